@@ -1,0 +1,115 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface DiscoverOptions {
+  root: string;
+  patterns: string[];
+  exclude: string[];
+  /** Absolute folders never read (the build output, …). */
+  skipDirs?: string[];
+  /** Absolute files never taken as patterns (the template, when it lives in the catalog). */
+  skipFiles?: string[];
+}
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  file: string;
+  /** Relative to the root, `/` separators. */
+  path: string;
+  slug: string;
+}
+
+/** Folders never read, whatever the globs say. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+/**
+ * Walks the catalog root and returns the Markdown files the `patterns` globs
+ * select, sorted by path. Dot-folders, `node_modules` and the build output are
+ * not entered; symbolic links are followed only while they stay inside the
+ * root (and a loop is entered once).
+ */
+export async function discoverPatterns(options: DiscoverOptions): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
+  const root = await realpath(options.root);
+  const include = picomatch(options.patterns, { dot: false });
+  const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
+  const skipFiles = new Set((options.skipFiles ?? []).map((f) => path.resolve(f)));
+  const maxDepth = globDepth(options.patterns);
+  const files: DiscoveredFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visited = new Set<string>([root]);
+
+  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      diagnostics.push(warning(rel || '.', `Cannot read folder: ${(err as Error).message}. Its patterns were skipped.`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = abs;
+      if (entry.isSymbolicLink()) {
+        try {
+          real = await realpath(abs);
+        } catch {
+          continue; // dangling link
+        }
+        if (real !== root && !real.startsWith(root + path.sep)) {
+          diagnostics.push(warning(relPath, 'Symbolic link points outside the catalog root; not followed.'));
+          continue;
+        }
+        const s = await stat(real);
+        isDir = s.isDirectory();
+        isFile = s.isFile();
+      }
+      if (isDir) {
+        if (ALWAYS_SKIPPED.has(entry.name) || entry.name.startsWith('.') || skipDirs.has(abs) || skipDirs.has(real)) continue;
+        if (depth + 1 >= maxDepth || visited.has(real)) continue;
+        visited.add(real);
+        await walk(abs, relPath, depth + 1);
+      } else if (isFile && /\.(md|markdown)$/i.test(entry.name)) {
+        if (!include(relPath) || exclude(relPath) || skipFiles.has(abs) || skipFiles.has(real)) continue;
+        const slug = slugFor(relPath);
+        if (slug) files.push({ file: abs, path: relPath, slug });
+      }
+    }
+  };
+  await walk(root, '', 0);
+  // Report paths from the root the user gave, not its resolved real path.
+  const given = path.resolve(options.root);
+  return { files: files.map((f) => ({ ...f, file: path.join(given, f.path) })), diagnostics };
+}
+
+/**
+ * `circuit-breaker/README.md` → `circuit-breaker`; `patterns/saga.md` → `saga`.
+ * A README or index at the root names no pattern (it is the catalog's own page).
+ */
+export function slugFor(relPath: string): string | undefined {
+  const parts = relPath.split('/');
+  const base = parts[parts.length - 1]!;
+  if (/^(readme|index)\.(md|markdown)$/i.test(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
+  return base.replace(/\.(md|markdown)$/i, '');
+}
+
+/** How many folder levels the globs can reach (Infinity with `**`), so the walk stops early. */
+function globDepth(patterns: string[]): number {
+  let depth = 0;
+  for (const p of patterns) {
+    if (p.includes('**')) return Infinity;
+    depth = Math.max(depth, p.split('/').length);
+  }
+  return depth;
+}
+
+function warning(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, ruleId: 'discovery', severity: 'warning', message };
+}

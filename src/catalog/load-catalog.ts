@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { loadConfig, findCatalogRoot, type CatalogConfig } from '../config/load-config.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { loadTemplate } from '../template/load-template.js';
+import type { TemplateSchema } from '../template/types.js';
+import { mapLimit } from '../util/concurrency.js';
+import { discoverPatterns, type DiscoveredFile } from './discover.js';
+import { loadPattern } from './load-pattern.js';
+import type { Catalog, Pattern } from './types.js';
+
+export interface LoadCatalogOptions {
+  /** Catalog root; default: the nearest folder upward from `cwd` with a configuration file, else `cwd`. */
+  root?: string;
+  cwd?: string;
+  /** Use this configuration instead of reading it from the root. */
+  config?: CatalogConfig;
+  /** Use this template file instead of the configured one. */
+  templateFile?: string;
+  /** Keep markdown-it tokens on each document (for renderers). */
+  keepTokens?: boolean;
+  /** Files read at once. */
+  concurrency?: number;
+}
+
+/**
+ * Reads a catalog from disk into the model: configuration, template schema,
+ * and every pattern file, each read and parsed once. Files that fail to load
+ * become fatal diagnostics; the others still load.
+ */
+export async function loadCatalog(options: LoadCatalogOptions | string = {}): Promise<Catalog> {
+  const opts = typeof options === 'string' ? { root: options } : options;
+  const root = path.resolve(opts.cwd ?? process.cwd(), opts.root ?? findCatalogRoot(opts.cwd ?? process.cwd()));
+  const config = opts.config ?? (await loadConfig(root));
+  const template = await loadCatalogTemplate(config, opts.templateFile);
+
+  const discovered = await discoverPatterns({
+    root: config.root,
+    patterns: config.patterns,
+    exclude: config.exclude,
+    skipDirs: [path.resolve(config.root, config.outDir)],
+    skipFiles: [template.file],
+  });
+  const diagnostics: Diagnostic[] = [...discovered.diagnostics];
+  const files = rejectSlugClashes(discovered.files, diagnostics);
+
+  const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
+    loadPattern({ ...f, maxFileSize: config.maxFileSize }, { keepTokens: opts.keepTokens ?? false }),
+  );
+  const patterns: Pattern[] = [];
+  for (const result of results) {
+    if (result.ok) patterns.push(result.pattern);
+    else diagnostics.push(result.diagnostic);
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+}
+
+export function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
+  const file = override ?? config.template;
+  const options = { sections: config.sections, placeholders: config.placeholders };
+  return file ? loadTemplate(file, options) : loadTemplate(undefined, options);
+}
+
+/**
+ * Slugs name pages and folders, so two patterns may not share one, not even
+ * by case (`Saga` and `saga` collide on case-insensitive file systems).
+ * The first by path wins; the others are reported and not loaded.
+ */
+function rejectSlugClashes(files: DiscoveredFile[], diagnostics: Diagnostic[]): DiscoveredFile[] {
+  const owners = new Map<string, DiscoveredFile>();
+  const kept: DiscoveredFile[] = [];
+  for (const f of files) {
+    const key = f.slug.toLowerCase();
+    const owner = owners.get(key);
+    if (owner) {
+      const how = owner.slug === f.slug ? 'the same slug' : 'a slug that differs only by case';
+      diagnostics.push({
+        file: f.path,
+        line: 1,
+        column: 1,
+        ruleId: 'duplicate-slug',
+        severity: 'error',
+        fatal: true,
+        message: `Pattern slug \`${f.slug}\` clashes with \`${owner.slug}\` (${owner.path}), ${how}: rename one of them.`,
+      });
+      continue;
+    }
+    owners.set(key, f);
+    kept.push(f);
+  }
+  return kept;
+}

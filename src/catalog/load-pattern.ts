@@ -1,0 +1,97 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { fatal, type Diagnostic } from '../diagnostics.js';
+import { parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import { decodeUtf8 } from '../util/text-file.js';
+import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
+import type { Pattern, PatternText } from './types.js';
+
+export interface LoadPatternInput {
+  file: string;
+  /** Relative to the catalog root, `/` separators. */
+  path: string;
+  slug: string;
+  maxFileSize: number;
+}
+
+export type LoadPatternResult = { ok: true; pattern: Pattern } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Reads one pattern file once and parses it once. Anything that stops it from
+ * loading becomes a fatal diagnostic with a position and what to do.
+ */
+export async function loadPattern(input: LoadPatternInput, options: ParseOptions = {}): Promise<LoadPatternResult> {
+  const fail = (message: string, line = 1, column = 1): LoadPatternResult => ({
+    ok: false,
+    diagnostic: fatal(input.path, 'file-read', message, line, column),
+  });
+
+  let bytes: Buffer;
+  let size: number;
+  try {
+    const handle = await open(input.file, 'r');
+    try {
+      // Check the size on the open handle, so a file swapped after the check cannot slip past it.
+      size = (await handle.stat()).size;
+      if (size > input.maxFileSize) {
+        return fail(
+          `File is ${formatSize(size)}, larger than the ${formatSize(input.maxFileSize)} limit: split it, or raise \`maxFileSize\` in the configuration.`,
+        );
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('File disappeared before it could be read; run again.');
+    if (code === 'EACCES' || code === 'EPERM') return fail('Permission denied: make the file readable.');
+    return fail(`Cannot read file: ${(err as Error).message}`);
+  }
+
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('File is UTF-16 encoded: save it as UTF-8.');
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    const at = utf8ErrorPosition(bytes);
+    return fail('File is not valid UTF-8: save it as UTF-8 (or remove the binary content).', at.line, at.column);
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;
+    return fail('File contains NUL bytes and looks binary, not Markdown: remove it or exclude it with `exclude`.', line);
+  }
+
+  const parsed = parseMarkdown(text, options);
+  if (!parsed.ok) {
+    return { ok: false, diagnostic: fatal(input.path, 'front-matter', parsed.error.message, parsed.error.line, parsed.error.column) };
+  }
+  const document = parsed.document;
+  const frontMatter = document.frontMatter?.data ?? {};
+  const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
+
+  let title: PatternText | undefined;
+  if (document.title) title = { text: document.title.text, from: 'heading', range: document.title.range };
+  else if (typeof frontMatter.title === 'string' && fmRange) title = { text: frontMatter.title, from: 'front-matter', range: fmRange };
+
+  let summary: PatternText | undefined;
+  const first = document.preamble[0];
+  if (first?.kind === 'blockquote') summary = { text: first.text, from: 'blockquote', range: first.range };
+  else if (typeof frontMatter.description === 'string' && fmRange) summary = { text: frontMatter.description, from: 'front-matter', range: fmRange };
+
+  return {
+    ok: true,
+    pattern: {
+      slug: input.slug,
+      file: input.file,
+      path: input.path,
+      dir: path.dirname(input.file),
+      size,
+      ...(title ? { title } : {}),
+      ...(summary ? { summary } : {}),
+      frontMatter,
+      document,
+    },
+  };
+}

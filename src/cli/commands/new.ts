@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { discoverPatterns } from '../../catalog/discover.js';
+import { loadCatalogTemplate } from '../../catalog/load-catalog.js';
+import { loadConfig } from '../../config/load-config.js';
+import { assertValidSlug, createPattern } from '../../scaffold/create.js';
+import { titleFromSlug } from '../../scaffold/render-pattern.js';
+import { resolveCatalogRoot } from '../catalog-root.js';
+import type { CommandContext } from '../context.js';
+
+interface NewOptions {
+  title?: string;
+  summary?: string;
+  dir?: string;
+}
+
+export function registerNew(program: Command, ctx: CommandContext): Command {
+  return program
+    .command('new')
+    .description("create <slug>/README.md from the catalog's template, with title and summary filled in, plus <slug>/diagrams/")
+    .argument('<slug>', 'lowercase letters, digits and single hyphens, e.g. circuit-breaker')
+    .option('--title <title>', 'pattern title (default: from the slug; asked on a terminal)')
+    .option('--summary <sentence>', 'one-sentence summary (asked on a terminal)')
+    .option('-d, --dir <catalog>', 'catalog root')
+    .action(async (slug: string, opts: NewOptions) => {
+      assertValidSlug(slug);
+      const config = await loadConfig(resolveCatalogRoot(ctx.cwd, opts.dir));
+      const template = await loadCatalogTemplate(config);
+      const { files } = await discoverPatterns({
+        root: config.root,
+        patterns: config.patterns,
+        exclude: config.exclude,
+        skipDirs: [path.resolve(config.root, config.outDir)],
+        skipFiles: [template.file],
+      });
+
+      let { title, summary } = opts;
+      if ((!title || !summary) && ctx.stdin?.isTTY && ctx.stdout.isTTY) {
+        const rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
+        try {
+          const suggested = titleFromSlug(slug);
+          title ||= (await rl.question(`Title (${suggested}): `)).trim() || suggested;
+          summary ||= (await rl.question('One-sentence summary: ')).trim() || undefined;
+        } finally {
+          rl.close();
+        }
+      }
+
+      const created = await createPattern(config, template, slug, { ...(title ? { title } : {}), ...(summary ? { summary } : {}) }, files.map((f) => f.slug));
+      for (const file of [...created.files, ...created.folders]) ctx.out(`${ctx.color.green('created')} ${path.relative(ctx.cwd, file) || file}`);
+    });
+}

@@ -1,0 +1,53 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Everything a command touches of the outside world, so tests can run `main` in-process. */
+export interface CliIo {
+  argv: string[];
+  cwd: string;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  stdin?: Readable & { isTTY?: boolean };
+  env?: Record<string, string | undefined>;
+}
+
+export interface Colors {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+/** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colorsFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Colors {
+  const on = Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
+}
+
+export interface CommandContext extends Required<Omit<CliIo, 'stdin' | 'argv'>> {
+  stdin?: CliIo['stdin'];
+  out: (line?: string) => void;
+  err: (line?: string) => void;
+  color: Colors;
+  errColor: Colors;
+  /** Set by a command's action: 0 ok, 1 problems found, 2 usage or configuration error. */
+  exitCode: number;
+}
+
+export function createContext(io: CliIo): CommandContext {
+  const env = io.env ?? process.env;
+  return {
+    cwd: io.cwd,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    env,
+    out: (line = '') => void io.stdout.write(`${line}\n`),
+    err: (line = '') => void io.stderr.write(`${line}\n`),
+    color: colorsFor(io.stdout, env),
+    errColor: colorsFor(io.stderr, env),
+    exitCode: 0,
+  };
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { PatternbookError } from '../diagnostics.js';
+import { createContext, type CliIo, type CommandContext } from './context.js';
+import { registerInfo } from './commands/info.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * Runs the CLI and resolves to its exit code: 0 ok, 1 problems found,
+ * 2 usage or configuration error. Never calls `process.exit`.
+ */
+export async function main(io: CliIo): Promise<number> {
+  const ctx = createContext(io);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    return handleError(err, ctx);
+  }
+}
+
+function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('patternbook')
+    .description('Patterns-as-code for architecture pattern catalogs: scaffold, lint against the template, build, run, export.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s, write) => write(ctx.errColor.red(s)),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Every command that works on a catalog takes its root as an optional [dir]; the
+default is the nearest folder upward with a patternbook config file, else the
+current folder.
+
+Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
+  );
+  for (const register of [registerInfo, registerInit, registerNew]) {
+    const command = register(program, ctx);
+    command.exitOverride().configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+function handleError(err: unknown, ctx: CommandContext): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end through here too, with exit code 0.
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof PatternbookError) {
+    ctx.err(`${ctx.errColor.red('error')} ${err.message}`);
+    return err.exitCode;
+  }
+  const error = err as Error;
+  ctx.err(`${ctx.errColor.red('internal error')} ${error?.message ?? String(err)}`);
+  ctx.err('This is a bug in Patternbook; please report it with the command you ran.');
+  if (ctx.env.PATTERNBOOK_DEBUG) ctx.err(error?.stack ?? '');
+  return 2;
+}

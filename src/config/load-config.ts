@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { PatternbookError } from '../diagnostics.js';
+import { LineIndex } from '../markdown/lines.js';
+import { CONFIG_KEYS, DEFAULTS, configSchema, parseSize, type ConfigFile } from './schema.js';
+
+/** Looked for in this order in the catalog root. */
+export const CONFIG_FILES = ['patternbook.config.json', 'patternbook.config.yaml', 'patternbook.config.yml'] as const;
+
+export interface CatalogConfig {
+  /** Absolute catalog root. */
+  root: string;
+  /** Absolute path of the configuration file, when there is one. */
+  file?: string;
+  /** Absolute path of the template, or undefined for the built-in one. */
+  template?: string;
+  patterns: string[];
+  exclude: string[];
+  /** Build output folder relative to the root; never read as part of the catalog. */
+  outDir: string;
+  maxFileSize: number;
+  sections: NonNullable<ConfigFile['sections']>;
+  placeholders: NonNullable<ConfigFile['placeholders']>;
+  /** Where each value came from: the configuration file, or `default`. */
+  sources: Record<string, string>;
+}
+
+/** The nearest folder from `start` upward that holds a configuration file, else `start` itself. */
+export function findCatalogRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (CONFIG_FILES.some((f) => existsSync(path.join(dir, f))) || packageJsonHasConfig(dir)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+function packageJsonHasConfig(dir: string): boolean {
+  const file = path.join(dir, 'package.json');
+  if (!existsSync(file)) return false;
+  try {
+    return 'patternbook' in (JSON.parse(readFileSync(file, 'utf8')) as object);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and validates the catalog's configuration; a problem is a PatternbookError naming the file, line and key. */
+export async function loadConfig(root: string): Promise<CatalogConfig> {
+  const absRoot = path.resolve(root);
+  const found = await readConfigFile(absRoot);
+  return resolveConfig(absRoot, found?.values ?? {}, found?.file);
+}
+
+/** Applies defaults to validated configuration values, recording where each came from. */
+export function resolveConfig(root: string, values: ConfigFile, file?: string): CatalogConfig {
+  const absRoot = path.resolve(root);
+  const label = file ? path.relative(process.cwd(), file) || file : 'default';
+  const sources: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) sources[key] = key in values ? label : 'default';
+  return {
+    root: absRoot,
+    ...(file ? { file } : {}),
+    ...(values.template ? { template: path.resolve(absRoot, values.template) } : {}),
+    patterns: values.patterns ?? DEFAULTS.patterns,
+    exclude: values.exclude ?? DEFAULTS.exclude,
+    outDir: values.outDir ?? DEFAULTS.outDir,
+    maxFileSize: values.maxFileSize !== undefined ? parseSize(values.maxFileSize) : DEFAULTS.maxFileSize,
+    sections: values.sections ?? {},
+    placeholders: values.placeholders ?? {},
+    sources,
+  };
+}
+
+async function readConfigFile(root: string): Promise<{ file: string; values: ConfigFile } | undefined> {
+  const present = CONFIG_FILES.map((f) => path.join(root, f)).filter((f) => existsSync(f));
+  if (present.length > 1) {
+    throw new PatternbookError(`Found ${present.map((f) => path.basename(f)).join(' and ')} in ${root}: keep one configuration file.`);
+  }
+  if (present[0]) {
+    const file = present[0];
+    return { file, values: validate(await readFile(file, 'utf8'), file, []) };
+  }
+  const pkg = path.join(root, 'package.json');
+  if (existsSync(pkg)) {
+    const text = await readFile(pkg, 'utf8');
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+    if ('patternbook' in json) return { file: pkg, values: validate(text, pkg, ['patternbook']) };
+  }
+  return undefined;
+}
+
+function validate(text: string, file: string, prefix: string[]): ConfigFile {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const lines = new LineIndex(text);
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = lines.pointAt(syntax.pos[0]);
+    throw new PatternbookError(`${file}:${at.line}:${at.column}: ${syntax.message.split('\n')[0]}. Fix the syntax of the configuration file.`);
+  }
+  const data: unknown = prefix.length ? (doc.toJS() as Record<string, unknown>)[prefix[0]!] : (doc.toJS() ?? {});
+  const result = configSchema.safeParse(data ?? {});
+  if (result.success) return result.data;
+  const messages = result.error.issues.map((issue) => describeIssue(issue, doc, lines, file, prefix));
+  throw new PatternbookError(messages.join('\n'));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineIndex, file: string, prefix: string[]): string {
+  const keyPath = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+  const at = node?.range ? lines.pointAt(node.range[0]) : { line: 1, column: 1 };
+  const where = `${file}:${at.line}:${at.column}`;
+  const key = issue.path.length ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = issue.path.length === 0 ? CONFIG_KEYS.join(', ') : 'see the configuration reference';
+    return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in ${key}. Allowed keys: ${allowed}.`;
+  }
+  return `${where}: \`${key}\`: ${issue.message}.`;
+}

@@ -1,0 +1,48 @@
+/**
+ * The one shape every problem takes, from a file that cannot be read to a
+ * lint finding: 1-based lines and columns, in the spirit of vfile-message and
+ * ESLint so reporters (stylish, JSON, SARIF, GitHub) need no translation.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Path of the file, relative to the catalog root when inside it (POSIX separators). */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Rule or source id, e.g. `file-read`, `front-matter`, `config`, `required-section`. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** A fatal diagnostic means the file could not be loaded at all. */
+  fatal?: boolean;
+  url?: string;
+  expected?: string;
+  actual?: string;
+}
+
+export function fatal(file: string, ruleId: string, message: string, line = 1, column = 1): Diagnostic {
+  return { file, line, column, ruleId, severity: 'error', message, fatal: true };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Raised for usage and configuration problems; the CLI turns it into exit code 2. */
+export class PatternbookError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(message);
+    this.name = 'PatternbookError';
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Patternbook as a library: the catalog model and the template schema that
+ * every command is built on.
+ */
+export { loadCatalog, loadCatalogTemplate, type LoadCatalogOptions } from './catalog/load-catalog.js';
+export { discoverPatterns, slugFor, type DiscoveredFile, type DiscoverOptions } from './catalog/discover.js';
+export { loadPattern } from './catalog/load-pattern.js';
+export { summarizeCatalog, type CatalogSummary } from './catalog/summary.js';
+export type { Catalog, Pattern, PatternText } from './catalog/types.js';
+
+export { loadTemplate, templateFromSource, BUILT_IN_TEMPLATE, type TemplateOptions } from './template/load-template.js';
+export { findPlaceholders, isGenericItem, isInstruction, isSampleValue } from './template/placeholders.js';
+export { headingShape, headingMatcher } from './template/heading-shape.js';
+export { foldHeading, foldText } from './template/normalize.js';
+export type { TemplateSchema, TemplateSection, SectionExpectations, Placeholder, PlaceholderKind, TitleSpec, SummarySpec } from './template/types.js';
+
+export { loadConfig, resolveConfig, findCatalogRoot, CONFIG_FILES, type CatalogConfig } from './config/load-config.js';
+export { configSchema, type ConfigFile } from './config/schema.js';
+
+export { parseMarkdown, type ParseOptions, type ParseResult } from './markdown/document.js';
+export { LineIndex, type Point, type Range } from './markdown/lines.js';
+export { headingSlug } from './markdown/slug.js';
+export type * from './markdown/types.js';
+
+export { createPattern, initCatalog, assertValidSlug } from './scaffold/create.js';
+export { renderNewPattern, patternPathFor, titleFromSlug } from './scaffold/render-pattern.js';
+
+export { PatternbookError, type Diagnostic, type Severity } from './diagnostics.js';
+export { main } from './cli/main.js';

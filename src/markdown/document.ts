@@ -1,0 +1,422 @@
+import type { Token } from 'markdown-it';
+import { parseFrontMatter, type FrontMatterError } from './front-matter.js';
+import { decodeDestination, inlineText } from './inline.js';
+import { LineIndex, type Range } from './lines.js';
+import { tokenize } from './parser.js';
+import { SlugCounter } from './slug.js';
+import type {
+  Block,
+  CodeBlock,
+  Heading,
+  Image,
+  Link,
+  ListItem,
+  MarkdownDocument,
+  Section,
+  SectionPath,
+  Table,
+  TaskItem,
+} from './types.js';
+
+export interface ParseOptions {
+  /** Keep markdown-it's tokens on the document (for renderers); off by default to save memory. */
+  keepTokens?: boolean;
+}
+
+export type ParseResult =
+  | { ok: true; document: MarkdownDocument }
+  | { ok: false; error: FrontMatterError };
+
+/** A markdown-it token with its nested tokens, built once from the flat stream. */
+interface Node {
+  token: Token;
+  children: Node[];
+}
+
+const TASK_MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
+
+/**
+ * Parses one Markdown file into the document model: front matter, title,
+ * section tree, and every link, image, code block, table and task item with
+ * its position and the section that holds it.
+ */
+export function parseMarkdown(text: string, options: ParseOptions = {}): ParseResult {
+  const hadBom = text.charCodeAt(0) === 0xfeff;
+  const source = hadBom ? text.slice(1) : text;
+  const lines = new LineIndex(source);
+
+  const fm = parseFrontMatter(source);
+  if (fm.kind === 'error') return { ok: false, error: fm.error };
+
+  // Front matter lines become blank lines, so the parser's line numbers stay the file's.
+  let body = source;
+  if (fm.kind === 'ok') {
+    const end = fm.frontMatter.endLine;
+    body = '\n'.repeat(end) + source.slice(lines.lineStart(end + 1));
+  }
+
+  const tokens = tokenize(body);
+  const builder = new DocumentBuilder(source, lines);
+  builder.build(toTree(tokens));
+
+  const document: MarkdownDocument = {
+    source,
+    lines,
+    hadBom,
+    lineEnding: detectLineEnding(source),
+    ...(fm.kind === 'ok' ? { frontMatter: fm.frontMatter } : {}),
+    ...(builder.title ? { title: builder.title } : {}),
+    preamble: builder.preamble,
+    sections: builder.sections,
+    headings: builder.headings,
+    links: builder.links,
+    images: builder.images,
+    codeBlocks: builder.codeBlocks,
+    tables: builder.tables,
+    taskItems: builder.taskItems,
+    ...(options.keepTokens ? { tokens } : {}),
+  };
+  return { ok: true, document };
+}
+
+function detectLineEnding(source: string): '\n' | '\r\n' | '\r' {
+  const i = source.search(/\r\n|\r|\n/);
+  if (i < 0 || source[i] === '\n') return '\n';
+  return source[i + 1] === '\n' ? '\r\n' : '\r';
+}
+
+function toTree(tokens: Token[]): Node[] {
+  const root: Node[] = [];
+  const stack: Node[][] = [root];
+  for (const token of tokens) {
+    const siblings = stack[stack.length - 1]!;
+    if (token.nesting === 1) {
+      const node: Node = { token, children: [] };
+      siblings.push(node);
+      stack.push(node.children);
+    } else if (token.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+    } else {
+      siblings.push({ token, children: [] });
+    }
+  }
+  return root;
+}
+
+class DocumentBuilder {
+  title: Heading | undefined;
+  readonly preamble: Block[] = [];
+  readonly sections: Section[] = [];
+  readonly headings: Heading[] = [];
+  readonly links: Link[] = [];
+  readonly images: Image[] = [];
+  readonly codeBlocks: CodeBlock[] = [];
+  readonly tables: Table[] = [];
+  readonly taskItems: TaskItem[] = [];
+
+  private readonly slugs = new SlugCounter();
+  /** Sections still open, outermost first. */
+  private readonly open: Section[] = [];
+  private path: SectionPath = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  build(nodes: Node[]): void {
+    for (const node of nodes) {
+      if (node.token.type === 'heading_open') {
+        this.heading(node);
+        continue;
+      }
+      const block = this.block(node);
+      if (!block) continue;
+      const current = this.open[this.open.length - 1];
+      (current ? current.blocks : this.preamble).push(block);
+    }
+    this.closeSections(0, this.lines.lineCount + 1);
+  }
+
+  private heading(node: Node): void {
+    const token = node.token;
+    const inline = node.children[0]?.token;
+    const level = Number(token.tag.slice(1));
+    const range = this.rangeOf(token.map);
+    const text = normalizeSpace(inlineText(inline?.children ?? null));
+    const heading: Heading = {
+      text,
+      raw: inline?.content.trim() ?? '',
+      level,
+      setext: token.markup === '=' || token.markup === '-',
+      id: this.slugs.next(text),
+      range,
+    };
+    this.headings.push(heading);
+
+    if (level === 1 && this.headings.length === 1) {
+      this.title = heading;
+      this.inline(inline, token.map, []);
+      return;
+    }
+
+    this.closeSections(level, range.start.line);
+    const parent = this.open[this.open.length - 1];
+    const path = [...(parent?.path ?? []), text];
+    const section: Section = { heading, level, title: text, path, blocks: [], children: [], range };
+    (parent ? parent.children : this.sections).push(section);
+    this.open.push(section);
+    this.path = path;
+    this.inline(inline, token.map, path);
+  }
+
+  /** Closes open sections at `level` or deeper; they end on the last non-blank line before `nextLine`. */
+  private closeSections(level: number, nextLine: number): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1]!.level >= level) {
+      const section = this.open.pop()!;
+      const endLine = this.lastContentLine(section.range.start.line, nextLine - 1);
+      section.range = this.lines.linesRange(section.range.start.line, endLine);
+    }
+    this.path = this.open[this.open.length - 1]?.path ?? [];
+  }
+
+  private block(node: Node): Block | undefined {
+    const token = node.token;
+    switch (token.type) {
+      case 'paragraph_open': {
+        const inline = node.children[0]?.token;
+        this.inline(inline, token.map, this.path);
+        return { kind: 'paragraph', text: normalizeSpace(inlineText(inline?.children ?? null)), raw: inline?.content ?? '', range: this.rangeOf(token.map) };
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return {
+          kind: 'list',
+          ordered: token.type === 'ordered_list_open',
+          items: node.children.filter((c) => c.token.type === 'list_item_open').map((c) => this.listItem(c)),
+          range: this.rangeOf(token.map),
+        };
+      case 'blockquote_open': {
+        const blocks = this.blocks(node.children);
+        return { kind: 'blockquote', text: blocks.map(blockText).filter(Boolean).join(' '), blocks, range: this.rangeOf(token.map) };
+      }
+      case 'fence':
+      case 'code_block': {
+        const code = this.code(token);
+        return { kind: 'code', code, range: code.range };
+      }
+      case 'table_open': {
+        const table = this.table(node);
+        return { kind: 'table', table, range: table.range };
+      }
+      case 'html_block':
+        this.html(token.content, token.map);
+        return { kind: 'html', html: token.content, range: this.rangeOf(token.map) };
+      case 'hr':
+        return { kind: 'hr', range: this.rangeOf(token.map) };
+      case 'heading_open': {
+        // A heading nested in a list or quote: content, not a section.
+        const inline = node.children[0]?.token;
+        this.inline(inline, token.map, this.path);
+        return { kind: 'paragraph', text: normalizeSpace(inlineText(inline?.children ?? null)), raw: inline?.content ?? '', range: this.rangeOf(token.map) };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private blocks(nodes: Node[]): Block[] {
+    const out: Block[] = [];
+    for (const node of nodes) {
+      const block = this.block(node);
+      if (block) out.push(block);
+    }
+    return out;
+  }
+
+  private listItem(node: Node): ListItem {
+    const range = this.rangeOf(node.token.map);
+    const blocks = this.blocks(node.children);
+    const first = blocks[0];
+    let text = first?.kind === 'paragraph' ? first.text : '';
+    let raw = first?.kind === 'paragraph' ? first.raw : '';
+    const item: ListItem = { text, raw, blocks, range };
+    const marker = TASK_MARKER.exec(raw);
+    if (first?.kind === 'paragraph' && marker) {
+      const checked = marker[1] !== ' ';
+      raw = raw.slice(marker[0].length);
+      text = text.replace(TASK_MARKER, '');
+      Object.assign(item, { text, raw, task: { checked } });
+      this.taskItems.push({ text, checked, range, sectionPath: this.path });
+    }
+    return item;
+  }
+
+  private code(token: Token): CodeBlock {
+    const fenced = token.type === 'fence';
+    const info = fenced ? token.info.trim() : '';
+    const space = info.search(/\s/);
+    const lang = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+    const meta = space < 0 ? '' : info.slice(space).trim();
+    const map = token.map ?? [0, 1];
+    let closed = true;
+    if (fenced) {
+      const lastLine = this.lines.lineText(map[1]).trim();
+      closed = map[1] - map[0] >= 2 && lastLine.startsWith(token.markup) && /^([`~])\1*$/.test(lastLine);
+    }
+    const code: CodeBlock = { lang, info, meta, content: token.content, fenced, closed, range: this.rangeOf(token.map), sectionPath: this.path };
+    this.codeBlocks.push(code);
+    return code;
+  }
+
+  private table(node: Node): Table {
+    const rows: { cells: string[]; line: number; header: boolean }[] = [];
+    const visit = (n: Node, header: boolean): void => {
+      for (const child of n.children) {
+        const type = child.token.type;
+        if (type === 'tr_open') {
+          const cells = child.children.map((cell) => {
+            const inline = cell.children[0]?.token;
+            this.inline(inline, child.token.map, this.path);
+            return normalizeSpace(inlineText(inline?.children ?? null));
+          });
+          rows.push({ cells, line: (child.token.map?.[0] ?? 0) + 1, header });
+        } else if (type === 'thead_open' || type === 'tbody_open') {
+          visit(child, type === 'thead_open');
+        }
+      }
+    };
+    visit(node, false);
+    const table: Table = {
+      header: rows.find((r) => r.header)?.cells ?? [],
+      rows: rows.filter((r) => !r.header).map(({ cells, line }) => ({ cells, line })),
+      range: this.rangeOf(node.token.map),
+      sectionPath: this.path,
+    };
+    this.tables.push(table);
+    return table;
+  }
+
+  /** Records the links and images of one inline token, locating each in the source lines it came from. */
+  private inline(token: Token | undefined, map: [number, number] | null, path: SectionPath): void {
+    if (!token?.children) return;
+    const [fromLine, toLine] = map ? [map[0] + 1, Math.max(map[1], map[0] + 1)] : [1, this.lines.lineCount];
+    const finder = new Locator(this.source, this.lines, this.lines.lineStart(fromLine), this.lines.lineEnd(toLine));
+    const openLinks: { url: string; encoded: string; title?: string; text: string; kind: Link['kind'] }[] = [];
+    for (const child of token.children) {
+      switch (child.type) {
+        case 'link_open': {
+          const encoded = attr(child, 'href');
+          const title = attr(child, 'title');
+          const kind = child.markup === 'autolink' || child.markup === 'linkify' ? 'autolink' : 'link';
+          openLinks.push({ url: decodeDestination(encoded), encoded, text: '', kind, ...(title ? { title } : {}) });
+          break;
+        }
+        case 'link_close': {
+          const open = openLinks.pop();
+          if (open) {
+            const { encoded, ...link } = open;
+            const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''));
+            this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path });
+          }
+          break;
+        }
+        case 'image': {
+          const src = decodeDestination(attr(child, 'src'));
+          const title = attr(child, 'title');
+          const alt = inlineText(child.children);
+          for (const l of openLinks) l.text += alt;
+          this.images.push({ src, alt, kind: 'image', range: finder.find(src), sectionPath: path, ...(title ? { title } : {}) });
+          break;
+        }
+        case 'html_inline':
+          this.htmlReferences(child.content, finder, path);
+          break;
+        default:
+          if (child.type === 'text' || child.type === 'code_inline') for (const l of openLinks) l.text += child.content;
+          else if (child.type === 'softbreak' || child.type === 'hardbreak') for (const l of openLinks) l.text += ' ';
+      }
+    }
+  }
+
+  private html(content: string, map: [number, number] | null): void {
+    if (!map) return;
+    const finder = new Locator(this.source, this.lines, this.lines.lineStart(map[0] + 1), this.lines.lineEnd(map[1]));
+    this.htmlReferences(content, finder, this.path);
+  }
+
+  /** `<a href>` and `<img src>` in raw HTML count as links and images too. */
+  private htmlReferences(html: string, finder: Locator, path: SectionPath): void {
+    for (const match of html.matchAll(/<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+      const value = match[3] ?? match[4] ?? match[5] ?? '';
+      const range = finder.find(value);
+      if (match[1]!.toLowerCase() === 'a') this.links.push({ url: value, text: '', kind: 'html', range, sectionPath: path });
+      else {
+        const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(match[0]);
+        this.images.push({ src: value, alt: alt?.[1] ?? alt?.[2] ?? '', kind: 'html', range, sectionPath: path });
+      }
+    }
+  }
+
+  private rangeOf(map: [number, number] | null): Range {
+    if (!map) return this.lines.linesRange(1, 1);
+    const start = map[0] + 1;
+    return this.lines.linesRange(start, this.lastContentLine(start, Math.max(map[1], start)));
+  }
+
+  private lastContentLine(startLine: number, endLine: number): number {
+    let line = Math.min(endLine, this.lines.lineCount);
+    while (line > startLine && this.lines.lineText(line).trim() === '') line--;
+    return Math.max(line, startLine);
+  }
+}
+
+/**
+ * markdown-it's inline tokens carry no columns, so each link or image is found
+ * again in the lines its block spans, searching forward from the previous one.
+ */
+class Locator {
+  private cursor: number;
+
+  constructor(
+    private readonly source: string,
+    private readonly lines: LineIndex,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.cursor = from;
+  }
+
+  find(...needles: (string | undefined)[]): Range {
+    for (const needle of needles) {
+      if (!needle) continue;
+      const at = this.source.indexOf(needle, this.cursor);
+      if (at >= 0 && at + needle.length <= this.to) {
+        this.cursor = at + needle.length;
+        return this.lines.range(at, at + needle.length);
+      }
+    }
+    return this.lines.range(this.from, this.from);
+  }
+}
+
+function attr(token: Token, name: string): string {
+  const value = token.attrGet(name);
+  return value === null ? '' : String(value);
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'blockquote':
+      return block.text;
+    case 'list':
+      return block.items.map((i) => i.text).join(' ');
+    default:
+      return '';
+  }
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

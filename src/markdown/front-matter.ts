@@ -1,0 +1,104 @@
+import { parseDocument, isMap } from 'yaml';
+import { LineIndex } from './lines.js';
+
+/** YAML front matter found at the very top of a file, between `---` lines. */
+export interface FrontMatter {
+  /** Parsed mapping (empty object for an empty block). */
+  data: Record<string, unknown>;
+  /** The YAML text between the fences. */
+  raw: string;
+  /** 1-based line of the opening `---`. */
+  startLine: number;
+  /** 1-based line of the closing `---` (or `...`). */
+  endLine: number;
+}
+
+export interface FrontMatterError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type FrontMatterResult =
+  | { kind: 'none' }
+  | { kind: 'ok'; frontMatter: FrontMatter }
+  | { kind: 'error'; error: FrontMatterError };
+
+/** Aliases make YAML a graph; bound them so a "billion laughs" block cannot blow up memory. */
+const MAX_ALIAS_COUNT = 100;
+
+const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Splits and parses front matter. Only the YAML 1.2 core schema is accepted: no
+ * custom or language-specific tags (`!!js/function`), duplicate keys are errors.
+ */
+export function parseFrontMatter(source: string): FrontMatterResult {
+  const open = OPEN.exec(source);
+  if (!open) return { kind: 'none' };
+
+  const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);
+  const closeIndex = lines.findIndex((line) => CLOSE.test(line));
+  if (closeIndex < 0) {
+    return {
+      kind: 'error',
+      error: {
+        message: 'Front matter opened with `---` on line 1 is never closed: add a line with `---` after the YAML.',
+        line: 1,
+        column: 1,
+      },
+    };
+  }
+  const raw = lines.slice(0, closeIndex).join('\n');
+  const endLine = closeIndex + 2;
+
+  const doc = parseDocument(raw, {
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const at = new LineIndex(raw).pointAt(problem.pos[0]);
+    return {
+      kind: 'error',
+      error: {
+        message: `Malformed front matter: ${firstLine(problem.message)}. Fix the YAML between the \`---\` lines.`,
+        // +1: the YAML starts on the line after the opening `---`.
+        line: at.line + 1,
+        column: at.column,
+      },
+    };
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return {
+      kind: 'error',
+      error: { message: 'Front matter must be a YAML mapping of `key: value` pairs.', line: 2, column: 1 },
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return {
+      kind: 'error',
+      error: {
+        message: `Malformed front matter: ${firstLine((err as Error).message)}. Remove the repeated aliases.`,
+        line: 2,
+        column: 1,
+      },
+    };
+  }
+  return {
+    kind: 'ok',
+    frontMatter: { data: (data ?? {}) as Record<string, unknown>, raw, startLine: 1, endLine },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/[.:]\s*$/, '');
+}

@@ -1,0 +1,34 @@
+import type { Token } from 'markdown-it';
+
+/** Plain text of an inline token's children: markup dropped, code and image alt text kept. */
+export function inlineText(children: readonly Token[] | null): string {
+  if (!children) return '';
+  let out = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        out += child.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        out += ' ';
+        break;
+      case 'image':
+        out += inlineText(child.children);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Undo markdown-it's percent-encoding of destinations so a link reads as its author wrote it. */
+export function decodeDestination(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

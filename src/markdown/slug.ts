@@ -1,0 +1,28 @@
+/**
+ * Anchors the way GitHub makes them for headings: lower-case, punctuation
+ * dropped, spaces to hyphens, repeats numbered `-1`, `-2`…
+ */
+export function headingSlug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+export class SlugCounter {
+  private readonly seen = new Map<string, number>();
+
+  next(text: string): string {
+    const base = headingSlug(text);
+    let slug = base;
+    let count = this.seen.get(base) ?? 0;
+    while (this.seen.has(slug)) {
+      count++;
+      slug = `${base}-${count}`;
+    }
+    this.seen.set(base, count);
+    this.seen.set(slug, 0);
+    return slug;
+  }
+}

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PatternbookError } from '../diagnostics.js';
+import { parseMarkdown } from '../markdown/document.js';
+import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { headingSlug } from '../markdown/slug.js';
+import { decodeUtf8 } from '../util/text-file.js';
+import { headingMatcher, headingShape, stripOptional } from './heading-shape.js';
+import { foldHeading, foldText } from './normalize.js';
+import { customPlaceholder, extractPlaceholders } from './placeholders.js';
+import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from './types.js';
+
+/** Path of the template Patternbook ships (a copy of the catalog template it was built around). */
+export const BUILT_IN_TEMPLATE = fileURLToPath(new URL('../../templates/pattern.md', import.meta.url));
+
+export interface TemplateOptions {
+  /** Per-section overrides, keyed by section name or heading (`"Manual Testing": { optional: true }`). */
+  sections?: Record<string, { optional?: boolean; aliases?: string[] }>;
+  placeholders?: { add?: string[]; ignore?: string[] };
+}
+
+/** Reads a template file (default: the built-in one) into a schema. */
+export async function loadTemplate(file: string = BUILT_IN_TEMPLATE, options: TemplateOptions = {}): Promise<TemplateSchema> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PatternbookError(
+      code === 'ENOENT'
+        ? `Template not found: ${file}. Point \`template\` in the configuration at an existing Markdown file, or remove it to use the built-in template.`
+        : `Cannot read template ${file}: ${(err as Error).message}`,
+    );
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
+  return templateFromSource(text, file, options);
+}
+
+/** Builds a schema from template text; `file` is only used in messages and the schema's name. */
+export function templateFromSource(text: string, file: string, options: TemplateOptions = {}): TemplateSchema {
+  const parsed = parseMarkdown(text);
+  if (!parsed.ok) {
+    throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
+  }
+  const doc = parsed.document;
+  if (doc.sections.length === 0) {
+    throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
+  }
+
+  const { template: meta, ...frontMatter } = doc.frontMatter?.data ?? {};
+  const { name, version } = templateIdentity(meta, file, doc.source);
+  const overrides = new SectionOverrides(options.sections ?? {}, file);
+  const schemaPaths = new Map<string, string[]>();
+  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths);
+  overrides.assertAllUsed();
+  // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
+  const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
+
+  const ignored = new Set((options.placeholders?.ignore ?? []).map(foldText));
+  const placeholders = [
+    ...extractPlaceholders(doc, schemaPath).filter((p) => !ignored.has(p.folded)),
+    ...(options.placeholders?.add ?? []).map(customPlaceholder),
+  ];
+
+  return {
+    file,
+    builtIn: path.resolve(file) === BUILT_IN_TEMPLATE,
+    name,
+    version,
+    title: titleSpec(doc, frontMatter),
+    summary: summarySpec(doc, frontMatter),
+    frontMatter,
+    sections,
+    placeholders,
+    source: doc.source,
+    document: doc,
+  };
+}
+
+function templateIdentity(meta: unknown, file: string, source: string): { name: string; version: string } {
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const stem = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  if (typeof meta === 'string' && meta.includes('@')) {
+    const at = meta.lastIndexOf('@');
+    return { name: meta.slice(0, at) || stem, version: meta.slice(at + 1) || hash };
+  }
+  if (meta && typeof meta === 'object') {
+    const m = meta as { name?: unknown; version?: unknown };
+    return { name: typeof m.name === 'string' ? m.name : stem, version: m.version != null ? String(m.version) : hash };
+  }
+  return { name: typeof meta === 'string' ? meta : stem, version: hash };
+}
+
+function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>): TitleSpec {
+  if (doc.title) return { from: 'heading', sample: doc.title.text, matcher: headingMatcher(headingShape(doc.title.text)) };
+  if ('title' in frontMatter) return { from: 'front-matter', key: 'title', sample: String(frontMatter.title ?? '') };
+  return { from: 'none' };
+}
+
+function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>): SummarySpec {
+  const first = doc.preamble[0];
+  if (first?.kind === 'blockquote') return { from: 'blockquote', sample: first.text };
+  for (const key of ['description', 'summary']) {
+    if (key in frontMatter) return { from: 'front-matter', key, sample: String(frontMatter[key] ?? '') };
+  }
+  return { from: 'none' };
+}
+
+function buildSections(
+  doc: MarkdownDocument,
+  sections: Section[],
+  parentPath: string[],
+  overrides: SectionOverrides,
+  schemaPaths: Map<string, string[]>,
+): TemplateSection[] {
+  const out: TemplateSection[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
+    const { text: heading, optional: suffixOptional } = stripOptional(section.heading.text);
+    const shape = headingShape(heading);
+
+    // Consecutive headings of one numbered shape (`Step 1`, `Step 2`, `Step 3`) are one repeatable section.
+    let last = i;
+    if (shape.numbered || shape.versioned) {
+      while (last + 1 < sections.length && headingShape(stripOptional(sections[last + 1]!.heading.text).text).name === shape.name) last++;
+    }
+    const repeatable = last > i || shape.versioned || (shape.numbered && shape.placeholder);
+    const name = repeatable ? shape.name : heading;
+    const path = [...parentPath, name];
+    const override = overrides.take(name, heading);
+    for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
+    const markerOptional = isOptionalMarker(section.blocks[0]);
+    const ownBlocks = markerOptional ? section.blocks.slice(1) : section.blocks;
+
+    out.push({
+      id: path.map(headingSlug).join('/'),
+      name,
+      heading,
+      level: section.level,
+      path,
+      optional: override.optional ?? (suffixOptional || markerOptional),
+      repeatable,
+      aliases: override.aliases ?? [],
+      matcher: headingMatcher(shape, override.aliases ?? []),
+      children: buildSections(doc, section.children, path, overrides, schemaPaths),
+      expects: expectations(doc, section, ownBlocks),
+      body: ownBody(doc, section, markerOptional),
+      guidance: ownBlocks.map(blockPlainText).filter(Boolean).join('\n'),
+      line: section.heading.range.start.line,
+    });
+    i = last;
+  }
+  return out;
+}
+
+function isOptionalMarker(block: Block | undefined): boolean {
+  return block?.kind === 'html' && /^<!--\s*optional\s*-->\s*$/i.test(block.html.trim());
+}
+
+function expectations(doc: MarkdownDocument, section: Section, blocks: Block[]): SectionExpectations {
+  const expects: SectionExpectations = { tables: [], taskList: false, lists: [], images: [], codeBlocks: [], content: blocks.length > 0 };
+  const visit = (block: Block): void => {
+    switch (block.kind) {
+      case 'table':
+        expects.tables.push({ columns: block.table.header });
+        break;
+      case 'list':
+        expects.lists.push({ ordered: block.ordered, items: block.items.length });
+        if (block.items.some((item) => item.task)) expects.taskList = true;
+        block.items.forEach((item) => item.blocks.forEach(visit));
+        break;
+      case 'code':
+        expects.codeBlocks.push({ lang: block.code.lang });
+        break;
+      case 'blockquote':
+        block.blocks.forEach(visit);
+        break;
+      default:
+        break;
+    }
+  };
+  blocks.forEach(visit);
+  const ownEnd = section.children[0]?.range.start.line ?? section.range.end.line + 1;
+  for (const image of doc.images) {
+    const line = image.range.start.line;
+    if (line > section.range.start.line && line < ownEnd) {
+      const folder = path.posix.dirname(image.src.replace(/\\/g, '/'));
+      expects.images.push({ src: image.src, alt: image.alt, folder: folder === '.' ? '' : folder });
+    }
+  }
+  return expects;
+}
+
+/** The section's own Markdown between its heading and its first sub-section, trimmed. */
+function ownBody(doc: MarkdownDocument, section: Section, skipMarker: boolean): string {
+  const from = section.heading.range.end.line + 1;
+  const to = (section.children[0]?.range.start.line ?? section.range.end.line + 1) - 1;
+  if (to < from) return '';
+  const text = doc.source.slice(doc.lines.lineStart(from), doc.lines.lineEnd(to)).replace(/\r\n?/g, '\n');
+  const body = skipMarker ? text.replace(/^\s*<!--\s*optional\s*-->\s*\n?/i, '') : text;
+  return body.trim();
+}
+
+function blockPlainText(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'blockquote':
+      return block.text;
+    case 'list':
+      return block.items.map((item) => `- ${item.text}`).join('\n');
+    case 'table':
+      return block.table.header.join(' | ');
+    case 'code':
+      return block.code.content.trimEnd();
+    default:
+      return '';
+  }
+}
+
+/** Configuration overrides for sections; a key that names no template section is a configuration error. */
+class SectionOverrides {
+  private readonly entries: { key: string; folded: string; value: { optional?: boolean; aliases?: string[] }; used: boolean }[];
+
+  constructor(
+    config: Record<string, { optional?: boolean; aliases?: string[] }>,
+    private readonly file: string,
+  ) {
+    this.entries = Object.entries(config).map(([key, value]) => ({ key, folded: foldHeading(key), value, used: false }));
+  }
+
+  take(name: string, heading: string): { optional?: boolean; aliases?: string[] } {
+    const keys = new Set([foldHeading(name), foldHeading(heading)]);
+    const entry = this.entries.find((e) => keys.has(e.folded));
+    if (!entry) return {};
+    entry.used = true;
+    return entry.value;
+  }
+
+  assertAllUsed(): void {
+    const unused = this.entries.filter((e) => !e.used).map((e) => `"${e.key}"`);
+    if (unused.length > 0) {
+      throw new PatternbookError(
+        `Configuration \`sections\` names ${unused.join(', ')}, which template ${this.file} does not have. Use a section name from the template.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Folds text for tolerant comparison: case, punctuation, quotes, dashes and
+ * line wrapping do not matter ("Describe each component\n in the
+ * Architecture:" equals "describe each component in the architecture").
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Heading text as compared with the template: markup-free, case- and spacing-insensitive, no trailing colon. */
+export function foldHeading(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .trim();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,177 @@
+import type { Block, MarkdownDocument } from '../markdown/types.js';
+import { escapeRegExp, foldText } from './normalize.js';
+import type { Placeholder, PlaceholderKind } from './types.js';
+
+/**
+ * Finds the template's placeholder text: what an author is meant to replace.
+ * Everything is read from the template itself; what is not recognised as a
+ * placeholder (headings, labels such as `**Symptom**:`, lead-ins such as
+ * "Common issues and solutions:", plain values such as "Initial release") is
+ * kept text that a pattern may legitimately repeat.
+ */
+export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (documentPath: readonly string[]) => string[] = (p) => [...p]): Placeholder[] {
+  const found = new PlaceholderSet();
+
+  if (doc.title) found.bracketed(doc.title.text, [], doc.title.range.start.line);
+  for (const block of doc.preamble) {
+    if (block.kind === 'blockquote' && block.text) found.add(block.text, 'summary-sample', [], block.range.start.line);
+    else visitBlock(block, [], found);
+  }
+  const visitSection = (section: MarkdownDocument['sections'][number]): void => {
+    const path = schemaPath(section.path);
+    found.bracketed(section.heading.text, path, section.heading.range.start.line);
+    for (const block of section.blocks) visitBlock(block, path, found);
+    section.children.forEach(visitSection);
+  };
+  doc.sections.forEach(visitSection);
+
+  for (const link of doc.links) {
+    if (isSampleValue(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line);
+  }
+  return found.list;
+}
+
+/** Placeholders an author or a catalog adds by configuration. */
+export function customPlaceholder(text: string): Placeholder {
+  return makePlaceholder(text, 'custom', [], 0);
+}
+
+function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
+  const line = block.range.start.line;
+  switch (block.kind) {
+    case 'paragraph':
+      classifyUnit(block.raw, block.text, path, line, found);
+      break;
+    case 'blockquote':
+      block.blocks.forEach((b) => visitBlock(b, path, found));
+      break;
+    case 'list':
+      for (const item of block.items) {
+        classifyUnit(item.raw, item.text, path, item.range.start.line, found);
+        item.blocks.slice(1).forEach((b) => visitBlock(b, path, found));
+      }
+      break;
+    case 'table':
+      for (const row of block.table.rows) {
+        for (const cell of row.cells) classifyUnit(cell, cell.replace(/`/g, ''), path, row.line, found);
+      }
+      break;
+    case 'code':
+      block.code.content.split('\n').forEach((codeLine, i) => {
+        const text = codeLine.trim();
+        if (text && !/^(#|\/\/)/.test(text) && isSampleCommand(text)) {
+          found.add(text, 'sample-value', path, block.range.start.line + 1 + i);
+        }
+      });
+      break;
+    default:
+      break;
+  }
+}
+
+const LABEL = /^\s*(\*\*|__)(.+?)\1\s*:?\s*([\s\S]*)$/;
+
+/** Classifies one paragraph, list item or table cell. */
+function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet): void {
+  if (!text.trim()) return;
+  const label = LABEL.exec(raw);
+  if (label) {
+    const labelText = label[2]!.replace(/:\s*$/, '').trim();
+    if (isGenericItem(labelText)) {
+      found.add(text, 'generic-item', path, line);
+      return;
+    }
+    // `**Symptom**: What you observe` — the label stays, the sample after it is a placeholder.
+    const rest = text.slice(text.indexOf(labelText) + labelText.length).replace(/^\s*:?\s*/, '').trim();
+    if (rest) found.add(rest, isSampleValue(rest) ? 'sample-value' : 'label-sample', path, line);
+    return;
+  }
+  const head = text.split(':')[0]!.trim();
+  if (isGenericItem(text.trim()) || isGenericItem(head)) {
+    found.add(text, 'generic-item', path, line);
+    return;
+  }
+  if (isSampleValue(text)) {
+    found.add(text, 'sample-value', path, line);
+    return;
+  }
+  for (const sentence of sentences(text)) {
+    if (isInstruction(sentence)) found.add(sentence, 'instruction', path, line);
+    else found.bracketed(sentence, path, line);
+  }
+}
+
+/** `Component 1`, `Test step 2`, `Description of parameter 1`, `PARAM_1`. */
+export function isGenericItem(text: string): boolean {
+  return /^(?:[\p{L}][\p{L}'-]*\s+){0,3}[\p{L}][\p{L}'-]*[\s_-]?\d+$/u.test(text) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d+$/.test(text);
+}
+
+const IMPERATIVE = new Set(
+  (
+    'add choose continue define delete describe detail document enter explain fill give identify include insert link list ' +
+    'mention note outline provide put reference remove replace select show specify state summarise summarize update write'
+  ).split(' '),
+);
+
+/** A sentence that tells the author what to write: an imperative, a question, or "Detailed instructions for…". */
+export function isInstruction(sentence: string): boolean {
+  const s = sentence.trim();
+  const first = /^[\p{L}]+/u.exec(s)?.[0]?.toLowerCase() ?? '';
+  if (IMPERATIVE.has(first)) return true;
+  if (/^(detailed\s+)?instructions\s+(for|on)\b/i.test(s) && !s.endsWith(':')) return true;
+  return /\?\s*$/.test(s);
+}
+
+/** Values that only a template would contain: example domains, "your …", metasyntactic names. */
+export function isSampleValue(text: string): boolean {
+  return (
+    /\bexample\.(?:com|org|net)\b/i.test(text) ||
+    /(?:^|[\s@/[(])your[\s._-]/i.test(text) ||
+    /\bdefault[-_ ]value\b/i.test(text) ||
+    /(?:^|\/)[a-z]+(?:-[a-z]+)*-\d+\//i.test(text) ||
+    isSampleCommand(text)
+  );
+}
+
+function isSampleCommand(text: string): boolean {
+  return /^command(?:\s|$)/.test(text) || /\s--option\b/.test(text);
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<!\b(?:e\.g|i\.e|etc|vs))(?<=[.!?])\s+(?=[\p{Lu}\d[])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number): Placeholder {
+  const folded = foldText(text);
+  const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
+  return { text: text.trim(), kind, folded, pattern: new RegExp(`(?:^| )${source}(?= |$)`, 'u'), sectionPath, line };
+}
+
+class PlaceholderSet {
+  readonly list: Placeholder[] = [];
+  private readonly seen = new Set<string>();
+
+  add(text: string, kind: PlaceholderKind, path: string[], line: number): void {
+    const placeholder = makePlaceholder(text, kind, path, line);
+    if (!placeholder.folded) return;
+    const key = `${path.join('\u0000')}\u0001${placeholder.folded}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(placeholder);
+  }
+
+  /** Records each `[bracketed]` part of a text (that is not a link). */
+  bracketed(text: string, path: string[], line: number): void {
+    for (const m of text.matchAll(/\[[^\]\n]+\]/g)) this.add(m[0], 'bracketed', path, line);
+  }
+}
+
+/** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them). */
+export function findPlaceholders(placeholders: readonly Placeholder[], text: string): Placeholder[] {
+  const folded = foldText(text);
+  if (!folded) return [];
+  return placeholders.filter((p) => p.pattern.test(folded));
+}

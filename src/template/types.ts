@@ -1,0 +1,93 @@
+import type { MarkdownDocument } from '../markdown/types.js';
+
+/** What a template section holds, read from the template's own content. */
+export interface SectionExpectations {
+  /** Tables, by their header cells (`Parameter | Description | Required | Default`). */
+  tables: { columns: string[] }[];
+  /** The section holds a GFM task list (`- [ ] …`). */
+  taskList: boolean;
+  lists: { ordered: boolean; items: number }[];
+  /** Images, with the folder they live in relative to the pattern (`diagrams`). */
+  images: { src: string; alt: string; folder: string }[];
+  /** Code blocks by language (`bash`), in order. */
+  codeBlocks: { lang: string }[];
+  /** The template gives the section content of its own (not only sub-sections). */
+  content: boolean;
+}
+
+export interface TemplateSection {
+  /** Stable id from the section path, e.g. `implementation/step-n-title`. */
+  id: string;
+  /** Display name: the heading with its variable parts named (`Step N: <title>`). */
+  name: string;
+  /** Heading text as written in the template, `(optional)` removed. */
+  heading: string;
+  level: number;
+  /** Names from the outermost section down to this one. */
+  path: string[];
+  optional: boolean;
+  /** One or more headings of this shape may appear (`Step 1: …`, `Step 2: …`). */
+  repeatable: boolean;
+  /** Other accepted names (from configuration). */
+  aliases: string[];
+  /** Matches a pattern heading's folded text (see `foldHeading`). */
+  matcher: RegExp;
+  children: TemplateSection[];
+  expects: SectionExpectations;
+  /** The template's own Markdown for this section, heading excluded (what `--fix` inserts). */
+  body: string;
+  /** The template's text for this section, as guidance for authors (hover, docs). */
+  guidance: string;
+  /** 1-based line of the heading in the template. */
+  line: number;
+}
+
+export type PlaceholderKind =
+  | 'bracketed'
+  | 'instruction'
+  | 'generic-item'
+  | 'label-sample'
+  | 'sample-value'
+  | 'summary-sample'
+  | 'custom';
+
+export interface Placeholder {
+  /** The template text as written. */
+  text: string;
+  kind: PlaceholderKind;
+  /** Folded text (see `foldText`), what matching compares. */
+  folded: string;
+  /** Matches the folded placeholder and its renumbered variants (`component \d+`). */
+  pattern: RegExp;
+  /** Section of the template it comes from (empty for the title area). */
+  sectionPath: string[];
+  line: number;
+}
+
+export type TitleSpec =
+  | { from: 'heading'; sample: string; matcher: RegExp }
+  | { from: 'front-matter'; key: string; sample: string }
+  | { from: 'none' };
+
+export type SummarySpec =
+  | { from: 'blockquote'; sample: string }
+  | { from: 'front-matter'; key: string; sample: string }
+  | { from: 'none' };
+
+export interface TemplateSchema {
+  /** Path of the template file. */
+  file: string;
+  /** The template Patternbook ships, used when the configuration names none. */
+  builtIn: boolean;
+  name: string;
+  /** From the template's front matter (`template: name@1.2.0`), else a hash of its text. */
+  version: string;
+  title: TitleSpec;
+  summary: SummarySpec;
+  /** Front matter a pattern starts with (the template's, without its `template` key). */
+  frontMatter: Record<string, unknown>;
+  sections: TemplateSection[];
+  placeholders: Placeholder[];
+  source: string;
+  document: MarkdownDocument;
+}
