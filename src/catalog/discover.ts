@@ -28,8 +28,8 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 /**
  * Walks the catalog root and returns the Markdown files the `patterns` globs
  * select, sorted by path. Dot-folders, `node_modules` and the build output are
- * not entered; symbolic links are followed only while they stay inside the
- * root (and a loop is entered once).
+ * not entered. A symbolic link to a file is followed only when it stays inside
+ * the root; a linked folder is not entered (its target is read where it is).
  */
 export async function discoverPatterns(options: DiscoverOptions): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
   const root = await realpath(options.root);
@@ -40,7 +40,6 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
   const maxDepth = globDepth(options.patterns);
   const files: DiscoveredFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const visited = new Set<string>([root]);
 
   const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
     let entries: Dirent[];
@@ -54,7 +53,7 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      let isDir = entry.isDirectory();
+      const isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let real = abs;
       if (entry.isSymbolicLink()) {
@@ -68,13 +67,13 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
           continue;
         }
         const s = await stat(real);
-        isDir = s.isDirectory();
+        // A linked folder inside the root is read where it really is, so nothing is read twice and loops cannot form.
+        if (s.isDirectory()) continue;
         isFile = s.isFile();
       }
       if (isDir) {
         if (ALWAYS_SKIPPED.has(entry.name) || entry.name.startsWith('.') || skipDirs.has(abs) || skipDirs.has(real)) continue;
-        if (depth + 1 >= maxDepth || visited.has(real)) continue;
-        visited.add(real);
+        if (depth + 1 >= maxDepth) continue;
         await walk(abs, relPath, depth + 1);
       } else if (isFile && /\.(md|markdown)$/i.test(entry.name)) {
         if (!include(relPath) || exclude(relPath) || skipFiles.has(abs) || skipFiles.has(real)) continue;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PatternbookError } from '../diagnostics.js';
 import { LineIndex } from '../markdown/lines.js';
@@ -116,13 +116,50 @@ function validate(text: string, file: string, prefix: string[]): ConfigFile {
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineIndex, file: string, prefix: string[]): string {
   const keyPath = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
-  const at = node?.range ? lines.pointAt(node.range[0]) : { line: 1, column: 1 };
-  const where = `${file}:${at.line}:${at.column}`;
-  const key = issue.path.length ? issue.path.join('.') : '(top level)';
+  const key = issue.path.join('.');
+  const at = (range: [number, number, number] | undefined) => {
+    const point = range ? lines.pointAt(range[0]) : { line: 1, column: 1 };
+    return `${file}:${point.line}:${point.column}`;
+  };
   if (issue.code === 'unrecognized_keys') {
-    const allowed = issue.path.length === 0 ? CONFIG_KEYS.join(', ') : 'see the configuration reference';
-    return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in ${key}. Allowed keys: ${allowed}.`;
+    const parent = doc.getIn(keyPath, true);
+    const allowed = issue.path.length === 0 ? CONFIG_KEYS : Object.keys(nestedShape(issue.path));
+    return issue.keys
+      .map((unknown) => {
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === unknown) : undefined;
+        const where = at(isScalar(pair?.key) ? pair.key.range ?? undefined : undefined);
+        const near = suggest(unknown, allowed);
+        return `${where}: unknown key \`${unknown}\`${key ? ` in \`${key}\`` : ''}.${near ? ` Did you mean \`${near}\`?` : ''} Allowed keys: ${allowed.join(', ')}.`;
+      })
+      .join('\n');
   }
-  return `${where}: \`${key}\`: ${issue.message}.`;
+  const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+  return `${at(node?.range)}: \`${key || '(top level)'}\`: ${issue.message}.`;
+}
+
+/** Keys allowed in a nested object of the schema, for messages. */
+function nestedShape(path: PropertyKey[]): Record<string, unknown> {
+  if (path[0] === 'placeholders') return { add: 0, ignore: 0 };
+  if (path[0] === 'sections') return { optional: 0, aliases: 0 };
+  return {};
+}
+
+/** The allowed key closest to a mistyped one (same letters in another case, or one or two edits away). */
+function suggest(key: string, allowed: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return allowed.find((a) => a.toLowerCase() === lower) ?? allowed.find((a) => editDistance(a.toLowerCase(), lower) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }

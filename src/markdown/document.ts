@@ -322,11 +322,12 @@ class DocumentBuilder {
           break;
         }
         case 'image': {
-          const src = decodeDestination(attr(child, 'src'));
+          const encoded = attr(child, 'src');
+          const src = decodeDestination(encoded);
           const title = attr(child, 'title');
           const alt = inlineText(child.children);
           for (const l of openLinks) l.text += alt;
-          this.images.push({ src, alt, kind: 'image', range: finder.find(src), sectionPath: path, ...(title ? { title } : {}) });
+          this.images.push({ src, alt, kind: 'image', range: finder.find(src, encoded), sectionPath: path, ...(title ? { title } : {}) });
           break;
         }
         case 'html_inline':
@@ -347,14 +348,13 @@ class DocumentBuilder {
 
   /** `<a href>` and `<img src>` in raw HTML count as links and images too. */
   private htmlReferences(html: string, finder: Locator, path: SectionPath): void {
-    for (const match of html.matchAll(/<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-      const value = match[3] ?? match[4] ?? match[5] ?? '';
+    for (const tag of html.matchAll(/<(a|img)\b[^>]*>/gi)) {
+      const isLink = tag[1]!.toLowerCase() === 'a';
+      const value = htmlAttribute(tag[0], isLink ? 'href' : 'src');
+      if (value === undefined) continue;
       const range = finder.find(value);
-      if (match[1]!.toLowerCase() === 'a') this.links.push({ url: value, text: '', kind: 'html', range, sectionPath: path });
-      else {
-        const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(match[0]);
-        this.images.push({ src: value, alt: alt?.[1] ?? alt?.[2] ?? '', kind: 'html', range, sectionPath: path });
-      }
+      if (isLink) this.links.push({ url: value, text: '', kind: 'html', range, sectionPath: path });
+      else this.images.push({ src: value, alt: htmlAttribute(tag[0], 'alt') ?? '', kind: 'html', range, sectionPath: path });
     }
   }
 
@@ -398,6 +398,11 @@ class Locator {
     }
     return this.lines.range(this.from, this.from);
   }
+}
+
+function htmlAttribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
 }
 
 function attr(token: Token, name: string): string {

@@ -128,7 +128,7 @@ function buildSections(
       while (last + 1 < sections.length && headingShape(stripOptional(sections[last + 1]!.heading.text).text).name === shape.name) last++;
     }
     const repeatable = last > i || shape.versioned || (shape.numbered && shape.placeholder);
-    const name = repeatable ? shape.name : heading;
+    const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];
     const override = overrides.take(name, heading);
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { discoverPatterns } from '../../catalog/discover.js';
 import { loadCatalogTemplate } from '../../catalog/load-catalog.js';
 import { loadConfig } from '../../config/load-config.js';
@@ -8,6 +7,7 @@ import { assertValidSlug, createPattern } from '../../scaffold/create.js';
 import { titleFromSlug } from '../../scaffold/render-pattern.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
+import { ask } from '../prompt.js';
 
 interface NewOptions {
   title?: string;
@@ -37,14 +37,11 @@ export function registerNew(program: Command, ctx: CommandContext): Command {
 
       let { title, summary } = opts;
       if ((!title || !summary) && ctx.stdin?.isTTY && ctx.stdout.isTTY) {
-        const rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
-        try {
-          const suggested = titleFromSlug(slug);
-          title ||= (await rl.question(`Title (${suggested}): `)).trim() || suggested;
-          summary ||= (await rl.question('One-sentence summary: ')).trim() || undefined;
-        } finally {
-          rl.close();
-        }
+        const suggested = titleFromSlug(slug);
+        const questions = [...(title ? [] : [`Title (${suggested}): `]), ...(summary ? [] : ['One-sentence summary: '])];
+        const answers = await ask(ctx.stdin, ctx.stdout, questions);
+        if (!title) title = answers.shift() || suggested;
+        if (!summary) summary = answers.shift() || undefined;
       }
 
       const created = await createPattern(config, template, slug, { ...(title ? { title } : {}), ...(summary ? { summary } : {}) }, files.map((f) => f.slug));

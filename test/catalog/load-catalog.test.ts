@@ -1,0 +1,137 @@
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { fixture, tempCatalog } from '../helpers.js';
+
+const PATTERN = (title: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\nText.\n`;
+
+describe('loadCatalog on the basic fixture', async () => {
+  const catalog = await loadCatalog(fixture('catalogs/basic'));
+
+  it('takes every */README.md as a pattern, slug = folder name, and nothing else', () => {
+    expect(catalog.patterns.map((p) => [p.slug, p.path])).toEqual([
+      ['alpha', 'alpha/README.md'],
+      ['beta', 'beta/README.md'],
+    ]);
+    expect(catalog.bySlug.get('alpha')?.dir).toBe(fixture('catalogs/basic/alpha'));
+  });
+
+  it('reads title and summary from the H1 and blockquote, or from front matter', () => {
+    const alpha = catalog.bySlug.get('alpha')!;
+    expect([alpha.title?.text, alpha.title?.from, alpha.summary?.text, alpha.summary?.from]).toEqual(['Alpha', 'heading', 'The first pattern of the basic fixture.', 'blockquote']);
+    const beta = catalog.bySlug.get('beta')!;
+    expect([beta.title?.text, beta.title?.from, beta.summary?.text, beta.summary?.from]).toEqual([
+      'Beta from front matter',
+      'front-matter',
+      'Beta is described in front matter.',
+      'front-matter',
+    ]);
+    expect(beta.document.lineEnding).toBe('\r\n');
+    expect(beta.document.links[0]).toMatchObject({ url: '../alpha/README.md', range: { start: { line: 8, column: 13 } } });
+  });
+
+  it('turns files that cannot load into fatal diagnostics with positions, and loads the rest', () => {
+    expect(catalog.diagnostics.map((d) => [d.file, d.ruleId, d.line, d.fatal])).toEqual([
+      ['broken-yaml/README.md', 'front-matter', 3, true],
+      ['not-utf8/README.md', 'file-read', 3, true],
+    ]);
+    const [yaml, utf8] = catalog.diagnostics;
+    expect(yaml!.message).toMatch(/Malformed front matter/);
+    expect(utf8!.message).toMatch(/not valid UTF-8: save it as UTF-8/);
+    expect(utf8!.column).toBe(12);
+  });
+});
+
+describe('discovery', () => {
+  it('supports one file per pattern with nested folders (slug = file name)', async () => {
+    const catalog = await loadCatalog(fixture('catalogs/one-file'));
+    expect(catalog.patterns.map((p) => [p.slug, p.path, p.title?.text])).toEqual([
+      ['cqrs', 'patterns/cqrs.md', 'CQRS'],
+      ['event-sourcing', 'patterns/messaging/event-sourcing.md', 'Event Sourcing'],
+    ]);
+    expect(catalog.template.name).toBe('decision-style');
+    expect(catalog.diagnostics).toEqual([]);
+  });
+
+  it('never reads node_modules, .git or the build output, and applies exclude', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['**/README.md'], exclude: ['drafts/**'], outDir: 'public' }),
+      'real/README.md': PATTERN('Real'),
+      'group/nested/README.md': PATTERN('Nested'),
+      'node_modules/pkg/README.md': PATTERN('Dependency'),
+      '.git/README.md': PATTERN('Git'),
+      'public/site/README.md': PATTERN('Built'),
+      'drafts/wip/README.md': PATTERN('Draft'),
+      'README.md': '# Catalog index\n',
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.slug)).toEqual(['nested', 'real']);
+  });
+
+  it('reports slugs that differ only by case, keeping the first', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*.md'] }),
+      'patterns/Saga.md': PATTERN('Saga'),
+      'patterns/saga.md': PATTERN('saga'),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.path)).toEqual(['patterns/Saga.md']);
+    expect(catalog.diagnostics).toMatchObject([{ file: 'patterns/saga.md', ruleId: 'duplicate-slug', severity: 'error' }]);
+    expect(catalog.diagnostics[0]!.message).toMatch(/differs only by case.*rename one/);
+  });
+
+  it('refuses files over the size limit and still loads the others', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ maxFileSize: '1 KB' }),
+      'big/README.md': PATTERN('Big') + 'x'.repeat(2000),
+      'small/README.md': PATTERN('Small'),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.slug)).toEqual(['small']);
+    expect(catalog.diagnostics).toMatchObject([{ file: 'big/README.md', fatal: true }]);
+    expect(catalog.diagnostics[0]!.message).toMatch(/larger than the 1 KB limit.*maxFileSize/);
+  });
+
+  it('reports unreadable, UTF-16 and binary files', async () => {
+    const dir = await tempCatalog({
+      'locked/README.md': PATTERN('Locked'),
+      'utf16/README.md': Buffer.from('\ufeff# T\n', 'utf16le'),
+      'binary/README.md': Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x0a]),
+      'ok/README.md': PATTERN('Ok'),
+    });
+    await chmod(path.join(dir, 'locked/README.md'), 0o000);
+    const catalog = await loadCatalog(dir);
+    const messages = Object.fromEntries(catalog.diagnostics.map((d) => [d.file, d.message]));
+    expect(messages['utf16/README.md']).toMatch(/UTF-16/);
+    expect(messages['binary/README.md']).toMatch(/binary/);
+    // root can read anything; elsewhere the locked file must be reported.
+    if (process.getuid?.() !== 0) expect(messages['locked/README.md']).toMatch(/Permission denied/);
+    expect(catalog.patterns.map((p) => p.slug)).toContain('ok');
+  });
+
+  it('never follows symbolic links out of the root, nor into loops', async () => {
+    const outside = await tempCatalog({ 'secret/README.md': PATTERN('Secret') });
+    const dir = await tempCatalog({ 'real/README.md': PATTERN('Real') });
+    await symlink(path.join(outside, 'secret'), path.join(dir, 'escape'));
+    await symlink(path.join(dir, 'real'), path.join(dir, 'alias'));
+    await mkdir(path.join(dir, 'loop'));
+    await symlink(dir, path.join(dir, 'loop', 'back'));
+    await writeFile(path.join(dir, 'patternbook.config.json'), JSON.stringify({ patterns: ['**/README.md'] }));
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.path)).toEqual(['real/README.md']);
+    expect(catalog.diagnostics.map((d) => [d.file, d.severity])).toEqual([['escape', 'warning']]);
+    // A linked file inside the root is read; one outside is not.
+    await symlink(path.join(outside, 'secret/README.md'), path.join(dir, 'real', 'leak.md'));
+    await writeFile(path.join(dir, 'patternbook.config.json'), JSON.stringify({ patterns: ['**/*.md'] }));
+    const again = await loadCatalog(dir);
+    expect(again.patterns.map((p) => p.path)).toEqual(['real/README.md']);
+    expect(again.diagnostics.map((d) => d.file)).toEqual(['escape', 'real/leak.md']);
+  });
+
+  it('keeps tokens only when asked', async () => {
+    const dir = await tempCatalog({ 'a/README.md': PATTERN('A') });
+    expect((await loadCatalog(dir)).patterns[0]!.document.tokens).toBeUndefined();
+    expect((await loadCatalog({ root: dir, keepTokens: true })).patterns[0]!.document.tokens?.length).toBeGreaterThan(0);
+  });
+});

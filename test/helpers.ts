@@ -1,0 +1,52 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { main } from '../src/cli/main.js';
+
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const REPO = fileURLToPath(new URL('../', import.meta.url));
+export const fixture = (...parts: string[]): string => path.join(FIXTURES, ...parts);
+
+const temps: string[] = [];
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** A throw-away folder holding the given files (text or bytes), removed after the test. */
+export async function tempCatalog(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-test-'));
+  temps.push(dir);
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as the bin does, capturing its output. */
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  options: { env?: Record<string, string>; tty?: boolean; input?: string } = {},
+): Promise<CliRun> {
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const stdin = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
+  if (options.input !== undefined) stdin.end(options.input);
+  const code = await main({ argv, cwd, stdout, stderr, stdin, env: options.env ?? {} });
+  return { code, stdout: out, stderr: err };
+}

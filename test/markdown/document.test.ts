@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/markdown/document.js';
+import type { MarkdownDocument, Section } from '../../src/markdown/types.js';
+
+function parse(text: string): MarkdownDocument {
+  const result = parseMarkdown(text);
+  if (!result.ok) throw new Error(`unexpected front matter error: ${result.error.message}`);
+  return result.document;
+}
+
+/** `level title` per section, indented by depth — easy to compare whole outlines. */
+function outline(sections: Section[], depth = 0): string[] {
+  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.title}`, ...outline(s.children, depth + 1)]);
+}
+
+describe('parseMarkdown: structure', () => {
+  it('takes the first H1 as the title and builds the section tree below it', () => {
+    const doc = parse('# Circuit Breaker\n\n> Fails fast.\n\n## Overview\n\nText.\n\n## Implementation\n\n### Step 1: Wrap\n\n### Step 2: Trip\n\n## Cleanup\n');
+    expect(doc.title?.text).toBe('Circuit Breaker');
+    expect(doc.preamble.map((b) => b.kind)).toEqual(['blockquote']);
+    expect(outline(doc.sections)).toEqual(['2 Overview', '2 Implementation', '  3 Step 1: Wrap', '  3 Step 2: Trip', '2 Cleanup']);
+    const impl = doc.sections[1]!;
+    expect(impl.blocks).toEqual([]);
+    expect(impl.children[1]!.path).toEqual(['Implementation', 'Step 2: Trip']);
+    expect(impl.range.start.line).toBe(9);
+    expect(impl.range.end.line).toBe(13);
+  });
+
+  it('ignores headings inside code fences', () => {
+    const doc = parse('# T\n\n## Real\n\n```md\n## Not a heading\n# Nor this\n```\n\n## Also real\n');
+    expect(outline(doc.sections)).toEqual(['2 Real', '2 Also real']);
+    expect(doc.codeBlocks[0]!.content).toContain('## Not a heading');
+    expect(doc.codeBlocks[0]!.sectionPath).toEqual(['Real']);
+  });
+
+  it('reads setext headings', () => {
+    const doc = parse('Title\n=====\n\nSection\n-------\n\ntext\n');
+    expect(doc.title).toMatchObject({ text: 'Title', level: 1, setext: true });
+    expect(outline(doc.sections)).toEqual(['2 Section']);
+    expect(doc.sections[0]!.heading.range.start.line).toBe(4);
+  });
+
+  it('does not take #NoSpace lines for headings', () => {
+    const doc = parse('# Title\n\n#NoSpace\n##Also not\n\n## Yes\n');
+    expect(outline(doc.sections)).toEqual(['2 Yes']);
+    expect(doc.preamble[0]).toMatchObject({ kind: 'paragraph', text: '#NoSpace ##Also not' });
+  });
+
+  it('keeps line numbers right with CRLF and lone CR line endings', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const doc = parse(['# T', '', '## A', '', '[x](../x/README.md)', '', '## B', ''].join(eol));
+      expect(doc.lineEnding).toBe(eol);
+      expect(doc.sections.map((s) => s.heading.range.start.line)).toEqual([3, 7]);
+      expect(doc.links[0]!.range.start).toMatchObject({ line: 5, column: 5 });
+    }
+  });
+
+  it('strips a byte-order mark and still sees the title', () => {
+    const doc = parse('\uFEFF# Title\n\n## A\n');
+    expect(doc.hadBom).toBe(true);
+    expect(doc.title?.text).toBe('Title');
+    expect(doc.title?.range.start).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('finds fences indented inside list items, with their section', () => {
+    const doc = parse('## Steps\n\n1. Install:\n\n   ```bash\n   npm ci\n   ```\n\n2. Run:\n\n       indented code\n');
+    expect(doc.codeBlocks.map((c) => [c.lang, c.content.trim(), c.fenced])).toEqual([
+      ['bash', 'npm ci', true],
+      ['', 'indented code', false],
+    ]);
+    expect(doc.codeBlocks[0]!.sectionPath).toEqual(['Steps']);
+    expect(doc.codeBlocks[0]!.range.start.line).toBe(5);
+  });
+
+  it('marks an unclosed fence and keeps what follows inside it', () => {
+    const doc = parse('## A\n\n```bash\necho hi\n\n## Swallowed\n');
+    expect(doc.codeBlocks[0]!.closed).toBe(false);
+    expect(doc.codeBlocks[0]!.content).toContain('## Swallowed');
+    expect(outline(doc.sections)).toEqual(['2 A']);
+    const closed = parse('```\nx\n```\n');
+    expect(closed.codeBlocks[0]!.closed).toBe(true);
+  });
+
+  it('keeps raw HTML blocks as content and reads their links and images', () => {
+    const doc = parse('## A\n\n<div class="x">\n<img src="diagrams/a.png" alt="A">\n<a href="../b/README.md">B</a>\n</div>\n');
+    expect(doc.sections[0]!.blocks[0]!.kind).toBe('html');
+    expect(doc.images).toMatchObject([{ src: 'diagrams/a.png', alt: 'A', kind: 'html', range: { start: { line: 4, column: 11 } } }]);
+    expect(doc.links).toMatchObject([{ url: '../b/README.md', kind: 'html', range: { start: { line: 5, column: 10 } } }]);
+  });
+
+  it('handles a 30,000-character line', () => {
+    const long = 'word '.repeat(6000);
+    const doc = parse(`# T\n\n## A\n\n${long}[end](../z/README.md)\n`);
+    expect(doc.sections[0]!.blocks[0]!.kind).toBe('paragraph');
+    expect(doc.links[0]!.range.start).toMatchObject({ line: 5, column: long.length + 7 });
+  });
+
+  it('handles empty and whitespace-only files', () => {
+    for (const text of ['', '\n\n', '   ']) {
+      const doc = parse(text);
+      expect(doc.title).toBeUndefined();
+      expect(doc.sections).toEqual([]);
+      expect(doc.headings).toEqual([]);
+    }
+  });
+
+  it('gives headings GitHub-style anchors, numbering repeats', () => {
+    const doc = parse('# Cache-Aside\n\n## Data Flow\n\n## Step 1: Read `key`!\n\n## Data Flow\n');
+    expect(doc.headings.map((h) => h.id)).toEqual(['cache-aside', 'data-flow', 'step-1-read-key', 'data-flow-1']);
+  });
+
+  it('takes heading text without markup but keeps the raw Markdown', () => {
+    const doc = parse('## **Step 1**: Configure `gateway`\n');
+    expect(doc.sections[0]!.heading).toMatchObject({ text: 'Step 1: Configure gateway', raw: '**Step 1**: Configure `gateway`' });
+  });
+});
+
+describe('parseMarkdown: links, images, tables, tasks', () => {
+  const text = [
+    '# P', // 1
+    '', // 2
+    '## Related Patterns', // 3
+    '', // 4
+    '- [Saga](../saga/README.md#cleanup "title")', // 5
+    '- see https://example.org/x and <https://a.test>', // 6
+    '', // 7
+    '## Architecture', // 8
+    '', // 9
+    '![Arch](diagrams/my%20arch.svg)', // 10
+    '', // 11
+    '## Configuration', // 12
+    '', // 13
+    '| Parameter | Required | Default |', // 14
+    '|---|---|---|', // 15
+    '| `A_B` | Yes | N/A |', // 16
+    '| C | No | [x](y.md) |', // 17
+    '', // 18
+    '## Prerequisites', // 19
+    '', // 20
+    '- [ ] Node.js 20', // 21
+    '- [x] Git', // 22
+    '- [link](z.md) not a task', // 23
+  ].join('\n');
+  const doc = parse(text);
+
+  it('records every link with its position, text and section', () => {
+    expect(doc.links.map((l) => [l.url, l.text, l.kind, l.range.start.line, l.range.start.column])).toEqual([
+      ['../saga/README.md#cleanup', 'Saga', 'link', 5, 10],
+      ['https://example.org/x', 'https://example.org/x', 'autolink', 6, 7],
+      ['https://a.test', 'https://a.test', 'autolink', 6, 34],
+      ['y.md', 'x', 'link', 17, 16],
+      ['z.md', 'link', 'link', 23, 10],
+    ]);
+    expect(doc.links[0]!.title).toBe('title');
+    expect(doc.links[0]!.sectionPath).toEqual(['Related Patterns']);
+  });
+
+  it('records images with decoded paths', () => {
+    expect(doc.images).toMatchObject([{ src: 'diagrams/my arch.svg', alt: 'Arch', kind: 'image', sectionPath: ['Architecture'] }]);
+    expect(doc.images[0]!.range.start).toMatchObject({ line: 10, column: 9 });
+  });
+
+  it('records tables with header cells and rows', () => {
+    expect(doc.tables).toHaveLength(1);
+    const table = doc.tables[0]!;
+    expect(table.header).toEqual(['Parameter', 'Required', 'Default']);
+    expect(table.rows).toEqual([
+      { cells: ['A_B', 'Yes', 'N/A'], line: 16 },
+      { cells: ['C', 'No', 'x'], line: 17 },
+    ]);
+    expect(table.sectionPath).toEqual(['Configuration']);
+    expect([table.range.start.line, table.range.end.line]).toEqual([14, 17]);
+  });
+
+  it('records task-list items, checked or not, and nothing else', () => {
+    expect(doc.taskItems.map((t) => [t.text, t.checked, t.range.start.line])).toEqual([
+      ['Node.js 20', false, 21],
+      ['Git', true, 22],
+    ]);
+    const list = doc.sections[3]!.blocks[0]!;
+    expect(list.kind === 'list' && list.items.map((i) => i.task?.checked ?? null)).toEqual([false, true, null]);
+  });
+});

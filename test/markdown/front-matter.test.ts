@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/markdown/document.js';
+
+function error(text: string) {
+  const result = parseMarkdown(text);
+  if (result.ok) throw new Error('expected a front matter error');
+  return result.error;
+}
+
+describe('front matter', () => {
+  it('parses a YAML mapping and keeps body line numbers', () => {
+    const result = parseMarkdown('---\ntitle: Saga\ntags: [a, b]\n---\n\n## Overview\n');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document.frontMatter).toMatchObject({ data: { title: 'Saga', tags: ['a', 'b'] }, startLine: 1, endLine: 4 });
+    expect(result.document.sections[0]!.heading.range.start.line).toBe(6);
+  });
+
+  it('does not read a thematic break later in the file as front matter', () => {
+    const result = parseMarkdown('# T\n\n---\n\ntext\n');
+    expect(result.ok && result.document.frontMatter).toBeUndefined();
+  });
+
+  it('reports malformed YAML with its line in the file', () => {
+    const e = error('---\ntitle: ok\ntags: [a, b\n---\n');
+    expect(e.message).toMatch(/Malformed front matter/);
+    expect(e.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses custom and language-specific tags', () => {
+    const e = error('---\nrun: !!js/function "function () { return 1 }"\n---\n');
+    expect(e.message).toMatch(/tag/i);
+    expect(e.line).toBe(2);
+    expect(error('---\nx: !custom 1\n---\n').message).toMatch(/tag/i);
+  });
+
+  it('refuses duplicate keys', () => {
+    expect(error('---\ntitle: a\ntitle: b\n---\n').message).toMatch(/unique/i);
+  });
+
+  it('bounds aliases ("billion laughs")', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const e = error(`---\n${levels.join('\n')}\n---\n`);
+    expect(e.message).toMatch(/alias/i);
+  });
+
+  it('reports an unclosed block and a non-mapping', () => {
+    expect(error('---\ntitle: x\n\n# Body\n').message).toMatch(/never closed/);
+    expect(error('---\n- a\n- b\n---\n').message).toMatch(/mapping/);
+  });
+});

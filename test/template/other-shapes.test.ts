@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { PatternbookError } from '../../src/diagnostics.js';
+import { loadTemplate, templateFromSource } from '../../src/template/load-template.js';
+import type { TemplateSection } from '../../src/template/types.js';
+import { fixture, tempCatalog } from '../helpers.js';
+
+function outline(sections: TemplateSection[], depth = 0): string[] {
+  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
+}
+
+describe('a template with H2 sections only and the title in front matter', async () => {
+  const template = await loadTemplate(fixture('templates/h2-front-matter.md'));
+
+  it('reads name and version from its `template` key, and sections with optional markers', () => {
+    expect(template.name).toBe('decision-style');
+    expect(template.version).toBe('2.1.0');
+    expect(outline(template.sections)).toEqual(['2 Context', '2 Solution', '2 Consequences ?', '2 Examples ?', '2 References']);
+    // `(optional)` is not part of the section's name.
+    expect(template.sections[2]!.heading).toBe('Consequences');
+    expect(template.sections[3]!.body).toBe('```js\n// sample code\n```');
+  });
+
+  it('takes title and summary from front matter, and keeps the rest as the pattern front matter', () => {
+    expect(template.title).toEqual({ from: 'front-matter', key: 'title', sample: '[Pattern Title]' });
+    expect(template.summary).toEqual({ from: 'front-matter', key: 'description', sample: '[One sentence that says what the pattern does]' });
+    expect(template.frontMatter).toEqual({
+      title: '[Pattern Title]',
+      description: '[One sentence that says what the pattern does]',
+      status: 'draft',
+      tags: [],
+    });
+  });
+
+  it('finds its own placeholders', () => {
+    const texts = template.placeholders.map((p) => `${p.kind}: ${p.text}`);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'instruction: Describe the forces at play and the problem to solve.',
+        'instruction: Explain the solution in a few paragraphs.',
+        'generic-item: Benefit 1',
+        'generic-item: Drawback 1',
+        'generic-item: Reference 1',
+        'sample-value: https://example.com',
+      ]),
+    );
+    expect(texts).not.toContain('instruction: Trade-offs to weigh:');
+  });
+
+  it('takes configuration: optional sections and accepted alternative names', () => {
+    const configured = templateFromSource(template.source, 'adr.md', { sections: { Solution: { aliases: ['Solutions', 'Approach'] }, References: { optional: true } } });
+    const solution = configured.sections[1]!;
+    expect(['solution', 'solutions', 'approach'].map((t) => solution.matcher.test(t))).toEqual([true, true, true]);
+    expect(solution.aliases).toEqual(['Solutions', 'Approach']);
+    expect(configured.sections[4]!.optional).toBe(true);
+  });
+
+  it('names a configured section the template does not have', () => {
+    expect(() => templateFromSource(template.source, 'adr.md', { sections: { Soultion: { optional: true } } })).toThrow(/"Soultion".*does not have/);
+  });
+
+  it('adds and exempts placeholder text by configuration', () => {
+    const configured = templateFromSource(template.source, 'adr.md', { placeholders: { add: ['TBD'], ignore: ['Benefit 1'] } });
+    const texts = configured.placeholders.map((p) => p.text);
+    expect(texts).toContain('TBD');
+    expect(texts).not.toContain('Benefit 1');
+    expect(texts).toContain('Drawback 1');
+  });
+});
+
+describe('a template whose headings contain the pattern name', async () => {
+  const template = await loadTemplate(fixture('templates/named-headings.md'));
+
+  it('reads the shapes: named headings, a numbered series and a version series', () => {
+    expect(outline(template.sections)).toEqual([
+      '2 Intent of <title>',
+      '2 How <title> Works',
+      '  3 Phase N: <phase name> +',
+      '2 Parameters',
+      '2 Checklist',
+      '2 History',
+      '  3 <semver> - <date> +',
+    ]);
+    expect(template.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('matches any text where the heading has a placeholder', () => {
+    const [intent, how] = template.sections;
+    expect(intent!.matcher.test('intent of circuit breaker')).toBe(true);
+    expect(intent!.matcher.test('intent')).toBe(false);
+    expect(how!.matcher.test('how cache-aside works')).toBe(true);
+    expect(how!.children[0]!.matcher.test('phase 3: shed load')).toBe(true);
+    expect(template.sections[4]!.children[0]!.matcher.test('2.0.1 - 2026-11-26')).toBe(true);
+  });
+
+  it('reads the expected table columns and task list', () => {
+    expect(template.sections[2]!.expects.tables).toEqual([{ columns: ['Name', 'Meaning', 'Default'] }]);
+    expect(template.sections[3]!.expects.taskList).toBe(true);
+    const kinds = Object.fromEntries(template.placeholders.map((p) => [p.text, p.kind]));
+    expect(kinds).toMatchObject({
+      '[Pattern Title]': 'bracketed',
+      '[What the pattern does, in one sentence]': 'summary-sample',
+      '[Phase Name]': 'bracketed',
+      OPTION_1: 'generic-item',
+      'default-value': 'sample-value',
+      'Item 1': 'generic-item',
+    });
+    expect(kinds['Initial version']).toBeUndefined();
+  });
+});
+
+describe('malformed templates', () => {
+  it('is a configuration error when the file is missing, names the file', async () => {
+    await expect(loadTemplate('/nonexistent/template.md')).rejects.toThrow(/Template not found: \/nonexistent\/template\.md/);
+  });
+
+  it('rejects a template without sections, or with broken front matter, naming file and line', async () => {
+    expect(() => templateFromSource('# Only a title\n\nText.\n', 't.md')).toThrow(PatternbookError);
+    expect(() => templateFromSource('---\na: [\n---\n## A\n', 't.md')).toThrow(/^t\.md:\d+:\d+: template Malformed front matter/);
+    const dir = await tempCatalog({ 'latin1.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]) });
+    await expect(loadTemplate(`${dir}/latin1.md`)).rejects.toThrow(/not valid UTF-8/);
+  });
+});
