@@ -12,6 +12,7 @@ export { loadTemplate, templateFromSource, BUILT_IN_TEMPLATE, type TemplateOptio
 export { findPlaceholders, isGenericItem, isInstruction, isSampleValue } from './template/placeholders.js';
 export { headingShape, headingMatcher } from './template/heading-shape.js';
 export { foldHeading, foldText } from './template/normalize.js';
+export { flattenSections } from './template/walk.js';
 export { matchOutline, type OutlineMatch, type SectionMatch } from './template/match-outline.js';
 export type { TemplateSchema, TemplateSection, SectionExpectations, Placeholder, PlaceholderKind, TitleSpec, SummarySpec } from './template/types.js';
 

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { main } from '../src/cli/main.js';
+import type { TemplateSection } from '../src/template/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -49,4 +50,9 @@ export async function runCli(
   if (options.input !== undefined) stdin.end(options.input);
   const code = await main({ argv, cwd, stdout, stderr, stdin, env: options.env ?? {} });
   return { code, stdout: out, stderr: err };
+}
+
+/** A template's sections as `level name`, indented by depth, `+` for repeatable, `?` for optional. */
+export function outline(sections: TemplateSection[], depth = 0): string[] {
+  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
 }

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Diagnostic } from '../diagnostics.js';
+import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 
 export interface DiscoverOptions {
   root: string;
@@ -32,7 +32,9 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
  * the root; a linked folder is not entered (its target is read where it is).
  */
 export async function discoverPatterns(options: DiscoverOptions): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
-  const root = await realpath(options.root);
+  const root = await realpath(options.root).catch(() => {
+    throw new PatternbookError(`Catalog folder ${options.root} does not exist or cannot be read.`);
+  });
   const include = picomatch(options.patterns, { dot: false });
   const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));

@@ -41,6 +41,16 @@ export async function loadCatalog(options: LoadCatalogOptions | string = {}): Pr
     skipFiles: [template.file],
   });
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
+  if (discovered.files.length === 0) {
+    diagnostics.push({
+      file: config.file ? path.relative(config.root, config.file) : '.',
+      line: 1,
+      column: 1,
+      ruleId: 'discovery',
+      severity: 'warning',
+      message: `No pattern files match \`patterns\` (${config.patterns.join(', ')}) in ${config.root}: check the globs, or the catalog folder given.`,
+    });
+  }
   const files = rejectSlugClashes(discovered.files, diagnostics);
 
   const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>

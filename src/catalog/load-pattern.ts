@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
-import { parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import type { Pattern, PatternText } from './types.js';
@@ -76,7 +76,7 @@ export async function loadPattern(input: LoadPatternInput, options: ParseOptions
   else if (typeof frontMatter.title === 'string' && fmRange) title = { text: frontMatter.title, from: 'front-matter', range: fmRange };
 
   let summary: PatternText | undefined;
-  const first = document.preamble[0];
+  const first = leadBlock(document);
   if (first?.kind === 'blockquote') summary = { text: first.text, from: 'blockquote', range: first.range };
   else if (typeof frontMatter.description === 'string' && fmRange) summary = { text: frontMatter.description, from: 'front-matter', range: fmRange };
 

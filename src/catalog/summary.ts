@@ -1,5 +1,5 @@
 import type { Section } from '../markdown/types.js';
-import type { TemplateSection } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
 import type { Catalog } from './types.js';
 
 export interface CatalogSummary {
@@ -12,7 +12,7 @@ export interface CatalogSummary {
 
 /** Counts for `patternbook info` and the start page of later reports. */
 export function summarizeCatalog(catalog: Catalog): CatalogSummary {
-  const templateSections = flatten(catalog.template.sections);
+  const templateSections = flattenSections(catalog.template.sections);
   return {
     root: catalog.root,
     ...(catalog.config.file ? { config: catalog.config.file } : {}),
@@ -38,10 +38,6 @@ export function summarizeCatalog(catalog: Catalog): CatalogSummary {
     })),
     failed: new Set(catalog.diagnostics.filter((d) => d.fatal).map((d) => d.file)).size,
   };
-}
-
-function flatten(sections: TemplateSection[]): TemplateSection[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
 }
 
 function countSections(sections: Section[]): number {

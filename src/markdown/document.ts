@@ -79,6 +79,16 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   return { ok: true, document };
 }
 
+/**
+ * The first block after the title (or at the top when there is none): where a
+ * template puts its summary blockquote. Content above the title, such as a
+ * badge line, is not it.
+ */
+export function leadBlock(doc: MarkdownDocument): Block | undefined {
+  const titleEnd = doc.title?.range.end.line ?? 0;
+  return doc.preamble.find((b) => b.range.start.line > titleEnd);
+}
+
 function detectLineEnding(source: string): '\n' | '\r\n' | '\r' {
   const i = source.search(/\r\n|\r|\n/);
   if (i < 0 || source[i] === '\n') return '\n';

@@ -7,6 +7,7 @@ import { resolveConfig, type CatalogConfig } from '../config/load-config.js';
 import { PatternbookError } from '../diagnostics.js';
 import { BUILT_IN_TEMPLATE, templateFromSource } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { patternPathFor, renderNewPattern, SLUG_PATTERN, titleFromSlug, type NewPatternValues } from './render-pattern.js';
 
@@ -62,12 +63,8 @@ export async function createPattern(
 
 /** The folder the template keeps its images in (`diagrams` for the built-in one). */
 function diagramsFolder(template: TemplateSchema): string {
-  const images = flatten(template.sections).flatMap((s) => s.expects.images);
+  const images = flattenSections(template.sections).flatMap((s) => s.expects.images);
   return images.find((i) => i.folder && !i.folder.startsWith('..') && !path.isAbsolute(i.folder))?.folder ?? 'diagrams';
-}
-
-function flatten(sections: TemplateSchema['sections']): TemplateSchema['sections'] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
 }
 
 export const INIT_CONFIG_FILE = 'patternbook.config.json';

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { leadBlock } from '../markdown/document.js';
 import type { TemplateSchema } from '../template/types.js';
 
 export interface NewPatternValues {
@@ -24,7 +25,7 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
   }
   const summary = template.summary;
   if (values.summary && summary.from === 'blockquote') {
-    const quote = doc.preamble[0]!;
+    const quote = leadBlock(doc)!;
     for (let l = quote.range.start.line; l <= quote.range.end.line; l++) lines[l - 1] = l === quote.range.start.line ? `> ${values.summary}` : '\0';
   }
 

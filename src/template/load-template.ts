@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PatternbookError } from '../diagnostics.js';
-import { parseMarkdown } from '../markdown/document.js';
+import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -101,7 +101,7 @@ function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>):
 }
 
 function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>): SummarySpec {
-  const first = doc.preamble[0];
+  const first = leadBlock(doc);
   if (first?.kind === 'blockquote') return { from: 'blockquote', sample: first.text };
   for (const key of ['description', 'summary']) {
     if (key in frontMatter) return { from: 'front-matter', key, sample: String(frontMatter[key] ?? '') };

@@ -1,3 +1,4 @@
+import { leadBlock } from '../markdown/document.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
 import { escapeRegExp, foldText } from './normalize.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
@@ -13,8 +14,9 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   const found = new PlaceholderSet();
 
   if (doc.title) found.bracketed(doc.title.text, [], doc.title.range.start.line);
+  const summary = leadBlock(doc);
   for (const block of doc.preamble) {
-    if (block.kind === 'blockquote' && block.text) found.add(block.text, 'summary-sample', [], block.range.start.line);
+    if (block === summary && block.kind === 'blockquote' && block.text) found.add(block.text, 'summary-sample', [], block.range.start.line);
     else visitBlock(block, [], found);
   }
   const visitSection = (section: MarkdownDocument['sections'][number]): void => {

@@ -135,3 +135,19 @@ describe('discovery', () => {
     expect((await loadCatalog({ root: dir, keepTokens: true })).patterns[0]!.document.tokens?.length).toBeGreaterThan(0);
   });
 });
+
+describe('catalog-level problems', () => {
+  it('warns when the globs match nothing, and refuses a missing root', async () => {
+    const dir = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*.md'] }), 'x/README.md': PATTERN('X') });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.diagnostics).toMatchObject([{ file: 'patternbook.config.json', severity: 'warning', ruleId: 'discovery' }]);
+    expect(catalog.diagnostics[0]!.message).toMatch(/No pattern files match `patterns` \(patterns\/\*\.md\)/);
+    await expect(loadCatalog('/nonexistent/catalog')).rejects.toThrow(/Catalog folder \/nonexistent\/catalog does not exist/);
+  });
+
+  it('takes the summary from the blockquote after the title, not from content above it', async () => {
+    const dir = await tempCatalog({ 'a/README.md': '[![build](badge.svg)](ci)\n\n> Not the summary.\n\n# A\n\n> The summary.\n\n## Overview\n' });
+    const [pattern] = (await loadCatalog(dir)).patterns;
+    expect(pattern!.summary?.text).toBe('The summary.');
+  });
+});

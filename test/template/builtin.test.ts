@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE, loadTemplate } from '../../src/template/load-template.js';
 import { findPlaceholders } from '../../src/template/placeholders.js';
 import type { TemplateSection } from '../../src/template/types.js';
-import { REPO } from '../helpers.js';
-
-function outline(sections: TemplateSection[], depth = 0): string[] {
-  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
-}
+import { flattenSections } from '../../src/template/walk.js';
+import { REPO, outline } from '../helpers.js';
 
 function find(sections: TemplateSection[], name: string): TemplateSection {
-  const all = (list: TemplateSection[]): TemplateSection[] => list.flatMap((s) => [s, ...all(s.children)]);
-  const found = all(sections).find((s) => s.name === name);
+  const found = flattenSections(sections).find((s) => s.name === name);
   if (!found) throw new Error(`no section ${name}`);
   return found;
 }

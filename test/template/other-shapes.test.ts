@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PatternbookError } from '../../src/diagnostics.js';
 import { loadTemplate, templateFromSource } from '../../src/template/load-template.js';
-import type { TemplateSection } from '../../src/template/types.js';
-import { fixture, tempCatalog } from '../helpers.js';
-
-function outline(sections: TemplateSection[], depth = 0): string[] {
-  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
-}
+import { fixture, outline, tempCatalog } from '../helpers.js';
 
 describe('a template with H2 sections only and the title in front matter', async () => {
   const template = await loadTemplate(fixture('templates/h2-front-matter.md'));
