@@ -21,6 +21,14 @@ export interface Diagnostic {
   url?: string;
   expected?: string;
   actual?: string;
+  /** A safe edit that resolves the problem: replace source offsets `[start, end)` with `text`. */
+  fix?: Fix;
+}
+
+export interface Fix {
+  /** 0-based offsets into the file's text (after any byte-order mark). */
+  range: [number, number];
+  text: string;
 }
 
 export function fatal(file: string, ruleId: string, message: string, line = 1, column = 1): Diagnostic {
