@@ -20,8 +20,12 @@ export interface Colors {
 }
 
 /** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colorEnabled(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+}
+
 export function colorsFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Colors {
-  const on = Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  const on = colorEnabled(stream, env);
   const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
 }
@@ -31,6 +35,8 @@ export interface CommandContext extends Required<Omit<CliIo, 'stdin' | 'argv'>> 
   out: (line?: string) => void;
   err: (line?: string) => void;
   color: Colors;
+  /** Whether standard output gets colours (a terminal, no NO_COLOR). */
+  colorEnabled: boolean;
   errColor: Colors;
   /** Set by a command's action: 0 ok, 1 problems found, 2 usage or configuration error. */
   exitCode: number;
@@ -47,6 +53,7 @@ export function createContext(io: CliIo): CommandContext {
     out: (line = '') => void io.stdout.write(`${line}\n`),
     err: (line = '') => void io.stderr.write(`${line}\n`),
     color: colorsFor(io.stdout, env),
+    colorEnabled: colorEnabled(io.stdout, env),
     errColor: colorsFor(io.stderr, env),
     exitCode: 0,
   };

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { PatternbookError } from '../diagnostics.js';
+import { VERSION } from '../version.js';
 import { createContext, type CliIo, type CommandContext } from './context.js';
 import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
+import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Runs the CLI and resolves to its exit code: 0 ok, 1 problems found,
@@ -44,7 +44,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

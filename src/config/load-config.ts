@@ -24,17 +24,25 @@ export interface CatalogConfig {
   maxFileSize: number;
   sections: NonNullable<ConfigFile['sections']>;
   placeholders: NonNullable<ConfigFile['placeholders']>;
+  rules: NonNullable<ConfigFile['rules']>;
+  frontMatter?: ConfigFile['frontMatter'];
+  overrides: NonNullable<ConfigFile['overrides']>;
   /** Where each value came from: the configuration file, or `default`. */
   sources: Record<string, string>;
 }
 
 /** The nearest folder from `start` upward that holds a configuration file, else `start` itself. */
 export function findCatalogRoot(start: string): string {
+  return findConfigRoot(start) ?? path.resolve(start);
+}
+
+/** The nearest folder from `start` upward that holds a configuration file, if any. */
+export function findConfigRoot(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     if (CONFIG_FILES.some((f) => existsSync(path.join(dir, f))) || packageJsonHasConfig(dir)) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }
@@ -72,6 +80,9 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     maxFileSize: values.maxFileSize !== undefined ? parseSize(values.maxFileSize) : DEFAULTS.maxFileSize,
     sections: values.sections ?? {},
     placeholders: values.placeholders ?? {},
+    rules: values.rules ?? {},
+    ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
+    overrides: values.overrides ?? [],
     sources,
   };
 }
@@ -141,6 +152,8 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineIndex,
 function nestedShape(path: PropertyKey[]): Record<string, unknown> {
   if (path[0] === 'placeholders') return { add: 0, ignore: 0 };
   if (path[0] === 'sections') return { optional: 0, aliases: 0 };
+  if (path[0] === 'overrides') return { files: 0, rules: 0 };
+  if (path[0] === 'frontMatter') return path.length === 1 ? { required: 0, properties: 0, additionalProperties: 0 } : { type: 0, enum: 0, pattern: 0, items: 0 };
   return {};
 }
 

@@ -3,6 +3,37 @@ import { z } from 'zod';
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/i;
 
 /** The configuration file's shape; unknown keys are errors so typos never pass silently. */
+const severity = z.enum(['off', 'warn', 'error']);
+
+/** `"warn"`, or `["error", { …options }]` — options are checked against the rule's own schema later. */
+export const ruleSettingSchema = z.union([severity, z.tuple([severity]), z.tuple([severity, z.record(z.string(), z.unknown())])]);
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+
+const rulesSchema = z.record(z.string(), ruleSettingSchema);
+
+/** A small JSON-Schema-like description of one front matter key. */
+const frontMatterPropertySchema = z.strictObject({
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'array', 'object', 'date']).optional(),
+  enum: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+  /** A regular expression a string value must match. */
+  pattern: z.string().optional(),
+  /** For arrays: the type or allowed values of each item. */
+  items: z
+    .strictObject({
+      type: z.enum(['string', 'number', 'integer', 'boolean']).optional(),
+      enum: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    })
+    .optional(),
+});
+
+export const frontMatterSchemaSchema = z.strictObject({
+  required: z.array(z.string().min(1)).optional(),
+  properties: z.record(z.string(), frontMatterPropertySchema).optional(),
+  /** Whether keys not listed in `properties` are allowed (default true). */
+  additionalProperties: z.boolean().optional(),
+});
+export type FrontMatterSchema = z.infer<typeof frontMatterSchemaSchema>;
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   template: z.string().min(1).optional(),
@@ -25,6 +56,12 @@ export const configSchema = z.strictObject({
       ignore: z.array(z.string().min(1)).optional(),
     })
     .optional(),
+  /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
+  rules: rulesSchema.optional(),
+  /** What pattern front matter must look like, checked by the `front-matter` rule. */
+  frontMatter: frontMatterSchemaSchema.optional(),
+  /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
+  overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { leadBlock } from '../markdown/document.js';
+import { cleanTemplateText, titlePlaceholder } from '../template/section-text.js';
 import type { TemplateSchema } from '../template/types.js';
 
 export interface NewPatternValues {
@@ -16,11 +17,11 @@ export interface NewPatternValues {
 export function renderNewPattern(template: TemplateSchema, values: NewPatternValues): string {
   const doc = template.document;
   const lines = doc.source.replace(/\r\n?/g, '\n').split('\n');
-  const titlePlaceholder = template.title.from !== 'none' ? /\[[^\]\n]+\]/.exec(template.title.sample)?.[0] : undefined;
+  const placeholder = titlePlaceholder(template);
 
   if (doc.title) {
     const i = doc.title.range.start.line - 1;
-    lines[i] = `# ${titlePlaceholder ? doc.title.text.replace(titlePlaceholder, values.title) : values.title}`;
+    lines[i] = `# ${placeholder ? doc.title.text.replace(placeholder, values.title) : values.title}`;
     if (doc.title.setext) lines[i + 1] = '';
   }
   const summary = template.summary;
@@ -29,13 +30,7 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
     for (let l = quote.range.start.line; l <= quote.range.end.line; l++) lines[l - 1] = l === quote.range.start.line ? `> ${values.summary}` : '\0';
   }
 
-  const headingLines = new Set(doc.headings.map((h) => h.range.start.line - 1));
-  let body = lines
-    .map((line, i) => (headingLines.has(i) ? line.replace(/\s*\(\s*optional\s*\)\s*$/i, '') : line))
-    .filter((line) => line !== '\0' && !/^\s*<!--\s*optional\s*-->\s*$/i.test(line))
-    .join('\n');
-  // Headings such as `## Intent of [Pattern Title]` name the pattern too.
-  if (titlePlaceholder) body = body.split(titlePlaceholder).join(values.title);
+  let body = cleanTemplateText(lines.filter((line) => line !== '\0').join('\n'), template, values.title);
 
   if (doc.frontMatter) {
     const end = doc.frontMatter.endLine;

@@ -1,51 +1,114 @@
 import type { Section } from '../markdown/types.js';
 import { foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
+import { flattenSections } from './walk.js';
 
 export interface SectionMatch {
   schema: TemplateSection;
-  /** The pattern's sections matched to it (several for a repeatable one), in document order. */
+  /** The pattern's sections matched to it (several for a repeatable one, or duplicates), in document order. */
   sections: Section[];
   children: SectionMatch[];
 }
 
+export interface MissingSection {
+  schema: TemplateSection;
+  /** The matched parent section; absent for a top-level section. */
+  parent?: SectionMatch;
+  /** The nearest present sibling before it in template order. */
+  after?: SectionMatch;
+  /** The nearest present sibling after it in template order. */
+  before?: SectionMatch;
+}
+
+export interface MisplacedSection {
+  section: Section;
+  /** The template section it matches, which the template puts elsewhere. */
+  schema: TemplateSection;
+}
+
 export interface OutlineMatch {
+  /** Template sections present in the pattern, in template order (top level; children nested). */
   matches: SectionMatch[];
-  /** Required template sections with no match, each with the matched section it should follow. */
-  missing: { schema: TemplateSection; after?: TemplateSection }[];
-  /** Pattern sections that match no template section at their place. */
+  /** Required template sections with no match anywhere. */
+  missing: MissingSection[];
+  /** Pattern sections that match a template section, but under another parent. */
+  misplaced: MisplacedSection[];
+  /** Pattern sections that match no template section. */
   unknown: Section[];
 }
 
 /**
- * Pairs a pattern's section tree with the template's, by heading shape and
- * not by position, so every missing and unknown section is found in one pass
- * (order and levels are checked separately on the result).
+ * Pairs a pattern's section tree with the template's by heading shape rather
+ * than by position, so every missing, misplaced and unknown section is found
+ * in one pass; order and levels are judged on the result by the lint rules.
  */
 export function matchOutline(schema: readonly TemplateSection[], sections: readonly Section[]): OutlineMatch {
-  const result: OutlineMatch = { matches: [], missing: [], unknown: [] };
-  const byschema = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
-  for (const section of sections) {
+  const result: OutlineMatch = { matches: [], missing: [], misplaced: [], unknown: [] };
+  const leftovers: Section[] = [];
+  result.matches = matchLevel(schema, sections, undefined, result, leftovers);
+
+  // A heading the template has somewhere else is misplaced, not unknown, and its section is not missing.
+  const everywhere = flattenSections(schema);
+  // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
+  for (const section of leftovers) {
     const folded = foldHeading(section.title);
-    const target = schema.find((s) => s.matcher.test(folded) && (s.repeatable || byschema.get(s)!.length === 0)) ?? schema.find((s) => s.matcher.test(folded));
-    if (target) byschema.get(target)!.push(section);
-    else result.unknown.push(section);
-  }
-  let previous: TemplateSection | undefined;
-  for (const s of schema) {
-    const found = byschema.get(s)!;
-    if (found.length === 0) {
-      if (!s.optional) result.missing.push({ schema: s, ...(previous ? { after: previous } : {}) });
+    const target = everywhere.find((s) => s.matcher.test(folded));
+    if (!target) {
+      result.unknown.push(section);
       continue;
     }
-    const child = matchOutline(
-      s.children,
-      found.flatMap((f) => f.children),
-    );
-    result.matches.push({ schema: s, sections: found, children: child.matches });
-    result.missing.push(...child.missing);
-    result.unknown.push(...child.unknown);
-    previous = s;
+    result.misplaced.push({ section, schema: target });
+    const missingIndex = result.missing.findIndex((m) => m.schema === target);
+    if (missingIndex >= 0) {
+      // It stands for the missing section: its sub-sections are judged against that section's.
+      result.missing.splice(missingIndex, 1);
+      const stand: SectionMatch = { schema: target, sections: [section], children: [] };
+      stand.children = matchLevel(target.children, section.children, stand, result, leftovers);
+    } else {
+      leftovers.push(...section.children);
+    }
   }
   return result;
+}
+
+function matchLevel(
+  schema: readonly TemplateSection[],
+  sections: readonly Section[],
+  parent: SectionMatch | undefined,
+  result: OutlineMatch,
+  leftovers: Section[],
+): SectionMatch[] {
+  const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
+  for (const section of sections) {
+    const folded = foldHeading(section.title);
+    const target =
+      schema.find((s) => s.matcher.test(folded) && (s.repeatable || found.get(s)!.length === 0)) ?? schema.find((s) => s.matcher.test(folded));
+    if (target) found.get(target)!.push(section);
+    else leftovers.push(section);
+  }
+
+  const matches: SectionMatch[] = [];
+  const slots: (SectionMatch | TemplateSection)[] = schema.map((s) => {
+    const list = found.get(s)!;
+    if (list.length === 0) return s;
+    const match: SectionMatch = { schema: s, sections: list, children: [] };
+    matches.push(match);
+    return match;
+  });
+  slots.forEach((slot, i) => {
+    if (!('matcher' in slot) || slot.optional) return;
+    const after = slots.slice(0, i).reverse().find((s): s is SectionMatch => 'sections' in s);
+    const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
+    result.missing.push({ schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) });
+  });
+  for (const match of matches) {
+    match.children = matchLevel(
+      match.schema.children,
+      match.sections.flatMap((s) => s.children),
+      match,
+      result,
+      leftovers,
+    );
+  }
+  return matches;
 }

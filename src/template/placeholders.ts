@@ -149,7 +149,11 @@ function sentences(text: string): string[] {
 function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number): Placeholder {
   const folded = foldText(text);
   const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
-  return { text: text.trim(), kind, folded, pattern: new RegExp(`(?:^| )${source}(?= |$)`, 'u'), sectionPath, line };
+  // A one- or two-word instruction ("Explain:") is only a leftover when it is all the text says;
+  // inside a sentence the same words are the author's own.
+  const whole = (kind === 'instruction' || kind === 'label-sample') && folded.split(' ').length < 3;
+  const pattern = whole ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
+  return { text: text.trim(), kind, folded, pattern, sectionPath, line };
 }
 
 class PlaceholderSet {
@@ -171,9 +175,56 @@ class PlaceholderSet {
   }
 }
 
+/**
+ * Finds placeholders in text quickly: each placeholder is tried only when the
+ * text contains its most distinctive word, so a pattern's hundreds of
+ * paragraphs do not each run every placeholder's expression.
+ */
+export class PlaceholderMatcher {
+  private readonly byWord = new Map<string, Placeholder[]>();
+  private readonly always: Placeholder[] = [];
+
+  constructor(placeholders: readonly Placeholder[]) {
+    for (const p of placeholders) {
+      const words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
+      const anchor = words.sort((a, b) => b.length - a.length)[0];
+      if (!anchor) this.always.push(p);
+      else this.byWord.set(anchor, [...(this.byWord.get(anchor) ?? []), p]);
+    }
+  }
+
+  /**
+   * Placeholders found in the text, one per shape: `Prerequisite 1`, `2` and
+   * `3` all match "Prerequisite 2", which is reported once, as itself.
+   */
+  find(text: string): Placeholder[] {
+    const folded = foldText(text);
+    if (!folded) return [];
+    const byShape = new Map<string, Placeholder>();
+    const consider = (p: Placeholder): void => {
+      if (!p.pattern.test(folded)) return;
+      const current = byShape.get(p.pattern.source);
+      if (!current || (!folded.includes(current.folded) && folded.includes(p.folded))) byShape.set(p.pattern.source, p);
+    };
+    this.always.forEach(consider);
+    const seen = new Set<string>();
+    for (const word of folded.split(' ')) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      this.byWord.get(word)?.forEach(consider);
+    }
+    return [...byShape.values()];
+  }
+}
+
+const matchers = new WeakMap<readonly Placeholder[], PlaceholderMatcher>();
+
 /** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them). */
 export function findPlaceholders(placeholders: readonly Placeholder[], text: string): Placeholder[] {
-  const folded = foldText(text);
-  if (!folded) return [];
-  return placeholders.filter((p) => p.pattern.test(folded));
+  let matcher = matchers.get(placeholders);
+  if (!matcher) {
+    matcher = new PlaceholderMatcher(placeholders);
+    matchers.set(placeholders, matcher);
+  }
+  return matcher.find(text);
 }

@@ -31,9 +31,9 @@ describe('patternbook CLI basics', () => {
   });
 
   it('exits 2 on usage errors: unknown command or option, missing argument, no command', async () => {
-    const unknown = await runCli(['lnit'], REPO);
+    const unknown = await runCli(['initt'], REPO);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command 'lnit'.*\n.*Did you mean init\?/);
+    expect(unknown.stderr).toMatch(/unknown command 'initt'.*\n.*Did you mean init\?/);
     expect((await runCli(['info', '--nope'], REPO)).code).toBe(2);
     expect((await runCli(['new'], REPO)).stderr).toMatch(/missing required argument 'slug'/);
     expect((await runCli([], REPO)).code).toBe(2);

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export type ResolvedReference =
+  | { kind: 'external'; url: string; scheme: string }
+  | { kind: 'local'; /** Absolute target path (the pattern file itself for `#anchor`). */ file: string; anchor?: string; /** The target lies outside the catalog root. */ outside: boolean };
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * Resolves a link or image destination written in a pattern: an external URL,
+ * or a file relative to the pattern (a leading `/` is relative to the catalog
+ * root, as on a git host), with its `#anchor`.
+ */
+export function resolveReference(url: string, fromFile: string, root: string): ResolvedReference {
+  const scheme = SCHEME.exec(url)?.[1];
+  if (scheme && !/^[a-z]$/i.test(scheme)) return { kind: 'external', url, scheme: scheme.toLowerCase() };
+  if (url.startsWith('//')) return { kind: 'external', url, scheme: '' };
+
+  const hashAt = url.indexOf('#');
+  const pathPart = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/\?.*$/, '');
+  const anchor = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
+  let decoded = pathPart;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    // keep as written
+  }
+  const file = decoded === '' ? fromFile : decoded.startsWith('/') ? path.join(root, decoded) : path.resolve(path.dirname(fromFile), decoded);
+  const rel = path.relative(root, file);
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return { kind: 'local', file, ...(anchor !== undefined ? { anchor } : {}), outside };
+}

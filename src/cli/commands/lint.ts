@@ -1,0 +1,84 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { findCatalogRoot, findConfigRoot } from '../../config/load-config.js';
+import { PatternbookError } from '../../diagnostics.js';
+import { lint } from '../../lint/lint.js';
+import type { LintReport } from '../../lint/result.js';
+import { reporters, type ReporterName } from '../../lint/reporters/index.js';
+import { writeFileAtomic } from '../../util/text-file.js';
+import type { CommandContext } from '../context.js';
+
+interface LintFlags {
+  format: ReporterName;
+  output?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  fix?: boolean;
+  template?: string;
+  external?: boolean;
+}
+
+export function registerLint(program: Command, ctx: CommandContext): Command {
+  return program
+    .command('lint')
+    .description("check every pattern against the catalog's template and report all problems in one pass")
+    .argument('[paths...]', 'catalog root, or pattern files and folders inside it (default: the catalog around the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(reporters)).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--fix', 'apply safe fixes (insert missing sections, correct heading levels…) and write the files')
+    .option('-t, --template <file>', 'lint against this template instead of the configured one')
+    .option('--external', 'also check external URLs over the network (bounded concurrency, timeouts, cached in .patternbook/)')
+    .action(async (paths: string[], flags: LintFlags) => {
+      const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
+      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+        throw new PatternbookError(`--max-warnings takes a whole number ≥ 0, not "${flags.maxWarnings}".`);
+      }
+      const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
+      for (const [i, p] of absolute.entries()) if (!existsSync(p)) throw new PatternbookError(`${paths[i]} does not exist.`);
+      const root = catalogRootFor(ctx.cwd, absolute);
+      const restrict = absolute.filter((p) => p !== root);
+
+      let report = await lint({
+        root,
+        ...(restrict.length ? { paths: restrict } : {}),
+        ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
+        ...(flags.fix ? { fix: true } : {}),
+        ...(flags.external ? { external: true } : {}),
+      });
+      if (flags.quiet) report = errorsOnly(report);
+
+      const text = reporters[flags.format](report, { color: !flags.output && ctx.colorEnabled, cwd: ctx.cwd });
+      if (flags.output) await writeFileAtomic(path.resolve(ctx.cwd, flags.output), text.endsWith('\n') ? text : `${text}\n`);
+      else if (text) ctx.out(text.replace(/\n$/, ''));
+
+      const tooManyWarnings = maxWarnings !== undefined && report.warningCount > maxWarnings;
+      if (tooManyWarnings) ctx.err(`Too many warnings: ${report.warningCount}, at most ${maxWarnings} allowed (--max-warnings).`);
+      ctx.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;
+    });
+}
+
+/**
+ * The catalog the paths belong to: the nearest folder upward with a config
+ * file; without one, a single folder given is the root, else the current
+ * folder when it holds the files, else the folder above the first file's.
+ */
+function catalogRootFor(cwd: string, paths: string[]): string {
+  const first = paths[0];
+  if (!first) return findCatalogRoot(cwd);
+  const isDir = statSync(first).isDirectory();
+  const configured = findConfigRoot(isDir ? first : path.dirname(first));
+  if (configured) return configured;
+  if (isDir && paths.length === 1) return first;
+  return paths.every((p) => p.startsWith(cwd + path.sep)) ? cwd : path.dirname(path.dirname(first));
+}
+
+function errorsOnly(report: LintReport): LintReport {
+  const results = report.results.map((r) => {
+    const diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+    return { ...r, diagnostics, warningCount: 0, fixableCount: diagnostics.filter((d) => d.fix).length };
+  });
+  return { ...report, results, warningCount: 0, fixableCount: results.reduce((n, r) => n + r.fixableCount, 0) };
+}

@@ -1,0 +1,102 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Catalog, Pattern } from '../catalog/types.js';
+import { resolveReference } from '../catalog/links.js';
+import { parseMarkdown } from '../markdown/document.js';
+import type { Link } from '../markdown/types.js';
+import { foldHeading } from '../template/normalize.js';
+
+export interface FileInfo {
+  isFile: boolean;
+  isDirectory: boolean;
+  size: number;
+}
+
+export interface Relation {
+  from: Pattern;
+  to: Pattern;
+  /** The template section the link is in: Related Patterns or Alternatives. */
+  kind: 'related' | 'alternative';
+  link: Link;
+}
+
+/** Section names (folded) whose links are relations between patterns. */
+const RELATION_SECTIONS: Record<string, Relation['kind']> = { 'related patterns': 'related', alternatives: 'alternative' };
+
+/**
+ * Facts about the whole catalog that several rules need, each computed once
+ * per run and only when first asked for.
+ */
+export class CatalogIndex {
+  private readonly files = new Map<string, FileInfo | null>();
+  private readonly anchors = new Map<string, Set<string> | null>();
+  private readonly byFile: Map<string, Pattern>;
+  private relationList: Relation[] | undefined;
+
+  constructor(readonly catalog: Catalog) {
+    this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
+  }
+
+  patternAt(file: string): Pattern | undefined {
+    return this.byFile.get(file);
+  }
+
+  stat(file: string): FileInfo | undefined {
+    let info = this.files.get(file);
+    if (info === undefined) {
+      try {
+        const s = statSync(file);
+        info = { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+      } catch {
+        info = null;
+      }
+      this.files.set(file, info);
+    }
+    return info ?? undefined;
+  }
+
+  /** Heading anchors of a Markdown file: from the model for patterns, parsed on demand for other files. */
+  anchorsOf(file: string): Set<string> | undefined {
+    const pattern = this.byFile.get(file);
+    if (pattern) return new Set(pattern.document.headings.map((h) => h.id));
+    if (!this.anchors.has(file)) {
+      let ids: Set<string> | null = null;
+      if (/\.(md|markdown)$/i.test(file) && this.stat(file)?.isFile && this.stat(file)!.size <= this.catalog.config.maxFileSize) {
+        try {
+          const parsed = parseMarkdown(readFileSync(file, 'utf8'));
+          if (parsed.ok) ids = new Set(parsed.document.headings.map((h) => h.id));
+        } catch {
+          ids = null;
+        }
+      }
+      this.anchors.set(file, ids);
+    }
+    return this.anchors.get(file) ?? undefined;
+  }
+
+  /** Every link between patterns found in Related Patterns and Alternatives sections. */
+  relations(): Relation[] {
+    if (!this.relationList) {
+      this.relationList = [];
+      for (const from of this.catalog.patterns) {
+        for (const link of from.document.links) {
+          const kind = RELATION_SECTIONS[foldHeading(link.sectionPath[0] ?? '')];
+          if (!kind) continue;
+          const target = resolveReference(link.url, from.file, this.catalog.root);
+          const to = target.kind === 'local' ? this.byFile.get(target.file) : undefined;
+          if (to && to !== from) this.relationList.push({ from, to, kind, link });
+        }
+      }
+    }
+    return this.relationList;
+  }
+
+  /** Whether `from` links to `to` anywhere, or names it by title. */
+  mentions(from: Pattern, to: Pattern): boolean {
+    for (const link of from.document.links) {
+      const target = resolveReference(link.url, from.file, this.catalog.root);
+      if (target.kind === 'local' && target.file === to.file) return true;
+    }
+    const title = to.title?.text.toLowerCase();
+    return Boolean(title && from.document.source.toLowerCase().includes(title));
+  }
+}

@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import type { Catalog } from '../catalog/types.js';
+import { PatternbookError } from '../diagnostics.js';
+import { writeFileAtomic } from '../util/text-file.js';
+import { VERSION } from '../version.js';
+import { applyFixes } from './apply-fixes.js';
+import { lintCatalog } from './engine.js';
+import { registry as builtInRules } from './registry.js';
+import type { LintFileResult, LintReport } from './result.js';
+import type { AnyRule } from './rule-settings.js';
+
+export interface LintOptions {
+  /** Catalog root. */
+  root: string;
+  /** Lint only these files or folders (absolute); default the whole catalog. */
+  paths?: string[];
+  /** Lint against this template instead of the configured one. */
+  templateFile?: string;
+  /** Apply safe fixes and write the files (atomically), then report what is left. */
+  fix?: boolean;
+  /** Run only these rules. */
+  only?: string[];
+  registry?: readonly AnyRule[];
+  docsBase?: string;
+  /** Check external URLs (`--external`). */
+  external?: boolean;
+}
+
+/** `--fix` repeats lint-and-fix until nothing changes, like ESLint, at most this often. */
+const MAX_FIX_PASSES = 10;
+
+export const DOCS_BASE = 'https://github.com/patternbook/patternbook/blob/main/docs/rules/';
+
+/** Loads the catalog, lints it (fixing first when asked) and returns the report. */
+export async function lint(options: LintOptions): Promise<LintReport> {
+  const load = () => loadCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  const run = async (catalog: Catalog) =>
+    lintCatalog(catalog, {
+      registry: options.registry ?? builtInRules,
+      docsBase: options.docsBase ?? DOCS_BASE,
+      ...(options.only ? { only: options.only } : {}),
+      flags: { external: options.external ?? false },
+      ...(options.paths ? { files: selectFiles(catalog, options.paths) } : {}),
+    });
+
+  const fixed = new Set<string>();
+  if (options.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const catalog = await load();
+      const { results } = await run(catalog);
+      let changed = 0;
+      for (const result of results) {
+        if (await writeFixes(catalog, result)) {
+          fixed.add(result.file);
+          changed++;
+        }
+      }
+      if (changed === 0) break;
+    }
+  }
+
+  const catalog = await load();
+  const { results, rules } = await run(catalog);
+  for (const result of results) if (fixed.has(result.file)) result.fixed = true;
+  return {
+    root: catalog.root,
+    results,
+    errorCount: sum(results, (r) => r.errorCount),
+    warningCount: sum(results, (r) => r.warningCount),
+    fixableCount: sum(results, (r) => r.fixableCount),
+    rules,
+    version: VERSION,
+  };
+}
+
+/** Applies a file's fixes; refuses (loudly) any edit that would lose a line of the author's text. */
+async function writeFixes(catalog: Catalog, result: LintFileResult): Promise<boolean> {
+  const pattern = catalog.patterns.find((p) => p.path === result.file);
+  const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+  if (!pattern || fixes.length === 0) return false;
+  const doc = pattern.document;
+  const eol = doc.lineEnding;
+  const { output, applied } = applyFixes(
+    doc.source,
+    fixes.map((f) => ({ ...f, text: eol === '\n' ? f.text : f.text.replace(/\n/g, eol) })),
+  );
+  if (applied === 0 || output === doc.source) return false;
+  const lost = lostLines(doc.source, output);
+  if (lost.length > 0) {
+    throw new PatternbookError(`Refusing to fix ${result.file}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
+  }
+  await writeFileAtomic(pattern.file, (doc.hadBom ? '\uFEFF' : '') + output);
+  return true;
+}
+
+/** Lines of `before` (heading markers aside) that no longer appear in `after`. */
+export function lostLines(before: string, after: string): string[] {
+  const key = (line: string) => line.replace(/^\s{0,3}#{1,6}(?=\s|$)/, '').trim();
+  const remaining = new Map<string, number>();
+  for (const line of after.split(/\r\n|\r|\n/)) {
+    const k = key(line);
+    if (k) remaining.set(k, (remaining.get(k) ?? 0) + 1);
+  }
+  const lost: string[] = [];
+  for (const line of before.split(/\r\n|\r|\n/)) {
+    const k = key(line);
+    if (!k) continue;
+    const n = remaining.get(k) ?? 0;
+    if (n === 0) lost.push(line);
+    else remaining.set(k, n - 1);
+  }
+  return lost;
+}
+
+/** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */
+function selectFiles(catalog: Catalog, paths: string[]): Set<string> {
+  const chosen = new Set<string>();
+  const candidates = [...catalog.patterns.map((p) => p.file), ...catalog.diagnostics.map((d) => path.join(catalog.root, d.file))];
+  for (const given of paths.map((p) => path.resolve(p))) {
+    for (const file of candidates) if (file === given || file.startsWith(given + path.sep)) chosen.add(file);
+  }
+  return chosen;
+}
+
+function sum<T>(items: T[], f: (item: T) => number): number {
+  return items.reduce((n, item) => n + f(item), 0);
+}

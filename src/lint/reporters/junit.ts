@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import type { LintFileResult, Reporter } from '../result.js';
+
+/**
+ * JUnit XML for CI systems that show test reports (Jenkins, GitLab, Azure
+ * Pipelines…): each linted file is a test case, each diagnostic a failure of it.
+ */
+export const junit: Reporter = (report) => {
+  const failing = report.results.filter((r) => r.diagnostics.length > 0).length;
+  // `failures` counts failing test cases, not <failure> elements: CI tools compute
+  // "passed" as tests − failures, which must not go below zero.
+  const suite = attributes({ name: 'patternbook', tests: report.results.length, failures: failing, errors: 0 });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuite ${suite}>`,
+    ...report.results.map(testCase),
+    '</testsuite>',
+  ].join('\n');
+};
+
+function testCase(result: LintFileResult): string {
+  const head = `  <testcase ${attributes({ classname: `patternbook.${result.slug ?? result.file}`, name: result.file })}`;
+  if (result.diagnostics.length === 0) return `${head}/>`;
+  return [`${head}>`, ...result.diagnostics.map(failure), '  </testcase>'].join('\n');
+}
+
+function failure(d: Diagnostic): string {
+  const prefix = d.severity === 'error' ? '' : `[${d.severity}] `;
+  const body = `${d.file}:${d.line}:${d.column} ${d.message}`;
+  return `    <failure ${attributes({ message: prefix + d.message, type: d.ruleId })}>${escapeText(body)}</failure>`;
+}
+
+function attributes(values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${key}="${escapeAttribute(String(value))}"`)
+    .join(' ');
+}
+
+/**
+ * Characters XML 1.0 forbids even as references (C0 controls other than tab
+ * and line breaks, U+FFFE/U+FFFF, unpaired surrogates): one in a message,
+ * quoted from a broken file, would make the whole report unreadable.
+ */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeText(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Parsers turn raw tabs and line breaks in attributes into spaces; references keep them. */
+export function escapeAttribute(text: string): string {
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}

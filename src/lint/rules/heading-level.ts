@@ -1,0 +1,39 @@
+import type { Section } from '../../markdown/types.js';
+import type { SectionMatch } from '../../template/match-outline.js';
+import type { TemplateSection } from '../../template/types.js';
+import { defineRule } from '../rule.js';
+import { headingLabel } from './_format.js';
+
+export default defineRule({
+  meta: {
+    id: 'heading-level',
+    description: 'Each section heading has the level the template gives it (`## Overview`, not `### Overview`).',
+    severity: 'error',
+    fixable: true,
+  },
+  check({ pattern, outline, report }) {
+    const source = pattern.document.source;
+    const check = (section: Section, schema: TemplateSection): void => {
+      if (section.level === schema.level) return;
+      const expected = '#'.repeat(schema.level);
+      const start = section.heading.range.start.offset;
+      // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
+      const marker = section.heading.setext ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
+      report({
+        message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
+        range: section.heading.range,
+        expected: `${expected} ${section.title}`,
+        actual: `${'#'.repeat(section.level)} ${section.title}`,
+        ...(marker ? { fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as { range: [number, number]; text: string } } : {}),
+      });
+    };
+    const visit = (matches: SectionMatch[]): void => {
+      for (const match of matches) {
+        match.sections.forEach((s) => check(s, match.schema));
+        visit(match.children);
+      }
+    };
+    visit(outline.matches);
+    for (const { section, schema } of outline.misplaced) check(section, schema);
+  },
+});

@@ -1,0 +1,46 @@
+import type { MarkdownDocument } from '../../markdown/types.js';
+import type { MissingSection } from '../../template/match-outline.js';
+import { templateSectionText } from '../../template/section-text.js';
+import { defineRule, type Report } from '../rule.js';
+import { schemaLabel } from './_format.js';
+
+export default defineRule({
+  meta: {
+    id: 'required-section',
+    description: 'Every section the template requires is present (repeatable ones at least once).',
+    severity: 'error',
+    fixable: true,
+  },
+  check({ pattern, outline, template, report }) {
+    const doc = pattern.document;
+    for (const missing of outline.missing) {
+      const text = templateSectionText(template, missing.schema, pattern.title?.text);
+      const { offset, line, insert } = insertion(doc, missing, text);
+      report({
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.`,
+        line,
+        expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+        fix: { range: [offset, offset], text: insert },
+      } satisfies Report);
+    }
+  },
+});
+
+function where(missing: MissingSection): string {
+  if (missing.after) return `after ${schemaLabel(missing.after.schema)}`;
+  if (missing.before) return `before ${schemaLabel(missing.before.schema)}`;
+  if (missing.parent) return `in ${schemaLabel(missing.parent.schema)}`;
+  return 'in the pattern';
+}
+
+/** Where the template's text goes: after the previous present section, before the next one, or in the parent. */
+function insertion(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
+  const after = missing.after?.sections.at(-1);
+  if (after) return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
+  const before = missing.before?.sections[0];
+  if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
+  const parent = missing.parent?.sections.at(-1);
+  if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
+  const end = doc.source.trimEnd().length;
+  return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}

@@ -1,0 +1,74 @@
+import type { Section } from '../../markdown/types.js';
+import type { SectionMatch } from '../../template/match-outline.js';
+import { defineRule } from '../rule.js';
+import { headingLabel, schemaLabel } from './_format.js';
+
+export default defineRule({
+  meta: {
+    id: 'section-order',
+    description: "Sections follow the template's order and sit under the section the template puts them in.",
+    severity: 'error',
+    fixable: false,
+  },
+  check({ outline, report }) {
+    const visit = (matches: SectionMatch[]): void => {
+      for (const { section, predecessor, successor } of outOfOrder(matches)) {
+        report({
+          message: `${headingLabel(section)} is out of order: the template puts it ${predecessor ? `after ${schemaLabel(predecessor)}` : `before ${schemaLabel(successor!)}`}.`,
+          range: section.heading.range,
+        });
+      }
+      matches.forEach((m) => visit(m.children));
+    };
+    visit(outline.matches);
+
+    for (const { section, schema } of outline.misplaced) {
+      if (section.level !== schema.level) continue; // heading-level reports it
+      const parent = schema.path.length > 1 ? `under \`${'#'.repeat(schema.level - 1)} ${schema.path[schema.path.length - 2]}\`` : 'at the top level';
+      report({ message: `${headingLabel(section)} is misplaced: the template puts it ${parent}.`, range: section.heading.range });
+    }
+  },
+});
+
+interface Placed {
+  section: Section;
+  index: number;
+  match: SectionMatch;
+}
+
+/**
+ * The fewest sections to move: those outside the longest run already in
+ * template order (a longest non-decreasing subsequence), each with the
+ * template neighbour it should follow.
+ */
+function outOfOrder(matches: SectionMatch[]): { section: Section; predecessor?: SectionMatch['schema']; successor?: SectionMatch['schema'] }[] {
+  const placed: Placed[] = matches
+    .flatMap((match, index) => match.sections.map((section) => ({ section, index, match })))
+    .sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
+  if (placed.length < 2) return [];
+
+  // O(n log n) longest non-decreasing subsequence, with back links to recover it.
+  const tails: number[] = [];
+  const prev = new Array<number>(placed.length).fill(-1);
+  placed.forEach((p, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (placed[tails[mid]!]!.index <= p.index) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const keep = new Set<number>();
+  for (let i = tails[tails.length - 1]!; i >= 0; i = prev[i]!) keep.add(i);
+
+  return placed
+    .filter((_, i) => !keep.has(i))
+    .map(({ section, index }) => {
+      const predecessor = matches[index - 1]?.schema;
+      const successor = matches[index + 1]?.schema;
+      return { section, ...(predecessor ? { predecessor } : {}), ...(successor ? { successor } : {}) };
+    });
+}
