@@ -213,7 +213,10 @@ export class PlaceholderMatcher {
       seen.add(word);
       this.byWord.get(word)?.forEach(consider);
     }
-    return [...byShape.values()];
+    // "OPTION_1" inside "Description of option 1" is part of the longer leftover, not one of its own.
+    const hits = [...byShape.values()];
+    const shape = (p: Placeholder) => p.folded.replace(/\d+/g, '#');
+    return hits.filter((p) => !hits.some((q) => q !== p && shape(q).length > shape(p).length && shape(q).includes(shape(p))));
   }
 }
 

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
+
+const TEMPLATE = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n';
+const files = {
+  'templates/pattern.md': TEMPLATE,
+  'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+  'good/README.md': '# Good\n\n> Good does one thing.\n\n## Overview\n\nText.\n\n## Cleanup\n\nRemove.\n',
+  'warn/README.md': '# Warn\n\n> Warn does one thing.\n\n## Overview\n\nText.\n\n## Trivia\n\nx\n\n## Cleanup\n\nRemove.\n',
+  'bad/README.md': '# Bad\n\n> Bad does one thing.\n\n## Overview\n\nText.\n',
+};
+
+describe('patternbook lint', () => {
+  it('exits 0 on the example catalog, with nothing to report', async () => {
+    const run = await runCli(['lint', 'examples/catalog'], REPO);
+    expect(run.stdout).toBe('✔ No problems in 8 files\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 on errors, prints stylish output grouped by file with a summary', async () => {
+    const dir = await tempCatalog(files);
+    const run = await runCli(['lint'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^bad\/README\.md\n\s+7:1\s+error\s+Missing section `## Cleanup`, expected after `## Overview`\.\s+required-section$/m);
+    expect(run.stdout).toMatch(/^warn\/README\.md\n\s+9:1\s+warning\s+Unknown section `## Trivia`/m);
+    expect(run.stdout).toMatch(/✖ 2 problems \(1 error, 1 warning\)/);
+  });
+
+  it('--quiet leaves warnings out; --max-warnings turns too many into exit 1', async () => {
+    const dir = await tempCatalog({ ...files, 'bad/README.md': files['good/README.md'] });
+    expect((await runCli(['lint'], dir)).code).toBe(0);
+    const quiet = await runCli(['lint', '--quiet'], dir);
+    expect([quiet.code, quiet.stdout]).toEqual([0, '✔ No problems in 3 files\n']);
+    const strict = await runCli(['lint', '--max-warnings', '0'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/Too many warnings: 1, at most 0 allowed/);
+    expect((await runCli(['lint', '--max-warnings', 'x'], dir)).code).toBe(2);
+  });
+
+  it('writes any format to --output, atomically', async () => {
+    const dir = await tempCatalog(files);
+    for (const format of ['json', 'sarif', 'github', 'junit']) {
+      const run = await runCli(['lint', '--format', format, '--output', `report.${format}`], dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      const text = await readFile(path.join(dir, `report.${format}`), 'utf8');
+      if (format === 'json') expect(JSON.parse(text)).toMatchObject({ errorCount: 1, warningCount: 1 });
+      if (format === 'sarif') expect(JSON.parse(text).runs[0].results).toHaveLength(2);
+      if (format === 'github') expect(text).toMatch(/^::error file=bad\/README\.md,line=7,col=1,title=required-section::Missing section/m);
+      if (format === 'junit') expect(text).toMatch(/<testsuite name="patternbook" tests="3"/);
+    }
+    expect((await runCli(['lint', '--format', 'yaml'], dir)).code).toBe(2);
+  });
+
+  it('lints only the files asked for, and exits 2 for a path that does not exist', async () => {
+    const dir = await tempCatalog(files);
+    const one = await runCli(['lint', 'good/README.md', '--format', 'json'], dir);
+    expect(JSON.parse(one.stdout).results.map((r: { file: string }) => r.file)).toEqual(['good/README.md']);
+    const missing = await runCli(['lint', 'nope.md'], dir);
+    expect([missing.code, missing.stderr]).toEqual([2, 'error nope.md does not exist.\n']);
+  });
+
+  it('exits 2 on a configuration error', async () => {
+    const dir = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', rules: { 'no-such-rule': 'off' } }) });
+    const run = await runCli(['lint'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/`rules\.no-such-rule`: unknown rule/);
+  });
+
+  it('--fix repairs what it can and reports the rest', async () => {
+    const dir = await tempCatalog(files);
+    const run = await runCli(['lint', '--fix', '--format', 'json'], dir);
+    const report = JSON.parse(run.stdout) as { results: { file: string; fixed?: boolean; diagnostics: { ruleId: string }[] }[] };
+    const bad = report.results.find((r) => r.file === 'bad/README.md')!;
+    expect(bad.fixed).toBe(true);
+    expect(bad.diagnostics.map((d) => d.ruleId)).toEqual([]);
+    expect(await readFile(path.join(dir, 'bad/README.md'), 'utf8')).toMatch(/## Overview\n\nText\.\n\n## Cleanup\n\nHow to remove it\.\n$/);
+  });
+});
+
+describe('lint --template against other catalog shapes', () => {
+  it('H2-only sections, front-matter titles, one file per pattern', async () => {
+    const run = await runCli(['lint', fixture('catalogs/one-file'), '--format', 'json'], REPO);
+    const report = JSON.parse(run.stdout) as { results: { file: string; diagnostics: { ruleId: string; message: string }[] }[] };
+    expect(report.results.map((r) => [r.file, r.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['patterns/cqrs.md', []],
+      ['patterns/messaging/event-sourcing.md', []],
+    ]);
+    expect(run.code).toBe(0);
+  });
+
+  it('headings that contain the pattern name, with leftover placeholders reported', async () => {
+    const run = await runCli(['lint', fixture('catalogs/named'), '--format', 'json'], REPO);
+    const report = JSON.parse(run.stdout) as { results: { file: string; diagnostics: { ruleId: string; line: number }[] }[] };
+    const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId}`)]));
+    expect(byFile['bulkhead/README.md']).toEqual([]);
+    expect(byFile['queue-based-load-leveling/README.md']).toEqual(['3 summary', '7 placeholder', '19 required-section', '19 placeholder', '19 placeholder', '19 placeholder']);
+  });
+
+  it('any catalog against any template: the example catalog against the named-headings template', async () => {
+    const run = await runCli(['lint', 'examples/catalog', '--template', fixture('templates/named-headings.md'), '--format', 'json'], REPO);
+    const report = JSON.parse(run.stdout) as { results: { diagnostics: { ruleId: string }[] }[] };
+    const ids = new Set(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)));
+    expect(run.code).toBe(1);
+    expect([...ids].sort()).toEqual(expect.arrayContaining(['required-section', 'unknown-section']));
+  });
+});

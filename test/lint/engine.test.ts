@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { PatternbookError } from '../../src/diagnostics.js';
+import { applyFixes } from '../../src/lint/apply-fixes.js';
+import { disabledRules } from '../../src/lint/disable-comments.js';
+import { lintCatalog } from '../../src/lint/engine.js';
+import { lint, lostLines } from '../../src/lint/lint.js';
+import { defineRule } from '../../src/lint/rule.js';
+import { tempCatalog } from '../helpers.js';
+
+const TEMPLATE = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n';
+const good = (title: string) => `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\nReal text.\n\n## Cleanup\n\nRemove it.\n`;
+
+async function catalog(files: Record<string, string>, config: object = {}) {
+  return tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+    ...files,
+  });
+}
+
+describe('lint engine', () => {
+  it('reports every problem of every file in one pass, with rule id, severity and docs URL', async () => {
+    const dir = await catalog({
+      'a/README.md': '# A\n\n> A does one thing.\n\n## Extra\n\nx\n',
+      'b/README.md': '# B\n\n> B does one thing.\n\n## Cleanup\n\nRemove.\n\n## Overview\n\nText.\n',
+      'c/README.md': good('C'),
+    });
+    const report = await lint({ root: dir });
+    const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)]));
+    expect(byFile).toEqual({
+      'a/README.md': ['5 unknown-section warning', '7 required-section error', '7 required-section error'],
+      'b/README.md': ['5 section-order error'],
+      'c/README.md': [],
+    });
+    const d = report.results[0]!.diagnostics[1]!;
+    expect(d.url).toBe('https://github.com/patternbook/patternbook/blob/main/docs/rules/required-section.md');
+    expect(d.message).toBe('Missing section `## Overview`, expected in the pattern.');
+    expect([report.errorCount, report.warningCount, report.fixableCount]).toEqual([3, 1, 2]);
+  });
+
+  it('applies rule settings and per-glob overrides, and validates them', async () => {
+    const files = { 'drafts/x/README.md': '# X\n\n> X.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n', 'y/README.md': '# Y\n\n> Y.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n' };
+    const dir = await catalog(files, { patterns: ['**/README.md'], exclude: ['templates/**'], rules: { placeholder: 'warn' }, overrides: [{ files: ['drafts/**'], rules: { placeholder: 'off' } }] });
+    const report = await lint({ root: dir });
+    const flat = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.ruleId} ${d.severity}`));
+    expect(flat).toEqual(['y/README.md placeholder warning']);
+
+    const bad = await catalog(files, { rules: { 'placehoder': 'off', 'unknown-section': ['warn', { allow: 'Glossary' }] } });
+    const error = await lint({ root: bad }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PatternbookError);
+    expect((error as Error).message).toMatch(/`rules\.placehoder`: unknown rule\. Did you mean `placeholder`\?/);
+    expect((error as Error).message).toMatch(/invalid options for `unknown-section`: allow/);
+  });
+
+  it('honours inline disable comments', async () => {
+    const dir = await catalog({
+      'a/README.md': [
+        '# A', '', '> A does one thing.', '', '## Overview', '', 'Real.', '',
+        '<!-- patternbook-disable-next-line unknown-section -->', '## Extra', '', 'x', '',
+        '<!-- patternbook-disable -->', '## Other', '', 'y', '<!-- patternbook-enable -->', '',
+        '## Third', '', 'z', '', '## Cleanup', '', 'Remove.', '',
+      ].join('\n'),
+    });
+    const report = await lint({ root: dir });
+    expect(report.results[0]!.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['20 unknown-section']);
+  });
+
+  it('turns a rule that throws into a diagnostic on that file and goes on', async () => {
+    const dir = await catalog({ 'a/README.md': good('A'), 'b/README.md': good('B') });
+    const boom = defineRule({
+      meta: { id: 'boom', description: 'crashes on b', severity: 'error', fixable: false },
+      check({ pattern, report }) {
+        if (pattern.slug === 'b') throw new Error('kaboom');
+        report({ message: 'fine', line: 99, column: 5 });
+      },
+    });
+    const { results } = await lintCatalog(await loadCatalog(dir), { registry: [boom] });
+    expect(results.map((r) => r.diagnostics.map((d) => [d.ruleId, d.line, d.message]))).toEqual([
+      [['boom', 12, 'fine']], // the out-of-file line is clamped to the last line
+      [['internal', 1, 'Rule `boom` crashed on this file (kaboom); the other rules still ran. Please report this.']],
+    ]);
+  });
+
+  it('includes files that could not be loaded, with their fatal diagnostic', async () => {
+    const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n---\n# Bad\n' });
+    const report = await lint({ root: dir });
+    expect(report.results.map((r) => [r.file, r.errorCount])).toEqual([['a/README.md', 0], ['bad/README.md', 1]]);
+    expect(report.results[1]!.diagnostics[0]).toMatchObject({ ruleId: 'front-matter', fatal: true });
+  });
+
+  it('lints only the paths asked for', async () => {
+    const dir = await catalog({ 'a/README.md': '# A\n', 'b/README.md': '# B\n' });
+    const report = await lint({ root: dir, paths: [path.join(dir, 'b')] });
+    expect(report.results.map((r) => r.file)).toEqual(['b/README.md']);
+  });
+});
+
+describe('--fix', () => {
+  it('inserts missing sections in template order, keeps CRLF, and a second run changes nothing', async () => {
+    const dir = await catalog({ 'a/README.md': '# A\r\n\r\n> A does one thing.\r\n' });
+    await lint({ root: dir, fix: true });
+    const fixed = await readFile(path.join(dir, 'a/README.md'), 'utf8');
+    expect(fixed).toBe('# A\r\n\r\n> A does one thing.\r\n\r\n## Overview\r\n\r\nDescribe it.\r\n\r\n## Cleanup\r\n\r\nHow to remove it.\r\n');
+    const again = await lint({ root: dir, fix: true });
+    expect(again.results[0]!.fixed).toBeUndefined();
+    expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(fixed);
+    // What is left is the template's text for the author to replace.
+    expect(again.results[0]!.diagnostics.map((d) => d.message)).toEqual(['Template text left in `## Overview`: “Describe it.”. Replace it with this pattern\'s own content.']);
+  });
+
+  it('applies non-overlapping fixes in order and skips overlapping ones', () => {
+    const result = applyFixes('abcdef', [
+      { range: [2, 2], text: 'X' },
+      { range: [2, 2], text: 'Y' },
+      { range: [1, 4], text: '-' },
+      { range: [5, 6], text: 'F' },
+    ]);
+    expect(result).toEqual({ output: 'a-eF', applied: 2, skipped: 2 });
+    expect(applyFixes('ab', [{ range: [1, 1], text: 'X' }, { range: [1, 1], text: 'Y' }]).output).toBe('aXYb');
+  });
+
+  it('guards against losing a line: lostLines sees a dropped line but not a changed heading level', () => {
+    expect(lostLines('# T\n### Overview\ntext\n', '# T\n## Overview\ntext\n')).toEqual([]);
+    expect(lostLines('a\nb\nb\n', 'a\nb\n')).toEqual(['b']);
+  });
+});
+
+describe('disable comments', () => {
+  it('parses ranges, next-line, same-line and specific rules', () => {
+    const check = disabledRules(['<!-- patternbook-disable a -->', 'x', '<!-- patternbook-enable a -->', 'y <!-- patternbook-disable-line b -->', '<!-- patternbook-disable-next-line -->', 'z'].join('\n'));
+    expect([check('a', 2), check('b', 2), check('a', 4), check('b', 4), check('c', 4), check('anything', 6), check('anything', 7)]).toEqual([true, false, false, true, false, true, false]);
+  });
+});
