@@ -35,7 +35,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  * custom or language-specific tags (`!!js/function`), duplicate keys are errors.
  */
 export function parseFrontMatter(source: string): FrontMatterResult {
-  const open = OPEN.exec(source);
+  const open = source.startsWith('---') ? OPEN.exec(source) : null;
   if (!open) return { kind: 'none' };
 
   const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);

@@ -1,9 +1,14 @@
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Folds text for tolerant comparison: case, punctuation, quotes, dashes and
  * line wrapping do not matter ("Describe each component\n in the
  * Architecture:" equals "describe each component in the architecture").
  */
 export function foldText(text: string): string {
+  // The Unicode-aware path (NFKC, letter classes) only matters beyond ASCII, and folding
+  // is the hottest step of the placeholder check.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -183,14 +183,35 @@ class PlaceholderSet {
 export class PlaceholderMatcher {
   private readonly byWord = new Map<string, Placeholder[]>();
   private readonly always: Placeholder[] = [];
+  private readonly words = new Map<Placeholder, string[]>();
+  private readonly unanchored = new Map<Placeholder, RegExp>();
 
   constructor(placeholders: readonly Placeholder[]) {
+    // Each placeholder is filed under its rarest word among all placeholders, so that
+    // words every pattern has ("pattern", "security") do not wake many of them up.
+    const frequency = new Map<string, number>();
+    for (const p of placeholders) for (const w of new Set(p.folded.split(' '))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     for (const p of placeholders) {
       const words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
-      const anchor = words.sort((a, b) => b.length - a.length)[0];
+      const anchor = words.sort((a, b) => frequency.get(a)! - frequency.get(b)! || b.length - a.length)[0];
       if (!anchor) this.always.push(p);
       else this.byWord.set(anchor, [...(this.byWord.get(anchor) ?? []), p]);
     }
+  }
+
+  /**
+   * A matcher for only the placeholders whose words occur somewhere in `text`
+   * (a whole pattern): on a finished pattern that is almost none, so checking
+   * each paragraph afterwards costs next to nothing.
+   */
+  narrowTo(text: string): PlaceholderMatcher {
+    const folded = foldText(text);
+    const words = new Set(folded.split(' '));
+    // Cheap word look-ups first; the phrase itself is then looked for only where all its words are.
+    const hasAll = (p: Placeholder) => this.wordsOf(p).every((w) => words.has(w)) && this.inText(p).test(folded);
+    const kept = this.always.filter(hasAll);
+    for (const [word, list] of this.byWord) if (words.has(word)) for (const p of list) if (hasAll(p)) kept.push(p);
+    return new PlaceholderMatcher(kept);
   }
 
   /**
@@ -198,6 +219,7 @@ export class PlaceholderMatcher {
    * `3` all match "Prerequisite 2", which is reported once, as itself.
    */
   find(text: string): Placeholder[] {
+    if (this.byWord.size === 0 && this.always.length === 0) return [];
     const folded = foldText(text);
     if (!folded) return [];
     const byShape = new Map<string, Placeholder>();
@@ -207,27 +229,48 @@ export class PlaceholderMatcher {
       if (!current || (!folded.includes(current.folded) && folded.includes(p.folded))) byShape.set(p.pattern.source, p);
     };
     this.always.forEach(consider);
-    const seen = new Set<string>();
-    for (const word of folded.split(' ')) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      this.byWord.get(word)?.forEach(consider);
-    }
+    for (const word of folded.split(' ')) this.byWord.get(word)?.forEach(consider);
+    if (byShape.size === 0) return [];
     // "OPTION_1" inside "Description of option 1" is part of the longer leftover, not one of its own.
     const hits = [...byShape.values()];
     const shape = (p: Placeholder) => p.folded.replace(/\d+/g, '#');
     return hits.filter((p) => !hits.some((q) => q !== p && shape(q).length > shape(p).length && shape(q).includes(shape(p))));
   }
+
+  /** The placeholder's phrase anywhere in a longer text (a whole-unit placeholder, unanchored). */
+  private inText(p: Placeholder): RegExp {
+    let re = this.unanchored.get(p);
+    if (!re) {
+      re = new RegExp(`(?:^| )${escapeRegExp(p.folded).replace(/\d+/g, '\\d+')}(?= |$)`, 'u');
+      this.unanchored.set(p, re);
+    }
+    return re;
+  }
+
+  /** A placeholder's words, numbers aside (they may be renumbered). */
+  private wordsOf(p: Placeholder): string[] {
+    let words = this.words.get(p);
+    if (!words) {
+      words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
+      this.words.set(p, words);
+    }
+    return words;
+  }
 }
 
 const matchers = new WeakMap<readonly Placeholder[], PlaceholderMatcher>();
 
-/** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them). */
-export function findPlaceholders(placeholders: readonly Placeholder[], text: string): Placeholder[] {
+/** The (cached) matcher for a template's placeholders. */
+export function placeholderMatcher(placeholders: readonly Placeholder[]): PlaceholderMatcher {
   let matcher = matchers.get(placeholders);
   if (!matcher) {
     matcher = new PlaceholderMatcher(placeholders);
     matchers.set(placeholders, matcher);
   }
-  return matcher.find(text);
+  return matcher;
+}
+
+/** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them). */
+export function findPlaceholders(placeholders: readonly Placeholder[], text: string): Placeholder[] {
+  return placeholderMatcher(placeholders).find(text);
 }

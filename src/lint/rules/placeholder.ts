@@ -1,7 +1,7 @@
 import { leadBlock } from '../../markdown/document.js';
 import type { Range } from '../../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../../markdown/types.js';
-import { findPlaceholders } from '../../template/placeholders.js';
+import { placeholderMatcher } from '../../template/placeholders.js';
 import type { Placeholder } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { quote } from './_format.js';
@@ -19,12 +19,13 @@ export default defineRule({
   check({ pattern, template, report }) {
     const doc = pattern.document;
     const summary = leadBlock(doc);
+    const matcher = placeholderMatcher(template.placeholders).narrowTo(doc.source);
     const found = (text: string, range: Range, where: string, kinds?: Placeholder['kind'][]): void => {
       const hits = new Map<string, string>();
       // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
       const afterLabel = /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
       for (const unit of afterLabel ? [text, afterLabel] : [text]) {
-        for (const p of findPlaceholders(template.placeholders, unit)) {
+        for (const p of matcher.find(unit)) {
           if (kinds && !kinds.includes(p.kind)) continue;
           const literal = text.toLowerCase().includes(p.text.toLowerCase());
           hits.set(p.pattern.source, literal ? quote(p.text) : `${quote(unit)} (like the template's ${quote(p.text)})`);
@@ -78,7 +79,7 @@ export default defineRule({
     for (const link of doc.links) {
       // A bare URL or e-mail is its own text, already judged above.
       if (link.kind === 'autolink') continue;
-      if (findPlaceholders(template.placeholders, link.url).some((p) => p.kind === 'sample-value')) {
+      if (matcher.find(link.url).some((p) => p.kind === 'sample-value')) {
         report({ message: `Sample link target left in: ${quote(link.url)}. Link to a real page.`, range: link.range });
       }
     }
