@@ -312,20 +312,23 @@ class DocumentBuilder {
     if (!token?.children) return;
     const [fromLine, toLine] = map ? [map[0] + 1, Math.max(map[1], map[0] + 1)] : [1, this.lines.lineCount];
     const finder = new Locator(this.source, this.lines, this.lines.lineStart(fromLine), this.lines.lineEnd(toLine));
-    const openLinks: { url: string; encoded: string; title?: string; text: string; kind: Link['kind'] }[] = [];
+    const openLinks: { url: string; encoded: string; title?: string; text: string; kind: Link['kind']; linkify: boolean }[] = [];
     for (const child of token.children) {
       switch (child.type) {
         case 'link_open': {
           const encoded = attr(child, 'href');
           const title = attr(child, 'title');
           const kind = child.markup === 'autolink' || child.markup === 'linkify' ? 'autolink' : 'link';
-          openLinks.push({ url: decodeDestination(encoded), encoded, text: '', kind, ...(title ? { title } : {}) });
+          openLinks.push({ url: decodeDestination(encoded), encoded, text: '', kind, linkify: child.markup === 'linkify', ...(title ? { title } : {}) });
           break;
         }
         case 'link_close': {
           const open = openLinks.pop();
+          // GFM autolinks bare text only after `www.` or a scheme (or as an e-mail):
+          // `README.md` in prose is a file name, not a link to a host in Moldova.
+          if (open?.linkify && !/^(?:[a-z][a-z0-9+.-]*:|www\.)/i.test(open.text) && !open.url.startsWith('mailto:')) break;
           if (open) {
-            const { encoded, ...link } = open;
+            const { encoded, linkify: _linkify, ...link } = open;
             const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''));
             this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path });
           }

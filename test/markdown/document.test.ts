@@ -181,3 +181,14 @@ describe('parseMarkdown: links, images, tables, tasks', () => {
     expect(list.kind === 'list' && list.items.map((i) => i.task?.checked ?? null)).toEqual([false, true, null]);
   });
 });
+
+describe('parseMarkdown: GFM autolinks', () => {
+  it('links bare URLs only after www. or a scheme, and e-mails; a file name in prose is not a link', () => {
+    const result = parseMarkdown('See README.md, www.example.com, https://x.org/a and a@b.org.\n');
+    expect(result.ok && result.document.links.map((l) => [l.url, l.kind])).toEqual([
+      ['http://www.example.com', 'autolink'],
+      ['https://x.org/a', 'autolink'],
+      ['mailto:a@b.org', 'autolink'],
+    ]);
+  });
+});
