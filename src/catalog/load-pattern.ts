@@ -65,7 +65,7 @@ export async function loadPattern(input: LoadPatternInput, options: ParseOptions
 
   const parsed = parseMarkdown(text, options);
   if (!parsed.ok) {
-    return { ok: false, diagnostic: fatal(input.path, 'front-matter', parsed.error.message, parsed.error.line, parsed.error.column) };
+    return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
   const document = parsed.document;
   const frontMatter = document.frontMatter?.data ?? {};

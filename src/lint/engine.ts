@@ -36,7 +36,7 @@ export async function lintCatalog(catalog: Catalog, options: LintCatalogOptions)
   const selected = (p: { file: string }) => !options.files || options.files.has(p.file);
   const results: LintFileResult[] = [];
   const ran = new Map<string, ActiveRule>();
-  const flags: LintFlags = { external: false, ...options.flags };
+  const flags: LintFlags = { external: false, now: new Date(), ...options.flags };
 
   for (const pattern of catalog.patterns) {
     if (!selected(pattern)) continue;

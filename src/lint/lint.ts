@@ -25,6 +25,8 @@ export interface LintOptions {
   docsBase?: string;
   /** Check external URLs (`--external`). */
   external?: boolean;
+  /** "Today" for date checks; default the clock. */
+  now?: Date;
 }
 
 /** `--fix` repeats lint-and-fix until nothing changes, like ESLint, at most this often. */
@@ -40,7 +42,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       registry: options.registry ?? builtInRules,
       docsBase: options.docsBase ?? DOCS_BASE,
       ...(options.only ? { only: options.only } : {}),
-      flags: { external: options.external ?? false },
+      flags: { external: options.external ?? false, ...(options.now ? { now: options.now } : {}) },
       ...(options.paths ? { files: selectFiles(catalog, options.paths) } : {}),
     });
 
@@ -83,7 +85,8 @@ async function writeFixes(catalog: Catalog, result: LintFileResult): Promise<boo
   const eol = doc.lineEnding;
   const { output, applied } = applyFixes(
     doc.source,
-    fixes.map((f) => ({ ...f, text: eol === '\n' ? f.text : f.text.replace(/\n/g, eol) })),
+    // Fix text may copy source lines: bring every line break to `\n` first, then to the file's own.
+    fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
   );
   if (applied === 0 || output === doc.source) return false;
   const lost = lostLines(doc.source, output);

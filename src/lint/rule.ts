@@ -36,6 +36,8 @@ export interface LintFlags {
   external: boolean;
   /** Where the external-link cache lives (default `.patternbook/external-links.json` in the catalog). */
   externalCacheFile?: string;
+  /** "Today" for date checks (changelog dates not in the future); the clock when not set. */
+  now: Date;
 }
 
 export interface RuleContext<Options> {

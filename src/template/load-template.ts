@@ -143,6 +143,7 @@ function buildSections(
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
       repeatable,
+      versioned: shape.versioned,
       aliases: override.aliases ?? [],
       matcher: headingMatcher(shape, override.aliases ?? []),
       children: buildSections(doc, section.children, path, overrides, schemaPaths),

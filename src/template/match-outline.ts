@@ -24,6 +24,8 @@ export interface MisplacedSection {
   section: Section;
   /** The template section it matches, which the template puts elsewhere. */
   schema: TemplateSection;
+  /** When it stands for that (otherwise missing) section: its sub-sections paired with the template's. */
+  match?: SectionMatch;
 }
 
 export interface OutlineMatch {
@@ -57,14 +59,15 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.unknown.push(section);
       continue;
     }
-    result.misplaced.push({ section, schema: target });
     const missingIndex = result.missing.findIndex((m) => m.schema === target);
     if (missingIndex >= 0) {
       // It stands for the missing section: its sub-sections are judged against that section's.
       result.missing.splice(missingIndex, 1);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
+      result.misplaced.push({ section, schema: target, match: stand });
       stand.children = matchLevel(target.children, section.children, stand, result, leftovers);
     } else {
+      result.misplaced.push({ section, schema: target });
       leftovers.push(...section.children);
     }
   }

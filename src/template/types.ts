@@ -28,6 +28,8 @@ export interface TemplateSection {
   optional: boolean;
   /** One or more headings of this shape may appear (`Step 1: …`, `Step 2: …`). */
   repeatable: boolean;
+  /** Its headings carry a version or a date (`Version <semver> (<date>)`): a changelog entry. */
+  versioned: boolean;
   /** Other accepted names (from configuration). */
   aliases: string[];
   /** Matches a pattern heading's folded text (see `foldHeading`). */

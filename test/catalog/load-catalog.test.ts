@@ -33,7 +33,7 @@ describe('loadCatalog on the basic fixture', async () => {
 
   it('turns files that cannot load into fatal diagnostics with positions, and loads the rest', () => {
     expect(catalog.diagnostics.map((d) => [d.file, d.ruleId, d.line, d.fatal])).toEqual([
-      ['broken-yaml/README.md', 'front-matter', 3, true],
+      ['broken-yaml/README.md', 'front-matter-syntax', 3, true],
       ['not-utf8/README.md', 'file-read', 3, true],
     ]);
     const [yaml, utf8] = catalog.diagnostics;

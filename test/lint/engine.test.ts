@@ -88,7 +88,7 @@ describe('lint engine', () => {
     const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n---\n# Bad\n' });
     const report = await lint({ root: dir });
     expect(report.results.map((r) => [r.file, r.errorCount])).toEqual([['a/README.md', 0], ['bad/README.md', 1]]);
-    expect(report.results[1]!.diagnostics[0]).toMatchObject({ ruleId: 'front-matter', fatal: true });
+    expect(report.results[1]!.diagnostics[0]).toMatchObject({ ruleId: 'front-matter-syntax', fatal: true });
   });
 
   it('lints only the paths asked for', async () => {

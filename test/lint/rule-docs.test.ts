@@ -10,7 +10,8 @@ import { REPO, tempCatalog } from '../helpers.js';
 /**
  * Each rule's page in docs/rules/ carries a template and failing and passing
  * examples in fenced blocks (`markdown template`, `markdown fail`,
- * `markdown pass`, `markdown file=<path>` for extra files). They run here,
+ * `markdown pass`, `markdown file=<path>` or `markdown file path=<path>`
+ * for extra files). They run here,
  * so the docs cannot drift from what the rules do.
  */
 const DOCS = path.join(REPO, 'docs/rules');
@@ -28,8 +29,10 @@ async function examples(id: string): Promise<Example[]> {
   return parsed.document.codeBlocks
     .filter((c) => c.lang === 'markdown' && /^(template|fail|pass|file)\b/.test(c.meta))
     .map((c) => {
-      const [role, ...rest] = c.meta.split(/\s+/) as [Example['role'], ...string[]];
-      const file = rest.find((r) => r.startsWith('file=') || r.startsWith('path='))?.split('=')[1];
+      // `file=<path>`, `file path=<path>`, `fail path=<path>`…
+      const words = c.meta.split(/\s+/);
+      const role = words[0]!.split('=')[0] as Example['role'];
+      const file = words.find((w) => /^(file|path)=/.test(w))?.split('=')[1];
       return { role, ...(file ? { path: file } : {}), text: c.content, line: c.range.start.line };
     });
 }

@@ -1,0 +1,87 @@
+import type { Section, Table } from '../../markdown/types.js';
+import type { OutlineMatch } from '../../template/match-outline.js';
+import { foldText } from '../../template/normalize.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
+import { closest } from './_similar.js';
+import { configurationSchema, sectionsFor } from './_schema.js';
+
+export interface ColumnMapping {
+  /** Template column index → the pattern table's column index (same name, a near miss, or the same place). */
+  index: Map<number, number>;
+  /** Pattern columns that look like a misspelt template column. */
+  renamed: { actual: number; expected: number; near: boolean }[];
+  /** Template columns the pattern table does not have. */
+  missing: number[];
+  /** Pattern columns the template does not have. */
+  extra: number[];
+}
+
+export interface ConfigTable {
+  schema: TemplateSection;
+  /** The template's column names. */
+  columns: string[];
+  section: Section;
+  /** The pattern's table in that section that best fits the template's columns; absent when there is none. */
+  table?: Table;
+  mapping?: ColumnMapping;
+}
+
+/** The pattern's configuration tables: one per section matching the template's table section. */
+export function configTables(template: TemplateSchema, outline: OutlineMatch, tables: readonly Table[]): ConfigTable[] {
+  const config = configurationSchema(template);
+  if (!config) return [];
+  return sectionsFor(outline, config.schema).map((section) => {
+    const inside = tables.filter((t) => t.range.start.offset >= section.range.start.offset && t.range.end.offset <= section.range.end.offset);
+    const scored = inside.map((table) => ({ table, mapping: mapColumns(config.columns, table.header) }));
+    // The table sharing the most column names with the template's (the first on a tie).
+    const best = scored.sort((a, b) => b.mapping.index.size - a.mapping.index.size)[0];
+    return { schema: config.schema, columns: config.columns, section, ...(best ? { table: best.table, mapping: best.mapping } : {}) };
+  });
+}
+
+/** Pairs a table's header with the template's columns: by name, then by near miss, then by position. */
+export function mapColumns(expected: readonly string[], actual: readonly string[]): ColumnMapping {
+  const index = new Map<number, number>();
+  const used = new Set<number>();
+  expected.forEach((name, i) => {
+    const j = actual.findIndex((a, k) => !used.has(k) && foldText(a) === foldText(name));
+    if (j >= 0) {
+      index.set(i, j);
+      used.add(j);
+    }
+  });
+  const renamed: ColumnMapping['renamed'] = [];
+  const freeExpected = () => expected.map((_, i) => i).filter((i) => !index.has(i));
+  actual.forEach((name, j) => {
+    if (used.has(j)) return;
+    const near = closest(name, freeExpected(), (i) => expected[i]!);
+    if (near === undefined) return;
+    index.set(near, j);
+    used.add(j);
+    renamed.push({ actual: j, expected: near, near: true });
+  });
+  // A column in the place of a missing one is that column, renamed ("Mandatory" where "Required" goes).
+  actual.forEach((_, j) => {
+    if (used.has(j) || j >= expected.length || index.has(j)) return;
+    index.set(j, j);
+    used.add(j);
+    renamed.push({ actual: j, expected: j, near: false });
+  });
+  return {
+    index,
+    renamed: renamed.sort((a, b) => a.actual - b.actual),
+    missing: freeExpected(),
+    extra: actual.map((_, j) => j).filter((j) => !used.has(j)),
+  };
+}
+
+/** Index of the template column whose name folds to `name` (`required`, `default`). */
+export function templateColumn(columns: readonly string[], name: string): number | undefined {
+  const i = columns.findIndex((c) => foldText(c) === name);
+  return i >= 0 ? i : undefined;
+}
+
+/** The parameter name of each row: the cell under the template's first column. */
+export function parameterColumn(config: ConfigTable): number {
+  return config.mapping?.index.get(0) ?? 0;
+}

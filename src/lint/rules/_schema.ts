@@ -1,0 +1,127 @@
+import type { Block, CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
+import type { OutlineMatch, SectionMatch } from '../../template/match-outline.js';
+import { foldText } from '../../template/normalize.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
+import { flattenSections } from '../../template/walk.js';
+
+/**
+ * Finding a template section by what it is rather than by what the default
+ * template happens to call it: the section that holds the table, the
+ * versioned repeatable one, the top-level one named "License"…
+ */
+
+/** The first template section (depth first, template order) that satisfies `test`. */
+export function findSchema(template: TemplateSchema, test: (s: TemplateSection) => boolean): TemplateSection | undefined {
+  return flattenSections(template.sections).find(test);
+}
+
+/** The section whose template content has a table with columns: the configuration table's section. */
+export function configurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+  const schema = findSchema(template, (s) => s.expects.tables.some((t) => t.columns.length > 0));
+  const columns = schema?.expects.tables.find((t) => t.columns.length > 0)?.columns;
+  return schema && columns ? { schema, columns } : undefined;
+}
+
+/** The repeatable section whose instances carry a version (`Version <semver> (<date>)`), and its parent. */
+export function versionedSchema(template: TemplateSchema): { schema: TemplateSection; parent?: TemplateSection } | undefined {
+  const all = flattenSections(template.sections);
+  const schema = all.find((s) => s.repeatable && s.versioned);
+  if (!schema) return undefined;
+  const parent = all.find((s) => s.children.includes(schema));
+  return { schema, ...(parent ? { parent } : {}) };
+}
+
+/** A top-level template section whose name folds to one of `names` (`license`, `licence`). */
+export function topLevelSchema(template: TemplateSchema, names: readonly string[]): TemplateSection | undefined {
+  return template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading)));
+}
+
+/** Every match in the outline, depth first. */
+export function flattenMatches(matches: readonly SectionMatch[]): SectionMatch[] {
+  return matches.flatMap((m) => [m, ...flattenMatches(m.children)]);
+}
+
+/** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */
+export function sectionsFor(outline: OutlineMatch, schema: TemplateSection): Section[] {
+  const matched = flattenMatches(outline.matches)
+    .filter((m) => m.schema === schema)
+    .flatMap((m) => m.sections);
+  const misplaced = outline.misplaced.filter((m) => m.schema === schema).map((m) => m.section);
+  return [...matched, ...misplaced].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** Sections of the pattern that some template section claims (matched or misplaced). */
+export function claimedSections(outline: OutlineMatch): Set<Section> {
+  return new Set([...flattenMatches(outline.matches).flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+}
+
+/** Blocks of a section and the blocks nested in its lists and quotes, in order. */
+export function allBlocks(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((b) => {
+    if (b.kind === 'list') return [b, ...allBlocks(b.items.flatMap((i) => i.blocks))];
+    if (b.kind === 'blockquote') return [b, ...allBlocks(b.blocks)];
+    return [b];
+  });
+}
+
+/** Code blocks paired with the template section their pattern section matches. */
+export function codeBlockSchemas(outline: OutlineMatch): Map<CodeBlock, TemplateSection> {
+  const out = new Map<CodeBlock, TemplateSection>();
+  for (const match of flattenMatches(outline.matches)) {
+    for (const section of match.sections) {
+      for (const block of allBlocks(section.blocks)) if (block.kind === 'code') out.set(block.code, match.schema);
+    }
+  }
+  return out;
+}
+
+/** An HTML comment alone (`<!-- TODO -->`) is not content a reader sees. */
+export function isVisible(block: Block): boolean {
+  return !(block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html));
+}
+
+/**
+ * The 1-based column where a table row's cell starts in its source line
+ * (cells split on unescaped `|`), or undefined when the line does not show it.
+ */
+export function cellColumn(lineText: string, index: number): number | undefined {
+  const cells: [number, number][] = [];
+  let i = 0;
+  while (i < lineText.length && /\s/.test(lineText[i]!)) i++;
+  if (lineText[i] === '|') i++;
+  let start = i;
+  for (; i <= lineText.length; i++) {
+    const c = lineText[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '|' || i >= lineText.length) {
+      cells.push([start, Math.min(i, lineText.length)]);
+      start = i + 1;
+    }
+  }
+  const cell = cells[index];
+  if (!cell) return undefined;
+  let col = cell[0];
+  while (col < cell[1] && /\s/.test(lineText[col]!)) col++;
+  // An empty cell: just after its pipe.
+  return (col < cell[1] ? col : cell[0]) + 1;
+}
+
+/** Where a table cell is: its row's line and, when it can be found, its column. */
+export function cellPosition(doc: MarkdownDocument, line: number, index: number): { line: number; column?: number } {
+  const column = cellColumn(doc.lines.lineText(line), index);
+  return { line, ...(column !== undefined ? { column } : {}) };
+}
+
+/** `a | b | c` for messages. */
+export function columnList(columns: readonly string[]): string {
+  return columns.map((c) => c || '(empty)').join(' | ');
+}
+
+/** `2024-02-30` is not a date; `2024-02-29` is. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

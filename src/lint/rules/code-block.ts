@@ -1,0 +1,48 @@
+import { defineRule } from '../rule.js';
+import { headingLabel } from './_format.js';
+import { codeBlockSchemas, flattenMatches, isVisible } from './_schema.js';
+
+export default defineRule({
+  meta: {
+    id: 'code-block',
+    description: 'Fenced code blocks name their language and are closed, and every step the template gives code has instructions or code.',
+    severity: 'warning',
+    fixable: false,
+  },
+  check({ pattern, outline, report }) {
+    const doc = pattern.document;
+    const schemas = codeBlockSchemas(outline);
+
+    for (const code of doc.codeBlocks) {
+      if (!code.fenced) continue;
+      const line = code.range.start.line;
+      const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';
+      if (!code.lang) {
+        const lang = schemas.get(code)?.expects.codeBlocks.find((c) => c.lang)?.lang;
+        report({
+          message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,
+          line,
+        });
+      }
+      if (!code.closed) {
+        report({
+          message: `Code block opened with “${fence}” on line ${line} is never closed: everything after it, to the end of the file (or of the list or quote it is in), is read as code. Add a “${fence}” line after its last line.`,
+          line,
+        });
+      }
+    }
+
+    // Steps the template shows with code (`### Step N: <title>` with a `bash` block) need something to follow.
+    for (const match of flattenMatches(outline.matches)) {
+      if (!match.schema.repeatable || match.schema.expects.codeBlocks.length === 0) continue;
+      const lang = match.schema.expects.codeBlocks.find((c) => c.lang)?.lang;
+      for (const section of match.sections) {
+        if (section.blocks.some(isVisible) || section.children.length > 0) continue;
+        report({
+          message: `${headingLabel(section)} has no instructions and no code: say what to do${lang ? ` and add the commands in a “\`\`\`${lang}” block` : ' and add its code'}, or remove the step.`,
+          range: section.heading.range,
+        });
+      }
+    }
+  },
+});

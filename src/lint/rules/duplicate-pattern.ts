@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import type { Catalog, Pattern } from '../../catalog/types.js';
+import type { Block, Section } from '../../markdown/types.js';
+import { foldHeading } from '../../template/normalize.js';
+import type { TemplateSection } from '../../template/types.js';
+import type { CatalogIndex } from '../catalog-index.js';
+import { defineRule } from '../rule.js';
+import { code, relativeLink } from './_targets.js';
+
+/** Near-duplicates reported per pattern, most similar first; the rest are counted. */
+const MAX_REPORTS = 5;
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-pattern',
+    description: "A pattern's summary and Overview are not a near-copy of another pattern's (word 3-shingles, Jaccard similarity ≥ 80% by default).",
+    severity: 'warning',
+    fixable: false,
+    options: z.strictObject({
+      /** Jaccard similarity of the two texts' 3-word shingles from which two patterns count as duplicates (0–1). */
+      threshold: z.number().min(0).max(1).default(0.8),
+    }),
+  },
+  check({ pattern, index, options, report }) {
+    const found = nearDuplicates(index, options.threshold).get(pattern);
+    if (!found) return;
+    const what = describeText(index.catalog);
+    const where = pattern.summary?.range ? { range: pattern.summary.range } : pattern.title?.range ? { range: pattern.title.range } : { line: 1 };
+    for (const { other, similarity } of found.slice(0, MAX_REPORTS)) {
+      report({
+        message: `${what} ${Math.floor(similarity * 100 + 1e-9)}% similar to ${code(relativeLink(pattern.file, other.file))}${other.title ? ` (${other.title.text})` : ''}: merge them or make the difference clear.`,
+        ...where,
+      });
+    }
+    if (found.length > MAX_REPORTS) {
+      report({ message: `${found.length - MAX_REPORTS} more patterns are near-copies of this one too (≥ ${Math.round(options.threshold * 100)}% similar): merge the duplicates or make the differences clear.`, ...where });
+    }
+  },
+});
+
+function describeText(catalog: Catalog): string {
+  const summary = catalog.template.summary.from !== 'none';
+  const overview = overviewSchema(catalog) !== undefined;
+  return summary && overview ? 'Summary and Overview are' : overview ? 'The Overview is' : 'The summary is';
+}
+
+// ---------------------------------------------------------------------------
+// The catalog-wide comparison, once per run and threshold.
+
+interface Duplicate {
+  other: Pattern;
+  similarity: number;
+}
+
+const computed = new WeakMap<CatalogIndex, Map<number, Map<Pattern, Duplicate[]>>>();
+
+function nearDuplicates(index: CatalogIndex, threshold: number): Map<Pattern, Duplicate[]> {
+  let byThreshold = computed.get(index);
+  if (!byThreshold) computed.set(index, (byThreshold = new Map()));
+  let result = byThreshold.get(threshold);
+  if (!result) {
+    result = findNearDuplicates(index.catalog, threshold);
+    byThreshold.set(threshold, result);
+  }
+  return result;
+}
+
+/** Texts shorter than this many shingles (about this many words) are too short to call copies. */
+const MIN_SHINGLES = 8;
+
+/**
+ * Pairs of patterns whose summary + Overview share at least `threshold` of
+ * their 3-word shingles (Jaccard similarity), without comparing every pair:
+ *
+ * 1. Each text becomes the set of its 3-word shingles, hashed to 32 bits;
+ *    shingles the template's own summary and Overview have are left out, so
+ *    patterns do not look alike for the template text they kept.
+ * 2. A 64-value MinHash signature per set, by one-permutation hashing with
+ *    rotation densification (one hash per shingle, not 64).
+ * 3. LSH banding: signatures cut into `b` bands of `r` values; two patterns
+ *    become candidates when any band is equal. `r` is the largest for which a
+ *    pair exactly at the threshold is a candidate with probability ≥ 99%.
+ * 4. Each candidate pair is verified with the exact Jaccard similarity, so
+ *    nothing below the threshold is reported.
+ *
+ * Cost at 10,000 patterns of ~200 shingles: one hash per shingle plus
+ * 10,000 × b bucket insertions, then only the candidate pairs — near-linear,
+ * where comparing every pair would be 50 million set intersections.
+ */
+export function findNearDuplicates(catalog: Catalog, threshold: number): Map<Pattern, Duplicate[]> {
+  const ignore = new Set(shingles(templateText(catalog)));
+  const items: { pattern: Pattern; set: Uint32Array }[] = [];
+  for (const pattern of catalog.patterns) {
+    const set = uniqueSorted(shingles(patternText(catalog, pattern)).filter((s) => !ignore.has(s)));
+    if (set.length >= MIN_SHINGLES) items.push({ pattern, set });
+  }
+
+  const { bands, rows } = banding(threshold);
+  const sigs = items.map((item) => signature(item.set));
+  const candidates = new Set<number>();
+  for (let band = 0; band < bands; band++) {
+    const buckets = new Map<string, number[]>();
+    sigs.forEach((sig, i) => {
+      const key = Array.from(sig.subarray(band * rows, band * rows + rows)).join(',');
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    });
+    for (const bucket of buckets.values()) {
+      for (let a = 0; a < bucket.length; a++) for (let b = a + 1; b < bucket.length; b++) candidates.add(bucket[a]! * items.length + bucket[b]!);
+    }
+  }
+
+  const result = new Map<Pattern, Duplicate[]>();
+  const add = (p: Pattern, d: Duplicate): void => {
+    const list = result.get(p);
+    if (list) list.push(d);
+    else result.set(p, [d]);
+  };
+  for (const pair of candidates) {
+    const a = items[Math.floor(pair / items.length)]!;
+    const b = items[pair % items.length]!;
+    const similarity = jaccard(a.set, b.set);
+    // Pairs that share nothing are never duplicates, whatever the threshold.
+    if (similarity > 0 && similarity >= threshold) {
+      add(a.pattern, { other: b.pattern, similarity });
+      add(b.pattern, { other: a.pattern, similarity });
+    }
+  }
+  for (const list of result.values()) list.sort((x, y) => y.similarity - x.similarity || (x.other.path < y.other.path ? -1 : 1));
+  return result;
+}
+
+/** Signature values per pattern. */
+const K = 64;
+const BIN_BITS = 6; // 2^6 = K bins
+const VALUE_BITS = 32 - BIN_BITS;
+
+/** `r` rows per band: the most for which a pair at the threshold becomes a candidate with probability ≥ 99%. */
+export function banding(threshold: number): { bands: number; rows: number } {
+  for (let rows = K; rows > 1; rows--) {
+    const bands = Math.floor(K / rows);
+    if (1 - (1 - threshold ** rows) ** bands >= 0.99) return { bands, rows };
+  }
+  return { bands: K, rows: 1 };
+}
+
+/**
+ * One-permutation MinHash: each shingle's hash picks one of K bins by its top
+ * bits and competes there with its other bits; an empty bin borrows the next
+ * non-empty bin's value, offset by the distance, so two sets agree in a bin
+ * with probability equal to their Jaccard similarity.
+ */
+function signature(set: Uint32Array): Float64Array {
+  const sig = new Float64Array(K).fill(Infinity);
+  for (const x of set) {
+    const h = fmix32(x ^ 0x5bd1e995);
+    const bin = h >>> VALUE_BITS;
+    const value = h & ((1 << VALUE_BITS) - 1);
+    if (value < sig[bin]!) sig[bin] = value;
+  }
+  const filled = new Float64Array(sig);
+  for (let i = 0; i < K; i++) {
+    if (sig[i] !== Infinity) continue;
+    for (let d = 1; d < K; d++) {
+      const j = (i + d) % K;
+      if (sig[j] !== Infinity) {
+        filled[i] = sig[j]! + d * 2 ** VALUE_BITS;
+        break;
+      }
+    }
+  }
+  return filled;
+}
+
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
+}
+
+// ---------------------------------------------------------------------------
+// Texts and shingles.
+
+/** The template's Overview section (matched by name, aliases included). */
+function overviewSchema(catalog: Catalog): TemplateSection | undefined {
+  return catalog.template.sections.find((s) => s.matcher.test('overview'));
+}
+
+function patternText(catalog: Catalog, pattern: Pattern): string {
+  const schema = overviewSchema(catalog);
+  const isOverview = (s: Section) => (schema ? schema.matcher.test(foldHeading(s.title)) : foldHeading(s.title) === 'overview');
+  const parts = [pattern.summary?.text ?? ''];
+  const visit = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') parts.push(block.text);
+      else if (block.kind === 'blockquote') visit(block.blocks);
+      else if (block.kind === 'list') for (const item of block.items) {
+        parts.push(item.text);
+        visit(item.blocks.slice(1));
+      }
+      else if (block.kind === 'table') for (const row of block.table.rows) parts.push(row.cells.join(' '));
+    }
+  };
+  const section = (s: Section): void => {
+    visit(s.blocks);
+    s.children.forEach(section);
+  };
+  pattern.document.sections.filter(isOverview).forEach(section);
+  // Each part is shingled on its own, so no shingle spans two paragraphs.
+  return parts.join('\n');
+}
+
+function templateText(catalog: Catalog): string {
+  const t = catalog.template;
+  return [t.summary.from === 'none' ? '' : t.summary.sample, overviewSchema(catalog)?.body ?? ''].join('\n');
+}
+
+/** 32-bit hashes of the 3-word shingles of each line of `text`. */
+function shingles(text: string): number[] {
+  const out: number[] = [];
+  for (const line of text.split('\n')) {
+    const words = line.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const hashes = words.map(fnv1a);
+    for (let i = 0; i + 2 < hashes.length; i++) out.push(fmix32(Math.imul(hashes[i]!, 0x9e3779b1) ^ Math.imul(hashes[i + 1]! ^ 0x7f4a7c15, 0x85ebca77) ^ hashes[i + 2]!));
+  }
+  return out;
+}
+
+function uniqueSorted(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function fmix32(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -1,0 +1,175 @@
+import type { FrontMatterSchema } from '../../config/schema.js';
+import type { MarkdownDocument } from '../../markdown/types.js';
+import { escapeRegExp } from '../../template/normalize.js';
+import { defineRule } from '../rule.js';
+import { closest } from './_similar.js';
+import { isCalendarDate } from './_schema.js';
+
+type Property = NonNullable<FrontMatterSchema['properties']>[string];
+type ItemSpec = NonNullable<Property['items']>;
+type Scalar = string | number | boolean;
+
+export default defineRule({
+  meta: {
+    id: 'front-matter',
+    description: 'Front matter has the keys the configuration requires, each value of its type, allowed value or pattern, and no unknown keys when they are not allowed.',
+    severity: 'error',
+    fixable: false,
+  },
+  check({ pattern, catalog, template, report }) {
+    const spec = catalog.config.frontMatter;
+    if (!spec) return;
+    const doc = pattern.document;
+    const data = pattern.frontMatter;
+    const properties = spec.properties ?? {};
+    const keys = Object.keys(data);
+    const known = [...new Set([...Object.keys(properties), ...(spec.required ?? []), ...Object.keys(template.frontMatter)])];
+    const top = doc.frontMatter ? doc.frontMatter.startLine : 1;
+
+    for (const key of spec.required ?? []) {
+      if (key in data && data[key] !== null && data[key] !== undefined) continue;
+      if (key in data) {
+        report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(properties[key])}.`, line: keyLine(doc, key) ?? top });
+        continue;
+      }
+      const near = closest(key, keys.filter((k) => !known.includes(k)), (k) => k);
+      report({
+        message: near
+          ? `Front matter is missing the required key \`${key}\`: \`${near}\` looks like a misspelling of it.`
+          : `Front matter is missing the required key \`${key}\`: add \`${key}:\`${describeSpec(properties[key])}${doc.frontMatter ? '' : ' in a front matter block (`---` lines) at the top of the file'}.`,
+        line: near ? (keyLine(doc, near) ?? top) : top,
+        expected: key,
+        ...(near ? { actual: near } : {}),
+      });
+    }
+
+    for (const key of keys) {
+      const line = keyLine(doc, key) ?? top;
+      const property = properties[key];
+      if (!property) {
+        if (spec.additionalProperties === false && !known.includes(key)) {
+          const near = closest(key, known.filter((k) => !(k in data)), (k) => k) ?? closest(key, known, (k) => k);
+          report({
+            message: `Unknown front matter key \`${key}\`: the configuration allows ${known.length > 0 ? known.map((k) => `\`${k}\``).join(', ') : 'no keys'}.${near ? ` Did you mean \`${near}\`?` : ' Remove it.'}`,
+            line,
+            ...(near ? { expected: near } : {}),
+            actual: key,
+          });
+        }
+        continue;
+      }
+      const value = data[key];
+      if (value === null || value === undefined) {
+        if (!(spec.required ?? []).includes(key)) report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(property)}, or remove it.`, line });
+        continue;
+      }
+      const problem = checkValue(value, property);
+      if (problem) report({ message: `Front matter \`${key}\`: ${problem}`, line, ...(property.enum ? { expected: property.enum.join(' | ') } : {}), actual: show(value) });
+    }
+  },
+});
+
+/** What is wrong with a value, or undefined. */
+function checkValue(value: unknown, property: Property): string | undefined {
+  if (property.type && !hasType(value, property.type)) {
+    return `${show(value)} is ${typeName(value)}, expected ${article(property.type)}${property.type === 'date' ? ' (YYYY-MM-DD, a real date)' : ''}.`;
+  }
+  const scalar = checkScalar(value, property);
+  if (scalar) return scalar;
+  if (property.items && Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const problem = checkItem(item, property.items);
+      if (problem) return `item ${i + 1} ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+function checkScalar(value: unknown, spec: { enum?: Scalar[] | undefined; pattern?: string | undefined }): string | undefined {
+  if (spec.enum && !spec.enum.some((e) => e === value)) {
+    const near = typeof value === 'string' ? closest(value, spec.enum.map(String), (e) => e) : undefined;
+    return `${show(value)} is not one of ${spec.enum.map((e) => show(e)).join(', ')}.${near ? ` Did you mean ${show(near)}?` : ''}`;
+  }
+  if (spec.pattern !== undefined && typeof value === 'string') {
+    const re = compile(spec.pattern);
+    if (!re) return `the configured pattern ${show(spec.pattern)} is not a valid regular expression; fix \`frontMatter\` in the configuration.`;
+    if (!re.test(value)) return `${show(value)} does not match the pattern ${show(spec.pattern)}.`;
+  }
+  return undefined;
+}
+
+function checkItem(item: unknown, spec: ItemSpec): string | undefined {
+  if (spec.type && !hasType(item, spec.type)) return `${show(item)} is ${typeName(item)}, expected ${article(spec.type)}.`;
+  return checkScalar(item, spec);
+}
+
+function hasType(value: unknown, type: NonNullable<Property['type']>): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+    case 'date': {
+      if (value instanceof Date) return !Number.isNaN(value.getTime());
+      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      return Boolean(m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])));
+    }
+  }
+}
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'not a real date' : 'a string';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'boolean') return 'true/false';
+  return 'a mapping';
+}
+
+function article(type: string): string {
+  return { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', array: 'a list', object: 'a mapping', date: 'a date' }[type] ?? type;
+}
+
+function describeSpec(property: Property | undefined): string {
+  if (!property) return '';
+  if (property.enum) return ` (one of ${property.enum.map((e) => show(e)).join(', ')})`;
+  if (property.type) return ` (${article(property.type)})`;
+  return '';
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 59)}…` : value}”`;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return JSON.stringify(value) ?? String(value);
+}
+
+function compile(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    try {
+      return new RegExp(source);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The line of `key:` in the front matter block (top-level keys only, quoted or not). */
+function keyLine(doc: MarkdownDocument, key: string): number | undefined {
+  const fm = doc.frontMatter;
+  if (!fm) return undefined;
+  const k = escapeRegExp(key);
+  const re = new RegExp(`^(?:${k}|"${k}"|'${k}')\\s*:`);
+  const index = fm.raw.split('\n').findIndex((line) => re.test(line));
+  return index < 0 ? undefined : fm.startLine + 1 + index;
+}

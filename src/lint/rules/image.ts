@@ -1,0 +1,231 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { Pattern } from '../../catalog/types.js';
+import type { Image } from '../../markdown/types.js';
+import type { SectionMatch } from '../../template/match-outline.js';
+import type { TemplateSection } from '../../template/types.js';
+import type { CatalogIndex } from '../catalog-index.js';
+import { defineRule, type Report } from '../rule.js';
+import { headingLabel } from './_format.js';
+import { caseMismatch, classifyTarget, code, nearestPath, relativeLink, unsafeText } from './_targets.js';
+
+type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
+
+/** Accepted extensions and the content each must have. */
+const EXTENSIONS: Record<string, ImageType> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', svg: 'svg', webp: 'webp', avif: 'avif' };
+const TYPE_NAMES: Record<ImageType, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', avif: 'AVIF', svg: 'SVG' };
+const TYPE_EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', avif: 'avif', svg: 'svg' };
+
+/** Bytes read from each image to tell what it is. */
+const SNIFF_BYTES = 1024;
+
+export default defineRule({
+  meta: {
+    id: 'image',
+    description: "Every image is a non-empty PNG, JPEG, GIF, SVG, WebP or AVIF file in the pattern's own folder, and each section the template shows an image in has one.",
+    severity: 'error',
+    fixable: false,
+  },
+  check({ pattern, index, outline, template, report }) {
+    for (const image of pattern.document.images) checkImage(image, pattern, index, report);
+
+    // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
+    const find = (matches: SectionMatch[], schema: TemplateSection): SectionMatch | undefined => {
+      for (const m of matches) {
+        if (m.schema === schema) return m;
+        const inner = find(m.children, schema);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const visit = (sections: TemplateSection[]): void => {
+      for (const schema of sections) {
+        const expected = schema.expects.images.find((i) => !isWeb(i.src));
+        const match = expected ? find(outline.matches, schema) : undefined;
+        if (expected && match) checkSection(match, expected, pattern, index, report);
+        visit(schema.children);
+      }
+    };
+    visit(template.sections);
+  },
+});
+
+function checkImage(image: Image, pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+  const at = { range: image.range };
+  const shown = code(image.src);
+  if (image.src.trim() === '') {
+    report({ message: `Image ${image.alt ? `“${image.alt}” ` : ''}has an empty source: point it at an image file in this pattern's folder, or remove it.`, ...at });
+    return;
+  }
+  const target = classifyTarget(image.src, pattern, index);
+  // Web images and `data:` URIs are not fetched.
+  if (target.kind === 'external' || target.kind === 'scheme') return;
+  if (target.kind === 'unsafe') {
+    report({ message: `Image ${shown} is ${unsafeText(target.reason)}. Put the image in this pattern's folder (e.g. \`diagrams/\`) and use a relative path.`, ...at });
+    return;
+  }
+  if (target.backslashes) {
+    const slashed = image.src.replace(/\\/g, '/');
+    report({ message: `Image ${shown} separates folders with backslashes, which only Windows understands: web pages and git hosts use \`/\`. Write ${code(slashed)}.`, ...at, expected: slashed });
+    return;
+  }
+  const file = target.file;
+  const inOwnFolder = isInside(pattern.dir, file);
+  if (!inOwnFolder) {
+    report({
+      message: `Image ${shown} lies outside this pattern's folder (${code(target.rel)}): a pattern's images live in its own folder, so it can be moved, copied or exported whole. Copy the image into this pattern's \`diagrams/\` folder and link it from there.`,
+      ...at,
+    });
+  }
+  const info = index.stat(file);
+  if (!info) {
+    const near = nearestPath(index, file);
+    const suggestion = near && index.stat(near)?.isFile && EXTENSIONS[extension(near)] ? relativeLink(pattern.file, near) : undefined;
+    report({
+      message: `Image ${shown} not found: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or add the image.`,
+      ...at,
+      ...(suggestion ? { expected: suggestion } : {}),
+    });
+    return;
+  }
+  if (!info.isFile) {
+    report({ message: `Image ${shown} is a folder, not an image file: point it at the image inside, e.g. ${code(`${image.src.replace(/\/+$/, '')}/architecture.png`)}.`, ...at });
+    return;
+  }
+  const spelled = caseMismatch(index, file);
+  if (spelled) {
+    const fixed = relativeLink(pattern.file, path.join(index.catalog.root, spelled));
+    report({ message: `Image ${shown} differs in letter case from the file on disk, ${code(spelled)}: it shows on this machine but not on git hosts and web servers. Write ${code(fixed)}.`, ...at, expected: fixed });
+  }
+  if (info.size === 0) {
+    report({ message: `Image ${shown} is an empty file (0 bytes): export the image again, or remove the reference.`, ...at });
+    return;
+  }
+  const ext = extension(file);
+  const expectedType = EXTENSIONS[ext];
+  if (!expectedType) {
+    report({
+      message: `Image ${shown} ${ext ? `has the extension \`.${ext}\`` : 'has no extension'}: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.`,
+      ...at,
+      actual: ext ? `.${ext}` : '',
+    });
+    return;
+  }
+  const head = readHead(file);
+  if (!head) return;
+  const found = sniff(head);
+  if (found === expectedType) return;
+  if (found) {
+    report({
+      message: `Image ${shown} is named \`.${ext}\` but holds ${TYPE_NAMES[found]} data: rename it to \`.${TYPE_EXTENSIONS[found]}\` (or convert it), since browsers and hosts go by the extension.`,
+      ...at,
+      expected: TYPE_NAMES[expectedType],
+      actual: TYPE_NAMES[found],
+    });
+    return;
+  }
+  report({ message: `Image ${shown} is not ${TYPE_NAMES[expectedType]} data: ${whatItIs(head)}.`, ...at, expected: TYPE_NAMES[expectedType] });
+}
+
+/** The pattern's sections matching a template section that shows an image must show one from the same folder. */
+function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+  const section = match.sections[0]!;
+  const images = pattern.document.images.filter((img) => match.sections.some((s) => img.range.start.offset >= s.range.start.offset && img.range.start.offset <= s.range.end.offset));
+  const sample = `![${expected.alt}](${expected.src})`;
+  const folder = expected.folder;
+  // A template folder outside the pattern (`../shared`) asks for nothing about where.
+  const local = !folder.startsWith('..') && !path.isAbsolute(folder);
+  const folderLabel = folder ? code(`${folder}/`) : "this pattern's folder";
+  if (images.length === 0) {
+    report({
+      message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). Add this pattern's diagram from ${folderLabel}.`,
+      range: section.heading.range,
+      expected: sample,
+    });
+    return;
+  }
+  if (!local) return;
+  const want = path.join(pattern.dir, folder);
+  const inFolder = images.some((img) => {
+    const target = classifyTarget(img.src, pattern, index);
+    return target.kind === 'local' && isInside(want, target.file) && target.file !== want;
+  });
+  if (inFolder) return;
+  const first = images[0]!;
+  report({
+    message: `Section ${headingLabel(section)} has no image from ${folderLabel}: the template keeps this section's images there (${code(expected.src)}), but ${code(first.src)} is not. Move the image into ${folderLabel} and link it from there.`,
+    range: first.range,
+    expected: folder ? `${folder}/${path.posix.basename(first.src.replace(/[?#].*$/, '')) || 'architecture.png'}` : expected.src,
+  });
+}
+
+function isWeb(src: string): boolean {
+  return /^(https?:)?\/\//i.test(src.trim());
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+function extension(file: string): string {
+  return path.extname(file).slice(1).toLowerCase();
+}
+
+function readHead(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
+
+/** What the first bytes say a file is. */
+export function sniff(head: Uint8Array): ImageType | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+  const six = ascii(head, 0, 6);
+  if (six === 'GIF87a' || six === 'GIF89a') return 'gif';
+  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
+  if (ascii(head, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(head, 8, 12))) return 'avif';
+  if (isSvg(head)) return 'svg';
+  return undefined;
+}
+
+/** `<svg` is the first element, after an optional byte-order mark, XML declaration, comments and doctype. */
+function isSvg(head: Uint8Array): boolean {
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
+  for (;;) {
+    const before = text;
+    text = text.replace(/^\s+/, '');
+    if (text.startsWith('<?')) text = text.slice(endOf(text, '?>'));
+    else if (text.startsWith('<!--')) text = text.slice(endOf(text, '-->'));
+    else if (/^<!doctype/i.test(text)) text = text.slice(endOf(text, '>'));
+    if (text === before) break;
+  }
+  return /^<svg[\s>/]/i.test(text);
+}
+
+function endOf(text: string, close: string): number {
+  const at = text.indexOf(close);
+  return at < 0 ? text.length : at + close.length;
+}
+
+/** A guess at what a file that is no image holds, for the message. */
+function whatItIs(head: Uint8Array): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('version https://git-lfs.github.com/spec/')) return 'it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again';
+  if (/^<!doctype html|^<html/i.test(text)) return 'it is an HTML page (a saved error or download page?). Export or download the image itself';
+  if (/^<\?xml|^<!--/.test(text)) return 'it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again';
+  if (text.startsWith('%PDF')) return 'it is a PDF document. Export the diagram as SVG or PNG';
+  return 'its first bytes match no image format. Export the image again';
+}

@@ -1,0 +1,133 @@
+import { resolveReference } from '../../catalog/links.js';
+import type { Range } from '../../markdown/lines.js';
+import type { Block, Link, Section } from '../../markdown/types.js';
+import { findPlaceholders } from '../../template/placeholders.js';
+import { defineRule, type Report } from '../rule.js';
+import { headingLabel, quote } from './_format.js';
+import { allBlocks, sectionsFor, topLevelSchema } from './_schema.js';
+import { knownLicense, looksLikeExpression, parseExpression, suggestLicense } from './_spdx.js';
+
+interface Unit {
+  text: string;
+  range: Range;
+}
+
+export default defineRule({
+  meta: {
+    id: 'license',
+    description: 'The License section names a valid SPDX license identifier or expression, or links to a license file that exists.',
+    severity: 'error',
+    fixable: false,
+  },
+  check({ pattern, catalog, template, outline, index, report }) {
+    const schema = topLevelSchema(template, ['license', 'licence']);
+    if (!schema) return;
+    const doc = pattern.document;
+
+    for (const section of sectionsFor(outline, schema)) {
+      const within = (r: Range) => r.start.offset >= section.range.start.offset && r.end.offset <= section.range.end.offset;
+      let templateText = false;
+      const units = textUnits(section).filter((u) => {
+        const left = findPlaceholders(template.placeholders, u.text).length > 0;
+        templateText ||= left;
+        return !left;
+      });
+
+      // A link to a license file that exists is enough.
+      const broken: Link[] = [];
+      let linked = false;
+      for (const link of doc.links.filter((l) => within(l.range))) {
+        const target = resolveReference(link.url, pattern.file, catalog.root);
+        if (target.kind !== 'local' || target.file === pattern.file) continue;
+        if (index.stat(target.file)?.isFile) linked = true;
+        else broken.push(link);
+      }
+      if (linked) continue;
+
+      const problems: Report[] = [];
+      let valid = false;
+      for (const unit of units) {
+        const text = clean(unit.text);
+        if (!text) continue;
+        if (looksLikeExpression(text)) {
+          const result = parseExpression(text);
+          if (result.ok) valid = true;
+          else {
+            const near = result.unknown ? suggestLicense(result.unknown) : undefined;
+            problems.push({
+              message: `License ${quote(text)} is not a valid SPDX expression: ${result.problem}.${near && near !== text ? ` Did you mean \`${near}\`?` : ''}`,
+              range: unit.range,
+              ...(near ? { expected: near } : {}),
+              actual: text,
+            });
+          }
+          continue;
+        }
+        // Prose: any identifier in it will do ("Released under MIT.").
+        if (words(text).some((w) => knownLicense(w))) {
+          valid = true;
+          continue;
+        }
+        const near = suggestLicense(text);
+        problems.push({
+          message: near
+            ? `License ${quote(text)} is not an SPDX identifier: did you mean \`${near}\`?`
+            : `License ${quote(text)} is not an SPDX identifier or expression: write one such as \`MIT\` or \`Apache-2.0\` (\`LicenseRef-<name>\` for your own license), or link to the license file.`,
+          range: unit.range,
+          ...(near ? { expected: near } : {}),
+          actual: text,
+        });
+      }
+      if (valid) continue;
+
+      for (const link of broken) {
+        report({
+          message: `The license link ${quote(link.url)} points to a file that does not exist: fix the link, or write an SPDX identifier such as \`MIT\`.`,
+          range: link.range,
+        });
+      }
+      if (broken.length > 0) continue;
+      if (problems.length > 0) {
+        problems.forEach(report);
+        continue;
+      }
+      report({
+        message: `${headingLabel(section)} names no license${templateText ? ' (only the template\'s text is there)' : ''}: write an SPDX identifier or expression such as \`MIT\`, \`Apache-2.0\` or \`MIT OR Apache-2.0\`, or link to the license file.`,
+        range: section.heading.range,
+      });
+    }
+  },
+});
+
+/** Paragraphs, list items and quotes of a section and its sub-sections. */
+function textUnits(section: Section): Unit[] {
+  const units: Unit[] = [];
+  const visit = (blocks: Block[]): void => {
+    for (const block of allBlocks(blocks)) {
+      if (block.kind === 'paragraph') units.push({ text: block.text, range: block.range });
+      else if (block.kind === 'list') for (const item of block.items) if (item.text) units.push({ text: item.text, range: item.range });
+    }
+  };
+  visit(section.blocks);
+  const children = (s: Section): void => s.children.forEach((c) => (visit(c.blocks), children(c)));
+  children(section);
+  // List items' first paragraphs are units already; drop their duplicates.
+  return units.filter((u, i) => !units.some((o, j) => j < i && o.text === u.text && o.range.start.line <= u.range.start.line && o.range.end.line >= u.range.end.line));
+}
+
+/** `License: MIT.` → `MIT`; quotes, backticks, a label and a final full stop do not count. */
+function clean(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:SPDX-License-Identifier|License|Licence)\s*:\s*/i, '')
+    .replace(/[`"“”']/g, '')
+    .replace(/[.;,!]+$/, '')
+    .trim();
+}
+
+function words(text: string): string[] {
+  return text
+    .split(/[\s,;/]+/)
+    .map((w) => w.replace(/^[("'“`]+|[)"'”`.:!?]+$/g, ''))
+    .filter(Boolean);
+}

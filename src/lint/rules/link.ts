@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Pattern } from '../../catalog/types.js';
+import type { Link } from '../../markdown/types.js';
+import type { CatalogIndex } from '../catalog-index.js';
+import { defineRule, type LintFlags, type Report } from '../rule.js';
+import { quote } from './_format.js';
+import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
+import { closest } from './_similar.js';
+import { caseMismatch, classifyTarget, code, nearestPath, relativeLink, unsafeText } from './_targets.js';
+
+const options = z.strictObject({
+  /** Seconds to wait for each external request (`--external`). */
+  timeout: z.number().positive().max(300).default(10),
+  /** External requests in flight at once (`--external`). */
+  concurrency: z.number().int().min(1).max(64).default(8),
+});
+type Options = z.infer<typeof options>;
+
+export default defineRule({
+  meta: {
+    id: 'link',
+    description: 'Every relative link leads to a file or folder of the catalog and to a heading that exists; with `--external`, every web link answers.',
+    severity: 'error',
+    fixable: false,
+    options,
+  },
+  async check({ pattern, index, flags, options, report }) {
+    const external = flags.external ? await externalResults(index, flags, options) : undefined;
+    for (const link of pattern.document.links) {
+      const at = { range: link.range };
+      const shown = code(link.url);
+      if (link.url.trim() === '') {
+        const label = link.text ? ` ${quote(link.text)}` : '';
+        report({ message: `Link${label} has an empty destination: point it at a file, a heading (\`#id\`) or a URL, or remove the link.`, ...at });
+        continue;
+      }
+      const target = classifyTarget(link.url, pattern, index);
+      switch (target.kind) {
+        case 'scheme':
+          break;
+        case 'external': {
+          const result = external?.get(requestUrl(link.url.trim()));
+          if (result && !result.ok) {
+            report({ message: `Broken external link ${shown}: ${brokenReason(result, options.timeout * 1000)}. Update the URL or remove the link.`, ...at, actual: describe(result) });
+          }
+          break;
+        }
+        case 'unsafe':
+          report({ message: `Link ${shown} is ${unsafeText(target.reason)}. Link to a file inside the catalog with a path relative to this pattern, or to a published https:// URL.`, ...at });
+          break;
+        case 'local': {
+          if (target.backslashes) {
+            const slashed = link.url.replace(/\\/g, '/');
+            report({ message: `Link ${shown} separates folders with backslashes, which only Windows understands: web links and git hosts use \`/\`. Write ${code(slashed)}.`, ...at, expected: slashed });
+            break;
+          }
+          const hash = target.anchor !== undefined ? `#${target.anchor}` : '';
+          const info = index.stat(target.file);
+          if (!info) {
+            const near = nearestPath(index, target.file);
+            const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
+            report({
+              message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
+              ...at,
+              ...(suggestion ? { expected: suggestion } : {}),
+            });
+            break;
+          }
+          const spelled = caseMismatch(index, target.file);
+          if (spelled) {
+            const fixed = relativeLink(pattern.file, path.join(index.catalog.root, spelled)) + hash;
+            report({
+              message: `Link ${shown} differs in letter case from the file on disk, ${code(spelled)}: it works on this machine but not on git hosts and web servers. Write ${code(fixed)}.`,
+              ...at,
+              expected: fixed,
+            });
+            break;
+          }
+          if (target.anchor) checkAnchor(link, target.file, target.anchor, info.isDirectory, pattern, index, report);
+          break;
+        }
+      }
+    }
+  },
+});
+
+/** `#anchor` must name a heading (or an HTML `id`/`name`) of the Markdown file it points into. */
+function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+  let anchor = rawAnchor;
+  try {
+    anchor = decodeURIComponent(rawAnchor);
+  } catch {
+    // keep as written
+  }
+  // `#top` scrolls to the top in every browser; GitHub prefixes its heading ids with `user-content-`.
+  if (anchor === 'top') return;
+  anchor = anchor.replace(/^user-content-/, '');
+
+  let markdown = file;
+  if (isDirectory) {
+    // A folder shows its README on git hosts.
+    const readme = path.join(file, 'README.md');
+    if (!index.stat(readme)?.isFile) return;
+    markdown = readme;
+  } else if (!/\.(md|markdown)$/i.test(file)) {
+    // `#L10` and other anchors of source files are the host's business.
+    return;
+  }
+  const ids = index.anchorsOf(markdown);
+  if (!ids || ids.has(anchor) || htmlAnchors(index, markdown, pattern).has(anchor)) return;
+
+  const near = closest(anchor, [...ids], (id) => id);
+  const self = markdown === pattern.file;
+  const where = self ? 'this pattern' : code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'));
+  const base = link.url.replace(/#.*$/, '');
+  const suggestion = near !== undefined ? `${base}#${near}` : undefined;
+  report({
+    message: `Broken anchor ${code(`#${anchor}`)}${self && base === '' ? '' : ` in link ${code(link.url)}`}: ${where} has no heading with that id.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).`,
+    range: link.range,
+    ...(suggestion ? { expected: suggestion } : {}),
+  });
+}
+
+const htmlAnchorCache = new WeakMap<CatalogIndex, Map<string, Set<string>>>();
+
+/** `id` and `name` attributes of HTML in a Markdown file (`<a id="legacy-name"></a>`). */
+function htmlAnchors(index: CatalogIndex, file: string, pattern: Pattern): Set<string> {
+  let cache = htmlAnchorCache.get(index);
+  if (!cache) htmlAnchorCache.set(index, (cache = new Map()));
+  let ids = cache.get(file);
+  if (!ids) {
+    ids = new Set();
+    let source = index.patternAt(file)?.document.source ?? (file === pattern.file ? pattern.document.source : undefined);
+    if (source === undefined && (index.stat(file)?.size ?? Infinity) <= index.catalog.config.maxFileSize) {
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch {
+        source = '';
+      }
+    }
+    for (const m of (source ?? '').matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(m[1] ?? m[2] ?? m[3] ?? '');
+    cache.set(file, ids);
+  }
+  return ids;
+}
+
+const prefetched = new WeakMap<CatalogIndex, Promise<Map<string, ExternalResult>>>();
+
+/**
+ * Every web link of the whole catalog, checked once per run on the first
+ * pattern that asks (in parallel, bounded), so each pattern then only looks
+ * its own links up.
+ */
+function externalResults(index: CatalogIndex, flags: LintFlags, options: Options): Promise<Map<string, ExternalResult>> {
+  let pending = prefetched.get(index);
+  if (!pending) {
+    const urls = new Set<string>();
+    for (const p of index.catalog.patterns) {
+      for (const link of p.document.links) {
+        if (/^\s*(https?:)?\/\//i.test(link.url) && classifyTarget(link.url, p, index).kind === 'external') urls.add(requestUrl(link.url.trim()));
+      }
+    }
+    const root = index.catalog.root;
+    pending = checkExternalUrls(urls, {
+      timeoutMs: options.timeout * 1000,
+      concurrency: options.concurrency,
+      cacheFile: path.resolve(root, flags.externalCacheFile ?? path.join('.patternbook', 'external-links.json')),
+      maxAgeMs: CACHE_MAX_AGE_MS,
+    });
+    prefetched.set(index, pending);
+  }
+  return pending;
+}
+
+function describe(r: ExternalResult): string {
+  return r.status !== undefined ? String(r.status) : (r.error ?? 'error');
+}

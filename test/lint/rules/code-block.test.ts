@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../helpers.js';
+import { lintOne, page } from './_lint-one.js';
+
+const F3 = '```';
+const F4 = '````';
+const lineOf = (source: string, text: string) => source.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+describe('code-block', () => {
+  it('accepts fenced blocks with a language and steps with instructions or code', async () => {
+    const source = page(
+      '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n```bash\nnpm run build\n```\n\n### Step 2: Ship\n\n~~~sh\nnpm publish\n~~~\n\n### Step 3: Tell People\n\nWrite the release notes.',
+      '## Overview\n\n    indented code has no info string\n',
+    );
+    expect((await lintOne('code-block', source)).shown).toEqual([]);
+  });
+
+  it("reports a block without a language, naming the template's language for that section", async () => {
+    const source = page('## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n```\nnpm run build\n```', '## Overview\n\n~~~\n{"a": 1}\n~~~');
+    const { shown, diagnostics } = await lintOne('code-block', source);
+    expect(shown).toEqual([
+      `${lineOf(source, '```')}:1 Code block without a language: name it after the opening fence (“${F3}bash”, as the template does here) so it is highlighted and can be run or checked.`,
+      `${lineOf(source, '~~~')}:1 Code block without a language: name it after the opening fence (“~~~bash”, “~~~json”, “~~~text” for output) so it is highlighted and can be run or checked.`,
+    ]);
+    expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('reports a fence that is never closed, on its opening line', async () => {
+    const source = page('## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n````bash\nnpm run build\n\n## Cleanup\n\nrm -rf dist');
+    const { shown } = await lintOne('code-block', source);
+    expect(shown).toEqual([
+      `${lineOf(source, '````bash')}:1 Code block opened with “${F4}” on line ${lineOf(source, '````bash')} is never closed: everything after it, to the end of the file (or of the list or quote it is in), is read as code. Add a “${F4}” line after its last line.`,
+    ]);
+  });
+
+  it('reports a step the template gives code that has neither instructions nor code', async () => {
+    const source = page('## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n### Step 2: Deploy\n\n<!-- TODO -->\n\n### Step 3: Verify\n\n```bash\ncurl localhost\n```');
+    const { shown } = await lintOne('code-block', source);
+    expect(shown).toEqual([
+      `${lineOf(source, 'Step 2')}:1 \`### Step 2: Deploy\` has no instructions and no code: say what to do and add the commands in a “${F3}bash” block, or remove the step.`,
+    ]);
+  });
+
+  it('leaves repeatable sections without code in the template alone (Troubleshooting issues)', async () => {
+    const source = page('## Troubleshooting\n\nCommon issues.\n\n### Issue 1: Slow\n\n### Issue 2: Stuck\n');
+    expect((await lintOne('code-block', source)).shown).toEqual([]);
+  });
+
+  it("follows another template's steps: no code there, nothing to report", async () => {
+    const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
+    const source = '# Bulkhead\n\n> Pools.\n\n## How Bulkhead Works\n\n### Phase 1: Partition\n\n### Phase 2: Bound\n\nCap it.\n';
+    expect((await lintOne('code-block', source, { template })).shown).toEqual([]);
+
+    const staged = '# [Pattern Title]\n\n## Rollout\n\n### Stage 1: [Stage Title]\n\nWhat to run.\n\n```sh\nmake stage\n```\n';
+    const pattern = '# Canary\n\n## Rollout\n\n### Stage 1: One Percent\n\n### Stage 2: All\n\nEveryone.\n\n```\nmake all\n```\n';
+    const { shown } = await lintOne('code-block', pattern, { template: staged });
+    expect(shown).toEqual([
+      `5:1 \`### Stage 1: One Percent\` has no instructions and no code: say what to do and add the commands in a “${F3}sh” block, or remove the step.`,
+      `11:1 Code block without a language: name it after the opening fence (“${F3}sh”, as the template does here) so it is highlighted and can be run or checked.`,
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../helpers.js';
+import { lintOne, page } from './_lint-one.js';
+
+const HEADER = '| Parameter | Description | Required | Default |\n|---|---|---|---|';
+const config = (table: string, before = '') => page('## Overview\n\nText.', `## Configuration\n\n${before}${table}`);
+/** 1-based column of `text` on a 1-based line of `source`. */
+const col = (source: string, line: number, text: string) => source.split('\n')[line - 1]!.indexOf(text) + 1;
+const lineOf = (source: string, text: string) => source.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+describe('config-table', () => {
+  it('accepts the template table with Yes/No in any case and an empty-like default for required parameters', async () => {
+    const source = config(`${HEADER}\n| A | a | Yes | N/A |\n| B | b | yes | - |\n| C | c | YES | — |\n| D | d | Yes | |\n| E | e | no | \`5\` |\n| F | f | No | n/a |`);
+    expect((await lintOne('config-table', source)).shown).toEqual([]);
+  });
+
+  it('reports a configuration section with no table, on its heading', async () => {
+    const source = config('Set the variables below.\n');
+    const { shown, diagnostics } = await lintOne('config-table', source);
+    expect(shown).toEqual([`${lineOf(source, '## Configuration')}:1 Section \`## Configuration\` has no table: add the template's table with the columns Parameter | Description | Required | Default.`]);
+    expect(diagnostics[0]!.severity).toBe('error');
+  });
+
+  it('finds the table in a sub-section of the configuration section', async () => {
+    const source = config(`### Environment\n\n${HEADER}\n| A | a | No | 1 |`);
+    expect((await lintOne('config-table', source)).shown).toEqual([]);
+  });
+
+  it('reports a misspelt column with "did you mean", at the cell', async () => {
+    const source = config('| Parameter | Descripton | Required | Default |\n|---|---|---|---|\n| A | a | No | 1 |');
+    const line = lineOf(source, 'Descripton');
+    expect((await lintOne('config-table', source)).shown).toEqual([`${line}:${col(source, line, 'Descripton')} Column “Descripton” is not one of the template's columns: did you mean “Description”?`]);
+  });
+
+  it("names the template's column for one standing in the place of a missing one", async () => {
+    const source = config('| Parameter | Description | Mandatory | Default |\n|---|---|---|---|\n| A | a | Yes | N/A |');
+    const line = lineOf(source, 'Mandatory');
+    const { shown } = await lintOne('config-table', source);
+    expect(shown).toEqual([`${line}:${col(source, line, 'Mandatory')} Column “Mandatory” is not one of the template's columns: the template has “Required” here. Rename it.`]);
+  });
+
+  it('still checks Required values under a renamed column', async () => {
+    const source = config('| Parameter | Description | Requird | Default |\n|---|---|---|---|\n| A | a | Maybe | N/A |');
+    const { shown } = await lintOne('config-table', source);
+    expect(shown.some((s) => s.includes('Parameter `A` has “Maybe” in “Requird”: write Yes or No.'))).toBe(true);
+  });
+
+  it('reports extra, missing and out-of-order columns', async () => {
+    const extra = config('| Parameter | Description | Required | Default | Notes |\n|---|---|---|---|---|\n| A | a | No | 1 | x |');
+    expect((await lintOne('config-table', extra)).shown).toEqual([
+      `${lineOf(extra, '| Notes')}:${col(extra, lineOf(extra, '| Notes'), 'Notes')} Unexpected column “Notes”: the template's table has the columns Parameter | Description | Required | Default. Remove it or move what it says into another column.`,
+    ]);
+
+    const missing = config('| Parameter | Description | Required |\n|---|---|---|\n| A | a | No |');
+    expect((await lintOne('config-table', missing)).shown).toEqual([
+      `${lineOf(missing, '| Parameter')}:1 Missing column “Default”: the template's table has the columns Parameter | Description | Required | Default. Add it.`,
+    ]);
+
+    const order = config('| Parameter | Required | Description | Default |\n|---|---|---|---|\n| A | No | a | 1 |');
+    const result = await lintOne('config-table', order);
+    expect(result.shown).toEqual([
+      `${lineOf(order, '| Parameter')}:1 Columns are out of order: found Parameter | Required | Description | Default, the template has Parameter | Description | Required | Default. Reorder them.`,
+    ]);
+    expect(result.diagnostics[0]).toMatchObject({ expected: 'Parameter | Description | Required | Default', actual: 'Parameter | Required | Description | Default' });
+  });
+
+  it('reports a Required value that is not Yes or No, at its cell', async () => {
+    const source = config(`${HEADER}\n| RETRY_MAX | Attempts | Maybe | 5 |\n| RETRY_MIN | Floor | | 1 |`);
+    const l1 = lineOf(source, 'RETRY_MAX');
+    const l2 = lineOf(source, 'RETRY_MIN');
+    const { shown, diagnostics } = await lintOne('config-table', source);
+    expect(shown).toEqual([
+      `${l1}:${col(source, l1, 'Maybe')} Parameter \`RETRY_MAX\` has “Maybe” in “Required”: write Yes or No.`,
+      `${l2}:${source.split('\n')[l2 - 1]!.indexOf('| |') + 2} Parameter \`RETRY_MIN\` has nothing in “Required”: write Yes or No.`,
+    ]);
+    expect(diagnostics[0]).toMatchObject({ expected: 'Yes | No', actual: 'Maybe' });
+  });
+
+  it('reports a parameter listed twice and a row without a name', async () => {
+    const source = config(`${HEADER}\n| A | a | No | 1 |\n| B | b | No | 2 |\n| A | again | No | 3 |\n|  | nameless | No | 4 |`);
+    const first = lineOf(source, '| A | a |');
+    const again = lineOf(source, 'again');
+    const nameless = lineOf(source, 'nameless');
+    expect((await lintOne('config-table', source)).shown).toEqual([
+      `${again}:3 Parameter \`A\` is listed twice (first on line ${first}): keep one row.`,
+      `${nameless}:2 A row of the “Parameter” column is empty: name the parameter or remove the row.`,
+    ]);
+  });
+
+  it('reports a required parameter that has a default, at the default cell', async () => {
+    const source = config(`${HEADER}\n| API_KEY | Key | Yes | \`changeme\` |`);
+    const line = lineOf(source, 'API_KEY');
+    expect((await lintOne('config-table', source)).shown).toEqual([
+      `${line}:${col(source, line, '`changeme`')} Parameter \`API_KEY\` is required but has the default “changeme”: a required parameter has no default. Set “Required” to No, or the default to N/A.`,
+    ]);
+  });
+
+  it("follows another template's table: its own section name and columns, no Required check without a Required column", async () => {
+    const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
+    const head = '# Bulkhead\n\n> Pools.\n\n## Intent of Bulkhead\n\nContain.\n\n';
+    const ok = `${head}## Parameters\n\n| Name | Meaning | Default |\n|---|---|---|\n| POOL_SIZE | Calls | Whatever |\n`;
+    expect((await lintOne('config-table', ok, { template })).shown).toEqual([]);
+
+    const bad = `${head}## Parameters\n\n| Name | Default |\n|---|---|\n| POOL_SIZE | 10 |\n| POOL_SIZE | 12 |\n`;
+    const { shown } = await lintOne('config-table', bad, { template });
+    expect(shown).toEqual([
+      `${lineOf(bad, '| Name')}:1 Missing column “Meaning”: the template's table has the columns Name | Meaning | Default. Add it.`,
+      `${lineOf(bad, '| 12')}:3 Parameter \`POOL_SIZE\` is listed twice (first on line ${lineOf(bad, '| 10')}): keep one row.`,
+    ]);
+
+    // A section called Configuration means nothing to this template.
+    const other = `${head}## Parameters\n\n| Name | Meaning | Default |\n|---|---|---|\n| A | a | 1 |\n\n## Configuration\n\nNo table here.\n`;
+    expect((await lintOne('config-table', other, { template })).shown).toEqual([]);
+  });
+
+  it('does nothing for a template without a table', async () => {
+    const template = '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n';
+    expect((await lintOne('config-table', '# X\n\n## Overview\n\n| a | b |\n|---|---|\n| 1 | 1 |\n', { template })).shown).toEqual([]);
+  });
+});

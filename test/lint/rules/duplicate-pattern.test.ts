@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, Pattern } from '../../../src/catalog/types.js';
+import { lint } from '../../../src/lint/lint.js';
+import { banding, findNearDuplicates } from '../../../src/lint/rules/duplicate-pattern.js';
+import { tempCatalog } from '../../helpers.js';
+
+const TEMPLATE = `# [Pattern Title]
+
+> Brief one-sentence description of what this pattern does
+
+## Overview
+
+Provide a comprehensive overview of the pattern. Explain:
+
+- What problem does this pattern solve?
+- What are the key benefits?
+`;
+
+const OVERVIEW =
+  'The application asks the cache for an item. When the item is missing, the cache loads it from the data store, keeps a copy with an expiry time and returns it, so later reads of the same item are served from memory.';
+
+const pattern = (title: string, summary: string, overview: string) => `# ${title}\n\n> ${summary}\n\n## Overview\n\n${overview}\n`;
+
+async function warnings(files: Record<string, string>, config: Record<string, unknown> = {}): Promise<string[]> {
+  const dir = await tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+    ...files,
+  });
+  const report = await lint({ root: dir, only: ['duplicate-pattern'] });
+  return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.line}:${d.column} ${d.severity} ${d.message}`));
+}
+
+describe('duplicate-pattern', () => {
+  it('reports both patterns of a near-copy, on their summaries, with the similarity', async () => {
+    expect(
+      await warnings({
+        'read-through/README.md': pattern('Read-Through Cache', 'Loads data into the cache on demand when it is read.', OVERVIEW),
+        'cache-aside/README.md': pattern('Cache-Aside', 'Loads data into the cache on demand when it is read.', OVERVIEW.replace('the cache loads it', 'the application loads it')),
+        'bulkhead/README.md': pattern('Bulkhead', 'Separates thread pools per dependency.', 'Each downstream service gets its own pool of connections, so one slow service cannot exhaust the threads every other call needs.'),
+      }),
+    ).toEqual([
+      'cache-aside/README.md 3:1 warning Summary and Overview are 88% similar to `../read-through/README.md` (Read-Through Cache): merge them or make the difference clear.',
+      'read-through/README.md 3:1 warning Summary and Overview are 88% similar to `../cache-aside/README.md` (Cache-Aside): merge them or make the difference clear.',
+    ]);
+  });
+
+  it('follows the threshold option', async () => {
+    const files = {
+      'a/README.md': pattern('A', 'Loads data into the cache on demand when it is read.', OVERVIEW),
+      'b/README.md': pattern('B', 'Loads data into the cache on demand when it is read.', OVERVIEW.replace('the cache loads it', 'the application loads it')),
+    };
+    expect(await warnings(files, { rules: { 'duplicate-pattern': ['warn', { threshold: 0.95 }] } })).toEqual([]);
+    expect(await warnings(files, { rules: { 'duplicate-pattern': ['warn', { threshold: 0.5 }] } })).toHaveLength(2);
+    await expect(warnings(files, { rules: { 'duplicate-pattern': ['warn', { threshold: 1.5 }] } })).rejects.toThrow(/threshold/);
+  });
+
+  it('ignores template text both kept, and texts too short to judge', async () => {
+    const templateOverview = 'Provide a comprehensive overview of the pattern. Explain:\n\n- What problem does this pattern solve?\n- What are the key benefits?';
+    expect(
+      await warnings({
+        'a/README.md': pattern('A', 'Brief one-sentence description of what this pattern does', templateOverview),
+        'b/README.md': pattern('B', 'Brief one-sentence description of what this pattern does', templateOverview),
+        'c/README.md': pattern('C', 'Caches reads.', 'Short.'),
+        'd/README.md': pattern('D', 'Caches reads.', 'Short.'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('picks the band size so that a pair at the threshold is found with probability ≥ 99%', () => {
+    for (const t of [0.3, 0.5, 0.8, 0.9, 0.95]) {
+      const { bands, rows } = banding(t);
+      expect(bands * rows).toBeLessThanOrEqual(64);
+      expect(1 - (1 - t ** rows) ** bands).toBeGreaterThanOrEqual(0.99);
+    }
+    expect(banding(0.8)).toEqual({ bands: 12, rows: 5 });
+  });
+
+  it('stays fast at 10,000 patterns and finds the planted copies', () => {
+    // Seeded text from a vocabulary of 2,000 words; every 500th pattern is a lightly edited copy of the one before.
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const vocabulary = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
+    const text = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    const patterns: Pattern[] = [];
+    const overviews: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      let overview = text(150);
+      if (i % 500 === 1) {
+        const words = overviews[i - 1]!.split(' ');
+        words[70] = 'changed';
+        overview = words.join(' ');
+      }
+      overviews.push(overview);
+      patterns.push({
+        slug: `p${i}`,
+        file: `/catalog/p${i}/README.md`,
+        path: `p${i}/README.md`,
+        dir: `/catalog/p${i}`,
+        summary: { text: text(12), from: 'blockquote' },
+        document: { sections: [{ title: 'Overview', blocks: [{ kind: 'paragraph', text: overview }], children: [] }] },
+      } as unknown as Pattern);
+    }
+    const catalog = {
+      root: '/catalog',
+      patterns,
+      template: { summary: { from: 'blockquote', sample: 'Brief description' }, sections: [{ matcher: /^overview$/, body: 'Describe it.' }] },
+    } as unknown as Catalog;
+
+    const started = performance.now();
+    const found = findNearDuplicates(catalog, 0.8);
+    const elapsed = performance.now() - started;
+
+    const pairs = [...found.entries()].flatMap(([p, list]) => list.map((d) => `${p.slug}~${d.other.slug}`)).sort();
+    const planted = Array.from({ length: 20 }, (_, k) => [`p${k * 500}~p${k * 500 + 1}`, `p${k * 500 + 1}~p${k * 500}`]).flat().sort();
+    expect(pairs).toEqual(planted);
+    // Comparing all 50 million pairs would take minutes; this takes well under a few seconds even on a slow CI machine.
+    expect(elapsed).toBeLessThan(5000);
+  });
+});

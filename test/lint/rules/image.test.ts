@@ -1,0 +1,221 @@
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { sniff } from '../../../src/lint/rules/image.js';
+import { tempCatalog } from '../../helpers.js';
+
+/** Paths handed to synchronous reads by the code under test. */
+const reads = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const record =
+    <F extends (...args: never[]) => unknown>(name: string, f: F) =>
+    (...args: Parameters<F>): ReturnType<F> => {
+      reads.push(`${name} ${String(args[0])}`);
+      return f(...args) as ReturnType<F>;
+    };
+  const wrapped = { statSync: record('statSync', fs.statSync), openSync: record('openSync', fs.openSync), readFileSync: record('readFileSync', fs.readFileSync) };
+  return { ...fs, ...wrapped, default: { ...fs, ...wrapped } };
+});
+
+const TEMPLATE = `# [Pattern Title]
+
+> [One sentence]
+
+## Overview
+
+Describe it.
+
+## Architecture
+
+Add diagram here.
+
+![Architecture Diagram](diagrams/architecture.png)
+
+### Components
+
+Describe each component.
+
+## Cleanup
+
+How to remove it.
+`;
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13);
+const JPEG = bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16);
+const GIF = new TextEncoder().encode('GIF89a\x01\x00');
+const WEBP = new TextEncoder().encode('RIFF\x10\x00\x00\x00WEBPVP8 ');
+const AVIF = bytes(0, 0, 0, 0x1c, ...new TextEncoder().encode('ftypavif'), 0, 0, 0, 0);
+const SVG = '<?xml version="1.0"?>\n<!-- drawn by hand -->\n<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"/>\n';
+
+const page = (architecture: string, extra = '') => `# Bulkhead
+
+> Separates resources per dependency.
+
+## Overview
+
+Pools per dependency.${extra}
+
+## Architecture
+
+${architecture}
+
+### Components
+
+Pools.
+
+## Cleanup
+
+Remove the pools.
+`;
+
+async function imageProblems(architecture: string, files: Record<string, string | Uint8Array> = {}, extra = ''): Promise<string[]> {
+  const dir = await tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'example/diagrams/architecture.png': PNG,
+    ...files,
+    'example/README.md': page(architecture, extra),
+  });
+  const report = await lint({ root: dir, only: ['image'] });
+  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image').map((d) => `${r.file === 'example/README.md' ? '' : `${r.file}:`}${d.line}:${d.column} ${d.message}`));
+}
+
+describe('image: files', () => {
+  it('passes every accepted format, in Markdown and HTML, and web images', async () => {
+    const problems = await imageProblems(
+      [
+        '![a](diagrams/architecture.png) ![b](diagrams/b.jpg) ![c](diagrams/c.JPEG) ![d](diagrams/d.gif)',
+        '![e](diagrams/e.webp) ![f](diagrams/f.avif) ![g](diagrams/g.svg "title") ![h](<diagrams/with space.svg>)',
+        '<img src="diagrams/g.svg" alt="html"> ![web](https://example.org/x.png) ![inline](data:image/png;base64,iVBORw0KGgo=)',
+      ].join('\n'),
+      { 'example/diagrams/b.jpg': JPEG, 'example/diagrams/c.JPEG': JPEG, 'example/diagrams/d.gif': GIF, 'example/diagrams/e.webp': WEBP, 'example/diagrams/f.avif': AVIF, 'example/diagrams/g.svg': `\uFEFF${SVG}`, 'example/diagrams/with space.svg': '<svg></svg>' },
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a missing image at its position, with the nearest file', async () => {
+    const problems = await imageProblems('Diagram: ![Pools](diagrams/architecure.png)');
+    expect(problems).toEqual(['11:19 Image `diagrams/architecure.png` not found: there is no `example/diagrams/architecure.png` in the catalog. Did you mean `diagrams/architecture.png`? Fix the path or add the image.']);
+  });
+
+  it('reports folders, empty files, other extensions and content that does not match', async () => {
+    const problems = await imageProblems(
+      ['![a](diagrams/architecture.png)', '![folder](diagrams)', '![empty](diagrams/empty.png)', '![bmp](diagrams/old.bmp)', '![none](diagrams/noext)', '![jpeg named png](diagrams/photo.png)', '![text](diagrams/notes.svg)', '![lfs](diagrams/big.png)', '![html](diagrams/page.jpg)'].join('\n'),
+      {
+        'example/diagrams/empty.png': '',
+        'example/diagrams/old.bmp': 'BM....',
+        'example/diagrams/noext': PNG,
+        'example/diagrams/photo.png': JPEG,
+        'example/diagrams/notes.svg': '<?xml version="1.0"?>\n<notes>not a drawing</notes>\n',
+        'example/diagrams/big.png': 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12345\n',
+        'example/diagrams/page.jpg': '<!DOCTYPE html><html><body>Not found</body></html>',
+      },
+    );
+    expect(problems).toEqual([
+      '12:11 Image `diagrams` is a folder, not an image file: point it at the image inside, e.g. `diagrams/architecture.png`.',
+      '13:10 Image `diagrams/empty.png` is an empty file (0 bytes): export the image again, or remove the reference.',
+      '14:8 Image `diagrams/old.bmp` has the extension `.bmp`: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.',
+      '15:9 Image `diagrams/noext` has no extension: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.',
+      '16:19 Image `diagrams/photo.png` is named `.png` but holds JPEG data: rename it to `.jpg` (or convert it), since browsers and hosts go by the extension.',
+      '17:9 Image `diagrams/notes.svg` is not SVG data: it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again.',
+      '18:8 Image `diagrams/big.png` is not PNG data: it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again.',
+      '19:9 Image `diagrams/page.jpg` is not JPEG data: it is an HTML page (a saved error or download page?). Export or download the image itself.',
+    ]);
+  });
+
+  it('reports an image outside the pattern folder, and one outside the catalog without reading it', async () => {
+    const outside = await tempCatalog({ 'secret.png': PNG });
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/diagrams/architecture.png': PNG,
+      'shared/logo.png': PNG,
+      'example/README.md': page(
+        ['![a](diagrams/architecture.png)', '![shared](../shared/logo.png)', '![up](../../../../etc/x.png)', '![abs](/etc/x.png)', '<img src="file:///etc/x.png">', '![enc](%2e%2e/%2e%2e/x.png)', '![link](diagrams/escape/secret.png)'].join('\n'),
+      ),
+    });
+    await symlink(outside, path.join(dir, 'example/diagrams/escape'));
+    reads.length = 0;
+    const report = await lint({ root: dir, only: ['image'] });
+    const problems = report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image')).map((d) => `${d.line}:${d.column} ${d.message.replace(/\. Put the image.*$/, '')}`);
+    expect(problems).toEqual([
+      "12:11 Image `../shared/logo.png` lies outside this pattern's folder (`shared/logo.png`): a pattern's images live in its own folder, so it can be moved, copied or exported whole. Copy the image into this pattern's `diagrams/` folder and link it from there.",
+      '13:7 Image `../../../../etc/x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
+      '14:8 Image `/etc/x.png` is an absolute file-system path, which only exists on the machine that wrote it',
+      '15:11 Image `file:///etc/x.png` is a `file://` URL, which only opens on the machine that wrote it',
+      '16:8 Image `../../x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
+      '17:9 Image `diagrams/escape/secret.png` is a path through a symbolic link that leads out of the catalog root',
+    ]);
+    expect(reads.filter((r) => /etc\/x\.png|secret|\/x\.png$/.test(r) && !r.startsWith('statSync'))).toEqual([]);
+    expect(reads.filter((r) => r.includes('/etc/x.png') && !r.includes(dir))).toEqual([]);
+    expect(reads.some((r) => r.startsWith('openSync ') && r.endsWith('architecture.png'))).toBe(true);
+  });
+
+  it('reports backslashes and empty sources', async () => {
+    const problems = await imageProblems('![a](diagrams/architecture.png) <img src="diagrams\\architecture.png"> <img src="" alt="x">');
+    expect(problems).toEqual([
+      '11:1 Image “x” has an empty source: point it at an image file in this pattern\'s folder, or remove it.',
+      '11:43 Image `diagrams\\architecture.png` separates folders with backslashes, which only Windows understands: web pages and git hosts use `/`. Write `diagrams/architecture.png`.',
+    ]);
+  });
+});
+
+describe("image: the template's diagram", () => {
+  it("reports a section without the image the template's section shows", async () => {
+    const problems = await imageProblems('One pool per dependency.');
+    expect(problems).toEqual([
+      "9:1 Section `## Architecture` has no image: the template shows one here (`![Architecture Diagram](diagrams/architecture.png)`). Add this pattern's diagram from `diagrams/`.",
+    ]);
+  });
+
+  it('accepts any name, any format and sub-sections, in the template folder', async () => {
+    expect(await imageProblems('Text.\n\n![Flow](diagrams/pools/flow.svg)', { 'example/diagrams/pools/flow.svg': SVG })).toEqual([]);
+    expect(await imageProblems('Text.\n\n### Deployment view\n\n![Flow](./diagrams/flow.gif)', { 'example/diagrams/flow.gif': GIF })).toEqual([]);
+  });
+
+  it('reports an image that is not in the template folder, on that image', async () => {
+    const problems = await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG });
+    expect(problems).toEqual([
+      "11:10 Section `## Architecture` has no image from `diagrams/`: the template keeps this section's images there (`diagrams/architecture.png`), but `pools.png` is not. Move the image into `diagrams/` and link it from there.",
+    ]);
+  });
+
+  it('counts a web image as not in the folder', async () => {
+    const problems = await imageProblems('![Pools](https://example.org/pools.png)');
+    expect(problems).toEqual([expect.stringContaining('has no image from `diagrams/`')]);
+  });
+
+  it('leaves a missing section to required-section, and asks nothing when the template has no image', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': '# Bulkhead\n\n> Separates resources.\n\n## Overview\n\nPools.\n\n## Cleanup\n\nRemove.\n',
+    });
+    expect((await lint({ root: dir, only: ['image'] })).errorCount).toBe(0);
+    const plain = await tempCatalog({
+      'templates/pattern.md': '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': '# Bulkhead\n\n## Overview\n\nPools.\n',
+    });
+    expect((await lint({ root: plain, only: ['image'] })).errorCount).toBe(0);
+  });
+});
+
+describe('image: sniffing', () => {
+  it('tells the formats apart by their first bytes', () => {
+    expect(sniff(PNG)).toBe('png');
+    expect(sniff(JPEG)).toBe('jpeg');
+    expect(sniff(GIF)).toBe('gif');
+    expect(sniff(WEBP)).toBe('webp');
+    expect(sniff(AVIF)).toBe('avif');
+    expect(sniff(new TextEncoder().encode(SVG))).toBe('svg');
+    expect(sniff(new TextEncoder().encode('  <svg>'))).toBe('svg');
+    expect(sniff(new TextEncoder().encode(`<!--${'x'.repeat(2000)}--><svg>`).subarray(0, 1024))).toBeUndefined();
+    expect(sniff(new TextEncoder().encode('<svgfoo>'))).toBeUndefined();
+    expect(sniff(new Uint8Array())).toBeUndefined();
+  });
+});
+

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../helpers.js';
+import { lintOne, page } from './_lint-one.js';
+
+const license = (body: string) => page('## Overview\n\nText.', `## License\n\n${body}`);
+const lineOf = (source: string, text: string) => source.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+describe('license', () => {
+  it.each([
+    'MIT',
+    'Apache-2.0',
+    'apache-2.0',
+    '`BSD-3-Clause`',
+    'Released under the ISC license.',
+    'License: MPL-2.0',
+    'MIT OR Apache-2.0',
+    '(MIT OR Apache-2.0) AND CC-BY-4.0',
+    'GPL-2.0-or-later WITH Classpath-exception-2.0',
+    'GPL-3.0',
+    'GPL-2.0+',
+    'LGPL-2.1-only',
+    '0BSD',
+    'LicenseRef-Acme-Internal',
+    '- CC0-1.0 for the text\n- MIT for the code',
+  ])('accepts %j', async (body) => {
+    expect((await lintOne('license', license(body))).shown).toEqual([]);
+  });
+
+  it.each([
+    ['Apache 2', 'Apache-2.0'],
+    ['Apache 2.0', 'Apache-2.0'],
+    ['Apache License, Version 2.0', 'Apache-2.0'],
+    ['GPLv3', 'GPL-3.0-only'],
+    ['BSD 3-Clause', 'BSD-3-Clause'],
+    ['Mozilla Public License 2.0', 'MPL-2.0'],
+    ['Apahce-2.0', 'Apache-2.0'],
+    ['Boost', 'BSL-1.0'],
+  ])('suggests the SPDX id for %j', async (body, id) => {
+    const source = license(body);
+    const { shown, diagnostics } = await lintOne('license', source);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(new RegExp(`[Dd]id you mean \`${id.replace(/[.+]/g, '\\$&')}\`\\?$`));
+    expect(diagnostics[0]).toMatchObject({ line: lineOf(source, body), expected: id, severity: 'error' });
+  });
+
+  it('reports the near miss "Apache 2" in full', async () => {
+    const source = license('Apache 2');
+    expect((await lintOne('license', source)).shown).toEqual([`${lineOf(source, 'Apache 2')}:1 License “Apache 2” is not an SPDX identifier: did you mean \`Apache-2.0\`?`]);
+  });
+
+  it('reports malformed expressions and unknown identifiers in them', async () => {
+    const dangling = license('MIT AND');
+    expect((await lintOne('license', dangling)).shown).toEqual([`${lineOf(dangling, 'MIT AND')}:1 License “MIT AND” is not a valid SPDX expression: it ends where a license identifier is expected.`]);
+    const unknown = license('MIT OR Apache-2');
+    expect((await lintOne('license', unknown)).shown).toEqual([
+      `${lineOf(unknown, 'MIT OR')}:1 License “MIT OR Apache-2” is not a valid SPDX expression: \`Apache-2\` is not an SPDX license identifier. Did you mean \`Apache-2.0\`?`,
+    ]);
+    const open = license('(MIT OR Apache-2.0');
+    expect((await lintOne('license', open)).shown[0]).toContain('a `(` is never closed');
+  });
+
+  it('reports text that names no license', async () => {
+    const source = license('Proprietary, ask legal.');
+    expect((await lintOne('license', source)).shown).toEqual([
+      `${lineOf(source, 'Proprietary')}:1 License “Proprietary, ask legal” is not an SPDX identifier or expression: write one such as \`MIT\` or \`Apache-2.0\` (\`LicenseRef-<name>\` for your own license), or link to the license file.`,
+    ]);
+  });
+
+  it("reports an empty section and one that holds only the template's text, on the heading", async () => {
+    const leftover = license('Specify the license (e.g., MIT, Apache 2.0)');
+    expect((await lintOne('license', leftover)).shown).toEqual([
+      `${lineOf(leftover, '## License')}:1 \`## License\` names no license (only the template's text is there): write an SPDX identifier or expression such as \`MIT\`, \`Apache-2.0\` or \`MIT OR Apache-2.0\`, or link to the license file.`,
+    ]);
+    const empty = page('## License\n\n<!-- later -->');
+    expect((await lintOne('license', empty)).shown).toEqual([
+      `${lineOf(empty, '## License')}:1 \`## License\` names no license: write an SPDX identifier or expression such as \`MIT\`, \`Apache-2.0\` or \`MIT OR Apache-2.0\`, or link to the license file.`,
+    ]);
+  });
+
+  it('accepts a link to a license file that exists, and reports one that does not, at the link', async () => {
+    const files = { LICENSE: 'MIT License\n', 'example/COPYING.md': 'terms' };
+    expect((await lintOne('license', license('See [LICENSE](../LICENSE).'), { files })).shown).toEqual([]);
+    expect((await lintOne('license', license('[Terms](COPYING.md#terms)'), { files })).shown).toEqual([]);
+    const source = license('See [the license](../LICENCE.txt).');
+    const line = lineOf(source, 'LICENCE.txt');
+    const { diagnostics } = await lintOne('license', source, { files });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${line}:${source.split('\n')[line - 1]!.indexOf('../LICENCE.txt') + 1} The license link “../LICENCE.txt” points to a file that does not exist: fix the link, or write an SPDX identifier such as \`MIT\`.`,
+    ]);
+    // A valid identifier is enough even beside a broken link (the link rule reports that).
+    expect((await lintOne('license', license('[MIT](../LICENCE.txt)'), { files })).shown).toEqual([]);
+  });
+
+  it('finds the section by the template: "Licence" works, and no such section turns the rule off', async () => {
+    const template = '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Licence\n\nName the licence.\n';
+    expect((await lintOne('license', '# X\n\n## Overview\n\nA.\n\n## Licence\n\nApache 2\n', { template })).shown).toEqual([expect.stringContaining('did you mean `Apache-2.0`')]);
+    const named = await readFile(fixture('templates/named-headings.md'), 'utf8');
+    expect((await lintOne('license', '# X\n\n> Y.\n\n## License\n\nWhatever\n', { template: named })).shown).toEqual([]);
+  });
+});

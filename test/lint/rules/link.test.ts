@@ -1,0 +1,415 @@
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import type { Diagnostic } from '../../../src/diagnostics.js';
+import { lintCatalog } from '../../../src/lint/engine.js';
+import { lint } from '../../../src/lint/lint.js';
+import { registry } from '../../../src/lint/registry.js';
+import { tempCatalog } from '../../helpers.js';
+
+/** Every path the code under test hands to a synchronous fs call, to prove what is never touched. */
+const touched = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const record =
+    <F extends (...args: never[]) => unknown>(name: string, f: F) =>
+    (...args: Parameters<F>): ReturnType<F> => {
+      touched.push(`${name} ${String(args[0])}`);
+      return f(...args) as ReturnType<F>;
+    };
+  const realpathSync = Object.assign(record('realpathSync', fs.realpathSync), { native: record('realpathSync', fs.realpathSync.native) });
+  const wrapped = {
+    statSync: record('statSync', fs.statSync),
+    lstatSync: record('lstatSync', fs.lstatSync),
+    readFileSync: record('readFileSync', fs.readFileSync),
+    openSync: record('openSync', fs.openSync),
+    readdirSync: record('readdirSync', fs.readdirSync),
+    existsSync: record('existsSync', fs.existsSync),
+    realpathSync,
+  };
+  return { ...fs, ...wrapped, default: { ...fs, ...wrapped } };
+});
+
+const TEMPLATE = `# [Pattern Title]
+
+> [One sentence]
+
+## Overview
+
+Describe it.
+
+## Related Patterns
+
+- [Related Pattern 1](../related-pattern-1/README.md)
+`;
+
+const SAGA = `# Saga
+
+> Runs a business transaction as local steps with compensations.
+
+## Overview
+
+Steps and compensations.
+
+## Data Flow
+
+Commands go out, replies come back.
+
+<a id="legacy-anchor"></a>
+`;
+
+async function catalog(files: Record<string, string | Uint8Array>, config: Record<string, unknown> = {}): Promise<string> {
+  return tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+    'saga/README.md': SAGA,
+    ...files,
+  });
+}
+
+const pattern = (body: string) => `# Example\n\n> Does one thing.\n\n## Overview\n\n${body}\n`;
+
+async function run(dir: string, options: { external?: boolean } = {}): Promise<Diagnostic[]> {
+  const report = await lint({ root: dir, only: ['link'], ...options });
+  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'link').map((d) => ({ ...d, file: r.file })));
+}
+
+async function linkProblems(body: string, files: Record<string, string | Uint8Array> = {}): Promise<string[]> {
+  const dir = await catalog({ ...files, 'example/README.md': pattern(body) });
+  return (await run(dir)).filter((d) => d.file === 'example/README.md').map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+describe('link: relative links', () => {
+  it('passes links to files, folders, the catalog root and headings that exist', async () => {
+    const problems = await linkProblems(
+      [
+        '[saga](../saga/README.md) [folder](../saga/) [folder](../saga) [flow](../saga/README.md#data-flow) [flow](../saga#data-flow)',
+        '[root-relative](/saga/README.md#overview) [self](#overview) [top](#top) [html anchor](../saga/README.md#legacy-anchor)',
+        '[code line](src/app.ts#L10) [query](../saga/README.md?plain=1) [mail](mailto:a@example.org) [tel](tel:+123) [web](https://example.org/x)',
+        '<a href="../saga/README.md#data-flow">html</a> [unicode](#über-uns)',
+        '',
+        '## Über uns',
+        '',
+        'Text.',
+      ].join('\n'),
+      { 'example/src/app.ts': 'export {};\n' },
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a missing file at the link, with the nearest sibling name', async () => {
+    const problems = await linkProblems('See [saga](../sgaa/README.md) and [flow](./diagrams/flwo.md).', { 'example/diagrams/flow.md': '# Flow\n' });
+    expect(problems).toEqual([
+      '7:12 Broken link `../sgaa/README.md`: there is no `sgaa/README.md` in the catalog. Did you mean `../saga/README.md`? Fix the path or remove the link.',
+      '7:42 Broken link `./diagrams/flwo.md`: there is no `example/diagrams/flwo.md` in the catalog. Did you mean `diagrams/flow.md`? Fix the path or remove the link.',
+    ]);
+  });
+
+  it('suggests a pattern slug when the folders around it are wrong, keeping the anchor', async () => {
+    const problems = await linkProblems('[saga](../archive/old/sagas/README.md#data-flow)');
+    expect(problems).toEqual([
+      '7:8 Broken link `../archive/old/sagas/README.md#data-flow`: there is no `archive/old/sagas/README.md` in the catalog. Did you mean `../saga/README.md#data-flow`? Fix the path or remove the link.',
+    ]);
+  });
+
+  it('gives no suggestion when nothing is close', async () => {
+    const [problem] = await linkProblems('[x](../completely-unrelated-thing/README.md)');
+    expect(problem).not.toContain('Did you mean');
+  });
+
+  it('suggests the right letter case for a misspelt folder', async () => {
+    const [problem] = await linkProblems('[x](../Saga/README.md)');
+    expect(problem).toContain('Did you mean `../saga/README.md`?');
+  });
+
+  it('reports anchors that match no heading, in this pattern and in others, with the nearest id', async () => {
+    const problems = await linkProblems('[a](#overveiw) [b](../saga/README.md#data-flwo) [c](#Overview) [d](../saga/#nothing-like-it)');
+    expect(problems).toEqual([
+      '7:5 Broken anchor `#overveiw`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
+      '7:20 Broken anchor `#data-flwo` in link `../saga/README.md#data-flwo`: `saga/README.md` has no heading with that id. Did you mean `../saga/README.md#data-flow`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
+      '7:53 Broken anchor `#Overview`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
+      '7:68 Broken anchor `#nothing-like-it` in link `../saga/#nothing-like-it`: `saga/README.md` has no heading with that id. Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
+    ]);
+  });
+
+  it('checks anchors into Markdown files that are not patterns', async () => {
+    const problems = await linkProblems('[guide](../docs/guide.md#setup) [guide](../docs/guide.md#instal)', { 'docs/guide.md': '# Guide\n\n## Setup\n\n## Install\n' });
+    expect(problems).toEqual([expect.stringContaining('Broken anchor `#instal` in link `../docs/guide.md#instal`: `docs/guide.md` has no heading with that id. Did you mean `../docs/guide.md#install`?')]);
+  });
+
+  it('reports links in HTML too', async () => {
+    const problems = await linkProblems('<p><a href="../sgaa/README.md">saga</a></p>');
+    expect(problems).toEqual([expect.stringMatching(/^7:13 Broken link `\.\.\/sgaa\/README\.md`/)]);
+  });
+
+  it('reports empty destinations and backslashes', async () => {
+    const problems = await linkProblems('[nothing]() and <a href="..\\saga\\README.md">saga</a>');
+    expect(problems).toEqual([
+      '7:1 Link “nothing” has an empty destination: point it at a file, a heading (`#id`) or a URL, or remove the link.',
+      '7:26 Link `..\\saga\\README.md` separates folders with backslashes, which only Windows understands: web links and git hosts use `/`. Write `../saga/README.md`.',
+    ]);
+  });
+});
+
+describe('link: nothing outside the catalog is followed', () => {
+  it('reports links that leave the root, absolute paths and file URLs, and never touches them', async () => {
+    const dir = await catalog({
+      'example/README.md': pattern(
+        [
+          '[a](../../../../etc/passwd)',
+          '[b](/etc/passwd)',
+          '<a href="file:///etc/passwd">c</a>',
+          '[d](%2e%2e/%2e%2e/x)',
+          '<a href="%2e%2e/%2e%2e/%2e%2e/etc/passwd">e</a>',
+          '[f](~/secrets.md)',
+          '<a href="C:\\Windows\\win.ini">g</a>',
+          '[h](../../outside-secret.md#x)',
+        ].join('\n\n'),
+      ),
+    });
+    await writeFile(path.join(dir, '..', 'outside-secret.md'), '# Secret\n');
+    touched.length = 0;
+    const problems = (await run(dir)).map((d) => `${d.line}:${d.column} ${d.message.replace(/ Link to a file inside.*$/, '')}`);
+    expect(problems).toEqual([
+      '7:5 Link `../../../../etc/passwd` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
+      '9:5 Link `/etc/passwd` is an absolute file-system path, which only exists on the machine that wrote it.',
+      '11:10 Link `file:///etc/passwd` is a `file://` URL, which only opens on the machine that wrote it.',
+      '13:5 Link `../../x` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
+      '15:10 Link `%2e%2e/%2e%2e/%2e%2e/etc/passwd` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
+      '17:5 Link `~/secrets.md` is a path in a home folder (`~`), which only exists on the machine that wrote it.',
+      '19:10 Link `C:\\Windows\\win.ini` is an absolute file-system path, which only exists on the machine that wrote it.',
+      '21:5 Link `../../outside-secret.md#x` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
+    ]);
+    const outside = touched.filter((t) => /\/etc\/|passwd|win\.ini|secrets|outside-secret/.test(t) || t.endsWith(`${path.dirname(dir)}/x`));
+    expect(outside).toEqual([]);
+    // The recorder does see what the rule touches: the catalog's own `etc` folder was looked for, inside the root.
+    expect(touched).toContain(`statSync ${path.join(dir, 'etc')}`);
+  });
+
+  it('reports a path through a symbolic link out of the root, and reads nothing behind it', async () => {
+    const outside = await tempCatalog({ 'secret.md': '# Secret\n\n## Key\n', 'folder/inner.md': '# Inner\n' });
+    const dir = await catalog({ 'example/README.md': pattern('[a](escape/secret.md#key) [b](escape/folder/missing.md) [c](escape/nope.md)') });
+    await symlink(outside, path.join(dir, 'example', 'escape'));
+    touched.length = 0;
+    const problems = (await run(dir)).map((d) => d.message);
+    expect(problems).toEqual([
+      expect.stringContaining('`escape/secret.md#key` is a path through a symbolic link that leads out of the catalog root'),
+      expect.stringContaining('`escape/folder/missing.md` is a path through a symbolic link that leads out of the catalog root'),
+      expect.stringContaining('`escape/nope.md` is a path through a symbolic link that leads out of the catalog root'),
+    ]);
+    const reads = touched.filter((t) => /^(readFileSync|openSync|readdirSync) /.test(t) && (t.includes('escape') || t.includes(outside)));
+    expect(reads).toEqual([]);
+  });
+
+  it('treats a leading slash as the catalog root when the catalog has that folder', async () => {
+    const problems = await linkProblems('[a](/etc/notes.md) [b](/saga/README.md)', { 'etc/notes.md': '# Notes\n' });
+    expect(problems).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// External links, against a server on 127.0.0.1 (nothing else on the network).
+
+interface TestServer {
+  base: string;
+  requests: string[];
+  maxInFlight: number;
+  close(): Promise<void>;
+}
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function startServer(): Promise<TestServer> {
+  let inFlight = 0;
+  const state = { requests: [] as string[], maxInFlight: 0 };
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    state.requests.push(`${req.method} ${req.url}`);
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (status: number, headers: Record<string, string> = {}) => {
+      res.writeHead(status, headers);
+      res.end(req.method === 'GET' ? 'body' : undefined);
+    };
+    switch (url.pathname) {
+      case '/ok':
+        return send(200);
+      case '/missing':
+        return send(404);
+      case '/gone':
+        return send(410);
+      case '/error':
+        return send(503);
+      case '/forbidden':
+        return send(403);
+      case '/moved':
+        return send(301, { location: '/ok' });
+      case '/moved-to-missing':
+        return send(302, { location: '/missing' });
+      case '/loop':
+        return send(302, { location: '/loop' });
+      case '/no-head':
+        return send(req.method === 'HEAD' ? 405 : 200);
+      case '/slow':
+        // Never answers: the client's timeout must end it.
+        return;
+      default:
+        if (url.pathname.startsWith('/delay/')) {
+          setTimeout(() => send(200), 60);
+          return;
+        }
+        return send(404);
+    }
+  };
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const s: TestServer = {
+    base: `http://127.0.0.1:${port}`,
+    get requests() {
+      return state.requests;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  servers.push(s);
+  return s;
+}
+
+describe('link: external links (--external)', () => {
+  it('are not requested without --external', async () => {
+    const server = await startServer();
+    const dir = await catalog({ 'example/README.md': pattern(`[a](${server.base}/missing)`) });
+    expect(await run(dir)).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('reports 404, 410, 5xx, timeouts, redirect loops and refused connections; passes 2xx, redirects and 403', async () => {
+    const server = await startServer();
+    const closed = await startServer();
+    const refused = closed.base;
+    await closed.close();
+    const b = server.base;
+    const dir = await catalog(
+      {
+        'example/README.md': pattern(
+          [
+            `[ok](${b}/ok#section) <${b}/moved> [no-head](${b}/no-head) [forbidden](${b}/forbidden)`,
+            `[missing](${b}/missing)`,
+            `[gone](${b}/gone)`,
+            `[error](${b}/error)`,
+            `[slow](${b}/slow)`,
+            `[redirected](${b}/moved-to-missing)`,
+            `[loop](${b}/loop)`,
+            `[refused](${refused}/x)`,
+          ].join('\n\n'),
+        ),
+        // The same URL in another pattern is requested once.
+        'other/README.md': pattern(`[ok](${b}/ok) [missing](${b}/missing)`),
+      },
+      { rules: { link: ['error', { timeout: 0.5 }] } },
+    );
+    const problems = (await run(dir, { external: true })).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
+    expect(problems).toEqual([
+      `example/README.md:9:11 Broken external link \`${b}/missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
+      `example/README.md:11:8 Broken external link \`${b}/gone\`: the server answered 410 Gone. Update the URL or remove the link.`,
+      `example/README.md:13:9 Broken external link \`${b}/error\`: the server answered 503 Service Unavailable. Update the URL or remove the link.`,
+      `example/README.md:15:8 Broken external link \`${b}/slow\`: no answer within 0.5 s. Update the URL or remove the link.`,
+      `example/README.md:17:14 Broken external link \`${b}/moved-to-missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
+      expect.stringMatching(new RegExp(`^example/README.md:19:8 Broken external link \`${b}/loop\`: the request failed \\(.+\\)\\. Update the URL or remove the link\\.$`)),
+      `example/README.md:21:11 Broken external link \`${refused}/x\`: the request failed (ECONNREFUSED). Update the URL or remove the link.`,
+      `other/README.md:7:43 Broken external link \`${b}/missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
+    ]);
+    const count = (r: string) => server.requests.filter((x) => x === r).length;
+    expect(count('HEAD /ok')).toBe(2); // once itself, once after /moved
+    expect(count('HEAD /missing')).toBe(2); // once itself, once after /moved-to-missing
+    expect(count('HEAD /no-head')).toBe(1);
+    expect(count('GET /no-head')).toBe(1);
+    expect(count('GET /ok')).toBe(0);
+  });
+
+  it('caches answers for the next run: a second run makes no request, except for passing failures', async () => {
+    const server = await startServer();
+    const b = server.base;
+    const dir = await catalog({ 'example/README.md': pattern(`[ok](${b}/ok) [missing](${b}/missing) [error](${b}/error)`) });
+    const first = await run(dir, { external: true });
+    expect(first.map((d) => d.message)).toEqual([expect.stringContaining('/missing'), expect.stringContaining('/error')]);
+    expect(server.requests.sort()).toEqual(['HEAD /error', 'HEAD /missing', 'HEAD /ok']);
+
+    const cache = JSON.parse(await readFile(path.join(dir, '.patternbook/external-links.json'), 'utf8')) as { version: number; entries: Record<string, { ok: boolean; status: number }> };
+    expect(cache.version).toBe(1);
+    expect(Object.keys(cache.entries).sort()).toEqual([`${b}/missing`, `${b}/ok`]);
+    expect(cache.entries[`${b}/ok`]).toMatchObject({ ok: true, status: 200 });
+
+    server.requests.length = 0;
+    const second = await run(dir, { external: true });
+    expect(second.map((d) => d.message)).toEqual(first.map((d) => d.message));
+    // 503 is often passing: asked again; the rest came from the cache.
+    expect(server.requests).toEqual(['HEAD /error']);
+  });
+
+  it('asks again once a cached answer is older than 24 hours, and can keep its cache elsewhere', async () => {
+    const server = await startServer();
+    const b = server.base;
+    const dir = await catalog({ 'example/README.md': pattern(`[ok](${b}/ok) [moved](${b}/moved)`) });
+    const cacheFile = path.join(dir, 'cache', 'links.json');
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    const day = 24 * 60 * 60 * 1000;
+    await writeFile(
+      cacheFile,
+      JSON.stringify({
+        version: 1,
+        entries: {
+          [`${b}/ok`]: { ok: false, status: 404, checkedAt: Date.now() - day - 1000 },
+          [`${b}/moved`]: { ok: true, status: 200, checkedAt: Date.now() - 1000 },
+          'https://unrelated.example/old': { ok: true, status: 200, checkedAt: Date.now() - 2 * day },
+        },
+      }),
+    );
+    const catalogModel = await loadCatalog({ root: dir });
+    const { results } = await lintCatalog(catalogModel, { registry, only: ['link'], flags: { external: true, externalCacheFile: cacheFile } });
+    expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
+    expect(server.requests).toEqual(['HEAD /ok']);
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(cache.entries).sort()).toEqual([`${b}/moved`, `${b}/ok`]);
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const server = await startServer();
+    const links = Array.from({ length: 12 }, (_, i) => `[${i}](${server.base}/delay/${i})`).join(' ');
+    const dir = await catalog({ 'example/README.md': pattern(links) }, { rules: { link: ['error', { concurrency: 3 }] } });
+    expect(await run(dir, { external: true })).toEqual([]);
+    expect(server.requests).toHaveLength(12);
+    expect(server.maxInFlight).toBeLessThanOrEqual(3);
+    expect(server.maxInFlight).toBeGreaterThan(1);
+  });
+});
+
+describe('link: "did you mean" over long lists', () => {
+  it('picks what `closest` picks, however long the list', async () => {
+    const { nearest } = await import('../../../src/lint/rules/_targets.js');
+    const { closest } = await import('../../../src/lint/rules/_similar.js');
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const word = () => Array.from({ length: 3 + Math.floor(random() * 14) }, () => 'abcdeéfghij-_.'[Math.floor(random() * 14)]).join('');
+    const names = Array.from({ length: 2000 }, word);
+    for (let i = 0; i < 300; i++) {
+      const base = names[Math.floor(random() * names.length)]!;
+      const text = i % 3 === 0 ? word() : base.slice(0, Math.max(1, base.length - 1 - (i % 3))) + 'x';
+      expect(nearest(text, names, (n) => n), text).toBe(closest(text, names, (n) => n));
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { tempCatalog } from '../../helpers.js';
+
+const TEMPLATE = `# [Pattern Title]
+
+> [One sentence]
+
+## Overview
+
+Describe it.
+
+## Alternatives
+
+1. **Alternative Pattern 1**: When to use this instead
+
+## Related Patterns
+
+- [Related Pattern 1](../related-pattern-1/README.md)
+`;
+
+const pattern = (title: string, related: string, alternatives = '') =>
+  `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\nText.\n\n## Alternatives\n\n${alternatives || '1. **Nothing**: never'}\n\n## Related Patterns\n\n${related}\n`;
+
+async function problems(related: string, alternatives = '', files: Record<string, string> = {}): Promise<string[]> {
+  const dir = await tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'saga/README.md': pattern('Saga', '- [Outbox](../transactional-outbox/README.md)'),
+    'circuit-breaker/README.md': pattern('Circuit Breaker', '- [Saga](../saga/README.md)'),
+    'docs/guide.md': '# Guide\n',
+    'saga/diagrams/notes.md': '# Notes\n',
+    ...files,
+    'transactional-outbox/README.md': pattern('Transactional Outbox', related, alternatives),
+  });
+  const report = await lint({ root: dir, only: ['related-pattern'] });
+  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'related-pattern').map((d) => `${r.file === 'transactional-outbox/README.md' ? '' : `${r.file} `}${d.line}:${d.column} ${d.message}`));
+}
+
+describe('related-pattern', () => {
+  it('passes links to other patterns, with anchors, root-relative, in nested lists and sub-sections', async () => {
+    expect(
+      await problems(
+        '- [Saga](../saga/README.md)\n- [Saga steps](../saga/README.md#overview)\n  - [Breaker](/circuit-breaker/README.md)\n\n### More\n\nSee [Circuit Breaker](../circuit-breaker/README.md).',
+        '1. **[Saga](../saga/README.md)**: when others take part\n2. **[Debezium](https://debezium.io/)**: change data capture',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a missing pattern with the nearest slug', async () => {
+    expect(await problems('- [Saga](../sgaa/README.md)')).toEqual([
+      "15:10 `Related Patterns` lists `../sgaa/README.md`: expected a pattern of this catalog, found no file at `sgaa/README.md`. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
+    ]);
+  });
+
+  it('suggests by title when the path says nothing useful', async () => {
+    expect(await problems('- [Circuit Breaker](../cb/README.md)')).toEqual([
+      "15:21 `Related Patterns` lists `../cb/README.md`: expected a pattern of this catalog, found no file at `cb/README.md`. Did you mean `../circuit-breaker/README.md` (“Circuit Breaker”)? Link another pattern's file, or remove the entry.",
+    ]);
+  });
+
+  it('reports files that are not patterns, suggesting the pattern whose folder holds them', async () => {
+    expect(await problems('- [Guide](../docs/guide.md)\n- [Saga notes](../saga/diagrams/notes.md)')).toEqual([
+      "15:11 `Related Patterns` lists `../docs/guide.md`: expected a pattern of this catalog, found `docs/guide.md`, which is not a pattern. Link another pattern's file, or remove the entry.",
+      "16:16 `Related Patterns` lists `../saga/diagrams/notes.md`: expected a pattern of this catalog, found `saga/diagrams/notes.md`, which is not a pattern. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
+    ]);
+  });
+
+  it('reports a link to a pattern folder rather than its file', async () => {
+    expect(await problems('- [Saga](../saga/)')).toEqual([
+      '15:10 `Related Patterns` links the folder `../saga/` rather than the pattern “Saga”: link its file, `../saga/README.md`, so Patternbook and every Markdown viewer see the relation.',
+    ]);
+  });
+
+  it('reports the pattern itself, by path, by anchor and by folder', async () => {
+    expect(await problems('- [Me](../transactional-outbox/README.md)\n- [Me](#overview)\n- [Me](./)')).toEqual([
+      '15:8 `Related Patterns` lists this pattern itself (`../transactional-outbox/README.md`): list other patterns only. Remove the link.',
+      '16:8 `Related Patterns` lists this pattern itself (`#overview`): list other patterns only. Remove the link.',
+      "17:8 `Related Patterns` lists this pattern's own folder (`./`): list other patterns only. Remove the link.",
+    ]);
+  });
+
+  it('reports web pages, other schemes and paths outside the catalog under Related Patterns', async () => {
+    expect(await problems('- [Saga](https://microservices.io/patterns/data/saga.html)\n- [Mail](mailto:team@example.org)\n- [Up](../../../../etc/passwd)')).toEqual([
+      "15:10 `Related Patterns` lists `https://microservices.io/patterns/data/saga.html`: expected a pattern of this catalog, found a web page. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file here, and move web references to `Resources`.",
+      "16:10 `Related Patterns` lists `mailto:team@example.org`: expected a pattern of this catalog, found a `mailto:` link. Link another pattern's file here.",
+      "17:8 `Related Patterns` lists `../../../../etc/passwd`: expected a pattern of this catalog, found a path outside the catalog. Link another pattern's file here.",
+    ]);
+  });
+
+  it('checks only local links under Alternatives', async () => {
+    expect(await problems('- [Saga](../saga/README.md)', '1. **[Sgaa](../sgaa/README.md)**: x\n2. **[Web](https://example.org/)**: y\n3. See [below](#overview).')).toEqual([
+      "11:13 `Alternatives` lists `../sgaa/README.md`: expected a pattern of this catalog, found no file at `sgaa/README.md`. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
+    ]);
+  });
+
+  it('finds the sections whatever their letter case, and ignores links elsewhere', async () => {
+    const dir = await tempCatalog({
+      'saga/README.md': '# Saga\n\n## related patterns\n\n- [Ghost](../ghost/README.md)\n\n## Resources\n\n- [Guide](../docs/guide.md)\n',
+      'docs/guide.md': '# Guide\n',
+    });
+    const report = await lint({ root: dir, only: ['related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 63)}`))).toEqual(['5 `Related Patterns` lists `../ghost/README.md`: expected a patte']);
+  });
+});
