@@ -31,6 +31,8 @@ export class CatalogIndex {
   private readonly anchors = new Map<string, Set<string> | null>();
   private readonly byFile: Map<string, Pattern>;
   private relationList: Relation[] | undefined;
+  private readonly lowered = new Map<Pattern, string>();
+  private readonly patternAnchors = new Map<Pattern, Set<string>>();
 
   constructor(readonly catalog: Catalog) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -57,7 +59,14 @@ export class CatalogIndex {
   /** Heading anchors of a Markdown file: from the model for patterns, parsed on demand for other files. */
   anchorsOf(file: string): Set<string> | undefined {
     const pattern = this.byFile.get(file);
-    if (pattern) return new Set(pattern.document.headings.map((h) => h.id));
+    if (pattern) {
+      let ids = this.patternAnchors.get(pattern);
+      if (!ids) {
+        ids = new Set(pattern.document.headings.map((h) => h.id));
+        this.patternAnchors.set(pattern, ids);
+      }
+      return ids;
+    }
     if (!this.anchors.has(file)) {
       let ids: Set<string> | null = null;
       if (/\.(md|markdown)$/i.test(file) && this.stat(file)?.isFile && this.stat(file)!.size <= this.catalog.config.maxFileSize) {
@@ -97,6 +106,12 @@ export class CatalogIndex {
       if (target.kind === 'local' && target.file === to.file) return true;
     }
     const title = to.title?.text.toLowerCase();
-    return Boolean(title && from.document.source.toLowerCase().includes(title));
+    if (!title) return false;
+    let text = this.lowered.get(from);
+    if (text === undefined) {
+      text = from.document.source.toLowerCase();
+      this.lowered.set(from, text);
+    }
+    return text.includes(title);
   }
 }

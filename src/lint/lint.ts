@@ -25,6 +25,8 @@ export interface LintOptions {
   docsBase?: string;
   /** Check external URLs (`--external`). */
   external?: boolean;
+  /** Where `--external` keeps its answers (default `.patternbook/external-links.json` in the catalog). */
+  externalCacheFile?: string;
   /** "Today" for date checks; default the clock. */
   now?: Date;
 }
@@ -37,12 +39,16 @@ export const DOCS_BASE = 'https://github.com/patternbook/patternbook/blob/main/d
 /** Loads the catalog, lints it (fixing first when asked) and returns the report. */
 export async function lint(options: LintOptions): Promise<LintReport> {
   const load = () => loadCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
-  const run = async (catalog: Catalog) =>
+  const run = async (catalog: Catalog, external = options.external ?? false) =>
     lintCatalog(catalog, {
       registry: options.registry ?? builtInRules,
       docsBase: options.docsBase ?? DOCS_BASE,
       ...(options.only ? { only: options.only } : {}),
-      flags: { external: options.external ?? false, ...(options.now ? { now: options.now } : {}) },
+      flags: {
+        external,
+        ...(options.externalCacheFile ? { externalCacheFile: options.externalCacheFile } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      },
       ...(options.paths ? { files: selectFiles(catalog, options.paths) } : {}),
     });
 
@@ -50,7 +56,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const catalog = await load();
-      const { results } = await run(catalog);
+      // Web links have no fixes: they are checked once, in the final pass.
+      const { results } = await run(catalog, false);
       let changed = 0;
       for (const result of results) {
         if (await writeFixes(catalog, result)) {
