@@ -15,8 +15,37 @@ export interface Point {
 }
 
 export interface Range {
-  start: Point;
-  end: Point;
+  readonly start: Point;
+  readonly end: Point;
+}
+
+/**
+ * A range stored as two offsets; lines and columns are worked out when asked
+ * for. A document has thousands of ranges and few are ever read, so this
+ * keeps the model small (a third of the objects) and the garbage collector idle.
+ */
+export class Span implements Range {
+  readonly #lines: LineIndex;
+
+  constructor(
+    lines: LineIndex,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {
+    this.#lines = lines;
+  }
+
+  get start(): Point {
+    return this.#lines.pointAt(this.startOffset);
+  }
+
+  get end(): Point {
+    return this.#lines.pointAt(this.endOffset);
+  }
+
+  toJSON(): { start: Point; end: Point } {
+    return { start: this.start, end: this.end };
+  }
 }
 
 export class LineIndex {
@@ -79,13 +108,12 @@ export class LineIndex {
   }
 
   /** Range covering whole lines `[startLine, endLine]` (1-based, inclusive). */
-  linesRange(startLine: number, endLine: number): Range {
-    const start = this.point(startLine, 1);
-    const endOffset = this.lineEnd(Math.max(endLine, startLine));
-    return { start, end: this.pointAt(endOffset) };
+  linesRange(startLine: number, endLine: number): Span {
+    return new Span(this, this.lineStart(startLine), this.lineEnd(Math.max(endLine, startLine)));
   }
 
-  range(startOffset: number, endOffset: number): Range {
-    return { start: this.pointAt(startOffset), end: this.pointAt(endOffset) };
+  range(startOffset: number, endOffset: number): Span {
+    const clamp = (o: number) => Math.min(Math.max(o, 0), this.source.length);
+    return new Span(this, clamp(startOffset), clamp(endOffset));
   }
 }
