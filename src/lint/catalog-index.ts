@@ -22,6 +22,11 @@ export interface Relation {
 /** Section names (folded) whose links are relations between patterns. */
 const RELATION_SECTIONS: Record<string, Relation['kind']> = { 'related patterns': 'related', alternatives: 'alternative' };
 
+/** The kind of relation a link in this top-level section makes, if any. */
+export function relationKind(sectionTitle: string | undefined): Relation['kind'] | undefined {
+  return RELATION_SECTIONS[foldHeading(sectionTitle ?? '')];
+}
+
 /**
  * Facts about the whole catalog that several rules need, each computed once
  * per run and only when first asked for.
@@ -88,7 +93,7 @@ export class CatalogIndex {
       this.relationList = [];
       for (const from of this.catalog.patterns) {
         for (const link of from.document.links) {
-          const kind = RELATION_SECTIONS[foldHeading(link.sectionPath[0] ?? '')];
+          const kind = relationKind(link.sectionPath[0]);
           if (!kind) continue;
           const target = resolveReference(link.url, from.file, this.catalog.root);
           const to = target.kind === 'local' ? this.byFile.get(target.file) : undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Pattern } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
-import type { CatalogIndex } from '../catalog-index.js';
+import { relationKind, type CatalogIndex } from '../catalog-index.js';
 import { defineRule, type LintFlags, type Report } from '../rule.js';
 import { quote } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
@@ -58,6 +58,8 @@ export default defineRule({
           }
           const hash = target.anchor !== undefined ? `#${target.anchor}` : '';
           const info = index.stat(target.file);
+          // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
+          if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {
             const near = nearestPath(index, target.file);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
