@@ -5,7 +5,8 @@ import { lint } from '../../src/lint/lint.js';
 import { REPO, tempCatalog } from '../helpers.js';
 
 /**
- * Precision matters as much as recall. The example catalog is clean (its own
+ * Precision matters as much as recall. (Defects of one file are listed in file
+ * order, so each one's line is taken after the ones above it were injected.) The example catalog is clean (its own
  * test says so); copies of it get one known defect per pattern, and lint must
  * report exactly those defects — every one, at its line — and nothing else.
  */
@@ -53,18 +54,18 @@ const DEFECTS: Defect[] = [
   },
   {
     slug: 'circuit-breaker',
-    rule: 'related-pattern',
-    inject(text) {
-      const out = replaceOnce(text, '](../retry-with-backoff/README.md)', '](../retry-with-backof/README.md)');
-      return { text: out, line: lineOf(out, '../retry-with-backof/README.md') };
-    },
-  },
-  {
-    slug: 'circuit-breaker',
     rule: 'link',
     inject(text) {
       const out = replaceOnce(text, '\n## Architecture\n', '\nSee [how to remove it](#clean-up).\n\n## Architecture\n');
       return { text: out, line: lineOf(out, '(#clean-up)') };
+    },
+  },
+  {
+    slug: 'circuit-breaker',
+    rule: 'related-pattern',
+    inject(text) {
+      const out = replaceOnce(text, '](../retry-with-backoff/README.md)', '](../retry-with-backof/README.md)');
+      return { text: out, line: lineOf(out, '../retry-with-backof/README.md') };
     },
   },
   {
