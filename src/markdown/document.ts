@@ -48,14 +48,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   const fm = parseFrontMatter(source);
   if (fm.kind === 'error') return { ok: false, error: fm.error };
 
-  // Front matter lines become blank lines, so the parser's line numbers stay the file's.
-  let body = source;
-  if (fm.kind === 'ok') {
-    const end = fm.frontMatter.endLine;
-    body = '\n'.repeat(end) + source.slice(lines.lineStart(end + 1));
-  }
-
-  const tokens = tokenize(body);
+  const tokens = tokenize(source, fm.kind === 'ok' ? fm.frontMatter.endLine : 0);
   const builder = new DocumentBuilder(source, lines);
   builder.build(toTree(tokens));
 

@@ -9,18 +9,40 @@ import type { MarkdownIt as Parser, Token } from 'markdown-it';
  */
 let shared: Parser | undefined;
 
+interface ParseEnv {
+  /** Lines 1…n are front matter, already read: the parser skips them. */
+  frontMatterLines?: number;
+}
+
 export function markdownParser(): Parser {
   if (!shared) {
-    shared = new MarkdownIt('default', { html: true, linkify: true });
+    const md = new MarkdownIt('default', { html: true, linkify: true });
     // The model keeps destinations as written: checks resolve them as files or URLs, and
     // the default normalisation (percent-encoding, punycode for host names) costs a tenth
     // of the parse. Renderers encode and sanitise on output instead.
-    shared.normalizeLink = (url) => url;
-    shared.normalizeLinkText = (text) => text;
+    md.normalizeLink = (url) => url;
+    md.normalizeLinkText = (text) => text;
+    // The stock rule rewrites every line break, which copies the whole text even when
+    // nothing changes; the model's strings are then slices of that copy and keep it alive
+    // beside the file's own text. Only rewrite what needs it.
+    md.core.ruler.at('normalize', (state) => {
+      if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
+      if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+    });
+    // Front matter is read by the caller; skipping its lines here (rather than blanking
+    // them in a copy) lets the parser work on the file's text itself.
+    md.block.ruler.before('table', 'front_matter', (state, startLine, _endLine, silent) => {
+      const lines = (state.env as ParseEnv).frontMatterLines;
+      if (startLine !== 0 || !lines) return false;
+      if (!silent) state.line = lines;
+      return true;
+    });
+    shared = md;
   }
   return shared;
 }
 
-export function tokenize(source: string): Token[] {
-  return markdownParser().parse(source, {});
+export function tokenize(source: string, frontMatterLines = 0): Token[] {
+  const env: ParseEnv = frontMatterLines ? { frontMatterLines } : {};
+  return markdownParser().parse(source, env);
 }
