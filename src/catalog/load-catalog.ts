@@ -29,6 +29,36 @@ export interface LoadCatalogOptions {
  */
 export async function loadCatalog(options: LoadCatalogOptions | string = {}): Promise<Catalog> {
   const opts = typeof options === 'string' ? { root: options } : options;
+  return loadPreparedCatalog(await prepareCatalog(opts), opts);
+}
+
+/** Reads and parses the pattern files of a prepared catalog. */
+export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<LoadCatalogOptions, 'keepTokens' | 'concurrency'> = {}): Promise<Catalog> {
+  const { config, template, files } = prepared;
+  const diagnostics = [...prepared.diagnostics];
+  const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
+    loadPattern({ ...f, maxFileSize: config.maxFileSize }, { keepTokens: opts.keepTokens ?? false }),
+  );
+  const patterns: Pattern[] = [];
+  for (const result of results) {
+    if (result.ok) patterns.push(result.pattern);
+    else diagnostics.push(result.diagnostic);
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+}
+
+export interface PreparedCatalog {
+  config: CatalogConfig;
+  template: TemplateSchema;
+  /** The pattern files to load, slug clashes removed. */
+  files: DiscoveredFile[];
+  /** Discovery problems so far. */
+  diagnostics: Diagnostic[];
+}
+
+/** Everything before the pattern files are read: configuration, template, discovery. */
+export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens' | 'concurrency'>): Promise<PreparedCatalog> {
   const root = path.resolve(opts.cwd ?? process.cwd(), opts.root ?? findCatalogRoot(opts.cwd ?? process.cwd()));
   const config = opts.config ?? (await loadConfig(root));
   const template = await loadCatalogTemplate(config, opts.templateFile);
@@ -51,18 +81,7 @@ export async function loadCatalog(options: LoadCatalogOptions | string = {}): Pr
       message: `No pattern files match \`patterns\` (${config.patterns.join(', ')}) in ${config.root}: check the globs, or the catalog folder given.`,
     });
   }
-  const files = rejectSlugClashes(discovered.files, diagnostics);
-
-  const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
-    loadPattern({ ...f, maxFileSize: config.maxFileSize }, { keepTokens: opts.keepTokens ?? false }),
-  );
-  const patterns: Pattern[] = [];
-  for (const result of results) {
-    if (result.ok) patterns.push(result.pattern);
-    else diagnostics.push(result.diagnostic);
-  }
-  diagnostics.sort(compareDiagnostics);
-  return { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  return { config, template, files: rejectSlugClashes(discovered.files, diagnostics), diagnostics };
 }
 
 export function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {

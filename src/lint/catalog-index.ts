@@ -39,8 +39,15 @@ export class CatalogIndex {
   private readonly lowered = new Map<Pattern, string>();
   private readonly patternAnchors = new Map<Pattern, Set<string>>();
 
+  /** What `collect` of each catalog rule kept, per pattern file and rule id. */
+  readonly collectedData = new Map<string, Record<string, unknown>>();
+
   constructor(readonly catalog: Catalog) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
+  }
+
+  collected<T>(ruleId: string, pattern: Pattern): T | undefined {
+    return this.collectedData.get(pattern.file)?.[ruleId] as T | undefined;
   }
 
   patternAt(file: string): Pattern | undefined {

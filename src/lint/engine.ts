@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { matchOutline } from '../template/match-outline.js';
+import { matchOutline, type OutlineMatch } from '../template/match-outline.js';
 import { CatalogIndex } from './catalog-index.js';
 import { disabledRules } from './disable-comments.js';
 import type { LintFlags, Report, RuleContext } from './rule.js';
@@ -24,67 +24,102 @@ export interface LintCatalogResult {
   rules: RuleInfo[];
 }
 
-/**
- * Runs every active rule on every pattern and returns one result per file.
- * Rules only report; the engine stamps rule id, severity and docs URL, keeps
- * positions inside the file, honours inline disable comments, and turns a
- * rule that throws into a diagnostic on that file while the run goes on.
- */
-export async function lintCatalog(catalog: Catalog, options: LintCatalogOptions): Promise<LintCatalogResult> {
-  const settings = new RuleSettings(options.registry, catalog.config);
-  const index = new CatalogIndex(catalog);
-  const selected = (p: { file: string }) => !options.files || options.files.has(p.file);
-  const results: LintFileResult[] = [];
-  const ran = new Map<string, ActiveRule>();
-  const flags: LintFlags = { external: false, now: new Date(), ...options.flags };
-
-  for (const pattern of catalog.patterns) {
-    if (!selected(pattern)) continue;
-    let active = settings.forFile(pattern.path);
-    if (options.only) active = active.filter((a) => options.only!.includes(a.rule.meta.id));
-    for (const a of active) ran.set(a.rule.meta.id, a);
-    const diagnostics = await lintPattern(pattern, catalog, index, active, options.docsBase, flags);
-    results.push(fileResult(pattern.path, pattern.file, diagnostics, pattern.slug, pattern.document.source));
-  }
-  // Files that could not be loaded (and catalog-level warnings) are results too.
-  const loadProblems = new Map<string, Diagnostic[]>();
-  for (const d of catalog.diagnostics) {
-    if (options.files && !options.files.has(path.join(catalog.root, d.file))) continue;
-    loadProblems.set(d.file, [...(loadProblems.get(d.file) ?? []), d]);
-  }
-  for (const [file, diagnostics] of loadProblems) results.push(fileResult(file, path.join(catalog.root, file), diagnostics));
-
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const rules = [...ran.values()]
-    .map(({ rule, severity }) => ({
-      id: rule.meta.id,
-      description: rule.meta.description,
-      severity,
-      fixable: rule.meta.fixable,
-      ...(options.docsBase ? { url: `${options.docsBase}${rule.meta.id}.md` } : {}),
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { results, rules };
+/** What one run shares between its two phases. */
+export interface LintRun {
+  catalog: Catalog;
+  index: CatalogIndex;
+  settings: RuleSettings;
+  only?: readonly string[];
+  docsBase?: string;
+  flags: LintFlags;
 }
 
-async function lintPattern(
-  pattern: Pattern,
-  catalog: Catalog,
-  index: CatalogIndex,
-  active: ActiveRule[],
-  docsBase: string | undefined,
-  flags: LintFlags,
-): Promise<Diagnostic[]> {
-  const doc = pattern.document;
-  const isDisabled = disabledRules(doc.source);
-  const outline = matchOutline(catalog.template.sections, doc.sections);
-  const diagnostics: Diagnostic[] = [];
+export function createRun(catalog: Catalog, options: LintCatalogOptions): LintRun {
+  return {
+    catalog,
+    index: new CatalogIndex(catalog),
+    settings: new RuleSettings(options.registry, catalog.config),
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.docsBase ? { docsBase: options.docsBase } : {}),
+    flags: { external: false, now: new Date(), ...options.flags },
+  };
+}
 
-  for (const { rule, severity, options } of active) {
+/**
+ * Lints a catalog held in memory. Rules only report; the engine stamps rule
+ * id, severity and docs URL, keeps positions inside the file, honours inline
+ * disable comments, and turns a rule that throws into a diagnostic on that
+ * file while the run goes on.
+ *
+ * Two phases: `file` rules (and the `collect` step of `catalog` rules) run on
+ * each pattern; `catalog` rules run once every pattern is known. Large
+ * catalogs run the first phase in worker threads (see parallel.ts) with the
+ * same functions, so both ways give the same diagnostics.
+ */
+export async function lintCatalog(catalog: Catalog, options: LintCatalogOptions): Promise<LintCatalogResult> {
+  const run = createRun(catalog, options);
+  const selected = (p: { file: string }) => !options.files || options.files.has(p.file);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const pattern of catalog.patterns) {
+    const { diagnostics, collected } = await checkFile(run, pattern, selected(pattern));
+    run.index.collectedData.set(pattern.file, collected);
+    if (selected(pattern)) byFile.set(pattern.file, diagnostics);
+  }
+  for (const pattern of catalog.patterns) {
+    if (selected(pattern)) byFile.get(pattern.file)!.push(...(await checkCatalogRules(run, pattern)));
+  }
+  const results = catalog.patterns
+    .filter(selected)
+    .map((p) => fileResult(p.path, p.file, byFile.get(p.file)!.sort(compareDiagnostics), p.slug, p.document.source));
+  return { results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, catalog.patterns.filter(selected)) };
+}
+
+/** Phase one on a loaded pattern: its `file` rules (when it is to be reported) and every `collect`. */
+export async function checkFile(run: LintRun, pattern: Pattern, report = true): Promise<{ diagnostics: Diagnostic[]; collected: Record<string, unknown> }> {
+  const active = activeRules(run, pattern);
+  const diagnostics: Diagnostic[] = [];
+  const collected: Record<string, unknown> = {};
+  const context = contextFor(run, pattern, diagnostics);
+  for (const entry of active) {
+    const { rule } = entry;
+    if ((rule.meta.scope ?? 'file') === 'file') {
+      if (report) await guarded(pattern, rule, diagnostics, () => rule.check(context(entry)));
+    } else if (rule.collect) {
+      await guarded(pattern, rule, diagnostics, () => {
+        collected[rule.meta.id] = rule.collect!(context(entry));
+      });
+    }
+  }
+  return { diagnostics, collected };
+}
+
+/** Phase two: the `catalog` rules of one pattern, once every pattern is known. */
+export async function checkCatalogRules(run: LintRun, pattern: Pattern): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const context = contextFor(run, pattern, diagnostics);
+  for (const entry of activeRules(run, pattern)) {
+    const { rule } = entry;
+    if ((rule.meta.scope ?? 'file') === 'catalog') await guarded(pattern, rule, diagnostics, () => rule.check(context(entry)));
+  }
+  return diagnostics;
+}
+
+function activeRules(run: LintRun, pattern: Pattern): ActiveRule[] {
+  const active = run.settings.forFile(pattern.path);
+  return run.only ? active.filter((a) => run.only!.includes(a.rule.meta.id)) : active;
+}
+
+/** A context factory per pattern: reports are stamped and checked; the outline is worked out once, when a rule asks. */
+function contextFor(run: LintRun, pattern: Pattern, diagnostics: Diagnostic[]): (entry: ActiveRule) => RuleContext<unknown> {
+  const doc = pattern.document;
+  let isDisabled: ((ruleId: string, line: number) => boolean) | undefined;
+  let outline: OutlineMatch | undefined;
+  return ({ rule, severity, options }) => {
     const id = rule.meta.id;
     const report = (r: Report): void => {
       const start = r.range?.start ?? doc.lines.point(r.line ?? 1, r.column ?? 1);
       const end = r.range?.end;
+      isDisabled ??= disabledRules(doc.source);
       if (isDisabled(id, start.line)) return;
       diagnostics.push({
         file: pattern.path,
@@ -95,34 +130,74 @@ async function lintPattern(
         ruleId: id,
         severity,
         message: r.message,
-        ...(docsBase ? { url: `${docsBase}${id}.md` } : {}),
+        ...(run.docsBase ? { url: `${run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),
         ...(r.actual !== undefined ? { actual: r.actual } : {}),
         ...(r.fix && rule.meta.fixable && validFix(r.fix.range, doc.source.length) ? { fix: r.fix } : {}),
       });
     };
-    const context: RuleContext<unknown> = { pattern, catalog, template: catalog.template, options, outline, index, flags, report };
-    try {
-      await rule.check(context);
-    } catch (err) {
-      diagnostics.push({
-        file: pattern.path,
-        line: 1,
-        column: 1,
-        ruleId: 'internal',
-        severity: 'error',
-        message: `Rule \`${id}\` crashed on this file (${(err as Error)?.message ?? String(err)}); the other rules still ran. Please report this.`,
-      });
-    }
+    return {
+      pattern,
+      catalog: run.catalog,
+      template: run.catalog.template,
+      options,
+      get outline() {
+        outline ??= matchOutline(run.catalog.template.sections, doc.sections);
+        return outline;
+      },
+      index: run.index,
+      flags: run.flags,
+      report,
+    };
+  };
+}
+
+async function guarded(pattern: Pattern, rule: AnyRule, diagnostics: Diagnostic[], work: () => unknown): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    diagnostics.push({
+      file: pattern.path,
+      line: 1,
+      column: 1,
+      ruleId: 'internal',
+      severity: 'error',
+      message: `Rule \`${rule.meta.id}\` crashed on this file (${(err as Error)?.message ?? String(err)}); the other rules still ran. Please report this.`,
+    });
   }
-  return diagnostics.sort(compareDiagnostics);
+}
+
+/** Files that could not be loaded (and catalog-level warnings) are results too. */
+export function withLoadProblems(results: LintFileResult[], catalog: Catalog, files?: ReadonlySet<string>): LintFileResult[] {
+  const loadProblems = new Map<string, Diagnostic[]>();
+  for (const d of catalog.diagnostics) {
+    if (files && !files.has(path.join(catalog.root, d.file))) continue;
+    loadProblems.set(d.file, [...(loadProblems.get(d.file) ?? []), d]);
+  }
+  for (const [file, diagnostics] of loadProblems) results.push(fileResult(file, path.join(catalog.root, file), diagnostics));
+  return results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Every rule that ran on at least one of the patterns, sorted by id. */
+export function rulesThatRan(run: LintRun, patterns: readonly Pattern[]): RuleInfo[] {
+  const ran = new Map<string, ActiveRule>();
+  for (const pattern of patterns) for (const a of activeRules(run, pattern)) ran.set(a.rule.meta.id, a);
+  return [...ran.values()]
+    .map(({ rule, severity }) => ({
+      id: rule.meta.id,
+      description: rule.meta.description,
+      severity,
+      fixable: rule.meta.fixable,
+      ...(run.docsBase ? { url: `${run.docsBase}${rule.meta.id}.md` } : {}),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 function validFix(range: [number, number], length: number): boolean {
   return Number.isInteger(range[0]) && Number.isInteger(range[1]) && range[0] >= 0 && range[0] <= range[1] && range[1] <= length;
 }
 
-function fileResult(file: string, absolutePath: string, diagnostics: Diagnostic[], slug?: string, source?: string): LintFileResult {
+export function fileResult(file: string, absolutePath: string, diagnostics: Diagnostic[], slug?: string, source?: string): LintFileResult {
   return {
     file,
     absolutePath,

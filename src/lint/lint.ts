@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { loadCatalog } from '../catalog/load-catalog.js';
+import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { Catalog } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { VERSION } from '../version.js';
 import { applyFixes } from './apply-fixes.js';
-import { lintCatalog } from './engine.js';
+import { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
+import { lintStreaming, lintThreads } from './parallel.js';
+import { RuleSettings } from './rule-settings.js';
 import { registry as builtInRules } from './registry.js';
 import type { LintFileResult, LintReport } from './result.js';
 import type { AnyRule } from './rule-settings.js';
@@ -38,26 +40,36 @@ export const DOCS_BASE = 'https://github.com/patternbook/patternbook/blob/main/d
 
 /** Loads the catalog, lints it (fixing first when asked) and returns the report. */
 export async function lint(options: LintOptions): Promise<LintReport> {
-  const load = () => loadCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
-  const run = async (catalog: Catalog, external = options.external ?? false) =>
-    lintCatalog(catalog, {
-      registry: options.registry ?? builtInRules,
+  const rules = options.registry ?? builtInRules;
+  const run = async (external: boolean): Promise<LintCatalogResult & { catalog: Catalog }> => {
+    const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+    const lintOptions: LintCatalogOptions = {
+      registry: rules,
       docsBase: options.docsBase ?? DOCS_BASE,
       ...(options.only ? { only: options.only } : {}),
+      ...(options.paths ? { files: selectFiles(prepared, options.paths) } : {}),
       flags: {
         external,
         ...(options.externalCacheFile ? { externalCacheFile: options.externalCacheFile } : {}),
         ...(options.now ? { now: options.now } : {}),
       },
-      ...(options.paths ? { files: selectFiles(catalog, options.paths) } : {}),
-    });
+    };
+    // Rule settings are checked here first, so a configuration error is reported as one.
+    new RuleSettings(rules, prepared.config);
+    // The built-in rules stream (memory stays small at any size); a custom rule set,
+    // which a worker could not import, runs on the catalog in memory.
+    if (options.registry) {
+      const catalog = await loadPreparedCatalog(prepared);
+      return { catalog, ...(await lintCatalog(catalog, lintOptions)) };
+    }
+    return lintStreaming(prepared, lintThreads(prepared.files.length), options.templateFile, lintOptions);
+  };
 
   const fixed = new Set<string>();
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const catalog = await load();
       // Web links have no fixes: they are checked once, in the final pass.
-      const { results } = await run(catalog, false);
+      const { catalog, results } = await run(false);
       let changed = 0;
       for (const result of results) {
         if (await writeFixes(catalog, result)) {
@@ -69,8 +81,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
   }
 
-  const catalog = await load();
-  const { results, rules } = await run(catalog);
+  const { catalog, results, rules: ran } = await run(options.external ?? false);
   for (const result of results) if (fixed.has(result.file)) result.fixed = true;
   return {
     root: catalog.root,
@@ -78,7 +89,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     errorCount: sum(results, (r) => r.errorCount),
     warningCount: sum(results, (r) => r.warningCount),
     fixableCount: sum(results, (r) => r.fixableCount),
-    rules,
+    rules: ran,
     version: VERSION,
   };
 }
@@ -124,9 +135,10 @@ export function lostLines(before: string, after: string): string[] {
 }
 
 /** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */
-function selectFiles(catalog: Catalog, paths: string[]): Set<string> {
+function selectFiles(prepared: PreparedCatalog, paths: string[]): Set<string> {
+  const root = prepared.config.root;
   const chosen = new Set<string>();
-  const candidates = [...catalog.patterns.map((p) => p.file), ...catalog.diagnostics.map((d) => path.join(catalog.root, d.file))];
+  const candidates = [...prepared.files.map((f) => f.file), ...prepared.diagnostics.map((d) => path.join(root, d.file))];
   for (const given of paths.map((p) => path.resolve(p))) {
     for (const file of candidates) if (file === given || file.startsWith(given + path.sep)) chosen.add(file);
   }

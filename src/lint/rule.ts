@@ -17,6 +17,14 @@ export interface RuleMeta<Options> {
   fixable: boolean;
   /** Options schema; `{}` is parsed through it to get the defaults. */
   options?: z.ZodType<Options>;
+  /**
+   * `file` (default): the check needs only the pattern, the template and the file
+   * system, so it runs while the file is loaded (in parallel on large catalogs).
+   * `catalog`: the check reads other patterns (links, relations, similarity), so it
+   * runs once every pattern is known — on a light view of the others: their
+   * title, summary, front matter, headings, links and images, and what `collect` kept.
+   */
+  scope?: 'file' | 'catalog';
 }
 
 /** What a rule reports; the engine adds file, rule id, severity and docs URL. */
@@ -57,6 +65,12 @@ export interface RuleContext<Options> {
 export interface Rule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void | Promise<void>;
+  /**
+   * For `catalog` rules: runs on every pattern while it is loaded, in full, and
+   * returns what `check` will need of it later (structured-cloneable data), read
+   * back with `context.index.collected(ruleId, pattern)`.
+   */
+  collect?(context: RuleContext<Options>): unknown;
 }
 
 /** Identity helper that keeps a rule's option type attached to its check. */

@@ -36,9 +36,16 @@ export function topLevelSchema(template: TemplateSchema, names: readonly string[
   return template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading)));
 }
 
-/** Every match in the outline, depth first. */
+const flatMatches = new WeakMap<readonly SectionMatch[], SectionMatch[]>();
+
+/** Every match in the outline, depth first (once per outline: several rules ask). */
 export function flattenMatches(matches: readonly SectionMatch[]): SectionMatch[] {
-  return matches.flatMap((m) => [m, ...flattenMatches(m.children)]);
+  let list = flatMatches.get(matches);
+  if (!list) {
+    list = matches.flatMap((m) => [m, ...flattenMatches(m.children)]);
+    flatMatches.set(matches, list);
+  }
+  return list;
 }
 
 /** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */

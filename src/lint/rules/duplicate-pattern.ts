@@ -20,6 +20,11 @@ export default defineRule({
       /** Jaccard similarity of the two texts' 3-word shingles from which two patterns count as duplicates (0–1). */
       threshold: z.number().min(0).max(1).default(0.8),
     }),
+    scope: 'catalog',
+  },
+  // While each pattern is loaded in full: the shingles of its summary and Overview.
+  collect({ pattern, catalog }) {
+    return shingleSet(catalog, pattern);
   },
   check({ pattern, index, options, report }) {
     const found = nearDuplicates(index, options.threshold).get(pattern);
@@ -59,7 +64,7 @@ function nearDuplicates(index: CatalogIndex, threshold: number): Map<Pattern, Du
   if (!byThreshold) computed.set(index, (byThreshold = new Map()));
   let result = byThreshold.get(threshold);
   if (!result) {
-    result = findNearDuplicates(index.catalog, threshold);
+    result = findNearDuplicates(index.catalog, threshold, (p) => index.collected<Uint32Array>('duplicate-pattern', p) ?? shingleSet(index.catalog, p));
     byThreshold.set(threshold, result);
   }
   return result;
@@ -87,11 +92,14 @@ const MIN_SHINGLES = 8;
  * 10,000 × b bucket insertions, then only the candidate pairs — near-linear,
  * where comparing every pair would be 50 million set intersections.
  */
-export function findNearDuplicates(catalog: Catalog, threshold: number): Map<Pattern, Duplicate[]> {
-  const ignore = new Set(shingles(templateText(catalog)));
+export function findNearDuplicates(
+  catalog: Catalog,
+  threshold: number,
+  setOf: (pattern: Pattern) => Uint32Array = (p) => shingleSet(catalog, p),
+): Map<Pattern, Duplicate[]> {
   const items: { pattern: Pattern; set: Uint32Array }[] = [];
   for (const pattern of catalog.patterns) {
-    const set = uniqueSorted(shingles(patternText(catalog, pattern)).filter((s) => !ignore.has(s)));
+    const set = setOf(pattern);
     if (set.length >= MIN_SHINGLES) items.push({ pattern, set });
   }
 
@@ -129,6 +137,18 @@ export function findNearDuplicates(catalog: Catalog, threshold: number): Map<Pat
   }
   for (const list of result.values()) list.sort((x, y) => y.similarity - x.similarity || (x.other.path < y.other.path ? -1 : 1));
   return result;
+}
+
+const templateShingles = new WeakMap<object, Set<number>>();
+
+/** The sorted, distinct shingles of a pattern's summary and Overview, less those the template's own text has. */
+export function shingleSet(catalog: Catalog, pattern: Pattern): Uint32Array {
+  let ignore = templateShingles.get(catalog.template);
+  if (!ignore) {
+    ignore = new Set(shingles(templateText(catalog)));
+    templateShingles.set(catalog.template, ignore);
+  }
+  return uniqueSorted(shingles(patternText(catalog, pattern)).filter((s) => !ignore.has(s)));
 }
 
 /** Signature values per pattern. */

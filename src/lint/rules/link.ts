@@ -24,6 +24,7 @@ export default defineRule({
     description: 'Every relative link leads to a file or folder of the catalog and to a heading that exists; with `--external`, every web link answers.',
     severity: 'error',
     fixable: false,
+    scope: 'catalog',
     options,
   },
   async check({ pattern, index, flags, options, report }) {

@@ -22,6 +22,7 @@ export default defineRule({
     description: 'Every link under Related Patterns (and every local link under Alternatives) leads to another pattern of the catalog.',
     severity: 'error',
     fixable: false,
+    scope: 'catalog',
   },
   check({ pattern, index, report }) {
     for (const link of pattern.document.links) {

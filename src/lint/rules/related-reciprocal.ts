@@ -9,6 +9,7 @@ export default defineRule({
     description: 'A pattern listed under Related Patterns mentions the pattern that lists it (a link or its title anywhere).',
     severity: 'warning',
     fixable: false,
+    scope: 'catalog',
   },
   check({ pattern, index, report }) {
     const seen = new Set<Pattern>();

@@ -1,0 +1,8 @@
+/** A lint worker thread: runs `lintShard` on its share of the files and posts the results back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerInput, WorkerMessage } from './parallel.js';
+import { lintShard } from './shard.js';
+
+const port = parentPort!;
+await lintShard(workerData as WorkerInput, (results) => port.postMessage({ results } satisfies WorkerMessage));
+port.postMessage({ results: [], done: true } satisfies WorkerMessage);
