@@ -107,3 +107,19 @@ describe('lint --template against other catalog shapes', () => {
     expect([...ids].sort()).toEqual(expect.arrayContaining(['required-section', 'unknown-section']));
   });
 });
+
+describe('lint in worker threads', () => {
+  it('gives the same report with two worker threads as on one thread (the built CLI)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const bin = path.join(REPO, 'dist/cli/bin.js');
+    const run = (threads: string) =>
+      promisify(execFile)(process.execPath, [bin, 'lint', fixture('catalogs/named'), '--format', 'json'], { env: { ...process.env, PATTERNBOOK_THREADS: threads } }).catch(
+        (e: { stdout: string }) => ({ stdout: e.stdout }),
+      );
+    const [one, two] = await Promise.all([run('1'), run('2')]);
+    const report = JSON.parse(two.stdout) as { errorCount: number };
+    expect(report.errorCount).toBeGreaterThan(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
