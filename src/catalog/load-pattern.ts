@@ -38,7 +38,15 @@ export async function loadPattern(input: LoadPatternInput, options: ParseOptions
           `File is ${formatSize(size)}, larger than the ${formatSize(input.maxFileSize)} limit: split it, or raise \`maxFileSize\` in the configuration.`,
         );
       }
-      bytes = await handle.readFile();
+      // One read of the size just taken (readFile would stat the file again).
+      bytes = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      if (filled < size) bytes = bytes.subarray(0, filled);
     } finally {
       await handle.close();
     }
