@@ -129,3 +129,26 @@ describe('lint precision on a catalog with injected defects', () => {
     expect(found.sort()).toEqual(expected.sort());
   });
 });
+
+describe('lint precision on a generated catalog', () => {
+  it('reports every injected defect, and nothing on the clean patterns', async () => {
+    // The benchmark's own generator, at a size the test suite can afford.
+    const { generateCatalog } = await import('../../bench/generate-catalog.mjs');
+    const dir = await tempCatalog();
+    const { defects } = generateCatalog(dir, { count: 120, seed: 7, defectRate: 0.1 });
+    expect(defects.length).toBe(12);
+    const report = await lint({ root: dir });
+    const flagged = new Map(report.results.filter((r) => r.diagnostics.length > 0).map((r) => [r.slug, new Set(r.diagnostics.map((d) => d.ruleId))]));
+    const expectedRules: Record<string, string[]> = {
+      'missing-section': ['required-section'],
+      'out-of-order': ['section-order'],
+      placeholder: ['placeholder'],
+      'broken-link': ['related-pattern', 'image'],
+    };
+    for (const defect of defects) {
+      const rules = [...(flagged.get(defect.slug) ?? [])];
+      expect(rules.some((r) => expectedRules[defect.kind]!.includes(r)), `${defect.slug}: ${defect.detail} → ${rules.join(', ')}`).toBe(true);
+    }
+    expect([...flagged.keys()].sort()).toEqual(defects.map((d) => d.slug).sort());
+  }, 60_000);
+});
