@@ -118,7 +118,8 @@ function contextFor(run: LintRun, pattern: Pattern, diagnostics: Diagnostic[]): 
     const id = rule.meta.id;
     const report = (r: Report): void => {
       const start = r.range?.start ?? doc.lines.point(r.line ?? 1, r.column ?? 1);
-      const end = r.range?.end;
+      // A report without a range covers the rest of its line, so every diagnostic has an end.
+      const end = r.range?.end ?? doc.lines.pointAt(Math.max(doc.lines.lineEnd(start.line), start.offset));
       isDisabled ??= disabledRules(doc.source);
       if (isDisabled(id, start.line)) return;
       diagnostics.push({
@@ -126,7 +127,8 @@ function contextFor(run: LintRun, pattern: Pattern, diagnostics: Diagnostic[]): 
         // Positions are clamped to the file: a rule can never point outside it.
         line: Math.min(Math.max(start.line, 1), doc.lines.lineCount),
         column: Math.max(start.column, 1),
-        ...(end ? { endLine: Math.min(end.line, doc.lines.lineCount), endColumn: Math.max(end.column, 1) } : {}),
+        endLine: Math.min(end.line, doc.lines.lineCount),
+        endColumn: Math.max(end.column, 1),
         ruleId: id,
         severity,
         message: r.message,
