@@ -9,17 +9,9 @@ import type { Heading, Link, MarkdownDocument } from '../markdown/types.js';
  * links with plain positions — it crosses thread boundaries and takes a few
  * kilobytes instead of the whole model.
  */
-export interface PatternView {
-  slug: string;
-  file: string;
-  path: string;
-  dir: string;
-  size: number;
-  title?: PatternText;
-  summary?: PatternText;
-  frontMatter: Record<string, unknown>;
+export type PatternView = Omit<Pattern, 'document'> & {
   document: Pick<MarkdownDocument, 'hadBom' | 'lineEnding' | 'frontMatter' | 'title' | 'headings' | 'links' | 'images'>;
-}
+};
 
 const plain = (range: Range): Range => ({ start: range.start, end: range.end });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolveReference } from '../../catalog/links.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { CatalogIndex } from '../catalog-index.js';
-import { foldText } from '../../template/normalize.js';
+import { nearest } from './_similar.js';
 
 /**
  * Where a link or image destination written in a pattern leads, judged
@@ -246,94 +246,3 @@ export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-const foldedLists = new WeakMap<readonly unknown[], Map<string, string[]>>();
-
-/**
- * `closest` from `_similar.ts` — same folding, the same "a third of the
- * length, at least 2 edits" limit, the first of equals wins — for long
- * candidate lists (a catalog's 10,000 slugs, a root folder's 10,000 entries):
- * folded names are cached per list and `key`, and the edit distance gives up
- * as soon as it exceeds the best so far. `skip` leaves one candidate out.
- */
-export function nearest<T>(text: string, candidates: readonly T[], name: (c: T) => string, key = 'name', skip?: T): T | undefined {
-  let byKey = foldedLists.get(candidates);
-  if (!byKey) foldedLists.set(candidates, (byKey = new Map()));
-  let folded = byKey.get(key);
-  if (!folded) byKey.set(key, (folded = candidates.map((c) => foldText(name(c)))));
-  const target = foldText(text);
-  // Accept at most this many edits; once something is found, only a strictly nearer one replaces it.
-  let limit = Math.max(2, Math.floor(target.length / 3));
-  let best: T | undefined;
-  for (let i = 0; i < candidates.length && limit >= 0; i++) {
-    if (candidates[i] === skip) continue;
-    const d = boundedDistance(target, folded[i]!, limit);
-    if (d <= limit) {
-      best = candidates[i];
-      limit = d - 1;
-    }
-  }
-  return best;
-}
-
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
-/** Levenshtein distance, or `limit + 1` as soon as it is sure to exceed `limit` (two reused rows, no allocation). */
-function boundedDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  if (a === b) return 0;
-  if (bagDistance(a, b) > limit) return limit + 1;
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length * 2 + 1);
-    rowB = new Int32Array(b.length * 2 + 1);
-  }
-  let prev = rowA;
-  let row = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = prev[j]! + 1;
-      const ins = row[j - 1]! + 1;
-      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-      row[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    const t = prev;
-    prev = row;
-    row = t;
-  }
-  return prev[b.length]!;
-}
-
-const bag = new Int32Array(128);
-
-/**
- * A lower bound of the edit distance in linear time: characters one string
- * has more of than the other (each edit fixes at most one surplus on each side).
- * Characters beyond ASCII share one slot, which only weakens the bound.
- */
-function bagDistance(a: string, b: string): number {
-  for (let i = 0; i < a.length; i++) bag[Math.min(a.charCodeAt(i), 127)]!++;
-  for (let i = 0; i < b.length; i++) bag[Math.min(b.charCodeAt(i), 127)]!--;
-  let more = 0;
-  let fewer = 0;
-  for (let i = 0; i < a.length; i++) {
-    const c = Math.min(a.charCodeAt(i), 127);
-    const v = bag[c]!;
-    if (v > 0) more += v;
-    else if (v < 0) fewer -= v;
-    bag[c] = 0;
-  }
-  for (let i = 0; i < b.length; i++) {
-    const c = Math.min(b.charCodeAt(i), 127);
-    const v = bag[c]!;
-    if (v < 0) fewer -= v;
-    bag[c] = 0;
-  }
-  return Math.max(more, fewer);
-}

@@ -3,7 +3,8 @@ import type { Pattern } from '../../catalog/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { CatalogIndex } from '../catalog-index.js';
 import { defineRule } from '../rule.js';
-import { classifyTarget, code, nearest, relativeLink, slugOfPath } from './_targets.js';
+import { nearest } from './_similar.js';
+import { classifyTarget, code, relativeLink, slugOfPath } from './_targets.js';
 
 /**
  * Sections (folded top-level headings) whose links name other patterns — the
