@@ -29,3 +29,11 @@ export { renderNewPattern, patternPathFor, titleFromSlug } from './scaffold/rend
 
 export { PatternbookError, type Diagnostic, type Severity } from './diagnostics.js';
 export { main } from './cli/main.js';
+
+export { lint, DOCS_BASE, type LintOptions } from './lint/lint.js';
+export { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './lint/engine.js';
+export { registry as lintRules } from './lint/registry.js';
+export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report, type LintFlags } from './lint/rule.js';
+export { reporters, type ReporterName } from './lint/reporters/index.js';
+export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
+export { CatalogIndex } from './lint/catalog-index.js';
