@@ -429,5 +429,6 @@ function blockText(block: Block): string {
 }
 
 function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has single spaces only: skip the rewrite (and the copy) then.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }

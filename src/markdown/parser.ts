@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Parser, Token } from 'markdown-it';
+import linkifyRule from 'markdown-it/lib/rules_core/linkify.mjs';
 
 /**
  * One markdown-it instance for the whole process: CommonMark plus the GFM
@@ -28,6 +29,10 @@ export function markdownParser(): Parser {
     md.core.ruler.at('normalize', (state) => {
       if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
       if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+    });
+    // Bare URLs need `://`, `www.` or `@`: a file with none of them skips the per-token scan.
+    md.core.ruler.at('linkify', (state) => {
+      if (/:\/\/|www\.|@/i.test(state.src)) linkifyRule(state);
     });
     // Front matter is read by the caller; skipping its lines here (rather than blanking
     // them in a copy) lets the parser work on the file's text itself.
