@@ -214,12 +214,17 @@ export class PlaceholderMatcher {
     return new PlaceholderMatcher(kept);
   }
 
+  /** True when there is nothing to look for (a finished pattern, after `narrowTo`). */
+  get isEmpty(): boolean {
+    return this.byWord.size === 0 && this.always.length === 0;
+  }
+
   /**
    * Placeholders found in the text, one per shape: `Prerequisite 1`, `2` and
    * `3` all match "Prerequisite 2", which is reported once, as itself.
    */
   find(text: string): Placeholder[] {
-    if (this.byWord.size === 0 && this.always.length === 0) return [];
+    if (this.isEmpty) return [];
     const folded = foldText(text);
     if (!folded) return [];
     const byShape = new Map<string, Placeholder>();

@@ -21,9 +21,11 @@ export default defineRule({
     const summary = leadBlock(doc);
     const matcher = placeholderMatcher(template.placeholders).narrowTo(doc.source);
     const found = (text: string, range: Range, where: string, kinds?: Placeholder['kind'][]): void => {
+      // Most units of a finished pattern hold neither a candidate placeholder nor a bracket: done at once.
+      if (matcher.isEmpty && !text.includes('[')) return;
       const hits = new Map<string, string>();
       // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
-      const afterLabel = /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
+      const afterLabel = matcher.isEmpty ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
       for (const unit of afterLabel ? [text, afterLabel] : [text]) {
         for (const p of matcher.find(unit)) {
           if (kinds && !kinds.includes(p.kind)) continue;
