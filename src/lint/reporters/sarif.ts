@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Log } from 'sarif';
 import type { Diagnostic, Fix, Severity } from '../../diagnostics.js';
 import type { LintFileResult, LintReport, Reporter, RuleInfo } from '../result.js';
 
@@ -28,7 +29,8 @@ export const sarif: Reporter = (report, options) => {
       ...(d.fix ? { fixes: [fix(base, { ...d, file: at(d.file) }, d.fix)] } : {}),
     }));
   });
-  const log = {
+  // Typed against the SARIF 2.1.0 object model (@types/sarif), so a misnamed or mistyped field fails the build.
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
