@@ -5,6 +5,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { PatternbookError } from '../diagnostics.js';
 import { LineIndex } from '../markdown/lines.js';
+import { editDistance } from '../util/similar.js';
 import { CONFIG_KEYS, DEFAULTS, configSchema, parseSize, type ConfigFile } from './schema.js';
 
 /** Looked for in this order in the catalog root. */
@@ -161,18 +162,4 @@ function nestedShape(path: PropertyKey[]): Record<string, unknown> {
 function suggest(key: string, allowed: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   return allowed.find((a) => a.toLowerCase() === lower) ?? allowed.find((a) => editDistance(a.toLowerCase(), lower) <= 2);
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { CatalogConfig } from '../config/load-config.js';
 import type { RuleSetting } from '../config/schema.js';
 import { PatternbookError } from '../diagnostics.js';
+import { editDistance } from '../util/similar.js';
 import type { Rule } from './rule.js';
 
 // Rules of different option types live in one list.
@@ -48,7 +49,7 @@ export class RuleSettings {
     for (const [id, setting] of Object.entries(rules)) {
       const rule = this.registry.find((r) => r.meta.id === id);
       if (!rule) {
-        const near = this.registry.map((r) => r.meta.id).find((known) => similar(known, id));
+        const near = this.registry.map((r) => r.meta.id).find((known) => editDistance(known, id) <= 2);
         problems.push(`${where}: \`${key}.${id}\`: unknown rule.${near ? ` Did you mean \`${near}\`?` : ''} Run \`patternbook rules\` for the list.`);
         continue;
       }
@@ -79,18 +80,4 @@ function parseOptions(rule: AnyRule, options: unknown, where: string): unknown {
     throw new PatternbookError(`${where}: invalid options for \`${rule.meta.id}\`: ${issues}.`);
   }
   return result.data;
-}
-
-function similar(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length - short.length > 2) return false;
-  let edits = 0;
-  for (let i = 0, j = 0; i < long.length; i++, j++) {
-    if (long[i] !== short[j]) {
-      edits++;
-      if (long.length !== short.length) j--;
-    }
-  }
-  return edits <= 2;
 }

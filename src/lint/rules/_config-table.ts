@@ -2,7 +2,7 @@ import type { Section, Table } from '../../markdown/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
 import { foldText } from '../../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { closest } from './_similar.js';
+import { closest } from '../../util/similar.js';
 import { configurationSchema, sectionsFor } from './_schema.js';
 
 export interface ColumnMapping {

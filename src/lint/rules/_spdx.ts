@@ -1,5 +1,5 @@
 import { foldText } from '../../template/normalize.js';
-import { editDistance } from './_similar.js';
+import { editDistance } from '../../util/similar.js';
 
 /**
  * A compact SPDX subset: the licenses pattern catalogs use, not the whole

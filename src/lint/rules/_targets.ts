@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolveReference } from '../../catalog/links.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { CatalogIndex } from '../catalog-index.js';
-import { nearest } from './_similar.js';
+import { nearest } from '../../util/similar.js';
 
 /**
  * Where a link or image destination written in a pattern leads, judged

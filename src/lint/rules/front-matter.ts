@@ -2,7 +2,7 @@ import type { FrontMatterSchema } from '../../config/schema.js';
 import type { MarkdownDocument } from '../../markdown/types.js';
 import { escapeRegExp } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
-import { closest } from './_similar.js';
+import { closest } from '../../util/similar.js';
 import { isCalendarDate } from './_schema.js';
 
 type Property = NonNullable<FrontMatterSchema['properties']>[string];

@@ -7,7 +7,7 @@ import { relationKind, type CatalogIndex } from '../catalog-index.js';
 import { defineRule, type LintFlags, type Report } from '../rule.js';
 import { quote } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
-import { closest } from './_similar.js';
+import { closest } from '../../util/similar.js';
 import { caseMismatch, classifyTarget, code, nearestPath, relativeLink, unsafeText } from './_targets.js';
 
 const options = z.strictObject({

@@ -3,7 +3,7 @@ import type { Pattern } from '../../catalog/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { CatalogIndex } from '../catalog-index.js';
 import { defineRule } from '../rule.js';
-import { nearest } from './_similar.js';
+import { nearest } from '../../util/similar.js';
 import { classifyTarget, code, relativeLink, slugOfPath } from './_targets.js';
 
 /**

@@ -3,7 +3,7 @@ import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
-import { closest } from './_similar.js';
+import { closest } from '../../util/similar.js';
 
 export default defineRule({
   meta: {

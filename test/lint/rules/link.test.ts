@@ -400,7 +400,7 @@ describe('link: external links (--external)', () => {
 
 describe('link: "did you mean" over long lists', () => {
   it('picks what a plain edit-distance search picks, however long the list', async () => {
-    const { nearest } = await import('../../../src/lint/rules/_similar.js');
+    const { nearest } = await import('../../../src/util/similar.js');
     const { foldText } = await import('../../../src/template/normalize.js');
     // The reference: full Levenshtein against every name, at most a third of the length (≥ 2), first of equals.
     const levenshtein = (a: string, b: string): number => {

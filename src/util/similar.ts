@@ -1,4 +1,4 @@
-import { foldText } from '../../template/normalize.js';
+import { foldText } from '../template/normalize.js';
 
 /** The candidate nearest to `text` by edit distance on folded names, if close enough to be a typo (see `nearest`). */
 export function closest<T>(text: string, candidates: readonly T[], name: (c: T) => string): T | undefined {
