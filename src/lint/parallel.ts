@@ -94,7 +94,7 @@ export async function lintStreaming(
   if (threads === 0) {
     // A copy, as a worker's message would be: the views' strings are otherwise slices of
     // each file's text and would keep every file in memory.
-    await lintShard(inputFor(shards[0]!), (results) => receive(structuredClone(results)));
+    await lintShard(inputFor(shards[0]!), (results) => receive(structuredClone(results)), 1);
   } else {
     await Promise.all(
       shards.map(

@@ -1,7 +1,6 @@
 import { loadCatalogTemplate } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { Catalog } from '../catalog/types.js';
-import { mapLimit } from '../util/concurrency.js';
 import { checkFile, createRun } from './engine.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
 import { viewOf } from './pattern-view.js';
@@ -12,8 +11,14 @@ import { registry } from './registry.js';
  * loaded, its `file` rules and `collect` steps run, and only its diagnostics
  * and a light view are kept — the parsed file is dropped before the next ones.
  * Runs in a worker thread, or on the main thread for one shard.
+ *
+ * Results are handed over in batches (`batchSize`): a worker posts fewer
+ * messages; on the main thread each file's result is copied at once (batches
+ * of 1), because a view waiting in a batch keeps its file's text alive long
+ * enough for the young generation to promote it (measured: 16 MB more peak
+ * memory at 1,000 files with batches of 64).
  */
-export async function lintShard(input: WorkerInput, emit: (results: WorkerMessage['results']) => void): Promise<void> {
+export async function lintShard(input: WorkerInput, emit: (results: WorkerMessage['results']) => void, batchSize = 64): Promise<void> {
   const template = await loadCatalogTemplate(input.config, input.templateFile);
   // The shard's catalog holds no other patterns: `file` rules never need them.
   const catalog: Catalog = { root: input.config.root, config: input.config, template, patterns: [], bySlug: new Map(), diagnostics: [] };
@@ -25,7 +30,9 @@ export async function lintShard(input: WorkerInput, emit: (results: WorkerMessag
   });
 
   let batch: WorkerMessage['results'] = [];
-  await mapLimit(input.files, 8, async (f) => {
+  // One file at a time: reads are synchronous (see loadPattern), so files in flight would
+  // only be parsed files held at once, which the young generation then promotes.
+  for (const f of input.files) {
     const loaded = await loadPattern({ ...f, maxFileSize: input.config.maxFileSize });
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
@@ -33,10 +40,10 @@ export async function lintShard(input: WorkerInput, emit: (results: WorkerMessag
       const { diagnostics, collected } = await checkFile(run, loaded.pattern, f.selected);
       batch.push({ file: f.file, view: viewOf(loaded.pattern), diagnostics, collected });
     }
-    if (batch.length >= 64) {
+    if (batch.length >= batchSize) {
       emit(batch);
       batch = [];
     }
-  });
+  }
   if (batch.length) emit(batch);
 }

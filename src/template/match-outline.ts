@@ -31,6 +31,8 @@ export interface MisplacedSection {
 export interface OutlineMatch {
   /** Template sections present in the pattern, in template order (top level; children nested). */
   matches: SectionMatch[];
+  /** Every match of `matches`, depth first (several rules walk them all). */
+  all: SectionMatch[];
   /** Required template sections with no match anywhere. */
   missing: MissingSection[];
   /** Pattern sections that match a template section, but under another parent. */
@@ -45,7 +47,7 @@ export interface OutlineMatch {
  * in one pass; order and levels are judged on the result by the lint rules.
  */
 export function matchOutline(schema: readonly TemplateSection[], sections: readonly Section[]): OutlineMatch {
-  const result: OutlineMatch = { matches: [], missing: [], misplaced: [], unknown: [] };
+  const result: OutlineMatch = { matches: [], all: [], missing: [], misplaced: [], unknown: [] };
   const leftovers: Section[] = [];
   result.matches = matchLevel(schema, sections, undefined, result, leftovers);
 
@@ -71,6 +73,13 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       leftovers.push(...section.children);
     }
   }
+  const flatten = (matches: readonly SectionMatch[]): void => {
+    for (const m of matches) {
+      result.all.push(m);
+      flatten(m.children);
+    }
+  };
+  flatten(result.matches);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { Block, CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
-import type { OutlineMatch, SectionMatch } from '../../template/match-outline.js';
+import type { OutlineMatch } from '../../template/match-outline.js';
 import { foldText } from '../../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
@@ -36,21 +36,9 @@ export function topLevelSchema(template: TemplateSchema, names: readonly string[
   return template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading)));
 }
 
-const flatMatches = new WeakMap<readonly SectionMatch[], SectionMatch[]>();
-
-/** Every match in the outline, depth first (once per outline: several rules ask). */
-export function flattenMatches(matches: readonly SectionMatch[]): SectionMatch[] {
-  let list = flatMatches.get(matches);
-  if (!list) {
-    list = matches.flatMap((m) => [m, ...flattenMatches(m.children)]);
-    flatMatches.set(matches, list);
-  }
-  return list;
-}
-
 /** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */
 export function sectionsFor(outline: OutlineMatch, schema: TemplateSection): Section[] {
-  const matched = flattenMatches(outline.matches)
+  const matched = outline.all
     .filter((m) => m.schema === schema)
     .flatMap((m) => m.sections);
   const misplaced = outline.misplaced.filter((m) => m.schema === schema).map((m) => m.section);
@@ -59,7 +47,7 @@ export function sectionsFor(outline: OutlineMatch, schema: TemplateSection): Sec
 
 /** Sections of the pattern that some template section claims (matched or misplaced). */
 export function claimedSections(outline: OutlineMatch): Set<Section> {
-  return new Set([...flattenMatches(outline.matches).flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  return new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
 }
 
 /** Blocks of a section and the blocks nested in its lists and quotes, in order. */
@@ -74,7 +62,7 @@ export function allBlocks(blocks: readonly Block[]): Block[] {
 /** Code blocks paired with the template section their pattern section matches. */
 export function codeBlockSchemas(outline: OutlineMatch): Map<CodeBlock, TemplateSection> {
   const out = new Map<CodeBlock, TemplateSection>();
-  for (const match of flattenMatches(outline.matches)) {
+  for (const match of outline.all) {
     for (const section of match.sections) {
       for (const block of allBlocks(section.blocks)) if (block.kind === 'code') out.set(block.code, match.schema);
     }

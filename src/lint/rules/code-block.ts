@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
-import { codeBlockSchemas, flattenMatches, isVisible } from './_schema.js';
+import { codeBlockSchemas, isVisible } from './_schema.js';
 
 export default defineRule({
   meta: {
@@ -33,7 +33,7 @@ export default defineRule({
     }
 
     // Steps the template shows with code (`### Step N: <title>` with a `bash` block) need something to follow.
-    for (const match of flattenMatches(outline.matches)) {
+    for (const match of outline.all) {
       if (!match.schema.repeatable || match.schema.expects.codeBlocks.length === 0) continue;
       const lang = match.schema.expects.codeBlocks.find((c) => c.lang)?.lang;
       for (const section of match.sections) {
