@@ -4,6 +4,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { matchOutline, type OutlineMatch } from '../template/match-outline.js';
 import { CatalogIndex } from './catalog-index.js';
 import { disabledRules } from './disable-comments.js';
+import { timed } from './timing.js';
 import type { LintFlags, Report, RuleContext } from './rule.js';
 import { RuleSettings, type ActiveRule, type AnyRule } from './rule-settings.js';
 import type { LintFileResult, RuleInfo } from './result.js';
@@ -151,7 +152,7 @@ class PatternScope {
   ) {}
 
   outline(): OutlineMatch {
-    this.outlineMatch ??= matchOutline(this.run.catalog.template.sections, this.pattern.document.sections);
+    this.outlineMatch ??= timed('(outline)', () => matchOutline(this.run.catalog.template.sections, this.pattern.document.sections));
     return this.outlineMatch;
   }
 
@@ -194,7 +195,7 @@ class Context implements RuleContext<unknown> {
 
 async function guarded(pattern: Pattern, rule: AnyRule, diagnostics: Diagnostic[], work: () => unknown): Promise<void> {
   try {
-    await work();
+    await timed(rule.meta.id, work);
   } catch (err) {
     diagnostics.push({
       file: pattern.path,

@@ -13,19 +13,27 @@ import { registry } from './registry.js';
 import { lintShard } from './shard.js';
 
 /**
- * From how many files worker threads pay for their start-up and their extra
- * heaps. Measured on a two-core machine: 1,000 files were slower with two
- * workers (2.5 s against 2.3 s), 3,000 barely faster with more memory, 10,000
- * 1.3× faster with less memory (12.4 s, 460 MB against 16.1 s, 530 MB).
+ * From how many files a second lane (a worker thread beside this one) pays for
+ * its start-up and its extra heap. Measured on a two-core machine, where V8's
+ * own background threads (compiler, GC) already take about half a core:
+ * 1,000 files 1.65 s alone, 1.78 s with a worker; 2,000 files 2.48 s / 163 MB
+ * against 2.25 s / 202 MB; 4,000 4.44 s against 3.71 s; 10,000 10.5 s / 318 MB
+ * against 7.6 s / 343 MB.
  */
-const MIN_FILES_FOR_THREADS = { twoCores: 5000, moreCores: 1000 };
+const MIN_FILES_FOR_THREADS = { twoCores: 2000, moreCores: 1000 };
 
-const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
+/**
+ * The worker's entry: beside the bundle when running from it (`dist/bundle/`),
+ * else the compiled module; none when running from the sources under test.
+ */
+const WORKER_SCRIPT = [new URL('./lint-worker.mjs', import.meta.url), new URL('./worker.js', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
 
 export interface WorkerInput {
   config: CatalogConfig;
   templateFile?: string;
   files: (DiscoveredFile & { selected: boolean })[];
+  /** When several lanes share `files`: an Int32 counter, the index of the next file to take. */
+  queue?: SharedArrayBuffer;
   only?: readonly string[];
   docsBase?: string;
   flags: { external: boolean; externalCacheFile?: string; now: string };
@@ -37,37 +45,49 @@ export interface WorkerMessage {
 }
 
 /**
- * How many worker threads to lint with: one per core (up to 8) for a catalog
- * large enough to gain from them, else none (one shard on the main thread); 0
- * too when the compiled worker is missing (running from the sources).
- * `PATTERNBOOK_THREADS=<n>` overrides (`0` or `1`: no workers).
+ * How many lanes to lint with: this thread plus worker threads, one lane per
+ * core (up to 8) for a catalog large enough to gain from them, else 1 (this
+ * thread alone); 1 too when there is no compiled worker (running from the
+ * sources). `PATTERNBOOK_THREADS=<n>` overrides (`0` and `1` both mean this thread alone).
  */
 export function lintThreads(fileCount: number, env: Record<string, string | undefined> = process.env): number {
-  if (!existsSync(WORKER_SCRIPT)) return 0;
+  if (!WORKER_SCRIPT) return 1;
   const forced = Number(env.PATTERNBOOK_THREADS);
-  if (env.PATTERNBOOK_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return forced <= 1 ? 0 : forced;
+  if (env.PATTERNBOOK_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return Math.max(forced, 1);
   const cores = availableParallelism();
-  if (cores < 2) return 0;
-  return fileCount >= (cores >= 4 ? MIN_FILES_FOR_THREADS.moreCores : MIN_FILES_FOR_THREADS.twoCores) ? Math.min(cores, 8) : 0;
+  if (cores < 2) return 1;
+  return fileCount >= (cores >= 4 ? MIN_FILES_FOR_THREADS.moreCores : MIN_FILES_FOR_THREADS.twoCores) ? Math.min(cores, 8) : 1;
+}
+
+function runWorker(input: WorkerInput, receive: (results: WorkerMessage['results']) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT!, { workerData: input });
+    worker.on('message', (message: WorkerMessage) => {
+      receive(message.results);
+      if (message.done) resolve();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker stopped with exit code ${code}`))));
+  });
 }
 
 /**
  * Lints a prepared catalog as a stream: each file is loaded and its `file`
- * rules run while it is in memory (in worker threads, or on this thread when
- * `threads` is 0); only a light view of each pattern is kept, and the
+ * rules run while it is in memory (on `lanes` threads: this one and
+ * `lanes - 1` workers); only a light view of each pattern is kept, and the
  * `catalog` rules run on those views at the end. Memory stays near a few parsed
  * files, whatever the catalog's size.
  */
 export async function lintStreaming(
   prepared: PreparedCatalog,
-  threads: number,
+  lanes: number,
   templateFile: string | undefined,
   options: LintCatalogOptions,
 ): Promise<LintCatalogResult & { catalog: Catalog }> {
   const { config, template } = prepared;
   const flags = { external: false, now: new Date(), ...options.flags };
-  const shards: WorkerInput['files'][] = Array.from({ length: Math.max(threads, 1) }, () => []);
-  prepared.files.forEach((f, i) => shards[i % shards.length]!.push({ ...f, selected: !options.files || options.files.has(f.file) }));
+  const files: WorkerInput['files'] = prepared.files.map((f) => ({ ...f, selected: !options.files || options.files.has(f.file) }));
+  const queue = lanes > 1 ? new SharedArrayBuffer(4) : undefined;
 
   const views = new Map<string, PatternView>();
   const fileDiagnostics = new Map<string, Diagnostic[]>();
@@ -83,34 +103,22 @@ export async function lintStreaming(
       }
     }
   };
-  const inputFor = (files: WorkerInput['files']): WorkerInput => ({
+  const input: WorkerInput = {
     config,
     ...(templateFile ? { templateFile } : {}),
     files,
+    ...(queue ? { queue } : {}),
     ...(options.only ? { only: options.only } : {}),
     ...(options.docsBase ? { docsBase: options.docsBase } : {}),
     flags: { ...flags, now: flags.now.toISOString() },
-  });
-  if (threads === 0) {
-    // A copy, as a worker's message would be: the views' strings are otherwise slices of
-    // each file's text and would keep every file in memory.
-    await lintShard(inputFor(shards[0]!), (results) => receive(structuredClone(results)), 1);
-  } else {
-    await Promise.all(
-      shards.map(
-        (files) =>
-          new Promise<void>((resolve, reject) => {
-            const worker = new Worker(WORKER_SCRIPT, { workerData: inputFor(files) });
-            worker.on('message', (message: WorkerMessage) => {
-              receive(message.results);
-              if (message.done) resolve();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker stopped with exit code ${code}`))));
-          }),
-      ),
-    );
-  }
+  };
+  // Workers are started first, so their start-up overlaps this thread's work; this
+  // thread is a lane too. Their results wait in the message queue until it is done.
+  const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker(input, receive));
+  // A copy, as a worker's message would be: the views' strings are otherwise slices of
+  // each file's text and would keep every file in memory.
+  await lintShard(input, (results) => receive(structuredClone(results)), 1);
+  await Promise.all(workers);
 
   const patterns: Pattern[] = prepared.files.flatMap((f) => (views.has(f.file) ? [patternFromView(views.get(f.file)!)] : []));
   const diagnostics = [...prepared.diagnostics, ...failures].sort(compareDiagnostics);

@@ -15,7 +15,7 @@ export type PatternView = Omit<Pattern, 'document'> & {
 
 const plain = (range: Range): Range => ({ start: range.start, end: range.end });
 
-/** Headings other than the title keep their anchor, text and level only: catalog rules look up anchors, not heading positions. */
+/** Headings other than the title keep their anchor and level only: catalog rules look up anchors, not heading positions. */
 const NOWHERE: Range = Object.freeze({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } });
 
 export function viewOf(pattern: Pattern): PatternView {
@@ -38,7 +38,9 @@ export function viewOf(pattern: Pattern): PatternView {
       lineEnding: doc.lineEnding,
       ...(doc.frontMatter ? { frontMatter: doc.frontMatter } : {}),
       ...(doc.title ? { title: heading(doc.title) } : {}),
-      headings: doc.headings.map((h) => (h === doc.title ? heading(h) : { text: h.text, raw: '', level: h.level, setext: h.setext, id: h.id, range: NOWHERE })),
+      // Other headings keep their anchor only: catalog rules look up anchors, nothing else
+      // (a view crosses threads and stays in memory for the whole run).
+      headings: doc.headings.map((h) => (h === doc.title ? heading(h) : { text: '', raw: '', level: h.level, setext: false, id: h.id, range: NOWHERE })),
       links: doc.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath] })),
       // Images are checked by a `file` rule, while the file is loaded.
       images: [],

@@ -5,9 +5,11 @@ import { checkFile, createRun } from './engine.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
 import { viewOf } from './pattern-view.js';
 import { registry } from './registry.js';
+import { timed } from './timing.js';
 
 /**
- * The first phase of a streaming lint over some of the files: each file is
+ * The first phase of a streaming lint over the files (all of them, or those
+ * this lane takes from the shared queue): each file is
  * loaded, its `file` rules and `collect` steps run, and only its diagnostics
  * and a light view are kept — the parsed file is dropped before the next ones.
  * Runs in a worker thread, or on the main thread for one shard.
@@ -30,15 +32,22 @@ export async function lintShard(input: WorkerInput, emit: (results: WorkerMessag
   });
 
   let batch: WorkerMessage['results'] = [];
-  // One file at a time: reads are synchronous (see loadPattern), so files in flight would
-  // only be parsed files held at once, which the young generation then promotes.
-  for (const f of input.files) {
-    const loaded = await loadPattern({ ...f, maxFileSize: input.config.maxFileSize });
+  // Lanes (this thread and the workers) take the next file from one shared counter, so a
+  // lane that starts late (a worker's start-up) or meets slower files does less, and all
+  // finish together. One file at a time: reads are synchronous (see loadPattern), so files
+  // in flight would only be parsed files held at once, which the young generation promotes.
+  const next = input.queue ? new Int32Array(input.queue) : undefined;
+  let cursor = 0;
+  for (;;) {
+    const index = next ? Atomics.add(next, 0, 1) : cursor++;
+    const f = input.files[index];
+    if (!f) break;
+    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }));
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {
       const { diagnostics, collected } = await checkFile(run, loaded.pattern, f.selected);
-      batch.push({ file: f.file, view: viewOf(loaded.pattern), diagnostics, collected });
+      batch.push({ file: f.file, view: timed('(view)', () => viewOf(loaded.pattern)), diagnostics, collected });
     }
     if (batch.length >= batchSize) {
       emit(batch);

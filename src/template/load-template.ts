@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { PatternbookError } from '../diagnostics.js';
 import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
@@ -13,7 +13,7 @@ import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from './types.js';
 
 /** Path of the template Patternbook ships (a copy of the catalog template it was built around). */
-export const BUILT_IN_TEMPLATE = fileURLToPath(new URL('../../templates/pattern.md', import.meta.url));
+export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pattern.md');
 
 export interface TemplateOptions {
   /** Per-section overrides, keyed by section name or heading (`"Manual Testing": { optional: true }`). */

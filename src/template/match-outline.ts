@@ -55,8 +55,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   const everywhere = flattenSections(schema);
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   for (const section of leftovers) {
-    const folded = foldHeading(section.title);
-    const target = everywhere.find((s) => s.matcher.test(folded));
+    const target = matching(everywhere, section.title)[0];
     if (!target) {
       result.unknown.push(section);
       continue;
@@ -92,9 +91,8 @@ function matchLevel(
 ): SectionMatch[] {
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
   for (const section of sections) {
-    const folded = foldHeading(section.title);
-    const target =
-      schema.find((s) => s.matcher.test(folded) && (s.repeatable || found.get(s)!.length === 0)) ?? schema.find((s) => s.matcher.test(folded));
+    const hits = matching(schema, section.title);
+    const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target) found.get(target)!.push(section);
     else leftovers.push(section);
   }
@@ -123,4 +121,31 @@ function matchLevel(
     );
   }
   return matches;
+}
+
+/**
+ * Headings repeat across a catalog (every pattern has an `## Overview`), so
+ * which template sections a heading matches is remembered per list of
+ * template sections, up to a bound, rather than folded and tested against
+ * every section's expression again for each pattern.
+ */
+const matchCache = new WeakMap<readonly TemplateSection[], Map<string, TemplateSection[]>>();
+const MATCH_CACHE_LIMIT = 5000;
+const NONE: TemplateSection[] = [];
+
+/** The template sections of `schema` whose heading shape `title` has, in template order. */
+function matching(schema: readonly TemplateSection[], title: string): TemplateSection[] {
+  let cache = matchCache.get(schema);
+  if (!cache) {
+    cache = new Map();
+    matchCache.set(schema, cache);
+  }
+  let hits = cache.get(title);
+  if (!hits) {
+    const folded = foldHeading(title);
+    hits = schema.filter((s) => s.matcher.test(folded));
+    if (hits.length === 0) hits = NONE;
+    if (cache.size < MATCH_CACHE_LIMIT) cache.set(title, hits);
+  }
+  return hits;
 }

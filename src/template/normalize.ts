@@ -16,6 +16,11 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Lower case as foldText sees it (NFKC first beyond ASCII), punctuation and spacing kept. */
+export function foldCase(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKC').toLowerCase() : text.toLowerCase();
+}
+
 /** Heading text as compared with the template: markup-free, case- and spacing-insensitive, no trailing colon. */
 export function foldHeading(text: string): string {
   return text

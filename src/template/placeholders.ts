@@ -1,6 +1,6 @@
 import { leadBlock } from '../markdown/document.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
-import { escapeRegExp, foldText } from './normalize.js';
+import { escapeRegExp, foldCase, foldText } from './normalize.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
 
 /**
@@ -175,6 +175,10 @@ class PlaceholderSet {
   }
 }
 
+/** What foldText keeps as word characters, and what it turns into a space. */
+const WORD = '[\\p{L}\\p{N}]';
+const SEPARATOR = '[^\\p{L}\\p{N}]';
+
 /**
  * Finds placeholders in text quickly: each placeholder is tried only when the
  * text contains its most distinctive word, so a pattern's hundreds of
@@ -185,6 +189,7 @@ export class PlaceholderMatcher {
   private readonly always: Placeholder[] = [];
   private readonly words = new Map<Placeholder, string[]>();
   private readonly unanchored = new Map<Placeholder, RegExp>();
+  private vocabularyPattern: RegExp | undefined;
 
   constructor(placeholders: readonly Placeholder[]) {
     // Each placeholder is filed under its rarest word among all placeholders, so that
@@ -205,13 +210,28 @@ export class PlaceholderMatcher {
    * each paragraph afterwards costs next to nothing.
    */
   narrowTo(text: string): PlaceholderMatcher {
-    const folded = foldText(text);
-    const words = new Set(folded.split(' '));
-    // Cheap word look-ups first; the phrase itself is then looked for only where all its words are.
-    const hasAll = (p: Placeholder) => this.wordsOf(p).every((w) => words.has(w)) && this.inText(p).test(folded);
-    const kept = this.always.filter(hasAll);
-    for (const [word, list] of this.byWord) if (words.has(word)) for (const p of list) if (hasAll(p)) kept.push(p);
-    return new PlaceholderMatcher(kept);
+    // One scan of the text for the placeholders' own words is several times cheaper than
+    // folding the whole text and indexing all of its words; a phrase is then looked for
+    // only when all of its words are there.
+    const lowered = foldCase(text);
+    const present = new Set(lowered.match(this.vocabulary()));
+    const hasWords = (p: Placeholder) => this.wordsOf(p).every((w) => present.has(w));
+    const candidates = this.always.filter(hasWords);
+    for (const word of present) for (const p of this.byWord.get(word) ?? []) if (hasWords(p)) candidates.push(p);
+    const kept = candidates.filter((p) => this.inText(p).test(lowered));
+    return kept.length ? new PlaceholderMatcher(kept) : EMPTY_MATCHER;
+  }
+
+  /** Every word of every placeholder (numbers aside) as whole words, longest first. */
+  private vocabulary(): RegExp {
+    if (!this.vocabularyPattern) {
+      const words = new Set<string>();
+      for (const list of [this.always, ...this.byWord.values()]) for (const p of list) for (const w of this.wordsOf(p)) words.add(w);
+      const alternatives = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
+      // Word boundaries as foldText draws them: letters and digits (any script) make words.
+      this.vocabularyPattern = alternatives.length ? new RegExp(`(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, 'gu') : /(?!)/g;
+    }
+    return this.vocabularyPattern;
   }
 
   /** True when there is nothing to look for (a finished pattern, after `narrowTo`). */
@@ -242,11 +262,19 @@ export class PlaceholderMatcher {
     return hits.filter((p) => !hits.some((q) => q !== p && shape(q).length > shape(p).length && shape(q).includes(shape(p))));
   }
 
-  /** The placeholder's phrase anywhere in a longer text (a whole-unit placeholder, unanchored). */
+  /**
+   * The placeholder's phrase anywhere in a longer text, matched on the text in
+   * lower case (`foldCase`): any run of punctuation and spacing stands for the
+   * single space folding would leave, so the whole text need not be folded.
+   */
   private inText(p: Placeholder): RegExp {
     let re = this.unanchored.get(p);
     if (!re) {
-      re = new RegExp(`(?:^| )${escapeRegExp(p.folded).replace(/\d+/g, '\\d+')}(?= |$)`, 'u');
+      const phrase = p.folded
+        .split(' ')
+        .map((w) => escapeRegExp(w).replace(/\d+/g, '\\d+'))
+        .join(`${SEPARATOR}+`);
+      re = new RegExp(`(?<!${WORD})${phrase}(?!${WORD})`, 'u');
       this.unanchored.set(p, re);
     }
     return re;
@@ -262,6 +290,8 @@ export class PlaceholderMatcher {
     return words;
   }
 }
+
+const EMPTY_MATCHER = new PlaceholderMatcher([]);
 
 const matchers = new WeakMap<readonly Placeholder[], PlaceholderMatcher>();
 

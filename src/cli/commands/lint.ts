@@ -7,6 +7,7 @@ import { lint } from '../../lint/lint.js';
 import type { LintReport } from '../../lint/result.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { writeFileAtomic } from '../../util/text-file.js';
+import { timingTable } from '../../lint/timing.js';
 import type { CommandContext } from '../context.js';
 
 interface LintFlags {
@@ -53,6 +54,9 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       const text = reporters[flags.format](report, { color: !flags.output && ctx.colorEnabled, cwd: ctx.cwd });
       if (flags.output) await writeFileAtomic(path.resolve(ctx.cwd, flags.output), text.endsWith('\n') ? text : `${text}\n`);
       else if (text) ctx.out(text.replace(/\n$/, ''));
+
+      const timings = timingTable();
+      if (timings) ctx.err(timings.replace(/\n$/, ''));
 
       const tooManyWarnings = maxWarnings !== undefined && report.warningCount > maxWarnings;
       if (tooManyWarnings) ctx.err(`Too many warnings: ${report.warningCount}, at most ${maxWarnings} allowed (--max-warnings).`);

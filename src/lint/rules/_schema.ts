@@ -51,12 +51,13 @@ export function claimedSections(outline: OutlineMatch): Set<Section> {
 }
 
 /** Blocks of a section and the blocks nested in its lists and quotes, in order. */
-export function allBlocks(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((b) => {
-    if (b.kind === 'list') return [b, ...allBlocks(b.items.flatMap((i) => i.blocks))];
-    if (b.kind === 'blockquote') return [b, ...allBlocks(b.blocks)];
-    return [b];
-  });
+export function allBlocks(blocks: readonly Block[], into: Block[] = []): Block[] {
+  for (const b of blocks) {
+    into.push(b);
+    if (b.kind === 'list') for (const item of b.items) allBlocks(item.blocks, into);
+    else if (b.kind === 'blockquote') allBlocks(b.blocks, into);
+  }
+  return into;
 }
 
 /** Code blocks paired with the template section their pattern section matches. */

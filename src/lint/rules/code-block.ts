@@ -11,13 +11,15 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const doc = pattern.document;
-    const schemas = codeBlockSchemas(outline);
+    // Only a block without a language needs to know its template section.
+    let schemas: ReturnType<typeof codeBlockSchemas> | undefined;
 
     for (const code of doc.codeBlocks) {
-      if (!code.fenced) continue;
+      if (!code.fenced || (code.lang && code.closed)) continue;
       const line = code.range.start.line;
       const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';
       if (!code.lang) {
+        schemas ??= codeBlockSchemas(outline);
         const lang = schemas.get(code)?.expects.codeBlocks.find((c) => c.lang)?.lang;
         report({
           message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,
