@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { resolveReference } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
@@ -6,9 +6,12 @@ import type { Link } from '../markdown/types.js';
 import { foldHeading } from '../template/normalize.js';
 
 export interface FileInfo {
+  /** Of what the path leads to (symbolic links followed). */
   isFile: boolean;
   isDirectory: boolean;
   size: number;
+  /** The path itself is a symbolic link. */
+  isSymbolicLink: boolean;
 }
 
 export interface Relation {
@@ -58,8 +61,10 @@ export class CatalogIndex {
     let info = this.files.get(file);
     if (info === undefined) {
       try {
-        const s = statSync(file);
-        info = { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+        // lstat first: it answers both questions for all but symbolic links (one call, not two).
+        const own = lstatSync(file, { throwIfNoEntry: false });
+        const s = own?.isSymbolicLink() ? statSync(file, { throwIfNoEntry: false }) : own;
+        info = s ? { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, isSymbolicLink: own!.isSymbolicLink() } : null;
       } catch {
         info = null;
       }

@@ -1,5 +1,5 @@
 import type { Section } from '../markdown/types.js';
-import { foldHeading } from './normalize.js';
+import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections } from './walk.js';
 
@@ -145,7 +145,7 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
     const folded = foldHeading(title);
     hits = schema.filter((s) => s.matcher.test(folded));
     if (hits.length === 0) hits = NONE;
-    if (cache.size < MATCH_CACHE_LIMIT) cache.set(title, hits);
+    if (cache.size < MATCH_CACHE_LIMIT) cache.set(detached(title), hits);
   }
   return hits;
 }

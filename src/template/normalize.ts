@@ -21,17 +21,40 @@ export function foldCase(text: string): string {
   return NON_ASCII.test(text) ? text.normalize('NFKC').toLowerCase() : text.toLowerCase();
 }
 
+/**
+ * Headings repeat across a catalog (every pattern has an `## Overview`, every
+ * link under Related Patterns asks for its section's name), so folded
+ * headings are remembered, up to a bound.
+ */
+const foldedHeadings = new Map<string, string>();
+const FOLDED_HEADINGS_LIMIT = 10_000;
+
 /** Heading text as compared with the template: markup-free, case- and spacing-insensitive, no trailing colon. */
 export function foldHeading(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s:.]+$/, '')
-    .trim();
+  let folded = foldedHeadings.get(text);
+  if (folded === undefined) {
+    folded = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[–—]/g, '-')
+      .replace(/\s+/g, ' ')
+      .replace(/[\s:.]+$/, '')
+      .trim();
+    folded = detached(folded);
+    if (foldedHeadings.size < FOLDED_HEADINGS_LIMIT) foldedHeadings.set(detached(text), folded);
+  }
+  return folded;
+}
+
+/**
+ * A copy of `text` that does not keep the string it was cut from alive. V8
+ * makes a substring of 13 characters or more a view into its parent: a
+ * heading kept in a cache would otherwise keep its whole file in memory.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 export function escapeRegExp(text: string): string {

@@ -73,12 +73,26 @@ const realPaths = new WeakMap<CatalogIndex, Map<string, string | null>>();
 
 /**
  * The path (or, when it does not exist, its deepest existing folder) lies
- * outside the catalog root once symbolic links are resolved.
+ * outside the catalog root once symbolic links are resolved. Each folder on
+ * the way down from the root is checked once per run (they are shared by a
+ * pattern's links and images); only a path through a symbolic link needs its
+ * real path worked out.
  */
 function escapesBySymlink(index: CatalogIndex, file: string): boolean {
   const given = index.catalog.root;
   let existing = file;
   while (existing !== given && existing.startsWith(given + path.sep) && !index.stat(existing)) existing = path.dirname(existing);
+  if (existing === given) return false;
+  if (!existing.startsWith(given + path.sep)) return true;
+  let throughLink = false;
+  for (let at = existing; at !== given; at = path.dirname(at)) {
+    if (index.stat(at)?.isSymbolicLink) {
+      throughLink = true;
+      break;
+    }
+  }
+  if (!throughLink) return false;
+
   let cache = realPaths.get(index);
   if (!cache) realPaths.set(index, (cache = new Map()));
   const real = (p: string): string | null => {
