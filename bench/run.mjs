@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DEFAULT_SEED,
   DEFAULT_TEMPLATE,
@@ -64,6 +64,8 @@ if (!probe || probe.status !== 0 || !/^\d+(\.\d+)? \d+\s*$/m.test(probe.stderr))
 }
 const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 if (!existsSync(BIN)) fail(`${path.relative(REPO, BIN)} not found: build first (npm run bench does: npm run build && node bench/run.mjs)`);
+// How many lanes lint will use for a catalog of a given size (the baseline uses as many).
+const { lintThreads } = await import(pathToFileURL(path.join(REPO, 'dist', 'lint', 'parallel.js')).href);
 
 function pkgVersion(name) {
   try {
@@ -135,7 +137,7 @@ function countLines(text, re) {
   return n;
 }
 
-function contenders(catalog, mdlConfig) {
+function contenders(catalog, mdlConfig, lanes) {
   return [
     {
       id: 'patternbook',
@@ -156,8 +158,8 @@ function contenders(catalog, mdlConfig) {
     },
     {
       id: 'readParse',
-      label: 'read + parse (markdown-it)',
-      cmd: [process.execPath, path.join(REPO, 'bench', 'read-parse.mjs'), catalog],
+      label: `read + parse (markdown-it${lanes > 1 ? `, ${lanes} lanes` : ''})`,
+      cmd: [process.execPath, path.join(REPO, 'bench', 'read-parse.mjs'), catalog, '--lanes', String(lanes)],
       cwd: REPO,
       okCodes: [0],
       findings: () => null,
@@ -388,7 +390,9 @@ try {
     console.log(`\n== ${int(size)} patterns`);
     const catalog = catalogFor(size);
     console.log(`  catalog ${catalog.dir} ${catalog.reused ? '(reused)' : `(generated in ${fmt(catalog.seconds, 1)} s)`}`);
-    const list = contenders(catalog.dir, mdl.file);
+    // The baseline parses on as many threads as lint chooses for this size (bench/read-parse.mjs).
+    const lanes = lintThreads(size);
+    const list = contenders(catalog.dir, mdl.file, lanes);
     const res = {};
     for (const c of list) {
       res[c.id] = await measure(c, size, outDir);
