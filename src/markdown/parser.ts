@@ -10,6 +10,8 @@ import linkifyRule from 'markdown-it/lib/rules_core/linkify.mjs';
  */
 let shared: Parser | undefined;
 
+const AUTOLINK_HINT = /:\/\/|www\.|@/i;
+
 interface ParseEnv {
   /** Lines 1…n are front matter, already read: the parser skips them. */
   frontMatterLines?: number;
@@ -30,10 +32,15 @@ export function markdownParser(): Parser {
       if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
       if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
     });
-    // Bare URLs need `://`, `www.` or `@`: a file with none of them skips the per-token scan.
+    // The model keeps GitHub's autolinks only (a scheme, `www.`, an e-mail; not bare domains),
+    // and each needs `://`, `www.` or `@`: a file without them skips the linkify rule, and a
+    // block without them skips linkify-it's own pretest (every TLD and Unicode class, a sixth
+    // of the whole parse on a typical pattern).
     md.core.ruler.at('linkify', (state) => {
-      if (/:\/\/|www\.|@/i.test(state.src)) linkifyRule(state);
+      if (AUTOLINK_HINT.test(state.src)) linkifyRule(state);
     });
+    const pretest = md.linkify.pretest.bind(md.linkify);
+    md.linkify.pretest = (text: string) => AUTOLINK_HINT.test(text) && pretest(text);
     // Front matter is read by the caller; skipping its lines here (rather than blanking
     // them in a copy) lets the parser work on the file's text itself.
     md.block.ruler.before('table', 'front_matter', (state, startLine, _endLine, silent) => {

@@ -10,6 +10,19 @@ import { flattenSections } from '../../template/walk.js';
  * versioned repeatable one, the top-level one named "License"…
  */
 
+const perTemplate = new WeakMap<TemplateSchema, Map<string, unknown>>();
+
+/**
+ * What a rule works out from the template alone, once per template rather than
+ * once per pattern (the template outlives every pattern of the run).
+ */
+export function fromTemplate<T>(template: TemplateSchema, key: string, compute: () => T): T {
+  let memo = perTemplate.get(template);
+  if (!memo) perTemplate.set(template, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
 /** The first template section (depth first, template order) that satisfies `test`. */
 export function findSchema(template: TemplateSchema, test: (s: TemplateSection) => boolean): TemplateSection | undefined {
   return flattenSections(template.sections).find(test);
@@ -17,6 +30,10 @@ export function findSchema(template: TemplateSchema, test: (s: TemplateSection) 
 
 /** The section whose template content has a table with columns: the configuration table's section. */
 export function configurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+  return fromTemplate(template, 'configuration', () => findConfigurationSchema(template));
+}
+
+function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
   const schema = findSchema(template, (s) => s.expects.tables.some((t) => t.columns.length > 0));
   const columns = schema?.expects.tables.find((t) => t.columns.length > 0)?.columns;
   return schema && columns ? { schema, columns } : undefined;
@@ -24,6 +41,10 @@ export function configurationSchema(template: TemplateSchema): { schema: Templat
 
 /** The repeatable section whose instances carry a version (`Version <semver> (<date>)`), and its parent. */
 export function versionedSchema(template: TemplateSchema): { schema: TemplateSection; parent?: TemplateSection } | undefined {
+  return fromTemplate(template, 'versioned', () => findVersionedSchema(template));
+}
+
+function findVersionedSchema(template: TemplateSchema): { schema: TemplateSection; parent?: TemplateSection } | undefined {
   const all = flattenSections(template.sections);
   const schema = all.find((s) => s.repeatable && s.versioned);
   if (!schema) return undefined;
@@ -33,7 +54,9 @@ export function versionedSchema(template: TemplateSchema): { schema: TemplateSec
 
 /** A top-level template section whose name folds to one of `names` (`license`, `licence`). */
 export function topLevelSchema(template: TemplateSchema, names: readonly string[]): TemplateSection | undefined {
-  return template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading)));
+  return fromTemplate(template, `top:${names.join('|')}`, () =>
+    template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading))),
+  );
 }
 
 /** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */

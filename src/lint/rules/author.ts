@@ -5,7 +5,7 @@ import { foldText } from '../../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
-import { allBlocks, sectionsFor, topLevelSchema } from './_schema.js';
+import { allBlocks, fromTemplate, sectionsFor, topLevelSchema } from './_schema.js';
 
 /** One labelled line: `- **GitHub**: [@octocat](https://github.com/octocat)`. */
 interface Line {
@@ -35,7 +35,7 @@ export default defineRule({
     const schema = topLevelSchema(template, ['author', 'authors']);
     if (!schema) return;
     const doc = pattern.document;
-    const labels = templateLabels(template, schema);
+    const labels = fromTemplate(template, 'author-labels', () => templateLabels(template, schema));
     const nameLabel = labels.find((l) => l.role === 'name');
 
     const isSample = (value: string, role: Role): string | undefined => {
