@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
@@ -43,10 +43,12 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
   const files: DiscoveredFile[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+  // Synchronous on purpose, like the reads of the files: a catalog is thousands of small
+  // folders, and a thread-pool round trip per folder cost 0.5 s on 10,000 of them.
+  const walk = (dir: string, rel: string, depth: number): void => {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       diagnostics.push(warning(rel || '.', `Cannot read folder: ${(err as Error).message}. Its patterns were skipped.`));
       return;
@@ -60,7 +62,7 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
       let real = abs;
       if (entry.isSymbolicLink()) {
         try {
-          real = await realpath(abs);
+          real = realpathSync(abs);
         } catch {
           continue; // dangling link
         }
@@ -68,7 +70,8 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
           diagnostics.push(warning(relPath, 'Symbolic link points outside the catalog root; not followed.'));
           continue;
         }
-        const s = await stat(real);
+        const s = statSync(real, { throwIfNoEntry: false });
+        if (!s) continue; // gone since the folder was read
         // A linked folder inside the root is read where it really is, so nothing is read twice and loops cannot form.
         if (s.isDirectory()) continue;
         isFile = s.isFile();
@@ -76,7 +79,7 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
       if (isDir) {
         if (ALWAYS_SKIPPED.has(entry.name) || entry.name.startsWith('.') || skipDirs.has(abs) || skipDirs.has(real)) continue;
         if (depth + 1 >= maxDepth) continue;
-        await walk(abs, relPath, depth + 1);
+        walk(abs, relPath, depth + 1);
       } else if (isFile && /\.(md|markdown)$/i.test(entry.name)) {
         if (!include(relPath) || exclude(relPath) || skipFiles.has(abs) || skipFiles.has(real)) continue;
         const slug = slugFor(relPath);
@@ -84,7 +87,7 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
       }
     }
   };
-  await walk(root, '', 0);
+  walk(root, '', 0);
   // Report paths from the root the user gave, not its resolved real path.
   const given = path.resolve(options.root);
   return { files: files.map((f) => ({ ...f, file: path.join(given, f.path) })), diagnostics };

@@ -1,4 +1,5 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { resolveReference } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
@@ -118,6 +119,15 @@ export class CatalogIndex {
 
   /** Whether `from` links to `to` anywhere, or names it by title. */
   mentions(from: Pattern, to: Pattern): boolean {
+    // Links are nearly always written the plain way (`../saga/README.md#x`): compared as
+    // text first, so a catalog's thousands of pairs do not resolve every link of each.
+    const plain = path.relative(path.dirname(from.file), to.file).split(path.sep).join('/');
+    // (A name with `%` in it is percent-decoded when resolved: only the full way is exact then.)
+    if (!plain.includes('%')) for (const link of from.document.links) {
+      const cut = link.url.search(/[?#]/);
+      const bare = cut >= 0 ? link.url.slice(0, cut) : link.url;
+      if (bare === plain || bare === `./${plain}`) return true;
+    }
     for (const link of from.document.links) {
       const target = resolveReference(link.url, from.file, this.catalog.root);
       if (target.kind === 'local' && target.file === to.file) return true;
