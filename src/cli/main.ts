@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PatternbookError } from '../diagnostics.js';
 import { VERSION } from '../version.js';
 import { createContext, type CliIo, type CommandContext } from './context.js';
+import { registerBuild } from './commands/build.js';
 import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
@@ -45,7 +46,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

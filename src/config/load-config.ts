@@ -27,6 +27,7 @@ export interface CatalogConfig {
   placeholders: NonNullable<ConfigFile['placeholders']>;
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
+  site: NonNullable<ConfigFile['site']>;
   overrides: NonNullable<ConfigFile['overrides']>;
   /** Where each value came from: the configuration file, or `default`. */
   sources: Record<string, string>;
@@ -83,6 +84,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     placeholders: values.placeholders ?? {},
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
+    site: values.site ?? {},
     overrides: values.overrides ?? [],
     sources,
   };

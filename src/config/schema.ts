@@ -60,6 +60,26 @@ export const configSchema = z.strictObject({
   rules: rulesSchema.optional(),
   /** What pattern front matter must look like, checked by the `front-matter` rule. */
   frontMatter: frontMatterSchemaSchema.optional(),
+  /** The built site: its title and looks, where it is published, where its sources can be edited. */
+  site: z
+    .strictObject({
+      title: z.string().min(1).optional(),
+      /** A logo image, relative to the catalog root (copied into the site). */
+      logo: z.string().min(1).optional(),
+      /** Accent colour: `#rgb` or `#rrggbb`. */
+      accent: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'expected a colour such as "#2563eb"').optional(),
+      /** Sub-path the site is served under (`/catalog/`); `--base` overrides. */
+      base: z.string().regex(/^\/(?:[^\s?#]*\/)?$/, 'expected a path starting and ending with "/", such as "/catalog/"').optional(),
+      /** The published site's address (`https://example.org/catalog/`), for `sitemap.xml`. */
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      /** The catalog's repository page, for "edit this page" links: `https://github.com/org/repo`. */
+      repoUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** The branch edit links point at (default `main`). */
+      branch: z.string().min(1).optional(),
+      /** Front matter keys shown on cards and offered as filters (default `tags`, `category`, `status`). */
+      facets: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
   /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
   overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
 });

@@ -1,0 +1,91 @@
+// Patternbook site behaviour: search, theme toggle, home-page filters. No framework, no inline script.
+(function () {
+  'use strict';
+  var root = document.body.getAttribute('data-root') || '';
+
+  // Accent colour from the configuration (an attribute, since inline styles are not used).
+  var accent = document.body.getAttribute('data-accent');
+  if (accent && /^#[0-9a-f]{3,6}$/i.test(accent)) document.documentElement.style.setProperty('--accent', accent);
+
+  // Search: Pagefind's UI, `/` focuses it.
+  if (window.PagefindUI && document.getElementById('search')) {
+    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, bundlePath: root + 'pagefind/', resetStyles: false });
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.tagName === 'SELECT' || active.isContentEditable)) return;
+    var input = document.querySelector('#search input');
+    if (input) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+
+  // Light / dark toggle, remembered.
+  var toggle = document.querySelector('.theme-toggle');
+  if (toggle) {
+    toggle.addEventListener('click', function () {
+      var html = document.documentElement;
+      var current = html.getAttribute('data-theme');
+      var dark = current === 'dark' || (current !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      var next = dark ? 'light' : 'dark';
+      html.setAttribute('data-theme', next);
+      try {
+        localStorage.setItem('patternbook-theme', next);
+      } catch (e) {
+        /* not remembered */
+      }
+    });
+  }
+
+  // Home page: filter by facet, sort by name or last update, count what is shown.
+  var cards = Array.prototype.slice.call(document.querySelectorAll('.cards > .card'));
+  if (!cards.length) return;
+  var list = document.querySelector('.cards');
+  var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-facet]'));
+  var sort = document.querySelector('select[data-sort]');
+  var count = document.querySelector('[data-count]');
+  var empty = document.querySelector('.empty');
+  var facetsOf = function (card) {
+    try {
+      return JSON.parse(card.getAttribute('data-facets') || '{}');
+    } catch (e) {
+      return {};
+    }
+  };
+  function apply() {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var facets = facetsOf(card);
+      var visible = selects.every(function (select) {
+        var want = select.value;
+        return !want || (facets[select.getAttribute('data-facet')] || []).indexOf(want) >= 0;
+      });
+      card.hidden = !visible;
+      if (visible) shown++;
+    });
+    var by = sort ? sort.value : 'name';
+    cards
+      .slice()
+      .sort(function (a, b) {
+        if (by === 'updated') {
+          var ua = a.getAttribute('data-updated') || '';
+          var ub = b.getAttribute('data-updated') || '';
+          if (ua !== ub) return ua < ub ? 1 : -1;
+        }
+        var na = a.getAttribute('data-name');
+        var nb = b.getAttribute('data-name');
+        return na < nb ? -1 : na > nb ? 1 : 0;
+      })
+      .forEach(function (card) {
+        list.appendChild(card);
+      });
+    if (count) count.textContent = String(shown);
+    if (empty) empty.hidden = shown !== 0;
+  }
+  selects.concat(sort ? [sort] : []).forEach(function (select) {
+    select.addEventListener('change', apply);
+  });
+  apply();
+})();

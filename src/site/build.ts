@@ -1,0 +1,138 @@
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import type { Catalog } from '../catalog/types.js';
+import { PatternbookError, type Diagnostic } from '../diagnostics.js';
+import { lintCatalog } from '../lint/engine.js';
+import { DOCS_BASE } from '../lint/lint.js';
+import { registry } from '../lint/registry.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { SiteInfo } from './layout.js';
+import { patternPages, type PatternPage } from './model.js';
+import { replaceSite } from './out-dir.js';
+import { homePage } from './pages/home.js';
+import { notFoundPage } from './pages/not-found.js';
+import { patternPage } from './pages/pattern.js';
+import { indexSite } from './search-index.js';
+
+export interface BuildOptions {
+  /** Catalog root. */
+  root: string;
+  /** Output folder (default the configuration's `outDir`, inside the root). */
+  out?: string;
+  /** Sub-path the site is served under (`/catalog/`); default the configuration's `site.base`, else `/`. */
+  base?: string;
+  /** Template to read the catalog against instead of the configured one. */
+  templateFile?: string;
+}
+
+export interface BuildSummary {
+  out: string;
+  pages: number;
+  assets: number;
+  indexBytes: number;
+  seconds: number;
+  /** Files that could not be loaded (they have no page). */
+  problems: Diagnostic[];
+}
+
+const SITE_ASSETS = path.join(PACKAGE_ROOT, 'assets', 'site');
+
+/**
+ * Builds the static site: a home page with every pattern, a page per pattern
+ * with its own images and files beside it, a 404 page, `catalog.json`,
+ * `sitemap.xml` when the site's address is configured, and the Pagefind
+ * search index. Built in a fresh folder and swapped in at the end.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const catalog = await loadCatalog({ root: options.root, keepTokens: true, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  const { results } = await lintCatalog(catalog, { registry, docsBase: DOCS_BASE });
+  const pages = patternPages(catalog, results);
+  const site = siteInfo(catalog, options.base);
+  const out = path.resolve(catalog.root, options.out ?? catalog.config.outDir);
+  let assets = 0;
+  let indexBytes = 0;
+
+  await replaceSite(out, catalog.root, async (dir) => {
+    const bySlug = new Map(pages.map((p) => [p.slug, p]));
+    await writeFile(path.join(dir, 'index.html'), homePage(site, pages));
+    await writeFile(path.join(dir, '404.html'), notFoundPage(site));
+    const pageHtml: { url: string; html: string }[] = [];
+    for (const p of pages) {
+      const folder = path.join(dir, 'patterns', p.slug);
+      await mkdir(folder, { recursive: true });
+      const htmlText = patternPage(site, p, bySlug);
+      await writeFile(path.join(folder, 'index.html'), htmlText);
+      pageHtml.push({ url: `patterns/${encodeURIComponent(p.slug)}/`, html: htmlText });
+      for (const asset of p.assets) {
+        const target = path.join(folder, ...asset.split('/'));
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(path.join(p.dir, ...asset.split('/')), target);
+        assets++;
+      }
+    }
+    await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
+    if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
+    await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
+    if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
+    indexBytes = await indexSite(dir, pageHtml);
+  });
+  return { out, pages: pages.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems: catalog.diagnostics };
+}
+
+function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
+  const config = catalog.config;
+  const chosen = base ?? config.site.base ?? '/';
+  if (!/^\/(?:[^\s?#]*\/)?$/.test(chosen)) throw new PatternbookError(`--base ${chosen}: expected a path starting and ending with "/", such as "/catalog/".`);
+  let logo: string | undefined;
+  if (config.site.logo) {
+    const file = path.resolve(config.root, config.site.logo);
+    const rel = path.relative(config.root, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new PatternbookError(`site.logo ${config.site.logo} lies outside the catalog: put the logo inside the catalog folder.`);
+    logo = `assets/logo${path.extname(file).toLowerCase()}`;
+  }
+  return {
+    title: config.site.title ?? 'Pattern catalog',
+    base: chosen,
+    ...(config.site.accent ? { accent: config.site.accent } : {}),
+    ...(logo ? { logo } : {}),
+    config,
+  };
+}
+
+/** The catalog's metadata, for other tools (the export issue makes it the full export). */
+function catalogJson(catalog: Catalog, pages: PatternPage[]) {
+  return {
+    title: catalog.config.site.title ?? 'Pattern catalog',
+    patterns: pages.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      ...(p.summary ? { summary: p.summary } : {}),
+      url: `patterns/${encodeURIComponent(p.slug)}/`,
+      facets: p.facets,
+      ...(p.version ? { version: p.version } : {}),
+      ...(p.updated ? { updated: p.updated } : {}),
+      related: p.related,
+      alternatives: p.alternatives,
+      backlinks: p.backlinks,
+      lint: p.lint,
+    })),
+  };
+}
+
+function sitemap(url: string, pages: PatternPage[]): string {
+  const base = url.endsWith('/') ? url : `${url}/`;
+  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const locs = [base, ...pages.map((p) => `${base}patterns/${encodeURIComponent(p.slug)}/`)];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.map((l) => `  <url><loc>${xml(l)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) await copyDir(source, path.join(to, entry.name));
+    else if ((await stat(source)).isFile()) await copyFile(source, path.join(to, entry.name));
+  }
+}

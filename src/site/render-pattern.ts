@@ -1,0 +1,179 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Token } from 'markdown-it';
+import Renderer from 'markdown-it/lib/renderer.mjs';
+import { resolveReference } from '../catalog/links.js';
+import type { Catalog, Pattern } from '../catalog/types.js';
+import { markdownParser } from '../markdown/parser.js';
+import { SlugCounter } from '../markdown/slug.js';
+import { sanitize } from './sanitize.js';
+
+/** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg']);
+
+export interface RenderedPattern {
+  /** Sanitized article HTML. */
+  html: string;
+  /** Files of the pattern's own folder the page uses, relative to that folder (`diagrams/flow.svg`). */
+  assets: string[];
+  /** Whether the page has a Mermaid diagram (its script is then loaded on that page only). */
+  mermaid: boolean;
+  /** Table of contents: the `##` and `###` headings. */
+  toc: { level: number; text: string; id: string }[];
+}
+
+export interface RenderContext {
+  catalog: Catalog;
+  /** The URL of a pattern's page, relative to another page (`../saga/`). */
+  pageLink: (from: Pattern, to: Pattern) => string;
+  /** The pattern whose file (or folder) this is. */
+  patternAt: (file: string) => Pattern | undefined;
+}
+
+/**
+ * Renders a pattern's Markdown (the tokens the model already has) into the
+ * HTML of its page: headings get the same anchors lint checks links against;
+ * links to other patterns become links to their pages; images and files of
+ * the pattern's own folder are kept for copying beside the page; anything that
+ * leads nowhere, or out of the pattern's folder, is shown marked instead of
+ * linked. The result passes the sanitizer.
+ */
+export function renderPattern(pattern: Pattern, context: RenderContext): RenderedPattern {
+  const md = markdownParser();
+  const doc = pattern.document;
+  const tokens = doc.tokens ?? md.parse(doc.source, {});
+  const assets = new Set<string>();
+  let mermaid = false;
+  const toc: RenderedPattern['toc'] = [];
+
+  // Top-level headings are the model's headings, in order: their anchors are the model's ids.
+  const topHeadings = tokens.filter((t) => t.type === 'heading_open' && t.level === 0);
+  const ids = topHeadings.length === doc.headings.length ? doc.headings.map((h) => h.id) : undefined;
+  const fallback = new SlugCounter();
+  let headingIndex = 0;
+
+  const renderer = new Renderer();
+  const rules = renderer.rules;
+  const escape = md.utils.escapeHtml;
+
+  rules.heading_open = (list: Token[], i: number) => {
+    const token = list[i]!;
+    const inline = list[i + 1];
+    const text = inline?.children ? plainText(inline.children) : (inline?.content ?? '');
+    const id = token.level === 0 && ids ? ids[headingIndex++]! : fallback.next(text);
+    const level = Number(token.tag.slice(1));
+    if (token.level === 0 && (level === 2 || level === 3)) toc.push({ level, text, id });
+    return `<${token.tag} id="${escape(id)}">`;
+  };
+
+  rules.link_open = (list: Token[], i: number) => {
+    const token = list[i]!;
+    const href = token.attrGet('href') ?? '';
+    const title = token.attrGet('title');
+    const titleAttr = title ? ` title="${escape(title)}"` : '';
+    const target = linkTarget(href, pattern, context, assets);
+    if (target.kind === 'missing') return `<a class="missing" data-missing="${escape(target.reason)}"${titleAttr}>`;
+    const cls = target.kind === 'pattern' ? ' class="pattern-link"' : target.kind === 'external' ? ' class="external" rel="noopener noreferrer"' : '';
+    return `<a href="${escape(target.href)}"${cls}${titleAttr}>`;
+  };
+
+  rules.image = (list: Token[], i: number) => {
+    const token = list[i]!;
+    const src = token.attrGet('src') ?? '';
+    const alt = token.children ? plainText(token.children) : token.content;
+    const title = token.attrGet('title');
+    const titleAttr = title ? ` title="${escape(title)}"` : '';
+    const target = imageTarget(src, pattern, assets);
+    if (!target) return `<span class="missing">${escape(alt || src)}</span>`;
+    return `<img src="${escape(target)}" alt="${escape(alt)}" loading="lazy"${titleAttr}>`;
+  };
+
+  rules.fence = (list: Token[], i: number) => {
+    const token = list[i]!;
+    const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (lang === 'mermaid') {
+      mermaid = true;
+      // Drawn in the browser from this text; the text itself is escaped here and sanitized again.
+      return `<pre class="mermaid">${escape(token.content)}</pre>\n`;
+    }
+    const cls = lang && /^[\w-]+$/.test(lang) ? ` class="language-${lang}"` : '';
+    return `<pre class="code"><code${cls}>${escape(token.content)}</code></pre>\n`;
+  };
+
+  rules.table_open = () => '<div class="table-wrap"><table>\n';
+  rules.table_close = () => '</table></div>\n';
+
+  const html = renderer.render(tokens, md.options, {});
+  return { html: sanitize(html), assets: [...assets].sort(), mermaid, toc };
+}
+
+type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: string } | { kind: 'missing'; reason: string };
+
+function linkTarget(href: string, from: Pattern, context: RenderContext, assets: Set<string>): LinkTarget {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('#')) return { kind: 'anchor', href: encodeHref(trimmed) };
+  const resolved = resolveReference(trimmed, from.file, context.catalog.root);
+  if (resolved.kind === 'external') {
+    if (resolved.scheme === 'http' || resolved.scheme === 'https' || resolved.scheme === 'mailto') return { kind: 'external', href: encodeHref(trimmed) };
+    return { kind: 'missing', reason: `a ${resolved.scheme || 'protocol-relative'} link, not shown on the site` };
+  }
+  if (resolved.outside) return { kind: 'missing', reason: 'leads out of the catalog' };
+  const anchor = resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : '';
+  const to = context.patternAt(resolved.file);
+  if (to) return { kind: 'pattern', href: `${to === from ? '' : context.pageLink(from, to)}${anchor}` || './' };
+  const asset = ownFile(from, resolved.file);
+  if (asset) {
+    assets.add(asset);
+    return { kind: 'asset', href: encodeHref(asset) + anchor };
+  }
+  return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
+}
+
+function imageTarget(src: string, from: Pattern, assets: Set<string>): string | undefined {
+  const trimmed = src.trim();
+  if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
+  const resolved = resolveReference(trimmed, from.file, from.dir);
+  if (resolved.kind !== 'local' || resolved.outside) return undefined;
+  if (!IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
+  const asset = ownFile(from, resolved.file);
+  if (!asset) return undefined;
+  assets.add(asset);
+  return encodeHref(asset);
+}
+
+/** A file inside the pattern's own folder (never the pattern itself, never through a dot-folder), relative to it. */
+function ownFile(from: Pattern, file: string): string | undefined {
+  const rel = path.relative(from.dir, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || file === from.file) return undefined;
+  const parts = rel.split(path.sep);
+  if (parts.some((p) => p.startsWith('.'))) return undefined;
+  try {
+    if (!existsSync(file) || !statSync(file).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return parts.join('/');
+}
+
+/** Percent-encodes what a URL may not hold as written (spaces, quotes…), keeping what it already encodes. */
+function encodeHref(url: string): string {
+  return encodeURI(safeDecode(url));
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function plainText(children: Token[]): string {
+  let out = '';
+  for (const c of children) {
+    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
+    else if (c.type === 'image' && c.children) out += plainText(c.children);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}

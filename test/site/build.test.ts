@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { replaceSite, SITE_MARKER } from '../../src/site/out-dir.js';
+import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
+
+/** Every file under `dir`, relative, sorted. */
+async function files(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await files(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** A folder that lives for a whole describe block (tempCatalog's are removed after each test). */
+const shared: string[] = [];
+afterAll(async () => {
+  await Promise.all(shared.map((d) => rm(d, { recursive: true, force: true })));
+});
+async function sharedSite(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-site-'));
+  shared.push(dir);
+  return path.join(dir, 'site');
+}
+
+const EXAMPLES = path.join(REPO, 'examples/catalog');
+const SLUGS = ['bulkhead', 'cache-aside', 'circuit-breaker', 'idempotent-consumer', 'retry-with-backoff', 'saga', 'strangler-fig', 'transactional-outbox'];
+
+describe('patternbook build: the example catalog', async () => {
+  const out = await sharedSite();
+  const summary = await buildSite({ root: EXAMPLES, out });
+
+  it('writes a home page, a page per pattern with its diagram beside it, a 404 page, catalog.json and the search index', async () => {
+    expect(summary.pages).toBe(8);
+    const all = await files(out);
+    for (const slug of SLUGS) {
+      expect(all).toContain(`patterns/${slug}/index.html`);
+      expect(all.some((f) => f.startsWith(`patterns/${slug}/diagrams/`))).toBe(true);
+    }
+    expect(all).toEqual(expect.arrayContaining(['index.html', '404.html', 'catalog.json', SITE_MARKER, 'assets/site.css', 'assets/site.js', 'pagefind/pagefind-ui.js']));
+    const entry = JSON.parse(await readFile(path.join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(8);
+    const catalog = JSON.parse(await readFile(path.join(out, 'catalog.json'), 'utf8')) as { patterns: { slug: string; backlinks: string[] }[] };
+    expect(catalog.patterns.map((p) => p.slug)).toEqual(SLUGS);
+  });
+
+  it('turns links between patterns into links between pages, with the anchors lint checks', async () => {
+    const saga = await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8');
+    expect(saga).toContain('href="../transactional-outbox/"');
+    expect(saga).toContain('<h2 id="overview">');
+    expect(saga).toMatch(/<img src="diagrams\/[^"]+\.svg"/);
+    // Backlinks: the patterns whose relations name saga.
+    expect(saga).toMatch(/Referenced by<\/h2><ul class="mini-cards">.*href="\.\.\/transactional-outbox\/"/s);
+    const home = await readFile(path.join(out, 'index.html'), 'utf8');
+    for (const slug of SLUGS) expect(home).toContain(`href="patterns/${slug}/"`);
+  });
+
+  it('gives every page a Content-Security-Policy that allows no inline script', async () => {
+    for (const page of ['index.html', '404.html', 'patterns/saga/index.html']) {
+      const text = await readFile(path.join(out, page), 'utf8');
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(text)?.[1] ?? '';
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("base-uri 'none'");
+      expect(text).not.toMatch(/<script>(?!<\/script>)/);
+    }
+  });
+
+  it('builds byte-identical output from the same input', async () => {
+    const again = path.join(await tempCatalog(), 'site');
+    await buildSite({ root: EXAMPLES, out: again });
+    const list = await files(out);
+    expect(await files(again)).toEqual(list);
+    for (const f of list) expect((await readFile(path.join(again, f))).equals(await readFile(path.join(out, f))), f).toBe(true);
+  });
+});
+
+describe('patternbook build: hostile content', async () => {
+  const root = fixture('catalogs/hostile-site');
+  const out = await sharedSite();
+  await buildSite({ root, out });
+  const pages = (await files(out)).filter((f) => f.endsWith('.html'));
+
+  it('keeps no script, handler, frame, form, base, meta refresh, style or dangerous URL from the pattern', async () => {
+    for (const page of pages) {
+      const text = await readFile(path.join(out, page), 'utf8');
+      // The only scripts are the site's own files.
+      for (const tag of text.match(/<script\b[^>]*>/g) ?? []) expect(tag, page).toMatch(/^<script src="(?:\/|(?:\.\.\/)*)(?:assets\/(?:theme|site)\.js|pagefind\/pagefind-ui\.js)">$/);
+      expect(text).not.toMatch(/<script>[^<]/);
+      // Payloads may remain as visible, escaped text; no tag may carry them.
+      const tags = text.match(/<[a-z][^>]*>/gi) ?? [];
+      expect(tags.length).toBeGreaterThan(10);
+      for (const tag of tags) {
+        expect(tag, page).not.toMatch(/\son[a-z]+\s*=/i);
+        expect(tag, page).not.toMatch(/javascript:|vbscript:|data:text\/html/i);
+        expect(tag, page).not.toMatch(/^<(iframe|form|svg|math|base|object|embed|style)\b/i);
+        expect(tag, page).not.toMatch(/http-equiv="refresh"/i);
+        expect(tag, page).not.toMatch(/\sstyle=/i);
+      }
+    }
+  });
+
+  it('never copies or links what lies outside the pattern folder, and marks it', async () => {
+    const all = await files(out);
+    expect(all.filter((f) => f.startsWith('patterns/xss/'))).toEqual(['patterns/xss/diagrams/arch.svg', 'patterns/xss/index.html']);
+    for (const f of all) {
+      const content = await readFile(path.join(out, f), 'latin1');
+      expect(content, f).not.toContain('TOP SECRET');
+      expect(content, f).not.toContain('root:x:0');
+    }
+    const page = await readFile(path.join(out, 'patterns/xss/index.html'), 'utf8');
+    expect(page).toContain('<a class="missing" data-missing="leads out of the catalog">secret</a>');
+    expect(page).toContain('<span class="missing">outside</span>');
+    expect(page).toContain('href="../friend/"');
+    // The SVG is shown only through <img>, where its script cannot run.
+    expect(page).toContain('<img src="diagrams/arch.svg"');
+  });
+
+  it('shows the payloads as text where they were text (title, tags, code)', async () => {
+    const page = await readFile(path.join(out, 'patterns/xss/index.html'), 'utf8');
+    expect(page).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    const home = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(home).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(page).toContain('<pre class="mermaid">');
+  });
+});
+
+describe('patternbook build: the output folder', () => {
+  it('refuses the catalog itself, a folder above it, the home folder, / and a non-empty folder it did not make (exit 2)', async () => {
+    const root = await tempCatalog({ 'a/README.md': '# A\n\n> A.\n' });
+    const foreign = await tempCatalog({ 'keep.txt': 'mine' });
+    for (const [out, why] of [
+      [root, 'it is the catalog itself'],
+      [path.dirname(root), 'it holds the catalog'],
+      [homedir(), 'home folder'],
+      ['/', 'root of the file system'],
+      [foreign, 'not empty and was not made by Patternbook'],
+    ] as const) {
+      const run = await runCli(['build', root, '--out', out], REPO);
+      expect(run.code, out).toBe(2);
+      expect(run.stderr).toContain(why);
+    }
+    expect(await readFile(path.join(foreign, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('replaces a site it built, and leaves it intact when a build fails', async () => {
+    const root = await tempCatalog({ 'a/README.md': '# A\n\n> A.\n' });
+    const out = path.join(await tempCatalog(), 'site');
+    const first = await runCli(['build', root, '--out', out], REPO);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Built .*: 1 pattern page, 0 images and files, search index \d+ KB, in [\d.]+ s\.$/m);
+    await writeFile(path.join(root, 'a/README.md'), '# A changed\n\n> A.\n');
+    expect((await runCli(['build', root, '--out', out], REPO)).code).toBe(0);
+    expect(await readFile(path.join(out, 'patterns/a/index.html'), 'utf8')).toContain('A changed');
+
+    await expect(replaceSite(out, root, async (dir) => {
+      await mkdir(path.join(dir, 'half'));
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
+    expect(await readFile(path.join(out, 'patterns/a/index.html'), 'utf8')).toContain('A changed');
+    // Nothing left behind beside it.
+    expect((await readdir(path.dirname(out))).filter((n) => n !== 'site')).toEqual([]);
+    expect(existsSync(path.join(out, 'half'))).toBe(false);
+  });
+});
