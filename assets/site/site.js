@@ -9,7 +9,9 @@
 
   // Search: Pagefind's UI, `/` focuses it.
   if (window.PagefindUI && document.getElementById('search')) {
-    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, bundlePath: root + 'pagefind/', resetStyles: false });
+    // Pagefind imports its modules from this path: it must be absolute (a bare `pagefind/` is not a URL).
+    var bundlePath = new URL((root || './') + 'pagefind/', window.location.href).pathname;
+    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, bundlePath: bundlePath, resetStyles: false });
   }
   document.addEventListener('keydown', function (event) {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -52,6 +52,7 @@ export function page(o: PageOptions): string {
 <title>${o.title === site.title ? site.title : `${o.title} · ${site.title}`}</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
 <meta name="generator" content="Patternbook">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${toRoot}assets/site.css">
 <link rel="stylesheet" href="${toRoot}pagefind/pagefind-ui.css">
 ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}

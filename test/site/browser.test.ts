@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { serveSite, type RunningServer } from '../../src/site/serve.js';
+import { REPO, fixture } from '../helpers.js';
+
+/**
+ * The built site in a real browser: Debian's Chromium, driven by
+ * playwright-core. CI installs Chromium and sets PATTERNBOOK_BROWSER_TESTS=required,
+ * so there these tests can never be skipped; on a machine without
+ * /usr/bin/chromium they are skipped, and say so.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
+  throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
+}
+
+const folders: string[] = [];
+let browser: Browser;
+const servers: RunningServer[] = [];
+
+async function site(root: string): Promise<{ url: string; out: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-browser-'));
+  folders.push(dir);
+  const out = path.join(dir, 'site');
+  await buildSite({ root, out });
+  const running = await serveSite(out);
+  servers.push(running);
+  return { url: running.url, out };
+}
+
+/** Opens a page, collecting console errors, failed requests and dialogs. */
+async function open(url: string, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = options.bypassCSP ? await (await browser.newContext({ bypassCSP: true })).newPage() : await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+describe.skipIf(!available)('the built site in Chromium', () => {
+  let examples: { url: string; out: string };
+  let hostile: { url: string; out: string };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    examples = await site(path.join(REPO, 'examples/catalog'));
+    hostile = await site(fixture('catalogs/hostile-site'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('home: every pattern as a card; a tag filter narrows them and the count follows', async () => {
+    const { page, errors } = await open(examples.url);
+    await expect.poll(() => page.locator('.cards > .card:visible').count()).toBe(8);
+    await page.selectOption('select[data-facet="tags"]', 'fault-tolerance');
+    await expect.poll(() => page.locator('.cards > .card:visible').count()).toBe(2);
+    expect(await page.locator('[data-count]').textContent()).toBe('2');
+    const titles = await page.locator('.cards > .card:visible h2').allTextContents();
+    expect(titles.map((t) => t.trim()).sort()).toEqual(['Circuit Breaker', 'Retry with Backoff']);
+    await page.selectOption('select[data-facet="status"]', 'draft');
+    await expect.poll(() => page.locator('.cards > .card:visible').count()).toBe(0);
+    expect(await page.locator('.empty').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search: `/` focuses it, and a query finds the right pattern', async () => {
+    const { page, errors } = await open(examples.url);
+    await page.locator('#search input').waitFor();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.closest('#search') !== null)).toBe(true);
+    await page.keyboard.type('outbox relay');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.textContent()).toContain('Transactional Outbox');
+    await first.click();
+    await page.waitForURL(/\/patterns\/transactional-outbox\/$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every page loads without console errors, and every image on it loads', async () => {
+    const slugs = (await readdir(path.join(examples.out, 'patterns'))).sort();
+    expect(slugs.length).toBe(8);
+    for (const url of [examples.url, ...slugs.map((s) => `${examples.url}patterns/${s}/`)]) {
+      const { page, errors } = await open(url);
+      const images = await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0 })));
+      if (url !== examples.url) expect(images.length, url).toBeGreaterThan(0);
+      for (const image of images) expect(image.ok, image.src).toBe(true);
+      expect(errors, url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('a link to another pattern opens its page', async () => {
+    const { page } = await open(`${examples.url}patterns/saga/`);
+    await page.locator('article a.pattern-link', { hasText: 'Transactional Outbox' }).first().click();
+    await page.waitForURL(/\/patterns\/transactional-outbox\/$/);
+    expect(await page.locator('h1').first().textContent()).toBe('Transactional Outbox');
+    await page.close();
+  });
+
+  // Twice: as readers get it (sanitizer and Content-Security-Policy), and with the CSP
+  // switched off, so the sanitizer alone is shown to hold.
+  for (const bypassCSP of [false, true]) {
+    it(`runs nothing from a hostile pattern${bypassCSP ? ', even with the CSP switched off' : ''}: no payload sets its flag, no dialog opens`, async () => {
+      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/friend/`]) {
+        const { page, errors } = await open(url, { bypassCSP });
+        // Give late payloads (load events, image errors, toggles) their chance.
+        await page.waitForTimeout(300);
+        for (const details of await page.locator('details').all()) await details.click().catch(() => undefined);
+        for (const link of await page.locator('article a').all()) await link.hover().catch(() => undefined);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), url).toBeUndefined();
+        expect(errors.filter((e) => e.startsWith('dialog')), url).toEqual([]);
+        await page.context().close().catch(() => undefined);
+      }
+    });
+  }
+});
