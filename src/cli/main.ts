@@ -3,6 +3,7 @@ import { PatternbookError } from '../diagnostics.js';
 import { VERSION } from '../version.js';
 import { createContext, type CliIo, type CommandContext } from './context.js';
 import { registerBuild } from './commands/build.js';
+import { registerDev } from './commands/dev.js';
 import { registerPreview } from './commands/preview.js';
 import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
@@ -47,7 +48,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerPreview, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

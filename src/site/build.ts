@@ -24,6 +24,8 @@ export interface BuildOptions {
   base?: string;
   /** Template to read the catalog against instead of the configured one. */
   templateFile?: string;
+  /** For `patternbook dev`: pages load its live-reload script, and the output folder may be inside `.patternbook/`. */
+  dev?: boolean;
 }
 
 export interface BuildSummary {
@@ -34,6 +36,8 @@ export interface BuildSummary {
   seconds: number;
   /** Files that could not be loaded (they have no page). */
   problems: Diagnostic[];
+  /** Every lint finding, per pattern file (the pages show them too). */
+  lint: Diagnostic[];
 }
 
 const SITE_ASSETS = path.join(PACKAGE_ROOT, 'assets', 'site');
@@ -49,7 +53,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const catalog = await loadCatalog({ root: options.root, keepTokens: true, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   const { results } = await lintCatalog(catalog, { registry, docsBase: DOCS_BASE });
   const pages = patternPages(catalog, results);
-  const site = siteInfo(catalog, options.base);
+  const site = { ...siteInfo(catalog, options.base), ...(options.dev ? { dev: true } : {}) };
   const out = path.resolve(catalog.root, options.out ?? catalog.config.outDir);
   let assets = 0;
   let indexBytes = 0;
@@ -78,7 +82,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
     indexBytes = await indexSite(dir, pageHtml);
   });
-  return { out, pages: pages.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems: catalog.diagnostics };
+  const lintFindings = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
+  return { out, pages: pages.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems: catalog.diagnostics, lint: lintFindings };
 }
 
 function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {

@@ -9,6 +9,8 @@ export interface SiteInfo {
   /** Logo path inside the site (`assets/logo.svg`), when configured. */
   logo?: string;
   config: CatalogConfig;
+  /** Built for `patternbook dev`: pages load the live-reload and lint-overlay script. */
+  dev?: boolean;
 }
 
 export interface PageOptions {
@@ -74,6 +76,7 @@ ${o.main}
 <footer class="site-footer"><p>Built with Patternbook.</p></footer>
 <script src="${toRoot}pagefind/pagefind-ui.js"></script>
 <script src="${toRoot}assets/site.js"></script>
+${site.dev ? html`<script src="${toRoot}__patternbook/dev.js"></script>` : ''}
 </body>
 </html>
 `;

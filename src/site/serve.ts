@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -13,6 +13,8 @@ export interface ServeOptions {
   port?: number;
   /** Sub-path the site is served under, as it was built (`/catalog/`). */
   base?: string;
+  /** Extra handlers by exact path, before the files (the dev server's events and status). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export interface RunningServer {
@@ -37,6 +39,11 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = req.url ?? '/';
+    const route = options.routes?.[url.split('?')[0]!];
+    if (route) {
+      route(req, res);
+      return;
+    }
     if (!url.startsWith(base)) {
       res.statusCode = 302;
       res.setHeader('Location', base);

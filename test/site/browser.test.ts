@@ -1,10 +1,12 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { startDev } from '../../src/site/dev.js';
 import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO, fixture } from '../helpers.js';
 
@@ -86,7 +88,8 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     const { page, errors } = await open(examples.url);
     await page.locator('#search input').waitFor();
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.closest('#search') !== null)).toBe(true);
+    // (Functions passed to the page run in the browser: its globals are reached through globalThis.)
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('#search') !== null)).toBe(true);
     await page.keyboard.type('outbox relay');
     const first = page.locator('.pagefind-ui__result-link').first();
     await first.waitFor({ timeout: 10_000 });
@@ -102,7 +105,7 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     expect(slugs.length).toBe(8);
     for (const url of [examples.url, ...slugs.map((s) => `${examples.url}patterns/${s}/`)]) {
       const { page, errors } = await open(url);
-      const images = await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0 })));
+      const images = await page.locator('main img').evaluateAll((imgs: any[]) => imgs.map((i) => ({ src: String(i.src), ok: Boolean(i.complete && i.naturalWidth > 0) })));
       if (url !== examples.url) expect(images.length, url).toBeGreaterThan(0);
       for (const image of images) expect(image.ok, image.src).toBe(true);
       expect(errors, url).toEqual([]);
@@ -128,10 +131,46 @@ describe.skipIf(!available)('the built site in Chromium', () => {
         await page.waitForTimeout(300);
         for (const details of await page.locator('details').all()) await details.click().catch(() => undefined);
         for (const link of await page.locator('article a').all()) await link.hover().catch(() => undefined);
-        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), url).toBeUndefined();
+        expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned), url).toBeUndefined();
         expect(errors.filter((e) => e.startsWith('dialog')), url).toEqual([]);
         await page.context().close().catch(() => undefined);
       }
     });
   }
+
+  it('dev: an edit reloads the open page with the new text; lint findings and a broken file show in an overlay; the server keeps running', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-dev-'));
+    folders.push(dir);
+    await cp(path.join(REPO, 'examples/catalog'), dir, { recursive: true, filter: (src) => !src.includes('_site') });
+    const dev = await startDev({ root: dir });
+    try {
+      const { page, errors } = await open(`${dev.url}patterns/saga/`);
+      await page.locator('#patternbook-overlay').waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
+      expect(await page.locator('#patternbook-overlay').count()).toBe(0);
+
+      // An edit: the page reloads by itself and shows it, with the lint finding it causes.
+      const file = path.join(dir, 'saga/README.md');
+      const original = await readFile(file, 'utf8');
+      const reloaded = page.waitForEvent('load');
+      await writeFile(file, original.replace('## Overview\n', '## Overview\n\nEdited while the page was open. [Describe the problem]\n'));
+      await reloaded;
+      expect(await page.locator('article').textContent()).toContain('Edited while the page was open.');
+      await page.locator('#patternbook-overlay').waitFor();
+      expect(await page.locator('#patternbook-overlay').textContent()).toMatch(/lint finding.*placeholder/s);
+
+      // (The event stream of the page being replaced is cut by each reload.)
+      expect(errors.filter((e) => !e.endsWith('/__patternbook/events'))).toEqual([]);
+
+      // A broken file: the build goes on without it (its page is gone: the 404 page shows) and says so; the server still answers.
+      const again = page.waitForEvent('load');
+      await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
+      await again;
+      await page.locator('#patternbook-overlay').waitFor();
+      expect(await page.locator('#patternbook-overlay').textContent()).toContain('saga/README.md');
+      expect((await fetch(dev.url)).status).toBe(200);
+      await page.close();
+    } finally {
+      await dev.close();
+    }
+  }, 30_000);
 });

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { PatternbookError } from '../../diagnostics.js';
+import { resolveCatalogRoot } from '../catalog-root.js';
+import type { CommandContext } from '../context.js';
+
+export function registerDev(program: Command, ctx: CommandContext): Command {
+  return program
+    .command('dev')
+    .description('build the site, serve it on 127.0.0.1 and rebuild and reload it as you edit, with lint findings on the page')
+    .argument('[dir]', 'catalog root')
+    .option('-p, --port <port>', 'port (default: any free one)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (dir: string | undefined, opts: { port?: string; host: string }) => {
+      const root = resolveCatalogRoot(ctx.cwd, dir);
+      const port = opts.port === undefined ? 0 : Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PatternbookError(`--port ${opts.port}: expected a port number (0-65535).`);
+      const { startDev } = await import('../../site/dev.js');
+      const server = await startDev({
+        root,
+        host: opts.host,
+        port,
+        onBuild: (result) => {
+          if (result.ok) {
+            const findings = result.summary.lint.length;
+            ctx.out(`Built ${result.summary.pages} pages in ${result.summary.seconds.toFixed(2)} s${findings ? `, ${findings} lint finding${findings === 1 ? '' : 's'} (shown on the pages)` : ''}.`);
+          } else {
+            ctx.err(`Build failed: ${result.error} (the last good site is still served)`);
+          }
+        },
+      });
+      ctx.out(`Serving ${path.relative(ctx.cwd, root) || '.'} at ${server.url}, rebuilding on changes (Ctrl-C to stop)`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
