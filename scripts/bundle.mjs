@@ -19,8 +19,9 @@ await build({
   chunkNames: 'chunk-[hash]',
   format: 'esm',
   platform: 'node',
-  // Pagefind finds its indexing binary beside its own package: it stays in node_modules.
-  external: ['pagefind'],
+  // Pagefind finds its indexing binary beside its own package, and Mermaid's browser bundle is
+  // copied from its package: both stay in node_modules.
+  external: ['pagefind', 'mermaid'],
   target: 'node20',
   // Some dependencies are CommonJS and `require` Node's modules; an ES module has no `require`.
   banner: { js: "import { createRequire as __patternbookRequire } from 'node:module'; const require = __patternbookRequire(import.meta.url);" },

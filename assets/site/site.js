@@ -41,6 +41,36 @@
     });
   }
 
+  // A copy button on each code block.
+  Array.prototype.forEach.call(document.querySelectorAll('pre.code'), function (pre) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy this code');
+    button.addEventListener('click', function () {
+      var code = pre.querySelector('code');
+      var text = code ? code.textContent : pre.textContent;
+      var done = function (label) {
+        button.textContent = label;
+        setTimeout(function () {
+          button.textContent = 'Copy';
+        }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done('Copied'); }, function () { done('Press Ctrl+C'); });
+      else done('Press Ctrl+C');
+    });
+    pre.appendChild(button);
+  });
+
+  // Mermaid diagrams (the runtime is on this page only when it has one). Strict: no HTML
+  // labels, no click handlers, so a diagram's text can never become markup or script.
+  if (window.mermaid && document.querySelector('pre.mermaid')) {
+    var dark = document.documentElement.getAttribute('data-theme') === 'dark' || (document.documentElement.getAttribute('data-theme') !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+    window.mermaid.run({ querySelector: 'pre.mermaid' });
+  }
+
   // Home page: filter by facet, sort by name or last update, count what is shown.
   var cards = Array.prototype.slice.call(document.querySelectorAll('.cards > .card'));
   if (!cards.length) return;

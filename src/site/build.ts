@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Catalog } from '../catalog/types.js';
@@ -41,6 +42,8 @@ export interface BuildSummary {
 }
 
 const SITE_ASSETS = path.join(PACKAGE_ROOT, 'assets', 'site');
+/** Mermaid's browser bundle, from its package (found where Node would find the package). */
+const mermaidRuntime = () => createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 /**
  * Builds the static site: a home page with every pattern, a page per pattern
@@ -77,6 +80,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       }
     }
     await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
+    // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
+    if (pages.some((p) => p.mermaid)) await copyFile(mermaidRuntime(), path.join(dir, 'assets', 'mermaid.min.js'));
     if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
     await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
     if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));

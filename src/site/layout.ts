@@ -22,6 +22,8 @@ export interface PageOptions {
   main: Raw;
   /** Extra attributes on `<main>` (the search index reads the article only). */
   bodyClass?: string;
+  /** Load the Mermaid runtime: only pattern pages that have a diagram do. */
+  mermaid?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ ${o.main}
 </main>
 <footer class="site-footer"><p>Built with Patternbook.</p></footer>
 <script src="${toRoot}pagefind/pagefind-ui.js"></script>
+${o.mermaid ? html`<script src="${toRoot}assets/mermaid.min.js"></script>` : ''}
 <script src="${toRoot}assets/site.js"></script>
 ${site.dev ? html`<script src="${toRoot}__patternbook/dev.js"></script>` : ''}
 </body>

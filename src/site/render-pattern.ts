@@ -6,6 +6,7 @@ import { resolveReference } from '../catalog/links.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
+import hljs from 'highlight.js/lib/common';
 import { sanitize } from './sanitize.js';
 
 /** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
@@ -97,7 +98,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
       return `<pre class="mermaid">${escape(token.content)}</pre>\n`;
     }
     const cls = lang && /^[\w-]+$/.test(lang) ? ` class="language-${lang}"` : '';
-    return `<pre class="code"><code${cls}>${escape(token.content)}</code></pre>\n`;
+    return `<pre class="code"><code${cls}>${highlight(token.content, lang) ?? escape(token.content)}</code></pre>\n`;
   };
 
   rules.table_open = () => '<div class="table-wrap"><table>\n';
@@ -176,4 +177,15 @@ function plainText(children: Token[]): string {
     else if (c.type === 'image' && c.children) out += plainText(c.children);
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Syntax highlighting at build time (no script on the page): highlight.js, for the languages it knows. */
+function highlight(code: string, lang: string): string | undefined {
+  const name = lang === 'console' || lang === 'sh' || lang === 'shell' ? 'bash' : lang;
+  if (!name || !hljs.getLanguage(name)) return undefined;
+  try {
+    return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
+  } catch {
+    return undefined;
+  }
 }

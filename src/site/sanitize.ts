@@ -29,7 +29,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedClasses: {
     code: [/^language-[\w-]+$/],
     pre: ['mermaid', 'code'],
-    span: ['missing'],
+    // highlight.js: `hljs-keyword`, `hljs-title function_`.
+    span: ['missing', /^hljs-[\w-]+$/, /^[a-z]+_+$/],
     a: ['missing', 'pattern-link', 'external'],
     div: ['table-wrap'],
   },

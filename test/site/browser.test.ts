@@ -113,6 +113,18 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     }
   });
 
+  it('draws Mermaid diagrams on the pages that have one (and loads Mermaid only there); code blocks get a copy button', async () => {
+    const { page, errors } = await open(`${examples.url}patterns/saga/`);
+    await page.locator('pre.mermaid svg').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('pre.code .copy').count()).toBeGreaterThan(3);
+    expect(await page.locator('pre.code code .hljs-built_in').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    const other = await open(`${examples.url}patterns/bulkhead/`);
+    expect(await other.page.locator('script[src$="mermaid.min.js"]').count()).toBe(0);
+    await other.page.close();
+  });
+
   it('a link to another pattern opens its page', async () => {
     const { page } = await open(`${examples.url}patterns/saga/`);
     await page.locator('article a.pattern-link', { hasText: 'Transactional Outbox' }).first().click();

@@ -30,5 +30,5 @@ export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, 
 </aside>
 </div>
 `;
-  return page({ site, title: p.title, toRoot: '../../', description: p.summary, main, bodyClass: 'pattern' });
+  return page({ site, title: p.title, toRoot: '../../', description: p.summary, main, bodyClass: 'pattern', mermaid: p.mermaid });
 }
