@@ -21,7 +21,7 @@ await build({
   platform: 'node',
   // Pagefind finds its indexing binary beside its own package, and Mermaid's browser bundle is
   // copied from its package: both stay in node_modules.
-  external: ['pagefind', 'mermaid'],
+  external: ['pagefind', 'mermaid', 'cytoscape'],
   target: 'node20',
   // Some dependencies are CommonJS and `require` Node's modules; an ES module has no `require`.
   banner: { js: "import { createRequire as __patternbookRequire } from 'node:module'; const require = __patternbookRequire(import.meta.url);" },

@@ -12,6 +12,9 @@
     // Pagefind imports its modules from this path: it must be absolute (a bare `pagefind/` is not a URL).
     var bundlePath = new URL((root || './') + 'pagefind/', window.location.href).pathname;
     new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, bundlePath: bundlePath, resetStyles: false });
+    // Pagefind's field has only a title and a placeholder: give it a name screen readers announce.
+    var field = document.querySelector('#search input');
+    if (field) field.setAttribute('aria-label', 'Search patterns (press / to focus)');
   }
   document.addEventListener('keydown', function (event) {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

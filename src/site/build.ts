@@ -9,12 +9,14 @@ import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SiteInfo } from './layout.js';
+import { relationGraph } from './graph.js';
 import { patternPages, type PatternPage } from './model.js';
 import { replaceSite } from './out-dir.js';
+import { graphPage } from './pages/graph.js';
 import { homePage } from './pages/home.js';
 import { notFoundPage } from './pages/not-found.js';
 import { patternPage } from './pages/pattern.js';
-import { indexSite } from './search-index.js';
+import { openSearchIndex, type SearchIndex } from './search-index.js';
 
 export interface BuildOptions {
   /** Catalog root. */
@@ -42,8 +44,8 @@ export interface BuildSummary {
 }
 
 const SITE_ASSETS = path.join(PACKAGE_ROOT, 'assets', 'site');
-/** Mermaid's browser bundle, from its package (found where Node would find the package). */
-const mermaidRuntime = () => createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+/** A file of a dependency (a browser bundle), found where Node would find the package. */
+const packageFile = (file: string) => createRequire(import.meta.url).resolve(file);
 
 /**
  * Builds the static site: a home page with every pattern, a page per pattern
@@ -62,33 +64,53 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let indexBytes = 0;
 
   await replaceSite(out, catalog.root, async (dir) => {
-    const bySlug = new Map(pages.map((p) => [p.slug, p]));
-    await writeFile(path.join(dir, 'index.html'), homePage(site, pages));
-    await writeFile(path.join(dir, '404.html'), notFoundPage(site));
-    const pageHtml: { url: string; html: string }[] = [];
-    for (const p of pages) {
-      const folder = path.join(dir, 'patterns', p.slug);
-      await mkdir(folder, { recursive: true });
-      const htmlText = patternPage(site, p, bySlug);
-      await writeFile(path.join(folder, 'index.html'), htmlText);
-      pageHtml.push({ url: `patterns/${encodeURIComponent(p.slug)}/`, html: htmlText });
-      for (const asset of p.assets) {
-        const target = path.join(folder, ...asset.split('/'));
-        await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(path.join(p.dir, ...asset.split('/')), target);
-        assets++;
-      }
+    const search = await openSearchIndex();
+    try {
+      assets = await writePatternPages(dir, site, pages, search);
+      await writeSiteFiles(dir, site, catalog, pages);
+      indexBytes = await search.write(dir);
+    } catch (err) {
+      await search.close();
+      throw err;
     }
-    await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
-    // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
-    if (pages.some((p) => p.mermaid)) await copyFile(mermaidRuntime(), path.join(dir, 'assets', 'mermaid.min.js'));
-    if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
-    await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
-    if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
-    indexBytes = await indexSite(dir, pageHtml);
   });
   const lintFindings = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
   return { out, pages: pages.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems: catalog.diagnostics, lint: lintFindings };
+}
+
+/** Each pattern's page, with the files it uses copied beside it, fed to the search index as it goes. Returns how many files were copied. */
+async function writePatternPages(dir: string, site: SiteInfo, pages: PatternPage[], search: SearchIndex): Promise<number> {
+  const bySlug = new Map(pages.map((p) => [p.slug, p]));
+  let copied = 0;
+  for (const p of pages) {
+    const folder = path.join(dir, 'patterns', p.slug);
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'index.html'), patternPage(site, p, bySlug));
+    await search.add(p);
+    for (const asset of p.assets) {
+      const target = path.join(folder, ...asset.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(p.dir, ...asset.split('/')), target);
+      copied++;
+    }
+  }
+  return copied;
+}
+
+/** Home, 404, graph, the site's own scripts and styles, catalog.json and sitemap.xml. */
+async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PatternPage[]): Promise<void> {
+  await writeFile(path.join(dir, 'index.html'), homePage(site, pages));
+  await writeFile(path.join(dir, '404.html'), notFoundPage(site));
+  await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
+  await mkdir(path.join(dir, 'graph'));
+  await writeFile(path.join(dir, 'graph', 'index.html'), graphPage(site, pages));
+  await writeFile(path.join(dir, 'graph', 'graph.json'), JSON.stringify(relationGraph(pages)));
+  await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
+  // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
+  if (pages.some((p) => p.mermaid)) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
+  if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
+  await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
+  if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
 }
 
 function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {

@@ -24,6 +24,8 @@ export interface PageOptions {
   bodyClass?: string;
   /** Load the Mermaid runtime: only pattern pages that have a diagram do. */
   mermaid?: boolean;
+  /** More scripts of the site for this page only, relative to the site root. */
+  scripts?: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export function page(o: PageOptions): string {
 <title>${o.title === site.title ? site.title : `${o.title} · ${site.title}`}</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
 <meta name="generator" content="Patternbook">
-<link rel="icon" href="data:,">
+<link rel="icon" href="${toRoot}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${toRoot}assets/site.css">
 <link rel="stylesheet" href="${toRoot}pagefind/pagefind-ui.css">
 ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}
@@ -68,6 +70,7 @@ ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}
   <a class="brand" href="${toRoot}">${site.logo ? html`<img src="${toRoot}${site.logo}" alt="" class="logo">` : ''}<span>${site.title}</span></a>
   <nav aria-label="Site">
     <a href="${toRoot}">Patterns</a>
+    <a href="${toRoot}graph/">Relations</a>
   </nav>
   <div id="search" class="search" role="search" data-pagefind-ignore="all"></div>
   <button type="button" class="theme-toggle" aria-label="Switch between light and dark" title="Light / dark">◐</button>
@@ -78,6 +81,7 @@ ${o.main}
 <footer class="site-footer"><p>Built with Patternbook.</p></footer>
 <script src="${toRoot}pagefind/pagefind-ui.js"></script>
 ${o.mermaid ? html`<script src="${toRoot}assets/mermaid.min.js"></script>` : ''}
+${(o.scripts ?? []).map((src) => html`<script src="${toRoot}${src}"></script>`)}
 <script src="${toRoot}assets/site.js"></script>
 ${site.dev ? html`<script src="${toRoot}__patternbook/dev.js"></script>` : ''}
 </body>

@@ -1,28 +1,69 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PatternbookError } from '../diagnostics.js';
+import { esc } from './html.js';
+import type { PatternPage } from './model.js';
+
+export interface SearchIndex {
+  /** Adds one pattern page. */
+  add(page: PatternPage): Promise<void>;
+  /** Writes the index into `<dir>/pagefind` and stops the indexer; returns its size in bytes. */
+  write(dir: string): Promise<number>;
+  /** Stops the indexer without writing (a failed build). */
+  close(): Promise<void>;
+}
 
 /**
- * Builds the Pagefind index of the pattern pages through Pagefind's Node API,
- * fed the pages' HTML directly (no second read from disk). Only each page's
- * article is indexed (`data-pagefind-body`), with its facets as filters.
- * Returns the index's size in bytes.
+ * The Pagefind index of the pattern pages, built through Pagefind's Node API
+ * while the pages are written. Each page is fed as its article only (title,
+ * facets as filters, the rendered README) — no navigation or other chrome —
+ * which keeps the indexer's work and memory to what is searched.
  */
-export async function indexSite(dir: string, pages: { url: string; html: string }[]): Promise<number> {
+export async function openSearchIndex(): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new PatternbookError(`The search index could not be started: ${errors.join('; ')}`);
-  try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
-      if (added.errors.length) throw new PatternbookError(`Search index: ${page.url}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-    if (written.errors.length) throw new PatternbookError(`Search index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  return folderSize(path.join(dir, 'pagefind'));
+  // Pages go to the indexer (its own process) without waiting for each answer: up to this
+  // many in flight, so the build and the indexer work at the same time.
+  const inFlight = new Set<Promise<void>>();
+  const MAX_IN_FLIGHT = 64;
+  let failure: Error | undefined;
+  const send = async (page: PatternPage): Promise<void> => {
+    const filters = Object.entries(page.facets)
+      .flatMap(([facet, values]) => values.map((v) => `<span data-pagefind-filter="${esc(facet)}">${esc(v)}</span>`))
+      .join('');
+    const content = `<!doctype html><html lang="en"><head><title>${esc(page.title)}</title></head><body><article data-pagefind-body><h1>${esc(page.title)}</h1><div hidden>${filters}</div>${page.summary ? `<p>${esc(page.summary)}</p>` : ''}${page.html}</article></body></html>`;
+    const added = await index.addHTMLFile({ url: `patterns/${encodeURIComponent(page.slug)}/`, content });
+    if (added.errors.length) throw new PatternbookError(`Search index: ${page.slug}: ${added.errors.join('; ')}`);
+  };
+  return {
+    async add(page) {
+      if (failure) throw failure;
+      const pending: Promise<void> = send(page).then(
+        () => void inFlight.delete(pending),
+        (err: Error) => {
+          inFlight.delete(pending);
+          failure ??= err;
+        },
+      );
+      inFlight.add(pending);
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    },
+    async write(dir) {
+      try {
+        await Promise.all(inFlight);
+        if (failure) throw failure;
+        const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+        if (written.errors.length) throw new PatternbookError(`Search index: ${written.errors.join('; ')}`);
+      } finally {
+        await pagefind.close();
+      }
+      return folderSize(path.join(dir, 'pagefind'));
+    },
+    close: async () => {
+      await pagefind.close();
+    },
+  };
 }
 
 async function folderSize(dir: string): Promise<number> {

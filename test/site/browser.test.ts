@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,43 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     await other.page.close();
   });
 
+  it('graph: every pattern drawn with its relations; a node highlights its neighbours and a click opens it', async () => {
+    const { page, errors } = await open(`${examples.url}graph/`);
+    await page.locator('#graph[data-ready="8"]').waitFor({ timeout: 10_000 });
+    const edges = await page.evaluate(() => (globalThis as any).patternbookGraph.edges().length);
+    expect(edges).toBeGreaterThan(5);
+    const box = (await page.locator('#graph').boundingBox())!;
+    const at = await page.evaluate(() => (globalThis as any).patternbookGraph.$('#saga').renderedPosition());
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.evaluate(() => (globalThis as any).patternbookGraph.$('.focus').length)).toBeGreaterThan(1);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForURL(/\/patterns\/saga\/$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical accessibility problem on home, a pattern page and the graph, in light and dark', async () => {
+    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const url of [examples.url, `${examples.url}patterns/saga/`, `${examples.url}graph/`]) {
+        // axe is injected as a script, which the site's CSP (rightly) refuses: this context bypasses it.
+        const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        await page.addScriptTag({ path: axe });
+        const violations = await page.evaluate(async () => {
+          const g = globalThis as any;
+          const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        });
+        expect(violations, `${scheme} ${url}`).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 60_000);
+
   it('a link to another pattern opens its page', async () => {
     const { page } = await open(`${examples.url}patterns/saga/`);
     await page.locator('article a.pattern-link', { hasText: 'Transactional Outbox' }).first().click();
@@ -137,7 +175,7 @@ describe.skipIf(!available)('the built site in Chromium', () => {
   // switched off, so the sanitizer alone is shown to hold.
   for (const bypassCSP of [false, true]) {
     it(`runs nothing from a hostile pattern${bypassCSP ? ', even with the CSP switched off' : ''}: no payload sets its flag, no dialog opens`, async () => {
-      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/friend/`]) {
+      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/markdown-only/`, `${hostile.url}patterns/friend/`, `${hostile.url}graph/`]) {
         const { page, errors } = await open(url, { bypassCSP });
         // Give late payloads (load events, image errors, toggles) their chance.
         await page.waitForTimeout(300);
