@@ -1,16 +1,18 @@
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadCatalog } from '../catalog/load-catalog.js';
+import { prepareCatalog } from '../catalog/load-catalog.js';
+import { loadPattern } from '../catalog/load-pattern.js';
 import type { Catalog } from '../catalog/types.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
-import { lintCatalog } from '../lint/engine.js';
+import { lintStreaming, lintThreads } from '../lint/parallel.js';
+import { RuleSettings } from '../lint/rule-settings.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SiteInfo } from './layout.js';
 import { relationGraph } from './graph.js';
-import { patternPages, type PatternPage } from './model.js';
+import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
 import { homePage } from './pages/home.js';
@@ -55,19 +57,30 @@ const packageFile = (file: string) => createRequire(import.meta.url).resolve(fil
  */
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const catalog = await loadCatalog({ root: options.root, keepTokens: true, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
-  const { results } = await lintCatalog(catalog, { registry, docsBase: DOCS_BASE });
-  const pages = patternPages(catalog, results);
+  // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views:
+  // enough for cards, relations, backlinks and the graph at any catalog size.
+  const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  new RuleSettings(registry, prepared.config);
+  const { catalog, results } = await lintStreaming(prepared, lintThreads(prepared.files.length), options.templateFile, {
+    registry,
+    docsBase: DOCS_BASE,
+  });
+  const metas = pageMetas(catalog, results);
   const site = { ...siteInfo(catalog, options.base), ...(options.dev ? { dev: true } : {}) };
   const out = path.resolve(catalog.root, options.out ?? catalog.config.outDir);
   let assets = 0;
   let indexBytes = 0;
+  let problems = [...catalog.diagnostics];
 
   await replaceSite(out, catalog.root, async (dir) => {
     const search = await openSearchIndex();
     try {
-      assets = await writePatternPages(dir, site, pages, search);
-      await writeSiteFiles(dir, site, catalog, pages);
+      // Pass two: each pattern read again, rendered, written, indexed and dropped.
+      const written = await writePatternPages(dir, site, catalog, metas, search, prepared.config.maxFileSize);
+      assets = written.assets;
+      problems = [...problems, ...written.problems];
+      const built = metas.filter((m) => !written.failed.has(m.file));
+      await writeSiteFiles(dir, site, catalog, built, written.mermaid);
       indexBytes = await search.write(dir);
     } catch (err) {
       await search.close();
@@ -75,30 +88,52 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
   });
   const lintFindings = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
-  return { out, pages: pages.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems: catalog.diagnostics, lint: lintFindings };
+  return { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings };
 }
 
-/** Each pattern's page, with the files it uses copied beside it, fed to the search index as it goes. Returns how many files were copied. */
-async function writePatternPages(dir: string, site: SiteInfo, pages: PatternPage[], search: SearchIndex): Promise<number> {
-  const bySlug = new Map(pages.map((p) => [p.slug, p]));
+/** Each pattern's page, with the files it uses copied beside it, fed to the search index as it goes. */
+async function writePatternPages(
+  dir: string,
+  site: SiteInfo,
+  catalog: Catalog,
+  metas: PageMeta[],
+  search: SearchIndex,
+  maxFileSize: number,
+): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
+  const bySlug = new Map(metas.map((m) => [m.slug, m]));
+  const locate = patternLocator(metas);
+  const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
   let copied = 0;
-  for (const p of pages) {
-    const folder = path.join(dir, 'patterns', p.slug);
+  const problems: Diagnostic[] = [];
+  const failed = new Set<string>();
+  let mermaid = false;
+  for (const meta of metas) {
+    const light = byFile.get(meta.file)!;
+    const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
+    // Changed since pass one (an edit during the build): reported, and the page left out.
+    if (!loaded.ok) {
+      problems.push(loaded.diagnostic);
+      failed.add(meta.file);
+      continue;
+    }
+    const page = renderPage(meta, loaded.pattern, catalog, locate);
+    mermaid ||= page.mermaid;
+    const folder = path.join(dir, 'patterns', page.slug);
     await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, 'index.html'), patternPage(site, p, bySlug));
-    await search.add(p);
-    for (const asset of p.assets) {
+    await writeFile(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
+    await search.add(page);
+    for (const asset of page.assets) {
       const target = path.join(folder, ...asset.split('/'));
       await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(p.dir, ...asset.split('/')), target);
+      await copyFile(path.join(page.dir, ...asset.split('/')), target);
       copied++;
     }
   }
-  return copied;
+  return { assets: copied, problems, failed, mermaid };
 }
 
 /** Home, 404, graph, the site's own scripts and styles, catalog.json and sitemap.xml. */
-async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PatternPage[]): Promise<void> {
+async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PageMeta[], mermaid: boolean): Promise<void> {
   await writeFile(path.join(dir, 'index.html'), homePage(site, pages));
   await writeFile(path.join(dir, '404.html'), notFoundPage(site));
   await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
@@ -107,7 +142,7 @@ async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pag
   await writeFile(path.join(dir, 'graph', 'graph.json'), JSON.stringify(relationGraph(pages)));
   await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
   // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
-  if (pages.some((p) => p.mermaid)) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
+  if (mermaid) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
   if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
   await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
   if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
@@ -134,7 +169,7 @@ function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
 }
 
 /** The catalog's metadata, for other tools (the export issue makes it the full export). */
-function catalogJson(catalog: Catalog, pages: PatternPage[]) {
+function catalogJson(catalog: Catalog, pages: PageMeta[]) {
   return {
     title: catalog.config.site.title ?? 'Pattern catalog',
     patterns: pages.map((p) => ({
@@ -153,7 +188,7 @@ function catalogJson(catalog: Catalog, pages: PatternPage[]) {
   };
 }
 
-function sitemap(url: string, pages: PatternPage[]): string {
+function sitemap(url: string, pages: PageMeta[]): string {
   const base = url.endsWith('/') ? url : `${url}/`;
   const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const locs = [base, ...pages.map((p) => `${base}patterns/${encodeURIComponent(p.slug)}/`)];

@@ -1,5 +1,5 @@
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { PatternPage } from './model.js';
+import type { PageMeta } from './model.js';
 
 export interface GraphNode {
   id: string;
@@ -29,8 +29,8 @@ export interface SiteGraph {
  * catalog always gives the same picture (d3-force starts from fixed positions
  * and draws its randomness from a fixed seed).
  */
-export function relationGraph(pages: PatternPage[]): SiteGraph {
-  const lists = (p: PatternPage, kind: GraphEdge['kind']) => (kind === 'related' ? p.related : p.alternatives);
+export function relationGraph(pages: PageMeta[]): SiteGraph {
+  const lists = (p: PageMeta, kind: GraphEdge['kind']) => (kind === 'related' ? p.related : p.alternatives);
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();

@@ -2,19 +2,28 @@ import path from 'node:path';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { CatalogIndex } from '../lint/catalog-index.js';
-import { foldHeading } from '../template/normalize.js';
 import type { LintFileResult } from '../lint/result.js';
+import { foldHeading } from '../template/normalize.js';
 import { flattenSections } from '../template/walk.js';
 import { renderPattern, type RenderedPattern } from './render-pattern.js';
 
-/** What the site shows of one pattern. */
-export interface PatternPage extends RenderedPattern {
+/**
+ * What the site keeps of one pattern for the whole build (cards, relations,
+ * the graph, catalog.json): a few hundred bytes, worked out from the light
+ * views lint keeps. The rendered article is made, written and dropped one
+ * pattern at a time (`PatternPage`).
+ */
+export interface PageMeta {
   slug: string;
+  /** The pattern file, absolute. */
+  file: string;
+  /** The pattern's folder, its files copied from there. */
+  dir: string;
   title: string;
   summary?: string;
   /** Front matter values of the configured facets (tags, category, status), as strings. */
   facets: Record<string, string[]>;
-  /** Latest changelog version and its date. */
+  /** Latest changelog version and its date (known once the pattern is rendered). */
   version?: string;
   updated?: string;
   related: string[];
@@ -24,52 +33,70 @@ export interface PatternPage extends RenderedPattern {
   lint: { errors: number; warnings: number };
   diagnostics: Pick<Diagnostic, 'line' | 'severity' | 'message' | 'ruleId'>[];
   editUrl?: string;
-  /** The pattern's folder, its files copied from there. */
-  dir: string;
 }
+
+/** A pattern's page while it is written: its metadata and its rendered article. */
+export type PatternPage = PageMeta & RenderedPattern;
 
 export const DEFAULT_FACETS = ['tags', 'category', 'status'];
 
-/** Everything the pages need, worked out from the catalog model and its lint results. */
-export function patternPages(catalog: Catalog, lint: LintFileResult[]): PatternPage[] {
+/** Every pattern's metadata, from the catalog (full or light views) and its lint results. */
+export function pageMetas(catalog: Catalog, lint: LintFileResult[]): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
-  const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
-  const folderOwner = new Map(catalog.patterns.filter((p) => /^readme\.(md|markdown)$/i.test(path.basename(p.file))).map((p) => [p.dir, p]));
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
-  const index = new CatalogIndex(catalog);
-  const relations = index.relations();
-  const versioned = flattenSections(catalog.template.sections).find((s) => s.repeatable && s.versioned);
-
+  const out = new Map<Pattern, { related: string[]; alternatives: string[] }>();
+  const backlinks = new Map<Pattern, Set<string>>();
+  for (const r of new CatalogIndex(catalog).relations()) {
+    const entry = out.get(r.from) ?? { related: [], alternatives: [] };
+    const list = r.kind === 'related' ? entry.related : entry.alternatives;
+    if (!list.includes(r.to.slug)) list.push(r.to.slug);
+    out.set(r.from, entry);
+    if (r.to !== r.from) (backlinks.get(r.to) ?? backlinks.set(r.to, new Set()).get(r.to)!).add(r.from.slug);
+  }
   return catalog.patterns.map((pattern) => {
-    const rendered = renderPattern(pattern, {
-      catalog,
-      pageLink: (_from, to) => `../${encodeURIComponent(to.slug)}/`,
-      patternAt: (file) => byFile.get(file) ?? folderOwner.get(file),
-    });
     const result = lintByFile.get(pattern.file);
-    const out = (kind: 'related' | 'alternative') => unique(relations.filter((r) => r.from === pattern && r.kind === kind).map((r) => r.to.slug));
-    const latest = versioned ? latestVersion(pattern, versioned.matcher) : undefined;
     return {
-      ...rendered,
       slug: pattern.slug,
+      file: pattern.file,
+      dir: pattern.dir,
       title: pattern.title?.text ?? pattern.slug,
       ...(pattern.summary ? { summary: pattern.summary.text } : {}),
       facets: facetValues(pattern, facets),
-      ...(latest ? latest : {}),
-      related: out('related'),
-      alternatives: out('alternative'),
-      backlinks: unique(relations.filter((r) => r.to === pattern && r.from !== pattern).map((r) => r.from.slug)).sort(),
+      related: out.get(pattern)?.related ?? [],
+      alternatives: out.get(pattern)?.alternatives ?? [],
+      backlinks: [...(backlinks.get(pattern) ?? [])].sort(),
       lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
       ...(site.repoUrl ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` } : {}),
-      dir: pattern.dir,
     };
   });
 }
 
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
+/**
+ * Renders one fully loaded pattern for its page, and fills in what only the
+ * full text tells (the latest changelog version). `metas` maps files (and
+ * pattern folders) to the patterns they are, for links between pages.
+ */
+export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, patternAt: (file: string) => PageMeta | undefined): PatternPage {
+  const rendered = renderPattern(pattern, {
+    catalog,
+    patternAt: (file) => {
+      const target = patternAt(file);
+      return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
+    },
+  });
+  const versioned = flattenSections(catalog.template.sections).find((s) => s.repeatable && s.versioned);
+  const latest = versioned ? latestVersion(pattern, versioned.matcher) : undefined;
+  if (latest) Object.assign(meta, latest);
+  return { ...meta, ...rendered };
+}
+
+/** Files and folders to the patterns they are: `../saga/README.md` and `../saga/` both name saga. */
+export function patternLocator(metas: PageMeta[]): (file: string) => PageMeta | undefined {
+  const byFile = new Map(metas.map((m) => [m.file, m]));
+  const byFolder = new Map(metas.filter((m) => /^readme\.(md|markdown)$/i.test(path.basename(m.file))).map((m) => [m.dir, m]));
+  return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
 function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
@@ -99,4 +126,3 @@ function latestVersion(pattern: Pattern, matcher: RegExp): { version: string; up
   }
   return best;
 }
-

@@ -25,10 +25,8 @@ export interface RenderedPattern {
 
 export interface RenderContext {
   catalog: Catalog;
-  /** The URL of a pattern's page, relative to another page (`../saga/`). */
-  pageLink: (from: Pattern, to: Pattern) => string;
-  /** The pattern whose file (or folder) this is. */
-  patternAt: (file: string) => Pattern | undefined;
+  /** The pattern whose file (or folder) this is: its slug, and whether it is the one rendered. */
+  patternAt: (file: string) => { slug: string; self: boolean } | undefined;
 }
 
 /**
@@ -124,7 +122,8 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, assets:
   if (resolved.outside) return { kind: 'missing', reason: 'leads out of the catalog' };
   const anchor = resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : '';
   const to = context.patternAt(resolved.file);
-  if (to) return { kind: 'pattern', href: `${to === from ? '' : context.pageLink(from, to)}${anchor}` || './' };
+  // Pattern pages are siblings: `patterns/<slug>/`.
+  if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
   const asset = ownFile(from, resolved.file);
   if (asset) {
     assets.add(asset);

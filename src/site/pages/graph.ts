@@ -1,13 +1,13 @@
 import { html } from '../html.js';
 import { page, type SiteInfo } from '../layout.js';
-import type { PatternPage } from '../model.js';
+import type { PageMeta } from '../model.js';
 
 /**
  * The relation graph: drawn by the graph script from `graph.json` (zoom, pan,
  * a node's neighbours highlighted, a click opens the pattern), and the same
  * relations as a list for keyboards and screen readers.
  */
-export function graphPage(site: SiteInfo, pages: PatternPage[]): string {
+export function graphPage(site: SiteInfo, pages: PageMeta[]): string {
   const titles = new Map(pages.map((p) => [p.slug, p.title]));
   const main = html`
 <h1>Relations</h1>

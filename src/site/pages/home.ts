@@ -1,13 +1,13 @@
 import { html } from '../html.js';
 import { page, type SiteInfo } from '../layout.js';
-import type { PatternPage } from '../model.js';
+import type { PageMeta } from '../model.js';
 
 /**
  * The home page: every pattern as a card, with client-side filters for each
  * facet (tags, category, status by default) and sorting by name or last
  * update. The cards carry what the filters need in data attributes.
  */
-export function homePage(site: SiteInfo, pages: PatternPage[]): string {
+export function homePage(site: SiteInfo, pages: PageMeta[]): string {
   const facetValues = new Map<string, Set<string>>();
   for (const p of pages) for (const [facet, values] of Object.entries(p.facets)) for (const v of values) (facetValues.get(facet) ?? facetValues.set(facet, new Set()).get(facet)!).add(v);
   const facets = [...facetValues].sort(([a], [b]) => (a < b ? -1 : 1));

@@ -1,9 +1,9 @@
 import { html, raw } from '../html.js';
 import { page, type SiteInfo } from '../layout.js';
-import type { PatternPage } from '../model.js';
+import type { PageMeta, PatternPage } from '../model.js';
 
 /** A pattern's page: its README rendered, a table of contents, relations as cards, backlinks and its lint diagnostics. */
-export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, PatternPage>): string {
+export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, PageMeta>): string {
   const card = (slug: string) => {
     const other = bySlug.get(slug);
     return other ? html`<li><a href="../${encodeURIComponent(other.slug)}/">${other.title}</a>${other.summary ? html`<span>${other.summary}</span>` : ''}</li>` : '';
