@@ -31,6 +31,8 @@ export interface BuildOptions {
   templateFile?: string;
   /** For `patternbook dev`: pages load its live-reload script, and the output folder may be inside `.patternbook/`. */
   dev?: boolean;
+  /** Called as pattern pages are written (the CLI draws a progress bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuildSummary {
@@ -76,7 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const search = await openSearchIndex();
     try {
       // Pass two: each pattern read again, rendered, written, indexed and dropped.
-      const written = await writePatternPages(dir, site, catalog, metas, search, prepared.config.maxFileSize);
+      const written = await writePatternPages(dir, site, catalog, metas, search, prepared.config.maxFileSize, options.onProgress);
       assets = written.assets;
       problems = [...problems, ...written.problems];
       const built = metas.filter((m) => !written.failed.has(m.file));
@@ -99,6 +101,7 @@ async function writePatternPages(
   metas: PageMeta[],
   search: SearchIndex,
   maxFileSize: number,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   const locate = patternLocator(metas);
@@ -107,7 +110,9 @@ async function writePatternPages(
   const problems: Diagnostic[] = [];
   const failed = new Set<string>();
   let mermaid = false;
+  let done = 0;
   for (const meta of metas) {
+    onProgress?.(done++, metas.length);
     const light = byFile.get(meta.file)!;
     const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
     // Changed since pass one (an edit during the build): reported, and the page left out.
@@ -129,6 +134,7 @@ async function writePatternPages(
       copied++;
     }
   }
+  onProgress?.(done, metas.length);
   return { assets: copied, problems, failed, mermaid };
 }
 

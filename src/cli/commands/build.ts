@@ -16,12 +16,15 @@ export function registerBuild(program: Command, ctx: CommandContext): Command {
       const root = resolveCatalogRoot(ctx.cwd, dir);
       // Loaded on use: the site's dependencies (sanitizer, search indexer) cost `lint` nothing.
       const { buildSite } = await import('../../site/build.js');
+      const progress = progressBar(ctx);
       const summary = await buildSite({
+        onProgress: progress.update,
         root,
         ...(opts.out ? { out: path.resolve(ctx.cwd, opts.out) } : {}),
         ...(opts.base ? { base: opts.base } : {}),
         ...(opts.template ? { templateFile: path.resolve(ctx.cwd, opts.template) } : {}),
       });
+      progress.done();
       for (const d of summary.problems) ctx.err(formatDiagnostic(d, ctx.errColor));
       const rel = path.relative(ctx.cwd, summary.out) || '.';
       ctx.out(
@@ -29,4 +32,34 @@ export function registerBuild(program: Command, ctx: CommandContext): Command {
       );
       ctx.exitCode = summary.problems.some((d) => d.severity === 'error') ? 1 : 0;
     });
+}
+
+/**
+ * A progress bar on a terminal, for builds of more than a few hundred
+ * patterns: pages written of all, and the time left at the pace so far.
+ * Nothing when the output is not a terminal (CI logs stay clean).
+ */
+function progressBar(ctx: CommandContext): { update: (done: number, total: number) => void; done: () => void } {
+  const stream = ctx.stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
+  let started = 0;
+  let last = 0;
+  let drawn = false;
+  return {
+    update: (done, total) => {
+      if (total < 300) return;
+      const now = performance.now();
+      if (done === 0) started = now;
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const eta = done > 0 ? ((now - started) / done) * (total - done) / 1000 : 0;
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} pages${done > 0 && done < total ? `, about ${Math.ceil(eta)} s left` : ''}   `);
+      drawn = true;
+    },
+    done: () => {
+      if (drawn) stream.write('\r\x1b[2K');
+    },
+  };
 }
