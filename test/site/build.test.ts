@@ -176,3 +176,50 @@ describe('patternbook build: the output folder', () => {
     expect(existsSync(path.join(out, 'half'))).toBe(false);
   });
 });
+
+describe('patternbook build: configuration', () => {
+  it('uses the site settings: title, logo, edit links, sitemap for the published address, --base for the 404 page; a file that cannot load is listed and exits 1', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.yaml': [
+        'site:',
+        '  title: Team patterns',
+        '  logo: brand/logo.svg',
+        '  url: https://example.org/patterns/',
+        '  repoUrl: https://github.com/acme/patterns',
+        '  branch: trunk',
+        '  facets: [area]',
+      ].join('\n'),
+      'brand/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+      'alpha/README.md': '---\narea: payments\n---\n# Alpha\n\n> First.\n\n## Overview\n\nText.\n\n## Related Patterns\n\n- [Beta](../beta/README.md)\n',
+      'beta/README.md': '# Beta\n\n> Second.\n\n## Overview\n\nText.\n',
+      'broken/README.md': '---\narea: [unclosed\n---\n# Broken\n',
+    });
+    const out = path.join(await tempCatalog(), 'site');
+    const run = await runCli(['build', root, '--out', out, '--base', '/patterns/'], REPO);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('broken/README.md');
+    expect(run.stdout).toMatch(/Built .*: 2 pattern pages/);
+    const home = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(home).toContain('<title>Team patterns</title>');
+    expect(home).toContain('<img src="assets/logo.svg"');
+    expect(home).toContain('data-facet="area"');
+    expect(existsSync(path.join(out, 'assets/logo.svg'))).toBe(true);
+    const alpha = await readFile(path.join(out, 'patterns/alpha/index.html'), 'utf8');
+    expect(alpha).toContain('href="https://github.com/acme/patterns/edit/trunk/alpha/README.md"');
+    expect(alpha).toContain('<title>Alpha · Team patterns</title>');
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.org/patterns/patterns/alpha/</loc>');
+    expect(sitemap).not.toContain('broken');
+    const notFound = await readFile(path.join(out, '404.html'), 'utf8');
+    expect(notFound).toContain('href="/patterns/assets/site.css"');
+    const beta = await readFile(path.join(out, 'patterns/beta/index.html'), 'utf8');
+    expect(beta).toMatch(/Referenced by<\/h2><ul class="mini-cards"><li><a href="\.\.\/alpha\/">Alpha<\/a>/);
+  });
+
+  it('refuses a --base that is not a path between slashes (exit 2)', async () => {
+    const root = await tempCatalog({ 'a/README.md': '# A\n' });
+    const run = await runCli(['build', root, '--out', path.join(await tempCatalog(), 'site'), '--base', 'patterns'], REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected a path starting and ending with "/"');
+  });
+});
