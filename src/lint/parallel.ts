@@ -83,7 +83,7 @@ export async function lintStreaming(
   lanes: number,
   templateFile: string | undefined,
   options: LintCatalogOptions,
-): Promise<LintCatalogResult & { catalog: Catalog }> {
+): Promise<LintCatalogResult & { catalog: Catalog; phaseOne: PhaseOne }> {
   const { config, template } = prepared;
   const flags = { external: false, now: new Date(), ...options.flags };
   const files: WorkerInput['files'] = prepared.files.map((f) => ({ ...f, selected: !options.files || options.files.has(f.file) }));
@@ -133,5 +133,11 @@ export async function lintStreaming(
     // The text is read back only for files with something to show in a code frame.
     results.push(fileResult(pattern.path, pattern.file, found, pattern.slug, found.length ? pattern.document.source : undefined));
   }
-  return { catalog, results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, selected) };
+  return { catalog, results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, selected), phaseOne: { fileDiagnostics, collected } };
+}
+
+/** What the first phase found per file: its `file` rules' diagnostics and what the `catalog` rules collected (kept by `dev` to re-lint one file). */
+export interface PhaseOne {
+  fileDiagnostics: Map<string, Diagnostic[]>;
+  collected: Map<string, Record<string, unknown>>;
 }

@@ -1,17 +1,20 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { prepareCatalog } from '../catalog/load-catalog.js';
+import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { Catalog } from '../catalog/types.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
-import { lintStreaming, lintThreads } from '../lint/parallel.js';
+import { lintStreaming, lintThreads, type PhaseOne } from '../lint/parallel.js';
+import type { LintFileResult } from '../lint/result.js';
+import { writeFileAtomic } from '../util/text-file.js';
 import { RuleSettings } from '../lint/rule-settings.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SiteInfo } from './layout.js';
-import { relationGraph } from './graph.js';
+import { relationGraph, type SiteGraph } from './graph.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
@@ -58,12 +61,31 @@ const packageFile = (file: string) => createRequire(import.meta.url).resolve(fil
  * search index. Built in a fresh folder and swapped in at the end.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  return (await buildSiteWithState(options)).summary;
+}
+
+/** What a build knows once it is done, kept by `dev` to rebuild one pattern at a time (see update.ts). */
+export interface SiteState {
+  options: BuildOptions;
+  prepared: PreparedCatalog;
+  /** The catalog as light views (the lint's). */
+  catalog: Catalog;
+  results: LintFileResult[];
+  phaseOne: PhaseOne;
+  metas: PageMeta[];
+  site: SiteInfo;
+  out: string;
+  mermaid: boolean;
+  graph: SiteGraph;
+}
+
+export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
   const started = performance.now();
   // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views:
   // enough for cards, relations, backlinks and the graph at any catalog size.
   const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   new RuleSettings(registry, prepared.config);
-  const { catalog, results } = await lintStreaming(prepared, lintThreads(prepared.files.length), options.templateFile, {
+  const { catalog, results, phaseOne } = await lintStreaming(prepared, lintThreads(prepared.files.length), options.templateFile, {
     registry,
     docsBase: DOCS_BASE,
   });
@@ -73,6 +95,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let assets = 0;
   let indexBytes = 0;
   let problems = [...catalog.diagnostics];
+  let mermaid = false;
+  let graph: SiteGraph = { nodes: [], edges: [] };
 
   await replaceSite(out, catalog.root, async (dir) => {
     const search = await openSearchIndex();
@@ -82,15 +106,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       assets = written.assets;
       problems = [...problems, ...written.problems];
       const built = metas.filter((m) => !written.failed.has(m.file));
-      await writeSiteFiles(dir, site, catalog, built, written.mermaid);
+      mermaid = written.mermaid;
+      graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
       indexBytes = await search.write(dir);
     } catch (err) {
       await search.close();
       throw err;
     }
   });
-  const lintFindings = results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
-  return { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings };
+  const summary = { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings(results) };
+  return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid, graph } };
+}
+
+export function lintFindings(results: LintFileResult[]): Diagnostic[] {
+  return results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
 }
 
 /** Each pattern's page, with the files it uses copied beside it, fed to the search index as it goes. */
@@ -138,23 +167,29 @@ async function writePatternPages(
   return { assets: copied, problems, failed, mermaid };
 }
 
-/** Home, 404, graph, the site's own scripts and styles, catalog.json and sitemap.xml. */
-async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PageMeta[], mermaid: boolean): Promise<void> {
-  await writeFile(path.join(dir, 'index.html'), homePage(site, pages));
-  await writeFile(path.join(dir, '404.html'), notFoundPage(site));
-  await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
-  await mkdir(path.join(dir, 'graph'));
-  await writeFile(path.join(dir, 'graph', 'index.html'), graphPage(site, pages));
-  await writeFile(path.join(dir, 'graph', 'graph.json'), JSON.stringify(relationGraph(pages)));
-  await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
+/**
+ * Home, 404, graph, the site's own scripts and styles, catalog.json and
+ * sitemap.xml. `previous` keeps the graph's layout (a rebuild in `dev`).
+ * Files are replaced atomically: `dev` serves them while they are rewritten.
+ */
+export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
+  const write = (file: string, text: string) => writeFileAtomic(path.join(dir, file), text);
+  await write('index.html', homePage(site, pages));
+  await write('404.html', notFoundPage(site));
+  if (!previous) await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
+  const graph = relationGraph(pages, previous);
+  await write(path.join('graph', 'index.html'), graphPage(site, pages));
+  await write(path.join('graph', 'graph.json'), JSON.stringify(graph));
+  if (!previous) await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
   // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
-  if (mermaid) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
-  if (site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
-  await writeFile(path.join(dir, 'catalog.json'), `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
-  if (catalog.config.site.url) await writeFile(path.join(dir, 'sitemap.xml'), sitemap(catalog.config.site.url, pages));
+  if (mermaid && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
+  if (!previous && site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
+  await write('catalog.json', `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
+  if (catalog.config.site.url) await write('sitemap.xml', sitemap(catalog.config.site.url, pages));
+  return graph;
 }
 
-function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
+export function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
   const config = catalog.config;
   const chosen = base ?? config.site.base ?? '/';
   if (!/^\/(?:[^\s?#]*\/)?$/.test(chosen)) throw new PatternbookError(`--base ${chosen}: expected a path starting and ending with "/", such as "/catalog/".`);

@@ -1,19 +1,23 @@
 import path from 'node:path';
+import type { ServerResponse } from 'node:http';
 import { watch } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
-import { buildSite, type BuildSummary } from './build.js';
+import { buildSiteWithState, type BuildSummary, type SiteState } from './build.js';
 import { serveSite, type RunningServer } from './serve.js';
+import { updatePattern } from './update.js';
 
 export interface DevOptions {
   root: string;
   host?: string;
   port?: number;
-  /** Called after each build (the CLI prints a line). */
-  onBuild?: (result: { ok: true; summary: BuildSummary } | { ok: false; error: string }) => void;
+  /** Called after each build (the CLI prints a line). `quick`: only the changed pattern and its neighbours were rebuilt. */
+  onBuild?: (result: { ok: true; summary: BuildSummary; quick: boolean } | { ok: false; error: string }) => void;
+  /** Quiet time after quick rebuilds before the full one that refreshes search and cross-file checks (ms). */
+  settleMs?: number;
 }
 
 export interface DevServer extends RunningServer {
-  /** Resolves after the next rebuild (tests wait on it). */
+  /** Resolves after the next build, quick or full (tests wait on it). */
   nextBuild: () => Promise<void>;
 }
 
@@ -28,42 +32,76 @@ interface DevStatus {
 
 /**
  * `patternbook dev`: builds the catalog into `.patternbook/dev-site`, serves
- * it on 127.0.0.1, and rebuilds when a file of the catalog changes; open
- * pages reload themselves (server-sent events) and show the lint findings, or
- * the build error, in an overlay. A failed build keeps the last good site and
- * the server running.
+ * it on 127.0.0.1 and rebuilds as files change. An edit to a pattern rebuilds
+ * only that pattern, the pages that show it, home and the graph, and reloads
+ * the open pages (server-sent events); the lint findings, or the build error,
+ * show in an overlay. A quiet moment later a full build refreshes the search
+ * index and the checks across files, without reloading. Any other change (a
+ * new file, the configuration, the template) is a full build. A failed build
+ * keeps the last good site and the server running.
  */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
   const out = path.join(root, '.patternbook', 'dev-site');
   const status: DevStatus = { build: 0, ok: false, problems: [], lint: [] };
-  const listeners = new Set<import('node:http').ServerResponse>();
+  const listeners = new Set<ServerResponse>();
+  let reloads = 0;
+  let state: SiteState | undefined;
   let waiting: (() => void)[] = [];
 
-  const rebuild = async (): Promise<void> => {
-    try {
-      const summary = await buildSite({ root, out, dev: true });
-      Object.assign(status, { build: status.build + 1, ok: true, problems: summary.problems, lint: summary.lint });
-      delete status.error;
-      options.onBuild?.({ ok: true, summary });
-    } catch (err) {
-      Object.assign(status, { build: status.build + 1, ok: false, error: (err as Error).message });
-      options.onBuild?.({ ok: false, error: (err as Error).message });
-    }
-    for (const res of listeners) res.write(`data: ${status.build}\n\n`);
+  const notify = (reload: boolean) => {
+    if (reload) reloads++;
+    for (const res of listeners) res.write(`data: ${reloads}\n\n`);
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve();
   };
+  const report = (summary: BuildSummary, quick: boolean) => {
+    Object.assign(status, { build: status.build + 1, ok: true, problems: summary.problems, lint: summary.lint });
+    delete status.error;
+    options.onBuild?.({ ok: true, summary, quick });
+  };
+  const fail = (err: unknown) => {
+    Object.assign(status, { build: status.build + 1, ok: false, error: (err as Error).message });
+    options.onBuild?.({ ok: false, error: (err as Error).message });
+  };
 
-  await rebuild();
+  const fullBuild = async (reload: boolean): Promise<void> => {
+    try {
+      const built = await buildSiteWithState({ root, out, dev: true });
+      state = built.state;
+      report(built.summary, false);
+    } catch (err) {
+      fail(err);
+    }
+    notify(reload);
+  };
+
+  /** Quick rebuilds for edited patterns; undefined when a full build is needed. */
+  const quickBuild = async (files: string[]): Promise<boolean> => {
+    if (!state || files.length === 0) return false;
+    let last: BuildSummary | undefined;
+    for (const file of files) {
+      try {
+        last = await updatePattern(state, file);
+      } catch {
+        last = undefined;
+      }
+      if (!last) return false;
+    }
+    report(last!, true);
+    notify(true);
+    return true;
+  };
+
+  await fullBuild(false);
   const running = await serveSite(out, {
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     routes: {
       '/__patternbook/events': (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-        res.write(`data: ${status.build}\n\n`);
+        res.write(`data: ${reloads}\n\n`);
         listeners.add(res);
         res.on('close', () => listeners.delete(res));
       },
@@ -79,9 +117,25 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   });
 
   // Edits come in bursts (an editor writes, renames, touches): one rebuild per burst, never two at once.
+  const changed = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  let settle: NodeJS.Timeout | undefined;
   let building: Promise<void> | undefined;
   let again = false;
+  const work = async () => {
+    const events = [...changed];
+    changed.clear();
+    const patternFiles = new Set(state?.catalog.patterns.map((p) => p.file) ?? []);
+    const quick = events.every(([file, event]) => event === 'change' && patternFiles.has(file));
+    if (quick && (await quickBuild(events.map(([file]) => file)))) {
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        if (!building) building = fullBuild(false).finally(() => (building = undefined));
+      }, options.settleMs ?? 4000);
+    } else {
+      await fullBuild(true);
+    }
+  };
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
@@ -89,14 +143,14 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         again = true;
         return;
       }
-      building = rebuild();
+      building = work();
       await building;
       building = undefined;
       if (again) {
         again = false;
         schedule();
       }
-    }, 80);
+    }, 60);
   };
   const watcher = watch(root, {
     ignoreInitial: true,
@@ -105,7 +159,10 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       return rel.split(path.sep).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1)) || rel.startsWith('_site');
     },
   });
-  watcher.on('all', schedule);
+  watcher.on('all', (event, file) => {
+    changed.set(path.resolve(file), event);
+    schedule();
+  });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
@@ -113,14 +170,16 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     nextBuild: () => new Promise<void>((resolve) => waiting.push(resolve)),
     close: async () => {
       clearTimeout(timer);
+      clearTimeout(settle);
       await watcher.close();
+      await building;
       for (const res of listeners) res.end();
       await running.close();
     },
   };
 }
 
-/** The page side of `dev`: reload after each build, show findings or the build error. */
+/** The page side of `dev`: reload when told, show findings or the build error. */
 const DEV_SCRIPT = `(function () {
   'use strict';
   var current = null;

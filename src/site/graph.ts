@@ -29,7 +29,7 @@ export interface SiteGraph {
  * catalog always gives the same picture (d3-force starts from fixed positions
  * and draws its randomness from a fixed seed).
  */
-export function relationGraph(pages: PageMeta[]): SiteGraph {
+export function relationGraph(pages: PageMeta[], previous?: SiteGraph): SiteGraph {
   const lists = (p: PageMeta, kind: GraphEdge['kind']) => (kind === 'related' ? p.related : p.alternatives);
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const edges: GraphEdge[] = [];
@@ -48,6 +48,12 @@ export function relationGraph(pages: PageMeta[]): SiteGraph {
   }
   const degree = new Map<string, number>();
   for (const e of edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+
+  // A rebuild in `dev` keeps the picture: the same patterns stay where they were.
+  const before = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
+  if (previous && pages.every((p) => before.has(p.slug))) {
+    return { nodes: pages.map((p) => ({ ...before.get(p.slug)!, label: p.title, degree: degree.get(p.slug) ?? 0 })), edges };
+  }
 
   type Node = SimulationNodeDatum & { id: string };
   const nodes: Node[] = pages.map((p) => ({ id: p.slug }));

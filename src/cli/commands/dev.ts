@@ -23,7 +23,8 @@ export function registerDev(program: Command, ctx: CommandContext): Command {
         onBuild: (result) => {
           if (result.ok) {
             const findings = result.summary.lint.length;
-            ctx.out(`Built ${result.summary.pages} pages in ${result.summary.seconds.toFixed(2)} s${findings ? `, ${findings} lint finding${findings === 1 ? '' : 's'} (shown on the pages)` : ''}.`);
+            const what = result.quick ? `Rebuilt ${result.summary.pages} page${result.summary.pages === 1 ? '' : 's'}` : `Built ${result.summary.pages} pages`;
+            ctx.out(`${what} in ${(result.summary.seconds * 1000).toFixed(0)} ms${findings ? `, ${findings} lint finding${findings === 1 ? '' : 's'} (shown on the pages)` : ''}.`);
           } else {
             ctx.err(`Build failed: ${result.error} (the last good site is still served)`);
           }
