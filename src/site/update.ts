@@ -3,13 +3,15 @@ import path from 'node:path';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { compareDiagnostics } from '../diagnostics.js';
+import { resolveReference } from '../catalog/links.js';
+import { relationKind } from '../lint/catalog-index.js';
 import { checkCatalogRules, checkFile, createRun, fileResult } from '../lint/engine.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { patternFromView, viewOf } from '../lint/pattern-view.js';
 import { registry } from '../lint/registry.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
-import { pageMetas, patternLocator, renderPage } from './model.js';
+import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { patternPage } from './pages/pattern.js';
 
 /**
@@ -59,10 +61,17 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
     else state.results.push(result);
   };
   await reLint(full);
-  state.metas = pageMetas(state.catalog, state.results);
-  const after = state.metas.find((m) => m.file === file)!;
-  for (const p of neighbours([...after.related, ...after.alternatives, ...after.backlinks])) touched.add(p);
+  // Its new relations (its own links) join the pages to rewrite; who lists it has not changed.
+  for (const link of full.document.links) {
+    if (!relationKind(link.sectionPath[0])) continue;
+    const target = resolveReference(link.url, full.file, state.catalog.root);
+    const to = target.kind === 'local' ? withFull.patterns.find((p) => p.file === target.file) : undefined;
+    if (to) touched.add(to);
+  }
   for (const p of touched) if (p !== full) await reLint(p);
+  const touchedFiles = new Set([...touched].map((p) => p.file));
+  const cards = (list: PageMeta[]) => new Map(list.filter((m) => touchedFiles.has(m.file)).map((m) => [m.file, cardOf(m)]));
+  const beforeCards = cards(state.metas);
   state.metas = pageMetas(state.catalog, state.results);
   for (const meta of state.metas) {
     const known = versions.get(meta.file);
@@ -93,7 +102,12 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
       }
     }
   }
-  state.graph = await writeSiteFiles(state.out, state.site, state.catalog, state.metas, state.mermaid, state.graph);
+  // Home, graph and catalog.json show cards: rewritten only when a card changed (an edit to the body
+  // text alone changes none, and on 10,000 patterns they are most of the time).
+  const afterCards = cards(state.metas);
+  if ([...touched].some((p) => beforeCards.get(p.file) !== afterCards.get(p.file))) {
+    state.graph = await writeSiteFiles(state.out, state.site, state.catalog, state.metas, state.mermaid, state.graph);
+  }
   return {
     out: state.out,
     pages: touched.size,
@@ -103,4 +117,9 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
     problems: state.catalog.diagnostics,
     lint: lintFindings(state.results),
   };
+}
+
+/** What a pattern's card, its graph node and its catalog.json entry show. */
+function cardOf(m: PageMeta): string {
+  return JSON.stringify([m.title, m.summary, m.facets, m.version, m.updated, m.related, m.alternatives, m.backlinks, m.lint]);
 }

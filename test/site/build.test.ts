@@ -223,3 +223,35 @@ describe('patternbook build: configuration', () => {
     expect(run.stderr).toContain('expected a path starting and ending with "/"');
   });
 });
+
+describe('dev: rebuilding one edited pattern', () => {
+  it('rewrites that pattern (and its neighbours) without reading the catalog again; home only when a card changes', async () => {
+    const { buildSiteWithState } = await import('../../src/site/build.js');
+    const { updatePattern } = await import('../../src/site/update.js');
+    const { cp, stat } = await import('node:fs/promises');
+    const root = await tempCatalog();
+    await cp(EXAMPLES, root, { recursive: true, filter: (src) => !src.includes('_site') });
+    const out = path.join(await tempCatalog(), 'site');
+    const { state } = await buildSiteWithState({ root, out, dev: true });
+    const file = path.join(root, 'saga/README.md');
+    const original = await readFile(file, 'utf8');
+    const homeBefore = (await stat(path.join(out, 'index.html'))).mtimeMs;
+
+    // Body text only: the saga page changes, the cards do not.
+    await writeFile(file, original.replace('## Overview\n', '## Overview\n\nA sentence added in the editor.\n'));
+    const quick = await updatePattern(state, file);
+    expect(quick).toBeDefined();
+    expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('A sentence added in the editor.');
+    expect((await stat(path.join(out, 'index.html'))).mtimeMs).toBe(homeBefore);
+
+    // A new title changes its card: home shows it, and so do the pages that list saga.
+    await writeFile(file, original.replace(/^# Saga$/m, '# Saga Orchestration'));
+    expect(await updatePattern(state, file)).toBeDefined();
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Saga Orchestration');
+    expect(await readFile(path.join(out, 'patterns/transactional-outbox/index.html'), 'utf8')).toContain('Saga Orchestration');
+
+    // A file that no longer loads: only a full build can say so.
+    await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
+    expect(await updatePattern(state, file)).toBeUndefined();
+  });
+});
