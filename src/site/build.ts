@@ -15,7 +15,7 @@ import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SiteInfo } from './layout.js';
 import { relationGraph, type SiteGraph } from './graph.js';
-import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
+import { pageMetas, patternLocator, renderPage, slugRelations, type PageMeta, type SlugRelation } from './model.js';
 import { replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
 import { homePage } from './pages/home.js';
@@ -77,6 +77,7 @@ export interface SiteState {
   out: string;
   mermaid: boolean;
   graph: SiteGraph;
+  relations: SlugRelation[];
 }
 
 export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
@@ -89,7 +90,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     registry,
     docsBase: DOCS_BASE,
   });
-  const metas = pageMetas(catalog, results);
+  const relations = slugRelations(catalog);
+  const metas = pageMetas(catalog, results, relations);
   const site = { ...siteInfo(catalog, options.base), ...(options.dev ? { dev: true } : {}) };
   const out = path.resolve(catalog.root, options.out ?? catalog.config.outDir);
   let assets = 0;
@@ -115,7 +117,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     }
   });
   const summary = { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings(results) };
-  return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid, graph } };
+  return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid, graph, relations } };
 }
 
 export function lintFindings(results: LintFileResult[]): Diagnostic[] {

@@ -40,19 +40,35 @@ export type PatternPage = PageMeta & RenderedPattern;
 
 export const DEFAULT_FACETS = ['tags', 'category', 'status'];
 
-/** Every pattern's metadata, from the catalog (full or light views) and its lint results. */
-export function pageMetas(catalog: Catalog, lint: LintFileResult[]): PageMeta[] {
+/** A relation between two patterns, by slug (what pages and the graph show). */
+export interface SlugRelation {
+  from: string;
+  to: string;
+  kind: 'related' | 'alternative';
+}
+
+/** Every relation of the catalog (Related Patterns and Alternatives links that lead to a pattern). */
+export function slugRelations(catalog: Catalog): SlugRelation[] {
+  return new CatalogIndex(catalog).relations().map((r) => ({ from: r.from.slug, to: r.to.slug, kind: r.kind }));
+}
+
+/**
+ * Every pattern's metadata, from the catalog (full or light views), its lint
+ * results and its relations (worked out from the catalog unless given: `dev`
+ * keeps them between rebuilds).
+ */
+export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog)): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
-  const out = new Map<Pattern, { related: string[]; alternatives: string[] }>();
-  const backlinks = new Map<Pattern, Set<string>>();
-  for (const r of new CatalogIndex(catalog).relations()) {
+  const out = new Map<string, { related: string[]; alternatives: string[] }>();
+  const backlinks = new Map<string, Set<string>>();
+  for (const r of relations) {
     const entry = out.get(r.from) ?? { related: [], alternatives: [] };
     const list = r.kind === 'related' ? entry.related : entry.alternatives;
-    if (!list.includes(r.to.slug)) list.push(r.to.slug);
+    if (!list.includes(r.to)) list.push(r.to);
     out.set(r.from, entry);
-    if (r.to !== r.from) (backlinks.get(r.to) ?? backlinks.set(r.to, new Set()).get(r.to)!).add(r.from.slug);
+    if (r.to !== r.from) (backlinks.get(r.to) ?? backlinks.set(r.to, new Set()).get(r.to)!).add(r.from);
   }
   return catalog.patterns.map((pattern) => {
     const result = lintByFile.get(pattern.file);
@@ -63,9 +79,9 @@ export function pageMetas(catalog: Catalog, lint: LintFileResult[]): PageMeta[] 
       title: pattern.title?.text ?? pattern.slug,
       ...(pattern.summary ? { summary: pattern.summary.text } : {}),
       facets: facetValues(pattern, facets),
-      related: out.get(pattern)?.related ?? [],
-      alternatives: out.get(pattern)?.alternatives ?? [],
-      backlinks: [...(backlinks.get(pattern) ?? [])].sort(),
+      related: out.get(pattern.slug)?.related ?? [],
+      alternatives: out.get(pattern.slug)?.alternatives ?? [],
+      backlinks: [...(backlinks.get(pattern.slug) ?? [])].sort(),
       lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
       ...(site.repoUrl ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` } : {}),

@@ -11,7 +11,7 @@ import { patternFromView, viewOf } from '../lint/pattern-view.js';
 import { registry } from '../lint/registry.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
-import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
+import { pageMetas, patternLocator, renderPage, type PageMeta, type SlugRelation } from './model.js';
 import { patternPage } from './pages/pattern.js';
 
 /**
@@ -37,9 +37,13 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   // Lint: this file in full, the others as the views and collected data of the last build.
   const patterns = state.catalog.patterns.map((p, i) => (i === index ? full : p));
   const withFull: Catalog = { ...state.catalog, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) };
-  const run = createRun(withFull, { registry, docsBase: DOCS_BASE });
+  // Near-duplicates compare every pattern with every other: left to the full build that follows,
+  // their last findings kept meanwhile.
+  const quickRules = registry.filter((r) => r.meta.id !== SLOW_RULE).map((r) => r.meta.id);
+  const run = createRun(withFull, { registry, docsBase: DOCS_BASE, only: quickRules });
   for (const [f, data] of state.phaseOne.collected) run.index.collectedData.set(f, data);
-  const { diagnostics, collected } = await checkFile(run, full);
+  const { diagnostics, collected: fresh } = await checkFile(run, full);
+  const collected = { ...state.phaseOne.collected.get(file), ...fresh };
   run.index.collectedData.set(file, collected);
   state.phaseOne.collected.set(file, collected);
   state.phaseOne.fileDiagnostics.set(file, diagnostics);
@@ -54,25 +58,31 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   state.catalog.bySlug.set(light.slug, state.catalog.patterns[index]!);
   const versions = new Map(state.metas.map((m) => [m.file, { version: m.version, updated: m.updated }]));
   const reLint = async (pattern: Pattern) => {
-    const found = [...(state.phaseOne.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, pattern))].sort(compareDiagnostics);
     const at = state.results.findIndex((r) => r.absolutePath === pattern.file);
+    const kept = at >= 0 ? state.results[at]!.diagnostics.filter((d) => d.ruleId === SLOW_RULE) : [];
+    const found = [...(state.phaseOne.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, pattern)), ...kept].sort(compareDiagnostics);
     const result = fileResult(pattern.path, pattern.file, found, pattern.slug);
     if (at >= 0) state.results[at] = result;
     else state.results.push(result);
   };
   await reLint(full);
-  // Its new relations (its own links) join the pages to rewrite; who lists it has not changed.
+  // Its new relations (its own links) replace its old ones and join the pages to rewrite; who lists it has not changed.
+  const outgoing: SlugRelation[] = [];
   for (const link of full.document.links) {
-    if (!relationKind(link.sectionPath[0])) continue;
+    const kind = relationKind(link.sectionPath[0]);
+    if (!kind) continue;
     const target = resolveReference(link.url, full.file, state.catalog.root);
     const to = target.kind === 'local' ? withFull.patterns.find((p) => p.file === target.file) : undefined;
-    if (to) touched.add(to);
+    if (!to || to === full) continue;
+    touched.add(to);
+    if (!outgoing.some((r) => r.to === to.slug && r.kind === kind)) outgoing.push({ from: full.slug, to: to.slug, kind });
   }
+  state.relations = [...state.relations.filter((r) => r.from !== full.slug), ...outgoing];
   for (const p of touched) if (p !== full) await reLint(p);
   const touchedFiles = new Set([...touched].map((p) => p.file));
   const cards = (list: PageMeta[]) => new Map(list.filter((m) => touchedFiles.has(m.file)).map((m) => [m.file, cardOf(m)]));
   const beforeCards = cards(state.metas);
-  state.metas = pageMetas(state.catalog, state.results);
+  state.metas = pageMetas(state.catalog, state.results, state.relations);
   for (const meta of state.metas) {
     const known = versions.get(meta.file);
     if (known?.version) Object.assign(meta, known.updated ? { version: known.version, updated: known.updated } : { version: known.version });
@@ -118,6 +128,8 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
     lint: lintFindings(state.results),
   };
 }
+
+const SLOW_RULE = 'duplicate-pattern';
 
 /** What a pattern's card, its graph node and its catalog.json entry show. */
 function cardOf(m: PageMeta): string {
