@@ -23,7 +23,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const WORK = path.join(os.tmpdir(), 'patternbook-bench');
 const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 const STARLIGHT = path.join(REPO, 'bench', 'starlight');
-const TARGETS = { pagesPerSecondVsStarlight: 30, memoryVsStarlight: 0.25, ownPeakMBAt10k: 1536 };
+const TARGETS = { pagesPerSecondVsStarlight: 30, memoryVsStarlight: 0.25, ownPeakMBAt10k: 1536, devRebuildMs: 300 };
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim().replace(/_/g, ''))).filter(Boolean);
 const seed = process.env.BENCH_SEED === undefined ? DEFAULT_SEED : Number(process.env.BENCH_SEED);
@@ -147,6 +147,31 @@ function ensureStarlight() {
   return r.status === 0;
 }
 
+/** `patternbook dev` on the catalog (in this process): an edit's time to rebuilt-and-reload-sent. */
+async function devRebuild(catalog) {
+  const { startDev } = await import(new URL('../dist/site/dev.js', import.meta.url).href);
+  const slug = readdirSync(catalog).filter((d) => existsSync(path.join(catalog, d, 'README.md'))).sort()[41];
+  const file = path.join(catalog, slug, 'README.md');
+  const original = readFileSync(file, 'utf8');
+  const dev = await startDev({ root: catalog, settleMs: 3_600_000 });
+  const runs = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const next = dev.nextBuild();
+      const t = performance.now();
+      writeFileSync(file, original.replace('## Overview\n', `## Overview\n\nEdited (${i}).\n`));
+      await next;
+      runs.push(performance.now() - t);
+    }
+  } finally {
+    writeFileSync(file, original);
+    await dev.close();
+    rmSync(path.join(catalog, '.patternbook'), { recursive: true, force: true });
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { runs, medianMs: sorted[1] };
+}
+
 const results = [];
 console.log(`patternbook site bench — node ${process.version}, ${os.cpus().length} cores, seed ${seed}`);
 for (const size of sizes) {
@@ -174,6 +199,9 @@ for (const size of sizes) {
     }
     if (!keep) rmSync(project, { recursive: true, force: true });
   }
+  // dev: one pattern edited three times; from the write to the reload signal (the median).
+  row.dev = await devRebuild(catalog);
+  console.log(`  dev: one edited pattern rebuilt and reload sent in ${row.dev.medianMs.toFixed(0)} ms (median of ${row.dev.runs.length})${size >= 10000 ? `   target < ${TARGETS.devRebuildMs} ms   ${row.dev.medianMs < TARGETS.devRebuildMs ? '✔' : '✖'}` : ''}`);
   if (size >= 10000) console.log(`  own peak at ${size.toLocaleString('en-US')} patterns ${ours.ownMB.toFixed(0)} MB   target < ${TARGETS.ownPeakMBAt10k} MB   ${ours.ownMB < TARGETS.ownPeakMBAt10k ? '✔' : '✖'}`);
   results.push(row);
   if (!keep) rmSync(out, { recursive: true, force: true });
