@@ -200,6 +200,7 @@ export function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
     const file = path.resolve(config.root, config.site.logo);
     const rel = path.relative(config.root, file);
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new PatternbookError(`site.logo ${config.site.logo} lies outside the catalog: put the logo inside the catalog folder.`);
+    if (!existsSync(file)) throw new PatternbookError(`site.logo ${config.site.logo} does not exist (looked for ${file}): fix the path in the configuration, or remove it.`);
     logo = `assets/logo${path.extname(file).toLowerCase()}`;
   }
   return {
