@@ -19,8 +19,9 @@ import { patternPage } from './pages/pattern.js';
  * rules, then the catalog rules for it and for the patterns it is related
  * to), rendered and written, with the pages whose cards show it, home, the
  * graph (same layout) and catalog.json — without reading the rest of the
- * catalog again. Returns undefined when only a full build will do (a new or
- * deleted file, one that no longer loads).
+ * catalog again. Returns undefined when only a full build will do (a file
+ * that is not one of the patterns). A file that no longer loads keeps its
+ * last good page, and its error is among the problems returned.
  *
  * Left for the full build that follows a quiet moment: links from other
  * patterns to this one's anchors, near-duplicates, and the search index.
@@ -31,7 +32,18 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   if (index < 0) return undefined;
   const light = state.catalog.patterns[index]!;
   const loaded = await loadPattern({ file, path: light.path, slug: light.slug, maxFileSize: state.prepared.config.maxFileSize }, { keepTokens: true });
-  if (!loaded.ok) return undefined;
+  if (!loaded.ok) {
+    // A half-typed edit (front matter not closed yet): the last good page stays, the error shows.
+    return {
+      out: state.out,
+      pages: 0,
+      assets: 0,
+      indexBytes: 0,
+      seconds: (performance.now() - started) / 1000,
+      problems: [...state.catalog.diagnostics, loaded.diagnostic],
+      lint: lintFindings(state.results),
+    };
+  }
   const full = loaded.pattern;
 
   // Lint: this file in full, the others as the views and collected data of the last build.

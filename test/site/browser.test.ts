@@ -211,13 +211,15 @@ describe.skipIf(!available)('the built site in Chromium', () => {
       // (The event stream of the page being replaced is cut by each reload.)
       expect(errors.filter((e) => !e.endsWith('/__patternbook/events'))).toEqual([]);
 
-      // A broken file: the build goes on without it (its page is gone: the 404 page shows) and says so; the server still answers.
+      // A broken file (a half-typed edit): the last good page stays, the error shows; the server still answers.
       const again = page.waitForEvent('load');
       await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
       await again;
       await page.locator('#patternbook-overlay').waitFor();
       expect(await page.locator('#patternbook-overlay').textContent()).toContain('saga/README.md');
+      expect(await page.locator('article').textContent()).toContain('Edited while the page was open.');
       expect((await fetch(dev.url)).status).toBe(200);
+      expect(errors.filter((e) => !e.endsWith('/__patternbook/events'))).toEqual([]);
       await page.close();
     } finally {
       await dev.close();

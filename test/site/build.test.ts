@@ -250,8 +250,12 @@ describe('dev: rebuilding one edited pattern', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Saga Orchestration');
     expect(await readFile(path.join(out, 'patterns/transactional-outbox/index.html'), 'utf8')).toContain('Saga Orchestration');
 
-    // A file that no longer loads: only a full build can say so.
+    // A file that no longer loads: its last good page stays, and the error is reported.
     await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
-    expect(await updatePattern(state, file)).toBeUndefined();
+    const broken = await updatePattern(state, file);
+    expect(broken?.problems.map((d) => d.file)).toContain('saga/README.md');
+    expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('Saga Orchestration');
+    // Not a pattern file: a full build.
+    expect(await updatePattern(state, path.join(root, 'saga/diagrams/new.svg'))).toBeUndefined();
   });
 });
