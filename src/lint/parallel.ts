@@ -83,6 +83,8 @@ export async function lintStreaming(
   lanes: number,
   templateFile: string | undefined,
   options: LintCatalogOptions,
+  /** Each pattern loaded on this thread, in full, before it is dropped (the site build renders it then). */
+  onPattern?: (pattern: Pattern) => void | Promise<void>,
 ): Promise<LintCatalogResult & { catalog: Catalog; phaseOne: PhaseOne }> {
   const { config, template } = prepared;
   const flags = { external: false, now: new Date(), ...options.flags };
@@ -117,7 +119,7 @@ export async function lintStreaming(
   const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker(input, receive));
   // A copy, as a worker's message would be: the views' strings are otherwise slices of
   // each file's text and would keep every file in memory.
-  await lintShard(input, (results) => receive(structuredClone(results)), 1);
+  await lintShard(input, (results) => receive(structuredClone(results)), 1, onPattern);
   await Promise.all(workers);
 
   const patterns: Pattern[] = prepared.files.flatMap((f) => (views.has(f.file) ? [patternFromView(views.get(f.file)!)] : []));

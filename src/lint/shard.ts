@@ -1,6 +1,6 @@
 import { loadCatalogTemplate } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
-import type { Catalog } from '../catalog/types.js';
+import type { Catalog, Pattern } from '../catalog/types.js';
 import { checkFile, createRun } from './engine.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
 import { viewOf } from './pattern-view.js';
@@ -20,7 +20,12 @@ import { timed } from './timing.js';
  * enough for the young generation to promote it (measured: 16 MB more peak
  * memory at 1,000 files with batches of 64).
  */
-export async function lintShard(input: WorkerInput, emit: (results: WorkerMessage['results']) => void, batchSize = 64): Promise<void> {
+export async function lintShard(
+  input: WorkerInput,
+  emit: (results: WorkerMessage['results']) => void,
+  batchSize = 64,
+  onPattern?: (pattern: Pattern) => void | Promise<void>,
+): Promise<void> {
   const template = await loadCatalogTemplate(input.config, input.templateFile);
   // The shard's catalog holds no other patterns: `file` rules never need them.
   const catalog: Catalog = { root: input.config.root, config: input.config, template, patterns: [], bySlug: new Map(), diagnostics: [] };
@@ -42,12 +47,14 @@ export async function lintShard(input: WorkerInput, emit: (results: WorkerMessag
     const index = next ? Atomics.add(next, 0, 1) : cursor++;
     const f = input.files[index];
     if (!f) break;
-    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }));
+    // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
+    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, onPattern ? { keepTokens: true } : {}));
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {
       const { diagnostics, collected } = await checkFile(run, loaded.pattern, f.selected);
       batch.push({ file: f.file, view: timed('(view)', () => viewOf(loaded.pattern)), diagnostics, collected });
+      if (onPattern) await onPattern(loaded.pattern);
     }
     if (batch.length >= batchSize) {
       emit(batch);

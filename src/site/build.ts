@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
-import type { Catalog } from '../catalog/types.js';
+import type { Catalog, Pattern } from '../catalog/types.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStreaming, lintThreads, type PhaseOne } from '../lint/parallel.js';
 import type { LintFileResult } from '../lint/result.js';
@@ -15,7 +15,7 @@ import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { SiteInfo } from './layout.js';
 import { relationGraph, type SiteGraph } from './graph.js';
-import { pageMetas, patternLocator, renderPage, slugRelations, type PageMeta, type SlugRelation } from './model.js';
+import { DEFAULT_FACETS, facetValues, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta, type SlugRelation } from './model.js';
 import { replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
 import { homePage } from './pages/home.js';
@@ -82,14 +82,32 @@ export interface SiteState {
 
 export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
   const started = performance.now();
-  // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views:
-  // enough for cards, relations, backlinks and the graph at any catalog size.
   const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   new RuleSettings(registry, prepared.config);
-  const { catalog, results, phaseOne } = await lintStreaming(prepared, lintThreads(prepared.files.length), options.templateFile, {
-    registry,
-    docsBase: DOCS_BASE,
-  });
+  const facets = prepared.config.site.facets ?? DEFAULT_FACETS;
+  // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views —
+  // enough for cards, relations, backlinks and the graph at any catalog size. Patterns loaded
+  // on this thread are rendered then and sent to the search index at once, so the indexer (its
+  // own process) works while the rest is linted.
+  const search = await openSearchIndex();
+  const articles = new Map<string, Article>();
+  const locate = fileLocator(prepared.files);
+  const onPattern = async (pattern: Pattern) => {
+    const article = renderArticle(pattern, { root: prepared.config.root, template: prepared.template }, locate);
+    articles.set(pattern.file, article);
+    await search.add({ slug: pattern.slug, title: pattern.title?.text ?? pattern.slug, ...(pattern.summary ? { summary: pattern.summary.text } : {}), facets: facetValues(pattern, facets), html: article.rendered.html });
+  };
+  // Only with one lane: the index's files depend on the order pages reach it, and worker threads
+  // would make that order vary from run to run (the same input must give the same site).
+  const lanes = lintThreads(prepared.files.length);
+  let linted;
+  try {
+    linted = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
+  } catch (err) {
+    await search.close();
+    throw err;
+  }
+  const { catalog, results, phaseOne } = linted;
   const relations = slugRelations(catalog);
   const metas = pageMetas(catalog, results, relations);
   const site = { ...siteInfo(catalog, options.base), ...(options.dev ? { dev: true } : {}) };
@@ -100,36 +118,43 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
   let mermaid = false;
   let graph: SiteGraph = { nodes: [], edges: [] };
 
-  await replaceSite(out, catalog.root, async (dir) => {
-    const search = await openSearchIndex();
-    try {
-      // Pass two: each pattern read again, rendered, written, indexed and dropped.
-      const written = await writePatternPages(dir, site, catalog, metas, search, prepared.config.maxFileSize, options.onProgress);
+  try {
+    await replaceSite(out, catalog.root, async (dir) => {
+      // Pass two: each page written (patterns a worker linted are read and rendered now).
+      const written = await writePatternPages(dir, site, catalog, metas, articles, search, prepared.config.maxFileSize, options.onProgress);
       assets = written.assets;
       problems = [...problems, ...written.problems];
       const built = metas.filter((m) => !written.failed.has(m.file));
       mermaid = written.mermaid;
       graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
       indexBytes = await search.write(dir);
-    } catch (err) {
-      await search.close();
-      throw err;
-    }
-  });
+    });
+  } catch (err) {
+    await search.close();
+    throw err;
+  }
   const summary = { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings(results) };
   return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid, graph, relations } };
+}
+
+/** Pattern files (and the folders of README patterns) to their slugs, from discovery: known before any file is read. */
+function fileLocator(files: PreparedCatalog['files']): (file: string) => { slug: string; file: string } | undefined {
+  const byFile = new Map(files.map((f) => [f.file, { slug: f.slug, file: f.file }]));
+  const byFolder = new Map(files.filter((f) => /^readme\.(md|markdown)$/i.test(path.basename(f.file))).map((f) => [path.dirname(f.file), { slug: f.slug, file: f.file }]));
+  return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
 export function lintFindings(results: LintFileResult[]): Diagnostic[] {
   return results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
 }
 
-/** Each pattern's page, with the files it uses copied beside it, fed to the search index as it goes. */
+/** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
 async function writePatternPages(
   dir: string,
   site: SiteInfo,
   catalog: Catalog,
   metas: PageMeta[],
+  articles: Map<string, Article>,
   search: SearchIndex,
   maxFileSize: number,
   onProgress?: (done: number, total: number) => void,
@@ -144,20 +169,25 @@ async function writePatternPages(
   let done = 0;
   for (const meta of metas) {
     onProgress?.(done++, metas.length);
-    const light = byFile.get(meta.file)!;
-    const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
-    // Changed since pass one (an edit during the build): reported, and the page left out.
-    if (!loaded.ok) {
-      problems.push(loaded.diagnostic);
-      failed.add(meta.file);
-      continue;
+    let article = articles.get(meta.file);
+    articles.delete(meta.file);
+    if (!article) {
+      const light = byFile.get(meta.file)!;
+      const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
+      // Changed since pass one (an edit during the build): reported, and the page left out.
+      if (!loaded.ok) {
+        problems.push(loaded.diagnostic);
+        failed.add(meta.file);
+        continue;
+      }
+      article = renderArticle(loaded.pattern, catalog, locate);
+      await search.add({ ...meta, html: article.rendered.html });
     }
-    const page = renderPage(meta, loaded.pattern, catalog, locate);
+    const page = pageOf(meta, article);
     mermaid ||= page.mermaid;
     const folder = path.join(dir, 'patterns', page.slug);
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
-    await search.add(page);
     for (const asset of page.assets) {
       const target = path.join(folder, ...asset.split('/'));
       await mkdir(path.dirname(target), { recursive: true });

@@ -89,14 +89,19 @@ export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: S
   });
 }
 
+/** A pattern's article, rendered while it is loaded, and its latest changelog version. */
+export interface Article {
+  rendered: RenderedPattern;
+  latest?: { version: string; updated?: string };
+}
+
 /**
- * Renders one fully loaded pattern for its page, and fills in what only the
- * full text tells (the latest changelog version). `metas` maps files (and
- * pattern folders) to the patterns they are, for links between pages.
+ * Renders one fully loaded pattern. `patternAt` maps files (and pattern
+ * folders) to the patterns they are, for links between pages.
  */
-export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, patternAt: (file: string) => PageMeta | undefined): PatternPage {
+export function renderArticle(pattern: Pattern, catalog: Pick<Catalog, 'root' | 'template'>, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
   const rendered = renderPattern(pattern, {
-    catalog,
+    root: catalog.root,
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
@@ -104,8 +109,18 @@ export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, p
   });
   const versioned = flattenSections(catalog.template.sections).find((s) => s.repeatable && s.versioned);
   const latest = versioned ? latestVersion(pattern, versioned.matcher) : undefined;
-  if (latest) Object.assign(meta, latest);
-  return { ...meta, ...rendered };
+  return { rendered, ...(latest ? { latest } : {}) };
+}
+
+/** A pattern's page from its metadata and its article (the article's version fills in the metadata). */
+export function pageOf(meta: PageMeta, article: Article): PatternPage {
+  if (article.latest) Object.assign(meta, article.latest);
+  return { ...meta, ...article.rendered };
+}
+
+/** Renders one fully loaded pattern for its page. */
+export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, patternAt: (file: string) => PageMeta | undefined): PatternPage {
+  return pageOf(meta, renderArticle(pattern, catalog, patternAt));
 }
 
 /** Files and folders to the patterns they are: `../saga/README.md` and `../saga/` both name saga. */
@@ -115,7 +130,7 @@ export function patternLocator(metas: PageMeta[]): (file: string) => PageMeta | 
   return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
-function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
+export function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
     const value = pattern.frontMatter[facet];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Token } from 'markdown-it';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import { resolveReference } from '../catalog/links.js';
-import type { Catalog, Pattern } from '../catalog/types.js';
+import type { Pattern } from '../catalog/types.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -24,7 +24,8 @@ export interface RenderedPattern {
 }
 
 export interface RenderContext {
-  catalog: Catalog;
+  /** The catalog root: links that leave it are never followed. */
+  root: string;
   /** The pattern whose file (or folder) this is: its slug, and whether it is the one rendered. */
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
 }
@@ -114,7 +115,7 @@ type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: str
 function linkTarget(href: string, from: Pattern, context: RenderContext, assets: Set<string>): LinkTarget {
   const trimmed = href.trim();
   if (trimmed.startsWith('#')) return { kind: 'anchor', href: encodeHref(trimmed) };
-  const resolved = resolveReference(trimmed, from.file, context.catalog.root);
+  const resolved = resolveReference(trimmed, from.file, context.root);
   if (resolved.kind === 'external') {
     if (resolved.scheme === 'http' || resolved.scheme === 'https' || resolved.scheme === 'mailto') return { kind: 'external', href: encodeHref(trimmed) };
     return { kind: 'missing', reason: `a ${resolved.scheme || 'protocol-relative'} link, not shown on the site` };

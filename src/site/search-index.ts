@@ -4,9 +4,12 @@ import { PatternbookError } from '../diagnostics.js';
 import { esc } from './html.js';
 import type { PatternPage } from './model.js';
 
+/** What the index is fed of a pattern: its article, title, summary and facets. */
+export type IndexedPage = Pick<PatternPage, 'slug' | 'title' | 'summary' | 'facets' | 'html'>;
+
 export interface SearchIndex {
   /** Adds one pattern page. */
-  add(page: PatternPage): Promise<void>;
+  add(page: IndexedPage): Promise<void>;
   /** Writes the index into `<dir>/pagefind` and stops the indexer; returns its size in bytes. */
   write(dir: string): Promise<number>;
   /** Stops the indexer without writing (a failed build). */
@@ -28,7 +31,7 @@ export async function openSearchIndex(): Promise<SearchIndex> {
   const inFlight = new Set<Promise<void>>();
   const MAX_IN_FLIGHT = 64;
   let failure: Error | undefined;
-  const send = async (page: PatternPage): Promise<void> => {
+  const send = async (page: IndexedPage): Promise<void> => {
     const filters = Object.entries(page.facets)
       .flatMap(([facet, values]) => values.map((v) => `<span data-pagefind-filter="${esc(facet)}">${esc(v)}</span>`))
       .join('');
