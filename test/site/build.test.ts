@@ -259,3 +259,17 @@ describe('dev: rebuilding one edited pattern', () => {
     expect(await updatePattern(state, path.join(root, 'saga/diagrams/new.svg'))).toBeUndefined();
   });
 });
+
+describe('patternbook build: progress on a terminal', () => {
+  it('draws a progress bar for a few hundred patterns on a terminal, and none when the output is not one', async () => {
+    const { generateCatalog } = await import('../../bench/generate-catalog.mjs');
+    const root = await tempCatalog();
+    generateCatalog(root, { count: 320, seed: 3, defectRate: 0 });
+    const tty = await runCli(['build', root, '--out', path.join(await tempCatalog(), 'site')], REPO, { tty: true });
+    expect(tty.stderr).toMatch(/\r\[#*-*\] \d+\/320 pages/);
+    expect(tty.stderr).toContain('\r\x1b[2K');
+    const piped = await runCli(['build', root, '--out', path.join(await tempCatalog(), 'site')], REPO);
+    expect(piped.stderr).not.toContain('pages');
+    expect(piped.stdout).toMatch(/Built .*: 320 pattern pages/);
+  }, 60_000);
+});
