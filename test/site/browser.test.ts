@@ -22,6 +22,7 @@ const available = existsSync(CHROMIUM);
 if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
   throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
 }
+if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (Debian/Ubuntu: apt-get install -y chromium).`);
 
 const folders: string[] = [];
 let browser: Browser;
