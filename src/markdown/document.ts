@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseFrontMatter, type FrontMatterError } from './front-matter.js';
-import { decodeDestination, inlineText } from './inline.js';
+import { decodeDestination, inlineText, normalizeSpace } from './inline.js';
 import { LineIndex, type Range } from './lines.js';
 import { tokenize } from './parser.js';
 import { SlugCounter } from './slug.js';
@@ -428,7 +428,3 @@ function blockText(block: Block): string {
   }
 }
 
-function normalizeSpace(text: string): string {
-  // Most text has single spaces only: skip the rewrite (and the copy) then.
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-}

@@ -24,6 +24,12 @@ export function inlineText(children: readonly Token[] | null): string {
   return out;
 }
 
+/** Runs of white space as one space, trimmed. */
+export function normalizeSpace(text: string): string {
+  // Most text has single spaces only: skip the rewrite (and the copy) then.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
 /** Undo markdown-it's percent-encoding of destinations so a link reads as its author wrote it. */
 export function decodeDestination(url: string): string {
   try {

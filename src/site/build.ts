@@ -5,6 +5,7 @@ import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
+import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStreaming, lintThreads, type PhaseOne } from '../lint/parallel.js';
 import type { LintFileResult } from '../lint/result.js';
@@ -13,10 +14,11 @@ import { RuleSettings } from '../lint/rule-settings.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
 import { relationGraph, type SiteGraph } from './graph.js';
-import { DEFAULT_FACETS, facetValues, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta, type SlugRelation } from './model.js';
-import { replaceSite } from './out-dir.js';
+import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta, type SlugRelation } from './model.js';
+import { checkOutDir, replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
 import { homePage } from './pages/home.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -83,65 +85,58 @@ export interface SiteState {
 export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
   const started = performance.now();
   const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
-  new RuleSettings(registry, prepared.config);
-  const facets = prepared.config.site.facets ?? DEFAULT_FACETS;
-  // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views —
-  // enough for cards, relations, backlinks and the graph at any catalog size. Patterns loaded
-  // on this thread are rendered then and sent to the search index at once, so the indexer (its
-  // own process) works while the rest is linted.
-  const search = await openSearchIndex();
-  const articles = new Map<string, Article>();
-  const locate = fileLocator(prepared.files);
-  const onPattern = async (pattern: Pattern) => {
-    const article = renderArticle(pattern, { root: prepared.config.root, template: prepared.template }, locate);
-    articles.set(pattern.file, article);
-    await search.add({ slug: pattern.slug, title: pattern.title?.text ?? pattern.slug, ...(pattern.summary ? { summary: pattern.summary.text } : {}), facets: facetValues(pattern, facets), html: article.rendered.html });
-  };
-  // Only with one lane: the index's files depend on the order pages reach it, and worker threads
-  // would make that order vary from run to run (the same input must give the same site).
-  const lanes = lintThreads(prepared.files.length);
-  let linted;
-  try {
-    linted = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
-  } catch (err) {
-    await search.close();
-    throw err;
-  }
-  const { catalog, results, phaseOne } = linted;
-  const relations = slugRelations(catalog);
-  const metas = pageMetas(catalog, results, relations);
-  const site = { ...siteInfo(catalog, options.base), ...(options.dev ? { dev: true } : {}) };
-  const out = path.resolve(catalog.root, options.out ?? catalog.config.outDir);
-  let assets = 0;
-  let indexBytes = 0;
-  let problems = [...catalog.diagnostics];
-  let mermaid = false;
-  let graph: SiteGraph = { nodes: [], edges: [] };
+  const { config } = prepared;
+  // Everything that can refuse the build does so before any file is read.
+  new RuleSettings(registry, config);
+  const site = { ...siteInfo(config, options.base), ...(options.dev ? { dev: true } : {}) };
+  const out = path.resolve(config.root, options.out ?? config.outDir);
+  checkOutDir(out, config.root);
+  const facets = config.site.facets ?? DEFAULT_FACETS;
 
+  const search = await openSearchIndex();
   try {
-    await replaceSite(out, catalog.root, async (dir) => {
+    // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views —
+    // enough for cards, relations, backlinks and the graph at any catalog size. Patterns loaded
+    // on this thread are rendered then and sent to the search index at once, so the indexer (its
+    // own process) works while the rest is linted. Only with one lane: the index's files depend
+    // on the order pages reach it, which worker threads would make vary from run to run (the same
+    // input must give the same site).
+    const articles = new Map<string, Article>();
+    const locate = patternLocator(prepared.files);
+    const onPattern = async (pattern: Pattern) => {
+      const article = renderArticle(pattern, { root: config.root, template: prepared.template }, locate);
+      articles.set(pattern.file, article);
+      await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
+    };
+    const lanes = lintThreads(prepared.files.length);
+    const { catalog, results, phaseOne } = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
+    const relations = slugRelations(catalog);
+    const metas = pageMetas(catalog, results, relations);
+    let written: Awaited<ReturnType<typeof writePatternPages>> | undefined;
+    let graph: SiteGraph = { nodes: [], edges: [] };
+    let indexBytes = 0;
+
+    await replaceSite(out, config.root, async (dir) => {
       // Pass two: each page written (patterns a worker linted are read and rendered now).
-      const written = await writePatternPages(dir, site, catalog, metas, articles, search, prepared.config.maxFileSize, options.onProgress);
-      assets = written.assets;
-      problems = [...problems, ...written.problems];
-      const built = metas.filter((m) => !written.failed.has(m.file));
-      mermaid = written.mermaid;
+      written = await writePatternPages(dir, site, catalog, metas, articles, search, config.maxFileSize, options.onProgress);
+      const built = metas.filter((m) => !written!.failed.has(m.file));
       graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
       indexBytes = await search.write(dir);
     });
+    const summary: BuildSummary = {
+      out,
+      pages: metas.length,
+      assets: written!.assets,
+      indexBytes,
+      seconds: (performance.now() - started) / 1000,
+      problems: [...catalog.diagnostics, ...written!.problems],
+      lint: lintFindings(results),
+    };
+    return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid: written!.mermaid, graph, relations } };
   } catch (err) {
     await search.close();
     throw err;
   }
-  const summary = { out, pages: metas.length, assets, indexBytes, seconds: (performance.now() - started) / 1000, problems, lint: lintFindings(results) };
-  return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid, graph, relations } };
-}
-
-/** Pattern files (and the folders of README patterns) to their slugs, from discovery: known before any file is read. */
-function fileLocator(files: PreparedCatalog['files']): (file: string) => { slug: string; file: string } | undefined {
-  const byFile = new Map(files.map((f) => [f.file, { slug: f.slug, file: f.file }]));
-  const byFolder = new Map(files.filter((f) => /^readme\.(md|markdown)$/i.test(path.basename(f.file))).map((f) => [path.dirname(f.file), { slug: f.slug, file: f.file }]));
-  return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
 export function lintFindings(results: LintFileResult[]): Diagnostic[] {
@@ -221,8 +216,7 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catal
   return graph;
 }
 
-export function siteInfo(catalog: Catalog, base: string | undefined): SiteInfo {
-  const config = catalog.config;
+export function siteInfo(config: CatalogConfig, base: string | undefined): SiteInfo {
   const chosen = base ?? config.site.base ?? '/';
   if (!/^\/(?:[^\s?#]*\/)?$/.test(chosen)) throw new PatternbookError(`--base ${chosen}: expected a path starting and ending with "/", such as "/catalog/".`);
   let logo: string | undefined;
@@ -264,9 +258,8 @@ function catalogJson(catalog: Catalog, pages: PageMeta[]) {
 
 function sitemap(url: string, pages: PageMeta[]): string {
   const base = url.endsWith('/') ? url : `${url}/`;
-  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const locs = [base, ...pages.map((p) => `${base}patterns/${encodeURIComponent(p.slug)}/`)];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.map((l) => `  <url><loc>${xml(l)}</loc></url>`).join('\n')}\n</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.map((l) => `  <url><loc>${esc(l)}</loc></url>`).join('\n')}\n</urlset>\n`;
 }
 
 async function copyDir(from: string, to: string): Promise<void> {

@@ -77,7 +77,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     notify(reload);
   };
 
-  /** Quick rebuilds for edited patterns; undefined when a full build is needed. */
+  /** Quick rebuilds for edited patterns; false when only a full build will do. */
   const quickBuild = async (files: string[]): Promise<boolean> => {
     if (!state || files.length === 0) return false;
     let last: BuildSummary | undefined;

@@ -1,5 +1,5 @@
 import type { CatalogConfig } from '../config/load-config.js';
-import { html, raw, type Raw } from './html.js';
+import { html, type Raw } from './html.js';
 
 export interface SiteInfo {
   title: string;
@@ -90,4 +90,3 @@ ${site.dev ? html`<script src="${toRoot}__patternbook/dev.js"></script>` : ''}
   return doc.raw;
 }
 
-export { raw };

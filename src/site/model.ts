@@ -73,12 +73,9 @@ export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: S
   return catalog.patterns.map((pattern) => {
     const result = lintByFile.get(pattern.file);
     return {
-      slug: pattern.slug,
+      ...cardOf(pattern, facets),
       file: pattern.file,
       dir: pattern.dir,
-      title: pattern.title?.text ?? pattern.slug,
-      ...(pattern.summary ? { summary: pattern.summary.text } : {}),
-      facets: facetValues(pattern, facets),
       related: out.get(pattern.slug)?.related ?? [],
       alternatives: out.get(pattern.slug)?.alternatives ?? [],
       backlinks: [...(backlinks.get(pattern.slug) ?? [])].sort(),
@@ -123,14 +120,28 @@ export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, p
   return pageOf(meta, renderArticle(pattern, catalog, patternAt));
 }
 
-/** Files and folders to the patterns they are: `../saga/README.md` and `../saga/` both name saga. */
-export function patternLocator(metas: PageMeta[]): (file: string) => PageMeta | undefined {
-  const byFile = new Map(metas.map((m) => [m.file, m]));
-  const byFolder = new Map(metas.filter((m) => /^readme\.(md|markdown)$/i.test(path.basename(m.file))).map((m) => [m.dir, m]));
+/**
+ * Files and folders to the patterns they are: `../saga/README.md` and
+ * `../saga/` both name saga. Works on anything with a file (discovered files,
+ * page metadata).
+ */
+export function patternLocator<T extends { file: string }>(entries: readonly T[]): (file: string) => T | undefined {
+  const byFile = new Map(entries.map((e) => [e.file, e]));
+  const byFolder = new Map(entries.filter((e) => /^readme\.(md|markdown)$/i.test(path.basename(e.file))).map((e) => [path.dirname(e.file), e]));
   return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
-export function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
+/** What a pattern's card (and its search entry) shows of it: slug, title, summary and facets. */
+export function cardOf(pattern: Pattern, facets: string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
+  return {
+    slug: pattern.slug,
+    title: pattern.title?.text ?? pattern.slug,
+    ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+    facets: facetValues(pattern, facets),
+  };
+}
+
+function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
     const value = pattern.frontMatter[facet];

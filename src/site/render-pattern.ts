@@ -4,6 +4,7 @@ import type { Token } from 'markdown-it';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import { resolveReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
+import { inlineText, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -59,7 +60,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.heading_open = (list: Token[], i: number) => {
     const token = list[i]!;
     const inline = list[i + 1];
-    const text = inline?.children ? plainText(inline.children) : (inline?.content ?? '');
+    const text = inline?.children ? normalizeSpace(inlineText(inline.children)) : (inline?.content ?? '');
     const id = token.level === 0 && ids ? ids[headingIndex++]! : fallback.next(text);
     const level = Number(token.tag.slice(1));
     if (token.level === 0 && (level === 2 || level === 3)) toc.push({ level, text, id });
@@ -80,7 +81,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.image = (list: Token[], i: number) => {
     const token = list[i]!;
     const src = token.attrGet('src') ?? '';
-    const alt = token.children ? plainText(token.children) : token.content;
+    const alt = token.children ? normalizeSpace(inlineText(token.children)) : token.content;
     const title = token.attrGet('title');
     const titleAttr = title ? ` title="${escape(title)}"` : '';
     const target = imageTarget(src, pattern, assets);
@@ -172,15 +173,6 @@ function safeDecode(url: string): string {
   }
 }
 
-function plainText(children: Token[]): string {
-  let out = '';
-  for (const c of children) {
-    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
-    else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
-    else if (c.type === 'image' && c.children) out += plainText(c.children);
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
 
 /** Syntax highlighting at build time (no script on the page): highlight.js, for the languages it knows. */
 function highlight(code: string, lang: string): string | undefined {

@@ -92,7 +92,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   state.relations = [...state.relations.filter((r) => r.from !== full.slug), ...outgoing];
   for (const p of touched) if (p !== full) await reLint(p);
   const touchedFiles = new Set([...touched].map((p) => p.file));
-  const cards = (list: PageMeta[]) => new Map(list.filter((m) => touchedFiles.has(m.file)).map((m) => [m.file, cardOf(m)]));
+  const cards = (list: PageMeta[]) => new Map(list.filter((m) => touchedFiles.has(m.file)).map((m) => [m.file, cardKey(m)]));
   const beforeCards = cards(state.metas);
   state.metas = pageMetas(state.catalog, state.results, state.relations);
   for (const meta of state.metas) {
@@ -144,6 +144,6 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
 const SLOW_RULE = 'duplicate-pattern';
 
 /** What a pattern's card, its graph node and its catalog.json entry show. */
-function cardOf(m: PageMeta): string {
+function cardKey(m: PageMeta): string {
   return JSON.stringify([m.title, m.summary, m.facets, m.version, m.updated, m.related, m.alternatives, m.backlinks, m.lint]);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { fileResult as engineFileResult } from '../../src/lint/engine.js';
 import { reporters } from '../../src/lint/reporters/index.js';
 import { codeFrame } from '../../src/lint/reporters/stylish.js';
 import type { LintFileResult, LintReport } from '../../src/lint/result.js';
@@ -46,17 +47,9 @@ function retryDiagnostics(source: string): Diagnostic[] {
   ];
 }
 
+/** A file's result as the engine makes it, under the test's root. */
 function fileResult(file: string, slug: string | undefined, diagnostics: Diagnostic[], source?: string): LintFileResult {
-  return {
-    file,
-    absolutePath: path.join(ROOT, file),
-    ...(slug ? { slug } : {}),
-    diagnostics,
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-    fixableCount: diagnostics.filter((d) => d.fix).length,
-    ...(source !== undefined ? { source } : {}),
-  };
+  return engineFileResult(file, path.join(ROOT, file), diagnostics, slug, source);
 }
 
 function makeReport(results: LintFileResult[]): LintReport {

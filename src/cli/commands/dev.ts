@@ -1,20 +1,17 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { PatternbookError } from '../../diagnostics.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
+import { portOf, untilStopped, withServeOptions } from '../serve-options.js';
 
 export function registerDev(program: Command, ctx: CommandContext): Command {
-  return program
+  const command = program
     .command('dev')
     .description('build the site, serve it on 127.0.0.1 and rebuild and reload it as you edit, with lint findings on the page')
-    .argument('[dir]', 'catalog root')
-    .option('-p, --port <port>', 'port (default: any free one)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (dir: string | undefined, opts: { port?: string; host: string }) => {
+    .argument('[dir]', 'catalog root');
+  return withServeOptions(command).action(async (dir: string | undefined, opts: { port?: string; host: string }) => {
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const port = opts.port === undefined ? 0 : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PatternbookError(`--port ${opts.port}: expected a port number (0-65535).`);
+      const port = portOf(opts.port);
       const { startDev } = await import('../../site/dev.js');
       const server = await startDev({
         root,
@@ -31,10 +28,6 @@ export function registerDev(program: Command, ctx: CommandContext): Command {
         },
       });
       ctx.out(`Serving ${path.relative(ctx.cwd, root) || '.'} at ${server.url}, rebuilding on changes (Ctrl-C to stop)`);
-      await new Promise<void>((resolve) => {
-        const stop = () => void server.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await untilStopped(server.close);
     });
 }

@@ -1,16 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findCatalogRoot, loadConfig } from '../../config/load-config.js';
-import { PatternbookError } from '../../diagnostics.js';
 import type { CommandContext } from '../context.js';
+import { portOf, untilStopped, withServeOptions } from '../serve-options.js';
 
 export function registerPreview(program: Command, ctx: CommandContext): Command {
-  return program
+  const command = program
     .command('preview')
     .description('serve a built site (default: the catalog\'s outDir) on 127.0.0.1 until stopped')
-    .argument('[dir]', 'the built site folder')
-    .option('-p, --port <port>', 'port (default: any free one)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .argument('[dir]', 'the built site folder');
+  return withServeOptions(command)
     .option('--base <path>', 'sub-path the site was built for, e.g. /catalog/')
     .action(async (dir: string | undefined, opts: { port?: string; host: string; base?: string }) => {
       let folder = dir ? path.resolve(ctx.cwd, dir) : undefined;
@@ -20,15 +19,10 @@ export function registerPreview(program: Command, ctx: CommandContext): Command 
         folder = path.resolve(config.root, config.outDir);
         base ??= config.site.base;
       }
-      const port = opts.port === undefined ? 0 : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PatternbookError(`--port ${opts.port}: expected a port number (0-65535).`);
+      const port = portOf(opts.port);
       const { serveSite } = await import('../../site/serve.js');
       const running = await serveSite(folder, { host: opts.host, port, ...(base ? { base } : {}) });
       ctx.out(`Serving ${path.relative(ctx.cwd, folder) || '.'} at ${running.url} (Ctrl-C to stop)`);
-      await new Promise<void>((resolve) => {
-        const stop = () => void running.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await untilStopped(running.close);
     });
 }
