@@ -36,3 +36,14 @@ export function timingTable(title = 'Rule timings'): string {
   const line = (id: string, ms: number) => `${id.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${((ms / all) * 100).toFixed(1).padStart(5)}%`;
   return [`${title}:`, ...rows.map(([id, ms]) => line(id, ms)), line('total', all)].join('\n') + '\n';
 }
+
+/**
+ * With timing on, a clock for the phases of a longer job (a site build): each
+ * call prints the phase's name and the time since the clock started, to
+ * standard error. Off, it does nothing.
+ */
+export function phaseClock(job: string): (phase: string) => void {
+  if (!enabled) return () => {};
+  const start = performance.now();
+  return (phase) => process.stderr.write(`${job}: ${phase} at ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
+}

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { RuleSettings } from '../lint/rule-settings.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
+import { phaseClock } from '../lint/timing.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
@@ -93,6 +94,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
   checkOutDir(out, config.root);
   const facets = config.site.facets ?? DEFAULT_FACETS;
 
+  const phase = phaseClock('build');
   const search = await openSearchIndex();
   try {
     // Pass one: lint as a stream (each file parsed, checked and dropped), keeping light views —
@@ -110,6 +112,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     };
     const lanes = lintThreads(prepared.files.length);
     const { catalog, results, phaseOne } = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
+    phase('pass one (lint, render, index) done');
     const relations = slugRelations(catalog);
     const metas = pageMetas(catalog, results, relations);
     let written: Awaited<ReturnType<typeof writePatternPages>> | undefined;
@@ -118,10 +121,21 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
 
     await replaceSite(out, config.root, async (dir) => {
       // Pass two: each page written (patterns a worker linted are read and rendered now).
-      written = await writePatternPages(dir, site, catalog, metas, articles, search, config.maxFileSize, options.onProgress);
-      const built = metas.filter((m) => !written!.failed.has(m.file));
-      graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
-      indexBytes = await search.write(dir);
+      // With one lane every article reached the index in pass one: the indexer writes its
+      // files while the pages are written (its write is the longest single step of a build).
+      const indexing = lanes === 1 ? settled(search.write(dir)) : undefined;
+      try {
+        written = await writePatternPages(dir, site, catalog, metas, articles, search, config.maxFileSize, options.onProgress);
+        phase('pages written');
+        const built = metas.filter((m) => !written!.failed.has(m.file));
+        graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
+        phase('home, graph and site files written');
+      } finally {
+        // Never leave the indexer writing into a folder that is about to be removed.
+        if (indexing) indexBytes = await indexing.then((r) => r());
+      }
+      if (!indexing) indexBytes = await search.write(dir);
+      phase('search index written');
     });
     const summary: BuildSummary = {
       out,
@@ -137,6 +151,24 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     await search.close();
     throw err;
   }
+}
+
+let lastBreath = performance.now();
+/** Lets the event loop run (pipes to the indexer, a server) when synchronous work has held it for a while. */
+async function breather(): Promise<void> {
+  if (performance.now() - lastBreath < 15) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
+}
+
+/** A promise that never rejects: its value is a function that returns the result or throws the error. */
+function settled<T>(promise: Promise<T>): Promise<() => T> {
+  return promise.then(
+    (value) => () => value,
+    (err: unknown) => () => {
+      throw err;
+    },
+  );
 }
 
 export function lintFindings(results: LintFileResult[]): Diagnostic[] {
@@ -181,14 +213,18 @@ async function writePatternPages(
     const page = pageOf(meta, article);
     mermaid ||= page.mermaid;
     const folder = path.join(dir, 'patterns', page.slug);
-    await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
+    // Synchronous writes: a page's few small files cost far less than a round trip each through
+    // the thread pool. The loop is let go every few milliseconds so the indexer's messages still flow
+    // (and `dev` still serves).
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
     for (const asset of page.assets) {
       const target = path.join(folder, ...asset.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(page.dir, ...asset.split('/')), target);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(page.dir, ...asset.split('/')), target);
       copied++;
     }
+    await breather();
   }
   onProgress?.(done, metas.length);
   return { assets: copied, problems, failed, mermaid };
