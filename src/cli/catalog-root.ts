@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { findCatalogRoot } from '../config/load-config.js';
+import { findCatalogRoot, findConfigRoot } from '../config/load-config.js';
 import { PatternbookError } from '../diagnostics.js';
 
 /** The catalog root for a command: the `[dir]` given, else the nearest folder upward with a config file. */
@@ -10,4 +10,19 @@ export function resolveCatalogRoot(cwd: string, dir: string | undefined): string
   if (!existsSync(root)) throw new PatternbookError(`Catalog folder ${dir} does not exist.`);
   if (!statSync(root).isDirectory()) throw new PatternbookError(`${dir} is not a folder: give the catalog's root folder.`);
   return root;
+}
+
+/**
+ * The catalog the paths belong to: the nearest folder upward with a config
+ * file; without one, a single folder given is the root, else the current
+ * folder when it holds the files, else the folder above the first file's.
+ */
+export function catalogRootFor(cwd: string, paths: string[]): string {
+  const first = paths[0];
+  if (!first) return findCatalogRoot(cwd);
+  const isDir = statSync(first).isDirectory();
+  const configured = findConfigRoot(isDir ? first : path.dirname(first));
+  if (configured) return configured;
+  if (isDir && paths.length === 1) return first;
+  return paths.every((p) => p.startsWith(cwd + path.sep)) ? cwd : path.dirname(path.dirname(first));
 }

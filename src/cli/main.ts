@@ -10,6 +10,8 @@ import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
 import { registerRules } from './commands/rules.js';
+import { registerRun } from './commands/run.js';
+import { registerVerify } from './commands/verify.js';
 
 
 /**
@@ -48,7 +50,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

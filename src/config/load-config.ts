@@ -28,6 +28,7 @@ export interface CatalogConfig {
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
+  run: NonNullable<ConfigFile['run']>;
   overrides: NonNullable<ConfigFile['overrides']>;
   /** Where each value came from: the configuration file, or `default`. */
   sources: Record<string, string>;
@@ -85,6 +86,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
     site: values.site ?? {},
+    run: values.run ?? {},
     overrides: values.overrides ?? [],
     sources,
   };

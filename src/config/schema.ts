@@ -80,6 +80,22 @@ export const configSchema = z.strictObject({
       facets: z.array(z.string().min(1)).optional(),
     })
     .optional(),
+  /** `patternbook run` / `verify`: which sections hold the steps, and how long they may take. */
+  run: z
+    .strictObject({
+      /**
+       * The sections that are run, in order: a heading path (`Testing/Automated Testing`), or
+       * `{ section, role }`. A phase named Prerequisites only checks; one named Cleanup always runs.
+       */
+      phases: z.array(z.union([z.string().min(1), z.strictObject({ section: z.string().min(1), role: z.enum(['check', 'steps', 'cleanup']) })])).min(1).optional(),
+      /** Seconds one block may take (default 300); `{timeout=N}` on a block overrides. */
+      blockTimeout: z.number().positive().optional(),
+      /** Seconds a whole run may take, Cleanup excluded (default 1800). */
+      timeout: z.number().positive().optional(),
+      /** Only patterns with `verify: true` in their front matter are verified (default: every pattern with steps, unless `verify: false`). */
+      optIn: z.boolean().optional(),
+    })
+    .optional(),
   /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
   overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
 });

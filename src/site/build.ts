@@ -288,6 +288,7 @@ function catalogJson(catalog: Catalog, pages: PageMeta[]) {
       alternatives: p.alternatives,
       backlinks: p.backlinks,
       lint: p.lint,
+      ...(p.verification ? { verification: p.verification } : {}),
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { Catalog, Pattern } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { CatalogIndex } from '../lint/catalog-index.js';
 import type { LintFileResult } from '../lint/result.js';
+import { readRecords, type VerifyRecord } from '../run/record.js';
 import { foldHeading } from '../template/normalize.js';
 import { flattenSections } from '../template/walk.js';
 import { renderPattern, type RenderedPattern } from './render-pattern.js';
@@ -33,6 +34,17 @@ export interface PageMeta {
   lint: { errors: number; warnings: number };
   diagnostics: Pick<Diagnostic, 'line' | 'severity' | 'message' | 'ruleId'>[];
   editUrl?: string;
+  /** The last `patternbook verify` of it; absent when the catalog keeps no results at all. */
+  verification?: Verification;
+}
+
+/** What a card and a page say of a pattern's last run: when, and whether its steps worked. */
+export interface Verification {
+  status: 'passed' | 'failed' | 'never';
+  /** ISO time of the run. */
+  when?: string;
+  commit?: string;
+  reason?: string;
 }
 
 /** A pattern's page while it is written: its metadata and its rendered article. */
@@ -57,7 +69,7 @@ export function slugRelations(catalog: Catalog): SlugRelation[] {
  * results and its relations (worked out from the catalog unless given: `dev`
  * keeps them between rebuilds).
  */
-export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog)): PageMeta[] {
+export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root)): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
@@ -72,6 +84,7 @@ export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: S
   }
   return catalog.patterns.map((pattern) => {
     const result = lintByFile.get(pattern.file);
+    const record = records.get(pattern.slug);
     return {
       ...cardOf(pattern, facets),
       file: pattern.file,
@@ -81,9 +94,15 @@ export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: S
       backlinks: [...(backlinks.get(pattern.slug) ?? [])].sort(),
       lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
+      // "Never verified" only says something in a catalog that verifies its patterns.
+      ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
       ...(site.repoUrl ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` } : {}),
     };
   });
+}
+
+function verificationOf(record: VerifyRecord): Verification {
+  return { status: record.status, when: record.when, ...(record.commit ? { commit: record.commit } : {}), ...(record.reason ? { reason: record.reason } : {}) };
 }
 
 /** A pattern's article, rendered while it is loaded, and its latest changelog version. */

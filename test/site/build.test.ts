@@ -273,3 +273,37 @@ describe('patternbook build: progress on a terminal', () => {
     expect(piped.stdout).toMatch(/Built .*: 320 pattern pages/);
   }, 60_000);
 });
+
+describe('patternbook build: what `verify` found', () => {
+  const pattern = (title: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\nText.\n`;
+
+  it('shows no verification badge in a catalog that keeps no results', async () => {
+    const root = await tempCatalog({ 'a/README.md': pattern('Alpha') });
+    const out = path.join(await tempCatalog(), 'site');
+    await buildSite({ root, out });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('class="verified');
+  });
+
+  it('shows verified, failing and never verified from .patternbook/verify, on cards, pages and in catalog.json', async () => {
+    const root = await tempCatalog({ 'a/README.md': pattern('Alpha'), 'b/README.md': pattern('Beta'), 'c/README.md': pattern('Gamma') });
+    const record = (slug: string, status: 'passed' | 'failed', reason?: string) =>
+      JSON.stringify({ slug, file: `${slug}/README.md`, status, when: '2026-11-20T10:00:00.000Z', commit: 'abcdef1234567890', durationMs: 10, blocks: [], ...(reason ? { reason } : {}) });
+    await mkdir(path.join(root, '.patternbook/verify'), { recursive: true });
+    await writeFile(path.join(root, '.patternbook/verify/a.json'), record('a', 'passed'));
+    await writeFile(path.join(root, '.patternbook/verify/b.json'), record('b', 'failed', 'Step 2 failed (exit 1)'));
+    // A damaged record counts as none.
+    await writeFile(path.join(root, '.patternbook/verify/c.json'), '{ not json');
+    const out = path.join(await tempCatalog(), 'site');
+    await buildSite({ root, out });
+
+    const home = await readFile(path.join(out, 'index.html'), 'utf8');
+    const card = (title: string) => home.slice(home.indexOf(`>${title}</a>`), home.indexOf('</li>', home.indexOf(`>${title}</a>`)));
+    expect(card('Alpha')).toMatch(/class="verified passed"[^>]*>verified <time datetime="2026-11-20T10:00:00.000Z">2026-11-20<\/time>/);
+    expect(card('Beta')).toMatch(/class="verified failed"[^>]*title="[^"]*Step 2 failed \(exit 1\)"[^>]*>failing/);
+    expect(card('Gamma')).toContain('class="verified never"');
+    const page = await readFile(path.join(out, 'patterns/b/index.html'), 'utf8');
+    expect(page).toContain('Step 2 failed (exit 1)');
+    const catalog = JSON.parse(await readFile(path.join(out, 'catalog.json'), 'utf8')) as { patterns: { slug: string; verification?: { status: string } }[] };
+    expect(Object.fromEntries(catalog.patterns.map((p) => [p.slug, p.verification?.status]))).toEqual({ a: 'passed', b: 'failed', c: 'never' });
+  });
+});

@@ -1,13 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { findCatalogRoot, findConfigRoot } from '../../config/load-config.js';
 import { PatternbookError } from '../../diagnostics.js';
 import { lint } from '../../lint/lint.js';
 import type { LintReport } from '../../lint/result.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { timingTable } from '../../lint/timing.js';
+import { catalogRootFor } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
 
 interface LintFlags {
@@ -62,21 +62,6 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       if (tooManyWarnings) ctx.err(`Too many warnings: ${report.warningCount}, at most ${maxWarnings} allowed (--max-warnings).`);
       ctx.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;
     });
-}
-
-/**
- * The catalog the paths belong to: the nearest folder upward with a config
- * file; without one, a single folder given is the root, else the current
- * folder when it holds the files, else the folder above the first file's.
- */
-function catalogRootFor(cwd: string, paths: string[]): string {
-  const first = paths[0];
-  if (!first) return findCatalogRoot(cwd);
-  const isDir = statSync(first).isDirectory();
-  const configured = findConfigRoot(isDir ? first : path.dirname(first));
-  if (configured) return configured;
-  if (isDir && paths.length === 1) return first;
-  return paths.every((p) => p.startsWith(cwd + path.sep)) ? cwd : path.dirname(path.dirname(first));
 }
 
 function errorsOnly(report: LintReport): LintReport {

@@ -5,7 +5,7 @@ import { foldText } from '../../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
-import { allBlocks, fromTemplate, sectionsFor, topLevelSchema } from './_schema.js';
+import { allBlocks, fromTemplate, sectionsFor, topLevelSchema } from '../../template/lookup.js';
 
 /** One labelled line: `- **GitHub**: [@octocat](https://github.com/octocat)`. */
 interface Line {

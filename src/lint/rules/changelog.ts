@@ -1,7 +1,8 @@
 import type { Section } from '../../markdown/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
-import { claimedSections, isCalendarDate, sectionsFor, versionedSchema } from './_schema.js';
+import { claimedSections, sectionsFor, versionedSchema } from '../../template/lookup.js';
+import { isCalendarDate } from './_schema.js';
 
 /** semver.org's grammar: no leading zeros, dot-separated pre-release and build identifiers. */
 const SEMVER =

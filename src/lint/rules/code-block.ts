@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
-import { codeBlockSchemas, isVisible } from './_schema.js';
+import { codeBlockSchemas } from '../../template/lookup.js';
+import { isVisible } from './_schema.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { defineRule } from '../rule.js';
-import { configTables, parameterColumn } from './_config-table.js';
+import { configTables, parameterColumn } from '../../template/config-table.js';
 import { headingLabel } from './_format.js';
 import { cellPosition } from './_schema.js';
 

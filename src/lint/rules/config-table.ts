@@ -1,6 +1,6 @@
 import { foldText } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
-import { configTables, parameterColumn, templateColumn } from './_config-table.js';
+import { configTables, parameterColumn, templateColumn } from '../../template/config-table.js';
 import { headingLabel, quote } from './_format.js';
 import { cellPosition, columnList } from './_schema.js';
 

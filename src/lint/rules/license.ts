@@ -4,7 +4,7 @@ import type { Block, Link, Section } from '../../markdown/types.js';
 import { findPlaceholders } from '../../template/placeholders.js';
 import { defineRule, type Report } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
-import { allBlocks, sectionsFor, topLevelSchema } from './_schema.js';
+import { allBlocks, sectionsFor, topLevelSchema } from '../../template/lookup.js';
 import { knownLicense, looksLikeExpression, parseExpression, suggestLicense } from './_spdx.js';
 
 interface Unit {

@@ -1,6 +1,7 @@
 import { html } from '../html.js';
 import { page, type SiteInfo } from '../layout.js';
 import type { PageMeta } from '../model.js';
+import { verificationBadge } from './verification.js';
 
 /**
  * The home page: every pattern as a card, with client-side filters for each
@@ -30,6 +31,7 @@ ${pages.map(
   <p class="meta">
     ${Object.entries(p.facets).map(([f, v]) => v.map((x) => html`<span class="chip" title="${f}">${x}</span>`))}
     ${p.version ? html`<span class="version">v${p.version.replace(/^v/, '')}${p.updated ? html` · <time datetime="${p.updated}">${p.updated}</time>` : ''}</span>` : ''}
+    ${verificationBadge(p)}
     <span class="lint ${p.lint.errors ? 'has-errors' : p.lint.warnings ? 'has-warnings' : 'clean'}">${p.lint.errors ? `${p.lint.errors} lint error${p.lint.errors === 1 ? '' : 's'}` : p.lint.warnings ? `${p.lint.warnings} warning${p.lint.warnings === 1 ? '' : 's'}` : 'conforms to the template'}</span>
   </p>
 </li>`,

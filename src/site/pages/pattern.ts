@@ -1,6 +1,7 @@
 import { html, raw } from '../html.js';
 import { page, type SiteInfo } from '../layout.js';
 import type { PageMeta, PatternPage } from '../model.js';
+import { verificationBadge } from './verification.js';
 
 /** A pattern's page: its README rendered, a table of contents, relations as cards, backlinks and its lint diagnostics. */
 export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, PageMeta>): string {
@@ -22,6 +23,7 @@ export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, 
   ${p.related.length ? html`<h2>Related patterns</h2><ul class="mini-cards">${p.related.map(card)}</ul>` : ''}
   ${p.alternatives.length ? html`<h2>Alternatives</h2><ul class="mini-cards">${p.alternatives.map(card)}</ul>` : ''}
   ${p.backlinks.length ? html`<h2>Referenced by</h2><ul class="mini-cards">${p.backlinks.map(card)}</ul>` : ''}
+  ${p.verification ? html`<h2>Steps</h2><p>${verificationBadge(p, true)}</p>` : ''}
   ${p.editUrl ? html`<p><a class="edit" href="${p.editUrl}">Edit this page</a></p>` : ''}
   <details class="diagnostics"${p.diagnostics.length ? '' : ' hidden'}>
     <summary>${p.diagnostics.length} lint finding${p.diagnostics.length === 1 ? '' : 's'}</summary>

@@ -1,9 +1,9 @@
-import type { Section, Table } from '../../markdown/types.js';
-import type { OutlineMatch } from '../../template/match-outline.js';
-import { foldText } from '../../template/normalize.js';
-import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { closest } from '../../util/similar.js';
-import { configurationSchema, sectionsFor } from './_schema.js';
+import type { Section, Table } from '../markdown/types.js';
+import type { OutlineMatch } from './match-outline.js';
+import { foldText } from './normalize.js';
+import type { TemplateSchema, TemplateSection } from './types.js';
+import { closest } from '../util/similar.js';
+import { configurationSchema, sectionsFor } from './lookup.js';
 
 export interface ColumnMapping {
   /** Template column index → the pattern table's column index (same name, a near miss, or the same place). */

@@ -1,0 +1,81 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { findCatalogRoot, findConfigRoot } from '../../config/load-config.js';
+import { PatternbookError } from '../../diagnostics.js';
+import { runnableBlocks, planRun } from '../../run/plan.js';
+import { recordFile } from '../../run/record.js';
+import { outcomeTable, planText, runsJson, runsJunit } from '../../run/report.js';
+import { loadTargets, runPlans } from '../../run/verify.js';
+import type { CommandContext } from '../context.js';
+import { confirmRun, interruptHandlers, liveOutput, planOptionsOf, withRunOptions, type RunFlags } from '../run-options.js';
+
+export function registerRun(program: Command, ctx: CommandContext): Command {
+  return withRunOptions(
+    program
+      .command('run')
+      .description("run one pattern's documented steps (Prerequisites checks, Implementation, Testing, Deployment), then always Cleanup")
+      .argument('<pattern>', "the pattern: its folder, its Markdown file, or its slug"),
+  ).action(async (target: string, flags: RunFlags) => {
+    const given = path.resolve(ctx.cwd, target);
+    const isPath = existsSync(given);
+    const root = isPath ? catalogRootOfPattern(given) : findCatalogRoot(ctx.cwd);
+    const { catalog, patterns } = await loadTargets({
+      root,
+      select: [isPath ? given : target],
+      ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
+    });
+    if (patterns.length !== 1) throw new PatternbookError(`${target} holds ${patterns.length} patterns: \`run\` takes one (use \`patternbook verify ${target}\` for several).`);
+    const plan = planRun(patterns[0]!, catalog.template, catalog.config, planOptionsOf(flags, ctx));
+    const show = flags.format === 'text' ? ctx.out : ctx.err;
+    show(planText(plan));
+    show();
+    if (plan.problems.length) {
+      ctx.err(`Not running: fix the block attributes above in ${plan.pattern.path} first.`);
+      ctx.exitCode = 1;
+      return;
+    }
+    if (plan.resolved.missing.length) {
+      ctx.err(
+        `Not running: required parameter${plan.resolved.missing.length > 1 ? 's' : ''} without a value: ${plan.resolved.missing.map((p) => `${p.name} (line ${p.line})`).join(', ')}. Give ${plan.resolved.missing.map((p) => `--param ${p.name}=…`).join(' ')} or --env-file FILE.`,
+      );
+      ctx.exitCode = 2;
+      return;
+    }
+    if (flags.dryRun) return;
+    const blocks = runnableBlocks(plan).length;
+    if (blocks === 0) {
+      ctx.err(`Nothing to run: ${plan.pattern.path} has no runnable block (fenced bash, sh, shell or console) in its phases.`);
+      return;
+    }
+    if (!(await confirmRun(ctx, flags, blocks, plan.pattern.slug))) {
+      ctx.exitCode = 2;
+      return;
+    }
+    const signals = interruptHandlers(ctx);
+    try {
+      const [run] = await runPlans(catalog, [plan], 1, { ...liveOutput(ctx, flags.format, false), interrupt: signals.interrupt, abort: signals.abort, ...(flags.keep ? { keep: true } : {}) });
+      const { outcome } = run!;
+      if (flags.format === 'json') ctx.stdout.write(runsJson([run!]));
+      else if (flags.format === 'junit') ctx.stdout.write(runsJunit([run!]));
+      else {
+        ctx.out();
+        ctx.out(outcomeTable(run!));
+      }
+      if (outcome.status === 'passed' || outcome.status === 'failed') ctx.err(`Result recorded in ${path.relative(ctx.cwd, recordFile(catalog.root, plan.pattern.slug))}.`);
+      if (outcome.scratch) ctx.err(`Scratch folder kept: ${outcome.scratch}`);
+      ctx.exitCode = outcome.status === 'passed' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
+    } finally {
+      signals.dispose();
+    }
+  });
+}
+
+/** The catalog a pattern folder or file belongs to: the nearest configured root, else the folder above the pattern's. */
+function catalogRootOfPattern(given: string): string {
+  const isDir = statSync(given).isDirectory();
+  const configured = findConfigRoot(isDir ? given : path.dirname(given));
+  if (configured) return configured;
+  if (isDir) return path.dirname(given);
+  return /^readme\.(md|markdown)$/i.test(path.basename(given)) ? path.dirname(path.dirname(given)) : path.dirname(given);
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { PatternbookError } from '../../diagnostics.js';
+import { runnableBlocks } from '../../run/plan.js';
+import { planText, runsJson, runsJunit, verdict, type PatternRun } from '../../run/report.js';
+import { loadTargets, planTargets, runPlans } from '../../run/verify.js';
+import { catalogRootFor } from '../catalog-root.js';
+import type { CommandContext } from '../context.js';
+import { formatDiagnostic } from '../format-diagnostics.js';
+import { confirmRun, interruptHandlers, liveOutput, planOptionsOf, withRunOptions, type RunFlags } from '../run-options.js';
+
+interface VerifyFlags extends RunFlags {
+  jobs: string;
+  changedSince?: string;
+}
+
+export function registerVerify(program: Command, ctx: CommandContext): Command {
+  return withRunOptions(
+    program
+      .command('verify')
+      .description("run the documented steps of every pattern that has some (or of those given), each with its Cleanup; exit 1 if any fails")
+      .argument('[paths...]', 'catalog root, or pattern files and folders inside it (default: the catalog around the current folder)')
+      .option('-j, --jobs <n>', 'patterns verified at once', '1')
+      .option('--changed-since <ref>', 'only patterns with a file changed since this git ref (branch, tag or commit), for pull requests'),
+  ).action(async (paths: string[], flags: VerifyFlags) => {
+    const jobs = Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new PatternbookError(`--jobs ${flags.jobs}: expected a whole number ≥ 1.`);
+    const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
+    for (const [i, p] of absolute.entries()) if (!existsSync(p)) throw new PatternbookError(`${paths[i]} does not exist.`);
+    const root = catalogRootFor(ctx.cwd, absolute);
+    const select = absolute.filter((p) => p !== root);
+    const { catalog, patterns } = await loadTargets({
+      root,
+      ...(select.length ? { select } : {}),
+      ...(flags.changedSince ? { changedSince: flags.changedSince } : {}),
+      ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
+    });
+    for (const d of catalog.diagnostics.filter((d) => d.fatal)) ctx.err(formatDiagnostic(d, ctx.errColor));
+    const { plans, skipped } = planTargets(catalog, patterns, planOptionsOf(flags, ctx));
+    const show = flags.format === 'text' ? ctx.out : ctx.err;
+
+    const since = flags.changedSince ? ` changed since ${flags.changedSince}` : '';
+    show(`${plans.length} pattern${plans.length === 1 ? '' : 's'}${since} to verify${skipped.length ? `; ${skipped.length} left out` : ''}.`);
+    for (const s of skipped) show(`  ${s.plan.pattern.slug}: ${s.reason}`);
+    const blocked = plans.filter((p) => p.problems.length || p.resolved.missing.length);
+    if (flags.dryRun) {
+      for (const plan of plans) {
+        show();
+        show(planText(plan));
+      }
+      ctx.exitCode = blocked.length ? 2 : 0;
+      return;
+    }
+    if (plans.length === 0) return;
+    for (const plan of blocked) {
+      const why = plan.problems.length
+        ? `block attributes to fix (${plan.problems.map((p) => `line ${p.line}`).join(', ')})`
+        : `required parameter${plan.resolved.missing.length > 1 ? 's' : ''} without a value: ${plan.resolved.missing.map((p) => p.name).join(', ')} (give --param or --env-file)`;
+      ctx.err(`${plan.pattern.slug} will not run: ${why}.`);
+    }
+    const blocks = plans.reduce((n, p) => n + runnableBlocks(p).length, 0);
+    if (!(await confirmRun(ctx, flags, blocks, `${plans.length} pattern${plans.length === 1 ? '' : 's'}`))) {
+      ctx.exitCode = 2;
+      return;
+    }
+    const signals = interruptHandlers(ctx);
+    let runs: PatternRun[];
+    try {
+      runs = await runPlans(catalog, plans, jobs, {
+        ...liveOutput(ctx, flags.format, true),
+        interrupt: signals.interrupt,
+        abort: signals.abort,
+        ...(flags.keep ? { keep: true } : {}),
+        onRunEnd: (run) => (flags.format === 'text' ? ctx.out : ctx.err)(verdict(run)),
+      });
+    } finally {
+      signals.dispose();
+    }
+    if (flags.format === 'json') ctx.stdout.write(runsJson(runs));
+    else if (flags.format === 'junit') ctx.stdout.write(runsJunit(runs));
+    else {
+      ctx.out();
+      ctx.out(summaryTable(runs));
+    }
+    const count = (status: string) => runs.filter((r) => r.outcome.status === status).length;
+    ctx.err(`${count('passed')} passed, ${count('failed')} failed, ${count('not-run')} not run${count('interrupted') ? `, ${count('interrupted')} interrupted` : ''}; results in .patternbook/verify/.`);
+    ctx.exitCode = count('interrupted') ? 130 : runs.every((r) => r.outcome.status === 'passed') ? 0 : 1;
+  });
+}
+
+function summaryTable(runs: readonly PatternRun[]): string {
+  const rows = runs.map(({ plan, outcome }) => {
+    const ran = outcome.blocks.filter((b) => b.status !== 'skipped' && b.status !== 'not-run');
+    const passed = ran.filter((b) => b.status === 'passed').length;
+    return [plan.pattern.slug, outcome.status, `${passed}/${outcome.blocks.length}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
+  });
+  const header = ['Pattern', 'Status', 'Blocks ok', 'Time', 'Why'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,136 @@
+import { escapeAttribute, escapeText } from '../util/xml.js';
+import type { BlockResult, RunOutcome } from './execute.js';
+import type { RunPlan } from './plan.js';
+
+/** A finished (or refused) run of one pattern. */
+export interface PatternRun {
+  plan: RunPlan;
+  outcome: RunOutcome;
+}
+
+/** The plan in words: what will run, where, with which values — what `--dry-run` prints and what is confirmed. */
+export function planText(plan: RunPlan): string {
+  const lines: string[] = [];
+  lines.push(`Plan for ${plan.pattern.title} (${plan.pattern.path})`);
+  if (plan.optedOut) lines.push('  This pattern opts out of verification (front matter `verify`).');
+  lines.push(
+    `  Working folder: ${plan.inPlace ? `${plan.pattern.dir} (in place: the steps change it)` : `a scratch copy of ${plan.pattern.dir}, removed afterwards`}`,
+  );
+  lines.push(`  Environment: ${plan.inheritEnv ? 'yours (--inherit-env)' : 'PATH, LANG, TERM'} and the parameters; HOME${plan.inheritEnv ? '' : ' and TMPDIR'} inside the scratch folder`);
+  lines.push(`  Time limits: ${plan.blockTimeoutMs / 1000} s per block, ${plan.totalTimeoutMs / 1000} s in all (Cleanup has its own)`);
+  if (plan.tools.length) lines.push(`  Tools checked first: ${plan.tools.join(', ')}`);
+  if (plan.parameters.length) {
+    lines.push('  Parameters:');
+    for (const p of plan.parameters) {
+      const value = plan.resolved.values[p.name];
+      const source = plan.resolved.sources[p.name];
+      const shown = !p.env
+        ? 'not passed (not a variable name)'
+        : value !== undefined
+          ? `${JSON.stringify(value)} (${source})`
+          : p.required
+            ? 'MISSING — required, give --param or --env-file'
+            : 'not set (optional, no default)';
+      lines.push(`    ${p.name} = ${shown}`);
+    }
+  }
+  let n = 0;
+  for (const phase of plan.phases) {
+    const title = `${phase.spec.name}${phase.spec.role === 'cleanup' ? ' (always runs once a step has run)' : phase.spec.role === 'check' ? ' (checks)' : ''}`;
+    if (phase.blocks.length === 0) {
+      lines.push(`  ${title}: ${phase.headings.length ? 'no runnable block' : 'no such section'}`);
+      continue;
+    }
+    lines.push(`  ${title}:`);
+    for (const b of phase.blocks) {
+      const flags = [
+        b.options.skip && 'skip',
+        b.options.expectFail && 'expect-fail',
+        b.options.background && 'background',
+        b.options.timeout !== undefined && `timeout=${b.options.timeout}`,
+        b.options.cwd && `cwd=${b.options.cwd}`,
+      ].filter(Boolean);
+      lines.push(`    ${b.options.skip ? '-' : `${++n}.`} ${b.name} (line ${b.line}${flags.length ? `, ${flags.join(', ')}` : ''})`);
+      for (const scriptLine of b.script.replace(/\n$/, '').split('\n')) lines.push(`         ${scriptLine}`);
+    }
+  }
+  for (const p of plan.problems) lines.push(`  Problem: ${plan.pattern.path}:${p.line}: ${p.message}`);
+  return lines.join('\n');
+}
+
+const SYMBOL: Record<BlockResult['status'], string> = {
+  passed: 'ok',
+  failed: 'FAILED',
+  'timed-out': 'TIMED OUT',
+  interrupted: 'INTERRUPTED',
+  skipped: 'skipped',
+  'not-run': 'not run',
+};
+
+/** The final table: phase, step, status, time. */
+export function outcomeTable(run: PatternRun): string {
+  const rows = run.outcome.blocks.map((b) => [b.phase, b.name, SYMBOL[b.status] + (b.background ? ' (background)' : ''), b.status === 'skipped' || b.status === 'not-run' ? '' : seconds(b.durationMs)]);
+  const header = ['Phase', 'Step', 'Status', 'Time'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  out.push('', verdict(run));
+  return out.join('\n');
+}
+
+export function verdict(run: PatternRun): string {
+  const { outcome, plan } = run;
+  const what = `${plan.pattern.slug}:`;
+  if (outcome.status === 'passed') return `${what} passed in ${seconds(outcome.durationMs)}${outcome.cleanupRan ? ', Cleanup ran' : ''}.`;
+  if (outcome.status === 'not-run') return `${what} nothing ran — ${outcome.reason ?? 'no reason given'}.`;
+  return `${what} ${outcome.status} — ${outcome.reason ?? ''}${outcome.cleanupRan ? '; Cleanup ran' : ''}.`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** `--format json`: one object per pattern (the same shape as the result records, plus the plan's parameters). */
+export function runsJson(runs: readonly PatternRun[]): string {
+  return `${JSON.stringify(
+    runs.map(({ plan, outcome }) => ({
+      slug: plan.pattern.slug,
+      file: plan.pattern.path,
+      status: outcome.status,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      durationMs: Math.round(outcome.durationMs),
+      cleanupRan: outcome.cleanupRan,
+      parameters: plan.parameters.map((p) => ({ name: p.name, required: p.required, ...(p.default !== undefined ? { default: p.default } : {}), ...(plan.resolved.sources[p.name] ? { source: plan.resolved.sources[p.name] } : {}) })),
+      blocks: outcome.blocks.map((b) => ({ ...b, durationMs: Math.round(b.durationMs) })),
+    })),
+    null,
+    2,
+  )}\n`;
+}
+
+/** `--format junit`: a test suite per pattern, a test case per block. */
+export function runsJunit(runs: readonly PatternRun[]): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const all = runs.flatMap((r) => r.outcome.blocks);
+  const failures = all.filter((b) => b.status === 'failed' || b.status === 'timed-out').length;
+  const errors = all.filter((b) => b.status === 'interrupted').length + runs.filter((r) => r.outcome.status === 'not-run' && !r.plan.optedOut).length;
+  out.push(`<testsuites name="patternbook verify" tests="${all.length}" failures="${failures}" errors="${errors}">`);
+  for (const { plan, outcome } of runs) {
+    const blocks = outcome.blocks;
+    out.push(
+      `  <testsuite name="${escapeAttribute(plan.pattern.slug)}" file="${escapeAttribute(plan.pattern.path)}" tests="${blocks.length}" failures="${blocks.filter((b) => b.status === 'failed' || b.status === 'timed-out').length}" skipped="${blocks.filter((b) => b.status === 'skipped' || b.status === 'not-run').length}" time="${(outcome.durationMs / 1000).toFixed(3)}">`,
+    );
+    if (outcome.status === 'not-run' && outcome.reason) out.push(`    <system-out>${escapeText(outcome.reason)}</system-out>`);
+    for (const b of blocks) {
+      const attrs = `name="${escapeAttribute(b.name)}" classname="${escapeAttribute(`${plan.pattern.slug}.${b.phase}`)}" file="${escapeAttribute(plan.pattern.path)}" line="${b.line}" time="${(b.durationMs / 1000).toFixed(3)}"`;
+      const tail = escapeText(b.outputTail.join('\n'));
+      if (b.status === 'passed') out.push(`    <testcase ${attrs}/>`);
+      else if (b.status === 'skipped' || b.status === 'not-run') out.push(`    <testcase ${attrs}><skipped message="${b.status}"/></testcase>`);
+      else if (b.status === 'interrupted') out.push(`    <testcase ${attrs}><error message="interrupted">${tail}</error></testcase>`);
+      else out.push(`    <testcase ${attrs}><failure message="${escapeAttribute(b.status === 'timed-out' ? 'timed out' : `exit ${b.exitCode ?? 'by signal'}`)}">${tail}</failure></testcase>`);
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+import type { Block, CodeBlock, Section } from '../markdown/types.js';
+import type { OutlineMatch } from './match-outline.js';
+import { foldText } from './normalize.js';
+import type { TemplateSchema, TemplateSection } from './types.js';
+import { flattenSections } from './walk.js';
+
+/**
+ * Finding a template section by what it is rather than by what the default
+ * template happens to call it: the section that holds the table, the
+ * versioned repeatable one, the top-level one named "License"…
+ */
+
+const perTemplate = new WeakMap<TemplateSchema, Map<string, unknown>>();
+
+/**
+ * What a rule works out from the template alone, once per template rather than
+ * once per pattern (the template outlives every pattern of the run).
+ */
+export function fromTemplate<T>(template: TemplateSchema, key: string, compute: () => T): T {
+  let memo = perTemplate.get(template);
+  if (!memo) perTemplate.set(template, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
+/** The first template section (depth first, template order) that satisfies `test`. */
+export function findSchema(template: TemplateSchema, test: (s: TemplateSection) => boolean): TemplateSection | undefined {
+  return flattenSections(template.sections).find(test);
+}
+
+/** The section whose template content has a table with columns: the configuration table's section. */
+export function configurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+  return fromTemplate(template, 'configuration', () => findConfigurationSchema(template));
+}
+
+function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+  const schema = findSchema(template, (s) => s.expects.tables.some((t) => t.columns.length > 0));
+  const columns = schema?.expects.tables.find((t) => t.columns.length > 0)?.columns;
+  return schema && columns ? { schema, columns } : undefined;
+}
+
+/** The repeatable section whose instances carry a version (`Version <semver> (<date>)`), and its parent. */
+export function versionedSchema(template: TemplateSchema): { schema: TemplateSection; parent?: TemplateSection } | undefined {
+  return fromTemplate(template, 'versioned', () => findVersionedSchema(template));
+}
+
+function findVersionedSchema(template: TemplateSchema): { schema: TemplateSection; parent?: TemplateSection } | undefined {
+  const all = flattenSections(template.sections);
+  const schema = all.find((s) => s.repeatable && s.versioned);
+  if (!schema) return undefined;
+  const parent = all.find((s) => s.children.includes(schema));
+  return { schema, ...(parent ? { parent } : {}) };
+}
+
+/** A top-level template section whose name folds to one of `names` (`license`, `licence`). */
+export function topLevelSchema(template: TemplateSchema, names: readonly string[]): TemplateSection | undefined {
+  return fromTemplate(template, `top:${names.join('|')}`, () =>
+    template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading))),
+  );
+}
+
+/** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */
+export function sectionsFor(outline: OutlineMatch, schema: TemplateSection): Section[] {
+  const matched = outline.all
+    .filter((m) => m.schema === schema)
+    .flatMap((m) => m.sections);
+  const misplaced = outline.misplaced.filter((m) => m.schema === schema).map((m) => m.section);
+  return [...matched, ...misplaced].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** Sections of the pattern that some template section claims (matched or misplaced). */
+export function claimedSections(outline: OutlineMatch): Set<Section> {
+  return new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+}
+
+/** Blocks of a section and the blocks nested in its lists and quotes, in order. */
+export function allBlocks(blocks: readonly Block[], into: Block[] = []): Block[] {
+  for (const b of blocks) {
+    into.push(b);
+    if (b.kind === 'list') for (const item of b.items) allBlocks(item.blocks, into);
+    else if (b.kind === 'blockquote') allBlocks(b.blocks, into);
+  }
+  return into;
+}
+
+/** Code blocks paired with the template section their pattern section matches. */
+export function codeBlockSchemas(outline: OutlineMatch): Map<CodeBlock, TemplateSection> {
+  const out = new Map<CodeBlock, TemplateSection>();
+  for (const match of outline.all) {
+    for (const section of match.sections) {
+      for (const block of allBlocks(section.blocks)) if (block.kind === 'code') out.set(block.code, match.schema);
+    }
+  }
+  return out;
+}
