@@ -18,6 +18,8 @@ export interface BlockOptions {
   cwd?: string;
   /** `{name=…}`: what the output and the results call it. */
   name?: string;
+  /** The block is the template's sample, unchanged (`command --option value`): never run, like `{skip}`. */
+  templateSample?: boolean;
 }
 
 export interface RunBlock {
@@ -41,7 +43,7 @@ export interface RunBlock {
  * after the sub-section it sits in. Unknown or malformed attributes become
  * diagnostics; the block still runs with the attributes that were understood.
  */
-export function phaseBlocks(sections: readonly Section[], phase: string, role: PhaseRole, file: string, problems: Diagnostic[]): RunBlock[] {
+export function phaseBlocks(sections: readonly Section[], phase: string, role: PhaseRole, file: string, problems: Diagnostic[], samples: ReadonlySet<string> = new Set()): RunBlock[] {
   const found: { code: CodeBlock; step: string }[] = [];
   const walk = (section: Section) => {
     for (const block of flatten(section.blocks)) if (block.kind === 'code') found.push({ code: block.code, step: section.title });
@@ -56,6 +58,10 @@ export function phaseBlocks(sections: readonly Section[], phase: string, role: P
   return runnable.map(({ code, step }) => {
     const lang = languageOf(code.info);
     const options = parseAttributes(code.info, file, code.range.start.line, problems);
+    if (samples.has(sampleKey(code.content))) {
+      options.skip = true;
+      options.templateSample = true;
+    }
     const n = (seen.get(step) ?? 0) + 1;
     seen.set(step, n);
     const script = lang === 'console' ? consoleCommands(code.content) : code.content;
@@ -70,6 +76,15 @@ export function phaseBlocks(sections: readonly Section[], phase: string, role: P
       line: code.range.start.line,
     };
   });
+}
+
+/** Code compared with the template's samples: trimmed, spacing at line ends ignored. */
+export function sampleKey(content: string): string {
+  return content
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
 }
 
 function flatten(blocks: readonly Block[], into: Block[] = []): Block[] {

@@ -3,7 +3,7 @@ import type { CatalogConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { matchOutline } from '../template/match-outline.js';
 import type { TemplateSchema } from '../template/types.js';
-import { phaseBlocks, type RunBlock } from './blocks.js';
+import { phaseBlocks, sampleKey, type RunBlock } from './blocks.js';
 import { patternParameters, resolveParameters, type Parameter, type ResolvedParameters } from './parameters.js';
 import { phaseSpecs, sectionsForPhase, type PhaseSpec } from './phases.js';
 import { commandsOf } from './tools.js';
@@ -61,9 +61,11 @@ export interface RunPlan {
  */
 export function planRun(pattern: Pattern, template: TemplateSchema, config: CatalogConfig, options: PlanOptions = {}): RunPlan {
   const problems: Diagnostic[] = [];
+  // A block still holding the template's sample code is a placeholder, not a step: it never runs.
+  const samples = new Set(template.document.codeBlocks.map((c) => sampleKey(c.content)).filter(Boolean));
   const phases = phaseSpecs(config).map((spec): PlannedPhase => {
     const sections = sectionsForPhase(pattern.document.sections, spec, config);
-    return { spec, headings: sections.map((s) => s.title), blocks: phaseBlocks(sections, spec.name, spec.role, pattern.path, problems) };
+    return { spec, headings: sections.map((s) => s.title), blocks: phaseBlocks(sections, spec.name, spec.role, pattern.path, problems, samples) };
   });
   const outline = matchOutline(template.sections, pattern.document.sections);
   const parameters = patternParameters(pattern, template, outline);

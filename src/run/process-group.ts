@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** How long a process group gets between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 2000;
@@ -37,7 +38,7 @@ export function startScript(script: string, options: { cwd: string; env: Record<
       // Whatever the script left behind in its group goes too: its pipes would otherwise stay open.
       // A process that left the group (setsid) may still hold the pipes: they are read for a moment more, then closed.
       void (pid ? endGroup(pid) : Promise.resolve())
-        .then(() => Promise.race([Promise.all(readers), sleep(KILL_GRACE_MS)]))
+        .then(() => Promise.race([Promise.all(readers), sleep(KILL_GRACE_MS, { unref: true })]))
         .then(() => {
           child.stdout?.destroy();
           child.stderr?.destroy();
@@ -48,14 +49,38 @@ export function startScript(script: string, options: { cwd: string; env: Record<
   return { pid: pid ?? -1, exited, stop: () => (pid ? endGroup(pid) : Promise.resolve()) };
 }
 
-/** Whether any process of group `pgid` is alive. */
+/**
+ * Whether any process of group `pgid` is still running. A zombie is not: it
+ * has ended and waits to be reaped by its parent (for an orphan, by init,
+ * which in some containers takes its time). On Linux the group's members are
+ * read from /proc; elsewhere a signal 0 to the group answers.
+ */
 export function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return hasProc ? runningMembers(pgid) > 0 : true;
+}
+
+const hasProc = existsSync('/proc/self/stat');
+
+function runningMembers(pgid: number): number {
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid pgrp …: the command name may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') count++;
+  }
+  return count;
 }
 
 async function endGroup(pgid: number): Promise<void> {
@@ -77,7 +102,12 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** `unref`: a timer that does not keep the process alive (a bound on a wait that usually ends sooner). */
+const sleep = (ms: number, options: { unref?: boolean } = {}) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (options.unref) timer.unref();
+  });
 
 /** Calls `onLine` for each line of a stream (a last line without a newline included); resolves at its end. */
 function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): Promise<void> {

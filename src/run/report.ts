@@ -44,7 +44,7 @@ export function planText(plan: RunPlan): string {
     lines.push(`  ${title}:`);
     for (const b of phase.blocks) {
       const flags = [
-        b.options.skip && 'skip',
+        b.options.templateSample ? 'template sample, not run' : b.options.skip && 'skip',
         b.options.expectFail && 'expect-fail',
         b.options.background && 'background',
         b.options.timeout !== undefined && `timeout=${b.options.timeout}`,
