@@ -183,6 +183,15 @@ for (const size of sizes) {
   const pages = Number(/(\d+) pattern page/.exec(ours.stdout)?.[1] ?? NaN);
   console.log(`  patternbook build   ${ours.code === 0 || ours.code === 1 ? '' : `FAILED (exit ${ours.code}) `}${ours.seconds.toFixed(1)} s, ${(pages / ours.seconds).toFixed(0)} pages/s, own peak ${ours.ownMB.toFixed(0)} MB, indexer peak ${ours.othersMB.toFixed(0)} MB, together ${ours.treeMB.toFixed(0)} MB`);
   const row = { size, patternbook: { ...ours, pages, stdout: undefined, stderr: ours.code > 1 ? ours.stderr : undefined } };
+  // The indexer alone on the same articles: how much of the build no renderer can win back.
+  if (ours.code === 0 || ours.code === 1) {
+    const alone = await run(process.execPath, [path.join(REPO, 'bench', 'pagefind-alone.mjs'), out, path.join(WORK, `pagefind-alone-${size}`)], REPO);
+    rmSync(path.join(WORK, `pagefind-alone-${size}`), { recursive: true, force: true });
+    if (alone.code === 0) {
+      row.pagefindAlone = { seconds: alone.seconds, ...JSON.parse(alone.stdout.trim().split('\n').pop()) };
+      console.log(`  pagefind alone      ${alone.seconds.toFixed(1)} s (add ${row.pagefindAlone.addSeconds.toFixed(1)} s, write ${row.pagefindAlone.writeSeconds.toFixed(1)} s) on the same articles = ${((alone.seconds / ours.seconds) * 100).toFixed(0)}% of our build`);
+    } else console.log(`  pagefind alone      FAILED (exit ${alone.code}) ${alone.stderr.split('\n').slice(-3).join(' ')}`);
+  }
   if (withStarlight && size <= 1000 && ensureStarlight()) {
     const project = starlightProject(catalog, size);
     const star = await run(process.execPath, [path.join(project, 'node_modules', 'astro', 'astro.js'), 'build'], project, { ASTRO_TELEMETRY_DISABLED: '1' });
@@ -196,6 +205,10 @@ for (const size of sizes) {
       console.log(`  pages/s vs Starlight          ${speed.toFixed(1)}×   target ≥ ${TARGETS.pagesPerSecondVsStarlight}×   ${speed >= TARGETS.pagesPerSecondVsStarlight ? '✔' : '✖'}`);
       console.log(`  memory vs Starlight (with indexer) ${memory.toFixed(2)}×   target ≤ ${TARGETS.memoryVsStarlight}×   ${memory <= TARGETS.memoryVsStarlight ? '✔' : '✖'}`);
       row.ratios = { speed, memory };
+      if (row.pagefindAlone) {
+        const budget = star.seconds / (starPages / pages) / TARGETS.pagesPerSecondVsStarlight;
+        console.log(`  time a ${TARGETS.pagesPerSecondVsStarlight}× build may take: ${budget.toFixed(1)} s, of which Pagefind alone takes ${row.pagefindAlone.seconds.toFixed(1)} s`);
+      }
     }
     if (!keep) rmSync(project, { recursive: true, force: true });
   }
