@@ -23,6 +23,8 @@ export interface BlockResult {
   outputTail: string[];
   background?: boolean;
   expectFail?: boolean;
+  /** Why it could not start (its folder leaves the working folder…). */
+  error?: string;
 }
 
 export interface RunOutcome {
@@ -104,8 +106,13 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions = {}): 
 
     const runOne = async (block: RunBlock, limitMs: number, stop: AbortSignal | undefined): Promise<BlockResult> => {
       const cwd = blockCwd(workDir, block);
-      if (typeof cwd !== 'string') return { ...resultOf(block, 'failed'), outputTail: [cwd.error] };
       options.onBlockStart?.(block);
+      if (typeof cwd !== 'string') {
+        options.onLine?.(block, `[patternbook] ${cwd.error}`, 'stderr');
+        const result: BlockResult = { ...resultOf(block, 'failed'), outputTail: [cwd.error], error: cwd.error };
+        options.onBlockEnd?.(block, result);
+        return result;
+      }
       const tail: string[] = [];
       const t0 = performance.now();
       const running = startScript(block.script, {
@@ -179,9 +186,11 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions = {}): 
             ? `interrupted during ${block.name}`
             : result.status === 'timed-out'
               ? `${block.name} timed out${overall ? ' (the run’s total time limit)' : ''}`
-              : block.options.expectFail
-                ? `${block.name} was expected to fail, but exited 0`
-                : `${block.name} failed (exit ${result.exitCode ?? 'by signal'})`;
+              : result.error
+                ? `${block.name} did not start: ${result.error}`
+                : block.options.expectFail
+                  ? `${block.name} was expected to fail, but exited 0`
+                  : `${block.name} failed (exit ${result.exitCode ?? 'by signal'})`;
         if (block.role === 'check') reason = `prerequisite check failed: ${reason}`;
       }
     }
@@ -260,13 +269,27 @@ function pushTail(tail: string[], line: string): void {
   while (tail.length > TAIL_LINES || (tail.length > 1 && tail.reduce((n, l) => n + l.length + 1, 0) > TAIL_CHARS)) tail.shift();
 }
 
-/** The folder a block runs in: `{cwd=…}` inside the working folder, never outside it. */
+/**
+ * The folder a block runs in: `{cwd=…}` inside the working folder, never
+ * outside it — by its path, and by where it really is (a symbolic link in the
+ * pattern may point anywhere).
+ */
 function blockCwd(workDir: string, block: RunBlock): string | { error: string } {
   if (!block.options.cwd) return workDir;
   const target = path.resolve(workDir, block.options.cwd);
-  const rel = path.relative(workDir, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: `{cwd=${block.options.cwd}} leaves the working folder: give a folder inside the pattern.` };
-  return target;
+  const leaves = (from: string, to: string) => {
+    const rel = path.relative(from, to);
+    return rel.startsWith('..') || path.isAbsolute(rel);
+  };
+  if (leaves(workDir, target)) return { error: `{cwd=${block.options.cwd}} leaves the working folder: give a folder inside the pattern.` };
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return { error: `{cwd=${block.options.cwd}}: no such folder in the working folder (create it in an earlier step).` };
+  }
+  if (leaves(realpathSync(workDir), real)) return { error: `{cwd=${block.options.cwd}} leads out of the working folder through a symbolic link: give a folder inside the pattern.` };
+  return real;
 }
 
 /** Copies the pattern's folder for a run: its own files, not version control or build output. */

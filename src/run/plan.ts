@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Pattern } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -67,6 +68,12 @@ export function planRun(pattern: Pattern, template: TemplateSchema, config: Cata
     const sections = sectionsForPhase(pattern.document.sections, spec, config);
     return { spec, headings: sections.map((s) => s.title), blocks: phaseBlocks(sections, spec.name, spec.role, pattern.path, problems, samples) };
   });
+  for (const block of phases.flatMap((p) => p.blocks)) {
+    const cwd = block.options.cwd;
+    if (cwd !== undefined && (path.isAbsolute(cwd) || path.relative(pattern.dir, path.resolve(pattern.dir, cwd)).startsWith('..'))) {
+      problems.push({ file: pattern.path, line: block.line, column: 1, severity: 'error', ruleId: 'run-attribute', message: `{cwd=${cwd}} leaves the pattern's folder: give a folder inside it.` });
+    }
+  }
   const outline = matchOutline(template.sections, pattern.document.sections);
   const parameters = patternParameters(pattern, template, outline);
   const caller = options.callerEnv ?? process.env;

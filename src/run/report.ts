@@ -16,7 +16,7 @@ export function planText(plan: RunPlan): string {
   lines.push(
     `  Working folder: ${plan.inPlace ? `${plan.pattern.dir} (in place: the steps change it)` : `a scratch copy of ${plan.pattern.dir}, removed afterwards`}`,
   );
-  lines.push(`  Environment: ${plan.inheritEnv ? 'yours (--inherit-env)' : 'PATH, LANG, TERM'} and the parameters; HOME${plan.inheritEnv ? '' : ' and TMPDIR'} inside the scratch folder`);
+  lines.push(`  Environment: ${plan.inheritEnv ? 'yours (--inherit-env)' : 'PATH, LANG, TERM'} and the parameters; ${plan.inheritEnv ? 'TMPDIR' : 'HOME and TMPDIR'} inside the scratch folder`);
   lines.push(`  Time limits: ${plan.blockTimeoutMs / 1000} s per block, ${plan.totalTimeoutMs / 1000} s in all (Cleanup has its own)`);
   if (plan.tools.length) lines.push(`  Tools checked first: ${plan.tools.join(', ')}`);
   if (plan.parameters.length) {

@@ -34,6 +34,10 @@ export function commandsOf(script: string): string[] {
   return found;
 }
 
+/** Options of `sudo` and `env` whose value is the next word. */
+const SUDO_VALUED = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']);
+const ENV_VALUED = new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']);
+
 /** The command of a simple command's words: past `VAR=value` assignments and leading keywords. */
 function commandWord(words: string[]): string | undefined {
   let i = 0;
@@ -44,8 +48,14 @@ function commandWord(words: string[]): string | undefined {
     else if (['then', 'else', 'elif', 'do', '!', 'time', '{', 'if', 'while', 'until', 'exec', 'command', 'builtin', 'nohup', 'env', 'sudo'].includes(w)) {
       // `for x in …`, `case … in`, `select …`: the rest of the line is not a command.
       i++;
-      // `env FOO=1 node`, `sudo -E node`: skip their options too.
-      if (w === 'env' || w === 'sudo') while (words[i]?.startsWith('-')) i++;
+      // `env -u HOME node`, `sudo -u postgres psql`: skip their options, and the values some take.
+      const valued = w === 'env' ? ENV_VALUED : w === 'sudo' ? SUDO_VALUED : undefined;
+      if (valued) {
+        while (words[i]?.startsWith('-')) {
+          const option = words[i++]!;
+          if (valued.has(option)) i++;
+        }
+      }
       if (w === 'command' && words[i] === '-v') return undefined;
     } else if (['for', 'case', 'select', 'function'].includes(w)) return undefined;
     else return w;
@@ -63,6 +73,9 @@ export function simpleCommands(script: string): string[][] {
   let word = '';
   let inWord = false;
   const heredocs: string[] = [];
+  // In a `case … in … esac`, each clause starts with patterns up to a `)`: those are no commands.
+  let caseDepth = 0;
+  let inPattern = false;
   const endWord = () => {
     if (inWord) words.push(word);
     word = '';
@@ -70,10 +83,32 @@ export function simpleCommands(script: string): string[][] {
   };
   const endCommand = () => {
     endWord();
-    if (words.length) commands.push(words);
+    if (words.length) {
+      if (words[0] === 'case' && words[words.length - 1] === 'in') {
+        caseDepth++;
+        inPattern = true;
+      } else if (words[0] === 'esac' && caseDepth > 0) {
+        caseDepth--;
+        inPattern = false;
+      } else if (!inPattern) commands.push(words);
+    }
     words = [];
   };
   const s = script;
+  /** The index just past the parenthesis closing the one at `open`, quotes respected. */
+  const closing = (open: number): number => {
+    let depth = 0;
+    for (let j = open; j < s.length; j++) {
+      const ch = s[j];
+      if (ch === '\\') j++;
+      else if (ch === "'" || ch === '"') {
+        const end = s.indexOf(ch, j + 1);
+        j = end < 0 ? s.length : end;
+      } else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) return j + 1;
+    }
+    return s.length;
+  };
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
@@ -107,7 +142,10 @@ export function simpleCommands(script: string): string[][] {
       continue;
     }
     if (c === '\n') {
+      // A case pattern ends at its `)`, never at a line end: `start)` alone on its line.
+      const wasPattern = inPattern;
       endCommand();
+      if (wasPattern && caseDepth > 0) inPattern = true;
       i++;
       // Heredoc bodies start on the next line and end at their delimiter alone on a line.
       for (const delimiter of heredocs.splice(0)) {
@@ -136,11 +174,48 @@ export function simpleCommands(script: string): string[][] {
     }
     if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) {
       // `$((…))` arithmetic and `${…}` expansions: part of the word.
-      const close = s[i + 1] === '(' ? '))' : '}';
-      const end = s.indexOf(close, i + 2);
-      word += s.slice(i, end < 0 ? s.length : end + close.length);
+      const end = s[i + 1] === '(' ? closing(i + 1) : s.indexOf('}', i + 2) + 1 || s.length;
+      word += s.slice(i, end);
       inWord = true;
-      i = end < 0 ? s.length : end + close.length;
+      i = end;
+      continue;
+    }
+    if (c === '(' && inWord && /\+?=$/.test(word)) {
+      // An array assignment, `ports=(8080 8081)`: its values are no commands.
+      const end = closing(i);
+      word += s.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === '(' && s[i + 1] === '(' && !inWord && (words.length === 0 || words[words.length - 1] === 'for')) {
+      // `(( n += 1 ))` and `for ((i = 0; …))`: arithmetic, one word.
+      const end = closing(i);
+      words.push(s.slice(i, end));
+      i = end;
+      continue;
+    }
+    if (inPattern && (c === ')' || (c === '(' && words.length === 0 && !inWord))) {
+      // The end of a case clause's patterns (or the optional `(` before them).
+      if (c === ')') {
+        word = '';
+        inWord = false;
+        words = [];
+        inPattern = false;
+      }
+      i++;
+      continue;
+    }
+    if (c === ';' && s[i + 1] === ';') {
+      // `;;`, `;;&`: the end of a case clause; the next one starts with patterns.
+      endCommand();
+      i += s[i + 2] === '&' ? 3 : 2;
+      if (caseDepth > 0) inPattern = true;
+      continue;
+    }
+    if (c === ';' && s[i + 1] === '&' && caseDepth > 0) {
+      endCommand();
+      i += 2;
+      inPattern = true;
       continue;
     }
     if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '`') {

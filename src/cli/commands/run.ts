@@ -31,7 +31,8 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
     show(planText(plan));
     show();
     if (plan.problems.length) {
-      ctx.err(`Not running: fix the block attributes above in ${plan.pattern.path} first.`);
+      for (const p of plan.problems) ctx.err(`${plan.pattern.path}:${p.line}: ${p.message}`);
+      ctx.err(`Not running: fix ${plan.problems.length === 1 ? 'this' : 'these'} in ${plan.pattern.path} first.`);
       ctx.exitCode = 1;
       return;
     }

@@ -37,6 +37,8 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
       ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
     });
     for (const d of catalog.diagnostics.filter((d) => d.fatal)) ctx.err(formatDiagnostic(d, ctx.errColor));
+    // Paths that name nothing must not pass as "all verified" in CI.
+    if (select.length && patterns.length === 0 && !flags.changedSince) throw new PatternbookError(`${paths.join(', ')}: no pattern of the catalog at ${catalog.root} there.`);
     const { plans, skipped } = planTargets(catalog, patterns, planOptionsOf(flags, ctx));
     const show = flags.format === 'text' ? ctx.out : ctx.err;
 
