@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SEED, GENERATOR_VERSION, generateCatalog, readCatalogInfo, templateHashOf } from './generate-catalog.mjs';
+import { cachedCatalog, DEFAULT_SEED } from './generate-catalog.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const WORK = path.join(os.tmpdir(), 'patternbook-bench');
@@ -100,11 +100,7 @@ async function run(cmd, args, cwd, env = {}) {
 }
 
 function catalogFor(size) {
-  const dir = path.join(WORK, `catalog-${size}-seed${seed}`);
-  const info = readCatalogInfo(dir);
-  if (info && info.generator === GENERATOR_VERSION && info.count === size && info.seed === seed && info.templateHash === templateHashOf()) return dir;
-  generateCatalog(dir, { count: size, seed });
-  return dir;
+  return cachedCatalog(WORK, size, seed).dir;
 }
 
 /** The catalog as a Starlight project's docs: one page per pattern, its title in front matter, its diagrams beside it. */

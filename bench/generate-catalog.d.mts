@@ -15,3 +15,6 @@ export interface GeneratedCatalog {
 }
 
 export function generateCatalog(dir: string, options: { count: number; seed?: number; template?: string; defectRate?: number }): GeneratedCatalog;
+
+/** A generated catalog under `workDir`, reused while generator, seed and template are unchanged. */
+export function cachedCatalog(workDir: string, size: number, seed?: number): { dir: string; info: unknown; reused: boolean; seconds: number };

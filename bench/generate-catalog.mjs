@@ -552,6 +552,21 @@ export function templateHashOf(templateFile = DEFAULT_TEMPLATE) {
   return createHash('sha256').update(readFileSync(templateFile, 'utf8').replace(/\r\n?/g, '\n')).digest('hex').slice(0, 16);
 }
 
+/**
+ * The generated catalog of `size` patterns under `workDir`, made once and
+ * reused by later runs while the generator, seed and template are unchanged.
+ */
+export function cachedCatalog(workDir, size, seed = DEFAULT_SEED) {
+  const dir = path.join(workDir, `catalog-${size}-seed${seed}`);
+  const info = readCatalogInfo(dir);
+  if (info && info.generator === GENERATOR_VERSION && info.count === size && info.seed === seed && info.templateHash === templateHashOf()) {
+    return { dir, info, reused: true, seconds: 0 };
+  }
+  const t0 = performance.now();
+  const generated = generateCatalog(dir, { count: size, seed });
+  return { dir, info: generated, reused: false, seconds: (performance.now() - t0) / 1000 };
+}
+
 // ---------------------------------------------------------------------------
 // CLI
 

@@ -15,13 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  cachedCatalog,
   DEFAULT_SEED,
   DEFAULT_TEMPLATE,
-  GENERATOR_VERSION,
-  generateCatalog,
-  readCatalogInfo,
   readTemplateOutline,
-  templateHashOf,
 } from './generate-catalog.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -274,14 +271,7 @@ async function measure(c, size, outDir) {
 // Catalogs
 
 function catalogFor(size) {
-  const dir = path.join(WORK, `catalog-${size}-seed${seed}`);
-  const info = readCatalogInfo(dir);
-  if (info && info.generator === GENERATOR_VERSION && info.count === size && info.seed === seed && info.templateHash === templateHashOf()) {
-    return { dir, info, reused: true, seconds: 0 };
-  }
-  const t0 = performance.now();
-  const generated = generateCatalog(dir, { count: size, seed });
-  return { dir, info: generated, reused: false, seconds: (performance.now() - t0) / 1000 };
+  return cachedCatalog(WORK, size, seed);
 }
 
 // ---------------------------------------------------------------------------

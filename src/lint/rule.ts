@@ -25,6 +25,12 @@ export interface RuleMeta<Options> {
    * title, summary, front matter, headings, links and images, and what `collect` kept.
    */
   scope?: 'file' | 'catalog';
+  /**
+   * The check compares the pattern with every other one (its cost grows with the
+   * catalog): quick re-checks of one edited file (`dev`) leave it to the full run
+   * that follows and keep its last findings meanwhile.
+   */
+  wholeCatalog?: boolean;
 }
 
 /** What a rule reports; the engine adds file, rule id, severity and docs URL. */

@@ -49,9 +49,10 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   // Lint: this file in full, the others as the views and collected data of the last build.
   const patterns = state.catalog.patterns.map((p, i) => (i === index ? full : p));
   const withFull: Catalog = { ...state.catalog, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) };
-  // Near-duplicates compare every pattern with every other: left to the full build that follows,
-  // their last findings kept meanwhile.
-  const quickRules = registry.filter((r) => r.meta.id !== SLOW_RULE).map((r) => r.meta.id);
+  // Rules that compare every pattern with every other (near-duplicates) are left to the full build
+  // that follows, their last findings kept meanwhile.
+  const slowRules = new Set(registry.filter((r) => r.meta.wholeCatalog).map((r) => r.meta.id));
+  const quickRules = registry.filter((r) => !slowRules.has(r.meta.id)).map((r) => r.meta.id);
   const run = createRun(withFull, { registry, docsBase: DOCS_BASE, only: quickRules });
   for (const [f, data] of state.phaseOne.collected) run.index.collectedData.set(f, data);
   const { diagnostics, collected: fresh } = await checkFile(run, full);
@@ -71,7 +72,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const versions = new Map(state.metas.map((m) => [m.file, { version: m.version, updated: m.updated }]));
   const reLint = async (pattern: Pattern) => {
     const at = state.results.findIndex((r) => r.absolutePath === pattern.file);
-    const kept = at >= 0 ? state.results[at]!.diagnostics.filter((d) => d.ruleId === SLOW_RULE) : [];
+    const kept = at >= 0 ? state.results[at]!.diagnostics.filter((d) => slowRules.has(d.ruleId)) : [];
     const found = [...(state.phaseOne.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, pattern)), ...kept].sort(compareDiagnostics);
     const result = fileResult(pattern.path, pattern.file, found, pattern.slug);
     if (at >= 0) state.results[at] = result;
@@ -140,8 +141,6 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
     lint: lintFindings(state.results),
   };
 }
-
-const SLOW_RULE = 'duplicate-pattern';
 
 /** What a pattern's card, its graph node and its catalog.json entry show. */
 function cardKey(m: PageMeta): string {

@@ -61,6 +61,11 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
         : `required parameter${plan.resolved.missing.length > 1 ? 's' : ''} without a value: ${plan.resolved.missing.map((p) => p.name).join(', ')} (give --param or --env-file)`;
       ctx.err(`${plan.pattern.slug} will not run: ${why}.`);
     }
+    // What will run, one line per pattern (`--dry-run` shows the whole plans).
+    for (const plan of plans) {
+      const perPhase = plan.phases.map((p) => [p.spec.name, p.blocks.filter((b) => !b.options.skip).length] as const).filter(([, n]) => n > 0);
+      show(`  ${plan.pattern.slug}: ${perPhase.map(([name, n]) => `${name} ${n}`).join(', ')}`);
+    }
     const blocks = plans.reduce((n, p) => n + runnableBlocks(p).length, 0);
     if (!(await confirmRun(ctx, flags, blocks, `${plans.length} pattern${plans.length === 1 ? '' : 's'}`))) {
       ctx.exitCode = 2;

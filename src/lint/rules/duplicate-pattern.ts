@@ -16,6 +16,7 @@ export default defineRule({
     description: "A pattern's summary and Overview are not a near-copy of another pattern's (word 3-shingles, Jaccard similarity ≥ 80% by default).",
     severity: 'warning',
     fixable: false,
+    wholeCatalog: true,
     options: z.strictObject({
       /** Jaccard similarity of the two texts' 3-word shingles from which two patterns count as duplicates (0–1). */
       threshold: z.number().min(0).max(1).default(0.8),
