@@ -1,3 +1,4 @@
+import { languageOf, parseRunAttributes, RUNNABLE_LANGUAGES } from '../../markdown/run-attributes.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 import { codeBlockSchemas } from '../../template/lookup.js';
@@ -6,7 +7,7 @@ import { isVisible } from './_schema.js';
 export default defineRule({
   meta: {
     id: 'code-block',
-    description: 'Fenced code blocks name their language and are closed, and every step the template gives code has instructions or code.',
+    description: 'Fenced code blocks name their language, are closed and carry only run attributes `patternbook run` knows, and every step the template gives code has instructions or code.',
     severity: 'warning',
     fixable: false,
   },
@@ -16,6 +17,10 @@ export default defineRule({
     let schemas: ReturnType<typeof codeBlockSchemas> | undefined;
 
     for (const code of doc.codeBlocks) {
+      // A misspelt `{skip}` would make `patternbook run` refuse the pattern: said here, while it is written.
+      if (code.fenced && code.info.includes('{') && RUNNABLE_LANGUAGES.has(languageOf(code.info))) {
+        for (const problem of parseRunAttributes(code.info).problems) report({ message: `Run attribute: ${problem}`, line: code.range.start.line });
+      }
       if (!code.fenced || (code.lang && code.closed)) continue;
       const line = code.range.start.line;
       const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';

@@ -26,6 +26,18 @@ describe('code-block', () => {
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   });
 
+  it('reports run attributes `patternbook run` would refuse, and accepts the ones it knows', async () => {
+    const source = page(
+      '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n```bash {skpi}\nnpm run build\n```\n\n### Step 2: Serve\n\nServe it.\n\n```sh {timeout=soon background expect-fail}\nnpm start\n```\n\n### Step 3: Check\n\nCheck it.\n\n```console {timeout=60 name="Check the page" cwd=app}\n$ curl -s localhost:8080\n```\n\n```json {not-a-run-block}\n{}\n```',
+    );
+    const { shown } = await lintOne('code-block', source);
+    expect(shown).toEqual([
+      `${lineOf(source, '{skpi}')}:1 Run attribute: Unknown block attribute {skpi}: known ones are skip, expect-fail, timeout=N, background, cwd=path, name=….`,
+      `${lineOf(source, '{timeout=soon')}:1 Run attribute: {timeout=soon}: expected a number of seconds, such as {timeout=60}.`,
+      `${lineOf(source, '{timeout=soon')}:1 Run attribute: {background} and {expect-fail} do not go together: a background block is stopped, not awaited.`,
+    ]);
+  });
+
   it('reports a fence that is never closed, on its opening line', async () => {
     const source = page('## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n````bash\nnpm run build\n\n## Cleanup\n\nrm -rf dist');
     const { shown } = await lintOne('code-block', source);
