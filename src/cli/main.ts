@@ -9,6 +9,8 @@ import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
+import { registerExport } from './commands/export.js';
+import { registerGraph } from './commands/graph.js';
 import { registerRules } from './commands/rules.js';
 import { registerRun } from './commands/run.js';
 import { registerVerify } from './commands/verify.js';
@@ -50,7 +52,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

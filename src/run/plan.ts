@@ -5,7 +5,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { matchOutline } from '../template/match-outline.js';
 import type { TemplateSchema } from '../template/types.js';
 import { phaseBlocks, sampleKey, type RunBlock } from './blocks.js';
-import { patternParameters, resolveParameters, type Parameter, type ResolvedParameters } from './parameters.js';
+import { patternParameters, type Parameter } from '../template/parameters.js';
+import { resolveParameters, type ResolvedParameters } from './parameters.js';
 import { phaseSpecs, sectionsForPhase, type PhaseSpec } from './phases.js';
 import { commandsOf } from './tools.js';
 

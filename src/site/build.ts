@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { phaseClock } from '../lint/timing.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { assembleEntry, exportHeader, exportJsonParts, ownEntry, type OwnEntry } from '../export/catalog-export.js';
+import { llmsFull, llmsIndex, llmsLinker } from '../export/llms.js';
+import { readRecords, type VerifyRecord } from '../run/record.js';
 import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
 import { relationGraph, type SiteGraph } from './graph.js';
@@ -104,17 +107,20 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     // on the order pages reach it, which worker threads would make vary from run to run (the same
     // input must give the same site).
     const articles = new Map<string, Article>();
+    const owns = new Map<string, OwnEntry>();
     const locate = patternLocator(prepared.files);
     const onPattern = async (pattern: Pattern) => {
       const article = renderArticle(pattern, { root: config.root, template: prepared.template }, locate);
       articles.set(pattern.file, article);
+      owns.set(pattern.file, ownEntry(pattern, prepared.template));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
     const lanes = lintThreads(prepared.files.length);
     const { catalog, results, phaseOne } = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
     phase('pass one (lint, render, index) done');
     const relations = slugRelations(catalog);
-    const metas = pageMetas(catalog, results, relations);
+    const records = readRecords(config.root);
+    const metas = pageMetas(catalog, results, relations, records);
     let written: Awaited<ReturnType<typeof writePatternPages>> | undefined;
     let graph: SiteGraph = { nodes: [], edges: [] };
     let indexBytes = 0;
@@ -125,7 +131,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       // files while the pages are written (its write is the longest single step of a build).
       const indexing = lanes === 1 ? settled(search.write(dir)) : undefined;
       try {
-        written = await writePatternPages(dir, site, catalog, metas, articles, search, config.maxFileSize, options.onProgress);
+        written = await writePatternPages(dir, site, catalog, metas, { articles, owns, records }, search, config.maxFileSize, options.onProgress);
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
@@ -150,6 +156,15 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
   } catch (err) {
     await search.close();
     throw err;
+  }
+}
+
+/** A pattern's text read again for llms-full.txt; a file gone since pass one gives none. */
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -181,7 +196,7 @@ async function writePatternPages(
   site: SiteInfo,
   catalog: Catalog,
   metas: PageMeta[],
-  articles: Map<string, Article>,
+  kept: { articles: Map<string, Article>; owns: Map<string, OwnEntry>; records: Map<string, VerifyRecord> },
   search: SearchIndex,
   maxFileSize: number,
   onProgress?: (done: number, total: number) => void,
@@ -194,45 +209,70 @@ async function writePatternPages(
   const failed = new Set<string>();
   let mermaid = false;
   let done = 0;
-  for (const meta of metas) {
-    onProgress?.(done++, metas.length);
-    let article = articles.get(meta.file);
-    articles.delete(meta.file);
-    if (!article) {
-      const light = byFile.get(meta.file)!;
-      const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
-      // Changed since pass one (an edit during the build): reported, and the page left out.
-      if (!loaded.ok) {
-        problems.push(loaded.diagnostic);
-        failed.add(meta.file);
-        continue;
+  const { articles, owns, records } = kept;
+  // catalog.json — the export — is written entry by entry with the pages: no pattern's text is kept for it.
+  const json = exportJsonParts(exportHeader(catalog));
+  const catalogFile = openSync(path.join(dir, 'catalog.json'), 'w');
+  // llms-full.txt the same way: each pattern's Markdown, read again as its page is written.
+  const link = llmsLinker(catalog.config.site.url ? { siteUrl: catalog.config.site.url } : { base: site.base });
+  const fullFile = openSync(path.join(dir, 'llms-full.txt'), 'w');
+  let entries = 0;
+  try {
+    writeSync(catalogFile, json.open);
+    writeSync(fullFile, llmsFull.open(site.title));
+    for (const meta of metas) {
+      onProgress?.(done++, metas.length);
+      let article = articles.get(meta.file);
+      let own = owns.get(meta.file);
+      articles.delete(meta.file);
+      owns.delete(meta.file);
+      let source: string | undefined;
+      if (!article || !own) {
+        const light = byFile.get(meta.file)!;
+        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
+        // Changed since pass one (an edit during the build): reported, and the page left out.
+        if (!loaded.ok) {
+          problems.push(loaded.diagnostic);
+          failed.add(meta.file);
+          continue;
+        }
+        article = renderArticle(loaded.pattern, catalog, locate);
+        own = ownEntry(loaded.pattern, catalog.template);
+        source = loaded.pattern.document.source;
+        await search.add({ ...meta, html: article.rendered.html });
       }
-      article = renderArticle(loaded.pattern, catalog, locate);
-      await search.add({ ...meta, html: article.rendered.html });
+      const record = records.get(meta.slug);
+      const entry = assembleEntry(own, { related: meta.related, alternatives: meta.alternatives, backlinks: meta.backlinks, lint: meta.lint, ...(record ? { record } : {}) });
+      writeSync(catalogFile, json.entry(entry, entries++ === 0));
+      writeSync(fullFile, llmsFull.entry(entry, source ?? readSource(meta.file), link));
+      const page = pageOf(meta, article);
+      mermaid ||= page.mermaid;
+      const folder = path.join(dir, 'patterns', page.slug);
+      // Synchronous writes: a page's few small files cost far less than a round trip each through
+      // the thread pool. The loop is let go every few milliseconds so the indexer's messages still flow
+      // (and `dev` still serves).
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
+      for (const asset of page.assets) {
+        const target = path.join(folder, ...asset.split('/'));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(path.join(page.dir, ...asset.split('/')), target);
+        copied++;
+      }
+      await breather();
     }
-    const page = pageOf(meta, article);
-    mermaid ||= page.mermaid;
-    const folder = path.join(dir, 'patterns', page.slug);
-    // Synchronous writes: a page's few small files cost far less than a round trip each through
-    // the thread pool. The loop is let go every few milliseconds so the indexer's messages still flow
-    // (and `dev` still serves).
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
-    for (const asset of page.assets) {
-      const target = path.join(folder, ...asset.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(path.join(page.dir, ...asset.split('/')), target);
-      copied++;
-    }
-    await breather();
+    writeSync(catalogFile, json.close(entries));
+  } finally {
+    closeSync(catalogFile);
+    closeSync(fullFile);
   }
   onProgress?.(done, metas.length);
   return { assets: copied, problems, failed, mermaid };
 }
 
 /**
- * Home, 404, graph, the site's own scripts and styles, catalog.json and
- * sitemap.xml. `previous` keeps the graph's layout (a rebuild in `dev`).
+ * Home, 404, graph, the site's own scripts and styles and sitemap.xml
+ * (catalog.json is written with the pattern pages). `previous` keeps the graph's layout (a rebuild in `dev`).
  * Files are replaced atomically: `dev` serves them while they are rewritten.
  */
 export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
@@ -247,8 +287,8 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catal
   // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
   if (mermaid && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
   if (!previous && site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
-  await write('catalog.json', `${JSON.stringify(catalogJson(catalog, pages), null, 2)}\n`);
   if (catalog.config.site.url) await write('sitemap.xml', sitemap(catalog.config.site.url, pages));
+  await write('llms.txt', llmsIndex(site.title, pages.map((p) => ({ ...p, url: `patterns/${encodeURIComponent(p.slug)}/`, path: '' })), llmsLinker(catalog.config.site.url ? { siteUrl: catalog.config.site.url } : { base: site.base })));
   return graph;
 }
 
@@ -269,27 +309,6 @@ export function siteInfo(config: CatalogConfig, base: string | undefined): SiteI
     ...(config.site.accent ? { accent: config.site.accent } : {}),
     ...(logo ? { logo } : {}),
     config,
-  };
-}
-
-/** The catalog's metadata, for other tools (the export issue makes it the full export). */
-function catalogJson(catalog: Catalog, pages: PageMeta[]) {
-  return {
-    title: catalog.config.site.title ?? 'Pattern catalog',
-    patterns: pages.map((p) => ({
-      slug: p.slug,
-      title: p.title,
-      ...(p.summary ? { summary: p.summary } : {}),
-      url: `patterns/${encodeURIComponent(p.slug)}/`,
-      facets: p.facets,
-      ...(p.version ? { version: p.version } : {}),
-      ...(p.updated ? { updated: p.updated } : {}),
-      related: p.related,
-      alternatives: p.alternatives,
-      backlinks: p.backlinks,
-      lint: p.lint,
-      ...(p.verification ? { verification: p.verification } : {}),
-    })),
   };
 }
 

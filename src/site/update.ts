@@ -17,8 +17,8 @@ import { patternPage } from './pages/pattern.js';
 /**
  * `dev`'s fast path: one pattern file changed. It is read, linted (its file
  * rules, then the catalog rules for it and for the patterns it is related
- * to), rendered and written, with the pages whose cards show it, home, the
- * graph (same layout) and catalog.json — without reading the rest of the
+ * to), rendered and written, with the pages whose cards show it, home and the
+ * graph (same layout) — without reading the rest of the
  * catalog again. Returns undefined when only a full build will do (a file
  * that is not one of the patterns). A file that no longer loads keeps its
  * last good page, and its error is among the problems returned.
@@ -125,7 +125,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
       }
     }
   }
-  // Home, graph and catalog.json show cards: rewritten only when a card changed (an edit to the body
+  // Home and graph show cards: rewritten only when a card changed (an edit to the body
   // text alone changes none, and on 10,000 patterns they are most of the time).
   const afterCards = cards(state.metas);
   if ([...touched].some((p) => beforeCards.get(p.file) !== afterCards.get(p.file))) {
@@ -142,7 +142,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   };
 }
 
-/** What a pattern's card, its graph node and its catalog.json entry show. */
+/** What a pattern's card and its graph node show. */
 function cardKey(m: PageMeta): string {
   return JSON.stringify([m.title, m.summary, m.facets, m.version, m.updated, m.related, m.alternatives, m.backlinks, m.lint]);
 }
