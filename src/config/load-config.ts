@@ -29,6 +29,7 @@ export interface CatalogConfig {
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
   run: NonNullable<ConfigFile['run']>;
+  report: NonNullable<ConfigFile['report']>;
   overrides: NonNullable<ConfigFile['overrides']>;
   /** Where each value came from: the configuration file, or `default`. */
   sources: Record<string, string>;
@@ -87,6 +88,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
     site: values.site ?? {},
     run: values.run ?? {},
+    report: values.report ?? {},
     overrides: values.overrides ?? [],
     sources,
   };

@@ -96,6 +96,13 @@ export const configSchema = z.strictObject({
       optIn: z.boolean().optional(),
     })
     .optional(),
+  /** `patternbook report` and the site's Health page. */
+  report: z
+    .strictObject({
+      /** A pattern whose newest changelog entry is older than this many days is listed as not updated (default 365). */
+      staleDays: z.number().int().positive().optional(),
+    })
+    .optional(),
   /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
   overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
 });

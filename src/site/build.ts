@@ -24,6 +24,7 @@ import { relationGraph, type SiteGraph } from './graph.js';
 import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta, type SlugRelation } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
 import { graphPage } from './pages/graph.js';
+import { healthPage } from './pages/health.js';
 import { homePage } from './pages/home.js';
 import { notFoundPage } from './pages/not-found.js';
 import { patternPage } from './pages/pattern.js';
@@ -283,6 +284,7 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catal
   const graph = relationGraph(pages, previous);
   await write(path.join('graph', 'index.html'), graphPage(site, pages));
   await write(path.join('graph', 'graph.json'), JSON.stringify(graph));
+  await write(path.join('health', 'index.html'), healthPage(site, pages));
   if (!previous) await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
   // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
   if (mermaid && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));

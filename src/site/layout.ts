@@ -71,6 +71,7 @@ ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}
   <nav aria-label="Site">
     <a href="${toRoot}">Patterns</a>
     <a href="${toRoot}graph/">Relations</a>
+    <a href="${toRoot}health/">Health</a>
   </nav>
   <div id="search" class="search" role="search" data-pagefind-ignore="all"></div>
   <button type="button" class="theme-toggle" aria-label="Switch between light and dark" title="Light / dark">◐</button>

@@ -142,10 +142,10 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     await page.close();
   });
 
-  it('axe-core finds no serious or critical accessibility problem on home, a pattern page and the graph, in light and dark', async () => {
+  it('axe-core finds no serious or critical accessibility problem on home, a pattern page, the graph and the Health page, in light and dark', async () => {
     const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     for (const scheme of ['light', 'dark'] as const) {
-      for (const url of [examples.url, `${examples.url}patterns/saga/`, `${examples.url}graph/`]) {
+      for (const url of [examples.url, `${examples.url}patterns/saga/`, `${examples.url}graph/`, `${examples.url}health/`]) {
         // axe is injected as a script, which the site's CSP (rightly) refuses: this context bypasses it.
         const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
         const page = await context.newPage();
@@ -176,7 +176,7 @@ describe.skipIf(!available)('the built site in Chromium', () => {
   // switched off, so the sanitizer alone is shown to hold.
   for (const bypassCSP of [false, true]) {
     it(`runs nothing from a hostile pattern${bypassCSP ? ', even with the CSP switched off' : ''}: no payload sets its flag, no dialog opens`, async () => {
-      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/markdown-only/`, `${hostile.url}patterns/friend/`, `${hostile.url}graph/`]) {
+      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/markdown-only/`, `${hostile.url}patterns/friend/`, `${hostile.url}graph/`, `${hostile.url}health/`]) {
         const { page, errors } = await open(url, { bypassCSP });
         // Give late payloads (load events, image errors, toggles) their chance.
         await page.waitForTimeout(300);

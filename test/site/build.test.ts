@@ -98,6 +98,8 @@ describe('patternbook build: hostile content', async () => {
       expect(tags.length).toBeGreaterThan(10);
       expect(tags.filter((t) => /http-equiv/i.test(t)).length, page).toBe(1);
       for (const tag of tags) {
+        // The Health page's charts are the site's own SVG: exactly this shape, nothing from a pattern in it.
+        if (page === 'health/index.html' && /^<svg role="img" viewBox="[\d ]+" width="\d+" height="\d+">$/.test(tag)) continue;
         expect(tag, page).not.toMatch(/^<(iframe|form|svg|math|base|object|embed|style)\b/i);
         // Attributes as written (values are always double-quoted and escaped): names and URL values.
         for (const [, name, value = ''] of tag.matchAll(/\s([^\s=>"'/]+)(?:="([^"]*)")?/g)) {
