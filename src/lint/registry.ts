@@ -18,6 +18,7 @@ import relatedReciprocal from './rules/related-reciprocal.js';
 import requiredSection from './rules/required-section.js';
 import sectionOrder from './rules/section-order.js';
 import summary from './rules/summary.js';
+import templateVersion from './rules/template-version.js';
 import title from './rules/title.js';
 import unknownSection from './rules/unknown-section.js';
 
@@ -42,6 +43,7 @@ export const registry: readonly AnyRule[] = [
   requiredSection,
   sectionOrder,
   summary,
+  templateVersion,
   title,
   unknownSection,
 ];

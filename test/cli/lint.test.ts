@@ -144,7 +144,7 @@ describe('patternbook rules', () => {
     const run = await runCli(['rules', '--format', 'json'], REPO);
     const rules = JSON.parse(run.stdout) as { id: string; severity: string; fixable: boolean }[];
     expect(run.code).toBe(0);
-    expect(rules.length).toBe(21);
+    expect(rules.length).toBe(22);
     expect(rules.find((r) => r.id === 'required-section')).toMatchObject({ severity: 'error', fixable: true });
     const text = await runCli(['rules'], REPO);
     expect(text.stdout).toMatch(/^unknown-section\s+warning\s+Every section heading is one the template has\.$/m);
