@@ -190,3 +190,17 @@ describe('patternbook graph', () => {
     expect(bad.stderr).toContain('--focus nope');
   });
 });
+
+describe('graph and report on catalogs with other template shapes', () => {
+  it('read one-file-per-pattern and named-section catalogs', async () => {
+    for (const name of ['one-file', 'named']) {
+      const root = fixture('catalogs', name);
+      const graph = JSON.parse((await runCli(['graph', root, '-f', 'json'], REPO)).stdout) as { nodes: { slug: string }[] };
+      const exported = JSON.parse((await runCli(['export', root], REPO)).stdout) as Exported;
+      expect(graph.nodes.map((n) => n.slug), name).toEqual(exported.patterns.map((p) => p.slug));
+      const report = await runCli(['report', root, '-f', 'json'], REPO);
+      const data = JSON.parse(report.stdout) as { patterns: { slug: string; score: number }[] };
+      expect(data.patterns.map((p) => p.slug), name).toEqual(exported.patterns.map((p) => p.slug));
+    }
+  });
+});
