@@ -37,3 +37,17 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report, ty
 export { reporters, type ReporterName } from './lint/reporters/index.js';
 export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
 export { CatalogIndex } from './lint/catalog-index.js';
+
+export { buildSite, type BuildOptions, type BuildSummary } from './site/build.js';
+
+export { planRun, type RunPlan, type PlanOptions } from './run/plan.js';
+export { executePlan, type RunOutcome, type BlockResult, type ExecuteOptions } from './run/execute.js';
+export { loadTargets, planTargets, runPlans } from './run/verify.js';
+export { readRecords, type VerifyRecord } from './run/record.js';
+
+export { catalogExport, patternEntry } from './export/catalog-export.js';
+export { loadCatalogData } from './export/load.js';
+export { catalogExportSchema, catalogJsonSchema, type CatalogExport, type PatternEntry } from './export/schema.js';
+export { relationGraph, focusGraph, graphMermaid, graphDot, type RelationGraph } from './export/graph.js';
+export { healthReport, type HealthReport } from './report/health.js';
+export { planMigration, migrationDiff, writeMigration, type MigrationPlan, type FileMigration } from './migrate/migrate.js';
