@@ -13,14 +13,17 @@ export default defineRule({
   },
   check({ pattern, outline, template, report }) {
     const doc = pattern.document;
+    // Text inserted after a fence that is never closed would be read as code, and found missing again.
+    const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
     for (const missing of outline.missing) {
       const text = templateSectionText(template, missing.schema, pattern.title?.text);
       const { offset, line, insert } = insertion(doc, missing, text);
+      const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
       report({
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
         line,
         expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-        fix: { range: [offset, offset], text: insert },
+        ...(inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
       } satisfies Report);
     }
   },
