@@ -38,7 +38,7 @@ export async function openSearchIndex(): Promise<SearchIndex> {
     // Highlighting spans carry no words: without them the indexer parses a tenth less.
     const article = page.html.replace(/<span class="hljs-[^"]*">|<\/span>/g, '');
     const content = `<!doctype html><html lang="en"><head><title>${esc(page.title)}</title></head><body><article data-pagefind-body><h1>${esc(page.title)}</h1><div hidden>${filters}</div>${page.summary ? `<p>${esc(page.summary)}</p>` : ''}${article}</article></body></html>`;
-    const added = await index.addHTMLFile({ url: `patterns/${encodeURIComponent(page.slug)}/`, content });
+    const added = await answered(index.addHTMLFile({ url: `patterns/${encodeURIComponent(page.slug)}/`, content }), ADD_TIMEOUT_MS, `adding ${page.slug}`);
     if (added.errors.length) throw new PatternbookError(`Search index: ${page.slug}: ${added.errors.join('; ')}`);
   };
   return {
@@ -58,7 +58,7 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       try {
         await Promise.all(inFlight);
         if (failure) throw failure;
-        const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+        const written = await answered(index.writeFiles({ outputPath: path.join(dir, 'pagefind') }), WRITE_TIMEOUT_MS, 'writing the index');
         if (written.errors.length) throw new PatternbookError(`Search index: ${written.errors.join('; ')}`);
       } finally {
         await pagefind.close();
@@ -69,6 +69,22 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       await pagefind.close();
     },
   };
+}
+
+/**
+ * The indexer runs in its own process and answers over a pipe: should it die
+ * or stall, its answer never comes. These bounds (far above what 10,000 pages
+ * take) turn that into an error that says so, instead of a build that waits forever.
+ */
+const ADD_TIMEOUT_MS = 120_000;
+const WRITE_TIMEOUT_MS = 20 * 60_000;
+
+function answered<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PatternbookError(`The search indexer (Pagefind) did not answer within ${ms / 1000} s while ${what}: it may have stopped. Run the build again; if it happens again, please report it.`, 1)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
 async function folderSize(dir: string): Promise<number> {
