@@ -92,17 +92,24 @@ export function loadCatalogTemplate(config: CatalogConfig, override?: string): P
 
 /**
  * Slugs name pages and folders, so two patterns may not share one, not even
- * by case (`Saga` and `saga` collide on case-insensitive file systems).
+ * by case or Unicode form (`Saga` and `saga`, `café` composed and decomposed,
+ * collide on case-insensitive and normalising file systems).
  * The first by path wins; the others are reported and not loaded.
  */
 function rejectSlugClashes(files: DiscoveredFile[], diagnostics: Diagnostic[]): DiscoveredFile[] {
   const owners = new Map<string, DiscoveredFile>();
   const kept: DiscoveredFile[] = [];
   for (const f of files) {
-    const key = f.slug.toLowerCase();
+    // macOS and Windows see `Saga` and `saga`, and `café` written either Unicode way, as one name.
+    const key = f.slug.normalize('NFC').toLowerCase();
     const owner = owners.get(key);
     if (owner) {
-      const how = owner.slug === f.slug ? 'the same slug' : 'a slug that differs only by case';
+      const how =
+        owner.slug === f.slug
+          ? 'the same slug'
+          : owner.slug.normalize('NFC') === f.slug.normalize('NFC')
+            ? 'the same name in another Unicode form (NFC and NFD)'
+            : 'a slug that differs only by case';
       diagnostics.push({
         file: f.path,
         line: 1,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -55,23 +55,90 @@ export async function replaceSite(out: string, catalogRoot: string, build: (dir:
   const target = path.resolve(out);
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fresh = path.join(parent, `.${path.basename(target)}.building-${tag}`);
-  await mkdir(fresh);
+  // One build at a time per output folder: a second one refuses instead of racing the swap.
+  const release = await takeLock(path.join(parent, `.${path.basename(target)}.lock`), out);
   try {
-    await writeFile(path.join(fresh, SITE_MARKER), 'Built by Patternbook. `patternbook build` may replace this folder.\n');
-    await build(fresh);
-  } catch (err) {
-    await rm(fresh, { recursive: true, force: true });
-    throw err;
+    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const fresh = path.join(parent, `.${path.basename(target)}.building-${tag}`);
+    await mkdir(fresh);
+    try {
+      await writeFile(path.join(fresh, SITE_MARKER), 'Built by Patternbook. `patternbook build` may replace this folder.\n');
+      await build(fresh);
+      // Checked again: the folder may have changed while the site was built.
+      checkOutDir(out, catalogRoot);
+      if (existsSync(target)) {
+        const old = path.join(parent, `.${path.basename(target)}.old-${tag}`);
+        await rename(target, old);
+        await rename(fresh, target);
+        // The old folder carried the marker (checked above): it was a site Patternbook built.
+        await rm(old, { recursive: true, force: true });
+      } else {
+        await rename(fresh, target);
+      }
+    } catch (err) {
+      await rm(fresh, { recursive: true, force: true });
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code && !(err instanceof PatternbookError)) throw new PatternbookError(`Could not put the new site in place at ${out} (${code}: ${(err as Error).message}); the previous site, if any, is unchanged.`, 1);
+      throw err;
+    }
+  } finally {
+    await release();
   }
-  if (existsSync(target)) {
-    const old = path.join(parent, `.${path.basename(target)}.old-${tag}`);
-    await rename(target, old);
-    await rename(fresh, target);
-    // The old folder carried the marker (checked above): it was a site Patternbook built.
-    await rm(old, { recursive: true, force: true });
-  } else {
-    await rename(fresh, target);
+}
+
+/**
+ * A lock folder beside the output. A lock left by a process that no longer
+ * runs (a killed build) is taken over; one held by a running build refuses.
+ */
+const heldHere = new Set<string>();
+
+async function takeLock(lock: string, out: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await mkdir(lock);
+      heldHere.add(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      return async () => {
+        heldHere.delete(lock);
+        await rm(lock, { recursive: true, force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSyncSafe(path.join(lock, 'pid')));
+      // A lock without its pid yet is one being taken this very moment; one of this process is held
+      // by a build still running here.
+      const young = !pid && Date.now() - mtimeMs(lock) < 10_000;
+      if (young || heldHere.has(lock) || (pid && pid !== process.pid && alive(pid))) {
+        throw new PatternbookError(`Another build${pid ? ` (process ${pid})` : ''} is writing ${out} right now: wait for it to finish, or build into another folder.`, 2);
+      }
+      // Stale: its process is gone (or it never wrote its pid).
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+  throw new PatternbookError(`Could not take the lock ${lock} for ${out}: another build keeps taking it; try again.`, 2);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function mtimeMs(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function readFileSyncSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }

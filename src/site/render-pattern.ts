@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Token } from 'markdown-it';
 import Renderer from 'markdown-it/lib/renderer.mjs';
@@ -146,7 +146,12 @@ function imageTarget(src: string, from: Pattern, assets: Set<string>): string | 
   return encodeHref(asset);
 }
 
-/** A file inside the pattern's own folder (never the pattern itself, never through a dot-folder), relative to it. */
+/**
+ * A file inside the pattern's own folder (never the pattern itself, never
+ * through a dot-folder), relative to it — by its path as written and by where
+ * it really is: a symbolic link in the pattern to a file elsewhere is not the
+ * pattern's, and is never copied into the site.
+ */
 function ownFile(from: Pattern, file: string): string | undefined {
   const rel = path.relative(from.dir, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || file === from.file) return undefined;
@@ -154,6 +159,8 @@ function ownFile(from: Pattern, file: string): string | undefined {
   if (parts.some((p) => p.startsWith('.'))) return undefined;
   try {
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
+    const real = path.relative(realpathSync(from.dir), realpathSync(file));
+    if (!real || real.startsWith('..') || path.isAbsolute(real)) return undefined;
   } catch {
     return undefined;
   }
