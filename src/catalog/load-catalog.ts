@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig, findCatalogRoot, type CatalogConfig } from '../config/load-config.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { loadTemplate } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -84,10 +84,19 @@ export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens'
   return { config, template, files: rejectSlugClashes(discovered.files, diagnostics), diagnostics };
 }
 
-export function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
+export async function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
   const file = override ?? config.template;
   const options = { sections: config.sections, placeholders: config.placeholders };
-  return file ? loadTemplate(file, options) : loadTemplate(undefined, options);
+  try {
+    return file ? await loadTemplate(file, options) : await loadTemplate(undefined, options);
+  } catch (err) {
+    // Say where the template was chosen: the configuration file's `template`, or --template.
+    if (err instanceof PatternbookError && file) {
+      const from = override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '';
+      if (from) throw new PatternbookError(`${err.message} ${from}`, err.exitCode);
+    }
+    throw err;
+  }
 }
 
 /**

@@ -152,16 +152,40 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineIndex,
       .join('\n');
   }
   const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+  // A rule's setting: say what is allowed rather than zod's "Invalid input".
+  if ((issue.path[0] === 'rules' || (issue.path[0] === 'overrides' && issue.path[2] === 'rules')) && issue.code === 'invalid_union') {
+    return `${at(node?.range)}: \`${key}\`: expected "off", "warn" or "error", or ["warn", { …options }].`;
+  }
   return `${at(node?.range)}: \`${key || '(top level)'}\`: ${issue.message}.`;
 }
 
-/** Keys allowed in a nested object of the schema, for messages. */
+/** Keys allowed in a nested object of the schema, for messages: read from the schema itself, so no section is forgotten. */
 function nestedShape(path: PropertyKey[]): Record<string, unknown> {
-  if (path[0] === 'placeholders') return { add: 0, ignore: 0 };
-  if (path[0] === 'sections') return { optional: 0, aliases: 0 };
-  if (path[0] === 'overrides') return { files: 0, rules: 0 };
-  if (path[0] === 'frontMatter') return path.length === 1 ? { required: 0, properties: 0, additionalProperties: 0 } : { type: 0, enum: 0, pattern: 0, items: 0 };
-  return {};
+  let node: unknown = configSchema;
+  for (const step of path) {
+    node = objectIn(node);
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return {};
+    if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(step)];
+    else if (def.type === 'record') node = def.valueType;
+    else if (def.type === 'array') node = def.element;
+    else return {};
+  }
+  const def = (objectIn(node) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  return def?.type === 'object' ? (def.shape as Record<string, unknown>) : {};
+}
+
+/** Past optional wrappers, and to the object among a union's options (`"warn"` or `["warn", {…}]` aside). */
+function objectIn(node: unknown): unknown {
+  for (let i = 0; i < 10; i++) {
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return node;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') node = def.innerType;
+    else if (def.type === 'union') node = (def.options as unknown[]).find((o) => ['object', 'record', 'array', 'optional'].includes(String((o as { _zod?: { def?: { type?: string } } })._zod?.def?.type))) ?? node;
+    else return node;
+    if (def.type === 'union') return node;
+  }
+  return node;
 }
 
 /** The allowed key closest to a mistyped one (same letters in another case, or one or two edits away). */

@@ -31,11 +31,15 @@ export async function loadTemplate(file: string = BUILT_IN_TEMPLATE, options: Te
     throw new PatternbookError(
       code === 'ENOENT'
         ? `Template not found: ${file}. Point \`template\` in the configuration at an existing Markdown file, or remove it to use the built-in template.`
-        : `Cannot read template ${file}: ${(err as Error).message}`,
+        : code === 'EISDIR'
+          ? `Template ${file} is a folder: point \`template\` at the template's Markdown file (such as templates/pattern.md).`
+          : `Cannot read template ${file} (${code ?? (err as Error).message}): check that \`template\` names a readable Markdown file.`,
     );
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
+  // NUL bytes are binary content, refused in patterns too.
+  if (text.includes('\0')) throw new PatternbookError(`Template ${file} holds binary content (NUL bytes): point \`template\` at a Markdown text file.`);
   return templateFromSource(text, file, options);
 }
 

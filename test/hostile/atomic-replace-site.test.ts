@@ -20,13 +20,9 @@ async function race(parent: string, root: string) {
   return { out, results: await runs };
 }
 
-// BUG: replaceSite (src/site/out-dir.ts:68-76) checks existsSync(target) and then renames without handling a
-// concurrent swap: two builds finishing together get a raw `ENOTEMPTY: directory not empty, rename
-// '.site.building-…' -> 'site'` or `ENOENT: … rename 'site' -> '.site.old-…'`, which the CLI prints as
-// "internal error …" (src/cli/main.ts:74), and the loser's `.site.building-*` folder is not removed (the
-// try/catch covers only the build callback). Suggested fix: take a lock beside the output
-// (`mkdir .site.lock`, refuse with "another build is writing <out>" on EEXIST, remove it in finally), or
-// catch ENOTEMPTY/ENOENT/EEXIST around the swap, remove `fresh`, and throw a PatternbookError naming <out>.
+// Two builds swapping into the same output at once: one takes the lock beside the output, the other
+// refuses with a message naming the output (before the lock, one of them failed with a raw ENOTEMPTY or
+// ENOENT from the rename and left its `.building-` folder behind).
 describe('replaceSite: two swaps into the same output at once', () => {
   for (const existing of [false, true]) {
     it(`${existing ? 'over an existing site' : 'into a new folder'}: one complete site, no .building-/.old- folder left, any refusal is a clear PatternbookError`, async () => {

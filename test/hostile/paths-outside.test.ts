@@ -112,10 +112,9 @@ describe('symbolic links', () => {
 });
 
 describe('assets inside a pattern folder that are symbolic links out of the catalog', () => {
-  // BUG: the site copies any image or linked file that is *lexically* inside the pattern folder
-  // (src/site/render-pattern.ts ownFile(), ~line 150, then copyFileSync in src/site/build.ts:260 and copyFile
-  // in src/site/update.ts:124) without resolving symbolic links, so `diagrams/arch.png -> /anywhere/secret`
-  // is copied into the published site, although lint's `image`/`link` rules report it as leading out of the catalog.
+  // A file that is inside the pattern folder by its path but a symbolic link to somewhere else is not the
+  // pattern's: the site checks where it really is before copying (it used to copy `diagrams/arch.png ->
+  // /anywhere/secret` into the published site).
   for (const how of ['an image file', 'a linked file', 'a diagrams folder'] as const) {
     it(`build does not copy ${how} symlinked outside the catalog into the site`, async () => {
       const w = await workspace();
@@ -176,9 +175,8 @@ describe('links and images that leave the catalog', () => {
     expect(exportJson.stdout).not.toContain(w.marker);
   });
 
-  // BUG: markdown-it's default validateLink drops `file:` destinations (src/markdown/parser.ts:22 keeps the
-  // default), so `[c](file:///etc/passwd)` is never a link: the `file-url` branch of classifyTarget
-  // (src/lint/rules/_targets.ts:36) is unreachable and lint says nothing about the link.
+  // Every destination reaches the model (markdown-it's default link filter used to drop `file:` ones, so
+  // lint never saw them); the site still renders only http(s), mailto and the catalog's own files.
   it('lint reports a file:///etc/passwd link and image', async () => {
     const w = await workspace();
     await writeFile(path.join(w.cat, 'good', 'README.md'), page('Good', '\nSee [c](file:///etc/passwd).\n\n![i](file:///etc/passwd)\n'));
