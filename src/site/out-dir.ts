@@ -58,6 +58,7 @@ export async function replaceSite(out: string, catalogRoot: string, build: (dir:
   // One build at a time per output folder: a second one refuses instead of racing the swap.
   const release = await takeLock(path.join(parent, `.${path.basename(target)}.lock`), out);
   try {
+    await removeLeftovers(parent, path.basename(target));
     const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const fresh = path.join(parent, `.${path.basename(target)}.building-${tag}`);
     await mkdir(fresh);
@@ -90,6 +91,21 @@ export async function replaceSite(out: string, catalogRoot: string, build: (dir:
  * A lock folder beside the output. A lock left by a process that no longer
  * runs (a killed build) is taken over; one held by a running build refuses.
  */
+/**
+ * Half-built sites and old sites a killed build left beside the output
+ * (`.<name>.building-<pid>-<hex>`, `.<name>.old-<pid>-<hex>`): removed once
+ * their process is gone. Only names of this shape are ever touched.
+ */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  const shape = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|old)-(\\d+)-[0-9a-f]{8}$`);
+  for (const entry of readdirSync(parent)) {
+    const m = shape.exec(entry);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && !alive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
 const heldHere = new Set<string>();
 
 async function takeLock(lock: string, out: string): Promise<() => Promise<void>> {
