@@ -94,4 +94,30 @@ describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` 
     expect(await readdir(base)).toEqual(['catalog', 'site']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Pattern Zero');
   }, 90_000);
+
+  it('init: each file it writes is absent or complete, whenever the process dies; a rerun refuses rather than overwrites', async () => {
+    const base = await tempCatalog();
+    const whole = path.join(base, 'whole');
+    expect((await run(['init', whole])).code).toBe(0);
+    const expected = new Map<string, string>();
+    for (const f of await files(whole)) expected.set(f, await readFile(path.join(whole, f), 'utf8'));
+    let partial: string | undefined;
+    for (const ms of [40, 80, 120, 160, 200, 260]) {
+      const dir = path.join(base, `kill-${ms}`);
+      await run(['init', dir], ms);
+      if (!existsSync(dir)) continue;
+      const written = (await files(dir)).filter((f) => !/\.\d+-[0-9a-f]{12}\.tmp$/.test(f));
+      for (const f of written) {
+        expect(expected.has(f), `killed after ${ms} ms: unexpected ${f}`).toBe(true);
+        expect(await readFile(path.join(dir, f), 'utf8'), `killed after ${ms} ms: ${f} is partial`).toBe(expected.get(f));
+      }
+      if (written.length) partial ??= dir;
+    }
+    // A second init where the first left files: it refuses (exit 2) and changes none of them.
+    if (partial) {
+      const before = await files(partial);
+      expect((await run(['init', partial])).code).toBe(2);
+      expect(await files(partial)).toEqual(before);
+    }
+  }, 60_000);
 });
