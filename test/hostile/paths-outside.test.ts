@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPattern } from '../../src/catalog/load-pattern.js';
-import { runCli, tempCatalog } from '../helpers.js';
+import { REPO, runCli, tempCatalog } from '../helpers.js';
 
 const CRASH = /\n\s+at \S+ \(|internal error/i;
 const TEMPLATE = '# [Pattern Title]\n\n> Brief one-sentence description\n\n## Overview\n\nDescribe it.\n';
@@ -237,7 +240,23 @@ describe('files that vanish or cannot be read', () => {
       await chmod(locked, 0o644);
     }
   });
-  it.runIf(root)('chmod 000 test skipped: running as root, which reads every file', () => {
-    expect(process.getuid?.()).toBe(0);
+  // As root (CI containers), the same case runs the CLI as an unprivileged user, for whom the file is unreadable.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((f) => existsSync(f));
+  const bin = path.join(REPO, 'dist/cli/bin.js');
+  it.runIf(root && runuser && existsSync(bin))('an unreadable pattern, linted as an unprivileged user (runuser -u nobody): reported by name, the others still linted', async () => {
+    const w = await workspace();
+    await mkdir(path.join(w.cat, 'locked'));
+    const locked = path.join(w.cat, 'locked', 'README.md');
+    await writeFile(locked, page('Locked'));
+    // Everything else readable by anyone (temporary folders are private by default).
+    for (let dir = w.cat; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
+    for (const sub of ['locked', 'good']) await chmod(path.join(w.cat, sub), 0o755);
+    await chmod(locked, 0o000);
+    const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, bin, 'lint', w.cat, '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(r.stderr).not.toMatch(CRASH);
+    expect(r.status, r.stderr).toBe(1);
+    const results = (JSON.parse(r.stdout) as { results: { file: string; diagnostics: { message: string; fatal?: boolean }[] }[] }).results;
+    expect(results.find((x) => x.file === 'locked/README.md')!.diagnostics[0]!.message).toMatch(/Permission denied|cannot be read|EACCES/i);
+    expect(results.find((x) => x.file === 'good/README.md')!.diagnostics.some((d) => d.fatal)).toBe(false);
   });
 });
