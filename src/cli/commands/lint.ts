@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
+import { changedPatterns } from '../../lint/changed.js';
 import { lint } from '../../lint/lint.js';
 import type { LintReport } from '../../lint/result.js';
 import { reporters, type ReporterName } from '../../lint/reporters/index.js';
@@ -18,6 +19,7 @@ interface LintFlags {
   fix?: boolean;
   template?: string;
   external?: boolean;
+  changedSince?: string;
 }
 
 export function registerLint(program: Command, ctx: CommandContext): Command {
@@ -32,6 +34,7 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
     .option('--fix', 'apply safe fixes (insert missing sections, correct heading levels…) and write the files')
     .option('-t, --template <file>', 'lint against this template instead of the configured one')
     .option('--external', 'also check external URLs over the network (bounded concurrency, timeouts, cached in .patternbook/)')
+    .option('--changed-since <ref>', 'only patterns with a file changed since this git ref, and those whose relations point to them (all of them when the configuration or template changed)')
     .action(async (paths: string[], flags: LintFlags) => {
       const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
@@ -40,7 +43,19 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
       for (const [i, p] of absolute.entries()) if (!existsSync(p)) throw new PatternbookError(`${paths[i]} does not exist.`);
       const root = catalogRootFor(ctx.cwd, absolute);
-      const restrict = absolute.filter((p) => p !== root);
+      let restrict = absolute.filter((p) => p !== root);
+      if (flags.changedSince) {
+        const changed = await changedPatterns({ root, ref: flags.changedSince, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+        if (!changed.all) {
+          const within = (f: string) => restrict.length === 0 || restrict.some((p) => f === p || f.startsWith(p + path.sep));
+          restrict = changed.files.filter(within);
+          if (restrict.length === 0) {
+            ctx.err(`No pattern changed since ${flags.changedSince}: nothing to lint.`);
+            ctx.exitCode = 0;
+            return;
+          }
+        }
+      }
 
       let report = await lint({
         root,
