@@ -51,6 +51,18 @@ export async function loadPattern(input: LoadPatternInput, options: ParseOptions
     const at = utf8ErrorPosition(bytes);
     return fail('File is not valid UTF-8: save it as UTF-8 (or remove the binary content).', at.line, at.column);
   }
+  return patternFromText(input, text, size, options);
+}
+
+/**
+ * A pattern from its text (a file's, or an editor's unsaved buffer): parsed
+ * once, title and summary found as the template allows them.
+ */
+export function patternFromText(input: Omit<LoadPatternInput, 'maxFileSize'>, text: string, size = Buffer.byteLength(text), options: ParseOptions = {}): LoadPatternResult {
+  const fail = (message: string, line = 1, column = 1): LoadPatternResult => ({
+    ok: false,
+    diagnostic: fatal(input.path, 'file-read', message, line, column),
+  });
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;

@@ -11,6 +11,7 @@ import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
 import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
@@ -54,7 +55,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerReport, registerMigrate, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerReport, registerMigrate, registerLsp, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }
