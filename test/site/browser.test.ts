@@ -134,8 +134,17 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     expect(edges).toBeGreaterThan(5);
     const box = (await page.locator('#graph').boundingBox())!;
     const at = await page.evaluate(() => (globalThis as any).patternbookGraph.$('#saga').renderedPosition());
-    await page.mouse.move(box.x + at.x, box.y + at.y);
-    await expect.poll(() => page.evaluate(() => (globalThis as any).patternbookGraph.$('.focus').length)).toBeGreaterThan(1);
+    // Hovering: moved again on each try (on a loaded machine the first move can come before the canvas listens).
+    let nudge = 0;
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(box.x + at.x + (nudge++ % 3) - 1, box.y + at.y);
+          return page.evaluate(() => (globalThis as any).patternbookGraph.$('.focus').length);
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBeGreaterThan(1);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await page.waitForURL(/\/patterns\/saga\/$/);
     expect(errors).toEqual([]);
