@@ -71,6 +71,11 @@ export function catalogRelations(catalog: Catalog): Map<string, { related: strin
 const SEMVER = /\bv?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)\b/;
 const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
 
+/** The semantic version a changelog heading names (`Version 1.2.0 (2024-01-15)` → `1.2.0`). */
+export const versionIn = (heading: string): string | undefined => SEMVER.exec(heading)?.[1];
+/** The date a changelog heading names, `YYYY-MM-DD`. */
+export const dateIn = (heading: string): string | undefined => DATE.exec(heading)?.[1];
+
 /** One pattern's entry: its own content from the full pattern, the rest from `ctx`. */
 export function patternEntry(pattern: Pattern, ctx: EntryContext): PatternEntry {
   return assembleEntry(ownEntry(pattern, ctx.template), ctx);
@@ -94,8 +99,8 @@ export function ownEntry(pattern: Pattern, template: TemplateSchema): OwnEntry {
   const versioned = versionedSchema(template);
   const changelog: PatternEntry['changelog'] = versioned
     ? sectionsFor(outline, versioned.schema).map((s) => {
-        const version = SEMVER.exec(s.title)?.[1];
-        const date = DATE.exec(s.title)?.[1];
+        const version = versionIn(s.title);
+        const date = dateIn(s.title);
         return { ...(version ? { version } : {}), ...(date ? { date } : {}), heading: s.title, text: ownText(pattern, s) };
       })
     : [];

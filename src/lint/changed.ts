@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { patternScope } from '../catalog/pattern-files.js';
 import type { Pattern } from '../catalog/types.js';
 import { changedFilesSince } from '../util/git.js';
 import { CatalogIndex } from './catalog-index.js';
@@ -17,7 +18,7 @@ export async function changedPatterns(options: { root: string; ref: string; temp
   const catalog = await loadCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   const shared = [catalog.config.file, options.templateFile ?? catalog.config.template].filter((f): f is string => Boolean(f)).map(real);
   if (changed.some((f) => shared.includes(f))) return { all: true };
-  const owns = (p: Pattern) => (/^readme\.(md|markdown)$/i.test(path.basename(p.file)) ? real(p.dir) : real(p.file));
+  const owns = (p: Pattern) => real(patternScope(p));
   const touched = new Set(catalog.patterns.filter((p) => changed.some((f) => f === owns(p) || f.startsWith(owns(p) + path.sep))));
   const dependents = new CatalogIndex(catalog).relations().filter((r) => touched.has(r.to)).map((r) => r.from);
   // Files that changed but no longer load (now broken) are linted too: their problems are the point.

@@ -19,8 +19,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { slugFor } from '../catalog/discover.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { patternFromText } from '../catalog/load-pattern.js';
+import { catalogRootOfPattern } from '../catalog/pattern-files.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
-import { findConfigRoot } from '../config/load-config.js';
 import type { Diagnostic, Fix } from '../diagnostics.js';
 import { lintCatalog } from '../lint/engine.js';
 import { DOCS_BASE } from '../lint/lint.js';
@@ -53,7 +53,7 @@ export function startLanguageServer(connection: Connection = createConnection(pr
   const withBuffers = async (uri: string): Promise<{ catalog: Catalog; pattern?: Pattern; problem?: Diagnostic } | undefined> => {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    const root = catalogRootOf(file);
+    const root = catalogRootOfPattern(file);
     const catalog = await catalogFor(root);
     const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
     const isPattern = (f: string) => byFile.has(f) || catalog.diagnostics.some((d) => path.join(root, d.file) === f) || !existsSync(f);
@@ -182,13 +182,6 @@ export function startLanguageServer(connection: Connection = createConnection(pr
   documents.listen(connection);
   connection.listen();
   return connection;
-}
-
-/** The catalog a file belongs to: the nearest configured root, else the folder above a pattern's own folder. */
-function catalogRootOf(file: string): string {
-  const configured = findConfigRoot(path.dirname(file));
-  if (configured) return configured;
-  return /^readme\.(md|markdown)$/i.test(path.basename(file)) ? path.dirname(path.dirname(file)) : path.dirname(file);
 }
 
 function toLsp(d: Diagnostic, doc: TextDocument): LspDiagnostic {

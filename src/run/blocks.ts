@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { Block, CodeBlock, Section } from '../markdown/types.js';
+import type { CodeBlock, Section } from '../markdown/types.js';
+import { allBlocks } from '../template/lookup.js';
 import { languageOf, parseRunAttributes, RUNNABLE_LANGUAGES, type BlockOptions } from '../markdown/run-attributes.js';
 import type { PhaseRole } from './phases.js';
 
-export { RUNNABLE_LANGUAGES, type BlockOptions };
 
 export interface RunBlock {
   /** The phase as configured (`Testing/Automated Testing`). */
@@ -29,7 +29,7 @@ export interface RunBlock {
 export function phaseBlocks(sections: readonly Section[], phase: string, role: PhaseRole, file: string, problems: Diagnostic[], samples: ReadonlySet<string> = new Set()): RunBlock[] {
   const found: { code: CodeBlock; step: string }[] = [];
   const walk = (section: Section) => {
-    for (const block of flatten(section.blocks)) if (block.kind === 'code') found.push({ code: block.code, step: section.title });
+    for (const block of allBlocks(section.blocks)) if (block.kind === 'code') found.push({ code: block.code, step: section.title });
     for (const child of section.children) walk(child);
   };
   for (const section of sections) walk(section);
@@ -68,15 +68,6 @@ export function sampleKey(content: string): string {
     .map((l) => l.trimEnd())
     .join('\n')
     .trim();
-}
-
-function flatten(blocks: readonly Block[], into: Block[] = []): Block[] {
-  for (const b of blocks) {
-    into.push(b);
-    if (b.kind === 'list') for (const item of b.items) flatten(item.blocks, into);
-    else if (b.kind === 'blockquote') flatten(b.blocks, into);
-  }
-  return into;
 }
 
 /** The block's attributes; each problem becomes a diagnostic at its line (rule id `run-attribute`). */

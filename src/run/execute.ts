@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunBlock } from './blocks.js';
-import { hasSteps, runnableBlocks, type RunPlan } from './plan.js';
+import { hasSteps, type RunPlan } from './plan.js';
 import { startScript, type RunningScript } from './process-group.js';
 import { missingTools } from './tools.js';
 
@@ -308,4 +308,3 @@ function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   return AbortSignal.any(present);
 }
 
-export { runnableBlocks };

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { patternScope } from '../catalog/pattern-files.js';
 import { z } from 'zod';
 import type { TemplateSchema } from '../template/types.js';
 import { writeFileAtomic } from '../util/text-file.js';
@@ -109,7 +110,7 @@ function gitState(root: string, file: string): { commit?: string; dirty?: boolea
   const head = git(['rev-parse', '--verify', '-q', 'HEAD']);
   if (head.status !== 0 || !head.stdout.trim()) return {};
   // A pattern in its own folder is the folder (its scripts count); a one-file pattern is the file.
-  const scope = /^readme\.(md|markdown)$/i.test(path.basename(file)) ? path.dirname(file) : file;
+  const scope = patternScope({ file, dir: path.dirname(file) });
   const status = git(['status', '--porcelain', '--', scope]);
   return { commit: head.stdout.trim(), ...(status.status === 0 && status.stdout.trim() ? { dirty: true } : {}) };
 }

@@ -70,12 +70,24 @@ const SYMBOL: Record<BlockResult['status'], string> = {
 /** The final table: phase, step, status, time. */
 export function outcomeTable(run: PatternRun): string {
   const rows = run.outcome.blocks.map((b) => [b.phase, b.name, SYMBOL[b.status] + (b.background ? ' (background)' : ''), b.status === 'skipped' || b.status === 'not-run' ? '' : seconds(b.durationMs)]);
-  const header = ['Phase', 'Step', 'Status', 'Time'];
+  return `${textTable(['Phase', 'Step', 'Status', 'Time'], rows, 3)}\n\n${verdict(run)}`;
+}
+
+/** `verify`'s closing table: a row per pattern with its status, blocks that passed, time and why it did not pass. */
+export function verifySummary(runs: readonly PatternRun[]): string {
+  const rows = runs.map(({ plan, outcome }) => {
+    const ran = outcome.blocks.filter((b) => b.status !== 'skipped' && b.status !== 'not-run');
+    const passed = ran.filter((b) => b.status === 'passed').length;
+    return [plan.pattern.slug, outcome.status, `${passed}/${outcome.blocks.length}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
+  });
+  return textTable(['Pattern', 'Status', 'Blocks ok', 'Time', 'Why'], rows, 3);
+}
+
+/** An aligned plain-text table with a rule under its header; column `right` is right-aligned (times). */
+function textTable(header: string[], rows: string[][], right: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-  out.push('', verdict(run));
-  return out.join('\n');
+  const line = (cells: string[]) => cells.map((c, i) => (i === right ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 export function verdict(run: PatternRun): string {

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { ownsFolder, patternScope } from '../catalog/pattern-files.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -40,20 +41,15 @@ export async function loadTargets(options: TargetOptions): Promise<{ catalog: Ca
   if (options.changedSince) {
     const changed = changedFilesSince(catalog.root, options.changedSince).map(real);
     patterns = patterns.filter((p) => {
-      const scope = real(ownsFolder(p) ? p.dir : p.file);
+      const scope = real(patternScope(p));
       return changed.some((f) => f === scope || f.startsWith(scope + path.sep));
     });
   }
   return { catalog, patterns };
 }
 
-/** A pattern that is its folder's README owns the folder (its scripts and diagrams). */
-function ownsFolder(p: Pattern): boolean {
-  return /^readme\.(md|markdown)$/i.test(path.basename(p.file));
-}
-
 function isUnder(p: Pattern, given: string): boolean {
-  return p.file === given || (ownsFolder(p) && p.dir === given) || p.file.startsWith(given + path.sep);
+  return p.file === given || (ownsFolder(p.file) && p.dir === given) || p.file.startsWith(given + path.sep);
 }
 
 function real(p: string): string {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { ownsFolder } from '../catalog/pattern-files.js';
+import { dateIn, versionIn } from '../export/catalog-export.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { CatalogIndex } from '../lint/catalog-index.js';
@@ -146,7 +148,7 @@ export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, p
  */
 export function patternLocator<T extends { file: string }>(entries: readonly T[]): (file: string) => T | undefined {
   const byFile = new Map(entries.map((e) => [e.file, e]));
-  const byFolder = new Map(entries.filter((e) => /^readme\.(md|markdown)$/i.test(path.basename(e.file))).map((e) => [path.dirname(e.file), e]));
+  const byFolder = new Map(entries.filter((e) => ownsFolder(e.file)).map((e) => [path.dirname(e.file), e]));
   return (file) => byFile.get(file) ?? byFolder.get(file);
 }
 
@@ -173,16 +175,13 @@ function facetValues(pattern: Pattern, facets: string[]): Record<string, string[
   return out;
 }
 
-const SEMVER = /\bv?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)\b/;
-const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
-
 /** The newest `Version x.y.z (date)` heading of the changelog (newest by date, then by order). */
 function latestVersion(pattern: Pattern, matcher: RegExp): { version: string; updated?: string } | undefined {
   let best: { version: string; updated?: string } | undefined;
   for (const h of pattern.document.headings) {
-    const version = SEMVER.exec(h.text)?.[1];
+    const version = versionIn(h.text);
     if (!version || !matcher.test(foldHeading(h.text))) continue;
-    const updated = DATE.exec(h.text)?.[1];
+    const updated = dateIn(h.text);
     if (!best || (updated && (!best.updated || updated > best.updated))) best = { version, ...(updated ? { updated } : {}) };
   }
   return best;

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { PatternbookError } from '../diagnostics.js';
+import { processAlive } from '../util/process.js';
 
 /** The file Patternbook leaves in every site it builds: the proof that it may replace that folder. */
 export const SITE_MARKER = '.patternbook-site';
@@ -102,7 +103,7 @@ async function removeLeftovers(parent: string, name: string): Promise<void> {
     const m = shape.exec(entry);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid !== process.pid && !alive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+    if (pid !== process.pid && !processAlive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
   }
 }
 
@@ -124,7 +125,7 @@ async function takeLock(lock: string, out: string): Promise<() => Promise<void>>
       // A lock without its pid yet is one being taken this very moment; one of this process is held
       // by a build still running here.
       const young = !pid && Date.now() - mtimeMs(lock) < 10_000;
-      if (young || heldHere.has(lock) || (pid && pid !== process.pid && alive(pid))) {
+      if (young || heldHere.has(lock) || (pid && pid !== process.pid && processAlive(pid))) {
         throw new PatternbookError(`Another build${pid ? ` (process ${pid})` : ''} is writing ${out} right now: wait for it to finish, or build into another folder.`, 2);
       }
       // Stale: its process is gone (or it never wrote its pid).
@@ -132,15 +133,6 @@ async function takeLock(lock: string, out: string): Promise<() => Promise<void>>
     }
   }
   throw new PatternbookError(`Could not take the lock ${lock} for ${out}: another build keeps taking it; try again.`, 2);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function mtimeMs(file: string): number {

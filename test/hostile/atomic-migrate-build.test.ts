@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, tempCatalog } from '../helpers.js';
+import { listFiles, REPO, tempCatalog } from '../helpers.js';
 
 const BIN = path.join(REPO, 'dist/cli/bin.js');
 const COUNT = 150;
@@ -31,15 +31,6 @@ function run(args: string[], killAfterMs?: number): Promise<{ code: number | nul
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-async function files(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await files(path.join(dir, e.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` (needs `npm run build`)', () => {
   it('migrate --write: every file is its original or its migrated text, whenever the process dies', async () => {
@@ -68,7 +59,7 @@ describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` 
       }
       if (before && after) sawBoth = true;
       // The only leftovers allowed are temporary files of the killed process (removed by the next write).
-      for (const f of await files(copy)) expect(f, `killed after ${ms} ms`).toMatch(/(^|\/)(README\.md|\.README\.md\.\d+-[0-9a-f]{12}\.tmp)$/);
+      for (const f of await listFiles(copy)) expect(f, `killed after ${ms} ms`).toMatch(/(^|\/)(README\.md|\.README\.md\.\d+-[0-9a-f]{12}\.tmp)$/);
     }
     // Not a proof if no kill landed in the middle: report it rather than pass silently on a very fast or slow machine.
     if (!sawBoth) console.warn('migrate kill test: no kill landed between the first and the last write');
@@ -80,12 +71,12 @@ describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` 
     await generate(root);
     const out = path.join(base, 'site');
     expect((await run(['build', root, '--out', out])).code).toBe(0);
-    const before = await files(out);
+    const before = await listFiles(out);
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     await writeFile(path.join(root, name(0), 'README.md'), (await readFile(path.join(root, name(0), 'README.md'), 'utf8')).replace('Pattern 0', 'Pattern Zero'));
     for (const ms of [300, 700, 1200]) {
       await run(['build', root, '--out', out], ms);
-      expect(await files(out), `killed after ${ms} ms`).toEqual(before);
+      expect(await listFiles(out), `killed after ${ms} ms`).toEqual(before);
       expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(index);
     }
     // The next build takes over the dead build's lock, removes its half-built folder and swaps in the new site.
@@ -100,13 +91,13 @@ describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` 
     const whole = path.join(base, 'whole');
     expect((await run(['init', whole])).code).toBe(0);
     const expected = new Map<string, string>();
-    for (const f of await files(whole)) expected.set(f, await readFile(path.join(whole, f), 'utf8'));
+    for (const f of await listFiles(whole)) expected.set(f, await readFile(path.join(whole, f), 'utf8'));
     let partial: string | undefined;
     for (const ms of [40, 80, 120, 160, 200, 260]) {
       const dir = path.join(base, `kill-${ms}`);
       await run(['init', dir], ms);
       if (!existsSync(dir)) continue;
-      const written = (await files(dir)).filter((f) => !/\.\d+-[0-9a-f]{12}\.tmp$/.test(f));
+      const written = (await listFiles(dir)).filter((f) => !/\.\d+-[0-9a-f]{12}\.tmp$/.test(f));
       for (const f of written) {
         expect(expected.has(f), `killed after ${ms} ms: unexpected ${f}`).toBe(true);
         expect(await readFile(path.join(dir, f), 'utf8'), `killed after ${ms} ms: ${f} is partial`).toBe(expected.get(f));
@@ -115,9 +106,9 @@ describe.skipIf(!existsSync(BIN))('SIGKILL during `migrate --write` and `build` 
     }
     // A second init where the first left files: it refuses (exit 2) and changes none of them.
     if (partial) {
-      const before = await files(partial);
+      const before = await listFiles(partial);
       expect((await run(['init', partial])).code).toBe(2);
-      expect(await files(partial)).toEqual(before);
+      expect(await listFiles(partial)).toEqual(before);
     }
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempCatalog } from '../helpers.js';
+import { listFiles, runCli, tempCatalog } from '../helpers.js';
 
 /** Output that betrays a crash: a JS stack frame or the CLI's last-resort message. */
 const CRASH = /\n\s+at \S+ \(|internal error/i;
@@ -24,15 +24,6 @@ interface JsonReport {
   results: { file: string; diagnostics: { ruleId: string; message: string; line: number }[] }[];
 }
 
-async function files(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await files(path.join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 const NFC = 'caf\u00e9';
 const NFD = 'cafe\u0301';
@@ -77,7 +68,7 @@ describe('hostile folder names: lint, build, export', () => {
     const run = await runCli(['build', dir, '--out', out], dir);
     expect(run.stderr).not.toMatch(CRASH);
     expect(run.code).toBe(0);
-    const all = await files(out);
+    const all = await listFiles(out);
     for (const name of HOSTILE) expect(all, name).toContain(`patterns/${name}/index.html`);
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     const hrefs = [...home.matchAll(/href="(patterns\/[^"]*)"/g)].map((m) => m[1]!);

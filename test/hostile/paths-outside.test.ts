@@ -2,27 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPattern } from '../../src/catalog/load-pattern.js';
-import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
 const CRASH = /\n\s+at \S+ \(|internal error/i;
 const TEMPLATE = '# [Pattern Title]\n\n> Brief one-sentence description\n\n## Overview\n\nDescribe it.\n';
 const page = (title: string, body = '') => `# ${title}\n\n> Does ${title} things well.\n\n## Overview\n\nThe ${title} pattern.\n${body}`;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-/** Every file under `dir` (not following links), relative. */
-async function files(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await files(path.join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out;
-}
 
 /**
  * A workspace: `outside/` holds secrets with a unique marker, `cat/` is the catalog
@@ -47,7 +37,7 @@ async function workspace() {
 
 /** Asserts no file under `dir` contains the marker or is a copy of an outside file. */
 async function assertNoLeak(dir: string, marker: string, outsideFiles: Buffer[]) {
-  for (const rel of await files(dir)) {
+  for (const rel of await listFiles(dir)) {
     const bytes = await readFile(path.join(dir, rel));
     expect(bytes.includes(marker), `${rel} contains the outside marker`).toBe(false);
     for (const o of outsideFiles) expect(bytes.equals(o), `${rel} is a copy of an outside file`).toBe(false);
@@ -235,7 +225,7 @@ describe('files that vanish or cannot be read', () => {
       const build = await runCli(['build', w.cat, '--out', w.site], w.cat);
       expect(build.stderr).not.toMatch(CRASH);
       expect(build.stderr).toMatch(/locked\/README\.md/);
-      expect((await files(w.site)).includes('patterns/good/index.html')).toBe(true);
+      expect((await listFiles(w.site)).includes('patterns/good/index.html')).toBe(true);
     } finally {
       await chmod(locked, 0o644);
     }

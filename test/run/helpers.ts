@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { REPO, fixture, runCli, type CliRun } from '../helpers.js';
+import type { VerifyRecord } from '../../src/run/record.js';
 
 export { REPO, fixture, runCli, type CliRun };
 
@@ -144,16 +145,8 @@ export async function readRecord(root: string, slug: string): Promise<Record<str
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { status: string; blocks: RecordBlock[] };
 }
 
-export interface RecordBlock {
-  phase: string;
-  step: string;
-  name: string;
-  line: number;
-  status: string;
-  exitCode?: number | null;
-  durationMs: number;
-  outputTail: string[];
-}
+/** A block of a result record, as the runner writes it. */
+export type RecordBlock = VerifyRecord['blocks'][number];
 
 /** An `env` listing as a map. */
 export function parseEnvListing(text: string): Record<string, string> {

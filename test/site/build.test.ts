@@ -5,18 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { replaceSite, SITE_MARKER } from '../../src/site/out-dir.js';
-import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
+import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
-/** Every file under `dir`, relative, sorted. */
-async function files(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await files(path.join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 /** A folder that lives for a whole describe block (tempCatalog's are removed after each test). */
 const shared: string[] = [];
@@ -38,7 +28,7 @@ describe('patternbook build: the example catalog', async () => {
 
   it('writes a home page, a page per pattern with its diagram beside it, a 404 page, catalog.json and the search index', async () => {
     expect(summary.pages).toBe(8);
-    const all = await files(out);
+    const all = await listFiles(out);
     for (const slug of SLUGS) {
       expect(all).toContain(`patterns/${slug}/index.html`);
       expect(all.some((f) => f.startsWith(`patterns/${slug}/diagrams/`))).toBe(true);
@@ -75,8 +65,8 @@ describe('patternbook build: the example catalog', async () => {
   it('builds byte-identical output from the same input', async () => {
     const again = path.join(await tempCatalog(), 'site');
     await buildSite({ root: EXAMPLES, out: again });
-    const list = await files(out);
-    expect(await files(again)).toEqual(list);
+    const list = await listFiles(out);
+    expect(await listFiles(again)).toEqual(list);
     for (const f of list) expect((await readFile(path.join(again, f))).equals(await readFile(path.join(out, f))), f).toBe(true);
   });
 });
@@ -85,7 +75,7 @@ describe('patternbook build: hostile content', async () => {
   const root = fixture('catalogs/hostile-site');
   const out = await sharedSite();
   await buildSite({ root, out });
-  const pages = (await files(out)).filter((f) => f.endsWith('.html'));
+  const pages = (await listFiles(out)).filter((f) => f.endsWith('.html'));
 
   it('keeps no script, handler, frame, form, base, meta refresh, style or dangerous URL from the pattern', async () => {
     for (const page of pages) {
@@ -114,7 +104,7 @@ describe('patternbook build: hostile content', async () => {
   });
 
   it('never copies or links what lies outside the pattern folder, and marks it', async () => {
-    const all = await files(out);
+    const all = await listFiles(out);
     expect(all.filter((f) => f.startsWith('patterns/xss/'))).toEqual(['patterns/xss/diagrams/arch.svg', 'patterns/xss/index.html']);
     for (const f of all) {
       const content = await readFile(path.join(out, f), 'latin1');

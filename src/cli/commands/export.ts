@@ -1,9 +1,5 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { catalogBackstage } from '../../export/backstage.js';
-import { catalogCsv } from '../../export/csv.js';
-import { catalogLlms } from '../../export/llms.js';
-import { loadCatalogData } from '../../export/load.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
@@ -26,6 +22,11 @@ export function registerExport(program: Command, ctx: CommandContext): Command {
     .option('--owner <entity>', "backstage: the owner of patterns whose front matter names none (`owner:`)", 'unknown')
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (dir: string | undefined, flags: ExportFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { catalogBackstage } = await import('../../export/backstage.js');
+      const { catalogCsv } = await import('../../export/csv.js');
+      const { catalogLlms } = await import('../../export/llms.js');
+      const { loadCatalogData } = await import('../../export/load.js');
       const root = resolveCatalogRoot(ctx.cwd, dir);
       const { catalog, data } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadCatalog } from '../../catalog/load-catalog.js';
 import { PatternbookError } from '../../diagnostics.js';
-import { catalogRelations } from '../../export/catalog-export.js';
-import { focusGraph, graphDot, graphMermaid, relationGraph } from '../../export/graph.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
@@ -28,6 +25,10 @@ export function registerGraph(program: Command, ctx: CommandContext): Command {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (dir: string | undefined, flags: GraphFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { loadCatalog } = await import('../../catalog/load-catalog.js');
+      const { catalogRelations } = await import('../../export/catalog-export.js');
+      const { focusGraph, graphDot, graphMermaid, relationGraph } = await import('../../export/graph.js');
       const depth = Number(flags.depth);
       if (!Number.isInteger(depth) || depth < 0) throw new PatternbookError(`--depth ${flags.depth}: expected a whole number ≥ 0.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);

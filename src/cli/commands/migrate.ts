@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
-import { migrationDiff, parseRenames, planMigration, templateStamp, writeMigration } from '../../migrate/migrate.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
 import { formatDiagnostic } from '../format-diagnostics.js';
@@ -22,6 +21,8 @@ export function registerMigrate(program: Command, ctx: CommandContext): Command 
     .option('--rename <Old=New>', 'rename a section heading (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--write', 'write the changes (atomically); without it, print a unified diff per file and change nothing')
     .action(async (dir: string | undefined, flags: MigrateFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { migrationDiff, parseRenames, planMigration, templateStamp, writeMigration } = await import('../../migrate/migrate.js');
       const root = resolveCatalogRoot(ctx.cwd, dir);
       const to = path.resolve(ctx.cwd, flags.to);
       if (!existsSync(to)) throw new PatternbookError(`--to ${flags.to}: no such template file.`);

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
-import { loadCatalogData } from '../../export/load.js';
-import { DEFAULT_STALE_DAYS, healthReport } from '../../report/health.js';
-import { healthPage, healthText } from '../../report/render.js';
+import { DEFAULT_STALE_DAYS } from '../../report/health.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
@@ -26,6 +24,10 @@ export function registerReport(program: Command, ctx: CommandContext): Command {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (dir: string | undefined, flags: ReportFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { loadCatalogData } = await import('../../export/load.js');
+      const { healthReport } = await import('../../report/health.js');
+      const { healthPage, healthText } = await import('../../report/render.js');
       const staleFlag = flags.staleDays === undefined ? undefined : Number(flags.staleDays);
       if (staleFlag !== undefined && (!Number.isInteger(staleFlag) || staleFlag < 1)) throw new PatternbookError(`--stale-days ${flags.staleDays}: expected a whole number ≥ 1.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);

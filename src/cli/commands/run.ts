@@ -1,12 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findCatalogRoot, findConfigRoot } from '../../config/load-config.js';
+import { catalogRootOfPattern } from '../../catalog/pattern-files.js';
+import { findCatalogRoot } from '../../config/load-config.js';
 import { PatternbookError } from '../../diagnostics.js';
-import { runnableBlocks, planRun } from '../../run/plan.js';
-import { recordFile } from '../../run/record.js';
-import { outcomeTable, planText, runsJson, runsJunit } from '../../run/report.js';
-import { loadTargets, runPlans } from '../../run/verify.js';
 import type { CommandContext } from '../context.js';
 import { confirmRun, interruptHandlers, liveOutput, planOptionsOf, withRunOptions, type RunFlags } from '../run-options.js';
 
@@ -17,6 +14,11 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
       .description("run one pattern's documented steps (Prerequisites checks, Implementation, Testing, Deployment), then always Cleanup")
       .argument('<pattern>', "the pattern: its folder, its Markdown file, or its slug"),
   ).action(async (target: string, flags: RunFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { runnableBlocks, planRun } = await import('../../run/plan.js');
+      const { recordFile } = await import('../../run/record.js');
+      const { outcomeTable, planText, runsJson, runsJunit } = await import('../../run/report.js');
+      const { loadTargets, runPlans } = await import('../../run/verify.js');
     const given = path.resolve(ctx.cwd, target);
     const isPath = existsSync(given);
     const root = isPath ? catalogRootOfPattern(given) : findCatalogRoot(ctx.cwd);
@@ -70,13 +72,4 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
       signals.dispose();
     }
   });
-}
-
-/** The catalog a pattern folder or file belongs to: the nearest configured root, else the folder above the pattern's. */
-function catalogRootOfPattern(given: string): string {
-  const isDir = statSync(given).isDirectory();
-  const configured = findConfigRoot(isDir ? given : path.dirname(given));
-  if (configured) return configured;
-  if (isDir) return path.dirname(given);
-  return /^readme\.(md|markdown)$/i.test(path.basename(given)) ? path.dirname(path.dirname(given)) : path.dirname(given);
 }

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
-import { runnableBlocks } from '../../run/plan.js';
-import { planText, runsJson, runsJunit, verdict, type PatternRun } from '../../run/report.js';
-import { loadTargets, planTargets, runPlans } from '../../run/verify.js';
 import { catalogRootFor } from '../catalog-root.js';
+import type { PatternRun } from '../../run/report.js';
 import type { CommandContext } from '../context.js';
 import { formatDiagnostic } from '../format-diagnostics.js';
 import { confirmRun, interruptHandlers, liveOutput, planOptionsOf, withRunOptions, type RunFlags } from '../run-options.js';
@@ -24,6 +22,10 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
       .option('-j, --jobs <n>', 'patterns verified at once', '1')
       .option('--changed-since <ref>', 'only patterns with a file changed since this git ref (branch, tag or commit), for pull requests'),
   ).action(async (paths: string[], flags: VerifyFlags) => {
+      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+      const { runnableBlocks } = await import('../../run/plan.js');
+      const { planText, runsJson, runsJunit, verdict, verifySummary } = await import('../../run/report.js');
+      const { loadTargets, planTargets, runPlans } = await import('../../run/verify.js');
     const jobs = Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new PatternbookError(`--jobs ${flags.jobs}: expected a whole number ≥ 1.`);
     const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
@@ -88,22 +90,10 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
     else if (flags.format === 'junit') ctx.stdout.write(runsJunit(runs));
     else {
       ctx.out();
-      ctx.out(summaryTable(runs));
+      ctx.out(verifySummary(runs));
     }
     const count = (status: string) => runs.filter((r) => r.outcome.status === status).length;
     ctx.err(`${count('passed')} passed, ${count('failed')} failed, ${count('not-run')} not run${count('interrupted') ? `, ${count('interrupted')} interrupted` : ''}; results in .patternbook/verify/.`);
     ctx.exitCode = count('interrupted') ? 130 : runs.every((r) => r.outcome.status === 'passed') ? 0 : 1;
   });
-}
-
-function summaryTable(runs: readonly PatternRun[]): string {
-  const rows = runs.map(({ plan, outcome }) => {
-    const ran = outcome.blocks.filter((b) => b.status !== 'skipped' && b.status !== 'not-run');
-    const passed = ran.filter((b) => b.status === 'passed').length;
-    return [plan.pattern.slug, outcome.status, `${passed}/${outcome.blocks.length}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
-  });
-  const header = ['Pattern', 'Status', 'Blocks ok', 'Time', 'Why'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ownsFolder } from '../../catalog/pattern-files.js';
 import type { Pattern } from '../../catalog/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { CatalogIndex } from '../catalog-index.js';
@@ -53,7 +54,7 @@ export default defineRule({
 
       const info = index.stat(target.file);
       // `../saga/` shows saga's README on a git host, but is not a link to the pattern file.
-      const inFolder = info?.isDirectory ? patternsIn(index, target.file).find((p) => /^readme\.(md|markdown)$/i.test(path.basename(p.file))) : undefined;
+      const inFolder = info?.isDirectory ? patternsIn(index, target.file).find((p) => ownsFolder(p.file)) : undefined;
       if (inFolder) {
         const fixed = relativeLink(pattern.file, inFolder.file);
         if (inFolder === pattern) {
