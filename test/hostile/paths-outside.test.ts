@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPattern } from '../../src/catalog/load-pattern.js';
@@ -242,7 +242,11 @@ describe('files that vanish or cannot be read', () => {
     for (let dir = w.cat; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
     for (const sub of ['locked', 'good']) await chmod(path.join(w.cat, sub), 0o755);
     await chmod(locked, 0o000);
-    const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, bin, 'lint', w.cat, '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    // The CLI itself, where that user can read it: the checkout may sit in a private folder.
+    const cli = await tempCatalog();
+    for (const part of ['dist', 'templates', 'package.json']) await cp(path.join(REPO, part), path.join(cli, part), { recursive: true });
+    for (let dir = cli; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
+    const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, path.join(cli, 'dist/cli/bin.js'), 'lint', w.cat, '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     expect(r.stderr).not.toMatch(CRASH);
     expect(r.status, r.stderr).toBe(1);
     const results = (JSON.parse(r.stdout) as { results: { file: string; diagnostics: { message: string; fatal?: boolean }[] }[] }).results;
