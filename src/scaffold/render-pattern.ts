@@ -1,5 +1,8 @@
 import { stringify } from 'yaml';
 import { leadBlock } from '../markdown/document.js';
+import type { Section } from '../markdown/types.js';
+import { versionedSchema } from '../template/lookup.js';
+import { foldText } from '../template/normalize.js';
 import { cleanTemplateText, titlePlaceholder } from '../template/section-text.js';
 import type { TemplateSchema } from '../template/types.js';
 
@@ -9,15 +12,26 @@ export interface NewPatternValues {
   summary?: string;
 }
 
+export interface RenderOptions {
+  /** `YYYY-MM-DD`: the date the first changelog entry gets (the template's sample date otherwise stays). */
+  today?: string;
+}
+
 /**
  * Text of a new pattern: the template with the title (and summary) filled in,
+ * the first changelog entry dated `today` (its version is the template's),
  * every other placeholder left for the author, template-only annotations
  * (`(optional)`, `<!-- optional -->`, the `template:` key) removed.
  */
-export function renderNewPattern(template: TemplateSchema, values: NewPatternValues): string {
+export function renderNewPattern(template: TemplateSchema, values: NewPatternValues, options: RenderOptions = {}): string {
   const doc = template.document;
   const lines = doc.source.replace(/\r\n?/g, '\n').split('\n');
   const placeholder = titlePlaceholder(template);
+
+  if (options.today) {
+    const entry = firstChangelogEntryLine(template);
+    if (entry !== undefined) lines[entry - 1] = lines[entry - 1]!.replace(DATE, options.today);
+  }
 
   if (doc.title) {
     const i = doc.title.range.start.line - 1;
@@ -42,6 +56,30 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
     body = `---\n${yaml}---\n${rest}`;
   }
   return body.endsWith('\n') ? body : `${body}\n`;
+}
+
+const DATE = /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/;
+/** Names of a changelog section written as a table or a list rather than dated headings (folded). */
+const CHANGELOG_NAMES = new Set(['changelog', 'change log', 'changes', 'history', 'version history', 'revision history', 'revisions', 'release notes', 'releases']);
+
+/**
+ * The template line (1-based) of its first dated changelog entry: the first
+ * heading of its versioned section (`### Version 1.0.0 (2024-01-15)`), else,
+ * in a section named like a changelog, the first table row or list item that
+ * holds a date. Undefined when the template has no dated entry.
+ */
+function firstChangelogEntryLine(template: TemplateSchema): number | undefined {
+  const versioned = versionedSchema(template)?.schema;
+  const lines = template.document.lines;
+  if (versioned) return DATE.test(lines.lineText(versioned.line)) ? versioned.line : undefined;
+  const flat = (sections: Section[]): Section[] => sections.flatMap((s) => [s, ...flat(s.children)]);
+  const section = flat(template.document.sections).find((s) => CHANGELOG_NAMES.has(foldText(s.title)));
+  if (!section) return undefined;
+  for (let line = section.heading.range.end.line + 1; line <= section.range.end.line; line++) {
+    const text = lines.lineText(line);
+    if (/^\s{0,3}(\||[-*+][ \t]|\d{1,9}[.)][ \t])/.test(text) && DATE.test(text)) return line;
+  }
+  return undefined;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

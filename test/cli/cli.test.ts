@@ -110,7 +110,7 @@ describe('patternbook init and new', () => {
     const dir = await tempCatalog();
     const run = await runCli(['init', dir], REPO);
     expect(run.code).toBe(0);
-    expect(await listFiles(dir)).toEqual(['first-pattern/README.md', 'first-pattern/diagrams/.gitkeep', 'patternbook.config.json', 'templates/pattern.md']);
+    expect(await listFiles(dir)).toEqual(['.gitignore', 'first-pattern/README.md', 'first-pattern/diagrams/.gitkeep', 'patternbook.config.json', 'templates/pattern.md']);
     const catalog = await loadCatalog(dir);
     expect(catalog.diagnostics).toEqual([]);
     expect(catalog.template.builtIn).toBe(false);
