@@ -17,6 +17,8 @@ export interface DevOptions {
 }
 
 export interface DevServer extends RunningServer {
+  /** The folder served: the site built into `.patternbook/dev-site` of the catalog. */
+  folder: string;
   /** Resolves after the next build, quick or full (tests wait on it). */
   nextBuild: () => Promise<void>;
 }
@@ -167,6 +169,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   return {
     ...running,
+    folder: out,
     nextBuild: () => new Promise<void>((resolve) => waiting.push(resolve)),
     close: async () => {
       clearTimeout(timer);

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
+import { findCatalogRoot, findConfigRoot, loadConfig } from '../config/load-config.js';
 import { PatternbookError } from '../diagnostics.js';
 import { SITE_MARKER } from './out-dir.js';
 
@@ -21,6 +22,41 @@ export interface RunningServer {
   url: string;
   server: Server;
   close: () => Promise<void>;
+}
+
+export interface SiteToServe {
+  /** Absolute path of the built site. */
+  folder: string;
+  /** The catalog's `site.base`, when the site is the catalog's `outDir`. */
+  base?: string;
+}
+
+/**
+ * What `preview [dir]` serves: `dir` itself when it is a built site, else
+ * the built `outDir` of the catalog `dir` is (or, without `dir`, the catalog
+ * around `cwd`). A folder that does not exist, or a catalog whose site is not
+ * built yet, is an error that says so and what to run.
+ */
+export async function siteToServe(cwd: string, dir?: string): Promise<SiteToServe> {
+  const given = dir === undefined ? undefined : path.resolve(cwd, dir);
+  if (given !== undefined) {
+    if (!existsSync(given)) throw new PatternbookError(`${dir} does not exist: give a catalog's root folder or a site built by \`patternbook build\`.`);
+    if (!statSync(given).isDirectory()) throw new PatternbookError(`${dir} is not a folder: give a catalog's root folder or a site built by \`patternbook build\`.`);
+  }
+  const here = given ?? path.resolve(cwd);
+  if (existsSync(path.join(here, SITE_MARKER))) return { folder: here };
+  if (given !== undefined && existsSync(path.join(given, 'index.html')) && findConfigRoot(given) !== given) {
+    throw new PatternbookError(`${dir} is not a site built by Patternbook (no ${SITE_MARKER} in it) nor a catalog: give a catalog's root folder or a folder built by \`patternbook build\`.`);
+  }
+  const root = given ?? findCatalogRoot(cwd);
+  const config = await loadConfig(root);
+  const folder = path.resolve(config.root, config.outDir);
+  if (!existsSync(path.join(folder, SITE_MARKER))) {
+    const shown = (p: string) => path.relative(cwd, p) || '.';
+    const build = `patternbook build${given !== undefined || root !== path.resolve(cwd) ? ` ${shown(root)}` : ''}`;
+    throw new PatternbookError(`The site of the catalog in ${shown(root)} is not built yet (no site in ${shown(folder)}): run \`${build}\` first.`);
+  }
+  return { folder, ...(config.site.base ? { base: config.site.base } : {}) };
 }
 
 /** Serves a built site folder over HTTP (`preview`, `dev`, the browser tests). */

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
 
@@ -139,4 +139,72 @@ describe('patternbook new: the first changelog entry is dated today', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).toBe(template.replace('[Pattern Title]', 'Saga').replace('[One sentence.]', 'Keeps data consistent.'));
   });
+});
+
+const BIN = path.join(REPO, 'dist/cli/bin.js');
+const running: ChildProcessWithoutNullStreams[] = [];
+afterEach(async () => {
+  for (const child of running.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** Starts the real CLI and resolves with the first line of its output that names a URL. */
+async function serving(args: string[], cwd: string): Promise<{ line: string; url: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  running.push(child);
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => /http:\/\/\S+/.test(l));
+      if (line) resolve({ line, url: /http:\/\/\S+/.exec(line)![0] });
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before serving: ${out}${err}`)));
+  });
+}
+
+const PATTERN = '# Saga\n\n> Keeps data consistent across services.\n\n## Overview\n\nText.\n';
+
+describe.skipIf(!existsSync(BIN))('patternbook preview and dev: what they serve (needs `npm run build`)', () => {
+  it('preview takes the catalog root (its built outDir) and a built site folder', async () => {
+    const dir = await tempCatalog({ 'catalog/saga/README.md': PATTERN, 'catalog/patternbook.config.yaml': '# where the site goes\noutDir: public\n' });
+    const root = path.join(dir, 'catalog');
+    const build = await runCli(['build', root], REPO);
+    expect(build.code, build.stderr).toBe(0);
+    for (const [args, cwd] of [[['preview', 'catalog'], dir], [['preview'], root], [['preview', 'catalog/public'], dir]] as const) {
+      const { line, url } = await serving([...args, '--port', '0'], cwd);
+      expect(line, args.join(' ')).toContain(`Serving ${path.relative(cwd, path.join(root, 'public'))} at`);
+      const page = await fetch(new URL('patterns/saga/', url));
+      expect(page.status, args.join(' ')).toBe(200);
+      expect(await page.text()).toContain('Keeps data consistent across services.');
+    }
+  }, 60_000);
+
+  it('preview of a folder that does not exist, and of a catalog not built yet, says so (exit 2)', async () => {
+    const dir = await tempCatalog({ 'saga/README.md': PATTERN });
+    const missing = await runCli(['preview', path.join(dir, 'nonexistent')], REPO);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${path.join(dir, 'nonexistent')} does not exist`);
+    const unbuilt = await runCli(['preview', dir], REPO);
+    expect(unbuilt.code).toBe(2);
+    expect(unbuilt.stderr).toContain(`is not built yet`);
+    expect(unbuilt.stderr).toContain(`run \`patternbook build ${path.relative(REPO, dir)}\` first`);
+    const here = await runCli(['preview'], dir);
+    expect(here.code).toBe(2);
+    expect(here.stderr).toContain('run `patternbook build` first');
+  });
+
+  it('dev prints the folder it really serves', async () => {
+    const dir = await tempCatalog({ 'saga/README.md': PATTERN });
+    const { line, url } = await serving(['dev', '.', '--port', '0'], dir);
+    expect(line).toContain(`Serving ${path.join('.patternbook', 'dev-site')} (built from the catalog in .) at ${url}`);
+    expect(existsSync(path.join(dir, '.patternbook', 'dev-site', 'patterns', 'saga', 'index.html'))).toBe(true);
+    expect((await fetch(new URL('patterns/saga/', url))).status).toBe(200);
+  }, 60_000);
 });

@@ -27,7 +27,8 @@ export function registerDev(program: Command, ctx: CommandContext): Command {
           }
         },
       });
-      ctx.out(`Serving ${path.relative(ctx.cwd, root) || '.'} at ${server.url}, rebuilding on changes (Ctrl-C to stop)`);
+      const shown = (p: string) => path.relative(ctx.cwd, p) || '.';
+      ctx.out(`Serving ${shown(server.folder)} (built from the catalog in ${shown(root)}) at ${server.url}, rebuilding on changes (Ctrl-C to stop)`);
       await untilStopped(server.close);
     });
 }
