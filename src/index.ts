@@ -6,7 +6,7 @@ export { loadCatalog, loadCatalogTemplate, type LoadCatalogOptions } from './cat
 export { discoverPatterns, slugFor, type DiscoveredFile, type DiscoverOptions } from './catalog/discover.js';
 export { loadPattern } from './catalog/load-pattern.js';
 export { summarizeCatalog, type CatalogSummary } from './catalog/summary.js';
-export type { Catalog, Pattern, PatternText } from './catalog/types.js';
+export type { Catalog, CatalogOf, CatalogSettings, LightCatalog, Pattern, PatternText, PatternView } from './catalog/types.js';
 
 export { loadTemplate, templateFromSource, BUILT_IN_TEMPLATE, type TemplateOptions } from './template/load-template.js';
 export { findPlaceholders, isGenericItem, isInstruction, isSampleValue } from './template/placeholders.js';
@@ -30,13 +30,17 @@ export { renderNewPattern, patternPathFor, titleFromSlug } from './scaffold/rend
 export { PatternbookError, type Diagnostic, type Severity } from './diagnostics.js';
 export { main } from './cli/main.js';
 
-export { lint, DOCS_BASE, type LintOptions } from './lint/lint.js';
+export { lint, lintLoaded, lintStream, DOCS_BASE, ruleDocsUrl, type LintOptions } from './lint/lint.js';
+export { LintSession } from './lint/session.js';
 export { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './lint/engine.js';
 export { registry as lintRules } from './lint/registry.js';
-export { defineRule, type Rule, type RuleMeta, type RuleContext, type Report, type LintFlags } from './lint/rule.js';
+export { defineRule, defineCatalogRule, type Rule, type FileRule, type CatalogRule, type RuleMeta, type FileRuleContext, type CatalogRuleContext, type Report, type LintFlags } from './lint/rule.js';
 export { reporters, type ReporterName } from './lint/reporters/index.js';
 export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
-export { CatalogIndex } from './lint/catalog-index.js';
+export { CatalogIndex } from './catalog/catalog-index.js';
+export { CatalogFiles, type FileInfo } from './catalog/files.js';
+export { relationKind, relationsFrom, relationLists, relationGraph, type Relation, type RelationKind, type PatternRelations, type RelationGraph } from './catalog/relations.js';
+export { viewOf } from './catalog/view.js';
 
 export { buildSite, type BuildOptions, type BuildSummary } from './site/build.js';
 
@@ -48,6 +52,6 @@ export { readRecords, type VerifyRecord } from './run/record.js';
 export { catalogExport, patternEntry } from './export/catalog-export.js';
 export { loadCatalogData } from './export/load.js';
 export { catalogExportSchema, catalogJsonSchema, type CatalogExport, type PatternEntry } from './export/schema.js';
-export { relationGraph, focusGraph, graphMermaid, graphDot, type RelationGraph } from './export/graph.js';
+export { focusGraph, graphMermaid, graphDot } from './export/graph.js';
 export { healthReport, type HealthReport } from './report/health.js';
 export { planMigration, migrationDiff, writeMigration, type MigrationPlan, type FileMigration } from './migrate/migrate.js';

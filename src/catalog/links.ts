@@ -30,3 +30,9 @@ export function resolveReference(url: string, fromFile: string, root: string): R
   const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
   return { kind: 'local', file, ...(anchor !== undefined ? { anchor } : {}), outside };
 }
+
+/** A destination from `fromFile` to `toFile` as an author writes it: relative, `/` separators. */
+export function relativeLink(fromFile: string, toFile: string): string {
+  const rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');
+  return rel === '' ? '.' : rel;
+}

@@ -97,6 +97,8 @@ export function patternFromText(input: Omit<LoadPatternInput, 'maxFileSize'>, te
       ...(title ? { title } : {}),
       ...(summary ? { summary } : {}),
       frontMatter,
+      links: document.links,
+      anchors: document.headings.map((h) => h.id),
       document,
     },
   };

@@ -1,7 +1,7 @@
 import type { CatalogConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
-import type { MarkdownDocument } from '../markdown/types.js';
+import type { Link, MarkdownDocument } from '../markdown/types.js';
 import type { TemplateSchema } from '../template/types.js';
 
 export interface PatternText {
@@ -11,7 +11,15 @@ export interface PatternText {
   range: Range;
 }
 
-export interface Pattern {
+/**
+ * What the catalog keeps of a pattern once its file has been read and
+ * dropped: identity, title, summary, front matter, heading anchors and links
+ * (with positions). Plain data, so it crosses thread boundaries
+ * (`structuredClone`) and stays small for the whole run; its full text is on
+ * disk. Catalog-wide facts (relations, anchors, near-duplicates) are worked
+ * out from views. A full `Pattern` is a view too.
+ */
+export interface PatternView {
   /** Folder name for `<slug>/README.md`, else the file name without `.md`. */
   slug: string;
   /** Absolute path of the Markdown file. */
@@ -27,16 +35,35 @@ export interface Pattern {
   /** The blockquote right after the title, or front matter `description`. */
   summary?: PatternText;
   frontMatter: Record<string, unknown>;
+  /** Every link of the file, in order, with its section path. */
+  links: readonly Link[];
+  /** The id (`#data-flow`) of every heading, the title included, in order. */
+  anchors: readonly string[];
+}
+
+/** A pattern loaded in full: its view and its parsed document. */
+export interface Pattern extends PatternView {
   document: MarkdownDocument;
 }
 
-export interface Catalog {
+/** Where a catalog is and what it follows: enough for anything that looks at one pattern. */
+export interface CatalogSettings {
   root: string;
   config: CatalogConfig;
   template: TemplateSchema;
+}
+
+/** A catalog whose patterns are `P`: full patterns (`Catalog`) or views (`LightCatalog`). */
+export interface CatalogOf<P extends PatternView> extends CatalogSettings {
   /** Loaded patterns, sorted by path. */
-  patterns: Pattern[];
-  bySlug: Map<string, Pattern>;
+  patterns: P[];
+  bySlug: Map<string, P>;
   /** Problems found while loading: unreadable files, bad front matter, slug clashes… */
   diagnostics: Diagnostic[];
 }
+
+/** A catalog loaded in full: every pattern's parsed document in memory. */
+export type Catalog = CatalogOf<Pattern>;
+
+/** A catalog as views (what a streaming lint or a site build keeps): memory independent of file sizes. */
+export type LightCatalog = CatalogOf<PatternView>;

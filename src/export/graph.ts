@@ -1,50 +1,5 @@
+import type { RelationGraph } from '../catalog/relations.js';
 import { PatternbookError } from '../diagnostics.js';
-
-export interface GraphNode {
-  slug: string;
-  title: string;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: 'related' | 'alternative';
-  /** Both patterns list each other (with the same kind): one edge, drawn both ways. */
-  reciprocal: boolean;
-}
-
-export interface RelationGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-/**
- * The relation graph from each pattern's relations: one edge per pair and
- * kind, reciprocal when both sides list each other. Nodes and edges in the
- * catalog's order, so the same catalog always gives the same graph.
- */
-export function relationGraph(patterns: readonly { slug: string; title: string; relations: { related: string[]; alternatives: string[] } }[]): RelationGraph {
-  const nodes = patterns.map((p) => ({ slug: p.slug, title: p.title }));
-  const has = new Set<string>();
-  for (const p of patterns) {
-    for (const to of p.relations.related) has.add(`related|${p.slug}|${to}`);
-    for (const to of p.relations.alternatives) has.add(`alternative|${p.slug}|${to}`);
-  }
-  const edges: GraphEdge[] = [];
-  const done = new Set<string>();
-  for (const p of patterns) {
-    for (const [kind, list] of [['related', p.relations.related], ['alternative', p.relations.alternatives]] as const) {
-      for (const to of list) {
-        if (done.has(`${kind}|${p.slug}|${to}`)) continue;
-        const reciprocal = has.has(`${kind}|${to}|${p.slug}`);
-        done.add(`${kind}|${p.slug}|${to}`);
-        if (reciprocal) done.add(`${kind}|${to}|${p.slug}`);
-        edges.push({ from: p.slug, to, kind, reciprocal });
-      }
-    }
-  }
-  return { nodes, edges };
-}
 
 /** The part of the graph within `depth` relations (either direction) of `focus`. */
 export function focusGraph(graph: RelationGraph, focus: string, depth: number): RelationGraph {

@@ -1,18 +1,22 @@
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Catalog } from '../catalog/types.js';
-import { lintCatalog } from '../lint/engine.js';
-import { DOCS_BASE } from '../lint/lint.js';
+import { lintLoaded } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import type { LintFileResult, RuleInfo } from '../lint/result.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { readRecords } from '../run/record.js';
 import { catalogExport } from './catalog-export.js';
 import type { CatalogExport } from './schema.js';
 
 /**
  * The catalog read in full (every pattern's sections and text) and linted
  * in memory, for the commands that report on all of it: export, graph, report.
+ * `problems` are the catalog's load problems and the verification records
+ * that were left out (warnings naming the file), for the caller to show.
  */
-export async function loadCatalogData(options: { root: string; templateFile?: string }): Promise<{ catalog: Catalog; lint: LintFileResult[]; rules: RuleInfo[]; data: CatalogExport }> {
-  const catalog = await loadCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
-  const { results, rules } = await lintCatalog(catalog, { registry, docsBase: DOCS_BASE });
-  return { catalog, lint: results, rules, data: catalogExport(catalog, results) };
+export async function loadCatalogData(options: { root: string; templateFile?: string }): Promise<{ catalog: Catalog; lint: LintFileResult[]; rules: RuleInfo[]; data: CatalogExport; problems: Diagnostic[] }> {
+  const catalog = await loadCatalog({ root: options.root, rules: registry, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  const { results, rules } = await lintLoaded(catalog);
+  const { records, problems } = readRecords(catalog.root);
+  return { catalog, lint: results, rules, data: catalogExport(catalog, results, records), problems: [...catalog.diagnostics, ...problems] };
 }

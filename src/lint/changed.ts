@@ -1,10 +1,10 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { CatalogIndex } from '../catalog/catalog-index.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { patternScope } from '../catalog/pattern-files.js';
 import type { Pattern } from '../catalog/types.js';
 import { changedFilesSince } from '../util/git.js';
-import { CatalogIndex } from './catalog-index.js';
 
 /**
  * What `lint --changed-since REF` lints: the patterns with a file changed

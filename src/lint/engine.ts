@@ -1,13 +1,15 @@
 import path from 'node:path';
-import type { Catalog, Pattern } from '../catalog/types.js';
+import { CatalogIndex } from '../catalog/catalog-index.js';
+import { CatalogFiles } from '../catalog/files.js';
+import type { Catalog, CatalogSettings, LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { LineIndex } from '../markdown/lines.js';
 import { matchOutline, type OutlineMatch } from '../template/match-outline.js';
-import { CatalogIndex } from './catalog-index.js';
 import { disabledRules } from './disable-comments.js';
-import { timed } from './timing.js';
-import type { LintFlags, Report, RuleContext } from './rule.js';
+import { isCatalogRule, type CatalogRuleContext, type FileRuleContext, type LintFlags, type Report } from './rule.js';
 import { RuleSettings, type ActiveRule, type AnyRule } from './rule-settings.js';
 import type { LintFileResult, RuleInfo } from './result.js';
+import { timed } from './timing.js';
 
 export interface LintCatalogOptions {
   registry: readonly AnyRule[];
@@ -25,25 +27,65 @@ export interface LintCatalogResult {
   rules: RuleInfo[];
 }
 
-/** What one run shares between its two phases. */
-export interface LintRun {
-  catalog: Catalog;
-  index: CatalogIndex;
-  settings: RuleSettings;
-  only?: readonly string[];
-  docsBase?: string;
-  flags: LintFlags;
-}
+/** What the `collect` steps kept, per pattern file and rule id. */
+export type Collected = Map<string, Record<string, unknown>>;
 
-export function createRun(catalog: Catalog, options: LintCatalogOptions): LintRun {
-  return {
-    catalog,
-    index: new CatalogIndex(catalog),
-    settings: new RuleSettings(options.registry, catalog.config),
-    ...(options.only ? { only: options.only } : {}),
-    ...(options.docsBase ? { docsBase: options.docsBase } : {}),
-    flags: { external: false, now: new Date(), ...options.flags },
-  };
+/**
+ * What one run shares between its two phases: the settings, the file system
+ * seen once, and what `collect` kept. Phase one needs only the catalog's
+ * settings (its patterns are not known yet when files stream); phase two
+ * gets the catalog of views with `index`.
+ */
+export class LintRun {
+  readonly settings: RuleSettings;
+  readonly files: CatalogFiles;
+  readonly flags: LintFlags;
+  readonly collected: Collected = new Map();
+  readonly only: readonly string[] | undefined;
+  readonly docsBase: string | undefined;
+  /** Ids of the rules that leave a span to a more specific rule's report (`meta.catchAll`). */
+  readonly catchAll: ReadonlySet<string>;
+  private catalogIndex: CatalogIndex | undefined;
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly catalog: CatalogSettings,
+    options: Omit<LintCatalogOptions, 'files'>,
+  ) {
+    this.settings = new RuleSettings(options.registry, catalog.config);
+    this.files = new CatalogFiles(catalog.root);
+    this.flags = { external: false, now: new Date(), ...options.flags };
+    this.only = options.only;
+    this.docsBase = options.docsBase;
+    this.catchAll = new Set(options.registry.filter((r) => r.meta.catchAll).map((r) => r.meta.id));
+  }
+
+  /** The catalog-wide index, once the catalog of views is known (phase two). */
+  indexFor(catalog: LightCatalog): CatalogIndex {
+    if (this.catalogIndex?.catalog !== catalog) {
+      this.catalogIndex = new CatalogIndex(catalog);
+      this.memos.clear();
+    }
+    return this.catalogIndex;
+  }
+
+  /** A rule's value shared across its checks of one run (see `CatalogRuleContext.memo`). */
+  memo<T>(ruleId: string, key: string, compute: () => T): T {
+    const at = `${ruleId}\u0000${key}`;
+    if (!this.memos.has(at)) this.memos.set(at, compute());
+    return this.memos.get(at) as T;
+  }
+
+  /** Rules that run on a file, of those this run runs. */
+  activeRules(file: string): ActiveRule[] {
+    const active = this.settings.forFile(file);
+    return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
+  }
+
+  /** Catalog rules with a `collect` step that this run may run anywhere: each collects from every pattern. */
+  collectors(): AnyRule[] {
+    return this.settings.registry.filter((r) => isCatalogRule(r) && r.collect && this.settings.mayRun(r.meta.id) && (!this.only || this.only.includes(r.meta.id)));
+  }
 }
 
 /**
@@ -58,133 +100,170 @@ export function createRun(catalog: Catalog, options: LintCatalogOptions): LintRu
  * same functions, so both ways give the same diagnostics.
  */
 export async function lintCatalog(catalog: Catalog, options: LintCatalogOptions): Promise<LintCatalogResult> {
-  const run = createRun(catalog, options);
+  const run = new LintRun(catalog, options);
   const selected = (p: { file: string }) => !options.files || options.files.has(p.file);
   const byFile = new Map<string, Diagnostic[]>();
   for (const pattern of catalog.patterns) {
     const { diagnostics, collected } = await checkFile(run, pattern, selected(pattern));
-    run.index.collectedData.set(pattern.file, collected);
+    run.collected.set(pattern.file, collected);
     if (selected(pattern)) byFile.set(pattern.file, diagnostics);
   }
   for (const pattern of catalog.patterns) {
-    if (selected(pattern)) byFile.get(pattern.file)!.push(...(await checkCatalogRules(run, pattern)));
+    if (selected(pattern)) byFile.get(pattern.file)!.push(...(await checkCatalogRules(run, catalog, pattern)));
   }
   const results = catalog.patterns
     .filter(selected)
-    .map((p) => fileResult(p.path, p.file, byFile.get(p.file)!.sort(compareDiagnostics), p.slug, p.document.source));
+    .map((p) => fileResult(p.path, p.file, uniqueFindings(byFile.get(p.file)!, run.catchAll), p.slug, p.document.source));
   return { results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, catalog.patterns.filter(selected)) };
 }
 
 /** Phase one on a loaded pattern: its `file` rules (when it is to be reported) and every `collect`. */
 export async function checkFile(run: LintRun, pattern: Pattern, report = true): Promise<{ diagnostics: Diagnostic[]; collected: Record<string, unknown> }> {
-  const active = activeRules(run, pattern);
   const diagnostics: Diagnostic[] = [];
   const collected: Record<string, unknown> = {};
-  const context = contextFor(run, pattern, diagnostics);
-  for (const entry of active) {
-    const { rule } = entry;
-    if ((rule.meta.scope ?? 'file') === 'file') {
-      if (report) await guarded(pattern, rule, diagnostics, () => rule.check(context(entry)));
-    } else if (rule.collect) {
-      await guarded(pattern, rule, diagnostics, () => {
-        collected[rule.meta.id] = rule.collect!(context(entry));
-      });
+  const scope = new FileScope(run, pattern, diagnostics);
+  const active = run.activeRules(pattern.path);
+  if (report) {
+    for (const entry of active) {
+      const { rule } = entry;
+      if (!isCatalogRule(rule)) await guarded(pattern, rule, diagnostics, () => rule.check(scope.context(entry)));
     }
+  }
+  // Collected from every pattern, also where the rule is off: other patterns are compared with it.
+  for (const rule of run.collectors()) {
+    const entry = active.find((a) => a.rule === rule) ?? { rule, severity: rule.meta.severity, options: run.settings.defaultOptions(rule) };
+    if (!isCatalogRule(rule)) continue;
+    await guarded(pattern, rule, diagnostics, () => {
+      collected[rule.meta.id] = rule.collect!(scope.context(entry));
+    });
   }
   return { diagnostics, collected };
 }
 
 /** Phase two: the `catalog` rules of one pattern, once every pattern is known. */
-export async function checkCatalogRules(run: LintRun, pattern: Pattern): Promise<Diagnostic[]> {
+export async function checkCatalogRules(run: LintRun, catalog: LightCatalog, pattern: PatternView): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  const context = contextFor(run, pattern, diagnostics);
-  for (const entry of activeRules(run, pattern)) {
+  const index = run.indexFor(catalog);
+  const stamp = new Stamper(run, pattern, () => index.sourceOf(pattern), diagnostics);
+  for (const entry of run.activeRules(pattern.path)) {
     const { rule } = entry;
-    if ((rule.meta.scope ?? 'file') === 'catalog') await guarded(pattern, rule, diagnostics, () => rule.check(context(entry)));
+    if (!isCatalogRule(rule)) continue;
+    const id = rule.meta.id;
+    const context: CatalogRuleContext<unknown> = {
+      pattern,
+      catalog,
+      index,
+      template: catalog.template,
+      options: entry.options,
+      flags: run.flags,
+      report: stamp.reporter(entry),
+      collected: <T>(p: PatternView) => run.collected.get(p.file)?.[id] as T | undefined,
+      memo: <T>(key: string, compute: () => T) => run.memo(id, key, compute),
+    };
+    await guarded(pattern, rule, diagnostics, () => rule.check(context));
   }
   return diagnostics;
 }
 
-function activeRules(run: LintRun, pattern: Pattern): ActiveRule[] {
-  const active = run.settings.forFile(pattern.path);
-  return run.only ? active.filter((a) => run.only!.includes(a.rule.meta.id)) : active;
-}
+/**
+ * Turns a rule's reports on one file into diagnostics: positions clamped to
+ * the file, disable comments honoured, fixes kept only from fixable rules and
+ * inside the text. The file's text is needed only when something is reported
+ * (for a view it is then read back from disk).
+ */
+class Stamper {
+  private lineIndex: LineIndex | undefined;
+  private disabled: ((ruleId: string, line: number) => boolean) | undefined;
 
-/** A context factory per pattern: reports are stamped and checked; the outline is worked out once, when a rule asks. */
-function contextFor(run: LintRun, pattern: Pattern, diagnostics: Diagnostic[]): (entry: ActiveRule) => RuleContext<unknown> {
-  const doc = pattern.document;
-  const scope = new PatternScope(run, pattern);
-  return ({ rule, severity, options }) => {
+  constructor(
+    private readonly run: LintRun,
+    private readonly pattern: PatternView,
+    private readonly source: () => string,
+    private readonly diagnostics: Diagnostic[],
+    lines?: LineIndex,
+  ) {
+    this.lineIndex = lines;
+  }
+
+  private get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.source());
+    return this.lineIndex;
+  }
+
+  reporter({ rule, severity }: ActiveRule): (r: Report) => void {
     const id = rule.meta.id;
-    const report = (r: Report): void => {
-      const start = r.range?.start ?? doc.lines.point(r.line ?? 1, r.column ?? 1);
+    return (r: Report): void => {
+      const lines = this.lines;
+      const start = r.range?.start ?? lines.point(r.line ?? 1, r.column ?? 1);
       // A report without a range covers the rest of its line, so every diagnostic has an end.
-      const end = r.range?.end ?? doc.lines.pointAt(Math.max(doc.lines.lineEnd(start.line), start.offset));
-      if (scope.isDisabled(id, start.line)) return;
-      diagnostics.push({
-        file: pattern.path,
+      const end = r.range?.end ?? lines.pointAt(Math.max(lines.lineEnd(start.line), start.offset));
+      this.disabled ??= disabledRules(this.source());
+      if (this.disabled(id, start.line)) return;
+      this.diagnostics.push({
+        file: this.pattern.path,
         // Positions are clamped to the file: a rule can never point outside it.
-        line: Math.min(Math.max(start.line, 1), doc.lines.lineCount),
+        line: Math.min(Math.max(start.line, 1), lines.lineCount),
         column: Math.max(start.column, 1),
-        endLine: Math.min(end.line, doc.lines.lineCount),
+        endLine: Math.min(end.line, lines.lineCount),
         endColumn: Math.max(end.column, 1),
         ruleId: id,
         severity,
         message: r.message,
-        ...(run.docsBase ? { url: `${run.docsBase}${id}.md` } : {}),
+        ...(this.run.docsBase ? { url: `${this.run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),
         ...(r.actual !== undefined ? { actual: r.actual } : {}),
-        ...(r.fix && rule.meta.fixable && validFix(r.fix.range, doc.source.length) ? { fix: r.fix } : {}),
+        ...(r.fix && rule.meta.fixable && validFix(r.fix.range, this.source().length) ? { fix: r.fix } : {}),
       });
     };
-    return new Context(scope, options, report);
-  };
+  }
 }
 
-/** What the rules of one pattern share: the outline and the disable comments, each worked out on first use. */
-class PatternScope {
+/** What the file rules of one pattern share: the stamper and the outline, worked out on first use. */
+class FileScope {
   private outlineMatch: OutlineMatch | undefined;
-  private disabled: ((ruleId: string, line: number) => boolean) | undefined;
+  readonly stamper: Stamper;
 
   constructor(
     readonly run: LintRun,
     readonly pattern: Pattern,
-  ) {}
+    diagnostics: Diagnostic[],
+  ) {
+    this.stamper = new Stamper(run, pattern, () => pattern.document.source, diagnostics, pattern.document.lines);
+  }
 
   outline(): OutlineMatch {
     this.outlineMatch ??= timed('(outline)', () => matchOutline(this.run.catalog.template.sections, this.pattern.document.sections));
     return this.outlineMatch;
   }
 
-  isDisabled(ruleId: string, line: number): boolean {
-    this.disabled ??= disabledRules(this.pattern.document.source);
-    return this.disabled(ruleId, line);
+  context(entry: ActiveRule): FileRuleContext<unknown> {
+    return new FileContext(this, entry.options, this.stamper.reporter(entry));
   }
 }
 
 /**
- * A rule's context. A class on purpose: a getter written in an object literal
- * gives each literal its own hidden class, which lives in the old generation
- * and keeps the getter's closure — and through it the whole parsed file —
- * alive until the next full collection (measured: about 45 MB more heap on
- * 1,000 files). A prototype getter has none of that.
+ * A file rule's context. A class on purpose: a getter written in an object
+ * literal gives each literal its own hidden class, which lives in the old
+ * generation and keeps the getter's closure — and through it the whole parsed
+ * file — alive until the next full collection (measured: about 45 MB more
+ * heap on 1,000 files). A prototype getter has none of that.
  */
-class Context implements RuleContext<unknown> {
+class FileContext implements FileRuleContext<unknown> {
   readonly pattern: Pattern;
-  readonly catalog: Catalog;
-  readonly template: Catalog['template'];
-  readonly index: CatalogIndex;
+  readonly catalog: CatalogSettings;
+  readonly template: CatalogSettings['template'];
+  readonly files: CatalogFiles;
   readonly flags: LintFlags;
 
   constructor(
-    private readonly scope: PatternScope,
+    private readonly scope: FileScope,
     readonly options: unknown,
     readonly report: (r: Report) => void,
   ) {
     this.pattern = scope.pattern;
     this.catalog = scope.run.catalog;
     this.template = scope.run.catalog.template;
-    this.index = scope.run.index;
+    this.files = scope.run.files;
     this.flags = scope.run.flags;
   }
 
@@ -193,7 +272,7 @@ class Context implements RuleContext<unknown> {
   }
 }
 
-async function guarded(pattern: Pattern, rule: AnyRule, diagnostics: Diagnostic[], work: () => unknown): Promise<void> {
+async function guarded(pattern: PatternView, rule: AnyRule, diagnostics: Diagnostic[], work: () => unknown): Promise<void> {
   try {
     await timed(rule.meta.id, work);
   } catch (err) {
@@ -208,8 +287,27 @@ async function guarded(pattern: Pattern, rule: AnyRule, diagnostics: Diagnostic[
   }
 }
 
+/**
+ * A file's findings sorted, each problem said once: the same message at the
+ * same place once, and a span that a specific rule reports is not also
+ * reported by a catch-all one (`meta.catchAll`: a template sample left as
+ * the author's e-mail is `author`'s to explain, not also `placeholder`'s).
+ */
+export function uniqueFindings(diagnostics: Diagnostic[], catchAll: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const span = (d: Diagnostic) => `${d.line}:${d.column}:${d.endLine ?? ''}:${d.endColumn ?? ''}`;
+  const specific = new Set(diagnostics.filter((d) => !catchAll.has(d.ruleId)).map(span));
+  const said = new Set<string>();
+  return [...diagnostics].sort(compareDiagnostics).filter((d) => {
+    if (catchAll.has(d.ruleId) && specific.has(span(d))) return false;
+    const key = `${span(d)}:${d.message}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}
+
 /** Files that could not be loaded (and catalog-level warnings) are results too. */
-export function withLoadProblems(results: LintFileResult[], catalog: Catalog, files?: ReadonlySet<string>): LintFileResult[] {
+export function withLoadProblems(results: LintFileResult[], catalog: Pick<LightCatalog, 'root' | 'diagnostics'>, files?: ReadonlySet<string>): LintFileResult[] {
   const loadProblems = new Map<string, Diagnostic[]>();
   for (const d of catalog.diagnostics) {
     if (files && !files.has(path.join(catalog.root, d.file))) continue;
@@ -220,9 +318,9 @@ export function withLoadProblems(results: LintFileResult[], catalog: Catalog, fi
 }
 
 /** Every rule that ran on at least one of the patterns, sorted by id. */
-export function rulesThatRan(run: LintRun, patterns: readonly Pattern[]): RuleInfo[] {
+export function rulesThatRan(run: LintRun, patterns: readonly PatternView[]): RuleInfo[] {
   const ran = new Map<string, ActiveRule>();
-  for (const pattern of patterns) for (const a of activeRules(run, pattern)) ran.set(a.rule.meta.id, a);
+  for (const pattern of patterns) for (const a of run.activeRules(pattern.path)) ran.set(a.rule.meta.id, a);
   return [...ran.values()]
     .map(({ rule, severity }) => ({
       id: rule.meta.id,

@@ -1,16 +1,17 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import type { Catalog } from '../catalog/types.js';
+import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
 import { writeFileAtomic } from '../util/text-file.js';
+import { applyEdits, lostLines } from '../util/text-edits.js';
 import { VERSION } from '../version.js';
-import { applyFixes } from './apply-fixes.js';
 import { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
 import { lintStreaming, lintThreads } from './parallel.js';
-import { RuleSettings } from './rule-settings.js';
 import { registry as builtInRules } from './registry.js';
 import type { LintFileResult, LintReport } from './result.js';
 import type { AnyRule } from './rule-settings.js';
+import { LintSession } from './session.js';
 
 export interface LintOptions {
   /** Catalog root. */
@@ -38,11 +39,40 @@ const MAX_FIX_PASSES = 10;
 
 export const DOCS_BASE = 'https://github.com/patternbook/patternbook/blob/main/docs/rules/';
 
+/** The docs page of a built-in rule. */
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+/**
+ * Lints a catalog already loaded in full with the built-in rules (what
+ * `export`, `report`, `migrate` and the language server use).
+ */
+export function lintLoaded(catalog: Catalog, options: Omit<LintCatalogOptions, 'registry' | 'docsBase'> = {}): Promise<LintCatalogResult> {
+  return lintCatalog(catalog, { registry: builtInRules, docsBase: DOCS_BASE, ...options });
+}
+
+/**
+ * Lints a prepared catalog as a stream with the built-in rules, on worker
+ * threads for large catalogs (`session.lanes` > 1). When it runs on this
+ * thread alone, each pattern is handed to `onPattern` in full, in catalog
+ * order, before it is dropped (the site renders it then); with workers,
+ * `onPattern` is not called and the caller reads what it needs itself. The
+ * session keeps the catalog as views and the results, and re-lints one edited
+ * pattern at a time (`dev`).
+ */
+export async function lintStream(prepared: PreparedCatalog, options: { templateFile?: string; onPattern?: (pattern: Pattern) => void | Promise<void> } = {}): Promise<LintSession> {
+  const lanes = lintThreads(prepared.files.length);
+  const streamed = await lintStreaming(prepared, lanes, options.templateFile, { registry: builtInRules, docsBase: DOCS_BASE }, lanes === 1 ? options.onPattern : undefined);
+  return new LintSession({ ...streamed, registry: builtInRules, docsBase: DOCS_BASE, lanes });
+}
+
 /** Loads the catalog, lints it (fixing first when asked) and returns the report. */
 export async function lint(options: LintOptions): Promise<LintReport> {
   const rules = options.registry ?? builtInRules;
-  const run = async (external: boolean): Promise<LintCatalogResult & { catalog: Catalog }> => {
-    const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  const run = async (external: boolean): Promise<LintCatalogResult & { catalog: LightCatalog }> => {
+    // The configuration is checked with the rules it may name: every problem of the file at once.
+    const prepared = await prepareCatalog({ root: options.root, rules, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
     const lintOptions: LintCatalogOptions = {
       registry: rules,
       docsBase: options.docsBase ?? DOCS_BASE,
@@ -54,8 +84,6 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         ...(options.now ? { now: options.now } : {}),
       },
     };
-    // Rule settings are checked here first, so a configuration error is reported as one.
-    new RuleSettings(rules, prepared.config);
     // The built-in rules stream (memory stays small at any size); a custom rule set,
     // which a worker could not import, runs on the catalog in memory.
     if (options.registry) {
@@ -69,10 +97,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // Web links have no fixes: they are checked once, in the final pass.
-      const { catalog, results } = await run(false);
+      const { results } = await run(false);
       let changed = 0;
       for (const result of results) {
-        if (await writeFixes(catalog, result)) {
+        if (await writeFixes(result)) {
           fixed.add(result.file);
           changed++;
         }
@@ -94,44 +122,31 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   };
 }
 
-/** Applies a file's fixes; refuses (loudly) any edit that would lose a line of the author's text. */
-async function writeFixes(catalog: Catalog, result: LintFileResult): Promise<boolean> {
-  const pattern = catalog.patterns.find((p) => p.path === result.file);
+/**
+ * Applies a file's fixes to the text it was linted as; refuses (loudly) any
+ * edit that would lose a line of the author's text. A file changed on disk
+ * since it was linted is left for the next pass.
+ */
+async function writeFixes(result: LintFileResult): Promise<boolean> {
   const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-  if (!pattern || fixes.length === 0) return false;
-  const doc = pattern.document;
-  const eol = doc.lineEnding;
-  const { output, applied } = applyFixes(
-    doc.source,
+  if (fixes.length === 0 || result.source === undefined) return false;
+  const onDisk = readFileSync(result.absolutePath, 'utf8');
+  const hadBom = onDisk.charCodeAt(0) === 0xfeff;
+  const source = hadBom ? onDisk.slice(1) : onDisk;
+  if (source !== result.source) return false;
+  const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
+  const { output, applied } = applyEdits(
+    source,
     // Fix text may copy source lines: bring every line break to `\n` first, then to the file's own.
     fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
   );
-  if (applied === 0 || output === doc.source) return false;
-  const lost = lostLines(doc.source, output);
+  if (applied === 0 || output === source) return false;
+  const lost = lostLines(source, output);
   if (lost.length > 0) {
     throw new PatternbookError(`Refusing to fix ${result.file}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
   }
-  await writeFileAtomic(pattern.file, (doc.hadBom ? '\uFEFF' : '') + output);
+  await writeFileAtomic(result.absolutePath, (hadBom ? '\uFEFF' : '') + output);
   return true;
-}
-
-/** Lines of `before` (heading markers aside) that no longer appear in `after`. */
-export function lostLines(before: string, after: string): string[] {
-  const key = (line: string) => line.replace(/^\s{0,3}#{1,6}(?=\s|$)/, '').trim();
-  const remaining = new Map<string, number>();
-  for (const line of after.split(/\r\n|\r|\n/)) {
-    const k = key(line);
-    if (k) remaining.set(k, (remaining.get(k) ?? 0) + 1);
-  }
-  const lost: string[] = [];
-  for (const line of before.split(/\r\n|\r|\n/)) {
-    const k = key(line);
-    if (!k) continue;
-    const n = remaining.get(k) ?? 0;
-    if (n === 0) lost.push(line);
-    else remaining.set(k, n - 1);
-  }
-  return lost;
 }
 
 /** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */

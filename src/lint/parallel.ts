@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PreparedCatalog } from '../catalog/load-catalog.js';
 import type { DiscoveredFile } from '../catalog/discover.js';
-import type { Catalog, Pattern } from '../catalog/types.js';
+import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { checkCatalogRules, createRun, fileResult, rulesThatRan, withLoadProblems, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
-import { patternFromView, type PatternView } from './pattern-view.js';
+import { checkCatalogRules, fileResult, LintRun, rulesThatRan, uniqueFindings, withLoadProblems, type Collected, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
 import { registry } from './registry.js';
 import { lintShard } from './shard.js';
 
@@ -85,7 +84,7 @@ export async function lintStreaming(
   options: LintCatalogOptions,
   /** Each pattern loaded on this thread, in full, before it is dropped (the site build renders it then). */
   onPattern?: (pattern: Pattern) => void | Promise<void>,
-): Promise<LintCatalogResult & { catalog: Catalog; phaseOne: PhaseOne }> {
+): Promise<LintCatalogResult & { catalog: LightCatalog; run: LintRun; phaseOne: PhaseOne }> {
   const { config, template } = prepared;
   const flags = { external: false, now: new Date(), ...options.flags };
   const files: WorkerInput['files'] = prepared.files.map((f) => ({ ...f, selected: !options.files || options.files.has(f.file) }));
@@ -93,7 +92,7 @@ export async function lintStreaming(
 
   const views = new Map<string, PatternView>();
   const fileDiagnostics = new Map<string, Diagnostic[]>();
-  const collected = new Map<string, Record<string, unknown>>();
+  const collected: Collected = new Map();
   const failures: Diagnostic[] = [];
   const receive = (results: WorkerMessage['results']): void => {
     for (const r of results) {
@@ -122,24 +121,25 @@ export async function lintStreaming(
   await lintShard(input, (results) => receive(structuredClone(results)), 1, onPattern);
   await Promise.all(workers);
 
-  const patterns: Pattern[] = prepared.files.flatMap((f) => (views.has(f.file) ? [patternFromView(views.get(f.file)!)] : []));
+  const patterns: PatternView[] = prepared.files.flatMap((f) => (views.has(f.file) ? [views.get(f.file)!] : []));
   const diagnostics = [...prepared.diagnostics, ...failures].sort(compareDiagnostics);
-  const catalog: Catalog = { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
-  const run = createRun(catalog, { ...options, registry, flags });
-  for (const [file, data] of collected) run.index.collectedData.set(file, data);
+  const catalog: LightCatalog = { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  const run = new LintRun(catalog, { ...options, registry, flags });
+  for (const [file, data] of collected) run.collected.set(file, data);
 
   const selected = patterns.filter((p) => !options.files || options.files.has(p.file));
   const results = [];
+  const index = run.indexFor(catalog);
   for (const pattern of selected) {
-    const found = [...fileDiagnostics.get(pattern.file)!, ...(await checkCatalogRules(run, pattern))].sort(compareDiagnostics);
+    const found = uniqueFindings([...fileDiagnostics.get(pattern.file)!, ...(await checkCatalogRules(run, catalog, pattern))], run.catchAll);
     // The text is read back only for files with something to show in a code frame.
-    results.push(fileResult(pattern.path, pattern.file, found, pattern.slug, found.length ? pattern.document.source : undefined));
+    results.push(fileResult(pattern.path, pattern.file, found, pattern.slug, found.length ? index.sourceOf(pattern) : undefined));
   }
-  return { catalog, results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, selected), phaseOne: { fileDiagnostics, collected } };
+  return { catalog, run, results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, selected), phaseOne: { fileDiagnostics, collected } };
 }
 
 /** What the first phase found per file: its `file` rules' diagnostics and what the `catalog` rules collected (kept by `dev` to re-lint one file). */
 export interface PhaseOne {
   fileDiagnostics: Map<string, Diagnostic[]>;
-  collected: Map<string, Record<string, unknown>>;
+  collected: Collected;
 }

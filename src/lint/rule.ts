@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { Catalog, Pattern } from '../catalog/types.js';
+import type { CatalogIndex } from '../catalog/catalog-index.js';
+import type { CatalogFiles } from '../catalog/files.js';
+import type { CatalogSettings, LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import type { Fix } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
 import type { OutlineMatch } from '../template/match-outline.js';
 import type { TemplateSchema } from '../template/types.js';
-import type { CatalogIndex } from './catalog-index.js';
 
 export interface RuleMeta<Options> {
   /** The rule's id, also its file name in `src/lint/rules/` and its docs page `docs/rules/<id>.md`. */
@@ -21,8 +22,8 @@ export interface RuleMeta<Options> {
    * `file` (default): the check needs only the pattern, the template and the file
    * system, so it runs while the file is loaded (in parallel on large catalogs).
    * `catalog`: the check reads other patterns (links, relations, similarity), so it
-   * runs once every pattern is known — on a light view of the others: their
-   * title, summary, front matter, headings, links and images, and what `collect` kept.
+   * runs once every pattern is known — on views (`PatternView`): title, summary,
+   * front matter, anchors and links, and what its `collect` kept of each file.
    */
   scope?: 'file' | 'catalog';
   /**
@@ -31,6 +32,12 @@ export interface RuleMeta<Options> {
    * that follows and keep its last findings meanwhile.
    */
   wholeCatalog?: boolean;
+  /**
+   * A catch-all check (template text left anywhere): where another rule
+   * reports the very same span, that more specific report is kept and this
+   * one dropped, so a problem is said once.
+   */
+  catchAll?: boolean;
 }
 
 /** What a rule reports; the engine adds file, rule id, severity and docs URL. */
@@ -54,32 +61,69 @@ export interface LintFlags {
   now: Date;
 }
 
-export interface RuleContext<Options> {
-  pattern: Pattern;
-  catalog: Catalog;
+/** What every check gets. */
+interface BaseContext<Options> {
   template: TemplateSchema;
   options: Options;
-  /** The pattern's sections paired with the template's (computed once per pattern, shared by rules). */
-  outline: OutlineMatch;
-  /** Cross-file facts computed once per run: files, headings, relations. */
-  index: CatalogIndex;
   /** Switches of this run, from the command line. */
   flags: LintFlags;
   report(report: Report): void;
 }
 
-export interface Rule<Options = Record<string, never>> {
-  meta: RuleMeta<Options>;
-  check(context: RuleContext<Options>): void | Promise<void>;
-  /**
-   * For `catalog` rules: runs on every pattern while it is loaded, in full, and
-   * returns what `check` will need of it later (structured-cloneable data), read
-   * back with `context.index.collected(ruleId, pattern)`.
-   */
-  collect?(context: RuleContext<Options>): unknown;
+/** What a `file` rule (and the `collect` step of a `catalog` rule) sees: one pattern in full. */
+export interface FileRuleContext<Options> extends BaseContext<Options> {
+  pattern: Pattern;
+  /** Root, configuration and template — not the other patterns (a file rule runs before they are known). */
+  catalog: CatalogSettings;
+  /** The pattern's sections paired with the template's (computed once per pattern, shared by rules). */
+  outline: OutlineMatch;
+  /** The file system under the catalog root, each path looked at once per run. */
+  files: CatalogFiles;
 }
 
-/** Identity helper that keeps a rule's option type attached to its check. */
-export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+/** What a `catalog` rule's check sees: one pattern's view among every other one's. */
+export interface CatalogRuleContext<Options> extends BaseContext<Options> {
+  pattern: PatternView;
+  catalog: LightCatalog;
+  /** Cross-file facts computed once per run: files, anchors, relations, mentions. */
+  index: CatalogIndex;
+  /** What this rule's `collect` kept of a pattern while it was loaded (undefined when it could not run on it). */
+  collected<T>(pattern: PatternView): T | undefined;
+  /** A value this rule computes once per run and shares between its checks of every pattern (per key). */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** A rule that checks one pattern by itself. */
+export interface FileRule<Options = Record<string, never>> {
+  meta: RuleMeta<Options> & { scope?: 'file' };
+  check(context: FileRuleContext<Options>): void | Promise<void>;
+}
+
+/** A rule that checks a pattern against the rest of the catalog. */
+export interface CatalogRule<Options = Record<string, never>> {
+  meta: RuleMeta<Options> & { scope: 'catalog' };
+  /**
+   * Runs on every pattern while it is loaded in full (whatever the rule's
+   * settings for that file: other patterns are compared with it) and returns
+   * what `check` will need of it later (structured-cloneable data), read back
+   * with `context.collected(pattern)`.
+   */
+  collect?(context: FileRuleContext<Options>): unknown;
+  check(context: CatalogRuleContext<Options>): void | Promise<void>;
+}
+
+export type Rule<Options = Record<string, never>> = FileRule<Options> | CatalogRule<Options>;
+
+export function isCatalogRule<O>(rule: Rule<O>): rule is CatalogRule<O> {
+  return rule.meta.scope === 'catalog';
+}
+
+/** Identity helper that keeps a file rule's option type attached to its check. */
+export function defineRule<Options = Record<string, never>>(rule: FileRule<Options>): FileRule<Options> {
+  return rule;
+}
+
+/** Identity helper that keeps a catalog rule's option type attached to its check and collect. */
+export function defineCatalogRule<Options = Record<string, never>>(rule: CatalogRule<Options>): CatalogRule<Options> {
   return rule;
 }

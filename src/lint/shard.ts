@@ -1,9 +1,9 @@
 import { loadCatalogTemplate } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
-import type { Catalog, Pattern } from '../catalog/types.js';
-import { checkFile, createRun } from './engine.js';
+import type { Pattern } from '../catalog/types.js';
+import { viewOf } from '../catalog/view.js';
+import { checkFile, LintRun } from './engine.js';
 import type { WorkerInput, WorkerMessage } from './parallel.js';
-import { viewOf } from './pattern-view.js';
 import { registry } from './registry.js';
 import { timed } from './timing.js';
 
@@ -27,9 +27,8 @@ export async function lintShard(
   onPattern?: (pattern: Pattern) => void | Promise<void>,
 ): Promise<void> {
   const template = await loadCatalogTemplate(input.config, input.templateFile);
-  // The shard's catalog holds no other patterns: `file` rules never need them.
-  const catalog: Catalog = { root: input.config.root, config: input.config, template, patterns: [], bySlug: new Map(), diagnostics: [] };
-  const run = createRun(catalog, {
+  // File rules see the catalog's settings only: the other patterns are not known yet.
+  const run = new LintRun({ root: input.config.root, config: input.config, template }, {
     registry,
     ...(input.only ? { only: input.only } : {}),
     ...(input.docsBase ? { docsBase: input.docsBase } : {}),

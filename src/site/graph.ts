@@ -1,4 +1,5 @@
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { relationGraph, type RelationKind } from '../catalog/relations.js';
 import type { PageMeta } from './model.js';
 
 export interface GraphNode {
@@ -13,7 +14,7 @@ export interface GraphNode {
 export interface GraphEdge {
   source: string;
   target: string;
-  kind: 'related' | 'alternative';
+  kind: RelationKind;
   /** Both patterns list each other (drawn as one line without arrows). */
   reciprocal: boolean;
 }
@@ -29,23 +30,14 @@ export interface SiteGraph {
  * catalog always gives the same picture (d3-force starts from fixed positions
  * and draws its randomness from a fixed seed).
  */
-export function relationGraph(pages: PageMeta[], previous?: SiteGraph): SiteGraph {
-  const lists = (p: PageMeta, kind: GraphEdge['kind']) => (kind === 'related' ? p.related : p.alternatives);
+export function layoutRelationGraph(pages: PageMeta[], previous?: SiteGraph): SiteGraph {
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
-  const edges: GraphEdge[] = [];
-  const seen = new Set<string>();
-  for (const p of pages) {
-    for (const kind of ['related', 'alternative'] as const) {
-      for (const target of lists(p, kind)) {
-        if (!bySlug.has(target) || target === p.slug) continue;
-        const reciprocal = lists(bySlug.get(target)!, kind).includes(p.slug);
-        const key = reciprocal ? `${kind}:${[p.slug, target].sort().join('\u0000')}` : `${kind}:${p.slug}\u0000${target}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        edges.push({ source: p.slug, target, kind, reciprocal });
-      }
-    }
-  }
+  const edges: GraphEdge[] = relationGraph(pages.map((p) => ({ slug: p.slug, title: p.title, relations: p }))).edges.map((e) => ({
+    source: e.from,
+    target: e.to,
+    kind: e.kind,
+    reciprocal: e.reciprocal,
+  }));
   const degree = new Map<string, number>();
   for (const e of edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
 

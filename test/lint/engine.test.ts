@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { PatternbookError } from '../../src/diagnostics.js';
-import { applyFixes } from '../../src/lint/apply-fixes.js';
+import { applyEdits as applyFixes, lostLines } from '../../src/util/text-edits.js';
 import { disabledRules } from '../../src/lint/disable-comments.js';
 import { lintCatalog } from '../../src/lint/engine.js';
-import { lint, lostLines } from '../../src/lint/lint.js';
+import { lint } from '../../src/lint/lint.js';
 import { defineRule } from '../../src/lint/rule.js';
 import { tempCatalog } from '../helpers.js';
 
@@ -81,6 +81,30 @@ describe('lint engine', () => {
     expect(results.map((r) => r.diagnostics.map((d) => [d.ruleId, d.line, d.message]))).toEqual([
       [['boom', 12, 'fine']], // the out-of-file line is clamped to the last line
       [['internal', 1, 'Rule `boom` crashed on this file (kaboom); the other rules still ran. Please report this.']],
+    ]);
+  });
+
+  it('says a problem once: the same report twice, and a catch-all rule on a span a specific rule reports', async () => {
+    const dir = await catalog({ 'a/README.md': good('A') });
+    const overview = (p: { anchors: readonly string[] }) => ({ line: 5, column: 1, message: `Overview of ${p.anchors.length} headings` });
+    const specific = defineRule({
+      meta: { id: 'specific', description: 'reports the Overview heading twice', severity: 'warning', fixable: false },
+      check({ pattern, report }) {
+        report(overview(pattern));
+        report(overview(pattern));
+      },
+    });
+    const generic = defineRule({
+      meta: { id: 'generic', description: 'reports the Overview heading and the title', severity: 'error', fixable: false, catchAll: true },
+      check({ report }) {
+        report({ line: 5, column: 1, message: 'template text left in' });
+        report({ line: 1, column: 1, message: 'template text left in' });
+      },
+    });
+    const { results } = await lintCatalog(await loadCatalog(dir), { registry: [generic, specific] });
+    expect(results[0]!.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['generic', 1, 'template text left in'],
+      ['specific', 5, 'Overview of 3 headings'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relationGraph } from '../../src/site/graph.js';
+import { layoutRelationGraph } from '../../src/site/graph.js';
 import type { PageMeta } from '../../src/site/model.js';
 
 const meta = (slug: string, related: string[] = [], alternatives: string[] = []): PageMeta => ({
@@ -19,7 +19,7 @@ describe('the relation graph', () => {
   const pages = [meta('a', ['b', 'c']), meta('b', ['a']), meta('c', [], ['d']), meta('d'), meta('e')];
 
   it('draws a reciprocal pair once, without direction, and a one-way relation with one', () => {
-    const { edges, nodes } = relationGraph(pages);
+    const { edges, nodes } = layoutRelationGraph(pages);
     expect(edges).toEqual([
       { source: 'a', target: 'b', kind: 'related', reciprocal: true },
       { source: 'a', target: 'c', kind: 'related', reciprocal: false },
@@ -29,12 +29,12 @@ describe('the relation graph', () => {
   });
 
   it('lays the same catalog out the same way every time, and keeps the layout on a rebuild', () => {
-    const first = relationGraph(pages);
-    expect(relationGraph(pages)).toEqual(first);
+    const first = layoutRelationGraph(pages);
+    expect(layoutRelationGraph(pages)).toEqual(first);
     const positions = new Set(first.nodes.map((n) => `${n.x},${n.y}`));
     expect(positions.size).toBe(5);
     const renamed = pages.map((p) => (p.slug === 'a' ? { ...p, title: 'Renamed' } : p));
-    const again = relationGraph(renamed, first);
+    const again = layoutRelationGraph(renamed, first);
     expect(again.nodes.find((n) => n.id === 'a')).toMatchObject({ label: 'Renamed', x: first.nodes[0]!.x, y: first.nodes[0]!.y });
   });
 });

@@ -28,7 +28,8 @@ export function registerGraph(program: Command, ctx: CommandContext): Command {
       // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
       const { loadCatalog } = await import('../../catalog/load-catalog.js');
       const { catalogRelations } = await import('../../export/catalog-export.js');
-      const { focusGraph, graphDot, graphMermaid, relationGraph } = await import('../../export/graph.js');
+      const { focusGraph, graphDot, graphMermaid } = await import('../../export/graph.js');
+      const { relationGraph, NO_RELATIONS } = await import('../../catalog/relations.js');
       const depth = Number(flags.depth);
       if (!Number.isInteger(depth) || depth < 0) throw new PatternbookError(`--depth ${flags.depth}: expected a whole number ≥ 0.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);
@@ -36,7 +37,7 @@ export function registerGraph(program: Command, ctx: CommandContext): Command {
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
       const relations = catalogRelations(catalog);
       let graph = relationGraph(
-        catalog.patterns.map((p) => ({ slug: p.slug, title: p.title?.text ?? p.slug, relations: relations.get(p.slug) ?? { related: [], alternatives: [] } })),
+        catalog.patterns.map((p) => ({ slug: p.slug, title: p.title?.text ?? p.slug, relations: relations.get(p.slug) ?? NO_RELATIONS })),
       );
       if (flags.focus) graph = focusGraph(graph, flags.focus, depth);
       const text = flags.format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : flags.format === 'dot' ? graphDot(graph) : graphMermaid(graph);

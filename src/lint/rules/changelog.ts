@@ -2,7 +2,7 @@ import type { Section } from '../../markdown/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
 import { claimedSections, sectionsFor, versionedSchema } from '../../template/lookup.js';
-import { isCalendarDate } from './_schema.js';
+import { isCalendarDate } from './_blocks.js';
 
 /** semver.org's grammar: no leading zeros, dot-separated pre-release and build identifiers. */
 const SEMVER =

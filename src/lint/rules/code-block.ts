@@ -2,7 +2,7 @@ import { languageOf, parseRunAttributes, RUNNABLE_LANGUAGES } from '../../markdo
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 import { codeBlockSchemas } from '../../template/lookup.js';
-import { isVisible } from './_schema.js';
+import { isVisible } from './_blocks.js';
 
 export default defineRule({
   meta: {

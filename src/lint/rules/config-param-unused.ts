@@ -2,7 +2,7 @@ import { findPlaceholders } from '../../template/placeholders.js';
 import { defineRule } from '../rule.js';
 import { configTables, parameterColumn } from '../../template/config-table.js';
 import { headingLabel } from './_format.js';
-import { cellPosition } from './_schema.js';
+import { cellPosition } from './_blocks.js';
 
 export default defineRule({
   meta: {

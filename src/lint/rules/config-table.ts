@@ -2,7 +2,7 @@ import { foldText } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
 import { configTables, parameterColumn, templateColumn } from '../../template/config-table.js';
 import { headingLabel, quote } from './_format.js';
-import { cellPosition, columnList } from './_schema.js';
+import { cellPosition, columnList } from './_blocks.js';
 
 /** What a Default cell holds when there is no default. */
 const NO_DEFAULT = new Set(['', 'n/a', 'na', '-', '—', '–']);

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { Catalog, Pattern } from '../../catalog/types.js';
+import { relativeLink } from '../../catalog/links.js';
+import type { CatalogSettings, Pattern, PatternView } from '../../catalog/types.js';
 import type { Block, Section } from '../../markdown/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import type { TemplateSection } from '../../template/types.js';
-import type { CatalogIndex } from '../catalog-index.js';
-import { defineRule } from '../rule.js';
-import { code, relativeLink } from './_targets.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
+import { defineCatalogRule } from '../rule.js';
+import { code } from './_format.js';
 
 /** Near-duplicates reported per pattern, most similar first; the rest are counted. */
 const MAX_REPORTS = 5;
 
-export default defineRule({
+export default defineCatalogRule({
   meta: {
     id: 'duplicate-pattern',
     description: "A pattern's summary and Overview are not a near-copy of another pattern's (word 3-shingles, Jaccard similarity ≥ 80% by default).",
@@ -27,10 +27,12 @@ export default defineRule({
   collect({ pattern, catalog }) {
     return shingleSet(catalog, pattern);
   },
-  check({ pattern, index, options, report }) {
-    const found = nearDuplicates(index, options.threshold).get(pattern);
+  check({ pattern, catalog, options, report, memo, collected }) {
+    // Once per run and threshold, over every pattern (also those the rule is off for: they can still be copied).
+    const all = memo(`pairs ${options.threshold}`, () => findNearDuplicates(catalog.patterns, options.threshold, (p) => collected<Uint32Array>(p) ?? NOTHING));
+    const found = all.get(pattern);
     if (!found) return;
-    const what = describeText(index.catalog);
+    const what = describeText(catalog.template);
     const where = pattern.summary?.range ? { range: pattern.summary.range } : pattern.title?.range ? { range: pattern.title.range } : { line: 1 };
     for (const { other, similarity } of found.slice(0, MAX_REPORTS)) {
       report({
@@ -44,32 +46,22 @@ export default defineRule({
   },
 });
 
-function describeText(catalog: Catalog): string {
-  const summary = catalog.template.summary.from !== 'none';
-  const overview = overviewSchema(catalog) !== undefined;
+function describeText(template: TemplateSchema): string {
+  const summary = template.summary.from !== 'none';
+  const overview = overviewSchema(template) !== undefined;
   return summary && overview ? 'Summary and Overview are' : overview ? 'The Overview is' : 'The summary is';
 }
 
 // ---------------------------------------------------------------------------
 // The catalog-wide comparison, once per run and threshold.
 
-interface Duplicate {
-  other: Pattern;
+interface Duplicate<P extends PatternView> {
+  other: P;
   similarity: number;
 }
 
-const computed = new WeakMap<CatalogIndex, Map<number, Map<Pattern, Duplicate[]>>>();
-
-function nearDuplicates(index: CatalogIndex, threshold: number): Map<Pattern, Duplicate[]> {
-  let byThreshold = computed.get(index);
-  if (!byThreshold) computed.set(index, (byThreshold = new Map()));
-  let result = byThreshold.get(threshold);
-  if (!result) {
-    result = findNearDuplicates(index.catalog, threshold, (p) => index.collected<Uint32Array>('duplicate-pattern', p) ?? shingleSet(index.catalog, p));
-    byThreshold.set(threshold, result);
-  }
-  return result;
-}
+/** A pattern whose file could not be read for `collect`: nothing to compare. */
+const NOTHING = new Uint32Array(0);
 
 /** Texts shorter than this many shingles (about this many words) are too short to call copies. */
 const MIN_SHINGLES = 8;
@@ -93,13 +85,9 @@ const MIN_SHINGLES = 8;
  * 10,000 × b bucket insertions, then only the candidate pairs — near-linear,
  * where comparing every pair would be 50 million set intersections.
  */
-export function findNearDuplicates(
-  catalog: Catalog,
-  threshold: number,
-  setOf: (pattern: Pattern) => Uint32Array = (p) => shingleSet(catalog, p),
-): Map<Pattern, Duplicate[]> {
-  const items: { pattern: Pattern; set: Uint32Array }[] = [];
-  for (const pattern of catalog.patterns) {
+export function findNearDuplicates<P extends PatternView>(patterns: readonly P[], threshold: number, setOf: (pattern: P) => Uint32Array): Map<P, Duplicate<P>[]> {
+  const items: { pattern: P; set: Uint32Array }[] = [];
+  for (const pattern of patterns) {
     const set = setOf(pattern);
     if (set.length >= MIN_SHINGLES) items.push({ pattern, set });
   }
@@ -120,8 +108,8 @@ export function findNearDuplicates(
     }
   }
 
-  const result = new Map<Pattern, Duplicate[]>();
-  const add = (p: Pattern, d: Duplicate): void => {
+  const result = new Map<P, Duplicate<P>[]>();
+  const add = (p: P, d: Duplicate<P>): void => {
     const list = result.get(p);
     if (list) list.push(d);
     else result.set(p, [d]);
@@ -140,16 +128,17 @@ export function findNearDuplicates(
   return result;
 }
 
-const templateShingles = new WeakMap<object, Set<number>>();
+/** The template's own shingles, worked out once per template (a template lives as long as its run). */
+const templateShingles = new WeakMap<TemplateSchema, Set<number>>();
 
 /** The sorted, distinct shingles of a pattern's summary and Overview, less those the template's own text has. */
-export function shingleSet(catalog: Catalog, pattern: Pattern): Uint32Array {
+export function shingleSet(catalog: Pick<CatalogSettings, 'template'>, pattern: Pattern): Uint32Array {
   let ignore = templateShingles.get(catalog.template);
   if (!ignore) {
-    ignore = new Set(shingles(templateText(catalog)));
+    ignore = new Set(shingles(templateText(catalog.template)));
     templateShingles.set(catalog.template, ignore);
   }
-  return uniqueSorted(shingles(patternText(catalog, pattern)).filter((s) => !ignore.has(s)));
+  return uniqueSorted(shingles(patternText(catalog.template, pattern)).filter((s) => !ignore.has(s)));
 }
 
 /** Signature values per pattern. */
@@ -213,12 +202,12 @@ function jaccard(a: Uint32Array, b: Uint32Array): number {
 // Texts and shingles.
 
 /** The template's Overview section (matched by name, aliases included). */
-function overviewSchema(catalog: Catalog): TemplateSection | undefined {
-  return catalog.template.sections.find((s) => s.matcher.test('overview'));
+function overviewSchema(template: TemplateSchema): TemplateSection | undefined {
+  return template.sections.find((s) => s.matcher.test('overview'));
 }
 
-function patternText(catalog: Catalog, pattern: Pattern): string {
-  const schema = overviewSchema(catalog);
+function patternText(template: TemplateSchema, pattern: Pattern): string {
+  const schema = overviewSchema(template);
   const isOverview = (s: Section) => (schema ? schema.matcher.test(foldHeading(s.title)) : foldHeading(s.title) === 'overview');
   const parts = [pattern.summary?.text ?? ''];
   const visit = (blocks: Block[]): void => {
@@ -241,9 +230,8 @@ function patternText(catalog: Catalog, pattern: Pattern): string {
   return parts.join('\n');
 }
 
-function templateText(catalog: Catalog): string {
-  const t = catalog.template;
-  return [t.summary.from === 'none' ? '' : t.summary.sample, overviewSchema(catalog)?.body ?? ''].join('\n');
+function templateText(t: TemplateSchema): string {
+  return [t.summary.from === 'none' ? '' : t.summary.sample, overviewSchema(t)?.body ?? ''].join('\n');
 }
 
 /** 32-bit hashes of the 3-word shingles of each line of `text`. */

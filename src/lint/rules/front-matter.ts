@@ -3,7 +3,7 @@ import type { MarkdownDocument } from '../../markdown/types.js';
 import { escapeRegExp } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
 import { closest } from '../../util/similar.js';
-import { isCalendarDate } from './_schema.js';
+import { isCalendarDate } from './_blocks.js';
 
 type Property = NonNullable<FrontMatterSchema['properties']>[string];
 type ItemSpec = NonNullable<Property['items']>;

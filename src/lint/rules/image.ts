@@ -4,10 +4,11 @@ import type { Pattern } from '../../catalog/types.js';
 import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
-import type { CatalogIndex } from '../catalog-index.js';
+import type { CatalogFiles } from '../../catalog/files.js';
+import { relativeLink } from '../../catalog/links.js';
+import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineRule, type Report } from '../rule.js';
-import { headingLabel } from './_format.js';
-import { caseMismatch, classifyTarget, code, nearestPath, relativeLink, unsafeText } from './_targets.js';
+import { code, headingLabel, unsafeText } from './_format.js';
 
 type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
 
@@ -26,8 +27,8 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, index, outline, template, report }) {
-    for (const image of pattern.document.images) checkImage(image, pattern, index, report);
+  check({ pattern, files, outline, template, report }) {
+    for (const image of pattern.document.images) checkImage(image, pattern, files, report);
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
     const find = (matches: SectionMatch[], schema: TemplateSection): SectionMatch | undefined => {
@@ -42,7 +43,7 @@ export default defineRule({
       for (const schema of sections) {
         const expected = schema.expects.images.find((i) => !isWeb(i.src));
         const match = expected ? find(outline.matches, schema) : undefined;
-        if (expected && match) checkSection(match, expected, pattern, index, report);
+        if (expected && match) checkSection(match, expected, pattern, files, report);
         visit(schema.children);
       }
     };
@@ -50,14 +51,14 @@ export default defineRule({
   },
 });
 
-function checkImage(image: Image, pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, report: (r: Report) => void): void {
   const at = { range: image.range };
   const shown = code(image.src);
   if (image.src.trim() === '') {
     report({ message: `Image ${image.alt ? `“${image.alt}” ` : ''}has an empty source: point it at an image file in this pattern's folder, or remove it.`, ...at });
     return;
   }
-  const target = classifyTarget(image.src, pattern, index);
+  const target = classifyTarget(image.src, pattern.file, files);
   // Web images and `data:` URIs are not fetched.
   if (target.kind === 'external' || target.kind === 'scheme') return;
   if (target.kind === 'unsafe') {
@@ -77,10 +78,10 @@ function checkImage(image: Image, pattern: Pattern, index: CatalogIndex, report:
       ...at,
     });
   }
-  const info = index.stat(file);
+  const info = files.stat(file);
   if (!info) {
-    const near = nearestPath(index, file);
-    const suggestion = near && index.stat(near)?.isFile && EXTENSIONS[extension(near)] ? relativeLink(pattern.file, near) : undefined;
+    const near = nearestPath(files, file);
+    const suggestion = near && files.stat(near)?.isFile && EXTENSIONS[extension(near)] ? relativeLink(pattern.file, near) : undefined;
     report({
       message: `Image ${shown} not found: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or add the image.`,
       ...at,
@@ -92,9 +93,9 @@ function checkImage(image: Image, pattern: Pattern, index: CatalogIndex, report:
     report({ message: `Image ${shown} is a folder, not an image file: point it at the image inside, e.g. ${code(`${image.src.replace(/\/+$/, '')}/architecture.png`)}.`, ...at });
     return;
   }
-  const spelled = caseMismatch(index, file);
+  const spelled = files.caseMismatch(file);
   if (spelled) {
-    const fixed = relativeLink(pattern.file, path.join(index.catalog.root, spelled));
+    const fixed = relativeLink(pattern.file, path.join(files.root, spelled));
     report({ message: `Image ${shown} differs in letter case from the file on disk, ${code(spelled)}: it shows on this machine but not on git hosts and web servers. Write ${code(fixed)}.`, ...at, expected: fixed });
   }
   if (info.size === 0) {
@@ -128,7 +129,7 @@ function checkImage(image: Image, pattern: Pattern, index: CatalogIndex, report:
 }
 
 /** The pattern's sections matching a template section that shows an image must show one from the same folder. */
-function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, files: CatalogFiles, report: (r: Report) => void): void {
   const section = match.sections[0]!;
   const images = pattern.document.images.filter((img) => match.sections.some((s) => img.range.start.offset >= s.range.start.offset && img.range.start.offset <= s.range.end.offset));
   const sample = `![${expected.alt}](${expected.src})`;
@@ -147,7 +148,7 @@ function checkSection(match: SectionMatch, expected: TemplateSection['expects'][
   if (!local) return;
   const want = path.join(pattern.dir, folder);
   const inFolder = images.some((img) => {
-    const target = classifyTarget(img.src, pattern, index);
+    const target = classifyTarget(img.src, pattern.file, files);
     return target.kind === 'local' && isInside(want, target.file) && target.file !== want;
   });
   if (inFolder) return;

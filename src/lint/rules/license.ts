@@ -19,7 +19,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, catalog, template, outline, index, report }) {
+  check({ pattern, catalog, template, outline, files, report }) {
     const schema = topLevelSchema(template, ['license', 'licence']);
     if (!schema) return;
     const doc = pattern.document;
@@ -39,7 +39,7 @@ export default defineRule({
       for (const link of doc.links.filter((l) => within(l.range))) {
         const target = resolveReference(link.url, pattern.file, catalog.root);
         if (target.kind !== 'local' || target.file === pattern.file) continue;
-        if (index.stat(target.file)?.isFile) linked = true;
+        if (files.stat(target.file)?.isFile) linked = true;
         else broken.push(link);
       }
       if (linked) continue;

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Pattern } from '../../catalog/types.js';
+import type { CatalogIndex } from '../../catalog/catalog-index.js';
+import { relativeLink } from '../../catalog/links.js';
+import { relationKind } from '../../catalog/relations.js';
+import { classifyTarget, nearestPath } from '../../catalog/targets.js';
+import type { PatternView } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
-import { relationKind, type CatalogIndex } from '../catalog-index.js';
-import { defineRule, type LintFlags, type Report } from '../rule.js';
-import { quote } from './_format.js';
+import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
+import { code, quote, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
 import { closest } from '../../util/similar.js';
-import { caseMismatch, classifyTarget, code, nearestPath, relativeLink, unsafeText } from './_targets.js';
 
 const options = z.strictObject({
   /** Seconds to wait for each external request (`--external`). */
@@ -18,7 +19,7 @@ const options = z.strictObject({
 });
 type Options = z.infer<typeof options>;
 
-export default defineRule({
+export default defineCatalogRule({
   meta: {
     id: 'link',
     description: 'Every relative link leads to a file or folder of the catalog and to a heading that exists; with `--external`, every web link answers.',
@@ -27,9 +28,9 @@ export default defineRule({
     scope: 'catalog',
     options,
   },
-  async check({ pattern, index, flags, options, report }) {
-    const external = flags.external ? await externalResults(index, flags, options) : undefined;
-    for (const link of pattern.document.links) {
+  async check({ pattern, index, flags, options, report, memo }) {
+    const external = flags.external ? await memo('external', () => externalResults(index, flags, options)) : undefined;
+    for (const link of pattern.links) {
       const at = { range: link.range };
       const shown = code(link.url);
       if (link.url.trim() === '') {
@@ -37,7 +38,7 @@ export default defineRule({
         report({ message: `Link${label} has an empty destination: point it at a file, a heading (\`#id\`) or a URL, or remove the link.`, ...at });
         continue;
       }
-      const target = classifyTarget(link.url, pattern, index);
+      const target = classifyTarget(link.url, pattern.file, index.files);
       switch (target.kind) {
         case 'scheme':
           break;
@@ -58,11 +59,11 @@ export default defineRule({
             break;
           }
           const hash = target.anchor !== undefined ? `#${target.anchor}` : '';
-          const info = index.stat(target.file);
+          const info = index.files.stat(target.file);
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {
-            const near = nearestPath(index, target.file);
+            const near = nearestPath(index.files, target.file, index.catalog.patterns);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
             report({
               message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
@@ -71,7 +72,7 @@ export default defineRule({
             });
             break;
           }
-          const spelled = caseMismatch(index, target.file);
+          const spelled = index.files.caseMismatch(target.file);
           if (spelled) {
             const fixed = relativeLink(pattern.file, path.join(index.catalog.root, spelled)) + hash;
             report({
@@ -90,7 +91,7 @@ export default defineRule({
 });
 
 /** `#anchor` must name a heading (or an HTML `id`/`name`) of the Markdown file it points into. */
-function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: Pattern, index: CatalogIndex, report: (r: Report) => void): void {
+function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: PatternView, index: CatalogIndex, report: (r: Report) => void): void {
   let anchor = rawAnchor;
   try {
     anchor = decodeURIComponent(rawAnchor);
@@ -105,14 +106,14 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   if (isDirectory) {
     // A folder shows its README on git hosts.
     const readme = path.join(file, 'README.md');
-    if (!index.stat(readme)?.isFile) return;
+    if (!index.files.stat(readme)?.isFile) return;
     markdown = readme;
   } else if (!/\.(md|markdown)$/i.test(file)) {
     // `#L10` and other anchors of source files are the host's business.
     return;
   }
   const ids = index.anchorsOf(markdown);
-  if (!ids || ids.has(anchor) || htmlAnchors(index, markdown, pattern).has(anchor)) return;
+  if (!ids || ids.has(anchor) || index.htmlAnchors(markdown).has(anchor)) return;
 
   const near = closest(anchor, [...ids], (id) => id);
   const self = markdown === pattern.file;
@@ -126,55 +127,24 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   });
 }
 
-const htmlAnchorCache = new WeakMap<CatalogIndex, Map<string, Set<string>>>();
-
-/** `id` and `name` attributes of HTML in a Markdown file (`<a id="legacy-name"></a>`). */
-function htmlAnchors(index: CatalogIndex, file: string, pattern: Pattern): Set<string> {
-  let cache = htmlAnchorCache.get(index);
-  if (!cache) htmlAnchorCache.set(index, (cache = new Map()));
-  let ids = cache.get(file);
-  if (!ids) {
-    ids = new Set();
-    let source = index.patternAt(file)?.document.source ?? (file === pattern.file ? pattern.document.source : undefined);
-    if (source === undefined && (index.stat(file)?.size ?? Infinity) <= index.catalog.config.maxFileSize) {
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch {
-        source = '';
-      }
-    }
-    for (const m of (source ?? '').matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(m[1] ?? m[2] ?? m[3] ?? '');
-    cache.set(file, ids);
-  }
-  return ids;
-}
-
-const prefetched = new WeakMap<CatalogIndex, Promise<Map<string, ExternalResult>>>();
-
 /**
- * Every web link of the whole catalog, checked once per run on the first
- * pattern that asks (in parallel, bounded), so each pattern then only looks
- * its own links up.
+ * Every web link of the whole catalog, checked once per run (`memo`) on the
+ * first pattern that asks (in parallel, bounded), so each pattern then only
+ * looks its own links up.
  */
 function externalResults(index: CatalogIndex, flags: LintFlags, options: Options): Promise<Map<string, ExternalResult>> {
-  let pending = prefetched.get(index);
-  if (!pending) {
-    const urls = new Set<string>();
-    for (const p of index.catalog.patterns) {
-      for (const link of p.document.links) {
-        if (/^\s*(https?:)?\/\//i.test(link.url) && classifyTarget(link.url, p, index).kind === 'external') urls.add(requestUrl(link.url.trim()));
-      }
+  const urls = new Set<string>();
+  for (const p of index.catalog.patterns) {
+    for (const link of p.links) {
+      if (/^\s*(https?:)?\/\//i.test(link.url) && classifyTarget(link.url, p.file, index.files).kind === 'external') urls.add(requestUrl(link.url.trim()));
     }
-    const root = index.catalog.root;
-    pending = checkExternalUrls(urls, {
-      timeoutMs: options.timeout * 1000,
-      concurrency: options.concurrency,
-      cacheFile: path.resolve(root, flags.externalCacheFile ?? path.join('.patternbook', 'external-links.json')),
-      maxAgeMs: CACHE_MAX_AGE_MS,
-    });
-    prefetched.set(index, pending);
   }
-  return pending;
+  return checkExternalUrls(urls, {
+    timeoutMs: options.timeout * 1000,
+    concurrency: options.concurrency,
+    cacheFile: path.resolve(index.catalog.root, flags.externalCacheFile ?? path.join('.patternbook', 'external-links.json')),
+    maxAgeMs: CACHE_MAX_AGE_MS,
+  });
 }
 
 function describe(r: ExternalResult): string {

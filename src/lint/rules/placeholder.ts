@@ -15,6 +15,8 @@ export default defineRule({
     description: 'No template text is left in: bracketed placeholders, instructions to the author, generic numbered items, sample values.',
     severity: 'error',
     fixable: false,
+    // A sample author, e-mail or related-pattern link is explained by its own rule.
+    catchAll: true,
   },
   check({ pattern, template, report }) {
     const doc = pattern.document;

@@ -1,11 +1,13 @@
 import path from 'node:path';
+import type { CatalogIndex } from '../../catalog/catalog-index.js';
+import { relativeLink } from '../../catalog/links.js';
 import { ownsFolder } from '../../catalog/pattern-files.js';
-import type { Pattern } from '../../catalog/types.js';
+import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
+import type { PatternView } from '../../catalog/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import type { CatalogIndex } from '../catalog-index.js';
-import { defineRule } from '../rule.js';
 import { nearest } from '../../util/similar.js';
-import { classifyTarget, code, relativeLink, slugOfPath } from './_targets.js';
+import { defineCatalogRule } from '../rule.js';
+import { code } from './_format.js';
 
 /**
  * Sections (folded top-level headings) whose links name other patterns — the
@@ -18,7 +20,7 @@ const SECTIONS: Record<string, { label: string; strict: boolean }> = {
   alternatives: { label: 'Alternatives', strict: false },
 };
 
-export default defineRule({
+export default defineCatalogRule({
   meta: {
     id: 'related-pattern',
     description: 'Every link under Related Patterns (and every local link under Alternatives) leads to another pattern of the catalog.',
@@ -27,12 +29,12 @@ export default defineRule({
     scope: 'catalog',
   },
   check({ pattern, index, report }) {
-    for (const link of pattern.document.links) {
+    for (const link of pattern.links) {
       const section = SECTIONS[foldHeading(link.sectionPath[0] ?? '')];
       if (!section) continue;
       const where = `\`${section.label}\``;
       const shown = code(link.url);
-      const target = classifyTarget(link.url, pattern, index);
+      const target = classifyTarget(link.url, pattern.file, index.files);
       if (!section.strict && (target.kind !== 'local' || link.url.trim().startsWith('#'))) continue;
       const at = { range: link.range };
 
@@ -52,9 +54,9 @@ export default defineRule({
       }
       if (to) continue;
 
-      const info = index.stat(target.file);
+      const info = index.files.stat(target.file);
       // `../saga/` shows saga's README on a git host, but is not a link to the pattern file.
-      const inFolder = info?.isDirectory ? patternsIn(index, target.file).find((p) => ownsFolder(p.file)) : undefined;
+      const inFolder = info?.isDirectory ? index.patternsIn(target.file).find((p) => ownsFolder(p.file)) : undefined;
       if (inFolder) {
         const fixed = relativeLink(pattern.file, inFolder.file);
         if (inFolder === pattern) {
@@ -80,13 +82,13 @@ export default defineRule({
 });
 
 /** The pattern a wrong link most likely meant: the one whose folder holds the file, or the nearest slug, or the nearest title. */
-function suggest(index: CatalogIndex, from: Pattern, file: string | undefined, text: string): string | undefined {
+function suggest(index: CatalogIndex, from: PatternView, file: string | undefined, text: string): string | undefined {
   const all = index.catalog.patterns;
-  let near: Pattern | undefined;
+  let near: PatternView | undefined;
   if (file) {
     // A file inside a pattern's own folder (`../saga/diagrams/flow.svg`): the deepest such folder that holds one pattern only.
     for (let dir = path.dirname(file); dir.startsWith(index.catalog.root + path.sep); dir = path.dirname(dir)) {
-      const owner = patternsIn(index, dir);
+      const owner = index.patternsIn(dir);
       if (owner.length === 1 && owner[0] !== from) {
         near = owner[0];
         break;
@@ -98,23 +100,6 @@ function suggest(index: CatalogIndex, from: Pattern, file: string | undefined, t
   return near ? `${code(relativeLink(from.file, near.file))} (${name(near)})` : undefined;
 }
 
-const byDir = new WeakMap<CatalogIndex, Map<string, Pattern[]>>();
-
-/** The patterns whose file lies directly in a folder (one for `<slug>/README.md` catalogs), grouped once per run. */
-function patternsIn(index: CatalogIndex, dir: string): Pattern[] {
-  let groups = byDir.get(index);
-  if (!groups) {
-    groups = new Map();
-    for (const p of index.catalog.patterns) {
-      const list = groups.get(p.dir);
-      if (list) list.push(p);
-      else groups.set(p.dir, [p]);
-    }
-    byDir.set(index, groups);
-  }
-  return groups.get(dir) ?? [];
-}
-
-function name(p: Pattern): string {
+function name(p: PatternView): string {
   return p.title?.text ? `“${p.title.text}”` : code(p.slug);
 }

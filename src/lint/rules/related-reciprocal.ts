@@ -1,9 +1,9 @@
-import type { Pattern } from '../../catalog/types.js';
-import type { CatalogIndex, Relation } from '../catalog-index.js';
-import { defineRule } from '../rule.js';
-import { code, relativeLink } from './_targets.js';
+import { relativeLink } from '../../catalog/links.js';
+import type { PatternView } from '../../catalog/types.js';
+import { defineCatalogRule } from '../rule.js';
+import { code } from './_format.js';
 
-export default defineRule({
+export default defineCatalogRule({
   meta: {
     id: 'related-reciprocal',
     description: 'A pattern listed under Related Patterns mentions the pattern that lists it (a link or its title anywhere).',
@@ -12,8 +12,8 @@ export default defineRule({
     scope: 'catalog',
   },
   check({ pattern, index, report }) {
-    const seen = new Set<Pattern>();
-    for (const relation of relatedFrom(index, pattern)) {
+    const seen = new Set<PatternView>();
+    for (const relation of index.relationsFrom(pattern, 'related')) {
       const other = relation.to;
       if (seen.has(other)) continue;
       seen.add(other);
@@ -27,21 +27,3 @@ export default defineRule({
     }
   },
 });
-
-const byPattern = new WeakMap<CatalogIndex, Map<Pattern, Relation[]>>();
-
-/** The Related Patterns links of one pattern, grouped once per run. */
-function relatedFrom(index: CatalogIndex, pattern: Pattern): Relation[] {
-  let grouped = byPattern.get(index);
-  if (!grouped) {
-    grouped = new Map();
-    for (const r of index.relations()) {
-      if (r.kind !== 'related') continue;
-      const list = grouped.get(r.from);
-      if (list) list.push(r);
-      else grouped.set(r.from, [r]);
-    }
-    byPattern.set(index, grouped);
-  }
-  return grouped.get(pattern) ?? [];
-}

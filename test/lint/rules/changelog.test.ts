@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { lint, lostLines } from '../../../src/lint/lint.js';
+import { lint } from '../../../src/lint/lint.js';
+import { lostLines } from '../../../src/util/text-edits.js';
 import { fixture } from '../../helpers.js';
 import { lintOne, page } from './_lint-one.js';
 

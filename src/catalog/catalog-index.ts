@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseMarkdown } from '../markdown/document.js';
+import { CatalogFiles } from './files.js';
+import { resolveReference } from './links.js';
+import { relationsFrom, type Relation, type RelationKind } from './relations.js';
+import type { CatalogOf, PatternView } from './types.js';
+
+/**
+ * Facts about a whole catalog, each worked out once and only when first asked
+ * for: which file is which pattern, the patterns of a folder, heading anchors
+ * of any Markdown file, relations and mentions between patterns, and the file
+ * system under the root (`files`). Works on full patterns and on views alike;
+ * the text of a view is read back from disk only when a question needs it.
+ */
+export class CatalogIndex<P extends PatternView = PatternView> {
+  readonly files: CatalogFiles;
+  private readonly byFile: Map<string, P>;
+  private byDir: Map<string, P[]> | undefined;
+  private readonly anchors = new Map<string, Set<string> | null>();
+  private readonly patternAnchors = new Map<P, Set<string>>();
+  private readonly htmlIds = new Map<string, Set<string>>();
+  private readonly lowered = new Map<P, string>();
+  private relationList: Relation<P>[] | undefined;
+  private outgoing: Map<P, Relation<P>[]> | undefined;
+
+  constructor(readonly catalog: CatalogOf<P>) {
+    this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
+    this.files = new CatalogFiles(catalog.root, catalog.patterns[0]?.file);
+  }
+
+  /** The pattern whose file this is. */
+  patternAt(file: string): P | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** The patterns whose file lies directly in a folder (one for `<slug>/README.md` catalogs). */
+  patternsIn(dir: string): P[] {
+    if (!this.byDir) {
+      this.byDir = new Map();
+      for (const p of this.catalog.patterns) {
+        const list = this.byDir.get(p.dir);
+        if (list) list.push(p);
+        else this.byDir.set(p.dir, [p]);
+      }
+    }
+    return this.byDir.get(dir) ?? [];
+  }
+
+  /** A pattern's text: from its document when loaded in full, else read back from disk ('' when it is gone). */
+  sourceOf(pattern: P): string {
+    const doc = (pattern as Partial<{ document: { source: string } }>).document;
+    if (doc) return doc.source;
+    try {
+      const text = readFileSync(pattern.file, 'utf8');
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch {
+      return '';
+    }
+  }
+
+  /** Heading anchors of a Markdown file: from the pattern for patterns, parsed on demand for other files. */
+  anchorsOf(file: string): Set<string> | undefined {
+    const pattern = this.byFile.get(file);
+    if (pattern) {
+      let ids = this.patternAnchors.get(pattern);
+      if (!ids) {
+        ids = new Set(pattern.anchors);
+        this.patternAnchors.set(pattern, ids);
+      }
+      return ids;
+    }
+    if (!this.anchors.has(file)) {
+      let ids: Set<string> | null = null;
+      const info = this.files.stat(file);
+      if (/\.(md|markdown)$/i.test(file) && info?.isFile && info.size <= this.catalog.config.maxFileSize) {
+        try {
+          const parsed = parseMarkdown(readFileSync(file, 'utf8'));
+          if (parsed.ok) ids = new Set(parsed.document.headings.map((h) => h.id));
+        } catch {
+          ids = null;
+        }
+      }
+      this.anchors.set(file, ids);
+    }
+    return this.anchors.get(file) ?? undefined;
+  }
+
+  /** `id` and `name` attributes of HTML in a Markdown file (`<a id="legacy-name"></a>`). */
+  htmlAnchors(file: string): Set<string> {
+    let ids = this.htmlIds.get(file);
+    if (!ids) {
+      ids = new Set();
+      const pattern = this.byFile.get(file);
+      let source = pattern ? this.sourceOf(pattern) : undefined;
+      if (source === undefined && (this.files.stat(file)?.size ?? Infinity) <= this.catalog.config.maxFileSize) {
+        try {
+          source = readFileSync(file, 'utf8');
+        } catch {
+          source = '';
+        }
+      }
+      for (const m of (source ?? '').matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(m[1] ?? m[2] ?? m[3] ?? '');
+      this.htmlIds.set(file, ids);
+    }
+    return ids;
+  }
+
+  /** Every relation of the catalog, pattern by pattern in catalog order. */
+  relations(): Relation<P>[] {
+    this.relationList ??= this.catalog.patterns.flatMap((from) => this.relationsFrom(from));
+    return this.relationList;
+  }
+
+  /** The relations a pattern's own links make (of one kind, when given). */
+  relationsFrom(pattern: P, kind?: RelationKind): Relation<P>[] {
+    if (!this.outgoing) {
+      this.outgoing = new Map();
+      const locate = (file: string) => this.byFile.get(file);
+      for (const p of this.catalog.patterns) this.outgoing.set(p, relationsFrom(p, this.catalog.root, locate));
+    }
+    const all = this.outgoing.get(pattern) ?? [];
+    return kind ? all.filter((r) => r.kind === kind) : all;
+  }
+
+  /** Whether `from` links to `to` anywhere, or names it by title. */
+  mentions(from: P, to: P): boolean {
+    // Links are nearly always written the plain way (`../saga/README.md#x`): compared as
+    // text first, so a catalog's thousands of pairs do not resolve every link of each.
+    const plain = path.relative(path.dirname(from.file), to.file).split(path.sep).join('/');
+    // (A name with `%` in it is percent-decoded when resolved: only the full way is exact then.)
+    if (!plain.includes('%')) {
+      for (const link of from.links) {
+        const cut = link.url.search(/[?#]/);
+        const bare = cut >= 0 ? link.url.slice(0, cut) : link.url;
+        if (bare === plain || bare === `./${plain}`) return true;
+      }
+    }
+    for (const link of from.links) {
+      const target = resolveReference(link.url, from.file, this.catalog.root);
+      if (target.kind === 'local' && target.file === to.file) return true;
+    }
+    const title = to.title?.text.toLowerCase();
+    if (!title) return false;
+    let text = this.lowered.get(from);
+    if (text === undefined) {
+      text = this.sourceOf(from).toLowerCase();
+      this.lowered.set(from, text);
+    }
+    return text.includes(title);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Range } from '../markdown/lines.js';
+import type { Link } from '../markdown/types.js';
+import type { Pattern, PatternText, PatternView } from './types.js';
+
+const plain = (range: Range): Range => ({ start: { ...range.start }, end: { ...range.end } });
+
+/**
+ * The view of a loaded pattern: only the fields of `PatternView`, as fresh
+ * objects. A full pattern is already a view by type, but it holds its whole
+ * document; this one can be kept for the whole run or posted to another thread.
+ * (Its strings still share the file's text until copied: callers that keep
+ * views `structuredClone` them, see lint/parallel.ts.)
+ */
+export function viewOf(pattern: Pattern): PatternView {
+  const text = (t: PatternText | undefined): PatternText | undefined => (t ? { text: t.text, from: t.from, range: plain(t.range) } : undefined);
+  const title = text(pattern.title);
+  const summary = text(pattern.summary);
+  return {
+    slug: pattern.slug,
+    file: pattern.file,
+    path: pattern.path,
+    dir: pattern.dir,
+    size: pattern.size,
+    ...(title ? { title } : {}),
+    ...(summary ? { summary } : {}),
+    frontMatter: pattern.frontMatter,
+    links: pattern.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath] })),
+    anchors: [...pattern.anchors],
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Edits to a file's text, shared by `lint --fix`, `migrate` and the language
+ * server's quick fixes: applying replacements, and the check that an edit
+ * lost none of the author's lines.
+ */
+
+/** Replace the text at 0-based offsets `[start, end)` with `text`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface AppliedEdits {
+  output: string;
+  applied: number;
+  /** Edits left out because they overlap one applied before them (a later pass gets them). */
+  skipped: number;
+}
+
+/**
+ * Applies non-overlapping edits in source order. Insertions at the same
+ * offset are all kept, in the order they were given, so two missing
+ * sections inserted at one place come out in template order.
+ */
+export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedEdits {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
+  let output = '';
+  let cursor = 0;
+  let applied = 0;
+  let skipped = 0;
+  for (const { edit } of ordered) {
+    const [start, end] = edit.range;
+    if (start < cursor || end < start || end > source.length) {
+      skipped++;
+      continue;
+    }
+    output += source.slice(cursor, start) + edit.text;
+    cursor = end;
+    applied++;
+  }
+  return { output: output + source.slice(cursor), applied, skipped };
+}
+
+/** Lines of `before` (heading markers aside) that no longer appear in `after`, as often as they were there. */
+export function lostLines(before: string, after: string): string[] {
+  const key = (line: string) => line.replace(/^\s{0,3}#{1,6}(?=\s|$)/, '').trim();
+  const remaining = new Map<string, number>();
+  for (const line of after.split(/\r\n|\r|\n/)) {
+    const k = key(line);
+    if (k) remaining.set(k, (remaining.get(k) ?? 0) + 1);
+  }
+  const lost: string[] = [];
+  for (const line of before.split(/\r\n|\r|\n/)) {
+    const k = key(line);
+    if (!k) continue;
+    const n = remaining.get(k) ?? 0;
+    if (n === 0) lost.push(line);
+    else remaining.set(k, n - 1);
+  }
+  return lost;
+}
