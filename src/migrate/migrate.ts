@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import { readFile } from 'node:fs/promises';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
@@ -11,6 +12,9 @@ import { matchOutline } from '../template/match-outline.js';
 import { foldHeading } from '../template/normalize.js';
 import type { TemplateSchema } from '../template/types.js';
 import { writeFileAtomic } from '../util/text-file.js';
+import { planConfigTemplate, type ConfigTemplateChange } from './config-template.js';
+
+export type { ConfigTemplateChange } from './config-template.js';
 
 export interface Rename {
   from: string;
@@ -46,6 +50,12 @@ export interface MigrationPlan {
   files: FileMigration[];
   /** Files that could not be read. */
   diagnostics: Diagnostic[];
+  /**
+   * The configuration's `template` pointed at the new template (an edit of
+   * that one value), or what the user has to change by hand; absent when it
+   * already names the new template.
+   */
+  config?: ConfigTemplateChange;
 }
 
 /** `template: <name>@<version>` — what a pattern records of the template it follows. */
@@ -65,7 +75,9 @@ export async function planMigration(options: MigrateOptions): Promise<MigrationP
   const renames = options.renames ?? [];
   const files: FileMigration[] = [];
   for (const pattern of catalog.patterns) files.push(await migratePattern(catalog, pattern, renames));
-  return { template: catalog.template, files, diagnostics: catalog.diagnostics };
+  const configText = catalog.config.file ? await readFile(catalog.config.file, 'utf8') : undefined;
+  const config = planConfigTemplate(catalog.config, configText, options.to);
+  return { template: catalog.template, files, diagnostics: catalog.diagnostics, ...(config ? { config } : {}) };
 }
 
 const MAX_PASSES = 5;
@@ -153,15 +165,24 @@ function stampTemplate(text: string, doc: Pattern['document'], template: Templat
   return lines.join(eol);
 }
 
-/** A unified diff of one file's migration (empty when nothing changes). */
-export function migrationDiff(m: FileMigration): string {
+/** A unified diff of one file's migration, or of the configuration's edit (empty when nothing changes). */
+export function migrationDiff(m: { file: string; before: string; after: string }): string {
   if (m.after === m.before) return '';
   return createTwoFilesPatch(`a/${m.file}`, `b/${m.file}`, m.before, m.after, undefined, undefined, { context: 3 });
 }
 
-/** Writes every changed file atomically (a BOM the file had is kept); returns the files written. */
+/**
+ * Writes every changed file atomically (a BOM the file had is kept): the
+ * configuration's new `template` first — a run stopped half-way then leaves
+ * patterns that `lint --fix` brings forward, never back — then the patterns.
+ * Returns the files written, relative to the catalog root.
+ */
 export async function writeMigration(plan: MigrationPlan): Promise<string[]> {
   const written: string[] = [];
+  if (plan.config?.kind === 'edit') {
+    await writeFileAtomic(plan.config.file, plan.config.after);
+    written.push(plan.config.path);
+  }
   for (const m of plan.files) {
     if (m.refused || m.after === m.before) continue;
     await writeFileAtomic(m.absolute, (m.bom ? '\uFEFF' : '') + m.after);

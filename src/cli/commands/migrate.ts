@@ -37,11 +37,19 @@ export function registerMigrate(program: Command, ctx: CommandContext): Command 
           if (diff) ctx.stdout.write(diff);
         }
       }
+      const config = plan.config;
+      if (config?.kind === 'edit' && !flags.write) ctx.stdout.write(migrationDiff({ file: config.path, before: config.before, after: config.after }));
       const summary = `${changed.length} of ${plan.files.length} pattern${plan.files.length === 1 ? '' : 's'} ${flags.write ? 'migrated' : 'would change'} to ${templateStamp(plan.template)}`;
       if (flags.write) {
         const written = await writeMigration(plan);
-        ctx.err(`${summary}: ${written.length} file${written.length === 1 ? '' : 's'} written.`);
-      } else ctx.err(`${summary}. Nothing was written: run again with --write.`);
+        const patterns = written.filter((f) => config?.kind !== 'edit' || f !== config.path);
+        ctx.err(`${summary}: ${patterns.length} file${patterns.length === 1 ? '' : 's'} written.`);
+        if (config?.kind === 'edit') ctx.err(`${config.path}: \`template\` set to "${config.value}", so lint checks the patterns against the new template.`);
+      } else {
+        ctx.err(`${summary}. Nothing was written: run again with --write.`);
+        if (config?.kind === 'edit') ctx.err(`With --write, ${config.path}'s \`template\` is set to "${config.value}" too.`);
+      }
+      if (config?.kind === 'manual') ctx.err(`${ctx.errColor.yellow('warning')} ${config.message}`);
       ctx.exitCode = plan.files.some((m) => m.refused) || plan.diagnostics.some((d) => d.fatal) ? 1 : 0;
     });
 }
