@@ -20,6 +20,12 @@ export interface LintCatalogOptions {
   /** Base of the docs URL stamped on each diagnostic (`…/docs/rules/<id>.md`). */
   docsBase?: string;
   flags?: Partial<LintFlags>;
+  /**
+   * For rule tests: what the engine otherwise corrects quietly — a fix from a
+   * rule not marked `fixable`, a fix outside the file, a position outside the
+   * file — becomes an `internal` diagnostic naming the rule.
+   */
+  strict?: boolean;
 }
 
 export interface LintCatalogResult {
@@ -43,6 +49,7 @@ export class LintRun {
   readonly collected: Collected = new Map();
   readonly only: readonly string[] | undefined;
   readonly docsBase: string | undefined;
+  readonly strict: boolean;
   /** Ids of the rules that leave a span to a more specific rule's report (`meta.catchAll`). */
   readonly catchAll: ReadonlySet<string>;
   private catalogIndex: CatalogIndex | undefined;
@@ -57,6 +64,7 @@ export class LintRun {
     this.flags = { external: false, now: new Date(), ...options.flags };
     this.only = options.only;
     this.docsBase = options.docsBase;
+    this.strict = options.strict ?? false;
     this.catchAll = new Set(options.registry.filter((r) => r.meta.catchAll).map((r) => r.meta.id));
   }
 
@@ -190,6 +198,17 @@ class Stamper {
     return this.lineIndex;
   }
 
+  private checkStrictly(id: string, fixable: boolean, r: Report, lines: LineIndex): void {
+    const problems: string[] = [];
+    if (r.fix && !fixable) problems.push('reported a fix but is not marked `fixable`');
+    if (r.fix && !validFix(r.fix.range, this.source().length)) problems.push(`reported a fix outside the file (${JSON.stringify(r.fix.range)})`);
+    const line = r.range?.start.line ?? r.line;
+    if (line !== undefined && (line < 1 || line > lines.lineCount)) problems.push(`reported line ${line}, outside the file (1–${lines.lineCount})`);
+    for (const problem of problems) {
+      this.diagnostics.push({ file: this.pattern.path, line: 1, column: 1, ruleId: 'internal', severity: 'error', message: `Rule \`${id}\` ${problem}.` });
+    }
+  }
+
   reporter({ rule, severity }: ActiveRule): (r: Report) => void {
     const id = rule.meta.id;
     return (r: Report): void => {
@@ -199,6 +218,7 @@ class Stamper {
       const end = r.range?.end ?? lines.pointAt(Math.max(lines.lineEnd(start.line), start.offset));
       this.disabled ??= disabledRules(this.source());
       if (this.disabled(id, start.line)) return;
+      if (this.run.strict) this.checkStrictly(id, rule.meta.fixable, r, lines);
       this.diagnostics.push({
         file: this.pattern.path,
         // Positions are clamped to the file: a rule can never point outside it.
