@@ -24,7 +24,7 @@ export interface EntryContext {
  * sections and text), its lint results and the verification records. The
  * same input always gives the same output (no timestamps, keys in one order).
  */
-export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[], records: Map<string, VerifyRecord> = readRecords(catalog.root)): CatalogExport {
+export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[], records: Map<string, VerifyRecord> = readRecords(catalog.root).records): CatalogExport {
   const relations = catalogRelations(catalog);
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
   return {

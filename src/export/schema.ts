@@ -32,7 +32,9 @@ const changelogEntry = z.object({
 });
 
 const verification = z.object({
-  status: z.enum(['passed', 'failed', 'never']).describe('The last `patternbook verify`: passed, failed, or never run'),
+  status: z
+    .enum(['passed', 'failed', 'incomplete', 'never'])
+    .describe('The last `patternbook verify`: passed, failed, incomplete (blocks still held the template’s sample code, so the pattern is not verified), or never run'),
   when: z.string().optional().describe('ISO 8601 time of the last run'),
   commit: z.string().optional(),
   reason: z.string().optional(),

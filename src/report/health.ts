@@ -9,7 +9,7 @@ export interface HealthInput {
   related: string[];
   alternatives: string[];
   backlinks: string[];
-  verification?: { status: 'passed' | 'failed' | 'never'; when?: string };
+  verification?: { status: VerificationStatus; when?: string };
   /** Its lint findings. */
   diagnostics: readonly Pick<Diagnostic, 'ruleId' | 'severity' | 'message'>[];
 }
@@ -26,8 +26,11 @@ export interface PatternHealth {
   updated?: string;
   /** Days since `updated`. */
   ageDays?: number;
-  verification: { status: 'passed' | 'failed' | 'never'; when?: string; ageDays?: number };
+  verification: { status: VerificationStatus; when?: string; ageDays?: number };
 }
+
+/** A pattern's last verification: `incomplete` when blocks still held the template's sample code (not verified). */
+export type VerificationStatus = 'passed' | 'failed' | 'incomplete' | 'never';
 
 export interface HealthReport {
   title: string;
@@ -42,7 +45,7 @@ export interface HealthReport {
   orphans: string[];
   oneWay: { from: string; to: string; kind: 'related' | 'alternative' }[];
   nearDuplicates: { slug: string; message: string }[];
-  verification: { passed: number; failed: number; never: number };
+  verification: { passed: number; failed: number; incomplete: number; never: number };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -120,6 +123,7 @@ export function healthReport(input: {
     verification: {
       passed: patterns.filter((p) => p.verification.status === 'passed').length,
       failed: patterns.filter((p) => p.verification.status === 'failed').length,
+      incomplete: patterns.filter((p) => p.verification.status === 'incomplete').length,
       never: patterns.filter((p) => p.verification.status === 'never').length,
     },
   };

@@ -1,12 +1,20 @@
 import { esc, html, raw, type Raw } from '../site/html.js';
 import type { HealthReport } from './health.js';
 
+/** Why a pattern is not verified, in words: failing or incomplete since a day, or never verified. */
+function notVerified(v: HealthReport['patterns'][number]['verification']): string {
+  const since = v.when?.slice(0, 10) ?? '?';
+  if (v.status === 'failed') return `failing since ${since}`;
+  if (v.status === 'incomplete') return `incomplete since ${since} (blocks still hold the template's sample code)`;
+  return 'never verified';
+}
+
 /** `report --format text`: the headline numbers, then each list. */
 export function healthText(r: HealthReport): string {
   const out: string[] = [];
   out.push(`${r.title}: health on ${r.date}`);
   out.push(`  ${r.patterns.length} patterns, mean conformance score ${r.score}/100`);
-  out.push(`  verification: ${r.verification.passed} passed, ${r.verification.failed} failing, ${r.verification.never} never verified`);
+  out.push(`  verification: ${r.verification.passed} passed, ${r.verification.failed} failing, ${r.verification.incomplete} incomplete, ${r.verification.never} never verified`);
   out.push('');
   out.push('Rules (patterns with a finding, errors, warnings):');
   const found = r.rules.filter((x) => x.patterns > 0);
@@ -29,7 +37,7 @@ export function healthText(r: HealthReport): string {
   list('Near-duplicates', r.nearDuplicates.map((d) => `${d.slug}: ${d.message}`));
   list(
     'Not verified or failing',
-    r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => `${p.slug}: ${p.verification.status === 'failed' ? `failing since ${p.verification.when?.slice(0, 10)}` : 'never verified'}`),
+    r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => `${p.slug}: ${notVerified(p.verification)}`),
   );
   return `${out.join('\n')}\n`;
 }
@@ -41,11 +49,11 @@ export function healthBody(r: HealthReport, patternHref?: (slug: string) => stri
   const bins = Array.from({ length: 10 }, (_, i) => r.patterns.filter((p) => Math.min(Math.floor(p.score / 10), 9) === i).length);
   return html`
 <p class="health-figures"><strong>${r.patterns.length}</strong> patterns · mean conformance <strong>${r.score}</strong>/100 ·
-<strong>${r.verification.passed}</strong> verified, <strong>${r.verification.failed}</strong> failing, <strong>${r.verification.never}</strong> never verified · as of <time datetime="${r.date}">${r.date}</time></p>
+<strong>${r.verification.passed}</strong> verified, <strong>${r.verification.failed}</strong> failing, <strong>${r.verification.incomplete}</strong> incomplete, <strong>${r.verification.never}</strong> never verified · as of <time datetime="${r.date}">${r.date}</time></p>
 <div class="charts">
 ${barChart('Patterns by conformance score', bins.map((n, i) => ({ label: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`, value: n })), 'vertical')}
 ${barChart('Patterns with a finding, per rule', r.rules.filter((x) => x.patterns > 0).slice(0, 15).map((x) => ({ label: x.id, value: x.patterns })), 'horizontal')}
-${barChart('Verification', [{ label: 'verified', value: r.verification.passed }, { label: 'failing', value: r.verification.failed }, { label: 'never verified', value: r.verification.never }], 'horizontal')}
+${barChart('Verification', [{ label: 'verified', value: r.verification.passed }, { label: 'failing', value: r.verification.failed }, { label: 'incomplete', value: r.verification.incomplete }, { label: 'never verified', value: r.verification.never }], 'horizontal')}
 </div>
 <section><h2>Lowest scores</h2>
 <table><thead><tr><th scope="col">Pattern</th><th scope="col">Score</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Rules</th></tr></thead><tbody>
@@ -55,7 +63,7 @@ ${section(`Not updated for ${r.staleDays} days`, r.stale.map((s) => html`${name(
 ${section('Orphans (no relation in or out)', r.orphans.map((s) => name(s)))}
 ${section('One-way relations', r.oneWay.map((o) => html`${name(o.from)} → ${name(o.to)} (${o.kind})`))}
 ${section('Near-duplicates', r.nearDuplicates.map((d) => html`${name(d.slug)}: ${d.message}`))}
-${section('Not verified or failing', r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${p.verification.status === 'failed' ? `failing since ${p.verification.when?.slice(0, 10) ?? '?'}` : 'never verified'}`))}
+${section('Not verified or failing', r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${notVerified(p.verification)}`))}
 `;
 }
 

@@ -118,3 +118,8 @@ export function runnableBlocks(plan: RunPlan): RunBlock[] {
 export function hasSteps(plan: RunPlan): boolean {
   return runnableBlocks(plan).some((b) => b.role === 'steps');
 }
+
+/** Blocks that still hold the template's sample code: never run, and the pattern is not verified while they remain. */
+export function placeholderBlocks(plan: RunPlan): RunBlock[] {
+  return plan.phases.flatMap((p) => p.blocks).filter((b) => b.options.templateSample);
+}

@@ -1,5 +1,5 @@
 import { escapeAttribute, escapeText } from '../util/xml.js';
-import type { BlockResult, RunOutcome } from './execute.js';
+import { blockCounts, type BlockResult, type RunOutcome } from './execute.js';
 import type { RunPlan } from './plan.js';
 
 /** A finished (or refused) run of one pattern. */
@@ -54,6 +54,12 @@ export function planText(plan: RunPlan): string {
       for (const scriptLine of b.script.replace(/\n$/, '').split('\n')) lines.push(`         ${scriptLine}`);
     }
   }
+  const samples = plan.phases.flatMap((p) => p.blocks).filter((b) => b.options.templateSample);
+  if (samples.length) {
+    lines.push(
+      `  ${samples.length} block${samples.length === 1 ? ' still holds' : 's still hold'} the template's sample code (line${samples.length === 1 ? '' : 's'} ${samples.map((b) => b.line).join(', ')}): not run, so the run will be incomplete, not passed.`,
+    );
+  }
   for (const p of plan.problems) lines.push(`  Problem: ${plan.pattern.path}:${p.line}: ${p.message}`);
   return lines.join('\n');
 }
@@ -64,23 +70,28 @@ const SYMBOL: Record<BlockResult['status'], string> = {
   'timed-out': 'TIMED OUT',
   interrupted: 'INTERRUPTED',
   skipped: 'skipped',
+  placeholder: 'template sample, not run',
   'not-run': 'not run',
 };
 
 /** The final table: phase, step, status, time. */
 export function outcomeTable(run: PatternRun): string {
-  const rows = run.outcome.blocks.map((b) => [b.phase, b.name, SYMBOL[b.status] + (b.background ? ' (background)' : ''), b.status === 'skipped' || b.status === 'not-run' ? '' : seconds(b.durationMs)]);
+  const rows = run.outcome.blocks.map((b) => [b.phase, b.name, SYMBOL[b.status] + (b.background ? ' (background)' : ''), ranIt(b) ? seconds(b.durationMs) : '']);
   return `${textTable(['Phase', 'Step', 'Status', 'Time'], rows, 3)}\n\n${verdict(run)}`;
 }
 
 /** `verify`'s closing table: a row per pattern with its status, blocks that passed, time and why it did not pass. */
 export function verifySummary(runs: readonly PatternRun[]): string {
   const rows = runs.map(({ plan, outcome }) => {
-    const ran = outcome.blocks.filter((b) => b.status !== 'skipped' && b.status !== 'not-run');
-    const passed = ran.filter((b) => b.status === 'passed').length;
-    return [plan.pattern.slug, outcome.status, `${passed}/${outcome.blocks.length}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
+    const counts = blockCounts(outcome.blocks);
+    return [plan.pattern.slug, outcome.status, `${counts.passed}/${counts.total}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
   });
   return textTable(['Pattern', 'Status', 'Blocks ok', 'Time', 'Why'], rows, 3);
+}
+
+/** Whether a block ran (started), whatever its result. */
+function ranIt(b: BlockResult): boolean {
+  return b.status !== 'skipped' && b.status !== 'placeholder' && b.status !== 'not-run';
 }
 
 /** An aligned plain-text table with a rule under its header; column `right` is right-aligned (times). */
@@ -93,9 +104,40 @@ function textTable(header: string[], rows: string[][], right: number): string {
 export function verdict(run: PatternRun): string {
   const { outcome, plan } = run;
   const what = `${plan.pattern.slug}:`;
-  if (outcome.status === 'passed') return `${what} passed in ${seconds(outcome.durationMs)}${outcome.cleanupRan ? ', Cleanup ran' : ''}.`;
+  const cleanup = cleanupText(outcome);
+  const after = cleanup ? ` ${cleanup}.` : '';
+  if (outcome.status === 'passed') {
+    const counts = blockCounts(outcome.blocks);
+    return `${what} passed in ${seconds(outcome.durationMs)} (${counts.ran} block${counts.ran === 1 ? '' : 's'} ran${counts.skipped ? `, ${counts.skipped} marked {skip}` : ''}).${after}`;
+  }
   if (outcome.status === 'not-run') return `${what} nothing ran — ${outcome.reason ?? 'no reason given'}.`;
-  return `${what} ${outcome.status} — ${outcome.reason ?? ''}${outcome.cleanupRan ? '; Cleanup ran' : ''}.`;
+  return `${what} ${outcome.status} — ${outcome.reason ?? ''}.${after}`;
+}
+
+/**
+ * What happened to Cleanup, said exactly: it ran (how many blocks), it did
+ * not because its block is still the template's sample or is marked
+ * `{skip}`, there was nothing to clean up, or no step ran so none was needed.
+ */
+export function cleanupText(outcome: Pick<RunOutcome, 'cleanup' | 'blocks' | 'status'>): string | undefined {
+  const c = outcome.cleanup;
+  if (!c.due) return outcome.status === 'not-run' || outcome.status === 'incomplete' ? undefined : 'No step ran, so no Cleanup was needed';
+  const lines = (status: BlockResult['status']) =>
+    outcome.blocks
+      .filter((b) => b.role === 'cleanup' && b.status === status)
+      .map((b) => b.line)
+      .join(', ');
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (c.ran) {
+    const notRun = [
+      c.placeholders ? `${plural(c.placeholders, 'block')} still holding the template's sample code did not (line ${lines('placeholder')})` : '',
+      c.skipped ? `${plural(c.skipped, 'block')} marked {skip} did not` : '',
+    ].filter(Boolean);
+    return `Cleanup ran (${plural(c.ran, 'block')})${notRun.length ? `; ${notRun.join(', ')}` : ''}`;
+  }
+  if (c.placeholders) return `Cleanup did not run: ${c.placeholders === 1 ? 'its block still holds' : 'its blocks still hold'} the template's sample code (line ${lines('placeholder')}), so nothing the steps made was cleaned up`;
+  if (c.skipped) return `Cleanup did not run: ${c.skipped === 1 ? 'its block is' : 'its blocks are'} marked {skip}`;
+  return 'Nothing to clean up: the pattern has no Cleanup block';
 }
 
 function seconds(ms: number): string {
@@ -111,7 +153,9 @@ export function runsJson(runs: readonly PatternRun[]): string {
       status: outcome.status,
       ...(outcome.reason ? { reason: outcome.reason } : {}),
       durationMs: Math.round(outcome.durationMs),
-      cleanupRan: outcome.cleanupRan,
+      blockCounts: blockCounts(outcome.blocks),
+      cleanupRan: outcome.cleanup.ran > 0,
+      cleanup: outcome.cleanup,
       parameters: plan.parameters.map((p) => ({ name: p.name, required: p.required, ...(p.default !== undefined ? { default: p.default } : {}), ...(plan.resolved.sources[p.name] ? { source: plan.resolved.sources[p.name] } : {}) })),
       blocks: outcome.blocks.map((b) => ({ ...b, durationMs: Math.round(b.durationMs) })),
     })),
@@ -120,24 +164,30 @@ export function runsJson(runs: readonly PatternRun[]): string {
   )}\n`;
 }
 
-/** `--format junit`: a test suite per pattern, a test case per block. */
+/**
+ * `--format junit`: a test suite per pattern, a test case per block. A block
+ * that still holds the template's sample code is an error (it could not be
+ * tested), so an incomplete pattern does not show as green in CI.
+ */
 export function runsJunit(runs: readonly PatternRun[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = runs.flatMap((r) => r.outcome.blocks);
-  const failures = all.filter((b) => b.status === 'failed' || b.status === 'timed-out').length;
-  const errors = all.filter((b) => b.status === 'interrupted').length + runs.filter((r) => r.outcome.status === 'not-run' && !r.plan.optedOut).length;
-  out.push(`<testsuites name="patternbook verify" tests="${all.length}" failures="${failures}" errors="${errors}">`);
+  const failed = (blocks: readonly BlockResult[]) => blocks.filter((b) => b.status === 'failed' || b.status === 'timed-out').length;
+  const errored = (blocks: readonly BlockResult[]) => blocks.filter((b) => b.status === 'interrupted' || b.status === 'placeholder').length;
+  const errors = errored(all) + runs.filter((r) => r.outcome.status === 'not-run' && !r.plan.optedOut).length;
+  out.push(`<testsuites name="patternbook verify" tests="${all.length}" failures="${failed(all)}" errors="${errors}">`);
   for (const { plan, outcome } of runs) {
     const blocks = outcome.blocks;
     out.push(
-      `  <testsuite name="${escapeAttribute(plan.pattern.slug)}" file="${escapeAttribute(plan.pattern.path)}" tests="${blocks.length}" failures="${blocks.filter((b) => b.status === 'failed' || b.status === 'timed-out').length}" skipped="${blocks.filter((b) => b.status === 'skipped' || b.status === 'not-run').length}" time="${(outcome.durationMs / 1000).toFixed(3)}">`,
+      `  <testsuite name="${escapeAttribute(plan.pattern.slug)}" file="${escapeAttribute(plan.pattern.path)}" tests="${blocks.length}" failures="${failed(blocks)}" errors="${errored(blocks)}" skipped="${blocks.filter((b) => b.status === 'skipped' || b.status === 'not-run').length}" time="${(outcome.durationMs / 1000).toFixed(3)}">`,
     );
-    if (outcome.status === 'not-run' && outcome.reason) out.push(`    <system-out>${escapeText(outcome.reason)}</system-out>`);
+    if ((outcome.status === 'not-run' || outcome.status === 'incomplete') && outcome.reason) out.push(`    <system-out>${escapeText(outcome.reason)}</system-out>`);
     for (const b of blocks) {
       const attrs = `name="${escapeAttribute(b.name)}" classname="${escapeAttribute(`${plan.pattern.slug}.${b.phase}`)}" file="${escapeAttribute(plan.pattern.path)}" line="${b.line}" time="${(b.durationMs / 1000).toFixed(3)}"`;
       const tail = escapeText(b.outputTail.join('\n'));
       if (b.status === 'passed') out.push(`    <testcase ${attrs}/>`);
       else if (b.status === 'skipped' || b.status === 'not-run') out.push(`    <testcase ${attrs}><skipped message="${b.status}"/></testcase>`);
+      else if (b.status === 'placeholder') out.push(`    <testcase ${attrs}><error message="template sample, not run">still the template's sample code: replace it with the pattern's real command</error></testcase>`);
       else if (b.status === 'interrupted') out.push(`    <testcase ${attrs}><error message="interrupted">${tail}</error></testcase>`);
       else out.push(`    <testcase ${attrs}><failure message="${escapeAttribute(b.status === 'timed-out' ? 'timed out' : `exit ${b.exitCode ?? 'by signal'}`)}">${tail}</failure></testcase>`);
     }

@@ -68,35 +68,86 @@ function commandWord(words: string[]): string | undefined {
  * comments and heredoc bodies.
  */
 export function simpleCommands(script: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  const heredocs: string[] = [];
-  // In a `case … in … esac`, each clause starts with patterns up to a `)`: those are no commands.
-  let caseDepth = 0;
-  let inPattern = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
+  return new CommandSplitter(script).split();
+}
+
+/**
+ * The state of splitting one script: the position, the word and the command
+ * being read, the heredocs whose bodies start on the next line, and the
+ * `case … in … esac` clauses (whose patterns are no commands). Each reader
+ * below knows one construct: it moves past it and says so, or leaves the
+ * position alone for the next reader.
+ */
+class CommandSplitter {
+  private readonly commands: string[][] = [];
+  private words: string[] = [];
+  private word = '';
+  private inWord = false;
+  private i = 0;
+  private readonly heredocs: string[] = [];
+  /** In a `case … in … esac`, each clause starts with patterns up to a `)`: those are no commands. */
+  private caseDepth = 0;
+  private inPattern = false;
+
+  constructor(private readonly s: string) {}
+
+  split(): string[][] {
+    while (this.i < this.s.length) this.step();
+    this.endCommand();
+    return this.commands;
+  }
+
+  /** One construct at the position, read by the first reader that knows it; else one character of the word. */
+  private step(): void {
+    const c = this.s[this.i]!;
+    const read =
+      this.escape(c) ||
+      this.quoted(c) ||
+      this.comment(c) ||
+      this.lineEnd(c) ||
+      this.heredocStart(c) ||
+      this.substitution(c) ||
+      this.expansion(c) ||
+      this.arrayValues(c) ||
+      this.arithmetic(c) ||
+      this.casePatterns(c) ||
+      this.caseClauseEnd(c) ||
+      this.operator(c) ||
+      this.redirection(c) ||
+      this.blank(c);
+    if (!read) this.append(c, 1);
+  }
+
+  private append(text: string, advance: number): void {
+    this.word += text;
+    this.inWord = true;
+    this.i += advance;
+  }
+
+  private endWord(): void {
+    if (this.inWord) this.words.push(this.word);
+    this.word = '';
+    this.inWord = false;
+  }
+
+  private endCommand(): void {
+    this.endWord();
+    const words = this.words;
     if (words.length) {
       if (words[0] === 'case' && words[words.length - 1] === 'in') {
-        caseDepth++;
-        inPattern = true;
-      } else if (words[0] === 'esac' && caseDepth > 0) {
-        caseDepth--;
-        inPattern = false;
-      } else if (!inPattern) commands.push(words);
+        this.caseDepth++;
+        this.inPattern = true;
+      } else if (words[0] === 'esac' && this.caseDepth > 0) {
+        this.caseDepth--;
+        this.inPattern = false;
+      } else if (!this.inPattern) this.commands.push(words);
     }
-    words = [];
-  };
-  const s = script;
+    this.words = [];
+  }
+
   /** The index just past the parenthesis closing the one at `open`, quotes respected. */
-  const closing = (open: number): number => {
+  private closing(open: number): number {
+    const s = this.s;
     let depth = 0;
     for (let j = open; j < s.length; j++) {
       const ch = s[j];
@@ -108,142 +159,172 @@ export function simpleCommands(script: string): string[][] {
       else if (ch === ')' && --depth === 0) return j + 1;
     }
     return s.length;
-  };
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (c === '\\') {
-      if (s[i + 1] === '\n') i += 2;
-      else {
-        word += s[i + 1] ?? '';
-        inWord = true;
-        i += 2;
-      }
-      continue;
-    }
+  }
+
+  /** `\x` is the character itself; a backslash before a line break joins the lines. */
+  private escape(c: string): boolean {
+    if (c !== '\\') return false;
+    if (this.s[this.i + 1] === '\n') this.i += 2;
+    else this.append(this.s[this.i + 1] ?? '', 2);
+    return true;
+  }
+
+  /** `'…'` and `"…"`: part of the word, their content as text. */
+  private quoted(c: string): boolean {
+    const s = this.s;
     if (c === "'") {
-      const end = s.indexOf("'", i + 1);
-      word += s.slice(i + 1, end < 0 ? s.length : end);
-      inWord = true;
-      i = end < 0 ? s.length : end + 1;
-      continue;
+      const end = s.indexOf("'", this.i + 1);
+      const stop = end < 0 ? s.length : end;
+      this.append(s.slice(this.i + 1, stop), stop + 1 - this.i);
+      if (end < 0) this.i = s.length;
+      return true;
     }
     if (c === '"') {
       // Inside double quotes `$(…)` still runs a command, but a tool used only there is rare: taken as text.
-      let j = i + 1;
+      let j = this.i + 1;
       while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
-      word += s.slice(i + 1, j);
-      inWord = true;
-      i = j + 1;
-      continue;
+      this.append(s.slice(this.i + 1, j), j + 1 - this.i);
+      return true;
     }
-    if (c === '#' && !inWord) {
-      while (i < s.length && s[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '\n') {
-      // A case pattern ends at its `)`, never at a line end: `start)` alone on its line.
-      const wasPattern = inPattern;
-      endCommand();
-      if (wasPattern && caseDepth > 0) inPattern = true;
-      i++;
-      // Heredoc bodies start on the next line and end at their delimiter alone on a line.
-      for (const delimiter of heredocs.splice(0)) {
-        while (i < s.length) {
-          const lineEnd = s.indexOf('\n', i);
-          const line = s.slice(i, lineEnd < 0 ? s.length : lineEnd);
-          i = lineEnd < 0 ? s.length : lineEnd + 1;
-          if (line.replace(/^\t+/, '') === delimiter) break;
-        }
-      }
-      continue;
-    }
-    if (c === '<' && s[i + 1] === '<' && s[i + 2] !== '<') {
-      endWord();
-      const m = /^<<-?\s*(['"]?)([\w.-]+)\1/.exec(s.slice(i));
-      if (m) {
-        heredocs.push(m[2]!);
-        i += m[0].length;
-        continue;
-      }
-    }
-    if (c === '$' && s[i + 1] === '(' && s[i + 2] !== '(') {
-      endCommand();
-      i += 2;
-      continue;
-    }
-    if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) {
-      // `$((…))` arithmetic and `${…}` expansions: part of the word.
-      const end = s[i + 1] === '(' ? closing(i + 1) : s.indexOf('}', i + 2) + 1 || s.length;
-      word += s.slice(i, end);
-      inWord = true;
-      i = end;
-      continue;
-    }
-    if (c === '(' && inWord && /\+?=$/.test(word)) {
-      // An array assignment, `ports=(8080 8081)`: its values are no commands.
-      const end = closing(i);
-      word += s.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '(' && s[i + 1] === '(' && !inWord && (words.length === 0 || words[words.length - 1] === 'for')) {
-      // `(( n += 1 ))` and `for ((i = 0; …))`: arithmetic, one word.
-      const end = closing(i);
-      words.push(s.slice(i, end));
-      i = end;
-      continue;
-    }
-    if (inPattern && (c === ')' || (c === '(' && words.length === 0 && !inWord))) {
-      // The end of a case clause's patterns (or the optional `(` before them).
-      if (c === ')') {
-        word = '';
-        inWord = false;
-        words = [];
-        inPattern = false;
-      }
-      i++;
-      continue;
-    }
-    if (c === ';' && s[i + 1] === ';') {
-      // `;;`, `;;&`: the end of a case clause; the next one starts with patterns.
-      endCommand();
-      i += s[i + 2] === '&' ? 3 : 2;
-      if (caseDepth > 0) inPattern = true;
-      continue;
-    }
-    if (c === ';' && s[i + 1] === '&' && caseDepth > 0) {
-      endCommand();
-      i += 2;
-      inPattern = true;
-      continue;
-    }
-    if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '`') {
-      endCommand();
-      i++;
-      continue;
-    }
-    if (c === '<' || c === '>') {
-      // A redirection: its target is not the command.
-      endWord();
-      i++;
-      while (s[i] === '>' || s[i] === '&' || s[i] === '<') i++;
-      while (s[i] === ' ' || s[i] === '\t') i++;
-      const m = /^(?:"[^"]*"|'[^']*'|[^\s;&|()<>]+)/.exec(s.slice(i));
-      i += m ? m[0].length : 0;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord();
-      i++;
-      continue;
-    }
-    word += c;
-    inWord = true;
-    i++;
+    return false;
   }
-  endCommand();
-  return commands;
+
+  /** `# …` outside a word: a comment, up to the line end. */
+  private comment(c: string): boolean {
+    if (c !== '#' || this.inWord) return false;
+    while (this.i < this.s.length && this.s[this.i] !== '\n') this.i++;
+    return true;
+  }
+
+  /** A line end ends the command; the bodies of heredocs started on the line follow it. */
+  private lineEnd(c: string): boolean {
+    if (c !== '\n') return false;
+    // A case pattern ends at its `)`, never at a line end: `start)` alone on its line.
+    const wasPattern = this.inPattern;
+    this.endCommand();
+    if (wasPattern && this.caseDepth > 0) this.inPattern = true;
+    this.i++;
+    this.skipHeredocBodies();
+    return true;
+  }
+
+  /** Heredoc bodies start on the next line and end at their delimiter alone on a line. */
+  private skipHeredocBodies(): void {
+    const s = this.s;
+    for (const delimiter of this.heredocs.splice(0)) {
+      while (this.i < s.length) {
+        const lineEnd = s.indexOf('\n', this.i);
+        const line = s.slice(this.i, lineEnd < 0 ? s.length : lineEnd);
+        this.i = lineEnd < 0 ? s.length : lineEnd + 1;
+        if (line.replace(/^\t+/, '') === delimiter) break;
+      }
+    }
+  }
+
+  /** `<<EOF`, `<<-'EOF'`: remembers the delimiter (a `<<<` here-string is a redirection). */
+  private heredocStart(c: string): boolean {
+    if (c !== '<' || this.s[this.i + 1] !== '<' || this.s[this.i + 2] === '<') return false;
+    this.endWord();
+    const m = /^<<-?\s*(['"]?)([\w.-]+)\1/.exec(this.s.slice(this.i));
+    if (!m) return false;
+    this.heredocs.push(m[2]!);
+    this.i += m[0].length;
+    return true;
+  }
+
+  /** `$(…)`: a command of its own starts. */
+  private substitution(c: string): boolean {
+    if (c !== '$' || this.s[this.i + 1] !== '(' || this.s[this.i + 2] === '(') return false;
+    this.endCommand();
+    this.i += 2;
+    return true;
+  }
+
+  /** `$((…))` arithmetic and `${…}` expansions: part of the word. */
+  private expansion(c: string): boolean {
+    const next = this.s[this.i + 1];
+    if (c !== '$' || (next !== '(' && next !== '{')) return false;
+    const end = next === '(' ? this.closing(this.i + 1) : this.s.indexOf('}', this.i + 2) + 1 || this.s.length;
+    this.append(this.s.slice(this.i, end), end - this.i);
+    return true;
+  }
+
+  /** An array assignment, `ports=(8080 8081)`: its values are no commands. */
+  private arrayValues(c: string): boolean {
+    if (c !== '(' || !this.inWord || !/\+?=$/.test(this.word)) return false;
+    const end = this.closing(this.i);
+    this.word += this.s.slice(this.i, end);
+    this.i = end;
+    return true;
+  }
+
+  /** `(( n += 1 ))` and `for ((i = 0; …))`: arithmetic, one word. */
+  private arithmetic(c: string): boolean {
+    if (c !== '(' || this.s[this.i + 1] !== '(' || this.inWord || (this.words.length !== 0 && this.words[this.words.length - 1] !== 'for')) return false;
+    const end = this.closing(this.i);
+    this.words.push(this.s.slice(this.i, end));
+    this.i = end;
+    return true;
+  }
+
+  /** The end of a case clause's patterns (or the optional `(` before them): the patterns are dropped. */
+  private casePatterns(c: string): boolean {
+    if (!this.inPattern || (c !== ')' && (c !== '(' || this.words.length !== 0 || this.inWord))) return false;
+    if (c === ')') {
+      this.word = '';
+      this.inWord = false;
+      this.words = [];
+      this.inPattern = false;
+    }
+    this.i++;
+    return true;
+  }
+
+  /** `;;`, `;;&` and `;&`: the end of a case clause; the next one starts with patterns. */
+  private caseClauseEnd(c: string): boolean {
+    const s = this.s;
+    if (c === ';' && s[this.i + 1] === ';') {
+      this.endCommand();
+      this.i += s[this.i + 2] === '&' ? 3 : 2;
+      if (this.caseDepth > 0) this.inPattern = true;
+      return true;
+    }
+    if (c === ';' && s[this.i + 1] === '&' && this.caseDepth > 0) {
+      this.endCommand();
+      this.i += 2;
+      this.inPattern = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** `; & | ( ) \``: the command ends. */
+  private operator(c: string): boolean {
+    if (c !== ';' && c !== '&' && c !== '|' && c !== '(' && c !== ')' && c !== '`') return false;
+    this.endCommand();
+    this.i++;
+    return true;
+  }
+
+  /** A redirection: its target is not the command. */
+  private redirection(c: string): boolean {
+    if (c !== '<' && c !== '>') return false;
+    const s = this.s;
+    this.endWord();
+    this.i++;
+    while (s[this.i] === '>' || s[this.i] === '&' || s[this.i] === '<') this.i++;
+    while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
+    const m = /^(?:"[^"]*"|'[^']*'|[^\s;&|()<>]+)/.exec(s.slice(this.i));
+    this.i += m ? m[0].length : 0;
+    return true;
+  }
+
+  private blank(c: string): boolean {
+    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
+    this.endWord();
+    this.i++;
+    return true;
+  }
 }
 
 /** The tools of `tools` that `command -v` does not find with this PATH. */

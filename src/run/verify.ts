@@ -8,7 +8,7 @@ import { mapLimit } from '../util/concurrency.js';
 import { changedFilesSince } from '../util/git.js';
 import type { RunBlock } from './blocks.js';
 import { executePlan, type BlockResult, type ExecuteOptions } from './execute.js';
-import { hasSteps, planRun, type PlanOptions, type RunPlan } from './plan.js';
+import { hasSteps, placeholderBlocks, planRun, type PlanOptions, type RunPlan } from './plan.js';
 import { recordOf, writeRecord } from './record.js';
 import type { PatternRun } from './report.js';
 
@@ -69,14 +69,18 @@ export interface RunHooks extends Omit<ExecuteOptions, 'onLine' | 'onBlockStart'
   record?: boolean;
 }
 
-/** Plans every target; patterns that opt out or have no step are kept aside with the reason. */
+/**
+ * Plans every target; patterns that opt out or have no step are kept aside
+ * with the reason. A pattern whose steps are all the template's samples is
+ * planned: it is unfinished, and its run says so (`incomplete`).
+ */
 export function planTargets(catalog: Catalog, patterns: readonly Pattern[], options: PlanOptions): { plans: RunPlan[]; skipped: { plan: RunPlan; reason: string }[] } {
   const plans: RunPlan[] = [];
   const skipped: { plan: RunPlan; reason: string }[] = [];
   for (const pattern of patterns) {
     const plan = planRun(pattern, catalog.template, catalog.config, options);
     if (plan.optedOut) skipped.push({ plan, reason: catalog.config.run.optIn ? 'not opted in (front matter `verify: true`)' : 'opted out (front matter `verify: false`)' });
-    else if (!hasSteps(plan)) skipped.push({ plan, reason: 'no runnable step' });
+    else if (!hasSteps(plan) && placeholderBlocks(plan).length === 0) skipped.push({ plan, reason: 'no runnable step' });
     else plans.push(plan);
   }
   return { plans, skipped };
@@ -89,7 +93,7 @@ export function planTargets(catalog: Catalog, patterns: readonly Pattern[], opti
 export async function runPlans(catalog: Catalog, plans: readonly RunPlan[], jobs: number, hooks: RunHooks = {}): Promise<PatternRun[]> {
   return mapLimit(plans, jobs, async (plan) => {
     if (hooks.interrupt?.aborted || hooks.abort?.aborted) {
-      const run: PatternRun = { plan, outcome: { status: 'interrupted', reason: 'not started: interrupted', blocks: [], durationMs: 0, cleanupRan: false, workDir: plan.pattern.dir } };
+      const run: PatternRun = { plan, outcome: { status: 'interrupted', reason: 'not started: interrupted', blocks: [], durationMs: 0, cleanup: { due: false, ran: 0, placeholders: 0, skipped: 0 }, workDir: plan.pattern.dir } };
       hooks.onRunEnd?.(run);
       return run;
     }

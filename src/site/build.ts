@@ -120,7 +120,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const { catalog, results, phaseOne } = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
     phase('pass one (lint, render, index) done');
     const relations = slugRelations(catalog);
-    const records = readRecords(config.root);
+    // A bad record is left out with a warning in the summary; the build goes on.
+    const { records, problems: recordProblems } = readRecords(config.root);
     const metas = pageMetas(catalog, results, relations, records);
     let written: Awaited<ReturnType<typeof writePatternPages>> | undefined;
     let graph: SiteGraph = { nodes: [], edges: [] };
@@ -150,7 +151,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       assets: written!.assets,
       indexBytes,
       seconds: (performance.now() - started) / 1000,
-      problems: [...catalog.diagnostics, ...written!.problems],
+      problems: [...catalog.diagnostics, ...recordProblems, ...written!.problems],
       lint: lintFindings(results),
     };
     return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid: written!.mermaid, graph, relations } };

@@ -42,7 +42,8 @@ export interface PageMeta {
 
 /** What a card and a page say of a pattern's last run: when, and whether its steps worked. */
 export interface Verification {
-  status: 'passed' | 'failed' | 'never';
+  /** `incomplete`: blocks still held the template's sample code, so the pattern is not verified. */
+  status: 'passed' | 'failed' | 'incomplete' | 'never';
   /** ISO time of the run. */
   when?: string;
   commit?: string;
@@ -71,7 +72,7 @@ export function slugRelations(catalog: Catalog): SlugRelation[] {
  * results and its relations (worked out from the catalog unless given: `dev`
  * keeps them between rebuilds).
  */
-export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root)): PageMeta[] {
+export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root).records): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));

@@ -49,7 +49,7 @@ describe('healthReport', () => {
     expect(report.orphans).toEqual(['orphan']);
     expect(report.oneWay).toEqual([{ from: 'dirty', to: 'lonely-target', kind: 'related' }]);
     expect(report.nearDuplicates).toEqual([{ slug: 'dirty', message: 'Summary 91% similar to clean' }]);
-    expect(report.verification).toEqual({ passed: 1, failed: 1, never: 2 });
+    expect(report.verification).toEqual({ passed: 1, failed: 1, incomplete: 0, never: 2 });
     expect(report.patterns.find((p) => p.slug === 'dirty')!.verification.ageDays).toBe(26);
   });
 });

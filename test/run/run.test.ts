@@ -36,11 +36,15 @@ describe('patternbook run: phases and steps', () => {
       ['Deployment/Local Development', 'Local Development', 'passed'],
       ['Cleanup', 'Cleanup', 'passed'],
     ]);
-    for (const b of record!.blocks) expect(b.durationMs).toBeGreaterThanOrEqual(0);
+    // Times are whole milliseconds, and the blocks together took no longer than the run (+1 ms per block for rounding).
+    for (const b of record!.blocks) expect(Number.isInteger(b.durationMs), JSON.stringify(b)).toBe(true);
+    expect(record!.blocks.reduce((n, b) => n + b.durationMs, 0)).toBeLessThanOrEqual((record!.durationMs as number) + record!.blocks.length);
+    expect(record).toMatchObject({ counts: { total: 6, ran: 6, passed: 6, failed: 0, skipped: 0, placeholders: 0, notRun: 0 }, cleanup: { due: true, ran: 1, placeholders: 0, skipped: 0 } });
     expect(record!.blocks[1]!.outputTail).toEqual(['step one says hello']);
     // Live lines are prefixed with where they come from; the final table follows.
     expect(r.stdout).toMatch(/Implementation › Step 1: First step .*step one says hello/);
     expect(r.stdout).toMatch(/^Cleanup\s+Cleanup\s+ok/m);
+    expect(r.stdout).toMatch(/^passing: passed in [\d.]+ s \(6 blocks ran\)\. Cleanup ran \(1 block\)\.$/m);
   });
 
   it('1. a failing step stops the steps after it, still runs Cleanup, exits 1 and records the failure', async () => {
@@ -149,6 +153,87 @@ describe('patternbook run: phases and steps', () => {
     expect(r.code, r.output).toBe(1);
     expect(markersIn(r.markers)).toEqual([]);
     expect(r.output).toMatch(/retries/);
+  });
+});
+
+describe('patternbook run: template samples are not a pass', () => {
+  it('a pattern with one real step and three template samples is incomplete, not passed: exit 1, the record and the reports say what ran', async () => {
+    const r = await run('samples');
+    expect(r.code, r.output).toBe(1);
+    expect(markersIn(r.markers)).toEqual(['step1']);
+    expect(r.stdout).toMatch(/^Implementation\s+Step 2: Not written yet\s+template sample, not run\s*$/m);
+    expect(r.stdout).toContain(
+      "samples: incomplete — 1 of 4 blocks ran and passed; 3 blocks still hold the template's sample code and did not run (lines 20, 35, 42): replace them with the pattern's real commands",
+    );
+    // Cleanup's only block is the sample: it did not run, and the run says so instead of "Cleanup ran".
+    expect(r.output).not.toMatch(/Cleanup ran/);
+    expect(r.stdout).toContain("Cleanup did not run: its block still holds the template's sample code (line 42)");
+    expect(r.stderr).toMatch(/Result \(incomplete\) recorded in/);
+    const record = await readRecord(r.root, 'samples');
+    expect(record).toMatchObject({
+      status: 'incomplete',
+      counts: { total: 4, ran: 1, passed: 1, failed: 0, skipped: 0, placeholders: 3, notRun: 0 },
+      cleanup: { due: true, ran: 0, placeholders: 1, skipped: 0 },
+    });
+    expect(record!.reason).toMatch(/^1 of 4 blocks ran and passed; 3 blocks still hold the template's sample code/);
+    expect(record!.blocks.map((b) => [b.name, b.status])).toEqual([
+      ['Step 1: Write a marker', 'passed'],
+      ['Step 2: Not written yet', 'placeholder'],
+      ['Automated Testing', 'placeholder'],
+      ['Cleanup', 'placeholder'],
+    ]);
+  });
+
+  it('--format json and junit report an incomplete run as such: placeholders are errors in JUnit, so CI does not show it green', async () => {
+    const json = await run('samples', ['--format', 'json']);
+    expect(json.code).toBe(1);
+    const [report] = JSON.parse(json.stdout) as { status: string; cleanupRan: boolean; cleanup: object; blockCounts: object; blocks: { status: string }[] }[];
+    expect(report).toMatchObject({ status: 'incomplete', cleanupRan: false, cleanup: { due: true, ran: 0, placeholders: 1 }, blockCounts: { ran: 1, placeholders: 3 } });
+    expect(report!.blocks.map((b) => b.status)).toEqual(['passed', 'placeholder', 'placeholder', 'placeholder']);
+
+    const junit = await run('samples', ['--format', 'junit']);
+    expect(junit.code).toBe(1);
+    const root = parseXml(junit.stdout);
+    const [suite] = elements(root, 'testsuite');
+    expect(suite!.attributes).toMatchObject({ tests: '4', failures: '0', errors: '3' });
+    expect(root.attributes.errors).toBe('3');
+    const cases = elements(root, 'testcase');
+    expect(cases.map((c) => elements(c, 'error')[0]?.attributes.message ?? 'ok')).toEqual(['ok', 'template sample, not run', 'template sample, not run', 'template sample, not run']);
+  });
+
+  it('a freshly scaffolded pattern (`patternbook new`) verifies nothing: run executes nothing, exits 1 and records it incomplete; verify counts it incomplete', async () => {
+    const box = await sandbox('run');
+    const created = await cli(['new', 'draft-pattern', '--title', 'Draft Pattern', '--summary', 'Not written yet.', '--dir', box.root], box.dir);
+    expect(created.code, created.stdout + created.stderr).toBe(0);
+    const folder = path.join(box.root, 'draft-pattern');
+    const dry = await cli(['run', folder, '--dry-run'], box.dir);
+    expect(dry.stdout).toMatch(/still hold the template's sample code \(lines [\d, ]+\): not run, so the run will be incomplete, not passed/);
+
+    const r = await cli(['run', folder, '--yes'], box.dir);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/draft-pattern: incomplete — nothing ran: all \d+ blocks still hold the template's sample code/);
+    expect(r.stdout + r.stderr).not.toMatch(/: passed|Cleanup ran/);
+    const record = await readRecord(box.root, 'draft-pattern');
+    expect(record).toMatchObject({ status: 'incomplete', counts: { ran: 0, passed: 0 }, cleanup: { due: false, ran: 0 } });
+    expect(record!.blocks.length).toBeGreaterThan(1);
+    expect(record!.blocks.every((b) => b.status === 'placeholder')).toBe(true);
+
+    const verify = await cli(['verify', folder, 'passing', '--yes', '--param', `MARKER_DIR=${box.markers}`], box.root);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(1);
+    expect(verify.stdout).toMatch(/^draft-pattern\s+incomplete\s+0\/\d+/m);
+    expect(verify.stdout).toMatch(/^passing\s+passed/m);
+    expect(verify.stderr).toMatch(/^1 passed, 0 failed, 1 incomplete, 0 not run;/m);
+  });
+
+  it('says exactly what happened to Cleanup: ran N blocks, nothing to clean up, or not needed because no step ran', async () => {
+    const noCleanup = await run('environment');
+    expect(noCleanup.code, noCleanup.output).toBe(0);
+    expect(noCleanup.stdout).toMatch(/^environment: passed in [\d.]+ s \(1 block ran\)\. Nothing to clean up: the pattern has no Cleanup block\.$/m);
+    const check = await run('failing-check');
+    expect(check.code, check.output).toBe(1);
+    expect(check.stdout).toMatch(/^failing-check: failed — prerequisite check failed: .*\. No step ran, so no Cleanup was needed\.$/m);
+    const failing = await run('failing');
+    expect(failing.stdout).toMatch(/^failing: failed — Step 2: Fail failed \(exit 3\)\. Cleanup ran \(1 block\)\.$/m);
   });
 });
 

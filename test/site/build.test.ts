@@ -279,14 +279,15 @@ describe('patternbook build: what `verify` found', () => {
   it('shows verified, failing and never verified from .patternbook/verify, on cards, pages and in catalog.json', async () => {
     const root = await tempCatalog({ 'a/README.md': pattern('Alpha'), 'b/README.md': pattern('Beta'), 'c/README.md': pattern('Gamma') });
     const record = (slug: string, status: 'passed' | 'failed', reason?: string) =>
-      JSON.stringify({ slug, file: `${slug}/README.md`, status, when: '2026-11-20T10:00:00.000Z', commit: 'abcdef1234567890', durationMs: 10, blocks: [], ...(reason ? { reason } : {}) });
+      JSON.stringify({ slug, file: `${slug}/README.md`, status, when: '2026-11-20T10:00:00.000Z', commit: 'abcdef1234567890', template: { name: 'pattern', version: '1.0.0' }, durationMs: 10, blocks: [], patternbook: '0.1.0', ...(reason ? { reason } : {}) });
     await mkdir(path.join(root, '.patternbook/verify'), { recursive: true });
     await writeFile(path.join(root, '.patternbook/verify/a.json'), record('a', 'passed'));
     await writeFile(path.join(root, '.patternbook/verify/b.json'), record('b', 'failed', 'Step 2 failed (exit 1)'));
-    // A damaged record counts as none.
+    // A damaged record counts as none, and the build says so.
     await writeFile(path.join(root, '.patternbook/verify/c.json'), '{ not json');
     const out = path.join(await tempCatalog(), 'site');
-    await buildSite({ root, out });
+    const summary = await buildSite({ root, out });
+    expect(summary.problems.filter((p) => p.ruleId === 'verify-record').map((p) => p.file)).toEqual(['.patternbook/verify/c.json']);
 
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     const card = (title: string) => home.slice(home.indexOf(`>${title}</a>`), home.indexOf('</li>', home.indexOf(`>${title}</a>`)));

@@ -28,8 +28,8 @@ export function registerExport(program: Command, ctx: CommandContext): Command {
       const { catalogLlms } = await import('../../export/llms.js');
       const { loadCatalogData } = await import('../../export/load.js');
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const { catalog, data } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
-      for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
+      const { catalog, data, problems } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      for (const d of problems) ctx.err(formatDiagnostic(d, ctx.errColor));
       const site = catalog.config.site;
       const out = flags.out ? path.resolve(ctx.cwd, flags.out) : undefined;
       const emit = async (text: string, file = out) => (file ? writeFileAtomic(file, text) : void ctx.stdout.write(text));

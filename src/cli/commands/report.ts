@@ -31,8 +31,8 @@ export function registerReport(program: Command, ctx: CommandContext): Command {
       const staleFlag = flags.staleDays === undefined ? undefined : Number(flags.staleDays);
       if (staleFlag !== undefined && (!Number.isInteger(staleFlag) || staleFlag < 1)) throw new PatternbookError(`--stale-days ${flags.staleDays}: expected a whole number ≥ 1.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const { catalog, lint, rules, data } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
-      for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
+      const { catalog, lint, rules, data, problems } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      for (const d of problems) ctx.err(formatDiagnostic(d, ctx.errColor));
       const bySlug = new Map(lint.map((r) => [r.slug, r.diagnostics]));
       const report = healthReport({
         title: data.title,

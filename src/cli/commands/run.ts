@@ -15,7 +15,7 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
       .argument('<pattern>', "the pattern: its folder, its Markdown file, or its slug"),
   ).action(async (target: string, flags: RunFlags) => {
       // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
-      const { runnableBlocks, planRun } = await import('../../run/plan.js');
+      const { placeholderBlocks, runnableBlocks, planRun } = await import('../../run/plan.js');
       const { recordFile } = await import('../../run/record.js');
       const { outcomeTable, planText, runsJson, runsJunit } = await import('../../run/report.js');
       const { loadTargets, runPlans } = await import('../../run/verify.js');
@@ -47,11 +47,13 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
     }
     if (flags.dryRun) return;
     const blocks = runnableBlocks(plan).length;
-    if (blocks === 0) {
+    const placeholders = placeholderBlocks(plan).length;
+    if (blocks === 0 && placeholders === 0) {
       ctx.err(`Nothing to run: ${plan.pattern.path} has no runnable block (fenced bash, sh, shell or console) in its phases.`);
       return;
     }
-    if (!(await confirmRun(ctx, flags, blocks, plan.pattern.slug))) {
+    // Only template samples: nothing executes, so nothing to confirm; the run is recorded as incomplete.
+    if (blocks > 0 && !(await confirmRun(ctx, flags, blocks, plan.pattern.slug))) {
       ctx.exitCode = 2;
       return;
     }
@@ -65,8 +67,9 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
         ctx.out();
         ctx.out(outcomeTable(run!));
       }
-      if (outcome.status === 'passed' || outcome.status === 'failed') ctx.err(`Result recorded in ${path.relative(ctx.cwd, recordFile(catalog.root, plan.pattern.slug))}.`);
+      if (outcome.status === 'passed' || outcome.status === 'failed' || outcome.status === 'incomplete') ctx.err(`Result (${outcome.status}) recorded in ${path.relative(ctx.cwd, recordFile(catalog.root, plan.pattern.slug))}.`);
       if (outcome.scratch) ctx.err(`Scratch folder kept: ${outcome.scratch}`);
+      // Incomplete is not a pass: blocks that were the template's samples proved nothing.
       ctx.exitCode = outcome.status === 'passed' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
     } finally {
       signals.dispose();

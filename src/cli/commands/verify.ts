@@ -23,7 +23,7 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
       .option('--changed-since <ref>', 'only patterns with a file changed since this git ref (branch, tag or commit), for pull requests'),
   ).action(async (paths: string[], flags: VerifyFlags) => {
       // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
-      const { runnableBlocks } = await import('../../run/plan.js');
+      const { hasSteps, placeholderBlocks, runnableBlocks } = await import('../../run/plan.js');
       const { planText, runsJson, runsJunit, verdict, verifySummary } = await import('../../run/report.js');
       const { loadTargets, planTargets, runPlans } = await import('../../run/verify.js');
     const jobs = Number(flags.jobs);
@@ -47,7 +47,8 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
     const since = flags.changedSince ? ` changed since ${flags.changedSince}` : '';
     show(`${plans.length} pattern${plans.length === 1 ? '' : 's'}${since} to verify${skipped.length ? `; ${skipped.length} left out` : ''}.`);
     for (const s of skipped) show(`  ${s.plan.pattern.slug}: ${s.reason}`);
-    const blocked = plans.filter((p) => p.problems.length || p.resolved.missing.length);
+    // A plan of template samples alone runs nothing, whatever its parameters: it is reported incomplete.
+    const blocked = plans.filter((p) => p.problems.length || (p.resolved.missing.length && hasSteps(p)));
     if (flags.dryRun) {
       for (const plan of plans) {
         show();
@@ -66,10 +67,13 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
     // What will run, one line per pattern (`--dry-run` shows the whole plans).
     for (const plan of plans) {
       const perPhase = plan.phases.map((p) => [p.spec.name, p.blocks.filter((b) => !b.options.skip).length] as const).filter(([, n]) => n > 0);
-      show(`  ${plan.pattern.slug}: ${perPhase.map(([name, n]) => `${name} ${n}`).join(', ')}`);
+      const samples = placeholderBlocks(plan).length;
+      const notes = samples ? `${perPhase.length ? '; ' : ''}${samples} template sample${samples === 1 ? '' : 's'} not run (incomplete)` : '';
+      show(`  ${plan.pattern.slug}: ${perPhase.map(([name, n]) => `${name} ${n}`).join(', ')}${notes}`);
     }
     const blocks = plans.reduce((n, p) => n + runnableBlocks(p).length, 0);
-    if (!(await confirmRun(ctx, flags, blocks, `${plans.length} pattern${plans.length === 1 ? '' : 's'}`))) {
+    // Nothing executes when every plan is template samples alone: nothing to confirm.
+    if (blocks > 0 && !(await confirmRun(ctx, flags, blocks, `${plans.length} pattern${plans.length === 1 ? '' : 's'}`))) {
       ctx.exitCode = 2;
       return;
     }
@@ -93,7 +97,10 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
       ctx.out(verifySummary(runs));
     }
     const count = (status: string) => runs.filter((r) => r.outcome.status === status).length;
-    ctx.err(`${count('passed')} passed, ${count('failed')} failed, ${count('not-run')} not run${count('interrupted') ? `, ${count('interrupted')} interrupted` : ''}; results in .patternbook/verify/.`);
+    ctx.err(
+      `${count('passed')} passed, ${count('failed')} failed, ${count('incomplete')} incomplete, ${count('not-run')} not run${count('interrupted') ? `, ${count('interrupted')} interrupted` : ''}; results in .patternbook/verify/.`,
+    );
+    // Only passed is a pass: an incomplete pattern (template samples where its steps should be) verified nothing.
     ctx.exitCode = count('interrupted') ? 130 : runs.every((r) => r.outcome.status === 'passed') ? 0 : 1;
   });
 }
