@@ -50,6 +50,73 @@ describe('configuration', () => {
     await expect(loadConfig(both)).rejects.toThrow(/keep one configuration file/);
   });
 
+  it('reads a .json file as JSON: YAML syntax in it is a syntax error at its line and column', async () => {
+    // Before: read as YAML, `{ template: x, }` passed as a configuration with template `x`.
+    const dir = await tempCatalog({ 'patternbook.config.json': '{ template: x, }' });
+    await expect(loadConfig(dir)).rejects.toThrow(/^\S*patternbook\.config\.json:1:3: property names must be in double quotes in JSON: `"template"`\. Fix the syntax/);
+    const comment = await tempCatalog({ 'patternbook.config.json': '{\n  "outDir": "site" # the output\n}\n' });
+    await expect(loadConfig(comment)).rejects.toThrow(/patternbook\.config\.json:2:20: expected `,` or `}` after the value of `outDir`, found `#`/);
+  });
+
+  it('places JSON key errors at the key, and counts columns without a byte order mark', async () => {
+    const dir = await tempCatalog({ 'patternbook.config.json': '{\n  "patterns": ["*/README.md"],\n  "paterns": []\n}\n' });
+    await expect(loadConfig(dir)).rejects.toThrow(/patternbook\.config\.json:3:3: unknown key `paterns`\. Did you mean `patterns`\?/);
+    const bom = await tempCatalog({ 'patternbook.config.json': '\uFEFF{"outDir": 5}' });
+    await expect(loadConfig(bom)).rejects.toThrow(/patternbook\.config\.json:1:12: `outDir`: Invalid input: expected string/);
+  });
+
+  it("a package.json that breaks inside its `patternbook` key is an error at package.json's line; one without the key is npm's business", async () => {
+    // Before: a package.json that did not parse was skipped, and the catalog ran on defaults without a word.
+    const dir = await tempCatalog({ 'package.json': '{\n  "name": "x",\n  "patternbook": { "outDir": "site", }\n}\n' });
+    await expect(loadConfig(dir)).rejects.toThrow(/package\.json:3:36: a comma before `}`: JSON allows no trailing comma/);
+    expect(findCatalogRoot(dir)).toBe(dir);
+    const other = await tempCatalog({ 'package.json': '{ "name": "x", }' });
+    expect((await loadConfig(other)).file).toBeUndefined();
+  });
+
+  it('reports every problem of the file in one pass, in file order: schema, rules, rule options, globs', async () => {
+    const { registry } = await import('../src/lint/registry.js');
+    const yaml = [
+      'maxFileSize: -3',
+      'rules:',
+      '  linkk: warn',
+      '  unknown-section: [warn, { allow: [1], alow: [] }]',
+      'overrides:',
+      '  - files: ["/drafts/**", "../other/**", "notes/"]',
+      '    rules: { placeholder: loud, empty-section: [off, { x: 1 }] }',
+      'site:',
+      '  titel: x',
+      '',
+    ].join('\n');
+    const dir = await tempCatalog({ 'patternbook.config.yaml': yaml });
+    const error = await loadConfig(dir, { rules: registry }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PatternbookError);
+    const lines = (error as Error).message.split('\n').map((l) => l.slice(l.indexOf('patternbook.config.yaml')));
+    // Before: zod's errors alone; the rule ids, options and globs were checked only once those were fixed.
+    expect(lines).toEqual([
+      'patternbook.config.yaml:1:14: `maxFileSize`: Too small: expected number to be >0.',
+      'patternbook.config.yaml:3:3: `rules.linkk`: unknown rule. Did you mean `link`? Run `patternbook rules` for the list.',
+      'patternbook.config.yaml:4:37: `rules.unknown-section`: option `allow.0`: Invalid input: expected string, received number.',
+      'patternbook.config.yaml:4:41: `rules.unknown-section`: unknown option `alow`. Did you mean `allow`? Options of `unknown-section`: allow.',
+      'patternbook.config.yaml:6:13: `overrides.0.files.0`: `/drafts/**` is an absolute path, and globs are matched against paths relative to the catalog root: write `drafts/**`.',
+      'patternbook.config.yaml:6:27: `overrides.0.files.1`: `../other/**` climbs out of the catalog root, and only files inside it are read: write the path from the root.',
+      'patternbook.config.yaml:6:42: `overrides.0.files.2`: `notes/` names a folder and matches no file: write `notes/**` for the files in it.',
+      'patternbook.config.yaml:7:27: `overrides.0.rules.placeholder`: expected "off", "warn" or "error", or ["warn", { …options }].',
+      'patternbook.config.yaml:7:54: `overrides.0.rules.empty-section`: rule `empty-section` takes no options.',
+      'patternbook.config.yaml:9:3: unknown key `titel` in `site`. Did you mean `title`? Allowed keys: title, logo, accent, base, url, repoUrl, branch, facets.',
+    ]);
+  });
+
+  it('checks rule ids only when given the rules; the lint engine then refuses them with the same words', async () => {
+    const { registry } = await import('../src/lint/registry.js');
+    const { RuleSettings } = await import('../src/lint/rule-settings.js');
+    const dir = await tempCatalog({ 'patternbook.config.json': '{\n  "rules": { "linkk": "warn" }\n}\n' });
+    await expect(loadConfig(dir, { rules: registry })).rejects.toThrow(/patternbook\.config\.json:2:14: `rules\.linkk`: unknown rule\. Did you mean `link`\?/);
+    const config = await loadConfig(dir);
+    expect(config.rules).toEqual({ linkk: 'warn' });
+    expect(() => new RuleSettings(registry, config)).toThrow(/patternbook\.config\.json: `rules\.linkk`: unknown rule\. Did you mean `link`\?/);
+  });
+
   it('finds the catalog root upward from a sub-folder, else uses the folder itself', async () => {
     const dir = await tempCatalog({ 'patternbook.config.json': '{}', 'a/b/README.md': '# x\n' });
     expect(findCatalogRoot(path.join(dir, 'a', 'b'))).toBe(dir);

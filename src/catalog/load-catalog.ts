@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig, findCatalogRoot, type CatalogConfig } from '../config/load-config.js';
+import type { KnownRule } from '../config/validate.js';
 import { compareDiagnostics, PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { loadTemplate } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
@@ -14,6 +15,8 @@ export interface LoadCatalogOptions {
   cwd?: string;
   /** Use this configuration instead of reading it from the root. */
   config?: CatalogConfig;
+  /** The lint rules the configuration may name: their ids and options are checked with the rest of the file. */
+  rules?: readonly KnownRule[];
   /** Use this template file instead of the configured one. */
   templateFile?: string;
   /** Keep markdown-it tokens on each document (for renderers). */
@@ -60,7 +63,7 @@ export interface PreparedCatalog {
 /** Everything before the pattern files are read: configuration, template, discovery. */
 export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens' | 'concurrency'>): Promise<PreparedCatalog> {
   const root = path.resolve(opts.cwd ?? process.cwd(), opts.root ?? findCatalogRoot(opts.cwd ?? process.cwd()));
-  const config = opts.config ?? (await loadConfig(root));
+  const config = opts.config ?? (await loadConfig(root, opts.rules ? { rules: opts.rules } : {}));
   const template = await loadCatalogTemplate(config, opts.templateFile);
 
   const discovered = await discoverPatterns({

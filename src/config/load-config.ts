@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import { PatternbookError } from '../diagnostics.js';
-import { LineIndex } from '../markdown/lines.js';
-import { editDistance } from '../util/similar.js';
-import { CONFIG_KEYS, DEFAULTS, configSchema, parseSize, type ConfigFile } from './schema.js';
+import { parseConfigText, type ConfigText, type KeyPath, type Locator } from './config-text.js';
+import { CONFIG_KEYS, DEFAULTS, parseSize, type ConfigFile } from './schema.js';
+import { checkConfig, formatProblems, type KnownRule } from './validate.js';
 
 /** Looked for in this order in the catalog root. */
 export const CONFIG_FILES = ['patternbook.config.json', 'patternbook.config.yaml', 'patternbook.config.yml'] as const;
@@ -30,6 +28,7 @@ export interface CatalogConfig {
   site: NonNullable<ConfigFile['site']>;
   run: NonNullable<ConfigFile['run']>;
   report: NonNullable<ConfigFile['report']>;
+  search: NonNullable<ConfigFile['search']>;
   overrides: NonNullable<ConfigFile['overrides']>;
   /** Where each value came from: the configuration file, or `default`. */
   sources: Record<string, string>;
@@ -55,16 +54,31 @@ function packageJsonHasConfig(dir: string): boolean {
   const file = path.join(dir, 'package.json');
   if (!existsSync(file)) return false;
   try {
-    return 'patternbook' in (JSON.parse(readFileSync(file, 'utf8')) as object);
+    // A broken package.json that names the key is still our configuration: loading it says where it breaks.
+    return mentionsPatternbook(readFileSync(file, 'utf8'));
   } catch {
     return false;
   }
 }
 
-/** Reads and validates the catalog's configuration; a problem is a PatternbookError naming the file, line and key. */
-export async function loadConfig(root: string): Promise<CatalogConfig> {
+export interface LoadConfigOptions {
+  /**
+   * The lint rules the configuration may name. When given, unknown rule ids and
+   * invalid rule options are reported with every other problem of the file, at
+   * their line; without them rule settings are not checked here (the lint engine
+   * still refuses them when it runs).
+   */
+  rules?: readonly KnownRule[];
+}
+
+/**
+ * Reads and validates the catalog's configuration. Every problem of the file
+ * is reported at once, as one PatternbookError whose lines name the file, line,
+ * column and key.
+ */
+export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<CatalogConfig> {
   const absRoot = path.resolve(root);
-  const found = await readConfigFile(absRoot);
+  const found = await readConfigFile(absRoot, options.rules);
   return resolveConfig(absRoot, found?.values ?? {}, found?.file);
 }
 
@@ -89,107 +103,46 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     site: values.site ?? {},
     run: values.run ?? {},
     report: values.report ?? {},
+    search: values.search ?? {},
     overrides: values.overrides ?? [],
     sources,
   };
 }
 
-async function readConfigFile(root: string): Promise<{ file: string; values: ConfigFile } | undefined> {
+async function readConfigFile(root: string, rules: readonly KnownRule[] | undefined): Promise<{ file: string; values: ConfigFile } | undefined> {
   const present = CONFIG_FILES.map((f) => path.join(root, f)).filter((f) => existsSync(f));
   if (present.length > 1) {
     throw new PatternbookError(`Found ${present.map((f) => path.basename(f)).join(' and ')} in ${root}: keep one configuration file.`);
   }
   if (present[0]) {
     const file = present[0];
-    return { file, values: validate(await readFile(file, 'utf8'), file, []) };
+    const text = parseConfigText(await readFile(file, 'utf8'), file, file.endsWith('.json') ? 'json' : 'yaml');
+    return { file, values: validate(text, text.data, file, [], rules) };
   }
   const pkg = path.join(root, 'package.json');
   if (existsSync(pkg)) {
-    const text = await readFile(pkg, 'utf8');
-    let json: Record<string, unknown>;
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
-    if ('patternbook' in json) return { file: pkg, values: validate(text, pkg, ['patternbook']) };
+    const raw = await readFile(pkg, 'utf8');
+    // A package.json that is not JSON is npm's business, unless it holds our key: then say where it breaks.
+    if (!mentionsPatternbook(raw)) return undefined;
+    const text = parseConfigText(raw, pkg, 'json');
+    if (isRecord(text.data) && 'patternbook' in text.data) return { file: pkg, values: validate(text, text.data.patternbook, pkg, ['patternbook'], rules) };
   }
   return undefined;
 }
 
-function validate(text: string, file: string, prefix: string[]): ConfigFile {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const lines = new LineIndex(text);
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const at = lines.pointAt(syntax.pos[0]);
-    throw new PatternbookError(`${file}:${at.line}:${at.column}: ${syntax.message.split('\n')[0]}. Fix the syntax of the configuration file.`);
-  }
-  const data: unknown = prefix.length ? (doc.toJS() as Record<string, unknown>)[prefix[0]!] : (doc.toJS() ?? {});
-  const result = configSchema.safeParse(data ?? {});
-  if (result.success) return result.data;
-  const messages = result.error.issues.map((issue) => describeIssue(issue, doc, lines, file, prefix));
-  throw new PatternbookError(messages.join('\n'));
+/** Whether a package.json's text names a `patternbook` key (its JSON may be broken). */
+function mentionsPatternbook(text: string): boolean {
+  return /"patternbook"\s*:/.test(text);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineIndex, file: string, prefix: string[]): string {
-  const keyPath = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const key = issue.path.join('.');
-  const at = (range: [number, number, number] | undefined) => {
-    const point = range ? lines.pointAt(range[0]) : { line: 1, column: 1 };
-    return `${file}:${point.line}:${point.column}`;
-  };
-  if (issue.code === 'unrecognized_keys') {
-    const parent = doc.getIn(keyPath, true);
-    const allowed = issue.path.length === 0 ? CONFIG_KEYS : Object.keys(nestedShape(issue.path));
-    return issue.keys
-      .map((unknown) => {
-        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === unknown) : undefined;
-        const where = at(isScalar(pair?.key) ? pair.key.range ?? undefined : undefined);
-        const near = suggest(unknown, allowed);
-        return `${where}: unknown key \`${unknown}\`${key ? ` in \`${key}\`` : ''}.${near ? ` Did you mean \`${near}\`?` : ''} Allowed keys: ${allowed.join(', ')}.`;
-      })
-      .join('\n');
-  }
-  const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
-  // A rule's setting: say what is allowed rather than zod's "Invalid input".
-  if ((issue.path[0] === 'rules' || (issue.path[0] === 'overrides' && issue.path[2] === 'rules')) && issue.code === 'invalid_union') {
-    return `${at(node?.range)}: \`${key}\`: expected "off", "warn" or "error", or ["warn", { …options }].`;
-  }
-  return `${at(node?.range)}: \`${key || '(top level)'}\`: ${issue.message}.`;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Keys allowed in a nested object of the schema, for messages: read from the schema itself, so no section is forgotten. */
-function nestedShape(path: PropertyKey[]): Record<string, unknown> {
-  let node: unknown = configSchema;
-  for (const step of path) {
-    node = objectIn(node);
-    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return {};
-    if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(step)];
-    else if (def.type === 'record') node = def.valueType;
-    else if (def.type === 'array') node = def.element;
-    else return {};
-  }
-  const def = (objectIn(node) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-  return def?.type === 'object' ? (def.shape as Record<string, unknown>) : {};
-}
-
-/** Past optional wrappers, and to the object among a union's options (`"warn"` or `["warn", {…}]` aside). */
-function objectIn(node: unknown): unknown {
-  for (let i = 0; i < 10; i++) {
-    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return node;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') node = def.innerType;
-    else if (def.type === 'union') node = (def.options as unknown[]).find((o) => ['object', 'record', 'array', 'optional'].includes(String((o as { _zod?: { def?: { type?: string } } })._zod?.def?.type))) ?? node;
-    else return node;
-    if (def.type === 'union') return node;
-  }
-  return node;
-}
-
-/** The allowed key closest to a mistyped one (same letters in another case, or one or two edits away). */
-function suggest(key: string, allowed: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  return allowed.find((a) => a.toLowerCase() === lower) ?? allowed.find((a) => editDistance(a.toLowerCase(), lower) <= 2);
+/** The values checked in one pass; every problem at its line (package.json's key paths start at `patternbook`). */
+function validate(text: ConfigText, data: unknown, file: string, prefix: KeyPath, rules: readonly KnownRule[] | undefined): ConfigFile {
+  const checked = checkConfig(data, rules);
+  if (checked.ok) return checked.values;
+  const locate: Locator = { value: (p) => text.locate.value([...prefix, ...p]), key: (p) => text.locate.key([...prefix, ...p]) };
+  throw new PatternbookError(formatProblems(checked.problems, file, { locate, lines: text.lines }));
 }

@@ -1,8 +1,8 @@
 import picomatch from 'picomatch';
 import type { CatalogConfig } from '../config/load-config.js';
 import type { RuleSetting } from '../config/schema.js';
+import { formatProblems, ruleProblems } from '../config/validate.js';
 import { PatternbookError } from '../diagnostics.js';
-import { editDistance } from '../util/similar.js';
 import type { Rule } from './rule.js';
 
 // Rules of different option types live in one list.
@@ -22,17 +22,25 @@ export interface ActiveRule {
 export class RuleSettings {
   private readonly base: Map<string, ActiveRule | null>;
   private readonly overrides: { match: (path: string) => boolean; settings: Map<string, ActiveRule | null> }[];
+  private readonly byId: Map<string, AnyRule>;
 
+  /**
+   * Settings that were checked when the configuration was loaded with these
+   * rules (`loadConfig(root, { rules })`) are taken as they are; anything
+   * else is checked here too, and refused with the same messages, without lines.
+   */
   constructor(
-    private readonly registry: readonly AnyRule[],
+    readonly registry: readonly AnyRule[],
     config: Pick<CatalogConfig, 'rules' | 'overrides' | 'file'>,
   ) {
-    const where = config.file ?? 'configuration';
-    const defaults = new Map<string, ActiveRule | null>(registry.map((rule) => [rule.meta.id, { rule, severity: rule.meta.severity, options: parseOptions(rule, undefined, where) }]));
-    this.base = this.apply(defaults, config.rules, where, 'rules');
-    this.overrides = config.overrides.map((o, i) => ({
+    const problems = ruleProblems(config, registry);
+    if (problems.length) throw new PatternbookError(formatProblems(problems, config.file ?? 'configuration'));
+    const defaults = new Map<string, ActiveRule | null>(registry.map((rule) => [rule.meta.id, { rule, severity: rule.meta.severity, options: parseOptions(rule, undefined) }]));
+    this.byId = new Map(registry.map((rule) => [rule.meta.id, rule]));
+    this.base = this.apply(defaults, config.rules);
+    this.overrides = config.overrides.map((o) => ({
       match: picomatch(o.files, { dot: true }),
-      settings: this.apply(new Map(), o.rules, where, `overrides[${i}].rules`),
+      settings: this.apply(new Map(), o.rules),
     }));
   }
 
@@ -44,40 +52,28 @@ export class RuleSettings {
     return [...merged.values()].filter((r): r is ActiveRule => r !== null);
   }
 
-  private apply(into: Map<string, ActiveRule | null>, rules: Record<string, RuleSetting>, where: string, key: string): Map<string, ActiveRule | null> {
-    const problems: string[] = [];
+  /** Whether the rule runs on some file: on by default or in `rules`, or switched on by an override. */
+  mayRun(id: string): boolean {
+    return Boolean(this.base.get(id)) || this.overrides.some((o) => Boolean(o.settings.get(id)));
+  }
+
+  /** The rule's options when the configuration gives none (its schema's defaults). */
+  defaultOptions(rule: AnyRule): unknown {
+    return parseOptions(rule, undefined);
+  }
+
+  /** Settings on top of `into`; every id and option was checked in the constructor. */
+  private apply(into: Map<string, ActiveRule | null>, rules: Record<string, RuleSetting>): Map<string, ActiveRule | null> {
     for (const [id, setting] of Object.entries(rules)) {
-      const rule = this.registry.find((r) => r.meta.id === id);
-      if (!rule) {
-        const near = this.registry.map((r) => r.meta.id).find((known) => editDistance(known, id) <= 2);
-        problems.push(`${where}: \`${key}.${id}\`: unknown rule.${near ? ` Did you mean \`${near}\`?` : ''} Run \`patternbook rules\` for the list.`);
-        continue;
-      }
+      const rule = this.byId.get(id)!;
       const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
-      if (level === 'off') {
-        into.set(id, null);
-        continue;
-      }
-      try {
-        into.set(id, { rule, severity: level === 'warn' ? 'warning' : 'error', options: parseOptions(rule, options, `${where}: \`${key}.${id}\``) });
-      } catch (err) {
-        problems.push((err as Error).message);
-      }
+      into.set(id, level === 'off' ? null : { rule, severity: level === 'warn' ? 'warning' : 'error', options: parseOptions(rule, options) });
     }
-    if (problems.length) throw new PatternbookError(problems.join('\n'));
     return into;
   }
 }
 
-function parseOptions(rule: AnyRule, options: unknown, where: string): unknown {
-  if (!rule.meta.options) {
-    if (options !== undefined && Object.keys(options as object).length > 0) throw new PatternbookError(`${where}: rule \`${rule.meta.id}\` takes no options.`);
-    return {};
-  }
-  const result = rule.meta.options.safeParse(options ?? {});
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ');
-    throw new PatternbookError(`${where}: invalid options for \`${rule.meta.id}\`: ${issues}.`);
-  }
-  return result.data;
+/** A rule's options with its schema's defaults filled in (checked beforehand by `ruleProblems`). */
+function parseOptions(rule: AnyRule, options: unknown): unknown {
+  return rule.meta.options ? rule.meta.options.parse(options ?? {}) : {};
 }

@@ -10,7 +10,6 @@ import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStreaming, lintThreads, type PhaseOne } from '../lint/parallel.js';
 import type { LintFileResult } from '../lint/result.js';
 import { writeFileAtomic } from '../util/text-file.js';
-import { RuleSettings } from '../lint/rule-settings.js';
 import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { phaseClock } from '../lint/timing.js';
@@ -89,10 +88,10 @@ export interface SiteState {
 
 export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
   const started = performance.now();
-  const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+  // Everything that can refuse the build does so before any file is read: the configuration,
+  // rule settings included, is checked as it is loaded.
+  const prepared = await prepareCatalog({ root: options.root, rules: registry, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   const { config } = prepared;
-  // Everything that can refuse the build does so before any file is read.
-  new RuleSettings(registry, config);
   const site = { ...siteInfo(config, options.base), ...(options.dev ? { dev: true } : {}) };
   const out = path.resolve(config.root, options.out ?? config.outDir);
   checkOutDir(out, config.root);

@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { mapLimit } from '../../util/concurrency.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { VERSION } from '../../version.js';
 
-/** What checking one external URL found. */
-export interface ExternalResult {
-  ok: boolean;
+/** What checking one external URL found; also one entry of the cache file, read back through this schema. */
+const externalResultSchema = z.object({
+  ok: z.boolean(),
   /** Final HTTP status, after redirects. */
-  status?: number;
-  statusText?: string;
+  status: z.number().int().min(100).max(599).optional(),
+  statusText: z.string().optional(),
   /** Why no status: `timeout`, an error code (`ECONNREFUSED`, `ENOTFOUND`) or a short text. */
-  error?: string;
+  error: z.string().optional(),
   /** When it was checked (ms since the epoch). */
-  checkedAt: number;
-}
+  checkedAt: z.number().finite(),
+});
+export type ExternalResult = z.infer<typeof externalResultSchema>;
 
 export interface ExternalCheckOptions {
   /** Per request (HEAD, then GET when HEAD is refused), in milliseconds. */
@@ -28,9 +30,18 @@ export interface ExternalCheckOptions {
   now?: () => number;
 }
 
+/**
+ * The cache file, `.patternbook/external-links.json`. It is ours, but anything
+ * may have happened to it (an old version, a hand edit, a half-copied folder):
+ * the file is read through this schema, each entry on its own, and whatever
+ * does not fit is dropped and asked again. A cache never ends a run.
+ */
+const cacheFileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
+
 interface CacheFile {
-  version: 1;
-  entries: Record<string, ExternalResult>;
+  entries: Map<string, ExternalResult>;
+  /** Whether the file held something that did not fit (it is then written anew). */
+  repaired: boolean;
 }
 
 export const CACHE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -55,14 +66,14 @@ export function requestUrl(url: string): string {
  */
 export async function checkExternalUrls(urls: Iterable<string>, options: ExternalCheckOptions): Promise<Map<string, ExternalResult>> {
   const now = options.now ?? Date.now;
-  const cache = options.cacheFile ? await readCache(options.cacheFile) : { version: 1 as const, entries: {} };
+  const cache: CacheFile = options.cacheFile ? await readCache(options.cacheFile) : { entries: new Map(), repaired: false };
   const started = now();
   const fresh = (r: ExternalResult | undefined): r is ExternalResult => r !== undefined && started - r.checkedAt >= 0 && started - r.checkedAt < options.maxAgeMs;
 
   const results = new Map<string, ExternalResult>();
   const todo: string[] = [];
   for (const url of new Set(urls)) {
-    const cached = cache.entries[url];
+    const cached = cache.entries.get(url);
     if (fresh(cached)) results.set(url, cached);
     else todo.push(url);
   }
@@ -71,22 +82,22 @@ export async function checkExternalUrls(urls: Iterable<string>, options: Externa
   todo.forEach((url, i) => results.set(url, checked[i]!));
 
   if (options.cacheFile) {
-    const entries: Record<string, ExternalResult> = {};
-    let dropped = false;
-    for (const [url, r] of Object.entries(cache.entries)) {
-      if (fresh(r)) entries[url] = r;
+    const entries = new Map<string, ExternalResult>();
+    let dropped = cache.repaired;
+    for (const [url, r] of cache.entries) {
+      if (fresh(r)) entries.set(url, r);
       else dropped = true;
     }
     let added = false;
     todo.forEach((url, i) => {
       if (cacheable(checked[i]!)) {
-        entries[url] = checked[i]!;
+        entries.set(url, checked[i]!);
         added = true;
       }
     });
     if (added || dropped) {
       try {
-        await writeFileAtomic(options.cacheFile, `${JSON.stringify({ version: 1, entries } satisfies CacheFile, null, 1)}\n`);
+        await writeFileAtomic(options.cacheFile, `${JSON.stringify({ version: 1, entries: Object.fromEntries(entries) } satisfies z.input<typeof cacheFileSchema>, null, 1)}\n`);
       } catch {
         // A cache that cannot be written (read-only checkout) only costs time on the next run.
       }
@@ -100,19 +111,29 @@ function cacheable(r: ExternalResult): boolean {
 }
 
 async function readCache(file: string): Promise<CacheFile> {
+  let text: string;
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    if (data && data.version === 1 && data.entries && typeof data.entries === 'object') {
-      const entries: Record<string, ExternalResult> = {};
-      for (const [url, r] of Object.entries(data.entries)) {
-        if (r && typeof r === 'object' && typeof r.ok === 'boolean' && typeof r.checkedAt === 'number') entries[url] = r;
-      }
-      return { version: 1, entries };
-    }
+    text = await readFile(file, 'utf8');
   } catch {
     // Missing or unreadable: start afresh.
+    return { entries: new Map(), repaired: false };
   }
-  return { version: 1, entries: {} };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { entries: new Map(), repaired: true };
+  }
+  const parsed = cacheFileSchema.safeParse(data);
+  if (!parsed.success) return { entries: new Map(), repaired: true };
+  const entries = new Map<string, ExternalResult>();
+  let repaired = false;
+  for (const [url, raw] of Object.entries(parsed.data.entries)) {
+    const entry = externalResultSchema.safeParse(raw);
+    if (entry.success) entries.set(url, entry.data);
+    else repaired = true;
+  }
+  return { entries, repaired };
 }
 
 const HEADERS = { 'user-agent': `patternbook/${VERSION} (link check)`, accept: '*/*' };
