@@ -73,6 +73,40 @@ async function start(): Promise<Client> {
 const SAGA = '# Saga\n\n> Keeps data consistent across services.\n\n## Overview\n\nText.\n\n## Related Patterns\n\n- [Outbox](../outbox/README.md)\n';
 
 describe('patternbook lsp --stdio', () => {
+  it('publishes diagnostics once for an open and once for a change', async () => {
+    const outbox = '# Outbox\n\n> Writes events with the data.\n\n## Overview\n\nText.\n';
+    const root = await tempCatalog({ 'saga/README.md': SAGA, 'outbox/README.md': outbox });
+    const saga = pathToFileURL(path.join(root, 'saga', 'README.md')).href;
+    const other = pathToFileURL(path.join(root, 'outbox', 'README.md')).href;
+    const client = await start();
+    const published = (uri: string, version: number) => (n: { method: string; params: any }) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version;
+    const count = (uri: string) => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length;
+    // A second document: its edits, answered after the pause every change waits for, mark a point in time
+    // that comes after any publication the server could still owe for the first document.
+    let otherVersion = 1;
+    const opened = client.next(published(other, 1));
+    client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: outbox } });
+    await opened;
+    const settled = async () => {
+      otherVersion++;
+      const mark = client.next(published(other, otherVersion));
+      client.notify('textDocument/didChange', { textDocument: { uri: other, version: otherVersion }, contentChanges: [{ text: `${outbox}\nMore text ${otherVersion}.\n` }] });
+      await mark;
+    };
+
+    const first = client.next(published(saga, 1));
+    client.notify('textDocument/didOpen', { textDocument: { uri: saga, languageId: 'markdown', version: 1, text: SAGA } });
+    await first;
+    await settled();
+    expect(count(saga)).toBe(1);
+
+    const second = client.next(published(saga, 2));
+    client.notify('textDocument/didChange', { textDocument: { uri: saga, version: 2 }, contentChanges: [{ text: `${SAGA}\nMore.\n` }] });
+    await second;
+    await settled();
+    expect(count(saga)).toBe(2);
+  }, 30_000);
+
   it('publishes the lint results of an open pattern, and again as it changes; offers the fix as a code action', async () => {
     const root = await tempCatalog({ 'saga/README.md': SAGA, 'outbox/README.md': '# Outbox\n\n> Writes events with the data.\n\n## Overview\n\nText.\n' });
     const uri = pathToFileURL(path.join(root, 'saga', 'README.md')).href;
