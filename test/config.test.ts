@@ -96,7 +96,7 @@ describe('configuration', () => {
     expect(lines).toEqual([
       'patternbook.config.yaml:1:14: `maxFileSize`: Too small: expected number to be >0.',
       'patternbook.config.yaml:3:3: `rules.linkk`: unknown rule. Did you mean `link`? Run `patternbook rules` for the list.',
-      'patternbook.config.yaml:4:37: `rules.unknown-section`: option `allow.0`: Invalid input: expected string, received number.',
+      'patternbook.config.yaml:4:37: `rules.unknown-section`: invalid options for `unknown-section`: allow.0: Invalid input: expected string, received number.',
       'patternbook.config.yaml:4:41: `rules.unknown-section`: unknown option `alow`. Did you mean `allow`? Options of `unknown-section`: allow.',
       'patternbook.config.yaml:6:13: `overrides.0.files.0`: `/drafts/**` is an absolute path, and globs are matched against paths relative to the catalog root: write `drafts/**`.',
       'patternbook.config.yaml:6:27: `overrides.0.files.1`: `../other/**` climbs out of the catalog root, and only files inside it are read: write the path from the root.',

@@ -115,7 +115,7 @@ function optionProblems(rule: KnownRule, options: Record<string, unknown> | unde
         };
       });
     }
-    return [{ path: [...at, 1, ...pathOf(issue)], on: 'value', message: `\`${name}\`: ${inner ? `option \`${inner}\`: ` : `invalid options for \`${id}\`: `}${issue.message}.` }];
+    return [{ path: [...at, 1, ...pathOf(issue)], on: 'value', message: `\`${name}\`: invalid options for \`${id}\`: ${inner || 'options'}: ${issue.message}.` }];
   });
 }
 
