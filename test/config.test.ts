@@ -120,6 +120,9 @@ describe('configuration', () => {
   it('finds the catalog root upward from a sub-folder, else uses the folder itself', async () => {
     const dir = await tempCatalog({ 'patternbook.config.json': '{}', 'a/b/README.md': '# x\n' });
     expect(findCatalogRoot(path.join(dir, 'a', 'b'))).toBe(dir);
+    // A project that depends on Patternbook names it in package.json, but not as a top-level key: not a catalog root.
+    const project = await tempCatalog({ 'package.json': '{ "name": "app", "devDependencies": { "patternbook": "^0.1.0" } }', 'docs/x/README.md': '# x\n' });
+    expect(findCatalogRoot(path.join(project, 'docs'))).toBe(path.join(project, 'docs'));
     const bare = await tempCatalog();
     await mkdir(path.join(bare, 'sub'));
     // No config anywhere up to / (tmp has none): the folder itself.

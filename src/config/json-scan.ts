@@ -60,6 +60,8 @@ export function scanJson(text: string): JsonScan {
 
 class Scanner {
   at = 0;
+  /** The last comma passed, to point at a trailing one. */
+  private lastComma = 0;
 
   constructor(private readonly text: string) {}
 
@@ -184,8 +186,6 @@ class Scanner {
       throw new JsonSyntaxError(this.at, `expected \`,\` or \`]\` after an item of the list, found ${this.shown()}`);
     }
   }
-
-  private lastComma = 0;
 
   /** Past a string in double quotes, checking its escapes and refusing control characters. */
   string(): void {

@@ -53,11 +53,18 @@ export function findConfigRoot(start: string): string | undefined {
 function packageJsonHasConfig(dir: string): boolean {
   const file = path.join(dir, 'package.json');
   if (!existsSync(file)) return false;
+  let text: string;
   try {
-    // A broken package.json that names the key is still our configuration: loading it says where it breaks.
-    return mentionsPatternbook(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch {
     return false;
+  }
+  try {
+    const json: unknown = JSON.parse(text);
+    return isRecord(json) && 'patternbook' in json;
+  } catch {
+    // A broken package.json that names the key is taken as ours: loading it says where it breaks.
+    return mentionsPatternbook(text);
   }
 }
 
