@@ -4,6 +4,7 @@ import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../ca
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
 import { writeFileAtomic } from '../util/text-file.js';
+import { variantKey } from '../template/heading-variants.js';
 import { applyEdits, lostLines } from '../util/text-edits.js';
 import { VERSION } from '../version.js';
 import { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
@@ -141,7 +142,7 @@ async function writeFixes(result: LintFileResult): Promise<boolean> {
     fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
   );
   if (applied === 0 || output === source) return false;
-  const lost = lostLines(source, output);
+  const lost = lostLines(source, output, variantKey);
   if (lost.length > 0) {
     throw new PatternbookError(`Refusing to fix ${result.file}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
   }

@@ -16,6 +16,7 @@ import placeholder from './rules/placeholder.js';
 import relatedPattern from './rules/related-pattern.js';
 import relatedReciprocal from './rules/related-reciprocal.js';
 import requiredSection from './rules/required-section.js';
+import sectionName from './rules/section-name.js';
 import sectionOrder from './rules/section-order.js';
 import summary from './rules/summary.js';
 import templateVersion from './rules/template-version.js';
@@ -41,6 +42,7 @@ export const registry: readonly AnyRule[] = [
   relatedPattern,
   relatedReciprocal,
   requiredSection,
+  sectionName,
   sectionOrder,
   summary,
   templateVersion,

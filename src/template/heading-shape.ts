@@ -20,13 +20,6 @@ export interface HeadingShape {
 const PARTS =
   /(\[[^\]\n]+\])|(\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b)|(\b\d{4}-\d{2}-\d{2}\b)|(\b\d+\b)|(\s*[:\-–—]\s*)|(\s+)/gu;
 
-const OPTIONAL_SUFFIX = /\s*\(\s*optional\s*\)\s*$/i;
-
-/** Removes an `(optional)` suffix; returns the clean heading and whether it was there. */
-export function stripOptional(text: string): { text: string; optional: boolean } {
-  return OPTIONAL_SUFFIX.test(text) ? { text: text.replace(OPTIONAL_SUFFIX, ''), optional: true } : { text, optional: false };
-}
-
 export function headingShape(text: string): HeadingShape {
   let name = '';
   let source = '';

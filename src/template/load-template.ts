@@ -7,7 +7,8 @@ import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
-import { headingMatcher, headingShape, stripOptional } from './heading-shape.js';
+import { headingMatcher, headingShape } from './heading-shape.js';
+import { splitNote } from './heading-variants.js';
 import { foldHeading, foldText } from './normalize.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from './types.js';
@@ -123,18 +124,19 @@ function buildSections(
   const out: TemplateSection[] = [];
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
-    const { text: heading, optional: suffixOptional } = stripOptional(section.heading.text);
+    // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
+    const { text: heading, optional: suffixOptional } = splitNote(section.heading.text);
     const shape = headingShape(heading);
 
     // Consecutive headings of one numbered shape (`Step 1`, `Step 2`, `Step 3`) are one repeatable section.
     let last = i;
     if (shape.numbered || shape.versioned) {
-      while (last + 1 < sections.length && headingShape(stripOptional(sections[last + 1]!.heading.text).text).name === shape.name) last++;
+      while (last + 1 < sections.length && headingShape(splitNote(sections[last + 1]!.heading.text).text).name === shape.name) last++;
     }
     const repeatable = last > i || shape.versioned || (shape.numbered && shape.placeholder);
     const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];
-    const override = overrides.take(name, heading);
+    const override = overrides.take(name, heading, section.heading.text);
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
     const markerOptional = isOptionalMarker(section.blocks[0]);
     const ownBlocks = markerOptional ? section.blocks.slice(1) : section.blocks;
@@ -236,8 +238,9 @@ class SectionOverrides {
     this.entries = Object.entries(config).map(([key, value]) => ({ key, folded: foldHeading(key), value, used: false }));
   }
 
-  take(name: string, heading: string): { optional?: boolean; aliases?: string[] } {
-    const keys = new Set([foldHeading(name), foldHeading(heading)]);
+  /** The overrides for a section, keyed by its name, its heading, or its heading as written with its note. */
+  take(name: string, heading: string, written: string): { optional?: boolean; aliases?: string[] } {
+    const keys = new Set([foldHeading(name), foldHeading(heading), foldHeading(written)]);
     const entry = this.entries.find((e) => keys.has(e.folded));
     if (!entry) return {};
     entry.used = true;

@@ -1,4 +1,5 @@
 import type { Section } from '../markdown/types.js';
+import { splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections } from './walk.js';
@@ -39,6 +40,13 @@ export interface OutlineMatch {
   misplaced: MisplacedSection[];
   /** Pattern sections that match no template section. */
   unknown: Section[];
+  /**
+   * Pattern sections matched to a template section whose name they write
+   * another way (`Reference` for `References`, `Acknowledgements` for
+   * `Acknowledgments`, `Author(s)` for `Author`): matched, so neither missing
+   * nor unknown, and listed here to be renamed.
+   */
+  renamed: { section: Section; schema: TemplateSection }[];
 }
 
 /**
@@ -47,7 +55,7 @@ export interface OutlineMatch {
  * in one pass; order and levels are judged on the result by the lint rules.
  */
 export function matchOutline(schema: readonly TemplateSection[], sections: readonly Section[]): OutlineMatch {
-  const result: OutlineMatch = { matches: [], all: [], missing: [], misplaced: [], unknown: [] };
+  const result: OutlineMatch = { matches: [], all: [], missing: [], misplaced: [], unknown: [], renamed: [] };
   const leftovers: Section[] = [];
   result.matches = matchLevel(schema, sections, undefined, result, leftovers);
 
@@ -55,7 +63,11 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   const everywhere = flattenSections(schema);
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   for (const section of leftovers) {
-    const target = matching(everywhere, section.title)[0];
+    let target = matching(everywhere, section.title)[0];
+    if (!target) {
+      target = variantOf(everywhere, section.title);
+      if (target) result.renamed.push({ section, schema: target });
+    }
     if (!target) {
       result.unknown.push(section);
       continue;
@@ -90,12 +102,22 @@ function matchLevel(
   leftovers: Section[],
 ): SectionMatch[] {
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
+  const unmatched: Section[] = [];
   for (const section of sections) {
     const hits = matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target) found.get(target)!.push(section);
-    else leftovers.push(section);
+    else unmatched.push(section);
   }
+  // Written another way (a plural, a British spelling): the section is there, only its name differs.
+  for (const section of unmatched) {
+    const target = variantOf(schema, section.title);
+    if (target && (target.repeatable || found.get(target)!.length === 0)) {
+      found.get(target)!.push(section);
+      result.renamed.push({ section, schema: target });
+    } else leftovers.push(section);
+  }
+  if (unmatched.length) for (const list of found.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
   const matches: SectionMatch[] = [];
   const slots: (SectionMatch | TemplateSection)[] = schema.map((s) => {
@@ -133,7 +155,11 @@ const matchCache = new WeakMap<readonly TemplateSection[], Map<string, TemplateS
 const MATCH_CACHE_LIMIT = 5000;
 const NONE: TemplateSection[] = [];
 
-/** The template sections of `schema` whose heading shape `title` has, in template order. */
+/**
+ * The template sections of `schema` whose heading shape `title` has, in
+ * template order. A note in parentheses is not part of a name: `Testing
+ * (manual)` is a `Testing` section.
+ */
 function matching(schema: readonly TemplateSection[], title: string): TemplateSection[] {
   let cache = matchCache.get(schema);
   if (!cache) {
@@ -144,8 +170,35 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
   if (!hits) {
     const folded = foldHeading(title);
     hits = schema.filter((s) => s.matcher.test(folded));
+    if (hits.length === 0) {
+      const bare = splitNote(title);
+      if (bare.note !== undefined) {
+        const foldedBare = foldHeading(bare.text);
+        hits = schema.filter((s) => s.matcher.test(foldedBare));
+      }
+    }
     if (hits.length === 0) hits = NONE;
     if (cache.size < MATCH_CACHE_LIMIT) cache.set(detached(title), hits);
   }
   return hits;
+}
+
+const variantKeys = new WeakMap<TemplateSection, string[]>();
+
+/**
+ * The one template section of `schema` that `title` names another way
+ * (see `variantKey`): none when it is no variant, or a variant of several.
+ * Sections whose name has variable parts (`Step N: <title>`) are matched by
+ * their shape only.
+ */
+function variantOf(schema: readonly TemplateSection[], title: string): TemplateSection | undefined {
+  const key = variantKey(title);
+  if (!key) return undefined;
+  const hits = schema.filter((s) => {
+    if (s.repeatable || s.name !== s.heading) return false;
+    let keys = variantKeys.get(s);
+    if (!keys) variantKeys.set(s, (keys = [s.heading, ...s.aliases].map(variantKey)));
+    return keys.includes(key);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
 }

@@ -20,7 +20,7 @@ export interface TemplateSection {
   id: string;
   /** Display name: the heading with its variable parts named (`Step N: <title>`). */
   name: string;
-  /** Heading text as written in the template, `(optional)` removed. */
+  /** Heading text as written in the template, without a trailing note in parentheses (`(optional)`, `(if applicable)`). */
   heading: string;
   level: number;
   /** Names from the outermost section down to this one. */

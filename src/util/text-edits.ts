@@ -41,9 +41,16 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
   return { output: output + source.slice(cursor), applied, skipped };
 }
 
-/** Lines of `before` (heading markers aside) that no longer appear in `after`, as often as they were there. */
-export function lostLines(before: string, after: string): string[] {
-  const key = (line: string) => line.replace(/^\s{0,3}#{1,6}(?=\s|$)/, '').trim();
+/**
+ * Lines of `before` (heading markers aside) that no longer appear in `after`,
+ * as often as they were there. `headingKey` says which heading texts count as
+ * the same heading (a rename to the template's spelling of a section loses nothing).
+ */
+export function lostLines(before: string, after: string, headingKey: (text: string) => string = (text) => text): string[] {
+  const key = (line: string) => {
+    const heading = /^\s{0,3}#{1,6}(?=\s|$)/.exec(line);
+    return heading ? `#${headingKey(line.slice(heading[0].length).replace(/\s#+\s*$/, '').trim())}` : line.trim();
+  };
   const remaining = new Map<string, number>();
   for (const line of after.split(/\r\n|\r|\n/)) {
     const k = key(line);

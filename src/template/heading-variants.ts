@@ -1,0 +1,87 @@
+import { foldHeading } from './normalize.js';
+
+/**
+ * How a heading's name is written differently from the template's without
+ * being another section: a note in parentheses, a plural for a singular,
+ * British for American spelling, `Author(s)`. Templates and patterns written
+ * by people use all of these; none of them is a missing section.
+ */
+
+/** A trailing note in parentheses after a space: `Testing (optional until reviewed)`, `Cost (if applicable)`. */
+const TRAILING_NOTE = /\s+\(([^()]*)\)\s*$/u;
+
+/** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
+const OPTIONAL_NOTE = /\boptional\b|\bif (?:applicable|any|needed|relevant|required)\b|\b(?:where|when) (?:applicable|relevant|needed)\b|\bnot required\b/i;
+
+export interface HeadingNote {
+  /** The heading without its note. */
+  text: string;
+  /** The note's text, without the parentheses. */
+  note?: string;
+  /** The note says the section is optional. */
+  optional: boolean;
+}
+
+/**
+ * Splits a heading's trailing note from its name. A parenthesised date,
+ * version or number is part of the name (`Version 1.0.0 (2024-01-15)`), so it
+ * is not a note: a note has a word in it.
+ */
+export function splitNote(heading: string): HeadingNote {
+  const m = TRAILING_NOTE.exec(heading);
+  if (!m || !/\p{L}{2,}/u.test(m[1]!) || m.index === 0) return { text: heading, optional: false };
+  const note = m[1]!.trim();
+  return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note) };
+}
+
+/** Words with a British spelling that differs from the American one only in a way the rules below do not catch. */
+const SPELLINGS: Record<string, string> = {
+  acknowledgement: 'acknowledgment',
+  judgement: 'judgment',
+  licence: 'license',
+  defence: 'defense',
+  offence: 'offense',
+  catalogue: 'catalog',
+  dialogue: 'dialog',
+  analogue: 'analog',
+  programme: 'program',
+  grey: 'gray',
+  aluminium: 'aluminum',
+};
+
+/** Words that end in `-our` / `-ise` / `-s` without being British spellings or plurals. */
+const KEEP = new Set([
+  'our', 'your', 'four', 'hour', 'pour', 'tour', 'sour', 'flour', 'devour', 'contour', 'detour',
+  'rise', 'wise', 'otherwise', 'likewise', 'clockwise', 'noise', 'raise', 'praise', 'poise', 'guise', 'cruise', 'bruise',
+  'enterprise', 'exercise', 'promise', 'premise', 'expertise', 'advertise', 'surprise', 'compromise', 'precise', 'concise', 'revise', 'supervise', 'advise', 'devise', 'improvise', 'franchise', 'merchandise', 'disguise', 'paradise', 'demise', 'excise', 'incise',
+  'status', 'bus', 'gas', 'plus', 'thus', 'this', 'is', 'was', 'has', 'its', 'us', 'as', 'yes', 'news', 'series', 'species', 'analysis', 'basis', 'synopsis', 'thesis', 'hypothesis', 'diagnosis', 'axis', 'chaos', 'canvas', 'atlas', 'bias', 'alias', 'corpus', 'campus', 'census', 'focus', 'bonus', 'virus', 'consensus', 'apparatus', 'nexus', 'process', 'access', 'success', 'address', 'less', 'loss', 'class', 'pass', 'across', 'cross', 'business', 'progress', 'stress', 'express', 'kubernetes', 'ops', 'devops', 'finops', 'mlops', 'aws', 'gcp', 'dns', 'tls', 'https', 'css', 'sms', 'cms', 'ios', 'macos', 'redis', 'postgres', 'sas', 'paas', 'iaas', 'saas', 'faas', 'dbaas',
+]);
+
+/** The word as both spellings and both numbers fold to: British to American, plural to singular. */
+function foldWord(word: string): string {
+  if (KEEP.has(word)) return word;
+  let w = SPELLINGS[word] ?? word;
+  // Plurals: policies → policy, processes → process, references → reference, authors → author.
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  w = SPELLINGS[w] ?? w;
+  // British spellings: behaviour → behavior, organisation → organization, analyse → analyze, centre → center, modelling → modeling.
+  if (w.length > 5 && w.endsWith('our') && !KEEP.has(w)) w = `${w.slice(0, -3)}or`;
+  w = w.replace(/(?<=\w{3})is(ation|ing|ed|e|er)$/, 'iz$1').replace(/(?<=\w{2})ys(e|ed|ing)$/, 'yz$1');
+  if (/^(?:cent|met|theat|fib|lit)re$/.test(w)) w = `${w.slice(0, -2)}er`;
+  w = w.replace(/(?<=\w{3}[aeiou])ll(ing|ed|er)$/, 'l$1');
+  return w;
+}
+
+/**
+ * The key two names share when they differ only by case, punctuation, a
+ * trailing colon, a parenthetical note, `(s)`, singular/plural or
+ * British/American spelling: `Author(s):`, `Authors` and `author` all give
+ * `author`; `Acknowledgements` and `Acknowledgment` give `acknowledgment`.
+ */
+export function variantKey(heading: string): string {
+  const folded = foldHeading(splitNote(heading).text).replace(/\((?:s|es)\)/g, '');
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map(foldWord).join(' ');
+}
