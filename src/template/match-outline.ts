@@ -57,10 +57,11 @@ export interface OutlineMatch {
 export function matchOutline(schema: readonly TemplateSection[], sections: readonly Section[]): OutlineMatch {
   const result: OutlineMatch = { matches: [], all: [], missing: [], misplaced: [], unknown: [], renamed: [] };
   const leftovers: Section[] = [];
-  result.matches = matchLevel(schema, sections, undefined, result, leftovers);
-
   // A heading the template has somewhere else is misplaced, not unknown, and its section is not missing.
   const everywhere = flattenSections(schema);
+  const known = (section: Section) => matching(everywhere, section.title).length > 0 || variantOf(everywhere, section.title) !== undefined;
+  result.matches = matchLevel(schema, sections, undefined, result, leftovers, known);
+
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   for (const section of leftovers) {
     let target = matching(everywhere, section.title)[0];
@@ -78,12 +79,16 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.missing.splice(missingIndex, 1);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
       result.misplaced.push({ section, schema: target, match: stand });
-      stand.children = matchLevel(target.children, section.children, stand, result, leftovers);
+      stand.children = matchLevel(target.children, section.children, stand, result, leftovers, known);
     } else {
       result.misplaced.push({ section, schema: target });
       leftovers.push(...section.children);
     }
   }
+  // In template order, depth first: a missing sub-section of one section is inserted before a
+  // missing section that follows it at the same place (`### Data Flow` before `## Prerequisites`).
+  const order = new Map(everywhere.map((t, i) => [t, i]));
+  result.missing.sort((x, y) => order.get(x.schema)! - order.get(y.schema)!);
   const flatten = (matches: readonly SectionMatch[]): void => {
     for (const m of matches) {
       result.all.push(m);
@@ -94,20 +99,39 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   return result;
 }
 
+/**
+ * Matches one level of the pattern's tree to one level of the template's.
+ * A heading that matches no template section anywhere (`# Details` between
+ * two sections, `## Notes`) is unknown, and transparent: the sections under it
+ * are matched at its level, so one stray heading — an extra H1 that nests
+ * every section after it — costs one finding, not a missing section for each
+ * section it swallowed. Unknown headings under an unknown heading are its
+ * content and are not reported again.
+ */
 function matchLevel(
   schema: readonly TemplateSection[],
   sections: readonly Section[],
   parent: SectionMatch | undefined,
   result: OutlineMatch,
   leftovers: Section[],
+  known: (section: Section) => boolean,
 ): SectionMatch[] {
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
   const unmatched: Section[] = [];
-  for (const section of sections) {
+  let adopted = false;
+  // Grows while it is read: the sections under an unknown heading join this level.
+  const queue = sections.map((section) => ({ section, underUnknown: false }));
+  for (const { section, underUnknown } of queue) {
     const hits = matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
-    if (target) found.get(target)!.push(section);
-    else unmatched.push(section);
+    if (target) {
+      found.get(target)!.push(section);
+      adopted ||= underUnknown;
+    } else if (known(section)) unmatched.push(section);
+    else {
+      if (!underUnknown) result.unknown.push(section);
+      queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
+    }
   }
   // Written another way (a plural, a British spelling): the section is there, only its name differs.
   for (const section of unmatched) {
@@ -115,9 +139,10 @@ function matchLevel(
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target });
+      adopted = true;
     } else leftovers.push(section);
   }
-  if (unmatched.length) for (const list of found.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  if (adopted) for (const list of found.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
   const matches: SectionMatch[] = [];
   const slots: (SectionMatch | TemplateSection)[] = schema.map((s) => {
@@ -140,6 +165,7 @@ function matchLevel(
       match,
       result,
       leftovers,
+      known,
     );
   }
   return matches;

@@ -20,7 +20,8 @@ export default defineRule({
     const allowed = new Set(options.allow.map(foldHeading));
     const names = flattenSections(template.sections);
     for (const section of outline.unknown) {
-      if (allowed.has(foldHeading(section.title))) continue;
+      // A second H1 is the title rule's to report: one finding for one stray heading.
+      if (section.level === 1 || allowed.has(foldHeading(section.title))) continue;
       const near = closest(section.title, names, (s) => s.name);
       report({
         message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
