@@ -60,6 +60,11 @@ describe('the rule registry', () => {
     expect(ids).toEqual(files.sort());
   });
 
+  it('has a test file per rule, named after it (test/lint/rules/<id>.test.ts), and none for a rule that does not exist', async () => {
+    const tests = (await readdir(path.join(REPO, 'test/lint/rules'))).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.test\.ts$/, ''));
+    expect(tests.sort()).toEqual(registry.map((r) => r.meta.id));
+  });
+
   it('has a docs page per rule, listed in docs/rules/README.md with its description', async () => {
     const index = await readFile(path.join(DOCS, 'README.md'), 'utf8');
     for (const rule of registry) {

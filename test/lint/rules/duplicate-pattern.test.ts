@@ -69,7 +69,7 @@ describe('duplicate-pattern', () => {
     const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }), ...files });
     const { data, lint: results } = await loadCatalogData({ root: dir });
     expect(data.patterns).toHaveLength(2);
-    expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map((d) => r.file))).toEqual(['stable/README.md']);
+    expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map(() => r.file))).toEqual(['stable/README.md']);
   });
 
   it('ignores template text both kept, and texts too short to judge', async () => {

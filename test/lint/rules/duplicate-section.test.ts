@@ -1,0 +1,161 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/duplicate-section.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+### Step 2: [Second Step Title]
+
+Detailed instructions for the second step.
+
+## Cleanup
+
+How to remove everything.
+`;
+
+const message = (heading: string, first: number) => `Duplicate section \`${heading}\`: it already appears on line ${first}. Merge the two.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: 'each section once',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates, the others stand by.
+
+## Architecture
+
+### Components
+
+A lease in the shared store.
+
+## Implementation
+
+### Step 1: Take the lease
+
+Write it with a time limit.
+
+## Cleanup
+
+Delete the lease.
+`,
+      },
+      {
+        name: 'a repeatable section as often as needed',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates.
+
+## Implementation
+
+### Step 1: Take the lease
+
+Write it with a time limit.
+
+### Step 2: Renew it
+
+Before it runs out.
+
+### Step 3: Hand over
+
+Release it on shutdown.
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a top-level section twice',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates.
+
+## Cleanup
+
+Delete the lease.
+
+## Cleanup
+
+Stop the watchers.
+`,
+        errors: [{ message: message('## Cleanup', 7), line: 11, column: 1, endLine: 11, endColumn: 11 }],
+      },
+      {
+        name: 'three copies: each extra one points at the first',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates.
+
+## Overview
+
+The others stand by.
+
+## Overview
+
+They watch the lease.
+`,
+        errors: [
+          { message: message('## Overview', 3), line: 7, column: 1 },
+          { message: message('## Overview', 3), line: 11, column: 1 },
+        ],
+      },
+      {
+        name: 'a sub-section twice under its parent',
+        text: `# Leader Election
+
+## Architecture
+
+### Components
+
+A lease.
+
+### Components
+
+A watcher per node.
+`,
+        errors: [{ message: message('### Components', 5), line: 9, column: 1, endLine: 9, endColumn: 15 }],
+      },
+      {
+        name: 'the heading is quoted as written, in any case',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates.
+
+## OVERVIEW
+
+The others stand by.
+`,
+        errors: [{ message: message('## OVERVIEW', 3), line: 7, column: 1 }],
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -1,0 +1,179 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/empty-section.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Cleanup
+
+How to remove everything.
+
+## References
+`;
+
+const message = (heading: string) => `Section \`${heading}\` is empty: write its content or remove the heading if the template marks it optional.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: 'every section has content',
+        text: `# Sharded Counter
+
+## Overview
+
+One hot counter becomes many cold ones.
+
+## Architecture
+
+Shards behind one read path.
+
+### Components
+
+A shard table and a summing reader.
+
+## Implementation
+
+### Step 1: Split the counter
+
+Pick the number of shards.
+
+## Cleanup
+
+Drop the shard table.
+`,
+      },
+      {
+        name: 'a section that holds only its sub-sections',
+        text: `# Sharded Counter
+
+## Architecture
+
+### Components
+
+A shard table.
+
+## Implementation
+
+### Step 1: Split the counter
+
+Pick the number of shards.
+`,
+      },
+      {
+        name: 'a code block, a table or HTML other than a comment is content',
+        text: `# Sharded Counter
+
+## Overview
+
+| Shards | Writes per second |
+|--------|-------------------|
+| 16     | 40,000            |
+
+## Cleanup
+
+\`\`\`sql
+DROP TABLE counter_shards;
+\`\`\`
+
+## References
+
+<details><summary>Papers</summary>None yet.</details>
+`,
+      },
+      {
+        name: 'a section the template leaves empty may stay empty',
+        text: `# Sharded Counter
+
+## Overview
+
+One hot counter becomes many cold ones.
+
+## References
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a heading followed by the next heading',
+        text: `# Sharded Counter
+
+## Overview
+
+## Cleanup
+
+Drop the shard table.
+`,
+        errors: [{ message: message('## Overview'), line: 3, column: 1, endLine: 3, endColumn: 12 }],
+      },
+      {
+        name: 'a heading at the end of the file',
+        text: `# Sharded Counter
+
+## Overview
+
+One hot counter becomes many cold ones.
+
+## Cleanup
+`,
+        errors: [{ message: message('## Cleanup'), line: 7, column: 1, endLine: 7, endColumn: 11 }],
+      },
+      {
+        name: 'HTML comments alone are not content a reader sees',
+        text: `# Sharded Counter
+
+## Overview
+
+<!-- TODO: explain the hot key -->
+
+## Cleanup
+
+<!-- first -->
+<!-- second -->
+`,
+        errors: [
+          { message: message('## Overview'), line: 3, column: 1 },
+          { message: message('## Cleanup'), line: 7, column: 1 },
+        ],
+      },
+      {
+        name: 'an empty sub-section, and an empty repeatable step',
+        text: `# Sharded Counter
+
+## Architecture
+
+Shards behind one read path.
+
+### Components
+
+## Implementation
+
+### Step 1: Split the counter
+`,
+        errors: [
+          { message: message('### Components'), line: 7, column: 1, endLine: 7, endColumn: 15 },
+          { message: message('### Step 1: Split the counter'), line: 11, column: 1 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);

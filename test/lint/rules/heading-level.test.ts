@@ -1,0 +1,181 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/heading-level.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+### Data Flow
+
+Explain how data moves.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+`;
+
+const message = (written: string, level: number, expected: string) => `\`${written}\` should be level ${level}: \`${expected}\`.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: 'every heading at its level',
+        text: `# Write-Ahead Log
+
+## Overview
+
+Record the change before applying it.
+
+## Architecture
+
+### Components
+
+An append-only file and a replayer.
+
+### Data Flow
+
+Append, sync, then apply.
+
+## Implementation
+
+### Step 1: Open the log
+
+In append mode.
+`,
+      },
+      {
+        name: 'an underlined heading of the right level, and closing hashes',
+        text: `# Write-Ahead Log
+
+Overview
+--------
+
+Record the change before applying it.
+
+## Architecture ##
+
+### Components ###
+
+An append-only file.
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a top-level section written one level too deep',
+        text: `# Write-Ahead Log
+
+### Overview
+
+Record the change before applying it.
+`,
+        errors: [{ message: message('### Overview', 2, '## Overview'), line: 3, column: 1, endLine: 3, endColumn: 13, expected: '## Overview', actual: '### Overview' }],
+        output: `# Write-Ahead Log
+
+## Overview
+
+Record the change before applying it.
+`,
+      },
+      {
+        name: 'sub-sections too deep and too shallow, each fixed in place',
+        text: `# Write-Ahead Log
+
+## Architecture
+
+#### Components
+
+An append-only file.
+
+## Data Flow
+
+Append, sync, then apply.
+`,
+        errors: [
+          { message: message('#### Components', 3, '### Components'), line: 5, column: 1 },
+          { message: message('## Data Flow', 3, '### Data Flow'), line: 9, column: 1, endLine: 9, endColumn: 13 },
+        ],
+        output: `# Write-Ahead Log
+
+## Architecture
+
+### Components
+
+An append-only file.
+
+### Data Flow
+
+Append, sync, then apply.
+`,
+      },
+      {
+        name: 'a repeatable step; the rest of the heading is kept as written',
+        text: `# Write-Ahead Log
+
+## Implementation
+
+#### Step 1: Open the log ####
+
+In append mode.
+`,
+        errors: [{ message: message('#### Step 1: Open the log', 3, '### Step 1: Open the log'), line: 5, column: 1 }],
+        output: `# Write-Ahead Log
+
+## Implementation
+
+### Step 1: Open the log ####
+
+In append mode.
+`,
+      },
+      {
+        name: 'an indented heading keeps its indent',
+        text: `# Write-Ahead Log
+
+  ### Overview
+
+Record the change before applying it.
+`,
+        errors: [{ message: message('### Overview', 2, '## Overview'), line: 3, column: 1 }],
+        output: `# Write-Ahead Log
+
+  ## Overview
+
+Record the change before applying it.
+`,
+      },
+      {
+        name: 'an underlined heading is reported, not rewritten',
+        text: `# Write-Ahead Log
+
+Overview
+========
+
+Record the change before applying it.
+`,
+        errors: [{ message: message('# Overview', 2, '## Overview'), line: 3, column: 1, endLine: 4, endColumn: 9 }],
+      },
+      {
+        name: 'CRLF line breaks',
+        text: '# Write-Ahead Log\r\n\r\n### Overview\r\n\r\nRecord the change first.\r\n',
+        errors: [{ message: message('### Overview', 2, '## Overview'), line: 3, column: 1 }],
+        output: '# Write-Ahead Log\r\n\r\n## Overview\r\n\r\nRecord the change first.\r\n',
+      },
+    ],
+  },
+  { describe, it },
+);

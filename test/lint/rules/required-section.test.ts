@@ -1,0 +1,492 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/required-section.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+### Data Flow
+
+Explain how data moves.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Notes
+<!-- optional -->
+
+Add anything else worth knowing.
+
+## Cleanup
+
+How to remove everything.
+`;
+
+const missing = (heading: string, where: string) => `Missing section \`${heading}\`, expected ${where}.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: 'every required section, the optional one left out',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies, writes to the primary.
+
+## Architecture
+
+### Components
+
+A primary and two replicas.
+
+### Data Flow
+
+Writes stream to the replicas.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+### Step 2: Route reads
+
+Point the read pool at it.
+
+## Cleanup
+
+Remove the replicas.
+`,
+      },
+      {
+        name: 'the optional section present',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Notes
+
+Replicas lag by a second or so.
+
+## Cleanup
+
+Remove the replica.
+`,
+      },
+      {
+        name: 'a section the configuration makes optional',
+        config: { sections: { Cleanup: { optional: true } } },
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'the last section: inserted after the one before it, with the template text',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+`,
+        errors: [{ message: missing('## Cleanup', 'after `## Implementation`'), line: 21, column: 1, endLine: 21, endColumn: 19, expected: '## Cleanup' }],
+        output: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Cleanup
+
+How to remove everything.
+`,
+      },
+      {
+        name: 'after a section with sub-sections: below its last sub-section',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Cleanup
+
+Remove the replica.
+`,
+        errors: [{ message: missing('## Implementation', 'after `## Architecture`'), line: 15, column: 1 }],
+        output: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Cleanup
+
+Remove the replica.
+`,
+      },
+      {
+        name: 'the first section: inserted before the next one',
+        text: `# Read Replica
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Cleanup
+
+Remove the replica.
+`,
+        errors: [{ message: missing('## Overview', 'before `## Architecture`'), line: 3, column: 1 }],
+        output: `# Read Replica
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Cleanup
+
+Remove the replica.
+`,
+      },
+      {
+        name: 'sub-sections: before the next sibling, after the previous one',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Cleanup
+
+Remove the replica.
+`,
+        errors: [{ message: missing('### Components', 'before `### Data Flow`'), line: 9, column: 1 }],
+        output: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+List the components.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+Clone the primary.
+
+## Cleanup
+
+Remove the replica.
+`,
+      },
+      {
+        name: 'a repeatable section: at least one, in its parent',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+Two steps, see below.
+
+## Cleanup
+
+Remove the replica.
+`,
+        errors: [{ message: 'Missing section `### Step N: <title>` (at least one), expected in `## Implementation`.', line: 19, column: 1, expected: '### Step N: <title>' }],
+        output: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+Two steps, see below.
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Cleanup
+
+Remove the replica.
+`,
+      },
+      {
+        name: 'several missing at one place come in template order',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+`,
+        errors: [
+          { message: missing('## Implementation', 'after `## Architecture`'), line: 15, column: 1 },
+          { message: missing('## Cleanup', 'after `## Architecture`'), line: 15, column: 1 },
+        ],
+        output: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Cleanup
+
+How to remove everything.
+`,
+      },
+      {
+        name: 'a pattern with no section yet: after the title',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n',
+        text: '# Read Replica\n',
+        errors: [{ message: missing('## Overview', 'in the pattern'), line: 1, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nDescribe the problem this pattern solves.\n',
+      },
+      {
+        name: 'no fix into a code block that is never closed',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+A primary and a replica.
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+### Step 1: Add a replica
+
+\`\`\`bash
+pg_basebackup -D /data/replica
+`,
+        errors: [
+          {
+            message: `${missing('## Cleanup', 'after `## Implementation`')} Close the code block opened on line 21 first: until then it would be inserted into it, so no fix is offered.`,
+            line: 22,
+            column: 1,
+          },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -1,0 +1,238 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/section-order.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+### Data Flow
+
+Explain how data moves.
+
+## Implementation
+
+### Step 1: [First Step Title]
+
+Detailed instructions for the first step.
+
+## Notes
+<!-- optional -->
+
+Add anything else worth knowing.
+
+## Cleanup
+
+How to remove everything.
+`;
+
+const outOfOrder = (heading: string, where: string) => `\`${heading}\` is out of order: the template puts it ${where}.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: "the template's order, an optional section in its place",
+        text: `# Bloom Filter
+
+## Overview
+
+Answers "maybe present" or "surely absent" in constant space.
+
+## Architecture
+
+### Components
+
+A bit array and k hash functions.
+
+### Data Flow
+
+Each key sets k bits.
+
+## Implementation
+
+### Step 1: Size the array
+
+From the expected keys and error rate.
+
+## Notes
+
+It cannot delete keys.
+
+## Cleanup
+
+Drop the array.
+`,
+      },
+      {
+        name: 'repeated steps in any order (one repeatable section)',
+        text: `# Bloom Filter
+
+## Implementation
+
+### Step 2: Hash the key
+
+Twice, then combine.
+
+### Step 1: Size the array
+
+From the error rate.
+`,
+      },
+      {
+        name: 'missing sections leave the others in order',
+        text: `# Bloom Filter
+
+## Overview
+
+Constant space membership.
+
+## Cleanup
+
+Drop the array.
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'one section moved down: only it is reported, with the section it should follow',
+        text: `# Bloom Filter
+
+## Overview
+
+Constant space membership.
+
+## Implementation
+
+### Step 1: Size the array
+
+From the error rate.
+
+## Architecture
+
+A bit array.
+
+## Cleanup
+
+Drop the array.
+`,
+        errors: [{ message: outOfOrder('## Implementation', 'after `## Architecture`'), line: 7, column: 1, endLine: 7, endColumn: 18 }],
+      },
+      {
+        name: 'two sections swapped: one is reported, with the section it should follow',
+        text: `# Bloom Filter
+
+## Architecture
+
+A bit array.
+
+## Overview
+
+Constant space membership.
+
+## Cleanup
+
+Drop the array.
+`,
+        errors: [{ message: outOfOrder('## Architecture', 'after `## Overview`'), line: 3, column: 1 }],
+      },
+      {
+        name: 'the last section at the top',
+        text: `# Bloom Filter
+
+## Cleanup
+
+Drop the array.
+
+## Overview
+
+Constant space membership.
+
+## Architecture
+
+A bit array.
+
+## Implementation
+
+### Step 1: Size the array
+
+From the error rate.
+`,
+        errors: [{ message: outOfOrder('## Cleanup', 'after `## Implementation`'), line: 3, column: 1 }],
+      },
+      {
+        name: 'the first section at the bottom',
+        text: `# Bloom Filter
+
+## Architecture
+
+A bit array.
+
+## Implementation
+
+### Step 1: Size the array
+
+From the error rate.
+
+## Cleanup
+
+Drop the array.
+
+## Overview
+
+Constant space membership.
+`,
+        errors: [{ message: outOfOrder('## Overview', 'before `## Architecture`'), line: 17, column: 1 }],
+      },
+      {
+        name: 'sub-sections swapped',
+        text: `# Bloom Filter
+
+## Architecture
+
+### Data Flow
+
+Each key sets k bits.
+
+### Components
+
+A bit array.
+`,
+        errors: [{ message: outOfOrder('### Data Flow', 'after `### Components`'), line: 5, column: 1, endLine: 5, endColumn: 14 }],
+      },
+      {
+        name: 'a sub-section under another section',
+        text: `# Bloom Filter
+
+## Overview
+
+Constant space membership.
+
+### Components
+
+A bit array.
+
+## Architecture
+
+Bits and hashes.
+
+### Data Flow
+
+Each key sets k bits.
+`,
+        errors: [{ message: '`### Components` is misplaced: the template puts it under `## Architecture`.', line: 7, column: 1, endLine: 7, endColumn: 15 }],
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -1,0 +1,119 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/unknown-section.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the problem this pattern solves.
+
+## Architecture
+
+### Components
+
+List the components.
+
+## Deployment
+
+How to deploy it.
+
+## Cleanup
+
+How to remove everything.
+`;
+
+const unknown = (heading: string, near?: string) => `Unknown section \`${heading}\`: the template has no such section.${near ? ` Did you mean \`${near}\`?` : ''}`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      {
+        name: "only the template's sections",
+        text: `# Blue-Green Deployment
+
+## Overview
+
+Two identical environments, one live.
+
+## Architecture
+
+### Components
+
+A router and two environments.
+
+## Deployment
+
+Deploy to the idle one, then switch.
+
+## Cleanup
+
+Retire the old environment.
+`,
+      },
+      {
+        name: "headings in another case than the template's",
+        text: '# Blue-Green Deployment\n\n## OVERVIEW\n\nTwo environments.\n\n## deployment\n\nSwitch the router.\n',
+      },
+      {
+        name: 'headings the rule is told to allow, in any case',
+        options: { allow: ['glossary', 'Further Reading'] },
+        text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Glossary\n\nLive: takes traffic.\n\n## further reading\n\nNone yet.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'a near miss gets a "did you mean"; an unrelated heading does not',
+        text: `# Blue-Green Deployment
+
+## Overview
+
+Two identical environments, one live.
+
+## Deploymnet
+
+Deploy to the idle one, then switch.
+
+## Trivia
+
+Also called red-black.
+`,
+        errors: [
+          { message: unknown('## Deploymnet', '## Deployment'), line: 7, column: 1, endLine: 7, endColumn: 14, severity: 'warning' },
+          { message: unknown('## Trivia'), line: 11, column: 1, endLine: 11, endColumn: 10, severity: 'warning' },
+        ],
+      },
+      {
+        name: 'a sub-section the template does not have',
+        text: `# Blue-Green Deployment
+
+## Architecture
+
+### Components
+
+A router and two environments.
+
+### Sequence
+
+The router flips after the checks pass.
+`,
+        errors: [{ message: unknown('### Sequence'), line: 9, column: 1 }],
+      },
+      {
+        name: 'allowed headings do not hide the others',
+        options: { allow: ['Glossary'] },
+        text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Glossary\n\nLive: takes traffic.\n\n## FAQ\n\nNone yet.\n',
+        errors: [{ message: unknown('## FAQ'), line: 11, column: 1 }],
+      },
+      {
+        name: 'the severity the configuration gives',
+        config: { rules: { 'unknown-section': 'error' } },
+        text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Trivia\n\nAlso called red-black.\n',
+        errors: [{ message: unknown('## Trivia'), line: 7, column: 1, severity: 'error' }],
+      },
+    ],
+  },
+  { describe, it },
+);
