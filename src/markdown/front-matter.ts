@@ -53,13 +53,15 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const raw = lines.slice(0, closeIndex).join('\n');
   const endLine = closeIndex + 2;
 
-  const doc = parseDocument(raw, {
-    schema: 'core',
-    customTags: [],
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let doc = parseYaml(raw);
+  if (doc.errors.length > 0) {
+    // What other loaders read (PyYAML, js-yaml): a quoted value that goes on, unindented, on the next lines.
+    const mended = indentQuotedContinuations(raw);
+    if (mended !== raw) {
+      const again = parseYaml(mended);
+      if (again.errors.length === 0) doc = again;
+    }
+  }
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const at = new LineIndex(raw).pointAt(problem.pos[0]);
@@ -97,6 +99,39 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     kind: 'ok',
     frontMatter: { data: (data ?? {}) as Record<string, unknown>, raw, startLine: 1, endLine },
   };
+}
+
+function parseYaml(raw: string) {
+  return parseDocument(raw, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true });
+}
+
+/**
+ * The YAML with the continuation lines of a multi-line quoted value indented
+ * (`description: "A long text` / `that goes on"` at the margin). YAML 1.2
+ * asks for the indent; the loaders most catalogs were written against (and
+ * GitHub's renderer) do not, so such files are read as their authors meant.
+ * Lines and their order stay as they are, so positions in messages stay right.
+ */
+function indentQuotedContinuations(raw: string): string {
+  const lines = raw.split('\n');
+  let open: '"' | "'" | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (open) {
+      if (!/^\s/.test(line)) lines[i] = `  ${line}`;
+      if (closes(line, open)) open = undefined;
+      continue;
+    }
+    const start = /^\s*(?:-\s+)?[^\s#][^:]*:\s+(["'])/.exec(line);
+    if (start && !closes(line.slice(start[0].length), start[1] as '"' | "'")) open = start[1] as '"' | "'";
+  }
+  return lines.join('\n');
+}
+
+/** Whether a quoted value of this kind ends in `text` (a quote not escaped: `\"` in double, `''` in single quotes). */
+function closes(text: string, quote: '"' | "'"): boolean {
+  if (quote === '"') return /(?:^|[^\\])(?:\\\\)*"/.test(text);
+  return /(?:^|[^'])'(?!')|(?:'')*'$/.test(text.replace(/''/g, ''));
 }
 
 function firstLine(message: string): string {

@@ -24,7 +24,22 @@ describe('front matter', () => {
   it('reports malformed YAML with its line in the file', () => {
     const e = error('---\ntitle: ok\ntags: [a, b\n---\n');
     expect(e.message).toMatch(/Malformed front matter/);
-    expect(e.line).toBeGreaterThanOrEqual(3);
+    expect(e.line).toBe(3);
+  });
+
+  it('reads what common YAML loaders read: a quoted value going on at the margin, a list after a blank line', () => {
+    const wrapped = parseMarkdown('---\ntitle: Saga\ndescription: "Runs a business transaction as local steps\nwith compensations, and says \\"undo\\" on failure."\nowner: \'It\'\'s\nours\'\n---\n\n## Overview\n');
+    expect(wrapped.ok && wrapped.document.frontMatter?.data).toEqual({
+      title: 'Saga',
+      description: 'Runs a business transaction as local steps with compensations, and says "undo" on failure.',
+      owner: "It's ours",
+    });
+    const spaced = parseMarkdown('---\ntitle: Saga\ntags:\n\n  - messaging\n  - consistency\n---\n');
+    expect(spaced.ok && spaced.document.frontMatter?.data).toEqual({ title: 'Saga', tags: ['messaging', 'consistency'] });
+    // A quote that is never closed is still an error, at its line.
+    const e = error('---\ntitle: Saga\ndescription: "never closed\n---\n');
+    expect(e).toMatchObject({ line: 3 });
+    expect(e.message).toMatch(/Missing closing "quote/);
   });
 
   it('refuses custom and language-specific tags', () => {
