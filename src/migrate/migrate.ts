@@ -3,10 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
-import { applyFixes } from '../lint/apply-fixes.js';
-import { lintCatalog } from '../lint/engine.js';
-import { lostLines } from '../lint/lint.js';
-import { registry } from '../lint/registry.js';
+import { applyEdits, lostLines } from '../util/text-edits.js';
+import { lintLoaded } from '../lint/lint.js';
 import { parseMarkdown } from '../markdown/document.js';
 import { matchOutline } from '../template/match-outline.js';
 import { foldHeading } from '../template/normalize.js';
@@ -107,10 +105,10 @@ async function migratePattern(catalog: Catalog, pattern: Pattern, renames: reado
     if (!parsed.ok) break;
     const current: Pattern = { ...pattern, document: parsed.document, frontMatter: parsed.document.frontMatter?.data ?? {} };
     const single: Catalog = { ...catalog, patterns: [current], bySlug: new Map([[current.slug, current]]), diagnostics: [] };
-    const { results } = await lintCatalog(single, { registry, only: ['required-section'] });
+    const { results } = await lintLoaded(single, { only: ['required-section'] });
     const fixes = results.flatMap((r) => r.diagnostics.flatMap((d) => (d.fix ? [{ fix: d.fix, message: d.message }] : [])));
     if (fixes.length === 0) break;
-    const { output, applied } = applyFixes(
+    const { output, applied } = applyEdits(
       text,
       fixes.map(({ fix }) => ({ ...fix, text: fix.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
     );
