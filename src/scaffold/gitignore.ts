@@ -29,26 +29,17 @@ export interface GitignoreUpdate {
 export async function ensureGitignore(root: string, outDir: string): Promise<GitignoreUpdate> {
   const file = path.join(root, '.gitignore');
   const created = !existsSync(file);
-  const before = created ? '' : await readFile(file, 'utf8');
-  const existing = before.split(/\r\n|\r|\n/).map(stripPattern).filter(Boolean);
-  const has = (dir: string, ...suffixes: string[]) => existing.some((line) => spellings(dir, suffixes).has(line));
-
-  const wanted: string[] = [];
-  const warnings: string[] = [];
-  const out = path.relative(root, path.resolve(root, outDir)).split(path.sep).join('/');
-  if (out && !out.startsWith('..') && !path.isAbsolute(out) && !has(out, '', '/', '/*', '/**')) wanted.push(`/${escapePattern(out)}/`);
-
-  const cacheIgnoredWhole = has(CACHE_DIR, '', '/');
-  if (cacheIgnoredWhole) {
-    // Git cannot re-include a file whose parent folder is excluded: `!…/verify/` after `.patternbook/` does nothing.
-    const line = existing.find((l) => spellings(CACHE_DIR, ['', '/']).has(l))!;
-    warnings.push(
-      `.gitignore has \`${line}\`, which also ignores the verification records in ${RECORDS_DIR}/ (they are meant to be committed): replace it with the two lines \`/${CACHE_DIR}/*\` and \`!/${RECORDS_DIR}/\`.`,
-    );
-  } else {
-    if (!has(CACHE_DIR, '/*', '/**')) wanted.push(`/${CACHE_DIR}/*`);
-    if (!has(`!${RECORDS_DIR}`, '', '/')) wanted.push(`!/${RECORDS_DIR}/`);
+  let before = '';
+  if (!created) {
+    try {
+      before = await readFile(file, 'utf8');
+    } catch (err) {
+      // A folder or an unreadable file by that name: the catalog is made all the same, and the user told.
+      const lines = wantedLines(root, outDir, []).wanted.map((l) => `\`${l}\``).join(', ');
+      return { file, created: false, added: [], warnings: [`.gitignore could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): add ${lines} to your git ignore rules yourself.`] };
+    }
   }
+  const { wanted, warnings } = wantedLines(root, outDir, before.split(/\r\n|\r|\n/).map(stripPattern).filter(Boolean));
   if (wanted.length === 0) return { file, created: false, added: [], warnings };
 
   const eol = /\r\n/.test(before) ? '\r\n' : '\n';
@@ -57,6 +48,27 @@ export async function ensureGitignore(root: string, outDir: string): Promise<Git
   const text = `${before}${separator}${block.join(eol)}${eol}`;
   await writeFileAtomic(file, text, created ? { exclusive: true } : {});
   return { file, created, added: wanted, warnings };
+}
+
+/** The lines `existing` patterns lack (in any of the usual spellings), and what the user must change by hand. */
+function wantedLines(root: string, outDir: string, existing: string[]): { wanted: string[]; warnings: string[] } {
+  const has = (dir: string, ...suffixes: string[]) => existing.some((line) => spellings(dir, suffixes).has(line));
+  const wanted: string[] = [];
+  const warnings: string[] = [];
+  const out = path.relative(root, path.resolve(root, outDir)).split(path.sep).join('/');
+  if (out && !out.startsWith('..') && !path.isAbsolute(out) && !has(out, '', '/', '/*', '/**')) wanted.push(`/${escapePattern(out)}/`);
+
+  const whole = existing.find((l) => spellings(CACHE_DIR, ['', '/']).has(l));
+  if (whole) {
+    // Git cannot re-include a file whose parent folder is excluded: `!…/verify/` after `.patternbook/` does nothing.
+    warnings.push(
+      `.gitignore has \`${whole}\`, which also ignores the verification records in ${RECORDS_DIR}/ (they are meant to be committed): replace it with the two lines \`/${CACHE_DIR}/*\` and \`!/${RECORDS_DIR}/\`.`,
+    );
+  } else {
+    if (!has(CACHE_DIR, '/*', '/**')) wanted.push(`/${CACHE_DIR}/*`);
+    if (!has(`!${RECORDS_DIR}`, '', '/')) wanted.push(`!/${RECORDS_DIR}/`);
+  }
+  return { wanted, warnings };
 }
 
 /** A `.gitignore` line as a pattern: comments dropped, unescaped trailing spaces trimmed. */

@@ -84,6 +84,15 @@ describe('patternbook init: .gitignore', () => {
     expect(after.startsWith(mine)).toBe(true);
     expect(after.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['.patternbook/', '/_site/']);
   });
+
+  it('a .gitignore it cannot read (a folder of that name): the catalog is made, and the lines to add are named', async () => {
+    const dir = await tempCatalog();
+    await mkdir(path.join(dir, '.gitignore'));
+    const run = await runCli(['init', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('.gitignore could not be read (EISDIR): add `/_site/`, `/.patternbook/*`, `!/.patternbook/verify/` to your git ignore rules yourself.');
+    expect(existsSync(path.join(dir, 'first-pattern/README.md'))).toBe(true);
+  });
 });
 
 describe('patternbook new: the first changelog entry is dated today', () => {
