@@ -1,5 +1,6 @@
-import type { Catalog, Pattern } from '../catalog/types.js';
-import { CatalogIndex } from '../lint/catalog-index.js';
+import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
+import { CatalogIndex } from '../catalog/catalog-index.js';
+import { relationLists, type PatternRelations } from '../catalog/relations.js';
 import type { LintFileResult } from '../lint/result.js';
 import type { Section } from '../markdown/types.js';
 import { readRecords, type VerifyRecord } from '../run/record.js';
@@ -54,18 +55,9 @@ export function exportHeader(catalog: Pick<Catalog, 'config' | 'template'>): Omi
   };
 }
 
-/** Related, alternatives and backlinks of every pattern, by slug, each list in first-seen order. */
-export function catalogRelations(catalog: Catalog): Map<string, { related: string[]; alternatives: string[]; backlinks: string[] }> {
-  const out = new Map<string, { related: string[]; alternatives: string[]; backlinks: string[] }>();
-  const entry = (slug: string) => out.get(slug) ?? out.set(slug, { related: [], alternatives: [], backlinks: [] }).get(slug)!;
-  for (const r of new CatalogIndex(catalog).relations()) {
-    const list = r.kind === 'related' ? entry(r.from.slug).related : entry(r.from.slug).alternatives;
-    if (!list.includes(r.to.slug)) list.push(r.to.slug);
-    const back = entry(r.to.slug).backlinks;
-    if (!back.includes(r.from.slug)) back.push(r.from.slug);
-  }
-  for (const e of out.values()) e.backlinks.sort();
-  return out;
+/** Related, alternatives and backlinks of every pattern that has any, by slug, each list in first-seen order. */
+export function catalogRelations(catalog: LightCatalog): Map<string, PatternRelations> {
+  return relationLists(new CatalogIndex(catalog).relations());
 }
 
 const SEMVER = /\bv?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)\b/;

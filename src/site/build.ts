@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
-import type { Catalog, Pattern } from '../catalog/types.js';
+import type { SlugRelation } from '../catalog/relations.js';
+import type { LightCatalog, Pattern } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
-import { lintStreaming, lintThreads, type PhaseOne } from '../lint/parallel.js';
+import { lintStream } from '../lint/lint.js';
 import type { LintFileResult } from '../lint/result.js';
+import type { LintSession } from '../lint/session.js';
 import { writeFileAtomic } from '../util/text-file.js';
-import { DOCS_BASE } from '../lint/lint.js';
 import { registry } from '../lint/registry.js';
 import { phaseClock } from '../lint/timing.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -19,9 +20,10 @@ import { llmsFull, llmsIndex, llmsLinker } from '../export/llms.js';
 import { readRecords, type VerifyRecord } from '../run/record.js';
 import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
-import { relationGraph, type SiteGraph } from './graph.js';
-import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta, type SlugRelation } from './model.js';
+import { layoutRelationGraph, type SiteGraph } from './graph.js';
+import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
+import { SHARED_FILES } from './render-pattern.js';
 import { graphPage } from './pages/graph.js';
 import { healthPage } from './pages/health.js';
 import { homePage } from './pages/home.js';
@@ -74,10 +76,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 export interface SiteState {
   options: BuildOptions;
   prepared: PreparedCatalog;
-  /** The catalog as light views (the lint's). */
-  catalog: Catalog;
-  results: LintFileResult[];
-  phaseOne: PhaseOne;
+  /** The catalog as views and its lint results, kept to re-lint one edited pattern. */
+  session: LintSession;
   metas: PageMeta[];
   site: SiteInfo;
   out: string;
@@ -115,8 +115,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       owns.set(pattern.file, ownEntry(pattern, prepared.template));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
-    const lanes = lintThreads(prepared.files.length);
-    const { catalog, results, phaseOne } = await lintStreaming(prepared, lanes, options.templateFile, { registry, docsBase: DOCS_BASE }, lanes === 1 ? onPattern : undefined);
+    const session = await lintStream(prepared, { ...(options.templateFile ? { templateFile: options.templateFile } : {}), onPattern });
+    const { catalog, results, lanes } = session;
     phase('pass one (lint, render, index) done');
     const relations = slugRelations(catalog);
     // A bad record is left out with a warning in the summary; the build goes on.
@@ -132,7 +132,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       // files while the pages are written (its write is the longest single step of a build).
       const indexing = lanes === 1 ? settled(search.write(dir)) : undefined;
       try {
-        written = await writePatternPages(dir, site, catalog, metas, { articles, owns, records }, search, config.maxFileSize, options.onProgress);
+        written = await writePatternPages({ dir, site, catalog, metas, articles, owns, records, search, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
@@ -153,7 +153,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       problems: [...catalog.diagnostics, ...recordProblems, ...written!.problems],
       lint: lintFindings(results),
     };
-    return { summary, state: { options, prepared, catalog, results, phaseOne, metas, site, out, mermaid: written!.mermaid, graph, relations } };
+    return { summary, state: { options, prepared, session, metas, site, out, mermaid: written!.mermaid, graph, relations } };
   } catch (err) {
     await search.close();
     throw err;
@@ -191,26 +191,34 @@ export function lintFindings(results: LintFileResult[]): Diagnostic[] {
   return results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
 }
 
+/** What pass two writes the pattern pages from. */
+interface PagesInput {
+  /** The folder the site is built in. */
+  dir: string;
+  site: SiteInfo;
+  catalog: LightCatalog;
+  metas: PageMeta[];
+  /** Articles and export entries made in pass one (taken out as they are written). */
+  articles: Map<string, Article>;
+  owns: Map<string, OwnEntry>;
+  records: Map<string, VerifyRecord>;
+  search: SearchIndex;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
-async function writePatternPages(
-  dir: string,
-  site: SiteInfo,
-  catalog: Catalog,
-  metas: PageMeta[],
-  kept: { articles: Map<string, Article>; owns: Map<string, OwnEntry>; records: Map<string, VerifyRecord> },
-  search: SearchIndex,
-  maxFileSize: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
+async function writePatternPages(input: PagesInput): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
+  const { dir, site, catalog, metas, articles, owns, records, search, onProgress } = input;
+  const maxFileSize = catalog.config.maxFileSize;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   const locate = patternLocator(metas);
   const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
   let copied = 0;
+  const shared = new Set<string>();
   const problems: Diagnostic[] = [];
   const failed = new Set<string>();
   let mermaid = false;
   let done = 0;
-  const { articles, owns, records } = kept;
   // catalog.json — the export — is written entry by entry with the pages: no pattern's text is kept for it.
   const json = exportJsonParts(exportHeader(catalog));
   const catalogFile = openSync(path.join(dir, 'catalog.json'), 'w');
@@ -260,6 +268,15 @@ async function writePatternPages(
         copyFileSync(path.join(page.dir, ...asset.split('/')), target);
         copied++;
       }
+      // Images shared by several patterns, copied once under their catalog paths.
+      for (const file of page.catalogFiles) {
+        if (shared.has(file)) continue;
+        shared.add(file);
+        const target = path.join(dir, SHARED_FILES, ...file.split('/'));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(path.join(catalog.root, ...file.split('/')), target);
+        copied++;
+      }
       await breather();
     }
     writeSync(catalogFile, json.close(entries));
@@ -276,12 +293,12 @@ async function writePatternPages(
  * (catalog.json is written with the pattern pages). `previous` keeps the graph's layout (a rebuild in `dev`).
  * Files are replaced atomically: `dev` serves them while they are rewritten.
  */
-export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Catalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
+export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: LightCatalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
   const write = (file: string, text: string) => writeFileAtomic(path.join(dir, file), text);
   await write('index.html', homePage(site, pages));
   await write('404.html', notFoundPage(site));
   if (!previous) await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
-  const graph = relationGraph(pages, previous);
+  const graph = layoutRelationGraph(pages, previous);
   await write(path.join('graph', 'index.html'), graphPage(site, pages));
   await write(path.join('graph', 'graph.json'), JSON.stringify(graph));
   await write(path.join('health', 'index.html'), healthPage(site, pages));

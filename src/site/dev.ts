@@ -127,7 +127,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const work = async () => {
     const events = [...changed];
     changed.clear();
-    const patternFiles = new Set(state?.catalog.patterns.map((p) => p.file) ?? []);
+    const patternFiles = new Set(state?.session.catalog.patterns.map((p) => p.file) ?? []);
     const quick = events.every(([file, event]) => event === 'change' && patternFiles.has(file));
     if (quick && (await quickBuild(events.map(([file]) => file)))) {
       clearTimeout(settle);

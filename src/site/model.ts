@@ -1,9 +1,10 @@
 import path from 'node:path';
+import { CatalogIndex } from '../catalog/catalog-index.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
+import { NO_RELATIONS, relationLists, slugRelation, type SlugRelation } from '../catalog/relations.js';
+import type { CatalogSettings, LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import { dateIn, versionIn } from '../export/catalog-export.js';
-import type { Catalog, Pattern } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { CatalogIndex } from '../lint/catalog-index.js';
 import type { LintFileResult } from '../lint/result.js';
 import { readRecords, type VerifyRecord } from '../run/record.js';
 import { foldHeading } from '../template/normalize.js';
@@ -55,16 +56,9 @@ export type PatternPage = PageMeta & RenderedPattern;
 
 export const DEFAULT_FACETS = ['tags', 'category', 'status'];
 
-/** A relation between two patterns, by slug (what pages and the graph show). */
-export interface SlugRelation {
-  from: string;
-  to: string;
-  kind: 'related' | 'alternative';
-}
-
-/** Every relation of the catalog (Related Patterns and Alternatives links that lead to a pattern). */
-export function slugRelations(catalog: Catalog): SlugRelation[] {
-  return new CatalogIndex(catalog).relations().map((r) => ({ from: r.from.slug, to: r.to.slug, kind: r.kind }));
+/** Every relation of the catalog, by slug. */
+export function slugRelations(catalog: LightCatalog): SlugRelation[] {
+  return new CatalogIndex(catalog).relations().map(slugRelation);
 }
 
 /**
@@ -72,29 +66,22 @@ export function slugRelations(catalog: Catalog): SlugRelation[] {
  * results and its relations (worked out from the catalog unless given: `dev`
  * keeps them between rebuilds).
  */
-export function pageMetas(catalog: Catalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root).records): PageMeta[] {
+export function pageMetas(catalog: LightCatalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root).records): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
-  const out = new Map<string, { related: string[]; alternatives: string[] }>();
-  const backlinks = new Map<string, Set<string>>();
-  for (const r of relations) {
-    const entry = out.get(r.from) ?? { related: [], alternatives: [] };
-    const list = r.kind === 'related' ? entry.related : entry.alternatives;
-    if (!list.includes(r.to)) list.push(r.to);
-    out.set(r.from, entry);
-    if (r.to !== r.from) (backlinks.get(r.to) ?? backlinks.set(r.to, new Set()).get(r.to)!).add(r.from);
-  }
+  const lists = relationLists(relations);
   return catalog.patterns.map((pattern) => {
     const result = lintByFile.get(pattern.file);
     const record = records.get(pattern.slug);
+    const listed = lists.get(pattern.slug) ?? NO_RELATIONS;
     return {
       ...cardOf(pattern, facets),
       file: pattern.file,
       dir: pattern.dir,
-      related: out.get(pattern.slug)?.related ?? [],
-      alternatives: out.get(pattern.slug)?.alternatives ?? [],
-      backlinks: [...(backlinks.get(pattern.slug) ?? [])].sort(),
+      related: [...listed.related],
+      alternatives: [...listed.alternatives],
+      backlinks: [...listed.backlinks],
       lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
       // "Never verified" only says something in a catalog that verifies its patterns.
@@ -118,7 +105,7 @@ export interface Article {
  * Renders one fully loaded pattern. `patternAt` maps files (and pattern
  * folders) to the patterns they are, for links between pages.
  */
-export function renderArticle(pattern: Pattern, catalog: Pick<Catalog, 'root' | 'template'>, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
+export function renderArticle(pattern: Pattern, catalog: Pick<CatalogSettings, 'root' | 'template'>, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
   const rendered = renderPattern(pattern, {
     root: catalog.root,
     patternAt: (file) => {
@@ -138,7 +125,7 @@ export function pageOf(meta: PageMeta, article: Article): PatternPage {
 }
 
 /** Renders one fully loaded pattern for its page. */
-export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Catalog, patternAt: (file: string) => PageMeta | undefined): PatternPage {
+export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Pick<CatalogSettings, 'root' | 'template'>, patternAt: (file: string) => PageMeta | undefined): PatternPage {
   return pageOf(meta, renderArticle(pattern, catalog, patternAt));
 }
 
@@ -154,7 +141,7 @@ export function patternLocator<T extends { file: string }>(entries: readonly T[]
 }
 
 /** What a pattern's card (and its search entry) shows of it: slug, title, summary and facets. */
-export function cardOf(pattern: Pattern, facets: string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
+export function cardOf(pattern: PatternView, facets: string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
   return {
     slug: pattern.slug,
     title: pattern.title?.text ?? pattern.slug,
@@ -163,7 +150,7 @@ export function cardOf(pattern: Pattern, facets: string[]): Pick<PageMeta, 'slug
   };
 }
 
-function facetValues(pattern: Pattern, facets: string[]): Record<string, string[]> {
+function facetValues(pattern: PatternView, facets: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
     const value = pattern.frontMatter[facet];

@@ -18,11 +18,20 @@ export interface RenderedPattern {
   html: string;
   /** Files of the pattern's own folder the page uses, relative to that folder (`diagrams/flow.svg`). */
   assets: string[];
+  /**
+   * Images the page shows from elsewhere in the catalog (a shared `assets/img/`
+   * folder), relative to the catalog root: copied once into the site's
+   * `files/` folder (`SHARED_FILES`), which the page links as `../../files/<path>`.
+   */
+  catalogFiles: string[];
   /** Whether the page has a Mermaid diagram (its script is then loaded on that page only). */
   mermaid: boolean;
   /** Table of contents: the `##` and `###` headings. */
   toc: { level: number; text: string; id: string }[];
 }
+
+/** The site folder that holds images shared by several patterns, under their catalog paths. */
+export const SHARED_FILES = 'files';
 
 export interface RenderContext {
   /** The catalog root: links that leave it are never followed. */
@@ -44,6 +53,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const doc = pattern.document;
   const tokens = doc.tokens ?? md.parse(doc.source, {});
   const assets = new Set<string>();
+  const shared = new Set<string>();
+  const images: ImageContext = { from: pattern, root: context.root, assets, shared };
   let mermaid = false;
   const toc: RenderedPattern['toc'] = [];
 
@@ -84,7 +95,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     const alt = token.children ? normalizeSpace(inlineText(token.children)) : token.content;
     const title = token.attrGet('title');
     const titleAttr = title ? ` title="${escape(title)}"` : '';
-    const target = imageTarget(src, pattern, assets);
+    const target = imageTarget(src, images);
     if (!target) return `<span class="missing">${escape(alt || src)}</span>`;
     return `<img src="${escape(target)}" alt="${escape(alt)}" loading="lazy"${titleAttr}>`;
   };
@@ -101,6 +112,12 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     return `<pre class="code"><code${cls}>${highlight(token.content, lang) ?? escape(token.content)}</code></pre>\n`;
   };
 
+  // Raw HTML images (`<img src="../../assets/img/x.png" width="400">`) are shown like Markdown ones.
+  const defaultBlock = rules.html_block!;
+  const defaultInline = rules.html_inline!;
+  rules.html_block = (list, i, options, env, self) => rewriteImages(defaultBlock(list, i, options, env, self), images);
+  rules.html_inline = (list, i, options, env, self) => rewriteImages(defaultInline(list, i, options, env, self), images);
+
   rules.table_open = () => '<div class="table-wrap"><table>\n';
   rules.table_close = () => '</table></div>\n';
 
@@ -108,7 +125,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The renderer escapes every text and attribute it writes and allows only safe URLs; markup
   // from the author comes only through raw HTML. Files without any skip the sanitizer's parse
   // (a third of a build's time); the page's CSP stands behind both.
-  return { html: hasRawHtml(tokens) ? sanitize(html) : html, assets: [...assets].sort(), mermaid, toc };
+  return { html: hasRawHtml(tokens) ? sanitize(html) : html, assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid, toc };
 }
 
 type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: string } | { kind: 'missing'; reason: string };
@@ -134,16 +151,65 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, assets:
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
 }
 
-function imageTarget(src: string, from: Pattern, assets: Set<string>): string | undefined {
+interface ImageContext {
+  from: Pattern;
+  root: string;
+  /** The pattern's own files shown, relative to its folder. */
+  assets: Set<string>;
+  /** Images shown from elsewhere in the catalog, relative to the root. */
+  shared: Set<string>;
+}
+
+/**
+ * Where an image is on the site: a web image as is; a file of the pattern's
+ * folder beside its page; an image elsewhere in the catalog (a shared folder,
+ * written relative to the pattern or to the root as a git host reads
+ * `/assets/img/x.png`) in the site's shared folder. Nothing from outside the
+ * catalog, through a dot-folder or a symbolic link out of it.
+ */
+function imageTarget(src: string, images: ImageContext): string | undefined {
+  const { from, root } = images;
   const trimmed = src.trim();
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
-  const resolved = resolveReference(trimmed, from.file, from.dir);
+  const resolved = resolveReference(trimmed, from.file, root);
   if (resolved.kind !== 'local' || resolved.outside) return undefined;
   if (!IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
   const asset = ownFile(from, resolved.file);
-  if (!asset) return undefined;
-  assets.add(asset);
-  return encodeHref(asset);
+  if (asset) {
+    images.assets.add(asset);
+    return encodeHref(asset);
+  }
+  const file = catalogFile(root, resolved.file);
+  if (!file) return undefined;
+  images.shared.add(file);
+  // Pattern pages live at `patterns/<slug>/`.
+  return encodeHref(`../../${SHARED_FILES}/${file}`);
+}
+
+/** `src` of each `<img>` in raw HTML, resolved as a Markdown image is (an image that leads nowhere loses its `src`). */
+function rewriteImages(html: string, images: ImageContext): string {
+  if (!/<img\b/i.test(html)) return html;
+  return html.replace(/(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (_whole, start: string, dq?: string, sq?: string, bare?: string) => {
+    const src = dq ?? sq ?? bare ?? '';
+    const target = imageTarget(src.replace(/&amp;/g, '&'), images);
+    return target === undefined ? start.replace(/\ssrc\s*=\s*$/i, ' data-missing-src=""') : `${start}"${target.replace(/"/g, '&quot;')}"`;
+  });
+}
+
+/** An image file of the catalog outside the pattern's folder, relative to the root; none through a dot-folder or out of the root by its real path. */
+function catalogFile(root: string, file: string): string | undefined {
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  if (parts.some((p) => p.startsWith('.'))) return undefined;
+  try {
+    if (!statSync(file).isFile()) return undefined;
+    const real = path.relative(realpathSync(root), realpathSync(file));
+    if (!real || real.startsWith('..') || path.isAbsolute(real)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return parts.join('/');
 }
 
 /**

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { patternPage } from './pages/pattern.js';
+import { SHARED_FILES } from './render-pattern.js';
 
 /**
  * `dev`'s fast path: one pattern file changed. It is read, linted (its file
@@ -105,6 +106,11 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
         const target = path.join(state.out, 'patterns', page.slug, ...asset.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(path.join(page.dir, ...asset.split('/')), target);
+      }
+      for (const file of page.catalogFiles) {
+        const target = path.join(state.out, SHARED_FILES, ...file.split('/'));
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(path.join(state.session.catalog.root, ...file.split('/')), target);
       }
     }
   }

@@ -300,3 +300,30 @@ describe('patternbook build: what `verify` found', () => {
     expect(Object.fromEntries(catalog.patterns.map((p) => [p.slug, p.verification?.status]))).toEqual({ a: 'passed', b: 'failed', c: 'never' });
   });
 });
+
+describe('patternbook build: images kept in a shared folder of the catalog', () => {
+  it('copies every image a page shows — relative, root-relative and raw <img> — once, into files/, and links it from the page', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>\n';
+    const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
+    const dir = await tempCatalog({
+      'assets/img/flow.png': png,
+      'assets/img/sequence.svg': svg,
+      'assets/img/unused.png': png,
+      'patterns/saga/README.md': pattern('Saga', '![Flow](../../assets/img/flow.png)\n\n![Sequence](/assets/img/sequence.svg)\n\n<p align="center"><img src="../../assets/img/flow.png" width="300" alt="Flow again"></p>'),
+      'patterns/outbox/README.md': pattern('Outbox', '![Shared flow](../../assets/img/flow.png)\n\n![Gone](../../assets/img/gone.png)'),
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const files = (await listFiles(out)).filter((f) => f.startsWith('files/'));
+    expect(files).toEqual(['files/assets/img/flow.png', 'files/assets/img/sequence.svg']);
+    const saga = await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8');
+    expect(saga).toContain('<img src="../../files/assets/img/flow.png" alt="Flow"');
+    expect(saga).toContain('<img src="../../files/assets/img/sequence.svg" alt="Sequence"');
+    expect(saga).toMatch(/<img src="..\/..\/files\/assets\/img\/flow.png" width="300" alt="Flow again"/);
+    const outbox = await readFile(path.join(out, 'patterns/outbox/index.html'), 'utf8');
+    expect(outbox).toContain('<img src="../../files/assets/img/flow.png" alt="Shared flow"');
+    expect(outbox).toContain('<span class="missing">Gone</span>');
+  });
+});

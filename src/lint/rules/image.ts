@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Pattern } from '../../catalog/types.js';
 import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
@@ -20,15 +21,26 @@ const TYPE_EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gi
 /** Bytes read from each image to tell what it is. */
 const SNIFF_BYTES = 1024;
 
+const options = z.strictObject({
+  /**
+   * Images must lie in the pattern's own folder (and, where the template shows
+   * one, in the template's folder for it), so a pattern can be moved or
+   * exported whole. Off by default: many catalogs keep images in a shared folder.
+   */
+  ownFolder: z.boolean().default(false),
+});
+type Options = z.infer<typeof options>;
+
 export default defineRule({
   meta: {
     id: 'image',
-    description: "Every image is a non-empty PNG, JPEG, GIF, SVG, WebP or AVIF file in the pattern's own folder, and each section the template shows an image in has one.",
+    description: 'Every image is a non-empty PNG, JPEG, GIF, SVG, WebP or AVIF file of the catalog, and each section the template shows an image in has one.',
     severity: 'error',
     fixable: false,
+    options,
   },
-  check({ pattern, files, outline, template, report }) {
-    for (const image of pattern.document.images) checkImage(image, pattern, files, report);
+  check({ pattern, files, outline, template, options, report }) {
+    for (const image of pattern.document.images) checkImage(image, pattern, files, options, report);
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
     const find = (matches: SectionMatch[], schema: TemplateSection): SectionMatch | undefined => {
@@ -43,7 +55,7 @@ export default defineRule({
       for (const schema of sections) {
         const expected = schema.expects.images.find((i) => !isWeb(i.src));
         const match = expected ? find(outline.matches, schema) : undefined;
-        if (expected && match) checkSection(match, expected, pattern, files, report);
+        if (expected && match) checkSection(match, expected, pattern, files, options, report);
         visit(schema.children);
       }
     };
@@ -51,7 +63,7 @@ export default defineRule({
   },
 });
 
-function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, report: (r: Report) => void): void {
+function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options: Options, report: (r: Report) => void): void {
   const at = { range: image.range };
   const shown = code(image.src);
   if (image.src.trim() === '') {
@@ -71,13 +83,6 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, report:
     return;
   }
   const file = target.file;
-  const inOwnFolder = isInside(pattern.dir, file);
-  if (!inOwnFolder) {
-    report({
-      message: `Image ${shown} lies outside this pattern's folder (${code(target.rel)}): a pattern's images live in its own folder, so it can be moved, copied or exported whole. Copy the image into this pattern's \`diagrams/\` folder and link it from there.`,
-      ...at,
-    });
-  }
   const info = files.stat(file);
   if (!info) {
     const near = nearestPath(files, file);
@@ -88,6 +93,12 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, report:
       ...(suggestion ? { expected: suggestion } : {}),
     });
     return;
+  }
+  if (options.ownFolder && !isInside(pattern.dir, file)) {
+    report({
+      message: `Image ${shown} lies outside this pattern's folder (${code(target.rel)}): this catalog keeps a pattern's images in its own folder (rule option \`ownFolder\`), so it can be moved, copied or exported whole. Copy the image into this pattern's folder and link it from there.`,
+      ...at,
+    });
   }
   if (!info.isFile) {
     report({ message: `Image ${shown} is a folder, not an image file: point it at the image inside, e.g. ${code(`${image.src.replace(/\/+$/, '')}/architecture.png`)}.`, ...at });
@@ -129,7 +140,7 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, report:
 }
 
 /** The pattern's sections matching a template section that shows an image must show one from the same folder. */
-function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, files: CatalogFiles, report: (r: Report) => void): void {
+function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, files: CatalogFiles, options: Options, report: (r: Report) => void): void {
   const section = match.sections[0]!;
   const images = pattern.document.images.filter((img) => match.sections.some((s) => img.range.start.offset >= s.range.start.offset && img.range.start.offset <= s.range.end.offset));
   const sample = `![${expected.alt}](${expected.src})`;
@@ -145,7 +156,8 @@ function checkSection(match: SectionMatch, expected: TemplateSection['expects'][
     });
     return;
   }
-  if (!local) return;
+  // Which folder holds the images is the catalog's choice unless it asks for the pattern's own.
+  if (!local || !options.ownFolder) return;
   const want = path.join(pattern.dir, folder);
   const inFolder = images.some((img) => {
     const target = classifyTarget(img.src, pattern.file, files);

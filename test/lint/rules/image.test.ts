@@ -71,10 +71,13 @@ Pools.
 Remove the pools.
 `;
 
-async function imageProblems(architecture: string, files: Record<string, string | Uint8Array> = {}, extra = ''): Promise<string[]> {
+/** The config that asks for each pattern's images in its own folder (off by default). */
+const OWN_FOLDER = { rules: { image: ['error', { ownFolder: true }] } };
+
+async function imageProblems(architecture: string, files: Record<string, string | Uint8Array> = {}, extra = '', config: object = {}): Promise<string[]> {
   const dir = await tempCatalog({
     'templates/pattern.md': TEMPLATE,
-    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
     'example/diagrams/architecture.png': PNG,
     ...files,
     'example/README.md': page(architecture, extra),
@@ -126,11 +129,24 @@ describe('image: files', () => {
     ]);
   });
 
-  it('reports an image outside the pattern folder, and one outside the catalog without reading it', async () => {
+  it('accepts images in a shared folder of the catalog, relative, root-relative and in raw HTML; a missing one is missing', async () => {
+    const shared = { 'assets/img/pools.png': PNG, 'assets/img/flow.svg': SVG };
+    const images = ['![a](../assets/img/pools.png)', '![b](/assets/img/flow.svg)', '<img src="../assets/img/pools.png" alt="c" width="300">'].join('\n');
+    expect(await imageProblems(images, shared)).toEqual([]);
+    expect(await imageProblems('![gone](../assets/img/gone.png)', shared)).toEqual([
+      '11:9 Image `../assets/img/gone.png` not found: there is no `assets/img/gone.png` in the catalog. Fix the path or add the image.',
+    ]);
+    // Missing is said once, never also "outside", even when the catalog asks for each pattern's own folder.
+    expect(await imageProblems('![a](diagrams/architecture.png) ![gone](../assets/img/gone.png)', shared, '', OWN_FOLDER)).toEqual([
+      '11:41 Image `../assets/img/gone.png` not found: there is no `assets/img/gone.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
+  it('with ownFolder, reports an image outside the pattern folder; always one outside the catalog, without reading it', async () => {
     const outside = await tempCatalog({ 'secret.png': PNG });
     const dir = await tempCatalog({
       'templates/pattern.md': TEMPLATE,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...OWN_FOLDER }),
       'example/diagrams/architecture.png': PNG,
       'shared/logo.png': PNG,
       'example/README.md': page(
@@ -142,7 +158,7 @@ describe('image: files', () => {
     const report = await lint({ root: dir, only: ['image'] });
     const problems = report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image')).map((d) => `${d.line}:${d.column} ${d.message.replace(/\. Put the image.*$/, '')}`);
     expect(problems).toEqual([
-      "12:11 Image `../shared/logo.png` lies outside this pattern's folder (`shared/logo.png`): a pattern's images live in its own folder, so it can be moved, copied or exported whole. Copy the image into this pattern's `diagrams/` folder and link it from there.",
+      "12:11 Image `../shared/logo.png` lies outside this pattern's folder (`shared/logo.png`): this catalog keeps a pattern's images in its own folder (rule option `ownFolder`), so it can be moved, copied or exported whole. Copy the image into this pattern's folder and link it from there.",
       '13:7 Image `../../../../etc/x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
       '14:8 Image `/etc/x.png` is an absolute file-system path, which only exists on the machine that wrote it',
       '15:11 Image `file:///etc/x.png` is a `file://` URL, which only opens on the machine that wrote it',
@@ -176,15 +192,16 @@ describe("image: the template's diagram", () => {
     expect(await imageProblems('Text.\n\n### Deployment view\n\n![Flow](./diagrams/flow.gif)', { 'example/diagrams/flow.gif': GIF })).toEqual([]);
   });
 
-  it('reports an image that is not in the template folder, on that image', async () => {
-    const problems = await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG });
+  it('with ownFolder, reports an image that is not in the template folder, on that image; without, the folder is the catalog\'s choice', async () => {
+    expect(await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG })).toEqual([]);
+    const problems = await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG }, '', OWN_FOLDER);
     expect(problems).toEqual([
       "11:10 Section `## Architecture` has no image from `diagrams/`: the template keeps this section's images there (`diagrams/architecture.png`), but `pools.png` is not. Move the image into `diagrams/` and link it from there.",
     ]);
   });
 
-  it('counts a web image as not in the folder', async () => {
-    const problems = await imageProblems('![Pools](https://example.org/pools.png)');
+  it('with ownFolder, counts a web image as not in the folder', async () => {
+    const problems = await imageProblems('![Pools](https://example.org/pools.png)', {}, '', OWN_FOLDER);
     expect(problems).toEqual([expect.stringContaining('has no image from `diagrams/`')]);
   });
 
