@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempCatalog } from '../helpers.js';
+import { HAVE_BIN, run, start, untilLanded, whenSeen, type Child } from './_kill.js';
 
-const BIN = path.join(REPO, 'dist/cli/bin.js');
-const HAVE_BIN = existsSync(BIN);
 const CRASH = /\n\s+at \S+ \(|internal error/i;
 const COUNT = 200;
 const TEMP_NAME = /^\.README\.md\.\d+-[0-9a-f]{12}\.tmp$/;
@@ -32,21 +30,6 @@ async function generate(dir: string): Promise<Map<string, string>> {
   return originals;
 }
 
-interface Child {
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
-  kill: () => void;
-}
-
-function start(args: string[], cwd: string): Child {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { done, kill: () => child.kill('SIGKILL') };
-}
-
 /** Every entry under `dir` (files and folders), relative. */
 async function entries(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -58,21 +41,18 @@ async function entries(dir: string, prefix = ''): Promise<string[]> {
   return out.sort();
 }
 
-/** Resolves once the first pattern folder shows a write (a temp file, or a new mtime), or the child ends. */
-async function firstWrite(dir: string, child: Child, timeoutMs = 20_000): Promise<boolean> {
+/**
+ * Resolves true once the first pattern's file is being written (`temp`: its temporary file is
+ * there) or has been replaced (`replaced`: a new file took its place); false if the child ends first.
+ */
+async function firstWrite(dir: string, child: Child, what: 'temp' | 'replaced'): Promise<boolean> {
   const watched = path.join(dir, name(0));
-  const before = (await stat(path.join(watched, 'README.md'))).mtimeMs;
-  let ended = false;
-  void child.done.then(() => (ended = true));
-  const until = Date.now() + timeoutMs;
-  while (!ended && Date.now() < until) {
-    const names = await readdir(watched);
-    if (names.length > 1) return true;
+  const before = (await stat(path.join(watched, 'README.md'))).ino;
+  return whenSeen(child, async () => {
+    if (what === 'temp') return (await readdir(watched)).length > 1;
     const now = await stat(path.join(watched, 'README.md')).catch(() => undefined);
-    if (now && now.mtimeMs !== before) return true;
-    await new Promise((r) => setTimeout(r, 1));
-  }
-  return false;
+    return now !== undefined && now.ino !== before;
+  });
 }
 
 describe.skipIf(!HAVE_BIN)('SIGKILL during `lint --fix` (needs `npm run build`)', () => {
@@ -84,7 +64,7 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `lint --fix` (needs `npm run build`)'
     // The fully fixed text, from a run to completion on a separate copy.
     const full = path.join(base, 'full');
     await cp(orig, full, { recursive: true });
-    const completed = await start(['lint', full, '--fix'], base).done;
+    const completed = await run(['lint', full, '--fix'], base);
     expect(completed.stderr).not.toMatch(CRASH);
     const fixed = new Map<string, string>();
     for (const slug of originals.keys()) fixed.set(slug, await readFile(path.join(full, slug, 'README.md'), 'utf8'));
@@ -94,46 +74,37 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `lint --fix` (needs `npm run build`)'
     }
     expect(await entries(full)).toEqual([...originals.keys()].flatMap((s) => [s, `${s}/README.md`]).sort());
 
-    // Kill moments: fixed delays from the start (as asked), and delays after the first write is seen
-    // (the writes happen in a short window after ~1 s of reading and linting, which fixed delays miss).
-    const trials: { label: string; from: 'start' | 'write'; ms: number }[] = [
-      { label: '50 ms after start', from: 'start', ms: 50 },
-      { label: '150 ms after start', from: 'start', ms: 150 },
-      { label: 'at the first write', from: 'write', ms: 0 },
-      { label: '25 ms after the first write', from: 'write', ms: 25 },
-    ];
-    const seen = { original: 0, fixed: 0, temps: 0 };
-    for (const [n, trial] of trials.entries()) {
+    // Killed as soon as the first file has been replaced: every file is its original or its fixed
+    // text, and — the point of the test — the kill lands while the writes are under way, leaving
+    // both kinds in one catalog (tried until one does).
+    let landed: string | undefined;
+    await untilLanded(10, 'between the first and the last write of `lint --fix`', async (n) => {
       const copy = path.join(base, `kill-${n}`);
       await cp(orig, copy, { recursive: true });
       const child = start(['lint', copy, '--fix'], base);
-      if (trial.from === 'write') await firstWrite(copy, child);
-      await new Promise((r) => setTimeout(r, trial.ms));
-      child.kill();
-      await child.done;
+      expect(await firstWrite(copy, child, 'replaced'), 'lint --fix ended without writing').toBe(true);
+      await child.kill();
 
+      let original = 0;
+      let done = 0;
       for (const [slug, text] of originals) {
         const now = await readFile(path.join(copy, slug, 'README.md'), 'utf8');
-        const ok = now === text || now === fixed.get(slug);
-        expect(ok, `${trial.label}: ${slug}/README.md is neither the original nor the fixed text`).toBe(true);
-        if (now === text) seen.original++;
-        else seen.fixed++;
+        expect(now === text || now === fixed.get(slug), `try ${n}: ${slug}/README.md is neither the original nor the fixed text`).toBe(true);
+        if (now === text) original++;
+        else done++;
       }
-      // Nothing but the patterns and, at worst, the writer's own temp files (checked strictly below).
+      // Nothing but the patterns and, at worst, the writer's own temp files.
       const extra = (await entries(copy)).filter((e) => !/^p\d{3}(\/README\.md)?$/.test(e));
-      for (const e of extra) expect(path.basename(e), `${trial.label}: unexpected ${e}`).toMatch(TEMP_NAME);
-      seen.temps += extra.length;
+      for (const e of extra) expect(path.basename(e), `try ${n}: unexpected ${e}`).toMatch(TEMP_NAME);
+      if (original > 0 && done > 0) landed = copy;
+      return landed !== undefined;
+    });
 
-      // A rerun to completion finishes the job: every file fully fixed (checked once, it costs a full run).
-      if (trial.from !== 'write' || trial.ms !== 0) continue;
-      const rerun = await start(['lint', copy, '--fix'], base).done;
-      expect(rerun.stderr).not.toMatch(CRASH);
-      for (const [slug, text] of fixed) expect(await readFile(path.join(copy, slug, 'README.md'), 'utf8'), `rerun ${slug}`).toBe(text);
-    }
-    // The trials did hit the write window at least once (else the test proved nothing).
-    expect(seen.fixed).toBeGreaterThan(0);
-    expect(seen.original).toBeGreaterThan(0);
-  }, 60_000);
+    // A rerun to completion finishes the job: every file fully fixed.
+    const rerun = await run(['lint', landed!, '--fix'], base);
+    expect(rerun.stderr).not.toMatch(CRASH);
+    for (const [slug, text] of fixed) expect(await readFile(path.join(landed!, slug, 'README.md'), 'utf8'), `rerun ${slug}`).toBe(text);
+  }, 120_000);
 
   // A SIGKILL between the temporary file's creation and its rename leaves it behind; the next write to
   // that file removes temporaries of processes that no longer run (their pid is in the name).
@@ -141,23 +112,22 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `lint --fix` (needs `npm run build`)'
     const base = await tempCatalog();
     const orig = path.join(base, 'orig');
     await generate(orig);
-    let left: string[] = [];
-    for (let attempt = 0; attempt < 4 && left.length === 0; attempt++) {
-      const copy = path.join(base, `kill-${attempt}`);
+    // Tried until a kill catches a temporary file on disk (killed between its creation and its rename).
+    await untilLanded(10, 'while a temporary file was on disk', async (n) => {
+      const copy = path.join(base, `kill-${n}`);
       await cp(orig, copy, { recursive: true });
       const child = start(['lint', copy, '--fix'], base);
-      await firstWrite(copy, child);
-      child.kill();
-      await child.done;
-      left = (await entries(copy)).filter((e) => TEMP_NAME.test(path.basename(e)));
-      if (left.length === 0) continue;
-      await start(['lint', copy, '--fix'], base).done;
+      expect(await firstWrite(copy, child, 'temp'), 'lint --fix ended without writing').toBe(true);
+      await child.kill();
+      const left = (await entries(copy)).filter((e) => TEMP_NAME.test(path.basename(e)));
+      if (left.length === 0) return false;
+      const rerun = await run(['lint', copy, '--fix'], base);
+      expect(rerun.stderr).not.toMatch(CRASH);
       const after = (await entries(copy)).filter((e) => /\.tmp$/.test(e) || path.basename(e).startsWith('.'));
       expect(after, 'temporary files left in the catalog').toEqual([]);
-    }
-    // Reaching here without ever producing a temp file proves nothing either way: fail loudly.
-    expect(left.length, 'never caught a write in progress').toBeGreaterThan(0);
-  }, 60_000);
+      return true;
+    });
+  }, 120_000);
 });
 
 describe.skipIf(!HAVE_BIN)('SIGKILL during `patternbook new` (needs `npm run build`)', () => {
@@ -166,26 +136,31 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `patternbook new` (needs `npm run bui
     const orig = path.join(base, 'cat');
     const full = path.join(base, 'full');
     await cp(orig, full, { recursive: true });
-    const done = await start(['new', 'fresh-pattern', '-d', full, '--summary', 'Does fresh things.'], base).done;
+    const done = await run(['new', 'fresh-pattern', '-d', full, '--summary', 'Does fresh things.'], base);
     expect(done.code).toBe(0);
     const complete = await readFile(path.join(full, 'fresh-pattern', 'README.md'), 'utf8');
     expect(complete).toContain('Does fresh things.');
 
-    for (const [n, ms] of [40, 80, 120, 160, 220, 300].entries()) {
+    // Killed as soon as the pattern's folder appears (its first write has begun); tried until a kill
+    // lands before the last file is in place. Whatever the moment, no file is partial.
+    const args = (dir: string) => ['new', 'fresh-pattern', '-d', dir, '--summary', 'Does fresh things.'];
+    await untilLanded(20, 'between the first and the last write of `new`', async (n) => {
       const copy = path.join(base, `kill-${n}`);
       await cp(orig, copy, { recursive: true });
-      const child = start(['new', 'fresh-pattern', '-d', copy, '--summary', 'Does fresh things.'], base);
-      await new Promise((r) => setTimeout(r, ms));
-      child.kill();
-      await child.done;
-      const file = path.join(copy, 'fresh-pattern', 'README.md');
-      if (existsSync(file)) expect(await readFile(file, 'utf8'), `killed after ${ms} ms`).toBe(complete);
+      const folder = path.join(copy, 'fresh-pattern');
+      const child = start(args(copy), base);
+      const began = await whenSeen(child, () => existsSync(folder));
+      await child.kill();
+      const file = path.join(folder, 'README.md');
+      if (existsSync(file)) expect(await readFile(file, 'utf8'), `try ${n}`).toBe(complete);
       const extra = (await entries(copy)).filter((e) => !/^(existing|existing\/README\.md|fresh-pattern|fresh-pattern\/README\.md|fresh-pattern\/diagrams|fresh-pattern\/diagrams\/\.gitkeep)$/.test(e));
-      for (const e of extra) expect(path.basename(e), `killed after ${ms} ms: unexpected ${e}`).toMatch(/^\.(README\.md|\.gitkeep)\.\d+-[0-9a-f]{12}\.tmp$/);
+      for (const e of extra) expect(path.basename(e), `try ${n}: unexpected ${e}`).toMatch(/^\.(README\.md|\.gitkeep)\.\d+-[0-9a-f]{12}\.tmp$/);
+      const finished = existsSync(file) && existsSync(path.join(folder, 'diagrams', '.gitkeep'));
       // Whatever happened, running it again either creates the pattern or says it exists — never a crash.
-      const again = await start(['new', 'fresh-pattern', '-d', copy, '--summary', 'Does fresh things.'], base).done;
+      const again = await run(args(copy), base);
       expect(again.stderr).not.toMatch(CRASH);
       expect(await readFile(file, 'utf8')).toBe(complete);
-    }
-  }, 30_000);
+      return began && !finished;
+    });
+  }, 120_000);
 });

@@ -8,16 +8,22 @@ import { tempCatalog } from '../helpers.js';
 /** Two site swaps whose builds finish in the same tick: the narrowest form of two concurrent `build` runs. */
 async function race(parent: string, root: string) {
   const out = path.join(parent, 'site');
+  // The builds are let go together, once each has either written its site and is waiting here
+  // or has been refused (no fixed delay: a slow machine would let one finish before the other began).
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
+  let ready = 0;
+  const arrive = () => {
+    if (++ready === 2) release();
+  };
   const builder = (label: string) => async (dir: string) => {
     await writeFile(path.join(dir, 'index.html'), `<p>${label}</p>\n`);
     await writeFile(path.join(dir, 'catalog.json'), `{"by":"${label}"}\n`);
+    arrive();
     await gate;
   };
-  const runs = Promise.allSettled([replaceSite(out, root, builder('A')), replaceSite(out, root, builder('B'))]);
-  setTimeout(release, 20);
-  return { out, results: await runs };
+  const swap = (label: string) => replaceSite(out, root, builder(label)).catch((err: unknown) => (arrive(), Promise.reject(err)));
+  return { out, results: await Promise.allSettled([swap('A'), swap('B')]) };
 }
 
 // Two builds swapping into the same output at once: one takes the lock beside the output, the other

@@ -116,7 +116,8 @@ describe('patternbook lsp --stdio', () => {
     const first = (await published).params.diagnostics as { code: string; message: string; range: any; data: any }[];
     const cleanup = first.find((d) => d.code === 'required-section' && /Cleanup/.test(d.message))!;
     expect(cleanup).toBeDefined();
-    expect(cleanup.range.start.line).toBeGreaterThanOrEqual(0);
+    // Where it goes: after `## Overview` (0-based line 6, its text), the last section before it that the pattern has.
+    expect(cleanup.range.start).toEqual({ line: 6, character: 0 });
 
     const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
       textDocument: { uri },
