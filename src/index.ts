@@ -35,7 +35,7 @@ export { LintSession } from './lint/session.js';
 export { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './lint/engine.js';
 export { registry as lintRules } from './lint/registry.js';
 export { defineRule, defineCatalogRule, type Rule, type FileRule, type CatalogRule, type RuleMeta, type FileRuleContext, type CatalogRuleContext, type Report, type LintFlags } from './lint/rule.js';
-export { testRule, checkRule, checkCase, type RuleTests, type RuleCase, type InvalidRuleCase, type ExpectedError, type RuleTestSettings, type TestFramework } from './lint/rule-tester.js';
+export { testRule, checkRule, type RuleTests, type RuleCase, type InvalidRuleCase, type ExpectedError, type RuleTestSettings, type TestFramework } from './lint/rule-tester.js';
 export { reporters, type ReporterName } from './lint/reporters/index.js';
 export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
 export { CatalogIndex } from './catalog/catalog-index.js';

@@ -151,17 +151,20 @@ export async function checkCase(rule: AnyRule, tests: RuleTests, c: RuleCase | I
       return;
     }
     if (fixes.length === 0) fail('`output` is given but the rule offered no fix.');
-    // As `lint --fix` writes them: fix text takes the file's own line breaks.
-    const eol = /\r\n|\r|\n/.exec(c.text)?.[0] ?? '\n';
-    const applied = applyEdits(c.text, fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })));
+    // As `lint --fix` writes them: offsets count after a byte-order mark, fix text takes the file's own line breaks.
+    const bom = c.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const source = c.text.slice(bom.length);
+    const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
+    const applied = applyEdits(source, fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })));
     if (applied.skipped > 0) fail(`${applied.skipped} of the rule's ${fixes.length} fixes overlap another fix: each fix must touch its own part of the file.`);
-    if (applied.output === c.text) fail('the fixes leave the text as it was.');
-    const lost = lostLines(c.text, applied.output);
+    if (applied.output === source) fail('the fixes leave the text as it was.');
+    const lost = lostLines(source, applied.output);
     if (lost.length > 0) fail(`the fixes drop the author's line ${JSON.stringify(lost[0])}: \`lint --fix\` refuses such a fix.`);
-    if (applied.output !== output) fail('the fixed text is not `output`.', applied.output, output);
+    const fixed = bom + applied.output;
+    if (fixed !== output) fail('the fixed text is not `output`.', fixed, output);
 
     // Linted again, the fixed text no longer has the problems that were fixed.
-    const second = await catalog.lint(applied.output);
+    const second = await catalog.lint(fixed);
     const fixedMessages = new Set(first.mine.filter((d) => d.fix).map((d) => d.message));
     const again = second.mine.filter((d) => fixedMessages.has(d.message)).map(show);
     if (again.length > 0) fail(`the fixed text still has what was fixed:\n${again.join('\n')}`);

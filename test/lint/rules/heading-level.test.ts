@@ -170,6 +170,12 @@ Record the change before applying it.
         errors: [{ message: message('# Overview', 2, '## Overview'), line: 3, column: 1, endLine: 4, endColumn: 9 }],
       },
       {
+        name: 'a byte-order mark: kept, and not counted in the fix',
+        text: '\uFEFF# Write-Ahead Log\n\n### Overview\n\nRecord the change first.\n',
+        errors: [{ message: message('### Overview', 2, '## Overview'), line: 3, column: 1 }],
+        output: '\uFEFF# Write-Ahead Log\n\n## Overview\n\nRecord the change first.\n',
+      },
+      {
         name: 'CRLF line breaks',
         text: '# Write-Ahead Log\r\n\r\n### Overview\r\n\r\nRecord the change first.\r\n',
         errors: [{ message: message('### Overview', 2, '## Overview'), line: 3, column: 1 }],
