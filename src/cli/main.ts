@@ -12,9 +12,11 @@ import { registerNew } from './commands/new.js';
 import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
 import { registerLsp } from './commands/lsp.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
+import { registerSearch } from './commands/search.js';
 import { registerRun } from './commands/run.js';
 import { registerVerify } from './commands/verify.js';
 
@@ -55,7 +57,7 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerReport, registerMigrate, registerLsp, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerReport, registerMigrate, registerSearch, registerLsp, registerMcp, registerRules, registerInfo, registerInit, registerNew]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

@@ -103,6 +103,13 @@ export const configSchema = z.strictObject({
       staleDays: z.number().int().positive().optional(),
     })
     .optional(),
+  /** `patternbook search` and `patternbook mcp`: words the search treats as the same, added to its built-in list. */
+  search: z
+    .strictObject({
+      /** Groups of words or phrases that mean the same here: `[["k8s", "kubernetes"], ["undo", "roll back"]]`. */
+      synonyms: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
+    })
+    .optional(),
   /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
   overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
 });

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { resolveCatalogRoot } from '../catalog-root.js';
+import type { CommandContext } from '../context.js';
+import { formatDiagnostic } from '../format-diagnostics.js';
+import { portOf, untilStopped, withServeOptions } from '../serve-options.js';
+
+interface McpFlags {
+  http?: boolean;
+  port?: string;
+  host: string;
+  template?: string;
+}
+
+export function registerMcp(program: Command, ctx: CommandContext): Command {
+  const command = program
+    .command('mcp')
+    .description('serve the catalog to AI assistants over the Model Context Protocol (stdio, or --http): search, read, relations, lint drafts; read-only')
+    .argument('[dir]', 'catalog root')
+    .option('--http', 'serve over Streamable HTTP at http://<host>:<port>/mcp instead of standard input and output');
+  return withServeOptions(command)
+    .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
+    .action(async (dir: string | undefined, flags: McpFlags) => {
+      const port = portOf(flags.port);
+      const root = resolveCatalogRoot(ctx.cwd, dir);
+      const { LiveCatalog } = await import('../../mcp/live-catalog.js');
+      const { serveHttp, serveStdio } = await import('../../mcp/serve.js');
+      const live = await LiveCatalog.open({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      const catalog = await live.catalog();
+      // Standard output carries the protocol: everything for people goes to standard error.
+      for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
+      const what = `${catalog.size} pattern${catalog.size === 1 ? '' : 's'} from ${path.relative(ctx.cwd, root) || '.'}`;
+      try {
+        if (flags.http) {
+          const running = await serveHttp(live, { host: flags.host, port });
+          ctx.err(`patternbook mcp: serving ${what} at ${running.url} (read-only; Ctrl-C to stop)`);
+          if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+            ctx.err(`Listening on ${flags.host}: anyone who can reach this address can read the catalog (there is no authentication).`);
+          }
+          await untilStopped(running.close);
+        } else {
+          ctx.err(`patternbook mcp: serving ${what} over standard input and output (read-only)`);
+          await serveStdio(live, { stdin: ctx.stdin ?? process.stdin, stdout: ctx.stdout });
+        }
+      } finally {
+        await live.close();
+      }
+      ctx.exitCode = 0;
+    });
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { CONFIG_FILES } from '../config/load-config.js';
+import { CatalogSearch, type OpenSearchOptions } from '../search/catalog-search.js';
+
+/** Changes that arrive together (an editor's save, a `git checkout`) are taken in one go after this quiet time. */
+const SETTLE_MS = 50;
+
+export interface CatalogChange {
+  /** Slugs before and after: the server tells clients the resource list changed when they differ. */
+  added: string[];
+  removed: string[];
+  /** The configuration or the template changed: the catalog was read again in full. */
+  reloaded: boolean;
+}
+
+/**
+ * The catalog the MCP server answers from, kept current: a changed pattern
+ * file is indexed again, a new one added, a deleted one dropped; a changed
+ * configuration or template reads the whole catalog again. Reads only —
+ * nothing here writes a file.
+ */
+export class LiveCatalog {
+  private watcher: FSWatcher | undefined;
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private readonly listeners: ((change: CatalogChange) => void)[] = [];
+
+  private constructor(
+    private current: CatalogSearch,
+    private readonly options: OpenSearchOptions,
+  ) {}
+
+  static async open(options: OpenSearchOptions & { watch?: boolean }): Promise<LiveCatalog> {
+    const live = new LiveCatalog(await CatalogSearch.open(options), options);
+    if (options.watch !== false) await live.startWatching();
+    return live;
+  }
+
+  /** The catalog as of the last change taken in (waits for one being taken in). */
+  async catalog(): Promise<CatalogSearch> {
+    await this.work;
+    return this.current;
+  }
+
+  onChange(listener: (change: CatalogChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.watcher?.close();
+    this.watcher = undefined;
+    await this.work;
+  }
+
+  private async startWatching(): Promise<void> {
+    const root = this.current.root;
+    const outDir = path.resolve(root, this.current.settings.config.outDir);
+    this.watcher = watch(root, {
+      ignoreInitial: true,
+      ignored: (p, stats) => {
+        const rel = path.relative(root, p);
+        if (rel.startsWith('..')) return !this.isSettingsFile(p);
+        if (rel.split(path.sep).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1))) return true;
+        if (p === outDir || p.startsWith(outDir + path.sep)) return true;
+        // Folders are entered; of files, only Markdown and the settings matter.
+        return !!stats?.isFile() && !/\.(md|markdown)$/i.test(p) && !this.isSettingsFile(p);
+      },
+    });
+    // A template outside the catalog root is watched too.
+    const template = this.current.settings.template;
+    if (!template.builtIn && path.relative(root, template.file).startsWith('..')) this.watcher.add(template.file);
+    this.watcher.on('all', (_event, file) => this.queue(path.resolve(file)));
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+  }
+
+  private isSettingsFile(file: string): boolean {
+    const { root, config, template } = this.current.settings;
+    return (path.dirname(file) === root && ((CONFIG_FILES as readonly string[]).includes(path.basename(file)) || path.basename(file) === 'package.json')) || file === config.file || (!template.builtIn && file === template.file);
+  }
+
+  private queue(file: string): void {
+    this.pending.add(file);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const files = [...this.pending];
+      this.pending.clear();
+      this.work = this.work.then(() => this.take(files)).catch((err: unknown) => {
+        process.stderr.write(`patternbook mcp: could not read the changes (${(err as Error).message}); answers stay as they were.\n`);
+      });
+    }, SETTLE_MS);
+  }
+
+  private async take(files: string[]): Promise<void> {
+    const before = new Set(this.current.all().map((r) => r.slug));
+    let reloaded = false;
+    if (files.some((f) => this.isSettingsFile(f))) {
+      this.current = await CatalogSearch.open(this.options);
+      reloaded = true;
+    } else {
+      for (const file of files) await this.current.refresh(file);
+    }
+    const after = new Set(this.current.all().map((r) => r.slug));
+    const change: CatalogChange = { added: [...after].filter((s) => !before.has(s)), removed: [...before].filter((s) => !after.has(s)), reloaded };
+    for (const listener of this.listeners) listener(change);
+  }
+}

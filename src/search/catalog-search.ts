@@ -1,0 +1,156 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
+import { loadPattern } from '../catalog/load-pattern.js';
+import type { CatalogSettings } from '../catalog/types.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { FACETS_DEFAULT, recordOf, type PatternRecord } from './record.js';
+import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
+import { Synonyms } from './synonyms.js';
+
+export interface OpenSearchOptions {
+  /** Catalog root (a folder with a configuration file, or the patterns' parent folder). */
+  root: string;
+  /** Read the catalog against this template instead of the configured one. */
+  templateFile?: string;
+}
+
+/**
+ * A catalog ready to be searched: its settings, the index and a record per
+ * pattern. Built by reading every pattern once, through the catalog layer,
+ * one file at a time (each parsed file is dropped once its record and
+ * indexed text are made). `refresh` reads one file again — the MCP server
+ * calls it when a file changes, and before it answers from a file that
+ * changed since it was read.
+ */
+export class CatalogSearch {
+  private readonly index: SearchIndex;
+  private readonly loadProblems = new Map<string, Diagnostic>();
+  private readonly facetNames: string[];
+
+  private constructor(
+    private prepared: PreparedCatalog,
+    private catalogProblems: Diagnostic[],
+    /** The template given instead of the configured one, if any. */
+    readonly templateFile: string | undefined,
+  ) {
+    this.index = new SearchIndex(Synonyms.forCatalog(prepared.config.search.synonyms));
+    this.facetNames = prepared.config.site.facets ?? FACETS_DEFAULT;
+  }
+
+  static async open(options: OpenSearchOptions): Promise<CatalogSearch> {
+    const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
+    const search = new CatalogSearch(prepared, prepared.diagnostics, options.templateFile);
+    for (const f of prepared.files) await search.load(f.file, f.path, f.slug);
+    return search;
+  }
+
+  get settings(): CatalogSettings {
+    return { root: this.prepared.config.root, config: this.prepared.config, template: this.prepared.template };
+  }
+
+  get root(): string {
+    return this.prepared.config.root;
+  }
+
+  /** Files that could not be loaded and catalog-level warnings, sorted. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.catalogProblems, ...this.loadProblems.values()].sort(compareDiagnostics);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get(slug: string): PatternRecord | undefined {
+    return this.index.get(slug);
+  }
+
+  /** Every pattern, by path. */
+  all(): PatternRecord[] {
+    return this.index.all();
+  }
+
+  list(filters?: Filters): PatternRecord[] {
+    return this.index.list(filters);
+  }
+
+  facets(): Record<string, string[]> {
+    return this.index.facets();
+  }
+
+  /** The facet names the catalog shows (`site.facets`, else tags, category, status). */
+  get facetKeys(): string[] {
+    return this.facetNames;
+  }
+
+  /**
+   * The patterns that answer a question, best first. A file that changed
+   * since it was indexed (a watcher that has not caught up yet) is read again
+   * and the question asked again, so answers and excerpts agree with the disk.
+   */
+  async search(question: string, options: { limit?: number; filters?: Filters } = {}): Promise<SearchHit[]> {
+    for (let attempt = 0; ; attempt++) {
+      const stale: PatternRecord[] = [];
+      const hits = this.index.search(question, {
+        ...options,
+        read: (record) => {
+          if (attempt === 0 && changedOnDisk(record)) stale.push(record);
+          return readText(record);
+        },
+      });
+      if (stale.length === 0) return hits;
+      for (const record of stale) await this.refresh(record.file);
+    }
+  }
+
+  /** A pattern's text as it is on disk now (indexed again first when it changed); undefined when it is gone. */
+  async currentText(record: PatternRecord): Promise<string | undefined> {
+    if (changedOnDisk(record)) await this.refresh(record.file);
+    return readText(record);
+  }
+
+  /**
+   * Reads one file again. A pattern's file: re-indexed, or dropped when it is
+   * gone or no longer loads (its problem kept for `diagnostics`). Any other
+   * file: the catalog's files are discovered again (it may be a new pattern).
+   */
+  async refresh(file: string): Promise<void> {
+    const abs = path.resolve(file);
+    const known = this.prepared.files.find((f) => f.file === abs);
+    if (!known) return this.rediscover();
+    if (!statSync(abs, { throwIfNoEntry: false })?.isFile()) return this.rediscover();
+    await this.load(abs, known.path, known.slug);
+  }
+
+  /** Discovers the catalog's files again: new ones are indexed, those gone are dropped. */
+  async rediscover(): Promise<void> {
+    const prepared = await prepareCatalog({ root: this.root, config: this.prepared.config, ...(this.templateFile ? { templateFile: this.templateFile } : {}) });
+    const now = new Set(prepared.files.map((f) => f.file));
+    for (const record of this.all()) if (!now.has(record.file)) this.index.remove(record.slug);
+    for (const rel of [...this.loadProblems.keys()]) if (!now.has(path.join(this.root, rel))) this.loadProblems.delete(rel);
+    this.catalogProblems = prepared.diagnostics;
+    const before = new Set(this.prepared.files.map((f) => f.file));
+    this.prepared = { ...this.prepared, files: prepared.files, diagnostics: prepared.diagnostics };
+    for (const f of prepared.files) if (!before.has(f.file) || !this.index.get(f.slug)) await this.load(f.file, f.path, f.slug);
+  }
+
+  private async load(file: string, rel: string, slug: string): Promise<void> {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize });
+    const old = this.index.get(slug);
+    if (!loaded.ok || !stat) {
+      if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);
+      if (old?.file === file) this.index.remove(slug);
+      return;
+    }
+    this.loadProblems.delete(rel);
+    const { record, text } = recordOf(loaded.pattern, this.root, this.facetNames, { mtimeMs: stat.mtimeMs, size: stat.size });
+    this.index.add(record, text);
+  }
+}
+
+function changedOnDisk(record: PatternRecord): boolean {
+  const now = statSync(record.file, { throwIfNoEntry: false });
+  return !now || now.mtimeMs !== record.mtimeMs || now.size !== record.size;
+}

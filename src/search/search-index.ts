@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { analyze } from './analyze.js';
+import { bestSection, type QueryTerm } from './excerpt.js';
+import type { IndexedText, PatternRecord } from './record.js';
+import type { Synonyms } from './synonyms.js';
+
+/**
+ * Field weights: a word in the title says more about a pattern than one in
+ * its summary, its headings, its prose. The opening's prose (see
+ * `IndexedText.lead`) counts twice the rest: patterns describe the problem
+ * they solve there, and questions are problems. Chosen on a plateau of a
+ * grid search over the ranking test's questions and a second set held out
+ * of the test (see the README's search section).
+ */
+const BOOST = { title: 5, summary: 4, headings: 2, lead: 2, prose: 1 } as const;
+type Field = keyof typeof BOOST;
+const FIELDS = Object.keys(BOOST) as Field[];
+
+/** A synonym counts this much of the question's own word: it widens the search without outranking what was asked. */
+const SYNONYM_WEIGHT = 0.4;
+
+/** Answers per question unless told otherwise, and at most. */
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 100;
+
+/** Facet filters: every facet named must have one of the values given (case-insensitive). */
+export type Filters = Record<string, string | string[]>;
+
+export interface SearchHit {
+  slug: string;
+  title: string;
+  summary?: string;
+  path: string;
+  facets: Record<string, string[]>;
+  /** BM25 relevance (higher is better), comparable within one answer. */
+  score: number;
+  /** The section whose text matches the question best, with a short excerpt around the match. */
+  section?: { heading: string; path: string[]; id: string; excerpt: string };
+}
+
+type Doc = IndexedText & { id: string };
+
+/**
+ * The catalog's full-text index: MiniSearch's BM25+ over title, summary,
+ * headings and prose (see the README for why MiniSearch), with the
+ * analysis of analyze.ts on both sides and synonyms added to each question.
+ * Keeps one `PatternRecord` per pattern; texts are not kept.
+ */
+export class SearchIndex {
+  private readonly mini: MiniSearch<Doc>;
+  private readonly records = new Map<string, PatternRecord>();
+
+  constructor(private readonly synonyms: Synonyms) {
+    this.mini = new MiniSearch<Doc>({
+      fields: FIELDS,
+      storeFields: [],
+      tokenize: (text) => cappedTerms(text),
+      processTerm: (term) => term,
+      // Questions arrive analysed already (see `query`): their terms are taken as they are.
+      searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+    });
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Adds a pattern, or replaces the one with its slug. */
+  add(record: PatternRecord, text: IndexedText): void {
+    if (this.records.has(record.slug)) this.mini.discard(record.slug);
+    this.mini.add({ id: record.slug, ...text });
+    this.records.set(record.slug, record);
+  }
+
+  remove(slug: string): boolean {
+    if (!this.records.delete(slug)) return false;
+    this.mini.discard(slug);
+    return true;
+  }
+
+  get(slug: string): PatternRecord | undefined {
+    return this.records.get(slug);
+  }
+
+  /** Every pattern, by path. */
+  all(): PatternRecord[] {
+    return [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** The question's terms, and the terms its synonyms add. */
+  terms(question: string): QueryTerm[] {
+    const own = [...new Set(analyze(question))];
+    return [...own.map((term) => ({ term, weight: 1 })), ...this.synonyms.expand(own, SYNONYM_WEIGHT)];
+  }
+
+  /**
+   * The patterns that answer a question, best first. Each hit names the
+   * section that matches best, with an excerpt (read from the file: the
+   * index keeps no text). `read` gives a pattern's current text (the live
+   * catalog re-reads a changed file first); by default the file on disk.
+   */
+  search(question: string, options: { limit?: number; filters?: Filters; read?: (record: PatternRecord) => string | undefined } = {}): SearchHit[] {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+    const terms = this.terms(question);
+    if (terms.length === 0) return [];
+    const accept = options.filters ? facetFilter(options.filters) : () => true;
+    const results = this.mini.search(query(terms), { filter: (r: SearchResult) => accept(this.records.get(r.id as string)) });
+    const read = options.read ?? readText;
+    return results.slice(0, limit).map((r) => {
+      const record = this.records.get(r.id as string)!;
+      const text = read(record);
+      const section = text === undefined ? undefined : bestSection(record, text, terms);
+      return {
+        slug: record.slug,
+        title: record.title,
+        ...(record.summary ? { summary: record.summary } : {}),
+        path: record.path,
+        facets: record.facets,
+        score: Math.round(r.score * 1000) / 1000,
+        ...(section ? { section } : {}),
+      };
+    });
+  }
+
+  /** Every pattern that passes the filters, by path. */
+  list(filters?: Filters): PatternRecord[] {
+    const accept = filters ? facetFilter(filters) : () => true;
+    return this.all().filter((r) => accept(r));
+  }
+
+  /** The facet names in use, with every value each takes, sorted. */
+  facets(): Record<string, string[]> {
+    const out = new Map<string, Set<string>>();
+    for (const r of this.records.values()) {
+      for (const [facet, values] of Object.entries(r.facets)) {
+        let set = out.get(facet);
+        if (!set) out.set(facet, (set = new Set()));
+        for (const v of values) set.add(v);
+      }
+    }
+    return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
+  }
+}
+
+/**
+ * A text's terms with each repeated at most twice. MiniSearch counts a term's
+ * frequency one occurrence at a time, a radix-tree walk each: most of the
+ * cost of indexing. BM25 saturates frequency (k1 = 1.2), so a third mention
+ * adds little, and the field lengths MiniSearch divides by count distinct
+ * terms anyway. Half the work on the benchmark's catalog; the ranking test
+ * and the held-out questions rank the same.
+ */
+const MAX_REPEATS = 2;
+
+function cappedTerms(text: string, cap = MAX_REPEATS): string[] {
+  const counts = new Map<string, number>();
+  const out: string[] = [];
+  for (const t of analyze(text)) {
+    const n = (counts.get(t) ?? 0) + 1;
+    counts.set(t, n);
+    if (n <= cap) out.push(t);
+  }
+  return out;
+}
+
+/** The question as MiniSearch's query tree: one sub-query per weight (field boosts scaled by it), any term may match. */
+function query(terms: QueryTerm[]): Query {
+  const byWeight = new Map<number, string[]>();
+  for (const t of terms) byWeight.set(t.weight, [...(byWeight.get(t.weight) ?? []), t.term]);
+  const scaled = (w: number) => Object.fromEntries(FIELDS.map((f) => [f, BOOST[f] * w]));
+  return { combineWith: 'OR', queries: [...byWeight].map(([w, list]) => ({ queries: list, combineWith: 'OR', boost: scaled(w) })) };
+}
+
+function facetFilter(filters: Filters): (record: PatternRecord | undefined) => boolean {
+  const wanted = Object.entries(filters).map(([facet, v]) => [facet, new Set((Array.isArray(v) ? v : [v]).map((s) => s.toLowerCase()))] as const);
+  return (record) => !!record && wanted.every(([facet, values]) => values.size === 0 || (record.facets[facet] ?? []).some((v) => values.has(v.toLowerCase())));
+}
+
+/** A pattern's text from disk, as the catalog layer reads it (byte-order mark removed); undefined when it is gone. */
+export function readText(record: Pick<PatternRecord, 'file'>): string | undefined {
+  try {
+    const text = readFileSync(record.file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
