@@ -40,21 +40,48 @@ export interface CommandContext extends Required<Omit<CliIo, 'stdin' | 'argv'>> 
   errColor: Colors;
   /** Set by a command's action: 0 ok, 1 problems found, 2 usage or configuration error. */
   exitCode: number;
+  /** An error that standard output or standard error met other than a closed pipe (a full disk…), for `main` to report. */
+  outputFailure: () => { stream: 'standard output' | 'standard error'; error: NodeJS.ErrnoException } | undefined;
+}
+
+/**
+ * Watches an output stream: a reader that went away (`patternbook rules | head -3`:
+ * EPIPE) ends the output quietly and the command goes on to its end and its exit
+ * code, as if it had been read; any other failure is kept for `main` to report.
+ * Without a listener, Node would throw the stream's 'error' event as an
+ * uncaught exception with a stack trace.
+ */
+function watchOutput(stream: CliIo['stdout']): { open: () => boolean; failure: () => NodeJS.ErrnoException | undefined } {
+  let closed = false;
+  let failure: NodeJS.ErrnoException | undefined;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    closed = true;
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED' && !failure) failure = err;
+  });
+  return { open: () => !closed && !stream.destroyed && !stream.writableEnded, failure: () => failure };
 }
 
 export function createContext(io: CliIo): CommandContext {
   const env = io.env ?? process.env;
+  const stdout = watchOutput(io.stdout);
+  const stderr = watchOutput(io.stderr);
   return {
     cwd: io.cwd,
     stdout: io.stdout,
     stderr: io.stderr,
     ...(io.stdin ? { stdin: io.stdin } : {}),
     env,
-    out: (line = '') => void io.stdout.write(`${line}\n`),
-    err: (line = '') => void io.stderr.write(`${line}\n`),
+    out: (line = '') => void (stdout.open() && io.stdout.write(`${line}\n`)),
+    err: (line = '') => void (stderr.open() && io.stderr.write(`${line}\n`)),
     color: colorsFor(io.stdout, env),
     colorEnabled: colorEnabled(io.stdout, env),
     errColor: colorsFor(io.stderr, env),
     exitCode: 0,
+    outputFailure: () => {
+      const out = stdout.failure();
+      if (out) return { stream: 'standard output', error: out };
+      const err = stderr.failure();
+      return err ? { stream: 'standard error', error: err } : undefined;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PatternbookError } from '../diagnostics.js';
+import { describeFileSystemError, isSystemError, operationOf } from '../util/fs-errors.js';
 import { VERSION } from '../version.js';
 import { createContext, type CliIo, type CommandContext } from './context.js';
 import { registerBuild } from './commands/build.js';
@@ -28,12 +29,29 @@ import { registerVerify } from './commands/verify.js';
 export async function main(io: CliIo): Promise<number> {
   const ctx = createContext(io);
   const program = buildProgram(ctx);
+  let code: number;
   try {
     await program.parseAsync(io.argv, { from: 'user' });
-    return ctx.exitCode;
+    code = ctx.exitCode;
   } catch (err) {
-    return handleError(err, ctx);
+    code = handleError(err, ctx);
   }
+  // A closed pipe is not a failure (see watchOutput); a full disk behind `> file` is. The last
+  // writes' errors arrive as events after them: wait for those writes, then for the events.
+  await Promise.all([io.stdout, io.stderr].map(settled));
+  const failed = ctx.outputFailure();
+  if (failed) {
+    const reason = describeFileSystemError(failed.error, 'write', failed.stream).replace(/^Cannot write `[^`]*`/, `Cannot write to ${failed.stream}`);
+    ctx.err(`${ctx.errColor.red('error')} ${reason}`);
+    return 2;
+  }
+  return code;
+}
+
+/** Resolves once what was written to `stream` has gone out (or failed) and its events have been emitted. */
+async function settled(stream: CliIo['stdout']): Promise<void> {
+  if (!stream.destroyed && !stream.writableEnded) await new Promise<void>((resolve) => stream.write('', () => resolve()));
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 function buildProgram(ctx: CommandContext): Command {
@@ -72,6 +90,13 @@ function handleError(err: unknown, ctx: CommandContext): number {
   if (err instanceof PatternbookError) {
     ctx.err(`${ctx.errColor.red('error')} ${err.message}`);
     return err.exitCode;
+  }
+  // The user's situation (a read-only folder, a file in the way…) reaching here unexplained is still said as such.
+  const at = isSystemError(err) ? operationOf(err) : undefined;
+  if (at) {
+    ctx.err(`${ctx.errColor.red('error')} ${describeFileSystemError(err as NodeJS.ErrnoException, at.operation, at.file)}`);
+    if (ctx.env.PATTERNBOOK_DEBUG) ctx.err((err as Error).stack ?? '');
+    return 2;
   }
   const error = err as Error;
   ctx.err(`${ctx.errColor.red('internal error')} ${error?.message ?? String(err)}`);

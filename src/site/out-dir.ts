@@ -4,7 +4,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { PatternbookError } from '../diagnostics.js';
+import { fileSystemError } from '../util/fs-errors.js';
 import { processAlive } from '../util/process.js';
+import { makeFolders } from '../util/text-file.js';
 
 /** The file Patternbook leaves in every site it builds: the proof that it may replace that folder. */
 export const SITE_MARKER = '.patternbook-site';
@@ -55,9 +57,10 @@ export async function replaceSite(out: string, catalogRoot: string, build: (dir:
   checkOutDir(out, catalogRoot);
   const target = path.resolve(out);
   const parent = path.dirname(target);
-  await mkdir(parent, { recursive: true });
+  // makeFolders, not mkdir's recursive mode: that never returns under /proc. A refusal names the output, not the lock.
+  await makeFolders(parent).catch((err: unknown) => Promise.reject(fileSystemError(err, 'create-folder', (err as NodeJS.ErrnoException).path ?? parent)));
   // One build at a time per output folder: a second one refuses instead of racing the swap.
-  const release = await takeLock(path.join(parent, `.${path.basename(target)}.lock`), out);
+  const release = await takeLock(path.join(parent, `.${path.basename(target)}.lock`), out).catch((err: unknown) => Promise.reject(fileSystemError(err, 'write', target)));
   try {
     await removeLeftovers(parent, path.basename(target));
     const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
