@@ -2,7 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { PatternbookError, type Diagnostic } from '../diagnostics.js';
+import { fatal, PatternbookError, type Diagnostic } from '../diagnostics.js';
+import { describeFileSystemError, isSystemError } from '../util/fs-errors.js';
 
 export interface DiscoverOptions {
   root: string;
@@ -50,7 +51,7 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      diagnostics.push(warning(rel || '.', `Cannot read folder: ${(err as Error).message}. Its patterns were skipped.`));
+      diagnostics.push(unreadableFolder(rel || '.', err));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -93,6 +94,50 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
   return { files: files.map((f) => ({ ...f, file: path.join(given, f.path) })), diagnostics };
 }
 
+/** What {@link whyNoPattern} needs to know of the catalog besides discovery's own options. */
+export interface CatalogFiles extends DiscoverOptions {
+  /** The template (absolute). */
+  template?: string;
+  /** The configuration file (absolute), if any. */
+  configFile?: string;
+}
+
+/**
+ * Why the existing path `target` (absolute) names no pattern of the catalog,
+ * said for a user who asked to lint it: what the path is, and what would work.
+ */
+export function whyNoPattern(target: string, catalog: CatalogFiles): string {
+  const root = path.resolve(catalog.root);
+  const abs = path.resolve(target);
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  const globs = `\`patterns\` (${catalog.patterns.join(', ')})`;
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return `\`${target}\` is outside the catalog \`${root}\`: give a pattern file or folder inside it, or that catalog's own folder.`;
+  const shown = `\`${rel}\``;
+  if (catalog.template && abs === path.resolve(catalog.template)) return `${shown} is the catalog's template, not a pattern: lint checks patterns against it. Give a pattern file or folder, or the catalog folder.`;
+  if (catalog.configFile && abs === path.resolve(catalog.configFile)) return `${shown} is the catalog's configuration file, not a pattern. Give a pattern file or folder, or the catalog folder.`;
+  const skipped = (catalog.skipDirs ?? []).map((d) => path.resolve(d)).find((d) => abs === d || abs.startsWith(d + path.sep));
+  if (skipped) return `${shown} is in the build output \`${path.relative(root, skipped)}\`, not a pattern. Give a pattern file or folder, or the catalog folder.`;
+  const parts = rel.split('/');
+  let isDir = false;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    // Gone since the command checked it: said as a file that is no pattern.
+  }
+  const hidden = (isDir ? parts : parts.slice(0, -1)).find((p) => p.startsWith('.') || ALWAYS_SKIPPED.has(p));
+  if (hidden) return `${shown} is inside \`${hidden}\`, a folder lint never reads (hidden folders, node_modules and .git are skipped).`;
+  const excluded = catalog.exclude.length ? picomatch(catalog.exclude, { dot: true }) : () => false;
+  if (isDir) {
+    const by = catalog.exclude.length && excluded(`${rel}/x.md`) ? ` (its files are excluded by \`exclude\`: ${catalog.exclude.join(', ')})` : '';
+    return `${shown} holds no pattern files matching ${globs}${by}: nothing to lint there. Give a pattern file or folder, or the catalog folder.`;
+  }
+  if (!/\.(md|markdown)$/i.test(rel)) return `${shown} is not a Markdown file; patterns are the Markdown files matching ${globs}.`;
+  if (excluded(rel)) return `${shown} is excluded by \`exclude\` (${catalog.exclude.join(', ')}) in the configuration, so it is not linted.`;
+  if (!picomatch(catalog.patterns, { dot: false })(rel)) return `${shown} does not match ${globs}, so it is not one of the catalog's patterns.`;
+  if (!slugFor(rel)) return `${shown} is the catalog's own page (a README or index at the root), not a pattern.`;
+  return `${shown} is not one of the catalog's patterns.`;
+}
+
 /**
  * `circuit-breaker/README.md` → `circuit-breaker`; `patterns/saga.md` → `saga`.
  * A README or index at the root names no pattern (it is the catalog's own page).
@@ -112,6 +157,18 @@ function globDepth(patterns: string[]): number {
     depth = Math.max(depth, p.split('/').length);
   }
   return depth;
+}
+
+/** A folder that could not be read: an error like an unreadable file's (load-pattern), its patterns not linted. */
+function unreadableFolder(rel: string, err: unknown): Diagnostic {
+  const code = (err as NodeJS.ErrnoException).code;
+  const message =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'Permission denied: make the folder readable; its patterns were not read.'
+      : code === 'ENOENT'
+        ? 'Folder disappeared before it could be read; run again.'
+        : `${isSystemError(err) ? describeFileSystemError(err, 'list', rel) : `Cannot read this folder: ${(err as Error).message}.`} Its patterns were not read.`;
+  return fatal(rel, 'file-read', message);
 }
 
 function warning(file: string, message: string): Diagnostic {

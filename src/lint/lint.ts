@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { whyNoPattern } from '../catalog/discover.js';
 import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
@@ -19,6 +20,8 @@ export interface LintOptions {
   root: string;
   /** Lint only these files or folders (absolute); default the whole catalog. */
   paths?: string[];
+  /** Called with the reason for each path that names no pattern, which is then skipped; without it, such a path is an error. */
+  onUnmatchedPath?: (reason: string) => void;
   /** Lint against this template instead of the configured one. */
   templateFile?: string;
   /** Apply safe fixes and write the files (atomically), then report what is left. */
@@ -78,7 +81,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       registry: rules,
       docsBase: options.docsBase ?? DOCS_BASE,
       ...(options.only ? { only: options.only } : {}),
-      ...(options.paths ? { files: selectFiles(prepared, options.paths) } : {}),
+      ...(options.paths ? { files: selectFiles(prepared, options.paths, options.onUnmatchedPath) } : {}),
       flags: {
         external,
         ...(options.externalCacheFile ? { externalCacheFile: options.externalCacheFile } : {}),
@@ -151,12 +154,21 @@ async function writeFixes(result: LintFileResult): Promise<boolean> {
 }
 
 /** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */
-function selectFiles(prepared: PreparedCatalog, paths: string[]): Set<string> {
+function selectFiles(prepared: PreparedCatalog, paths: string[], onUnmatched?: (reason: string) => void): Set<string> {
   const root = prepared.config.root;
   const chosen = new Set<string>();
   const candidates = [...prepared.files.map((f) => f.file), ...prepared.diagnostics.map((d) => path.join(root, d.file))];
   for (const given of paths.map((p) => path.resolve(p))) {
-    for (const file of candidates) if (file === given || file.startsWith(given + path.sep)) chosen.add(file);
+    const named = candidates.filter((file) => file === given || file.startsWith(given + path.sep));
+    for (const file of named) chosen.add(file);
+    // A path that names no pattern (the template, an empty folder…) is a usage error, not "no problems in 0 files".
+    if (named.length === 0) {
+      const { config } = prepared;
+      const catalog = { root, patterns: config.patterns, exclude: config.exclude, skipDirs: [path.resolve(root, config.outDir)], template: prepared.template.file };
+      const reason = whyNoPattern(given, config.file ? { ...catalog, configFile: config.file } : catalog);
+      if (!onUnmatched) throw new PatternbookError(reason);
+      onUnmatched(reason);
+    }
   }
   return chosen;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registry } from '../../src/lint/registry.js';
 import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
 
 const TEMPLATE = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n';
@@ -31,12 +32,64 @@ describe('patternbook lint', () => {
   it('--quiet leaves warnings out; --max-warnings turns too many into exit 1', async () => {
     const dir = await tempCatalog({ ...files, 'bad/README.md': files['good/README.md'] });
     expect((await runCli(['lint'], dir)).code).toBe(0);
+    // Quiet, not silent about it: "No problems" while a warning exists would be a lie.
     const quiet = await runCli(['lint', '--quiet'], dir);
-    expect([quiet.code, quiet.stdout]).toEqual([0, '✔ No problems in 3 files\n']);
+    expect([quiet.code, quiet.stdout]).toEqual([0, '✔ No errors (1 warning not shown; run without --quiet to see them)\n']);
     const strict = await runCli(['lint', '--max-warnings', '0'], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/Too many warnings: 1, at most 0 allowed/);
     expect((await runCli(['lint', '--max-warnings', 'x'], dir)).code).toBe(2);
+  });
+
+  it('--quiet with errors: the warnings are left out and counted', async () => {
+    const dir = await tempCatalog(files);
+    const quiet = await runCli(['lint', '--quiet'], dir);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).toMatch(/^bad\/README\.md\n/m);
+    expect(quiet.stdout).not.toMatch(/warn\/README\.md|Trivia/);
+    expect(quiet.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\).*\n1 warning not shown \(--quiet\)\n$/);
+    const clean = await runCli(['lint', '--quiet'], await tempCatalog({ ...files, 'bad/README.md': files['good/README.md'], 'warn/README.md': files['good/README.md'] }));
+    expect([clean.code, clean.stdout]).toEqual([0, '✔ No problems in 3 files\n']);
+  });
+
+  it('exits 2, saying what the path is, for a path that names no pattern', async () => {
+    const dir = await tempCatalog({ ...files, 'empty/.keep': '', 'notes.txt': 'x\n', 'good/notes.md': '# Notes\n', 'README.md': '# The catalog\n' });
+    const cases: [string, string][] = [
+      ['templates/pattern.md', "`templates/pattern.md` is the catalog's template, not a pattern"],
+      ['templates', '`templates` holds no pattern files matching `patterns`'],
+      ['empty', '`empty` holds no pattern files matching `patterns`'],
+      ['patternbook.config.json', "`patternbook.config.json` is the catalog's configuration file, not a pattern"],
+      ['notes.txt', '`notes.txt` is not a Markdown file'],
+      ['good/notes.md', '`good/notes.md` does not match `patterns`'],
+    ];
+    for (const [given, said] of cases) {
+      const run = await runCli(['lint', given], dir);
+      expect(run.stdout, given).toBe('');
+      expect(run.stderr, given).toContain(said);
+      expect(run.code, given).toBe(2);
+    }
+    // One path that names no pattern among good ones is still an error: nothing is linted, nothing fixed.
+    const mixed = await runCli(['lint', '--fix', 'bad/README.md', 'empty'], dir);
+    expect(mixed.code).toBe(2);
+    expect(await readFile(path.join(dir, 'bad/README.md'), 'utf8')).toBe(files['bad/README.md']);
+    // Excluded files and a catalog's own README say so too.
+    const excluded = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['**/*.md'], exclude: ['drafts/**'] }), 'drafts/wip.md': '# Wip\n', 'README.md': '# Catalog\n' });
+    expect((await runCli(['lint', 'drafts/wip.md'], excluded)).stderr).toContain('`drafts/wip.md` is excluded by `exclude` (drafts/**)');
+    expect((await runCli(['lint', 'README.md'], excluded)).stderr).toContain("`README.md` is the catalog's own page");
+  });
+
+  it('a catalog without patterns says that nothing was linted (a fresh catalog is no error: exit 0)', async () => {
+    const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*/README.md'] }) });
+    const plain = await runCli(['lint'], dir);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/warning\s+No pattern files match `patterns` \(\*\/README\.md\)/);
+    expect(plain.stdout).not.toMatch(/No problems/);
+    for (const flags of [['--quiet'], ['--format', 'json']]) {
+      const run = await runCli(['lint', ...flags], dir);
+      expect(run.code, flags.join(' ')).toBe(0);
+      expect(run.stdout, flags.join(' ')).not.toMatch(/No problems/);
+      expect(run.stderr, flags.join(' ')).toMatch(/^Nothing was linted: the catalog .* has no pattern files yet/);
+    }
   });
 
   it('writes any format to --output, atomically', async () => {
@@ -144,7 +197,8 @@ describe('patternbook rules', () => {
     const run = await runCli(['rules', '--format', 'json'], REPO);
     const rules = JSON.parse(run.stdout) as { id: string; severity: string; fixable: boolean }[];
     expect(run.code).toBe(0);
-    expect(rules.length).toBe(22);
+    // Every registered rule, each once (a count written here went stale with each new rule).
+    expect(rules.map((r) => r.id).sort()).toEqual(registry.map((r) => r.meta.id).sort());
     expect(rules.find((r) => r.id === 'required-section')).toMatchObject({ severity: 'error', fixable: true });
     const text = await runCli(['rules'], REPO);
     expect(text.stdout).toMatch(/^unknown-section\s+warning\s+Every section heading is one the template has\.$/m);

@@ -9,7 +9,7 @@ import { reporters, type ReporterName } from '../../lint/reporters/index.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { timingTable } from '../../lint/timing.js';
 import { catalogRootFor } from '../catalog-root.js';
-import type { CommandContext } from '../context.js';
+import type { Colors, CommandContext } from '../context.js';
 
 interface LintFlags {
   format: ReporterName;
@@ -20,6 +20,7 @@ interface LintFlags {
   template?: string;
   external?: boolean;
   changedSince?: string;
+  errorOnUnmatchedPattern: boolean;
 }
 
 export function registerLint(program: Command, ctx: CommandContext): Command {
@@ -35,6 +36,7 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
     .option('-t, --template <file>', 'lint against this template instead of the configured one')
     .option('--external', 'also check external URLs over the network (bounded concurrency, timeouts, cached in .patternbook/)')
     .option('--changed-since <ref>', 'only patterns with a file changed since this git ref, and those whose relations point to them (all of them when the configuration or template changed)')
+    .option('--no-error-on-unmatched-pattern', 'skip paths that name no pattern (the template, other Markdown files) instead of exiting 2: for hooks that pass every changed file')
     .action(async (paths: string[], flags: LintFlags) => {
       const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
@@ -57,18 +59,36 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
         }
       }
 
+      // Reasons, once each: --fix lints several times.
+      const skipped = new Set<string>();
       let report = await lint({
         root,
         ...(restrict.length ? { paths: restrict } : {}),
+        ...(flags.errorOnUnmatchedPattern ? {} : { onUnmatchedPath: (reason: string) => void skipped.add(reason) }),
         ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
         ...(flags.fix ? { fix: true } : {}),
         ...(flags.external ? { external: true } : {}),
       });
+      const hiddenWarnings = flags.quiet ? report.warningCount : 0;
       if (flags.quiet) report = errorsOnly(report);
+      // Nothing at all was linted: no pattern loaded and none failed to load (the paths given always name one).
+      const nothingLinted = !report.results.some((r) => r.slug !== undefined || r.diagnostics.some((d) => d.fatal));
 
-      const text = reporters[flags.format](report, { color: !flags.output && ctx.colorEnabled, cwd: ctx.cwd });
+      for (const reason of skipped) ctx.err(`Not linted: ${reason}`);
+      const allSkipped = skipped.size > 0 && nothingLinted;
+
+      const color = !flags.output && ctx.colorEnabled;
+      // "No problems in 0 files" would hide that nothing was linted; the machine formats still get their (empty) report.
+      let text = allSkipped && flags.format === 'stylish' ? '' : reporters[flags.format](report, { color, cwd: ctx.cwd });
+      if (flags.format === 'stylish' && hiddenWarnings > 0) text = quietSummary(text, report, hiddenWarnings, color ? ctx.color : undefined);
       if (flags.output) await writeFileAtomic(path.resolve(ctx.cwd, flags.output), text.endsWith('\n') ? text : `${text}\n`);
       else if (text) ctx.out(text.replace(/\n$/, ''));
+
+      // Without a pattern the report alone may say nothing (--quiet, or a machine format): say it here.
+      if (allSkipped) ctx.err('Nothing was linted: no path given names a pattern.');
+      else if (nothingLinted && (flags.quiet || flags.format !== 'stylish')) {
+        ctx.err(`Nothing was linted: the catalog ${root} has no pattern files yet (\`patternbook new <slug>\` creates one).`);
+      }
 
       const timings = timingTable();
       if (timings) ctx.err(timings.replace(/\n$/, ''));
@@ -77,6 +97,18 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       if (tooManyWarnings) ctx.err(`Too many warnings: ${report.warningCount}, at most ${maxWarnings} allowed (--max-warnings).`);
       ctx.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;
     });
+}
+
+/**
+ * Stylish output under --quiet says that warnings were left out: "✔ No problems"
+ * while warnings exist would be a lie.
+ */
+function quietSummary(text: string, report: LintReport, hidden: number, color: Colors | undefined): string {
+  const warnings = `${hidden} warning${hidden === 1 ? '' : 's'} not shown`;
+  if (report.errorCount > 0) return `${text.replace(/\n$/, '')}\n${warnings} (--quiet)\n`;
+  // Without errors the report is its summary line alone.
+  const line = `✔ No errors (${warnings}; run without --quiet to see them)`;
+  return `${color ? color.green(line) : line}\n`;
 }
 
 function errorsOnly(report: LintReport): LintReport {
