@@ -3,7 +3,7 @@
 // dist/bundle/ (run by `npm run build` after tsc). One module to load instead
 // of some 250 halves the CLI's start-up; see src/cli/bin.ts.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,3 +33,6 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
 });
+// npm makes the bin executable when it installs the package; the build does too, so
+// `./dist/cli/bin.js` and the tests run it through its `#!` line as an installed one runs.
+chmodSync(`${root}dist/cli/bin.js`, 0o755);
