@@ -32,11 +32,20 @@ export class LiveCatalog {
     private readonly options: OpenSearchOptions,
   ) {}
 
+  /**
+   * Reads the catalog and starts watching it. The watch is set up in the
+   * background (on 10,000 patterns it takes longer than reading them): the
+   * server answers at once, and what changed meanwhile is caught up with
+   * once the watch is ready. `ready` resolves then.
+   */
   static async open(options: OpenSearchOptions & { watch?: boolean }): Promise<LiveCatalog> {
     const live = new LiveCatalog(await CatalogSearch.open(options), options);
-    if (options.watch !== false) await live.startWatching();
+    if (options.watch !== false) live.ready = live.startWatching();
     return live;
   }
+
+  /** Resolves once the watch is set up and the changes made while it was being set up are taken in. */
+  ready: Promise<void> = Promise.resolve();
 
   /** The catalog as of the last change taken in (waits for one being taken in). */
   async catalog(): Promise<CatalogSearch> {
@@ -73,7 +82,14 @@ export class LiveCatalog {
     const template = this.current.settings.template;
     if (!template.builtIn && path.relative(root, template.file).startsWith('..')) this.watcher.add(template.file);
     this.watcher.on('all', (_event, file) => this.queue(path.resolve(file)));
+    this.watcher.on('error', (err: unknown) => {
+      // Out of file watches, say (Linux's fs.inotify.max_user_watches): answers still re-read a file that changed when they use it.
+      process.stderr.write(`patternbook mcp: cannot watch the catalog for changes (${(err as Error).message}); new and deleted patterns are seen after a restart.\n`);
+    });
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    // Files changed while the watch was being set up: the current catalog is compared with the disk.
+    this.work = this.work.then(() => this.take([], true));
+    await this.work;
   }
 
   private isSettingsFile(file: string): boolean {
@@ -93,12 +109,14 @@ export class LiveCatalog {
     }, SETTLE_MS);
   }
 
-  private async take(files: string[]): Promise<void> {
+  private async take(files: string[], resync = false): Promise<void> {
     const before = new Set(this.current.all().map((r) => r.slug));
     let reloaded = false;
     if (files.some((f) => this.isSettingsFile(f))) {
       this.current = await CatalogSearch.open(this.options);
       reloaded = true;
+    } else if (resync) {
+      await this.current.resync();
     } else {
       for (const file of files) await this.current.refresh(file);
     }

@@ -123,6 +123,12 @@ export class CatalogSearch {
     await this.load(abs, known.path, known.slug);
   }
 
+  /** Brings the whole index in line with the disk: files discovered again, every changed pattern read again. */
+  async resync(): Promise<void> {
+    await this.rediscover();
+    for (const record of this.all()) if (changedOnDisk(record)) await this.refresh(record.file);
+  }
+
   /** Discovers the catalog's files again: new ones are indexed, those gone are dropped. */
   async rediscover(): Promise<void> {
     const prepared = await prepareCatalog({ root: this.root, config: this.prepared.config, ...(this.templateFile ? { templateFile: this.templateFile } : {}) });
