@@ -30,6 +30,7 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
       // Standard output carries the protocol: everything for people goes to standard error.
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
       const what = `${catalog.size} pattern${catalog.size === 1 ? '' : 's'} from ${path.relative(ctx.cwd, root) || '.'}`;
+      void live.ready.then(() => ctx.err('patternbook mcp: watching the catalog for changes'));
       try {
         if (flags.http) {
           const running = await serveHttp(live, { host: flags.host, port });
