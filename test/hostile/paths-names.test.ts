@@ -43,11 +43,12 @@ describe('hostile folder names: lint, build, export', () => {
   it('a folder named like an option (`-rf`, `--help`) is a catalog folder when given as a path after `--`', async () => {
     const dir = await catalog(['ok']);
     const dash = path.join(dir, '-rf');
-    await mkdir(path.join(dash, 'inner'), { recursive: true });
-    await writeFile(path.join(dash, 'inner', 'README.md'), page('Inner'));
+    await mkdir(dash);
+    await writeFile(path.join(dash, 'README.md'), page('Dash'));
     const run = await runCli(['lint', '-f', 'json', '--', '-rf'], dir);
     expect(run.stderr).not.toMatch(CRASH);
     expect(run.code).not.toBe(2);
+    expect((JSON.parse(run.stdout) as JsonReport).results.map((r) => r.file)).toEqual(['-rf/README.md']);
   });
 
   it('the github reporter escapes a newline in a file name instead of breaking the workflow command', async () => {
