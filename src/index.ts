@@ -4,17 +4,17 @@
  */
 export { loadCatalog, loadCatalogTemplate, type LoadCatalogOptions } from './catalog/load-catalog.js';
 export { discoverPatterns, slugFor, type DiscoveredFile, type DiscoverOptions } from './catalog/discover.js';
-export { loadPattern } from './catalog/load-pattern.js';
+export { loadPattern, patternFromText, type PatternReading } from './catalog/load-pattern.js';
 export { summarizeCatalog, type CatalogSummary } from './catalog/summary.js';
 export type { Catalog, CatalogOf, CatalogSettings, LightCatalog, Pattern, PatternText, PatternView } from './catalog/types.js';
 
-export { loadTemplate, templateFromSource, BUILT_IN_TEMPLATE, type TemplateOptions } from './template/load-template.js';
+export { loadTemplate, templateFromSource, BUILT_IN_TEMPLATE, type TemplateOptions, type TitleSetting, type SummarySetting } from './template/load-template.js';
 export { findPlaceholders, isGenericItem, isInstruction, isSampleValue } from './template/placeholders.js';
-export { headingShape, headingMatcher } from './template/heading-shape.js';
+export { headingShape, headingMatcher, type HeadingShape, type ShapePart, type PlaceholderSyntax } from './template/heading-shape.js';
 export { foldHeading, foldText } from './template/normalize.js';
 export { flattenSections } from './template/walk.js';
 export { matchOutline, type OutlineMatch, type SectionMatch } from './template/match-outline.js';
-export type { TemplateSchema, TemplateSection, SectionExpectations, Placeholder, PlaceholderKind, TitleSpec, SummarySpec } from './template/types.js';
+export type { TemplateSchema, TemplateSection, SectionExpectations, Placeholder, PlaceholderKind, TitleSpec, TitleShape, SummarySpec } from './template/types.js';
 
 export { loadConfig, resolveConfig, findCatalogRoot, CONFIG_FILES, type CatalogConfig } from './config/load-config.js';
 export { configSchema, type ConfigFile } from './config/schema.js';

@@ -40,7 +40,7 @@ export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<
   const { config, template, files } = prepared;
   const diagnostics = [...prepared.diagnostics];
   const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
-    loadPattern({ ...f, maxFileSize: config.maxFileSize }, { keepTokens: opts.keepTokens ?? false }),
+    loadPattern({ ...f, maxFileSize: config.maxFileSize }, template, { keepTokens: opts.keepTokens ?? false }),
   );
   const patterns: Pattern[] = [];
   for (const result of results) {
@@ -89,7 +89,7 @@ export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens'
 
 export async function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
   const file = override ?? config.template;
-  const options = { sections: config.sections, placeholders: config.placeholders };
+  const options = { sections: config.sections, placeholders: config.placeholders, ...(config.title ? { title: config.title } : {}), ...(config.summary ? { summary: config.summary } : {}) };
   try {
     return file ? await loadTemplate(file, options) : await loadTemplate(undefined, options);
   } catch (err) {

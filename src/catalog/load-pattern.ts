@@ -1,10 +1,17 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
+import type { Range } from '../markdown/lines.js';
 import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { foldHeading } from '../template/normalize.js';
+import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import type { Pattern, PatternText } from './types.js';
+
+/** What reading a pattern needs of its template: where the title and the summary are kept. */
+export type PatternReading = Pick<TemplateSchema, 'title' | 'summary'>;
 
 export interface LoadPatternInput {
   file: string;
@@ -20,7 +27,7 @@ export type LoadPatternResult = { ok: true; pattern: Pattern } | { ok: false; di
  * Reads one pattern file once and parses it once. Anything that stops it from
  * loading becomes a fatal diagnostic with a position and what to do.
  */
-export async function loadPattern(input: LoadPatternInput, options: ParseOptions = {}): Promise<LoadPatternResult> {
+export async function loadPattern(input: LoadPatternInput, reading: PatternReading, options: ParseOptions = {}): Promise<LoadPatternResult> {
   const fail = (message: string, line = 1, column = 1): LoadPatternResult => ({
     ok: false,
     diagnostic: fatal(input.path, 'file-read', message, line, column),
@@ -51,14 +58,20 @@ export async function loadPattern(input: LoadPatternInput, options: ParseOptions
     const at = utf8ErrorPosition(bytes);
     return fail('File is not valid UTF-8: save it as UTF-8 (or remove the binary content).', at.line, at.column);
   }
-  return patternFromText(input, text, size, options);
+  return patternFromText(input, text, reading, size, options);
 }
 
 /**
  * A pattern from its text (a file's, or an editor's unsaved buffer): parsed
- * once, title and summary found as the template allows them.
+ * once, title and summary read from where the template keeps them.
  */
-export function patternFromText(input: Omit<LoadPatternInput, 'maxFileSize'>, text: string, size = Buffer.byteLength(text), options: ParseOptions = {}): LoadPatternResult {
+export function patternFromText(
+  input: Omit<LoadPatternInput, 'maxFileSize'>,
+  text: string,
+  reading: PatternReading,
+  size = Buffer.byteLength(text),
+  options: ParseOptions = {},
+): LoadPatternResult {
   const fail = (message: string, line = 1, column = 1): LoadPatternResult => ({
     ok: false,
     diagnostic: fatal(input.path, 'file-read', message, line, column),
@@ -76,15 +89,8 @@ export function patternFromText(input: Omit<LoadPatternInput, 'maxFileSize'>, te
   const document = parsed.document;
   const frontMatter = document.frontMatter?.data ?? {};
   const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
-
-  let title: PatternText | undefined;
-  if (document.title) title = { text: document.title.text, from: 'heading', range: document.title.range };
-  else if (typeof frontMatter.title === 'string' && fmRange) title = { text: frontMatter.title, from: 'front-matter', range: fmRange };
-
-  let summary: PatternText | undefined;
-  const first = leadBlock(document);
-  if (first?.kind === 'blockquote') summary = { text: first.text, from: 'blockquote', range: first.range };
-  else if (typeof frontMatter.description === 'string' && fmRange) summary = { text: frontMatter.description, from: 'front-matter', range: fmRange };
+  const title = readTitle(document, frontMatter, fmRange, reading.title);
+  const summary = readSummary(document, frontMatter, fmRange, reading.summary, title);
 
   return {
     ok: true,
@@ -102,6 +108,121 @@ export function patternFromText(input: Omit<LoadPatternInput, 'maxFileSize'>, te
       document,
     },
   };
+}
+
+/**
+ * The title where the template keeps it — the H1, a front matter key, or the
+ * first paragraph under a `## Title` section — else wherever else a catalog
+ * keeps one: the H1, then front matter `title`. (Whether it is where the
+ * template wants it is the `title` rule's business; cards need a title.)
+ */
+function readTitle(doc: MarkdownDocument, frontMatter: Record<string, unknown>, fmRange: Range | undefined, spec: TitleSpec): PatternText | undefined {
+  if (spec.from === 'front-matter') {
+    const found = frontMatterText(frontMatter, spec.key, fmRange);
+    if (found) return found;
+  } else if (spec.from === 'section') {
+    const found = sectionParagraph(doc, spec.matcher);
+    if (found) return found;
+  }
+  // `# Title` written as an H1 where the template has `## Title` is a heading, not the title.
+  const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
+  if (doc.title && !h1IsTitleSection) return { text: doc.title.text, from: 'heading', range: doc.title.range };
+  return frontMatterText(frontMatter, 'title', fmRange);
+}
+
+/**
+ * The summary where the template keeps it — the blockquote after the title, a
+ * front matter key, the first paragraph of a section of its own — else where
+ * else a catalog keeps one: a blockquote after the title, front matter
+ * `description` or `summary`, or the first paragraph of prose (not the title's).
+ */
+function readSummary(doc: MarkdownDocument, frontMatter: Record<string, unknown>, fmRange: Range | undefined, spec: SummarySpec, title: PatternText | undefined): PatternText | undefined {
+  const lead = leadBlock(doc);
+  if (spec.from === 'front-matter') {
+    const found = frontMatterText(frontMatter, spec.key, fmRange);
+    if (found) return found;
+  } else if (spec.from === 'section') {
+    const found = sectionParagraph(doc, spec.matcher);
+    if (found) return found;
+  }
+  if (lead?.kind === 'blockquote') return { text: lead.text, from: 'blockquote', range: lead.range };
+  for (const key of ['description', 'summary']) {
+    const found = frontMatterText(frontMatter, key, fmRange);
+    if (found) return found;
+  }
+  const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
+  return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
+}
+
+function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
+  const value = frontMatter[key];
+  if (!range || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
+  const text = String(value).trim();
+  return text ? { text, from: 'front-matter', key, range } : undefined;
+}
+
+/**
+ * The first paragraph of the first section whose heading the matcher fits
+ * (`## Title`, `## Patlet`), at any level — or, when the section holds a list
+ * instead, its first item. A matching H1 (`# Title` where the template writes
+ * `## Title`) counts too: the paragraph after it.
+ */
+function sectionParagraph(doc: MarkdownDocument, matcher: RegExp): PatternText | undefined {
+  let blocks: readonly Block[] | undefined;
+  if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
+  else blocks = findSection(doc.sections, matcher)?.blocks;
+  const first = blocks?.find((b) => b.kind === 'paragraph' || b.kind === 'list');
+  if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
+  const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
+  return item ? { text: item.text, from: 'section', range: item.range } : undefined;
+}
+
+function findSection(sections: readonly Section[], matcher: RegExp): Section | undefined {
+  for (const section of sections) {
+    if (matcher.test(foldHeading(section.heading.text))) return section;
+    const inner = findSection(section.children, matcher);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * The first paragraph of prose in document order, outside `skip` (the title
+ * line under `## Title`): a few words that read as a sentence, not a lone
+ * image, badge or link, nor a `Label: value` line (`Status: accepted`). A
+ * pattern written in lists alone gives the first list item that reads so.
+ */
+function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: string; range: Range } | undefined {
+  const titleEnd = doc.title?.range.end.line ?? 0;
+  const outside = (range: Range) => range.start.line > titleEnd && (!skip || range.start.line > skip.end.line || range.end.line < skip.start.line);
+  const find = (pick: (block: Block) => { text: string; range: Range } | undefined) => {
+    const inBlocks = (blocks: readonly Block[]) => {
+      for (const block of blocks) {
+        const found = pick(block);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const visit = (sections: readonly Section[]): { text: string; range: Range } | undefined => {
+      for (const section of sections) {
+        const found = inBlocks(section.blocks) ?? visit(section.children);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return inBlocks(doc.preamble) ?? visit(doc.sections);
+  };
+  return (
+    find((b) => (b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) ? b : undefined)) ??
+    find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
+  );
+}
+
+function readsAsProse(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  if (words < 4) return false;
+  // `Title: Use a message queue`, `Status: accepted`: a field, not a sentence.
+  return !(words < 12 && /^[\p{L}][\p{L}\p{N} _-]{0,30}:\s/u.test(text) && !/[.!?]$/.test(text.trim()));
 }
 
 class TooLarge extends Error {

@@ -6,7 +6,14 @@ import type { TemplateSchema } from '../template/types.js';
 
 export interface PatternText {
   text: string;
-  from: 'heading' | 'blockquote' | 'front-matter';
+  /**
+   * Where it was found: the H1, the blockquote after the title, a front matter
+   * key (`key`), the first paragraph of a section (`## Title`, `## Summary`), or
+   * the pattern's first paragraph (a summary where the template has no place for one).
+   */
+  from: 'heading' | 'blockquote' | 'front-matter' | 'section' | 'paragraph';
+  /** The front matter key it was read from. */
+  key?: string;
   /** Where it is written (for front matter: the front matter block). */
   range: Range;
 }
@@ -30,9 +37,13 @@ export interface PatternView {
   dir: string;
   /** Size in bytes. */
   size: number;
-  /** The single H1, or front matter `title`. */
+  /** Where the template keeps it (H1, front matter, the line under `## Title`), else the H1 or front matter `title`. */
   title?: PatternText;
-  /** The blockquote right after the title, or front matter `description`. */
+  /**
+   * Where the template keeps it (the blockquote after the title, front matter,
+   * a `## Summary` section), else a blockquote, front matter `description`, or
+   * the first paragraph of prose.
+   */
   summary?: PatternText;
   frontMatter: Record<string, unknown>;
   /** Every link of the file, in order, with its section path. */

@@ -23,6 +23,9 @@ export interface CatalogConfig {
   maxFileSize: number;
   sections: NonNullable<ConfigFile['sections']>;
   placeholders: NonNullable<ConfigFile['placeholders']>;
+  /** Where patterns keep their title and summary, when the configuration says (else where the template keeps its own). */
+  title?: ConfigFile['title'];
+  summary?: ConfigFile['summary'];
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
@@ -105,6 +108,8 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     maxFileSize: values.maxFileSize !== undefined ? parseSize(values.maxFileSize) : DEFAULTS.maxFileSize,
     sections: values.sections ?? {},
     placeholders: values.placeholders ?? {},
+    ...(values.title ? { title: values.title } : {}),
+    ...(values.summary ? { summary: values.summary } : {}),
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
     site: values.site ?? {},

@@ -34,6 +34,12 @@ export const frontMatterSchemaSchema = z.strictObject({
 });
 export type FrontMatterSchema = z.infer<typeof frontMatterSchemaSchema>;
 
+/** `key` is read with `from: front-matter` only, `section` with `from: section` only: anything else is a mistake, said. */
+function onlyWith(value: { from: string; key?: string | undefined; section?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (value.key !== undefined && value.from !== 'front-matter') ctx.addIssue({ code: 'custom', path: ['key'], message: `is read only with \`from: front-matter\` (here \`from: ${value.from}\`)` });
+  if (value.section !== undefined && value.from !== 'section') ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (here \`from: ${value.from}\`)` });
+}
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   template: z.string().min(1).optional(),
@@ -55,6 +61,38 @@ export const configSchema = z.strictObject({
       add: z.array(z.string().min(1)).optional(),
       ignore: z.array(z.string().min(1)).optional(),
     })
+    .optional(),
+  /**
+   * Where patterns keep their title, when not where the template keeps its own:
+   * `{ from: front-matter, key: shortTitle }`, `{ from: section, section: Name }`.
+   */
+  title: z
+    .strictObject({
+      /** `heading` (the H1), `front-matter` (a key), `section` (the first paragraph under a section). */
+      from: z.enum(['heading', 'front-matter', 'section']),
+      /** With `from: front-matter`: the key (default `title`). */
+      key: z.string().min(1).optional(),
+      /** With `from: section`: the section whose first paragraph is the title (default: one named `Title`). */
+      section: z.string().min(1).optional(),
+    })
+    .superRefine(onlyWith)
+    .optional(),
+  /**
+   * Where patterns keep their summary, when not where the template keeps its own:
+   * `{ from: section, section: Abstract }`, `{ from: front-matter, key: excerpt }`.
+   */
+  summary: z
+    .strictObject({
+      /** `blockquote` (right after the title), `front-matter` (a key), `section` (its first paragraph), `first-paragraph` (no place of its own: the first paragraph is shown, nothing is checked). */
+      from: z.enum(['blockquote', 'front-matter', 'section', 'first-paragraph']),
+      /** With `from: front-matter`: the key (default `description`). */
+      key: z.string().min(1).optional(),
+      /** With `from: section`: the section whose first paragraph is the summary (default: one named `Summary`, `Patlet`, `Abstract`…). */
+      section: z.string().min(1).optional(),
+      /** At most this many sentences (default: what the template's text asks for, as in `one-sentence description`; else any). */
+      sentences: z.number().int().positive().optional(),
+    })
+    .superRefine(onlyWith)
     .optional(),
   /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
   rules: rulesSchema.optional(),

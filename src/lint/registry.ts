@@ -21,6 +21,7 @@ import sectionOrder from './rules/section-order.js';
 import summary from './rules/summary.js';
 import templateVersion from './rules/template-version.js';
 import title from './rules/title.js';
+import titleShape from './rules/title-shape.js';
 import unknownSection from './rules/unknown-section.js';
 
 /** Every built-in rule, sorted by id (a test keeps it sorted and in step with src/lint/rules/). */
@@ -47,5 +48,6 @@ export const registry: readonly AnyRule[] = [
   summary,
   templateVersion,
   title,
+  titleShape,
   unknownSection,
 ];

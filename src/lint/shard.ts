@@ -47,7 +47,7 @@ export async function lintShard(
     const f = input.files[index];
     if (!f) break;
     // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
-    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, onPattern ? { keepTokens: true } : {}));
+    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, template, onPattern ? { keepTokens: true } : {}));
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {

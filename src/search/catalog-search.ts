@@ -143,7 +143,7 @@ export class CatalogSearch {
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
     const stat = statSync(file, { throwIfNoEntry: false });
-    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize });
+    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.template);
     const old = this.index.get(slug);
     if (!loaded.ok || !stat) {
       if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);

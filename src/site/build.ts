@@ -238,7 +238,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       let source: string | undefined;
       if (!article || !own) {
         const light = byFile.get(meta.file)!;
-        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, { keepTokens: true });
+        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.template, { keepTokens: true });
         // Changed since pass one (an edit during the build): reported, and the page left out.
         if (!loaded.ok) {
           problems.push(loaded.diagnostic);

@@ -25,7 +25,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, { keepTokens: true });
+  const loaded = await loadPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.template, { keepTokens: true });
   const summary = (pages: number): BuildSummary => ({
     out: state.out,
     pages,
@@ -96,7 +96,7 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
     const isChanged = pattern.file === changed.pattern.file;
-    const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, { keepTokens: true });
+    const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.template, { keepTokens: true });
     if (!source.ok) continue;
     const page = renderPage(meta, source.pattern, state.session.catalog, locate);
     state.mermaid ||= page.mermaid;

@@ -1,4 +1,22 @@
-import { escapeRegExp, foldHeading } from './normalize.js';
+import { escapeRegExp, foldText } from './normalize.js';
+
+/**
+ * How a template marks a variable part of a heading or a title:
+ * `[Pattern Title]`, `{short title}`, `<name>` / `<<name>>`, a code span
+ * (`` `Topic` Cheat Sheet ``), an all-capitals token (`KEP-NNNN`,
+ * `YYYY-MM-DD`, `PATTERN_TITLE`), or a sample phrase after a label
+ * (`KEP-NNNN: Your short, descriptive title`).
+ */
+export type PlaceholderSyntax = 'brackets' | 'braces' | 'angles' | 'code' | 'caps' | 'phrase';
+
+/** One variable part of a heading: text the author replaces. */
+export interface ShapePart {
+  /** As the template writes it: `{title of option 1}`, `` `Topic` ``, `NNNN`. */
+  written: string;
+  /** Its words without the delimiters, folded (see `foldText`): `title of option 1`, `topic`, `nnnn`. */
+  inner: string;
+  syntax: PlaceholderSyntax;
+}
 
 /**
  * The shape of a template heading: which parts are fixed words and which vary.
@@ -8,68 +26,175 @@ import { escapeRegExp, foldHeading } from './normalize.js';
 export interface HeadingShape {
   /** Display name with the variable parts named. */
   name: string;
-  /** Regular-expression source matching folded heading text of this shape. */
+  /**
+   * Regular-expression source matching folded heading text of this shape
+   * (see `foldHeading`), with one capture group per placeholder part, in order.
+   */
   source: string;
   /** Has a number, a version or a date: an instance of a series. */
   numbered: boolean;
   versioned: boolean;
-  /** Has a bracketed placeholder. */
+  /** Has a placeholder: text the author replaces (any of `PlaceholderSyntax`). */
   placeholder: boolean;
+  /** The placeholder parts, in order. */
+  parts: ShapePart[];
+  /** Nothing but a placeholder: any text fits (`### {title of option 1}`, one heading per option). */
+  any: boolean;
 }
 
-const PARTS =
-  /(\[[^\]\n]+\])|(\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b)|(\b\d{4}-\d{2}-\d{2}\b)|(\b\d+\b)|(\s*[:\-–—]\s*)|(\s+)/gu;
+export interface ShapeOptions {
+  /**
+   * The heading is a title: a sample phrase may start it (`# Your Pattern
+   * Name`). In a section heading, "Your …" is a placeholder only after a
+   * label (`Owner: Your team`): `## Your Responsibilities` is a name.
+   */
+  title?: boolean;
+}
 
-export function headingShape(text: string): HeadingShape {
+// One expression, its alternatives tried left to right at each position: placeholders first,
+// then versions, dates and numbers, then separators and spaces. Everything between is literal.
+const PART_SOURCES = [
+  String.raw`(?<brackets>\[[^\]\n]+\])`,
+  String.raw`(?<dangles><<[^<>\n]+>>)`,
+  String.raw`(?<angles><[^<>\n]+>)`,
+  String.raw`(?<braces>\{[^{}\n]+\})`,
+  String.raw`(?<code>\x60[^\x60\n]+\x60)`,
+  String.raw`(?<semver>\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b)`,
+  String.raw`(?<date>\b\d{4}-\d{2}-\d{2}\b)`,
+  // Date formats (`YYYY-MM-DD`), one capital repeated (`NNNN`, `XXX`), capitals joined by underscores
+  // (`PATTERN_TITLE`). Acronyms (`API`, `AWS`) are words: none of these shapes.
+  String.raw`(?<capsdate>\b(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:MM|DD)[-/.](?:MM|DD)[-/.]YYYY)\b)`,
+  String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)`,
+  String.raw`(?<number>\b\d+\b)`,
+];
+// After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).
+const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]our\b.*$)`;
+const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$)`;
+const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
+
+const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');
+const TITLE_PARTS = new RegExp([...PART_SOURCES, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
+
+/** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */
+const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
+
+export function headingShape(text: string, options: ShapeOptions = {}): HeadingShape {
+  // As `foldHeading` does to the whole heading: no trailing colon, full stop or space.
+  const heading = text.replace(/[\s:.]+$/u, '').trimStart();
   let name = '';
-  let source = '';
+  const pieces: { source: string; separator: boolean }[] = [];
+  const parts: ShapePart[] = [];
   let numbered = false;
   let versioned = false;
-  let placeholder = false;
+  let literalWords = false;
   let last = 0;
   const literal = (s: string): void => {
+    if (!s) return;
     name += s;
-    source += escapeRegExp(foldHeading(s));
+    // Folded as part of the whole heading, never trimmed on its own: `(i.e.` keeps its full stop.
+    pieces.push({ source: escapeRegExp(foldPart(s)), separator: false });
+    if (/[\p{L}\p{N}]/u.test(s)) literalWords = true;
   };
-  for (const m of text.matchAll(PARTS)) {
-    literal(text.slice(last, m.index));
+  const variable = (written: string, syntax: PlaceholderSyntax): void => {
+    const inner = syntax === 'caps' || syntax === 'phrase' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
+    parts.push({ written, inner: foldText(inner), syntax });
+    name += syntax === 'caps' || syntax === 'code' ? written : placeholderName(inner);
+    pieces.push({ source: '(.+?)', separator: false });
+  };
+  for (const m of heading.matchAll(options.title ? TITLE_PARTS : HEADING_PARTS)) {
+    literal(heading.slice(last, m.index));
     last = m.index + m[0].length;
-    if (m[1]) {
-      placeholder = true;
-      name += placeholderName(m[1]);
-      source += '(.+?)';
-    } else if (m[2]) {
+    const g = m.groups!;
+    if (g.brackets) variable(g.brackets, 'brackets');
+    else if (g.dangles) variable(g.dangles, 'angles');
+    else if (g.angles) variable(g.angles, 'angles');
+    else if (g.braces) variable(g.braces, 'braces');
+    else if (g.code) variable(g.code, 'code');
+    else if (g.capsdate || g.caps) variable((g.capsdate ?? g.caps)!, 'caps');
+    else if (g.phrase) variable(g.phrase, 'phrase');
+    else if (g.semver) {
       versioned = true;
       name += '<semver>';
-      source += 'v?\\d+\\.\\d+\\.\\d+(?:[-+][0-9a-z.-]+)?';
-    } else if (m[3]) {
+      pieces.push({ source: String.raw`v?\d+\.\d+\.\d+(?:[-+][0-9a-z.-]+)?`, separator: false });
+    } else if (g.date) {
       versioned = true;
       name += '<date>';
-      source += '\\d{4}-\\d{2}-\\d{2}';
-    } else if (m[4]) {
+      pieces.push({ source: String.raw`\d{4}-\d{2}-\d{2}`, separator: false });
+    } else if (g.number) {
       numbered = true;
       name += 'N';
-      source += '\\d+';
-    } else if (m[5]) {
-      name += m[5];
-      // "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading.
-      source += '\\s*[:-]?\\s*';
+      pieces.push({ source: String.raw`\d+`, separator: false });
+    } else if (g.sep) {
+      name += g.sep;
+      pieces.push({ source: SEPARATOR_SOURCE, separator: true });
     } else {
       name += ' ';
-      source += '\\s+';
+      pieces.push({ source: String.raw`\s+`, separator: true });
     }
   }
-  literal(text.slice(last));
-  return { name: name.trim(), source: source.replace(/(\\s\*\[:-\]\?\\s\*)+$/, ''), numbered, versioned, placeholder };
+  literal(heading.slice(last));
+  while (pieces.length > 0 && pieces[pieces.length - 1]!.separator) pieces.pop();
+  const placeholder = parts.length > 0;
+  return {
+    name: name.trim(),
+    source: pieces.map((p) => p.source).join(''),
+    numbered,
+    versioned,
+    placeholder,
+    parts,
+    any: placeholder && !literalWords && !numbered && !versioned,
+  };
 }
 
-function placeholderName(bracketed: string): string {
-  const inner = bracketed.slice(1, -1).trim();
-  return /title$/i.test(inner) ? '<title>' : `<${inner.toLowerCase()}>`;
+/** Case, quotes, dashes and spacing as `foldHeading` folds them, without trimming anything. */
+function foldPart(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+function placeholderName(inner: string): string {
+  const words = inner.trim();
+  return /title$/i.test(words) ? '<title>' : `<${words.toLowerCase()}>`;
 }
 
 /** Anchored matcher for a heading shape and any accepted alternative names. */
 export function headingMatcher(shape: HeadingShape, aliases: readonly string[] = []): RegExp {
   const alternatives = [shape.source, ...aliases.map((a) => headingShape(a).source)];
   return new RegExp(`^(?:${alternatives.join('|')})$`, 'u');
+}
+
+/** Inline HTML a heading may hold that is markup, not a `<placeholder>`. */
+const HTML_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'details', 'summary', 'div', 'p', 'picture', 'source',
+]);
+
+/**
+ * A template heading's text as its shape is read: the plain text, except
+ * where the Markdown holds what plain text loses — a code span
+ * (`` `Topic` Cheat Sheet ``) or an angle-bracket placeholder (`<name>`,
+ * which a Markdown parser takes for an HTML tag). Links, emphasis, images,
+ * comments and real HTML tags are markup and go.
+ */
+export function shapeText(heading: { text: string; raw: string }): string {
+  const raw = heading.raw;
+  if (!/[`<]/.test(raw)) return heading.text;
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<<[^<>\n]+>>|<\/?([A-Za-z][\w-]*)([^<>\n]*)>/g, (tag, name: string | undefined, rest: string | undefined) =>
+      name !== undefined && (tag.startsWith('</') || HTML_TAGS.has(name.toLowerCase()) || /=|\/\s*$/.test(rest ?? '')) ? '' : tag,
+    )
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
+    .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
+    .replace(/\\([\\`*_{}()#+\-.!|])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -7,11 +7,12 @@ import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
-import { headingMatcher, headingShape } from './heading-shape.js';
+import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { splitNote } from './heading-variants.js';
 import { foldHeading, foldText } from './normalize.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
-import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from './types.js';
+import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
+import { flattenSections } from './walk.js';
 
 /** Path of the template Patternbook ships (a copy of the catalog template it was built around). */
 export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pattern.md');
@@ -20,6 +21,10 @@ export interface TemplateOptions {
   /** Per-section overrides, keyed by section name or heading (`"Manual Testing": { optional: true }`). */
   sections?: Record<string, { optional?: boolean; aliases?: string[] }>;
   placeholders?: { add?: string[]; ignore?: string[] };
+  /** Where patterns keep their title, when not where the template's own is. */
+  title?: TitleSetting;
+  /** Where patterns keep their summary, when not where the template's own is. */
+  summary?: SummarySetting;
 }
 
 /** Reads a template file (default: the built-in one) into a schema. */
@@ -75,8 +80,8 @@ export function templateFromSource(text: string, file: string, options: Template
     builtIn: path.resolve(file) === BUILT_IN_TEMPLATE,
     name,
     version,
-    title: titleSpec(doc, frontMatter),
-    summary: summarySpec(doc, frontMatter),
+    title: titleSpec(doc, frontMatter, sections, file, options.title),
+    summary: summarySpec(doc, frontMatter, sections, file, options.summary),
     frontMatter,
     sections,
     placeholders,
@@ -99,19 +104,135 @@ function templateIdentity(meta: unknown, file: string, source: string): { name: 
   return { name: typeof meta === 'string' ? meta : stem, version: hash };
 }
 
-function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>): TitleSpec {
-  if (doc.title) return { from: 'heading', sample: doc.title.text, matcher: headingMatcher(headingShape(doc.title.text)) };
-  if ('title' in frontMatter) return { from: 'front-matter', key: 'title', sample: String(frontMatter.title ?? '') };
+/** Where the configuration says a pattern keeps its title (`title` in the configuration). */
+export interface TitleSetting {
+  from: 'heading' | 'front-matter' | 'section';
+  /** The front matter key (`from: front-matter`; default `title`). */
+  key?: string;
+  /** The section whose first paragraph is the title (`from: section`; default `Title`). */
+  section?: string;
+}
+
+/** Where the configuration says a pattern keeps its summary (`summary` in the configuration). */
+export interface SummarySetting {
+  from: 'blockquote' | 'front-matter' | 'section' | 'first-paragraph';
+  /** The front matter key (`from: front-matter`; default `description`). */
+  key?: string;
+  /** The section whose first paragraph is the summary (`from: section`; default `Summary`). */
+  section?: string;
+  /** At most this many sentences (default: as many as the template's sample asks for, else any). */
+  sentences?: number;
+}
+
+/** Names of a template section that holds the title on its first line (folded). */
+const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title']);
+/** Names of a template section that is the summary (folded). */
+const SUMMARY_SECTIONS = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
+
+/**
+ * Where patterns keep their title: the configuration's choice, else the
+ * template's H1, its front matter `title`, or a top-level `## Title` section
+ * (the title on the line below it).
+ */
+function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, sections: TemplateSection[], file: string, setting?: TitleSetting): TitleSpec {
+  const from = setting?.from ?? (doc.title ? 'heading' : 'title' in frontMatter ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
+  if (from === 'heading') return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : '') };
+  if (from === 'front-matter') {
+    const key = setting?.key ?? 'title';
+    const sample = typeof frontMatter[key] === 'string' ? (frontMatter[key] as string) : '';
+    return { from, key, sample, ...titleShape(sample) };
+  }
+  if (from === 'section') {
+    const section = settingSection(sections, TITLE_SECTIONS, setting?.section, 'title', file);
+    const sample = firstParagraph(doc, section);
+    return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample) };
+  }
   return { from: 'none' };
 }
 
-function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>): SummarySpec {
+/** The shape of the template's title, when it has variable parts: only then does a title have to fit one. */
+function titleShape(sample: string): { shape?: TitleShape } {
+  const shape = headingShape(sample, { title: true });
+  return shape.placeholder ? { shape: { name: shape.name, matcher: headingMatcher(shape), parts: shape.parts, any: shape.any } } : {};
+}
+
+/**
+ * Where patterns keep their summary: the configuration's choice, else the
+ * blockquote right after the template's title, its front matter
+ * `description` or `summary`, or a top-level section of its own (`## Summary`,
+ * `## Patlet`). The number of sentences asked for is read from the
+ * template's text there (`Brief one-sentence description …`).
+ */
+function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, sections: TemplateSection[], file: string, setting?: SummarySetting): SummarySpec {
   const first = leadBlock(doc);
-  if (first?.kind === 'blockquote') return { from: 'blockquote', sample: first.text };
-  for (const key of ['description', 'summary']) {
-    if (key in frontMatter) return { from: 'front-matter', key, sample: String(frontMatter[key] ?? '') };
+  const fmKey = ['description', 'summary'].find((key) => key in frontMatter);
+  const from =
+    setting?.from ?? (first?.kind === 'blockquote' ? 'blockquote' : fmKey ? 'front-matter' : namedSection(sections, SUMMARY_SECTIONS) ? 'section' : 'first-paragraph');
+  const sentences = (asked: string) => {
+    const n = setting?.sentences ?? sentencesAskedFor(asked);
+    return n !== undefined ? { sentences: n } : {};
+  };
+  if (from === 'blockquote') {
+    const sample = first?.kind === 'blockquote' ? first.text : '';
+    return { from, sample, ...sentences(sample) };
+  }
+  if (from === 'front-matter') {
+    const key = setting?.key ?? fmKey ?? 'description';
+    const sample = typeof frontMatter[key] === 'string' ? (frontMatter[key] as string) : '';
+    return { from, key, sample, ...sentences(sample) };
+  }
+  if (from === 'section') {
+    const section = settingSection(sections, SUMMARY_SECTIONS, setting?.section, 'summary', file);
+    return { from, section: section.name, matcher: section.matcher, sample: firstParagraph(doc, section), ...sentences(section.guidance) };
   }
   return { from: 'none' };
+}
+
+/** How many sentences the template's text asks for: `one-sentence description` → 1, `Concise 2 sentence description` → 2. */
+function sentencesAskedFor(text: string): number | undefined {
+  const m = /\b(one|a single|single|two|three|[1-9])[\s-]+sentences?\b/i.exec(text);
+  // `at least two sentences`, `two or more sentences`: a floor, not a limit.
+  if (!m || /\b(?:at least|minimum(?: of)?|more than|over)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:or more|at least)\b/i.test(text.slice(m.index + m[0].length))) return undefined;
+  const word = m[1]!.toLowerCase();
+  return { one: 1, 'a single': 1, single: 1, two: 2, three: 3 }[word] ?? Number(word);
+}
+
+/** The first top-level template section with one of these (folded) names. */
+function namedSection(sections: TemplateSection[], names: ReadonlySet<string>): TemplateSection | undefined {
+  return sections.find((s) => names.has(foldText(s.name)));
+}
+
+/** The section the configuration names (any level), else the first top-level one of these names; a name the template lacks is an error. */
+function settingSection(sections: TemplateSection[], names: ReadonlySet<string>, named: string | undefined, key: 'title' | 'summary', file: string): TemplateSection {
+  if (named === undefined) {
+    const found = namedSection(sections, names);
+    if (found) return found;
+    throw new PatternbookError(
+      `Configuration \`${key}\` reads the ${key} from a section, and template ${file} has no section named ${key === 'title' ? '`Title`' : '`Summary`'}: name one with \`${key}.section\`.`,
+    );
+  }
+  const folded = foldHeading(named);
+  const all = flattenSections(sections);
+  const found = all.find((s) => foldHeading(s.name) === folded || foldHeading(s.heading) === folded || s.matcher.test(folded));
+  if (found) return found;
+  throw new PatternbookError(
+    `Configuration \`${key}.section\` names "${named}", which template ${file} does not have. Use a section name from the template: ${sections.map((s) => `"${s.name}"`).join(', ')}.`,
+  );
+}
+
+/** The text of a template section's first paragraph (its sample line). */
+function firstParagraph(doc: MarkdownDocument, section: TemplateSection): string {
+  const found = findSection(doc.sections, section.line);
+  return found?.blocks.find((b) => b.kind === 'paragraph')?.text ?? '';
+}
+
+function findSection(sections: Section[], line: number): Section | undefined {
+  for (const s of sections) {
+    if (s.heading.range.start.line === line) return s;
+    const inner = findSection(s.children, line);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function buildSections(
@@ -126,14 +247,19 @@ function buildSections(
     const section = sections[i]!;
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
     const { text: heading, optional: suffixOptional } = splitNote(section.heading.text);
-    const shape = headingShape(heading);
+    // Read from the Markdown where plain text loses a placeholder (a code span, `<name>`).
+    const shapeOf = (s: Section) => headingShape(splitNote(shapeText(s.heading)).text);
+    const shape = shapeOf(section);
 
-    // Consecutive headings of one numbered shape (`Step 1`, `Step 2`, `Step 3`) are one repeatable section.
+    // Consecutive headings of one numbered shape (`Step 1`, `Step 2`, `Step 3`) are one repeatable section,
+    // and so are consecutive headings that are nothing but a placeholder (`{title of option 1}`, `{title of other option}`).
     let last = i;
     if (shape.numbered || shape.versioned) {
-      while (last + 1 < sections.length && headingShape(splitNote(sections[last + 1]!.heading.text).text).name === shape.name) last++;
+      while (last + 1 < sections.length && shapeOf(sections[last + 1]!).name === shape.name) last++;
+    } else if (shape.any) {
+      while (last + 1 < sections.length && shapeOf(sections[last + 1]!).any) last++;
     }
-    const repeatable = last > i || shape.versioned || (shape.numbered && shape.placeholder);
+    const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder);
     const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];
     const override = overrides.take(name, heading, section.heading.text);
@@ -149,6 +275,7 @@ function buildSections(
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
       repeatable,
+      anyHeading: shape.any,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
       matcher: headingMatcher(shape, override.aliases ?? []),

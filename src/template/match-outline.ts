@@ -59,12 +59,14 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   const leftovers: Section[] = [];
   // A heading the template has somewhere else is misplaced, not unknown, and its section is not missing.
   const everywhere = flattenSections(schema);
-  const known = (section: Section) => matching(everywhere, section.title).length > 0 || variantOf(everywhere, section.title) !== undefined;
+  // A heading that only an any-heading slot fits (`### {title of option 1}`) fits it at its place alone.
+  const namedHits = (title: string) => matching(everywhere, title).filter((s) => !s.anyHeading);
+  const known = (section: Section) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title) !== undefined;
   result.matches = matchLevel(schema, sections, undefined, result, leftovers, known);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   for (const section of leftovers) {
-    let target = matching(everywhere, section.title)[0];
+    let target = namedHits(section.title)[0];
     if (!target) {
       target = variantOf(everywhere, section.title);
       if (target) result.renamed.push({ section, schema: target });
@@ -203,6 +205,8 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
         hits = schema.filter((s) => s.matcher.test(foldedBare));
       }
     }
+    // A heading that names a section is that section, not an any-heading slot beside it.
+    if (hits.some((s) => s.anyHeading) && hits.some((s) => !s.anyHeading)) hits = hits.filter((s) => !s.anyHeading);
     if (hits.length === 0) hits = NONE;
     if (cache.size < MATCH_CACHE_LIMIT) cache.set(detached(title), hits);
   }

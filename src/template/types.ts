@@ -1,4 +1,5 @@
 import type { MarkdownDocument } from '../markdown/types.js';
+import type { ShapePart } from './heading-shape.js';
 
 /** What a template section holds, read from the template's own content. */
 export interface SectionExpectations {
@@ -28,6 +29,12 @@ export interface TemplateSection {
   optional: boolean;
   /** One or more headings of this shape may appear (`Step 1: …`, `Step 2: …`). */
   repeatable: boolean;
+  /**
+   * The template's heading is nothing but a placeholder (`### {title of option 1}`):
+   * any heading at its place fits, one per item (repeatable), and a heading that
+   * names another section of the template is that section rather than this one.
+   */
+  anyHeading: boolean;
   /** Its headings carry a version or a date (`Version <semver> (<date>)`): a changelog entry. */
   versioned: boolean;
   /** Other accepted names (from configuration). */
@@ -66,14 +73,47 @@ export interface Placeholder {
   line: number;
 }
 
+/**
+ * The shape the template gives its title when it has variable parts
+ * (`# KEP-NNNN: Your short, descriptive title`, `` # `Topic` Cheat Sheet ``):
+ * fixed words a title keeps around the author's own.
+ */
+export interface TitleShape {
+  /** The title with its variable parts named (`KEP-NNNN: <title>`). */
+  name: string;
+  /** Matches a folded title of this shape (see `foldHeading`), one capture group per part. */
+  matcher: RegExp;
+  /** The variable parts (`NNNN`, `Your short, descriptive title`). */
+  parts: ShapePart[];
+  /** Nothing but a placeholder (`# [Pattern Title]`): any title fits. */
+  any: boolean;
+}
+
+/**
+ * Where a pattern keeps its title, and what the template shows there: an H1,
+ * a front matter key, or the first paragraph of a section (`## Title` with the
+ * title on the next line). `sample` is the template's own text there; `shape`
+ * is set when that text has variable parts. A sample without any (`AWS
+ * Service 1 to AWS Service 2`) is only a sample: a title that keeps it is the
+ * finding, no shape is asked for.
+ */
 export type TitleSpec =
-  | { from: 'heading'; sample: string; matcher: RegExp }
-  | { from: 'front-matter'; key: string; sample: string }
+  | { from: 'heading'; sample: string; shape?: TitleShape }
+  | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape }
+  | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape }
   | { from: 'none' };
 
+/**
+ * Where a pattern keeps its summary: the blockquote after the title, a front
+ * matter key, or the first paragraph of a section of its own (`## Summary`,
+ * `## Patlet`). `none`: the template has no place for one (the catalog shows
+ * a pattern's first paragraph). `sentences`: at most this many sentences,
+ * when the template asks for a number (`one-sentence description`).
+ */
 export type SummarySpec =
-  | { from: 'blockquote'; sample: string }
-  | { from: 'front-matter'; key: string; sample: string }
+  | { from: 'blockquote'; sample: string; sentences?: number }
+  | { from: 'front-matter'; key: string; sample: string; sentences?: number }
+  | { from: 'section'; section: string; matcher: RegExp; sample: string; sentences?: number }
   | { from: 'none' };
 
 export interface TemplateSchema {

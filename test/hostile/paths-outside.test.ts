@@ -6,6 +6,7 @@ import { chmod, cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPattern } from '../../src/catalog/load-pattern.js';
+import { loadTemplate } from '../../src/template/load-template.js';
 import { listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
 const CRASH = /\n\s+at \S+ \(|internal error/i;
@@ -195,7 +196,7 @@ describe('links and images that leave the catalog', () => {
 describe('files that vanish or cannot be read', () => {
   it('loadPattern on a missing file returns a file-read diagnostic naming the path, not a throw', async () => {
     const dir = await tempCatalog();
-    const result = await loadPattern({ file: path.join(dir, 'gone', 'README.md'), path: 'gone/README.md', slug: 'gone', maxFileSize: 1024 });
+    const result = await loadPattern({ file: path.join(dir, 'gone', 'README.md'), path: 'gone/README.md', slug: 'gone', maxFileSize: 1024 }, await loadTemplate());
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.diagnostic.file).toBe('gone/README.md');
@@ -206,7 +207,7 @@ describe('files that vanish or cannot be read', () => {
 
   it('loadPattern on a folder returns a diagnostic, not a throw', async () => {
     const dir = await tempCatalog({ 'x/README.md/keep': '' });
-    const result = await loadPattern({ file: path.join(dir, 'x', 'README.md'), path: 'x/README.md', slug: 'x', maxFileSize: 1024 });
+    const result = await loadPattern({ file: path.join(dir, 'x', 'README.md'), path: 'x/README.md', slug: 'x', maxFileSize: 1024 }, await loadTemplate());
     expect(result.ok).toBe(false);
   });
 

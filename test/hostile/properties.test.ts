@@ -79,7 +79,7 @@ describe('properties of generated Markdown', () => {
           expect(d.column).toBeGreaterThanOrEqual(1);
           expect(d.column).toBeLessThanOrEqual((lines[d.line - 1]?.length ?? 0) + 1);
         }
-        const loaded = await loadPattern({ file, path: 'p/README.md', slug: 'p', maxFileSize: config.maxFileSize }, { keepTokens: true });
+        const loaded = await loadPattern({ file, path: 'p/README.md', slug: 'p', maxFileSize: config.maxFileSize }, template, { keepTokens: true });
         if (!loaded.ok) return;
         const first = renderArticle(loaded.pattern, { root, template }, () => undefined).rendered.html;
         const again = renderArticle(loaded.pattern, { root, template }, () => undefined).rendered.html;

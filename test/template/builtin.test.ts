@@ -58,7 +58,7 @@ describe('the built-in template', async () => {
 
   it('takes the title from the H1 and the summary from the blockquote', () => {
     expect(template.title).toMatchObject({ from: 'heading', sample: '[Pattern Title]' });
-    expect(template.summary).toEqual({ from: 'blockquote', sample: 'Brief one-sentence description of what this pattern does' });
+    expect(template.summary).toEqual({ from: 'blockquote', sample: 'Brief one-sentence description of what this pattern does', sentences: 1 });
   });
 
   it('matches filled-in repeatable headings, tolerant of separators and case', () => {

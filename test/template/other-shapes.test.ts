@@ -16,8 +16,8 @@ describe('a template with H2 sections only and the title in front matter', async
   });
 
   it('takes title and summary from front matter, and keeps the rest as the pattern front matter', () => {
-    expect(template.title).toEqual({ from: 'front-matter', key: 'title', sample: '[Pattern Title]' });
-    expect(template.summary).toEqual({ from: 'front-matter', key: 'description', sample: '[One sentence that says what the pattern does]' });
+    expect(template.title).toMatchObject({ from: 'front-matter', key: 'title', sample: '[Pattern Title]', shape: { name: '<title>', any: true } });
+    expect(template.summary).toEqual({ from: 'front-matter', key: 'description', sample: '[One sentence that says what the pattern does]', sentences: 1 });
     expect(template.frontMatter).toEqual({
       title: '[Pattern Title]',
       description: '[One sentence that says what the pattern does]',

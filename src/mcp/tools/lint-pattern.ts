@@ -93,7 +93,7 @@ export function registerLintPattern(server: McpServer, live: LiveCatalog): void 
 
 /** Where a draft would live: the slug from its title (`-draft` added when taken), the file where `patternbook new` would write it. */
 function draftTarget(catalog: CatalogSearch, text: string): { file: string; path: string; slug: string } {
-  const probe = patternFromText({ file: path.join(catalog.root, 'draft.md'), path: 'draft.md', slug: 'draft' }, text);
+  const probe = patternFromText({ file: path.join(catalog.root, 'draft.md'), path: 'draft.md', slug: 'draft' }, text, catalog.settings.template);
   const title = probe.ok ? probe.pattern.title?.text : undefined;
   let slug = (title && slugFromTitle(title)) || 'new-pattern';
   // A new pattern that shares an existing one's slug is checked beside it, not in its place.
@@ -109,7 +109,7 @@ function draftTarget(catalog: CatalogSearch, text: string): { file: string; path
  * full for this and dropped afterwards.
  */
 async function lintDraft(catalog: CatalogSearch, target: { file: string; path: string; slug: string }, text: string): Promise<Diagnostic[]> {
-  const loaded = patternFromText(target, text);
+  const loaded = patternFromText(target, text, catalog.settings.template);
   if (!loaded.ok) return [loaded.diagnostic];
   const full = await loadCatalog({ root: catalog.root, ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
   const patterns = [...full.patterns.filter((p) => p.file !== target.file), loaded.pattern].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

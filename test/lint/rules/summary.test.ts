@@ -23,8 +23,29 @@ description: "[One sentence that says what the pattern does]"
 Describe the forces at play.
 `;
 
-const sample = (text: string) => `The summary is still the template's sample “${text}”: say what this pattern does in one sentence.`;
-const sentences = (n: number) => `The summary should be one sentence; it has ${n}. Move the rest to the Overview.`;
+/** The summary is a section of its own, and the template asks for two sentences. */
+const sectionTemplate = `## Synopsis
+
+In two sentences: the problem, then the answer.
+
+## Problem
+
+What hurts.
+`;
+
+/** The summary is a section of its own; nothing says how long. */
+const openSectionTemplate = `## Summary
+
+<!-- A paragraph or more: what changes, for whom. -->
+
+## Motivation
+
+Why now.
+`;
+
+const sample = (text: string, oneSentence = true) => `The summary is still the template's sample “${text}”: say what this pattern does${oneSentence ? ' in one sentence' : ''}.`;
+const sentences = (n: number, overview = true) => `The summary should be one sentence, as the template asks; it has ${n}.${overview ? ' Move the rest to the Overview.' : ''}`;
+const synopsis = (text: string) => `## Synopsis\n\n${text}\n\n## Problem\n\nRetries pile up.\n`;
 const page = (summary: string) => `# Rate Limiter\n\n${summary}\n\n## Overview\n\nBursts are allowed up to a limit.\n`;
 const frontMatter = (lines: string) => `---\ntitle: Rate Limiter\n${lines}---\n\n## Context\n\nBursts are allowed up to a limit.\n`;
 
@@ -36,6 +57,34 @@ testRule(rule, {
     { name: 'a sentence over several lines', text: page('> Caps how often each client\n> may call an API.') },
     { name: 'from front matter, when the template keeps it there', template: frontMatterTemplate, text: frontMatter('description: Caps how often each client may call an API.\n') },
     { name: 'a template without a summary asks for none', template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n', text: '# Rate Limiter\n\n## Overview\n\nBursts.\n' },
+    {
+      name: 'two sentences on one line where the template asks for "1 line", not one sentence',
+      template: '---\ntitle: <name of the pattern>\ndescription: <1 line summary of pattern>\n---\n\n## In This Context\n\n<the context>\n',
+      text: '---\ntitle: Rate Limiter\ndescription: Caps calls per client. Bursts are allowed.\n---\n\n## In This Context\n\nA public API.\n',
+    },
+    {
+      name: 'a blockquote whose sample asks for no number of sentences',
+      template: '# [Pattern Title]\n\n> What the pattern does and when to reach for it\n\n## Overview\n\nDescribe it.\n',
+      text: page('> Caps calls per client. Bursts are allowed up to a limit.'),
+    },
+    { name: 'a summary section of its own, within the sentences it asks for', template: sectionTemplate, text: synopsis('Retries from every client at once overload the service. A shared budget caps them.') },
+    { name: 'a missing summary section is required-section’s to report', template: sectionTemplate, text: '## Problem\n\nRetries pile up.\n' },
+    {
+      name: "brackets of the author's in a section summary, where the template marks no placeholder with brackets",
+      template: openSectionTemplate,
+      text: '## Summary\n\nAdds a `get(i)` method to slices of type `[T]` that returns an option. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
+    },
+    {
+      name: 'the configuration names the section (`summary: { from: section, section: Problem }`)',
+      template: sectionTemplate,
+      config: { summary: { from: 'section', section: 'Problem' } },
+      text: synopsis('Anything at all here.'),
+    },
+    {
+      name: 'the configuration says the summary is the first paragraph: nothing is asked',
+      config: { summary: { from: 'first-paragraph' } },
+      text: '# Rate Limiter\n\nCaps calls. Bursts pass. Fairness wins.\n\n## Overview\n\nBursts.\n',
+    },
   ],
   invalid: [
     {
@@ -84,7 +133,26 @@ testRule(rule, {
       name: 'front matter with two sentences',
       template: frontMatterTemplate,
       text: frontMatter('description: Caps calls per client. Bursts are allowed.\n'),
-      errors: [{ message: sentences(2), line: 1, column: 1 }],
+      errors: [{ message: sentences(2, false), line: 1, column: 1 }],
+    },
+    {
+      name: 'more sentences than the summary section asks for',
+      template: sectionTemplate,
+      text: synopsis('Retries overload the service. Clients wait. A shared budget caps them.'),
+      errors: [{ message: 'The summary should have at most 2 sentences, as the template asks; it has 3.', line: 3, column: 1, endLine: 3, endColumn: 71 }],
+    },
+    {
+      name: "the summary section's sample kept",
+      template: sectionTemplate,
+      text: synopsis('In two sentences: the problem, then the answer.'),
+      errors: [{ message: sample('In two sentences: the problem, then the answer.', false), line: 3, column: 1 }],
+    },
+    {
+      name: 'the configuration sets a number of sentences',
+      template: openSectionTemplate,
+      config: { summary: { from: 'section', sentences: 1 } },
+      text: '## Summary\n\nAdds a checked getter. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
+      errors: [{ message: sentences(2, false), line: 3, column: 1 }],
     },
   ],
 }, { describe, it });

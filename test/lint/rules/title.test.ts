@@ -23,8 +23,32 @@ description: "[One sentence that says what the pattern does]"
 Describe the forces at play.
 `;
 
+/** Placeholders written other ways than brackets: a fixed prefix, a number to fill in, a phrase to replace. */
+const numberedTemplate = `# RFC-NNNN: Your one-line title
+
+## Problem
+
+What goes wrong today.
+`;
+
+/** The placeholder is a code span; the fixed words follow it. */
+const codeSpanTemplate = '# `Subject` Field Guide\n\n## Introduction\n\nWhat the guide covers.\n';
+
+/** The placeholder is in braces. */
+const bracesTemplate = '# {short name of the decision, saying what was chosen}\n\n## Context\n\nWhy a decision was needed.\n';
+
+/** A sample title without any variable part: a pattern that keeps it is the only finding. */
+const sampleTemplate = '# Source Service 1 to Target Service 2\n\nThis pattern connects them.\n\n## How it works\n\nExplain the flow.\n';
+
+/** The title is the first line under a `## Title` section. */
+const sectionTemplate = '## Title\n\nShort name here\n\n## Gist\n\nTwo sentences: the problem, then the answer.\n\n## Problem\n\nWhat hurts.\n';
+
 const placeholder = (title: string) => `The title is still the template's placeholder “${title}”: name the pattern.`;
+const sample = (title: string) => `The title is still the template's sample “${title}”: name the pattern.`;
+const kept = (title: string, part: string) => `The title “${title}” still has the template's placeholder “${part}”: put the pattern's own words there.`;
 const withTitle = (title: string) => `${title}\n\n> Hands out work to whichever worker asks first.\n\n## Overview\n\nWorkers pull, nobody pushes.\n`;
+const titled = (title: string) => `${title}\n\n## Problem\n\nClients retry until the service falls over.\n`;
+const underTitle = (line: string) => `## Title\n\n${line}\n\n## Gist\n\nReplicas idle until the primary fails. Then one takes over.\n\n## Problem\n\nDowntime.\n`;
 
 testRule(
   rule,
@@ -36,10 +60,21 @@ testRule(
       { name: 'after front matter', text: `---\nstatus: draft\n---\n${withTitle('# Competing Consumers')}` },
       { name: 'a title in the shape the template gives (`# [Pattern Title] Pattern`)', template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n', text: withTitle('# Competing Consumers Pattern') },
       {
+        name: "a title without the template's fixed words is the title-shape rule's (a warning), not this rule's",
+        template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n',
+        text: withTitle('# Competing Consumers'),
+      },
+      {
         name: 'from front matter, when the template keeps it there',
         template: frontMatterTemplate,
         text: '---\ntitle: Competing Consumers\ndescription: Hands out work to whichever worker asks first.\n---\n\n## Context\n\nWorkers pull.\n',
       },
+      { name: '`NNNN` and "Your …" are placeholders: a filled-in title fits', template: numberedTemplate, text: titled('# RFC-0042: Retry budgets') },
+      { name: "the author's own brackets where the template marks placeholders otherwise", template: numberedTemplate, text: titled('# RFC-0042: [Withdrawn] Retry budgets') },
+      { name: 'a code-span placeholder filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
+      { name: 'a braces placeholder filled in', template: bracesTemplate, text: '# Keep sessions in the database\n\n## Context\n\nNodes restart often.\n' },
+      { name: 'a sample title is no shape to follow: any other title is fine', template: sampleTemplate, text: '# Orders Queue to Billing Function\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n' },
+      { name: 'the line under `## Title`, when the template keeps the title there', template: sectionTemplate, text: underTitle('Warm Standby') },
     ],
     invalid: [
       {
@@ -59,17 +94,15 @@ testRule(
       },
       { name: 'the placeholder without brackets', text: withTitle('# Pattern Title'), errors: [{ message: placeholder('Pattern Title'), line: 1, column: 1 }] },
       { name: 'the placeholder in lower case', text: withTitle('# [pattern title]'), errors: [{ message: placeholder('[pattern title]'), line: 1, column: 1 }] },
-      { name: 'a bracketed part left in', text: withTitle('# Competing [Worker Kind]'), errors: [{ message: placeholder('Competing [Worker Kind]'), line: 1, column: 1 }] },
+      {
+        name: "a part in the template's placeholder marks left in",
+        text: withTitle('# Competing [Worker Kind]'),
+        errors: [{ message: kept('Competing [Worker Kind]', '[Worker Kind]'), line: 1, column: 1 }],
+      },
       {
         name: 'a second H1',
         text: `${withTitle('# Competing Consumers')}\n# Scaling out\n\nAdd workers.\n`,
         errors: [{ message: 'More than one title: `# Scaling out` is a second H1. Make it a `##` section.', line: 9, column: 1, endLine: 9, endColumn: 14 }],
-      },
-      {
-        name: "a title without the template's shape",
-        template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n',
-        text: withTitle('# Competing Consumers'),
-        errors: [{ message: "Title “Competing Consumers” does not have the template's shape `# [Pattern Title] Pattern`.", line: 1, column: 1 }],
       },
       {
         name: 'front matter without title',
@@ -82,6 +115,45 @@ testRule(
         template: frontMatterTemplate,
         text: '---\ntitle: "[Pattern Title]"\ndescription: Hands out work.\n---\n\n## Context\n\nWorkers pull.\n',
         errors: [{ message: placeholder('[Pattern Title]'), line: 1, column: 1, endLine: 4, endColumn: 4 }],
+      },
+      { name: 'the number to fill in left as `NNNN`', template: numberedTemplate, text: titled('# RFC-NNNN: Retry budgets'), errors: [{ message: kept('RFC-NNNN: Retry budgets', 'NNNN'), line: 1, column: 1 }] },
+      {
+        name: 'the sample phrase left after the label',
+        template: numberedTemplate,
+        text: titled('# RFC-0042: Your one-line title'),
+        errors: [{ message: kept('RFC-0042: Your one-line title', 'Your one-line title'), line: 1, column: 1 }],
+      },
+      { name: "the whole of the template's title", template: numberedTemplate, text: titled('# RFC-NNNN: Your one-line title'), errors: [{ message: placeholder('RFC-NNNN: Your one-line title'), line: 1, column: 1 }] },
+      {
+        name: 'the code-span placeholder kept as a word',
+        template: codeSpanTemplate,
+        text: '# Subject Field Guide\n\n## Introduction\n\nWhere caches help.\n',
+        errors: [{ message: placeholder('Subject Field Guide'), line: 1, column: 1 }],
+      },
+      {
+        name: 'a braces placeholder left in a title of the author’s',
+        template: bracesTemplate,
+        text: '# Keep {what} in the database\n\n## Context\n\nNodes restart often.\n',
+        errors: [{ message: kept('Keep {what} in the database', '{what}'), line: 1, column: 1 }],
+      },
+      {
+        name: 'a sample title kept as it is',
+        template: sampleTemplate,
+        text: '# Source Service 1 to Target Service 2\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n',
+        errors: [{ message: sample('Source Service 1 to Target Service 2'), line: 1, column: 1 }],
+      },
+      { name: 'the sample line under `## Title`', template: sectionTemplate, text: underTitle('Short name here'), errors: [{ message: sample('Short name here'), line: 3, column: 1 }] },
+      {
+        name: '`# Title` written as an H1 where the template has `## Title`',
+        template: sectionTemplate,
+        text: '# Title\n\nWarm Standby\n\n## Gist\n\nReplicas idle until the primary fails.\n\n## Problem\n\nDowntime.\n',
+        errors: [{ message: '`# Title` is written as an H1: this template has it as a section, `## Title`, with the title on the line below.', line: 1, column: 1 }],
+      },
+      {
+        name: 'an H1 title where the template keeps it under `## Title`',
+        template: sectionTemplate,
+        text: '# Warm Standby\n\n## Gist\n\nReplicas idle until the primary fails.\n\n## Problem\n\nDowntime.\n',
+        errors: [{ message: 'This template keeps the title on the line under `## Title`; write it there rather than as the `# Warm Standby` heading.', line: 1, column: 1 }],
       },
     ],
   },

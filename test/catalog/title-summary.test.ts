@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import type { Catalog } from '../../src/catalog/types.js';
+import { PatternbookError } from '../../src/diagnostics.js';
+import { tempCatalog } from '../helpers.js';
+
+/** Title and summary of every pattern: [slug, title, where from, summary, where from]. */
+const read = (catalog: Catalog) => catalog.patterns.map((p) => [p.slug, p.title?.text, p.title?.from, p.summary?.text, p.summary?.from]);
+
+async function catalogOf(template: string, patterns: Record<string, string>, config: Record<string, unknown> = {}): Promise<Catalog> {
+  const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }) };
+  for (const [slug, text] of Object.entries(patterns)) files[`${slug}/README.md`] = text;
+  return loadCatalog(await tempCatalog(files));
+}
+
+/** Title and summary in front matter, as a Jekyll-style catalog keeps them. */
+const FRONT_MATTER = '---\ntitle: <name of the pattern>\ndescription: <one line on the pattern>\n---\n\n## In This Context\n\n<the situation>\n';
+
+/** The title on the line under `## Title`, the summary in a section of its own. */
+const SECTIONS = '## Title\n\nShort name here\n\n## Gist\n\nTwo sentences: the problem, then the answer.\n\n## Abstract\n\nWhat it is about, in a paragraph.\n\n## Problem\n\nWhat hurts.\n';
+
+/** An H1 and nowhere for a summary. */
+const NO_SUMMARY = '# [Pattern Title]\n\n## Context\n\nDescribe the forces.\n\n## Decision\n\nWhat was chosen.\n';
+
+describe('title and summary, from where the template keeps them', () => {
+  it('front matter: the title, and a description quoted over several lines', async () => {
+    const catalog = await catalogOf(FRONT_MATTER, {
+      'warm-standby': '---\ntitle: Warm Standby\ndescription: "Keep a replica running at low capacity.\nPromote it when the primary fails."\nlayout: pattern\n---\n\n## In This Context\n\nA primary database.\n',
+    });
+    expect(read(catalog)).toEqual([['warm-standby', 'Warm Standby', 'front-matter', 'Keep a replica running at low capacity. Promote it when the primary fails.', 'front-matter']]);
+    const title = catalog.patterns[0]!.title!;
+    expect([title.key, title.range.start.line, title.range.end.line]).toEqual(['title', 1, 6]);
+  });
+
+  it('the line under `## Title` (no configuration), even when written as an H1; the summary from a section named for it', async () => {
+    const catalog = await catalogOf(SECTIONS, {
+      'as-section': '## Title\n\nWarm Standby\n\n## Abstract\n\nA replica waits at low capacity. It takes over on failure.\n\n## Problem\n\nDowntime.\n',
+      'as-h1': '# Title\n\nCold Standby\n\n## Abstract\n\nBackups restored on demand.\n\n## Problem\n\nCost.\n',
+      'as-list': '## Title\n\n* Pilot Light\n* Minimal Standby\n\n## Abstract\n\nOnly the core runs until it is needed.\n',
+    });
+    expect(read(catalog)).toEqual([
+      ['as-h1', 'Cold Standby', 'section', 'Backups restored on demand.', 'section'],
+      ['as-list', 'Pilot Light', 'section', 'Only the core runs until it is needed.', 'section'],
+      ['as-section', 'Warm Standby', 'section', 'A replica waits at low capacity. It takes over on failure.', 'section'],
+    ]);
+    expect(catalog.template.title).toMatchObject({ from: 'section', section: 'Title', sample: 'Short name here' });
+    expect(catalog.template.title).not.toHaveProperty('shape');
+    expect(catalog.template.summary).toMatchObject({ from: 'section', section: 'Abstract' });
+  });
+
+  it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line or the title line)', async () => {
+    const catalog = await catalogOf(NO_SUMMARY, {
+      'cache-aside': '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
+      empty: '# Empty\n\n## Context\n\nShort.\n',
+      lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
+    });
+    expect(read(catalog)).toEqual([
+      ['cache-aside', 'Cache Aside', 'heading', 'Reads dominate, and the database is slow to answer them.', 'paragraph'],
+      ['empty', 'Empty', 'heading', undefined, undefined],
+      ['lists', 'Lists Only', 'heading', 'The team ships a web shop with many integrations.', 'paragraph'],
+    ]);
+    expect(catalog.template.summary).toEqual({ from: 'none' });
+  });
+
+  it('a pattern that lacks the template’s place still shows what it has (the summary rule reports the place)', async () => {
+    const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n', {
+      'no-quote': '---\ntitle: Only in Front Matter\n---\n\nLeaders are elected by the nodes themselves.\n\n## Overview\n\nText.\n',
+    });
+    expect(read(catalog)).toEqual([['no-quote', 'Only in Front Matter', 'front-matter', 'Leaders are elected by the nodes themselves.', 'paragraph']]);
+  });
+
+  it('the configuration names other places: a front matter key for the title, a section for the summary', async () => {
+    const catalog = await catalogOf(
+      FRONT_MATTER,
+      { shorter: '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\ndescription: A replica.\n---\n\n## In This Context\n\nThe orders database must stay up.\n' },
+      { title: { from: 'front-matter', key: 'shortTitle' }, summary: { from: 'section', section: 'In This Context' } },
+    );
+    expect(read(catalog)).toEqual([['shorter', 'Warm Standby', 'front-matter', 'The orders database must stay up.', 'section']]);
+    expect(catalog.template.summary).toMatchObject({ from: 'section', section: 'In This Context' });
+  });
+
+  it('a configured section the template does not have is a configuration error naming it and the sections there are', async () => {
+    const error = await catalogOf(SECTIONS, {}, { summary: { from: 'section', section: 'Patlet' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PatternbookError);
+    expect((error as Error).message).toMatch(/^Configuration `summary.section` names "Patlet", which template .*pattern\.md does not have\. Use a section name from the template: "Title", "Gist", "Abstract", "Problem"\./);
+  });
+
+  it('a key that the chosen place does not read is a configuration error at its line', async () => {
+    const error = await catalogOf(SECTIONS, {}, { title: { from: 'heading', section: 'Title' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PatternbookError);
+    expect((error as Error).message).toMatch(/patternbook\.config\.json:1:\d+: `title\.section`: is read only with `from: section` \(here `from: heading`\)\./);
+  });
+});

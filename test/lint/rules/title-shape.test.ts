@@ -1,0 +1,62 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/title-shape.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+/** Fixed words after the placeholder. */
+const template = '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n';
+/** A fixed prefix, a number to fill in and a phrase to replace. */
+const numberedTemplate = '# RFC-NNNN: Your one-line title\n\n## Problem\n\nWhat goes wrong today.\n';
+/** The placeholder is a code span. */
+const codeSpanTemplate = '# `Subject` Field Guide\n\n## Introduction\n\nWhat the guide covers.\n';
+
+const page = (title: string) => `${title}\n\n## Overview\n\nWorkers pull, nobody pushes.\n`;
+const rfc = (title: string) => `${title}\n\n## Problem\n\nClients retry until the service falls over.\n`;
+const shape = (title: string, name: string) => `Title “${title}” does not have the shape of the template's title, “${name}”.`;
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      { name: 'the fixed words kept', text: page('# Competing Consumers Pattern') },
+      { name: 'in another case', text: page('# Competing consumers pattern') },
+      { name: 'with a note in parentheses after it', text: page('# Competing Consumers Pattern (Retired)') },
+      { name: 'a number and a phrase filled in', template: numberedTemplate, text: rfc('# RFC-0042: Retry budgets') },
+      { name: 'a code span filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
+      { name: 'a template title that is only a placeholder asks for no shape', template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n', text: page('# Anything Goes') },
+      {
+        name: 'a sample title without a placeholder asks for no shape',
+        template: '# Source Service 1 to Target Service 2\n\n## Overview\n\nDescribe it.\n',
+        text: page('# Orders Queue into Billing'),
+      },
+      { name: "a title still the template's is the title rule's finding", text: page('# [Pattern Title] Pattern') },
+      { name: 'no title at all is the title rule’s finding', text: '## Overview\n\nWorkers pull.\n' },
+    ],
+    invalid: [
+      {
+        name: 'the fixed words missing',
+        text: page('# Competing Consumers'),
+        errors: [{ message: shape('Competing Consumers', '<title> Pattern'), line: 1, column: 1, endLine: 1, endColumn: 22, severity: 'warning' }],
+      },
+      {
+        name: 'the prefix missing',
+        template: numberedTemplate,
+        text: rfc('# Retry budgets'),
+        errors: [{ message: shape('Retry budgets', 'RFC-NNNN: <title>'), line: 1, column: 1, severity: 'warning' }],
+      },
+      {
+        name: 'written another way than the fixed words',
+        template: codeSpanTemplate,
+        text: '# Caching Fieldguide\n\n## Introduction\n\nWhere caches help.\n',
+        errors: [{ message: shape('Caching Fieldguide', '`Subject` Field Guide'), line: 1, column: 1, severity: 'warning' }],
+      },
+      {
+        name: 'in front matter, when the template keeps the title there',
+        template: '---\ntitle: "[Pattern Title] Pattern"\n---\n\n## Overview\n\nDescribe it.\n',
+        text: '---\ntitle: Competing Consumers\n---\n\n## Overview\n\nWorkers pull.\n',
+        errors: [{ message: shape('Competing Consumers', '<title> Pattern'), line: 1, column: 1, endLine: 3, endColumn: 4, severity: 'warning' }],
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempCatalog } from '../helpers.js';
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+interface Shown {
+  /** From catalog.json. */
+  catalog: [slug: string, title: string, summary: string | undefined][];
+  home: string;
+  page(slug: string): Promise<string>;
+}
+
+/** Builds a catalog with this template, configuration and patterns (slug → README.md text). */
+async function build(template: string, patterns: Record<string, string>, config: Record<string, unknown> = {}): Promise<Shown> {
+  const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }) };
+  for (const [slug, text] of Object.entries(patterns)) files[`${slug}/README.md`] = text;
+  const root = await tempCatalog(files);
+  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-titles-'));
+  made.push(dir);
+  const out = path.join(dir, 'site');
+  await buildSite({ root, out });
+  const json = JSON.parse(await readFile(path.join(out, 'catalog.json'), 'utf8')) as { patterns: { slug: string; title: string; summary?: string }[] };
+  return {
+    catalog: json.patterns.map((p) => [p.slug, p.title, p.summary]),
+    home: await readFile(path.join(out, 'index.html'), 'utf8'),
+    page: (slug) => readFile(path.join(out, 'patterns', slug, 'index.html'), 'utf8'),
+  };
+}
+
+describe('the site shows each pattern’s title and summary from where the catalog keeps them', () => {
+  it('the line under `## Title` and a summary section of its own, on cards, in catalog.json and in the page head', async () => {
+    const site = await build('## Title\n\nShort name here\n\n## Abstract\n\nWhat it is about.\n\n## Problem\n\nWhat hurts.\n', {
+      'warm-standby': '## Title\n\nWarm Standby\n\n## Abstract\n\nA replica waits at low capacity and takes over on failure.\n\n## Problem\n\nDowntime.\n',
+    });
+    expect(site.catalog).toEqual([['warm-standby', 'Warm Standby', 'A replica waits at low capacity and takes over on failure.']]);
+    expect(site.home).toContain('<a href="patterns/warm-standby/">Warm Standby</a>');
+    expect(site.home).toContain('<p class="summary">A replica waits at low capacity and takes over on failure.</p>');
+    const page = await site.page('warm-standby');
+    expect(page).toMatch(/<title>Warm Standby · /);
+    expect(page).toContain('<meta name="description" content="A replica waits at low capacity and takes over on failure.">');
+  });
+
+  it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {
+    const site = await build(
+      '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',
+      {
+        orders: '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\n---\n\n## Context\n\nThe orders database must stay up through a zone failure.\n',
+      },
+      { title: { from: 'front-matter', key: 'shortTitle' } },
+    );
+    expect(site.catalog).toEqual([['orders', 'Warm Standby', 'The orders database must stay up through a zone failure.']]);
+    expect(site.home).toContain('<p class="summary">The orders database must stay up through a zone failure.</p>');
+  });
+});
