@@ -14,6 +14,7 @@
 //   BENCH_SIZES=1000[,10000]   catalog sizes (default 1000,10000)
 //   BENCH_SEED=42              generator seed
 //   BENCH_KEEP=1               keep the generated catalogs ($TMPDIR/patternbook-bench)
+//   BENCH_WORK=<dir>           where the catalogs are generated (default $TMPDIR/patternbook-bench)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { cachedCatalog, DEFAULT_SEED } from './generate-catalog.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const WORK = path.join(os.tmpdir(), 'patternbook-bench');
+const WORK = process.env.BENCH_WORK ?? path.join(os.tmpdir(), 'patternbook-bench');
 const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 const TARGETS = { startupMsAt1k: 1000, queryMsAt1k: 20, peakMBAt10k: 500 };
 
@@ -57,7 +58,9 @@ function questionsFor(dir, count) {
   const questions = ['stop calling a dependency that keeps failing', 'undo the steps already done when a later step fails'];
   const pick = readdirSync(dir).filter((n) => n.startsWith('pattern-')).sort();
   for (let i = 0; questions.length < 30 && i < pick.length; i += Math.max(1, Math.floor(pick.length / 28))) {
-    const text = readFileSync(path.join(dir, pick[i], 'README.md'), 'utf8');
+    const file = path.join(dir, pick[i], 'README.md');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
     const summary = /^> (.+)$/m.exec(text)?.[1] ?? '';
     const words = summary.replace(/[`*_]/g, '').split(/\W+/).filter((w) => w.length > 3);
     if (words.length >= 3) questions.push(words.slice(0, 3 + (i % 3)).join(' '));
@@ -75,7 +78,8 @@ async function measureServer(dir, size) {
   const client = new Client({ name: 'patternbook-bench', version: '1' });
   await client.connect(transport);
   const pid = transport.pid;
-  const first = await client.callTool({ name: 'search_patterns', arguments: { query: 'stop calling a dependency that keeps failing' } });
+  // The first question waits for the catalog to be read: no time limit on it.
+  const first = await client.callTool({ name: 'search_patterns', arguments: { query: 'stop calling a dependency that keeps failing' } }, undefined, { timeout: 30 * 60_000 });
   const startupMs = performance.now() - started;
   if (first.isError || !first.structuredContent?.results?.length) throw new Error(`the first search gave no results: ${JSON.stringify(first).slice(0, 300)}`);
 
@@ -96,7 +100,7 @@ async function measureServer(dir, size) {
   // The rest of an assistant's session: read a pattern, list them all; and let the file watch finish.
   const slug = first.structuredContent.results[0].slug;
   await client.callTool({ name: 'get_pattern', arguments: { slug } });
-  await client.callTool({ name: 'list_patterns', arguments: {} });
+  await client.callTool({ name: 'list_patterns', arguments: {} }, undefined, { timeout: 10 * 60_000 });
   const watchDeadline = Date.now() + 120_000;
   while (!stderr.includes('watching the catalog for changes') && Date.now() < watchDeadline) await new Promise((r) => setTimeout(r, 100));
   const watching = stderr.includes('watching the catalog for changes');

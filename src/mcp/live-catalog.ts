@@ -27,27 +27,41 @@ export class LiveCatalog {
   private work: Promise<void> = Promise.resolve();
   private readonly listeners: ((change: CatalogChange) => void)[] = [];
 
-  private constructor(
-    private current: CatalogSearch,
-    private readonly options: OpenSearchOptions,
-  ) {}
+  private current!: CatalogSearch;
+
+  private constructor(private readonly options: OpenSearchOptions) {}
 
   /**
-   * Reads the catalog and starts watching it. The watch is set up in the
-   * background (on 10,000 patterns it takes longer than reading them): the
-   * server answers at once, and what changed meanwhile is caught up with
-   * once the watch is ready. `ready` resolves then.
+   * Starts reading the catalog, then watching it, and returns at once: a
+   * server can answer the client's handshake while a large catalog loads
+   * (clients give up on a handshake after some seconds), and questions wait
+   * for the catalog. The watch is set up after the catalog is read (on
+   * 10,000 patterns it takes a while too); what changed meanwhile is caught
+   * up with once it is ready (`ready`).
    */
+  static start(options: OpenSearchOptions & { watch?: boolean }): LiveCatalog {
+    const live = new LiveCatalog(options);
+    const loaded = CatalogSearch.open(options).then((catalog) => {
+      live.current = catalog;
+    });
+    live.work = loaded;
+    live.ready = options.watch === false ? loaded : loaded.then(() => live.startWatching());
+    // A catalog that cannot be read is reported by `catalog()`; nobody may be waiting on `ready`.
+    live.ready.catch(() => undefined);
+    return live;
+  }
+
+  /** Reads the catalog (and starts watching it): `start`, once the catalog is read. */
   static async open(options: OpenSearchOptions & { watch?: boolean }): Promise<LiveCatalog> {
-    const live = new LiveCatalog(await CatalogSearch.open(options), options);
-    if (options.watch !== false) live.ready = live.startWatching();
+    const live = LiveCatalog.start(options);
+    await live.catalog();
     return live;
   }
 
   /** Resolves once the watch is set up and the changes made while it was being set up are taken in. */
   ready: Promise<void> = Promise.resolve();
 
-  /** The catalog as of the last change taken in (waits for one being taken in). */
+  /** The catalog as of the last change taken in (waits for it to be read, or for a change being taken in). Rejects when it cannot be read. */
   async catalog(): Promise<CatalogSearch> {
     await this.work;
     return this.current;
@@ -61,7 +75,7 @@ export class LiveCatalog {
     clearTimeout(this.timer);
     await this.watcher?.close();
     this.watcher = undefined;
-    await this.work;
+    await this.work.catch(() => undefined);
   }
 
   private async startWatching(): Promise<void> {
@@ -69,6 +83,9 @@ export class LiveCatalog {
     const outDir = path.resolve(root, this.current.settings.config.outDir);
     this.watcher = watch(root, {
       ignoreInitial: true,
+      // No deeper than the `patterns` globs reach: `*/README.md` needs the pattern folders, not their
+      // `diagrams/` (at 10,000 patterns, half the folders and some 40 MB of watches).
+      ...watchDepth(this.current.settings.config.patterns),
       ignored: (p, stats) => {
         const rel = path.relative(root, p);
         if (rel.startsWith('..')) return !this.isSettingsFile(p);
@@ -78,9 +95,9 @@ export class LiveCatalog {
         return !!stats?.isFile() && !/\.(md|markdown)$/i.test(p) && !this.isSettingsFile(p);
       },
     });
-    // A template outside the catalog root is watched too.
+    // The template is watched wherever it is (outside the root, or deeper than the globs).
     const template = this.current.settings.template;
-    if (!template.builtIn && path.relative(root, template.file).startsWith('..')) this.watcher.add(template.file);
+    if (!template.builtIn) this.watcher.add(template.file);
     this.watcher.on('all', (_event, file) => this.queue(path.resolve(file)));
     this.watcher.on('error', (err: unknown) => {
       // Out of file watches, say (Linux's fs.inotify.max_user_watches): answers still re-read a file that changed when they use it.
@@ -124,4 +141,10 @@ export class LiveCatalog {
     const change: CatalogChange = { added: [...after].filter((s) => !before.has(s)), removed: [...before].filter((s) => !after.has(s)), reloaded };
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** How deep a watch must reach for these globs (relative to the root): unlimited with `**`. */
+export function watchDepth(globs: readonly string[]): { depth?: number } {
+  if (globs.some((g) => g.includes('**'))) return {};
+  return { depth: Math.max(0, ...globs.map((g) => g.split('/').length - 1)) };
 }

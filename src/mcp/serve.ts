@@ -18,25 +18,31 @@ function announceChanges(live: LiveCatalog, servers: () => Iterable<McpServer>):
   });
 }
 
+/** A connection being served: `done` resolves when it is over; `close` ends it. */
+export interface Session {
+  done: Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Serves the catalog over standard input and output until the client closes
- * its end (or the output pipe breaks). Resolves when the connection is over.
+ * its end (or the output pipe breaks).
  */
-export async function serveStdio(live: LiveCatalog, io: { stdin: Readable; stdout: Writable }): Promise<void> {
+export async function serveStdio(live: LiveCatalog, io: { stdin: Readable; stdout: Writable }): Promise<Session> {
   const server = createMcpServer(live);
   announceChanges(live, () => [server]);
   const transport = new StdioServerTransport(io.stdin, io.stdout);
-  const closed = new Promise<void>((resolve) => {
+  const done = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
   });
+  const close = () => server.close();
   // The SDK's transport does not notice the end of its input: the client closing stdin ends the session.
-  const end = () => void server.close();
-  io.stdin.once('end', end);
-  io.stdin.once('close', end);
+  io.stdin.once('end', () => void close());
+  io.stdin.once('close', () => void close());
   // A client gone away (EPIPE) is the end of the session, not a crash.
-  io.stdout.once('error', end);
+  io.stdout.once('error', () => void close());
   await server.connect(transport);
-  await closed;
+  return { done, close };
 }
 
 export interface HttpOptions {

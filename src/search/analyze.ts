@@ -25,24 +25,32 @@ const STOP_WORDS = new Set(
 const MAX_WORD = 40;
 
 /**
- * Stems by word, shared by every index in the process. The Porter stemmer
- * costs about a microsecond a word; a catalog has a few thousand distinct
- * words among millions, so each is stemmed once (start-up at 1,000 patterns
- * spends a fifth of the time otherwise). Cleared when it grows past its
- * bound, so hostile text cannot grow it without end.
+ * The term of each word, shared by every index in the process ('' for a stop
+ * word). The Porter stemmer costs about a microsecond a word; a catalog has a
+ * few thousand distinct words among millions, so each is stemmed once, and a
+ * word costs one lookup (start-up at 1,000 patterns spent a fifth of its time
+ * stemming before). Cleared when it grows past its bound, so hostile text
+ * cannot grow it without end.
  */
-const stems = new Map<string, string>();
-const MAX_STEMS = 200_000;
+const terms = new Map<string, string>();
+const MAX_TERMS = 200_000;
 
-export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= MAX_STEMS) stems.clear();
+function termOf(word: string): string {
+  let t = terms.get(word);
+  if (t === undefined) {
+    if (terms.size >= MAX_TERMS) terms.clear();
     // Digits and short words stay as they are: stemming "503" or "api" gains nothing.
-    s = word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
-    stems.set(word, s);
+    // A new word is copied: the words of a text are slices of it, and a kept slice keeps the whole text alive.
+    const own = Buffer.from(word, 'utf8').toString('utf8');
+    t = STOP_WORDS.has(own) ? '' : own.length <= 3 || /\d/.test(own) ? own : stemmer(own);
+    terms.set(own, t);
   }
-  return s;
+  return t;
+}
+
+/** The stem of a word (lower case), as the index has it. */
+export function stem(word: string): string {
+  return termOf(word) || word;
 }
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
@@ -57,10 +65,23 @@ export function words(text: string): string[] {
   return lower.split(SPLIT).filter((w) => w.length > 0 && w.length <= MAX_WORD);
 }
 
-/** The terms a text is indexed and searched by: its words without stop words, stemmed, in order. */
-export function analyze(text: string): string[] {
+/**
+ * The terms a text is indexed and searched by: its words without stop words,
+ * stemmed, in order; with `maxRepeats`, each term kept at most that often.
+ */
+export function analyze(text: string, maxRepeats = Infinity): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOP_WORDS.has(w)) out.push(stem(w));
+  const counts = maxRepeats === Infinity ? undefined : new Map<string, number>();
+  for (const w of words(text)) {
+    const t = termOf(w);
+    if (!t) continue;
+    if (counts) {
+      const n = (counts.get(t) ?? 0) + 1;
+      counts.set(t, n);
+      if (n > maxRepeats) continue;
+    }
+    out.push(t);
+  }
   return out;
 }
 

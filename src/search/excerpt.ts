@@ -1,5 +1,5 @@
 import { analyze, stem, words } from './analyze.js';
-import type { PatternRecord } from './record.js';
+import { sectionPath, type PatternRecord } from './record.js';
 
 /** A term of a question (analysed) and how much it counts: 1 for the question's own words, less for synonyms. */
 export interface QueryTerm {
@@ -20,12 +20,13 @@ const EXCERPT_LENGTH = 200;
  */
 export function bestSection(record: PatternRecord, text: string, terms: readonly QueryTerm[]): { heading: string; path: string[]; id: string; excerpt: string } | undefined {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
-  const sections = record.sections.map((s) => {
-    const own = text.slice(Math.min(s.textStart, text.length), Math.min(s.textEnd, text.length));
+  const outline = record.sections;
+  const sections = outline.headings.map((heading, i) => {
+    const own = text.slice(Math.min(outline.spans[2 * i]!, text.length), Math.min(outline.spans[2 * i + 1]!, text.length));
     const counts = new Map<string, number>();
     for (const t of analyze(own)) if (weights.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    const inHeading = new Set(analyze(s.heading).filter((t) => weights.has(t)));
-    return { section: s, own, counts, inHeading };
+    const inHeading = new Set(analyze(heading).filter((t) => weights.has(t)));
+    return { index: i, own, counts, inHeading };
   });
   const containing = new Map<string, number>();
   for (const s of sections) for (const t of new Set([...s.counts.keys(), ...s.inHeading])) containing.set(t, (containing.get(t) ?? 0) + 1);
@@ -47,7 +48,7 @@ export function bestSection(record: PatternRecord, text: string, terms: readonly
     }
   }
   if (!best) return undefined;
-  return { heading: best.section.heading, path: best.section.path, id: best.section.id, excerpt: excerpt(best.own, weights) };
+  return { heading: outline.headings[best.index]!, path: sectionPath(outline, best.index), id: outline.ids[best.index]!, excerpt: excerpt(best.own, weights) };
 }
 
 /**

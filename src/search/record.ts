@@ -2,19 +2,32 @@ import type { Pattern } from '../catalog/types.js';
 import type { Block, Section } from '../markdown/types.js';
 import { linkTargets, type LinkTarget } from './relations.js';
 
-/** A section of a pattern as the search keeps it: where it is in the file, not its text. */
-export interface SectionEntry {
-  heading: string;
-  level: number;
-  /** The heading's anchor (`#data-flow` without `#`). */
-  id: string;
-  /** Heading texts from the top-level section down to this one. */
-  path: string[];
-  /** Offsets in the file's text (byte-order mark removed): the whole section, and its own text (after the heading, before its first sub-section). */
-  start: number;
-  end: number;
-  textStart: number;
-  textEnd: number;
+/**
+ * A pattern's sections in file order, as the search keeps them: where each
+ * one's own text is (after its heading, before its first sub-section), not
+ * the text. Parallel lists rather than an object per section: at 10,000
+ * patterns of some 30 sections each, objects alone would take tens of MB.
+ */
+export interface SectionOutline {
+  headings: string[];
+  /** The headings' anchors (`data-flow`). */
+  ids: string[];
+  levels: Uint8Array;
+  /** `[start, end)` offsets of each section's own text in the file's text (byte-order mark removed), two per section. */
+  spans: Uint32Array;
+}
+
+/** Heading texts from the top-level section down to section `i`. */
+export function sectionPath(outline: SectionOutline, i: number): string[] {
+  const path = [outline.headings[i]!];
+  let level = outline.levels[i]!;
+  for (let j = i - 1; j >= 0 && level > 1; j--) {
+    if (outline.levels[j]! < level) {
+      path.unshift(outline.headings[j]!);
+      level = outline.levels[j]!;
+    }
+  }
+  return path;
 }
 
 /**
@@ -33,7 +46,7 @@ export interface PatternRecord {
   summary?: string;
   /** Values of the catalog's facets (front matter keys such as category, tags, status), as strings. */
   facets: Record<string, string[]>;
-  sections: SectionEntry[];
+  sections: SectionOutline;
   links: LinkTarget[];
   /** The file as it was read: a question that finds it changed re-reads it. */
   mtimeMs: number;
@@ -56,21 +69,16 @@ export const FACETS_DEFAULT = ['tags', 'category', 'status'];
 /** The record and the indexed text of a loaded pattern (the pattern can be dropped afterwards). */
 export function recordOf(pattern: Pattern, root: string, facets: readonly string[], stat: { mtimeMs: number; size: number }): { record: PatternRecord; text: IndexedText } {
   const doc = pattern.document;
-  const sections: SectionEntry[] = [];
+  const ids: string[] = [];
+  const levels: number[] = [];
+  const spans: number[] = [];
   const headings: string[] = [];
   const prose: string[] = [];
   const lead: string[] = [];
   const walk = (s: Section) => {
-    sections.push({
-      heading: s.heading.text,
-      level: s.level,
-      id: s.heading.id,
-      path: [...s.path],
-      start: s.range.start.offset,
-      end: s.range.end.offset,
-      textStart: s.heading.range.end.offset,
-      textEnd: s.children[0]?.range.start.offset ?? s.range.end.offset,
-    });
+    ids.push(s.heading.id);
+    levels.push(s.level);
+    spans.push(s.heading.range.end.offset, s.children[0]?.range.start.offset ?? s.range.end.offset);
     headings.push(s.heading.text);
     for (const b of s.blocks) blockText(b, s === doc.sections[0] ? lead : prose);
     s.children.forEach(walk);
@@ -80,21 +88,22 @@ export function recordOf(pattern: Pattern, root: string, facets: readonly string
   doc.sections.forEach(walk);
 
   const title = pattern.title?.text ?? pattern.slug;
-  // Copies, not slices: a kept string that is a slice of the file's text keeps the whole text alive.
-  const own = (s: string) => (s.length < 64 ? s : Buffer.from(s, 'utf8').toString('utf8'));
+  const record: PatternRecord = {
+    slug: pattern.slug,
+    file: pattern.file,
+    path: pattern.path,
+    title,
+    ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+    facets: facetValues(pattern.frontMatter, facets),
+    sections: { headings, ids, levels: Uint8Array.from(levels), spans: Uint32Array.from(spans) },
+    links: linkTargets(pattern.links ?? doc.links, pattern.file, root),
+    mtimeMs: stat.mtimeMs,
+    size: stat.size,
+  };
   return {
-    record: {
-      slug: pattern.slug,
-      file: pattern.file,
-      path: pattern.path,
-      title: own(title),
-      ...(pattern.summary ? { summary: own(pattern.summary.text) } : {}),
-      facets: facetValues(pattern.frontMatter, facets),
-      sections: sections.map((s) => ({ ...s, heading: own(s.heading), path: s.path.map(own) })),
-      links: linkTargets(pattern.links ?? doc.links, pattern.file, root),
-      mtimeMs: stat.mtimeMs,
-      size: stat.size,
-    },
+    // A copy: headings, titles and front matter values are slices of the file's text, and a
+    // kept slice keeps the whole text alive (measured: every pattern's text stayed in memory).
+    record: structuredClone(record),
     text: { title, summary: pattern.summary?.text ?? '', headings: headings.join('\n'), lead: lead.join('\n'), prose: prose.join('\n') },
   };
 }

