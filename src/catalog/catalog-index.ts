@@ -23,6 +23,8 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private readonly lowered = new Map<P, string>();
   private relationList: Relation<P>[] | undefined;
   private outgoing: Map<P, Relation<P>[]> | undefined;
+  private byFolder: Map<string, P> | undefined;
+  private routes: Map<string, P | null> | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -116,11 +118,63 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   relationsFrom(pattern: P, kind?: RelationKind): Relation<P>[] {
     if (!this.outgoing) {
       this.outgoing = new Map();
-      const locate = (file: string) => this.byFile.get(file);
-      for (const p of this.catalog.patterns) this.outgoing.set(p, relationsFrom(p, this.catalog.root, locate));
+      for (const p of this.catalog.patterns) this.outgoing.set(p, relationsFrom(p, this.resolvePattern));
     }
     const all = this.outgoing.get(pattern) ?? [];
     return kind ? all.filter((r) => r.kind === kind) : all;
+  }
+
+  /**
+   * The pattern a link written in `fromFile` leads to: its file, the folder it
+   * owns (`../saga/`), or its page on the catalog's published site
+   * (`site.url` in the configuration, followed by the pattern's path as a
+   * static-site generator publishes it, or by Patternbook's own `patterns/<slug>/`).
+   */
+  readonly resolvePattern = (url: string, fromFile: string): P | undefined => {
+    const target = resolveReference(url, fromFile, this.catalog.root);
+    if (target.kind === 'local') return target.outside ? undefined : (this.byFile.get(target.file) ?? this.folderOwner(target.file));
+    return this.publishedPattern(target.url);
+  };
+
+  private folderOwner(dir: string): P | undefined {
+    if (!this.byFolder) {
+      this.byFolder = new Map();
+      for (const p of this.catalog.patterns) if (/^(readme|index)\.(md|markdown)$/i.test(path.basename(p.file))) this.byFolder.set(p.dir, p);
+    }
+    return this.byFolder.get(dir.replace(/[\\/]+$/, ''));
+  }
+
+  /** A pattern's page on the catalog's published site, by the URL's path after `site.url`. */
+  private publishedPattern(url: string): P | undefined {
+    const site = this.catalog.config.site.url;
+    if (!site) return undefined;
+    const base = site.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+    const bare = url.replace(/^https?:\/\//i, '').replace(/[?#].*$/, '');
+    if (bare !== base && !bare.startsWith(`${base}/`)) return undefined;
+    let route = bare.slice(base.length).replace(/^\/+|\/+$/g, '');
+    try {
+      route = decodeURIComponent(route);
+    } catch {
+      // keep as written
+    }
+    route = route.replace(/(?:\/index)?\.(?:html?|md|markdown)$/i, '').toLowerCase();
+    if (!route) return undefined;
+    if (!this.routes) {
+      // Every way a generator may publish a pattern, as path suffixes (`docs/` dropped, or not): a route
+      // that more than one pattern could own names none.
+      this.routes = new Map();
+      const add = (key: string, p: P) => {
+        const known = this.routes!.get(key);
+        this.routes!.set(key, known === undefined || known === p ? p : null);
+      };
+      for (const p of this.catalog.patterns) {
+        add(`patterns/${p.slug.toLowerCase()}`, p);
+        const own = /^(readme|index)\.(md|markdown)$/i.test(path.basename(p.path)) ? path.posix.dirname(p.path) : p.path.replace(/\.(md|markdown)$/i, '');
+        const parts = own.toLowerCase().split('/');
+        for (let i = 0; i < parts.length; i++) add(parts.slice(i).join('/'), p);
+      }
+    }
+    return this.routes.get(route) ?? undefined;
   }
 
   /** Whether `from` links to `to` anywhere, or names it by title. */

@@ -15,6 +15,7 @@ export interface EntryContext {
   template: TemplateSchema;
   related: string[];
   alternatives: string[];
+  mentions: string[];
   backlinks: string[];
   lint: { errors: number; warnings: number };
   record?: VerifyRecord;
@@ -38,6 +39,7 @@ export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[],
         template: catalog.template,
         related: r?.related ?? [],
         alternatives: r?.alternatives ?? [],
+        mentions: r?.mentions ?? [],
         backlinks: r?.backlinks ?? [],
         lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
         ...(record ? { record } : {}),
@@ -55,7 +57,7 @@ export function exportHeader(catalog: Pick<Catalog, 'config' | 'template'>): Omi
   };
 }
 
-/** Related, alternatives and backlinks of every pattern that has any, by slug, each list in first-seen order. */
+/** Related, alternatives, mentions and backlinks of every pattern that has any, by slug, each list in first-seen order. */
 export function catalogRelations(catalog: LightCatalog): Map<string, PatternRelations> {
   return relationLists(new CatalogIndex(catalog).relations());
 }
@@ -141,7 +143,7 @@ export function assembleEntry(own: OwnEntry, ctx: Omit<EntryContext, 'template'>
     ...(own.updated !== undefined ? { updated: own.updated } : {}),
     sections: own.sections,
     parameters: own.parameters,
-    relations: { related: ctx.related, alternatives: ctx.alternatives, backlinks: ctx.backlinks },
+    relations: { related: ctx.related, alternatives: ctx.alternatives, mentions: ctx.mentions, backlinks: ctx.backlinks },
     changelog: own.changelog,
     ...(own.author !== undefined ? { author: own.author } : {}),
     ...(own.license !== undefined ? { license: own.license } : {}),

@@ -1,7 +1,7 @@
 import type { CatalogExport } from './schema.js';
 
 /** The columns, in order: one row per pattern, lists joined with "; ". */
-const COLUMNS = ['slug', 'title', 'summary', 'path', 'url', 'category', 'status', 'tags', 'version', 'updated', 'related', 'alternatives', 'backlinks', 'parameters', 'lint_errors', 'lint_warnings', 'verification', 'verified_at'] as const;
+const COLUMNS = ['slug', 'title', 'summary', 'path', 'url', 'category', 'status', 'tags', 'version', 'updated', 'related', 'alternatives', 'mentions', 'backlinks', 'parameters', 'lint_errors', 'lint_warnings', 'verification', 'verified_at'] as const;
 
 /**
  * `export --format csv`: one row per pattern for spreadsheets (RFC 4180:
@@ -25,6 +25,7 @@ export function catalogCsv(data: CatalogExport, siteUrl?: string): string {
       updated: p.updated ?? '',
       related: p.relations.related.join('; '),
       alternatives: p.relations.alternatives.join('; '),
+      mentions: p.relations.mentions.join('; '),
       backlinks: p.relations.backlinks.join('; '),
       parameters: p.parameters.map((x) => x.name).join('; '),
       lint_errors: String(p.lint.errors),

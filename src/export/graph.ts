@@ -22,14 +22,14 @@ export function focusGraph(graph: RelationGraph, focus: string, depth: number): 
   return { nodes: graph.nodes.filter((n) => kept.has(n.slug)), edges: graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to)) };
 }
 
-/** Mermaid flowchart: solid arrows for related, dotted for alternatives, two heads when reciprocal. */
+/** Mermaid flowchart: solid arrows for related, dotted and labelled for alternatives, dotted and labelled for mentions, two heads when reciprocal. */
 export function graphMermaid(graph: RelationGraph): string {
   const id = new Map(graph.nodes.map((n, i) => [n.slug, `p${i}`]));
   const label = (t: string) => t.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
   const lines = ['flowchart LR', ...graph.nodes.map((n) => `  ${id.get(n.slug)}["${label(n.title)}"]`)];
   for (const e of graph.edges) {
     const arrow = e.kind === 'related' ? (e.reciprocal ? '<-->' : '-->') : e.reciprocal ? '<-.->' : '-.->';
-    lines.push(`  ${id.get(e.from)} ${arrow}${e.kind === 'alternative' ? '|alternative|' : ''} ${id.get(e.to)}`);
+    lines.push(`  ${id.get(e.from)} ${arrow}${e.kind === 'related' ? '' : `|${e.kind}|`} ${id.get(e.to)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -40,7 +40,8 @@ export function graphDot(graph: RelationGraph): string {
   const lines = ['digraph catalog {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
   for (const n of graph.nodes) lines.push(`  ${q(n.slug)} [label=${q(n.title)}];`);
   for (const e of graph.edges) {
-    const attrs = [e.reciprocal ? 'dir=both' : '', e.kind === 'alternative' ? 'style=dashed, label="alternative"' : ''].filter(Boolean).join(', ');
+    const style = e.kind === 'alternative' ? 'style=dashed, label="alternative"' : e.kind === 'mention' ? 'style=dotted, label="mention"' : '';
+    const attrs = [e.reciprocal ? 'dir=both' : '', style].filter(Boolean).join(', ');
     lines.push(`  ${q(e.from)} -> ${q(e.to)}${attrs ? ` [${attrs}]` : ''};`);
   }
   lines.push('}');

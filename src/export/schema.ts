@@ -54,7 +54,8 @@ export const patternEntrySchema = z.object({
   relations: z.object({
     related: z.array(z.string()).describe('Slugs listed under Related Patterns'),
     alternatives: z.array(z.string()).describe('Slugs listed under Alternatives'),
-    backlinks: z.array(z.string()).describe('Slugs of the patterns that list this one'),
+    mentions: z.array(z.string()).describe('Slugs of other patterns its text links to elsewhere (a weaker relation)'),
+    backlinks: z.array(z.string()).describe('Slugs of the patterns that link to this one'),
   }),
   changelog: z.array(changelogEntry),
   author: z.string().optional().describe("The Author section's text"),

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { whyNoPattern } from '../catalog/discover.js';
 import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
@@ -14,6 +17,7 @@ import { registry as builtInRules } from './registry.js';
 import type { LintFileResult, LintReport } from './result.js';
 import type { AnyRule } from './rule-settings.js';
 import { LintSession } from './session.js';
+import { applyBaseline, baselineOf, baselinePath, readBaseline, writeBaseline } from './baseline.js';
 
 export interface LintOptions {
   /** Catalog root. */
@@ -26,6 +30,8 @@ export interface LintOptions {
   templateFile?: string;
   /** Apply safe fixes and write the files (atomically), then report what is left. */
   fix?: boolean;
+  /** With `fix`: work out the fixes on a scratch copy of the catalog and return them as a diff (`fixDiff`); nothing is written. */
+  dryRun?: boolean;
   /** Run only these rules. */
   only?: string[];
   registry?: readonly AnyRule[];
@@ -36,6 +42,14 @@ export interface LintOptions {
   externalCacheFile?: string;
   /** "Today" for date checks; default the clock. */
   now?: Date;
+  /**
+   * The catalog's baseline (`patternbook-baseline.json` in the root, or `baselineFile`):
+   * `use` (default) leaves its findings out of the report and counts when the file exists;
+   * `ignore` reports everything; `write` records every finding of this run (the entries of
+   * files not linted this time are kept); `update` drops the entries no finding matches any more.
+   */
+  baseline?: 'use' | 'ignore' | 'write' | 'update';
+  baselineFile?: string;
 }
 
 /** `--fix` repeats lint-and-fix until nothing changes, like ESLint, at most this often. */
@@ -73,15 +87,16 @@ export async function lintStream(prepared: PreparedCatalog, options: { templateF
 
 /** Loads the catalog, lints it (fixing first when asked) and returns the report. */
 export async function lint(options: LintOptions): Promise<LintReport> {
+  if (options.fix && options.dryRun) return dryRunFix(options);
   const rules = options.registry ?? builtInRules;
-  const run = async (external: boolean): Promise<LintCatalogResult & { catalog: LightCatalog }> => {
+  const run = async (external: boolean, onlyFiles?: ReadonlySet<string>): Promise<LintCatalogResult & { catalog: LightCatalog }> => {
     // The configuration is checked with the rules it may name: every problem of the file at once.
     const prepared = await prepareCatalog({ root: options.root, rules, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
     const lintOptions: LintCatalogOptions = {
       registry: rules,
       docsBase: options.docsBase ?? DOCS_BASE,
       ...(options.only ? { only: options.only } : {}),
-      ...(options.paths ? { files: selectFiles(prepared, options.paths, options.onUnmatchedPath) } : {}),
+      ...(onlyFiles ? { files: onlyFiles } : options.paths ? { files: selectFiles(prepared, options.paths, options.onUnmatchedPath) } : {}),
       flags: {
         external,
         ...(options.externalCacheFile ? { externalCacheFile: options.externalCacheFile } : {}),
@@ -99,23 +114,30 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
   const fixed = new Set<string>();
   if (options.fix) {
+    // What each file was fixed for: a fix that comes back after it was applied did not work
+    // (the file has a shape the fix cannot mend), and is never applied twice.
+    const applied = new Map<string, Set<string>>();
+    let files: Set<string> | undefined;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      // Web links have no fixes: they are checked once, in the final pass.
-      const { results } = await run(false);
-      let changed = 0;
+      // Web links have no fixes: they are checked once, in the final pass. After the first
+      // pass only the files just changed are linted again.
+      const { results } = await run(false, files);
+      files = new Set();
       for (const result of results) {
-        if (await writeFixes(result)) {
+        const done = applied.get(result.absolutePath) ?? new Set<string>();
+        if (await writeFixes(result, done)) {
+          applied.set(result.absolutePath, done);
           fixed.add(result.file);
-          changed++;
+          files.add(result.absolutePath);
         }
       }
-      if (changed === 0) break;
+      if (files.size === 0) break;
     }
   }
 
   const { catalog, results, rules: ran } = await run(options.external ?? false);
   for (const result of results) if (fixed.has(result.file)) result.fixed = true;
-  return {
+  const report: LintReport = {
     root: catalog.root,
     results,
     errorCount: sum(results, (r) => r.errorCount),
@@ -124,6 +146,86 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     rules: ran,
     version: VERSION,
   };
+  return withBaseline(report, options.baseline ?? 'use', baselinePath(catalog.root, options.baselineFile));
+}
+
+/**
+ * `--fix --dry-run`: the fixes are applied, pass after pass as `--fix` does,
+ * to a scratch copy of the catalog (its files only: no `.git`, no
+ * `node_modules`, no built site), and what changed is returned as a diff with
+ * the report of the catalog as it is.
+ */
+async function dryRunFix(options: LintOptions): Promise<LintReport> {
+  const root = path.resolve(options.root);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'patternbook-dry-run-'));
+  try {
+    const copy = path.join(scratch, path.basename(root));
+    const skip = new Set(['.git', 'node_modules', '.patternbook']);
+    await cp(root, copy, { recursive: true, filter: (source) => !skip.has(path.basename(source)) || path.dirname(source) !== root });
+    const inCopy = (p: string) => {
+      const rel = path.relative(root, path.resolve(p));
+      return rel.startsWith('..') || path.isAbsolute(rel) ? p : path.join(copy, rel);
+    };
+    const fixed = await lint({
+      ...options,
+      root: copy,
+      dryRun: false,
+      baseline: 'ignore',
+      ...(options.paths ? { paths: options.paths.map(inCopy) } : {}),
+      ...(options.templateFile ? { templateFile: inCopy(options.templateFile) } : {}),
+    });
+    const patches: string[] = [];
+    for (const result of fixed.results.filter((r) => r.fixed)) {
+      const before = await readFile(path.join(root, result.file), 'utf8');
+      const after = await readFile(path.join(copy, result.file), 'utf8');
+      patches.push(createTwoFilesPatch(`a/${result.file}`, `b/${result.file}`, before, after, '', '', { context: 3 }));
+    }
+    const report = await lint({ ...options, fix: false, dryRun: false });
+    return { ...report, fixDiff: patches.join('') };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Lint results seen through the catalog's baseline, when it has one (what
+ * `report` and the site count): the baselined findings taken out, and how many.
+ */
+export function throughBaseline(root: string, results: LintFileResult[], file?: string): { results: LintFileResult[]; baselined: number } {
+  const entries = readBaseline(baselinePath(root, file));
+  if (!entries) return { results, baselined: 0 };
+  const seen = applyBaseline({ root, results, errorCount: 0, warningCount: 0, fixableCount: 0, rules: [], version: VERSION }, entries);
+  return { results: seen.report.results, baselined: seen.baselined };
+}
+
+/** The report seen through the catalog's baseline, which `write` and `update` record first. */
+async function withBaseline(report: LintReport, mode: NonNullable<LintOptions['baseline']>, file: string): Promise<LintReport> {
+  if (mode === 'ignore') return report;
+  const known = readBaseline(file);
+  if (mode === 'use' && !known) return report;
+  let entries = known ?? [];
+  let written: number | undefined;
+  if (mode === 'write') {
+    const linted = new Set(report.results.map((r) => r.file));
+    entries = [...entries.filter((e) => !linted.has(e.file)), ...baselineOf(report)];
+  }
+  const seen = applyBaseline(report, entries);
+  if (mode === 'update') {
+    // Only what no finding matches any more goes; nothing new comes in.
+    const stale = new Map(seen.stale.map((e) => [`${e.rule}\u0000${e.file}\u0000${e.fingerprint}`, e.count]));
+    entries = entries.flatMap((e) => {
+      const key = `${e.rule}\u0000${e.file}\u0000${e.fingerprint}`;
+      const drop = Math.min(stale.get(key) ?? 0, e.count);
+      stale.set(key, (stale.get(key) ?? 0) - drop);
+      return e.count - drop > 0 ? [{ ...e, count: e.count - drop }] : [];
+    });
+  }
+  if (mode === 'write' || mode === 'update') {
+    await writeBaseline(file, entries);
+    written = entries.reduce((n, e) => n + e.count, 0);
+  }
+  const stale = mode === 'update' ? 0 : seen.stale.reduce((n, e) => n + e.count, 0);
+  return { ...seen.report, baseline: { file, stale, ...(written !== undefined ? { written } : {}) } };
 }
 
 /**
@@ -131,15 +233,17 @@ export async function lint(options: LintOptions): Promise<LintReport> {
  * edit that would lose a line of the author's text. A file changed on disk
  * since it was linted is left for the next pass.
  */
-async function writeFixes(result: LintFileResult): Promise<boolean> {
-  const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+async function writeFixes(result: LintFileResult, done: Set<string>): Promise<boolean> {
+  const key = (d: LintFileResult['diagnostics'][number]) => `${d.ruleId}\u0000${d.message}\u0000${d.fix!.text}`;
+  const fresh = result.diagnostics.filter((d) => d.fix && !done.has(key(d)));
+  const fixes = fresh.map((d) => d.fix!);
   if (fixes.length === 0 || result.source === undefined) return false;
   const onDisk = readFileSync(result.absolutePath, 'utf8');
   const hadBom = onDisk.charCodeAt(0) === 0xfeff;
   const source = hadBom ? onDisk.slice(1) : onDisk;
   if (source !== result.source) return false;
   const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
-  const { output, applied } = applyEdits(
+  const { output, applied, done: appliedEach } = applyEdits(
     source,
     // Fix text may copy source lines: bring every line break to `\n` first, then to the file's own.
     fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
@@ -150,6 +254,7 @@ async function writeFixes(result: LintFileResult): Promise<boolean> {
     throw new PatternbookError(`Refusing to fix ${result.file}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
   }
   await writeFileAtomic(result.absolutePath, (hadBom ? '\uFEFF' : '') + output);
+  fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));
   return true;
 }
 

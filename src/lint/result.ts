@@ -17,6 +17,8 @@ export interface LintFileResult {
   source?: string;
   /** Set by `--fix` when the file was rewritten. */
   fixed?: boolean;
+  /** Findings of the catalog's baseline left out of `diagnostics` and the counts. */
+  baselined?: number;
 }
 
 /** Metadata of a rule, as reporters (SARIF, docs) need it. */
@@ -38,6 +40,12 @@ export interface LintReport {
   fixableCount: number;
   /** Every rule that ran, sorted by id. */
   rules: RuleInfo[];
+  /** Findings of the catalog's baseline left out of the results and counts (see lint/baseline.ts). */
+  baselined?: number;
+  /** With `fix` and `dryRun`: what `--fix` would change, as a unified diff ('' when nothing). */
+  fixDiff?: string;
+  /** The baseline used or written: its file, entries written (`--baseline write|update`), entries no finding matched any more. */
+  baseline?: { file: string; written?: number; stale: number };
   /** Patternbook's version, for SARIF's tool.driver. */
   version: string;
 }

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { variantKey } from '../template/heading-variants.js';
 import { applyEdits, lostLines } from '../util/text-edits.js';
 import { lintCatalog } from './engine.js';
 import { registry as builtInRules } from './registry.js';
@@ -158,7 +159,7 @@ export async function checkCase(rule: AnyRule, tests: RuleTests, c: RuleCase | I
     const applied = applyEdits(source, fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })));
     if (applied.skipped > 0) fail(`${applied.skipped} of the rule's ${fixes.length} fixes overlap another fix: each fix must touch its own part of the file.`);
     if (applied.output === source) fail('the fixes leave the text as it was.');
-    const lost = lostLines(source, applied.output);
+    const lost = lostLines(source, applied.output, variantKey);
     if (lost.length > 0) fail(`the fixes drop the author's line ${JSON.stringify(lost[0])}: \`lint --fix\` refuses such a fix.`);
     const fixed = bom + applied.output;
     if (fixed !== output) fail('the fixed text is not `output`.', fixed, output);

@@ -32,6 +32,8 @@ export interface PageMeta {
   updated?: string;
   related: string[];
   alternatives: string[];
+  /** Patterns its text links to outside Related Patterns and Alternatives (a weaker relation). */
+  mentions: string[];
   /** Patterns that list this one under Related Patterns or Alternatives. */
   backlinks: string[];
   lint: { errors: number; warnings: number };
@@ -81,6 +83,7 @@ export function pageMetas(catalog: LightCatalog, lint: LintFileResult[], relatio
       dir: pattern.dir,
       related: [...listed.related],
       alternatives: [...listed.alternatives],
+      mentions: [...listed.mentions],
       backlinks: [...listed.backlinks],
       lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),

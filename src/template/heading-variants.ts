@@ -9,6 +9,8 @@ import { foldHeading } from './normalize.js';
 
 /** A trailing note in parentheses after a space: `Testing (optional until reviewed)`, `Cost (if applicable)`. */
 const TRAILING_NOTE = /\s+\(([^()]*)\)\s*$/u;
+/** A trailing note in brackets, `Drawbacks [optional]` — only one that says the section is optional (`[Pattern Title]` is a placeholder). */
+const TRAILING_BRACKET_NOTE = /\s+\[([^[\]]*)\]\s*$/u;
 
 /** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
 const OPTIONAL_NOTE = /\boptional\b|\bif (?:applicable|any|needed|relevant|required)\b|\b(?:where|when) (?:applicable|relevant|needed)\b|\bnot required\b/i;
@@ -29,9 +31,13 @@ export interface HeadingNote {
  */
 export function splitNote(heading: string): HeadingNote {
   const m = TRAILING_NOTE.exec(heading);
-  if (!m || !/\p{L}{2,}/u.test(m[1]!) || m.index === 0) return { text: heading, optional: false };
-  const note = m[1]!.trim();
-  return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note) };
+  if (m && /\p{L}{2,}/u.test(m[1]!) && m.index > 0) {
+    const note = m[1]!.trim();
+    return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note) };
+  }
+  const b = TRAILING_BRACKET_NOTE.exec(heading);
+  if (b && b.index > 0 && OPTIONAL_NOTE.test(b[1]!)) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: true };
+  return { text: heading, optional: false };
 }
 
 /** Words with a British spelling that differs from the American one only in a way the rules below do not catch. */
@@ -60,18 +66,32 @@ const KEEP = new Set([
 /** The word as both spellings and both numbers fold to: British to American, plural to singular. */
 function foldWord(word: string): string {
   if (KEEP.has(word)) return word;
-  let w = SPELLINGS[word] ?? word;
+  // Own keys only: `constructor` or `toString` in a heading is a word, not Object.prototype's.
+  let w = Object.hasOwn(SPELLINGS, word) ? SPELLINGS[word]! : word;
   // Plurals: policies → policy, processes → process, references → reference, authors → author.
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  w = SPELLINGS[w] ?? w;
+  if (Object.hasOwn(SPELLINGS, w)) w = SPELLINGS[w]!;
   // British spellings: behaviour → behavior, organisation → organization, analyse → analyze, centre → center, modelling → modeling.
   if (w.length > 5 && w.endsWith('our') && !KEEP.has(w)) w = `${w.slice(0, -3)}or`;
   w = w.replace(/(?<=\w{3})is(ation|ing|ed|e|er)$/, 'iz$1').replace(/(?<=\w{2})ys(e|ed|ing)$/, 'yz$1');
   if (/^(?:cent|met|theat|fib|lit)re$/.test(w)) w = `${w.slice(0, -2)}er`;
   w = w.replace(/(?<=\w{3}[aeiou])ll(ing|ed|er)$/, 'l$1');
   return w;
+}
+
+/**
+ * Whether `heading` is `name` followed by more words of the author's
+ * (`References and Further Reading`, `Introduction - What it is`,
+ * `Patlet / Summary`, `Alternatives Considered` for `References`,
+ * `Introduction`, `Patlet`, `Alternatives`): the name's variant key starts the
+ * heading's at a word boundary. The name needs a word of four letters or more,
+ * so a short name (`Use`) does not claim every heading that starts with it.
+ */
+export function extendsName(heading: string, name: string): boolean {
+  const key = variantKey(name);
+  return /\p{L}{4,}/u.test(key) && variantKey(heading).startsWith(`${key} `);
 }
 
 /**

@@ -264,7 +264,8 @@ function buildSections(
     const path = [...parentPath, name];
     const override = overrides.take(name, heading, section.heading.text);
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
-    const markerOptional = isOptionalMarker(section.blocks[0]);
+    // `<!-- optional -->` as the section's first block, or a comment that says so right above its heading.
+    const markerOptional = isOptionalMarker(section.blocks[0]) || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined;
     const ownBlocks = markerOptional ? section.blocks.slice(1) : section.blocks;
 
     out.push({
@@ -281,7 +282,7 @@ function buildSections(
       matcher: headingMatcher(shape, override.aliases ?? []),
       children: buildSections(doc, section.children, path, overrides, schemaPaths),
       expects: expectations(doc, section, ownBlocks),
-      body: ownBody(doc, section, markerOptional),
+      body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
       guidance: ownBlocks.map(blockPlainText).filter(Boolean).join('\n'),
       line: section.heading.range.start.line,
     });
@@ -290,12 +291,35 @@ function buildSections(
   return out;
 }
 
+/**
+ * The first line of an HTML comment that says the section is optional and
+ * ends on the lines right above its heading (blank lines between allowed):
+ * `<!-- This is an optional element. Feel free to remove. -->`. Such a comment
+ * belongs to the section below it, not to the body of the one above.
+ */
+function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): number | undefined {
+  let line = headingLine - 1;
+  while (line >= 1 && doc.lines.lineText(line).trim() === '') line--;
+  if (line < 1 || !/-->\s*$/.test(doc.lines.lineText(line))) return undefined;
+  let start = line;
+  while (start >= 1 && !doc.lines.lineText(start).includes('<!--')) start--;
+  if (start < 1) return undefined;
+  const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
+  return /^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) && !text.slice(4).includes('<!--') ? start : undefined;
+}
+
+/** A block of HTML comments only: instructions for the author, never shown to readers. */
+function isHiddenComment(block: Block): boolean {
+  return block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html);
+}
+
 function isOptionalMarker(block: Block | undefined): boolean {
   return block?.kind === 'html' && /^<!--\s*optional\s*-->\s*$/i.test(block.html.trim());
 }
 
 function expectations(doc: MarkdownDocument, section: Section, blocks: Block[]): SectionExpectations {
-  const expects: SectionExpectations = { tables: [], taskList: false, lists: [], images: [], codeBlocks: [], content: blocks.length > 0 };
+  // A body of HTML comments only is guidance for the author, hidden from readers: it asks for no content.
+  const expects: SectionExpectations = { tables: [], taskList: false, lists: [], images: [], codeBlocks: [], content: blocks.some((b) => !isHiddenComment(b)) };
   const visit = (block: Block): void => {
     switch (block.kind) {
       case 'table':
@@ -331,7 +355,9 @@ function expectations(doc: MarkdownDocument, section: Section, blocks: Block[]):
 /** The section's own Markdown between its heading and its first sub-section, trimmed. */
 function ownBody(doc: MarkdownDocument, section: Section, skipMarker: boolean): string {
   const from = section.heading.range.end.line + 1;
-  const to = (section.children[0]?.range.start.line ?? section.range.end.line + 1) - 1;
+  const nextHeading = section.children[0]?.range.start.line ?? section.range.end.line + 1;
+  // An "optional" comment right above the next heading is that section's marker, not this one's text.
+  const to = (optionalCommentAbove(doc, nextHeading) ?? nextHeading) - 1;
   if (to < from) return '';
   const text = doc.source.slice(doc.lines.lineStart(from), doc.lines.lineEnd(to)).replace(/\r\n?/g, '\n');
   const body = skipMarker ? text.replace(/^\s*<!--\s*optional\s*-->\s*\n?/i, '') : text;

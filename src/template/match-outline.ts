@@ -1,5 +1,5 @@
 import type { Section } from '../markdown/types.js';
-import { splitNote, variantKey } from './heading-variants.js';
+import { extendsName, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections } from './walk.js';
@@ -46,7 +46,7 @@ export interface OutlineMatch {
    * `Acknowledgments`, `Author(s)` for `Author`): matched, so neither missing
    * nor unknown, and listed here to be renamed.
    */
-  renamed: { section: Section; schema: TemplateSection }[];
+  renamed: { section: Section; schema: TemplateSection; /** Its name plus words of the author's (`References and Further Reading`): no rename asked. */ extended?: boolean }[];
 }
 
 /**
@@ -62,14 +62,20 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // A heading that only an any-heading slot fits (`### {title of option 1}`) fits it at its place alone.
   const namedHits = (title: string) => matching(everywhere, title).filter((s) => !s.anyHeading);
   const known = (section: Section) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title) !== undefined;
-  result.matches = matchLevel(schema, sections, undefined, result, leftovers, known);
+  const context: LevelContext = { result, leftovers, known, present: new Set() };
+  result.matches = matchLevel(schema, sections, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
-    if (!target) {
-      target = variantOf(everywhere, section.title);
-      if (target) result.renamed.push({ section, schema: target });
+    const variant = target ? undefined : variantOf(everywhere, section.title);
+    // A heading deep in another section that only looks like a template section present at its
+    // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
+    // section's content, not a misplaced copy.
+    if ((target ?? variant) && context.present.has((target ?? variant)!) && section.level > (target ?? variant)!.level) continue;
+    if (!target && variant) {
+      target = variant;
+      result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
     }
     if (!target) {
       result.unknown.push(section);
@@ -81,7 +87,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.missing.splice(missingIndex, 1);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
       result.misplaced.push({ section, schema: target, match: stand });
-      stand.children = matchLevel(target.children, section.children, stand, result, leftovers, known);
+      stand.children = matchLevel(target.children, section.children, stand, context);
     } else {
       result.misplaced.push({ section, schema: target });
       leftovers.push(...section.children);
@@ -101,6 +107,16 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   return result;
 }
 
+interface LevelContext {
+  result: OutlineMatch;
+  /** Sections that match a template section elsewhere, judged once every level is matched. */
+  leftovers: Section[];
+  /** Whether a heading matches some template section, anywhere. */
+  known: (section: Section) => boolean;
+  /** Template sections matched at their place. */
+  present: Set<TemplateSection>;
+}
+
 /**
  * Matches one level of the pattern's tree to one level of the template's.
  * A heading that matches no template section anywhere (`# Details` between
@@ -110,14 +126,10 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
  * section it swallowed. Unknown headings under an unknown heading are its
  * content and are not reported again.
  */
-function matchLevel(
-  schema: readonly TemplateSection[],
-  sections: readonly Section[],
-  parent: SectionMatch | undefined,
-  result: OutlineMatch,
-  leftovers: Section[],
-  known: (section: Section) => boolean,
-): SectionMatch[] {
+function matchLevel(schema: readonly TemplateSection[], sections: readonly Section[], parent: SectionMatch | undefined, context: LevelContext): SectionMatch[] {
+  const { result, leftovers, known } = context;
+  // Under a template section without sub-sections, the author's own sub-headings are its content.
+  const ownContent = parent !== undefined && parent.schema.children.length === 0;
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
   const unmatched: Section[] = [];
   let adopted = false;
@@ -131,7 +143,7 @@ function matchLevel(
       adopted ||= underUnknown;
     } else if (known(section)) unmatched.push(section);
     else {
-      if (!underUnknown) result.unknown.push(section);
+      if (!underUnknown && !ownContent) result.unknown.push(section);
       queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
     }
   }
@@ -140,7 +152,7 @@ function matchLevel(
     const target = variantOf(schema, section.title);
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
-      result.renamed.push({ section, schema: target });
+      result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
       adopted = true;
     } else leftovers.push(section);
   }
@@ -152,6 +164,7 @@ function matchLevel(
     if (list.length === 0) return s;
     const match: SectionMatch = { schema: s, sections: list, children: [] };
     matches.push(match);
+    context.present.add(s);
     return match;
   });
   slots.forEach((slot, i) => {
@@ -161,14 +174,7 @@ function matchLevel(
     result.missing.push({ schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) });
   });
   for (const match of matches) {
-    match.children = matchLevel(
-      match.schema.children,
-      match.sections.flatMap((s) => s.children),
-      match,
-      result,
-      leftovers,
-      known,
-    );
+    match.children = matchLevel(match.schema.children, match.sections.flatMap((s) => s.children), match, context);
   }
   return matches;
 }
@@ -224,11 +230,24 @@ const variantKeys = new WeakMap<TemplateSection, string[]>();
 function variantOf(schema: readonly TemplateSection[], title: string): TemplateSection | undefined {
   const key = variantKey(title);
   if (!key) return undefined;
+  const named = (s: TemplateSection) => !s.repeatable && s.name === s.heading;
   const hits = schema.filter((s) => {
-    if (s.repeatable || s.name !== s.heading) return false;
+    if (!named(s)) return false;
     let keys = variantKeys.get(s);
     if (!keys) variantKeys.set(s, (keys = [s.heading, ...s.aliases].map(variantKey)));
     return keys.includes(key);
   });
-  return hits.length === 1 ? hits[0] : undefined;
+  if (hits.length === 1) return hits[0];
+  if (hits.length > 1) return undefined;
+  // The name and more words (`References and Further Reading`): the longest name that fits, if one.
+  const longer = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => extendsName(title, n)));
+  if (longer.length === 0) return undefined;
+  const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
+  const top = longer.filter((s) => variantKey(s.heading).length === best);
+  return top.length === 1 ? top[0] : undefined;
+}
+
+/** Whether a pattern's heading only adds words to the template section's name. */
+function isExtension(title: string, schema: TemplateSection): boolean {
+  return !variantKeys.get(schema)?.includes(variantKey(title));
 }

@@ -1,28 +1,36 @@
-import type { Section } from '../markdown/types.js';
+import { splitNote } from './heading-variants.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 
 /**
- * The template's Markdown for one section and its sub-sections — what a new
- * pattern starts with and what `lint --fix` inserts for a missing section —
- * with the title placeholder filled in and template-only annotations removed.
+ * What `lint --fix` inserts for a missing section: its heading as the
+ * template writes it (note removed) and, under it, the template's guidance as
+ * an HTML comment — nothing a reader sees, and no template text that the next
+ * lint would report as left in: the one finding left is that the section
+ * needs writing (when the template asks for content). Required sub-sections
+ * come with it, the same way.
  */
-export function templateSectionText(template: TemplateSchema, schema: TemplateSection, title?: string): string {
-  const doc = template.document;
-  const section = findByLine(doc.sections, schema.line);
-  if (!section) return `${'#'.repeat(schema.level)} ${schema.heading}`;
-  const text = doc.source
-    .slice(doc.lines.lineStart(section.range.start.line), doc.lines.lineEnd(section.range.end.line))
-    .replace(/\r\n?/g, '\n');
-  return cleanTemplateText(text, template, title).trim();
+export function missingSectionText(schema: TemplateSection): string {
+  const parts = [`${'#'.repeat(schema.level)} ${schema.heading}`];
+  const guidance = schema.guidance.replace(/--+>?/g, '-').trim();
+  if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
+  for (const child of schema.children) if (!child.optional) parts.push(missingSectionText(child));
+  return parts.join('\n\n');
 }
 
-/** Removes `(optional)` suffixes and `<!-- optional -->` markers; fills the title placeholder. */
+/** Removes heading notes that make a section optional and the comments that mark one; fills the title placeholder. */
 export function cleanTemplateText(text: string, template: TemplateSchema, title?: string): string {
   let out = text
     .split('\n')
-    .map((line) => (/^\s{0,3}#{1,6}\s/.test(line) ? line.replace(/\s*\(\s*optional\s*\)\s*$/i, '') : line))
-    .filter((line) => !/^\s*<!--\s*optional\s*-->\s*$/i.test(line))
-    .join('\n');
+    .map((line) => {
+      const heading = /^(\s{0,3}#{1,6}\s+)(.*)$/.exec(line);
+      if (!heading) return line;
+      const note = splitNote(heading[2]!);
+      return note.optional ? `${heading[1]}${note.text}` : line;
+    })
+    .join('\n')
+    // `<!-- optional -->`, and a comment that says a section is optional right above its heading.
+    .replace(/^[ \t]*<!--\s*optional\s*-->[ \t]*\n/gim, '')
+    .replace(/^[ \t]*<!--(?:(?!-->)[\s\S])*\boptional\b(?:(?!-->)[\s\S])*-->[ \t]*\n(?=(?:[ \t]*\n)*[ \t]{0,3}#{1,6}\s)/gim, '');
   const placeholder = titlePlaceholder(template);
   if (placeholder && title) out = out.split(placeholder).join(title);
   return out;
@@ -31,13 +39,4 @@ export function cleanTemplateText(text: string, template: TemplateSchema, title?
 /** The bracketed part of the template's title (`[Pattern Title]`), if it has one. */
 export function titlePlaceholder(template: TemplateSchema): string | undefined {
   return template.title.from !== 'none' ? /\[[^\]\n]+\]/.exec(template.title.sample)?.[0] : undefined;
-}
-
-function findByLine(sections: Section[], line: number): Section | undefined {
-  for (const s of sections) {
-    if (s.heading.range.start.line === line) return s;
-    const inner = findByLine(s.children, line);
-    if (inner) return inner;
-  }
-  return undefined;
 }

@@ -15,6 +15,8 @@ export interface AppliedEdits {
   applied: number;
   /** Edits left out because they overlap one applied before them (a later pass gets them). */
   skipped: number;
+  /** For each edit given, in the order given: whether it was applied. */
+  done: boolean[];
 }
 
 /**
@@ -28,7 +30,8 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
   let cursor = 0;
   let applied = 0;
   let skipped = 0;
-  for (const { edit } of ordered) {
+  const done = edits.map(() => false);
+  for (const { edit, order } of ordered) {
     const [start, end] = edit.range;
     if (start < cursor || end < start || end > source.length) {
       skipped++;
@@ -37,8 +40,9 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
     output += source.slice(cursor, start) + edit.text;
     cursor = end;
     applied++;
+    done[order] = true;
   }
-  return { output: output + source.slice(cursor), applied, skipped };
+  return { output: output + source.slice(cursor), applied, skipped, done };
 }
 
 /**

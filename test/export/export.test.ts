@@ -204,3 +204,25 @@ describe('graph and report on catalogs with other template shapes', () => {
     }
   });
 });
+
+describe('relations of every kind', () => {
+  it('reads a See also section as related, body links as mentions, and shows mentions in the export and the graph', async () => {
+    const dir = await tempCatalog({
+      'saga/README.md': '# Saga\n\n> Local steps.\n\n## Overview\n\nPair it with the [outbox](../outbox/README.md) to publish events.\n\n## See also\n\n- [Breaker](../breaker/README.md)\n',
+      'outbox/README.md': '# Outbox\n\n> Events with the data.\n\n## Overview\n\nText.\n',
+      'breaker/README.md': '# Breaker\n\n> Stops calls.\n\n## Related Patterns (optional)\n\n- [Saga](../saga/)\n',
+    });
+    const json = await runCli(['export', dir, '--format', 'json'], dir);
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout) as { patterns: { slug: string; relations: Record<string, string[]> }[] };
+    expect(Object.fromEntries(data.patterns.map((p) => [p.slug, p.relations]))).toEqual({
+      breaker: { related: ['saga'], alternatives: [], mentions: [], backlinks: ['saga'] },
+      outbox: { related: [], alternatives: [], mentions: [], backlinks: ['saga'] },
+      saga: { related: ['breaker'], alternatives: [], mentions: ['outbox'], backlinks: ['breaker'] },
+    });
+    expect((await validator())(data)).toBe(true);
+    const graph = await runCli(['graph', dir, '--format', 'dot'], dir);
+    expect(graph.stdout).toContain('"saga" -> "outbox" [style=dotted, label="mention"];');
+    expect(graph.stdout).toContain('"breaker" -> "saga" [dir=both];');
+  });
+});

@@ -24,21 +24,21 @@ async function catalog(files: Record<string, string>, config: object = {}) {
 describe('lint engine', () => {
   it('reports every problem of every file in one pass, with rule id, severity and docs URL', async () => {
     const dir = await catalog({
-      'a/README.md': '# A\n\n> A does one thing.\n\n## Extra\n\nx\n',
+      'a/README.md': '# A\n\n> A does one thing.\n\n## Overview\n\nText.\n\n## Extra\n\nx\n',
       'b/README.md': '# B\n\n> B does one thing.\n\n## Cleanup\n\nRemove.\n\n## Overview\n\nText.\n',
       'c/README.md': good('C'),
     });
     const report = await lint({ root: dir });
     const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)]));
     expect(byFile).toEqual({
-      'a/README.md': ['5 unknown-section warning', '7 required-section error', '7 required-section error'],
+      'a/README.md': ['7 required-section error', '9 unknown-section warning'],
       'b/README.md': ['5 section-order error'],
       'c/README.md': [],
     });
-    const d = report.results[0]!.diagnostics[1]!;
+    const d = report.results[0]!.diagnostics[0]!;
     expect(d.url).toBe('https://github.com/patternbook/patternbook/blob/main/docs/rules/required-section.md');
-    expect(d.message).toBe('Missing section `## Overview`, expected in the pattern.');
-    expect([report.errorCount, report.warningCount, report.fixableCount]).toEqual([3, 1, 2]);
+    expect(d.message).toBe('Missing section `## Cleanup`, expected after `## Overview`.');
+    expect([report.errorCount, report.warningCount, report.fixableCount]).toEqual([2, 1, 1]);
   });
 
   it('applies rule settings and per-glob overrides, and validates them', async () => {
@@ -124,15 +124,33 @@ describe('lint engine', () => {
 
 describe('--fix', () => {
   it('inserts missing sections in template order, keeps CRLF, and a second run changes nothing', async () => {
-    const dir = await catalog({ 'a/README.md': '# A\r\n\r\n> A does one thing.\r\n' });
+    const dir = await catalog({ 'a/README.md': '# A\r\n\r\n> A does one thing.\r\n\r\n## Cleanup\r\n' });
     await lint({ root: dir, fix: true });
     const fixed = await readFile(path.join(dir, 'a/README.md'), 'utf8');
-    expect(fixed).toBe('# A\r\n\r\n> A does one thing.\r\n\r\n## Overview\r\n\r\nDescribe it.\r\n\r\n## Cleanup\r\n\r\nHow to remove it.\r\n');
+    expect(fixed).toBe('# A\r\n\r\n> A does one thing.\r\n\r\n## Overview\r\n\r\n<!-- Describe it. -->\r\n\r\n## Cleanup\r\n');
     const again = await lint({ root: dir, fix: true });
     expect(again.results[0]!.fixed).toBeUndefined();
     expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(fixed);
-    // What is left is the template's text for the author to replace.
-    expect(again.results[0]!.diagnostics.map((d) => d.message)).toEqual(['Template text left in `## Overview`: “Describe it.”. Replace it with this pattern\'s own content.']);
+    // What is left is the writing: each inserted section holds the template's guidance as a comment, no template text.
+    expect(again.results[0]!.diagnostics.map((d) => d.message)).toEqual([
+      'Section `## Overview` is empty: write its content or remove the heading if the template marks it optional.',
+      'Section `## Cleanup` is empty: write its content or remove the heading if the template marks it optional.',
+    ]);
+  });
+
+  it('never applies the same fix twice to a file: a fix that does not mend its finding is applied once', async () => {
+    const dir = await catalog({ 'a/README.md': good('A'), 'b/README.md': good('B') });
+    const stubborn = defineRule({
+      meta: { id: 'stubborn', description: 'always asks for one more line in a', severity: 'error', fixable: true },
+      check({ pattern, report }) {
+        if (pattern.slug !== 'a') return;
+        const end = pattern.document.source.length;
+        report({ message: 'Add a closing line.', line: 1, fix: { range: [end, end], text: 'Closing line.\n' } });
+      },
+    });
+    const report = await lint({ root: dir, fix: true, registry: [stubborn] });
+    expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(`${good('A')}Closing line.\n`);
+    expect(report.results.map((r) => [r.file, r.fixed ?? false, r.errorCount])).toEqual([['a/README.md', true, 1], ['b/README.md', false, 0]]);
   });
 
   it('applies non-overlapping fixes in order and skips overlapping ones', () => {
@@ -142,7 +160,7 @@ describe('--fix', () => {
       { range: [1, 4], text: '-' },
       { range: [5, 6], text: 'F' },
     ]);
-    expect(result).toEqual({ output: 'a-eF', applied: 2, skipped: 2 });
+    expect(result).toEqual({ output: 'a-eF', applied: 2, skipped: 2, done: [false, false, true, true] });
     expect(applyFixes('ab', [{ range: [1, 1], text: 'X' }, { range: [1, 1], text: 'Y' }]).output).toBe('aXYb');
   });
 

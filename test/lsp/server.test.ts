@@ -108,7 +108,14 @@ describe('patternbook lsp --stdio', () => {
   }, 30_000);
 
   it('publishes the lint results of an open pattern, and again as it changes; offers the fix as a code action', async () => {
-    const root = await tempCatalog({ 'saga/README.md': SAGA, 'outbox/README.md': '# Outbox\n\n> Writes events with the data.\n\n## Overview\n\nText.\n' });
+    // A template the pattern mostly follows (a file with fewer than half of the template's sections gets one finding, and no fix).
+    const template = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n\n## Related Patterns\n\n- [Related Pattern 1](../related-pattern-1/README.md)\n';
+    const root = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'saga/README.md': SAGA,
+      'outbox/README.md': '# Outbox\n\n> Writes events with the data.\n\n## Overview\n\nText.\n',
+    });
     const uri = pathToFileURL(path.join(root, 'saga', 'README.md')).href;
     const client = await start();
     const published = client.next((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);

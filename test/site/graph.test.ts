@@ -10,6 +10,7 @@ const meta = (slug: string, related: string[] = [], alternatives: string[] = [])
   facets: {},
   related,
   alternatives,
+  mentions: [],
   backlinks: [],
   lint: { errors: 0, warnings: 0 },
   diagnostics: [],

@@ -63,8 +63,72 @@ describe('the outline of a pattern with structural slips', () => {
     const pattern = '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n## Cleanup\n\nDrop the tables.\n';
     const { text } = await findings(pattern, true);
     expect(text.match(/^#+ .*/gm)).toEqual(['# Saga', '## Overview', '## Architecture', '### Components', '### Data Flow', '## Prerequisites', '## Cleanup']);
-    // The next lint finds only the template text the fix inserted, no order or level problem.
+    // The next lint finds only the sections to write, no order or level problem.
     const again = await findings(text);
-    expect(again.shown.every((s) => / placeholder /.test(s))).toBe(true);
+    expect(again.shown.map((s) => s.split(' ')[1])).toEqual(['empty-section', 'empty-section']);
+  });
+});
+
+describe('template semantics read from real-catalog shapes', () => {
+  const lintWith = async (template: string, pattern: string, config: object = {}) => {
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }), 'saga/README.md': pattern });
+    const report = await lint({ root: dir });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`));
+  };
+
+  it('takes a comment that says "optional" right above a heading as that section\'s marker, not as the body above', async () => {
+    const template = '# [Title]\n\n## Context\n\nDescribe the context.\n\n<!-- This part is optional: leave it out when it does not apply. -->\n## Drivers\n\n* [driver 1]\n\n## Outcome\n\nSay what was chosen.\n';
+    const pattern = '# Use a queue\n\n## Context\n\nOrders arrive in bursts.\n\n## Outcome\n\nA queue in front of the order service.\n';
+    expect(await lintWith(template, pattern)).toEqual([]);
+    // The marker is not the Context section's text: a section written from the template keeps none of it.
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'saga/README.md': '# Use a queue\n\n## Outcome\n\nA queue.\n' });
+    await lint({ root: dir, fix: true });
+    expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).not.toContain('optional');
+  });
+
+  it('asks no content of a section whose template body is only a comment for the author', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph on the change.\n\n## Drawbacks\n\n<!--\nWhy should this not be done?\n-->\n\n## Unresolved questions\n\nList them.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks\n\n## Unresolved questions\n\n';
+    expect(await lintWith(template, pattern)).toEqual(['9:1 empty-section Section `## Unresolved questions` is empty: write its content or remove the heading if the template marks it optional.']);
+  });
+
+  it('reads a bracketed optional note and a name with more words as the template\'s section', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Drawbacks (optional)\n\nWhy not.\n\n## References\n\n- [A source](https://example.com)\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks [optional]\n\nMore disk.\n\n## References and Further Reading\n\n- [Caching](https://example.org/caching)\n';
+    expect(await lintWith(template, pattern)).toEqual([]);
+  });
+
+  it('leaves the author\'s own sub-headings in a section without template sub-sections alone, and a nested look-alike of a present section', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Solution\n\nHow it works.\n\n## Future possibilities\n\nWhat next.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Solution\n\n### 1. Key the cache by inputs\n\nHash them.\n\n### 2. Share it\n\nA remote store.\n\n## Future possibilities\n\nAn earlier draft, kept for reference:\n\n### Summary\n\nCache everything.\n';
+    expect(await lintWith(template, pattern)).toEqual([]);
+  });
+});
+
+describe('slot sections, learned from the catalog', () => {
+  const template = '# [Topic] Guide\n\n## Introduction\n\nSay what the guide covers.\n\n## Main Sections\n\nThe sections here depend on the topic: write your own.\n\n## References\n\n- [A source](https://example.com)\n';
+  const guide = (n: number, own: string[]) =>
+    `# Topic ${n} Guide\n\n## Introduction\n\nGuide number ${n}.\n\n${own.map((h) => `## ${h}\n\nText about ${h.toLowerCase()}.\n`).join('\n')}\n## References\n\n- [Source ${n}](https://example.org/${n})\n`;
+  const run = async (count: number, own: (n: number) => string[], extra: Record<string, string> = {}) => {
+    const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...extra };
+    for (let n = 1; n <= count; n++) files[`g${n}/README.md`] = guide(n, own(n));
+    const dir = await tempCatalog(files);
+    const report = await lint({ root: dir });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.ruleId}`));
+  };
+
+  it('takes a template section no pattern has, where patterns write their own sections, as the place for them', async () => {
+    expect(await run(12, (n) => [`Threat ${n}`, 'Mitigations'])).toEqual([]);
+  });
+
+  it('still reports a section the template has just gained: the patterns have nothing of their own where it goes', async () => {
+    const found = await run(12, () => []);
+    expect(found).toHaveLength(12);
+    expect(new Set(found.map((f) => f.split(' ')[1]))).toEqual(new Set(['required-section']));
+  });
+
+  it('does not learn from a catalog too small to tell', async () => {
+    const found = await run(3, (n) => [`Threat ${n}`]);
+    expect(found.filter((f) => f.endsWith('required-section'))).toHaveLength(3);
   });
 });

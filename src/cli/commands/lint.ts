@@ -21,6 +21,8 @@ interface LintFlags {
   external?: boolean;
   changedSince?: string;
   errorOnUnmatchedPattern: boolean;
+  baseline: 'use' | 'ignore' | 'write' | 'update';
+  dryRun?: boolean;
 }
 
 export function registerLint(program: Command, ctx: CommandContext): Command {
@@ -36,12 +38,19 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
     .option('-t, --template <file>', 'lint against this template instead of the configured one')
     .option('--external', 'also check external URLs over the network (bounded concurrency, timeouts, cached in .patternbook/)')
     .option('--changed-since <ref>', 'only patterns with a file changed since this git ref, and those whose relations point to them (all of them when the configuration or template changed)')
+    .addOption(
+      new Option('--baseline <mode>', 'the catalog\'s baseline (patternbook-baseline.json): use it (only new findings count), ignore it, write today\'s findings into it, or update it (drop what was fixed)')
+        .choices(['use', 'ignore', 'write', 'update'])
+        .default('use'),
+    )
+    .option('--dry-run', 'with --fix: print the changes as a unified diff and write nothing')
     .option('--no-error-on-unmatched-pattern', 'skip paths that name no pattern (the template, other Markdown files) instead of exiting 2: for hooks that pass every changed file')
     .action(async (paths: string[], flags: LintFlags) => {
       const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
         throw new PatternbookError(`--max-warnings takes a whole number ≥ 0, not "${flags.maxWarnings}".`);
       }
+      if (flags.dryRun && !flags.fix) throw new PatternbookError('--dry-run shows what --fix would change: use them together (`patternbook lint --fix --dry-run`).');
       const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
       for (const [i, p] of absolute.entries()) if (!existsSync(p)) throw new PatternbookError(`${paths[i]} does not exist.`);
       const root = catalogRootFor(ctx.cwd, absolute);
@@ -67,8 +76,11 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
         ...(flags.errorOnUnmatchedPattern ? {} : { onUnmatchedPath: (reason: string) => void skipped.add(reason) }),
         ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
         ...(flags.fix ? { fix: true } : {}),
+        ...(flags.fix && flags.dryRun ? { dryRun: true } : {}),
         ...(flags.external ? { external: true } : {}),
+        baseline: flags.baseline,
       });
+      if (report.fixDiff !== undefined) ctx.out(report.fixDiff || 'Nothing to fix.');
       const hiddenWarnings = flags.quiet ? report.warningCount : 0;
       if (flags.quiet) report = errorsOnly(report);
       // Nothing at all was linted: no pattern loaded and none failed to load (the paths given always name one).
@@ -88,6 +100,12 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       if (allSkipped) ctx.err('Nothing was linted: no path given names a pattern.');
       else if (nothingLinted && (flags.quiet || flags.format !== 'stylish')) {
         ctx.err(`Nothing was linted: the catalog ${root} has no pattern files yet (\`patternbook new <slug>\` creates one).`);
+      }
+
+      if (report.baseline) {
+        const where = path.relative(ctx.cwd, report.baseline.file) || report.baseline.file;
+        if (report.baseline.written !== undefined) ctx.err(`Recorded ${report.baseline.written} finding${report.baseline.written === 1 ? '' : 's'} in ${where}: from now on only new findings count. Commit the file.`);
+        else if (report.baseline.stale > 0) ctx.err(`${report.baseline.stale} finding${report.baseline.stale === 1 ? '' : 's'} of the baseline ${report.baseline.stale === 1 ? 'is' : 'are'} fixed: \`patternbook lint --baseline update\` removes ${report.baseline.stale === 1 ? 'it' : 'them'} from ${where}.`);
       }
 
       const timings = timingTable();

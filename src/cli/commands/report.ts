@@ -31,7 +31,7 @@ export function registerReport(program: Command, ctx: CommandContext): Command {
       const staleFlag = flags.staleDays === undefined ? undefined : Number(flags.staleDays);
       if (staleFlag !== undefined && (!Number.isInteger(staleFlag) || staleFlag < 1)) throw new PatternbookError(`--stale-days ${flags.staleDays}: expected a whole number ≥ 1.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const { catalog, lint, rules, data, problems } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      const { catalog, lint, baselined, rules, data, problems } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       for (const d of problems) ctx.err(formatDiagnostic(d, ctx.errColor));
       const bySlug = new Map(lint.map((r) => [r.slug, r.diagnostics]));
       const report = healthReport({
@@ -47,6 +47,7 @@ export function registerReport(program: Command, ctx: CommandContext): Command {
         ruleIds: rules.map((r) => r.id),
         now: new Date(),
         staleDays: staleFlag ?? catalog.config.report.staleDays ?? DEFAULT_STALE_DAYS,
+        baselined,
       });
       const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : flags.format === 'html' ? healthPage(report) : healthText(report);
       if (flags.out) await writeFileAtomic(path.resolve(ctx.cwd, flags.out), text);

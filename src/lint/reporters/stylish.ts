@@ -87,14 +87,17 @@ function summary(report: LintReport, paint: Painter): string {
   const problems = report.errorCount + report.warningCount;
   const notes = report.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'info').length, 0);
   const noteText = notes > 0 ? plural(notes, 'note') : '';
+  const baselined = report.baselined ? `${plural(report.baselined, 'finding')} of the baseline not shown` : '';
   if (problems === 0) {
     const files = plural(report.results.length, 'file');
-    return paint.green(`✔ No problems in ${files}${noteText ? ` (${noteText})` : ''}`);
+    const extra = [noteText, baselined].filter(Boolean).join('; ');
+    return paint.green(`✔ No problems in ${files}${extra ? ` (${extra})` : ''}`);
   }
   const counts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), ...(noteText ? [noteText] : [])];
   const fixable = report.fixableCount > 0 ? `, ${report.fixableCount} fixable with --fix` : '';
   const text = `✖ ${plural(problems, 'problem')} (${counts.join(', ')})${fixable}`;
-  return paint.bold(report.errorCount > 0 ? paint.red(text) : paint.yellow(text));
+  const line = paint.bold(report.errorCount > 0 ? paint.red(text) : paint.yellow(text));
+  return baselined ? `${line}\n${paint.dim(`${baselined} (patternbook lint --baseline ignore shows them)`)}` : line;
 }
 
 function plural(n: number, word: string): string {

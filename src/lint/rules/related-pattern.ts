@@ -1,85 +1,66 @@
 import path from 'node:path';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
 import { relativeLink } from '../../catalog/links.js';
-import { ownsFolder } from '../../catalog/pattern-files.js';
 import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
-import { foldHeading } from '../../template/normalize.js';
+import { relationKind } from '../../catalog/relations.js';
 import { nearest } from '../../util/similar.js';
 import { defineCatalogRule } from '../rule.js';
 import { code } from './_format.js';
 
-/**
- * Sections (folded top-level headings) whose links name other patterns — the
- * same two `CatalogIndex.relations()` reads. Every link in Related Patterns
- * must be a pattern; in Alternatives only links to local paths are (an
- * alternative may be a product or an article).
- */
-const SECTIONS: Record<string, { label: string; strict: boolean }> = {
-  'related patterns': { label: 'Related Patterns', strict: true },
-  alternatives: { label: 'Alternatives', strict: false },
-};
-
 export default defineCatalogRule({
   meta: {
     id: 'related-pattern',
-    description: 'Every link under Related Patterns (and every local link under Alternatives) leads to another pattern of the catalog.',
+    description: "Every local link in a section that lists related patterns leads to another pattern of the catalog, and every local link among the alternatives to a file that exists; a link to the catalog's published site names one of its patterns.",
     severity: 'error',
     fixable: false,
     scope: 'catalog',
   },
-  check({ pattern, index, report }) {
+  check({ pattern, index, catalog, report }) {
     for (const link of pattern.links) {
-      const section = SECTIONS[foldHeading(link.sectionPath[0] ?? '')];
-      if (!section) continue;
-      const where = `\`${section.label}\``;
+      const kind = relationKind(link.sectionPath[0]);
+      if (!kind) continue;
+      const where = `\`${link.sectionPath[0]}\``;
       const shown = code(link.url);
-      const target = classifyTarget(link.url, pattern.file, index.files);
-      if (!section.strict && (target.kind !== 'local' || link.url.trim().startsWith('#'))) continue;
       const at = { range: link.range };
-
-      if (target.kind !== 'local') {
-        const found = target.kind === 'external' ? 'a web page' : target.kind === 'scheme' ? `a \`${target.scheme}:\` link` : 'a path outside the catalog';
-        const near = suggest(index, pattern, undefined, link.text);
-        report({
-          message: `${where} lists ${shown}: expected a pattern of this catalog, found ${found}.${near ? ` Did you mean ${near}?` : ''} Link another pattern's file here${target.kind === 'external' ? ', and move web references to `Resources`' : ''}.`,
-          ...at,
-        });
-        continue;
-      }
-      const to = index.patternAt(target.file);
-      if (to === pattern || (target.file === pattern.file && !to)) {
+      // An anchor among the alternatives points to this pattern's own discussion of them.
+      if (kind === 'alternative' && link.url.trim().startsWith('#')) continue;
+      const to = index.resolvePattern(link.url, pattern.file);
+      if (to === pattern) {
         report({ message: `${where} lists this pattern itself (${shown}): list other patterns only. Remove the link.`, ...at });
         continue;
       }
       if (to) continue;
-
-      const info = index.files.stat(target.file);
-      // `../saga/` shows saga's README on a git host, but is not a link to the pattern file.
-      const inFolder = info?.isDirectory ? index.patternsIn(target.file).find((p) => ownsFolder(p.file)) : undefined;
-      if (inFolder) {
-        const fixed = relativeLink(pattern.file, inFolder.file);
-        if (inFolder === pattern) {
-          report({ message: `${where} lists this pattern's own folder (${shown}): list other patterns only. Remove the link.`, ...at });
-        } else {
-          report({
-            message: `${where} links the folder ${shown} rather than the pattern ${name(inFolder)}: link its file, ${code(fixed)}, so Patternbook and every Markdown viewer see the relation.`,
-            ...at,
-            expected: fixed,
-          });
+      const target = classifyTarget(link.url, pattern.file, index.files);
+      // The web, `mailto:`… are other references, not errors; unsafe paths are the link rule's.
+      if (target.kind === 'external') {
+        if (publishedSite(catalog.config.site.url, target.url)) {
+          const near = suggest(index, pattern, undefined, link.text);
+          report({ message: `${where} lists ${shown}, a page of this catalog's site (\`site.url\`) that is none of its patterns.${near ? ` Did you mean ${near}?` : ''} Fix the address or link the pattern's file.`, ...at });
         }
         continue;
       }
-
+      if (target.kind !== 'local') continue;
+      const info = index.files.stat(target.file);
+      // Alternatives may be other documents than patterns (a design note, an ADR): only a link that leads nowhere is wrong there.
+      if (kind === 'alternative' && info) continue;
       const near = suggest(index, pattern, target.file, link.text);
       const found = info ? `${code(target.rel)}, which is not a pattern` : `no file at ${code(target.rel)}`;
       report({
-        message: `${where} lists ${shown}: expected a pattern of this catalog, found ${found}.${near ? ` Did you mean ${near}?` : ''} Link another pattern's file, or remove the entry.`,
+        message: `${where} lists ${shown}: expected ${kind === 'related' ? 'a pattern' : 'a file'} of this catalog, found ${found}.${near ? ` Did you mean ${near}?` : ''} Link another pattern's file, or remove the entry.`,
         ...at,
       });
     }
   },
 });
+
+/** The URL is on the catalog's published site. */
+function publishedSite(site: string | undefined, url: string): boolean {
+  if (!site) return false;
+  const base = site.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  const bare = url.replace(/^https?:\/\//i, '');
+  return bare === base || bare.startsWith(`${base}/`);
+}
 
 /** The pattern a wrong link most likely meant: the one whose folder holds the file, or the nearest slug, or the nearest title. */
 function suggest(index: CatalogIndex, from: PatternView, file: string | undefined, text: string): string | undefined {

@@ -1,33 +1,71 @@
 import type { MarkdownDocument } from '../../markdown/types.js';
-import type { MissingSection } from '../../template/match-outline.js';
-import { templateSectionText } from '../../template/section-text.js';
-import { defineRule, type Report } from '../rule.js';
+import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
+import { missingSectionText } from '../../template/section-text.js';
+import type { TemplateSchema } from '../../template/types.js';
+import { defineCatalogRule, type Report } from '../rule.js';
 import { schemaLabel } from './_format.js';
+import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
-export default defineRule({
+/** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
+export interface RequiredFindings extends SlotFacts {
+  /** One report per missing section, with the id of the section it is about. */
+  missing: (Report & { section: string })[];
+}
+
+export default defineCatalogRule({
   meta: {
     id: 'required-section',
     description: 'Every section the template requires is present (repeatable ones at least once).',
     severity: 'error',
     fixable: true,
+    // The catalog tells which template sections are slots for each pattern's own sections (see _slots.ts).
+    scope: 'catalog',
   },
-  check({ pattern, outline, template, report }) {
-    const doc = pattern.document;
-    // Text inserted after a fence that is never closed would be read as code, and found missing again.
-    const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
-    for (const missing of outline.missing) {
-      const text = templateSectionText(template, missing.schema, pattern.title?.text);
-      const { offset, line, insert } = insertion(doc, missing, text);
-      const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
-      report({
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-        line,
-        expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-        ...(inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
-      } satisfies Report);
-    }
+  collect({ pattern, outline, template }): RequiredFindings {
+    return { ...slotFacts(outline), missing: missingReports(pattern.document, outline, template) };
+  },
+  check({ pattern, catalog, collected, memo, report }) {
+    const mine = collected<RequiredFindings>(pattern);
+    if (!mine) return;
+    const slots = memo('slots', () => slotSections(catalog, (p) => collected<RequiredFindings>(p)));
+    for (const { section, ...finding } of mine.missing) if (!slots.has(section)) report(finding);
   },
 });
+
+function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema): RequiredFindings['missing'] {
+  if (outline.missing.length === 0) return [];
+  // A file that has fewer than half of the template's required top-level sections may not be
+  // written from this template at all (another kind of document, another template): one finding
+  // says so, instead of a missing section for every section it lacks, and nothing is inserted.
+  const required = template.sections.filter((s) => !s.optional);
+  const present = outline.matches.filter((m) => !m.schema.optional).length;
+  if (required.length > 1 && present * 2 < required.length) {
+    const lacking = outline.missing.filter((m) => !m.parent);
+    const names = lacking.slice(0, 4).map((m) => schemaLabel(m.schema)).join(', ') + (lacking.length > 4 ? ` and ${lacking.length - 4} more` : '');
+    return [
+      {
+        // Never a slot's: said whatever the catalog's slots.
+        section: '',
+        message: `This file has ${present} of the template's ${required.length} required sections (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
+        line: doc.title?.range.start.line ?? 1,
+      },
+    ];
+  }
+  // Text inserted after a fence that is never closed would be read as code, and found missing again.
+  const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
+  return outline.missing.map((missing) => {
+    const text = missingSectionText(missing.schema);
+    const { offset, line, insert } = insertion(doc, missing, text);
+    const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
+    return {
+      section: missing.schema.id,
+      message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+      line,
+      expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+      ...(inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+    };
+  });
+}
 
 function where(missing: MissingSection): string {
   if (missing.after) return `after ${schemaLabel(missing.after.schema)}`;

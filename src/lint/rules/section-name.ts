@@ -11,7 +11,9 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
-    for (const { section, schema } of outline.renamed) {
+    for (const { section, schema, extended } of outline.renamed) {
+      // `References and Further Reading` is the References section, named with more words: nothing to rename.
+      if (extended) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
       const heading = section.heading;
       // The heading's own words are replaced; its markers, its note in parentheses and its closing #s stay.

@@ -1,32 +1,56 @@
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
-import { defineRule } from '../rule.js';
-import { headingLabel, schemaLabel } from './_format.js';
 import { closest } from '../../util/similar.js';
+import { defineCatalogRule, type Report } from '../rule.js';
+import { headingLabel, schemaLabel } from './_format.js';
+import { placeOf, slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
-export default defineRule({
+/** What `collect` keeps of a pattern: what it says about slot sections, and a report per unknown heading. */
+interface UnknownFindings extends SlotFacts {
+  /** `slot`: the missing template section at whose place the heading stands, if any. */
+  unknown: (Report & { heading: string; slot?: string })[];
+}
+
+export default defineCatalogRule({
   meta: {
     id: 'unknown-section',
     description: 'Every section heading is one the template has.',
     severity: 'warning',
     fixable: false,
+    // A template section no pattern has, where patterns write their own sections, is a slot for them (see _slots.ts).
+    scope: 'catalog',
     options: z.strictObject({
       /** Extra headings a pattern may have (case-insensitive), e.g. "Glossary". */
       allow: z.array(z.string()).default([]),
     }),
   },
-  check({ outline, template, options, report }) {
-    const allowed = new Set(options.allow.map(foldHeading));
+  collect({ outline, template }): UnknownFindings {
     const names = flattenSections(template.sections);
-    for (const section of outline.unknown) {
-      // A second H1 is the title rule's to report: one finding for one stray heading.
-      if (section.level === 1 || allowed.has(foldHeading(section.title))) continue;
-      const near = closest(section.title, names, (s) => s.name);
-      report({
-        message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
-        range: section.heading.range,
+    const places = outline.missing.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) }));
+    // A second H1 is the title rule's to report: one finding for one stray heading.
+    const unknown = outline.unknown
+      .filter((section) => section.level > 1)
+      .map((section) => {
+        const near = closest(section.title, names, (s) => s.name);
+        const slot = places.find((p) => p.sections.has(section))?.id;
+        return {
+          heading: foldHeading(section.title),
+          message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
+          range: { start: { ...section.heading.range.start }, end: { ...section.heading.range.end } },
+          ...(slot ? { slot } : {}),
+        };
       });
+    return { ...slotFacts(outline), unknown };
+  },
+  check({ pattern, catalog, collected, memo, options, report }) {
+    const mine = collected<UnknownFindings>(pattern);
+    if (!mine) return;
+    const allowed = new Set(options.allow.map(foldHeading));
+    const slots = memo('slots', () => slotSections(catalog, (p) => collected<UnknownFindings>(p)));
+    for (const { heading, slot, ...finding } of mine.unknown) {
+      if (allowed.has(heading) || (slot && slots.has(slot))) continue;
+      report(finding);
     }
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalogData } from '../../../src/export/load.js';
 import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
 
@@ -66,31 +67,39 @@ describe('related-pattern', () => {
     ]);
   });
 
-  it('reports a link to a pattern folder rather than its file', async () => {
-    expect(await problems('- [Saga](../saga/)')).toEqual([
-      '15:10 `Related Patterns` links the folder `../saga/` rather than the pattern “Saga”: link its file, `../saga/README.md`, so Patternbook and every Markdown viewer see the relation.',
-    ]);
+  it('takes a link to a pattern\'s folder as a link to the pattern, as a git host shows it', async () => {
+    expect(await problems('- [Saga](../saga/)\n- [Breaker](../circuit-breaker)')).toEqual([]);
   });
 
   it('reports the pattern itself, by path, by anchor and by folder', async () => {
     expect(await problems('- [Me](../transactional-outbox/README.md)\n- [Me](#overview)\n- [Me](./)')).toEqual([
       '15:8 `Related Patterns` lists this pattern itself (`../transactional-outbox/README.md`): list other patterns only. Remove the link.',
       '16:8 `Related Patterns` lists this pattern itself (`#overview`): list other patterns only. Remove the link.',
-      "17:8 `Related Patterns` lists this pattern's own folder (`./`): list other patterns only. Remove the link.",
+      '17:8 `Related Patterns` lists this pattern itself (`./`): list other patterns only. Remove the link.',
     ]);
   });
 
-  it('reports web pages, other schemes and paths outside the catalog under Related Patterns', async () => {
-    expect(await problems('- [Saga](https://microservices.io/patterns/data/saga.html)\n- [Mail](mailto:team@example.org)\n- [Up](../../../../etc/passwd)')).toEqual([
-      "15:10 `Related Patterns` lists `https://microservices.io/patterns/data/saga.html`: expected a pattern of this catalog, found a web page. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file here, and move web references to `Resources`.",
-      "16:10 `Related Patterns` lists `mailto:team@example.org`: expected a pattern of this catalog, found a `mailto:` link. Link another pattern's file here.",
-      "17:8 `Related Patterns` lists `../../../../etc/passwd`: expected a pattern of this catalog, found a path outside the catalog. Link another pattern's file here.",
-    ]);
+  it('leaves web pages and other schemes alone under Related Patterns (paths out of the catalog are the link rule\'s)', async () => {
+    expect(await problems('- [Saga](https://microservices.io/patterns/data/saga.html)\n- [Mail](mailto:team@example.org)\n- [Up](../../../../etc/passwd)')).toEqual([]);
   });
 
-  it('checks only local links under Alternatives', async () => {
-    expect(await problems('- [Saga](../saga/README.md)', '1. **[Sgaa](../sgaa/README.md)**: x\n2. **[Web](https://example.org/)**: y\n3. See [below](#overview).')).toEqual([
-      "11:13 `Alternatives` lists `../sgaa/README.md`: expected a pattern of this catalog, found no file at `sgaa/README.md`. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
+  it("takes a link to the catalog's published site as a link to that pattern, and reports one that names no pattern", async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/**/*.md'], site: { url: 'https://patterns.example.org/' } }),
+      'docs/data/saga.md': '# Saga\n\n> Local steps.\n\n## Related Patterns\n\n- [Outbox](https://patterns.example.org/data/transactional-outbox/)\n- [Gone](https://patterns.example.org/data/gone)\n- [Elsewhere](https://example.org/data/gone)\n',
+      'docs/data/transactional-outbox.md': '# Transactional Outbox\n\n> Events with the data.\n\n## Related Patterns\n\n- [Saga](https://patterns.example.org/docs/data/saga.html)\n',
+    });
+    const report = await lint({ root: dir, only: ['related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.message}`))).toEqual([
+      'docs/data/saga.md:8 `Related Patterns` lists `https://patterns.example.org/data/gone`, a page of this catalog\'s site (`site.url`) that is none of its patterns. Fix the address or link the pattern\'s file.',
+    ]);
+    const { data } = await loadCatalogData({ root: dir });
+    expect(data.patterns.map((p) => [p.slug, p.relations.related])).toEqual([['saga', ['transactional-outbox']], ['transactional-outbox', ['saga']]]);
+  });
+
+  it('under Alternatives, accepts any file of the catalog (a design note is an alternative too) and reports a link that leads nowhere', async () => {
+    expect(await problems('- [Saga](../saga/README.md)', '1. **[Sgaa](../sgaa/README.md)**: x\n2. **[Web](https://example.org/)**: y\n3. See [below](#overview).\n4. [The guide](../docs/guide.md)')).toEqual([
+      "11:13 `Alternatives` lists `../sgaa/README.md`: expected a file of this catalog, found no file at `sgaa/README.md`. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
     ]);
   });
 
@@ -100,6 +109,6 @@ describe('related-pattern', () => {
       'docs/guide.md': '# Guide\n',
     });
     const report = await lint({ root: dir, only: ['related-pattern'] });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 63)}`))).toEqual(['5 `Related Patterns` lists `../ghost/README.md`: expected a patte']);
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 63)}`))).toEqual(['5 `related patterns` lists `../ghost/README.md`: expected a patte']);
   });
 });

@@ -136,7 +136,7 @@ Clone the primary.
     ],
     invalid: [
       {
-        name: 'the last section: inserted after the one before it, with the template text',
+        name: 'the last section: inserted after the one before it, its heading with the template guidance as a comment',
         text: `# Read Replica
 
 ## Overview
@@ -184,7 +184,7 @@ Clone the primary.
 
 ## Cleanup
 
-How to remove everything.
+<!-- How to remove everything. -->
 `,
       },
       {
@@ -230,7 +230,7 @@ Writes stream to the replica.
 
 ### Step 1: [First Step Title]
 
-Detailed instructions for the first step.
+<!-- Detailed instructions for the first step. -->
 
 ## Cleanup
 
@@ -266,7 +266,7 @@ Remove the replica.
 
 ## Overview
 
-Describe the problem this pattern solves.
+<!-- Describe the problem this pattern solves. -->
 
 ## Architecture
 
@@ -324,7 +324,7 @@ Reads go to copies.
 
 ### Components
 
-List the components.
+<!-- List the components. -->
 
 ### Data Flow
 
@@ -390,7 +390,7 @@ Two steps, see below.
 
 ### Step 1: [First Step Title]
 
-Detailed instructions for the first step.
+<!-- Detailed instructions for the first step. -->
 
 ## Cleanup
 
@@ -439,19 +439,32 @@ Writes stream to the replica.
 
 ### Step 1: [First Step Title]
 
-Detailed instructions for the first step.
+<!-- Detailed instructions for the first step. -->
 
 ## Cleanup
 
-How to remove everything.
+<!-- How to remove everything. -->
 `,
       },
       {
-        name: 'a pattern with no section yet: after the title',
-        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n',
-        text: '# Read Replica\n',
-        errors: [{ message: missing('## Overview', 'in the pattern'), line: 1, column: 1 }],
-        output: '# Read Replica\n\n## Overview\n\nDescribe the problem this pattern solves.\n',
+        name: 'a pattern with half of the template\'s sections: the other half inserted after the title',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('## Overview', 'before `## Cleanup`'), line: 3, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\n<!-- Describe the problem this pattern solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
+        name: 'a file with fewer than half of the template\'s sections: one finding, nothing inserted',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
+        errors: [
+          {
+            message: "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.",
+            line: 1,
+            column: 1,
+          },
+        ],
+        output: null,
       },
       {
         name: 'no fix into a code block that is never closed',

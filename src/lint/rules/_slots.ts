@@ -1,0 +1,48 @@
+import type { LightCatalog, PatternView } from '../../catalog/types.js';
+import type { Section } from '../../markdown/types.js';
+import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
+
+/**
+ * Slot sections: a template section that stands for each pattern's own
+ * sections ("the main sections vary with the topic") rather than a section
+ * every pattern must have. The catalog tells them apart: no pattern has such
+ * a section, and most patterns have their own sections at its place. A
+ * section the template has just gained is different — no pattern has it yet
+ * either, but the patterns have nothing of their own where it goes — and
+ * stays required.
+ */
+
+/** What one pattern says about slots: the template sections it has, and those whose place holds its own sections. */
+export interface SlotFacts {
+  present: string[];
+  /** Ids of missing template sections at whose place the pattern has sections the template does not know. */
+  ownPlaces: string[];
+}
+
+/** From how many patterns the catalog is large enough to tell a slot. */
+const MIN_PATTERNS = 10;
+
+export function slotFacts(outline: OutlineMatch): SlotFacts {
+  const present = [...new Set([...outline.all.map((m) => m.schema.id), ...outline.misplaced.map((m) => m.schema.id)])];
+  const ownPlaces = outline.missing.filter((m) => placeOf(m, outline.unknown).length > 0).map((m) => m.schema.id);
+  return { present, ownPlaces };
+}
+
+/** The unknown sections at a missing section's place: at its level, after the section before it and before the one after it. */
+export function placeOf(missing: MissingSection, unknown: readonly Section[]): Section[] {
+  const from = missing.after?.sections.at(-1)?.range.end.offset ?? missing.parent?.sections[0]?.heading.range.end.offset ?? 0;
+  const to = missing.before?.sections[0]?.range.start.offset ?? missing.parent?.sections.at(-1)?.range.end.offset ?? Infinity;
+  return unknown.filter((s) => s.level === missing.schema.level && s.range.start.offset >= from && s.range.start.offset <= to);
+}
+
+/** Ids of the template's slot sections, judged on every pattern's facts (none for a catalog too small to tell). */
+export function slotSections(catalog: LightCatalog, factsOf: (pattern: PatternView) => SlotFacts | undefined): Set<string> {
+  const facts = catalog.patterns.map(factsOf).filter((f): f is SlotFacts => f !== undefined);
+  const slots = new Set<string>();
+  if (facts.length < MIN_PATTERNS) return slots;
+  const present = new Set(facts.flatMap((f) => f.present));
+  const own = new Map<string, number>();
+  for (const f of facts) for (const id of f.ownPlaces) own.set(id, (own.get(id) ?? 0) + 1);
+  for (const [id, count] of own) if (!present.has(id) && count * 2 >= facts.length) slots.add(id);
+  return slots;
+}
