@@ -45,7 +45,7 @@ async function documents(root) {
   const prepared = await prepareCatalog({ root });
   const docs = [];
   for (const f of prepared.files) {
-    const loaded = await loadPattern({ ...f, maxFileSize: prepared.config.maxFileSize });
+    const loaded = await loadPattern({ ...f, maxFileSize: prepared.config.maxFileSize }, prepared.template);
     if (!loaded.ok) continue;
     const { text } = recordOf(loaded.pattern, prepared.config.root, [], { mtimeMs: 0, size: 0 });
     const doc = { id: docs.length, slug: f.slug };
