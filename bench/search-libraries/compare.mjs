@@ -192,7 +192,7 @@ if (process.argv[2] === '--one') {
 
 if (!LIBRARIES.every((l) => existsSync(path.join(HERE, 'node_modules', PACKAGES[l])))) {
   console.log('Installing the libraries into bench/search-libraries/node_modules…');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: HERE, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], { cwd: HERE, stdio: 'inherit' });
 }
 
 function duKB(dir) {
