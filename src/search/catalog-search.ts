@@ -67,7 +67,7 @@ export class CatalogSearch {
   }
 
   /** Every pattern, by path. */
-  all(): PatternRecord[] {
+  all(): readonly PatternRecord[] {
     return this.index.all();
   }
 

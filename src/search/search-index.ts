@@ -61,6 +61,8 @@ const MAX_REPEATS = 2;
 export class SearchIndex {
   private readonly mini: MiniSearch<Doc>;
   private readonly records = new Map<string, PatternRecord>();
+  /** `all()`, kept until the next change: tools list or walk every pattern often, and 10,000 take a while to sort. */
+  private sorted: PatternRecord[] | undefined;
 
   constructor(private readonly synonyms: Synonyms) {
     this.mini = new MiniSearch<Doc>({
@@ -82,11 +84,13 @@ export class SearchIndex {
     if (this.records.has(record.slug)) this.mini.discard(record.slug);
     this.mini.add({ id: record.slug, ...text });
     this.records.set(record.slug, record);
+    this.sorted = undefined;
   }
 
   remove(slug: string): boolean {
     if (!this.records.delete(slug)) return false;
     this.mini.discard(slug);
+    this.sorted = undefined;
     return true;
   }
 
@@ -95,8 +99,9 @@ export class SearchIndex {
   }
 
   /** Every pattern, by path. */
-  all(): PatternRecord[] {
-    return [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  all(): readonly PatternRecord[] {
+    this.sorted ??= [...this.records.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return this.sorted;
   }
 
   /** The question's terms, and the terms its synonyms add. */

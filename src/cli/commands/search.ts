@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../format-diagnostics.js';
 interface SearchFlags {
   format: 'text' | 'json';
   limit?: string;
-  filter: string[];
+  filter?: string[];
   template?: string;
 }
 
@@ -20,12 +20,12 @@ export function registerSearch(program: Command, ctx: CommandContext): Command {
     .argument('[dir]', 'catalog root')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'how many results (default 10, at most 100)')
-    .option('--filter <facet=values>', 'only patterns with one of these values of a facet, e.g. category=resilience or tags=data,messaging (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--filter <facet=values>', 'only patterns with one of these values of a facet, e.g. category=resilience or tags=data,messaging (repeatable)', (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (query: string, dir: string | undefined, flags: SearchFlags) => {
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new PatternbookError(`--limit ${flags.limit}: expected a whole number from 1 to 100.`);
-      const filters = parseFilters(flags.filter);
+      const filters = parseFilters(flags.filter ?? []);
       const { CatalogSearch } = await import('../../search/catalog-search.js');
       const { renderHits } = await import('../../search/render.js');
       const root = resolveCatalogRoot(ctx.cwd, dir);
