@@ -6,6 +6,7 @@ import { loadTemplate } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { mapLimit } from '../util/concurrency.js';
 import { discoverPatterns, type DiscoveredFile } from './discover.js';
+import { templateSet, type TemplateSet } from './templates.js';
 import { loadPattern } from './load-pattern.js';
 import type { Catalog, Pattern } from './types.js';
 
@@ -37,10 +38,10 @@ export async function loadCatalog(options: LoadCatalogOptions | string = {}): Pr
 
 /** Reads and parses the pattern files of a prepared catalog. */
 export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<LoadCatalogOptions, 'keepTokens' | 'concurrency'> = {}): Promise<Catalog> {
-  const { config, template, files } = prepared;
+  const { config, template, templates, files } = prepared;
   const diagnostics = [...prepared.diagnostics];
   const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
-    loadPattern({ ...f, maxFileSize: config.maxFileSize }, template, { keepTokens: opts.keepTokens ?? false }),
+    loadPattern({ ...f, maxFileSize: config.maxFileSize }, templates.for(f.path), { keepTokens: opts.keepTokens ?? false }),
   );
   const patterns: Pattern[] = [];
   for (const result of results) {
@@ -48,12 +49,14 @@ export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<
     else diagnostics.push(result.diagnostic);
   }
   diagnostics.sort(compareDiagnostics);
-  return { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  return { root: config.root, config, template, templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
 }
 
 export interface PreparedCatalog {
   config: CatalogConfig;
   template: TemplateSchema;
+  /** The template of each pattern (the catalog's, or the one its `overrides` give it). */
+  templates: TemplateSet;
   /** The pattern files to load, slug clashes removed. */
   files: DiscoveredFile[];
   /** Discovery problems so far. */
@@ -64,14 +67,15 @@ export interface PreparedCatalog {
 export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens' | 'concurrency'>): Promise<PreparedCatalog> {
   const root = path.resolve(opts.cwd ?? process.cwd(), opts.root ?? findCatalogRoot(opts.cwd ?? process.cwd()));
   const config = opts.config ?? (await loadConfig(root, opts.rules ? { rules: opts.rules } : {}));
-  const template = await loadCatalogTemplate(config, opts.templateFile);
+  const templates = await loadCatalogTemplates(config, opts.templateFile);
+  const template = templates.base;
 
   const discovered = await discoverPatterns({
     root: config.root,
     patterns: config.patterns,
     exclude: config.exclude,
     skipDirs: [path.resolve(config.root, config.outDir)],
-    skipFiles: [template.file],
+    skipFiles: templates.all().map((t) => t.file),
   });
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   if (discovered.files.length === 0) {
@@ -84,20 +88,31 @@ export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens'
       message: `No pattern files match \`patterns\` (${config.patterns.join(', ')}) in ${config.root}: check the globs, or the catalog folder given.`,
     });
   }
-  return { config, template, files: rejectSlugClashes(discovered.files, diagnostics), diagnostics };
+  return { config, template, templates, files: rejectSlugClashes(discovered.files, diagnostics), diagnostics };
 }
 
 export async function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
-  const file = override ?? config.template;
-  const options = { sections: config.sections, placeholders: config.placeholders, ...(config.title ? { title: config.title } : {}), ...(config.summary ? { summary: config.summary } : {}) };
+  return readTemplate(config, override ?? config.template, config.sections, override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '');
+}
+
+/**
+ * The catalog's template and the variants its `overrides` ask for (`--template`
+ * replaces the catalog's own; overrides that name no template of their own
+ * use it too).
+ */
+export async function loadCatalogTemplates(config: CatalogConfig, override?: string): Promise<TemplateSet> {
+  const base = await loadCatalogTemplate(config, override);
+  const chosen = override ? { ...config, template: override } : config;
+  return templateSet(chosen, base, (file, sections, where) => readTemplate(config, file, sections, config.file ? `(set by \`${where}\` in ${config.file})` : `(${where})`));
+}
+
+async function readTemplate(config: CatalogConfig, file: string | undefined, sections: CatalogConfig['sections'], from: string): Promise<TemplateSchema> {
+  const options = { sections, placeholders: config.placeholders, ...(config.title ? { title: config.title } : {}), ...(config.summary ? { summary: config.summary } : {}) };
   try {
     return file ? await loadTemplate(file, options) : await loadTemplate(undefined, options);
   } catch (err) {
-    // Say where the template was chosen: the configuration file's `template`, or --template.
-    if (err instanceof PatternbookError && file) {
-      const from = override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '';
-      if (from) throw new PatternbookError(`${err.message} ${from}`, err.exitCode);
-    }
+    // Say where the template was chosen: the configuration file's `template`, an override, or --template.
+    if (err instanceof PatternbookError && file && from) throw new PatternbookError(`${err.message} ${from}`, err.exitCode);
     throw err;
   }
 }

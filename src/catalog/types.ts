@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
 import type { Link, MarkdownDocument } from '../markdown/types.js';
 import type { TemplateSchema } from '../template/types.js';
+import type { TemplateSet } from './templates.js';
 
 export interface PatternText {
   text: string;
@@ -61,7 +62,10 @@ export interface Pattern extends PatternView {
 export interface CatalogSettings {
   root: string;
   config: CatalogConfig;
+  /** The catalog's template: new patterns start from it (`templates.base`). */
   template: TemplateSchema;
+  /** The template each pattern follows, by its path: the catalog's, or one its `overrides` give some folders. */
+  templates: TemplateSet;
 }
 
 /** A catalog whose patterns are `P`: full patterns (`Catalog`) or views (`LightCatalog`). */

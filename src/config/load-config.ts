@@ -116,7 +116,8 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     run: values.run ?? {},
     report: values.report ?? {},
     search: values.search ?? {},
-    overrides: values.overrides ?? [],
+    // Templates named by overrides are read from the catalog root, like `template`.
+    overrides: (values.overrides ?? []).map((o) => (o.template ? { ...o, template: path.resolve(absRoot, o.template) } : o)),
     sources,
   };
 }

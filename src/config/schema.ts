@@ -40,6 +40,17 @@ function onlyWith(value: { from: string; key?: string | undefined; section?: str
   if (value.section !== undefined && value.from !== 'section') ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (here \`from: ${value.from}\`)` });
 }
 
+/** Per-section overrides, by section name: `{ "Production Deployment": { optional: true, aliases: [...] } }`. */
+const sectionsSchema = z
+  .record(
+    z.string(),
+    z.strictObject({
+      optional: z.boolean().optional(),
+      aliases: z.array(z.string().min(1)).optional(),
+    }),
+  )
+  .optional();
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   template: z.string().min(1).optional(),
@@ -47,15 +58,7 @@ export const configSchema = z.strictObject({
   exclude: z.array(z.string().min(1)).optional(),
   outDir: z.string().min(1).optional(),
   maxFileSize: z.union([z.number().int().positive(), z.string().regex(SIZE, 'expected a size such as "5 MB"')]).optional(),
-  sections: z
-    .record(
-      z.string(),
-      z.strictObject({
-        optional: z.boolean().optional(),
-        aliases: z.array(z.string().min(1)).optional(),
-      }),
-    )
-    .optional(),
+  sections: sectionsSchema,
   placeholders: z
     .strictObject({
       add: z.array(z.string().min(1)).optional(),
@@ -116,6 +119,8 @@ export const configSchema = z.strictObject({
       branch: z.string().min(1).optional(),
       /** Front matter keys shown on cards and offered as filters (default `tags`, `category`, `status`). */
       facets: z.array(z.string().min(1)).optional(),
+      /** Show lint findings to readers (on cards and pattern pages); off by default, always on in `patternbook dev`. */
+      showLint: z.boolean().optional(),
     })
     .optional(),
   /** `patternbook run` / `verify`: which sections hold the steps, and how long they may take. */
@@ -148,8 +153,21 @@ export const configSchema = z.strictObject({
       synonyms: z.array(z.array(z.string().trim().min(1)).min(2)).optional(),
     })
     .optional(),
-  /** Rule settings for some files: `[{ files: ["drafts/**"], rules: { … } }]`, later entries win. */
-  overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: rulesSchema })).optional(),
+  /**
+   * Settings for some files, later entries win: rule settings, section
+   * overrides (merged over `sections`, name by name) and another template —
+   * `[{ files: ["patterns/3-validated/**"], sections: { Status: { optional: false } } }]`.
+   */
+  overrides: z
+    .array(
+      z.strictObject({
+        files: z.array(z.string().min(1)).min(1),
+        rules: rulesSchema.optional(),
+        sections: sectionsSchema,
+        template: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;

@@ -36,7 +36,7 @@ export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[],
       const result = lintByFile.get(pattern.file);
       const record = records.get(pattern.slug);
       return patternEntry(pattern, {
-        template: catalog.template,
+        template: catalog.templates.for(pattern.path),
         related: r?.related ?? [],
         alternatives: r?.alternatives ?? [],
         mentions: r?.mentions ?? [],

@@ -161,7 +161,7 @@ export async function checkCatalogRules(run: LintRun, catalog: LightCatalog, pat
       pattern,
       catalog,
       index,
-      template: catalog.template,
+      template: catalog.templates.for(pattern.path),
       options: entry.options,
       flags: run.flags,
       report: stamp.reporter(entry),
@@ -252,7 +252,7 @@ class FileScope {
   }
 
   outline(): OutlineMatch {
-    this.outlineMatch ??= timed('(outline)', () => matchOutline(this.run.catalog.template.sections, this.pattern.document.sections));
+    this.outlineMatch ??= timed('(outline)', () => matchOutline(this.run.catalog.templates.for(this.pattern.path).sections, this.pattern.document.sections));
     return this.outlineMatch;
   }
 
@@ -282,7 +282,7 @@ class FileContext implements FileRuleContext<unknown> {
   ) {
     this.pattern = scope.pattern;
     this.catalog = scope.run.catalog;
-    this.template = scope.run.catalog.template;
+    this.template = scope.run.catalog.templates.for(scope.pattern.path);
     this.files = scope.run.files;
     this.flags = scope.run.flags;
   }

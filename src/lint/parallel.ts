@@ -123,7 +123,7 @@ export async function lintStreaming(
 
   const patterns: PatternView[] = prepared.files.flatMap((f) => (views.has(f.file) ? [views.get(f.file)!] : []));
   const diagnostics = [...prepared.diagnostics, ...failures].sort(compareDiagnostics);
-  const catalog: LightCatalog = { root: config.root, config, template, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  const catalog: LightCatalog = { root: config.root, config, template, templates: prepared.templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
   const run = new LintRun(catalog, { ...options, registry, flags });
   for (const [file, data] of collected) run.collected.set(file, data);
 

@@ -40,7 +40,7 @@ export class RuleSettings {
     this.base = this.apply(defaults, config.rules);
     this.overrides = config.overrides.map((o) => ({
       match: picomatch(o.files, { dot: true }),
-      settings: this.apply(new Map(), o.rules),
+      settings: this.apply(new Map(), o.rules ?? {}),
     }));
   }
 

@@ -54,7 +54,8 @@ export class LintSession {
    * Replaces their results; the catalog's view of `pattern` becomes the new one.
    */
   async update(pattern: Pattern, affected: readonly PatternView[]): Promise<void> {
-    const settings = { root: this.lightCatalog.root, config: this.lightCatalog.config, template: this.lightCatalog.template };
+    const { root, config, template, templates } = this.lightCatalog;
+    const settings = { root, config, template, templates };
     const run = new LintRun(settings, { registry: this.registry, ...(this.docsBase ? { docsBase: this.docsBase } : {}), only: this.quickRules });
     const { diagnostics, collected } = await checkFile(run, pattern);
     this.fileDiagnostics.set(pattern.file, diagnostics);

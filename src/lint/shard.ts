@@ -1,4 +1,4 @@
-import { loadCatalogTemplate } from '../catalog/load-catalog.js';
+import { loadCatalogTemplates } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { Pattern } from '../catalog/types.js';
 import { viewOf } from '../catalog/view.js';
@@ -26,9 +26,9 @@ export async function lintShard(
   batchSize = 64,
   onPattern?: (pattern: Pattern) => void | Promise<void>,
 ): Promise<void> {
-  const template = await loadCatalogTemplate(input.config, input.templateFile);
+  const templates = await loadCatalogTemplates(input.config, input.templateFile);
   // File rules see the catalog's settings only: the other patterns are not known yet.
-  const run = new LintRun({ root: input.config.root, config: input.config, template }, {
+  const run = new LintRun({ root: input.config.root, config: input.config, template: templates.base, templates }, {
     registry,
     ...(input.only ? { only: input.only } : {}),
     ...(input.docsBase ? { docsBase: input.docsBase } : {}),
@@ -47,7 +47,7 @@ export async function lintShard(
     const f = input.files[index];
     if (!f) break;
     // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
-    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, template, onPattern ? { keepTokens: true } : {}));
+    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates.for(f.path), onPattern ? { keepTokens: true } : {}));
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {

@@ -46,8 +46,9 @@ function linkCompletions(typed: string, from: Pattern, catalog: Catalog): Comple
 
 /** At the start of a line: the sections the template still expects, the next one first. */
 function sectionCompletions(pattern: Pattern, catalog: Catalog): CompletionItem[] {
-  const outline = matchOutline(catalog.template.sections, pattern.document.sections);
-  const order = new Map(flattenSections(catalog.template.sections).map((s, i) => [s, i]));
+  const template = catalog.templates.for(pattern.path);
+  const outline = matchOutline(template.sections, pattern.document.sections);
+  const order = new Map(flattenSections(template.sections).map((s, i) => [s, i]));
   return [...outline.missing]
     .sort((a, b) => (order.get(a.schema) ?? 0) - (order.get(b.schema) ?? 0))
     .map((m, i) => {

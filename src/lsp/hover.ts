@@ -10,7 +10,7 @@ export async function hover(params: HoverParams, documents: TextDocuments<TextDo
   const state = await workspace.stateOf(doc.uri);
   if (!state?.pattern) return null;
   const lineNo = params.position.line + 1;
-  const outline = matchOutline(state.catalog.template.sections, state.pattern.document.sections);
+  const outline = matchOutline(state.catalog.templates.for(state.pattern.path).sections, state.pattern.document.sections);
   const match = outline.all.find((m) => m.sections.some((s) => s.heading.range.start.line <= lineNo && s.heading.range.end.line >= lineNo));
   if (!match) return null;
   const guidance = match.schema.guidance.trim();

@@ -78,7 +78,7 @@ export function planTargets(catalog: Catalog, patterns: readonly Pattern[], opti
   const plans: RunPlan[] = [];
   const skipped: { plan: RunPlan; reason: string }[] = [];
   for (const pattern of patterns) {
-    const plan = planRun(pattern, catalog.template, catalog.config, options);
+    const plan = planRun(pattern, catalog.templates.for(pattern.path), catalog.config, options);
     if (plan.optedOut) skipped.push({ plan, reason: catalog.config.run.optIn ? 'not opted in (front matter `verify: true`)' : 'opted out (front matter `verify: false`)' });
     else if (!hasSteps(plan) && placeholderBlocks(plan).length === 0) skipped.push({ plan, reason: 'no runnable step' });
     else plans.push(plan);
@@ -106,7 +106,7 @@ export async function runPlans(catalog: Catalog, plans: readonly RunPlan[], jobs
     });
     const run: PatternRun = { plan, outcome };
     if (hooks.record !== false) {
-      const record = recordOf(plan, outcome, catalog.template, catalog.root);
+      const record = recordOf(plan, outcome, catalog.templates.for(plan.pattern.path), catalog.root);
       if (record) await writeRecord(catalog.root, record);
     }
     hooks.onRunEnd?.(run);

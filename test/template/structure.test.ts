@@ -132,3 +132,39 @@ describe('slot sections, learned from the catalog', () => {
     expect(found.filter((f) => f.endsWith('required-section'))).toHaveLength(3);
   });
 });
+
+describe('per-folder settings: maturity folders with stricter requirements', () => {
+  it('makes a section required in one folder only, and judges another folder by its own template', async () => {
+    const template = '# [Pattern Title]\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n\n## Known Instances (optional until validated)\n\nWhere it is used.\n';
+    const draft = '# [Draft Title]\n\n## Idea\n\nOne paragraph.\n';
+    const pattern = (title: string) => `# ${title}\n\n## Problem\n\nTeams wait.\n\n## Solution\n\nShare the code.\n`;
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'templates/draft.md': draft,
+      'patternbook.config.yaml': [
+        'template: templates/pattern.md',
+        'patterns: ["patterns/**/*.md"]',
+        'overrides:',
+        '  - files: ["patterns/3-validated/**"]',
+        '    sections: { Known Instances: { optional: false } }',
+        '  - files: ["patterns/0-ideas/**"]',
+        '    template: templates/draft.md',
+      ].join('\n'),
+      'patterns/1-initial/a.md': pattern('A'),
+      'patterns/3-validated/b.md': pattern('B'),
+      'patterns/0-ideas/c.md': '# C\n\n## Idea\n\nMaybe share the code.\n',
+    });
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.ruleId}: ${d.message}`))).toEqual([
+      'patterns/3-validated/b.md:9 required-section: Missing section `## Known Instances`, expected after `## Solution`.',
+    ]);
+  });
+
+  it('says which override names a template that does not exist', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ overrides: [{ files: ['drafts/**'], template: 'templates/nope.md' }] }),
+      'saga/README.md': '# Saga\n',
+    });
+    await expect(lint({ root: dir })).rejects.toThrow(/templates\/nope\.md.*overrides\[0\]/s);
+  });
+});

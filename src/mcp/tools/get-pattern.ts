@@ -38,7 +38,7 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       const catalog = await live.catalog();
       const record = patternOrRefusal(catalog, slug);
       if (isRefusal(record)) return record;
-      const loaded = await loadPattern({ file: record.file, path: record.path, slug: record.slug, maxFileSize: catalog.settings.config.maxFileSize }, catalog.settings.template);
+      const loaded = await loadPattern({ file: record.file, path: record.path, slug: record.slug, maxFileSize: catalog.settings.config.maxFileSize }, catalog.settings.templates.for(record.path));
       if (!loaded.ok) return refusal(`${record.path} cannot be read now: ${loaded.diagnostic.message}`);
       const pattern = loaded.pattern;
       const doc = pattern.document;
