@@ -4,25 +4,39 @@ import { escapeRegExp, foldCase, foldText } from './normalize.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
 
 /**
- * Finds the template's placeholder text: what an author is meant to replace.
- * Everything is read from the template itself; what is not recognised as a
- * placeholder (headings, labels such as `**Symptom**:`, lead-ins such as
- * "Common issues and solutions:", plain values such as "Initial release") is
- * kept text that a pattern may legitimately repeat.
+ * Template text is of three kinds, and only the first two are ever a finding
+ * when a pattern still holds them:
+ *
+ * (a) marked placeholders — `[…]`, `<<…>>`, `{…}`, `<…>` (not HTML), a
+ *     parenthesised note to the author (`(fill me in …)`), TODO/TBD, and the
+ *     template's sample values (`Your Name`, `Component 1`, `command --option`);
+ * (b) instructions to the author: sentences that ask to write, describe,
+ *     explain, list… something ("Explain how it works."), and questions;
+ * (c) everything else: headings, labels, lead-ins, steps for the reader
+ *     ("Delete the stack", "Enter a stack name"), legal notes — text every
+ *     pattern may keep.
+ *
+ * Everything is read from the template itself. The template can mark a block
+ * or a line as boilerplate with `<!-- patternbook: keep -->`; nothing in it is
+ * then a placeholder.
  */
 export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (documentPath: readonly string[]) => string[] = (p) => [...p]): Placeholder[] {
-  const found = new PlaceholderSet();
+  const found = new PlaceholderSet(new Set([...doc.source.matchAll(/^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm)].map((d) => foldText(d[1]!))));
 
-  if (doc.title) found.bracketed(doc.title.text, [], doc.title.range.start.line);
+  if (doc.title) found.marked(doc.title.text, doc.title.raw, [], doc.title.range.start.line, {});
   const summary = leadBlock(doc);
-  for (const block of doc.preamble) {
-    if (block === summary && block.kind === 'blockquote' && block.text) found.add(block.text, 'summary-sample', [], block.range.start.line);
-    else visitBlock(block, [], found);
-  }
+  const preamble = doc.preamble.filter((block) => {
+    if (block === summary && block.kind === 'blockquote' && block.text) {
+      found.add(block.text, 'summary-sample', [], block.range.start.line);
+      return false;
+    }
+    return true;
+  });
+  visitBlocks(preamble, [], found);
   const visitSection = (section: MarkdownDocument['sections'][number]): void => {
     const path = schemaPath(section.path);
-    found.bracketed(section.heading.text, path, section.heading.range.start.line);
-    for (const block of section.blocks) visitBlock(block, path, found);
+    found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});
+    visitBlocks(section.blocks, path, found);
     section.children.forEach(visitSection);
   };
   doc.sections.forEach(visitSection);
@@ -33,9 +47,51 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   return found.list;
 }
 
+/**
+ * A placeholder as this module builds it: the template's text, plus how it is
+ * matched. (The extra fields are optional, so a `Placeholder` made elsewhere
+ * is matched by its folded text.)
+ */
+export interface TemplateText extends Placeholder {
+  /**
+   * A marked placeholder (`[Dependency name]`, `{title of option 1}`, `TODO`):
+   * the token itself, delimiters included, matched on the text as written —
+   * case, spacing and numbers may differ, the brackets may not. `[Optional]`
+   * is never the word "optional" in a sentence.
+   */
+  exact?: RegExp;
+  /** Read from a code block of the template (its sample code): also looked for in a pattern's code blocks. */
+  code?: boolean;
+  /**
+   * An instruction that ends in `:` or `?` — a label or a question the author
+   * answers after it ("Describe the mechanism:"): when the author's own text
+   * follows it in the same paragraph or list item, it is filled in.
+   */
+  label?: boolean;
+}
+
 /** Placeholders an author or a catalog adds by configuration. */
 export function customPlaceholder(text: string): Placeholder {
+  const trimmed = text.trim();
+  const token = markedTokens(trimmed, { all: true });
+  // A configured `[Service Name]` is matched as that token, like the template's own.
+  if (token.length === 1 && token[0]!.start === 0 && token[0]!.end === trimmed.length) return makeMarked(trimmed, 'custom', [], 0, false);
   return makePlaceholder(text, 'custom', [], 0);
+}
+
+// ---------------------------------------------------------------------------
+// The template's blocks.
+
+/** `<!-- patternbook: keep -->`: the next block (or the line it is on) is boilerplate, nothing in it a placeholder. */
+export const KEEP_MARKER = /<!--\s*patternbook\s*:\s*keep\s*-->/i;
+
+function visitBlocks(blocks: readonly Block[], path: string[], found: PlaceholderSet): void {
+  let keepNext = false;
+  for (const block of blocks) {
+    const keep = keepNext;
+    keepNext = block.kind === 'html' && KEEP_MARKER.test(block.html);
+    if (!keep) visitBlock(block, path, found);
+  }
 }
 
 function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
@@ -45,12 +101,12 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
       classifyUnit(block.raw, block.text, path, line, found);
       break;
     case 'blockquote':
-      block.blocks.forEach((b) => visitBlock(b, path, found));
+      visitBlocks(block.blocks, path, found);
       break;
     case 'list':
       for (const item of block.items) {
         classifyUnit(item.raw, item.text, path, item.range.start.line, found);
-        item.blocks.slice(1).forEach((b) => visitBlock(b, path, found));
+        visitBlocks(item.blocks.slice(1), path, found);
       }
       break;
     case 'table':
@@ -61,13 +117,37 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
     case 'code':
       block.code.content.split('\n').forEach((codeLine, i) => {
         const text = codeLine.trim();
-        if (text && !/^(#|\/\/)/.test(text) && isSampleCommand(text)) {
-          found.add(text, 'sample-value', path, block.range.start.line + 1 + i);
-        }
+        const at = block.range.start.line + 1 + i;
+        if (text && !/^(#|\/\/)/.test(text) && isSampleCommand(text)) found.add(text, 'sample-value', path, at, { code: true });
+        // Sample code with fill-in tokens (`<<YOUR BUCKET>>`, `[YOUR STACK NAME]`): those are looked for in code too.
+        for (const token of markedTokens(codeLine, { code: true })) found.addMarked(token.text, path, at, true);
       });
+      break;
+    case 'html':
+      visitComments(block.html, path, line, found, found.referenceLabels);
       break;
     default:
       break;
+  }
+}
+
+/**
+ * HTML comments of the template are instructions nobody sees, but some hold a
+ * small template to copy out ("for each dependency, fill in: - [Dependency
+ * name] …"): its marked placeholders are the template's too. Its sentences
+ * are not (a comment kept in a pattern is invisible, and is never checked).
+ */
+function visitComments(html: string, path: string[], line: number, found: PlaceholderSet, defined: ReadonlySet<string>): void {
+  for (const m of html.matchAll(/<!--([\s\S]*?)-->/g)) {
+    const body = m[1]!;
+    const at = line + html.slice(0, m.index).split('\n').length - 1;
+    body.split('\n').forEach((text, i) => {
+      if (/^\s*\[[^\]\n]+\]:\s*\S/.test(text)) return;
+      for (const token of markedTokens(text, { labels: true })) {
+        if (token.text.startsWith('[') && (defined.has(foldText(token.text)) || /^[([]/.test(text.slice(token.end)))) continue;
+        found.addMarked(token.text, path, at + i, false);
+      }
+    });
   }
 }
 
@@ -75,7 +155,8 @@ const LABEL = /^\s*(\*\*|__)(.+?)\1\s*:?\s*([\s\S]*)$/;
 
 /** Classifies one paragraph, list item or table cell. */
 function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet): void {
-  if (!text.trim()) return;
+  if (!text.trim() || KEEP_MARKER.test(raw)) return;
+  found.marked(text, raw, path, line, { labels: true });
   const label = LABEL.exec(raw);
   if (label) {
     const labelText = label[2]!.replace(/:\s*$/, '').trim();
@@ -85,7 +166,7 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     }
     // `**Symptom**: What you observe` — the label stays, the sample after it is a placeholder.
     const rest = text.slice(text.indexOf(labelText) + labelText.length).replace(/^\s*:?\s*/, '').trim();
-    if (rest) found.add(rest, isSampleValue(rest) ? 'sample-value' : 'label-sample', path, line);
+    if (rest && !markedTokens(rest).some((t) => t.text === rest)) found.add(rest, isSampleValue(rest) ? 'sample-value' : 'label-sample', path, line);
     return;
   }
   const head = text.split(':')[0]!.trim();
@@ -93,13 +174,13 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     found.add(text, 'generic-item', path, line);
     return;
   }
-  if (isSampleValue(text)) {
+  // A value ("Your Name", "your.email@example.com"), not a sentence that happens to say "your".
+  if (wordCount(text) <= SAMPLE_WORDS && isSampleValue(text)) {
     found.add(text, 'sample-value', path, line);
     return;
   }
   for (const sentence of sentences(text)) {
-    if (isInstruction(sentence)) found.add(sentence, 'instruction', path, line);
-    else found.bracketed(sentence, path, line);
+    if (isInstruction(sentence)) found.add(sentence, 'instruction', path, line, { label: /[:?]\s*$/.test(sentence) });
   }
 }
 
@@ -108,21 +189,62 @@ export function isGenericItem(text: string): boolean {
   return /^(?:[\p{L}][\p{L}'-]*\s+){0,3}[\p{L}][\p{L}'-]*[\s_-]?\d+$/u.test(text) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d+$/.test(text);
 }
 
-const IMPERATIVE = new Set(
+// ---------------------------------------------------------------------------
+// Instructions to the author, told apart from steps for the reader.
+
+/** Verbs that only ever ask the author to write something ("Describe…", "Explain…", "List…"). */
+const WRITING_VERBS = new Set(
+  'answer clarify describe detail discuss document elaborate enumerate explain fill illustrate insert introduce justify list mention outline specify state summarise summarize write'.split(' '),
+);
+
+/**
+ * Verbs a template uses for the author and for the reader alike: "Provide an
+ * overview" asks the author, "Enter a stack name" tells the reader. They are
+ * instructions to the author only when what they ask for is writing (a
+ * description, an example, a link, this section…) or is put "here".
+ */
+const OBJECT_VERBS = new Set('add choose consider continue define delete give identify include keep link note provide put reference remove replace select show update use'.split(' '));
+
+/** What an author writes — the object that makes an ambiguous verb an instruction to the author. */
+const WRITING_NOUNS = new Set(
   (
-    'add choose continue define delete describe detail document enter explain fill give identify include insert link list ' +
-    'mention note outline provide put reference remove replace select show specify state summarise summarize update write'
+    'above answer answers below bullet bullets citation citations comment comments content description descriptions details diagram diagrams example examples explanation explanations ' +
+    'heading here image images information line lines link links list notes overview paragraph paragraphs picture placeholder placeholders pointer pointers question questions rationale ' +
+    'reasons reference references section sections sentence sentences sources steps summary table template text title url urls'
   ).split(' '),
 );
 
-/** A sentence that tells the author what to write: an imperative, a question, or "Detailed instructions for…". */
+/**
+ * A sentence that asks the author to write something: an imperative that asks
+ * to write, describe, explain, list… ("Explain how it works."), an ambiguous
+ * verb whose object is writing ("Provide an example here."), "Detailed
+ * instructions for…", or a question. Steps for the reader ("Delete the
+ * stack", "Note the outputs", "Enter a stack name") are not.
+ */
 export function isInstruction(sentence: string): boolean {
   const s = sentence.trim();
-  const first = /^[\p{L}]+/u.exec(s)?.[0]?.toLowerCase() ?? '';
-  if (IMPERATIVE.has(first)) return true;
+  if (isAuthorImperative(s)) return true;
   if (/^(detailed\s+)?instructions\s+(for|on)\b/i.test(s) && !s.endsWith(':')) return true;
   return /\?\s*$/.test(s);
 }
+
+/** An imperative addressed to the author (see `isInstruction`), questions aside. */
+export function isAuthorImperative(sentence: string): boolean {
+  // Only a sentence that starts with its verb is an imperative ("**Note**: …" is a label, "reference-level" an adjective).
+  const first = /^[\s*_"“'(]*([\p{L}]+)(?=[\s:,.!?*_)]|$)/u.exec(sentence);
+  if (!first) return false;
+  const words = foldCase(sentence).match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
+  if (words[0] === 'please') words.shift();
+  const [verb, next] = words;
+  if (!verb) return false;
+  // "List of regions:", "Outline of the design" — a noun, not an imperative.
+  if (WRITING_VERBS.has(verb)) return next !== 'of';
+  if (!OBJECT_VERBS.has(verb) || (verb === 'note' && next === 'that')) return false;
+  return words.slice(1).some((w) => WRITING_NOUNS.has(w));
+}
+
+/** Units of up to this many words are values ("Your Name"); longer ones are sentences. */
+const SAMPLE_WORDS = 8;
 
 /** Values that only a template would contain: example domains, "your …", metasyntactic names. */
 export function isSampleValue(text: string): boolean {
@@ -139,6 +261,10 @@ function isSampleCommand(text: string): boolean {
   return /^command(?:\s|$)/.test(text) || /\s--option\b/.test(text);
 }
 
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 function sentences(text: string): string[] {
   return text
     .split(/(?<!\b(?:e\.g|i\.e|etc|vs))(?<=[.!?])\s+(?=[\p{Lu}\d[])/u)
@@ -146,34 +272,210 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number): Placeholder {
+// ---------------------------------------------------------------------------
+// Marked placeholders.
+
+export interface MarkedToken {
+  /** The token as written, delimiters included (`[Dependency name]`). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** HTML elements: `<details>`, `<img src="…">` are markup, `<name of the service>` a placeholder. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed ' +
+    'fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript ' +
+    'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select slot small source span strike strong style sub summary sup svg table ' +
+    'tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+const BOOLEAN_ATTRIBUTES = new Set('allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '));
+
+/** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[required]`. */
+const NOTE = /^\s*(?:optional|required|recommended|if applicable)\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
+
+/** Placeholders TODO-style: a word in capitals that says the text is not written yet. */
+const TODO_WORDS = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/gu;
+
+/** Author verbs that make a parenthesised note a placeholder: `(fill me in with …)`. */
+const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|add|list|replace)\b[^()\n]*\)/giu;
+
+/**
+ * The marked placeholders of a text: `[…]`, `{…}`, `<<…>>`, `<…>` that is
+ * not HTML (nor an autolink), `(fill me in …)`, TODO/TBD. `labels`: a token
+ * inside a label that goes on with words of its own (`[Optional] Aggregation
+ * method:`) is part of the label, not a placeholder. `code`: in sample code,
+ * only tokens that read as a fill-in (`<<YOUR BUCKET>>`, `[stack name]`), not
+ * arrays, objects or tags. `all`: every kind, as written (configuration).
+ */
+export function markedTokens(text: string, options: { labels?: boolean; code?: boolean; all?: boolean } = {}): MarkedToken[] {
+  if (!/[[{<(TF]/.test(text)) return [];
+  const tokens: MarkedToken[] = [];
+  const taken = (start: number, end: number) => tokens.some((t) => start < t.end && end > t.start);
+  const push = (start: number, end: number): void => {
+    if (!taken(start, end)) tokens.push({ text: text.slice(start, end), start, end });
+  };
+  for (const m of text.matchAll(/<<\s*[^<>\n]*?[^\s<>][^<>\n]*?\s*>>/g)) {
+    const inner = m[0].slice(2, -2).trim();
+    // `<<[/UNRESOLVED]>>` closes a marked passage: a marker, nothing to fill in.
+    if (hasLetter(inner) && !/^\[?\//.test(inner) && (!options.code || fillIn(inner))) push(m.index, m.index + m[0].length);
+  }
+  for (const [open, close] of [
+    ['[', ']'],
+    ['{', '}'],
+  ] as const) {
+    for (const t of balanced(text, open, close)) {
+      const inner = text.slice(t.start + 1, t.end - 1);
+      if (!hasLetter(inner) || taken(t.start, t.end)) continue;
+      // A note on what stands next to it (`[Optional]`, `{if applicable}`), not something to fill in.
+      if (NOTE.test(inner)) continue;
+      if (open === '[') {
+        // Task boxes, footnotes (`[^1]`), closing markers (`[/UNRESOLVED]`), escaped brackets.
+        if (/^[ xX]$/.test(inner) || /^[\^/]/.test(inner) || text[t.start - 1] === '\\') continue;
+        // Link text followed by its destination or label, and that label (`[text][label]`).
+        if (!options.all && (/^[([]/.test(text.slice(t.end)) || text[t.start - 1] === ']')) continue;
+      } else if (/^[{%:#.]/.test(inner) || /[}%]$/.test(inner) || /["']\s*:|=/.test(inner)) {
+        // Liquid (`{{ site.url }}`, `{% … %}`), attribute lists (`{:.note}`, `{#id}`), objects (`{"a": 1}`).
+        continue;
+      }
+      if (options.code && !fillIn(inner)) continue;
+      push(t.start, t.end);
+    }
+  }
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}<])<([^<>\s!/][^<>\n]*?[^<>\s])>(?!>)|(?<![\p{L}\p{N}<])<([^<>\s!/])>(?!>)/gu)) {
+    const inner = m[1] ?? m[2]!;
+    if (!hasLetter(inner) || isHtmlTag(inner) || /^[a-z][a-z0-9+.-]*:|^[^\s@]+@[^\s@]+$/i.test(inner)) continue;
+    if (options.code && !fillIn(inner)) continue;
+    push(m.index, m.index + m[0].length);
+  }
+  if (!options.code) {
+    for (const m of text.matchAll(NOTE_TO_AUTHOR)) push(m.index, m.index + m[0].length);
+    for (const m of text.matchAll(TODO_WORDS)) push(m.index, m.index + m[0].length);
+  }
+  tokens.sort((a, b) => a.start - b.start);
+  return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;
+}
+
+/** Outermost `open…close` pairs of a text (a `{force}` inside `{justification … {force} …}` is part of it). */
+function balanced(text: string, open: string, close: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = text.indexOf(open); i >= 0 && i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') depth = 0;
+    else if (c === open) {
+      if (depth++ === 0) start = i;
+    } else if (c === close && depth > 0 && --depth === 0) out.push({ start, end: i + 1 });
+  }
+  return out;
+}
+
+function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
+}
+
+/** In sample code, a token that reads as a fill-in: two words or more, or "your …". */
+function fillIn(inner: string): boolean {
+  const s = inner.trim();
+  return /your/i.test(s) || /^[\p{L}\p{N}'’-]+(?:[ \t]+[\p{L}\p{N}'’-]+)+$/u.test(s);
+}
+
+/** `<details open>`, `<img src="a.png" alt="x">`, `<br/>`: markup. `<A brief description>`: a placeholder. */
+function isHtmlTag(inner: string): boolean {
+  const [name, ...rest] = inner.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\/$/, '').trim().split(/\s+/);
+  if (!name || !HTML_ELEMENTS.has(name.toLowerCase())) return false;
+  return rest.every((w) => w.includes('=') || w === '/' || BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
+}
+
+/** A token in the label part (before its colon) of a label that has words of its own: `[Optional] Aggregation method:`. */
+function inLabel(text: string, token: MarkedToken, tokens: readonly MarkedToken[]): boolean {
+  let colon = -1;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    if (!tokens.some((t) => i >= t.start && i < t.end)) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0 || token.start > colon) return false;
+  let words = text.slice(0, colon);
+  for (const t of tokens) if (t.end <= colon) words = words.replace(t.text, ' ');
+  return /\p{L}/u.test(words);
+}
+
+/** The expression a marked token is found by: delimiters as written, words in any case and spacing, numbers renumbered. */
+function exactPattern(token: string): RegExp {
+  if (/^(?:TODO|TBD|TBA|FIXME)$/.test(token)) return new RegExp(`(?<![\\p{L}\\p{N}_])${token}(?![\\p{L}\\p{N}_])`, 'u');
+  const open = /^(?:<<|\[|\{|<|\()/.exec(token)?.[0] ?? '';
+  const close = /(?:>>|\]|\}|>|\))$/.exec(token)?.[0] ?? '';
+  const inner = token.slice(open.length, token.length - close.length).trim();
+  const words = inner
+    .split(/\s+/)
+    .map((w) => escapeRegExp(w).replace(/\d+/g, '\\d+'))
+    .join('\\s+');
+  return new RegExp(`${escapeRegExp(open)}\\s*${words}\\s*${escapeRegExp(close)}`, 'iu');
+}
+
+// ---------------------------------------------------------------------------
+// Building placeholders.
+
+function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number, extra: { code?: boolean; label?: boolean } = {}): TemplateText {
   const folded = foldText(text);
   const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
   // A one- or two-word instruction ("Explain:") is only a leftover when it is all the text says;
   // inside a sentence the same words are the author's own.
   const whole = (kind === 'instruction' || kind === 'label-sample') && folded.split(' ').length < 3;
   const pattern = whole ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
-  return { text: text.trim(), kind, folded, pattern, sectionPath, line };
+  return { text: text.trim(), kind, folded, pattern, sectionPath, line, ...(extra.code ? { code: true } : {}), ...(extra.label ? { label: true } : {}) };
+}
+
+function makeMarked(token: string, kind: PlaceholderKind, sectionPath: string[], line: number, code: boolean): TemplateText {
+  return { ...makePlaceholder(token, kind, sectionPath, line), exact: exactPattern(token), ...(code ? { code: true } : {}) };
 }
 
 class PlaceholderSet {
-  readonly list: Placeholder[] = [];
-  private readonly seen = new Set<string>();
+  readonly list: TemplateText[] = [];
+  private readonly seen = new Map<string, TemplateText>();
 
-  add(text: string, kind: PlaceholderKind, path: string[], line: number): void {
-    const placeholder = makePlaceholder(text, kind, path, line);
+  /** Labels of the template's reference-link definitions (`[kubernetes/website]: https://…`), folded: in a comment, `[kubernetes/website]` is a link. */
+  constructor(readonly referenceLabels: ReadonlySet<string> = new Set()) {}
+
+  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean } = {}): void {
+    this.push(makePlaceholder(text, kind, path, line, extra), path);
+  }
+
+  addMarked(token: string, path: string[], line: number, code: boolean): void {
+    this.push(makeMarked(token, 'bracketed', path, line, code), path);
+  }
+
+  private push(placeholder: TemplateText, path: string[]): void {
     if (!placeholder.folded) return;
-    const key = `${path.join('\u0000')}\u0001${placeholder.folded}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const key = `${path.join('\u0000')}\u0001${placeholder.exact ? 'marked ' : ''}${placeholder.folded}`;
+    const seen = this.seen.get(key);
+    if (seen) {
+      // The same token in prose and in sample code is looked for in both.
+      if (placeholder.code && !seen.code) seen.code = true;
+      return;
+    }
+    this.seen.set(key, placeholder);
     this.list.push(placeholder);
   }
 
-  /** Records each `[bracketed]` part of a text (that is not a link). */
-  bracketed(text: string, path: string[], line: number): void {
-    for (const m of text.matchAll(/\[[^\]\n]+\]/g)) this.add(m[0], 'bracketed', path, line);
+  /** Records each marked placeholder of a text (all but `[…]` also from the Markdown as written: HTML-like text, `<team name>`, is not in the plain text). */
+  marked(text: string, raw: string, path: string[], line: number, options: { labels?: boolean }): void {
+    const tokens = markedTokens(text, options);
+    for (const t of tokens) this.addMarked(t.text, path, line, false);
+    if (raw.includes('<')) {
+      const plain = raw.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));
+      for (const t of markedTokens(plain, options)) if (!t.text.startsWith('[')) this.addMarked(t.text, path, line, false);
+    }
   }
 }
+
+// ---------------------------------------------------------------------------
+// Matching.
 
 /** What foldText keeps as word characters, and what it turns into a space. */
 const WORD = '[\\p{L}\\p{N}]';
@@ -185,18 +487,16 @@ const SEPARATOR = '[^\\p{L}\\p{N}]';
  * paragraphs do not each run every placeholder's expression.
  */
 export class PlaceholderMatcher {
-  private readonly byWord = new Map<string, Placeholder[]>();
-  private readonly always: Placeholder[] = [];
-  private readonly words = new Map<Placeholder, string[]>();
+  private readonly byWord = new Map<string, TemplateText[]>();
+  private readonly always: TemplateText[] = [];
   private readonly unanchored = new Map<Placeholder, RegExp>();
-  private vocabularyPattern: RegExp | undefined;
 
   constructor(placeholders: readonly Placeholder[]) {
     // Each placeholder is filed under its rarest word among all placeholders, so that
     // words every pattern has ("pattern", "security") do not wake many of them up.
     const frequency = new Map<string, number>();
     for (const p of placeholders) for (const w of new Set(p.folded.split(' '))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-    for (const p of placeholders) {
+    for (const p of placeholders as readonly TemplateText[]) {
       const words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
       const anchor = words.sort((a, b) => frequency.get(a)! - frequency.get(b)! || b.length - a.length)[0];
       if (!anchor) this.always.push(p);
@@ -210,28 +510,47 @@ export class PlaceholderMatcher {
    * each paragraph afterwards costs next to nothing.
    */
   narrowTo(text: string): PlaceholderMatcher {
-    // One scan of the text for the placeholders' own words is several times cheaper than
-    // folding the whole text and indexing all of its words; a phrase is then looked for
-    // only when all of its words are there.
+    // Each anchor word (a placeholder's rarest word) is looked for with indexOf, which runs at
+    // memory speed, and only then is its phrase or token tried. One regular expression of
+    // every word of every placeholder was several times slower on long files: common words
+    // ("the", "of") matched thousands of times, and an alternation is tried at every position.
     const lowered = foldCase(text);
-    const present = new Set(lowered.match(this.vocabulary()));
-    const hasWords = (p: Placeholder) => this.wordsOf(p).every((w) => present.has(w));
-    const candidates = this.always.filter(hasWords);
-    for (const word of present) for (const p of this.byWord.get(word) ?? []) if (hasWords(p)) candidates.push(p);
-    const kept = candidates.filter((p) => this.inText(p).test(lowered));
+    const candidates = [...this.always];
+    for (const [word, list] of this.byWord) if (containsWord(lowered, word)) candidates.push(...list);
+    const kept = candidates.filter((p) => (p.exact ? p.exact.test(text) : this.inText(p).test(lowered)));
     return kept.length ? new PlaceholderMatcher(kept) : EMPTY_MATCHER;
   }
 
-  /** Every word of every placeholder (numbers aside) as whole words, longest first. */
-  private vocabulary(): RegExp {
-    if (!this.vocabularyPattern) {
-      const words = new Set<string>();
-      for (const list of [this.always, ...this.byWord.values()]) for (const p of list) for (const w of this.wordsOf(p)) words.add(w);
-      const alternatives = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
-      // Word boundaries as foldText draws them: letters and digits (any script) make words.
-      this.vocabularyPattern = alternatives.length ? new RegExp(`(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, 'gu') : /(?!)/g;
+  /**
+   * Whether a text may hold one of the placeholders: it contains an anchor
+   * word (as a substring — a quick test before folding the text).
+   */
+  private mayHold(text: string): boolean {
+    if (this.always.length > 0) return true;
+    const lowered = foldCase(text);
+    for (const word of this.byWord.keys()) if (lowered.includes(word)) return true;
+    return false;
+  }
+
+  /**
+   * Where in `text` (the text this matcher was narrowed to) its placeholders
+   * may stand: the offsets of every whole-word occurrence of their anchor
+   * words, sorted. A paragraph whose span holds none of them holds none of
+   * the placeholders, so most of a long pattern is passed over without
+   * folding its text. Undefined when offsets in the lower-cased text are not
+   * those of the text (beyond ASCII, NFKC may change lengths) or a placeholder
+   * has no anchor word: then every paragraph is looked at.
+   */
+  hotspots(text: string): number[] | undefined {
+    if (this.always.length > 0 || NON_ASCII.test(text)) return undefined;
+    const lowered = text.toLowerCase();
+    const out: number[] = [];
+    for (const word of this.byWord.keys()) {
+      for (let i = lowered.indexOf(word); i >= 0; i = lowered.indexOf(word, i + 1)) {
+        if (!isWordChar(lowered, i - 1) && !isWordChar(lowered, i + word.length)) out.push(i);
+      }
     }
-    return this.vocabularyPattern;
+    return out.sort((a, b) => a - b);
   }
 
   /** True when there is nothing to look for (a finished pattern, after `narrowTo`). */
@@ -241,25 +560,37 @@ export class PlaceholderMatcher {
 
   /**
    * Placeholders found in the text, one per shape: `Prerequisite 1`, `2` and
-   * `3` all match "Prerequisite 2", which is reported once, as itself.
+   * `3` all match "Prerequisite 2", which is reported once, as itself. A
+   * marked placeholder is found only as its token (`[Optional]`, not the word
+   * "optional"); `raw`, the same text as written in Markdown, is where a
+   * `<…>` token is looked for (HTML-like text is not part of the plain text).
    */
-  find(text: string): Placeholder[] {
+  find(text: string, raw?: string): TemplateText[] {
     if (this.isEmpty) return [];
+    // Most paragraphs of a pattern hold none of the (few) placeholders its text woke up.
+    const withRaw = raw !== undefined && raw.includes('<');
+    if (!this.mayHold(text) && !(withRaw && this.mayHold(raw))) return [];
     const folded = foldText(text);
-    if (!folded) return [];
-    const byShape = new Map<string, Placeholder>();
-    const consider = (p: Placeholder): void => {
-      if (!p.pattern.test(folded)) return;
-      const current = byShape.get(p.pattern.source);
-      if (!current || (!folded.includes(current.folded) && folded.includes(p.folded))) byShape.set(p.pattern.source, p);
+    if (!folded && !raw?.includes('<')) return [];
+    const byShape = new Map<string, TemplateText>();
+    const consider = (p: TemplateText): void => {
+      if (p.exact) {
+        // `[…]` only in the plain text, where a link has lost its brackets; the others also as written.
+        if (!p.exact.test(text) && (p.text.startsWith('[') || raw === undefined || !p.exact.test(raw))) return;
+      } else if (!p.pattern.test(folded)) return;
+      const key = (p.exact ?? p.pattern).source;
+      const current = byShape.get(key);
+      if (!current || (!folded.includes(current.folded) && folded.includes(p.folded))) byShape.set(key, p);
     };
     this.always.forEach(consider);
-    for (const word of folded.split(' ')) this.byWord.get(word)?.forEach(consider);
+    // HTML-like text (`<team name>`) is only in the Markdown as written: its words wake placeholders too.
+    const words = withRaw ? new Set(`${folded} ${foldText(raw)}`.split(' ')) : folded.split(' ');
+    for (const word of words) this.byWord.get(word)?.forEach(consider);
     if (byShape.size === 0) return [];
     // "OPTION_1" inside "Description of option 1" is part of the longer leftover, not one of its own.
     const hits = [...byShape.values()];
     const shape = (p: Placeholder) => p.folded.replace(/\d+/g, '#');
-    return hits.filter((p) => !hits.some((q) => q !== p && shape(q).length > shape(p).length && shape(q).includes(shape(p))));
+    return hits.filter((p) => !hits.some((q) => q !== p && !q.exact === !p.exact && shape(q).length > shape(p).length && shape(q).includes(shape(p))));
   }
 
   /**
@@ -279,19 +610,40 @@ export class PlaceholderMatcher {
     }
     return re;
   }
-
-  /** A placeholder's words, numbers aside (they may be renumbered). */
-  private wordsOf(p: Placeholder): string[] {
-    let words = this.words.get(p);
-    if (!words) {
-      words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
-      this.words.set(p, words);
-    }
-    return words;
-  }
 }
 
 const EMPTY_MATCHER = new PlaceholderMatcher([]);
+
+/** `word` (lower case) stands in `text` as a whole word, as foldText draws words (letters and digits of any script). */
+function containsWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!isWordChar(text, i - 1) && !isWordChar(text, i + word.length)) return true;
+  }
+  return false;
+}
+
+function isWordChar(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  // A surrogate pair's halves are read as the whole character.
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at >= 1 && c >= 0xdc00 && c <= 0xdfff ? at - 1 : at)!));
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Some offset of the sorted list lies in `[start, end]`. */
+export function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! <= end;
+}
 
 const matchers = new WeakMap<readonly Placeholder[], PlaceholderMatcher>();
 
@@ -305,7 +657,7 @@ export function placeholderMatcher(placeholders: readonly Placeholder[]): Placeh
   return matcher;
 }
 
-/** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them). */
+/** Placeholders of a template found in a pattern's text (folded comparison, so re-wrapping does not hide them; marked ones as their token). */
 export function findPlaceholders(placeholders: readonly Placeholder[], text: string): Placeholder[] {
   return placeholderMatcher(placeholders).find(text);
 }

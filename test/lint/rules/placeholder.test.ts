@@ -103,6 +103,13 @@ testRule(
       { name: 'a heading with a step number and its own title', text: leftover('### Step 1: Create the parking queue', '### Step 1: Configure the Gateway') },
       { name: 'brackets that are links, task boxes or lower-case notes', text: leftover('Give it a retention of two weeks.', 'Give it a retention of two weeks ([why](#overview)).\n\n- [ ] queue created\n- [x] alert set [see runbook]') },
       { name: 'text the configuration exempts', text: leftover('Messaging Guild', 'Your Name'), config: { placeholders: { ignore: ['Your Name'] } } },
+      {
+        name: "the author's own bracketed words, which the template does not have",
+        text: leftover('A poison message blocks its partition until someone removes it.', 'A poison message blocks [Queue Name] until someone removes it [Ops Handbook].'),
+      },
+      { name: "the template's bracketed words used in a sentence", text: leftover('A poison message blocks its partition until someone removes it.', 'The first step title says what the step does.') },
+      { name: 'bracketed words and the sample command in a code block the template has no such text in', text: leftover('## Configuration', '```text\nqueuectl show [Queue Name] [First Step Title]\n```\n\n## Configuration') },
+      { name: 'a reference link whose definition exists', text: leftover('Give it a retention of two weeks.', 'See [First Step Title] for retention.\n\n[First Step Title]: https://queues.example.org/retention') },
     ],
     invalid: [
       {
@@ -116,9 +123,9 @@ testRule(
         errors: [{ message: left('the introduction', '“Describe the problem this pattern solves.”'), line: 5, column: 1 }],
       },
       {
-        name: 'bracketed text in a paragraph, also when the template does not have it',
-        text: leftover('A poison message blocks its partition until someone removes it.', 'A poison message blocks [Queue Name] until someone removes it.'),
-        errors: [{ message: left('`## Overview`', '“[Queue Name]”'), line: 7, column: 25, endLine: 7, endColumn: 37 }],
+        name: "an instruction of the author's own in brackets, which the template does not have",
+        text: leftover('A poison message blocks its partition until someone removes it.', 'A poison message blocks [Insert the queue name] until someone removes it.'),
+        errors: [{ message: left('`## Overview`', '“[Insert the queue name]”'), line: 7, column: 25, endLine: 7, endColumn: 48 }],
       },
       {
         name: 'a bracketed title left in a heading',
@@ -171,6 +178,258 @@ testRule(
         text: finished,
         config: { placeholders: { add: ['Messaging Guild'] } },
         errors: [{ message: left('`## Author`', '“Messaging Guild”'), line: 39, column: 13 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
+/**
+ * A template in other shapes: marked placeholders other than `[…]`, a form of
+ * labels and questions under task boxes, steps for the reader every runbook
+ * keeps, a small template inside an HTML comment.
+ */
+const runbook = `# <<Service name>> runbook
+
+> {What this runbook brings back, in one line}
+
+## Symptoms
+
+Describe what the person on call sees first.
+
+- [Alert name]
+  - Fires when:
+  - [Optional] Dashboard:
+
+## Recovery
+
+1. Open the operations console.
+2. Enter the incident number
+3. Delete the stuck lease
+
+\`\`\`bash
+leasectl drop --pool <<pool name>>
+\`\`\`
+
+Note the time the pool came back.
+
+## Checks
+
+- [ ] Automatic probe
+  - Describe the probe:
+  - Does a failed probe page someone?
+- [ ] Manual check
+  - Who looks, and how often?
+
+## Lessons
+
+What went wrong last time?
+
+<!--
+For each incident, copy the lines below and fill them in:
+  - [Incident date]
+    - Cause:
+-->
+
+## Owners
+
+- Team: <team name>
+- Review due: TBD
+`;
+
+/** A runbook written from it: the reader's steps kept, the form filled in where it applies. */
+const ledger = `# Ledger Sync runbook
+
+> Brings the ledger feed back when it stalls.
+
+## Symptoms
+
+The lag graph climbs and the nightly report starts late; the alert name shows on the page.
+
+- Ledger lag above ten minutes
+  - Fires when: the consumer has not committed for ten minutes
+  - [Optional] Dashboard: ledger-lag
+
+## Recovery
+
+1. Open the operations console.
+2. Enter the incident number
+3. Delete the stuck lease
+
+\`\`\`bash
+leasectl drop --pool ledger-sync
+\`\`\`
+
+Note the time the pool came back.
+
+## Checks
+
+- [x] Automatic probe
+  - Describe the probe: a synthetic entry is written every minute and read back.
+  - Does a failed probe page someone? Yes, after three misses.
+- [ ] Manual check
+  - Who looks, and how often?
+
+## Lessons
+
+What went wrong last time?
+
+A paused host kept its lease for two hours; paging on weekends was optional then.
+
+- 2026-03-02
+  - Cause: the host was paused, not stopped.
+
+## Owners
+
+- Team: Ledger Platform
+- Review due: 2027-01-15
+`;
+
+function ledgerWith(from: string, to: string): string {
+  if (ledger.split(from).length !== 2) throw new Error(`not once in the fixture: ${from}`);
+  return ledger.replace(from, to);
+}
+
+testRule(
+  rule,
+  {
+    template: runbook,
+    valid: [
+      { name: 'a filled-in runbook: steps for the reader, filled labels and questions, an unticked option, a question as a lead-in', text: ledger },
+      {
+        name: 'a question answered in the list item under it',
+        text: ledgerWith('  - Does a failed probe page someone? Yes, after three misses.', '  - Does a failed probe page someone?\n\n    Yes: the third miss in a row pages the ledger rota.'),
+      },
+      { name: 'a form label left empty (the field does not apply)', text: ledgerWith('  - Describe the probe: a synthetic entry is written every minute and read back.', '  - Describe the probe:') },
+      { name: "the template's bracketed words, and a word of a one-word note, in the author's sentences", text: ledgerWith('The lag graph climbs', 'The optional lag graph names the incident date and the team name') },
+      { name: 'bracketed words inside code the template has none in', text: ledgerWith('leasectl drop --pool ledger-sync', 'leasectl drop --pool ledger-sync --note "[Incident date] [Alert name] <team name>"') },
+      { name: 'bracketed notes of the author after a label or in a sentence', text: ledgerWith('- Team: Ledger Platform', '- Team: [Ledger Platform]\n- Pager: the rota [Ledger Rota] takes pages') },
+      { name: "the comment's small template kept in a comment", text: ledgerWith('- 2026-03-02', '<!--\n  - [Incident date]\n    - Cause:\n-->\n\n- 2026-03-02') },
+    ],
+    invalid: [
+      {
+        name: 'the instruction to the author',
+        text: ledgerWith('The lag graph climbs and the nightly report starts late; the alert name shows on the page.', 'Describe what the person on call sees first.'),
+        errors: [{ message: left('`## Symptoms`', '“Describe what the person on call sees first.”'), line: 7, column: 1 }],
+      },
+      {
+        name: 'a bracketed placeholder, the label under it filled in',
+        text: ledgerWith('- Ledger lag above ten minutes', '- [Alert name]'),
+        errors: [{ message: left('`## Symptoms`', '“[Alert name]”'), line: 9, column: 3, endLine: 9, endColumn: 15 }],
+      },
+      {
+        name: "the fill-in token of the template's sample code",
+        text: ledgerWith('leasectl drop --pool ledger-sync', 'leasectl drop --pool <<pool name>>'),
+        errors: [{ message: left('`## Recovery`', '“<<pool name>>”'), line: 20, column: 22, endLine: 20, endColumn: 35 }],
+      },
+      {
+        name: 'a question of the ticked option left unanswered',
+        text: ledgerWith('  - Does a failed probe page someone? Yes, after three misses.', '  - Does a failed probe page someone?'),
+        errors: [{ message: left('`## Checks`', '“Does a failed probe page someone?”'), line: 29, column: 5 }],
+      },
+      {
+        name: 'a question with nothing after it in its section',
+        text: ledgerWith('A paused host kept its lease for two hours; paging on weekends was optional then.\n\n- 2026-03-02\n  - Cause: the host was paused, not stopped.\n', ''),
+        errors: [{ message: left('`## Lessons`', '“What went wrong last time?”'), line: 35, column: 1 }],
+      },
+      {
+        name: "the small template of a comment, copied out and not filled in",
+        text: ledgerWith('- 2026-03-02', '- [Incident date]'),
+        errors: [{ message: left('`## Lessons`', '“[Incident date]”'), line: 39, column: 3 }],
+      },
+      {
+        name: 'an angle-bracket placeholder (HTML-like, so only in the Markdown as written) and TBD',
+        text: ledgerWith('- Team: Ledger Platform\n- Review due: 2027-01-15', '- Team: <team name>\n- Review due: TBD'),
+        errors: [
+          { message: left('`## Owners`', '“<team name>”'), line: 44, column: 9, endLine: 44, endColumn: 20 },
+          { message: left('`## Owners`', '“TBD”'), line: 45, column: 15, endLine: 45, endColumn: 18 },
+        ],
+      },
+      {
+        name: 'several placeholders on one line are one leftover',
+        text: ledgerWith('- Team: Ledger Platform', '- Team: <team name>, on call for <<Service name>>'),
+        errors: [{ message: left('`## Owners`', '“<team name>”, “<<Service name>>”'), line: 44, column: 9, endLine: 44, endColumn: 50 }],
+      },
+      {
+        name: 'a bracketed instruction or sample of the author\'s own',
+        text: ledgerWith('- Team: Ledger Platform', '- Team: [Your team name]\n- Rota: [Link the pager rota here]'),
+        errors: [
+          { message: left('`## Owners`', '“[Your team name]”'), line: 44, column: 9 },
+          { message: left('`## Owners`', '“[Link the pager rota here]”'), line: 45, column: 9 },
+        ],
+      },
+      {
+        name: 'a bracketed value that says again what its label asks for',
+        text: ledgerWith('- Review due: 2027-01-15', '- Review due: [Due date of the review]'),
+        errors: [{ message: left('`## Owners`', '“[Due date of the review]”'), line: 45, column: 15 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
+/** A template whose "Describe …" line the catalog's authors keep, and one it marks as kept. */
+const changeTemplate = `# [Change Title]
+
+## Window
+
+Describe how long the change takes.
+
+<!-- patternbook: keep -->
+Describe the rollback to the on-call engineer before you start.
+
+## Rollback
+
+Describe how to undo the change.
+
+- Announce the change in the operations channel <!-- patternbook: keep -->
+- [Owner]
+`;
+
+/** A change written from it that keeps the template's rollback line (and its other kept text). */
+const change = (rollback: string, owner = 'Storage Guild') => `# Rotate the ledger keys
+
+## Window
+
+Forty minutes, during which writes queue up.
+
+Describe the rollback to the on-call engineer before you start.
+
+## Rollback
+
+${rollback}
+
+- Announce the change in the operations channel
+- ${owner}
+`;
+
+const kept = change('Describe how to undo the change.\n\nRestore the previous key from the vault and restart the writers.');
+const rewritten = change('Restore the previous key from the vault and restart the writers.');
+
+/** `n` other patterns, the first `keeping` of them with the template's rollback line. */
+function others(n: number, keeping: number, owner = 'Storage Guild'): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`change-${i + 1}/README.md`, change(i < keeping ? 'Describe how to undo the change.\n\nRoll back.' : 'Roll back.', owner)]));
+}
+
+const rollbackLeft = { message: left('`## Rollback`', '“Describe how to undo the change.”'), line: 11, column: 1 };
+
+testRule(
+  rule,
+  {
+    template: changeTemplate,
+    valid: [
+      { name: 'text the template marks as kept, before a block and on a line', text: rewritten },
+      { name: 'an instruction most patterns keep (7 of 12): learned as boilerplate', text: kept, files: others(11, 6) },
+    ],
+    invalid: [
+      { name: 'a fresh catalog of two patterns that both keep the instruction', text: kept, files: others(1, 1), errors: [rollbackLeft] },
+      { name: 'kept by half of the catalog (6 of 12): not most', text: kept, files: others(11, 5), errors: [rollbackLeft] },
+      { name: 'kept by most of a catalog too small to learn from (9 patterns)', text: kept, files: others(8, 8), errors: [rollbackLeft] },
+      {
+        name: 'a bracketed placeholder every pattern keeps is still a leftover',
+        text: change('Roll back.', '[Owner]'),
+        files: others(11, 0, '[Owner]'),
+        errors: [{ message: left('`## Rollback`', '“[Owner]”'), line: 14, column: 3 }],
       },
     ],
   },

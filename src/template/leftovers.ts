@@ -1,0 +1,401 @@
+import { leadBlock } from '../markdown/document.js';
+import type { Range } from '../markdown/lines.js';
+import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { foldText } from './normalize.js';
+import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
+import type { Placeholder, TemplateSchema } from './types.js';
+
+/** A range as plain data (it crosses thread boundaries with what a catalog rule collects). */
+export interface PlainRange {
+  start: { line: number; column: number; offset: number };
+  end: { line: number; column: number; offset: number };
+}
+
+/** Template text left in a pattern. */
+export interface Leftover {
+  /** Index of the template placeholder it is (in `template.placeholders`), or -1 (a bracketed instruction the template does not have). */
+  id: number;
+  /** Where, for the message: `` `## Overview` ``, `a heading`, `the introduction`. */
+  where: string;
+  /** What is shown: `“Describe the problem.”`, or the pattern's text `(like the template's “…”)`. */
+  shown: string;
+  range: PlainRange;
+  /** A sample link target (`https://example.com`) rather than text. */
+  link?: boolean;
+}
+
+/** What one pattern holds of its template. */
+export interface TemplateTextFound {
+  leftovers: Leftover[];
+  /** Instructions of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
+  present: number[];
+}
+
+/**
+ * Finds the template text a pattern still holds: marked placeholders (only
+ * those the template has, and only as their token), instructions to the
+ * author that are not filled in, the template's sample values, and a
+ * bracketed instruction of its own (`[Insert Date]`). Never inside code
+ * blocks unless the template's sample code has the text there; never a
+ * template label or question the author answers after it on the same line
+ * or list item; never fields under an unticked task-list box (an option not
+ * chosen); never a template question kept as a lead-in to the author's own
+ * text.
+ */
+export function templateTextIn(template: TemplateSchema, doc: MarkdownDocument): TemplateTextFound {
+  return new Scan(template, doc).run();
+}
+
+interface Context {
+  where: string;
+  /** Under a task-list box left unticked (`- [ ] Other`): a form option not chosen. */
+  unticked: boolean;
+  /** Whether the author's own content follows the unit (for a kept question). */
+  followed: () => boolean;
+  /** The unit is a list item with blocks of its own after its first paragraph (an answer). */
+  answered: boolean;
+  /** The unit is a list item (a label there is a form's field). */
+  item?: boolean;
+}
+
+class Scan {
+  private readonly matcher;
+  private readonly ids: Map<Placeholder, number>;
+  private readonly leftovers: Leftover[] = [];
+  private readonly present = new Set<number>();
+  private readonly templateText: string;
+  /** Offsets where the pattern's candidate placeholders may stand (see `PlaceholderMatcher.hotspots`); undefined: anywhere. */
+  private readonly hot: number[] | undefined;
+
+  constructor(
+    template: TemplateSchema,
+    private readonly doc: MarkdownDocument,
+  ) {
+    this.matcher = placeholderMatcher(template.placeholders).narrowTo(doc.source);
+    this.hot = this.matcher.isEmpty ? [] : this.matcher.hotspots(doc.source);
+    this.ids = idsOf(template.placeholders);
+    this.templateText = foldedTemplate(template);
+  }
+
+  run(): TemplateTextFound {
+    const doc = this.doc;
+    const summary = leadBlock(doc);
+    const top: Context = { where: 'the introduction', unticked: false, followed: () => doc.sections.length > 0, answered: false };
+    this.blocks(
+      doc.preamble.filter((b) => b !== summary),
+      top,
+    );
+    const visitSection = (section: Section): void => {
+      const where = `\`${'#'.repeat(section.level)} ${section.title}\``;
+      // In a heading only marked placeholders count: `Step 1: Configure the Gateway` is filled in.
+      this.headingUnit(section);
+      this.blocks(section.blocks, { where, unticked: false, followed: () => section.children.length > 0, answered: false });
+      section.children.forEach(visitSection);
+    };
+    doc.sections.forEach(visitSection);
+    if (!this.matcher.isEmpty) {
+      for (const link of doc.links) {
+        // A bare URL or e-mail is its own text, already judged.
+        if (link.kind === 'autolink') continue;
+        const p = this.matcher.find(link.url).find((h) => h.kind === 'sample-value');
+        if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plain(link.range), link: true });
+      }
+    }
+    return { leftovers: this.leftovers, present: [...this.present].sort((a, b) => a - b) };
+  }
+
+  private blocks(blocks: readonly Block[], outer: Context): void {
+    blocks.forEach((block, i) => {
+      const followed = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : outer.followed;
+      const ctx: Context = { ...outer, followed, answered: false };
+      switch (block.kind) {
+        case 'paragraph':
+          this.unit(block.text, block.raw, block.range, ctx);
+          break;
+        case 'blockquote':
+          this.blocks(block.blocks, ctx);
+          break;
+        case 'list':
+          block.items.forEach((item, j) => {
+            const rest = item.blocks.slice(1);
+            const nextItem = block.items[j + 1];
+            this.unit(item.text, item.raw, item.range, { ...ctx, item: true, answered: rest.length > 0, followed: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : followed });
+            this.blocks(rest, { ...ctx, unticked: ctx.unticked || item.task?.checked === false });
+          });
+          break;
+        case 'table':
+          for (const row of block.table.rows) {
+            const range = this.doc.lines.linesRange(row.line, row.line);
+            for (const cell of row.cells) this.unit(cell.replace(/`/g, ''), cell, range, { ...ctx, followed: () => false }, true);
+          }
+          break;
+        case 'code':
+          this.code(block, ctx);
+          break;
+        case 'html':
+          this.html(block.html, block.range, ctx);
+          break;
+        default:
+          break;
+      }
+    });
+  }
+
+  /** One paragraph, list item or table cell. */
+  private unit(text: string, raw: string, range: Range, ctx: Context, cell = false): void {
+    // Most units of a finished pattern hold neither a candidate placeholder nor a bracket: done at once.
+    const cold = this.isCold(range);
+    if (cold && !text.includes('[')) return;
+    if (ctx.unticked) {
+      if (cold) return;
+      // A form option not chosen: its fields are not asked for, but they are kept (and count as kept).
+      for (const p of this.matcher.find(text, raw)) if (p.kind === 'instruction') this.present.add(this.ids.get(p) ?? -1);
+      return;
+    }
+    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean }>();
+    let folded: string | undefined;
+    // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
+    const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
+    const found: TemplateText[] = [];
+    for (const unit of cold ? [] : afterLabel ? [text, afterLabel] : [text]) {
+      for (const p of this.matcher.find(unit, raw)) {
+        if (!found.includes(p)) found.push(p);
+        const id = this.ids.get(p) ?? -1;
+        if (p.kind === 'instruction') this.present.add(id);
+        if (hits.has((p.exact ?? p.pattern).source)) continue;
+        if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
+        const literal = p.exact ? p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0] : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
+        hits.set((p.exact ?? p.pattern).source, literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` });
+      }
+    }
+    // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
+    const instructions = found.filter((p) => p.kind === 'instruction');
+    if (instructions.length > 0 && !ctx.answered && onlyQuestions(text) && ctx.followed()) {
+      for (const p of instructions) hits.delete(p.pattern.source);
+    }
+    // A bracketed instruction the template does not have: `[Insert Date]`, `Decision maker: [Your name]`.
+    if (text.includes('[')) {
+      const visible = raw.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));
+      for (const token of markedTokens(visible)) {
+        if (!token.text.startsWith('[') || !text.includes(token.text) || [...hits.values()].some((h) => h.literal?.includes(token.text))) continue;
+        if (cell && this.doc.links.some((l) => l.text === token.text.slice(1, -1))) continue;
+        if (!isBracketedInstruction(token.text.slice(1, -1), visible, token)) continue;
+        // The template's own sample inside it ("Your Name" in `[Your name or position]`) is this one leftover.
+        for (const [key, hit] of hits) if (hit.literal && token.text.toLowerCase().includes(hit.literal.toLowerCase())) hits.delete(key);
+        hits.set(`generic ${token.text}`, { id: -1, shown: quote(token.text), literal: token.text, token: true });
+      }
+    }
+    // Several marked placeholders of one line (`<package>: <date> - <test coverage>`) are one leftover.
+    const tokens = [...hits.values()].filter((h) => h.token);
+    if (tokens.length > 1) {
+      const spans = tokens.map((h) => narrow(this.doc, range, h.literal!)).sort((a, b) => a.start.offset - b.start.offset);
+      const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
+      this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plain(span) });
+    }
+    for (const { id, shown, literal, token } of hits.values()) {
+      if (token && tokens.length > 1) continue;
+      this.leftovers.push({ id, where: ctx.where, shown, range: plain(literal ? narrow(this.doc, range, literal) : range) });
+    }
+  }
+
+  /** No candidate placeholder can stand in this span of the pattern. */
+  private isCold(range: Range): boolean {
+    return this.matcher.isEmpty || (this.hot !== undefined && !anyWithin(this.hot, range.start.offset, range.end.offset));
+  }
+
+  /** A label or question of the template ("Describe the mechanism:", "…control plane?") with the author's answer after it. */
+  private filledIn(p: TemplateText, folded: string, ctx: Context): boolean {
+    if (!p.label) return false;
+    // A list item that ends in a colon is a form's field ("- Describe the mechanism:"): kept, filled in or
+    // left empty where it does not apply, it is the form, not text left over.
+    if (ctx.answered || (ctx.item && /:\s*$/.test(p.text))) return true;
+    const m = p.pattern.exec(folded);
+    if (!m) return false;
+    return this.isAuthorText(folded.slice(m.index + m[0].length));
+  }
+
+  /** Folded text that is the author's own: not empty, and not more of the template's text. */
+  private isAuthorText(folded: string): boolean {
+    const words = folded.split(' ').filter(Boolean);
+    if (words.length === 0) return false;
+    // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
+    return words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `);
+  }
+
+  private isAuthorBlock(block: Block): boolean {
+    switch (block.kind) {
+      case 'paragraph':
+      case 'blockquote':
+        return this.isAuthorText(foldText(block.text));
+      case 'list':
+        return block.items.some((item) => this.isAuthorText(foldText(item.text)));
+      case 'html':
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private headingUnit(section: Section): void {
+    const heading = section.heading;
+    if (this.isCold(heading.range)) return;
+    const hits = this.matcher.find(heading.text, heading.raw).filter((p) => (p.kind === 'bracketed' && p.exact) || p.kind === 'custom');
+    for (const p of hits) {
+      const literal = p.exact ? p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0] : p.text;
+      this.leftovers.push({ id: this.ids.get(p) ?? -1, where: 'a heading', shown: quote(literal ?? p.text), range: plain(literal ? narrow(this.doc, heading.range, literal) : heading.range) });
+    }
+  }
+
+  /** Sample code: only what the template's own sample code holds (and text the configuration adds). */
+  private code(block: Extract<Block, { kind: 'code' }>, ctx: Context): void {
+    if (this.isCold(block.range) || ctx.unticked) return;
+    const first = block.range.start.line + (block.code.fenced ? 1 : 0);
+    block.code.content.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const range = this.doc.lines.linesRange(first + i, first + i);
+      for (const p of this.matcher.find(line, line)) {
+        if (!p.code && p.kind !== 'custom') continue;
+        const literal = p.exact ? p.exact.exec(line)?.[0] : line.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
+        this.leftovers.push({ id: this.ids.get(p) ?? -1, where: ctx.where, shown: literal !== undefined ? quote(literal) : `${quote(line.trim())} (like the template's ${quote(p.text)})`, range: plain(literal ? narrow(this.doc, range, literal) : range) });
+      }
+    });
+  }
+
+  /** Raw HTML: a marked `<…>` placeholder kept as written is an HTML block of its own. Comments are invisible. */
+  private html(html: string, range: Range, ctx: Context): void {
+    if (this.isCold(range) || ctx.unticked) return;
+    const visible = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+    if (!visible.trim()) return;
+    for (const p of this.matcher.find(visible, visible)) {
+      if (!p.exact || p.kind !== 'bracketed') continue;
+      const literal = p.exact.exec(visible)?.[0];
+      if (literal) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: ctx.where, shown: quote(literal), range: plain(narrow(this.doc, range, literal)) });
+    }
+  }
+}
+
+/**
+ * The text inside a pattern's own brackets is template text when it is an
+ * instruction to the author (`[Insert Date]`, `[Add your link here]`), or a
+ * sample value standing as a field's whole value (`Decision maker: [Your
+ * name or position]`), or a field's whole value that says again what its
+ * label asks for (`Date: [Date of the decision]`). `[Connect to the
+ * instance]` (a step), `[YOUR STACK NAME]` in a sentence for the reader, or
+ * the author's own notes are not.
+ */
+function isBracketedInstruction(inner: string, unit: string, token: { start: number; end: number }): boolean {
+  // Words, not code (`["INSERT", "REMOVE"]`) nor a link label (`[reference-level explanation]`).
+  if (!/^\p{Lu}[\p{L}\p{N}\s,.'’/-]*$/u.test(inner)) return false;
+  // `[Table of roles goes here]`, `[Add your pattern link here]`.
+  if (isAuthorImperative(inner) || /\bhere$/i.test(inner)) return true;
+  const before = unit.slice(0, token.start).trim();
+  const after = unit.slice(token.end).trim();
+  // Only as a field's whole value: `Decision maker: [Your name]`, `Date: [Date of the decision]`.
+  if (after || (before && !/:$/.test(before)) || inner.split(/\s+/).length > 8) return false;
+  if (isSampleValue(inner)) return true;
+  // A value that says again what its label asks for is a description of the blank, not a value.
+  const label = /([\p{L}]+)\s*:$/u.exec(before)?.[1]?.toLowerCase();
+  return label !== undefined && inner.split(/\s+/)[0]!.toLowerCase() === label;
+}
+
+/** Every sentence of the text is a question. */
+function onlyQuestions(text: string): boolean {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => s.trim())
+    .every((s) => /\?["”')*_]*\s*$/.test(s));
+}
+
+const idCache = new WeakMap<readonly Placeholder[], Map<Placeholder, number>>();
+
+function idsOf(placeholders: readonly Placeholder[]): Map<Placeholder, number> {
+  let ids = idCache.get(placeholders);
+  if (!ids) {
+    ids = new Map(placeholders.map((p, i) => [p, i]));
+    idCache.set(placeholders, ids);
+  }
+  return ids;
+}
+
+const foldedTemplates = new WeakMap<TemplateSchema, string>();
+
+/** The template's whole text, folded, padded with spaces (to tell the author's text from more of the template's). */
+function foldedTemplate(template: TemplateSchema): string {
+  let text = foldedTemplates.get(template);
+  if (text === undefined) {
+    text = ` ${foldText(template.source)} `;
+    foldedTemplates.set(template, text);
+  }
+  return text;
+}
+
+function plain(range: Range): PlainRange {
+  const { line, column, offset } = range.start;
+  const end = range.end;
+  return { start: { line, column, offset }, end: { line: end.line, column: end.column, offset: end.offset } };
+}
+
+/** Points at the leftover text itself when it stands in the range as written. */
+function narrow(doc: MarkdownDocument, range: Range, text: string): Range {
+  const at = doc.source.slice(range.start.offset, range.end.offset).toLowerCase().indexOf(text.toLowerCase());
+  if (at < 0) return range;
+  const start = range.start.offset + at;
+  return doc.lines.range(start, Math.min(start + text.length, range.end.offset));
+}
+
+/** `“text”`, shortened to a readable quote (as lint messages quote). */
+function quote(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+}
+
+// ---------------------------------------------------------------------------
+// Boilerplate learned from the catalog.
+
+/** Catalogs of fewer patterns learn no boilerplate: in a new catalog of a few drafts, what they all keep is what nobody has written yet. */
+export const BOILERPLATE_MIN_PATTERNS = 10;
+
+export interface Boilerplate {
+  placeholder: Placeholder;
+  /** Index in `template.placeholders`. */
+  id: number;
+  /** Patterns that keep it. */
+  kept: number;
+  /** Patterns in the catalog. */
+  of: number;
+}
+
+/**
+ * Instructions of the template that most of the catalog's patterns keep
+ * (more than half, in a catalog of `BOILERPLATE_MIN_PATTERNS` or more): text the
+ * authors are meant to keep, whatever it looks like ("Delete the stack",
+ * "Describe the mechanism:"), so a pattern that keeps it has nothing left
+ * over. Only instructions are learned: a marked placeholder (`[…]`, `{…}`,
+ * TODO) or a sample value left in is a leftover however many keep it.
+ * `found` holds what `templateTextIn` found in each pattern (undefined for a
+ * pattern that could not be read; it still counts in the total).
+ */
+export function learnBoilerplate(template: TemplateSchema, found: readonly (TemplateTextFound | undefined)[]): Boilerplate[] {
+  const of = found.length;
+  const counts = new Map<number, number>();
+  for (const f of found) for (const id of f?.present ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const out: Boilerplate[] = [];
+  for (const [id, kept] of counts) {
+    const placeholder = template.placeholders[id];
+    if (placeholder?.kind === 'instruction' && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder, id, kept, of });
+  }
+  return out.sort((a, b) => b.kept - a.kept || a.id - b.id);
+}
+
+/** The learned boilerplate of a catalog loaded in full (for `info` and `init --adopt`): "kept by 592 of 1,011 patterns". */
+export function catalogBoilerplate(template: TemplateSchema, documents: readonly MarkdownDocument[]): Boilerplate[] {
+  return learnBoilerplate(
+    template,
+    documents.map((doc) => templateTextIn(template, doc)),
+  );
+}
+
+/** How boilerplate is said to users: `“Delete the stack” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
+export function describeBoilerplate(b: Boilerplate): string {
+  return `${quote(b.placeholder.text)} is kept by ${b.kept.toLocaleString('en-US')} of ${b.of.toLocaleString('en-US')} patterns: treated as boilerplate`;
+}

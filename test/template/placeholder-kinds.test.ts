@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/markdown/document.js';
+import { templateFromSource } from '../../src/template/load-template.js';
+import { BOILERPLATE_MIN_PATTERNS, catalogBoilerplate, describeBoilerplate, learnBoilerplate, templateTextIn } from '../../src/template/leftovers.js';
+import { customPlaceholder, findPlaceholders, isInstruction, markedTokens, type TemplateText } from '../../src/template/placeholders.js';
+
+const tokens = (text: string, options?: Parameters<typeof markedTokens>[1]) => markedTokens(text, options).map((t) => t.text);
+
+function doc(text: string) {
+  const parsed = parseMarkdown(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.document;
+}
+
+describe('instructions to the author, told apart from steps for the reader', () => {
+  it('takes verbs that ask for writing, and ambiguous verbs only when what they ask for is writing', () => {
+    for (const s of [
+      'Explain how the two services talk to each other.',
+      'Describe the mechanism:',
+      'List the limits you know of.',
+      'Provide an example request here.',
+      'Add a diagram of the flow.',
+      'Remove this section when it does not apply.',
+      'Please summarise the decision.',
+      'Continue with implementation steps as needed.',
+      'Specify the license (e.g., MIT, Apache 2.0)',
+      'Why should we not do this?',
+    ]) {
+      expect(isInstruction(s), s).toBe(true);
+    }
+    for (const s of [
+      'Delete the stack',
+      'Enter a stack name',
+      'Enter the desired region',
+      'Note the outputs from the deployment.',
+      'Note that the queue keeps messages for a week.',
+      'Confirm the stack has been deleted',
+      'Change to the pattern folder:',
+      'Provide the bucket name when asked.',
+      'List of supported regions:',
+      'The breaker opens after five failures.',
+      'Reference-level explanations follow the guide.',
+    ]) {
+      expect(isInstruction(s), s).toBe(false);
+    }
+  });
+});
+
+describe('marked placeholders', () => {
+  it('reads every kind of mark, outermost first', () => {
+    expect(tokens('Pick [Queue Name], <<pool name>>, {title of option 1}, <name of the service> and TBD.')).toEqual([
+      '[Queue Name]',
+      '<<pool name>>',
+      '{title of option 1}',
+      '<name of the service>',
+      'TBD',
+    ]);
+    expect(tokens('because {justification, e.g. it resolves {force} best}')).toEqual(['{justification, e.g. it resolves {force} best}']);
+    expect(tokens('- Feature Name: (fill me in with a unique name)')).toEqual(['(fill me in with a unique name)']);
+    expect(tokens('<A short account of the context>')).toEqual(['<A short account of the context>']);
+  });
+
+  it('leaves markup, links, notes and markers alone', () => {
+    for (const text of [
+      'See <https://queues.example.org> or <ops@example.org>.',
+      'A <details open> block, a <br/> and <img src="a b.png" alt="two words">.',
+      '![diagram]({{ site.baseurl }}/img/flow.png) {:.wide} {% include note.html %} {#anchor}',
+      'Reads {"id": 1} and [1] and a footnote[^2].',
+      'User Stories [Optional]',
+      'Drawbacks (optional until merging) [if applicable]',
+      '<<[/UNRESOLVED]>> and [/UNRESOLVED]',
+      'a todo list, Option<T>, a < b and c > d',
+      'Linked [text](https://a.example.org) and [text][ref].',
+    ]) {
+      expect(tokens(text), text).toEqual([]);
+    }
+  });
+
+  it('keeps a bracketed word that belongs to a label out when asked (`[Optional] Aggregation method:`)', () => {
+    expect(tokens('[Optional] Aggregation method:', { labels: true })).toEqual([]);
+    expect(tokens('Date: [Date of the decision]', { labels: true })).toEqual(['[Date of the decision]']);
+    expect(tokens('[Dependency name]', { labels: true })).toEqual(['[Dependency name]']);
+  });
+
+  it('in sample code, keeps only what reads as a fill-in', () => {
+    expect(tokens('curl -d \'{"a": [1, 2]}\' <configuration> <<YOUR_QUEUE_URL>> [stack name] {bucket name}', { code: true })).toEqual(['<<YOUR_QUEUE_URL>>', '[stack name]', '{bucket name}']);
+  });
+
+  it('are found only as their token: `[Key benefit]` is not "key benefit" in a sentence', () => {
+    const template = templateFromSource('# T\n\n## Why\n\n- [Key benefit]\n', 't.md');
+    expect(findPlaceholders(template.placeholders, 'The key benefit is speed.')).toEqual([]);
+    expect(findPlaceholders(template.placeholders, 'Our [key  benefit] here').map((p) => p.text)).toEqual(['[Key benefit]']);
+    // Numbers may be renumbered, as with generic items.
+    const options = templateFromSource('# T\n\n## Options\n\n- {title of option 1}\n', 't.md');
+    expect(findPlaceholders(options.placeholders, '{title of option 3}').map((p) => p.text)).toEqual(['{title of option 1}']);
+    expect(findPlaceholders(options.placeholders, 'the title of option 3')).toEqual([]);
+  });
+
+  it('a configured bracketed text is matched the same way', () => {
+    const custom = customPlaceholder('[Service Name]') as TemplateText;
+    expect(custom.kind).toBe('custom');
+    expect(findPlaceholders([custom], 'Runs [service name] twice.')).toHaveLength(1);
+    expect(findPlaceholders([custom], 'The service name is ledger.')).toEqual([]);
+  });
+});
+
+describe("a template's placeholders", () => {
+  const template = templateFromSource(
+    [
+      '# <<Service name>> runbook',
+      '',
+      '## Steps',
+      '',
+      '1. Enter a stack name',
+      '2. Describe what the step changes.',
+      '',
+      '```bash',
+      'deployctl up --name <<stack name>> --json \'{"a": 1}\'',
+      '```',
+      '',
+      '- [Optional] Metric name:',
+      '- Does the step need downtime?',
+      '',
+      '<!--',
+      'For each dependency, copy and fill in:',
+      '  - [Dependency name]',
+      'See the [style guide] and [release notes][notes].',
+      '-->',
+      '',
+      '<!-- patternbook: keep -->',
+      'Describe the step to the person next to you before you run it.',
+      '',
+      '- Explain the change in the team channel <!-- patternbook: keep -->',
+      '',
+      '[style guide]: https://style.example.org',
+      '[notes]: https://notes.example.org',
+      '',
+    ].join('\n'),
+    'runbook.md',
+  );
+  const list = template.placeholders as TemplateText[];
+  const described = list.map((p) => `${p.kind}${p.code ? ' (code)' : ''}${p.label ? ' (label)' : ''}: ${p.text}`);
+
+  it('takes marked tokens, instructions and questions; labels are marked as such; sample code is marked as code', () => {
+    expect(described).toEqual([
+      'bracketed: <<Service name>>',
+      'instruction: Describe what the step changes.',
+      'bracketed (code): <<stack name>>',
+      'instruction (label): Does the step need downtime?',
+      'bracketed: [Dependency name]',
+    ]);
+  });
+
+  it('leaves out steps for the reader, a label\'s own bracketed word, links inside comments and text marked to keep', () => {
+    const texts = list.map((p) => p.text);
+    for (const kept of ['Enter a stack name', '[Optional]', 'Metric name:', '[style guide]', '[release notes]', 'Describe the step to the person next to you before you run it.', 'Explain the change in the team channel']) {
+      expect(texts, kept).not.toContain(kept);
+    }
+  });
+});
+
+describe('boilerplate learned from the catalog', () => {
+  const template = templateFromSource('# [Title]\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n', 'change.md');
+  const keeps = doc('# A\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n');
+  const writes = doc('# B\n\n## Rollback\n\nRestore the old key.\n\n- [Owner]\n');
+  const catalog = (keeping: number, total: number) => [...Array.from({ length: keeping }, () => keeps), ...Array.from({ length: total - keeping }, () => writes)];
+
+  it('is an instruction most patterns keep, in a catalog large enough, said with its counts', () => {
+    const learned = catalogBoilerplate(template, catalog(7, 12));
+    expect(learned.map(describeBoilerplate)).toEqual(['“Describe how to undo the change.” is kept by 7 of 12 patterns: treated as boilerplate']);
+    expect(catalogBoilerplate(template, catalog(6, 12))).toEqual([]);
+    expect(catalogBoilerplate(template, catalog(BOILERPLATE_MIN_PATTERNS - 1, BOILERPLATE_MIN_PATTERNS - 1))).toEqual([]);
+    // The bracketed `[Owner]` every pattern keeps is never boilerplate.
+    expect(catalogBoilerplate(template, catalog(12, 12)).map((b) => b.placeholder.text)).toEqual(['Describe how to undo the change.']);
+  });
+
+  it('counts thousands as people read them, and patterns that could not be read in the total', () => {
+    const found = templateTextIn(template, keeps);
+    const learned = learnBoilerplate(template, [...Array.from({ length: 592 }, () => found), ...Array.from<undefined>({ length: 419 })]);
+    expect(learned.map(describeBoilerplate)).toEqual(['“Describe how to undo the change.” is kept by 592 of 1,011 patterns: treated as boilerplate']);
+  });
+
+  it('what one pattern holds is plain data (it crosses threads)', () => {
+    const found = templateTextIn(template, keeps);
+    expect(structuredClone(found)).toEqual(found);
+    expect(found.leftovers.map((l) => l.shown)).toEqual(['“Describe how to undo the change.”', '“[Owner]”']);
+  });
+});
