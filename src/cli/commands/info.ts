@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load-catalog.js';
 import { summarizeCatalog } from '../../catalog/summary.js';
+import { catalogBoilerplate, describeBoilerplate } from '../../template/leftovers.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
 import { formatDiagnostic } from '../format-diagnostics.js';
@@ -18,11 +19,13 @@ export function registerInfo(program: Command, ctx: CommandContext): Command {
       const root = resolveCatalogRoot(ctx.cwd, dir);
       const catalog = await loadCatalog({ root, ...(opts.template ? { templateFile: path.resolve(ctx.cwd, opts.template) } : {}) });
       const summary = summarizeCatalog(catalog);
+      // Template text most patterns keep: the placeholder rule reads it as boilerplate, said here.
+      const boilerplate = catalogBoilerplate(catalog.template, catalog.patterns.map((p) => p.document));
       const errors = catalog.diagnostics.filter((d) => d.severity === 'error').length;
       ctx.exitCode = errors > 0 ? 1 : 0;
 
       if (opts.format === 'json') {
-        ctx.out(JSON.stringify({ ...summary, diagnostics: catalog.diagnostics }, null, 2));
+        ctx.out(JSON.stringify({ ...summary, boilerplate: boilerplate.map((b) => ({ text: b.placeholder.text, kept: b.kept, of: b.of })), diagnostics: catalog.diagnostics }, null, 2));
         return;
       }
       const { bold, dim, green, red } = ctx.color;
@@ -33,6 +36,7 @@ export function registerInfo(program: Command, ctx: CommandContext): Command {
         `${bold('Template')}  ${t.name}@${t.version} ${dim(`(${t.builtIn ? 'built-in' : rel(t.file)})`)}: ` +
           `${t.sections} sections, ${t.repeatable} repeatable, ${t.optional} optional, ${t.placeholders} placeholders`,
       );
+      for (const b of boilerplate) ctx.out(`${bold('Boilerplate')} ${describeBoilerplate(b)}`);
       ctx.out(`${bold('Patterns')}  ${summary.patterns.length} loaded${summary.failed ? red(`, ${summary.failed} failed`) : ''}`);
       const width = Math.max(0, ...summary.patterns.map((p) => p.slug.length));
       for (const p of summary.patterns) {
