@@ -538,12 +538,15 @@ export class PlaceholderMatcher {
    * words, sorted. A paragraph whose span holds none of them holds none of
    * the placeholders, so most of a long pattern is passed over without
    * folding its text. Undefined when offsets in the lower-cased text are not
-   * those of the text (beyond ASCII, NFKC may change lengths) or a placeholder
+   * those of the text, when NFKC would change the text, or when a placeholder
    * has no anchor word: then every paragraph is looked at.
    */
   hotspots(text: string): number[] | undefined {
-    if (this.always.length > 0 || NON_ASCII.test(text)) return undefined;
+    if (this.always.length > 0) return undefined;
+    // Lower case keeps every offset unless a character grows (`İ`); beyond ASCII, a text NFKC would
+    // change (ligatures, full-width letters) may hold a word only its folded form shows.
     const lowered = text.toLowerCase();
+    if (lowered.length !== text.length || (NON_ASCII.test(text) && text.normalize('NFKC') !== text)) return undefined;
     const out: number[] = [];
     for (const word of this.byWord.keys()) {
       for (let i = lowered.indexOf(word); i >= 0; i = lowered.indexOf(word, i + 1)) {

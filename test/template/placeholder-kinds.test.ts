@@ -159,6 +159,18 @@ describe("a template's placeholders", () => {
   });
 });
 
+describe('finding what a pattern holds of its template', () => {
+  const template = templateFromSource('# [Title]\n\n## How it works\n\nExplain how the parts talk to each other.\n\n- [Owner]\n', 'parts.md');
+  const shown = (text: string) => templateTextIn(template, doc(text)).leftovers.map((l) => `${l.range.start.line}:${l.range.start.column} ${l.shown}`);
+
+  it('passes over the paragraphs that cannot hold a placeholder, in any script, and still finds the others', () => {
+    const body = '# Café crème\n\n## How it works\n\nThe naïve reader — and the other one — read this first.\n\nExplain how the parts\ntalk to each other.\n\n- [owner]\n';
+    expect(shown(body)).toEqual(['7:1 “Explain how the parts talk to each other.”', '10:3 “[owner]”']);
+    // Full-width letters fold (NFKC) to the template's words: no offset shortcut may lose them.
+    expect(shown('# T\n\n## How it works\n\nＥｘｐｌａｉｎ how the parts talk to each other.\n')).toEqual(['5:1 “Ｅｘｐｌａｉｎ how the parts talk to each other.” (like the template\'s “Explain how the parts talk to each other.”)']);
+  });
+});
+
 describe('boilerplate learned from the catalog', () => {
   const template = templateFromSource('# [Title]\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n', 'change.md');
   const keeps = doc('# A\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n');
