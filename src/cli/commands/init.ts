@@ -1,17 +1,29 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { PatternbookError } from '../../diagnostics.js';
+import { adoptCatalog, lintSummary, type AdoptResult, type LintSummary } from '../../scaffold/adopt.js';
 import { initCatalog } from '../../scaffold/create.js';
 import type { CommandContext } from '../context.js';
 
 export function registerInit(program: Command, ctx: CommandContext): Command {
   return program
     .command('init')
-    .description('start a catalog: a config file, templates/pattern.md (the default template), a first pattern and a .gitignore for the built site and caches; never overwrites')
+    .description('start a catalog: a config file, templates/pattern.md (the default template), a first pattern and a .gitignore for the built site and caches; never overwrites. With --adopt: a config for a folder that already holds patterns')
     .argument('[dir]', 'folder to initialise', '.')
-    .action(async (dir: string) => {
+    .option('--adopt', 'the folder already holds patterns: find them and their template (or derive one), write patternbook.config.yaml, print the first lint summary; never touches a pattern')
+    .option('-t, --template <file>', 'with --adopt: the template the patterns are written from (instead of looking for one)')
+    .action(async (dir: string, opts: { adopt?: boolean; template?: string }) => {
       const root = path.resolve(ctx.cwd, dir);
-      const created = await initCatalog(root);
       const shown = (file: string) => path.relative(ctx.cwd, file) || file;
+      if (opts.adopt) {
+        const result = await adoptCatalog({ root, ...(opts.template ? { template: path.resolve(ctx.cwd, opts.template) } : {}) });
+        printAdoption(ctx, result, shown);
+        const summary = await lintSummary(root);
+        printLintSummary(ctx, summary, result, shown);
+        return;
+      }
+      if (opts.template) throw new PatternbookError('--template names the template of an existing catalog: use it with --adopt (`patternbook init --adopt --template FILE`).');
+      const created = await initCatalog(root);
       for (const file of [...created.files, ...created.folders]) ctx.out(`${ctx.color.green('created')} ${shown(file)}`);
       const { gitignore } = created;
       if (gitignore.created) ctx.out(`${ctx.color.green('created')} ${shown(gitignore.file)}`);
@@ -20,4 +32,62 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
       ctx.out();
       ctx.out(`Next: edit ${shown(created.firstPattern)}, or add a pattern with \`patternbook new <slug>\`.`);
     });
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string) => string): void {
+  const { bold, dim, green } = ctx.color;
+  if (r.templateSource === 'derived') ctx.out(`${green('created')} ${shown(r.templateFile)}`);
+  ctx.out(`${green('created')} ${shown(r.configFile)}`);
+  ctx.out();
+  ctx.out(bold('What init --adopt chose'));
+  if (r.templateSource === 'derived') {
+    const d = r.derived!;
+    ctx.out(`  template   ${shown(r.templateFile)}, derived from the patterns (the catalog has no template file${r.rejected ? `; ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}` : ''}):`);
+    const visit = (sections: NonNullable<AdoptResult['derived']>['sections'], depth: number): void => {
+      for (const s of sections) {
+        ctx.out(`             ${'  '.repeat(depth)}${'#'.repeat(s.level)} ${s.heading}${dim(` — ${n(s.count)} of ${n(s.of)}${s.optional ? ', optional' : ''}`)}`);
+        visit(s.children, depth + 1);
+      }
+    };
+    visit(d.sections, 0);
+    ctx.out(`             title: ${d.title.from === 'none' ? 'none (most patterns have none)' : `${d.title.from === 'heading' ? 'the H1' : d.title.from === 'front-matter' ? 'front matter `title`' : 'the line under `## Title`'} (${n(d.title.count)} of ${n(d.of)})`}`);
+    ctx.out(`             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`);
+  } else {
+    ctx.out(`  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : '(named like a template, the patterns have its sections)')}`);
+  }
+  ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
+  for (const e of r.exclude) ctx.out(`  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`);
+  for (const s of r.comparison.sections) for (const reason of s.reasons) ctx.out(`  sections   ${reason}`);
+  if (r.orderWarning) ctx.out(`  rules      section-order: warn — ${r.orderWarning}`);
+  if (r.comparison.title) ctx.out(`  title      ${r.comparison.title.reason}`);
+  if (r.comparison.summary) ctx.out(`  summary    ${r.comparison.summary.reason}`);
+  for (const b of r.boilerplate.slice(0, 10)) ctx.out(`  boilerplate ${b}`);
+  if (r.boilerplate.length > 10) ctx.out(dim(`  … and ${n(r.boilerplate.length - 10)} more lines of the template most patterns keep`));
+  for (const a of r.comparison.absent.slice(0, 8)) {
+    const name = a.name.length > 60 ? `${a.name.slice(0, 59)}…` : a.name;
+    ctx.out(`  absent     \`${'#'.repeat(a.level)} ${name}\` is missing in ${n(a.missing)} of ${n(a.of)} patterns ${dim('(required by the template)')}`);
+  }
+  if (r.comparison.absent.length > 8) ctx.out(dim(`  … and ${n(r.comparison.absent.length - 8)} more required sections many patterns lack`));
+}
+
+function printLintSummary(ctx: CommandContext, s: LintSummary, r: AdoptResult, shown: (file: string) => string): void {
+  const { bold, dim, red, yellow, green } = ctx.color;
+  ctx.out();
+  ctx.out(bold('First lint'));
+  if (s.errors + s.warnings === 0) ctx.out(`  ${green('No problems')} in ${plural(s.files, 'file')}.`);
+  else {
+    const width = Math.max(...s.byRule.map((x) => x.rule.length));
+    for (const x of s.byRule) {
+      const parts = [x.errors ? red(plural(x.errors, 'error')) : '', x.warnings ? yellow(plural(x.warnings, 'warning')) : ''].filter(Boolean);
+      ctx.out(`  ${x.rule.padEnd(width)}  ${parts.join(', ')}`);
+    }
+    ctx.out(`  ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}${s.failed ? `; ${plural(s.failed, 'file')} could not be loaded` : ''}.`);
+  }
+  ctx.out();
+  const dir = r.root === path.resolve(ctx.cwd) ? '' : ` ${shown(r.root)}`;
+  ctx.out(`Next: read ${shown(r.configFile)}${r.templateSource === 'derived' ? ` and ${shown(r.templateFile)}` : ''}, then \`patternbook lint${dir}\` for every finding.`);
+  if (s.errors > 0) ctx.out(dim(`To fix these over time while CI fails only on new ones: \`patternbook lint${dir} --baseline write\` and commit patternbook-baseline.json.`));
 }

@@ -1,0 +1,194 @@
+import type { MarkdownDocument, Section } from '../markdown/types.js';
+import type { SummarySetting, TitleSetting } from '../template/load-template.js';
+import { splitNote } from '../template/heading-variants.js';
+import { matchOutline, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
+import { foldText } from '../template/normalize.js';
+import type { TemplateSchema, TemplateSection } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
+import { SUMMARY_SECTION_NAMES, TITLE_SECTION_NAMES, summaryPlaces, titleOf } from './adopt-derive.js';
+
+/**
+ * The second step of `init --adopt`: the template read against the
+ * catalog's patterns, and what the configuration should say so that the
+ * first lint reports what the catalog itself would call a problem.
+ */
+
+/** A choice written to the configuration, with the sentence that says why. */
+export interface SectionChoice {
+  /** The template section's name (the `sections` key). */
+  name: string;
+  optional?: true;
+  aliases?: string[];
+  /** Why, one sentence per part (`kept by 0 of 120 patterns, …: made optional`). */
+  reasons: string[];
+}
+
+export interface Comparison {
+  sections: SectionChoice[];
+  title?: { setting: TitleSetting; reason: string };
+  summary?: { setting: SummarySetting; reason: string };
+  /** Required template sections most often absent (historical sections, for the baseline). */
+  absent: { name: string; level: number; missing: number; of: number }[];
+  /** Patterns compared. */
+  of: number;
+}
+
+/** A template section kept by at most this share of the patterns is (almost) nobody's… */
+const SLOT_KEPT_SHARE = 0.1;
+/** …and a place for the patterns' own sections when this share of those without it have sections of their own there. */
+const SLOT_OWN_SHARE = 0.5;
+/** A spelling of a template section becomes an alias when this many patterns write it so… */
+const ALIAS_MIN = 3;
+/** …and they are at least this share of those that have the section (or half of them, in a small catalog). */
+const ALIAS_SHARE = 0.1;
+/** A required section absent from this share of the patterns is said (a section added to the template later?). */
+const ABSENT_SHARE = 0.3;
+
+/** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
+export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[]): Comparison {
+  const n = docs.length;
+  const outlines = docs.map((doc) => matchOutline(template.sections, doc.sections));
+  const everyone = flattenSections(template.sections).filter((s) => !s.anyHeading);
+  const choices = new Map<TemplateSection, SectionChoice>();
+  const choice = (s: TemplateSection) => choices.get(s) ?? choices.set(s, { name: s.name, reasons: [] }).get(s)!;
+  const absent: Comparison['absent'] = [];
+
+  for (const schema of everyone) {
+    const keeping = outlines.filter((o) => has(o, schema));
+    const kept = keeping.length;
+
+    // A section (almost) nobody has while patterns have their own sections at its place: the slot for them.
+    if (!schema.optional && n >= 2 && kept <= n * SLOT_KEPT_SHARE) {
+      const lacking = docs.map((doc, i) => ({ doc, outline: outlines[i]! })).filter((x) => !has(x.outline, schema));
+      const own = lacking.filter((x) => ownSectionsAt(x.outline, schema, template)).length;
+      if (lacking.length > 0 && own >= lacking.length * SLOT_OWN_SHARE) {
+        const c = choice(schema);
+        c.optional = true;
+        c.reasons.push(`\`${heading(schema)}\` is kept by ${count(kept)} of ${count(n)} patterns, which have their own sections at its place: made optional`);
+        continue;
+      }
+    }
+
+    // Spellings many patterns use (`Solution` for `Solutions`): accepted.
+    if (schema.name === schema.heading) {
+      const spellings = new Map<string, number>();
+      for (const o of outlines) {
+        const seen = new Set<string>();
+        for (const r of o.renamed) {
+          if (r.schema !== schema || r.extended) continue;
+          const written = splitNote(r.section.heading.text).text.trim().replace(/\s*:$/, '');
+          if (seen.has(written)) continue;
+          seen.add(written);
+          spellings.set(written, (spellings.get(written) ?? 0) + 1);
+        }
+      }
+      const aliases = [...spellings.entries()]
+        .filter(([, c]) => (c >= ALIAS_MIN && c >= kept * ALIAS_SHARE) || c * 2 >= kept)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (aliases.length > 0) {
+        const c = choice(schema);
+        c.aliases = aliases.map(([a]) => a);
+        for (const [alias, c2] of aliases) c.reasons.push(`${count(c2)} of the ${count(kept)} patterns with \`${heading(schema)}\` write it \`${'#'.repeat(schema.level)} ${alias}\`: accepted as another spelling`);
+      }
+    }
+
+    if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE && kept > 0) {
+      absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
+    }
+  }
+
+  return {
+    sections: [...choices.values()],
+    ...titleChoice(template, docs),
+    ...summaryChoice(template, docs),
+    absent: absent.sort((a, b) => b.missing - a.missing),
+    of: n,
+  };
+}
+
+/** Whether the pattern has the template section anywhere (at its place, misplaced, or written another way). */
+function has(outline: OutlineMatch, schema: TemplateSection): boolean {
+  return outline.all.some((m) => m.schema === schema) || outline.misplaced.some((m) => m.schema === schema);
+}
+
+/**
+ * Whether the pattern has sections of its own (matching no template section)
+ * where the template puts `schema`: between the present sections before and
+ * after it at its level.
+ */
+function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): boolean {
+  const parentPath = schema.path.slice(0, -1);
+  const siblings = parentPath.length === 0 ? template.sections : (flattenSections(template.sections).find((s) => sameList(s.path, parentPath))?.children ?? []);
+  const at = siblings.indexOf(schema);
+  const present = (s: TemplateSection): SectionMatch | undefined => outline.all.find((m) => m.schema === s);
+  const before = siblings.slice(0, at).reverse().map(present).find(Boolean);
+  const after = siblings.slice(at + 1).map(present).find(Boolean);
+  const from = before ? start(before.sections[0]!) : -1;
+  const to = after ? start(after.sections[0]!) : Infinity;
+  return outline.unknown.some((u) => start(u) > from && start(u) < to);
+}
+
+function start(section: Section): number {
+  return section.range.start.offset;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function heading(schema: TemplateSection): string {
+  return `${'#'.repeat(schema.level)} ${schema.name}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Where most patterns keep their title, when the template keeps its own elsewhere. */
+function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]): Pick<Comparison, 'title'> {
+  const n = docs.length;
+  if (n === 0) return {};
+  const titles = docs.map(titleOf);
+  const counts = { heading: titles.filter((t) => t.heading).length, 'front-matter': titles.filter((t) => t.frontMatter).length, section: titles.filter((t) => t.section).length };
+  const spec = template.title;
+  const most = (c: number) => c * 2 >= n;
+  if (spec.from === 'heading' && most(counts.heading)) return {};
+  if (spec.from === 'front-matter' && spec.key === 'title' && most(counts['front-matter'])) return {};
+  if (spec.from === 'section' && most(counts.section)) return {};
+  const hasTitleSection = template.sections.some((s) => TITLE_SECTION_NAMES.has(foldText(s.name)));
+  const options = [
+    { setting: { from: 'heading' } as TitleSetting, count: counts.heading, where: 'an H1' },
+    { setting: { from: 'front-matter', key: 'title' } as TitleSetting, count: counts['front-matter'], where: 'front matter `title`' },
+    ...(hasTitleSection ? [{ setting: { from: 'section' } as TitleSetting, count: counts.section, where: 'the line under `## Title`' }] : []),
+  ].filter((o) => most(o.count) && o.setting.from !== spec.from);
+  const best = options.sort((a, b) => b.count - a.count)[0];
+  if (!best) return {};
+  const templateWhere = spec.from === 'heading' ? 'an H1' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : spec.from === 'section' ? `the section \`${spec.section}\`` : 'no title';
+  return { title: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their title in ${best.where} (the template has ${templateWhere})` } };
+}
+
+/** Where most patterns keep their summary, when the template keeps its own elsewhere (or has none). */
+function summaryChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]): Pick<Comparison, 'summary'> {
+  const n = docs.length;
+  if (n === 0) return {};
+  const places = docs.map(summaryPlaces);
+  const most = (c: number) => c * 2 >= n;
+  const spec = template.summary;
+  const blockquotes = places.filter((p) => p.blockquote).length;
+  const keyCount = (key: string) => places.filter((p) => p.keys.includes(key)).length;
+  const sectionName = template.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(s.name)))?.name;
+  const sectionCount = sectionName ? places.filter((p) => p.section && foldText(p.section) === foldText(sectionName)).length : 0;
+  if (spec.from === 'blockquote' && most(blockquotes)) return {};
+  if (spec.from === 'front-matter' && most(keyCount(spec.key))) return {};
+  if (spec.from === 'section' && most(sectionCount)) return {};
+  const templateWhere = spec.from === 'blockquote' ? 'a blockquote after the title' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : spec.from === 'section' ? `the section \`${spec.section}\`` : 'no place for one';
+  const options = [
+    { setting: { from: 'blockquote' } as SummarySetting, count: blockquotes, where: 'a blockquote after the title' },
+    ...(['description', 'summary'] as const).map((key) => ({ setting: { from: 'front-matter', key } as SummarySetting, count: keyCount(key), where: `front matter \`${key}\`` })),
+    ...(sectionName ? [{ setting: { from: 'section', section: sectionName } as SummarySetting, count: sectionCount, where: `the section \`${sectionName}\`` }] : []),
+  ].filter((o) => most(o.count) && !(o.setting.from === spec.from && (spec.from !== 'front-matter' || o.setting.key === spec.key)));
+  const best = options.sort((a, b) => b.count - a.count)[0];
+  if (best) return { summary: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their summary in ${best.where} (the template has ${templateWhere})` } };
+  if (spec.from === 'none') return {};
+  return { summary: { setting: { from: 'first-paragraph' }, reason: `most patterns have no summary where the template keeps one (${templateWhere}): their first paragraph is shown, nothing is checked` } };
+}

@@ -1,0 +1,288 @@
+import { stringify } from 'yaml';
+import { leadBlock } from '../markdown/document.js';
+import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { splitNote, variantKey } from '../template/heading-variants.js';
+import { foldHeading, foldText } from '../template/normalize.js';
+
+/**
+ * A template derived from a catalog that has none: the sections most of its
+ * patterns have, in their usual order, optional where a good share lack them,
+ * and its title and summary where most patterns keep theirs.
+ */
+
+/** The title placeholder of a derived template (also in headings that hold the pattern's name). */
+export const TITLE_PLACEHOLDER = '[Pattern Title]';
+const SUMMARY_PLACEHOLDER = '[Summary of the pattern]';
+
+/** A section is in the template when at least this share of the patterns (or of its parent's) have it… */
+const INCLUDE_SHARE = 0.5;
+/** When no section reaches that share, the sections at least this share have (optional all). */
+const FALLBACK_SHARE = 0.25;
+/** …and required when at least this share have it (fewer: optional). */
+const REQUIRED_SHARE = 0.8;
+/** A section that this share of patterns leave empty asks for no content (its text is a comment). */
+const EMPTY_SHARE = 0.1;
+/** A heading that stands deeper (under another section) in more than this share of the patterns that have it is no section of this level. */
+const DEEPER_SHARE = 0.2;
+/** Two sections are in no fixed order when at least this share of the patterns with both (and this many) put them the other way round. */
+const CONTESTED_SHARE = 0.2;
+const CONTESTED_MIN = 3;
+/** Levels of sub-sections derived under a section. */
+const MAX_DEPTH = 3;
+
+/** Names of a section that holds the title on its first line, and of one that is the summary (folded, as the template loader reads them). */
+export const TITLE_SECTION_NAMES = new Set(['title', 'name', 'pattern name', 'pattern title']);
+export const SUMMARY_SECTION_NAMES = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
+/** Front matter keys the template loader reads a summary from. */
+const SUMMARY_KEYS = ['description', 'summary'] as const;
+
+export interface DerivedSection {
+  heading: string;
+  level: number;
+  /** Patterns (or parent sections) that have it, of how many. */
+  count: number;
+  of: number;
+  optional: boolean;
+  /** Holds the pattern's name, written with the title placeholder. */
+  withTitle: boolean;
+  /** Patterns that leave it empty. */
+  empty: number;
+  children: DerivedSection[];
+}
+
+export type TitlePlace = 'heading' | 'front-matter' | 'section' | 'none';
+export type SummaryPlace = { from: 'blockquote' } | { from: 'front-matter'; key: string } | { from: 'section'; name: string } | { from: 'none' };
+
+export interface DerivedTemplate {
+  text: string;
+  /** Patterns it was derived from. */
+  of: number;
+  title: { from: TitlePlace; count: number };
+  summary: SummaryPlace & { count: number };
+  sections: DerivedSection[];
+  /** Front matter keys most patterns have (beyond title and summary). */
+  frontMatterKeys: string[];
+  /** Pairs of sections the patterns put in either order (no order is the catalog's). */
+  contested: ContestedOrder[];
+}
+
+/** Two sections of the derived template that a good share of the patterns having both put the other way round. */
+export interface ContestedOrder {
+  first: string;
+  second: string;
+  /** Patterns with both that put `second` first, of how many have both. */
+  reversed: number;
+  of: number;
+}
+
+/** Where a parsed file keeps its title, and its text. */
+export function titleOf(doc: MarkdownDocument): { heading?: string; frontMatter?: string; section?: string } {
+  const fm = doc.frontMatter?.data.title;
+  const section = doc.sections.find((s) => TITLE_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
+  const first = section?.blocks.find((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph')?.text;
+  return {
+    ...(doc.title ? { heading: doc.title.text } : {}),
+    ...(typeof fm === 'string' && fm.trim() ? { frontMatter: fm } : {}),
+    ...(first ? { section: first } : {}),
+  };
+}
+
+/** Where a parsed file keeps its summary. */
+export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; keys: string[]; section?: string } {
+  const lead = leadBlock(doc);
+  const data = doc.frontMatter?.data ?? {};
+  const section = doc.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
+  return {
+    blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()),
+    keys: SUMMARY_KEYS.filter((k) => typeof data[k] === 'string' && (data[k] as string).trim() !== ''),
+    ...(section ? { section: splitNote(section.title).text } : {}),
+  };
+}
+
+/** Derives a template from the patterns' parsed files. */
+export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTemplate {
+  const n = docs.length;
+  const most = (count: number) => n > 0 && count * 2 >= n;
+
+  const titles = docs.map(titleOf);
+  const titleCounts = { heading: titles.filter((t) => t.heading).length, 'front-matter': titles.filter((t) => t.frontMatter).length, section: titles.filter((t) => t.section).length };
+  const titleFrom: TitlePlace = (['heading', 'front-matter', 'section'] as const).filter((k) => most(titleCounts[k])).sort((a, b) => titleCounts[b] - titleCounts[a])[0] ?? 'none';
+
+  const places = docs.map(summaryPlaces);
+  const blockquotes = places.filter((p) => p.blockquote).length;
+  const keyCounts = SUMMARY_KEYS.map((key) => ({ key, count: places.filter((p) => p.keys.includes(key)).length })).sort((a, b) => b.count - a.count);
+  const sectionNames = new Map<string, number>();
+  for (const p of places) if (p.section) sectionNames.set(p.section, (sectionNames.get(p.section) ?? 0) + 1);
+  const topSection = [...sectionNames.entries()].sort((a, b) => b[1] - a[1])[0];
+  const summaryCandidates: (SummaryPlace & { count: number })[] = [
+    { from: 'blockquote', count: blockquotes },
+    { from: 'front-matter', key: keyCounts[0]!.key, count: keyCounts[0]!.count },
+    ...(topSection ? [{ from: 'section' as const, name: topSection[0], count: topSection[1] }] : []),
+  ];
+  const summary = summaryCandidates.filter((c) => most(c.count)).sort((a, b) => b.count - a.count)[0] ?? { from: 'none' as const, count: 0 };
+
+  // The name of each pattern as its headings may hold it (`Patterns related to Circuit Breaker`).
+  const names = titles.map((t) => t.heading ?? t.frontMatter ?? t.section);
+  const holders = docs.map((doc, i) => ({ sections: doc.sections, name: names[i] }));
+  const contested: ContestedOrder[] = [];
+  let sections = deriveLevel(holders, 0, titleFrom === 'heading' ? 1 : 0, INCLUDE_SHARE, contested);
+  // Patterns written from several templates share few sections: those a good share have, all optional.
+  if (sections.length === 0) sections = deriveLevel(holders, 0, titleFrom === 'heading' ? 1 : 0, FALLBACK_SHARE, contested);
+
+  const frontMatterKeys = commonFrontMatterKeys(docs, most, titleFrom, summary);
+  return { text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs), of: n, title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom] }, summary, sections, frontMatterKeys, contested };
+}
+
+interface Holder {
+  sections: readonly Section[];
+  /** The pattern's name, when known. */
+  name: string | undefined;
+}
+
+interface Tally {
+  key: string;
+  count: number;
+  spellings: Map<string, number>;
+  levels: Map<number, number>;
+  empty: number;
+  withTitle: number;
+  children: Holder[];
+  /** Index of the holder → position among its sections. */
+  positions: Map<number, number>;
+}
+
+function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number, share: number, contested: ContestedOrder[]): DerivedSection[] {
+  const n = holders.length;
+  const tallies = new Map<string, Tally>();
+  // Where a heading also stands deeper in other patterns (`### Decision` under another section),
+  // the outline matcher would call those misplaced: only headings patterns keep at this level count.
+  const deeper = new Map<string, number>();
+  holders.forEach((holder) => {
+    const here = new Set(holder.sections.map((s) => variantKey(nameless(splitNote(s.heading.text).text, holder.name).text)));
+    const below = new Set<string>();
+    const visit = (s: Section): void => {
+      for (const c of s.children) {
+        below.add(variantKey(nameless(splitNote(c.heading.text).text, holder.name).text));
+        visit(c);
+      }
+    };
+    holder.sections.forEach(visit);
+    for (const key of below) if (!here.has(key)) deeper.set(key, (deeper.get(key) ?? 0) + 1);
+  });
+  holders.forEach((holder, h) => {
+    const seen = new Set<string>();
+    holder.sections.forEach((section, position) => {
+      const { text, withTitle } = nameless(splitNote(section.heading.text).text, holder.name);
+      const key = variantKey(text) || foldHeading(text);
+      if (!key || seen.has(key)) return;
+      seen.add(key);
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = { key, count: 0, spellings: new Map(), levels: new Map(), empty: 0, withTitle: 0, children: [], positions: new Map() }));
+      tally.count++;
+      tally.spellings.set(text, (tally.spellings.get(text) ?? 0) + 1);
+      tally.levels.set(section.level, (tally.levels.get(section.level) ?? 0) + 1);
+      if (section.children.length === 0 && !section.blocks.some(visible)) tally.empty++;
+      if (withTitle) tally.withTitle++;
+      tally.children.push({ sections: section.children, name: holder.name });
+      tally.positions.set(h, position);
+    });
+  });
+  const needed = n < 2 ? 1 : Math.max(2, Math.ceil(n * share));
+  const kept = [...tallies.values()].filter((t) => t.count >= needed && (deeper.get(t.key) ?? 0) <= (t.count + (deeper.get(t.key) ?? 0)) * DEEPER_SHARE);
+  // The usual order: a section goes before another when more patterns put it there (ties: where it first appears).
+  const wins = (a: Tally, b: Tally) => {
+    let score = 0;
+    for (const [h, pa] of a.positions) {
+      const pb = b.positions.get(h);
+      if (pb !== undefined) score += pa < pb ? 1 : -1;
+    }
+    return score;
+  };
+  const copeland = new Map(kept.map((t) => [t, kept.reduce((s, o) => (o === t ? s : s + Math.sign(wins(t, o))), 0)]));
+  const firstSeen = (t: Tally) => Math.min(...t.positions.values());
+  kept.sort((a, b) => copeland.get(b)! - copeland.get(a)! || firstSeen(a) - firstSeen(b) || (a.key < b.key ? -1 : 1));
+  const spelled = (t: Tally) => [...t.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  kept.forEach((a, i) => {
+    for (const b of kept.slice(i + 1)) {
+      let both = 0;
+      let reversed = 0;
+      for (const [h, pa] of a.positions) {
+        const pb = b.positions.get(h);
+        if (pb === undefined) continue;
+        both++;
+        if (pb < pa) reversed++;
+      }
+      if (both >= CONTESTED_MIN && reversed >= both * CONTESTED_SHARE) contested.push({ first: spelled(a), second: spelled(b), reversed, of: both });
+    }
+  });
+
+  return kept.map((t) => {
+    const heading = spelled(t);
+    const level = Math.max(minLevel + 1, [...t.levels.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
+    return {
+      heading,
+      level,
+      count: t.count,
+      of: n,
+      optional: t.count < n * REQUIRED_SHARE,
+      withTitle: t.withTitle * 2 > t.count,
+      empty: t.empty,
+      children: depth + 1 < MAX_DEPTH ? deriveLevel(t.children, depth + 1, level, INCLUDE_SHARE, contested) : [],
+    };
+  });
+}
+
+/** The heading with the pattern's own name replaced by the title placeholder (`Patterns related to [Pattern Title]`). */
+function nameless(heading: string, name: string | undefined): { text: string; withTitle: boolean } {
+  const trimmed = heading.trim();
+  if (!name || name.trim().length < 4) return { text: trimmed, withTitle: false };
+  const at = trimmed.toLowerCase().indexOf(name.trim().toLowerCase());
+  if (at < 0 || foldText(trimmed) === foldText(name)) return { text: trimmed, withTitle: false };
+  return { text: `${trimmed.slice(0, at)}${TITLE_PLACEHOLDER}${trimmed.slice(at + name.trim().length)}`, withTitle: true };
+}
+
+function visible(block: Block): boolean {
+  return !(block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html));
+}
+
+function commonFrontMatterKeys(docs: readonly MarkdownDocument[], most: (count: number) => boolean, title: TitlePlace, summary: SummaryPlace): string[] {
+  const counts = new Map<string, number>();
+  for (const doc of docs) for (const key of Object.keys(doc.frontMatter?.data ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const own = new Set([...(title === 'front-matter' ? ['title'] : []), ...(summary.from === 'front-matter' ? [summary.key] : []), 'template']);
+  return [...counts.entries()].filter(([key, count]) => most(count) && !own.has(key)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+}
+
+/** A value of the shape most patterns give the key, empty: `[]` for lists, `""` otherwise. */
+function emptyValue(key: string, docs: readonly MarkdownDocument[]): unknown {
+  let lists = 0;
+  let others = 0;
+  for (const doc of docs) {
+    const value = doc.frontMatter?.data[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) lists++;
+    else others++;
+  }
+  return lists > others ? [] : '';
+}
+
+function renderTemplate(title: TitlePlace, summary: SummaryPlace, sections: readonly DerivedSection[], keys: readonly string[], docs: readonly MarkdownDocument[]): string {
+  const out: string[] = [];
+  const data: Record<string, unknown> = {};
+  if (title === 'front-matter') data.title = TITLE_PLACEHOLDER;
+  if (summary.from === 'front-matter') data[summary.key] = SUMMARY_PLACEHOLDER;
+  for (const key of keys) data[key] = emptyValue(key, docs);
+  if (Object.keys(data).length > 0) out.push(`---\n${stringify(data, { lineWidth: 0 })}---`);
+  if (title === 'heading') out.push(`# ${TITLE_PLACEHOLDER}`);
+  if (summary.from === 'blockquote') out.push(`> ${SUMMARY_PLACEHOLDER}`);
+  const visit = (section: DerivedSection): void => {
+    out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`);
+    const name = foldText(section.heading);
+    if (title === 'section' && TITLE_SECTION_NAMES.has(name)) out.push(TITLE_PLACEHOLDER);
+    else if (summary.from === 'section' && foldText(summary.name) === name) out.push(SUMMARY_PLACEHOLDER);
+    else if (section.empty >= section.count * EMPTY_SHARE && section.empty > 0) out.push(`<!-- ${section.empty} of ${section.count} patterns with this section leave it empty: it asks for no content. -->`);
+    else if (section.children.length === 0) out.push(`[${section.heading.replace(TITLE_PLACEHOLDER, 'this pattern').replace(/[[\]]/g, '')}]`);
+    section.children.forEach(visit);
+  };
+  sections.forEach(visit);
+  return `${out.join('\n\n')}\n`;
+}

@@ -1,0 +1,378 @@
+import type { TemplateSchema } from '../template/types.js';
+import {
+  fitOf,
+  fits,
+  fitsNothing,
+  globsOf,
+  inLayout,
+  isNonPatternName,
+  layoutKey,
+  layoutOf,
+  slugOfFile,
+  templateNameScore,
+  type Fit,
+  type Layout,
+  type ScannedFile,
+  type Segment,
+} from './adopt-scan.js';
+
+/** A template `init --adopt` considers: a file named like one, or the one given with `--template`. */
+export interface TemplateCandidate {
+  /** Relative to the root (`/` separators), or absolute when outside it. */
+  rel: string;
+  schema: TemplateSchema;
+  /** See `templateNameScore`; `Infinity` for `--template`. */
+  nameScore: number;
+  /** The scanned file, when it is in the folder. */
+  file?: ScannedFile;
+}
+
+/** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
+export interface Exclusion {
+  glob: string;
+  reason: 'name' | 'template' | 'no-section' | 'folder';
+  /** The files it leaves out (relative). */
+  files: string[];
+}
+
+export interface LayoutChoice {
+  layout: Layout;
+  globs: string[];
+  /** The found template (absent: none fits, one is derived). */
+  template?: TemplateCandidate;
+  /** The best template file found that too few files fit, when one was rejected. */
+  rejected?: { candidate: TemplateCandidate; fitting: number; of: number };
+  /** The pattern files, as the globs and exclusions select them. */
+  patterns: ScannedFile[];
+  exclude: Exclusion[];
+  /** The layout the chosen files share before it was narrowed, and how many files share it (for the summary). */
+  shared: { layout: string; files: number };
+}
+
+/** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
+const TEMPLATE_ACCEPT_SHARE = 0.5;
+/** A sub-folder whose files fit this share or more stays in the layout. */
+const FOLDER_KEEP_SHARE = 0.5;
+/** A folder named for English (`en`, `en-us`, `english`). */
+const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
+/** A folder level of at most this many names lists them (one glob each). */
+const MAX_NAMED = 4;
+/** Candidates within this share of the best score are told apart by their names. */
+const NEAR_TIE = 0.9;
+
+/**
+ * Works out where a catalog's patterns are: the layout most of its Markdown
+ * files share (by depth and by file name: `*\/README.md`, `docs/**\/*.md`,
+ * `keps/*\/*\/README.md`), and the template they are written from when one
+ * fits. With templates to choose from, the layout and the template are chosen
+ * together: the pair where the most files fit best. Then the layout is
+ * narrowed: a folder level whose names would give two patterns the same slug
+ * (translations) is fixed to its largest name; folders whose files fit the
+ * template less than half are left out; a layout of one file per pattern
+ * reaches deeper folders of the same first folder when their files fit too.
+ * Files named like a repository's own pages, files named like templates and
+ * files with none of the template's sections are excluded.
+ *
+ * `derive` builds a template from files when no candidate fits (its fit is
+ * then measured against that template).
+ */
+export function chooseLayout(files: readonly ScannedFile[], candidates: readonly TemplateCandidate[], derive: (files: ScannedFile[]) => TemplateSchema | undefined): LayoutChoice {
+  const fitCache = new Map<TemplateSchema, Map<ScannedFile, Fit | undefined>>();
+  const fitWith = (schema: TemplateSchema, file: ScannedFile): Fit | undefined => {
+    let cache = fitCache.get(schema);
+    if (!cache) fitCache.set(schema, (cache = new Map()));
+    if (!cache.has(file)) cache.set(file, file.doc ? fitOf(schema, file.doc) : undefined);
+    return cache.get(file);
+  };
+  const candidateFiles = new Set(candidates.map((c) => c.file).filter((f): f is ScannedFile => f !== undefined));
+  const eligible = files.filter((f) => !isNonPatternName(f) && templateNameScore(f) < 3 && !candidateFiles.has(f));
+
+  const groups = new Map<string, { layout: Layout; files: ScannedFile[] }>();
+  for (const file of eligible) {
+    const layout = layoutOf(file);
+    const key = layoutKey(layout);
+    const group = groups.get(key) ?? groups.set(key, { layout, files: [] }).get(key)!;
+    group.files.push(file);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.files.length - a.files.length || a.layout.segments.length - b.layout.segments.length || (layoutKey(a.layout) < layoutKey(b.layout) ? -1 : 1));
+  if (ordered.length === 0) return { layout: layoutOf(files[0]!), globs: [], patterns: [], exclude: [], shared: { layout: '', files: 0 } };
+
+  // The template and the layout, chosen together.
+  type Scored = { group: (typeof ordered)[number]; candidate: TemplateCandidate; score: number; fitting: number; parsed: number };
+  const scored: Scored[] = [];
+  for (const candidate of candidates) {
+    let top: Scored | undefined;
+    for (const group of ordered) {
+      let score = 0;
+      let fitting = 0;
+      let parsed = 0;
+      for (const file of group.files) {
+        // A pattern is not its own template: a file in the group stands for the catalog's template only when its name says so.
+        if (file === candidate.file) continue;
+        const fit = fitWith(candidate.schema, file);
+        if (!fit) continue;
+        parsed++;
+        if (fits(fit)) {
+          fitting++;
+          score += fit.f1;
+        }
+      }
+      if (!top || score > top.score) top = { group, candidate, score, fitting, parsed };
+    }
+    if (top) scored.push(top);
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const explicit = candidates.find((c) => c.nameScore === Infinity);
+  const acceptable = (s: (typeof scored)[number]) => s.candidate === explicit || (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE);
+  // Of the templates most files fit, the one best named so (`adr-template.md` before an example
+  // kept in `template/`), then the best fit; near ties go to the shallower, shorter path.
+  const pool = scored.filter(acceptable);
+  const bestName = Math.max(...pool.map((s) => s.candidate.nameScore));
+  const named = pool.filter((s) => s.candidate.nameScore === bestName);
+  const max = named[0]?.score ?? 0;
+  const near = named.filter((s) => s.score >= max * NEAR_TIE);
+  near.sort((a, b) => a.candidate.rel.split('/').length - b.candidate.rel.split('/').length || a.candidate.rel.length - b.candidate.rel.length || (a.candidate.rel < b.candidate.rel ? -1 : 1));
+  const accepted = near[0];
+  const best = accepted ?? scored[0];
+  const group = accepted?.group ?? ordered[0]!;
+  const schemaGiven = accepted?.candidate.schema ?? explicit?.schema;
+  let layout = group.layout;
+  // Without a template file, a layout that holds the catalog twice (two languages) is first
+  // narrowed to one copy, then measured against the template its files would give.
+  if (!schemaGiven) layout = resolveSlugClashes(layout, eligible);
+  const schema = schemaGiven ?? derive(eligible.filter((f) => inLayout(layout, f)));
+  const fit = (f: ScannedFile) => (schema ? fitWith(schema, f) : undefined);
+
+  const exclusions: Exclusion[] = [];
+  // The first folder level first: a layout under one named folder may then reach all its depths.
+  layout = narrowFolders(layout, eligible, fit, exclusions, [0]);
+  layout = reachDeeper(layout, eligible, fit);
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1));
+  if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
+
+  const template = accepted?.candidate ?? explicit;
+  const inSet = files.filter((f) => inLayout(layout, f) && f !== template?.file);
+  const patterns = excludeNonPatterns(layout, inSet, fit, exclusions);
+  return {
+    layout,
+    globs: globsOf(layout),
+    ...(template ? { template } : {}),
+    ...(best && !accepted && !explicit ? { rejected: { candidate: best.candidate, fitting: best.fitting, of: best.parsed } } : {}),
+    patterns,
+    exclude: exclusions,
+    shared: { layout: layoutKey(group.layout), files: group.files.length },
+  };
+}
+
+/** The folder levels a layout may narrow (the pattern's own folder in `README.md` layouts is its slug). */
+function freeLevels(layout: Layout): number[] {
+  const last = layout.folderKind ? layout.segments.length - 1 : layout.segments.length;
+  return [...Array(Math.max(0, last)).keys()];
+}
+
+/**
+ * Two files of a layout that would get the same slug are usually the same
+ * pattern in two languages (`locales/en/…`, `locales/tr/…`) or in two
+ * collections: the folder level that tells them apart is fixed to its name
+ * with the most files.
+ */
+function resolveSlugClashes(layout: Layout, files: readonly ScannedFile[]): Layout {
+  let current = layout;
+  for (let round = 0; round < layout.segments.length; round++) {
+    const set = files.filter((f) => inLayout(current, f));
+    const clashes = clashCount(set);
+    // A stray clash or two is the catalog's to fix (lint names them); many are a copy of the catalog.
+    if (clashes === 0 || clashes * 20 < set.length) return current;
+    let pick: { level: number; within: number } | undefined;
+    for (const level of freeLevels(current)) {
+      if (!('any' in current.segments[level]!)) continue;
+      const byValue = groupBy(set, (f) => f.dirs[level]!);
+      const within = [...byValue.values()].reduce((n, g) => n + clashCount(g), 0);
+      if (within < clashes && (!pick || within < pick.within)) pick = { level, within };
+    }
+    if (!pick) return current;
+    const byValue = groupBy(set, (f) => f.dirs[pick!.level]!);
+    const ranked = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    // Translations: English, when it holds about as many files as the largest.
+    const english = ranked.find(([v, g]) => ENGLISH.test(v) && g.length >= ranked[0]![1].length * 0.8);
+    const [value] = english ?? ranked[0]!;
+    current = withSegment(current, pick.level, { literal: value });
+  }
+  return current;
+}
+
+function clashCount(files: readonly ScannedFile[]): number {
+  const seen = new Set<string>();
+  let clashes = 0;
+  for (const f of files) {
+    const slug = slugOfFile(f)?.normalize('NFC').toLowerCase();
+    if (slug === undefined) continue;
+    if (seen.has(slug)) clashes++;
+    else seen.add(slug);
+  }
+  return clashes;
+}
+
+/**
+ * At each folder level, names whose files mostly do not fit the template
+ * (`book/`, `meta/`, `docs/guide/`) are left out: the level becomes the one
+ * name kept, names starting alike (`_*`), a few names, or stays `*` with the
+ * others excluded.
+ */
+function narrowFolders(layout: Layout, files: readonly ScannedFile[], fit: (f: ScannedFile) => Fit | undefined, exclusions: Exclusion[], levels: readonly number[]): Layout {
+  let current = layout;
+  for (const level of levels) {
+    if (!freeLevels(layout).includes(level)) continue;
+    if (!('any' in current.segments[level]!)) continue;
+    const set = files.filter((f) => inLayout(current, f));
+    const byValue = groupBy(set, (f) => f.dirs[level]!);
+    // One name at this level: the layout says it (`docs/decisions/*.md`, `keps/*/*/README.md`).
+    if (byValue.size === 1) {
+      current = withSegment(current, level, { literal: [...byValue.keys()][0]! });
+      continue;
+    }
+    const share = (group: ScannedFile[]) => {
+      const parsed = group.map(fit).filter((x): x is Fit => x !== undefined);
+      return { fitting: parsed.filter(fits).length, parsed: parsed.length };
+    };
+    const stats = [...byValue.entries()].map(([value, group]) => ({ value, group, ...share(group) }));
+    let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE);
+    if (kept.length === 0) kept = [stats.sort((a, b) => b.fitting - a.fitting)[0]!];
+    const dropped = stats.filter((s) => !kept.includes(s));
+    const names = kept.map((s) => s.value).sort();
+    const prefix = commonPrefix(names);
+    let segment: Segment;
+    if (dropped.length === 0) {
+      // Every folder here holds patterns. At the root, a few are named (a new folder of other
+      // Markdown is not taken in unasked), many that start alike (`_operations`, `_strategy`) are
+      // `_*`; deeper, under a named folder, `*` (`patterns/*/*.md`).
+      if (level > 0) continue;
+      if (names.length <= MAX_NAMED) current = withSegment(current, level, { oneOf: names });
+      else if (prefix) current = withSegment(current, level, { prefix });
+      continue;
+    }
+    if (names.length === 1) segment = { literal: names[0]! };
+    else if (prefix && !dropped.some((d) => d.value.startsWith(prefix))) segment = { prefix };
+    else if (names.length <= MAX_NAMED) segment = { oneOf: names };
+    else {
+      for (const d of dropped) {
+        const glob = [...current.segments.slice(0, level).map(segmentGlob), escapeName(d.value), '**'].join('/');
+        exclusions.push({ glob, reason: 'folder', files: d.group.map((f) => f.rel) });
+      }
+      continue;
+    }
+    current = withSegment(current, level, segment);
+  }
+  return current;
+}
+
+/**
+ * A layout of one file per pattern under a named folder (`docs/*\/*\/*.md`)
+ * becomes `docs/**\/*.md` when the files at the other depths there fit the
+ * template too (patterns kept at several depths); those that do not are
+ * excluded afterwards.
+ */
+function reachDeeper(layout: Layout, files: readonly ScannedFile[], fit: (f: ScannedFile) => Fit | undefined): Layout {
+  const first = layout.segments[0];
+  if (layout.folderKind || layout.recursive || !first || 'any' in first || 'oneOf' in first || layout.segments.slice(1).some((s) => !('any' in s))) return layout;
+  const deeper: Layout = { ...layout, recursive: true };
+  const extra = files.filter((f) => inLayout(deeper, f) && !inLayout(layout, f));
+  const parsed = extra.map(fit).filter((x): x is Fit => x !== undefined);
+  if (parsed.length === 0 || parsed.filter(fits).length < parsed.length * FOLDER_KEEP_SHARE) return layout;
+  return deeper;
+}
+
+/**
+ * The files the layout selects that are not patterns: a repository's own
+ * pages by name (in a layout of one file per pattern, `README.md` and
+ * `index.md` too), other files named like templates, and files with none of
+ * the template's sections — a folder of them excluded as a folder.
+ */
+function fitsTemplate(f: Fit | undefined): boolean {
+  return f !== undefined && fits(f);
+}
+
+function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: (f: ScannedFile) => Fit | undefined, exclusions: Exclusion[]): ScannedFile[] {
+  const already = (f: ScannedFile) => exclusions.some((e) => e.files.includes(f.rel));
+  const set = inSet.filter((f) => !already(f));
+  const byName = new Map<string, string[]>();
+  const templates: ScannedFile[] = [];
+  const empty: ScannedFile[] = [];
+  const patterns: ScannedFile[] = [];
+  for (const file of set) {
+    // `code-of-conduct.md` may be a pattern about codes of conduct: a name excludes a file that does not fit the template.
+    const pageOnly = layout.folderKind ? false : /^(readme|index)\./i.test(file.base);
+    const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
+    if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
+    else if (templateNameScore(file) >= 3) templates.push(file);
+    else {
+      const f = fit(file);
+      if (f && fitsNothing(f)) empty.push(file);
+      else patterns.push(file);
+    }
+  }
+  for (const [base, rels] of [...byName.entries()].sort()) exclusions.push({ glob: `**/${escapeName(base)}`, reason: 'name', files: rels });
+  const kept = new Set(patterns);
+  exclusions.push(...folderGlobs(layout, templates, set, kept, 'template'));
+  // A file with none of the template's sections among patterns is a pattern with a problem (lint
+  // says which); a folder of such files (`docs/guide/`) holds something else.
+  const folders = folderGlobs(layout, empty, set, kept, 'no-section').filter((e) => e.glob.endsWith('/**'));
+  exclusions.push(...folders);
+  const left = new Set(folders.flatMap((e) => e.files));
+  return [...patterns, ...empty.filter((f) => !left.has(f.rel))].sort((a, b) => (a.rel < b.rel ? -1 : 1));
+}
+
+/**
+ * Exclusions for `out` among `set`: the highest folder all of whose files are
+ * in `out` (`docs/guide/**`), else the file itself. A pattern's own folder in
+ * a `README.md` layout is never the folder excluded (its file is).
+ */
+function folderGlobs(layout: Layout, out: readonly ScannedFile[], set: readonly ScannedFile[], patterns: ReadonlySet<ScannedFile>, reason: Exclusion['reason']): Exclusion[] {
+  const result = new Map<string, string[]>();
+  for (const file of out) {
+    let dirs = layout.folderKind ? file.dirs.slice(0, -1) : file.dirs;
+    let chosen: string[] | undefined;
+    while (dirs.length > 0) {
+      const prefix = `${dirs.join('/')}/`;
+      const under = set.filter((f) => f.rel.startsWith(prefix));
+      if (under.length < 2 || under.some((f) => patterns.has(f))) break;
+      chosen = dirs;
+      dirs = dirs.slice(0, -1);
+    }
+    const glob = chosen ? `${chosen.map(escapeName).join('/')}/**` : file.rel.split('/').map(escapeName).join('/');
+    result.set(glob, [...(result.get(glob) ?? []), file.rel]);
+  }
+  return [...result.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([glob, files]) => ({ glob, reason, files }));
+}
+
+function withSegment(layout: Layout, level: number, segment: Segment): Layout {
+  return { ...layout, segments: layout.segments.map((s, i) => (i === level ? segment : s)) };
+}
+
+function segmentGlob(segment: Segment): string {
+  return 'literal' in segment ? escapeName(segment.literal) : 'prefix' in segment ? `${escapeName(segment.prefix)}*` : '*';
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+function commonPrefix(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  let prefix = names[0]!;
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // A prefix is a convention (`_`, `sig-`) only when it ends at a word boundary or is punctuation.
+  const m = /^(.*[-_.])|^([^a-z0-9]+)/i.exec(prefix);
+  return m ? (m[1] ?? m[2] ?? '') : '';
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

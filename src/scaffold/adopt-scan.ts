@@ -1,0 +1,272 @@
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { slugFor } from '../catalog/discover.js';
+import { parseMarkdown } from '../markdown/document.js';
+import type { MarkdownDocument } from '../markdown/types.js';
+import { splitNote, variantKey } from '../template/heading-variants.js';
+import type { TemplateSchema, TemplateSection } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
+import { decodeUtf8 } from '../util/text-file.js';
+
+/**
+ * The first step of `init --adopt`: every Markdown file of a folder that
+ * already holds a catalog, what kind of file each is by its name, and how
+ * well each fits a template. Nothing here writes.
+ */
+
+/** One Markdown file of the folder. */
+export interface ScannedFile {
+  /** Relative to the root, `/` separators. */
+  rel: string;
+  /** Its folders from the root down. */
+  dirs: string[];
+  base: string;
+  /** `README.md` / `index.md` in a folder of its own: the folder is the pattern. */
+  folderKind: boolean;
+  /** Parsed, when it could be read (UTF-8, not too large, front matter that loads). */
+  doc?: MarkdownDocument;
+}
+
+/** Folders never read: hidden ones, dependencies, Patternbook's own output. */
+const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', 'bower_components']);
+/** A file larger than this is no pattern someone writes by hand (and is not parsed here). */
+const SCAN_MAX_BYTES = 2 * 1024 * 1024;
+/** Enough for any catalog; a folder with more Markdown than this is not one catalog. */
+const SCAN_MAX_FILES = 50_000;
+
+/** Every Markdown file under `root` (hidden folders, `node_modules`, links to folders not entered), parsed. */
+export function scanMarkdown(root: string): ScannedFile[] {
+  const out: ScannedFile[] = [];
+  const walk = (dir: string, dirs: string[]): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder holds nothing adopt can read; lint says so later if the globs reach it
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (out.length >= SCAN_MAX_FILES) return;
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        walk(path.join(dir, entry.name), [...dirs, entry.name]);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.(md|markdown)$/i.test(entry.name)) {
+        const rel = [...dirs, entry.name].join('/');
+        const folderKind = dirs.length > 0 && /^(readme|index)\.(md|markdown)$/i.test(entry.name);
+        const doc = readDoc(path.join(dir, entry.name));
+        out.push({ rel, dirs, base: entry.name, folderKind, ...(doc ? { doc } : {}) });
+      }
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+function readDoc(file: string): MarkdownDocument | undefined {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > SCAN_MAX_BYTES) return undefined;
+    const text = decodeUtf8(readFileSync(file));
+    if (text === undefined || text.includes('\0')) return undefined;
+    const parsed = parseMarkdown(text);
+    return parsed.ok ? parsed.document : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Names.
+
+/** Words of a file or folder name: `New_CheatSheet` → new, cheat, sheet; `NNNN-kep-template` → nnnn, kep, template. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/\.(md|markdown)$/i, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Files every repository has that are about the repository, not one of its patterns (by name, any case, `-`/`_` alike). */
+const NON_PATTERN_STEMS = new Set([
+  'readme', 'index', '_index', 'changelog', 'changes', 'history', 'news', 'releases', 'release_notes',
+  'contributing', 'contributors', 'contribute', 'license', 'licence', 'copying', 'notice', 'code_of_conduct', 'conduct',
+  'security', 'support', 'governance', 'maintainers', 'owners', 'codeowners', 'authors', 'adopters', 'agents', 'claude',
+  'summary', 'toc', 'sidebar', '_sidebar', 'pull_request_template', 'issue_template',
+]);
+
+/**
+ * `CHANGELOG.md`, `CODE-OF-CONDUCT.md`, `LICENSE.md`…; in a layout of one file
+ * per pattern also `README.md` and `index.md` (a folder's own page), which in
+ * a layout of one folder per pattern are the patterns.
+ */
+export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKind): boolean {
+  if (folderLayout && file.folderKind) return false;
+  const stem = file.base.replace(/\.(md|markdown)$/i, '').toLowerCase().replace(/-/g, '_');
+  return NON_PATTERN_STEMS.has(stem);
+}
+
+/** `NNNN`, `0000`, `XXXX`: a number still to be given, as template names carry. */
+const PLACEHOLDER_NUMBER = /^(?:n{3,}|0{3,}|x{3,})$/;
+const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templates']);
+
+/**
+ * How much a file's name says it is a template (0: not at all).
+ * 3 — named so (`TEMPLATE.md`, `adr-template.md`, `0000-template.md`, a folder
+ * `NNNN-kep-template/README.md`); 2 — likely (a file in `templates/`, a folder
+ * `_pattern-model/` or `cluster-template/`). Files of 3 and more are never
+ * patterns; files of 2 are patterns unless chosen as the template.
+ */
+export function templateNameScore(file: ScannedFile): number {
+  const parent = file.dirs[file.dirs.length - 1] ?? '';
+  if (!file.folderKind) {
+    const tokens = nameTokens(file.base);
+    if (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl')) return 3;
+    return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
+  }
+  const tokens = nameTokens(parent);
+  if (tokens.includes('template') || tokens.includes('templates')) return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) || parent.startsWith('_') || TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 3 : 2;
+  // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
+  if (tokens.includes('model')) return parent.startsWith('_') ? 3 : tokens.includes('pattern') ? 2 : 0;
+  const grand = file.dirs[file.dirs.length - 2] ?? '';
+  return TEMPLATE_FOLDERS.has(grand.toLowerCase()) ? 2 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// How a file fits a template.
+
+export interface Fit {
+  /** Template sections the file has (at their place, misplaced or written another way). */
+  matched: number;
+  /** Sections of the template (any-heading slots not counted). */
+  of: number;
+  /** Balance of recall (template sections present) and precision (the file's own sections that are the template's): 0…1. */
+  f1: number;
+}
+
+/** A template's section names as keys (see `variantKey`): all of them, and those a pattern must have. */
+interface TemplateKeys {
+  all: Set<string>;
+  required: Set<string>;
+}
+
+const templateKeyCache = new WeakMap<TemplateSchema, TemplateKeys>();
+
+/** The template's section names as keys (sections with variable parts, `Step N: <title>`, left out: they match by shape). */
+export function templateKeys(template: TemplateSchema): TemplateKeys {
+  let keys = templateKeyCache.get(template);
+  if (!keys) {
+    const named = flattenSections(template.sections).filter((s) => s.name === s.heading && !s.anyHeading);
+    const key = (s: TemplateSection) => [s.heading, ...s.aliases].map(variantKey);
+    keys = { all: new Set(named.flatMap(key)), required: new Set(named.filter((s) => !s.optional).map((s) => variantKey(s.heading))) };
+    templateKeyCache.set(template, keys);
+  }
+  return keys;
+}
+
+const headingKeyCache = new WeakMap<MarkdownDocument, Set<string>>();
+
+/** The file's headings as name keys, worked out once per file. */
+export function headingKeys(doc: MarkdownDocument): Set<string> {
+  let keys = headingKeyCache.get(doc);
+  if (!keys) {
+    keys = new Set(doc.headings.slice(doc.title ? 1 : 0).map((h) => variantKey(splitNote(h.text).text)));
+    headingKeyCache.set(doc, keys);
+  }
+  return keys;
+}
+
+/**
+ * How well a parsed file fits a template, by its headings' names (as the
+ * outline matcher reads names: notes, case, plurals and spellings aside;
+ * level and place are not looked at). Matching whole outlines of every file
+ * against every file named like a template took minutes on a catalog of 600
+ * large proposals; names are enough to tell where the patterns are, and the
+ * outline matcher then compares the template with the patterns chosen.
+ */
+export function fitOf(template: TemplateSchema, doc: MarkdownDocument): Fit {
+  const { all, required } = templateKeys(template);
+  const keys = headingKeys(doc);
+  let matched = 0;
+  for (const k of all) if (keys.has(k)) matched++;
+  let requiredMatched = 0;
+  for (const k of required) if (keys.has(k)) requiredMatched++;
+  // Recall counts the sections a pattern must have: a template with many optional sections is not
+  // worse than a minimal one because each pattern picks a few of them.
+  const recall = required.size ? requiredMatched / required.size : all.size ? matched / all.size : 0;
+  const precision = keys.size ? Math.min(1, matched / keys.size) : 0;
+  return { matched, of: all.size, f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0 };
+}
+
+/** The file has enough of the template to be written from it: two of its sections (one of a template of four or fewer). */
+export function fits(fit: Fit): boolean {
+  return fit.matched >= (fit.of >= 5 ? 2 : 1);
+}
+
+/** The file has none of the template's sections although the template has several: not a pattern. */
+export function fitsNothing(fit: Fit): boolean {
+  return fit.matched === 0 && fit.of >= 2;
+}
+
+// ---------------------------------------------------------------------------
+// Layouts: where the patterns are, as globs.
+
+/** A folder segment of a layout: any name, a name, names starting alike, or one of a few names. */
+export type Segment = { any: true } | { literal: string } | { prefix: string } | { oneOf: string[] };
+
+export interface Layout {
+  /** Folder segments from the root (the last one is the pattern's own folder for `README.md` layouts). */
+  segments: Segment[];
+  /** `README.md`, `index.md`, or `*.md` / `*.markdown` for a file per pattern. */
+  base: string;
+  folderKind: boolean;
+  /** `<first segment>/**\/*.md`: files at any depth under the first segment. */
+  recursive: boolean;
+}
+
+export function layoutOf(file: ScannedFile): Layout {
+  const ext = /\.markdown$/i.test(file.base) ? 'markdown' : 'md';
+  return { segments: file.dirs.map(() => ({ any: true })), base: file.folderKind ? file.base : `*.${ext}`, folderKind: file.folderKind, recursive: false };
+}
+
+export function layoutKey(layout: Layout): string {
+  return globsOf(layout).join(' ');
+}
+
+function segmentMatches(segment: Segment, name: string): boolean {
+  if ('any' in segment) return true;
+  if ('literal' in segment) return segment.literal === name;
+  if ('prefix' in segment) return name.startsWith(segment.prefix);
+  return segment.oneOf.includes(name);
+}
+
+/** Whether the layout's globs select the file (as picomatch reads them: `*` never matches a hidden name). */
+export function inLayout(layout: Layout, file: ScannedFile): boolean {
+  if (!(layout.folderKind ? file.base === layout.base : file.base.endsWith(layout.base.slice(1)))) return false;
+  if (layout.recursive) return file.dirs.length >= 1 && segmentMatches(layout.segments[0]!, file.dirs[0]!);
+  return file.dirs.length === layout.segments.length && layout.segments.every((s, i) => segmentMatches(s, file.dirs[i]!));
+}
+
+/** picomatch's special characters, escaped in a literal name. */
+function escapeGlob(name: string): string {
+  return name.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+/** The layout as `patterns` globs (several when one segment is one of a few names). */
+export function globsOf(layout: Layout): string[] {
+  const variants: string[][] = [[]];
+  const segments = layout.recursive ? [layout.segments[0]!] : layout.segments;
+  for (const segment of segments) {
+    const options = 'any' in segment ? ['*'] : 'literal' in segment ? [escapeGlob(segment.literal)] : 'prefix' in segment ? [`${escapeGlob(segment.prefix)}*`] : segment.oneOf.map(escapeGlob);
+    const next: string[][] = [];
+    for (const v of variants) for (const o of options) next.push([...v, o]);
+    variants.splice(0, variants.length, ...next);
+  }
+  return variants.map((v) => [...v, ...(layout.recursive ? ['**'] : []), layout.base].join('/'));
+}
+
+/** What a file is by its slug, as discovery names it. */
+export function slugOfFile(file: ScannedFile): string | undefined {
+  return slugFor(file.rel);
+}

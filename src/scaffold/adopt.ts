@@ -1,0 +1,368 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { discoverPatterns } from '../catalog/discover.js';
+import { loadPattern } from '../catalog/load-pattern.js';
+import { CONFIG_FILES } from '../config/load-config.js';
+import { parseConfigText } from '../config/config-text.js';
+import { DEFAULTS } from '../config/schema.js';
+import { checkConfig, formatProblems } from '../config/validate.js';
+import { PatternbookError } from '../diagnostics.js';
+import { lint } from '../lint/lint.js';
+import type { MarkdownDocument } from '../markdown/types.js';
+import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.js';
+import { templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
+import type { TemplateSchema } from '../template/types.js';
+import { mapLimit } from '../util/concurrency.js';
+import { decodeUtf8, writeFileAtomic } from '../util/text-file.js';
+import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
+import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
+import { chooseLayout, type Exclusion, type TemplateCandidate } from './adopt-layout.js';
+import { scanMarkdown, templateNameScore, type ScannedFile } from './adopt-scan.js';
+
+/**
+ * `patternbook init --adopt`: a configuration for a folder that already
+ * holds a catalog. It finds the pattern files (the layout most of its
+ * Markdown files share), the template they are written from (a file named
+ * like one, or `--template`), or derives one from the patterns, reads the
+ * template against the patterns with the real outline matcher, and writes
+ * `patternbook.config.yaml` with a comment on every choice. It writes that
+ * file and, when it derived a template, the template — nothing else: no
+ * pattern file is touched.
+ */
+
+export interface AdoptOptions {
+  /** The catalog folder. */
+  root: string;
+  /** The template to use (absolute), instead of looking for one. */
+  template?: string;
+}
+
+export interface AdoptResult {
+  root: string;
+  /** The configuration written (absolute). */
+  configFile: string;
+  /** The template (absolute). */
+  templateFile: string;
+  /** How the template was chosen. */
+  templateSource: 'given' | 'found' | 'derived';
+  /** For a derived template: what it holds and why. */
+  derived?: DerivedTemplate;
+  /** A template file that was considered and that too few patterns fit. */
+  rejected?: { file: string; fitting: number; of: number };
+  patterns: string[];
+  exclude: Exclusion[];
+  /** Pattern files the configuration selects. */
+  patternCount: number;
+  /** Markdown files in the folder, and the layout most of them share (before it was narrowed) and how many. */
+  markdownCount: number;
+  shared: { layout: string; files: number };
+  comparison: Comparison;
+  /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
+  boilerplate: string[];
+  /** Why `section-order` is a warning (a derived template whose sections the patterns put in either order). */
+  orderWarning?: string;
+  /** The configuration's text as written. */
+  configText: string;
+}
+
+export const ADOPT_CONFIG_FILE = 'patternbook.config.yaml';
+const DERIVED_TEMPLATE_FILES = ['templates/pattern.md', 'templates/adopted-pattern.md', 'templates/patternbook-pattern.md'];
+
+/** Writes the configuration (and a derived template) for an existing catalog; refuses when it has a configuration. */
+export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> {
+  const root = path.resolve(options.root);
+  const stats = statSync(root, { throwIfNoEntry: false });
+  if (!stats?.isDirectory()) throw new PatternbookError(`${root} is not a folder: give the folder that holds the catalog's patterns.`);
+  const existing = existingConfiguration(root);
+  if (existing) {
+    throw new PatternbookError(
+      `Not adopting ${root}: it already has a configuration (${existing}). \`init --adopt\` writes a first configuration for a catalog that has none; edit that one, or remove it to start again. Nothing was written.`,
+    );
+  }
+
+  const files = scanMarkdown(root);
+  if (files.length === 0) {
+    throw new PatternbookError(`No Markdown files in ${root}: \`init --adopt\` is for a folder that already holds patterns. To start a new catalog, run \`patternbook init\`.`);
+  }
+
+  const given = options.template ? await givenTemplate(root, options.template, files) : undefined;
+  const candidates = given ? [given] : templateCandidates(root, files);
+  const layout = chooseLayout(files, candidates, (some) => derivedSchema(root, some));
+  if (layout.patterns.length === 0) {
+    throw new PatternbookError(`Found no pattern files in ${root} among its ${files.length} Markdown file${files.length === 1 ? '' : 's'}: give the template with \`--template FILE\`, or write the configuration by hand (see \`patternbook init --help\`).`);
+  }
+
+  // The template: the one given or found, else one derived from the patterns.
+  let templateFile: string;
+  let templateText: string | undefined;
+  let derived: DerivedTemplate | undefined;
+  if (layout.template) {
+    templateFile = layout.template.file ? path.join(root, layout.template.file.rel) : layout.template.rel;
+  } else {
+    derived = deriveTemplate(layout.patterns.flatMap((f) => (f.doc ? [f.doc] : [])));
+    if (derived.sections.length === 0) {
+      throw new PatternbookError(
+        `The ${layout.patterns.length} pattern files (${layout.globs.join(', ')}) share no section headings that most of them have, so no template can be derived: write one and run \`patternbook init --adopt --template FILE\`. Nothing was written.`,
+      );
+    }
+    const free = DERIVED_TEMPLATE_FILES.find((f) => !existsSync(path.join(root, f)));
+    if (!free) throw new PatternbookError(`${DERIVED_TEMPLATE_FILES.join(', ')} all exist in ${root}: give the template with \`--template FILE\`. Nothing was written.`);
+    templateFile = path.join(root, free);
+    templateText = derived.text;
+  }
+  const schema = templateText !== undefined ? templateFromSource(templateText, templateFile) : layout.template!.schema;
+  const templateRel = relativeTo(root, templateFile);
+
+  // The patterns as the catalog loader reads them, compared with the template.
+  const exclude = layout.exclude.map((e) => e.glob);
+  const docs = await loadPatterns(root, layout.globs, exclude, schema);
+  const comparison = compareTemplate(schema, docs);
+  const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
+
+  const result: Omit<AdoptResult, 'configText'> = {
+    root,
+    configFile: path.join(root, ADOPT_CONFIG_FILE),
+    templateFile,
+    templateSource: given ? 'given' : derived ? 'derived' : 'found',
+    ...(derived ? { derived } : {}),
+    ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
+    patterns: layout.globs,
+    exclude: layout.exclude,
+    patternCount: docs.length,
+    markdownCount: files.length,
+    shared: layout.shared,
+    comparison,
+    boilerplate,
+    ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
+  };
+  const configText = renderConfig(result, templateRel, layout.template);
+
+  // The configuration must load as written, and its `sections` must name the template's sections.
+  const parsed = parseConfigText(configText, result.configFile, 'yaml');
+  const checked = checkConfig(parsed.data);
+  if (!checked.ok) throw new Error(`init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`);
+  templateFromSource(templateText ?? schema.source, templateFile, { sections: checked.values.sections ?? {}, ...(checked.values.title ? { title: checked.values.title } : {}), ...(checked.values.summary ? { summary: checked.values.summary } : {}) });
+
+  // The template first: a run stopped between the two leaves no configuration, and a second run finds the template.
+  if (templateText !== undefined) await writeFileAtomic(templateFile, templateText, { exclusive: true });
+  await writeFileAtomic(result.configFile, configText, { exclusive: true });
+  return { ...result, configText };
+}
+
+/** What the first lint of the adopted catalog finds, by rule. */
+export interface LintSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  /** Files that could not be loaded. */
+  failed: number;
+  byRule: { rule: string; errors: number; warnings: number }[];
+}
+
+/** Runs the library's `lint()` on the catalog and counts its findings by rule. */
+export async function lintSummary(root: string): Promise<LintSummary> {
+  const report = await lint({ root, baseline: 'ignore' });
+  const rules = new Map<string, { errors: number; warnings: number }>();
+  let failed = 0;
+  for (const result of report.results) {
+    if (result.diagnostics.some((d) => d.fatal)) failed++;
+    for (const d of result.diagnostics) {
+      const entry = rules.get(d.ruleId) ?? rules.set(d.ruleId, { errors: 0, warnings: 0 }).get(d.ruleId)!;
+      if (d.severity === 'error') entry.errors++;
+      else if (d.severity === 'warning') entry.warnings++;
+    }
+  }
+  return {
+    files: report.results.length,
+    errors: report.errorCount,
+    warnings: report.warningCount,
+    failed,
+    byRule: [...rules.entries()].map(([rule, c]) => ({ rule, ...c })).sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.rule < b.rule ? -1 : 1)),
+  };
+}
+
+/** The configuration file of the folder, if it has one (a `patternbook` key in package.json counts). */
+function existingConfiguration(root: string): string | undefined {
+  const file = CONFIG_FILES.find((f) => existsSync(path.join(root, f)));
+  if (file) return file;
+  const pkg = path.join(root, 'package.json');
+  if (!existsSync(pkg)) return undefined;
+  try {
+    const json: unknown = JSON.parse(readFileSync(pkg, 'utf8'));
+    return typeof json === 'object' && json !== null && 'patternbook' in json ? 'the `patternbook` key of package.json' : undefined;
+  } catch {
+    return undefined; // a package.json that is not JSON holds no configuration Patternbook could read
+  }
+}
+
+/** `--template FILE`: read as any template is; an error names the file. */
+async function givenTemplate(root: string, file: string, files: readonly ScannedFile[]): Promise<TemplateCandidate> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PatternbookError(code === 'ENOENT' ? `Template not found: ${file}. Give an existing Markdown file with --template.` : `Cannot read template ${file} (${code ?? (err as Error).message}).`);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
+  const rel = relativeTo(root, file);
+  const scanned = files.find((f) => f.rel === rel);
+  return { rel: scanned ? rel : file, schema: templateFromSource(text, file), nameScore: Infinity, ...(scanned ? { file: scanned } : {}) };
+}
+
+/** At most this many files named like templates are read as templates (the best named first). */
+const MAX_CANDIDATES = 200;
+
+/** The files named like templates, read as templates (those that are not one — no sections — are left out). */
+function templateCandidates(root: string, files: readonly ScannedFile[]): TemplateCandidate[] {
+  const named = files
+    .map((file) => ({ file, nameScore: templateNameScore(file) }))
+    .filter((c) => c.nameScore > 0 && c.file.doc)
+    .sort((a, b) => b.nameScore - a.nameScore || a.file.dirs.length - b.file.dirs.length || (a.file.rel < b.file.rel ? -1 : 1))
+    .slice(0, MAX_CANDIDATES);
+  const out: TemplateCandidate[] = [];
+  for (const { file, nameScore } of named) {
+    try {
+      out.push({ rel: file.rel, schema: templateFromSource(file.doc!.source, path.join(root, file.rel)), nameScore, file });
+    } catch {
+      // Not a template (no section headings, say): one candidate fewer.
+    }
+  }
+  return out;
+}
+
+/** The schema of the template these files would give (to measure how the others fit it). */
+function derivedSchema(root: string, files: readonly ScannedFile[]): TemplateSchema | undefined {
+  const derived = deriveTemplate(files.flatMap((f) => (f.doc ? [f.doc] : [])));
+  if (derived.sections.length === 0) return undefined;
+  try {
+    return templateFromSource(derived.text, path.join(root, DERIVED_TEMPLATE_FILES[0]!));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The patterns the configuration selects, found and read by the catalog loader. */
+async function loadPatterns(root: string, patterns: string[], exclude: string[], template: TemplateSchema): Promise<MarkdownDocument[]> {
+  const discovered = await discoverPatterns({ root, patterns, exclude, skipDirs: [path.join(root, DEFAULTS.outDir)], skipFiles: [template.file] });
+  // Files read at once: enough to keep the disk busy, few enough for a thousand-pattern catalog.
+  const loaded = await mapLimit(discovered.files, 16, (f) => loadPattern({ ...f, maxFileSize: DEFAULTS.maxFileSize }, template));
+  return loaded.flatMap((r) => (r.ok ? [r.pattern.document] : []));
+}
+
+function relativeTo(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}
+
+// ---------------------------------------------------------------------------
+// The configuration's text.
+
+const q = (s: string) => JSON.stringify(s);
+const n = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+/** `patternbook.config.yaml`, every choice with a comment that says what it was read from. */
+function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: string, found: TemplateCandidate | undefined): string {
+  const lines: string[] = [
+    '# Patternbook configuration, written by `patternbook init --adopt` from what it found in this',
+    '# folder. Every choice says why; change any of them (https://github.com/patternbook/patternbook#configuration).',
+    '',
+  ];
+  lines.push(...comment(templateReason(result, found)));
+  lines.push(`template: ${q(templateRel)}`, '');
+  lines.push(...comment(layoutReason(result)));
+  lines.push('patterns:', ...result.patterns.map((g) => `  - ${q(g)}`), '');
+  if (result.exclude.length > 0) {
+    lines.push('# Left out: files the patterns globs select that are not patterns.', 'exclude:');
+    for (const e of result.exclude) {
+      lines.push(...comment(exclusionReason(e), '  '));
+      lines.push(`  - ${q(e.glob)}`);
+    }
+    lines.push('');
+  }
+  const sections = result.comparison.sections;
+  if (sections.length > 0) {
+    lines.push('# Template sections, as the patterns have them.', 'sections:');
+    for (const s of sections) lines.push(...sectionLines(s));
+    lines.push('');
+  }
+  if (result.orderWarning) {
+    lines.push(...comment(`Rules: ${result.orderWarning}.`));
+    lines.push('rules:', '  "section-order": "warn"', '');
+  }
+  const { title, summary } = result.comparison;
+  if (title) {
+    lines.push(...comment(`Titles: ${title.reason}.`));
+    lines.push('title:', ...settingLines(title.setting), '');
+  }
+  if (summary) {
+    lines.push(...comment(`Summaries: ${summary.reason}.`));
+    lines.push('summary:', ...settingLines(summary.setting), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** `## Decision` comes before `## Context` in 7 of the 15 patterns that have both… */
+function orderWarning(d: DerivedTemplate): string {
+  const c = [...d.contested].sort((a, b) => b.reversed / b.of - a.reversed / a.of)[0]!;
+  return `the patterns keep no one order of their sections (\`${c.second}\` comes before \`${c.first}\` in ${n(c.reversed)} of the ${plural(c.of, 'pattern')} with both), so a section out of the template's order is a warning, not an error`;
+}
+
+function templateReason(result: Omit<AdoptResult, 'configText'>, found: TemplateCandidate | undefined): string {
+  if (result.templateSource === 'given') return 'The template, as given with --template.';
+  if (result.templateSource === 'found') {
+    return `The template: ${found?.rel ?? ''}, a file named like one, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
+  }
+  const d = result.derived!;
+  const rejected = result.rejected ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections)` : '';
+  return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them. Edit it: it is the catalog's schema now.`;
+}
+
+function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
+  const narrowed = result.patternCount === result.shared.files ? '' : `, narrowed to the folders and files that are patterns`;
+  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.`;
+}
+
+function exclusionReason(e: Exclusion): string {
+  const some = e.files.slice(0, 3).join(', ') + (e.files.length > 3 ? `, … (${n(e.files.length)} files)` : '');
+  switch (e.reason) {
+    case 'name':
+      return `a repository's own page, not a pattern (${some})`;
+    case 'template':
+      return `named like a template (${some})`;
+    case 'no-section':
+      return `none of the template's sections (${some})`;
+    case 'folder':
+      return `a folder whose files mostly do not fit the template (${some})`;
+  }
+}
+
+function sectionLines(s: SectionChoice): string[] {
+  const out = s.reasons.flatMap((r) => comment(`${r}.`, '  '));
+  out.push(`  ${q(s.name)}:`);
+  if (s.optional) out.push('    optional: true');
+  if (s.aliases) out.push(`    aliases: [${s.aliases.map(q).join(', ')}]`);
+  return out;
+}
+
+function settingLines(setting: TitleSetting | SummarySetting): string[] {
+  return Object.entries(setting).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? q(v) : String(v)}`);
+}
+
+/** A comment, wrapped at about 100 characters. */
+function comment(text: string, indent = ''): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 1 > 98 - indent.length) {
+      out.push(`${indent}# ${line}`);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) out.push(`${indent}# ${line}`);
+  return out;
+}

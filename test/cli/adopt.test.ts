@@ -1,0 +1,242 @@
+import { cp, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
+
+/** A copy of a fixture catalog in a temporary folder (the fixture itself is never written). */
+async function copyOf(name: string): Promise<string> {
+  const dir = await tempCatalog();
+  await cp(fixture('catalogs', name), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file's bytes, by relative path. */
+async function bytesOf(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const rel of await listFiles(dir)) out.set(rel, await readFile(path.join(dir, rel)));
+  return out;
+}
+
+/** Every file that was there is byte for byte the same; the only new files are `added`. */
+function expectUntouched(before: Map<string, Buffer>, after: Map<string, Buffer>, added: string[]): void {
+  for (const [rel, bytes] of before) expect(after.get(rel)?.equals(bytes), `${rel} changed`).toBe(true);
+  expect([...after.keys()].filter((rel) => !before.has(rel)).sort()).toEqual([...added].sort());
+}
+
+async function configOf(dir: string): Promise<Record<string, unknown>> {
+  return parse(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')) as Record<string, unknown>;
+}
+
+/** The configuration's comments: each run of comment lines joined into one sentence. */
+async function commentsOf(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const line of (await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).split('\n')) {
+    const m = /^\s*# (.*)$/.exec(line);
+    if (m) run.push(m[1]!);
+    else if (run.length) {
+      out.push(run.join(' '));
+      run = [];
+    }
+  }
+  return out;
+}
+
+interface Finding {
+  file: string;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+/** What `patternbook lint` (the real command, reading the written configuration) finds. */
+async function lintFindings(dir: string): Promise<Finding[]> {
+  const run = await runCli(['lint', dir, '--format', 'json'], REPO);
+  expect(run.code, run.stderr).toBeLessThan(2);
+  const report = JSON.parse(run.stdout) as { results: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }[] };
+  return report.results.flatMap((r) => r.diagnostics.map((d) => ({ file: r.file, rule: d.ruleId, severity: d.severity, message: d.message })));
+}
+
+const errorsOf = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
+
+describe('patternbook init --adopt', () => {
+  it('folder per pattern with a TEMPLATE.md: uses it, selects */README.md, leaves every file as it was', async () => {
+    const dir = await copyOf('adopt-folder-template');
+    const before = await bytesOf(dir);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml']);
+
+    const config = await configOf(dir);
+    expect(config).toEqual({ template: 'TEMPLATE.md', patterns: ['*/README.md'] });
+    expect(run.stdout).toMatch(/template +\S*TEMPLATE\.md \(named like a template/);
+    expect(run.stdout).toContain('*/README.md: 4 files of the 8 Markdown files here');
+    // The first lint, by rule: the one real problem (Ambassador has no Consequences).
+    expect(run.stdout).toMatch(/First lint\n {2}required-section +1 error\n/);
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [e.file, e.rule])).toEqual([['ambassador/README.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('Consequences');
+  });
+
+  it('file per pattern in nested folders, front-matter titles, no template: derives templates/pattern.md', async () => {
+    const dir = await copyOf('adopt-nested-derived');
+    const before = await bytesOf(dir);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml', 'templates/pattern.md']);
+
+    const config = await configOf(dir);
+    expect(config.template).toBe('templates/pattern.md');
+    expect(config.patterns).toEqual(['docs/**/*.md']);
+    expect(config.exclude).toEqual(['**/index.md', 'docs/guide/**']);
+
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    // Title and summary where the patterns keep theirs; the common front matter key too.
+    expect(template.startsWith('---\ntitle: "[Pattern Title]"\ndescription: "[Summary of the pattern]"\ntags: []\n---\n')).toBe(true);
+    expect(template).not.toMatch(/^# /m);
+    // The sections most patterns have, in their order; optional where a good share lack them;
+    // the heading that holds each pattern's name, with the title placeholder.
+    expect(template.match(/^##.*$/gm)).toEqual(['## Intent', '## Forces', '## Design', '## Known Uses (optional)', '## Patterns related to [Pattern Title]']);
+    expect(run.stdout).toContain('## Known Uses — 3 of 5, optional');
+
+    // Only the real problem: Timeout has no Forces section, which four of five patterns have.
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [e.file, e.rule])).toEqual([['docs/resilience/timeout.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('Forces');
+
+    // The derived template is the catalog's schema: a new pattern gets its sections, its name in the heading.
+    const created = await runCli(['new', 'bulkhead', '--title', 'Bulkhead', '--summary', 'Pools of resources kept apart.'], dir);
+    expect(created.code, created.stderr).toBe(0);
+    const text = await readFile(path.join(dir, 'docs/bulkhead.md'), 'utf8');
+    expect(text).toContain('title: Bulkhead');
+    expect(text).toContain('## Patterns related to Bulkhead');
+    expect(text).toContain('## Known Uses\n');
+  });
+
+  it('a template section no pattern has while each has its own sections there is made optional, and said', async () => {
+    const dir = await copyOf('adopt-slot');
+    const before = await bytesOf(dir);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml']);
+
+    const config = await configOf(dir);
+    expect(config).toEqual({ template: 'templates/new-sheet.md', patterns: ['sheets/*.md'], sections: { 'Main Sections': { optional: true } } });
+    expect(run.stdout).toContain('`## Main Sections` is kept by 0 of 4 patterns, which have their own sections at its place: made optional');
+    expect(await commentsOf(dir)).toContain('`## Main Sections` is kept by 0 of 4 patterns, which have their own sections at its place: made optional.');
+
+    // Required sections stay required: the sheet without References is the one error.
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [e.file, e.rule])).toEqual([['sheets/File_Upload_Checklist.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('References');
+  });
+
+  it('a spelling most patterns use for a template section becomes an alias; a pattern named like a repository page stays a pattern', async () => {
+    const dir = await copyOf('adopt-variant');
+    const before = await bytesOf(dir);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml']);
+
+    const config = await configOf(dir);
+    // patterns/code-of-conduct.md has the template's sections: a pattern about codes of conduct, not the repository's own page.
+    expect(config).toEqual({ template: 'meta/pattern-template.md', patterns: ['patterns/*.md'], sections: { Solutions: { aliases: ['Solution'] } } });
+    expect(run.stdout).toContain('5 of the 6 patterns with `## Solutions` write it `## Solution`: accepted as another spelling');
+    expect(run.stdout).toContain('patterns/*.md: 6 files');
+
+    // Neither missing nor renamed: the catalog's spelling is accepted.
+    const findings = await lintFindings(dir);
+    expect(findings.filter((f) => f.rule === 'section-name' || f.rule === 'required-section')).toEqual([]);
+    expect(errorsOf(findings)).toEqual([]);
+  });
+
+  it('without the alias the same catalog warns about every singular heading (what the alias saves)', async () => {
+    const dir = await copyOf('adopt-variant');
+    await runCli(['init', '--adopt', dir], REPO);
+    const configFile = path.join(dir, 'patternbook.config.yaml');
+    await writeFile(configFile, 'template: meta/pattern-template.md\npatterns: ["patterns/*.md"]\n');
+    expect((await lintFindings(dir)).filter((f) => f.rule === 'section-name')).toHaveLength(5);
+  });
+
+  it('--template FILE uses that file, whatever its name', async () => {
+    const dir = await copyOf('adopt-variant');
+    await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));
+    const before = await bytesOf(dir);
+    const run = await runCli(['init', '--adopt', '--template', 'meta/skeleton.md'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml']);
+    expect((await configOf(dir)).template).toBe('meta/skeleton.md');
+    expect(run.stdout).toMatch(/template +meta\/skeleton\.md \(given\)/);
+  });
+
+  it('a catalog kept in two languages is adopted in one of them (English), not as clashing slugs', async () => {
+    const pages = {
+      en: (t: string) => `# ${t}\n\n## Problem\n\nWhy ${t} is needed.\n\n## Solution\n\nHow ${t} works.\n`,
+      fr: (t: string) => `# ${t}\n\n## Problème\n\nPourquoi ${t} est utile.\n\n## Solution\n\nComment ${t} fonctionne.\n`,
+      de: (t: string) => `# ${t}\n\n## Problem\n\nWarum ${t} nötig ist.\n\n## Lösung\n\nWie ${t} funktioniert.\n`,
+    };
+    const files: Record<string, string> = {};
+    for (const [slug, en, fr, de] of [
+      ['rate-limit', 'Rate Limit', 'Limite de débit', 'Ratenbegrenzung'],
+      ['bulkhead', 'Bulkhead', 'Cloison', 'Schott'],
+      ['backpressure', 'Backpressure', 'Contre-pression', 'Gegendruck'],
+    ] as const) {
+      files[`locales/en/${slug}/README.md`] = pages.en(en);
+      files[`locales/fr/${slug}/README.md`] = pages.fr(fr);
+      files[`locales/de/${slug}/README.md`] = pages.de(de);
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).patterns).toEqual(['locales/en/*/README.md']);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
+  it('refuses (exit 2, saying why) when the folder has a configuration, and writes nothing', async () => {
+    for (const [file, text] of [
+      ['patternbook.config.json', '{ "patterns": ["*/README.md"] }\n'],
+      ['patternbook.config.yaml', 'patterns: ["*/README.md"]\n'],
+      ['package.json', '{ "name": "catalog", "patternbook": { "patterns": ["*/README.md"] } }\n'],
+    ] as const) {
+      const dir = await tempCatalog({ [file]: text, 'saga/README.md': '# Saga\n\n## Overview\n\nSteps with compensations.\n' });
+      const before = await bytesOf(dir);
+      const run = await runCli(['init', '--adopt', dir], REPO);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`already has a configuration (${file === 'package.json' ? 'the `patternbook` key of package.json' : file})`);
+      expect(run.stderr).toContain('Nothing was written.');
+      expectUntouched(before, await bytesOf(dir), []);
+    }
+  });
+
+  it('a package.json without a patternbook key is no configuration', async () => {
+    const dir = await copyOf('adopt-variant');
+    await writeFile(path.join(dir, 'package.json'), '{ "name": "catalog", "devDependencies": { "patternbook": "^1.0.0" } }\n');
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('a folder without Markdown is exit 2 pointing at plain init; --template without --adopt is a usage error', async () => {
+    const empty = await tempCatalog({ 'notes.txt': 'not markdown\n' });
+    const run = await runCli(['init', '--adopt', empty], REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No Markdown files');
+    expect(run.stderr).toContain('patternbook init');
+    expect(await listFiles(empty)).toEqual(['notes.txt']);
+
+    const dir = await tempCatalog();
+    const plain = await runCli(['init', '--template', 'x.md', dir], REPO);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('use it with --adopt');
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it('a second run refuses: the first one wrote the configuration', async () => {
+    const dir = await copyOf('adopt-nested-derived');
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    const before = await bytesOf(dir);
+    const again = await runCli(['init', '--adopt', dir], REPO);
+    expect(again.code).toBe(2);
+    expectUntouched(before, await bytesOf(dir), []);
+  });
+});
