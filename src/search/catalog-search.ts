@@ -46,7 +46,7 @@ export class CatalogSearch {
   }
 
   get settings(): CatalogSettings {
-    return { root: this.prepared.config.root, config: this.prepared.config, template: this.prepared.template };
+    return { root: this.prepared.config.root, config: this.prepared.config, template: this.prepared.template, templates: this.prepared.templates };
   }
 
   get root(): string {
@@ -143,7 +143,7 @@ export class CatalogSearch {
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
     const stat = statSync(file, { throwIfNoEntry: false });
-    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.template);
+    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.templates.for(rel));
     const old = this.index.get(slug);
     if (!loaded.ok || !stat) {
       if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);
