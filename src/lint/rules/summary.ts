@@ -69,9 +69,11 @@ export default defineRule({
  */
 function isSample(text: string, spec: Exclude<SummarySpec, { from: 'none' }>, template: TemplateSchema): boolean {
   if (spec.sample.trim() && foldText(text) === foldText(spec.sample)) return true;
-  if (findPlaceholders(template.placeholders, text).some((p) => p.kind === 'summary-sample' || p.kind === 'bracketed')) return true;
+  // A bracketed placeholder left in is written with its brackets: the word `optional` in a sentence is not `[Optional]`.
+  const bracketed = /\[[^\]\n]+\]/.test(text);
+  if (findPlaceholders(template.placeholders, text).some((p) => p.kind === 'summary-sample' || (p.kind === 'bracketed' && bracketed))) return true;
   const brackets = /\[[^\]\n]+\]/.test(spec.sample) || (template.title.from !== 'none' && template.title.shape?.parts.some((p) => p.syntax === 'brackets') === true);
-  return brackets && /\[[^\]\n]+\]/.test(text);
+  return brackets && bracketed;
 }
 
 /** Whether the template has a top-level Overview section, where the rest of a long summary belongs. */

@@ -75,6 +75,11 @@ testRule(rule, {
       text: '## Summary\n\nAdds a `get(i)` method to slices of type `[T]` that returns an option. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
     },
     {
+      name: "a word of one of the template's bracketed placeholders, in the author's own sentence",
+      template: '# RFC-NNNN: Your one-line title\n\n## Summary\n\n<!-- What changes. -->\n\n## Design\n\n[Optional] Aggregation method: describe it.\n',
+      text: '# RFC-0042: Retry budgets\n\n## Summary\n\nAdds an optional retry budget to every client.\n\n## Design\n\nA token bucket.\n',
+    },
+    {
       name: 'the configuration names the section (`summary: { from: section, section: Problem }`)',
       template: sectionTemplate,
       config: { summary: { from: 'section', section: 'Problem' } },
