@@ -95,9 +95,8 @@ export class LiveCatalog {
         return !!stats?.isFile() && !/\.(md|markdown)$/i.test(p) && !this.isSettingsFile(p);
       },
     });
-    // The template is watched wherever it is (outside the root, or deeper than the globs).
-    const template = this.current.settings.template;
-    if (!template.builtIn) this.watcher.add(template.file);
+    // The templates are watched wherever they are (outside the root, or deeper than the globs).
+    for (const template of this.current.settings.templates.all()) if (!template.builtIn) this.watcher.add(template.file);
     this.watcher.on('all', (_event, file) => this.queue(path.resolve(file)));
     this.watcher.on('error', (err: unknown) => {
       // Out of file watches, say (Linux's fs.inotify.max_user_watches): answers still re-read a file that changed when they use it.
@@ -110,8 +109,8 @@ export class LiveCatalog {
   }
 
   private isSettingsFile(file: string): boolean {
-    const { root, config, template } = this.current.settings;
-    return (path.dirname(file) === root && ((CONFIG_FILES as readonly string[]).includes(path.basename(file)) || path.basename(file) === 'package.json')) || file === config.file || (!template.builtIn && file === template.file);
+    const { root, config, templates } = this.current.settings;
+    return (path.dirname(file) === root && ((CONFIG_FILES as readonly string[]).includes(path.basename(file)) || path.basename(file) === 'package.json')) || file === config.file || templates.all().some((t) => !t.builtIn && file === t.file);
   }
 
   private queue(file: string): void {

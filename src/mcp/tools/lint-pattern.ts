@@ -109,7 +109,7 @@ function draftTarget(catalog: CatalogSearch, text: string): { file: string; path
  * full for this and dropped afterwards.
  */
 async function lintDraft(catalog: CatalogSearch, target: { file: string; path: string; slug: string }, text: string): Promise<Diagnostic[]> {
-  const loaded = patternFromText(target, text, catalog.settings.template);
+  const loaded = patternFromText(target, text, catalog.settings.templates.for(target.path));
   if (!loaded.ok) return [loaded.diagnostic];
   const full = await loadCatalog({ root: catalog.root, ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
   const patterns = [...full.patterns.filter((p) => p.file !== target.file), loaded.pattern].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
