@@ -168,3 +168,18 @@ describe('per-folder settings: maturity folders with stricter requirements', () 
     await expect(lint({ root: dir })).rejects.toThrow(/templates\/nope\.md.*overrides\[0\]/s);
   });
 });
+
+describe('odd headings', () => {
+  it('reads a heading made of words that are also names of object properties', async () => {
+    const { variantKey } = await import('../../src/template/heading-variants.js');
+    expect(variantKey('Constructor and toString')).toBe('constructor and tostring');
+    expect(variantKey('hasOwnProperty')).toBe('hasownproperty');
+  });
+
+  it('reports a section written as the H1 once, by the title rule', async () => {
+    const template = '## Title\n\nThe pattern\'s name\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n';
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'p/README.md': '# Title\n\nShared Code Owners\n\n## Problem\n\nNobody owns it.\n\n## Solution\n\nOwners per folder.\n' });
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual(['title']);
+  });
+});

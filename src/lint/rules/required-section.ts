@@ -1,5 +1,6 @@
 import type { MarkdownDocument } from '../../markdown/types.js';
 import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
+import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText } from '../../template/section-text.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -22,7 +23,11 @@ export default defineCatalogRule({
     scope: 'catalog',
   },
   collect({ pattern, outline, template }): RequiredFindings {
-    return { ...slotFacts(outline), missing: missingReports(pattern.document, outline, template) };
+    // A section written as the document's H1 (`# Title` for `## Title`) is the title rule's to report: said once.
+    const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
+    const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
+    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter((m) => !asTitle(m)) }, template);
+    return { ...slotFacts(outline), missing };
   },
   check({ pattern, catalog, collected, memo, report }) {
     const mine = collected<RequiredFindings>(pattern);
