@@ -151,7 +151,8 @@ export function chooseLayout(files: readonly ScannedFile[], candidates: readonly
   if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
 
   const template = accepted?.candidate ?? explicit;
-  const inSet = files.filter((f) => inLayout(layout, f) && f !== template?.file);
+  // A README or index at the root is the catalog's own page, never read as a pattern: nothing to exclude.
+  const inSet = files.filter((f) => inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
   const patterns = excludeNonPatterns(layout, inSet, fit, exclusions);
   return {
     layout,

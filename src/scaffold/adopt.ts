@@ -116,7 +116,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
-  const docs = await loadPatterns(root, layout.globs, exclude, schema);
+  const { docs, files: patternCount } = await loadPatterns(root, layout.globs, exclude, schema);
   const comparison = compareTemplate(schema, docs);
   const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
 
@@ -129,7 +129,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
     exclude: layout.exclude,
-    patternCount: docs.length,
+    patternCount,
     markdownCount: files.length,
     shared: layout.shared,
     comparison,
@@ -245,11 +245,12 @@ function derivedSchema(root: string, files: readonly ScannedFile[]): TemplateSch
 }
 
 /** The patterns the configuration selects, found and read by the catalog loader. */
-async function loadPatterns(root: string, patterns: string[], exclude: string[], template: TemplateSchema): Promise<MarkdownDocument[]> {
+async function loadPatterns(root: string, patterns: string[], exclude: string[], template: TemplateSchema): Promise<{ docs: MarkdownDocument[]; files: number }> {
   const discovered = await discoverPatterns({ root, patterns, exclude, skipDirs: [path.join(root, DEFAULTS.outDir)], skipFiles: [template.file] });
   // Files read at once: enough to keep the disk busy, few enough for a thousand-pattern catalog.
   const loaded = await mapLimit(discovered.files, 16, (f) => loadPattern({ ...f, maxFileSize: DEFAULTS.maxFileSize }, template));
-  return loaded.flatMap((r) => (r.ok ? [r.pattern.document] : []));
+  // A file that does not load (broken front matter) is still a pattern: lint says what is wrong with it.
+  return { docs: loaded.flatMap((r) => (r.ok ? [r.pattern.document] : [])), files: discovered.files.length };
 }
 
 function relativeTo(root: string, file: string): string {

@@ -159,6 +159,41 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((f) => f.rule === 'section-name')).toHaveLength(5);
   });
 
+  it('titles and summaries where most patterns keep them, when the template keeps its own elsewhere', async () => {
+    const record = (title: string, summary: string) =>
+      `---\ntitle: ${title}\ndescription: ${summary}\n---\n\n## Context\n\nWhat made ${title.toLowerCase()} come up.\n\n## Decision\n\nWe chose ${title.toLowerCase()}.\n`;
+    const dir = await tempCatalog({
+      'TEMPLATE.md': '# [Decision title]\n\n> [What was decided, in a line.]\n\n## Context\n\nWhat made the decision necessary?\n\n## Decision\n\nWhat was chosen.\n',
+      'decisions/use-postgres.md': record('Use Postgres', 'One relational store for every service.'),
+      'decisions/adopt-trunk.md': record('Trunk-Based Development', 'Short-lived branches merged daily.'),
+      'decisions/sign-commits.md': record('Signed Commits', 'Every commit carries a verified signature.'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.title).toEqual({ from: 'front-matter', key: 'title' });
+    expect(config.summary).toEqual({ from: 'front-matter', key: 'description' });
+    expect(run.stdout).toContain('3 of 3 patterns keep their title in front matter `title` (the template has an H1)');
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
+  it('a folder named like a template (`NNNN-…-template/README.md`) is the template; a proposal about templates stays a proposal', async () => {
+    const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Design\n\nHow it works.\n`;
+    const dir = await tempCatalog({
+      'README.md': '# Proposals\n\nOne folder per proposal, grouped by team.\n',
+      'proposals/NNNN-proposal-template/README.md': '# NNNN: Your short title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Design\n\nHow?\n\n## Alternatives (optional)\n\nWhat else was considered?\n',
+      'proposals/storage/0007-tiered-volumes/README.md': proposal('0007: Tiered Volumes'),
+      'proposals/storage/0042-config-template/README.md': proposal('0042: Config Template'),
+      'proposals/network/0013-dual-stack/README.md': proposal('0013: Dual Stack'),
+      'proposals/network/0021-egress-gateway/README.md': proposal('0021: Egress Gateway'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toEqual({ template: 'proposals/NNNN-proposal-template/README.md', patterns: ['proposals/*/*/README.md'] });
+    expect(run.stdout).toContain('4 files of the 6 Markdown files here');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('--template FILE uses that file, whatever its name', async () => {
     const dir = await copyOf('adopt-variant');
     await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));
