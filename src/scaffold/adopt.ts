@@ -269,7 +269,7 @@ const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 
 function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: string, found: TemplateCandidate | undefined): string {
   const lines: string[] = [
     '# Patternbook configuration, written by `patternbook init --adopt` from what it found in this',
-    '# folder. Every choice says why; change any of them (https://github.com/patternbook/patternbook#configuration).',
+    '# folder. Every choice says why; change any of them (https://github.com/patternbook/patternbook#configuration-reference).',
     '',
   ];
   lines.push(...comment(templateReason(result, found)));
