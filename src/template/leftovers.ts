@@ -43,8 +43,23 @@ export interface TemplateTextFound {
  * text.
  */
 export function templateTextIn(template: TemplateSchema, doc: MarkdownDocument): TemplateTextFound {
-  return new Scan(template, doc).run();
+  // Remembered per parsed document: the language server lints one edited file against a catalog
+  // held in memory, and the placeholder rule collects from every pattern on each run — the
+  // unchanged ones keep their document objects, so only the edited one is scanned again.
+  let byDoc = scans.get(template);
+  if (!byDoc) {
+    byDoc = new WeakMap();
+    scans.set(template, byDoc);
+  }
+  let found = byDoc.get(doc);
+  if (!found) {
+    found = new Scan(template, doc).run();
+    byDoc.set(doc, found);
+  }
+  return found;
 }
+
+const scans = new WeakMap<TemplateSchema, WeakMap<MarkdownDocument, TemplateTextFound>>();
 
 interface Context {
   where: string;
