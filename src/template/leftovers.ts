@@ -71,6 +71,8 @@ interface Context {
   answered: boolean;
   /** The unit is a list item (a label there is a form's field). */
   item?: boolean;
+  /** Inside a list item (a form's nested fields: a question there is never a lead-in). */
+  nested?: boolean;
 }
 
 class Scan {
@@ -135,7 +137,7 @@ class Scan {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
             this.unit(item.text, item.raw, item.range, { ...ctx, item: true, answered: rest.length > 0, followed: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : followed });
-            this.blocks(rest, { ...ctx, unticked: ctx.unticked || item.task?.checked === false });
+            this.blocks(rest, { ...ctx, nested: true, unticked: ctx.unticked || item.task?.checked === false });
           });
           break;
         case 'table':
@@ -185,7 +187,7 @@ class Scan {
     }
     // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
     const instructions = found.filter((p) => p.kind === 'instruction');
-    if (instructions.length > 0 && !ctx.answered && onlyQuestions(text) && ctx.followed()) {
+    if (instructions.length > 0 && !ctx.answered && !(ctx.item && ctx.nested) && onlyQuestions(text) && ctx.followed()) {
       for (const p of instructions) hits.delete(p.pattern.source);
     }
     // A bracketed instruction the template does not have: `[Insert Date]`, `Decision maker: [Your name]`.

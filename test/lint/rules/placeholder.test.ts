@@ -328,6 +328,11 @@ testRule(
         errors: [{ message: left('`## Checks`', '“Does a failed probe page someone?”'), line: 29, column: 5 }],
       },
       {
+        name: "a form's question left unanswered is no lead-in, whatever follows the form",
+        text: ledgerWith('  - Does a failed probe page someone? Yes, after three misses.\n- [ ] Manual check\n  - Who looks, and how often?\n', '  - Does a failed probe page someone?\n\nThe probe has run since March.\n'),
+        errors: [{ message: left('`## Checks`', '“Does a failed probe page someone?”'), line: 29, column: 5 }],
+      },
+      {
         name: 'a question with nothing after it in its section',
         text: ledgerWith('A paused host kept its lease for two hours; paging on weekends was optional then.\n\n- 2026-03-02\n  - Cause: the host was paused, not stopped.\n', ''),
         errors: [{ message: left('`## Lessons`', '“What went wrong last time?”'), line: 35, column: 1 }],
