@@ -36,6 +36,8 @@ export interface OutlineMatch {
   all: SectionMatch[];
   /** Required template sections with no match anywhere. */
   missing: MissingSection[];
+  /** Every template section with no match at its place, optional ones included (where it would go). */
+  absent: MissingSection[];
   /** Pattern sections that match a template section, but under another parent. */
   misplaced: MisplacedSection[];
   /** Pattern sections that match no template section. */
@@ -55,7 +57,7 @@ export interface OutlineMatch {
  * in one pass; order and levels are judged on the result by the lint rules.
  */
 export function matchOutline(schema: readonly TemplateSection[], sections: readonly Section[]): OutlineMatch {
-  const result: OutlineMatch = { matches: [], all: [], missing: [], misplaced: [], unknown: [], renamed: [] };
+  const result: OutlineMatch = { matches: [], all: [], missing: [], absent: [], misplaced: [], unknown: [], renamed: [] };
   const leftovers: Section[] = [];
   // A heading the template has somewhere else is misplaced, not unknown, and its section is not missing.
   const everywhere = flattenSections(schema);
@@ -85,6 +87,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     if (missingIndex >= 0) {
       // It stands for the missing section: its sub-sections are judged against that section's.
       result.missing.splice(missingIndex, 1);
+      result.absent = result.absent.filter((m) => m.schema !== target);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
       result.misplaced.push({ section, schema: target, match: stand });
       stand.children = matchLevel(target.children, section.children, stand, context);
@@ -97,6 +100,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // missing section that follows it at the same place (`### Data Flow` before `## Prerequisites`).
   const order = new Map(everywhere.map((t, i) => [t, i]));
   result.missing.sort((x, y) => order.get(x.schema)! - order.get(y.schema)!);
+  result.absent.sort((x, y) => order.get(x.schema)! - order.get(y.schema)!);
   const flatten = (matches: readonly SectionMatch[]): void => {
     for (const m of matches) {
       result.all.push(m);
@@ -168,10 +172,12 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     return match;
   });
   slots.forEach((slot, i) => {
-    if (!('matcher' in slot) || slot.optional) return;
+    if (!('matcher' in slot)) return;
     const after = slots.slice(0, i).reverse().find((s): s is SectionMatch => 'sections' in s);
     const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
-    result.missing.push({ schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) });
+    const absent: MissingSection = { schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) };
+    result.absent.push(absent);
+    if (!slot.optional) result.missing.push(absent);
   });
   for (const match of matches) {
     match.children = matchLevel(match.schema.children, match.sections.flatMap((s) => s.children), match, context);

@@ -127,6 +127,10 @@ describe('slot sections, learned from the catalog', () => {
     expect(new Set(found.map((f) => f.split(' ')[1]))).toEqual(new Set(['required-section']));
   });
 
+  it('still takes the place of a slot the configuration made optional for the patterns\' own sections', async () => {
+    expect(await run(12, (n) => [`Threat ${n}`, 'Mitigations'], { 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', sections: { 'Main Sections': { optional: true } } }) })).toEqual([]);
+  });
+
   it('does not learn from a catalog too small to tell', async () => {
     const found = await run(3, (n) => [`Threat ${n}`]);
     expect(found.filter((f) => f.endsWith('required-section'))).toHaveLength(3);

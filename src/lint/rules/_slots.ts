@@ -15,7 +15,7 @@ import type { MissingSection, OutlineMatch } from '../../template/match-outline.
 /** What one pattern says about slots: the template sections it has, and those whose place holds its own sections. */
 export interface SlotFacts {
   present: string[];
-  /** Ids of missing template sections at whose place the pattern has sections the template does not know. */
+  /** Ids of absent template sections at whose place the pattern has sections the template does not know. */
   ownPlaces: string[];
 }
 
@@ -24,7 +24,8 @@ const MIN_PATTERNS = 10;
 
 export function slotFacts(outline: OutlineMatch): SlotFacts {
   const present = [...new Set([...outline.all.map((m) => m.schema.id), ...outline.misplaced.map((m) => m.schema.id)])];
-  const ownPlaces = outline.missing.filter((m) => placeOf(m, outline.unknown).length > 0).map((m) => m.schema.id);
+  // Optional sections too: a slot the configuration already made optional still makes room for the patterns' own sections.
+  const ownPlaces = outline.absent.filter((m) => placeOf(m, outline.unknown).length > 0).map((m) => m.schema.id);
   return { present, ownPlaces };
 }
 

@@ -27,7 +27,7 @@ export default defineCatalogRule({
   },
   collect({ outline, template }): UnknownFindings {
     const names = flattenSections(template.sections);
-    const places = outline.missing.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) }));
+    const places = outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) }));
     // A second H1 is the title rule's to report: one finding for one stray heading.
     const unknown = outline.unknown
       .filter((section) => section.level > 1)
