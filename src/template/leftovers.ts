@@ -96,6 +96,9 @@ class Scan {
 
   run(): TemplateTextFound {
     const doc = this.doc;
+    // Most patterns hold none of their template's text and no bracketed instruction of their own:
+    // nothing to walk (a quick look at the bracketed tokens of the whole text decides the latter).
+    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [] };
     const summary = leadBlock(doc);
     const top: Context = { where: 'the introduction', unticked: false, followed: () => doc.sections.length > 0, answered: false };
     this.blocks(
@@ -313,6 +316,16 @@ function isBracketedInstruction(inner: string, unit: string, token: { start: num
   // A value that says again what its label asks for is a description of the blank, not a value.
   const label = /([\p{L}]+)\s*:$/u.exec(before)?.[1]?.toLowerCase();
   return label !== undefined && inner.split(/\s+/)[0]!.toLowerCase() === label;
+}
+
+/** Some `[…]` of the text (as written) could be a bracketed instruction (see `isBracketedInstruction`). */
+function mayHoldBracketedInstruction(source: string): boolean {
+  for (const m of source.matchAll(/\[(\p{Lu}[^\]\n]*)\]/gu)) {
+    const inner = m[1]!;
+    // Whether it stands as a field's whole value is judged in its paragraph; here only its words.
+    if (isAuthorImperative(inner) || /\bhere$/i.test(inner) || isSampleValue(inner) || /:\s*$/.test(source.slice(Math.max(0, m.index - 40), m.index))) return true;
+  }
+  return false;
 }
 
 /** Every sentence of the text is a question. */

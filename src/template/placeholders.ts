@@ -490,6 +490,9 @@ export class PlaceholderMatcher {
   private readonly byWord = new Map<string, TemplateText[]>();
   private readonly always: TemplateText[] = [];
   private readonly unanchored = new Map<Placeholder, RegExp>();
+  private readonly words = new Map<Placeholder, string[]>();
+  private vocabularyWords: Set<string> | undefined;
+  private vocabularyRegExp: RegExp | undefined;
 
   constructor(placeholders: readonly Placeholder[]) {
     // Each placeholder is filed under its rarest word among all placeholders, so that
@@ -510,15 +513,51 @@ export class PlaceholderMatcher {
    * each paragraph afterwards costs next to nothing.
    */
   narrowTo(text: string): PlaceholderMatcher {
-    // Each anchor word (a placeholder's rarest word) is looked for with indexOf, which runs at
-    // memory speed, and only then is its phrase or token tried. One regular expression of
-    // every word of every placeholder was several times slower on long files: common words
-    // ("the", "of") matched thousands of times, and an alternation is tried at every position.
+    // One scan of the text for the placeholders' own words is several times cheaper than
+    // folding the whole text and indexing all of its words; a phrase is then looked for
+    // only when all of its words are there.
     const lowered = foldCase(text);
-    const candidates = [...this.always];
-    for (const [word, list] of this.byWord) if (containsWord(lowered, word)) candidates.push(...list);
+    const present = new Set(lowered.match(this.vocabularyPattern()));
+    const hasWords = (p: TemplateText) => this.wordsOf(p).every((w) => present.has(w));
+    const candidates = this.always.filter(hasWords);
+    for (const word of present) for (const p of this.byWord.get(word) ?? []) if (hasWords(p)) candidates.push(p);
     const kept = candidates.filter((p) => (p.exact ? p.exact.test(text) : this.inText(p).test(lowered)));
     return kept.length ? new PlaceholderMatcher(kept) : EMPTY_MATCHER;
+  }
+
+  /**
+   * Every word of every placeholder as a whole word, longest first. Without
+   * the `u` flag and with ASCII boundaries: measured three to five times
+   * faster on long files than Unicode classes in the lookarounds, and it
+   * never misses a word — its boundaries are weaker, so it may only find a
+   * word inside a longer one of another script, which the phrase test then
+   * rules out.
+   */
+  private vocabularyPattern(): RegExp {
+    if (!this.vocabularyRegExp) {
+      const alternatives = [...this.vocabulary()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
+      this.vocabularyRegExp = alternatives.length ? new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g;
+    }
+    return this.vocabularyRegExp;
+  }
+
+  /** Every word of every placeholder, numbers aside. */
+  private vocabulary(): Set<string> {
+    if (!this.vocabularyWords) {
+      this.vocabularyWords = new Set();
+      for (const list of [this.always, ...this.byWord.values()]) for (const p of list) for (const w of this.wordsOf(p)) this.vocabularyWords.add(w);
+    }
+    return this.vocabularyWords;
+  }
+
+  /** A placeholder's words, numbers aside (they may be renumbered). */
+  private wordsOf(p: Placeholder): string[] {
+    let words = this.words.get(p);
+    if (!words) {
+      words = p.folded.split(' ').filter((w) => !/^\d+$/.test(w));
+      this.words.set(p, words);
+    }
+    return words;
   }
 
   /**
@@ -617,13 +656,6 @@ export class PlaceholderMatcher {
 
 const EMPTY_MATCHER = new PlaceholderMatcher([]);
 
-/** `word` (lower case) stands in `text` as a whole word, as foldText draws words (letters and digits of any script). */
-function containsWord(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!isWordChar(text, i - 1) && !isWordChar(text, i + word.length)) return true;
-  }
-  return false;
-}
 
 function isWordChar(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;
