@@ -1,6 +1,5 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
@@ -20,7 +19,8 @@ import { llmsFull, llmsIndex, llmsLinker } from '../export/llms.js';
 import { readRecords, type VerifyRecord } from '../run/record.js';
 import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
-import { layoutRelationGraph, type SiteGraph } from './graph.js';
+import { drawDiagrams, mermaidRuntime } from './diagrams.js';
+import { graphJson, layoutRelationGraph, type SiteGraph } from './graph.js';
 import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
 import { SHARED_FILES } from './render-pattern.js';
@@ -59,8 +59,6 @@ export interface BuildSummary {
 }
 
 const SITE_ASSETS = path.join(PACKAGE_ROOT, 'assets', 'site');
-/** A file of a dependency (a browser bundle), found where Node would find the package. */
-const packageFile = (file: string) => createRequire(import.meta.url).resolve(file);
 
 /**
  * Builds the static site: a home page with every pattern, a page per pattern
@@ -255,6 +253,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       writeSync(catalogFile, json.entry(entry, entries++ === 0));
       writeSync(fullFile, llmsFull.entry(entry, source ?? readSource(meta.file), link));
       const page = pageOf(meta, article);
+      await drawDiagrams(page, { root: catalog.root });
       mermaid ||= page.mermaid;
       const folder = path.join(dir, 'patterns', page.slug);
       // Synchronous writes: a page's few small files cost far less than a round trip each through
@@ -300,11 +299,12 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Light
   if (!previous) await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
   const graph = layoutRelationGraph(pages, previous);
   await write(path.join('graph', 'index.html'), graphPage(site, pages));
-  await write(path.join('graph', 'graph.json'), JSON.stringify(graph));
+  await write(path.join('graph', 'graph.json'), graphJson(graph));
   await write(path.join('health', 'index.html'), healthPage(site, pages));
-  if (!previous) await copyFile(packageFile('cytoscape/dist/cytoscape.min.js'), path.join(dir, 'assets', 'cytoscape.min.js'));
-  // Mermaid's runtime (3 MB) ships only with a catalog that has a diagram, and loads only on those pages.
-  if (mermaid && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(packageFile('mermaid/dist/mermaid.min.js'), path.join(dir, 'assets', 'mermaid.min.js'));
+  // Mermaid's runtime (3.5 MB, when installed) ships only with a catalog that has a diagram of a type
+  // not drawn at build time, and is fetched only when such a diagram comes into view.
+  const runtime = mermaid ? mermaidRuntime(catalog.root) : undefined;
+  if (runtime && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(runtime, path.join(dir, 'assets', 'mermaid.min.js'));
   if (!previous && site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
   if (catalog.config.site.url) await write('sitemap.xml', sitemap(catalog.config.site.url, pages));
   await write('llms.txt', llmsIndex(site.title, pages.map((p) => ({ ...p, url: `patterns/${encodeURIComponent(p.slug)}/`, path: '' })), llmsLinker(catalog.config.site.url ? { siteUrl: catalog.config.site.url } : { base: site.base })));

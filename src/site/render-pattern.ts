@@ -8,6 +8,7 @@ import { inlineText, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
+import { diagramSlot, fillSlots } from './diagrams.js';
 import { sanitize } from './sanitize.js';
 
 /** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
@@ -24,8 +25,10 @@ export interface RenderedPattern {
    * `files/` folder (`SHARED_FILES`), which the page links as `../../files/<path>`.
    */
   catalogFiles: string[];
-  /** Whether the page has a Mermaid diagram (its script is then loaded on that page only). */
+  /** Whether the page needs Mermaid's browser runtime (set by `drawDiagrams` for diagram types not drawn at build time). */
   mermaid: boolean;
+  /** The Mermaid diagrams' sources, in order: placeholders in `html` until `drawDiagrams` draws them. */
+  diagrams: string[];
   /** Table of contents: the `##` and `###` headings. */
   toc: { level: number; text: string; id: string }[];
 }
@@ -55,7 +58,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const assets = new Set<string>();
   const shared = new Set<string>();
   const images: ImageContext = { from: pattern, root: context.root, assets, shared };
-  let mermaid = false;
+  const diagrams: string[] = [];
   const toc: RenderedPattern['toc'] = [];
 
   // Top-level headings are the model's headings, in order: their anchors are the model's ids.
@@ -103,11 +106,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.fence = (list: Token[], i: number) => {
     const token = list[i]!;
     const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (lang === 'mermaid') {
-      mermaid = true;
-      // Drawn in the browser from this text; the text itself is escaped here and sanitized again.
-      return `<pre class="mermaid">${escape(token.content)}</pre>\n`;
-    }
+    // Drawn at build time (see diagrams.ts): a placeholder until the page is written.
+    if (lang === 'mermaid') return diagramSlot(diagrams.push(token.content) - 1);
     const cls = lang && /^[\w-]+$/.test(lang) ? ` class="language-${lang}"` : '';
     return `<pre class="code"><code${cls}>${highlight(token.content, lang) ?? escape(token.content)}</code></pre>\n`;
   };
@@ -125,7 +125,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The renderer escapes every text and attribute it writes and allows only safe URLs; markup
   // from the author comes only through raw HTML. Files without any skip the sanitizer's parse
   // (a third of a build's time); the page's CSP stands behind both.
-  return { html: hasRawHtml(tokens) ? sanitize(html) : html, assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid, toc };
+  const clean = hasRawHtml(tokens) ? sanitize(html) : html;
+  return { html: fillSlots(clean, diagrams, context.root), assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid: false, diagrams, toc };
 }
 
 type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: string } | { kind: 'missing'; reason: string };

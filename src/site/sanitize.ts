@@ -28,7 +28,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: {
     code: [/^language-[\w-]+$/],
-    pre: ['mermaid', 'code'],
+    pre: ['code'],
     // highlight.js: `hljs-keyword`, `hljs-title function_`.
     span: ['missing', /^hljs-[\w-]+$/, /^[a-z]+_+$/],
     a: ['missing', 'pattern-link', 'external'],
@@ -50,4 +50,95 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 export function sanitize(html: string): string {
   return sanitizeHtml(html, OPTIONS);
+}
+
+/*
+ * Diagrams drawn at build time are SVG that a library wrote from the author's
+ * diagram text, shown inline (themed by the page's colours, text selectable,
+ * read by screen readers). They are treated as untrusted: only the shapes and
+ * text a diagram is made of pass, with attribute values checked against what
+ * such attributes hold — numbers, path data, colours, `var(--x)`, and
+ * references inside the diagram (`url(#id)`). No script, `<style>`,
+ * `<foreignObject>`, links, `<use>`, `<image>`, animation, event handler,
+ * `style` attribute or outside URL survives; every text is escaped again.
+ */
+const SVG_SHAPES = ['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon'];
+const SVG_TAGS = ['svg', 'g', 'defs', 'marker', 'text', 'tspan', ...SVG_SHAPES];
+
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?(?:px|%)?$/i;
+const NUMBER_LIST = /^[-+\d.,\seE]*$/;
+const PATH_DATA = /^[MmLlHhVvCcSsQqTtAaZz\d\s.,eE+-]*$/;
+const TRANSFORM = /^(?:\s*(?:translate|scale|rotate|matrix|skewX|skewY)\(\s*[-+\d.,\seE]*\)\s*,?)*$/;
+const PAINT = /^(?:none|transparent|currentColor|#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgba?|hsla?)\([\d.,%\s]+\)|var\(--[\w-]+\)|url\(#[\w-]+\))$/i;
+const KEYWORD = /^[a-z][a-z-]{0,30}$/i;
+const ID = /^[A-Za-z_][\w-]{0,63}$/;
+
+type Check = RegExp | ((value: string) => boolean);
+const SVG_ATTRIBUTES: Record<string, Check> = {
+  id: ID,
+  class: /^[\w -]{1,120}$/,
+  viewBox: NUMBER_LIST,
+  points: NUMBER_LIST,
+  'stroke-dasharray': NUMBER_LIST,
+  d: PATH_DATA,
+  transform: TRANSFORM,
+  fill: PAINT,
+  stroke: PAINT,
+  'marker-start': /^url\(#[\w-]+\)$/,
+  'marker-mid': /^url\(#[\w-]+\)$/,
+  'marker-end': /^url\(#[\w-]+\)$/,
+  orient: (v) => KEYWORD.test(v) || NUMBER.test(v),
+  'font-weight': (v) => KEYWORD.test(v) || /^\d{3}$/.test(v),
+  'font-style': KEYWORD,
+  'text-anchor': KEYWORD,
+  'dominant-baseline': KEYWORD,
+  'stroke-linejoin': KEYWORD,
+  'stroke-linecap': KEYWORD,
+  ...Object.fromEntries(
+    ['x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'dx', 'dy', 'width', 'height', 'refX', 'refY', 'markerWidth', 'markerHeight', 'font-size', 'stroke-width', 'opacity', 'fill-opacity', 'stroke-opacity'].map((name) => [name, NUMBER]),
+  ),
+};
+
+function allowedSvgValue(name: string, value: string): boolean {
+  const check = SVG_ATTRIBUTES[name];
+  if (!check) return false;
+  return typeof check === 'function' ? check(value) : check.test(value);
+}
+
+/** Coordinates to two decimals (`130.25849999999997` → `130.25`): a diagram's SVG is a third smaller, the picture the same. */
+const shorter = (value: string) => value.replace(/(\.\d\d)\d+/g, '$1');
+
+function svgOptions(idPrefix: string): sanitizeHtml.IOptions {
+  const prefixRefs = (value: string) => value.replace(/url\(#([\w-]+)\)/g, `url(#${idPrefix}$1)`);
+  return {
+    allowedTags: SVG_TAGS,
+    allowedAttributes: { '*': Object.keys(SVG_ATTRIBUTES), svg: [...Object.keys(SVG_ATTRIBUTES), 'xmlns'] },
+    allowedSchemes: [],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    // Attribute names keep their case (`viewBox`, `refX`); `<rect/>` is read as the empty element it is in SVG.
+    parser: { lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
+    selfClosing: SVG_SHAPES,
+    nonTextTags: ['script', 'style', 'title', 'desc', 'foreignobject', 'textarea', 'noscript', 'iframe', 'template', 'a', 'use', 'image', 'animate', 'set', 'metadata'],
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const kept: Record<string, string> = {};
+        for (const [name, value] of Object.entries(attribs)) {
+          if (name === 'xmlns' && tagName === 'svg' && value === 'http://www.w3.org/2000/svg') kept[name] = value;
+          else if (allowedSvgValue(name, value.trim())) kept[name] = name === 'id' ? idPrefix + value.trim() : prefixRefs(shorter(value.trim()));
+        }
+        return { tagName, attribs: kept };
+      },
+    },
+  };
+}
+
+/**
+ * The SVG of a diagram, through the allow-list above. `idPrefix` makes its ids
+ * (arrow markers) its own on a page that shows several diagrams; references to
+ * them follow.
+ */
+export function sanitizeSvg(svg: string, idPrefix = ''): string {
+  if (idPrefix && !/^[A-Za-z][\w-]*$/.test(idPrefix)) throw new Error(`sanitizeSvg: bad id prefix ${JSON.stringify(idPrefix)}`);
+  return sanitizeHtml(svg, svgOptions(idPrefix));
 }

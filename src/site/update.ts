@@ -5,6 +5,7 @@ import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
+import { drawDiagrams } from './diagrams.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { patternPage } from './pages/pattern.js';
 import { SHARED_FILES } from './render-pattern.js';
@@ -99,6 +100,7 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.template, { keepTokens: true });
     if (!source.ok) continue;
     const page = renderPage(meta, source.pattern, state.session.catalog, locate);
+    await drawDiagrams(page, { root: state.session.catalog.root });
     state.mermaid ||= page.mermaid;
     await writeFileAtomic(path.join(state.out, 'patterns', page.slug, 'index.html'), patternPage(state.site, page, bySlug));
     if (isChanged) {

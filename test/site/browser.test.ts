@@ -115,32 +115,32 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     }
   });
 
-  it('draws Mermaid diagrams on the pages that have one (and loads Mermaid only there); code blocks get a copy button', async () => {
+  it('shows Mermaid diagrams drawn at build time (no Mermaid runtime on any page); code blocks get a copy button', async () => {
     const { page, errors } = await open(`${examples.url}patterns/saga/`);
-    await page.locator('pre.mermaid svg').first().waitFor({ timeout: 10_000 });
+    await page.locator('figure.diagram svg text').first().waitFor({ timeout: 10_000 });
     expect(await page.locator('pre.code .copy').count()).toBeGreaterThan(3);
     expect(await page.locator('pre.code code .hljs-built_in').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
     const other = await open(`${examples.url}patterns/bulkhead/`);
-    expect(await other.page.locator('script[src$="mermaid.min.js"]').count()).toBe(0);
+    expect(await other.page.locator('script[src$="mermaid.min.js"], script[src$="diagrams.js"]').count()).toBe(0);
     await other.page.close();
   });
 
   it('graph: every pattern drawn with its relations; a node highlights its neighbours and a click opens it', async () => {
     const { page, errors } = await open(`${examples.url}graph/`);
     await page.locator('#graph[data-ready="8"]').waitFor({ timeout: 10_000 });
-    const edges = await page.evaluate(() => (globalThis as any).patternbookGraph.edges().length);
+    const edges = await page.evaluate(() => (globalThis as any).patternbookGraph.edgeCount());
     expect(edges).toBeGreaterThan(5);
     const box = (await page.locator('#graph').boundingBox())!;
-    const at = await page.evaluate(() => (globalThis as any).patternbookGraph.$('#saga').renderedPosition());
+    const at = await page.evaluate(() => (globalThis as any).patternbookGraph.screenPosition('saga'));
     // Hovering: moved again on each try (on a loaded machine the first move can come before the canvas listens).
     let nudge = 0;
     await expect
       .poll(
         async () => {
           await page.mouse.move(box.x + at.x + (nudge++ % 3) - 1, box.y + at.y);
-          return page.evaluate(() => (globalThis as any).patternbookGraph.$('.focus').length);
+          return page.evaluate(() => (globalThis as any).patternbookGraph.highlighted().length);
         },
         { timeout: 10_000, interval: 200 },
       )

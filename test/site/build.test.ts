@@ -81,7 +81,7 @@ describe('patternbook build: hostile content', async () => {
     for (const page of pages) {
       const text = await readFile(path.join(out, page), 'utf8');
       // The only scripts are the site's own files.
-      for (const tag of text.match(/<script\b[^>]*>/g) ?? []) expect(tag, page).toMatch(/^<script src="(?:\/|(?:\.\.\/)*)(?:assets\/(?:theme|site|graph|mermaid\.min|cytoscape\.min)\.js|pagefind\/pagefind-ui\.js)">$/);
+      for (const tag of text.match(/<script\b[^>]*>/g) ?? []) expect(tag, page).toMatch(/^<script src="(?:\/|(?:\.\.\/)*)(?:assets\/(?:theme|site|graph|diagrams)\.js|pagefind\/pagefind-ui\.js)">$/);
       expect(text).not.toMatch(/<script>[^<]/);
       // Payloads may remain as visible, escaped text; no tag may carry them.
       const tags = text.match(/<[a-z][^>]*>/gi) ?? [];
@@ -90,6 +90,8 @@ describe('patternbook build: hostile content', async () => {
       for (const tag of tags) {
         // The Health page's charts are the site's own SVG: exactly this shape, nothing from a pattern in it.
         if (page === 'health/index.html' && /^<svg role="img" viewBox="[\d ]+" width="\d+" height="\d+">$/.test(tag)) continue;
+        // A diagram drawn at build time: SVG through its own allow-list (test/site/diagrams.test.ts), exactly this opening tag.
+        if (/^<svg role="img" aria-labelledby="d[0-9a-f]{12}-title" xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d. ]+" width="[\d.]+" height="[\d.]+">$/.test(tag)) continue;
         expect(tag, page).not.toMatch(/^<(iframe|form|svg|math|base|object|embed|style)\b/i);
         // Attributes as written (values are always double-quoted and escaped): names and URL values.
         for (const [, name, value = ''] of tag.matchAll(/\s([^\s=>"'/]+)(?:="([^"]*)")?/g)) {
@@ -126,7 +128,8 @@ describe('patternbook build: hostile content', async () => {
     expect(code.replace(/<[^>]+>/g, '')).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(home).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    expect(page).toContain('<pre class="mermaid">');
+    // The diagram is drawn at build time; its hostile label is text in it.
+    expect(page).toMatch(/<svg role="img"[^>]*>[\s\S]*<text[^>]*>&lt;img src=x onerror=window.__pwned=1&gt;<\/text>/);
   });
 });
 

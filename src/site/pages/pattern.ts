@@ -15,6 +15,7 @@ export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, 
   <h2>On this page</h2>
   <ol>${p.toc.map((t) => html`<li class="toc-${t.level}"><a href="#${t.id}">${t.text}</a></li>`)}</ol>
 </nav>
+${p.diagrams.length ? html`<link rel="stylesheet" href="../../assets/diagrams.css">` : ''}
 <article data-pagefind-body>
   ${Object.entries(p.facets).flatMap(([facet, values]) => values.map((v) => html`<span hidden data-pagefind-filter="${facet}">${v}</span>`))}
   ${raw(p.html)}
@@ -24,6 +25,7 @@ export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, 
   ${p.alternatives.length ? html`<h2>Alternatives</h2><ul class="mini-cards">${p.alternatives.map(card)}</ul>` : ''}
   ${p.backlinks.length ? html`<h2>Referenced by</h2><ul class="mini-cards">${p.backlinks.map(card)}</ul>` : ''}
   ${p.verification ? html`<h2>Steps</h2><p>${verificationBadge(p, true)}</p>` : ''}
+  <p><a class="graph-link" href="../../graph/?focus=${encodeURIComponent(p.slug)}">Show in the relations graph</a></p>
   ${p.editUrl ? html`<p><a class="edit" href="${p.editUrl}">Edit this page</a></p>` : ''}
   <details class="diagnostics"${p.diagnostics.length ? '' : ' hidden'}>
     <summary>${p.diagnostics.length} lint finding${p.diagnostics.length === 1 ? '' : 's'}</summary>
@@ -32,5 +34,5 @@ export function patternPage(site: SiteInfo, p: PatternPage, bySlug: Map<string, 
 </aside>
 </div>
 `;
-  return page({ site, title: p.title, toRoot: '../../', description: p.summary, main, bodyClass: 'pattern', mermaid: p.mermaid });
+  return page({ site, title: p.title, toRoot: '../../', description: p.summary, main, bodyClass: 'pattern', scripts: p.diagrams.length ? ['assets/diagrams.js'] : [] });
 }
