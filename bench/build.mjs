@@ -11,6 +11,8 @@
 //   BENCH_STARLIGHT=0          skip Starlight (default: run it on the 1,000-pattern catalog;
 //                              the first run installs it into bench/starlight/)
 //   BENCH_KEEP=1               keep the generated catalogs and sites
+//   BENCH_LIGHTHOUSE=0         skip Lighthouse (default: home, a pattern page and the graph page of
+//                              the 1,000-pattern site, mobile defaults; see bench/lighthouse.mjs)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCatalog, DEFAULT_SEED } from './generate-catalog.mjs';
+import { lighthouseSite } from './lighthouse.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const WORK = path.join(os.tmpdir(), 'patternbook-bench');
@@ -29,6 +32,7 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Nu
 const seed = process.env.BENCH_SEED === undefined ? DEFAULT_SEED : Number(process.env.BENCH_SEED);
 const keep = process.env.BENCH_KEEP === '1';
 const withStarlight = process.env.BENCH_STARLIGHT !== '0';
+const withLighthouse = process.env.BENCH_LIGHTHOUSE !== '0';
 if (!existsSync(BIN)) {
   console.error('bench: dist/cli/bin.js not found: npm run build first');
   process.exit(1);
@@ -186,7 +190,17 @@ for (const size of sizes) {
     if (alone.code === 0) {
       row.pagefindAlone = { seconds: alone.seconds, ...JSON.parse(alone.stdout.trim().split('\n').pop()) };
       console.log(`  pagefind alone      ${alone.seconds.toFixed(1)} s (add ${row.pagefindAlone.addSeconds.toFixed(1)} s, write ${row.pagefindAlone.writeSeconds.toFixed(1)} s) on the same articles = ${((alone.seconds / ours.seconds) * 100).toFixed(0)}% of our build`);
+      // Reader features (sidebar, contents, search dialog…) must not cost build speed.
+      row.buildVsPagefind = ours.seconds / alone.seconds;
+      console.log(`  build ÷ pagefind alone        ${row.buildVsPagefind.toFixed(2)}×   target ≤ 2×   ${row.buildVsPagefind <= 2 ? '✔' : '✖'}`);
     } else console.log(`  pagefind alone      FAILED (exit ${alone.code}) ${alone.stderr.split('\n').slice(-3).join(' ')}`);
+  }
+  if (withLighthouse && size === 1000 && (ours.code === 0 || ours.code === 1)) {
+    try {
+      row.lighthouse = await lighthouseSite(out);
+    } catch (err) {
+      console.log(`  lighthouse          FAILED: ${err.message}`);
+    }
   }
   if (withStarlight && size <= 1000 && ensureStarlight()) {
     const project = starlightProject(catalog, size);

@@ -8,6 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+// What the build feeds the indexer of an article (its prose: no code blocks), from the build's own code.
+const { indexedArticle } = await import(new URL('../dist/site/search-index.js', import.meta.url).href);
+
 const [site, out] = process.argv.slice(2);
 const patterns = path.join(site, 'patterns');
 const pages = readdirSync(patterns)
@@ -15,8 +18,10 @@ const pages = readdirSync(patterns)
   .map((slug) => {
     const page = readFileSync(path.join(patterns, slug, 'index.html'), 'utf8');
     const start = page.indexOf('<article');
-    const article = page.slice(start, page.indexOf('</article>', start) + '</article>'.length).replace(/<span class="hljs-[^"]*">|<\/span>/g, '');
-    return { slug, content: `<!doctype html><html lang="en"><head><title>${slug}</title></head><body>${article}</body></html>` };
+    // The page's article without the links headings carry to themselves (the build indexes the article before they are added).
+    const article = indexedArticle(page.slice(start, page.indexOf('</article>', start) + '</article>'.length).replace(/<a class="anchor"[^>]*>[\s\S]*?<\/a>/g, ''));
+    const title = /<h1>([^<]*)<\/h1>/.exec(page)?.[1] ?? slug;
+    return { slug, content: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${article}</body></html>` };
   });
 const started = performance.now();
 const { index } = await pagefind.createIndex({ forceLanguage: 'en' });

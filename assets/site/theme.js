@@ -1,5 +1,8 @@
-// Applies the reader's light/dark choice before the page paints (no flash of the other theme).
+// Runs before the page paints: the reader's light/dark choice (no flash of the other theme), and a
+// `js` class so that what only works with the script (filters, the sidebar's filter) is laid out
+// from the first paint instead of appearing later and moving the page.
 (function () {
+  document.documentElement.classList.add('js');
   try {
     var saved = localStorage.getItem('patternbook-theme');
     if (saved === 'light' || saved === 'dark') document.documentElement.setAttribute('data-theme', saved);

@@ -42,55 +42,83 @@ export function healthText(r: HealthReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** At most this many entries per list on the page (the JSON report has every one). */
+const LIST_LIMIT = 50;
+
 /** The report's body: figures, SVG charts (drawn here, no chart script) and the lists. The site's Health page and `--format html` share it. */
 export function healthBody(r: HealthReport, patternHref?: (slug: string) => string): Raw {
-  const name = (slug: string) => (patternHref ? html`<a href="${patternHref(slug)}">${slug}</a>` : html`${slug}`);
-  const section = (title: string, items: Raw[], empty = 'None.') => html`<section><h2>${title}</h2>${items.length ? html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : html`<p>${empty}</p>`}</section>`;
-  const bins = Array.from({ length: 10 }, (_, i) => r.patterns.filter((p) => Math.min(Math.floor(p.score / 10), 9) === i).length);
+  // Patterns by their titles (slugs are for the command line), linked on the site.
+  const titles = new Map(r.patterns.map((p) => [p.slug, p.title]));
+  const name = (slug: string) => {
+    const title = titles.get(slug) ?? slug;
+    return patternHref ? html`<a href="${patternHref(slug)}">${title}</a>` : html`${title}`;
+  };
+  const section = (title: string, items: Raw[], empty = 'None.') =>
+    html`<section><h2>${title}${items.length ? html` <span class="n">(${items.length})</span>` : ''}</h2>${
+      items.length
+        ? html`<ul>${items.slice(0, LIST_LIMIT).map((i) => html`<li>${i}</li>`)}</ul>${items.length > LIST_LIMIT ? html`<p class="more">… and ${items.length - LIST_LIMIT} more (<code>patternbook report --format json</code> lists every one).</p>` : ''}`
+        : html`<p>${empty}</p>`
+    }</section>`;
+  // Eleven bins, 100 on its own: a pattern with one warning (99) is not shown as conforming.
+  const bins = Array.from({ length: 11 }, (_, i) => r.patterns.filter((p) => (p.score >= 100 ? 10 : Math.min(Math.floor(p.score / 10), 9)) === i).length);
+  const conforming = bins[10]!;
+  // The mean to one decimal unless whole, so that it never reads 100 while some pattern has a finding.
+  const mean = r.patterns.length ? r.patterns.reduce((n, p) => n + p.score, 0) / r.patterns.length : 100;
+  const meanText = Number.isInteger(mean) ? String(mean) : mean.toFixed(1);
+  const { passed, failed, incomplete, never } = r.verification;
+  const verified = passed + failed + incomplete > 0;
+  const rules = r.rules.filter((x) => x.patterns > 0);
+  const byScore = [...r.patterns].sort((a, b) => a.score - b.score || (a.slug < b.slug ? -1 : 1)).filter((p) => p.score < 100);
   return html`
-<p class="health-figures"><strong>${r.patterns.length}</strong> patterns · mean conformance <strong>${r.score}</strong>/100 ·
-<strong>${r.verification.passed}</strong> verified, <strong>${r.verification.failed}</strong> failing, <strong>${r.verification.incomplete}</strong> incomplete, <strong>${r.verification.never}</strong> never verified · as of <time datetime="${r.date}">${r.date}</time></p>
+<p class="health-figures"><strong>${r.patterns.length}</strong> patterns · <strong>${conforming}</strong> conform to the template, <strong>${r.patterns.length - conforming}</strong> with lint findings · mean conformance <strong>${meanText}</strong>/100 ·
+${verified ? html`<strong>${passed}</strong> verified, <strong>${failed}</strong> failing, <strong>${incomplete}</strong> incomplete, <strong>${never}</strong> never verified` : html`no verification recorded yet`}${r.baselined ? html` · <strong>${r.baselined}</strong> lint findings in the baseline (not counted)` : ''} · as of <time datetime="${r.date}">${r.date}</time></p>
 <div class="charts">
-${barChart('Patterns by conformance score', bins.map((n, i) => ({ label: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`, value: n })), 'vertical')}
-${barChart('Patterns with a finding, per rule', r.rules.filter((x) => x.patterns > 0).slice(0, 15).map((x) => ({ label: x.id, value: x.patterns })), 'horizontal')}
-${barChart('Verification', [{ label: 'verified', value: r.verification.passed }, { label: 'failing', value: r.verification.failed }, { label: 'incomplete', value: r.verification.incomplete }, { label: 'never verified', value: r.verification.never }], 'horizontal')}
+${barChart('Patterns by conformance score', bins.map((n, i) => ({ label: i === 10 ? '100' : i === 9 ? '90–99' : `${i * 10}–${i * 10 + 9}`, value: n })), 'vertical', 'conformance score')}
+${barChart(rules.length > 15 ? `Patterns with a finding, per rule (15 of ${rules.length} rules)` : 'Patterns with a finding, per rule', rules.slice(0, 15).map((x) => ({ label: x.id, value: x.patterns })), 'horizontal', undefined, 'No rule finds anything: every pattern passes every rule.')}
+${barChart('Verification', [{ label: 'verified', value: passed }, { label: 'failing', value: failed }, { label: 'incomplete', value: incomplete }, { label: 'never verified', value: never }], 'horizontal')}
 </div>
 <section><h2>Lowest scores</h2>
-<table><thead><tr><th scope="col">Pattern</th><th scope="col">Score</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Rules</th></tr></thead><tbody>
-${[...r.patterns].sort((a, b) => a.score - b.score || (a.slug < b.slug ? -1 : 1)).slice(0, 25).map((p) => html`<tr><td>${name(p.slug)}</td><td>${p.score}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.rules.join(', ')}</td></tr>`)}
-</tbody></table></section>
+${byScore.length ? html`<table><thead><tr><th scope="col">Pattern</th><th scope="col">Score</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Rules</th></tr></thead><tbody>
+${byScore.slice(0, 25).map((p) => html`<tr><td>${name(p.slug)}</td><td>${p.score}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.rules.join(', ')}</td></tr>`)}
+</tbody></table>${byScore.length > 25 ? html`<p class="more">25 of the ${byScore.length} patterns with findings.</p>` : ''}` : html`<p>Every pattern conforms to the template.</p>`}</section>
 ${section(`Not updated for ${r.staleDays} days`, r.stale.map((s) => html`${name(s.slug)}: ${s.updated ? `${s.updated} (${s.ageDays} days ago)` : 'no dated changelog entry'}`))}
 ${section('Orphans (no relation in or out)', r.orphans.map((s) => name(s)))}
 ${section('One-way relations', r.oneWay.map((o) => html`${name(o.from)} → ${name(o.to)} (${o.kind})`))}
 ${section('Near-duplicates', r.nearDuplicates.map((d) => html`${name(d.slug)}: ${d.message}`))}
-${section('Not verified or failing', r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${notVerified(p.verification)}`))}
+${verified ? section('Not verified or failing', r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${notVerified(p.verification)}`)) : html`<section><h2>Not verified or failing</h2><p>No pattern has been verified yet: <code>patternbook verify</code> runs their steps and records the result.</p></section>`}
 `;
 }
 
 /** A bar chart as SVG: labelled bars with their values, readable without the picture (title and a table-like description). */
-function barChart(title: string, data: { label: string; value: number }[], direction: 'vertical' | 'horizontal'): Raw {
+function barChart(title: string, data: { label: string; value: number }[], direction: 'vertical' | 'horizontal', axis?: string, empty = 'Nothing to show.'): Raw {
   const max = Math.max(1, ...data.map((d) => d.value));
   const description = data.map((d) => `${d.label}: ${d.value}`).join(', ');
-  if (!data.length) return html`<figure class="chart"><figcaption>${title}</figcaption><p>Nothing to show.</p></figure>`;
+  if (!data.length) return html`<figure class="chart"><figcaption>${title}</figcaption><p>${empty}</p></figure>`;
   if (direction === 'vertical') {
-    const w = 32;
+    // Bins wide enough for their labels at 12 px ("90–99"), a baseline, and the axis named under them.
+    const w = 44;
     const h = 120;
-    const width = data.length * w + 10;
+    const top = 18;
+    const width = data.length * w + 12;
     const bars = data.map((d, i) => {
       const bh = Math.round((d.value / max) * h);
-      return `<rect class="bar" x="${i * w + 6}" y="${h - bh + 14}" width="${w - 8}" height="${bh}"/><text x="${i * w + w / 2 + 2}" y="${h - bh + 10}" text-anchor="middle">${d.value}</text><text x="${i * w + w / 2 + 2}" y="${h + 28}" text-anchor="middle" class="axis">${esc(d.label)}</text>`;
+      const x = i * w + 6;
+      return `<rect class="bar" x="${x + 4}" y="${top + h - bh}" width="${w - 8}" height="${bh}"/><text x="${x + w / 2}" y="${top + h - bh - 4}" text-anchor="middle">${d.value}</text><text x="${x + w / 2}" y="${top + h + 16}" text-anchor="middle" class="axis">${esc(d.label)}</text>`;
     });
-    return html`<figure class="chart"><figcaption>${title}</figcaption>${raw(`<svg role="img" viewBox="0 0 ${width} ${h + 34}" width="${width}" height="${h + 34}"><title>${esc(title)}: ${esc(description)}</title>${bars.join('')}</svg>`)}</figure>`;
+    const height = top + h + (axis ? 40 : 24);
+    const baseline = `<line class="baseline" x1="6" x2="${width - 6}" y1="${top + h + 0.5}" y2="${top + h + 0.5}"/>`;
+    const axisTitle = axis ? `<text x="${width / 2}" y="${height - 4}" text-anchor="middle" class="axis">${esc(axis)}</text>` : '';
+    return html`<figure class="chart"><figcaption>${title}</figcaption>${raw(`<svg role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${esc(title)}: ${esc(description)}</title>${bars.join('')}${baseline}${axisTitle}</svg>`)}</figure>`;
   }
-  const rowH = 22;
-  const labelW = 170;
+  const rowH = 24;
+  const labelW = 180;
   const barW = 220;
   const height = data.length * rowH + 4;
   const rows = data.map((d, i) => {
     const bw = Math.round((d.value / max) * barW);
-    return `<text x="${labelW - 6}" y="${i * rowH + 15}" text-anchor="end" class="axis">${esc(d.label)}</text><rect class="bar" x="${labelW}" y="${i * rowH + 3}" width="${bw}" height="${rowH - 6}"/><text x="${labelW + bw + 4}" y="${i * rowH + 15}">${d.value}</text>`;
+    return `<text x="${labelW - 8}" y="${i * rowH + 17}" text-anchor="end" class="axis">${esc(d.label)}</text><rect class="bar" x="${labelW}" y="${i * rowH + 4}" width="${bw}" height="${rowH - 8}"/><text x="${labelW + bw + 5}" y="${i * rowH + 17}">${d.value}</text>`;
   });
-  return html`<figure class="chart"><figcaption>${title}</figcaption>${raw(`<svg role="img" viewBox="0 0 ${labelW + barW + 40} ${height}" width="${labelW + barW + 40}" height="${height}"><title>${esc(title)}: ${esc(description)}</title>${rows.join('')}</svg>`)}</figure>`;
+  return html`<figure class="chart"><figcaption>${title}</figcaption>${raw(`<svg role="img" viewBox="0 0 ${labelW + barW + 48} ${height}" width="${labelW + barW + 48}" height="${height}"><title>${esc(title)}: ${esc(description)}</title>${rows.join('')}</svg>`)}</figure>`;
 }
 
 /** `report --format html`: a page of its own (styles inline, no script). */
@@ -101,7 +129,7 @@ export function healthPage(r: HealthReport): string {
 <title>${esc(r.title)}: health</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
 .charts{display:flex;flex-wrap:wrap;gap:2rem}.chart{margin:0}.chart figcaption{font-weight:600}
-.chart .bar{fill:#2563eb}.chart text{font-size:11px;fill:#1f2328}.chart .axis{fill:#59636e}
+.chart .bar{fill:#2563eb}.chart text{font-size:12px;fill:#1f2328}.chart .axis{fill:#59636e}.chart .baseline{stroke:#59636e}
 table{border-collapse:collapse}td,th{border-bottom:1px solid #d1d9e0;padding:.25rem .5rem;text-align:left}</style>
 </head><body><main><h1>${esc(r.title)}: health</h1>${healthBody(r).raw}</main></body></html>
 `;

@@ -26,7 +26,8 @@ import { checkOutDir, replaceSite } from './out-dir.js';
 import { SHARED_FILES } from './render-pattern.js';
 import { graphPage } from './pages/graph.js';
 import { healthPage } from './pages/health.js';
-import { homePage } from './pages/home.js';
+import { cardsJson, homePages } from './pages/home.js';
+import { navJson, navOf } from './nav.js';
 import { notFoundPage } from './pages/not-found.js';
 import { patternPage } from './pages/pattern.js';
 import { openSearchIndex, type SearchIndex } from './search-index.js';
@@ -294,7 +295,11 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
  */
 export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: LightCatalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
   const write = (file: string, text: string) => writeFileAtomic(path.join(dir, file), text);
-  await write('index.html', homePage(site, pages));
+  // Home in pages of cards; the cards as data for its filters, and every pattern by group for the
+  // sidebar: shared files fetched once, so no page grows with the catalog.
+  for (const home of homePages(site, pages)) await write(home.file, home.html);
+  await write('cards.json', cardsJson(site, pages));
+  await write('nav.json', navJson(navOf(pages)));
   await write('404.html', notFoundPage(site));
   if (!previous) await copyDir(SITE_ASSETS, path.join(dir, 'assets'));
   const graph = layoutRelationGraph(pages, previous);

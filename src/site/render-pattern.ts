@@ -63,9 +63,11 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
 
   // Top-level headings are the model's headings, in order: their anchors are the model's ids.
   const topHeadings = tokens.filter((t) => t.type === 'heading_open' && t.level === 0);
-  const ids = topHeadings.length === doc.headings.length ? doc.headings.map((h) => h.id) : undefined;
+  const ids = topHeadings.length === doc.headings.length ? new Map(topHeadings.map((t, k) => [t, doc.headings[k]!.id])) : undefined;
   const fallback = new SlugCounter();
-  let headingIndex = 0;
+  // The page shows the title and summary in its own header: not twice.
+  const shown = withoutTitleAndSummary(tokens, pattern);
+  const tasks = taskItems(shown);
 
   const renderer = new Renderer();
   const rules = renderer.rules;
@@ -75,7 +77,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     const token = list[i]!;
     const inline = list[i + 1];
     const text = inline?.children ? normalizeSpace(inlineText(inline.children)) : (inline?.content ?? '');
-    const id = token.level === 0 && ids ? ids[headingIndex++]! : fallback.next(text);
+    const id = (token.level === 0 && ids?.get(token)) || fallback.next(text);
     const level = Number(token.tag.slice(1));
     if (token.level === 0 && (level === 2 || level === 3)) toc.push({ level, text, id });
     return `<${token.tag} id="${escape(id)}">`;
@@ -118,15 +120,65 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.html_block = (list, i, options, env, self) => rewriteImages(defaultBlock(list, i, options, env, self), images);
   rules.html_inline = (list, i, options, env, self) => rewriteImages(defaultInline(list, i, options, env, self), images);
 
+  // GFM task lists: `- [ ] step` as a check box (disabled: the page is not a form).
+  rules.text = (list: Token[], i: number) => {
+    const token = list[i]!;
+    const box = tasks.has(token) ? TASK.exec(token.content) : null;
+    if (!box) return escape(token.content);
+    return `<input type="checkbox" disabled${box[1] === ' ' ? '' : ' checked'}> ${escape(token.content.slice(box[0].length))}`;
+  };
+
   rules.table_open = () => '<div class="table-wrap"><table>\n';
   rules.table_close = () => '</table></div>\n';
 
-  const html = renderer.render(tokens, md.options, {});
+  const html = renderer.render(shown, md.options, {});
   // The renderer escapes every text and attribute it writes and allows only safe URLs; markup
   // from the author comes only through raw HTML. Files without any skip the sanitizer's parse
   // (a third of a build's time); the page's CSP stands behind both.
   const clean = hasRawHtml(tokens) ? sanitize(html) : html;
   return { html: fillSlots(clean, diagrams, context.root), assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid: false, diagrams, toc };
+}
+
+/**
+ * The tokens without the README's title heading and the summary blockquote
+ * under it, when that is where the pattern's title and summary were read
+ * (the page's header shows them).
+ */
+function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
+  let from = 0;
+  let to = 0;
+  if (pattern.title?.from === 'heading') {
+    const h1 = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1' && t.level === 0);
+    if (h1 < 0) return tokens;
+    from = h1;
+    to = h1 + 3;
+  }
+  // The blockquote right under the title (or first in a file whose title is not a heading).
+  if (pattern.summary?.from === 'blockquote' && tokens[to]?.type === 'blockquote_open') {
+    let depth = 0;
+    for (let i = to; i < tokens.length; i++) {
+      if (tokens[i]!.type === 'blockquote_open') depth++;
+      else if (tokens[i]!.type === 'blockquote_close' && --depth === 0) {
+        to = i + 1;
+        break;
+      }
+    }
+  }
+  return to > from ? [...tokens.slice(0, from), ...tokens.slice(to)] : tokens;
+}
+
+/** `[ ] ` or `[x] ` at the start of a list item. */
+const TASK = /^\[([ xX])\](?:[ \t]+|$)/;
+
+/** The first text token of each list item that starts with a task box. */
+function taskItems(tokens: Token[]): Set<Token> {
+  const found = new Set<Token>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== 'list_item_open' || tokens[i + 1]?.type !== 'paragraph_open') continue;
+    const first = tokens[i + 2]?.children?.[0];
+    if (first?.type === 'text' && TASK.test(first.content)) found.add(first);
+  }
+  return found;
 }
 
 type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: string } | { kind: 'missing'; reason: string };

@@ -18,9 +18,12 @@ export interface SearchIndex {
 
 /**
  * The Pagefind index of the pattern pages, built through Pagefind's Node API
- * while the pages are written. Each page is fed as its article only (title,
- * facets as filters, the rendered README) — no navigation or other chrome —
- * which keeps the indexer's work and memory to what is searched.
+ * while the pages are written. Each page is fed as its article only — title
+ * and summary (also kept as the result's metadata), facets as filters, the
+ * rendered README without its code (`indexedArticle`) — no navigation or other
+ * chrome, which keeps the indexer's work and memory to what is searched. The
+ * site's search dialog (assets/site/search.js) shows a result's title,
+ * summary and best matching section.
  */
 export async function openSearchIndex(): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
@@ -32,12 +35,12 @@ export async function openSearchIndex(): Promise<SearchIndex> {
   const MAX_IN_FLIGHT = 64;
   let failure: Error | undefined;
   const send = async (page: IndexedPage): Promise<void> => {
+    // Facet values are filters, not words of the text: in an ignored element, so excerpts never run them together.
     const filters = Object.entries(page.facets)
       .flatMap(([facet, values]) => values.map((v) => `<span data-pagefind-filter="${esc(facet)}">${esc(v)}</span>`))
       .join('');
-    // Highlighting spans carry no words: without them the indexer parses a tenth less.
-    const article = page.html.replace(/<span class="hljs-[^"]*">|<\/span>/g, '');
-    const content = `<!doctype html><html lang="en"><head><title>${esc(page.title)}</title></head><body><article data-pagefind-body><h1>${esc(page.title)}</h1><div hidden>${filters}</div>${page.summary ? `<p>${esc(page.summary)}</p>` : ''}${article}</article></body></html>`;
+    const summary = page.summary ? `<p data-pagefind-meta="summary" data-pagefind-weight="4">${esc(page.summary)}</p>` : '';
+    const content = `<!doctype html><html lang="en"><head><title>${esc(page.title)}</title></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">${esc(page.title)}</h1><div data-pagefind-ignore>${filters}</div>${summary}${indexedArticle(page.html)}</article></body></html>`;
     const added = await answered(index.addHTMLFile({ url: `patterns/${encodeURIComponent(page.slug)}/`, content }), ADD_TIMEOUT_MS, `adding ${page.slug}`);
     if (added.errors.length) throw new PatternbookError(`Search index: ${page.slug}: ${added.errors.join('; ')}`);
   };
@@ -69,6 +72,17 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       await pagefind.close();
     },
   };
+}
+
+/**
+ * What the index reads of an article: its prose, headings, lists and tables —
+ * not its code blocks (shell heredocs and Mermaid source make unreadable
+ * excerpts, and most of a pattern's code is its steps' commands, which a
+ * reader searches by the prose around them) nor inline SVG. Less to index is
+ * also a faster build.
+ */
+export function indexedArticle(html: string): string {
+  return html.replace(/<pre\b[^>]*>[\s\S]*?<\/pre>/g, '').replace(/<svg\b[\s\S]*?<\/svg>/g, '');
 }
 
 /**

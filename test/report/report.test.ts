@@ -98,7 +98,7 @@ describe('patternbook report', () => {
     await buildSite({ root, out });
     const health = await readFile(path.join(out, 'health/index.html'), 'utf8');
     expect(health).toContain('<h1>Health</h1>');
-    expect(health).toContain('<a href="../patterns/c/">c</a>');
+    expect(health).toContain('<a href="../patterns/c/">C</a>');
     expect(health.match(/<svg role="img"/g)?.length).toBe(3);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('href="health/">Health</a>');
   });

@@ -86,18 +86,18 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     await page.close();
   });
 
-  it('search: `/` focuses it, and a query finds the right pattern', async () => {
+  it('search: `/` opens the search dialog, and a query finds the right pattern', async () => {
     const { page, errors } = await open(examples.url);
-    await page.locator('#search input').waitFor();
     await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog[open] .search-input').waitFor();
     // (Functions passed to the page run in the browser: its globals are reached through globalThis.)
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('#search') !== null)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('dialog.search-dialog') !== null)).toBe(true);
     await page.keyboard.type('outbox relay');
-    const first = page.locator('.pagefind-ui__result-link').first();
+    const first = page.locator('.search-result').first();
     await first.waitFor({ timeout: 10_000 });
-    expect(await first.textContent()).toContain('Transactional Outbox');
+    expect(await first.locator('.result-title').textContent()).toBe('Transactional Outbox');
     await first.click();
-    await page.waitForURL(/\/patterns\/transactional-outbox\/$/);
+    await page.waitForURL(/\/patterns\/transactional-outbox\/(#[\w-]+)?$/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -107,7 +107,16 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     expect(slugs.length).toBe(8);
     for (const url of [examples.url, ...slugs.map((s) => `${examples.url}patterns/${s}/`)]) {
       const { page, errors } = await open(url);
-      const images = await page.locator('main img').evaluateAll((imgs: any[]) => imgs.map((i) => ({ src: String(i.src), ok: Boolean(i.complete && i.naturalWidth > 0) })));
+      // Images load lazily: each is asked for now, then checked.
+      const images = await page.locator('main img').evaluateAll((imgs: any[]) =>
+        Promise.all(
+          imgs.map(async (i) => {
+            i.loading = 'eager';
+            await i.decode().catch(() => undefined);
+            return { src: String(i.src), ok: Boolean(i.complete && i.naturalWidth > 0) };
+          }),
+        ),
+      );
       if (url !== examples.url) expect(images.length, url).toBeGreaterThan(0);
       for (const image of images) expect(image.ok, image.src).toBe(true);
       expect(errors, url).toEqual([]);

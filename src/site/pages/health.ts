@@ -33,7 +33,7 @@ export function healthPage(site: SiteInfo, pages: PageMeta[], now = buildDate())
     staleDays: site.config.report.staleDays ?? DEFAULT_STALE_DAYS,
   });
   const main = html`<h1>Health</h1>${healthBody(report, (slug) => `../patterns/${encodeURIComponent(slug)}/`)}`;
-  return page({ site, title: 'Health', toRoot: '../', main, bodyClass: 'health-page' });
+  return page({ site, title: 'Health', toRoot: '../', path: 'health/', description: `How well the ${report.patterns.length} patterns of ${site.title} conform to the template, how fresh they are, how they relate, and whether their steps still work.`, main, bodyClass: 'health-page' });
 }
 
 function buildDate(): Date {

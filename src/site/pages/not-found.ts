@@ -6,6 +6,6 @@ import { page, type SiteInfo } from '../layout.js';
  * its links start from the configured base.
  */
 export function notFoundPage(site: SiteInfo): string {
-  const main = html`<h1>Page not found</h1><p>There is no page here. <a href="${site.base}">See every pattern</a> or search above.</p>`;
+  const main = html`<h1>Page not found</h1><p>There is no page here. <a href="${site.base}">See every pattern</a>, or search: press <kbd>/</kbd> or the Search button above.</p>`;
   return page({ site, title: 'Page not found', toRoot: site.base, main, bodyClass: 'not-found' });
 }

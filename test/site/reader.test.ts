@@ -1,0 +1,366 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { startDev } from '../../src/site/dev.js';
+import { serveSite, type RunningServer } from '../../src/site/serve.js';
+import { REPO } from '../helpers.js';
+
+/**
+ * What readers of the built site do, in Debian's Chromium (playwright-core):
+ * the search dialog, the sidebar and previous/next, the contents, self-linked
+ * headings, the phone's first screen, the home page's filters in the
+ * address, and lint findings kept for authors. Skipped without
+ * /usr/bin/chromium, required where PATTERNBOOK_BROWSER_TESTS=required.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
+  throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
+}
+if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (Debian/Ubuntu: apt-get install -y chromium).`);
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const folders: string[] = [];
+const servers: RunningServer[] = [];
+let browser: Browser;
+
+async function site(root: string): Promise<{ url: string; out: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-reader-'));
+  folders.push(dir);
+  const out = path.join(dir, 'site');
+  await buildSite({ root, out });
+  const running = await serveSite(out);
+  servers.push(running);
+  return { url: running.url, out };
+}
+
+/** A page in a fresh context, collecting console errors, failed requests and every URL requested. */
+async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+
+/** Contrast ratio of two CSS colours as the browser computed them (`rgb(…)`). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, gr, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * gr! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe.skipIf(!available)('reading the built site in Chromium', () => {
+  let examples: { url: string; out: string };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    examples = await site(path.join(REPO, 'examples/catalog'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('search: `/` opens a dialog over the page (nothing under it moves), loaded only then; arrows move, Enter opens the chosen result', async () => {
+    const { page, errors, requests } = await open(examples.url);
+    // Nothing of the search is loaded with the page.
+    expect(requests.filter((u) => /search\.(js|css)$|\/pagefind\//.test(u))).toEqual([]);
+    const before = await page.locator('.cards').boundingBox();
+    await page.keyboard.press('/');
+    const dialog = page.locator('dialog.search-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('search-input'))).toBe(true);
+    await page.keyboard.type('outbox relay');
+    const results = page.locator('.search-result');
+    await results.first().waitFor({ timeout: 10_000 });
+    expect(requests.some((u) => u.endsWith('/assets/search.js'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    // An overlay: the cards under it are where they were, the page is not scrolled.
+    expect(await page.locator('.cards').boundingBox()).toEqual(before);
+    expect(await page.evaluate(() => (globalThis as any).scrollY)).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).document.querySelector('dialog.search-dialog').matches(':modal'))).toBe(true);
+
+    // Each result: title, summary, and the section that matched with its excerpt.
+    const first = results.first();
+    expect(await first.locator('.result-title').textContent()).toBe('Transactional Outbox');
+    expect(await first.locator('.result-summary').textContent()).toMatch(/^Publishes events reliably/);
+    expect((await first.locator('.result-excerpt mark').count()) > 0).toBe(true);
+
+    const count = await results.count();
+    expect(count).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await results.nth(0).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await results.nth(0).getAttribute('aria-selected')).toBe('false');
+    expect(await results.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('.search-input').getAttribute('aria-activedescendant')).toBe(await results.nth(1).getAttribute('id'));
+    await page.keyboard.press('ArrowUp');
+    expect(await results.nth(0).getAttribute('aria-selected')).toBe('true');
+    const href = (await results.nth(0).getAttribute('href'))!;
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname + u.hash === href);
+    expect(new URL(page.url()).pathname).toBe('/patterns/transactional-outbox/');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search: Enter with nothing chosen opens the top hit; Escape closes and gives focus back; Ctrl-K and ⌘-K open it too', async () => {
+    const { page, errors } = await open(`${examples.url}patterns/saga/`);
+    const button = page.locator('[data-search-open]');
+    await button.click();
+    const dialog = page.locator('dialog.search-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await page.keyboard.type('circuit breaker');
+    await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
+
+    for (const keys of ['Control+k', 'Meta+k']) {
+      await page.locator('article p').first().click();
+      await page.keyboard.press(keys);
+      await dialog.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await page.keyboard.press('Control+k');
+    await page.locator('.search-input').fill('');
+    await page.keyboard.type('cool-down period');
+    const top = page.locator('.search-result').first();
+    await top.waitFor({ timeout: 10_000 });
+    expect(await top.locator('.result-title').textContent()).toBe('Circuit Breaker');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/patterns\/circuit-breaker\//);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search: code blocks, Mermaid source and facet values are not searched; excerpts never run facet values together', async () => {
+    const { page } = await open(examples.url);
+    await page.keyboard.press('/');
+    const input = page.locator('.search-input');
+    await input.waitFor();
+    const status = page.locator('.search-status');
+    // `autonumber` is Mermaid source, `WantedBy` a systemd unit in a code block: in no prose, so no
+    // result shows them (Pagefind answers a word it does not know with shorter prefixes of it).
+    for (const word of ['autonumber', 'WantedBy']) {
+      await input.fill(word);
+      await page.locator(`.search-results[data-query="${word}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await status.textContent()).toMatch(/match/);
+      for (const text of await page.locator('.search-result').allTextContents()) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+    }
+    // A word of the prose is found, as a control.
+    await input.fill('orchestrator');
+    await expect.poll(() => page.locator('.search-result mark').first().textContent(), { timeout: 10_000 }).toMatch(/^orchestrator/i);
+    const catalog = JSON.parse(await readFile(path.join(examples.out, 'catalog.json'), 'utf8')) as { patterns: { frontMatter?: Record<string, unknown> }[] };
+    const values = [...new Set(catalog.patterns.flatMap((p) => Object.values(p.frontMatter ?? {}).flat().map(String)))];
+    expect(values.length).toBeGreaterThan(5);
+    await input.fill('messaging transactions');
+    await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+    const texts = await page.locator('.search-result').allTextContents();
+    for (const text of texts) for (const a of values) for (const b of values) expect(text, `${a}+${b}`).not.toContain(`${a}${b}`);
+    await page.context().close();
+  });
+
+  it('search, light and dark: typed text, results and excerpts hold 4.5:1, and axe finds nothing serious with the dialog open', async () => {
+    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await open(`${examples.url}patterns/saga/`, { colorScheme, bypassCSP: true });
+      await page.keyboard.press('/');
+      await page.keyboard.type('compensating');
+      await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('ArrowDown');
+      const colours = await page.evaluate(() => {
+        const d = (globalThis as any).document;
+        const style = (sel: string) => (globalThis as any).getComputedStyle(d.querySelector(sel));
+        return {
+          input: [style('.search-input').color, style('.search-input').backgroundColor],
+          title: [style('.search-result[aria-selected="true"] .result-title').color, style('.search-result[aria-selected="true"]').backgroundColor],
+          summary: [style('.search-result[aria-selected="true"] .result-summary').color, style('.search-result[aria-selected="true"]').backgroundColor],
+          mark: [style('.search-result mark').color, style('.search-result mark').backgroundColor],
+          panel: style('dialog.search-dialog').backgroundColor,
+        };
+      });
+      const dark = colorScheme === 'dark';
+      // The dialog follows the theme (a dark panel in dark mode).
+      expect(contrast(colours.panel, 'rgb(0, 0, 0)') < 2, colorScheme).toBe(dark);
+      for (const [what, [fg, bg]] of Object.entries(colours).filter(([k]) => k !== 'panel') as [string, string[]][]) {
+        expect(contrast(fg!, bg!), `${colorScheme} ${what}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      }
+      await page.addScriptTag({ path: axe });
+      const violations = await page.evaluate(async () => {
+        const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      });
+      expect(violations, colorScheme).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('sidebar: every pattern by category, the current one marked, groups open and close, a filter; previous and next within the group; breadcrumbs', async () => {
+    const { page, errors } = await open(`${examples.url}patterns/circuit-breaker/`);
+    const sidebar = page.locator('#sidebar');
+    await sidebar.locator('.sidebar-filter:not([hidden])').waitFor();
+    expect(await sidebar.locator('details.group > summary').allTextContents()).toEqual(['data-consistency 1', 'messaging 2', 'migration 1', 'performance 1', 'resilience 3']);
+    expect(await sidebar.locator('details[open] a').allTextContents()).toEqual(['Bulkhead', 'Circuit Breaker', 'Retry with Backoff']);
+    expect(await sidebar.locator('a[aria-current="page"]').textContent()).toBe('Circuit Breaker');
+    // A closed group opens with its patterns.
+    await sidebar.locator('summary', { hasText: 'messaging' }).click();
+    expect(await sidebar.locator('details.group:has(summary:text("messaging")) a').allTextContents()).toEqual(['Idempotent Consumer', 'Transactional Outbox']);
+    // The filter looks through every group.
+    await sidebar.locator('#sidebar-filter').fill('outbox');
+    await expect.poll(() => sidebar.locator('details.group:visible a:visible').allTextContents()).toEqual(['Transactional Outbox']);
+    await sidebar.locator('#sidebar-filter').fill('');
+    await expect.poll(() => sidebar.locator('details.group:visible').count()).toBe(5);
+
+    expect((await page.locator('.breadcrumbs li').allTextContents()).map((t) => t.trim())).toEqual(['Patterns', 'resilience', 'Circuit Breaker']);
+    expect(await page.locator('.breadcrumbs a', { hasText: 'resilience' }).getAttribute('href')).toBe('../../?category=resilience');
+    expect(await page.locator('.pager .previous .name').textContent()).toBe('Bulkhead');
+    await page.locator('.pager .next').click();
+    await page.waitForURL(/\/patterns\/retry-with-backoff\/$/);
+    // The last of its group: a previous, no next.
+    expect(await page.locator('.pager .previous .name').textContent()).toBe('Circuit Breaker');
+    expect(await page.locator('.pager .next').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('sidebar without a script: the pattern’s own group as served; on a phone the sidebar is a drawer from the menu button', async () => {
+    const bare = await open(`${examples.url}patterns/saga/`, { javaScriptEnabled: false });
+    expect(await bare.page.locator('#sidebar details[open] a').allTextContents()).toEqual(['Saga']);
+    expect(await bare.page.locator('#sidebar .all a').getAttribute('href')).toBe('../../');
+    await bare.page.context().close();
+
+    const { page, errors } = await open(`${examples.url}patterns/saga/`, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const sidebar = page.locator('#sidebar');
+    expect(await sidebar.isVisible()).toBe(false);
+    const menu = page.locator('.menu-button');
+    await menu.click();
+    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('menu-button'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('headings: every h2 and h3 of the article carries a link to itself; the contents follow the reader and mark the current section', async () => {
+    const { page, errors } = await open(`${examples.url}patterns/saga/`);
+    const headings = await page.locator('article h2, article h3').evaluateAll((hs: any[]) => hs.map((h) => ({ id: h.id, link: h.nextElementSibling?.matches('a.anchor') ? h.nextElementSibling.getAttribute('href') : null })));
+    expect(headings.length).toBeGreaterThan(10);
+    for (const h of headings) expect(h.link, h.id).toBe(`#${h.id}`);
+    await page.locator('a.anchor[href="#configuration"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#configuration$/);
+
+    // Wide screen: the contents are open beside the article, stay in view, and mark the section read.
+    const toc = page.locator('.toc');
+    expect(await page.locator('.toc details').getAttribute('open')).toBe('');
+    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent()).toBe('Configuration');
+    const box = (await toc.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(DESKTOP.height);
+    await page.evaluate(() => (globalThis as any).document.getElementById('prerequisites').scrollIntoView());
+    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent()).toBe('Prerequisites');
+    expect((await toc.boundingBox())!.y).toBeLessThan(DESKTOP.height);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('phone: each pattern’s title and summary are on the first screen, the contents behind a button, nothing wider than the screen', async () => {
+    const catalog = JSON.parse(await readFile(path.join(examples.out, 'catalog.json'), 'utf8')) as { patterns: { slug: string }[] };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, colorScheme });
+      for (const { slug } of catalog.patterns) {
+        const page = await context.newPage();
+        await page.goto(`${examples.url}patterns/${slug}/`, { waitUntil: 'load' });
+        for (const sel of ['.pattern-header h1', '.pattern-header .summary']) {
+          const box = (await page.locator(sel).boundingBox())!;
+          expect(box.y + box.height, `${slug} ${sel}`).toBeLessThanOrEqual(PHONE.height);
+        }
+        expect(await page.locator('.toc details').getAttribute('open'), slug).toBeNull();
+        expect(await page.locator('.toc summary').isVisible()).toBe(true);
+        expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), slug).toBeLessThanOrEqual(PHONE.width);
+        await page.close();
+      }
+      await context.close();
+    }
+  }, 60_000);
+
+  it('home: a text filter, facet filters and sort are kept in the address and survive a reload', async () => {
+    const { page, errors } = await open(examples.url);
+    await page.locator('[data-filter-text]').fill('cache');
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Cache-Aside']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('cache');
+    await page.locator('[data-filter-text]').fill('');
+    await page.selectOption('select[data-facet="category"]', 'resilience');
+    await page.selectOption('select[data-sort]', 'updated');
+    await expect.poll(() => new URL(page.url()).search).toBe('?category=resilience&sort=updated');
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Bulkhead', 'Circuit Breaker', 'Retry with Backoff']);
+    expect(await page.locator('select[data-facet="category"]').inputValue()).toBe('resilience');
+    expect(await page.locator('select[data-sort]').inputValue()).toBe('updated');
+    expect(await page.locator('[data-count]').textContent()).toBe('3');
+    // A pattern page's facet links land on home filtered.
+    await page.goto(`${examples.url}patterns/saga/`);
+    await page.locator('.facts a', { hasText: 'transactions' }).click();
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Saga', 'Transactional Outbox']);
+    expect(await page.locator('select[data-facet="tags"]').inputValue()).toBe('transactions');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lint findings are for authors: hidden from readers by default, shown in dev', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-lint-shown-'));
+    folders.push(dir);
+    const root = path.join(dir, 'catalog');
+    await cp(path.join(REPO, 'examples/catalog'), root, { recursive: true, filter: (src) => !src.includes('_site') });
+    // A placeholder left in: a lint finding on saga.
+    const file = path.join(root, 'saga/README.md');
+    await (await import('node:fs/promises')).writeFile(file, (await readFile(file, 'utf8')).replace('## Overview\n', '## Overview\n\n[Describe the problem]\n'));
+    const built = await site(root);
+    const { page } = await open(`${built.url}patterns/saga/`);
+    expect(await page.locator('.diagnostics').count()).toBe(0);
+    await page.goto(built.url);
+    expect(await page.locator('.card .lint').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/lint error|conforms to the template/);
+    await page.context().close();
+
+    const dev = await startDev({ root });
+    try {
+      const shown = await open(`${dev.url}patterns/saga/`);
+      await shown.page.locator('.diagnostics summary').waitFor();
+      expect(await shown.page.locator('.diagnostics summary').textContent()).toMatch(/^\d+ lint findings?$/);
+      expect(await shown.page.locator('.diagnostics').textContent()).toContain('placeholder');
+      await shown.page.goto(dev.url);
+      expect(await shown.page.locator('.card .lint').count()).toBe(8);
+      await shown.page.context().close();
+    } finally {
+      await dev.close();
+    }
+  }, 60_000);
+});
