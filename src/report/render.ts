@@ -15,6 +15,7 @@ export function healthText(r: HealthReport): string {
   out.push(`${r.title}: health on ${r.date}`);
   out.push(`  ${r.patterns.length} patterns, mean conformance score ${r.score}/100`);
   out.push(`  verification: ${r.verification.passed} passed, ${r.verification.failed} failing, ${r.verification.incomplete} incomplete, ${r.verification.never} never verified`);
+  if (r.baselined) out.push(`  ${r.baselined} lint finding${r.baselined === 1 ? '' : 's'} in the baseline (recorded, not counted; \`lint --baseline ignore\` lists them)`);
   out.push('');
   out.push('Rules (patterns with a finding, errors, warnings):');
   const found = r.rules.filter((x) => x.patterns > 0);

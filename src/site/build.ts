@@ -7,7 +7,7 @@ import type { SlugRelation } from '../catalog/relations.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
-import { lintStream } from '../lint/lint.js';
+import { lintStream, throughBaseline } from '../lint/lint.js';
 import type { LintFileResult } from '../lint/result.js';
 import type { LintSession } from '../lint/session.js';
 import { writeFileAtomic } from '../util/text-file.js';
@@ -109,13 +109,15 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const owns = new Map<string, OwnEntry>();
     const locate = patternLocator(prepared.files);
     const onPattern = async (pattern: Pattern) => {
-      const article = renderArticle(pattern, { root: config.root, template: prepared.template }, locate);
+      const article = renderArticle(pattern, { root: config.root, template: prepared.templates.for(pattern.path) }, locate);
       articles.set(pattern.file, article);
-      owns.set(pattern.file, ownEntry(pattern, prepared.template));
+      owns.set(pattern.file, ownEntry(pattern, prepared.templates.for(pattern.path)));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
     const session = await lintStream(prepared, { ...(options.templateFile ? { templateFile: options.templateFile } : {}), onPattern });
-    const { catalog, results, lanes } = session;
+    const { catalog, lanes } = session;
+    // Findings the catalog's baseline holds are not shown to readers (the Health page counts them).
+    const { results, baselined } = throughBaseline(config.root, session.results);
     phase('pass one (lint, render, index) done');
     const relations = slugRelations(catalog);
     // A bad record is left out with a warning in the summary; the build goes on.
@@ -134,7 +136,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
         written = await writePatternPages({ dir, site, catalog, metas, articles, owns, records, search, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
-        graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid);
+        graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid, undefined, baselined);
         phase('home, graph and site files written');
       } finally {
         // Never leave the indexer writing into a folder that is about to be removed.
@@ -237,7 +239,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       let source: string | undefined;
       if (!article || !own) {
         const light = byFile.get(meta.file)!;
-        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.template, { keepTokens: true });
+        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.templates.for(light.path), { keepTokens: true });
         // Changed since pass one (an edit during the build): reported, and the page left out.
         if (!loaded.ok) {
           problems.push(loaded.diagnostic);
@@ -245,12 +247,12 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
           continue;
         }
         article = renderArticle(loaded.pattern, catalog, locate);
-        own = ownEntry(loaded.pattern, catalog.template);
+        own = ownEntry(loaded.pattern, catalog.templates.for(loaded.pattern.path));
         source = loaded.pattern.document.source;
         await search.add({ ...meta, html: article.rendered.html });
       }
       const record = records.get(meta.slug);
-      const entry = assembleEntry(own, { related: meta.related, alternatives: meta.alternatives, backlinks: meta.backlinks, lint: meta.lint, ...(record ? { record } : {}) });
+      const entry = assembleEntry(own, { related: meta.related, alternatives: meta.alternatives, mentions: meta.mentions, backlinks: meta.backlinks, lint: meta.lint, ...(record ? { record } : {}) });
       writeSync(catalogFile, json.entry(entry, entries++ === 0));
       writeSync(fullFile, llmsFull.entry(entry, source ?? readSource(meta.file), link));
       const page = pageOf(meta, article);
@@ -293,7 +295,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
  * (catalog.json is written with the pattern pages). `previous` keeps the graph's layout (a rebuild in `dev`).
  * Files are replaced atomically: `dev` serves them while they are rewritten.
  */
-export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: LightCatalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph): Promise<SiteGraph> {
+export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: LightCatalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph, baselined = 0): Promise<SiteGraph> {
   const write = (file: string, text: string) => writeFileAtomic(path.join(dir, file), text);
   // Home in pages of cards; the cards as data for its filters, and every pattern by group for the
   // sidebar: shared files fetched once, so no page grows with the catalog.
@@ -305,7 +307,7 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Light
   const graph = layoutRelationGraph(pages, previous);
   await write(path.join('graph', 'index.html'), graphPage(site, pages));
   await write(path.join('graph', 'graph.json'), graphJson(graph));
-  await write(path.join('health', 'index.html'), healthPage(site, pages));
+  await write(path.join('health', 'index.html'), healthPage(site, pages, baselined));
   // Mermaid's runtime (3.5 MB, when installed) ships only with a catalog that has a diagram of a type
   // not drawn at build time, and is fetched only when such a diagram comes into view.
   const runtime = mermaid ? mermaidRuntime(catalog.root) : undefined;

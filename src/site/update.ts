@@ -1,8 +1,10 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPattern, type LoadPatternResult } from '../catalog/load-pattern.js';
+import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
+import { throughBaseline } from '../lint/lint.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
 import { drawDiagrams } from './diagrams.js';
@@ -26,7 +28,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.template, { keepTokens: true });
+  const loaded = await loadPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.templates.for(before.path), { keepTokens: true });
   const summary = (pages: number): BuildSummary => ({
     out: state.out,
     pages,
@@ -46,7 +48,8 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   // Home and graph show cards: rewritten only when a card changed (an edit to the body
   // text alone changes none, and on 10,000 patterns they are most of the time).
   if (cardKeys(state.metas, touched).some((key, i) => key !== cardsBefore[i])) {
-    state.graph = await writeSiteFiles(state.out, state.site, state.session.catalog, state.metas, state.mermaid, state.graph);
+    const { baselined } = throughBaseline(state.session.catalog.root, state.session.results);
+    state.graph = await writeSiteFiles(state.out, state.site, state.session.catalog, state.metas, state.mermaid, state.graph, baselined);
   }
   return summary(touched.length);
 }
@@ -61,9 +64,9 @@ async function relintChanged(state: SiteState, full: Pattern): Promise<PatternVi
   const bySlug = catalog.bySlug;
   const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
   const before = state.metas.find((m) => m.file === full.file);
-  const outgoing = relationsFrom(full, catalog.root, (f) => byFile.get(f));
+  const outgoing = relationsFrom(full, new CatalogIndex(catalog).resolvePattern);
   const neighbours = new Set<PatternView>();
-  for (const slug of before ? [...before.related, ...before.alternatives, ...before.backlinks] : []) {
+  for (const slug of before ? [...before.related, ...before.alternatives, ...before.mentions, ...before.backlinks] : []) {
     const p = bySlug.get(slug);
     if (p) neighbours.add(p);
   }
@@ -80,7 +83,8 @@ async function relintChanged(state: SiteState, full: Pattern): Promise<PatternVi
 /** Page metadata worked out again from the session, the changelog versions known from the last build kept. */
 function refreshMetas(state: SiteState): void {
   const versions = new Map(state.metas.map((m) => [m.file, { version: m.version, updated: m.updated }]));
-  state.metas = pageMetas(state.session.catalog, state.session.results, state.relations);
+  const { results } = throughBaseline(state.session.catalog.root, state.session.results);
+  state.metas = pageMetas(state.session.catalog, results, state.relations);
   for (const meta of state.metas) {
     const known = versions.get(meta.file);
     if (known?.version) Object.assign(meta, known.updated ? { version: known.version, updated: known.updated } : { version: known.version });
@@ -97,9 +101,9 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
     const isChanged = pattern.file === changed.pattern.file;
-    const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.template, { keepTokens: true });
+    const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates.for(pattern.path), { keepTokens: true });
     if (!source.ok) continue;
-    const page = renderPage(meta, source.pattern, state.session.catalog, locate);
+    const page = renderPage(meta, source.pattern, { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path) }, locate);
     await drawDiagrams(page, { root: state.session.catalog.root });
     state.mermaid ||= page.mermaid;
     await writeFileAtomic(path.join(state.out, 'patterns', page.slug, 'index.html'), patternPage(state.site, page, bySlug));
@@ -123,7 +127,7 @@ function cardKeys(metas: readonly PageMeta[], patterns: readonly PatternView[]):
   const byFile = new Map(metas.map((m) => [m.file, m]));
   return patterns.map((p) => {
     const m = byFile.get(p.file);
-    return m ? JSON.stringify([m.title, m.summary, m.facets, m.version, m.updated, m.related, m.alternatives, m.backlinks, m.lint]) : '';
+    return m ? JSON.stringify([m.title, m.summary, m.facets, m.version, m.updated, m.related, m.alternatives, m.mentions, m.backlinks, m.lint]) : '';
   });
 }
 

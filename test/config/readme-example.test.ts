@@ -32,7 +32,10 @@ describe("the README's configuration example", () => {
     const config = await loadConfig(dir, { rules: registry });
     expect(config.site.title).toBe('Payments architecture patterns');
     expect(config.rules['related-reciprocal']).toBe('off');
-    expect(config.overrides).toEqual([{ files: ['drafts/**'], rules: { placeholder: 'warn', 'empty-section': 'off' } }]);
+    expect(config.overrides).toEqual([
+      { files: ['drafts/**'], rules: { placeholder: 'warn', 'empty-section': 'off' } },
+      { files: ['stable/**'], sections: { 'Production Deployment': { optional: false } } },
+    ]);
     // The template accepts the sections the example names.
     const prepared = await prepareCatalog({ root: dir, rules: registry });
     expect(prepared.files.map((f) => path.relative(dir, f.file))).toEqual([path.join('first-pattern', 'README.md')]);

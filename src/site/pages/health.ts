@@ -11,7 +11,7 @@ import type { PageMeta } from '../model.js';
  * drawn as SVG at build time. Ages count from SOURCE_DATE_EPOCH when it is
  * set (reproducible builds), else from today.
  */
-export function healthPage(site: SiteInfo, pages: PageMeta[], now = buildDate()): string {
+export function healthPage(site: SiteInfo, pages: PageMeta[], baselined = 0, now = buildDate()): string {
   const rules = site.config.rules;
   const report = healthReport({
     title: site.title,
@@ -31,6 +31,7 @@ export function healthPage(site: SiteInfo, pages: PageMeta[], now = buildDate())
     }),
     now,
     staleDays: site.config.report.staleDays ?? DEFAULT_STALE_DAYS,
+    baselined,
   });
   const main = html`<h1>Health</h1>${healthBody(report, (slug) => `../patterns/${encodeURIComponent(slug)}/`)}`;
   return page({ site, title: 'Health', toRoot: '../', path: 'health/', description: `How well the ${report.patterns.length} patterns of ${site.title} conform to the template, how fresh they are, how they relate, and whether their steps still work.`, main, bodyClass: 'health-page' });
