@@ -86,7 +86,8 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `migrate --write` and `build` (needs 
     expect(next.code).toBe(0);
     expect(next.stderr).not.toMatch(/internal error|Another build/);
     expect(await readdir(base)).toEqual(['catalog', 'site']);
-    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Pattern Zero');
+    // (Home shows a page of cards by name: the renamed pattern is on its own page, first in its group.)
+    expect(await readFile(path.join(out, 'patterns', name(0), 'index.html'), 'utf8')).toContain('<h1>Pattern Zero</h1>');
   }, 120_000);
 
   it('init: each file it writes is absent or complete, whenever the process dies; a rerun refuses rather than overwrites', async () => {

@@ -232,9 +232,9 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     expect(await sidebar.locator('details.group:has(summary:text("messaging")) a').allTextContents()).toEqual(['Idempotent Consumer', 'Transactional Outbox']);
     // The filter looks through every group.
     await sidebar.locator('#sidebar-filter').fill('outbox');
-    await expect.poll(() => sidebar.locator('details.group:visible a:visible').allTextContents()).toEqual(['Transactional Outbox']);
+    await expect.poll(() => sidebar.locator('details.group:visible a:visible').allTextContents(), { timeout: 10_000 }).toEqual(['Transactional Outbox']);
     await sidebar.locator('#sidebar-filter').fill('');
-    await expect.poll(() => sidebar.locator('details.group:visible').count()).toBe(5);
+    await expect.poll(() => sidebar.locator('details.group:visible').count(), { timeout: 10_000 }).toBe(5);
 
     expect((await page.locator('.breadcrumbs li').allTextContents()).map((t) => t.trim())).toEqual(['Patterns', 'resilience', 'Circuit Breaker']);
     expect(await page.locator('.breadcrumbs a', { hasText: 'resilience' }).getAttribute('href')).toBe('../../?category=resilience');
@@ -259,10 +259,10 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     expect(await sidebar.isVisible()).toBe(false);
     const menu = page.locator('.menu-button');
     await menu.click();
-    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    await expect.poll(() => sidebar.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Escape');
-    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    await expect.poll(() => sidebar.isVisible(), { timeout: 10_000 }).toBe(false);
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('menu-button'))).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -280,12 +280,12 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     // Wide screen: the contents are open beside the article, stay in view, and mark the section read.
     const toc = page.locator('.toc');
     expect(await page.locator('.toc details').getAttribute('open')).toBe('');
-    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent()).toBe('Configuration');
+    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent(), { timeout: 10_000 }).toBe('Configuration');
     const box = (await toc.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(DESKTOP.height);
     await page.evaluate(() => (globalThis as any).document.getElementById('prerequisites').scrollIntoView());
-    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent()).toBe('Prerequisites');
+    await expect.poll(() => toc.locator('a[aria-current="true"]').textContent(), { timeout: 10_000 }).toBe('Prerequisites');
     expect((await toc.boundingBox())!.y).toBeLessThan(DESKTOP.height);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -314,21 +314,21 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
   it('home: a text filter, facet filters and sort are kept in the address and survive a reload', async () => {
     const { page, errors } = await open(examples.url);
     await page.locator('[data-filter-text]').fill('cache');
-    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Cache-Aside']);
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents(), { timeout: 10_000 }).toEqual(['Cache-Aside']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('cache');
     await page.locator('[data-filter-text]').fill('');
     await page.selectOption('select[data-facet="category"]', 'resilience');
     await page.selectOption('select[data-sort]', 'updated');
-    await expect.poll(() => new URL(page.url()).search).toBe('?category=resilience&sort=updated');
+    await expect.poll(() => new URL(page.url()).search, { timeout: 10_000 }).toBe('?category=resilience&sort=updated');
     await page.reload({ waitUntil: 'load' });
-    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Bulkhead', 'Circuit Breaker', 'Retry with Backoff']);
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents(), { timeout: 10_000 }).toEqual(['Bulkhead', 'Circuit Breaker', 'Retry with Backoff']);
     expect(await page.locator('select[data-facet="category"]').inputValue()).toBe('resilience');
     expect(await page.locator('select[data-sort]').inputValue()).toBe('updated');
     expect(await page.locator('[data-count]').textContent()).toBe('3');
     // A pattern page's facet links land on home filtered.
     await page.goto(`${examples.url}patterns/saga/`);
     await page.locator('.facts a', { hasText: 'transactions' }).click();
-    await expect.poll(() => page.locator('.cards > .card h2').allTextContents()).toEqual(['Saga', 'Transactional Outbox']);
+    await expect.poll(() => page.locator('.cards > .card h2').allTextContents(), { timeout: 10_000 }).toEqual(['Saga', 'Transactional Outbox']);
     expect(await page.locator('select[data-facet="tags"]').inputValue()).toBe('transactions');
     expect(errors).toEqual([]);
     await page.context().close();
