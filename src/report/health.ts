@@ -71,6 +71,8 @@ export function healthReport(input: {
   const today = input.now.toISOString().slice(0, 10);
   const days = (date: string | undefined) => (date ? Math.floor((Date.parse(today) - Date.parse(date.slice(0, 10))) / DAY) : undefined);
   const ruleStats = new Map(input.ruleIds.map((id) => [id, { id, patterns: 0, errors: 0, warnings: 0 }]));
+  // Every rule that reported anywhere counts for every pattern's score (one denominator for all).
+  for (const p of input.patterns) for (const d of p.diagnostics) if (!ruleStats.has(d.ruleId)) ruleStats.set(d.ruleId, { id: d.ruleId, patterns: 0, errors: 0, warnings: 0 });
   const nearDuplicates: HealthReport['nearDuplicates'] = [];
 
   const patterns = input.patterns.map((p): PatternHealth => {

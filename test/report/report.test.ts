@@ -103,3 +103,22 @@ describe('patternbook report', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('href="health/">Health</a>');
   });
 });
+
+describe('healthReport scores', () => {
+  it('gives every pattern the same denominator, whatever pattern a rule first reports on', () => {
+    const finding = (ruleId: string) => ({ line: 1, severity: 'error' as const, message: 'x', ruleId });
+    const base = { related: [], alternatives: [], backlinks: [] };
+    const report = healthReport({
+      title: 'T',
+      patterns: [
+        { slug: 'a', title: 'A', ...base, diagnostics: [finding('known')] },
+        { slug: 'b', title: 'B', ...base, diagnostics: [finding('known'), finding('custom')] },
+      ],
+      ruleIds: ['known', 'other'],
+      now: new Date('2026-01-01'),
+      staleDays: 365,
+    });
+    // Three rules in all: a misses one of three (67), b two of three (33).
+    expect(report.patterns.map((p) => p.score)).toEqual([67, 33]);
+  });
+});
