@@ -80,10 +80,8 @@
     var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     list.forEach(function (i) {
       var p = pos(i);
-      var extra = mode === 'ego' ? labelWidth(i) + 20 : 0;
-      var side = mode === 'ego' ? ego.side.get(i) || 0 : 0;
-      minX = Math.min(minX, p.x - (side < 0 ? extra : 10));
-      maxX = Math.max(maxX, p.x + (side > 0 ? extra : 10));
+      minX = Math.min(minX, p.x - 10);
+      maxX = Math.max(maxX, p.x + 10);
       minY = Math.min(minY, p.y - 20);
       maxY = Math.max(maxY, p.y + 20);
     });
@@ -105,7 +103,14 @@
     draw();
   }
 
+  function clip(text, room) {
+    if (ctx.measureText(text).width <= room) return text;
+    var cut = text;
+    while (cut.length > 1 && ctx.measureText(cut + '…').width > room) cut = cut.slice(0, -1);
+    return cut + '…';
+  }
   var measured = {};
+  var drawnLabels = []; // the last picture's labels, for the tests
   function labelWidth(i) {
     if (measured[i] === undefined) {
       ctx.font = LABEL_PX + 'px system-ui, sans-serif';
@@ -147,23 +152,38 @@
         }
       });
     });
+    // Laid out in screen pixels (labels keep their size whatever the zoom): two columns when the
+    // labels fit beside them, one column on a narrow screen.
     var at = new Map();
     var side = new Map();
     at.set(i, { x: 0, y: 0 });
     side.set(i, 0);
-    var right = order.slice(0, Math.ceil(order.length / 2));
-    var left = order.slice(right.length);
-    var gap = 34;
+    var widest = Math.min(order.reduce(function (w, n) { return Math.max(w, labelWidth(n)); }, 0), 260);
+    var two = width >= 2 * (widest + 120);
+    var gap = 30;
     var column = function (list, x, s) {
       list.forEach(function (n, j) {
         at.set(n, { x: x, y: (j - (list.length - 1) / 2) * gap });
         side.set(n, s);
       });
     };
-    var spread = Math.max(160, 60 + order.length * 4);
-    column(right, spread, 1);
-    column(left, -spread, -1);
-    ego = { members: [i].concat(order), at: at, side: side, relations: rel };
+    var spread;
+    if (two) {
+      spread = Math.max(80, Math.min(240, width / 2 - widest - 40));
+      var right = order.slice(0, Math.ceil(order.length / 2));
+      column(right, spread, 1);
+      column(order.slice(right.length), -spread, -1);
+    } else {
+      spread = Math.max(50, Math.min(200, width - widest - 60));
+      column(order, spread, 1);
+    }
+    ego = { members: [i].concat(order), at: at, side: side, relations: rel, two: two, right: spread + 16 + widest };
+  }
+  // The ego view at its own scale: the pattern centred (a one-column view centres the whole picture).
+  function egoView() {
+    view.k = 1;
+    view.y = height / 2;
+    view.x = ego.two ? width / 2 : Math.max(12 + labelWidth(focused) / 2, (width - ego.right) / 2);
   }
 
   // ---- drawing -----------------------------------------------------------------------------
@@ -263,6 +283,7 @@
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
     var placed = [];
+    drawnLabels = [];
     var free = function (r) {
       for (var q = 0; q < placed.length; q++) {
         var o = placed[q];
@@ -288,12 +309,20 @@
       if (!must && (x < 2 || x + w > width - 2 || !free(box2))) continue;
       placed.push(box2);
       var dim = light && !light.set.has(n);
+      // A label that would run off the canvas is shortened, never drawn smaller.
+      var text = nodes[n].label;
+      if (x < 2 || x + w > width - 2) {
+        var room = side < 0 ? s.x - r - 6 : width - x - 4;
+        text = clip(text, room);
+        if (side < 0) x = s.x - r - 4 - ctx.measureText(text).width;
+      }
+      drawnLabels.push({ id: nodes[n].id, text: text, x: x, y: y - 9, width: ctx.measureText(text).width, height: 18 });
       ctx.globalAlpha = dim ? 0.35 : 1;
       ctx.lineWidth = 4;
       ctx.strokeStyle = colours.bg;
-      ctx.strokeText(nodes[n].label, x, y);
+      ctx.strokeText(text, x, y);
       ctx.fillStyle = colours.fg;
-      ctx.fillText(nodes[n].label, x, y);
+      ctx.fillText(text, x, y);
     }
     ctx.globalAlpha = 1;
   }
@@ -369,8 +398,7 @@
     picked = i;
     hovered = -1;
     layoutEgo(i);
-    fitTo(ego.members, 1.4);
-    centreOn(i);
+    egoView();
     setAddress(i);
     showPanel(i);
     box.setAttribute('data-focus', nodes[i].id);
@@ -589,8 +617,10 @@
       if (window.ResizeObserver) {
         new ResizeObserver(function () {
           if (!resize()) return;
-          if (mode === 'ego') centreOn(focused);
-          else fitTo(byDegree, 2);
+          if (mode === 'ego') {
+            layoutEgo(focused);
+            egoView();
+          } else fitTo(byDegree, 2);
           draw();
         }).observe(box);
       }
@@ -613,6 +643,7 @@
     zoom: function () { return view.k; },
     size: function () { return { width: width, height: height }; },
     labelPx: LABEL_PX,
+    labels: function () { return drawnLabels.slice(); },
     nodeCount: function () { return nodes.length; },
     edgeCount: function () { return edges.length; },
     focus: function (id) {

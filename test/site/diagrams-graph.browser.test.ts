@@ -129,6 +129,9 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
     expect(await dialog.locator('h2').textContent()).toBe('Sequence diagram');
     const enlarged = await dialog.locator('svg').boundingBox();
     expect(enlarged!.width).toBeGreaterThanOrEqual(inline!.width);
+    // The copy has the page's colours too (its text and boxes as on the page).
+    const fills = (scope: string) => page.locator(`${scope} svg g.actor`).first().evaluate((g: any) => [getComputedStyle(g.querySelector('rect')).fill, getComputedStyle(g.querySelector('text')).fill]);
+    expect(await fills('dialog.diagram-dialog')).toEqual(await fills('figure.diagram'));
     await dialog.locator('[data-action="in"]').click();
     expect((await dialog.locator('svg').boundingBox())!.width).toBeGreaterThan(enlarged!.width * 1.2);
     await page.keyboard.press('Escape');
@@ -216,6 +219,25 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
     expect(await panel.locator('a').getAttribute('href')).toBe('../patterns/saga/');
     await panel.locator('button[data-focus="transactional-outbox"]').first().click();
     await expect.poll(() => page.evaluate(() => (globalThis as any).patternbookGraph.focused())).toBe('transactional-outbox');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('graph: on a phone the focused pattern and its neighbours fit the canvas, their names whole and legible', async () => {
+    const { page, errors } = await open(`${examples}graph/?focus=saga`, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await expect.poll(() => page.evaluate(() => (globalThis as any).patternbookGraph.labels().length)).toBe(5);
+    const { size, labels, px } = await page.evaluate(() => {
+      const graph = (globalThis as any).patternbookGraph;
+      return { size: graph.size(), labels: graph.labels(), px: graph.labelPx };
+    });
+    expect(labels.map((l: any) => l.text).sort()).toEqual(['Circuit Breaker', 'Idempotent Consumer', 'Retry with Backoff', 'Saga', 'Transactional Outbox']);
+    for (const l of labels) {
+      expect(l.x, l.text).toBeGreaterThanOrEqual(0);
+      expect(l.x + l.width, l.text).toBeLessThanOrEqual(size.width);
+      expect(l.y, l.text).toBeGreaterThanOrEqual(0);
+      expect(l.y + l.height, l.text).toBeLessThanOrEqual(size.height);
+    }
+    expect(px).toBeGreaterThanOrEqual(12);
     expect(errors).toEqual([]);
     await page.context().close();
   });
