@@ -104,13 +104,18 @@ describe('pathological Markdown stays linear-ish', () => {
 
 describe('lint --fix and a fence that is never closed', () => {
   it('inserts no section into the open code block, says why, and a second --fix changes nothing (found by the property tests)', async () => {
-    const root = await tempCatalog({ 'p/README.md': '---\ntitle: t\n---\n~~~' });
+    // Most of the template's sections are there (a file with under half of them gets one finding and no fix).
+    const root = await tempCatalog({
+      'templates/pattern.md': '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Usage\n\nShow it.\n\n## Cleanup\n\nHow to remove it.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'p/README.md': '---\ntitle: t\n---\n# T\n\n> T does one thing.\n\n## Overview\n\nText.\n\n## Usage\n\n~~~',
+    });
     const file = path.join(root, 'p', 'README.md');
     const r = await runCli(['lint', root, '--fix', '--format', 'json'], REPO);
     const { readFile } = await import('node:fs/promises');
     const after = await readFile(file, 'utf8');
     const diagnostics = (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string; message: string }[] }[] }).results[0]!.diagnostics;
-    const missing = diagnostics.filter((d) => d.ruleId === 'required-section' && /Close the code block opened on line 4 first/.test(d.message));
+    const missing = diagnostics.filter((d) => d.ruleId === 'required-section' && /Close the code block opened on line 14 first/.test(d.message));
     expect(missing.length).toBeGreaterThan(0);
     await runCli(['lint', root, '--fix'], REPO);
     expect(await readFile(file, 'utf8')).toBe(after);
