@@ -28,7 +28,10 @@ const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 const STARLIGHT = path.join(REPO, 'bench', 'starlight');
 const TARGETS = { pagesPerSecondVsStarlight: 30, memoryVsStarlight: 0.25, ownPeakMBAt10k: 1536, devRebuildMs: 300 };
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim().replace(/_/g, ''))).filter(Boolean);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => Number(s.trim().replace(/_/g, '')))
+  .filter(Boolean);
 const seed = process.env.BENCH_SEED === undefined ? DEFAULT_SEED : Number(process.env.BENCH_SEED);
 const keep = process.env.BENCH_KEEP === '1';
 const withStarlight = process.env.BENCH_STARLIGHT !== '0';
@@ -150,7 +153,9 @@ function ensureStarlight() {
 /** `patternbook dev` on the catalog (in this process): an edit's time to rebuilt-and-reload-sent. */
 async function devRebuild(catalog) {
   const { startDev } = await import(new URL('../dist/site/dev.js', import.meta.url).href);
-  const slug = readdirSync(catalog).filter((d) => existsSync(path.join(catalog, d, 'README.md'))).sort()[41];
+  const slug = readdirSync(catalog)
+    .filter((d) => existsSync(path.join(catalog, d, 'README.md')))
+    .sort()[41];
   const file = path.join(catalog, slug, 'README.md');
   const original = readFileSync(file, 'utf8');
   const dev = await startDev({ root: catalog, settleMs: 3_600_000 });
@@ -181,7 +186,9 @@ for (const size of sizes) {
   rmSync(out, { recursive: true, force: true });
   const ours = await run(process.execPath, [BIN, 'build', catalog, '--out', out], REPO);
   const pages = Number(/(\d+) pattern page/.exec(ours.stdout)?.[1] ?? NaN);
-  console.log(`  patternbook build   ${ours.code === 0 || ours.code === 1 ? '' : `FAILED (exit ${ours.code}) `}${ours.seconds.toFixed(1)} s, ${(pages / ours.seconds).toFixed(0)} pages/s, own peak ${ours.ownMB.toFixed(0)} MB, indexer peak ${ours.othersMB.toFixed(0)} MB, together ${ours.treeMB.toFixed(0)} MB`);
+  console.log(
+    `  patternbook build   ${ours.code === 0 || ours.code === 1 ? '' : `FAILED (exit ${ours.code}) `}${ours.seconds.toFixed(1)} s, ${(pages / ours.seconds).toFixed(0)} pages/s, own peak ${ours.ownMB.toFixed(0)} MB, indexer peak ${ours.othersMB.toFixed(0)} MB, together ${ours.treeMB.toFixed(0)} MB`,
+  );
   const row = { size, patternbook: { ...ours, pages, stdout: undefined, stderr: ours.code > 1 ? ours.stderr : undefined } };
   // The indexer alone on the same articles: how much of the build no renderer can win back.
   if (ours.code === 0 || ours.code === 1) {
@@ -189,7 +196,9 @@ for (const size of sizes) {
     rmSync(path.join(WORK, `pagefind-alone-${size}`), { recursive: true, force: true });
     if (alone.code === 0) {
       row.pagefindAlone = { seconds: alone.seconds, ...JSON.parse(alone.stdout.trim().split('\n').pop()) };
-      console.log(`  pagefind alone      ${alone.seconds.toFixed(1)} s (add ${row.pagefindAlone.addSeconds.toFixed(1)} s, write ${row.pagefindAlone.writeSeconds.toFixed(1)} s) on the same articles = ${((alone.seconds / ours.seconds) * 100).toFixed(0)}% of our build`);
+      console.log(
+        `  pagefind alone      ${alone.seconds.toFixed(1)} s (add ${row.pagefindAlone.addSeconds.toFixed(1)} s, write ${row.pagefindAlone.writeSeconds.toFixed(1)} s) on the same articles = ${((alone.seconds / ours.seconds) * 100).toFixed(0)}% of our build`,
+      );
       // Reader features (sidebar, contents, search dialog…) must not cost build speed.
       row.buildVsPagefind = ours.seconds / alone.seconds;
       console.log(`  build ÷ pagefind alone        ${row.buildVsPagefind.toFixed(2)}×   target ≤ 2×   ${row.buildVsPagefind <= 2 ? '✔' : '✖'}`);
@@ -206,28 +215,44 @@ for (const size of sizes) {
     const project = starlightProject(catalog, size);
     const star = await run(process.execPath, [path.join(project, 'node_modules', 'astro', 'astro.js'), 'build'], project, { ASTRO_TELEMETRY_DISABLED: '1' });
     const starPages = size + 1;
-    console.log(`  starlight build     ${star.code === 0 ? '' : `FAILED (exit ${star.code}) `}${star.seconds.toFixed(1)} s, ${(starPages / star.seconds).toFixed(1)} pages/s, peak ${star.treeMB.toFixed(0)} MB (all processes)`);
+    console.log(
+      `  starlight build     ${star.code === 0 ? '' : `FAILED (exit ${star.code}) `}${star.seconds.toFixed(1)} s, ${(starPages / star.seconds).toFixed(1)} pages/s, peak ${star.treeMB.toFixed(0)} MB (all processes)`,
+    );
     if (star.code !== 0) console.log(star.stderr.split('\n').slice(-15).join('\n'));
     row.starlight = { code: star.code, seconds: star.seconds, treeMB: star.treeMB, pages: starPages };
     if (star.code === 0 && (ours.code === 0 || ours.code === 1)) {
       const speed = pages / ours.seconds / (starPages / star.seconds);
       const memory = ours.treeMB / star.treeMB;
-      console.log(`  pages/s vs Starlight          ${speed.toFixed(1)}×   target ≥ ${TARGETS.pagesPerSecondVsStarlight}×   ${speed >= TARGETS.pagesPerSecondVsStarlight ? '✔' : '✖'}`);
-      console.log(`  memory vs Starlight (with indexer) ${memory.toFixed(2)}×   target ≤ ${TARGETS.memoryVsStarlight}×   ${memory <= TARGETS.memoryVsStarlight ? '✔' : '✖'}`);
+      console.log(
+        `  pages/s vs Starlight          ${speed.toFixed(1)}×   target ≥ ${TARGETS.pagesPerSecondVsStarlight}×   ${speed >= TARGETS.pagesPerSecondVsStarlight ? '✔' : '✖'}`,
+      );
+      console.log(
+        `  memory vs Starlight (with indexer) ${memory.toFixed(2)}×   target ≤ ${TARGETS.memoryVsStarlight}×   ${memory <= TARGETS.memoryVsStarlight ? '✔' : '✖'}`,
+      );
       row.ratios = { speed, memory };
       if (row.pagefindAlone) {
         const budget = star.seconds / (starPages / pages) / TARGETS.pagesPerSecondVsStarlight;
-        console.log(`  time a ${TARGETS.pagesPerSecondVsStarlight}× build may take: ${budget.toFixed(1)} s, of which Pagefind alone takes ${row.pagefindAlone.seconds.toFixed(1)} s`);
+        console.log(
+          `  time a ${TARGETS.pagesPerSecondVsStarlight}× build may take: ${budget.toFixed(1)} s, of which Pagefind alone takes ${row.pagefindAlone.seconds.toFixed(1)} s`,
+        );
       }
     }
     if (!keep) rmSync(project, { recursive: true, force: true });
   }
   // dev: one pattern edited three times; from the write to the reload signal (the median).
   row.dev = await devRebuild(catalog);
-  console.log(`  dev: one edited pattern rebuilt and reload sent in ${row.dev.medianMs.toFixed(0)} ms (median of ${row.dev.runs.length})${size >= 10000 ? `   target < ${TARGETS.devRebuildMs} ms   ${row.dev.medianMs < TARGETS.devRebuildMs ? '✔' : '✖'}` : ''}`);
-  if (size >= 10000) console.log(`  own peak at ${size.toLocaleString('en-US')} patterns ${ours.ownMB.toFixed(0)} MB   target < ${TARGETS.ownPeakMBAt10k} MB   ${ours.ownMB < TARGETS.ownPeakMBAt10k ? '✔' : '✖'}`);
+  console.log(
+    `  dev: one edited pattern rebuilt and reload sent in ${row.dev.medianMs.toFixed(0)} ms (median of ${row.dev.runs.length})${size >= 10000 ? `   target < ${TARGETS.devRebuildMs} ms   ${row.dev.medianMs < TARGETS.devRebuildMs ? '✔' : '✖'}` : ''}`,
+  );
+  if (size >= 10000)
+    console.log(
+      `  own peak at ${size.toLocaleString('en-US')} patterns ${ours.ownMB.toFixed(0)} MB   target < ${TARGETS.ownPeakMBAt10k} MB   ${ours.ownMB < TARGETS.ownPeakMBAt10k ? '✔' : '✖'}`,
+    );
   results.push(row);
   if (!keep) rmSync(out, { recursive: true, force: true });
 }
 mkdirSync(path.join(REPO, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(REPO, 'bench', 'results', 'build-latest.json'), `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cores: os.cpus().length, results }, null, 2)}\n`);
+writeFileSync(
+  path.join(REPO, 'bench', 'results', 'build-latest.json'),
+  `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cores: os.cpus().length, results }, null, 2)}\n`,
+);

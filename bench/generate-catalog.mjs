@@ -92,7 +92,9 @@ careful simple small large narrow wide early late slow fast cheap costly
 predictable visible explicit implicit reversible safe risky common rare
 within across between behind beyond around through against without toward
 load traffic storage memory disk socket connection handshake payload header
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const NOUNS = `
 service request queue broker consumer producer message event stream partition
@@ -102,11 +104,65 @@ retry backoff circuit bulkhead pool worker scheduler batch window snapshot
 checkpoint offset cursor index shard bucket schema migration adapter facade
 registry endpoint lease lock fence epoch sequence heartbeat election replay
 outbox inbox saga relay beacon mirror sidecar ambassador throttle valve
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const KINDS = ['Gateway', 'Broker', 'Relay', 'Guard', 'Router', 'Ledger', 'Pipeline', 'Coordinator', 'Buffer', 'Mirror', 'Registry', 'Fence'];
-const FIRST = ['Ada', 'Bruno', 'Chen', 'Dara', 'Elif', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jonas', 'Kemal', 'Lena', 'Mateo', 'Noor', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tomas', 'Uma', 'Vera', 'Wim', 'Yara', 'Zoltan'];
-const LAST = ['Almeida', 'Brandt', 'Costa', 'Duarte', 'Eriksen', 'Fischer', 'Gallo', 'Horvat', 'Ito', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quispe', 'Rossi', 'Sato', 'Tanaka', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zeller'];
+const FIRST = [
+  'Ada',
+  'Bruno',
+  'Chen',
+  'Dara',
+  'Elif',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ivo',
+  'Jonas',
+  'Kemal',
+  'Lena',
+  'Mateo',
+  'Noor',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tomas',
+  'Uma',
+  'Vera',
+  'Wim',
+  'Yara',
+  'Zoltan',
+];
+const LAST = [
+  'Almeida',
+  'Brandt',
+  'Costa',
+  'Duarte',
+  'Eriksen',
+  'Fischer',
+  'Gallo',
+  'Horvat',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quispe',
+  'Rossi',
+  'Sato',
+  'Tanaka',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zeller',
+];
 const LICENSES = ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'MPL-2.0', 'ISC'];
 const TLDS = ['dev', 'io', 'org', 'net'];
 
@@ -452,7 +508,13 @@ export function generateCatalog(dir, { count, seed = DEFAULT_SEED, template: tem
   const g = makeRng(hashSeed(seed, 'defects', count));
   const nDefects = Math.round(count * defectRate);
   const defects = new Map(
-    g.sample(slugs.map((_, i) => i), nDefects).sort((a, b) => a - b).map((i, k) => [i, { slug: slugs[i], kind: DEFECT_KINDS[k % DEFECT_KINDS.length] }]),
+    g
+      .sample(
+        slugs.map((_, i) => i),
+        nDefects,
+      )
+      .sort((a, b) => a - b)
+      .map((i, k) => [i, { slug: slugs[i], kind: DEFECT_KINDS[k % DEFECT_KINDS.length] }]),
   );
 
   const related = relatedGraph(g, count);

@@ -21,7 +21,15 @@ export const TARGET = 95;
 
 /** One Lighthouse run of `url`: each category's score (0–100) and the performance metrics. */
 async function audit(url, chrome) {
-  const args = [CLI, url, '--quiet', '--output=json', '--output-path=stdout', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu'];
+  const args = [
+    CLI,
+    url,
+    '--quiet',
+    '--output=json',
+    '--output-path=stdout',
+    `--only-categories=${CATEGORIES.join(',')}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+  ];
   const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -35,7 +43,18 @@ async function audit(url, chrome) {
   const failed = Object.values(lhr.audits)
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
     .map((a) => a.id);
-  return { scores, metrics: { fcpMs: metric('first-contentful-paint'), lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), siMs: metric('speed-index') }, failed, bytes: metric('total-byte-weight') };
+  return {
+    scores,
+    metrics: {
+      fcpMs: metric('first-contentful-paint'),
+      lcpMs: metric('largest-contentful-paint'),
+      tbtMs: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      siMs: metric('speed-index'),
+    },
+    failed,
+    bytes: metric('total-byte-weight'),
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,7 +63,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * Lighthouse on home, one pattern page and the graph page of the site built in `site`.
  * Returns each page's median scores.
  */
-export async function lighthouseSite(site, { runs = Number(process.env.BENCH_LH_RUNS ?? 3), chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium', log = console.log } = {}) {
+export async function lighthouseSite(
+  site,
+  { runs = Number(process.env.BENCH_LH_RUNS ?? 3), chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium', log = console.log } = {},
+) {
   if (!existsSync(CLI)) throw new Error('lighthouse is not installed: npm install (it is a devDependency)');
   if (!existsSync(chrome)) throw new Error(`no Chromium at ${chrome}: apt-get install -y chromium, or set CHROME_PATH`);
   const { serveSite } = await import(pathToFileURL(path.join(REPO, 'dist', 'site', 'serve.js')).href);

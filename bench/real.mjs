@@ -51,7 +51,13 @@ if (!existsSync(BIN)) {
   console.error('bench:real: dist/cli/bin.js not found: run `npm run build` first.');
   process.exit(2);
 }
-const only = process.env.REAL_ONLY ? new Set(process.env.REAL_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
+const only = process.env.REAL_ONLY
+  ? new Set(
+      process.env.REAL_ONLY.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+  : undefined;
 const withBuild = process.env.REAL_BUILD !== '0';
 const withFix = process.env.REAL_FIX === '1';
 const timeoutMs = Number(process.env.REAL_TIMEOUT ?? 900) * 1000;
@@ -83,7 +89,13 @@ function cli(name, step, args, cwd) {
   const started = process.hrtime.bigint();
   let res;
   try {
-    res = spawnSync(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', fdOut, fdErr], timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+    res = spawnSync(process.execPath, [BIN, ...args], {
+      cwd,
+      stdio: ['ignore', fdOut, fdErr],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   } finally {
     closeSync(fdOut);
     closeSync(fdErr);
@@ -228,7 +240,18 @@ try {
 }
 console.log(`\nReal catalogs under ${root} — Patternbook ${commit || '(no git)'}, ${os.cpus().length} cores, Node ${process.version}\n`);
 
-const header = ['catalog', 'config', 'files', 'failed to load', 'errors', 'warnings', 'fixable', 'lint', ...(withBuild ? ['build', 'pages'] : []), ...(withFix ? ['fix', 'fix: files / +lines / −lines', 'errors after fix'] : [])];
+const header = [
+  'catalog',
+  'config',
+  'files',
+  'failed to load',
+  'errors',
+  'warnings',
+  'fixable',
+  'lint',
+  ...(withBuild ? ['build', 'pages'] : []),
+  ...(withFix ? ['fix', 'fix: files / +lines / −lines', 'errors after fix'] : []),
+];
 console.log(
   table(
     header,
@@ -242,7 +265,13 @@ console.log(
       fmt(r.fixable),
       secs(r.lintSeconds),
       ...(withBuild ? [r.buildError ? 'failed' : secs(r.buildSeconds), r.buildError ? '–' : fmt(r.builtPages === undefined ? undefined : Number(r.builtPages))] : []),
-      ...(withFix ? [r.fixError ? 'failed' : secs(r.fixSeconds), r.fix ? `${fmt(r.fix.changed)} / +${fmt(r.fix.added)} / −${fmt(r.fix.removed)}` : '–', r.fix ? fmt(r.fix.errorsAfter) : '–'] : []),
+      ...(withFix
+        ? [
+            r.fixError ? 'failed' : secs(r.fixSeconds),
+            r.fix ? `${fmt(r.fix.changed)} / +${fmt(r.fix.added)} / −${fmt(r.fix.removed)}` : '–',
+            r.fix ? fmt(r.fix.errorsAfter) : '–',
+          ]
+        : []),
     ]),
     2,
   ),
@@ -253,7 +282,12 @@ const rules = [...new Set(measured.flatMap((r) => Object.keys(r.byRule)))].sort(
 if (rules.length > 0) {
   console.log('\nFindings by rule (errors e, warnings w):\n');
   const cell = (c) => (c ? [c.errors ? `${fmt(c.errors)}e` : '', c.warnings ? `${fmt(c.warnings)}w` : ''].filter(Boolean).join(' ') : '');
-  console.log(table(['rule', ...measured.map((r) => r.name)], rules.map((rule) => [rule, ...measured.map((r) => cell(r.byRule[rule]))])));
+  console.log(
+    table(
+      ['rule', ...measured.map((r) => r.name)],
+      rules.map((rule) => [rule, ...measured.map((r) => cell(r.byRule[rule]))]),
+    ),
+  );
 }
 
 if (withFix && measured.some((r) => r.fix)) {
@@ -264,7 +298,12 @@ if (withFix && measured.some((r) => r.fix)) {
     const after = r.fix?.byRuleAfter[rule]?.errors ?? 0;
     return before === after ? (before ? fmt(before) : '') : `${fmt(before)} → ${fmt(after)}`;
   };
-  console.log(table(['rule', ...measured.map((r) => r.name)], fixRules.map((rule) => [rule, ...measured.map((r) => delta(r, rule))]).filter((cells) => cells.slice(1).some(Boolean))));
+  console.log(
+    table(
+      ['rule', ...measured.map((r) => r.name)],
+      fixRules.map((rule) => [rule, ...measured.map((r) => delta(r, rule))]).filter((cells) => cells.slice(1).some(Boolean)),
+    ),
+  );
 }
 
 const problems = rows.filter((r) => r.error || r.buildError || r.fixError || r.failed?.length);

@@ -14,12 +14,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  cachedCatalog,
-  DEFAULT_SEED,
-  DEFAULT_TEMPLATE,
-  readTemplateOutline,
-} from './generate-catalog.mjs';
+import { cachedCatalog, DEFAULT_SEED, DEFAULT_TEMPLATE, readTemplateOutline } from './generate-catalog.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const TIME = '/usr/bin/time';
@@ -45,7 +40,8 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000')
   .map((s) => s.trim().replace(/_/g, ''))
   .filter(Boolean)
   .map(Number);
-if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`BENCH_SIZES must be a comma-separated list of positive integers (got "${process.env.BENCH_SIZES}")`);
+if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1))
+  fail(`BENCH_SIZES must be a comma-separated list of positive integers (got "${process.env.BENCH_SIZES}")`);
 const seed = process.env.BENCH_SEED === undefined ? DEFAULT_SEED : Number.isNaN(Number(process.env.BENCH_SEED)) ? process.env.BENCH_SEED : Number(process.env.BENCH_SEED);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 if (!Number.isInteger(runs) || runs < 1) fail(`BENCH_RUNS must be a positive integer (got "${process.env.BENCH_RUNS}")`);
@@ -174,7 +170,19 @@ function contenders(catalog, mdlConfig, lanes) {
       label: 'remark-cli + validate-links',
       // repository:false: the plugin otherwise runs `git remote -v` and fails every
       // file outside a git repository (the temp catalog is not one).
-      cmd: [process.execPath, REMARK, catalog, '--use', 'remark-validate-links=repository:false', '--frail', '--quiet', '--no-config', '--no-ignore', '--no-stdout', '--no-color'],
+      cmd: [
+        process.execPath,
+        REMARK,
+        catalog,
+        '--use',
+        'remark-validate-links=repository:false',
+        '--frail',
+        '--quiet',
+        '--no-config',
+        '--no-ignore',
+        '--no-stdout',
+        '--no-color',
+      ],
       cwd: REPO, // plugins resolve from here
       okCodes: [0, 1],
       findings: (r) => countLines(r.stderr, /^\s*\d+:\d+(?:-\d+:\d+)?\s+(?:warning|error)\s/),
@@ -224,7 +232,10 @@ const median = (xs) => {
 
 function tail(text, n = 20) {
   const lines = text.trimEnd().split('\n');
-  return lines.slice(-n).map((l) => `      ${l}`).join('\n');
+  return lines
+    .slice(-n)
+    .map((l) => `      ${l}`)
+    .join('\n');
 }
 
 async function measure(c, size, outDir) {
@@ -240,7 +251,14 @@ async function measure(c, size, outDir) {
     if (!ok) {
       console.log(`FAILED (exit ${r.exitCode ?? r.signal ?? r.error}${r.terminatedBySignal ? `, signal ${r.terminatedBySignal}` : ''})`);
       console.log(`    stderr (${r.stderrFile}):\n${tail(r.stderr) || '      (empty)'}`);
-      return { status: 'failed', exitCode: r.exitCode, signal: r.terminatedBySignal ?? r.signal ?? null, wallSeconds: r.wallSeconds, peakMB: r.peakKiB && r.peakKiB / 1024, stderrTail: r.stderr.trimEnd().split('\n').slice(-20) };
+      return {
+        status: 'failed',
+        exitCode: r.exitCode,
+        signal: r.terminatedBySignal ?? r.signal ?? null,
+        wallSeconds: r.wallSeconds,
+        peakMB: r.peakKiB && r.peakKiB / 1024,
+        stderrTail: r.stderr.trimEnd().split('\n').slice(-20),
+      };
     }
     const findings = c.findings(r);
     console.log(`${r.wallSeconds.toFixed(2)} s, ${(r.peakKiB / 1024).toFixed(1)} MB, exit ${r.exitCode}${findings != null ? `, ${findings} findings` : ''}`);
@@ -253,7 +271,9 @@ async function measure(c, size, outDir) {
   if (c.id === 'readParse') {
     try {
       extra = { parsed: JSON.parse(last.stdout) };
-    } catch {}
+    } catch {
+      // not JSON: reported without the parsed figures
+    }
   }
   return {
     status: 'ok',
@@ -262,7 +282,7 @@ async function measure(c, size, outDir) {
     filesPerSecond: size / wallSeconds,
     exitCode: last.exitCode,
     findings: last.findings,
-    runs: attempts.map(({ stdout, ...a }) => a),
+    runs: attempts.map(({ stdout: _stdout, ...a }) => a),
     ...extra,
   };
 }
@@ -291,13 +311,30 @@ function ratios(res) {
   };
   const met = (v, test) => (v == null ? null : test(v));
   const targets = {
-    speed: { target: `markdownlint / patternbook time >= ${TARGETS.speedVsMarkdownlint}`, value: r.markdownlintOverPatternbookTime, met: met(r.markdownlintOverPatternbookTime, (v) => v >= TARGETS.speedVsMarkdownlint) },
-    memory: { target: `patternbook / markdownlint peak memory <= ${TARGETS.memoryVsMarkdownlint}`, value: r.patternbookOverMarkdownlintMemory, met: met(r.patternbookOverMarkdownlintMemory, (v) => v <= TARGETS.memoryVsMarkdownlint) },
-    readParse: { target: `patternbook / read+parse time <= ${TARGETS.timeVsReadParse}`, value: r.patternbookOverReadParseTime, met: met(r.patternbookOverReadParseTime, (v) => v <= TARGETS.timeVsReadParse) },
+    speed: {
+      target: `markdownlint / patternbook time >= ${TARGETS.speedVsMarkdownlint}`,
+      value: r.markdownlintOverPatternbookTime,
+      met: met(r.markdownlintOverPatternbookTime, (v) => v >= TARGETS.speedVsMarkdownlint),
+    },
+    memory: {
+      target: `patternbook / markdownlint peak memory <= ${TARGETS.memoryVsMarkdownlint}`,
+      value: r.patternbookOverMarkdownlintMemory,
+      met: met(r.patternbookOverMarkdownlintMemory, (v) => v <= TARGETS.memoryVsMarkdownlint),
+    },
+    readParse: {
+      target: `patternbook / read+parse time <= ${TARGETS.timeVsReadParse}`,
+      value: r.patternbookOverReadParseTime,
+      met: met(r.patternbookOverReadParseTime, (v) => v <= TARGETS.timeVsReadParse),
+    },
   };
   // What patternbook has to stay under at this size, from the anchors measured in this run.
   const budget = {
-    seconds: Math.min(...[ok(res.markdownlint) ? res.markdownlint.wallSeconds / TARGETS.speedVsMarkdownlint : Infinity, ok(res.readParse) ? res.readParse.wallSeconds * TARGETS.timeVsReadParse : Infinity]),
+    seconds: Math.min(
+      ...[
+        ok(res.markdownlint) ? res.markdownlint.wallSeconds / TARGETS.speedVsMarkdownlint : Infinity,
+        ok(res.readParse) ? res.readParse.wallSeconds * TARGETS.timeVsReadParse : Infinity,
+      ],
+    ),
     peakMB: ok(res.markdownlint) ? res.markdownlint.peakMB * TARGETS.memoryVsMarkdownlint : null,
   };
   if (!Number.isFinite(budget.seconds)) budget.seconds = null;
@@ -315,7 +352,11 @@ function printTable(size, catalog, res, list, summary) {
     return [c.label, fmt(m.wallSeconds), int(m.filesPerSecond), fmt(m.peakMB, 1), String(m.exitCode), m.findings == null ? '' : String(m.findings)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
@@ -325,7 +366,9 @@ function printTable(size, catalog, res, list, summary) {
   const { ratios: r, targets: t, budget } = summary;
   console.log('');
   console.log(`  markdownlint / patternbook time     ${x(r.markdownlintOverPatternbookTime).padStart(8)}   target ≥ ${TARGETS.speedVsMarkdownlint}×    ${mark(t.speed)}`);
-  console.log(`  patternbook / markdownlint memory   ${x(r.patternbookOverMarkdownlintMemory).padStart(8)}   target ≤ ${TARGETS.memoryVsMarkdownlint}×   ${mark(t.memory)}`);
+  console.log(
+    `  patternbook / markdownlint memory   ${x(r.patternbookOverMarkdownlintMemory).padStart(8)}   target ≤ ${TARGETS.memoryVsMarkdownlint}×   ${mark(t.memory)}`,
+  );
   console.log(`  patternbook / read+parse time       ${x(r.patternbookOverReadParseTime).padStart(8)}   target ≤ ${TARGETS.timeVsReadParse}×     ${mark(t.readParse)}`);
   console.log(`  remark / patternbook time           ${x(r.remarkOverPatternbookTime).padStart(8)}   (for reference)`);
   if (budget.seconds != null || budget.peakMB != null) {
@@ -393,7 +436,16 @@ try {
     results.sizes.push({
       size,
       catalog: { markdownBytes: catalog.info.markdownBytes, defects: catalog.info.defects.length, defectsByKind: countBy(catalog.info.defects, (d) => d.kind) },
-      contenders: Object.fromEntries(list.map((c) => [c.id, { label: c.label, command: c.cmd.map((a) => (a === process.execPath ? 'node' : path.isAbsolute(a) && a.startsWith(REPO) ? path.relative(REPO, a) : a)).join(' '), ...res[c.id] }])),
+      contenders: Object.fromEntries(
+        list.map((c) => [
+          c.id,
+          {
+            label: c.label,
+            command: c.cmd.map((a) => (a === process.execPath ? 'node' : path.isAbsolute(a) && a.startsWith(REPO) ? path.relative(REPO, a) : a)).join(' '),
+            ...res[c.id],
+          },
+        ]),
+      ),
       ...summary,
     });
     // Written after every size, so a long run that is stopped keeps what it measured.

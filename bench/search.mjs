@@ -32,7 +32,10 @@ const WORK = process.env.BENCH_WORK ?? path.join(os.tmpdir(), 'patternbook-bench
 const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 const TARGETS = { startupMsAt1k: 1000, queryMsAt1k: 20, peakMBAt10k: 500 };
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim().replace(/_/g, ''))).filter(Boolean);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => Number(s.trim().replace(/_/g, '')))
+  .filter(Boolean);
 const seed = process.env.BENCH_SEED === undefined ? DEFAULT_SEED : Number(process.env.BENCH_SEED);
 const keep = process.env.BENCH_KEEP === '1';
 if (!existsSync(BIN)) {
@@ -58,13 +61,18 @@ function memory(pid) {
  */
 function questionsFor(dir, count) {
   const questions = ['stop calling a dependency that keeps failing', 'undo the steps already done when a later step fails'];
-  const pick = readdirSync(dir).filter((n) => n.startsWith('pattern-')).sort();
+  const pick = readdirSync(dir)
+    .filter((n) => n.startsWith('pattern-'))
+    .sort();
   for (let i = 0; questions.length < 30 && i < pick.length; i += Math.max(1, Math.floor(pick.length / 28))) {
     const file = path.join(dir, pick[i], 'README.md');
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     const summary = /^> (.+)$/m.exec(text)?.[1] ?? '';
-    const words = summary.replace(/[`*_]/g, '').split(/\W+/).filter((w) => w.length > 3);
+    const words = summary
+      .replace(/[`*_]/g, '')
+      .split(/\W+/)
+      .filter((w) => w.length > 3);
     if (words.length >= 3) questions.push(words.slice(0, 3 + (i % 3)).join(' '));
   }
   return questions.slice(0, Math.min(30, count + 2));
@@ -76,7 +84,9 @@ function questionsFor(dir, count) {
  */
 function cpuMs(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     // utime and stime are fields 14 and 15 of the line (12 and 13 after the command name), in clock ticks.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
@@ -96,7 +106,9 @@ async function measureServer(dir, size) {
   await client.connect(transport);
   const pid = transport.pid;
   // The first question waits for the catalog to be read: no time limit on it.
-  const first = await client.callTool({ name: 'search_patterns', arguments: { query: 'stop calling a dependency that keeps failing' } }, undefined, { timeout: 30 * 60_000 });
+  const first = await client.callTool({ name: 'search_patterns', arguments: { query: 'stop calling a dependency that keeps failing' } }, undefined, {
+    timeout: 30 * 60_000,
+  });
   const startupMs = performance.now() - started;
   const startupCpuMs = cpuMs(pid);
   if (first.isError || !first.structuredContent?.results?.length) throw new Error(`the first search gave no results: ${JSON.stringify(first).slice(0, 300)}`);
@@ -143,7 +155,10 @@ async function measureServer(dir, size) {
 
 function measureCli(dir) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [BIN, 'search', 'stop calling a dependency that keeps failing', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, 'search', 'stop calling a dependency that keeps failing', dir, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`patternbook search exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   return { ms };
@@ -152,7 +167,9 @@ function measureCli(dir) {
 const mark = (ok) => (ok === undefined ? '–' : ok ? '✔' : '✖');
 const results = [];
 mkdirSync(WORK, { recursive: true });
-console.log(`Search benchmark: patternbook mcp over stdio (SDK client), sizes ${sizes.join(', ')}, seed ${seed}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `Search benchmark: patternbook mcp over stdio (SDK client), sizes ${sizes.join(', ')}, seed ${seed}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
+);
 for (const size of sizes) {
   const catalog = cachedCatalog(WORK, size, seed);
   console.log(`\n${size} patterns${catalog.reused ? ' (reused)' : ` (generated in ${catalog.seconds.toFixed(1)} s)`}: ${catalog.dir}`);
@@ -160,14 +177,23 @@ for (const size of sizes) {
   const cli = measureCli(catalog.dir);
   results.push({ size, server, cli });
   const cpu = (ms) => (ms === undefined ? '?' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-  console.log(`  start-up to first answer  ${(server.startupMs / 1000).toFixed(2)} s (server CPU ${cpu(server.startupCpuMs)})${size === 1000 ? `  ${mark(server.startupMs < TARGETS.startupMsAt1k)} target < 1 s` : ''}`);
-  console.log(`  search_patterns           median ${server.medianMs.toFixed(1)} ms, p95 ${server.p95Ms.toFixed(1)} ms, slowest ${server.maxMs.toFixed(1)} ms over ${server.queries} queries (${server.answered} with results; server CPU ${cpu(server.queryCpuMs)} a query)${size === 1000 ? `  ${mark(server.medianMs < TARGETS.queryMsAt1k)} target < ${TARGETS.queryMsAt1k} ms` : ''}`);
-  console.log(`  server peak memory        ${server.peakMB?.toFixed(0) ?? '?'} MB (resident at the end ${server.rssMB?.toFixed(0) ?? '?'} MB${server.watching ? ', file watch set up' : ', file watch NOT ready'})${size === 10000 ? `  ${mark(server.peakMB === undefined ? undefined : server.peakMB < TARGETS.peakMBAt10k)} target < ${TARGETS.peakMBAt10k} MB` : ''}`);
+  console.log(
+    `  start-up to first answer  ${(server.startupMs / 1000).toFixed(2)} s (server CPU ${cpu(server.startupCpuMs)})${size === 1000 ? `  ${mark(server.startupMs < TARGETS.startupMsAt1k)} target < 1 s` : ''}`,
+  );
+  console.log(
+    `  search_patterns           median ${server.medianMs.toFixed(1)} ms, p95 ${server.p95Ms.toFixed(1)} ms, slowest ${server.maxMs.toFixed(1)} ms over ${server.queries} queries (${server.answered} with results; server CPU ${cpu(server.queryCpuMs)} a query)${size === 1000 ? `  ${mark(server.medianMs < TARGETS.queryMsAt1k)} target < ${TARGETS.queryMsAt1k} ms` : ''}`,
+  );
+  console.log(
+    `  server peak memory        ${server.peakMB?.toFixed(0) ?? '?'} MB (resident at the end ${server.rssMB?.toFixed(0) ?? '?'} MB${server.watching ? ', file watch set up' : ', file watch NOT ready'})${size === 10000 ? `  ${mark(server.peakMB === undefined ? undefined : server.peakMB < TARGETS.peakMBAt10k)} target < ${TARGETS.peakMBAt10k} MB` : ''}`,
+  );
   console.log(`  patternbook search (CLI)  ${(cli.ms / 1000).toFixed(2)} s for one question, start to end`);
 }
 
 mkdirSync(path.join(REPO, 'bench/results'), { recursive: true });
-writeFileSync(path.join(REPO, 'bench/results/search-latest.json'), `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadavg: os.loadavg(), seed, targets: TARGETS, results }, null, 2)}\n`);
+writeFileSync(
+  path.join(REPO, 'bench/results/search-latest.json'),
+  `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadavg: os.loadavg(), seed, targets: TARGETS, results }, null, 2)}\n`,
+);
 console.log('\nResults written to bench/results/search-latest.json.');
 // The catalogs are shared with the benchmarks before this one in `npm run bench`; this one runs last.
 if (keep) console.log(`kept ${WORK} (BENCH_KEEP=1)`);

@@ -51,7 +51,11 @@ try {
       for (const shot of SHOTS) {
         const page = await context.newPage();
         await page.goto(`${server.url}${shot.path}`, { waitUntil: 'networkidle' });
-        if (shot.name === 'graph') await page.locator('#graph[data-ready]').waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (shot.name === 'graph')
+          await page
+            .locator('#graph[data-ready]')
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
         if (shot.search) {
           await page.keyboard.press('/');
           await page.locator('.search-dialog[open] .search-input').waitFor();

@@ -34,13 +34,42 @@ export { lint, lintLoaded, lintStream, DOCS_BASE, ruleDocsUrl, type LintOptions 
 export { LintSession } from './lint/session.js';
 export { lintCatalog, type LintCatalogOptions, type LintCatalogResult } from './lint/engine.js';
 export { registry as lintRules } from './lint/registry.js';
-export { defineRule, defineCatalogRule, type Rule, type FileRule, type CatalogRule, type RuleMeta, type FileRuleContext, type CatalogRuleContext, type Report, type LintFlags } from './lint/rule.js';
-export { testRule, checkRule, type RuleTests, type RuleCase, type InvalidRuleCase, type ExpectedError, type RuleTestSettings, type TestFramework } from './lint/rule-tester.js';
+export {
+  defineRule,
+  defineCatalogRule,
+  type Rule,
+  type FileRule,
+  type CatalogRule,
+  type RuleMeta,
+  type FileRuleContext,
+  type CatalogRuleContext,
+  type Report,
+  type LintFlags,
+} from './lint/rule.js';
+export {
+  testRule,
+  checkRule,
+  type RuleTests,
+  type RuleCase,
+  type InvalidRuleCase,
+  type ExpectedError,
+  type RuleTestSettings,
+  type TestFramework,
+} from './lint/rule-tester.js';
 export { reporters, type ReporterName } from './lint/reporters/index.js';
 export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
 export { CatalogIndex } from './catalog/catalog-index.js';
 export { CatalogFiles, type FileInfo } from './catalog/files.js';
-export { relationKind, relationsFrom, relationLists, relationGraph, type Relation, type RelationKind, type PatternRelations, type RelationGraph } from './catalog/relations.js';
+export {
+  relationKind,
+  relationsFrom,
+  relationLists,
+  relationGraph,
+  type Relation,
+  type RelationKind,
+  type PatternRelations,
+  type RelationGraph,
+} from './catalog/relations.js';
 export { viewOf } from './catalog/view.js';
 
 export { buildSite, type BuildOptions, type BuildSummary } from './site/build.js';

@@ -33,7 +33,9 @@ describe('configuration', () => {
     const dir = await tempCatalog({ 'patternbook.config.yaml': 'patterns:\n  - "*/README.md"\npaterns: []\n' });
     const error = await loadConfig(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatternbookError);
-    expect((error as Error).message).toMatch(/patternbook\.config\.yaml:3:1: unknown key `paterns`\. Did you mean `patterns`\? Allowed keys: template, patterns, exclude/);
+    expect((error as Error).message).toMatch(
+      /patternbook\.config\.yaml:3:1: unknown key `paterns`\. Did you mean `patterns`\? Allowed keys: template, patterns, exclude/,
+    );
   });
 
   it('names the key and line for a wrong type', async () => {

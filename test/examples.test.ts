@@ -30,10 +30,11 @@ function texts(pattern: Pattern): { text: string; line: number }[] {
   const visit = (block: Block): void => {
     if (block.kind === 'paragraph' || (block.kind === 'blockquote' && block.blocks.length === 0)) out.push({ text: block.text, line: block.range.start.line });
     if (block.kind === 'blockquote') block.blocks.forEach(visit);
-    if (block.kind === 'list') for (const item of block.items) {
-      out.push({ text: item.text, line: item.range.start.line });
-      item.blocks.slice(1).forEach(visit);
-    }
+    if (block.kind === 'list')
+      for (const item of block.items) {
+        out.push({ text: item.text, line: item.range.start.line });
+        item.blocks.slice(1).forEach(visit);
+      }
     if (block.kind === 'table') for (const row of block.table.rows) out.push({ text: row.cells.join(' | '), line: row.line });
   };
   pattern.document.preamble.forEach(visit);
@@ -90,7 +91,10 @@ describe('the example catalog', () => {
         expect(target.startsWith(ROOT)).toBe(true);
         if (anchor) {
           const other = catalog.patterns.find((p) => p.file === target)!;
-          expect(other.document.headings.map((h) => h.id), link.url).toContain(anchor);
+          expect(
+            other.document.headings.map((h) => h.id),
+            link.url,
+          ).toContain(anchor);
         }
       }
       const related = pattern.document.links.filter((l) => l.sectionPath[0] === 'Related Patterns');
@@ -139,28 +143,30 @@ async function listing(dir: string, rel = ''): Promise<string[]> {
 const RUNNABLE = [['Implementation'], ['Testing', 'Automated Testing'], ['Deployment', 'Local Development'], ['Deployment', 'Production Deployment'], ['Cleanup']];
 
 describe('the example catalog steps run offline, and Cleanup restores the folder', () => {
-  it.each(SLUGS)('%s', async (slug) => {
-    const pattern = catalog.bySlug.get(slug)!;
-    const scratch = await mkdtemp(path.join(tmpdir(), `patternbook-example-${slug}-`));
-    try {
-      const work = path.join(scratch, slug);
-      await cp(pattern.dir, work, { recursive: true });
-      const before = await listing(work);
-      const blocks = RUNNABLE.flatMap((prefix) =>
-        pattern.document.codeBlocks.filter((c) => c.lang === 'bash' && prefix.every((name, i) => c.sectionPath[i] === name)),
-      );
-      expect(blocks.length).toBeGreaterThanOrEqual(5);
-      for (const block of blocks) {
-        const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: path.join(scratch, 'home'), LANG: 'C.UTF-8', TERM: 'dumb' };
-        const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', block.content], { cwd: work, env, timeout: 30_000 }).catch(
-          (e: { stderr?: string; message: string }) => ({ failed: `${block.sectionPath.join(' > ')} (line ${block.range.start.line}): ${e.stderr || e.message}` }),
-        );
-        expect('failed' in run ? run.failed : '').toBe('');
+  it.each(SLUGS)(
+    '%s',
+    async (slug) => {
+      const pattern = catalog.bySlug.get(slug)!;
+      const scratch = await mkdtemp(path.join(tmpdir(), `patternbook-example-${slug}-`));
+      try {
+        const work = path.join(scratch, slug);
+        await cp(pattern.dir, work, { recursive: true });
+        const before = await listing(work);
+        const blocks = RUNNABLE.flatMap((prefix) => pattern.document.codeBlocks.filter((c) => c.lang === 'bash' && prefix.every((name, i) => c.sectionPath[i] === name)));
+        expect(blocks.length).toBeGreaterThanOrEqual(5);
+        for (const block of blocks) {
+          const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: path.join(scratch, 'home'), LANG: 'C.UTF-8', TERM: 'dumb' };
+          const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', block.content], { cwd: work, env, timeout: 30_000 }).catch(
+            (e: { stderr?: string; message: string }) => ({ failed: `${block.sectionPath.join(' > ')} (line ${block.range.start.line}): ${e.stderr || e.message}` }),
+          );
+          expect('failed' in run ? run.failed : '').toBe('');
+        }
+        expect(await listing(work)).toEqual(before);
+        expect((await stat(work)).isDirectory()).toBe(true);
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
       }
-      expect(await listing(work)).toEqual(before);
-      expect((await stat(work)).isDirectory()).toBe(true);
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

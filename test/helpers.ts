@@ -35,11 +35,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as the bin does, capturing its output. */
-export async function runCli(
-  argv: string[],
-  cwd: string,
-  options: { env?: Record<string, string>; tty?: boolean; input?: string } = {},
-): Promise<CliRun> {
+export async function runCli(argv: string[], cwd: string, options: { env?: Record<string, string>; tty?: boolean; input?: string } = {}): Promise<CliRun> {
   const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   const stderr = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   let out = '';

@@ -90,11 +90,6 @@
     view.x = width / 2 - ((minX + maxX) / 2) * view.k;
     view.y = height / 2 - ((minY + maxY) / 2) * view.k;
   }
-  function centreOn(i) {
-    var p = pos(i);
-    view.x = width / 2 - p.x * view.k;
-    view.y = height / 2 - p.y * view.k;
-  }
   function zoomAt(factor, sx, sy) {
     var k = Math.max(0.02, Math.min(view.k * factor, 6));
     view.x = sx - ((sx - view.x) * k) / view.k;

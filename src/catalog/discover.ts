@@ -111,10 +111,13 @@ export function whyNoPattern(target: string, catalog: CatalogFiles): string {
   const abs = path.resolve(target);
   const rel = path.relative(root, abs).split(path.sep).join('/');
   const globs = `\`patterns\` (${catalog.patterns.join(', ')})`;
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return `\`${target}\` is outside the catalog \`${root}\`: give a pattern file or folder inside it, or that catalog's own folder.`;
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    return `\`${target}\` is outside the catalog \`${root}\`: give a pattern file or folder inside it, or that catalog's own folder.`;
   const shown = `\`${rel}\``;
-  if (catalog.template && abs === path.resolve(catalog.template)) return `${shown} is the catalog's template, not a pattern: lint checks patterns against it. Give a pattern file or folder, or the catalog folder.`;
-  if (catalog.configFile && abs === path.resolve(catalog.configFile)) return `${shown} is the catalog's configuration file, not a pattern. Give a pattern file or folder, or the catalog folder.`;
+  if (catalog.template && abs === path.resolve(catalog.template))
+    return `${shown} is the catalog's template, not a pattern: lint checks patterns against it. Give a pattern file or folder, or the catalog folder.`;
+  if (catalog.configFile && abs === path.resolve(catalog.configFile))
+    return `${shown} is the catalog's configuration file, not a pattern. Give a pattern file or folder, or the catalog folder.`;
   const skipped = (catalog.skipDirs ?? []).map((d) => path.resolve(d)).find((d) => abs === d || abs.startsWith(d + path.sep));
   if (skipped) return `${shown} is in the build output \`${path.relative(root, skipped)}\`, not a pattern. Give a pattern file or folder, or the catalog folder.`;
   const parts = rel.split('/');

@@ -2,7 +2,12 @@ import path from 'node:path';
 
 export type ResolvedReference =
   | { kind: 'external'; url: string; scheme: string }
-  | { kind: 'local'; /** Absolute target path (the pattern file itself for `#anchor`). */ file: string; anchor?: string; /** The target lies outside the catalog root. */ outside: boolean };
+  | {
+      kind: 'local';
+      /** Absolute target path (the pattern file itself for `#anchor`). */ file: string;
+      anchor?: string;
+      /** The target lies outside the catalog root. */ outside: boolean;
+    };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 

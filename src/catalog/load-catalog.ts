@@ -92,7 +92,12 @@ export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens'
 }
 
 export async function loadCatalogTemplate(config: CatalogConfig, override?: string): Promise<TemplateSchema> {
-  return readTemplate(config, override ?? config.template, config.sections, override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '');
+  return readTemplate(
+    config,
+    override ?? config.template,
+    config.sections,
+    override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '',
+  );
 }
 
 /**
@@ -103,11 +108,18 @@ export async function loadCatalogTemplate(config: CatalogConfig, override?: stri
 export async function loadCatalogTemplates(config: CatalogConfig, override?: string): Promise<TemplateSet> {
   const base = await loadCatalogTemplate(config, override);
   const chosen = override ? { ...config, template: override } : config;
-  return templateSet(chosen, base, (file, sections, where) => readTemplate(config, file, sections, config.file ? `(set by \`${where}\` in ${config.file})` : `(${where})`));
+  return templateSet(chosen, base, (file, sections, where) =>
+    readTemplate(config, file, sections, config.file ? `(set by \`${where}\` in ${config.file})` : `(${where})`),
+  );
 }
 
 async function readTemplate(config: CatalogConfig, file: string | undefined, sections: CatalogConfig['sections'], from: string): Promise<TemplateSchema> {
-  const options = { sections, placeholders: config.placeholders, ...(config.title ? { title: config.title } : {}), ...(config.summary ? { summary: config.summary } : {}) };
+  const options = {
+    sections,
+    placeholders: config.placeholders,
+    ...(config.title ? { title: config.title } : {}),
+    ...(config.summary ? { summary: config.summary } : {}),
+  };
   try {
     return file ? await loadTemplate(file, options) : await loadTemplate(undefined, options);
   } catch (err) {

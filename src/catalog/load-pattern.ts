@@ -39,9 +39,7 @@ export async function loadPattern(input: LoadPatternInput, reading: PatternReadi
     ({ bytes, size } = readWhole(input.file, input.maxFileSize));
   } catch (err) {
     if (err instanceof TooLarge) {
-      return fail(
-        `File is ${formatSize(err.size)}, larger than the ${formatSize(input.maxFileSize)} limit: split it, or raise \`maxFileSize\` in the configuration.`,
-      );
+      return fail(`File is ${formatSize(err.size)}, larger than the ${formatSize(input.maxFileSize)} limit: split it, or raise \`maxFileSize\` in the configuration.`);
     }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('File disappeared before it could be read; run again.');
@@ -136,7 +134,13 @@ function readTitle(doc: MarkdownDocument, frontMatter: Record<string, unknown>, 
  * else a catalog keeps one: a blockquote after the title, front matter
  * `description` or `summary`, or the first paragraph of prose (not the title's).
  */
-function readSummary(doc: MarkdownDocument, frontMatter: Record<string, unknown>, fmRange: Range | undefined, spec: SummarySpec, title: PatternText | undefined): PatternText | undefined {
+function readSummary(
+  doc: MarkdownDocument,
+  frontMatter: Record<string, unknown>,
+  fmRange: Range | undefined,
+  spec: SummarySpec,
+  title: PatternText | undefined,
+): PatternText | undefined {
   const lead = leadBlock(doc);
   if (spec.from === 'front-matter') {
     const found = frontMatterText(frontMatter, spec.key, fmRange);

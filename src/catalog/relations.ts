@@ -135,11 +135,14 @@ export interface RelationGraph {
  * pattern itself are left out. Nodes and edges in the given order, so the same
  * catalog always gives the same graph.
  */
-export function relationGraph(patterns: readonly { slug: string; title: string; relations: Pick<PatternRelations, 'related' | 'alternatives'> & Partial<Pick<PatternRelations, 'mentions'>> }[]): RelationGraph {
+export function relationGraph(
+  patterns: readonly { slug: string; title: string; relations: Pick<PatternRelations, 'related' | 'alternatives'> & Partial<Pick<PatternRelations, 'mentions'>> }[],
+): RelationGraph {
   const nodes = patterns.map((p) => ({ slug: p.slug, title: p.title }));
   const known = new Set(nodes.map((n) => n.slug));
   const key = (kind: RelationKind, from: string, to: string) => `${kind}\u0000${from}\u0000${to}`;
-  const listed = (p: (typeof patterns)[number], kind: RelationKind) => (kind === 'related' ? p.relations.related : kind === 'alternative' ? p.relations.alternatives : (p.relations.mentions ?? []));
+  const listed = (p: (typeof patterns)[number], kind: RelationKind) =>
+    kind === 'related' ? p.relations.related : kind === 'alternative' ? p.relations.alternatives : (p.relations.mentions ?? []);
   const has = new Set<string>();
   for (const p of patterns) for (const kind of RELATION_KINDS) for (const to of listed(p, kind)) has.add(key(kind, p.slug, to));
   const edges: RelationGraphEdge[] = [];

@@ -16,7 +16,13 @@ export type Target =
   /** `mailto:`, `tel:`, `data:`… — nothing to check. */
   | { kind: 'scheme'; scheme: string }
   | { kind: 'unsafe'; reason: UnsafeReason }
-  | { kind: 'local'; /** Absolute path (the pattern itself for `#anchor`). */ file: string; anchor?: string; /** Relative to the catalog root, `/` separators. */ rel: string; backslashes: boolean };
+  | {
+      kind: 'local';
+      /** Absolute path (the pattern itself for `#anchor`). */ file: string;
+      anchor?: string;
+      /** Relative to the catalog root, `/` separators. */ rel: string;
+      backslashes: boolean;
+    };
 
 export type UnsafeReason = 'file-url' | 'absolute' | 'home' | 'outside' | 'symlink';
 

@@ -21,7 +21,6 @@ import { registerSearch } from './commands/search.js';
 import { registerRun } from './commands/run.js';
 import { registerVerify } from './commands/verify.js';
 
-
 /**
  * Runs the CLI and resolves to its exit code: 0 ok, 1 problems found,
  * 2 usage or configuration error. Never calls `process.exit`.
@@ -75,7 +74,25 @@ current folder.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or configuration error.`,
   );
-  for (const register of [registerLint, registerBuild, registerDev, registerPreview, registerRun, registerVerify, registerExport, registerGraph, registerReport, registerMigrate, registerSearch, registerLsp, registerMcp, registerRules, registerInfo, registerInit, registerNew]) {
+  for (const register of [
+    registerLint,
+    registerBuild,
+    registerDev,
+    registerPreview,
+    registerRun,
+    registerVerify,
+    registerExport,
+    registerGraph,
+    registerReport,
+    registerMigrate,
+    registerSearch,
+    registerLsp,
+    registerMcp,
+    registerRules,
+    registerInfo,
+    registerInit,
+    registerNew,
+  ]) {
     const command = register(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput());
   }

@@ -27,7 +27,12 @@ export function withRunOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan (phases, blocks, parameters, working folder) and run nothing')
     .option('-y, --yes', 'run without asking (needed when not on a terminal, as in CI)')
-    .option('--param <KEY=VALUE>', 'a parameter value (repeatable); beats --env-file, the environment and defaults', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--param <KEY=VALUE>',
+      'a parameter value (repeatable); beats --env-file, the environment and defaults',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--env-file <file>', 'parameter values from a KEY=VALUE file')
     .option('--inherit-env', 'pass your whole environment (HOME included) to the steps, not only PATH, LANG, TERM and the parameters')
     .option('--in-place', "run in the pattern's own folder instead of a scratch copy (the steps may change it)")
@@ -67,7 +72,9 @@ export async function confirmRun(ctx: CommandContext, flags: RunFlags, blocks: n
   if (flags.yes) return true;
   const stdin = ctx.stdin;
   if (!stdin?.isTTY || !ctx.stderr.isTTY) {
-    ctx.err(`Not running: executing ${what} needs --yes when not on a terminal (the steps are code from the catalog and run with your rights). Use --dry-run to only see the plan.`);
+    ctx.err(
+      `Not running: executing ${what} needs --yes when not on a terminal (the steps are code from the catalog and run with your rights). Use --dry-run to only see the plan.`,
+    );
     return false;
   }
   const [answer] = await ask(stdin, ctx.stderr, [`Run ${blocks} block${blocks === 1 ? '' : 's'} of ${what} with your rights? [y/N] `]);
@@ -87,7 +94,8 @@ export function liveOutput(ctx: CommandContext, format: RunFlags['format'], with
       if (block.options.background) return;
       const time = `${(result.durationMs / 1000).toFixed(1)} s`;
       const mark = result.status === 'passed' ? color.green('✔') : color.red('✖');
-      const detail = result.status === 'passed' ? time : `${result.status}${result.exitCode !== undefined && result.exitCode !== null ? `, exit ${result.exitCode}` : ''}, ${time}`;
+      const detail =
+        result.status === 'passed' ? time : `${result.status}${result.exitCode !== undefined && result.exitCode !== null ? `, exit ${result.exitCode}` : ''}, ${time}`;
       write(`${mark} ${label(plan, block)} (${detail})`);
     },
   };

@@ -15,10 +15,7 @@
 
 import { LineIndex } from '../markdown/lines.js';
 
-export type JsonNode =
-  | { kind: 'object'; start: number; entries: JsonEntry[] }
-  | { kind: 'array'; start: number; items: JsonNode[] }
-  | { kind: 'scalar'; start: number };
+export type JsonNode = { kind: 'object'; start: number; entries: JsonEntry[] } | { kind: 'array'; start: number; items: JsonNode[] } | { kind: 'scalar'; start: number };
 
 export interface JsonEntry {
   key: string;
@@ -124,7 +121,10 @@ class Scanner {
       if (c !== '"') {
         WORD.lastIndex = keyStart;
         const word = WORD.exec(this.text)?.[0];
-        throw new JsonSyntaxError(keyStart, word ? `property names must be in double quotes in JSON: \`"${word}"\`` : `unexpected ${this.shown()} where a property name in double quotes was expected`);
+        throw new JsonSyntaxError(
+          keyStart,
+          word ? `property names must be in double quotes in JSON: \`"${word}"\`` : `unexpected ${this.shown()} where a property name in double quotes was expected`,
+        );
       }
       this.string();
       const key = JSON.parse(this.text.slice(keyStart, this.at)) as string;

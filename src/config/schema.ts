@@ -14,14 +14,20 @@ const rulesSchema = z.record(z.string(), ruleSettingSchema);
 /** A small JSON-Schema-like description of one front matter key. */
 const frontMatterPropertySchema = z.strictObject({
   type: z.enum(['string', 'number', 'integer', 'boolean', 'array', 'object', 'date']).optional(),
-  enum: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+  enum: z
+    .array(z.union([z.string(), z.number(), z.boolean()]))
+    .min(1)
+    .optional(),
   /** A regular expression a string value must match. */
   pattern: z.string().optional(),
   /** For arrays: the type or allowed values of each item. */
   items: z
     .strictObject({
       type: z.enum(['string', 'number', 'integer', 'boolean']).optional(),
-      enum: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+      enum: z
+        .array(z.union([z.string(), z.number(), z.boolean()]))
+        .min(1)
+        .optional(),
     })
     .optional(),
 });
@@ -36,8 +42,10 @@ export type FrontMatterSchema = z.infer<typeof frontMatterSchemaSchema>;
 
 /** `key` is read with `from: front-matter` only, `section` with `from: section` only: anything else is a mistake, said. */
 function onlyWith(value: { from: string; key?: string | undefined; section?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (value.key !== undefined && value.from !== 'front-matter') ctx.addIssue({ code: 'custom', path: ['key'], message: `is read only with \`from: front-matter\` (here \`from: ${value.from}\`)` });
-  if (value.section !== undefined && value.from !== 'section') ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (here \`from: ${value.from}\`)` });
+  if (value.key !== undefined && value.from !== 'front-matter')
+    ctx.addIssue({ code: 'custom', path: ['key'], message: `is read only with \`from: front-matter\` (here \`from: ${value.from}\`)` });
+  if (value.section !== undefined && value.from !== 'section')
+    ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (here \`from: ${value.from}\`)` });
 }
 
 /** Per-section overrides, by section name: `{ "Production Deployment": { optional: true, aliases: [...] } }`. */
@@ -108,9 +116,15 @@ export const configSchema = z.strictObject({
       /** A logo image, relative to the catalog root (copied into the site). */
       logo: z.string().min(1).optional(),
       /** Accent colour: `#rgb` or `#rrggbb`. */
-      accent: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'expected a colour such as "#2563eb"').optional(),
+      accent: z
+        .string()
+        .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'expected a colour such as "#2563eb"')
+        .optional(),
       /** Sub-path the site is served under (`/catalog/`); `--base` overrides. */
-      base: z.string().regex(/^\/(?:[^\s?#]*\/)?$/, 'expected a path starting and ending with "/", such as "/catalog/"').optional(),
+      base: z
+        .string()
+        .regex(/^\/(?:[^\s?#]*\/)?$/, 'expected a path starting and ending with "/", such as "/catalog/"')
+        .optional(),
       /** The published site's address (`https://example.org/catalog/`), for `sitemap.xml`. */
       url: z.url({ protocol: /^https?$/ }).optional(),
       /** The catalog's repository page, for "edit this page" links: `https://github.com/org/repo`. */
@@ -130,7 +144,10 @@ export const configSchema = z.strictObject({
        * The sections that are run, in order: a heading path (`Testing/Automated Testing`), or
        * `{ section, role }`. A phase named Prerequisites only checks; one named Cleanup always runs.
        */
-      phases: z.array(z.union([z.string().min(1), z.strictObject({ section: z.string().min(1), role: z.enum(['check', 'steps', 'cleanup']) })])).min(1).optional(),
+      phases: z
+        .array(z.union([z.string().min(1), z.strictObject({ section: z.string().min(1), role: z.enum(['check', 'steps', 'cleanup']) })]))
+        .min(1)
+        .optional(),
       /** Seconds one block may take (default 300); `{timeout=N}` on a block overrides. */
       blockTimeout: z.number().positive().optional(),
       /** Seconds a whole run may take, Cleanup excluded (default 1800). */

@@ -54,7 +54,11 @@ export function ruleProblems(data: unknown, rules: readonly KnownRule[]): Config
       const rule = byId.get(id);
       if (!rule) {
         const near = suggest(id, [...byId.keys()]);
-        problems.push({ path: [...at, id], on: 'key', message: `\`${name}\`: unknown rule.${near ? ` Did you mean \`${near}\`?` : ''} Run \`patternbook rules\` for the list.` });
+        problems.push({
+          path: [...at, id],
+          on: 'key',
+          message: `\`${name}\`: unknown rule.${near ? ` Did you mean \`${near}\`?` : ''} Run \`patternbook rules\` for the list.`,
+        });
         continue;
       }
       const valid = ruleSettingSchema.safeParse(setting);
@@ -209,7 +213,11 @@ function objectIn(node: unknown): unknown {
     const def = (node as ZodDef)?._zod?.def;
     if (!def) return node;
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') node = def.innerType;
-    else if (def.type === 'union') node = (def.options as unknown[]).find((o) => ['object', 'record', 'array', 'optional'].includes(String((o as { _zod?: { def?: { type?: string } } })._zod?.def?.type))) ?? node;
+    else if (def.type === 'union')
+      node =
+        (def.options as unknown[]).find((o) =>
+          ['object', 'record', 'array', 'optional'].includes(String((o as { _zod?: { def?: { type?: string } } })._zod?.def?.type)),
+        ) ?? node;
     else return node;
     if (def.type === 'union') return node;
   }

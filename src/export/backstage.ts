@@ -27,7 +27,9 @@ function entity(p: PatternEntry, options: BackstageOptions): Record<string, unkn
   const links: { url: string; title: string }[] = [];
   const page = options.siteUrl ? new URL(p.url, options.siteUrl.endsWith('/') ? options.siteUrl : `${options.siteUrl}/`).href : undefined;
   if (page) links.push({ url: page, title: 'Pattern page' });
-  const source = options.repoUrl ? `${options.repoUrl.replace(/\/+$/, '')}/blob/${options.branch ?? 'main'}/${p.path.split('/').map(encodeURIComponent).join('/')}` : undefined;
+  const source = options.repoUrl
+    ? `${options.repoUrl.replace(/\/+$/, '')}/blob/${options.branch ?? 'main'}/${p.path.split('/').map(encodeURIComponent).join('/')}`
+    : undefined;
   if (source) links.push({ url: source, title: 'Source' });
   const annotations: Record<string, string> = {};
   if (source) annotations['backstage.io/source-location'] = `url:${source}`;
@@ -54,12 +56,21 @@ function entity(p: PatternEntry, options: BackstageOptions): Record<string, unkn
 
 /** Backstage names: letters, digits, `-_.`, at most 63 characters, starting and ending with a letter or digit. */
 export function entityName(slug: string): string {
-  const name = slug.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+  const name = slug
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
+    .slice(0, 63)
+    .replace(/[^A-Za-z0-9]+$/, '');
   return name || 'pattern';
 }
 
 /** Backstage tags: lowercase letters, digits, `+#:` and single `-` between them, at most 63 characters. */
 function backstageTag(tag: string): string | undefined {
-  const t = tag.toLowerCase().replace(/[^a-z0-9+#:-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 63);
+  const t = tag
+    .toLowerCase()
+    .replace(/[^a-z0-9+#:-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 63);
   return t || undefined;
 }

@@ -148,9 +148,7 @@ export function assembleEntry(own: OwnEntry, ctx: Omit<EntryContext, 'template'>
     ...(own.author !== undefined ? { author: own.author } : {}),
     ...(own.license !== undefined ? { license: own.license } : {}),
     lint: ctx.lint,
-    verification: v
-      ? { status: v.status, when: v.when, ...(v.commit ? { commit: v.commit } : {}), ...(v.reason ? { reason: v.reason } : {}) }
-      : { status: 'never' },
+    verification: v ? { status: v.status, when: v.when, ...(v.commit ? { commit: v.commit } : {}), ...(v.reason ? { reason: v.reason } : {}) } : { status: 'never' },
   };
 }
 
@@ -158,7 +156,11 @@ export function assembleEntry(own: OwnEntry, ctx: Omit<EntryContext, 'template'>
  * The export as text, written as it comes (the site streams it): the same
  * bytes as `JSON.stringify(data, null, 2)` plus a newline.
  */
-export function exportJsonParts(header: Omit<CatalogExport, 'patterns'>): { open: string; entry: (e: PatternEntry, first: boolean) => string; close: (count: number) => string } {
+export function exportJsonParts(header: Omit<CatalogExport, 'patterns'>): {
+  open: string;
+  entry: (e: PatternEntry, first: boolean) => string;
+  close: (count: number) => string;
+} {
   const head = JSON.stringify({ ...header, patterns: [] }, null, 2);
   const open = head.slice(0, head.lastIndexOf('[]'));
   return {

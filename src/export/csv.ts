@@ -1,7 +1,27 @@
 import type { CatalogExport } from './schema.js';
 
 /** The columns, in order: one row per pattern, lists joined with "; ". */
-const COLUMNS = ['slug', 'title', 'summary', 'path', 'url', 'category', 'status', 'tags', 'version', 'updated', 'related', 'alternatives', 'mentions', 'backlinks', 'parameters', 'lint_errors', 'lint_warnings', 'verification', 'verified_at'] as const;
+const COLUMNS = [
+  'slug',
+  'title',
+  'summary',
+  'path',
+  'url',
+  'category',
+  'status',
+  'tags',
+  'version',
+  'updated',
+  'related',
+  'alternatives',
+  'mentions',
+  'backlinks',
+  'parameters',
+  'lint_errors',
+  'lint_warnings',
+  'verification',
+  'verified_at',
+] as const;
 
 /**
  * `export --format csv`: one row per pattern for spreadsheets (RFC 4180:

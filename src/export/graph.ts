@@ -16,7 +16,12 @@ export function focusGraph(graph: RelationGraph, focus: string, depth: number): 
   let frontier = [focus];
   for (let d = 0; d < depth && frontier.length; d++) {
     const next: string[] = [];
-    for (const slug of frontier) for (const n of near.get(slug) ?? []) if (!kept.has(n)) (kept.add(n), next.push(n));
+    for (const slug of frontier)
+      for (const n of near.get(slug) ?? [])
+        if (!kept.has(n)) {
+          kept.add(n);
+          next.push(n);
+        }
     frontier = next;
   }
   return { nodes: graph.nodes.filter((n) => kept.has(n.slug)), edges: graph.edges.filter((e) => kept.has(e.from) && kept.has(e.to)) };

@@ -30,7 +30,8 @@ export function llmsIndex(title: string, patterns: readonly Linked[], link: (p: 
 /** The full-text file in parts: its title, then each pattern's Markdown (front matter left out) under a marker line. */
 export const llmsFull = {
   open: (title: string) => `# ${title}\n\n`,
-  entry: (p: Linked, source: string, link: (p: Linked) => string) => `<!-- pattern: ${p.slug} (${link(p)}) -->\n\n${source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim()}\n\n`,
+  entry: (p: Linked, source: string, link: (p: Linked) => string) =>
+    `<!-- pattern: ${p.slug} (${link(p)}) -->\n\n${source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim()}\n\n`,
 };
 
 /**

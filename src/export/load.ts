@@ -16,7 +16,10 @@ import type { CatalogExport } from './schema.js';
  * Lint results are seen through the catalog's baseline: `baselined` counts
  * the findings it holds.
  */
-export async function loadCatalogData(options: { root: string; templateFile?: string }): Promise<{ catalog: Catalog; lint: LintFileResult[]; baselined: number; rules: RuleInfo[]; data: CatalogExport; problems: Diagnostic[] }> {
+export async function loadCatalogData(options: {
+  root: string;
+  templateFile?: string;
+}): Promise<{ catalog: Catalog; lint: LintFileResult[]; baselined: number; rules: RuleInfo[]; data: CatalogExport; problems: Diagnostic[] }> {
   const catalog = await loadCatalog({ root: options.root, rules: registry, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
   const linted = await lintLoaded(catalog);
   const { results, baselined } = throughBaseline(catalog.root, linted.results);

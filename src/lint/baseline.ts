@@ -41,7 +41,8 @@ export type BaselineEntry = z.infer<typeof entrySchema>;
 /** The fingerprint of a finding: its rule, file, message without numbers, and the words of the line it points at. */
 export function fingerprint(d: Diagnostic, source: string | undefined): string {
   const message = d.message.replace(/\d+/g, '#');
-  const line = source?.split(/\r\n|\r|\n/)[d.line - 1]?.trim().replace(/\s+/g, ' ') ?? '';
+  const lines = source?.split(/\r\n|\r|\n/) ?? [];
+  const line = lines[d.line - 1]?.trim().replace(/\s+/g, ' ') ?? '';
   return createHash('sha256').update(`${d.ruleId}\u0000${d.file}\u0000${message}\u0000${line}`).digest('hex').slice(0, 16);
 }
 
@@ -84,13 +85,21 @@ export function readBaseline(file: string): BaselineEntry[] | undefined {
   const parsed = baselineSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PatternbookError(`${file} is not a Patternbook baseline (${issue.path.join('.') || 'top level'}: ${issue.message}): write it again with \`patternbook lint --baseline write\`.`);
+    throw new PatternbookError(
+      `${file} is not a Patternbook baseline (${issue.path.join('.') || 'top level'}: ${issue.message}): write it again with \`patternbook lint --baseline write\`.`,
+    );
   }
   return parsed.data.findings;
 }
 
 export async function writeBaseline(file: string, entries: BaselineEntry[]): Promise<void> {
-  const body = { format: 'patternbook-baseline', version: 1, findings: sortEntries([...entries]).map((e) => (e.count === 1 ? { rule: e.rule, file: e.file, fingerprint: e.fingerprint, ...(e.message ? { message: e.message } : {}) } : e)) };
+  const body = {
+    format: 'patternbook-baseline',
+    version: 1,
+    findings: sortEntries([...entries]).map((e) =>
+      e.count === 1 ? { rule: e.rule, file: e.file, fingerprint: e.fingerprint, ...(e.message ? { message: e.message } : {}) } : e,
+    ),
+  };
   await writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`);
 }
 

@@ -20,7 +20,10 @@ export async function changedPatterns(options: { root: string; ref: string; temp
   if (changed.some((f) => shared.includes(f))) return { all: true };
   const owns = (p: Pattern) => real(patternScope(p));
   const touched = new Set(catalog.patterns.filter((p) => changed.some((f) => f === owns(p) || f.startsWith(owns(p) + path.sep))));
-  const dependents = new CatalogIndex(catalog).relations().filter((r) => touched.has(r.to)).map((r) => r.from);
+  const dependents = new CatalogIndex(catalog)
+    .relations()
+    .filter((r) => touched.has(r.to))
+    .map((r) => r.from);
   // Files that changed but no longer load (now broken) are linted too: their problems are the point.
   const broken = catalog.diagnostics.map((d) => path.join(catalog.root, d.file)).filter((f) => changed.includes(real(f)));
   return { all: false, files: [...new Set([...touched, ...dependents].map((p) => p.file).concat(broken))].sort() };

@@ -119,9 +119,7 @@ export async function lintCatalog(catalog: Catalog, options: LintCatalogOptions)
   for (const pattern of catalog.patterns) {
     if (selected(pattern)) byFile.get(pattern.file)!.push(...(await checkCatalogRules(run, catalog, pattern)));
   }
-  const results = catalog.patterns
-    .filter(selected)
-    .map((p) => fileResult(p.path, p.file, uniqueFindings(byFile.get(p.file)!, run.catchAll), p.slug, p.document.source));
+  const results = catalog.patterns.filter(selected).map((p) => fileResult(p.path, p.file, uniqueFindings(byFile.get(p.file)!, run.catchAll), p.slug, p.document.source));
   return { results: withLoadProblems(results, catalog, options.files), rules: rulesThatRan(run, catalog.patterns.filter(selected)) };
 }
 

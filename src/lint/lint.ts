@@ -79,9 +79,18 @@ export function lintLoaded(catalog: Catalog, options: Omit<LintCatalogOptions, '
  * session keeps the catalog as views and the results, and re-lints one edited
  * pattern at a time (`dev`).
  */
-export async function lintStream(prepared: PreparedCatalog, options: { templateFile?: string; onPattern?: (pattern: Pattern) => void | Promise<void> } = {}): Promise<LintSession> {
+export async function lintStream(
+  prepared: PreparedCatalog,
+  options: { templateFile?: string; onPattern?: (pattern: Pattern) => void | Promise<void> } = {},
+): Promise<LintSession> {
   const lanes = lintThreads(prepared.files.length);
-  const streamed = await lintStreaming(prepared, lanes, options.templateFile, { registry: builtInRules, docsBase: DOCS_BASE }, lanes === 1 ? options.onPattern : undefined);
+  const streamed = await lintStreaming(
+    prepared,
+    lanes,
+    options.templateFile,
+    { registry: builtInRules, docsBase: DOCS_BASE },
+    lanes === 1 ? options.onPattern : undefined,
+  );
   return new LintSession({ ...streamed, registry: builtInRules, docsBase: DOCS_BASE, lanes });
 }
 
@@ -243,7 +252,11 @@ async function writeFixes(result: LintFileResult, done: Set<string>): Promise<bo
   const source = hadBom ? onDisk.slice(1) : onDisk;
   if (source !== result.source) return false;
   const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
-  const { output, applied, done: appliedEach } = applyEdits(
+  const {
+    output,
+    applied,
+    done: appliedEach,
+  } = applyEdits(
     source,
     // Fix text may copy source lines: bring every line break to `\n` first, then to the file's own.
     fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),

@@ -7,7 +7,17 @@ import type { DiscoveredFile } from '../catalog/discover.js';
 import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { checkCatalogRules, fileResult, LintRun, rulesThatRan, uniqueFindings, withLoadProblems, type Collected, type LintCatalogOptions, type LintCatalogResult } from './engine.js';
+import {
+  checkCatalogRules,
+  fileResult,
+  LintRun,
+  rulesThatRan,
+  uniqueFindings,
+  withLoadProblems,
+  type Collected,
+  type LintCatalogOptions,
+  type LintCatalogResult,
+} from './engine.js';
 import { registry } from './registry.js';
 import { lintShard } from './shard.js';
 
@@ -123,7 +133,15 @@ export async function lintStreaming(
 
   const patterns: PatternView[] = prepared.files.flatMap((f) => (views.has(f.file) ? [views.get(f.file)!] : []));
   const diagnostics = [...prepared.diagnostics, ...failures].sort(compareDiagnostics);
-  const catalog: LightCatalog = { root: config.root, config, template, templates: prepared.templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  const catalog: LightCatalog = {
+    root: config.root,
+    config,
+    template,
+    templates: prepared.templates,
+    patterns,
+    bySlug: new Map(patterns.map((p) => [p.slug, p])),
+    diagnostics,
+  };
   const run = new LintRun(catalog, { ...options, registry, flags });
   for (const [file, data] of collected) run.collected.set(file, data);
 

@@ -35,7 +35,9 @@ export class RuleSettings {
   ) {
     const problems = ruleProblems(config, registry);
     if (problems.length) throw new PatternbookError(formatProblems(problems, config.file ?? 'configuration'));
-    const defaults = new Map<string, ActiveRule | null>(registry.map((rule) => [rule.meta.id, { rule, severity: rule.meta.severity, options: parseOptions(rule, undefined) }]));
+    const defaults = new Map<string, ActiveRule | null>(
+      registry.map((rule) => [rule.meta.id, { rule, severity: rule.meta.severity, options: parseOptions(rule, undefined) }]),
+    );
     this.byId = new Map(registry.map((rule) => [rule.meta.id, rule]));
     this.base = this.apply(defaults, config.rules);
     this.overrides = config.overrides.map((o) => ({

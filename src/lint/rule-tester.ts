@@ -156,7 +156,10 @@ export async function checkCase(rule: AnyRule, tests: RuleTests, c: RuleCase | I
     const bom = c.text.startsWith('\uFEFF') ? '\uFEFF' : '';
     const source = c.text.slice(bom.length);
     const eol = /\r\n|\r|\n/.exec(source)?.[0] ?? '\n';
-    const applied = applyEdits(source, fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })));
+    const applied = applyEdits(
+      source,
+      fixes.map((f) => ({ ...f, text: f.text.replace(/\r\n?/g, '\n').replace(/\n/g, eol) })),
+    );
     if (applied.skipped > 0) fail(`${applied.skipped} of the rule's ${fixes.length} fixes overlap another fix: each fix must touch its own part of the file.`);
     if (applied.output === source) fail('the fixes leave the text as it was.');
     const lost = lostLines(source, applied.output, variantKey);

@@ -30,7 +30,15 @@ export class LintSession {
   /** Threads the full run linted on (1: this thread alone, every pattern handed to `onPattern`). */
   readonly lanes: number;
 
-  constructor(run: { catalog: LightCatalog; phaseOne: PhaseOne; results: LintFileResult[]; rules: RuleInfo[]; registry: readonly AnyRule[]; docsBase?: string; lanes: number }) {
+  constructor(run: {
+    catalog: LightCatalog;
+    phaseOne: PhaseOne;
+    results: LintFileResult[];
+    rules: RuleInfo[];
+    registry: readonly AnyRule[];
+    docsBase?: string;
+    lanes: number;
+  }) {
     this.lightCatalog = run.catalog;
     this.registry = run.registry;
     this.docsBase = run.docsBase;
@@ -74,7 +82,10 @@ export class LintSession {
   private async relint(run: LintRun, pattern: PatternView): Promise<void> {
     const at = this.results.findIndex((r) => r.absolutePath === pattern.file);
     const kept = at >= 0 ? this.results[at]!.diagnostics.filter((d) => this.slowRules.has(d.ruleId)) : [];
-    const found = uniqueFindings([...(this.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, this.lightCatalog, pattern)), ...kept], run.catchAll);
+    const found = uniqueFindings(
+      [...(this.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, this.lightCatalog, pattern)), ...kept],
+      run.catchAll,
+    );
     const result = fileResult(pattern.path, pattern.file, found, pattern.slug);
     if (at >= 0) this.results[at] = result;
     else this.results.push(result);

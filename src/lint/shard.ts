@@ -28,12 +28,15 @@ export async function lintShard(
 ): Promise<void> {
   const templates = await loadCatalogTemplates(input.config, input.templateFile);
   // File rules see the catalog's settings only: the other patterns are not known yet.
-  const run = new LintRun({ root: input.config.root, config: input.config, template: templates.base, templates }, {
-    registry,
-    ...(input.only ? { only: input.only } : {}),
-    ...(input.docsBase ? { docsBase: input.docsBase } : {}),
-    flags: { ...input.flags, now: new Date(input.flags.now) },
-  });
+  const run = new LintRun(
+    { root: input.config.root, config: input.config, template: templates.base, templates },
+    {
+      registry,
+      ...(input.only ? { only: input.only } : {}),
+      ...(input.docsBase ? { docsBase: input.docsBase } : {}),
+      flags: { ...input.flags, now: new Date(input.flags.now) },
+    },
+  );
 
   let batch: WorkerMessage['results'] = [];
   // Lanes (this thread and the workers) take the next file from one shared counter, so a
@@ -47,7 +50,9 @@ export async function lintShard(
     const f = input.files[index];
     if (!f) break;
     // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
-    const loaded = await timed('(read + parse)', () => loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates.for(f.path), onPattern ? { keepTokens: true } : {}));
+    const loaded = await timed('(read + parse)', () =>
+      loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates.for(f.path), onPattern ? { keepTokens: true } : {}),
+    );
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {

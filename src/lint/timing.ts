@@ -8,10 +8,6 @@ const enabled = typeof process !== 'undefined' && process.env.PATTERNBOOK_TIMING
 const totals = new Map<string, number>();
 let nested = 0;
 
-export function timingEnabled(): boolean {
-  return enabled;
-}
-
 /** Runs `work`, adding its time (less the time of timed work inside it) to `id`. */
 export function timed<T>(id: string, work: () => T): T {
   if (!enabled) return work();

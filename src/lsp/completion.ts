@@ -37,7 +37,13 @@ function linkCompletions(typed: string, from: Pattern, catalog: Catalog): Comple
     const target = typed.slice(0, hash);
     const to = target ? catalog.patterns.find((p) => rel(p) === target || path.resolve(from.dir, target) === p.file) : from;
     if (!to) return [];
-    return to.document.headings.map((h, i) => ({ label: `#${h.id}`, insertText: h.id, kind: CompletionItemKind.Reference, detail: h.text, sortText: String(i).padStart(5, '0') }));
+    return to.document.headings.map((h, i) => ({
+      label: `#${h.id}`,
+      insertText: h.id,
+      kind: CompletionItemKind.Reference,
+      detail: h.text,
+      sortText: String(i).padStart(5, '0'),
+    }));
   }
   return catalog.patterns
     .filter((p) => p.file !== from.file)
@@ -53,6 +59,14 @@ function sectionCompletions(pattern: Pattern, catalog: Catalog): CompletionItem[
     .sort((a, b) => (order.get(a.schema) ?? 0) - (order.get(b.schema) ?? 0))
     .map((m, i) => {
       const heading = `${'#'.repeat(m.schema.level)} ${m.schema.name}`;
-      return { label: heading, kind: CompletionItemKind.Snippet, detail: 'missing section, from the template', insertText: heading, filterText: heading, sortText: String(i).padStart(5, '0'), ...(i === 0 ? { preselect: true } : {}) };
+      return {
+        label: heading,
+        kind: CompletionItemKind.Snippet,
+        detail: 'missing section, from the template',
+        insertText: heading,
+        filterText: heading,
+        sortText: String(i).padStart(5, '0'),
+        ...(i === 0 ? { preselect: true } : {}),
+      };
     });
 }

@@ -76,7 +76,10 @@ function toLsp(d: Diagnostic, doc: TextDocument): LspDiagnostic {
   const start = { line: Math.max(d.line - 1, 0), character: Math.max(d.column - 1, 0) };
   const end = d.endLine
     ? { line: d.endLine - 1, character: Math.max((d.endColumn ?? 1) - 1, 0) }
-    : { line: start.line, character: doc.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '').length };
+    : {
+        line: start.line,
+        character: doc.getText({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '').length,
+      };
   return {
     range: { start, end },
     severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,

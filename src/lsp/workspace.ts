@@ -49,7 +49,11 @@ export class Workspace {
       const f = fileURLToPath(doc.uri);
       if (!byFile.has(f) && f !== file) continue;
       const rel = path.relative(root, f).split(path.sep).join('/');
-      const loaded = patternFromText({ file: f, path: rel, slug: byFile.get(f)?.slug ?? slugFor(rel) ?? path.basename(f, '.md') }, doc.getText(), catalog.templates.for(rel));
+      const loaded = patternFromText(
+        { file: f, path: rel, slug: byFile.get(f)?.slug ?? slugFor(rel) ?? path.basename(f, '.md') },
+        doc.getText(),
+        catalog.templates.for(rel),
+      );
       if (loaded.ok) byFile.set(f, loaded.pattern);
       else if (f === file) problem = loaded.diagnostic;
     }

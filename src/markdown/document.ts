@@ -4,28 +4,14 @@ import { decodeDestination, inlineText, normalizeSpace } from './inline.js';
 import { LineIndex, type Range } from './lines.js';
 import { tokenize } from './parser.js';
 import { SlugCounter } from './slug.js';
-import type {
-  Block,
-  CodeBlock,
-  Heading,
-  Image,
-  Link,
-  ListItem,
-  MarkdownDocument,
-  Section,
-  SectionPath,
-  Table,
-  TaskItem,
-} from './types.js';
+import type { Block, CodeBlock, Heading, Image, Link, ListItem, MarkdownDocument, Section, SectionPath, Table, TaskItem } from './types.js';
 
 export interface ParseOptions {
   /** Keep markdown-it's tokens on the document (for renderers); off by default to save memory. */
   keepTokens?: boolean;
 }
 
-export type ParseResult =
-  | { ok: true; document: MarkdownDocument }
-  | { ok: false; error: FrontMatterError };
+export type ParseResult = { ok: true; document: MarkdownDocument } | { ok: false; error: FrontMatterError };
 
 /** A markdown-it token with its nested tokens, built once from the flat stream. */
 interface Node {
@@ -427,4 +413,3 @@ function blockText(block: Block): string {
       return '';
   }
 }
-

@@ -19,10 +19,7 @@ export interface FrontMatterError {
   column: number;
 }
 
-export type FrontMatterResult =
-  | { kind: 'none' }
-  | { kind: 'ok'; frontMatter: FrontMatter }
-  | { kind: 'error'; error: FrontMatterError };
+export type FrontMatterResult = { kind: 'none' } | { kind: 'ok'; frontMatter: FrontMatter } | { kind: 'error'; error: FrontMatterError };
 
 /** Aliases make YAML a graph; bound them so a "billion laughs" block cannot blow up memory. */
 const MAX_ALIAS_COUNT = 100;

@@ -75,4 +75,3 @@ export function parseRunAttributes(info: string): { options: BlockOptions; probl
   if (options.background && options.expectFail) problem('{background} and {expect-fail} do not go together: a background block is stopped, not awaited.');
   return { options, problems };
 }
-

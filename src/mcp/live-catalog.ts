@@ -110,7 +110,11 @@ export class LiveCatalog {
 
   private isSettingsFile(file: string): boolean {
     const { root, config, templates } = this.current.settings;
-    return (path.dirname(file) === root && ((CONFIG_FILES as readonly string[]).includes(path.basename(file)) || path.basename(file) === 'package.json')) || file === config.file || templates.all().some((t) => !t.builtIn && file === t.file);
+    return (
+      (path.dirname(file) === root && ((CONFIG_FILES as readonly string[]).includes(path.basename(file)) || path.basename(file) === 'package.json')) ||
+      file === config.file ||
+      templates.all().some((t) => !t.builtIn && file === t.file)
+    );
   }
 
   private queue(file: string): void {
@@ -119,9 +123,11 @@ export class LiveCatalog {
     this.timer = setTimeout(() => {
       const files = [...this.pending];
       this.pending.clear();
-      this.work = this.work.then(() => this.take(files)).catch((err: unknown) => {
-        process.stderr.write(`patternbook mcp: could not read the changes (${(err as Error).message}); answers stay as they were.\n`);
-      });
+      this.work = this.work
+        .then(() => this.take(files))
+        .catch((err: unknown) => {
+          process.stderr.write(`patternbook mcp: could not read the changes (${(err as Error).message}); answers stay as they were.\n`);
+        });
     }, SETTLE_MS);
   }
 

@@ -55,7 +55,7 @@ If none of our patterns fits, say so plainly instead of recommending one from ou
       title: 'Write a new pattern from the template',
       description: 'Draft a new pattern for this catalog from its template and check it until the linter is satisfied.',
       argsSchema: {
-        title: z.string().min(1).describe('The pattern\'s name.'),
+        title: z.string().min(1).describe("The pattern's name."),
         summary: z.string().min(1).describe('One sentence: what it does and why.'),
         notes: z.string().optional().describe('What you know about it: context, examples, constraints.'),
       },

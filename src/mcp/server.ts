@@ -29,7 +29,10 @@ The server only reads the catalog; it never writes a file and never runs a patte
  * the live catalog.
  */
 export function createMcpServer(live: LiveCatalog): McpServer {
-  const server = new McpServer({ name: 'patternbook', title: 'Patternbook catalog', version: VERSION }, { instructions: INSTRUCTIONS, capabilities: { resources: { listChanged: true } } });
+  const server = new McpServer(
+    { name: 'patternbook', title: 'Patternbook catalog', version: VERSION },
+    { instructions: INSTRUCTIONS, capabilities: { resources: { listChanged: true } } },
+  );
 
   registerSearchPatterns(server, live);
   registerGetPattern(server, live);
@@ -57,13 +60,19 @@ export function createMcpServer(live: LiveCatalog): McpServer {
         },
       },
     }),
-    { title: 'Pattern', description: 'A pattern\'s Markdown file, as it is on disk.', mimeType: 'text/markdown' },
+    { title: 'Pattern', description: "A pattern's Markdown file, as it is on disk.", mimeType: 'text/markdown' },
     async (uri, variables) => {
       const catalog = await live.catalog();
       const slug = decodeURIComponent(String(variables.slug ?? ''));
       const record = catalog.get(slug);
       if (!record) {
-        throw new McpError(ErrorCode.InvalidParams, `No pattern \`${slug}\` in this catalog. Nearest: ${nearestNames(slug, catalog.all().map((r) => r.slug)).join(', ')}.`);
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `No pattern \`${slug}\` in this catalog. Nearest: ${nearestNames(
+            slug,
+            catalog.all().map((r) => r.slug),
+          ).join(', ')}.`,
+        );
       }
       const text = await catalog.currentText(record);
       if (text === undefined) throw new McpError(ErrorCode.InvalidParams, `${record.path} cannot be read now (it was moved or deleted).`);
@@ -74,7 +83,11 @@ export function createMcpServer(live: LiveCatalog): McpServer {
   server.registerResource(
     'template',
     TEMPLATE_URI,
-    { title: 'Pattern template', description: 'The template every pattern of this catalog follows: its sections, in order, with guidance for each.', mimeType: 'text/markdown' },
+    {
+      title: 'Pattern template',
+      description: 'The template every pattern of this catalog follows: its sections, in order, with guidance for each.',
+      mimeType: 'text/markdown',
+    },
     async (uri) => {
       const { template } = (await live.catalog()).settings;
       const text = await readFile(template.file, 'utf8').catch(() => template.source);
@@ -87,7 +100,8 @@ export function createMcpServer(live: LiveCatalog): McpServer {
     CATALOG_URI,
     {
       title: 'Catalog export (JSON)',
-      description: 'The whole catalog as data, as `patternbook export --format json` writes it: every pattern\'s sections, parameters, relations, changelog, lint counts and verification.',
+      description:
+        "The whole catalog as data, as `patternbook export --format json` writes it: every pattern's sections, parameters, relations, changelog, lint counts and verification.",
       mimeType: 'application/json',
     },
     async (uri) => {

@@ -61,7 +61,10 @@ export function planConfigTemplate(config: CatalogConfig, text: string | undefin
   const keyPath = path.basename(config.file) === 'package.json' ? ['patternbook'] : [];
   const after = editTemplateValue(text, keyPath, rel, json);
   if (after === undefined) {
-    return { kind: 'manual', message: `Patternbook does not edit ${configName} (its layout is not one it can change without touching anything else): set \`template\` to "${rel}" in it. ${still}` };
+    return {
+      kind: 'manual',
+      message: `Patternbook does not edit ${configName} (its layout is not one it can change without touching anything else): set \`template\` to "${rel}" in it. ${still}`,
+    };
   }
   return { kind: 'edit', file: config.file, path: configName!, value: rel, before: text, after };
 }
@@ -83,7 +86,8 @@ function editTemplateValue(text: string, keyPath: string[], value: string, json:
   if (pair) {
     const node = pair.value;
     if (!isScalar(node) || !node.range) return undefined;
-    const quoted = json || node.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : node.type === 'QUOTE_SINGLE' ? `'${value.replace(/'/g, "''")}'` : stringify(value).trimEnd();
+    const quoted =
+      json || node.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : node.type === 'QUOTE_SINGLE' ? `'${value.replace(/'/g, "''")}'` : stringify(value).trimEnd();
     after = text.slice(0, node.range[0]) + quoted + text.slice(node.range[1]);
   } else {
     after = insertTemplateKey(text, map, value, json);

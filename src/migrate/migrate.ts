@@ -121,7 +121,9 @@ async function migratePattern(catalog: Catalog, pattern: Pattern, renames: reado
   }
 
   const final = parseMarkdown(text);
-  const kept = final.ok ? matchOutline(catalog.template.sections, final.document.sections).unknown.map((s) => ({ heading: s.title, line: s.heading.range.start.line })) : [];
+  const kept = final.ok
+    ? matchOutline(catalog.template.sections, final.document.sections).unknown.map((s) => ({ heading: s.title, line: s.heading.range.start.line }))
+    : [];
   // Nothing of the author's may go: every line is still there, but for the renamed headings and the old stamp.
   const expectedChanges = new Set([...renamed.map((r) => r.line), ...stampLines(doc)]);
   const lost = lostLines(lines0(before, expectedChanges), text);

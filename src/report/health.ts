@@ -9,7 +9,7 @@ export interface HealthInput {
   related: string[];
   alternatives: string[];
   backlinks: string[];
-  verification?: { status: VerificationStatus; when?: string };
+  verification?: { status: VerificationStatus; when?: string | undefined };
   /** Its lint findings. */
   diagnostics: readonly Pick<Diagnostic, 'ruleId' | 'severity' | 'message'>[];
 }
@@ -72,7 +72,8 @@ export function healthReport(input: {
   const days = (date: string | undefined) => (date ? Math.floor((Date.parse(today) - Date.parse(date.slice(0, 10))) / DAY) : undefined);
   const ruleStats = new Map(input.ruleIds.map((id) => [id, { id, patterns: 0, errors: 0, warnings: 0 }]));
   // Every rule that reported anywhere counts for every pattern's score (one denominator for all).
-  for (const p of input.patterns) for (const d of p.diagnostics) if (!ruleStats.has(d.ruleId)) ruleStats.set(d.ruleId, { id: d.ruleId, patterns: 0, errors: 0, warnings: 0 });
+  for (const p of input.patterns)
+    for (const d of p.diagnostics) if (!ruleStats.has(d.ruleId)) ruleStats.set(d.ruleId, { id: d.ruleId, patterns: 0, errors: 0, warnings: 0 });
   const nearDuplicates: HealthReport['nearDuplicates'] = [];
 
   const patterns = input.patterns.map((p): PatternHealth => {
@@ -107,7 +108,10 @@ export function healthReport(input: {
   const lists = new Map(input.patterns.map((p) => [p.slug, p]));
   const oneWay: HealthReport['oneWay'] = [];
   for (const p of input.patterns) {
-    for (const [kind, list] of [['related', p.related], ['alternative', p.alternatives]] as const) {
+    for (const [kind, list] of [
+      ['related', p.related],
+      ['alternative', p.alternatives],
+    ] as const) {
       for (const to of list) {
         const other = lists.get(to);
         const back = kind === 'related' ? other?.related : other?.alternatives;
@@ -122,7 +126,9 @@ export function healthReport(input: {
     patterns,
     score: patterns.length ? Math.round(patterns.reduce((n, p) => n + p.score, 0) / patterns.length) : 100,
     rules: [...ruleStats.values()].sort((a, b) => b.patterns - a.patterns || b.errors - a.errors || (a.id < b.id ? -1 : 1)),
-    stale: patterns.filter((p) => p.ageDays === undefined || p.ageDays > input.staleDays).map((p) => ({ slug: p.slug, ...(p.updated ? { updated: p.updated } : {}), ...(p.ageDays !== undefined ? { ageDays: p.ageDays } : {}) })),
+    stale: patterns
+      .filter((p) => p.ageDays === undefined || p.ageDays > input.staleDays)
+      .map((p) => ({ slug: p.slug, ...(p.updated ? { updated: p.updated } : {}), ...(p.ageDays !== undefined ? { ageDays: p.ageDays } : {}) })),
     orphans: input.patterns.filter((p) => !p.related.length && !p.alternatives.length && !p.backlinks.length).map((p) => p.slug),
     oneWay,
     nearDuplicates,

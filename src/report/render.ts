@@ -14,8 +14,11 @@ export function healthText(r: HealthReport): string {
   const out: string[] = [];
   out.push(`${r.title}: health on ${r.date}`);
   out.push(`  ${r.patterns.length} patterns, mean conformance score ${r.score}/100`);
-  out.push(`  verification: ${r.verification.passed} passed, ${r.verification.failed} failing, ${r.verification.incomplete} incomplete, ${r.verification.never} never verified`);
-  if (r.baselined) out.push(`  ${r.baselined} lint finding${r.baselined === 1 ? '' : 's'} in the baseline (recorded, not counted; \`lint --baseline ignore\` lists them)`);
+  out.push(
+    `  verification: ${r.verification.passed} passed, ${r.verification.failed} failing, ${r.verification.incomplete} incomplete, ${r.verification.never} never verified`,
+  );
+  if (r.baselined)
+    out.push(`  ${r.baselined} lint finding${r.baselined === 1 ? '' : 's'} in the baseline (recorded, not counted; \`lint --baseline ignore\` lists them)`);
   out.push('');
   out.push('Rules (patterns with a finding, errors, warnings):');
   const found = r.rules.filter((x) => x.patterns > 0);
@@ -32,10 +35,19 @@ export function healthText(r: HealthReport): string {
     out.push(`${title}: ${items.length ? '' : 'none'}`);
     for (const i of items) out.push(`  ${i}`);
   };
-  list(`Not updated for ${r.staleDays} days (by the changelog)`, r.stale.map((s) => `${s.slug}: ${s.updated ? `${s.updated}, ${s.ageDays} days ago` : 'no dated changelog entry'}`));
+  list(
+    `Not updated for ${r.staleDays} days (by the changelog)`,
+    r.stale.map((s) => `${s.slug}: ${s.updated ? `${s.updated}, ${s.ageDays} days ago` : 'no dated changelog entry'}`),
+  );
   list('Orphans (no relation in or out)', r.orphans);
-  list('One-way relations', r.oneWay.map((o) => `${o.from} → ${o.to} (${o.kind}): ${o.to} does not list ${o.from}`));
-  list('Near-duplicates', r.nearDuplicates.map((d) => `${d.slug}: ${d.message}`));
+  list(
+    'One-way relations',
+    r.oneWay.map((o) => `${o.from} → ${o.to} (${o.kind}): ${o.to} does not list ${o.from}`),
+  );
+  list(
+    'Near-duplicates',
+    r.nearDuplicates.map((d) => `${d.slug}: ${d.message}`),
+  );
   list(
     'Not verified or failing',
     r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => `${p.slug}: ${notVerified(p.verification)}`),
@@ -74,19 +86,62 @@ export function healthBody(r: HealthReport, patternHref?: (slug: string) => stri
 <p class="health-figures"><strong>${r.patterns.length}</strong> patterns · <strong>${conforming}</strong> conform to the template, <strong>${r.patterns.length - conforming}</strong> with lint findings · mean conformance <strong>${meanText}</strong>/100 ·
 ${verified ? html`<strong>${passed}</strong> verified, <strong>${failed}</strong> failing, <strong>${incomplete}</strong> incomplete, <strong>${never}</strong> never verified` : html`no verification recorded yet`}${r.baselined ? html` · <strong>${r.baselined}</strong> lint findings in the baseline (not counted)` : ''} · as of <time datetime="${r.date}">${r.date}</time></p>
 <div class="charts">
-${barChart('Patterns by conformance score', bins.map((n, i) => ({ label: i === 10 ? '100' : i === 9 ? '90–99' : `${i * 10}–${i * 10 + 9}`, value: n })), 'vertical', 'conformance score')}
-${barChart(rules.length > 15 ? `Patterns with a finding, per rule (15 of ${rules.length} rules)` : 'Patterns with a finding, per rule', rules.slice(0, 15).map((x) => ({ label: x.id, value: x.patterns })), 'horizontal', undefined, 'No rule finds anything: every pattern passes every rule.')}
-${barChart('Verification', [{ label: 'verified', value: passed }, { label: 'failing', value: failed }, { label: 'incomplete', value: incomplete }, { label: 'never verified', value: never }], 'horizontal')}
+${barChart(
+  'Patterns by conformance score',
+  bins.map((n, i) => ({ label: i === 10 ? '100' : i === 9 ? '90–99' : `${i * 10}–${i * 10 + 9}`, value: n })),
+  'vertical',
+  'conformance score',
+)}
+${barChart(
+  rules.length > 15 ? `Patterns with a finding, per rule (15 of ${rules.length} rules)` : 'Patterns with a finding, per rule',
+  rules.slice(0, 15).map((x) => ({ label: x.id, value: x.patterns })),
+  'horizontal',
+  undefined,
+  'No rule finds anything: every pattern passes every rule.',
+)}
+${barChart(
+  'Verification',
+  [
+    { label: 'verified', value: passed },
+    { label: 'failing', value: failed },
+    { label: 'incomplete', value: incomplete },
+    { label: 'never verified', value: never },
+  ],
+  'horizontal',
+)}
 </div>
 <section><h2>Lowest scores</h2>
-${byScore.length ? html`<table><thead><tr><th scope="col">Pattern</th><th scope="col">Score</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Rules</th></tr></thead><tbody>
+${
+  byScore.length
+    ? html`<table><thead><tr><th scope="col">Pattern</th><th scope="col">Score</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Rules</th></tr></thead><tbody>
 ${byScore.slice(0, 25).map((p) => html`<tr><td>${name(p.slug)}</td><td>${p.score}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.rules.join(', ')}</td></tr>`)}
-</tbody></table>${byScore.length > 25 ? html`<p class="more">25 of the ${byScore.length} patterns with findings.</p>` : ''}` : html`<p>Every pattern conforms to the template.</p>`}</section>
-${section(`Not updated for ${r.staleDays} days`, r.stale.map((s) => html`${name(s.slug)}: ${s.updated ? `${s.updated} (${s.ageDays} days ago)` : 'no dated changelog entry'}`))}
-${section('Orphans (no relation in or out)', r.orphans.map((s) => name(s)))}
-${section('One-way relations', r.oneWay.map((o) => html`${name(o.from)} → ${name(o.to)} (${o.kind})`))}
-${section('Near-duplicates', r.nearDuplicates.map((d) => html`${name(d.slug)}: ${d.message}`))}
-${verified ? section('Not verified or failing', r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${notVerified(p.verification)}`)) : html`<section><h2>Not verified or failing</h2><p>No pattern has been verified yet: <code>patternbook verify</code> runs their steps and records the result.</p></section>`}
+</tbody></table>${byScore.length > 25 ? html`<p class="more">25 of the ${byScore.length} patterns with findings.</p>` : ''}`
+    : html`<p>Every pattern conforms to the template.</p>`
+}</section>
+${section(
+  `Not updated for ${r.staleDays} days`,
+  r.stale.map((s) => html`${name(s.slug)}: ${s.updated ? `${s.updated} (${s.ageDays} days ago)` : 'no dated changelog entry'}`),
+)}
+${section(
+  'Orphans (no relation in or out)',
+  r.orphans.map((s) => name(s)),
+)}
+${section(
+  'One-way relations',
+  r.oneWay.map((o) => html`${name(o.from)} → ${name(o.to)} (${o.kind})`),
+)}
+${section(
+  'Near-duplicates',
+  r.nearDuplicates.map((d) => html`${name(d.slug)}: ${d.message}`),
+)}
+${
+  verified
+    ? section(
+        'Not verified or failing',
+        r.patterns.filter((p) => p.verification.status !== 'passed').map((p) => html`${name(p.slug)}: ${notVerified(p.verification)}`),
+      )
+    : html`<section><h2>Not verified or failing</h2><p>No pattern has been verified yet: <code>patternbook verify</code> runs their steps and records the result.</p></section>`
+}
 `;
 }
 

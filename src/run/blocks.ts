@@ -4,7 +4,6 @@ import { allBlocks } from '../template/lookup.js';
 import { languageOf, parseRunAttributes, RUNNABLE_LANGUAGES, type BlockOptions } from '../markdown/run-attributes.js';
 import type { PhaseRole } from './phases.js';
 
-
 export interface RunBlock {
   /** The phase as configured (`Testing/Automated Testing`). */
   phase: string;
@@ -26,7 +25,14 @@ export interface RunBlock {
  * after the sub-section it sits in. Unknown or malformed attributes become
  * diagnostics; the block still runs with the attributes that were understood.
  */
-export function phaseBlocks(sections: readonly Section[], phase: string, role: PhaseRole, file: string, problems: Diagnostic[], samples: ReadonlySet<string> = new Set()): RunBlock[] {
+export function phaseBlocks(
+  sections: readonly Section[],
+  phase: string,
+  role: PhaseRole,
+  file: string,
+  problems: Diagnostic[],
+  samples: ReadonlySet<string> = new Set(),
+): RunBlock[] {
   const found: { code: CodeBlock; step: string }[] = [];
   const walk = (section: Section) => {
     for (const block of allBlocks(section.blocks)) if (block.kind === 'code') found.push({ code: block.code, step: section.title });

@@ -167,7 +167,8 @@ export async function executePlan(plan: RunPlan, options: ExecuteOptions = {}): 
 
 /** Why the plan cannot run at all (its problems, a missing parameter, no real step); undefined when it can. */
 function whyNothingRuns(plan: RunPlan): { status: 'not-run' | 'incomplete'; reason: string } | undefined {
-  if (plan.problems.length) return { status: 'not-run', reason: `the steps have problems to fix first: ${plan.problems.map((p) => `line ${p.line}: ${p.message}`).join(' ')}` };
+  if (plan.problems.length)
+    return { status: 'not-run', reason: `the steps have problems to fix first: ${plan.problems.map((p) => `line ${p.line}: ${p.message}`).join(' ')}` };
   if (!hasSteps(plan)) {
     const placeholders = placeholderBlocks(plan);
     // Only samples where the steps should be: the pattern is unfinished, nothing can be verified.
@@ -176,7 +177,10 @@ function whyNothingRuns(plan: RunPlan): { status: 'not-run' | 'incomplete'; reas
   }
   const missing = plan.resolved.missing;
   if (missing.length) {
-    return { status: 'not-run', reason: `required parameter${missing.length > 1 ? 's' : ''} without a value: ${missing.map((p) => p.name).join(', ')} (give --param NAME=VALUE or --env-file FILE)` };
+    return {
+      status: 'not-run',
+      reason: `required parameter${missing.length > 1 ? 's' : ''} without a value: ${missing.map((p) => p.name).join(', ')} (give --param NAME=VALUE or --env-file FILE)`,
+    };
   }
   return undefined;
 }
@@ -236,7 +240,9 @@ async function runCleanup(state: RunState): Promise<void> {
       state.results.set(block, result);
       if (result.status === 'passed') continue;
       const what = result.status === 'failed' ? `exited ${result.exitCode ?? 'by signal'}` : result.status;
-      state.reason = state.reason ? `${state.reason}; ${block.name} ${result.status === 'failed' ? 'failed' : result.status} too` : `Cleanup failed: ${block.name} ${what}`;
+      state.reason = state.reason
+        ? `${state.reason}; ${block.name} ${result.status === 'failed' ? 'failed' : result.status} too`
+        : `Cleanup failed: ${block.name} ${what}`;
       state.stoppedBy ??= 'failed';
     }
   }
@@ -300,10 +306,13 @@ function leaveInBackground(state: RunState, block: RunBlock, running: RunningScr
 async function awaitBlock(block: RunBlock, running: RunningScript, tail: string[], limitMs: number, stop: AbortSignal | undefined, t0: number): Promise<BlockResult> {
   let timedOut = false;
   let interrupted = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void running.stop();
-  }, Math.max(limitMs, 0));
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      void running.stop();
+    },
+    Math.max(limitMs, 0),
+  );
   const onStop = () => {
     interrupted = true;
     void running.stop();
@@ -431,7 +440,8 @@ function blockCwd(workDir: string, block: RunBlock): string | { error: string } 
   } catch {
     return { error: `{cwd=${block.options.cwd}}: no such folder in the working folder (create it in an earlier step).` };
   }
-  if (leaves(realpathSync(workDir), real)) return { error: `{cwd=${block.options.cwd}} leads out of the working folder through a symbolic link: give a folder inside the pattern.` };
+  if (leaves(realpathSync(workDir), real))
+    return { error: `{cwd=${block.options.cwd}} leads out of the working folder through a symbolic link: give a folder inside the pattern.` };
   return real;
 }
 
@@ -450,4 +460,3 @@ function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
 }
-

@@ -58,7 +58,10 @@ export function resolveParameters(
     else if (p.default !== undefined) [values[p.name], sources[p.name]] = [p.default, 'default'];
     else if (p.required) missing.push(p);
   }
-  for (const [source, map] of [['env-file', given.envFile], ['param', given.param]] as const) {
+  for (const [source, map] of [
+    ['env-file', given.envFile],
+    ['param', given.param],
+  ] as const) {
     for (const [k, v] of Object.entries(map ?? {})) {
       if (!(k in sources) || (source === 'param' && sources[k] !== 'param')) [values[k], sources[k]] = [v, source];
     }

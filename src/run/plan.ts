@@ -72,7 +72,14 @@ export function planRun(pattern: Pattern, template: TemplateSchema, config: Cata
   for (const block of phases.flatMap((p) => p.blocks)) {
     const cwd = block.options.cwd;
     if (cwd !== undefined && (path.isAbsolute(cwd) || path.relative(pattern.dir, path.resolve(pattern.dir, cwd)).startsWith('..'))) {
-      problems.push({ file: pattern.path, line: block.line, column: 1, severity: 'error', ruleId: 'run-attribute', message: `{cwd=${cwd}} leaves the pattern's folder: give a folder inside it.` });
+      problems.push({
+        file: pattern.path,
+        line: block.line,
+        column: 1,
+        severity: 'error',
+        ruleId: 'run-attribute',
+        message: `{cwd=${cwd}} leaves the pattern's folder: give a folder inside it.`,
+      });
     }
   }
   const outline = matchOutline(template.sections, pattern.document.sections);

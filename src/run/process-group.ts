@@ -23,7 +23,10 @@ export interface RunningScript {
  * everything it starts — pipelines, `&` jobs, servers — can be ended together.
  * Standard input is closed: a step that waits for input fails instead of hanging.
  */
-export function startScript(script: string, options: { cwd: string; env: Record<string, string>; onLine: (line: string, stream: 'stdout' | 'stderr') => void }): RunningScript {
+export function startScript(
+  script: string,
+  options: { cwd: string; env: Record<string, string>; onLine: (line: string, stream: 'stdout' | 'stderr') => void },
+): RunningScript {
   const child: ChildProcess = spawn('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', script], {
     cwd: options.cwd,
     env: options.env,

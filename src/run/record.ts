@@ -17,7 +17,6 @@ export const RECORD_DIR = path.join('.patternbook', 'verify');
 const BLOCK_STATUSES = ['passed', 'failed', 'timed-out', 'interrupted', 'skipped', 'placeholder', 'not-run'] as const satisfies readonly BlockStatus[];
 /** What a record can say: `incomplete` when blocks still held the template's sample code (not verified). */
 export const RECORD_STATUSES = ['passed', 'failed', 'incomplete'] as const;
-export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 const count = z.number().int().min(0);
 
@@ -35,7 +34,10 @@ export const verifyRecordSchema = z.object({
   /** ISO 8601 time the run ended. */
   when: z.iso.datetime({ offset: true }),
   /** The catalog's commit, when it is a git repository; `dirty` when the pattern had uncommitted changes. */
-  commit: z.string().regex(/^[0-9a-f]{4,64}$/, 'expected a commit id (hexadecimal)').optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{4,64}$/, 'expected a commit id (hexadecimal)')
+    .optional(),
   dirty: z.boolean().optional(),
   template: z.object({ name: z.string(), version: z.string() }),
   durationMs: z.number().min(0),
@@ -117,7 +119,11 @@ export function readRecords(root: string): RecordsRead {
   const dir = path.join(root, RECORD_DIR);
   const records = new Map<string, VerifyRecord>();
   const problems: Diagnostic[] = [];
-  const where = (name?: string) => path.relative(root, name ? path.join(dir, name) : dir).split(path.sep).join('/');
+  const where = (name?: string) =>
+    path
+      .relative(root, name ? path.join(dir, name) : dir)
+      .split(path.sep)
+      .join('/');
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -134,7 +140,11 @@ export function readRecords(root: string): RecordsRead {
     if ('record' in result) records.set(result.record.slug, result.record);
     else {
       const again = `run \`patternbook run ${name.slice(0, -'.json'.length)}\` again to write a new one`;
-      problems.push({ ...recordProblem(where(name), `${result.message}. The record is ignored (its pattern shows as never verified): ${again}.`), line: result.line ?? 1, column: result.column ?? 1 });
+      problems.push({
+        ...recordProblem(where(name), `${result.message}. The record is ignored (its pattern shows as never verified): ${again}.`),
+        line: result.line ?? 1,
+        column: result.column ?? 1,
+      });
     }
   }
   return { records, problems };

@@ -13,10 +13,10 @@ export function planText(plan: RunPlan): string {
   const lines: string[] = [];
   lines.push(`Plan for ${plan.pattern.title} (${plan.pattern.path})`);
   if (plan.optedOut) lines.push('  This pattern opts out of verification (front matter `verify`).');
+  lines.push(`  Working folder: ${plan.inPlace ? `${plan.pattern.dir} (in place: the steps change it)` : `a scratch copy of ${plan.pattern.dir}, removed afterwards`}`);
   lines.push(
-    `  Working folder: ${plan.inPlace ? `${plan.pattern.dir} (in place: the steps change it)` : `a scratch copy of ${plan.pattern.dir}, removed afterwards`}`,
+    `  Environment: ${plan.inheritEnv ? 'yours (--inherit-env)' : 'PATH, LANG, TERM'} and the parameters; ${plan.inheritEnv ? 'TMPDIR' : 'HOME and TMPDIR'} inside the scratch folder`,
   );
-  lines.push(`  Environment: ${plan.inheritEnv ? 'yours (--inherit-env)' : 'PATH, LANG, TERM'} and the parameters; ${plan.inheritEnv ? 'TMPDIR' : 'HOME and TMPDIR'} inside the scratch folder`);
   lines.push(`  Time limits: ${plan.blockTimeoutMs / 1000} s per block, ${plan.totalTimeoutMs / 1000} s in all (Cleanup has its own)`);
   if (plan.tools.length) lines.push(`  Tools checked first: ${plan.tools.join(', ')}`);
   if (plan.parameters.length) {
@@ -84,7 +84,13 @@ export function outcomeTable(run: PatternRun): string {
 export function verifySummary(runs: readonly PatternRun[]): string {
   const rows = runs.map(({ plan, outcome }) => {
     const counts = blockCounts(outcome.blocks);
-    return [plan.pattern.slug, outcome.status, `${counts.passed}/${counts.total}`, `${(outcome.durationMs / 1000).toFixed(1)} s`, outcome.status === 'passed' ? '' : (outcome.reason ?? '')];
+    return [
+      plan.pattern.slug,
+      outcome.status,
+      `${counts.passed}/${counts.total}`,
+      `${(outcome.durationMs / 1000).toFixed(1)} s`,
+      outcome.status === 'passed' ? '' : (outcome.reason ?? ''),
+    ];
   });
   return textTable(['Pattern', 'Status', 'Blocks ok', 'Time', 'Why'], rows, 3);
 }
@@ -97,7 +103,11 @@ function ranIt(b: BlockResult): boolean {
 /** An aligned plain-text table with a rule under its header; column `right` is right-aligned (times). */
 function textTable(header: string[], rows: string[][], right: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === right ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === right ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -135,7 +145,8 @@ export function cleanupText(outcome: Pick<RunOutcome, 'cleanup' | 'blocks' | 'st
     ].filter(Boolean);
     return `Cleanup ran (${plural(c.ran, 'block')})${notRun.length ? `; ${notRun.join(', ')}` : ''}`;
   }
-  if (c.placeholders) return `Cleanup did not run: ${c.placeholders === 1 ? 'its block still holds' : 'its blocks still hold'} the template's sample code (line ${lines('placeholder')}), so nothing the steps made was cleaned up`;
+  if (c.placeholders)
+    return `Cleanup did not run: ${c.placeholders === 1 ? 'its block still holds' : 'its blocks still hold'} the template's sample code (line ${lines('placeholder')}), so nothing the steps made was cleaned up`;
   if (c.skipped) return `Cleanup did not run: ${c.skipped === 1 ? 'its block is' : 'its blocks are'} marked {skip}`;
   return 'Nothing to clean up: the pattern has no Cleanup block';
 }
@@ -156,7 +167,12 @@ export function runsJson(runs: readonly PatternRun[]): string {
       blockCounts: blockCounts(outcome.blocks),
       cleanupRan: outcome.cleanup.ran > 0,
       cleanup: outcome.cleanup,
-      parameters: plan.parameters.map((p) => ({ name: p.name, required: p.required, ...(p.default !== undefined ? { default: p.default } : {}), ...(plan.resolved.sources[p.name] ? { source: plan.resolved.sources[p.name] } : {}) })),
+      parameters: plan.parameters.map((p) => ({
+        name: p.name,
+        required: p.required,
+        ...(p.default !== undefined ? { default: p.default } : {}),
+        ...(plan.resolved.sources[p.name] ? { source: plan.resolved.sources[p.name] } : {}),
+      })),
       blocks: outcome.blocks.map((b) => ({ ...b, durationMs: Math.round(b.durationMs) })),
     })),
     null,
@@ -187,9 +203,15 @@ export function runsJunit(runs: readonly PatternRun[]): string {
       const tail = escapeText(b.outputTail.join('\n'));
       if (b.status === 'passed') out.push(`    <testcase ${attrs}/>`);
       else if (b.status === 'skipped' || b.status === 'not-run') out.push(`    <testcase ${attrs}><skipped message="${b.status}"/></testcase>`);
-      else if (b.status === 'placeholder') out.push(`    <testcase ${attrs}><error message="template sample, not run">still the template's sample code: replace it with the pattern's real command</error></testcase>`);
+      else if (b.status === 'placeholder')
+        out.push(
+          `    <testcase ${attrs}><error message="template sample, not run">still the template's sample code: replace it with the pattern's real command</error></testcase>`,
+        );
       else if (b.status === 'interrupted') out.push(`    <testcase ${attrs}><error message="interrupted">${tail}</error></testcase>`);
-      else out.push(`    <testcase ${attrs}><failure message="${escapeAttribute(b.status === 'timed-out' ? 'timed out' : `exit ${b.exitCode ?? 'by signal'}`)}">${tail}</failure></testcase>`);
+      else
+        out.push(
+          `    <testcase ${attrs}><failure message="${escapeAttribute(b.status === 'timed-out' ? 'timed out' : `exit ${b.exitCode ?? 'by signal'}`)}">${tail}</failure></testcase>`,
+        );
     }
     out.push('  </testsuite>');
   }

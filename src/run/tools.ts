@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 /** Words that start a command but are the shell's own: never looked up on PATH. */
 const SHELL_WORDS = new Set(
+  // keywords
   (
-    // keywords
     'if then else elif fi case esac for select while until do done in function time coproc ! [[ ]] { } ' +
     // builtins (bash)
     ': . [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable ' +
@@ -35,7 +35,27 @@ export function commandsOf(script: string): string[] {
 }
 
 /** Options of `sudo` and `env` whose value is the next word. */
-const SUDO_VALUED = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--command-timeout']);
+const SUDO_VALUED = new Set([
+  '-u',
+  '-g',
+  '-C',
+  '-D',
+  '-h',
+  '-p',
+  '-r',
+  '-t',
+  '-U',
+  '-T',
+  '--user',
+  '--group',
+  '--chdir',
+  '--host',
+  '--prompt',
+  '--role',
+  '--type',
+  '--other-user',
+  '--command-timeout',
+]);
 const ENV_VALUED = new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']);
 
 /** The command of a simple command's words: past `VAR=value` assignments and leading keywords. */

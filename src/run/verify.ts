@@ -32,7 +32,9 @@ export async function loadTargets(options: TargetOptions): Promise<{ catalog: Ca
       if (found.length === 0) {
         const problem = catalog.diagnostics.find((d) => path.resolve(catalog.root, d.file) === path.resolve(wanted));
         throw new PatternbookError(
-          problem ? `${wanted} could not be loaded: ${problem.message}` : `${wanted} is not a pattern of the catalog at ${catalog.root}: give a pattern's slug, file or folder.`,
+          problem
+            ? `${wanted} could not be loaded: ${problem.message}`
+            : `${wanted} is not a pattern of the catalog at ${catalog.root}: give a pattern's slug, file or folder.`,
         );
       }
       for (const p of found) if (!patterns.includes(p)) patterns.push(p);
@@ -79,7 +81,8 @@ export function planTargets(catalog: Catalog, patterns: readonly Pattern[], opti
   const skipped: { plan: RunPlan; reason: string }[] = [];
   for (const pattern of patterns) {
     const plan = planRun(pattern, catalog.templates.for(pattern.path), catalog.config, options);
-    if (plan.optedOut) skipped.push({ plan, reason: catalog.config.run.optIn ? 'not opted in (front matter `verify: true`)' : 'opted out (front matter `verify: false`)' });
+    if (plan.optedOut)
+      skipped.push({ plan, reason: catalog.config.run.optIn ? 'not opted in (front matter `verify: true`)' : 'opted out (front matter `verify: false`)' });
     else if (!hasSteps(plan) && placeholderBlocks(plan).length === 0) skipped.push({ plan, reason: 'no runnable step' });
     else plans.push(plan);
   }
@@ -93,7 +96,17 @@ export function planTargets(catalog: Catalog, patterns: readonly Pattern[], opti
 export async function runPlans(catalog: Catalog, plans: readonly RunPlan[], jobs: number, hooks: RunHooks = {}): Promise<PatternRun[]> {
   return mapLimit(plans, jobs, async (plan) => {
     if (hooks.interrupt?.aborted || hooks.abort?.aborted) {
-      const run: PatternRun = { plan, outcome: { status: 'interrupted', reason: 'not started: interrupted', blocks: [], durationMs: 0, cleanup: { due: false, ran: 0, placeholders: 0, skipped: 0 }, workDir: plan.pattern.dir } };
+      const run: PatternRun = {
+        plan,
+        outcome: {
+          status: 'interrupted',
+          reason: 'not started: interrupted',
+          blocks: [],
+          durationMs: 0,
+          cleanup: { due: false, ran: 0, placeholders: 0, skipped: 0 },
+          workDir: plan.pattern.dir,
+        },
+      };
       hooks.onRunEnd?.(run);
       return run;
     }

@@ -88,7 +88,10 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       if (aliases.length > 0) {
         const c = choice(schema);
         c.aliases = aliases.map(([a]) => a);
-        for (const [alias, c2] of aliases) c.reasons.push(`${count(c2)} of the ${count(kept)} patterns with \`${heading(schema)}\` write it \`${'#'.repeat(schema.level)} ${alias}\`: accepted as another spelling`);
+        for (const [alias, c2] of aliases)
+          c.reasons.push(
+            `${count(c2)} of the ${count(kept)} patterns with \`${heading(schema)}\` write it \`${'#'.repeat(schema.level)} ${alias}\`: accepted as another spelling`,
+          );
       }
     }
 
@@ -122,7 +125,10 @@ function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template:
   const at = siblings.indexOf(schema);
   const present = (s: TemplateSection): SectionMatch | undefined => outline.all.find((m) => m.schema === s);
   const before = siblings.slice(0, at).reverse().map(present).find(Boolean);
-  const after = siblings.slice(at + 1).map(present).find(Boolean);
+  const after = siblings
+    .slice(at + 1)
+    .map(present)
+    .find(Boolean);
   const from = before ? start(before.sections[0]!) : -1;
   const to = after ? start(after.sections[0]!) : Infinity;
   return outline.unknown.some((u) => start(u) > from && start(u) < to);
@@ -149,7 +155,11 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   const n = docs.length;
   if (n === 0) return {};
   const titles = docs.map(titleOf);
-  const counts = { heading: titles.filter((t) => t.heading).length, 'front-matter': titles.filter((t) => t.frontMatter).length, section: titles.filter((t) => t.section).length };
+  const counts = {
+    heading: titles.filter((t) => t.heading).length,
+    'front-matter': titles.filter((t) => t.frontMatter).length,
+    section: titles.filter((t) => t.section).length,
+  };
   const spec = template.title;
   const most = (c: number) => c * 2 >= n;
   if (spec.from === 'heading' && most(counts.heading)) return {};
@@ -163,8 +173,17 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   ].filter((o) => most(o.count) && o.setting.from !== spec.from);
   const best = options.sort((a, b) => b.count - a.count)[0];
   if (!best) return {};
-  const templateWhere = spec.from === 'heading' ? 'an H1' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : spec.from === 'section' ? `the section \`${spec.section}\`` : 'no title';
-  return { title: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their title in ${best.where} (the template has ${templateWhere})` } };
+  const templateWhere =
+    spec.from === 'heading'
+      ? 'an H1'
+      : spec.from === 'front-matter'
+        ? `front matter \`${spec.key}\``
+        : spec.from === 'section'
+          ? `the section \`${spec.section}\``
+          : 'no title';
+  return {
+    title: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their title in ${best.where} (the template has ${templateWhere})` },
+  };
 }
 
 /** Where most patterns keep their summary, when the template keeps its own elsewhere (or has none). */
@@ -181,14 +200,33 @@ function summaryChoice(template: TemplateSchema, docs: readonly MarkdownDocument
   if (spec.from === 'blockquote' && most(blockquotes)) return {};
   if (spec.from === 'front-matter' && most(keyCount(spec.key))) return {};
   if (spec.from === 'section' && most(sectionCount)) return {};
-  const templateWhere = spec.from === 'blockquote' ? 'a blockquote after the title' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : spec.from === 'section' ? `the section \`${spec.section}\`` : 'no place for one';
+  const templateWhere =
+    spec.from === 'blockquote'
+      ? 'a blockquote after the title'
+      : spec.from === 'front-matter'
+        ? `front matter \`${spec.key}\``
+        : spec.from === 'section'
+          ? `the section \`${spec.section}\``
+          : 'no place for one';
   const options = [
     { setting: { from: 'blockquote' } as SummarySetting, count: blockquotes, where: 'a blockquote after the title' },
-    ...(['description', 'summary'] as const).map((key) => ({ setting: { from: 'front-matter', key } as SummarySetting, count: keyCount(key), where: `front matter \`${key}\`` })),
+    ...(['description', 'summary'] as const).map((key) => ({
+      setting: { from: 'front-matter', key } as SummarySetting,
+      count: keyCount(key),
+      where: `front matter \`${key}\``,
+    })),
     ...(sectionName ? [{ setting: { from: 'section', section: sectionName } as SummarySetting, count: sectionCount, where: `the section \`${sectionName}\`` }] : []),
   ].filter((o) => most(o.count) && !(o.setting.from === spec.from && (spec.from !== 'front-matter' || o.setting.key === spec.key)));
   const best = options.sort((a, b) => b.count - a.count)[0];
-  if (best) return { summary: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their summary in ${best.where} (the template has ${templateWhere})` } };
+  if (best)
+    return {
+      summary: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their summary in ${best.where} (the template has ${templateWhere})` },
+    };
   if (spec.from === 'none') return {};
-  return { summary: { setting: { from: 'first-paragraph' }, reason: `most patterns have no summary where the template keeps one (${templateWhere}): their first paragraph is shown, nothing is checked` } };
+  return {
+    summary: {
+      setting: { from: 'first-paragraph' },
+      reason: `most patterns have no summary where the template keeps one (${templateWhere}): their first paragraph is shown, nothing is checked`,
+    },
+  };
 }

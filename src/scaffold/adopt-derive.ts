@@ -105,8 +105,13 @@ export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTempla
   const most = (count: number) => n > 0 && count * 2 >= n;
 
   const titles = docs.map(titleOf);
-  const titleCounts = { heading: titles.filter((t) => t.heading).length, 'front-matter': titles.filter((t) => t.frontMatter).length, section: titles.filter((t) => t.section).length };
-  const titleFrom: TitlePlace = (['heading', 'front-matter', 'section'] as const).filter((k) => most(titleCounts[k])).sort((a, b) => titleCounts[b] - titleCounts[a])[0] ?? 'none';
+  const titleCounts = {
+    heading: titles.filter((t) => t.heading).length,
+    'front-matter': titles.filter((t) => t.frontMatter).length,
+    section: titles.filter((t) => t.section).length,
+  };
+  const titleFrom: TitlePlace =
+    (['heading', 'front-matter', 'section'] as const).filter((k) => most(titleCounts[k])).sort((a, b) => titleCounts[b] - titleCounts[a])[0] ?? 'none';
 
   const places = docs.map(summaryPlaces);
   const blockquotes = places.filter((p) => p.blockquote).length;
@@ -130,7 +135,15 @@ export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTempla
   if (sections.length === 0) sections = deriveLevel(holders, 0, titleFrom === 'heading' ? 1 : 0, FALLBACK_SHARE, contested);
 
   const frontMatterKeys = commonFrontMatterKeys(docs, most, titleFrom, summary);
-  return { text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs), of: n, title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom] }, summary, sections, frontMatterKeys, contested };
+  return {
+    text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs),
+    of: n,
+    title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom] },
+    summary,
+    sections,
+    frontMatterKeys,
+    contested,
+  };
 }
 
 interface Holder {
@@ -249,7 +262,10 @@ function commonFrontMatterKeys(docs: readonly MarkdownDocument[], most: (count: 
   const counts = new Map<string, number>();
   for (const doc of docs) for (const key of Object.keys(doc.frontMatter?.data ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
   const own = new Set([...(title === 'front-matter' ? ['title'] : []), ...(summary.from === 'front-matter' ? [summary.key] : []), 'template']);
-  return [...counts.entries()].filter(([key, count]) => most(count) && !own.has(key)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+  return [...counts.entries()]
+    .filter(([key, count]) => most(count) && !own.has(key))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([key]) => key);
 }
 
 /** A value of the shape most patterns give the key, empty: `[]` for lists, `""` otherwise. */
@@ -265,7 +281,13 @@ function emptyValue(key: string, docs: readonly MarkdownDocument[]): unknown {
   return lists > others ? [] : '';
 }
 
-function renderTemplate(title: TitlePlace, summary: SummaryPlace, sections: readonly DerivedSection[], keys: readonly string[], docs: readonly MarkdownDocument[]): string {
+function renderTemplate(
+  title: TitlePlace,
+  summary: SummaryPlace,
+  sections: readonly DerivedSection[],
+  keys: readonly string[],
+  docs: readonly MarkdownDocument[],
+): string {
   const out: string[] = [];
   const data: Record<string, unknown> = {};
   if (title === 'front-matter') data.title = TITLE_PLACEHOLDER;
@@ -279,7 +301,8 @@ function renderTemplate(title: TitlePlace, summary: SummaryPlace, sections: read
     const name = foldText(section.heading);
     if (title === 'section' && TITLE_SECTION_NAMES.has(name)) out.push(TITLE_PLACEHOLDER);
     else if (summary.from === 'section' && foldText(summary.name) === name) out.push(SUMMARY_PLACEHOLDER);
-    else if (section.empty >= section.count * EMPTY_SHARE && section.empty > 0) out.push(`<!-- ${section.empty} of ${section.count} patterns with this section leave it empty: it asks for no content. -->`);
+    else if (section.empty >= section.count * EMPTY_SHARE && section.empty > 0)
+      out.push(`<!-- ${section.empty} of ${section.count} patterns with this section leave it empty: it asks for no content. -->`);
     else if (section.children.length === 0) out.push(`[${section.heading.replace(TITLE_PLACEHOLDER, 'this pattern').replace(/[[\]]/g, '')}]`);
     section.children.forEach(visit);
   };

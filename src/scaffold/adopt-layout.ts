@@ -76,7 +76,11 @@ const NEAR_TIE = 0.9;
  * `derive` builds a template from files when no candidate fits (its fit is
  * then measured against that template).
  */
-export function chooseLayout(files: readonly ScannedFile[], candidates: readonly TemplateCandidate[], derive: (files: ScannedFile[]) => TemplateSchema | undefined): LayoutChoice {
+export function chooseLayout(
+  files: readonly ScannedFile[],
+  candidates: readonly TemplateCandidate[],
+  derive: (files: ScannedFile[]) => TemplateSchema | undefined,
+): LayoutChoice {
   const fitCache = new Map<TemplateSchema, Map<ScannedFile, Fit | undefined>>();
   const fitWith = (schema: TemplateSchema, file: ScannedFile): Fit | undefined => {
     let cache = fitCache.get(schema);
@@ -94,7 +98,9 @@ export function chooseLayout(files: readonly ScannedFile[], candidates: readonly
     const group = groups.get(key) ?? groups.set(key, { layout, files: [] }).get(key)!;
     group.files.push(file);
   }
-  const ordered = [...groups.values()].sort((a, b) => b.files.length - a.files.length || a.layout.segments.length - b.layout.segments.length || (layoutKey(a.layout) < layoutKey(b.layout) ? -1 : 1));
+  const ordered = [...groups.values()].sort(
+    (a, b) => b.files.length - a.files.length || a.layout.segments.length - b.layout.segments.length || (layoutKey(a.layout) < layoutKey(b.layout) ? -1 : 1),
+  );
   if (ordered.length === 0) return { layout: layoutOf(files[0]!), globs: [], patterns: [], exclude: [], shared: { layout: '', files: 0 } };
 
   // The template and the layout, chosen together.
@@ -131,7 +137,12 @@ export function chooseLayout(files: readonly ScannedFile[], candidates: readonly
   const named = pool.filter((s) => s.candidate.nameScore === bestName);
   const max = named[0]?.score ?? 0;
   const near = named.filter((s) => s.score >= max * NEAR_TIE);
-  near.sort((a, b) => a.candidate.rel.split('/').length - b.candidate.rel.split('/').length || a.candidate.rel.length - b.candidate.rel.length || (a.candidate.rel < b.candidate.rel ? -1 : 1));
+  near.sort(
+    (a, b) =>
+      a.candidate.rel.split('/').length - b.candidate.rel.split('/').length ||
+      a.candidate.rel.length - b.candidate.rel.length ||
+      (a.candidate.rel < b.candidate.rel ? -1 : 1),
+  );
   const accepted = near[0];
   const best = accepted ?? scored[0];
   const group = accepted?.group ?? ordered[0]!;
@@ -220,7 +231,13 @@ function clashCount(files: readonly ScannedFile[]): number {
  * name kept, names starting alike (`_*`), a few names, or stays `*` with the
  * others excluded.
  */
-function narrowFolders(layout: Layout, files: readonly ScannedFile[], fit: (f: ScannedFile) => Fit | undefined, exclusions: Exclusion[], levels: readonly number[]): Layout {
+function narrowFolders(
+  layout: Layout,
+  files: readonly ScannedFile[],
+  fit: (f: ScannedFile) => Fit | undefined,
+  exclusions: Exclusion[],
+  levels: readonly number[],
+): Layout {
   let current = layout;
   for (const level of levels) {
     if (!freeLevels(layout).includes(level)) continue;
@@ -328,7 +345,13 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
  * in `out` (`docs/guide/**`), else the file itself. A pattern's own folder in
  * a `README.md` layout is never the folder excluded (its file is).
  */
-function folderGlobs(layout: Layout, out: readonly ScannedFile[], set: readonly ScannedFile[], patterns: ReadonlySet<ScannedFile>, reason: Exclusion['reason']): Exclusion[] {
+function folderGlobs(
+  layout: Layout,
+  out: readonly ScannedFile[],
+  set: readonly ScannedFile[],
+  patterns: ReadonlySet<ScannedFile>,
+  reason: Exclusion['reason'],
+): Exclusion[] {
   const result = new Map<string, string[]>();
   for (const file of out) {
     let dirs = layout.folderKind ? file.dirs.slice(0, -1) : file.dirs;

@@ -90,10 +90,40 @@ export function nameTokens(name: string): string[] {
 
 /** Files every repository has that are about the repository, not one of its patterns (by name, any case, `-`/`_` alike). */
 const NON_PATTERN_STEMS = new Set([
-  'readme', 'index', '_index', 'changelog', 'changes', 'history', 'news', 'releases', 'release_notes',
-  'contributing', 'contributors', 'contribute', 'license', 'licence', 'copying', 'notice', 'code_of_conduct', 'conduct',
-  'security', 'support', 'governance', 'maintainers', 'owners', 'codeowners', 'authors', 'adopters', 'agents', 'claude',
-  'summary', 'toc', 'sidebar', '_sidebar', 'pull_request_template', 'issue_template',
+  'readme',
+  'index',
+  '_index',
+  'changelog',
+  'changes',
+  'history',
+  'news',
+  'releases',
+  'release_notes',
+  'contributing',
+  'contributors',
+  'contribute',
+  'license',
+  'licence',
+  'copying',
+  'notice',
+  'code_of_conduct',
+  'conduct',
+  'security',
+  'support',
+  'governance',
+  'maintainers',
+  'owners',
+  'codeowners',
+  'authors',
+  'adopters',
+  'agents',
+  'claude',
+  'summary',
+  'toc',
+  'sidebar',
+  '_sidebar',
+  'pull_request_template',
+  'issue_template',
 ]);
 
 /**
@@ -103,7 +133,10 @@ const NON_PATTERN_STEMS = new Set([
  */
 export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKind): boolean {
   if (folderLayout && file.folderKind) return false;
-  const stem = file.base.replace(/\.(md|markdown)$/i, '').toLowerCase().replace(/-/g, '_');
+  const stem = file.base
+    .replace(/\.(md|markdown)$/i, '')
+    .toLowerCase()
+    .replace(/-/g, '_');
   return NON_PATTERN_STEMS.has(stem);
 }
 
@@ -126,7 +159,8 @@ export function templateNameScore(file: ScannedFile): number {
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);
-  if (tokens.includes('template') || tokens.includes('templates')) return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) || parent.startsWith('_') || TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 3 : 2;
+  if (tokens.includes('template') || tokens.includes('templates'))
+    return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) || parent.startsWith('_') || TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 3 : 2;
   // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
   if (tokens.includes('model')) return parent.startsWith('_') ? 3 : tokens.includes('pattern') ? 2 : 0;
   const grand = file.dirs[file.dirs.length - 2] ?? '';
@@ -258,7 +292,14 @@ export function globsOf(layout: Layout): string[] {
   const variants: string[][] = [[]];
   const segments = layout.recursive ? [layout.segments[0]!] : layout.segments;
   for (const segment of segments) {
-    const options = 'any' in segment ? ['*'] : 'literal' in segment ? [escapeGlob(segment.literal)] : 'prefix' in segment ? [`${escapeGlob(segment.prefix)}*`] : segment.oneOf.map(escapeGlob);
+    const options =
+      'any' in segment
+        ? ['*']
+        : 'literal' in segment
+          ? [escapeGlob(segment.literal)]
+          : 'prefix' in segment
+            ? [`${escapeGlob(segment.prefix)}*`]
+            : segment.oneOf.map(escapeGlob);
     const next: string[][] = [];
     for (const v of variants) for (const o of options) next.push([...v, o]);
     variants.splice(0, variants.length, ...next);

@@ -83,14 +83,18 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   const files = scanMarkdown(root);
   if (files.length === 0) {
-    throw new PatternbookError(`No Markdown files in ${root}: \`init --adopt\` is for a folder that already holds patterns. To start a new catalog, run \`patternbook init\`.`);
+    throw new PatternbookError(
+      `No Markdown files in ${root}: \`init --adopt\` is for a folder that already holds patterns. To start a new catalog, run \`patternbook init\`.`,
+    );
   }
 
   const given = options.template ? await givenTemplate(root, options.template, files) : undefined;
   const candidates = given ? [given] : templateCandidates(root, files);
   const layout = chooseLayout(files, candidates, (some) => derivedSchema(root, some));
   if (layout.patterns.length === 0) {
-    throw new PatternbookError(`Found no pattern files in ${root} among its ${files.length} Markdown file${files.length === 1 ? '' : 's'}: give the template with \`--template FILE\`, or write the configuration by hand (see \`patternbook init --help\`).`);
+    throw new PatternbookError(
+      `Found no pattern files in ${root} among its ${files.length} Markdown file${files.length === 1 ? '' : 's'}: give the template with \`--template FILE\`, or write the configuration by hand (see \`patternbook init --help\`).`,
+    );
   }
 
   // The template: the one given or found, else one derived from the patterns.
@@ -141,8 +145,15 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // The configuration must load as written, and its `sections` must name the template's sections.
   const parsed = parseConfigText(configText, result.configFile, 'yaml');
   const checked = checkConfig(parsed.data);
-  if (!checked.ok) throw new Error(`init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`);
-  templateFromSource(templateText ?? schema.source, templateFile, { sections: checked.values.sections ?? {}, ...(checked.values.title ? { title: checked.values.title } : {}), ...(checked.values.summary ? { summary: checked.values.summary } : {}) });
+  if (!checked.ok)
+    throw new Error(
+      `init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`,
+    );
+  templateFromSource(templateText ?? schema.source, templateFile, {
+    sections: checked.values.sections ?? {},
+    ...(checked.values.title ? { title: checked.values.title } : {}),
+    ...(checked.values.summary ? { summary: checked.values.summary } : {}),
+  });
 
   // The template first: a run stopped between the two leaves no configuration, and a second run finds the template.
   if (templateText !== undefined) await writeFileAtomic(templateFile, templateText, { exclusive: true });
@@ -203,7 +214,11 @@ async function givenTemplate(root: string, file: string, files: readonly Scanned
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PatternbookError(code === 'ENOENT' ? `Template not found: ${file}. Give an existing Markdown file with --template.` : `Cannot read template ${file} (${code ?? (err as Error).message}).`);
+    throw new PatternbookError(
+      code === 'ENOENT'
+        ? `Template not found: ${file}. Give an existing Markdown file with --template.`
+        : `Cannot read template ${file} (${code ?? (err as Error).message}).`,
+    );
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
@@ -318,7 +333,9 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
     return `The template: ${found?.rel ?? ''}, a file named like one, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
   }
   const d = result.derived!;
-  const rejected = result.rejected ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections)` : '';
+  const rejected = result.rejected
+    ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections)`
+    : '';
   return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them. Edit it: it is the catalog's schema now.`;
 }
 

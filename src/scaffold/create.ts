@@ -21,9 +21,7 @@ export interface CreatedFiles {
 /** Checks a slug; the error says what a slug may contain. */
 export function assertValidSlug(slug: string): void {
   if (!SLUG_PATTERN.test(slug)) {
-    throw new PatternbookError(
-      `Invalid slug "${slug}": use lowercase letters, digits and single hyphens, e.g. "circuit-breaker".`,
-    );
+    throw new PatternbookError(`Invalid slug "${slug}": use lowercase letters, digits and single hyphens, e.g. "circuit-breaker".`);
   }
 }
 

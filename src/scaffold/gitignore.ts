@@ -35,11 +35,25 @@ export async function ensureGitignore(root: string, outDir: string): Promise<Git
       before = await readFile(file, 'utf8');
     } catch (err) {
       // A folder or an unreadable file by that name: the catalog is made all the same, and the user told.
-      const lines = wantedLines(root, outDir, []).wanted.map((l) => `\`${l}\``).join(', ');
-      return { file, created: false, added: [], warnings: [`.gitignore could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): add ${lines} to your git ignore rules yourself.`] };
+      const lines = wantedLines(root, outDir, [])
+        .wanted.map((l) => `\`${l}\``)
+        .join(', ');
+      return {
+        file,
+        created: false,
+        added: [],
+        warnings: [`.gitignore could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): add ${lines} to your git ignore rules yourself.`],
+      };
     }
   }
-  const { wanted, warnings } = wantedLines(root, outDir, before.split(/\r\n|\r|\n/).map(stripPattern).filter(Boolean));
+  const { wanted, warnings } = wantedLines(
+    root,
+    outDir,
+    before
+      .split(/\r\n|\r|\n/)
+      .map(stripPattern)
+      .filter(Boolean),
+  );
   if (wanted.length === 0) return { file, created: false, added: [], warnings };
 
   const eol = /\r\n/.test(before) ? '\r\n' : '\n';
@@ -88,5 +102,8 @@ function spellings(dir: string, suffixes: string[]): Set<string> {
 
 /** Escapes what git would read as glob or special characters in a literal path. */
 function escapePattern(rel: string): string {
-  return rel.replace(/[*?[\\]/g, '\\$&').replace(/^([#!])/, '\\$1').replace(/ $/, '\\ ');
+  return rel
+    .replace(/[*?[\\]/g, '\\$&')
+    .replace(/^([#!])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }

@@ -101,7 +101,10 @@ export function patternPathFor(slug: string, patterns: readonly string[]): strin
   const last = glob.length - 1;
   if (glob[last]!.includes('*')) {
     glob[last] = glob[last]!.replace(/\*+/, slug).replace(/\{([^,}]+)[^}]*\}/, '$1');
-    return glob.map((s) => s.replace(/\*+/g, '')).filter(Boolean).join('/');
+    return glob
+      .map((s) => s.replace(/\*+/g, ''))
+      .filter(Boolean)
+      .join('/');
   }
   const dirIndex = glob.map((s) => s.includes('*')).lastIndexOf(true);
   if (dirIndex >= 0) glob[dirIndex] = slug;

@@ -84,8 +84,3 @@ export function analyze(text: string, maxRepeats = Infinity): string[] {
   }
   return out;
 }
-
-/** Whether a word is one the analysis drops. */
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word.toLowerCase());
-}

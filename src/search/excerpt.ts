@@ -18,7 +18,11 @@ const EXCERPT_LENGTH = 200;
  * apart less than a rare one. Undefined when no section matches (the
  * pattern matched on its title or summary alone).
  */
-export function bestSection(record: PatternRecord, text: string, terms: readonly QueryTerm[]): { heading: string; path: string[]; id: string; excerpt: string } | undefined {
+export function bestSection(
+  record: PatternRecord,
+  text: string,
+  terms: readonly QueryTerm[],
+): { heading: string; path: string[]; id: string; excerpt: string } | undefined {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
   const outline = record.sections;
   const sections = outline.headings.map((heading, i) => {
@@ -87,18 +91,20 @@ export function excerpt(markdown: string, weights: ReadonlyMap<string, number>):
 
 /** Markdown to the text a reader sees, on one line: enough for an excerpt, not a renderer. */
 export function plainText(markdown: string): string {
-  return markdown
-    // Fenced code (in lists too), to its closing fence or the end of the text.
-    .replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^ {0,3}(#{1,6}\s+|>\s?|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, '')
-    .replace(/^\s*\|?[\s:|-]+\|[\s:|-]*$/gm, ' ')
-    .replace(/\|/g, ' ')
-    // Emphasis and code marks go; underscores inside words (`MAX_RETRIES`) stay.
-    .replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      // Fenced code (in lists too), to its closing fence or the end of the text.
+      .replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<\/?[a-z][^>]*>/gi, ' ')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^ {0,3}(#{1,6}\s+|>\s?|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, '')
+      .replace(/^\s*\|?[\s:|-]+\|[\s:|-]*$/gm, ' ')
+      .replace(/\|/g, ' ')
+      // Emphasis and code marks go; underscores inside words (`MAX_RETRIES`) stay.
+      .replace(/[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

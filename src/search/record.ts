@@ -67,7 +67,12 @@ export interface IndexedText {
 export const FACETS_DEFAULT = ['tags', 'category', 'status'];
 
 /** The record and the indexed text of a loaded pattern (the pattern can be dropped afterwards). */
-export function recordOf(pattern: Pattern, root: string, facets: readonly string[], stat: { mtimeMs: number; size: number }): { record: PatternRecord; text: IndexedText } {
+export function recordOf(
+  pattern: Pattern,
+  root: string,
+  facets: readonly string[],
+  stat: { mtimeMs: number; size: number },
+): { record: PatternRecord; text: IndexedText } {
   const doc = pattern.document;
   const ids: string[] = [];
   const levels: number[] = [];

@@ -51,7 +51,6 @@ type Doc = IndexedText & { id: string };
  */
 const MAX_REPEATS = 2;
 
-
 /**
  * The catalog's full-text index: MiniSearch's BM25+ over title, summary,
  * headings and prose (see the README for why MiniSearch), with the

@@ -133,7 +133,17 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       // files while the pages are written (its write is the longest single step of a build).
       const indexing = lanes === 1 ? settled(search.write(dir)) : undefined;
       try {
-        written = await writePatternPages({ dir, site, catalog, metas, articles, owns, records, search, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        written = await writePatternPages({
+          dir,
+          site,
+          catalog,
+          metas,
+          articles,
+          owns,
+          records,
+          search,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid, undefined, baselined);
@@ -252,7 +262,14 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
         await search.add({ ...meta, html: article.rendered.html });
       }
       const record = records.get(meta.slug);
-      const entry = assembleEntry(own, { related: meta.related, alternatives: meta.alternatives, mentions: meta.mentions, backlinks: meta.backlinks, lint: meta.lint, ...(record ? { record } : {}) });
+      const entry = assembleEntry(own, {
+        related: meta.related,
+        alternatives: meta.alternatives,
+        mentions: meta.mentions,
+        backlinks: meta.backlinks,
+        lint: meta.lint,
+        ...(record ? { record } : {}),
+      });
       writeSync(catalogFile, json.entry(entry, entries++ === 0));
       writeSync(fullFile, llmsFull.entry(entry, source ?? readSource(meta.file), link));
       const page = pageOf(meta, article);
@@ -295,7 +312,15 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
  * (catalog.json is written with the pattern pages). `previous` keeps the graph's layout (a rebuild in `dev`).
  * Files are replaced atomically: `dev` serves them while they are rewritten.
  */
-export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: LightCatalog, pages: PageMeta[], mermaid: boolean, previous?: SiteGraph, baselined = 0): Promise<SiteGraph> {
+export async function writeSiteFiles(
+  dir: string,
+  site: SiteInfo,
+  catalog: LightCatalog,
+  pages: PageMeta[],
+  mermaid: boolean,
+  previous?: SiteGraph,
+  baselined = 0,
+): Promise<SiteGraph> {
   const write = (file: string, text: string) => writeFileAtomic(path.join(dir, file), text);
   // Home in pages of cards; the cards as data for its filters, and every pattern by group for the
   // sidebar: shared files fetched once, so no page grows with the catalog.
@@ -314,7 +339,14 @@ export async function writeSiteFiles(dir: string, site: SiteInfo, catalog: Light
   if (runtime && !existsSync(path.join(dir, 'assets', 'mermaid.min.js'))) await copyFile(runtime, path.join(dir, 'assets', 'mermaid.min.js'));
   if (!previous && site.logo && catalog.config.site.logo) await copyFile(path.resolve(catalog.root, catalog.config.site.logo), path.join(dir, site.logo));
   if (catalog.config.site.url) await write('sitemap.xml', sitemap(catalog.config.site.url, pages));
-  await write('llms.txt', llmsIndex(site.title, pages.map((p) => ({ ...p, url: `patterns/${encodeURIComponent(p.slug)}/`, path: '' })), llmsLinker(catalog.config.site.url ? { siteUrl: catalog.config.site.url } : { base: site.base })));
+  await write(
+    'llms.txt',
+    llmsIndex(
+      site.title,
+      pages.map((p) => ({ ...p, url: `patterns/${encodeURIComponent(p.slug)}/`, path: '' })),
+      llmsLinker(catalog.config.site.url ? { siteUrl: catalog.config.site.url } : { base: site.base }),
+    ),
+  );
   return graph;
 }
 
@@ -325,8 +357,10 @@ export function siteInfo(config: CatalogConfig, base: string | undefined): SiteI
   if (config.site.logo) {
     const file = path.resolve(config.root, config.site.logo);
     const rel = path.relative(config.root, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new PatternbookError(`site.logo ${config.site.logo} lies outside the catalog: put the logo inside the catalog folder.`);
-    if (!existsSync(file)) throw new PatternbookError(`site.logo ${config.site.logo} does not exist (looked for ${file}): fix the path in the configuration, or remove it.`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new PatternbookError(`site.logo ${config.site.logo} lies outside the catalog: put the logo inside the catalog folder.`);
+    if (!existsSync(file))
+      throw new PatternbookError(`site.logo ${config.site.logo} does not exist (looked for ${file}): fix the path in the configuration, or remove it.`);
     logo = `assets/logo${path.extname(file).toLowerCase()}`;
   }
   return {

@@ -158,7 +158,9 @@ export function drawnAtBuild(type: string): boolean {
  * here. One worker per spare core, at most three; a worker that fails leaves
  * its diagrams to this thread.
  */
-const WORKER_SCRIPT = [new URL('./diagram-worker.js', import.meta.url), new URL('../site/diagram-worker.js', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
+const WORKER_SCRIPT = [new URL('./diagram-worker.js', import.meta.url), new URL('../site/diagram-worker.js', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((f) => existsSync(f));
 
 interface Lane {
   worker: Worker;
@@ -282,7 +284,9 @@ export function fillSlots(html: string, sources: readonly string[], root?: strin
   for (const source of sources) drawCached(readDiagram(source), root);
   return html.replace(new RegExp(`<p>pb-diagram-${SECRET}-(\\d+)</p>`, 'g'), (_whole, n: string) => {
     const source = sources[Number(n)];
-    return source === undefined ? '' : `<figure class="diagram" data-diagram="${n}" data-pagefind-ignore="all"><pre class="diagram-source"><code>${esc(source)}</code></pre></figure>`;
+    return source === undefined
+      ? ''
+      : `<figure class="diagram" data-diagram="${n}" data-pagefind-ignore="all"><pre class="diagram-source"><code>${esc(source)}</code></pre></figure>`;
   });
 }
 
@@ -312,14 +316,17 @@ export async function drawDiagrams(page: WithDiagrams, options: DrawOptions = {}
   });
   const results = await Promise.all(entries.map((e) => e.drawn));
   const runtime = mermaidRuntime(options.root) !== undefined;
-  page.html = page.html.replace(/<figure class="diagram" data-diagram="(\d+)" data-pagefind-ignore="all"><pre class="diagram-source"><code>[^<]*<\/code><\/pre><\/figure>/g, (whole, n: string) => {
-    const entry = entries[Number(n)];
-    const result = results[Number(n)];
-    if (!entry || !result) return whole;
-    if ('svg' in result) return drawnFigure(result.svg, entry.d, entry.hash);
-    if (runtime) page.mermaid = true;
-    return sourceFigure(entry.source, entry.d, runtime);
-  });
+  page.html = page.html.replace(
+    /<figure class="diagram" data-diagram="(\d+)" data-pagefind-ignore="all"><pre class="diagram-source"><code>[^<]*<\/code><\/pre><\/figure>/g,
+    (whole, n: string) => {
+      const entry = entries[Number(n)];
+      const result = results[Number(n)];
+      if (!entry || !result) return whole;
+      if ('svg' in result) return drawnFigure(result.svg, entry.d, entry.hash);
+      if (runtime) page.mermaid = true;
+      return sourceFigure(entry.source, entry.d, runtime);
+    },
+  );
 }
 
 function drawnFigure(svg: string, d: DiagramSource, hash: string): string {

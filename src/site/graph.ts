@@ -75,7 +75,12 @@ export function layoutRelationGraph(pages: PageMeta[], previous?: SiteGraph): Si
   const nodes: Node[] = pages.map((p) => ({ id: p.slug }));
   const links = edges.map((e) => ({ source: e.source, target: e.target }));
   const simulation = forceSimulation(nodes)
-    .force('link', forceLink<Node, { source: string; target: string }>(links).id((n) => n.id).distance(70))
+    .force(
+      'link',
+      forceLink<Node, { source: string; target: string }>(links)
+        .id((n) => n.id)
+        .distance(70),
+    )
     // Repulsion keeps nodes apart (a collision force would cost half the layout time).
     .force('charge', forceManyBody().strength(-180).distanceMin(12).distanceMax(600))
     .force('x', forceX<Node>((n) => at(n).x).strength(groups.length > 1 ? 0.08 : 0.04))
@@ -118,6 +123,8 @@ export function graphJson(graph: SiteGraph): string {
     facet: graph.facet ?? null,
     groups,
     nodes: graph.nodes.map((n) => [n.id, n.label, n.x, n.y, n.group === undefined ? -1 : groupIndex.get(n.group)!]),
-    edges: graph.edges.filter((e) => index.has(e.source) && index.has(e.target)).map((e) => [index.get(e.source)!, index.get(e.target)!, KIND_CODE[e.kind], e.reciprocal ? 1 : 0]),
+    edges: graph.edges
+      .filter((e) => index.has(e.source) && index.has(e.target))
+      .map((e) => [index.get(e.source)!, index.get(e.target)!, KIND_CODE[e.kind], e.reciprocal ? 1 : 0]),
   });
 }

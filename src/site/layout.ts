@@ -77,7 +77,8 @@ export function page(o: PageOptions): string {
     "form-action 'none'",
   ].join('; ');
   const title = o.title === site.title ? site.title : `${o.title} · ${site.title}`;
-  const description = o.description?.trim() || (o.title === site.title ? `${site.title}: every pattern with its summary, relations and health.` : `${o.title}: ${site.title}`);
+  const description =
+    o.description?.trim() || (o.title === site.title ? `${site.title}: every pattern with its summary, relations and health.` : `${o.title}: ${site.title}`);
   // Canonical address and Open Graph tags need the published address.
   const url = site.config.site?.url && o.path !== undefined ? `${site.config.site.url.replace(/\/*$/, '/')}${o.path}` : undefined;
   const current = sectionOf(o.bodyClass);
@@ -90,13 +91,17 @@ export function page(o: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${title}</title>
 <meta name="description" content="${description}">
-${url ? html`<link rel="canonical" href="${url}">
+${
+  url
+    ? html`<link rel="canonical" href="${url}">
 <meta property="og:type" content="${o.ogType ?? 'website'}">
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${o.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${url}">
-` : ''}<meta name="generator" content="Patternbook">
+`
+    : ''
+}<meta name="generator" content="Patternbook">
 <link rel="icon" href="${toRoot}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${toRoot}assets/site.css">
 ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}

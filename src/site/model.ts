@@ -68,7 +68,12 @@ export function slugRelations(catalog: LightCatalog): SlugRelation[] {
  * results and its relations (worked out from the catalog unless given: `dev`
  * keeps them between rebuilds).
  */
-export function pageMetas(catalog: LightCatalog, lint: LintFileResult[], relations: SlugRelation[] = slugRelations(catalog), records: Map<string, VerifyRecord> = readRecords(catalog.root).records): PageMeta[] {
+export function pageMetas(
+  catalog: LightCatalog,
+  lint: LintFileResult[],
+  relations: SlugRelation[] = slugRelations(catalog),
+  records: Map<string, VerifyRecord> = readRecords(catalog.root).records,
+): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
@@ -89,7 +94,9 @@ export function pageMetas(catalog: LightCatalog, lint: LintFileResult[], relatio
       diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
       // "Never verified" only says something in a catalog that verifies its patterns.
       ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
-      ...(site.repoUrl ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` } : {}),
+      ...(site.repoUrl
+        ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` }
+        : {}),
     };
   });
 }
@@ -108,7 +115,11 @@ export interface Article {
  * Renders one fully loaded pattern. `patternAt` maps files (and pattern
  * folders) to the patterns they are, for links between pages.
  */
-export function renderArticle(pattern: Pattern, catalog: Pick<CatalogSettings, 'root' | 'template'>, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
+export function renderArticle(
+  pattern: Pattern,
+  catalog: Pick<CatalogSettings, 'root' | 'template'>,
+  patternAt: (file: string) => { slug: string; file: string } | undefined,
+): Article {
   const rendered = renderPattern(pattern, {
     root: catalog.root,
     patternAt: (file) => {
@@ -128,7 +139,12 @@ export function pageOf(meta: PageMeta, article: Article): PatternPage {
 }
 
 /** Renders one fully loaded pattern for its page. */
-export function renderPage(meta: PageMeta, pattern: Pattern, catalog: Pick<CatalogSettings, 'root' | 'template'>, patternAt: (file: string) => PageMeta | undefined): PatternPage {
+export function renderPage(
+  meta: PageMeta,
+  pattern: Pattern,
+  catalog: Pick<CatalogSettings, 'root' | 'template'>,
+  patternAt: (file: string) => PageMeta | undefined,
+): PatternPage {
   return pageOf(meta, renderArticle(pattern, catalog, patternAt));
 }
 

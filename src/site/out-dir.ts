@@ -83,7 +83,8 @@ export async function replaceSite(out: string, catalogRoot: string, build: (dir:
     } catch (err) {
       await rm(fresh, { recursive: true, force: true });
       const code = (err as NodeJS.ErrnoException).code;
-      if (code && !(err instanceof PatternbookError)) throw new PatternbookError(`Could not put the new site in place at ${out} (${code}: ${(err as Error).message}); the previous site, if any, is unchanged.`, 1);
+      if (code && !(err instanceof PatternbookError))
+        throw new PatternbookError(`Could not put the new site in place at ${out} (${code}: ${(err as Error).message}); the previous site, if any, is unchanged.`, 1);
       throw err;
     }
   } finally {

@@ -299,7 +299,6 @@ function safeDecode(url: string): string {
   }
 }
 
-
 /** Syntax highlighting at build time (no script on the page): highlight.js, for the languages it knows. */
 function highlight(code: string, lang: string): string | undefined {
   const name = lang === 'console' || lang === 'sh' || lang === 'shell' ? 'bash' : lang;

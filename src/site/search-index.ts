@@ -96,7 +96,16 @@ const WRITE_TIMEOUT_MS = 20 * 60_000;
 function answered<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PatternbookError(`The search indexer (Pagefind) did not answer within ${ms / 1000} s while ${what}: it may have stopped. Run the build again; if it happens again, please report it.`, 1)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new PatternbookError(
+            `The search indexer (Pagefind) did not answer within ${ms / 1000} s while ${what}: it may have stopped. Run the build again; if it happens again, please report it.`,
+            1,
+          ),
+        ),
+      ms,
+    );
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }

@@ -46,7 +46,9 @@ export async function siteToServe(cwd: string, dir?: string): Promise<SiteToServ
   const here = given ?? path.resolve(cwd);
   if (existsSync(path.join(here, SITE_MARKER))) return { folder: here };
   if (given !== undefined && existsSync(path.join(given, 'index.html')) && findConfigRoot(given) !== given) {
-    throw new PatternbookError(`${dir} is not a site built by Patternbook (no ${SITE_MARKER} in it) nor a catalog: give a catalog's root folder or a folder built by \`patternbook build\`.`);
+    throw new PatternbookError(
+      `${dir} is not a site built by Patternbook (no ${SITE_MARKER} in it) nor a catalog: give a catalog's root folder or a folder built by \`patternbook build\`.`,
+    );
   }
   const root = given ?? findCatalogRoot(cwd);
   const config = await loadConfig(root);

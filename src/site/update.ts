@@ -28,7 +28,11 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.templates.for(before.path), { keepTokens: true });
+  const loaded = await loadPattern(
+    { file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize },
+    state.prepared.templates.for(before.path),
+    { keepTokens: true },
+  );
   const summary = (pages: number): BuildSummary => ({
     out: state.out,
     pages,
@@ -101,7 +105,9 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
     const isChanged = pattern.file === changed.pattern.file;
-    const source = isChanged ? changed : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates.for(pattern.path), { keepTokens: true });
+    const source = isChanged
+      ? changed
+      : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates.for(pattern.path), { keepTokens: true });
     if (!source.ok) continue;
     const page = renderPage(meta, source.pattern, { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path) }, locate);
     await drawDiagrams(page, { root: state.session.catalog.root });

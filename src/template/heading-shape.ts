@@ -148,13 +148,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
 
 /** Case, quotes, dashes and spacing as `foldHeading` folds them, without trimming anything. */
 function foldPart(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ');
+  return text.normalize('NFKC').toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ');
 }
 
 function placeholderName(inner: string): string {
@@ -170,8 +164,43 @@ export function headingMatcher(shape: HeadingShape, aliases: readonly string[] =
 
 /** Inline HTML a heading may hold that is markup, not a `<placeholder>`. */
 const HTML_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'details', 'summary', 'div', 'p', 'picture', 'source',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'details',
+  'summary',
+  'div',
+  'p',
+  'picture',
+  'source',
 ]);
 
 /**

@@ -139,7 +139,12 @@ class Scan {
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
-            this.unit(item.text, item.raw, item.range, { ...ctx, item: true, answered: rest.length > 0, followed: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : followed });
+            this.unit(item.text, item.raw, item.range, {
+              ...ctx,
+              item: true,
+              answered: rest.length > 0,
+              followed: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : followed,
+            });
             this.blocks(rest, { ...ctx, nested: true, unticked: ctx.unticked || item.task?.checked === false });
           });
           break;
@@ -184,8 +189,11 @@ class Scan {
         if (p.kind === 'instruction') this.present.add(id);
         if (hits.has((p.exact ?? p.pattern).source)) continue;
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
-        const literal = p.exact ? p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0] : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
-        hits.set((p.exact ?? p.pattern).source, literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` });
+        const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
+        hits.set(
+          (p.exact ?? p.pattern).source,
+          literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
+        );
       }
     }
     // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
@@ -261,8 +269,13 @@ class Scan {
     if (this.isCold(heading.range)) return;
     const hits = this.matcher.find(heading.text, heading.raw).filter((p) => (p.kind === 'bracketed' && p.exact) || p.kind === 'custom');
     for (const p of hits) {
-      const literal = p.exact ? p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0] : p.text;
-      this.leftovers.push({ id: this.ids.get(p) ?? -1, where: 'a heading', shown: quote(literal ?? p.text), range: plain(literal ? narrow(this.doc, heading.range, literal) : heading.range) });
+      const literal = p.exact ? (p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0]) : p.text;
+      this.leftovers.push({
+        id: this.ids.get(p) ?? -1,
+        where: 'a heading',
+        shown: quote(literal ?? p.text),
+        range: plain(literal ? narrow(this.doc, heading.range, literal) : heading.range),
+      });
     }
   }
 
@@ -276,7 +289,12 @@ class Scan {
       for (const p of this.matcher.find(line, line)) {
         if (!p.code && p.kind !== 'custom') continue;
         const literal = p.exact ? p.exact.exec(line)?.[0] : line.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
-        this.leftovers.push({ id: this.ids.get(p) ?? -1, where: ctx.where, shown: literal !== undefined ? quote(literal) : `${quote(line.trim())} (like the template's ${quote(p.text)})`, range: plain(literal ? narrow(this.doc, range, literal) : range) });
+        this.leftovers.push({
+          id: this.ids.get(p) ?? -1,
+          where: ctx.where,
+          shown: literal !== undefined ? quote(literal) : `${quote(line.trim())} (like the template's ${quote(p.text)})`,
+          range: plain(literal ? narrow(this.doc, range, literal) : range),
+        });
       }
     });
   }

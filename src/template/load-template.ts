@@ -17,10 +17,16 @@ import { flattenSections } from './walk.js';
 /** Path of the template Patternbook ships (a copy of the catalog template it was built around). */
 export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pattern.md');
 
+/** A section's setting in the configuration (`sections:`): as the configuration's schema reads it. */
+export interface SectionSetting {
+  optional?: boolean | undefined;
+  aliases?: string[] | undefined;
+}
+
 export interface TemplateOptions {
   /** Per-section overrides, keyed by section name or heading (`"Manual Testing": { optional: true }`). */
-  sections?: Record<string, { optional?: boolean; aliases?: string[] }>;
-  placeholders?: { add?: string[]; ignore?: string[] };
+  sections?: Record<string, SectionSetting>;
+  placeholders?: { add?: string[] | undefined; ignore?: string[] | undefined };
   /** Where patterns keep their title, when not where the template's own is. */
   title?: TitleSetting;
   /** Where patterns keep their summary, when not where the template's own is. */
@@ -70,10 +76,7 @@ export function templateFromSource(text: string, file: string, options: Template
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
 
   const ignored = new Set((options.placeholders?.ignore ?? []).map(foldText));
-  const placeholders = [
-    ...extractPlaceholders(doc, schemaPath).filter((p) => !ignored.has(p.folded)),
-    ...(options.placeholders?.add ?? []).map(customPlaceholder),
-  ];
+  const placeholders = [...extractPlaceholders(doc, schemaPath).filter((p) => !ignored.has(p.folded)), ...(options.placeholders?.add ?? []).map(customPlaceholder)];
 
   return {
     file,
@@ -108,20 +111,20 @@ function templateIdentity(meta: unknown, file: string, source: string): { name: 
 export interface TitleSetting {
   from: 'heading' | 'front-matter' | 'section';
   /** The front matter key (`from: front-matter`; default `title`). */
-  key?: string;
+  key?: string | undefined;
   /** The section whose first paragraph is the title (`from: section`; default `Title`). */
-  section?: string;
+  section?: string | undefined;
 }
 
 /** Where the configuration says a pattern keeps its summary (`summary` in the configuration). */
 export interface SummarySetting {
   from: 'blockquote' | 'front-matter' | 'section' | 'first-paragraph';
   /** The front matter key (`from: front-matter`; default `description`). */
-  key?: string;
+  key?: string | undefined;
   /** The section whose first paragraph is the summary (`from: section`; default `Summary`). */
-  section?: string;
+  section?: string | undefined;
   /** At most this many sentences (default: as many as the template's sample asks for, else any). */
-  sentences?: number;
+  sentences?: number | undefined;
 }
 
 /** Names of a template section that holds the title on its first line (folded). */
@@ -192,7 +195,8 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
 function sentencesAskedFor(text: string): number | undefined {
   const m = /\b(one|a single|single|two|three|[1-9])[\s-]+sentences?\b/i.exec(text);
   // `at least two sentences`, `two or more sentences`: a floor, not a limit.
-  if (!m || /\b(?:at least|minimum(?: of)?|more than|over)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:or more|at least)\b/i.test(text.slice(m.index + m[0].length))) return undefined;
+  if (!m || /\b(?:at least|minimum(?: of)?|more than|over)\s+$/i.test(text.slice(0, m.index)) || /^\s*(?:or more|at least)\b/i.test(text.slice(m.index + m[0].length)))
+    return undefined;
   const word = m[1]!.toLowerCase();
   return { one: 1, 'a single': 1, single: 1, two: 2, three: 3 }[word] ?? Number(word);
 }
@@ -382,17 +386,17 @@ function blockPlainText(block: Block): string {
 
 /** Configuration overrides for sections; a key that names no template section is a configuration error. */
 class SectionOverrides {
-  private readonly entries: { key: string; folded: string; value: { optional?: boolean; aliases?: string[] }; used: boolean }[];
+  private readonly entries: { key: string; folded: string; value: SectionSetting; used: boolean }[];
 
   constructor(
-    config: Record<string, { optional?: boolean; aliases?: string[] }>,
+    config: Record<string, SectionSetting>,
     private readonly file: string,
   ) {
     this.entries = Object.entries(config).map(([key, value]) => ({ key, folded: foldHeading(key), value, used: false }));
   }
 
   /** The overrides for a section, keyed by its name, its heading, or its heading as written with its note. */
-  take(name: string, heading: string, written: string): { optional?: boolean; aliases?: string[] } {
+  take(name: string, heading: string, written: string): SectionSetting {
     const keys = new Set([foldHeading(name), foldHeading(heading), foldHeading(written)]);
     const entry = this.entries.find((e) => keys.has(e.folded));
     if (!entry) return {};

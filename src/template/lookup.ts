@@ -54,16 +54,12 @@ function findVersionedSchema(template: TemplateSchema): { schema: TemplateSectio
 
 /** A top-level template section whose name folds to one of `names` (`license`, `licence`). */
 export function topLevelSchema(template: TemplateSchema, names: readonly string[]): TemplateSection | undefined {
-  return fromTemplate(template, `top:${names.join('|')}`, () =>
-    template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading))),
-  );
+  return fromTemplate(template, `top:${names.join('|')}`, () => template.sections.find((s) => names.includes(foldText(s.name)) || names.includes(foldText(s.heading))));
 }
 
 /** The pattern's sections that stand for a template section: matched in place, or misplaced elsewhere. */
 export function sectionsFor(outline: OutlineMatch, schema: TemplateSection): Section[] {
-  const matched = outline.all
-    .filter((m) => m.schema === schema)
-    .flatMap((m) => m.sections);
+  const matched = outline.all.filter((m) => m.schema === schema).flatMap((m) => m.sections);
   const misplaced = outline.misplaced.filter((m) => m.schema === schema).map((m) => m.section);
   return [...matched, ...misplaced].sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

@@ -48,7 +48,11 @@ export interface OutlineMatch {
    * `Acknowledgments`, `Author(s)` for `Author`): matched, so neither missing
    * nor unknown, and listed here to be renamed.
    */
-  renamed: { section: Section; schema: TemplateSection; /** Its name plus words of the author's (`References and Further Reading`): no rename asked. */ extended?: boolean }[];
+  renamed: {
+    section: Section;
+    schema: TemplateSection;
+    /** Its name plus words of the author's (`References and Further Reading`): no rename asked. */ extended?: boolean;
+  }[];
 }
 
 /**
@@ -173,14 +177,22 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   });
   slots.forEach((slot, i) => {
     if (!('matcher' in slot)) return;
-    const after = slots.slice(0, i).reverse().find((s): s is SectionMatch => 'sections' in s);
+    const after = slots
+      .slice(0, i)
+      .reverse()
+      .find((s): s is SectionMatch => 'sections' in s);
     const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
     const absent: MissingSection = { schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) };
     result.absent.push(absent);
     if (!slot.optional) result.missing.push(absent);
   });
   for (const match of matches) {
-    match.children = matchLevel(match.schema.children, match.sections.flatMap((s) => s.children), match, context);
+    match.children = matchLevel(
+      match.schema.children,
+      match.sections.flatMap((s) => s.children),
+      match,
+      context,
+    );
   }
   return matches;
 }

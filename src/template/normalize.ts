@@ -8,7 +8,11 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function foldText(text: string): string {
   // The Unicode-aware path (NFKC, letter classes) only matters beyond ASCII, and folding
   // is the hottest step of the placeholder check.
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!NON_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -64,4 +64,3 @@ function unquote(value: string): string {
   const m = /^(`+)([\s\S]*)\1$/.exec(v) ?? /^"([\s\S]*)"$/.exec(v) ?? /^'([\s\S]*)'$/.exec(v);
   return (m ? m[m.length - 1]! : v).trim();
 }
-

@@ -165,7 +165,10 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
       return;
     }
     // `**Symptom**: What you observe` — the label stays, the sample after it is a placeholder.
-    const rest = text.slice(text.indexOf(labelText) + labelText.length).replace(/^\s*:?\s*/, '').trim();
+    const rest = text
+      .slice(text.indexOf(labelText) + labelText.length)
+      .replace(/^\s*:?\s*/, '')
+      .trim();
     if (rest && !markedTokens(rest).some((t) => t.text === rest)) found.add(rest, isSampleValue(rest) ? 'sample-value' : 'label-sample', path, line);
     return;
   }
@@ -194,7 +197,9 @@ export function isGenericItem(text: string): boolean {
 
 /** Verbs that only ever ask the author to write something ("Describe…", "Explain…", "List…"). */
 const WRITING_VERBS = new Set(
-  'answer clarify describe detail discuss document elaborate enumerate explain fill illustrate insert introduce justify list mention outline specify state summarise summarize write'.split(' '),
+  'answer clarify describe detail discuss document elaborate enumerate explain fill illustrate insert introduce justify list mention outline specify state summarise summarize write'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -203,7 +208,9 @@ const WRITING_VERBS = new Set(
  * instructions to the author only when what they ask for is writing (a
  * description, an example, a link, this section…) or is put "here".
  */
-const OBJECT_VERBS = new Set('add choose consider continue define delete give identify include keep link note provide put reference remove replace select show update use'.split(' '));
+const OBJECT_VERBS = new Set(
+  'add choose consider continue define delete give identify include keep link note provide put reference remove replace select show update use'.split(' '),
+);
 
 /** What an author writes — the object that makes an ambiguous verb an instruction to the author. */
 const WRITING_NOUNS = new Set(
@@ -291,7 +298,9 @@ const HTML_ELEMENTS = new Set(
     'tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
   ).split(' '),
 );
-const BOOLEAN_ATTRIBUTES = new Set('allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '));
+const BOOLEAN_ATTRIBUTES = new Set(
+  'allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '),
+);
 
 /** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[required]`. */
 const NOTE = /^\s*(?:optional|required|recommended|if applicable)\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
@@ -385,7 +394,11 @@ function fillIn(inner: string): boolean {
 
 /** `<details open>`, `<img src="a.png" alt="x">`, `<br/>`: markup. `<A brief description>`: a placeholder. */
 function isHtmlTag(inner: string): boolean {
-  const [name, ...rest] = inner.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\/$/, '').trim().split(/\s+/);
+  const [name, ...rest] = inner
+    .replace(/"[^"]*"|'[^']*'/g, '""')
+    .replace(/\/$/, '')
+    .trim()
+    .split(/\s+/);
   if (!name || !HTML_ELEMENTS.has(name.toLowerCase())) return false;
   return rest.every((w) => w.includes('=') || w === '/' || BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
 }
@@ -655,7 +668,6 @@ export class PlaceholderMatcher {
 }
 
 const EMPTY_MATCHER = new PlaceholderMatcher([]);
-
 
 function isWordChar(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;

@@ -51,14 +51,7 @@ export interface TemplateSection {
   line: number;
 }
 
-export type PlaceholderKind =
-  | 'bracketed'
-  | 'instruction'
-  | 'generic-item'
-  | 'label-sample'
-  | 'sample-value'
-  | 'summary-sample'
-  | 'custom';
+export type PlaceholderKind = 'bracketed' | 'instruction' | 'generic-item' | 'label-sample' | 'sample-value' | 'summary-sample' | 'custom';
 
 export interface Placeholder {
   /** The template text as written. */

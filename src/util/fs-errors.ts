@@ -44,7 +44,12 @@ export class FileSystemError extends PatternbookError {
 
 /** Whether `err` is an error of the operating system (an errno code such as `EACCES`). */
 export function isSystemError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!) && typeof (err as NodeJS.ErrnoException).errno === 'number';
+  return (
+    err instanceof Error &&
+    typeof (err as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!) &&
+    typeof (err as NodeJS.ErrnoException).errno === 'number'
+  );
 }
 
 /**
@@ -127,9 +132,34 @@ export function operationOf(err: NodeJS.ErrnoException & { dest?: string }): { o
 }
 
 const FILE_SYSCALLS = new Set([
-  'open', 'read', 'write', 'close', 'stat', 'lstat', 'fstat', 'access', 'readlink', 'realpath', 'scandir', 'opendir',
-  'mkdir', 'mkdtemp', 'rmdir', 'rm', 'unlink', 'rename', 'link', 'symlink', 'copyfile', 'cp', 'chmod', 'chown', 'utime',
-  'fsync', 'ftruncate', 'truncate',
+  'open',
+  'read',
+  'write',
+  'close',
+  'stat',
+  'lstat',
+  'fstat',
+  'access',
+  'readlink',
+  'realpath',
+  'scandir',
+  'opendir',
+  'mkdir',
+  'mkdtemp',
+  'rmdir',
+  'rm',
+  'unlink',
+  'rename',
+  'link',
+  'symlink',
+  'copyfile',
+  'cp',
+  'chmod',
+  'chown',
+  'utime',
+  'fsync',
+  'ftruncate',
+  'truncate',
 ]);
 
 /** The first existing part of `file`'s path (from the root) that is not a folder. */

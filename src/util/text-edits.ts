@@ -25,7 +25,9 @@ export interface AppliedEdits {
  * sections inserted at one place come out in template order.
  */
 export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedEdits {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
+  const ordered = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
   let output = '';
   let cursor = 0;
   let applied = 0;
@@ -53,7 +55,14 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
 export function lostLines(before: string, after: string, headingKey: (text: string) => string = (text) => text): string[] {
   const key = (line: string) => {
     const heading = /^\s{0,3}#{1,6}(?=\s|$)/.exec(line);
-    return heading ? `#${headingKey(line.slice(heading[0].length).replace(/\s#+\s*$/, '').trim())}` : line.trim();
+    return heading
+      ? `#${headingKey(
+          line
+            .slice(heading[0].length)
+            .replace(/\s#+\s*$/, '')
+            .trim(),
+        )}`
+      : line.trim();
   };
   const remaining = new Map<string, number>();
   for (const line of after.split(/\r\n|\r|\n/)) {

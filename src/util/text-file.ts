@@ -46,7 +46,9 @@ export async function writeFileAtomic(file: string, data: string, options: { exc
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // A file where a folder should be concerns the path the user gave; anything else, the folder that could not be made.
-    throw code === 'EEXIST' || code === 'ENOTDIR' ? fileSystemError(err, 'write', file) : fileSystemError(err, 'create-folder', (err as NodeJS.ErrnoException).path ?? dir);
+    throw code === 'EEXIST' || code === 'ENOTDIR'
+      ? fileSystemError(err, 'write', file)
+      : fileSystemError(err, 'create-folder', (err as NodeJS.ErrnoException).path ?? dir);
   }
   await removeStaleTemps(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);

@@ -11,10 +11,5 @@ export function escapeText(text: string): string {
 
 /** Parsers turn raw tabs and line breaks in attributes into spaces; references keep them. */
 export function escapeAttribute(text: string): string {
-  return escapeText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

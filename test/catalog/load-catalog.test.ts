@@ -19,7 +19,12 @@ describe('loadCatalog on the basic fixture', async () => {
 
   it('reads title and summary from the H1 and blockquote, or from front matter', () => {
     const alpha = catalog.bySlug.get('alpha')!;
-    expect([alpha.title?.text, alpha.title?.from, alpha.summary?.text, alpha.summary?.from]).toEqual(['Alpha', 'heading', 'The first pattern of the basic fixture.', 'blockquote']);
+    expect([alpha.title?.text, alpha.title?.from, alpha.summary?.text, alpha.summary?.from]).toEqual([
+      'Alpha',
+      'heading',
+      'The first pattern of the basic fixture.',
+      'blockquote',
+    ]);
     const beta = catalog.bySlug.get('beta')!;
     expect([beta.title?.text, beta.title?.from, beta.summary?.text, beta.summary?.from]).toEqual([
       'Beta from front matter',

@@ -17,7 +17,8 @@ async function catalogOf(template: string, patterns: Record<string, string>, con
 const FRONT_MATTER = '---\ntitle: <name of the pattern>\ndescription: <one line on the pattern>\n---\n\n## In This Context\n\n<the situation>\n';
 
 /** The title on the line under `## Title`, the summary in a section of its own. */
-const SECTIONS = '## Title\n\nShort name here\n\n## Gist\n\nTwo sentences: the problem, then the answer.\n\n## Abstract\n\nWhat it is about, in a paragraph.\n\n## Problem\n\nWhat hurts.\n';
+const SECTIONS =
+  '## Title\n\nShort name here\n\n## Gist\n\nTwo sentences: the problem, then the answer.\n\n## Abstract\n\nWhat it is about, in a paragraph.\n\n## Problem\n\nWhat hurts.\n';
 
 /** An H1 and nowhere for a summary. */
 const NO_SUMMARY = '# [Pattern Title]\n\n## Context\n\nDescribe the forces.\n\n## Decision\n\nWhat was chosen.\n';
@@ -25,9 +26,12 @@ const NO_SUMMARY = '# [Pattern Title]\n\n## Context\n\nDescribe the forces.\n\n#
 describe('title and summary, from where the template keeps them', () => {
   it('front matter: the title, and a description quoted over several lines', async () => {
     const catalog = await catalogOf(FRONT_MATTER, {
-      'warm-standby': '---\ntitle: Warm Standby\ndescription: "Keep a replica running at low capacity.\nPromote it when the primary fails."\nlayout: pattern\n---\n\n## In This Context\n\nA primary database.\n',
+      'warm-standby':
+        '---\ntitle: Warm Standby\ndescription: "Keep a replica running at low capacity.\nPromote it when the primary fails."\nlayout: pattern\n---\n\n## In This Context\n\nA primary database.\n',
     });
-    expect(read(catalog)).toEqual([['warm-standby', 'Warm Standby', 'front-matter', 'Keep a replica running at low capacity. Promote it when the primary fails.', 'front-matter']]);
+    expect(read(catalog)).toEqual([
+      ['warm-standby', 'Warm Standby', 'front-matter', 'Keep a replica running at low capacity. Promote it when the primary fails.', 'front-matter'],
+    ]);
     const title = catalog.patterns[0]!.title!;
     expect([title.key, title.range.start.line, title.range.end.line]).toEqual(['title', 1, 6]);
   });
@@ -50,7 +54,8 @@ describe('title and summary, from where the template keeps them', () => {
 
   it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line or the title line)', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
-      'cache-aside': '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
+      'cache-aside':
+        '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
       empty: '# Empty\n\n## Context\n\nShort.\n',
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
     });
@@ -72,7 +77,10 @@ describe('title and summary, from where the template keeps them', () => {
   it('the configuration names other places: a front matter key for the title, a section for the summary', async () => {
     const catalog = await catalogOf(
       FRONT_MATTER,
-      { shorter: '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\ndescription: A replica.\n---\n\n## In This Context\n\nThe orders database must stay up.\n' },
+      {
+        shorter:
+          '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\ndescription: A replica.\n---\n\n## In This Context\n\nThe orders database must stay up.\n',
+      },
       { title: { from: 'front-matter', key: 'shortTitle' }, summary: { from: 'section', section: 'In This Context' } },
     );
     expect(read(catalog)).toEqual([['shorter', 'Warm Standby', 'front-matter', 'The orders database must stay up.', 'section']]);
@@ -82,7 +90,9 @@ describe('title and summary, from where the template keeps them', () => {
   it('a configured section the template does not have is a configuration error naming it and the sections there are', async () => {
     const error = await catalogOf(SECTIONS, {}, { summary: { from: 'section', section: 'Patlet' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatternbookError);
-    expect((error as Error).message).toMatch(/^Configuration `summary.section` names "Patlet", which template .*pattern\.md does not have\. Use a section name from the template: "Title", "Gist", "Abstract", "Problem"\./);
+    expect((error as Error).message).toMatch(
+      /^Configuration `summary.section` names "Patlet", which template .*pattern\.md does not have\. Use a section name from the template: "Title", "Gist", "Abstract", "Problem"\./,
+    );
   });
 
   it('a key that the chosen place does not read is a configuration error at its line', async () => {

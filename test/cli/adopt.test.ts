@@ -181,7 +181,8 @@ describe('patternbook init --adopt', () => {
     const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Design\n\nHow it works.\n`;
     const dir = await tempCatalog({
       'README.md': '# Proposals\n\nOne folder per proposal, grouped by team.\n',
-      'proposals/NNNN-proposal-template/README.md': '# NNNN: Your short title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Design\n\nHow?\n\n## Alternatives (optional)\n\nWhat else was considered?\n',
+      'proposals/NNNN-proposal-template/README.md':
+        '# NNNN: Your short title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Design\n\nHow?\n\n## Alternatives (optional)\n\nWhat else was considered?\n',
       'proposals/storage/0007-tiered-volumes/README.md': proposal('0007: Tiered Volumes'),
       'proposals/storage/0042-config-template/README.md': proposal('0042: Config Template'),
       'proposals/network/0013-dual-stack/README.md': proposal('0013: Dual Stack'),

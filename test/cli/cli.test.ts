@@ -63,9 +63,9 @@ describe('patternbook info', () => {
   it('summarises a catalog and exits 1 when files failed to load, naming file, line and problem', async () => {
     const run = await runCli(['info', fixture('catalogs/basic')], REPO);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Patterns  2 loaded, 2 failed/);
-    expect(run.stdout).toMatch(/^broken-yaml\/README\.md:3:\d+  error  Malformed front matter/m);
-    expect(run.stdout).toMatch(/^not-utf8\/README\.md:3:12  error  File is not valid UTF-8/m);
+    expect(run.stdout).toMatch(/Patterns {2}2 loaded, 2 failed/);
+    expect(run.stdout).toMatch(/^broken-yaml\/README\.md:3:\d+ {2}error {2}Malformed front matter/m);
+    expect(run.stdout).toMatch(/^not-utf8\/README\.md:3:12 {2}error {2}File is not valid UTF-8/m);
   });
 
   it('finds the catalog root from a sub-folder and exits 0 on a clean catalog', async () => {

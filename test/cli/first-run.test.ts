@@ -117,17 +117,22 @@ describe('patternbook new: the first changelog entry is dated today', () => {
 
   const shapes: Record<string, { template: string; entry: RegExp }> = {
     'a changelog table': {
-      template: '# [Pattern Title]\n\n> [One sentence.]\n\n## Overview\n\n[What it does.]\n\n## Changelog\n\n| Version | Date | Changes |\n|---|---|---|\n| 0.1.0 | 2024-01-15 | First draft |\n| 0.0.1 | 2023-12-01 | Notes |\n',
+      template:
+        '# [Pattern Title]\n\n> [One sentence.]\n\n## Overview\n\n[What it does.]\n\n## Changelog\n\n| Version | Date | Changes |\n|---|---|---|\n| 0.1.0 | 2024-01-15 | First draft |\n| 0.0.1 | 2023-12-01 | Notes |\n',
       entry: /^\| 0\.1\.0 \| (\d{4}-\d{2}-\d{2}) \| First draft \|$/m,
     },
     'a changelog list': {
-      template: '# [Pattern Title]\n\n> [One sentence.]\n\n## Overview\n\n[What it does.]\n\n## History\n\nDates are written as 2020-02-02.\n\n- 2.0.0 (2024-01-15): first version\n',
+      template:
+        '# [Pattern Title]\n\n> [One sentence.]\n\n## Overview\n\n[What it does.]\n\n## History\n\nDates are written as 2020-02-02.\n\n- 2.0.0 (2024-01-15): first version\n',
       entry: /^- 2\.0\.0 \((\d{4}-\d{2}-\d{2})\): first version$/m,
     },
   };
   for (const [shape, { template, entry }] of Object.entries(shapes)) {
     it(`a template with ${shape}: its first entry is dated today, the rest of the template as it was`, async () => {
-      const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', exclude: ['templates/**'] }) });
+      const dir = await tempCatalog({
+        'templates/pattern.md': template,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', exclude: ['templates/**'] }),
+      });
       const before = today();
       const run = await runCli(['new', 'saga', '--summary', 'Keeps data consistent.', '--dir', dir], REPO);
       expect(run.code, run.stderr).toBe(0);
@@ -143,10 +148,15 @@ describe('patternbook new: the first changelog entry is dated today', () => {
 
   it('a template without a changelog: the new pattern is the template with the title and summary filled in', async () => {
     const template = '# [Pattern Title]\n\n> [One sentence.]\n\n## Overview\n\nWritten 2024-01-15.\n\n## Forces\n\n- [A force]\n';
-    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', exclude: ['templates/**'] }) });
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', exclude: ['templates/**'] }),
+    });
     const run = await runCli(['new', 'saga', '--summary', 'Keeps data consistent.', '--dir', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).toBe(template.replace('[Pattern Title]', 'Saga').replace('[One sentence.]', 'Keeps data consistent.'));
+    expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).toBe(
+      template.replace('[Pattern Title]', 'Saga').replace('[One sentence.]', 'Keeps data consistent.'),
+    );
   });
 });
 
@@ -186,7 +196,11 @@ describe.skipIf(!existsSync(BIN))('patternbook preview and dev: what they serve 
     const root = path.join(dir, 'catalog');
     const build = await runCli(['build', root], REPO);
     expect(build.code, build.stderr).toBe(0);
-    for (const [args, cwd] of [[['preview', 'catalog'], dir], [['preview'], root], [['preview', 'catalog/public'], dir]] as const) {
+    for (const [args, cwd] of [
+      [['preview', 'catalog'], dir],
+      [['preview'], root],
+      [['preview', 'catalog/public'], dir],
+    ] as const) {
       const { line, url } = await serving([...args, '--port', '0'], cwd);
       expect(line, args.join(' ')).toContain(`Serving ${path.relative(cwd, path.join(root, 'public'))} at`);
       const page = await fetch(new URL('patterns/saga/', url));

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
 
-interface Step { run?: string; uses?: string; env?: Record<string, string>; if?: string }
+interface Step {
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+  if?: string;
+}
 
 describe('the GitHub Action and the pre-commit hook', () => {
   it('action.yml: every input reaches a script through the environment, never pasted into it (no script injection)', async () => {

@@ -73,13 +73,21 @@ describe('patternbook lint', () => {
     expect(mixed.code).toBe(2);
     expect(await readFile(path.join(dir, 'bad/README.md'), 'utf8')).toBe(files['bad/README.md']);
     // Excluded files and a catalog's own README say so too.
-    const excluded = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['**/*.md'], exclude: ['drafts/**'] }), 'drafts/wip.md': '# Wip\n', 'README.md': '# Catalog\n' });
+    const excluded = await tempCatalog({
+      ...files,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['**/*.md'], exclude: ['drafts/**'] }),
+      'drafts/wip.md': '# Wip\n',
+      'README.md': '# Catalog\n',
+    });
     expect((await runCli(['lint', 'drafts/wip.md'], excluded)).stderr).toContain('`drafts/wip.md` is excluded by `exclude` (drafts/**)');
     expect((await runCli(['lint', 'README.md'], excluded)).stderr).toContain("`README.md` is the catalog's own page");
   });
 
   it('a catalog without patterns says that nothing was linted (a fresh catalog is no error: exit 0)', async () => {
-    const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*/README.md'] }) });
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*/README.md'] }),
+    });
     const plain = await runCli(['lint'], dir);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/warning\s+No pattern files match `patterns` \(\*\/README\.md\)/);
@@ -150,7 +158,14 @@ describe('lint --template against other catalog shapes', () => {
     const report = JSON.parse(run.stdout) as { results: { file: string; diagnostics: { ruleId: string; line: number }[] }[] };
     const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId}`)]));
     expect(byFile['bulkhead/README.md']).toEqual([]);
-    expect(byFile['queue-based-load-leveling/README.md']).toEqual(['3 summary', '7 placeholder', '19 required-section', '19 placeholder', '19 placeholder', '19 placeholder']);
+    expect(byFile['queue-based-load-leveling/README.md']).toEqual([
+      '3 summary',
+      '7 placeholder',
+      '19 required-section',
+      '19 placeholder',
+      '19 placeholder',
+      '19 placeholder',
+    ]);
   });
 
   it('any catalog against any template: the example catalog against the named-headings template', async () => {

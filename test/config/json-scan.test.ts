@@ -76,7 +76,9 @@ describe('the JSON position scanner', () => {
     expect(failure('{ template: x, }')).toBe('1:3 property names must be in double quotes in JSON: `"template"`');
     expect(failure('{\n  "outDir": "a",\n}\n')).toBe('2:16 a comma before `}`: JSON allows no trailing comma');
     expect(failure('{\n  "patterns": ["a",]\n}')).toBe('2:19 a comma before `]`: JSON allows no trailing comma');
-    expect(failure('{\n  // the output\n  "outDir": "a"\n}')).toBe('2:3 JSON allows no comments; remove it, or write the configuration as patternbook.config.yaml, which does');
+    expect(failure('{\n  // the output\n  "outDir": "a"\n}')).toBe(
+      '2:3 JSON allows no comments; remove it, or write the configuration as patternbook.config.yaml, which does',
+    );
     expect(failure('{\n  "patterns": [\n}')).toBe('3:1 `}` where the `[` of line 2 needs its `]` first');
     expect(failure('{\n  "outDir": \n}')).toBe('3:1 `outDir` has no value: write one before `}`');
     expect(failure('{\n  "outDir": "a"\n  "patterns": []\n}')).toBe('3:3 expected `,` or `}` after the value of `outDir`, found `"`');

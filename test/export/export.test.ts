@@ -91,7 +91,8 @@ describe('patternbook export: csv, backstage, llms', () => {
   const catalog = () =>
     tempCatalog({
       'patternbook.config.yaml': 'site:\n  title: Team catalog\n  url: https://example.org/patterns/\n  repoUrl: https://github.com/acme/patterns\n',
-      'alpha/README.md': '---\ntags: [Fault Tolerance, remote calls]\nstatus: stable\nowner: group:platform\n---\n# =HYPERLINK("http://evil")\n\n> Says "hello", then, stops.\n\n## Related Patterns\n\n- [Beta](../beta/README.md)\n',
+      'alpha/README.md':
+        '---\ntags: [Fault Tolerance, remote calls]\nstatus: stable\nowner: group:platform\n---\n# =HYPERLINK("http://evil")\n\n> Says "hello", then, stops.\n\n## Related Patterns\n\n- [Beta](../beta/README.md)\n',
       'beta/README.md': '# Beta\n\n> Beta.\n\n## Related Patterns\n\n- [Alpha](../alpha/README.md)\n',
     });
 
@@ -111,7 +112,15 @@ describe('patternbook export: csv, backstage, llms', () => {
   it('backstage: one valid entity per pattern, owner from front matter or --owner, links to the page and the source', async () => {
     const root = await catalog();
     const r = await runCli(['export', root, '-f', 'backstage', '--owner', 'group:architecture'], REPO);
-    const docs = parseAllDocuments(r.stdout).map((d) => d.toJS() as { apiVersion: string; kind: string; metadata: { name: string; tags?: string[]; links?: { url: string }[]; annotations: Record<string, string> }; spec: { type: string; owner: string } });
+    const docs = parseAllDocuments(r.stdout).map(
+      (d) =>
+        d.toJS() as {
+          apiVersion: string;
+          kind: string;
+          metadata: { name: string; tags?: string[]; links?: { url: string }[]; annotations: Record<string, string> };
+          spec: { type: string; owner: string };
+        },
+    );
     expect(docs).toHaveLength(2);
     for (const d of docs) {
       expect(d.apiVersion).toBe('backstage.io/v1alpha1');
@@ -122,7 +131,10 @@ describe('patternbook export: csv, backstage, llms', () => {
     expect(docs[0]!.spec.owner).toBe('group:platform');
     expect(docs[1]!.spec.owner).toBe('group:architecture');
     expect(docs[0]!.metadata.tags).toEqual(['fault-tolerance', 'remote-calls']);
-    expect(docs[0]!.metadata.links!.map((l) => l.url)).toEqual(['https://example.org/patterns/patterns/alpha/', 'https://github.com/acme/patterns/blob/main/alpha/README.md']);
+    expect(docs[0]!.metadata.links!.map((l) => l.url)).toEqual([
+      'https://example.org/patterns/patterns/alpha/',
+      'https://github.com/acme/patterns/blob/main/alpha/README.md',
+    ]);
     expect(docs[0]!.metadata.annotations['patternbook.dev/related']).toBe('beta');
   });
 
@@ -181,7 +193,10 @@ describe('patternbook graph', () => {
 
   it('--focus keeps a pattern and its neighbourhood to --depth; an unknown slug is a usage error', async () => {
     const root = await catalog();
-    const slugs = async (depth: string) => (JSON.parse((await runCli(['graph', root, '-f', 'json', '--focus', 'd', '--depth', depth], REPO)).stdout) as { nodes: { slug: string }[] }).nodes.map((n) => n.slug);
+    const slugs = async (depth: string) =>
+      (JSON.parse((await runCli(['graph', root, '-f', 'json', '--focus', 'd', '--depth', depth], REPO)).stdout) as { nodes: { slug: string }[] }).nodes.map(
+        (n) => n.slug,
+      );
     expect(await slugs('0')).toEqual(['d']);
     expect(await slugs('1')).toEqual(['a', 'd', 'e']);
     expect(await slugs('2')).toEqual(['a', 'b', 'c', 'd', 'e']);
@@ -197,10 +212,16 @@ describe('graph and report on catalogs with other template shapes', () => {
       const root = fixture('catalogs', name);
       const graph = JSON.parse((await runCli(['graph', root, '-f', 'json'], REPO)).stdout) as { nodes: { slug: string }[] };
       const exported = JSON.parse((await runCli(['export', root], REPO)).stdout) as Exported;
-      expect(graph.nodes.map((n) => n.slug), name).toEqual(exported.patterns.map((p) => p.slug));
+      expect(
+        graph.nodes.map((n) => n.slug),
+        name,
+      ).toEqual(exported.patterns.map((p) => p.slug));
       const report = await runCli(['report', root, '-f', 'json'], REPO);
       const data = JSON.parse(report.stdout) as { patterns: { slug: string; score: number }[] };
-      expect(data.patterns.map((p) => p.slug), name).toEqual(exported.patterns.map((p) => p.slug));
+      expect(
+        data.patterns.map((p) => p.slug),
+        name,
+      ).toEqual(exported.patterns.map((p) => p.slug));
     }
   });
 });
@@ -208,7 +229,8 @@ describe('graph and report on catalogs with other template shapes', () => {
 describe('relations of every kind', () => {
   it('reads a See also section as related, body links as mentions, and shows mentions in the export and the graph', async () => {
     const dir = await tempCatalog({
-      'saga/README.md': '# Saga\n\n> Local steps.\n\n## Overview\n\nPair it with the [outbox](../outbox/README.md) to publish events.\n\n## See also\n\n- [Breaker](../breaker/README.md)\n',
+      'saga/README.md':
+        '# Saga\n\n> Local steps.\n\n## Overview\n\nPair it with the [outbox](../outbox/README.md) to publish events.\n\n## See also\n\n- [Breaker](../breaker/README.md)\n',
       'outbox/README.md': '# Outbox\n\n> Events with the data.\n\n## Overview\n\nText.\n',
       'breaker/README.md': '# Breaker\n\n> Stops calls.\n\n## Related Patterns (optional)\n\n- [Saga](../saga/)\n',
     });

@@ -49,7 +49,10 @@ describe.skipIf(!existsSync(BIN))('two `patternbook build` runs to the same --ou
       const catalog = JSON.parse(await readFile(path.join(out, 'catalog.json'), 'utf8')) as { patterns: unknown[] };
       expect(catalog.patterns.length).toBe(COUNT);
       // No half-built or old site left beside the output.
-      expect((await readdir(parent)).filter((n) => n !== 'site'), `round ${round}`).toEqual([]);
+      expect(
+        (await readdir(parent)).filter((n) => n !== 'site'),
+        `round ${round}`,
+      ).toEqual([]);
     }
   }, 30_000);
 });

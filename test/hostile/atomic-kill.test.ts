@@ -153,7 +153,9 @@ describe.skipIf(!HAVE_BIN)('SIGKILL during `patternbook new` (needs `npm run bui
       await child.kill();
       const file = path.join(folder, 'README.md');
       if (existsSync(file)) expect(await readFile(file, 'utf8'), `try ${n}`).toBe(complete);
-      const extra = (await entries(copy)).filter((e) => !/^(existing|existing\/README\.md|fresh-pattern|fresh-pattern\/README\.md|fresh-pattern\/diagrams|fresh-pattern\/diagrams\/\.gitkeep)$/.test(e));
+      const extra = (await entries(copy)).filter(
+        (e) => !/^(existing|existing\/README\.md|fresh-pattern|fresh-pattern\/README\.md|fresh-pattern\/diagrams|fresh-pattern\/diagrams\/\.gitkeep)$/.test(e),
+      );
       for (const e of extra) expect(path.basename(e), `try ${n}: unexpected ${e}`).toMatch(/^\.(README\.md|\.gitkeep)\.\d+-[0-9a-f]{12}\.tmp$/);
       const finished = existsSync(file) && existsSync(path.join(folder, 'diagrams', '.gitkeep'));
       // Whatever happened, running it again either creates the pattern or says it exists — never a crash.

@@ -6,7 +6,11 @@ import { runCli, tempCatalog } from '../helpers.js';
 const CRASH = /\n\s+at \S+ \(|internal error/i;
 const PATTERN = '# P\n\n> Does p things well.\n\n## Overview\n\nThe p pattern.\n';
 const TEMPLATE = '# [Pattern Title]\n\n> Brief one-sentence description\n\n## Overview\n\nDescribe it.\n';
-const COMMANDS = (dir: string, out: string) => [['lint', dir], ['build', dir, '--out', out], ['export', dir]];
+const COMMANDS = (dir: string, out: string) => [
+  ['lint', dir],
+  ['build', dir, '--out', out],
+  ['export', dir],
+];
 
 /** Runs lint, build and export on a catalog with this configuration; every run must end the same way. */
 async function each(files: Record<string, string | Uint8Array>) {
@@ -38,7 +42,11 @@ describe('configuration errors: exit 2, naming the configuration file, the line 
   it('a wrong type, in YAML and in JSON and in package.json', async () => {
     expectConfigError((await each({ 'patternbook.config.yaml': 'patterns: "*/README.md"\n' })).runs, /patternbook\.config\.yaml:1:\d+/, /`patterns`/, /expected array/);
     expectConfigError((await each({ 'patternbook.config.json': '{\n  "outDir": 7\n}\n' })).runs, /patternbook\.config\.json:2:\d+/, /`outDir`/, /expected string/);
-    expectConfigError((await each({ 'package.json': '{\n  "name": "x",\n  "patternbook": { "maxFileSize": "huge" }\n}\n' })).runs, /package\.json:3:\d+/, /`maxFileSize`/);
+    expectConfigError(
+      (await each({ 'package.json': '{\n  "name": "x",\n  "patternbook": { "maxFileSize": "huge" }\n}\n' })).runs,
+      /package\.json:3:\d+/,
+      /`maxFileSize`/,
+    );
   });
 
   it('several problems at once are all listed', async () => {
@@ -57,7 +65,11 @@ describe('configuration errors: exit 2, naming the configuration file, the line 
   });
 
   it('an unknown rule and bad rule options name the rule', async () => {
-    expectConfigError((await each({ 'patternbook.config.yaml': 'rules:\n  no-such-rule: warn\n' })).runs, /patternbook\.config\.yaml/, /`rules\.no-such-rule`: unknown rule/);
+    expectConfigError(
+      (await each({ 'patternbook.config.yaml': 'rules:\n  no-such-rule: warn\n' })).runs,
+      /patternbook\.config\.yaml/,
+      /`rules\.no-such-rule`: unknown rule/,
+    );
     expectConfigError((await each({ 'patternbook.config.yaml': 'rules:\n  link: [error, {bogus: 1}]\n' })).runs, /patternbook\.config\.yaml/, /`rules\.link`/, /bogus/);
   });
 
@@ -69,7 +81,8 @@ describe('configuration errors: exit 2, naming the configuration file, the line 
 
   // Before: zod's error alone was reported; the unknown rule, its options and the glob only once it was fixed, and without a line.
   it('every problem of the file at once, each at its line: schema, unknown rule, rule options, override glob', async () => {
-    const yaml = 'maxFileSize: -3\nrules:\n  no-such-rule: warn\n  link: [error, { bogus: 1 }]\noverrides:\n  - files: ["/drafts/**"]\n    rules: { placeholder: warn }\n';
+    const yaml =
+      'maxFileSize: -3\nrules:\n  no-such-rule: warn\n  link: [error, { bogus: 1 }]\noverrides:\n  - files: ["/drafts/**"]\n    rules: { placeholder: warn }\n';
     const { runs } = await each({ 'patternbook.config.yaml': yaml });
     expectConfigError(
       runs,

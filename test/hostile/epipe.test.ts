@@ -88,7 +88,10 @@ describe.runIf(existsSync(BIN))('a closed standard output (EPIPE)', () => {
 
   it('export and lint closed after the first chunk of a large output: no trace, the exit code of a full run', async () => {
     const cat = await bigCatalog();
-    for (const args of [['export', cat], ['lint', cat]]) {
+    for (const args of [
+      ['export', cat],
+      ['lint', cat],
+    ]) {
       const full = await runPiped(args, cat);
       expect(full.stdout.length, `${args.join(' ')} output larger than a pipe buffer`).toBeGreaterThan(256 * 1024);
       const closed = await runPiped(args, cat, 'after first chunk');

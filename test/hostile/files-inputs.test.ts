@@ -45,7 +45,18 @@ describe('hostile files: every one reported or read, the others still linted, no
     expect(fatal('invalid-utf8')?.message).toMatch(/not valid UTF-8/);
     expect(fatal('utf16-bom')?.message).toMatch(/UTF-16/);
     // The rest are read and checked as Markdown.
-    for (const name of ['empty', 'front-matter-only', 'hundred-thousand-lines', 'one-megabyte-line', 'ten-thousand-headings', 'lists-nested-deep', 'brackets-and-emphasis', 'unclosed-fence', 'crlf', 'cr-only']) {
+    for (const name of [
+      'empty',
+      'front-matter-only',
+      'hundred-thousand-lines',
+      'one-megabyte-line',
+      'ten-thousand-headings',
+      'lists-nested-deep',
+      'brackets-and-emphasis',
+      'unclosed-fence',
+      'crlf',
+      'cr-only',
+    ]) {
       expect(fatal(name), name).toBeUndefined();
     }
     expect(by.get('unclosed-fence')!.diagnostics.some((d) => d.ruleId === 'code-block' && /never closed/.test(d.message))).toBe(true);

@@ -6,7 +6,10 @@ const body = '# Title\n\n> A summary.\n\n## Overview\n\nText.\n';
 
 describe('hostile front matter: a diagnostic at its line, the run goes on', () => {
   it('reports invalid YAML, an alias bomb, custom tags and duplicate keys; reads a 1 MB value', async () => {
-    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const laughs = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ].join('\n');
     const root = await tempCatalog({
       'invalid/README.md': `---\ntags: [unclosed\nstatus: : :\n---\n${body}`,
       'alias-bomb/README.md': `---\n${laughs}\n---\n${body}`,

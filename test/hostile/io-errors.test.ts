@@ -52,8 +52,16 @@ describe('writing where the system refuses', () => {
   // Node's recursive mkdir never returns under /proc: each level answers "no such file" and it tries again.
   it.runIf(existsSync('/proc/self'))('export -o /proc/nope/x.json and build --out /proc/nope/site fail at once (they hung for ever)', async () => {
     const { dir, cat } = await catalog();
-    for (const args of [['export', cat, '-o', '/proc/patternbook-nope/x.json'], ['build', cat, '--out', '/proc/patternbook-nope/site']]) {
-      const r = spawnSync(process.execPath, [path.join(REPO, 'dist/cli/bin.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    for (const args of [
+      ['export', cat, '-o', '/proc/patternbook-nope/x.json'],
+      ['build', cat, '--out', '/proc/patternbook-nope/site'],
+    ]) {
+      const r = spawnSync(process.execPath, [path.join(REPO, 'dist/cli/bin.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
       expect(r.signal, `${args[0]} still running after 30 s`).toBeNull();
       expect(r.stderr).not.toMatch(BUG);
       expect(r.status).toBe(2);
@@ -209,7 +217,11 @@ describe.runIf(canDropRights)('as a user without the rights (runuser -u nobody a
       const results = (JSON.parse(r.stdout) as { results: { file: string; diagnostics: { severity: string; message: string; ruleId: string }[] }[] }).results;
       const secret = results.find((x) => x.file === 'secret')!;
       expect(secret.diagnostics).toHaveLength(1);
-      expect(secret.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'file-read', message: 'Permission denied: make the folder readable; its patterns were not read.' });
+      expect(secret.diagnostics[0]).toMatchObject({
+        severity: 'error',
+        ruleId: 'file-read',
+        message: 'Permission denied: make the folder readable; its patterns were not read.',
+      });
       expect(secret.diagnostics[0]!.message).not.toMatch(/EACCES|scandir/);
       expect(results.map((x) => x.file)).toContain('alpha/README.md');
     } finally {

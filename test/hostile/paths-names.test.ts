@@ -24,7 +24,6 @@ interface JsonReport {
   results: { file: string; diagnostics: { ruleId: string; message: string; line: number }[] }[];
 }
 
-
 const NFC = 'caf\u00e9';
 const NFD = 'cafe\u0301';
 const HOSTILE = ['with space', NFC, '-rf', `it's "quoted"`, 'new\nline', '--help'];
@@ -76,7 +75,12 @@ describe('hostile folder names: lint, build, export', () => {
     expect(new Set(hrefs).size).toBe(HOSTILE.length);
     for (const href of hrefs) {
       // Links are URL-encoded and attribute-escaped; decoding gives back a folder that exists.
-      const decoded = decodeURIComponent(href.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&'));
+      const decoded = decodeURIComponent(
+        href
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;|&#x27;/g, "'")
+          .replace(/&amp;/g, '&'),
+      );
       expect(existsSync(path.join(out, decoded, 'index.html')), href).toBe(true);
       expect(href).not.toMatch(/[\s"]/);
     }

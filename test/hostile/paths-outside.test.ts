@@ -14,7 +14,6 @@ const TEMPLATE = '# [Pattern Title]\n\n> Brief one-sentence description\n\n## Ov
 const page = (title: string, body = '') => `# ${title}\n\n> Does ${title} things well.\n\n## Overview\n\nThe ${title} pattern.\n${body}`;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-
 /**
  * A workspace: `outside/` holds secrets with a unique marker, `cat/` is the catalog
  * (tiny template, one good pattern), `site/` is where builds go.
@@ -59,7 +58,9 @@ async function runAll(w: Awaited<ReturnType<typeof workspace>>) {
 }
 
 async function outsideBytes(w: Awaited<ReturnType<typeof workspace>>): Promise<Buffer[]> {
-  return Promise.all(['outside/secret.txt', 'outside/secret.md', 'outside/evil/README.md', 'outside/outside.png', 'secret.txt', 'outside.png'].map((f) => readFile(path.join(w.base, f))));
+  return Promise.all(
+    ['outside/secret.txt', 'outside/secret.md', 'outside/evil/README.md', 'outside/outside.png', 'secret.txt', 'outside.png'].map((f) => readFile(path.join(w.base, f))),
+  );
 }
 
 describe('symbolic links', () => {
@@ -119,7 +120,10 @@ describe('assets inside a pattern folder that are symbolic links out of the cata
         await mkdir(path.join(w.cat, 'good', 'diagrams'));
         await symlink(path.join(w.base, 'outside/outside.png'), path.join(w.cat, 'good', 'diagrams', 'arch.png'));
         await symlink(path.join(w.base, 'outside/secret.txt'), path.join(w.cat, 'good', 'diagrams', 'notes.txt'));
-        await writeFile(path.join(w.cat, 'good', 'README.md'), page('Good', how === 'an image file' ? '\n![Architecture](diagrams/arch.png)\n' : '\n[notes](diagrams/notes.txt)\n'));
+        await writeFile(
+          path.join(w.cat, 'good', 'README.md'),
+          page('Good', how === 'an image file' ? '\n![Architecture](diagrams/arch.png)\n' : '\n[notes](diagrams/notes.txt)\n'),
+        );
       }
       const lint = await runCli(['lint', w.cat], w.cat);
       expect(lint.code).toBe(1);
@@ -212,46 +216,55 @@ describe('files that vanish or cannot be read', () => {
   });
 
   const root = process.getuid?.() === 0;
-  it.skipIf(root)('an unreadable pattern (chmod 000) is reported by name and the others are still linted and built (skipped as root: root reads everything)', async () => {
-    const w = await workspace();
-    await mkdir(path.join(w.cat, 'locked'));
-    const locked = path.join(w.cat, 'locked', 'README.md');
-    await writeFile(locked, page('Locked'));
-    await chmod(locked, 0o000);
-    try {
-      const lint = await runCli(['lint', w.cat], w.cat);
-      expect(lint.stderr).not.toMatch(CRASH);
-      expect(lint.code).toBe(1);
-      expect(lint.stdout + lint.stderr).toMatch(/locked\/README\.md[\s\S]*Permission denied/);
-      const build = await runCli(['build', w.cat, '--out', w.site], w.cat);
-      expect(build.stderr).not.toMatch(CRASH);
-      expect(build.stderr).toMatch(/locked\/README\.md/);
-      expect((await listFiles(w.site)).includes('patterns/good/index.html')).toBe(true);
-    } finally {
-      await chmod(locked, 0o644);
-    }
-  });
+  it.skipIf(root)(
+    'an unreadable pattern (chmod 000) is reported by name and the others are still linted and built (skipped as root: root reads everything)',
+    async () => {
+      const w = await workspace();
+      await mkdir(path.join(w.cat, 'locked'));
+      const locked = path.join(w.cat, 'locked', 'README.md');
+      await writeFile(locked, page('Locked'));
+      await chmod(locked, 0o000);
+      try {
+        const lint = await runCli(['lint', w.cat], w.cat);
+        expect(lint.stderr).not.toMatch(CRASH);
+        expect(lint.code).toBe(1);
+        expect(lint.stdout + lint.stderr).toMatch(/locked\/README\.md[\s\S]*Permission denied/);
+        const build = await runCli(['build', w.cat, '--out', w.site], w.cat);
+        expect(build.stderr).not.toMatch(CRASH);
+        expect(build.stderr).toMatch(/locked\/README\.md/);
+        expect((await listFiles(w.site)).includes('patterns/good/index.html')).toBe(true);
+      } finally {
+        await chmod(locked, 0o644);
+      }
+    },
+  );
   // As root (CI containers), the same case runs the CLI as an unprivileged user, for whom the file is unreadable.
   const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((f) => existsSync(f));
   const bin = path.join(REPO, 'dist/cli/bin.js');
-  it.runIf(root && runuser && existsSync(bin))('an unreadable pattern, linted as an unprivileged user (runuser -u nobody): reported by name, the others still linted', async () => {
-    const w = await workspace();
-    await mkdir(path.join(w.cat, 'locked'));
-    const locked = path.join(w.cat, 'locked', 'README.md');
-    await writeFile(locked, page('Locked'));
-    // Everything else readable by anyone (temporary folders are private by default).
-    for (let dir = w.cat; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
-    for (const sub of ['locked', 'good']) await chmod(path.join(w.cat, sub), 0o755);
-    await chmod(locked, 0o000);
-    // The CLI itself, where that user can read it: the checkout may sit in a private folder.
-    const cli = await tempCatalog();
-    for (const part of ['dist', 'templates', 'package.json']) await cp(path.join(REPO, part), path.join(cli, part), { recursive: true });
-    for (let dir = cli; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
-    const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, path.join(cli, 'dist/cli/bin.js'), 'lint', w.cat, '--format', 'json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-    expect(r.stderr).not.toMatch(CRASH);
-    expect(r.status, r.stderr).toBe(1);
-    const results = (JSON.parse(r.stdout) as { results: { file: string; diagnostics: { message: string; fatal?: boolean }[] }[] }).results;
-    expect(results.find((x) => x.file === 'locked/README.md')!.diagnostics[0]!.message).toMatch(/Permission denied|cannot be read|EACCES/i);
-    expect(results.find((x) => x.file === 'good/README.md')!.diagnostics.some((d) => d.fatal)).toBe(false);
-  });
+  it.runIf(root && runuser && existsSync(bin))(
+    'an unreadable pattern, linted as an unprivileged user (runuser -u nobody): reported by name, the others still linted',
+    async () => {
+      const w = await workspace();
+      await mkdir(path.join(w.cat, 'locked'));
+      const locked = path.join(w.cat, 'locked', 'README.md');
+      await writeFile(locked, page('Locked'));
+      // Everything else readable by anyone (temporary folders are private by default).
+      for (let dir = w.cat; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
+      for (const sub of ['locked', 'good']) await chmod(path.join(w.cat, sub), 0o755);
+      await chmod(locked, 0o000);
+      // The CLI itself, where that user can read it: the checkout may sit in a private folder.
+      const cli = await tempCatalog();
+      for (const part of ['dist', 'templates', 'package.json']) await cp(path.join(REPO, part), path.join(cli, part), { recursive: true });
+      for (let dir = cli; dir.startsWith(os.tmpdir()) && dir !== os.tmpdir(); dir = path.dirname(dir)) await chmod(dir, 0o755);
+      const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, path.join(cli, 'dist/cli/bin.js'), 'lint', w.cat, '--format', 'json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
+      expect(r.stderr).not.toMatch(CRASH);
+      expect(r.status, r.stderr).toBe(1);
+      const results = (JSON.parse(r.stdout) as { results: { file: string; diagnostics: { message: string; fatal?: boolean }[] }[] }).results;
+      expect(results.find((x) => x.file === 'locked/README.md')!.diagnostics[0]!.message).toMatch(/Permission denied|cannot be read|EACCES/i);
+      expect(results.find((x) => x.file === 'good/README.md')!.diagnostics.some((d) => d.fatal)).toBe(false);
+    },
+  );
 });

@@ -17,7 +17,22 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
 
-const SECTIONS = ['Overview', 'Architecture', 'Components', 'Implementation', 'Step 1: Build', 'Configuration', 'Testing', 'Cleanup', 'Related Patterns', 'Changelog', 'Version 1.0.0 (2024-01-15)', 'License', 'Author', 'Unknown Thing'];
+const SECTIONS = [
+  'Overview',
+  'Architecture',
+  'Components',
+  'Implementation',
+  'Step 1: Build',
+  'Configuration',
+  'Testing',
+  'Cleanup',
+  'Related Patterns',
+  'Changelog',
+  'Version 1.0.0 (2024-01-15)',
+  'License',
+  'Author',
+  'Unknown Thing',
+];
 const XSS = [
   '<script>globalThis.pwned=1</script>',
   '<img src=x onerror="globalThis.pwned=1">',

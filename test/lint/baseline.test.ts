@@ -14,7 +14,7 @@ async function catalog(files: Record<string, string>): Promise<string> {
 }
 
 describe('lint --baseline', () => {
-  it('records today\'s findings; then only new ones count, and old ones survive lines moving', async () => {
+  it("records today's findings; then only new ones count, and old ones survive lines moving", async () => {
     const dir = await catalog({ 'a/README.md': older('A'), 'b/README.md': older('B'), 'c/README.md': complete('C') });
     const first = await runCli(['lint', dir, '--baseline', 'write'], dir);
     expect(first.code).toBe(0);
@@ -89,7 +89,10 @@ describe('the baseline in report and on the site', () => {
     const report = await runCli(['report', dir, '--format', 'json'], dir);
     const data = JSON.parse(report.stdout) as { baselined: number; patterns: { slug: string; errors: number }[] };
     expect(data.baselined).toBe(1);
-    expect(data.patterns.map((p) => [p.slug, p.errors])).toEqual([['a', 0], ['b', 0]]);
+    expect(data.patterns.map((p) => [p.slug, p.errors])).toEqual([
+      ['a', 0],
+      ['b', 0],
+    ]);
     const out = path.join(dir, '_site');
     const build = await runCli(['build', dir], dir);
     expect(build.code).toBe(0);

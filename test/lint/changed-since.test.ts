@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
 const page = (title: string, related = '') => `# ${title}\n\n> ${title}.\n\n## Overview\n\nText.\n${related ? `\n## Related Patterns\n\n- ${related}\n` : ''}`;
 
 async function repo(): Promise<string> {

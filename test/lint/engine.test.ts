@@ -42,13 +42,21 @@ describe('lint engine', () => {
   });
 
   it('applies rule settings and per-glob overrides, and validates them', async () => {
-    const files = { 'drafts/x/README.md': '# X\n\n> X.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n', 'y/README.md': '# Y\n\n> Y.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n' };
-    const dir = await catalog(files, { patterns: ['**/README.md'], exclude: ['templates/**'], rules: { placeholder: 'warn' }, overrides: [{ files: ['drafts/**'], rules: { placeholder: 'off' } }] });
+    const files = {
+      'drafts/x/README.md': '# X\n\n> X.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n',
+      'y/README.md': '# Y\n\n> Y.\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove.\n',
+    };
+    const dir = await catalog(files, {
+      patterns: ['**/README.md'],
+      exclude: ['templates/**'],
+      rules: { placeholder: 'warn' },
+      overrides: [{ files: ['drafts/**'], rules: { placeholder: 'off' } }],
+    });
     const report = await lint({ root: dir });
     const flat = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.ruleId} ${d.severity}`));
     expect(flat).toEqual(['y/README.md placeholder warning']);
 
-    const bad = await catalog(files, { rules: { 'placehoder': 'off', 'unknown-section': ['warn', { allow: 'Glossary' }] } });
+    const bad = await catalog(files, { rules: { placehoder: 'off', 'unknown-section': ['warn', { allow: 'Glossary' }] } });
     const error = await lint({ root: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatternbookError);
     expect((error as Error).message).toMatch(/`rules\.placehoder`: unknown rule\. Did you mean `placeholder`\?/);
@@ -58,10 +66,33 @@ describe('lint engine', () => {
   it('honours inline disable comments', async () => {
     const dir = await catalog({
       'a/README.md': [
-        '# A', '', '> A does one thing.', '', '## Overview', '', 'Real.', '',
-        '<!-- patternbook-disable-next-line unknown-section -->', '## Extra', '', 'x', '',
-        '<!-- patternbook-disable -->', '## Other', '', 'y', '<!-- patternbook-enable -->', '',
-        '## Third', '', 'z', '', '## Cleanup', '', 'Remove.', '',
+        '# A',
+        '',
+        '> A does one thing.',
+        '',
+        '## Overview',
+        '',
+        'Real.',
+        '',
+        '<!-- patternbook-disable-next-line unknown-section -->',
+        '## Extra',
+        '',
+        'x',
+        '',
+        '<!-- patternbook-disable -->',
+        '## Other',
+        '',
+        'y',
+        '<!-- patternbook-enable -->',
+        '',
+        '## Third',
+        '',
+        'z',
+        '',
+        '## Cleanup',
+        '',
+        'Remove.',
+        '',
       ].join('\n'),
     });
     const report = await lint({ root: dir });
@@ -111,7 +142,10 @@ describe('lint engine', () => {
   it('includes files that could not be loaded, with their fatal diagnostic', async () => {
     const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n---\n# Bad\n' });
     const report = await lint({ root: dir });
-    expect(report.results.map((r) => [r.file, r.errorCount])).toEqual([['a/README.md', 0], ['bad/README.md', 1]]);
+    expect(report.results.map((r) => [r.file, r.errorCount])).toEqual([
+      ['a/README.md', 0],
+      ['bad/README.md', 1],
+    ]);
     expect(report.results[1]!.diagnostics[0]).toMatchObject({ ruleId: 'front-matter-syntax', fatal: true });
   });
 
@@ -150,7 +184,10 @@ describe('--fix', () => {
     });
     const report = await lint({ root: dir, fix: true, registry: [stubborn] });
     expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(`${good('A')}Closing line.\n`);
-    expect(report.results.map((r) => [r.file, r.fixed ?? false, r.errorCount])).toEqual([['a/README.md', true, 1], ['b/README.md', false, 0]]);
+    expect(report.results.map((r) => [r.file, r.fixed ?? false, r.errorCount])).toEqual([
+      ['a/README.md', true, 1],
+      ['b/README.md', false, 0],
+    ]);
   });
 
   it('applies non-overlapping fixes in order and skips overlapping ones', () => {
@@ -161,7 +198,12 @@ describe('--fix', () => {
       { range: [5, 6], text: 'F' },
     ]);
     expect(result).toEqual({ output: 'a-eF', applied: 2, skipped: 2, done: [false, false, true, true] });
-    expect(applyFixes('ab', [{ range: [1, 1], text: 'X' }, { range: [1, 1], text: 'Y' }]).output).toBe('aXYb');
+    expect(
+      applyFixes('ab', [
+        { range: [1, 1], text: 'X' },
+        { range: [1, 1], text: 'Y' },
+      ]).output,
+    ).toBe('aXYb');
   });
 
   it('guards against losing a line: lostLines sees a dropped line but not a changed heading level', () => {
@@ -172,7 +214,24 @@ describe('--fix', () => {
 
 describe('disable comments', () => {
   it('parses ranges, next-line, same-line and specific rules', () => {
-    const check = disabledRules(['<!-- patternbook-disable a -->', 'x', '<!-- patternbook-enable a -->', 'y <!-- patternbook-disable-line b -->', '<!-- patternbook-disable-next-line -->', 'z'].join('\n'));
-    expect([check('a', 2), check('b', 2), check('a', 4), check('b', 4), check('c', 4), check('anything', 6), check('anything', 7)]).toEqual([true, false, false, true, false, true, false]);
+    const check = disabledRules(
+      [
+        '<!-- patternbook-disable a -->',
+        'x',
+        '<!-- patternbook-enable a -->',
+        'y <!-- patternbook-disable-line b -->',
+        '<!-- patternbook-disable-next-line -->',
+        'z',
+      ].join('\n'),
+    );
+    expect([check('a', 2), check('b', 2), check('a', 4), check('b', 4), check('c', 4), check('anything', 6), check('anything', 7)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

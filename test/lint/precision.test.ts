@@ -148,7 +148,10 @@ describe('lint precision on a generated catalog', () => {
     };
     for (const defect of defects) {
       const rules = [...(flagged.get(defect.slug) ?? [])];
-      expect(rules.some((r) => expectedRules[defect.kind]!.includes(r)), `${defect.slug}: ${defect.detail} → ${rules.join(', ')}`).toBe(true);
+      expect(
+        rules.some((r) => expectedRules[defect.kind]!.includes(r)),
+        `${defect.slug}: ${defect.detail} → ${rules.join(', ')}`,
+      ).toBe(true);
     }
     expect([...flagged.keys()].sort()).toEqual(defects.map((d) => d.slug).sort());
   }, 60_000);

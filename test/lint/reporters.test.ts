@@ -15,16 +15,7 @@ const CWD = path.resolve('/repo');
 const ROOT = path.join(CWD, 'docs', 'patterns');
 const ESC = '\u001b';
 
-const RETRY_SOURCE = [
-  '# Retry with Backoff',
-  '',
-  '> Retries a failing call, see [docs](./a,b.md).',
-  '',
-  '## Contex',
-  '',
-  'Use <TODO> here.',
-  '',
-].join('\n');
+const RETRY_SOURCE = ['# Retry with Backoff', '', '> Retries a failing call, see [docs](./a,b.md).', '', '## Contex', '', 'Use <TODO> here.', ''].join('\n');
 
 const BROKEN_LINK_MESSAGE = 'Broken link: ./a,b.md does not exist (100% sure)\nCheck the path';
 
@@ -41,9 +32,38 @@ function retryDiagnostics(source: string): Diagnostic[] {
   const heading = at(source, '## Contex');
   const todo = at(source, '<TODO>');
   return [
-    { file: 'retry/README.md', line: link.line, column: link.column, endLine: link.line, endColumn: link.column + '[docs](./a,b.md)'.length, ruleId: 'broken-link', severity: 'error', message: BROKEN_LINK_MESSAGE },
-    { file: 'retry/README.md', line: heading.line, column: 1, endLine: heading.line, endColumn: 10, ruleId: 'required-section', severity: 'error', message: 'Missing required section "Context"', url: 'https://patternbook.dev/rules/required-section' },
-    { file: 'retry/README.md', line: todo.line, column: todo.column, endLine: todo.line, endColumn: todo.column + 6, ruleId: 'no-placeholder', severity: 'warning', message: 'Placeholder "<TODO>" left in', fix: { range: [todo.offset, todo.offset + 6], text: 'retries' } },
+    {
+      file: 'retry/README.md',
+      line: link.line,
+      column: link.column,
+      endLine: link.line,
+      endColumn: link.column + '[docs](./a,b.md)'.length,
+      ruleId: 'broken-link',
+      severity: 'error',
+      message: BROKEN_LINK_MESSAGE,
+    },
+    {
+      file: 'retry/README.md',
+      line: heading.line,
+      column: 1,
+      endLine: heading.line,
+      endColumn: 10,
+      ruleId: 'required-section',
+      severity: 'error',
+      message: 'Missing required section "Context"',
+      url: 'https://patternbook.dev/rules/required-section',
+    },
+    {
+      file: 'retry/README.md',
+      line: todo.line,
+      column: todo.column,
+      endLine: todo.line,
+      endColumn: todo.column + 6,
+      ruleId: 'no-placeholder',
+      severity: 'warning',
+      message: 'Placeholder "<TODO>" left in',
+      fix: { range: [todo.offset, todo.offset + 6], text: 'retries' },
+    },
   ];
 }
 
@@ -62,8 +82,20 @@ function makeReport(results: LintFileResult[]): LintReport {
     fixableCount: sum('fixableCount'),
     rules: [
       { id: 'broken-link', description: 'Relative links point at files that exist.', severity: 'error', fixable: false },
-      { id: 'no-placeholder', description: 'No template placeholder is left in.', severity: 'warning', fixable: true, url: 'https://patternbook.dev/rules/no-placeholder' },
-      { id: 'required-section', description: 'Every required template section is present.', severity: 'error', fixable: false, url: 'https://patternbook.dev/rules/required-section' },
+      {
+        id: 'no-placeholder',
+        description: 'No template placeholder is left in.',
+        severity: 'warning',
+        fixable: true,
+        url: 'https://patternbook.dev/rules/no-placeholder',
+      },
+      {
+        id: 'required-section',
+        description: 'Every required template section is present.',
+        severity: 'error',
+        fixable: false,
+        url: 'https://patternbook.dev/rules/required-section',
+      },
     ],
     version: '1.2.3',
   };
@@ -250,7 +282,11 @@ describe('sarif reporter', () => {
       properties: { tags: ['patternbook'] },
     });
     expect(run.tool.driver.rules[0]).not.toHaveProperty('helpUri');
-    expect(run.tool.driver.rules[3]).toMatchObject({ name: 'FileRead', shortDescription: { text: 'Patternbook could not load or check the file' }, defaultConfiguration: { level: 'error' } });
+    expect(run.tool.driver.rules[3]).toMatchObject({
+      name: 'FileRead',
+      shortDescription: { text: 'Patternbook could not load or check the file' },
+      defaultConfiguration: { level: 'error' },
+    });
   });
 
   it('maps levels, messages and regions', () => {
@@ -273,7 +309,9 @@ describe('sarif reporter', () => {
 
   it('gives fixable results a fix as a character replacement', () => {
     const todo = RETRY_SOURCE.indexOf('<TODO>');
-    expect(byRule('no-placeholder').fixes?.[0]?.artifactChanges[0]?.replacements).toEqual([{ deletedRegion: { charOffset: todo, charLength: 6 }, insertedContent: { text: 'retries' } }]);
+    expect(byRule('no-placeholder').fixes?.[0]?.artifactChanges[0]?.replacements).toEqual([
+      { deletedRegion: { charOffset: todo, charLength: 6 }, insertedContent: { text: 'retries' } },
+    ]);
     expect(byRule('broken-link')).not.toHaveProperty('fixes');
   });
 
@@ -292,7 +330,12 @@ describe('sarif reporter', () => {
   it('tells apart the same rule on identical lines', () => {
     const source = 'TODO\nTODO\n';
     const twice = makeReport([
-      fileResult('a.md', 'a', [1, 2].map((line) => ({ file: 'a.md', line, column: 1, ruleId: 'no-placeholder', severity: 'warning' as const, message: 'm' })), source),
+      fileResult(
+        'a.md',
+        'a',
+        [1, 2].map((line) => ({ file: 'a.md', line, column: 1, ruleId: 'no-placeholder', severity: 'warning' as const, message: 'm' })),
+        source,
+      ),
     ]);
     const [first, second] = sarifOf(twice).runs[0]!.results.map((r) => r.partialFingerprints.primaryLocationLineHash);
     expect(first).not.toBe(second);
@@ -388,14 +431,20 @@ describe('junit reporter', () => {
   });
 
   it('writes one failure per diagnostic, marking warnings and escaping text', () => {
-    expect(xml).toContain('<failure message="[warning] Placeholder &quot;&lt;TODO&gt;&quot; left in" type="no-placeholder">retry/README.md:7:5 Placeholder "&lt;TODO&gt;" left in</failure>');
+    expect(xml).toContain(
+      '<failure message="[warning] Placeholder &quot;&lt;TODO&gt;&quot; left in" type="no-placeholder">retry/README.md:7:5 Placeholder "&lt;TODO&gt;" left in</failure>',
+    );
     expect(xml).toContain('<failure message="Broken link: ./a,b.md does not exist (100% sure)&#10;Check the path" type="broken-link">');
-    expect(xml).toContain('<failure message="Missing required section &quot;Context&quot;" type="required-section">retry/README.md:5:1 Missing required section "Context"</failure>');
+    expect(xml).toContain(
+      '<failure message="Missing required section &quot;Context&quot;" type="required-section">retry/README.md:5:1 Missing required section "Context"</failure>',
+    );
   });
 
   it('escapes markup and drops characters XML 1.0 cannot hold', () => {
     const nasty = makeReport([
-      fileResult('a.md', 'a', [{ file: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: `Tom & Jerry's <b>"bold"</b>\u0000\u0007\u000b\uFFFF\uD800 end` }]),
+      fileResult('a.md', 'a', [
+        { file: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: `Tom & Jerry's <b>"bold"</b>\u0000\u0007\u000b\uFFFF\uD800 end` },
+      ]),
     ]);
     const out = reporters.junit(nasty, plain);
     expect(out).toContain('message="Tom &amp; Jerry&apos;s &lt;b&gt;&quot;bold&quot;&lt;/b&gt; end"');

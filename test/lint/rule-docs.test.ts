@@ -95,7 +95,11 @@ describe.each(registry.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
       const found = report.results.find((r) => r.absolutePath === file)?.diagnostics ?? [];
       const mine = found.filter((d) => d.ruleId === id);
       if (example.role === 'fail') expect(mine.length, `fail example at line ${example.line}`).toBeGreaterThan(0);
-      else expect(mine.map((d) => `${d.line}: ${d.message}`), `pass example at line ${example.line}`).toEqual([]);
+      else
+        expect(
+          mine.map((d) => `${d.line}: ${d.message}`),
+          `pass example at line ${example.line}`,
+        ).toEqual([]);
       // Nothing else goes wrong while loading the example.
       expect(found.filter((d) => d.fatal)).toEqual([]);
     }

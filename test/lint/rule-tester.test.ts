@@ -78,8 +78,12 @@ describe('checkRule', () => {
     );
     expect(missing).toContain('the reported errors are not `errors` (2 expected, 1 reported):\n5:1 Leave a blank line after the heading.');
 
-    const extra = await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: `${PATTERN}\n## Notes\nMore.\n`, errors: [ERROR], output: `${FIXED}\n## Notes\n\nMore.\n` }] }));
-    expect(extra).toContain('the reported errors are not `errors` (1 expected, 2 reported):\n5:1 Leave a blank line after the heading.\n8:1 Leave a blank line after the heading.');
+    const extra = await failure(
+      checkRule(blankAfterHeading, { valid: [], invalid: [{ text: `${PATTERN}\n## Notes\nMore.\n`, errors: [ERROR], output: `${FIXED}\n## Notes\n\nMore.\n` }] }),
+    );
+    expect(extra).toContain(
+      'the reported errors are not `errors` (1 expected, 2 reported):\n5:1 Leave a blank line after the heading.\n8:1 Leave a blank line after the heading.',
+    );
 
     const valid = await failure(checkRule(blankAfterHeading, { valid: [PATTERN], invalid: [] }));
     expect(valid).toContain('valid #1 # Saga: the rule reported 1 error(s) on a valid case:\n5:1 Leave a blank line after the heading.');
@@ -98,11 +102,17 @@ describe('checkRule', () => {
 
   it('fails when the fixed text differs from `output`, when a fix is offered but no `output` given, and the other way round', async () => {
     const errors = [ERROR];
-    expect(await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: PATTERN, errors, output: `${FIXED}\n` }] }))).toContain('the fixed text is not `output`.');
-    expect(await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: PATTERN, errors }] }))).toContain('the rule offered 1 fix(es); give the fixed text as `output`');
+    expect(await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: PATTERN, errors, output: `${FIXED}\n` }] }))).toContain(
+      'the fixed text is not `output`.',
+    );
+    expect(await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: PATTERN, errors }] }))).toContain(
+      'the rule offered 1 fix(es); give the fixed text as `output`',
+    );
     expect(await failure(checkRule(blankAfterHeading, { valid: [], invalid: [{ text: PATTERN, errors, output: null }] }))).toContain('the rule offered 1 fix(es)');
     const noFix = oddRule(() => ({}));
-    expect(await failure(checkRule(noFix, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'even\n' }] }))).toContain('`output` is given but the rule offered no fix.');
+    expect(await failure(checkRule(noFix, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'even\n' }] }))).toContain(
+      '`output` is given but the rule offered no fix.',
+    );
   });
 
   it('fails on a fix from a rule not marked fixable (which lint would drop quietly)', async () => {
@@ -112,17 +122,48 @@ describe('checkRule', () => {
   });
 
   it('fails on overlapping fixes (which lint --fix would spread over several passes)', async () => {
-    const rule = oddRule(() => ({ fixes: [{ range: [0, 3], text: 'even' }, { range: [1, 2], text: 'D' }] }));
+    const rule = oddRule(() => ({
+      fixes: [
+        { range: [0, 3], text: 'even' },
+        { range: [1, 2], text: 'D' },
+      ],
+    }));
     const message = await failure(
       checkRule(rule, {
         valid: [],
-        invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }, { message: 'Odd 2.', line: 1, column: 1 }], output: 'even\n' }],
+        invalid: [
+          {
+            text: 'odd\n',
+            errors: [
+              { message: 'Odd.', line: 1, column: 1 },
+              { message: 'Odd 2.', line: 1, column: 1 },
+            ],
+            output: 'even\n',
+          },
+        ],
       }),
     );
     expect(message).toContain("1 of the rule's 2 fixes overlap another fix");
     // Two insertions at one place do not overlap: both are kept, in order.
-    const inserts = oddRule(() => ({ fixes: [{ range: [4, 4], text: 'even\n' }, { range: [4, 4], text: 'more\n' }] }));
-    await checkRule(inserts, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }, { message: 'Odd 2.', line: 1, column: 1 }], output: 'odd\neven\nmore\n' }] });
+    const inserts = oddRule(() => ({
+      fixes: [
+        { range: [4, 4], text: 'even\n' },
+        { range: [4, 4], text: 'more\n' },
+      ],
+    }));
+    await checkRule(inserts, {
+      valid: [],
+      invalid: [
+        {
+          text: 'odd\n',
+          errors: [
+            { message: 'Odd.', line: 1, column: 1 },
+            { message: 'Odd 2.', line: 1, column: 1 },
+          ],
+          output: 'odd\neven\nmore\n',
+        },
+      ],
+    });
   });
 
   it('fails on a fix or a line outside the file', async () => {
@@ -138,17 +179,21 @@ describe('checkRule', () => {
 
   it('fails on a fix that does not fix: the fixed text still reports it', async () => {
     const stubborn = oddRule((source) => ({ fix: { range: [source.length, source.length], text: 'still odd\n' } }));
-    const message = await failure(checkRule(stubborn, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'odd\nstill odd\n' }] }));
+    const message = await failure(
+      checkRule(stubborn, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'odd\nstill odd\n' }] }),
+    );
     expect(message).toContain('the fixed text still has what was fixed:\n1:1 Odd.');
   });
 
   it("fails on a fix that drops a line of the author's text, or changes nothing", async () => {
     const dropping = oddRule((source) => ({ fix: { range: [0, source.length], text: 'even\n' } }));
-    expect(await failure(checkRule(dropping, { valid: [], invalid: [{ text: 'odd\nmine\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'even\n' }] }))).toContain(
-      'the fixes drop the author\'s line "odd"',
-    );
+    expect(
+      await failure(checkRule(dropping, { valid: [], invalid: [{ text: 'odd\nmine\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'even\n' }] })),
+    ).toContain('the fixes drop the author\'s line "odd"');
     const idle = oddRule(() => ({ fix: { range: [0, 3], text: 'odd' } }));
-    expect(await failure(checkRule(idle, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'odd\n' }] }))).toContain('the fixes leave the text as it was.');
+    expect(await failure(checkRule(idle, { valid: [], invalid: [{ text: 'odd\n', errors: [{ message: 'Odd.', line: 1, column: 1 }], output: 'odd\n' }] }))).toContain(
+      'the fixes leave the text as it was.',
+    );
   });
 
   it('fails when the rule crashes', async () => {
@@ -162,7 +207,9 @@ describe('checkRule', () => {
   });
 
   it('lists every failing case by name', async () => {
-    const message = await failure(checkRule(blankAfterHeading, { valid: [{ text: PATTERN, name: 'first' }, 'fine\n', { text: '## Third\nText.\n', name: 'third' }], invalid: [] }));
+    const message = await failure(
+      checkRule(blankAfterHeading, { valid: [{ text: PATTERN, name: 'first' }, 'fine\n', { text: '## Third\nText.\n', name: 'third' }], invalid: [] }),
+    );
     expect(message).toMatch(/^blank-after-heading: 2 case\(s\) failed\n\nvalid #1 first: [\s\S]*\n\nvalid #3 third: /);
   });
 
@@ -179,7 +226,13 @@ describe('checkRule', () => {
       template,
       flags: { now: new Date('2031-05-01T00:00:00Z') },
       valid: ['# A\n\n## One\n\nText.\n', { text: '# A\n\n## One\n\nText.\n', options: { min: 1 } }],
-      invalid: [{ text: '# A\n\n## One\n\nText.\n', options: { min: 3 }, errors: [{ message: '1 of 3 sections (template has 2, 2031).', line: 1, column: 1, severity: 'warning' }] }],
+      invalid: [
+        {
+          text: '# A\n\n## One\n\nText.\n',
+          options: { min: 3 },
+          errors: [{ message: '1 of 3 sections (template has 2, 2031).', line: 1, column: 1, severity: 'warning' }],
+        },
+      ],
     });
     // A bad option is the configuration's error, said as such.
     expect(await failure(checkRule(minimum, { valid: [{ text: '# A\n', options: { min: 'many' } }], invalid: [] }))).toContain('min');
@@ -217,7 +270,9 @@ describe('checkRule', () => {
   });
 
   it('says when the case is not a pattern of the catalog', async () => {
-    expect(await failure(checkRule(blankAfterHeading, { config: { patterns: ['patterns/**/*.md'] }, valid: ['fine\n'], invalid: [] }))).toContain('`example/README.md` was not linted');
+    expect(await failure(checkRule(blankAfterHeading, { config: { patterns: ['patterns/**/*.md'] }, valid: ['fine\n'], invalid: [] }))).toContain(
+      '`example/README.md` was not linted',
+    );
   });
 });
 
@@ -234,7 +289,11 @@ describe('testRule', () => {
       it: (name, body) => void registered.push({ name: [...path, name].join(' > '), body }),
     };
     testRule(blankAfterHeading, { valid: ['fine\n', { text: PATTERN, name: 'not fine' }], invalid: [{ text: PATTERN, errors: [ERROR], output: FIXED }] }, framework);
-    expect(registered.map((r) => r.name)).toEqual(['blank-after-heading > valid > #1 fine', 'blank-after-heading > valid > #2 not fine', 'blank-after-heading > invalid > #1 # Saga']);
+    expect(registered.map((r) => r.name)).toEqual([
+      'blank-after-heading > valid > #1 fine',
+      'blank-after-heading > valid > #2 not fine',
+      'blank-after-heading > invalid > #1 # Saga',
+    ]);
     await registered[0]!.body();
     await expect(registered[1]!.body()).rejects.toThrow('the rule reported 1 error(s) on a valid case');
     await registered[2]!.body();
@@ -248,6 +307,9 @@ describe('testRule', () => {
 // The tester plugged into vitest, as a rule's own test file uses it.
 testRule(
   blankAfterHeading,
-  { valid: ['# Saga\n\nText.\n'], invalid: [{ text: '# Saga\nText.\n', errors: [{ message: 'Leave a blank line after the heading.', line: 1, column: 1 }], output: '# Saga\n\nText.\n' }] },
+  {
+    valid: ['# Saga\n\nText.\n'],
+    invalid: [{ text: '# Saga\nText.\n', errors: [{ message: 'Leave a blank line after the heading.', line: 1, column: 1 }], output: '# Saga\n\nText.\n' }],
+  },
   { describe, it },
 );

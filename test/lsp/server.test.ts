@@ -26,7 +26,11 @@ class Client {
         if (message.id !== undefined && (message.result !== undefined || message.error !== undefined)) this.pending.get(message.id)?.(message);
         else if (message.method && message.id === undefined) {
           this.notifications.push(message);
-          for (const w of [...this.waiters]) if (w.test(message)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.resolve(message));
+          for (const w of [...this.waiters])
+            if (w.test(message)) {
+              this.waiters.splice(this.waiters.indexOf(w), 1);
+              w.resolve(message);
+            }
         } else if (message.method) this.send({ jsonrpc: '2.0', id: message.id, result: null });
       }
     });
@@ -79,7 +83,8 @@ describe('patternbook lsp --stdio', () => {
     const saga = pathToFileURL(path.join(root, 'saga', 'README.md')).href;
     const other = pathToFileURL(path.join(root, 'outbox', 'README.md')).href;
     const client = await start();
-    const published = (uri: string, version: number) => (n: { method: string; params: any }) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version;
+    const published = (uri: string, version: number) => (n: { method: string; params: any }) =>
+      n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version;
     const count = (uri: string) => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length;
     // A second document: its edits, answered after the pause every change waits for, mark a point in time
     // that comes after any publication the server could still owe for the first document.
@@ -90,7 +95,10 @@ describe('patternbook lsp --stdio', () => {
     const settled = async () => {
       otherVersion++;
       const mark = client.next(published(other, otherVersion));
-      client.notify('textDocument/didChange', { textDocument: { uri: other, version: otherVersion }, contentChanges: [{ text: `${outbox}\nMore text ${otherVersion}.\n` }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri: other, version: otherVersion },
+        contentChanges: [{ text: `${outbox}\nMore text ${otherVersion}.\n` }],
+      });
       await mark;
     };
 
@@ -109,7 +117,8 @@ describe('patternbook lsp --stdio', () => {
 
   it('publishes the lint results of an open pattern, and again as it changes; offers the fix as a code action', async () => {
     // A template the pattern mostly follows (a file with fewer than half of the template's sections gets one finding, and no fix).
-    const template = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n\n## Related Patterns\n\n- [Related Pattern 1](../related-pattern-1/README.md)\n';
+    const template =
+      '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n\n## Related Patterns\n\n- [Related Pattern 1](../related-pattern-1/README.md)\n';
     const root = await tempCatalog({
       'templates/pattern.md': template,
       'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
@@ -136,7 +145,10 @@ describe('patternbook lsp --stdio', () => {
 
     // An edit in the buffer (not on disk) is linted: the relation now leads nowhere.
     const again = client.next((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === 2);
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: SAGA.replace('../outbox/README.md', '../nowhere/README.md') }] });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: SAGA.replace('../outbox/README.md', '../nowhere/README.md') }],
+    });
     const second = (await again).params.diagnostics as { code: string; message: string }[];
     expect(second.some((d) => d.code === 'related-pattern' && /nowhere/.test(d.message))).toBe(true);
     expect(await readFile(path.join(root, 'saga', 'README.md'), 'utf8')).toBe(SAGA);
@@ -149,7 +161,10 @@ describe('patternbook lsp --stdio', () => {
     const client = await start();
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const labels = async (line: number, character: number) => {
-      const r = await client.request<{ label: string }[] | { items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      const r = await client.request<{ label: string }[] | { items: { label: string }[] }>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character },
+      });
       return (Array.isArray(r) ? r : r.items).map((i) => i.label);
     };
     expect(await labels(6, 'See [x]('.length)).toEqual(['../outbox/README.md']);

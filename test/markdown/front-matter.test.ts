@@ -28,7 +28,9 @@ describe('front matter', () => {
   });
 
   it('reads what common YAML loaders read: a quoted value going on at the margin, a list after a blank line', () => {
-    const wrapped = parseMarkdown('---\ntitle: Saga\ndescription: "Runs a business transaction as local steps\nwith compensations, and says \\"undo\\" on failure."\nowner: \'It\'\'s\nours\'\n---\n\n## Overview\n');
+    const wrapped = parseMarkdown(
+      '---\ntitle: Saga\ndescription: "Runs a business transaction as local steps\nwith compensations, and says \\"undo\\" on failure."\nowner: \'It\'\'s\nours\'\n---\n\n## Overview\n',
+    );
     expect(wrapped.ok && wrapped.document.frontMatter?.data).toEqual({
       title: 'Saga',
       description: 'Runs a business transaction as local steps with compensations, and says "undo" on failure.',

@@ -27,7 +27,12 @@ export async function removeCopies(): Promise<void> {
 
 /** The real server, spawned from the built CLI, and the SDK's own client talking to it over stdio. */
 export async function stdioClient(root: string, args: string[] = []): Promise<{ client: Client; stderr: () => string; close: () => Promise<void> }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', root, ...args], stderr: 'pipe', env: { ...process.env, NO_COLOR: '1' } as Record<string, string> });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, 'mcp', root, ...args],
+    stderr: 'pipe',
+    env: { ...process.env, NO_COLOR: '1' } as Record<string, string>,
+  });
   let err = '';
   transport.stderr?.on('data', (c: Buffer) => (err += c.toString()));
   const client = new Client({ name: 'patternbook-test', version: '1.0.0' });
@@ -41,7 +46,9 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const rel of await listFiles(dir)) {
     const file = path.join(dir, rel);
     const s = await stat(file);
-    out[rel] = `${s.size} ${s.mtimeMs} ${createHash('sha256').update(await readFile(file)).digest('hex')}`;
+    out[rel] = `${s.size} ${s.mtimeMs} ${createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')}`;
   }
   return out;
 }

@@ -7,7 +7,12 @@ import { CLI, exampleCopy, removeCopies, snapshot, textOf, until } from './helpe
 
 /** A raw POST of an initialize request with the given headers: what a web page (DNS rebinding) would send. */
 function rawInitialize(url: URL, headers: Record<string, string>): Promise<number> {
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+  });
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
       res.resume();
@@ -31,7 +36,11 @@ describe('patternbook mcp --http', () => {
     before = await snapshot(root);
     server = spawn(process.execPath, [CLI, 'mcp', root, '--http', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     server.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const said = await until(async () => stderr, (e) => /at http:\/\/\S+\/mcp/.test(e), 30_000);
+    const said = await until(
+      async () => stderr,
+      (e) => /at http:\/\/\S+\/mcp/.test(e),
+      30_000,
+    );
     url = new URL(/at (http:\/\/\S+\/mcp)/.exec(said)![1]!);
   }, 60_000);
 
@@ -82,7 +91,11 @@ describe('patternbook mcp --http', () => {
   });
 
   it('refuses a request without a session that is not an initialize', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('the first request must be initialize');
   });

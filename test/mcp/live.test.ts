@@ -29,7 +29,8 @@ describe('patternbook mcp keeps up with the catalog', () => {
     await removeCopies();
   });
 
-  const search = async (query: string) => ((await client.callTool({ name: 'search_patterns', arguments: { query } })).structuredContent as Found).results.map((r) => r.slug);
+  const search = async (query: string) =>
+    ((await client.callTool({ name: 'search_patterns', arguments: { query } })).structuredContent as Found).results.map((r) => r.slug);
   const slugs = async () => ((await client.callTool({ name: 'list_patterns', arguments: {} })).structuredContent as Listed).patterns.map((p) => p.slug);
 
   it('indexes a changed pattern again', async () => {
@@ -37,16 +38,29 @@ describe('patternbook mcp keeps up with the catalog', () => {
     const file = path.join(root, 'bulkhead/README.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('## Overview\n', '## Overview\n\nA zebracorn stampede is what this prevents.\n'));
-    expect(await until(() => search('zebracorn'), (found) => found.length > 0)).toEqual(['bulkhead']);
+    expect(
+      await until(
+        () => search('zebracorn'),
+        (found) => found.length > 0,
+      ),
+    ).toEqual(['bulkhead']);
   });
 
   it('adds a new pattern and drops a deleted one, and tells the client its resource list changed', async () => {
     const before = listChanged;
     await mkdir(path.join(root, 'rate-limiter'));
-    await writeFile(path.join(root, 'rate-limiter/README.md'), '---\ncategory: resilience\ntags: [limits]\nstatus: draft\n---\n# Rate Limiter\n\n> Caps how many requests each client may send per second.\n\n## Overview\n\nA token bucket per client refills at a steady rate.\n');
+    await writeFile(
+      path.join(root, 'rate-limiter/README.md'),
+      '---\ncategory: resilience\ntags: [limits]\nstatus: draft\n---\n# Rate Limiter\n\n> Caps how many requests each client may send per second.\n\n## Overview\n\nA token bucket per client refills at a steady rate.\n',
+    );
     expect(await until(slugs, (s) => s.includes('rate-limiter'))).toContain('rate-limiter');
     expect(await search('token bucket refills')).toContain('rate-limiter');
-    expect((await until(async () => listChanged, (n) => n > before)) > before).toBe(true);
+    expect(
+      (await until(
+        async () => listChanged,
+        (n) => n > before,
+      )) > before,
+    ).toBe(true);
 
     await rm(path.join(root, 'rate-limiter'), { recursive: true });
     expect(await until(slugs, (s) => !s.includes('rate-limiter'))).not.toContain('rate-limiter');
@@ -59,7 +73,10 @@ describe('patternbook mcp keeps up with the catalog', () => {
     const file = path.join(root, 'strangler-fig/README.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('## Related Patterns\n', '## Related Patterns\n\n- [Idempotent Consumer](../idempotent-consumer/README.md)\n'));
-    const now = await until(() => related('strangler-fig'), (r) => r.some((x) => x.slug === 'idempotent-consumer'));
+    const now = await until(
+      () => related('strangler-fig'),
+      (r) => r.some((x) => x.slug === 'idempotent-consumer'),
+    );
     expect(now).toContainEqual(expect.objectContaining({ slug: 'idempotent-consumer', kind: 'related', reciprocal: false }));
     expect(await related('idempotent-consumer')).toContainEqual(expect.objectContaining({ slug: 'strangler-fig', kind: 'referenced-by', reciprocal: false }));
   });
@@ -67,7 +84,12 @@ describe('patternbook mcp keeps up with the catalog', () => {
   it('reads the catalog again when its configuration changes', async () => {
     expect(await search('cdc')).not.toContain('transactional-outbox');
     await appendFile(path.join(root, 'patternbook.config.yaml'), '\nsearch:\n  synonyms:\n    - [cdc, outbox]\n');
-    expect(await until(() => search('cdc'), (found) => found.includes('transactional-outbox'))).toContain('transactional-outbox');
+    expect(
+      await until(
+        () => search('cdc'),
+        (found) => found.includes('transactional-outbox'),
+      ),
+    ).toContain('transactional-outbox');
   });
 });
 
@@ -93,7 +115,11 @@ describe('patternbook mcp over stdio', () => {
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     // Once it says it is serving, close its input as a client does.
-    await until(async () => err, (e) => e.includes('serving'), 30_000);
+    await until(
+      async () => err,
+      (e) => e.includes('serving'),
+      30_000,
+    );
     child.stdin.end();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(err).toMatch(/serving 8 patterns from .* over standard input and output \(read-only\)/);

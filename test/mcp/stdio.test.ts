@@ -27,7 +27,16 @@ describe('patternbook mcp over stdio', () => {
     await mkdir(path.join(root, '.patternbook/verify'), { recursive: true });
     await writeFile(
       path.join(root, '.patternbook/verify/saga.json'),
-      JSON.stringify({ slug: 'saga', file: 'saga/README.md', status: 'passed', when: '2026-01-02T03:04:05.000Z', template: { name: 'pattern', version: '1' }, durationMs: 1200, blocks: [], patternbook: '0.1.0' }),
+      JSON.stringify({
+        slug: 'saga',
+        file: 'saga/README.md',
+        status: 'passed',
+        when: '2026-01-02T03:04:05.000Z',
+        template: { name: 'pattern', version: '1' },
+        durationMs: 1200,
+        blocks: [],
+        patternbook: '0.1.0',
+      }),
     );
     before = await snapshot(root);
     ({ client, close } = await stdioClient(root));
@@ -73,8 +82,21 @@ describe('patternbook mcp over stdio', () => {
 
   it('list_patterns lists every pattern by path with its facets', async () => {
     const result = await client.callTool({ name: 'list_patterns', arguments: {} });
-    const { patterns, facets, problems } = result.structuredContent as { patterns: { slug: string; path: string; facets: Record<string, string[]> }[]; facets: Record<string, string[]>; problems: unknown[] };
-    expect(patterns.map((p) => p.slug)).toEqual(['bulkhead', 'cache-aside', 'circuit-breaker', 'idempotent-consumer', 'retry-with-backoff', 'saga', 'strangler-fig', 'transactional-outbox']);
+    const { patterns, facets, problems } = result.structuredContent as {
+      patterns: { slug: string; path: string; facets: Record<string, string[]> }[];
+      facets: Record<string, string[]>;
+      problems: unknown[];
+    };
+    expect(patterns.map((p) => p.slug)).toEqual([
+      'bulkhead',
+      'cache-aside',
+      'circuit-breaker',
+      'idempotent-consumer',
+      'retry-with-backoff',
+      'saga',
+      'strangler-fig',
+      'transactional-outbox',
+    ]);
     expect(patterns.find((p) => p.slug === 'saga')!.facets).toEqual({ category: ['data-consistency'], status: ['review'], tags: ['messaging', 'transactions'] });
     expect(facets.status).toEqual(['draft', 'review', 'stable']);
     expect(problems).toEqual([]);
@@ -83,7 +105,13 @@ describe('patternbook mcp over stdio', () => {
   it('get_pattern returns the file, or one section with its sub-sections, with front matter, relations and verification', async () => {
     const file = await readFile(path.join(root, 'saga/README.md'), 'utf8');
     const whole = await client.callTool({ name: 'get_pattern', arguments: { slug: 'saga' } });
-    const all = whole.structuredContent as { markdown: string; frontMatter: Record<string, unknown>; outline: { heading: string }[]; relations: { slug: string; kind: string; reciprocal: boolean }[]; verification: { status: string; when?: string } };
+    const all = whole.structuredContent as {
+      markdown: string;
+      frontMatter: Record<string, unknown>;
+      outline: { heading: string }[];
+      relations: { slug: string; kind: string; reciprocal: boolean }[];
+      verification: { status: string; when?: string };
+    };
     expect(all.markdown).toBe(file);
     expect(all.frontMatter.category).toBe('data-consistency');
     expect(all.outline.map((s) => s.heading)).toContain('Automated Testing');
@@ -135,7 +163,8 @@ describe('patternbook mcp over stdio', () => {
     const two = await client.callTool({ name: 'related_patterns', arguments: { slug: 'cache-aside', depth: 2 } });
     const further = (two.structuredContent as { relations: { slug: string; distance: number; via?: string }[] }).relations.filter((r) => r.distance === 2);
     expect(further.length).toBeGreaterThan(0);
-    for (const r of further) expect(['circuit-breaker', 'bulkhead', 'transactional-outbox', 'strangler-fig', 'retry-with-backoff', 'idempotent-consumer', 'saga']).toContain(r.via);
+    for (const r of further)
+      expect(['circuit-breaker', 'bulkhead', 'transactional-outbox', 'strangler-fig', 'retry-with-backoff', 'idempotent-consumer', 'saga']).toContain(r.via);
   });
 
   it('lint_pattern checks a pattern on disk, a draft as a new pattern, and new text for a pattern', async () => {
@@ -150,7 +179,10 @@ describe('patternbook mcp over stdio', () => {
     expect(missing?.fix?.text).toContain('## Cleanup');
     expect(findings.some((f) => f.rule.includes('link') || f.rule.includes('related'))).toBe(true);
 
-    const draft = await client.callTool({ name: 'new_pattern_draft', arguments: { title: 'Rate Limiter', summary: 'Caps how many requests a client may send per second.' } });
+    const draft = await client.callTool({
+      name: 'new_pattern_draft',
+      arguments: { title: 'Rate Limiter', summary: 'Caps how many requests a client may send per second.' },
+    });
     const checked = await client.callTool({ name: 'lint_pattern', arguments: { text: (draft.structuredContent as { markdown: string }).markdown } });
     const result = checked.structuredContent as { path: string; draft: boolean; errors: number; findings: { rule: string }[] };
     expect(result).toMatchObject({ path: 'rate-limiter/README.md', draft: true });
@@ -162,12 +194,25 @@ describe('patternbook mcp over stdio', () => {
   });
 
   it('new_pattern_draft gives the text `patternbook new` writes, and writes nothing', async () => {
-    const draft = await client.callTool({ name: 'new_pattern_draft', arguments: { title: 'Rate Limiter', summary: 'Caps how many requests a client may send per second.' } });
+    const draft = await client.callTool({
+      name: 'new_pattern_draft',
+      arguments: { title: 'Rate Limiter', summary: 'Caps how many requests a client may send per second.' },
+    });
     const { slug, path: rel, taken, markdown } = draft.structuredContent as { slug: string; path: string; taken: boolean; markdown: string };
     expect({ slug, path: rel, taken }).toEqual({ slug: 'rate-limiter', path: 'rate-limiter/README.md', taken: false });
     // The same command on another copy of the catalog writes exactly this text.
     const other = await exampleCopy();
-    await run(process.execPath, [CLI, 'new', 'rate-limiter', '--title', 'Rate Limiter', '--summary', 'Caps how many requests a client may send per second.', '--dir', other]);
+    await run(process.execPath, [
+      CLI,
+      'new',
+      'rate-limiter',
+      '--title',
+      'Rate Limiter',
+      '--summary',
+      'Caps how many requests a client may send per second.',
+      '--dir',
+      other,
+    ]);
     expect(markdown).toBe(await readFile(path.join(other, 'rate-limiter/README.md'), 'utf8'));
 
     const clash = await client.callTool({ name: 'new_pattern_draft', arguments: { title: 'Saga', summary: 'Another one.' } });

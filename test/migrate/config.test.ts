@@ -10,7 +10,10 @@ async function snapshot(dir: string, prefix = ''): Promise<Record<string, string
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.isDirectory()) Object.assign(out, await snapshot(path.join(dir, e.name), rel));
-    else out[rel] = createHash('sha256').update(await readFile(path.join(dir, e.name))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(await readFile(path.join(dir, e.name)))
+        .digest('hex');
   }
   return out;
 }
@@ -90,19 +93,26 @@ describe('migrate points the configuration at the new template', () => {
   });
 
   it('a template outside the catalog, or no configuration file: says exactly what to change, and changes no configuration', async () => {
-    const dir = await tempCatalog({ 'catalog/patternbook.config.yaml': '# mine\noutDir: public # the site\n', 'catalog/saga/README.md': '# Saga\n\n> Keeps data consistent.\n\n## Overview\n\nText.\n' });
+    const dir = await tempCatalog({
+      'catalog/patternbook.config.yaml': '# mine\noutDir: public # the site\n',
+      'catalog/saga/README.md': '# Saga\n\n> Keeps data consistent.\n\n## Overview\n\nText.\n',
+    });
     const root = path.join(dir, 'catalog');
     const outside = path.join(dir, 'next.md');
     await writeFile(outside, await nextTemplate());
     const r = await runCli(['migrate', root, '--to', outside, '--write'], REPO);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Patternbook does not point the configuration at ${outside}: the template is outside the catalog. Copy it into the catalog (e.g. to templates/next.md) and set \`template\` to "templates/next.md" in patternbook.config.yaml.`);
+    expect(r.stderr).toContain(
+      `Patternbook does not point the configuration at ${outside}: the template is outside the catalog. Copy it into the catalog (e.g. to templates/next.md) and set \`template\` to "templates/next.md" in patternbook.config.yaml.`,
+    );
     expect(r.stderr).toContain('Until then `lint` checks the patterns against the built-in template, and `lint --fix` would undo the migration.');
     expect(await readFile(path.join(root, 'patternbook.config.yaml'), 'utf8')).toBe('# mine\noutDir: public # the site\n');
 
     const bare = await tempCatalog({ 'saga/README.md': '# Saga\n\n> Keeps data consistent.\n\n## Overview\n\nText.\n', 'templates/next.md': await nextTemplate() });
     const none = await runCli(['migrate', bare, '--to', path.join(bare, 'templates/next.md'), '--write'], REPO);
     expect(none.code, none.stderr).toBe(0);
-    expect(none.stderr).toContain('The catalog has no configuration file to point at the new template: create patternbook.config.json with {"template": "templates/next.md"}.');
+    expect(none.stderr).toContain(
+      'The catalog has no configuration file to point at the new template: create patternbook.config.json with {"template": "templates/next.md"}.',
+    );
   });
 });

@@ -10,7 +10,10 @@ async function snapshot(dir: string, prefix = ''): Promise<Record<string, string
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.isDirectory()) Object.assign(out, await snapshot(path.join(dir, e.name), rel));
-    else out[rel] = createHash('sha256').update(await readFile(path.join(dir, e.name))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(await readFile(path.join(dir, e.name)))
+        .digest('hex');
   }
   return out;
 }
@@ -68,7 +71,10 @@ describe('patternbook migrate', () => {
     expect(r.stderr).toMatch(/saga\/README\.md:\d+: "Performance Characteristics" is not in the new template; kept where it is/);
     for (const slug of slugs) {
       const after = await readFile(path.join(root, slug, 'README.md'), 'utf8');
-      expect(missingLines(originals[slug]!, after, (l) => l === '## Monitoring and Observability'), slug).toEqual([]);
+      expect(
+        missingLines(originals[slug]!, after, (l) => l === '## Monitoring and Observability'),
+        slug,
+      ).toEqual([]);
       expect(after, slug).toMatch(/^---\n[\s\S]*?template: pattern@2\.0\.0\n---\n/);
       expect(after, slug).toContain('## Observability\n');
       // Cost goes where the template puts it: after Cleanup, before Limitations.
@@ -94,7 +100,9 @@ describe('patternbook migrate', () => {
     await runCli(['migrate', root, '--to', template, '--write', '--rename', 'Monitoring and Observability=Observability'], REPO);
     // Linted against the template it had before, every pattern is behind.
     const r = await runCli(['lint', root, '--format', 'json'], REPO);
-    const warnings = (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string; message: string; severity: string }[] }[] }).results.flatMap((x) => x.diagnostics.filter((d) => d.ruleId === 'template-version'));
+    const warnings = (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string; message: string; severity: string }[] }[] }).results.flatMap((x) =>
+      x.diagnostics.filter((d) => d.ruleId === 'template-version'),
+    );
     expect(warnings).toHaveLength(8);
     expect(warnings[0]!.severity).toBe('warning');
     expect(warnings[0]!.message).toContain('pattern@2.0.0');

@@ -5,7 +5,15 @@ import { healthReport, type HealthInput } from '../../src/report/health.js';
 import { buildSite } from '../../src/site/build.js';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
 
-const input = (slug: string, extra: Partial<HealthInput> = {}): HealthInput => ({ slug, title: slug.toUpperCase(), related: [], alternatives: [], backlinks: [], diagnostics: [], ...extra });
+const input = (slug: string, extra: Partial<HealthInput> = {}): HealthInput => ({
+  slug,
+  title: slug.toUpperCase(),
+  related: [],
+  alternatives: [],
+  backlinks: [],
+  diagnostics: [],
+  ...extra,
+});
 
 describe('healthReport', () => {
   const report = healthReport({

@@ -61,7 +61,9 @@ describe('consoleCommands', () => {
   });
 
   it('keeps the lines a command continues onto with a backslash', () => {
-    expect(consoleCommands('$ docker run \\\n    --rm alpine \\\n    echo hi\nhi\n$ echo done\ndone\n')).toBe('docker run \\\n    --rm alpine \\\n    echo hi\necho done\n');
+    expect(consoleCommands('$ docker run \\\n    --rm alpine \\\n    echo hi\nhi\n$ echo done\ndone\n')).toBe(
+      'docker run \\\n    --rm alpine \\\n    echo hi\necho done\n',
+    );
   });
 
   it('accepts an indented prompt and ignores lines that only look like one', () => {

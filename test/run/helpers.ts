@@ -139,7 +139,7 @@ export function snapshot(dir: string): Record<string, string> {
 }
 
 /** The record a finished run wrote, or undefined. */
-export async function readRecord(root: string, slug: string): Promise<Record<string, unknown> & { status: string; blocks: RecordBlock[] } | undefined> {
+export async function readRecord(root: string, slug: string): Promise<(Record<string, unknown> & { status: string; blocks: RecordBlock[] }) | undefined> {
   const file = path.join(root, '.patternbook', 'verify', `${slug}.json`);
   if (!existsSync(file)) return undefined;
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { status: string; blocks: RecordBlock[] };

@@ -67,7 +67,9 @@ describe('patternParameters', () => {
 
   it('becomes the plan environment: defaults applied, required ones missing, non-variable names not passed', async () => {
     const { catalog, pattern } = await loaded();
-    const plan = planRun(pattern, catalog.template, catalog.config, { callerEnv: { PATH: '/bin', LANG: 'en_GB.UTF-8', TERM: 'xterm', HOME: '/home/me', REGION: 'us-east-1' } });
+    const plan = planRun(pattern, catalog.template, catalog.config, {
+      callerEnv: { PATH: '/bin', LANG: 'en_GB.UTF-8', TERM: 'xterm', HOME: '/home/me', REGION: 'us-east-1' },
+    });
     expect(plan.env).toEqual({ PATH: '/bin', LANG: 'en_GB.UTF-8', TERM: 'xterm', REGION: 'eu-west-1', GREETING: 'hello world' });
     expect(plan.resolved.missing.map((p) => p.name)).toEqual(['API_URL', 'TOKEN']);
     const given = planRun(pattern, catalog.template, catalog.config, { callerEnv: { PATH: '/bin' }, param: { API_URL: 'http://x', TOKEN: 't', REGION: 'ap-south-1' } });
@@ -90,7 +92,13 @@ describe('patternParameters', () => {
 
 describe('resolveParameters', () => {
   const param = (name: string, extra: Partial<Parameter> = {}): Parameter => ({ name, description: '', required: false, line: 1, env: true, ...extra });
-  const params = [param('A', { default: 'default-a' }), param('B', { default: 'default-b' }), param('C', { default: 'default-c' }), param('D', { default: 'default-d' }), param('R', { required: true })];
+  const params = [
+    param('A', { default: 'default-a' }),
+    param('B', { default: 'default-b' }),
+    param('C', { default: 'default-c' }),
+    param('D', { default: 'default-d' }),
+    param('R', { required: true }),
+  ];
 
   it('takes --param, then --env-file, then the inherited environment, then the default', () => {
     const r = resolveParameters(params, {

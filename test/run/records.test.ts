@@ -59,9 +59,7 @@ describe('readRecords: every record parsed at the boundary', () => {
     expect([...records.keys()].sort()).toEqual(['good', 'incomplete']);
     expect(records.get('incomplete')!.status).toBe('incomplete');
     const byFile = Object.fromEntries(problems.map((p) => [p.file, p]));
-    expect(Object.keys(byFile).sort()).toEqual(
-      ['array', 'commit', 'folder', 'moved', 'status', 'syntax', 'when'].map((n) => `.patternbook/verify/${n}.json`),
-    );
+    expect(Object.keys(byFile).sort()).toEqual(['array', 'commit', 'folder', 'moved', 'status', 'syntax', 'when'].map((n) => `.patternbook/verify/${n}.json`));
     for (const p of problems) expect(p).toMatchObject({ severity: 'warning', ruleId: 'verify-record' });
     for (const p of problems) expect(p.message).toMatch(/\. The record is ignored \(its pattern shows as never verified\): run `patternbook run \S+` again/);
     expect(byFile['.patternbook/verify/commit.json']!.message).toMatch(/`commit`: .*string/i);

@@ -39,7 +39,10 @@ describe('patternbook run: phases and steps', () => {
     // Times are whole milliseconds, and the blocks together took no longer than the run (+1 ms per block for rounding).
     for (const b of record!.blocks) expect(Number.isInteger(b.durationMs), JSON.stringify(b)).toBe(true);
     expect(record!.blocks.reduce((n, b) => n + b.durationMs, 0)).toBeLessThanOrEqual((record!.durationMs as number) + record!.blocks.length);
-    expect(record).toMatchObject({ counts: { total: 6, ran: 6, passed: 6, failed: 0, skipped: 0, placeholders: 0, notRun: 0 }, cleanup: { due: true, ran: 1, placeholders: 0, skipped: 0 } });
+    expect(record).toMatchObject({
+      counts: { total: 6, ran: 6, passed: 6, failed: 0, skipped: 0, placeholders: 0, notRun: 0 },
+      cleanup: { due: true, ran: 1, placeholders: 0, skipped: 0 },
+    });
     expect(record!.blocks[1]!.outputTail).toEqual(['step one says hello']);
     // Live lines are prefixed with where they come from; the final table follows.
     expect(r.stdout).toMatch(/Implementation › Step 1: First step .*step one says hello/);
@@ -122,7 +125,8 @@ describe('patternbook run: phases and steps', () => {
   it('7. --dry-run prints the plan with its steps and runs nothing', async () => {
     const r = await run('passing', ['--dry-run']);
     expect(r.code, r.output).toBe(0);
-    for (const text of ['Step 1: First step', 'Step 2: Second step', 'Automated Testing', 'Local Development', 'echo step2 >> "$MARKER_DIR/order.log"', 'MARKER_DIR']) expect(r.stdout).toContain(text);
+    for (const text of ['Step 1: First step', 'Step 2: Second step', 'Automated Testing', 'Local Development', 'echo step2 >> "$MARKER_DIR/order.log"', 'MARKER_DIR'])
+      expect(r.stdout).toContain(text);
     expect(markersIn(r.markers)).toEqual([]);
     expect(existsSync(path.join(r.root, '.patternbook'))).toBe(false);
   });
@@ -198,7 +202,12 @@ describe('patternbook run: template samples are not a pass', () => {
     expect(suite!.attributes).toMatchObject({ tests: '4', failures: '0', errors: '3' });
     expect(root.attributes.errors).toBe('3');
     const cases = elements(root, 'testcase');
-    expect(cases.map((c) => elements(c, 'error')[0]?.attributes.message ?? 'ok')).toEqual(['ok', 'template sample, not run', 'template sample, not run', 'template sample, not run']);
+    expect(cases.map((c) => elements(c, 'error')[0]?.attributes.message ?? 'ok')).toEqual([
+      'ok',
+      'template sample, not run',
+      'template sample, not run',
+      'template sample, not run',
+    ]);
   });
 
   it('a freshly scaffolded pattern (`patternbook new`) verifies nothing: run executes nothing, exits 1 and records it incomplete; verify counts it incomplete', async () => {
@@ -341,7 +350,9 @@ describe('patternbook run: environment and parameters', () => {
   const BASH_OWN = new Set(['PWD', 'SHLVL', '_', 'OLDPWD']);
 
   it('gives the steps PATH, LANG, TERM, the parameters with their defaults, HOME and TMPDIR inside the scratch folder, and nothing else of the caller', async () => {
-    const r = await run('environment', [], { env: { SECRET_TOKEN: 'leak', GREETING: 'from-caller', SIZE: 'caller-size', HOME: '/home/caller', LANG: 'C.UTF-8', TERM: 'xterm-test' } });
+    const r = await run('environment', [], {
+      env: { SECRET_TOKEN: 'leak', GREETING: 'from-caller', SIZE: 'caller-size', HOME: '/home/caller', LANG: 'C.UTF-8', TERM: 'xterm-test' },
+    });
     expect(r.code, r.output).toBe(0);
     const env = parseEnvListing(readFileSync(path.join(r.markers, 'env.txt'), 'utf8'));
     const workDir = readFileSync(path.join(r.markers, 'pwd.txt'), 'utf8').trim();
@@ -356,16 +367,24 @@ describe('patternbook run: environment and parameters', () => {
     expect(env.TERM).toBe('xterm-test');
     expect(env.HOME!.startsWith(scratch + path.sep)).toBe(true);
     expect(env.TMPDIR!.startsWith(scratch + path.sep)).toBe(true);
-    expect(Object.keys(env).filter((k) => !BASH_OWN.has(k)).sort()).toEqual(['COLOR', 'GREETING', 'HOME', 'LANG', 'MARKER_DIR', 'PATH', 'TERM', 'TMPDIR']);
+    expect(
+      Object.keys(env)
+        .filter((k) => !BASH_OWN.has(k))
+        .sort(),
+    ).toEqual(['COLOR', 'GREETING', 'HOME', 'LANG', 'MARKER_DIR', 'PATH', 'TERM', 'TMPDIR']);
   });
 
   it('takes --param over --env-file over the documented default', async () => {
     const box = await sandbox('run');
     const envFile = path.join(box.dir, 'values.env');
     await writeFile(envFile, '# values for the run\nCOLOR=green\nGREETING="hi there"\nEXTRA_FROM_FILE=yes\n');
-    const r = await cli(['run', path.join(box.root, 'environment'), '--yes', '--param', `MARKER_DIR=${box.markers}`, '--param', 'COLOR=red', '--env-file', envFile], box.dir, {
-      env: { GREETING: 'from-caller' },
-    });
+    const r = await cli(
+      ['run', path.join(box.root, 'environment'), '--yes', '--param', `MARKER_DIR=${box.markers}`, '--param', 'COLOR=red', '--env-file', envFile],
+      box.dir,
+      {
+        env: { GREETING: 'from-caller' },
+      },
+    );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const env = parseEnvListing(readFileSync(path.join(box.markers, 'env.txt'), 'utf8'));
     expect(env).toMatchObject({ COLOR: 'red', GREETING: 'hi there', EXTRA_FROM_FILE: 'yes', MARKER_DIR: box.markers });
@@ -398,7 +417,14 @@ describe('patternbook run: reports', () => {
   it('--format json: the report alone on standard output, parseable; live lines on standard error', async () => {
     const r = await run('failing', ['--format', 'json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { slug: string; file: string; status: string; cleanupRan: boolean; parameters: { name: string; source?: string }[]; blocks: { name: string; status: string; exitCode?: number }[] }[];
+    const report = JSON.parse(r.stdout) as {
+      slug: string;
+      file: string;
+      status: string;
+      cleanupRan: boolean;
+      parameters: { name: string; source?: string }[];
+      blocks: { name: string; status: string; exitCode?: number }[];
+    }[];
     expect(report).toHaveLength(1);
     expect(report[0]).toMatchObject({ slug: 'failing', file: 'failing/README.md', status: 'failed', cleanupRan: true });
     expect(report[0]!.parameters).toEqual([{ name: 'MARKER_DIR', required: true, source: 'param' }]);

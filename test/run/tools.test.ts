@@ -69,7 +69,19 @@ describe('commandsOf: the programs a script calls', () => {
   });
 
   it('leaves out functions the script defines, in either syntax', () => {
-    const script = ['greet() { echo "hi $1"; }', 'function deploy {', '  kubectl apply -f x.yaml', '}', 'function check() {', '  curl -sf localhost', '}', 'greet you', 'deploy', 'check', ''].join('\n');
+    const script = [
+      'greet() { echo "hi $1"; }',
+      'function deploy {',
+      '  kubectl apply -f x.yaml',
+      '}',
+      'function check() {',
+      '  curl -sf localhost',
+      '}',
+      'greet you',
+      'deploy',
+      'check',
+      '',
+    ].join('\n');
     expect(commandsOf(script)).toEqual(['kubectl', 'curl']);
   });
 
@@ -81,7 +93,9 @@ describe('commandsOf: the programs a script calls', () => {
   });
 
   it('reads a case statement: its patterns are no commands', () => {
-    const script = ['case "$MODE" in', '  start)', '    node server.js', '    ;;', '  stop) pkill-server ;;', '  *)', '    echo "unknown"', '    ;;', 'esac', ''].join('\n');
+    const script = ['case "$MODE" in', '  start)', '    node server.js', '    ;;', '  stop) pkill-server ;;', '  *)', '    echo "unknown"', '    ;;', 'esac', ''].join(
+      '\n',
+    );
     expect(commandsOf(script)).toEqual(['node', 'pkill-server']);
   });
 

@@ -66,7 +66,10 @@ describe('patternbook verify', () => {
   it('--changed-since REF runs only the patterns changed since REF, and records the commit', async () => {
     const box = await sandbox('run-changed');
     const git = (...args: string[]) => {
-      const res = spawnSync('git', ['-c', 'user.name=Patternbook Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: box.root, encoding: 'utf8' });
+      const res = spawnSync('git', ['-c', 'user.name=Patternbook Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: box.root,
+        encoding: 'utf8',
+      });
       if (res.status !== 0) throw new Error(`git ${args.join(' ')}: ${res.stderr}`);
       return res.stdout.trim();
     };
@@ -138,7 +141,13 @@ describe('configured phases and a custom template', () => {
     const box = await sandbox('run-custom');
     const r = await cli(['run', path.join(box.root, 'runbook'), '--yes', '--param', `MARKER_DIR=${box.markers}`], box.dir);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(readFileSync(path.join(box.markers, 'order.log'), 'utf8').split('\n').filter(Boolean)).toEqual(['preflight', 'deploy-1', 'deploy-2', 'verification', 'teardown']);
+    expect(readFileSync(path.join(box.markers, 'order.log'), 'utf8').split('\n').filter(Boolean)).toEqual([
+      'preflight',
+      'deploy-1',
+      'deploy-2',
+      'verification',
+      'teardown',
+    ]);
     // Prerequisites and Implementation are not phases of this catalog; Setup Notes never was.
     expect(markersIn(box.markers)).toEqual(['order.log']);
     const record = await readRecord(box.root, 'runbook');

@@ -46,7 +46,9 @@ describe('synonyms', () => {
   });
 
   it('adds the built-in groups to a catalog’s own', () => {
-    const terms = Synonyms.forCatalog([['cdc', 'change data capture']]).expand(analyze('cdc with retries'), 0.4).map((t) => t.term);
+    const terms = Synonyms.forCatalog([['cdc', 'change data capture']])
+      .expand(analyze('cdc with retries'), 0.4)
+      .map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining([...analyze('change data capture'), ...analyze('try again')]));
   });
 });

@@ -32,7 +32,12 @@ describe('CatalogSearch', () => {
       }),
     });
     const [hit] = await (await CatalogSearch.open({ root })).search('clock drift');
-    expect(hit?.section).toEqual({ heading: 'Troubleshooting', path: ['Troubleshooting'], id: 'troubleshooting', excerpt: 'When clocks drift apart the renewal can arrive after expiry; keep drift well below the lease length.' });
+    expect(hit?.section).toEqual({
+      heading: 'Troubleshooting',
+      path: ['Troubleshooting'],
+      id: 'troubleshooting',
+      excerpt: 'When clocks drift apart the renewal can arrive after expiry; keep drift well below the lease length.',
+    });
   });
 
   it('filters by facet values from front matter, any value of each facet named, case aside', async () => {
@@ -49,7 +54,10 @@ describe('CatalogSearch', () => {
   });
 
   it('uses the synonyms a catalog adds in its configuration', async () => {
-    const files = { 'outbox/README.md': pattern('Outbox', 'Publishes row changes through change data capture.', {}), 'other/README.md': pattern('Other', 'Unrelated.', {}) };
+    const files = {
+      'outbox/README.md': pattern('Outbox', 'Publishes row changes through change data capture.', {}),
+      'other/README.md': pattern('Other', 'Unrelated.', {}),
+    };
     const plain = await tempCatalog(files);
     expect(await slugs(await CatalogSearch.open({ root: plain }), 'cdc')).toEqual([]);
     const configured = await tempCatalog({ ...files, 'patternbook.config.yaml': 'search:\n  synonyms:\n    - [cdc, change data capture]\n' });

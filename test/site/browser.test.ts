@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -181,7 +180,13 @@ describe.skipIf(!available)('the built site in Chromium', () => {
           const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
           return result.violations
             .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+            .map(
+              (v: any) =>
+                `${v.id}: ${v.help} (${v.nodes
+                  .map((n: any) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(', ')})`,
+            );
         });
         expect(violations, `${scheme} ${url}`).toEqual([]);
         await context.close();
@@ -201,15 +206,28 @@ describe.skipIf(!available)('the built site in Chromium', () => {
   // switched off, so the sanitizer alone is shown to hold.
   for (const bypassCSP of [false, true]) {
     it(`runs nothing from a hostile pattern${bypassCSP ? ', even with the CSP switched off' : ''}: no payload sets its flag, no dialog opens`, async () => {
-      for (const url of [hostile.url, `${hostile.url}patterns/xss/`, `${hostile.url}patterns/markdown-only/`, `${hostile.url}patterns/friend/`, `${hostile.url}graph/`, `${hostile.url}health/`]) {
+      for (const url of [
+        hostile.url,
+        `${hostile.url}patterns/xss/`,
+        `${hostile.url}patterns/markdown-only/`,
+        `${hostile.url}patterns/friend/`,
+        `${hostile.url}graph/`,
+        `${hostile.url}health/`,
+      ]) {
         const { page, errors } = await open(url, { bypassCSP });
         // Give late payloads (load events, image errors, toggles) their chance.
         await page.waitForTimeout(300);
         for (const details of await page.locator('details').all()) await details.click().catch(() => undefined);
         for (const link of await page.locator('article a').all()) await link.hover().catch(() => undefined);
         expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned), url).toBeUndefined();
-        expect(errors.filter((e) => e.startsWith('dialog')), url).toEqual([]);
-        await page.context().close().catch(() => undefined);
+        expect(
+          errors.filter((e) => e.startsWith('dialog')),
+          url,
+        ).toEqual([]);
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
       }
     });
   }
@@ -221,7 +239,10 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     const dev = await startDev({ root: dir });
     try {
       const { page, errors } = await open(`${dev.url}patterns/saga/`);
-      await page.locator('#patternbook-overlay').waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
+      await page
+        .locator('#patternbook-overlay')
+        .waitFor({ state: 'detached', timeout: 2_000 })
+        .catch(() => undefined);
       expect(await page.locator('#patternbook-overlay').count()).toBe(0);
 
       // An edit: the page reloads by itself and shows it, with the lint finding it causes.

@@ -7,7 +7,6 @@ import { buildSite } from '../../src/site/build.js';
 import { replaceSite, SITE_MARKER } from '../../src/site/out-dir.js';
 import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
-
 /** A folder that lives for a whole describe block (tempCatalog's are removed after each test). */
 const shared: string[] = [];
 afterAll(async () => {
@@ -81,7 +80,8 @@ describe('patternbook build: hostile content', async () => {
     for (const page of pages) {
       const text = await readFile(path.join(out, page), 'utf8');
       // The only scripts are the site's own files.
-      for (const tag of text.match(/<script\b[^>]*>/g) ?? []) expect(tag, page).toMatch(/^<script src="(?:\/|(?:\.\.\/)*)(?:assets\/(?:theme|site|graph|diagrams)\.js|pagefind\/pagefind-ui\.js)">$/);
+      for (const tag of text.match(/<script\b[^>]*>/g) ?? [])
+        expect(tag, page).toMatch(/^<script src="(?:\/|(?:\.\.\/)*)(?:assets\/(?:theme|site|graph|diagrams)\.js|pagefind\/pagefind-ui\.js)">$/);
       expect(text).not.toMatch(/<script>[^<]/);
       // Payloads may remain as visible, escaped text; no tag may carry them.
       const tags = text.match(/<[a-z][^>]*>/gi) ?? [];
@@ -91,7 +91,10 @@ describe('patternbook build: hostile content', async () => {
         // The Health page's charts are the site's own SVG: exactly this shape, nothing from a pattern in it.
         if (page === 'health/index.html' && /^<svg role="img" viewBox="[\d ]+" width="\d+" height="\d+">$/.test(tag)) continue;
         // A diagram drawn at build time: SVG through its own allow-list (test/site/diagrams.test.ts), exactly this opening tag.
-        if (/^<svg role="img" aria-labelledby="d[0-9a-f]{12}-title" xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d. ]+" width="[\d.]+" height="[\d.]+">$/.test(tag)) continue;
+        if (
+          /^<svg role="img" aria-labelledby="d[0-9a-f]{12}-title" xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d. ]+" width="[\d.]+" height="[\d.]+">$/.test(tag)
+        )
+          continue;
         expect(tag, page).not.toMatch(/^<(iframe|form|svg|math|base|object|embed|style)\b/i);
         // Attributes as written (values are always double-quoted and escaped): names and URL values.
         for (const [, name, value = ''] of tag.matchAll(/\s([^\s=>"'/]+)(?:="([^"]*)")?/g)) {
@@ -161,10 +164,12 @@ describe('patternbook build: the output folder', () => {
     expect((await runCli(['build', root, '--out', out], REPO)).code).toBe(0);
     expect(await readFile(path.join(out, 'patterns/a/index.html'), 'utf8')).toContain('A changed');
 
-    await expect(replaceSite(out, root, async (dir) => {
-      await mkdir(path.join(dir, 'half'));
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      replaceSite(out, root, async (dir) => {
+        await mkdir(path.join(dir, 'half'));
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect(await readFile(path.join(out, 'patterns/a/index.html'), 'utf8')).toContain('A changed');
     // Nothing left behind beside it.
     expect((await readdir(path.dirname(out))).filter((n) => n !== 'site')).toEqual([]);
@@ -282,7 +287,18 @@ describe('patternbook build: what `verify` found', () => {
   it('shows verified, failing and never verified from .patternbook/verify, on cards, pages and in catalog.json', async () => {
     const root = await tempCatalog({ 'a/README.md': pattern('Alpha'), 'b/README.md': pattern('Beta'), 'c/README.md': pattern('Gamma') });
     const record = (slug: string, status: 'passed' | 'failed', reason?: string) =>
-      JSON.stringify({ slug, file: `${slug}/README.md`, status, when: '2026-11-20T10:00:00.000Z', commit: 'abcdef1234567890', template: { name: 'pattern', version: '1.0.0' }, durationMs: 10, blocks: [], patternbook: '0.1.0', ...(reason ? { reason } : {}) });
+      JSON.stringify({
+        slug,
+        file: `${slug}/README.md`,
+        status,
+        when: '2026-11-20T10:00:00.000Z',
+        commit: 'abcdef1234567890',
+        template: { name: 'pattern', version: '1.0.0' },
+        durationMs: 10,
+        blocks: [],
+        patternbook: '0.1.0',
+        ...(reason ? { reason } : {}),
+      });
     await mkdir(path.join(root, '.patternbook/verify'), { recursive: true });
     await writeFile(path.join(root, '.patternbook/verify/a.json'), record('a', 'passed'));
     await writeFile(path.join(root, '.patternbook/verify/b.json'), record('b', 'failed', 'Step 2 failed (exit 1)'));
@@ -313,7 +329,10 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
       'assets/img/flow.png': png,
       'assets/img/sequence.svg': svg,
       'assets/img/unused.png': png,
-      'patterns/saga/README.md': pattern('Saga', '![Flow](../../assets/img/flow.png)\n\n![Sequence](/assets/img/sequence.svg)\n\n<p align="center"><img src="../../assets/img/flow.png" width="300" alt="Flow again"></p>'),
+      'patterns/saga/README.md': pattern(
+        'Saga',
+        '![Flow](../../assets/img/flow.png)\n\n![Sequence](/assets/img/sequence.svg)\n\n<p align="center"><img src="../../assets/img/flow.png" width="300" alt="Flow again"></p>',
+      ),
       'patterns/outbox/README.md': pattern('Outbox', '![Shared flow](../../assets/img/flow.png)\n\n![Gone](../../assets/img/gone.png)'),
       'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }),
     });

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,8 +33,9 @@ async function site(root: string, env: Record<string, string> = {}): Promise<str
   try {
     await buildSite({ root, out });
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
   const running = await serveSite(out);
   servers.push(running);
@@ -66,7 +66,8 @@ function luminance(css: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-const GANTT = '# Plan\n\n> A plan drawn as a gantt chart.\n\n## Overview\n\nThe plan:\n\n```mermaid\ngantt\n  title Rollout\n  section Build\n  Write the code :a1, 2024-01-01, 10d\n  section Ship\n  Release :after a1, 5d\n```\n';
+const GANTT =
+  '# Plan\n\n> A plan drawn as a gantt chart.\n\n## Overview\n\nThe plan:\n\n```mermaid\ngantt\n  title Rollout\n  section Build\n  Write the code :a1, 2024-01-01, 10d\n  section Ship\n  Release :after a1, 5d\n```\n';
 
 describe.skipIf(!available)('diagrams and the relations graph in Chromium', () => {
   let examples: string;
@@ -102,8 +103,14 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
   it('draws the diagram in the theme: dark text on a light page, light text on a dark one', async () => {
     const measure = async (colorScheme: 'light' | 'dark') => {
       const { page } = await open(`${examples}patterns/saga/`, { colorScheme });
-      const text = await page.locator('figure.diagram svg text').first().evaluate((t: any) => getComputedStyle(t).fill);
-      const box = await page.locator('figure.diagram svg g.actor rect').first().evaluate((r: any) => getComputedStyle(r).fill);
+      const text = await page
+        .locator('figure.diagram svg text')
+        .first()
+        .evaluate((t: any) => getComputedStyle(t).fill);
+      const box = await page
+        .locator('figure.diagram svg g.actor rect')
+        .first()
+        .evaluate((r: any) => getComputedStyle(r).fill);
       const background = await page.evaluate(() => getComputedStyle((globalThis as any).document.body).backgroundColor);
       await page.context().close();
       return { text: luminance(text), box: luminance(box), background: luminance(background) };
@@ -130,7 +137,11 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
     const enlarged = await dialog.locator('svg').boundingBox();
     expect(enlarged!.width).toBeGreaterThanOrEqual(inline!.width);
     // The copy has the page's colours too (its text and boxes as on the page).
-    const fills = (scope: string) => page.locator(`${scope} svg g.actor`).first().evaluate((g: any) => [getComputedStyle(g.querySelector('rect')).fill, getComputedStyle(g.querySelector('text')).fill]);
+    const fills = (scope: string) =>
+      page
+        .locator(`${scope} svg g.actor`)
+        .first()
+        .evaluate((g: any) => [getComputedStyle(g.querySelector('rect')).fill, getComputedStyle(g.querySelector('text')).fill]);
     expect(await fills('dialog.diagram-dialog')).toEqual(await fills('figure.diagram'));
     await dialog.locator('[data-action="in"]').click();
     expect((await dialog.locator('svg').boundingBox())!.width).toBeGreaterThan(enlarged!.width * 1.2);
@@ -152,10 +163,13 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
   it('axe-core finds no serious or critical problem with a diagram enlarged, nor on the graph focused on a pattern, in light and dark', async () => {
     const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const views = [
-      { url: `${examples}patterns/saga/`, ready: async (page: Page) => {
-        await page.locator('figure.diagram .diagram-open').click();
-        await page.locator('dialog.diagram-dialog[open]').waitFor();
-      } },
+      {
+        url: `${examples}patterns/saga/`,
+        ready: async (page: Page) => {
+          await page.locator('figure.diagram .diagram-open').click();
+          await page.locator('dialog.diagram-dialog[open]').waitFor();
+        },
+      },
       { url: `${examples}graph/?focus=saga`, ready: (page: Page) => page.locator('.graph-panel strong').waitFor() },
     ];
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -166,7 +180,15 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
         const violations = await page.evaluate(async () => {
           const g = globalThis as any;
           const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
-          return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          return result.violations
+            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v: any) =>
+                `${v.id}: ${v.nodes
+                  .map((n: any) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(', ')}`,
+            );
         });
         expect(violations, `${colorScheme} ${view.url}`).toEqual([]);
         await page.context().close();

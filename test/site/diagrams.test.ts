@@ -71,7 +71,10 @@ describe('the SVG allow-list', () => {
   });
 
   it('makes ids its own with a prefix, and references to them follow', () => {
-    const clean = sanitizeSvg('<svg><defs><marker id="arrow"><path d="M0 0L8 2.5z"/></marker></defs><line x1="0" y1="0" x2="9" y2="9" marker-end="url(#arrow)"/></svg>', 'dabc-');
+    const clean = sanitizeSvg(
+      '<svg><defs><marker id="arrow"><path d="M0 0L8 2.5z"/></marker></defs><line x1="0" y1="0" x2="9" y2="9" marker-end="url(#arrow)"/></svg>',
+      'dabc-',
+    );
     expect(clean).toContain('<marker id="dabc-arrow">');
     expect(clean).toContain('marker-end="url(#dabc-arrow)"');
     expect(() => sanitizeSvg('<svg/>', '" onload="x')).toThrow(/prefix/);
@@ -80,7 +83,11 @@ describe('the SVG allow-list', () => {
 
 describe('diagrams drawn at build time', () => {
   it('draws a flowchart as inline SVG coloured by the page (no fixed colours), labelled for screen readers, no Mermaid needed', async () => {
-    const { html, mermaid } = await article(fence('---\ntitle: Order flow\n---\nflowchart LR\n  accTitle: How an order moves\n  accDescr: From the cart to the warehouse\n  Cart-->Checkout\n  Checkout -->|paid| Warehouse'));
+    const { html, mermaid } = await article(
+      fence(
+        '---\ntitle: Order flow\n---\nflowchart LR\n  accTitle: How an order moves\n  accDescr: From the cart to the warehouse\n  Cart-->Checkout\n  Checkout -->|paid| Warehouse',
+      ),
+    );
     expect(mermaid).toBe(false);
     const svg = /<svg\b[\s\S]*<\/svg>/.exec(html)?.[0] ?? '';
     expect(svg).toMatch(/^<svg role="img" aria-labelledby="(d[0-9a-f]{12}-)title" aria-describedby="\1desc"/);
@@ -108,7 +115,8 @@ describe('diagrams drawn at build time', () => {
       ].join('\n'),
     );
     expect(html.match(/<svg role="img"/g)).toHaveLength(4);
-    for (const word of ['Client', 'request', 'answer', 'Closed', 'Animal', 'Dog', 'CUSTOMER', 'ORDER', 'places']) expect(html).toMatch(new RegExp(`>${word}</(?:text|tspan)>`));
+    for (const word of ['Client', 'request', 'answer', 'Closed', 'Animal', 'Dog', 'CUSTOMER', 'ORDER', 'places'])
+      expect(html).toMatch(new RegExp(`>${word}</(?:text|tspan)>`));
   });
 
   it('keeps hostile diagram text as text: labels with markup, javascript: click directives, styles with outside URLs', async () => {
@@ -132,7 +140,9 @@ describe('diagrams drawn at build time', () => {
   });
 
   it('an author cannot pass raw HTML for a diagram placeholder or a drawn diagram', async () => {
-    const { html } = await article(`# P\n\n> A pattern.\n\n## Overview\n\n<figure class="diagram" data-diagram="0" data-pagefind-ignore="all"><pre class="diagram-source"><code>x</code></pre></figure>\n\n<p>pb-diagram-AAAAAAAAAAAA-0</p>\n\n${'```mermaid\nflowchart LR\n  A --> B\n```'}\n`);
+    const { html } = await article(
+      `# P\n\n> A pattern.\n\n## Overview\n\n<figure class="diagram" data-diagram="0" data-pagefind-ignore="all"><pre class="diagram-source"><code>x</code></pre></figure>\n\n<p>pb-diagram-AAAAAAAAAAAA-0</p>\n\n${'```mermaid\nflowchart LR\n  A --> B\n```'}\n`,
+    );
     // One diagram drawn (the real one), the author's imitations left as the sanitizer made them.
     expect(html.match(/<svg role="img"/g)).toHaveLength(1);
     expect(html).toContain('pb-diagram-AAAAAAAAAAAA-0');
@@ -169,14 +179,20 @@ describe('diagrams drawn at build time', () => {
     expect(kept).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*>Cached<\/text>[\s\S]*<\/svg>$/);
     // Another catalog, whose cache file for its diagram someone replaced.
     const other = await tempCatalog({ 'p/README.md': fence(`flowchart LR\n  Tampered${Date.now()} --> Cached`) });
-    const hostile = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" onload="window.__pwned=1"><script>window.__pwned=1</script><text x="1" y="1">from the cache</text></svg>';
+    const hostile =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" onload="window.__pwned=1"><script>window.__pwned=1</script><text x="1" y="1">from the cache</text></svg>';
     const config = await loadConfig(other);
     const template = await loadCatalogTemplate(config);
-    const loaded = await loadPattern({ file: path.join(other, 'p', 'README.md'), path: 'p/README.md', slug: 'p', maxFileSize: config.maxFileSize }, template, { keepTokens: true });
+    const loaded = await loadPattern({ file: path.join(other, 'p', 'README.md'), path: 'p/README.md', slug: 'p', maxFileSize: config.maxFileSize }, template, {
+      keepTokens: true,
+    });
     if (!loaded.ok) throw new Error(loaded.diagnostic.message);
     // The file a build looks for: named by the renderer and the diagram's text.
     const source = /```mermaid\n([\s\S]*?)```/.exec(loaded.pattern.document.source)![1]!;
-    const hash = createHash('sha256').update(`${RENDERER}\u0000${readDiagram(source).text}`).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(`${RENDERER}\u0000${readDiagram(source).text}`)
+      .digest('hex')
+      .slice(0, 12);
     await mkdir(path.join(other, '.patternbook', 'diagrams'), { recursive: true });
     await writeFile(path.join(other, '.patternbook', 'diagrams', `${hash}.svg`), hostile);
     const page = renderArticle(loaded.pattern, { root: other, template }, () => undefined).rendered;

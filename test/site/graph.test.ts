@@ -26,7 +26,13 @@ describe('the relation graph', () => {
       { source: 'a', target: 'c', kind: 'related', reciprocal: false },
       { source: 'c', target: 'd', kind: 'alternative', reciprocal: false },
     ]);
-    expect(nodes.map((n) => [n.id, n.degree])).toEqual([['a', 2], ['b', 1], ['c', 2], ['d', 1], ['e', 0]]);
+    expect(nodes.map((n) => [n.id, n.degree])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['c', 2],
+      ['d', 1],
+      ['e', 0],
+    ]);
   });
 
   it('lays the same catalog out the same way every time, and keeps the layout on a rebuild', () => {
@@ -41,7 +47,12 @@ describe('the relation graph', () => {
 
   it('colours by category when patterns have one, else by the first facet they have; graph.json holds groups, nodes and edges by index', () => {
     const withFacets = (p: PageMeta, facets: Record<string, string[]>, mentions: string[] = []): PageMeta => ({ ...p, facets, mentions });
-    const tagged = [withFacets(meta('a', ['b']), { tags: ['x'], category: ['data'] }, ['c']), withFacets(meta('b', ['a']), { tags: ['y'], category: ['data'] }), withFacets(meta('c'), { tags: ['x'], category: ['api'] }), withFacets(meta('d'), { tags: [], category: [] })];
+    const tagged = [
+      withFacets(meta('a', ['b']), { tags: ['x'], category: ['data'] }, ['c']),
+      withFacets(meta('b', ['a']), { tags: ['y'], category: ['data'] }),
+      withFacets(meta('c'), { tags: ['x'], category: ['api'] }),
+      withFacets(meta('d'), { tags: [], category: [] }),
+    ];
     expect(colourFacet(tagged)).toBe('category');
     expect(colourFacet(tagged.map((p) => ({ ...p, facets: { tags: p.facets.tags!, category: [] } })))).toBe('tags');
     expect(colourFacet(pages)).toBeUndefined();
@@ -52,8 +63,16 @@ describe('the relation graph', () => {
     expect(json.facet).toBe('category');
     // The group with most patterns first: its colour is the first.
     expect(json.groups).toEqual(['data', 'api']);
-    expect(json.nodes.map((n) => [n[0], n[1], n[4]])).toEqual([['a', 'A', 0], ['b', 'B', 0], ['c', 'C', 1], ['d', 'D', -1]]);
+    expect(json.nodes.map((n) => [n[0], n[1], n[4]])).toEqual([
+      ['a', 'A', 0],
+      ['b', 'B', 0],
+      ['c', 'C', 1],
+      ['d', 'D', -1],
+    ]);
     // a–b related both ways; a mentions c in its text (kind 2, one way).
-    expect(json.edges).toEqual([[0, 1, 0, 1], [0, 2, 2, 0]]);
+    expect(json.edges).toEqual([
+      [0, 1, 0, 1],
+      [0, 2, 2, 0],
+    ]);
   });
 });

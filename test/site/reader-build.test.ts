@@ -24,7 +24,8 @@ async function build(files: Record<string, string>): Promise<{ out: string; read
   return { out, read: (file) => readFile(path.join(out, file), 'utf8') };
 }
 
-const pattern = (title: string, body = '## Overview\n\nText.\n', front = '') => `${front ? `---\n${front}\n---\n` : ''}# ${title}\n\n> ${title} in one sentence.\n\n${body}`;
+const pattern = (title: string, body = '## Overview\n\nText.\n', front = '') =>
+  `${front ? `---\n${front}\n---\n` : ''}# ${title}\n\n> ${title} in one sentence.\n\n${body}`;
 /** A small template a pattern can fully conform to. */
 const TEMPLATE = { 'templates/pattern.md': '# [Pattern Title]\n\n> [One-sentence summary.]\n\n## Overview\n\n[Describe the problem]\n' };
 const CONFIG = 'template: templates/pattern.md\n';
@@ -33,7 +34,11 @@ const article = (page: string) => page.slice(page.indexOf('<article'), page.inde
 describe('pattern pages', () => {
   it('show the title and summary once, in the page header with the facets, version and date; the README’s H1 and summary quote are not repeated', async () => {
     const site = await build({
-      'alpha/README.md': pattern('Alpha', '## Overview\n\nText.\n\n## Changelog\n\n### Version 1.2.0 (2026-03-01)\n\n- Changed.\n', 'status: stable\ncategory: payments\ntags: [cash, ledger]'),
+      'alpha/README.md': pattern(
+        'Alpha',
+        '## Overview\n\nText.\n\n## Changelog\n\n### Version 1.2.0 (2026-03-01)\n\n- Changed.\n',
+        'status: stable\ncategory: payments\ntags: [cash, ledger]',
+      ),
     });
     const page = await site.read('patterns/alpha/index.html');
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
@@ -53,7 +58,11 @@ describe('pattern pages', () => {
     const site = await build({ 'plain/README.md': pattern('Plain', list), 'raw/README.md': pattern('Raw', `${list}\n<p align="center">raw HTML</p>\n`) });
     for (const slug of ['plain', 'raw']) {
       const body = article(await site.read(`patterns/${slug}/index.html`));
-      expect(body.match(/<input [^>]*>/g), slug).toEqual(['<input type="checkbox" disabled aria-label="To do">', '<input type="checkbox" disabled checked aria-label="Done">', '<input type="checkbox" disabled checked aria-label="Done">']);
+      expect(body.match(/<input [^>]*>/g), slug).toEqual([
+        '<input type="checkbox" disabled aria-label="To do">',
+        '<input type="checkbox" disabled checked aria-label="Done">',
+        '<input type="checkbox" disabled checked aria-label="Done">',
+      ]);
       expect(body, slug).toMatch(/aria-label="To do"> Write the runbook<\/li>/);
       expect(body, slug).not.toMatch(/\[[ xX]\] (Write|Add|Load)/);
       expect(body, slug).toContain('not a task [ ] here');
@@ -63,7 +72,9 @@ describe('pattern pages', () => {
   it('give every h2 and h3 a link to itself, after the heading', async () => {
     const site = await build({ 'a/README.md': pattern('A', '## Overview\n\nText.\n\n### Details *here*\n\nMore.\n\n#### Deeper\n\nText.\n') });
     const body = article(await site.read('patterns/a/index.html'));
-    expect(body).toContain('<div class="heading h2"><h2 id="overview">Overview</h2><a class="anchor" href="#overview"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section “Overview”</span></a></div>');
+    expect(body).toContain(
+      '<div class="heading h2"><h2 id="overview">Overview</h2><a class="anchor" href="#overview"><span aria-hidden="true">#</span><span class="visually-hidden">Link to the section “Overview”</span></a></div>',
+    );
     expect(body).toContain('<h3 id="details-here">Details <em>here</em></h3><a class="anchor" href="#details-here">');
     expect(body).toContain('<h4 id="deeper">Deeper</h4>\n');
   });
@@ -167,7 +178,8 @@ describe('the Health page', () => {
 
 describe('the search index', () => {
   it('reads the prose of an article, not its code blocks or inline SVG', () => {
-    const html = '<h2 id="a">Steps</h2><p>Run the <code>relay</code> first.</p><pre class="code"><code class="language-bash"><span class="hljs-built_in">cat</span> &lt;&lt;EOF\nsecret-heredoc\nEOF</code></pre><pre class="mermaid">sequenceDiagram</pre><svg><text>label</text></svg><p>After.</p>';
+    const html =
+      '<h2 id="a">Steps</h2><p>Run the <code>relay</code> first.</p><pre class="code"><code class="language-bash"><span class="hljs-built_in">cat</span> &lt;&lt;EOF\nsecret-heredoc\nEOF</code></pre><pre class="mermaid">sequenceDiagram</pre><svg><text>label</text></svg><p>After.</p>';
     expect(indexedArticle(html)).toBe('<h2 id="a">Steps</h2><p>Run the <code>relay</code> first.</p><p>After.</p>');
   });
 });
@@ -176,7 +188,12 @@ describe('navigation', () => {
   const meta = (slug: string, title: string, facets: Record<string, string[]> = {}) => ({ slug, title, facets }) as unknown as PageMeta;
 
   it('groups by category when patterns have one (those without last), by title within a group', () => {
-    const nav = siteNav([meta('b', 'beta', { category: ['data'] }), meta('a', 'Alpha', { category: ['data'] }), meta('c', 'Gamma', { category: ['access'] }), meta('d', 'Delta')]);
+    const nav = siteNav([
+      meta('b', 'beta', { category: ['data'] }),
+      meta('a', 'Alpha', { category: ['data'] }),
+      meta('c', 'Gamma', { category: ['access'] }),
+      meta('d', 'Delta'),
+    ]);
     expect(nav.facet).toBe('category');
     expect(nav.groups.map((g) => [g.label, g.items.map((i) => i.slug)])).toEqual([
       ['access', ['c']],

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -64,11 +63,14 @@ async function open(url: string, options: BrowserContextOptions = {}): Promise<{
   return { page, errors, requests };
 }
 
-
 /** Contrast ratio of two CSS colours as the browser computed them (`rgb(…)`). */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, gr, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, gr, bl] = (c.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * gr! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -181,7 +183,15 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     await input.fill('orchestrator');
     await expect.poll(() => page.locator('.search-result mark').first().textContent(), { timeout: 10_000 }).toMatch(/^orchestrator/i);
     const catalog = JSON.parse(await readFile(path.join(examples.out, 'catalog.json'), 'utf8')) as { patterns: { frontMatter?: Record<string, unknown> }[] };
-    const values = [...new Set(catalog.patterns.flatMap((p) => Object.values(p.frontMatter ?? {}).flat().map(String)))];
+    const values = [
+      ...new Set(
+        catalog.patterns.flatMap((p) =>
+          Object.values(p.frontMatter ?? {})
+            .flat()
+            .map(String),
+        ),
+      ),
+    ];
     expect(values.length).toBeGreaterThan(5);
     await input.fill('messaging transactions');
     await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
@@ -220,7 +230,13 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
         const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
         return result.violations
           .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+          .map(
+            (v: any) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .map((n: any) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')})`,
+          );
       });
       expect(violations, colorScheme).toEqual([]);
       await page.context().close();
@@ -231,7 +247,13 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     const { page, errors } = await open(`${examples.url}patterns/circuit-breaker/`);
     const sidebar = page.locator('#sidebar');
     await sidebar.locator('.sidebar-filter:not([hidden])').waitFor();
-    expect(await sidebar.locator('details.group > summary').allTextContents()).toEqual(['data-consistency 1', 'messaging 2', 'migration 1', 'performance 1', 'resilience 3']);
+    expect(await sidebar.locator('details.group > summary').allTextContents()).toEqual([
+      'data-consistency 1',
+      'messaging 2',
+      'migration 1',
+      'performance 1',
+      'resilience 3',
+    ]);
     expect(await sidebar.locator('details[open] a').allTextContents()).toEqual(['Bulkhead', 'Circuit Breaker', 'Retry with Backoff']);
     expect(await sidebar.locator('a[aria-current="page"]').textContent()).toBe('Circuit Breaker');
     // A closed group opens with its patterns.
@@ -277,7 +299,9 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
 
   it('headings: every h2 and h3 of the article carries a link to itself; the contents follow the reader and mark the current section', async () => {
     const { page, errors } = await open(`${examples.url}patterns/saga/`);
-    const headings = await page.locator('article h2, article h3').evaluateAll((hs: any[]) => hs.map((h) => ({ id: h.id, link: h.nextElementSibling?.matches('a.anchor') ? h.nextElementSibling.getAttribute('href') : null })));
+    const headings = await page
+      .locator('article h2, article h3')
+      .evaluateAll((hs: any[]) => hs.map((h) => ({ id: h.id, link: h.nextElementSibling?.matches('a.anchor') ? h.nextElementSibling.getAttribute('href') : null })));
     expect(headings.length).toBeGreaterThan(10);
     for (const h of headings) expect(h.link, h.id).toBe(`#${h.id}`);
     await page.locator('a.anchor[href="#configuration"]').focus();

@@ -51,7 +51,8 @@ describe('the site shows each pattern’s title and summary from where the catal
     const site = await build(
       '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',
       {
-        orders: '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\n---\n\n## Context\n\nThe orders database must stay up through a zone failure.\n',
+        orders:
+          '---\ntitle: Warm Standby Replica for the Orders Database\nshortTitle: Warm Standby\n---\n\n## Context\n\nThe orders database must stay up through a zone failure.\n',
       },
       { title: { from: 'front-matter', key: 'shortTitle' } },
     );

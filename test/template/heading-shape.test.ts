@@ -94,17 +94,25 @@ describe('a heading that is nothing but a placeholder, under a section', () => {
   };
 
   it('is one repeatable slot for any heading there, its sibling placeholders merged into it', () => {
-    expect(outline(template.sections)).toEqual(['2 Context', '2 Options Weighed', '  3 <name of the first option> +', '  3 Verdict', '2 Roll-back (i.e. how to undo it)?']);
+    expect(outline(template.sections)).toEqual([
+      '2 Context',
+      '2 Options Weighed',
+      '  3 <name of the first option> +',
+      '  3 Verdict',
+      '2 Roll-back (i.e. how to undo it)?',
+    ]);
     expect(template.sections[1]!.children[0]).toMatchObject({ anyHeading: true, repeatable: true });
   });
 
   it('takes every option heading, leaves a named sibling to its own section, and judges the `i.e.` heading by itself', () => {
-    const text = '# Keep sessions in the database\n\n## Context\n\nNodes restart.\n\n## Options Weighed\n\n### Redis\n\nFast.\n\n### Postgres\n\nAlready there.\n\n### Memcached\n\nVolatile.\n\n### Verdict\n\nPostgres.\n\n## Roll-back (i.e. how to undo it)?\n\nSwitch the flag back.\n';
+    const text =
+      '# Keep sessions in the database\n\n## Context\n\nNodes restart.\n\n## Options Weighed\n\n### Redis\n\nFast.\n\n### Postgres\n\nAlready there.\n\n### Memcached\n\nVolatile.\n\n### Verdict\n\nPostgres.\n\n## Roll-back (i.e. how to undo it)?\n\nSwitch the flag back.\n';
     expect(match(text)).toEqual({ missing: [], unknown: [], misplaced: [] });
   });
 
   it('fits only at its place: a stray heading elsewhere is unknown, not an option out of place', () => {
-    const text = '# Keep sessions\n\n## Context\n\nNodes restart.\n\n## Options Weighed\n\n### Redis\n\nFast.\n\n### Verdict\n\nRedis.\n\n## Roll-back (i.e. how to undo it)?\n\nFlag.\n\n## Glossary\n\nTerms.\n';
+    const text =
+      '# Keep sessions\n\n## Context\n\nNodes restart.\n\n## Options Weighed\n\n### Redis\n\nFast.\n\n### Verdict\n\nRedis.\n\n## Roll-back (i.e. how to undo it)?\n\nFlag.\n\n## Glossary\n\nTerms.\n';
     expect(match(text)).toEqual({ missing: [], unknown: ['Glossary'], misplaced: [] });
   });
 

@@ -83,7 +83,11 @@ describe('marked placeholders', () => {
   });
 
   it('in sample code, keeps only what reads as a fill-in', () => {
-    expect(tokens('curl -d \'{"a": [1, 2]}\' <configuration> <<YOUR_QUEUE_URL>> [stack name] {bucket name}', { code: true })).toEqual(['<<YOUR_QUEUE_URL>>', '[stack name]', '{bucket name}']);
+    expect(tokens('curl -d \'{"a": [1, 2]}\' <configuration> <<YOUR_QUEUE_URL>> [stack name] {bucket name}', { code: true })).toEqual([
+      '<<YOUR_QUEUE_URL>>',
+      '[stack name]',
+      '{bucket name}',
+    ]);
   });
 
   it('are found only as their token: `[Key benefit]` is not "key benefit" in a sentence', () => {
@@ -151,9 +155,17 @@ describe("a template's placeholders", () => {
     ]);
   });
 
-  it('leaves out steps for the reader, a label\'s own bracketed word, links inside comments and text marked to keep', () => {
+  it("leaves out steps for the reader, a label's own bracketed word, links inside comments and text marked to keep", () => {
     const texts = list.map((p) => p.text);
-    for (const kept of ['Enter a stack name', '[Optional]', 'Metric name:', '[style guide]', '[release notes]', 'Describe the step to the person next to you before you run it.', 'Explain the change in the team channel']) {
+    for (const kept of [
+      'Enter a stack name',
+      '[Optional]',
+      'Metric name:',
+      '[style guide]',
+      '[release notes]',
+      'Describe the step to the person next to you before you run it.',
+      'Explain the change in the team channel',
+    ]) {
       expect(texts, kept).not.toContain(kept);
     }
   });
@@ -164,10 +176,13 @@ describe('finding what a pattern holds of its template', () => {
   const shown = (text: string) => templateTextIn(template, doc(text)).leftovers.map((l) => `${l.range.start.line}:${l.range.start.column} ${l.shown}`);
 
   it('passes over the paragraphs that cannot hold a placeholder, in any script, and still finds the others', () => {
-    const body = '# Café crème\n\n## How it works\n\nThe naïve reader — and the other one — read this first.\n\nExplain how the parts\ntalk to each other.\n\n- [owner]\n';
+    const body =
+      '# Café crème\n\n## How it works\n\nThe naïve reader — and the other one — read this first.\n\nExplain how the parts\ntalk to each other.\n\n- [owner]\n';
     expect(shown(body)).toEqual(['7:1 “Explain how the parts talk to each other.”', '10:3 “[owner]”']);
     // Full-width letters fold (NFKC) to the template's words: no offset shortcut may lose them.
-    expect(shown('# T\n\n## How it works\n\nＥｘｐｌａｉｎ how the parts talk to each other.\n')).toEqual(['5:1 “Ｅｘｐｌａｉｎ how the parts talk to each other.” (like the template\'s “Explain how the parts talk to each other.”)']);
+    expect(shown('# T\n\n## How it works\n\nＥｘｐｌａｉｎ how the parts talk to each other.\n')).toEqual([
+      "5:1 “Ｅｘｐｌａｉｎ how the parts talk to each other.” (like the template's “Explain how the parts talk to each other.”)",
+    ]);
   });
 });
 

@@ -15,7 +15,11 @@ function units(sections: Section[], blocks: Block[] = []): string[] {
     for (const b of list) {
       if (b.kind === 'paragraph') out.push(b.text);
       else if (b.kind === 'blockquote') visit(b.blocks);
-      else if (b.kind === 'list') for (const item of b.items) (out.push(item.text), visit(item.blocks.slice(1)));
+      else if (b.kind === 'list')
+        for (const item of b.items) {
+          out.push(item.text);
+          visit(item.blocks.slice(1));
+        }
       else if (b.kind === 'table') for (const row of b.table.rows) out.push(...row.cells);
     }
   };
@@ -57,7 +61,9 @@ describe('PlaceholderMatcher.narrowTo', async () => {
   it('finds nothing more and nothing less in the example patterns, and in copies with template text pasted back, re-wrapped and re-punctuated', async () => {
     const root = path.join(REPO, 'examples/catalog');
     let hits = 0;
-    for (const slug of (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && existsSync(path.join(root, e.name, 'README.md'))).map((e) => e.name)) {
+    for (const slug of (await readdir(root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && existsSync(path.join(root, e.name, 'README.md')))
+      .map((e) => e.name)) {
       const source = await readFile(path.join(root, slug, 'README.md'), 'utf8');
       expect(check(source, slug)).toBe(0);
       // Leftovers as authors leave them: wrapped over lines, in other case, with “curly” quotes and dashes.

@@ -33,7 +33,11 @@ How to remove it.
 `;
 
 async function findings(pattern: string, fix = false): Promise<{ shown: string[]; text: string }> {
-  const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'saga/README.md': pattern });
+  const dir = await tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'saga/README.md': pattern,
+  });
   const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
   return {
     shown: report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)),
@@ -43,24 +47,28 @@ async function findings(pattern: string, fix = false): Promise<{ shown: string[]
 
 describe('the outline of a pattern with structural slips', () => {
   it('reads the sections after a stray H1 as the sections they are: one finding, nothing missing', async () => {
-    const pattern = '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n# Details\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands out, replies back.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
+    const pattern =
+      '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n# Details\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands out, replies back.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
     expect((await findings(pattern)).shown).toEqual(['9:1 title More than one title: `# Details` is a second H1. Make it a `##` section.']);
   });
 
   it('reports an unknown heading once, not the headings it holds', async () => {
-    const pattern = '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Notes\n\n### Tip one\n\nText.\n\n### Tip two\n\nText.\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
+    const pattern =
+      '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Notes\n\n### Tip one\n\nText.\n\n### Tip two\n\nText.\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
     expect((await findings(pattern)).shown).toEqual(['9:1 unknown-section Unknown section `## Notes`: the template has no such section.']);
   });
 
   it('reports a section at the wrong level at its heading, never as missing', async () => {
-    const pattern = '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Architecture\n\n## Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
+    const pattern =
+      '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Architecture\n\n## Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
     const { shown } = await findings(pattern);
     expect(shown.filter((s) => s.includes('required-section'))).toEqual([]);
     expect(shown.some((s) => s.startsWith('11:1 heading-level'))).toBe(true);
   });
 
-  it('inserts a missing section after the previous section\'s sub-sections, and a missing sub-section before it', async () => {
-    const pattern = '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n## Cleanup\n\nDrop the tables.\n';
+  it("inserts a missing section after the previous section's sub-sections, and a missing sub-section before it", async () => {
+    const pattern =
+      '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n## Cleanup\n\nDrop the tables.\n';
     const { text } = await findings(pattern, true);
     expect(text.match(/^#+ .*/gm)).toEqual(['# Saga', '## Overview', '## Architecture', '### Components', '### Data Flow', '## Prerequisites', '## Cleanup']);
     // The next lint finds only the sections to write, no order or level problem.
@@ -71,42 +79,57 @@ describe('the outline of a pattern with structural slips', () => {
 
 describe('template semantics read from real-catalog shapes', () => {
   const lintWith = async (template: string, pattern: string, config: object = {}) => {
-    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }), 'saga/README.md': pattern });
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+      'saga/README.md': pattern,
+    });
     const report = await lint({ root: dir });
     return report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`));
   };
 
   it('takes a comment that says "optional" right above a heading as that section\'s marker, not as the body above', async () => {
-    const template = '# [Title]\n\n## Context\n\nDescribe the context.\n\n<!-- This part is optional: leave it out when it does not apply. -->\n## Drivers\n\n* [driver 1]\n\n## Outcome\n\nSay what was chosen.\n';
+    const template =
+      '# [Title]\n\n## Context\n\nDescribe the context.\n\n<!-- This part is optional: leave it out when it does not apply. -->\n## Drivers\n\n* [driver 1]\n\n## Outcome\n\nSay what was chosen.\n';
     const pattern = '# Use a queue\n\n## Context\n\nOrders arrive in bursts.\n\n## Outcome\n\nA queue in front of the order service.\n';
     expect(await lintWith(template, pattern)).toEqual([]);
     // The marker is not the Context section's text: a section written from the template keeps none of it.
-    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'saga/README.md': '# Use a queue\n\n## Outcome\n\nA queue.\n' });
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'saga/README.md': '# Use a queue\n\n## Outcome\n\nA queue.\n',
+    });
     await lint({ root: dir, fix: true });
     expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).not.toContain('optional');
   });
 
   it('asks no content of a section whose template body is only a comment for the author', async () => {
-    const template = '# [Title]\n\n## Summary\n\nOne paragraph on the change.\n\n## Drawbacks\n\n<!--\nWhy should this not be done?\n-->\n\n## Unresolved questions\n\nList them.\n';
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph on the change.\n\n## Drawbacks\n\n<!--\nWhy should this not be done?\n-->\n\n## Unresolved questions\n\nList them.\n';
     const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks\n\n## Unresolved questions\n\n';
-    expect(await lintWith(template, pattern)).toEqual(['9:1 empty-section Section `## Unresolved questions` is empty: write its content or remove the heading if the template marks it optional.']);
+    expect(await lintWith(template, pattern)).toEqual([
+      '9:1 empty-section Section `## Unresolved questions` is empty: write its content or remove the heading if the template marks it optional.',
+    ]);
   });
 
-  it('reads a bracketed optional note and a name with more words as the template\'s section', async () => {
+  it("reads a bracketed optional note and a name with more words as the template's section", async () => {
     const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Drawbacks (optional)\n\nWhy not.\n\n## References\n\n- [A source](https://example.com)\n';
-    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks [optional]\n\nMore disk.\n\n## References and Further Reading\n\n- [Caching](https://example.org/caching)\n';
+    const pattern =
+      '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks [optional]\n\nMore disk.\n\n## References and Further Reading\n\n- [Caching](https://example.org/caching)\n';
     expect(await lintWith(template, pattern)).toEqual([]);
   });
 
-  it('leaves the author\'s own sub-headings in a section without template sub-sections alone, and a nested look-alike of a present section', async () => {
+  it("leaves the author's own sub-headings in a section without template sub-sections alone, and a nested look-alike of a present section", async () => {
     const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Solution\n\nHow it works.\n\n## Future possibilities\n\nWhat next.\n';
-    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Solution\n\n### 1. Key the cache by inputs\n\nHash them.\n\n### 2. Share it\n\nA remote store.\n\n## Future possibilities\n\nAn earlier draft, kept for reference:\n\n### Summary\n\nCache everything.\n';
+    const pattern =
+      '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Solution\n\n### 1. Key the cache by inputs\n\nHash them.\n\n### 2. Share it\n\nA remote store.\n\n## Future possibilities\n\nAn earlier draft, kept for reference:\n\n### Summary\n\nCache everything.\n';
     expect(await lintWith(template, pattern)).toEqual([]);
   });
 });
 
 describe('slot sections, learned from the catalog', () => {
-  const template = '# [Topic] Guide\n\n## Introduction\n\nSay what the guide covers.\n\n## Main Sections\n\nThe sections here depend on the topic: write your own.\n\n## References\n\n- [A source](https://example.com)\n';
+  const template =
+    '# [Topic] Guide\n\n## Introduction\n\nSay what the guide covers.\n\n## Main Sections\n\nThe sections here depend on the topic: write your own.\n\n## References\n\n- [A source](https://example.com)\n';
   const guide = (n: number, own: string[]) =>
     `# Topic ${n} Guide\n\n## Introduction\n\nGuide number ${n}.\n\n${own.map((h) => `## ${h}\n\nText about ${h.toLowerCase()}.\n`).join('\n')}\n## References\n\n- [Source ${n}](https://example.org/${n})\n`;
   const run = async (count: number, own: (n: number) => string[], extra: Record<string, string> = {}) => {
@@ -127,8 +150,12 @@ describe('slot sections, learned from the catalog', () => {
     expect(new Set(found.map((f) => f.split(' ')[1]))).toEqual(new Set(['required-section']));
   });
 
-  it('still takes the place of a slot the configuration made optional for the patterns\' own sections', async () => {
-    expect(await run(12, (n) => [`Threat ${n}`, 'Mitigations'], { 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', sections: { 'Main Sections': { optional: true } } }) })).toEqual([]);
+  it("still takes the place of a slot the configuration made optional for the patterns' own sections", async () => {
+    expect(
+      await run(12, (n) => [`Threat ${n}`, 'Mitigations'], {
+        'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', sections: { 'Main Sections': { optional: true } } }),
+      }),
+    ).toEqual([]);
   });
 
   it('does not learn from a catalog too small to tell', async () => {
@@ -139,7 +166,8 @@ describe('slot sections, learned from the catalog', () => {
 
 describe('per-folder settings: maturity folders with stricter requirements', () => {
   it('makes a section required in one folder only, and judges another folder by its own template', async () => {
-    const template = '# [Pattern Title]\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n\n## Known Instances (optional until validated)\n\nWhere it is used.\n';
+    const template =
+      '# [Pattern Title]\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n\n## Known Instances (optional until validated)\n\nWhere it is used.\n';
     const draft = '# [Draft Title]\n\n## Idea\n\nOne paragraph.\n';
     const pattern = (title: string) => `# ${title}\n\n## Problem\n\nTeams wait.\n\n## Solution\n\nShare the code.\n`;
     const dir = await tempCatalog({
@@ -181,8 +209,12 @@ describe('odd headings', () => {
   });
 
   it('reports a section written as the H1 once, by the title rule', async () => {
-    const template = '## Title\n\nThe pattern\'s name\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n';
-    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'p/README.md': '# Title\n\nShared Code Owners\n\n## Problem\n\nNobody owns it.\n\n## Solution\n\nOwners per folder.\n' });
+    const template = "## Title\n\nThe pattern's name\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n";
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'p/README.md': '# Title\n\nShared Code Owners\n\n## Problem\n\nNobody owns it.\n\n## Solution\n\nOwners per folder.\n',
+    });
     const report = await lint({ root: dir });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual(['title']);
   });

@@ -54,8 +54,10 @@ function progressBar(ctx: CommandContext): { update: (done: number, total: numbe
       last = now;
       const width = 30;
       const filled = Math.round((done / total) * width);
-      const eta = done > 0 ? ((now - started) / done) * (total - done) / 1000 : 0;
-      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} pages${done > 0 && done < total ? `, about ${Math.ceil(eta)} s left` : ''}   `);
+      const eta = done > 0 ? (((now - started) / done) * (total - done)) / 1000 : 0;
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} pages${done > 0 && done < total ? `, about ${Math.ceil(eta)} s left` : ''}   `,
+      );
       drawn = true;
     },
     done: () => {

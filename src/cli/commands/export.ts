@@ -19,7 +19,7 @@ export function registerExport(program: Command, ctx: CommandContext): Command {
     .argument('[dir]', 'catalog root')
     .addOption(new Option('-f, --format <format>', 'what to write').choices(['json', 'csv', 'backstage', 'llms']).default('json'))
     .option('-o, --out <file>', 'write to this file instead of standard output (llms: the index; the full text goes beside it as <name>-full.txt)')
-    .option('--owner <entity>', "backstage: the owner of patterns whose front matter names none (`owner:`)", 'unknown')
+    .option('--owner <entity>', 'backstage: the owner of patterns whose front matter names none (`owner:`)', 'unknown')
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (dir: string | undefined, flags: ExportFlags) => {
       // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
@@ -41,7 +41,14 @@ export function registerExport(program: Command, ctx: CommandContext): Command {
           await emit(catalogCsv(data, site.url));
           break;
         case 'backstage':
-          await emit(catalogBackstage(data, { owner: flags.owner, ...(site.url ? { siteUrl: site.url } : {}), ...(site.repoUrl ? { repoUrl: site.repoUrl } : {}), ...(site.branch ? { branch: site.branch } : {}) }));
+          await emit(
+            catalogBackstage(data, {
+              owner: flags.owner,
+              ...(site.url ? { siteUrl: site.url } : {}),
+              ...(site.repoUrl ? { repoUrl: site.repoUrl } : {}),
+              ...(site.branch ? { branch: site.branch } : {}),
+            }),
+          );
           break;
         case 'llms': {
           const { index, full } = catalogLlms(data, catalog, site.url);

@@ -20,12 +20,21 @@ export function registerInfo(program: Command, ctx: CommandContext): Command {
       const catalog = await loadCatalog({ root, ...(opts.template ? { templateFile: path.resolve(ctx.cwd, opts.template) } : {}) });
       const summary = summarizeCatalog(catalog);
       // Template text most patterns keep: the placeholder rule reads it as boilerplate, said here.
-      const boilerplate = catalogBoilerplate(catalog.template, catalog.patterns.map((p) => p.document));
+      const boilerplate = catalogBoilerplate(
+        catalog.template,
+        catalog.patterns.map((p) => p.document),
+      );
       const errors = catalog.diagnostics.filter((d) => d.severity === 'error').length;
       ctx.exitCode = errors > 0 ? 1 : 0;
 
       if (opts.format === 'json') {
-        ctx.out(JSON.stringify({ ...summary, boilerplate: boilerplate.map((b) => ({ text: b.placeholder.text, kept: b.kept, of: b.of })), diagnostics: catalog.diagnostics }, null, 2));
+        ctx.out(
+          JSON.stringify(
+            { ...summary, boilerplate: boilerplate.map((b) => ({ text: b.placeholder.text, kept: b.kept, of: b.of })), diagnostics: catalog.diagnostics },
+            null,
+            2,
+          ),
+        );
         return;
       }
       const { bold, dim, green, red } = ctx.color;

@@ -8,9 +8,14 @@ import type { CommandContext } from '../context.js';
 export function registerInit(program: Command, ctx: CommandContext): Command {
   return program
     .command('init')
-    .description('start a catalog: a config file, templates/pattern.md (the default template), a first pattern and a .gitignore for the built site and caches; never overwrites. With --adopt: a config for a folder that already holds patterns')
+    .description(
+      'start a catalog: a config file, templates/pattern.md (the default template), a first pattern and a .gitignore for the built site and caches; never overwrites. With --adopt: a config for a folder that already holds patterns',
+    )
     .argument('[dir]', 'folder to initialise', '.')
-    .option('--adopt', 'the folder already holds patterns: find them and their template (or derive one), write patternbook.config.yaml, print the first lint summary; never touches a pattern')
+    .option(
+      '--adopt',
+      'the folder already holds patterns: find them and their template (or derive one), write patternbook.config.yaml, print the first lint summary; never touches a pattern',
+    )
     .option('-t, --template <file>', 'with --adopt: the template the patterns are written from (instead of looking for one)')
     .action(async (dir: string, opts: { adopt?: boolean; template?: string }) => {
       const root = path.resolve(ctx.cwd, dir);
@@ -22,7 +27,8 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
         printLintSummary(ctx, summary, result, shown);
         return;
       }
-      if (opts.template) throw new PatternbookError('--template names the template of an existing catalog: use it with --adopt (`patternbook init --adopt --template FILE`).');
+      if (opts.template)
+        throw new PatternbookError('--template names the template of an existing catalog: use it with --adopt (`patternbook init --adopt --template FILE`).');
       const created = await initCatalog(root);
       for (const file of [...created.files, ...created.folders]) ctx.out(`${ctx.color.green('created')} ${shown(file)}`);
       const { gitignore } = created;
@@ -45,7 +51,9 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   ctx.out(bold('What init --adopt chose'));
   if (r.templateSource === 'derived') {
     const d = r.derived!;
-    ctx.out(`  template   ${shown(r.templateFile)}, derived from the patterns (the catalog has no template file${r.rejected ? `; ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}` : ''}):`);
+    ctx.out(
+      `  template   ${shown(r.templateFile)}, derived from the patterns (the catalog has no template file${r.rejected ? `; ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}` : ''}):`,
+    );
     const visit = (sections: NonNullable<AdoptResult['derived']>['sections'], depth: number): void => {
       for (const s of sections) {
         ctx.out(`             ${'  '.repeat(depth)}${'#'.repeat(s.level)} ${s.heading}${dim(` — ${n(s.count)} of ${n(s.of)}${s.optional ? ', optional' : ''}`)}`);
@@ -53,13 +61,20 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
       }
     };
     visit(d.sections, 0);
-    ctx.out(`             title: ${d.title.from === 'none' ? 'none (most patterns have none)' : `${d.title.from === 'heading' ? 'the H1' : d.title.from === 'front-matter' ? 'front matter `title`' : 'the line under `## Title`'} (${n(d.title.count)} of ${n(d.of)})`}`);
-    ctx.out(`             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`);
+    ctx.out(
+      `             title: ${d.title.from === 'none' ? 'none (most patterns have none)' : `${d.title.from === 'heading' ? 'the H1' : d.title.from === 'front-matter' ? 'front matter `title`' : 'the line under `## Title`'} (${n(d.title.count)} of ${n(d.of)})`}`,
+    );
+    ctx.out(
+      `             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`,
+    );
   } else {
     ctx.out(`  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : '(named like a template, the patterns have its sections)')}`);
   }
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
-  for (const e of r.exclude) ctx.out(`  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`);
+  for (const e of r.exclude)
+    ctx.out(
+      `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
+    );
   for (const s of r.comparison.sections) for (const reason of s.reasons) ctx.out(`  sections   ${reason}`);
   if (r.orderWarning) ctx.out(`  rules      section-order: warn — ${r.orderWarning}`);
   if (r.comparison.title) ctx.out(`  title      ${r.comparison.title.reason}`);
@@ -84,10 +99,15 @@ function printLintSummary(ctx: CommandContext, s: LintSummary, r: AdoptResult, s
       const parts = [x.errors ? red(plural(x.errors, 'error')) : '', x.warnings ? yellow(plural(x.warnings, 'warning')) : ''].filter(Boolean);
       ctx.out(`  ${x.rule.padEnd(width)}  ${parts.join(', ')}`);
     }
-    ctx.out(`  ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}${s.failed ? `; ${plural(s.failed, 'file')} could not be loaded` : ''}.`);
+    ctx.out(
+      `  ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}${s.failed ? `; ${plural(s.failed, 'file')} could not be loaded` : ''}.`,
+    );
   }
   ctx.out();
   const dir = r.root === path.resolve(ctx.cwd) ? '' : ` ${shown(r.root)}`;
-  ctx.out(`Next: read ${shown(r.configFile)}${r.templateSource === 'derived' ? ` and ${shown(r.templateFile)}` : ''}, then \`patternbook lint${dir}\` for every finding.`);
-  if (s.errors > 0) ctx.out(dim(`To fix these over time while CI fails only on new ones: \`patternbook lint${dir} --baseline write\` and commit patternbook-baseline.json.`));
+  ctx.out(
+    `Next: read ${shown(r.configFile)}${r.templateSource === 'derived' ? ` and ${shown(r.templateFile)}` : ''}, then \`patternbook lint${dir}\` for every finding.`,
+  );
+  if (s.errors > 0)
+    ctx.out(dim(`To fix these over time while CI fails only on new ones: \`patternbook lint${dir} --baseline write\` and commit patternbook-baseline.json.`));
 }

@@ -37,14 +37,23 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
     .option('--fix', 'apply safe fixes (insert missing sections, correct heading levels…) and write the files')
     .option('-t, --template <file>', 'lint against this template instead of the configured one')
     .option('--external', 'also check external URLs over the network (bounded concurrency, timeouts, cached in .patternbook/)')
-    .option('--changed-since <ref>', 'only patterns with a file changed since this git ref, and those whose relations point to them (all of them when the configuration or template changed)')
+    .option(
+      '--changed-since <ref>',
+      'only patterns with a file changed since this git ref, and those whose relations point to them (all of them when the configuration or template changed)',
+    )
     .addOption(
-      new Option('--baseline <mode>', 'the catalog\'s baseline (patternbook-baseline.json): use it (only new findings count), ignore it, write today\'s findings into it, or update it (drop what was fixed)')
+      new Option(
+        '--baseline <mode>',
+        "the catalog's baseline (patternbook-baseline.json): use it (only new findings count), ignore it, write today's findings into it, or update it (drop what was fixed)",
+      )
         .choices(['use', 'ignore', 'write', 'update'])
         .default('use'),
     )
     .option('--dry-run', 'with --fix: print the changes as a unified diff and write nothing')
-    .option('--no-error-on-unmatched-pattern', 'skip paths that name no pattern (the template, other Markdown files) instead of exiting 2: for hooks that pass every changed file')
+    .option(
+      '--no-error-on-unmatched-pattern',
+      'skip paths that name no pattern (the template, other Markdown files) instead of exiting 2: for hooks that pass every changed file',
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
@@ -104,8 +113,14 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
 
       if (report.baseline) {
         const where = path.relative(ctx.cwd, report.baseline.file) || report.baseline.file;
-        if (report.baseline.written !== undefined) ctx.err(`Recorded ${report.baseline.written} finding${report.baseline.written === 1 ? '' : 's'} in ${where}: from now on only new findings count. Commit the file.`);
-        else if (report.baseline.stale > 0) ctx.err(`${report.baseline.stale} finding${report.baseline.stale === 1 ? '' : 's'} of the baseline ${report.baseline.stale === 1 ? 'is' : 'are'} fixed: \`patternbook lint --baseline update\` removes ${report.baseline.stale === 1 ? 'it' : 'them'} from ${where}.`);
+        if (report.baseline.written !== undefined)
+          ctx.err(
+            `Recorded ${report.baseline.written} finding${report.baseline.written === 1 ? '' : 's'} in ${where}: from now on only new findings count. Commit the file.`,
+          );
+        else if (report.baseline.stale > 0)
+          ctx.err(
+            `${report.baseline.stale} finding${report.baseline.stale === 1 ? '' : 's'} of the baseline ${report.baseline.stale === 1 ? 'is' : 'are'} fixed: \`patternbook lint --baseline update\` removes ${report.baseline.stale === 1 ? 'it' : 'them'} from ${where}.`,
+          );
       }
 
       const timings = timingTable();

@@ -15,7 +15,7 @@ interface MigrateFlags {
 export function registerMigrate(program: Command, ctx: CommandContext): Command {
   return program
     .command('migrate')
-    .description("bring every pattern to a new template: add its new sections, rename headings, record the template followed; a diff unless --write")
+    .description('bring every pattern to a new template: add its new sections, rename headings, record the template followed; a diff unless --write')
     .argument('[dir]', 'catalog root')
     .requiredOption('--to <template>', 'the new template file')
     .option('--rename <Old=New>', 'rename a section heading (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])

@@ -44,7 +44,13 @@ export function registerNew(program: Command, ctx: CommandContext): Command {
         if (!summary) summary = answers.shift() || undefined;
       }
 
-      const created = await createPattern(config, template, slug, { ...(title ? { title } : {}), ...(summary ? { summary } : {}) }, files.map((f) => f.slug));
+      const created = await createPattern(
+        config,
+        template,
+        slug,
+        { ...(title ? { title } : {}), ...(summary ? { summary } : {}) },
+        files.map((f) => f.slug),
+      );
       for (const file of [...created.files, ...created.folders]) ctx.out(`${ctx.color.green('created')} ${path.relative(ctx.cwd, file) || file}`);
     });
 }

@@ -9,7 +9,7 @@ export function registerPreview(program: Command, ctx: CommandContext): Command 
     .description("serve a catalog's built site (its outDir) or a built site folder on 127.0.0.1 until stopped")
     .argument('[dir]', 'catalog root (its outDir is served) or a folder built by `patternbook build`');
   return withServeOptions(command)
-    .option('--base <path>', 'sub-path the site was built for, e.g. /catalog/ (default: the catalog\'s site.base)')
+    .option('--base <path>', "sub-path the site was built for, e.g. /catalog/ (default: the catalog's site.base)")
     .action(async (dir: string | undefined, opts: { port?: string; host: string; base?: string }) => {
       const port = portOf(opts.port);
       const { serveSite, siteToServe } = await import('../../site/serve.js');

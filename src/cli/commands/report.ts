@@ -29,9 +29,13 @@ export function registerReport(program: Command, ctx: CommandContext): Command {
       const { healthReport } = await import('../../report/health.js');
       const { healthPage, healthText } = await import('../../report/render.js');
       const staleFlag = flags.staleDays === undefined ? undefined : Number(flags.staleDays);
-      if (staleFlag !== undefined && (!Number.isInteger(staleFlag) || staleFlag < 1)) throw new PatternbookError(`--stale-days ${flags.staleDays}: expected a whole number ≥ 1.`);
+      if (staleFlag !== undefined && (!Number.isInteger(staleFlag) || staleFlag < 1))
+        throw new PatternbookError(`--stale-days ${flags.staleDays}: expected a whole number ≥ 1.`);
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const { catalog, lint, baselined, rules, data, problems } = await loadCatalogData({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      const { catalog, lint, baselined, rules, data, problems } = await loadCatalogData({
+        root,
+        ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
+      });
       for (const d of problems) ctx.err(formatDiagnostic(d, ctx.errColor));
       const bySlug = new Map(lint.map((r) => [r.slug, r.diagnostics]));
       const report = healthReport({

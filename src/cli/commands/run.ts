@@ -12,13 +12,13 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
     program
       .command('run')
       .description("run one pattern's documented steps (Prerequisites checks, Implementation, Testing, Deployment), then always Cleanup")
-      .argument('<pattern>', "the pattern: its folder, its Markdown file, or its slug"),
+      .argument('<pattern>', 'the pattern: its folder, its Markdown file, or its slug'),
   ).action(async (target: string, flags: RunFlags) => {
-      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
-      const { placeholderBlocks, runnableBlocks, planRun } = await import('../../run/plan.js');
-      const { recordFile } = await import('../../run/record.js');
-      const { outcomeTable, planText, runsJson, runsJunit } = await import('../../run/report.js');
-      const { loadTargets, runPlans } = await import('../../run/verify.js');
+    // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+    const { placeholderBlocks, runnableBlocks, planRun } = await import('../../run/plan.js');
+    const { recordFile } = await import('../../run/record.js');
+    const { outcomeTable, planText, runsJson, runsJunit } = await import('../../run/report.js');
+    const { loadTargets, runPlans } = await import('../../run/verify.js');
     const given = path.resolve(ctx.cwd, target);
     const isPath = existsSync(given);
     const root = isPath ? catalogRootOfPattern(given) : findCatalogRoot(ctx.cwd);
@@ -27,7 +27,8 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
       select: [isPath ? given : target],
       ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}),
     });
-    if (patterns.length !== 1) throw new PatternbookError(`${target} holds ${patterns.length} patterns: \`run\` takes one (use \`patternbook verify ${target}\` for several).`);
+    if (patterns.length !== 1)
+      throw new PatternbookError(`${target} holds ${patterns.length} patterns: \`run\` takes one (use \`patternbook verify ${target}\` for several).`);
     const plan = planRun(patterns[0]!, catalog.template, catalog.config, planOptionsOf(flags, ctx));
     const show = flags.format === 'text' ? ctx.out : ctx.err;
     show(planText(plan));
@@ -59,7 +60,12 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
     }
     const signals = interruptHandlers(ctx);
     try {
-      const [run] = await runPlans(catalog, [plan], 1, { ...liveOutput(ctx, flags.format, false), interrupt: signals.interrupt, abort: signals.abort, ...(flags.keep ? { keep: true } : {}) });
+      const [run] = await runPlans(catalog, [plan], 1, {
+        ...liveOutput(ctx, flags.format, false),
+        interrupt: signals.interrupt,
+        abort: signals.abort,
+        ...(flags.keep ? { keep: true } : {}),
+      });
       const { outcome } = run!;
       if (flags.format === 'json') ctx.stdout.write(runsJson([run!]));
       else if (flags.format === 'junit') ctx.stdout.write(runsJunit([run!]));
@@ -67,7 +73,8 @@ export function registerRun(program: Command, ctx: CommandContext): Command {
         ctx.out();
         ctx.out(outcomeTable(run!));
       }
-      if (outcome.status === 'passed' || outcome.status === 'failed' || outcome.status === 'incomplete') ctx.err(`Result (${outcome.status}) recorded in ${path.relative(ctx.cwd, recordFile(catalog.root, plan.pattern.slug))}.`);
+      if (outcome.status === 'passed' || outcome.status === 'failed' || outcome.status === 'incomplete')
+        ctx.err(`Result (${outcome.status}) recorded in ${path.relative(ctx.cwd, recordFile(catalog.root, plan.pattern.slug))}.`);
       if (outcome.scratch) ctx.err(`Scratch folder kept: ${outcome.scratch}`);
       // Incomplete is not a pass: blocks that were the template's samples proved nothing.
       ctx.exitCode = outcome.status === 'passed' ? 0 : outcome.status === 'interrupted' ? 130 : 1;

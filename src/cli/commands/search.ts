@@ -20,11 +20,16 @@ export function registerSearch(program: Command, ctx: CommandContext): Command {
     .argument('[dir]', 'catalog root')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'how many results (default 10, at most 100)')
-    .option('--filter <facet=values>', 'only patterns with one of these values of a facet, e.g. category=resilience or tags=data,messaging (repeatable)', (v: string, all: string[] | undefined) => [...(all ?? []), v])
+    .option(
+      '--filter <facet=values>',
+      'only patterns with one of these values of a facet, e.g. category=resilience or tags=data,messaging (repeatable)',
+      (v: string, all: string[] | undefined) => [...(all ?? []), v],
+    )
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
     .action(async (query: string, dir: string | undefined, flags: SearchFlags) => {
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new PatternbookError(`--limit ${flags.limit}: expected a whole number from 1 to 100.`);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100))
+        throw new PatternbookError(`--limit ${flags.limit}: expected a whole number from 1 to 100.`);
       const filters = parseFilters(flags.filter ?? []);
       const { CatalogSearch } = await import('../../search/catalog-search.js');
       const { renderHits } = await import('../../search/render.js');
@@ -51,7 +56,14 @@ function parseFilters(given: string[]): Record<string, string[]> | undefined {
   for (const f of given) {
     const at = f.indexOf('=');
     const facet = at > 0 ? f.slice(0, at).trim() : '';
-    const values = at > 0 ? f.slice(at + 1).split(',').map((v) => v.trim()).filter(Boolean) : [];
+    const values =
+      at > 0
+        ? f
+            .slice(at + 1)
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [];
     if (!facet || values.length === 0) throw new PatternbookError(`--filter ${f}: expected facet=value (or facet=a,b), e.g. --filter category=resilience.`);
     out[facet] = [...(out[facet] ?? []), ...values];
   }

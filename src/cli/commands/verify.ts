@@ -17,15 +17,15 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
   return withRunOptions(
     program
       .command('verify')
-      .description("run the documented steps of every pattern that has some (or of those given), each with its Cleanup; exit 1 if any fails")
+      .description('run the documented steps of every pattern that has some (or of those given), each with its Cleanup; exit 1 if any fails')
       .argument('[paths...]', 'catalog root, or pattern files and folders inside it (default: the catalog around the current folder)')
       .option('-j, --jobs <n>', 'patterns verified at once', '1')
       .option('--changed-since <ref>', 'only patterns with a file changed since this git ref (branch, tag or commit), for pull requests'),
   ).action(async (paths: string[], flags: VerifyFlags) => {
-      // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
-      const { hasSteps, placeholderBlocks, runnableBlocks } = await import('../../run/plan.js');
-      const { planText, runsJson, runsJunit, verdict, verifySummary } = await import('../../run/report.js');
-      const { loadTargets, planTargets, runPlans } = await import('../../run/verify.js');
+    // Loaded on use: these commands' libraries cost `lint` and `--version` nothing.
+    const { hasSteps, placeholderBlocks, runnableBlocks } = await import('../../run/plan.js');
+    const { planText, runsJson, runsJunit, verdict, verifySummary } = await import('../../run/report.js');
+    const { loadTargets, planTargets, runPlans } = await import('../../run/verify.js');
     const jobs = Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new PatternbookError(`--jobs ${flags.jobs}: expected a whole number ≥ 1.`);
     const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
@@ -40,7 +40,8 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
     });
     for (const d of catalog.diagnostics.filter((d) => d.fatal)) ctx.err(formatDiagnostic(d, ctx.errColor));
     // Paths that name nothing must not pass as "all verified" in CI.
-    if (select.length && patterns.length === 0 && !flags.changedSince) throw new PatternbookError(`${paths.join(', ')}: no pattern of the catalog at ${catalog.root} there.`);
+    if (select.length && patterns.length === 0 && !flags.changedSince)
+      throw new PatternbookError(`${paths.join(', ')}: no pattern of the catalog at ${catalog.root} there.`);
     const { plans, skipped } = planTargets(catalog, patterns, planOptionsOf(flags, ctx));
     const show = flags.format === 'text' ? ctx.out : ctx.err;
 

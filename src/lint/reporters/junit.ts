@@ -11,12 +11,7 @@ export const junit: Reporter = (report) => {
   // `failures` counts failing test cases, not <failure> elements: CI tools compute
   // "passed" as tests − failures, which must not go below zero.
   const suite = attributes({ name: 'patternbook', tests: report.results.length, failures: failing, errors: 0 });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite ${suite}>`,
-    ...report.results.map(testCase),
-    '</testsuite>',
-  ].join('\n');
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuite ${suite}>`, ...report.results.map(testCase), '</testsuite>'].join('\n');
 };
 
 function testCase(result: LintFileResult): string {

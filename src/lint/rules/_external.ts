@@ -97,7 +97,10 @@ export async function checkExternalUrls(urls: Iterable<string>, options: Externa
     });
     if (added || dropped) {
       try {
-        await writeFileAtomic(options.cacheFile, `${JSON.stringify({ version: 1, entries: Object.fromEntries(entries) } satisfies z.input<typeof cacheFileSchema>, null, 1)}\n`);
+        await writeFileAtomic(
+          options.cacheFile,
+          `${JSON.stringify({ version: 1, entries: Object.fromEntries(entries) } satisfies z.input<typeof cacheFileSchema>, null, 1)}\n`,
+        );
       } catch {
         // A cache that cannot be written (read-only checkout) only costs time on the next run.
       }

@@ -38,4 +38,3 @@ export function unsafeText(reason: UnsafeReason): string {
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
-

@@ -36,7 +36,16 @@ export const SPDX_IDS = [
 /** Deprecated forms that are still accepted (`GPL-2.0` means `GPL-2.0-only`). */
 const DEPRECATED = ['AGPL-3.0', 'GPL-2.0', 'GPL-3.0', 'LGPL-2.1', 'LGPL-3.0'];
 
-const EXCEPTIONS = ['Classpath-exception-2.0', 'LLVM-exception', 'GCC-exception-3.1', 'Autoconf-exception-3.0', 'Bison-exception-2.2', 'Font-exception-2.0', 'OpenJDK-assembly-exception-1.0', 'Qt-LGPL-exception-1.1'];
+const EXCEPTIONS = [
+  'Classpath-exception-2.0',
+  'LLVM-exception',
+  'GCC-exception-3.1',
+  'Autoconf-exception-3.0',
+  'Bison-exception-2.2',
+  'Font-exception-2.0',
+  'OpenJDK-assembly-exception-1.0',
+  'Qt-LGPL-exception-1.1',
+];
 
 const KNOWN = new Map([...SPDX_IDS, ...DEPRECATED].map((id) => [id.toLowerCase(), id]));
 const KNOWN_EXCEPTIONS = new Map(EXCEPTIONS.map((id) => [id.toLowerCase(), id]));

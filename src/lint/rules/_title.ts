@@ -42,7 +42,9 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     if (kept) return { whole: false, placeholder: kept.written };
   }
   const marked = headingShape(title, { title: true }).parts.find((part) =>
-    part.syntax === 'caps' ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner) : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax),
+    part.syntax === 'caps'
+      ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
+      : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax),
   );
   return marked ? { whole: false, placeholder: marked.written } : undefined;
 }
@@ -57,11 +59,4 @@ export function fitsShape(shape: TitleShape, title: string): boolean {
   if (shape.matcher.test(foldHeading(title))) return true;
   const bare = splitNote(title);
   return bare.note !== undefined && shape.matcher.test(foldHeading(bare.text));
-}
-
-/** Where the template keeps the title, for messages: `` a `# Title` heading ``, `` front matter `title` ``, `` the line under `## Title` ``. */
-export function titlePlace(spec: PlacedTitleSpec): string {
-  if (spec.from === 'heading') return 'a `# Title` heading';
-  if (spec.from === 'front-matter') return `front matter \`${spec.key}\``;
-  return `the line under the \`${spec.section}\` heading`;
 }

@@ -53,19 +53,25 @@ export default defineRule({
       if (nameLabel) {
         const names = lines.filter((l) => roleOf(l.label) === 'name');
         if (names.length === 0) {
-          report({ message: `${headingLabel(section)} has no \`**${nameLabel.text}**:\` line: add \`- **${nameLabel.text}**: <who maintains this pattern>\`.`, range: section.heading.range });
+          report({
+            message: `${headingLabel(section)} has no \`**${nameLabel.text}**:\` line: add \`- **${nameLabel.text}**: <who maintains this pattern>\`.`,
+            range: section.heading.range,
+          });
         }
         for (const line of names) {
           const value = plain(line.raw);
           const sample = value ? isSample(value, 'name') : undefined;
           if (!value) report({ message: `The author's name is empty: write who maintains this pattern after \`**${line.labelText}**:\`.`, ...at(line, '') });
-          else if (sample) report({ message: `The author's name is still the template's sample ${quote(sample)}: write who maintains this pattern.`, ...at(line, value) });
-          else if (/^\[[^\]]+\]$/.test(value)) report({ message: `The author's name is still a placeholder ${quote(value)}: write who maintains this pattern.`, ...at(line, value) });
+          else if (sample)
+            report({ message: `The author's name is still the template's sample ${quote(sample)}: write who maintains this pattern.`, ...at(line, value) });
+          else if (/^\[[^\]]+\]$/.test(value))
+            report({ message: `The author's name is still a placeholder ${quote(value)}: write who maintains this pattern.`, ...at(line, value) });
         }
       } else {
         // A template without labels: the section's text is the name.
         const text = section.blocks.filter((b) => b.kind !== 'html').length;
-        if (text === 0 && section.children.length === 0) report({ message: `${headingLabel(section)} names no author: write who maintains this pattern.`, range: section.heading.range });
+        if (text === 0 && section.children.length === 0)
+          report({ message: `${headingLabel(section)} names no author: write who maintains this pattern.`, range: section.heading.range });
         for (const block of allBlocks(section.blocks)) {
           const value = block.kind === 'paragraph' ? block.text : '';
           const sample = value ? isSample(value, 'name') : undefined;
@@ -108,9 +114,19 @@ export default defineRule({
         if (url !== undefined) {
           const linked = githubUser(url);
           if (linked === undefined) {
-            report({ message: `The GitHub link ${quote(url)} is not a github.com profile: link to \`https://github.com/${handle}\`.`, ...at(line, url), expected: `https://github.com/${handle}`, actual: url });
+            report({
+              message: `The GitHub link ${quote(url)} is not a github.com profile: link to \`https://github.com/${handle}\`.`,
+              ...at(line, url),
+              expected: `https://github.com/${handle}`,
+              actual: url,
+            });
           } else if (linked.toLowerCase() !== handle.toLowerCase()) {
-            report({ message: `The GitHub link points to \`${linked}\` but the handle is \`@${handle}\`: make them the same.`, ...at(line, url), expected: `https://github.com/${handle}`, actual: url });
+            report({
+              message: `The GitHub link points to \`${linked}\` but the handle is \`@${handle}\`: make them the same.`,
+              ...at(line, url),
+              expected: `https://github.com/${handle}`,
+              actual: url,
+            });
           }
         }
       }
@@ -124,7 +140,11 @@ export default defineRule({
           continue;
         }
         const sample = isSample(address, 'email');
-        if (sample) report({ message: `The e-mail address is still the template's sample ${quote(sample)}: write the author's address, or remove the line.`, ...at(line, address) });
+        if (sample)
+          report({
+            message: `The e-mail address is still the template's sample ${quote(sample)}: write the author's address, or remove the line.`,
+            ...at(line, address),
+          });
         else if (!EMAIL.test(address)) report({ message: `${quote(address)} is not shaped like an e-mail address (name@domain.tld).`, ...at(line, address) });
         else if (url && /^mailto:/i.test(url) && url.slice(7).toLowerCase() !== address.toLowerCase() && EMAIL.test(url.slice(7))) {
           report({ message: `The e-mail link goes to ${quote(url.slice(7))} but shows ${quote(address)}: make them the same.`, ...at(line, address) });
@@ -164,7 +184,11 @@ function labelledLines(doc: MarkdownDocument, section: Section): Line[] {
   const visit = (blocks: Block[]): void => {
     for (const block of blocks) {
       if (block.kind === 'paragraph') consider(block.raw, block.range);
-      else if (block.kind === 'list') for (const item of block.items) (item.raw ? consider(item.raw, item.range) : undefined, visit(item.blocks.slice(1)));
+      else if (block.kind === 'list')
+        for (const item of block.items) {
+          if (item.raw) consider(item.raw, item.range);
+          visit(item.blocks.slice(1));
+        }
       else if (block.kind === 'blockquote') visit(block.blocks);
     }
   };

@@ -131,9 +131,7 @@ function sortFix(source: string, entries: (Entry & { version: Version })[]): { r
   }
   // Stable: equal versions keep their order.
   const sorted = [...ordered].sort((a, b) => compareSemver(b.version, a.version));
-  const text = sorted
-    .map((e, i) => source.slice(e.section.range.start.offset, e.section.range.end.offset).replace(/\r\n?/g, '\n') + (gaps[i] ?? ''))
-    .join('');
+  const text = sorted.map((e, i) => source.slice(e.section.range.start.offset, e.section.range.end.offset).replace(/\r\n?/g, '\n') + (gaps[i] ?? '')).join('');
   return { range: [ordered[0]!.section.range.start.offset, ordered.at(-1)!.section.range.end.offset], text };
 }
 

@@ -7,7 +7,8 @@ import { isVisible } from './_blocks.js';
 export default defineRule({
   meta: {
     id: 'code-block',
-    description: 'Fenced code blocks name their language, are closed and carry only run attributes `patternbook run` knows, and every step the template gives code has instructions or code.',
+    description:
+      'Fenced code blocks name their language, are closed and carry only run attributes `patternbook run` knows, and every step the template gives code has instructions or code.',
     severity: 'warning',
     fixable: false,
   },

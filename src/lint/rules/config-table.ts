@@ -10,7 +10,8 @@ const NO_DEFAULT = new Set(['', 'n/a', 'na', '-', '—', '–']);
 export default defineRule({
   meta: {
     id: 'config-table',
-    description: "The configuration section has the template's table: its columns in order, Yes/No in Required, unique parameter names, no default for a required parameter.",
+    description:
+      "The configuration section has the template's table: its columns in order, Yes/No in Required, unique parameter names, no default for a required parameter.",
     severity: 'error',
     fixable: false,
   },
@@ -47,7 +48,12 @@ export default defineRule({
         });
       }
       for (const i of mapping.missing) {
-        report({ message: `Missing column ${quote(config.columns[i]!)}: the template's table has the columns ${wanted}. Add it.`, line: headerLine, expected: wanted, actual: columnList(table.header) });
+        report({
+          message: `Missing column ${quote(config.columns[i]!)}: the template's table has the columns ${wanted}. Add it.`,
+          line: headerLine,
+          expected: wanted,
+          actual: columnList(table.header),
+        });
       }
       const order = [...mapping.index.entries()].sort((a, b) => a[1] - b[1]).map(([i]) => i);
       if (order.some((i, k) => k > 0 && i < order[k - 1]!)) {

@@ -41,7 +41,10 @@ export default defineCatalogRule({
       });
     }
     if (found.length > MAX_REPORTS) {
-      report({ message: `${found.length - MAX_REPORTS} more patterns are near-copies of this one too (≥ ${Math.round(options.threshold * 100)}% similar): merge the duplicates or make the differences clear.`, ...where });
+      report({
+        message: `${found.length - MAX_REPORTS} more patterns are near-copies of this one too (≥ ${Math.round(options.threshold * 100)}% similar): merge the duplicates or make the differences clear.`,
+        ...where,
+      });
     }
   },
 });
@@ -214,10 +217,11 @@ function patternText(template: TemplateSchema, pattern: Pattern): string {
     for (const block of blocks) {
       if (block.kind === 'paragraph') parts.push(block.text);
       else if (block.kind === 'blockquote') visit(block.blocks);
-      else if (block.kind === 'list') for (const item of block.items) {
-        parts.push(item.text);
-        visit(item.blocks.slice(1));
-      }
+      else if (block.kind === 'list')
+        for (const item of block.items) {
+          parts.push(item.text);
+          visit(item.blocks.slice(1));
+        }
       else if (block.kind === 'table') for (const row of block.table.rows) parts.push(row.cells.join(' '));
     }
   };
@@ -238,7 +242,11 @@ function templateText(t: TemplateSchema): string {
 function shingles(text: string): number[] {
   const out: number[] = [];
   for (const line of text.split('\n')) {
-    const words = line.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words =
+      line
+        .normalize('NFKC')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
     const hashes = words.map(fnv1a);
     for (let i = 0; i + 2 < hashes.length; i++) out.push(fmix32(Math.imul(hashes[i]!, 0x9e3779b1) ^ Math.imul(hashes[i + 1]! ^ 0x7f4a7c15, 0x85ebca77) ^ hashes[i + 2]!));
   }

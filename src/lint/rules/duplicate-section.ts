@@ -15,7 +15,10 @@ export default defineRule({
         if (!schema.repeatable) {
           const [first, ...extra] = sections;
           for (const section of extra) {
-            report({ message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`, range: section.heading.range });
+            report({
+              message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`,
+              range: section.heading.range,
+            });
           }
         }
         visit(children);

@@ -16,7 +16,10 @@ export default defineRule({
         const expectsSomething = schema.expects.content || schema.children.length > 0;
         for (const section of sections) {
           if (expectsSomething && section.children.length === 0 && !section.blocks.some(hasContent)) {
-            report({ message: `Section ${headingLabel(section)} is empty: write its content or remove the heading if the template marks it optional.`, range: section.heading.range });
+            report({
+              message: `Section ${headingLabel(section)} is empty: write its content or remove the heading if the template marks it optional.`,
+              range: section.heading.range,
+            });
           }
         }
         visit(children);

@@ -32,7 +32,11 @@ export default defineRule({
         report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(properties[key])}.`, line: keyLine(doc, key) ?? top });
         continue;
       }
-      const near = closest(key, keys.filter((k) => !known.includes(k)), (k) => k);
+      const near = closest(
+        key,
+        keys.filter((k) => !known.includes(k)),
+        (k) => k,
+      );
       report({
         message: near
           ? `Front matter is missing the required key \`${key}\`: \`${near}\` looks like a misspelling of it.`
@@ -48,7 +52,12 @@ export default defineRule({
       const property = properties[key];
       if (!property) {
         if (spec.additionalProperties === false && !known.includes(key)) {
-          const near = closest(key, known.filter((k) => !(k in data)), (k) => k) ?? closest(key, known, (k) => k);
+          const near =
+            closest(
+              key,
+              known.filter((k) => !(k in data)),
+              (k) => k,
+            ) ?? closest(key, known, (k) => k);
           report({
             message: `Unknown front matter key \`${key}\`: the configuration allows ${known.length > 0 ? known.map((k) => `\`${k}\``).join(', ') : 'no keys'}.${near ? ` Did you mean \`${near}\`?` : ' Remove it.'}`,
             line,
@@ -60,11 +69,13 @@ export default defineRule({
       }
       const value = data[key];
       if (value === null || value === undefined) {
-        if (!(spec.required ?? []).includes(key)) report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(property)}, or remove it.`, line });
+        if (!(spec.required ?? []).includes(key))
+          report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(property)}, or remove it.`, line });
         continue;
       }
       const problem = checkValue(value, property);
-      if (problem) report({ message: `Front matter \`${key}\`: ${problem}`, line, ...(property.enum ? { expected: property.enum.join(' | ') } : {}), actual: show(value) });
+      if (problem)
+        report({ message: `Front matter \`${key}\`: ${problem}`, line, ...(property.enum ? { expected: property.enum.join(' | ') } : {}), actual: show(value) });
     }
   },
 });

@@ -24,7 +24,14 @@ export default defineRule({
         range: section.heading.range,
         expected: `${expected} ${section.title}`,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
-        ...(marker ? { fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as { range: [number, number]; text: string } } : {}),
+        ...(marker
+          ? {
+              fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as {
+                range: [number, number];
+                text: string;
+              },
+            }
+          : {}),
       });
     };
     const visit = (matches: SectionMatch[]): void => {

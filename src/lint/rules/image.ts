@@ -79,7 +79,11 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   }
   if (target.backslashes) {
     const slashed = image.src.replace(/\\/g, '/');
-    report({ message: `Image ${shown} separates folders with backslashes, which only Windows understands: web pages and git hosts use \`/\`. Write ${code(slashed)}.`, ...at, expected: slashed });
+    report({
+      message: `Image ${shown} separates folders with backslashes, which only Windows understands: web pages and git hosts use \`/\`. Write ${code(slashed)}.`,
+      ...at,
+      expected: slashed,
+    });
     return;
   }
   const file = target.file;
@@ -101,13 +105,20 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     });
   }
   if (!info.isFile) {
-    report({ message: `Image ${shown} is a folder, not an image file: point it at the image inside, e.g. ${code(`${image.src.replace(/\/+$/, '')}/architecture.png`)}.`, ...at });
+    report({
+      message: `Image ${shown} is a folder, not an image file: point it at the image inside, e.g. ${code(`${image.src.replace(/\/+$/, '')}/architecture.png`)}.`,
+      ...at,
+    });
     return;
   }
   const spelled = files.caseMismatch(file);
   if (spelled) {
     const fixed = relativeLink(pattern.file, path.join(files.root, spelled));
-    report({ message: `Image ${shown} differs in letter case from the file on disk, ${code(spelled)}: it shows on this machine but not on git hosts and web servers. Write ${code(fixed)}.`, ...at, expected: fixed });
+    report({
+      message: `Image ${shown} differs in letter case from the file on disk, ${code(spelled)}: it shows on this machine but not on git hosts and web servers. Write ${code(fixed)}.`,
+      ...at,
+      expected: fixed,
+    });
   }
   if (info.size === 0) {
     report({ message: `Image ${shown} is an empty file (0 bytes): export the image again, or remove the reference.`, ...at });
@@ -140,9 +151,18 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
 }
 
 /** The pattern's sections matching a template section that shows an image must show one from the same folder. */
-function checkSection(match: SectionMatch, expected: TemplateSection['expects']['images'][number], pattern: Pattern, files: CatalogFiles, options: Options, report: (r: Report) => void): void {
+function checkSection(
+  match: SectionMatch,
+  expected: TemplateSection['expects']['images'][number],
+  pattern: Pattern,
+  files: CatalogFiles,
+  options: Options,
+  report: (r: Report) => void,
+): void {
   const section = match.sections[0]!;
-  const images = pattern.document.images.filter((img) => match.sections.some((s) => img.range.start.offset >= s.range.start.offset && img.range.start.offset <= s.range.end.offset));
+  const images = pattern.document.images.filter((img) =>
+    match.sections.some((s) => img.range.start.offset >= s.range.start.offset && img.range.start.offset <= s.range.end.offset),
+  );
   const sample = `![${expected.alt}](${expected.src})`;
   const folder = expected.folder;
   // A template folder outside the pattern (`../shared`) asks for nothing about where.
@@ -235,8 +255,12 @@ function endOf(text: string, close: string): number {
 
 /** A guess at what a file that is no image holds, for the message. */
 function whatItIs(head: Uint8Array): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('version https://git-lfs.github.com/spec/')) return 'it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again';
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('version https://git-lfs.github.com/spec/'))
+    return 'it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again';
   if (/^<!doctype html|^<html/i.test(text)) return 'it is an HTML page (a saved error or download page?). Export or download the image itself';
   if (/^<\?xml|^<!--/.test(text)) return 'it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again';
   if (text.startsWith('%PDF')) return 'it is a PDF document. Export the diagram as SVG or PNG';

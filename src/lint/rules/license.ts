@@ -92,7 +92,7 @@ export default defineRule({
         continue;
       }
       report({
-        message: `${headingLabel(section)} names no license${templateText ? ' (only the template\'s text is there)' : ''}: write an SPDX identifier or expression such as \`MIT\`, \`Apache-2.0\` or \`MIT OR Apache-2.0\`, or link to the license file.`,
+        message: `${headingLabel(section)} names no license${templateText ? " (only the template's text is there)" : ''}: write an SPDX identifier or expression such as \`MIT\`, \`Apache-2.0\` or \`MIT OR Apache-2.0\`, or link to the license file.`,
         range: section.heading.range,
       });
     }

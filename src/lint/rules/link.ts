@@ -45,17 +45,28 @@ export default defineCatalogRule({
         case 'external': {
           const result = external?.get(requestUrl(link.url.trim()));
           if (result && !result.ok) {
-            report({ message: `Broken external link ${shown}: ${brokenReason(result, options.timeout * 1000)}. Update the URL or remove the link.`, ...at, actual: describe(result) });
+            report({
+              message: `Broken external link ${shown}: ${brokenReason(result, options.timeout * 1000)}. Update the URL or remove the link.`,
+              ...at,
+              actual: describe(result),
+            });
           }
           break;
         }
         case 'unsafe':
-          report({ message: `Link ${shown} is ${unsafeText(target.reason)}. Link to a file inside the catalog with a path relative to this pattern, or to a published https:// URL.`, ...at });
+          report({
+            message: `Link ${shown} is ${unsafeText(target.reason)}. Link to a file inside the catalog with a path relative to this pattern, or to a published https:// URL.`,
+            ...at,
+          });
           break;
         case 'local': {
           if (target.backslashes) {
             const slashed = link.url.replace(/\\/g, '/');
-            report({ message: `Link ${shown} separates folders with backslashes, which only Windows understands: web links and git hosts use \`/\`. Write ${code(slashed)}.`, ...at, expected: slashed });
+            report({
+              message: `Link ${shown} separates folders with backslashes, which only Windows understands: web links and git hosts use \`/\`. Write ${code(slashed)}.`,
+              ...at,
+              expected: slashed,
+            });
             break;
           }
           const hash = target.anchor !== undefined ? `#${target.anchor}` : '';

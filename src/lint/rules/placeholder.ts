@@ -20,7 +20,16 @@ export default defineCatalogRule({
     const found = collected<TemplateTextFound>(pattern);
     if (!found || found.leftovers.length === 0) return;
     // Once per run, over every pattern (also those the rule is off for: they count as keeping the text or not).
-    const boilerplate = memo('boilerplate', () => new Set(learnBoilerplate(catalog.template, catalog.patterns.map((p) => collected<TemplateTextFound>(p))).map((b) => b.id)));
+    const boilerplate = memo(
+      'boilerplate',
+      () =>
+        new Set(
+          learnBoilerplate(
+            catalog.template,
+            catalog.patterns.map((p) => collected<TemplateTextFound>(p)),
+          ).map((b) => b.id),
+        ),
+    );
     for (const left of found.leftovers) {
       if (boilerplate.has(left.id)) continue;
       report(

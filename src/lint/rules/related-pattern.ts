@@ -11,7 +11,8 @@ import { code } from './_format.js';
 export default defineCatalogRule({
   meta: {
     id: 'related-pattern',
-    description: "Every local link in a section that lists related patterns leads to another pattern of the catalog, and every local link among the alternatives to a file that exists; a link to the catalog's published site names one of its patterns.",
+    description:
+      "Every local link in a section that lists related patterns leads to another pattern of the catalog, and every local link among the alternatives to a file that exists; a link to the catalog's published site names one of its patterns.",
     severity: 'error',
     fixable: false,
     scope: 'catalog',
@@ -36,7 +37,10 @@ export default defineCatalogRule({
       if (target.kind === 'external') {
         if (publishedSite(catalog.config.site.url, target.url)) {
           const near = suggest(index, pattern, undefined, link.text);
-          report({ message: `${where} lists ${shown}, a page of this catalog's site (\`site.url\`) that is none of its patterns.${near ? ` Did you mean ${near}?` : ''} Fix the address or link the pattern's file.`, ...at });
+          report({
+            message: `${where} lists ${shown}, a page of this catalog's site (\`site.url\`) that is none of its patterns.${near ? ` Did you mean ${near}?` : ''} Fix the address or link the pattern's file.`,
+            ...at,
+          });
         }
         continue;
       }

@@ -46,7 +46,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const present = outline.matches.filter((m) => !m.schema.optional).length;
   if (required.length > 1 && present * 2 < required.length) {
     const lacking = outline.missing.filter((m) => !m.parent);
-    const names = lacking.slice(0, 4).map((m) => schemaLabel(m.schema)).join(', ') + (lacking.length > 4 ? ` and ${lacking.length - 4} more` : '');
+    const names =
+      lacking
+        .slice(0, 4)
+        .map((m) => schemaLabel(m.schema))
+        .join(', ') + (lacking.length > 4 ? ` and ${lacking.length - 4} more` : '');
     return [
       {
         // Never a slot's: said whatever the catalog's slots.

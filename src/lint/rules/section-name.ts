@@ -5,7 +5,8 @@ import { headingLabel } from './_format.js';
 export default defineRule({
   meta: {
     id: 'section-name',
-    description: "A section the template has is named as the template writes it (not `Reference` for `References`, `Acknowledgements` for `Acknowledgments`, `Author(s)` for `Author`).",
+    description:
+      'A section the template has is named as the template writes it (not `Reference` for `References`, `Acknowledgements` for `Acknowledgments`, `Author(s)` for `Author`).',
     severity: 'warning',
     fixable: true,
   },
@@ -25,7 +26,9 @@ export default defineRule({
         range: heading.range,
         expected,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
-        ...(at >= 0 && name ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } } : {}),
+        ...(at >= 0 && name
+          ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
+          : {}),
       });
     }
   },

@@ -44,7 +44,10 @@ export default defineRule({
 
     const where = range ? { range } : { line: 1 };
     if (isSample(text, spec, template)) {
-      report({ message: `The summary is still the template's sample ${quote(text)}: say what this pattern does${spec.sentences === 1 ? ' in one sentence' : ''}.`, ...where });
+      report({
+        message: `The summary is still the template's sample ${quote(text)}: say what this pattern does${spec.sentences === 1 ? ' in one sentence' : ''}.`,
+        ...where,
+      });
       return;
     }
     if (!text.trim()) {

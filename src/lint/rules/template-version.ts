@@ -4,7 +4,8 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'template-version',
-    description: "A pattern that records the template it follows (front matter `template: name@version`, written by `patternbook migrate`) follows the catalog's template.",
+    description:
+      "A pattern that records the template it follows (front matter `template: name@version`, written by `patternbook migrate`) follows the catalog's template.",
     severity: 'warning',
     fixable: false,
   },
@@ -24,7 +25,10 @@ export default defineRule({
     }
     const [, name, version] = m as unknown as [string, string, string];
     if (name !== template.name) {
-      report({ message: `This pattern follows template \`${stamp}\`, but the catalog's template is \`${current}\`: run \`patternbook migrate --to <template>\` to bring it over.`, line });
+      report({
+        message: `This pattern follows template \`${stamp}\`, but the catalog's template is \`${current}\`: run \`patternbook migrate --to <template>\` to bring it over.`,
+        line,
+      });
       return;
     }
     if (version === template.version) return;

@@ -7,7 +7,8 @@ import { fromTemplatePlace, titleLeftover } from './_title.js';
 export default defineRule({
   meta: {
     id: 'title',
-    description: "The pattern has exactly one title, where the template puts it (H1, front matter or the line under a `## Title` section), and it is not the template's placeholder or sample.",
+    description:
+      "The pattern has exactly one title, where the template puts it (H1, front matter or the line under a `## Title` section), and it is not the template's placeholder or sample.",
     severity: 'error',
     fixable: false,
   },
@@ -20,22 +21,36 @@ export default defineRule({
     if (spec.from === 'heading') {
       if (!doc.title) {
         const fm = typeof pattern.frontMatter.title === 'string';
-        report({ message: `Missing title: the pattern starts with a \`# Title\` heading${fm ? ' (front matter `title` is not used by this template)' : ''}.`, line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1 });
+        report({
+          message: `Missing title: the pattern starts with a \`# Title\` heading${fm ? ' (front matter `title` is not used by this template)' : ''}.`,
+          line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
+        });
       }
-      for (const h1 of h1s.filter((h) => h !== doc.title)) report({ message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.`, range: h1.range });
+      for (const h1 of h1s.filter((h) => h !== doc.title))
+        report({ message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.`, range: h1.range });
     } else if (spec.from === 'front-matter') {
       const value = pattern.frontMatter[spec.key];
       if ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) {
         report({ message: `Missing title: set \`${spec.key}:\` in the front matter.`, line: 1 });
       }
-      for (const h1 of h1s) report({ message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`, range: h1.range });
+      for (const h1 of h1s)
+        report({
+          message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`,
+          range: h1.range,
+        });
     } else {
       // Whether the section is there at all is required-section's to say; an H1 is this rule's.
       for (const h1 of h1s) {
         report(
           spec.matcher.test(foldHeading(h1.text))
-            ? { message: `\`# ${h1.text}\` is written as an H1: this template has it as a section, \`## ${spec.section}\`, with the title on the line below.`, range: h1.range }
-            : { message: `This template keeps the title on the line under \`## ${spec.section}\`; write it there rather than as the \`# ${h1.text}\` heading.`, range: h1.range },
+            ? {
+                message: `\`# ${h1.text}\` is written as an H1: this template has it as a section, \`## ${spec.section}\`, with the title on the line below.`,
+                range: h1.range,
+              }
+            : {
+                message: `This template keeps the title on the line under \`## ${spec.section}\`; write it there rather than as the \`# ${h1.text}\` heading.`,
+                range: h1.range,
+              },
         );
       }
     }
@@ -46,10 +61,17 @@ export default defineRule({
     if (left?.whole) {
       report({ message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`, range: title.range });
     } else if (left) {
-      report({ message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`, range: title.range });
+      report({
+        message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`,
+        range: title.range,
+      });
     } else {
       const custom = findPlaceholders(template.placeholders, title.text).find((p) => p.kind === 'custom');
-      if (custom) report({ message: `The title ${quote(title.text)} holds ${quote(custom.text)}, text the configuration says must not be left in (\`placeholders.add\`): name the pattern.`, range: title.range });
+      if (custom)
+        report({
+          message: `The title ${quote(title.text)} holds ${quote(custom.text)}, text the configuration says must not be left in (\`placeholders.add\`): name the pattern.`,
+          range: title.range,
+        });
     }
   },
 });

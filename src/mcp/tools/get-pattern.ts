@@ -17,7 +17,7 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       description:
         'A pattern\'s Markdown — the whole file, or one section with its sub-sections — with its front matter, its outline, its relations to other patterns and whether its documented steps were verified. `section` is a heading ("Implementation"), a heading path ("Testing/Automated Testing") or an anchor ("#data-flow").',
       inputSchema: {
-        slug: z.string().min(1).describe('The pattern\'s slug, as search_patterns and list_patterns give it.'),
+        slug: z.string().min(1).describe("The pattern's slug, as search_patterns and list_patterns give it."),
         section: z.string().min(1).optional().describe('One section only: its heading, heading path ("A/B") or anchor.'),
       },
       outputSchema: {
@@ -38,7 +38,10 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       const catalog = await live.catalog();
       const record = patternOrRefusal(catalog, slug);
       if (isRefusal(record)) return record;
-      const loaded = await loadPattern({ file: record.file, path: record.path, slug: record.slug, maxFileSize: catalog.settings.config.maxFileSize }, catalog.settings.templates.for(record.path));
+      const loaded = await loadPattern(
+        { file: record.file, path: record.path, slug: record.slug, maxFileSize: catalog.settings.config.maxFileSize },
+        catalog.settings.templates.for(record.path),
+      );
       if (!loaded.ok) return refusal(`${record.path} cannot be read now: ${loaded.diagnostic.message}`);
       const pattern = loaded.pattern;
       const doc = pattern.document;
@@ -56,7 +59,12 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
         chosen = findSection(all, section);
         if (!chosen) {
           const near = nearestNames(section, [...all.map((s) => s.heading.text), ...all.filter((s) => s.path.length > 1).map((s) => s.path.join('/'))], 5);
-          return refusal(`No section "${section}" in \`${record.slug}\`. Nearest: ${near.map((n) => `"${n}"`).join(', ')}. Its sections: ${all.filter((s) => s.level === Math.min(...all.map((x) => x.level))).map((s) => s.heading.text).join(', ')}.`);
+          return refusal(
+            `No section "${section}" in \`${record.slug}\`. Nearest: ${near.map((n) => `"${n}"`).join(', ')}. Its sections: ${all
+              .filter((s) => s.level === Math.min(...all.map((x) => x.level)))
+              .map((s) => s.heading.text)
+              .join(', ')}.`,
+          );
         }
       }
       const markdown = chosen ? doc.source.slice(chosen.range.start.offset, chosen.range.end.offset).trimEnd() + '\n' : doc.source;
@@ -98,7 +106,10 @@ export function findSection(sections: readonly Section[], ref: string): Section 
     const id = trimmed.slice(1).toLowerCase();
     return sections.find((s) => s.heading.id === id);
   }
-  const parts = trimmed.split(/\s*(?:\/|>)\s*/).map(foldText).filter(Boolean);
+  const parts = trimmed
+    .split(/\s*(?:\/|>)\s*/)
+    .map(foldText)
+    .filter(Boolean);
   if (parts.length === 0) return undefined;
   const endsWith = (s: Section) => {
     const path = s.path.map(foldText);

@@ -22,7 +22,7 @@ const findingSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
-  url: z.string().optional().describe('The rule\'s documentation.'),
+  url: z.string().optional().describe("The rule's documentation."),
   fix: z
     .object({ range: z.array(z.number()).length(2).describe('0-based offsets [start, end) into the text checked.'), text: z.string().describe('Replaces the range.') })
     .optional()
@@ -33,7 +33,7 @@ export function registerLintPattern(server: McpServer, live: LiveCatalog): void 
   server.registerTool(
     'lint_pattern',
     {
-      title: 'Check a pattern against the catalog\'s template',
+      title: "Check a pattern against the catalog's template",
       description:
         'Lint findings — line, rule, message and the fix when one is available — for a draft (`text`, checked as a new pattern of this catalog, links and relations included), for a pattern on disk (`slug`), or for new text of an existing pattern (both). Nothing is written.',
       inputSchema: {
@@ -113,6 +113,9 @@ async function lintDraft(catalog: CatalogSearch, target: { file: string; path: s
   if (!loaded.ok) return [loaded.diagnostic];
   const full = await loadCatalog({ root: catalog.root, ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
   const patterns = [...full.patterns.filter((p) => p.file !== target.file), loaded.pattern].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { results } = await lintCatalog({ ...full, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) }, { registry, docsBase: DOCS_BASE, files: new Set([target.file]) });
+  const { results } = await lintCatalog(
+    { ...full, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) },
+    { registry, docsBase: DOCS_BASE, files: new Set([target.file]) },
+  );
   return results.find((r) => r.absolutePath === target.file)?.diagnostics ?? [];
 }

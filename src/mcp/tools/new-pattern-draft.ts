@@ -27,7 +27,7 @@ export function registerNewPatternDraft(server: McpServer, live: LiveCatalog): v
     {
       title: 'Start a new pattern from the template',
       description:
-        'The Markdown `patternbook new` would write for a new pattern — the catalog\'s template with the title and summary filled in, every other section\'s guidance left for the author — and where it would go. Nothing is written: fill it in, check it with lint_pattern, and save it yourself (or run `patternbook new`).',
+        "The Markdown `patternbook new` would write for a new pattern — the catalog's template with the title and summary filled in, every other section's guidance left for the author — and where it would go. Nothing is written: fill it in, check it with lint_pattern, and save it yourself (or run `patternbook new`).",
       inputSchema: {
         title: z.string().trim().min(1).describe('The pattern\'s name, e.g. "Rate Limiter".'),
         summary: z.string().trim().min(1).describe('One sentence: what the pattern does and why.'),

@@ -27,7 +27,12 @@ export function registerRelatedPatterns(server: McpServer, live: LiveCatalog): v
       outputSchema: {
         slug: z.string(),
         title: z.string(),
-        relations: z.array(relationSchema.extend({ distance: z.number().describe('Relations away from the pattern asked about.'), via: z.string().optional().describe('For distance > 1: the pattern this relation belongs to.') })),
+        relations: z.array(
+          relationSchema.extend({
+            distance: z.number().describe('Relations away from the pattern asked about.'),
+            via: z.string().optional().describe('For distance > 1: the pattern this relation belongs to.'),
+          }),
+        ),
       },
       annotations: READ_ONLY,
     },
@@ -53,7 +58,10 @@ export function registerRelatedPatterns(server: McpServer, live: LiveCatalog): v
       const lines = [`Relations of ${record.title} (\`${record.slug}\`)${depth > 1 ? `, up to ${depth} away` : ''}:`];
       for (const kind of Object.keys(KIND_TEXT) as Relation['kind'][]) {
         const list = out.filter((r) => r.kind === kind && r.distance === 1);
-        if (list.length) lines.push(`${KIND_TEXT[kind]}: ${list.map((r) => `${r.title} (\`${r.slug}\`${kind === 'mentioned' ? '' : r.reciprocal ? ', both ways' : ', one-way'})`).join('; ')}`);
+        if (list.length)
+          lines.push(
+            `${KIND_TEXT[kind]}: ${list.map((r) => `${r.title} (\`${r.slug}\`${kind === 'mentioned' ? '' : r.reciprocal ? ', both ways' : ', one-way'})`).join('; ')}`,
+          );
       }
       const further = out.filter((r) => r.distance > 1);
       if (further.length) lines.push('Further away:', ...further.map((r) => `- ${r.title} (\`${r.slug}\`): ${r.kind} of \`${r.via}\`, ${r.distance} away`));

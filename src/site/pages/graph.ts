@@ -51,18 +51,23 @@ export function graphPage(site: SiteInfo, pages: PageMeta[]): string {
   ${groups.length > shown.length || (facet && pages.some((p) => !p.facets[facet]?.length)) ? html`<li><span class="node-key other"></span>${groups.length > shown.length ? 'Other' : `No ${facet}`}</li>` : ''}
 </ul>
 <p class="graph-help">Drag to move, scroll or pinch to zoom. Point at a pattern to see its neighbours, click to open it; on a touch screen, the first tap shows its neighbours and the second opens it.</p>
-${pages.length <= LIST_LIMIT ? html`<h2>All relations</h2>
+${
+  pages.length <= LIST_LIMIT
+    ? html`<h2>All relations</h2>
 <ul class="relation-list">
 ${pages.map(
-  (p) => html`<li><a href="../patterns/${encodeURIComponent(p.slug)}/">${p.title}</a>${
-    p.related.length || p.alternatives.length
-      ? html` → ${[...p.related.map((r) => ({ r, k: 'related' })), ...p.alternatives.map((r) => ({ r, k: 'alternative' }))].map(
-          ({ r, k }, i) => html`${i ? ', ' : ''}<a href="../patterns/${encodeURIComponent(r)}/" class="${k}">${titles.get(r) ?? r}</a>`,
-        )}`
-      : html` <span class="orphan">(no relations)</span>`
-  }</li>`,
+  (p) =>
+    html`<li><a href="../patterns/${encodeURIComponent(p.slug)}/">${p.title}</a>${
+      p.related.length || p.alternatives.length
+        ? html` → ${[...p.related.map((r) => ({ r, k: 'related' })), ...p.alternatives.map((r) => ({ r, k: 'alternative' }))].map(
+            ({ r, k }, i) => html`${i ? ', ' : ''}<a href="../patterns/${encodeURIComponent(r)}/" class="${k}">${titles.get(r) ?? r}</a>`,
+          )}`
+        : html` <span class="orphan">(no relations)</span>`
+    }</li>`,
 )}
-</ul>` : html`<p>Each pattern's page lists its relations; find a pattern above to see them here with the patterns around it.</p>`}
+</ul>`
+    : html`<p>Each pattern's page lists its relations; find a pattern above to see them here with the patterns around it.</p>`
+}
 `;
   return page({ site, title: 'Relations', toRoot: '../', main, bodyClass: 'graph-page', scripts: ['assets/graph.js'] });
 }

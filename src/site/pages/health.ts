@@ -25,16 +25,26 @@ export function healthPage(site: SiteInfo, pages: PageMeta[], baselined = 0, now
       ...(p.verification ? { verification: p.verification } : {}),
       diagnostics: p.diagnostics,
     })),
-    ruleIds: registry.map((r) => r.meta.id).filter((id) => {
-      const setting = rules[id];
-      return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
-    }),
+    ruleIds: registry
+      .map((r) => r.meta.id)
+      .filter((id) => {
+        const setting = rules[id];
+        return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
+      }),
     now,
     staleDays: site.config.report.staleDays ?? DEFAULT_STALE_DAYS,
     baselined,
   });
   const main = html`<h1>Health</h1>${healthBody(report, (slug) => `../patterns/${encodeURIComponent(slug)}/`)}`;
-  return page({ site, title: 'Health', toRoot: '../', path: 'health/', description: `How well the ${report.patterns.length} patterns of ${site.title} conform to the template, how fresh they are, how they relate, and whether their steps still work.`, main, bodyClass: 'health-page' });
+  return page({
+    site,
+    title: 'Health',
+    toRoot: '../',
+    path: 'health/',
+    description: `How well the ${report.patterns.length} patterns of ${site.title} conform to the template, how fresh they are, how they relate, and whether their steps still work.`,
+    main,
+    bodyClass: 'health-page',
+  });
 }
 
 function buildDate(): Date {

@@ -30,11 +30,6 @@ export function byName(pages: readonly PageMeta[]): PageMeta[] {
   });
 }
 
-/** The home page (first page of cards). */
-export function homePage(site: SiteInfo, pages: PageMeta[]): string {
-  return homePages(site, pages)[0]!.html;
-}
-
 /**
  * The home pages: every pattern as a card, by name, `HOME_PAGE_SIZE` to a
  * page (`index.html`, `page/2/index.html`…). With the script, a text filter,
@@ -44,7 +39,8 @@ export function homePage(site: SiteInfo, pages: PageMeta[]): string {
  */
 export function homePages(site: SiteInfo, pages: PageMeta[]): { file: string; html: string }[] {
   const facetValues = new Map<string, Set<string>>();
-  for (const p of pages) for (const [facet, values] of Object.entries(p.facets)) for (const v of values) (facetValues.get(facet) ?? facetValues.set(facet, new Set()).get(facet)!).add(v);
+  for (const p of pages)
+    for (const [facet, values] of Object.entries(p.facets)) for (const v of values) (facetValues.get(facet) ?? facetValues.set(facet, new Set()).get(facet)!).add(v);
   const facets = [...facetValues].sort(([a], [b]) => (a < b ? -1 : 1));
   const sorted = byName(pages);
   const count = Math.max(1, Math.ceil(sorted.length / HOME_PAGE_SIZE));
@@ -80,7 +76,10 @@ ${pager(n, count, toRoot)}
         title: n === 1 ? site.title : `Patterns, page ${n} of ${count}`,
         toRoot,
         path: n === 1 ? '' : `page/${n}/`,
-        description: n === 1 ? `${site.title}: ${pages.length} pattern${pages.length === 1 ? '' : 's'}, each with its summary, status, relations and health.` : `${site.title}: patterns ${first} to ${first + shown.length - 1} of ${pages.length}.`,
+        description:
+          n === 1
+            ? `${site.title}: ${pages.length} pattern${pages.length === 1 ? '' : 's'}, each with its summary, status, relations and health.`
+            : `${site.title}: patterns ${first} to ${first + shown.length - 1} of ${pages.length}.`,
         main,
         bodyClass: 'home',
       }),

@@ -44,9 +44,13 @@ ${sidebar(nav, p.slug, bySlug.size)}
   ${p.summary ? html`<p class="summary">${p.summary}</p>` : ''}
   ${facts(p)}
 </header>
-${p.toc.length ? html`<nav class="toc" aria-labelledby="toc-title"><details><summary id="toc-title">On this page</summary>
+${
+  p.toc.length
+    ? html`<nav class="toc" aria-labelledby="toc-title"><details><summary id="toc-title">On this page</summary>
   <ol>${p.toc.map((t) => html`<li class="toc-${t.level}"><a href="#${t.id}">${t.text}</a></li>`)}</ol>
-</details></nav>` : ''}
+</details></nav>`
+    : ''
+}
 ${p.diagrams.length ? html`<link rel="stylesheet" href="../../assets/diagrams.css">` : ''}
 <article class="pattern-body">
   ${raw(labelledTaskBoxes(selfLinkedHeadings(p.html)))}
@@ -57,19 +61,38 @@ ${p.diagrams.length ? html`<link rel="stylesheet" href="../../assets/diagrams.cs
   ${p.backlinks.length ? html`<h2>Referenced by</h2><ul class="mini-cards">${p.backlinks.map(card)}</ul>` : ''}
   <p><a class="graph-link" href="../../graph/?focus=${encodeURIComponent(p.slug)}">Show in the relations graph</a></p>
   ${p.editUrl ? html`<p><a class="edit" href="${p.editUrl}">Edit this page</a></p>` : ''}
-  ${lint ? html`<details class="diagnostics"${p.diagnostics.length ? '' : ' hidden'}>
+  ${
+    lint
+      ? html`<details class="diagnostics"${p.diagnostics.length ? '' : ' hidden'}>
     <summary>${p.diagnostics.length} lint finding${p.diagnostics.length === 1 ? '' : 's'}</summary>
     <ul>${p.diagnostics.map((d) => html`<li class="${d.severity}"><span class="where">line ${d.line}</span> ${d.message} <code>${d.ruleId}</code></li>`)}</ul>
-  </details>` : ''}
+  </details>`
+      : ''
+  }
 </aside>
-${previous || next ? html`<nav class="pager" aria-label="Previous and next in ${place!.group.label}">
+${
+  previous || next
+    ? html`<nav class="pager" aria-label="Previous and next in ${place!.group.label}">
   ${previous ? html`<a class="previous" rel="prev" href="../${encodeURIComponent(previous.slug)}/"><span class="dir">Previous</span><span class="name">${previous.title}</span></a>` : ''}
   ${next ? html`<a class="next" rel="next" href="../${encodeURIComponent(next.slug)}/"><span class="dir">Next</span><span class="name">${next.title}</span></a>` : ''}
-</nav>` : ''}
+</nav>`
+    : ''
+}
 </div>
 </div>
 `;
-  return page({ site, title: p.title, toRoot: '../../', path: `patterns/${encodeURIComponent(p.slug)}/`, description: p.summary, ogType: 'article', main, bodyClass: 'pattern', scripts: p.diagrams.length ? ['assets/diagrams.js'] : [], sidebar: true });
+  return page({
+    site,
+    title: p.title,
+    toRoot: '../../',
+    path: `patterns/${encodeURIComponent(p.slug)}/`,
+    description: p.summary,
+    ogType: 'article',
+    main,
+    bodyClass: 'pattern',
+    scripts: p.diagrams.length ? ['assets/diagrams.js'] : [],
+    sidebar: true,
+  });
 }
 
 /** The group in the breadcrumbs: a link to home filtered by it when it is a facet value. */
@@ -94,9 +117,13 @@ function sidebar(nav: SiteNav, slug: string, total: number): Raw {
   return html`<nav class="sidebar" id="sidebar" aria-label="Patterns"${place ? html` data-group="${place.group.label}"` : ''}>
   <div class="sidebar-filter" hidden><label class="visually-hidden" for="sidebar-filter">Filter patterns</label><input type="search" id="sidebar-filter" placeholder="Filter patterns" autocomplete="off"></div>
   <div class="sidebar-groups">
-  ${place ? html`<details open class="group current"><summary>${place.group.label} <span class="n">${place.group.items.length}</span></summary><ul>
+  ${
+    place
+      ? html`<details open class="group current"><summary>${place.group.label} <span class="n">${place.group.items.length}</span></summary><ul>
   ${items.map((i) => html`<li><a href="../${encodeURIComponent(i.slug)}/"${i.slug === slug ? html` aria-current="page"` : ''}>${i.title}</a></li>`)}
-  </ul>${hidden ? html`<p class="more">${hidden} more in this group</p>` : ''}</details>` : ''}
+  </ul>${hidden ? html`<p class="more">${hidden} more in this group</p>` : ''}</details>`
+      : ''
+  }
   </div>
   <p class="all"><a href="../../">All ${total} patterns</a></p>
 </nav>`;
@@ -139,5 +166,8 @@ export function selfLinkedHeadings(article: string): string {
  * keeps only their type and state.
  */
 export function labelledTaskBoxes(article: string): string {
-  return article.replace(/<input type="checkbox" disabled(?:="")?( checked(?:="")?)?\s*\/?>/g, (_all, checked: string | undefined) => `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}">`);
+  return article.replace(
+    /<input type="checkbox" disabled(?:="")?( checked(?:="")?)?\s*\/?>/g,
+    (_all, checked: string | undefined) => `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}">`,
+  );
 }

@@ -13,6 +13,8 @@ export function verificationBadge(p: Pick<PageMeta, 'verification'>, detail = fa
   // Only a passed run is "verified": an incomplete one ran some blocks but others were the template's samples.
   const label = v.status === 'passed' ? 'verified' : v.status === 'failed' ? 'failing' : v.status === 'incomplete' ? 'incomplete' : 'never verified';
   return html`<span class="verified ${v.status}" title="${title}">${label}${day ? html` <time datetime="${v.when!}">${day}</time>` : ''}</span>${
-    detail && (v.reason || v.commit) ? html` <small class="verified-detail">${v.reason ?? ''}${v.reason && v.commit ? ' · ' : ''}${v.commit ? `commit ${v.commit.slice(0, 12)}` : ''}</small>` : ''
+    detail && (v.reason || v.commit)
+      ? html` <small class="verified-detail">${v.reason ?? ''}${v.reason && v.commit ? ' · ' : ''}${v.commit ? `commit ${v.commit.slice(0, 12)}` : ''}</small>`
+      : ''
   }`;
 }

@@ -24,20 +24,32 @@ describe('author', () => {
 
   it("reports the template's sample name, an empty name and a missing name line", async () => {
     const sample = author('- **Name**: Your Name');
-    expect((await lintOne('author', sample)).shown).toEqual([`${at(sample, 'Your Name')} The author's name is still the template's sample “Your Name”: write who maintains this pattern.`]);
+    expect((await lintOne('author', sample)).shown).toEqual([
+      `${at(sample, 'Your Name')} The author's name is still the template's sample “Your Name”: write who maintains this pattern.`,
+    ]);
     const empty = author('- **Name**:', '- **GitHub**: @ada');
-    expect((await lintOne('author', empty)).shown).toEqual([`${lineOf(empty, 'Name')}:1 The author's name is empty: write who maintains this pattern after \`**Name**:\`.`]);
+    expect((await lintOne('author', empty)).shown).toEqual([
+      `${lineOf(empty, 'Name')}:1 The author's name is empty: write who maintains this pattern after \`**Name**:\`.`,
+    ]);
     const none = author('- **GitHub**: @ada');
-    expect((await lintOne('author', none)).shown).toEqual([`${lineOf(none, '## Author')}:1 \`## Author\` has no \`**Name**:\` line: add \`- **Name**: <who maintains this pattern>\`.`]);
+    expect((await lintOne('author', none)).shown).toEqual([
+      `${lineOf(none, '## Author')}:1 \`## Author\` has no \`**Name**:\` line: add \`- **Name**: <who maintains this pattern>\`.`,
+    ]);
   });
 
   it('reports a placeholder as the name', async () => {
     const bracketed = author('- **Name**: [Author Name]');
-    expect((await lintOne('author', bracketed)).shown).toEqual([`${at(bracketed, '[Author Name]')} The author's name is still a placeholder “[Author Name]”: write who maintains this pattern.`]);
+    expect((await lintOne('author', bracketed)).shown).toEqual([
+      `${at(bracketed, '[Author Name]')} The author's name is still a placeholder “[Author Name]”: write who maintains this pattern.`,
+    ]);
     const title = author('- **Name**: [Pattern Title]');
-    expect((await lintOne('author', title)).shown).toEqual([`${at(title, '[Pattern Title]')} The author's name is still the template's sample “[Pattern Title]”: write who maintains this pattern.`]);
+    expect((await lintOne('author', title)).shown).toEqual([
+      `${at(title, '[Pattern Title]')} The author's name is still the template's sample “[Pattern Title]”: write who maintains this pattern.`,
+    ]);
     const rewrapped = author('- **Name**: your   name');
-    expect((await lintOne('author', rewrapped)).shown).toEqual([`${at(rewrapped, 'your   name')} The author's name is still the template's sample “Your Name”: write who maintains this pattern.`]);
+    expect((await lintOne('author', rewrapped)).shown).toEqual([
+      `${at(rewrapped, 'your   name')} The author's name is still the template's sample “Your Name”: write who maintains this pattern.`,
+    ]);
   });
 
   it('reports GitHub handles that are not shaped like one', async () => {
@@ -81,7 +93,9 @@ describe('author', () => {
       `${at(sample, 'your.email@example.com')} The e-mail address is still the template's sample “your.email@example.com”: write the author's address, or remove the line.`,
     ]);
     const mailto = author('- **Name**: Ada', '- **Email**: [ada@example.org](mailto:bob@example.org)');
-    expect((await lintOne('author', mailto)).shown).toEqual([`${at(mailto, 'ada@example.org')} The e-mail link goes to “bob@example.org” but shows “ada@example.org”: make them the same.`]);
+    expect((await lintOne('author', mailto)).shown).toEqual([
+      `${at(mailto, 'ada@example.org')} The e-mail link goes to “bob@example.org” but shows “ada@example.org”: make them the same.`,
+    ]);
   });
 
   it("follows another template's labels and section name", async () => {

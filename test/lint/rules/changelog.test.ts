@@ -13,12 +13,26 @@ const sorted = (lines: string[]) => [...lines].sort();
 
 describe('changelog', () => {
   it('accepts entries newest first with valid versions and past dates (today included)', async () => {
-    const source = changelog(entry('2.0.0', today), entry('1.10.0', '2024-02-29'), entry('1.2.0', '2024-01-20'), entry('1.2.0-rc.1', '2024-01-18'), entry('1.2.0-beta.2', '2024-01-17'), entry('1.2.0-beta.1', '2024-01-16'), entry('1.0.0', '2024-01-15'));
+    const source = changelog(
+      entry('2.0.0', today),
+      entry('1.10.0', '2024-02-29'),
+      entry('1.2.0', '2024-01-20'),
+      entry('1.2.0-rc.1', '2024-01-18'),
+      entry('1.2.0-beta.2', '2024-01-17'),
+      entry('1.2.0-beta.1', '2024-01-16'),
+      entry('1.0.0', '2024-01-15'),
+    );
     expect((await lintOne('changelog', source)).shown).toEqual([]);
   });
 
   it('reports the first entry that is newer than one above it, with a fix', async () => {
-    const source = changelog(entry('1.1.0', '2024-03-01'), entry('1.0.0', '2024-01-15'), entry('1.2.0', '2024-05-20'), entry('0.9.0', '2023-12-01'), entry('1.3.0', '2024-06-01'));
+    const source = changelog(
+      entry('1.1.0', '2024-03-01'),
+      entry('1.0.0', '2024-01-15'),
+      entry('1.2.0', '2024-05-20'),
+      entry('0.9.0', '2023-12-01'),
+      entry('1.3.0', '2024-06-01'),
+    );
     const { shown, diagnostics } = await lintOne('changelog', source);
     expect(shown).toEqual([
       `${lineOf(source, '1.2.0')}:1 \`### Version 1.2.0 (2024-05-20)\` is out of order: entries go newest first, so 1.2.0 belongs before \`### Version 1.1.0 (2024-03-01)\`.`,
@@ -118,12 +132,15 @@ describe('changelog', () => {
 
   it("follows another template's versioned section (`### <semver> - <date>` under History)", async () => {
     const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
-    const source = '# Bulkhead\n\n> Pools.\n\n## History\n\n### 1.0.0 - 2024-06-01\n\n- Initial version\n\n### 1.1.0 - 2025-03-02\n\n- Shedding\n\n### 1.1 - 2025-04-01\n\n- Oops\n';
+    const source =
+      '# Bulkhead\n\n> Pools.\n\n## History\n\n### 1.0.0 - 2024-06-01\n\n- Initial version\n\n### 1.1.0 - 2025-03-02\n\n- Shedding\n\n### 1.1 - 2025-04-01\n\n- Oops\n';
     const { shown } = await lintOne('changelog', source, { template });
-    expect(shown).toEqual([
-      `15:1 Changelog entry \`### 1.1 - 2025-04-01\` does not have the template's shape \`### <semver> - <date>\`: write it as in the template (version, then date as YYYY-MM-DD).`,
-      '11:1 `### 1.1.0 - 2025-03-02` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.0 - 2024-06-01`. Move it up.',
-    ].sort());
+    expect(shown).toEqual(
+      [
+        `15:1 Changelog entry \`### 1.1 - 2025-04-01\` does not have the template's shape \`### <semver> - <date>\`: write it as in the template (version, then date as YYYY-MM-DD).`,
+        '11:1 `### 1.1.0 - 2025-03-02` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.0 - 2024-06-01`. Move it up.',
+      ].sort(),
+    );
 
     // Sorted by the fix once every entry parses.
     const fixable = source.replace('### 1.1 - 2025-04-01', '### 1.1.1 - 2025-04-01');
@@ -139,4 +156,3 @@ describe('changelog', () => {
     expect((await lintOne('changelog', dirSource, { template })).shown).toEqual([]);
   });
 });
-

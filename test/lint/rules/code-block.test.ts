@@ -47,7 +47,9 @@ describe('code-block', () => {
   });
 
   it('reports a step the template gives code that has neither instructions nor code', async () => {
-    const source = page('## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n### Step 2: Deploy\n\n<!-- TODO -->\n\n### Step 3: Verify\n\n```bash\ncurl localhost\n```');
+    const source = page(
+      '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n### Step 2: Deploy\n\n<!-- TODO -->\n\n### Step 3: Verify\n\n```bash\ncurl localhost\n```',
+    );
     const { shown } = await lintOne('code-block', source);
     expect(shown).toEqual([
       `${lineOf(source, 'Step 2')}:1 \`### Step 2: Deploy\` has no instructions and no code: say what to do and add the commands in a “${F3}bash” block, or remove the step.`,

@@ -47,7 +47,8 @@ describe('config-param-unused', () => {
 
   it("reads another template's table: its section and its first column", async () => {
     const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
-    const source = '# Bulkhead\n\n> Pools.\n\n## Intent of Bulkhead\n\nKeep `POOL_SIZE` small.\n\n## Parameters\n\n| Name | Meaning | Default |\n|---|---|---|\n| POOL_SIZE | Calls | 10 |\n| QUEUE_SIZE | Waiting | 0 |\n';
+    const source =
+      '# Bulkhead\n\n> Pools.\n\n## Intent of Bulkhead\n\nKeep `POOL_SIZE` small.\n\n## Parameters\n\n| Name | Meaning | Default |\n|---|---|---|\n| POOL_SIZE | Calls | 10 |\n| QUEUE_SIZE | Waiting | 0 |\n';
     const { shown } = await lintOne('config-param-unused', source, { template });
     expect(shown).toEqual([expect.stringContaining('Parameter `QUEUE_SIZE` is not used: nothing outside the table in `## Parameters` mentions it')]);
   });

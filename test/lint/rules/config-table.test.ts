@@ -18,7 +18,9 @@ describe('config-table', () => {
   it('reports a configuration section with no table, on its heading', async () => {
     const source = config('Set the variables below.\n');
     const { shown, diagnostics } = await lintOne('config-table', source);
-    expect(shown).toEqual([`${lineOf(source, '## Configuration')}:1 Section \`## Configuration\` has no table: add the template's table with the columns Parameter | Description | Required | Default.`]);
+    expect(shown).toEqual([
+      `${lineOf(source, '## Configuration')}:1 Section \`## Configuration\` has no table: add the template's table with the columns Parameter | Description | Required | Default.`,
+    ]);
     expect(diagnostics[0]!.severity).toBe('error');
   });
 
@@ -30,14 +32,18 @@ describe('config-table', () => {
   it('reports a misspelt column with "did you mean", at the cell', async () => {
     const source = config('| Parameter | Descripton | Required | Default |\n|---|---|---|---|\n| A | a | No | 1 |');
     const line = lineOf(source, 'Descripton');
-    expect((await lintOne('config-table', source)).shown).toEqual([`${line}:${col(source, line, 'Descripton')} Column “Descripton” is not one of the template's columns: did you mean “Description”?`]);
+    expect((await lintOne('config-table', source)).shown).toEqual([
+      `${line}:${col(source, line, 'Descripton')} Column “Descripton” is not one of the template's columns: did you mean “Description”?`,
+    ]);
   });
 
   it("names the template's column for one standing in the place of a missing one", async () => {
     const source = config('| Parameter | Description | Mandatory | Default |\n|---|---|---|---|\n| A | a | Yes | N/A |');
     const line = lineOf(source, 'Mandatory');
     const { shown } = await lintOne('config-table', source);
-    expect(shown).toEqual([`${line}:${col(source, line, 'Mandatory')} Column “Mandatory” is not one of the template's columns: the template has “Required” here. Rename it.`]);
+    expect(shown).toEqual([
+      `${line}:${col(source, line, 'Mandatory')} Column “Mandatory” is not one of the template's columns: the template has “Required” here. Rename it.`,
+    ]);
   });
 
   it('still checks Required values under a renamed column', async () => {

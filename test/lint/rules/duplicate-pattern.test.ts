@@ -37,8 +37,16 @@ describe('duplicate-pattern', () => {
     expect(
       await warnings({
         'read-through/README.md': pattern('Read-Through Cache', 'Loads data into the cache on demand when it is read.', OVERVIEW),
-        'cache-aside/README.md': pattern('Cache-Aside', 'Loads data into the cache on demand when it is read.', OVERVIEW.replace('the cache loads it', 'the application loads it')),
-        'bulkhead/README.md': pattern('Bulkhead', 'Separates thread pools per dependency.', 'Each downstream service gets its own pool of connections, so one slow service cannot exhaust the threads every other call needs.'),
+        'cache-aside/README.md': pattern(
+          'Cache-Aside',
+          'Loads data into the cache on demand when it is read.',
+          OVERVIEW.replace('the cache loads it', 'the application loads it'),
+        ),
+        'bulkhead/README.md': pattern(
+          'Bulkhead',
+          'Separates thread pools per dependency.',
+          'Each downstream service gets its own pool of connections, so one slow service cannot exhaust the threads every other call needs.',
+        ),
       }),
     ).toEqual([
       'cache-aside/README.md 3:1 warning Summary and Overview are 88% similar to `../read-through/README.md` (Read-Through Cache): merge them or make the difference clear.',
@@ -59,14 +67,22 @@ describe('duplicate-pattern', () => {
   it('compares a pattern with the files the rule is off for, and lint and report agree', async () => {
     const files = {
       'stable/README.md': pattern('Read-Through Cache', 'Loads data into the cache on demand when it is read.', OVERVIEW),
-      'drafts/copy/README.md': pattern('Copy', 'Loads data into the cache on demand when it is read.', OVERVIEW.replace('the cache loads it', 'the application loads it')),
+      'drafts/copy/README.md': pattern(
+        'Copy',
+        'Loads data into the cache on demand when it is read.',
+        OVERVIEW.replace('the cache loads it', 'the application loads it'),
+      ),
     };
     const config = { patterns: ['*/README.md', 'drafts/*/README.md'], overrides: [{ files: ['drafts/**'], rules: { 'duplicate-pattern': 'off' } }] };
     // The draft is not reported; the stable pattern is still a near-copy of it.
     expect(await warnings(files, config)).toEqual([
       'stable/README.md 3:1 warning Summary and Overview are 88% similar to `../drafts/copy/README.md` (Copy): merge them or make the difference clear.',
     ]);
-    const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }), ...files });
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+      ...files,
+    });
     const { data, lint: results } = await loadCatalogData({ root: dir });
     expect(data.patterns).toHaveLength(2);
     expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map(() => r.file))).toEqual(['stable/README.md']);
@@ -96,7 +112,7 @@ describe('duplicate-pattern', () => {
   it('stays fast at 10,000 patterns and finds the planted copies', () => {
     // Seeded text from a vocabulary of 2,000 words; every 500th pattern is a lightly edited copy of the one before.
     let seed = 42;
-    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const vocabulary = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
     const text = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
     const patterns: Pattern[] = [];
@@ -127,7 +143,9 @@ describe('duplicate-pattern', () => {
     const found = findNearDuplicates(catalog.patterns, 0.8, (p) => shingleSet(catalog, p));
 
     const pairs = [...found.entries()].flatMap(([p, list]) => list.map((d) => `${p.slug}~${d.other.slug}`)).sort();
-    const planted = Array.from({ length: 20 }, (_, k) => [`p${k * 500}~p${k * 500 + 1}`, `p${k * 500 + 1}~p${k * 500}`]).flat().sort();
+    const planted = Array.from({ length: 20 }, (_, k) => [`p${k * 500}~p${k * 500 + 1}`, `p${k * 500 + 1}~p${k * 500}`])
+      .flat()
+      .sort();
     expect(pairs).toEqual(planted);
   });
 });

@@ -83,7 +83,9 @@ async function imageProblems(architecture: string, files: Record<string, string 
     'example/README.md': page(architecture, extra),
   });
   const report = await lint({ root: dir, only: ['image'] });
-  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image').map((d) => `${r.file === 'example/README.md' ? '' : `${r.file}:`}${d.line}:${d.column} ${d.message}`));
+  return report.results.flatMap((r) =>
+    r.diagnostics.filter((d) => d.ruleId === 'image').map((d) => `${r.file === 'example/README.md' ? '' : `${r.file}:`}${d.line}:${d.column} ${d.message}`),
+  );
 }
 
 describe('image: files', () => {
@@ -94,19 +96,39 @@ describe('image: files', () => {
         '![e](diagrams/e.webp) ![f](diagrams/f.avif) ![g](diagrams/g.svg "title") ![h](<diagrams/with space.svg>)',
         '<img src="diagrams/g.svg" alt="html"> ![web](https://example.org/x.png) ![inline](data:image/png;base64,iVBORw0KGgo=)',
       ].join('\n'),
-      { 'example/diagrams/b.jpg': JPEG, 'example/diagrams/c.JPEG': JPEG, 'example/diagrams/d.gif': GIF, 'example/diagrams/e.webp': WEBP, 'example/diagrams/f.avif': AVIF, 'example/diagrams/g.svg': `\uFEFF${SVG}`, 'example/diagrams/with space.svg': '<svg></svg>' },
+      {
+        'example/diagrams/b.jpg': JPEG,
+        'example/diagrams/c.JPEG': JPEG,
+        'example/diagrams/d.gif': GIF,
+        'example/diagrams/e.webp': WEBP,
+        'example/diagrams/f.avif': AVIF,
+        'example/diagrams/g.svg': `\uFEFF${SVG}`,
+        'example/diagrams/with space.svg': '<svg></svg>',
+      },
     );
     expect(problems).toEqual([]);
   });
 
   it('reports a missing image at its position, with the nearest file', async () => {
     const problems = await imageProblems('Diagram: ![Pools](diagrams/architecure.png)');
-    expect(problems).toEqual(['11:19 Image `diagrams/architecure.png` not found: there is no `example/diagrams/architecure.png` in the catalog. Did you mean `diagrams/architecture.png`? Fix the path or add the image.']);
+    expect(problems).toEqual([
+      '11:19 Image `diagrams/architecure.png` not found: there is no `example/diagrams/architecure.png` in the catalog. Did you mean `diagrams/architecture.png`? Fix the path or add the image.',
+    ]);
   });
 
   it('reports folders, empty files, other extensions and content that does not match', async () => {
     const problems = await imageProblems(
-      ['![a](diagrams/architecture.png)', '![folder](diagrams)', '![empty](diagrams/empty.png)', '![bmp](diagrams/old.bmp)', '![none](diagrams/noext)', '![jpeg named png](diagrams/photo.png)', '![text](diagrams/notes.svg)', '![lfs](diagrams/big.png)', '![html](diagrams/page.jpg)'].join('\n'),
+      [
+        '![a](diagrams/architecture.png)',
+        '![folder](diagrams)',
+        '![empty](diagrams/empty.png)',
+        '![bmp](diagrams/old.bmp)',
+        '![none](diagrams/noext)',
+        '![jpeg named png](diagrams/photo.png)',
+        '![text](diagrams/notes.svg)',
+        '![lfs](diagrams/big.png)',
+        '![html](diagrams/page.jpg)',
+      ].join('\n'),
       {
         'example/diagrams/empty.png': '',
         'example/diagrams/old.bmp': 'BM....',
@@ -150,13 +172,23 @@ describe('image: files', () => {
       'example/diagrams/architecture.png': PNG,
       'shared/logo.png': PNG,
       'example/README.md': page(
-        ['![a](diagrams/architecture.png)', '![shared](../shared/logo.png)', '![up](../../../../etc/x.png)', '![abs](/etc/x.png)', '<img src="file:///etc/x.png">', '![enc](%2e%2e/%2e%2e/x.png)', '![link](diagrams/escape/secret.png)'].join('\n'),
+        [
+          '![a](diagrams/architecture.png)',
+          '![shared](../shared/logo.png)',
+          '![up](../../../../etc/x.png)',
+          '![abs](/etc/x.png)',
+          '<img src="file:///etc/x.png">',
+          '![enc](%2e%2e/%2e%2e/x.png)',
+          '![link](diagrams/escape/secret.png)',
+        ].join('\n'),
       ),
     });
     await symlink(outside, path.join(dir, 'example/diagrams/escape'));
     reads.length = 0;
     const report = await lint({ root: dir, only: ['image'] });
-    const problems = report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image')).map((d) => `${d.line}:${d.column} ${d.message.replace(/\. Put the image.*$/, '')}`);
+    const problems = report.results
+      .flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image'))
+      .map((d) => `${d.line}:${d.column} ${d.message.replace(/\. Put the image.*$/, '')}`);
     expect(problems).toEqual([
       "12:11 Image `../shared/logo.png` lies outside this pattern's folder (`shared/logo.png`): this catalog keeps a pattern's images in its own folder (rule option `ownFolder`), so it can be moved, copied or exported whole. Copy the image into this pattern's folder and link it from there.",
       '13:7 Image `../../../../etc/x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
@@ -173,7 +205,7 @@ describe('image: files', () => {
   it('reports backslashes and empty sources', async () => {
     const problems = await imageProblems('![a](diagrams/architecture.png) <img src="diagrams\\architecture.png"> <img src="" alt="x">');
     expect(problems).toEqual([
-      '11:1 Image “x” has an empty source: point it at an image file in this pattern\'s folder, or remove it.',
+      "11:1 Image “x” has an empty source: point it at an image file in this pattern's folder, or remove it.",
       '11:43 Image `diagrams\\architecture.png` separates folders with backslashes, which only Windows understands: web pages and git hosts use `/`. Write `diagrams/architecture.png`.',
     ]);
   });
@@ -192,7 +224,7 @@ describe("image: the template's diagram", () => {
     expect(await imageProblems('Text.\n\n### Deployment view\n\n![Flow](./diagrams/flow.gif)', { 'example/diagrams/flow.gif': GIF })).toEqual([]);
   });
 
-  it('with ownFolder, reports an image that is not in the template folder, on that image; without, the folder is the catalog\'s choice', async () => {
+  it("with ownFolder, reports an image that is not in the template folder, on that image; without, the folder is the catalog's choice", async () => {
     expect(await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG })).toEqual([]);
     const problems = await imageProblems('![Pools](pools.png)', { 'example/pools.png': PNG }, '', OWN_FOLDER);
     expect(problems).toEqual([
@@ -235,4 +267,3 @@ describe('image: sniffing', () => {
     expect(sniff(new Uint8Array())).toBeUndefined();
   });
 });
-

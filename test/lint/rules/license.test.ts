@@ -46,12 +46,16 @@ describe('license', () => {
 
   it('reports the near miss "Apache 2" in full', async () => {
     const source = license('Apache 2');
-    expect((await lintOne('license', source)).shown).toEqual([`${lineOf(source, 'Apache 2')}:1 License “Apache 2” is not an SPDX identifier: did you mean \`Apache-2.0\`?`]);
+    expect((await lintOne('license', source)).shown).toEqual([
+      `${lineOf(source, 'Apache 2')}:1 License “Apache 2” is not an SPDX identifier: did you mean \`Apache-2.0\`?`,
+    ]);
   });
 
   it('reports malformed expressions and unknown identifiers in them', async () => {
     const dangling = license('MIT AND');
-    expect((await lintOne('license', dangling)).shown).toEqual([`${lineOf(dangling, 'MIT AND')}:1 License “MIT AND” is not a valid SPDX expression: it ends where a license identifier is expected.`]);
+    expect((await lintOne('license', dangling)).shown).toEqual([
+      `${lineOf(dangling, 'MIT AND')}:1 License “MIT AND” is not a valid SPDX expression: it ends where a license identifier is expected.`,
+    ]);
     const unknown = license('MIT OR Apache-2');
     expect((await lintOne('license', unknown)).shown).toEqual([
       `${lineOf(unknown, 'MIT OR')}:1 License “MIT OR Apache-2” is not a valid SPDX expression: \`Apache-2\` is not an SPDX license identifier. Did you mean \`Apache-2.0\`?`,
@@ -94,7 +98,9 @@ describe('license', () => {
 
   it('finds the section by the template: "Licence" works, and no such section turns the rule off', async () => {
     const template = '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Licence\n\nName the licence.\n';
-    expect((await lintOne('license', '# X\n\n## Overview\n\nA.\n\n## Licence\n\nApache 2\n', { template })).shown).toEqual([expect.stringContaining('did you mean `Apache-2.0`')]);
+    expect((await lintOne('license', '# X\n\n## Overview\n\nA.\n\n## Licence\n\nApache 2\n', { template })).shown).toEqual([
+      expect.stringContaining('did you mean `Apache-2.0`'),
+    ]);
     const named = await readFile(fixture('templates/named-headings.md'), 'utf8');
     expect((await lintOne('license', '# X\n\n> Y.\n\n## License\n\nWhatever\n', { template: named })).shown).toEqual([]);
   });

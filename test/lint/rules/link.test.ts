@@ -137,7 +137,11 @@ describe('link: relative links', () => {
 
   it('checks anchors into Markdown files that are not patterns', async () => {
     const problems = await linkProblems('[guide](../docs/guide.md#setup) [guide](../docs/guide.md#instal)', { 'docs/guide.md': '# Guide\n\n## Setup\n\n## Install\n' });
-    expect(problems).toEqual([expect.stringContaining('Broken anchor `#instal` in link `../docs/guide.md#instal`: `docs/guide.md` has no heading with that id. Did you mean `../docs/guide.md#install`?')]);
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'Broken anchor `#instal` in link `../docs/guide.md#instal`: `docs/guide.md` has no heading with that id. Did you mean `../docs/guide.md#install`?',
+      ),
+    ]);
   });
 
   it('reports links in HTML too', async () => {
@@ -329,7 +333,9 @@ describe('link: external links (--external)', () => {
       `example/README.md:13:9 Broken external link \`${b}/error\`: the server answered 503 Service Unavailable. Update the URL or remove the link.`,
       `example/README.md:15:8 Broken external link \`${b}/slow\`: no answer within 0.5 s. Update the URL or remove the link.`,
       `example/README.md:17:14 Broken external link \`${b}/moved-to-missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
-      expect.stringMatching(new RegExp(`^example/README.md:19:8 Broken external link \`${b}/loop\`: the request failed \\(.+\\)\\. Update the URL or remove the link\\.$`)),
+      expect.stringMatching(
+        new RegExp(`^example/README.md:19:8 Broken external link \`${b}/loop\`: the request failed \\(.+\\)\\. Update the URL or remove the link\\.$`),
+      ),
       `example/README.md:21:11 Broken external link \`${refused}/x\`: the request failed (ECONNREFUSED). Update the URL or remove the link.`,
       `other/README.md:7:43 Broken external link \`${b}/missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
     ]);
@@ -349,7 +355,10 @@ describe('link: external links (--external)', () => {
     expect(first.map((d) => d.message)).toEqual([expect.stringContaining('/missing'), expect.stringContaining('/error')]);
     expect(server.requests.sort()).toEqual(['HEAD /error', 'HEAD /missing', 'HEAD /ok']);
 
-    const cache = JSON.parse(await readFile(path.join(dir, '.patternbook/external-links.json'), 'utf8')) as { version: number; entries: Record<string, { ok: boolean; status: number }> };
+    const cache = JSON.parse(await readFile(path.join(dir, '.patternbook/external-links.json'), 'utf8')) as {
+      version: number;
+      entries: Record<string, { ok: boolean; status: number }>;
+    };
     expect(cache.version).toBe(1);
     expect(Object.keys(cache.entries).sort()).toEqual([`${b}/missing`, `${b}/ok`]);
     expect(cache.entries[`${b}/ok`]).toMatchObject({ ok: true, status: 200 });
@@ -423,13 +432,16 @@ describe('link: "did you mean" over long lists', () => {
       return bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : undefined;
     };
     let seed = 7;
-    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const word = () => Array.from({ length: 3 + Math.floor(random() * 14) }, () => 'abcdeéfghij-_.'[Math.floor(random() * 14)]).join('');
     const names = Array.from({ length: 2000 }, word);
     for (let i = 0; i < 300; i++) {
       const base = names[Math.floor(random() * names.length)]!;
       const text = i % 3 === 0 ? word() : base.slice(0, Math.max(1, base.length - 1 - (i % 3))) + 'x';
-      expect(nearest(text, names, (n) => n), text).toBe(reference(text, names));
+      expect(
+        nearest(text, names, (n) => n),
+        text,
+      ).toBe(reference(text, names));
     }
   });
 });

@@ -101,15 +101,30 @@ testRule(
     valid: [
       { name: 'a finished pattern', text: finished },
       { name: 'a heading with a step number and its own title', text: leftover('### Step 1: Create the parking queue', '### Step 1: Configure the Gateway') },
-      { name: 'brackets that are links, task boxes or lower-case notes', text: leftover('Give it a retention of two weeks.', 'Give it a retention of two weeks ([why](#overview)).\n\n- [ ] queue created\n- [x] alert set [see runbook]') },
+      {
+        name: 'brackets that are links, task boxes or lower-case notes',
+        text: leftover('Give it a retention of two weeks.', 'Give it a retention of two weeks ([why](#overview)).\n\n- [ ] queue created\n- [x] alert set [see runbook]'),
+      },
       { name: 'text the configuration exempts', text: leftover('Messaging Guild', 'Your Name'), config: { placeholders: { ignore: ['Your Name'] } } },
       {
         name: "the author's own bracketed words, which the template does not have",
-        text: leftover('A poison message blocks its partition until someone removes it.', 'A poison message blocks [Queue Name] until someone removes it [Ops Handbook].'),
+        text: leftover(
+          'A poison message blocks its partition until someone removes it.',
+          'A poison message blocks [Queue Name] until someone removes it [Ops Handbook].',
+        ),
       },
-      { name: "the template's bracketed words used in a sentence", text: leftover('A poison message blocks its partition until someone removes it.', 'The first step title says what the step does.') },
-      { name: 'bracketed words and the sample command in a code block the template has no such text in', text: leftover('## Configuration', '```text\nqueuectl show [Queue Name] [First Step Title]\n```\n\n## Configuration') },
-      { name: 'a reference link whose definition exists', text: leftover('Give it a retention of two weeks.', 'See [First Step Title] for retention.\n\n[First Step Title]: https://queues.example.org/retention') },
+      {
+        name: "the template's bracketed words used in a sentence",
+        text: leftover('A poison message blocks its partition until someone removes it.', 'The first step title says what the step does.'),
+      },
+      {
+        name: 'bracketed words and the sample command in a code block the template has no such text in',
+        text: leftover('## Configuration', '```text\nqueuectl show [Queue Name] [First Step Title]\n```\n\n## Configuration'),
+      },
+      {
+        name: 'a reference link whose definition exists',
+        text: leftover('Give it a retention of two weeks.', 'See [First Step Title] for retention.\n\n[First Step Title]: https://queues.example.org/retention'),
+      },
     ],
     invalid: [
       {
@@ -142,7 +157,10 @@ testRule(
         text: leftover('**Parking queue**: holds the messages that failed five times', '**Component 3**: Description of what this component does'),
         errors: [
           {
-            message: left('`## Components`', "“Component 3: Description of what this component does” (like the template's “Component 1: Description of what this component does”)"),
+            message: left(
+              '`## Components`',
+              "“Component 3: Description of what this component does” (like the template's “Component 1: Description of what this component does”)",
+            ),
             line: 11,
             column: 1,
           },
@@ -298,12 +316,27 @@ testRule(
       { name: 'a filled-in runbook: steps for the reader, filled labels and questions, an unticked option, a question as a lead-in', text: ledger },
       {
         name: 'a question answered in the list item under it',
-        text: ledgerWith('  - Does a failed probe page someone? Yes, after three misses.', '  - Does a failed probe page someone?\n\n    Yes: the third miss in a row pages the ledger rota.'),
+        text: ledgerWith(
+          '  - Does a failed probe page someone? Yes, after three misses.',
+          '  - Does a failed probe page someone?\n\n    Yes: the third miss in a row pages the ledger rota.',
+        ),
       },
-      { name: 'a form label left empty (the field does not apply)', text: ledgerWith('  - Describe the probe: a synthetic entry is written every minute and read back.', '  - Describe the probe:') },
-      { name: "the template's bracketed words, and a word of a one-word note, in the author's sentences", text: ledgerWith('The lag graph climbs', 'The optional lag graph names the incident date and the team name') },
-      { name: 'bracketed words inside code the template has none in', text: ledgerWith('leasectl drop --pool ledger-sync', 'leasectl drop --pool ledger-sync --note "[Incident date] [Alert name] <team name>"') },
-      { name: 'bracketed notes of the author after a label or in a sentence', text: ledgerWith('- Team: Ledger Platform', '- Team: [Ledger Platform]\n- Pager: the rota [Ledger Rota] takes pages') },
+      {
+        name: 'a form label left empty (the field does not apply)',
+        text: ledgerWith('  - Describe the probe: a synthetic entry is written every minute and read back.', '  - Describe the probe:'),
+      },
+      {
+        name: "the template's bracketed words, and a word of a one-word note, in the author's sentences",
+        text: ledgerWith('The lag graph climbs', 'The optional lag graph names the incident date and the team name'),
+      },
+      {
+        name: 'bracketed words inside code the template has none in',
+        text: ledgerWith('leasectl drop --pool ledger-sync', 'leasectl drop --pool ledger-sync --note "[Incident date] [Alert name] <team name>"'),
+      },
+      {
+        name: 'bracketed notes of the author after a label or in a sentence',
+        text: ledgerWith('- Team: Ledger Platform', '- Team: [Ledger Platform]\n- Pager: the rota [Ledger Rota] takes pages'),
+      },
       { name: "the comment's small template kept in a comment", text: ledgerWith('- 2026-03-02', '<!--\n  - [Incident date]\n    - Cause:\n-->\n\n- 2026-03-02') },
     ],
     invalid: [
@@ -329,16 +362,22 @@ testRule(
       },
       {
         name: "a form's question left unanswered is no lead-in, whatever follows the form",
-        text: ledgerWith('  - Does a failed probe page someone? Yes, after three misses.\n- [ ] Manual check\n  - Who looks, and how often?\n', '  - Does a failed probe page someone?\n\nThe probe has run since March.\n'),
+        text: ledgerWith(
+          '  - Does a failed probe page someone? Yes, after three misses.\n- [ ] Manual check\n  - Who looks, and how often?\n',
+          '  - Does a failed probe page someone?\n\nThe probe has run since March.\n',
+        ),
         errors: [{ message: left('`## Checks`', '“Does a failed probe page someone?”'), line: 29, column: 5 }],
       },
       {
         name: 'a question with nothing after it in its section',
-        text: ledgerWith('A paused host kept its lease for two hours; paging on weekends was optional then.\n\n- 2026-03-02\n  - Cause: the host was paused, not stopped.\n', ''),
+        text: ledgerWith(
+          'A paused host kept its lease for two hours; paging on weekends was optional then.\n\n- 2026-03-02\n  - Cause: the host was paused, not stopped.\n',
+          '',
+        ),
         errors: [{ message: left('`## Lessons`', '“What went wrong last time?”'), line: 35, column: 1 }],
       },
       {
-        name: "the small template of a comment, copied out and not filled in",
+        name: 'the small template of a comment, copied out and not filled in',
         text: ledgerWith('- 2026-03-02', '- [Incident date]'),
         errors: [{ message: left('`## Lessons`', '“[Incident date]”'), line: 39, column: 3 }],
       },
@@ -356,7 +395,7 @@ testRule(
         errors: [{ message: left('`## Owners`', '“<team name>”, “<<Service name>>”'), line: 44, column: 9, endLine: 44, endColumn: 50 }],
       },
       {
-        name: 'a bracketed instruction or sample of the author\'s own',
+        name: "a bracketed instruction or sample of the author's own",
         text: ledgerWith('- Team: Ledger Platform', '- Team: [Your team name]\n- Rota: [Link the pager rota here]'),
         errors: [
           { message: left('`## Owners`', '“[Your team name]”'), line: 44, column: 9 },
@@ -413,7 +452,9 @@ const rewritten = change('Restore the previous key from the vault and restart th
 
 /** `n` other patterns, the first `keeping` of them with the template's rollback line. */
 function others(n: number, keeping: number, owner = 'Storage Guild'): Record<string, string> {
-  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`change-${i + 1}/README.md`, change(i < keeping ? 'Describe how to undo the change.\n\nRoll back.' : 'Roll back.', owner)]));
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`change-${i + 1}/README.md`, change(i < keeping ? 'Describe how to undo the change.\n\nRoll back.' : 'Roll back.', owner)]),
+  );
 }
 
 const rollbackLeft = { message: left('`## Rollback`', '“Describe how to undo the change.”'), line: 11, column: 1 };

@@ -35,7 +35,11 @@ async function problems(related: string, alternatives = '', files: Record<string
     'transactional-outbox/README.md': pattern('Transactional Outbox', related, alternatives),
   });
   const report = await lint({ root: dir, only: ['related-pattern'] });
-  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'related-pattern').map((d) => `${r.file === 'transactional-outbox/README.md' ? '' : `${r.file} `}${d.line}:${d.column} ${d.message}`));
+  return report.results.flatMap((r) =>
+    r.diagnostics
+      .filter((d) => d.ruleId === 'related-pattern')
+      .map((d) => `${r.file === 'transactional-outbox/README.md' ? '' : `${r.file} `}${d.line}:${d.column} ${d.message}`),
+  );
 }
 
 describe('related-pattern', () => {
@@ -67,7 +71,7 @@ describe('related-pattern', () => {
     ]);
   });
 
-  it('takes a link to a pattern\'s folder as a link to the pattern, as a git host shows it', async () => {
+  it("takes a link to a pattern's folder as a link to the pattern, as a git host shows it", async () => {
     expect(await problems('- [Saga](../saga/)\n- [Breaker](../circuit-breaker)')).toEqual([]);
   });
 
@@ -79,26 +83,36 @@ describe('related-pattern', () => {
     ]);
   });
 
-  it('leaves web pages and other schemes alone under Related Patterns (paths out of the catalog are the link rule\'s)', async () => {
+  it("leaves web pages and other schemes alone under Related Patterns (paths out of the catalog are the link rule's)", async () => {
     expect(await problems('- [Saga](https://microservices.io/patterns/data/saga.html)\n- [Mail](mailto:team@example.org)\n- [Up](../../../../etc/passwd)')).toEqual([]);
   });
 
   it("takes a link to the catalog's published site as a link to that pattern, and reports one that names no pattern", async () => {
     const dir = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/**/*.md'], site: { url: 'https://patterns.example.org/' } }),
-      'docs/data/saga.md': '# Saga\n\n> Local steps.\n\n## Related Patterns\n\n- [Outbox](https://patterns.example.org/data/transactional-outbox/)\n- [Gone](https://patterns.example.org/data/gone)\n- [Elsewhere](https://example.org/data/gone)\n',
-      'docs/data/transactional-outbox.md': '# Transactional Outbox\n\n> Events with the data.\n\n## Related Patterns\n\n- [Saga](https://patterns.example.org/docs/data/saga.html)\n',
+      'docs/data/saga.md':
+        '# Saga\n\n> Local steps.\n\n## Related Patterns\n\n- [Outbox](https://patterns.example.org/data/transactional-outbox/)\n- [Gone](https://patterns.example.org/data/gone)\n- [Elsewhere](https://example.org/data/gone)\n',
+      'docs/data/transactional-outbox.md':
+        '# Transactional Outbox\n\n> Events with the data.\n\n## Related Patterns\n\n- [Saga](https://patterns.example.org/docs/data/saga.html)\n',
     });
     const report = await lint({ root: dir, only: ['related-pattern'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.message}`))).toEqual([
-      'docs/data/saga.md:8 `Related Patterns` lists `https://patterns.example.org/data/gone`, a page of this catalog\'s site (`site.url`) that is none of its patterns. Fix the address or link the pattern\'s file.',
+      "docs/data/saga.md:8 `Related Patterns` lists `https://patterns.example.org/data/gone`, a page of this catalog's site (`site.url`) that is none of its patterns. Fix the address or link the pattern's file.",
     ]);
     const { data } = await loadCatalogData({ root: dir });
-    expect(data.patterns.map((p) => [p.slug, p.relations.related])).toEqual([['saga', ['transactional-outbox']], ['transactional-outbox', ['saga']]]);
+    expect(data.patterns.map((p) => [p.slug, p.relations.related])).toEqual([
+      ['saga', ['transactional-outbox']],
+      ['transactional-outbox', ['saga']],
+    ]);
   });
 
   it('under Alternatives, accepts any file of the catalog (a design note is an alternative too) and reports a link that leads nowhere', async () => {
-    expect(await problems('- [Saga](../saga/README.md)', '1. **[Sgaa](../sgaa/README.md)**: x\n2. **[Web](https://example.org/)**: y\n3. See [below](#overview).\n4. [The guide](../docs/guide.md)')).toEqual([
+    expect(
+      await problems(
+        '- [Saga](../saga/README.md)',
+        '1. **[Sgaa](../sgaa/README.md)**: x\n2. **[Web](https://example.org/)**: y\n3. See [below](#overview).\n4. [The guide](../docs/guide.md)',
+      ),
+    ).toEqual([
       "11:13 `Alternatives` lists `../sgaa/README.md`: expected a file of this catalog, found no file at `sgaa/README.md`. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
     ]);
   });
@@ -109,6 +123,8 @@ describe('related-pattern', () => {
       'docs/guide.md': '# Guide\n',
     });
     const report = await lint({ root: dir, only: ['related-pattern'] });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 63)}`))).toEqual(['5 `related patterns` lists `../ghost/README.md`: expected a patte']);
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 63)}`))).toEqual([
+      '5 `related patterns` lists `../ghost/README.md`: expected a patte',
+    ]);
   });
 });

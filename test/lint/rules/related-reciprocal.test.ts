@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
 
-const pattern = (title: string, related: string, overview = 'Text.') => `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\n${overview}\n\n## Related Patterns\n\n${related}\n`;
+const pattern = (title: string, related: string, overview = 'Text.') =>
+  `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\n${overview}\n\n## Related Patterns\n\n${related}\n`;
 
 async function warnings(files: Record<string, string>): Promise<string[]> {
   const dir = await tempCatalog(files);

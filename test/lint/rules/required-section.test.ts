@@ -367,7 +367,9 @@ Two steps, see below.
 
 Remove the replica.
 `,
-        errors: [{ message: 'Missing section `### Step N: <title>` (at least one), expected in `## Implementation`.', line: 19, column: 1, expected: '### Step N: <title>' }],
+        errors: [
+          { message: 'Missing section `### Step N: <title>` (at least one), expected in `## Implementation`.', line: 19, column: 1, expected: '### Step N: <title>' },
+        ],
         output: `# Read Replica
 
 ## Overview
@@ -447,19 +449,20 @@ Writes stream to the replica.
 `,
       },
       {
-        name: 'a pattern with half of the template\'s sections: the other half inserted after the title',
+        name: "a pattern with half of the template's sections: the other half inserted after the title",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
         errors: [{ message: missing('## Overview', 'before `## Cleanup`'), line: 3, column: 1 }],
         output: '# Read Replica\n\n## Overview\n\n<!-- Describe the problem this pattern solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
-        name: 'a file with fewer than half of the template\'s sections: one finding, nothing inserted',
+        name: "a file with fewer than half of the template's sections: one finding, nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
         errors: [
           {
-            message: "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.",
+            message:
+              "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.",
             line: 1,
             column: 1,
           },

@@ -29,11 +29,34 @@ Who helped.
 Your Name
 `;
 
-const page = (...sections: string[]) => ['# Outbox', '', '> Writes events with the data in one transaction.', '', '## Overview', '', 'The service writes rows and events together.', '', ...sections.flatMap((s) => [s, ''])].join('\n');
+const page = (...sections: string[]) =>
+  [
+    '# Outbox',
+    '',
+    '> Writes events with the data in one transaction.',
+    '',
+    '## Overview',
+    '',
+    'The service writes rows and events together.',
+    '',
+    ...sections.flatMap((s) => [s, '']),
+  ].join('\n');
 
 describe('section-name', () => {
-  it('reads a plural, a British spelling and Author(s) as the template\'s sections, and suggests its spelling', async () => {
-    const text = page('## Acknowledgements', '', 'The payments team.', '', '## Reference', '', '- [Paper](https://example.org/outbox)', '', '## Author(s)', '', 'Dana Reyes');
+  it("reads a plural, a British spelling and Author(s) as the template's sections, and suggests its spelling", async () => {
+    const text = page(
+      '## Acknowledgements',
+      '',
+      'The payments team.',
+      '',
+      '## Reference',
+      '',
+      '- [Paper](https://example.org/outbox)',
+      '',
+      '## Author(s)',
+      '',
+      'Dana Reyes',
+    );
     const { shown } = await lintOne('section-name', text, { template: TEMPLATE });
     expect(shown).toEqual([
       '9:1 `## Acknowledgements` is written `## Acknowledgments` in the template: rename it, or accept this name with `aliases` under `sections` in the configuration.',
@@ -45,12 +68,36 @@ describe('section-name', () => {
   });
 
   it('takes case, a trailing colon and a note in parentheses as the same name, in the template and in the pattern', async () => {
-    const text = page('## acknowledgments:', '', 'The payments team.', '', '## References (external)', '', '- [Paper](https://example.org/outbox)', '', '## Author', '', 'Dana Reyes');
+    const text = page(
+      '## acknowledgments:',
+      '',
+      'The payments team.',
+      '',
+      '## References (external)',
+      '',
+      '- [Paper](https://example.org/outbox)',
+      '',
+      '## Author',
+      '',
+      'Dana Reyes',
+    );
     for (const rule of ['section-name', 'required-section', 'unknown-section']) expect((await lintOne(rule, text, { template: TEMPLATE })).shown, rule).toEqual([]);
   });
 
   it('makes a section optional when its note says so, and keys `sections` by the name without the note', async () => {
-    const text = page('## Acknowledgments', '', 'The payments team.', '', '## References', '', '- [Paper](https://example.org/outbox)', '', '## Author', '', 'Dana Reyes');
+    const text = page(
+      '## Acknowledgments',
+      '',
+      'The payments team.',
+      '',
+      '## References',
+      '',
+      '- [Paper](https://example.org/outbox)',
+      '',
+      '## Author',
+      '',
+      'Dana Reyes',
+    );
     expect((await lintOne('required-section', text, { template: TEMPLATE })).shown).toEqual([]);
     const required = await lintOne('required-section', text, { template: TEMPLATE, config: { sections: { Testing: { optional: false } } } });
     expect(required.shown).toEqual(['7:1 Missing section `## Testing`, expected after `## Overview`.']);
@@ -62,8 +109,24 @@ describe('section-name', () => {
   });
 
   it('renames with --fix, keeping the level and the note, and the result is clean', async () => {
-    const text = page('## Acknowledgements (with thanks)', '', 'The payments team.', '', '## Reference', '', '- [Paper](https://example.org/outbox)', '', '## Author', '', 'Dana Reyes');
-    const dir = await tempCatalog({ 'templates/pattern.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), 'outbox/README.md': text });
+    const text = page(
+      '## Acknowledgements (with thanks)',
+      '',
+      'The payments team.',
+      '',
+      '## Reference',
+      '',
+      '- [Paper](https://example.org/outbox)',
+      '',
+      '## Author',
+      '',
+      'Dana Reyes',
+    );
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'outbox/README.md': text,
+    });
     const report = await lint({ root: dir, fix: true, only: ['section-name'] });
     expect(report.warningCount).toBe(0);
     const fixed = await readFile(`${dir}/outbox/README.md`, 'utf8');

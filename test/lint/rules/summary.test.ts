@@ -43,121 +43,139 @@ const openSectionTemplate = `## Summary
 Why now.
 `;
 
-const sample = (text: string, oneSentence = true) => `The summary is still the template's sample “${text}”: say what this pattern does${oneSentence ? ' in one sentence' : ''}.`;
-const sentences = (n: number, overview = true) => `The summary should be one sentence, as the template asks; it has ${n}.${overview ? ' Move the rest to the Overview.' : ''}`;
+const sample = (text: string, oneSentence = true) =>
+  `The summary is still the template's sample “${text}”: say what this pattern does${oneSentence ? ' in one sentence' : ''}.`;
+const sentences = (n: number, overview = true) =>
+  `The summary should be one sentence, as the template asks; it has ${n}.${overview ? ' Move the rest to the Overview.' : ''}`;
 const synopsis = (text: string) => `## Synopsis\n\n${text}\n\n## Problem\n\nRetries pile up.\n`;
 const page = (summary: string) => `# Rate Limiter\n\n${summary}\n\n## Overview\n\nBursts are allowed up to a limit.\n`;
 const frontMatter = (lines: string) => `---\ntitle: Rate Limiter\n${lines}---\n\n## Context\n\nBursts are allowed up to a limit.\n`;
 
-testRule(rule, {
-  template,
-  valid: [
-    { name: 'one sentence', text: page('> Caps how often each client may call an API.') },
-    { name: 'abbreviations and version numbers do not end a sentence', text: page('> Caps calls per client, e.g. per API key (v2.1 of the gateway) vs. per IP.') },
-    { name: 'a sentence over several lines', text: page('> Caps how often each client\n> may call an API.') },
-    { name: 'from front matter, when the template keeps it there', template: frontMatterTemplate, text: frontMatter('description: Caps how often each client may call an API.\n') },
-    { name: 'a template without a summary asks for none', template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n', text: '# Rate Limiter\n\n## Overview\n\nBursts.\n' },
-    {
-      name: 'two sentences on one line where the template asks for "1 line", not one sentence',
-      template: '---\ntitle: <name of the pattern>\ndescription: <1 line summary of pattern>\n---\n\n## In This Context\n\n<the context>\n',
-      text: '---\ntitle: Rate Limiter\ndescription: Caps calls per client. Bursts are allowed.\n---\n\n## In This Context\n\nA public API.\n',
-    },
-    {
-      name: 'a blockquote whose sample asks for no number of sentences',
-      template: '# [Pattern Title]\n\n> What the pattern does and when to reach for it\n\n## Overview\n\nDescribe it.\n',
-      text: page('> Caps calls per client. Bursts are allowed up to a limit.'),
-    },
-    { name: 'a summary section of its own, within the sentences it asks for', template: sectionTemplate, text: synopsis('Retries from every client at once overload the service. A shared budget caps them.') },
-    { name: 'a missing summary section is required-section’s to report', template: sectionTemplate, text: '## Problem\n\nRetries pile up.\n' },
-    {
-      name: "brackets of the author's in a section summary, where the template marks no placeholder with brackets",
-      template: openSectionTemplate,
-      text: '## Summary\n\nAdds a `get(i)` method to slices of type `[T]` that returns an option. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
-    },
-    {
-      name: "a word of one of the template's bracketed placeholders, in the author's own sentence",
-      template: '# RFC-NNNN: Your one-line title\n\n## Summary\n\n<!-- What changes. -->\n\n## Design\n\n[Optional] Aggregation method: describe it.\n',
-      text: '# RFC-0042: Retry budgets\n\n## Summary\n\nAdds an optional retry budget to every client.\n\n## Design\n\nA token bucket.\n',
-    },
-    {
-      name: 'the configuration names the section (`summary: { from: section, section: Problem }`)',
-      template: sectionTemplate,
-      config: { summary: { from: 'section', section: 'Problem' } },
-      text: synopsis('Anything at all here.'),
-    },
-    {
-      name: 'the configuration says the summary is the first paragraph: nothing is asked',
-      config: { summary: { from: 'first-paragraph' } },
-      text: '# Rate Limiter\n\nCaps calls. Bursts pass. Fairness wins.\n\n## Overview\n\nBursts.\n',
-    },
-  ],
-  invalid: [
-    {
-      name: 'no blockquote after the title',
-      text: '# Rate Limiter\n\nCaps how often each client may call an API.\n\n## Overview\n\nBursts.\n',
-      errors: [{ message: 'Missing summary: put a one-sentence `> blockquote` right after the title.', line: 2, column: 1 }],
-    },
-    {
-      name: "the template's sample, as written",
-      text: page('> Brief one-sentence description of what this pattern does'),
-      errors: [{ message: sample('Brief one-sentence description of what this pattern does'), line: 3, column: 1, endLine: 3, endColumn: 59 }],
-    },
-    {
-      name: "the template's sample in another case, re-wrapped, with a full stop",
-      text: page('> brief one-sentence description\n> of what this pattern does.'),
-      errors: [{ message: sample('brief one-sentence description of what this pattern does.'), line: 3, column: 1, endLine: 4, endColumn: 29 }],
-    },
-    {
-      name: 'a bracketed placeholder in it',
-      text: page('> Caps how often [Client Type] may call an API.'),
-      errors: [{ message: sample('Caps how often [Client Type] may call an API.'), line: 3, column: 1 }],
-    },
-    {
-      name: 'more than one sentence',
-      text: page('> Caps how often each client may call. Bursts are allowed! Why? Fairness.'),
-      errors: [{ message: sentences(4), line: 3, column: 1, endLine: 3, endColumn: 74 }],
-    },
-    {
-      name: 'an empty blockquote',
-      text: page('>'),
-      errors: [{ message: 'The summary is empty.', line: 3, column: 1 }],
-    },
-    {
-      name: 'front matter without description',
-      template: frontMatterTemplate,
-      text: frontMatter(''),
-      errors: [{ message: 'Missing summary: set `description:` in the front matter to one sentence.', line: 1, column: 1 }],
-    },
-    {
-      name: "front matter with the template's sample",
-      template: frontMatterTemplate,
-      text: frontMatter('description: "[One sentence that says what the pattern does]"\n'),
-      errors: [{ message: sample('[One sentence that says what the pattern does]'), line: 1, column: 1 }],
-    },
-    {
-      name: 'front matter with two sentences',
-      template: frontMatterTemplate,
-      text: frontMatter('description: Caps calls per client. Bursts are allowed.\n'),
-      errors: [{ message: sentences(2, false), line: 1, column: 1 }],
-    },
-    {
-      name: 'more sentences than the summary section asks for',
-      template: sectionTemplate,
-      text: synopsis('Retries overload the service. Clients wait. A shared budget caps them.'),
-      errors: [{ message: 'The summary should have at most 2 sentences, as the template asks; it has 3.', line: 3, column: 1, endLine: 3, endColumn: 71 }],
-    },
-    {
-      name: "the summary section's sample kept",
-      template: sectionTemplate,
-      text: synopsis('In two sentences: the problem, then the answer.'),
-      errors: [{ message: sample('In two sentences: the problem, then the answer.', false), line: 3, column: 1 }],
-    },
-    {
-      name: 'the configuration sets a number of sentences',
-      template: openSectionTemplate,
-      config: { summary: { from: 'section', sentences: 1 } },
-      text: '## Summary\n\nAdds a checked getter. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
-      errors: [{ message: sentences(2, false), line: 3, column: 1 }],
-    },
-  ],
-}, { describe, it });
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      { name: 'one sentence', text: page('> Caps how often each client may call an API.') },
+      { name: 'abbreviations and version numbers do not end a sentence', text: page('> Caps calls per client, e.g. per API key (v2.1 of the gateway) vs. per IP.') },
+      { name: 'a sentence over several lines', text: page('> Caps how often each client\n> may call an API.') },
+      {
+        name: 'from front matter, when the template keeps it there',
+        template: frontMatterTemplate,
+        text: frontMatter('description: Caps how often each client may call an API.\n'),
+      },
+      {
+        name: 'a template without a summary asks for none',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n',
+        text: '# Rate Limiter\n\n## Overview\n\nBursts.\n',
+      },
+      {
+        name: 'two sentences on one line where the template asks for "1 line", not one sentence',
+        template: '---\ntitle: <name of the pattern>\ndescription: <1 line summary of pattern>\n---\n\n## In This Context\n\n<the context>\n',
+        text: '---\ntitle: Rate Limiter\ndescription: Caps calls per client. Bursts are allowed.\n---\n\n## In This Context\n\nA public API.\n',
+      },
+      {
+        name: 'a blockquote whose sample asks for no number of sentences',
+        template: '# [Pattern Title]\n\n> What the pattern does and when to reach for it\n\n## Overview\n\nDescribe it.\n',
+        text: page('> Caps calls per client. Bursts are allowed up to a limit.'),
+      },
+      {
+        name: 'a summary section of its own, within the sentences it asks for',
+        template: sectionTemplate,
+        text: synopsis('Retries from every client at once overload the service. A shared budget caps them.'),
+      },
+      { name: 'a missing summary section is required-section’s to report', template: sectionTemplate, text: '## Problem\n\nRetries pile up.\n' },
+      {
+        name: "brackets of the author's in a section summary, where the template marks no placeholder with brackets",
+        template: openSectionTemplate,
+        text: '## Summary\n\nAdds a `get(i)` method to slices of type `[T]` that returns an option. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
+      },
+      {
+        name: "a word of one of the template's bracketed placeholders, in the author's own sentence",
+        template: '# RFC-NNNN: Your one-line title\n\n## Summary\n\n<!-- What changes. -->\n\n## Design\n\n[Optional] Aggregation method: describe it.\n',
+        text: '# RFC-0042: Retry budgets\n\n## Summary\n\nAdds an optional retry budget to every client.\n\n## Design\n\nA token bucket.\n',
+      },
+      {
+        name: 'the configuration names the section (`summary: { from: section, section: Problem }`)',
+        template: sectionTemplate,
+        config: { summary: { from: 'section', section: 'Problem' } },
+        text: synopsis('Anything at all here.'),
+      },
+      {
+        name: 'the configuration says the summary is the first paragraph: nothing is asked',
+        config: { summary: { from: 'first-paragraph' } },
+        text: '# Rate Limiter\n\nCaps calls. Bursts pass. Fairness wins.\n\n## Overview\n\nBursts.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'no blockquote after the title',
+        text: '# Rate Limiter\n\nCaps how often each client may call an API.\n\n## Overview\n\nBursts.\n',
+        errors: [{ message: 'Missing summary: put a one-sentence `> blockquote` right after the title.', line: 2, column: 1 }],
+      },
+      {
+        name: "the template's sample, as written",
+        text: page('> Brief one-sentence description of what this pattern does'),
+        errors: [{ message: sample('Brief one-sentence description of what this pattern does'), line: 3, column: 1, endLine: 3, endColumn: 59 }],
+      },
+      {
+        name: "the template's sample in another case, re-wrapped, with a full stop",
+        text: page('> brief one-sentence description\n> of what this pattern does.'),
+        errors: [{ message: sample('brief one-sentence description of what this pattern does.'), line: 3, column: 1, endLine: 4, endColumn: 29 }],
+      },
+      {
+        name: 'a bracketed placeholder in it',
+        text: page('> Caps how often [Client Type] may call an API.'),
+        errors: [{ message: sample('Caps how often [Client Type] may call an API.'), line: 3, column: 1 }],
+      },
+      {
+        name: 'more than one sentence',
+        text: page('> Caps how often each client may call. Bursts are allowed! Why? Fairness.'),
+        errors: [{ message: sentences(4), line: 3, column: 1, endLine: 3, endColumn: 74 }],
+      },
+      {
+        name: 'an empty blockquote',
+        text: page('>'),
+        errors: [{ message: 'The summary is empty.', line: 3, column: 1 }],
+      },
+      {
+        name: 'front matter without description',
+        template: frontMatterTemplate,
+        text: frontMatter(''),
+        errors: [{ message: 'Missing summary: set `description:` in the front matter to one sentence.', line: 1, column: 1 }],
+      },
+      {
+        name: "front matter with the template's sample",
+        template: frontMatterTemplate,
+        text: frontMatter('description: "[One sentence that says what the pattern does]"\n'),
+        errors: [{ message: sample('[One sentence that says what the pattern does]'), line: 1, column: 1 }],
+      },
+      {
+        name: 'front matter with two sentences',
+        template: frontMatterTemplate,
+        text: frontMatter('description: Caps calls per client. Bursts are allowed.\n'),
+        errors: [{ message: sentences(2, false), line: 1, column: 1 }],
+      },
+      {
+        name: 'more sentences than the summary section asks for',
+        template: sectionTemplate,
+        text: synopsis('Retries overload the service. Clients wait. A shared budget caps them.'),
+        errors: [{ message: 'The summary should have at most 2 sentences, as the template asks; it has 3.', line: 3, column: 1, endLine: 3, endColumn: 71 }],
+      },
+      {
+        name: "the summary section's sample kept",
+        template: sectionTemplate,
+        text: synopsis('In two sentences: the problem, then the answer.'),
+        errors: [{ message: sample('In two sentences: the problem, then the answer.', false), line: 3, column: 1 }],
+      },
+      {
+        name: 'the configuration sets a number of sentences',
+        template: openSectionTemplate,
+        config: { summary: { from: 'section', sentences: 1 } },
+        text: '## Summary\n\nAdds a checked getter. It never panics.\n\n## Motivation\n\nIndexing panics.\n',
+        errors: [{ message: sentences(2, false), line: 3, column: 1 }],
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -22,7 +22,7 @@ describe('template-version', () => {
 
   it('a pattern behind the catalog’s template: run migrate', async () => {
     expect(await messages(templateAt('2.0.0'), 'pattern@1.4.2')).toEqual([
-      '2:1 This pattern follows `pattern@1.4.2`, behind the catalog\'s template `pattern@2.0.0`: run `patternbook migrate --to <the new template>` to add what changed.',
+      "2:1 This pattern follows `pattern@1.4.2`, behind the catalog's template `pattern@2.0.0`: run `patternbook migrate --to <the new template>` to add what changed.",
     ]);
     // A pre-release is behind its release; numbers compare as numbers, not as text.
     expect((await messages(templateAt('2.0.0'), 'pattern@2.0.0-rc.1'))[0]).toContain('behind');
@@ -41,14 +41,18 @@ describe('template-version', () => {
 
   it('versions without an order (hashes of templates without a version): another version, both ways out', async () => {
     const [message] = await messages(builtIn, 'pattern@0123456789ab');
-    expect(message).toMatch(/^2:1 This pattern follows `pattern@0123456789ab`, another version of the catalog's template `pattern@[0-9a-f]{12}`: if the catalog's template is the newer one, run `patternbook migrate/);
-    expect(message).toContain('if the pattern\'s is, set `template` in patternbook.config.json to it.');
+    expect(message).toMatch(
+      /^2:1 This pattern follows `pattern@0123456789ab`, another version of the catalog's template `pattern@[0-9a-f]{12}`: if the catalog's template is the newer one, run `patternbook migrate/,
+    );
+    expect(message).toContain("if the pattern's is, set `template` in patternbook.config.json to it.");
   });
 
   it('another template, and a stamp that is not name@version', async () => {
     expect(await messages(templateAt('2.0.0'), 'adr@2.0.0')).toEqual([
       "2:1 This pattern follows template `adr@2.0.0`, but the catalog's template is `pattern@2.0.0`: run `patternbook migrate --to <template>` to bring it over.",
     ]);
-    expect(await messages(templateAt('2.0.0'), 'pattern-2')).toEqual(["2:1 Front matter `template: pattern-2` is not `<name>@<version>`: set it to `pattern@2.0.0` (`patternbook migrate` writes it)."]);
+    expect(await messages(templateAt('2.0.0'), 'pattern-2')).toEqual([
+      '2:1 Front matter `template: pattern-2` is not `<name>@<version>`: set it to `pattern@2.0.0` (`patternbook migrate` writes it).',
+    ]);
   });
 });

@@ -23,7 +23,11 @@ testRule(
       { name: 'with a note in parentheses after it', text: page('# Competing Consumers Pattern (Retired)') },
       { name: 'a number and a phrase filled in', template: numberedTemplate, text: rfc('# RFC-0042: Retry budgets') },
       { name: 'a code span filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
-      { name: 'a template title that is only a placeholder asks for no shape', template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n', text: page('# Anything Goes') },
+      {
+        name: 'a template title that is only a placeholder asks for no shape',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n',
+        text: page('# Anything Goes'),
+      },
       {
         name: 'a sample title without a placeholder asks for no shape',
         template: '# Source Service 1 to Target Service 2\n\n## Overview\n\nDescribe it.\n',

@@ -58,7 +58,11 @@ testRule(
       { name: 'one H1 at the top', text: withTitle('# Competing Consumers') },
       { name: 'an underlined H1', text: withTitle('Competing Consumers\n===================') },
       { name: 'after front matter', text: `---\nstatus: draft\n---\n${withTitle('# Competing Consumers')}` },
-      { name: 'a title in the shape the template gives (`# [Pattern Title] Pattern`)', template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n', text: withTitle('# Competing Consumers Pattern') },
+      {
+        name: 'a title in the shape the template gives (`# [Pattern Title] Pattern`)',
+        template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n',
+        text: withTitle('# Competing Consumers Pattern'),
+      },
       {
         name: "a title without the template's fixed words is the title-shape rule's (a warning), not this rule's",
         template: '# [Pattern Title] Pattern\n\n## Overview\n\nDescribe it.\n',
@@ -70,10 +74,18 @@ testRule(
         text: '---\ntitle: Competing Consumers\ndescription: Hands out work to whichever worker asks first.\n---\n\n## Context\n\nWorkers pull.\n',
       },
       { name: '`NNNN` and "Your …" are placeholders: a filled-in title fits', template: numberedTemplate, text: titled('# RFC-0042: Retry budgets') },
-      { name: "the author's own brackets where the template marks placeholders otherwise", template: numberedTemplate, text: titled('# RFC-0042: [Withdrawn] Retry budgets') },
+      {
+        name: "the author's own brackets where the template marks placeholders otherwise",
+        template: numberedTemplate,
+        text: titled('# RFC-0042: [Withdrawn] Retry budgets'),
+      },
       { name: 'a code-span placeholder filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       { name: 'a braces placeholder filled in', template: bracesTemplate, text: '# Keep sessions in the database\n\n## Context\n\nNodes restart often.\n' },
-      { name: 'a sample title is no shape to follow: any other title is fine', template: sampleTemplate, text: '# Orders Queue to Billing Function\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n' },
+      {
+        name: 'a sample title is no shape to follow: any other title is fine',
+        template: sampleTemplate,
+        text: '# Orders Queue to Billing Function\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n',
+      },
       { name: 'the line under `## Title`, when the template keeps the title there', template: sectionTemplate, text: underTitle('Warm Standby') },
     ],
     invalid: [
@@ -116,14 +128,24 @@ testRule(
         text: '---\ntitle: "[Pattern Title]"\ndescription: Hands out work.\n---\n\n## Context\n\nWorkers pull.\n',
         errors: [{ message: placeholder('[Pattern Title]'), line: 1, column: 1, endLine: 4, endColumn: 4 }],
       },
-      { name: 'the number to fill in left as `NNNN`', template: numberedTemplate, text: titled('# RFC-NNNN: Retry budgets'), errors: [{ message: kept('RFC-NNNN: Retry budgets', 'NNNN'), line: 1, column: 1 }] },
+      {
+        name: 'the number to fill in left as `NNNN`',
+        template: numberedTemplate,
+        text: titled('# RFC-NNNN: Retry budgets'),
+        errors: [{ message: kept('RFC-NNNN: Retry budgets', 'NNNN'), line: 1, column: 1 }],
+      },
       {
         name: 'the sample phrase left after the label',
         template: numberedTemplate,
         text: titled('# RFC-0042: Your one-line title'),
         errors: [{ message: kept('RFC-0042: Your one-line title', 'Your one-line title'), line: 1, column: 1 }],
       },
-      { name: "the whole of the template's title", template: numberedTemplate, text: titled('# RFC-NNNN: Your one-line title'), errors: [{ message: placeholder('RFC-NNNN: Your one-line title'), line: 1, column: 1 }] },
+      {
+        name: "the whole of the template's title",
+        template: numberedTemplate,
+        text: titled('# RFC-NNNN: Your one-line title'),
+        errors: [{ message: placeholder('RFC-NNNN: Your one-line title'), line: 1, column: 1 }],
+      },
       {
         name: 'the code-span placeholder kept as a word',
         template: codeSpanTemplate,
@@ -142,7 +164,12 @@ testRule(
         text: '# Source Service 1 to Target Service 2\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n',
         errors: [{ message: sample('Source Service 1 to Target Service 2'), line: 1, column: 1 }],
       },
-      { name: 'the sample line under `## Title`', template: sectionTemplate, text: underTitle('Short name here'), errors: [{ message: sample('Short name here'), line: 3, column: 1 }] },
+      {
+        name: 'the sample line under `## Title`',
+        template: sectionTemplate,
+        text: underTitle('Short name here'),
+        errors: [{ message: sample('Short name here'), line: 3, column: 1 }],
+      },
       {
         name: '`# Title` written as an H1 where the template has `## Title`',
         template: sectionTemplate,
@@ -153,7 +180,9 @@ testRule(
         name: 'an H1 title where the template keeps it under `## Title`',
         template: sectionTemplate,
         text: '# Warm Standby\n\n## Gist\n\nReplicas idle until the primary fails.\n\n## Problem\n\nDowntime.\n',
-        errors: [{ message: 'This template keeps the title on the line under `## Title`; write it there rather than as the `# Warm Standby` heading.', line: 1, column: 1 }],
+        errors: [
+          { message: 'This template keeps the title on the line under `## Title`; write it there rather than as the `# Warm Standby` heading.', line: 1, column: 1 },
+        ],
       },
     ],
   },
