@@ -108,6 +108,18 @@ export function patternFromText(
   };
 }
 
+/** The text at the place a template keeps a title or summary in front matter or a section of its own (the other places are read by the callers). */
+function whereTemplateKeeps(
+  doc: MarkdownDocument,
+  frontMatter: Record<string, unknown>,
+  fmRange: Range | undefined,
+  spec: TitleSpec | SummarySpec,
+): PatternText | undefined {
+  if (spec.from === 'front-matter') return frontMatterText(frontMatter, spec.key, fmRange);
+  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher);
+  return undefined;
+}
+
 /**
  * The title where the template keeps it — the H1, a front matter key, or the
  * first paragraph under a `## Title` section — else wherever else a catalog
@@ -115,13 +127,8 @@ export function patternFromText(
  * template wants it is the `title` rule's business; cards need a title.)
  */
 function readTitle(doc: MarkdownDocument, frontMatter: Record<string, unknown>, fmRange: Range | undefined, spec: TitleSpec): PatternText | undefined {
-  if (spec.from === 'front-matter') {
-    const found = frontMatterText(frontMatter, spec.key, fmRange);
-    if (found) return found;
-  } else if (spec.from === 'section') {
-    const found = sectionParagraph(doc, spec.matcher);
-    if (found) return found;
-  }
+  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
+  if (placed) return placed;
   // `# Title` written as an H1 where the template has `## Title` is a heading, not the title.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
   if (doc.title && !h1IsTitleSection) return { text: doc.title.text, from: 'heading', range: doc.title.range };
@@ -142,13 +149,8 @@ function readSummary(
   title: PatternText | undefined,
 ): PatternText | undefined {
   const lead = leadBlock(doc);
-  if (spec.from === 'front-matter') {
-    const found = frontMatterText(frontMatter, spec.key, fmRange);
-    if (found) return found;
-  } else if (spec.from === 'section') {
-    const found = sectionParagraph(doc, spec.matcher);
-    if (found) return found;
-  }
+  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
+  if (placed) return placed;
   if (lead?.kind === 'blockquote') return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of ['description', 'summary']) {
     const found = frontMatterText(frontMatter, key, fmRange);

@@ -1,10 +1,11 @@
+import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { FACETS_DEFAULT, recordOf, type PatternRecord } from './record.js';
+import { recordOf, type PatternRecord } from './record.js';
 import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
 import { Synonyms } from './synonyms.js';
 
@@ -26,7 +27,7 @@ export interface OpenSearchOptions {
 export class CatalogSearch {
   private readonly index: SearchIndex;
   private readonly loadProblems = new Map<string, Diagnostic>();
-  private readonly facetNames: string[];
+  private readonly facetNames: readonly string[];
 
   private constructor(
     private prepared: PreparedCatalog,
@@ -35,7 +36,7 @@ export class CatalogSearch {
     readonly templateFile: string | undefined,
   ) {
     this.index = new SearchIndex(Synonyms.forCatalog(prepared.config.search.synonyms));
-    this.facetNames = prepared.config.site.facets ?? FACETS_DEFAULT;
+    this.facetNames = prepared.config.site.facets ?? DEFAULT_FACETS;
   }
 
   static async open(options: OpenSearchOptions): Promise<CatalogSearch> {
@@ -80,7 +81,7 @@ export class CatalogSearch {
   }
 
   /** The facet names the catalog shows (`site.facets`, else tags, category, status). */
-  get facetKeys(): string[] {
+  get facetKeys(): readonly string[] {
     return this.facetNames;
   }
 

@@ -1,3 +1,4 @@
+import { facetValues } from '../catalog/facets.js';
 import type { Pattern } from '../catalog/types.js';
 import type { Block, Section } from '../markdown/types.js';
 import { linkTargets, type LinkTarget } from './relations.js';
@@ -63,8 +64,6 @@ export interface IndexedText {
   /** The rest of the prose. */
   prose: string;
 }
-
-export const FACETS_DEFAULT = ['tags', 'category', 'status'];
 
 /** The record and the indexed text of a loaded pattern (the pattern can be dropped afterwards). */
 export function recordOf(
@@ -136,18 +135,4 @@ function blockText(b: Block, out: string[]): void {
     default:
       break;
   }
-}
-
-/** A pattern's values of each facet, from its front matter: strings, numbers and booleans, as sorted unique strings. */
-export function facetValues(frontMatter: Record<string, unknown>, facets: readonly string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const facet of facets) {
-    const value = frontMatter[facet];
-    const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-      .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
-      .map((v) => String(v).trim())
-      .filter(Boolean);
-    if (list.length) out[facet] = [...new Set(list)].sort();
-  }
-  return out;
 }

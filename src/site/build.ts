@@ -1,3 +1,4 @@
+import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +22,7 @@ import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
 import { drawDiagrams, mermaidRuntime } from './diagrams.js';
 import { graphJson, layoutRelationGraph, type SiteGraph } from './graph.js';
-import { cardOf, DEFAULT_FACETS, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
+import { cardOf, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
 import { SHARED_FILES } from './render-pattern.js';
 import { graphPage } from './pages/graph.js';

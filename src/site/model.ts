@@ -1,3 +1,4 @@
+import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
@@ -55,8 +56,6 @@ export interface Verification {
 
 /** A pattern's page while it is written: its metadata and its rendered article. */
 export type PatternPage = PageMeta & RenderedPattern;
-
-export const DEFAULT_FACETS = ['tags', 'category', 'status'];
 
 /** Every relation of the catalog, by slug. */
 export function slugRelations(catalog: LightCatalog): SlugRelation[] {
@@ -160,26 +159,13 @@ export function patternLocator<T extends { file: string }>(entries: readonly T[]
 }
 
 /** What a pattern's card (and its search entry) shows of it: slug, title, summary and facets. */
-export function cardOf(pattern: PatternView, facets: string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
+export function cardOf(pattern: PatternView, facets: readonly string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
   return {
     slug: pattern.slug,
     title: pattern.title?.text ?? pattern.slug,
     ...(pattern.summary ? { summary: pattern.summary.text } : {}),
-    facets: facetValues(pattern, facets),
+    facets: facetValues(pattern.frontMatter, facets),
   };
-}
-
-function facetValues(pattern: PatternView, facets: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const facet of facets) {
-    const value = pattern.frontMatter[facet];
-    const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
-      .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
-      .map((v) => String(v).trim())
-      .filter(Boolean);
-    if (list.length) out[facet] = [...new Set(list)].sort();
-  }
-  return out;
 }
 
 /** The newest `Version x.y.z (date)` heading of the changelog (newest by date, then by order). */

@@ -1,38 +1,7 @@
 import { describe, it } from 'vitest';
 import rule from '../../../src/lint/rules/section-order.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
-
-const template = `# [Pattern Title]
-
-## Overview
-
-Describe the problem this pattern solves.
-
-## Architecture
-
-### Components
-
-List the components.
-
-### Data Flow
-
-Explain how data moves.
-
-## Implementation
-
-### Step 1: [First Step Title]
-
-Detailed instructions for the first step.
-
-## Notes
-<!-- optional -->
-
-Add anything else worth knowing.
-
-## Cleanup
-
-How to remove everything.
-`;
+import { OUTLINE_TEMPLATE as template } from './_templates.js';
 
 const outOfOrder = (heading: string, where: string) => `\`${heading}\` is out of order: the template puts it ${where}.`;
 
