@@ -132,13 +132,15 @@ class DocumentBuilder {
     const inline = node.children[0]?.token;
     const level = Number(token.tag.slice(1));
     const range = this.rangeOf(token.map);
-    const text = normalizeSpace(inlineText(inline?.children ?? null));
+    const plain = inlineText(inline?.children ?? null);
+    const text = normalizeSpace(plain);
     const heading: Heading = {
       text,
       raw: inline?.content.trim() ?? '',
       level,
       setext: token.markup === '=' || token.markup === '-',
-      id: this.slugs.next(text),
+      // From the text as written: GitHub keeps a double space as `--` (`Beta to  GA` → `#beta-to--ga`).
+      id: this.slugs.next(plain.trim()),
       range,
     };
     this.headings.push(heading);

@@ -72,6 +72,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   result.matches = matchLevel(schema, sections, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
+  const stood = new Set<TemplateSection>();
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
     const variant = target ? undefined : variantOf(everywhere, section.title);
@@ -88,9 +89,12 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       continue;
     }
     const missingIndex = result.missing.findIndex((m) => m.schema === target);
-    if (missingIndex >= 0) {
-      // It stands for the missing section: its sub-sections are judged against that section's.
-      result.missing.splice(missingIndex, 1);
+    if (missingIndex >= 0 || (!context.present.has(target) && !stood.has(target))) {
+      stood.add(target);
+      // It stands for the missing section (or one under a parent that is missing or named
+      // otherwise): its sub-sections are judged against that section's, so one heading out of
+      // place is one finding, not one for each heading under it.
+      if (missingIndex >= 0) result.missing.splice(missingIndex, 1);
       result.absent = result.absent.filter((m) => m.schema !== target);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
       result.misplaced.push({ section, schema: target, match: stand });
@@ -143,16 +147,32 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   let adopted = false;
   // Grows while it is read: the sections under an unknown heading join this level.
   const queue = sections.map((section) => ({ section, underUnknown: false }));
+  // Headings inside unknown sections that look like a section of this level: see below.
+  const nested = new Map<TemplateSection, Section[]>();
+  const renamedByContent = sameContentOtherName(schema, sections, known);
   for (const { section, underUnknown } of queue) {
-    const hits = matching(schema, section.title);
+    const byContent = underUnknown ? undefined : renamedByContent.get(section);
+    if (byContent) result.renamed.push({ section, schema: byContent });
+    const hits = byContent ? [byContent] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
-    if (target) {
+    if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
+    else if (target) {
       found.get(target)!.push(section);
       adopted ||= underUnknown;
     } else if (known(section)) unmatched.push(section);
     else {
       if (!underUnknown && !ownContent) result.unknown.push(section);
       queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
+    }
+  }
+  // A heading inside an unknown section stands for the template's section only when it is the one
+  // heading that could: the section is not at its place, and no other heading inside looks like it.
+  // Otherwise it is the author's own sub-heading (`#### References` under each topic of a guide
+  // whose `## References` closes it, or that has none): content, neither the section nor a copy.
+  for (const [target, list] of nested) {
+    if (found.get(target)!.length === 0 && list.length === 1) {
+      found.get(target)!.push(list[0]!);
+      adopted = true;
     }
   }
   // Written another way (a plural, a British spelling): the section is there, only its name differs.
@@ -195,6 +215,34 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     );
   }
   return matches;
+}
+
+/**
+ * Sections of one level that the template has under another name, known by
+ * what they hold: a heading that names no template section, whose
+ * sub-headings are (at least two, and half of them) the sub-sections of a
+ * template section that no heading of this level names
+ * (`## Production Readiness Questionnaire` holding the template's
+ * `## Production Readiness Review Questionnaire` questions). Read as that
+ * section renamed, its sub-sections are at their place; else each would be
+ * out of place.
+ */
+function sameContentOtherName(schema: readonly TemplateSection[], sections: readonly Section[], known: (section: Section) => boolean): Map<Section, TemplateSection> {
+  const out = new Map<Section, TemplateSection>();
+  const named = new Set(sections.flatMap((section) => matching(schema, section.title)));
+  const open = schema.filter((t) => t.children.length >= 2 && !t.repeatable && !named.has(t));
+  if (open.length === 0) return out;
+  for (const section of sections) {
+    if (section.children.length < 2 || matching(schema, section.title).length > 0 || known(section)) continue;
+    const fits = open.filter((t) => {
+      const held = section.children.filter((c) => matching(t.children, c.title).length > 0).length;
+      return held >= 2 && held * 2 >= section.children.length;
+    });
+    if (fits.length !== 1 || named.has(fits[0]!)) continue;
+    out.set(section, fits[0]!);
+    named.add(fits[0]!);
+  }
+  return out;
 }
 
 /**

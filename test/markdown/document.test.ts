@@ -109,6 +109,12 @@ describe('parseMarkdown: structure', () => {
     expect(doc.headings.map((h) => h.id)).toEqual(['cache-aside', 'data-flow', 'step-1-read-key', 'data-flow-1']);
   });
 
+  it('keeps each space of a heading in its anchor, as GitHub does, while its text has single spaces', () => {
+    // Tables of contents generated for GitHub link `#beta-to--ga-graduation` to this heading.
+    const doc = parse('# KEP\n\n## Beta to  GA Graduation\n');
+    expect(doc.headings[1]).toMatchObject({ text: 'Beta to GA Graduation', id: 'beta-to--ga-graduation' });
+  });
+
   it('takes heading text without markup but keeps the raw Markdown', () => {
     const doc = parse('## **Step 1**: Configure `gateway`\n');
     expect(doc.sections[0]!.heading).toMatchObject({ text: 'Step 1: Configure gateway', raw: '**Step 1**: Configure `gateway`' });

@@ -9,6 +9,7 @@ import { buildSite } from '../../src/site/build.js';
 import { startDev } from '../../src/site/dev.js';
 import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO, fixture } from '../helpers.js';
+import { watchPage } from './_page-errors.js';
 
 /**
  * The built site in a real browser: Debian's Chromium, driven by
@@ -37,26 +38,10 @@ async function site(root: string): Promise<{ url: string; out: string }> {
   return { url: running.url, out };
 }
 
-/** Opens a page, collecting console errors, failed requests and dialogs. */
+/** Opens a page, collecting what goes wrong on it (`watchPage`). */
 async function open(url: string, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = options.bypassCSP ? await (await browser.newContext({ bypassCSP: true })).newPage() : await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // A request the next navigation cancelled (a favicon still loading when the page reloads) is not the
-  // site's failure; one that failed otherwise, or a file the server does not have, is.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  const errors = watchPage(page);
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO, tempCatalog } from '../helpers.js';
+import { watchPage } from './_page-errors.js';
 
 /**
  * Diagrams and the relations graph in Debian's Chromium (playwright-core), as
@@ -42,16 +43,12 @@ async function site(root: string, env: Record<string, string> = {}): Promise<str
   return running.url;
 }
 
-/** Opens a page, collecting console errors and every URL it requests. */
+/** Opens a page, collecting what goes wrong on it (`watchPage`) and every URL it requests. */
 async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const errors: string[] = [];
+  const errors = watchPage(page);
   const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors, requests };

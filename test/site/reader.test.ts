@@ -9,6 +9,7 @@ import { buildSite } from '../../src/site/build.js';
 import { startDev } from '../../src/site/dev.js';
 import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO } from '../helpers.js';
+import { watchPage } from './_page-errors.js';
 
 /**
  * What readers of the built site do, in Debian's Chromium (playwright-core):
@@ -44,20 +45,8 @@ async function site(root: string): Promise<{ url: string; out: string }> {
 async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
-  const errors: string[] = [];
+  const errors = watchPage(page);
   const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // A request the next navigation cancelled (a favicon still loading when the page reloads) is not the
-  // site's failure; one that failed otherwise, or a file the server does not have, is.
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors, requests };

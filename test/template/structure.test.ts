@@ -77,6 +77,66 @@ describe('the outline of a pattern with structural slips', () => {
   });
 });
 
+describe("an author's own sub-headings that share a template section's name", () => {
+  const GUIDE = '# [Guide Title]\n\n## Introduction\n\nWhy this guide.\n\n## References\n\n- [A source](https://example.com)\n';
+  const lintGuide = async (pattern: string, fix = false) => {
+    const dir = await tempCatalog({
+      'templates/guide.md': GUIDE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/guide.md' }),
+      'tls/README.md': pattern,
+    });
+    const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
+    return {
+      shown: report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)),
+      text: await readFile(path.join(dir, 'tls/README.md'), 'utf8'),
+    };
+  };
+  const topics =
+    '## Certificates\n\n### Rotation\n\nRotate them yearly.\n\n#### References\n\n- [Rotation](https://example.org/rotate)\n\n## Ciphers\n\n### Suites\n\nPrefer AEAD.\n\n#### References\n\n- [Suites](https://example.org/suites)\n\n';
+
+  it('are content when the section itself closes the document: no level, order or duplicate finding', async () => {
+    const pattern = `# TLS Guide\n\n## Introduction\n\nHow we use TLS.\n\n${topics}## References\n\n- [RFC 8446](https://example.org/rfc8446)\n`;
+    const { shown } = await lintGuide(pattern);
+    expect(shown.filter((f) => !f.includes('unknown-section'))).toEqual([]);
+  });
+
+  it('are content when the section is missing: it is reported missing once, and --fix adds it at the end, promoting none of them', async () => {
+    const pattern = `# TLS Guide\n\n## Introduction\n\nHow we use TLS.\n\n${topics}`;
+    const { shown } = await lintGuide(pattern);
+    expect(shown.filter((f) => !f.includes('unknown-section')).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 required-section']);
+    const { text } = await lintGuide(pattern, true);
+    expect(text.match(/^#+ .*/gm)).toEqual([
+      '# TLS Guide',
+      '## Introduction',
+      '## Certificates',
+      '### Rotation',
+      '#### References',
+      '## Ciphers',
+      '### Suites',
+      '#### References',
+      '## References',
+    ]);
+  });
+});
+
+describe('a section the template has under another name', () => {
+  it('is known by its sub-sections: one rename finding, its sub-sections at their place', async () => {
+    const template =
+      '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Readiness Review Questions\n\n### Rollout\n\nHow is it turned on?\n\n### Monitoring\n\nHow do you know it works?\n\n### Scaling\n\nWhat grows with use?\n';
+    const pattern =
+      '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Readiness Questions\n\n### Rollout\n\n###### Can it be turned off?\n\nYes, with a flag.\n\n### Monitoring\n\nA hit-rate metric.\n\n### Scaling\n\nThe cache grows with the branches.\n';
+    const dir = await tempCatalog({
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md' }),
+      'builds/README.md': pattern,
+    });
+    const report = await lint({ root: dir });
+    const shown = report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`));
+    expect(shown).toEqual(['7:1 section-name']);
+    expect(report.results[0]!.diagnostics[0]!.message).toMatch(/`## Readiness Questions` is written `## Readiness Review Questions` in the template/);
+  });
+});
+
 describe('template semantics read from real-catalog shapes', () => {
   const lintWith = async (template: string, pattern: string, config: object = {}) => {
     const dir = await tempCatalog({

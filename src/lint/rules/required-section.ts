@@ -83,9 +83,21 @@ function where(missing: MissingSection): string {
   return 'in the pattern';
 }
 
-/** Where the template's text goes: after the previous present section, before the next one, or in the parent. */
+/**
+ * Where the template's text goes: after the previous present section, before
+ * the next one, or in the parent. A section the template puts after every
+ * section the pattern has goes after the author's own sections too (at the
+ * end of its parent, or of the file): `## References` closes a guide whose
+ * topics follow its `## Introduction`, rather than splitting them from it.
+ */
 function insertion(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
+  if (after && !missing.before) {
+    const parent = missing.parent?.sections.at(-1);
+    const end = parent ? parent.range.end.offset : doc.source.trimEnd().length;
+    // Reported where the template expects it (after that section); inserted after the author's.
+    if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
+  }
   if (after) return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
   const before = missing.before?.sections[0];
   if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
