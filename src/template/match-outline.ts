@@ -80,6 +80,12 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
     // section's content, not a misplaced copy.
     if ((target ?? variant) && context.present.has((target ?? variant)!) && section.level > (target ?? variant)!.level) continue;
+    // A section's name with more words (`## Summary of proposed changes`) where that section is
+    // already present is a section of the author's, not a copy out of place.
+    if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant))) {
+      result.unknown.push(section);
+      continue;
+    }
     if (!target && variant) {
       target = variant;
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });

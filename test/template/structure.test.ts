@@ -119,6 +119,20 @@ describe("an author's own sub-headings that share a template section's name", ()
   });
 });
 
+describe('a heading that starts with the name of a section the pattern has', () => {
+  it("is a section of the author's (unknown), not that section out of place", async () => {
+    const template = '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Design\n\nA content-addressed store.\n\n## Summary of the changes\n\n- A store.\n';
+    const dir = await tempCatalog({
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md' }),
+      'builds/README.md': pattern,
+    });
+    const report = await lint({ root: dir });
+    expect(report.results[0]!.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.severity}`)).toEqual(['11:1 unknown-section warning']);
+  });
+});
+
 describe('a section the template has under another name', () => {
   it('is known by its sub-sections: one rename finding, its sub-sections at their place', async () => {
     const template =
