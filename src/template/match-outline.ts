@@ -52,6 +52,8 @@ export interface OutlineMatch {
     section: Section;
     schema: TemplateSection;
     /** Its name plus words of the author's (`References and Further Reading`): no rename asked. */ extended?: boolean;
+    /** Known by its sub-sections, not by its name (see `sameContentOtherName`): a rename is asked, not made by `--fix`. */
+    byContent?: boolean;
   }[];
 }
 
@@ -158,7 +160,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const renamedByContent = sameContentOtherName(schema, sections, known);
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
-    if (byContent) result.renamed.push({ section, schema: byContent });
+    if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
     const hits = byContent ? [byContent] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);

@@ -9,11 +9,12 @@ import type { TemplateSchema, TemplateSection } from './types.js';
  * needs writing (when the template asks for content). Required sub-sections
  * come with it, the same way.
  */
-export function missingSectionText(schema: TemplateSection): string {
+export function missingSectionText(schema: TemplateSection, present: ReadonlySet<TemplateSection> = new Set()): string {
   const parts = [`${'#'.repeat(schema.level)} ${schema.heading}`];
   const guidance = schema.guidance.replace(/--+>?/g, '-').trim();
   if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
-  for (const child of schema.children) if (!child.optional) parts.push(missingSectionText(child));
+  // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again.
+  for (const child of schema.children) if (!child.optional && !present.has(child)) parts.push(missingSectionText(child, present));
   return parts.join('\n\n');
 }
 

@@ -119,6 +119,42 @@ describe("an author's own sub-headings that share a template section's name", ()
   });
 });
 
+describe('--fix never moves a section by its level alone, nor breaks a link', () => {
+  const template =
+    '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat.\n\n## Design\n\n### Test Plan\n\nHow it is tested.\n\n## References\n\nSources.\n';
+  const lintFix = async (pattern: string) => {
+    const dir = await tempCatalog({
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md' }),
+      'builds/README.md': pattern,
+    });
+    const before = await lint({ root: dir });
+    await lint({ root: dir, fix: true });
+    return { before: before.results[0]!.diagnostics, text: await readFile(path.join(dir, 'builds/README.md'), 'utf8') };
+  };
+
+  it('demotes a section whose template parent is missing only once the parent is there (else it would fall under the section before it), and writes it once', async () => {
+    const pattern =
+      '# Faster builds\n\n## Summary\n\nCache it.\n\n## Proposal\n\nA store.\n\n## Test Plan\n\nBuild twice.\n\n## References\n\n- [Caching](https://example.org)\n';
+    const { before, text } = await lintFix(pattern);
+    const level = before.find((d) => d.ruleId === 'heading-level')!;
+    expect(level.message).toMatch(/`## Test Plan` should be level 3/);
+    expect(level.fix).toBeUndefined();
+    // The parent is inserted without the sub-section the pattern has; the next pass puts that one under it.
+    expect(text.match(/^#+ .*/gm)).toEqual(['# Faster builds', '## Summary', '## Proposal', '## Design', '### Test Plan', '## References']);
+    expect(text).toContain('### Test Plan\n\nBuild twice.');
+  });
+
+  it('renames no heading that the file links to', async () => {
+    const pattern =
+      '# Faster builds\n\n- [Refs](#reference)\n\n## Summary\n\nCache it.\n\n## Proposal\n\nA store.\n\n## Design\n\n### Test Plan\n\nBuild twice.\n\n## Reference\n\n- [Caching](https://example.org)\n';
+    const { before, text } = await lintFix(pattern);
+    expect(before.find((d) => d.ruleId === 'section-name')).toMatchObject({ message: expect.stringMatching(/`## Reference` is written `## References`/) });
+    expect(before.find((d) => d.ruleId === 'section-name')!.fix).toBeUndefined();
+    expect(text).toBe(pattern);
+  });
+});
+
 describe('a heading that starts with the name of a section the pattern has', () => {
   it("is a section of the author's (unknown), not that section out of place", async () => {
     const template = '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n';
@@ -147,7 +183,13 @@ describe('a section the template has under another name', () => {
     const report = await lint({ root: dir });
     const shown = report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`));
     expect(shown).toEqual(['7:1 section-name']);
-    expect(report.results[0]!.diagnostics[0]!.message).toMatch(/`## Readiness Questions` is written `## Readiness Review Questions` in the template/);
+    expect(report.results[0]!.diagnostics[0]!.message).toMatch(
+      /`## Readiness Questions` is written `## Readiness Review Questions` in the template \(it holds that section's sub-sections\)/,
+    );
+    // The author may mean the other name: the rename is asked, not made (--fix changes nothing).
+    expect(report.results[0]!.diagnostics[0]!.fix).toBeUndefined();
+    await lint({ root: dir, fix: true });
+    expect(await readFile(path.join(dir, 'builds/README.md'), 'utf8')).toBe(pattern);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
+import { foldHeading } from '../../template/normalize.js';
+import { flattenSections } from '../../template/walk.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -11,14 +13,28 @@ export default defineRule({
     severity: 'error',
     fixable: true,
   },
-  check({ pattern, outline, report }) {
+  check({ pattern, catalog, outline, report }) {
     const source = pattern.document.source;
-    const check = (section: Section, schema: TemplateSection): void => {
+    const doc = pattern.document;
+    const everywhere = flattenSections(catalog.templates.for(pattern.path).sections);
+    /**
+     * Whether the heading, at the template's level, would sit under the template's parent: a
+     * level changed alone must not move a section under a section it does not belong to (a
+     * `## Test Plan` made `### Test Plan` under `## Proposal` when the template puts it under a
+     * `## Design Details` the pattern lacks).
+     */
+    const landsInPlace = (section: Section, schema: TemplateSection): boolean => {
+      const parent = everywhere.find((t) => t.children.includes(schema));
+      const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
+      if (!parent) return before === undefined || before.level === 1;
+      return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
+    };
+    const check = (section: Section, schema: TemplateSection, misplaced = false): void => {
       if (section.level === schema.level) return;
       const expected = '#'.repeat(schema.level);
       const start = section.heading.range.start.offset;
       // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
-      const marker = section.heading.setext ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
+      const marker = section.heading.setext || (misplaced && !landsInPlace(section, schema)) ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
       report({
         message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
         range: section.heading.range,
@@ -41,6 +57,6 @@ export default defineRule({
       }
     };
     visit(outline.matches);
-    for (const { section, schema } of outline.misplaced) check(section, schema);
+    for (const { section, schema } of outline.misplaced) check(section, schema, true);
   },
 });

@@ -62,8 +62,10 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   }
   // Text inserted after a fence that is never closed would be read as code, and found missing again.
   const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
+  // Sections the pattern has somewhere (at their place or not): never inserted a second time.
+  const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
   return outline.missing.map((missing) => {
-    const text = missingSectionText(missing.schema);
+    const text = missingSectionText(missing.schema, had);
     const { offset, line, insert } = insertion(doc, missing, text);
     const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
     return {

@@ -12,7 +12,7 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
-    for (const { section, schema, extended } of outline.renamed) {
+    for (const { section, schema, extended, byContent } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
@@ -21,15 +21,23 @@ export default defineRule({
       const line = source.slice(heading.range.start.offset, heading.range.end.offset);
       const { text: name } = splitNote(heading.raw);
       const at = heading.setext ? -1 : line.indexOf(name);
+      // Known by what it holds rather than by its name: the author may mean the other name, so the rename is theirs to make.
+      const why = byContent ? " (it holds that section's sub-sections)" : '';
       report({
-        message: `${headingLabel(section)} is written \`${'#'.repeat(schema.level)} ${schema.heading}\` in the template: rename it${schema.aliases.length ? '' : ', or accept this name with `aliases` under `sections` in the configuration'}.`,
+        message: `${headingLabel(section)} is written \`${'#'.repeat(schema.level)} ${schema.heading}\` in the template${why}: rename it${schema.aliases.length ? '' : ', or accept this name with `aliases` under `sections` in the configuration'}.`,
         range: heading.range,
         expected,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
-        ...(at >= 0 && name
+        // A rename changes the heading's anchor: not made while the file links to it (its table of contents).
+        ...(at >= 0 && name && !byContent && !linkedTo(pattern.document.links, section.heading.id)
           ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
           : {}),
       });
     }
   },
 });
+
+/** Whether a link of the file points at this anchor of the file itself (`#data-flow`). */
+function linkedTo(links: readonly { url: string }[], id: string): boolean {
+  return links.some((l) => l.url.startsWith('#') && l.url.slice(1).toLowerCase() === id);
+}
