@@ -106,7 +106,11 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.absent = result.absent.filter((m) => m.schema !== target);
       const stand: SectionMatch = { schema: target, sections: [section], children: [] };
       result.misplaced.push({ section, schema: target, match: stand });
+      const missingBefore = result.missing.length;
       stand.children = matchLevel(target.children, section.children, stand, context);
+      // Under a parent that is missing, a heading of the author's may only share the name (a
+      // `### Troubleshooting` of their own): its sub-sections are placed, none asked for.
+      if (missingIndex < 0) result.missing.splice(missingBefore);
     } else {
       result.misplaced.push({ section, schema: target });
       leftovers.push(...section.children);

@@ -155,6 +155,22 @@ describe('--fix never moves a section by its level alone, nor breaks a link', ()
   });
 });
 
+describe("an author's heading that shares the name of a sub-section whose parent the pattern lacks", () => {
+  it('is that sub-section out of place, once; the questions under it in the template are not asked of it', async () => {
+    const template =
+      '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Review\n\n### Troubleshooting\n\n#### What fails first?\n\nSay.\n\n#### How is it noticed?\n\nSay.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache it.\n\n## Operations\n\n### Troubleshooting\n\nClear the cache.\n';
+    const dir = await tempCatalog({
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md' }),
+      'builds/README.md': pattern,
+    });
+    const report = await lint({ root: dir });
+    const shown = report.results[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.ruleId} ${d.message.slice(0, 40)}`);
+    expect(shown).toEqual(['5 required-section Missing section `## Review`, expected af', '9 section-order `### Troubleshooting` is misplaced: the ']);
+  });
+});
+
 describe('a heading that starts with the name of a section the pattern has', () => {
   it("is a section of the author's (unknown), not that section out of place", async () => {
     const template = '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n';
