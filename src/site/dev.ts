@@ -124,6 +124,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   let settle: NodeJS.Timeout | undefined;
   let building: Promise<void> | undefined;
   let again = false;
+  // Once closed, nothing starts again: a rebuild under way when `close` is called ends without
+  // scheduling the full build after it (its timer would keep the process alive for `settleMs`).
+  let closed = false;
   const work = async () => {
     const events = [...changed];
     changed.clear();
@@ -131,6 +134,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     const quick = events.every(([file, event]) => event === 'change' && patternFiles.has(file));
     if (quick && (await quickBuild(events.map(([file]) => file)))) {
       clearTimeout(settle);
+      if (closed) return;
       settle = setTimeout(() => {
         if (!building) building = fullBuild(false).finally(() => (building = undefined));
       }, options.settleMs ?? 4000);
@@ -140,6 +144,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   };
   const schedule = () => {
     clearTimeout(timer);
+    if (closed) return;
     timer = setTimeout(async () => {
       if (building) {
         again = true;
@@ -172,10 +177,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     folder: out,
     nextBuild: () => new Promise<void>((resolve) => waiting.push(resolve)),
     close: async () => {
+      closed = true;
       clearTimeout(timer);
       clearTimeout(settle);
       await watcher.close();
       await building;
+      clearTimeout(settle);
+      clearTimeout(timer);
       for (const res of listeners) res.end();
       await running.close();
     },
