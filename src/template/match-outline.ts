@@ -178,11 +178,12 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     }
   }
   // A heading inside an unknown section stands for the template's section only when it is the one
-  // heading that could: the section is not at its place, and no other heading inside looks like it.
+  // heading that could: the section is not at its place, no other heading inside looks like it, and
+  // it is at most one level off (a `#### References` under a topic's `###` is that topic's).
   // Otherwise it is the author's own sub-heading (`#### References` under each topic of a guide
   // whose `## References` closes it, or that has none): content, neither the section nor a copy.
   for (const [target, list] of nested) {
-    if (found.get(target)!.length === 0 && list.length === 1) {
+    if (found.get(target)!.length === 0 && list.length === 1 && list[0]!.level <= target.level + 1) {
       found.get(target)!.push(list[0]!);
       adopted = true;
     }

@@ -185,6 +185,30 @@ describe('a heading that starts with the name of a section the pattern has', () 
   });
 });
 
+describe("one heading inside the author's sections that shares a missing section's name", () => {
+  const GUIDE = '# [Guide Title]\n\n## Introduction\n\nWhy this guide.\n\n## References\n\n- [A source](https://example.com)\n';
+  const findingsOf = async (pattern: string) => {
+    const dir = await tempCatalog({
+      'templates/guide.md': GUIDE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/guide.md' }),
+      'tls/README.md': pattern,
+    });
+    const report = await lint({ root: dir });
+    return report.results[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.ruleId}`);
+  };
+
+  it("is its topic's own two levels down: the section is missing", async () => {
+    const pattern =
+      '# TLS Guide\n\n## Introduction\n\nHow.\n\n## Certificates\n\n### Rotation\n\nYearly.\n\n#### References\n\n- [Rotation](https://example.org/rotate)\n';
+    expect(await findingsOf(pattern)).toEqual(['5 required-section']);
+  });
+
+  it('stands for the section one level down: a level finding, not a missing section', async () => {
+    const pattern = '# TLS Guide\n\n## Introduction\n\nHow.\n\n## Certificates\n\nYearly.\n\n### References\n\n- [Rotation](https://example.org/rotate)\n';
+    expect(await findingsOf(pattern)).toEqual(['11 heading-level']);
+  });
+});
+
 describe('a section the template has under another name', () => {
   it('is known by its sub-sections: one rename finding, its sub-sections at their place', async () => {
     const template =
