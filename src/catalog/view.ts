@@ -28,3 +28,15 @@ export function viewOf(pattern: Pattern): PatternView {
     anchors: [...pattern.anchors],
   };
 }
+
+/**
+ * The name a pattern is shown by: its title, else one made from its file or
+ * folder name as documentation sites do (`0042-regexps` → `0042 regexps`,
+ * `circuit_breaker` → `Circuit breaker`) — a catalog whose documents have no
+ * title line still lists names rather than slugs.
+ */
+export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): string {
+  if (pattern.title?.text) return pattern.title.text;
+  const words = pattern.slug.replace(/[-_]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;
+}

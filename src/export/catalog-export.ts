@@ -1,3 +1,4 @@
+import { displayTitle } from '../catalog/view.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationLists, type PatternRelations } from '../catalog/relations.js';
@@ -111,7 +112,7 @@ export function ownEntry(pattern: Pattern, template: TemplateSchema): OwnEntry {
     slug: pattern.slug,
     path: pattern.path,
     url: `patterns/${encodeURIComponent(pattern.slug)}/`,
-    title: pattern.title?.text ?? pattern.slug,
+    title: displayTitle(pattern),
     ...(pattern.summary ? { summary: pattern.summary.text } : {}),
     frontMatter: pattern.frontMatter,
     ...(newest?.version ? { version: newest.version } : {}),

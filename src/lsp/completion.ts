@@ -1,3 +1,4 @@
+import { displayTitle } from '../catalog/view.js';
 import path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type CompletionParams, type TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -47,7 +48,7 @@ function linkCompletions(typed: string, from: Pattern, catalog: Catalog): Comple
   }
   return catalog.patterns
     .filter((p) => p.file !== from.file)
-    .map((p) => ({ label: rel(p), kind: CompletionItemKind.File, detail: p.title?.text ?? p.slug, documentation: p.summary?.text ?? '' }));
+    .map((p) => ({ label: rel(p), kind: CompletionItemKind.File, detail: displayTitle(p), documentation: p.summary?.text ?? '' }));
 }
 
 /** At the start of a line: the sections the template still expects, the next one first. */

@@ -1,3 +1,4 @@
+import { displayTitle } from '../catalog/view.js';
 import path from 'node:path';
 import type { Pattern } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
@@ -101,7 +102,7 @@ export function planRun(pattern: Pattern, template: TemplateSchema, config: Cata
   const verify = pattern.frontMatter.verify;
   const optedOut = config.run.optIn ? verify !== true : verify === false;
   return {
-    pattern: { slug: pattern.slug, file: pattern.file, path: pattern.path, dir: pattern.dir, title: pattern.title?.text ?? pattern.slug },
+    pattern: { slug: pattern.slug, file: pattern.file, path: pattern.path, dir: pattern.dir, title: displayTitle(pattern) },
     optedOut,
     phases,
     parameters,

@@ -1,3 +1,4 @@
+import { displayTitle } from '../catalog/view.js';
 import { facetValues } from '../catalog/facets.js';
 import type { Pattern } from '../catalog/types.js';
 import type { Block, Section } from '../markdown/types.js';
@@ -91,7 +92,7 @@ export function recordOf(
   for (const b of doc.preamble) if (b.kind !== 'blockquote' || pattern.summary?.from !== 'blockquote') blockText(b, lead);
   doc.sections.forEach(walk);
 
-  const title = pattern.title?.text ?? pattern.slug;
+  const title = displayTitle(pattern);
   const record: PatternRecord = {
     slug: pattern.slug,
     file: pattern.file,

@@ -1,3 +1,4 @@
+import { displayTitle } from '../catalog/view.js';
 import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
 import { CatalogIndex } from '../catalog/catalog-index.js';
@@ -162,7 +163,7 @@ export function patternLocator<T extends { file: string }>(entries: readonly T[]
 export function cardOf(pattern: PatternView, facets: readonly string[]): Pick<PageMeta, 'slug' | 'title' | 'summary' | 'facets'> {
   return {
     slug: pattern.slug,
-    title: pattern.title?.text ?? pattern.slug,
+    title: displayTitle(pattern),
     ...(pattern.summary ? { summary: pattern.summary.text } : {}),
     facets: facetValues(pattern.frontMatter, facets),
   };

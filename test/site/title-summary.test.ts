@@ -47,6 +47,15 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(page).toContain('<meta name="description" content="A replica waits at low capacity and takes over on failure.">');
   });
 
+  it('a name made from the folder when a document has no title anywhere (as documentation sites do), not the slug', async () => {
+    const site = await build('## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n', {
+      '0042-faster_builds': '## Summary\n\nCache the compiler output.\n\n## Design\n\nA store.\n',
+    });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['0042-faster_builds', '0042 faster builds']]);
+    expect(site.home).toContain('<a href="patterns/0042-faster_builds/">0042 faster builds</a>');
+    expect(await site.page('0042-faster_builds')).toMatch(/<title>0042 faster builds · /);
+  });
+
   it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {
     const site = await build(
       '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',

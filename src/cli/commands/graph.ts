@@ -1,3 +1,4 @@
+import { displayTitle } from '../../catalog/view.js';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
@@ -36,7 +37,7 @@ export function registerGraph(program: Command, ctx: CommandContext): Command {
       const catalog = await loadCatalog({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
       const relations = catalogRelations(catalog);
-      let graph = relationGraph(catalog.patterns.map((p) => ({ slug: p.slug, title: p.title?.text ?? p.slug, relations: relations.get(p.slug) ?? NO_RELATIONS })));
+      let graph = relationGraph(catalog.patterns.map((p) => ({ slug: p.slug, title: displayTitle(p), relations: relations.get(p.slug) ?? NO_RELATIONS })));
       if (flags.focus) graph = focusGraph(graph, flags.focus, depth);
       const text = flags.format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : flags.format === 'dot' ? graphDot(graph) : graphMermaid(graph);
       if (flags.out) await writeFileAtomic(path.resolve(ctx.cwd, flags.out), text);

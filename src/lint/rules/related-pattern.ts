@@ -1,3 +1,4 @@
+import { displayTitle } from '../../catalog/view.js';
 import path from 'node:path';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
 import { relativeLink } from '../../catalog/links.js';
@@ -81,7 +82,7 @@ function suggest(index: CatalogIndex, from: PatternView, file: string | undefine
     }
     near ??= nearest(slugOfPath(file), all, (p) => p.slug, 'slug', from);
   }
-  if (!near && text.trim()) near = nearest(text, all, (p) => p.title?.text ?? p.slug, 'title', from);
+  if (!near && text.trim()) near = nearest(text, all, (p) => displayTitle(p), 'title', from);
   return near ? `${code(relativeLink(from.file, near.file))} (${name(near)})` : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { displayTitle } from '../../catalog/view.js';
 import { relativeLink } from '../../catalog/links.js';
 import type { PatternView } from '../../catalog/types.js';
 import { defineCatalogRule } from '../rule.js';
@@ -18,7 +19,7 @@ export default defineCatalogRule({
       if (seen.has(other)) continue;
       seen.add(other);
       if (index.mentions(other, pattern)) continue;
-      const back = `[${pattern.title?.text ?? pattern.slug}](${relativeLink(other.file, pattern.file)})`;
+      const back = `[${displayTitle(pattern)}](${relativeLink(other.file, pattern.file)})`;
       report({
         message: `${code(other.path)}${other.title ? ` (${other.title.text})` : ''} is listed under Related Patterns but never mentions this pattern back: add ${code(back)} to its Related Patterns, or remove it from this list if the two are not related.`,
         range: relation.link.range,

@@ -1,3 +1,4 @@
+import { displayTitle } from '../../catalog/view.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { loadPattern } from '../../catalog/load-pattern.js';
@@ -68,7 +69,7 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
         }
       }
       const markdown = chosen ? doc.source.slice(chosen.range.start.offset, chosen.range.end.offset).trimEnd() + '\n' : doc.source;
-      const title = pattern.title?.text ?? record.slug;
+      const title = displayTitle(pattern);
       const structured = {
         slug: record.slug,
         title,
