@@ -86,6 +86,9 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // already present is a section of the author's, not a copy out of place.
     if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant))) {
       result.unknown.push(section);
+      // What it holds is judged in turn (a `## Design Details: Part Two` holding the template's
+      // sub-sections has them, out of place; they are not missing).
+      leftovers.push(...section.children);
       continue;
     }
     if (!target && variant) {
@@ -183,8 +186,12 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Otherwise it is the author's own sub-heading (`#### References` under each topic of a guide
   // whose `## References` closes it, or that has none): content, neither the section nor a copy.
   for (const [target, list] of nested) {
-    if (found.get(target)!.length === 0 && list.length === 1 && list[0]!.level <= target.level + 1) {
-      found.get(target)!.push(list[0]!);
+    const candidate = list[0]!;
+    // …and the author's own sections do not go on after it (then it is one of theirs, mid-document).
+    const next = sections.find((other) => other.range.start.offset > candidate.range.start.offset);
+    const amidOwn = next !== undefined && matching(schema, next.title).length === 0;
+    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
+      found.get(target)!.push(candidate);
       adopted = true;
     }
   }
@@ -251,11 +258,23 @@ function sameContentOtherName(schema: readonly TemplateSection[], sections: read
       const held = section.children.filter((c) => matching(t.children, c.title).length > 0).length;
       return held >= 2 && held * 2 >= section.children.length;
     });
-    if (fits.length !== 1 || named.has(fits[0]!)) continue;
+    // And named alike: a word in common (`Readiness`), so the author's own section that happens to
+    // hold the template's sub-sections after its text (`## References`, then `### Test Plan`) is not renamed.
+    if (fits.length !== 1 || named.has(fits[0]!) || !shareAWord(section.title, fits[0]!.heading)) continue;
     out.set(section, fits[0]!);
     named.add(fits[0]!);
   }
   return out;
+}
+
+/** Whether two headings share a word of three letters or more (case and accents aside). */
+function shareAWord(a: string, b: string): boolean {
+  const words = (t: string) =>
+    foldHeading(t)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3);
+  const mine = new Set(words(a));
+  return words(b).some((w) => mine.has(w));
 }
 
 /**

@@ -209,6 +209,54 @@ describe("one heading inside the author's sections that shares a missing section
   });
 });
 
+describe('shapes found by the second review of real catalogs', () => {
+  const lintWith = async (template: string, pattern: string, fix = false) => {
+    const dir = await tempCatalog({
+      'templates/t.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/t.md' }),
+      'p/README.md': pattern,
+    });
+    const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
+    return {
+      shown: report.results[0]!.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}: ${d.message}`),
+      text: await readFile(path.join(dir, 'p/README.md'), 'utf8'),
+    };
+  };
+
+  it('a second part of a section (its name with more words) keeps what it holds: nothing missing, nothing inserted twice', async () => {
+    const template = '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Test Plan\n\nHow it is tested.\n\n### Rollout\n\nHow it ships.\n';
+    const pattern =
+      '# Builds\n\n## Summary\n\nCache it.\n\n## Design\n\nThe store.\n\n## Design, part two\n\nThe client.\n\n### Test Plan\n\nBuild twice.\n\n### Rollout\n\nBehind a flag.\n';
+    const { shown } = await lintWith(template, pattern);
+    expect(shown.filter((f) => f.includes('required-section'))).toEqual([]);
+    const { text } = await lintWith(template, pattern, true);
+    expect(text.match(/^### Test Plan$/gm)).toHaveLength(1);
+  });
+
+  it("a lone look-alike one level down, with the author's sections going on after it, is theirs: the section is missing", async () => {
+    const template = '# [Guide]\n\n## Introduction\n\nWhy.\n\n## References\n\n- [A source](https://example.com)\n';
+    const pattern =
+      '# TLS\n\n## Introduction\n\nHow.\n\n## Storage\n\nKeep keys apart.\n\n### References\n\n- [Keys](https://example.org/keys)\n\n## Ciphers\n\nPrefer AEAD.\n';
+    const { shown } = await lintWith(template, pattern);
+    expect(shown.filter((f) => f.includes('error')).map((f) => f.split(':')[0])).toEqual(['5 required-section error']);
+  });
+
+  it('is not renamed by its content when it shares no word with the section whose sub-sections it holds', async () => {
+    const template = '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Design Details\n\n### Test Plan\n\nHow.\n\n### Rollout\n\nHow.\n';
+    const pattern = '# Builds\n\n## Summary\n\nCache it.\n\n## References\n\n- [Cache](https://example.org)\n\n### Test Plan\n\nTwice.\n\n### Rollout\n\nFlag.\n';
+    const { shown } = await lintWith(template, pattern);
+    expect(shown.some((f) => f.includes('section-name'))).toBe(false);
+    expect(shown.some((f) => f.includes('required-section') && f.includes('`## Design Details`'))).toBe(true);
+  });
+
+  it("names a misplaced section's parent at the template's own level when the template skips levels", async () => {
+    const template = '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\n#### Test Plan\n\nHow.\n\n## Notes\n\nMore.\n';
+    const pattern = '# Builds\n\n## Summary\n\nCache it.\n\n## Design\n\nThe store.\n\n## Notes\n\nNone.\n\n#### Test Plan\n\nTwice.\n';
+    const { shown } = await lintWith(template, pattern);
+    expect(shown.find((f) => f.includes('section-order'))).toMatch(/the template puts it under `## Design`/);
+  });
+});
+
 describe('a section the template has under another name', () => {
   it('is known by its sub-sections: one rename finding, its sub-sections at their place', async () => {
     const template =
