@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
 import { lint } from '../../src/lint/lint.js';
 import { tempCatalog } from '../helpers.js';
 
@@ -32,17 +33,26 @@ List them.
 How to remove it.
 `;
 
-async function findings(pattern: string, fix = false): Promise<{ shown: string[]; text: string }> {
+/** Lints one pattern against a template (with `fix`, lint --fix): its findings and its text afterwards. */
+async function lintPattern(
+  template: string,
+  pattern: string,
+  options: { fix?: boolean; config?: object } = {},
+): Promise<{ dir: string; diagnostics: Diagnostic[]; text: string }> {
   const dir = await tempCatalog({
-    'templates/pattern.md': TEMPLATE,
-    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'templates/pattern.md': template,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...options.config }),
     'saga/README.md': pattern,
   });
-  const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
-  return {
-    shown: report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)),
-    text: await readFile(path.join(dir, 'saga/README.md'), 'utf8'),
-  };
+  const report = await lint({ root: dir, ...(options.fix ? { fix: true } : {}) });
+  return { dir, diagnostics: report.results.flatMap((r) => r.diagnostics), text: await readFile(path.join(dir, 'saga/README.md'), 'utf8') };
+}
+
+const long = (d: Diagnostic) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`;
+
+async function findings(pattern: string, fix = false): Promise<{ shown: string[]; text: string }> {
+  const { diagnostics, text } = await lintPattern(TEMPLATE, pattern, { fix });
+  return { shown: diagnostics.map(long), text };
 }
 
 describe('the outline of a pattern with structural slips', () => {
@@ -80,16 +90,8 @@ describe('the outline of a pattern with structural slips', () => {
 describe("an author's own sub-headings that share a template section's name", () => {
   const GUIDE = '# [Guide Title]\n\n## Introduction\n\nWhy this guide.\n\n## References\n\n- [A source](https://example.com)\n';
   const lintGuide = async (pattern: string, fix = false) => {
-    const dir = await tempCatalog({
-      'templates/guide.md': GUIDE,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/guide.md' }),
-      'tls/README.md': pattern,
-    });
-    const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
-    return {
-      shown: report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)),
-      text: await readFile(path.join(dir, 'tls/README.md'), 'utf8'),
-    };
+    const { diagnostics, text } = await lintPattern(GUIDE, pattern, { fix });
+    return { shown: diagnostics.map(long), text };
   };
   const topics =
     '## Certificates\n\n### Rotation\n\nRotate them yearly.\n\n#### References\n\n- [Rotation](https://example.org/rotate)\n\n## Ciphers\n\n### Suites\n\nPrefer AEAD.\n\n#### References\n\n- [Suites](https://example.org/suites)\n\n';
@@ -123,14 +125,9 @@ describe('--fix never moves a section by its level alone, nor breaks a link', ()
   const template =
     '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat.\n\n## Design\n\n### Test Plan\n\nHow it is tested.\n\n## References\n\nSources.\n';
   const lintFix = async (pattern: string) => {
-    const dir = await tempCatalog({
-      'templates/proposal.md': template,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md' }),
-      'builds/README.md': pattern,
-    });
-    const before = await lint({ root: dir });
+    const { dir, diagnostics } = await lintPattern(template, pattern);
     await lint({ root: dir, fix: true });
-    return { before: before.results[0]!.diagnostics, text: await readFile(path.join(dir, 'builds/README.md'), 'utf8') };
+    return { before: diagnostics, text: await readFile(path.join(dir, 'saga/README.md'), 'utf8') };
   };
 
   it('demotes a section whose template parent is missing only once the parent is there (else it would fall under the section before it), and writes it once', async () => {
@@ -187,15 +184,7 @@ describe('a heading that starts with the name of a section the pattern has', () 
 
 describe("one heading inside the author's sections that shares a missing section's name", () => {
   const GUIDE = '# [Guide Title]\n\n## Introduction\n\nWhy this guide.\n\n## References\n\n- [A source](https://example.com)\n';
-  const findingsOf = async (pattern: string) => {
-    const dir = await tempCatalog({
-      'templates/guide.md': GUIDE,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/guide.md' }),
-      'tls/README.md': pattern,
-    });
-    const report = await lint({ root: dir });
-    return report.results[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.ruleId}`);
-  };
+  const findingsOf = async (pattern: string) => (await lintPattern(GUIDE, pattern)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.ruleId}`);
 
   it("is its topic's own two levels down: the section is missing", async () => {
     const pattern =
@@ -211,16 +200,8 @@ describe("one heading inside the author's sections that shares a missing section
 
 describe('shapes found by the second review of real catalogs', () => {
   const lintWith = async (template: string, pattern: string, fix = false) => {
-    const dir = await tempCatalog({
-      'templates/t.md': template,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/t.md' }),
-      'p/README.md': pattern,
-    });
-    const report = await lint({ root: dir, ...(fix ? { fix: true } : {}) });
-    return {
-      shown: report.results[0]!.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}: ${d.message}`),
-      text: await readFile(path.join(dir, 'p/README.md'), 'utf8'),
-    };
+    const { diagnostics, text } = await lintPattern(template, pattern, { fix });
+    return { shown: diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}: ${d.message}`), text };
   };
 
   it('a second part of a section (its name with more words) keeps what it holds: nothing missing, nothing inserted twice', async () => {
@@ -282,15 +263,7 @@ describe('a section the template has under another name', () => {
 });
 
 describe('template semantics read from real-catalog shapes', () => {
-  const lintWith = async (template: string, pattern: string, config: object = {}) => {
-    const dir = await tempCatalog({
-      'templates/pattern.md': template,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
-      'saga/README.md': pattern,
-    });
-    const report = await lint({ root: dir });
-    return report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`));
-  };
+  const lintWith = async (template: string, pattern: string, config: object = {}) => (await lintPattern(template, pattern, { config })).diagnostics.map(long);
 
   it('takes a comment that says "optional" right above a heading as that section\'s marker, not as the body above', async () => {
     const template =
