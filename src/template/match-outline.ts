@@ -75,6 +75,15 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   const stood = new Set<TemplateSection>();
+  const parentOf = new Map<TemplateSection, TemplateSection>();
+  for (const t of everywhere) for (const child of t.children) parentOf.set(child, t);
+  const underOptionalAbsent = (t: TemplateSection): boolean => {
+    for (let up = parentOf.get(t); up; up = parentOf.get(up)) {
+      if (context.present.has(up) || stood.has(up)) return false;
+      if (up.optional) return true;
+    }
+    return false;
+  };
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
     const variant = target ? undefined : variantOf(everywhere, section.title);
@@ -100,6 +109,10 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       continue;
     }
     const missingIndex = result.missing.findIndex((m) => m.schema === target);
+    // Under an optional section the pattern leaves out, a heading named like one of its
+    // sub-sections (`#### Story 1` of an absent `### User Stories`, in the author's `## Future
+    // Work`) is the author's: nothing asks for it, so nothing is out of place.
+    if (missingIndex < 0 && !context.present.has(target) && underOptionalAbsent(target)) continue;
     if (missingIndex >= 0 || (!context.present.has(target) && !stood.has(target))) {
       stood.add(target);
       // It stands for the missing section (or one under a parent that is missing or named

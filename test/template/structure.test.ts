@@ -230,6 +230,15 @@ describe('shapes found by the second review of real catalogs', () => {
     expect(shown.some((f) => f.includes('required-section') && f.includes('`## Design Details`'))).toBe(true);
   });
 
+  it("takes headings named like the sub-sections of an optional section the pattern leaves out, inside the author's own section, as theirs", async () => {
+    const template =
+      '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat.\n\n### User Stories (Optional)\n\n#### Story 1\n\nA story.\n\n#### Story 2\n\nAnother.\n\n## Alternatives\n\nOthers.\n';
+    const pattern =
+      '# Builds\n\n## Summary\n\nCache it.\n\n## Proposal\n\nA store.\n\n## Alternatives\n\nNone.\n\n## Future Work\n\n#### Story 1\n\nRemote caches.\n\n#### Story 2\n\nEviction.\n';
+    const { shown } = await lintWith(template, pattern);
+    expect(shown.filter((f) => f.includes(' error: '))).toEqual([]);
+  });
+
   it("names a misplaced section's parent at the template's own level when the template skips levels", async () => {
     const template = '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\n#### Test Plan\n\nHow.\n\n## Notes\n\nMore.\n';
     const pattern = '# Builds\n\n## Summary\n\nCache it.\n\n## Design\n\nThe store.\n\n## Notes\n\nNone.\n\n#### Test Plan\n\nTwice.\n';
