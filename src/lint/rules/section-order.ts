@@ -43,7 +43,7 @@ interface Placed {
 /**
  * The fewest sections to move: those outside the longest run already in
  * template order (a longest non-decreasing subsequence), each with the
- * template neighbour it should follow.
+ * nearest section of that run it should follow (or precede).
  */
 function outOfOrder(matches: SectionMatch[]): { section: Section; predecessor?: SectionMatch['schema']; successor?: SectionMatch['schema'] }[] {
   const placed: Placed[] = matches
@@ -68,11 +68,18 @@ function outOfOrder(matches: SectionMatch[]): { section: Section; predecessor?: 
   const keep = new Set<number>();
   for (let i = tails[tails.length - 1]!; i >= 0; i = prev[i]!) keep.add(i);
 
+  // The neighbours named are sections that stay where they are: "after `## Drawbacks`" helps
+  // nobody when `## Drawbacks` has to move too.
+  const staying = new Set([...keep].map((i) => placed[i]!.index));
   return placed
     .filter((_, i) => !keep.has(i))
     .map(({ section, index }) => {
-      const predecessor = matches[index - 1]?.schema;
-      const successor = matches[index + 1]?.schema;
+      let before = index - 1;
+      while (before >= 0 && !staying.has(before)) before--;
+      let after = index + 1;
+      while (after < matches.length && !staying.has(after)) after++;
+      const predecessor = matches[before]?.schema;
+      const successor = matches[after]?.schema;
       return { section, ...(predecessor ? { predecessor } : {}), ...(successor ? { successor } : {}) };
     });
 }

@@ -74,6 +74,37 @@ Drop the array.
     ],
     invalid: [
       {
+        name: 'two sections moved together: each names a section that stays, not one that moves too',
+        text: `# Bloom Filter
+
+## Overview
+
+Constant space membership.
+
+## Notes
+
+It cannot delete keys.
+
+## Cleanup
+
+Drop the array.
+
+## Architecture
+
+A bit array.
+
+## Implementation
+
+### Step 1: Size the array
+
+From the error rate.
+`,
+        errors: [
+          { message: outOfOrder('## Notes', 'after `## Implementation`'), line: 7, column: 1, endLine: 7, endColumn: 9 },
+          { message: outOfOrder('## Cleanup', 'after `## Implementation`'), line: 11, column: 1, endLine: 11, endColumn: 11 },
+        ],
+      },
+      {
         name: 'one section moved down: only it is reported, with the section it should follow',
         text: `# Bloom Filter
 
