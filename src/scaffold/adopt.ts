@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
@@ -11,10 +10,10 @@ import { PatternbookError } from '../diagnostics.js';
 import { lint } from '../lint/lint.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.js';
-import { templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
+import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { mapLimit } from '../util/concurrency.js';
-import { decodeUtf8, writeFileAtomic } from '../util/text-file.js';
+import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, type Exclusion, type TemplateCandidate } from './adopt-layout.js';
@@ -209,19 +208,7 @@ function existingConfiguration(root: string): string | undefined {
 
 /** `--template FILE`: read as any template is; an error names the file. */
 async function givenTemplate(root: string, file: string, files: readonly ScannedFile[]): Promise<TemplateCandidate> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new PatternbookError(
-      code === 'ENOENT'
-        ? `Template not found: ${file}. Give an existing Markdown file with --template.`
-        : `Cannot read template ${file} (${code ?? (err as Error).message}).`,
-    );
-  }
-  const text = decodeUtf8(bytes);
-  if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
+  const text = await readTemplateText(file, { missing: 'Give an existing Markdown file with --template.' });
   const rel = relativeTo(root, file);
   const scanned = files.find((f) => f.rel === rel);
   return { rel: scanned ? rel : file, schema: templateFromSource(text, file), nameScore: Infinity, ...(scanned ? { file: scanned } : {}) };

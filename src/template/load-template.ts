@@ -35,6 +35,21 @@ export interface TemplateOptions {
 
 /** Reads a template file (default: the built-in one) into a schema. */
 export async function loadTemplate(file: string = BUILT_IN_TEMPLATE, options: TemplateOptions = {}): Promise<TemplateSchema> {
+  const text = await readTemplateText(file, {
+    missing: 'Point `template` in the configuration at an existing Markdown file, or remove it to use the built-in template.',
+    folder: "point `template` at the template's Markdown file (such as templates/pattern.md).",
+    unreadable: 'check that `template` names a readable Markdown file.',
+    binary: 'point `template` at a Markdown text file.',
+  });
+  return templateFromSource(text, file, options);
+}
+
+/**
+ * A template file's text, or an error that names it and says what to do: `hints`
+ * end the messages (a missing file; a folder, unreadable and binary content
+ * where given — without `binary`, NUL bytes are not checked).
+ */
+export async function readTemplateText(file: string, hints: { missing: string; folder?: string; unreadable?: string; binary?: string }): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -42,17 +57,17 @@ export async function loadTemplate(file: string = BUILT_IN_TEMPLATE, options: Te
     const code = (err as NodeJS.ErrnoException).code;
     throw new PatternbookError(
       code === 'ENOENT'
-        ? `Template not found: ${file}. Point \`template\` in the configuration at an existing Markdown file, or remove it to use the built-in template.`
-        : code === 'EISDIR'
-          ? `Template ${file} is a folder: point \`template\` at the template's Markdown file (such as templates/pattern.md).`
-          : `Cannot read template ${file} (${code ?? (err as Error).message}): check that \`template\` names a readable Markdown file.`,
+        ? `Template not found: ${file}. ${hints.missing}`
+        : code === 'EISDIR' && hints.folder
+          ? `Template ${file} is a folder: ${hints.folder}`
+          : `Cannot read template ${file} (${code ?? (err as Error).message})${hints.unreadable ? `: ${hints.unreadable}` : '.'}`,
     );
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new PatternbookError(`Template ${file} is not valid UTF-8 text. Save it as UTF-8.`);
   // NUL bytes are binary content, refused in patterns too.
-  if (text.includes('\0')) throw new PatternbookError(`Template ${file} holds binary content (NUL bytes): point \`template\` at a Markdown text file.`);
-  return templateFromSource(text, file, options);
+  if (hints.binary && text.includes('\0')) throw new PatternbookError(`Template ${file} holds binary content (NUL bytes): ${hints.binary}`);
+  return text;
 }
 
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */

@@ -2,7 +2,7 @@ import type { Section } from '../markdown/types.js';
 import { extendsName, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
-import { flattenSections } from './walk.js';
+import { flattenSections, parentSection } from './walk.js';
 
 export interface SectionMatch {
   schema: TemplateSection;
@@ -75,10 +75,8 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   const stood = new Set<TemplateSection>();
-  const parentOf = new Map<TemplateSection, TemplateSection>();
-  for (const t of everywhere) for (const child of t.children) parentOf.set(child, t);
   const underOptionalAbsent = (t: TemplateSection): boolean => {
-    for (let up = parentOf.get(t); up; up = parentOf.get(up)) {
+    for (let up = parentSection(schema, t); up; up = parentSection(schema, up)) {
       if (context.present.has(up) || stood.has(up)) return false;
       if (up.optional) return true;
     }

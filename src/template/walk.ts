@@ -11,3 +11,16 @@ export function flattenSections(sections: readonly TemplateSection[]): TemplateS
   }
   return list;
 }
+
+const parents = new WeakMap<readonly TemplateSection[], Map<TemplateSection, TemplateSection>>();
+
+/** The template section that holds `section` (undefined at the top level), looked up in a map made once per template. */
+export function parentSection(sections: readonly TemplateSection[], section: TemplateSection): TemplateSection | undefined {
+  let map = parents.get(sections);
+  if (!map) {
+    map = new Map();
+    for (const t of flattenSections(sections)) for (const child of t.children) map.set(child, t);
+    parents.set(sections, map);
+  }
+  return map.get(section);
+}

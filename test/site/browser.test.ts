@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
 import { startDev } from '../../src/site/dev.js';
-import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO, fixture } from '../helpers.js';
-import { watchPage } from './_page-errors.js';
+import { chromiumAvailable, SiteBrowser } from './_browser.js';
 
 /**
  * The built site in a real browser: Debian's Chromium, driven by
@@ -17,50 +12,24 @@ import { watchPage } from './_page-errors.js';
  * so there these tests can never be skipped; on a machine without
  * /usr/bin/chromium they are skipped, and say so.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
-  throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
-if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (Debian/Ubuntu: apt-get install -y chromium).`);
+const available = chromiumAvailable();
 
-const folders: string[] = [];
-let browser: Browser;
-const servers: RunningServer[] = [];
-
-async function site(root: string): Promise<{ url: string; out: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-browser-'));
-  folders.push(dir);
-  const out = path.join(dir, 'site');
-  await buildSite({ root, out });
-  const running = await serveSite(out);
-  servers.push(running);
-  return { url: running.url, out };
-}
-
-/** Opens a page, collecting what goes wrong on it (`watchPage`). */
-async function open(url: string, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = options.bypassCSP ? await (await browser.newContext({ bypassCSP: true })).newPage() : await browser.newPage();
-  const errors = watchPage(page);
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors };
-}
+const harness = new SiteBrowser('browser');
+const site = (root: string) => harness.site(root);
+/** Opens a page in a fresh context, collecting what goes wrong on it (`watchPage`). */
+const open = (url: string, options: { bypassCSP?: boolean } = {}) => harness.open(url, options);
 
 describe.skipIf(!available)('the built site in Chromium', () => {
   let examples: { url: string; out: string };
   let hostile: { url: string; out: string };
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    await harness.launch();
     examples = await site(path.join(REPO, 'examples/catalog'));
     hostile = await site(fixture('catalogs/hostile-site'));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(servers.map((s) => s.close()));
-    await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
-  });
+  afterAll(() => harness.close());
 
   it('home: every pattern as a card; a tag filter narrows them and the count follows', async () => {
     const { page, errors } = await open(examples.url);
@@ -156,7 +125,7 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       for (const url of [examples.url, `${examples.url}patterns/saga/`, `${examples.url}graph/`, `${examples.url}health/`]) {
         // axe is injected as a script, which the site's CSP (rightly) refuses: this context bypasses it.
-        const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+        const context = await harness.browser.newContext({ bypassCSP: true, colorScheme: scheme });
         const page = await context.newPage();
         await page.goto(url, { waitUntil: 'load' });
         await page.addScriptTag({ path: axe });
@@ -218,8 +187,7 @@ describe.skipIf(!available)('the built site in Chromium', () => {
   }
 
   it('dev: an edit reloads the open page with the new text; lint findings and a broken file show in an overlay; the server keeps running', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-dev-'));
-    folders.push(dir);
+    const dir = await harness.folder('dev');
     await cp(path.join(REPO, 'examples/catalog'), dir, { recursive: true, filter: (src) => !src.includes('_site') });
     const dev = await startDev({ root: dir });
     try {

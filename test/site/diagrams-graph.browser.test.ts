@@ -1,67 +1,20 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
-import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO, tempCatalog } from '../helpers.js';
-import { watchPage } from './_page-errors.js';
+import { chromiumAvailable, luminance, SiteBrowser } from './_browser.js';
 
 /**
  * Diagrams and the relations graph in Debian's Chromium (playwright-core), as
  * test/site/browser.test.ts runs the rest of the site: required where
  * PATTERNBOOK_BROWSER_TESTS=required, else skipped when Chromium is missing.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
-  throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
+const available = chromiumAvailable();
 
-const folders: string[] = [];
-const servers: RunningServer[] = [];
-let browser: Browser;
-
-async function site(root: string, env: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-diagrams-'));
-  folders.push(dir);
-  const out = path.join(dir, 'site');
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    await buildSite({ root, out });
-  } finally {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
-  const running = await serveSite(out);
-  servers.push(running);
-  return running.url;
-}
-
-/** Opens a page, collecting what goes wrong on it (`watchPage`) and every URL it requests. */
-async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = watchPage(page);
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, requests };
-}
-
-/** Relative luminance of a computed `rgb(…)` colour. */
-function luminance(css: string): number {
-  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
+const harness = new SiteBrowser('diagrams');
+const site = async (root: string, env: Record<string, string> = {}) => (await harness.site(root, env)).url;
+const open = (url: string, options: BrowserContextOptions = {}) => harness.open(url, options);
 
 const GANTT =
   '# Plan\n\n> A plan drawn as a gantt chart.\n\n## Overview\n\nThe plan:\n\n```mermaid\ngantt\n  title Rollout\n  section Build\n  Write the code :a1, 2024-01-01, 10d\n  section Ship\n  Release :after a1, 5d\n```\n';
@@ -70,15 +23,11 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
   let examples: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    await harness.launch();
     examples = await site(path.join(REPO, 'examples/catalog'));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(servers.map((s) => s.close()));
-    await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
-  });
+  afterAll(() => harness.close());
 
   it('shows a sequence diagram drawn at build time: no Mermaid script requested, its smallest text at least 10.5 px', async () => {
     const { page, errors, requests } = await open(`${examples}patterns/saga/`, { viewport: { width: 390, height: 844 } });

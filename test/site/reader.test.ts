@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
 import { startDev } from '../../src/site/dev.js';
-import { serveSite, type RunningServer } from '../../src/site/serve.js';
 import { REPO } from '../helpers.js';
-import { watchPage } from './_page-errors.js';
+import { chromiumAvailable, contrast, SiteBrowser } from './_browser.js';
 
 /**
  * What readers of the built site do, in Debian's Chromium (playwright-core):
@@ -18,67 +14,24 @@ import { watchPage } from './_page-errors.js';
  * address, and lint findings kept for authors. Skipped without
  * /usr/bin/chromium, required where PATTERNBOOK_BROWSER_TESTS=required.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.PATTERNBOOK_BROWSER_TESTS === 'required') {
-  throw new Error(`Browser tests are required here but ${CHROMIUM} is missing: apt-get install -y chromium`);
-}
-if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (Debian/Ubuntu: apt-get install -y chromium).`);
+const available = chromiumAvailable();
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const folders: string[] = [];
-const servers: RunningServer[] = [];
-let browser: Browser;
-
-async function site(root: string): Promise<{ url: string; out: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-reader-'));
-  folders.push(dir);
-  const out = path.join(dir, 'site');
-  await buildSite({ root, out });
-  const running = await serveSite(out);
-  servers.push(running);
-  return { url: running.url, out };
-}
-
-/** A page in a fresh context, collecting console errors, failed requests and every URL requested. */
-async function open(url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  const page = await context.newPage();
-  const errors = watchPage(page);
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, requests };
-}
-
-/** Contrast ratio of two CSS colours as the browser computed them (`rgb(…)`). */
-function contrast(a: string, b: string): number {
-  const lum = (c: string) => {
-    const [r, gr, bl] = (c.match(/[\d.]+/g) ?? [])
-      .slice(0, 3)
-      .map(Number)
-      .map((v) => v / 255)
-      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * gr! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
+const harness = new SiteBrowser('reader');
+const site = (root: string) => harness.site(root);
+/** A page in a fresh context, desktop-sized unless told otherwise. */
+const open = (url: string, options: BrowserContextOptions = {}) => harness.open(url, { viewport: DESKTOP, ...options });
 
 describe.skipIf(!available)('reading the built site in Chromium', () => {
   let examples: { url: string; out: string };
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    await harness.launch();
     examples = await site(path.join(REPO, 'examples/catalog'));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(servers.map((s) => s.close()));
-    await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
-  });
+  afterAll(() => harness.close());
 
   it('search: `/` opens a dialog over the page (nothing under it moves), loaded only then; arrows move, Enter opens the chosen result', async () => {
     const { page, errors, requests } = await open(examples.url);
@@ -314,7 +267,7 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
   it('phone: each pattern’s title and summary are on the first screen, the contents behind a button, nothing wider than the screen', async () => {
     const catalog = JSON.parse(await readFile(path.join(examples.out, 'catalog.json'), 'utf8')) as { patterns: { slug: string }[] };
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, colorScheme });
+      const context = await harness.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, colorScheme });
       for (const { slug } of catalog.patterns) {
         const page = await context.newPage();
         await page.goto(`${examples.url}patterns/${slug}/`, { waitUntil: 'load' });
@@ -355,8 +308,7 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
   });
 
   it('lint findings are for authors: hidden from readers by default, shown in dev', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-lint-shown-'));
-    folders.push(dir);
+    const dir = await harness.folder('lint-shown');
     const root = path.join(dir, 'catalog');
     await cp(path.join(REPO, 'examples/catalog'), root, { recursive: true, filter: (src) => !src.includes('_site') });
     // A placeholder left in: a lint finding on saga.

@@ -2,7 +2,7 @@ import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { flattenSections } from '../../template/walk.js';
+import { parentSection } from '../../template/walk.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
   check({ pattern, catalog, outline, report }) {
     const source = pattern.document.source;
     const doc = pattern.document;
-    const everywhere = flattenSections(catalog.templates.for(pattern.path).sections);
+    const template = catalog.templates.for(pattern.path).sections;
     /**
      * Whether the heading, at the template's level, would sit under the template's parent: a
      * level changed alone must not move a section under a section it does not belong to (a
@@ -24,7 +24,7 @@ export default defineRule({
      * `## Design Details` the pattern lacks).
      */
     const landsInPlace = (section: Section, schema: TemplateSection): boolean => {
-      const parent = everywhere.find((t) => t.children.includes(schema));
+      const parent = parentSection(template, schema);
       const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
       if (!parent) return before === undefined || before.level === 1;
       return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));

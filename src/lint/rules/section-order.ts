@@ -1,6 +1,6 @@
 import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
-import { flattenSections } from '../../template/walk.js';
+import { parentSection } from '../../template/walk.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
 
@@ -12,7 +12,7 @@ export default defineRule({
     fixable: false,
   },
   check({ pattern, catalog, outline, report }) {
-    const everywhere = flattenSections(catalog.templates.for(pattern.path).sections);
+    const template = catalog.templates.for(pattern.path).sections;
     const visit = (matches: SectionMatch[]): void => {
       for (const { section, predecessor, successor } of outOfOrder(matches)) {
         report({
@@ -27,7 +27,7 @@ export default defineRule({
     for (const { section, schema } of outline.misplaced) {
       if (section.level !== schema.level) continue; // heading-level reports it
       // The parent as the template writes it (a template may skip levels: `###` under `#`).
-      const above = everywhere.find((t) => t.children.includes(schema));
+      const above = parentSection(template, schema);
       const parent = above ? `under ${schemaLabel(above)}` : 'at the top level';
       report({ message: `${headingLabel(section)} is misplaced: the template puts it ${parent}.`, range: section.heading.range });
     }
