@@ -147,6 +147,23 @@
   // ---------------------------------------------------------------------------------------------
   // 3. Pattern pages
 
+  // Heading ids are lower case; a link written `#Data-Flow` (which GitHub follows whatever its
+  // case) finds its heading here too.
+  function followCaseInsensitiveHash() {
+    var hash = window.location.hash.slice(1);
+    if (!hash) return;
+    try {
+      hash = decodeURIComponent(hash);
+    } catch (e) {
+      return;
+    }
+    if (document.getElementById(hash)) return;
+    var lower = document.getElementById(hash.toLowerCase());
+    if (lower) lower.scrollIntoView();
+  }
+  followCaseInsensitiveHash();
+  window.addEventListener('hashchange', followCaseInsensitiveHash);
+
   var sidebar = document.getElementById('sidebar');
   if (sidebar) patternSidebar(sidebar);
   var toc = document.querySelector('.toc details');

@@ -19,6 +19,7 @@ import requiredSection from './rules/required-section.js';
 import sectionName from './rules/section-name.js';
 import sectionOrder from './rules/section-order.js';
 import summary from './rules/summary.js';
+import summaryLength from './rules/summary-length.js';
 import templateVersion from './rules/template-version.js';
 import title from './rules/title.js';
 import titleShape from './rules/title-shape.js';
@@ -46,6 +47,7 @@ export const registry: readonly AnyRule[] = [
   sectionName,
   sectionOrder,
   summary,
+  summaryLength,
   templateVersion,
   title,
   titleShape,

@@ -197,16 +197,22 @@ function foldWord(word: string): string {
 }
 
 /**
- * Whether `heading` is `name` followed by more words of the author's
+ * Whether `heading` is `name` with more words of the author's: after it
  * (`References and Further Reading`, `Introduction - What it is`,
  * `Patlet / Summary`, `Alternatives Considered` for `References`,
- * `Introduction`, `Patlet`, `Alternatives`): the name's variant key starts the
- * heading's at a word boundary. The name needs a word of four letters or more,
- * so a short name (`Use`) does not claim every heading that starts with it.
+ * `Introduction`, `Patlet`, `Alternatives`), or one or two before it
+ * (`Desired Resulting Context`, `Rejected Alternatives`), at word
+ * boundaries. The name needs a word of four letters or more, so a short name
+ * (`Use`) does not claim every heading that holds it.
  */
 export function extendsName(heading: string, name: string): boolean {
   const key = variantKey(name);
-  return /\p{L}{4,}/u.test(key) && variantKey(heading).startsWith(`${key} `);
+  if (!/\p{L}{4,}/u.test(key)) return false;
+  const full = variantKey(heading);
+  if (full.startsWith(`${key} `)) return true;
+  if (!full.endsWith(` ${key}`)) return false;
+  const before = full.slice(0, -key.length - 1).split(' ').length;
+  return before <= 2;
 }
 
 /**

@@ -32,13 +32,13 @@ describe('lint engine', () => {
     const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)]));
     expect(byFile).toEqual({
       'a/README.md': ['7 required-section error', '9 unknown-section warning'],
-      'b/README.md': ['5 section-order error'],
+      'b/README.md': ['5 section-order warning'],
       'c/README.md': [],
     });
     const d = report.results[0]!.diagnostics[0]!;
     expect(d.url).toBe('https://github.com/patternbook/patternbook/blob/main/docs/rules/required-section.md');
     expect(d.message).toBe('Missing section `## Cleanup`, expected after `## Overview`.');
-    expect([report.errorCount, report.warningCount, report.fixableCount]).toEqual([2, 1, 1]);
+    expect([report.errorCount, report.warningCount, report.fixableCount]).toEqual([1, 2, 1]);
   });
 
   it('applies rule settings and per-glob overrides, and validates them', async () => {

@@ -96,7 +96,7 @@ const DEFECTS: Defect[] = [
   },
   {
     slug: 'strangler-fig',
-    rule: 'summary',
+    rule: 'summary-length',
     inject(text) {
       const quote = /\n> [^\n]+\n/.exec(text)![0];
       const out = replaceOnce(text, quote, `${quote.trimEnd()} It also moves data.\n`);

@@ -264,6 +264,20 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     await page.context().close();
   });
 
+  it('headings: a link whose `#Fragment` differs from the id only in letter case (GitHub follows it) finds its heading, on arrival and on a hash change', async () => {
+    const { page, errors } = await open(`${examples.url}patterns/saga/#Troubleshooting`);
+    const inView = (id: string) =>
+      page.evaluate((heading) => {
+        const top = (globalThis as any).document.getElementById(heading).getBoundingClientRect().top;
+        return top >= -2 && top < 200;
+      }, id);
+    await expect.poll(() => inView('troubleshooting'), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => ((globalThis as any).location.hash = '#Prerequisites'));
+    await expect.poll(() => inView('prerequisites'), { timeout: 10_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('phone: each pattern’s title and summary are on the first screen, the contents behind a button, nothing wider than the screen', async () => {
     const catalog = JSON.parse(await readFile(path.join(examples.out, 'catalog.json'), 'utf8')) as { patterns: { slug: string }[] };
     for (const colorScheme of ['light', 'dark'] as const) {

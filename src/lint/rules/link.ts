@@ -125,6 +125,9 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   }
   const ids = index.anchorsOf(markdown);
   if (!ids || ids.has(anchor) || index.htmlAnchors(markdown).has(anchor)) return;
+  // Heading ids are lower case, and GitHub finds a heading whatever the case of the link's
+  // `#Fragment` (the site does too): a link that differs only in case works where it is read.
+  if (ids.has(anchor.toLowerCase())) return;
 
   const near = closest(anchor, [...ids], (id) => id);
   const self = markdown === pattern.file;

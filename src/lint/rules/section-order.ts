@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'section-order',
     description: "Sections follow the template's order and sit under the section the template puts them in.",
-    severity: 'error',
+    severity: 'warning',
     fixable: false,
   },
   check({ pattern, catalog, outline, report }) {

@@ -125,13 +125,18 @@ describe('link: relative links', () => {
     expect(problem).toContain('Did you mean `../saga/README.md`?');
   });
 
-  it('reports anchors that match no heading, in this pattern and in others, with the nearest id', async () => {
+  it('reports anchors that match no heading, in this pattern and in others, with the nearest id (a case-only difference is not one)', async () => {
     const problems = await linkProblems('[a](#overveiw) [b](../saga/README.md#data-flwo) [c](#Overview) [d](../saga/#nothing-like-it)');
     expect(problems).toEqual([
       '7:5 Broken anchor `#overveiw`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
       '7:20 Broken anchor `#data-flwo` in link `../saga/README.md#data-flwo`: `saga/README.md` has no heading with that id. Did you mean `../saga/README.md#data-flow`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
-      '7:53 Broken anchor `#Overview`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
       '7:68 Broken anchor `#nothing-like-it` in link `../saga/#nothing-like-it`: `saga/README.md` has no heading with that id. Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
+    ]);
+  });
+
+  it('accepts an anchor that differs from a heading id only in letter case, as GitHub does', async () => {
+    expect(await linkProblems('[a](#Overview) [b](../saga/README.md#Data-Flow) [c](#OVERVEIW)')).toEqual([
+      '7:53 Broken anchor `#OVERVEIW`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',
     ]);
   });
 

@@ -1,0 +1,61 @@
+import type { Pattern } from '../../catalog/types.js';
+import { leadBlock } from '../../markdown/document.js';
+import type { Range } from '../../markdown/lines.js';
+import { foldText } from '../../template/normalize.js';
+import { findPlaceholders } from '../../template/placeholders.js';
+import type { SummarySpec, TemplateSchema } from '../../template/types.js';
+
+export type Spec = Exclude<SummarySpec, { from: 'none' }>;
+
+/**
+ * A pattern's summary where the template keeps it, for the `summary` and
+ * `summary-length` rules: its text and place; `missing` with what to write
+ * where; `undefined` when there is nothing for these rules to judge (no
+ * summary in the template, or a missing summary section, which is
+ * required-section's and empty-section's to say).
+ */
+export type SummaryFound = { kind: 'text'; text: string; where: { range: Range } | { line: number }; spec: Spec } | { kind: 'missing'; message: string; line: number };
+
+export function findSummary(pattern: Pattern, template: TemplateSchema): SummaryFound | undefined {
+  const spec = template.summary;
+  if (spec.from === 'none') return undefined;
+  const doc = pattern.document;
+  let text: string;
+  let range = doc.title?.range;
+  if (spec.from === 'blockquote') {
+    const lead = leadBlock(doc);
+    if (lead?.kind !== 'blockquote') {
+      const asked = spec.sentences === 1 ? ' one-sentence' : '';
+      return { kind: 'missing', message: `Missing summary: put a${asked} \`> blockquote\` right after the title.`, line: (doc.title?.range.end.line ?? 0) + 1 };
+    }
+    text = lead.text;
+    range = lead.range;
+  } else if (spec.from === 'front-matter') {
+    const value = pattern.frontMatter[spec.key];
+    if (typeof value !== 'string' || !value.trim()) {
+      return { kind: 'missing', message: `Missing summary: set \`${spec.key}:\` in the front matter${spec.sentences === 1 ? ' to one sentence' : ''}.`, line: 1 };
+    }
+    text = value;
+  } else {
+    if (pattern.summary?.from !== 'section') return undefined;
+    text = pattern.summary.text;
+    range = pattern.summary.range;
+  }
+  return { kind: 'text', text, where: range ? { range } : { line: 1 }, spec };
+}
+
+/**
+ * Still the template's text: its sample (re-wrapped, in another case), a
+ * sample placeholder of the template, or — when the template marks its
+ * placeholders with brackets (`[Pattern Title]`) — text in brackets
+ * (`Caps how often [Client Type] may call`). Where the template marks them
+ * otherwise, brackets are the author's (`a slice, [T]`).
+ */
+export function isSample(text: string, spec: Spec, template: TemplateSchema): boolean {
+  if (spec.sample.trim() && foldText(text) === foldText(spec.sample)) return true;
+  // A bracketed placeholder left in is written with its brackets: the word `optional` in a sentence is not `[Optional]`.
+  const bracketed = /\[[^\]\n]+\]/.test(text);
+  if (findPlaceholders(template.placeholders, text).some((p) => p.kind === 'summary-sample' || (p.kind === 'bracketed' && bracketed))) return true;
+  const brackets = /\[[^\]\n]+\]/.test(spec.sample) || (template.title.from !== 'none' && template.title.shape?.parts.some((p) => p.syntax === 'brackets') === true);
+  return brackets && bracketed;
+}
