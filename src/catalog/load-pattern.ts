@@ -6,12 +6,13 @@ import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/documen
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { foldHeading } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import type { Pattern, PatternText } from './types.js';
 
 /** What reading a pattern needs of its template: where the title and the summary are kept. */
-export type PatternReading = Pick<TemplateSchema, 'title' | 'summary'>;
+export type PatternReading = Pick<TemplateSchema, 'title' | 'summary' | 'sections'>;
 
 export interface LoadPatternInput {
   file: string;
@@ -80,7 +81,7 @@ export function patternFromText(
     return fail('File contains NUL bytes and looks binary, not Markdown: remove it or exclude it with `exclude`.', line);
   }
 
-  const parsed = parseMarkdown(text, options);
+  const parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading) });
   if (!parsed.ok) {
     return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
@@ -109,6 +110,19 @@ export function patternFromText(
 }
 
 /** The text at the place a template keeps a title or summary in front matter or a section of its own (the other places are read by the callers). */
+/**
+ * Whether an H1 that opens a pattern is one of the template's sections (`#
+ * Summary` where the template has `# Summary` or `## Summary`) rather than
+ * the pattern's title: a pattern without a title line that starts with its
+ * first section. A `# Title` heading where the template keeps the title under
+ * `## Title` stays the title rule's to judge.
+ */
+function namesSection(reading: PatternReading, text: string): boolean {
+  const folded = foldHeading(text);
+  if (reading.title.from === 'section' && reading.title.matcher.test(folded)) return false;
+  return flattenSections(reading.sections).some((s) => !s.anyHeading && !s.repeatable && s.matcher.test(folded));
+}
+
 function whereTemplateKeeps(
   doc: MarkdownDocument,
   frontMatter: Record<string, unknown>,

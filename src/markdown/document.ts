@@ -9,6 +9,14 @@ import type { Block, CodeBlock, Heading, Image, Link, ListItem, MarkdownDocument
 export interface ParseOptions {
   /** Keep markdown-it's tokens on the document (for renderers); off by default to save memory. */
   keepTokens?: boolean;
+  /**
+   * Whether an H1 that opens the document is a section rather than the title
+   * (`# Summary` where the template's sections are `# Summary`, `# Motivation`…,
+   * or where the template has `## Summary`): it then opens the section tree
+   * and the document has no title. By default the first heading, when an H1,
+   * is the title.
+   */
+  sectionHeading?: (text: string) => boolean;
 }
 
 export type ParseResult = { ok: true; document: MarkdownDocument } | { ok: false; error: FrontMatterError };
@@ -35,7 +43,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   if (fm.kind === 'error') return { ok: false, error: fm.error };
 
   const tokens = tokenize(source, fm.kind === 'ok' ? fm.frontMatter.endLine : 0);
-  const builder = new DocumentBuilder(source, lines);
+  const builder = new DocumentBuilder(source, lines, options.sectionHeading);
   builder.build(toTree(tokens));
 
   const document: MarkdownDocument = {
@@ -111,6 +119,7 @@ class DocumentBuilder {
   constructor(
     private readonly source: string,
     private readonly lines: LineIndex,
+    private readonly sectionHeading?: (text: string) => boolean,
   ) {}
 
   build(nodes: Node[]): void {
@@ -145,7 +154,7 @@ class DocumentBuilder {
     };
     this.headings.push(heading);
 
-    if (level === 1 && this.headings.length === 1) {
+    if (level === 1 && this.headings.length === 1 && !this.sectionHeading?.(text)) {
       this.title = heading;
       this.inline(inline, token.map, []);
       return;

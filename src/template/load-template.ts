@@ -72,10 +72,13 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(text: string, file: string, options: TemplateOptions = {}): TemplateSchema {
-  const parsed = parseMarkdown(text);
+  let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
   }
+  // A template whose sections are H1s (`# Summary`, `# Motivation`…) has no title line: its first H1 is a section too.
+  if (options.title?.from !== 'heading' && h1sAreSections(parsed.document)) parsed = parseMarkdown(text, { sectionHeading: () => true });
+  if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   const doc = parsed.document;
   if (doc.sections.length === 0) {
     throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
@@ -106,6 +109,16 @@ export function templateFromSource(text: string, file: string, options: Template
     source: doc.source,
     document: doc,
   };
+}
+
+/**
+ * Whether a template's H1s are its sections rather than a title and stray
+ * headings: it has two or more, and the first names no pattern (it has no
+ * placeholder: `# Summary`, not `# [Pattern Title]` or `# RFC-NNNN: Your title`).
+ */
+function h1sAreSections(doc: MarkdownDocument): boolean {
+  if (!doc.title || doc.headings.filter((h) => h.level === 1).length < 2) return false;
+  return !headingShape(shapeText(doc.title), { title: true }).placeholder;
 }
 
 function templateIdentity(meta: unknown, file: string, source: string): { name: string; version: string } {
@@ -284,8 +297,9 @@ function buildSections(
     const override = overrides.take(name, heading, section.heading.text);
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
     // `<!-- optional -->` as the section's first block, or a comment that says so right above its heading.
-    const markerOptional = isOptionalMarker(section.blocks[0]) || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined;
-    const ownBlocks = markerOptional ? section.blocks.slice(1) : section.blocks;
+    const marker = isOptionalMarker(section.blocks[0]);
+    const markerOptional = marker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
+    const ownBlocks = marker ? section.blocks.slice(1) : section.blocks;
 
     out.push({
       id: path.map(headingSlug).join('/'),
@@ -323,6 +337,11 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
   let start = line;
   while (start >= 1 && !doc.lines.lineText(start).includes('<!--')) start--;
   if (start < 1) return undefined;
+  // A comment right under the heading above is that section's guidance (`## Motivation` /
+  // `<!-- This section is optional. … -->`), not a marker for the heading after it.
+  let before = start - 1;
+  while (before >= 1 && doc.lines.lineText(before).trim() === '') before--;
+  if (before >= 1 && doc.headings.some((h) => h.range.end.line === before)) return undefined;
   const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
   return /^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) && !text.slice(4).includes('<!--') ? start : undefined;
 }
@@ -330,6 +349,22 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
 /** A block of HTML comments only: instructions for the author, never shown to readers. */
 function isHiddenComment(block: Block): boolean {
   return block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html);
+}
+
+/**
+ * The section's own guidance says it may be left out: its first block (a
+ * paragraph, a quote, or a comment for the author) opens with "Optional"
+ * (`Optional, but suggested for first drafts.`), or says "this section is
+ * optional" (`This subsection is optional.`, `… is optional for non-Core
+ * proposals`) or "omit this section" (`Omit this section if it's not
+ * applicable.`).
+ */
+function saysOptional(block: Block | undefined): boolean {
+  if (!block) return false;
+  const text =
+    block.kind === 'html' && isHiddenComment(block) ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
+  const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return /^optional\b/i.test(plain) || /\bthis (?:sub-?)?section is optional\b|\bomit this (?:sub-?)?section\b/i.test(plain);
 }
 
 function isOptionalMarker(block: Block | undefined): boolean {

@@ -115,3 +115,75 @@ describe('malformed templates', () => {
     await expect(loadTemplate(`${dir}/latin1.md`)).rejects.toThrow(/not valid UTF-8/);
   });
 });
+
+describe('a template whose sections are H1s, with no title line (RFC style)', () => {
+  const text =
+    '- Start Date: (today)\n- Tracking issue: (leave empty)\n\n# Summary\n\nOne paragraph explanation.\n\n# Motivation\n\nWhy are we doing this?\n\n# Drawbacks\n\nWhy should we not do this?\n';
+  const template = templateFromSource(text, 'rfc-template.md');
+
+  it('reads every H1 as a section and asks for no title', () => {
+    expect(outline(template.sections)).toEqual(['1 Summary', '1 Motivation', '1 Drawbacks']);
+    expect(template.title).toEqual({ from: 'none' });
+    expect(template.summary).toMatchObject({ from: 'section', section: 'Summary' });
+  });
+
+  it('keeps a first H1 with a placeholder as the title', () => {
+    const titled = templateFromSource('# RFC-NNNN: Your title\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n', 'rfc-template.md');
+    expect(titled.title).toMatchObject({ from: 'heading' });
+    expect(outline(titled.sections)).toEqual(['1 Summary', '1 Motivation']);
+  });
+
+  it('lints its patterns without a title finding, and shows each by a name made from its file', async () => {
+    const pattern = '- Start Date: 2026-01-05\n- Tracking issue: #12\n\n# Summary\n\nRetry budgets for clients.\n\n# Motivation\n\nStorms.\n\n# Drawbacks\n\nState.\n';
+    const dir = await tempCatalog({
+      'rfc-template.md': text,
+      'patternbook.config.json': JSON.stringify({ template: 'rfc-template.md', patterns: ['text/*.md'] }),
+      'text/0042-retry-budgets.md': pattern,
+    });
+    const { lint } = await import('../../src/lint/lint.js');
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual([]);
+    const { loadCatalog } = await import('../../src/catalog/load-catalog.js');
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text])).toEqual([['0042 retry budgets', 'Retry budgets for clients.']]);
+  });
+});
+
+describe("a pattern that opens with one of the template's sections as an H1 (no title line)", () => {
+  it('has no title: the H1 is that section at the wrong level, reported once, and the title is missing', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Pattern Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'budgets/README.md': '# Summary\n\nRetry budgets for clients.\n\n# Motivation\n\nStorms.\n',
+    });
+    const { lint } = await import('../../src/lint/lint.js');
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['1 heading-level', '1 title', '5 heading-level']);
+  });
+});
+
+describe("a section's own guidance that says it may be left out", () => {
+  it('a comment right under a heading is that section\'s guidance: "This section is optional." makes it optional, not the section after it', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Abstract\n\n<!-- A terse summary. -->\n\n## Motivation\n\n<!--\n  This section is optional.\n\n  Say which problem it solves.\n-->\n\n## Specification\n\n<!-- The exact behaviour. -->\n\n### Chain Specifics\n\n<!--\n  This subsection is optional.\n-->\n\n## Test Cases\n\n<!--\n  This section is optional for non-core proposals.\n-->\n\n## Security Considerations\n\n<!-- Risks. -->\n',
+      'proposal-template.md',
+    );
+    expect(outline(template.sections)).toEqual([
+      '2 Abstract',
+      '2 Motivation ?',
+      '2 Specification',
+      '  3 Chain Specifics ?',
+      '2 Test Cases ?',
+      '2 Security Considerations',
+    ]);
+  });
+
+  it('a first paragraph that opens with "Optional" or says "omit this section" makes it optional; a mention of the word elsewhere does not', () => {
+    const template = templateFromSource(
+      '# Summary\n\nOne paragraph.\n\n# Basic example\n\nIf the change has an API, show it. Omit this section if it is not applicable.\n\n# Design\n\nExplain optional parameters and their defaults.\n\n# Unresolved questions\n\nOptional, but suggested for first drafts. What is still open?\n',
+      'rfc-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['1 Summary', '1 Basic example ?', '1 Design', '1 Unresolved questions ?']);
+  });
+});

@@ -1,5 +1,6 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { foldHeading } from '../../template/normalize.js';
+import type { Heading } from '../../markdown/types.js';
 import { defineRule } from '../rule.js';
 import { quote } from './_format.js';
 import { fromTemplatePlace, titleLeftover } from './_title.js';
@@ -12,11 +13,16 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, template, report }) {
+  check({ pattern, template, outline, report }) {
     const doc = pattern.document;
     const spec = template.title;
     if (spec.from === 'none') return;
-    const h1s = doc.headings.filter((h) => h.level === 1);
+    // An H1 that is one of the template's sections at another level (`# Motivation` for
+    // `## Motivation`) is heading-level's finding, said once with its fix.
+    const sectionsAsH1 = new Set<Heading>();
+    for (const m of outline.all) for (const s of m.sections) if (s.level === 1 && m.schema.level !== 1) sectionsAsH1.add(s.heading);
+    for (const { section, schema } of outline.misplaced) if (section.level === 1 && schema.level !== 1) sectionsAsH1.add(section.heading);
+    const h1s = doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
     if (spec.from === 'heading') {
       if (!doc.title) {

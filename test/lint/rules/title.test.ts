@@ -55,6 +55,10 @@ testRule(
   {
     template,
     valid: [
+      {
+        name: "a template section written as an H1 is heading-level's finding, not a second title",
+        text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n',
+      },
       { name: 'one H1 at the top', text: withTitle('# Competing Consumers') },
       { name: 'an underlined H1', text: withTitle('Competing Consumers\n===================') },
       { name: 'after front matter', text: `---\nstatus: draft\n---\n${withTitle('# Competing Consumers')}` },
