@@ -155,7 +155,10 @@ export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
-    if (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl')) return 3;
+    // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
+    // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
+    const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));
+    if (!numbered && (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl'))) return 3;
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);

@@ -361,10 +361,23 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
   }
   if (!options.code) {
     for (const m of text.matchAll(NOTE_TO_AUTHOR)) push(m.index, m.index + m[0].length);
-    for (const m of text.matchAll(TODO_WORDS)) push(m.index, m.index + m[0].length);
+    // TODO/TBD stands for missing content where it is the whole of a line, a value (`Review
+    // due: TBD`, a table cell) or opens a note (`TODO: explain the rollback`); inside the
+    // author's sentence (`the range is TBD for now`) it is their word for what is not decided.
+    for (const m of text.matchAll(TODO_WORDS)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
   }
   tokens.sort((a, b) => a.start - b.start);
   return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;
+}
+
+/** Whether the word at `[start, end)` is all its line, cell or value holds, or opens a note (`TODO: …`). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, newline < 0 ? text.length : newline);
+  const opens = /^[\s>*_~`#|.,;()[\]\-+]*(?:\d+[.)]\s*)?[\s>*_~`(\[]*$/.test(before) || /[:|][\s*_`]*$/.test(before);
+  return opens && /^[\s*_`.!)\]]*(?:$|\||[:\-–—]\s)/.test(after);
 }
 
 /** Outermost `open…close` pairs of a text (a `{force}` inside `{justification … {force} …}` is part of it). */

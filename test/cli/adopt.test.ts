@@ -195,6 +195,22 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('one file per proposal: `0000-template.md` is the template; a numbered proposal about templates stays a proposal', async () => {
+    const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Design\n\nHow it works.\n`;
+    const dir = await tempCatalog({
+      'README.md': '# Proposals\n\nOne file per proposal.\n',
+      '0000-template.md': '# Your short title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Design\n\nHow?\n',
+      'text/0007-tiered-volumes.md': proposal('Tiered Volumes'),
+      'text/0016-remove-inline-templates.md': proposal('Remove Inline Templates'),
+      'text/0278-template-only-components.md': proposal('Template-Only Components'),
+      'text/0021-egress-gateway.md': proposal('Egress Gateway'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toEqual({ template: '0000-template.md', patterns: ['text/*.md'] });
+    expect(run.stdout).toContain('4 files of the 6 Markdown files here');
+  });
+
   it('--template FILE uses that file, whatever its name', async () => {
     const dir = await copyOf('adopt-variant');
     await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));

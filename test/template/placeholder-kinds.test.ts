@@ -47,8 +47,15 @@ describe('instructions to the author, told apart from steps for the reader', () 
 });
 
 describe('marked placeholders', () => {
+  it("takes TODO/TBD for missing content where it stands alone (a line, a value, a cell, a note it opens), never inside the author's sentence", () => {
+    for (const alone of ['TBD', '**TODO**', '- TBD', 'Review due: TBD', '| Fork block | TBD |', 'TODO: explain the rollback.', '1. TBD.'])
+      expect(tokens(alone), alone).toEqual([alone.match(/TODO|TBD/)![0]]);
+    for (const prose of ['The exact range is TBD for now.', 'It remains TBD whether clients retry.', 'Limits (range TBD), then rollout.'])
+      expect(tokens(prose), prose).toEqual([]);
+  });
+
   it('reads every kind of mark, outermost first', () => {
-    expect(tokens('Pick [Queue Name], <<pool name>>, {title of option 1}, <name of the service> and TBD.')).toEqual([
+    expect(tokens('Pick [Queue Name], <<pool name>>, {title of option 1}, <name of the service>.\nTBD.')).toEqual([
       '[Queue Name]',
       '<<pool name>>',
       '{title of option 1}',

@@ -34,7 +34,11 @@ export default defineRule({
       const expected = '#'.repeat(schema.level);
       const start = section.heading.range.start.offset;
       // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
-      const marker = section.heading.setext || (misplaced && !landsInPlace(section, schema)) ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
+      // A section demoted past its own sub-headings would lose them (`# Design` made `## Design`
+      // leaves its `## Implementing` beside it): no fix then, the author moves the whole section.
+      const strandsChildren = section.children.some((c) => c.level <= schema.level);
+      const marker =
+        section.heading.setext || strandsChildren || (misplaced && !landsInPlace(section, schema)) ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
       report({
         message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
         range: section.heading.range,

@@ -76,6 +76,12 @@ An append-only file.
     ],
     invalid: [
       {
+        name: 'a section one level up over sub-headings at the level it should have: reported, no fix (the fix would leave them beside it)',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\nTwo parts.\n\n## Replayer\n\nApplies the log.\n',
+        errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        output: null,
+      },
+      {
         name: 'a top-level section written one level too deep',
         text: `# Write-Ahead Log
 
