@@ -376,7 +376,7 @@ function standsAlone(text: string, start: number, end: number): boolean {
   const newline = text.indexOf('\n', end);
   const before = text.slice(lineStart, start);
   const after = text.slice(end, newline < 0 ? text.length : newline);
-  const opens = /^[\s>*_~`#|.,;()[\]\-+]*(?:\d+[.)]\s*)?[\s>*_~`(\[]*$/.test(before) || /[:|][\s*_`]*$/.test(before);
+  const opens = /^[\s>*_~`#|.,;()[\]\-+]*(?:\d+[.)]\s*)?[\s>*_~`([]*$/.test(before) || /[:|][\s*_`]*$/.test(before);
   return opens && /^[\s*_`.!)\]]*(?:$|\||[:\-–—]\s)/.test(after);
 }
 
