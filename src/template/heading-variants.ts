@@ -203,14 +203,17 @@ function foldWord(word: string): string {
  * `Introduction`, `Patlet`, `Alternatives`), or one or two before it
  * (`Desired Resulting Context`, `Rejected Alternatives`), at word
  * boundaries. The name needs a word of four letters or more, so a short name
- * (`Use`) does not claim every heading that holds it.
+ * (`Use`) does not claim every heading that holds it. Words before the name
+ * are taken only at the section's own place (`wordsBefore`): deeper in a
+ * document, `### External References` or `#### Recursive Entity Reference`
+ * are a topic's own headings.
  */
-export function extendsName(heading: string, name: string): boolean {
+export function extendsName(heading: string, name: string, wordsBefore = true): boolean {
   const key = variantKey(name);
   if (!/\p{L}{4,}/u.test(key)) return false;
   const full = variantKey(heading);
   if (full.startsWith(`${key} `)) return true;
-  if (!full.endsWith(` ${key}`)) return false;
+  if (!wordsBefore || !full.endsWith(` ${key}`)) return false;
   const before = full.slice(0, -key.length - 1).split(' ').length;
   return before <= 2;
 }

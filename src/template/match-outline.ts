@@ -69,7 +69,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   const everywhere = flattenSections(schema);
   // A heading that only an any-heading slot fits (`### {title of option 1}`) fits it at its place alone.
   const namedHits = (title: string) => matching(everywhere, title).filter((s) => !s.anyHeading);
-  const known = (section: Section) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title) !== undefined;
+  const known = (section: Section, wordsBefore = true) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title, wordsBefore) !== undefined;
   const context: LevelContext = { result, leftovers, known, present: new Set() };
   result.matches = matchLevel(schema, sections, undefined, context);
 
@@ -84,7 +84,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   };
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
-    const variant = target ? undefined : variantOf(everywhere, section.title);
+    const variant = target ? undefined : variantOf(everywhere, section.title, false);
     // A heading deep in another section that only looks like a template section present at its
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
     // section's content, not a misplaced copy.
@@ -150,7 +150,7 @@ interface LevelContext {
   /** Sections that match a template section elsewhere, judged once every level is matched. */
   leftovers: Section[];
   /** Whether a heading matches some template section, anywhere. */
-  known: (section: Section) => boolean;
+  known: (section: Section, wordsBefore?: boolean) => boolean;
   /** Template sections matched at their place. */
   present: Set<TemplateSection>;
 }
@@ -185,7 +185,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     else if (target) {
       found.get(target)!.push(section);
       adopted ||= underUnknown;
-    } else if (known(section)) unmatched.push(section);
+    } else if (known(section, !underUnknown)) unmatched.push(section);
     else {
       if (!underUnknown && !ownContent) result.unknown.push(section);
       queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
@@ -208,7 +208,8 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   }
   // Written another way (a plural, a British spelling): the section is there, only its name differs.
   for (const section of unmatched) {
-    const target = variantOf(schema, section.title);
+    // Words before a section's name (`Desired Resulting Context`) only at its place, not inside another section.
+    const target = variantOf(schema, section.title, section.level === schema[0]?.level);
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
@@ -336,7 +337,7 @@ const variantKeys = new WeakMap<TemplateSection, string[]>();
  * Sections whose name has variable parts (`Step N: <title>`) are matched by
  * their shape only.
  */
-function variantOf(schema: readonly TemplateSection[], title: string): TemplateSection | undefined {
+function variantOf(schema: readonly TemplateSection[], title: string, wordsBefore = true): TemplateSection | undefined {
   const key = variantKey(title);
   if (!key) return undefined;
   const named = (s: TemplateSection) => !s.repeatable && s.name === s.heading;
@@ -349,7 +350,7 @@ function variantOf(schema: readonly TemplateSection[], title: string): TemplateS
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) return undefined;
   // The name and more words (`References and Further Reading`): the longest name that fits, if one.
-  const longer = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => extendsName(title, n)));
+  const longer = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => extendsName(title, n, wordsBefore)));
   if (longer.length === 0) return undefined;
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);

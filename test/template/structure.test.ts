@@ -196,6 +196,11 @@ describe("one heading inside the author's sections that shares a missing section
     const pattern = '# TLS Guide\n\n## Introduction\n\nHow.\n\n## Certificates\n\nYearly.\n\n### References\n\n- [Rotation](https://example.org/rotate)\n';
     expect(await findingsOf(pattern)).toEqual(['11 heading-level']);
   });
+
+  it("with words of the author's before the name (`### External References`), is the topic's own: the section is missing", async () => {
+    const pattern = '# TLS Guide\n\n## Introduction\n\nHow.\n\n## Certificates\n\nYearly.\n\n### External References\n\n- [Rotation](https://example.org/rotate)\n';
+    expect(await findingsOf(pattern)).toEqual(['5 required-section']);
+  });
 });
 
 describe('shapes found by the second review of real catalogs', () => {
