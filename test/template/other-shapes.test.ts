@@ -151,7 +151,7 @@ describe('a template whose sections are H1s, with no title line (RFC style)', ()
 });
 
 describe("a pattern that opens with one of the template's sections as an H1 (no title line)", () => {
-  it('has no title: the H1 is that section at the wrong level, reported once, and the title is missing', async () => {
+  it('has no title: its sections one level up are one heading-level finding, and the title is missing', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': '# [Pattern Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n',
       'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
@@ -159,7 +159,7 @@ describe("a pattern that opens with one of the template's sections as an H1 (no 
     });
     const { lint } = await import('../../src/lint/lint.js');
     const report = await lint({ root: dir });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['1 heading-level', '1 title', '5 heading-level']);
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['1 heading-level', '1 title']);
   });
 });
 

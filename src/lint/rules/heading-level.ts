@@ -1,8 +1,9 @@
-import type { Section } from '../../markdown/types.js';
+import type { MarkdownDocument, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
+import type { Fix } from '../../diagnostics.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -54,13 +55,72 @@ export default defineRule({
           : {}),
       });
     };
-    const visit = (matches: SectionMatch[]): void => {
+    const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
+    const collect = (matches: SectionMatch[]): void => {
       for (const match of matches) {
-        match.sections.forEach((s) => check(s, match.schema));
-        visit(match.children);
+        match.sections.forEach((s) => pairs.push({ section: s, schema: match.schema, misplaced: false }));
+        collect(match.children);
       }
     };
-    visit(outline.matches);
-    for (const { section, schema } of outline.misplaced) check(section, schema, true);
+    collect(outline.matches);
+    for (const { section, schema } of outline.misplaced) pairs.push({ section, schema, misplaced: true });
+
+    const shift = wholeOutlineShift(pairs, outline.matches);
+    if (shift) {
+      // One cause, one finding: the pattern writes every section a level off (an older layout
+      // with `# Summary`, `# Motivation`…), and the fix moves every heading together.
+      const first = shift.off[0]!;
+      const fix = shiftHeadings(doc, first.section.heading.range.start.offset, shift.by);
+      const others = shift.off.length - 1;
+      report({
+        message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
+        range: first.section.heading.range,
+        expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
+        actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
+        ...(fix ? { fix } : {}),
+      });
+      return;
+    }
+    for (const { section, schema, misplaced } of pairs) check(section, schema, misplaced);
   },
 });
+
+/**
+ * The pattern's whole outline is a level (or more) off the template's: at
+ * least two sections are, every one that is is off by the same amount, and so
+ * is every top-level section the template knows. Then they are one finding.
+ */
+function wholeOutlineShift(
+  pairs: { section: Section; schema: TemplateSection }[],
+  top: SectionMatch[],
+): { by: number; off: { section: Section; schema: TemplateSection }[] } | undefined {
+  const off = pairs.filter((p) => p.section.level !== p.schema.level).sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
+  if (off.length < 2) return undefined;
+  const by = off[0]!.schema.level - off[0]!.section.level;
+  if (off.some((p) => p.schema.level - p.section.level !== by)) return undefined;
+  if (top.some((m) => m.sections.some((s) => m.schema.level - s.level !== by))) return undefined;
+  return { by, off };
+}
+
+/**
+ * One edit that moves every heading from `from` on by `by` levels (the title
+ * above stays), or undefined when one of them cannot move: an underlined
+ * heading, or a level out of 1–6.
+ */
+function shiftHeadings(doc: MarkdownDocument, from: number, by: number): Fix | undefined {
+  const headings = doc.headings.filter((h) => h.range.start.offset >= from && h !== doc.title);
+  if (headings.length === 0 || headings.some((h) => h.setext || h.level + by < 1 || h.level + by > 6)) return undefined;
+  const start = headings[0]!.range.start.offset;
+  const end = headings.at(-1)!.range.end.offset;
+  let text = '';
+  let cursor = start;
+  for (const h of headings) {
+    const at = h.range.start.offset;
+    const marker = /^ {0,3}(#{1,6})/.exec(doc.source.slice(at, at + 10));
+    if (!marker) return undefined;
+    const hashes = at + marker.index + marker[0].length - marker[1]!.length;
+    text += doc.source.slice(cursor, hashes) + '#'.repeat(h.level + by);
+    cursor = hashes + marker[1]!.length;
+  }
+  return { range: [start, end], text: text + doc.source.slice(cursor, end) };
+}

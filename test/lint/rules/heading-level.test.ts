@@ -76,6 +76,25 @@ An append-only file.
     ],
     invalid: [
       {
+        name: 'every section a level up (an older layout): one finding, and one fix that moves every heading together',
+        text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\n## Components\n\nA file.\n\n## Replayer\n\nApplies it.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 2 more sections written one level up: every heading of this pattern is above the template's level.",
+            line: 3,
+            column: 1,
+          },
+        ],
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Components\n\nA file.\n\n### Replayer\n\nApplies it.\n',
+      },
+      {
+        name: 'one section off among sections at their level: its own finding',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
+        errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
+      },
+      {
         name: 'a section one level up over sub-headings at the level it should have: reported, no fix (the fix would leave them beside it)',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\nTwo parts.\n\n## Replayer\n\nApplies the log.\n',
         errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
