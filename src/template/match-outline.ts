@@ -3,6 +3,7 @@ import { extendsName, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections, parentSection } from './walk.js';
+import { nearest } from '../util/similar.js';
 
 export interface SectionMatch {
   schema: TemplateSection;
@@ -176,10 +177,13 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Headings inside unknown sections that look like a section of this level: see below.
   const nested = new Map<TemplateSection, Section[]>();
   const renamedByContent = sameContentOtherName(schema, sections, known);
+  const misspelt = misspellings(schema, sections, known);
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
+    const byName = underUnknown ? undefined : misspelt.get(section);
     if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
-    const hits = byContent ? [byContent] : matching(schema, section.title);
+    else if (byName) result.renamed.push({ section, schema: byName });
+    const hits = byContent ? [byContent] : byName ? [byName] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
     else if (target) {
@@ -247,6 +251,33 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     );
   }
   return matches;
+}
+
+/**
+ * Headings of one level that misspell a template section of that level
+ * (`## Detail Design`, `## Future Posibilities`): within a few edits of its
+ * name (see `nearest`), named by no other heading of the level, and where the
+ * template puts it — after the template sections before it and before those
+ * after it. Read as that section written another way: a rename, not a
+ * missing section plus an unknown one.
+ */
+function misspellings(schema: readonly TemplateSection[], sections: readonly Section[], known: (section: Section) => boolean): Map<Section, TemplateSection> {
+  const out = new Map<Section, TemplateSection>();
+  const at = sections.map((s) => matching(schema, s.title)[0] ?? variantOf(schema, s.title));
+  const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
+  const open = schema.filter((t) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading && /\p{L}{4,}/u.test(t.name));
+  if (open.length === 0) return out;
+  sections.forEach((section, i) => {
+    if (at[i] || known(section)) return;
+    const target = nearest(section.title, open, (t) => t.heading, 'heading');
+    if (!target || [...out.values()].includes(target)) return;
+    const place = schema.indexOf(target);
+    const before = at.slice(0, i).findLast((t) => t !== undefined);
+    const after = at.slice(i + 1).find((t) => t !== undefined);
+    if ((before && schema.indexOf(before) > place) || (after && schema.indexOf(after) < place)) return;
+    out.set(section, target);
+  });
+  return out;
 }
 
 /**

@@ -319,6 +319,19 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, own)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 required-section', '7:1 unknown-section']);
   });
 
+  it('reads a misspelt heading where the template puts the section as that section written another way: a rename warning, nothing missing', async () => {
+    const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow.\n\n## Future possibilities\n\nWhat next.\n';
+    const pattern = '# Faster builds\n\n## Motivation\n\nSlow.\n\n## Detail Design\n\nA cache.\n\n## Future Posibilities\n\nA remote cache.\n';
+    expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name', '11:1 section-name']);
+    // Out of its place it is not taken for the section.
+    const moved = '# Faster builds\n\n## Future possibilities\n\nA remote cache.\n\n## Detail Design\n\nA cache.\n\n## Motivation\n\nSlow.\n';
+    expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
+      '3:1 section-order',
+      '7:1 unknown-section',
+      '13:1 required-section',
+    ]);
+  });
+
   it("leaves the author's own sub-headings in a section without template sub-sections alone, and a nested look-alike of a present section", async () => {
     const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Solution\n\nHow it works.\n\n## Future possibilities\n\nWhat next.\n';
     const pattern =

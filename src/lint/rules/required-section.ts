@@ -1,7 +1,8 @@
 import type { MarkdownDocument } from '../../markdown/types.js';
+import { displayTitle } from '../../catalog/view.js';
 import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
-import { missingSectionText } from '../../template/section-text.js';
+import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { schemaLabel } from './_format.js';
@@ -26,7 +27,7 @@ export default defineCatalogRule({
     // A section written as the document's H1 (`# Title` for `## Title`) is the title rule's to report: said once.
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
-    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter((m) => !asTitle(m)) }, template);
+    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter((m) => !asTitle(m)) }, template, displayTitle(pattern));
     return { ...slotFacts(outline), missing };
   },
   check({ pattern, catalog, collected, memo, report }) {
@@ -37,7 +38,7 @@ export default defineCatalogRule({
   },
 });
 
-function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema): RequiredFindings['missing'] {
+function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema, title: string): RequiredFindings['missing'] {
   if (outline.missing.length === 0) return [];
   // A file that has fewer than half of the template's required top-level sections may not be
   // written from this template at all (another kind of document, another template): one finding
@@ -65,7 +66,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
   const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
   return outline.missing.map((missing) => {
-    const text = missingSectionText(missing.schema, had);
+    // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
+    const placeholder = titlePlaceholder(template);
+    const text = placeholder ? missingSectionText(missing.schema, had).split(placeholder).join(title) : missingSectionText(missing.schema, had);
     const { offset, line, insert } = insertion(doc, missing, text);
     const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
     return {

@@ -425,6 +425,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Describe the problem this pattern solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: "a heading that holds the pattern's name is inserted with the pattern's title, as `new` writes it",
+        template: '# [Pattern Title]\n\n## Intent of [Pattern Title]\n\nSay what it is for.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('## Intent of <title>', 'before `## Cleanup`'), line: 3, column: 1 }],
+        output: '# Read Replica\n\n## Intent of Read Replica\n\n<!-- Say what it is for. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
         name: "a file with fewer than half of the template's sections: one finding, nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',

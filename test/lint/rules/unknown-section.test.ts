@@ -65,23 +65,23 @@ Retire the old environment.
     ],
     invalid: [
       {
-        name: 'a near miss gets a "did you mean"; an unrelated heading does not',
+        name: 'a near miss out of its place gets a "did you mean" (at its place it is the section, misspelt: section-name\'s); an unrelated heading does not',
         text: `# Blue-Green Deployment
-
-## Overview
-
-Two identical environments, one live.
 
 ## Deploymnet
 
 Deploy to the idle one, then switch.
+
+## Overview
+
+Two identical environments, one live.
 
 ## Trivia
 
 Also called red-black.
 `,
         errors: [
-          { message: unknown('## Deploymnet', '## Deployment'), line: 7, column: 1, endLine: 7, endColumn: 14, severity: 'warning' },
+          { message: unknown('## Deploymnet', '## Deployment'), line: 3, column: 1, endLine: 3, endColumn: 14, severity: 'warning' },
           { message: unknown('## Trivia'), line: 11, column: 1, endLine: 11, endColumn: 10, severity: 'warning' },
         ],
       },
