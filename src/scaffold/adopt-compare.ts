@@ -95,6 +95,32 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       }
     }
 
+    // Another name many patterns give the section at its place (`## Effect on ABI stability` where
+    // the template, which renamed it later, has `## ABI compatibility`): accepted as an alias.
+    if (schema.name === schema.heading && !choices.get(schema)?.optional) {
+      const names = new Map<string, { written: string; count: number }>();
+      for (const o of outlines) {
+        if (has(o, schema)) continue;
+        const there = unknownAt(o, schema, template);
+        if (!there) continue;
+        const written = splitNote(there.heading.text).text.trim().replace(/\s*:$/, '');
+        const key = foldText(written);
+        if (!key || everyone.some((t) => foldText(t.name) === key)) continue;
+        const entry = names.get(key) ?? names.set(key, { written, count: 0 }).get(key)!;
+        entry.count++;
+      }
+      const lacking = n - kept;
+      const renamed = [...names.values()].filter((e) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE).sort((a, b) => b.count - a.count);
+      if (renamed.length > 0) {
+        const c = choice(schema);
+        c.aliases = [...(c.aliases ?? []), ...renamed.map((e) => e.written)];
+        for (const e of renamed)
+          c.reasons.push(
+            `${count(e.count)} of the ${count(lacking)} patterns without \`${heading(schema)}\` have \`${'#'.repeat(schema.level)} ${e.written}\` at its place: accepted as another name for it`,
+          );
+      }
+    }
+
     if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE && kept > 0) {
       absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
     }
@@ -132,6 +158,31 @@ function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template:
   const from = before ? start(before.sections[0]!) : -1;
   const to = after ? start(after.sections[0]!) : Infinity;
   return outline.unknown.some((u) => start(u) > from && start(u) < to);
+}
+
+/**
+ * The pattern's own heading (matching no template section) that sits where
+ * the template puts `schema`, at its level: between the present sections
+ * around it, paired in order when several template sections are missing
+ * there and as many headings of the author's stand between (`## Impact on
+ * existing code`, `## Effect on ABI stability` for `## Source
+ * compatibility`, `## ABI compatibility`).
+ */
+function unknownAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): Section | undefined {
+  const parentPath = schema.path.slice(0, -1);
+  const siblings = parentPath.length === 0 ? template.sections : (flattenSections(template.sections).find((s) => sameList(s.path, parentPath))?.children ?? []);
+  const at = siblings.indexOf(schema);
+  const present = (s: TemplateSection): SectionMatch | undefined => outline.all.find((m) => m.schema === s);
+  let b = at - 1;
+  while (b >= 0 && !present(siblings[b]!)) b--;
+  let a = at + 1;
+  while (a < siblings.length && !present(siblings[a]!)) a++;
+  if (b < 0 && a >= siblings.length) return undefined;
+  const from = b >= 0 ? start(present(siblings[b]!)!.sections[0]!) : -1;
+  const to = a < siblings.length ? start(present(siblings[a]!)!.sections[0]!) : Infinity;
+  const own = outline.unknown.filter((u) => u.level === schema.level && start(u) > from && start(u) < to).sort((x, y) => start(x) - start(y));
+  const gap = siblings.slice(b + 1, a);
+  return own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
 }
 
 function start(section: Section): number {

@@ -55,6 +55,8 @@ export interface OutlineMatch {
     /** Its name plus words of the author's (`References and Further Reading`): no rename asked. */ extended?: boolean;
     /** Known by its sub-sections, not by its name (see `sameContentOtherName`): a rename is asked, not made by `--fix`. */
     byContent?: boolean;
+    /** Known as a misspelling at its place (`## Detail Design`): a rename is asked, not made by `--fix` (the author may mean another word). */
+    misspelt?: boolean;
   }[];
 }
 
@@ -182,7 +184,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
     if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
-    else if (byName) result.renamed.push({ section, schema: byName });
+    else if (byName) result.renamed.push({ section, schema: byName, misspelt: true });
     const hits = byContent ? [byContent] : byName ? [byName] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
@@ -269,7 +271,8 @@ function misspellings(schema: readonly TemplateSection[], sections: readonly Sec
   if (open.length === 0) return out;
   sections.forEach((section, i) => {
     if (at[i] || known(section)) return;
-    const target = nearest(section.title, open, (t) => t.heading, 'heading');
+    // A slip of the keyboard, not another wording: two edits, or one in eight letters.
+    const target = nearest(section.title, open, (t) => t.heading, 'heading', undefined, Math.max(2, Math.floor(section.title.length / 8)));
     if (!target || [...out.values()].includes(target)) return;
     const place = schema.indexOf(target);
     const before = at.slice(0, i).findLast((t) => t !== undefined);

@@ -13,16 +13,17 @@ const foldedLists = new WeakMap<readonly unknown[], Map<string, string[]>>();
  * ("Deploymnet" → "Deployment", not "Notes" → "Author"); the first of equals
  * wins. Made for long lists (a catalog's 10,000 slugs, a folder's entries):
  * folded names are cached per list and `key`, and the edit distance gives up
- * as soon as it exceeds the best so far. `skip` leaves one candidate out.
+ * as soon as it exceeds the best so far. `skip` leaves one candidate out;
+ * `maxEdits` sets a stricter limit.
  */
-export function nearest<T>(text: string, candidates: readonly T[], name: (c: T) => string, key = 'name', skip?: T): T | undefined {
+export function nearest<T>(text: string, candidates: readonly T[], name: (c: T) => string, key = 'name', skip?: T, maxEdits?: number): T | undefined {
   let byKey = foldedLists.get(candidates);
   if (!byKey) foldedLists.set(candidates, (byKey = new Map()));
   let folded = byKey.get(key);
   if (!folded) byKey.set(key, (folded = candidates.map((c) => foldText(name(c)))));
   const target = foldText(text);
   // Accept at most this many edits; once something is found, only a strictly nearer one replaces it.
-  let limit = Math.max(2, Math.floor(target.length / 3));
+  let limit = maxEdits ?? Math.max(2, Math.floor(target.length / 3));
   let best: T | undefined;
   for (let i = 0; i < candidates.length && limit >= 0; i++) {
     if (candidates[i] === skip) continue;

@@ -132,6 +132,29 @@ describe('patternbook init --adopt', () => {
     expect(errors[0]!.message).toContain('References');
   });
 
+  it('another name many patterns give a template section at its place (the template renamed it later) becomes an alias, and is said', async () => {
+    const older = (n: number) =>
+      `# Proposal ${n}\n\n## Introduction\n\nWhat ${n} changes.\n\n## Impact on existing code\n\nNone for ${n}.\n\n## Effect on binary stability\n\nNone.\n\n## Alternatives considered\n\nOthers.\n`;
+    const dir = await tempCatalog({
+      'proposal-templates/0000-template.md':
+        '# Feature name\n\n## Introduction\n\nOne paragraph.\n\n## Source compatibility\n\nWhat breaks?\n\n## Binary compatibility\n\nWhat changes?\n\n## Alternatives considered\n\nWhat else?\n',
+      'proposals/0001-first.md': older(1),
+      'proposals/0002-second.md': older(2),
+      'proposals/0003-third.md': older(3),
+      'proposals/0004-fourth.md': older(4),
+      'proposals/0005-fifth.md':
+        '# Proposal 5\n\n## Introduction\n\nNew.\n\n## Source compatibility\n\nNone.\n\n## Binary compatibility\n\nNone.\n\n## Alternatives considered\n\nOthers.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({
+      'Source compatibility': { aliases: ['Impact on existing code'] },
+      'Binary compatibility': { aliases: ['Effect on binary stability'] },
+    });
+    expect(run.stdout).toContain('4 of the 4 patterns without `## Source compatibility` have `## Impact on existing code` at its place: accepted as another name for it');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('a spelling most patterns use for a template section becomes an alias; a pattern named like a repository page stays a pattern', async () => {
     const dir = await copyOf('adopt-variant');
     const before = await bytesOf(dir);

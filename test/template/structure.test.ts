@@ -323,6 +323,8 @@ describe('template semantics read from real-catalog shapes', () => {
     const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow.\n\n## Future possibilities\n\nWhat next.\n';
     const pattern = '# Faster builds\n\n## Motivation\n\nSlow.\n\n## Detail Design\n\nA cache.\n\n## Future Posibilities\n\nA remote cache.\n';
     expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name', '11:1 section-name']);
+    // The author may mean another word: --fix leaves the rename to them.
+    expect((await lintPattern(template, pattern, { fix: true })).text).toBe(pattern);
     // Out of its place it is not taken for the section.
     const moved = '# Faster builds\n\n## Future possibilities\n\nA remote cache.\n\n## Detail Design\n\nA cache.\n\n## Motivation\n\nSlow.\n';
     expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([

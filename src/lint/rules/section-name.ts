@@ -12,7 +12,7 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
-    for (const { section, schema, extended, byContent } of outline.renamed) {
+    for (const { section, schema, extended, byContent, misspelt } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
@@ -29,7 +29,7 @@ export default defineRule({
         expected,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
         // A rename changes the heading's anchor: not made while the file links to it (its table of contents).
-        ...(at >= 0 && name && !byContent && !linkedTo(pattern.document.links, section.heading.id)
+        ...(at >= 0 && name && !byContent && !misspelt && !linkedTo(pattern.document.links, section.heading.id)
           ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
           : {}),
       });
