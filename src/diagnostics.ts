@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   /** Path of the file, relative to the catalog root when inside it (POSIX separators). */
-  file: string;
+  path: string;
   line: number;
   column: number;
   endLine?: number;
@@ -32,11 +32,11 @@ export interface Fix {
 }
 
 export function fatal(file: string, ruleId: string, message: string, line = 1, column = 1): Diagnostic {
-  return { file, line, column, ruleId, severity: 'error', message, fatal: true };
+  return { path: file, line, column, ruleId, severity: 'error', message, fatal: true };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** Raised for usage and configuration problems; the CLI turns it into exit code 2. */

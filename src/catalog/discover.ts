@@ -175,5 +175,5 @@ function unreadableFolder(rel: string, err: unknown): Diagnostic {
 }
 
 function warning(file: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, ruleId: 'discovery', severity: 'warning', message };
+  return { path: file, line: 1, column: 1, ruleId: 'discovery', severity: 'warning', message };
 }

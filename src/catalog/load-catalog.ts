@@ -80,7 +80,7 @@ export async function prepareCatalog(opts: Omit<LoadCatalogOptions, 'keepTokens'
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   if (discovered.files.length === 0) {
     diagnostics.push({
-      file: config.file ? path.relative(config.root, config.file) : '.',
+      path: config.file ? path.relative(config.root, config.file) : '.',
       line: 1,
       column: 1,
       ruleId: 'discovery',
@@ -150,7 +150,7 @@ function rejectSlugClashes(files: DiscoveredFile[], diagnostics: Diagnostic[]): 
             ? 'the same name in another Unicode form (NFC and NFD)'
             : 'a slug that differs only by case';
       diagnostics.push({
-        file: f.path,
+        path: f.path,
         line: 1,
         column: 1,
         ruleId: 'duplicate-slug',

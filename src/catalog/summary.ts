@@ -36,7 +36,7 @@ export function summarizeCatalog(catalog: Catalog): CatalogSummary {
       images: p.document.images.length,
       codeBlocks: p.document.codeBlocks.length,
     })),
-    failed: new Set(catalog.diagnostics.filter((d) => d.fatal).map((d) => d.file)).size,
+    failed: new Set(catalog.diagnostics.filter((d) => d.fatal).map((d) => d.path)).size,
   };
 }
 

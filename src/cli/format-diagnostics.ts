@@ -4,5 +4,5 @@ import type { Colors } from './context.js';
 /** `path:line:column  error  message  (rule-id)` — one line per diagnostic, clickable in terminals and editors. */
 export function formatDiagnostic(d: Diagnostic, color: Colors): string {
   const severity = d.severity === 'error' ? color.red('error') : d.severity === 'warning' ? color.yellow('warning') : color.cyan('info');
-  return `${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${color.dim(d.ruleId)}`;
+  return `${d.path}:${d.line}:${d.column}  ${severity}  ${d.message}  ${color.dim(d.ruleId)}`;
 }

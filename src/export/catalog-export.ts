@@ -29,7 +29,7 @@ export interface EntryContext {
  */
 export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[], records: Map<string, VerifyRecord> = readRecords(catalog.root).records): CatalogExport {
   const relations = catalogRelations(catalog);
-  const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
+  const lintByFile = new Map(lint.map((r) => [r.file, r]));
   return {
     ...exportHeader(catalog),
     patterns: catalog.patterns.map((pattern) => {

@@ -43,7 +43,7 @@ export function fingerprint(d: Diagnostic, source: string | undefined): string {
   const message = d.message.replace(/\d+/g, '#');
   const lines = source?.split(/\r\n|\r|\n/) ?? [];
   const line = lines[d.line - 1]?.trim().replace(/\s+/g, ' ') ?? '';
-  return createHash('sha256').update(`${d.ruleId}\u0000${d.file}\u0000${message}\u0000${line}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${d.ruleId}\u0000${d.path}\u0000${message}\u0000${line}`).digest('hex').slice(0, 16);
 }
 
 /** The baseline of a report: every finding but the files that could not be read. */
@@ -52,7 +52,7 @@ export function baselineOf(report: Pick<LintReport, 'results'>): BaselineEntry[]
   for (const result of report.results) {
     for (const d of result.diagnostics) {
       if (d.fatal) continue;
-      const entry = { rule: d.ruleId, file: result.file, fingerprint: fingerprint({ ...d, file: result.file }, result.source), message: d.message };
+      const entry = { rule: d.ruleId, file: result.path, fingerprint: fingerprint({ ...d, path: result.path }, result.source), message: d.message };
       const key = `${entry.rule}\u0000${entry.file}\u0000${entry.fingerprint}`;
       const known = counts.get(key);
       if (known) known.count++;
@@ -120,7 +120,7 @@ export function applyBaseline(report: LintReport, entries: readonly BaselineEntr
   const results: LintFileResult[] = report.results.map((result) => {
     const diagnostics = result.diagnostics.filter((d) => {
       if (d.fatal) return true;
-      const slot = left.get(`${d.ruleId}\u0000${result.file}\u0000${fingerprint({ ...d, file: result.file }, result.source)}`);
+      const slot = left.get(`${d.ruleId}\u0000${result.path}\u0000${fingerprint({ ...d, path: result.path }, result.source)}`);
       if (!slot || slot.count === 0) return true;
       slot.count--;
       baselined++;

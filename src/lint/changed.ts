@@ -25,7 +25,7 @@ export async function changedPatterns(options: { root: string; ref: string; temp
     .filter((r) => touched.has(r.to))
     .map((r) => r.from);
   // Files that changed but no longer load (now broken) are linted too: their problems are the point.
-  const broken = catalog.diagnostics.map((d) => path.join(catalog.root, d.file)).filter((f) => changed.includes(real(f)));
+  const broken = catalog.diagnostics.map((d) => path.join(catalog.root, d.path)).filter((f) => changed.includes(real(f)));
   return { all: false, files: [...new Set([...touched, ...dependents].map((p) => p.file).concat(broken))].sort() };
 }
 

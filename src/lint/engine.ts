@@ -203,7 +203,7 @@ class Stamper {
     const line = r.range?.start.line ?? r.line;
     if (line !== undefined && (line < 1 || line > lines.lineCount)) problems.push(`reported line ${line}, outside the file (1–${lines.lineCount})`);
     for (const problem of problems) {
-      this.diagnostics.push({ file: this.pattern.path, line: 1, column: 1, ruleId: 'internal', severity: 'error', message: `Rule \`${id}\` ${problem}.` });
+      this.diagnostics.push({ path: this.pattern.path, line: 1, column: 1, ruleId: 'internal', severity: 'error', message: `Rule \`${id}\` ${problem}.` });
     }
   }
 
@@ -218,7 +218,7 @@ class Stamper {
       if (this.disabled(id, start.line)) return;
       if (this.run.strict) this.checkStrictly(id, rule.meta.fixable, r, lines);
       this.diagnostics.push({
-        file: this.pattern.path,
+        path: this.pattern.path,
         // Positions are clamped to the file: a rule can never point outside it.
         line: Math.min(Math.max(start.line, 1), lines.lineCount),
         column: Math.max(start.column, 1),
@@ -295,7 +295,7 @@ async function guarded(pattern: PatternView, rule: AnyRule, diagnostics: Diagnos
     await timed(rule.meta.id, work);
   } catch (err) {
     diagnostics.push({
-      file: pattern.path,
+      path: pattern.path,
       line: 1,
       column: 1,
       ruleId: 'internal',
@@ -328,11 +328,11 @@ export function uniqueFindings(diagnostics: Diagnostic[], catchAll: ReadonlySet<
 export function withLoadProblems(results: LintFileResult[], catalog: Pick<LightCatalog, 'root' | 'diagnostics'>, files?: ReadonlySet<string>): LintFileResult[] {
   const loadProblems = new Map<string, Diagnostic[]>();
   for (const d of catalog.diagnostics) {
-    if (files && !files.has(path.join(catalog.root, d.file))) continue;
-    loadProblems.set(d.file, [...(loadProblems.get(d.file) ?? []), d]);
+    if (files && !files.has(path.join(catalog.root, d.path))) continue;
+    loadProblems.set(d.path, [...(loadProblems.get(d.path) ?? []), d]);
   }
   for (const [file, diagnostics] of loadProblems) results.push(fileResult(file, path.join(catalog.root, file), diagnostics));
-  return results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Every rule that ran on at least one of the patterns, sorted by id. */
@@ -356,8 +356,8 @@ function validFix(range: [number, number], length: number): boolean {
 
 export function fileResult(file: string, absolutePath: string, diagnostics: Diagnostic[], slug?: string, source?: string): LintFileResult {
   return {
-    file,
-    absolutePath,
+    path: file,
+    file: absolutePath,
     ...(slug ? { slug } : {}),
     diagnostics,
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,

@@ -133,11 +133,11 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       const { results } = await run(false, files);
       files = new Set();
       for (const result of results) {
-        const done = applied.get(result.absolutePath) ?? new Set<string>();
+        const done = applied.get(result.file) ?? new Set<string>();
         if (await writeFixes(result, done)) {
-          applied.set(result.absolutePath, done);
-          fixed.add(result.file);
-          files.add(result.absolutePath);
+          applied.set(result.file, done);
+          fixed.add(result.path);
+          files.add(result.file);
         }
       }
       if (files.size === 0) break;
@@ -145,7 +145,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   }
 
   const { catalog, results, rules: ran } = await run(options.external ?? false);
-  for (const result of results) if (fixed.has(result.file)) result.fixed = true;
+  for (const result of results) if (fixed.has(result.path)) result.fixed = true;
   const report: LintReport = {
     root: catalog.root,
     results,
@@ -185,9 +185,9 @@ async function dryRunFix(options: LintOptions): Promise<LintReport> {
     });
     const patches: string[] = [];
     for (const result of fixed.results.filter((r) => r.fixed)) {
-      const before = await readFile(path.join(root, result.file), 'utf8');
-      const after = await readFile(path.join(copy, result.file), 'utf8');
-      patches.push(createTwoFilesPatch(`a/${result.file}`, `b/${result.file}`, before, after, '', '', { context: 3 }));
+      const before = await readFile(path.join(root, result.path), 'utf8');
+      const after = await readFile(path.join(copy, result.path), 'utf8');
+      patches.push(createTwoFilesPatch(`a/${result.path}`, `b/${result.path}`, before, after, '', '', { context: 3 }));
     }
     const report = await lint({ ...options, fix: false, dryRun: false });
     return { ...report, fixDiff: patches.join('') };
@@ -215,7 +215,7 @@ async function withBaseline(report: LintReport, mode: NonNullable<LintOptions['b
   let entries = known ?? [];
   let written: number | undefined;
   if (mode === 'write') {
-    const linted = new Set(report.results.map((r) => r.file));
+    const linted = new Set(report.results.map((r) => r.path));
     entries = [...entries.filter((e) => !linted.has(e.file)), ...baselineOf(report)];
   }
   const seen = applyBaseline(report, entries);
@@ -247,7 +247,7 @@ async function writeFixes(result: LintFileResult, done: Set<string>): Promise<bo
   const fresh = result.diagnostics.filter((d) => d.fix && !done.has(key(d)));
   const fixes = fresh.map((d) => d.fix!);
   if (fixes.length === 0 || result.source === undefined) return false;
-  const onDisk = readFileSync(result.absolutePath, 'utf8');
+  const onDisk = readFileSync(result.file, 'utf8');
   const hadBom = onDisk.charCodeAt(0) === 0xfeff;
   const source = hadBom ? onDisk.slice(1) : onDisk;
   if (source !== result.source) return false;
@@ -264,9 +264,9 @@ async function writeFixes(result: LintFileResult, done: Set<string>): Promise<bo
   if (applied === 0 || output === source) return false;
   const lost = lostLines(source, output, variantKey);
   if (lost.length > 0) {
-    throw new PatternbookError(`Refusing to fix ${result.file}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
+    throw new PatternbookError(`Refusing to fix ${result.path}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
   }
-  await writeFileAtomic(result.absolutePath, (hadBom ? '\uFEFF' : '') + output);
+  await writeFileAtomic(result.file, (hadBom ? '\uFEFF' : '') + output);
   fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));
   return true;
 }
@@ -275,7 +275,7 @@ async function writeFixes(result: LintFileResult, done: Set<string>): Promise<bo
 function selectFiles(prepared: PreparedCatalog, paths: string[], onUnmatched?: (reason: string) => void): Set<string> {
   const root = prepared.config.root;
   const chosen = new Set<string>();
-  const candidates = [...prepared.files.map((f) => f.file), ...prepared.diagnostics.map((d) => path.join(root, d.file))];
+  const candidates = [...prepared.files.map((f) => f.file), ...prepared.diagnostics.map((d) => path.join(root, d.path))];
   for (const given of paths.map((p) => path.resolve(p))) {
     const named = candidates.filter((file) => file === given || file.startsWith(given + path.sep));
     for (const file of named) chosen.add(file);

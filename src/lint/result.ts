@@ -3,9 +3,9 @@ import type { Diagnostic } from '../diagnostics.js';
 /** What lint found in one file. */
 export interface LintFileResult {
   /** Path relative to the catalog root, `/` separators. */
-  file: string;
+  path: string;
   /** Absolute path. */
-  absolutePath: string;
+  file: string;
   slug?: string;
   /** Sorted by line, then column. */
   diagnostics: Diagnostic[];

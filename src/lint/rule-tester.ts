@@ -226,11 +226,11 @@ class CaseCatalog {
     const catalog = await loadCatalog({ root: this.root });
     const { results } = await lintCatalog(catalog, { registry, only: [id], strict: true, flags: this.flags });
     const all = results.flatMap((r) => r.diagnostics);
-    const broken = all.filter((d) => d.ruleId === 'internal' || (d.fatal && d.file === this.file)).map((d) => `${d.file}:${show(d)}`);
+    const broken = all.filter((d) => d.ruleId === 'internal' || (d.fatal && d.path === this.file)).map((d) => `${d.path}:${show(d)}`);
     if (broken.length > 0) fail(`the run went wrong:\n${broken.join('\n')}`);
-    const ran = results.some((r) => r.file === this.file);
+    const ran = results.some((r) => r.path === this.file);
     if (!ran) fail(`\`${this.file}\` was not linted: is it a pattern file of the catalog (\`patterns\`, \`exclude\`)?`);
-    return { mine: all.filter((d) => d.file === this.file && d.ruleId === id) };
+    return { mine: all.filter((d) => d.path === this.file && d.ruleId === id) };
   }
 
   remove(): Promise<void> {

@@ -80,7 +80,7 @@ export class LintSession {
   }
 
   private async relint(run: LintRun, pattern: PatternView): Promise<void> {
-    const at = this.results.findIndex((r) => r.absolutePath === pattern.file);
+    const at = this.results.findIndex((r) => r.file === pattern.file);
     const kept = at >= 0 ? this.results[at]!.diagnostics.filter((d) => this.slowRules.has(d.ruleId)) : [];
     const found = uniqueFindings(
       [...(this.fileDiagnostics.get(pattern.file) ?? []), ...(await checkCatalogRules(run, this.lightCatalog, pattern)), ...kept],

@@ -41,7 +41,7 @@ export class Workspace {
     const root = catalogRootOfPattern(file);
     const catalog = await this.catalogAt(root);
     const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
-    const isPattern = (f: string) => byFile.has(f) || catalog.diagnostics.some((d) => path.join(root, d.file) === f) || !existsSync(f);
+    const isPattern = (f: string) => byFile.has(f) || catalog.diagnostics.some((d) => path.join(root, d.path) === f) || !existsSync(f);
     if (!isPattern(file)) return { catalog };
     let problem: Diagnostic | undefined;
     for (const doc of this.documents.all()) {

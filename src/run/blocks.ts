@@ -79,7 +79,7 @@ export function sampleKey(content: string): string {
 /** The block's attributes; each problem becomes a diagnostic at its line (rule id `run-attribute`). */
 export function parseAttributes(info: string, file: string, line: number, problems: Diagnostic[]): BlockOptions {
   const parsed = parseRunAttributes(info);
-  for (const message of parsed.problems) problems.push({ file, line, column: 1, severity: 'error', ruleId: 'run-attribute', message });
+  for (const message of parsed.problems) problems.push({ path: file, line, column: 1, severity: 'error', ruleId: 'run-attribute', message });
   return parsed.options;
 }
 

@@ -74,7 +74,7 @@ export function planRun(pattern: Pattern, template: TemplateSchema, config: Cata
     const cwd = block.options.cwd;
     if (cwd !== undefined && (path.isAbsolute(cwd) || path.relative(pattern.dir, path.resolve(pattern.dir, cwd)).startsWith('..'))) {
       problems.push({
-        file: pattern.path,
+        path: pattern.path,
         line: block.line,
         column: 1,
         severity: 'error',

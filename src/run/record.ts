@@ -176,7 +176,7 @@ export function parseRecord(name: string, read: () => string): { record: VerifyR
 }
 
 function recordProblem(file: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, ruleId: 'verify-record', severity: 'warning', message };
+  return { path: file, line: 1, column: 1, ruleId: 'verify-record', severity: 'warning', message };
 }
 
 /** A JSON syntax error with its line and column when the message gives a position. */

@@ -30,7 +30,7 @@ export async function loadTargets(options: TargetOptions): Promise<{ catalog: Ca
     for (const wanted of options.select) {
       const found = catalog.bySlug.get(wanted) ? [catalog.bySlug.get(wanted)!] : catalog.patterns.filter((p) => isUnder(p, path.resolve(wanted)));
       if (found.length === 0) {
-        const problem = catalog.diagnostics.find((d) => path.resolve(catalog.root, d.file) === path.resolve(wanted));
+        const problem = catalog.diagnostics.find((d) => path.resolve(catalog.root, d.path) === path.resolve(wanted));
         throw new PatternbookError(
           problem
             ? `${wanted} could not be loaded: ${problem.message}`

@@ -200,7 +200,7 @@ function settled<T>(promise: Promise<T>): Promise<() => T> {
 }
 
 export function lintFindings(results: LintFileResult[]): Diagnostic[] {
-  return results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, file: r.file })));
+  return results.flatMap((r) => r.diagnostics.map((d) => ({ ...d, path: r.path })));
 }
 
 /** What pass two writes the pattern pages from. */

@@ -205,7 +205,7 @@ const DEV_SCRIPT = `(function () {
       var old = document.getElementById('patternbook-overlay');
       if (old) old.remove();
       var slug = (window.location.pathname.match(/\\/patterns\\/([^/]+)\\//) || [])[1];
-      var mine = s.lint.filter(function (d) { return slug && d.file.split('/').slice(-2, -1)[0] === decodeURIComponent(slug); });
+      var mine = s.lint.filter(function (d) { return slug && d.path.split('/').slice(-2, -1)[0] === decodeURIComponent(slug); });
       var lines = s.ok ? s.problems.concat(mine) : [{ severity: 'error', message: 'Build failed: ' + s.error, line: 1, ruleId: 'build' }];
       if (!lines.length) return;
       var box = document.createElement('aside');
@@ -219,7 +219,7 @@ const DEV_SCRIPT = `(function () {
       lines.slice(0, 50).forEach(function (d) {
         var li = document.createElement('li');
         li.className = d.severity;
-        li.textContent = (d.file ? d.file + ':' : '') + d.line + '  ' + d.message + '  (' + d.ruleId + ')';
+        li.textContent = (d.path ? d.path + ':' : '') + d.line + '  ' + d.message + '  (' + d.ruleId + ')';
         list.appendChild(li);
       });
       box.appendChild(list);

@@ -76,7 +76,7 @@ export function pageMetas(
 ): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
-  const lintByFile = new Map(lint.map((r) => [r.absolutePath, r]));
+  const lintByFile = new Map(lint.map((r) => [r.file, r]));
   const lists = relationLists(relations);
   return catalog.patterns.map((pattern) => {
     const result = lintByFile.get(pattern.file);

@@ -37,7 +37,7 @@ describe('loadCatalog on the basic fixture', async () => {
   });
 
   it('turns files that cannot load into fatal diagnostics with positions, and loads the rest', () => {
-    expect(catalog.diagnostics.map((d) => [d.file, d.ruleId, d.line, d.fatal])).toEqual([
+    expect(catalog.diagnostics.map((d) => [d.path, d.ruleId, d.line, d.fatal])).toEqual([
       ['broken-yaml/README.md', 'front-matter-syntax', 3, true],
       ['not-utf8/README.md', 'file-read', 3, true],
     ]);
@@ -82,7 +82,7 @@ describe('discovery', () => {
     });
     const catalog = await loadCatalog(dir);
     expect(catalog.patterns.map((p) => p.path)).toEqual(['patterns/Saga.md']);
-    expect(catalog.diagnostics).toMatchObject([{ file: 'patterns/saga.md', ruleId: 'duplicate-slug', severity: 'error' }]);
+    expect(catalog.diagnostics).toMatchObject([{ path: 'patterns/saga.md', ruleId: 'duplicate-slug', severity: 'error' }]);
     expect(catalog.diagnostics[0]!.message).toMatch(/differs only by case.*rename one/);
   });
 
@@ -94,7 +94,7 @@ describe('discovery', () => {
     });
     const catalog = await loadCatalog(dir);
     expect(catalog.patterns.map((p) => p.slug)).toEqual(['small']);
-    expect(catalog.diagnostics).toMatchObject([{ file: 'big/README.md', fatal: true }]);
+    expect(catalog.diagnostics).toMatchObject([{ path: 'big/README.md', fatal: true }]);
     expect(catalog.diagnostics[0]!.message).toMatch(/larger than the 1 KB limit.*maxFileSize/);
   });
 
@@ -107,7 +107,7 @@ describe('discovery', () => {
     });
     await chmod(path.join(dir, 'locked/README.md'), 0o000);
     const catalog = await loadCatalog(dir);
-    const messages = Object.fromEntries(catalog.diagnostics.map((d) => [d.file, d.message]));
+    const messages = Object.fromEntries(catalog.diagnostics.map((d) => [d.path, d.message]));
     expect(messages['utf16/README.md']).toMatch(/UTF-16/);
     expect(messages['binary/README.md']).toMatch(/binary/);
     // root can read anything; elsewhere the locked file must be reported.
@@ -125,13 +125,13 @@ describe('discovery', () => {
     await writeFile(path.join(dir, 'patternbook.config.json'), JSON.stringify({ patterns: ['**/README.md'] }));
     const catalog = await loadCatalog(dir);
     expect(catalog.patterns.map((p) => p.path)).toEqual(['real/README.md']);
-    expect(catalog.diagnostics.map((d) => [d.file, d.severity])).toEqual([['escape', 'warning']]);
+    expect(catalog.diagnostics.map((d) => [d.path, d.severity])).toEqual([['escape', 'warning']]);
     // A linked file inside the root is read; one outside is not.
     await symlink(path.join(outside, 'secret/README.md'), path.join(dir, 'real', 'leak.md'));
     await writeFile(path.join(dir, 'patternbook.config.json'), JSON.stringify({ patterns: ['**/*.md'] }));
     const again = await loadCatalog(dir);
     expect(again.patterns.map((p) => p.path)).toEqual(['real/README.md']);
-    expect(again.diagnostics.map((d) => d.file)).toEqual(['escape', 'real/leak.md']);
+    expect(again.diagnostics.map((d) => d.path)).toEqual(['escape', 'real/leak.md']);
   });
 
   it('keeps tokens only when asked', async () => {
@@ -145,7 +145,7 @@ describe('catalog-level problems', () => {
   it('warns when the globs match nothing, and refuses a missing root', async () => {
     const dir = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*.md'] }), 'x/README.md': PATTERN('X') });
     const catalog = await loadCatalog(dir);
-    expect(catalog.diagnostics).toMatchObject([{ file: 'patternbook.config.json', severity: 'warning', ruleId: 'discovery' }]);
+    expect(catalog.diagnostics).toMatchObject([{ path: 'patternbook.config.json', severity: 'warning', ruleId: 'discovery' }]);
     expect(catalog.diagnostics[0]!.message).toMatch(/No pattern files match `patterns` \(patterns\/\*\.md\)/);
     await expect(loadCatalog('/nonexistent/catalog')).rejects.toThrow(/Catalog folder \/nonexistent\/catalog does not exist/);
   });

@@ -86,7 +86,7 @@ describe('hostile files: every one reported or read, the others still linted, no
     const root = await tempCatalog(files as Record<string, string>);
     const summary = await buildSite({ root, out: path.join(await tempCatalog(), 'site') });
     expect(summary.pages).toBe(7);
-    expect(summary.problems.map((d) => d.file)).toEqual(['binary/README.md']);
+    expect(summary.problems.map((d) => d.path)).toEqual(['binary/README.md']);
   }, 60_000);
 });
 

@@ -203,7 +203,7 @@ describe('files that vanish or cannot be read', () => {
     const result = await loadPattern({ file: path.join(dir, 'gone', 'README.md'), path: 'gone/README.md', slug: 'gone', maxFileSize: 1024 }, await loadTemplate());
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.diagnostic.file).toBe('gone/README.md');
+      expect(result.diagnostic.path).toBe('gone/README.md');
       expect(result.diagnostic.ruleId).toBe('file-read');
       expect(result.diagnostic.message).toMatch(/disappeared|not found|no such/i);
     }

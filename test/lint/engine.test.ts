@@ -29,7 +29,7 @@ describe('lint engine', () => {
       'c/README.md': good('C'),
     });
     const report = await lint({ root: dir });
-    const byFile = Object.fromEntries(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)]));
+    const byFile = Object.fromEntries(report.results.map((r) => [r.path, r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)]));
     expect(byFile).toEqual({
       'a/README.md': ['7 required-section error', '9 unknown-section warning'],
       'b/README.md': ['5 section-order warning'],
@@ -53,7 +53,7 @@ describe('lint engine', () => {
       overrides: [{ files: ['drafts/**'], rules: { placeholder: 'off' } }],
     });
     const report = await lint({ root: dir });
-    const flat = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.ruleId} ${d.severity}`));
+    const flat = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.ruleId} ${d.severity}`));
     expect(flat).toEqual(['y/README.md placeholder warning']);
 
     const bad = await catalog(files, { rules: { placehoder: 'off', 'unknown-section': ['warn', { allow: 'Glossary' }] } });
@@ -142,7 +142,7 @@ describe('lint engine', () => {
   it('includes files that could not be loaded, with their fatal diagnostic', async () => {
     const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n---\n# Bad\n' });
     const report = await lint({ root: dir });
-    expect(report.results.map((r) => [r.file, r.errorCount])).toEqual([
+    expect(report.results.map((r) => [r.path, r.errorCount])).toEqual([
       ['a/README.md', 0],
       ['bad/README.md', 1],
     ]);
@@ -152,7 +152,7 @@ describe('lint engine', () => {
   it('lints only the paths asked for', async () => {
     const dir = await catalog({ 'a/README.md': '# A\n', 'b/README.md': '# B\n' });
     const report = await lint({ root: dir, paths: [path.join(dir, 'b')] });
-    expect(report.results.map((r) => r.file)).toEqual(['b/README.md']);
+    expect(report.results.map((r) => r.path)).toEqual(['b/README.md']);
   });
 });
 
@@ -184,7 +184,7 @@ describe('--fix', () => {
     });
     const report = await lint({ root: dir, fix: true, registry: [stubborn] });
     expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(`${good('A')}Closing line.\n`);
-    expect(report.results.map((r) => [r.file, r.fixed ?? false, r.errorCount])).toEqual([
+    expect(report.results.map((r) => [r.path, r.fixed ?? false, r.errorCount])).toEqual([
       ['a/README.md', true, 1],
       ['b/README.md', false, 0],
     ]);

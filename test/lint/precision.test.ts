@@ -125,7 +125,7 @@ describe('lint precision on a catalog with injected defects', () => {
       expected.push(`${defect.slug}/README.md:${line} ${defect.rule}`);
     }
     const report = await lint({ root: dir, now: new Date('2026-11-26T12:00:00Z') });
-    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.ruleId}`));
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`));
     expect(found.sort()).toEqual(expected.sort());
   });
 });

@@ -33,7 +33,7 @@ function retryDiagnostics(source: string): Diagnostic[] {
   const todo = at(source, '<TODO>');
   return [
     {
-      file: 'retry/README.md',
+      path: 'retry/README.md',
       line: link.line,
       column: link.column,
       endLine: link.line,
@@ -43,7 +43,7 @@ function retryDiagnostics(source: string): Diagnostic[] {
       message: BROKEN_LINK_MESSAGE,
     },
     {
-      file: 'retry/README.md',
+      path: 'retry/README.md',
       line: heading.line,
       column: 1,
       endLine: heading.line,
@@ -54,7 +54,7 @@ function retryDiagnostics(source: string): Diagnostic[] {
       url: 'https://patternbook.dev/rules/required-section',
     },
     {
-      file: 'retry/README.md',
+      path: 'retry/README.md',
       line: todo.line,
       column: todo.column,
       endLine: todo.line,
@@ -107,7 +107,7 @@ function sampleReport(retrySource = RETRY_SOURCE): LintReport {
     fileResult('bulkhead/README.md', 'bulkhead', [], '# Bulkhead\n'),
     fileResult('retry/README.md', 'retry', retryDiagnostics(retrySource), retrySource),
     fileResult('saga/README.md', undefined, [
-      { file: 'saga/README.md', line: 1, column: 1, ruleId: 'file-read', severity: 'error', message: 'Cannot read file: EACCES, permission denied', fatal: true },
+      { path: 'saga/README.md', line: 1, column: 1, ruleId: 'file-read', severity: 'error', message: 'Cannot read file: EACCES, permission denied', fatal: true },
     ]),
   ]);
 }
@@ -175,7 +175,7 @@ describe('stylish reporter', () => {
 
   it('ends with a summary of the counts and what --fix can fix', () => {
     expect(lines.at(-1)).toBe('✖ 4 problems (3 errors, 1 warning), 1 fixable with --fix');
-    const oneWarning = makeReport([fileResult('a.md', 'a', [{ file: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'warning', message: 'm' }])]);
+    const oneWarning = makeReport([fileResult('a.md', 'a', [{ path: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'warning', message: 'm' }])]);
     expect(reporters.stylish(oneWarning, plain).split('\n').at(-1)).toBe('✖ 1 problem (0 errors, 1 warning)');
   });
 
@@ -198,7 +198,7 @@ describe('stylish reporter', () => {
 
   it('does not pass control characters from the file through to the terminal', () => {
     const source = 'evil \u001b[2J line\n';
-    const report = makeReport([fileResult('e.md', 'e', [{ file: 'e.md', line: 1, column: 6, ruleId: 'x', severity: 'error', message: 'quoted \u001b[2J' }], source)]);
+    const report = makeReport([fileResult('e.md', 'e', [{ path: 'e.md', line: 1, column: 6, ruleId: 'x', severity: 'error', message: 'quoted \u001b[2J' }], source)]);
     expect(reporters.stylish(report, plain)).not.toContain(ESC);
   });
 });
@@ -219,10 +219,11 @@ describe('json reporter', () => {
   });
 
   it('round-trips the diagnostics and leaves out the source and absolute paths', () => {
-    expect(parsed.results.map((r) => r.diagnostics)).toEqual(report.results.map((r) => r.diagnostics));
+    // The written format names each file relative to the root under `file` (the model's `path`).
+    expect(parsed.results.map((r) => r.diagnostics)).toEqual(report.results.map((r) => r.diagnostics.map(({ path: file, ...d }) => ({ file, ...d }))));
     const text = reporters.json(report, plain);
     expect(text).not.toContain('"source"');
-    expect(text).not.toContain('absolutePath');
+    expect(text).not.toContain('"path"');
     expect(text.split(ROOT)).toHaveLength(2);
     expect(text).toMatch(/^\{\n {2}"version"/);
   });
@@ -302,7 +303,7 @@ describe('sarif reporter', () => {
       region: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 10 },
     });
     expect(byRule('file-read').locations[0]!.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
-    const info = makeReport([fileResult('a.md', 'a', [{ file: 'a.md', line: 2, column: 3, ruleId: 'hint', severity: 'info', message: 'm' }])]);
+    const info = makeReport([fileResult('a.md', 'a', [{ path: 'a.md', line: 2, column: 3, ruleId: 'hint', severity: 'info', message: 'm' }])]);
     expect(sarifOf(info).runs[0]!.results[0]!.level).toBe('note');
     expect(sarifOf(info).runs[0]!.tool.driver.rules[3]!.defaultConfiguration.level).toBe('note');
   });
@@ -333,7 +334,7 @@ describe('sarif reporter', () => {
       fileResult(
         'a.md',
         'a',
-        [1, 2].map((line) => ({ file: 'a.md', line, column: 1, ruleId: 'no-placeholder', severity: 'warning' as const, message: 'm' })),
+        [1, 2].map((line) => ({ path: 'a.md', line, column: 1, ruleId: 'no-placeholder', severity: 'warning' as const, message: 'm' })),
         source,
       ),
     ]);
@@ -343,9 +344,9 @@ describe('sarif reporter', () => {
 
   it('gives URIs relative to where it ran (the repository root in CI), percent-encoded, absolute outside it', () => {
     const report = makeReport([
-      fileResult('my pattern/README.md', 'my-pattern', [{ file: 'my pattern/README.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: 'm' }]),
-      fileResult('../patternbook.yaml', undefined, [{ file: '../patternbook.yaml', line: 1, column: 1, ruleId: 'config', severity: 'error', message: 'm' }]),
-      fileResult('../../../elsewhere/x.md', undefined, [{ file: '../../../elsewhere/x.md', line: 1, column: 1, ruleId: 'config', severity: 'error', message: 'm' }]),
+      fileResult('my pattern/README.md', 'my-pattern', [{ path: 'my pattern/README.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: 'm' }]),
+      fileResult('../patternbook.yaml', undefined, [{ path: '../patternbook.yaml', line: 1, column: 1, ruleId: 'config', severity: 'error', message: 'm' }]),
+      fileResult('../../../elsewhere/x.md', undefined, [{ path: '../../../elsewhere/x.md', line: 1, column: 1, ruleId: 'config', severity: 'error', message: 'm' }]),
     ]);
     const locations = sarifOf(report).runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation);
     expect(locations).toEqual([
@@ -403,7 +404,7 @@ describe('github reporter', () => {
     expect(lines[0]).toBe(
       '::error file=docs/patterns/retry/README.md,line=3,col=31,endLine=3,endColumn=47,title=broken-link::Broken link: ./a,b.md does not exist (100%25 sure)%0ACheck the path',
     );
-    const odd = makeReport([fileResult('a:b,c%.md', 'x', [{ file: 'a:b,c%.md', line: 1, column: 1, ruleId: 'r:1,2', severity: 'info', message: 'one\r\ntwo' }])]);
+    const odd = makeReport([fileResult('a:b,c%.md', 'x', [{ path: 'a:b,c%.md', line: 1, column: 1, ruleId: 'r:1,2', severity: 'info', message: 'one\r\ntwo' }])]);
     expect(reporters.github(odd, plain)).toBe('::notice file=docs/patterns/a%3Ab%2Cc%25.md,line=1,col=1,title=r%3A1%2C2::one%0D%0Atwo');
   });
 
@@ -443,7 +444,7 @@ describe('junit reporter', () => {
   it('escapes markup and drops characters XML 1.0 cannot hold', () => {
     const nasty = makeReport([
       fileResult('a.md', 'a', [
-        { file: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: `Tom & Jerry's <b>"bold"</b>\u0000\u0007\u000b\uFFFF\uD800 end` },
+        { path: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'error', message: `Tom & Jerry's <b>"bold"</b>\u0000\u0007\u000b\uFFFF\uD800 end` },
       ]),
     ]);
     const out = reporters.junit(nasty, plain);

@@ -92,7 +92,7 @@ describe.each(registry.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
     for (const example of [...fails, ...passes]) {
       const { dir, file } = await catalogFor(all, example);
       const report = await lint({ root: dir, only: [id] });
-      const found = report.results.find((r) => r.absolutePath === file)?.diagnostics ?? [];
+      const found = report.results.find((r) => r.file === file)?.diagnostics ?? [];
       const mine = found.filter((d) => d.ruleId === id);
       if (example.role === 'fail') expect(mine.length, `fail example at line ${example.line}`).toBeGreaterThan(0);
       else
@@ -113,7 +113,7 @@ describe.each(registry.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', 
       const fixable = before.results.flatMap((r) => r.diagnostics).filter((d) => d.fix).length;
       expect(fixable).toBeGreaterThan(0);
       const after = await lint({ root: dir, only: [id], fix: true });
-      expect(after.results.find((r) => r.absolutePath === file)?.fixed).toBe(true);
+      expect(after.results.find((r) => r.file === file)?.fixed).toBe(true);
       expect(after.fixableCount).toBe(0);
       // A second --fix changes nothing.
       const text = await readFile(file, 'utf8');

@@ -17,7 +17,7 @@ async function both(root: string) {
   const options = { registry, flags: { now: new Date('2026-11-26T12:00:00Z') } };
   const streamed = await lintStreaming(prepared, 1, undefined, options);
   const inMemory = await lintCatalog(await loadPreparedCatalog(prepared), options);
-  const flat = (r: typeof streamed.results) => r.flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`));
+  const flat = (r: typeof streamed.results) => r.flatMap((f) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column} ${d.ruleId} ${d.message}`));
   return { streamed: flat(streamed.results), inMemory: flat(inMemory.results), rules: [streamed.rules, inMemory.rules] };
 }
 

@@ -35,7 +35,7 @@ describe('parseAttributes', () => {
   it('reports an unknown attribute as an error at the block, naming it', () => {
     const { problems } = attrs('bash {retries=3}');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'p/README.md', line: 12, severity: 'error', ruleId: 'run-attribute' });
+    expect(problems[0]).toMatchObject({ path: 'p/README.md', line: 12, severity: 'error', ruleId: 'run-attribute' });
     expect(problems[0]!.message).toContain('retries');
   });
 

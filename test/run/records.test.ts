@@ -58,7 +58,7 @@ describe('readRecords: every record parsed at the boundary', () => {
     const { records, problems } = readRecords(root);
     expect([...records.keys()].sort()).toEqual(['good', 'incomplete']);
     expect(records.get('incomplete')!.status).toBe('incomplete');
-    const byFile = Object.fromEntries(problems.map((p) => [p.file, p]));
+    const byFile = Object.fromEntries(problems.map((p) => [p.path, p]));
     expect(Object.keys(byFile).sort()).toEqual(['array', 'commit', 'folder', 'moved', 'status', 'syntax', 'when'].map((n) => `.patternbook/verify/${n}.json`));
     for (const p of problems) expect(p).toMatchObject({ severity: 'warning', ruleId: 'verify-record' });
     for (const p of problems) expect(p.message).toMatch(/\. The record is ignored \(its pattern shows as never verified\): run `patternbook run \S+` again/);
@@ -81,7 +81,7 @@ describe('readRecords: every record parsed at the boundary', () => {
     const { records, problems } = readRecords(root);
     expect(records.size).toBe(0);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: '.patternbook/verify', severity: 'warning' });
+    expect(problems[0]).toMatchObject({ path: '.patternbook/verify', severity: 'warning' });
     expect(problems[0]!.message).toMatch(/^Cannot read the verification records \(not a folder\)/);
   });
 });
@@ -91,12 +91,12 @@ describe('a bad verification record is a warning; build, report and export go on
     const root = await catalogWithRecords('{ not json');
     const out = path.join(await tempCatalog(), 'site');
     const summary = await buildSite({ root, out });
-    const named = summary.problems.filter((p) => p.ruleId === 'verify-record').map((p) => [p.file, p.severity]);
+    const named = summary.problems.filter((p) => p.ruleId === 'verify-record').map((p) => [p.path, p.severity]);
     expect(named).toEqual([
       ['.patternbook/verify/b.json', 'warning'],
       ['.patternbook/verify/c.json', 'warning'],
     ]);
-    expect(summary.problems.find((p) => p.file === '.patternbook/verify/b.json')!.message).toMatch(/`commit`/);
+    expect(summary.problems.find((p) => p.path === '.patternbook/verify/b.json')!.message).toMatch(/`commit`/);
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     const card = (title: string) => home.slice(home.indexOf(`>${title}</a>`), home.indexOf('</li>', home.indexOf(`>${title}</a>`)));
     expect(card('Alpha')).toMatch(/class="verified passed"/);

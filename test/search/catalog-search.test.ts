@@ -83,7 +83,7 @@ describe('CatalogSearch', () => {
     await writeFile(file, '---\ntitle: [unclosed\n---\n# Pump\n');
     await search.refresh(file);
     expect(search.get('p')).toBeUndefined();
-    expect(search.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['p/README.md front-matter-syntax']);
+    expect(search.diagnostics.map((d) => `${d.path} ${d.ruleId}`)).toEqual(['p/README.md front-matter-syntax']);
 
     await writeFile(file, pattern('Pump', 'Moves water uphill.', {}));
     await search.refresh(file);

@@ -253,7 +253,7 @@ describe('dev: rebuilding one edited pattern', () => {
     // A file that no longer loads: its last good page stays, and the error is reported.
     await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
     const broken = await updatePattern(state, file);
-    expect(broken?.problems.map((d) => d.file)).toContain('saga/README.md');
+    expect(broken?.problems.map((d) => d.path)).toContain('saga/README.md');
     expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('Saga Orchestration');
     // Not a pattern file: a full build.
     expect(await updatePattern(state, path.join(root, 'saga/diagrams/new.svg'))).toBeUndefined();
@@ -306,7 +306,7 @@ describe('patternbook build: what `verify` found', () => {
     await writeFile(path.join(root, '.patternbook/verify/c.json'), '{ not json');
     const out = path.join(await tempCatalog(), 'site');
     const summary = await buildSite({ root, out });
-    expect(summary.problems.filter((p) => p.ruleId === 'verify-record').map((p) => p.file)).toEqual(['.patternbook/verify/c.json']);
+    expect(summary.problems.filter((p) => p.ruleId === 'verify-record').map((p) => p.path)).toEqual(['.patternbook/verify/c.json']);
 
     const home = await readFile(path.join(out, 'index.html'), 'utf8');
     const card = (title: string) => home.slice(home.indexOf(`>${title}</a>`), home.indexOf('</li>', home.indexOf(`>${title}</a>`)));

@@ -352,7 +352,7 @@ describe('slot sections, learned from the catalog', () => {
     for (let n = 1; n <= count; n++) files[`g${n}/README.md`] = guide(n, own(n));
     const dir = await tempCatalog(files);
     const report = await lint({ root: dir });
-    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.ruleId}`));
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`));
   };
 
   it('takes a template section no pattern has, where patterns write their own sections, as the place for them', async () => {
@@ -402,7 +402,7 @@ describe('per-folder settings: maturity folders with stricter requirements', () 
       'patterns/0-ideas/c.md': '# C\n\n## Idea\n\nMaybe share the code.\n',
     });
     const report = await lint({ root: dir });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.ruleId}: ${d.message}`))).toEqual([
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}: ${d.message}`))).toEqual([
       'patterns/3-validated/b.md:9 required-section: Missing section `## Known Instances`, expected after `## Solution`.',
     ]);
   });

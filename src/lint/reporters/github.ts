@@ -8,7 +8,7 @@ import type { Reporter } from '../result.js';
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 export const github: Reporter = (report, { cwd }) =>
-  report.results.flatMap((result) => result.diagnostics.map((d) => annotation(d, path.resolve(report.root, d.file), cwd))).join('\n');
+  report.results.flatMap((result) => result.diagnostics.map((d) => annotation(d, path.resolve(report.root, d.path), cwd))).join('\n');
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

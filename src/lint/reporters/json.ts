@@ -23,7 +23,7 @@ export const json: Reporter = (report) =>
 
 function fileJson(result: LintFileResult) {
   return {
-    file: result.file,
+    file: result.path,
     ...(result.slug !== undefined ? { slug: result.slug } : {}),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
@@ -35,7 +35,7 @@ function fileJson(result: LintFileResult) {
 
 function diagnosticJson(d: Diagnostic) {
   return {
-    file: d.file,
+    file: d.path,
     line: d.line,
     column: d.column,
     ...(d.endLine !== undefined ? { endLine: d.endLine } : {}),

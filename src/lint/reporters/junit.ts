@@ -15,14 +15,14 @@ export const junit: Reporter = (report) => {
 };
 
 function testCase(result: LintFileResult): string {
-  const head = `  <testcase ${attributes({ classname: `patternbook.${result.slug ?? result.file}`, name: result.file })}`;
+  const head = `  <testcase ${attributes({ classname: `patternbook.${result.slug ?? result.path}`, name: result.path })}`;
   if (result.diagnostics.length === 0) return `${head}/>`;
   return [`${head}>`, ...result.diagnostics.map(failure), '  </testcase>'].join('\n');
 }
 
 function failure(d: Diagnostic): string {
   const prefix = d.severity === 'error' ? '' : `[${d.severity}] `;
-  const body = `${d.file}:${d.line}:${d.column} ${d.message}`;
+  const body = `${d.path}:${d.line}:${d.column} ${d.message}`;
   return `    <failure ${attributes({ message: prefix + d.message, type: d.ruleId })}>${escapeText(body)}</failure>`;
 }
 

@@ -24,9 +24,9 @@ export const sarif: Reporter = (report, options) => {
       ruleIndex: ruleIndex.get(d.ruleId) ?? 0,
       level: LEVEL[d.severity],
       message: { text: d.message },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, at(d.file)), region: region(d) } }],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, at(d.path)), region: region(d) } }],
       partialFingerprints: { primaryLocationLineHash: fingerprints.next(d, lines[d.line - 1] ?? '') },
-      ...(d.fix ? { fixes: [fix(base, { ...d, file: at(d.file) }, d.fix)] } : {}),
+      ...(d.fix ? { fixes: [fix(base, { ...d, path: at(d.path) }, d.fix)] } : {}),
     }));
   });
   // Typed against the SARIF 2.1.0 object model (@types/sarif), so a misnamed or mistyped field fails the build.
@@ -144,7 +144,7 @@ function fix(root: string, d: Diagnostic, change: Fix) {
     description: { text: `Fix: ${d.message}` },
     artifactChanges: [
       {
-        artifactLocation: artifactLocation(root, d.file),
+        artifactLocation: artifactLocation(root, d.path),
         replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, insertedContent: { text: change.text } }],
       },
     ],
@@ -161,7 +161,7 @@ class Fingerprints {
   private readonly seen = new Map<string, number>();
 
   next(d: Diagnostic, lineText: string): string {
-    const key = [d.ruleId, d.file, lineText.trim()].join('\0');
+    const key = [d.ruleId, d.path, lineText.trim()].join('\0');
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);
     return `${createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 16)}:1`;

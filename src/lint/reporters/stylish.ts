@@ -22,7 +22,7 @@ export const stylish: Reporter = (report, { color, cwd }) => {
   for (const result of report.results) {
     if (result.diagnostics.length === 0) continue;
     const lines = result.source === undefined ? undefined : splitLines(result.source);
-    const heading = paint.bold(path.relative(cwd, path.resolve(report.root, result.file)) || result.file);
+    const heading = paint.bold(path.relative(cwd, path.resolve(report.root, result.path)) || result.path);
     blocks.push([heading, ...formatRows(result.diagnostics, lines, paint)].join('\n'));
   }
   blocks.push(summary(report, paint));

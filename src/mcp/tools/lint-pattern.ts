@@ -63,7 +63,7 @@ export function registerLintPattern(server: McpServer, live: LiveCatalog): void 
       let found: Diagnostic[];
       if (text === undefined) {
         const report = await lint({ root: catalog.root, paths: [target.file], ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
-        found = report.results.find((r) => r.absolutePath === target.file)?.diagnostics ?? [];
+        found = report.results.find((r) => r.file === target.file)?.diagnostics ?? [];
       } else {
         const max = catalog.settings.config.maxFileSize;
         if (Buffer.byteLength(text) > max) return refusal(`The text is larger than the catalog's \`maxFileSize\` (${max} bytes): a file that size would not be read.`);
@@ -117,5 +117,5 @@ async function lintDraft(catalog: CatalogSearch, target: { file: string; path: s
     { ...full, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) },
     { registry, docsBase: DOCS_BASE, files: new Set([target.file]) },
   );
-  return results.find((r) => r.absolutePath === target.file)?.diagnostics ?? [];
+  return results.find((r) => r.file === target.file)?.diagnostics ?? [];
 }

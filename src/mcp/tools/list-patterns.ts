@@ -28,7 +28,7 @@ export function registerListPatterns(server: McpServer, live: LiveCatalog): void
       const problem = checkFilters(catalog, filters);
       if (problem) return refusal(problem);
       const patterns = catalog.list(filters).map((r) => ({ slug: r.slug, title: r.title, ...(r.summary ? { summary: r.summary } : {}), path: r.path, facets: r.facets }));
-      const problems = catalog.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ file: d.file, line: d.line, column: d.column, message: d.message }));
+      const problems = catalog.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ file: d.path, line: d.line, column: d.column, message: d.message }));
       const facetText = (f: Record<string, string[]>) =>
         Object.entries(f)
           .map(([k, v]) => `${k}: ${v.join(', ')}`)

@@ -31,7 +31,7 @@ export async function lintOne(
   const dir = await tempCatalog(files);
   const file = path.join(dir, 'example/README.md');
   const report = await lint({ root: dir, only: [rule], ...(options.fix ? { fix: true } : {}) });
-  const diagnostics = (report.results.find((r) => r.absolutePath === file)?.diagnostics ?? []).filter((d) => d.ruleId === rule || d.fatal || d.ruleId === 'internal');
+  const diagnostics = (report.results.find((r) => r.file === file)?.diagnostics ?? []).filter((d) => d.ruleId === rule || d.fatal || d.ruleId === 'internal');
   return { dir, file, diagnostics, shown: diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`) };
 }
 

@@ -29,7 +29,7 @@ async function warnings(files: Record<string, string>, config: Record<string, un
     ...files,
   });
   const report = await lint({ root: dir, only: ['duplicate-pattern'] });
-  return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.line}:${d.column} ${d.severity} ${d.message}`));
+  return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.line}:${d.column} ${d.severity} ${d.message}`));
 }
 
 describe('duplicate-pattern', () => {
@@ -85,7 +85,7 @@ describe('duplicate-pattern', () => {
     });
     const { data, lint: results } = await loadCatalogData({ root: dir });
     expect(data.patterns).toHaveLength(2);
-    expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map(() => r.file))).toEqual(['stable/README.md']);
+    expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map(() => r.path))).toEqual(['stable/README.md']);
   });
 
   it('ignores template text both kept, and texts too short to judge', async () => {

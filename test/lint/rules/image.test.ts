@@ -84,7 +84,7 @@ async function imageProblems(architecture: string, files: Record<string, string 
   });
   const report = await lint({ root: dir, only: ['image'] });
   return report.results.flatMap((r) =>
-    r.diagnostics.filter((d) => d.ruleId === 'image').map((d) => `${r.file === 'example/README.md' ? '' : `${r.file}:`}${d.line}:${d.column} ${d.message}`),
+    r.diagnostics.filter((d) => d.ruleId === 'image').map((d) => `${r.path === 'example/README.md' ? '' : `${r.path}:`}${d.line}:${d.column} ${d.message}`),
   );
 }
 

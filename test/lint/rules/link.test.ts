@@ -74,12 +74,12 @@ const pattern = (body: string) => `# Example\n\n> Does one thing.\n\n## Overview
 
 async function run(dir: string, options: { external?: boolean } = {}): Promise<Diagnostic[]> {
   const report = await lint({ root: dir, only: ['link'], ...options });
-  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'link').map((d) => ({ ...d, file: r.file })));
+  return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'link').map((d) => ({ ...d, file: r.path })));
 }
 
 async function linkProblems(body: string, files: Record<string, string | Uint8Array> = {}): Promise<string[]> {
   const dir = await catalog({ ...files, 'example/README.md': pattern(body) });
-  return (await run(dir)).filter((d) => d.file === 'example/README.md').map((d) => `${d.line}:${d.column} ${d.message}`);
+  return (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.line}:${d.column} ${d.message}`);
 }
 
 describe('link: relative links', () => {
@@ -331,7 +331,7 @@ describe('link: external links (--external)', () => {
       },
       { rules: { link: ['error', { timeout: 0.5 }] } },
     );
-    const problems = (await run(dir, { external: true })).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
+    const problems = (await run(dir, { external: true })).map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
     expect(problems).toEqual([
       `example/README.md:9:11 Broken external link \`${b}/missing\`: the server answered 404 Not Found. Update the URL or remove the link.`,
       `example/README.md:11:8 Broken external link \`${b}/gone\`: the server answered 410 Gone. Update the URL or remove the link.`,

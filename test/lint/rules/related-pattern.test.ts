@@ -38,7 +38,7 @@ async function problems(related: string, alternatives = '', files: Record<string
   return report.results.flatMap((r) =>
     r.diagnostics
       .filter((d) => d.ruleId === 'related-pattern')
-      .map((d) => `${r.file === 'transactional-outbox/README.md' ? '' : `${r.file} `}${d.line}:${d.column} ${d.message}`),
+      .map((d) => `${r.path === 'transactional-outbox/README.md' ? '' : `${r.path} `}${d.line}:${d.column} ${d.message}`),
   );
 }
 
@@ -96,7 +96,7 @@ describe('related-pattern', () => {
         '# Transactional Outbox\n\n> Events with the data.\n\n## Related Patterns\n\n- [Saga](https://patterns.example.org/docs/data/saga.html)\n',
     });
     const report = await lint({ root: dir, only: ['related-pattern'] });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line} ${d.message}`))).toEqual([
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.message}`))).toEqual([
       "docs/data/saga.md:8 `Related Patterns` lists `https://patterns.example.org/data/gone`, a page of this catalog's site (`site.url`) that is none of its patterns. Fix the address or link the pattern's file.",
     ]);
     const { data } = await loadCatalogData({ root: dir });

@@ -8,7 +8,7 @@ const pattern = (title: string, related: string, overview = 'Text.') =>
 async function warnings(files: Record<string, string>): Promise<string[]> {
   const dir = await tempCatalog(files);
   const report = await lint({ root: dir, only: ['related-reciprocal'] });
-  return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.line}:${d.column} ${d.severity} ${d.message}`));
+  return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.line}:${d.column} ${d.severity} ${d.message}`));
 }
 
 describe('related-reciprocal', () => {
