@@ -44,6 +44,12 @@ export function markdownParser(): Parser {
     });
     const pretest = md.linkify.pretest.bind(md.linkify);
     md.linkify.pretest = (text: string) => AUTOLINK_HINT.test(text) && pretest(text);
+    // `[^1]: …` is a footnote (GitHub's), not a link reference: `[^1]` in the text must not
+    // become a link to whatever the note starts with (a code fence, a citation).
+    md.core.ruler.before('inline', 'footnote_labels', (state) => {
+      const refs = (state.env as { references?: Record<string, unknown> }).references;
+      if (refs) for (const label of Object.keys(refs)) if (label.startsWith('^')) delete refs[label];
+    });
     // Front matter is read by the caller; skipping its lines here (rather than blanking
     // them in a copy) lets the parser work on the file's text itself.
     md.block.ruler.before('table', 'front_matter', (state, startLine, _endLine, silent) => {

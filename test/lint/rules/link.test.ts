@@ -134,6 +134,12 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('reads a footnote (`[^1]: …`) as a footnote, not as a link to what the note starts with', async () => {
+    expect(await linkProblems('A claim.[^1] Another.[^note]\n\n[^1]:\n    ```csl-json\n    {"type": "article"}\n    ```\n\n[^note]: missing-file.md')).toEqual([]);
+    // A reference-style link whose label does not start with `^` is still a link.
+    expect(await linkProblems('[the guide][g]\n\n[g]: missing-file.md')).toHaveLength(1);
+  });
+
   it('accepts an anchor that differs from a heading id only in letter case, as GitHub does', async () => {
     expect(await linkProblems('[a](#Overview) [b](../saga/README.md#Data-Flow) [c](#OVERVEIW)')).toEqual([
       '7:53 Broken anchor `#OVERVEIW`: this pattern has no heading with that id. Did you mean `#overview`? Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).',

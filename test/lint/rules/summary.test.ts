@@ -54,6 +54,11 @@ testRule(
   {
     template,
     valid: [
+      {
+        name: "citations in brackets are the author's, where the template's sample is a bracketed placeholder",
+        template: '# Proposal: [Title]\n\n## Abstract\n\n[A short summary of the proposal.]\n\n## Background\n\nWhy.\n',
+        text: "# Proposal: Faster sweeps\n\n## Abstract\n\nSweeping lazily, as in [Yuasa '90] and [Update, 2014: measured], halves pauses.\n\n## Background\n\nPauses.\n",
+      },
       { name: 'one sentence', text: page('> Caps how often each client may call an API.') },
       { name: 'abbreviations and version numbers do not end a sentence', text: page('> Caps calls per client, e.g. per API key (v2.1 of the gateway) vs. per IP.') },
       { name: 'a sentence over several lines', text: page('> Caps how often each client\n> may call an API.') },
