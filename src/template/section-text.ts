@@ -11,7 +11,14 @@ import type { TemplateSchema, TemplateSection } from './types.js';
  */
 export function missingSectionText(schema: TemplateSection, present: ReadonlySet<TemplateSection> = new Set()): string {
   const parts = [`${'#'.repeat(schema.level)} ${schema.heading}`];
-  const guidance = schema.guidance.replace(/--+>?/g, '-').trim();
+  // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
+  // found again by the next lint as template text left in: the rest of the guidance is kept.
+  const guidance = schema.guidance
+    .replace(/--+>?/g, '-')
+    .split('\n')
+    .filter((line) => !/(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/u.test(line))
+    .join('\n')
+    .trim();
   if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again.
   for (const child of schema.children) if (!child.optional && !present.has(child)) parts.push(missingSectionText(child, present));

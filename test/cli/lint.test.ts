@@ -109,7 +109,7 @@ describe('patternbook lint', () => {
       const text = await readFile(path.join(dir, `report.${format}`), 'utf8');
       if (format === 'json') expect(JSON.parse(text)).toMatchObject({ errorCount: 1, warningCount: 1 });
       if (format === 'sarif') expect(JSON.parse(text).runs[0].results).toHaveLength(2);
-      if (format === 'github') expect(text).toMatch(/^::error file=bad\/README\.md,line=7,col=1,endLine=7,endColumn=6,title=required-section::Missing section/m);
+      if (format === 'github') expect(text).toMatch(/^::error file=bad\/README\.md,line=7,col=1,endLine=7,endColumn=1,title=required-section::Missing section/m);
       if (format === 'junit') expect(text).toMatch(/<testsuite name="patternbook" tests="3"/);
     }
     expect((await runCli(['lint', '--format', 'yaml'], dir)).code).toBe(2);

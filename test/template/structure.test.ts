@@ -319,6 +319,12 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, own)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 required-section', '7:1 unknown-section']);
   });
 
+  it('a missing section is reported at the point where it goes: a TBD left on that line is still reported (not hidden as the same span)', async () => {
+    const template = '# [Title]\n\n## Overview\n\nSay what.\n\n## Test Cases\n\nTBD\n\n## Security\n\nRisks.\n';
+    const pattern = '# Retry budgets\n\n## Overview\n\nCap retries.\n\n## Test Cases\n\nTBD\n';
+    expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['9:1 placeholder', '9:1 required-section']);
+  });
+
   it('reads a misspelt heading where the template puts the section as that section written another way: a rename warning, nothing missing', async () => {
     const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow.\n\n## Future possibilities\n\nWhat next.\n';
     const pattern = '# Faster builds\n\n## Motivation\n\nSlow.\n\n## Detail Design\n\nA cache.\n\n## Future Posibilities\n\nA remote cache.\n';

@@ -74,7 +74,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     return {
       section: missing.schema.id,
       message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-      line,
+      // A point where the section goes, not the text of that line: a template word left on it
+      // (`TBD`) is still the placeholder rule's to report.
+      range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
       expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
       ...(inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
     };

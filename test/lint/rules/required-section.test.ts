@@ -128,7 +128,7 @@ Writes stream to the replica.
 
 Clone the primary.
 `,
-        errors: [{ message: missing('## Cleanup', 'after `## Implementation`'), line: 21, column: 1, endLine: 21, endColumn: 19, expected: '## Cleanup' }],
+        errors: [{ message: missing('## Cleanup', 'after `## Implementation`'), line: 21, column: 1, endLine: 21, endColumn: 1, expected: '## Cleanup' }],
         output: `# Read Replica
 
 ## Overview
@@ -430,6 +430,13 @@ Writes stream to the replica.
         text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
         errors: [{ message: missing('## Intent of <title>', 'before `## Cleanup`'), line: 3, column: 1 }],
         output: '# Read Replica\n\n## Intent of Read Replica\n\n<!-- Say what it is for. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
+        name: 'guidance lines with a TODO marker are not inserted (the next lint would find them left in)',
+        template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\nTODO: write this before submitting.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('## Overview', 'before `## Cleanup`'), line: 3, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
         name: "a file with fewer than half of the template's sections: one finding, nothing inserted",
