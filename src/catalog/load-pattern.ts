@@ -241,8 +241,14 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
 function readsAsProse(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   if (words < 4) return false;
-  // `Title: Use a message queue`, `Status: accepted`: a field, not a sentence.
-  return !(words < 12 && /^[\p{L}][\p{L}\p{N} _-]{0,30}:\s/u.test(text) && !/[.!?]$/.test(text.trim()));
+  const trimmed = text.trim();
+  // A lead-in to what follows (`The changes proposed here:`) says nothing on its own.
+  if (trimmed.endsWith(':')) return false;
+  // `Title: Use a message queue`, `Status: accepted`, `Author: Ada Lovelace, Example Inc.`: a field, not a sentence.
+  const field = /^[\p{L}][\p{L}\p{N} _-]{0,30}:\s+(.*)$/su.exec(trimmed);
+  if (!field || words >= 12) return true;
+  const valueWords = field[1]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  return /[.!?]$/.test(trimmed) && valueWords >= 6;
 }
 
 class TooLarge extends Error {

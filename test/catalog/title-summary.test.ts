@@ -52,10 +52,10 @@ describe('title and summary, from where the template keeps them', () => {
     expect(catalog.template.summary).toMatchObject({ from: 'section', section: 'Abstract' });
   });
 
-  it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line or the title line)', async () => {
+  it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line, a lead-in ending in a colon or the title line)', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       'cache-aside':
-        '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
+        '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n**Author**: Ada Lovelace, Example Inc.\n\nThe choices made here:\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
       empty: '# Empty\n\n## Context\n\nShort.\n',
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
     });
