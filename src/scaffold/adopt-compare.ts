@@ -146,17 +146,7 @@ function has(outline: OutlineMatch, schema: TemplateSection): boolean {
  * after it at its level.
  */
 function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): boolean {
-  const parentPath = schema.path.slice(0, -1);
-  const siblings = parentPath.length === 0 ? template.sections : (flattenSections(template.sections).find((s) => sameList(s.path, parentPath))?.children ?? []);
-  const at = siblings.indexOf(schema);
-  const present = (s: TemplateSection): SectionMatch | undefined => outline.all.find((m) => m.schema === s);
-  const before = siblings.slice(0, at).reverse().map(present).find(Boolean);
-  const after = siblings
-    .slice(at + 1)
-    .map(present)
-    .find(Boolean);
-  const from = before ? start(before.sections[0]!) : -1;
-  const to = after ? start(after.sections[0]!) : Infinity;
+  const { from, to } = placeOf(outline, schema, template);
   return outline.unknown.some((u) => start(u) > from && start(u) < to);
 }
 
@@ -169,6 +159,19 @@ function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template:
  * compatibility`, `## ABI compatibility`).
  */
 function unknownAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): Section | undefined {
+  const { from, to, gap, bounded } = placeOf(outline, schema, template);
+  if (!bounded) return undefined;
+  const own = outline.unknown.filter((u) => u.level === schema.level && start(u) > from && start(u) < to).sort((x, y) => start(x) - start(y));
+  return own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
+}
+
+/**
+ * Where the template puts `schema` in a pattern: the offsets of the present
+ * sibling sections around it (`-1` / `Infinity` when none), the template
+ * sections missing between them (`schema` among them), and whether a present
+ * sibling bounds it at all.
+ */
+function placeOf(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): { from: number; to: number; gap: TemplateSection[]; bounded: boolean } {
   const parentPath = schema.path.slice(0, -1);
   const siblings = parentPath.length === 0 ? template.sections : (flattenSections(template.sections).find((s) => sameList(s.path, parentPath))?.children ?? []);
   const at = siblings.indexOf(schema);
@@ -177,12 +180,12 @@ function unknownAt(outline: OutlineMatch, schema: TemplateSection, template: Tem
   while (b >= 0 && !present(siblings[b]!)) b--;
   let a = at + 1;
   while (a < siblings.length && !present(siblings[a]!)) a++;
-  if (b < 0 && a >= siblings.length) return undefined;
-  const from = b >= 0 ? start(present(siblings[b]!)!.sections[0]!) : -1;
-  const to = a < siblings.length ? start(present(siblings[a]!)!.sections[0]!) : Infinity;
-  const own = outline.unknown.filter((u) => u.level === schema.level && start(u) > from && start(u) < to).sort((x, y) => start(x) - start(y));
-  const gap = siblings.slice(b + 1, a);
-  return own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
+  return {
+    from: b >= 0 ? start(present(siblings[b]!)!.sections[0]!) : -1,
+    to: a < siblings.length ? start(present(siblings[a]!)!.sections[0]!) : Infinity,
+    gap: siblings.slice(b + 1, a),
+    bounded: b >= 0 || a < siblings.length,
+  };
 }
 
 function start(section: Section): number {

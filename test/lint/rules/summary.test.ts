@@ -1,47 +1,12 @@
 import { describe, it } from 'vitest';
 import rule from '../../../src/lint/rules/summary.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
-
-/** The summary is the blockquote after the title. */
-const template = `# [Pattern Title]
-
-> Brief one-sentence description of what this pattern does
-
-## Overview
-
-Describe the problem this pattern solves.
-`;
-
-/** The summary is front matter \`description\` (the template has no H1). */
-const frontMatterTemplate = `---
-title: "[Pattern Title]"
-description: "[One sentence that says what the pattern does]"
----
-
-## Context
-
-Describe the forces at play.
-`;
-
-/** The summary is a section of its own, and the template asks for two sentences. */
-const sectionTemplate = `## Synopsis
-
-In two sentences: the problem, then the answer.
-
-## Problem
-
-What hurts.
-`;
-
-/** The summary is a section of its own; nothing says how long. */
-const openSectionTemplate = `## Summary
-
-<!-- A paragraph or more: what changes, for whom. -->
-
-## Motivation
-
-Why now.
-`;
+import {
+  SUMMARY_FRONT_MATTER_TEMPLATE as frontMatterTemplate,
+  SUMMARY_OPEN_SECTION_TEMPLATE as openSectionTemplate,
+  SUMMARY_SECTION_TEMPLATE as sectionTemplate,
+  SUMMARY_TEMPLATE as template,
+} from './_templates.js';
 
 const sample = (text: string, oneSentence = true) =>
   `The summary is still the template's sample “${text}”: say what this pattern does${oneSentence ? ' in one sentence' : ''}.`;
