@@ -219,8 +219,8 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
 }
 
 /**
- * The key two names share when they differ only by case, punctuation, a
- * trailing colon, a parenthetical note, `(s)`, singular/plural or
+ * The key two names share when they differ only by case, punctuation, `&`
+ * for `and`, a trailing colon, a parenthetical note, `(s)`, singular/plural or
  * British/American spelling: `Author(s):`, `Authors` and `author` all give
  * `author`; `Acknowledgements` and `Acknowledgment` give `acknowledgment`.
  */
@@ -243,7 +243,8 @@ const variantKeys = new Map<string, string>();
 const VARIANT_KEYS_LIMIT = 20_000;
 
 function computeVariantKey(heading: string): string {
-  const folded = foldHeading(splitNote(heading).text).replace(/\((?:s|es)\)/g, '');
+  // `References & Credits` is `References and Credits`.
+  const folded = foldHeading(splitNote(heading).text.replace(/\s&(?:amp;)?\s/g, ' and ')).replace(/\((?:s|es)\)/g, '');
   const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map(foldWord).join(' ');
 }

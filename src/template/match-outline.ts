@@ -385,10 +385,45 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   if (hits.length > 1) return undefined;
   // The name and more words (`References and Further Reading`): the longest name that fits, if one.
   const longer = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => extendsName(title, n, wordsBefore)));
-  if (longer.length === 0) return undefined;
+  if (longer.length === 0) {
+    // A name with the pattern's name in it (`Intent of <title> Design Pattern`) written with its
+    // leading words and the rest the author's own (`Intent of Actor Model Pattern`, `Benefits and
+    // Trade-offs`): the one section whose leading words these are.
+    const led = schema.filter((s) => {
+      const lead = leadKey(s);
+      return lead !== undefined && (key === lead || key.startsWith(`${lead} `));
+    });
+    return led.length === 1 ? led[0] : undefined;
+  }
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);
   return top.length === 1 ? top[0] : undefined;
+}
+
+const leadKeys = new WeakMap<TemplateSection, string | null>();
+/** Words that join a name's leading words to the pattern's name (`Intent of`, `When to Use the`). */
+const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on', 'and', 'about']);
+
+/**
+ * The leading words of a section name with variable parts, before the first one
+ * (`Intent of <title> Design Pattern` → `intent`), as a variant key; none for a
+ * name that starts with its variable part, a repeatable section (`Step N: <title>`)
+ * or words too short to tell sections apart.
+ */
+function leadKey(section: TemplateSection): string | undefined {
+  let lead = leadKeys.get(section);
+  if (lead === undefined) {
+    lead = null;
+    const at = section.name.indexOf('<');
+    if (section.name !== section.heading && !section.repeatable && !section.anyHeading && at > 0) {
+      const words = variantKey(section.name.slice(0, at)).split(' ').filter(Boolean);
+      while (words.length > 0 && JOINING.has(words[words.length - 1]!)) words.pop();
+      const key = words.join(' ');
+      if (/\p{L}{4,}/u.test(key)) lead = key;
+    }
+    leadKeys.set(section, lead);
+  }
+  return lead ?? undefined;
 }
 
 /** Whether a pattern's heading only adds words to the template section's name. */

@@ -319,6 +319,23 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, own)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 required-section', '7:1 unknown-section']);
   });
 
+  it("reads a heading that keeps the leading words of a name holding the pattern's name (`Intent of [Pattern Title] Design Pattern`) as that section", async () => {
+    const template =
+      '# [Pattern Title]\n\n## Intent of [Pattern Title] Design Pattern\n\nOne sentence.\n\n## Benefits and Trade-offs of [Pattern Title] Pattern\n\nWhat it costs.\n\n## References and Credits\n\n- [A source](https://example.com)\n';
+    // The fixed words after the name dropped, the name itself left out; `&` for `and` is the name
+    // written another way (a rename warning, as for a plural).
+    const pattern =
+      '# Outbox\n\n## Intent of Outbox Pattern\n\nPublish after the commit.\n\n## Benefits and Trade\u2011offs\n\nOne more table.\n\n## References & Credits\n\n- [Notes](https://example.org/outbox)\n';
+    expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['11:1 section-name']);
+    // Other leading words are another section: the template's is missing.
+    const other = pattern.replace('Intent of Outbox Pattern', 'Purpose of Outbox Pattern');
+    expect((await lintWith(template, other)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
+      '3:1 unknown-section',
+      '7:1 required-section',
+      '11:1 section-name',
+    ]);
+  });
+
   it('a missing section is reported at the point where it goes: a TBD left on that line is still reported (not hidden as the same span)', async () => {
     const template = '# [Title]\n\n## Overview\n\nSay what.\n\n## Test Cases\n\nTBD\n\n## Security\n\nRisks.\n';
     const pattern = '# Retry budgets\n\n## Overview\n\nCap retries.\n\n## Test Cases\n\nTBD\n';
