@@ -108,9 +108,11 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return ids;
   }
 
-  /** Every relation of the catalog, pattern by pattern in catalog order. */
+  /** Every relation of the catalog, pattern by pattern in catalog order (a redirect stub is no end of one). */
   relations(): Relation<P>[] {
-    this.relationList ??= this.catalog.patterns.flatMap((from) => this.relationsFrom(from));
+    this.relationList ??= this.catalog.patterns
+      .filter((from) => from.movedTo === undefined)
+      .flatMap((from) => this.relationsFrom(from).filter((r) => r.to.movedTo === undefined));
     return this.relationList;
   }
 
@@ -131,10 +133,20 @@ export class CatalogIndex<P extends PatternView = PatternView> {
    * static-site generator publishes it, or by Patternbook's own `patterns/<slug>/`).
    */
   readonly resolvePattern = (url: string, fromFile: string): P | undefined => {
+    const found = this.resolveOnce(url, fromFile);
+    // A link to a redirect stub leads where the stub points, when that is a pattern of the catalog.
+    if (found?.movedTo !== undefined) {
+      const onward = this.resolveOnce(found.movedTo, found.file);
+      if (onward && onward.movedTo === undefined) return onward;
+    }
+    return found;
+  };
+
+  private resolveOnce(url: string, fromFile: string): P | undefined {
     const target = resolveReference(url, fromFile, this.catalog.root);
     if (target.kind === 'local') return target.outside ? undefined : (this.byFile.get(target.file) ?? this.folderOwner(target.file));
     return this.publishedPattern(target.url);
-  };
+  }
 
   private folderOwner(dir: string): P | undefined {
     if (!this.byFolder) {

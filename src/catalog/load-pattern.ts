@@ -9,6 +9,7 @@ import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.j
 import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
+import { movedTarget } from './moved.js';
 import type { Pattern, PatternText } from './types.js';
 
 /** What reading a pattern needs of its template: where the title and the summary are kept. */
@@ -90,6 +91,7 @@ export function patternFromText(
   const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
   const title = readTitle(document, frontMatter, fmRange, reading.title);
   const summary = readSummary(document, frontMatter, fmRange, reading.summary, title);
+  const movedTo = movedTarget(document, frontMatter);
 
   return {
     ok: true,
@@ -101,6 +103,7 @@ export function patternFromText(
       size,
       ...(title ? { title } : {}),
       ...(summary ? { summary } : {}),
+      ...(movedTo !== undefined ? { movedTo } : {}),
       frontMatter,
       links: document.links,
       anchors: document.headings.map((h) => h.id),

@@ -47,6 +47,12 @@ export interface PatternView {
    */
   summary?: PatternText;
   frontMatter: Record<string, unknown>;
+  /**
+   * Set when the file is a redirect stub (it only says the pattern moved, and
+   * links there; see `movedTarget`): where it points. A stub is no pattern:
+   * only link checks apply, and the site sends its readers on.
+   */
+  movedTo?: string;
   /** Every link of the file, in order, with its section path. */
   links: readonly Link[];
   /** The id (`#data-flow`) of every heading, the title included, in order. */

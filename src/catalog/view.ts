@@ -23,6 +23,7 @@ export function viewOf(pattern: Pattern): PatternView {
     size: pattern.size,
     ...(title ? { title } : {}),
     ...(summary ? { summary } : {}),
+    ...(pattern.movedTo !== undefined ? { movedTo: pattern.movedTo } : {}),
     frontMatter: pattern.frontMatter,
     links: pattern.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath] })),
     anchors: [...pattern.anchors],

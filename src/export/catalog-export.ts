@@ -32,20 +32,23 @@ export function catalogExport(catalog: Catalog, lint: readonly LintFileResult[],
   const lintByFile = new Map(lint.map((r) => [r.file, r]));
   return {
     ...exportHeader(catalog),
-    patterns: catalog.patterns.map((pattern) => {
-      const r = relations.get(pattern.slug);
-      const result = lintByFile.get(pattern.file);
-      const record = records.get(pattern.slug);
-      return patternEntry(pattern, {
-        template: catalog.templates.for(pattern.path),
-        related: r?.related ?? [],
-        alternatives: r?.alternatives ?? [],
-        mentions: r?.mentions ?? [],
-        backlinks: r?.backlinks ?? [],
-        lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
-        ...(record ? { record } : {}),
-      });
-    }),
+    // A redirect stub (it only says the pattern moved) is no pattern of the export.
+    patterns: catalog.patterns
+      .filter((p) => p.movedTo === undefined)
+      .map((pattern) => {
+        const r = relations.get(pattern.slug);
+        const result = lintByFile.get(pattern.file);
+        const record = records.get(pattern.slug);
+        return patternEntry(pattern, {
+          template: catalog.templates.for(pattern.path),
+          related: r?.related ?? [],
+          alternatives: r?.alternatives ?? [],
+          mentions: r?.mentions ?? [],
+          backlinks: r?.backlinks ?? [],
+          lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
+          ...(record ? { record } : {}),
+        });
+      }),
   };
 }
 

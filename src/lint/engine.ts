@@ -84,14 +84,15 @@ export class LintRun {
     return this.memos.get(at) as T;
   }
 
-  /** Rules that run on a file, of those this run runs. */
-  activeRules(file: string): ActiveRule[] {
-    const active = this.settings.forFile(file);
+  /** Rules that run on a file, of those this run runs; on a redirect stub only those that check stubs (its links). */
+  activeRules(pattern: Pick<PatternView, 'path' | 'movedTo'>): ActiveRule[] {
+    const active = this.settings.forFile(pattern.path).filter((a) => pattern.movedTo === undefined || a.rule.meta.stubs === true);
     return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
   }
 
-  /** Catalog rules with a `collect` step that this run may run anywhere: each collects from every pattern. */
-  collectors(): AnyRule[] {
+  /** Catalog rules with a `collect` step that this run may run anywhere: each collects from every pattern (a redirect stub is none). */
+  collectors(pattern: Pick<PatternView, 'movedTo'>): AnyRule[] {
+    if (pattern.movedTo !== undefined) return [];
     return this.settings.registry.filter((r) => isCatalogRule(r) && r.collect && this.settings.mayRun(r.meta.id) && (!this.only || this.only.includes(r.meta.id)));
   }
 }
@@ -128,7 +129,7 @@ export async function checkFile(run: LintRun, pattern: Pattern, report = true): 
   const diagnostics: Diagnostic[] = [];
   const collected: Record<string, unknown> = {};
   const scope = new FileScope(run, pattern, diagnostics);
-  const active = run.activeRules(pattern.path);
+  const active = run.activeRules(pattern);
   if (report) {
     for (const entry of active) {
       const { rule } = entry;
@@ -136,7 +137,7 @@ export async function checkFile(run: LintRun, pattern: Pattern, report = true): 
     }
   }
   // Collected from every pattern, also where the rule is off: other patterns are compared with it.
-  for (const rule of run.collectors()) {
+  for (const rule of run.collectors(pattern)) {
     const entry = active.find((a) => a.rule === rule) ?? { rule, severity: rule.meta.severity, options: run.settings.defaultOptions(rule) };
     if (!isCatalogRule(rule)) continue;
     await guarded(pattern, rule, diagnostics, () => {
@@ -151,7 +152,7 @@ export async function checkCatalogRules(run: LintRun, catalog: LightCatalog, pat
   const diagnostics: Diagnostic[] = [];
   const index = run.indexFor(catalog);
   const stamp = new Stamper(run, pattern, () => index.sourceOf(pattern), diagnostics);
-  for (const entry of run.activeRules(pattern.path)) {
+  for (const entry of run.activeRules(pattern)) {
     const { rule } = entry;
     if (!isCatalogRule(rule)) continue;
     const id = rule.meta.id;
@@ -338,7 +339,7 @@ export function withLoadProblems(results: LintFileResult[], catalog: Pick<LightC
 /** Every rule that ran on at least one of the patterns, sorted by id. */
 export function rulesThatRan(run: LintRun, patterns: readonly PatternView[]): RuleInfo[] {
   const ran = new Map<string, ActiveRule>();
-  for (const pattern of patterns) for (const a of run.activeRules(pattern.path)) ran.set(a.rule.meta.id, a);
+  for (const pattern of patterns) for (const a of run.activeRules(pattern)) ran.set(a.rule.meta.id, a);
   return [...ran.values()]
     .map(({ rule, severity }) => ({
       id: rule.meta.id,

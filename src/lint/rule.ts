@@ -27,6 +27,11 @@ export interface RuleMeta<Options> {
    */
   scope?: 'file' | 'catalog';
   /**
+   * Also checks redirect stubs (files that only say a pattern moved: `PatternView.movedTo`):
+   * their links. Every other rule judges patterns only.
+   */
+  stubs?: boolean;
+  /**
    * The check compares the pattern with every other one (its cost grows with the
    * catalog): quick re-checks of one edited file (`dev`) leave it to the full run
    * that follows and keep its last findings meanwhile.

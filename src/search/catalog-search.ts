@@ -152,6 +152,11 @@ export class CatalogSearch {
       return;
     }
     this.loadProblems.delete(rel);
+    // A redirect stub (it only says the pattern moved) is no pattern to find.
+    if (loaded.pattern.movedTo !== undefined) {
+      if (old?.file === file) this.index.remove(slug);
+      return;
+    }
     const { record, text } = recordOf(loaded.pattern, this.root, this.facetNames, { mtimeMs: stat.mtimeMs, size: stat.size });
     this.index.add(record, text);
   }

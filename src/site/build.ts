@@ -5,7 +5,9 @@ import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
+import { CatalogIndex } from '../catalog/catalog-index.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
+import { displayTitle } from '../catalog/view.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStream, throughBaseline } from '../lint/lint.js';
@@ -22,6 +24,7 @@ import { esc } from './html.js';
 import type { SiteInfo } from './layout.js';
 import { drawDiagrams, mermaidRuntime } from './diagrams.js';
 import { graphJson, layoutRelationGraph, type SiteGraph } from './graph.js';
+import { movedPage } from './pages/moved.js';
 import { cardOf, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
 import { SHARED_FILES } from './render-pattern.js';
@@ -110,6 +113,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const owns = new Map<string, OwnEntry>();
     const locate = patternLocator(prepared.files);
     const onPattern = async (pattern: Pattern) => {
+      // A redirect stub gets a page that sends readers on (pass two), no article and no search entry.
+      if (pattern.movedTo !== undefined) return;
       const article = renderArticle(pattern, { root: config.root, template: prepared.templates.for(pattern.path) }, locate);
       articles.set(pattern.file, article);
       owns.set(pattern.file, ownEntry(pattern, prepared.templates.for(pattern.path)));
@@ -145,6 +150,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           search,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
+        written.problems.push(...writeMovedPages(dir, site, catalog));
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid, undefined, baselined);
@@ -223,7 +229,8 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
   const { dir, site, catalog, metas, articles, owns, records, search, onProgress } = input;
   const maxFileSize = catalog.config.maxFileSize;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
-  const locate = patternLocator(metas);
+  // Every file of the catalog, redirect stubs included: a link to one leads to the page that sends readers on.
+  const locate = patternLocator(catalog.patterns);
   const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
   let copied = 0;
   const shared = new Set<string>();
@@ -306,6 +313,40 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
   }
   onProgress?.(done, metas.length);
   return { assets: copied, problems, failed, mermaid };
+}
+
+/**
+ * The page of each redirect stub, where the pattern's page was: it sends readers
+ * to the pattern it names in this catalog, or to the http(s) address it gives.
+ * A stub pointing elsewhere (a file that is no pattern) gets no page, said as a
+ * problem of the build.
+ */
+function writeMovedPages(dir: string, site: SiteInfo, catalog: LightCatalog): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const index = new CatalogIndex(catalog);
+  for (const stub of catalog.patterns) {
+    if (stub.movedTo === undefined) continue;
+    const onward = index.resolvePattern(stub.movedTo, stub.file);
+    const name = displayTitle(stub);
+    let target: { href: string; label: string } | undefined;
+    if (onward && onward.movedTo === undefined) target = { href: `../${encodeURIComponent(onward.slug)}/`, label: displayTitle(onward) };
+    else if (/^https?:\/\//i.test(stub.movedTo)) target = { href: stub.movedTo, label: stub.movedTo };
+    if (!target) {
+      problems.push({
+        path: stub.path,
+        line: 1,
+        column: 1,
+        ruleId: 'moved',
+        severity: 'warning',
+        message: `This file says the pattern moved to \`${stub.movedTo}\`, which is neither a pattern of the catalog nor a web address: the site has no page for it.`,
+      });
+      continue;
+    }
+    const folder = path.join(dir, 'patterns', stub.slug);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.html'), movedPage(site, name, target.href, target.label));
+  }
+  return problems;
 }
 
 /**

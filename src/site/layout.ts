@@ -33,6 +33,8 @@ export interface PageOptions {
   scripts?: string[];
   /** The page has the patterns sidebar: the header gets the button that opens it on narrow screens. */
   sidebar?: boolean;
+  /** The page only sends readers on to this address (a pattern that moved): not indexed by search engines. */
+  redirect?: string;
 }
 
 /**
@@ -101,7 +103,13 @@ ${
 <meta property="og:url" content="${url}">
 `
     : ''
-}<meta name="generator" content="Patternbook">
+}${
+    o.redirect
+      ? html`<meta http-equiv="refresh" content="0; url=${o.redirect}">
+<meta name="robots" content="noindex">
+`
+      : ''
+  }<meta name="generator" content="Patternbook">
 <link rel="icon" href="${toRoot}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${toRoot}assets/site.css">
 ${site.accent ? html`<meta name="theme-color" content="${site.accent}">` : ''}

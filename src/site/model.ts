@@ -78,27 +78,30 @@ export function pageMetas(
   const facets = site.facets ?? DEFAULT_FACETS;
   const lintByFile = new Map(lint.map((r) => [r.file, r]));
   const lists = relationLists(relations);
-  return catalog.patterns.map((pattern) => {
-    const result = lintByFile.get(pattern.file);
-    const record = records.get(pattern.slug);
-    const listed = lists.get(pattern.slug) ?? NO_RELATIONS;
-    return {
-      ...cardOf(pattern, facets),
-      file: pattern.file,
-      dir: pattern.dir,
-      related: [...listed.related],
-      alternatives: [...listed.alternatives],
-      mentions: [...listed.mentions],
-      backlinks: [...listed.backlinks],
-      lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
-      diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
-      // "Never verified" only says something in a catalog that verifies its patterns.
-      ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
-      ...(site.repoUrl
-        ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` }
-        : {}),
-    };
-  });
+  // A redirect stub is no pattern: no card, no page of its own (build.ts writes one that sends readers on).
+  return catalog.patterns
+    .filter((pattern) => pattern.movedTo === undefined)
+    .map((pattern) => {
+      const result = lintByFile.get(pattern.file);
+      const record = records.get(pattern.slug);
+      const listed = lists.get(pattern.slug) ?? NO_RELATIONS;
+      return {
+        ...cardOf(pattern, facets),
+        file: pattern.file,
+        dir: pattern.dir,
+        related: [...listed.related],
+        alternatives: [...listed.alternatives],
+        mentions: [...listed.mentions],
+        backlinks: [...listed.backlinks],
+        lint: { errors: result?.errorCount ?? 0, warnings: result?.warningCount ?? 0 },
+        diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
+        // "Never verified" only says something in a catalog that verifies its patterns.
+        ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
+        ...(site.repoUrl
+          ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` }
+          : {}),
+      };
+    });
 }
 
 function verificationOf(record: VerifyRecord): Verification {

@@ -37,7 +37,9 @@ export function registerGraph(program: Command, ctx: CommandContext): Command {
       const catalog = await loadCatalog({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
       const relations = catalogRelations(catalog);
-      let graph = relationGraph(catalog.patterns.map((p) => ({ slug: p.slug, title: displayTitle(p), relations: relations.get(p.slug) ?? NO_RELATIONS })));
+      let graph = relationGraph(
+        catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => ({ slug: p.slug, title: displayTitle(p), relations: relations.get(p.slug) ?? NO_RELATIONS })),
+      );
       if (flags.focus) graph = focusGraph(graph, flags.focus, depth);
       const text = flags.format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : flags.format === 'dot' ? graphDot(graph) : graphMermaid(graph);
       if (flags.out) await writeFileAtomic(path.resolve(ctx.cwd, flags.out), text);

@@ -29,7 +29,13 @@ export default defineCatalogRule({
   },
   check({ pattern, catalog, options, report, memo, collected }) {
     // Once per run and threshold, over every pattern (also those the rule is off for: they can still be copied).
-    const all = memo(`pairs ${options.threshold}`, () => findNearDuplicates(catalog.patterns, options.threshold, (p) => collected<Uint32Array>(p) ?? NOTHING));
+    const all = memo(`pairs ${options.threshold}`, () =>
+      findNearDuplicates(
+        catalog.patterns.filter((p) => p.movedTo === undefined),
+        options.threshold,
+        (p) => collected<Uint32Array>(p) ?? NOTHING,
+      ),
+    );
     const found = all.get(pattern);
     if (!found) return;
     const what = describeText(catalog.template);

@@ -37,6 +37,7 @@ export default defineRule({
     description: 'Every image is a non-empty PNG, JPEG, GIF, SVG, WebP or AVIF file of the catalog, and each section the template shows an image in has one.',
     severity: 'error',
     fixable: false,
+    stubs: true,
     options,
   },
   check({ pattern, files, outline, template, options, report }) {

@@ -26,6 +26,7 @@ export default defineCatalogRule({
     severity: 'error',
     fixable: false,
     scope: 'catalog',
+    stubs: true,
     options,
   },
   async check({ pattern, index, flags, options, report, memo }) {

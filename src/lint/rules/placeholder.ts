@@ -26,7 +26,7 @@ export default defineCatalogRule({
         new Set(
           learnBoilerplate(
             catalog.template,
-            catalog.patterns.map((p) => collected<TemplateTextFound>(p)),
+            catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<TemplateTextFound>(p)),
           ).map((b) => b.id),
         ),
     );

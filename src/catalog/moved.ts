@@ -1,0 +1,46 @@
+import type { Block, MarkdownDocument } from '../markdown/types.js';
+
+/**
+ * Front matter keys that say where a page went (the redirect plugins of
+ * Jekyll, Hugo and MkDocs, and catalogs' own `moved_to`).
+ */
+const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'moved_to', 'moved-to', 'movedTo'];
+/** Words a stub uses to say its content is elsewhere now. */
+const MOVED_WORDS = /\b(?:moved|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
+/** A stub says where the content went in a sentence or two; more prose is a document of its own. */
+const MAX_STUB_WORDS = 60;
+
+/**
+ * Where a redirect stub points: a file left where a pattern used to be that only
+ * says the pattern moved (`This file was moved to https://…`, or a front matter
+ * `redirect_to:`), with no section of its own. Such a file is no pattern to judge
+ * against the template and no page to list: the site sends its readers on, lint
+ * checks its link. Undefined for every other file.
+ */
+export function movedTarget(doc: MarkdownDocument, frontMatter: Record<string, unknown>): string | undefined {
+  for (const key of REDIRECT_KEYS) {
+    const value = frontMatter[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string' && first.trim()) return first.trim();
+  }
+  if (doc.sections.length > 0) return undefined;
+  let words = 0;
+  let text = '';
+  for (const block of doc.preamble) {
+    const own = prose(block);
+    if (own === undefined) return undefined;
+    words += own.split(/\s+/).filter(Boolean).length;
+    text += ` ${own}`;
+  }
+  if (words === 0 || words > MAX_STUB_WORDS || !MOVED_WORDS.test(text)) return undefined;
+  const link = doc.links.find((l) => !l.url.startsWith('#'));
+  return link?.url;
+}
+
+/** A block's words when it is prose (a comment has none); undefined for anything a stub does not hold (code, tables, lists). */
+function prose(block: Block): string | undefined {
+  if (block.kind === 'paragraph' || block.kind === 'blockquote') return block.text;
+  if (block.kind === 'html') return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(block.html) ? '' : block.html.replace(/<[^>]*>/g, ' ');
+  if (block.kind === 'hr') return '';
+  return undefined;
+}
