@@ -110,7 +110,14 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         entry.count++;
       }
       const lacking = n - kept;
-      const renamed = [...names.values()].filter((e) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE).sort((a, b) => b.count - a.count);
+      // A name that stands beside the section in as many patterns as stand it in its place is a
+      // section of its own (`## Simple Summary` above `## Abstract`), not the section's older name.
+      const beside = (key: string) =>
+        outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
+      const renamed = [...names.entries()]
+        .filter(([key, e]) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE && beside(key) < e.count)
+        .map(([, e]) => e)
+        .sort((a, b) => b.count - a.count);
       if (renamed.length > 0) {
         const c = choice(schema);
         c.aliases = [...(c.aliases ?? []), ...renamed.map((e) => e.written)];
@@ -147,7 +154,18 @@ function has(outline: OutlineMatch, schema: TemplateSection): boolean {
  */
 function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): boolean {
   const { from, to } = placeOf(outline, schema, template);
-  return outline.unknown.some((u) => start(u) > from && start(u) < to);
+  return ownHeadings(outline).some((u) => start(u) > from && start(u) < to);
+}
+
+/** Headings of a document's navigation, never a section of the author's (folded). */
+const NAVIGATION = /^(?:table of contents|contents|toc|index|navigation)$/;
+
+/**
+ * The pattern's own sections (matching no template section), its table of contents left out:
+ * one stands first in many documents, and where it stands says nothing about a section.
+ */
+function ownHeadings(outline: OutlineMatch): Section[] {
+  return outline.unknown.filter((u) => !NAVIGATION.test(foldText(splitNote(u.heading.text).text)));
 }
 
 /**
@@ -161,7 +179,9 @@ function ownSectionsAt(outline: OutlineMatch, schema: TemplateSection, template:
 function unknownAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): Section | undefined {
   const { from, to, gap, bounded } = placeOf(outline, schema, template);
   if (!bounded) return undefined;
-  const own = outline.unknown.filter((u) => u.level === schema.level && start(u) > from && start(u) < to).sort((x, y) => start(x) - start(y));
+  const own = ownHeadings(outline)
+    .filter((u) => u.level === schema.level && start(u) > from && start(u) < to)
+    .sort((x, y) => start(x) - start(y));
   return own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
 }
 

@@ -99,8 +99,12 @@ export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; key
   };
 }
 
-/** Derives a template from the patterns' parsed files. */
-export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTemplate {
+/**
+ * Derives a template from the patterns' parsed files; `slugs` (one per file, when known) are
+ * more names a pattern's headings may hold (`template-method` in `## Intent of Template method
+ * Design Pattern` under the title "Template Method Pattern in Java: …").
+ */
+export function deriveTemplate(docs: readonly MarkdownDocument[], slugs: readonly (string | undefined)[] = []): DerivedTemplate {
   const n = docs.length;
   const most = (count: number) => n > 0 && count * 2 >= n;
 
@@ -127,8 +131,7 @@ export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTempla
   const summary = summaryCandidates.filter((c) => most(c.count)).sort((a, b) => b.count - a.count)[0] ?? { from: 'none' as const, count: 0 };
 
   // The name of each pattern as its headings may hold it (`Patterns related to Circuit Breaker`).
-  const names = titles.map((t) => t.heading ?? t.frontMatter ?? t.section);
-  const holders = docs.map((doc, i) => ({ sections: doc.sections, name: names[i] }));
+  const holders = docs.map((doc, i) => ({ sections: doc.sections, names: namesOf(titles[i]!.heading ?? titles[i]!.frontMatter ?? titles[i]!.section, slugs[i]) }));
   const contested: ContestedOrder[] = [];
   let sections = deriveLevel(holders, 0, titleFrom === 'heading' ? 1 : 0, INCLUDE_SHARE, contested);
   // Patterns written from several templates share few sections: those a good share have, all optional.
@@ -148,8 +151,8 @@ export function deriveTemplate(docs: readonly MarkdownDocument[]): DerivedTempla
 
 interface Holder {
   sections: readonly Section[];
-  /** The pattern's name, when known. */
-  name: string | undefined;
+  /** The pattern's names as its headings may hold them (see `namesOf`), longest first. */
+  names: readonly string[];
 }
 
 interface Tally {
@@ -171,11 +174,11 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   // the outline matcher would call those misplaced: only headings patterns keep at this level count.
   const deeper = new Map<string, number>();
   holders.forEach((holder) => {
-    const here = new Set(holder.sections.map((s) => variantKey(nameless(splitNote(s.heading.text).text, holder.name).text)));
+    const here = new Set(holder.sections.map((s) => variantKey(nameless(splitNote(s.heading.text).text, holder.names).text)));
     const below = new Set<string>();
     const visit = (s: Section): void => {
       for (const c of s.children) {
-        below.add(variantKey(nameless(splitNote(c.heading.text).text, holder.name).text));
+        below.add(variantKey(nameless(splitNote(c.heading.text).text, holder.names).text));
         visit(c);
       }
     };
@@ -185,7 +188,7 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   holders.forEach((holder, h) => {
     const seen = new Set<string>();
     holder.sections.forEach((section, position) => {
-      const { text, withTitle } = nameless(splitNote(section.heading.text).text, holder.name);
+      const { text, withTitle } = nameless(splitNote(section.heading.text).text, holder.names);
       const key = variantKey(text) || foldHeading(text);
       if (!key || seen.has(key)) return;
       seen.add(key);
@@ -196,7 +199,7 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
       tally.levels.set(section.level, (tally.levels.get(section.level) ?? 0) + 1);
       if (section.children.length === 0 && !section.blocks.some(visible)) tally.empty++;
       if (withTitle) tally.withTitle++;
-      tally.children.push({ sections: section.children, name: holder.name });
+      tally.children.push({ sections: section.children, names: holder.names });
       tally.positions.set(h, position);
     });
   });
@@ -245,13 +248,42 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   });
 }
 
+/** Names shorter than this are not looked for in headings (`API` would be found in too many). */
+const MIN_NAME = 4;
+
+/**
+ * The names a pattern's headings may give it: its title, the title's head before a colon or a
+ * dash ("Adapter Pattern in Java: Seamless Integration…" → "Adapter Pattern in Java"), and the
+ * words of its slug (`template-method` → "template method"); longest first.
+ */
+export function namesOf(title: string | undefined, slug: string | undefined): string[] {
+  const names = new Set<string>();
+  const add = (name: string | undefined) => {
+    const trimmed = name?.trim();
+    if (trimmed && trimmed.length >= MIN_NAME) names.add(trimmed);
+  };
+  add(title);
+  if (title) add(title.split(/:\s|\s[-–—]\s/)[0]);
+  if (slug) add(slug.replace(/^\d+[-_]/, '').replace(/[-_]+/g, ' '));
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
 /** The heading with the pattern's own name replaced by the title placeholder (`Patterns related to [Pattern Title]`). */
-function nameless(heading: string, name: string | undefined): { text: string; withTitle: boolean } {
+function nameless(heading: string, names: readonly string[]): { text: string; withTitle: boolean } {
   const trimmed = heading.trim();
-  if (!name || name.trim().length < 4) return { text: trimmed, withTitle: false };
-  const at = trimmed.toLowerCase().indexOf(name.trim().toLowerCase());
-  if (at < 0 || foldText(trimmed) === foldText(name)) return { text: trimmed, withTitle: false };
-  return { text: `${trimmed.slice(0, at)}${TITLE_PLACEHOLDER}${trimmed.slice(at + name.trim().length)}`, withTitle: true };
+  const lower = trimmed.toLowerCase();
+  for (const name of names) {
+    const at = lower.indexOf(name.toLowerCase());
+    if (at < 0) continue;
+    // A heading that is only the name is the title written again, not a section about it.
+    if (foldText(trimmed) === foldText(name)) return { text: trimmed, withTitle: false };
+    // The name as words of the heading, not inside one (`State` in `Statement`).
+    const before = trimmed[at - 1];
+    const after = trimmed[at + name.length];
+    if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
+    return { text: `${trimmed.slice(0, at)}${TITLE_PLACEHOLDER}${trimmed.slice(at + name.length)}`, withTitle: true };
+  }
+  return { text: trimmed, withTitle: false };
 }
 
 function visible(block: Block): boolean {

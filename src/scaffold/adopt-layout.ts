@@ -145,12 +145,21 @@ export function chooseLayout(
   );
   const accepted = near[0];
   const best = accepted ?? scored[0];
-  const group = accepted?.group ?? ordered[0]!;
   const schemaGiven = accepted?.candidate.schema ?? explicit?.schema;
+  let group = accepted?.group ?? ordered[0]!;
   let layout = group.layout;
-  // Without a template file, a layout that holds the catalog twice (two languages) is first
-  // narrowed to one copy, then measured against the template its files would give.
-  if (!schemaGiven) layout = resolveSlugClashes(layout, eligible);
+  if (!schemaGiven) {
+    // Without a template file, a layout that holds the catalog several times (translations,
+    // `localization/<language>/*/README.md`) is first narrowed to one copy: the largest layout
+    // after that is the catalog's (one copy of 101 files is not the 186 patterns at the top).
+    let most = -1;
+    for (const candidate of ordered) {
+      if (candidate.files.length <= most) break; // ordered by size: no later group can hold more
+      const narrowed = resolveSlugClashes(candidate.layout, eligible);
+      const count = eligible.filter((f) => inLayout(narrowed, f)).length;
+      if (count > most) [most, group, layout] = [count, candidate, narrowed];
+    }
+  }
   const schema = schemaGiven ?? derive(eligible.filter((f) => inLayout(layout, f)));
   const fit = (f: ScannedFile) => (schema ? fitWith(schema, f) : undefined);
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
+import { movedTarget } from '../catalog/moved.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { parseConfigText } from '../config/config-text.js';
 import { DEFAULTS } from '../config/schema.js';
@@ -12,12 +13,13 @@ import type { MarkdownDocument } from '../markdown/types.js';
 import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.js';
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
 import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, type Exclusion, type TemplateCandidate } from './adopt-layout.js';
-import { scanMarkdown, templateNameScore, type ScannedFile } from './adopt-scan.js';
+import { scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
  * `patternbook init --adopt`: a configuration for a folder that already
@@ -53,6 +55,8 @@ export interface AdoptResult {
   exclude: Exclusion[];
   /** Pattern files the configuration selects. */
   patternCount: number;
+  /** Of those, redirect stubs: files that only say the pattern moved (not compared with the template). */
+  movedCount: number;
   /** Markdown files in the folder, and the layout most of them share (before it was narrowed) and how many. */
   markdownCount: number;
   shared: { layout: string; files: number };
@@ -103,7 +107,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   if (layout.template) {
     templateFile = layout.template.file ? path.join(root, layout.template.file.rel) : layout.template.rel;
   } else {
-    derived = deriveTemplate(layout.patterns.flatMap((f) => (f.doc ? [f.doc] : [])));
+    derived = deriveTemplate(...docsAndSlugs(layout.patterns));
     if (derived.sections.length === 0) {
       throw new PatternbookError(
         `The ${layout.patterns.length} pattern files (${layout.globs.join(', ')}) share no section headings that most of them have, so no template can be derived: write one and run \`patternbook init --adopt --template FILE\`. Nothing was written.`,
@@ -119,7 +123,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
-  const { docs, files: patternCount } = await loadPatterns(root, layout.globs, exclude, schema);
+  const { docs, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
   const comparison = compareTemplate(schema, docs);
   const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
 
@@ -132,6 +136,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
     exclude: layout.exclude,
+    movedCount,
     patternCount,
     markdownCount: files.length,
     shared: layout.shared,
@@ -226,18 +231,44 @@ function templateCandidates(root: string, files: readonly ScannedFile[]): Templa
     .slice(0, MAX_CANDIDATES);
   const out: TemplateCandidate[] = [];
   for (const { file, nameScore } of named) {
+    let schema: TemplateSchema;
     try {
-      out.push({ rel: file.rel, schema: templateFromSource(file.doc!.source, path.join(root, file.rel)), nameScore, file });
+      schema = templateFromSource(file.doc!.source, path.join(root, file.rel));
     } catch {
-      // Not a template (no section headings, say): one candidate fewer.
+      continue; // Not a template (no section headings, say): one candidate fewer.
     }
+    if (nameScore < 3 && isWrittenDocument(schema)) continue;
+    out.push({ rel: file.rel, schema, nameScore, file });
   }
   return out;
 }
 
+/** Words of prose above which a file with nothing for an author to replace reads as written, not as a template. */
+const WRITTEN_WORDS = 200;
+
+/**
+ * A file only likely named like a template (a pattern folder `curiously-recurring-template-pattern/`,
+ * a file in `templates/`) with pages of prose and no marked placeholder (`[…]`, `<…>`, `{…}`,
+ * TODO, a sample value) is a written pattern, not the catalog's template: an imperative
+ * sentence in it ("Define the skeleton of an algorithm…") is the author's, not an
+ * instruction. (A template of bare headings has no prose to count.)
+ */
+function isWrittenDocument(schema: TemplateSchema): boolean {
+  if (schema.placeholders.some((p) => p.kind !== 'instruction')) return false;
+  let words = 0;
+  for (const section of flattenSections(schema.sections)) words += section.guidance.split(/\s+/).filter(Boolean).length;
+  return words >= WRITTEN_WORDS;
+}
+
+/** The parsed files and their slugs, side by side, for `deriveTemplate`. */
+function docsAndSlugs(files: readonly ScannedFile[]): [MarkdownDocument[], (string | undefined)[]] {
+  const parsed = files.filter((f) => f.doc && movedTarget(f.doc, f.doc.frontMatter?.data ?? {}) === undefined);
+  return [parsed.map((f) => f.doc!), parsed.map(slugOfFile)];
+}
+
 /** The schema of the template these files would give (to measure how the others fit it). */
 function derivedSchema(root: string, files: readonly ScannedFile[]): TemplateSchema | undefined {
-  const derived = deriveTemplate(files.flatMap((f) => (f.doc ? [f.doc] : [])));
+  const derived = deriveTemplate(...docsAndSlugs(files));
   if (derived.sections.length === 0) return undefined;
   try {
     return templateFromSource(derived.text, path.join(root, DERIVED_TEMPLATE_FILES[0]!));
@@ -247,12 +278,19 @@ function derivedSchema(root: string, files: readonly ScannedFile[]): TemplateSch
 }
 
 /** The patterns the configuration selects, found and read by the catalog loader. */
-async function loadPatterns(root: string, patterns: string[], exclude: string[], template: TemplateSchema): Promise<{ docs: MarkdownDocument[]; files: number }> {
+async function loadPatterns(
+  root: string,
+  patterns: string[],
+  exclude: string[],
+  template: TemplateSchema,
+): Promise<{ docs: MarkdownDocument[]; files: number; moved: number }> {
   const discovered = await discoverPatterns({ root, patterns, exclude, skipDirs: [path.join(root, DEFAULTS.outDir)], skipFiles: [template.file] });
   // Files read at once: enough to keep the disk busy, few enough for a thousand-pattern catalog.
   const loaded = await mapLimit(discovered.files, 16, (f) => loadPattern({ ...f, maxFileSize: DEFAULTS.maxFileSize }, template));
   // A file that does not load (broken front matter) is still a pattern: lint says what is wrong with it.
-  return { docs: loaded.flatMap((r) => (r.ok ? [r.pattern.document] : [])), files: discovered.files.length };
+  // A redirect stub (it only says the pattern moved) is no pattern to compare with the template.
+  const moved = loaded.filter((r) => r.ok && r.pattern.movedTo !== undefined).length;
+  return { docs: loaded.flatMap((r) => (r.ok && r.pattern.movedTo === undefined ? [r.pattern.document] : [])), files: discovered.files.length, moved };
 }
 
 function relativeTo(root: string, file: string): string {

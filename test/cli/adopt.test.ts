@@ -268,6 +268,61 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('no template file: a pattern folder named with "template" is a pattern, translations don\'t outnumber the patterns, headings holding each pattern\'s name become the title placeholder', async () => {
+    // Pages of the author's prose: what a written pattern has and a template does not.
+    const prose = (name: string) =>
+      Array.from({ length: 12 }, (_, i) => `Step ${i + 1} of ${name} keeps the caller waiting no longer than it must, and says so in its logs.`).join(' ');
+    const page = (slug: string, name: string, opts: { intent?: string; skip?: string } = {}) => {
+      const sections = [
+        ['Intent', opts.intent ?? `Intent of ${name} Design Pattern`, `${name} in one sentence.`],
+        ['Explained', `Detailed Explanation of ${name} Pattern with Examples`, prose(name)],
+        ['When', `When to Use the ${name} Pattern in Go`, `When calls are slow for ${name}.`],
+        ['Related', 'Related Patterns', slug === 'retry' ? '- [Bulkhead](../bulkhead/README.md)' : '- [Retry](../retry/README.md)'],
+      ].filter(([k]) => k !== opts.skip);
+      return `---\ntitle: "${name} Pattern in Go: ${slug} explained"\n---\n\n${sections.map(([, h, b]) => `## ${h}\n\n${b}\n`).join('\n')}`;
+    };
+    const files: Record<string, string> = {
+      'retry/README.md': page('retry', 'Retry'),
+      'bulkhead/README.md': page('bulkhead', 'Bulkhead'),
+      'outbox/README.md': page('outbox', 'Outbox', { intent: 'Intent of Outbox Pattern' }),
+      'sidecar/README.md': page('sidecar', 'Sidecar', { skip: 'When' }),
+      'template-view/README.md': page('template-view', 'Template View'),
+    };
+    // Two translations of four patterns: eight files in one layout, more than the five above.
+    for (const lang of ['es', 'pt'])
+      for (const slug of ['retry', 'bulkhead', 'outbox', 'sidecar'])
+        files[`localization/${lang}/${slug}/README.md`] = `---\ntitle: "${slug} (${lang})"\n---\n\n## Propósito\n\nTexto.\n\n## Explicación\n\nMás texto.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.patterns).toEqual(['*/README.md']);
+    expect(config.template).toBe('templates/pattern.md');
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template.match(/^## .*/gm)).toEqual([
+      '## Intent of [Pattern Title] Design Pattern',
+      '## Detailed Explanation of [Pattern Title] Pattern with Examples',
+      '## When to Use the [Pattern Title]',
+      '## Related Patterns',
+    ]);
+    // The one real problem: Sidecar has no "When to Use". Outbox's shorter Intent heading is its Intent.
+    expect(errorsOf(await lintFindings(dir)).map((f) => `${f.file} ${f.rule}`)).toEqual(['sidecar/README.md required-section']);
+  });
+
+  it('a table of contents where many patterns lack a section is not another name for it', async () => {
+    const older = (n: number) => `# Proposal ${n}\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nWhat ${n} changes.\n\n## Design\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'templates/0000-template.md': '# Title\n\n## Release checklist\n\n- [ ] Reviewed\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n',
+      ...Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`proposals/000${n}-p.md`, older(n)])),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('accepted as another name');
+    expect(run.stdout).not.toContain('made optional');
+    expect((await configOf(dir)).sections).toBeUndefined();
+    expect(errorsOf(await lintFindings(dir)).map((f) => f.rule)).toEqual(Array(5).fill('required-section'));
+  });
+
   it('refuses (exit 2, saying why) when the folder has a configuration, and writes nothing', async () => {
     for (const [file, text] of [
       ['patternbook.config.json', '{ "patterns": ["*/README.md"] }\n'],

@@ -75,6 +75,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
     );
+  if (r.movedCount > 0)
+    ctx.out(
+      `  moved      ${plural(r.movedCount, 'file')} ${r.movedCount === 1 ? 'only says' : 'only say'} the pattern moved ${dim('(redirect stubs: only their links are checked, and the site sends readers on)')}`,
+    );
   for (const s of r.comparison.sections) for (const reason of s.reasons) ctx.out(`  sections   ${reason}`);
   if (r.orderWarning) ctx.out(`  rules      section-order: warn — ${r.orderWarning}`);
   if (r.comparison.title) ctx.out(`  title      ${r.comparison.title.reason}`);
