@@ -54,6 +54,7 @@ const sectionsSchema = z
     z.string(),
     z.strictObject({
       optional: z.boolean().optional(),
+      recommended: z.boolean().optional(),
       aliases: z.array(z.string().min(1)).optional(),
     }),
   )

@@ -226,7 +226,7 @@ class Stamper {
         endLine: Math.min(end.line, lines.lineCount),
         endColumn: Math.max(end.column, 1),
         ruleId: id,
-        severity,
+        severity: r.warning && severity === 'error' ? 'warning' : severity,
         message: r.message,
         ...(this.run.docsBase ? { url: `${this.run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),

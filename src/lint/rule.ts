@@ -55,6 +55,8 @@ export interface Report {
   fix?: Fix;
   expected?: string;
   actual?: string;
+  /** A warning whatever the rule's severity (a missing section the configuration calls `recommended`). */
+  warning?: boolean;
 }
 
 export interface LintFlags {

@@ -18,6 +18,8 @@ export interface SectionChoice {
   /** The template section's name (the `sections` key). */
   name: string;
   optional?: true;
+  /** Many patterns lack it: a missing one is a warning. */
+  recommended?: true;
   aliases?: string[];
   /** Why, one sentence per part (`kept by 0 of 120 patterns, …: made optional`). */
   reasons: string[];
@@ -43,6 +45,8 @@ const ALIAS_MIN = 3;
 const ALIAS_SHARE = 0.1;
 /** A required section absent from this share of the patterns is said (a section added to the template later?). */
 const ABSENT_SHARE = 0.3;
+/** A catalog this small says too little about its practice to make a required section recommended. */
+const RECOMMEND_MIN = 10;
 
 /** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
 export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[]): Comparison {
@@ -129,7 +133,15 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     }
 
     if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE && kept > 0) {
-      absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
+      // The catalog's own practice: a section this share of its patterns go without is asked for,
+      // not required. A missing one stays a finding, as a warning.
+      if (!schema.recommended && n >= RECOMMEND_MIN) {
+        const c = choice(schema);
+        c.recommended = true;
+        c.reasons.push(
+          `\`${heading(schema)}\` is missing in ${count(n - kept)} of ${count(n)} patterns: recommended (a missing one is a warning; remove this line to make it an error)`,
+        );
+      } else absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
     }
   }
 

@@ -387,6 +387,7 @@ function sectionLines(s: SectionChoice): string[] {
   const out = s.reasons.flatMap((r) => comment(`${r}.`, '  '));
   out.push(`  ${q(s.name)}:`);
   if (s.optional) out.push('    optional: true');
+  if (s.recommended) out.push('    recommended: true');
   if (s.aliases) out.push(`    aliases: [${s.aliases.map(q).join(', ')}]`);
   return out;
 }

@@ -20,6 +20,7 @@ export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pattern.m
 /** A section's setting in the configuration (`sections:`): as the configuration's schema reads it. */
 export interface SectionSetting {
   optional?: boolean | undefined;
+  recommended?: boolean | undefined;
   aliases?: string[] | undefined;
 }
 
@@ -308,6 +309,7 @@ function buildSections(
       level: section.level,
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
+      recommended: override.recommended ?? false,
       repeatable,
       anyHeading: shape.any,
       versioned: shape.versioned,

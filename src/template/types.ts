@@ -27,6 +27,12 @@ export interface TemplateSection {
   /** Names from the outermost section down to this one. */
   path: string[];
   optional: boolean;
+  /**
+   * Asked for by the template, but a missing one is a warning, not an error
+   * (`recommended: true` under `sections` in the configuration, which
+   * `init --adopt` writes for a section many of the catalog's patterns lack).
+   */
+  recommended: boolean;
   /** One or more headings of this shape may appear (`Step 1: …`, `Step 2: …`). */
   repeatable: boolean;
   /**

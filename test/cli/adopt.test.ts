@@ -309,6 +309,27 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((f) => `${f.file} ${f.rule}`)).toEqual(['sidecar/README.md required-section']);
   });
 
+  it('a required section many patterns lack is made recommended: a missing one is a warning, and --fix does not insert it', async () => {
+    const files: Record<string, string> = {
+      'templates/pattern-template.md': '# [Title]\n\n## Context\n\nWhat led here.\n\n## Decision\n\nWhat was chosen.\n\n## Consequences\n\nWhat follows.\n',
+    };
+    // Twelve records: the first five (written before the template asked for it) have no Consequences.
+    for (let i = 1; i <= 12; i++)
+      files[`decisions/00${String(i).padStart(2, '0')}-choice.md`] =
+        `# Choice ${i}\n\n## Context\n\nWe needed ${i}.\n\n## Decision\n\nWe chose ${i}.\n${i > 5 ? `\n## Consequences\n\nIt costs ${i}.\n` : ''}`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('`## Consequences` is missing in 5 of 12 patterns: recommended');
+    expect((await configOf(dir)).sections).toEqual({ Consequences: { recommended: true } });
+    const findings = (await lintFindings(dir)).filter((f) => f.rule === 'required-section');
+    expect(findings.map((f) => f.severity)).toEqual(Array(5).fill('warning'));
+    const before = await bytesOf(dir);
+    const fix = await runCli(['lint', dir, '--fix'], REPO);
+    expect(fix.code, fix.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(dir), []);
+  });
+
   it('a table of contents where many patterns lack a section is not another name for it', async () => {
     const older = (n: number) => `# Proposal ${n}\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nWhat ${n} changes.\n\n## Design\n\nHow.\n`;
     const dir = await tempCatalog({

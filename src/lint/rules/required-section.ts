@@ -43,10 +43,10 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // A file that has fewer than half of the template's required top-level sections may not be
   // written from this template at all (another kind of document, another template): one finding
   // says so, instead of a missing section for every section it lacks, and nothing is inserted.
-  const required = template.sections.filter((s) => !s.optional);
-  const present = outline.matches.filter((m) => !m.schema.optional).length;
+  const required = template.sections.filter((s) => !s.optional && !s.recommended);
+  const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
   if (required.length > 1 && present * 2 < required.length) {
-    const lacking = outline.missing.filter((m) => !m.parent);
+    const lacking = outline.missing.filter((m) => !m.parent && !m.schema.recommended);
     const names =
       lacking
         .slice(0, 4)
@@ -78,7 +78,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       // (`TBD`) is still the placeholder rule's to report.
       range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
       expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-      ...(inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+      // A section the catalog calls recommended (many of its patterns lack it) is a warning, and
+      // --fix does not insert an empty one for the author to write.
+      ...(missing.schema.recommended ? { warning: true } : inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
     };
   });
 }
