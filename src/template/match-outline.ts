@@ -57,6 +57,12 @@ export interface OutlineMatch {
     byContent?: boolean;
     /** Known as a misspelling at its place (`## Detail Design`): a rename is asked, not made by `--fix` (the author may mean another word). */
     misspelt?: boolean;
+    /**
+     * Known as another wording at its place, sharing its words (`## Prior art` for `## Prior art and
+     * alternatives`, `## Related Design Patterns` for `## Related Java Design Patterns`): a rename
+     * is asked, not made by `--fix`.
+     */
+    reworded?: boolean;
   }[];
 }
 
@@ -93,8 +99,9 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // section's content, not a misplaced copy.
     if ((target ?? variant) && context.present.has((target ?? variant)!) && section.level > (target ?? variant)!.level) continue;
     // A section's name with more words (`## Summary of proposed changes`) where that section is
-    // already present is a section of the author's, not a copy out of place.
-    if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant))) {
+    // already present, or at another level than the section's (`### Rationale for the hardware
+    // choice` inside the Motivation), is a section of the author's, not a copy out of place.
+    if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant) || section.level !== variant.level)) {
       result.unknown.push(section);
       // What it holds is judged in turn (a `## Design Details: Part Two` holding the template's
       // sub-sections has them, out of place; they are not missing).
@@ -180,12 +187,15 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const nested = new Map<TemplateSection, Section[]>();
   const renamedByContent = sameContentOtherName(schema, sections, known);
   const misspelt = misspellings(schema, sections, known);
+  const reworded = rewordings(schema, sections, known, misspelt);
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
+    const byWords = underUnknown || byName ? undefined : reworded.get(section);
     if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
     else if (byName) result.renamed.push({ section, schema: byName, misspelt: true });
-    const hits = byContent ? [byContent] : byName ? [byName] : matching(schema, section.title);
+    else if (byWords) result.renamed.push({ section, schema: byWords, reworded: true });
+    const hits = byContent ? [byContent] : byName ? [byName] : byWords ? [byWords] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
     else if (target) {
@@ -223,6 +233,22 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     } else leftovers.push(section);
   }
   if (adopted) for (const list of found.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  // A name accepted for a section (an alias) stands for it where the section is not written under
+  // its own name: beside it, it is a section of the author's (`## Transition Path` after `## Detailed
+  // design`), not a second copy.
+  for (const [t, list] of found) {
+    if (list.length < 2 || t.repeatable || t.aliases.length === 0 || t.name !== t.heading) continue;
+    const own = variantKey(t.heading);
+    if (!list.some((s) => variantKey(s.title) === own)) continue;
+    const aliasKeys = new Set(t.aliases.map(variantKey));
+    const byAlias = list.filter((s) => variantKey(s.title) !== own && aliasKeys.has(variantKey(s.title)));
+    if (byAlias.length === 0) continue;
+    found.set(
+      t,
+      list.filter((s) => !byAlias.includes(s)),
+    );
+    if (!ownContent) result.unknown.push(...byAlias);
+  }
 
   const matches: SectionMatch[] = [];
   const slots: (SectionMatch | TemplateSection)[] = schema.map((s) => {
@@ -281,6 +307,66 @@ function misspellings(schema: readonly TemplateSection[], sections: readonly Sec
     out.set(section, target);
   });
   return out;
+}
+
+/**
+ * Headings of one level that word a template section of that level another
+ * way (`## Prior art` or `## Alternatives` for `## Prior art and
+ * alternatives`, `## Related Design Patterns` for `## Related Java Design
+ * Patterns`, `## Future Work` for `## Future possibilities`): among the
+ * author's headings between two template sections, and the template's
+ * sections missing between those two, a heading whose words are all words of
+ * the section's name, or that shares a word of five letters or more with it,
+ * when that section fits no other of those headings and the heading no other
+ * of those sections. Read as that section written another way: a rename
+ * asked, not a missing section plus an unknown one.
+ */
+function rewordings(
+  schema: readonly TemplateSection[],
+  sections: readonly Section[],
+  known: (section: Section) => boolean,
+  taken: Map<Section, TemplateSection>,
+): Map<Section, TemplateSection> {
+  const out = new Map<Section, TemplateSection>();
+  const at = sections.map((s) => taken.get(s) ?? matching(schema, s.title)[0] ?? variantOf(schema, s.title));
+  const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
+  const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading;
+  const fits = (heading: string[], name: string[]) =>
+    (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) || heading.some((w) => w.length >= 5 && name.includes(w));
+  let i = 0;
+  while (i < sections.length) {
+    if (at[i]) {
+      i++;
+      continue;
+    }
+    // A run of the author's headings, between the template sections around it.
+    let j = i;
+    while (j < sections.length && !at[j]) j++;
+    const from = i > 0 ? schema.indexOf(at[i - 1]!) : -1;
+    const to = j < sections.length ? schema.indexOf(at[j]!) : schema.length;
+    const gap = schema.slice(from + 1, Math.max(from + 1, to)).filter(open);
+    const run = sections.slice(i, j).filter((s) => !known(s));
+    const words = new Map(run.map((s) => [s, contentWords(s.title)]));
+    const fitted = new Map(gap.map((t) => [t, run.filter((s) => fits(words.get(s)!, contentWords(t.heading)))]));
+    let last = -1;
+    for (const section of run) {
+      const candidates = gap.filter((t) => fitted.get(t)!.includes(section));
+      if (candidates.length !== 1 || fitted.get(candidates[0]!)!.length !== 1) continue;
+      const place = schema.indexOf(candidates[0]!);
+      if (place < last) continue; // in the template's order only
+      last = place;
+      out.set(section, candidates[0]!);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** A heading's words as variant keys, words that only join others (`of`, `and`) left out. */
+function contentWords(title: string): string[] {
+  return variantKey(title)
+    .split(' ')
+    .filter((w) => w && !JOINING.has(w));
 }
 
 /**

@@ -56,14 +56,29 @@ export default defineRule({
       });
     };
     const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
-    const collect = (matches: SectionMatch[]): void => {
+    const collect = (matches: SectionMatch[], parent?: SectionMatch): void => {
       for (const match of matches) {
-        match.sections.forEach((s) => pairs.push({ section: s, schema: match.schema, misplaced: false }));
-        collect(match.children);
+        for (const s of match.sections) {
+          // Where the template skips levels under a section (`##### Unit tests` right under
+          // `### Test Plan`), a sub-section anywhere from one level below its parent down to the
+          // template's level nests as the template means: its depth is not asked to the level.
+          const parentLevel = parent?.sections[0]?.level;
+          const templateStep = parent ? match.schema.level - parent.schema.level : 1;
+          if (parentLevel !== undefined && templateStep > 1 && s.level > parentLevel && s.level - parentLevel <= templateStep) continue;
+          pairs.push({ section: s, schema: match.schema, misplaced: false });
+        }
+        collect(match.children, match);
       }
     };
     collect(outline.matches);
-    for (const { section, schema } of outline.misplaced) pairs.push({ section, schema, misplaced: true });
+    // A section out of place whose template parent the pattern lacks has nowhere to nest: the
+    // missing parent is the finding (required-section), not the level of each section it would hold.
+    const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
+    for (const { section, schema } of outline.misplaced) {
+      const parent = parentSection(template, schema);
+      if (parent && !had.has(parent)) continue;
+      pairs.push({ section, schema, misplaced: true });
+    }
 
     const shift = wholeOutlineShift(pairs, outline.matches);
     if (shift) {

@@ -12,7 +12,7 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
-    for (const { section, schema, extended, byContent, misspelt } of outline.renamed) {
+    for (const { section, schema, extended, byContent, misspelt, reworded } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
@@ -22,14 +22,14 @@ export default defineRule({
       const { text: name } = splitNote(heading.raw);
       const at = heading.setext ? -1 : line.indexOf(name);
       // Known by what it holds rather than by its name: the author may mean the other name, so the rename is theirs to make.
-      const why = byContent ? " (it holds that section's sub-sections)" : '';
+      const why = byContent ? " (it holds that section's sub-sections)" : reworded ? ' (it stands where the template puts that section, in other words)' : '';
       report({
         message: `${headingLabel(section)} is written \`${'#'.repeat(schema.level)} ${schema.heading}\` in the template${why}: rename it${schema.aliases.length ? '' : ', or accept this name with `aliases` under `sections` in the configuration'}.`,
         range: heading.range,
         expected,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
         // A rename changes the heading's anchor: not made while the file links to it (its table of contents).
-        ...(at >= 0 && name && !byContent && !misspelt && !linkedTo(pattern.document.links, section.heading.id)
+        ...(at >= 0 && name && !byContent && !misspelt && !reworded && !linkedTo(pattern.document.links, section.heading.id)
           ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
           : {}),
       });

@@ -22,13 +22,18 @@ export default defineRule({
     const sectionsAsH1 = new Set<Heading>();
     for (const m of outline.all) for (const s of m.sections) if (s.level === 1 && m.schema.level !== 1) sectionsAsH1.add(s.heading);
     for (const { section, schema } of outline.misplaced) if (section.level === 1 && schema.level !== 1) sectionsAsH1.add(section.heading);
-    const h1s = doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
+    // A pattern whose template sections are all written one level up (`# Motivation` for
+    // `## Motivation`) writes its own sections that way too (`# Appendix`): heading-level says so
+    // once, and none of them is a second title.
+    const written = [...outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level)), ...outline.misplaced.map((m) => m.section.level - m.schema.level)];
+    const allUp = sectionsAsH1.size > 0 && written.every((d) => d === -1);
+    const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
     if (spec.from === 'heading') {
       if (!doc.title) {
         const fm = typeof pattern.frontMatter.title === 'string';
         report({
-          message: `Missing title: the pattern starts with a \`# Title\` heading${fm ? ' (front matter `title` is not used by this template)' : ''}.`,
+          message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}.`,
           line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
         });
       }

@@ -59,6 +59,10 @@ testRule(
         name: "a template section written as an H1 is heading-level's finding, not a second title",
         text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n',
       },
+      {
+        name: "every section written one level up, the template's and the author's: heading-level says it once, none is a second title",
+        text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n\n# Appendix\n\nA benchmark.\n',
+      },
       { name: 'one H1 at the top', text: withTitle('# Competing Consumers') },
       { name: 'an underlined H1', text: withTitle('Competing Consumers\n===================') },
       { name: 'after front matter', text: `---\nstatus: draft\n---\n${withTitle('# Competing Consumers')}` },
@@ -96,12 +100,12 @@ testRule(
       {
         name: 'no H1',
         text: '## Overview\n\nWorkers pull, nobody pushes.\n',
-        errors: [{ message: 'Missing title: the pattern starts with a `# Title` heading.', line: 1, column: 1 }],
+        errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 1, column: 1 }],
       },
       {
         name: 'no H1 after front matter: reported on the first line after it',
         text: '---\nstatus: draft\n---\n\n## Overview\n\nWorkers pull.\n',
-        errors: [{ message: 'Missing title: the pattern starts with a `# Title` heading.', line: 4, column: 1 }],
+        errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 4, column: 1 }],
       },
       {
         name: "the template's placeholder as written",
