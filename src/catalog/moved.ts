@@ -6,7 +6,7 @@ import type { Block, MarkdownDocument } from '../markdown/types.js';
  */
 const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'moved_to', 'moved-to', 'movedTo'];
 /** Words a stub uses to say its content is elsewhere now. */
-const MOVED_WORDS = /\b(?:moved|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
+const MOVED_WORDS = /\b(?:moved|renamed|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
 /** A stub says where the content went in a sentence or two; more prose is a document of its own. */
 const MAX_STUB_WORDS = 60;
 

@@ -167,7 +167,10 @@ class Scan {
   }
 
   /** One paragraph, list item or table cell. */
-  private unit(text: string, raw: string, range: Range, ctx: Context, cell = false): void {
+  private unit(text: string, written: string, range: Range, ctx: Context, cell = false): void {
+    // A comment inside the author's paragraph (`Needs discussion. <!-- TODO -->`) is their note to
+    // themselves, hidden from readers: not template text left for them.
+    const raw = written.includes('<!--') ? written.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length)) : written;
     // Most units of a finished pattern hold neither a candidate placeholder nor a bracket: done at once.
     const cold = this.isCold(range);
     if (cold && !text.includes('[')) return;

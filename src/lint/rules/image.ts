@@ -140,8 +140,14 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   const found = sniff(head);
   if (found === expectedType) return;
   if (found) {
+    // Browsers tell bitmap formats apart by their bytes and show the image anyway: a warning (tools
+    // that go by the extension still trip on it). An SVG is drawn only when served as one: an error.
+    const shownAnyway = found !== 'svg' && expectedType !== 'svg';
     report({
-      message: `Image ${shown} is named \`.${ext}\` but holds ${TYPE_NAMES[found]} data: rename it to \`.${TYPE_EXTENSIONS[found]}\` (or convert it), since browsers and hosts go by the extension.`,
+      message: shownAnyway
+        ? `Image ${shown} is named \`.${ext}\` but holds ${TYPE_NAMES[found]} data: browsers show it, but tools that go by the extension (optimisers, some hosts' content types) do not. Rename it to \`.${TYPE_EXTENSIONS[found]}\` (or convert it).`
+        : `Image ${shown} is named \`.${ext}\` but holds ${TYPE_NAMES[found]} data, and a browser draws an SVG only when it is served as one: rename it to \`.${TYPE_EXTENSIONS[found]}\` (or convert it).`,
+      ...(shownAnyway ? { warning: true } : {}),
       ...at,
       expected: TYPE_NAMES[expectedType],
       actual: TYPE_NAMES[found],

@@ -75,10 +75,17 @@ export default defineCatalogRule({
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {
-            const near = nearestPath(index.files, target.file, index.catalog.patterns);
+            // A web or e-mail address written without its scheme is read as a path: say what it looks like.
+            const looks = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)
+              ? ' It looks like an e-mail address: write it `mailto:` first.'
+              : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) &&
+                  !/\.(?:md|markdown|html?|png|jpe?g|gif|svg|webp|pdf|txt|json|ya?ml)(?:[?#]|$)/i.test(link.url)
+                ? ' It looks like a web address: write it with `https://`.'
+                : '';
+            const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
             report({
-              message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
+              message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${looks}${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
               ...at,
               ...(suggestion ? { expected: suggestion } : {}),
             });
@@ -128,7 +135,9 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   if (!ids || ids.has(anchor) || index.htmlAnchors(markdown).has(anchor)) return;
   // Heading ids are lower case, and GitHub finds a heading whatever the case of the link's
   // `#Fragment` (the site does too): a link that differs only in case works where it is read.
-  if (ids.has(anchor.toLowerCase())) return;
+  // So does one to an `<a name="…">` of another case.
+  const lower = anchor.toLowerCase();
+  if (ids.has(lower) || [...index.htmlAnchors(markdown)].some((id) => id.toLowerCase() === lower)) return;
 
   const near = closest(anchor, [...ids], (id) => id);
   const self = markdown === pattern.file;

@@ -144,11 +144,25 @@ describe('image: files', () => {
       '13:10 Image `diagrams/empty.png` is an empty file (0 bytes): export the image again, or remove the reference.',
       '14:8 Image `diagrams/old.bmp` has the extension `.bmp`: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.',
       '15:9 Image `diagrams/noext` has no extension: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.',
-      '16:19 Image `diagrams/photo.png` is named `.png` but holds JPEG data: rename it to `.jpg` (or convert it), since browsers and hosts go by the extension.',
+      "16:19 Image `diagrams/photo.png` is named `.png` but holds JPEG data: browsers show it, but tools that go by the extension (optimisers, some hosts' content types) do not. Rename it to `.jpg` (or convert it).",
       '17:9 Image `diagrams/notes.svg` is not SVG data: it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again.',
       '18:8 Image `diagrams/big.png` is not PNG data: it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again.',
       '19:9 Image `diagrams/page.jpg` is not JPEG data: it is an HTML page (a saved error or download page?). Export or download the image itself.',
     ]);
+  });
+
+  it('a bitmap under another bitmap extension is a warning (browsers show it); an SVG under a bitmap name is an error (browsers do not)', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/diagrams/architecture.png': PNG,
+      'example/diagrams/photo.png': JPEG,
+      'example/diagrams/drawing.png': SVG,
+      'example/README.md': page('![photo](diagrams/photo.png)\n![drawing](diagrams/drawing.png)'),
+    });
+    const report = await lint({ root: dir, only: ['image'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 35)}`));
+    expect(found).toEqual(['warning Image `diagrams/photo.png` is named', 'error Image `diagrams/drawing.png` is nam']);
   });
 
   it('accepts images in a shared folder of the catalog, relative, root-relative and in raw HTML; a missing one is missing', async () => {

@@ -134,6 +134,16 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('says when a broken link looks like a web or e-mail address written without its scheme', async () => {
+    const problems = await linkProblems('[issue](golang.org/issue/16093) [Ian](ian@example.org) [notes](notes.md)');
+    expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain']);
+  });
+
+  it('finds an HTML anchor (`<a name="directions">`) whatever the case of the link, as GitHub does', async () => {
+    expect(await linkProblems('[next](#Directions)\n\n## <a name="directions"></a>Future directions\n\nMore.')).toEqual([]);
+    expect(await linkProblems('[next](#Direction)\n\n## <a name="directions"></a>Future directions\n\nMore.')).toHaveLength(1);
+  });
+
   it('reads a footnote (`[^1]: …`) as a footnote, not as a link to what the note starts with', async () => {
     expect(await linkProblems('A claim.[^1] Another.[^note]\n\n[^1]:\n    ```csl-json\n    {"type": "article"}\n    ```\n\n[^note]: missing-file.md')).toEqual([]);
     // A reference-style link whose label does not start with `^` is still a link.

@@ -322,6 +322,10 @@ testRule(
         ),
       },
       {
+        name: "a TBD in a comment of the author's, hidden from readers, in their sentence's paragraph",
+        text: ledgerWith('- Review due: 2027-01-15', '- Review due: 2027-01-15 <!-- TBD -->'),
+      },
+      {
         name: 'a form label left empty (the field does not apply)',
         text: ledgerWith('  - Describe the probe: a synthetic entry is written every minute and read back.', '  - Describe the probe:'),
       },
