@@ -22,6 +22,8 @@ export interface Leftover {
   range: PlainRange;
   /** A sample link target (`https://example.com`) rather than text. */
   link?: boolean;
+  /** The paragraph, list item or table cell it was found in (a number per pattern): several in one are one report. */
+  block?: number;
 }
 
 /** What one pattern holds of its template. */
@@ -79,6 +81,8 @@ class Scan {
   private readonly matcher;
   private readonly ids: Map<Placeholder, number>;
   private readonly leftovers: Leftover[] = [];
+  /** Units read so far (see `Leftover.block`). */
+  private unitCount = 0;
   private readonly present = new Set<number>();
   private readonly templateText: string;
   /** Offsets where the pattern's candidate placeholders may stand (see `PlaceholderMatcher.hotspots`); undefined: anywhere. */
@@ -168,6 +172,7 @@ class Scan {
 
   /** One paragraph, list item or table cell. */
   private unit(text: string, written: string, range: Range, ctx: Context, cell = false): void {
+    const block = ++this.unitCount;
     // A comment inside the author's paragraph (`Needs discussion. <!-- TODO -->`) is their note to
     // themselves, hidden from readers: not template text left for them.
     const raw = written.includes('<!--') ? written.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length)) : written;
@@ -221,11 +226,11 @@ class Scan {
     if (tokens.length > 1) {
       const spans = tokens.map((h) => narrow(this.doc, range, h.literal!)).sort((a, b) => a.start.offset - b.start.offset);
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
-      this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plain(span) });
+      this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plain(span), block });
     }
     for (const { id, shown, literal, token } of hits.values()) {
       if (token && tokens.length > 1) continue;
-      this.leftovers.push({ id, where: ctx.where, shown, range: plain(literal ? narrow(this.doc, range, literal) : range) });
+      this.leftovers.push({ id, where: ctx.where, shown, range: plain(literal ? narrow(this.doc, range, literal) : range), block });
     }
   }
 

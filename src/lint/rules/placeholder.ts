@@ -30,8 +30,21 @@ export default defineCatalogRule({
           ).map((b) => b.id),
         ),
     );
+    // Template text left in one paragraph or list item (two questions of the template kept together)
+    // is one leftover: one report that quotes each.
+    const merged: (typeof found.leftovers)[number][] = [];
     for (const left of found.leftovers) {
       if (boilerplate.has(left.id)) continue;
+      const last = merged.at(-1);
+      if (last && !last.link && !left.link && last.block !== undefined && last.block === left.block && left.range.start.offset >= last.range.start.offset) {
+        merged[merged.length - 1] = {
+          ...last,
+          shown: `${last.shown}, ${left.shown}`,
+          range: { start: last.range.start, end: left.range.end.offset > last.range.end.offset ? left.range.end : last.range.end },
+        };
+      } else merged.push(left);
+    }
+    for (const left of merged) {
       report(
         left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.`, range: left.range }

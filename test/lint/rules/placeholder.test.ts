@@ -485,3 +485,27 @@ testRule(
   },
   { describe, it },
 );
+
+/** Questions to the author, two to a paragraph. */
+const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
+
+testRule(
+  rule,
+  {
+    template: questionsTemplate,
+    valid: [
+      { name: 'questions answered in the pattern', text: '# Shared builds\n\n## Context\n\nTwo teams build the same code.\n\n## Forces\n\nEach build takes an hour.\n' },
+    ],
+    invalid: [
+      {
+        name: 'two template questions kept in one paragraph are one leftover, quoting both',
+        text: '# Shared builds\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n',
+        errors: [
+          { message: left('`## Context`', '“Where does the problem exist?”, “What are the pre-conditions?”'), line: 5, column: 1 },
+          { message: left('`## Forces`', '“What makes the problem hard?”'), line: 9, column: 1 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
