@@ -9,6 +9,8 @@ const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'moved_to', '
 const MOVED_WORDS = /\b(?:moved|renamed|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
 /** A stub says where the content went in a sentence or two; more prose is a document of its own. */
 const MAX_STUB_WORDS = 60;
+/** …and its file, front matter included, is no longer than this. */
+const MAX_STUB_BYTES = 2048;
 
 /**
  * Where a redirect stub points: a file left where a pattern used to be that only
@@ -23,13 +25,15 @@ export function movedTarget(doc: MarkdownDocument, frontMatter: Record<string, u
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string' && first.trim()) return first.trim();
   }
-  if (doc.sections.length > 0) return undefined;
+  // A stub is a few lines: a longer file, or one with sections, is a document of its own.
+  if (doc.sections.length > 0 || doc.source.length > MAX_STUB_BYTES) return undefined;
   let words = 0;
   let text = '';
   for (const block of doc.preamble) {
     const own = prose(block);
     if (own === undefined) return undefined;
     words += own.split(/\s+/).filter(Boolean).length;
+    if (words > MAX_STUB_WORDS) return undefined;
     text += ` ${own}`;
   }
   if (words === 0 || words > MAX_STUB_WORDS || !MOVED_WORDS.test(text)) return undefined;

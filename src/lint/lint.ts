@@ -122,6 +122,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   };
 
   const fixed = new Set<string>();
+  // Files whose fixes were refused: the line they would have lost.
+  const refused = new Map<string, string>();
   if (options.fix) {
     // What each file was fixed for: a fix that comes back after it was applied did not work
     // (the file has a shape the fix cannot mend), and is never applied twice.
@@ -134,7 +136,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       files = new Set();
       for (const result of results) {
         const done = applied.get(result.file) ?? new Set<string>();
-        if (await writeFixes(result, done)) {
+        if (await writeFixes(result, done, refused)) {
           applied.set(result.file, done);
           fixed.add(result.path);
           files.add(result.file);
@@ -145,7 +147,20 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   }
 
   const { catalog, results, rules: ran } = await run(options.external ?? false);
-  for (const result of results) if (fixed.has(result.path)) result.fixed = true;
+  for (const result of results) {
+    if (fixed.has(result.path)) result.fixed = true;
+    const lost = refused.get(result.file);
+    if (lost === undefined) continue;
+    result.diagnostics.push({
+      path: result.path,
+      line: 1,
+      column: 1,
+      ruleId: 'fix',
+      severity: 'warning',
+      message: `--fix left this file as it was: an edit would have dropped ${JSON.stringify(lost)}. That is a bug of Patternbook's: please report it.`,
+    });
+    result.warningCount++;
+  }
   const report: LintReport = {
     root: catalog.root,
     results,
@@ -242,7 +257,7 @@ async function withBaseline(report: LintReport, mode: NonNullable<LintOptions['b
  * edit that would lose a line of the author's text. A file changed on disk
  * since it was linted is left for the next pass.
  */
-async function writeFixes(result: LintFileResult, done: Set<string>): Promise<boolean> {
+async function writeFixes(result: LintFileResult, done: Set<string>, refused: Map<string, string>): Promise<boolean> {
   const key = (d: LintFileResult['diagnostics'][number]) => `${d.ruleId}\u0000${d.message}\u0000${d.fix!.text}`;
   const fresh = result.diagnostics.filter((d) => d.fix && !done.has(key(d)));
   const fixes = fresh.map((d) => d.fix!);
@@ -264,7 +279,11 @@ async function writeFixes(result: LintFileResult, done: Set<string>): Promise<bo
   if (applied === 0 || output === source) return false;
   const lost = lostLines(source, output, variantKey);
   if (lost.length > 0) {
-    throw new PatternbookError(`Refusing to fix ${result.path}: the edit would drop ${JSON.stringify(lost[0])}. Nothing was written; please report this.`, 2);
+    // A fix that would lose the author's text is a bug of Patternbook's: this file is left as it is
+    // (said in its results), and the other files are still fixed.
+    refused.set(result.file, lost[0]!);
+    fresh.forEach((d) => done.add(key(d)));
+    return false;
   }
   await writeFileAtomic(result.file, (hadBom ? '\uFEFF' : '') + output);
   fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));

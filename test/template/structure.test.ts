@@ -384,6 +384,23 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(template, alone, { config })).diagnostics).toEqual([]);
   });
 
+  it('accepts any spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`), with nothing to rename', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Reference Implementation\n\nCode.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache it.\n\n## Implementations\n\nTwo.\n';
+    expect((await lintPattern(template, pattern, { config: { sections: { 'Reference Implementation': { aliases: ['Implementation'] } } } })).diagnostics).toEqual([]);
+  });
+
+  it('offers no fix inserting a missing parent away from its sub-sections that the pattern has elsewhere (it would stand empty beside them)', async () => {
+    const template =
+      '# [T]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat.\n\n## Design\n\nHow.\n\n### Test Plan\n\nHow it is tested.\n\n## References\n\nSources.\n';
+    const pattern =
+      '# Faster builds\n\n## Summary\n\nCache it.\n\n## Test Plan\n\nBuild twice.\n\n## Proposal\n\nA store.\n\n## References\n\n- [Caching](https://example.org)\n';
+    const { diagnostics, text } = await lintPattern(template, pattern, { fix: true });
+    const missing = diagnostics.find((d) => d.ruleId === 'required-section')!;
+    expect(missing.message).toMatch(/Missing section `## Design`/);
+    expect(text).toBe(pattern);
+  });
+
   it('a missing section is reported at the point where it goes: a TBD left on that line is still reported (not hidden as the same span)', async () => {
     const template = '# [Title]\n\n## Overview\n\nSay what.\n\n## Test Cases\n\nTBD\n\n## Security\n\nRisks.\n';
     const pattern = '# Retry budgets\n\n## Overview\n\nCap retries.\n\n## Test Cases\n\nTBD\n';

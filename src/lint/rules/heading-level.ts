@@ -17,7 +17,8 @@ export default defineRule({
   check({ pattern, catalog, outline, report }) {
     const source = pattern.document.source;
     const doc = pattern.document;
-    const template = catalog.templates.for(pattern.path).sections;
+    const schema = catalog.templates.for(pattern.path);
+    const template = schema.sections;
     /**
      * Whether the heading, at the template's level, would sit under the template's parent: a
      * level changed alone must not move a section under a section it does not belong to (a
@@ -85,7 +86,12 @@ export default defineRule({
       // One cause, one finding: the pattern writes every section a level off (an older layout
       // with `# Summary`, `# Motivation`…), and the fix moves every heading together.
       const first = shift.off[0]!;
-      const fix = shiftHeadings(doc, first.section.heading.range.start.offset, shift.by);
+      // Every heading under the title moves, the author's own before the first template section too
+      // (`# Summary`, `# Parameters` above `# Specification`): else they would be left as second titles.
+      // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
+      const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
+      const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
+      const fix = shiftHeadings(doc, from, shift.by);
       const others = shift.off.length - 1;
       report({
         message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
@@ -123,7 +129,7 @@ function wholeOutlineShift(
  * heading, or a level out of 1–6.
  */
 function shiftHeadings(doc: MarkdownDocument, from: number, by: number): Fix | undefined {
-  const headings = doc.headings.filter((h) => h.range.start.offset >= from && h !== doc.title);
+  const headings = doc.headings.filter((h) => h.range.start.offset >= from);
   if (headings.length === 0 || headings.some((h) => h.setext || h.level + by < 1 || h.level + by > 6)) return undefined;
   const start = headings[0]!.range.start.offset;
   const end = headings.at(-1)!.range.end.offset;

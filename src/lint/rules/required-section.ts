@@ -3,7 +3,7 @@ import { displayTitle } from '../../catalog/view.js';
 import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
-import type { TemplateSchema } from '../../template/types.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
@@ -71,6 +71,17 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     const text = placeholder ? missingSectionText(missing.schema, had).split(placeholder).join(title) : missingSectionText(missing.schema, had);
     const { offset, line, insert } = insertion(doc, missing, text);
     const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
+    // Its sub-sections written elsewhere in the pattern (`## Test Plan` at the top, where the template
+    // has it under this `## Design Details`): inserted, it would stand empty away from them. Only
+    // where they follow right after it does the next pass nest them under it.
+    const strays = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section.heading.range.start.offset);
+    const lastStray = Math.max(...strays);
+    const apart =
+      strays.length > 0 &&
+      (Math.min(...strays) < offset ||
+        doc.headings.some(
+          (h) => h.level <= missing.schema.level && h.range.start.offset >= offset && h.range.start.offset < lastStray && !strays.includes(h.range.start.offset),
+        ));
     return {
       section: missing.schema.id,
       message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
@@ -80,9 +91,14 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
       // A section the catalog calls recommended (many of its patterns lack it) is a warning, and
       // --fix does not insert an empty one for the author to write.
-      ...(missing.schema.recommended ? { warning: true } : inCode ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+      ...(missing.schema.recommended ? { warning: true } : inCode || apart ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
     };
   });
+}
+
+/** Whether `section` is one of `parent`'s sub-sections, at any depth. */
+function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
+  return section.path.length > parent.path.length && parent.path.every((name, i) => section.path[i] === name);
 }
 
 function where(missing: MissingSection): string {

@@ -1,4 +1,4 @@
-import { splitNote } from '../../template/heading-variants.js';
+import { splitNote, variantKey } from '../../template/heading-variants.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -15,6 +15,8 @@ export default defineRule({
     for (const { section, schema, extended, byContent, misspelt, reworded } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
+      // A spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`): accepted too.
+      if (schema.aliases.some((a) => variantKey(a) === variantKey(section.title))) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
       const heading = section.heading;
       // The heading's own words are replaced; its markers, its note in parentheses and its closing #s stay.

@@ -89,6 +89,33 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Components\n\nA file.\n\n### Replayer\n\nApplies it.\n',
       },
       {
+        name: "every section a level up with the author's own H1s before the template's: the fix moves those too (else they would be second titles)",
+        text: '# Write-Ahead Log\n\n# Parameters\n\nTen.\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 7,
+            column: 1,
+          },
+        ],
+        output: '# Write-Ahead Log\n\n## Parameters\n\nTen.\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
+      },
+      {
+        name: 'the same where the template keeps the title in front matter: the first H1 is a section too',
+        template: '---\ntitle: "[Pattern Title]"\n---\n\n## Overview\n\nDescribe it.\n\n## Architecture\n\nDraw it.\n',
+        text: '---\ntitle: Write-Ahead Log\n---\n\n# Summary\n\nA log.\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 9,
+            column: 1,
+          },
+        ],
+        output: '---\ntitle: Write-Ahead Log\n---\n\n## Summary\n\nA log.\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
+      },
+      {
         name: 'one section off among sections at their level: its own finding',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
         errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
