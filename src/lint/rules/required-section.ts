@@ -65,11 +65,14 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
   const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
-  return outline.missing.map((missing) => {
-    // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
-    const placeholder = titlePlaceholder(template);
+  // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
+  const placeholder = titlePlaceholder(template);
+  const places = outline.missing.map((missing) => {
     const text = placeholder ? missingSectionText(missing.schema, had).split(placeholder).join(title) : missingSectionText(missing.schema, had);
-    const { offset, line, insert } = insertion(doc, missing, text);
+    return insertion(doc, missing, text);
+  });
+  return outline.missing.map((missing, k) => {
+    const { offset, line, insert } = places[k]!;
     const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
     // Its sub-sections written elsewhere in the pattern (`## Test Plan` at the top, where the template
     // has it under this `## Design Details`): inserted, it would stand empty away from them. Only
@@ -79,6 +82,8 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     const apart =
       strays.length > 0 &&
       (Math.min(...strays) < offset ||
+        // Another missing section inserted at the same point after it would stand between them too.
+        places.some((p, j) => j > k && p.offset === offset && !isUnder(outline.missing[j]!.schema, missing.schema)) ||
         doc.headings.some(
           (h) => h.level <= missing.schema.level && h.range.start.offset >= offset && h.range.start.offset < lastStray && !strays.includes(h.range.start.offset),
         ));
