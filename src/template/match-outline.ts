@@ -186,8 +186,10 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Headings inside unknown sections that look like a section of this level: see below.
   const nested = new Map<TemplateSection, Section[]>();
   const renamedByContent = sameContentOtherName(schema, sections, known);
-  const misspelt = misspellings(schema, sections, known);
-  const reworded = rewordings(schema, sections, known, misspelt);
+  // Each heading's section by name (or variant), worked out once for both readings below.
+  const named = sections.map((s) => matching(schema, s.title)[0] ?? variantOf(schema, s.title));
+  const misspelt = misspellings(schema, sections, known, named);
+  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, misspelt, named);
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
@@ -289,9 +291,13 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
  * after it. Read as that section written another way: a rename, not a
  * missing section plus an unknown one.
  */
-function misspellings(schema: readonly TemplateSection[], sections: readonly Section[], known: (section: Section) => boolean): Map<Section, TemplateSection> {
+function misspellings(
+  schema: readonly TemplateSection[],
+  sections: readonly Section[],
+  known: (section: Section) => boolean,
+  at: readonly (TemplateSection | undefined)[],
+): Map<Section, TemplateSection> {
   const out = new Map<Section, TemplateSection>();
-  const at = sections.map((s) => matching(schema, s.title)[0] ?? variantOf(schema, s.title));
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
   const open = schema.filter((t) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading && /\p{L}{4,}/u.test(t.name));
   if (open.length === 0) return out;
@@ -326,9 +332,10 @@ function rewordings(
   sections: readonly Section[],
   known: (section: Section) => boolean,
   taken: Map<Section, TemplateSection>,
+  byName: readonly (TemplateSection | undefined)[],
 ): Map<Section, TemplateSection> {
   const out = new Map<Section, TemplateSection>();
-  const at = sections.map((s) => taken.get(s) ?? matching(schema, s.title)[0] ?? variantOf(schema, s.title));
+  const at = sections.map((s, i) => taken.get(s) ?? byName[i]);
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
   const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading;
   const fits = (heading: string[], name: string[]) =>

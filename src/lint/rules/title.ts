@@ -25,8 +25,10 @@ export default defineRule({
     // A pattern whose template sections are all written one level up (`# Motivation` for
     // `## Motivation`) writes its own sections that way too (`# Appendix`): heading-level says so
     // once, and none of them is a second title.
-    const written = [...outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level)), ...outline.misplaced.map((m) => m.section.level - m.schema.level)];
-    const allUp = sectionsAsH1.size > 0 && written.every((d) => d === -1);
+    const allUp =
+      sectionsAsH1.size > 0 &&
+      outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
+      outline.misplaced.every((m) => m.section.level === m.schema.level - 1);
     const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
     if (spec.from === 'heading') {
