@@ -66,6 +66,11 @@ export interface OutlineMatch {
   }[];
 }
 
+/** The template sections a pattern has anywhere: at their place, out of place or written another way. */
+export function sectionsHad(outline: OutlineMatch): Set<TemplateSection> {
+  return new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
+}
+
 /**
  * Pairs a pattern's section tree with the template's by heading shape rather
  * than by position, so every missing, misplaced and unknown section is found

@@ -1,5 +1,5 @@
 import type { MarkdownDocument, Section } from '../../markdown/types.js';
-import type { SectionMatch } from '../../template/match-outline.js';
+import { sectionsHad, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
@@ -74,7 +74,7 @@ export default defineRule({
     collect(outline.matches);
     // A section out of place whose template parent the pattern lacks has nowhere to nest: the
     // missing parent is the finding (required-section), not the level of each section it would hold.
-    const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
+    const had = sectionsHad(outline);
     for (const { section, schema } of outline.misplaced) {
       const parent = parentSection(template, schema);
       if (parent && !had.has(parent)) continue;

@@ -1,6 +1,6 @@
 import type { MarkdownDocument } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import type { MissingSection, OutlineMatch } from '../../template/match-outline.js';
+import { sectionsHad, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -64,7 +64,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // Text inserted after a fence that is never closed would be read as code, and found missing again.
   const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
-  const had = new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
+  const had = sectionsHad(outline);
   // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
   const placeholder = titlePlaceholder(template);
   const places = outline.missing.map((missing) => {
