@@ -41,3 +41,15 @@ export function relativeLink(fromFile: string, toFile: string): string {
   const rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');
   return rel === '' ? '.' : rel;
 }
+
+/**
+ * The Markdown files a published site's address stands for: `x` or `x.html`
+ * is where static-site generators serve `x.md` (how their pages link to each
+ * other). Empty for any other extension.
+ */
+export function siteAddressSources(file: string): string[] {
+  const ext = path.extname(file);
+  if (ext !== '' && !/^\.html?$/i.test(ext)) return [];
+  const base = ext === '' ? file : file.slice(0, -ext.length);
+  return [`${base}.md`, `${base}.markdown`];
+}

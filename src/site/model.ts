@@ -1,6 +1,7 @@
 import { displayTitle } from '../catalog/view.js';
 import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
+import { siteAddressSources } from '../catalog/links.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
 import { NO_RELATIONS, relationLists, slugRelation, type SlugRelation } from '../catalog/relations.js';
@@ -153,13 +154,21 @@ export function renderPage(
 
 /**
  * Files and folders to the patterns they are: `../saga/README.md` and
- * `../saga/` both name saga. Works on anything with a file (discovered files,
+ * `../saga/` both name saga, and so does the address a site gives a file
+ * (`./saga` or `./saga.html` for `saga.md`). Works on anything with a file (discovered files,
  * page metadata).
  */
 export function patternLocator<T extends { file: string }>(entries: readonly T[]): (file: string) => T | undefined {
   const byFile = new Map(entries.map((e) => [e.file, e]));
   const byFolder = new Map(entries.filter((e) => ownsFolder(e.file)).map((e) => [path.dirname(e.file), e]));
-  return (file) => byFile.get(file) ?? byFolder.get(file);
+  const bySiteAddress = (file: string): T | undefined => {
+    for (const source of siteAddressSources(file)) {
+      const found = byFile.get(source);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return (file) => byFile.get(file) ?? byFolder.get(file) ?? bySiteAddress(file);
 }
 
 /** What a pattern's card (and its search entry) shows of it: slug, title, summary and facets. */

@@ -10,8 +10,9 @@ const foldedLists = new WeakMap<readonly unknown[], Map<string, string[]>>();
 /**
  * The candidate whose name is nearest to `text` (folded), if it is close
  * enough to be a typo: at most a third of its length in edits, at least 2
- * ("Deploymnet" → "Deployment", not "Notes" → "Author"); the first of equals
- * wins. Made for long lists (a catalog's 10,000 slugs, a folder's entries):
+ * ("Deploymnet" → "Deployment", not "Notes" → "Author"), and never one that
+ * differs only in its numbers (another item of a numbered series); the first
+ * of equals wins. Made for long lists (a catalog's 10,000 slugs, a folder's entries):
  * folded names are cached per list and `key`, and the edit distance gives up
  * as soon as it exceeds the best so far. `skip` leaves one candidate out;
  * `maxEdits` sets a stricter limit.
@@ -25,8 +26,12 @@ export function nearest<T>(text: string, candidates: readonly T[], name: (c: T) 
   // Accept at most this many edits; once something is found, only a strictly nearer one replaces it.
   let limit = maxEdits ?? Math.max(2, Math.floor(target.length / 3));
   let best: T | undefined;
+  // Names that differ only in their numbers (`eip-7683` and `eip-7623`, `0042-saga` and `0024-saga`)
+  // are other items of a numbered series, not a typo of each other: never suggested.
+  const digits = /\d/.test(target) ? target.replace(/\d+/g, '0') : undefined;
   for (let i = 0; i < candidates.length && limit >= 0; i++) {
     if (candidates[i] === skip) continue;
+    if (digits !== undefined && folded[i]!.replace(/\d+/g, '0') === digits) continue;
     const d = boundedDistance(target, folded[i]!, limit);
     if (d <= limit) {
       best = candidates[i];

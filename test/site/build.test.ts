@@ -349,3 +349,19 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(outbox).toContain('<span class="missing">Gone</span>');
   });
 });
+
+describe('patternbook build: links written as a published site writes them', () => {
+  it('takes `./x` and `./x.html` for `x.md` as links to that pattern', async () => {
+    const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
+    const dir = await tempCatalog({
+      'docs/saga.md': pattern('Saga', 'See [Outbox](./outbox) and [its flow](outbox.html#overview).'),
+      'docs/outbox.md': pattern('Outbox', 'Used by [Saga](./saga.md).'),
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const saga = await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8');
+    expect(saga).toContain('<a href="../outbox/" class="pattern-link">Outbox</a>');
+    expect(saga).toContain('<a href="../outbox/#overview" class="pattern-link">its flow</a>');
+  });
+});

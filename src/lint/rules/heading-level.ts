@@ -93,7 +93,12 @@ export default defineRule({
       const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
       const fix = shiftHeadings(doc, from, shift.by);
       const others = shift.off.length - 1;
+      // Without a title above them (the layout of a catalog's older patterns: `# Summary` first),
+      // the missing title is the error, said by the title rule with this cause; moving the
+      // headings is offered here as a warning with its fix, not a second error for one cause.
+      const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
       report({
+        ...(untitled ? { warning: true } : {}),
         message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
         range: first.section.heading.range,
         expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,

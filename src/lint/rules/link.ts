@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { relativeLink } from '../../catalog/links.js';
+import { relativeLink, siteAddressSources } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -72,6 +72,20 @@ export default defineCatalogRule({
           }
           const hash = target.anchor !== undefined ? `#${target.anchor}` : '';
           const info = index.files.stat(target.file);
+          // `./eip-150` or `./eip-150.html` for `eip-150.md`: the address the catalog's published site
+          // gives the page. It works there and nowhere else (git hosts, editors, this site's other
+          // readers), so it is a warning with the path that works everywhere, not a broken link.
+          const source = info ? undefined : siteAddressSources(target.file).find((f) => index.files.stat(f)?.isFile);
+          if (source) {
+            const fixed = relativeLink(pattern.file, source) + hash;
+            report({
+              message: `Link ${shown} is the address a published site gives ${code(path.relative(index.catalog.root, source).split(path.sep).join('/'))}: it works there, but not on git hosts or in editors. Write ${code(fixed)}, which works everywhere.`,
+              ...at,
+              warning: true,
+              expected: fixed,
+            });
+            break;
+          }
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {

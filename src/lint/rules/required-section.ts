@@ -43,6 +43,8 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // A file that has fewer than half of the template's required top-level sections may not be
   // written from this template at all (another kind of document, another template): one finding
   // says so, instead of a missing section for every section it lacks, and nothing is inserted.
+  // A warning: whether the file is a pattern at all is a guess (an index page, a generation source,
+  // a pattern older than the template are the usual ones), and an error may not be a guess.
   const required = template.sections.filter((s) => !s.optional && !s.recommended);
   const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
   if (required.length > 1 && present * 2 < required.length) {
@@ -56,6 +58,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       {
         // Never a slot's: said whatever the catalog's slots.
         section: '',
+        warning: true,
         message: `This file has ${present} of the template's ${required.length} required sections (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
         line: doc.title?.range.start.line ?? 1,
       },

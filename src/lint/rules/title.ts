@@ -34,8 +34,13 @@ export default defineRule({
     if (spec.from === 'heading') {
       if (!doc.title) {
         const fm = typeof pattern.frontMatter.title === 'string';
+        // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
+        const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
+        const cause = first
+          ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them and move them down a level (heading-level offers that fix)`
+          : '';
         report({
-          message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}.`,
+          message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
           line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
         });
       }

@@ -102,6 +102,20 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Parameters\n\nTen.\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
       },
       {
+        name: "every section a level up and no title above them: a warning with the fix (the missing title is title's error, said once)",
+        text: '# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+        output: '## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
+      },
+      {
         name: 'the same where the template keeps the title in front matter: the first H1 is a section too',
         template: '---\ntitle: "[Pattern Title]"\n---\n\n## Overview\n\nDescribe it.\n\n## Architecture\n\nDraw it.\n',
         text: '---\ntitle: Write-Ahead Log\n---\n\n# Summary\n\nA log.\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',

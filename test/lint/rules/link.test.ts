@@ -134,6 +134,30 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('a published-site address of a Markdown file (no extension, or .html) is a warning with the path that works everywhere', async () => {
+    const dir = await catalog({ 'example/README.md': pattern('[a](../saga) [b](../saga/README) [c](../saga/README.html#data-flow) [d](../saga/READM)') });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => [d.severity, d.message, d.expected]);
+    expect(found).toEqual([
+      [
+        'warning',
+        'Link `../saga/README` is the address a published site gives `saga/README.md`: it works there, but not on git hosts or in editors. Write `../saga/README.md`, which works everywhere.',
+        '../saga/README.md',
+      ],
+      [
+        'warning',
+        'Link `../saga/README.html#data-flow` is the address a published site gives `saga/README.md`: it works there, but not on git hosts or in editors. Write `../saga/README.md#data-flow`, which works everywhere.',
+        '../saga/README.md#data-flow',
+      ],
+      ['error', expect.stringContaining('Broken link `../saga/READM`'), undefined],
+    ]);
+  });
+
+  it('never suggests another item of a numbered series (names that differ only in their numbers)', async () => {
+    const problems = await linkProblems('[x](../eip-7683.md) [y](../eip-7632.md)', { 'eip-7623.md': '# EIP 7623\n' });
+    expect(problems).toHaveLength(2);
+    for (const p of problems) expect(p).not.toContain('Did you mean');
+  });
+
   it('says when a broken link looks like a web or e-mail address written without its scheme', async () => {
     const problems = await linkProblems('[issue](golang.org/issue/16093) [Ian](ian@example.org) [notes](notes.md)');
     expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain']);

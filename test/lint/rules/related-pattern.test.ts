@@ -106,6 +106,21 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it("takes the address a site gives a pattern's file (`./x` or `./x.html` for `x.md`) as a link to that pattern", async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+      'docs/saga.md': '# Saga\n\n> Local steps.\n\n## Related Patterns\n\n- [Outbox](./transactional-outbox)\n',
+      'docs/transactional-outbox.md': '# Transactional Outbox\n\n> Events with the data.\n\n## Related Patterns\n\n- [Saga](saga.html)\n',
+    });
+    const report = await lint({ root: dir, only: ['related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
+    const { data } = await loadCatalogData({ root: dir });
+    expect(data.patterns.map((p) => [p.slug, p.relations.related])).toEqual([
+      ['saga', ['transactional-outbox']],
+      ['transactional-outbox', ['saga']],
+    ]);
+  });
+
   it('under Alternatives, accepts any file of the catalog (a design note is an alternative too) and reports a link that leads nowhere', async () => {
     expect(
       await problems(

@@ -439,7 +439,7 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
-        name: "a file with fewer than half of the template's sections: one finding, nothing inserted",
+        name: "a file with fewer than half of the template's sections: one warning (it may not be a pattern), nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
         errors: [
@@ -448,6 +448,7 @@ Writes stream to the replica.
               "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.",
             line: 1,
             column: 1,
+            severity: 'warning',
           },
         ],
         output: null,

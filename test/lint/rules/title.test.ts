@@ -108,6 +108,18 @@ testRule(
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 4, column: 1 }],
       },
       {
+        name: 'no title, every section written as an H1 in its place (an older layout): one error that names the cause',
+        text: '# Overview\n\nWorkers pull, nobody pushes.\n\n# Architecture\n\nA queue.\n',
+        errors: [
+          {
+            message:
+              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes its sections one level up instead (`# Overview`): add the title above them and move them down a level (heading-level offers that fix).',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+      {
         name: "the template's placeholder as written",
         text: withTitle('# [Pattern Title]'),
         errors: [{ message: placeholder('[Pattern Title]'), line: 1, column: 1, endLine: 1, endColumn: 18 }],
