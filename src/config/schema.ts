@@ -103,6 +103,8 @@ export const configSchema = z.strictObject({
       section: z.string().min(1).optional(),
       /** At most this many sentences (default: what the template's text asks for, as in `one-sentence description`; else any). */
       sentences: z.number().int().positive().optional(),
+      /** A missing summary is a warning, not an error (the catalog asks for one without requiring it). */
+      recommended: z.boolean().optional(),
     })
     .superRefine(onlyWith)
     .optional(),

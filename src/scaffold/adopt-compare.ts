@@ -283,9 +283,20 @@ function summaryChoice(template: TemplateSchema, docs: readonly MarkdownDocument
   const keyCount = (key: string) => places.filter((p) => p.keys.includes(key)).length;
   const sectionName = template.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(s.name)))?.name;
   const sectionCount = sectionName ? places.filter((p) => p.section && foldText(p.section) === foldText(sectionName)).length : 0;
-  if (spec.from === 'blockquote' && most(blockquotes)) return {};
-  if (spec.from === 'front-matter' && most(keyCount(spec.key))) return {};
-  if (spec.from === 'section' && most(sectionCount)) return {};
+  // Where the template keeps it, most patterns have it: kept there. When a good share go without
+  // (the catalog's older patterns), a missing summary is what the catalog asks for, not requires.
+  const atPlace = spec.from === 'blockquote' ? blockquotes : spec.from === 'front-matter' ? keyCount(spec.key) : spec.from === 'section' ? sectionCount : 0;
+  if (spec.from !== 'none' && most(atPlace)) {
+    // A summary section's absence is required-section's (and `sections.<name>.recommended`).
+    if (spec.from === 'section' || n < RECOMMEND_MIN || n - atPlace < n * ABSENT_SHARE) return {};
+    const where = spec.from === 'blockquote' ? 'a blockquote after the title' : `front matter \`${spec.key}\``;
+    return {
+      summary: {
+        setting: { from: spec.from, ...(spec.from === 'front-matter' ? { key: spec.key } : {}), recommended: true },
+        reason: `${count(n - atPlace)} of ${count(n)} patterns have no summary in ${where}, where the template keeps it: recommended (a missing one is a warning; remove \`recommended\` to make it an error)`,
+      },
+    };
+  }
   const templateWhere =
     spec.from === 'blockquote'
       ? 'a blockquote after the title'

@@ -154,6 +154,8 @@ export interface SummarySetting {
   section?: string | undefined;
   /** At most this many sentences (default: as many as the template's sample asks for, else any). */
   sentences?: number | undefined;
+  /** A missing summary is a warning (the catalog asks for one without requiring it). */
+  recommended?: boolean | undefined;
 }
 
 /** Names of a template section that holds the title on its first line (folded). */
@@ -202,7 +204,7 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
     setting?.from ?? (first?.kind === 'blockquote' ? 'blockquote' : fmKey ? 'front-matter' : namedSection(sections, SUMMARY_SECTIONS) ? 'section' : 'first-paragraph');
   const sentences = (asked: string) => {
     const n = setting?.sentences ?? sentencesAskedFor(asked);
-    return n !== undefined ? { sentences: n } : {};
+    return { ...(n !== undefined ? { sentences: n } : {}), ...(setting?.recommended ? { recommended: true as const } : {}) };
   };
   if (from === 'blockquote') {
     const sample = first?.kind === 'blockquote' ? first.text : '';

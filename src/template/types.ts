@@ -108,11 +108,12 @@ export type TitleSpec =
  * `## Patlet`). `none`: the template has no place for one (the catalog shows
  * a pattern's first paragraph). `sentences`: at most this many sentences,
  * when the template asks for a number (`one-sentence description`).
+ * `recommended`: a missing summary is a warning (`summary.recommended`).
  */
 export type SummarySpec =
-  | { from: 'blockquote'; sample: string; sentences?: number }
-  | { from: 'front-matter'; key: string; sample: string; sentences?: number }
-  | { from: 'section'; section: string; matcher: RegExp; sample: string; sentences?: number }
+  | { from: 'blockquote'; sample: string; sentences?: number; recommended?: true }
+  | { from: 'front-matter'; key: string; sample: string; sentences?: number; recommended?: true }
+  | { from: 'section'; section: string; matcher: RegExp; sample: string; sentences?: number; recommended?: true }
   | { from: 'none' };
 
 export interface TemplateSchema {

@@ -330,6 +330,29 @@ describe('patternbook init --adopt', () => {
     expectUntouched(before, await bytesOf(dir), []);
   });
 
+  it('a summary many patterns lack where the template keeps it is made recommended: a missing one is a warning', async () => {
+    const files: Record<string, string> = {
+      'proposal-template.md':
+        '---\ntitle: <The title>\ndescription: <One sentence on what it changes>\n---\n\n## Abstract\n\nWhat it does.\n\n## Specification\n\nHow.\n',
+    };
+    // Twelve proposals: the first four were written before the template asked for a description.
+    for (let i = 1; i <= 12; i++)
+      files[`proposals/p-${i}.md`] =
+        `---\ntitle: Proposal ${i}\n${i > 4 ? `description: Changes thing ${i} for everyone.\n` : ''}---\n\n## Abstract\n\nIt changes ${i}.\n\n## Specification\n\nLike ${i}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).summary).toEqual({ from: 'front-matter', key: 'description', recommended: true });
+    expect(await commentsOf(dir)).toContainEqual(expect.stringContaining('4 of 12 patterns have no summary in front matter `description`'));
+    const findings = (await lintFindings(dir)).filter((f) => f.rule === 'summary');
+    expect(findings.map((f) => `${f.file} ${f.severity}`)).toEqual([
+      'proposals/p-1.md warning',
+      'proposals/p-2.md warning',
+      'proposals/p-3.md warning',
+      'proposals/p-4.md warning',
+    ]);
+  });
+
   it('a table of contents where many patterns lack a section is not another name for it', async () => {
     const older = (n: number) => `# Proposal ${n}\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nWhat ${n} changes.\n\n## Design\n\nHow.\n`;
     const dir = await tempCatalog({

@@ -14,7 +14,8 @@ export type Spec = Exclude<SummarySpec, { from: 'none' }>;
  * summary in the template, or a missing summary section, which is
  * required-section's and empty-section's to say).
  */
-export type SummaryFound = { kind: 'text'; text: string; where: { range: Range } | { line: number }; spec: Spec } | { kind: 'missing'; message: string; line: number };
+export type SummaryFound =
+  { kind: 'text'; text: string; where: { range: Range } | { line: number }; spec: Spec } | { kind: 'missing'; message: string; line: number; recommended?: true };
 
 export function findSummary(pattern: Pattern, template: TemplateSchema): SummaryFound | undefined {
   const spec = template.summary;
@@ -26,14 +27,24 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
     const lead = leadBlock(doc);
     if (lead?.kind !== 'blockquote') {
       const asked = spec.sentences === 1 ? ' one-sentence' : '';
-      return { kind: 'missing', message: `Missing summary: put a${asked} \`> blockquote\` right after the title.`, line: (doc.title?.range.end.line ?? 0) + 1 };
+      return {
+        kind: 'missing',
+        message: `Missing summary: put a${asked} \`> blockquote\` right after the title.`,
+        line: (doc.title?.range.end.line ?? 0) + 1,
+        ...recommended(spec),
+      };
     }
     text = lead.text;
     range = lead.range;
   } else if (spec.from === 'front-matter') {
     const value = pattern.frontMatter[spec.key];
     if (typeof value !== 'string' || !value.trim()) {
-      return { kind: 'missing', message: `Missing summary: set \`${spec.key}:\` in the front matter${spec.sentences === 1 ? ' to one sentence' : ''}.`, line: 1 };
+      return {
+        kind: 'missing',
+        message: `Missing summary: set \`${spec.key}:\` in the front matter${spec.sentences === 1 ? ' to one sentence' : ''}.`,
+        line: 1,
+        ...recommended(spec),
+      };
     }
     text = value;
   } else {
@@ -43,6 +54,8 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
   }
   return { kind: 'text', text, where: range ? { range } : { line: 1 }, spec };
 }
+
+const recommended = (spec: Spec): { recommended?: true } => (spec.recommended ? { recommended: true } : {});
 
 /**
  * Still the template's text: its sample (re-wrapped, in another case), a

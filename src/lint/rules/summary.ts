@@ -13,7 +13,8 @@ export default defineRule({
     const found = findSummary(pattern, template);
     if (!found) return;
     if (found.kind === 'missing') {
-      report({ message: found.message, line: found.line });
+      // `summary.recommended`: the catalog asks for a summary without requiring one.
+      report({ message: found.message, line: found.line, ...(found.recommended ? { warning: true } : {}) });
       return;
     }
     const { text, where, spec } = found;
