@@ -90,12 +90,16 @@ export default defineCatalogRule({
           if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {
             // A web or e-mail address written without its scheme is read as a path: say what it looks like.
-            const looks = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)
-              ? ' It looks like an e-mail address: write it `mailto:` first.'
-              : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) &&
-                  !/\.(?:md|markdown|html?|png|jpe?g|gif|svg|webp|pdf|txt|json|ya?ml)(?:[?#]|$)/i.test(link.url)
-                ? ' It looks like a web address: write it with `https://`.'
-                : '';
+            // `[x]((https://…))` or `[x]([https://…](https://…))`: a web address wrapped in more Markdown, read as a path.
+            const wrapped = /^[([<]+(?:[^\]]*\]\()?(https?:\/\/[^\s()[\]<>]+)/i.exec(link.url)?.[1];
+            const looks = wrapped
+              ? ` It is the web address ${code(wrapped)} inside extra brackets or parentheses: write the link as \`[text](${wrapped})\`.`
+              : /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)
+                ? ' It looks like an e-mail address: write it `mailto:` first.'
+                : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) &&
+                    !/\.(?:md|markdown|html?|png|jpe?g|gif|svg|webp|pdf|txt|json|ya?ml)(?:[?#]|$)/i.test(link.url)
+                  ? ' It looks like a web address: write it with `https://`.'
+                  : '';
             const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
             report({

@@ -163,6 +163,14 @@ describe('link: relative links', () => {
     expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain']);
   });
 
+  it('says when a web address is wrapped in extra parentheses or brackets (malformed Markdown read as a path)', async () => {
+    const problems = await linkProblems('[spec]((https://example.org/spec)) and [fnv]([https://example.org/fnv](https://example.org/fnv))');
+    expect(problems.map((p) => p.replace(/^.*? in the catalog\./, ''))).toEqual([
+      ' It is the web address `https://example.org/spec` inside extra brackets or parentheses: write the link as `[text](https://example.org/spec)`. Fix the path or remove the link.',
+      ' It is the web address `https://example.org/fnv` inside extra brackets or parentheses: write the link as `[text](https://example.org/fnv)`. Fix the path or remove the link.',
+    ]);
+  });
+
   it('finds an HTML anchor (`<a name="directions">`) whatever the case of the link, as GitHub does', async () => {
     expect(await linkProblems('[next](#Directions)\n\n## <a name="directions"></a>Future directions\n\nMore.')).toEqual([]);
     expect(await linkProblems('[next](#Direction)\n\n## <a name="directions"></a>Future directions\n\nMore.')).toHaveLength(1);
