@@ -67,6 +67,26 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
 }
 
 /**
+ * A fenced code block that is never closed and holds the rest of the file (no
+ * heading comes after its start): the last such, since a fence closed only by
+ * the end of its list item can be followed by the one that runs away.
+ */
+export function runawayFence(doc: MarkdownDocument): CodeBlock | undefined {
+  const lastHeading = doc.headings.at(-1)?.range.start.offset ?? -1;
+  for (let i = doc.codeBlocks.length - 1; i >= 0; i--) {
+    const c = doc.codeBlocks[i]!;
+    if (c.range.start.offset < lastHeading) return undefined;
+    if (c.fenced && !c.closed) return c;
+  }
+  return undefined;
+}
+
+/** The text of the ATX headings written in a code block's lines (`## Design` swallowed by a fence left open). */
+export function headingsInCode(code: CodeBlock): string[] {
+  return [...code.content.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/gm)].map((m) => m[1]!);
+}
+
+/**
  * The first block after the title (or at the top when there is none): where a
  * template puts its summary blockquote. Content above the title, such as a
  * badge line, is not it.

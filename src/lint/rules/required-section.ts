@@ -1,4 +1,5 @@
-import type { MarkdownDocument } from '../../markdown/types.js';
+import { headingsInCode, runawayFence } from '../../markdown/document.js';
+import type { CodeBlock, MarkdownDocument } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
@@ -65,7 +66,24 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     ];
   }
   // Text inserted after a fence that is never closed would be read as code, and found missing again.
-  const unclosed = doc.codeBlocks.find((c) => c.fenced && !c.closed);
+  const unclosed = runawayFence(doc);
+  // Sections the author wrote after that fence are inside it: one finding names the cause, not one per section.
+  const swallowed = unclosed ? swallowedBy(unclosed, outline.missing) : [];
+  const reports: RequiredFindings['missing'] = [];
+  if (unclosed && swallowed.length > 0) {
+    const names = swallowed
+      .slice(0, 3)
+      .map((m) => schemaLabel(m.schema))
+      .join(', ');
+    const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(unclosed.range.start.line))?.[1] ?? '```';
+    reports.push({
+      section: '',
+      message: `${swallowed.length === 1 ? 'The template section' : `${swallowed.length} template sections`} ${names}${swallowed.length > 3 ? ` and ${swallowed.length - 3} more` : ''} ${swallowed.length === 1 ? 'is' : 'are'} written inside the code block opened with “${fence}” on line ${unclosed.range.start.line}, which is never closed: everything after it is read as code. Add a “${fence}” line where its code ends, and they count.`,
+      line: unclosed.range.start.line,
+      ...(swallowed.every((m) => m.schema.recommended) ? { warning: true } : {}),
+    });
+    outline = { ...outline, missing: outline.missing.filter((m) => !swallowed.includes(m)) };
+  }
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
   const had = sectionsHad(outline);
   // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
@@ -74,34 +92,44 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     const text = placeholder ? missingSectionText(missing.schema, had).split(placeholder).join(title) : missingSectionText(missing.schema, had);
     return insertion(doc, missing, text);
   });
-  return outline.missing.map((missing, k) => {
-    const { offset, line, insert } = places[k]!;
-    const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
-    // Its sub-sections written elsewhere in the pattern (`## Test Plan` at the top, where the template
-    // has it under this `## Design Details`): inserted, it would stand empty away from them. Only
-    // where they follow right after it does the next pass nest them under it.
-    const strays = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section.heading.range.start.offset);
-    const lastStray = Math.max(...strays);
-    const apart =
-      strays.length > 0 &&
-      (Math.min(...strays) < offset ||
-        // Another missing section inserted at the same point after it would stand between them too.
-        places.some((p, j) => j > k && p.offset === offset && !isUnder(outline.missing[j]!.schema, missing.schema)) ||
-        doc.headings.some(
-          (h) => h.level <= missing.schema.level && h.range.start.offset >= offset && h.range.start.offset < lastStray && !strays.includes(h.range.start.offset),
-        ));
-    return {
-      section: missing.schema.id,
-      message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-      // A point where the section goes, not the text of that line: a template word left on it
-      // (`TBD`) is still the placeholder rule's to report.
-      range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
-      expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-      // A section the catalog calls recommended (many of its patterns lack it) is a warning, and
-      // --fix does not insert an empty one for the author to write.
-      ...(missing.schema.recommended ? { warning: true } : inCode || apart ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
-    };
-  });
+  const missingOnes = outline.missing;
+  return reports.concat(
+    missingOnes.map((missing, k) => {
+      const { offset, line, insert } = places[k]!;
+      const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
+      // Its sub-sections written elsewhere in the pattern (`## Test Plan` at the top, where the template
+      // has it under this `## Design Details`): inserted, it would stand empty away from them. Only
+      // where they follow right after it does the next pass nest them under it.
+      const strays = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section.heading.range.start.offset);
+      const lastStray = Math.max(...strays);
+      const apart =
+        strays.length > 0 &&
+        (Math.min(...strays) < offset ||
+          // Another missing section inserted at the same point after it would stand between them too.
+          places.some((p, j) => j > k && p.offset === offset && !isUnder(outline.missing[j]!.schema, missing.schema)) ||
+          doc.headings.some(
+            (h) => h.level <= missing.schema.level && h.range.start.offset >= offset && h.range.start.offset < lastStray && !strays.includes(h.range.start.offset),
+          ));
+      return {
+        section: missing.schema.id,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        // A point where the section goes, not the text of that line: a template word left on it
+        // (`TBD`) is still the placeholder rule's to report.
+        range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
+        expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+        // A section the catalog calls recommended (many of its patterns lack it) is a warning, and
+        // --fix does not insert an empty one for the author to write.
+        ...(missing.schema.recommended ? { warning: true } : inCode || apart ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+      };
+    }),
+  );
+}
+
+/** The missing sections whose headings are written inside a runaway fence's code. */
+function swallowedBy(code: CodeBlock, missing: readonly MissingSection[]): MissingSection[] {
+  const written = headingsInCode(code).map(foldHeading);
+  if (written.length === 0) return [];
+  return missing.filter((m) => written.some((w) => m.schema.matcher.test(w)));
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */

@@ -486,6 +486,45 @@ pg_basebackup -D /data/replica
           },
         ],
       },
+      {
+        name: 'sections written after a fence that is never closed: one finding at the fence that runs away (not the one its list item closed), none per section',
+        text: `# Read Replica
+
+## Overview
+
+Reads go to copies.
+
+## Architecture
+
+### Components
+
+- A primary and a replica, set up with:
+
+  \`\`\`
+  replicas: 1
+ \`\`\`
+
+### Data Flow
+
+Writes stream to the replica.
+
+## Implementation
+
+Add one.
+
+## Cleanup
+
+Drop it.
+`,
+        errors: [
+          {
+            message:
+              '3 template sections `### Data Flow`, `## Implementation`, `## Cleanup` are written inside the code block opened with “```” on line 15, which is never closed: everything after it is read as code. Add a “```” line where its code ends, and they count.',
+            line: 15,
+            column: 1,
+          },
+        ],
+      },
     ],
   },
   { describe, it },
