@@ -4,10 +4,13 @@ import type { KnownRule } from '../config/validate.js';
 import { compareDiagnostics, PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { loadTemplate } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
+import { splitNote } from '../template/heading-variants.js';
+import { foldHeading } from '../template/normalize.js';
+import { flattenSections } from '../template/walk.js';
 import { mapLimit } from '../util/concurrency.js';
 import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
-import { loadPattern } from './load-pattern.js';
+import { loadCatalogPattern } from './load-pattern.js';
 import type { Catalog, Pattern } from './types.js';
 
 export interface LoadCatalogOptions {
@@ -41,7 +44,7 @@ export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<
   const { config, template, templates, files } = prepared;
   const diagnostics = [...prepared.diagnostics];
   const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
-    loadPattern({ ...f, maxFileSize: config.maxFileSize }, templates.for(f.path), { keepTokens: opts.keepTokens ?? false }),
+    loadCatalogPattern({ ...f, maxFileSize: config.maxFileSize }, templates, { keepTokens: opts.keepTokens ?? false }),
   );
   const patterns: Pattern[] = [];
   for (const result of results) {
@@ -97,7 +100,27 @@ export async function loadCatalogTemplate(config: CatalogConfig, override?: stri
     override ?? config.template,
     config.sections,
     override ? '(given with --template)' : config.file ? `(set by \`template\` in ${config.file})` : '',
+    !override && (config.siblingTemplates?.length ?? 0) > 0,
   );
+}
+
+/**
+ * The base template's siblings (`template: [base, …]`), read with the
+ * catalog's `sections` (each name must be some template's section). None with
+ * `--template`, which names the one template to judge by.
+ */
+async function loadSiblingTemplates(config: CatalogConfig, base: TemplateSchema, override?: string): Promise<TemplateSchema[]> {
+  const files = override ? [] : (config.siblingTemplates ?? []);
+  if (files.length === 0) return [];
+  const where = config.file ? `(set by \`template\` in ${config.file})` : '';
+  const siblings = await Promise.all(files.map((file) => readTemplate(config, file, config.sections, where, true)));
+  const names = new Set([base, ...siblings].flatMap((t) => flattenSections(t.sections).flatMap((s) => [foldHeading(s.name), foldHeading(s.heading)])));
+  const unknown = Object.keys(config.sections).filter((key) => !names.has(foldHeading(splitNote(key).text)) && !names.has(foldHeading(key)));
+  if (unknown.length > 0)
+    throw new PatternbookError(
+      `Configuration \`sections\` names ${unknown.map((k) => `"${k}"`).join(', ')}, which none of the templates has${config.file ? ` (${config.file})` : ''}. Use a section name from one of them.`,
+    );
+  return siblings;
 }
 
 /**
@@ -107,15 +130,26 @@ export async function loadCatalogTemplate(config: CatalogConfig, override?: stri
  */
 export async function loadCatalogTemplates(config: CatalogConfig, override?: string): Promise<TemplateSet> {
   const base = await loadCatalogTemplate(config, override);
+  const siblings = await loadSiblingTemplates(config, base, override);
   const chosen = override ? { ...config, template: override } : config;
-  return templateSet(chosen, base, (file, sections, where) =>
-    readTemplate(config, file, sections, config.file ? `(set by \`${where}\` in ${config.file})` : `(${where})`),
+  return templateSet(
+    chosen,
+    base,
+    (file, sections, where) => readTemplate(config, file, sections, config.file ? `(set by \`${where}\` in ${config.file})` : `(${where})`),
+    siblings,
   );
 }
 
-async function readTemplate(config: CatalogConfig, file: string | undefined, sections: CatalogConfig['sections'], from: string): Promise<TemplateSchema> {
+async function readTemplate(
+  config: CatalogConfig,
+  file: string | undefined,
+  sections: CatalogConfig['sections'],
+  from: string,
+  sharedSections = false,
+): Promise<TemplateSchema> {
   const options = {
     sections,
+    sharedSections,
     placeholders: config.placeholders,
     ...(config.title ? { title: config.title } : {}),
     ...(config.summary ? { summary: config.summary } : {}),

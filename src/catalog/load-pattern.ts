@@ -10,6 +10,7 @@ import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
+import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
 /** What reading a pattern needs of its template: where the title and the summary are kept. */
@@ -59,6 +60,48 @@ export async function loadPattern(input: LoadPatternInput, reading: PatternReadi
     return fail('File is not valid UTF-8: save it as UTF-8 (or remove the binary content).', at.line, at.column);
   }
   return patternFromText(input, text, reading, size, options);
+}
+
+/**
+ * Loads a pattern of a catalog: read by the template its path gives, then,
+ * where the catalog has sibling templates, by the one it follows best (read
+ * again only when that is another one). The choice is what
+ * `templates.for(path)` gives from then on.
+ */
+export async function loadCatalogPattern(input: LoadPatternInput, templates: TemplateSet, options: ParseOptions = {}): Promise<LoadPatternResult> {
+  const first = templates.for(input.path);
+  const result = await loadPattern(input, first, options);
+  return refit(input, result, first, templates, options);
+}
+
+/** `patternFromText` for a pattern of a catalog: judged by the sibling template it follows best, as `loadCatalogPattern`. */
+export function catalogPatternFromText(
+  input: Omit<LoadPatternInput, 'maxFileSize'>,
+  text: string,
+  templates: TemplateSet,
+  options: ParseOptions = {},
+): LoadPatternResult {
+  const first = templates.for(input.path);
+  return refit(input, patternFromText(input, text, first, undefined, options), first, templates, options);
+}
+
+function refit(
+  input: Omit<LoadPatternInput, 'maxFileSize'>,
+  result: LoadPatternResult,
+  first: TemplateSchema,
+  templates: TemplateSet,
+  options: ParseOptions,
+): LoadPatternResult {
+  if (!result.ok || !templates.hasSiblings) return result;
+  const fitted = templates.fit(input.path, result.pattern.document.sections);
+  const sibling = fitted !== templates.base && templates.isSibling(fitted);
+  let refitted: LoadPatternResult = result;
+  if (fitted !== first) {
+    const doc = result.pattern.document;
+    refitted = patternFromText(input, doc.hadBom ? `\uFEFF${doc.source}` : doc.source, fitted, result.pattern.size, options);
+  }
+  if (refitted.ok && sibling) refitted.pattern.templateFile = fitted.file;
+  return refitted;
 }
 
 /**

@@ -1,45 +1,151 @@
 import picomatch from 'picomatch';
 import type { CatalogConfig } from '../config/load-config.js';
+import type { Section } from '../markdown/types.js';
+import { variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
 
 /**
- * The templates of a catalog: the one it is written from, and the variants
- * its `overrides` ask for some files — another template file, or stricter
- * (or looser) section settings, such as maturity folders that require more
- * sections at each stage. `for(path)` is the template a pattern is judged
+ * The templates of a catalog: the one it is written from, its siblings (a
+ * catalog may keep one template per kind of pattern: `template: [a, b]`), and
+ * the variants its `overrides` ask for some files — another template file, or
+ * stricter (or looser) section settings, such as maturity folders that require
+ * more sections at each stage. `for(path)` is the template a pattern is judged
  * and read by.
  */
 export class TemplateSet {
+  /** The sibling each loaded pattern follows best, when not the base (see `fit`). */
+  private readonly fitted = new Map<string, TemplateSchema>();
+
   constructor(
     /** The catalog's template (`template`, or the built-in one): the one new patterns start from. */
     readonly base: TemplateSchema,
     /** In the configuration's order; the last entry whose globs match a path wins. */
     private readonly variants: readonly { match: (path: string) => boolean; template: TemplateSchema }[] = [],
+    /** The base's siblings (`template: [base, …siblings]`), in the configuration's order. */
+    private readonly siblings: readonly TemplateSchema[] = [],
   ) {}
 
-  /** The template of a pattern, by its path relative to the catalog root (`/` separators). */
+  /**
+   * The template of a pattern, by its path relative to the catalog root (`/`
+   * separators): an override's for its globs, else the sibling it was found to
+   * follow best when it was loaded (`fit`), else the base.
+   */
   for(path: string): TemplateSchema {
     for (let i = this.variants.length - 1; i >= 0; i--) if (this.variants[i]!.match(path)) return this.variants[i]!.template;
-    return this.base;
+    return this.fitted.get(path) ?? this.base;
+  }
+
+  /**
+   * Where the catalog has sibling templates: the one the pattern follows best
+   * (`bestSibling`), remembered for `for(path)`. A path an override gives a
+   * template keeps that one.
+   */
+  fit(path: string, sections: readonly Section[]): TemplateSchema {
+    if (this.siblings.length === 0 || this.variants.some((v) => v.match(path))) return this.for(path);
+    const best = bestSibling(this.base, this.siblings, sections);
+    if (best === this.base) this.fitted.delete(path);
+    else this.fitted.set(path, best);
+    return best;
+  }
+
+  /** Whether `template` is one of the base's siblings. */
+  isSibling(template: TemplateSchema): boolean {
+    return this.siblings.includes(template);
+  }
+
+  /**
+   * Records the sibling a pattern was found to follow where it was loaded
+   * (`PatternView.templateFile`, from a lint worker), so `for(path)` gives it here too.
+   */
+  remember(view: { path: string; templateFile?: string }): void {
+    const sibling = view.templateFile === undefined ? undefined : this.siblings.find((t) => t.file === view.templateFile);
+    if (sibling) this.fitted.set(view.path, sibling);
+    else this.fitted.delete(view.path);
+  }
+
+  /** Whether patterns are matched to one of several templates when loaded (`fit`). */
+  get hasSiblings(): boolean {
+    return this.siblings.length > 0;
   }
 
   /** Every distinct template, the base first. */
   all(): TemplateSchema[] {
-    return [...new Set([this.base, ...this.variants.map((v) => v.template)])];
+    return [...new Set([this.base, ...this.siblings, ...this.variants.map((v) => v.template)])];
   }
+}
+
+/**
+ * Sections only a sibling has that a pattern must have to be judged by it: one
+ * is often the base's section under an older name (`## Introduction` where the
+ * base, renamed since, has `## Summary of changes`), which every older pattern has.
+ */
+const SIBLING_EVIDENCE = 2;
+
+/**
+ * The template a pattern follows best: a sibling when the pattern has at least
+ * two of the sections only that sibling has, and more of them than of the
+ * sections only the base has (`## Transition Path` and `## Deprecation
+ * Timeline` of a retirement template, where the base has `## Detailed
+ * design`); the largest lead wins; else the base. Sections both have say
+ * nothing, and neither do sections a pattern lacks: a pattern older than every
+ * template is judged by the base, however few sections another asks for.
+ */
+export function bestSibling(base: TemplateSchema, siblings: readonly TemplateSchema[], sections: readonly Section[]): TemplateSchema {
+  const baseHas = namesHad(base, sections);
+  const baseNames = namesOf(base);
+  let best = base;
+  let bestLead = 0;
+  for (const sibling of siblings) {
+    const has = namesHad(sibling, sections);
+    const siblingNames = namesOf(sibling);
+    const own = [...has].filter((n) => !baseNames.has(n)).length;
+    const lead = own - [...baseHas].filter((n) => !siblingNames.has(n)).length;
+    if (own >= SIBLING_EVIDENCE && lead > bestLead) [best, bestLead] = [sibling, lead];
+  }
+  return best;
+}
+
+const names = new WeakMap<TemplateSchema, Set<string>>();
+
+/** A template's section names (any level), as near-miss spellings compare (`variantKey`). */
+function namesOf(template: TemplateSchema): Set<string> {
+  let set = names.get(template);
+  if (!set) names.set(template, (set = new Set(flattenSections(template.sections).map((s) => variantKey(s.name)))));
+  return set;
+}
+
+/**
+ * The template's section names a pattern has as headings: the same name, in
+ * any case, number or spelling (`variantKey`), never a looser reading
+ * (`## Impact on existing code` is not `## Impact on existing packages`).
+ */
+function namesHad(template: TemplateSchema, sections: readonly Section[]): Set<string> {
+  const wanted = namesOf(template);
+  const had = new Set<string>();
+  const walk = (list: readonly Section[]): void => {
+    for (const s of list) {
+      const key = variantKey(s.title);
+      if (wanted.has(key)) had.add(key);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return had;
 }
 
 /**
  * The variants the configuration's `overrides` ask for: for each entry with a
  * `template` or `sections`, the template file (its own, else the catalog's) read
  * with the entry's `sections` (over the catalog's, name by name, for the
- * catalog's own template). The same
- * file and settings are read once.
+ * catalog's own template). The same file and settings are read once. `siblings`:
+ * the base's sibling templates, already read.
  */
 export async function templateSet(
   config: CatalogConfig,
   base: TemplateSchema,
   load: (file: string | undefined, sections: CatalogConfig['sections'], where: string) => Promise<TemplateSchema>,
+  siblings: readonly TemplateSchema[] = [],
 ): Promise<TemplateSet> {
   const cache = new Map<string, Promise<TemplateSchema>>();
   const variants: { match: (path: string) => boolean; template: TemplateSchema }[] = [];
@@ -53,5 +159,5 @@ export async function templateSet(
     if (!pending) cache.set(key, (pending = load(file, sections, `overrides[${i}]`)));
     variants.push({ match: picomatch(o.files, { dot: true }), template: await pending });
   }
-  return new TemplateSet(base, variants);
+  return new TemplateSet(base, variants, siblings);
 }

@@ -53,6 +53,13 @@ export interface PatternView {
    * only link checks apply, and the site sends its readers on.
    */
   movedTo?: string;
+  /**
+   * Set when the catalog has sibling templates and this pattern follows one of
+   * them best (`template: [a, b]`): that template's file. `templates.for(path)`
+   * gives it wherever the pattern was loaded; `templates.remember` records it
+   * where only the view arrives (a lint worker's).
+   */
+  templateFile?: string;
   /** Every link of the file, in order, with its section path. */
   links: readonly Link[];
   /** The id (`#data-flow`) of every heading, the title included, in order. */

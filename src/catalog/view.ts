@@ -24,6 +24,7 @@ export function viewOf(pattern: Pattern): PatternView {
     ...(title ? { title } : {}),
     ...(summary ? { summary } : {}),
     ...(pattern.movedTo !== undefined ? { movedTo: pattern.movedTo } : {}),
+    ...(pattern.templateFile !== undefined ? { templateFile: pattern.templateFile } : {}),
     frontMatter: pattern.frontMatter,
     links: pattern.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath] })),
     anchors: [...pattern.anchors],

@@ -16,6 +16,11 @@ export interface CatalogConfig {
   file?: string;
   /** Absolute path of the template, or undefined for the built-in one. */
   template?: string;
+  /**
+   * Absolute paths of the catalog's other templates (`template: [a, b]`): each pattern is
+   * judged by the one of these and `template` whose sections it has most of.
+   */
+  siblingTemplates?: string[];
   patterns: string[];
   exclude: string[];
   /** Build output folder relative to the root; never read as part of the catalog. */
@@ -101,7 +106,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
   return {
     root: absRoot,
     ...(file ? { file } : {}),
-    ...(values.template ? { template: path.resolve(absRoot, values.template) } : {}),
+    ...templatesOf(absRoot, values.template),
     patterns: values.patterns ?? DEFAULTS.patterns,
     exclude: values.exclude ?? DEFAULTS.exclude,
     outDir: values.outDir ?? DEFAULTS.outDir,
@@ -120,6 +125,13 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     overrides: (values.overrides ?? []).map((o) => (o.template ? { ...o, template: path.resolve(absRoot, o.template) } : o)),
     sources,
   };
+}
+
+/** `template` as a file, or a list whose first is the template and the rest its siblings. */
+function templatesOf(root: string, value: ConfigFile['template']): Pick<CatalogConfig, 'template' | 'siblingTemplates'> {
+  if (value === undefined) return {};
+  const [first, ...rest] = (Array.isArray(value) ? value : [value]).map((t) => path.resolve(root, t));
+  return { template: first!, ...(rest.length > 0 ? { siblingTemplates: rest } : {}) };
 }
 
 async function readConfigFile(root: string, rules: readonly KnownRule[] | undefined): Promise<{ file: string; values: ConfigFile } | undefined> {

@@ -62,7 +62,12 @@ const sectionsSchema = z
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
-  template: z.string().min(1).optional(),
+  /**
+   * The template file; or a list of them, when the catalog has sibling templates (a
+   * general one and one for a kind of pattern): each pattern is judged by the one it
+   * follows best, and `new` starts from the first.
+   */
+  template: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
   patterns: z.array(z.string().min(1)).min(1).optional(),
   exclude: z.array(z.string().min(1)).optional(),
   outDir: z.string().min(1).optional(),

@@ -109,6 +109,8 @@ export async function lintStreaming(
       if ('failure' in r) failures.push(r.failure);
       else {
         views.set(r.file, r.view);
+        // The template a worker matched it to, where the catalog has siblings: the same here.
+        prepared.templates.remember(r.view);
         fileDiagnostics.set(r.file, r.diagnostics);
         collected.set(r.file, r.collected);
       }

@@ -1,5 +1,5 @@
 import { loadCatalogTemplates } from '../catalog/load-catalog.js';
-import { loadPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern } from '../catalog/load-pattern.js';
 import type { Pattern } from '../catalog/types.js';
 import { viewOf } from '../catalog/view.js';
 import { checkFile, LintRun } from './engine.js';
@@ -51,7 +51,7 @@ export async function lintShard(
     if (!f) break;
     // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
     const loaded = await timed('(read + parse)', () =>
-      loadPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates.for(f.path), onPattern ? { keepTokens: true } : {}),
+      loadCatalogPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates, onPattern ? { keepTokens: true } : {}),
     );
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });

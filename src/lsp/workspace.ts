@@ -5,7 +5,7 @@ import type { TextDocuments } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { slugFor } from '../catalog/discover.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { patternFromText } from '../catalog/load-pattern.js';
+import { catalogPatternFromText } from '../catalog/load-pattern.js';
 import { catalogRootOfPattern } from '../catalog/pattern-files.js';
 import type { Catalog, Pattern } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -49,10 +49,10 @@ export class Workspace {
       const f = fileURLToPath(doc.uri);
       if (!byFile.has(f) && f !== file) continue;
       const rel = path.relative(root, f).split(path.sep).join('/');
-      const loaded = patternFromText(
+      const loaded = catalogPatternFromText(
         { file: f, path: rel, slug: byFile.get(f)?.slug ?? slugFor(rel) ?? path.basename(f, '.md') },
         doc.getText(),
-        catalog.templates.for(rel),
+        catalog.templates,
       );
       if (loaded.ok) byFile.set(f, loaded.pattern);
       else if (f === file) problem = loaded.diagnostic;

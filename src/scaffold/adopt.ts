@@ -3,6 +3,7 @@ import path from 'node:path';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import { movedTarget } from '../catalog/moved.js';
+import { bestSibling } from '../catalog/templates.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { parseConfigText } from '../config/config-text.js';
 import { DEFAULTS } from '../config/schema.js';
@@ -14,6 +15,7 @@ import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.j
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
+import { foldHeading } from '../template/normalize.js';
 import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
@@ -49,6 +51,12 @@ export interface AdoptResult {
   templateSource: 'given' | 'found' | 'derived';
   /** For a derived template: what it holds and why. */
   derived?: DerivedTemplate;
+  /**
+   * Other files named like templates that some patterns follow better than the
+   * template (`template: [it, …these]`: each pattern is judged by the one it
+   * follows best), with how many do.
+   */
+  siblings: { file: string; patterns: number }[];
   /** A template file that was considered and that too few patterns fit. */
   rejected?: { file: string; fitting: number; of: number };
   patterns: string[];
@@ -123,8 +131,21 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
-  const { docs, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
+  const { docs: loadedDocs, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
+  // Sibling templates (one per kind of pattern): the patterns that follow one better are judged by it,
+  // and the template's own practice (recommended sections, aliases) is read from the others.
+  // With --template, the files named like templates beside it are its siblings' candidates.
+  const { siblings, docs } = derived
+    ? { siblings: [], docs: loadedDocs }
+    : siblingTemplates(schema, given ? templateCandidates(root, files) : candidates, layout.template!, new Set(layout.patterns), loadedDocs);
   const comparison = compareTemplate(schema, docs);
+  // A sibling's own sections (the names the template does not have) get settings from the patterns
+  // that follow it; `sections` is shared by name, so a name both have keeps the template's.
+  const baseNames = new Set(flattenSections(schema.sections).map((s) => foldHeading(s.name)));
+  for (const s of siblings)
+    for (const choice of compareTemplate(s.candidate.schema, s.docs).sections)
+      if (!baseNames.has(foldHeading(choice.name)) && !comparison.sections.some((c) => foldHeading(c.name) === foldHeading(choice.name)))
+        comparison.sections.push({ ...choice, reasons: choice.reasons.map((r) => `${r} (${s.candidate.rel})`) });
   const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
 
   const result: Omit<AdoptResult, 'configText'> = {
@@ -132,6 +153,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     configFile: path.join(root, ADOPT_CONFIG_FILE),
     templateFile,
     templateSource: given ? 'given' : derived ? 'derived' : 'found',
+    siblings: siblings.map((s) => ({ file: s.candidate.rel, patterns: s.patterns })),
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
@@ -155,6 +177,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     );
   templateFromSource(templateText ?? schema.source, templateFile, {
     sections: checked.values.sections ?? {},
+    sharedSections: siblings.length > 0,
     ...(checked.values.title ? { title: checked.values.title } : {}),
     ...(checked.values.summary ? { summary: checked.values.summary } : {}),
   });
@@ -217,6 +240,48 @@ async function givenTemplate(root: string, file: string, files: readonly Scanned
   const rel = relativeTo(root, file);
   const scanned = files.find((f) => f.rel === rel);
   return { rel: scanned ? rel : file, schema: templateFromSource(text, file), nameScore: Infinity, ...(scanned ? { file: scanned } : {}) };
+}
+
+/** Patterns that must follow another template file better than the catalog's for it to be a sibling. */
+const SIBLING_MIN = 2;
+
+/**
+ * Of the other files named like templates, those that at least `SIBLING_MIN`
+ * patterns follow better than the template (the same measure `lint` judges by:
+ * `bestSibling`), and the patterns that follow the template best.
+ */
+function siblingTemplates(
+  schema: TemplateSchema,
+  candidates: readonly TemplateCandidate[],
+  chosen: TemplateCandidate,
+  patternFiles: ReadonlySet<ScannedFile>,
+  docs: readonly MarkdownDocument[],
+): { siblings: { candidate: TemplateCandidate; patterns: number; docs: MarkdownDocument[] }[]; docs: MarkdownDocument[] } {
+  // Files named plainly as templates, or kept beside the template; never one of the patterns.
+  const beside = path.dirname(chosen.rel);
+  const others = candidates.filter(
+    (c) => c !== chosen && c.schema.file !== schema.file && (!c.file || !patternFiles.has(c.file)) && (c.nameScore >= 3 || path.dirname(c.rel) === beside),
+  );
+  if (others.length === 0) return { siblings: [], docs: [...docs] };
+  const counts = new Map<TemplateCandidate, number>();
+  const bySchema = new Map(others.map((c) => [c.schema, c]));
+  const best = docs.map((doc) => {
+    const top = bySchema.get(
+      bestSibling(
+        schema,
+        others.map((c) => c.schema),
+        doc.sections,
+      ),
+    );
+    if (top) counts.set(top, (counts.get(top) ?? 0) + 1);
+    return top;
+  });
+  const siblings = others
+    .filter((c) => (counts.get(c) ?? 0) >= SIBLING_MIN)
+    .map((candidate) => ({ candidate, patterns: counts.get(candidate)!, docs: docs.filter((_, i) => best[i] === candidate) }));
+  const kept = new Set(siblings.map((s) => s.candidate));
+  // A pattern whose best fit is a file that did not make it a sibling is still the template's.
+  return { siblings, docs: docs.filter((_, i) => !best[i] || !kept.has(best[i])) };
 }
 
 /** At most this many files named like templates are read as templates (the best named first). */
@@ -313,7 +378,14 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
     '',
   ];
   lines.push(...comment(templateReason(result, found)));
-  lines.push(`template: ${q(templateRel)}`, '');
+  if (result.siblings.length > 0) {
+    lines.push(
+      ...comment(
+        `Sibling templates: ${result.siblings.map((s) => `${plural(s.patterns, 'pattern')} follow ${s.file} better`).join('; ')}. Each pattern is judged by the template it follows best; \`new\` starts from the first.`,
+      ),
+    );
+    lines.push('template:', ...[templateRel, ...result.siblings.map((s) => s.file)].map((t) => `  - ${q(t)}`), '');
+  } else lines.push(`template: ${q(templateRel)}`, '');
   lines.push(...comment(layoutReason(result)));
   lines.push('patterns:', ...result.patterns.map((g) => `  - ${q(g)}`), '');
   if (result.exclude.length > 0) {

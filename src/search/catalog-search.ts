@@ -2,7 +2,7 @@ import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import { loadPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern } from '../catalog/load-pattern.js';
 import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { recordOf, type PatternRecord } from './record.js';
@@ -144,7 +144,7 @@ export class CatalogSearch {
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
     const stat = statSync(file, { throwIfNoEntry: false });
-    const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.templates.for(rel));
+    const loaded = await loadCatalogPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.templates);
     const old = this.index.get(slug);
     if (!loaded.ok || !stat) {
       if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);

@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import { loadPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
@@ -115,9 +115,12 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const onPattern = async (pattern: Pattern) => {
       // A redirect stub gets a page that sends readers on (pass two), no article and no search entry.
       if (pattern.movedTo !== undefined) return;
-      const article = renderArticle(pattern, { root: config.root, template: prepared.templates.for(pattern.path) }, locate);
+      // Loaded by the lint lane's own templates: the sibling it follows best is this set's too.
+      prepared.templates.remember(pattern);
+      const template = prepared.templates.for(pattern.path);
+      const article = renderArticle(pattern, { root: config.root, template }, locate);
       articles.set(pattern.file, article);
-      owns.set(pattern.file, ownEntry(pattern, prepared.templates.for(pattern.path)));
+      owns.set(pattern.file, ownEntry(pattern, template));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
     const session = await lintStream(prepared, { ...(options.templateFile ? { templateFile: options.templateFile } : {}), onPattern });
@@ -257,7 +260,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       let source: string | undefined;
       if (!article || !own) {
         const light = byFile.get(meta.file)!;
-        const loaded = await loadPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.templates.for(light.path), { keepTokens: true });
+        const loaded = await loadCatalogPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.templates, { keepTokens: true });
         // Changed since pass one (an edit during the build): reported, and the page left out.
         if (!loaded.ok) {
           problems.push(loaded.diagnostic);

@@ -1,6 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadPattern, type LoadPatternResult } from '../catalog/load-pattern.js';
+import { loadCatalogPattern, type LoadPatternResult } from '../catalog/load-pattern.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
@@ -28,9 +28,9 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadPattern(
+  const loaded = await loadCatalogPattern(
     { file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize },
-    state.prepared.templates.for(before.path),
+    state.prepared.templates,
     { keepTokens: true },
   );
   const summary = (pages: number): BuildSummary => ({
@@ -107,7 +107,7 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const isChanged = pattern.file === changed.pattern.file;
     const source = isChanged
       ? changed
-      : await loadPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates.for(pattern.path), { keepTokens: true });
+      : await loadCatalogPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates, { keepTokens: true });
     if (!source.ok) continue;
     const page = renderPage(meta, source.pattern, { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path) }, locate);
     await drawDiagrams(page, { root: state.session.catalog.root });

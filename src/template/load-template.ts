@@ -32,6 +32,11 @@ export interface TemplateOptions {
   title?: TitleSetting;
   /** Where patterns keep their summary, when not where the template's own is. */
   summary?: SummarySetting;
+  /**
+   * `sections` may name sections this template does not have (they are a
+   * sibling template's): the caller checks that each names some template's.
+   */
+  sharedSections?: boolean;
 }
 
 /** Reads a template file (default: the built-in one) into a schema. */
@@ -90,7 +95,7 @@ export function templateFromSource(text: string, file: string, options: Template
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
   const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths);
-  overrides.assertAllUsed();
+  if (!options.sharedSections) overrides.assertAllUsed();
   // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
 

@@ -353,6 +353,25 @@ describe('patternbook init --adopt', () => {
     ]);
   });
 
+  it('a second template file that some patterns follow better is a sibling: each pattern is judged by the one it follows best', async () => {
+    const files: Record<string, string> = {
+      '0000-template.md': '# RFC title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
+      'retirement-template.md':
+        '# RFC title\n\n## Summary\n\nOne paragraph.\n\n## Transition Path\n\nHow users move.\n\n## Timeline\n\nWhen.\n\n## How We Teach This\n\nThe docs.\n',
+      'unused-template.md': '# RFC title\n\n## Summary\n\nOne paragraph.\n\n## Budget\n\nHow much.\n',
+    };
+    const rfc = (i: number, sections: string[]) => `# RFC ${i}\n\n${sections.map((s) => `## ${s}\n\nText ${i} about ${s}.\n`).join('\n')}`;
+    for (let i = 1; i <= 8; i++) files[`text/00${i}0-feature.md`] = rfc(i, ['Summary', 'Motivation', 'Detailed design', 'Drawbacks']);
+    for (let i = 1; i <= 4; i++) files[`text/00${i}5-retire.md`] = rfc(i, ['Summary', 'Transition Path', 'Timeline', 'How We Teach This']);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('retirement-template.md (a sibling: 4 patterns follow it better');
+    expect((await configOf(dir)).template).toEqual(['0000-template.md', 'retirement-template.md']);
+    // The retirements are not asked for Motivation or Detailed design: no finding at all.
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
   it('a table of contents where many patterns lack a section is not another name for it', async () => {
     const older = (n: number) => `# Proposal ${n}\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nWhat ${n} changes.\n\n## Design\n\nHow.\n`;
     const dir = await tempCatalog({

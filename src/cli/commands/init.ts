@@ -69,6 +69,8 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     );
   } else {
     ctx.out(`  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : '(named like a template, the patterns have its sections)')}`);
+    for (const s of r.siblings)
+      ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
   }
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
   for (const e of r.exclude)

@@ -12,7 +12,9 @@ import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
 export interface RequiredFindings extends SlotFacts {
   /** One report per missing section, with the id of the section it is about. */
-  missing: (Report & { section: string })[];
+  missing: (Report & { section: string; underHalf?: true })[];
+  /** It has under half of the template's required sections (`missing` is then that one finding). */
+  underHalf?: true;
 }
 
 export default defineCatalogRule({
@@ -29,13 +31,29 @@ export default defineCatalogRule({
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
     const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter((m) => !asTitle(m)) }, template, displayTitle(pattern));
-    return { ...slotFacts(outline), missing };
+    return { ...slotFacts(outline), missing, ...(missing[0]?.underHalf ? { underHalf: true as const } : {}) };
   },
   check({ pattern, catalog, collected, memo, report }) {
     const mine = collected<RequiredFindings>(pattern);
     if (!mine) return;
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<RequiredFindings>(p)));
-    for (const { section, ...finding } of mine.missing) if (!slots.has(section)) report(finding);
+    // A file under half of the template is a warning among patterns that follow it (it may be no
+    // pattern). Where most of the catalog is under half, the template is not the one the patterns
+    // were written from: an error for each, which says so.
+    const mostUnder = memo('most under half', () => {
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
+      return all.filter((f) => f?.underHalf).length * 2 > all.length;
+    });
+    for (const { section, underHalf, ...finding } of mine.missing) {
+      if (slots.has(section)) continue;
+      if (underHalf && mostUnder) {
+        const { warning: _, ...error } = finding;
+        report({
+          ...error,
+          message: `${finding.message} Most of the catalog's patterns have under half of its sections: check that \`template\` names the template they follow.`,
+        });
+      } else report(finding);
+    }
   },
 });
 
@@ -59,6 +77,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       {
         // Never a slot's: said whatever the catalog's slots.
         section: '',
+        underHalf: true,
         warning: true,
         message: `This file has ${present} of the template's ${required.length} required sections (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
         line: doc.title?.range.start.line ?? 1,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { loadCatalog } from '../../catalog/load-catalog.js';
-import { patternFromText } from '../../catalog/load-pattern.js';
+import { catalogPatternFromText, patternFromText } from '../../catalog/load-pattern.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { lintCatalog } from '../../lint/engine.js';
 import { DOCS_BASE, lint } from '../../lint/lint.js';
@@ -109,9 +109,10 @@ function draftTarget(catalog: CatalogSearch, text: string): { file: string; path
  * full for this and dropped afterwards.
  */
 async function lintDraft(catalog: CatalogSearch, target: { file: string; path: string; slug: string }, text: string): Promise<Diagnostic[]> {
-  const loaded = patternFromText(target, text, catalog.settings.templates.for(target.path));
-  if (!loaded.ok) return [loaded.diagnostic];
   const full = await loadCatalog({ root: catalog.root, ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
+  // Judged by the template it follows best, where the catalog has several: the choice is the catalog's (`full.templates`).
+  const loaded = catalogPatternFromText(target, text, full.templates);
+  if (!loaded.ok) return [loaded.diagnostic];
   const patterns = [...full.patterns.filter((p) => p.file !== target.file), loaded.pattern].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { results } = await lintCatalog(
     { ...full, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])) },

@@ -439,9 +439,10 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
-        name: "a file with fewer than half of the template's sections: one warning (it may not be a pattern), nothing inserted",
+        name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
+        files: { 'saga/README.md': '# Saga\n\n## Overview\n\nSteps.\n\n## Context\n\nServices.\n\n## Cleanup\n\nNone.\n' },
         errors: [
           {
             message:
@@ -449,6 +450,21 @@ Writes stream to the replica.
             line: 1,
             column: 1,
             severity: 'warning',
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'the same where most of the catalog is under half of the template: an error that asks whether `template` is right',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
+        errors: [
+          {
+            message:
+              "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template. Most of the catalog's patterns have under half of its sections: check that `template` names the template they follow.",
+            line: 1,
+            column: 1,
+            severity: 'error',
           },
         ],
         output: null,

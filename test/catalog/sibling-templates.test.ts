@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { lint } from '../../src/lint/lint.js';
+import { REPO, runCli, tempCatalog } from '../helpers.js';
+
+// A catalog with two kinds of proposals, each written from its own template.
+const PROPOSAL = '# [Title]\n\n## Summary\n\nSay it in a paragraph.\n\n## Motivation\n\nWhy it is needed.\n\n## Design\n\nHow it works.\n';
+const RETIREMENT =
+  '# [Title]\n\n## Summary\n\nSay it in a paragraph.\n\n## Transition Path\n\nHow users move off it.\n\n## Timeline\n\nWhen it goes.\n\n## How We Teach This\n\nWhat the docs say.\n';
+
+const doc = (title: string, sections: string[]) => `# ${title}\n\n${sections.map((s) => `## ${s}\n\nWords about ${s.toLowerCase()} of ${title}.\n`).join('\n')}`;
+
+async function catalog(config: Record<string, unknown> = {}, extra: Record<string, string> = {}): Promise<string> {
+  return tempCatalog({
+    'templates/proposal.md': PROPOSAL,
+    'templates/retirement.md': RETIREMENT,
+    'patternbook.config.json': JSON.stringify({ template: ['templates/proposal.md', 'templates/retirement.md'], patterns: ['text/*.md'], ...config }),
+    'text/0001-cache.md': doc('Add a cache', ['Summary', 'Motivation', 'Design']),
+    'text/0002-drop-xml.md': doc('Retire the XML API', ['Summary', 'Transition Path', 'Timeline', 'How We Teach This']),
+    'text/0003-drop-v1.md': doc('Retire v1', ['Summary', 'Transition Path', 'Timeline']),
+    'text/0004-half.md': doc('Half a proposal', ['Summary', 'Motivation']),
+    ...extra,
+  });
+}
+
+const findings = async (dir: string) =>
+  (await lint({ root: dir })).results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}: ${d.message}`));
+
+describe('sibling templates (`template: [a, b]`)', () => {
+  it('judges each pattern by the template it follows best: only real problems by that template', async () => {
+    const dir = await catalog();
+    expect(await findings(dir)).toEqual([
+      'text/0003-drop-v1.md required-section: Missing section `## How We Teach This`, expected after `## Timeline`.',
+      'text/0004-half.md required-section: Missing section `## Design`, expected after `## Motivation`.',
+    ]);
+    // The same catalog judged by the first template alone: the retirements are reported against the proposal template.
+    const alone = await catalog({ template: 'templates/proposal.md' });
+    const report = await lint({ root: alone });
+    const retirement = report.results.find((r) => r.path === 'text/0002-drop-xml.md')!.diagnostics.map((d) => d.ruleId);
+    expect(retirement).toContain('required-section');
+    expect(retirement).toContain('unknown-section');
+  });
+
+  it('judges by a sibling only a pattern that has two or more of the sections only it has (one is often an older name of a base section)', async () => {
+    // `## Transition Path` alone: the base's, with its own section and the base's missing ones.
+    const dir = await catalog({}, { 'text/0005-old.md': doc('An older proposal', ['Summary', 'Transition Path', 'Motivation', 'Design']) });
+    expect((await findings(dir)).filter((f) => f.startsWith('text/0005'))).toEqual([]);
+    const report = await lint({ root: dir });
+    expect(report.results.find((r) => r.path === 'text/0005-old.md')!.diagnostics.map((d) => d.ruleId)).toEqual(['unknown-section']);
+  });
+
+  it('reads `sections` against every template, and refuses a name none of them has (exit 2)', async () => {
+    const dir = await catalog({ sections: { 'How We Teach This': { recommended: true }, Design: { aliases: ['Detailed design'] } } });
+    expect(await findings(dir)).toEqual(['text/0004-half.md required-section: Missing section `## Design`, expected after `## Motivation`.']);
+    const wrong = await catalog({ sections: { Rollout: { optional: true } } });
+    const run = await runCli(['lint', wrong], REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Configuration `sections` names "Rollout", which none of the templates has');
+  });
+
+  it('gives the same report when lint runs in worker threads (the built CLI)', async () => {
+    // Enough retirements that the worker lane takes some of them.
+    const extra: Record<string, string> = {};
+    for (let i = 1000; i < 1600; i++)
+      extra[`text/${i}-retire.md`] = doc(
+        `Retire feature ${i}`,
+        i % 3 ? ['Summary', 'Transition Path', 'Timeline', 'How We Teach This'] : ['Summary', 'Transition Path', 'Timeline'],
+      );
+    const dir = await catalog({}, extra);
+    const bin = path.join(REPO, 'dist/cli/bin.js');
+    const run = (threads: string) =>
+      promisify(execFile)(process.execPath, [bin, 'lint', dir, '--format', 'json'], {
+        env: { ...process.env, PATTERNBOOK_THREADS: threads, PATTERNBOOK_TIMING: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      }).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
+    const one = await run('1');
+    const two = await run('2');
+    const errors = (JSON.parse(one.stdout) as { errorCount: number }).errorCount;
+    // 200 retirements without How We Teach This, 0003, and the half proposal.
+    expect(errors).toBe(202);
+    // The worker linted some of the files (it prints its own timings), and nothing differs.
+    expect(two.stderr).toContain('Rule timings (worker thread)');
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+
+  it('builds the site with every pattern, titles from each template', async () => {
+    const dir = await catalog();
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/0002-drop-xml/index.html'), 'utf8');
+    expect(page).toContain('Retire the XML API');
+    expect(page).toContain('id="transition-path"');
+  });
+});
