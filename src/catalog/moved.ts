@@ -36,9 +36,14 @@ export function movedTarget(doc: MarkdownDocument, frontMatter: Record<string, u
     if (words > MAX_STUB_WORDS) return undefined;
     text += ` ${own}`;
   }
-  if (words === 0 || words > MAX_STUB_WORDS || !MOVED_WORDS.test(text)) return undefined;
+  if (words === 0 || words > MAX_STUB_WORDS || !(MOVED_WORDS.test(text) || sendsOn(`${doc.title?.text ?? ''} ${text}`))) return undefined;
   const link = doc.links.find((l) => !l.url.startsWith('#'));
   return link?.url;
+}
+
+/** `DEPRECATED: … Please visit the [X](x.md) instead.`: a page retired in favour of another is a stub too. */
+function sendsOn(text: string): boolean {
+  return /\b(?:deprecated|retired|obsolete)\b/i.test(text) && /\bplease (?:visit|see|use|read|refer to)\b|\b(?:visit|see|use|read)\b[^.]*\binstead\b/i.test(text);
 }
 
 /** A block's words when it is prose (a comment has none); undefined for anything a stub does not hold (code, tables, lists). */

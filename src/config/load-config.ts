@@ -31,6 +31,8 @@ export interface CatalogConfig {
   /** Where patterns keep their title and summary, when the configuration says (else where the template keeps its own). */
   title?: ConfigFile['title'];
   summary?: ConfigFile['summary'];
+  /** Which patterns are no longer maintained (see `isInactive`); undefined: the default. */
+  inactive?: ConfigFile['inactive'];
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
@@ -115,6 +117,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     placeholders: values.placeholders ?? {},
     ...(values.title ? { title: values.title } : {}),
     ...(values.summary ? { summary: values.summary } : {}),
+    ...(values.inactive !== undefined ? { inactive: values.inactive } : {}),
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
     site: values.site ?? {},

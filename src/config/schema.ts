@@ -113,6 +113,20 @@ export const configSchema = z.strictObject({
     })
     .superRefine(onlyWith)
     .optional(),
+  /**
+   * Patterns nobody maintains any more, by a front matter value (`status: Withdrawn`):
+   * their findings are warnings. Default `{ key: status, values: [withdrawn, rejected,
+   * superseded, stagnant, …] }`; `false` holds them to every error.
+   */
+  inactive: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        key: z.string().min(1).optional(),
+        values: z.array(z.string().min(1)).min(1).optional(),
+      }),
+    ])
+    .optional(),
   /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
   rules: rulesSchema.optional(),
   /** What pattern front matter must look like, checked by the `front-matter` rule. */

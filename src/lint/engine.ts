@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { CatalogFiles } from '../catalog/files.js';
+import { isInactive } from '../catalog/status.js';
 import type { Catalog, CatalogSettings, LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../markdown/lines.js';
@@ -85,8 +86,10 @@ export class LintRun {
   }
 
   /** Rules that run on a file, of those this run runs; on a redirect stub only those that check stubs (its links). */
-  activeRules(pattern: Pick<PatternView, 'path' | 'movedTo'>): ActiveRule[] {
-    const active = this.settings.forFile(pattern.path).filter((a) => pattern.movedTo === undefined || a.rule.meta.stubs === true);
+  activeRules(pattern: Pick<PatternView, 'path' | 'movedTo' | 'frontMatter'>): ActiveRule[] {
+    let active = this.settings.forFile(pattern.path).filter((a) => pattern.movedTo === undefined || a.rule.meta.stubs === true);
+    // A withdrawn or superseded pattern is kept as it was: what is wrong with it is said, as warnings.
+    if (isInactive(pattern, this.catalog.config)) active = active.map((a) => (a.severity === 'error' ? { ...a, severity: 'warning' as const } : a));
     return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
   }
 

@@ -28,11 +28,9 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadCatalogPattern(
-    { file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize },
-    state.prepared.templates,
-    { keepTokens: true },
-  );
+  const loaded = await loadCatalogPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.templates, {
+    keepTokens: true,
+  });
   const summary = (pages: number): BuildSummary => ({
     out: state.out,
     pages,

@@ -20,8 +20,9 @@ export function missingSectionText(schema: TemplateSection, present: ReadonlySet
     .join('\n')
     .trim();
   if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
-  // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again.
-  for (const child of schema.children) if (!child.optional && !present.has(child)) parts.push(missingSectionText(child, present));
+  // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
+  // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
+  for (const child of schema.children) if (!child.optional && !child.recommended && !present.has(child)) parts.push(missingSectionText(child, present));
   return parts.join('\n\n');
 }
 

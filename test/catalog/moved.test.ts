@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { movedTarget } from '../../src/catalog/moved.js';
+import { parseMarkdown } from '../../src/markdown/document.js';
 import { catalogExport } from '../../src/export/catalog-export.js';
 import { lint } from '../../src/lint/lint.js';
 import { CatalogSearch } from '../../src/search/catalog-search.js';
@@ -26,6 +28,8 @@ async function catalogWithStubs(): Promise<string> {
     'patterns/old-saga/README.md': '---\nredirect_to: https://example.org/saga/\n---\n',
     // A stub whose link is broken is still checked: its link is all it has.
     'patterns/lost/README.md': 'Moved to [the new page](../nowhere/README.md).\n',
+    // Retired in favour of another page.
+    'patterns/timeouts/README.md': '# DEPRECATED: Timeouts\n\nThis page is deprecated.\n\nPlease visit [Circuit Breaker](../circuit-breaker/README.md) instead.\n',
     // Says "moved" but is a pattern: it has sections.
     'patterns/relocation/README.md': pattern('Relocation', '\n\nThe data moved to [the archive](https://example.org/archive).'),
     'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['patterns/*/README.md'] }),
@@ -44,7 +48,15 @@ describe('redirect stubs (a file that only says its pattern moved)', () => {
       relocation: undefined,
       retry: undefined,
       throttling: '../circuit-breaker/README.md',
+      timeouts: '../circuit-breaker/README.md',
     });
+  });
+
+  it('a page that mentions deprecation without sending readers on is no stub', () => {
+    const parsed = parseMarkdown('# Legacy\n\nThe old client is deprecated; the [notes](https://example.org/notes) say why.\n');
+    expect(parsed.ok && movedTarget(parsed.document, {})).toBeUndefined();
+    const retired = parseMarkdown('# DEPRECATED: Legacy\n\nRetired. Please read [the new page](../new/README.md).\n');
+    expect(retired.ok && movedTarget(retired.document, {})).toBe('../new/README.md');
   });
 
   it('are not judged against the template: only their links are checked', async () => {

@@ -16,9 +16,14 @@ export default defineRule({
         const expectsSomething = schema.expects.content || schema.children.length > 0;
         for (const section of sections) {
           if (expectsSomething && section.children.length === 0 && !section.blocks.some(hasContent)) {
+            // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
+            const optional = schema.optional || schema.recommended;
             report({
-              message: `Section ${headingLabel(section)} is empty: write its content or remove the heading if the template marks it optional.`,
+              message: optional
+                ? `Section ${headingLabel(section)} is empty: write its content, or remove the heading (the template marks it ${schema.optional ? 'optional' : 'recommended'}).`
+                : `Section ${headingLabel(section)} is empty: write its content or remove the heading if the template marks it optional.`,
               range: section.heading.range,
+              ...(optional ? { warning: true } : {}),
             });
           }
         }

@@ -1,7 +1,8 @@
 import { headingsInCode, runawayFence } from '../../markdown/document.js';
-import type { CodeBlock, MarkdownDocument } from '../../markdown/types.js';
+import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
+import { variantKey } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -30,7 +31,9 @@ export default defineCatalogRule({
     // A section written as the document's H1 (`# Title` for `## Title`) is the title rule's to report: said once.
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
-    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter((m) => !asTitle(m)) }, template, displayTitle(pattern));
+    // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
+    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document);
+    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, displayTitle(pattern));
     return { ...slotFacts(outline), missing, ...(missing[0]?.underHalf ? { underHalf: true as const } : {}) };
   },
   check({ pattern, catalog, collected, memo, report }) {
@@ -149,6 +152,41 @@ function swallowedBy(code: CodeBlock, missing: readonly MissingSection[]): Missi
   const written = headingsInCode(code).map(foldHeading);
   if (written.length === 0) return [];
   return missing.filter((m) => written.some((w) => m.schema.matcher.test(w)));
+}
+
+/**
+ * Whether a section's own text says it does not apply or is answered elsewhere,
+ * in a few words and with no sub-sections: `N/A`, `Not applicable to this
+ * change.`, `None.`, `See [the migration questionnaire](…).`, `Please refer to …`.
+ */
+function declines(section: Section | undefined): boolean {
+  if (!section || section.children.length > 0) return false;
+  const text = section.blocks
+    .map((b) => (b.kind === 'paragraph' || b.kind === 'blockquote' ? b.text : ''))
+    .join(' ')
+    .replace(/[*_`>]/g, '')
+    .trim();
+  if (!text || text.split(/\s+/).length > 40) return false;
+  return /^(?:n\/?a\b|not applicable\b|none\b|nothing\b|no changes?\b|(?:please )?(?:see|refer to)\b)/i.test(text);
+}
+
+/**
+ * Whether the pattern writes the section together with another under one
+ * heading of its level: `## Rationale, drawbacks, and alternatives` holds
+ * `Drawbacks` and `Rationale and alternatives`; `## Risks & Mitigations / Open
+ * Questions` holds `Open Questions`. Every word of the section's name is in a
+ * heading that joins names (`,`, `and`, `&`, `/`).
+ */
+function joinedIn(missing: MissingSection, doc: MarkdownDocument): boolean {
+  const words = variantKey(missing.schema.name)
+    .split(' ')
+    .filter((w) => w.length > 2 && w !== 'and');
+  if (words.length === 0) return false;
+  return doc.headings.some((h) => {
+    if (h.level !== missing.schema.level || !/,|\band\b|&|\//i.test(h.text)) return false;
+    const has = new Set(variantKey(h.text).split(' '));
+    return words.every((w) => has.has(w)) && variantKey(h.text) !== variantKey(missing.schema.name);
+  });
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */

@@ -113,6 +113,19 @@ One hot counter becomes many cold ones.
     ],
     invalid: [
       {
+        name: 'an optional section left empty: a warning',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Open Questions (optional)\n\nWhat is still undecided.\n',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Open Questions\n',
+        errors: [
+          {
+            message: 'Section `## Open Questions` is empty: write its content, or remove the heading (the template marks it optional).',
+            line: 7,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a heading followed by the next heading',
         text: `# Sharded Counter
 

@@ -11,6 +11,20 @@ testRule(
     template,
     valid: [
       {
+        name: 'a section that says it does not apply, or is answered elsewhere, is not asked for its sub-sections',
+        template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Readiness\n\n### Rollout\n\nHow it rolls out.\n\n### Monitoring\n\nWhat to watch.\n',
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\nN/A: nothing runs in production.\n',
+        files: {
+          'saga/README.md': '# Saga\n\n## Overview\n\nSteps.\n\n## Readiness\n\nPlease refer to [the shared questionnaire](../docs/readiness.md).\n',
+          'docs/readiness.md': '# Readiness\n',
+        },
+      },
+      {
+        name: 'two sections written under one heading that joins their names',
+        template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Drawbacks\n\nWhy not.\n\n## Rationale and alternatives\n\nWhy this.\n',
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Rationale, drawbacks, and alternatives\n\nLag is the price; a cache was the other way.\n',
+      },
+      {
         name: 'every required section, the optional one left out',
         text: `# Read Replica
 
@@ -468,6 +482,21 @@ Writes stream to the replica.
           },
         ],
         output: null,
+      },
+      {
+        name: 'a section with its own words and no sub-sections is still asked for them',
+        template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Readiness\n\n### Rollout\n\nHow it rolls out.\n',
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\nWe watch replication lag.\n',
+        errors: [{ message: missing('### Rollout', 'in `## Readiness`'), line: 9, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\nWe watch replication lag.\n\n### Rollout\n\n<!-- How it rolls out. -->\n',
+      },
+      {
+        name: 'a missing section is inserted without the sub-sections the catalog only recommends',
+        template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Readiness\n\n### Rollout\n\nHow it rolls out.\n\n### Monitoring\n\nWhat to watch.\n',
+        config: { sections: { Monitoring: { recommended: true } } },
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n',
+        errors: [{ message: missing('## Readiness', 'after `## Overview`'), line: 5, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\n### Rollout\n\n<!-- How it rolls out. -->\n',
       },
       {
         name: 'no fix into a code block that is never closed',

@@ -113,7 +113,7 @@ testRule(
         errors: [
           {
             message:
-              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes its sections one level up instead (`# Overview`): add the title above them and move them down a level (heading-level offers that fix).',
+              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes its sections one level up instead (`# Overview`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write).',
             line: 1,
             column: 1,
           },

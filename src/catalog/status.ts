@@ -1,0 +1,35 @@
+import type { CatalogConfig } from '../config/load-config.js';
+import type { PatternView } from './types.js';
+
+/** Status values of a pattern nobody maintains any more (the first word of the value counts: `Superseded by ADR-0005`). */
+export const INACTIVE_STATUSES = [
+  'withdrawn',
+  'rejected',
+  'declined',
+  'superseded',
+  'replaced',
+  'obsolete',
+  'deprecated',
+  'retired',
+  'archived',
+  'abandoned',
+  'stagnant',
+  'postponed',
+  'deferred',
+];
+
+/**
+ * Whether a pattern's front matter says it is no longer maintained
+ * (`status: Withdrawn`, `status: superseded by 0042`): the key and the values
+ * are the configuration's `inactive` (default `status` and `INACTIVE_STATUSES`).
+ * Catalogs keep such documents as they were; their findings are warnings.
+ */
+export function isInactive(pattern: Pick<PatternView, 'frontMatter'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
+  const setting = config.inactive;
+  if (setting === false) return false;
+  const value = pattern.frontMatter[setting?.key ?? 'status'];
+  if (typeof value !== 'string') return false;
+  const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
+  if (!first) return false;
+  return (setting?.values ?? INACTIVE_STATUSES).some((v) => v.toLowerCase() === first);
+}
