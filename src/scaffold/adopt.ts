@@ -257,10 +257,16 @@ function siblingTemplates(
   patternFiles: ReadonlySet<ScannedFile>,
   docs: readonly MarkdownDocument[],
 ): { siblings: { candidate: TemplateCandidate; patterns: number; docs: MarkdownDocument[] }[]; docs: MarkdownDocument[] } {
-  // Files named plainly as templates, or kept beside the template; never one of the patterns.
+  // Files named plainly as templates, or kept beside the template; never one of the patterns, nor
+  // a copy kept as test data or an example (`pkg/testdata/…/NNNN-template/README.md`).
   const beside = path.dirname(chosen.rel);
   const others = candidates.filter(
-    (c) => c !== chosen && c.schema.file !== schema.file && (!c.file || !patternFiles.has(c.file)) && (c.nameScore >= 3 || path.dirname(c.rel) === beside),
+    (c) =>
+      c !== chosen &&
+      c.schema.file !== schema.file &&
+      (!c.file || !patternFiles.has(c.file)) &&
+      (c.nameScore >= 3 || path.dirname(c.rel) === beside) &&
+      !/(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)\//i.test(c.rel),
   );
   if (others.length === 0) return { siblings: [], docs: [...docs] };
   const counts = new Map<TemplateCandidate, number>();

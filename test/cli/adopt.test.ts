@@ -370,6 +370,13 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(dir)).template).toEqual(['0000-template.md', 'retirement-template.md']);
     // The retirements are not asked for Motivation or Detailed design: no finding at all.
     expect(await lintFindings(dir)).toEqual([]);
+
+    // The same second template kept only as test data is no sibling.
+    const { 'retirement-template.md': retirement, ...rest } = files;
+    const copy = await tempCatalog({ ...rest, 'pkg/testdata/retirement-template.md': retirement! });
+    const again = await runCli(['init', '--adopt', copy], REPO);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await configOf(copy)).template).toBe('0000-template.md');
   });
 
   it('a table of contents where many patterns lack a section is not another name for it', async () => {
