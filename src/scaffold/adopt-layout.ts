@@ -328,7 +328,8 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const patterns: ScannedFile[] = [];
   for (const file of set) {
     // `code-of-conduct.md` may be a pattern about codes of conduct: a name excludes a file that does not fit the template.
-    const pageOnly = layout.folderKind ? false : /^(readme|index)\./i.test(file.base);
+    // A generation source (`x.src.md`) fits the template as the document made from it does: left out by its name alone.
+    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base)) || /\.src\.(?:md|markdown)$/i.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     else if (templateNameScore(file) >= 3) templates.push(file);

@@ -132,6 +132,8 @@ const NON_PATTERN_STEMS = new Set([
  * a layout of one folder per pattern are the patterns.
  */
 export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKind): boolean {
+  // `design.src.md`: the source a generator turns into the published document (embedded code, plots).
+  if (/\.src\.(?:md|markdown)$/i.test(file.base)) return true;
   if (folderLayout && file.folderKind) return false;
   const stem = file.base
     .replace(/\.(md|markdown)$/i, '')
