@@ -339,7 +339,8 @@ class DocumentBuilder {
           if (open?.linkify && !/^(?:[a-z][a-z0-9+.-]*:|www\.)/i.test(open.text) && !open.url.startsWith('mailto:')) break;
           if (open) {
             const { encoded, linkify: _linkify, ...link } = open;
-            const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''));
+            // A reference-style link (`[Active RFC List]`, `[text][ref]`) has its destination elsewhere: found by its text.
+            const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''), link.text ? `[${link.text}]` : undefined);
             this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path });
           }
           break;
