@@ -1,4 +1,4 @@
-import type { Block } from '../../markdown/types.js';
+import type { Block, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -11,21 +11,25 @@ export default defineRule({
     fixable: false,
   },
   check({ outline, report }) {
+    // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
+    const said = new Set<Section>();
     const visit = (matches: SectionMatch[]): void => {
       for (const { schema, sections, children } of matches) {
         const expectsSomething = schema.expects.content || schema.children.length > 0;
         for (const section of sections) {
-          if (expectsSomething && section.children.length === 0 && !section.blocks.some(hasContent)) {
-            // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
-            const optional = schema.optional || schema.recommended;
-            report({
-              message: optional
-                ? `Section ${headingLabel(section)} is empty: write its content, or remove the heading (the template marks it ${schema.optional ? 'optional' : 'recommended'}).`
-                : `Section ${headingLabel(section)} is empty: write its content or remove the heading if the template marks it optional.`,
-              range: section.heading.range,
-              ...(optional ? { warning: true } : {}),
-            });
-          }
+          if (!expectsSomething || said.has(section) || !blank(section)) continue;
+          const below = descendants(section);
+          for (const s of below) said.add(s);
+          // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
+          const optional = schema.optional || schema.recommended;
+          const subs = below.length > 0 ? `, and so ${below.length === 1 ? 'is its sub-section' : `are its ${below.length} sub-sections`}` : '';
+          report({
+            message: optional
+              ? `Section ${headingLabel(section)} is empty${subs}: write its content, or remove the heading (the template marks it ${schema.optional ? 'optional' : 'recommended'}).`
+              : `Section ${headingLabel(section)} is empty${subs}: write its content or remove the heading if the template marks it optional.`,
+            range: section.heading.range,
+            ...(optional ? { warning: true } : {}),
+          });
         }
         visit(children);
       }
@@ -33,6 +37,15 @@ export default defineRule({
     visit(outline.matches);
   },
 });
+
+/** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
+function blank(section: Section): boolean {
+  return !section.blocks.some(hasContent) && section.children.every(blank);
+}
+
+function descendants(section: Section): Section[] {
+  return section.children.flatMap((c) => [c, ...descendants(c)]);
+}
 
 /** An HTML comment alone (`<!-- TODO -->`) is not content a reader sees. */
 function hasContent(block: Block): boolean {

@@ -168,7 +168,7 @@ One hot counter becomes many cold ones.
         ],
       },
       {
-        name: 'an empty sub-section, and an empty repeatable step',
+        name: 'an empty sub-section, and a section whose only sub-section (a repeatable step) is empty: said once at the section',
         text: `# Sharded Counter
 
 ## Architecture
@@ -183,7 +183,22 @@ Shards behind one read path.
 `,
         errors: [
           { message: message('### Components'), line: 7, column: 1, endLine: 7, endColumn: 15 },
-          { message: message('### Step 1: Split the counter'), line: 11, column: 1 },
+          {
+            message: 'Section `## Implementation` is empty, and so is its sub-section: write its content or remove the heading if the template marks it optional.',
+            line: 9,
+            column: 1,
+          },
+        ],
+      },
+      {
+        name: 'a skeleton of headings (a parent and its sub-sections, none written): one finding at the parent',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Architecture\n\n<!-- Draw it. -->\n\n### Components\n\n### Data Flow\n\n#### Reads\n',
+        errors: [
+          {
+            message: 'Section `## Architecture` is empty, and so are its 3 sub-sections: write its content or remove the heading if the template marks it optional.',
+            line: 7,
+            column: 1,
+          },
         ],
       },
     ],
