@@ -329,8 +329,8 @@ function misspellings(
  * sections missing between those two, a heading whose words are all words of
  * the section's name, or that shares a word of five letters or more with it,
  * when that section fits no other of those headings and the heading no other
- * of those sections. Read as that section written another way: a rename
- * asked, not a missing section plus an unknown one.
+ * of those sections, at the section's own level. Read as that section
+ * written another way: a rename asked, not a missing section plus an unknown one.
  */
 function rewordings(
   schema: readonly TemplateSection[],
@@ -359,7 +359,9 @@ function rewordings(
     const gap = schema.slice(from + 1, Math.max(from + 1, to)).filter(open);
     const run = sections.slice(i, j).filter((s) => !known(s));
     const words = new Map(run.map((s) => [s, contentWords(s.title)]));
-    const fitted = new Map(gap.map((t) => [t, run.filter((s) => fits(words.get(s)!, contentWords(t.heading)))]));
+    // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
+    // header for `## Summary of changes`) are too little to go on.
+    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(words.get(s)!, contentWords(t.heading)))]));
     let last = -1;
     for (const section of run) {
       const candidates = gap.filter((t) => fitted.get(t)!.includes(section));

@@ -364,6 +364,13 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it('takes other words for a section only at its level: a small heading in the header is not the section out of place', async () => {
+    const template = '# [Title]\n\n## Summary of changes (optional)\n\nWhat changes.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const pattern = '# Async queues\n\n* Status: accepted\n\n#### Change Log\n\n* v2: fewer locks.\n\n## Motivation\n\nSlow.\n\n## Design\n\nA ring.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['5 unknown-section warning']);
+  });
+
   it("takes a section's name with more words inside another section, at another level, as the author's own sub-heading", async () => {
     const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Rationale\n\nWhy so.\n';
     const pattern = '# Cheap proofs\n\n## Motivation\n\nHardware is dear.\n\n### Rationale for commodity hardware\n\nEveryone has it.\n\n## Specification\n\nA hash.\n';
