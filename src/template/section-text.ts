@@ -9,7 +9,12 @@ import type { TemplateSchema, TemplateSection } from './types.js';
  * needs writing (when the template asks for content). Required sub-sections
  * come with it, the same way.
  */
-export function missingSectionText(schema: TemplateSection, present: ReadonlySet<TemplateSection> = new Set()): string {
+export function missingSectionText(
+  schema: TemplateSection,
+  present: ReadonlySet<TemplateSection> = new Set(),
+  /** Sub-sections the pattern has in a form the outline does not read as them (by name, under a heading of its own). */
+  skip: (section: TemplateSection) => boolean = () => false,
+): string {
   const parts = [`${'#'.repeat(schema.level)} ${schema.heading}`];
   // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
   // found again by the next lint as template text left in: the rest of the guidance is kept.
@@ -22,7 +27,8 @@ export function missingSectionText(schema: TemplateSection, present: ReadonlySet
   if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
   // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
-  for (const child of schema.children) if (!child.optional && !child.recommended && !present.has(child)) parts.push(missingSectionText(child, present));
+  for (const child of schema.children)
+    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip));
   return parts.join('\n\n');
 }
 

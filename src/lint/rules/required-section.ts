@@ -108,11 +108,15 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   }
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
   const had = sectionsHad(outline);
+  // Headings the author wrote anywhere, by name (`### Goals` under their own `## Returning to
+  // Motivation`): a section of that name is never inserted beside them, nor as a sub-section.
+  const written = new Set(doc.headings.map((h) => variantKey(h.text)));
+  const writtenAlready = (s: TemplateSection) => written.has(variantKey(s.name));
   // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
   const placeholder = titlePlaceholder(template);
   const places = outline.missing.map((missing) => {
-    const text = placeholder ? missingSectionText(missing.schema, had).split(placeholder).join(title) : missingSectionText(missing.schema, had);
-    return insertion(doc, missing, text);
+    const text = missingSectionText(missing.schema, had, writtenAlready);
+    return insertion(doc, missing, placeholder ? text.split(placeholder).join(title) : text);
   });
   const missingOnes = outline.missing;
   return reports.concat(
@@ -141,7 +145,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
         // A section the catalog calls recommended (many of its patterns lack it) is a warning, and
         // --fix does not insert an empty one for the author to write.
-        ...(missing.schema.recommended ? { warning: true } : inCode || apart ? {} : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+        ...(missing.schema.recommended
+          ? { warning: true }
+          : inCode || apart || writtenAlready(missing.schema)
+            ? {}
+            : { fix: { range: [offset, offset] as [number, number], text: insert } }),
       };
     }),
   );

@@ -499,6 +499,17 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\n### Rollout\n\n<!-- How it rolls out. -->\n',
       },
       {
+        name: 'a missing section is not inserted beside a heading of its name the author wrote under a section of their own',
+        template:
+          '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat it aims at.\n\n### Non-Goals\n\nWhat it does not.\n\n## Design\n\nHow.\n',
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Motivation\n\nReads are slow.\n\n### History\n\nIt grew.\n\n## Returning to Motivation\n\nSo:\n\n### Goals\n\nFewer reads.\n\n### Non-Goals\n\nSharding.\n\n## Design\n\nA ring.\n',
+        errors: [
+          { message: missing('### Goals', 'in `## Motivation`'), line: 13, column: 1 },
+          { message: missing('### Non-Goals', 'in `## Motivation`'), line: 13, column: 1 },
+        ],
+        output: null,
+      },
+      {
         name: 'no fix into a code block that is never closed',
         text: `# Read Replica
 
