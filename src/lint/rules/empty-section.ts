@@ -1,5 +1,6 @@
 import type { Block, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
+import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -15,8 +16,10 @@ export default defineRule({
     const said = new Set<Section>();
     const visit = (matches: SectionMatch[]): void => {
       for (const { schema, sections, children } of matches) {
-        const expectsSomething = schema.expects.content || schema.children.length > 0;
+        // A leaf the template gives content to; a section with sub-sections when the template gives
+        // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
+          const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section)) continue;
           const below = descendants(section);
           for (const s of below) said.add(s);
@@ -37,6 +40,11 @@ export default defineRule({
     visit(outline.matches);
   },
 });
+
+/** Whether the template gives the section, or any of its sub-sections, content to write. */
+function asksContent(schema: TemplateSection): boolean {
+  return schema.expects.content || schema.children.some(asksContent);
+}
 
 /** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
 function blank(section: Section): boolean {

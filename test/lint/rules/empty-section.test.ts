@@ -100,6 +100,11 @@ DROP TABLE counter_shards;
 `,
       },
       {
+        name: 'a skeleton of headings the template itself leaves bare (questions without guidance) may stay bare',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Questions\n\n### Does it scale?\n\n### Can it roll back?\n',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Questions\n\n### Does it scale?\n\n### Can it roll back?\n',
+      },
+      {
         name: 'a section the template leaves empty may stay empty',
         text: `# Sharded Counter
 
