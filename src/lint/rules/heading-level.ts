@@ -39,8 +39,13 @@ export default defineRule({
       // A section demoted past its own sub-headings would lose them (`# Design` made `## Design`
       // leaves its `## Implementing` beside it): no fix then, the author moves the whole section.
       const strandsChildren = section.children.some((c) => c.level <= schema.level);
+      // An H1 section of a pattern without a title, among the author's other H1 sections: moved
+      // alone, it would leave those as titles (one finding became many); the author moves them all.
+      const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
       const marker =
-        section.heading.setext || strandsChildren || (misplaced && !landsInPlace(section, schema)) ? null : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
+        section.heading.setext || strandsChildren || leavesTitles || (misplaced && !landsInPlace(section, schema))
+          ? null
+          : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
       report({
         message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
         range: section.heading.range,

@@ -130,6 +130,12 @@ An append-only file.
         output: '---\ntitle: Write-Ahead Log\n---\n\n## Summary\n\nA log.\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
       },
       {
+        name: "an untitled pattern's H1 section among the author's own H1s: reported, no fix (moved alone, it would leave the others as titles)",
+        text: '# Overview\n\nRecord first.\n\n# Background\n\nHistory.\n\n# Plan\n\nSteps.\n',
+        errors: [{ message: message('# Overview', 2, '## Overview'), line: 1, column: 1 }],
+        output: null,
+      },
+      {
         name: 'one section off among sections at their level: its own finding',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
         errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
