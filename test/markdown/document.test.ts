@@ -56,7 +56,9 @@ describe('parseMarkdown: structure', () => {
   });
 
   it('places a reference-style link at its text, on its own line of the paragraph', () => {
-    const doc = parse('# T\n\nThe first line of the paragraph,\nthen the second,\nand the [Active List] on the third, with [more][m].\n\n[Active List]: ../list.md\n[m]: ../more.md\n');
+    const doc = parse(
+      '# T\n\nThe first line of the paragraph,\nthen the second,\nand the [Active List] on the third, with [more][m].\n\n[Active List]: ../list.md\n[m]: ../more.md\n',
+    );
     expect(doc.links.map((l) => [l.url, l.range.start.line, l.range.start.column])).toEqual([
       ['../list.md', 5, 9],
       ['../more.md', 5, 42],
