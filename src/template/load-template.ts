@@ -366,14 +366,19 @@ function isHiddenComment(block: Block): boolean {
  * (`Optional, but suggested for first drafts.`), or says "this section is
  * optional" (`This subsection is optional.`, `… is optional for non-Core
  * proposals`) or "omit this section" (`Omit this section if it's not
- * applicable.`).
+ * applicable.`), opens with a condition on its use (`If applicable, how will
+ * the component be upgraded?`), or is required only later (`Not required
+ * until targeted at a release.`, as a heading's `(optional until reviewed)`).
  */
 function saysOptional(block: Block | undefined): boolean {
   if (!block) return false;
   const text =
     block.kind === 'html' && isHiddenComment(block) ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  return /^optional\b/i.test(plain) || /\bthis (?:sub-?)?section is optional\b|\bomit this (?:sub-?)?section\b/i.test(plain);
+  return (
+    /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
+    /\bthis (?:sub-?)?section is optional\b|\bomit this (?:sub-?)?section\b|\bnot required until\b/i.test(plain)
+  );
 }
 
 function isOptionalMarker(block: Block | undefined): boolean {

@@ -186,4 +186,12 @@ describe("a section's own guidance that says it may be left out", () => {
     );
     expect(outline(template.sections)).toEqual(['1 Summary', '1 Basic example ?', '1 Design', '1 Unresolved questions ?']);
   });
+
+  it('guidance that opens with a condition on its use, or that says the section is required only later, makes it optional; a condition inside the text does not', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Design\n\n### Test Plan\n\n<!--\n**Note:** *Not required until targeted at a release.*\nHow it is tested.\n-->\n\n### Upgrade Strategy\n\n<!--\nIf applicable, how will the component be upgraded?\n-->\n\n### Rollout\n\nHow it rolls out. If applicable, say when.\n\n## Drawbacks\n\nIf there are none, say so.\n',
+      'proposal-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Design', '  3 Test Plan ?', '  3 Upgrade Strategy ?', '  3 Rollout', '2 Drawbacks']);
+  });
 });

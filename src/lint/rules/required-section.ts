@@ -175,7 +175,10 @@ function declines(section: Section | undefined): boolean {
     .replace(/[*_`>]/g, '')
     .trim();
   if (!text || text.split(/\s+/).length > 40) return false;
-  return /^(?:n\/?a\b|not applicable\b|none\b|nothing\b|no changes?\b|(?:please )?(?:see|refer to)\b)/i.test(text);
+  return (
+    /^(?:n\/?a\b|none\b|nothing\b|no changes?\b|(?:please )?(?:see|refer to)\b)/i.test(text) ||
+    /(?:^|[\s(])n\/a\b|\bnot applicable\b|\bdoes(?: not|n't) apply\b/i.test(text)
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ testRule(
         text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\nN/A: nothing runs in production.\n',
         files: {
           'saga/README.md': '# Saga\n\n## Overview\n\nSteps.\n\n## Readiness\n\nPlease refer to [the shared questionnaire](../docs/readiness.md).\n',
+          'outbox/README.md': '# Outbox\n\n## Overview\n\nRows.\n\n## Readiness\n\nThis is not applicable: a library, nothing runs.\n',
           'docs/readiness.md': '# Readiness\n',
         },
       },
