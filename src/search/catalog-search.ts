@@ -5,7 +5,7 @@ import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js
 import { loadPattern } from '../catalog/load-pattern.js';
 import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { recordOf, type PatternRecord } from './record.js';
+import { recordOf, type IndexedText, type PatternRecord } from './record.js';
 import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
 import { Synonyms } from './synonyms.js';
 
@@ -42,7 +42,13 @@ export class CatalogSearch {
   static async open(options: OpenSearchOptions): Promise<CatalogSearch> {
     const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
     const search = new CatalogSearch(prepared, prepared.diagnostics, options.templateFile);
-    for (const f of prepared.files) await search.load(f.file, f.path, f.slug);
+    // Every pattern into the empty index in one go (see `SearchIndex.loader`); later changes one at a time.
+    const loader = search.index.loader();
+    for (const f of prepared.files) {
+      const read = await search.read(f.file, f.path, f.slug);
+      if (read) loader.add(read.record, read.text);
+    }
+    loader.finish();
     return search;
   }
 
@@ -143,22 +149,26 @@ export class CatalogSearch {
   }
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
+    const read = await this.read(file, rel, slug);
+    if (read) this.index.add(read.record, read.text);
+    else if (this.index.get(slug)?.file === file) this.index.remove(slug);
+  }
+
+  /**
+   * A pattern's record and indexed text, read through the catalog layer; undefined
+   * when the file does not load (its problem kept for `diagnostics`) or is a redirect stub.
+   */
+  private async read(file: string, rel: string, slug: string): Promise<{ record: PatternRecord; text: IndexedText } | undefined> {
     const stat = statSync(file, { throwIfNoEntry: false });
     const loaded = await loadPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.templates.for(rel));
-    const old = this.index.get(slug);
     if (!loaded.ok || !stat) {
       if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);
-      if (old?.file === file) this.index.remove(slug);
-      return;
+      return undefined;
     }
     this.loadProblems.delete(rel);
     // A redirect stub (it only says the pattern moved) is no pattern to find.
-    if (loaded.pattern.movedTo !== undefined) {
-      if (old?.file === file) this.index.remove(slug);
-      return;
-    }
-    const { record, text } = recordOf(loaded.pattern, this.root, this.facetNames, { mtimeMs: stat.mtimeMs, size: stat.size });
-    this.index.add(record, text);
+    if (loaded.pattern.movedTo !== undefined) return undefined;
+    return recordOf(loaded.pattern, this.root, this.facetNames, { mtimeMs: stat.mtimeMs, size: stat.size });
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { analyze } from './analyze.js';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import { analyze, termCounts } from './analyze.js';
 import { bestSection, type QueryTerm } from './excerpt.js';
 import type { IndexedText, PatternRecord } from './record.js';
 import type { Synonyms } from './synonyms.js';
@@ -41,6 +41,13 @@ export interface SearchHit {
 
 type Doc = IndexedText & { id: string };
 
+/** Patterns added to an empty index in one go: see `SearchIndex.loader`. */
+export interface IndexLoader {
+  add(record: PatternRecord, text: IndexedText): void;
+  /** Makes the patterns added searchable (once). */
+  finish(): void;
+}
+
 /**
  * Each term is indexed at most twice per field. MiniSearch counts a term's
  * frequency one occurrence at a time, a radix-tree walk each; BM25 saturates
@@ -51,6 +58,15 @@ type Doc = IndexedText & { id: string };
  */
 const MAX_REPEATS = 2;
 
+const MINI_OPTIONS: Options<Doc> = {
+  fields: FIELDS,
+  storeFields: [],
+  tokenize: (text) => analyze(text, MAX_REPEATS),
+  processTerm: (term) => term,
+  // Questions arrive analysed already (see `query`): their terms are taken as they are.
+  searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+};
+
 /**
  * The catalog's full-text index: MiniSearch's BM25+ over title, summary,
  * headings and prose (see the README for why MiniSearch), with the
@@ -58,20 +74,87 @@ const MAX_REPEATS = 2;
  * Keeps one `PatternRecord` per pattern; texts are not kept.
  */
 export class SearchIndex {
-  private readonly mini: MiniSearch<Doc>;
+  private mini: MiniSearch<Doc>;
   private readonly records = new Map<string, PatternRecord>();
   /** `all()`, kept until the next change: tools list or walk every pattern often, and 10,000 take a while to sort. */
   private sorted: PatternRecord[] | undefined;
 
   constructor(private readonly synonyms: Synonyms) {
-    this.mini = new MiniSearch<Doc>({
-      fields: FIELDS,
-      storeFields: [],
-      tokenize: (text) => analyze(text, MAX_REPEATS),
-      processTerm: (term) => term,
-      // Questions arrive analysed already (see `query`): their terms are taken as they are.
-      searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
-    });
+    this.mini = new MiniSearch<Doc>(MINI_OPTIONS);
+  }
+
+  /**
+   * Fills an empty index with many patterns at once (a catalog being opened):
+   * `add` each, then `finish`. The index is the one `add` makes one pattern at
+   * a time (a test compares the two), but built faster: each text's terms are
+   * counted in one pass and the whole index is handed to MiniSearch through
+   * its own deserialisation (`loadJS`), where `add` walks MiniSearch's radix
+   * tree once per word. Measured on the benchmark's 1,000 patterns: 0.85 →
+   * 0.45 s (see the README's search section). Until `finish`, searches see
+   * none of them.
+   */
+  loader(): IndexLoader {
+    if (this.records.size > 0) throw new Error('SearchIndex.loader: the index is not empty');
+    const postings = new Map<string, Record<number, Record<number, number>>>();
+    const documentIds: Record<number, string> = {};
+    const fieldLength: Record<number, number[]> = {};
+    const averageFieldLength = FIELDS.map(() => 0);
+    let count = 0;
+    let finished = false;
+    return {
+      add: (record, text) => {
+        if (finished) throw new Error('SearchIndex.loader: already finished');
+        if (this.records.has(record.slug)) throw new Error(`SearchIndex.loader: ${record.slug} twice`);
+        const id = count++;
+        documentIds[id] = record.slug;
+        const lengths: number[] = [];
+        FIELDS.forEach((field, fieldId) => {
+          const counts = termCounts(text[field], MAX_REPEATS);
+          lengths.push(counts.size);
+          // MiniSearch's running mean, in its order of operations: the same floating-point result.
+          averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * id + counts.size) / (id + 1);
+          for (const [term, freq] of counts) {
+            let entry = postings.get(term);
+            if (!entry) postings.set(term, (entry = {}));
+            (entry[fieldId] ??= {})[id] = freq;
+          }
+        });
+        fieldLength[id] = lengths;
+        this.records.set(record.slug, record);
+      },
+      finish: () => {
+        if (finished) return;
+        finished = true;
+        // Each term's postings are dropped as MiniSearch takes them: the two copies never coexist whole.
+        function* index(): Generator<[string, Record<number, Record<number, number>>]> {
+          for (const [term, entry] of postings) {
+            postings.delete(term);
+            yield [term, entry];
+          }
+        }
+        this.mini = MiniSearch.loadJS<Doc>(
+          {
+            documentCount: count,
+            nextId: count,
+            documentIds,
+            fieldIds: Object.fromEntries(FIELDS.map((f, i) => [f, i])),
+            fieldLength,
+            averageFieldLength,
+            storedFields: {},
+            dirtCount: 0,
+            index: index() as unknown as AsPlainObject['index'],
+            serializationVersion: 2,
+          },
+          MINI_OPTIONS,
+        );
+        this.sorted = undefined;
+      },
+    };
+  }
+
+  /** The MiniSearch index as its JSON (for tests: two ways of building it give the same index). */
+  toJSON(): AsPlainObject {
+    return this.mini.toJSON();
   }
 
   get size(): number {
