@@ -7,7 +7,7 @@ import { prepareCatalog } from '../../src/catalog/load-catalog.js';
 import { loadPattern } from '../../src/catalog/load-pattern.js';
 import { analyze, termCounts } from '../../src/search/analyze.js';
 import { recordOf, type IndexedText, type PatternRecord } from '../../src/search/record.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import { countTerms, SearchIndex } from '../../src/search/search-index.js';
 import { Synonyms } from '../../src/search/synonyms.js';
 import { REPO } from '../helpers.js';
 
@@ -31,7 +31,7 @@ function oneByOne(list: { record: PatternRecord; text: IndexedText }[]): SearchI
 function inOneGo(list: { record: PatternRecord; text: IndexedText }[]): SearchIndex {
   const index = new SearchIndex(Synonyms.forCatalog([]));
   const loader = index.loader();
-  for (const e of list) loader.add(e.record, e.text);
+  for (const e of list) loader.add(e.record, countTerms(e.text));
   loader.finish();
   return index;
 }
@@ -102,8 +102,8 @@ describe('filling an index in one go (SearchIndex.loader)', () => {
     const index = oneByOne(list);
     expect(() => index.loader()).toThrow(/not empty/);
     const loader = new SearchIndex(Synonyms.forCatalog([])).loader();
-    loader.add(list[0]!.record, list[0]!.text);
-    expect(() => loader.add(list[0]!.record, list[0]!.text)).toThrow(/twice/);
+    loader.add(list[0]!.record, countTerms(list[0]!.text));
+    expect(() => loader.add(list[0]!.record, countTerms(list[0]!.text))).toThrow(/twice/);
   });
 });
 
