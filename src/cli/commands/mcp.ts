@@ -34,10 +34,11 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
       const root = resolveCatalogRoot(ctx.cwd, dir);
       const clock = startupClock('patternbook mcp');
       const { LiveCatalog } = await import('../../mcp/live-catalog.js');
-      // The catalog is read while the MCP SDK loads (on a worker thread, on a large catalog).
-      const live = LiveCatalog.start({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       const { serveHttp, serveStdio } = await import('../../mcp/serve.js');
       clock('server modules loaded');
+      // Started after the server's modules are loaded: reading the catalog keeps this thread busy
+      // (on one lane), and the server must be ready to answer the client's handshake first.
+      const live = LiveCatalog.start({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       // Standard output carries the protocol: everything for people goes to standard error.
       const loaded = live.catalog().then((catalog) => {
         for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
