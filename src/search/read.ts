@@ -91,9 +91,10 @@ async function readOne(input: ReadInput, templates: TemplateSet, index: number):
 
 /**
  * One lane: takes the next file (from the shared counter, else each in turn)
- * until none is left, and emits each result. On this thread it yields to the
- * event loop now and then, so the workers' results are taken in as they come
- * (rather than all held until this lane is done).
+ * until none is left, and emits each result. On the main thread it yields to
+ * the event loop every `yieldEvery` files: the workers' results are taken in
+ * as they come (rather than all held until this lane is done), and a server
+ * answers what it is asked meanwhile (an MCP client's handshake, a ping).
  */
 export async function readShard(input: ReadInput, templates: TemplateSet, emit: (result: ReadResult) => void, yieldEvery = 0): Promise<void> {
   const next = input.queue ? new Int32Array(input.queue) : undefined;
@@ -135,7 +136,8 @@ function runWorker(input: ReadInput, receive: (results: ReadResult[]) => void): 
 /**
  * Reads every file of `input` on `lanes` lanes (this thread and `lanes - 1`
  * workers, started first so their start-up overlaps this thread's work) and
- * hands each result to `take` in the files' order. Says how many files this thread read.
+ * hands each result to `take` in the files' order. Says how many files this
+ * thread read (for PATTERNBOOK_TIMING).
  */
 export async function readPatterns(input: ReadInput, templates: TemplateSet, lanes: number, take: (result: ReadResult) => void): Promise<{ here: number }> {
   const shared: ReadInput = lanes > 1 ? { ...input, queue: new SharedArrayBuffer(4) } : input;
@@ -157,8 +159,11 @@ export async function readPatterns(input: ReadInput, templates: TemplateSet, lan
       here++;
       receive(result);
     },
-    workers.length ? 16 : 0,
+    16,
   );
-  await Promise.all(workers);
+  // A worker that failed (out of memory, say) may have taken files it never gave back: this
+  // thread reads whatever has not come, so the index is whole either way.
+  const failed = (await Promise.allSettled(workers)).some((w) => w.status === 'rejected');
+  if (failed) for (let i = 0; i < input.files.length; i++) if (i >= next && !waiting.has(i)) receive(await readOne(input, templates, i));
   return { here };
 }
