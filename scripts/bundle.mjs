@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI and the lint worker, with their dependencies, into
+// Bundles the compiled CLI and the lint and search workers, with their dependencies, into
 // dist/bundle/ (run by `npm run build` after tsc). One module to load instead
 // of some 250 halves the CLI's start-up; see src/cli/bin.ts.
 import { build } from 'esbuild';
@@ -11,7 +11,7 @@ const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli/run.js', 'lint-worker': 'dist/lint/worker.js' },
+  entryPoints: { cli: 'dist/cli/run.js', 'lint-worker': 'dist/lint/worker.js', 'search-worker': 'dist/search/worker.js' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

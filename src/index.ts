@@ -56,7 +56,8 @@ export {
   type RuleTestSettings,
   type TestFramework,
 } from './lint/rule-tester.js';
-export { reporters, type ReporterName } from './lint/reporters/index.js';
+export { reporters } from './lint/reporters/index.js';
+export type { ReporterName } from './lint/reporters/names.js';
 export type { LintReport, LintFileResult, RuleInfo, Reporter } from './lint/result.js';
 export { CatalogIndex } from './catalog/catalog-index.js';
 export { CatalogFiles, type FileInfo } from './catalog/files.js';

@@ -43,3 +43,13 @@ export function phaseClock(job: string): (phase: string) => void {
   const start = performance.now();
   return (phase) => process.stderr.write(`${job}: ${phase} at ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
 }
+
+/**
+ * With timing on, a clock for a command's start-up (`patternbook mcp`,
+ * `patternbook search`): each call prints the phase's name and the time since
+ * the process started, to standard error. Off, it does nothing.
+ */
+export function startupClock(job: string): (phase: string) => void {
+  if (!enabled) return () => {};
+  return (phase) => process.stderr.write(`${job}: ${phase} at ${(performance.now() / 1000).toFixed(2)} s since the process started\n`);
+}

@@ -84,3 +84,20 @@ export function analyze(text: string, maxRepeats = Infinity): string[] {
   }
   return out;
 }
+
+/**
+ * How often each term of `analyze(text, maxRepeats)` occurs in it, in the order
+ * the terms first occur: what an index keeps of a text (term frequencies, and
+ * their number for the field length), without the list of terms in between.
+ */
+export function termCounts(text: string, maxRepeats = Infinity): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words(text)) {
+    const t = termOf(w);
+    if (!t) continue;
+    const n = counts.get(t);
+    if (n === undefined) counts.set(t, 1);
+    else if (n < maxRepeats) counts.set(t, n + 1);
+  }
+  return counts;
+}

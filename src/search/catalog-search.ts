@@ -2,10 +2,11 @@ import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import { loadCatalogPattern } from '../catalog/load-pattern.js';
 import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { recordOf, type PatternRecord } from './record.js';
+import { startupClock } from '../lint/timing.js';
+import type { PatternRecord } from './record.js';
+import { readForSearch, readPatterns, readThreads } from './read.js';
 import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
 import { Synonyms } from './synonyms.js';
 
@@ -40,9 +41,24 @@ export class CatalogSearch {
   }
 
   static async open(options: OpenSearchOptions): Promise<CatalogSearch> {
+    const clock = startupClock('patternbook search');
+    clock('reading the catalog');
     const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
     const search = new CatalogSearch(prepared, prepared.diagnostics, options.templateFile);
-    for (const f of prepared.files) await search.load(f.file, f.path, f.slug);
+    clock(`settings read, ${prepared.files.length} files found`);
+    // Every pattern into the empty index in one go (see `SearchIndex.loader`), read on one lane or
+    // several (see read.ts); later changes are taken one at a time (`refresh`).
+    const loader = search.index.loader();
+    const lanes = readThreads(prepared.files.length);
+    const input = { config: prepared.config, files: prepared.files, facets: search.facetNames, ...(options.templateFile ? { templateFile: options.templateFile } : {}) };
+    const { here } = await readPatterns(input, prepared.templates, lanes, (result) => {
+      const f = prepared.files[result.index]!;
+      if (result.failure) search.loadProblems.set(f.path, result.failure);
+      else if (result.record && result.counts) loader.add(result.record, result.counts);
+    });
+    clock(`patterns read (${lanes === 1 ? '1 lane' : `${lanes} lanes, ${here} of ${prepared.files.length} files on this thread`})`);
+    loader.finish();
+    clock('index built');
     return search;
   }
 
@@ -143,22 +159,11 @@ export class CatalogSearch {
   }
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    const loaded = await loadCatalogPattern({ file, path: rel, slug, maxFileSize: this.prepared.config.maxFileSize }, this.prepared.templates);
-    const old = this.index.get(slug);
-    if (!loaded.ok || !stat) {
-      if (!loaded.ok) this.loadProblems.set(rel, loaded.diagnostic);
-      if (old?.file === file) this.index.remove(slug);
-      return;
-    }
-    this.loadProblems.delete(rel);
-    // A redirect stub (it only says the pattern moved) is no pattern to find.
-    if (loaded.pattern.movedTo !== undefined) {
-      if (old?.file === file) this.index.remove(slug);
-      return;
-    }
-    const { record, text } = recordOf(loaded.pattern, this.root, this.facetNames, { mtimeMs: stat.mtimeMs, size: stat.size });
-    this.index.add(record, text);
+    const read = await readForSearch({ file, path: rel, slug }, this.prepared.config, this.prepared.templates, this.facetNames);
+    if ('failure' in read) this.loadProblems.set(rel, read.failure);
+    else this.loadProblems.delete(rel);
+    if ('record' in read) this.index.add(read.record, read.text);
+    else if (this.index.get(slug)?.file === file) this.index.remove(slug);
   }
 }
 

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import path from 'node:path';
-import { loadCatalog } from '../../catalog/load-catalog.js';
-import { summarizeCatalog } from '../../catalog/summary.js';
-import { catalogBoilerplate, describeBoilerplate } from '../../template/leftovers.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
 import { formatDiagnostic } from '../format-diagnostics.js';
@@ -17,6 +14,9 @@ export function registerInfo(program: Command, ctx: CommandContext): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (dir: string | undefined, opts: { template?: string; format: 'text' | 'json' }) => {
       const root = resolveCatalogRoot(ctx.cwd, dir);
+      const { loadCatalog } = await import('../../catalog/load-catalog.js');
+      const { summarizeCatalog } = await import('../../catalog/summary.js');
+      const { catalogBoilerplate, describeBoilerplate } = await import('../../template/leftovers.js');
       const catalog = await loadCatalog({ root, ...(opts.template ? { templateFile: path.resolve(ctx.cwd, opts.template) } : {}) });
       const summary = summarizeCatalog(catalog);
       // Template text most patterns keep: the placeholder rule reads it as boilerplate, said here.

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { PatternbookError } from '../../diagnostics.js';
-import { adoptCatalog, lintSummary, type AdoptResult, type LintSummary } from '../../scaffold/adopt.js';
-import { initCatalog } from '../../scaffold/create.js';
+import type { AdoptResult, LintSummary } from '../../scaffold/adopt.js';
 import type { CommandContext } from '../context.js';
 
 export function registerInit(program: Command, ctx: CommandContext): Command {
@@ -21,6 +20,7 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
       const root = path.resolve(ctx.cwd, dir);
       const shown = (file: string) => path.relative(ctx.cwd, file) || file;
       if (opts.adopt) {
+        const { adoptCatalog, lintSummary } = await import('../../scaffold/adopt.js');
         const result = await adoptCatalog({ root, ...(opts.template ? { template: path.resolve(ctx.cwd, opts.template) } : {}) });
         printAdoption(ctx, result, shown);
         const summary = await lintSummary(root);
@@ -29,6 +29,7 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
       }
       if (opts.template)
         throw new PatternbookError('--template names the template of an existing catalog: use it with --adopt (`patternbook init --adopt --template FILE`).');
+      const { initCatalog } = await import('../../scaffold/create.js');
       const created = await initCatalog(root);
       for (const file of [...created.files, ...created.folders]) ctx.out(`${ctx.color.green('created')} ${shown(file)}`);
       const { gitignore } = created;

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
-import { changedPatterns } from '../../lint/changed.js';
-import { lint } from '../../lint/lint.js';
 import type { LintReport } from '../../lint/result.js';
-import { reporters, type ReporterName } from '../../lint/reporters/index.js';
+import { REPORTER_NAMES, type ReporterName } from '../../lint/reporters/names.js';
 import { writeFileAtomic } from '../../util/text-file.js';
 import { timingTable } from '../../lint/timing.js';
 import { catalogRootFor } from '../catalog-root.js';
@@ -30,7 +28,7 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
     .command('lint')
     .description("check every pattern against the catalog's template and report all problems in one pass")
     .argument('[paths...]', 'catalog root, or pattern files and folders inside it (default: the catalog around the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(reporters)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORTER_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
@@ -63,6 +61,10 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       const absolute = paths.map((p) => path.resolve(ctx.cwd, p));
       for (const [i, p] of absolute.entries()) if (!existsSync(p)) throw new PatternbookError(`${paths[i]} does not exist.`);
       const root = catalogRootFor(ctx.cwd, absolute);
+      // Loaded here, not with the command line: the other commands start without the linter.
+      const { changedPatterns } = await import('../../lint/changed.js');
+      const { lint } = await import('../../lint/lint.js');
+      const { reporters } = await import('../../lint/reporters/index.js');
       let restrict = absolute.filter((p) => p !== root);
       if (flags.changedSince) {
         const changed = await changedPatterns({ root, ref: flags.changedSince, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });

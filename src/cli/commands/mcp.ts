@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
+import { startupClock } from '../../lint/timing.js';
 import { formatDiagnostic } from '../format-diagnostics.js';
 import { portOf, untilStopped, withServeOptions } from '../serve-options.js';
 
@@ -31,8 +32,12 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
       // peak measured). Reading 1,000 patterns took the same CPU time either way (within noise).
       setFlagsFromString('--heap-growing-percent=20');
       const root = resolveCatalogRoot(ctx.cwd, dir);
+      const clock = startupClock('patternbook mcp');
       const { LiveCatalog } = await import('../../mcp/live-catalog.js');
       const { serveHttp, serveStdio } = await import('../../mcp/serve.js');
+      clock('server modules loaded');
+      // Started after the server's modules are loaded: reading the catalog keeps this thread busy
+      // (on one lane), and the server must be ready to answer the client's handshake first.
       const live = LiveCatalog.start({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       // Standard output carries the protocol: everything for people goes to standard error.
       const loaded = live.catalog().then((catalog) => {

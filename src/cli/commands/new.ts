@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { discoverPatterns } from '../../catalog/discover.js';
-import { loadCatalogTemplate } from '../../catalog/load-catalog.js';
 import { loadConfig } from '../../config/load-config.js';
-import { assertValidSlug, createPattern } from '../../scaffold/create.js';
-import { titleFromSlug } from '../../scaffold/render-pattern.js';
 import { resolveCatalogRoot } from '../catalog-root.js';
 import type { CommandContext } from '../context.js';
 import { ask } from '../prompt.js';
@@ -24,6 +20,10 @@ export function registerNew(program: Command, ctx: CommandContext): Command {
     .option('--summary <sentence>', 'one-sentence summary (asked on a terminal)')
     .option('-d, --dir <catalog>', 'catalog root')
     .action(async (slug: string, opts: NewOptions) => {
+      const { assertValidSlug, createPattern } = await import('../../scaffold/create.js');
+      const { titleFromSlug } = await import('../../scaffold/render-pattern.js');
+      const { discoverPatterns } = await import('../../catalog/discover.js');
+      const { loadCatalogTemplate } = await import('../../catalog/load-catalog.js');
       assertValidSlug(slug);
       const config = await loadConfig(resolveCatalogRoot(ctx.cwd, opts.dir));
       const template = await loadCatalogTemplate(config);

@@ -1,6 +1,4 @@
 import { Option, type Command } from 'commander';
-import { DOCS_BASE } from '../../lint/lint.js';
-import { registry } from '../../lint/registry.js';
 import type { CommandContext } from '../context.js';
 
 export function registerRules(program: Command, ctx: CommandContext): Command {
@@ -8,7 +6,9 @@ export function registerRules(program: Command, ctx: CommandContext): Command {
     .command('rules')
     .description('list the lint rules: id, default severity, whether --fix repairs it, what it checks')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: { format: 'text' | 'json' }) => {
+    .action(async (opts: { format: 'text' | 'json' }) => {
+      const { DOCS_BASE } = await import('../../lint/lint.js');
+      const { registry } = await import('../../lint/registry.js');
       const rules = registry.map(({ meta }) => ({
         id: meta.id,
         severity: meta.severity,
