@@ -108,10 +108,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   }
   // Sections the pattern has somewhere (at their place or not): never inserted a second time.
   const had = sectionsHad(outline);
-  // Headings the author wrote anywhere, by name (`### Goals` under their own `## Returning to
-  // Motivation`): a section of that name is never inserted beside them, nor as a sub-section.
-  const written = new Set(doc.headings.map((h) => variantKey(h.text)));
-  const writtenAlready = (s: TemplateSection) => written.has(variantKey(s.name));
+  // Headings the author wrote anywhere at the section's level, by name (`### Goals` under their own
+  // `## Returning to Motivation`): a section of that name is never inserted beside them, nor as a
+  // sub-section. (A topic's own `#### References` is no reason to keep `## References` out.)
+  const written = new Set(doc.headings.map((h) => `${h.level} ${variantKey(h.text)}`));
+  const writtenAlready = (s: TemplateSection) => written.has(`${s.level} ${variantKey(s.name)}`);
   // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
   const placeholder = titlePlaceholder(template);
   const places = outline.missing.map((missing) => {
