@@ -10,7 +10,7 @@ import { flattenSections } from '../template/walk.js';
 import { mapLimit } from '../util/concurrency.js';
 import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
-import { loadCatalogPattern } from './load-pattern.js';
+import { loadCatalogPattern, loadInput } from './load-pattern.js';
 import type { Catalog, Pattern } from './types.js';
 
 export interface LoadCatalogOptions {
@@ -43,9 +43,7 @@ export async function loadCatalog(options: LoadCatalogOptions | string = {}): Pr
 export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<LoadCatalogOptions, 'keepTokens' | 'concurrency'> = {}): Promise<Catalog> {
   const { config, template, templates, files } = prepared;
   const diagnostics = [...prepared.diagnostics];
-  const results = await mapLimit(files, opts.concurrency ?? 16, (f) =>
-    loadCatalogPattern({ ...f, maxFileSize: config.maxFileSize }, templates, { keepTokens: opts.keepTokens ?? false }),
-  );
+  const results = await mapLimit(files, opts.concurrency ?? 16, (f) => loadCatalogPattern(loadInput(config, f), templates, { keepTokens: opts.keepTokens ?? false }));
   const patterns: Pattern[] = [];
   for (const result of results) {
     if (result.ok) patterns.push(result.pattern);

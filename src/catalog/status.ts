@@ -16,6 +16,7 @@ export const INACTIVE_STATUSES = [
   'stagnant',
   'postponed',
   'deferred',
+  'removed',
 ];
 
 /**

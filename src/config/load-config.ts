@@ -31,6 +31,8 @@ export interface CatalogConfig {
   /** Where patterns keep their title and summary, when the configuration says (else where the template keeps its own). */
   title?: ConfigFile['title'];
   summary?: ConfigFile['summary'];
+  /** A YAML file beside each pattern whose keys are its front matter too (`kep.yaml`). */
+  metadataFile?: string;
   /** Which patterns are no longer maintained (see `isInactive`); undefined: the default. */
   inactive?: ConfigFile['inactive'];
   rules: NonNullable<ConfigFile['rules']>;
@@ -118,6 +120,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     ...(values.title ? { title: values.title } : {}),
     ...(values.summary ? { summary: values.summary } : {}),
     ...(values.inactive !== undefined ? { inactive: values.inactive } : {}),
+    ...(values.metadataFile ? { metadataFile: values.metadataFile } : {}),
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),
     site: values.site ?? {},

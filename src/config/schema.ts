@@ -114,6 +114,15 @@ export const configSchema = z.strictObject({
     .superRefine(onlyWith)
     .optional(),
   /**
+   * A YAML file beside each pattern that holds its metadata (`kep.yaml`): its keys are read
+   * as the pattern's front matter (the pattern's own front matter wins on a key both have).
+   */
+  metadataFile: z
+    .string()
+    .min(1)
+    .regex(/^[^/\\]+$/, 'expected a file name (the file beside each pattern), such as "kep.yaml"')
+    .optional(),
+  /**
    * Patterns nobody maintains any more, by a front matter value (`status: Withdrawn`):
    * their findings are warnings. Default `{ key: status, values: [withdrawn, rejected,
    * superseded, stagnant, …] }`; `false` holds them to every error.

@@ -1,5 +1,5 @@
 import { loadCatalogTemplates } from '../catalog/load-catalog.js';
-import { loadCatalogPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { Pattern } from '../catalog/types.js';
 import { viewOf } from '../catalog/view.js';
 import { checkFile, LintRun } from './engine.js';
@@ -50,9 +50,7 @@ export async function lintShard(
     const f = input.files[index];
     if (!f) break;
     // With `onPattern` (the site build, on this thread) the tokens are kept for rendering.
-    const loaded = await timed('(read + parse)', () =>
-      loadCatalogPattern({ ...f, maxFileSize: input.config.maxFileSize }, templates, onPattern ? { keepTokens: true } : {}),
-    );
+    const loaded = await timed('(read + parse)', () => loadCatalogPattern(loadInput(input.config, f), templates, onPattern ? { keepTokens: true } : {}));
     if (!loaded.ok) {
       batch.push({ file: f.file, failure: loaded.diagnostic });
     } else {

@@ -50,7 +50,12 @@ export class Workspace {
       if (!byFile.has(f) && f !== file) continue;
       const rel = path.relative(root, f).split(path.sep).join('/');
       const loaded = catalogPatternFromText(
-        { file: f, path: rel, slug: byFile.get(f)?.slug ?? slugFor(rel) ?? path.basename(f, '.md') },
+        {
+          file: f,
+          path: rel,
+          slug: byFile.get(f)?.slug ?? slugFor(rel) ?? path.basename(f, '.md'),
+          ...(catalog.config.metadataFile ? { metadataFile: catalog.config.metadataFile } : {}),
+        },
         doc.getText(),
         catalog.templates,
       );

@@ -98,6 +98,22 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   };
 }
 
+/**
+ * A whole YAML file read as metadata (a pattern's `kep.yaml`): a mapping of
+ * `key: value` pairs, read as front matter is; an error with its line.
+ */
+export function parseMetadata(text: string): { kind: 'ok'; data: Record<string, unknown> } | { kind: 'error'; message: string; line: number } {
+  const doc = parseYaml(text);
+  const problem = doc.errors[0];
+  if (problem) return { kind: 'error', message: `Malformed YAML: ${firstLine(problem.message)}`, line: new LineIndex(text).pointAt(problem.pos[0]).line };
+  if (doc.contents !== null && !isMap(doc.contents)) return { kind: 'error', message: 'It must be a YAML mapping of `key: value` pairs', line: 1 };
+  try {
+    return { kind: 'ok', data: (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown> };
+  } catch (err) {
+    return { kind: 'error', message: `Malformed YAML: ${firstLine((err as Error).message)}`, line: 1 };
+  }
+}
+
 function parseYaml(raw: string) {
   return parseDocument(raw, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
@@ -61,6 +61,8 @@ export interface AdoptResult {
   rejected?: { file: string; fitting: number; of: number };
   patterns: string[];
   exclude: Exclusion[];
+  /** A YAML file most pattern folders keep beside the pattern (`kep.yaml`): read as its front matter. */
+  metadata?: { file: string; folders: number; of: number };
   /** Pattern files the configuration selects. */
   patternCount: number;
   /** Of those, redirect stubs: files that only say the pattern moved (not compared with the template). */
@@ -158,6 +160,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
     exclude: layout.exclude,
+    ...metadataBeside(root, layout.patterns),
     movedCount,
     patternCount,
     markdownCount: files.length,
@@ -240,6 +243,28 @@ async function givenTemplate(root: string, file: string, files: readonly Scanned
   const rel = relativeTo(root, file);
   const scanned = files.find((f) => f.rel === rel);
   return { rel: scanned ? rel : file, schema: templateFromSource(text, file), nameScore: Infinity, ...(scanned ? { file: scanned } : {}) };
+}
+
+/**
+ * In a catalog of one folder per pattern, a YAML file that most folders keep
+ * beside the pattern under one name (`kep.yaml`, `metadata.yml`): the
+ * pattern's metadata, read as its front matter (`metadataFile`).
+ */
+function metadataBeside(root: string, patterns: readonly ScannedFile[]): Pick<AdoptResult, 'metadata'> {
+  const folders = [...new Set(patterns.filter((p) => p.folderKind).map((p) => p.dirs.join('/')))];
+  if (folders.length < 3) return {};
+  const counts = new Map<string, number>();
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(root, folder)).filter((n) => /\.ya?ml$/i.test(n));
+    } catch {
+      continue;
+    }
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const [file, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+  return file && n! * 2 >= folders.length ? { metadata: { file, folders: n!, of: folders.length } } : {};
 }
 
 /** Patterns that must follow another template file better than the catalog's for it to be a sibling. */
@@ -394,6 +419,15 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
   } else lines.push(`template: ${q(templateRel)}`, '');
   lines.push(...comment(layoutReason(result)));
   lines.push('patterns:', ...result.patterns.map((g) => `  - ${q(g)}`), '');
+  if (result.metadata) {
+    const m = result.metadata;
+    lines.push(
+      ...comment(
+        `Metadata: ${n(m.folders)} of the ${plural(m.of, 'pattern folder')} keep a \`${m.file}\` beside the pattern: its keys are read as the pattern's front matter (status, owners… for the site's facets and for the patterns no longer maintained).`,
+      ),
+    );
+    lines.push(`metadataFile: ${q(m.file)}`, '');
+  }
   if (result.exclude.length > 0) {
     lines.push('# Left out: files the patterns globs select that are not patterns.', 'exclude:');
     for (const e of result.exclude) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../catalog/discover.js';
 import { loadCatalogTemplates } from '../catalog/load-catalog.js';
-import { loadCatalogPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { TemplateSet } from '../catalog/templates.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -77,7 +77,7 @@ export async function readForSearch(
   facets: readonly string[],
 ): Promise<{ record: PatternRecord; text: IndexedText } | { failure: Diagnostic } | Record<string, never>> {
   const stat = statSync(f.file, { throwIfNoEntry: false });
-  const loaded = await loadCatalogPattern({ ...f, maxFileSize: config.maxFileSize }, templates);
+  const loaded = await loadCatalogPattern(loadInput(config, f), templates);
   if (!loaded.ok) return { failure: loaded.diagnostic };
   if (!stat || loaded.pattern.movedTo !== undefined) return {};
   return recordOf(loaded.pattern, config.root, facets, { mtimeMs: stat.mtimeMs, size: stat.size });

@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import { loadCatalogPattern } from '../catalog/load-pattern.js';
+import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
@@ -230,7 +230,6 @@ interface PagesInput {
 /** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
 async function writePatternPages(input: PagesInput): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
   const { dir, site, catalog, metas, articles, owns, records, search, onProgress } = input;
-  const maxFileSize = catalog.config.maxFileSize;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   // Every file of the catalog, redirect stubs included: a link to one leads to the page that sends readers on.
   const locate = patternLocator(catalog.patterns);
@@ -260,7 +259,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       let source: string | undefined;
       if (!article || !own) {
         const light = byFile.get(meta.file)!;
-        const loaded = await loadCatalogPattern({ file: light.file, path: light.path, slug: light.slug, maxFileSize }, catalog.templates, { keepTokens: true });
+        const loaded = await loadCatalogPattern(loadInput(catalog.config, light), catalog.templates, { keepTokens: true });
         // Changed since pass one (an edit during the build): reported, and the page left out.
         if (!loaded.ok) {
           problems.push(loaded.diagnostic);

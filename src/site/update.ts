@@ -1,6 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadCatalogPattern, type LoadPatternResult } from '../catalog/load-pattern.js';
+import { loadCatalogPattern, type LoadPatternResult, loadInput } from '../catalog/load-pattern.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
@@ -28,7 +28,7 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadCatalogPattern({ file, path: before.path, slug: before.slug, maxFileSize: state.prepared.config.maxFileSize }, state.prepared.templates, {
+  const loaded = await loadCatalogPattern(loadInput(state.prepared.config, { file, path: before.path, slug: before.slug }), state.prepared.templates, {
     keepTokens: true,
   });
   const summary = (pages: number): BuildSummary => ({
@@ -98,14 +98,11 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
   const bySlug = new Map(state.metas.map((m) => [m.slug, m]));
   const locate = patternLocator(state.metas);
   const metaOf = new Map(state.metas.map((m) => [m.file, m]));
-  const maxFileSize = state.prepared.config.maxFileSize;
   for (const pattern of touched) {
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
     const isChanged = pattern.file === changed.pattern.file;
-    const source = isChanged
-      ? changed
-      : await loadCatalogPattern({ file: pattern.file, path: pattern.path, slug: pattern.slug, maxFileSize }, state.prepared.templates, { keepTokens: true });
+    const source = isChanged ? changed : await loadCatalogPattern(loadInput(state.prepared.config, pattern), state.prepared.templates, { keepTokens: true });
     if (!source.ok) continue;
     const page = renderPage(meta, source.pattern, { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path) }, locate);
     await drawDiagrams(page, { root: state.session.catalog.root });

@@ -78,6 +78,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
     );
+  if (r.metadata)
+    ctx.out(
+      `  metadata   ${r.metadata.file} beside ${n(r.metadata.folders)} of ${plural(r.metadata.of, 'pattern folder')} ${dim("(read as each pattern's front matter)")}`,
+    );
   if (r.movedCount > 0)
     ctx.out(
       `  moved      ${plural(r.movedCount, 'file')} ${r.movedCount === 1 ? 'only says' : 'only say'} the pattern moved ${dim('(redirect stubs: only their links are checked, and the site sends readers on)')}`,

@@ -1,7 +1,7 @@
 import { displayTitle } from '../../catalog/view.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { loadPattern } from '../../catalog/load-pattern.js';
+import { loadCatalogPattern, loadInput } from '../../catalog/load-pattern.js';
 import type { Section } from '../../markdown/types.js';
 import { foldText } from '../../template/normalize.js';
 import type { LiveCatalog } from '../live-catalog.js';
@@ -39,10 +39,7 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       const catalog = await live.catalog();
       const record = patternOrRefusal(catalog, slug);
       if (isRefusal(record)) return record;
-      const loaded = await loadPattern(
-        { file: record.file, path: record.path, slug: record.slug, maxFileSize: catalog.settings.config.maxFileSize },
-        catalog.settings.templates.for(record.path),
-      );
+      const loaded = await loadCatalogPattern(loadInput(catalog.settings.config, record), catalog.settings.templates);
       if (!loaded.ok) return refusal(`${record.path} cannot be read now: ${loaded.diagnostic.message}`);
       const pattern = loaded.pattern;
       const doc = pattern.document;

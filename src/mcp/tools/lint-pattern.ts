@@ -111,7 +111,8 @@ function draftTarget(catalog: CatalogSearch, text: string): { file: string; path
 async function lintDraft(catalog: CatalogSearch, target: { file: string; path: string; slug: string }, text: string): Promise<Diagnostic[]> {
   const full = await loadCatalog({ root: catalog.root, ...(catalog.templateFile ? { templateFile: catalog.templateFile } : {}) });
   // Judged by the template it follows best, where the catalog has several: the choice is the catalog's (`full.templates`).
-  const loaded = catalogPatternFromText(target, text, full.templates);
+  const metadata = full.config.metadataFile ? { metadataFile: full.config.metadataFile } : {};
+  const loaded = catalogPatternFromText({ ...target, ...metadata }, text, full.templates);
   if (!loaded.ok) return [loaded.diagnostic];
   const patterns = [...full.patterns.filter((p) => p.file !== target.file), loaded.pattern].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { results } = await lintCatalog(
