@@ -324,10 +324,12 @@ function misspellings(
  * Headings of one level that word a template section of that level another
  * way (`## Prior art` or `## Alternatives` for `## Prior art and
  * alternatives`, `## Related Design Patterns` for `## Related Java Design
- * Patterns`, `## Future Work` for `## Future possibilities`): among the
+ * Patterns`, `## Future Work` for `## Future possibilities`, `## Purpose` for
+ * `## Motivation`): among the
  * author's headings between two template sections, and the template's
  * sections missing between those two, a heading whose words are all words of
- * the section's name, or that shares a word of five letters or more with it,
+ * the section's name, or that shares a word of five letters or more with it
+ * (or a word of the same role, `SAME_ROLE`),
  * when that section fits no other of those headings and the heading no other
  * of those sections, at the section's own level. Read as that section
  * written another way: a rename asked, not a missing section plus an unknown one.
@@ -344,7 +346,9 @@ function rewordings(
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
   const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading;
   const fits = (heading: string[], name: string[]) =>
-    (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) || heading.some((w) => w.length >= 5 && name.includes(w));
+    (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) ||
+    heading.some((w) => w.length >= 5 && name.includes(w)) ||
+    sameRole(heading, name);
   let i = 0;
   while (i < sections.length) {
     if (at[i]) {
@@ -503,6 +507,35 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
 const leadKeys = new WeakMap<TemplateSection, string | null>();
 /** Words that join a name's leading words to the pattern's name (`Intent of`, `When to Use the`). */
 const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on', 'and', 'about']);
+
+/**
+ * Words that name the same part of a proposal or pattern (as variant keys):
+ * `## Purpose` where the template puts `## Motivation`, `## Downsides` for
+ * `## Drawbacks`. Read only where the template puts the section, only for a
+ * heading's last word against the name's (see `sameRole`), and only when one
+ * heading there fits it (see `rewordings`).
+ */
+const SAME_ROLE = new Map(
+  [
+    ['motivation', 'purpose'],
+    ['drawback', 'downside', 'disadvantage'],
+    ['summary', 'abstract', 'synopsis'],
+    ['reference', 'resource', 'bibliography'],
+    ['acknowledgment', 'credit'],
+  ].flatMap((group, i) => group.map((w) => [w, i] as const)),
+);
+
+/**
+ * Whether a short heading (three words at most) ends in a word of the same
+ * role as the word the section's name ends in: its head noun (`## Other
+ * Resources` for `## References`), not any word of a longer topic heading
+ * (`## Resource Owner Password Credentials Grant`).
+ */
+function sameRole(heading: readonly string[], name: readonly string[]): boolean {
+  if (heading.length === 0 || heading.length > 3 || name.length === 0) return false;
+  const role = SAME_ROLE.get(heading.at(-1)!);
+  return role !== undefined && role === SAME_ROLE.get(name.at(-1)!);
+}
 
 /**
  * The leading words of a section name with variable parts, before the first one

@@ -364,6 +364,16 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it("reads a word of the same role where the template puts a section (`## Purpose` for `## Motivation`, `## Downsides` for `## Drawbacks`) as that section; elsewhere it stays the author's", async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache.\n\n## Purpose\n\nSlow.\n\n## Design\n\nA store.\n\n## Downsides\n\nDisk.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning', '15 section-name warning']);
+    // At another place (after Design, where the template puts Drawbacks, not Motivation): the author's own section.
+    const moved = '# Faster builds\n\n## Summary\n\nCache.\n\n## Motivation\n\nSlow.\n\n## Design\n\nA store.\n\n## Purpose\n\nSpeed.\n\n## Drawbacks\n\nDisk.\n';
+    expect((await lintPattern(template, moved)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['15 unknown-section warning']);
+  });
+
   it('takes other words for a section only at its level: a small heading in the header is not the section out of place', async () => {
     const template = '# [Title]\n\n## Summary of changes (optional)\n\nWhat changes.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
     const pattern = '# Async queues\n\n* Status: accepted\n\n#### Change Log\n\n* v2: fewer locks.\n\n## Motivation\n\nSlow.\n\n## Design\n\nA ring.\n';
