@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { TemplateSection } from '../src/template/types.js';
@@ -49,6 +51,17 @@ export async function runCli(argv: string[], cwd: string, options: { env?: Recor
 }
 
 /** A template's sections as `level name`, indented by depth, `+` for repeatable, `?` for optional. */
+/**
+ * `patternbook lint <dir> --format json` with the built CLI (worker threads need the compiled
+ * worker) on `threads` lanes, with per-rule timings on standard error (a worker prints its own).
+ */
+export async function lintBuilt(dir: string, threads: string): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, [path.join(REPO, 'dist/cli/bin.js'), 'lint', dir, '--format', 'json'], {
+    env: { ...process.env, PATTERNBOOK_THREADS: threads, PATTERNBOOK_TIMING: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
+}
+
 export function outline(sections: TemplateSection[], depth = 0): string[] {
   return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
-import { resolveReference, siteAddressSources } from './links.js';
+import { bySiteAddress, resolveReference } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import type { CatalogOf, PatternView } from './types.js';
 
@@ -145,17 +145,9 @@ export class CatalogIndex<P extends PatternView = PatternView> {
 
   private resolveOnce(url: string, fromFile: string): P | undefined {
     const target = resolveReference(url, fromFile, this.catalog.root);
-    if (target.kind === 'local') return target.outside ? undefined : (this.byFile.get(target.file) ?? this.folderOwner(target.file) ?? this.siteAddressOf(target.file));
+    if (target.kind === 'local')
+      return target.outside ? undefined : (this.byFile.get(target.file) ?? this.folderOwner(target.file) ?? bySiteAddress(target.file, (f) => this.byFile.get(f)));
     return this.publishedPattern(target.url);
-  }
-
-  /** The pattern a published site serves at `x` or `x.html` for its file `x.md` (how sites link between pages). */
-  private siteAddressOf(file: string): P | undefined {
-    for (const source of siteAddressSources(file)) {
-      const found = this.byFile.get(source);
-      if (found) return found;
-    }
-    return undefined;
   }
 
   private folderOwner(dir: string): P | undefined {

@@ -47,9 +47,18 @@ export function relativeLink(fromFile: string, toFile: string): string {
  * is where static-site generators serve `x.md` (how their pages link to each
  * other). Empty for any other extension.
  */
-export function siteAddressSources(file: string): string[] {
+function siteAddressSources(file: string): string[] {
   const ext = path.extname(file);
   if (ext !== '' && !/^\.html?$/i.test(ext)) return [];
   const base = ext === '' ? file : file.slice(0, -ext.length);
   return [`${base}.md`, `${base}.markdown`];
+}
+
+/** The first of `siteAddressSources(file)` that `find` knows: what the address stands for. */
+export function bySiteAddress<T>(file: string, find: (source: string) => T | undefined): T | undefined {
+  for (const source of siteAddressSources(file)) {
+    const found = find(source);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

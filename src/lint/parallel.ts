@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { PreparedCatalog } from '../catalog/load-catalog.js';
 import type { DiscoveredFile } from '../catalog/discover.js';
 import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
@@ -20,16 +18,7 @@ import {
 } from './engine.js';
 import { registry } from './registry.js';
 import { lintShard } from './shard.js';
-
-/**
- * From how many files a second lane (a worker thread beside this one) pays for
- * its start-up and its extra heap. Measured on a two-core machine, where V8's
- * own background threads (compiler, GC) already take about half a core:
- * 1,000 files 1.65 s alone, 1.78 s with a worker; 2,000 files 2.48 s / 163 MB
- * against 2.25 s / 202 MB; 4,000 4.44 s against 3.71 s; 10,000 10.5 s / 318 MB
- * against 7.6 s / 343 MB.
- */
-const MIN_FILES_FOR_THREADS = { twoCores: 2000, moreCores: 1000 };
+import { laneCount, runWorker } from '../util/worker-lanes.js';
 
 /**
  * The worker's entry: beside the bundle when running from it (`dist/bundle/`),
@@ -60,24 +49,7 @@ export interface WorkerMessage {
  * sources). `PATTERNBOOK_THREADS=<n>` overrides (`0` and `1` both mean this thread alone).
  */
 export function lintThreads(fileCount: number, env: Record<string, string | undefined> = process.env): number {
-  if (!WORKER_SCRIPT) return 1;
-  const forced = Number(env.PATTERNBOOK_THREADS);
-  if (env.PATTERNBOOK_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return Math.max(forced, 1);
-  const cores = availableParallelism();
-  if (cores < 2) return 1;
-  return fileCount >= (cores >= 4 ? MIN_FILES_FOR_THREADS.moreCores : MIN_FILES_FOR_THREADS.twoCores) ? Math.min(cores, 8) : 1;
-}
-
-function runWorker(input: WorkerInput, receive: (results: WorkerMessage['results']) => void): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT!, { workerData: input });
-    worker.on('message', (message: WorkerMessage) => {
-      receive(message.results);
-      if (message.done) resolve();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lint worker stopped with exit code ${code}`))));
-  });
+  return laneCount(fileCount, WORKER_SCRIPT, 8, env);
 }
 
 /**
@@ -127,7 +99,7 @@ export async function lintStreaming(
   };
   // Workers are started first, so their start-up overlaps this thread's work; this
   // thread is a lane too. Their results wait in the message queue until it is done.
-  const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker(input, receive));
+  const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker(WORKER_SCRIPT!, input, receive, 'lint'));
   // A copy, as a worker's message would be: the views' strings are otherwise slices of
   // each file's text and would keep every file in memory.
   await lintShard(input, (results) => receive(structuredClone(results)), 1, onPattern);

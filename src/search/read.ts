@@ -1,13 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../catalog/discover.js';
 import { loadCatalogTemplates } from '../catalog/load-catalog.js';
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { TemplateSet } from '../catalog/templates.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { laneCount, runWorker } from '../util/worker-lanes.js';
 import { recordOf, type IndexedText, type PatternRecord } from './record.js';
 import { countTerms, type TermCounts } from './search-index.js';
 
@@ -40,13 +39,6 @@ export interface ReadMessage {
   done?: true;
 }
 
-/**
- * From how many files a second lane pays for its start-up (a worker thread
- * loads its own modules and warms up its own compiler). Measured on the
- * project's two-core machine: see the README's search section.
- */
-const MIN_FILES_FOR_THREADS = { twoCores: 2000, moreCores: 1000 };
-
 /** The worker's entry: beside the bundle (`dist/bundle/`), else the compiled module; none when running from the sources under test. */
 const WORKER_SCRIPT = [new URL('./search-worker.mjs', import.meta.url), new URL('./worker.js', import.meta.url)].map((u) => fileURLToPath(u)).find((f) => existsSync(f));
 
@@ -57,12 +49,7 @@ const WORKER_SCRIPT = [new URL('./search-worker.mjs', import.meta.url), new URL(
  * for lint (`0` and `1` both mean this thread alone).
  */
 export function readThreads(fileCount: number, env: Record<string, string | undefined> = process.env): number {
-  if (!WORKER_SCRIPT) return 1;
-  const forced = Number(env.PATTERNBOOK_THREADS);
-  if (env.PATTERNBOOK_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return Math.max(forced, 1);
-  const cores = availableParallelism();
-  if (cores < 2) return 1;
-  return fileCount >= (cores >= 4 ? MIN_FILES_FOR_THREADS.moreCores : MIN_FILES_FOR_THREADS.twoCores) ? Math.min(cores, 4) : 1;
+  return laneCount(fileCount, WORKER_SCRIPT, 4, env);
 }
 
 /**
@@ -121,18 +108,6 @@ export async function workerShard(input: ReadInput, post: (message: ReadMessage)
   post({ results: batch, done: true });
 }
 
-function runWorker(input: ReadInput, receive: (results: ReadResult[]) => void): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT!, { workerData: input });
-    worker.on('message', (message: ReadMessage) => {
-      receive(message.results);
-      if (message.done) resolve();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search worker stopped with exit code ${code}`))));
-  });
-}
-
 /**
  * Reads every file of `input` on `lanes` lanes (this thread and `lanes - 1`
  * workers, started first so their start-up overlaps this thread's work) and
@@ -150,7 +125,7 @@ export async function readPatterns(input: ReadInput, templates: TemplateSet, lan
       take(r);
     }
   };
-  const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker(shared, (results) => results.forEach(receive)));
+  const workers = Array.from({ length: Math.max(lanes - 1, 0) }, () => runWorker<ReadResult>(WORKER_SCRIPT!, shared, (results) => results.forEach(receive), 'search'));
   let here = 0;
   await readShard(
     shared,

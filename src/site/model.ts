@@ -1,7 +1,7 @@
 import { displayTitle } from '../catalog/view.js';
 import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
-import { siteAddressSources } from '../catalog/links.js';
+import { bySiteAddress } from '../catalog/links.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
 import { NO_RELATIONS, relationLists, slugRelation, type SlugRelation } from '../catalog/relations.js';
@@ -161,14 +161,7 @@ export function renderPage(
 export function patternLocator<T extends { file: string }>(entries: readonly T[]): (file: string) => T | undefined {
   const byFile = new Map(entries.map((e) => [e.file, e]));
   const byFolder = new Map(entries.filter((e) => ownsFolder(e.file)).map((e) => [path.dirname(e.file), e]));
-  const bySiteAddress = (file: string): T | undefined => {
-    for (const source of siteAddressSources(file)) {
-      const found = byFile.get(source);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return (file) => byFile.get(file) ?? byFolder.get(file) ?? bySiteAddress(file);
+  return (file) => byFile.get(file) ?? byFolder.get(file) ?? bySiteAddress(file, (f) => byFile.get(f));
 }
 
 /** What a pattern's card (and its search entry) shows of it: slug, title, summary and facets. */

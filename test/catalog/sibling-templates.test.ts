@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { lint } from '../../src/lint/lint.js';
-import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { lintBuilt, REPO, runCli, tempCatalog } from '../helpers.js';
 
 // A catalog with two kinds of proposals, each written from its own template.
 const PROPOSAL = '# [Title]\n\n## Summary\n\nSay it in a paragraph.\n\n## Motivation\n\nWhy it is needed.\n\n## Design\n\nHow it works.\n';
@@ -71,14 +69,8 @@ describe('sibling templates (`template: [a, b]`)', () => {
         i % 3 ? ['Summary', 'Transition Path', 'Timeline', 'How We Teach This'] : ['Summary', 'Transition Path', 'Timeline'],
       );
     const dir = await catalog({}, extra);
-    const bin = path.join(REPO, 'dist/cli/bin.js');
-    const run = (threads: string) =>
-      promisify(execFile)(process.execPath, [bin, 'lint', dir, '--format', 'json'], {
-        env: { ...process.env, PATTERNBOOK_THREADS: threads, PATTERNBOOK_TIMING: '1' },
-        maxBuffer: 64 * 1024 * 1024,
-      }).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
-    const one = await run('1');
-    const two = await run('2');
+    const one = await lintBuilt(dir, '1');
+    const two = await lintBuilt(dir, '2');
     const errors = (JSON.parse(one.stdout) as { errorCount: number }).errorCount;
     // 200 retirements without How We Teach This, 0003, and the half proposal.
     expect(errors).toBe(202);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/lint/registry.js';
-import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
+import { REPO, fixture, lintBuilt, runCli, tempCatalog } from '../helpers.js';
 
 const TEMPLATE = '# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nHow to remove it.\n';
 const files = {
@@ -179,23 +179,15 @@ describe('lint --template against other catalog shapes', () => {
 
 describe('lint in worker threads', () => {
   it('gives the same report with a worker thread beside the main one as on one thread (the built CLI)', async () => {
-    const { execFile } = await import('node:child_process');
     const { mkdtemp, rm } = await import('node:fs/promises');
     const os = await import('node:os');
-    const { promisify } = await import('node:util');
     const { generateCatalog } = await import('../../bench/generate-catalog.mjs');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pb-lanes-'));
     try {
       // Large enough that the worker starts before the main thread has taken every file.
       generateCatalog(dir, { count: 600, seed: 11, defectRate: 0.05 });
-      const bin = path.join(REPO, 'dist/cli/bin.js');
-      const run = (threads: string) =>
-        promisify(execFile)(process.execPath, [bin, 'lint', dir, '--format', 'json'], {
-          env: { ...process.env, PATTERNBOOK_THREADS: threads, PATTERNBOOK_TIMING: '1' },
-          maxBuffer: 64 * 1024 * 1024,
-        }).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
-      const one = await run('1');
-      const two = await run('2');
+      const one = await lintBuilt(dir, '1');
+      const two = await lintBuilt(dir, '2');
       const report = JSON.parse(two.stdout) as { errorCount: number };
       expect(report.errorCount).toBeGreaterThan(0);
       // The worker linted some of the files (it prints its own timings), and nothing differs.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { relativeLink, siteAddressSources } from '../../catalog/links.js';
+import { bySiteAddress, relativeLink } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -75,7 +75,7 @@ export default defineCatalogRule({
           // `./eip-150` or `./eip-150.html` for `eip-150.md`: the address the catalog's published site
           // gives the page. It works there and nowhere else (git hosts, editors, this site's other
           // readers), so it is a warning with the path that works everywhere, not a broken link.
-          const source = info ? undefined : siteAddressSources(target.file).find((f) => index.files.stat(f)?.isFile);
+          const source = info ? undefined : bySiteAddress(target.file, (f) => (index.files.stat(f)?.isFile ? f : undefined));
           if (source) {
             const fixed = relativeLink(pattern.file, source) + hash;
             report({
