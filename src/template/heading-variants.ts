@@ -242,9 +242,13 @@ export function variantKey(heading: string): string {
 const variantKeys = new Map<string, string>();
 const VARIANT_KEYS_LIMIT = 20_000;
 
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 function computeVariantKey(heading: string): string {
   // `References & Credits` is `References and Credits`.
   const folded = foldHeading(splitNote(heading).text.replace(/\s&(?:amp;)?\s/g, ' and ')).replace(/\((?:s|es)\)/g, '');
   const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // An article before the name is no other name: `The Problem`, `The Intent of Actor Pattern`.
+  if (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
   return words.map(foldWord).join(' ');
 }

@@ -63,6 +63,8 @@ export interface OutlineMatch {
      * is asked, not made by `--fix`.
      */
     reworded?: boolean;
+    /** Reworded away from the section's place (`# Plan for adoption` for `# Adoption strategy`, after the section that follows it). */
+    apart?: boolean;
   }[];
 }
 
@@ -194,14 +196,16 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Each heading's section by name (or variant), worked out once for both readings below.
   const named = sections.map((s) => matching(schema, s.title)[0] ?? variantOf(schema, s.title));
   const misspelt = misspellings(schema, sections, known, named);
-  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, misspelt, named);
+  // Headings read as a section worded another way away from its place (see `rewordings`).
+  const apart = new Set<Section>();
+  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, misspelt, named, apart);
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
     const byWords = underUnknown || byName ? undefined : reworded.get(section);
     if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
     else if (byName) result.renamed.push({ section, schema: byName, misspelt: true });
-    else if (byWords) result.renamed.push({ section, schema: byWords, reworded: true });
+    else if (byWords) result.renamed.push({ section, schema: byWords, reworded: true, ...(apart.has(section) ? { apart: true } : {}) });
     const hits = byContent ? [byContent] : byName ? [byName] : byWords ? [byWords] : matching(schema, section.title);
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
@@ -340,6 +344,7 @@ function rewordings(
   known: (section: Section) => boolean,
   taken: Map<Section, TemplateSection>,
   byName: readonly (TemplateSection | undefined)[],
+  apart: Set<Section>,
 ): Map<Section, TemplateSection> {
   const out = new Map<Section, TemplateSection>();
   const at = sections.map((s, i) => taken.get(s) ?? byName[i]);
@@ -376,6 +381,26 @@ function rewordings(
       out.set(section, candidates[0]!);
     }
     i = j;
+  }
+  // Out of the template's order (`# Plan for adoption` after `# How we teach this`, where the
+  // template has `# Adoption strategy` before it): a short heading (three words at most) whose last
+  // word, of five letters or more, is a word of the name of a section this level lacks, when it is
+  // the one heading of the level that does and fits no other such section. Read as that section
+  // written another way, at another place: a rename and an order finding, not a missing section
+  // plus an unknown one. A topic's heading (`## Thoughts from research on this proposal`) or one
+  // that only shares a qualifier (`## Implementation plan` for `## Implementation History`) is not.
+  const free = sections.filter((s, k) => !at[k] && !out.has(s) && !known(s));
+  const lacking = schema.filter((t) => open(t) && ![...out.values()].includes(t));
+  const shares = (s: Section, t: TemplateSection) => {
+    const heading = contentWords(s.title);
+    const head = heading.at(-1);
+    return s.level === t.level && heading.length <= 3 && head !== undefined && head.length >= 5 && contentWords(t.heading).includes(head);
+  };
+  for (const t of lacking) {
+    const fitting = free.filter((s) => shares(s, t));
+    if (fitting.length !== 1 || lacking.filter((other) => shares(fitting[0]!, other)).length !== 1) continue;
+    out.set(fitting[0]!, t);
+    apart.add(fitting[0]!);
   }
   return out;
 }

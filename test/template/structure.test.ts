@@ -374,6 +374,31 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(template, moved)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['15 unknown-section warning']);
   });
 
+  it("reads a heading that shares a long word of a lacking section's name, out of the template's order, as that section: a rename and an order warning, nothing missing", async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Alternatives\n\nWhat else.\n\n## Adoption strategy\n\nHow people move.\n\n## How we teach this\n\nDocs.\n';
+    const pattern =
+      '# Lazy rows\n\n## Summary\n\nRender on scroll.\n\n## Alternatives\n\nPaging.\n\n## How we teach this\n\nA guide.\n\n## Plan for adoption\n\nBehind a flag.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 section-order warning', '15 section-name warning']);
+    expect(found.find((d) => d.ruleId === 'section-name')?.message).toContain('shares a word');
+    // Two headings that share the word: neither is taken for it, and the section is missing.
+    const two = pattern.replace('## Plan for adoption', '## Team adoption\n\nSlowly.\n\n## Plan for adoption');
+    expect((await lintPattern(template, two)).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
+    // A long topic heading, or one that only shares a qualifier, is the author's own.
+    for (const own of ['## Notes from the first trials of its adoption', '## Adoption metrics']) {
+      const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
+      expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
+    }
+  });
+
+  it('reads a heading with an article before the name (`The Intent of …`, `The Problem`) as that section', async () => {
+    const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Solution\n\nWhat helps.\n';
+    const pattern = '# Retry budget\n\n## The Problem\n\nStorms.\n\n## Solution\n\nA budget.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 section-name warning']);
+  });
+
   it('takes other words for a section only at its level: a small heading in the header is not the section out of place', async () => {
     const template = '# [Title]\n\n## Summary of changes (optional)\n\nWhat changes.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
     const pattern = '# Async queues\n\n* Status: accepted\n\n#### Change Log\n\n* v2: fewer locks.\n\n## Motivation\n\nSlow.\n\n## Design\n\nA ring.\n';
@@ -430,9 +455,12 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name', '11:1 section-name']);
     // The author may mean another word: --fix leaves the rename to them.
     expect((await lintPattern(template, pattern, { fix: true })).text).toBe(pattern);
-    // Out of its place it is not taken for the section.
+    // Out of its place a misspelling alone is not taken for the section; a whole word of its name
+    // (`Design`), which no other heading has, is: a rename and an order finding, nothing missing.
     const moved = '# Faster builds\n\n## Future possibilities\n\nA remote cache.\n\n## Detail Design\n\nA cache.\n\n## Motivation\n\nSlow.\n';
-    expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['3:1 section-order', '7:1 section-name', '7:1 section-order']);
+    const misspeltOnly = moved.replace('Detail Design', 'Detial Desgin');
+    expect((await lintWith(template, misspeltOnly)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
       '3:1 section-order',
       '7:1 unknown-section',
       '13:1 required-section',

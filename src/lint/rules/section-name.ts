@@ -12,7 +12,7 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
-    for (const { section, schema, extended, byContent, misspelt, reworded } of outline.renamed) {
+    for (const { section, schema, extended, byContent, misspelt, reworded, apart } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
       // A spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`): accepted too.
@@ -24,7 +24,13 @@ export default defineRule({
       const { text: name } = splitNote(heading.raw);
       const at = heading.setext ? -1 : line.indexOf(name);
       // Known by what it holds rather than by its name: the author may mean the other name, so the rename is theirs to make.
-      const why = byContent ? " (it holds that section's sub-sections)" : reworded ? ' (it stands where the template puts that section, in other words)' : '';
+      const why = byContent
+        ? " (it holds that section's sub-sections)"
+        : apart
+          ? " (it shares a word of that section's name, which no other heading of its level has)"
+          : reworded
+            ? ' (it stands where the template puts that section, in other words)'
+            : '';
       report({
         message: `${headingLabel(section)} is written \`${'#'.repeat(schema.level)} ${schema.heading}\` in the template${why}: rename it${schema.aliases.length ? '' : ', or accept this name with `aliases` under `sections` in the configuration'}.`,
         range: heading.range,
