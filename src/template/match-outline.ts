@@ -4,6 +4,7 @@ import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections, parentSection } from './walk.js';
 import { nearest } from '../util/similar.js';
+import { analyze } from '../search/analyze.js';
 
 export interface SectionMatch {
   schema: TemplateSection;
@@ -20,6 +21,12 @@ export interface MissingSection {
   after?: SectionMatch;
   /** The nearest present sibling after it in template order. */
   before?: SectionMatch;
+  /**
+   * The one heading of the author's that stands at its place, in other words altogether
+   * (`## Implementation` for `## Detailed design`): between the two template sections around it,
+   * where the template has this section alone, at its level, and named like no template section.
+   */
+  standIn?: Section;
 }
 
 export interface MisplacedSection {
@@ -277,7 +284,15 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       .reverse()
       .find((s): s is SectionMatch => 'sections' in s);
     const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
-    const absent: MissingSection = { schema: slot, ...(parent ? { parent } : {}), ...(after ? { after } : {}), ...(before ? { before } : {}) };
+    const standIn =
+      after && before && slots.indexOf(before) === i + 1 && slots.indexOf(after) === i - 1 ? standingIn(slot, after, before, sections, result.unknown) : undefined;
+    const absent: MissingSection = {
+      schema: slot,
+      ...(parent ? { parent } : {}),
+      ...(after ? { after } : {}),
+      ...(before ? { before } : {}),
+      ...(standIn ? { standIn } : {}),
+    };
     result.absent.push(absent);
     if (!slot.optional) result.missing.push(absent);
   });
@@ -290,6 +305,31 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     );
   }
   return matches;
+}
+
+/**
+ * The one heading between two present template sections, where the template
+ * has only `schema` between them: at its level and unknown (named like no
+ * template section). Its place is all that says it is that section, so only
+ * a one-to-one place counts: with another heading there, or none after it
+ * (the author's own sections often close a document), it is theirs.
+ */
+function standingIn(schema: TemplateSection, after: SectionMatch, before: SectionMatch, sections: readonly Section[], unknown: readonly Section[]): Section | undefined {
+  if (schema.repeatable || schema.anyHeading) return undefined;
+  const from = after.sections.at(-1)!.range.start.offset;
+  const to = before.sections[0]!.range.start.offset;
+  const there = sections.filter((s) => s.range.start.offset > from && s.range.start.offset < to);
+  const one = there[0];
+  if (there.length !== 1 || !one || one.level !== schema.level || !unknown.includes(one)) return undefined;
+  // …and it names what the template's guidance for the section talks of (`## Implementation`
+  // where the guidance says "…to understand, and implement"; `## Alternatives` where it asks for
+  // "alternate approaches"): another topic that only stands there (`## References` where the
+  // Security Considerations go) is the author's own.
+  // A short heading (three words at most) whose last word is one the guidance uses, that is.
+  const words = contentWords(one.title);
+  const head = analyze(words.at(-1) ?? '')[0];
+  if (words.length > 3 || !head || head.length < 4) return undefined;
+  return analyze(`${schema.name} ${schema.guidance}`).includes(head) ? one : undefined;
 }
 
 /**

@@ -392,6 +392,34 @@ describe('template semantics read from real-catalog shapes', () => {
     }
   });
 
+  it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n';
+    const pattern = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Motivation\n\nDrift.\n\n## Implementation\n\nA lock file.\n\n## Drawbacks\n\nChurn.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['11 required-section warning']);
+    expect(found.diagnostics[0]!.message).toContain('where this pattern has `## Implementation`');
+    expect(found.text).toBe(pattern);
+    // A heading of another topic there (not what the guidance talks of) is the author's own.
+    const other = pattern.replace('## Implementation', '## Benchmarks');
+    expect((await lintPattern(template, other)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '9 required-section error',
+      '11 unknown-section warning',
+    ]);
+    // Two headings there, or one at the end of the document: the author's own, and the section missing.
+    const two = pattern.replace('## Implementation\n', '## Implementation\n\nA lock file.\n\n## Rollout\n');
+    expect((await lintPattern(template, two)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '9 required-section error',
+      '11 unknown-section warning',
+      '15 unknown-section warning',
+    ]);
+    const last = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Motivation\n\nDrift.\n\n## Detailed design\n\nA lock file.\n\n## Churn\n\nSome.\n';
+    expect((await lintPattern(template, last)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '13 required-section error',
+      '15 unknown-section warning',
+    ]);
+  });
+
   it('reads a heading with an article before the name (`The Intent of …`, `The Problem`) as that section', async () => {
     const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Solution\n\nWhat helps.\n';
     const pattern = '# Retry budget\n\n## The Problem\n\nStorms.\n\n## Solution\n\nA budget.\n';

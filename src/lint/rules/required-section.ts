@@ -7,7 +7,7 @@ import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
-import { schemaLabel } from './_format.js';
+import { headingLabel, schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
@@ -137,6 +137,18 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           doc.headings.some(
             (h) => h.level <= missing.schema.level && h.range.start.offset >= offset && h.range.start.offset < lastStray && !strays.includes(h.range.start.offset),
           ));
+      // A heading of the author's alone at its place may be it in other words: a warning that names
+      // it, and nothing inserted beside it.
+      const standIn = missing.standIn;
+      if (standIn) {
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}, where this pattern has ${headingLabel(standIn)}: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write the section.`,
+          range: { start: { ...standIn.heading.range.start }, end: { ...standIn.heading.range.end } },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       return {
         section: missing.schema.id,
         message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,

@@ -29,8 +29,10 @@ export default defineCatalogRule({
     const names = flattenSections(template.sections);
     const places = outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) }));
     // A second H1 is the title rule's to report: one finding for one stray heading.
+    // A heading alone where the template has a missing section is named by that finding (see `standIn`).
+    const standIns = new Set(outline.missing.map((m) => m.standIn));
     const unknown = outline.unknown
-      .filter((section) => section.level > 1)
+      .filter((section) => section.level > 1 && !standIns.has(section))
       .map((section) => {
         const near = closest(section.title, names, (s) => s.name);
         const slot = places.find((p) => p.sections.has(section))?.id;
