@@ -366,7 +366,7 @@ function isHiddenComment(block: Block): boolean {
  * (`Optional, but suggested for first drafts.`), or says "this section is
  * optional" (`This subsection is optional.`, `… is optional for non-Core
  * proposals`) or "omit this section" (`Omit this section if it's not
- * applicable.`), opens with a condition on its use (`If applicable, how will
+ * applicable.`, `This section may be omitted if there are none.`), opens with a condition on its use (`If applicable, how will
  * the component be upgraded?`), or is required only later (`Not required
  * until targeted at a release.`, as a heading's `(optional until reviewed)`).
  */
@@ -377,7 +377,8 @@ function saysOptional(block: Block | undefined): boolean {
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
-    /\bthis (?:sub-?)?section is optional\b|\bomit this (?:sub-?)?section\b|\bnot required until\b/i.test(plain)
+    /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b|\bnot required until\b/i.test(plain) ||
+    /\b(?:this (?:sub-?)?section|it) (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain)
   );
 }
 

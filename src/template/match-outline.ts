@@ -75,6 +75,18 @@ export interface OutlineMatch {
   }[];
 }
 
+/**
+ * Whether a pattern has fewer than half of the template's required top-level
+ * sections: it may not be written from this template at all (another kind of
+ * document, another template, one older than it). Rules judging its outline
+ * say so once (required-section) rather than a finding for each difference.
+ */
+export function underHalf(outline: OutlineMatch, template: { sections: readonly TemplateSection[] }): boolean {
+  const required = template.sections.filter((s) => !s.optional && !s.recommended);
+  const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
+  return required.length > 1 && present * 2 < required.length;
+}
+
 /** The template sections a pattern has anywhere: at their place, out of place or written another way. */
 export function sectionsHad(outline: OutlineMatch): Set<TemplateSection> {
   return new Set([...outline.all.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
@@ -285,7 +297,16 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       .find((s): s is SectionMatch => 'sections' in s);
     const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
     const standIn =
-      after && before && slots.indexOf(before) === i + 1 && slots.indexOf(after) === i - 1 ? standingIn(slot, after, before, sections, result.unknown) : undefined;
+      after && before
+        ? standingIn(
+            slot,
+            slots.slice(slots.indexOf(after) + 1, slots.indexOf(before)).filter((s): s is TemplateSection => 'matcher' in s),
+            after,
+            before,
+            sections,
+            result.unknown,
+          )
+        : undefined;
     const absent: MissingSection = {
       schema: slot,
       ...(parent ? { parent } : {}),
@@ -309,12 +330,20 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
 
 /**
  * The one heading between two present template sections, where the template
- * has only `schema` between them: at its level and unknown (named like no
- * template section). Its place is all that says it is that section, so only
- * a one-to-one place counts: with another heading there, or none after it
- * (the author's own sections often close a document), it is theirs.
+ * has `schema` (among `between`, the sections it lacks there): at its level
+ * and unknown (named like no template section). Its place and words are all
+ * that say it is that section, so only one heading there counts: with another
+ * heading there, or none after it (the author's own sections often close a
+ * document), it is theirs.
  */
-function standingIn(schema: TemplateSection, after: SectionMatch, before: SectionMatch, sections: readonly Section[], unknown: readonly Section[]): Section | undefined {
+function standingIn(
+  schema: TemplateSection,
+  between: readonly TemplateSection[],
+  after: SectionMatch,
+  before: SectionMatch,
+  sections: readonly Section[],
+  unknown: readonly Section[],
+): Section | undefined {
   if (schema.repeatable || schema.anyHeading) return undefined;
   const from = after.sections.at(-1)!.range.start.offset;
   const to = before.sections[0]!.range.start.offset;
@@ -329,7 +358,11 @@ function standingIn(schema: TemplateSection, after: SectionMatch, before: Sectio
   const words = contentWords(one.title);
   const head = analyze(words.at(-1) ?? '')[0];
   if (words.length > 3 || !head || head.length < 4) return undefined;
-  return analyze(`${schema.name} ${schema.guidance}`).includes(head) ? one : undefined;
+  // …this section alone of those the pattern lacks there (`## Implementation` where Detailed design
+  // and Examples are missing, and only the first one's guidance speaks of implementing).
+  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === one.level && analyze(`${t.name} ${t.guidance}`).includes(head);
+  const speakers = between.filter(talksOf);
+  return speakers.length === 1 && speakers[0] === schema ? one : undefined;
 }
 
 /**

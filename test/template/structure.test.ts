@@ -595,3 +595,53 @@ describe('odd headings', () => {
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual(['title']);
   });
 });
+
+describe('patterns written to an older layout, or to another template', () => {
+  const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nEnough detail to implement it.\n\n## Drawbacks\n\nWhy not.\n';
+  const current = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nCost.\n`;
+  const older = (n: number) => `# Summary\n\nOlder ${n}.\n\n# Motivation\n\nWhy.\n\n# Design\n\nHow.\n\n# Drawbacks\n\nCost.\n`;
+  const run = async (files: Record<string, string>) => {
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const report = await lint({ root: dir });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => ({ at: `${r.path}:${d.line} ${d.ruleId} ${d.severity}`, message: d.message })));
+  };
+
+  it('takes no title with sections one level up as the layout many patterns keep: a warning that says how many', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 6; n++) files[`p${n}/README.md`] = current(n);
+    for (let n = 7; n <= 9; n++) files[`p${n}/README.md`] = older(n);
+    const found = await run(files);
+    expect(found.filter((f) => f.at.endsWith('error'))).toEqual([]);
+    const title = found.filter((f) => f.at.includes(' title '));
+    expect(title.map((f) => f.at)).toEqual(['p7/README.md:1 title warning', 'p8/README.md:1 title warning', 'p9/README.md:1 title warning']);
+    expect(title[0]!.message).toContain('3 of the catalog');
+    // The whole outline one level up is one layout: heading-level says so once, as a warning.
+    expect(found.filter((f) => f.at.startsWith('p7/') && f.at.includes('heading-level')).map((f) => f.at)).toEqual(['p7/README.md:1 heading-level warning']);
+  });
+
+  it('still takes one such pattern among many as an error of its own', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 12; n++) files[`p${n}/README.md`] = current(n);
+    files['p13/README.md'] = older(13);
+    const found = await run(files);
+    expect(found.filter((f) => f.at.endsWith('error')).map((f) => f.at)).toEqual(['p13/README.md:1 title error']);
+  });
+
+  it("says second H1s of a file with under half of the template's sections as warnings: it may follow another template", async () => {
+    const other = '# Faster builds\n\nA cache.\n\n# Basic example\n\nRun it.\n\n# Unresolved questions\n\nNone.\n';
+    const found = await run({ 'p1/README.md': current(1), 'p2/README.md': current(2), 'p3/README.md': other });
+    expect(found.filter((f) => f.at.startsWith('p3/')).map((f) => f.at)).toEqual([
+      'p3/README.md:1 required-section warning',
+      'p3/README.md:5 title warning',
+      'p3/README.md:9 title warning',
+    ]);
+  });
+
+  it('reads the heading that stands where several sections are lacking as the one whose guidance speaks of it', async () => {
+    const found = await run({
+      'p1/README.md': '# Pinned inputs\n\n## Summary\n\nPin.\n\n## Implementation\n\nA lock file.\n\n## Drawbacks\n\nChurn.\n',
+    });
+    expect(found.map((f) => f.at)).toEqual(['p1/README.md:5 required-section error', 'p1/README.md:7 required-section warning']);
+    expect(found[1]!.message).toContain('`## Design`');
+  });
+});

@@ -1,5 +1,5 @@
 import type { MarkdownDocument, Section } from '../../markdown/types.js';
-import { sectionsHad, type SectionMatch } from '../../template/match-outline.js';
+import { sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
@@ -14,10 +14,14 @@ export default defineRule({
     severity: 'error',
     fixable: true,
   },
-  check({ pattern, catalog, outline, report }) {
+  check({ pattern, catalog, outline, report: reportAll }) {
     const source = pattern.document.source;
     const doc = pattern.document;
     const schema = catalog.templates.for(pattern.path);
+    // A file with under half of the template's sections may follow another template (required-section
+    // says so once): the levels it has by this one's are warnings.
+    const loose = underHalf(outline, schema);
+    const report: typeof reportAll = (r) => reportAll(loose ? { ...r, warning: true } : r);
     const template = schema.sections;
     /**
      * Whether the heading, at the template's level, would sit under the template's parent: a
@@ -98,12 +102,12 @@ export default defineRule({
       const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
       const fix = shiftHeadings(doc, from, shift.by);
       const others = shift.off.length - 1;
-      // Without a title above them (the layout of a catalog's older patterns: `# Summary` first),
-      // the missing title is the error, said by the title rule with this cause; moving the
-      // headings is offered here as a warning with its fix, not a second error for one cause.
-      const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
+      // The whole outline the same levels off is one layout (an older template's `# Summary` first,
+      // a title added above a template of H1 sections, every section one level down under it):
+      // nothing is missing or out of place, so a warning with its fix. (Without a title above
+      // them, the missing title is the title rule's to say, with this cause.)
       report({
-        ...(untitled ? { warning: true } : {}),
+        warning: true,
         message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
         range: first.section.heading.range,
         expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,

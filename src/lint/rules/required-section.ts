@@ -1,7 +1,7 @@
 import { headingsInCode, runawayFence } from '../../markdown/document.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { sectionsHad, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
+import { sectionsHad, underHalf, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
 import { variantKey } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
@@ -67,9 +67,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // says so, instead of a missing section for every section it lacks, and nothing is inserted.
   // A warning: whether the file is a pattern at all is a guess (an index page, a generation source,
   // a pattern older than the template are the usual ones), and an error may not be a guess.
-  const required = template.sections.filter((s) => !s.optional && !s.recommended);
-  const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
-  if (required.length > 1 && present * 2 < required.length) {
+  if (underHalf(outline, template)) {
+    const required = template.sections.filter((s) => !s.optional && !s.recommended);
+    const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
     const lacking = outline.missing.filter((m) => !m.parent && !m.schema.recommended);
     const names =
       lacking

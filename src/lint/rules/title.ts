@@ -1,95 +1,147 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { Heading } from '../../markdown/types.js';
-import { defineRule } from '../rule.js';
+import type { Range } from '../../markdown/lines.js';
+import type { Pattern } from '../../catalog/types.js';
+import type { OutlineMatch } from '../../template/match-outline.js';
+import type { TemplateSchema } from '../../template/types.js';
+import { underHalf } from '../../template/match-outline.js';
+import { defineCatalogRule, type Report } from '../rule.js';
 import { quote } from './_format.js';
 import { fromTemplatePlace, titleLeftover } from './_title.js';
 
-export default defineRule({
+/** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
+interface TitleFindings {
+  reports: (Report & { layout?: true })[];
+}
+
+export default defineCatalogRule({
   meta: {
     id: 'title',
     description:
       "The pattern has exactly one title, where the template puts it (H1, front matter or the line under a `## Title` section), and it is not the template's placeholder or sample.",
     severity: 'error',
     fixable: false,
+    // Whether a pattern without a title follows a layout the catalog keeps (see `check`) depends on the others.
+    scope: 'catalog',
   },
-  check({ pattern, template, outline, report }) {
-    const doc = pattern.document;
-    const spec = template.title;
-    if (spec.from === 'none') return;
-    // An H1 that is one of the template's sections at another level (`# Motivation` for
-    // `## Motivation`) is heading-level's finding, said once with its fix.
-    const sectionsAsH1 = new Set<Heading>();
-    for (const m of outline.all) for (const s of m.sections) if (s.level === 1 && m.schema.level !== 1) sectionsAsH1.add(s.heading);
-    for (const { section, schema } of outline.misplaced) if (section.level === 1 && schema.level !== 1) sectionsAsH1.add(section.heading);
-    // A pattern whose template sections are all written one level up (`# Motivation` for
-    // `## Motivation`) writes its own sections that way too (`# Appendix`): heading-level says so
-    // once, and none of them is a second title.
-    const allUp =
-      sectionsAsH1.size > 0 &&
-      outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
-      outline.misplaced.every((m) => m.section.level === m.schema.level - 1);
-    const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
-
-    if (spec.from === 'heading') {
-      if (!doc.title) {
-        const fm = typeof pattern.frontMatter.title === 'string';
-        // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
-        const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
-        const cause = first
-          ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write)`
-          : '';
+  collect({ pattern, template, outline }): TitleFindings {
+    const reports: TitleFindings['reports'] = [];
+    findings(pattern, template, outline, (r) => reports.push(r));
+    return { reports };
+  },
+  check({ pattern, catalog, collected, memo, report }) {
+    const mine = collected<TitleFindings>(pattern);
+    if (!mine) return;
+    // Patterns with no title whose sections are written one level up (`# Summary` first): the layout
+    // of the catalog's older template, when many of its patterns keep it. Then it is no error of one
+    // pattern's: a warning that says how many keep it.
+    const layout = memo('older layout', () => {
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<TitleFindings>(p));
+      return { count: all.filter((f) => f?.reports.some((r) => r.layout)).length, of: all.length };
+    });
+    const kept = layout.count >= 3 && layout.count * 10 >= layout.of;
+    for (const { layout: older, ...finding } of mine.reports) {
+      if (older && kept)
         report({
-          message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
-          line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
+          ...finding,
+          warning: true,
+          message: `${finding.message} ${layout.count} of the catalog's ${layout.of} patterns are written this way (an older layout of the template, likely): a warning.`,
         });
-      }
-      for (const h1 of h1s.filter((h) => h !== doc.title))
-        report({ message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.`, range: h1.range });
-    } else if (spec.from === 'front-matter') {
-      const value = pattern.frontMatter[spec.key];
-      if ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) {
-        report({ message: `Missing title: set \`${spec.key}:\` in the front matter.`, line: 1 });
-      }
-      for (const h1 of h1s)
-        report({
-          message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`,
-          range: h1.range,
-        });
-    } else {
-      // Whether the section is there at all is required-section's to say; an H1 is this rule's.
-      for (const h1 of h1s) {
-        report(
-          spec.matcher.test(foldHeading(h1.text))
-            ? {
-                message: `\`# ${h1.text}\` is written as an H1: this template has it as a section, \`## ${spec.section}\`, with the title on the line below.`,
-                range: h1.range,
-              }
-            : {
-                message: `This template keeps the title on the line under \`## ${spec.section}\`; write it there rather than as the \`# ${h1.text}\` heading.`,
-                range: h1.range,
-              },
-        );
-      }
-    }
-
-    const title = pattern.title;
-    if (!title || !fromTemplatePlace(title, spec)) return;
-    const left = titleLeftover(spec, title.text);
-    if (left?.whole) {
-      report({ message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`, range: title.range });
-    } else if (left) {
-      report({
-        message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`,
-        range: title.range,
-      });
-    } else {
-      const custom = findPlaceholders(template.placeholders, title.text).find((p) => p.kind === 'custom');
-      if (custom)
-        report({
-          message: `The title ${quote(title.text)} holds ${quote(custom.text)}, text the configuration says must not be left in (\`placeholders.add\`): name the pattern.`,
-          range: title.range,
-        });
+      else report(finding);
     }
   },
 });
+
+/** A range as plain data: what `collect` keeps crosses to the catalog phase (and from worker threads). */
+function plain(range: Range): Range {
+  return { start: { ...range.start }, end: { ...range.end } };
+}
+
+function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true }) => void): void {
+  const doc = pattern.document;
+  const spec = template.title;
+  if (spec.from === 'none') return;
+  // A file with under half of the template's sections may follow another template (required-section
+  // says so): its H1s are no second title by this one's, and said as warnings.
+  const loose = underHalf(outline, template);
+  // An H1 that is one of the template's sections at another level (`# Motivation` for
+  // `## Motivation`) is heading-level's finding, said once with its fix.
+  const sectionsAsH1 = new Set<Heading>();
+  for (const m of outline.all) for (const s of m.sections) if (s.level === 1 && m.schema.level !== 1) sectionsAsH1.add(s.heading);
+  for (const { section, schema } of outline.misplaced) if (section.level === 1 && schema.level !== 1) sectionsAsH1.add(section.heading);
+  // A pattern whose template sections are all written one level up (`# Motivation` for
+  // `## Motivation`) writes its own sections that way too (`# Appendix`): heading-level says so
+  // once, and none of them is a second title.
+  const allUp =
+    sectionsAsH1.size > 0 &&
+    outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
+    outline.misplaced.every((m) => m.section.level === m.schema.level - 1);
+  const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
+
+  if (spec.from === 'heading') {
+    if (!doc.title) {
+      const fm = typeof pattern.frontMatter.title === 'string';
+      // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
+      const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
+      const cause = first
+        ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write)`
+        : '';
+      report({
+        message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
+        line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
+        ...(first ? { layout: true as const } : {}),
+      });
+    }
+    for (const h1 of h1s.filter((h) => h !== doc.title))
+      report({
+        message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)' : ''}`,
+        range: plain(h1.range),
+        ...(loose ? { warning: true } : {}),
+      });
+  } else if (spec.from === 'front-matter') {
+    const value = pattern.frontMatter[spec.key];
+    if ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) {
+      report({ message: `Missing title: set \`${spec.key}:\` in the front matter.`, line: 1 });
+    }
+    for (const h1 of h1s)
+      report({
+        message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`,
+        range: plain(h1.range),
+      });
+  } else {
+    // Whether the section is there at all is required-section's to say; an H1 is this rule's.
+    for (const h1 of h1s) {
+      report(
+        spec.matcher.test(foldHeading(h1.text))
+          ? {
+              message: `\`# ${h1.text}\` is written as an H1: this template has it as a section, \`## ${spec.section}\`, with the title on the line below.`,
+              range: plain(h1.range),
+            }
+          : {
+              message: `This template keeps the title on the line under \`## ${spec.section}\`; write it there rather than as the \`# ${h1.text}\` heading.`,
+              range: plain(h1.range),
+            },
+      );
+    }
+  }
+
+  const title = pattern.title;
+  if (!title || !fromTemplatePlace(title, spec)) return;
+  const left = titleLeftover(spec, title.text);
+  if (left?.whole) {
+    report({ message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`, range: plain(title.range) });
+  } else if (left) {
+    report({
+      message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`,
+      range: plain(title.range),
+    });
+  } else {
+    const custom = findPlaceholders(template.placeholders, title.text).find((p) => p.kind === 'custom');
+    if (custom)
+      report({
+        message: `The title ${quote(title.text)} holds ${quote(custom.text)}, text the configuration says must not be left in (\`placeholders.add\`): name the pattern.`,
+        range: plain(title.range),
+      });
+  }
+}
