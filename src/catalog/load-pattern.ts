@@ -134,7 +134,8 @@ export function patternFromText(
     return fail('File contains NUL bytes and looks binary, not Markdown: remove it or exclude it with `exclude`.', line);
   }
 
-  const parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading) });
+  const titleLevel = reading.title.from === 'heading' ? reading.title.level : undefined;
+  const parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), ...(titleLevel ? { titleLevel } : {}) });
   if (!parsed.ok) {
     return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
@@ -205,11 +206,23 @@ function whereTemplateKeeps(
 function readTitle(doc: MarkdownDocument, frontMatter: Record<string, unknown>, fmRange: Range | undefined, spec: TitleSpec): PatternText | undefined {
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
-  // `# Title` written as an H1 where the template has `## Title` is a heading, not the title.
+  // `# Title` written as an H1 where the template has `## Title` is a heading, not the title; so is
+  // a first H1 that only names a part of a document (`# Summary` opening a proposal written to an
+  // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
-  if (doc.title && !h1IsTitleSection) return { text: doc.title.text, from: 'heading', range: doc.title.range };
-  return frontMatterText(frontMatter, 'title', fmRange);
+  const h1IsAPart = doc.title !== undefined && DOCUMENT_PARTS.has(foldHeading(doc.title.text));
+  if (doc.title && !h1IsTitleSection && !h1IsAPart) return { text: doc.title.text, from: 'heading', range: doc.title.range };
+  for (const key of TITLE_KEYS) {
+    const found = frontMatterText(frontMatter, key, fmRange);
+    if (found) return found;
+  }
+  return undefined;
 }
+
+/** Names of a part of a document, never a document's own name (folded). */
+const DOCUMENT_PARTS = new Set(['summary', 'abstract', 'introduction', 'overview', 'motivation', 'background', 'context', 'synopsis', 'preface', 'tl dr', 'tldr']);
+/** Front matter keys that name a pattern, in order (`feature name:` in older proposals). */
+const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_name'];
 
 /**
  * The summary where the template keeps it — the blockquote after the title, a
@@ -306,8 +319,10 @@ function readsAsProse(text: string): boolean {
   const trimmed = text.trim();
   // A lead-in to what follows (`The changes proposed here:`) says nothing on its own.
   if (trimmed.endsWith(':')) return false;
-  // `Title: Use a message queue`, `Status: accepted`, `Author: Ada Lovelace, Example Inc.`: a field, not a sentence.
-  const field = /^[\p{L}][\p{L}\p{N} _-]{0,30}:\s+(.*)$/su.exec(trimmed);
+  // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
+  if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !/[.!?]$/.test(trimmed)) return false;
+  // `Title: Use a message queue`, `Status: accepted`, `Original Author(s):: @ada`: a field, not a sentence.
+  const field = /^[\p{L}][\p{L}\p{N} _()/-]{0,40}:{1,2}\s+(.*)$/su.exec(trimmed);
   if (!field || words >= 12) return true;
   const valueWords = field[1]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   return /[.!?]$/.test(trimmed) && valueWords >= 6;

@@ -2,9 +2,9 @@ import type { Block, MarkdownDocument } from '../markdown/types.js';
 
 /**
  * Front matter keys that say where a page went (the redirect plugins of
- * Jekyll, Hugo and MkDocs, and catalogs' own `moved_to`).
+ * Jekyll, Hugo and MkDocs, DocFX's `redirect_url`, and catalogs' own `moved_to`).
  */
-const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'moved_to', 'moved-to', 'movedTo'];
+const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'redirect_url', 'redirect-url', 'redirectUrl', 'moved_to', 'moved-to', 'movedTo'];
 /** Words a stub uses to say its content is elsewhere now. */
 const MOVED_WORDS = /\b(?:moved|renamed|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
 /** A stub says where the content went in a sentence or two; more prose is a document of its own. */

@@ -8,6 +8,7 @@ import duplicatePattern from './rules/duplicate-pattern.js';
 import duplicateSection from './rules/duplicate-section.js';
 import emptySection from './rules/empty-section.js';
 import frontMatter from './rules/front-matter.js';
+import frontMatterSyntax from './rules/front-matter-syntax.js';
 import headingLevel from './rules/heading-level.js';
 import image from './rules/image.js';
 import license from './rules/license.js';
@@ -36,6 +37,7 @@ export const registry: readonly AnyRule[] = [
   duplicateSection,
   emptySection,
   frontMatter,
+  frontMatterSyntax,
   headingLevel,
   image,
   license,

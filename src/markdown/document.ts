@@ -17,6 +17,13 @@ export interface ParseOptions {
    * is the title.
    */
   sectionHeading?: (text: string) => boolean;
+  /**
+   * The deepest level the title heading may have (default 1): 2 where the
+   * template's title is an H2 (`Title` underlined with `---`). The first
+   * heading, at this level or above and not a section (`sectionHeading`), is
+   * then the title.
+   */
+  titleLevel?: number;
 }
 
 export type ParseResult = { ok: true; document: MarkdownDocument } | { ok: false; error: FrontMatterError };
@@ -43,7 +50,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   if (fm.kind === 'error') return { ok: false, error: fm.error };
 
   const tokens = tokenize(source, fm.kind === 'ok' ? fm.frontMatter.endLine : 0);
-  const builder = new DocumentBuilder(source, lines, options.sectionHeading);
+  const builder = new DocumentBuilder(source, lines, options.sectionHeading, options.titleLevel ?? 1);
   builder.build(toTree(tokens));
 
   const document: MarkdownDocument = {
@@ -139,7 +146,8 @@ class DocumentBuilder {
   constructor(
     private readonly source: string,
     private readonly lines: LineIndex,
-    private readonly sectionHeading?: (text: string) => boolean,
+    private readonly sectionHeading: ((text: string) => boolean) | undefined,
+    private readonly titleLevel: number,
   ) {}
 
   build(nodes: Node[]): void {
@@ -174,7 +182,7 @@ class DocumentBuilder {
     };
     this.headings.push(heading);
 
-    if (level === 1 && this.headings.length === 1 && !this.sectionHeading?.(text)) {
+    if (level <= this.titleLevel && this.headings.length === 1 && !this.sectionHeading?.(text)) {
       this.title = heading;
       this.inline(inline, token.map, []);
       return;

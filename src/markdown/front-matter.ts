@@ -11,6 +11,12 @@ export interface FrontMatter {
   startLine: number;
   /** 1-based line of the closing `---` (or `...`). */
   endLine: number;
+  /**
+   * Why the YAML between the fences does not load (`data` is then empty): the
+   * file is still read, its body parsed and shown, and lint reports this
+   * (rule `front-matter-syntax`).
+   */
+  error?: FrontMatterError;
 }
 
 export interface FrontMatterError {
@@ -19,6 +25,7 @@ export interface FrontMatterError {
   column: number;
 }
 
+/** `error`: the block is never closed, so where the body starts is unknown (malformed YAML inside a closed block is `ok` with `frontMatter.error`). */
 export type FrontMatterResult = { kind: 'none' } | { kind: 'ok'; frontMatter: FrontMatter } | { kind: 'error'; error: FrontMatterError };
 
 /** Aliases make YAML a graph; bound them so a "billion laughs" block cannot blow up memory. */
@@ -49,6 +56,8 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   }
   const raw = lines.slice(0, closeIndex).join('\n');
   const endLine = closeIndex + 2;
+  // The block's end is known: a YAML problem inside it leaves the body to read, with the problem said.
+  const unread = (error: FrontMatterError): FrontMatterResult => ({ kind: 'ok', frontMatter: { data: {}, raw, startLine: 1, endLine, error } });
 
   let doc = parseYaml(raw);
   if (doc.errors.length > 0) {
@@ -62,35 +71,22 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const at = new LineIndex(raw).pointAt(problem.pos[0]);
-    return {
-      kind: 'error',
-      error: {
-        message: `Malformed front matter: ${firstLine(problem.message)}. Fix the YAML between the \`---\` lines.`,
-        // +1: the YAML starts on the line after the opening `---`.
-        line: at.line + 1,
-        column: at.column,
-      },
-    };
+    return unread({
+      message: `Malformed front matter: ${firstLine(problem.message)}. Fix the YAML between the \`---\` lines.`,
+      // +1: the YAML starts on the line after the opening `---`.
+      line: at.line + 1,
+      column: at.column,
+    });
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return {
-      kind: 'error',
-      error: { message: 'Front matter must be a YAML mapping of `key: value` pairs.', line: 2, column: 1 },
-    };
+    return unread({ message: 'Front matter must be a YAML mapping of `key: value` pairs.', line: 2, column: 1 });
   }
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    return {
-      kind: 'error',
-      error: {
-        message: `Malformed front matter: ${firstLine((err as Error).message)}. Remove the repeated aliases.`,
-        line: 2,
-        column: 1,
-      },
-    };
+    return unread({ message: `Malformed front matter: ${firstLine((err as Error).message)}. Remove the repeated aliases.`, line: 2, column: 1 });
   }
   return {
     kind: 'ok',

@@ -3,6 +3,7 @@ import {
   fitOf,
   fits,
   fitsNothing,
+  GENERATED_SOURCE,
   globsOf,
   inLayout,
   isNonPatternName,
@@ -329,7 +330,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   for (const file of set) {
     // `code-of-conduct.md` may be a pattern about codes of conduct: a name excludes a file that does not fit the template.
     // A generation source (`x.src.md`) fits the template as the document made from it does: left out by its name alone.
-    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base)) || /\.src\.(?:md|markdown)$/i.test(file.base);
+    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base)) || GENERATED_SOURCE.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     else if (templateNameScore(file) >= 3) templates.push(file);

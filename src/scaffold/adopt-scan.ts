@@ -126,14 +126,18 @@ const NON_PATTERN_STEMS = new Set([
   'issue_template',
 ]);
 
+/** A generator's source or page template, by its inner extension: `x.src.md`, `index.liquid.md`, `list.njk.md`, `card.hbs.md`. */
+export const GENERATED_SOURCE = /\.(?:src|liquid|njk|nunjucks|hbs|handlebars|mustache|ejs|erb|j2|jinja|tmpl)\.(?:md|markdown)$/i;
+
 /**
  * `CHANGELOG.md`, `CODE-OF-CONDUCT.md`, `LICENSE.md`…; in a layout of one file
  * per pattern also `README.md` and `index.md` (a folder's own page), which in
  * a layout of one folder per pattern are the patterns.
  */
 export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKind): boolean {
-  // `design.src.md`: the source a generator turns into the published document (embedded code, plots).
-  if (/\.src\.(?:md|markdown)$/i.test(file.base)) return true;
+  // `design.src.md`: the source a generator turns into the published document (embedded code, plots);
+  // `index.liquid.md`, `page.njk.md`: a page template of the site generator, not a document.
+  if (GENERATED_SOURCE.test(file.base)) return true;
   if (folderLayout && file.folderKind) return false;
   const stem = file.base
     .replace(/\.(md|markdown)$/i, '')

@@ -87,6 +87,8 @@ class Scan {
   private readonly templateText: string;
   /** Offsets where the pattern's candidate placeholders may stand (see `PlaceholderMatcher.hotspots`); undefined: anywhere. */
   private readonly hot: number[] | undefined;
+  /** The template keeps the summary in a blockquote under the title. */
+  private readonly summaryInQuote: boolean;
 
   constructor(
     template: TemplateSchema,
@@ -96,6 +98,7 @@ class Scan {
     this.hot = this.matcher.isEmpty ? [] : this.matcher.hotspots(doc.source);
     this.ids = idsOf(template.placeholders);
     this.templateText = foldedTemplate(template);
+    this.summaryInQuote = template.summary.from === 'blockquote';
   }
 
   run(): TemplateTextFound {
@@ -103,7 +106,9 @@ class Scan {
     // Most patterns hold none of their template's text and no bracketed instruction of their own:
     // nothing to walk (a quick look at the bracketed tokens of the whole text decides the latter).
     if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [] };
-    const summary = leadBlock(doc);
+    // The summary blockquote under the title is the summary rule's to judge (where the template keeps it there).
+    const lead = leadBlock(doc);
+    const summary = this.summaryInQuote && lead?.kind === 'blockquote' ? lead : undefined;
     const top: Context = { where: 'the introduction', unticked: false, followed: () => doc.sections.length > 0, answered: false };
     this.blocks(
       doc.preamble.filter((b) => b !== summary),

@@ -84,8 +84,14 @@ export function templateFromSource(text: string, file: string, options: Template
   }
   // A template whose sections are H1s (`# Summary`, `# Motivation`…) has no title line: its first H1 is a section too.
   if (options.title?.from !== 'heading' && h1sAreSections(parsed.document)) parsed = parseMarkdown(text, { sectionHeading: () => true });
+  // The title as an H2 that only names it (`Title` underlined with `---`, then the metadata list):
+  // that heading is the title, not a section.
+  const titleLevel = parsed.ok && !options.title ? titleHeadingLevel(parsed.document) : undefined;
+  if (titleLevel) parsed = parseMarkdown(text, { titleLevel });
   if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   const doc = parsed.document;
+  const yaml = doc.frontMatter?.error;
+  if (yaml) throw new PatternbookError(`${file}:${yaml.line}:${yaml.column}: template ${yaml.message}`);
   if (doc.sections.length === 0) {
     throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
   }
@@ -107,7 +113,7 @@ export function templateFromSource(text: string, file: string, options: Template
     builtIn: path.resolve(file) === BUILT_IN_TEMPLATE,
     name,
     version,
-    title: titleSpec(doc, frontMatter, sections, file, options.title),
+    title: titleSpec(doc, frontMatter, sections, file, options.title, titleLevel),
     summary: summarySpec(doc, frontMatter, sections, file, options.summary),
     frontMatter,
     sections,
@@ -173,9 +179,16 @@ const SUMMARY_SECTIONS = new Set(['summary', 'patlet', 'abstract', 'synopsis', '
  * template's H1, its front matter `title`, or a top-level `## Title` section
  * (the title on the line below it).
  */
-function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, sections: TemplateSection[], file: string, setting?: TitleSetting): TitleSpec {
+function titleSpec(
+  doc: MarkdownDocument,
+  frontMatter: Record<string, unknown>,
+  sections: TemplateSection[],
+  file: string,
+  setting?: TitleSetting,
+  level?: number,
+): TitleSpec {
   const from = setting?.from ?? (doc.title ? 'heading' : 'title' in frontMatter ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
-  if (from === 'heading') return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : '') };
+  if (from === 'heading') return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}) };
   if (from === 'front-matter') {
     const key = setting?.key ?? 'title';
     const sample = typeof frontMatter[key] === 'string' ? (frontMatter[key] as string) : '';
@@ -187,6 +200,23 @@ function titleSpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, 
     return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample) };
   }
   return { from: 'none' };
+}
+
+/**
+ * 2 when the template has no H1 and opens with an H2 that only names the
+ * title (`Title`, `Name`, `[Title]`) followed by no title line of its own (a
+ * list of metadata, another heading): that heading is where a pattern's title
+ * goes. (`## Title` with a short line under it keeps the title on that line.)
+ */
+function titleHeadingLevel(doc: MarkdownDocument): number | undefined {
+  const first = doc.headings[0];
+  if (doc.title || !first || first.level !== 2 || doc.preamble.length > 0) return undefined;
+  const name = foldHeading(first.text.replace(/^[[<{]+|[\]>}]+$/g, ''));
+  if (!TITLE_SECTIONS.has(name)) return undefined;
+  const section = doc.sections[0];
+  const lead = section?.blocks[0];
+  const titleLine = lead?.kind === 'paragraph' && !lead.text.includes('\n') && lead.text.length <= 80;
+  return section && !titleLine ? 2 : undefined;
 }
 
 /** The shape of the template's title, when it has variable parts: only then does a title have to fit one. */

@@ -34,9 +34,22 @@ export function configurationSchema(template: TemplateSchema): { schema: Templat
 }
 
 function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
-  const schema = findSchema(template, (s) => s.expects.tables.some((t) => t.columns.length > 0));
-  const columns = schema?.expects.tables.find((t) => t.columns.length > 0)?.columns;
+  const fixed = (columns: readonly string[]) => columns.length > 0 && !openEnded(columns);
+  const schema = findSchema(template, (s) => s.expects.tables.some((t) => fixed(t.columns)));
+  const columns = schema?.expects.tables.find((t) => fixed(t.columns))?.columns;
   return schema && columns ? { schema, columns } : undefined;
+}
+
+/**
+ * A header whose columns the author chooses: it has a `...` column, or
+ * numbered ones (`Criterion 1 | Criterion 2 | … | Criterion N`). Such a table
+ * is a sample of a shape, not a table of fixed columns to check.
+ */
+function openEnded(columns: readonly string[]): boolean {
+  const cells = columns.map((c) => c.replace(/[*_`]/g, '').trim());
+  if (cells.some((c) => /^(?:\.{2,}|…|etc\.?)$/i.test(c))) return true;
+  const stems = cells.map((c) => /^(.*\S)\s+(?:\d+|[nNxX])$/.exec(c)?.[1]?.toLowerCase()).filter((c): c is string => c !== undefined);
+  return stems.some((stem, i) => stems.indexOf(stem) !== i);
 }
 
 /** The repeatable section whose instances carry a version (`Version <semver> (<date>)`), and its parent. */

@@ -97,7 +97,13 @@ export interface TitleShape {
  * finding, no shape is asked for.
  */
 export type TitleSpec =
-  | { from: 'heading'; sample: string; shape?: TitleShape }
+  | {
+      from: 'heading';
+      sample: string;
+      shape?: TitleShape;
+      /** The title heading's level when it is not an H1 (`Title` underlined with `---`: 2); the first heading then is the title up to this level. */
+      level?: number;
+    }
   | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape }
   | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape }
   | { from: 'none' };

@@ -13,6 +13,7 @@ describe('loadCatalog on the basic fixture', async () => {
     expect(catalog.patterns.map((p) => [p.slug, p.path])).toEqual([
       ['alpha', 'alpha/README.md'],
       ['beta', 'beta/README.md'],
+      ['broken-yaml', 'broken-yaml/README.md'],
     ]);
     expect(catalog.bySlug.get('alpha')?.dir).toBe(fixture('catalogs/basic/alpha'));
   });
@@ -37,14 +38,17 @@ describe('loadCatalog on the basic fixture', async () => {
   });
 
   it('turns files that cannot load into fatal diagnostics with positions, and loads the rest', () => {
-    expect(catalog.diagnostics.map((d) => [d.path, d.ruleId, d.line, d.fatal])).toEqual([
-      ['broken-yaml/README.md', 'front-matter-syntax', 3, true],
-      ['not-utf8/README.md', 'file-read', 3, true],
-    ]);
-    const [yaml, utf8] = catalog.diagnostics;
-    expect(yaml!.message).toMatch(/Malformed front matter/);
+    expect(catalog.diagnostics.map((d) => [d.path, d.ruleId, d.line, d.fatal])).toEqual([['not-utf8/README.md', 'file-read', 3, true]]);
+    const [utf8] = catalog.diagnostics;
     expect(utf8!.message).toMatch(/not valid UTF-8: save it as UTF-8/);
     expect(utf8!.column).toBe(12);
+  });
+
+  it('reads a pattern whose front matter is not valid YAML without its keys, and keeps why (the front-matter-syntax rule says it)', () => {
+    const broken = catalog.bySlug.get('broken-yaml')!;
+    expect(broken.frontMatter).toEqual({});
+    expect([broken.title?.text, broken.summary?.text]).toEqual(['Broken', 'Never loads.']);
+    expect(broken.document.frontMatter?.error).toMatchObject({ line: 3, message: expect.stringMatching(/Malformed front matter/) });
   });
 });
 

@@ -26,6 +26,8 @@ async function catalogWithStubs(): Promise<string> {
     'patterns/throttling/README.md': '# Throttling\n\nThis pattern has moved to [Circuit Breaker](../circuit-breaker/README.md).\n',
     // A redirect key in the front matter.
     'patterns/old-saga/README.md': '---\nredirect_to: https://example.org/saga/\n---\n',
+    // DocFX's key, to the published site's address.
+    'patterns/reconfigure/README.md': '---\nredirect_url: /catalog/patterns\n---\n',
     // A stub whose link is broken is still checked: its link is all it has.
     'patterns/lost/README.md': 'Moved to [the new page](../nowhere/README.md).\n',
     // Retired in favour of another page.
@@ -45,6 +47,7 @@ describe('redirect stubs (a file that only says its pattern moved)', () => {
       'circuit-breaker': undefined,
       lost: '../nowhere/README.md',
       'old-saga': 'https://example.org/saga/',
+      reconfigure: '/catalog/patterns',
       relocation: undefined,
       retry: undefined,
       throttling: '../circuit-breaker/README.md',

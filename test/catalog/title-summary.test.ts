@@ -52,10 +52,10 @@ describe('title and summary, from where the template keeps them', () => {
     expect(catalog.template.summary).toMatchObject({ from: 'section', section: 'Abstract' });
   });
 
-  it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line, a lead-in ending in a colon or the title line)', async () => {
+  it('the first paragraph of prose when the template has no place for a summary (not an image, a `Label: value` line, a byline, a lead-in ending in a colon or the title line)', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       'cache-aside':
-        '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n**Author**: Ada Lovelace, Example Inc.\n\nThe choices made here:\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
+        '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n**Author**: Ada Lovelace, Example Inc.\n\n**Original Author(s)**:: @ada\n\nMarch 18, 2026 · The Platform Team\n\nThe choices made here:\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
       empty: '# Empty\n\n## Context\n\nShort.\n',
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
     });
@@ -65,6 +65,17 @@ describe('title and summary, from where the template keeps them', () => {
       ['lists', 'Lists Only', 'heading', 'The team ships a web shop with many integrations.', 'paragraph'],
     ]);
     expect(catalog.template.summary).toEqual({ from: 'none' });
+  });
+
+  it("a first H1 that only names a part of a document (`# Summary`) is no title: the front matter's name is, else none (the file's name shows)", async () => {
+    const catalog = await catalogOf(NO_SUMMARY, {
+      'feature-flags': '---\nfeature name: feature flags for the toolkit\n---\n\n# Summary\n\nFlags turn behaviour on per release.\n\n# Motivation\n\nSafer rollouts.\n',
+      plain: '# Summary\n\nA plain older proposal without a name of its own.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
+      ['feature-flags', 'feature flags for the toolkit', 'front-matter'],
+      ['plain', undefined, undefined],
+    ]);
   });
 
   it('a pattern that lacks the template’s place still shows what it has (the summary rule reports the place)', async () => {

@@ -234,7 +234,7 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
   });
 
-  it("a generation source (`x.src.md`) beside the patterns is left out, as the repository's own pages are", async () => {
+  it("a generation source (`x.src.md`) or a page template (`index.liquid.md`) beside the patterns is left out, as the repository's own pages are", async () => {
     const design = (title: string) => `# ${title}\n\n## Background\n\nWhy ${title}.\n\n## Proposal\n\nWhat.\n\n## Rationale\n\nWhy this way.\n`;
     const dir = await tempCatalog({
       'design/TEMPLATE.md': '# Proposal: [Title]\n\n## Background\n\nContext.\n\n## Proposal\n\nThe change.\n\n## Rationale\n\nWhy.\n',
@@ -243,13 +243,15 @@ describe('patternbook init --adopt', () => {
       'design/2024/103-plots.md': design('Plots'),
       'design/2024/104-queues.md': design('Queues'),
       'design/2024/103/plots.src.md': design('Plots') + '\n![old](103/old.png)\n',
+      // The site generator's page template: no document either.
+      'design/index.liquid.md': design('Index') + '\n{% for p in site.pages %}- {{ p.title }}\n{% endfor %}\n',
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     const config = await configOf(dir);
     // The layout reaches the source's folder; the source is left out (its image path is the generated file's).
     expect(config.patterns).toEqual(['design/**/*.md']);
-    expect(config.exclude).toEqual(['**/plots.src.md']);
+    expect([...(config.exclude as string[])].sort()).toEqual(['**/index.liquid.md', '**/plots.src.md']);
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 

@@ -140,13 +140,20 @@ describe('lint engine', () => {
   });
 
   it('includes files that could not be loaded, with their fatal diagnostic', async () => {
-    const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n---\n# Bad\n' });
+    const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': '---\na: [\n# Bad\n' });
     const report = await lint({ root: dir });
     expect(report.results.map((r) => [r.path, r.errorCount])).toEqual([
       ['a/README.md', 0],
       ['bad/README.md', 1],
     ]);
     expect(report.results[1]!.diagnostics[0]).toMatchObject({ ruleId: 'front-matter-syntax', fatal: true });
+  });
+
+  it('lints a file whose front matter is not valid YAML without its keys: one finding for the YAML, the body checked as any other', async () => {
+    const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': `---\na: [\n---\n${good('Bad')}` });
+    const report = await lint({ root: dir });
+    const bad = report.results.find((r) => r.path === 'bad/README.md')!;
+    expect(bad.diagnostics.map((d) => [d.ruleId, d.line, d.fatal ?? false])).toEqual([['front-matter-syntax', 2, false]]);
   });
 
   it('lints only the paths asked for', async () => {

@@ -211,9 +211,11 @@ describe.skipIf(!available)('the built site in Chromium', () => {
       // (The event stream of the page being replaced is cut by each reload.)
       expect(errors.filter((e) => !e.endsWith('/__patternbook/events'))).toEqual([]);
 
-      // A broken file (a half-typed edit): the last good page stays, the error shows; the server still answers.
+      // A broken file (a half-typed edit: its front matter's closing line deleted): the last good
+      // page stays, the error shows; the server still answers.
       const again = page.waitForEvent('load');
-      await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
+      expect(original.match(/^---$/gm)).toHaveLength(2);
+      await writeFile(file, original.replace(/^(---\n[\s\S]*?\n)---\n/, '$1'));
       await again;
       await page.locator('#patternbook-overlay').waitFor();
       expect(await page.locator('#patternbook-overlay').textContent()).toContain('saga/README.md');

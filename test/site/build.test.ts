@@ -192,7 +192,8 @@ describe('patternbook build: configuration', () => {
       'brand/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
       'alpha/README.md': '---\narea: payments\n---\n# Alpha\n\n> First.\n\n## Overview\n\nText.\n\n## Related Patterns\n\n- [Beta](../beta/README.md)\n',
       'beta/README.md': '# Beta\n\n> Second.\n\n## Overview\n\nText.\n',
-      'broken/README.md': '---\narea: [unclosed\n---\n# Broken\n',
+      // Front matter never closed: where its body starts is unknown, so it does not load.
+      'broken/README.md': '---\narea: [unclosed\n# Broken\n',
     });
     const out = path.join(await tempCatalog(), 'site');
     const run = await runCli(['build', root, '--out', out, '--base', '/patterns/'], REPO);
@@ -251,7 +252,8 @@ describe('dev: rebuilding one edited pattern', () => {
     expect(await readFile(path.join(out, 'patterns/transactional-outbox/index.html'), 'utf8')).toContain('Saga Orchestration');
 
     // A file that no longer loads: its last good page stays, and the error is reported.
-    await writeFile(file, `---\ntags: [unclosed\n---\n${original}`);
+    // Its front matter's closing line deleted (a half-typed edit): it does not load.
+    await writeFile(file, original.replace(/^(---\n[\s\S]*?\n)---\n/, '$1'));
     const broken = await updatePattern(state, file);
     expect(broken?.problems.map((d) => d.path)).toContain('saga/README.md');
     expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('Saga Orchestration');

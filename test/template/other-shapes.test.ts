@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PatternbookError } from '../../src/diagnostics.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { lint } from '../../src/lint/lint.js';
 import { loadTemplate, templateFromSource } from '../../src/template/load-template.js';
 import { fixture, outline, tempCatalog } from '../helpers.js';
 
@@ -201,5 +203,31 @@ describe("a section's own guidance that says it may be left out", () => {
       'proposal-template.md',
     );
     expect(outline(template.sections)).toEqual(['2 Proposal', '  3 Feature flags ?', '2 Open issues ?', '2 Rationale']);
+  });
+});
+
+describe('a title heading below H1', () => {
+  const template = 'Title\n-----\n* Author(s): [Name]\n* Status: [Draft]\n\n## Abstract\n\n[A short summary.]\n\n## Proposal\n\n[The change.]\n';
+
+  it('takes an H2 that only names the title, with no title line under it, as where the title goes', () => {
+    const schema = templateFromSource(template, 'PROPOSAL-TEMPLATE.md');
+    expect(schema.title).toMatchObject({ from: 'heading', sample: 'Title', level: 2 });
+    expect(schema.sections.map((s) => s.name)).toEqual(['Abstract', 'Proposal']);
+    // `## Title` with the title on the line under it stays a section that holds it.
+    const onTheLine = templateFromSource('## Title\n\nShort Title Here\n\n## Problem\n\nWhat hurts.\n', 'pattern-template.md');
+    expect(onTheLine.title).toMatchObject({ from: 'section' });
+  });
+
+  it('reads the title of patterns written to it, underlined or as an H1, and their sections', async () => {
+    const dir = await tempCatalog({
+      'PROPOSAL-TEMPLATE.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'PROPOSAL-TEMPLATE.md', patterns: ['P*.md'] }),
+      'P1-retry-budgets.md': 'Retry budgets\n-------------\n* Author(s): Ana\n* Status: Draft\n\n## Abstract\n\nCap retries.\n\n## Proposal\n\nA budget per client.\n',
+      'P2-hedging.md': '# P2: Hedged requests\n\n* Author(s): Bo\n\n## Abstract\n\nSend twice.\n\n## Proposal\n\nAfter the p95.\n',
+    });
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Retry budgets', 'P2: Hedged requests']);
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}`))).toEqual([]);
   });
 });

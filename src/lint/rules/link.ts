@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, relativeLink } from '../../catalog/links.js';
+import { bySiteAddress, relativeLink, resolveReference } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -54,12 +55,24 @@ export default defineCatalogRule({
           }
           break;
         }
-        case 'unsafe':
+        case 'unsafe': {
+          // `../../shared/guide.md` from a catalog kept in a folder of a larger repository, to a file of
+          // that repository: it works there (its own checks follow it), not in the catalog alone.
+          const inRepo = target.reason === 'outside' ? repositoryFile(link.url, pattern.file, index.catalog.root, memo) : undefined;
+          if (inRepo) {
+            report({
+              message: `Link ${shown} leaves the catalog root for ${code(inRepo)} of the repository around it: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
+              ...at,
+              warning: true,
+            });
+            break;
+          }
           report({
             message: `Link ${shown} is ${unsafeText(target.reason)}. Link to a file inside the catalog with a path relative to this pattern, or to a published https:// URL.`,
             ...at,
           });
           break;
+        }
         case 'local': {
           if (target.backslashes) {
             const slashed = link.url.replace(/\\/g, '/');
@@ -88,6 +101,17 @@ export default defineCatalogRule({
           }
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           if (!info && relationKind(link.sectionPath[0])) break;
+          // `/azure/architecture/guide/` or `/docs/retries`: a path from the root with no file extension,
+          // that names nothing in the repository, is an address on the catalog's published site (docs
+          // sites link their pages so), which only that site can answer: said, as a warning.
+          if (!info && /^\/(?!\/)/.test(link.url) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(target.file))) {
+            report({
+              message: `Link ${shown} names no file of the catalog: a path from the root without a file extension reads as an address on the published site, which only that site can answer. If it is a file of the catalog, fix the path; else write the site's full https:// address.`,
+              ...at,
+              warning: true,
+            });
+            break;
+          }
           if (!info) {
             // A web or e-mail address written without its scheme is read as a path: say what it looks like.
             // `[x]((https://…))` or `[x]([https://…](https://…))`: a web address wrapped in more Markdown, read as a path.
@@ -191,4 +215,27 @@ function externalResults(index: CatalogIndex, flags: LintFlags, options: Options
 
 function describe(r: ExternalResult): string {
   return r.status !== undefined ? String(r.status) : (r.error ?? 'error');
+}
+
+/**
+ * The file a link that leaves the catalog root names in the git repository the
+ * catalog is a folder of (its path from that repository's root), when it
+ * exists there; undefined outside any repository or for a file that is not there.
+ */
+function repositoryFile(url: string, fromFile: string, root: string, memo: <T>(key: string, compute: () => T) => T): string | undefined {
+  const repo = memo('repository root', () => repositoryRoot(root));
+  if (!repo || repo === root) return undefined;
+  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, root);
+  if (resolved.kind !== 'local') return undefined;
+  const rel = path.relative(repo, resolved.file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(resolved.file)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/** The nearest folder at or above `dir` that holds `.git`. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }

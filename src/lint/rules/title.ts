@@ -88,7 +88,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write)`
         : '';
       report({
-        message: `Missing title: the template opens each pattern with an H1 (\`# …\`), and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
+        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
         ...(first ? { layout: true as const } : {}),
       });

@@ -124,4 +124,14 @@ describe('config-table', () => {
     const template = '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n';
     expect((await lintOne('config-table', '# X\n\n## Overview\n\n| a | b |\n|---|---|\n| 1 | 1 |\n', { template })).shown).toEqual([]);
   });
+
+  it('takes a table whose columns the author chooses (`…`, or numbered `Criterion 1 … Criterion N`) as no table of fixed columns', async () => {
+    const open = (header: string) =>
+      `# [Study Title]\n\n## Options\n\nList them.\n\n## Results\n\n| ${header} |\n|${'---|'.repeat(header.split('|').length)}\n| [Option 1] | [Score] |\n`;
+    const study = '# Queue choice\n\n## Options\n\nTwo brokers.\n\n## Results\n\n| Broker | Latency | Ops cost |\n|---|---|---|\n| A | Low | High |\n';
+    for (const header of ['Option | Criterion 1 | Criterion 2 | Criterion N', 'Option | First criterion | ... | Last criterion'])
+      expect((await lintOne('config-table', study, { template: open(header) })).shown, header).toEqual([]);
+    // Fixed columns are still checked.
+    expect((await lintOne('config-table', study, { template: open('Option | Latency | Cost') })).shown).not.toEqual([]);
+  });
 });

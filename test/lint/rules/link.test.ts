@@ -152,6 +152,33 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('takes a path from the root without a file extension that names nothing as an address on the published site: a warning; a missing file with one stays an error', async () => {
+    const dir = await catalog({
+      'example/README.md': pattern('[guide](/docs/architecture/caching) [page](/docs/architecture/patterns/saga#overview) [file](/docs/retry.md)'),
+    });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 60)}`);
+    expect(found).toEqual([
+      'warning Link `/docs/architecture/caching` names no file of the catal',
+      'warning Link `/docs/architecture/patterns/saga#overview` names no fi',
+      'error Broken link `/docs/retry.md`: there is no `docs/retry.md` in',
+    ]);
+  });
+
+  it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, as an error', async () => {
+    const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'shared/guide.md': '# Guide\n' });
+    const root = path.join(repo, 'catalog');
+    await mkdir(path.join(root, 'example'), { recursive: true });
+    await writeFile(path.join(root, 'example/README.md'), pattern('[guide](../../shared/guide.md) [gone](../../shared/gone.md)'));
+    const found = (await lint({ root })).results
+      .flatMap((r) => r.diagnostics)
+      .filter((d) => d.ruleId === 'link')
+      .map((d) => `${d.severity} ${d.message.slice(0, 72)}`);
+    expect(found).toEqual([
+      'warning Link `../../shared/guide.md` leaves the catalog root for `shared/guide.m',
+      'error Link `../../shared/gone.md` is a path that leaves the catalog root, so i',
+    ]);
+  });
+
   it('never suggests another item of a numbered series (names that differ only in their numbers)', async () => {
     const problems = await linkProblems('[x](../eip-7683.md) [y](../eip-7632.md)', { 'eip-7623.md': '# EIP 7623\n' });
     expect(problems).toHaveLength(2);

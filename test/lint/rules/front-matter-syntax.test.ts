@@ -1,0 +1,46 @@
+import { describe, it } from 'vitest';
+import rule from '../../../src/lint/rules/front-matter-syntax.js';
+import { testRule } from '../../../src/lint/rule-tester.js';
+
+const template = `# [Pattern Title]
+
+## Overview
+
+Describe the pattern.
+`;
+
+const body = '# Retry with Backoff\n\n## Overview\n\nRetry transient failures with growing waits.\n';
+
+testRule(
+  rule,
+  {
+    template,
+    valid: [
+      { name: 'no front matter', text: body },
+      { name: 'a mapping of keys', text: `---\nstatus: draft\ntags: [resilience]\n---\n\n${body}` },
+      { name: 'a quoted value that starts with a bracket', text: `---\npull request: "[#35](https://example.com/35)"\n---\n\n${body}` },
+    ],
+    invalid: [
+      {
+        name: 'a value that starts with a bracket, unquoted, at its line',
+        text: `---\nstatus: draft\npull request: [#35](https://example.com/35)\n---\n\n${body}`,
+        errors: [
+          {
+            message:
+              'Malformed front matter: Comments must be separated from other tokens by white space characters. Fix the YAML between the `---` lines. Until then its keys are not read (title, status, facets…).',
+            line: 3,
+            column: 16,
+          },
+        ],
+      },
+      {
+        name: 'a list where a mapping belongs',
+        text: `---\n- draft\n- stable\n---\n\n${body}`,
+        errors: [
+          { message: 'Front matter must be a YAML mapping of `key: value` pairs. Until then its keys are not read (title, status, facets…).', line: 2, column: 1 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
