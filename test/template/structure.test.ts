@@ -635,6 +635,19 @@ describe('patterns written to an older layout, or to another template', () => {
       'p3/README.md:5 title warning',
       'p3/README.md:9 title warning',
     ]);
+    // A template section at another level there is a warning too, and --fix moves no heading of it.
+    const mixed = '# Faster builds\n\nA cache.\n\n# Basic example\n\nRun it.\n\n# Drawbacks\n\nDisk.\n\n# Unresolved questions\n\nNone.\n';
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'p1/README.md': current(1),
+      'p2/README.md': current(2),
+      'p3/README.md': mixed,
+    });
+    const fixed = await lint({ root: dir, fix: true });
+    const p3 = fixed.results.find((r) => r.path === 'p3/README.md')!.diagnostics;
+    expect(p3.filter((d) => d.ruleId === 'heading-level').map((d) => `${d.line} ${d.severity} ${d.fix === undefined}`)).toEqual(['9 warning true']);
+    expect(await readFile(path.join(dir, 'p3/README.md'), 'utf8')).toBe(mixed);
   });
 
   it('reads the heading that stands where several sections are lacking as the one whose guidance speaks of it', async () => {

@@ -19,9 +19,14 @@ export default defineRule({
     const doc = pattern.document;
     const schema = catalog.templates.for(pattern.path);
     // A file with under half of the template's sections may follow another template (required-section
-    // says so once): the levels it has by this one's are warnings.
+    // says so once): the levels it has by this one's are warnings, and --fix moves none of its headings
+    // (moving some of an outline written to another template mixes two layouts).
     const loose = underHalf(outline, schema);
-    const report: typeof reportAll = (r) => reportAll(loose ? { ...r, warning: true } : r);
+    const report: typeof reportAll = (r) => {
+      if (!loose) return reportAll(r);
+      const { fix: _, ...rest } = r;
+      reportAll({ ...rest, warning: true });
+    };
     const template = schema.sections;
     /**
      * Whether the heading, at the template's level, would sit under the template's parent: a
