@@ -76,15 +76,17 @@ export interface OutlineMatch {
 }
 
 /**
- * Whether a pattern has fewer than half of the template's required top-level
- * sections: it may not be written from this template at all (another kind of
+ * Whether a pattern has fewer than half of the template's top-level sections
+ * (required or recommended): it may not be written from this template at all (another kind of
  * document, another template, one older than it). Rules judging its outline
  * say so once (required-section) rather than a finding for each difference.
  */
 export function underHalf(outline: OutlineMatch, template: { sections: readonly TemplateSection[] }): boolean {
-  const required = template.sections.filter((s) => !s.optional && !s.recommended);
-  const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
-  return required.length > 1 && present * 2 < required.length;
+  // The sections it asks for, required or recommended (a catalog whose patterns often lack one makes it
+  // recommended: it is still the template's), at the top level.
+  const asked = template.sections.filter((s) => !s.optional);
+  const present = outline.matches.filter((m) => !m.schema.optional).length;
+  return asked.length > 1 && present * 2 < asked.length;
 }
 
 /** The template sections a pattern has anywhere: at their place, out of place or written another way. */

@@ -19,13 +19,15 @@ export default defineRule({
     const doc = pattern.document;
     const schema = catalog.templates.for(pattern.path);
     // A file with under half of the template's sections may follow another template (required-section
-    // says so once): the levels it has by this one's are warnings, and --fix moves none of its headings
-    // (moving some of an outline written to another template mixes two layouts).
+    // says so once): the levels it has by this one's are warnings; and where it has headings of its own
+    // too, --fix moves none of them (moving some of an outline written to another template mixes two
+    // layouts).
     const loose = underHalf(outline, schema);
+    const ownOutline = loose && outline.unknown.length > 0;
     const report: typeof reportAll = (r) => {
       if (!loose) return reportAll(r);
-      const { fix: _, ...rest } = r;
-      reportAll({ ...rest, warning: true });
+      const { fix, ...rest } = r;
+      reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
     };
     const template = schema.sections;
     /**

@@ -68,9 +68,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // A warning: whether the file is a pattern at all is a guess (an index page, a generation source,
   // a pattern older than the template are the usual ones), and an error may not be a guess.
   if (underHalf(outline, template)) {
-    const required = template.sections.filter((s) => !s.optional && !s.recommended);
-    const present = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
-    const lacking = outline.missing.filter((m) => !m.parent && !m.schema.recommended);
+    const asked = template.sections.filter((s) => !s.optional);
+    const present = outline.matches.filter((m) => !m.schema.optional).length;
+    const lacking = outline.missing.filter((m) => !m.parent);
     const names =
       lacking
         .slice(0, 4)
@@ -82,7 +82,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         section: '',
         underHalf: true,
         warning: true,
-        message: `This file has ${present} of the template's ${required.length} required sections (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
+        message: `This file has ${present} of the ${asked.length} sections the template asks for (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
         line: doc.title?.range.start.line ?? 1,
       },
     ];

@@ -461,7 +461,7 @@ Writes stream to the replica.
         errors: [
           {
             message:
-              "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.",
+              'This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
             line: 1,
             column: 1,
             severity: 'warning',
@@ -476,7 +476,7 @@ Writes stream to the replica.
         errors: [
           {
             message:
-              "This file has 1 of the template's 3 required sections (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template. Most of the catalog's patterns have under half of its sections: check that `template` names the template they follow.",
+              "This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template. Most of the catalog's patterns have under half of its sections: check that `template` names the template they follow.",
             line: 1,
             column: 1,
             severity: 'error',
