@@ -47,8 +47,14 @@ export default defineCatalogRule({
       }
       if (target.kind !== 'local') continue;
       const info = index.files.stat(target.file);
+      // `/docs/guide/retries`: a path from the root without an extension that names no file is an
+      // address of the published site (the link rule says so, as a warning).
+      if (!info && /^\/(?!\/)/.test(link.url.trim()) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(target.file))) continue;
       // Alternatives may be other documents than patterns (a design note, an ADR): only a link that leads nowhere is wrong there.
       if (kind === 'alternative' && info) continue;
+      // A section named for more than patterns (`Related patterns and guidance`, `Related resources`)
+      // lists other documents too: only a link that leads nowhere is wrong there.
+      if (info && MORE_THAN_PATTERNS.test(link.sectionPath[0] ?? '')) continue;
       const near = suggest(index, pattern, target.file, link.text);
       const found = info ? `${code(target.rel)}, which is not a pattern` : `no file at ${code(target.rel)}`;
       report({
@@ -58,6 +64,9 @@ export default defineCatalogRule({
     }
   },
 });
+
+/** Words of a relations section's name that say it lists more than patterns. */
+const MORE_THAN_PATTERNS = /\b(?:guidance|guides?|resources?|reading|documents?|documentation|links?|materials?|articles?|references?)\b/i;
 
 /** The URL is on the catalog's published site. */
 function publishedSite(site: string | undefined, url: string): boolean {

@@ -121,6 +121,15 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('in a section named for more than patterns (`Related patterns and guidance`), accepts other documents, and leaves site addresses to the link rule', async () => {
+    const text = pattern('Relay', '').replace(
+      '## Related Patterns\n\n',
+      '## Related patterns and guidance\n\n- [Saga](../saga/README.md)\n- [Guide](../docs/guide.md)\n- [Styles](/docs/architecture/styles/)\n- [Gone](../docs/gone.md)\n',
+    );
+    const found = (await problems('- [Saga](../saga/README.md)', '', { 'relay/README.md': text })).filter((f) => f.startsWith('relay/'));
+    expect(found).toEqual([expect.stringContaining('lists `../docs/gone.md`: expected a pattern of this catalog, found no file at `docs/gone.md`')]);
+  });
+
   it('under Alternatives, accepts any file of the catalog (a design note is an alternative too) and reports a link that leads nowhere', async () => {
     expect(
       await problems(
