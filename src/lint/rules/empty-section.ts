@@ -20,7 +20,7 @@ export default defineRule({
         // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
-          if (!expectsSomething || said.has(section) || !blank(section)) continue;
+          if (!expectsSomething || said.has(section) || !blank(section) || answeredInHeading(section)) continue;
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
@@ -40,6 +40,12 @@ export default defineRule({
     visit(outline.matches);
   },
 });
+
+/** The heading itself says there is nothing to write: `### Related Proposals: n/a`, `## Dependencies: none`. */
+function answeredInHeading(section: Section): boolean {
+  const after = /:\s*(.+)$/.exec(section.title)?.[1];
+  return after !== undefined && /^(?:n\/?a|none|nothing|not applicable|no(?:ne)? yet)\.?$/i.test(after.replace(/[*_`]/g, '').trim());
+}
 
 /** Whether the template gives the section, or any of its sub-sections, content to write. */
 function asksContent(schema: TemplateSection): boolean {

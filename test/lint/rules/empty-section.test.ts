@@ -115,8 +115,17 @@ One hot counter becomes many cold ones.
 ## References
 `,
       },
+      {
+        name: 'a heading that gives its own answer (`: n/a`, `: none`)',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup: none\n\n## References: N/A\n',
+      },
     ],
     invalid: [
+      {
+        name: 'a heading with more words after a colon is still a heading: empty',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup: drop the shard table\n',
+        errors: [{ message: message('## Cleanup: drop the shard table'), line: 7, column: 1 }],
+      },
       {
         name: 'an optional section left empty: a warning',
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Open Questions (optional)\n\nWhat is still undecided.\n',
