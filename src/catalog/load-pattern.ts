@@ -317,8 +317,10 @@ function readsAsProse(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   if (words < 4) return false;
   const trimmed = text.trim();
-  // A lead-in to what follows (`The changes proposed here:`) says nothing on its own.
-  if (trimmed.endsWith(':')) return false;
+  // A short lead-in to what follows (`The changes proposed here:`) says nothing on its own; a
+  // paragraph that says what the document is before a list (`This RFC proposes three changes to the
+  // loader so that …:`) does.
+  if (trimmed.endsWith(':') && words < 12) return false;
   // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
   if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !/[.!?]$/.test(trimmed)) return false;
   // `Title: Use a message queue`, `Status: accepted`, `Original Author(s):: @ada`: a field, not a sentence.

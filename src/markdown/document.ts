@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseFrontMatter, type FrontMatterError } from './front-matter.js';
-import { decodeDestination, inlineText, normalizeSpace } from './inline.js';
+import { decodeDestination, HEADING_ID, inlineText, normalizeSpace } from './inline.js';
 import { LineIndex, type Range } from './lines.js';
 import { tokenize } from './parser.js';
 import { SlugCounter } from './slug.js';
@@ -35,6 +35,7 @@ interface Node {
 }
 
 const TASK_MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
+
 
 /**
  * Parses one Markdown file into the document model: front matter, title,
@@ -169,7 +170,11 @@ class DocumentBuilder {
     const inline = node.children[0]?.token;
     const level = Number(token.tag.slice(1));
     const range = this.rangeOf(token.map);
-    const plain = inlineText(inline?.children ?? null);
+    let plain = inlineText(inline?.children ?? null);
+    // An explicit id after the text (`## Key Decisions {#key-decisions}`, kramdown, Pandoc and MkDocs'
+    // attribute lists): the heading's anchor, not words of its name.
+    const attribute = HEADING_ID.exec(plain);
+    if (attribute) plain = plain.slice(0, attribute.index);
     const text = normalizeSpace(plain);
     const heading: Heading = {
       text,
@@ -177,7 +182,7 @@ class DocumentBuilder {
       level,
       setext: token.markup === '=' || token.markup === '-',
       // From the text as written: GitHub keeps a double space as `--` (`Beta to  GA` → `#beta-to--ga`).
-      id: this.slugs.next(plain.trim()),
+      id: attribute ? this.slugs.claim(attribute[1]!) : this.slugs.next(plain.trim()),
       range,
     };
     this.headings.push(heading);

@@ -38,3 +38,6 @@ export function decodeDestination(url: string): string {
     return url;
   }
 }
+
+/** A trailing attribute list that sets a heading's id: `{#key-decisions}`, `{: #key-decisions .note}` (kramdown, Pandoc, MkDocs). */
+export const HEADING_ID = /\s*\{:?\s*#([\w-]+)(?:\s+[^{}]*)?\}\s*$/u;

@@ -25,4 +25,10 @@ export class SlugCounter {
     this.seen.set(slug, 0);
     return slug;
   }
+
+  /** An id the author set (`{#key-decisions}`): taken as written, and counted so a later heading of that name gets `-1`. */
+  claim(id: string): string {
+    if (!this.seen.has(id)) this.seen.set(id, 0);
+    return id;
+  }
 }

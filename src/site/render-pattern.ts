@@ -4,7 +4,7 @@ import type { Token } from 'markdown-it';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import { resolveReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
-import { inlineText, normalizeSpace } from '../markdown/inline.js';
+import { HEADING_ID, inlineText, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -76,6 +76,9 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.heading_open = (list: Token[], i: number) => {
     const token = list[i]!;
     const inline = list[i + 1];
+    // An id the author set after the text (`{#key-decisions}`) is the anchor (the model's), not text to show.
+    const last = inline?.children?.at(-1);
+    if (last?.type === 'text' && HEADING_ID.test(last.content)) last.content = last.content.replace(HEADING_ID, '');
     const text = inline?.children ? normalizeSpace(inlineText(inline.children)) : (inline?.content ?? '');
     const id = (token.level === 0 && ids?.get(token)) || fallback.next(text);
     const level = Number(token.tag.slice(1));

@@ -316,7 +316,8 @@ function buildSections(
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
-    const { text: heading, optional: suffixOptional } = splitNote(section.heading.text);
+    // Emphasis that did not parse (`## **Metrics **`) is no part of the name either.
+    const { text: heading, optional: suffixOptional } = splitNote(section.heading.text.replace(/^[*_]+\s*|\s*[*_]+$/g, '') || section.heading.text);
     // Read from the Markdown where plain text loses a placeholder (a code span, `<name>`).
     const shapeOf = (s: Section) => headingShape(splitNote(shapeText(s.heading)).text);
     const shape = shapeOf(section);
@@ -336,7 +337,10 @@ function buildSections(
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
     // `<!-- optional -->` as the section's first block, or a comment that says so right above its heading.
     const marker = isOptionalMarker(section.blocks[0]);
-    const markerOptional = marker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
+    // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
+    const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
+    const markerOptional =
+      marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
     const ownBlocks = marker ? section.blocks.slice(1) : section.blocks;
 
     out.push({

@@ -26,6 +26,16 @@ describe('parseMarkdown: structure', () => {
     expect(impl.range.end.line).toBe(13);
   });
 
+  it('takes an id set after a heading (`{#key-decisions}`, `{: #id .class}`) as its anchor, not as words of its name', () => {
+    const doc = parse('# T\n\n## Key Decisions {#key-decisions}\n\nA.\n\n## Key Decisions\n\nB.\n\n## Notes {: #own-notes .aside}\n\nC.\n');
+    expect(doc.headings.map((h) => [h.text, h.id])).toEqual([
+      ['T', 't'],
+      ['Key Decisions', 'key-decisions'],
+      ['Key Decisions', 'key-decisions-1'],
+      ['Notes', 'own-notes'],
+    ]);
+  });
+
   it('ignores headings inside code fences', () => {
     const doc = parse('# T\n\n## Real\n\n```md\n## Not a heading\n# Nor this\n```\n\n## Also real\n');
     expect(outline(doc.sections)).toEqual(['2 Real', '2 Also real']);

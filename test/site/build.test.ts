@@ -367,3 +367,18 @@ describe('patternbook build: links written as a published site writes them', () 
     expect(saga).toContain('<a href="../outbox/#overview" class="pattern-link">its flow</a>');
   });
 });
+
+describe('patternbook build: headings with an id set after their text', () => {
+  it('shows the text without `{#id}`, anchored at that id, and links to it arrive', async () => {
+    const dir = await tempCatalog({
+      'docs/saga.md': '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSee [the decisions](#key-decisions).\n\n## Key Decisions {#key-decisions}\n\nCompensate in reverse.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const saga = await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8');
+    expect(saga).toMatch(/<h2 id="key-decisions">Key Decisions<\/h2>|<h2 id="key-decisions">[^{]*Key Decisions[^{]*<\/h2>/);
+    expect(saga).not.toContain('{#key-decisions}');
+    expect(saga).toContain('href="#key-decisions"');
+  });
+});

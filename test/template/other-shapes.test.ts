@@ -197,6 +197,14 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Design', '  3 Test Plan ?', '  3 Upgrade Strategy ?', '  3 Rollout', '2 Drawbacks']);
   });
 
+  it('a comment that says "optional" in the heading\'s own line makes it optional; emphasis that did not parse is no part of a name', () => {
+    const template = templateFromSource(
+      '# [Short title]\n\n## Context\n\nWhat is the issue?\n\n## Decision Drivers <!-- optional -->\n\n* [driver 1]\n\n## **Metrics **\n\nHow success is measured.\n',
+      'adr-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Context', '2 Decision Drivers ?', '2 Metrics']);
+  });
+
   it('guidance that says the section may be omitted makes it optional, wherever in its first block', () => {
     const template = templateFromSource(
       '# [Title]\n\n## Proposal\n\nWhat changes.\n\n### Feature flags\n\n[Name the flags that turn it on. This section may be omitted if there are none.]\n\n## Open issues\n\nWhat is unknown. It can be left out when nothing is.\n\n## Rationale\n\nWhy. Nothing may be omitted here.\n',

@@ -58,6 +58,9 @@ export default defineRule({
           ? null
           : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
       report({
+        // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
+        // no error at another level either: its absence would only be a warning.
+        ...(schema.optional || schema.recommended ? { warning: true } : {}),
         message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
         range: section.heading.range,
         expected: `${expected} ${section.title}`,

@@ -76,6 +76,13 @@ An append-only file.
     ],
     invalid: [
       {
+        name: 'an optional section at another level: a warning, as its absence would be',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Architecture\n\nDraw it.\n\n## Alternatives (optional)\n\nWhat else.\n',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n### Alternatives\n\nA journal.\n',
+        errors: [{ message: message('### Alternatives', 2, '## Alternatives'), line: 11, column: 1, severity: 'warning' }],
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Alternatives\n\nA journal.\n',
+      },
+      {
         name: 'every section a level up (an older layout): one finding, and one fix that moves every heading together',
         text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\n## Components\n\nA file.\n\n## Replayer\n\nApplies it.\n',
         errors: [
