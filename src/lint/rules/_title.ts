@@ -41,12 +41,29 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     const kept = shape.parts.find((part, i) => part.inner !== '' && foldText(m[i + 1] ?? '') === part.inner);
     if (kept) return { whole: false, placeholder: kept.written };
   }
-  const marked = headingShape(title, { title: true }).parts.find((part) =>
-    part.syntax === 'caps'
-      ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
-      : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax),
+  const parts = headingShape(title, { title: true }).parts;
+  const marked = parts.find(
+    (part) =>
+      (part.syntax === 'caps'
+        ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
+        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) &&
+      authorsOwn(part, folded, shape) === false,
   );
   return marked ? { whole: false, placeholder: marked.written } : undefined;
+}
+
+/**
+ * Whether text in the template's placeholder marks is the author's own: a tag
+ * with a number in it (`[PT2.1 Feature Proposal] Fused attention`), or a
+ * whole title in the marks that shares no word with the template's
+ * placeholders (`[CPython version support]` where the template has
+ * `[Pattern Title]`). `Competing [Worker Kind]` is still a placeholder.
+ */
+function authorsOwn(part: { written: string; inner: string }, folded: string, shape: TitleShape): boolean {
+  if (/\d/.test(part.inner)) return true;
+  if (foldHeading(part.written) !== folded) return false;
+  const words = new Set(shape.parts.flatMap((p) => p.inner.split(/\s+/)).filter(Boolean));
+  return !part.inner.split(/\s+/).some((w) => words.has(w));
 }
 
 /** A placeholder's words without its marks: `[Pattern Title]` → `Pattern Title`, `` `Topic` `` → `Topic`. */

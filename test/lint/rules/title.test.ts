@@ -64,6 +64,8 @@ testRule(
         text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n\n# Appendix\n\nA benchmark.\n',
       },
       { name: 'one H1 at the top', text: withTitle('# Competing Consumers') },
+      { name: "the author's tag in brackets, with a number in it", text: withTitle('# [v2.1 Proposal] Competing Consumers') },
+      { name: "a whole title in brackets, in the author's own words", text: withTitle('# [Competing consumers on one queue]') },
       { name: 'an underlined H1', text: withTitle('Competing Consumers\n===================') },
       { name: 'after front matter', text: `---\nstatus: draft\n---\n${withTitle('# Competing Consumers')}` },
       {
