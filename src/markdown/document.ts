@@ -36,7 +36,6 @@ interface Node {
 
 const TASK_MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
 
-
 /**
  * Parses one Markdown file into the document model: front matter, title,
  * section tree, and every link, image, code block, table and task item with

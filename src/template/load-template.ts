@@ -339,8 +339,7 @@ function buildSections(
     const marker = isOptionalMarker(section.blocks[0]);
     // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
     const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
-    const markerOptional =
-      marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
+    const markerOptional = marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
     const ownBlocks = marker ? section.blocks.slice(1) : section.blocks;
 
     out.push({

@@ -58,7 +58,8 @@ describe('title and summary, from where the template keeps them', () => {
         '# Cache Aside\n\n![diagram](diagram.png)\n\nStatus: accepted\n\n**Author**: Ada Lovelace, Example Inc.\n\n**Original Author(s)**:: @ada\n\nMarch 18, 2026 · The Platform Team\n\nThe choices made here:\n\n## Context\n\nReads dominate, and the database is slow to answer them.\n\n## Decision\n\nCache.\n',
       empty: '# Empty\n\n## Context\n\nShort.\n',
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
-      'lead-in': '# Lead In\n\nThis record decides how the catalog ships its command-line tool to teams, in two parts:\n\n- a package\n- a container\n\n## Context\n\nTeams differ.\n',
+      'lead-in':
+        '# Lead In\n\nThis record decides how the catalog ships its command-line tool to teams, in two parts:\n\n- a package\n- a container\n\n## Context\n\nTeams differ.\n',
     });
     expect(read(catalog)).toEqual([
       ['cache-aside', 'Cache Aside', 'heading', 'Reads dominate, and the database is slow to answer them.', 'paragraph'],

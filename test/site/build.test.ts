@@ -371,7 +371,8 @@ describe('patternbook build: links written as a published site writes them', () 
 describe('patternbook build: headings with an id set after their text', () => {
   it('shows the text without `{#id}`, anchored at that id, and links to it arrive', async () => {
     const dir = await tempCatalog({
-      'docs/saga.md': '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSee [the decisions](#key-decisions).\n\n## Key Decisions {#key-decisions}\n\nCompensate in reverse.\n',
+      'docs/saga.md':
+        '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSee [the decisions](#key-decisions).\n\n## Key Decisions {#key-decisions}\n\nCompensate in reverse.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');

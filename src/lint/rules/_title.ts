@@ -46,8 +46,7 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     (part) =>
       (part.syntax === 'caps'
         ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
-        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) &&
-      authorsOwn(part, folded, shape) === false,
+        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) && authorsOwn(part, folded, shape) === false,
   );
   return marked ? { whole: false, placeholder: marked.written } : undefined;
 }

@@ -47,16 +47,14 @@ export default defineRule({
       const expected = '#'.repeat(schema.level);
       const start = section.heading.range.start.offset;
       // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
-      // A section demoted past its own sub-headings would lose them (`# Design` made `## Design`
-      // leaves its `## Implementing` beside it): no fix then, the author moves the whole section.
-      const strandsChildren = section.children.some((c) => c.level <= schema.level);
       // An H1 section of a pattern without a title, among the author's other H1 sections: moved
       // alone, it would leave those as titles (one finding became many); the author moves them all.
       const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
-      const marker =
-        section.heading.setext || strandsChildren || leavesTitles || (misplaced && !landsInPlace(section, schema))
-          ? null
-          : /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10));
+      const movable = !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema));
+      // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
+      // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
+      const subtree = movable && section.children.length > 0 ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
+      const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
       report({
         // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
         // no error at another level either: its absence would only be a warning.
@@ -65,14 +63,16 @@ export default defineRule({
         range: section.heading.range,
         expected: `${expected} ${section.title}`,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
-        ...(marker
-          ? {
-              fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as {
-                range: [number, number];
-                text: string;
-              },
-            }
-          : {}),
+        ...(subtree
+          ? { fix: subtree }
+          : marker
+            ? {
+                fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as {
+                  range: [number, number];
+                  text: string;
+                },
+              }
+            : {}),
       });
     };
     const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
@@ -148,12 +148,12 @@ function wholeOutlineShift(
 }
 
 /**
- * One edit that moves every heading from `from` on by `by` levels (the title
- * above stays), or undefined when one of them cannot move: an underlined
- * heading, or a level out of 1–6.
+ * One edit that moves every heading from `from` on (up to `to`) by `by`
+ * levels (the title above stays), or undefined when one of them cannot move:
+ * an underlined heading, or a level out of 1–6.
  */
-function shiftHeadings(doc: MarkdownDocument, from: number, by: number): Fix | undefined {
-  const headings = doc.headings.filter((h) => h.range.start.offset >= from);
+function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity): Fix | undefined {
+  const headings = doc.headings.filter((h) => h.range.start.offset >= from && h.range.start.offset < to);
   if (headings.length === 0 || headings.some((h) => h.setext || h.level + by < 1 || h.level + by > 6)) return undefined;
   const start = headings[0]!.range.start.offset;
   const end = headings.at(-1)!.range.end.offset;

@@ -149,10 +149,16 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
       },
       {
-        name: 'a section one level up over sub-headings at the level it should have: reported, no fix (the fix would leave them beside it)',
+        name: 'a section one level up over sub-headings at the level it should have: the fix moves them with it (else it would leave them beside it)',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\nTwo parts.\n\n## Replayer\n\nApplies the log.\n',
         errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
-        output: null,
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Replayer\n\nApplies the log.\n',
+      },
+      {
+        name: 'a section one level down with its sub-sections: they move up with it, levels kept apart',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nTwo parts.\n\n#### Components\n\nA file.\n\n##### Segments\n\nRolled daily.\n',
+        errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Components\n\nA file.\n\n#### Segments\n\nRolled daily.\n',
       },
       {
         name: 'a top-level section written one level too deep',
