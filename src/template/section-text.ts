@@ -14,8 +14,10 @@ export function missingSectionText(
   present: ReadonlySet<TemplateSection> = new Set(),
   /** Sub-sections the pattern has in a form the outline does not read as them (by name, under a heading of its own). */
   skip: (section: TemplateSection) => boolean = () => false,
+  /** Levels the pattern's whole outline is off the template's (`-1`: sections written one level up): the inserted headings follow it. */
+  shift = 0,
 ): string {
-  const parts = [`${'#'.repeat(schema.level)} ${schema.heading}`];
+  const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}`];
   // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
   // found again by the next lint as template text left in: the rest of the guidance is kept.
   const guidance = schema.guidance
@@ -28,7 +30,7 @@ export function missingSectionText(
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
   // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
   for (const child of schema.children)
-    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip));
+    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip, shift));
   return parts.join('\n\n');
 }
 

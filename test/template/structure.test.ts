@@ -619,6 +619,19 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(found.filter((f) => f.at.startsWith('p7/') && f.at.includes('heading-level')).map((f) => f.at)).toEqual(['p7/README.md:1 heading-level warning']);
   });
 
+  it('inserts a section such a pattern lacks at its own levels, so it keeps the one layout (and the one finding)', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 6; n++) files[`p${n}/README.md`] = current(n);
+    for (let n = 7; n <= 9; n++) files[`p${n}/README.md`] = older(n);
+    files['p9/README.md'] = older(9).replace('# Motivation\n\nWhy.\n\n', '');
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    await lint({ root: dir, fix: true });
+    const fixed = await readFile(path.join(dir, 'p9/README.md'), 'utf8');
+    expect(fixed.match(/^#+ .*$/gm)).toEqual(['# Summary', '# Motivation', '# Design', '# Drawbacks']);
+    const after = await lint({ root: dir });
+    expect(after.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}`))).toEqual(['p9/README.md empty-section']);
+  });
+
   it('still takes one such pattern among many as an error of its own', async () => {
     const files: Record<string, string> = {};
     for (let n = 1; n <= 12; n++) files[`p${n}/README.md`] = current(n);

@@ -110,7 +110,11 @@ export default defineRule({
       // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
       const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
       const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
-      const fix = shiftHeadings(doc, from, shift.by);
+      // Without a title above them (`# Summary` first, where the template opens with an H1 title),
+      // moved down they would be a pattern with no title and no older layout to explain it: the
+      // author writes the title first, and then the fix moves them.
+      const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
+      const fix = untitled ? undefined : shiftHeadings(doc, from, shift.by);
       const others = shift.off.length - 1;
       // The whole outline the same levels off is one layout (an older template's `# Summary` first,
       // a title added above a template of H1 sections, every section one level down under it):

@@ -115,8 +115,12 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const writtenAlready = (s: TemplateSection) => written.has(`${s.level} ${variantKey(s.name)}`);
   // A heading that holds the pattern's name (`## Intent of [Pattern Title]`) gets it, as `new` writes it.
   const placeholder = titlePlaceholder(template);
+  // A pattern whose whole outline is the same levels off the template's (an older layout, `# Summary`
+  // for `## Summary`) gets the sections it lacks at its own levels: at the template's, they would break
+  // the one layout it keeps (and the one finding that says so).
+  const shift = outlineShift(outline);
   const places = outline.missing.map((missing) => {
-    const text = missingSectionText(missing.schema, had, writtenAlready);
+    const text = missingSectionText(missing.schema, had, writtenAlready, shift);
     return insertion(doc, missing, placeholder ? text.split(placeholder).join(title) : text);
   });
   const missingOnes = outline.missing;
@@ -166,6 +170,12 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       };
     }),
   );
+}
+
+/** How many levels every section the pattern has is off the template's, when it is the same for all (else 0). */
+function outlineShift(outline: OutlineMatch): number {
+  const offs = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level)));
+  return offs.size === 1 && outline.all.length >= 2 ? [...offs][0]! : 0;
 }
 
 /** The missing sections whose headings are written inside a runaway fence's code. */

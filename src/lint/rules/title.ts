@@ -85,7 +85,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
       const cause = first
-        ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write)`
+        ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them, then \`lint --fix\` moves them down a level`
         : '';
       report({
         message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,

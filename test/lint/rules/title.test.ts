@@ -115,7 +115,7 @@ testRule(
         errors: [
           {
             message:
-              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes its sections one level up instead (`# Overview`): add the title above them and move them down a level (the heading-level fix moves them; the title is for you to write).',
+              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes its sections one level up instead (`# Overview`): add the title above them, then `lint --fix` moves them down a level.',
             line: 1,
             column: 1,
           },
