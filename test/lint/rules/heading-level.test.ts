@@ -109,7 +109,7 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Parameters\n\nTen.\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
       },
       {
-        name: "every section a level up and no title above them: a warning, no fix until the title is written (moved down, they would be a pattern with no title and no layout to explain it)",
+        name: 'every section a level up and no title above them: a warning, no fix until the title is written (moved down, they would be a pattern with no title and no layout to explain it)',
         text: '# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
         errors: [
           {
