@@ -42,7 +42,7 @@ export default defineRule({
       if (!parent) return before === undefined || before.level === 1;
       return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
     };
-    const check = (section: Section, schema: TemplateSection, misplaced = false): void => {
+    const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
       if (section.level === schema.level) return;
       const expected = '#'.repeat(schema.level);
       const start = section.heading.range.start.offset;
@@ -50,7 +50,7 @@ export default defineRule({
       // An H1 section of a pattern without a title, among the author's other H1 sections: moved
       // alone, it would leave those as titles (one finding became many); the author moves them all.
       const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
-      const movable = !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema));
+      const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema));
       // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
       // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
       const subtree = movable && section.children.length > 0 ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
@@ -128,6 +128,8 @@ export default defineRule({
         actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
         ...(fix ? { fix } : {}),
       });
+      // Each heading off by another amount: its own finding, fixed once the layout's fix has moved it.
+      for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
       return;
     }
     for (const { section, schema, misplaced } of pairs) check(section, schema, misplaced);
@@ -135,20 +137,23 @@ export default defineRule({
 });
 
 /**
- * The pattern's whole outline is a level (or more) off the template's: at
- * least two sections are, every one that is is off by the same amount, and so
- * is every top-level section the template knows. Then they are one finding.
+ * The pattern's whole outline is a level (or more) off the template's: every
+ * top-level section the template knows is off by the same amount, and so are
+ * at least two sections and most of those off at all. Then they are one
+ * finding (and the others, `rest`, one each).
  */
-function wholeOutlineShift(
-  pairs: { section: Section; schema: TemplateSection }[],
-  top: SectionMatch[],
-): { by: number; off: { section: Section; schema: TemplateSection }[] } | undefined {
-  const off = pairs.filter((p) => p.section.level !== p.schema.level).sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
-  if (off.length < 2) return undefined;
-  const by = off[0]!.schema.level - off[0]!.section.level;
-  if (off.some((p) => p.schema.level - p.section.level !== by)) return undefined;
-  if (top.some((m) => m.sections.some((s) => m.schema.level - s.level !== by))) return undefined;
-  return { by, off };
+function wholeOutlineShift<P extends { section: Section; schema: TemplateSection }>(pairs: P[], top: SectionMatch[]): { by: number; off: P[]; rest: P[] } | undefined {
+  const all = pairs.filter((p) => p.section.level !== p.schema.level).sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
+  const first = top[0]?.sections[0];
+  if (all.length < 2 || !first) return undefined;
+  // The amount every top-level section is off by; a heading off by another amount as well (`#
+  // Alternatives` two levels above the `###` the template gives it, in an outline one level up)
+  // is a finding of its own beside the one for the layout, while most headings share it.
+  const by = top[0]!.schema.level - first.level;
+  if (by === 0 || top.some((m) => m.sections.some((s) => m.schema.level - s.level !== by))) return undefined;
+  const off = all.filter((p) => p.schema.level - p.section.level === by);
+  const rest = all.filter((p) => p.schema.level - p.section.level !== by);
+  return off.length >= 2 && rest.length < off.length ? { by, off, rest } : undefined;
 }
 
 /**

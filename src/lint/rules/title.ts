@@ -73,10 +73,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   // A pattern whose template sections are all written one level up (`# Motivation` for
   // `## Motivation`) writes its own sections that way too (`# Appendix`): heading-level says so
   // once, and none of them is a second title.
-  const allUp =
-    sectionsAsH1.size > 0 &&
-    outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
-    outline.misplaced.every((m) => m.section.level === m.schema.level - 1);
+  // (Its top-level sections are: a sub-section off by more, `# Alternatives` for a `###`, is
+  // heading-level's own finding beside it.)
+  const allUp = sectionsAsH1.size > 0 && outline.matches.every((m) => m.sections.every((s) => s.level === m.schema.level - 1));
   const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {

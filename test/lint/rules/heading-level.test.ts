@@ -96,6 +96,22 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Components\n\nA file.\n\n### Replayer\n\nApplies it.\n',
       },
       {
+        name: 'every section a level up but one sub-section two levels up: the layout is one finding, that heading one more, fixed after the layout',
+        text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n\n# Components\n\nA replayer.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 3,
+            column: 1,
+            severity: 'warning',
+          },
+          { message: message('# Components', 3, '### Components'), line: 11, column: 1 },
+        ],
+        // One pass moves the layout; the next (as `lint --fix` runs them) moves `## Components` under the Architecture.
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Components\n\nA replayer.\n',
+      },
+      {
         name: "every section a level up with the author's own H1s before the template's: the fix moves those too (else they would be second titles)",
         text: '# Write-Ahead Log\n\n# Parameters\n\nTen.\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
         errors: [
