@@ -446,6 +446,20 @@ function rewordings(
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
     // header for `## Summary of changes`) are too little to go on.
     const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(words.get(s)!, contentWords(t.heading)))]));
+    // The name's own words in another order or form (`## Proposed Design` for `## Design Proposal`)
+    // fit better than a word in common: that heading is the section, whatever else shares a word.
+    for (const t of gap) {
+      const key = stemSet(t.heading);
+      const same = key ? run.filter((s) => s.level === t.level && stemSet(s.title) === key) : [];
+      if (same.length !== 1) continue;
+      fitted.set(t, same);
+      for (const [other, list] of fitted)
+        if (other !== t)
+          fitted.set(
+            other,
+            list.filter((s) => s !== same[0]),
+          );
+    }
     let last = -1;
     for (const section of run) {
       const candidates = gap.filter((t) => fitted.get(t)!.includes(section));
@@ -478,6 +492,11 @@ function rewordings(
     apart.add(fitting[0]!);
   }
   return out;
+}
+
+/** A name's words as search terms (stemmed, common words left out), in one order: `Proposed Design` and `Design Proposal` alike. */
+function stemSet(title: string): string {
+  return [...new Set(analyze(title))].sort().join(' ');
 }
 
 /** A heading's words as variant keys, words that only join others (`of`, `and`) left out. */

@@ -420,6 +420,14 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it("reads the name's own words in another order or form (`## Proposed Design` for `## Design Proposal`) as that section, where other sections lacking there share a word", async () => {
+    const template = '# [Title]\n\n## Objective\n\nWhat for.\n\n## Design Proposal\n\nThe design.\n\n## Design Review\n\nWho looked.\n\n## Questions\n\nOpen ones.\n';
+    const pattern = '# Sharded saves\n\n## Objective\n\nFaster saves.\n\n## Proposed Design\n\nOne file per shard.\n\n## Questions\n\nNone yet.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning', '9 required-section error']);
+    expect(found[1]!.message).toContain('`## Design Review`');
+  });
+
   it('reads a heading with an article before the name (`The Intent of …`, `The Problem`) as that section', async () => {
     const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Solution\n\nWhat helps.\n';
     const pattern = '# Retry budget\n\n## The Problem\n\nStorms.\n\n## Solution\n\nA budget.\n';
