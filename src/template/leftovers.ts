@@ -75,6 +75,8 @@ interface Context {
   item?: boolean;
   /** Inside a list item (a form's nested fields: a question there is never a lead-in). */
   nested?: boolean;
+  /** An item of a list of the template's questions that the author answers after the list (see `blocks`). */
+  answeredList?: boolean;
 }
 
 class Scan {
@@ -144,7 +146,12 @@ class Scan {
         case 'blockquote':
           this.blocks(block.blocks, ctx);
           break;
-        case 'list':
+        case 'list': {
+          // The template's questions kept as a list and answered after it, at once (`- How will it work
+          // with X? - …? For all these, nothing changes.`, in the last item or the text after the list):
+          // each question is a lead-in to that answer, nested or not.
+          const questions = block.items.map((item) => item.blocks.length <= 1 && onlyQuestions(item.text));
+          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (!questions.at(-1) || followed());
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
@@ -152,11 +159,13 @@ class Scan {
               ...ctx,
               item: true,
               answered: rest.length > 0,
-              followed: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : followed,
+              ...(answeredAfter ? { answeredList: true } : {}),
+              followed: nextItem ? () => answeredAfter || this.isAuthorText(foldText(nextItem.text)) : followed,
             });
             this.blocks(rest, { ...ctx, nested: true, unticked: ctx.unticked || item.task?.checked === false });
           });
           break;
+        }
         case 'table':
           for (const row of block.table.rows) {
             const range = this.doc.lines.linesRange(row.line, row.line);
@@ -211,7 +220,9 @@ class Scan {
     }
     // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
     const instructions = found.filter((p) => p.kind === 'instruction');
-    if (instructions.length > 0 && !ctx.answered && !(ctx.item && ctx.nested) && onlyQuestions(text) && ctx.followed()) {
+    // (In a list of questions answered at once, the last may hold the answer after its question.)
+    const leadIn = onlyQuestions(text) ? ctx.followed() : ctx.answeredList === true && this.answeredAfterQuestions(text);
+    if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {
       for (const p of instructions) hits.delete(p.pattern.source);
     }
     // A bracketed instruction the template does not have: `[Insert Date]`, `Decision maker: [Your name]`.
@@ -253,6 +264,12 @@ class Scan {
     const m = p.pattern.exec(folded);
     if (!m) return false;
     return this.isAuthorText(folded.slice(m.index + m[0].length));
+  }
+
+  /** Questions, then the author's answer in the same paragraph (`Will it work on GPUs? For all of these, nothing changes.`). */
+  private answeredAfterQuestions(text: string): boolean {
+    const last = text.lastIndexOf('?');
+    return last > 0 && onlyQuestions(text.slice(0, last + 1)) && this.isAuthorText(foldText(text.slice(last + 1)));
   }
 
   /** Folded text that is the author's own: not empty, and not more of the template's text. */

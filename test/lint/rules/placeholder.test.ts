@@ -1,6 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/placeholder.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
+import { lintOne } from './_lint-one.js';
 
 /** A template with one placeholder of each kind. */
 const template = `# [Pattern Title]
@@ -509,3 +510,19 @@ testRule(
   },
   { describe, it },
 );
+
+describe('placeholder: a list of the template’s questions answered after it', () => {
+  const questions =
+    '# [Title]\n\n## Compatibility\n\n* How will this proposal interact with the rest of the platform?\n   - How will it work with the mobile runtime?\n   - How will it work with the scheduler?\n   - Will this work on GPUs?\n';
+  const kept = (after: string) =>
+    `# Named tensors\n\n## Compatibility\n\n* How will this proposal interact with the rest of the platform?\n   - How will it work with the mobile runtime?\n   - How will it work with the scheduler?\n   - Will this work on GPUs?\n${after}`;
+
+  it('takes the questions as a lead-in when the answer follows the list (in its last item, or after it)', async () => {
+    expect((await lintOne('placeholder', kept(' For all of these nothing changes: the names live in the front end.\n'), { template: questions })).shown).toEqual([]);
+    expect((await lintOne('placeholder', kept('\nNothing changes for any of these: the names live in the front end.\n'), { template: questions })).shown).toEqual([]);
+  });
+
+  it('still reports them with no answer after them', async () => {
+    expect((await lintOne('placeholder', kept(''), { template: questions })).shown.length).toBeGreaterThan(0);
+  });
+});
