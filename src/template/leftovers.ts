@@ -77,6 +77,8 @@ interface Context {
   nested?: boolean;
   /** An item of a list of the template's questions that the author answers after the list (see `blocks`). */
   answeredList?: boolean;
+  /** Whether the author's own text comes right after the unit (in its container, or after it): never sections alone. */
+  authorNext?: () => boolean;
 }
 
 class Scan {
@@ -138,7 +140,9 @@ class Scan {
   private blocks(blocks: readonly Block[], outer: Context): void {
     blocks.forEach((block, i) => {
       const followed = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : outer.followed;
-      const ctx: Context = { ...outer, followed, answered: false };
+      // Strictly the author's own text next, in this container or after it (not merely sections that follow).
+      const authorNext = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : (outer.authorNext ?? (() => false));
+      const ctx: Context = { ...outer, followed, authorNext, answered: false };
       switch (block.kind) {
         case 'paragraph':
           this.unit(block.text, block.raw, block.range, ctx);
@@ -151,7 +155,10 @@ class Scan {
           // with X? - …? For all these, nothing changes.`, in the last item or the text after the list):
           // each question is a lead-in to that answer, nested or not.
           const questions = block.items.map((item) => item.blocks.length <= 1 && onlyQuestions(item.text));
-          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (!questions.at(-1) || followed());
+          // (The answer is the author's own text right after the list, in the same place: not merely
+          // sections that follow, and not more of the template.)
+          const answerNext = authorNext();
+          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (!questions.at(-1) || answerNext);
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
@@ -162,7 +169,12 @@ class Scan {
               ...(answeredAfter ? { answeredList: true } : {}),
               followed: nextItem ? () => answeredAfter || this.isAuthorText(foldText(nextItem.text)) : followed,
             });
-            this.blocks(rest, { ...ctx, nested: true, unticked: ctx.unticked || item.task?.checked === false });
+            this.blocks(rest, {
+              ...ctx,
+              nested: true,
+              unticked: ctx.unticked || item.task?.checked === false,
+              authorNext: nextItem ? () => this.isAuthorText(foldText(nextItem.text)) : authorNext,
+            });
           });
           break;
         }

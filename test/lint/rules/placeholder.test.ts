@@ -522,7 +522,8 @@ describe('placeholder: a list of the template’s questions answered after it', 
     expect((await lintOne('placeholder', kept('\nNothing changes for any of these: the names live in the front end.\n'), { template: questions })).shown).toEqual([]);
   });
 
-  it('still reports them with no answer after them', async () => {
+  it('still reports them with no answer after them, even where sections follow', async () => {
     expect((await lintOne('placeholder', kept(''), { template: questions })).shown.length).toBeGreaterThan(0);
+    expect((await lintOne('placeholder', kept('\n## Rollout\n\nBehind a flag.\n'), { template: questions })).shown.length).toBeGreaterThan(0);
   });
 });
