@@ -158,7 +158,9 @@ class Scan {
           // (The answer is the author's own text right after the list, in the same place: not merely
           // sections that follow, and not more of the template.)
           const answerNext = authorNext();
-          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (!questions.at(-1) || answerNext);
+          const lastItem = block.items.at(-1)!;
+          const answeredInLast = !questions.at(-1) && (this.answeredAfterQuestions(lastItem.text) || this.isAuthorText(foldText(lastItem.text)));
+          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext);
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];

@@ -410,8 +410,8 @@ function saysOptional(block: Block | undefined): boolean {
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
-    /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b|\bnot required until\b/i.test(plain) ||
-    /\b(?:this (?:sub-?)?section|it) (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain)
+    /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot required until\b/i.test(plain) ||
+    /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain)
   );
 }
 

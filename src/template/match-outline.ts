@@ -83,10 +83,15 @@ export interface OutlineMatch {
  */
 export function underHalf(outline: OutlineMatch, template: { sections: readonly TemplateSection[] }): boolean {
   // The sections it asks for, required or recommended (a catalog whose patterns often lack one makes it
-  // recommended: it is still the template's), at the top level.
+  // recommended: it is still the template's), at the top level…
   const asked = template.sections.filter((s) => !s.optional);
   const present = outline.matches.filter((m) => !m.schema.optional).length;
-  return asked.length > 1 && present * 2 < asked.length;
+  if (asked.length <= 1 || present * 2 >= asked.length) return false;
+  // …and, where the template requires two or more, under half of those too: a pattern with most of
+  // the required sections follows the template, whatever recommended ones it lacks.
+  const required = template.sections.filter((s) => !s.optional && !s.recommended);
+  const requiredPresent = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
+  return required.length <= 1 || requiredPresent * 2 < required.length;
 }
 
 /** The template sections a pattern has anywhere: at their place, out of place or written another way. */
@@ -482,8 +487,12 @@ function rewordings(
   const lacking = schema.filter((t) => open(t) && ![...out.values()].includes(t));
   const shares = (s: Section, t: TemplateSection) => {
     const heading = contentWords(s.title);
+    const name = contentWords(t.heading);
     const head = heading.at(-1);
-    return s.level === t.level && heading.length <= 3 && head !== undefined && head.length >= 5 && contentWords(t.heading).includes(head);
+    if (s.level !== t.level || heading.length > 3 || head === undefined || head.length < 5 || !name.includes(head)) return false;
+    // The same head noun with another qualifier (`## Performance Considerations` against `## Security
+    // Considerations`, `## Proposed design` against `## Detailed design`) is another section of that kind.
+    return !(head === name.at(-1) && heading.length > 1 && name.length > 1 && heading.slice(0, -1).some((w) => !name.includes(w)));
   };
   for (const t of lacking) {
     const fitting = free.filter((s) => shares(s, t));

@@ -150,10 +150,15 @@ describe('lint engine', () => {
   });
 
   it('lints a file whose front matter is not valid YAML without its keys: one finding for the YAML, the body checked as any other', async () => {
-    const dir = await catalog({ 'a/README.md': good('A'), 'bad/README.md': `---\na: [\n---\n${good('Bad')}` });
+    // Keys the configuration requires are not reported missing: they may well be in the unreadable block.
+    const dir = await catalog(
+      { 'a/README.md': `---\nstatus: draft\n---\n${good('A')}`, 'bad/README.md': `---\nstatus: draft\na: [\n---\n${good('Bad')}` },
+      { frontMatter: { required: ['status'] } },
+    );
     const report = await lint({ root: dir });
     const bad = report.results.find((r) => r.path === 'bad/README.md')!;
-    expect(bad.diagnostics.map((d) => [d.ruleId, d.line, d.fatal ?? false])).toEqual([['front-matter-syntax', 2, false]]);
+    expect(bad.diagnostics.map((d) => [d.ruleId, d.line, d.fatal ?? false])).toEqual([['front-matter-syntax', 3, false]]);
+    expect(report.results.find((r) => r.path === 'a/README.md')!.diagnostics).toEqual([]);
   });
 
   it('lints only the paths asked for', async () => {

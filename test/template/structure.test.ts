@@ -390,6 +390,11 @@ describe('template semantics read from real-catalog shapes', () => {
       const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
       expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
     }
+    // …and so is one with the same head noun and another qualifier (another section of that kind).
+    for (const own of ['## Team strategy']) {
+      const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
+      expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
+    }
   });
 
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
@@ -491,10 +496,14 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name', '11:1 section-name']);
     // The author may mean another word: --fix leaves the rename to them.
     expect((await lintPattern(template, pattern, { fix: true })).text).toBe(pattern);
-    // Out of its place a misspelling alone is not taken for the section; a whole word of its name
-    // (`Design`), which no other heading has, is: a rename and an order finding, nothing missing.
+    // Out of its place a misspelling is not taken for the section, nor the name's head word with
+    // another qualifier (`Detail Design`: another design, as far as words go).
     const moved = '# Faster builds\n\n## Future possibilities\n\nA remote cache.\n\n## Detail Design\n\nA cache.\n\n## Motivation\n\nSlow.\n';
-    expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['3:1 section-order', '7:1 section-name', '7:1 section-order']);
+    expect((await lintWith(template, moved)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
+      '3:1 section-order',
+      '7:1 unknown-section',
+      '13:1 required-section',
+    ]);
     const misspeltOnly = moved.replace('Detail Design', 'Detial Desgin');
     expect((await lintWith(template, misspeltOnly)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([
       '3:1 section-order',
@@ -625,6 +634,15 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(title[0]!.message).toContain('3 of the catalog');
     // The whole outline one level up is one layout: heading-level says so once, as a warning.
     expect(found.filter((f) => f.at.startsWith('p7/') && f.at.includes('heading-level')).map((f) => f.at)).toEqual(['p7/README.md:1 heading-level warning']);
+  });
+
+  it('counts a pattern with most of the required sections as following the template, whatever recommended ones it lacks', async () => {
+    const names = ['Context', 'Decision', 'Status', 'Consequences', 'Options', 'Drivers', 'Links', 'Notes', 'Risks', 'Costs'];
+    const tpl = `# [Title]\n\n${names.map((n) => `## ${n}\n\nSay it.\n`).join('\n')}`;
+    const sections = Object.fromEntries(names.slice(4).map((n) => [n, { recommended: true }]));
+    const pattern = '# Queue choice\n\n## Context\n\nTwo brokers.\n\n## Decision\n\nThe first.\n\n## Status\n\nAccepted.\n\n## Options\n\nTwo.\n';
+    const found = (await lintPattern(tpl, pattern, { config: { sections } })).diagnostics.filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.ruleId} ${d.message.slice(0, 40)}`)).toEqual(['required-section Missing section `## Consequences`, expec']);
   });
 
   it('inserts a section such a pattern lacks at its own levels, so it keeps the one layout (and the one finding)', async () => {

@@ -38,6 +38,8 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
     range = lead.range;
   } else if (spec.from === 'front-matter') {
     const value = pattern.frontMatter[spec.key];
+    // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
+    if (pattern.document.frontMatter?.error) return undefined;
     if (typeof value !== 'string' || !value.trim()) {
       return {
         kind: 'missing',

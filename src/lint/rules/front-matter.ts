@@ -18,7 +18,8 @@ export default defineRule({
   },
   check({ pattern, catalog, template, report }) {
     const spec = catalog.config.frontMatter;
-    if (!spec) return;
+    // Front matter that is not valid YAML is read without its keys: front-matter-syntax says so, once.
+    if (!spec || pattern.document.frontMatter?.error) return;
     const doc = pattern.document;
     const data = pattern.frontMatter;
     const properties = spec.properties ?? {};

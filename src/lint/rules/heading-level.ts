@@ -42,6 +42,10 @@ export default defineRule({
       if (!parent) return before === undefined || before.level === 1;
       return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
     };
+    // The template's level of each of the pattern's sections that stands for one.
+    const levelOf = new Map<Section, number>();
+    for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
+    for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
     const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
       if (section.level === schema.level) return;
       const expected = '#'.repeat(schema.level);
@@ -53,7 +57,10 @@ export default defineRule({
       const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema));
       // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
       // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
-      const subtree = movable && section.children.length > 0 ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
+      // (Not when one of them is at its level already: moved along, it would be off in turn.)
+      const keepsRight = (s: Section): boolean => s.children.some((c) => levelOf.get(c) === c.level || keepsRight(c));
+      const subtree =
+        movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
       const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
       report({
         // A section the template lets a pattern leave out (optional, or recommended by the catalog) is

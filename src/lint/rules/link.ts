@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
@@ -99,8 +99,6 @@ export default defineCatalogRule({
             });
             break;
           }
-          // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
-          if (!info && relationKind(link.sectionPath[0])) break;
           // `/azure/architecture/guide/` or `/docs/retries`: a path from the root with no file extension,
           // that names nothing in the repository, is an address on the catalog's published site (docs
           // sites link their pages so), which only that site can answer: said, as a warning.
@@ -112,6 +110,8 @@ export default defineCatalogRule({
             });
             break;
           }
+          // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
+          if (!info && relationKind(link.sectionPath[0])) break;
           if (!info) {
             // A web or e-mail address written without its scheme is read as a path: say what it looks like.
             // `[x]((https://…))` or `[x]([https://…](https://…))`: a web address wrapped in more Markdown, read as a path.
@@ -228,7 +228,15 @@ function repositoryFile(url: string, fromFile: string, root: string, memo: <T>(k
   const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, root);
   if (resolved.kind !== 'local') return undefined;
   const rel = path.relative(repo, resolved.file);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(resolved.file)) return undefined;
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  // Looked at one folder at a time from the repository's root, never through a symbolic link (it
+  // could lead out of the repository): only paths inside it are touched, and no content is read.
+  let at = repo;
+  for (const part of rel.split(path.sep)) {
+    at = path.join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat || stat.isSymbolicLink()) return undefined;
+  }
   return rel.split(path.sep).join('/');
 }
 

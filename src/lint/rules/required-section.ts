@@ -118,7 +118,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // A pattern whose whole outline is the same levels off the template's (an older layout, `# Summary`
   // for `## Summary`) gets the sections it lacks at its own levels: at the template's, they would break
   // the one layout it keeps (and the one finding that says so).
-  const shift = outlineShift(outline);
+  // (Only where heading-level moves no heading of it: a pattern without its title. With a title, that
+  // fix moves the whole outline to the template's levels, and a section inserted at those is right.)
+  const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
     return insertion(doc, missing, placeholder ? text.split(placeholder).join(title) : text);

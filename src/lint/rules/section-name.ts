@@ -1,3 +1,4 @@
+import { HEADING_ID } from '../../markdown/inline.js';
 import { splitNote, variantKey } from '../../template/heading-variants.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -21,7 +22,8 @@ export default defineRule({
       const heading = section.heading;
       // The heading's own words are replaced; its markers, its note in parentheses and its closing #s stay.
       const line = source.slice(heading.range.start.offset, heading.range.end.offset);
-      const { text: name } = splitNote(heading.raw);
+      // An id set after the text (`{#cons}`) stays: only the name is replaced.
+      const { text: name } = splitNote(heading.raw.replace(HEADING_ID, ''));
       const at = heading.setext ? -1 : line.indexOf(name);
       // Known by what it holds rather than by its name: the author may mean the other name, so the rename is theirs to make.
       const why = byContent

@@ -171,6 +171,12 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Replayer\n\nApplies the log.\n',
       },
       {
+        name: 'a section one level up over a sub-section already at its level: no fix (moved along, it would be off in turn)',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\nTwo parts.\n\n### Components\n\nA file.\n',
+        errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        output: null,
+      },
+      {
         name: 'a section one level down with its sub-sections: they move up with it, levels kept apart',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nTwo parts.\n\n#### Components\n\nA file.\n\n##### Segments\n\nRolled daily.\n',
         errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],

@@ -162,13 +162,22 @@ describe('link: relative links', () => {
       'warning Link `/docs/architecture/patterns/saga#overview` names no fi',
       'error Broken link `/docs/retry.md`: there is no `docs/retry.md` in',
     ]);
+    // The same under Related Patterns (whose missing files are related-pattern's): still said here.
+    const related = await catalog({ 'example/README.md': `${pattern('Text.')}\n## Related Patterns\n\n- [Retry](/docs/patterns/retry)\n` });
+    expect((await run(related)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 50)}`)).toEqual([
+      'warning Link `/docs/patterns/retry` names no file of the c',
+    ]);
   });
 
   it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, as an error', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'shared/guide.md': '# Guide\n' });
     const root = path.join(repo, 'catalog');
     await mkdir(path.join(root, 'example'), { recursive: true });
-    await writeFile(path.join(root, 'example/README.md'), pattern('[guide](../../shared/guide.md) [gone](../../shared/gone.md)'));
+    // A folder of the repository that is a symbolic link out of it is never followed.
+    const elsewhere = await tempCatalog({ 'secret-notes.md': '# Notes\n' });
+    await symlink(elsewhere, path.join(repo, 'vendor'));
+    await writeFile(path.join(root, 'example/README.md'), pattern('[guide](../../shared/guide.md) [gone](../../shared/gone.md) [out](../../vendor/secret-notes.md)'));
+    touched.length = 0;
     const found = (await lint({ root })).results
       .flatMap((r) => r.diagnostics)
       .filter((d) => d.ruleId === 'link')
@@ -176,7 +185,9 @@ describe('link: relative links', () => {
     expect(found).toEqual([
       'warning Link `../../shared/guide.md` leaves the catalog root for `shared/guide.m',
       'error Link `../../shared/gone.md` is a path that leaves the catalog root, so i',
+      'error Link `../../vendor/secret-notes.md` is a path that leaves the catalog ro',
     ]);
+    expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
 
   it('never suggests another item of a numbered series (names that differ only in their numbers)', async () => {

@@ -522,6 +522,14 @@ describe('placeholder: a list of the template’s questions answered after it', 
     expect((await lintOne('placeholder', kept('\nNothing changes for any of these: the names live in the front end.\n'), { template: questions })).shown).toEqual([]);
   });
 
+  it('still reports them when the last item is more of the template, not an answer', async () => {
+    const withInstruction =
+      '# [Title]\n\n## Compatibility\n\n- How will it work with the mobile runtime?\n- How will it work with the scheduler?\n- Describe the migration for existing users.\n';
+    const text =
+      '# Named tensors\n\n## Compatibility\n\n- How will it work with the mobile runtime?\n- How will it work with the scheduler?\n- Describe the migration for existing users.\n';
+    expect((await lintOne('placeholder', text, { template: withInstruction })).shown).toHaveLength(3);
+  });
+
   it('still reports them with no answer after them, even where sections follow', async () => {
     expect((await lintOne('placeholder', kept(''), { template: questions })).shown.length).toBeGreaterThan(0);
     expect((await lintOne('placeholder', kept('\n## Rollout\n\nBehind a flag.\n'), { template: questions })).shown.length).toBeGreaterThan(0);

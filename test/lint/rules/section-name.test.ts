@@ -133,6 +133,17 @@ describe('section-name', () => {
     expect(fixed).toBe(text.replace('## Acknowledgements (with thanks)', '## Acknowledgments (with thanks)').replace('## Reference\n', '## References\n'));
   });
 
+  it('renames a heading with an id set after it, and keeps the id', async () => {
+    const text = page('## Reference {#sources}', '', '- [Outbox](https://example.org/outbox)', '', '## Author', '', 'Dana Reyes');
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'outbox/README.md': text,
+    });
+    await lint({ root: dir, fix: true, only: ['section-name'] });
+    expect(await readFile(`${dir}/outbox/README.md`, 'utf8')).toBe(text.replace('## Reference {#sources}', '## References {#sources}'));
+  });
+
   it('does not take a different section for a variant: two template sections with one spelling are left alone', async () => {
     const template = '# [Pattern Title]\n\n## Note\n\nA note.\n\n## Notes\n\nMore notes.\n';
     const { shown } = await lintOne('section-name', '# Outbox\n\n## NOTES\n\nText.\n\n## Note\n\nText.\n', { template });
