@@ -6,6 +6,7 @@ import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { applyEdits, lostLines } from '../util/text-edits.js';
 import { lintLoaded } from '../lint/lint.js';
 import { parseMarkdown } from '../markdown/document.js';
+import { HEADING_ID } from '../markdown/inline.js';
 import { matchOutline } from '../template/match-outline.js';
 import { foldHeading } from '../template/normalize.js';
 import type { TemplateSchema } from '../template/types.js';
@@ -93,7 +94,9 @@ async function migratePattern(catalog: Catalog, pattern: Pattern, renames: reado
     const line = lines[at]!;
     // `## Old` (an ATX heading, closing #s kept) or the text line of an underlined one.
     const atx = /^(\s{0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+[ \t]*)?$/.exec(line);
-    lines[at] = atx ? `${atx[1]}${rename.to}${atx[3] ?? ''}` : line.replace(/\S.*\S|\S/, rename.to);
+    // An id set after the text (`{#cons}`) is the heading's anchor, which links use: it stays.
+    const id = HEADING_ID.exec(atx ? atx[2]! : line)?.[0] ?? '';
+    lines[at] = atx ? `${atx[1]}${rename.to}${id}${atx[3] ?? ''}` : line.replace(/\S.*\S|\S/, `${rename.to}${id}`);
     renamed.push({ from: heading.text, to: rename.to, line: at + 1 });
   }
   let text = stampTemplate(lines.join(eol), doc, catalog.template, eol);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planMigration } from '../../src/migrate/migrate.js';
 import { REPO, fixture, runCli, tempCatalog } from '../helpers.js';
 
 /** path → sha256 of every file under `dir`. */
@@ -133,5 +134,22 @@ describe('patternbook migrate', () => {
     const { root, template } = await exampleAndNewTemplate();
     expect((await runCli(['migrate', root, '--to', template, '--rename', 'NoEquals'], REPO)).code).toBe(2);
     expect((await runCli(['migrate', root, '--to', path.join(root, 'nope.md')], REPO)).code).toBe(2);
+  });
+});
+
+describe('migrate: a renamed heading with an id of its own', () => {
+  it('keeps the `{#id}` after the new name, so links to it still arrive', async () => {
+    const old = '# [Pattern Title]\n\n## Overview\n\nSay what.\n\n## Drawbacks\n\nWhy not.\n';
+    const next = '# [Pattern Title]\n\n## Overview\n\nSay what.\n\n## Trade-offs\n\nWhy not.\n';
+    const root = await tempCatalog({
+      'templates/pattern.md': old,
+      'templates/next.md': next,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'saga/README.md': '# Saga\n\n## Overview\n\nSee [the costs](#costs).\n\n## Drawbacks {#costs}\n\nMore moving parts.\n',
+    });
+    const plan = await planMigration({ root, to: path.join(root, 'templates/next.md'), renames: [{ from: 'Drawbacks', to: 'Trade-offs' }] });
+    const saga = plan.files.find((f) => f.file === 'saga/README.md')!;
+    expect(saga.after).toContain('## Trade-offs {#costs}\n');
+    expect(saga.after).not.toContain('## Drawbacks');
   });
 });
