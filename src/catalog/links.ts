@@ -36,6 +36,15 @@ export function resolveReference(url: string, fromFile: string, root: string): R
   return { kind: 'local', file, ...(anchor !== undefined ? { anchor } : {}), outside };
 }
 
+/**
+ * A link written from the root without a file extension (`/docs/architecture/caching`), whose
+ * resolved `file` has no extension either: how documentation sites link their pages, an address
+ * on the published site rather than a file path (when it names no file of the catalog).
+ */
+export function isSiteAddressPath(url: string, file: string): boolean {
+  return /^\/(?!\/)/.test(url.trim()) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(file));
+}
+
 /** A destination from `fromFile` to `toFile` as an author writes it: relative, `/` separators. */
 export function relativeLink(fromFile: string, toFile: string): string {
   const rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');

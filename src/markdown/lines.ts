@@ -117,3 +117,9 @@ export class LineIndex {
     return new Span(this, clamp(startOffset), clamp(endOffset));
   }
 }
+
+/** A range as plain data, without getters (what crosses worker threads with a catalog rule's collected findings). */
+export function plainRange(range: Range): Range {
+  const { start, end } = range;
+  return { start: { line: start.line, column: start.column, offset: start.offset }, end: { line: end.line, column: end.column, offset: end.offset } };
+}

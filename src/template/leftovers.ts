@@ -1,5 +1,5 @@
 import { leadBlock } from '../markdown/document.js';
-import type { Range } from '../markdown/lines.js';
+import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { foldText } from './normalize.js';
 import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
@@ -131,7 +131,7 @@ class Scan {
         // A bare URL or e-mail is its own text, already judged.
         if (link.kind === 'autolink') continue;
         const p = this.matcher.find(link.url).find((h) => h.kind === 'sample-value');
-        if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plain(link.range), link: true });
+        if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plainRange(link.range), link: true });
       }
     }
     return { leftovers: this.leftovers, present: [...this.present].sort((a, b) => a - b) };
@@ -256,11 +256,11 @@ class Scan {
     if (tokens.length > 1) {
       const spans = tokens.map((h) => narrow(this.doc, range, h.literal!)).sort((a, b) => a.start.offset - b.start.offset);
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
-      this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plain(span), block });
+      this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plainRange(span), block });
     }
     for (const { id, shown, literal, token } of hits.values()) {
       if (token && tokens.length > 1) continue;
-      this.leftovers.push({ id, where: ctx.where, shown, range: plain(literal ? narrow(this.doc, range, literal) : range), block });
+      this.leftovers.push({ id, where: ctx.where, shown, range: plainRange(literal ? narrow(this.doc, range, literal) : range), block });
     }
   }
 
@@ -318,7 +318,7 @@ class Scan {
         id: this.ids.get(p) ?? -1,
         where: 'a heading',
         shown: quote(literal ?? p.text),
-        range: plain(literal ? narrow(this.doc, heading.range, literal) : heading.range),
+        range: plainRange(literal ? narrow(this.doc, heading.range, literal) : heading.range),
       });
     }
   }
@@ -337,7 +337,7 @@ class Scan {
           id: this.ids.get(p) ?? -1,
           where: ctx.where,
           shown: literal !== undefined ? quote(literal) : `${quote(line.trim())} (like the template's ${quote(p.text)})`,
-          range: plain(literal ? narrow(this.doc, range, literal) : range),
+          range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         });
       }
     });
@@ -351,7 +351,7 @@ class Scan {
     for (const p of this.matcher.find(visible, visible)) {
       if (!p.exact || p.kind !== 'bracketed') continue;
       const literal = p.exact.exec(visible)?.[0];
-      if (literal) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: ctx.where, shown: quote(literal), range: plain(narrow(this.doc, range, literal)) });
+      if (literal) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: ctx.where, shown: quote(literal), range: plainRange(narrow(this.doc, range, literal)) });
     }
   }
 }
@@ -419,12 +419,6 @@ function foldedTemplate(template: TemplateSchema): string {
     foldedTemplates.set(template, text);
   }
   return text;
-}
-
-function plain(range: Range): PlainRange {
-  const { line, column, offset } = range.start;
-  const end = range.end;
-  return { start: { line, column, offset }, end: { line: end.line, column: end.column, offset: end.offset } };
 }
 
 /** Points at the leftover text itself when it stands in the range as written. */

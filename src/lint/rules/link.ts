@@ -2,7 +2,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, relativeLink, resolveReference } from '../../catalog/links.js';
+import { bySiteAddress, isSiteAddressPath, relativeLink, resolveReference } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -102,7 +102,7 @@ export default defineCatalogRule({
           // `/azure/architecture/guide/` or `/docs/retries`: a path from the root with no file extension,
           // that names nothing in the repository, is an address on the catalog's published site (docs
           // sites link their pages so), which only that site can answer: said, as a warning.
-          if (!info && /^\/(?!\/)/.test(link.url) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(target.file))) {
+          if (!info && isSiteAddressPath(link.url, target.file)) {
             report({
               message: `Link ${shown} names no file of the catalog: a path from the root without a file extension reads as an address on the published site, which only that site can answer. If it is a file of the catalog, fix the path; else write the site's full https:// address.`,
               ...at,

@@ -1,7 +1,7 @@
 import { displayTitle } from '../../catalog/view.js';
 import path from 'node:path';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { relativeLink } from '../../catalog/links.js';
+import { isSiteAddressPath, relativeLink } from '../../catalog/links.js';
 import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -49,7 +49,7 @@ export default defineCatalogRule({
       const info = index.files.stat(target.file);
       // `/docs/guide/retries`: a path from the root without an extension that names no file is an
       // address of the published site (the link rule says so, as a warning).
-      if (!info && /^\/(?!\/)/.test(link.url.trim()) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(target.file))) continue;
+      if (!info && isSiteAddressPath(link.url, target.file)) continue;
       // Alternatives may be other documents than patterns (a design note, an ADR): only a link that leads nowhere is wrong there.
       if (kind === 'alternative' && info) continue;
       // A section named for more than patterns (`Related patterns and guidance`, `Related resources`)

@@ -1,4 +1,5 @@
 import { headingsInCode, runawayFence } from '../../markdown/document.js';
+import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, underHalf, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
@@ -150,7 +151,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         return {
           section: missing.schema.id,
           message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}, where this pattern has ${headingLabel(standIn)}: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write the section.`,
-          range: { start: { ...standIn.heading.range.start }, end: { ...standIn.heading.range.end } },
+          range: plainRange(standIn.heading.range),
           expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
           warning: true,
         };

@@ -1,7 +1,7 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { Heading } from '../../markdown/types.js';
-import type { Range } from '../../markdown/lines.js';
+import { plainRange } from '../../markdown/lines.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
 import type { TemplateSchema } from '../../template/types.js';
@@ -53,11 +53,6 @@ export default defineCatalogRule({
   },
 });
 
-/** A range as plain data: what `collect` keeps crosses to the catalog phase (and from worker threads). */
-function plain(range: Range): Range {
-  return { start: { ...range.start }, end: { ...range.end } };
-}
-
 function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true }) => void): void {
   const doc = pattern.document;
   const spec = template.title;
@@ -95,7 +90,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     for (const h1 of h1s.filter((h) => h !== doc.title))
       report({
         message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)' : ''}`,
-        range: plain(h1.range),
+        range: plainRange(h1.range),
         ...(loose ? { warning: true } : {}),
       });
   } else if (spec.from === 'front-matter') {
@@ -107,7 +102,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     for (const h1 of h1s)
       report({
         message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`,
-        range: plain(h1.range),
+        range: plainRange(h1.range),
       });
   } else {
     // Whether the section is there at all is required-section's to say; an H1 is this rule's.
@@ -116,11 +111,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         spec.matcher.test(foldHeading(h1.text))
           ? {
               message: `\`# ${h1.text}\` is written as an H1: this template has it as a section, \`## ${spec.section}\`, with the title on the line below.`,
-              range: plain(h1.range),
+              range: plainRange(h1.range),
             }
           : {
               message: `This template keeps the title on the line under \`## ${spec.section}\`; write it there rather than as the \`# ${h1.text}\` heading.`,
-              range: plain(h1.range),
+              range: plainRange(h1.range),
             },
       );
     }
@@ -130,18 +125,21 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   if (!title || !fromTemplatePlace(title, spec)) return;
   const left = titleLeftover(spec, title.text);
   if (left?.whole) {
-    report({ message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`, range: plain(title.range) });
+    report({
+      message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`,
+      range: plainRange(title.range),
+    });
   } else if (left) {
     report({
       message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`,
-      range: plain(title.range),
+      range: plainRange(title.range),
     });
   } else {
     const custom = findPlaceholders(template.placeholders, title.text).find((p) => p.kind === 'custom');
     if (custom)
       report({
         message: `The title ${quote(title.text)} holds ${quote(custom.text)}, text the configuration says must not be left in (\`placeholders.add\`): name the pattern.`,
-        range: plain(title.range),
+        range: plainRange(title.range),
       });
   }
 }
