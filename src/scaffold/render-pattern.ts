@@ -55,6 +55,8 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
     const yaml = Object.keys(data).length ? stringify(data, { lineWidth: 0 }) : '';
     body = `---\n${yaml}---\n${rest}`;
   }
+  // A template kept in a block of a page about it has the page's lines before it, blank.
+  if (template.embeddedAt) body = body.replace(/^\n+/, '');
   return body.endsWith('\n') ? body : `${body}\n`;
 }
 

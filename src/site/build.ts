@@ -118,7 +118,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       // Loaded by the lint lane's own templates: the sibling it follows best is this set's too.
       prepared.templates.remember(pattern);
       const template = prepared.templates.for(pattern.path);
-      const article = renderArticle(pattern, { root: config.root, template }, locate);
+      const article = renderArticle(pattern, { root: config.root, template, config }, locate);
       articles.set(pattern.file, article);
       owns.set(pattern.file, ownEntry(pattern, template));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });

@@ -98,9 +98,7 @@ export function pageMetas(
         diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
         // "Never verified" only says something in a catalog that verifies its patterns.
         ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
-        ...(site.repoUrl
-          ? { editUrl: `${site.repoUrl.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/${pattern.path.split('/').map(encodeURIComponent).join('/')}` }
-          : {}),
+        ...(site.repoUrl ? { editUrl: repoFileUrl(site, 'edit', pattern.path) } : {}),
       };
     });
 }
@@ -109,23 +107,33 @@ function verificationOf(record: VerifyRecord): Verification {
   return { status: record.status, when: record.when, ...(record.commit ? { commit: record.commit } : {}), ...(record.reason ? { reason: record.reason } : {}) };
 }
 
+/**
+ * The address of a catalog file on the repository's web page (`site.repoUrl`,
+ * on `site.branch`): `edit` opens the editor, `blob` shows the file. `rel` is
+ * relative to the catalog root, `/` separators.
+ */
+export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: string | undefined }, kind: 'edit' | 'blob', rel: string): string {
+  return `${(site.repoUrl ?? '').replace(/\/+$/, '')}/${kind}/${site.branch ?? 'main'}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** A pattern's article, rendered while it is loaded, and its latest changelog version. */
 export interface Article {
   rendered: RenderedPattern;
   latest?: { version: string; updated?: string };
 }
 
+/** What rendering an article needs of the catalog: its root, the pattern's template, the site's repository page. */
+export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & { config?: { site: { repoUrl?: string | undefined; branch?: string | undefined } } };
+
 /**
  * Renders one fully loaded pattern. `patternAt` maps files (and pattern
  * folders) to the patterns they are, for links between pages.
  */
-export function renderArticle(
-  pattern: Pattern,
-  catalog: Pick<CatalogSettings, 'root' | 'template'>,
-  patternAt: (file: string) => { slug: string; file: string } | undefined,
-): Article {
+export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
+  const { repoUrl, branch } = catalog.config?.site ?? {};
   const rendered = renderPattern(pattern, {
     root: catalog.root,
+    ...(repoUrl ? { sourceUrl: (rel: string) => repoFileUrl({ repoUrl, branch }, 'blob', rel) } : {}),
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
@@ -143,12 +151,7 @@ export function pageOf(meta: PageMeta, article: Article): PatternPage {
 }
 
 /** Renders one fully loaded pattern for its page. */
-export function renderPage(
-  meta: PageMeta,
-  pattern: Pattern,
-  catalog: Pick<CatalogSettings, 'root' | 'template'>,
-  patternAt: (file: string) => PageMeta | undefined,
-): PatternPage {
+export function renderPage(meta: PageMeta, pattern: Pattern, catalog: ArticleSettings, patternAt: (file: string) => PageMeta | undefined): PatternPage {
   return pageOf(meta, renderArticle(pattern, catalog, patternAt));
 }
 

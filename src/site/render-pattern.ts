@@ -14,14 +14,17 @@ import { sanitize } from './sanitize.js';
 /** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg']);
 
+/** Documents a git host shows rendered: linked on its page rather than copied as text. */
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdx']);
+
 export interface RenderedPattern {
   /** Sanitized article HTML. */
   html: string;
   /** Files of the pattern's own folder the page uses, relative to that folder (`diagrams/flow.svg`). */
   assets: string[];
   /**
-   * Images the page shows from elsewhere in the catalog (a shared `assets/img/`
-   * folder), relative to the catalog root: copied once into the site's
+   * Images the page shows, and files it links, from elsewhere in the catalog
+   * (a shared `assets/img/` folder, a checklist PDF), relative to the catalog root: copied once into the site's
    * `files/` folder (`SHARED_FILES`), which the page links as `../../files/<path>`.
    */
   catalogFiles: string[];
@@ -41,6 +44,8 @@ export interface RenderContext {
   root: string;
   /** The pattern whose file (or folder) this is: its slug, and whether it is the one rendered. */
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
+  /** The address of a catalog file (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
+  sourceUrl?: (rel: string) => string;
 }
 
 /**
@@ -91,7 +96,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     const href = token.attrGet('href') ?? '';
     const title = token.attrGet('title');
     const titleAttr = title ? ` title="${escape(title)}"` : '';
-    const target = linkTarget(href, pattern, context, assets);
+    const target = linkTarget(href, pattern, context, images);
     if (target.kind === 'missing') return `<a class="missing" data-missing="${escape(target.reason)}"${titleAttr}>`;
     const cls = target.kind === 'pattern' ? ' class="pattern-link"' : target.kind === 'external' ? ' class="external" rel="noopener noreferrer"' : '';
     return `<a href="${escape(target.href)}"${cls}${titleAttr}>`;
@@ -186,7 +191,15 @@ function taskItems(tokens: Token[]): Set<Token> {
 
 type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: string } | { kind: 'missing'; reason: string };
 
-function linkTarget(href: string, from: Pattern, context: RenderContext, assets: Set<string>): LinkTarget {
+/**
+ * Where a link leads on the site: a pattern's page; a file of the pattern's
+ * folder beside its page; another file of the catalog — a Markdown document
+ * that is not a pattern (a guide, the catalog's README) on the repository's
+ * web page when the site has one, else any such file copied into the site's
+ * shared folder as images are; a web address as is. Anything else is shown
+ * marked, with why.
+ */
+function linkTarget(href: string, from: Pattern, context: RenderContext, images: ImageContext): LinkTarget {
   const trimmed = href.trim();
   if (trimmed.startsWith('#')) return { kind: 'anchor', href: encodeHref(trimmed) };
   const resolved = resolveReference(trimmed, from.file, context.root);
@@ -201,8 +214,14 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, assets:
   if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
   const asset = ownFile(from, resolved.file);
   if (asset) {
-    assets.add(asset);
+    images.assets.add(asset);
     return { kind: 'asset', href: encodeHref(asset) + anchor };
+  }
+  const file = catalogFile(context.root, resolved.file);
+  if (file && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase())) return { kind: 'external', href: context.sourceUrl(file) + anchor };
+  if (file) {
+    images.shared.add(file);
+    return { kind: 'asset', href: encodeHref(`../../${SHARED_FILES}/${file}`) + anchor };
   }
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
 }
@@ -252,7 +271,7 @@ function rewriteImages(html: string, images: ImageContext): string {
   });
 }
 
-/** An image file of the catalog outside the pattern's folder, relative to the root; none through a dot-folder or out of the root by its real path. */
+/** A file of the catalog (an image, a linked document) outside the pattern's folder, relative to the root; none through a dot-folder or out of the root by its real path. */
 function catalogFile(root: string, file: string): string | undefined {
   const rel = path.relative(root, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;

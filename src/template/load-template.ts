@@ -7,6 +7,7 @@ import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
+import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { splitNote } from './heading-variants.js';
 import { foldHeading, foldText } from './normalize.js';
@@ -77,7 +78,9 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 }
 
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
-export function templateFromSource(text: string, file: string, options: TemplateOptions = {}): TemplateSchema {
+export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
+  const embedded = embeddedTemplate(pageText);
+  const text = embedded?.text ?? pageText;
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
@@ -120,6 +123,7 @@ export function templateFromSource(text: string, file: string, options: Template
     placeholders,
     source: doc.source,
     document: doc,
+    ...(embedded ? { embeddedAt: embedded.line } : {}),
   };
 }
 

@@ -136,6 +136,9 @@ export interface TemplateSchema {
   frontMatter: Record<string, unknown>;
   sections: TemplateSection[];
   placeholders: Placeholder[];
+  /** The template's text: the file's, or the block's (see `embeddedAt`), its lines where they are in the file. */
   source: string;
   document: MarkdownDocument;
+  /** The file's line where the template starts, when it is a ```markdown block of a page about it (see embedded.ts). */
+  embeddedAt?: number;
 }

@@ -350,6 +350,36 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(outbox).toContain('<img src="../../files/assets/img/flow.png" alt="Shared flow"');
     expect(outbox).toContain('<span class="missing">Gone</span>');
   });
+
+  it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {
+    const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
+    const files = {
+      'guides/review-checklist.md': '# Review checklist\n\nRead twice.\n',
+      'guides/threat-model.pdf': '%PDF-1.4 not really\n',
+      'patterns/saga/README.md': pattern(
+        'Saga',
+        'Before review, see [the checklist](../../guides/review-checklist.md#before), [the threat model](../../guides/threat-model.pdf) and [nothing](../../guides/gone.md).',
+      ),
+    };
+    const withRepo = await tempCatalog({
+      ...files,
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'], site: { repoUrl: 'https://git.example.com/team/catalog/', branch: 'trunk' } }),
+    });
+    await buildSite({ root: withRepo, out: path.join(withRepo, '_site') });
+    const saga = await readFile(path.join(withRepo, '_site/patterns/saga/index.html'), 'utf8');
+    expect(saga).toContain(
+      '<a href="https://git.example.com/team/catalog/blob/trunk/guides/review-checklist.md#before" class="external" rel="noopener noreferrer">the checklist</a>',
+    );
+    expect(saga).toContain('<a href="../../files/guides/threat-model.pdf">the threat model</a>');
+    expect(saga).toContain('<a class="missing" data-missing="leads to nothing in this pattern or catalog">nothing</a>');
+    expect(await readFile(path.join(withRepo, '_site/files/guides/threat-model.pdf'), 'utf8')).toBe(files['guides/threat-model.pdf']);
+
+    const withoutRepo = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }) });
+    await buildSite({ root: withoutRepo, out: path.join(withoutRepo, '_site') });
+    const plain = await readFile(path.join(withoutRepo, '_site/patterns/saga/index.html'), 'utf8');
+    expect(plain).toContain('<a href="../../files/guides/review-checklist.md#before">the checklist</a>');
+    expect(await readFile(path.join(withoutRepo, '_site/files/guides/review-checklist.md'), 'utf8')).toBe(files['guides/review-checklist.md']);
+  });
 });
 
 describe('patternbook build: links written as a published site writes them', () => {

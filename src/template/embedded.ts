@@ -1,0 +1,40 @@
+import type { Token } from 'markdown-it';
+import { markdownParser } from '../markdown/parser.js';
+
+/**
+ * A template kept inside a document about it: the page explains how to write
+ * a proposal and gives the template itself in a ```markdown block to copy
+ * (often twice: with instructions, then blank). The block is the template,
+ * not the page's own headings (`## Examples`, `## Blank template`).
+ *
+ * The block is taken when it is a top-level fence marked `markdown` or `md`
+ * whose text has two or more headings, more than the page has outside its
+ * code blocks; of several, the one with the most headings, then the most text
+ * (the copy with instructions, whose guidance tells the author what to
+ * write). A template whose own sections merely show a Markdown sample stays
+ * as it is: it has more headings of its own.
+ *
+ * Returns the page's text with every line outside the block's text blanked,
+ * so the template's lines keep their numbers in the file; or undefined when
+ * the page holds no such block.
+ */
+export function embeddedTemplate(text: string): { text: string; line: number } | undefined {
+  if (!/^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text)) return undefined;
+  const tokens = markdownParser().parse(text, {});
+  const own = tokens.filter((t) => t.type === 'heading_open').length;
+  let best: { token: Token; headings: number } | undefined;
+  for (const token of tokens) {
+    if (token.type !== 'fence' || token.level !== 0 || !token.map) continue;
+    const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase();
+    if (lang !== 'markdown' && lang !== 'md') continue;
+    const headings = markdownParser()
+      .parse(token.content, {})
+      .filter((t) => t.type === 'heading_open').length;
+    if (headings < 2 || headings <= own) continue;
+    if (!best || headings > best.headings || (headings === best.headings && token.content.length > best.token.content.length)) best = { token, headings };
+  }
+  if (!best) return undefined;
+  // The block's text starts on the line after its opening fence.
+  const first = best.token.map![0] + 1;
+  return { text: '\n'.repeat(first) + best.token.content, line: first + 1 };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { renderNewPattern } from '../../src/scaffold/render-pattern.js';
+import { templateFromSource } from '../../src/template/load-template.js';
+import { outline } from '../helpers.js';
+
+/** A page about writing a design note, with the template to copy twice: with instructions, then blank. */
+const PAGE = [
+  '# Writing a design note', // 1
+  '',
+  'Keep to the shape below; leave a section out when it says nothing.',
+  '',
+  '## With instructions', // 5
+  '',
+  '```markdown',
+  '# Your feature', // 8
+  '',
+  '<!-- One paragraph: the problem and what you propose. -->',
+  '',
+  '## Motivation', // 12
+  '',
+  '<!-- Who needs this, and why now. -->',
+  '',
+  '## Design', // 16
+  '',
+  '### Alternatives considered', // 18
+  '```',
+  '',
+  '## Blank',
+  '',
+  '```md',
+  '# Your feature',
+  '',
+  '## Motivation',
+  '',
+  '## Design',
+  '',
+  '### Alternatives considered',
+  '```',
+  '',
+].join('\n');
+
+describe('a template kept in a ```markdown block of a page about it', () => {
+  const template = templateFromSource(PAGE, 'meta/design-note.md');
+
+  it('is the block with the instructions, not the page’s own headings, at its lines in the file', () => {
+    expect(outline(template.sections)).toEqual(['2 Motivation', '2 Design', '  3 Alternatives considered']);
+    expect(template.embeddedAt).toBe(8);
+    expect(template.title).toMatchObject({ from: 'heading', sample: 'Your feature' });
+    expect(template.document.sections[0]!.heading.range.start.line).toBe(12);
+  });
+
+  it('gives `new` the template alone, without the page’s lines before it', () => {
+    const text = renderNewPattern(template, { title: 'Bulk export' });
+    expect(text.startsWith('# Bulk export\n')).toBe(true);
+    expect(text).toContain('## Motivation');
+    expect(text).not.toContain('Writing a design note');
+  });
+
+  it('leaves a template whose own sections only show a Markdown sample as it is', () => {
+    const own = [
+      '# [Pattern name]',
+      '',
+      '## Overview',
+      '',
+      '## Usage',
+      '',
+      'Document the README like this:',
+      '',
+      '```markdown',
+      '# Service name',
+      '',
+      '## Install',
+      '```',
+      '',
+      '## Related patterns',
+      '',
+    ].join('\n');
+    const schema = templateFromSource(own, 'template.md');
+    expect(outline(schema.sections)).toEqual(['2 Overview', '2 Usage', '2 Related patterns']);
+    expect(schema.embeddedAt).toBeUndefined();
+  });
+});
