@@ -9,7 +9,7 @@ export const DEFAULT_FACETS: readonly string[] = ['tags', 'category', 'status'];
 export function facetValues(frontMatter: Record<string, unknown>, facets: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
-    const value = frontMatter[facet];
+    const value = frontMatterValue(frontMatter, facet);
     const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
       .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
       .map((v) => String(v).trim())
@@ -18,3 +18,4 @@ export function facetValues(frontMatter: Record<string, unknown>, facets: readon
   }
   return out;
 }
+import { frontMatterValue } from '../markdown/front-matter.js';

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { frontMatterValue } from '../markdown/front-matter.js';
 import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
@@ -250,7 +251,7 @@ function readSummary(
 }
 
 function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
-  const value = frontMatter[key];
+  const value = frontMatterValue(frontMatter, key);
   if (!range || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
   const text = String(value).trim();
   return text ? { text, from: 'front-matter', key, range } : undefined;

@@ -1,4 +1,5 @@
 import type { Block, MarkdownDocument } from '../markdown/types.js';
+import { frontMatterValue } from '../markdown/front-matter.js';
 
 /**
  * Front matter keys that say where a page went (the redirect plugins of
@@ -21,7 +22,7 @@ const MAX_STUB_BYTES = 2048;
  */
 export function movedTarget(doc: MarkdownDocument, frontMatter: Record<string, unknown>): string | undefined {
   for (const key of REDIRECT_KEYS) {
-    const value = frontMatter[key];
+    const value = frontMatterValue(frontMatter, key);
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string' && first.trim()) return first.trim();
   }

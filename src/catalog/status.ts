@@ -1,4 +1,5 @@
 import type { CatalogConfig } from '../config/load-config.js';
+import { frontMatterValue } from '../markdown/front-matter.js';
 import type { PatternView } from './types.js';
 
 /** Status values of a pattern nobody maintains any more (the first word of the value counts: `Superseded by ADR-0005`). */
@@ -28,7 +29,7 @@ export const INACTIVE_STATUSES = [
 export function isInactive(pattern: Pick<PatternView, 'frontMatter'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
   const setting = config.inactive;
   if (setting === false) return false;
-  const value = pattern.frontMatter[setting?.key ?? 'status'];
+  const value = frontMatterValue(pattern.frontMatter, setting?.key ?? 'status');
   if (typeof value !== 'string') return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;

@@ -302,17 +302,19 @@ class DocumentBuilder {
   }
 
   private table(node: Node): Table {
-    const rows: { cells: string[]; line: number; header: boolean }[] = [];
+    const rows: { cells: string[]; raw: string[]; line: number; header: boolean }[] = [];
     const visit = (n: Node, header: boolean): void => {
       for (const child of n.children) {
         const type = child.token.type;
         if (type === 'tr_open') {
+          const raw: string[] = [];
           const cells = child.children.map((cell) => {
             const inline = cell.children[0]?.token;
             this.inline(inline, child.token.map, this.path);
+            raw.push(inline?.content ?? '');
             return normalizeSpace(inlineText(inline?.children ?? null));
           });
-          rows.push({ cells, line: (child.token.map?.[0] ?? 0) + 1, header });
+          rows.push({ cells, raw, line: (child.token.map?.[0] ?? 0) + 1, header });
         } else if (type === 'thead_open' || type === 'tbody_open') {
           visit(child, type === 'thead_open');
         }
@@ -321,7 +323,7 @@ class DocumentBuilder {
     visit(node, false);
     const table: Table = {
       header: rows.find((r) => r.header)?.cells ?? [],
-      rows: rows.filter((r) => !r.header).map(({ cells, line }) => ({ cells, line })),
+      rows: rows.filter((r) => !r.header).map(({ cells, raw, line }) => ({ cells, raw, line })),
       range: this.rangeOf(node.token.map),
       sectionPath: this.path,
     };

@@ -146,3 +146,20 @@ function closes(text: string, quote: '"' | "'"): boolean {
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/[.:]\s*$/, '');
 }
+
+/**
+ * The key of a front matter mapping that stands for `key`: itself, else one
+ * written in another case (`Title:` for `title`, as catalogs whose headers
+ * copy e-mail style write them). Undefined when there is none.
+ */
+export function frontMatterKey(data: Record<string, unknown>, key: string): string | undefined {
+  if (Object.hasOwn(data, key)) return key;
+  const folded = key.toLowerCase();
+  return Object.keys(data).find((k) => k.toLowerCase() === folded);
+}
+
+/** The value of `key` in front matter, by `frontMatterKey`: `Title:` answers for `title`. */
+export function frontMatterValue(data: Record<string, unknown>, key: string): unknown {
+  const found = frontMatterKey(data, key);
+  return found === undefined ? undefined : data[found];
+}

@@ -66,7 +66,10 @@ export interface CodeBlock {
 }
 
 export interface TableRow {
+  /** Each cell's text (inline markup read: no backticks, no link targets). */
   cells: string[];
+  /** Each cell as written in Markdown (`\`[READ]\``, `[x](y)`): where code and links are still told apart. */
+  raw: string[];
   line: number;
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { frontMatterValue } from '../markdown/front-matter.js';
 import { leadBlock } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
@@ -77,7 +78,7 @@ export interface ContestedOrder {
 
 /** Where a parsed file keeps its title, and its text. */
 export function titleOf(doc: MarkdownDocument): { heading?: string; frontMatter?: string; section?: string } {
-  const fm = doc.frontMatter?.data.title;
+  const fm = doc.frontMatter ? frontMatterValue(doc.frontMatter.data, 'title') : undefined;
   const section = doc.sections.find((s) => TITLE_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
   const first = section?.blocks.find((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph')?.text;
   return {

@@ -183,7 +183,7 @@ class Scan {
         case 'table':
           for (const row of block.table.rows) {
             const range = this.doc.lines.linesRange(row.line, row.line);
-            for (const cell of row.cells) this.unit(cell.replace(/`/g, ''), cell, range, { ...ctx, followed: () => false }, true);
+            row.cells.forEach((cell, k) => this.unit(cell, row.raw[k] ?? cell, range, { ...ctx, followed: () => false }, true));
           }
           break;
         case 'code':

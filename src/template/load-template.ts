@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { frontMatterKey, frontMatterValue } from '../markdown/front-matter.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -191,11 +192,13 @@ function titleSpec(
   setting?: TitleSetting,
   level?: number,
 ): TitleSpec {
-  const from = setting?.from ?? (doc.title ? 'heading' : 'title' in frontMatter ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
+  const fmTitle = frontMatterKey(frontMatter, 'title');
+  const from = setting?.from ?? (doc.title ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   if (from === 'heading') return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}) };
   if (from === 'front-matter') {
-    const key = setting?.key ?? 'title';
-    const sample = typeof frontMatter[key] === 'string' ? (frontMatter[key] as string) : '';
+    const key = setting?.key ?? fmTitle ?? 'title';
+    const value = frontMatterValue(frontMatter, key);
+    const sample = typeof value === 'string' ? value : '';
     return { from, key, sample, ...titleShape(sample) };
   }
   if (from === 'section') {
@@ -238,7 +241,7 @@ function titleShape(sample: string): { shape?: TitleShape } {
  */
 function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, sections: TemplateSection[], file: string, setting?: SummarySetting): SummarySpec {
   const first = leadBlock(doc);
-  const fmKey = ['description', 'summary'].find((key) => key in frontMatter);
+  const fmKey = ['description', 'summary'].map((key) => frontMatterKey(frontMatter, key)).find((key) => key !== undefined);
   const from =
     setting?.from ?? (first?.kind === 'blockquote' ? 'blockquote' : fmKey ? 'front-matter' : namedSection(sections, SUMMARY_SECTIONS) ? 'section' : 'first-paragraph');
   const sentences = (asked: string) => {
@@ -251,7 +254,8 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
   }
   if (from === 'front-matter') {
     const key = setting?.key ?? fmKey ?? 'description';
-    const sample = typeof frontMatter[key] === 'string' ? (frontMatter[key] as string) : '';
+    const value = frontMatterValue(frontMatter, key);
+    const sample = typeof value === 'string' ? value : '';
     return { from, key, sample, ...sentences(sample) };
   }
   if (from === 'section') {

@@ -111,7 +111,7 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
       break;
     case 'table':
       for (const row of block.table.rows) {
-        for (const cell of row.cells) classifyUnit(cell, cell.replace(/`/g, ''), path, row.line, found);
+        row.cells.forEach((cell, k) => classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found));
       }
       break;
     case 'code':
@@ -450,9 +450,10 @@ function exactPattern(token: string): RegExp {
 function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number, extra: { code?: boolean; label?: boolean } = {}): TemplateText {
   const folded = foldText(text);
   const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
-  // A one- or two-word instruction ("Explain:") is only a leftover when it is all the text says;
-  // inside a sentence the same words are the author's own.
-  const whole = (kind === 'instruction' || kind === 'label-sample') && folded.split(' ').length < 3;
+  // A one- or two-word instruction ("Explain:") or numbered item (`p1`, `Component 1`) is only a
+  // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
+  // same words are the author's own.
+  const whole = (kind === 'instruction' || kind === 'label-sample' || kind === 'generic-item') && folded.split(' ').length < 3;
   const pattern = whole ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
   return { text: text.trim(), kind, folded, pattern, sectionPath, line, ...(extra.code ? { code: true } : {}), ...(extra.label ? { label: true } : {}) };
 }

@@ -191,8 +191,8 @@ describe('parseMarkdown: links, images, tables, tasks', () => {
     const table = doc.tables[0]!;
     expect(table.header).toEqual(['Parameter', 'Required', 'Default']);
     expect(table.rows).toEqual([
-      { cells: ['A_B', 'Yes', 'N/A'], line: 16 },
-      { cells: ['C', 'No', 'x'], line: 17 },
+      { cells: ['A_B', 'Yes', 'N/A'], raw: ['`A_B`', 'Yes', 'N/A'], line: 16 },
+      { cells: ['C', 'No', 'x'], raw: ['C', 'No', '[x](y.md)'], line: 17 },
     ]);
     expect(table.sectionPath).toEqual(['Configuration']);
     expect([table.range.start.line, table.range.end.line]).toEqual([14, 17]);

@@ -239,3 +239,29 @@ describe('a title heading below H1', () => {
     expect(report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}`))).toEqual([]);
   });
 });
+
+describe('front matter keys written in another case (`Title:`, `Status:`)', () => {
+  it('are the keys the template and the catalog read: the title, the summary and the facets', async () => {
+    const dir = await tempCatalog({
+      'proposal-template.md':
+        '---\nProposal: 0\nTitle: Proposal title\nDescription: One sentence.\nStatus: Draft\n---\n\n## Motivation\n\n[Why.]\n\n## Design\n\n[How.]\n',
+      'patternbook.config.json': JSON.stringify({ template: 'proposal-template.md', patterns: ['proposals/*.md'] }),
+      'proposals/0007.md':
+        '---\nProposal: 7\nTitle: Retry budgets\nDescription: Clients retry within a budget.\nStatus: Final\n---\n\n## Motivation\n\nStorms.\n\n## Design\n\nA token bucket.\n',
+      'proposals/0008.md':
+        '---\nproposal: 8\ntitle: Lower budgets\ndescription: Smaller budgets for batch clients.\nstatus: Draft\n---\n\n## Motivation\n\nBatch load.\n\n## Design\n\nHalve them.\n',
+    });
+    const { template } = await (await import('../../src/catalog/load-catalog.js')).prepareCatalog({ root: dir });
+    expect(template.title).toMatchObject({ from: 'front-matter', key: 'Title' });
+    expect(template.summary).toMatchObject({ from: 'front-matter', key: 'Description' });
+    const catalog = await loadCatalog({ root: dir });
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const { facetValues } = await import('../../src/catalog/facets.js');
+    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text, facetValues(p.frontMatter, ['status'])])).toEqual([
+      ['Retry budgets', 'Clients retry within a budget.', { status: ['Final'] }],
+      ['Lower budgets', 'Smaller budgets for batch clients.', { status: ['Draft'] }],
+    ]);
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Pattern } from '../../catalog/types.js';
+import { frontMatterValue } from '../../markdown/front-matter.js';
 import { leadBlock } from '../../markdown/document.js';
 import type { Range } from '../../markdown/lines.js';
 import { foldText } from '../../template/normalize.js';
@@ -37,7 +38,7 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
     text = lead.text;
     range = lead.range;
   } else if (spec.from === 'front-matter') {
-    const value = pattern.frontMatter[spec.key];
+    const value = frontMatterValue(pattern.frontMatter, spec.key);
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
     if (pattern.document.frontMatter?.error) return undefined;
     if (typeof value !== 'string' || !value.trim()) {

@@ -1,4 +1,5 @@
 import { findPlaceholders } from '../../template/placeholders.js';
+import { frontMatterValue } from '../../markdown/front-matter.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { Heading } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
@@ -75,7 +76,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
 
   if (spec.from === 'heading') {
     if (!doc.title) {
-      const fm = typeof pattern.frontMatter.title === 'string';
+      const fm = typeof frontMatterValue(pattern.frontMatter, 'title') === 'string';
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
       const cause = first
@@ -94,7 +95,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ...(loose ? { warning: true } : {}),
       });
   } else if (spec.from === 'front-matter') {
-    const value = pattern.frontMatter[spec.key];
+    const value = frontMatterValue(pattern.frontMatter, spec.key);
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
     if (((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error) {
       report({ message: `Missing title: set \`${spec.key}:\` in the front matter.`, line: 1 });

@@ -535,3 +535,34 @@ describe('placeholder: a list of the template’s questions answered after it', 
     expect((await lintOne('placeholder', kept('\n## Rollout\n\nBehind a flag.\n'), { template: questions })).shown.length).toBeGreaterThan(0);
   });
 });
+
+describe('placeholder: numbered sample items and bracketed text in code', () => {
+  const template = '# [Title]\n\n## Design\n\nExplain the feature.\n\n## Points\n\n* p1\n* p2\n';
+
+  it('finds a numbered item left whole, never the same letters inside an identifier or a sentence', async () => {
+    const pattern = '# Curve ops\n\n## Design\n\nThe host adds `g1_p1_sum` and g2_p2_mul; p1 of the curve is fixed.\n\n## Points\n\n* p1\n* the base point\n';
+    const { shown } = await lintOne('placeholder', pattern, { template });
+    expect(shown).toEqual(["9:3 Template text left in `## Points`: “p1”. Replace it with this pattern's own content."]);
+  });
+
+  it('takes bracketed text in inline code (a table cell or a paragraph) as the author’s, and still finds a bracketed instruction outside code', async () => {
+    const pattern = [
+      '# Accounts',
+      '',
+      '## Design',
+      '',
+      '| Index | Flags | Owner |',
+      '|---|---|---|',
+      '| 0 | `[WRITE, SIGNER]` | [Insert owner name] |',
+      '',
+      'Account 0 is `[WRITE]` as well.',
+      '',
+      '## Points',
+      '',
+      '* Fees are paid once.',
+      '',
+    ].join('\n');
+    const { shown } = await lintOne('placeholder', pattern, { template });
+    expect(shown).toEqual(["7:27 Template text left in `## Design`: “[Insert owner name]”. Replace it with this pattern's own content."]);
+  });
+});
