@@ -88,6 +88,8 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
   let versioned = false;
   let literalWords = false;
   let last = 0;
+  /** Where the pieces and the name stand right after the last version or date. */
+  let afterVersion: { piece: number; name: number } | undefined;
   const literal = (s: string): void => {
     if (!s) return;
     name += s;
@@ -115,10 +117,12 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     else if (g.semver) {
       versioned = true;
       name += '<semver>';
+      afterVersion = { piece: pieces.length + 1, name: name.length };
       pieces.push({ source: String.raw`v?\d+\.\d+\.\d+(?:[-+][0-9a-z.-]+)?`, separator: false });
     } else if (g.date) {
       versioned = true;
       name += '<date>';
+      afterVersion = { piece: pieces.length + 1, name: name.length };
       pieces.push({ source: String.raw`\d{4}-\d{2}-\d{2}`, separator: false });
     } else if (g.number) {
       numbered = true;
@@ -134,6 +138,13 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
   }
   literal(heading.slice(last));
   while (pieces.length > 0 && pieces[pieces.length - 1]!.separator) pieces.pop();
+  // A version's own words after it (`### 1.0.0 - Initial Version`) describe that version: each
+  // entry of the series says what it changed there (`1.1.0 - Add events`), or nothing.
+  const rest = afterVersion ? pieces.slice(afterVersion.piece) : [];
+  if (afterVersion && rest[0]?.separator && rest.length > 1 && parts.length === 0) {
+    pieces.splice(afterVersion.piece, rest.length, { source: `(?:${SEPARATOR_SOURCE}.+)?`, separator: false });
+    name = `${name.slice(0, afterVersion.name)} - <description>`;
+  }
   const placeholder = parts.length > 0;
   return {
     name: name.trim(),

@@ -34,10 +34,29 @@ export function configurationSchema(template: TemplateSchema): { schema: Templat
 }
 
 function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
-  const fixed = (columns: readonly string[]) => columns.length > 0 && !openEnded(columns);
-  const schema = findSchema(template, (s) => s.expects.tables.some((t) => fixed(t.columns)));
-  const columns = schema?.expects.tables.find((t) => fixed(t.columns))?.columns;
+  const fits = (s: TemplateSection, columns: readonly string[]) => columns.length > 0 && !openEnded(columns) && isConfiguration(s, columns);
+  const schema = findSchema(template, (s) => s.expects.tables.some((t) => fits(s, t.columns)));
+  const columns = schema?.expects.tables.find((t) => fits(schema, t.columns))?.columns;
   return schema && columns ? { schema, columns } : undefined;
+}
+
+/** Names of a section that holds settings. */
+const CONFIGURATION_SECTION = /\b(?:config|configuration|configurations|settings?|parameters?|options|variables?|environment|properties|inputs|arguments|flags)\b/;
+/** Column names of what is set, and of what is said of each setting. */
+const SETTING_COLUMN = /^(?:parameter|setting|option|variable|property|key|flag|argument|input|name|env(?:ironment)? var(?:iable)?)s?$/;
+const VALUE_COLUMN = /^(?:default(?: value)?|required|mandatory|type|value|allowed values|example)s?$/;
+
+/**
+ * A table of settings: in a section named for them (`## Configuration`,
+ * `## Parameters`), or with a column of what is set and one of its default,
+ * type or whether it is required. Other tables of a template (a review log, an
+ * impact matrix) show a format an author may write some other way, or not
+ * at all when there is nothing to put in it.
+ */
+function isConfiguration(section: TemplateSection, columns: readonly string[]): boolean {
+  if (CONFIGURATION_SECTION.test(foldText(section.name))) return true;
+  const names = columns.map((c) => foldText(c.replace(/[*_`]/g, '')));
+  return names.some((c) => SETTING_COLUMN.test(c)) && names.some((c) => VALUE_COLUMN.test(c));
 }
 
 /**

@@ -130,6 +130,14 @@ describe('changelog', () => {
     expect(diagnostics.some((d) => d.fix)).toBe(false);
   });
 
+  it('takes the words after a version (`### 1.0.0 - First release`) as that entry’s own description, and still asks for the version', async () => {
+    const template = '# [Title]\n\n## Summary\n\n[Short.]\n\n## Changelog\n\n### 1.0.0 - First release\n\nNotes.\n';
+    const source =
+      '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.2.0\n\nQuiet.\n\n### 1.1.0 - Adds events\n\nEvents.\n\n### First release\n\nFirst.\n';
+    const { shown } = await lintOne('changelog', source, { template });
+    expect(shown).toEqual(["17:1 Changelog entry `### First release` does not have the template's shape `### <semver> - <description>`: write it as in the template."]);
+  });
+
   it("follows another template's versioned section (`### <semver> - <date>` under History)", async () => {
     const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
     const source =

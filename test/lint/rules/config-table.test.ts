@@ -131,7 +131,18 @@ describe('config-table', () => {
     const study = '# Queue choice\n\n## Options\n\nTwo brokers.\n\n## Results\n\n| Broker | Latency | Ops cost |\n|---|---|---|\n| A | Low | High |\n';
     for (const header of ['Option | Criterion 1 | Criterion 2 | Criterion N', 'Option | First criterion | ... | Last criterion'])
       expect((await lintOne('config-table', study, { template: open(header) })).shown, header).toEqual([]);
-    // Fixed columns are still checked.
-    expect((await lintOne('config-table', study, { template: open('Option | Latency | Cost') })).shown).not.toEqual([]);
+    // Fixed columns of settings are still checked.
+    expect((await lintOne('config-table', study, { template: open('Parameter | Default | Required') })).shown).not.toEqual([]);
+  });
+
+  it('checks only a table of settings (named so, or with a setting column and its default, type or requirement), not a log or a matrix', async () => {
+    const template = (section: string, header: string) =>
+      `# [Title]\n\n## Summary\n\n[Short.]\n\n## ${section}\n\n| ${header} |\n|${'---|'.repeat(header.split('|').length)}\n| 1 |${' |'.repeat(header.split('|').length - 1)}\n`;
+    const pattern = (section: string) => `# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## ${section}\n\nNone were raised in review.\n`;
+    expect((await lintOne('config-table', pattern('Concerns'), { template: template('Concerns', '# | Concern | Resolution | Status') })).shown).toEqual([]);
+    expect((await lintOne('config-table', pattern('Impact'), { template: template('Impact', 'Component | Affected | Notes') })).shown).toEqual([]);
+    // A settings table is asked for, by its section's name or by its columns.
+    expect((await lintOne('config-table', pattern('Parameters'), { template: template('Parameters', 'Name | Meaning') })).shown).toHaveLength(1);
+    expect((await lintOne('config-table', pattern('Tuning'), { template: template('Tuning', 'Setting | Default | Meaning') })).shown).toHaveLength(1);
   });
 });
