@@ -252,3 +252,28 @@ function computeVariantKey(heading: string): string {
   if (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
   return words.map(foldWord).join(' ');
 }
+
+/**
+ * The names a heading joins (`Performance, Ergonomics, and Compatibility`;
+ * `Risks & Mitigations / Open Questions`), each as `variantKey` gives it; one
+ * name for a heading that joins none.
+ */
+export function nameParts(heading: string): string[] {
+  return splitNote(heading)
+    .text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*\/\s*/i)
+    .map((part) => variantKey(part))
+    .filter(Boolean);
+}
+
+/**
+ * The parts of a template section whose name joins its sub-sections' names
+ * (`## Impact, Cost, and Risk` over `### Impact`, `### Cost`, `### Risk`):
+ * each sub-section is one part of what the heading asks. Undefined for any
+ * other section.
+ */
+export function joinedParts(section: { name: string; children: readonly { name: string }[] }): Set<string> | undefined {
+  if (section.children.length < 2) return undefined;
+  const parts = new Set(nameParts(section.name));
+  if (parts.size < 2) return undefined;
+  return section.children.every((child) => parts.has(variantKey(child.name))) ? parts : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Section } from '../markdown/types.js';
-import { extendsName, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, joinedParts, nameParts, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections, parentSection } from './walk.js';
@@ -225,6 +225,13 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Headings read as a section worded another way away from its place (see `rewordings`).
   const apart = new Set<Section>();
   const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, misspelt, named, apart);
+  // A heading that joins some of the parts of a section named for its sub-sections (`## Impact and
+  // Risk` for `## Impact, Cost, and Risk`) is that section: its sub-sections are judged under it.
+  sections.forEach((section, i) => {
+    if (named[i] || misspelt.has(section) || reworded.has(section)) return;
+    const joined = joinedSection(schema, section.title);
+    if (joined && !named.includes(joined) && ![...reworded.values()].includes(joined)) reworded.set(section, joined);
+  });
   for (const { section, underUnknown } of queue) {
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
@@ -333,6 +340,19 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     );
   }
   return matches;
+}
+
+/**
+ * The section of `schema` named for its sub-sections (see `joinedParts`)
+ * whose parts include every name a heading joins, two or more.
+ */
+function joinedSection(schema: readonly TemplateSection[], title: string): TemplateSection | undefined {
+  const parts = nameParts(title);
+  if (parts.length < 2) return undefined;
+  return schema.find((s) => {
+    const joined = joinedParts(s);
+    return joined !== undefined && parts.every((p) => joined.has(p));
+  });
 }
 
 /**

@@ -2,8 +2,8 @@ import { headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { sectionsHad, underHalf, type MissingSection, type OutlineMatch } from '../../template/match-outline.js';
-import { variantKey } from '../../template/heading-variants.js';
+import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
+import { joinedParts, variantKey } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -33,8 +33,9 @@ export default defineCatalogRule({
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
     // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
-    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document);
+    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document) && !answeredInParent(m);
     const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, displayTitle(pattern));
+    if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
     return { ...slotFacts(outline), missing, ...(missing[0]?.underHalf ? { underHalf: true as const } : {}) };
   },
   check({ pattern, catalog, collected, memo, report }) {
@@ -156,9 +157,19 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           warning: true,
         };
       }
+      // A section named for its parts whose parts stand at its level instead (`## Impact`, `## Cost`
+      // for `## Impact, Cost, and Risk` over `### Impact`…): it is there in all but its heading.
+      const parts = joinedParts(missing.schema)
+        ? outline.misplaced.filter((m) => missing.schema.children.includes(m.schema) && m.section.level === missing.schema.level)
+        : [];
+      const partsUp =
+        parts.length >= 2
+          ? ` This pattern writes its parts at its level (${parts.map((m) => headingLabel(m.section)).join(', ')}): add the heading above them and move them a level down.`
+          : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        ...(partsUp ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -205,6 +216,33 @@ function declines(section: Section | undefined): boolean {
     /^(?:n\/?a\b|none\b|nothing\b|no changes?\b|(?:please )?(?:see|refer to)\b)/i.test(text) ||
     /(?:^|[\s(])n\/a\b|\bnot applicable\b|\bdoes(?: not|n't) apply\b/i.test(text)
   );
+}
+
+/**
+ * Whether a missing sub-section is one part of a section named for its parts
+ * (`## Impact, Cost, and Risk` over `### Impact`…; see `joinedParts`) that
+ * the pattern answers in that section's own text, with none of the parts as
+ * headings: the parts are there, in prose.
+ */
+function answeredInParent(missing: MissingSection): boolean {
+  const parent = missing.parent;
+  const section = parent?.sections.at(-1);
+  if (!parent || !section || parent.children.length > 0 || !joinedParts(parent.schema)) return false;
+  return section.blocks.some(
+    (b) => (b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'table' || b.kind === 'blockquote') && b.range.end.offset > b.range.start.offset,
+  );
+}
+
+/** One warning per section that answers its parts in prose: the template gives each a heading. */
+function partsInProse(missing: readonly MissingSection[]): RequiredFindings['missing'] {
+  const byParent = new Map<SectionMatch, MissingSection[]>();
+  for (const m of missing) byParent.set(m.parent!, [...(byParent.get(m.parent!) ?? []), m]);
+  return [...byParent].map(([parent, parts]) => ({
+    section: parts[0]!.schema.id,
+    message: `${headingLabel(parent.sections.at(-1)!)} answers its parts in its own text; the template gives ${parts.length === 1 ? 'it' : 'each'} a heading of ${parts.length === 1 ? 'its' : 'their'} own (${parts.map((m) => schemaLabel(m.schema)).join(', ')}): add ${parts.length === 1 ? 'it' : 'them'} if the text says more than a line about each.`,
+    range: plainRange(parent.sections.at(-1)!.heading.range),
+    warning: true,
+  }));
 }
 
 /**

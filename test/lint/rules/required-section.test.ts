@@ -1,7 +1,9 @@
-import { describe, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/required-section.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { OUTLINE_TEMPLATE as template } from './_templates.js';
+import { lintOne } from './_lint-one.js';
 
 const missing = (heading: string, where: string) => `Missing section \`${heading}\`, expected ${where}.`;
 
@@ -586,3 +588,70 @@ Drop it.
   },
   { describe, it },
 );
+
+describe('required-section: a section named for its sub-sections (`## Impact, Cost, and Risk` over `### Impact`…)', () => {
+  const joined = [
+    '# RFC-0000: Name',
+    '',
+    '## Summary',
+    '',
+    'One paragraph.',
+    '',
+    '## Impact, Cost, and Risk',
+    '',
+    'Describe the impact.',
+    '',
+    '### Impact',
+    '',
+    'How big?',
+    '',
+    '### Cost',
+    '',
+    'How much?',
+    '',
+    '### Risk',
+    '',
+    'What could go wrong?',
+    '',
+    '## Notes',
+    '',
+    'Anything else.',
+    '',
+  ].join('\n');
+  const rfc = (middle: string) => `# RFC-0001: Retry budgets\n\n## Summary\n\nBudgets for retries.\n\n${middle}\n\n## Notes\n\nNone.\n`;
+
+  it('answered in its own text, with none of the parts as headings: one warning, nothing inserted', async () => {
+    const source = rfc('## Impact, Cost, and Risk\n\nSmall impact, no cost, low risk: the budget only caps retries.');
+    const { shown } = await lintOne('required-section', source, { template: joined });
+    expect(shown).toEqual([
+      '7:1 `## Impact, Cost, and Risk` answers its parts in its own text; the template gives each a heading of their own (`### Impact`, `### Cost`, `### Risk`): add them if the text says more than a line about each.',
+    ]);
+    const fixed = await lintOne('required-section', source, { template: joined, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+  });
+
+  it('with some parts as headings: each part left out is missing, as always', async () => {
+    const { diagnostics } = await lintOne('required-section', rfc('## Impact, Cost, and Risk\n\nOverall small.\n\n### Impact\n\nSmall.'), { template: joined });
+    expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [13, 'error', 'Missing section `### Cost`, expected after `### Impact`.'],
+      [13, 'error', 'Missing section `### Risk`, expected after `### Impact`.'],
+    ]);
+  });
+
+  it('its parts written at its level, without it: a warning that says so, and the fix puts them under it', async () => {
+    const source = rfc('## Impact\n\nSmall.\n\n## Cost\n\nNone.\n\n## Risk\n\nLow.');
+    const { diagnostics } = await lintOne('required-section', source, { template: joined });
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'warning']]);
+    expect(diagnostics[0]!.message).toContain('This pattern writes its parts at its level (`## Impact`, `## Cost`, `## Risk`)');
+  });
+
+  it('a heading joining some of its parts is that section renamed; only the part it leaves out is missing', async () => {
+    const source = rfc('## Impact and Risk\n\n### Impact\n\nSmall.\n\n### Risk\n\nLow.');
+    const { shown } = await lintOne('required-section', source, { template: joined });
+    expect(shown).toEqual(['11:1 Missing section `### Cost`, expected after `### Impact`.']);
+    const named = await lintOne('section-name', source, { template: joined });
+    expect(named.shown).toHaveLength(1);
+    expect(named.shown[0]).toMatch(/^7:1 `## Impact and Risk` is written `## Impact, Cost, and Risk` in the template/);
+    expect((await lintOne('unknown-section', source, { template: joined })).shown).toEqual([]);
+  });
+});
