@@ -99,6 +99,11 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
   };
   const variable = (written: string, syntax: PlaceholderSyntax): void => {
     const inner = syntax === 'caps' || syntax === 'phrase' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
+    // An article before a name to fill in (`When to Use the [Pattern Title]`) is the writer's to
+    // keep or leave: `When to Use Circuit Breaker` is that heading too.
+    const article = pieces.at(-2);
+    if (pieces.at(-1)?.separator && article && /^(?:the|a|an)$/.test(article.source))
+      pieces.splice(-2, 2, { source: String.raw`(?:(?:the|a|an)\s+)?`, separator: false });
     parts.push({ written, inner: foldText(inner), syntax });
     name += syntax === 'caps' || syntax === 'code' ? written : placeholderName(inner);
     pieces.push({ source: '(.+?)', separator: false });

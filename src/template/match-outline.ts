@@ -449,11 +449,22 @@ function rewordings(
   const out = new Map<Section, TemplateSection>();
   const at = sections.map((s, i) => taken.get(s) ?? byName[i]);
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
-  const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && t.name === t.heading;
-  const fits = (heading: string[], name: string[]) =>
-    (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) ||
-    heading.some((w) => w.length >= 5 && name.includes(w)) ||
-    sameRole(heading, name);
+  // (A heading with the pattern's name in it, `## Real-World Applications of [Pattern Title]`, is
+  // compared by its own words.)
+  const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && (t.name === t.heading || withTitleSlot(t));
+  // Words most of the level's names share (`Pattern` in `Intent of [Pattern Title] Design Pattern`,
+  // `Benefits of [Pattern Title] Pattern`…) tell none of them apart: a heading sharing only those is
+  // none of them.
+  const filler = fillerWords(schema);
+  const fits = (writtenWords: string[], nameWords: string[]) => {
+    const heading = writtenWords.filter((w) => !filler.has(w));
+    const name = nameWords.filter((w) => !filler.has(w));
+    return (
+      (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) ||
+      heading.some((w) => w.length >= 5 && name.includes(w)) ||
+      sameRole(heading, name)
+    );
+  };
   let i = 0;
   while (i < sections.length) {
     if (at[i]) {
@@ -470,7 +481,7 @@ function rewordings(
     const words = new Map(run.map((s) => [s, contentWords(s.title)]));
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
     // header for `## Summary of changes`) are too little to go on.
-    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(words.get(s)!, contentWords(t.heading)))]));
+    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(words.get(s)!, ownWords(t)))]));
     // The name's own words in another order or form (`## Proposed Design` for `## Design Proposal`)
     // fit better than a word in common: that heading is the section, whatever else shares a word.
     for (const t of gap) {
@@ -529,6 +540,23 @@ function stemSet(title: string): string {
 }
 
 /** A heading's words as variant keys, words that only join others (`of`, `and`) left out. */
+/** Words of two or more, and at least half, of a level's section names. */
+function fillerWords(schema: readonly TemplateSection[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const t of schema) for (const w of new Set(ownWords(t))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= 2 && n * 2 >= schema.length).map(([w]) => w));
+}
+
+/** A template heading that holds the pattern's name (`## Intent of [Pattern Title]`, named `Intent of <title>`) and nothing else to fill in. */
+function withTitleSlot(t: TemplateSection): boolean {
+  return t.name !== t.heading && t.name.split('<').length === 2 && t.name.includes('<title>');
+}
+
+/** The words of a template section's name, without the pattern's name where it holds one. */
+function ownWords(t: TemplateSection): string[] {
+  return contentWords(withTitleSlot(t) ? t.name.replace('<title>', ' ') : t.heading);
+}
+
 function contentWords(title: string): string[] {
   return variantKey(title)
     .split(' ')

@@ -34,7 +34,8 @@ export default defineCatalogRule({
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
     // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
     const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document) && !answeredInParent(m);
-    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, displayTitle(pattern));
+    const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
+    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
     return { ...slotFacts(outline), missing, ...(missing[0]?.underHalf ? { underHalf: true as const } : {}) };
   },
@@ -184,6 +185,31 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       };
     }),
   );
+}
+
+/**
+ * How the pattern writes its name in its own headings where the template's
+ * hold it (`## Intent of Circuit Breaker` for `## Intent of [Pattern Title]`):
+ * a section inserted beside them names it the same way, not by a title that
+ * may be longer (`Circuit Breaker Pattern in Java: Stop calling…`).
+ */
+function nameInHeadings(outline: OutlineMatch, template: TemplateSchema): string | undefined {
+  const placeholder = titlePlaceholder(template);
+  if (!placeholder) return undefined;
+  for (const match of outline.all) {
+    const [before, after, ...more] = match.schema.heading.split(placeholder);
+    if (after === undefined || more.length > 0) continue;
+    for (const section of match.sections) {
+      const text = section.title.trim();
+      const lower = text.toLowerCase();
+      const head = before!.trim().toLowerCase();
+      const tail = after.trim().toLowerCase();
+      if (!lower.startsWith(head) || !lower.endsWith(tail) || text.length <= head.length + tail.length) continue;
+      const name = text.slice(head.length, text.length - tail.length).trim();
+      if (name) return name;
+    }
+  }
+  return undefined;
 }
 
 /** How many levels every section the pattern has is off the template's, when it is the same for all (else 0). */

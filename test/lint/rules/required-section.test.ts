@@ -655,3 +655,54 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     expect((await lintOne('unknown-section', source, { template: joined })).shown).toEqual([]);
   });
 });
+
+describe("required-section: headings that hold the pattern's name (`## Real-World Applications of [Pattern Title]`)", () => {
+  const named = [
+    '---',
+    'title: "[Pattern Title]"',
+    'description: "[Summary]"',
+    '---',
+    '',
+    '## Intent of [Pattern Title] Design Pattern',
+    '',
+    '[Intent]',
+    '',
+    '## Example',
+    '',
+    '[Example]',
+    '',
+    '## When to Use the [Pattern Title]',
+    '',
+    '[When]',
+    '',
+    '## Real-World Applications of [Pattern Title]',
+    '',
+    '[Applications]',
+    '',
+    '## References',
+    '',
+    '[References]',
+    '',
+  ].join('\n');
+  const front = '---\ntitle: "Retry Pattern in Java: Try again, within a budget"\ndescription: "Retries a failed call."\n---\n\n';
+
+  it('matches the name without the article the template puts before it, so a section under the author’s own is found at its level', async () => {
+    const source = `${front}## Intent of Retry Design Pattern\n\nIntent.\n\n## Diagrams\n\nA flow.\n\n### Example\n\nCode.\n\n## When to Use Retry\n\nOften.\n\n## Real-World Applications of Retry\n\nClients.\n\n## References\n\nBooks.\n`;
+    expect((await lintOne('required-section', source, { template: named })).shown).toEqual([]);
+    expect((await lintOne('heading-level', source, { template: named })).shown).toEqual(['14:1 `### Example` should be level 2: `## Example`.']);
+  });
+
+  it('takes a heading in other words at that section’s place as the section renamed, not missing', async () => {
+    const source = `${front}## Intent of Retry Design Pattern\n\nIntent.\n\n## Example\n\nCode.\n\n## When to Use Retry\n\nOften.\n\n## Real-World Uses of Retry\n\nClients.\n\n## References\n\nBooks.\n`;
+    expect((await lintOne('required-section', source, { template: named })).shown).toEqual([]);
+    expect((await lintOne('section-name', source, { template: named })).diagnostics.map((d) => [d.line, d.severity])).toEqual([[18, 'warning']]);
+  });
+
+  it('inserts a missing one with the name as the pattern’s own headings write it, not its longer title', async () => {
+    const source = `${front}## Intent of Retry Design Pattern\n\nIntent.\n\n## Example\n\nCode.\n\n## When to Use the Retry\n\nOften.\n\n## References\n\nBooks.\n`;
+    const { file } = await lintOne('required-section', source, { template: named, fix: true });
+    const fixed = await readFile(file, 'utf8');
+    expect(fixed).toContain('\n## Real-World Applications of Retry\n');
+    expect(fixed).not.toContain('Applications of Retry Pattern in Java');
+  });
+});
