@@ -42,3 +42,18 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   const words = pattern.slug.replace(/[-_]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;
 }
+
+/**
+ * A pattern's summary as readers are shown it (site cards, search answers):
+ * a paragraph taken as the summary that ends by introducing a list (`It adds
+ * three instructions:`) loses that last sentence when one comes before it,
+ * and else ends with an ellipsis: the list it announced is not shown with it.
+ * A summary the author wrote as one (a blockquote, front matter) is as written.
+ */
+export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | undefined): string | undefined {
+  if (!summary) return undefined;
+  const text = summary.text.trim();
+  if (!text.endsWith(':') || (summary.from !== 'paragraph' && summary.from !== 'section')) return summary.text;
+  const lastStop = Math.max(...[...text.slice(0, -1).matchAll(/[.!?](?=\s+\S)/g)].map((m) => m.index));
+  return lastStop > 0 ? text.slice(0, lastStop + 1) : `${text.slice(0, -1).trimEnd()}…`;
+}

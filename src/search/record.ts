@@ -1,4 +1,4 @@
-import { displayTitle } from '../catalog/view.js';
+import { displaySummary, displayTitle } from '../catalog/view.js';
 import { facetValues } from '../catalog/facets.js';
 import type { Pattern } from '../catalog/types.js';
 import type { Block, Section } from '../markdown/types.js';
@@ -98,7 +98,7 @@ export function recordOf(
     file: pattern.file,
     path: pattern.path,
     title,
-    ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+    ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
     facets: facetValues(pattern.frontMatter, facets),
     sections: { headings, ids, levels: Uint8Array.from(levels), spans: Uint32Array.from(spans) },
     links: linkTargets(pattern.links ?? doc.links, pattern.file, root),

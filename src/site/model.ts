@@ -1,4 +1,4 @@
-import { displayTitle } from '../catalog/view.js';
+import { displaySummary, displayTitle } from '../catalog/view.js';
 import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
 import { bySiteAddress } from '../catalog/links.js';
@@ -172,7 +172,7 @@ export function cardOf(pattern: PatternView, facets: readonly string[]): Pick<Pa
   return {
     slug: pattern.slug,
     title: displayTitle(pattern),
-    ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+    ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
     facets: facetValues(pattern.frontMatter, facets),
   };
 }

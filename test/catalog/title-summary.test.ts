@@ -115,3 +115,17 @@ describe('title and summary, from where the template keeps them', () => {
     expect((error as Error).message).toMatch(/patternbook\.config\.json:1:\d+: `title\.section`: is read only with `from: section` \(here `from: heading`\)\./);
   });
 });
+
+describe('displaySummary: a summary paragraph that ends by introducing a list', () => {
+  it('is cut back to its last whole sentence, else ends with an ellipsis; one the author wrote as a summary stays as written', async () => {
+    const { displaySummary } = await import('../../src/catalog/view.js');
+    expect(displaySummary({ text: 'Accounts get a rent-free tier. This proposal adds three instructions for it:', from: 'paragraph' })).toBe(
+      'Accounts get a rent-free tier.',
+    );
+    expect(displaySummary({ text: 'This proposal adds three instructions to the runtime so that accounts can:', from: 'section' })).toBe(
+      'This proposal adds three instructions to the runtime so that accounts can…',
+    );
+    expect(displaySummary({ text: 'Adds what follows:', from: 'blockquote' })).toBe('Adds what follows:');
+    expect(displaySummary({ text: 'Retries within a budget.', from: 'paragraph' })).toBe('Retries within a budget.');
+  });
+});

@@ -1,4 +1,4 @@
-import { displayTitle } from '../../catalog/view.js';
+import { displaySummary, displayTitle } from '../../catalog/view.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { loadCatalogPattern, loadInput } from '../../catalog/load-pattern.js';
@@ -70,7 +70,7 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       const structured = {
         slug: record.slug,
         title,
-        ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+        ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
         path: record.path,
         frontMatter: jsonSafe(pattern.frontMatter),
         ...(chosen ? { section: { heading: chosen.heading.text, path: [...chosen.path], id: chosen.heading.id, level: chosen.level } } : {}),
