@@ -1,4 +1,6 @@
 import type { Section } from '../../markdown/types.js';
+import { foldHeading } from '../../template/normalize.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
 import { claimedSections, sectionsFor, versionedSchema } from '../../template/lookup.js';
@@ -29,7 +31,7 @@ interface Entry {
 export default defineRule({
   meta: {
     id: 'changelog',
-    description: "Changelog entries have the template's heading shape, a valid semantic version and a real past date, no repeats, newest first.",
+    description: "Changelog entries have the template's heading shape, a valid semantic version and a real past date, no repeats, in the template's order.",
     severity: 'error',
     fixable: true,
   },
@@ -42,6 +44,7 @@ export default defineRule({
     const shape = schemaLabel(schema);
     const latest = new Date(flags.now.getTime() + DAY).toISOString().slice(0, 10);
     const entrySections = new Set(sectionsFor(outline, schema));
+    const order = entryOrder(template, schema, parent);
     const claimed = claimedSections(outline);
 
     // Entries are judged per run: the sub-sections of each Changelog section (or all of them without a parent).
@@ -100,15 +103,19 @@ export default defineRule({
         } else first.set(key, entry);
       }
 
-      // Newest first: the first entry newer than one above it is out of order.
+      // In the template's order (newest first unless its entries say otherwise): the first entry
+      // out of that order is reported. A template with one entry says no order: a run that goes
+      // oldest first throughout is in order too.
       const parsed = entries.filter((e): e is Entry & { version: Version } => e.version !== undefined);
-      const wrong = parsed.findIndex((e, i) => i > 0 && compareSemver(parsed[i - 1]!.version, e.version) < 0);
+      const oldestFirst = order === 'oldest' || (order === 'either' && parsed.every((e, i) => i === 0 || compareSemver(parsed[i - 1]!.version, e.version) <= 0));
+      const sign = oldestFirst ? -1 : 1;
+      const wrong = parsed.findIndex((e, i) => i > 0 && sign * compareSemver(parsed[i - 1]!.version, e.version) < 0);
       if (wrong < 0) continue;
       const entry = parsed[wrong]!;
-      const before = parsed.find((e) => compareSemver(e.version, entry.version) < 0)!;
-      const fix = strays.length === 0 && parsed.length === entries.length ? sortFix(doc.source, entries as (Entry & { version: Version })[]) : undefined;
+      const before = parsed.find((e) => sign * compareSemver(e.version, entry.version) < 0)!;
+      const fix = strays.length === 0 && parsed.length === entries.length ? sortFix(doc.source, entries as (Entry & { version: Version })[], sign) : undefined;
       report({
-        message: `${headingLabel(entry.section)} is out of order: entries go newest first, so ${entry.version.text} belongs before ${headingLabel(before.section)}.${fix ? '' : ' Move it up.'}`,
+        message: `${headingLabel(entry.section)} is out of order: entries go ${oldestFirst ? 'oldest' : 'newest'} first, so ${entry.version.text} belongs before ${headingLabel(before.section)}.${fix ? '' : ' Move it up.'}`,
         range: entry.section.heading.range,
         ...(fix ? { fix } : {}),
       });
@@ -117,11 +124,11 @@ export default defineRule({
 });
 
 /**
- * Rewrites the run of entries sorted newest first. Each entry's text is kept
+ * Rewrites the run of entries sorted newest first (`sign` 1) or oldest first (-1). Each entry's text is kept
  * as it is (only the order changes); the text between entries stays a blank
  * line or more. No fix when anything but blank lines separates two entries.
  */
-function sortFix(source: string, entries: (Entry & { version: Version })[]): { range: [number, number]; text: string } | undefined {
+function sortFix(source: string, entries: (Entry & { version: Version })[], sign: 1 | -1): { range: [number, number]; text: string } | undefined {
   const ordered = [...entries].sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
   const gaps: string[] = [];
   for (let i = 0; i + 1 < ordered.length; i++) {
@@ -130,9 +137,36 @@ function sortFix(source: string, entries: (Entry & { version: Version })[]): { r
     gaps.push(/\n[ \t]*\n/.test(gap) ? gap : '\n\n');
   }
   // Stable: equal versions keep their order.
-  const sorted = [...ordered].sort((a, b) => compareSemver(b.version, a.version));
+  const sorted = [...ordered].sort((a, b) => sign * compareSemver(b.version, a.version));
   const text = sorted.map((e, i) => source.slice(e.section.range.start.offset, e.section.range.end.offset).replace(/\r\n?/g, '\n') + (gaps[i] ?? '')).join('');
   return { range: [ordered[0]!.section.range.start.offset, ordered.at(-1)!.section.range.end.offset], text };
+}
+
+/**
+ * The order the template asks for: as its Changelog's guidance says it
+ * ("newest first"), else as its own entries show it, when it has two or more
+ * with versions; `either` with fewer.
+ */
+function entryOrder(template: TemplateSchema, schema: TemplateSection, parent: TemplateSection | undefined): 'newest' | 'oldest' | 'either' {
+  // Said in words, comments included: "newest first", "in reverse chronological order"; "oldest first".
+  const said = `${parent?.body ?? ''} ${schema.guidance}`.toLowerCase();
+  if (/\b(?:newest|latest|most recent)(?: (?:entry|entries|version|versions|release|releases))? (?:first|on top|at the top)\b|\breverse[- ]chronological/.test(said))
+    return 'newest';
+  if (/\b(?:oldest|earliest)(?: (?:entry|entries|version|versions|release|releases))? (?:first|on top|at the top)\b/.test(said)) return 'oldest';
+  // Patternbook's own template documents its convention: newest first (docs/rules/changelog.md).
+  if (template.builtIn) return 'newest';
+  const versions: Version[] = [];
+  const visit = (sections: readonly Section[]): void => {
+    for (const section of sections) {
+      const word = section.level === schema.level && schema.matcher.test(foldHeading(section.title)) ? VERSION_WORD.exec(section.title)?.[1] : undefined;
+      const version = word !== undefined ? parseSemver(word) : undefined;
+      if (version) versions.push(version);
+      visit(section.children);
+    }
+  };
+  visit(template.document.sections);
+  if (versions.length < 2) return 'either';
+  return compareSemver(versions[0]!, versions[1]!) < 0 ? 'oldest' : 'newest';
 }
 
 function parseSemver(text: string): Version | undefined {

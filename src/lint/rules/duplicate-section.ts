@@ -1,3 +1,4 @@
+import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -5,25 +6,42 @@ import { headingLabel } from './_format.js';
 export default defineRule({
   meta: {
     id: 'duplicate-section',
-    description: 'A section the template has once appears once.',
+    description: 'A section the template has once appears once (once per entry, under a section that repeats).',
     severity: 'error',
     fixable: false,
   },
   check({ outline, report }) {
-    const visit = (matches: SectionMatch[]): void => {
-      for (const { schema, sections, children } of matches) {
+    const visit = (matches: SectionMatch[], parent: SectionMatch | undefined): void => {
+      for (const match of matches) {
+        const { schema, sections, children } = match;
         if (!schema.repeatable) {
-          const [first, ...extra] = sections;
-          for (const section of extra) {
-            report({
-              message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`,
-              range: section.heading.range,
-            });
+          // Under a section that repeats (a changelog's `### 1.1.0 - …` entries), each entry has its
+          // own sub-sections: `#### Benefits` once per entry.
+          for (const group of byInstance(sections, parent)) {
+            const [first, ...extra] = group;
+            for (const section of extra) {
+              report({
+                message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`,
+                range: section.heading.range,
+              });
+            }
           }
         }
-        visit(children);
+        visit(children, match);
       }
     };
-    visit(outline.matches);
+    visit(outline.matches, undefined);
   },
 });
+
+/** The sections grouped by the instance of a repeatable parent they are in (one group otherwise). */
+function byInstance(sections: readonly Section[], parent: SectionMatch | undefined): Section[][] {
+  if (!parent?.schema.repeatable || parent.sections.length < 2) return [[...sections]];
+  const groups = new Map<Section | undefined, Section[]>();
+  for (const section of sections) {
+    const at = section.range.start.offset;
+    const instance = parent.sections.find((p) => p.range.start.offset < at && at < p.range.end.offset);
+    groups.set(instance, [...(groups.get(instance) ?? []), section]);
+  }
+  return [...groups.values()];
+}

@@ -16,6 +16,9 @@ interface TitleFindings {
   reports: (Report & { layout?: true })[];
 }
 
+/** Said of a finding that is a warning because the file may follow another template. */
+const LOOSE = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
+
 export default defineCatalogRule({
   meta: {
     id: 'title',
@@ -90,20 +93,32 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
     for (const h1 of h1s.filter((h) => h !== doc.title))
       report({
-        message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)' : ''}`,
+        message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,
         range: plainRange(h1.range),
         ...(loose ? { warning: true } : {}),
       });
   } else if (spec.from === 'front-matter') {
     const value = frontMatterValue(pattern.frontMatter, spec.key);
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
-    if (((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error) {
-      report({ message: `Missing title: set \`${spec.key}:\` in the front matter.`, line: 1 });
-    }
-    for (const h1 of h1s)
+    const missing = ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error;
+    // A file with its title as an H1 and no front matter title has it, in another place: one finding.
+    const asHeading = missing ? doc.title : undefined;
+    if (missing) {
       report({
-        message: `This template takes the title from front matter \`${spec.key}\`; remove the \`# ${h1.text}\` heading or make it a section.`,
+        message: asHeading
+          ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${asHeading.text}\` in the front matter.${loose ? LOOSE : ''}`
+          : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
+        ...(asHeading ? { range: plainRange(asHeading.range) } : { line: 1 }),
+        ...(loose ? { warning: true } : {}),
+      });
+    }
+    // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a
+    // heading of the author's: the page shows both. A warning: the title is there, where the template keeps it.
+    for (const h1 of h1s.filter((h) => h !== asHeading))
+      report({
+        message: `This template takes the title from front matter \`${spec.key}\`; the \`# ${h1.text}\` heading shows a second one: make it a \`##\` section, or remove it.`,
         range: plainRange(h1.range),
+        warning: true,
       });
   } else {
     // Whether the section is there at all is required-section's to say; an H1 is this rule's.

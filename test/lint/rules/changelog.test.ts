@@ -141,11 +141,11 @@ describe('changelog', () => {
   it("follows another template's versioned section (`### <semver> - <date>` under History)", async () => {
     const template = await readFile(fixture('templates/named-headings.md'), 'utf8');
     const source =
-      '# Bulkhead\n\n> Pools.\n\n## History\n\n### 1.0.0 - 2024-06-01\n\n- Initial version\n\n### 1.1.0 - 2025-03-02\n\n- Shedding\n\n### 1.1 - 2025-04-01\n\n- Oops\n';
+      '# Bulkhead\n\n> Pools.\n\n## History\n\n### 1.0.0 - 2024-06-01\n\n- Initial version\n\n### 1.1.0 - 2025-03-02\n\n- Shedding\n\n### 1.0.5 - 2025-01-10\n\n- Limits\n\n### 1.1 - 2025-04-01\n\n- Oops\n';
     const { shown } = await lintOne('changelog', source, { template });
     expect(shown).toEqual(
       [
-        `15:1 Changelog entry \`### 1.1 - 2025-04-01\` does not have the template's shape \`### <semver> - <date>\`: write it as in the template (version, then date as YYYY-MM-DD).`,
+        `19:1 Changelog entry \`### 1.1 - 2025-04-01\` does not have the template's shape \`### <semver> - <date>\`: write it as in the template (version, then date as YYYY-MM-DD).`,
         '11:1 `### 1.1.0 - 2025-03-02` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.0 - 2024-06-01`. Move it up.',
       ].sort(),
     );
@@ -154,8 +154,24 @@ describe('changelog', () => {
     const fixable = source.replace('### 1.1 - 2025-04-01', '### 1.1.1 - 2025-04-01');
     const result = await lintOne('changelog', fixable, { template, fix: true });
     const fixed = await readFile(result.file, 'utf8');
-    expect(fixed.match(/^### .*/gm)).toEqual(['### 1.1.1 - 2025-04-01', '### 1.1.0 - 2025-03-02', '### 1.0.0 - 2024-06-01']);
+    expect(fixed.match(/^### .*/gm)).toEqual(['### 1.1.1 - 2025-04-01', '### 1.1.0 - 2025-03-02', '### 1.0.5 - 2025-01-10', '### 1.0.0 - 2024-06-01']);
     expect(result.diagnostics).toEqual([]);
+  });
+
+  it('takes the order the template asks for: in its words, else by its entries; with one entry, oldest first throughout is in order too', async () => {
+    const template = (guidance: string) => `# [Title]\n\n## Summary\n\n[Short.]\n\n## Changelog\n\n${guidance}### 1.0.0 - Initial Version\n\nNotes.\n`;
+    const ascending = '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\nFirst.\n\n### 1.1.0 - Adds events\n\nEvents.\n';
+    expect((await lintOne('changelog', ascending, { template: template('') })).shown).toEqual([]);
+    const mixed = ascending
+      .replace('### 1.0.0 - Initial Version', '### 1.0.1 - Fixes')
+      .replace('### 1.1.0 - Adds events\n\nEvents.\n', '### 1.0.0 - First\n\nFirst.\n\n### 1.1.0 - Adds events\n\nEvents.\n');
+    expect((await lintOne('changelog', mixed, { template: template('') })).shown).toEqual([
+      '17:1 `### 1.1.0 - Adds events` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.1 - Fixes`.',
+    ]);
+    // Its guidance says newest first: an ascending run is out of order.
+    expect((await lintOne('changelog', ascending, { template: template('List the newest entry first.\n\n') })).shown).toEqual([
+      '13:1 `### 1.1.0 - Adds events` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.0 - Initial Version`.',
+    ]);
   });
 
   it('does nothing when the template has no versioned section', async () => {

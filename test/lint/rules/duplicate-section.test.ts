@@ -159,3 +159,28 @@ The others stand by.
   },
   { describe, it },
 );
+
+describe('duplicate-section under a section that repeats', () => {
+  const changelog =
+    '# [Title]\n\n## Summary\n\n[Short.]\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\n#### Benefits\n\n- [Benefit]\n\n#### Concerns\n\n- [Concern]\n';
+  testRule(
+    rule,
+    {
+      template: changelog,
+      valid: [
+        {
+          name: 'each entry with its own sub-sections',
+          text: '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.0.0 - First\n\n#### Benefits\n\n- Simple\n\n#### Concerns\n\n- None\n\n### 1.1.0 - Events\n\n#### Benefits\n\n- Indexers\n\n#### Concerns\n\n- Size\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'a sub-section twice within one entry',
+          text: '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.0.0 - First\n\n#### Benefits\n\n- Simple\n\n#### Benefits\n\n- Cheap\n',
+          errors: [{ message: 'Duplicate section `#### Benefits`: it already appears on line 11. Merge the two.', line: 15, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

@@ -145,6 +145,32 @@ testRule(
         errors: [{ message: 'Missing title: set `title:` in the front matter.', line: 1, column: 1 }],
       },
       {
+        name: 'no front matter title, the title written as the H1: one finding, at the heading, that says where it goes',
+        template: frontMatterTemplate,
+        text: '# Competing Consumers\n\n## Context\n\nWorkers pull.\n',
+        errors: [
+          {
+            message:
+              'This template keeps the title in front matter `title:`; this file has it as the `# Competing Consumers` heading: set `title: Competing Consumers` in the front matter.',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+      {
+        name: 'an H1 in the text beside the front matter title: a warning',
+        template: frontMatterTemplate,
+        text: '---\ntitle: Competing Consumers\ndescription: Hands out work.\n---\n\n# Workers\n\n## Context\n\nWorkers pull.\n',
+        errors: [
+          {
+            message: 'This template takes the title from front matter `title`; the `# Workers` heading shows a second one: make it a `##` section, or remove it.',
+            line: 6,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: "front matter with the template's placeholder: the front matter block is pointed at",
         template: frontMatterTemplate,
         text: '---\ntitle: "[Pattern Title]"\ndescription: Hands out work.\n---\n\n## Context\n\nWorkers pull.\n',
