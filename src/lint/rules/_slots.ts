@@ -5,8 +5,9 @@ import type { MissingSection, OutlineMatch } from '../../template/match-outline.
 /**
  * Slot sections: a template section that stands for each pattern's own
  * sections ("the main sections vary with the topic") rather than a section
- * every pattern must have. The catalog tells them apart: no pattern has such
- * a section, and most patterns have their own sections at its place. A
+ * every pattern must have. The catalog tells them apart: (almost) no pattern
+ * has such a section — one in twenty at most, that kept its heading as the
+ * template wrote it — and most patterns have their own sections at its place. A
  * section the template has just gained is different — no pattern has it yet
  * either, but the patterns have nothing of their own where it goes — and
  * stays required.
@@ -41,9 +42,12 @@ export function slotSections(catalog: LightCatalog, factsOf: (pattern: PatternVi
   const facts = catalog.patterns.map(factsOf).filter((f): f is SlotFacts => f !== undefined);
   const slots = new Set<string>();
   if (facts.length < MIN_PATTERNS) return slots;
-  const present = new Set(facts.flatMap((f) => f.present));
+  const present = new Map<string, number>();
+  for (const f of facts) for (const id of f.present) present.set(id, (present.get(id) ?? 0) + 1);
   const own = new Map<string, number>();
   for (const f of facts) for (const id of f.ownPlaces) own.set(id, (own.get(id) ?? 0) + 1);
-  for (const [id, count] of own) if (!present.has(id) && count * 2 >= facts.length) slots.add(id);
+  // (A pattern or two that kept the slot's heading from the template, `## Main Sections` as written,
+  // do not make it a section the others lack.)
+  for (const [id, count] of own) if ((present.get(id) ?? 0) * 20 <= facts.length && count * 2 >= facts.length) slots.add(id);
   return slots;
 }

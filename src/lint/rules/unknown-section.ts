@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Section } from '../../markdown/types.js';
+import type { OutlineMatch, SectionMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
 import { closest } from '../../util/similar.js';
@@ -27,7 +29,11 @@ export default defineCatalogRule({
   },
   collect({ outline, template }): UnknownFindings {
     const names = flattenSections(template.sections);
-    const places = outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) }));
+    const places = [
+      ...outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) })),
+      // A slot's heading kept as the template wrote it (`## Main Sections`): the author's own sections after it are its place too.
+      ...outline.all.map((m) => ({ id: m.schema.id, sections: new Set(after(m, outline)) })),
+    ];
     // A second H1 is the title rule's to report: one finding for one stray heading.
     // A heading alone where the template has a missing section is named by that finding (see `standIn`).
     const standIns = new Set(outline.missing.map((m) => m.standIn));
@@ -56,3 +62,16 @@ export default defineCatalogRule({
     }
   },
 });
+
+/** The unknown sections of a present section's level that follow it, up to the next section the template has. */
+function after(match: SectionMatch, outline: OutlineMatch): Section[] {
+  const last = match.sections.at(-1)!;
+  const level = match.schema.level;
+  const next = Math.min(
+    ...outline.all
+      .flatMap((m) => m.sections)
+      .filter((s) => s.level <= level && s.range.start.offset > last.range.start.offset)
+      .map((s) => s.range.start.offset),
+  );
+  return outline.unknown.filter((s) => s.level === level && s.range.start.offset > last.range.start.offset && s.range.start.offset < next);
+}
