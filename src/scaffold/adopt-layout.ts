@@ -60,6 +60,22 @@ const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
 const MAX_NAMED = 4;
 /** Candidates within this share of the best score are told apart by their names. */
 const NEAR_TIE = 0.9;
+/** A template whose name the other candidates' names extend is taken first within this share of the best score. */
+const GENERAL_TIE = 0.75;
+
+/** A template file's name without its folder, extension, numbers and the word "template": `0000-swift-template.md` → `swift`. */
+function templateStem(rel: string): string {
+  return (rel.split('/').at(-1) ?? '')
+    .toLowerCase()
+    .replace(/\.(?:md|markdown)$/, '')
+    .replace(/template/g, '')
+    .replace(/[^a-z]+/g, '');
+}
+
+/** `swifttesting` and `swiftpm` extend `swift`. */
+function extendsStem(stem: string, base: string): boolean {
+  return base.length >= 2 && stem.length > base.length && stem.startsWith(base);
+}
 
 /**
  * Works out where a catalog's patterns are: the layout most of its Markdown
@@ -138,8 +154,19 @@ export function chooseLayout(
   const named = pool.filter((s) => s.candidate.nameScore === bestName);
   const max = named[0]?.score ?? 0;
   const near = named.filter((s) => s.score >= max * NEAR_TIE);
+  // Templates for kinds of one thing (`0000-swift-template.md`, `0000-swift-testing-template.md`,
+  // `0000-swiftpm-template.md`): the one whose name the others extend is the catalog's own, the
+  // others its siblings, even where older patterns happen to fit a special one a little better.
+  const general = named.find(
+    (g) =>
+      g.score >= max * GENERAL_TIE &&
+      near.some((o) => o !== g) &&
+      near.every((o) => o === g || extendsStem(templateStem(o.candidate.rel), templateStem(g.candidate.rel))),
+  );
+  if (general && !near.includes(general)) near.push(general);
   near.sort(
     (a, b) =>
+      Number(b === general) - Number(a === general) ||
       a.candidate.rel.split('/').length - b.candidate.rel.split('/').length ||
       a.candidate.rel.length - b.candidate.rel.length ||
       (a.candidate.rel < b.candidate.rel ? -1 : 1),

@@ -400,6 +400,24 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(copy)).template).toBe('0000-template.md');
   });
 
+  it('of templates for kinds of one thing, the one whose name the others extend comes first, though older patterns fit a special one a little better', async () => {
+    const template = (sections: string[]) => `# Feature name\n\n${sections.map((s) => `## ${s}\n\nSay it.\n`).join('\n')}`;
+    const core = ['Motivation', 'Proposed solution', 'Detailed design', 'Alternatives considered'];
+    const files: Record<string, string> = {
+      'templates/0000-widget-template.md': template(['Summary of changes', ...core.slice(0, 3), 'Source compatibility', 'Future directions', core[3]!]),
+      'templates/0000-widgetpm-template.md': template(['Introduction', ...core]),
+    };
+    const proposal = (i: number, sections: string[]) => `# Proposal ${i}\n\n${sections.map((s) => `## ${s}\n\nText ${i} about ${s}.\n`).join('\n')}`;
+    // Older proposals, written before the template renamed Introduction, fit the package manager's better by name.
+    for (let i = 10; i < 20; i++) files[`proposals/00${i}-old.md`] = proposal(i, ['Introduction', ...core]);
+    for (let i = 20; i < 24; i++)
+      files[`proposals/00${i}-new.md`] = proposal(i, ['Summary of changes', ...core.slice(0, 3), 'Source compatibility', 'Future directions', core[3]!]);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect([(await configOf(dir)).template].flat()[0]).toBe('templates/0000-widget-template.md');
+  });
+
   it('a table of contents where many patterns lack a section is not another name for it', async () => {
     const older = (n: number) => `# Proposal ${n}\n\n## Table of Contents\n\n- [Summary](#summary)\n\n## Summary\n\nWhat ${n} changes.\n\n## Design\n\nHow.\n`;
     const dir = await tempCatalog({
