@@ -90,7 +90,8 @@ export function createMcpServer(live: LiveCatalog): McpServer {
     },
     async (uri) => {
       const { template } = (await live.catalog()).settings;
-      const text = await readFile(template.file, 'utf8').catch(() => template.source);
+      // A template kept in a block of a page about it is that block, not the page.
+      const text = template.embeddedAt ? template.source.replace(/^\n+/, '') : await readFile(template.file, 'utf8').catch(() => template.source);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
     },
   );

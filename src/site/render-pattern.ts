@@ -17,6 +17,14 @@ const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.av
 /** Documents a git host shows rendered: linked on its page rather than copied as text. */
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdx']);
 
+/** Files of the catalog a page may link that the site copies (beside images): documents, data, archives — nothing a browser runs. */
+const PUBLISHED_EXTENSIONS = new Set([
+  ...MARKDOWN_EXTENSIONS,
+  ...[...IMAGE_EXTENSIONS].filter((e) => e !== '.svg'),
+  ...['.pdf', '.txt', '.csv', '.tsv', '.json', '.yaml', '.yml', '.toml', '.zip', '.gz', '.tgz', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp'],
+  ...['.puml', '.plantuml', '.mmd', '.drawio', '.dot', '.sql', '.tf', '.sh', '.py', '.js', '.ts', '.java', '.go', '.rs', '.cs'],
+]);
+
 export interface RenderedPattern {
   /** Sanitized article HTML. */
   html: string;
@@ -218,7 +226,15 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     return { kind: 'asset', href: encodeHref(asset) + anchor };
   }
   const file = catalogFile(context.root, resolved.file);
-  if (file && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase())) return { kind: 'external', href: context.sourceUrl(file) + anchor };
+  const ext = file ? path.extname(file).toLowerCase() : '';
+  if (file && context.sourceUrl && MARKDOWN_EXTENSIONS.has(ext)) return { kind: 'external', href: context.sourceUrl(file) + anchor };
+  // Only documents a browser shows or saves without running anything of theirs are published on
+  // the site's own address: an HTML or SVG page of the catalog could run its scripts there.
+  if (file && !PUBLISHED_EXTENSIONS.has(ext)) {
+    return context.sourceUrl
+      ? { kind: 'external', href: context.sourceUrl(file) + anchor }
+      : { kind: 'missing', reason: `a ${ext || 'file'} file, not published on the site` };
+  }
   if (file) {
     images.shared.add(file);
     return { kind: 'asset', href: encodeHref(`../../${SHARED_FILES}/${file}`) + anchor };

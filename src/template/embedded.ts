@@ -15,8 +15,9 @@ import { markdownParser } from '../markdown/parser.js';
  * as it is: it has more headings of its own.
  *
  * Returns the page's text with every line outside the block's text blanked,
- * so the template's lines keep their numbers in the file; or undefined when
- * the page holds no such block.
+ * so the template's lines keep their numbers in the file (a block that opens
+ * with front matter is returned alone: front matter opens a file); or
+ * undefined when the page holds no such block.
  */
 export function embeddedTemplate(text: string): { text: string; line: number } | undefined {
   if (!/^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text)) return undefined;
@@ -34,7 +35,9 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
     if (!best || headings > best.headings || (headings === best.headings && token.content.length > best.token.content.length)) best = { token, headings };
   }
   if (!best) return undefined;
-  // The block's text starts on the line after its opening fence.
+  // The block's text starts on the line after its opening fence. Front matter must open the text,
+  // so a block that starts with it is taken as it is (its lines then count from the block).
   const first = best.token.map![0] + 1;
+  if (/^---[ \t]*\r?\n/.test(best.token.content)) return { text: best.token.content, line: first + 1 };
   return { text: '\n'.repeat(first) + best.token.content, line: first + 1 };
 }

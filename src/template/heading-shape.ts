@@ -82,7 +82,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
   // As `foldHeading` does to the whole heading: no trailing colon, full stop or space.
   const heading = text.replace(/[\s:.]+$/u, '').trimStart();
   let name = '';
-  const pieces: { source: string; separator: boolean }[] = [];
+  const pieces: { source: string; separator: boolean; written?: string }[] = [];
   const parts: ShapePart[] = [];
   let numbered = false;
   let versioned = false;
@@ -94,15 +94,16 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     if (!s) return;
     name += s;
     // Folded as part of the whole heading, never trimmed on its own: `(i.e.` keeps its full stop.
-    pieces.push({ source: escapeRegExp(foldPart(s)), separator: false });
+    pieces.push({ source: escapeRegExp(foldPart(s)), separator: false, written: s });
     if (/[\p{L}\p{N}]/u.test(s)) literalWords = true;
   };
   const variable = (written: string, syntax: PlaceholderSyntax): void => {
     const inner = syntax === 'caps' || syntax === 'phrase' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
     // An article before a name to fill in (`When to Use the [Pattern Title]`) is the writer's to
     // keep or leave: `When to Use Circuit Breaker` is that heading too.
+    // (Written as an article, between spaces: `Option A: [Name]` names option A.)
     const article = pieces.at(-2);
-    if (pieces.at(-1)?.separator && article && /^(?:the|a|an)$/.test(article.source))
+    if (pieces.at(-1)?.source === String.raw`\s+` && article && /^(?:the|a|an|The|An)$/.test(article.written ?? ''))
       pieces.splice(-2, 2, { source: String.raw`(?:(?:the|a|an)\s+)?`, separator: false });
     parts.push({ written, inner: foldText(inner), syntax });
     name += syntax === 'caps' || syntax === 'code' ? written : placeholderName(inner);

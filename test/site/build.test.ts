@@ -356,9 +356,10 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     const files = {
       'guides/review-checklist.md': '# Review checklist\n\nRead twice.\n',
       'guides/threat-model.pdf': '%PDF-1.4 not really\n',
+      'guides/demo.html': '<script>alert(1)</script>\n',
       'patterns/saga/README.md': pattern(
         'Saga',
-        'Before review, see [the checklist](../../guides/review-checklist.md#before), [the threat model](../../guides/threat-model.pdf) and [nothing](../../guides/gone.md).',
+        'Before review, see [the checklist](../../guides/review-checklist.md#before), [the threat model](../../guides/threat-model.pdf), [a demo](../../guides/demo.html) and [nothing](../../guides/gone.md).',
       ),
     };
     const withRepo = await tempCatalog({
@@ -378,6 +379,10 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     await buildSite({ root: withoutRepo, out: path.join(withoutRepo, '_site') });
     const plain = await readFile(path.join(withoutRepo, '_site/patterns/saga/index.html'), 'utf8');
     expect(plain).toContain('<a href="../../files/guides/review-checklist.md#before">the checklist</a>');
+    // A page that could run its scripts on the site's address is never published there.
+    expect(plain).toContain('<a class="missing" data-missing="a .html file, not published on the site">a demo</a>');
+    expect(saga).toContain('<a href="https://git.example.com/team/catalog/blob/trunk/guides/demo.html" class="external" rel="noopener noreferrer">a demo</a>');
+    expect((await listFiles(path.join(withoutRepo, '_site'))).filter((f) => f.endsWith('.html') && f.includes('guides'))).toEqual([]);
     expect(await readFile(path.join(withoutRepo, '_site/files/guides/review-checklist.md'), 'utf8')).toBe(files['guides/review-checklist.md']);
   });
 });

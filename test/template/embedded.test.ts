@@ -56,6 +56,15 @@ describe('a template kept in a ```markdown block of a page about it', () => {
     expect(text).not.toContain('Writing a design note');
   });
 
+  it('reads a block that opens with front matter with its front matter', () => {
+    const page =
+      '# How to write a decision record\n\nCopy this:\n\n```markdown\n---\nstatus: proposed\n---\n\n# [Short title]\n\n## Context\n\nDescribe.\n\n## Decision\n\n## Consequences\n```\n';
+    const schema = templateFromSource(page, 'HOWTO.md');
+    expect(outline(schema.sections)).toEqual(['2 Context', '2 Decision', '2 Consequences']);
+    expect(schema.frontMatter).toEqual({ status: 'proposed' });
+    expect(schema.title).toMatchObject({ from: 'heading', sample: '[Short title]' });
+  });
+
   it('leaves a template whose own sections only show a Markdown sample as it is', () => {
     const own = [
       '# [Pattern name]',

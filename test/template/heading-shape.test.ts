@@ -125,3 +125,14 @@ describe('a heading that is nothing but a placeholder, under a section', () => {
     expect(template.title).toMatchObject({ from: 'heading', shape: { any: true, name: '<short name of the decision>' } });
   });
 });
+
+describe('headingShape: an article before the name to fill in', () => {
+  it('may be left out (`When to Use the [Pattern Title]`), but a capital letter naming an item is no article (`Option A: [Name]`)', () => {
+    const when = headingMatcher(headingShape('When to Use the [Pattern Title]'));
+    expect(when.test(foldHeading('When to Use Retry'))).toBe(true);
+    expect(when.test(foldHeading('When to Use the Retry'))).toBe(true);
+    const option = headingMatcher(headingShape('Option A: [Name]'));
+    expect(option.test(foldHeading('Option A: Kafka'))).toBe(true);
+    expect(option.test(foldHeading('Option B: RabbitMQ'))).toBe(false);
+  });
+});

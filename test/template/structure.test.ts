@@ -527,7 +527,7 @@ describe('slot sections, learned from the catalog', () => {
     `# Topic ${n} Guide\n\n## Introduction\n\nGuide number ${n}.\n\n${own.map((h) => `## ${h}\n\nText about ${h.toLowerCase()}.\n`).join('\n')}\n## References\n\n- [Source ${n}](https://example.org/${n})\n`;
   const run = async (count: number, own: (n: number) => string[], extra: Record<string, string> = {}) => {
     const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...extra };
-    for (let n = 1; n <= count; n++) files[`g${n}/README.md`] = guide(n, own(n));
+    for (let n = 1; n <= count; n++) files[`g${n}/README.md`] ??= guide(n, own(n));
     const dir = await tempCatalog(files);
     const report = await lint({ root: dir });
     return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`));
@@ -540,6 +540,19 @@ describe('slot sections, learned from the catalog', () => {
   it('still takes it as the place for them when one pattern in twenty kept its heading as the template wrote it', async () => {
     const found = await run(20, (n) => (n === 7 ? ['Main Sections', `Threat ${n}`] : [`Threat ${n}`, 'Mitigations']));
     expect(found).toEqual([]);
+    // …or wrote its own sections under it.
+    const under = await run(20, (n) => (n === 7 ? [] : [`Threat ${n}`, 'Mitigations']), {
+      'g7/README.md':
+        '# Topic 7 Guide\n\n## Introduction\n\nGuide 7.\n\n## Main Sections\n\n### Threat 7\n\nText.\n\n## References\n\n- [Source 7](https://example.org/7)\n',
+    });
+    expect(under).toEqual([]);
+    // A pattern that writes the section, with nothing of its own after it, makes it a section the
+    // others lack (one the template has just gained), however few write it.
+    const gained = await run(20, (n) => (n === 7 ? [] : [`Threat ${n}`]), {
+      'g7/README.md':
+        '# Topic 7 Guide\n\n## Introduction\n\nGuide 7.\n\n## Main Sections\n\nWhat this guide covers.\n\n## References\n\n- [Source 7](https://example.org/7)\n',
+    });
+    expect(gained.filter((f) => f.endsWith('required-section'))).toHaveLength(19);
     // One in ten is no longer a stray copy: the others lack a section the template has.
     const more = await run(20, (n) => (n % 10 === 0 ? ['Main Sections'] : [`Threat ${n}`]));
     expect(more.filter((f) => f.endsWith('required-section'))).toHaveLength(18);

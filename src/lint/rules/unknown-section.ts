@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import type { Section } from '../../markdown/types.js';
-import type { OutlineMatch, SectionMatch } from '../../template/match-outline.js';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
 import { closest } from '../../util/similar.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
-import { placeOf, slotFacts, slotSections, type SlotFacts } from './_slots.js';
+import { followedByOwn, placeOf, slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per unknown heading. */
 interface UnknownFindings extends SlotFacts {
-  /** `slot`: the missing template section at whose place the heading stands, if any. */
-  unknown: (Report & { heading: string; slot?: string })[];
+  /** `slot`: the template sections at whose place the heading stands (missing ones, or one whose heading it follows), if any. */
+  unknown: (Report & { heading: string; slot?: string[] })[];
 }
 
 export default defineCatalogRule({
@@ -32,7 +30,7 @@ export default defineCatalogRule({
     const places = [
       ...outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) })),
       // A slot's heading kept as the template wrote it (`## Main Sections`): the author's own sections after it are its place too.
-      ...outline.all.map((m) => ({ id: m.schema.id, sections: new Set(after(m, outline)) })),
+      ...outline.all.map((m) => ({ id: m.schema.id, sections: new Set(followedByOwn(m, outline)) })),
     ];
     // A second H1 is the title rule's to report: one finding for one stray heading.
     // A heading alone where the template has a missing section is named by that finding (see `standIn`).
@@ -41,12 +39,12 @@ export default defineCatalogRule({
       .filter((section) => section.level > 1 && !standIns.has(section))
       .map((section) => {
         const near = closest(section.title, names, (s) => s.name);
-        const slot = places.find((p) => p.sections.has(section))?.id;
+        const slot = places.filter((p) => p.sections.has(section)).map((p) => p.id);
         return {
           heading: foldHeading(section.title),
           message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
           range: { start: { ...section.heading.range.start }, end: { ...section.heading.range.end } },
-          ...(slot ? { slot } : {}),
+          ...(slot.length ? { slot } : {}),
         };
       });
     return { ...slotFacts(outline), unknown };
@@ -57,21 +55,8 @@ export default defineCatalogRule({
     const allowed = new Set(options.allow.map(foldHeading));
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<UnknownFindings>(p)));
     for (const { heading, slot, ...finding } of mine.unknown) {
-      if (allowed.has(heading) || (slot && slots.has(slot))) continue;
+      if (allowed.has(heading) || slot?.some((id) => slots.has(id))) continue;
       report(finding);
     }
   },
 });
-
-/** The unknown sections of a present section's level that follow it, up to the next section the template has. */
-function after(match: SectionMatch, outline: OutlineMatch): Section[] {
-  const last = match.sections.at(-1)!;
-  const level = match.schema.level;
-  const next = Math.min(
-    ...outline.all
-      .flatMap((m) => m.sections)
-      .filter((s) => s.level <= level && s.range.start.offset > last.range.start.offset)
-      .map((s) => s.range.start.offset),
-  );
-  return outline.unknown.filter((s) => s.level === level && s.range.start.offset > last.range.start.offset && s.range.start.offset < next);
-}
