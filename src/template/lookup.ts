@@ -40,11 +40,13 @@ function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSe
   return schema && columns ? { schema, columns } : undefined;
 }
 
-/** Names of a section that holds settings. */
-const CONFIGURATION_SECTION = /\b(?:config|configuration|configurations|settings?|parameters?|options|variables?|environment|properties|inputs|arguments|flags)\b/;
+/** Names of a section that holds settings (the whole name: `## Considered Options` is a comparison). */
+const CONFIGURATION_SECTION = /^(?:config|configuration|configurations|settings|parameters|configuration parameters|configuration options|environment variables)$/;
 /** Column names of what is set, and of what is said of each setting. */
-const SETTING_COLUMN = /^(?:parameter|setting|option|variable|property|key|flag|argument|input|name|env(?:ironment)? var(?:iable)?)s?$/;
+const SETTING_COLUMN = /^(?:parameter|setting|option|variable|property|key|flag|argument|input|env(?:ironment)? var(?:iable)?)s?$/;
 const VALUE_COLUMN = /^(?:default(?: value)?|required|mandatory|type|value|allowed values|example)s?$/;
+/** A `Name` column is a setting's only beside what only settings have (a default, whether it is required). */
+const SETTING_ONLY_COLUMN = /^(?:default(?: value)?|required|mandatory|allowed values)$/;
 
 /**
  * A table of settings: in a section named for them (`## Configuration`,
@@ -56,7 +58,8 @@ const VALUE_COLUMN = /^(?:default(?: value)?|required|mandatory|type|value|allow
 function isConfiguration(section: TemplateSection, columns: readonly string[]): boolean {
   if (CONFIGURATION_SECTION.test(foldText(section.name))) return true;
   const names = columns.map((c) => foldText(c.replace(/[*_`]/g, '')));
-  return names.some((c) => SETTING_COLUMN.test(c)) && names.some((c) => VALUE_COLUMN.test(c));
+  if (names.some((c) => SETTING_COLUMN.test(c)) && names.some((c) => VALUE_COLUMN.test(c))) return true;
+  return names.includes('name') && names.some((c) => SETTING_ONLY_COLUMN.test(c));
 }
 
 /**

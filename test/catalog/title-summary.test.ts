@@ -127,5 +127,9 @@ describe('displaySummary: a summary paragraph that ends by introducing a list', 
     );
     expect(displaySummary({ text: 'Adds what follows:', from: 'blockquote' })).toBe('Adds what follows:');
     expect(displaySummary({ text: 'Retries within a budget.', from: 'paragraph' })).toBe('Retries within a budget.');
+    // An abbreviation ends no sentence; footnote markers are dropped.
+    expect(displaySummary({ text: 'Wraps calls to flaky services, e.g. HTTP clients, behind a budget[^1] with three settings:', from: 'paragraph' })).toBe(
+      'Wraps calls to flaky services, e.g. HTTP clients, behind a budget with three settings…',
+    );
   });
 });

@@ -107,7 +107,10 @@ export default defineRule({
       // out of that order is reported. A template with one entry says no order: a run that goes
       // oldest first throughout is in order too.
       const parsed = entries.filter((e): e is Entry & { version: Version } => e.version !== undefined);
-      const oldestFirst = order === 'oldest' || (order === 'either' && parsed.every((e, i) => i === 0 || compareSemver(parsed[i - 1]!.version, e.version) <= 0));
+      // (With no order asked, the run's own: the way most of its neighbouring entries go.)
+      const rising = parsed.filter((e, i) => i > 0 && compareSemver(parsed[i - 1]!.version, e.version) < 0).length;
+      const falling = parsed.filter((e, i) => i > 0 && compareSemver(parsed[i - 1]!.version, e.version) > 0).length;
+      const oldestFirst = order === 'oldest' || (order === 'either' && rising > falling);
       const sign = oldestFirst ? -1 : 1;
       const wrong = parsed.findIndex((e, i) => i > 0 && sign * compareSemver(parsed[i - 1]!.version, e.version) < 0);
       if (wrong < 0) continue;

@@ -205,7 +205,11 @@ function nameInHeadings(outline: OutlineMatch, template: TemplateSchema): string
       const head = before!.trim().toLowerCase();
       const tail = after.trim().toLowerCase();
       if (!lower.startsWith(head) || !lower.endsWith(tail) || text.length <= head.length + tail.length) continue;
-      const name = text.slice(head.length, text.length - tail.length).trim();
+      // (`## Intent of the Retry Pattern`: the article is the heading's, not the name's.)
+      const name = text
+        .slice(head.length, text.length - tail.length)
+        .trim()
+        .replace(/^(?:the|a|an)\s+/i, '');
       if (name) return name;
     }
   }

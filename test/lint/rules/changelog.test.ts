@@ -150,11 +150,12 @@ describe('changelog', () => {
       ].sort(),
     );
 
-    // Sorted by the fix once every entry parses.
+    // Sorted by the fix once every entry parses: the template (one entry) asks no order, so the run's
+    // own, the way most of its neighbouring entries go (here up: oldest first).
     const fixable = source.replace('### 1.1 - 2025-04-01', '### 1.1.1 - 2025-04-01');
     const result = await lintOne('changelog', fixable, { template, fix: true });
     const fixed = await readFile(result.file, 'utf8');
-    expect(fixed.match(/^### .*/gm)).toEqual(['### 1.1.1 - 2025-04-01', '### 1.1.0 - 2025-03-02', '### 1.0.5 - 2025-01-10', '### 1.0.0 - 2024-06-01']);
+    expect(fixed.match(/^### .*/gm)).toEqual(['### 1.0.0 - 2024-06-01', '### 1.0.5 - 2025-01-10', '### 1.1.0 - 2025-03-02', '### 1.1.1 - 2025-04-01']);
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -168,6 +169,10 @@ describe('changelog', () => {
     expect((await lintOne('changelog', mixed, { template: template('') })).shown).toEqual([
       '17:1 `### 1.1.0 - Adds events` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.1 - Fixes`.',
     ]);
+    // Mostly oldest first with one pair swapped: that pair is reported, and the fix keeps the direction.
+    const swapped = ['1.0.0', '1.1.0', '1.3.0', '1.2.0', '1.4.0'].map((v) => `### ${v} - Step\n\nText.\n`).join('\n');
+    const log = await lintOne('changelog', `# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n${swapped}`, { template: template(''), fix: true });
+    expect((await readFile(log.file, 'utf8')).match(/^### \S+/gm)).toEqual(['### 1.0.0', '### 1.1.0', '### 1.2.0', '### 1.3.0', '### 1.4.0']);
     // Its guidance says newest first: an ascending run is out of order.
     expect((await lintOne('changelog', ascending, { template: template('List the newest entry first.\n\n') })).shown).toEqual([
       '13:1 `### 1.1.0 - Adds events` is out of order: entries go newest first, so 1.1.0 belongs before `### 1.0.0 - Initial Version`.',

@@ -141,6 +141,10 @@ describe('config-table', () => {
     const pattern = (section: string) => `# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## ${section}\n\nNone were raised in review.\n`;
     expect((await lintOne('config-table', pattern('Concerns'), { template: template('Concerns', '# | Concern | Resolution | Status') })).shown).toEqual([]);
     expect((await lintOne('config-table', pattern('Impact'), { template: template('Impact', 'Component | Affected | Notes') })).shown).toEqual([]);
+    expect((await lintOne('config-table', pattern('Considered Options'), { template: template('Considered Options', 'Criterion | Postgres | MySQL') })).shown).toEqual(
+      [],
+    );
+    expect((await lintOne('config-table', pattern('Metrics'), { template: template('Metrics', 'Name | Type | Description') })).shown).toEqual([]);
     // A settings table is asked for, by its section's name or by its columns.
     expect((await lintOne('config-table', pattern('Parameters'), { template: template('Parameters', 'Name | Meaning') })).shown).toHaveLength(1);
     expect((await lintOne('config-table', pattern('Tuning'), { template: template('Tuning', 'Setting | Default | Meaning') })).shown).toHaveLength(1);

@@ -704,5 +704,9 @@ describe("required-section: headings that hold the pattern's name (`## Real-Worl
     const fixed = await readFile(file, 'utf8');
     expect(fixed).toContain('\n## Real-World Applications of Retry\n');
     expect(fixed).not.toContain('Applications of Retry Pattern in Java');
+    // An article before the name in the author's heading is the heading's, not the name's.
+    const withArticle = source.replace('## Intent of Retry Design Pattern', '## Intent of the Retry Design Pattern');
+    const again = await lintOne('required-section', withArticle, { template: named, fix: true });
+    expect(await readFile(again.file, 'utf8')).toContain('\n## Real-World Applications of Retry\n');
   });
 });
