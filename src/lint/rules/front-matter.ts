@@ -1,3 +1,4 @@
+import { frontMatterKey } from '../../markdown/front-matter.js';
 import type { FrontMatterSchema } from '../../config/schema.js';
 import type { MarkdownDocument } from '../../markdown/types.js';
 import { escapeRegExp } from '../../template/normalize.js';
@@ -27,10 +28,13 @@ export default defineRule({
     const known = [...new Set([...Object.keys(properties), ...(spec.required ?? []), ...Object.keys(template.frontMatter)])];
     const top = doc.frontMatter ? doc.frontMatter.startLine : 1;
 
+    // A key written in another case (`Title:` for `title`) is that key, as the catalog reads it.
+    const written = (key: string) => frontMatterKey(data, key);
     for (const key of spec.required ?? []) {
-      if (key in data && data[key] !== null && data[key] !== undefined) continue;
-      if (key in data) {
-        report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(properties[key])}.`, line: keyLine(doc, key) ?? top });
+      const own = written(key);
+      if (own !== undefined && data[own] !== null && data[own] !== undefined) continue;
+      if (own !== undefined) {
+        report({ message: `Front matter key \`${own}\` is empty: give it a value${describeSpec(properties[key])}.`, line: keyLine(doc, own) ?? top });
         continue;
       }
       const near = closest(
@@ -48,11 +52,12 @@ export default defineRule({
       });
     }
 
+    const knownFolded = new Set(known.map((k) => k.toLowerCase()));
     for (const key of keys) {
       const line = keyLine(doc, key) ?? top;
-      const property = properties[key];
+      const property = properties[key] ?? properties[Object.keys(properties).find((k) => k.toLowerCase() === key.toLowerCase()) ?? ''];
       if (!property) {
-        if (spec.additionalProperties === false && !known.includes(key)) {
+        if (spec.additionalProperties === false && !knownFolded.has(key.toLowerCase())) {
           const near =
             closest(
               key,
@@ -70,7 +75,7 @@ export default defineRule({
       }
       const value = data[key];
       if (value === null || value === undefined) {
-        if (!(spec.required ?? []).includes(key))
+        if (!(spec.required ?? []).some((k) => k.toLowerCase() === key.toLowerCase()))
           report({ message: `Front matter key \`${key}\` is empty: give it a value${describeSpec(property)}, or remove it.`, line });
         continue;
       }

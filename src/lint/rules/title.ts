@@ -106,7 +106,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     if (missing) {
       report({
         message: asHeading
-          ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${asHeading.text}\` in the front matter.${loose ? LOOSE : ''}`
+          ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
           : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
         ...(asHeading ? { range: plainRange(asHeading.range) } : { line: 1 }),
         ...(loose ? { warning: true } : {}),
@@ -158,4 +158,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         range: plainRange(title.range),
       });
   }
+}
+
+/** A value as YAML writes it on a `key: value` line: quoted where plain text would read otherwise (`ADR-1: Use Postgres`, `#1`). */
+function yamlScalar(text: string): string {
+  return /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s#|\s$/.test(text) ? JSON.stringify(text) : text;
 }

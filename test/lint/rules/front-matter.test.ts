@@ -123,3 +123,12 @@ limits: [1]
     ]);
   });
 });
+
+describe('front-matter: keys written in another case', () => {
+  it('takes `Status:` for `status`, checking its value, and knows it among the allowed keys', async () => {
+    expect((await run(withFm('Status: draft\nOwner: "@ada"'))).shown).toEqual([]);
+    const bad = await run(withFm('Status: done\nOwner: "@ada"'));
+    expect(bad.shown).toHaveLength(1);
+    expect(bad.shown[0]).toContain('`Status`');
+  });
+});

@@ -158,6 +158,19 @@ testRule(
         ],
       },
       {
+        name: 'the title suggested for the front matter is quoted where YAML would read it otherwise',
+        template: frontMatterTemplate,
+        text: '# ADR-1: Use Postgres\n\n## Context\n\nWorkers pull.\n',
+        errors: [
+          {
+            message:
+              'This template keeps the title in front matter `title:`; this file has it as the `# ADR-1: Use Postgres` heading: set `title: "ADR-1: Use Postgres"` in the front matter.',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+      {
         name: 'an H1 in the text beside the front matter title: a warning',
         template: frontMatterTemplate,
         text: '---\ntitle: Competing Consumers\ndescription: Hands out work.\n---\n\n# Workers\n\n## Context\n\nWorkers pull.\n',
