@@ -1,6 +1,7 @@
 import { leadBlock } from '../markdown/document.js';
 import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { flattenSections } from './walk.js';
 import { foldText } from './normalize.js';
 import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
 import type { Placeholder, TemplateSchema } from './types.js';
@@ -79,6 +80,8 @@ interface Context {
   answeredList?: boolean;
   /** Whether the author's own text comes right after the unit (in its container, or after it): never sections alone. */
   authorNext?: () => boolean;
+  /** The marker a section is named for (`## TODO`): that word in it is its content, not one left in. */
+  ownMarker?: string;
 }
 
 class Scan {
@@ -103,7 +106,15 @@ class Scan {
     this.ids = idsOf(template.placeholders);
     this.templateText = foldedTemplate(template);
     this.summaryInQuote = template.summary.from === 'blockquote';
+    this.sectionNames = new Set(
+      flattenSections(template.sections)
+        .filter((t) => t.name === t.heading)
+        .map((t) => foldText(t.heading)),
+    );
   }
+
+  /** The template's section headings with nothing to fill in (`## TODO`), folded: a heading that is one is never text left in. */
+  private readonly sectionNames: Set<string>;
 
   run(): TemplateTextFound {
     const doc = this.doc;
@@ -122,7 +133,8 @@ class Scan {
       const where = `\`${'#'.repeat(section.level)} ${section.title}\``;
       // In a heading only marked placeholders count: `Step 1: Configure the Gateway` is filled in.
       this.headingUnit(section);
-      this.blocks(section.blocks, { where, unticked: false, followed: () => section.children.length > 0, answered: false });
+      const marker = /^(?:todo|tbd|tba|fixme)s?$/i.exec(section.title.trim().replace(/[:.]$/, ''))?.[0].toLowerCase().replace(/s$/, '');
+      this.blocks(section.blocks, { where, unticked: false, followed: () => section.children.length > 0, answered: false, ...(marker ? { ownMarker: marker } : {}) });
       section.children.forEach(visitSection);
     };
     doc.sections.forEach(visitSection);
@@ -220,6 +232,7 @@ class Scan {
     const found: TemplateText[] = [];
     for (const unit of cold ? [] : afterLabel ? [text, afterLabel] : [text]) {
       for (const p of this.matcher.find(unit, raw)) {
+        if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
         if (p.kind === 'instruction') this.present.add(id);
@@ -310,7 +323,7 @@ class Scan {
 
   private headingUnit(section: Section): void {
     const heading = section.heading;
-    if (this.isCold(heading.range)) return;
+    if (this.isCold(heading.range) || this.sectionNames.has(foldText(heading.text))) return;
     const hits = this.matcher.find(heading.text, heading.raw).filter((p) => (p.kind === 'bracketed' && p.exact) || p.kind === 'custom');
     for (const p of hits) {
       const literal = p.exact ? (p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0]) : p.text;

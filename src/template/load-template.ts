@@ -94,13 +94,14 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   if (titleLevel) parsed = parseMarkdown(text, { titleLevel });
   if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   const doc = parsed.document;
-  const yaml = doc.frontMatter?.error;
-  if (yaml) throw new PatternbookError(`${file}:${yaml.line}:${yaml.column}: template ${yaml.message}`);
   if (doc.sections.length === 0) {
     throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
   }
 
-  const { template: meta, ...frontMatter } = doc.frontMatter?.data ?? {};
+  // Front matter that is not valid YAML (a comment for the author after a value, `id: "…" <!-- keep
+  // the quotes -->`) is still the template's sketch of the keys: read one `key: value` a line.
+  const fm = doc.frontMatter;
+  const { template: meta, ...frontMatter } = fm?.error ? sketchedKeys(fm.raw) : (fm?.data ?? {});
   const { name, version } = templateIdentity(meta, file, doc.source);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
@@ -407,7 +408,8 @@ function isHiddenComment(block: Block): boolean {
  * (`Optional, but suggested for first drafts.`), or says "this section is
  * optional" (`This subsection is optional.`, `… is optional for non-Core
  * proposals`) or "omit this section" (`Omit this section if it's not
- * applicable.`, `This section may be omitted if there are none.`), opens with a condition on its use (`If applicable, how will
+ * applicable.`, `This section may be omitted if there are none.`, `This is an optional
+ * yet encouraged section…`), opens with a condition on its use (`If applicable, how will
  * the component be upgraded?`), or is required only later (`Not required
  * until targeted at a release.`, as a heading's `(optional until reviewed)`).
  */
@@ -419,8 +421,21 @@ function saysOptional(block: Block | undefined): boolean {
   return (
     /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot required until\b/i.test(plain) ||
-    /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain)
+    /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain)
   );
+}
+
+/** A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes taken off. */
+function sketchedKeys(raw: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*)$/, '').trim();
+    out[m[1]!] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+  }
+  return out;
 }
 
 function isOptionalMarker(block: Block | undefined): boolean {

@@ -110,9 +110,12 @@ describe('malformed templates', () => {
     await expect(loadTemplate('/nonexistent/template.md')).rejects.toThrow(/Template not found: \/nonexistent\/template\.md/);
   });
 
-  it('rejects a template without sections, or with broken front matter, naming file and line', async () => {
+  it('rejects a template without sections, naming the file; reads front matter that is not YAML a key a line', async () => {
     expect(() => templateFromSource('# Only a title\n\nText.\n', 't.md')).toThrow(PatternbookError);
-    expect(() => templateFromSource('---\na: [\n---\n## A\n', 't.md')).toThrow(/^t\.md:\d+:\d+: template Malformed front matter/);
+    // A comment for the author after a value (`id: "…" <!-- keep the quotes -->`) is no YAML, but still the keys' sketch.
+    const sketched = templateFromSource('---\nid: "<to be assigned>" <!-- keep the quotes -->\ntitle: <Proposal title>\na: [\n---\n## A\n\nText.\n', 't.md');
+    expect(sketched.frontMatter).toEqual({ id: '<to be assigned>', title: '<Proposal title>', a: '[' });
+    expect(sketched.title).toMatchObject({ from: 'front-matter', key: 'title' });
     const dir = await tempCatalog({ 'latin1.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]) });
     await expect(loadTemplate(`${dir}/latin1.md`)).rejects.toThrow(/not valid UTF-8/);
   });
@@ -261,6 +264,42 @@ describe('front matter keys written in another case (`Title:`, `Status:`)', () =
       ['Retry budgets', 'Clients retry within a budget.', { status: ['Final'] }],
       ['Lower budgets', 'Smaller budgets for batch clients.', { status: ['Draft'] }],
     ]);
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`))).toEqual([]);
+  });
+});
+
+describe('shapes of proposal templates (improvement-proposal catalogs)', () => {
+  it('takes "This is an optional yet encouraged section" as optional, a front matter title beside the H1 as enough, and `## TODO` as a section', async () => {
+    const template = [
+      '---',
+      'id: "<to be assigned>" <!-- keep the quotes -->',
+      'title: <Proposal title>',
+      '---',
+      '',
+      '# <Number>: <Title>',
+      '',
+      '## Abstract',
+      '',
+      'A short description of the proposal.',
+      '',
+      '## Reference Implementation',
+      '',
+      '> This is an optional yet highly encouraged section with an example.',
+      '',
+      '## TODO',
+      '',
+      'A section that lists what is left to do.',
+      '',
+    ].join('\n');
+    const dir = await tempCatalog({
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['proposals/*.md'] }),
+      'proposals/0007.md':
+        '---\nid: "0007"\ntitle: Fee cap\n---\n\n## Abstract\n\nCaps the fee paid per message.\n\n## TODO\n\n- Benchmark the check, then drop the TODO marker.\n',
+      'proposals/0008.md':
+        '---\nid: "0008"\ntitle: Storage rent\n---\n\n# 0008: Storage rent\n\n## Abstract\n\nCharges rent for old state.\n\n## TODO\n\n- Nothing yet.\n',
+    });
     const report = await lint({ root: dir });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`))).toEqual([]);
   });

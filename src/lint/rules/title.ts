@@ -1,5 +1,5 @@
 import { findPlaceholders } from '../../template/placeholders.js';
-import { frontMatterValue } from '../../markdown/front-matter.js';
+import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { Heading } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
@@ -78,8 +78,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   const h1s = allUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {
-    if (!doc.title) {
-      const fm = typeof frontMatterValue(pattern.frontMatter, 'title') === 'string';
+    const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
+    // A template that sketches a front matter `title` too lets a pattern keep its title there alone.
+    const fmAccepted = frontMatterKey(template.frontMatter, 'title') !== undefined && typeof fmTitle === 'string' && fmTitle.trim() !== '';
+    if (!doc.title && !fmAccepted) {
+      const fm = typeof fmTitle === 'string';
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
       const cause = first
