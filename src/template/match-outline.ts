@@ -387,7 +387,10 @@ function standingIn(
   if (words.length > 3 || !head || head.length < 4) return undefined;
   // …this section alone of those the pattern lacks there (`## Implementation` where Detailed design
   // and Examples are missing, and only the first one's guidance speaks of implementing).
-  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === one.level && analyze(`${t.name} ${t.guidance}`).includes(head);
+  // (Where its name has the word, in the same role: `## References` is no `## Reference Implementation`.)
+  const nameRole = (t: TemplateSection) =>
+    !contentWords(t.heading).includes(words.at(-1)!) || headNouns(t.heading).has(words.at(-1)!) === headNouns(one.title).has(words.at(-1)!);
+  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === one.level && analyze(`${t.name} ${t.guidance}`).includes(head) && nameRole(t);
   const speakers = between.filter(talksOf);
   return speakers.length === 1 && speakers[0] === schema ? one : undefined;
 }
@@ -456,12 +459,18 @@ function rewordings(
   // `Benefits of [Pattern Title] Pattern`…) tell none of them apart: a heading sharing only those is
   // none of them.
   const filler = fillerWords(schema);
-  const fits = (writtenWords: string[], nameWords: string[]) => {
-    const heading = writtenWords.filter((w) => !filler.has(w));
-    const name = nameWords.filter((w) => !filler.has(w));
+  // A word shared counts only in the same role in both: the noun a name (or each name it joins) ends
+  // in, or a word before it. `## References` ends in the word `## Reference Implementation` only
+  // qualifies: another section; `## Future Work` qualifies as `## Future possibilities` does.
+  const fits = (written: string, nameText: string) => {
+    const heading = contentWords(written).filter((w) => !filler.has(w));
+    const name = contentWords(nameText).filter((w) => !filler.has(w));
+    const headHeads = headNouns(written, filler);
+    const nameHeads = headNouns(nameText, filler);
+    const shared = heading.filter((w) => name.includes(w) && headHeads.has(w) === nameHeads.has(w));
     return (
-      (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4)) ||
-      heading.some((w) => w.length >= 5 && name.includes(w)) ||
+      (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
+      shared.some((w) => w.length >= 5) ||
       sameRole(heading, name)
     );
   };
@@ -478,10 +487,9 @@ function rewordings(
     const to = j < sections.length ? schema.indexOf(at[j]!) : schema.length;
     const gap = schema.slice(from + 1, Math.max(from + 1, to)).filter(open);
     const run = sections.slice(i, j).filter((s) => !known(s));
-    const words = new Map(run.map((s) => [s, contentWords(s.title)]));
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
     // header for `## Summary of changes`) are too little to go on.
-    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(words.get(s)!, ownWords(t)))]));
+    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(s.title, ownText(t)))]));
     // The name's own words in another order or form (`## Proposed Design` for `## Design Proposal`)
     // fit better than a word in common: that heading is the section, whatever else shares a word.
     for (const t of gap) {
@@ -521,6 +529,8 @@ function rewordings(
     const name = contentWords(t.heading);
     const head = heading.at(-1);
     if (s.level !== t.level || heading.length > 3 || head === undefined || head.length < 5 || !name.includes(head)) return false;
+    // …in the same role in both (`## References` ends in the word `## Reference Implementation` only qualifies).
+    if (headNouns(s.title).has(head) !== headNouns(t.heading).has(head)) return false;
     // The same head noun with another qualifier (`## Performance Considerations` against `## Security
     // Considerations`, `## Proposed design` against `## Detailed design`) is another section of that kind.
     return !(head === name.at(-1) && heading.length > 1 && name.length > 1 && heading.slice(0, -1).some((w) => !name.includes(w)));
@@ -552,9 +562,30 @@ function withTitleSlot(t: TemplateSection): boolean {
   return t.name !== t.heading && t.name.split('<').length === 2 && t.name.includes('<title>');
 }
 
+/** A template section's name, without the pattern's name where it holds one. */
+function ownText(t: TemplateSection): string {
+  return withTitleSlot(t) ? t.name.replace('<title>', ' ') : t.heading;
+}
+
 /** The words of a template section's name, without the pattern's name where it holds one. */
 function ownWords(t: TemplateSection): string[] {
-  return contentWords(withTitleSlot(t) ? t.name.replace('<title>', ' ') : t.heading);
+  return contentWords(ownText(t));
+}
+
+/**
+ * The noun each name a heading joins is about (`Prior art and alternatives` →
+ * art, alternative; `Plan for adoption` → plan, before its preposition),
+ * filler aside.
+ */
+export function headNouns(title: string, filler: ReadonlySet<string> = new Set()): Set<string> {
+  const heads = new Set<string>();
+  for (const part of splitNote(title).text.split(/\s*,\s*|\s+(?:and|or|&)\s+|\s*\/\s*/i)) {
+    const last = contentWords(part.split(/\s+(?:of|for|to|in|on|with|about)\s+/i)[0]!)
+      .filter((w) => !filler.has(w))
+      .at(-1);
+    if (last) heads.add(last);
+  }
+  return heads;
 }
 
 function contentWords(title: string): string[] {

@@ -383,7 +383,7 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 section-order warning', '15 section-name warning']);
     expect(found.find((d) => d.ruleId === 'section-name')?.message).toContain('shares a word');
     // Two headings that share the word: neither is taken for it, and the section is missing.
-    const two = pattern.replace('## Plan for adoption', '## Team adoption\n\nSlowly.\n\n## Plan for adoption');
+    const two = pattern.replace('## Plan for adoption', '## Notes on adoption\n\nSlowly.\n\n## Plan for adoption');
     expect((await lintPattern(template, two)).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
     // A long topic heading, or one that only shares a qualifier, is the author's own.
     for (const own of ['## Notes from the first trials of its adoption', '## Adoption metrics']) {
@@ -395,6 +395,15 @@ describe('template semantics read from real-catalog shapes', () => {
       const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
       expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
     }
+  });
+
+  it('takes a shared word only in the same role: `## References` is no `## Reference Implementation`, `## Future Work` is `## Future possibilities`', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Specification\n\nHow.\n\n## Reference Implementation\n\nWhere the code is.\n\n## Future possibilities\n\nWhat next.\n';
+    const pattern =
+      '# Fee cap\n\n## Summary\n\nCaps fees.\n\n## Specification\n\nReject above the cap.\n\n## References\n\n- [A paper](https://example.org/fees)\n\n## Future Work\n\nPer-account caps.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics;
+    expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 unknown-section warning', '15 section-name warning', '9 required-section error']);
   });
 
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
