@@ -1,5 +1,6 @@
 import { HEADING_ID } from '../../markdown/inline.js';
 import { splitNote, variantKey } from '../../template/heading-variants.js';
+import { foldHeading } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -13,6 +14,8 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
+    const headings = new Set(pattern.document.headings.map((h) => `${h.level} ${foldHeading(splitNote(h.text).text)}`));
+    const written = (level: number, name: string) => headings.has(`${level} ${foldHeading(name)}`);
     for (const { section, schema, extended, byContent, misspelt, reworded, apart } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
@@ -39,7 +42,8 @@ export default defineRule({
         expected,
         actual: `${'#'.repeat(section.level)} ${section.title}`,
         // A rename changes the heading's anchor: not made while the file links to it (its table of contents).
-        ...(at >= 0 && name && !byContent && !misspelt && !reworded && !linkedTo(pattern.document.links, section.heading.id)
+        // Nor where the file already has a heading of that name at that level: the rename would make a duplicate.
+        ...(at >= 0 && name && !byContent && !misspelt && !reworded && !linkedTo(pattern.document.links, section.heading.id) && !written(section.level, schema.heading)
           ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
           : {}),
       });

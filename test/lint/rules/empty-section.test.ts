@@ -35,6 +35,35 @@ testRule(
     template,
     valid: [
       {
+        name: 'a section that holds only footnote definitions',
+        text: `# Sharded Counter
+
+## Overview
+
+One hot counter becomes many cold ones.[^shards]
+
+## Architecture
+
+### Components
+
+A shard table.
+
+## Implementation
+
+### Step 1: Split the counter
+
+Pick the number of shards.
+
+## Cleanup
+
+Drop the shard table.
+
+## References
+
+[^shards]: A write-up of counter sharding, https://example.org/shards
+`,
+      },
+      {
         name: 'every section has content',
         text: `# Sharded Counter
 

@@ -149,4 +149,11 @@ describe('section-name', () => {
     const { shown } = await lintOne('section-name', '# Outbox\n\n## NOTES\n\nText.\n\n## Note\n\nText.\n', { template });
     expect(shown).toEqual([]);
   });
+
+  it('offers no rename to a name the file already has at that level: it would make a duplicate', async () => {
+    const template = '# [Title]\n\n## Abstract\n\nShort.\n\n## Backwards Compatibility\n\nWhat breaks.\n';
+    const source = '# Proof\n\n## Abstract\n\nShort.\n\n## Backward Compatibility\n\nNothing breaks.\n\n## Backwards Compatibility\n\nStill nothing.\n';
+    const { diagnostics } = await lintOne('section-name', source, { template });
+    expect(diagnostics.map((d) => [d.line, d.fix !== undefined])).toEqual([[7, false]]);
+  });
 });
