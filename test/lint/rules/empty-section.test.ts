@@ -56,11 +56,7 @@ Pick the number of shards.
 
 ## Cleanup
 
-Drop the shard table.
-
-## References
-
-[^shards]: A write-up of counter sharding, https://example.org/shards
+[^shards]: A write-up of counter sharding and of undoing it, https://example.org/shards
 `,
       },
       {
