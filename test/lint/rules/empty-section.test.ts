@@ -56,7 +56,7 @@ Pick the number of shards.
 
 ## Cleanup
 
-[^shards]: A write-up of counter sharding and of undoing it, https://example.org/shards
+[^shards]: https://example.org/shards
 `,
       },
       {
