@@ -11,13 +11,14 @@ export default defineRule({
     fixable: false,
   },
   check({ outline, report }) {
-    const visit = (matches: SectionMatch[], parent: SectionMatch | undefined): void => {
+    // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
+    const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
         const { schema, sections, children } = match;
         if (!schema.repeatable) {
           // Under a section that repeats (a changelog's `### 1.1.0 - …` entries), each entry has its
           // own sub-sections: `#### Benefits` once per entry.
-          for (const group of byInstance(sections, parent)) {
+          for (const group of byInstance(sections, repeating)) {
             const [first, ...extra] = group;
             for (const section of extra) {
               report({
@@ -27,14 +28,14 @@ export default defineRule({
             }
           }
         }
-        visit(children, match);
+        visit(children, schema.repeatable ? match : repeating);
       }
     };
     visit(outline.matches, undefined);
   },
 });
 
-/** The sections grouped by the instance of a repeatable parent they are in (one group otherwise). */
+/** The sections grouped by the instance of the repeating section above them they are in (one group without one). */
 function byInstance(sections: readonly Section[], parent: SectionMatch | undefined): Section[][] {
   if (!parent?.schema.repeatable || parent.sections.length < 2) return [[...sections]];
   const groups = new Map<Section | undefined, Section[]>();

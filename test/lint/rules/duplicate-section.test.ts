@@ -162,12 +162,16 @@ The others stand by.
 
 describe('duplicate-section under a section that repeats', () => {
   const changelog =
-    '# [Title]\n\n## Summary\n\n[Short.]\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\n#### Benefits\n\n- [Benefit]\n\n#### Concerns\n\n- [Concern]\n';
+    '# [Title]\n\n## Summary\n\n[Short.]\n\n## Changelog\n\n### 1.0.0 - Initial Version\n\n#### Benefits\n\n##### Users\n\n- [Benefit]\n\n#### Concerns\n\n- [Concern]\n';
   testRule(
     rule,
     {
       template: changelog,
       valid: [
+        {
+          name: 'sub-sections two levels under each entry',
+          text: '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.0.0 - First\n\n#### Benefits\n\n##### Users\n\n- Simple\n\n### 1.1.0 - Events\n\n#### Benefits\n\n##### Users\n\n- Indexers\n',
+        },
         {
           name: 'each entry with its own sub-sections',
           text: '# Ledger\n\n## Summary\n\nKeeps accounts.\n\n## Changelog\n\n### 1.0.0 - First\n\n#### Benefits\n\n- Simple\n\n#### Concerns\n\n- None\n\n### 1.1.0 - Events\n\n#### Benefits\n\n- Indexers\n\n#### Concerns\n\n- Size\n',
