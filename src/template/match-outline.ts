@@ -580,9 +580,10 @@ function ownWords(t: TemplateSection): string[] {
 export function headNouns(title: string, filler: ReadonlySet<string> = new Set()): Set<string> {
   const heads = new Set<string>();
   for (const part of splitNote(title).text.split(/\s*,\s*|\s+(?:and|or|&)\s+|\s*\/\s*/i)) {
-    const last = contentWords(part.split(/\s+(?:of|for|to|in|on|with|about)\s+/i)[0]!)
-      .filter((w) => !filler.has(w))
-      .at(-1);
+    // (A participle after the noun qualifies it: `Alternatives considered` is about alternatives.)
+    const words = contentWords(part.split(/\s+(?:of|for|to|in|on|with|about)\s+/i)[0]!).filter((w) => !filler.has(w));
+    while (words.length > 1 && /ed$/.test(words.at(-1)!)) words.pop();
+    const last = words.at(-1);
     if (last) heads.add(last);
   }
   return heads;

@@ -404,6 +404,12 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Fee cap\n\n## Summary\n\nCaps fees.\n\n## Specification\n\nReject above the cap.\n\n## References\n\n- [A paper](https://example.org/fees)\n\n## Future Work\n\nPer-account caps.\n';
     const found = (await lintPattern(template, pattern)).diagnostics;
     expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 unknown-section warning', '15 section-name warning', '9 required-section error']);
+    // A participle after the noun only qualifies it: `## Alternatives` is `## Alternatives considered`.
+    const considered = await lintPattern(
+      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Alternatives considered\n\nWhat else.\n\n## Security\n\nRisks.\n',
+      '# Fee cap\n\n## Motivation\n\nFees spike.\n\n## Alternatives\n\nA queue.\n\n## Security\n\nNone new.\n',
+    );
+    expect(considered.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
   });
 
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
