@@ -71,7 +71,9 @@ export function isSample(text: string, spec: Spec, template: TemplateSchema): bo
   if (spec.sample.trim() && foldText(text) === foldText(spec.sample)) return true;
   // A bracketed placeholder left in is written with its brackets: the word `optional` in a sentence is not `[Optional]`.
   // Words only (`[Client Type]`): a citation (`[Yuasa '90]`, `[Update, 2014: …]`) is the author's.
-  const bracketed = /\[\p{L}[\p{L} -]*\](?!\()/u.test(text);
+  // Not in code or math, nor an index (`s[i]`, `$x[t]$`): the author's notation.
+  const prose = text.replace(/`[^`]*`|\$[^$\n]+\$/g, ' ');
+  const bracketed = /(?<![\p{L}\p{N}_)\]])\[\p{L}[\p{L} -]+\](?!\()/u.test(prose);
   if (findPlaceholders(template.placeholders, text).some((p) => p.kind === 'summary-sample' || (p.kind === 'bracketed' && bracketed))) return true;
   const brackets = /\[[^\]\n]+\]/.test(spec.sample) || (template.title.from !== 'none' && template.title.shape?.parts.some((p) => p.syntax === 'brackets') === true);
   return brackets && bracketed;

@@ -24,6 +24,11 @@ testRule(
         template: '# Proposal: [Title]\n\n## Abstract\n\n[A short summary of the proposal.]\n\n## Background\n\nWhy.\n',
         text: "# Proposal: Faster sweeps\n\n## Abstract\n\nSweeping lazily, as in [Yuasa '90] and [Update, 2014: measured], halves pauses.\n\n## Background\n\nPauses.\n",
       },
+      {
+        name: "an index in math or code, or after a name, is the author's notation where the template's sample is bracketed",
+        template: '# Proposal: [Title]\n\n## Abstract\n\n[A short summary of the proposal.]\n\n## Background\n\nWhy.\n',
+        text: '# Proposal: Averaged fees\n\n## Abstract\n\nWe weigh past sizes by $s[i]$, `w[t]` and a[n] in the fee update.\n\n## Background\n\nSpikes.\n',
+      },
       { name: 'one sentence', text: page('> Caps how often each client may call an API.') },
       { name: 'abbreviations and version numbers do not end a sentence', text: page('> Caps calls per client, e.g. per API key (v2.1 of the gateway) vs. per IP.') },
       { name: 'a sentence over several lines', text: page('> Caps how often each client\n> may call an API.') },
