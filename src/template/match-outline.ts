@@ -528,7 +528,9 @@ function rewordings(
     const heading = contentWords(s.title);
     const name = contentWords(t.heading);
     const head = heading.at(-1);
-    if (s.level !== t.level || heading.length > 3 || head === undefined || head.length < 5 || !name.includes(head)) return false;
+    // (A word of four letters, where it is the whole heading and a noun the name joins: `## Risks` for `## Risks and Drawbacks`.)
+    const long = head !== undefined && (head.length >= 5 || (heading.length === 1 && head.length >= 4 && name.length > 1 && headNouns(t.heading).has(head)));
+    if (s.level !== t.level || heading.length > 3 || head === undefined || !long || !name.includes(head)) return false;
     // …in the same role in both (`## References` ends in the word `## Reference Implementation` only qualifies).
     if (headNouns(s.title).has(head) !== headNouns(t.heading).has(head)) return false;
     // The same head noun with another qualifier (`## Performance Considerations` against `## Security

@@ -390,6 +390,12 @@ describe('template semantics read from real-catalog shapes', () => {
       const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
       expect(found.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
     }
+    // A four-letter word that is the whole heading and a noun the name joins: `## Risks` for `## Risks and Drawbacks`.
+    const risks = await lintPattern(
+      '# [Title]\n\n## Summary\n\nShort.\n\n## Specification\n\nHow.\n\n## Testing\n\nChecks.\n\n## Risks and Drawbacks\n\nWhat could go wrong.\n',
+      '# Tenant keys\n\n## Summary\n\nKeys per tenant.\n\n## Risks\n\nKey loss.\n\n## Specification\n\nRotate monthly.\n\n## Testing\n\nA drill.\n',
+    );
+    expect(risks.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['7 section-name warning', '7 section-order warning']);
     // …and so is one with the same head noun and another qualifier (another section of that kind).
     for (const own of ['## Team strategy']) {
       const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
