@@ -38,6 +38,8 @@ export function slotFacts(outline: OutlineMatch): SlotFacts {
 
 /** The unknown sections of a present section's level that follow it, up to the next section the template has. */
 export function followedByOwn(match: SectionMatch, outline: OutlineMatch): Section[] {
+  // (Most patterns have no section of their own: nothing to look for.)
+  if (outline.unknown.length === 0) return [];
   const last = match.sections.at(-1)!;
   const level = match.schema.level;
   let next = Infinity;

@@ -26,6 +26,7 @@ export default defineCatalogRule({
     }),
   },
   collect({ outline, template }): UnknownFindings {
+    if (outline.unknown.length === 0) return { ...slotFacts(outline), unknown: [] };
     const names = flattenSections(template.sections);
     const places = [
       ...outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) })),
