@@ -78,6 +78,8 @@ interface Context {
   nested?: boolean;
   /** An item of a list of the template's questions that the author answers after the list (see `blocks`). */
   answeredList?: boolean;
+  /** …answered in the author's text after the whole list (not in its last item): every item is its lead-in. */
+  answeredAfterList?: boolean;
   /** Whether the author's own text comes right after the unit (in its container, or after it): never sections alone. */
   authorNext?: () => boolean;
   /** The marker a section is named for (`## TODO`): that word in it is its content, not one left in. */
@@ -180,7 +182,7 @@ class Scan {
               ...ctx,
               item: true,
               answered: rest.length > 0,
-              ...(answeredAfter ? { answeredList: true } : {}),
+              ...(answeredAfter ? { answeredList: true, ...(answerNext ? { answeredAfterList: true } : {}) } : {}),
               followed: nextItem ? () => answeredAfter || this.isAuthorText(foldText(nextItem.text)) : followed,
             });
             this.blocks(rest, {
@@ -248,7 +250,7 @@ class Scan {
     // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
     const instructions = found.filter((p) => p.kind === 'instruction');
     // (In a list of questions answered at once, the last may hold the answer after its question.)
-    const leadIn = onlyQuestions(text) ? ctx.followed() : ctx.answeredList === true && this.answeredAfterQuestions(text);
+    const leadIn = onlyQuestions(text) ? ctx.followed() : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text));
     if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {
       for (const p of instructions) hits.delete(p.pattern.source);
     }
@@ -405,7 +407,9 @@ function mayHoldBracketedInstruction(source: string): boolean {
 
 /** Every sentence of the text is a question. */
 function onlyQuestions(text: string): boolean {
+  // (An aside in parentheses after a question is part of it: `What is the plan? (Load tests aside.)`)
   return text
+    .replace(/(?<=\?)\s*\([^()]*\)/g, '')
     .split(/(?<=[.!?])\s+/)
     .filter((s) => s.trim())
     .every((s) => /\?["”')*_]*\s*$/.test(s));

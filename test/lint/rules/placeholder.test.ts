@@ -530,6 +530,16 @@ describe('placeholder: a list of the template’s questions answered after it', 
     expect((await lintOne('placeholder', text, { template: withInstruction })).shown).toHaveLength(3);
   });
 
+  it('takes a quoted list whose questions carry an aside, and whose last asks for more, as a lead-in when the answer follows it', async () => {
+    const quoted =
+      '# [Title]\n\n## Testing\n\n> - What is the test plan? (Load tests aside: they belong to the implementation.)\n> - When can we expect results?\n> - Are the results as expected? If not, explain the gap.\n';
+    const text =
+      '# Apple login\n\n## Testing\n\n> - What is the test plan? (Load tests aside.)\n> - When can we expect results?\n> - Are the results as expected? If not, explain the gap.\n\nSmoke tests of key rotation, then a manual login on devnet, before the release cut.\n';
+    expect((await lintOne('placeholder', text, { template: quoted })).shown).toEqual([]);
+    // With nothing of the author's after it, the list is still template text left in.
+    expect((await lintOne('placeholder', text.replace(/\nSmoke tests[^\n]*\n/, ''), { template: quoted })).shown.length).toBeGreaterThan(0);
+  });
+
   it('still reports them with no answer after them, even where sections follow', async () => {
     expect((await lintOne('placeholder', kept(''), { template: questions })).shown.length).toBeGreaterThan(0);
     expect((await lintOne('placeholder', kept('\n## Rollout\n\nBehind a flag.\n'), { template: questions })).shown.length).toBeGreaterThan(0);
