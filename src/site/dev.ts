@@ -113,7 +113,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       },
       '/__patternbook/dev.js': (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(DEV_SCRIPT);
+        // The build the page was served from: an edit rebuilt before its event stream connects still reloads it.
+        res.end(DEV_SCRIPT.replace('var current = null;', `var current = ${JSON.stringify(String(reloads))};`));
       },
     },
   });
