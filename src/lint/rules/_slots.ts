@@ -40,6 +40,15 @@ export function slotFacts(outline: OutlineMatch): SlotFacts {
 export function followedByOwn(match: SectionMatch, outline: OutlineMatch): Section[] {
   // (Most patterns have no section of their own: nothing to look for.)
   if (outline.unknown.length === 0) return [];
+  // Asked by slotFacts for each rule that keeps slot facts, and by unknown-section: worked out once per match.
+  let found = followed.get(match);
+  if (!found) followed.set(match, (found = ownAfter(match, outline)));
+  return found;
+}
+
+const followed = new WeakMap<SectionMatch, Section[]>();
+
+function ownAfter(match: SectionMatch, outline: OutlineMatch): Section[] {
   const last = match.sections.at(-1)!;
   const level = match.schema.level;
   let next = Infinity;
