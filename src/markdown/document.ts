@@ -246,6 +246,11 @@ class DocumentBuilder {
         return { kind: 'html', html: token.content, range: this.rangeOf(token.map) };
       case 'hr':
         return { kind: 'hr', range: this.rangeOf(token.map) };
+      case 'footnote_reference_open': {
+        const blocks = this.blocks(node.children);
+        const label = String((token.meta as { label?: string } | null)?.label ?? '');
+        return { kind: 'footnote', label, text: blocks.map(blockText).filter(Boolean).join(' '), blocks, range: this.rangeOf(token.map) };
+      }
       case 'heading_open': {
         // A heading nested in a list or quote: content, not a section.
         const inline = node.children[0]?.token;

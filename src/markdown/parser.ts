@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
-import type { MarkdownIt as Parser, Token } from 'markdown-it';
+import type { MarkdownIt as Parser, StateBlock, Token } from 'markdown-it';
+import footnotes from 'markdown-it-footnote';
 import linkifyRule from 'markdown-it/lib/rules_core/linkify.mjs';
 
 /**
@@ -11,6 +12,8 @@ import linkifyRule from 'markdown-it/lib/rules_core/linkify.mjs';
 let shared: Parser | undefined;
 
 const AUTOLINK_HINT = /:\/\/|www\.|@/i;
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
 interface ParseEnv {
   /** Lines 1…n are front matter, already read: the parser skips them. */
@@ -44,12 +47,28 @@ export function markdownParser(): Parser {
     });
     const pretest = md.linkify.pretest.bind(md.linkify);
     md.linkify.pretest = (text: string) => AUTOLINK_HINT.test(text) && pretest(text);
-    // `[^1]: …` is a footnote (GitHub's), not a link reference: `[^1]` in the text must not
-    // become a link to whatever the note starts with (a code fence, a citation).
-    md.core.ruler.before('inline', 'footnote_labels', (state) => {
-      const refs = (state.env as { references?: Record<string, unknown> }).references;
-      if (refs) for (const label of Object.keys(refs)) if (label.startsWith('^')) delete refs[label];
-    });
+    // GitHub's footnotes: `[^1]: …` defines one (not a link reference), `[^1]` in the text refers to
+    // it. The definitions stay where the author wrote them, each with its lines (the model's blocks
+    // and sections keep their places; the site gathers them at the end of the page), and `^[…]`
+    // inline notes, which GitHub does not have, stay text.
+    md.use(footnotes);
+    md.core.ruler.disable('footnote_tail');
+    md.inline.ruler.disable('footnote_inline');
+    const definition = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__.find((r) => r.name === 'footnote_def')!.fn;
+    md.block.ruler.at(
+      'footnote_def',
+      (state, startLine, endLine, silent) => {
+        const from = state.tokens.length;
+        if (!definition(state, startLine, endLine, silent)) return false;
+        if (!silent) {
+          const map: [number, number] = [startLine, state.line];
+          state.tokens[from]!.map = map;
+          state.tokens[state.tokens.length - 1]!.map = map;
+        }
+        return true;
+      },
+      { alt: ['paragraph', 'reference'] },
+    );
     // Front matter is read by the caller; skipping its lines here (rather than blanking
     // them in a copy) lets the parser work on the file's text itself.
     md.block.ruler.before('table', 'front_matter', (state, startLine, _endLine, silent) => {

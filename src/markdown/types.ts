@@ -104,7 +104,9 @@ export type Block =
   | { kind: 'code'; code: CodeBlock; range: Range }
   | { kind: 'table'; table: Table; range: Range }
   | { kind: 'html'; html: string; range: Range }
-  | { kind: 'hr'; range: Range };
+  | { kind: 'hr'; range: Range }
+  /** A footnote's definition (`[^label]: …`), where the author wrote it; its text is its blocks'. */
+  | { kind: 'footnote'; label: string; text: string; blocks: Block[]; range: Range };
 
 export interface MarkdownDocument {
   /** Decoded text, byte-order mark removed; offsets and positions refer to it. */

@@ -120,6 +120,7 @@ function blockText(b: Block, out: string[]): void {
       out.push(b.text);
       break;
     case 'blockquote':
+    case 'footnote':
       for (const inner of b.blocks) blockText(inner, out);
       break;
     case 'list':

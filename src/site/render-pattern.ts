@@ -9,6 +9,7 @@ import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
 import { diagramSlot, fillSlots } from './diagrams.js';
+import { fillFootnoteRefs, footnoteRefSlot, footnoteSection, splitFootnotes } from './footnotes.js';
 import { sanitize } from './sanitize.js';
 
 /** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
@@ -79,7 +80,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const ids = topHeadings.length === doc.headings.length ? new Map(topHeadings.map((t, k) => [t, doc.headings[k]!.id])) : undefined;
   const fallback = new SlugCounter();
   // The page shows the title and summary in its own header: not twice.
-  const shown = withoutTitleAndSummary(tokens, pattern);
+  // Footnotes gather at the end of the page, as on GitHub.
+  const { body: shown, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -147,12 +149,16 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   rules.table_open = () => '<div class="table-wrap"><table>\n';
   rules.table_close = () => '</table></div>\n';
 
-  const html = renderer.render(shown, md.options, {});
+  const seen = new Map<string, number>();
+  rules.footnote_ref = (list: Token[], i: number) => footnoteRefSlot(list[i]!, notes, seen);
+
   // The renderer escapes every text and attribute it writes and allows only safe URLs; markup
   // from the author comes only through raw HTML. Files without any skip the sanitizer's parse
   // (a third of a build's time); the page's CSP stands behind both.
-  const clean = hasRawHtml(tokens) ? sanitize(html) : html;
-  return { html: fillSlots(clean, diagrams, context.root), assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid: false, diagrams, toc };
+  const raw = hasRawHtml(tokens);
+  const safe = (html: string) => (raw ? sanitize(html) : html);
+  const clean = safe(renderer.render(shown, md.options, {})) + footnoteSection(notes, (note) => safe(renderer.render(note.tokens, md.options, {})));
+  return { html: fillSlots(notes.length > 0 ? fillFootnoteRefs(clean) : clean, diagrams, context.root), assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid: false, diagrams, toc };
 }
 
 /**

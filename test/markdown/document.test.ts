@@ -181,6 +181,17 @@ describe('parseMarkdown: links, images, tables, tasks', () => {
     expect(doc.links[0]!.sectionPath).toEqual(['Related Patterns']);
   });
 
+  it("keeps a footnote's definition where it is written, as a block of its section with its lines; its links are the document's, and a reference is no text", () => {
+    const notes = parse(
+      '# T\n\n## Overview\n\nA claim[^1] and another[^src].\n\n[^1]: First note.\n\n## Sources\n\n[^src]: See [the study](../study.md)\n    and its appendix.\n\n## Last\n\nEnd.\n',
+    );
+    expect(notes.sections[0]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'footnote']);
+    expect(notes.sections[0]!.blocks[0]).toMatchObject({ text: 'A claim and another.' });
+    expect(notes.sections[1]!.blocks).toMatchObject([{ kind: 'footnote', label: 'src', text: 'See the study and its appendix.', range: { start: { line: 11 }, end: { line: 12 } } }]);
+    expect(notes.links.map((l) => [l.url, l.range.start.line, l.sectionPath])).toEqual([['../study.md', 11, ['Sources']]]);
+    expect(notes.sections[2]!.range.start.line).toBe(14);
+  });
+
   it('records images with decoded paths', () => {
     expect(doc.images).toMatchObject([{ src: 'diagrams/my arch.svg', alt: 'Arch', kind: 'image', sectionPath: ['Architecture'] }]);
     expect(doc.images[0]!.range.start).toMatchObject({ line: 10, column: 9 });

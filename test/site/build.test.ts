@@ -418,3 +418,48 @@ describe('patternbook build: headings with an id set after their text', () => {
     expect(saga).toContain('href="#key-decisions"');
   });
 });
+
+describe('patternbook build: footnotes', () => {
+  it('shows GitHub footnotes as numbered notes at the end of the page, linked both ways; the summary and an unknown label keep no marker', async () => {
+    const dir = await tempCatalog({
+      'docs/ledger.md': [
+        '# Ledger',
+        '',
+        '> Appends every change as an entry[^why].',
+        '',
+        '## Overview',
+        '',
+        'Entries are never edited[^imm], only reversed[^why]; an undefined note[^gone] stays as written.',
+        '',
+        '[^imm]: Auditors need the *original* entry, see <span class="x" onclick="alert(1)">the rules</span>.',
+        '',
+        '## Design',
+        '',
+        'Balances are folds over the entries.',
+        '',
+        '[^why]: Because a [balance](https://example.org/balance) can always be rebuilt.',
+        '    A second paragraph of the same note.',
+        '',
+      ].join('\n'),
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/ledger/index.html'), 'utf8');
+    // The summary in the header shows no marker; the body's references are numbered in reading order.
+    expect(page).toContain('<p class="summary">Appends every change as an entry.</p>');
+    expect(page).toContain('edited<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>');
+    expect(page).toContain('reversed<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2</a></sup>');
+    expect(page).toContain('an undefined note[^gone] stays');
+    // The notes follow the body, in that order, each linked back; their raw HTML is sanitized.
+    const notes = page.slice(page.indexOf('<section class="footnotes"'));
+    expect(page.indexOf('Balances are folds')).toBeLessThan(page.indexOf('<section class="footnotes"'));
+    expect(notes.indexOf('id="fn-1"')).toBeLessThan(notes.indexOf('id="fn-2"'));
+    expect(notes).toContain('<em>original</em>');
+    expect(notes).not.toContain('onclick');
+    expect(notes).toContain('<a href="#fnref-1" class="footnote-back" aria-label="Back to reference 1">↩</a></p>');
+    expect(notes).toMatch(/<a href="https:\/\/example.org\/balance" class="external"[^>]*>balance<\/a> can always be rebuilt\.\nA second paragraph/);
+    // The notes appear once.
+    expect(page.split('Auditors need').length).toBe(2);
+  });
+});

@@ -11,10 +11,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, outline, report }) {
-    const source = pattern.document.source;
-    // Footnote definitions (`[^1]: …`) are the section's content, though no block holds them.
-    const notes = (section: Section) => FOOTNOTE.test(source.slice(section.heading.range.end.offset, section.range.end.offset));
+  check({ outline, report }) {
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
     const visit = (matches: SectionMatch[]): void => {
@@ -23,7 +20,7 @@ export default defineRule({
         // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
-          if (!expectsSomething || said.has(section) || !blank(section) || answeredInHeading(section) || notes(section)) continue;
+          if (!expectsSomething || said.has(section) || !blank(section) || answeredInHeading(section)) continue;
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
@@ -43,9 +40,6 @@ export default defineRule({
     visit(outline.matches);
   },
 });
-
-/** A footnote definition at the start of a line (GitHub's `[^note]: text`). */
-const FOOTNOTE = /^ {0,3}\[\^[^\]\s]+\]:\s*\S/m;
 
 /** The heading itself says there is nothing to write: `### Related Proposals: n/a`, `## Dependencies: none`. */
 function answeredInHeading(section: Section): boolean {
