@@ -169,21 +169,32 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
   };
-  const configText = renderConfig(result, templateRel, layout.template);
-
-  // The configuration must load as written, and its `sections` must name the template's sections.
-  const parsed = parseConfigText(configText, result.configFile, 'yaml');
-  const checked = checkConfig(parsed.data);
-  if (!checked.ok)
-    throw new Error(
-      `init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`,
-    );
-  templateFromSource(templateText ?? schema.source, templateFile, {
-    sections: checked.values.sections ?? {},
-    sharedSections: siblings.length > 0,
-    ...(checked.values.title ? { title: checked.values.title } : {}),
-    ...(checked.values.summary ? { summary: checked.values.summary } : {}),
-  });
+  // The configuration must load as written, and its `sections` must name the template's sections
+  // as the template reads with the configuration's title and summary settings (a heading read as a
+  // section without them may be the title line with them): a setting for one it then lacks is left out.
+  const verified = (text: string) => {
+    const parsed = parseConfigText(text, result.configFile, 'yaml');
+    const checked = checkConfig(parsed.data);
+    if (!checked.ok)
+      throw new Error(
+        `init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`,
+      );
+    const settings = { ...(checked.values.title ? { title: checked.values.title } : {}), ...(checked.values.summary ? { summary: checked.values.summary } : {}) };
+    return { sections: checked.values.sections ?? {}, settings };
+  };
+  let configText = renderConfig(result, templateRel, layout.template);
+  let { sections, settings } = verified(configText);
+  const read = templateFromSource(templateText ?? schema.source, templateFile, { ...settings, sections: {}, sharedSections: true });
+  const names = new Set(
+    [read, ...siblings.map((s) => s.candidate.schema)].flatMap((t) => flattenSections(t.sections)).flatMap((s) => [foldHeading(s.name), foldHeading(s.heading)]),
+  );
+  const kept = result.comparison.sections.filter((c) => names.has(foldHeading(c.name)));
+  if (kept.length < result.comparison.sections.length) {
+    result.comparison.sections = kept;
+    configText = renderConfig(result, templateRel, layout.template);
+    ({ sections, settings } = verified(configText));
+  }
+  templateFromSource(templateText ?? schema.source, templateFile, { ...settings, sections, sharedSections: siblings.length > 0 });
 
   // The template first: a run stopped between the two leaves no configuration, and a second run finds the template.
   if (templateText !== undefined) await writeFileAtomic(templateFile, templateText, { exclusive: true });

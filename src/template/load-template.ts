@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { PatternbookError } from '../diagnostics.js';
 import { leadBlock, parseMarkdown } from '../markdown/document.js';
-import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
@@ -81,13 +81,21 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
   const embedded = embeddedTemplate(pageText);
-  const text = embedded?.text ?? pageText;
+  let text = embedded?.text ?? pageText;
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
   }
+  // Words about the template above its title line (`# Template for a new proposal`, how to copy it):
+  // the page's, not the template's.
+  const proper = templateProper(parsed.document);
+  if (proper !== undefined) {
+    text = proper;
+    parsed = parseMarkdown(text);
+    if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
+  }
   // A template whose sections are H1s (`# Summary`, `# Motivation`…) has no title line: its first H1 is a section too.
-  if (options.title?.from !== 'heading' && h1sAreSections(parsed.document)) parsed = parseMarkdown(text, { sectionHeading: () => true });
+  if (h1sAreSections(parsed.document)) parsed = parseMarkdown(text, { sectionHeading: () => true });
   // The title as an H2 that only names it (`Title` underlined with `---`, then the metadata list):
   // that heading is the title, not a section.
   const titleLevel = parsed.ok && !options.title ? titleHeadingLevel(parsed.document) : undefined;
@@ -130,13 +138,40 @@ export function templateFromSource(pageText: string, file: string, options: Temp
 }
 
 /**
+ * A template page that opens with an H1 about the template (`# Template for a
+ * new proposal`, then how to use it) before the template proper, whose title
+ * line is a later H1 that only stands for the pattern's title (`# Title`,
+ * `# [Proposal name]`): the template, with the lines above that title blanked
+ * (so that every line keeps its number). None when the first H1 is the title.
+ */
+function templateProper(doc: MarkdownDocument): string | undefined {
+  const h1s = doc.headings.filter((h) => h.level === 1);
+  if (h1s.length < 2 || standsForTitle(h1s[0]!)) return undefined;
+  const title = h1s.slice(1).find(standsForTitle);
+  if (!title) return undefined;
+  const from = (doc.frontMatter?.endLine ?? 0) + 1;
+  const to = title.range.start.line - 1;
+  if (to < from) return undefined;
+  const lines = doc.source.split('\n');
+  for (let line = from; line <= to; line++) lines[line - 1] = '';
+  return lines.join('\n');
+}
+
+/** An H1 that only stands for the pattern's title: a title placeholder, or a name for the title (`Title`) alone. */
+function standsForTitle(heading: Heading): boolean {
+  return headingShape(shapeText(heading), { title: true }).placeholder || TITLE_SECTIONS.has(foldHeading(heading.text.replace(/^[[<{]+|[\]>}]+$/g, '')));
+}
+
+/**
  * Whether a template's H1s are its sections rather than a title and stray
  * headings: it has two or more, and the first names no pattern (it has no
  * placeholder: `# Summary`, not `# [Pattern Title]` or `# RFC-NNNN: Your title`).
  */
 function h1sAreSections(doc: MarkdownDocument): boolean {
   if (!doc.title || doc.headings.filter((h) => h.level === 1).length < 2) return false;
-  return !headingShape(shapeText(doc.title), { title: true }).placeholder;
+  if (headingShape(shapeText(doc.title), { title: true }).placeholder) return false;
+  // (`# Title` over `##` sections is the title line, as `# [Title]` would be.)
+  return !(TITLE_SECTIONS.has(foldHeading(doc.title.text)) && doc.headings[1]?.level === 2);
 }
 
 function templateIdentity(meta: unknown, file: string, source: string): { name: string; version: string } {
@@ -422,7 +457,9 @@ function saysOptional(block: Block | undefined): boolean {
     /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot required until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
-    /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain)
+    /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||
+    // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
+    /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain)
   );
 }
 

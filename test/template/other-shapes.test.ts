@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PatternbookError } from '../../src/diagnostics.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -152,6 +153,71 @@ describe('a template whose sections are H1s, with no title line (RFC style)', ()
     const { displayTitle } = await import('../../src/catalog/view.js');
     const catalog = await loadCatalog({ root: dir });
     expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text])).toEqual([['0042 retry budgets', 'Retry budgets for clients.']]);
+  });
+});
+
+describe('a template page that says what it is before the template proper', () => {
+  const text = [
+    '# Template for a tool proposal',
+    '',
+    'Copy this file to propose a tool; delete this paragraph.',
+    '',
+    '# Title',
+    '',
+    '* **Proposer**: your name',
+    '',
+    '## Summary',
+    '',
+    'Describe the tool in a few words.',
+    '',
+    '## Use cases',
+    '',
+    '* Where it helps.',
+    '',
+    '# Appendix: questions to weigh',
+    '',
+    'These questions are not part of the proposal; be ready to answer them.',
+    '',
+    '## Naming',
+    '',
+    '* Does the name say what the tool does?',
+    '',
+  ].join('\n');
+
+  it('takes the later `# Title` as the title line: the words above it are the page\'s, and an appendix that is "not part of the proposal" asks for nothing', () => {
+    const template = templateFromSource(text, 'TEMPLATE.md');
+    expect(template.title).toMatchObject({ from: 'heading' });
+    expect(outline(template.sections)).toEqual(['2 Summary', '2 Use cases', '1 Appendix: questions to weigh ?', '  2 Naming']);
+    // Lines keep their numbers.
+    expect(template.sections[0]!.line).toBe(9);
+  });
+
+  it('lints a proposal written from it with no finding, and `init --adopt` writes a configuration that loads', async () => {
+    const proposal = (n: number) => `# Tool ${n}\n\n* **Proposer**: Someone ${n}\n\n## Summary\n\nTool ${n} trims logs.\n\n## Use cases\n\n* Big logs.\n`;
+    const files: Record<string, string> = { 'docs/TEMPLATE.md': text };
+    for (let n = 1; n <= 11; n++) files[`docs/P-${n}.md`] = proposal(n);
+    const dir = await tempCatalog(files);
+    const { adoptCatalog } = await import('../../src/scaffold/adopt.js');
+    const adopted = await adoptCatalog({ root: dir });
+    expect(adopted.templateFile).toBe(path.join(dir, 'docs/TEMPLATE.md'));
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual([]);
+  });
+});
+
+describe('a template whose sections are H1s, in a catalog whose patterns open with a title H1', () => {
+  it('reads the title H1 as the title and the H1s after it as sections: no "second title"', async () => {
+    const dir = await tempCatalog({
+      'rfc-template.md': '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n\n# Design\n\nHow?\n',
+      'patternbook.config.json': JSON.stringify({ template: 'rfc-template.md', patterns: ['text/*.md'], title: { from: 'heading' } }),
+      'text/budgets.md': '# Retry budgets\n\n# Summary\n\nBudgets for clients.\n\n# Motivation\n\nStorms.\n\n# Design\n\nA token bucket.\n\n# Appendix\n\nNumbers.\n',
+    });
+    const template = templateFromSource('# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n\n# Design\n\nHow?\n', 'rfc-template.md', { title: { from: 'heading' } });
+    expect(outline(template.sections)).toEqual(['1 Summary', '1 Motivation', '1 Design']);
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['15 unknown-section']);
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => [p.title?.text, p.summary?.text])).toEqual([['Retry budgets', 'Budgets for clients.']]);
   });
 });
 

@@ -33,11 +33,13 @@ export default defineCatalogRule({
       // A slot's heading kept as the template wrote it (`## Main Sections`): the author's own sections after it are its place too.
       ...outline.all.map((m) => ({ id: m.schema.id, sections: new Set(followedByOwn(m, outline)) })),
     ];
-    // A second H1 is the title rule's to report: one finding for one stray heading.
+    // A second H1 is the title rule's to report: one finding for one stray heading (where the
+    // template's sections are H1s, it is a section like any other).
     // A heading alone where the template has a missing section is named by that finding (see `standIn`).
     const standIns = new Set(outline.missing.map((m) => m.standIn));
+    const h1Sections = template.sections.some((s) => s.level === 1);
     const unknown = outline.unknown
-      .filter((section) => section.level > 1 && !standIns.has(section))
+      .filter((section) => (section.level > 1 || h1Sections) && !standIns.has(section))
       .map((section) => {
         const near = closest(section.title, names, (s) => s.name);
         const slot = places.filter((p) => p.sections.has(section)).map((p) => p.id);
