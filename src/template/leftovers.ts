@@ -4,7 +4,10 @@ import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
 import { foldText } from './normalize.js';
 import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
-import type { Placeholder, TemplateSchema } from './types.js';
+import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
+
+/** Kinds of template text a catalog may keep as boilerplate (see `learnBoilerplate`). */
+const LEARNED = new Set<PlaceholderKind | undefined>(['instruction', 'label-sample']);
 
 /** A range as plain data (it crosses thread boundaries with what a catalog rule collects). */
 export interface PlainRange {
@@ -30,7 +33,7 @@ export interface Leftover {
 /** What one pattern holds of its template. */
 export interface TemplateTextFound {
   leftovers: Leftover[];
-  /** Instructions of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
+  /** Instructions and unmarked label values of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
   present: number[];
 }
 
@@ -224,7 +227,7 @@ class Scan {
     if (ctx.unticked) {
       if (cold) return;
       // A form option not chosen: its fields are not asked for, but they are kept (and count as kept).
-      for (const p of this.matcher.find(text, raw)) if (p.kind === 'instruction') this.present.add(this.ids.get(p) ?? -1);
+      for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
     const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean }>();
@@ -237,7 +240,7 @@ class Scan {
         if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
-        if (p.kind === 'instruction') this.present.add(id);
+        if (LEARNED.has(p.kind)) this.present.add(id);
         if (hits.has((p.exact ?? p.pattern).source)) continue;
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
@@ -473,8 +476,10 @@ export interface Boilerplate {
  * (more than half, in a catalog of `BOILERPLATE_MIN_PATTERNS` or more): text the
  * authors are meant to keep, whatever it looks like ("Delete the stack",
  * "Describe the mechanism:"), so a pattern that keeps it has nothing left
- * over. Only instructions are learned: a marked placeholder (`[…]`, `{…}`,
- * TODO) or a sample value left in is a leftover however many keep it.
+ * over; so is the value after a label that the template writes without marks
+ * (`**Kind**: Plugin proposal`): a default most patterns keep. Only those are
+ * learned: a marked placeholder (`[…]`, `{…}`, TODO), a numbered item or a
+ * sample value left in is a leftover however many keep it.
  * `found` holds what `templateTextIn` found in each pattern (undefined for a
  * pattern that could not be read; it still counts in the total).
  */
@@ -485,7 +490,7 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   const out: Boilerplate[] = [];
   for (const [id, kept] of counts) {
     const placeholder = template.placeholders[id];
-    if (placeholder?.kind === 'instruction' && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder, id, kept, of });
+    if (LEARNED.has(placeholder?.kind) && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder: placeholder!, id, kept, of });
   }
   return out.sort((a, b) => b.kept - a.kept || a.id - b.id);
 }

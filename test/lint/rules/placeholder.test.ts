@@ -487,6 +487,36 @@ testRule(
   { describe, it },
 );
 
+/** A proposal template whose metadata list gives a default value (`Kind`) and a sample (`Proposer`). */
+const fieldsTemplate = '# [Title]\n\n* **Kind**: Plugin proposal\n* **Proposer**: proposer name\n\n## Summary\n\nDescribe the plugin briefly.\n';
+const plugin = (n: number, kind = 'Plugin proposal', proposer = `Person ${n}`) =>
+  `# Plugin ${n}\n\n* **Kind**: ${kind}\n* **Proposer**: ${proposer}\n\n## Summary\n\nChecks spelling, variant ${n}.\n`;
+const plugins = (n: number, keeping: number) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`plugin-${i + 1}/README.md`, plugin(i + 1, i < keeping ? 'Plugin proposal' : 'Theme proposal')]));
+
+testRule(
+  rule,
+  {
+    template: fieldsTemplate,
+    valid: [{ name: "a label's unmarked value most patterns keep (11 of 12): learned as a default", text: plugin(0), files: plugins(11, 10) }],
+    invalid: [
+      {
+        name: 'kept by half of them (6 of 12): still the template text',
+        text: plugin(0),
+        files: plugins(11, 5),
+        errors: [{ message: left('the introduction', '“Plugin proposal”'), line: 3, column: 13 }],
+      },
+      {
+        name: 'a sample every pattern keeps is learned as kept; the name sample left by one pattern is still reported',
+        text: plugin(0, 'Plugin proposal', 'proposer name'),
+        files: plugins(11, 11),
+        errors: [{ message: left('the introduction', '“proposer name”'), line: 4, column: 17 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 /** Questions to the author, two to a paragraph. */
 const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
 
