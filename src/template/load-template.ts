@@ -440,7 +440,7 @@ function isHiddenComment(block: Block): boolean {
 /**
  * The section's own guidance says it may be left out: its first block (a
  * paragraph, a quote, or a comment for the author) opens with "Optional"
- * (`Optional, but suggested for first drafts.`), or says "this section is
+ * (`Optional, but suggested for first drafts.`, `(optional)` on a line of its own), or says "this section is
  * optional" (`This subsection is optional.`, `… is optional for non-Core
  * proposals`) or "omit this section" (`Omit this section if it's not
  * applicable.`, `This section may be omitted if there are none.`, `This is an optional
@@ -454,8 +454,8 @@ function saysOptional(block: Block | undefined): boolean {
     block.kind === 'html' && isHiddenComment(block) ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
-    /^(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
-    /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot required until\b/i.test(plain) ||
+    /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
+    /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
     /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)

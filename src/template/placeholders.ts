@@ -153,12 +153,21 @@ function visitComments(html: string, path: string[], line: number, found: Placeh
 
 const LABEL = /^\s*(\*\*|__)(.+?)\1\s*:?\s*([\s\S]*)$/;
 
+/** Labels of a note rather than a field: `**Note:**`, `**Important:**`. */
+const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;
+
 /** Classifies one paragraph, list item or table cell. */
 function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet): void {
   if (!text.trim() || KEEP_MARKER.test(raw)) return;
   found.marked(text, raw, path, line, { labels: true });
   const label = LABEL.exec(raw);
-  if (label) {
+  // A note (`**Note:** *Not needed until the work is scheduled.*`) is said to whoever reads it, not a
+  // field to fill in: its text is judged as any other (an instruction in it is one).
+  if (label && NOTE_LABEL.test(label[2]!.replace(/:\s*$/, '').trim())) {
+    raw = label[3]!;
+    text = text.replace(/^[^:]*:\s*/, '');
+    if (!text.trim()) return;
+  } else if (label) {
     const labelText = label[2]!.replace(/:\s*$/, '').trim();
     if (isGenericItem(labelText)) {
       found.add(text, 'generic-item', path, line);

@@ -281,6 +281,15 @@ describe("a section's own guidance that says it may be left out", () => {
     );
     expect(outline(template.sections)).toEqual(['2 Proposal', '  3 Feature flags ?', '2 Open issues ?', '2 Rationale']);
   });
+
+  it('guidance that opens with `(optional)` on a line of its own makes it optional; a note that says when it is needed is no sample to replace', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Design\n\n<!--\nExplain the design.\n-->\n\n## Verification\n\n**Note:** *Not needed until the work is scheduled for a release.*\n\nExplain how it is verified.\n\n## Further Reading\n\n<!--\n(optional)\n\nLinks to earlier proposals.\n-->\n',
+      'proposal-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Design', '2 Verification ?', '2 Further Reading ?']);
+    expect(template.placeholders.map((p) => `${p.kind}: ${p.text}`)).toEqual(['bracketed: [Title]', 'instruction: Explain how it is verified.']);
+  });
 });
 
 describe('a title heading below H1', () => {
