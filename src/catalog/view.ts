@@ -53,10 +53,12 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
 export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | undefined): string | undefined {
   if (!summary) return undefined;
   // Footnote markers (`[^1]`) point at notes shown elsewhere, or not at all.
+  // A label the author opens it with (`TL;DR:`, `Summary:`) says what the card already shows it as.
   const text = summary.text
     .replace(/\[\^[^\]\s]+\]/g, '')
     .replace(/ {2,}/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^(?:tl;?\s?dr|summary|abstract|in short|in brief)\s*[:.—–-]\s+(?=\S)/i, '');
   if (!text.endsWith(':') || (summary.from !== 'paragraph' && summary.from !== 'section')) return text;
   const lastStop = Math.max(...[...text.slice(0, -1).matchAll(/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl))[.!?](?=\s+\S)/g)].map((m) => m.index));
   return lastStop > 0 ? text.slice(0, lastStop + 1) : `${text.slice(0, -1).trimEnd()}…`;

@@ -94,13 +94,22 @@ export function headingsInCode(code: CodeBlock): string[] {
 }
 
 /**
- * The first block after the title (or at the top when there is none): where a
- * template puts its summary blockquote. Content above the title, such as a
- * badge line, is not it.
+ * The first block after the title (or at the top when there is none), and
+ * after a list of fields under it (`* **Owner:** @ada`): where a template puts
+ * its summary blockquote. Content above the title, such as a badge line, is
+ * not it.
  */
 export function leadBlock(doc: MarkdownDocument): Block | undefined {
   const titleEnd = doc.title?.range.end.line ?? 0;
-  return doc.preamble.find((b) => b.range.start.line > titleEnd);
+  const at = doc.preamble.findIndex((b) => b.range.start.line > titleEnd);
+  const first = doc.preamble[at];
+  const next = doc.preamble[at + 1];
+  return first && next && isFieldList(first) ? next : first;
+}
+
+/** A list whose every item is a field, `Label: value` (`* **Status:** Draft`). */
+function isFieldList(block: Block): boolean {
+  return block.kind === 'list' && block.items.length > 0 && block.items.every((item) => /^[^:\n]{1,40}:(?:\s|$)/.test(item.text));
 }
 
 function detectLineEnding(source: string): '\n' | '\r\n' | '\r' {

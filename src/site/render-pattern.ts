@@ -162,31 +162,28 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
 }
 
 /**
- * The tokens without the README's title heading and the summary blockquote
- * under it, when that is where the pattern's title and summary were read
- * (the page's header shows them).
+ * The tokens without the title heading and the summary blockquote under it,
+ * when that is where the pattern's title and summary were read (the page's
+ * header shows them).
  */
 function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
-  let from = 0;
-  let to = 0;
-  if (pattern.title?.from === 'heading') {
-    const h1 = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1' && t.level === 0);
-    if (h1 < 0) return tokens;
-    from = h1;
-    to = h1 + 3;
-  }
-  // The blockquote right under the title (or first in a file whose title is not a heading).
-  if (pattern.summary?.from === 'blockquote' && tokens[to]?.type === 'blockquote_open') {
+  const drop = new Set<number>();
+  // The title heading, at whatever level the template keeps it (`## Your Proposal Title`).
+  const title = pattern.title?.from === 'heading' ? pattern.title.range.start.line - 1 : undefined;
+  const h = title === undefined ? -1 : tokens.findIndex((t) => t.type === 'heading_open' && t.level === 0 && t.map?.[0] === title);
+  if (h >= 0) for (let i = h; i < h + 3; i++) drop.add(i);
+  // The summary's blockquote, under the title (after the fields listed there, if any).
+  const quote = pattern.summary?.from === 'blockquote' ? pattern.summary.range.start.line - 1 : undefined;
+  const q = quote === undefined ? -1 : tokens.findIndex((t) => t.type === 'blockquote_open' && t.level === 0 && t.map?.[0] === quote);
+  if (q >= 0) {
     let depth = 0;
-    for (let i = to; i < tokens.length; i++) {
+    for (let i = q; i < tokens.length; i++) {
+      drop.add(i);
       if (tokens[i]!.type === 'blockquote_open') depth++;
-      else if (tokens[i]!.type === 'blockquote_close' && --depth === 0) {
-        to = i + 1;
-        break;
-      }
+      else if (tokens[i]!.type === 'blockquote_close' && --depth === 0) break;
     }
   }
-  return to > from ? [...tokens.slice(0, from), ...tokens.slice(to)] : tokens;
+  return drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens;
 }
 
 /** `[ ] ` or `[x] ` at the start of a list item. */

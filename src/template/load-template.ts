@@ -146,8 +146,15 @@ export function templateFromSource(pageText: string, file: string, options: Temp
  */
 function templateProper(doc: MarkdownDocument): string | undefined {
   const h1s = doc.headings.filter((h) => h.level === 1);
-  if (h1s.length < 2 || standsForTitle(h1s[0]!)) return undefined;
-  const title = h1s.slice(1).find(standsForTitle);
+  if (h1s.length === 0 || standsForTitle(h1s[0]!)) return undefined;
+  // (Or, under the page's one H1, an H2 that is a title placeholder: `# Template`, then `## Your Proposal Title`.)
+  const next = doc.headings[1];
+  const title =
+    h1s.length === 1
+      ? doc.headings[0] === h1s[0] && next?.level === 2 && headingShape(shapeText(next), { title: true }).placeholder
+        ? next
+        : undefined
+      : h1s.slice(1).find(standsForTitle);
   if (!title) return undefined;
   const from = (doc.frontMatter?.endLine ?? 0) + 1;
   const to = title.range.start.line - 1;
@@ -254,6 +261,8 @@ function titleSpec(
 function titleHeadingLevel(doc: MarkdownDocument): number | undefined {
   const first = doc.headings[0];
   if (doc.title || !first || first.level !== 2 || doc.preamble.length > 0) return undefined;
+  // (`## Your Proposal Title`: a placeholder of the title itself, whatever follows it.)
+  if (headingShape(shapeText(first), { title: true }).placeholder) return 2;
   const name = foldHeading(first.text.replace(/^[[<{]+|[\]>}]+$/g, ''));
   if (!TITLE_SECTIONS.has(name)) return undefined;
   const section = doc.sections[0];

@@ -68,4 +68,22 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site.catalog).toEqual([['orders', 'Warm Standby', 'The orders database must stay up through a zone failure.']]);
     expect(site.home).toContain('<p class="summary">The orders database must stay up through a zone failure.</p>');
   });
+
+  it('a template page named `# Template` whose title line is `## Your Proposal Title`, with fields and a `> TL;DR:` quote under it: each page once, titled and summarised', async () => {
+    const template =
+      '# Template\n\nCopy this file and fill in every part.\n\n## Your Proposal Title\n\n* **Owner:** `<@handle>`\n\n> TL;DR: Give here a short summary of the proposal.\n\n## Why\n\nPut here the reason.\n\n## How\n\nExplain the solution.\n';
+    const site = await build(template, {
+      'faster-cache': '## Faster Cache\n\n* **Owner:** @ada\n\n> TL;DR: The read cache moves from disk to memory.\n\n## Why\n\nReads are slow.\n\n## How\n\nA map in front of the disk.\n',
+    });
+    // The data keeps the author's words; cards and pages show the summary without its label.
+    expect(site.catalog).toEqual([['faster-cache', 'Faster Cache', 'TL;DR: The read cache moves from disk to memory.']]);
+    expect(site.home).toContain('<p class="summary">The read cache moves from disk to memory.</p>');
+    const page = await site.page('faster-cache');
+    expect(page).toContain('<h1>Faster Cache</h1>');
+    // Shown in the header, neither the title nor the quote is in the article again; the fields are.
+    const article = page.slice(page.indexOf('<article'), page.indexOf('</article>'));
+    expect(article).not.toContain('Faster Cache');
+    expect(article).not.toContain('TL;DR');
+    expect(article).toContain('@ada');
+  });
 });
