@@ -158,7 +158,14 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const raw = hasRawHtml(tokens);
   const safe = (html: string) => (raw ? sanitize(html) : html);
   const clean = safe(renderer.render(shown, md.options, {})) + footnoteSection(notes, (note) => safe(renderer.render(note.tokens, md.options, {})));
-  return { html: fillSlots(notes.length > 0 ? fillFootnoteRefs(clean) : clean, diagrams, context.root), assets: [...assets].sort(), catalogFiles: [...shared].sort(), mermaid: false, diagrams, toc };
+  return {
+    html: fillSlots(notes.length > 0 ? fillFootnoteRefs(clean) : clean, diagrams, context.root),
+    assets: [...assets].sort(),
+    catalogFiles: [...shared].sort(),
+    mermaid: false,
+    diagrams,
+    toc,
+  };
 }
 
 /**

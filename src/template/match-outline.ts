@@ -468,9 +468,16 @@ function rewordings(
     const headHeads = headNouns(written, filler);
     const nameHeads = headNouns(nameText, filler);
     const shared = heading.filter((w) => name.includes(w) && headHeads.has(w) === nameHeads.has(w));
+    // (The same noun heads both, however short: `## How does the flow work?` for `## How it works`.)
+    // (Or the heading opens with the verb of the noun the name is about, a step to take: `## Deploy
+    // the sample stack` for `## Deployment Instructions`, `## Test the stack` for `## Testing`.)
+    const stem = (w: string) => analyze(w)[0] ?? w;
+    const first = heading[0] ?? '';
+    const verb = heading.length > 0 && heading.length <= 4 && first.length >= 4 && [...nameHeads].some((h) => stem(h) === stem(first) || h.startsWith(first));
     return (
       (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
-      shared.some((w) => w.length >= 5) ||
+      shared.some((w) => w.length >= 5 || (w.length >= 4 && headHeads.has(w) && nameHeads.has(w))) ||
+      verb ||
       sameRole(heading, name)
     );
   };
@@ -587,6 +594,9 @@ export function headNouns(title: string, filler: ReadonlySet<string> = new Set()
     while (words.length > 1 && /ed$/.test(words.at(-1)!)) words.pop();
     const last = words.at(-1);
     if (last) heads.add(last);
+    // (A noun that only says what kind of text it is, `Instructions`, `Details`, leaves the name about
+    // the word before it too: `Deployment Instructions` is about deployment.)
+    if (last && words.length > 1 && GENERIC_HEADS.has(last)) heads.add(words.at(-2)!);
   }
   return heads;
 }
@@ -725,9 +735,15 @@ const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on'
  * heading's last word against the name's (see `sameRole`), and only when one
  * heading there fits it (see `rewordings`).
  */
+/** Head nouns that say what kind of text a section is rather than what it is about. */
+const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview']);
+
 const SAME_ROLE = new Map(
   [
     ['motivation', 'purpose'],
+    ['requirement', 'prerequisite'],
+    ['context', 'background'],
+    ['decision', 'proposal', 'solution'],
     ['drawback', 'downside', 'disadvantage'],
     ['summary', 'abstract', 'synopsis'],
     ['reference', 'resource', 'bibliography'],

@@ -187,7 +187,9 @@ describe('parseMarkdown: links, images, tables, tasks', () => {
     );
     expect(notes.sections[0]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'footnote']);
     expect(notes.sections[0]!.blocks[0]).toMatchObject({ text: 'A claim and another.' });
-    expect(notes.sections[1]!.blocks).toMatchObject([{ kind: 'footnote', label: 'src', text: 'See the study and its appendix.', range: { start: { line: 11 }, end: { line: 12 } } }]);
+    expect(notes.sections[1]!.blocks).toMatchObject([
+      { kind: 'footnote', label: 'src', text: 'See the study and its appendix.', range: { start: { line: 11 }, end: { line: 12 } } },
+    ]);
     expect(notes.links.map((l) => [l.url, l.range.start.line, l.sectionPath])).toEqual([['../study.md', 11, ['Sources']]]);
     expect(notes.sections[2]!.range.start.line).toBe(14);
   });

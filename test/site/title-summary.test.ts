@@ -73,7 +73,8 @@ describe('the site shows each pattern’s title and summary from where the catal
     const template =
       '# Template\n\nCopy this file and fill in every part.\n\n## Your Proposal Title\n\n* **Owner:** `<@handle>`\n\n> TL;DR: Give here a short summary of the proposal.\n\n## Why\n\nPut here the reason.\n\n## How\n\nExplain the solution.\n';
     const site = await build(template, {
-      'faster-cache': '## Faster Cache\n\n* **Owner:** @ada\n\n> TL;DR: The read cache moves from disk to memory.\n\n## Why\n\nReads are slow.\n\n## How\n\nA map in front of the disk.\n',
+      'faster-cache':
+        '## Faster Cache\n\n* **Owner:** @ada\n\n> TL;DR: The read cache moves from disk to memory.\n\n## Why\n\nReads are slow.\n\n## How\n\nA map in front of the disk.\n',
     });
     // The data keeps the author's words; cards and pages show the summary without its label.
     expect(site.catalog).toEqual([['faster-cache', 'Faster Cache', 'TL;DR: The read cache moves from disk to memory.']]);

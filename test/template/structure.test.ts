@@ -446,6 +446,40 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it('reads other words for a section where the template puts it: a synonym, the topic before a word for a kind of text, the verb of a step, the same head noun as a question', async () => {
+    const template =
+      '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment Instructions\n\n1. Clone it.\n\n## How it works\n\nThe flow.\n\n## Testing\n\nHow to check it.\n\n## Cleanup\n\n1. Remove it.\n';
+    const pattern =
+      '# Topic to function\n\n## Prerequisites\n\nAn account.\n\n## Deployment\n\n1. Run the deploy command.\n\n## How does the flow work?\n\nEach message runs it.\n\n## Test the sample stack\n\nPublish one.\n\n## Cleanup\n\n1. Remove the stack.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '3 section-name warning',
+      '7 section-name warning',
+      '11 section-name warning',
+      '15 section-name warning',
+    ]);
+    expect(found.text).toBe(pattern);
+    const verb = pattern.replace('## Deployment\n', '## Deploy the sample stack\n');
+    expect((await lintPattern(template, verb)).diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toContain('7 section-name');
+    // Another topic there is the author's own: the section is missing.
+    const other = pattern.replace('## Deployment\n', '## Costs\n');
+    expect((await lintPattern(template, other)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '3 section-name warning',
+      '5 required-section error',
+      '7 unknown-section warning',
+      '11 section-name warning',
+      '15 section-name warning',
+    ]);
+  });
+
+  it('inserts a missing section after the heading that stands for the section before it, not between that one and the one before', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n\n## Alternatives\n\nOthers.\n';
+    const pattern = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Motivation\n\nDrift.\n\n## Implementation\n\nA lock file.\n\n## Alternatives\n\nNone.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.text).toBe(pattern.replace('## Alternatives', '## Drawbacks\n\n<!-- Why not. -->\n\n## Alternatives'));
+  });
+
   it("reads the name's own words in another order or form (`## Proposed Design` for `## Design Proposal`) as that section, where other sections lacking there share a word", async () => {
     const template = '# [Title]\n\n## Objective\n\nWhat for.\n\n## Design Proposal\n\nThe design.\n\n## Design Review\n\nWho looked.\n\n## Questions\n\nOpen ones.\n';
     const pattern = '# Sharded saves\n\n## Objective\n\nFaster saves.\n\n## Proposed Design\n\nOne file per shard.\n\n## Questions\n\nNone yet.\n';

@@ -126,7 +126,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
-    return insertion(doc, missing, placeholder ? text.split(placeholder).join(title) : text);
+    return insertion(doc, afterStandIns(missing, outline.missing), placeholder ? text.split(placeholder).join(title) : text);
   });
   const missingOnes = outline.missing;
   return reports.concat(
@@ -304,6 +304,20 @@ function where(missing: MissingSection): string {
   if (missing.before) return `before ${schemaLabel(missing.before.schema)}`;
   if (missing.parent) return `in ${schemaLabel(missing.parent.schema)}`;
   return 'in the pattern';
+}
+
+/**
+ * A missing section placed after the headings of the author's that stand for
+ * sections before it (`## Implementation` where `## Detailed design` goes):
+ * `## Drawbacks` is inserted after that one, as the template orders them,
+ * not between it and the section before.
+ */
+function afterStandIns(missing: MissingSection, all: readonly MissingSection[]): MissingSection {
+  const from = missing.after?.schema.line ?? -1;
+  const standIn = all
+    .filter((m) => m.standIn && m.parent === missing.parent && m.schema.line > from && m.schema.line < missing.schema.line)
+    .sort((a, b) => b.schema.line - a.schema.line)[0];
+  return standIn ? { ...missing, after: { schema: standIn.schema, sections: [standIn.standIn!], children: [] } } : missing;
 }
 
 /**
