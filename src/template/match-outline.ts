@@ -124,8 +124,17 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     }
     return false;
   };
+  // A template section's name under each of several topics of the author's, deeper than the template
+  // puts it (`#### Requirements` under `### Hot tier` and again under `### Cold tier`): a heading of
+  // each topic, its content; never the section itself out of place (one section cannot be two).
+  const repeated = new Map<TemplateSection, number>();
+  for (const section of leftovers) {
+    const target = namedHits(section.title)[0];
+    if (target && !target.repeatable && section.level > target.level) repeated.set(target, (repeated.get(target) ?? 0) + 1);
+  }
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
+    if (target && (repeated.get(target) ?? 0) >= 2 && section.level > target.level) continue;
     const variant = target ? undefined : variantOf(everywhere, section.title, false);
     // A heading deep in another section that only looks like a template section present at its
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
@@ -473,7 +482,12 @@ function rewordings(
     // the sample stack` for `## Deployment Instructions`, `## Test the stack` for `## Testing`.)
     const stem = (w: string) => analyze(w)[0] ?? w;
     const first = heading[0] ?? '';
-    const verb = heading.length > 0 && heading.length <= 4 && first.length >= 4 && [...nameHeads].some((h) => stem(h) === stem(first) || h.startsWith(first));
+    const verb =
+      heading.length > 0 &&
+      heading.length <= 4 &&
+      first.length >= 4 &&
+      !/ed$/.test(first) &&
+      [...nameHeads].some((h) => h !== first && (stem(h) === stem(first) || h.startsWith(first)));
     return (
       (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
       shared.some((w) => w.length >= 5 || (w.length >= 4 && headHeads.has(w) && nameHeads.has(w))) ||

@@ -121,6 +121,50 @@ describe("an author's own sub-headings that share a template section's name", ()
   });
 });
 
+describe("a template section's name under each of several topics of the author's", () => {
+  it('is a heading of each topic: the section is missing, no level finding, and --fix promotes none of them', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nWhat changes.\n\n## Motivation\n\nWhy.\n\n### Requirements\n\nThe constraints.\n\n## Proposal\n\nThe change.\n\n## Evaluation\n\nHow it measures up.\n\n## Alternatives\n\nOthers.\n';
+    const topic = (name: string) => `### ${name} tier\n\nWhere data goes.\n\n#### Requirements\n\nFast reads.\n\n#### Evaluation\n\nCostly.\n\n`;
+    const pattern = `# Storage tiers\n\n## Summary\n\nTwo tiers.\n\n## Motivation\n\nMost data is cold.\n\n## Proposal\n\n${topic('Hot')}${topic('Cold')}## Alternatives\n\nOne tier.\n`;
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section error', '35 required-section error']);
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text.match(/^#+ .*/gm)).toEqual([
+      '# Storage tiers',
+      '## Summary',
+      '## Motivation',
+      '### Requirements',
+      '## Proposal',
+      '### Hot tier',
+      '#### Requirements',
+      '#### Evaluation',
+      '### Cold tier',
+      '#### Requirements',
+      '#### Evaluation',
+      '## Evaluation',
+      '## Alternatives',
+    ]);
+  });
+});
+
+describe('--fix changes no level that would regroup sections', () => {
+  const template = '# [Title]\n\n## Introduction\n\nWhat it is.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+
+  it('leaves a heading whose move would take the sections after it under it, or empty its parent: the finding stays, no fix', async () => {
+    const siblings = '# Plugin API\n\n## Introduction\n\n### Motivation\n\nPlugins need hooks.\n\n### Short description\n\nA hook per event.\n\n## Design\n\nHooks.\n';
+    const found = await lintPattern(template, siblings, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toContain('5 heading-level');
+    expect(found.text).toBe(siblings);
+    const only = '# Plugin API\n\n## Introduction\n\n### Motivation\n\nPlugins need hooks.\n\n## Design\n\nHooks.\n';
+    const alone = await lintPattern(template, only, { fix: true });
+    expect(alone.text).toBe(only);
+    // With text of its own above it, the parent keeps that, and nothing after it moves under it: fixed.
+    const fixable = only.replace('## Introduction\n\n', '## Introduction\n\nA plugin API for the editor.\n\n');
+    expect((await lintPattern(template, fixable, { fix: true })).text).toBe(fixable.replace('### Motivation', '## Motivation'));
+  });
+});
+
 describe('--fix never moves a section by its level alone, nor breaks a link', () => {
   const template =
     '# [Proposal]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat.\n\n## Design\n\n### Test Plan\n\nHow it is tested.\n\n## References\n\nSources.\n';

@@ -42,6 +42,20 @@ export default defineRule({
       if (!parent) return before === undefined || before.level === 1;
       return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
     };
+    /**
+     * Whether moving the section up to `level` would change what other sections belong to: the
+     * headings after it, up to one at that level or above, that are not its own (its siblings, or
+     * later sections of its parent) would fall under it; or its parent, left with nothing of its own,
+     * would stand empty. Then the level is the author's to change.
+     */
+    const regroups = (section: Section, level: number): boolean => {
+      if (level >= section.level) return false;
+      const end = section.range.end.offset;
+      const next = doc.headings.find((h) => h.range.start.offset > end);
+      if (next && next.level > level && next.level <= section.level) return true;
+      const parent = parentOf(doc.sections, section);
+      return parent !== undefined && level <= parent.level && parent.children.length === 1 && parent.blocks.length === 0;
+    };
     // The template's level of each of the pattern's sections that stands for one.
     const levelOf = new Map<Section, number>();
     for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
@@ -54,7 +68,7 @@ export default defineRule({
       // An H1 section of a pattern without a title, among the author's other H1 sections: moved
       // alone, it would leave those as titles (one finding became many); the author moves them all.
       const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
-      const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema));
+      const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema)) && !regroups(section, schema.level);
       // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
       // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
       // (Not when one of them is at its level already: moved along, it would be off in turn.)
@@ -184,4 +198,14 @@ function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Inf
     cursor = hashes + marker[1]!.length;
   }
   return { range: [start, end], text: text + doc.source.slice(cursor, end) };
+}
+
+/** The section that holds this one, if any. */
+function parentOf(sections: readonly Section[], section: Section): Section | undefined {
+  for (const s of sections) {
+    if (s.children.includes(section)) return s;
+    const deeper = parentOf(s.children, section);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
