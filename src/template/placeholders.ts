@@ -87,12 +87,22 @@ export const KEEP_MARKER = /<!--\s*patternbook\s*:\s*keep\s*-->/i;
 
 function visitBlocks(blocks: readonly Block[], path: string[], found: PlaceholderSet): void {
   let keepNext = false;
+  let previous: Block | undefined;
   for (const block of blocks) {
     const keep = keepNext;
     keepNext = block.kind === 'html' && KEEP_MARKER.test(block.html);
-    if (!keep) visitBlock(block, path, found);
+    // A list of examples to choose from (`Examples to consider:`, `such as:`): its items are the
+    // team's to pick and keep (`- Write paging alerts for the service`), not instructions left over;
+    // only what is marked in them (`[…]`) is to be filled in.
+    if (!keep && block.kind === 'list' && previous?.kind === 'paragraph' && EXAMPLES_LEAD_IN.test(previous.text)) {
+      for (const item of block.items) found.marked(item.text, item.raw, path, item.range.start.line, { labels: true });
+    } else if (!keep) visitBlock(block, path, found);
+    if (block.kind !== 'html') previous = block;
   }
 }
+
+/** A paragraph that introduces a list of examples: `Examples to consider:`, `For example:`, `…such as:`. */
+const EXAMPLES_LEAD_IN = /\b(?:examples?|for instance|e\.g\.|such as|might include|may include|could include|ideas)\b[^.!?]*:\s*$/i;
 
 function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
   const line = block.range.start.line;

@@ -517,6 +517,34 @@ testRule(
   { describe, it },
 );
 
+/** A section that lists examples for the team to pick from. */
+const criteriaTemplate =
+  '# [Title]\n\n## Rollout Criteria\n\nList what must be true before the change ships.\n\nExamples to consider:\n\n- Load tested at expected peak\n- Write paging alerts for the [service name]\n- Document latency objectives\n';
+
+testRule(
+  rule,
+  {
+    template: criteriaTemplate,
+    valid: [
+      {
+        name: 'examples kept or picked into the pattern’s own list are its content',
+        text: '# Faster cache\n\n## Rollout Criteria\n\n- Document latency objectives\n- Canary in one region for a week\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'what is marked in an example is still to be filled in, and the instruction above the examples is still one',
+        text: '# Faster cache\n\n## Rollout Criteria\n\nList what must be true before the change ships.\n\n- Write paging alerts for the [service name]\n',
+        errors: [
+          { message: left('`## Rollout Criteria`', '“List what must be true before the change ships.”'), line: 5, column: 1 },
+          { message: left('`## Rollout Criteria`', '“[service name]”'), line: 7, column: 31 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 /** Questions to the author, two to a paragraph. */
 const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
 
