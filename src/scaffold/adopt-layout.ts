@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { TemplateSchema } from '../template/types.js';
 import {
   fitOf,
@@ -202,9 +203,50 @@ export function chooseLayout(
   // A README or index at the root is the catalog's own page, never read as a pattern: nothing to exclude.
   const inSet = files.filter((f) => inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
   const patterns = excludeNonPatterns(layout, inSet, fit, exclusions);
+  // Files of another layout that follow the template too (the current records beside the template,
+  // the older ones in `old/`) are patterns as well: their layout joins the first, where their
+  // names clash with none of its patterns'. (Two of them at least, and most of that layout's.)
+  const globs = globsOf(layout);
+  if (schema) {
+    const slugs = new Set(patterns.map(slugOfFile));
+    // (A file inside a pattern's own folder, `keps/sig-x/1209-metrics/migration.md`, is that pattern's document.)
+    const folders = new Set<string>();
+    const addFolders = (kind: Layout, list: readonly ScannedFile[]) => {
+      if (kind.folderKind) for (const f of list) folders.add(`${f.dirs.join('/')}/`);
+    };
+    const inPatternFolder = (f: ScannedFile) => [...folders].some((d) => f.rel.startsWith(d));
+    addFolders(layout, patterns);
+    for (const other of ordered) {
+      const outside = other.files.filter((f) => !inLayout(layout, f) && !patterns.includes(f) && f !== template?.file);
+      if (outside.some(inPatternFolder)) continue;
+      const parsed = outside.filter((f) => fit(f) !== undefined);
+      const fitting = parsed.filter((f) => fitsTemplate(fit(f)));
+      if (fitting.length < 2 || fitting.length * 2 < parsed.length || fitting.some((f) => slugs.has(slugOfFile(f)))) continue;
+      const own = files.filter((f) => inLayout(other.layout, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
+      const left: Exclusion[] = [];
+      const added = excludeNonPatterns(other.layout, own, fit, left);
+      // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`.)
+      const leavesOut = picomatch(left.map((e) => e.glob));
+      if (added.some((f) => slugs.has(slugOfFile(f))) || patterns.some((f) => leavesOut(f.rel))) continue;
+      exclusions.push(...left);
+      for (const f of added) slugs.add(slugOfFile(f));
+      addFolders(other.layout, added);
+      // Under the one folder all of them are in (`keps/*/*/*/README.md`), not any folder at that depth.
+      const top = new Set(added.map((f) => f.dirs[0]));
+      const [only] = top;
+      const named = (g: string) => (top.size === 1 && only !== undefined && g.startsWith('*/') ? `${escapeName(only)}/${g.slice(2)}` : g);
+      globs.push(
+        ...globsOf(other.layout)
+          .map(named)
+          .filter((g) => !globs.includes(g)),
+      );
+      patterns.push(...added);
+    }
+    patterns.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  }
   return {
     layout,
-    globs: globsOf(layout),
+    globs,
     ...(template ? { template } : {}),
     ...(best && !accepted && !explicit ? { rejected: { candidate: best.candidate, fitting: best.fitting, of: best.parsed } } : {}),
     patterns,

@@ -255,6 +255,44 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('records beside the template and older ones in a folder of their own are all patterns: both layouts, nothing left off the site', async () => {
+    const record = (n: number, title: string) =>
+      `# ADR ${n}: ${title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWhat we chose.\n\n## Consequences\n\nWhat follows.\n`;
+    const dir = await tempCatalog({
+      'README.md': '# Decisions\n\nOur architecture decision records.\n',
+      'adr-template.md':
+        '# ADR {number}: {title}\n\n## Status\n\n{status}\n\n## Context\n\nWhat is the issue?\n\n## Decision\n\nWhat is the change?\n\n## Consequences\n\nWhat becomes easier or harder?\n',
+      'adr-100-lanes.md': record(100, 'Mempool lanes'),
+      'adr-101-gossip.md': record(101, 'Lighter gossip'),
+      'old/adr-001-logging.md': record(1, 'Logging'),
+      'old/adr-002-events.md': record(2, 'Events'),
+      'old/adr-003-params.md': record(3, 'Parameters'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toEqual({ template: 'adr-template.md', patterns: ['old/*.md', '*.md'] });
+    expect(run.stdout).toContain('5 files of the 7 Markdown files here');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
+  it("proposals one folder deeper are proposals too; a document inside a proposal's own folder is that proposal's, not another", async () => {
+    const kep = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} does.\n\n## Motivation\n\nWhy.\n\n## Design Details\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'keps/NNNN-kep-template/README.md':
+        '# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Design Details\n\nHow?\n',
+      'keps/sig-node/101-pod-limits/README.md': kep('Pod limits'),
+      'keps/sig-node/102-cgroups/README.md': kep('Cgroups v2'),
+      'keps/sig-node/102-cgroups/migration.md': kep('Cgroups v2 migration'),
+      'keps/sig-apps/201-jobs/README.md': kep('Indexed jobs'),
+      'keps/sig-lifecycle/kubeadm/301-phases/README.md': kep('Kubeadm phases'),
+      'keps/sig-lifecycle/kubeadm/302-patches/README.md': kep('Kubeadm patches'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).patterns).toEqual(['keps/*/*/README.md', 'keps/*/*/*/README.md']);
+    expect(run.stdout).toContain('5 files of the 7 Markdown files here');
+  });
+
   it('--template FILE uses that file, whatever its name', async () => {
     const dir = await copyOf('adopt-variant');
     await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));
