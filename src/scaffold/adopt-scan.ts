@@ -34,6 +34,9 @@ const SCAN_MAX_BYTES = 2 * 1024 * 1024;
 /** Enough for any catalog; a folder with more Markdown than this is not one catalog. */
 const SCAN_MAX_FILES = 50_000;
 
+/** A template kept under a name no Markdown tool picks up (`tep-template.md.template`, `rfc.md.tmpl`): a template candidate, never a pattern. */
+const TEMPLATE_FILE = /\.(?:md|markdown)\.(?:template|tmpl)$/i;
+
 /** Every Markdown file under `root` (hidden folders, `node_modules`, links to folders not entered), parsed. */
 export function scanMarkdown(root: string): ScannedFile[] {
   const out: ScannedFile[] = [];
@@ -50,7 +53,7 @@ export function scanMarkdown(root: string): ScannedFile[] {
       if (entry.isDirectory()) {
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
         walk(path.join(dir, entry.name), [...dirs, entry.name]);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.(md|markdown)$/i.test(entry.name)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && (/\.(md|markdown)$/i.test(entry.name) || TEMPLATE_FILE.test(entry.name))) {
         const rel = [...dirs, entry.name].join('/');
         const folderKind = dirs.length > 0 && /^(readme|index)\.(md|markdown)$/i.test(entry.name);
         const doc = readDoc(path.join(dir, entry.name));
@@ -165,11 +168,15 @@ export function templateNameScore(file: ScannedFile): number {
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));
     if (!numbered && (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl'))) return 3;
+    // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in.)
+    if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t))) return 2;
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);
   if (tokens.includes('template') || tokens.includes('templates'))
     return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) || parent.startsWith('_') || TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 3 : 2;
+  // (`RFC-0000/README.md`: a proposal folder numbered with the number left to fill in.)
+  if (tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) && !tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t))) return 2;
   // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
   if (tokens.includes('model')) return parent.startsWith('_') ? 3 : tokens.includes('pattern') ? 2 : 0;
   const grand = file.dirs[file.dirs.length - 2] ?? '';

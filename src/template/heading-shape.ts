@@ -69,7 +69,8 @@ const PART_SOURCES = [
 ];
 // After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).
 const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]our\b.*$)`;
-const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$)`;
+// (Or the word for the title alone after a number to fill in: `RFC-NNNN Title`.)
+const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$|(?<=\b(?:N{3,}|X{3,}|0{3,})\s+)(?:[Tt]itle|TITLE|[Nn]ame)$)`;
 const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
 
 const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');

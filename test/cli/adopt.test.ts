@@ -293,6 +293,30 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('5 files of the 7 Markdown files here');
   });
 
+  it('a template kept as `….md.template`, or as the proposal numbered `0000`, is the template, never a proposal', async () => {
+    const rfc = (n: string, title: string) => `# RFC-${n} ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n`;
+    const skeleton = '# RFC-NNNN Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why? -->\n\n## Proposal\n\n<!-- How? -->\n';
+    const tool = await tempCatalog({
+      'tools/proposal-template.md.template': skeleton,
+      'docs/0001-cache.md': rfc('0001', 'Faster cache'),
+      'docs/0002-logs.md': rfc('0002', 'Quiet logs'),
+    });
+    let run = await runCli(['init', '--adopt', tool], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(tool)).toEqual({ template: 'tools/proposal-template.md.template', patterns: ['docs/*.md'] });
+    const zero = await tempCatalog({
+      'rfcs/RFC-0000/README.md': skeleton,
+      'rfcs/0001-faster-cache/README.md': rfc('0001', 'Faster cache'),
+      'rfcs/0002-quiet-logs/README.md': rfc('0002', 'Quiet logs'),
+      'rfcs/0003-retry-budget/README.md': rfc('0003', 'Retry budget'),
+    });
+    run = await runCli(['init', '--adopt', zero], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(zero)).template).toBe('rfcs/RFC-0000/README.md');
+    // `Title` after the number to fill in is the title's place, not a word each title must end in.
+    expect(await lintFindings(zero)).toEqual([]);
+  });
+
   it('--template FILE uses that file, whatever its name', async () => {
     const dir = await copyOf('adopt-variant');
     await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));
