@@ -1,3 +1,4 @@
+import { naturalCompare } from '../util/natural-order.js';
 import type { PageMeta } from './model.js';
 
 /** One group of the sidebar: the patterns of a category (or of the first facet, or of an initial letter). */
@@ -40,11 +41,7 @@ export function siteNav(pages: Iterable<PageMeta>): SiteNav {
     const group = byLabel.get(label) ?? byLabel.set(label, { label, ...(value !== undefined ? { value } : {}), items: [] }).get(label)!;
     group.items.push({ slug: p.slug, title: p.title });
   }
-  const order = (a: string, b: string) => {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  };
+  const order = naturalCompare;
   const groups = [...byLabel.values()].sort((a, b) => {
     // Patterns without a value, and titles that start with no letter, come last.
     const lastA = facet ? a.value === undefined : a.label === '#';

@@ -1,6 +1,7 @@
 import { html, type Raw } from '../html.js';
 import { page, showsLint, type SiteInfo } from '../layout.js';
 import type { PageMeta } from '../model.js';
+import { naturalCompare } from '../../util/natural-order.js';
 import { verificationBadge } from './verification.js';
 
 /**
@@ -21,13 +22,9 @@ export function facetHref(facet: string, value: string): string {
   return `?${encodeURIComponent(facetParam(facet))}=${encodeURIComponent(value)}`;
 }
 
-/** Patterns in the home page's default order: by title, case-insensitively, then by slug (site.js sorts the same way). */
+/** Patterns in the home page's default order: by title, case and numbers as people read them (`2` before `10`), then by slug (site.js keeps this order). */
 export function byName(pages: readonly PageMeta[]): PageMeta[] {
-  return [...pages].sort((a, b) => {
-    const x = a.title.toLowerCase();
-    const y = b.title.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
-  });
+  return [...pages].sort((a, b) => naturalCompare(a.title, b.title) || naturalCompare(a.slug, b.slug));
 }
 
 /**
