@@ -8,12 +8,16 @@ export default defineRule({
   meta: {
     id: 'code-block',
     description:
-      'Fenced code blocks name their language, are closed and carry only run attributes `patternbook run` knows, and every step the template gives code has instructions or code.',
+      'Fenced code blocks name their language (where the template’s own do), are closed and carry only run attributes `patternbook run` knows, and every step the template gives code has instructions or code.',
     severity: 'warning',
     fixable: false,
   },
-  check({ pattern, outline, report }) {
+  check({ pattern, catalog, outline, report }) {
     const doc = pattern.document;
+    // A template whose own code blocks name no language sets the catalog's way of writing them:
+    // one that does not is as the template shows.
+    const fences = catalog.templates.for(pattern.path).document.codeBlocks.filter((c) => c.fenced);
+    const bareAsTemplate = fences.length > 0 && fences.every((c) => !c.lang);
     // Only a block without a language needs to know its template section.
     let schemas: ReturnType<typeof codeBlockSchemas> | undefined;
 
@@ -25,7 +29,7 @@ export default defineRule({
       if (!code.fenced || (code.lang && code.closed)) continue;
       const line = code.range.start.line;
       const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';
-      if (!code.lang) {
+      if (!code.lang && !bareAsTemplate) {
         schemas ??= codeBlockSchemas(outline);
         const lang = schemas.get(code)?.expects.codeBlocks.find((c) => c.lang)?.lang;
         report({

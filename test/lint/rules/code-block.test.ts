@@ -26,6 +26,15 @@ describe('code-block', () => {
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   });
 
+  it("asks no language where the template's own code blocks name none (the catalog's way); a block left open is still said", async () => {
+    const template = '# [Title]\n\n## Deployment\n\n```\nsam deploy --guided\n```\n\n## Cleanup\n\n```\nsam delete\n```\n';
+    const pattern = '# Queue to function\n\n## Deployment\n\n```\nsam deploy\n```\n\n## Cleanup\n\n```\nsam delete --stack-name queue\n';
+    const { shown } = await lintOne('code-block', pattern, { template });
+    expect(shown).toEqual([
+      '11:1 Code block opened with “```” on line 11 is never closed: everything after it, to the end of the file (or of the list or quote it is in), is read as code. Add a “```” line after its last line.',
+    ]);
+  });
+
   it('reports run attributes `patternbook run` would refuse, and accepts the ones it knows', async () => {
     const source = page(
       '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n```bash {skpi}\nnpm run build\n```\n\n### Step 2: Serve\n\nServe it.\n\n```sh {timeout=soon background expect-fail}\nnpm start\n```\n\n### Step 3: Check\n\nCheck it.\n\n```console {timeout=60 name="Check the page" cwd=app}\n$ curl -s localhost:8080\n```\n\n```json {not-a-run-block}\n{}\n```',
