@@ -246,9 +246,20 @@ function readSummary(
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }
+  // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
+  // keeps none: the author wrote one.
+  const own = sectionParagraph(doc, SUMMARY_SECTION);
+  if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
 }
+
+/** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
+const SUMMARY_SECTION = /^(?:summary|abstract|synopsis|tl;? ?dr|executive summary|in brief|at a glance)$/;
+
+/** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
+const RECORD_SECTIONS =
+  /^(?:status|date|dates|authors?|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback)$/;
 
 function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
   const value = frontMatterValue(frontMatter, key);
@@ -301,6 +312,7 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     };
     const visit = (sections: readonly Section[]): { text: string; range: Range } | undefined => {
       for (const section of sections) {
+        if (RECORD_SECTIONS.test(foldHeading(section.heading.text))) continue;
         const found = inBlocks(section.blocks) ?? visit(section.children);
         if (found) return found;
       }

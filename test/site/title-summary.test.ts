@@ -69,6 +69,19 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site.home).toContain('<p class="summary">The orders database must stay up through a zone failure.</p>');
   });
 
+  it('the first paragraph of prose skips a record section (`## Status` saying what replaced it); a section named Summary is the summary, though the template keeps none', async () => {
+    const site = await build('# [Title]\n\n## Status\n\nProposed\n\n## Context\n\nThe issue.\n\n## Decision\n\nThe change.\n', {
+      'pick-a-font':
+        '# 1. Pick one body font\n\n## Status\n\nAccepted\n\nReplaced in part by the decision to serve fonts locally.\n\n## Context\n\nPages load four font families and look uneven.\n\n## Decision\n\nOne family.\n',
+      'lazy-maps':
+        '# Lazy maps\n\n## Feedback\n\nComments on this idea go to the tracker, please.\n\n## Summary\n\nMaps whose values are computed on first read.\n\n## Context\n\nSome values are costly.\n',
+    });
+    expect(site.catalog).toEqual([
+      ['lazy-maps', 'Lazy maps', 'Maps whose values are computed on first read.'],
+      ['pick-a-font', '1. Pick one body font', 'Pages load four font families and look uneven.'],
+    ]);
+  });
+
   it('a template page named `# Template` whose title line is `## Your Proposal Title`, with fields and a `> TL;DR:` quote under it: each page once, titled and summarised', async () => {
     const template =
       '# Template\n\nCopy this file and fill in every part.\n\n## Your Proposal Title\n\n* **Owner:** `<@handle>`\n\n> TL;DR: Give here a short summary of the proposal.\n\n## Why\n\nPut here the reason.\n\n## How\n\nExplain the solution.\n';
