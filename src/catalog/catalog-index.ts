@@ -6,6 +6,9 @@ import { bySiteAddress, resolveReference } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import type { CatalogOf, PatternView } from './types.js';
 
+/** A MyST target: `(label)=` alone on a line. */
+const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
+
 /**
  * Facts about a whole catalog, each worked out once and only when first asked
  * for: which file is which pattern, the patterns of a folder, heading anchors
@@ -88,7 +91,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return this.anchors.get(file) ?? undefined;
   }
 
-  /** `id` and `name` attributes of HTML in a Markdown file (`<a id="legacy-name"></a>`). */
+  /** `id` and `name` attributes of HTML in a Markdown file (`<a id="legacy-name"></a>`), and MyST targets (`(legacy-name)=`). */
   htmlAnchors(file: string): Set<string> {
     let ids = this.htmlIds.get(file);
     if (!ids) {
@@ -103,6 +106,8 @@ export class CatalogIndex<P extends PatternView = PatternView> {
         }
       }
       for (const m of (source ?? '').matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) ids.add(m[1] ?? m[2] ?? m[3] ?? '');
+      // MyST targets, a line `(repo-list)=` above what it names (Jupyter Book, Sphinx).
+      for (const m of (source ?? '').matchAll(MYST_TARGET)) ids.add(m[1]!);
       this.htmlIds.set(file, ids);
     }
     return ids;

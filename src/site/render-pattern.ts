@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Token } from 'markdown-it';
 import Renderer from 'markdown-it/lib/renderer.mjs';
+import Token from 'markdown-it/lib/token.mjs';
 import { resolveReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, normalizeSpace } from '../markdown/inline.js';
@@ -81,7 +81,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const fallback = new SlugCounter();
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
-  const { body: shown, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
+  const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
+  const shown = withMystTargets(body);
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -146,6 +147,9 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     return `<input type="checkbox" disabled${box[1] === ' ' ? '' : ' checked'}> ${escape(token.content.slice(box[0].length))}`;
   };
 
+  // A MyST target (`(repo-list)=` above a heading) is an anchor, not text.
+  rules.myst_target = (list: Token[], i: number) => `<span id="${escape(list[i]!.content)}"></span>\n`;
+
   rules.table_open = () => '<div class="table-wrap"><table>\n';
   rules.table_close = () => '</table></div>\n';
 
@@ -191,6 +195,26 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     }
   }
   return drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+}
+
+/** The paragraphs that are a MyST target alone (`(repo-list)=`), as `myst_target` tokens holding the label. */
+function withMystTargets(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.type === 'inline' && t.content.endsWith(')='))) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const label =
+      tokens[i]!.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' ? /^\(([\w.:-]+)\)=$/.exec(tokens[i + 1]?.content ?? '')?.[1] : undefined;
+    if (label === undefined) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    const target = new Token('myst_target', '', 0);
+    target.content = label;
+    target.block = true;
+    out.push(target);
+    i += 2;
+  }
+  return out;
 }
 
 /** `[ ] ` or `[x] ` at the start of a list item. */

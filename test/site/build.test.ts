@@ -462,4 +462,17 @@ describe('patternbook build: footnotes', () => {
     // The notes appear once.
     expect(page.split('Auditors need').length).toBe(2);
   });
+
+  it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
+    const dir = await tempCatalog({
+      'docs/moves.md': '# Moves\n\n> Moves three repositories.\n\n## Overview\n\nSee [the list](#repo-list).\n\n(repo-list)=\n## Repositories\n\nThree.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/moves/index.html'), 'utf8');
+    expect(page).toContain('<span id="repo-list"></span>');
+    expect(page).not.toContain('(repo-list)=');
+    expect(page).toContain('<a href="#repo-list">the list</a>');
+  });
 });

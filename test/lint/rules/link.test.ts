@@ -214,6 +214,11 @@ describe('link: relative links', () => {
     expect(await linkProblems('[next](#Direction)\n\n## <a name="directions"></a>Future directions\n\nMore.')).toHaveLength(1);
   });
 
+  it('finds a MyST target (`(repo-list)=` above a heading) as an anchor', async () => {
+    expect(await linkProblems('[the list](#repo-list)\n\n(repo-list)=\n## Repositories to move\n\nThree.')).toEqual([]);
+    expect(await linkProblems('[the list](#repo-lists)\n\n(repo-list)=\n## Repositories to move\n\nThree.')).toHaveLength(1);
+  });
+
   it('reads a footnote (`[^1]: …`) as a footnote, not as a link to what the note starts with', async () => {
     expect(await linkProblems('A claim.[^1] Another.[^note]\n\n[^1]:\n    ```csl-json\n    {"type": "article"}\n    ```\n\n[^note]: missing-file.md')).toEqual([]);
     // A reference-style link whose label does not start with `^` is still a link.
