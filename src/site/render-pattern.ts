@@ -126,9 +126,13 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
 
   rules.fence = (list: Token[], i: number) => {
     const token = list[i]!;
-    const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    // Drawn at build time (see diagrams.ts): a placeholder until the page is written.
-    if (lang === 'mermaid') return diagramSlot(diagrams.push(token.content) - 1);
+    const info = token.info.trim().split(/\s+/);
+    // A MyST directive (`{mermaid}`, `{code-block} python`) names its language the same way.
+    const directive = /^\{([\w-]+)\}$/.exec(info[0] ?? '')?.[1]?.toLowerCase();
+    const lang = (directive && ['code-block', 'code', 'sourcecode'].includes(directive) ? info[1] : (directive ?? info[0]))?.toLowerCase() ?? '';
+    // Drawn at build time (see diagrams.ts): a placeholder until the page is written. (A directive's
+    // options, `:caption: …` lines first, are not the diagram's.)
+    if (lang === 'mermaid') return diagramSlot(diagrams.push(directive ? token.content.replace(/^(?:[ \t]*:[\w-]+:.*\n)+/, '') : token.content) - 1);
     const cls = lang && /^[\w-]+$/.test(lang) ? ` class="language-${lang}"` : '';
     return `<pre class="code"><code${cls}>${highlight(token.content, lang) ?? escape(token.content)}</code></pre>\n`;
   };

@@ -463,6 +463,19 @@ describe('patternbook build: footnotes', () => {
     expect(page.split('Auditors need').length).toBe(2);
   });
 
+  it('draws a MyST `{mermaid}` directive as the diagram it is, its options left out', async () => {
+    const dir = await tempCatalog({
+      'docs/flow.md': '# Flow\n\n> Three stages.\n\n## Overview\n\n```{mermaid}\n:caption: The stages\ngraph LR\n  draft --> review\n```\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/flow/index.html'), 'utf8');
+    expect(page).toContain('<figure class="diagram"');
+    expect(page).toContain('>review</text>');
+    expect(page).not.toContain(':caption:');
+  });
+
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md': '# Moves\n\n> Moves three repositories.\n\n## Overview\n\nSee [the list](#repo-list).\n\n(repo-list)=\n## Repositories\n\nThree.\n',
