@@ -212,7 +212,11 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
   const key = variantKey(name);
   if (!/\p{L}{4,}/u.test(key)) return false;
   const full = variantKey(heading);
-  if (full.startsWith(`${key} `)) return true;
+  if (full.startsWith(`${key} `)) {
+    // A compound the name's last word only begins (`Reference-level explanation` is no `References`).
+    const last = name.includes('-') ? undefined : heading.trim().split(/\s+/)[key.split(' ').length - 1];
+    return !(last && /\p{L}-\p{L}/u.test(last));
+  }
   if (!wordsBefore || !full.endsWith(` ${key}`)) return false;
   const before = full.slice(0, -key.length - 1).split(' ').length;
   return before <= 2;

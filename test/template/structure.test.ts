@@ -460,6 +460,12 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Fee cap\n\n## Motivation\n\nFees spike.\n\n## Alternatives\n\nA queue.\n\n## Security\n\nNone new.\n',
     );
     expect(considered.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    // A compound the name's word only begins is another section: `## Reference-level explanation` is no `## References`.
+    const compound = await lintPattern(
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n## References\n\nLinks.\n',
+      '# Fee cap\n\n## Summary\n\nCaps fees.\n\n## Design\n\nA cap.\n\n## Reference-level explanation\n\nThe exact rule.\n',
+    );
+    expect(compound.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section error', '11 unknown-section warning']);
   });
 
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
