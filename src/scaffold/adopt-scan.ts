@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { slugFor } from '../catalog/discover.js';
 import { parseMarkdown } from '../markdown/document.js';
+import { embeddedTemplate } from '../template/embedded.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
@@ -164,6 +165,8 @@ export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
+    // A contribution guide that holds the template to copy in a ```markdown block.
+    if (/^contributing\./i.test(file.base) && file.doc && embeddedTemplate(file.doc.source)) return 2;
     // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));

@@ -49,6 +49,8 @@ export interface AdoptResult {
   templateFile: string;
   /** How the template was chosen. */
   templateSource: 'given' | 'found' | 'derived';
+  /** The template is the ```markdown block of a page about it (a contribution guide). */
+  templateEmbedded?: boolean;
   /** For a derived template: what it holds and why. */
   derived?: DerivedTemplate;
   /**
@@ -155,6 +157,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     configFile: path.join(root, ADOPT_CONFIG_FILE),
     templateFile,
     templateSource: given ? 'given' : derived ? 'derived' : 'found',
+    ...(schema.embeddedAt !== undefined ? { templateEmbedded: true } : {}),
     siblings: siblings.map((s) => ({ file: s.candidate.rel, patterns: s.patterns })),
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
@@ -478,7 +481,7 @@ function orderWarning(d: DerivedTemplate): string {
 function templateReason(result: Omit<AdoptResult, 'configText'>, found: TemplateCandidate | undefined): string {
   if (result.templateSource === 'given') return 'The template, as given with --template.';
   if (result.templateSource === 'found') {
-    return `The template: ${found?.rel ?? ''}, a file named like one, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
+    return `The template: ${found?.rel ?? ''}, ${result.templateEmbedded ? 'the ```markdown block of a page about it' : 'a file named like one'}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
   }
   const d = result.derived!;
   const rejected = result.rejected

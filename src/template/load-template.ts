@@ -393,7 +393,11 @@ function buildSections(
     // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
     const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
     const markerOptional = marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
-    const ownBlocks = marker ? section.blocks.slice(1) : section.blocks;
+    // (A marker line for the heading after it is that one's, not this section's text.)
+    const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
+    const ownBlocks = (marker ? section.blocks.slice(1) : section.blocks).filter(
+      (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)),
+    );
 
     out.push({
       id: path.map(headingSlug).join('/'),
@@ -426,6 +430,9 @@ function buildSections(
  * belongs to the section below it, not to the body of the one above.
  */
 function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): number | undefined {
+  // (A marker line of its own right on top of the heading, in the comment style of a code sample:
+  // `// Optional`, `(optional)`.)
+  if (headingLine > 1 && OPTIONAL_LINE.test(doc.lines.lineText(headingLine - 1))) return headingLine - 1;
   let line = headingLine - 1;
   while (line >= 1 && doc.lines.lineText(line).trim() === '') line--;
   if (line < 1 || !/-->\s*$/.test(doc.lines.lineText(line))) return undefined;
@@ -440,6 +447,9 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
   const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
   return /^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) && !text.slice(4).includes('<!--') ? start : undefined;
 }
+
+/** A line that only says "optional", in a comment style of its own or none: `// Optional`, `(optional)`. */
+const OPTIONAL_LINE = /^\s*(?:\/\/|--|;|%)?\s*\(?optional\)?\s*:?\s*$/i;
 
 /** A block of HTML comments only: instructions for the author, never shown to readers. */
 function isHiddenComment(block: Block): boolean {

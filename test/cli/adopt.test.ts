@@ -317,6 +317,22 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(zero)).toEqual([]);
   });
 
+  it('a contribution guide that holds the template in a ```markdown block is the template; a `// Optional` line right above a heading makes that section optional', async () => {
+    const kind = (name: string, usage = true) => `# ${name}\n\nWhat ${name} does.\n\n## Implementation\n\nThe code.\n${usage ? '\n## Usage\n\nHow to call it.\n' : ''}`;
+    const dir = await tempCatalog({
+      'CONTRIBUTING.md':
+        '# How to contribute\n\nOne pull request per pattern.\n\n## The template\n\n```markdown\n# <Pattern-Name>\n<One paragraph on what it does>\n\n## Implementation\n\n## Usage\n\n// Optional\n## Rules of Thumb\n```\n',
+      'kinds/circle.md': kind('Circle'),
+      'kinds/square.md': kind('Square'),
+      'kinds/ring.md': `${kind('Ring')}\n## Rules of Thumb\n\nKeep it thin.\n`,
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toEqual({ template: 'CONTRIBUTING.md', patterns: ['kinds/*.md'] });
+    expect(run.stdout).toContain('the template in its ```markdown block');
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
   it('--template FILE uses that file, whatever its name', async () => {
     const dir = await copyOf('adopt-variant');
     await rename(path.join(dir, 'meta/pattern-template.md'), path.join(dir, 'meta/skeleton.md'));

@@ -69,7 +69,9 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
       `             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`,
     );
   } else {
-    ctx.out(`  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : '(named like a template, the patterns have its sections)')}`);
+    ctx.out(
+      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? '(the template in its ```markdown block; the patterns have its sections)' : '(named like a template, the patterns have its sections)')}`,
+    );
     for (const s of r.siblings)
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
   }
