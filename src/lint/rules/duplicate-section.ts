@@ -1,4 +1,5 @@
 import type { Section } from '../../markdown/types.js';
+import { splitNote } from '../../template/heading-variants.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -21,6 +22,9 @@ export default defineRule({
           for (const group of byInstance(sections, repeating)) {
             const [first, ...extra] = group;
             for (const section of extra) {
+              // The name with a note of the author's that sets it apart (`## How it works (deployed)`
+              // beside `## How it works`) is another section of theirs, not the same one twice.
+              if (qualified(section) !== qualified(first!)) continue;
               report({
                 message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,
@@ -45,4 +49,10 @@ function byInstance(sections: readonly Section[], parent: SectionMatch | undefin
     groups.set(instance, [...(groups.get(instance) ?? []), section]);
   }
   return [...groups.values()];
+}
+
+/** The note after a heading's name that qualifies it (`(deployed)`), if any; a note that only says it is optional qualifies nothing. */
+function qualified(section: Section): string | undefined {
+  const { note, optional } = splitNote(section.title);
+  return note !== undefined && !optional ? note.toLowerCase() : undefined;
 }

@@ -37,6 +37,23 @@ testRule(
     template,
     valid: [
       {
+        name: 'the name with a note of the author’s that sets it apart (`(in production)`) is another section',
+        text: `# Leader Election
+
+## Overview
+
+One node coordinates.
+
+## Cleanup
+
+Delete the lease.
+
+## Cleanup (in production)
+
+Wait for the lease to run out first.
+`,
+      },
+      {
         name: 'each section once',
         text: `# Leader Election
 
