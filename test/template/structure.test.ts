@@ -148,6 +148,18 @@ describe("a template section's name under each of several topics of the author's
   });
 });
 
+describe('a section followed at its own level by its template sub-sections', () => {
+  it('is not empty (the levels are the one finding), and --fix puts a missing sub-section at its place after them', async () => {
+    const template =
+      '# [Title]\n\n## Context\n\nWhat is the issue?\n\n## Consequences\n\n### Positive\n\nWhat gets easier?\n\n### Negative\n\nWhat gets harder?\n\n### Neutral\n\nWhat else changes?\n';
+    const pattern = '# Typed errors\n\n## Context\n\nErrors are strings.\n\n## Consequences\n\n## Positive\n\nCallers can match.\n\n## Negative\n\nMore types.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['7 required-section', '9 heading-level', '13 heading-level']);
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text.match(/^#+ .*/gm)).toEqual(['# Typed errors', '## Context', '## Consequences', '### Positive', '### Negative', '### Neutral']);
+  });
+});
+
 describe('--fix changes no level that would regroup sections', () => {
   const template = '# [Title]\n\n## Introduction\n\nWhat it is.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
 

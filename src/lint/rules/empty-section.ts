@@ -11,7 +11,12 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ outline, report }) {
+  check({ pattern, outline, report }) {
+    // The heading right after the section is one of its template sub-sections, at its level.
+    const partsAfter = (section: Section, schema: TemplateSection): boolean => {
+      const next = pattern.document.headings.find((h) => h.range.start.line > section.heading.range.start.line);
+      return next !== undefined && outline.misplaced.some((m) => m.section.heading === next && m.section.level === section.level && schema.children.includes(m.schema));
+    };
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
     const visit = (matches: SectionMatch[]): void => {
@@ -21,6 +26,9 @@ export default defineRule({
         for (const section of sections) {
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section) || answeredInHeading(section)) continue;
+          // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
+          // they are its content, one level off, and heading-level says so.
+          if (partsAfter(section, schema)) continue;
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.

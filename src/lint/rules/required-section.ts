@@ -124,6 +124,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // (Only where heading-level moves no heading of it: a pattern without its title. With a title, that
   // fix moves the whole outline to the template's levels, and a section inserted at those is right.)
   const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
+  // Its siblings written at its parent's level (`## Positive` after `## Consequences`): heading-level
+  // moves them first; inserted now, it would stand before them. (The next pass of --fix inserts it.)
+  const siblingsUp = (missing: MissingSection) =>
+    missing.parent !== undefined &&
+    outline.misplaced.some((m) => missing.parent!.schema.children.includes(m.schema) && m.section.level === missing.parent!.sections[0]?.level);
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
     return insertion(doc, afterStandIns(missing, outline.missing), placeholder ? text.split(placeholder).join(title) : text);
@@ -179,7 +184,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode || apart || writtenAlready(missing.schema)
+          : inCode || apart || writtenAlready(missing.schema) || siblingsUp(missing)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert } }),
       };
