@@ -7,6 +7,7 @@ import type { CatalogConfig } from '../config/load-config.js';
 import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import { extendsName, variantKey } from '../template/heading-variants.js';
 import { foldHeading } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -136,7 +137,12 @@ export function patternFromText(
   }
 
   const titleLevel = reading.title.from === 'heading' ? reading.title.level : undefined;
-  const parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), ...(titleLevel ? { titleLevel } : {}) });
+  let parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), ...(titleLevel ? { titleLevel } : {}) });
+  // No H1, and a first `##` that names no part of a document, followed by the template's sections:
+  // the title written a level down (`## Gateway to Queue`). Read as the title (the title rule says
+  // its level), not as a missing title beside a section of the author's.
+  if (parsed.ok && titlePushedDown(parsed.document, reading))
+    parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: 2 });
   if (!parsed.ok) {
     return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
@@ -181,6 +187,18 @@ export function patternFromText(
  * first section. A `# Title` heading where the template keeps the title under
  * `## Title` stays the title rule's to judge.
  */
+function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolean {
+  if (reading.title.from !== 'heading' || (reading.title.level ?? 1) !== 1 || doc.title) return false;
+  const [first, ...rest] = doc.headings;
+  if (!first || first.level !== 2 || rest.some((h) => h.level === 1) || doc.preamble.length > 0) return false;
+  const key = variantKey(first.text);
+  if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text))) return false;
+  const names = flattenSections(reading.sections);
+  if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
+  // (The template's own sections follow it at its level: two of them at least.)
+  return rest.filter((h) => h.level === 2 && namesSection(reading, h.text)).length >= 2;
+}
+
 function namesSection(reading: PatternReading, text: string): boolean {
   const folded = foldHeading(text);
   if (reading.title.from === 'section' && reading.title.matcher.test(folded)) return false;

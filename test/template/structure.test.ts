@@ -148,6 +148,27 @@ describe("a template section's name under each of several topics of the author's
   });
 });
 
+describe('a title written a level down (`## Gateway to Queue`, no H1)', () => {
+  const template = '# [Title]\n\nWhat it does.\n\n## Requirements\n\nWhat you need.\n\n## How it works\n\nThe flow.\n\n## Cleanup\n\nRemove it.\n';
+
+  it('is the title, said once at its level: no "missing title" beside an unknown section', async () => {
+    const pattern =
+      '## Gateway to Queue\n\nAn HTTP gateway reads from a queue.\n\n## Requirements\n\nAn account.\n\n## How it works\n\nPolling.\n\n## Cleanup\n\nDelete the stack.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`)).toEqual([
+      '1 title The title is written as `## Gateway to Queue`: the template opens each pattern with an H1. Make it `# Gateway to Queue`.',
+    ]);
+  });
+
+  it('a first section of the template, or a part of a document, stays a section: the title is missing', async () => {
+    for (const first of ['## Requirements\n\nAn account.', '## Overview\n\nA gateway.']) {
+      const pattern = `${first}\n\n## How it works\n\nPolling.\n\n## Cleanup\n\nDelete the stack.\n`;
+      const messages = (await lintPattern(template, pattern)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`);
+      expect(messages.filter((m) => m.startsWith('1 title'))).toEqual([expect.stringContaining('Missing title')]);
+    }
+  });
+});
+
 describe('a section followed at its own level by its template sub-sections', () => {
   it('is not empty (the levels are the one finding), and --fix puts a missing sub-section at its place after them', async () => {
     const template =

@@ -96,6 +96,15 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ...(first ? { layout: true as const } : {}),
       });
     }
+    // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
+    const title = doc.title;
+    if (title && title.level > (spec.level ?? 1) && !title.setext) {
+      report({
+        message: `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`.`,
+        range: title.range,
+        expected: `# ${title.text}`,
+      });
+    }
     for (const h1 of h1s.filter((h) => h !== doc.title))
       report({
         message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,
