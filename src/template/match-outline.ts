@@ -269,7 +269,8 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     const candidate = list[0]!;
     // …and the author's own sections do not go on after it (then it is one of theirs, mid-document).
     const next = sections.find((other) => other.range.start.offset > candidate.range.start.offset);
-    const amidOwn = next !== undefined && matching(schema, next.title).length === 0;
+    // (A template section in other words, `## Testing Steps` for `## Testing`, is no section of theirs.)
+    const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined;
     if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
       found.get(target)!.push(candidate);
       adopted = true;

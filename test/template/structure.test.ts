@@ -274,6 +274,14 @@ describe("one heading inside the author's sections that shares a missing section
     expect(await findingsOf(pattern)).toEqual(['11 heading-level']);
   });
 
+  it('stands for it too where a template section in other words follows (`## Testing Steps` for `## Testing`)', async () => {
+    const template = '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## How it works\n\nThe flow.\n\n## Testing\n\nHow to check.\n';
+    const pattern =
+      '# Broker to Warehouse\n\n## Requirements\n\nAn account.\n\n## Getting Started\n\nThe steps below.\n\n### How it works\n\nA pipe loads batches.\n\n## Testing Steps\n\nCount the rows.\n';
+    const found = (await lintPattern(template, pattern)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.ruleId}`);
+    expect(found).toEqual(['11 heading-level']);
+  });
+
   it("with words of the author's before the name (`### External References`), is the topic's own: the section is missing", async () => {
     const pattern = '# TLS Guide\n\n## Introduction\n\nHow.\n\n## Certificates\n\nYearly.\n\n### External References\n\n- [Rotation](https://example.org/rotate)\n';
     expect(await findingsOf(pattern)).toEqual(['5 required-section']);
