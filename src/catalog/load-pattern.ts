@@ -192,7 +192,7 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   const [first, ...rest] = doc.headings;
   if (!first || first.level !== 2 || rest.some((h) => h.level === 1) || doc.preamble.length > 0) return false;
   const key = variantKey(first.text);
-  if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text))) return false;
+  if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text)) || RECORD_SECTIONS.test(foldHeading(first.text))) return false;
   const names = flattenSections(reading.sections);
   if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
   // (The template's own sections follow it at its level: two of them at least.)

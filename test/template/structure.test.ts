@@ -161,7 +161,7 @@ describe('a title written a level down (`## Gateway to Queue`, no H1)', () => {
   });
 
   it('a first section of the template, or a part of a document, stays a section: the title is missing', async () => {
-    for (const first of ['## Requirements\n\nAn account.', '## Overview\n\nA gateway.']) {
+    for (const first of ['## Requirements\n\nAn account.', '## Overview\n\nA gateway.', '## Table of Contents\n\n- [How it works](#how-it-works)']) {
       const pattern = `${first}\n\n## How it works\n\nPolling.\n\n## Cleanup\n\nDelete the stack.\n`;
       const messages = (await lintPattern(template, pattern)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`);
       expect(messages.filter((m) => m.startsWith('1 title'))).toEqual([expect.stringContaining('Missing title')]);
