@@ -107,6 +107,20 @@ export function leadBlock(doc: MarkdownDocument): Block | undefined {
   return first && next && isFieldList(first) ? next : first;
 }
 
+/**
+ * The thematic break that opens a document's footer (`----` then a copyright
+ * line, a license): the last section's last break, with only text after it
+ * to the end of the file. None when the document does not end so.
+ */
+export function footerBreak(doc: MarkdownDocument): Block | undefined {
+  let last = doc.sections.at(-1);
+  while (last && last.children.length > 0) last = last.children.at(-1);
+  const blocks = last ? last.blocks : doc.preamble;
+  const at = blocks.findLastIndex((b) => b.kind === 'hr');
+  if (at < 0 || at === blocks.length - 1) return undefined;
+  return blocks.slice(at + 1).every((b) => b.kind === 'paragraph' || b.kind === 'html') ? blocks[at] : undefined;
+}
+
 /** A list whose every item is a field, `Label: value` (`* **Status:** Draft`). */
 function isFieldList(block: Block): boolean {
   return block.kind === 'list' && block.items.length > 0 && block.items.every((item) => /^[^:\n]{1,40}:(?:\s|$)/.test(item.text));

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { PatternbookError } from '../diagnostics.js';
-import { leadBlock, parseMarkdown } from '../markdown/document.js';
+import { footerBreak, leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -395,8 +395,10 @@ function buildSections(
     const markerOptional = marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
     // (A marker line for the heading after it is that one's, not this section's text.)
     const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
+    // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
+    const footer = footerBreak(doc)?.range.start.line ?? Infinity;
     const ownBlocks = (marker ? section.blocks.slice(1) : section.blocks).filter(
-      (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)),
+      (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) && b.range.start.line < footer,
     );
 
     out.push({
@@ -538,7 +540,7 @@ function ownBody(doc: MarkdownDocument, section: Section, skipMarker: boolean): 
   const from = section.heading.range.end.line + 1;
   const nextHeading = section.children[0]?.range.start.line ?? section.range.end.line + 1;
   // An "optional" comment right above the next heading is that section's marker, not this one's text.
-  const to = (optionalCommentAbove(doc, nextHeading) ?? nextHeading) - 1;
+  const to = Math.min((optionalCommentAbove(doc, nextHeading) ?? nextHeading) - 1, (footerBreak(doc)?.range.start.line ?? Infinity) - 1);
   if (to < from) return '';
   const text = doc.source.slice(doc.lines.lineStart(from), doc.lines.lineEnd(to)).replace(/\r\n?/g, '\n');
   const body = skipMarker ? text.replace(/^\s*<!--\s*optional\s*-->\s*\n?/i, '') : text;

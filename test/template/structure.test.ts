@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { lint } from '../../src/lint/lint.js';
+import { templateFromSource } from '../../src/template/load-template.js';
 import { tempCatalog } from '../helpers.js';
 
 /** A template with a section that has sub-sections, in its own words. */
@@ -145,6 +146,18 @@ describe("a template section's name under each of several topics of the author's
       '## Evaluation',
       '## Alternatives',
     ]);
+  });
+});
+
+describe("a document's footer (`----`, then a copyright line)", () => {
+  it("is no part of the template's last section, and --fix inserts a missing last section before the pattern's footer, where it is still said empty", async () => {
+    const template = '# [Title]\n\n## How it works\n\nThe flow.\n\n## Cleanup\n\n1. Remove the stack.\n\n----\nCopyright 2026 Example Org.\n\nLicense: MIT-0\n';
+    const schema = templateFromSource(template, 'pattern.md');
+    expect(schema.sections.at(-1)!.body).toBe('1. Remove the stack.');
+    const pattern = '# Table to search\n\n## How it works\n\nA change stream.\n\n----\nCopyright 2024 Example Org.\n\nLicense: MIT-0\n';
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text).toBe(pattern.replace('----', '## Cleanup\n\n<!-- - Remove the stack. -->\n\n----'));
+    expect(fixed.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['7 empty-section']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { footerBreak } from '../../markdown/document.js';
 import type { Block, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
@@ -12,6 +13,7 @@ export default defineRule({
     fixable: false,
   },
   check({ pattern, outline, report }) {
+    const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
     // The heading right after the section is one of its template sub-sections, at its level.
     const partsAfter = (section: Section, schema: TemplateSection): boolean => {
       const next = pattern.document.headings.find((h) => h.range.start.line > section.heading.range.start.line);
@@ -25,7 +27,7 @@ export default defineRule({
         // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
-          if (!expectsSomething || said.has(section) || !blank(section) || answeredInHeading(section)) continue;
+          if (!expectsSomething || said.has(section) || !blank(section, footer) || answeredInHeading(section)) continue;
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.
           if (partsAfter(section, schema)) continue;
@@ -61,8 +63,9 @@ function asksContent(schema: TemplateSection): boolean {
 }
 
 /** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
-function blank(section: Section): boolean {
-  return !section.blocks.some(hasContent) && section.children.every(blank);
+/** Nothing of its own before the document's footer (`----`, then a copyright line), if it holds it. */
+function blank(section: Section, footer = Infinity): boolean {
+  return !section.blocks.some((b) => hasContent(b) && b.range.start.line < footer) && section.children.every((c) => blank(c, footer));
 }
 
 function descendants(section: Section): Section[] {

@@ -1,4 +1,4 @@
-import { headingsInCode, runawayFence } from '../../markdown/document.js';
+import { footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
@@ -334,6 +334,10 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[]):
  */
 function insertion(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
+  // A section that closes the document goes before its footer (`----`, then a copyright line).
+  const footer = footerBreak(doc);
+  if (footer && !missing.before && !missing.parent && (!after || footer.range.start.offset > after.heading.range.end.offset))
+    return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
   if (after && !missing.before) {
     const parent = missing.parent?.sections.at(-1);
     const end = parent ? parent.range.end.offset : doc.source.trimEnd().length;
