@@ -473,7 +473,11 @@ function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: strin
   // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
   // same words are the author's own.
   const whole = (kind === 'instruction' || kind === 'label-sample' || kind === 'generic-item') && folded.split(' ').length < 3;
-  const pattern = whole ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
+  // A lead-in that breaks off into a list (`Explain how to` over `- spot a failure`) is left over
+  // only where it starts the text: inside a sentence (`…a page that will explain how to turn it
+  // off`) the words are the author's.
+  const leadIn = !whole && kind === 'instruction' && !/[.!?:;)\]]["'”’]?$/.test(text.trim()) && folded.split(' ').length <= 6;
+  const pattern = whole ? new RegExp(`^${source}$`, 'u') : leadIn ? new RegExp(`^${source}(?= |$)`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
   return { text: text.trim(), kind, folded, pattern, sectionPath, line, ...(extra.code ? { code: true } : {}), ...(extra.label ? { label: true } : {}) };
 }
 

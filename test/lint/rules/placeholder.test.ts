@@ -545,6 +545,27 @@ testRule(
   { describe, it },
 );
 
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Operations\n\nExplain how to\n- spot a failure of the change\n- turn the change off\n',
+    valid: [
+      {
+        name: 'a lead-in that breaks off into a list is the author’s inside their sentence',
+        text: '# Faster cache\n\n## Operations\n\nThe admin guide gets a page that will explain how to turn the cache off.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'the lead-in kept where it starts the text',
+        text: '# Faster cache\n\n## Operations\n\nExplain how to\n- watch the disk reads\n',
+        errors: [{ message: left('`## Operations`', '“Explain how to”'), line: 5, column: 1 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 /** Questions to the author, two to a paragraph. */
 const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
 
