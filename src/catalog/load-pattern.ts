@@ -8,7 +8,7 @@ import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/documen
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
-import { foldHeading } from '../template/normalize.js';
+import { foldHeading, foldText } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -212,7 +212,7 @@ function whereTemplateKeeps(
   spec: TitleSpec | SummarySpec,
 ): PatternText | undefined {
   if (spec.from === 'front-matter') return frontMatterText(frontMatter, spec.key, fmRange);
-  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher);
+  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher, 'sample' in spec ? spec.sample : undefined);
   return undefined;
 }
 
@@ -292,11 +292,14 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
  * instead, its first item. A matching H1 (`# Title` where the template writes
  * `## Title`) counts too: the paragraph after it.
  */
-function sectionParagraph(doc: MarkdownDocument, matcher: RegExp): PatternText | undefined {
+function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string): PatternText | undefined {
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = findSection(doc.sections, matcher)?.blocks;
-  const first = blocks?.find((b) => b.kind === 'paragraph' || b.kind === 'list');
+  const texts = blocks?.filter((b) => b.kind === 'paragraph' || b.kind === 'list') ?? [];
+  // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
+  const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
+  const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
   if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
   const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
   return item ? { text: item.text, from: 'section', range: item.range } : undefined;

@@ -6,6 +6,9 @@ import { foldText } from './normalize.js';
 import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
 import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
 
+/** A unit written wholly in emphasis: `_Why are we doing this?_`, `*Explain the change.*`. */
+const EMPHASIZED = /^\s*(\*\*?|__?)(?!\s)[^*_]+(?<!\s)\1\s*$/;
+
 /** Kinds of template text a catalog may keep as boilerplate (see `learnBoilerplate`). */
 const LEARNED = new Set<PlaceholderKind | undefined>(['instruction', 'label-sample']);
 
@@ -253,7 +256,11 @@ class Scan {
     // A kept question alone, followed by the author's own text, is a lead-in (a heading in all but name).
     const instructions = found.filter((p) => p.kind === 'instruction');
     // (In a list of questions answered at once, the last may hold the answer after its question.)
-    const leadIn = onlyQuestions(text) ? ctx.followed() : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text));
+    // (So is an instruction kept set apart in emphasis, `_Explain the change…_`, with the answer under it.)
+    const leadIn =
+      onlyQuestions(text) || EMPHASIZED.test(written)
+        ? ctx.followed()
+        : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text));
     if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {
       for (const p of instructions) hits.delete(p.pattern.source);
     }

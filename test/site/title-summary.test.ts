@@ -82,6 +82,14 @@ describe('the site shows each pattern’s title and summary from where the catal
     ]);
   });
 
+  it("the template's sample kept in emphasis above the author's summary is not the summary", async () => {
+    const site = await build('# Title\n\n## Summary\n\nOne paragraph explanation of the change.\n\n## Motivation\n\nWhy?\n', {
+      'shared-cache':
+        '# A shared build cache\n\n## Summary\n\n_One paragraph explanation of the change._\n\nBuilds read from one shared cache.\n\n## Motivation\n\nSlow builds.\n',
+    });
+    expect(site.catalog).toEqual([['shared-cache', 'A shared build cache', 'Builds read from one shared cache.']]);
+  });
+
   it('a template page named `# Template` whose title line is `## Your Proposal Title`, with fields and a `> TL;DR:` quote under it: each page once, titled and summarised', async () => {
     const template =
       '# Template\n\nCopy this file and fill in every part.\n\n## Your Proposal Title\n\n* **Owner:** `<@handle>`\n\n> TL;DR: Give here a short summary of the proposal.\n\n## Why\n\nPut here the reason.\n\n## How\n\nExplain the solution.\n';

@@ -566,6 +566,27 @@ testRule(
   { describe, it },
 );
 
+testRule(
+  rule,
+  {
+    template: '# Title\n\n## Motivation\n\nWhy are we doing this?\n\n## Guide-level explanation\n\nExplain the change as if it already existed.\n',
+    valid: [
+      {
+        name: 'an instruction kept in emphasis as a lead-in, answered under it',
+        text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\n_Explain the change as if it already existed._\n\nYou start a build and most steps finish at once.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'kept as plain text, it is still left over',
+        text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\nExplain the change as if it already existed.\n\nYou start a build and most steps finish at once.\n',
+        errors: [{ message: left('`## Guide-level explanation`', '“Explain the change as if it already existed.”'), line: 9, column: 1 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 /** Questions to the author, two to a paragraph. */
 const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
 
