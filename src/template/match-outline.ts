@@ -714,11 +714,13 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   const key = variantKey(title);
   if (!key) return undefined;
   const named = (s: TemplateSection) => !s.repeatable && s.name === s.heading;
+  // (A word written as two, or two as one: `## Draw Backs`, `## Road map` for `## Drawbacks`, `## Roadmap`.)
+  const closed = key.replace(/ /g, '');
   const hits = schema.filter((s) => {
     if (!named(s)) return false;
     let keys = variantKeys.get(s);
     if (!keys) variantKeys.set(s, (keys = [s.heading, ...s.aliases].map(variantKey)));
-    return keys.includes(key);
+    return keys.includes(key) || (closed.length >= 6 && keys.some((k) => k.replace(/ /g, '') === closed && k.includes(' ') !== key.includes(' ')));
   });
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) return undefined;
@@ -802,5 +804,7 @@ function leadKey(section: TemplateSection): string | undefined {
 
 /** Whether a pattern's heading only adds words to the template section's name. */
 function isExtension(title: string, schema: TemplateSection): boolean {
-  return !variantKeys.get(schema)?.includes(variantKey(title));
+  const key = variantKey(title);
+  const closed = key.replace(/ /g, '');
+  return !variantKeys.get(schema)?.some((k) => k === key || k.replace(/ /g, '') === closed);
 }

@@ -514,6 +514,12 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Fee cap\n\n## Motivation\n\nFees spike.\n\n## Alternatives\n\nA queue.\n\n## Security\n\nNone new.\n',
     );
     expect(considered.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    // A word written as two (`## Draw Backs`), even at another level and place, is the section spelt another way.
+    const split = await lintPattern(
+      '# [Title]\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n',
+      '# Fee cap\n\n## Design\n\nA cap.\n\n## Rollout\n\nNext month.\n\n## Draw Backs\n\nState.\n',
+    );
+    expect(split.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['11 heading-level', '11 section-name']);
     // A compound the name's word only begins is another section: `## Reference-level explanation` is no `## References`.
     const compound = await lintPattern(
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n## References\n\nLinks.\n',
