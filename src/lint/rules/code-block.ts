@@ -29,9 +29,12 @@ export default defineRule({
       if (!code.fenced || (code.lang && code.closed)) continue;
       const line = code.range.start.line;
       const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';
-      if (!code.lang && !bareAsTemplate) {
-        schemas ??= codeBlockSchemas(outline);
-        const lang = schemas.get(code)?.expects.codeBlocks.find((c) => c.lang)?.lang;
+      schemas ??= code.lang ? schemas : codeBlockSchemas(outline);
+      const expected = code.lang ? undefined : schemas?.get(code)?.expects.codeBlocks;
+      // (So does the template's section: its own blocks there name none.)
+      const bareHere = expected !== undefined && expected.length > 0 && expected.every((c) => !c.lang);
+      if (!code.lang && !bareAsTemplate && !bareHere) {
+        const lang = expected?.find((c) => c.lang)?.lang;
         report({
           message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,
           line,

@@ -35,6 +35,15 @@ describe('code-block', () => {
     ]);
   });
 
+  it("asks no language in a section where the template's own block names none, and names it where the template's does", async () => {
+    const template = '# [Title]\n\n## Requirements\n\n```\nnode --version\n```\n\n## Deployment\n\n```bash\nsam deploy\n```\n';
+    const pattern = '# Queue to function\n\n## Requirements\n\n```\nnode 20\n```\n\n## Deployment\n\n```\nsam deploy\n```\n';
+    const { shown } = await lintOne('code-block', pattern, { template });
+    expect(shown).toEqual([
+      '11:1 Code block without a language: name it after the opening fence (“```bash”, as the template does here) so it is highlighted and can be run or checked.',
+    ]);
+  });
+
   it('reports run attributes `patternbook run` would refuse, and accepts the ones it knows', async () => {
     const source = page(
       '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n```bash {skpi}\nnpm run build\n```\n\n### Step 2: Serve\n\nServe it.\n\n```sh {timeout=soon background expect-fail}\nnpm start\n```\n\n### Step 3: Check\n\nCheck it.\n\n```console {timeout=60 name="Check the page" cwd=app}\n$ curl -s localhost:8080\n```\n\n```json {not-a-run-block}\n{}\n```',
