@@ -170,7 +170,10 @@ const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|reme
 function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet): void {
   if (!text.trim() || KEEP_MARKER.test(raw)) return;
   found.marked(text, raw, path, line, { labels: true });
-  const label = LABEL.exec(raw);
+  // A label is followed by a colon (`**Owner:** …`, `**Owner**: …`); a bold term that opens a
+  // sentence (`**site operator** is a person who…`) is a definition, judged as a whole.
+  const bold = LABEL.exec(raw);
+  const label = bold && (/:\s*$/.test(bold[2]!) || /^\s*(\*\*|__).+?\1\s*:/.test(raw)) ? bold : null;
   // A note (`**Note:** *Not needed until the work is scheduled.*`) is said to whoever reads it, not a
   // field to fill in: its text is judged as any other (an instruction in it is one).
   if (label && NOTE_LABEL.test(label[2]!.replace(/:\s*$/, '').trim())) {

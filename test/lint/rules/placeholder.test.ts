@@ -587,6 +587,27 @@ testRule(
   { describe, it },
 );
 
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Workflow\n\n**site operator** is a person who runs the service for a region.\n\n**Owner:** your team\n',
+    valid: [
+      {
+        name: 'a sample definition whose bold term the author replaced is their own sentence (a bold term without a colon is no label)',
+        text: '# Faster cache\n\n## Workflow\n\n**fleet owner** is a person who runs the service for a region. They change quotas.\n\n**Owner:** Storage Guild\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'the sample after a label with a colon is still the template’s',
+        text: '# Faster cache\n\n## Workflow\n\n**fleet owner** is a person who runs the service for a region.\n\n**Owner:** your team\n',
+        errors: [{ message: left('`## Workflow`', '“your team”'), line: 7, column: 12 }],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 /** Questions to the author, two to a paragraph. */
 const questionsTemplate = '# [Pattern Title]\n\n## Context\n\nWhere does the problem exist? What are the pre-conditions?\n\n## Forces\n\nWhat makes the problem hard?\n';
 
