@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { drawSvg, RENDERER, type Drawn } from './diagram-draw.js';
 import type { DiagramRequest } from './diagram-worker.js';
 import { esc } from './html.js';
+import { SLOT_SECRET } from './slot-secret.js';
 import { sanitizeSvg } from './sanitize.js';
 
 /**
@@ -272,9 +273,8 @@ function drawCached(diagram: DiagramSource, root?: string): { hash: string; draw
  * written: plain text the sanitizer keeps, with a per-process secret in it so
  * that nothing an author writes can pass for one.
  */
-const SECRET = randomBytes(9).toString('base64url');
 export function diagramSlot(n: number): string {
-  return `<p>pb-diagram-${SECRET}-${n}</p>\n`;
+  return `<p>pb-diagram-${SLOT_SECRET}-${n}</p>\n`;
 }
 
 /** What the article holds for each diagram until it is drawn: its source, readable, marked for `drawDiagrams`. */
@@ -282,7 +282,7 @@ export function fillSlots(html: string, sources: readonly string[], root?: strin
   if (!sources.length) return html;
   // Drawing starts now (in a worker when there is one), to be ready when the page is written.
   for (const source of sources) drawCached(readDiagram(source), root);
-  return html.replace(new RegExp(`<p>pb-diagram-${SECRET}-(\\d+)</p>`, 'g'), (_whole, n: string) => {
+  return html.replace(new RegExp(`<p>pb-diagram-${SLOT_SECRET}-(\\d+)</p>`, 'g'), (_whole, n: string) => {
     const source = sources[Number(n)];
     return source === undefined
       ? ''

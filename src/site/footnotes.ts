@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Token } from 'markdown-it';
+import { SLOT_SECRET } from './slot-secret.js';
 
 /**
  * GitHub's footnotes on a page. The model keeps each definition
@@ -10,8 +10,7 @@ import type { Token } from 'markdown-it';
  * passes the sanitizer untouched) and filled with its link afterwards.
  */
 
-const SECRET = randomBytes(9).toString('base64url');
-const SLOT = new RegExp(`pb-fnref-${SECRET}-(\\d+)-(\\d+)`, 'g');
+const SLOT = new RegExp(`pb-fnref-${SLOT_SECRET}-(\\d+)-(\\d+)`, 'g');
 
 export interface Footnote {
   label: string;
@@ -68,7 +67,7 @@ export function footnoteRefSlot(token: Token, notes: readonly Footnote[], seen: 
   if (!note) return `[^${label}]`;
   const sub = seen.get(label) ?? 0;
   seen.set(label, sub + 1);
-  return `pb-fnref-${SECRET}-${note.n}-${sub}`;
+  return `pb-fnref-${SLOT_SECRET}-${note.n}-${sub}`;
 }
 
 const refId = (n: number, sub: number) => `fnref-${n}${sub > 0 ? `-${sub + 1}` : ''}`;

@@ -1,10 +1,13 @@
-import type { TemplateSection } from './types.js';
+/** A tree of sections: the template's, or a document's. */
+interface Tree<T> {
+  children: readonly T[];
+}
 
-const flat = new WeakMap<readonly TemplateSection[], TemplateSection[]>();
+const flat = new WeakMap<object, unknown[]>();
 
-/** Every template section, depth first, in template order (worked out once per list: rules ask for it on every pattern). */
-export function flattenSections(sections: readonly TemplateSection[]): TemplateSection[] {
-  let list = flat.get(sections);
+/** Every section, depth first, in order (worked out once per list: rules ask for it on every pattern). */
+export function flattenSections<T extends Tree<T>>(sections: readonly T[]): T[] {
+  let list = flat.get(sections) as T[] | undefined;
   if (!list) {
     list = sections.flatMap((s) => [s, ...flattenSections(s.children)]);
     flat.set(sections, list);
@@ -12,11 +15,11 @@ export function flattenSections(sections: readonly TemplateSection[]): TemplateS
   return list;
 }
 
-const parents = new WeakMap<readonly TemplateSection[], Map<TemplateSection, TemplateSection>>();
+const parents = new WeakMap<object, Map<unknown, unknown>>();
 
-/** The template section that holds `section` (undefined at the top level), looked up in a map made once per template. */
-export function parentSection(sections: readonly TemplateSection[], section: TemplateSection): TemplateSection | undefined {
-  let map = parents.get(sections);
+/** The section that holds `section` (undefined at the top level), looked up in a map made once per tree. */
+export function parentSection<T extends Tree<T>>(sections: readonly T[], section: T): T | undefined {
+  let map = parents.get(sections) as Map<T, T> | undefined;
   if (!map) {
     map = new Map();
     for (const t of flattenSections(sections)) for (const child of t.children) map.set(child, t);

@@ -29,8 +29,7 @@ export default defineRule({
       if (!code.fenced || (code.lang && code.closed)) continue;
       const line = code.range.start.line;
       const fence = /(`{3,}|~{3,})/.exec(doc.lines.lineText(line))?.[1] ?? '```';
-      schemas ??= code.lang ? schemas : codeBlockSchemas(outline);
-      const expected = code.lang ? undefined : schemas?.get(code)?.expects.codeBlocks;
+      const expected = code.lang ? undefined : (schemas ??= codeBlockSchemas(outline)).get(code)?.expects.codeBlocks;
       // (So does the template's section: its own blocks there name none.)
       const bareHere = expected !== undefined && expected.length > 0 && expected.every((c) => !c.lang);
       if (!code.lang && !bareAsTemplate && !bareHere) {

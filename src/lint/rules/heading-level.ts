@@ -53,7 +53,7 @@ export default defineRule({
       const end = section.range.end.offset;
       const next = doc.headings.find((h) => h.range.start.offset > end);
       if (next && next.level > level && next.level <= section.level) return true;
-      const parent = parentOf(doc.sections, section);
+      const parent = parentSection(doc.sections, section);
       return parent !== undefined && level <= parent.level && parent.children.length === 1 && parent.blocks.length === 0;
     };
     // The template's level of each of the pattern's sections that stands for one.
@@ -198,14 +198,4 @@ function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Inf
     cursor = hashes + marker[1]!.length;
   }
   return { range: [start, end], text: text + doc.source.slice(cursor, end) };
-}
-
-/** The section that holds this one, if any. */
-function parentOf(sections: readonly Section[], section: Section): Section | undefined {
-  for (const s of sections) {
-    if (s.children.includes(section)) return s;
-    const deeper = parentOf(s.children, section);
-    if (deeper) return deeper;
-  }
-  return undefined;
 }
