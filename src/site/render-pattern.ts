@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
@@ -10,6 +10,7 @@ import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
 import { diagramSlot, fillSlots } from './diagrams.js';
 import { fillFootnoteRefs, footnoteRefSlot, footnoteSection, splitFootnotes } from './footnotes.js';
+import { type DirectiveContext, directiveParts, renderDirective } from './myst.js';
 import { sanitize } from './sanitize.js';
 
 /** Image types a page shows (SVG only through `<img>`, where its scripts never run). */
@@ -82,7 +83,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
   const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
-  const shown = withMystTargets(body);
+  const shown = withLinkTexts(withMystTargets(body), doc.headings);
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -124,6 +125,12 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     return `<img src="${escape(target)}" alt="${escape(alt)}" loading="lazy"${titleAttr}>`;
   };
 
+  const directives: DirectiveContext = {
+    // Sanitized here: the page's own check for raw HTML does not look inside fences.
+    markdown: (source) => sanitize(renderer.render(md.parse(source, {}), md.options, {})),
+    readFile: (rel) => catalogText(rel, pattern.file, context.root),
+    escape,
+  };
   rules.fence = (list: Token[], i: number) => {
     const token = list[i]!;
     const info = token.info.trim().split(/\s+/);
@@ -132,7 +139,10 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     const lang = (directive && ['code-block', 'code', 'sourcecode'].includes(directive) ? info[1] : (directive ?? info[0]))?.toLowerCase() ?? '';
     // Drawn at build time (see diagrams.ts): a placeholder until the page is written. (A directive's
     // options, `:caption: …` lines first, are not the diagram's.)
-    if (lang === 'mermaid') return diagramSlot(diagrams.push(directive ? token.content.replace(/^(?:[ \t]*:[\w-]+:.*\n)+/, '') : token.content) - 1);
+    if (lang === 'mermaid') return diagramSlot(diagrams.push(directive ? directiveParts(token.content).body : token.content) - 1);
+    // Other MyST directives the site knows (admonitions, `{csv-table}`) are shown as what they are.
+    const shownDirective = directive ? renderDirective(directive, info.slice(1).join(' '), token.content, directives) : undefined;
+    if (shownDirective !== undefined) return shownDirective;
     const cls = lang && /^[\w-]+$/.test(lang) ? ` class="language-${lang}"` : '';
     return `<pre class="code"><code${cls}>${highlight(token.content, lang) ?? escape(token.content)}</code></pre>\n`;
   };
@@ -219,6 +229,64 @@ function withMystTargets(tokens: Token[]): Token[] {
     i += 2;
   }
   return out;
+}
+
+/**
+ * Links written without text, MyST's way to link a target by its title
+ * (`[](#repo-list)`, `[](../saga/README.md)`), shown with the text they stand
+ * for: the heading a MyST target is set above, or the heading of that anchor,
+ * else the address as written — never an empty link a reader cannot see. The
+ * inline tokens are copied, not changed: the model's tokens are shared.
+ */
+function withLinkTexts(tokens: Token[], headings: readonly { id: string; text: string }[]): Token[] {
+  const empty = (t: Token) => t.type === 'inline' && t.children?.some((c, k) => c.type === 'link_open' && t.children![k + 1]?.type === 'link_close');
+  if (!tokens.some(empty)) return tokens;
+  const named = new Map(headings.map((h) => [h.id, h.text]));
+  tokens.forEach((t, i) => {
+    if (t.type === 'myst_target' && tokens[i + 1]?.type === 'heading_open') named.set(t.content, normalizeSpace(inlineText(tokens[i + 2]?.children ?? [])));
+  });
+  return tokens.map((t) => {
+    if (!empty(t)) return t;
+    const children: Token[] = [];
+    t.children!.forEach((c, k) => {
+      children.push(c);
+      if (c.type !== 'link_open' || t.children![k + 1]?.type !== 'link_close') return;
+      const href = (c.attrGet('href') ?? '').trim();
+      const text = new Token('text', '', 0);
+      text.content = (href.startsWith('#') ? named.get(decodeAnchor(href.slice(1))) : undefined) ?? href;
+      children.push(text);
+    });
+    return Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t, { children });
+  });
+}
+
+function decodeAnchor(anchor: string): string {
+  try {
+    return decodeURIComponent(anchor);
+  } catch {
+    return anchor;
+  }
+}
+
+/** Largest file a directive may show whole (`{csv-table}` with `:file:`). */
+const DIRECTIVE_FILE_MAX = 1024 * 1024;
+
+/** A text file of the catalog a directive names, relative to the pattern, or why it is not shown. */
+function catalogText(rel: string, from: string, root: string): { text: string } | { reason: string } {
+  const resolved = resolveReference(rel, from, root);
+  if (resolved.kind === 'external') return { reason: 'it is not a file of the catalog' };
+  if (resolved.outside) return { reason: 'it lies outside the catalog' };
+  try {
+    const real = realpathSync(resolved.file);
+    const inside = path.relative(realpathSync(root), real);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) return { reason: 'it lies outside the catalog' };
+    const stat = statSync(real);
+    if (!stat.isFile()) return { reason: 'it is not a file' };
+    if (stat.size > DIRECTIVE_FILE_MAX) return { reason: 'it is larger than 1 MB' };
+    return { text: readFileSync(real, 'utf8') };
+  } catch {
+    return { reason: 'the file does not exist' };
+  }
 }
 
 /** `[ ] ` or `[x] ` at the start of a list item. */

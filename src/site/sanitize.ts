@@ -97,7 +97,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // highlight.js: `hljs-keyword`, `hljs-title function_`.
     span: ['missing', /^hljs-[\w-]+$/, /^[a-z]+_+$/],
     a: ['missing', 'pattern-link', 'external'],
-    div: ['table-wrap'],
+    div: ['table-wrap', 'admonition', /^admonition-[a-z]+$/],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },

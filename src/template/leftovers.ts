@@ -90,6 +90,8 @@ interface Context {
   authorNext?: () => boolean;
   /** The marker a section is named for (`## TODO`): that word in it is its content, not one left in. */
   ownMarker?: string;
+  /** Inside a quote of the template's guidance that the author answers right after it (see `blocks`). */
+  quotedLeadIn?: boolean;
 }
 
 class Scan {
@@ -167,9 +169,14 @@ class Scan {
         case 'paragraph':
           this.unit(block.text, block.raw, block.range, ctx);
           break;
-        case 'blockquote':
-          this.blocks(block.blocks, ctx);
+        case 'blockquote': {
+          // The template's guidance quoted, paragraph after paragraph, and answered in the author's own
+          // text right after the quote: set apart as a quote, every paragraph of it is a lead-in to that
+          // answer, as an instruction kept in emphasis is (not only its last question).
+          const quoted = block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) && authorNext();
+          this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
+        }
         case 'list': {
           // The template's questions kept as a list and answered after it, at once (`- How will it work
           // with X? - …? For all these, nothing changes.`, in the last item or the text after the list):
@@ -258,9 +265,10 @@ class Scan {
     // (In a list of questions answered at once, the last may hold the answer after its question.)
     // (So is an instruction kept set apart in emphasis, `_Explain the change…_`, with the answer under it.)
     const leadIn =
-      onlyQuestions(text) || EMPHASIZED.test(written)
+      ctx.quotedLeadIn === true ||
+      (onlyQuestions(text) || EMPHASIZED.test(written)
         ? ctx.followed()
-        : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text));
+        : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text)));
     if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {
       for (const p of instructions) hits.delete(p.pattern.source);
     }

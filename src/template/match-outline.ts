@@ -182,6 +182,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       leftovers.push(...section.children);
     }
   }
+  standInsOffLevel(schema, sections, result);
   // In template order, depth first: a missing sub-section of one section is inserted before a
   // missing section that follows it at the same place (`### Data Flow` before `## Prerequisites`).
   const order = new Map(everywhere.map((t, i) => [t, i]));
@@ -387,22 +388,88 @@ function standingIn(
   const there = sections.filter((s) => s.range.start.offset > from && s.range.start.offset < to);
   const one = there[0];
   if (there.length !== 1 || !one || one.level !== schema.level || !unknown.includes(one)) return undefined;
-  // …and it names what the template's guidance for the section talks of (`## Implementation`
-  // where the guidance says "…to understand, and implement"; `## Alternatives` where it asks for
-  // "alternate approaches"): another topic that only stands there (`## References` where the
-  // Security Considerations go) is the author's own.
-  // A short heading (three words at most) whose last word is one the guidance uses, that is.
+  return speaksFor(one, between, schema.level) === schema ? one : undefined;
+}
+
+/**
+ * The one template section of `between` (those a pattern lacks at a place)
+ * whose guidance talks of what a heading of the author's names, where it
+ * stands (`## Implementation` where the guidance says "…to understand, and
+ * implement"; `## Alternatives` where it asks for "alternate approaches";
+ * `## Out of scope` where it asks "what is out of scope?"): another topic
+ * that only stands there (`## References` where the Security Considerations
+ * go) is the author's own. A short heading (three words at most) whose last
+ * word is one the guidance uses, that is, and this section alone of those
+ * the pattern lacks there (`## Implementation` where Detailed design and
+ * Examples are missing, and only the first one's guidance speaks of
+ * implementing). Where its name has the word, in the same role: `##
+ * References` is no `## Reference Implementation`.
+ */
+function speaksFor(one: Section, between: readonly TemplateSection[], level: number): TemplateSection | undefined {
   const words = contentWords(one.title);
   const head = analyze(words.at(-1) ?? '')[0];
   if (words.length > 3 || !head || head.length < 4) return undefined;
-  // …this section alone of those the pattern lacks there (`## Implementation` where Detailed design
-  // and Examples are missing, and only the first one's guidance speaks of implementing).
-  // (Where its name has the word, in the same role: `## References` is no `## Reference Implementation`.)
   const nameRole = (t: TemplateSection) =>
     !contentWords(t.heading).includes(words.at(-1)!) || headNouns(t.heading).has(words.at(-1)!) === headNouns(one.title).has(words.at(-1)!);
-  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === one.level && analyze(`${t.name} ${t.guidance}`).includes(head) && nameRole(t);
+  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === level && analyze(`${t.name} ${t.guidance}`).includes(head) && nameRole(t);
   const speakers = between.filter(talksOf);
-  return speakers.length === 1 && speakers[0] === schema ? one : undefined;
+  return speakers.length === 1 ? speakers[0] : undefined;
+}
+
+/**
+ * Stand-ins a level off (see `standingIn`): a missing section's place is
+ * right after the nearest sibling the pattern has (at its place or out of
+ * it, as `## Goals` for `### Goals`), or first under its parent. The heading
+ * there, at its level or one up or down (`## Out of scope` where
+ * `### Non-Goals` goes), unknown, that the section's guidance talks of and
+ * that a template section follows, is it in other words: never "missing"
+ * plus "unknown", nor a section inserted beside it. A heading at the end of
+ * the document is not judged this way: the author's own sections often
+ * close one.
+ */
+function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly Section[], result: OutlineMatch): void {
+  const placed = new Map<TemplateSection, Section>();
+  const flatten = (matches: readonly SectionMatch[]): void => {
+    for (const m of matches) {
+      placed.set(m.schema, m.sections[0]!);
+      flatten(m.children);
+    }
+  };
+  flatten(result.matches);
+  for (const m of result.misplaced) {
+    if (!placed.has(m.schema)) placed.set(m.schema, m.section);
+    if (m.match) flatten(m.match.children);
+  }
+  const known = new Set(placed.values());
+  const doc = flattenSections(sections);
+  const stood = new Set(result.absent.map((m) => m.standIn).filter(Boolean));
+  // The first heading after a section's own sub-sections (or, for its parent, after its heading).
+  const nextAfter = (section: Section, inside: boolean): Section | undefined => {
+    const i = doc.indexOf(section);
+    if (inside) return doc[i + 1];
+    const own = flattenSections(section.children).length;
+    return doc[i + 1 + own];
+  };
+  for (const missing of result.absent) {
+    const t = missing.schema;
+    if (missing.standIn || t.repeatable || t.anyHeading) continue;
+    const siblings = missing.parent ? missing.parent.schema.children : schema;
+    const i = siblings.indexOf(t);
+    let j = i - 1;
+    while (j >= 0 && !placed.has(siblings[j]!)) j--;
+    const anchor = j >= 0 ? placed.get(siblings[j]!) : missing.parent?.sections[0];
+    if (!anchor) continue;
+    const one = nextAfter(anchor, j < 0);
+    if (!one || Math.abs(one.level - t.level) > 1 || !result.unknown.includes(one) || stood.has(one)) continue;
+    const then = nextAfter(one, false);
+    if (!then || !known.has(then)) continue;
+    let k = i + 1;
+    while (k < siblings.length && !placed.has(siblings[k]!)) k++;
+    const between = siblings.slice(j + 1, k).filter((s) => !placed.has(s));
+    if (speaksFor(one, between, t.level) !== t) continue;
+    missing.standIn = one;
+    stood.add(one);
+  }
 }
 
 /**

@@ -476,9 +476,65 @@ describe('patternbook build: footnotes', () => {
     expect(page).not.toContain(':caption:');
   });
 
+  it('shows MyST admonitions as boxes of Markdown and `{csv-table}` as a table, from its content or its file', async () => {
+    const dir = await tempCatalog({
+      'docs/flow.md': [
+        '# Flow',
+        '',
+        '> Three stages.',
+        '',
+        '## Overview',
+        '',
+        '```{warning}',
+        ':class: dropdown',
+        'Drafts older than **a week** are closed. <img src=x onerror=alert(1)>',
+        '```',
+        '',
+        '```{csv-table} Owners',
+        ':header: "Stage", "Owner"',
+        '',
+        'draft, "Writers, editors"',
+        'review, "The ""core"" team"',
+        '```',
+        '',
+        '```{csv-table}',
+        ':file: stages.csv',
+        ':header-rows: 1',
+        '```',
+        '',
+        '```{csv-table}',
+        ':file: gone.csv',
+        '```',
+        '',
+        '```{unknown-thing}',
+        'kept as code',
+        '```',
+        '',
+      ].join('\n'),
+      'docs/stages.csv': 'Stage,Days\ndraft,2\nreview,5\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/flow/index.html'), 'utf8');
+    expect(page).toContain('<div class="admonition admonition-warning"><div class="admonition-title">Warning</div>');
+    expect(page).toContain('<strong>a week</strong>');
+    expect(page).not.toContain(':class:');
+    expect(page).not.toContain('onerror');
+    expect(page).toContain('<caption>Owners</caption>');
+    expect(page).toContain('<tr><th>Stage</th><th>Owner</th></tr>');
+    expect(page).toContain('<tr><td>draft</td><td>Writers, editors</td></tr>');
+    expect(page).toContain('<tr><td>review</td><td>The &quot;core&quot; team</td></tr>');
+    expect(page).toContain('<tr><th>Stage</th><th>Days</th></tr>');
+    expect(page).toContain('<tr><td>review</td><td>5</td></tr>');
+    expect(page).toContain('The table from gone.csv is not shown: the file does not exist.');
+    expect(page).toMatch(/<pre class="code"><code[^>]*>kept as code/);
+  });
+
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
-      'docs/moves.md': '# Moves\n\n> Moves three repositories.\n\n## Overview\n\nSee [the list](#repo-list).\n\n(repo-list)=\n## Repositories\n\nThree.\n',
+      'docs/moves.md':
+        '# Moves\n\n> Moves three repositories.\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n(repo-list)=\n## Repositories\n\nThree.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');
@@ -487,5 +543,9 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<span id="repo-list"></span>');
     expect(page).not.toContain('(repo-list)=');
     expect(page).toContain('<a href="#repo-list">the list</a>');
+    // A link without text shows what it stands for: the heading under the target, the anchor's heading, the address.
+    expect(page).toContain(
+      '<a href="#repo-list">Repositories</a>, <a href="#overview">Overview</a> and <a href="https://example.org/moves" class="external" rel="noopener noreferrer">https://example.org/moves</a>',
+    );
   });
 });

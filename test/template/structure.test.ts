@@ -556,6 +556,32 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it('names the heading in other words a level off, or after the last sub-section, where a missing sub-section goes: a warning, nothing inserted', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat should this achieve?\n\n### Non-Goals\n\nWhat is out of scope for this work?\n\n## Proposal\n\nThe change.\n';
+    const shown = async (pattern: string, fix = false) => {
+      const found = await lintPattern(template, pattern, fix ? { fix: true } : {});
+      return { list: found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`), found };
+    };
+    // After the last sub-section, at its level, before the next template section.
+    const same =
+      '# Warm pool\n\n## Summary\n\nKeep hosts warm.\n\n## Motivation\n\nCold starts.\n\n### Goals\n\nFast starts.\n\n### Out of scope\n\nCost.\n\n## Proposal\n\nA pool.\n';
+    const a = await shown(same, true);
+    expect(a.list).toEqual(['15 required-section warning']);
+    expect(a.found.diagnostics[0]!.message).toContain('where this pattern has `### Out of scope`');
+    expect(a.found.text).toBe(same);
+    // The sub-sections written a level up: the level is a finding, the section in other words is named.
+    const up = same.replace('### Goals', '## Goals').replace('### Out of scope', '## Out of scope');
+    expect((await shown(up)).list).toEqual(['11 heading-level error', '15 required-section warning']);
+    // Another topic there is the author's own, and the section is missing.
+    const other = same.replace('### Out of scope', '### Benchmarks');
+    expect((await shown(other)).list).toEqual(['13 required-section error', '15 unknown-section warning']);
+    // At the end of the document (no template section after it), it is the author's own too.
+    const last =
+      '# Warm pool\n\n## Summary\n\nKeep hosts warm.\n\n## Proposal\n\nA pool.\n\n## Motivation\n\nCold starts.\n\n### Goals\n\nFast starts.\n\n## Out of scope\n\nCost.\n';
+    expect((await shown(last)).list).toEqual(['7 section-order warning', '17 required-section error', '19 unknown-section warning']);
+  });
+
   it('reads other words for a section where the template puts it: a synonym, the topic before a word for a kind of text, the verb of a step, the same head noun as a question', async () => {
     const template =
       '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment Instructions\n\n1. Clone it.\n\n## How it works\n\nThe flow.\n\n## Testing\n\nHow to check it.\n\n## Cleanup\n\n1. Remove it.\n';

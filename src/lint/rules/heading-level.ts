@@ -4,158 +4,196 @@ import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
-import { defineRule } from '../rule.js';
+import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
+import { plainRange } from '../../markdown/lines.js';
 
-export default defineRule({
+/** A finding, and for a section at another level than the template's, which section at which level (`id@level`). */
+type LevelReport = Report & { written?: string };
+
+export default defineCatalogRule({
   meta: {
     id: 'heading-level',
     description: 'Each section heading has the level the template gives it (`## Overview`, not `### Overview`).',
     severity: 'error',
     fixable: true,
+    // Whether a section at another level is a place the catalog keeps for it (see `check`) depends on the others.
+    scope: 'catalog',
   },
-  check({ pattern, catalog, outline, report: reportAll }) {
-    const source = pattern.document.source;
-    const doc = pattern.document;
-    const schema = catalog.templates.for(pattern.path);
-    // A file with under half of the template's sections may follow another template (required-section
-    // says so once): the levels it has by this one's are warnings; and where it has headings of its own
-    // too, --fix moves none of them (moving some of an outline written to another template mixes two
-    // layouts).
-    const loose = underHalf(outline, schema);
-    const ownOutline = loose && outline.unknown.length > 0;
-    const report: typeof reportAll = (r) => {
-      if (!loose) return reportAll(r);
-      const { fix, ...rest } = r;
-      reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
-    };
-    const template = schema.sections;
-    /**
-     * Whether the heading, at the template's level, would sit under the template's parent: a
-     * level changed alone must not move a section under a section it does not belong to (a
-     * `## Test Plan` made `### Test Plan` under `## Proposal` when the template puts it under a
-     * `## Design Details` the pattern lacks).
-     */
-    const landsInPlace = (section: Section, schema: TemplateSection): boolean => {
-      const parent = parentSection(template, schema);
-      const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
-      if (!parent) return before === undefined || before.level === 1;
-      return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
-    };
-    /**
-     * Whether moving the section up to `level` would change what other sections belong to: the
-     * headings after it, up to one at that level or above, that are not its own (its siblings, or
-     * later sections of its parent) would fall under it; or its parent, left with nothing of its own,
-     * would stand empty. Then the level is the author's to change.
-     */
-    const regroups = (section: Section, level: number): boolean => {
-      if (level >= section.level) return false;
-      const end = section.range.end.offset;
-      const next = doc.headings.find((h) => h.range.start.offset > end);
-      if (next && next.level > level && next.level <= section.level) return true;
-      const parent = parentSection(doc.sections, section);
-      return parent !== undefined && level <= parent.level && parent.children.length === 1 && parent.blocks.length === 0;
-    };
-    // The template's level of each of the pattern's sections that stands for one.
-    const levelOf = new Map<Section, number>();
-    for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
-    for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
-    const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
-      if (section.level === schema.level) return;
-      const expected = '#'.repeat(schema.level);
-      const start = section.heading.range.start.offset;
-      // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
-      // An H1 section of a pattern without a title, among the author's other H1 sections: moved
-      // alone, it would leave those as titles (one finding became many); the author moves them all.
-      const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
-      const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema)) && !regroups(section, schema.level);
-      // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
-      // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
-      // (Not when one of them is at its level already: moved along, it would be off in turn.)
-      const keepsRight = (s: Section): boolean => s.children.some((c) => levelOf.get(c) === c.level || keepsRight(c));
-      const subtree =
-        movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
-      const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
-      report({
-        // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
-        // no error at another level either: its absence would only be a warning.
-        ...(schema.optional || schema.recommended ? { warning: true } : {}),
-        message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
-        range: section.heading.range,
-        expected: `${expected} ${section.title}`,
-        actual: `${'#'.repeat(section.level)} ${section.title}`,
-        ...(subtree
-          ? { fix: subtree }
-          : marker
-            ? {
-                fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as {
-                  range: [number, number];
-                  text: string;
-                },
-              }
-            : {}),
-      });
-    };
-    const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
-    const collect = (matches: SectionMatch[], parent?: SectionMatch): void => {
-      for (const match of matches) {
-        for (const s of match.sections) {
-          // Where the template skips levels under a section (`##### Unit tests` right under
-          // `### Test Plan`), a sub-section anywhere from one level below its parent down to the
-          // template's level nests as the template means: its depth is not asked to the level.
-          const parentLevel = parent?.sections[0]?.level;
-          const templateStep = parent ? match.schema.level - parent.schema.level : 1;
-          if (parentLevel !== undefined && templateStep > 1 && s.level > parentLevel && s.level - parentLevel <= templateStep) continue;
-          pairs.push({ section: s, schema: match.schema, misplaced: false });
-        }
-        collect(match.children, match);
-      }
-    };
-    collect(outline.matches);
-    // A section out of place whose template parent the pattern lacks has nowhere to nest: the
-    // missing parent is the finding (required-section), not the level of each section it would hold.
-    const had = sectionsHad(outline);
-    for (const { section, schema } of outline.misplaced) {
-      const parent = parentSection(template, schema);
-      if (parent && !had.has(parent)) continue;
-      pairs.push({ section, schema, misplaced: true });
+  collect(context): LevelReport[] {
+    const reports: LevelReport[] = [];
+    findings(context, (r) => reports.push(r));
+    return reports;
+  },
+  check({ pattern, catalog, collected, memo, report }) {
+    const mine = collected<LevelReport[]>(pattern);
+    if (!mine) return;
+    // A template section written at one other level by a good share of the catalog (`## Drawbacks`
+    // where the template now has `### Drawbacks` under `## Design`): the place an older template gave
+    // it, kept by the patterns written from that one. No error of one pattern's: a warning that says
+    // how many keep it, with the same fix.
+    const kept = memo('levels kept', () => {
+      const counts = new Map<string, number>();
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined);
+      for (const p of all)
+        for (const key of new Set((collected<LevelReport[]>(p) ?? []).map((r) => r.written).filter(Boolean))) counts.set(key!, (counts.get(key!) ?? 0) + 1);
+      return { counts, of: all.length };
+    });
+    for (const { written, ...finding } of mine) {
+      const count = written ? (kept.counts.get(written) ?? 0) : 0;
+      if (!finding.warning && count >= 3 && count * 10 >= kept.of)
+        report({
+          ...finding,
+          warning: true,
+          message: `${finding.message} ${count} of the catalog's ${kept.of} patterns write it at this level (where an older template put it, likely): a warning.`,
+        });
+      else report(finding);
     }
-
-    const shift = wholeOutlineShift(pairs, outline.matches);
-    if (shift) {
-      // One cause, one finding: the pattern writes every section a level off (an older layout
-      // with `# Summary`, `# Motivation`…), and the fix moves every heading together.
-      const first = shift.off[0]!;
-      // Every heading under the title moves, the author's own before the first template section too
-      // (`# Summary`, `# Parameters` above `# Specification`): else they would be left as second titles.
-      // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
-      const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
-      const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
-      // Without a title above them (`# Summary` first, where the template opens with an H1 title),
-      // moved down they would be a pattern with no title and no older layout to explain it: the
-      // author writes the title first, and then the fix moves them.
-      const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
-      const fix = untitled ? undefined : shiftHeadings(doc, from, shift.by);
-      const others = shift.off.length - 1;
-      // The whole outline the same levels off is one layout (an older template's `# Summary` first,
-      // a title added above a template of H1 sections, every section one level down under it):
-      // nothing is missing or out of place, so a warning with its fix. (Without a title above
-      // them, the missing title is the title rule's to say, with this cause.)
-      report({
-        warning: true,
-        message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
-        range: first.section.heading.range,
-        expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
-        actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
-        ...(fix ? { fix } : {}),
-      });
-      // Each heading off by another amount: its own finding, fixed once the layout's fix has moved it.
-      for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
-      return;
-    }
-    for (const { section, schema, misplaced } of pairs) check(section, schema, misplaced);
   },
 });
+
+function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, never>>, reportAll: (r: LevelReport) => void): void {
+  const source = pattern.document.source;
+  const doc = pattern.document;
+  const schema = catalog.templates.for(pattern.path);
+  // A file with under half of the template's sections may follow another template (required-section
+  // says so once): the levels it has by this one's are warnings; and where it has headings of its own
+  // too, --fix moves none of them (moving some of an outline written to another template mixes two
+  // layouts).
+  const loose = underHalf(outline, schema);
+  const ownOutline = loose && outline.unknown.length > 0;
+  const report: typeof reportAll = (r) => {
+    if (!loose) return reportAll(r);
+    const { fix, ...rest } = r;
+    reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
+  };
+  const template = schema.sections;
+  /**
+   * Whether the heading, at the template's level, would sit under the template's parent: a
+   * level changed alone must not move a section under a section it does not belong to (a
+   * `## Test Plan` made `### Test Plan` under `## Proposal` when the template puts it under a
+   * `## Design Details` the pattern lacks).
+   */
+  const landsInPlace = (section: Section, schema: TemplateSection): boolean => {
+    const parent = parentSection(template, schema);
+    const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
+    if (!parent) return before === undefined || before.level === 1;
+    return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
+  };
+  /**
+   * Whether moving the section up to `level` would change what other sections belong to: the
+   * headings after it, up to one at that level or above, that are not its own (its siblings, or
+   * later sections of its parent) would fall under it; or its parent, left with nothing of its own,
+   * would stand empty. Then the level is the author's to change.
+   */
+  const regroups = (section: Section, level: number): boolean => {
+    if (level >= section.level) return false;
+    const end = section.range.end.offset;
+    const next = doc.headings.find((h) => h.range.start.offset > end);
+    if (next && next.level > level && next.level <= section.level) return true;
+    const parent = parentSection(doc.sections, section);
+    return parent !== undefined && level <= parent.level && parent.children.length === 1 && parent.blocks.length === 0;
+  };
+  // The template's level of each of the pattern's sections that stands for one.
+  const levelOf = new Map<Section, number>();
+  for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
+  for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
+  const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
+    if (section.level === schema.level) return;
+    const expected = '#'.repeat(schema.level);
+    const start = section.heading.range.start.offset;
+    // Only ATX headings (`### Title`) get a fix; an underlined heading is rewritten by hand.
+    // An H1 section of a pattern without a title, among the author's other H1 sections: moved
+    // alone, it would leave those as titles (one finding became many); the author moves them all.
+    const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
+    const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema)) && !regroups(section, schema.level);
+    // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
+    // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
+    // (Not when one of them is at its level already: moved along, it would be off in turn.)
+    const keepsRight = (s: Section): boolean => s.children.some((c) => levelOf.get(c) === c.level || keepsRight(c));
+    const subtree =
+      movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
+    const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
+    report({
+      written: `${schema.id}@${section.level}`,
+      // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
+      // no error at another level either: its absence would only be a warning.
+      ...(schema.optional || schema.recommended ? { warning: true } : {}),
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
+      range: plainRange(section.heading.range),
+      expected: `${expected} ${section.title}`,
+      actual: `${'#'.repeat(section.level)} ${section.title}`,
+      ...(subtree
+        ? { fix: subtree }
+        : marker
+          ? {
+              fix: { range: [start + marker.index + marker[0].length - marker[1]!.length, start + marker[0].length], text: expected } as {
+                range: [number, number];
+                text: string;
+              },
+            }
+          : {}),
+    });
+  };
+  const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
+  const collect = (matches: SectionMatch[], parent?: SectionMatch): void => {
+    for (const match of matches) {
+      for (const s of match.sections) {
+        // Where the template skips levels under a section (`##### Unit tests` right under
+        // `### Test Plan`), a sub-section anywhere from one level below its parent down to the
+        // template's level nests as the template means: its depth is not asked to the level.
+        const parentLevel = parent?.sections[0]?.level;
+        const templateStep = parent ? match.schema.level - parent.schema.level : 1;
+        if (parentLevel !== undefined && templateStep > 1 && s.level > parentLevel && s.level - parentLevel <= templateStep) continue;
+        pairs.push({ section: s, schema: match.schema, misplaced: false });
+      }
+      collect(match.children, match);
+    }
+  };
+  collect(outline.matches);
+  // A section out of place whose template parent the pattern lacks has nowhere to nest: the
+  // missing parent is the finding (required-section), not the level of each section it would hold.
+  const had = sectionsHad(outline);
+  for (const { section, schema } of outline.misplaced) {
+    const parent = parentSection(template, schema);
+    if (parent && !had.has(parent)) continue;
+    pairs.push({ section, schema, misplaced: true });
+  }
+
+  const shift = wholeOutlineShift(pairs, outline.matches);
+  if (shift) {
+    // One cause, one finding: the pattern writes every section a level off (an older layout
+    // with `# Summary`, `# Motivation`…), and the fix moves every heading together.
+    const first = shift.off[0]!;
+    // Every heading under the title moves, the author's own before the first template section too
+    // (`# Summary`, `# Parameters` above `# Specification`): else they would be left as second titles.
+    // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
+    const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
+    const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
+    // Without a title above them (`# Summary` first, where the template opens with an H1 title),
+    // moved down they would be a pattern with no title and no older layout to explain it: the
+    // author writes the title first, and then the fix moves them.
+    const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
+    const fix = untitled ? undefined : shiftHeadings(doc, from, shift.by);
+    const others = shift.off.length - 1;
+    // The whole outline the same levels off is one layout (an older template's `# Summary` first,
+    // a title added above a template of H1 sections, every section one level down under it):
+    // nothing is missing or out of place, so a warning with its fix. (Without a title above
+    // them, the missing title is the title rule's to say, with this cause.)
+    report({
+      warning: true,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
+      range: plainRange(first.section.heading.range),
+      expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
+      actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
+      ...(fix ? { fix } : {}),
+    });
+    // Each heading off by another amount: its own finding, fixed once the layout's fix has moved it.
+    for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
+    return;
+  }
+  for (const { section, schema, misplaced } of pairs) check(section, schema, misplaced);
+}
 
 /**
  * The pattern's whole outline is a level (or more) off the template's: every

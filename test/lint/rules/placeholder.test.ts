@@ -697,3 +697,28 @@ describe('placeholder: numbered sample items and bracketed text in code', () => 
     expect(shown).toEqual(["7:27 Template text left in `## Design`: “[Insert owner name]”. Replace it with this pattern's own content."]);
   });
 });
+
+testRule(
+  rule,
+  {
+    template:
+      '# [Title]\n\n## Costs\n\nThe aim is the strongest case against the change.\n\nWhat does it cost in speed or money? What would we give up to get it?\n\nIs it new to users? Will it be hard to keep?\n',
+    valid: [
+      {
+        name: 'the template’s guidance quoted whole and answered right after the quote',
+        text: '# Warm pool\n\n## Costs\n\n> The aim is the strongest case against the change.\n>\n> What does it cost in speed or money? What would we give up to get it?\n>\n> Is it new to users? Will it be hard to keep?\n\nEach warm host costs a small instance all day; users see nothing new.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'quoted with no answer after it, it is still left over',
+        text: '# Warm pool\n\n## Costs\n\n> What does it cost in speed or money? What would we give up to get it?\n>\n> Is it new to users? Will it be hard to keep?\n',
+        errors: [
+          { message: left('`## Costs`', '“What does it cost in speed or money?”, “What would we give up to get it?”'), line: 5, column: 3 },
+          { message: left('`## Costs`', '“Is it new to users?”, “Will it be hard to keep?”'), line: 7, column: 3 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
