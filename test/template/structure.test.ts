@@ -848,6 +848,25 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(found.filter((f) => f.at.startsWith('p7/') && f.at.includes('heading-level')).map((f) => f.at)).toEqual(['p7/README.md:1 heading-level warning']);
   });
 
+  it('takes one section kept at another level by a share of the catalog as the place an older template gave it: a warning that says how many, with its fix', async () => {
+    const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n';
+    const now = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nCost.\n\n## Rollout\n\nSoon.\n`;
+    const before = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nCost.\n\n## Rollout\n\nSoon.\n`;
+    const levels = async (kept: number) => {
+      const files: Record<string, string> = {};
+      for (let n = 1; n <= 10; n++) files[`p${n}/README.md`] = n <= kept ? before(n) : now(n);
+      const dir = await tempCatalog({ 'templates/pattern.md': nested, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+      const report = await lint({ root: dir });
+      return report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'heading-level').map((d) => ({ at: `${r.path}:${d.line} ${d.severity}`, d })));
+    };
+    const four = await levels(4);
+    expect(four.map((f) => f.at)).toEqual(['p1/README.md:11 warning', 'p2/README.md:11 warning', 'p3/README.md:11 warning', 'p4/README.md:11 warning']);
+    expect(four[0]!.d.message).toContain("4 of the catalog's 10 patterns write it at this level");
+    expect(four[0]!.d.fix).toBeDefined();
+    // One such pattern among many is its own slip: an error.
+    expect((await levels(1)).map((f) => f.at)).toEqual(['p1/README.md:11 error']);
+  });
+
   it('counts a pattern with most of the required sections as following the template, whatever recommended ones it lacks', async () => {
     const names = ['Context', 'Decision', 'Status', 'Consequences', 'Options', 'Drivers', 'Links', 'Notes', 'Risks', 'Costs'];
     const tpl = `# [Title]\n\n${names.map((n) => `## ${n}\n\nSay it.\n`).join('\n')}`;
