@@ -98,6 +98,8 @@ class Scan {
   private readonly matcher;
   private readonly ids: Map<Placeholder, number>;
   private readonly leftovers: Leftover[] = [];
+  /** Each heading's anchor and its folded text (see `isContentsEntry`), made when first needed. */
+  private headingIds: Map<string, string> | undefined;
   /** Units read so far (see `Leftover.block`). */
   private unitCount = 0;
   private readonly present = new Set<number>();
@@ -233,6 +235,9 @@ class Scan {
     const raw = written.includes('<!--') ? written.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length)) : written;
     // Most units of a finished pattern hold neither a candidate placeholder nor a bracket: done at once.
     const cold = this.isCold(range);
+    // An entry of the pattern's own table of contents (`[Scenario 1](#scenario-1)`): it names a heading
+    // of this pattern as written, and that heading is judged on its own.
+    if (!cold && this.isContentsEntry(raw)) return;
     if (cold && !text.includes('[')) return;
     if (ctx.unticked) {
       if (cold) return;
@@ -295,6 +300,20 @@ class Scan {
       if (token && tokens.length > 1) continue;
       this.leftovers.push({ id, where: ctx.where, shown, range: plainRange(literal ? narrow(this.doc, range, literal) : range), block });
     }
+  }
+
+  /** Only links to headings of this pattern, each named by the heading's own text: a table-of-contents entry. */
+  private isContentsEntry(raw: string): boolean {
+    if (!raw.includes('](#')) return false;
+    this.headingIds ??= new Map(this.doc.headings.map((h) => [h.id, foldText(h.text)]));
+    let linked = false;
+    const rest = raw.replace(/\[([^\]]+)\]\(#([^)\s]+)\)/g, (whole, text: string, anchor: string) => {
+      const heading = this.headingIds!.get(anchor.toLowerCase());
+      if (heading === undefined || heading !== foldText(text)) return whole;
+      linked = true;
+      return '';
+    });
+    return linked && /^[\s\d.,;:|*+-]*$/.test(rest);
   }
 
   /** No candidate placeholder can stand in this span of the pattern. */

@@ -722,3 +722,24 @@ testRule(
   },
   { describe, it },
 );
+
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n\n## Overview\n\nSay what changes.\n\n### Case 1\n\n### Case 2\n',
+    valid: [
+      {
+        name: 'a table of contents naming the pattern’s own headings, the template’s sample names among them',
+        text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n  - [Case 2](#case-2)\n  - [Case 3](#case-3)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Case 1\n\nStorage.\n\n### Case 2\n\nBilling.\n\n### Case 3\n\nSupport.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'an entry for a heading the pattern does not have is still the template’s',
+        text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Storage\n\nPaging for outages only.\n',
+        errors: [{ message: left('`## Contents`', '“Case 1”'), line: 6, column: 6 }],
+      },
+    ],
+  },
+  { describe, it },
+);
