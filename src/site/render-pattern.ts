@@ -83,7 +83,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
   const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
-  const shown = withLinkTexts(withMystTargets(body), doc.headings);
+  const shown = withLinkTexts(withMystTargets(withoutTocDirectives(body)), doc.headings);
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -209,6 +209,17 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     }
   }
   return drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+}
+
+/**
+ * Without the paragraphs that only ask a renderer for a table of contents
+ * (`[TOC]`, `[[_TOC_]]`): the page shows its own, beside the article.
+ */
+function withoutTocDirectives(tokens: Token[]): Token[] {
+  const toc = (i: number) =>
+    tokens[i]!.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && /^\[\[?_?toc_?\]?\]$/i.test(tokens[i + 1]?.content.trim() ?? '');
+  if (!tokens.some((_, i) => toc(i))) return tokens;
+  return tokens.filter((_, i) => !toc(i) && !toc(i - 1) && !toc(i - 2));
 }
 
 /** The paragraphs that are a MyST target alone (`(repo-list)=`), as `myst_target` tokens holding the label. */

@@ -38,6 +38,8 @@ export interface TemplateTextFound {
   leftovers: Leftover[];
   /** Instructions and unmarked label values of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
   present: number[];
+  /** Placeholders of the template kept as a heading (`### [Known Uses]`): the catalog's way to write that heading when most keep it. */
+  headings?: number[];
 }
 
 /**
@@ -100,6 +102,8 @@ class Scan {
   private readonly leftovers: Leftover[] = [];
   /** Each heading's anchor and its folded text (see `isContentsEntry`), made when first needed. */
   private headingIds: Map<string, string> | undefined;
+  /** See `TemplateTextFound.headings`. */
+  private readonly headingsKept = new Set<number>();
   /** Units read so far (see `Leftover.block`). */
   private unitCount = 0;
   private readonly present = new Set<number>();
@@ -158,7 +162,11 @@ class Scan {
         if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plainRange(link.range), link: true });
       }
     }
-    return { leftovers: this.leftovers, present: [...this.present].sort((a, b) => a - b) };
+    return {
+      leftovers: this.leftovers,
+      present: [...this.present].sort((a, b) => a - b),
+      ...(this.headingsKept.size > 0 ? { headings: [...this.headingsKept].sort((a, b) => a - b) } : {}),
+    };
   }
 
   private blocks(blocks: readonly Block[], outer: Context): void {
@@ -365,9 +373,11 @@ class Scan {
     if (this.isCold(heading.range) || this.sectionNames.has(foldText(heading.text))) return;
     const hits = this.matcher.find(heading.text, heading.raw).filter((p) => (p.kind === 'bracketed' && p.exact) || p.kind === 'custom');
     for (const p of hits) {
+      const id = this.ids.get(p) ?? -1;
       const literal = p.exact ? (p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0]) : p.text;
+      if (id >= 0 && literal !== undefined && foldText(literal) === foldText(heading.text)) this.headingsKept.add(id);
       this.leftovers.push({
-        id: this.ids.get(p) ?? -1,
+        id,
         where: 'a heading',
         shown: quote(literal ?? p.text),
         range: plainRange(literal ? narrow(this.doc, heading.range, literal) : heading.range),
@@ -521,10 +531,18 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   const of = found.length;
   const counts = new Map<number, number>();
   for (const f of found) for (const id of f?.present ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // A marked placeholder kept whole as a heading by most patterns (`### [Known Uses]`) is how the
+  // catalog writes that heading, brackets and all: its name, not a heading left to write.
+  const headings = new Map<number, number>();
+  for (const f of found) for (const id of f?.headings ?? []) headings.set(id, (headings.get(id) ?? 0) + 1);
   const out: Boilerplate[] = [];
   for (const [id, kept] of counts) {
     const placeholder = template.placeholders[id];
     if (LEARNED.has(placeholder?.kind) && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder: placeholder!, id, kept, of });
+  }
+  for (const [id, kept] of headings) {
+    const placeholder = template.placeholders[id];
+    if (placeholder && !counts.has(id) && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder, id, kept, of });
   }
   return out.sort((a, b) => b.kept - a.kept || a.id - b.id);
 }

@@ -81,7 +81,7 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
   const embedded = embeddedTemplate(pageText);
-  let text = embedded?.text ?? pageText;
+  let text = commentedHeadings(embedded?.text ?? pageText);
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
@@ -448,6 +448,33 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
   if (before >= 1 && doc.headings.some((h) => h.range.end.line === before)) return undefined;
   const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
   return /^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) && !text.slice(4).includes('<!--') ? start : undefined;
+}
+
+/**
+ * A heading the template keeps commented out on a line of its own
+ * (`<!--### [Known Uses]-->`), for authors to uncomment where it applies: an
+ * optional section at that place, read as `### [Known Uses] <!-- optional -->`
+ * (the same lines, so positions stay). Not inside code blocks.
+ */
+export function commentedHeadings(text: string): string {
+  if (!text.includes('<!--')) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (open && open[0] === fence[0] && open.length >= fence.length && line.trim() === open) fence = undefined;
+        return line;
+      }
+      if (open) {
+        fence = open;
+        return line;
+      }
+      const heading = /^ {0,3}<!--[ \t]*(#{1,6}[ \t]+[^\n]*?)[ \t]*-->[ \t]*$/.exec(line)?.[1];
+      return heading && !heading.includes('<!--') && !heading.includes('-->') ? `${heading} <!-- optional -->` : line;
+    })
+    .join('\n');
 }
 
 /** A line that only says "optional", in a comment style of its own or none: `// Optional`, `(optional)`. */

@@ -534,7 +534,7 @@ describe('patternbook build: footnotes', () => {
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md':
-        '# Moves\n\n> Moves three repositories.\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n(repo-list)=\n## Repositories\n\nThree.\n',
+        '# Moves\n\n> Moves three repositories.\n\n[TOC]\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n[[_TOC_]]\n\n(repo-list)=\n## Repositories\n\nThree.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');
@@ -543,6 +543,8 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<span id="repo-list"></span>');
     expect(page).not.toContain('(repo-list)=');
     expect(page).toContain('<a href="#repo-list">the list</a>');
+    // A renderer's table-of-contents directive is not shown as text: the page has its own.
+    expect(page).not.toMatch(/\[TOC\]|_TOC_/);
     // A link without text shows what it stands for: the heading under the target, the anchor's heading, the address.
     expect(page).toContain(
       '<a href="#repo-list">Repositories</a>, <a href="#overview">Overview</a> and <a href="https://example.org/moves" class="external" rel="noopener noreferrer">https://example.org/moves</a>',

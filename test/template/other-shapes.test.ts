@@ -274,6 +274,14 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Context', '2 Decision Drivers ?', '2 Metrics']);
   });
 
+  it('a heading the template keeps commented out on a line of its own is an optional section there; one in a code block is code', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n<!--### Other Names-->\n<!-- More names it goes by. -->\n\n## Context\n\nWhere it applies.\n\n## Solution\n\nHow.\n\n<!-- ### Known Uses -->\n<!-- Systems that use it. -->\n\n```md\n<!--## Not a section-->\n```\n\n## Consequences\n\nGains and costs.\n',
+      'entry-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['3 Other Names ?', '2 Context', '2 Solution', '  3 Known Uses ?', '2 Consequences']);
+  });
+
   it('guidance that says the section may be omitted makes it optional, wherever in its first block', () => {
     const template = templateFromSource(
       '# [Title]\n\n## Proposal\n\nWhat changes.\n\n### Feature flags\n\n[Name the flags that turn it on. This section may be omitted if there are none.]\n\n## Open issues\n\nWhat is unknown. This section can be left out when nothing is.\n\n## Rationale\n\nWhy. The flag it adds can be removed later.\n',

@@ -848,6 +848,23 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(found.filter((f) => f.at.startsWith('p7/') && f.at.includes('heading-level')).map((f) => f.at)).toEqual(['p7/README.md:1 heading-level warning']);
   });
 
+  it('learns a marked heading most of the catalog keeps whole (`### [Known Uses]`) as its way to write that heading', async () => {
+    const template = '# [Title]\n\n## Context\n\nWhere it applies.\n\n<!--### [Known Uses]-->\n<!-- Systems that use it. -->\n\n## Consequences\n\nGains and costs.\n';
+    const entry = (n: number, kept: boolean) =>
+      `# Entry ${n}\n\n## Context\n\nApps ${n}.\n\n${kept ? '### [Known Uses]' : '### Where it is used'}\n\nA phone ${n}.\n\n## Consequences\n\nPeople notice.\n`;
+    const placeholders = async (keeping: number) => {
+      const files: Record<string, string> = {};
+      for (let n = 1; n <= 10; n++) files[`e${n}/README.md`] = entry(n, n <= keeping);
+      const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+      const report = await lint({ root: dir });
+      return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId} ${d.severity}`));
+    };
+    // Kept by 6 of 10: the catalog's heading, no finding (and the section, uncommented, is optional).
+    expect(await placeholders(6)).toEqual([]);
+    // Kept by 3 of 10: the template's placeholder left in those three.
+    expect(await placeholders(3)).toEqual(['e1/README.md:7 placeholder error', 'e2/README.md:7 placeholder error', 'e3/README.md:7 placeholder error']);
+  });
+
   it('takes one section kept at another level by a share of the catalog as the place an older template gave it: a warning that says how many, with its fix', async () => {
     const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n';
     const now = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nCost.\n\n## Rollout\n\nSoon.\n`;

@@ -743,3 +743,27 @@ testRule(
   },
   { describe, it },
 );
+
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n[TOC]\n\n## Context\n\nWhere it applies.\n\n### [Option title]\n\nDescribe the option.\n',
+    valid: [
+      {
+        name: 'a table-of-contents directive kept from the template',
+        text: '# Quiet banner\n\n[TOC]\n\n## Context\n\nApps that read sensors in the background.\n\n### A status-bar marker\n\nA small icon while reading.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'a heading placeholder kept is left over',
+        text: '# Quiet banner\n\n## Context\n\nApps that read sensors in the background.\n\n### [Option title]\n\nDescribe the option.\n',
+        errors: [
+          { message: left('a heading', '“[Option title]”'), line: 7, column: 5, severity: 'error' },
+          { message: left('`### [Option title]`', '“Describe the option.”'), line: 9, column: 1, severity: 'error' },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
