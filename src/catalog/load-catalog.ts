@@ -167,10 +167,43 @@ async function readTemplate(
  * collide on case-insensitive and normalising file systems).
  * The first by path wins; the others are reported and not loaded.
  */
-function rejectSlugClashes(files: DiscoveredFile[], diagnostics: Diagnostic[]): DiscoveredFile[] {
+/**
+ * Files of one name in different folders (`accepted/records.md` and
+ * `rejected/records.md`, each `records` by its name) are different patterns
+ * of a catalog that files them by folder: each is named by as many of its
+ * folders as tell them apart (`accepted-records`, `rejected-records`), never
+ * one left off. Names that still clash — one folder, two cases of a name —
+ * are the author's to rename (see `rejectSlugClashes`).
+ */
+export function qualifySlugs<F extends { path: string; slug: string }>(files: readonly F[]): F[] {
+  const key = (slug: string) => slug.normalize('NFC').toLowerCase();
+  const groups = new Map<string, F[]>();
+  for (const f of files) groups.set(key(f.slug), [...(groups.get(key(f.slug)) ?? []), f]);
+  const renamed = new Map<F, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // The folders above each file's own (the pattern's folder, for `name/README.md`), nearest first.
+    const above = group.map((f) => {
+      const parts = f.path.split('/').slice(0, -1);
+      const own = /^(readme|index)\.(md|markdown)$/i.test(path.posix.basename(f.path)) ? parts.slice(0, -1) : parts;
+      return own.reverse();
+    });
+    const depth = Math.max(...above.map((a) => a.length));
+    for (let n = 1; n <= depth; n++) {
+      const names = group.map((f, i) => [...above[i]!.slice(0, n)].reverse().concat(f.slug).join('-'));
+      if (new Set(names.map(key)).size === names.length) {
+        group.forEach((f, i) => renamed.set(f, names[i]!));
+        break;
+      }
+    }
+  }
+  return renamed.size === 0 ? [...files] : files.map((f) => (renamed.has(f) ? { ...f, slug: renamed.get(f)! } : f));
+}
+
+function rejectSlugClashes(discovered: DiscoveredFile[], diagnostics: Diagnostic[]): DiscoveredFile[] {
   const owners = new Map<string, DiscoveredFile>();
   const kept: DiscoveredFile[] = [];
-  for (const f of files) {
+  for (const f of qualifySlugs(discovered)) {
     // macOS and Windows see `Saga` and `saga`, and `café` written either Unicode way, as one name.
     const key = f.slug.normalize('NFC').toLowerCase();
     const owner = owners.get(key);

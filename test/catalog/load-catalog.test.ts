@@ -90,6 +90,26 @@ describe('discovery', () => {
     expect(catalog.diagnostics[0]!.message).toMatch(/differs only by case.*rename one/);
   });
 
+  it('names files of one name in different folders by the folders that tell them apart, leaving none out', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['proposals/*/*.md', 'proposals/*/*/README.md'] }),
+      'proposals/accepted/records.md': PATTERN('Records'),
+      'proposals/rejected/records.md': PATTERN('Records, first draft'),
+      'proposals/accepted/ranges.md': PATTERN('Ranges'),
+      'proposals/v1/cache/README.md': PATTERN('Cache'),
+      'proposals/v2/cache/README.md': PATTERN('Cache again'),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.diagnostics).toEqual([]);
+    expect(catalog.patterns.map((p) => `${p.path} ${p.slug}`).sort()).toEqual([
+      'proposals/accepted/ranges.md ranges',
+      'proposals/accepted/records.md accepted-records',
+      'proposals/rejected/records.md rejected-records',
+      'proposals/v1/cache/README.md v1-cache',
+      'proposals/v2/cache/README.md v2-cache',
+    ]);
+  });
+
   it('refuses files over the size limit and still loads the others', async () => {
     const dir = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ maxFileSize: '1 KB' }),
