@@ -321,7 +321,11 @@ class DocumentBuilder {
     const map = token.map ?? [0, 1];
     let closed = true;
     if (fenced) {
-      const lastLine = this.lines.lineText(map[1]).trim();
+      // (Inside a quote, the closing line carries the quote's markers: `> ```.)
+      const lastLine = this.lines
+        .lineText(map[1])
+        .replace(/^(?:[ \t]*>)+/, '')
+        .trim();
       closed = map[1] - map[0] >= 2 && lastLine.startsWith(token.markup) && /^([`~])\1*$/.test(lastLine);
     }
     const code: CodeBlock = { lang, info, meta, content: token.content, fenced, closed, range: this.rangeOf(token.map), sectionPath: this.path };

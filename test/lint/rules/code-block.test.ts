@@ -64,6 +64,15 @@ describe('code-block', () => {
     ]);
   });
 
+  it('takes a fence closed inside a quote (`> ```) as closed; one left open in a quote is still reported', async () => {
+    const closed = page('## Overview\n\nThe settings file gains a key:\n\n> ```toml\n> port = 8080\n> ```\n\nAnd a second:\n\n>```text\n>quiet\n>```\n');
+    expect((await lintOne('code-block', closed)).shown).toEqual([]);
+    const open = page('## Overview\n\nThe settings file gains a key:\n\n> ```toml\n> port = 8080\n\nThe end.\n');
+    expect((await lintOne('code-block', open)).shown).toEqual([
+      `${lineOf(open, '> ```toml')}:1 Code block opened with “${F3}” on line ${lineOf(open, '> ```toml')} is never closed: everything after it, to the end of the file (or of the list or quote it is in), is read as code. Add a “${F3}” line after its last line.`,
+    ]);
+  });
+
   it('reports a step the template gives code that has neither instructions nor code', async () => {
     const source = page(
       '## Implementation\n\n### Step 1: Build\n\nBuild it.\n\n### Step 2: Deploy\n\n<!-- TODO -->\n\n### Step 3: Verify\n\n```bash\ncurl localhost\n```',
