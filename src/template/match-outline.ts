@@ -824,12 +824,12 @@ const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'informa
 
 const SAME_ROLE = new Map(
   [
-    ['motivation', 'purpose'],
+    ['motivation', 'purpose', 'rationale'],
     ['requirement', 'prerequisite'],
     ['context', 'background'],
     ['decision', 'proposal', 'solution'],
     ['drawback', 'downside', 'disadvantage'],
-    ['summary', 'abstract', 'synopsis'],
+    ['summary', 'abstract', 'synopsis', 'introduction', 'overview'],
     ['reference', 'resource', 'bibliography'],
     ['acknowledgment', 'credit'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),

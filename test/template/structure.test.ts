@@ -606,6 +606,13 @@ describe('template semantics read from real-catalog shapes', () => {
       '11 section-name warning',
       '15 section-name warning',
     ]);
+    // An introduction where the summary goes, a rationale where the motivation goes: the same role.
+    const roles = await lintPattern(
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n',
+      '# Chunked uploads\n\n## Introduction\n\nUploads go in chunks.\n\n## Rationale\n\nOne big upload stalls the indexer.\n\n## Design\n\nA queue of chunks.\n',
+      { fix: true },
+    );
+    expect(roles.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 section-name warning', '7 section-name warning']);
   });
 
   it('inserts a missing section after the heading that stands for the section before it, not between that one and the one before', async () => {
