@@ -83,7 +83,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
   const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
-  const shown = withLinkTexts(withMystTargets(withoutTocDirectives(body)), doc.headings);
+  const shown = withAlerts(withLinkTexts(withMystTargets(withoutTocDirectives(body)), doc.headings));
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -160,6 +160,17 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     if (!box) return escape(token.content);
     return `<input type="checkbox" disabled${box[1] === ' ' ? '' : ' checked'}> ${escape(token.content.slice(box[0].length))}`;
   };
+
+  // GitHub's alerts (`> [!NOTE]`) are boxes titled by their kind, as MyST's admonitions are.
+  const defaultQuoteOpen = rules.blockquote_open ?? ((list, i, options, _env, self) => self.renderToken(list, i, options));
+  const defaultQuoteClose = rules.blockquote_close ?? ((list, i, options, _env, self) => self.renderToken(list, i, options));
+  rules.blockquote_open = (list, i, options, env, self) => {
+    const alert = (list[i]!.meta as { alert?: string } | null)?.alert;
+    if (!alert) return defaultQuoteOpen(list, i, options, env, self);
+    return `<div class="admonition admonition-${alert}"><div class="admonition-title">${ALERT_TITLES[alert]}</div>\n`;
+  };
+  rules.blockquote_close = (list, i, options, env, self) =>
+    (list[i]!.meta as { alert?: string } | null)?.alert ? '</div>\n' : defaultQuoteClose(list, i, options, env, self);
 
   // A MyST target (`(repo-list)=` above a heading) is an anchor, not text.
   rules.myst_target = (list: Token[], i: number) => `<span id="${escape(list[i]!.content)}"></span>\n`;
@@ -267,7 +278,7 @@ function withLinkTexts(tokens: Token[], headings: readonly { id: string; text: s
       text.content = (href.startsWith('#') ? named.get(decodeAnchor(href.slice(1))) : undefined) ?? href;
       children.push(text);
     });
-    return Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t, { children });
+    return copyToken(t, { children });
   });
 }
 
@@ -277,6 +288,49 @@ function decodeAnchor(anchor: string): string {
   } catch {
     return anchor;
   }
+}
+
+/** GitHub's alert kinds and their titles. */
+const ALERT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+
+/** A copy of a token with other fields (the model's tokens are shared: never changed in place). */
+function copyToken(token: Token, fields: Partial<Token>): Token {
+  return Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token, fields);
+}
+
+/**
+ * GitHub's alerts: a quote whose first line is only `[!NOTE]` (or TIP,
+ * IMPORTANT, WARNING, CAUTION), marked on its open and close tokens (`meta.alert`),
+ * the marker line left out of its text.
+ */
+function withAlerts(tokens: Token[]): Token[] {
+  const MARK = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
+  if (!tokens.some((t) => t.type === 'inline' && MARK.test(t.content))) return tokens;
+  const out = [...tokens];
+  for (let i = 0; i < out.length; i++) {
+    const inline = out[i + 2];
+    if (out[i]!.type !== 'blockquote_open' || out[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
+    const kind = MARK.exec(inline.content)?.[1]?.toLowerCase();
+    if (!kind) continue;
+    let depth = 0;
+    let close = i;
+    for (; close < out.length; close++) {
+      if (out[close]!.type === 'blockquote_open') depth++;
+      else if (out[close]!.type === 'blockquote_close' && --depth === 0) break;
+    }
+    if (close >= out.length) continue;
+    out[i] = copyToken(out[i]!, { meta: { alert: kind } });
+    out[close] = copyToken(out[close]!, { meta: { alert: kind } });
+    // The marker is the first text child, then the line break after it (if the text goes on).
+    const children = [...(inline.children ?? [])];
+    const first = children[0];
+    if (first?.type === 'text') children[0] = copyToken(first, { content: first.content.replace(/^\[![a-z]+\][ \t]*/i, '') });
+    if (children[0]?.type === 'text' && children[0].content === '') children.shift();
+    if (children[0]?.type === 'softbreak' || children[0]?.type === 'hardbreak') children.shift();
+    if (children.length === 0) out.splice(i + 1, 3);
+    else out[i + 2] = copyToken(inline, { children, content: inline.content.replace(MARK, '') });
+  }
+  return out;
 }
 
 /** Largest file a directive may show whole (`{csv-table}` with `:file:`). */

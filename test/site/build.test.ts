@@ -531,6 +531,23 @@ describe('patternbook build: footnotes', () => {
     expect(page).toMatch(/<pre class="code"><code[^>]*>kept as code/);
   });
 
+  it('shows GitHub alerts (`> [!NOTE]`) as titled boxes, the marker line left out; a plain quote stays a quote', async () => {
+    const dir = await tempCatalog({
+      'docs/pointers.md':
+        '# Safe pointers\n\n> Marks unchecked pointer use.\n\n## Design\n\n> [!NOTE]\n> The list of operations is **still** being written.\n\n> [!warning]\n>\n> Old code stops compiling.\n\n> A plain quote.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/pointers/index.html'), 'utf8');
+    expect(page).toContain(
+      '<div class="admonition admonition-note"><div class="admonition-title">Note</div>\n<p>The list of operations is <strong>still</strong> being written.</p>\n</div>',
+    );
+    expect(page).toContain('<div class="admonition admonition-warning"><div class="admonition-title">Warning</div>\n<p>Old code stops compiling.</p>\n</div>');
+    expect(page).not.toContain('[!');
+    expect(page).toContain('<blockquote>\n<p>A plain quote.</p>\n</blockquote>');
+  });
+
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md':
