@@ -259,7 +259,7 @@ function readSummary(
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
-  if (lead?.kind === 'blockquote') return { text: lead.text, from: 'blockquote', range: lead.range };
+  if (lead?.kind === 'blockquote' && !saidAside(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of ['description', 'summary']) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
@@ -270,6 +270,22 @@ function readSummary(
   if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
+}
+
+/**
+ * Text that is said beside the document rather than what it is about: a
+ * notice (`**Note**: this predates…`, `> [!WARNING]`, `IMPORTANT: replaced
+ * by…`), a site generator's markup alone (`{{% alert %}}`, `{% include … %}`),
+ * or the conventions of requirement words (RFC 2119's "MUST", "SHOULD"): never
+ * a summary.
+ */
+function saidAside(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit)[*_]{0,2}\s*[:!])/i.test(trimmed) ||
+    /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
+    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed)
+  );
 }
 
 /** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
@@ -296,7 +312,7 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = findSection(doc.sections, matcher)?.blocks;
-  const texts = blocks?.filter((b) => b.kind === 'paragraph' || b.kind === 'list') ?? [];
+  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text)) || b.kind === 'list') ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
   const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
@@ -349,7 +365,7 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
 
 function readsAsProse(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-  if (words < 4) return false;
+  if (words < 4 || saidAside(text)) return false;
   const trimmed = text.trim();
   // A short lead-in to what follows (`The changes proposed here:`) says nothing on its own; a
   // paragraph that says what the document is before a list (`This RFC proposes three changes to the
