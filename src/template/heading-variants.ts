@@ -281,3 +281,15 @@ export function joinedParts(section: { name: string; children: readonly { name: 
   if (parts.size < 2) return undefined;
   return section.children.every((child) => parts.has(variantKey(child.name))) ? parts : undefined;
 }
+
+/**
+ * The names a heading offers as alternatives, joined by slashes
+ * (`Introduction/Overview`, `Non-Goals/Future Work`): a pattern's heading that
+ * is one of them is the section. Only words of four letters or more on each
+ * side (`I/O`, `CI/CD` name one thing).
+ */
+export function slashAlternatives(heading: string): string[] {
+  if (!heading.includes('/')) return [];
+  const parts = heading.split(/\s*\/\s*/).map((p) => p.trim());
+  return parts.length >= 2 && parts.every((p) => /\p{L}{4}/u.test(p)) ? parts : [];
+}

@@ -10,7 +10,7 @@ import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
-import { splitNote } from './heading-variants.js';
+import { slashAlternatives, splitNote } from './heading-variants.js';
 import { foldHeading, foldText } from './normalize.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
@@ -413,7 +413,7 @@ function buildSections(
       anyHeading: shape.any,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
-      matcher: headingMatcher(shape, override.aliases ?? []),
+      matcher: headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
       children: buildSections(doc, section.children, path, overrides, schemaPaths),
       expects: expectations(doc, section, ownBlocks),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),

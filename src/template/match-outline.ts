@@ -1,5 +1,5 @@
 import type { Section } from '../markdown/types.js';
-import { extendsName, joinedParts, nameParts, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections, parentSection } from './walk.js';
@@ -291,12 +291,16 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // A name accepted for a section (an alias) stands for it where the section is not written under
   // its own name: beside it, it is a section of the author's (`## Transition Path` after `## Detailed
   // design`), not a second copy.
+  // So do the names a heading offers as alternatives (`## Introduction/Overview`): one of them is the
+  // section, the first written; another beside it is the author's own.
   for (const [t, list] of found) {
-    if (list.length < 2 || t.repeatable || t.aliases.length === 0 || t.name !== t.heading) continue;
-    const own = variantKey(t.heading);
-    if (!list.some((s) => variantKey(s.title) === own)) continue;
-    const aliasKeys = new Set(t.aliases.map(variantKey));
-    const byAlias = list.filter((s) => variantKey(s.title) !== own && aliasKeys.has(variantKey(s.title)));
+    const alternatives = slashAlternatives(t.heading);
+    if (list.length < 2 || t.repeatable || (t.aliases.length === 0 && alternatives.length === 0) || t.name !== t.heading) continue;
+    const names = new Set([...t.aliases, ...alternatives].map(variantKey));
+    const written = variantKey(t.heading);
+    const own = list.some((s) => variantKey(s.title) === written) ? written : alternatives.length > 0 ? variantKey(list[0]!.title) : undefined;
+    if (own === undefined) continue;
+    const byAlias = list.filter((s) => variantKey(s.title) !== own && names.has(variantKey(s.title)));
     if (byAlias.length === 0) continue;
     found.set(
       t,

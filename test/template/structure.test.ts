@@ -615,6 +615,17 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(roles.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 section-name warning', '7 section-name warning']);
   });
 
+  it('takes a heading that is one of the names a template heading offers with a slash (`Non-Goals/Future Work`) as the section; a second of them beside it is the author’s', async () => {
+    const template =
+      '# [Title]\n\n## Introduction/Overview\n\nWhat it is.\n\n## Goals\n\nWhat it achieves.\n\n### Non-Goals/Future Work\n\nWhat it leaves out.\n\n## Design\n\nHow.\n';
+    const pattern = '# Warm pool\n\n## Overview\n\nKeep hosts warm.\n\n## Goals\n\nFast starts.\n\n### Non-Goals\n\nCost.\n\n## Design\n\nA pool.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([]);
+    expect(found.text).toBe(pattern);
+    const both = pattern.replace('## Overview\n\nKeep hosts warm.\n', '## Introduction\n\nKeep hosts warm.\n\n## Overview\n\nA pool of idle hosts.\n');
+    expect((await lintPattern(template, both)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 unknown-section warning']);
+  });
+
   it('inserts a missing section after the heading that stands for the section before it, not between that one and the one before', async () => {
     const template =
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n\n## Alternatives\n\nOthers.\n';

@@ -2,7 +2,7 @@ import type { MarkdownDocument, Section } from '../../markdown/types.js';
 import { sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { parentSection } from '../../template/walk.js';
+import { flattenSections, parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -111,8 +111,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
     // (Not when one of them is at its level already: moved along, it would be off in turn.)
     const keepsRight = (s: Section): boolean => s.children.some((c) => levelOf.get(c) === c.level || keepsRight(c));
-    const subtree =
-      movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, schema.level - section.level, section.range.end.offset) : undefined;
+    // Moved down, its sub-sections move only as far as they must to stay under it (`# Examples` made
+    // `##` keeps its `### Known Uses`); moved up, they keep their distance below it.
+    const by = schema.level - section.level;
+    const deepest = Math.min(...flattenSections(section.children).map((c) => c.level));
+    const childBy = by > 0 ? Math.max(0, schema.level + 1 - deepest) : by;
+    const subtree = movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, by, section.range.end.offset, childBy) : undefined;
     const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,
@@ -220,19 +224,20 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
  * levels (the title above stays), or undefined when one of them cannot move:
  * an underlined heading, or a level out of 1–6.
  */
-function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity): Fix | undefined {
+function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity, restBy = by): Fix | undefined {
   const headings = doc.headings.filter((h) => h.range.start.offset >= from && h.range.start.offset < to);
-  if (headings.length === 0 || headings.some((h) => h.setext || h.level + by < 1 || h.level + by > 6)) return undefined;
+  const shift = (k: number) => (k === 0 ? by : restBy);
+  if (headings.length === 0 || headings.some((h, k) => h.setext || h.level + shift(k) < 1 || h.level + shift(k) > 6)) return undefined;
   const start = headings[0]!.range.start.offset;
   const end = headings.at(-1)!.range.end.offset;
   let text = '';
   let cursor = start;
-  for (const h of headings) {
+  for (const [k, h] of headings.entries()) {
     const at = h.range.start.offset;
     const marker = /^ {0,3}(#{1,6})/.exec(doc.source.slice(at, at + 10));
     if (!marker) return undefined;
     const hashes = at + marker.index + marker[0].length - marker[1]!.length;
-    text += doc.source.slice(cursor, hashes) + '#'.repeat(h.level + by);
+    text += doc.source.slice(cursor, hashes) + '#'.repeat(h.level + shift(k));
     cursor = hashes + marker[1]!.length;
   }
   return { range: [start, end], text: text + doc.source.slice(cursor, end) };

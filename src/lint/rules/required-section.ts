@@ -4,7 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, variantKey } from '../../template/heading-variants.js';
-import { foldHeading } from '../../template/normalize.js';
+import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -131,7 +131,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     outline.misplaced.some((m) => missing.parent!.schema.children.includes(m.schema) && m.section.level === missing.parent!.sections[0]?.level);
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
-    return insertion(doc, afterStandIns(missing, outline.missing), placeholder ? text.split(placeholder).join(title) : text);
+    return insertion(doc, afterStandIns(missing, outline.missing), placeholder ? withName(text, placeholder, title) : text);
   });
   const missingOnes = outline.missing;
   return reports.concat(
@@ -219,6 +219,21 @@ function nameInHeadings(outline: OutlineMatch, template: TemplateSchema): string
     }
   }
   return undefined;
+}
+
+/**
+ * The template's text with the pattern's name in each place of its title
+ * placeholder, never a word twice where the name ends as the text goes on
+ * (`Check-In pattern` into `[Pattern Title] Pattern with Examples` gives
+ * `Check-In Pattern with Examples`, not `Check-In pattern Pattern`).
+ */
+function withName(text: string, placeholder: string, name: string): string {
+  const parts = text.split(placeholder);
+  const lastWord = /(\s+)(\S+)$/.exec(name);
+  return parts.reduce((out, part) => {
+    const next = lastWord && new RegExp(`^\\s+${escapeRegExp(lastWord[2]!)}(?=\\s|$)`, 'i').test(part) ? name.slice(0, lastWord.index) : name;
+    return `${out}${next}${part}`;
+  });
 }
 
 /** How many levels every section the pattern has is off the template's, when it is the same for all (else 0). */

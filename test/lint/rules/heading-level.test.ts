@@ -83,6 +83,13 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Alternatives\n\nA journal.\n',
       },
       {
+        name: 'a section moved down takes its sub-sections only as far as they must go to stay under it',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Examples\n\nList them.\n',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Examples\n\nA database.\n\n### Known Uses\n\nTwo engines.\n\n#### Sources\n\nA paper.\n',
+        errors: [{ message: message('# Examples', 2, '## Examples'), line: 7, column: 1 }],
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Examples\n\nA database.\n\n### Known Uses\n\nTwo engines.\n\n#### Sources\n\nA paper.\n',
+      },
+      {
         name: 'every section a level up (an older layout): one finding, and one fix that moves every heading together',
         text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\n## Components\n\nA file.\n\n## Replayer\n\nApplies it.\n',
         errors: [

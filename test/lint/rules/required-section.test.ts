@@ -708,5 +708,12 @@ describe("required-section: headings that hold the pattern's name (`## Real-Worl
     const withArticle = source.replace('## Intent of Retry Design Pattern', '## Intent of the Retry Design Pattern');
     const again = await lintOne('required-section', withArticle, { template: named, fix: true });
     expect(await readFile(again.file, 'utf8')).toContain('\n## Real-World Applications of Retry\n');
+    // A name written with the word that follows it in the template's heading gets it once.
+    const worded = '# [Pattern Title]\n\n## Uses of [Pattern Title]\n\nList them.\n\n## Explanation of [Pattern Title] Pattern with Examples\n\nShow it.\n';
+    const checkIn = await lintOne('required-section', '# Check-In\n\n## Uses of Check-In pattern\n\nMeshes.\n', {
+      template: worded,
+      fix: true,
+    });
+    expect(await readFile(checkIn.file, 'utf8')).toContain('\n## Explanation of Check-In Pattern with Examples\n');
   });
 });
