@@ -293,7 +293,7 @@ const SUMMARY_SECTION = /^(?:summary|abstract|synopsis|tl;? ?dr|executive summar
 
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =
-  /^(?:status|date|dates|authors?|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback)$/;
+  /^(?:status|date|dates|authors?|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms)$/;
 
 function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
   const value = frontMatterValue(frontMatter, key);
@@ -366,6 +366,8 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
 function readsAsProse(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   if (words < 4 || saidAside(text)) return false;
+  // Other names (`a.k.a. Logical View`, `Also known as: …`) say what it is called, not what it is.
+  if (/^(?:a\.?k\.?a\.?|also known as)\b/i.test(text.trim())) return false;
   const trimmed = text.trim();
   // A short lead-in to what follows (`The changes proposed here:`) says nothing on its own; a
   // paragraph that says what the document is before a list (`This RFC proposes three changes to the

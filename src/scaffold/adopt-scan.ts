@@ -171,6 +171,8 @@ export function templateNameScore(file: ScannedFile): number {
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));
     if (!numbered && (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl'))) return 3;
+    // (`001-proposal-template.md`: the first number of the series, kept by the template, and the name ends so.)
+    if (tokens.at(-1) === 'template' && tokens.every((t) => !/^\d+$/.test(t) || Number(t) <= 1)) return 3;
     // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in.)
     if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t))) return 2;
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;

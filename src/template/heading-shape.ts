@@ -61,10 +61,11 @@ const PART_SOURCES = [
   String.raw`(?<code>\x60[^\x60\n]+\x60)`,
   String.raw`(?<semver>\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\b)`,
   String.raw`(?<date>\b\d{4}-\d{2}-\d{2}\b)`,
-  // Date formats (`YYYY-MM-DD`), one capital repeated (`NNNN`, `XXX`), capitals joined by underscores
-  // (`PATTERN_TITLE`). Acronyms (`API`, `AWS`) are words: none of these shapes.
+  // Date formats (`YYYY-MM-DD`), one capital repeated (`NNNN`, `XXX`; `NN` and `XX` too, the
+  // letters that stand for a number), capitals joined by underscores (`PATTERN_TITLE`). Acronyms
+  // (`API`, `AWS`) and numerals (`II`) are words: none of these shapes.
   String.raw`(?<capsdate>\b(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:MM|DD)[-/.](?:MM|DD)[-/.]YYYY)\b)`,
-  String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)`,
+  String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|NN|XX|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)`,
   String.raw`(?<number>\b\d+\b)`,
 ];
 // After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).

@@ -70,17 +70,21 @@ describe('title and summary, from where the template keeps them', () => {
     expect(catalog.template.summary).toEqual({ from: 'none' });
   });
 
-  it('no notice, site generator markup or statement of requirement words: they are said beside the document', async () => {
+  it('no notice, site generator markup, statement of requirement words or other names: they are said beside the document', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       noted: '# Noted\n\n> **Note**: this record was accepted before the review rules.\n\n## Context\n\nRoutes need to rewrite the start of a path.\n',
       alert: '# Alert\n\n> [!WARNING]\n> Kept for history only, see the newer record.\n\n## Context\n\nGateways share one counter per client.\n',
       markup: '# Markup\n\n## Context\n\n{{% alert color="warning" %}}\n\n{% include banner.html %}\n\nOversized headers are refused with a clear status.\n',
       words:
         '# Words\n\nThe key words "MUST" and "SHOULD" in this document are to be read as in RFC 2119.\n\n## Context\n\nGateways pick a default route when none is named.\n',
+      names: '# Names\n\n## Also Known As\n\nStatus Marker / Live Indicator / Sensor Light\n\n## Context\n\nApps read sensors in the background.\n',
+      aka: '# Aka\n\na.k.a. Logical View of the whole system\n\n## Context\n\nComponents and their wiring, drawn once.\n',
     });
     expect(read(catalog).map((r) => `${r[0]}: ${r[3]}`)).toEqual([
+      'aka: Components and their wiring, drawn once.',
       'alert: Gateways share one counter per client.',
       'markup: Oversized headers are refused with a clear status.',
+      'names: Apps read sensors in the background.',
       'noted: Routes need to rewrite the start of a path.',
       'words: Gateways pick a default route when none is named.',
     ]);

@@ -234,6 +234,20 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
   });
 
+  it("takes `001-proposal-template.md` (the series' first number, a name that ends in template) as the template, not a proposal", async () => {
+    const proposal = (title: string) => `# ${title}\n\n## Summary\n\nA paragraph.\n\n## Motivation\n\nWhy ${title}.\n\n## Proposal\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'docs/proposals/001-proposal-template.md': '# [Proposal name]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Proposal\n\nHow?\n',
+      'docs/proposals/002-sharded-cache.md': proposal('Sharded Cache'),
+      'docs/proposals/003-quiet-hours.md': proposal('Quiet Hours'),
+      'docs/proposals/004-path-rewrites.md': proposal('Path Rewrites'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toEqual({ template: 'docs/proposals/001-proposal-template.md', patterns: ['docs/proposals/*.md'] });
+    expect(run.stdout).toContain('3 files of the 4 Markdown files here');
+  });
+
   it("a generation source (`x.src.md`) or a page template (`index.liquid.md`) beside the patterns is left out, as the repository's own pages are", async () => {
     const design = (title: string) => `# ${title}\n\n## Background\n\nWhy ${title}.\n\n## Proposal\n\nWhat.\n\n## Rationale\n\nWhy this way.\n`;
     const dir = await tempCatalog({

@@ -23,6 +23,10 @@ describe('headingShape: the variable parts of a template heading', () => {
     expect(parts('`Subject` Field Guide')).toEqual(['code:`Subject`']);
     expect(parts('Entry YYYY-MM-DD by XXX for PATTERN_NAME')).toEqual(['caps:YYYY-MM-DD', 'caps:XXX', 'caps:PATTERN_NAME']);
     expect(parts('RFC-NNNN: Your one-line title', true)).toEqual(['caps:NNNN', 'phrase:Your one-line title']);
+    // Two letters that stand for a number (`NN`, `XX`) too; a numeral (`Phase II`) or an acronym is a word.
+    expect(parts('Practice: NN')).toEqual(['caps:NN']);
+    expect(parts('Step XX of the rollout')).toEqual(['caps:XX']);
+    expect(parts('Phase II for AA cells')).toEqual([]);
   });
 
   it('keeps acronyms, numbers and "your" in a name as words', () => {

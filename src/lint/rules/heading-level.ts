@@ -2,7 +2,7 @@ import type { MarkdownDocument, Section } from '../../markdown/types.js';
 import { sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { flattenSections, parentSection } from '../../template/walk.js';
+import { parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -114,7 +114,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // Moved down, its sub-sections move only as far as they must to stay under it (`# Examples` made
     // `##` keeps its `### Known Uses`); moved up, they keep their distance below it.
     const by = schema.level - section.level;
-    const deepest = Math.min(...flattenSections(section.children).map((c) => c.level));
+    const deepest = shallowest(section.children);
     const childBy = by > 0 ? Math.max(0, schema.level + 1 - deepest) : by;
     const subtree = movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, by, section.range.end.offset, childBy) : undefined;
     const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
@@ -241,4 +241,11 @@ function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Inf
     cursor = hashes + marker[1]!.length;
   }
   return { range: [start, end], text: text + doc.source.slice(cursor, end) };
+}
+
+/** The smallest level among sections and their sub-sections (Infinity for none). */
+function shallowest(sections: readonly Section[]): number {
+  let level = Infinity;
+  for (const s of sections) level = Math.min(level, s.level, shallowest(s.children));
+  return level;
 }
