@@ -40,6 +40,8 @@ export interface TemplateTextFound {
   present: number[];
   /** Placeholders of the template kept as a heading (`### [Known Uses]`): the catalog's way to write that heading when most keep it. */
   headings?: number[];
+  /** …and those written as a heading without their marks (`### Known Uses`): the patterns that have the heading and chose otherwise. */
+  unmarkedHeadings?: number[];
 }
 
 /**
@@ -104,6 +106,8 @@ class Scan {
   private headingIds: Map<string, string> | undefined;
   /** See `TemplateTextFound.headings`. */
   private readonly headingsKept = new Set<number>();
+  private readonly headingsUnmarked = new Set<number>();
+  private readonly markedHeadings: Map<string, number>;
   /** Units read so far (see `Leftover.block`). */
   private unitCount = 0;
   private readonly present = new Set<number>();
@@ -122,6 +126,7 @@ class Scan {
     this.ids = idsOf(template.placeholders);
     this.templateText = foldedTemplate(template);
     this.summaryInQuote = template.summary.from === 'blockquote';
+    this.markedHeadings = markedHeadingsOf(template);
     this.sectionNames = new Set(
       flattenSections(template.sections)
         .filter((t) => t.name === t.heading)
@@ -136,7 +141,15 @@ class Scan {
     const doc = this.doc;
     // Most patterns hold none of their template's text and no bracketed instruction of their own:
     // nothing to walk (a quick look at the bracketed tokens of the whole text decides the latter).
-    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [] };
+    // The template's marked headings this pattern writes without their marks (see `learnBoilerplate`).
+    if (this.markedHeadings.size > 0) {
+      for (const h of doc.headings) {
+        const unmarked = /^\s*[[{<(]/.test(h.text) ? undefined : this.markedHeadings.get(foldText(h.text));
+        if (unmarked !== undefined) this.headingsUnmarked.add(unmarked);
+      }
+    }
+    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source))
+      return { leftovers: [], present: [], ...(this.headingsUnmarked.size > 0 ? { unmarkedHeadings: [...this.headingsUnmarked].sort((a, b) => a - b) } : {}) };
     // The summary blockquote under the title is the summary rule's to judge (where the template keeps it there).
     const lead = leadBlock(doc);
     const summary = this.summaryInQuote && lead?.kind === 'blockquote' ? lead : undefined;
@@ -166,6 +179,7 @@ class Scan {
       leftovers: this.leftovers,
       present: [...this.present].sort((a, b) => a - b),
       ...(this.headingsKept.size > 0 ? { headings: [...this.headingsKept].sort((a, b) => a - b) } : {}),
+      ...(this.headingsUnmarked.size > 0 ? { unmarkedHeadings: [...this.headingsUnmarked].sort((a, b) => a - b) } : {}),
     };
   }
 
@@ -493,6 +507,24 @@ function narrow(doc: MarkdownDocument, range: Range, text: string): Range {
   return doc.lines.range(start, Math.min(start + text.length, range.end.offset));
 }
 
+const markedHeadingCache = new WeakMap<TemplateSchema, Map<string, number>>();
+
+/** The template's marked placeholders written as a whole heading (`### [Known Uses]`), by their words without the marks. */
+function markedHeadingsOf(template: TemplateSchema): Map<string, number> {
+  let map = markedHeadingCache.get(template);
+  if (!map) {
+    map = new Map();
+    const headings = new Set(flattenSections(template.sections).map((t) => foldText(t.heading)));
+    template.placeholders.forEach((p, id) => {
+      if (p.kind !== 'bracketed' || !headings.has(foldText(p.text))) return;
+      const words = foldText(p.text.replace(/^[[{<(]+|[\]}>)]+$/g, ''));
+      if (words) map!.set(words, id);
+    });
+    markedHeadingCache.set(template, map);
+  }
+  return map;
+}
+
 /** `“text”`, shortened to a readable quote (as lint messages quote). */
 function quote(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -511,8 +543,9 @@ export interface Boilerplate {
   id: number;
   /** Patterns that keep it. */
   kept: number;
-  /** Patterns in the catalog. */
+  /** Patterns in the catalog (or, with `having`, the patterns that have that heading at all). */
   of: number;
+  having?: boolean;
 }
 
 /**
@@ -535,6 +568,10 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   // catalog writes that heading, brackets and all: its name, not a heading left to write.
   const headings = new Map<number, number>();
   for (const f of found) for (const id of f?.headings ?? []) headings.set(id, (headings.get(id) ?? 0) + 1);
+  // (An optional heading counts among the patterns that have it: kept whole by most of those that write
+  // `### Known Uses` at all, brackets or not, it is the catalog's way, however few have the section.)
+  const unmarked = new Map<number, number>();
+  for (const f of found) for (const id of f?.unmarkedHeadings ?? []) unmarked.set(id, (unmarked.get(id) ?? 0) + 1);
   const out: Boilerplate[] = [];
   for (const [id, kept] of counts) {
     const placeholder = template.placeholders[id];
@@ -542,7 +579,10 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   }
   for (const [id, kept] of headings) {
     const placeholder = template.placeholders[id];
-    if (placeholder && !counts.has(id) && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder, id, kept, of });
+    const having = kept + (unmarked.get(id) ?? 0);
+    if (!placeholder || counts.has(id) || of < BOILERPLATE_MIN_PATTERNS) continue;
+    if (kept * 2 > of) out.push({ placeholder, id, kept, of });
+    else if (kept >= 3 && kept * 2 > having) out.push({ placeholder, id, kept, of: having, having: true });
   }
   return out.sort((a, b) => b.kept - a.kept || a.id - b.id);
 }
@@ -557,5 +597,5 @@ export function catalogBoilerplate(template: TemplateSchema, documents: readonly
 
 /** How boilerplate is said to users: `“Delete the stack” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
 export function describeBoilerplate(b: Boilerplate): string {
-  return `${quote(b.placeholder.text)} is kept by ${b.kept.toLocaleString('en-US')} of ${b.of.toLocaleString('en-US')} patterns: treated as boilerplate`;
+  return `${quote(b.placeholder.text)} is kept by ${b.kept.toLocaleString('en-US')} of ${b.of.toLocaleString('en-US')} patterns${b.having ? ' that have that heading' : ''}: treated as boilerplate`;
 }
