@@ -955,6 +955,9 @@ describe('patterns written to an older layout, or to another template', () => {
       'p3/README.md:5 title warning',
       'p3/README.md:9 title warning',
     ]);
+    // So is a missing title (a note every proposal includes: no heading, no section of the template).
+    const note = await run({ 'p1/README.md': current(1), 'p2/README.md': current(2), 'p3/README.md': 'Pages here follow the shared style guide.\n' });
+    expect(note.filter((f) => f.at.startsWith('p3/')).map((f) => f.at)).toEqual(['p3/README.md:1 required-section warning', 'p3/README.md:1 title warning']);
     // A template section at another level there is a warning too, and --fix moves no heading of it.
     const mixed = '# Faster builds\n\nA cache.\n\n# Basic example\n\nRun it.\n\n# Drawbacks\n\nDisk.\n\n# Unresolved questions\n\nNone.\n';
     const dir = await tempCatalog({

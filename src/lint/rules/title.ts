@@ -91,9 +91,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them, then \`lint --fix\` moves them down a level`
         : '';
       report({
-        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.`,
+        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose && !first ? LOOSE : ''}`,
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        ...(first ? { layout: true as const } : {}),
+        ...(first ? { layout: true as const } : loose ? { warning: true } : {}),
       });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
