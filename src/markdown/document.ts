@@ -121,9 +121,15 @@ export function footerBreak(doc: MarkdownDocument): Block | undefined {
   return blocks.slice(at + 1).every((b) => b.kind === 'paragraph' || b.kind === 'html') ? blocks[at] : undefined;
 }
 
-/** A list whose every item is a field, `Label: value` (`* **Status:** Draft`). */
+/**
+ * A list whose every item is a field, `Label: value` (`* **Status:** Draft`),
+ * or a paragraph whose every line is one (`also known as: TODO`), the value
+ * short: a few words, not a sentence.
+ */
 function isFieldList(block: Block): boolean {
-  return block.kind === 'list' && block.items.length > 0 && block.items.every((item) => /^[^:\n]{1,40}:(?:\s|$)/.test(item.text));
+  const field = (text: string) => /^[^:\n]{1,40}:(?:\s|$)/.test(text);
+  if (block.kind === 'list') return block.items.length > 0 && block.items.every((item) => field(item.text));
+  return block.kind === 'paragraph' && block.text.split('\n').every((line) => field(line) && line.split(/\s+/).length <= 12);
 }
 
 function detectLineEnding(source: string): '\n' | '\r\n' | '\r' {

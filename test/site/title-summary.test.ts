@@ -108,4 +108,12 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(article).not.toContain('TL;DR');
     expect(article).toContain('@ada');
   });
+
+  it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
+    const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
+    const site = await build(template, {
+      'pair-drawing': '# Pair Drawing\n\nalso known as: shared sketching\n\n> Two people draw one diagram at one screen.\n\n## Purpose\n\nAgreement early.\n',
+    });
+    expect(site.catalog).toEqual([['pair-drawing', 'Pair Drawing', 'Two people draw one diagram at one screen.']]);
+  });
 });
