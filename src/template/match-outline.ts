@@ -84,13 +84,16 @@ export interface OutlineMatch {
 export function underHalf(outline: OutlineMatch, template: { sections: readonly TemplateSection[] }): boolean {
   // The sections it asks for, required or recommended (a catalog whose patterns often lack one makes it
   // recommended: it is still the template's), at the top level…
+  // (Present at their place or out of it: `## Motivation` under a `# Summary` written a level up is
+  // there, and one heading off is no other template.)
+  const had = new Set([...outline.matches.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
   const asked = template.sections.filter((s) => !s.optional);
-  const present = outline.matches.filter((m) => !m.schema.optional).length;
+  const present = asked.filter((s) => had.has(s)).length;
   if (asked.length <= 1 || present * 2 >= asked.length) return false;
   // …and, where the template requires two or more, under half of those too: a pattern with most of
   // the required sections follows the template, whatever recommended ones it lacks.
   const required = template.sections.filter((s) => !s.optional && !s.recommended);
-  const requiredPresent = outline.matches.filter((m) => !m.schema.optional && !m.schema.recommended).length;
+  const requiredPresent = required.filter((s) => had.has(s)).length;
   return required.length <= 1 || requiredPresent * 2 < required.length;
 }
 

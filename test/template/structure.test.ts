@@ -615,6 +615,17 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(roles.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 section-name warning', '7 section-name warning']);
   });
 
+  it('takes one section written a level up over its siblings (`# Summary` over `## Motivation`) as one heading off: no sibling misplaced, the file not under half', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n';
+    const titled =
+      '# Write thread\n\n# Summary\n\nSlow writes go to a thread.\n\n## Motivation\n\nSyncs block.\n\n## Design\n\nA writer.\n\n## Drawbacks\n\nOne more thread.\n';
+    expect((await lintPattern(template, titled)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 heading-level error']);
+    const untitled = titled.replace('# Write thread\n\n', '');
+    expect(
+      (await lintPattern(template, untitled)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity} ${d.message.includes('one level up') ? 'layout' : ''}`.trim()),
+    ).toEqual(['1 heading-level error', '1 title error']);
+  });
+
   it('takes a heading that is one of the names a template heading offers with a slash (`Non-Goals/Future Work`) as the section; a second of them beside it is the author’s', async () => {
     const template =
       '# [Title]\n\n## Introduction/Overview\n\nWhat it is.\n\n## Goals\n\nWhat it achieves.\n\n### Non-Goals/Future Work\n\nWhat it leaves out.\n\n## Design\n\nHow.\n';

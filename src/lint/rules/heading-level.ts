@@ -117,7 +117,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const deepest = shallowest(section.children);
     const childBy = by > 0 ? Math.max(0, schema.level + 1 - deepest) : by;
     const subtree = movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, by, section.range.end.offset, childBy) : undefined;
-    const marker = movable && section.children.length === 0 ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
+    // (Moved down over sub-sections already at their template level, siblings of its own written
+    // under it, `# Summary` above `## Motivation`: the heading moves alone, and they are its siblings again.)
+    const alone = section.children.length === 0 || (by > 0 && keepsRight(section));
+    const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,
       // A section the template lets a pattern leave out (optional, or recommended by the catalog) is

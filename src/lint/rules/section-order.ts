@@ -24,8 +24,17 @@ export default defineRule({
     };
     visit(outline.matches);
 
+    // The template section each of the pattern's sections stands for.
+    const schemaOf = new Map<Section, (typeof outline.misplaced)[number]['schema']>();
+    for (const m of outline.all) for (const s of m.sections) schemaOf.set(s, m.schema);
+    for (const m of outline.misplaced) schemaOf.set(m.section, m.schema);
     for (const { section, schema } of outline.misplaced) {
       if (section.level !== schema.level) continue; // heading-level reports it
+      // Under a sibling of its own written a level up (`# Summary` above `## Motivation`, where the
+      // template has both at `##`), it is where it belongs: that heading's level is the one finding.
+      const holder = parentSection(pattern.document.sections, section);
+      const holderSchema = holder ? schemaOf.get(holder) : undefined;
+      if (holder && holderSchema && holder.level < holderSchema.level && parentSection(template, holderSchema) === parentSection(template, schema)) continue;
       // The parent as the template writes it (a template may skip levels: `###` under `#`).
       const above = parentSection(template, schema);
       const parent = above ? `under ${schemaLabel(above)}` : 'at the top level';

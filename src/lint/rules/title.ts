@@ -74,7 +74,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   // once, and none of them is a second title.
   // (Its top-level sections are: a sub-section off by more, `# Alternatives` for a `###`, is
   // heading-level's own finding beside it.)
-  const allUp = sectionsAsH1.size > 0 && outline.matches.every((m) => m.sections.every((s) => s.level === m.schema.level - 1));
+  const allUp =
+    sectionsAsH1.size > 0 &&
+    outline.matches.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
+    // (Not one section up over the others at their level, `# Summary` then `## Motivation`: one heading off.)
+    outline.misplaced.every((m) => m.section.level !== m.schema.level);
   // (Nor is an H1 where the template's sections are H1s, `# Summary` after the title line.)
   const h1Sections = template.sections.some((s) => s.level === 1);
   const h1s = allUp || h1Sections ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));

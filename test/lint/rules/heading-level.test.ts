@@ -178,10 +178,17 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Replayer\n\nApplies the log.\n',
       },
       {
-        name: 'a section one level up over a sub-section already at its level: no fix (moved along, it would be off in turn)',
+        name: 'a section one level up over a sub-section already at its level: the heading moves alone (moved along, the sub-section would be off in turn)',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\nTwo parts.\n\n### Components\n\nA file.\n',
         errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
-        output: null,
+        output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Components\n\nA file.\n',
+      },
+      {
+        name: 'the first section one level up over its siblings at their level (`# Summary` over `## Motivation`): the heading moves alone, they are its siblings again',
+        template: '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n',
+        text: '# Write thread\n\n# Summary\n\nSlow writes go to a thread.\n\n## Motivation\n\nSyncs block.\n\n## Design\n\nA writer thread.\n',
+        errors: [{ message: message('# Summary', 2, '## Summary'), line: 3, column: 1 }],
+        output: '# Write thread\n\n## Summary\n\nSlow writes go to a thread.\n\n## Motivation\n\nSyncs block.\n\n## Design\n\nA writer thread.\n',
       },
       {
         name: 'a section one level down with its sub-sections: they move up with it, levels kept apart',
