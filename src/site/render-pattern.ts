@@ -228,7 +228,7 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
  */
 function withoutTocDirectives(tokens: Token[]): Token[] {
   const toc = (i: number) =>
-    tokens[i]!.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && /^\[\[?_?toc_?\]?\]$/i.test(tokens[i + 1]?.content.trim() ?? '');
+    tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && /^\[\[?_?toc_?\]?\]$/i.test(tokens[i + 1]?.content.trim() ?? '');
   if (!tokens.some((_, i) => toc(i))) return tokens;
   return tokens.filter((_, i) => !toc(i) && !toc(i - 1) && !toc(i - 2));
 }

@@ -552,6 +552,8 @@ describe('patternbook build: footnotes', () => {
     const dir = await tempCatalog({
       'docs/moves.md':
         '# Moves\n\n> Moves three repositories.\n\n[TOC]\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n[[_TOC_]]\n\n(repo-list)=\n## Repositories\n\nThree.\n',
+      // (The directive after other blocks, not first.)
+      'docs/later.md': '# Later\n\n## Overview\n\nText first.\n\n[TOC]\n\nText after.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');
@@ -562,6 +564,9 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<a href="#repo-list">the list</a>');
     // A renderer's table-of-contents directive is not shown as text: the page has its own.
     expect(page).not.toMatch(/\[TOC\]|_TOC_/);
+    const later = await readFile(path.join(out, 'patterns/later/index.html'), 'utf8');
+    expect(later).not.toContain('[TOC]');
+    expect(later).toContain('<p>Text first.</p>\n<p>Text after.</p>');
     // A link without text shows what it stands for: the heading under the target, the anchor's heading, the address.
     expect(page).toContain(
       '<a href="#repo-list">Repositories</a>, <a href="#overview">Overview</a> and <a href="https://example.org/moves" class="external" rel="noopener noreferrer">https://example.org/moves</a>',
