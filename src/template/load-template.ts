@@ -149,12 +149,7 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   if (h1s.length === 0 || standsForTitle(h1s[0]!)) return undefined;
   // (Or, under the page's one H1, an H2 that is a title placeholder: `# Template`, then `## Your Proposal Title`.)
   const next = doc.headings[1];
-  const title =
-    h1s.length === 1
-      ? doc.headings[0] === h1s[0] && next?.level === 2 && headingShape(shapeText(next), { title: true }).placeholder
-        ? next
-        : undefined
-      : h1s.slice(1).find(standsForTitle);
+  const title = h1s.length === 1 ? (doc.headings[0] === h1s[0] && next?.level === 2 && titlePlaceholder(next) ? next : undefined) : h1s.slice(1).find(standsForTitle);
   if (!title) return undefined;
   const from = (doc.frontMatter?.endLine ?? 0) + 1;
   const to = title.range.start.line - 1;
@@ -164,9 +159,18 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   return lines.join('\n');
 }
 
+/**
+ * A heading with a placeholder of the title in it (`## Your Proposal Title`,
+ * `# RFC-NNNN: [Title]`), its note left out: `## Open Questions [optional]`
+ * names a section, with a note that it may be left out.
+ */
+function titlePlaceholder(heading: { text: string; raw: string }): boolean {
+  return headingShape(splitNote(shapeText(heading)).text, { title: true }).placeholder;
+}
+
 /** An H1 that only stands for the pattern's title: a title placeholder, or a name for the title (`Title`) alone. */
 function standsForTitle(heading: Heading): boolean {
-  return headingShape(shapeText(heading), { title: true }).placeholder || TITLE_SECTIONS.has(foldHeading(heading.text.replace(/^[[<{]+|[\]>}]+$/g, '')));
+  return titlePlaceholder(heading) || TITLE_SECTIONS.has(foldHeading(heading.text.replace(/^[[<{]+|[\]>}]+$/g, '')));
 }
 
 /**
@@ -262,7 +266,7 @@ function titleHeadingLevel(doc: MarkdownDocument): number | undefined {
   const first = doc.headings[0];
   if (doc.title || !first || first.level !== 2 || doc.preamble.length > 0) return undefined;
   // (`## Your Proposal Title`: a placeholder of the title itself, whatever follows it.)
-  if (headingShape(shapeText(first), { title: true }).placeholder) return 2;
+  if (titlePlaceholder(first)) return 2;
   const name = foldHeading(first.text.replace(/^[[<{]+|[\]>}]+$/g, ''));
   if (!TITLE_SECTIONS.has(name)) return undefined;
   const section = doc.sections[0];

@@ -274,6 +274,15 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Context', '2 Decision Drivers ?', '2 Metrics']);
   });
 
+  it('a section heading with a note in brackets (`## Open Questions [optional]`) right under the title and its prose is a section, not the title', () => {
+    const template = templateFromSource(
+      "# Clever Feature Idea\n\nThis line is the proposal's name: pick a short one.\n\n## Open Questions [optional]\n\nWhat is unsettled.\n\n## Summary\n\nOne paragraph.\n",
+      'idea-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Open Questions ?', '2 Summary']);
+    expect(template.title).toMatchObject({ from: 'heading', sample: 'Clever Feature Idea' });
+  });
+
   it('a heading the template keeps commented out on a line of its own is an optional section there; one in a code block is code', () => {
     const template = templateFromSource(
       '# [Title]\n\n<!--### Other Names-->\n<!-- More names it goes by. -->\n\n## Context\n\nWhere it applies.\n\n## Solution\n\nHow.\n\n<!-- ### Known Uses -->\n<!-- Systems that use it. -->\n\n```md\n<!--## Not a section-->\n```\n\n## Consequences\n\nGains and costs.\n',
