@@ -552,6 +552,9 @@ function rewordings(
   const fits = (written: string, nameText: string) => {
     const heading = contentWords(written).filter((w) => !filler.has(w));
     const name = contentWords(nameText).filter((w) => !filler.has(w));
+    // A qualifier that says the opposite of the name's (`## Resolved questions`, `## Settled review
+    // questions` for `## Open questions`) names another section of the author's.
+    if (heading.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)))) return false;
     const headHeads = headNouns(written, filler);
     const nameHeads = headNouns(nameText, filler);
     const shared = heading.filter((w) => name.includes(w) && headHeads.has(w) === nameHeads.has(w));
@@ -831,6 +834,22 @@ const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on'
  */
 /** Head nouns that say what kind of text a section is rather than what it is about. */
 const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview']);
+
+/** Qualifiers of opposite meaning (either way): a heading with one is no name with the other. */
+const OPPOSITES = new Map<string, Set<string>>();
+for (const [a, bs] of [
+  ['open', ['resolved', 'answered', 'settled', 'closed', 'decided']],
+  ['unresolved', ['resolved', 'answered', 'settled', 'closed', 'decided']],
+  ['pros', ['cons']],
+  ['advantages', ['disadvantages']],
+  ['accepted', ['rejected', 'declined']],
+  ['positive', ['negative']],
+] as const) {
+  for (const b of bs) {
+    OPPOSITES.set(a, new Set([...(OPPOSITES.get(a) ?? []), b]));
+    OPPOSITES.set(b, new Set([...(OPPOSITES.get(b) ?? []), a]));
+  }
+}
 
 const SAME_ROLE = new Map(
   [

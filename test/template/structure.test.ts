@@ -613,6 +613,12 @@ describe('template semantics read from real-catalog shapes', () => {
       { fix: true },
     );
     expect(roles.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 section-name warning', '7 section-name warning']);
+    // A qualifier of the opposite meaning names another section: settled questions are no open ones.
+    const settled = await lintPattern(
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Open questions\n\nWhat is undecided?\n',
+      '# Chunked uploads\n\n## Summary\n\nUploads go in chunks.\n\n## Settled review questions\n\nThe chunk size is one megabyte.\n',
+    );
+    expect(settled.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['5 required-section error', '7 unknown-section warning']);
   });
 
   it('takes one section written a level up over its siblings (`# Summary` over `## Motivation`) as one heading off: no sibling misplaced, the file not under half', async () => {
