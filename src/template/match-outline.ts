@@ -418,7 +418,13 @@ function speaksFor(one: Section, between: readonly TemplateSection[], level: num
   if (words.length > 3 || !head || head.length < 4) return undefined;
   const nameRole = (t: TemplateSection) =>
     !contentWords(t.heading).includes(words.at(-1)!) || headNouns(t.heading).has(words.at(-1)!) === headNouns(one.title).has(words.at(-1)!);
-  const talksOf = (t: TemplateSection) => !t.repeatable && !t.anyHeading && t.level === level && analyze(`${t.name} ${t.guidance}`).includes(head) && nameRole(t);
+  // (Not where a qualifier says the opposite of the name's: `## Settled questions` for `## Open questions`.)
+  const opposite = (t: TemplateSection) => words.some((w) => !contentWords(t.heading).includes(w) && contentWords(t.heading).some((n) => OPPOSITES.get(w)?.has(n)));
+  // (A word for a kind of text, `## Use case examples`, `## Notes`, counts only in the section's name:
+  // guidance that asks for "some examples" is no section about examples.)
+  const generic = GENERIC_HEADS.has(words.at(-1)!.replace(/s$/, '')) || /^examples?$/.test(words.at(-1)!);
+  const talksOf = (t: TemplateSection) =>
+    !t.repeatable && !t.anyHeading && t.level === level && analyze(generic ? t.name : `${t.name} ${t.guidance}`).includes(head) && nameRole(t) && !opposite(t);
   const speakers = between.filter(talksOf);
   return speakers.length === 1 ? speakers[0] : undefined;
 }
@@ -428,11 +434,11 @@ function speaksFor(one: Section, between: readonly TemplateSection[], level: num
  * right after the nearest sibling the pattern has (at its place or out of
  * it, as `## Goals` for `### Goals`), or first under its parent. The heading
  * there, at its level or one up or down (`## Out of scope` where
- * `### Non-Goals` goes), unknown, that the section's guidance talks of and
- * that a template section follows, is it in other words: never "missing"
- * plus "unknown", nor a section inserted beside it. A heading at the end of
- * the document is not judged this way: the author's own sections often
- * close one.
+ * `### Non-Goals` goes), unknown, and that the section's guidance talks of
+ * (see `speaksFor`), is it in other words: never "missing" plus "unknown",
+ * nor a section inserted beside it — whatever follows it, a template section
+ * or the author's own (`## Specification` where the Detailed design goes,
+ * then `## Related reading`).
  */
 function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly Section[], result: OutlineMatch): void {
   const placed = new Map<TemplateSection, Section>();
@@ -447,11 +453,11 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     if (!placed.has(m.schema)) placed.set(m.schema, m.section);
     if (m.match) flatten(m.match.children);
   }
-  const known = new Set(placed.values());
   // (Walked here, not by the cached `flattenSections`: a list cached per pattern's tree kept each
   // pattern's sections alive after it was checked, 55 MB more at the peak of a 1,000-pattern run.)
   const walk = (list: readonly Section[]): Section[] => list.flatMap((x) => [x, ...walk(x.children)]);
   const doc = walk(sections);
+  const known = new Set(placed.values());
   const stood = new Set(result.absent.map((m) => m.standIn).filter(Boolean));
   // The first heading after a section's own sub-sections (or, for its parent, after its heading).
   const nextAfter = (section: Section, inside: boolean): Section | undefined => {
@@ -471,10 +477,12 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     if (!anchor) continue;
     const one = nextAfter(anchor, j < 0);
     if (!one || Math.abs(one.level - t.level) > 1 || !result.unknown.includes(one) || stood.has(one)) continue;
-    const then = nextAfter(one, false);
-    if (!then || !known.has(then)) continue;
     let k = i + 1;
     while (k < siblings.length && !placed.has(siblings[k]!)) k++;
+    // Before the next template section the pattern has, it must be the one heading there: with
+    // another one of the author's between, either may be it, and both are theirs.
+    const then = nextAfter(one, false);
+    if (k < siblings.length && then && !known.has(then)) continue;
     const between = siblings.slice(j + 1, k).filter((s) => !placed.has(s));
     if (speaksFor(one, between, t.level) !== t) continue;
     missing.standIn = one;
@@ -843,6 +851,7 @@ for (const [a, bs] of [
   ['pros', ['cons']],
   ['advantages', ['disadvantages']],
   ['accepted', ['rejected', 'declined']],
+  ['proposed', ['alternative', 'alternatives']],
   ['positive', ['negative']],
 ] as const) {
   for (const b of bs) {
