@@ -378,8 +378,8 @@ function joinedSection(schema: readonly TemplateSection[], title: string): Templ
  * has `schema` (among `between`, the sections it lacks there): at its level
  * and unknown (named like no template section). Its place and words are all
  * that say it is that section, so only one heading there counts: with another
- * heading there, or none after it (the author's own sections often close a
- * document), it is theirs.
+ * heading there, it is theirs. (With no template section after it, or a level
+ * off, see `standInsOffLevel`.)
  */
 function standingIn(
   schema: TemplateSection,
@@ -454,7 +454,7 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     if (m.match) flatten(m.match.children);
   }
   // (Walked here, not by the cached `flattenSections`: a list cached per pattern's tree kept each
-  // pattern's sections alive after it was checked, 55 MB more at the peak of a 1,000-pattern run.)
+  // pattern's sections alive after it was checked, some 40 MB more at the peak of a 1,000-pattern run.)
   const walk = (list: readonly Section[]): Section[] => list.flatMap((x) => [x, ...walk(x.children)]);
   const doc = walk(sections);
   const known = new Set(placed.values());
