@@ -185,7 +185,9 @@ class Scan {
 
   private blocks(blocks: readonly Block[], outer: Context): void {
     blocks.forEach((block, i) => {
-      const followed = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : outer.followed;
+      // (Past more of the template's own text kept with it, `Think about these:` over its list of
+      // questions: the author's answer after the whole run follows it too.)
+      const followed = i + 1 < blocks.length ? () => this.authorAfterTemplateRun(blocks, i + 1) : outer.followed;
       // Strictly the author's own text next, in this container or after it (not merely sections that follow).
       const authorNext = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : (outer.authorNext ?? (() => false));
       const ctx: Context = { ...outer, followed, authorNext, answered: false };
@@ -211,7 +213,11 @@ class Scan {
           const answerNext = authorNext();
           const lastItem = block.items.at(-1)!;
           const answeredInLast = !questions.at(-1) && (this.answeredAfterQuestions(lastItem.text) || this.isAuthorText(foldText(lastItem.text)));
-          const answeredAfter = block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext);
+          // (Or the template's questions first, then items of the author's that answer them, in one list:
+          // two lists that a blank line joined.)
+          const asked = questions.findIndex((q) => !q);
+          const answeredBelow = asked > 0 && block.items.slice(asked).every((item) => !onlyQuestions(item.text) && this.isAuthorText(foldText(item.text)));
+          const answeredAfter = (block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext)) || answeredBelow;
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
@@ -366,6 +372,16 @@ class Scan {
     if (words.length === 0) return false;
     // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
     return words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `);
+  }
+
+  /** Whether the author's own text comes at `from`, or after a run of blocks that are all the template's text. */
+  private authorAfterTemplateRun(blocks: readonly Block[], from: number): boolean {
+    for (let j = from; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (this.isAuthorBlock(b)) return true;
+      if (b.kind !== 'paragraph' && b.kind !== 'list') return false;
+    }
+    return false;
   }
 
   private isAuthorBlock(block: Block): boolean {

@@ -767,3 +767,29 @@ testRule(
   },
   { describe, it },
 );
+
+testRule(
+  rule,
+  {
+    template:
+      '# [Title]\n\n## Rollout\n\nHow is the change switched on and off again?\n\nThink about these while planning it:\n\n- Does anything users rely on change when they upgrade?\n- What must a user change to use it?\n',
+    valid: [
+      {
+        name: 'the template’s questions kept, then answered by items of the author’s in the same list',
+        text: '# Soft delete\n\n## Rollout\n\nHow is the change switched on and off again?\n\nThink about these while planning it:\n\n- Does anything users rely on change when they upgrade?\n- What must a user change to use it?\n\n- Nothing changes: a flag, off by default.\n- An administrator turns the flag on.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'kept with no answer of the author’s, they are left over',
+        text: '# Soft delete\n\n## Rollout\n\nHow is the change switched on and off again?\n\nThink about these while planning it:\n\n- Does anything users rely on change when they upgrade?\n- What must a user change to use it?\n',
+        errors: [
+          { message: left('`## Rollout`', '“How is the change switched on and off again?”'), line: 5, column: 1 },
+          { message: left('`## Rollout`', '“Does anything users rely on change when they upgrade?”'), line: 9, column: 3 },
+          { message: left('`## Rollout`', '“What must a user change to use it?”'), line: 10, column: 3 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
