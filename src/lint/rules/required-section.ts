@@ -303,12 +303,17 @@ function partsInProse(missing: readonly MissingSection[]): RequiredFindings['mis
  * heading that joins names (`,`, `and`, `&`, `/`).
  */
 function joinedIn(missing: MissingSection, doc: MarkdownDocument): boolean {
-  const words = variantKey(missing.schema.name)
-    .split(' ')
-    .filter((w) => w.length > 2 && w !== 'and');
+  const significant = (text: string) =>
+    variantKey(text)
+      .split(' ')
+      .filter((w) => w.length > 2 && w !== 'and');
+  const words = significant(missing.schema.name);
   if (words.length === 0) return false;
   return doc.headings.some((h) => {
-    if (h.level !== missing.schema.level || !/,|\band\b|&|\//i.test(h.text)) return false;
+    // At its level, or one level off (`## Security Considerations and Risks` for two `###` sections).
+    // (Not its own parent's heading: `## Impact, Cost, and Risk` names the parts it holds.)
+    if (Math.abs(h.level - missing.schema.level) > 1 || !/,|\band\b|&|\//i.test(h.text)) return false;
+    if (h.level !== missing.schema.level && missing.parent?.sections.some((s) => s.heading === h)) return false;
     const has = new Set(variantKey(h.text).split(' '));
     return words.every((w) => has.has(w)) && variantKey(h.text) !== variantKey(missing.schema.name);
   });

@@ -28,6 +28,12 @@ testRule(
         text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Rationale, drawbacks, and alternatives\n\nLag is the price; a cache was the other way.\n',
       },
       {
+        name: 'two sub-sections joined under one heading a level up',
+        template:
+          '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nHow.\n\n### Security Considerations\n\nWhat could an attacker do?\n\n### Risks and Mitigations\n\nWhat could go wrong?\n',
+        text: '# Read-only mode\n\n## Summary\n\nWrites wait during upgrades.\n\n## Proposal\n\nA flag.\n\n## Security Considerations, Risks and Mitigations\n\nNothing new is exposed; the flag expires.\n',
+      },
+      {
         name: 'every required section, the optional one left out',
         text: `# Read Replica
 
