@@ -41,3 +41,11 @@ export function decodeDestination(url: string): string {
 
 /** A trailing attribute list that sets a heading's id: `{#key-decisions}`, `{: #key-decisions .note}` (kramdown, Pandoc, MkDocs). */
 export const HEADING_ID = /\s*\{:?\s*#([\w-]+)(?:\s+[^{}]*)?\}\s*$/u;
+
+/**
+ * A table-of-contents directive (`[TOC]`, `[toc]`, GitLab's `[[_TOC_]]`,
+ * `[[TOC]]`): a line renderers replace with the page's contents.
+ */
+export function isTocDirective(text: string): boolean {
+  return /^\[\[?_?toc_?\]?\]$/i.test(text.trim());
+}

@@ -4,7 +4,7 @@ import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { resolveReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
-import { HEADING_ID, inlineText, normalizeSpace } from '../markdown/inline.js';
+import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -227,8 +227,7 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
  * (`[TOC]`, `[[_TOC_]]`): the page shows its own, beside the article.
  */
 function withoutTocDirectives(tokens: Token[]): Token[] {
-  const toc = (i: number) =>
-    tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && /^\[\[?_?toc_?\]?\]$/i.test(tokens[i + 1]?.content.trim() ?? '');
+  const toc = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && isTocDirective(tokens[i + 1]?.content ?? '');
   if (!tokens.some((_, i) => toc(i))) return tokens;
   return tokens.filter((_, i) => !toc(i) && !toc(i - 1) && !toc(i - 2));
 }

@@ -148,8 +148,7 @@ class Scan {
         if (unmarked !== undefined) this.headingsUnmarked.add(unmarked);
       }
     }
-    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source))
-      return { leftovers: [], present: [], ...(this.headingsUnmarked.size > 0 ? { unmarkedHeadings: [...this.headingsUnmarked].sort((a, b) => a - b) } : {}) };
+    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [], ...this.unmarked() };
     // The summary blockquote under the title is the summary rule's to judge (where the template keeps it there).
     const lead = leadBlock(doc);
     const summary = this.summaryInQuote && lead?.kind === 'blockquote' ? lead : undefined;
@@ -179,7 +178,7 @@ class Scan {
       leftovers: this.leftovers,
       present: [...this.present].sort((a, b) => a - b),
       ...(this.headingsKept.size > 0 ? { headings: [...this.headingsKept].sort((a, b) => a - b) } : {}),
-      ...(this.headingsUnmarked.size > 0 ? { unmarkedHeadings: [...this.headingsUnmarked].sort((a, b) => a - b) } : {}),
+      ...this.unmarked(),
     };
   }
 
@@ -372,6 +371,11 @@ class Scan {
     if (words.length === 0) return false;
     // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
     return words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `);
+  }
+
+  /** `TemplateTextFound.unmarkedHeadings`, when there are any. */
+  private unmarked(): Pick<TemplateTextFound, 'unmarkedHeadings'> {
+    return this.headingsUnmarked.size > 0 ? { unmarkedHeadings: [...this.headingsUnmarked].sort((a, b) => a - b) } : {};
   }
 
   /** Whether the author's own text comes at `from`, or after a run of blocks that are all the template's text. */

@@ -1,4 +1,5 @@
 import { leadBlock } from '../markdown/document.js';
+import { isTocDirective } from '../markdown/inline.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
 import { escapeRegExp, foldCase, foldText } from './normalize.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
@@ -341,9 +342,6 @@ const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|ad
  * only tokens that read as a fill-in (`<<YOUR BUCKET>>`, `[stack name]`), not
  * arrays, objects or tags. `all`: every kind, as written (configuration).
  */
-/** The inside of `[TOC]`, `[toc]`, `[[_TOC_]]`, `[[TOC]]`: a table of contents that Markdown renderers draw there. */
-const TOC_DIRECTIVE = /^\[?_?toc_?\]?$/i;
-
 export function markedTokens(text: string, options: { labels?: boolean; code?: boolean; all?: boolean } = {}): MarkedToken[] {
   if (!/[[{<(TF]/.test(text)) return [];
   const tokens: MarkedToken[] = [];
@@ -369,7 +367,7 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
         // Task boxes, footnotes (`[^1]`), closing markers (`[/UNRESOLVED]`), escaped brackets.
         if (/^[ xX]$/.test(inner) || /^[\^/]/.test(inner) || text[t.start - 1] === '\\') continue;
         // A table-of-contents directive (`[TOC]`, GitLab's `[[_TOC_]]`): kept for the renderer, nothing to fill in.
-        if (TOC_DIRECTIVE.test(inner)) continue;
+        if (isTocDirective(text.slice(t.start, t.end))) continue;
         // Link text followed by its destination or label, and that label (`[text][label]`).
         if (!options.all && (/^[([]/.test(text.slice(t.end)) || text[t.start - 1] === ']')) continue;
       } else if (/^[{%:#.]/.test(inner) || /[}%]$/.test(inner) || /["']\s*:|=/.test(inner)) {
