@@ -93,10 +93,19 @@ export class LintRun {
     return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
   }
 
-  /** Catalog rules with a `collect` step that this run may run anywhere: each collects from every pattern (a redirect stub is none). */
+  /**
+   * Catalog rules with a `collect` step that this run may run anywhere: each collects from every
+   * pattern; from a redirect stub, only those that check stubs (`image`: its links' targets).
+   */
   collectors(pattern: Pick<PatternView, 'movedTo'>): AnyRule[] {
-    if (pattern.movedTo !== undefined) return [];
-    return this.settings.registry.filter((r) => isCatalogRule(r) && r.collect && this.settings.mayRun(r.meta.id) && (!this.only || this.only.includes(r.meta.id)));
+    return this.settings.registry.filter(
+      (r) =>
+        isCatalogRule(r) &&
+        r.collect &&
+        (pattern.movedTo === undefined || r.meta.stubs === true) &&
+        this.settings.mayRun(r.meta.id) &&
+        (!this.only || this.only.includes(r.meta.id)),
+    );
   }
 }
 

@@ -50,8 +50,15 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
   if (fm.kind === 'error') return { ok: false, error: fm.error };
 
   const tokens = tokenize(source, fm.kind === 'ok' ? fm.frontMatter.endLine : 0);
-  const builder = new DocumentBuilder(source, lines, options.sectionHeading, options.titleLevel ?? 1);
-  builder.build(toTree(tokens));
+  const tree = toTree(tokens);
+  const builder = new DocumentBuilder(
+    source,
+    lines,
+    options.sectionHeading,
+    options.titleLevel ?? 1,
+    fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined,
+  );
+  builder.build(tree);
 
   const document: MarkdownDocument = {
     source,
@@ -156,6 +163,37 @@ function toTree(tokens: Token[]): Node[] {
   return root;
 }
 
+/**
+ * The line of the title when an H1 notice stands above it: front matter names
+ * the title (`title: Health flags`), the first heading is an H1 that does not
+ * say it (`# IMPORTANT! Replaced by v2`), and a later H1, before any other
+ * heading, does (`# Health flags - one field per failure`). The notice is then
+ * a section of the page, not its name. Undefined otherwise: the first heading,
+ * when an H1, is the title.
+ */
+function titleBelowNotice(nodes: readonly Node[], named: unknown): number | undefined {
+  if (typeof named !== 'string') return undefined;
+  const words = foldWords(named);
+  if (!/[\p{L}\p{N}]/u.test(words)) return undefined;
+  const says = (node: Node): boolean => ` ${foldWords(inlineText(node.children[0]?.token.children ?? null))} `.includes(` ${words} `);
+  const headings = nodes.filter((n) => n.token.type === 'heading_open');
+  if (headings[0]?.token.tag !== 'h1' || says(headings[0])) return undefined;
+  for (const h of headings.slice(1)) {
+    if (h.token.tag !== 'h1') return undefined;
+    if (says(h)) return (h.token.map?.[0] ?? 0) + 1;
+  }
+  return undefined;
+}
+
+/** Lower case, words only, one space between them. */
+function foldWords(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+}
+
 class DocumentBuilder {
   title: Heading | undefined;
   readonly preamble: Block[] = [];
@@ -177,6 +215,8 @@ class DocumentBuilder {
     private readonly lines: LineIndex,
     private readonly sectionHeading: ((text: string) => boolean) | undefined,
     private readonly titleLevel: number,
+    /** The line of the title heading when it is not the first heading (see `titleBelowNotice`). */
+    private readonly titleLine: number | undefined,
   ) {}
 
   build(nodes: Node[]): void {
@@ -215,7 +255,10 @@ class DocumentBuilder {
     };
     this.headings.push(heading);
 
-    if (level <= this.titleLevel && this.headings.length === 1 && !this.sectionHeading?.(text)) {
+    if (this.titleLine === undefined ? level <= this.titleLevel && this.headings.length === 1 && !this.sectionHeading?.(text) : range.start.line === this.titleLine) {
+      // (Below a notice's H1, that notice's text ends here: what follows is the title's.)
+      this.closeSections(1, range.start.line);
+      this.path = [];
       this.title = heading;
       this.inline(inline, token.map, []);
       return;

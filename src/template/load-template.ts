@@ -388,6 +388,9 @@ function buildSections(
       while (last + 1 < sections.length && shapeOf(sections[last + 1]!).any) last++;
     }
     const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder);
+    // Numbered headings the template leaves bare (`#### Story 1`, `#### Story 2`, nothing under them)
+    // number items for the author to name: any heading at their place is one (`#### As an operator, …`).
+    const itemSlot = shape.numbered && last > i && sections.slice(i, last + 1).every((s) => s.children.length === 0 && s.blocks.every(isHiddenComment));
     const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];
     const override = overrides.take(name, heading, section.heading.text);
@@ -414,10 +417,10 @@ function buildSections(
       optional: override.optional ?? (suffixOptional || markerOptional),
       recommended: override.recommended ?? false,
       repeatable,
-      anyHeading: shape.any,
+      anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
-      matcher: headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
+      matcher: itemSlot ? ANY_HEADING : headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
       children: buildSections(doc, section.children, path, overrides, schemaPaths),
       expects: expectations(doc, section, ownBlocks),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
@@ -480,6 +483,9 @@ export function commentedHeadings(text: string): string {
     })
     .join('\n');
 }
+
+/** What an item slot matches: any heading. */
+const ANY_HEADING = /^(?:(.+?))$/u;
 
 /** A line that only says "optional", in a comment style of its own or none: `// Optional`, `(optional)`. */
 const OPTIONAL_LINE = /^\s*(?:\/\/|--|;|%)?\s*\(?optional\)?\s*:?\s*$/i;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -62,11 +62,14 @@ describe('redirect stubs (a file that only says its pattern moved)', () => {
     expect(retired.ok && movedTarget(retired.document, {})).toBe('../new/README.md');
   });
 
-  it('are not judged against the template: only their links are checked', async () => {
+  it('are not judged against the template: only their links and images are checked', async () => {
     const root = await catalogWithStubs();
+    // A stub that shows a picture that is not there.
+    await mkdir(path.join(root, 'patterns/gone'));
+    await writeFile(path.join(root, 'patterns/gone/README.md'), '# Gone\n\n![Old map](map.png)\n\nThis pattern has moved to [Retry](../retry/README.md).\n');
     const { results } = await lint({ root });
     const found = results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.ruleId}`));
-    expect(found).toEqual(['patterns/lost/README.md link']);
+    expect(found).toEqual(['patterns/gone/README.md image', 'patterns/lost/README.md link']);
   });
 
   it('get a site page that sends readers on, and no card, search entry, export entry or graph node', async () => {

@@ -26,6 +26,22 @@ describe('parseMarkdown: structure', () => {
     expect(impl.range.end.line).toBe(13);
   });
 
+  it('takes as the title the H1 that says the front matter title when a notice H1 stands above it; the notice is a section', () => {
+    const text =
+      '---\ntitle: Lease renewal\n---\n\n# NOTICE: replaced by [Lease v2](lease-v2.md)\n\nKept for old readers.\n\n# Lease renewal, step by step\n\n> Renew before expiry.\n\n## Overview\n\nText.\n';
+    const doc = parse(text);
+    expect(doc.title?.text).toBe('Lease renewal, step by step');
+    expect(outline(doc.sections)).toEqual(['1 NOTICE: replaced by Lease v2', '2 Overview']);
+    expect(doc.sections[0]!.blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    // What follows the title is its lead, as it is under a title that opens the page.
+    expect(doc.preamble.map((b) => b.kind)).toEqual(['blockquote']);
+    // Without that front matter title, or with one the first H1 says, the first H1 is the title.
+    expect(parse(text.replace('title: Lease renewal', 'status: old')).title?.text).toBe('NOTICE: replaced by Lease v2');
+    expect(parse(text.replace('title: Lease renewal', 'title: Lease v2')).title?.text).toBe('NOTICE: replaced by Lease v2');
+    // A word of the title inside another word is not the title said.
+    expect(parse(text.replace('title: Lease renewal', 'title: Lease renew')).title?.text).toBe('NOTICE: replaced by Lease v2');
+  });
+
   it('takes an id set after a heading (`{#key-decisions}`, `{: #id .class}`) as its anchor, not as words of its name', () => {
     const doc = parse('# T\n\n## Key Decisions {#key-decisions}\n\nA.\n\n## Key Decisions\n\nB.\n\n## Notes {: #own-notes .aside}\n\nC.\n');
     expect(doc.headings.map((h) => [h.text, h.id])).toEqual([

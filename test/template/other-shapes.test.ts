@@ -291,6 +291,17 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['3 Other Names ?', '2 Context', '2 Solution', '  3 Known Uses ?', '2 Consequences']);
   });
 
+  it('numbered headings the template leaves bare are slots for headings the author names; numbered headings with text keep their shape', () => {
+    const bare = templateFromSource('# [Title]\n\n## Uses\n\nWho needs it.\n\n### Case 1\n\n### Case 2\n\n## Risks\n\nWhat breaks.\n', 'proposal-template.md');
+    const slot = bare.sections[0]!.children[0]!;
+    expect(slot).toMatchObject({ name: 'Case N', repeatable: true, anyHeading: true });
+    expect(slot.matcher.test('as a planner, i want rules to see my tags')).toBe(true);
+    const written = templateFromSource('# [Title]\n\n## Steps\n\n### Step 1\n\nDo this.\n\n### Step 2\n\nThen that.\n', 'proposal-template.md');
+    const step = written.sections[0]!.children[0]!;
+    expect(step).toMatchObject({ name: 'Step N', repeatable: true, anyHeading: false });
+    expect(step.matcher.test('as a planner, i want rules to see my tags')).toBe(false);
+  });
+
   it('guidance that says the section may be omitted makes it optional, wherever in its first block', () => {
     const template = templateFromSource(
       '# [Title]\n\n## Proposal\n\nWhat changes.\n\n### Feature flags\n\n[Name the flags that turn it on. This section may be omitted if there are none.]\n\n## Open issues\n\nWhat is unknown. This section can be left out when nothing is.\n\n## Rationale\n\nWhy. The flag it adds can be removed later.\n',

@@ -1,5 +1,6 @@
 import type { Section } from '../../markdown/types.js';
 import { splitNote } from '../../template/heading-variants.js';
+import { foldHeading } from '../../template/normalize.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -17,19 +18,23 @@ export default defineRule({
       for (const match of matches) {
         const { schema, sections, children } = match;
         if (!schema.repeatable) {
+          const variable = hasVariablePart(schema.matcher);
           // Under a section that repeats (a changelog's `### 1.1.0 - …` entries), each entry has its
           // own sub-sections: `#### Benefits` once per entry.
           for (const group of byInstance(sections, repeating)) {
-            const [first, ...extra] = group;
-            for (const section of extra) {
+            group.forEach((section, i) => {
               // The name with a note of the author's that sets it apart (`## How it works (deployed)`
-              // beside `## How it works`) is another section of theirs, not the same one twice.
-              if (qualified(section) !== qualified(first!)) continue;
+              // beside `## How it works`) is another section of theirs, not the same one twice. So is a
+              // heading with a variable part (`` ## `Stable` Graduation Criteria ``) filled with other
+              // words (`## Trial …` beside `## Stable …`).
+              const same = (other: Section): boolean => qualified(other) === qualified(section) && (!variable || foldHeading(other.title) === foldHeading(section.title));
+              const first = group.slice(0, i).find(same);
+              if (!first) return;
               report({
-                message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first!.heading.range.start.line}. Merge the two.`,
+                message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,
               });
-            }
+            });
           }
         }
         visit(children, schema.repeatable ? match : repeating);
@@ -55,4 +60,9 @@ function byInstance(sections: readonly Section[], parent: SectionMatch | undefin
 function qualified(section: Section): string | undefined {
   const { note, optional } = splitNote(section.title);
   return note !== undefined && !optional ? note.toLowerCase() : undefined;
+}
+
+/** The template's heading has a part the author fills in: its matcher captures it. */
+function hasVariablePart(matcher: RegExp): boolean {
+  return new RegExp(`${matcher.source}|`, matcher.flags).exec('')!.length > 1;
 }

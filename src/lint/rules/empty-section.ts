@@ -21,13 +21,23 @@ export default defineRule({
     };
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
+    // Headings the author names where the template leaves a slot (`#### Story 1`, `### {option title}`):
+    // each heading is an item, its words the content (`#### As an operator, I want …`).
+    const items = new Set<Section>();
+    const collect = (matches: SectionMatch[]): void => {
+      for (const m of matches) {
+        if (m.schema.anyHeading) for (const s of m.sections) items.add(s);
+        collect(m.children);
+      }
+    };
+    collect(outline.matches);
     const visit = (matches: SectionMatch[]): void => {
       for (const { schema, sections, children } of matches) {
         // A leaf the template gives content to; a section with sub-sections when the template gives
         // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
-          if (!expectsSomething || said.has(section) || !blank(section, footer) || answeredInHeading(section)) continue;
+          if (!expectsSomething || said.has(section) || !blank(section, footer, items) || answeredInHeading(section)) continue;
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.
           if (partsAfter(section, schema)) continue;
@@ -64,8 +74,8 @@ function asksContent(schema: TemplateSection): boolean {
 
 /** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
 /** Nothing of its own before the document's footer (`----`, then a copyright line), if it holds it. */
-function blank(section: Section, footer = Infinity): boolean {
-  return !section.blocks.some((b) => hasContent(b) && b.range.start.line < footer) && section.children.every((c) => blank(c, footer));
+function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> = new Set()): boolean {
+  return !section.blocks.some((b) => hasContent(b) && b.range.start.line < footer) && section.children.every((c) => !items.has(c) && blank(c, footer, items));
 }
 
 function descendants(section: Section): Section[] {

@@ -8,8 +8,9 @@ import type { TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { relativeLink } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
-import { defineRule, type Report } from '../rule.js';
+import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, unsafeText } from './_format.js';
+import { plainRange } from '../../markdown/lines.js';
 
 type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
 
@@ -31,17 +32,36 @@ const options = z.strictObject({
 });
 type Options = z.infer<typeof options>;
 
-export default defineRule({
+/** What `collect` keeps of a pattern: its findings, and which template sections with an image it has (`missing`: without one). */
+interface Collected {
+  reports: Report[];
+  sections: { id: string; missing?: Report }[];
+}
+
+/**
+ * A section's image that this share of the patterns with the section lack (and
+ * at least `LACKING_MIN` of them) is no rule of the catalog's practice: its
+ * absence is a warning that says so. The share at which `init --adopt` makes a
+ * section the patterns lack recommended.
+ */
+const LACKING_SHARE = 0.3;
+const LACKING_MIN = 3;
+
+export default defineCatalogRule({
   meta: {
     id: 'image',
     description: 'Every image is a non-empty PNG, JPEG, GIF, SVG, WebP or AVIF file of the catalog, and each section the template shows an image in has one.',
     severity: 'error',
     fixable: false,
+    // Whether a section's missing image breaks the catalog's practice depends on the other patterns.
+    scope: 'catalog',
     stubs: true,
     options,
   },
-  check({ pattern, files, outline, template, options, report }) {
-    for (const image of pattern.document.images) checkImage(image, pattern, files, options, report);
+  collect({ pattern, files, outline, template, options }): Collected {
+    const collected: Collected = { reports: [], sections: [] };
+    for (const image of pattern.document.images) checkImage(image, pattern, files, options, (r) => collected.reports.push(plain(r)));
+    if (pattern.movedTo !== undefined) return collected;
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
     const find = (matches: SectionMatch[], schema: TemplateSection): SectionMatch | undefined => {
@@ -56,13 +76,58 @@ export default defineRule({
       for (const schema of sections) {
         const expected = schema.expects.images.find((i) => !isWeb(i.src));
         const match = expected ? find(outline.matches, schema) : undefined;
-        if (expected && match) checkSection(match, expected, pattern, files, options, report);
+        if (expected && match) {
+          const entry: Collected['sections'][number] = { id: schema.id };
+          checkSection(
+            match,
+            expected,
+            pattern,
+            files,
+            options,
+            (r) => collected.reports.push(plain(r)),
+            (r) => (entry.missing = plain(r)),
+          );
+          collected.sections.push(entry);
+        }
         visit(schema.children);
       }
     };
     visit(template.sections);
+    return collected;
+  },
+  check({ pattern, catalog, collected, memo, report }) {
+    const mine = collected<Collected>(pattern);
+    if (!mine) return;
+    for (const r of mine.reports) report(r);
+    // How many of the patterns that have each such section show no image there (a template's sample
+    // picture many artifacts have no use for): the catalog's practice, counted once.
+    const lacking = memo('sections lacking', () => {
+      const counts = new Map<string, { have: number; lack: number }>();
+      for (const p of catalog.patterns) {
+        if (p.movedTo !== undefined) continue;
+        for (const s of collected<Collected>(p)?.sections ?? []) {
+          const c = counts.get(s.id) ?? { have: 0, lack: 0 };
+          c.have++;
+          if (s.missing) c.lack++;
+          counts.set(s.id, c);
+        }
+      }
+      return counts;
+    });
+    for (const s of mine.sections) {
+      if (!s.missing) continue;
+      const c = lacking.get(s.id);
+      if (c && c.lack >= LACKING_MIN && c.lack >= c.have * LACKING_SHARE)
+        report({ ...s.missing, warning: true, message: `${s.missing.message} ${c.lack} of the ${c.have} patterns with this section show no image there: a warning.` });
+      else report(s.missing);
+    }
   },
 });
+
+/** A finding as plain data: what crosses worker threads (see `plainRange`). */
+function plain(r: Report): Report {
+  return r.range ? { ...r, range: plainRange(r.range) } : r;
+}
 
 function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options: Options, report: (r: Report) => void): void {
   const at = { range: image.range };
@@ -165,6 +230,7 @@ function checkSection(
   files: CatalogFiles,
   options: Options,
   report: (r: Report) => void,
+  missing: (r: Report) => void,
 ): void {
   const section = match.sections[0]!;
   const images = pattern.document.images.filter((img) =>
@@ -176,8 +242,9 @@ function checkSection(
   const local = !folder.startsWith('..') && !path.isAbsolute(folder);
   const folderLabel = folder ? code(`${folder}/`) : "this pattern's folder";
   if (images.length === 0) {
-    report({
-      message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). Add this pattern's diagram from ${folderLabel}.`,
+    // (A folder of the template's elsewhere, `/images/`, is its own: the catalog may keep them anywhere.)
+    missing({
+      message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). Add this pattern's diagram${local ? ` from ${folderLabel}` : ''}.`,
       range: section.heading.range,
       expected: sample,
     });

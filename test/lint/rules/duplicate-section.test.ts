@@ -205,3 +205,29 @@ describe('duplicate-section under a section that repeats', () => {
     { describe, it },
   );
 });
+
+describe('duplicate-section for a heading with a variable part', () => {
+  // The code span marks the word the author changes: one heading per release stage.
+  const staged =
+    '# [Name]\n\n## Aims\n\n(What it must do.)\n\n## `Final` Readiness Checks\n\n(What must hold before it is `Final`.)\n\n## Rejected Designs\n\n(Others.)\n';
+  testRule(
+    rule,
+    {
+      template: staged,
+      valid: [
+        {
+          name: 'the variable part filled with other words is another section of its kind',
+          text: '# Lazy loading\n\n## Aims\n\n- Load on first use.\n\n## Preview Readiness Checks\n\n- Two users.\n\n## Final Readiness Checks\n\n- Ten users.\n\n## Rejected Designs\n\nEager loading.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'the same words twice are a duplicate, whatever stands between them',
+          text: '# Lazy loading\n\n## Aims\n\n- Load on first use.\n\n## Final Readiness Checks\n\n- Ten users.\n\n## Preview Readiness Checks\n\n- Two users.\n\n## Final Readiness Checks\n\n- Ten more.\n\n## Rejected Designs\n\nEager loading.\n',
+          errors: [{ message: 'Duplicate section `## Final Readiness Checks`: it already appears on line 7. Merge the two.', line: 15, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

@@ -244,3 +244,29 @@ Shards behind one read path.
   },
   { describe, it },
 );
+
+describe('empty-section with numbered headings the template leaves bare', () => {
+  // `#### Case 1` and `#### Case 2` have nothing under them: they number items the author names.
+  const cases =
+    '# [Name]\n\n## Plan\n\nHow it will work.\n\n### Use Cases\n\n- Say what people can do once it exists.\n\n#### Case 1\n\n#### Case 2\n\n### Hazards\n\nWhat could go wrong.\n';
+  testRule(
+    rule,
+    {
+      template: cases,
+      valid: [
+        {
+          name: 'each case written as a whole heading is the section’s content',
+          text: '# Tag copying\n\n## Plan\n\nA watcher copies tags.\n\n### Use Cases\n\n#### As a planner, I want placement rules to see the tags I set.\n\n#### As a reviewer, I want to know where each host came from.\n\n### Hazards\n\nTwo writers may race; one key space is reserved.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'the section with no case at all is still empty',
+          text: '# Tag copying\n\n## Plan\n\nA watcher copies tags.\n\n### Use Cases\n\n### Hazards\n\nTwo writers may race.\n',
+          errors: [{ message: 'Section `### Use Cases` is empty: write its content or remove the heading if the template marks it optional.', line: 7, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

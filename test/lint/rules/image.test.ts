@@ -251,6 +251,32 @@ describe("image: the template's diagram", () => {
     expect(problems).toEqual([expect.stringContaining('has no image from `diagrams/`')]);
   });
 
+  it('says a missing image as a warning, with the count, where a good share of the patterns with the section show none; an error where few lack it', async () => {
+    // The template's sample picture (a placeholder path) that 3 of 5 catalogue entries have no use for.
+    const template = '# [Entry Name]\n\n## Layout\n\nTODO\n\n![](/pictures/NN.png)\n\n## Use\n\nTODO\n';
+    const entry = (name: string, picture: boolean) =>
+      `# ${name}\n\n## Layout\n\nRows and columns for the ${name}.${picture ? `\n\n![${name}](../pictures/grid.png)` : ''}\n\n## Use\n\nFill it in weekly.\n`;
+    const files = (withPicture: number) => ({
+      'templates/entry.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/entry.md', patterns: ['entries/*.md'] }),
+      'pictures/grid.png': PNG,
+      ...Object.fromEntries(
+        ['Cost Sheet', 'Risk Board', 'Term List', 'Step Plan', 'Team Canvas'].map((n, i) => [`entries/${n.replace(' ', '-')}.md`, entry(n, i < withPicture)]),
+      ),
+    });
+    const few = await lint({ root: await tempCatalog(files(2)), only: ['image'] });
+    const findings = few.results.flatMap((r) => r.diagnostics);
+    expect(findings.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`)).toEqual(
+      Array(3).fill(
+        "warning 3:1 Section `## Layout` has no image: the template shows one here (`![](/pictures/NN.png)`). Add this pattern's diagram. 3 of the 5 patterns with this section show no image there: a warning.",
+      ),
+    );
+    // One of five without: the catalog shows one there; that one is an error.
+    const one = await lint({ root: await tempCatalog(files(4)), only: ['image'] });
+    expect(one.errorCount).toBe(1);
+    expect(one.warningCount).toBe(0);
+  });
+
   it('leaves a missing section to required-section, and asks nothing when the template has no image', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': TEMPLATE,
