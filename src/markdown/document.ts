@@ -250,7 +250,8 @@ class DocumentBuilder {
       level,
       setext: token.markup === '=' || token.markup === '-',
       // From the text as written: GitHub keeps a double space as `--` (`Beta to  GA` → `#beta-to--ga`).
-      id: attribute ? this.slugs.claim(attribute[1]!) : this.slugs.next(plain.trim()),
+      // A space next to inline HTML stays, as GitHub keeps it: `## <a id="x"></a> Details` → `#-details`.
+      id: attribute ? this.slugs.claim(attribute[1]!) : this.slugs.next(plain),
       range,
     };
     this.headings.push(heading);

@@ -1,10 +1,11 @@
 /**
  * Anchors the way GitHub makes them for headings: lower-case, punctuation
- * dropped, spaces to hyphens, repeats numbered `-1`, `-2`…
+ * dropped, spaces to hyphens, repeats numbered `-1`, `-2`… A space at either
+ * end stays, as on GitHub: the heading `<a id="x"></a> Details` reads
+ * ` Details` once its HTML is gone, and its anchor is `-details`.
  */
 export function headingSlug(text: string): string {
   return text
-    .trim()
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');

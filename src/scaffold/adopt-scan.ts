@@ -157,7 +157,7 @@ const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templa
 /**
  * How much a file's name says it is a template (0: not at all).
  * 3 — named so (`TEMPLATE.md`, `adr-template.md`, `0000-template.md`, a folder
- * `NNNN-kep-template/README.md`); 2 — likely (a file in `templates/`, a folder
+ * `NNNN-kep-template/README.md`, `templates/adr-template-short/index.md`); 2 — likely (a file in `templates/`, a folder
  * `_pattern-model/` or `cluster-template/`). Files of 3 and more are never
  * patterns; files of 2 are patterns unless chosen as the template.
  */
@@ -178,13 +178,19 @@ export function templateNameScore(file: ScannedFile): number {
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);
+  const grand = file.dirs[file.dirs.length - 2] ?? '';
+  // (`templates/record-template-by-ann/index.md`: named so, in a folder of templates.)
   if (tokens.includes('template') || tokens.includes('templates'))
-    return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) || parent.startsWith('_') || TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 3 : 2;
+    return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) ||
+      parent.startsWith('_') ||
+      TEMPLATE_FOLDERS.has(parent.toLowerCase()) ||
+      TEMPLATE_FOLDERS.has(grand.toLowerCase())
+      ? 3
+      : 2;
   // (`RFC-0000/README.md`: a proposal folder numbered with the number left to fill in.)
   if (tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) && !tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t))) return 2;
   // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
   if (tokens.includes('model')) return parent.startsWith('_') ? 3 : tokens.includes('pattern') ? 2 : 0;
-  const grand = file.dirs[file.dirs.length - 2] ?? '';
   return TEMPLATE_FOLDERS.has(grand.toLowerCase()) ? 2 : 0;
 }
 

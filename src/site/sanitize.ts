@@ -69,7 +69,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'input',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'class', 'rel', 'data-missing'],
+    a: ['href', 'title', 'class', 'rel', 'data-missing', 'id'],
     img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
     h1: ['id'],
     h2: ['id'],
@@ -106,6 +106,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Text of dropped elements stays, except where it is code or style that must never show as page text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'iframe', 'object', 'embed', 'svg', 'math'],
   transformTags: {
+    // An author's anchor (`<a id="details"></a>`, `<a name="details">`) is a place links lead to, as on
+    // GitHub: kept as an id of plain characters.
+    a: (_tag, attribs) => {
+      const { name, id, ...rest } = attribs;
+      const anchor = (id ?? name ?? '').trim();
+      return { tagName: 'a', attribs: { ...rest, ...(/^[\p{L}\p{N}_.:-]{1,100}$/u.test(anchor) ? { id: anchor } : {}) } };
+    },
     input: (_tag, attribs) =>
       attribs.type === 'checkbox'
         ? { tagName: 'input', attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) } }

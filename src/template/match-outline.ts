@@ -72,6 +72,12 @@ export interface OutlineMatch {
     reworded?: boolean;
     /** Reworded away from the section's place (`# Plan for adoption` for `# Adoption strategy`, after the section that follows it). */
     apart?: boolean;
+    /**
+     * The other sections that, with this one, write a section whose name joins theirs, one after the
+     * other at its place (`## Reasoning`, then `## Options`, for `## Reasoning and Options`): matched
+     * to it too, so neither unknown nor duplicates; one finding asks to join them.
+     */
+    split?: Section[];
   }[];
 }
 
@@ -245,7 +251,15 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     const joined = joinedSection(schema, section.title);
     if (joined && !named.includes(joined) && ![...reworded.values()].includes(joined)) reworded.set(section, joined);
   });
+  const split = splitSections(schema, sections, (section, i) => !named[i] && !misspelt.has(section) && !reworded.has(section), named);
   for (const { section, underUnknown } of queue) {
+    const parts = underUnknown ? undefined : split.get(section);
+    if (parts) {
+      // (The first of the sections that split a joined name: that section, the others with it.)
+      if (parts.first === section) result.renamed.push({ section, schema: parts.schema, reworded: true, split: parts.rest });
+      found.get(parts.schema)!.push(section);
+      continue;
+    }
     const byContent = underUnknown ? undefined : renamedByContent.get(section);
     const byName = underUnknown ? undefined : misspelt.get(section);
     const byWords = underUnknown || byName ? undefined : reworded.get(section);
@@ -358,6 +372,43 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     );
   }
   return matches;
+}
+
+/**
+ * A section whose name joins two or more (`## Reasoning and Options`), none
+ * of the pattern's headings written so, and the pattern's headings at its
+ * level that are those names, one after the other (`## Reasoning`, then `##
+ * Options`; each a different one, two or more): those headings write that
+ * section, split. By each heading, the section and the run it belongs to.
+ */
+function splitSections(
+  schema: readonly TemplateSection[],
+  sections: readonly Section[],
+  open: (section: Section, i: number) => boolean,
+  named: readonly (TemplateSection | undefined)[],
+): Map<Section, { schema: TemplateSection; first: Section; rest: Section[] }> {
+  const out = new Map<Section, { schema: TemplateSection; first: Section; rest: Section[] }>();
+  for (const t of schema) {
+    // (A section named for its sub-sections, `## Impact, Cost, and Risk` over `### Impact`…, has its parts as those.)
+    if (t.repeatable || t.anyHeading || named.includes(t) || joinedParts(t)) continue;
+    const parts = new Set(nameParts(t.heading));
+    if (parts.size < 2) continue;
+    for (let i = 0; i < sections.length; i++) {
+      const run: Section[] = [];
+      const used = new Set<string>();
+      for (let j = i; j < sections.length; j++) {
+        const key = variantKey(sections[j]!.title);
+        if (!open(sections[j]!, j) || !parts.has(key) || used.has(key) || out.has(sections[j]!)) break;
+        used.add(key);
+        run.push(sections[j]!);
+      }
+      if (run.length < 2) continue;
+      const [first, ...rest] = run;
+      for (const section of run) out.set(section, { schema: t, first: first!, rest });
+      break;
+    }
+  }
+  return out;
 }
 
 /**

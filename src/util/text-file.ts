@@ -24,7 +24,8 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
  * full disk) is thrown as a {@link FileSystemError} naming the target, and no
  * temporary file is left behind. A symbolic link is written through (its target
  * is replaced, the link stays); a device or pipe such as `/dev/null` or
- * `/dev/stdout` is written to directly, never replaced by a regular file.
+ * `/dev/stdout` is written to directly, never replaced by a regular file. A
+ * file replaced keeps its permission bits.
  */
 export async function writeFileAtomic(file: string, data: string, options: { exclusive?: boolean } = {}): Promise<void> {
   let target = file;
@@ -56,6 +57,8 @@ export async function writeFileAtomic(file: string, data: string, options: { exc
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(data, 'utf8');
+      // The file replaced keeps its permissions (an executable script stays executable; git sees no mode change).
+      if (existing) await handle.chmod(existing.mode & 0o7777);
       await handle.sync();
     } finally {
       await handle.close();

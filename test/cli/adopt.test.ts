@@ -218,6 +218,31 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('templates kept one per folder in `templates/` are all templates, never records, whatever text they hold', async () => {
+    const record = (title: string) =>
+      `# ${title}\n\n## Status\n\nAccepted.\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWe use ${title}.\n\n## Consequences\n\nEasier to run.\n`;
+    const dir = await tempCatalog({
+      'templates/record-template-plain/index.md':
+        '# Title\n\n## Status\n\nWhich state?\n\n## Context\n\nWhat forces?\n\n## Decision\n\nWhat do we do?\n\n## Consequences\n\nWhat changes?\n',
+      // Its only marked placeholders are in headings, with guidance in prose: it still reads as a template by its place and name.
+      'templates/record-template-long/index.md':
+        '# [00] Title\n*Number each record.*\n\n## Status - DRAFT / LIVE / REPLACED BY [00]\n\n## Context\n*Say what the problem is.*\n\n## Chosen Approach\n*Say what was chosen.*\n\n## Consequences\n*Say what changes.*\n\n## Weighing options\n\n' +
+        'Write down for each option what it costs to run, who must learn it, how it fails under load and what leaving it later would take; a few honest sentences per option age better than a grid of ticks.\n'.repeat(
+          8,
+        ),
+      'templates/record-template-options/index.md':
+        '# [short name of the choice]\n\n## Context and Problem\n\n[Two or three sentences.]\n\n## Decision\n\nChosen option: "[option 1]", because [reason].\n',
+      'records/caching/index.md': record('Caching'),
+      'records/logging/index.md': record('Logging'),
+      'records/queueing/index.md': record('Queueing'),
+      'records/tracing/index.md': record('Tracing'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ patterns: ['records/*/index.md'] });
+    expect(run.stdout).toContain('4 files of the 7 Markdown files here');
+  });
+
   it('one file per proposal: `0000-template.md` is the template; a numbered proposal about templates stays a proposal', async () => {
     const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Design\n\nHow it works.\n`;
     const dir = await tempCatalog({

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/lint/registry.js';
@@ -130,8 +130,10 @@ describe('patternbook lint', () => {
     expect(run.stderr).toMatch(/`rules\.no-such-rule`: unknown rule/);
   });
 
-  it('--fix repairs what it can and reports the rest', async () => {
+  it('--fix repairs what it can and reports the rest; a file it writes keeps its permissions', async () => {
     const dir = await tempCatalog(files);
+    // A pattern kept executable (or group-writable) in git: a fix is no mode change.
+    await chmod(path.join(dir, 'bad/README.md'), 0o775);
     const run = await runCli(['lint', '--fix', '--format', 'json'], dir);
     const report = JSON.parse(run.stdout) as { results: { file: string; fixed?: boolean; diagnostics: { ruleId: string }[] }[] };
     const bad = report.results.find((r) => r.file === 'bad/README.md')!;
@@ -139,6 +141,7 @@ describe('patternbook lint', () => {
     // The fix adds the heading with the template's guidance as a comment; the content is the author's to write.
     expect(bad.diagnostics.map((d) => d.ruleId)).toEqual(['empty-section']);
     expect(await readFile(path.join(dir, 'bad/README.md'), 'utf8')).toMatch(/## Overview\n\nText\.\n\n## Cleanup\n\n<!-- How to remove it\. -->\n$/);
+    expect((await stat(path.join(dir, 'bad/README.md'))).mode & 0o777).toBe(0o775);
   });
 });
 

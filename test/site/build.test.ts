@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { lint } from '../../src/lint/lint.js';
 import { replaceSite, SITE_MARKER } from '../../src/site/out-dir.js';
 import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
@@ -416,6 +417,28 @@ describe('patternbook build: headings with an id set after their text', () => {
     expect(saga).toMatch(/<h2 id="key-decisions">Key Decisions<\/h2>|<h2 id="key-decisions">[^{]*Key Decisions[^{]*<\/h2>/);
     expect(saga).not.toContain('{#key-decisions}');
     expect(saga).toContain('href="#key-decisions"');
+  });
+});
+
+describe('patternbook build: headings that open with an HTML anchor', () => {
+  it('anchors the heading as GitHub does (`-details`) and keeps the author’s `<a id>` and `<a name>` as anchors; lint finds every link to them', async () => {
+    const dir = await tempCatalog({
+      'docs/kettle.md':
+        '# Kettle\n\n> Warm it first.\n\nContents: [Details](#-details), [Steps](#-steps), [also](#details), [named](#steps).\n\n## <a id="details"></a> Details\n\nRinse.\n\n### <a name="steps"></a> Steps\n\nFill, heat. <a id="bad id" href="#end">x</a>\n\n## Details <a id="end"></a>\n\nAgain.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    expect((await lint({ root: dir, only: ['link'] })).results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/kettle/index.html'), 'utf8');
+    expect(page).toContain('<h2 id="-details">');
+    expect(page).toContain('<h3 id="-steps">');
+    // A space after the text, before the HTML, stays too.
+    expect(page).toContain('<h2 id="details-">');
+    expect(page).toContain('<a id="details"></a>');
+    expect(page).toContain('<a id="steps"></a>');
+    // An id that is not a plain name is dropped, the link kept.
+    expect(page).toContain('<a href="#end">x</a>');
   });
 });
 

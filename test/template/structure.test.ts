@@ -430,11 +430,12 @@ describe('template semantics read from real-catalog shapes', () => {
   it("reads a heading that keeps the leading words of a name holding the pattern's name (`Intent of [Pattern Title] Design Pattern`) as that section", async () => {
     const template =
       '# [Pattern Title]\n\n## Intent of [Pattern Title] Design Pattern\n\nOne sentence.\n\n## Benefits and Trade-offs of [Pattern Title] Pattern\n\nWhat it costs.\n\n## References and Credits\n\n- [A source](https://example.com)\n';
-    // The fixed words after the name dropped, the name itself left out; `&` for `and` is the name
-    // written another way (a rename warning, as for a plural).
+    // The fixed words after the name dropped, the name itself left out; `&` for `and` is the same
+    // word (no finding), `Credit` the name written another way (a rename warning, as for a plural).
     const pattern =
-      '# Outbox\n\n## Intent of Outbox Pattern\n\nPublish after the commit.\n\n## Benefits and Trade\u2011offs\n\nOne more table.\n\n## References & Credits\n\n- [Notes](https://example.org/outbox)\n';
+      '# Outbox\n\n## Intent of Outbox Pattern\n\nPublish after the commit.\n\n## Benefits and Trade\u2011offs\n\nOne more table.\n\n## References & Credit\n\n- [Notes](https://example.org/outbox)\n';
     expect((await lintWith(template, pattern)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['11:1 section-name']);
+    expect(await lintWith(template, pattern.replace('& Credit', '& Credits'))).toEqual([]);
     // Other leading words are another section: the template's is missing.
     const other = pattern.replace('Intent of Outbox Pattern', 'Purpose of Outbox Pattern');
     expect((await lintWith(template, other)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual([

@@ -13,6 +13,8 @@ export default defineRule({
     fixable: false,
   },
   check({ outline, report }) {
+    // Sections that write one section of the template split in its parts (`## Reasoning`, `## Options`): section-name's.
+    const split = new Set(outline.renamed.flatMap((r) => r.split ?? []));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
     const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
@@ -29,7 +31,7 @@ export default defineRule({
               // words (`## Trial …` beside `## Stable …`).
               const same = (other: Section): boolean => qualified(other) === qualified(section) && (!variable || foldHeading(other.title) === foldHeading(section.title));
               const first = group.slice(0, i).find(same);
-              if (!first) return;
+              if (!first || split.has(section)) return;
               report({
                 message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,

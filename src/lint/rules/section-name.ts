@@ -16,11 +16,23 @@ export default defineRule({
     const source = pattern.document.source;
     const headings = new Set(pattern.document.headings.map((h) => `${h.level} ${foldHeading(splitNote(h.text).text)}`));
     const written = (level: number, name: string) => headings.has(`${level} ${foldHeading(name)}`);
-    for (const { section, schema, extended, byContent, misspelt, reworded, apart } of outline.renamed) {
+    for (const { section, schema, extended, byContent, misspelt, reworded, apart, split } of outline.renamed) {
       // `References and Further Reading` is the References section, named with more words: nothing to rename.
       if (extended) continue;
+      if (split) {
+        const all = [section, ...split].map(headingLabel);
+        report({
+          message: `${all.slice(0, -1).join(', ')} and ${all.at(-1)} write one section of the template, \`${'#'.repeat(schema.level)} ${schema.heading}\`: join them under that heading${schema.aliases.length ? '' : ', or accept these names with `aliases` under `sections` in the configuration'}.`,
+          range: section.heading.range,
+          expected: `${'#'.repeat(section.level)} ${schema.heading}`,
+          actual: `${'#'.repeat(section.level)} ${section.title}`,
+        });
+        continue;
+      }
       // A spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`): accepted too.
       if (schema.aliases.some((a) => variantKey(a) === variantKey(section.title))) continue;
+      // `&` is the word `and` (`## Rationale & Alternatives`): the same name.
+      if (withAnd(section.title) === withAnd(schema.heading)) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
       const heading = section.heading;
       // The heading's own words are replaced; its markers, its note in parentheses and its closing #s stay.
@@ -50,6 +62,11 @@ export default defineRule({
     }
   },
 });
+
+/** A heading's text folded, `&` written as `and`. */
+function withAnd(text: string): string {
+  return foldHeading(splitNote(text).text.replace(/\s&(?:amp;)?\s/g, ' and '));
+}
 
 /** Whether a link of the file points at this anchor of the file itself (`#data-flow`). */
 function linkedTo(links: readonly { url: string }[], id: string): boolean {

@@ -156,4 +156,26 @@ describe('section-name', () => {
     const { diagnostics } = await lintOne('section-name', source, { template });
     expect(diagnostics.map((d) => [d.line, d.fix !== undefined])).toEqual([[7, false]]);
   });
+
+  it('a section whose name joins two, written as those two one after the other at its place, is that section split: one warning to join them, nothing missing, unknown or inserted', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\n_One paragraph._\n\n## Design\n\n_How._\n\n## Reasoning and Options\n\n_Why this design, and what else was weighed._\n\n## Rollout\n\n_Steps._\n';
+    const source =
+      '# Tagged builds\n\n## Summary\n\nBuilds carry their tag.\n\n## Design\n\nThe script writes it.\n\n## Reasoning\n\nCrashes match their source.\n\n## Options\n\nA lookup table would drift.\n\n## Rollout\n\nNightly first.\n';
+    const { shown, diagnostics } = await lintOne('section-name', source, { template });
+    expect(shown).toEqual([
+      '11:1 `## Reasoning` and `## Options` write one section of the template, `## Reasoning and Options`: join them under that heading, or accept these names with `aliases` under `sections` in the configuration.',
+    ]);
+    expect(diagnostics[0]!.fix).toBeUndefined();
+    for (const rule of ['required-section', 'unknown-section', 'duplicate-section']) expect((await lintOne(rule, source, { template })).shown, rule).toEqual([]);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+  });
+
+  it('`&` is the word `and`: the same name, no finding', async () => {
+    const template = '# [Title]\n\n## Summary\n\n_One paragraph._\n\n## Rationale and Alternatives\n\n_Why._\n';
+    expect((await lintOne('section-name', '# Rate limits\n\n## Summary\n\nA budget.\n\n## Rationale & Alternatives\n\nSimple.\n', { template })).shown).toEqual([]);
+    // Another word is still another spelling.
+    expect((await lintOne('section-name', '# Rate limits\n\n## Summary\n\nA budget.\n\n## Rationale and Alternative\n\nSimple.\n', { template })).shown).toHaveLength(1);
+  });
 });
