@@ -70,8 +70,9 @@ const PART_SOURCES = [
 ];
 // After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).
 const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]our\b.*$)`;
-// (Or the word for the title alone after a number to fill in: `RFC-NNNN Title`.)
-const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$|(?<=\b(?:N{3,}|X{3,}|0{3,})\s+)(?:[Tt]itle|TITLE|[Nn]ame)$)`;
+// (Or the word for the title alone after a number to fill in: `RFC-NNNN Title`; or a phrase that
+// says what goes after the label, `Proposal NNN: Title of proposal`, `ADR: Short descriptive title`.)
+const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$|(?<=\b(?:N{3,}|X{3,}|0{3,})\s+)(?:[Tt]itle|TITLE|[Nn]ame)$|(?<=:\s*|\s[-–—]\s*)(?:(?:[Tt]itle|[Nn]ame)\s+(?:of|for)\b.*|(?:[A-Za-z]+\s+){0,2}(?:[Tt]itle|[Nn]ame))$)`;
 const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
 
 const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');
@@ -172,7 +173,7 @@ function foldPart(text: string): string {
 
 function placeholderName(inner: string): string {
   const words = inner.trim();
-  return /title$/i.test(words) ? '<title>' : `<${words.toLowerCase()}>`;
+  return /title$|^title\b/i.test(words) ? '<title>' : `<${words.toLowerCase()}>`;
 }
 
 /** Anchored matcher for a heading shape and any accepted alternative names. */

@@ -77,7 +77,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   const landsInPlace = (section: Section, schema: TemplateSection): boolean => {
     const parent = parentSection(template, schema);
     const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
-    if (!parent) return before === undefined || before.level === 1;
+    // (A top-level section lands under the title, not under an H1 of the author's: `# Background`.)
+    if (!parent) return before === undefined || before === doc.title;
     return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
   };
   /**
@@ -106,7 +107,13 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // An H1 section of a pattern without a title, among the author's other H1 sections: moved
     // alone, it would leave those as titles (one finding became many); the author moves them all.
     const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
-    const movable = !later && !section.heading.setext && !leavesTitles && (!misplaced || landsInPlace(section, schema)) && !regroups(section, schema.level);
+    // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
+    const movable =
+      !later &&
+      !section.heading.setext &&
+      !leavesTitles &&
+      ((!misplaced && schema.level < section.level) || landsInPlace(section, schema)) &&
+      !regroups(section, schema.level);
     // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
     // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
     // (Not when one of them is at its level already: moved along, it would be off in turn.)
@@ -116,10 +123,20 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const by = schema.level - section.level;
     const deepest = shallowest(section.children);
     const childBy = by > 0 ? Math.max(0, schema.level + 1 - deepest) : by;
-    const subtree = movable && section.children.length > 0 && !keepsRight(section) ? shiftHeadings(doc, start, by, section.range.end.offset, childBy) : undefined;
     // (Moved down over sub-sections already at their template level, siblings of its own written
-    // under it, `# Summary` above `## Motivation`: the heading moves alone, and they are its siblings again.)
-    const alone = section.children.length === 0 || (by > 0 && keepsRight(section));
+    // under it, `# Summary` above `## Motivation`: they are its siblings again; the author's own
+    // sub-sections before them, `## Sensors` under `# Design`, stay its own and move down with it.)
+    const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c);
+    const firstStay = by > 0 ? section.children.find(stays) : undefined;
+    const own = firstStay ? section.children.slice(0, section.children.indexOf(firstStay)) : [];
+    const subtree = !movable
+      ? undefined
+      : section.children.length > 0 && !keepsRight(section)
+        ? shiftHeadings(doc, start, by, section.range.end.offset, childBy)
+        : firstStay && own.length > 0
+          ? shiftHeadings(doc, start, by, firstStay.heading.range.start.offset, Math.max(0, schema.level + 1 - shallowest(own)))
+          : undefined;
+    const alone = section.children.length === 0 || (by > 0 && keepsRight(section) && own.length === 0);
     const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,

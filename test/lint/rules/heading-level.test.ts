@@ -119,6 +119,18 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Components\n\nA replayer.\n',
       },
       {
+        name: "sections a level up after an H1 of the author's: no fix moves them under it (they would become its sub-sections)",
+        text: '# Write-Ahead Log\n\n# Background\n\nWhy logs.\n\n# Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n',
+        errors: [{ message: message('# Overview', 2, '## Overview'), line: 7, column: 1 }],
+      },
+      {
+        name: 'one section a level up over its own sub-sections and a sibling at its level: the fix takes its own along and leaves the sibling (never an empty section)',
+        text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n# Architecture\n\n## Segments\n\nFiles of 64 MB.\n\n### Rotation\n\nHourly.\n\n## Checkpoints\n\nEvery minute.\n\n## Implementation\n\n### Step 1: Append\n\nWrite.\n',
+        errors: [{ message: message('# Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        output:
+          '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Segments\n\nFiles of 64 MB.\n\n#### Rotation\n\nHourly.\n\n### Checkpoints\n\nEvery minute.\n\n## Implementation\n\n### Step 1: Append\n\nWrite.\n',
+      },
+      {
         name: "every section a level up with the author's own H1s before the template's: the fix moves those too (else they would be second titles)",
         text: '# Write-Ahead Log\n\n# Parameters\n\nTen.\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n',
         errors: [

@@ -24,6 +24,16 @@ testRule(
       { name: 'a number and a phrase filled in', template: numberedTemplate, text: rfc('# RFC-0042: Retry budgets') },
       { name: 'a code span filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       {
+        name: 'a phrase that says what goes after the label (`Title of proposal`) is the title’s place',
+        template: '# Proposal NNN: Title of proposal\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# Proposal 41: Snow ploughing routes'),
+      },
+      {
+        name: 'so is a short phrase ending in title or name (`Short descriptive title`)',
+        template: '# ADR-NNN: Short descriptive title\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# ADR-7: Queue per tenant'),
+      },
+      {
         name: 'a template title that is only a placeholder asks for no shape',
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n',
         text: page('# Anything Goes'),
@@ -47,6 +57,12 @@ testRule(
         template: numberedTemplate,
         text: rfc('# Retry budgets'),
         errors: [{ message: shape('Retry budgets', 'RFC-NNNN: <title>'), line: 1, column: 1, severity: 'warning' }],
+      },
+      {
+        name: 'the label still asked for where the phrase says what goes after it',
+        template: '# Proposal NNN: Title of proposal\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# Snow ploughing routes'),
+        errors: [{ message: shape('Snow ploughing routes', 'Proposal NNN: <title>'), line: 1, column: 1, severity: 'warning' }],
       },
       {
         name: 'written another way than the fixed words',
