@@ -7,7 +7,7 @@ import { escapeRegExp, foldText } from './normalize.js';
  * `YYYY-MM-DD`, `PATTERN_TITLE`), or a sample phrase after a label
  * (`KEP-NNNN: Your short, descriptive title`).
  */
-export type PlaceholderSyntax = 'brackets' | 'braces' | 'angles' | 'code' | 'caps' | 'phrase';
+export type PlaceholderSyntax = 'brackets' | 'braces' | 'angles' | 'code' | 'caps' | 'phrase' | 'ellipsis';
 
 /** One variable part of a heading: text the author replaces. */
 export interface ShapePart {
@@ -66,6 +66,8 @@ const PART_SOURCES = [
   // (`API`, `AWS`) and numerals (`II`) are words: none of these shapes.
   String.raw`(?<capsdate>\b(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:MM|DD)[-/.](?:MM|DD)[-/.]YYYY)\b)`,
   String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|NN|XX|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)`,
+  // An ellipsis on its own (`Risk: ... 1`), with the sample number after it, if any: the item's words.
+  String.raw`(?<ellipsis>(?<![.\p{L}\p{N}])(?:\.{3}|…)(?:\s+\d+\b)?(?![.\p{L}\p{N}]))`,
   String.raw`(?<number>\b\d+\b)`,
 ];
 // After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).
@@ -83,7 +85,8 @@ const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
 
 export function headingShape(text: string, options: ShapeOptions = {}): HeadingShape {
   // As `foldHeading` does to the whole heading: no trailing colon, full stop or space.
-  const heading = text.replace(/[\s:.]+$/u, '').trimStart();
+  // (An ellipsis at the end is the author's words to come, `Risk: ...`, not a full stop.)
+  const heading = (/(?:^|\s)(?:\.{3}|…)\s*$/u.test(text) ? text.trimEnd() : text.replace(/[\s:.]+$/u, '')).trimStart();
   let name = '';
   const pieces: { source: string; separator: boolean; written?: string }[] = [];
   const parts: ShapePart[] = [];
@@ -101,7 +104,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     if (/[\p{L}\p{N}]/u.test(s)) literalWords = true;
   };
   const variable = (written: string, syntax: PlaceholderSyntax): void => {
-    const inner = syntax === 'caps' || syntax === 'phrase' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
+    const inner = syntax === 'caps' || syntax === 'phrase' || syntax === 'ellipsis' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
     // An article before a name to fill in (`When to Use the [Pattern Title]`) is the writer's to
     // keep or leave: `When to Use Circuit Breaker` is that heading too.
     // (Written as an article, between spaces: `Option A: [Name]` names option A.)
@@ -109,7 +112,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     if (pieces.at(-1)?.source === String.raw`\s+` && article && /^(?:the|a|an|The|An)$/.test(article.written ?? ''))
       pieces.splice(-2, 2, { source: String.raw`(?:(?:the|a|an)\s+)?`, separator: false });
     parts.push({ written, inner: foldText(inner), syntax });
-    name += syntax === 'caps' || syntax === 'code' ? written : placeholderName(inner);
+    name += syntax === 'caps' || syntax === 'code' ? written : syntax === 'ellipsis' ? '…' : placeholderName(inner);
     pieces.push({ source: '(.+?)', separator: false });
   };
   for (const m of heading.matchAll(options.title ? TITLE_PARTS : HEADING_PARTS)) {
@@ -123,6 +126,11 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     else if (g.code) variable(g.code, 'code');
     else if (g.capsdate || g.caps) variable((g.capsdate ?? g.caps)!, 'caps');
     else if (g.phrase) variable(g.phrase, 'phrase');
+    else if (g.ellipsis) {
+      // (Numbered, `... 1`, `... 2`: one of a series, as `Step 1` is.)
+      numbered ||= /\d/.test(g.ellipsis);
+      variable(g.ellipsis, 'ellipsis');
+    }
     else if (g.semver) {
       versioned = true;
       name += '<semver>';

@@ -291,6 +291,17 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['3 Other Names ?', '2 Context', '2 Solution', '  3 Known Uses ?', '2 Consequences']);
   });
 
+  it('an ellipsis in a heading is the author’s words, a number after it the sample’s (`### Risk: ... 1`)', () => {
+    const t = templateFromSource('# [Title]\n\n## Risks\n\nWhat could go wrong.\n\n### Risk: ... 1\n\nOne risk.\n\n### Note: …\n\nAnything else.\n', 'proposal-template.md');
+    const [risk, note] = t.sections[0]!.children;
+    expect(risk).toMatchObject({ name: 'Risk: …', repeatable: true });
+    expect(risk!.matcher.test('risk: double cost during the switch')).toBe(true);
+    expect(note).toMatchObject({ name: 'Note: …' });
+    expect(note!.matcher.test('note: the console is read-only')).toBe(true);
+    // Dots inside words, or a sentence's full stop, are no placeholder.
+    expect(templateFromSource('# [Title]\n\n## Use v1...v2 diffs\n\nText.\n', 'x-template.md').sections[0]!.matcher.test('use v1...v2 diffs')).toBe(true);
+  });
+
   it('numbered headings the template leaves bare are slots for headings the author names; numbered headings with text keep their shape', () => {
     const bare = templateFromSource('# [Title]\n\n## Uses\n\nWho needs it.\n\n### Case 1\n\n### Case 2\n\n## Risks\n\nWhat breaks.\n', 'proposal-template.md');
     const slot = bare.sections[0]!.children[0]!;

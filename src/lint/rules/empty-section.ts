@@ -19,6 +19,11 @@ export default defineRule({
       const next = pattern.document.headings.find((h) => h.range.start.line > section.heading.range.start.line);
       return next !== undefined && outline.misplaced.some((m) => m.section.heading === next && m.section.level === section.level && schema.children.includes(m.schema));
     };
+    const matched = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
+    const strayH1After = (section: Section): boolean => {
+      const next = pattern.document.headings.find((h) => h.range.start.offset > section.heading.range.start.offset);
+      return next !== undefined && next.level === 1 && section.level > 1 && next !== pattern.document.title && !matched.has(next);
+    };
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
     // Headings the author names where the template leaves a slot (`#### Story 1`, `### {option title}`):
@@ -41,6 +46,9 @@ export default defineRule({
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.
           if (partsAfter(section, schema)) continue;
+          // Its text under an H1 of the author's right after it (`## Design`, then `# How the retry works`):
+          // its content under a heading a level too high, which the title rule says.
+          if (strayH1After(section)) continue;
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.

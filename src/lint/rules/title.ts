@@ -1,7 +1,7 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
 import { foldHeading } from '../../template/normalize.js';
-import type { Heading } from '../../markdown/types.js';
+import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
@@ -109,12 +109,18 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         expected: `# ${title.text}`,
       });
     }
-    for (const h1 of h1s.filter((h) => h !== doc.title))
+    for (const h1 of h1s.filter((h) => h !== doc.title)) {
+      // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
+      const before = doc.headings[doc.headings.indexOf(h1) - 1];
+      const holder = before && before !== doc.title && before.level > 1 && !sectionHasText(doc, before) ? before : undefined;
       report({
-        message: `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,
+        message: holder
+          ? `More than one title: \`# ${h1.text}\` is a second H1, right under \`${'#'.repeat(holder.level)} ${holder.text}\`, which has no text of its own: make it \`${'#'.repeat(Math.min(holder.level + 1, 6))} ${h1.text}\`, part of that section.${loose ? LOOSE : ''}`
+          : `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,
         range: plainRange(h1.range),
         ...(loose ? { warning: true } : {}),
       });
+    }
   } else if (spec.from === 'front-matter') {
     const value = frontMatterValue(pattern.frontMatter, spec.key);
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
@@ -181,4 +187,18 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
 /** A value as YAML writes it on a `key: value` line: quoted where plain text would read otherwise (`ADR-1: Use Postgres`, `#1`). */
 function yamlScalar(text: string): string {
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s#|\s$/.test(text) ? JSON.stringify(text) : text;
+}
+
+/** Whether the section under this heading has text of its own (a comment for the author is none). */
+function sectionHasText(doc: MarkdownDocument, heading: Heading): boolean {
+  const find = (sections: readonly Section[]): Section | undefined => {
+    for (const s of sections) {
+      if (s.heading === heading) return s;
+      const inner = find(s.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const section = find(doc.sections);
+  return section === undefined || section.blocks.some((b) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html)));
 }

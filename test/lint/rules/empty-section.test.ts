@@ -270,3 +270,26 @@ describe('empty-section with numbered headings the template leaves bare', () => 
     { describe, it },
   );
 });
+
+describe('empty-section with its text under a stray H1', () => {
+  testRule(
+    rule,
+    {
+      template: '# [Title]\n\n## Summary\n\n_One paragraph._\n\n## Design\n\n_Describe the design._\n',
+      valid: [
+        {
+          name: 'an H1 of the author’s right under the section holds its text: not empty (the title rule says the level)',
+          text: '# Queue retry\n\n## Summary\n\nFailed jobs go back with a delay.\n\n## Design\n\n# How the retry works\n\nEach failed job gets a counter.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'a section followed by the next template section is still empty',
+          text: '# Queue retry\n\n## Design\n\n## Summary\n\nFailed jobs go back with a delay.\n',
+          errors: [{ message: 'Section `## Design` is empty: write its content or remove the heading if the template marks it optional.', line: 3, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

@@ -139,6 +139,17 @@ testRule(
         errors: [{ message: 'More than one title: `# Scaling out` is a second H1. Make it a `##` section.', line: 9, column: 1, endLine: 9, endColumn: 14 }],
       },
       {
+        name: 'a second H1 right under a section with no text of its own: that section’s content a level too high',
+        text: '# Competing Consumers\n\n> Workers pull.\n\n## Overview\n\n# Scaling out\n\nAdd workers.\n',
+        errors: [
+          {
+            message: 'More than one title: `# Scaling out` is a second H1, right under `## Overview`, which has no text of its own: make it `### Scaling out`, part of that section.',
+            line: 7,
+            column: 1,
+          },
+        ],
+      },
+      {
         name: 'front matter without title',
         template: frontMatterTemplate,
         text: '---\ndescription: Hands out work to whichever worker asks first.\n---\n\n## Context\n\nWorkers pull.\n',
