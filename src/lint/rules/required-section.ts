@@ -163,6 +163,24 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           warning: true,
         };
       }
+      // The template's first section, missing, where the pattern has text right under its title and
+      // the template none (`# Smaller images`, a paragraph, then `## Motivation`): that text is the
+      // section without its heading. A warning; the fix puts the heading above the text, never an
+      // empty section below it.
+      const lead = leadText(doc, template, missing);
+      if (lead) {
+        const at = doc.lines.lineStart(lead.range.start.line);
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: the text under the title stands where it goes (the template has no text there). Add the heading above that text.`,
+          range: { start: doc.lines.point(lead.range.start.line, 1), end: doc.lines.point(lead.range.start.line, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+          ...(inCode || missing.schema.name !== missing.schema.heading
+            ? {}
+            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
+        };
+      }
       // A section named for its parts whose parts stand at its level instead (`## Impact`, `## Cost`
       // for `## Impact, Cost, and Risk` over `### Impact`…): it is there in all but its heading.
       const parts = joinedParts(missing.schema)
@@ -190,6 +208,22 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       };
     }),
   );
+}
+
+/**
+ * The pattern's text under its title, where the missing section is the
+ * template's first and the template has no text under its own title: the
+ * first paragraph (not a `Label: value` field line) after the title, with
+ * only paragraphs, lists and quotes from it to the first section.
+ */
+function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): MarkdownDocument['preamble'][number] | undefined {
+  if (missing.parent || missing.after || template.sections[0] !== missing.schema || !doc.title) return undefined;
+  const visible = (b: MarkdownDocument['preamble'][number]) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html));
+  if (template.document.preamble.some((b) => visible(b) && b.range.start.line > (template.document.title?.range.end.line ?? 0))) return undefined;
+  const after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && visible(b));
+  const first = after[0];
+  if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
+  return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? first : undefined;
 }
 
 /**

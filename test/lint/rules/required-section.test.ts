@@ -723,3 +723,37 @@ describe("required-section: headings that hold the pattern's name (`## Real-Worl
     expect(await readFile(checkIn.file, 'utf8')).toContain('\n## Explanation of Check-In Pattern with Examples\n');
   });
 });
+
+describe('required-section: the first section written without its heading, right under the title', () => {
+  const template = '# [Proposal Title]\n\n## Summary\n\n_One paragraph that says what changes._\n\n## Motivation\n\n_Why is this needed?_\n';
+  testRule(
+    rule,
+    {
+      template,
+      valid: [],
+      invalid: [
+        {
+          name: 'text under the title where the template has none: a warning, and the heading goes above the text',
+          text: '# Smaller images\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
+          errors: [
+            {
+              message:
+                'Missing section `## Summary`, expected before `## Motivation`: the text under the title stands where it goes (the template has no text there). Add the heading above that text.',
+              line: 3,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+          output: '# Smaller images\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
+        },
+        {
+          name: 'a field line under the title is no such text: the section is missing',
+          text: '# Smaller images\n\nStatus: Draft\n\n## Motivation\n\nPulls take minutes.\n',
+          errors: [{ message: 'Missing section `## Summary`, expected before `## Motivation`.', line: 5, column: 1 }],
+          output: '# Smaller images\n\nStatus: Draft\n\n## Summary\n\n<!-- One paragraph that says what changes. -->\n\n## Motivation\n\nPulls take minutes.\n',
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
