@@ -288,7 +288,8 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // …and the author's own sections do not go on after it (then it is one of theirs, mid-document).
     const next = sections.find((other) => other.range.start.offset > candidate.range.start.offset);
     // (A template section in other words, `## Testing Steps` for `## Testing`, is no section of theirs.)
-    const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined;
+    // (Nor is one the template has elsewhere, `## Prior Work` under a `# Design` written a level up.)
+    const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined && !known(next);
     if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
       found.get(target)!.push(candidate);
       adopted = true;

@@ -24,6 +24,16 @@ export default defineRule({
       const next = pattern.document.headings.find((h) => h.range.start.offset > section.heading.range.start.offset);
       return next !== undefined && next.level === 1 && section.level > 1 && next !== pattern.document.title && !matched.has(next);
     };
+    const unknown = new Set(outline.unknown);
+    const ownAfter = (section: Section): Section[] => {
+      const siblings = siblingsOf(pattern.document.sections, section);
+      const out: Section[] = [];
+      for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
+        if (!unknown.has(next)) break;
+        out.push(next);
+      }
+      return section.children.length === 0 ? out : [];
+    };
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
     // Headings the author names where the template leaves a slot (`#### Story 1`, `### {option title}`):
@@ -49,6 +59,19 @@ export default defineRule({
           // Its text under an H1 of the author's right after it (`## Design`, then `# How the retry works`):
           // its content under a heading a level too high, which the title rule says.
           if (strayH1After(section)) continue;
+          // The author's own sections right after it at its level, before the next of the template's
+          // (`## Specification`, then `## Clock Source`, `## Message Queue`): likely its parts written a
+          // level up. A warning that says so, not an error.
+          const parts = ownAfter(section);
+          if (parts.length > 0) {
+            for (const s of descendants(section)) said.add(s);
+            report({
+              message: `Section ${headingLabel(section)} has no text of its own; the sections after it at its level (${parts.map(headingLabel).join(', ')}) are the author's: if they are its parts, make them one level lower.`,
+              range: section.heading.range,
+              warning: true,
+            });
+            continue;
+          }
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
@@ -93,4 +116,14 @@ function descendants(section: Section): Section[] {
 /** An HTML comment alone (`<!-- TODO -->`) is not content a reader sees. */
 function hasContent(block: Block): boolean {
   return !(block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html));
+}
+
+/** The sections beside this one (its parent's sub-sections, or the top level), itself included. */
+function siblingsOf(sections: readonly Section[], section: Section): readonly Section[] {
+  if (sections.includes(section)) return sections;
+  for (const s of sections) {
+    const found = siblingsOf(s.children, section);
+    if (found.length > 0) return found;
+  }
+  return [];
 }

@@ -293,3 +293,35 @@ describe('empty-section with its text under a stray H1', () => {
     { describe, it },
   );
 });
+
+describe('empty-section with the author’s sections right after it', () => {
+  testRule(
+    rule,
+    {
+      template:
+        '---\ntitle: <Short name>\n---\n\n## Abstract\n\nA short description.\n\n## Specification\n\nDescribe the change.\n\n## Security Implications\n\nAny concerns.\n',
+      valid: [],
+      invalid: [
+        {
+          name: 'a bare section followed at its level by headings of the author’s: their parts a level up, likely (a warning)',
+          text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Clock Source\n\nThe local clock.\n\n## Message Queue\n\nThey wait until seven.\n\n## Security Implications\n\nNone.\n',
+          errors: [
+            {
+              message:
+                "Section `## Specification` has no text of its own; the sections after it at its level (`## Clock Source`, `## Message Queue`) are the author's: if they are its parts, make them one level lower.",
+              line: 9,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+        },
+        {
+          name: 'a bare section followed by the next of the template’s is empty',
+          text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Security Implications\n\nNone.\n',
+          errors: [{ message: 'Section `## Specification` is empty: write its content or remove the heading if the template marks it optional.', line: 9, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

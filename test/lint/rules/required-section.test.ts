@@ -757,3 +757,13 @@ describe('required-section: the first section written without its heading, right
     { describe, it },
   );
 });
+
+describe('required-section: a sub-section under a heading of the author’s, in its parent written a level up', () => {
+  it('is there: heading-level says the parent’s level, nothing is missing', async () => {
+    const template = '# [Title]\n\n## Goal\n\nWhat and why.\n\n## Design\n\nThe proposal.\n\n### Risks\n\nWhy not.\n\n## Prior Work\n\nWhat exists.\n';
+    const source =
+      '# Tide tables\n\n## Goal\n\nOne format for every harbour.\n\n# Design\n\n## Data Format\n\nOne row per tide.\n\n## Publishing\n\n### Risks\n\nOld tables stay cached.\n\n## Prior Work\n\nA table made by hand.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
+    expect((await lintOne('heading-level', source, { template })).shown).toEqual(['7:1 `# Design` should be level 2: `## Design`.']);
+  });
+});
