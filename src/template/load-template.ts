@@ -10,7 +10,7 @@ import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
-import { slashAlternatives, splitNote } from './heading-variants.js';
+import { slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { foldHeading, foldText } from './normalize.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
@@ -130,6 +130,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     summary: summarySpec(doc, frontMatter, sections, file, options.summary),
     frontMatter,
     sections,
+    optionalNames: optionalNamesInComments(doc),
     placeholders,
     source: doc.source,
     document: doc,
@@ -375,6 +376,9 @@ function buildSections(
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
     // Emphasis that did not parse (`## **Metrics **`) is no part of the name either.
     const { text: heading, optional: suffixOptional } = splitNote(section.heading.text.replace(/^[*_]+\s*|\s*[*_]+$/g, '') || section.heading.text);
+    // A sub-section that shows its parent's content by example (`### Example Specification` under
+    // `## Specification`): an illustration of what to write, no section to ask for or rename to.
+    if (illustrates(heading, parentPath.at(-1))) continue;
     // Read from the Markdown where plain text loses a placeholder (a code span, `<name>`).
     const shapeOf = (s: Section) => headingShape(splitNote(shapeText(s.heading)).text);
     const shape = shapeOf(section);
@@ -489,6 +493,40 @@ const ANY_HEADING = /^(?:(.+?))$/u;
 
 /** A line that only says "optional", in a comment style of its own or none: `// Optional`, `(optional)`. */
 const OPTIONAL_LINE = /^\s*(?:\/\/|--|;|%)?\s*\(?optional\)?\s*:?\s*$/i;
+
+/** `Example Specification` (or `Sample …`, `An example …`) under `Specification`: its parent's content shown by example. */
+function illustrates(heading: string, parent: string | undefined): boolean {
+  const rest = /^(?:an?\s+)?(?:examples?|samples?)\s+(?:of\s+(?:an?\s+|the\s+)?)?(.+)$/i.exec(heading.trim())?.[1];
+  return rest !== undefined && parent !== undefined && variantKey(rest) === variantKey(parent);
+}
+
+/**
+ * Headings listed inside a comment that speaks of optional sections (`<!--
+ * OPTIONAL SECTIONS: add any of these … ## References - what it builds on
+ * -->`): their names, folded, without the words after a dash or a run of spaces.
+ */
+function optionalNamesInComments(doc: MarkdownDocument): string[] {
+  const names: string[] = [];
+  const visit = (blocks: readonly Block[]): void => {
+    for (const b of blocks) {
+      if (b.kind !== 'html' || !/\boptional\b/i.test(b.html)) continue;
+      for (const comment of b.html.matchAll(/<!--([\s\S]*?)-->/g))
+        for (const line of comment[1]!.split('\n')) {
+          const name = /^\s{0,3}#{1,6}[ \t]+(.+?)(?:\s{2,}.*|\s+[-–—:]\s.*)?\s*$/.exec(line)?.[1];
+          if (name && /\p{L}/u.test(name)) names.push(foldHeading(name));
+        }
+    }
+  };
+  visit(doc.preamble);
+  const walk = (sections: readonly Section[]): void => {
+    for (const s of sections) {
+      visit(s.blocks);
+      walk(s.children);
+    }
+  };
+  walk(doc.sections);
+  return names;
+}
 
 /** A block of HTML comments only: instructions for the author, never shown to readers. */
 function isHiddenComment(block: Block): boolean {

@@ -121,7 +121,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // A heading that only an any-heading slot fits (`### {title of option 1}`) fits it at its place alone.
   const namedHits = (title: string) => matching(everywhere, title).filter((s) => !s.anyHeading);
   const known = (section: Section, wordsBefore = true) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title, wordsBefore) !== undefined;
-  const context: LevelContext = { result, leftovers, known, present: new Set() };
+  const context: LevelContext = { result, leftovers, known, present: new Set(), ownContent: new Set() };
   result.matches = matchLevel(schema, sections, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
@@ -153,6 +153,8 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // already present, or at another level than the section's (`### Rationale for the hardware
     // choice` inside the Motivation), is a section of the author's, not a copy out of place.
     if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant) || section.level !== variant.level)) {
+      // (Under a template section that has no sub-sections, it is that section's content.)
+      if (context.ownContent.has(section)) continue;
       result.unknown.push(section);
       // What it holds is judged in turn (a `## Design Details: Part Two` holding the template's
       // sub-sections has them, out of place; they are not missing).
@@ -164,7 +166,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
     }
     if (!target) {
-      result.unknown.push(section);
+      if (!context.ownContent.has(section)) result.unknown.push(section);
       continue;
     }
     const missingIndex = result.missing.findIndex((m) => m.schema === target);
@@ -213,6 +215,8 @@ interface LevelContext {
   leftovers: Section[];
   /** Whether a heading matches some template section, anywhere. */
   known: (section: Section, wordsBefore?: boolean) => boolean;
+  /** Sub-sections of a template section that has none: the author's own, its content. */
+  ownContent: Set<Section>;
   /** Template sections matched at their place. */
   present: Set<TemplateSection>;
 }
@@ -230,6 +234,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const { result, leftovers, known } = context;
   // Under a template section without sub-sections, the author's own sub-headings are its content.
   const ownContent = parent !== undefined && parent.schema.children.length === 0;
+  if (ownContent) for (const section of sections) context.ownContent.add(section);
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
   const unmatched: Section[] = [];
   let adopted = false;

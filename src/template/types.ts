@@ -135,6 +135,12 @@ export interface TemplateSchema {
   /** Front matter a pattern starts with (the template's, without its `template` key). */
   frontMatter: Record<string, unknown>;
   sections: TemplateSection[];
+  /**
+   * Headings the template lists in a comment as optional sections to add
+   * (`<!-- OPTIONAL SECTIONS: add any of these … ## References - … -->`), folded
+   * (see `foldHeading`): a pattern's section of such a name is no unknown one.
+   */
+  optionalNames: string[];
   placeholders: Placeholder[];
   /** The template's text: the file's, or the block's (see `embeddedAt`), its lines where they are in the file. */
   source: string;

@@ -291,8 +291,25 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['3 Other Names ?', '2 Context', '2 Solution', '  3 Known Uses ?', '2 Consequences']);
   });
 
+  it('a sub-section that shows its parent’s content by example (`### Example Specification`) is no section to ask for; an author’s sub-heading there is content', async () => {
+    const template =
+      '---\ntitle: <Brief title>\n---\n\n## Abstract\nA short description.\n\n## Specification\nThe change in detail.\n\n### Example Specification\nAdd a field:\n\n```text\nPen { colour: string }\n```\n\n## References\nDocuments used.\n';
+    expect(templateFromSource(template, 'hip-template.md').sections.map((s) => [s.name, s.children.length])).toEqual([
+      ['Abstract', 0],
+      ['Specification', 0],
+      ['References', 0],
+    ]);
+    // (`## Examples` of its own, or an example of another section, stays a section.)
+    expect(templateFromSource('# [T]\n\n## Usage\n\nHow.\n\n### Example Setup\n\nA file.\n', 'x-template.md').sections[0]!.children.map((s) => s.name)).toEqual([
+      'Example Setup',
+    ]);
+  });
+
   it('an ellipsis in a heading is the author’s words, a number after it the sample’s (`### Risk: ... 1`)', () => {
-    const t = templateFromSource('# [Title]\n\n## Risks\n\nWhat could go wrong.\n\n### Risk: ... 1\n\nOne risk.\n\n### Note: …\n\nAnything else.\n', 'proposal-template.md');
+    const t = templateFromSource(
+      '# [Title]\n\n## Risks\n\nWhat could go wrong.\n\n### Risk: ... 1\n\nOne risk.\n\n### Note: …\n\nAnything else.\n',
+      'proposal-template.md',
+    );
     const [risk, note] = t.sections[0]!.children;
     expect(risk).toMatchObject({ name: 'Risk: …', repeatable: true });
     expect(risk!.matcher.test('risk: double cost during the switch')).toBe(true);

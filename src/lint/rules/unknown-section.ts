@@ -1,3 +1,4 @@
+import { splitNote } from '../../template/heading-variants.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
@@ -38,8 +39,10 @@ export default defineCatalogRule({
     // A heading alone where the template has a missing section is named by that finding (see `standIn`).
     const standIns = new Set(outline.missing.map((m) => m.standIn));
     const h1Sections = template.sections.some((s) => s.level === 1);
+    // (A name the template lists in a comment as an optional section to add is one of its sections.)
+    const listed = new Set(template.optionalNames);
     const unknown = outline.unknown
-      .filter((section) => (section.level > 1 || h1Sections) && !standIns.has(section))
+      .filter((section) => (section.level > 1 || h1Sections) && !standIns.has(section) && !listed.has(foldHeading(splitNote(section.title).text)))
       .map((section) => {
         const near = closest(section.title, names, (s) => s.name);
         const slot = places.filter((p) => p.sections.has(section)).map((p) => p.id);

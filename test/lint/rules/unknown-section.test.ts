@@ -117,3 +117,27 @@ The router flips after the checks pass.
   },
   { describe, it },
 );
+
+describe('unknown-section with optional sections the template lists in a comment', () => {
+  testRule(
+    rule,
+    {
+      template:
+        '---\ntitle: "?"\n---\n\n## Abstract\n<!-- A few lines. -->\n\n## Specification\n<!-- The change. -->\n\n<!--\nOptional sections: add any of these as an H2 here, in any order.\n\n## References        - documents this one builds on\n## Thanks - people who helped\n-->\n\n## Copyright\n<!-- The licence. -->\n',
+      valid: [
+        {
+          name: 'a section of a listed name, wherever it stands',
+          text: '---\ntitle: Bell schedule\n---\n\n## Abstract\nBells at each lesson.\n\n## Thanks\nThe office.\n\n## Specification\nTimes set each term.\n\n## References\nThe handbook.\n\n## Copyright\nPublic domain.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'a name the comment does not list is still unknown',
+          text: '---\ntitle: Bell schedule\n---\n\n## Abstract\nBells at each lesson.\n\n## Specification\nTimes set each term.\n\n## Appendix\nA table.\n\n## Copyright\nPublic domain.\n',
+          errors: [{ message: 'Unknown section `## Appendix`: the template has no such section.', line: 11, column: 1, severity: 'warning' }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
