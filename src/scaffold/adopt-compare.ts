@@ -87,7 +87,8 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         }
       }
       const aliases = [...spellings.entries()]
-        .filter(([, c]) => (c >= ALIAS_MIN && c >= kept * ALIAS_SHARE) || c * 2 >= kept)
+        // (One pattern's heading is that pattern's spelling, whatever the share: a warning there, no alias.)
+        .filter(([, c]) => (c >= ALIAS_MIN && c >= kept * ALIAS_SHARE) || (c >= 2 && c * 2 >= kept))
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       if (aliases.length > 0) {
         const c = choice(schema);

@@ -175,6 +175,9 @@ export function templateNameScore(file: ScannedFile): number {
     if (tokens.at(-1) === 'template' && tokens.every((t) => !/^\d+$/.test(t) || Number(t) <= 1)) return 3;
     // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in.)
     if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t))) return 2;
+    // (`CFP-003-template.md`: the template numbered as a document of its own, or a proposal about a
+    // template; which one, the patterns' fit tells.)
+    if (tokens.at(-1) === 'template') return 2;
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);

@@ -403,7 +403,12 @@ function buildSections(
     const marker = isOptionalMarker(section.blocks[0]);
     // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
     const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
-    const markerOptional = marker || inlineMarker || optionalCommentAbove(doc, section.heading.range.start.line) !== undefined || saysOptional(section.blocks[0]);
+    const markerOptional =
+      marker ||
+      inlineMarker ||
+      optionalCommentAbove(doc, section.heading.range.start.line) !== undefined ||
+      saysOptional(section.blocks[0]) ||
+      section.blocks.some(removedLater);
     // (A marker line for the heading after it is that one's, not this section's text.)
     const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
     // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
@@ -557,6 +562,17 @@ function saysOptional(block: Block | undefined): boolean {
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
     /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain)
   );
+}
+
+/**
+ * The section's text says it goes before a later stage (`This section must be
+ * deleted before the proposal is approved`): a section of drafts, which a
+ * finished pattern no longer has.
+ */
+function removedLater(block: Block): boolean {
+  const text = block.kind === 'html' ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
+  const plain = text.replace(/[*_`{}[\]]/g, '').replace(/\s+/g, ' ');
+  return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain);
 }
 
 /** A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes taken off. */

@@ -218,6 +218,40 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a template numbered as a document of its own (`DP-007-template.md`) is the template; a numbered proposal about a template stays a proposal', async () => {
+    const proposal = (n: number, title: string) =>
+      `# DP-${n}: ${title}\n\n## Summary\n\n${title} in one line.\n\n## Motivation\n\nWhy it matters.\n\n## Proposal\n\nHow it works.\n`;
+    const dir = await tempCatalog({
+      'design/DP-007-template.md': '# DP-NNN: Title\n\n## Summary\n\nOne line.\n\n## Motivation\n\nWhy?\n\n## Proposal\n\nHow?\n',
+      'proposals/DP-21-widget-cache.md': proposal(21, 'Widget cache'),
+      'proposals/DP-22-quiet-hours.md': proposal(22, 'Quiet hours'),
+      'proposals/DP-23-form-template.md': proposal(23, 'Form template'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'design/DP-007-template.md', patterns: ['proposals/*.md'] });
+    expect(run.stdout).toContain('3 files of the 4 Markdown files here');
+  });
+
+  it("one pattern's own heading where a template section goes is no alias for the catalog", async () => {
+    const rfc = (title: string, subs: string) =>
+      `# ${title}\n\n## Summary\n\n${title} in one line.\n\n## Detailed design\n\n${subs}\n\n## Drawbacks\n\nOne more thing to learn.\n`;
+    const dir = await tempCatalog({
+      'template.md':
+        '# (Proposal title)\n\n## Summary\n\n> One paragraph.\n\n## Detailed design\n\n### Technical Background\n\n> What to know first?\n\n### Implementation\n\n> The design in detail.\n\n## Drawbacks\n\n> Why not?\n',
+      'docs/0001-lazy-slots.md': rfc(
+        'Lazy slots',
+        '### Deferred rendering\n\nWrapped in a function.\n\n### Parent component context\n\nA flag says when.\n\n### Scoped names\n\nLocal.',
+      ),
+      'docs/0002-typed-events.md': rfc('Typed events', '### Declaring events\n\nA type lists them.\n\n### Checking handlers\n\nAgainst the list.'),
+      'docs/0003-const-tag.md': rfc('Const tag', '### Syntax\n\nOne assignment.\n\n### Scoping\n\nTo the block.'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.stringify(await configOf(dir))).not.toContain('aliases');
+    expect(run.stdout).not.toContain('accepted as another spelling');
+  });
+
   it('templates kept one per folder in `templates/` are all templates, never records, whatever text they hold', async () => {
     const record = (title: string) =>
       `# ${title}\n\n## Status\n\nAccepted.\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWe use ${title}.\n\n## Consequences\n\nEasier to run.\n`;

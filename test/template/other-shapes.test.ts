@@ -305,6 +305,18 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a section its text says goes before a later stage (`must be deleted before the proposal is approved`) is optional', () => {
+    const t = templateFromSource(
+      '# {{TITLE}}\n\n## Summary\n\n{{One paragraph.}}\n\n## Open Questions\n\n{{What is still undecided.}}\n\n{{THIS SECTION MUST BE DELETED BEFORE THE PROPOSAL IS APPROVED}}\n\n## Design\n\nThe design; this section is the longest.\n',
+      'proposal-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Summary', false],
+      ['Open Questions', true],
+      ['Design', false],
+    ]);
+  });
+
   it('an ellipsis in a heading is the author’s words, a number after it the sample’s (`### Risk: ... 1`)', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Risks\n\nWhat could go wrong.\n\n### Risk: ... 1\n\nOne risk.\n\n### Note: …\n\nAnything else.\n',
