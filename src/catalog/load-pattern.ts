@@ -235,11 +235,34 @@ function readTitle(doc: MarkdownDocument, frontMatter: Record<string, unknown>, 
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }
+  // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
+  const first = doc.preamble[0];
+  if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
+    return { text: first.text, from: 'paragraph', range: first.range };
   return undefined;
 }
 
 /** Names of a part of a document, never a document's own name (folded). */
-const DOCUMENT_PARTS = new Set(['summary', 'abstract', 'introduction', 'overview', 'motivation', 'background', 'context', 'synopsis', 'preface', 'tl dr', 'tldr']);
+const DOCUMENT_PARTS = new Set([
+  'summary',
+  'abstract',
+  'introduction',
+  'overview',
+  'motivation',
+  'background',
+  'context',
+  'synopsis',
+  'preface',
+  'tl dr',
+  'tldr',
+  // (A heading over the document's fields: `# **Meta**`, `# Metadata`.)
+  'meta',
+  'metadata',
+  'details',
+  'info',
+  'information',
+  'properties',
+]);
 /** Front matter keys that name a pattern, in order (`feature name:` in older proposals). */
 const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_name'];
 

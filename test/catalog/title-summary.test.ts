@@ -101,6 +101,17 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('an H1 over the fields (`# **Meta**`) is no title: a line of bold text alone above it is', async () => {
+    const catalog = await catalogOf(NO_SUMMARY, {
+      'batch-export': '**RP-12: Batch export for reports**\n\n# **Meta**\n\n**Owner:** Lee\n\n## Context\n\nExports are slow.\n',
+      fields: '# Metadata\n\n**Owner:** Kim\n\n## Context\n\nNo name anywhere.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
+      ['batch-export', 'RP-12: Batch export for reports', 'paragraph'],
+      ['fields', undefined, undefined],
+    ]);
+  });
+
   it('a pattern that lacks the template’s place still shows what it has (the summary rule reports the place)', async () => {
     const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n', {
       'no-quote': '---\ntitle: Only in Front Matter\n---\n\nLeaders are elected by the nodes themselves.\n\n## Overview\n\nText.\n',
