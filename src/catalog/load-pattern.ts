@@ -195,12 +195,15 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text)) || RECORD_SECTIONS.test(foldHeading(first.text))) return false;
   const names = flattenSections(reading.sections);
   if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
-  // (The template's own sections follow it at its level: two of them at least.)
-  return rest.filter((h) => h.level === 2 && namesSection(reading, h.text)).length >= 2;
+  // (The template's own sections follow it at its level, two of them at least; or the whole document
+  // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
+  const level = rest.every((h) => h.level >= 3) ? 3 : 2;
+  return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
 }
 
 function namesSection(reading: PatternReading, text: string): boolean {
-  const folded = foldHeading(text);
+  // (A number before the name, `1. Status`, is the author's numbering.)
+  const folded = foldHeading(text).replace(/^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/, '');
   if (reading.title.from === 'section' && reading.title.matcher.test(folded)) return false;
   return flattenSections(reading.sections).some((s) => !s.anyHeading && !s.repeatable && s.matcher.test(folded));
 }

@@ -822,6 +822,9 @@ const NONE: TemplateSection[] = [];
  * template order. A note in parentheses is not part of a name: `Testing
  * (manual)` is a `Testing` section.
  */
+/** An item number before a heading's name: `1.`, `2)`, `(3)`, `iv.`, `B.` (folded: lower case). */
+const NUMBERING = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/;
+
 function matching(schema: readonly TemplateSection[], title: string): TemplateSection[] {
   let cache = matchCache.get(schema);
   if (!cache) {
@@ -839,6 +842,9 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
         hits = schema.filter((s) => s.matcher.test(foldedBare));
       }
     }
+    // A number the author puts before each section (`1. Status`, `2) Context`, `IV. Decision`) is no part of its name.
+    const unnumbered = folded.replace(NUMBERING, '');
+    if (hits.length === 0 && unnumbered !== folded && unnumbered) hits = schema.filter((s) => s.matcher.test(unnumbered));
     // A heading that names a section is that section, not an any-heading slot beside it.
     if (hits.some((s) => s.anyHeading) && hits.some((s) => !s.anyHeading)) hits = hits.filter((s) => !s.anyHeading);
     if (hits.length === 0) hits = NONE;

@@ -173,6 +173,23 @@ describe('a title written a level down (`## Gateway to Queue`, no H1)', () => {
     ]);
   });
 
+  it('the whole document a level down, its sections numbered and bold or not: the title and one layout, warnings; --fix moves them all up', async () => {
+    for (const [sections, shown] of [
+      ['### Requirements\n\nAn account.\n\n### How it works\n\nPolling.\n\n### Cleanup\n\nDelete the stack.\n', 'Requirements'],
+      ['### 1. **Requirements**\n\nAn account.\n\n### 2. **How it works**\n\nPolling.\n\n### 3. **Cleanup**\n\nDelete the stack.\n', '1. Requirements'],
+    ]) {
+      const pattern = `## Gateway to Queue\n\n${sections}`;
+      const found = await lintPattern(template, pattern);
+      expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity} ${d.message}`)).toEqual([
+        '1 title warning The title is written as `## Gateway to Queue`: the template opens each pattern with an H1. Make it `# Gateway to Queue`, and every section a level up with it.',
+        `3 heading-level warning \`### ${shown}\` should be level 2: \`## ${shown}\`, and so should 2 more sections written one level down: every heading of this pattern is below the template's level.`,
+      ]);
+      const fixed = await lintPattern(template, pattern, { fix: true });
+      expect(fixed.text.startsWith('# Gateway to Queue\n')).toBe(true);
+      expect(fixed.diagnostics).toEqual([]);
+    }
+  });
+
   it('a first section of the template, or a part of a document, stays a section: the title is missing', async () => {
     for (const first of ['## Requirements\n\nAn account.', '## Overview\n\nA gateway.', '## Table of Contents\n\n- [How it works](#how-it-works)']) {
       const pattern = `${first}\n\n## How it works\n\nPolling.\n\n## Cleanup\n\nDelete the stack.\n`;

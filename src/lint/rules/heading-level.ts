@@ -193,7 +193,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (`# Summary`, `# Parameters` above `# Specification`): else they would be left as second titles.
     // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
     const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
-    const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity);
+    // (The title written the same levels off, `## Gateway` over `### Requirements`, moves with them.)
+    const titleToo = doc.title !== undefined && schema.title.from === 'heading' && !doc.title.setext && doc.title.level + shift.by === (schema.title.level ?? 1);
+    const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity, titleToo ? doc.title!.range.start.offset : Infinity);
     // Without a title above them (`# Summary` first, where the template opens with an H1 title),
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.

@@ -103,10 +103,15 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
     const title = doc.title;
     if (title && title.level > (spec.level ?? 1) && !title.setext) {
+      // The whole document a level down (`## Record: …`, then `### Status`…): one layout, as heading-level
+      // says of its sections, a warning.
+      const by = title.level - (spec.level ?? 1);
+      const wholeDown = outline.all.length > 0 && outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level + by));
       report({
-        message: `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`.`,
+        message: `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
         range: title.range,
         expected: `# ${title.text}`,
+        ...(wholeDown ? { warning: true } : {}),
       });
     }
     for (const h1 of h1s.filter((h) => h !== doc.title)) {
