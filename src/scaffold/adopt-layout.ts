@@ -53,8 +53,10 @@ export interface LayoutChoice {
 
 /** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
 const TEMPLATE_ACCEPT_SHARE = 0.5;
-/** A sub-folder whose files fit this share or more stays in the layout. */
+/** A sub-folder whose files fit this share or more stays in the layout… */
 const FOLDER_KEEP_SHARE = 0.5;
+/** …and so does one with a file that fits this closely (see `Fit.f1`). */
+const CLOSE_FIT = 0.8;
 /** A folder named for English (`en`, `en-us`, `english`). */
 const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
 /** A folder level of at most this many names lists them (one glob each). */
@@ -189,7 +191,23 @@ export function chooseLayout(
       if (count > most) [most, group, layout] = [count, candidate, narrowed];
     }
   }
-  const schema = schemaGiven ?? derive(eligible.filter((f) => inLayout(layout, f)));
+  // A file per folder (`*/README.md`) beside more pages in those same folders (`*/*.md`: FAQs, worked
+  // examples): the folders are the patterns, each page beside its README that pattern's own, when
+  // the READMEs share sections (a template can be made from them).
+  let derived: TemplateSchema | undefined;
+  if (!schemaGiven && !layout.folderKind) {
+    const mainFiles = eligible.filter((f) => inLayout(layout, f));
+    for (const other of ordered) {
+      if (!other.layout.folderKind || other.files.length < 3) continue;
+      const folders = new Set(other.files.map((f) => f.dirs.join('/')));
+      if (mainFiles.filter((f) => folders.has(f.dirs.join('/'))).length * 2 < mainFiles.length) continue;
+      derived = derive(other.files);
+      if (!derived) continue;
+      [group, layout] = [other, other.layout];
+      break;
+    }
+  }
+  const schema = schemaGiven ?? derived ?? derive(eligible.filter((f) => inLayout(layout, f)));
   const fit = (f: ScannedFile) => (schema ? fitWith(schema, f) : undefined);
 
   const exclusions: Exclusion[] = [];
@@ -333,7 +351,10 @@ function narrowFolders(
       return { fitting: parsed.filter(fits).length, parsed: parsed.length };
     };
     const stats = [...byValue.entries()].map(([value, group]) => ({ value, group, ...share(group) }));
-    let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE);
+    // (A folder that holds a file written to the template as a whole is one of patterns, whatever
+    // the others there: they are patterns with findings, not hidden from lint and the site.)
+    const closely = (group: ScannedFile[]) => group.some((f) => (fit(f)?.f1 ?? 0) >= CLOSE_FIT);
+    let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE || closely(s.group));
     if (kept.length === 0) kept = [stats.sort((a, b) => b.fitting - a.fitting)[0]!];
     const dropped = stats.filter((s) => !kept.includes(s));
     const names = kept.map((s) => s.value).sort();

@@ -233,6 +233,52 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('3 files of the 4 Markdown files here');
   });
 
+  it('a folder with a file written to the template as a whole stays in the catalog, with its other files as patterns with findings', async () => {
+    const pattern = (name: string) =>
+      `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n## Implementation\n\nA type and a function.\n\n## Usage\n\nCall it once.\n`;
+    const levelUp = (name: string) => `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n# Implementation and Example\n\nA worked example.\n`;
+    const dir = await tempCatalog({
+      'CONTRIBUTING.md':
+        'One file per pattern, in the folder of its family. Start from this template:\n\n```markdown\n# <Pattern-Name>\n<Pattern description>\n\n## Implementation\n\n## Usage\n```\n',
+      'making/builder.md': pattern('Builder'),
+      'making/pool.md': pattern('Pool'),
+      'shaping/adapter.md': pattern('Adapter'),
+      'shaping/wrapper.md': pattern('Wrapper'),
+      'flow/stream.md': pattern('Stream'),
+      'flow/limit.md': levelUp('Limit'),
+      'flow/spread.md': levelUp('Spread'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('7 files of the 8 Markdown files here');
+    expect((await lintFindings(dir)).filter((f) => f.file.startsWith('flow/limit')).map((f) => f.rule)).toContain('heading-level');
+  });
+
+  it('one README per folder that share sections are the patterns, though the folders hold more side pages than there are folders', async () => {
+    const readme = (name: string) =>
+      `# ${name} Check\n\nThe ${name.toLowerCase()} check verifies one thing about a running service.\n\n## Why ${name} Check\n\nFailures of this kind hide.\n\n## ${name} Check Tools\n\nPick one that fits.\n\n## Resources\n\n- [Notes](https://example.org/${name.toLowerCase()})\n`;
+    const side = (title: string, heading: string) => `# ${title}\n\nA page beside the check.\n\n## ${heading}\n\nText.\n`;
+    const dir = await tempCatalog({
+      'README.md': '# Checks\n\nOne folder per check.\n',
+      'alpha-check/README.md': readme('Alpha'),
+      'alpha-check/faq.md': side('Alpha questions', 'Is it slow'),
+      'alpha-check/worked-example.md': side('Alpha by example', 'Setup'),
+      'alpha-check/extra.md': side('More on alpha', 'History'),
+      'beta-check/README.md': readme('Beta'),
+      'beta-check/comparison.md': side('Beta compared', 'Against alpha'),
+      'beta-check/notes.md': side('Beta notes', 'Caveats'),
+      'gamma-check/README.md': readme('Gamma'),
+      'gamma-check/recipe.md': side('A gamma recipe', 'Ingredients'),
+      'gamma-check/extra.md': side('More on gamma', 'Origins'),
+      'delta-check/README.md': readme('Delta'),
+      'delta-check/extra.md': side('More on delta', 'Limits'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ patterns: ['*/README.md'] });
+    expect(run.stdout).toContain('4 files of the 13 Markdown files here');
+  });
+
   it("one pattern's own heading where a template section goes is no alias for the catalog", async () => {
     const rfc = (title: string, subs: string) =>
       `# ${title}\n\n## Summary\n\n${title} in one line.\n\n## Detailed design\n\n${subs}\n\n## Drawbacks\n\nOne more thing to learn.\n`;

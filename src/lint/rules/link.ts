@@ -20,6 +20,10 @@ const options = z.strictObject({
 });
 type Options = z.infer<typeof options>;
 
+/** A file's extension, not a web domain: documents, images, data and source code (`limit.go`, `setup.py`). */
+const FILE_EXTENSION =
+  /\.(?:md|markdown|mdx|rst|adoc|html?|png|jpe?g|gif|svg|webp|avif|ico|pdf|txt|json|ya?ml|toml|xml|csv|tsv|ini|cfg|conf|go|py|ipynb|js|mjs|cjs|jsx|ts|tsx|rs|java|kt|kts|scala|rb|php|swift|c|h|cc|cpp|hpp|cs|fs|sh|bash|ps1|bat|sql|proto|tf|hcl|gradle|lock|vue|svelte|css|scss|zip|gz|tgz|tar|log|diff|patch|drawio|puml|mmd|dot|docx?|xlsx?|pptx?)(?:[?#]|$)/i;
+
 export default defineCatalogRule({
   meta: {
     id: 'link',
@@ -120,8 +124,7 @@ export default defineCatalogRule({
               ? ` It is the web address ${code(wrapped)} inside extra brackets or parentheses: write the link as \`[text](${wrapped})\`.`
               : /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)
                 ? ' It looks like an e-mail address: write it `mailto:` first.'
-                : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) &&
-                    !/\.(?:md|markdown|html?|png|jpe?g|gif|svg|webp|pdf|txt|json|ya?ml)(?:[?#]|$)/i.test(link.url)
+                : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) && !FILE_EXTENSION.test(link.url)
                   ? ' It looks like a web address: write it with `https://`.'
                   : '';
             const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);

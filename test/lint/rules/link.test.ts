@@ -197,8 +197,8 @@ describe('link: relative links', () => {
   });
 
   it('says when a broken link looks like a web or e-mail address written without its scheme', async () => {
-    const problems = await linkProblems('[issue](golang.org/issue/16093) [Ian](ian@example.org) [notes](notes.md)');
-    expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain']);
+    const problems = await linkProblems('[issue](golang.org/issue/16093) [Ian](ian@example.org) [notes](notes.md) [code](limit.go) [setup](setup.py)');
+    expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain', 'plain', 'plain']);
   });
 
   it('says when a web address is wrapped in extra parentheses or brackets (malformed Markdown read as a path)', async () => {
