@@ -190,9 +190,16 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         parts.length >= 2
           ? ` This pattern writes its parts at its level (${parts.map((m) => headingLabel(m.section)).join(', ')}): add the heading above them and move them a level down.`
           : '';
+      // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
+      // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
+      const own = partsUp ? [] : ownAtPlace(doc, outline, missing);
+      const ownText =
+        own.length > 0
+          ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+          : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
         ...(partsUp ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
@@ -202,7 +209,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode || apart || writtenAlready(missing.schema) || siblingsUp(missing)
+          : inCode || apart || own.length > 0 || writtenAlready(missing.schema) || siblingsUp(missing)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert } }),
       };
@@ -356,6 +363,24 @@ function joinedIn(missing: MissingSection, doc: MarkdownDocument): boolean {
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */
 function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
   return section.path.length > parent.path.length && parent.path.every((name, i) => section.path[i] === name);
+}
+
+/**
+ * The author's own sections at a missing section's level where it goes, when
+ * the template gives that section sub-sections (`## Proposal` over `###
+ * Overview`): after the section before it up to the section after it, or the
+ * end of its parent or of the pattern. Two at least (one alone is a stand-in).
+ * They may be its parts written a level up; a section without sub-sections
+ * (`## References` closing a guide) is inserted after them as usual.
+ */
+function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
+  if (!missing.after || missing.schema.repeatable || missing.schema.anyHeading || missing.schema.children.length === 0) return [];
+  const from = missing.after.sections.at(-1)!.range.start.offset;
+  const to = missing.before?.sections[0]!.range.start.offset ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity;
+  const unknown = new Set(outline.unknown);
+  const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
+  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && s.level === missing.schema.level);
+  return there.length >= 2 && there.every((s) => unknown.has(s)) ? there : [];
 }
 
 function where(missing: MissingSection): string {

@@ -767,3 +767,16 @@ describe('required-section: a sub-section under a heading of the author’s, in 
     expect((await lintOne('heading-level', source, { template })).shown).toEqual(['7:1 `# Design` should be level 2: `## Design`.']);
   });
 });
+
+describe('required-section: a section with sub-sections missing where the author has sections of their own', () => {
+  const template = '# [Proposal Title]\n\n## Summary\n\n_One paragraph._\n\n## Goals\n\n* _List goals._\n\n## Proposal\n\n### Overview\n\n_The design in brief._\n';
+  it('names them (they may be its parts a level up) and inserts nothing beside them', async () => {
+    const source =
+      '# Log shipping\n\n## Summary\n\nLogs go to one store.\n\n## Goals\n\n* Seven days of logs.\n\n## Shipper daemon\n\nIt tails the files.\n\n## Rollout plan\n\nOne pool first.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '9:1 Missing section `## Proposal`, expected after `## Goals`. This pattern has its own sections there (`## Shipper daemon`, `## Rollout plan`): if they are that section, put them under its heading; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
