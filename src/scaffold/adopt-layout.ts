@@ -49,6 +49,8 @@ export interface LayoutChoice {
   exclude: Exclusion[];
   /** The layout the chosen files share before it was narrowed, and how many files share it (for the summary). */
   shared: { layout: string; files: number };
+  /** Folders the globs leave out by naming the others (`governance/`: its files mostly do not fit the template), with their files. */
+  leftOut: { folder: string; files: number; fitting: number }[];
 }
 
 /** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
@@ -121,7 +123,7 @@ export function chooseLayout(
   const ordered = [...groups.values()].sort(
     (a, b) => b.files.length - a.files.length || a.layout.segments.length - b.layout.segments.length || (layoutKey(a.layout) < layoutKey(b.layout) ? -1 : 1),
   );
-  if (ordered.length === 0) return { layout: layoutOf(files[0]!), globs: [], patterns: [], exclude: [], shared: { layout: '', files: 0 } };
+  if (ordered.length === 0) return { layout: layoutOf(files[0]!), globs: [], patterns: [], exclude: [], shared: { layout: '', files: 0 }, leftOut: [] };
 
   // The template and the layout, chosen together.
   type Scored = { group: (typeof ordered)[number]; candidate: TemplateCandidate; score: number; fitting: number; parsed: number };
@@ -212,9 +214,10 @@ export function chooseLayout(
 
   const exclusions: Exclusion[] = [];
   // The first folder level first: a layout under one named folder may then reach all its depths.
-  layout = narrowFolders(layout, eligible, fit, exclusions, [0]);
+  const leftOut: LayoutChoice['leftOut'] = [];
+  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut);
   layout = reachDeeper(layout, eligible, fit);
-  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1));
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut);
   if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
 
   const template = accepted?.candidate ?? explicit;
@@ -270,6 +273,7 @@ export function chooseLayout(
     patterns,
     exclude: exclusions,
     shared: { layout: layoutKey(group.layout), files: group.files.length },
+    leftOut,
   };
 }
 
@@ -334,6 +338,7 @@ function narrowFolders(
   fit: (f: ScannedFile) => Fit | undefined,
   exclusions: Exclusion[],
   levels: readonly number[],
+  leftOut: LayoutChoice['leftOut'],
 ): Layout {
   let current = layout;
   for (const level of levels) {
@@ -379,6 +384,8 @@ function narrowFolders(
       }
       continue;
     }
+    // (Left out by naming the others: said when adopting, as an exclusion would be.)
+    for (const d of dropped) leftOut.push({ folder: [...d.group[0]!.dirs.slice(0, level), d.value].join('/'), files: d.group.length, fitting: d.fitting });
     current = withSegment(current, level, segment);
   }
   return current;

@@ -20,7 +20,7 @@ import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
-import { chooseLayout, type Exclusion, type TemplateCandidate } from './adopt-layout.js';
+import { chooseLayout, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import { scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
@@ -72,6 +72,8 @@ export interface AdoptResult {
   /** Markdown files in the folder, and the layout most of them share (before it was narrowed) and how many. */
   markdownCount: number;
   shared: { layout: string; files: number };
+  /** Folders left out by the globs (their files mostly do not fit the template). */
+  leftOut: LayoutChoice['leftOut'];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
   boilerplate: string[];
@@ -168,6 +170,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     patternCount,
     markdownCount: files.length,
     shared: layout.shared,
+    leftOut: layout.leftOut,
     comparison,
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
@@ -492,7 +495,10 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
 
 function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
   const narrowed = result.patternCount === result.shared.files ? '' : `, narrowed to the folders and files that are patterns`;
-  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.`;
+  const left = result.leftOut.length
+    ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections)`).join(', ')}; add a glob for any that holds patterns.`
+    : '';
+  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.${left}`;
 }
 
 function exclusionReason(e: Exclusion): string {

@@ -233,7 +233,7 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('3 files of the 4 Markdown files here');
   });
 
-  it('a folder with a file written to the template as a whole stays in the catalog, with its other files as patterns with findings', async () => {
+  it('a folder with a file written to the template as a whole stays in the catalog, with its other files as patterns with findings; a folder left out is said', async () => {
     const pattern = (name: string) =>
       `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n## Implementation\n\nA type and a function.\n\n## Usage\n\nCall it once.\n`;
     const levelUp = (name: string) => `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n# Implementation and Example\n\nA worked example.\n`;
@@ -247,10 +247,15 @@ describe('patternbook init --adopt', () => {
       'flow/stream.md': pattern('Stream'),
       'flow/limit.md': levelUp('Limit'),
       'flow/spread.md': levelUp('Spread'),
+      // Another kind of document: left out, and said.
+      'governance/vote-1.md': '# Vote 1\n\nHow votes work.\n\n## Quorum\n\nHalf.\n',
+      'governance/vote-2.md': '# Vote 2\n\nHow votes close.\n\n## Quorum\n\nTwo thirds.\n',
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('7 files of the 8 Markdown files here');
+    expect(run.stdout).toContain('7 files of the 10 Markdown files here');
+    expect(run.stdout).toMatch(/left out {3}governance\/ \(2 files, 0 with the template's sections/);
+    expect((await commentsOf(dir)).join(' ')).toContain("Left out: governance/ (2 files, 0 with the template's sections)");
     expect((await lintFindings(dir)).filter((f) => f.file.startsWith('flow/limit')).map((f) => f.rule)).toContain('heading-level');
   });
 

@@ -76,6 +76,8 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
   }
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
+  for (const f of r.leftOut)
+    ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
   for (const e of r.exclude)
     ctx.out(
       `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
