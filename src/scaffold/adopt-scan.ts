@@ -30,6 +30,8 @@ export interface ScannedFile {
 
 /** Folders never read: hidden ones, dependencies, Patternbook's own output. */
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', 'bower_components']);
+/** Hidden folders of a code host, at the root, where a catalog may keep its template (`.github/CIP-TEMPLATE.md`). */
+const HOST_DIRS = new Set(['.github', '.gitlab', '.gitea']);
 /** A file larger than this is no pattern someone writes by hand (and is not parsed here). */
 const SCAN_MAX_BYTES = 2 * 1024 * 1024;
 /** Enough for any catalog; a folder with more Markdown than this is not one catalog. */
@@ -41,7 +43,9 @@ const TEMPLATE_FILE = /\.(?:md|markdown)\.(?:template|tmpl)$/i;
 /** Every Markdown file under `root` (hidden folders, `node_modules`, links to folders not entered), parsed. */
 export function scanMarkdown(root: string): ScannedFile[] {
   const out: ScannedFile[] = [];
-  const walk = (dir: string, dirs: string[]): void => {
+  // `templatesOnly`: in a host's folder (`.github/CIP-TEMPLATE.md`), a catalog's template may be kept,
+  // never its patterns (nor the host's own issue and pull request forms).
+  const walk = (dir: string, dirs: string[], templatesOnly = false): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -52,11 +56,13 @@ export function scanMarkdown(root: string): ScannedFile[] {
     for (const entry of entries) {
       if (out.length >= SCAN_MAX_FILES) return;
       if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        if (HOST_DIRS.has(entry.name) && dirs.length === 0) walk(path.join(dir, entry.name), [...dirs, entry.name], true);
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) || templatesOnly) continue;
         walk(path.join(dir, entry.name), [...dirs, entry.name]);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && (/\.(md|markdown)$/i.test(entry.name) || TEMPLATE_FILE.test(entry.name))) {
         const rel = [...dirs, entry.name].join('/');
         const folderKind = dirs.length > 0 && /^(readme|index)\.(md|markdown)$/i.test(entry.name);
+        if (templatesOnly && (folderKind || /issue|pull[-_ ]?request/i.test(entry.name) || templateNameScore({ rel, dirs, base: entry.name, folderKind }) < 3)) continue;
         const doc = readDoc(path.join(dir, entry.name));
         out.push({ rel, dirs, base: entry.name, folderKind, ...(doc ? { doc } : {}) });
       }

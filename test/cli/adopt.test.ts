@@ -218,6 +218,20 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it("a template kept in the host's folder (`.github/CIP-TEMPLATE.md`) is found; the host's pull request form is not a candidate", async () => {
+    const proposal = (title: string) => `# ${title}\n\n## Abstract\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Specification\n\nHow it works.\n`;
+    const dir = await tempCatalog({
+      '.github/CIP-TEMPLATE.md': '# Title\n\n## Abstract\n\nA line.\n\n## Motivation\n\nWhy?\n\n## Specification\n\nHow?\n\n## Rationale\n\nWhy so?\n',
+      '.github/PULL_REQUEST_TEMPLATE.md': '## What changed\n\n## Checklist\n\n- [ ] Tests\n',
+      'CIP-0001/README.md': proposal('Process'),
+      'CIP-0002/README.md': proposal('Coin selection'),
+      'CIP-0003/README.md': proposal('Wallet keys'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: '.github/CIP-TEMPLATE.md', patterns: ['*/README.md'] });
+  });
+
   it('a template numbered as a document of its own (`DP-007-template.md`) is the template; a numbered proposal about a template stays a proposal', async () => {
     const proposal = (n: number, title: string) =>
       `# DP-${n}: ${title}\n\n## Summary\n\n${title} in one line.\n\n## Motivation\n\nWhy it matters.\n\n## Proposal\n\nHow it works.\n`;
