@@ -185,6 +185,18 @@ function titleBelowNotice(nodes: readonly Node[], named: unknown): number | unde
   return undefined;
 }
 
+/**
+ * A heading's text for its anchor: trimmed, but for a space between inline
+ * HTML that opens or closes it and the words (`<a id="x"></a> Details` reads
+ * ` Details` on GitHub, whose anchor is `-details`).
+ */
+function besideHtml(plain: string, children: readonly Token[]): string {
+  const text = plain.trim();
+  const opens = children[0]?.type === 'html_inline' && /^\s/.test(plain);
+  const closes = children.at(-1)?.type === 'html_inline' && /\s$/.test(plain);
+  return `${opens ? ' ' : ''}${text}${closes ? ' ' : ''}`;
+}
+
 /** Lower case, words only, one space between them. */
 function foldWords(text: string): string {
   return text
@@ -251,7 +263,7 @@ class DocumentBuilder {
       setext: token.markup === '=' || token.markup === '-',
       // From the text as written: GitHub keeps a double space as `--` (`Beta to  GA` → `#beta-to--ga`).
       // A space next to inline HTML stays, as GitHub keeps it: `## <a id="x"></a> Details` → `#-details`.
-      id: attribute ? this.slugs.claim(attribute[1]!) : this.slugs.next(plain),
+      id: attribute ? this.slugs.claim(attribute[1]!) : this.slugs.next(besideHtml(plain, inline?.children ?? [])),
       range,
     };
     this.headings.push(heading);

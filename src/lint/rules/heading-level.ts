@@ -99,6 +99,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   const levelOf = new Map<Section, number>();
   for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
   for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
+  const split = new Set(outline.renamed.flatMap((r) => (r.split ? [r.section, ...r.split] : [])));
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -141,8 +142,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     report({
       written: `${schema.id}@${section.level}`,
       // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
-      // no error at another level either: its absence would only be a warning.
-      ...(schema.optional || schema.recommended ? { warning: true } : {}),
+      // no error at another level either: its absence would only be a warning. Nor is a part of a
+      // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
+      // section-name says.
+      ...(schema.optional || schema.recommended || split.has(section) ? { warning: true } : {}),
       message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,

@@ -61,6 +61,7 @@ export default defineCatalogRule({
   collect({ pattern, files, outline, template, options }): Collected {
     const collected: Collected = { reports: [], sections: [] };
     for (const image of pattern.document.images) checkImage(image, pattern, files, options, (r) => collected.reports.push(plain(r)));
+    for (const r of imagesShownAsText(pattern.document)) collected.reports.push(plain(r));
     if (pattern.movedTo !== undefined) return collected;
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
@@ -123,6 +124,30 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * Image Markdown that Markdown shows as text because its path has spaces
+ * (`![Relay](../assets/Relay Diagrams.png)`): on GitHub and on the site the
+ * reader sees the brackets, not the picture. Outside code blocks and code spans.
+ */
+function imagesShownAsText(doc: Pattern['document']): Report[] {
+  if (!doc.source.includes('](')) return [];
+  const out: Report[] = [];
+  const inCode = (offset: number) => doc.codeBlocks.some((c) => offset >= c.range.start.offset && offset < c.range.end.offset);
+  for (const m of doc.source.matchAll(/!\[([^\]\n]*)\]\(([^()<>\n"]*?\s[^()<>\n"]*?\.(?:png|jpe?g|gif|svg|webp|avif))\)/gi)) {
+    const at = m.index;
+    const lineStart = doc.source.lastIndexOf('\n', at) + 1;
+    // (Inside a code span: an odd number of backticks before it on its line.)
+    if (inCode(at) || (doc.source.slice(lineStart, at).match(/`/g)?.length ?? 0) % 2 === 1) continue;
+    const [written, alt, src] = [m[0], m[1]!, m[2]!.trim()];
+    out.push({
+      message: `Image ${code(written)} is shown as text, not as a picture: its path has spaces, which a Markdown link may not have. Write ${code(`![${alt}](<${src}>)`)}, or each space as \`%20\`.`,
+      range: doc.lines.range(at, at + written.length),
+      expected: `![${alt}](<${src}>)`,
+    });
+  }
+  return out;
+}
 
 /** A finding as plain data: what crosses worker threads (see `plainRange`). */
 function plain(r: Report): Report {

@@ -216,6 +216,15 @@ describe('image: files', () => {
     expect(reads.some((r) => r.startsWith('openSync ') && r.endsWith('architecture.png'))).toBe(true);
   });
 
+  it('reports image Markdown shown as text because its path has spaces; not in code, nor a path written in angle brackets', async () => {
+    const problems = await imageProblems(
+      '![Relay](diagrams/Relay Diagram.png)\n\n`![Relay](diagrams/Relay Diagram.png)`\n\n![Relay](<diagrams/architecture.png>)\n\n```md\n![Relay](diagrams/Relay Diagram.png)\n```',
+    );
+    expect(problems).toEqual([
+      '11:1 Image `![Relay](diagrams/Relay Diagram.png)` is shown as text, not as a picture: its path has spaces, which a Markdown link may not have. Write `![Relay](<diagrams/Relay Diagram.png>)`, or each space as `%20`.',
+    ]);
+  });
+
   it('reports backslashes and empty sources', async () => {
     const problems = await imageProblems('![a](diagrams/architecture.png) <img src="diagrams\\architecture.png"> <img src="" alt="x">');
     expect(problems).toEqual([

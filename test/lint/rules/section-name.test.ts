@@ -178,4 +178,13 @@ describe('section-name', () => {
     // Another word is still another spelling.
     expect((await lintOne('section-name', '# Rate limits\n\n## Summary\n\nA budget.\n\n## Rationale and Alternative\n\nSimple.\n', { template })).shown).toHaveLength(1);
   });
+
+  it('the parts of a split section a level off are warnings of heading-level, not an error each', async () => {
+    const template = '# [Title]\n\n## Proposal\n\nThe change.\n\n### Risks and Mitigations\n\nWhat could go wrong.\n\n## Design\n\nHow.\n';
+    const source =
+      '# Faster probes\n\n## Proposal\n\nProbe less.\n\n#### Risk\n\nSlower detection.\n\n#### Mitigations\n\nA floor on the rate.\n\n## Design\n\nA timer.\n';
+    const { diagnostics } = await lintOne('heading-level', source, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['7 warning', '11 warning']);
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
+  });
 });
