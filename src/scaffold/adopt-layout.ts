@@ -55,9 +55,9 @@ export interface LayoutChoice {
 
 /** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
 const TEMPLATE_ACCEPT_SHARE = 0.5;
-/** A sub-folder whose files fit this share or more stays in the layout… */
+/** A sub-folder whose files fit this share or more stays in the layout. */
 const FOLDER_KEEP_SHARE = 0.5;
-/** …and so does one with a file that fits this closely (see `Fit.f1`). */
+/** A file that fits this closely (see `Fit.f1`) is a pattern in a folder left out too: it is named on its own. */
 const CLOSE_FIT = 0.8;
 /** A folder named for English (`en`, `en-us`, `english`). */
 const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
@@ -215,9 +215,10 @@ export function chooseLayout(
   const exclusions: Exclusion[] = [];
   // The first folder level first: a layout under one named folder may then reach all its depths.
   const leftOut: LayoutChoice['leftOut'] = [];
-  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut);
+  const rescued: ScannedFile[] = [];
+  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued);
   layout = reachDeeper(layout, eligible, fit);
-  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut);
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued);
   if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
 
   const template = accepted?.candidate ?? explicit;
@@ -228,6 +229,11 @@ export function chooseLayout(
   // the older ones in `old/`) are patterns as well: their layout joins the first, where their
   // names clash with none of its patterns'. (Two of them at least, and most of that layout's.)
   const globs = globsOf(layout);
+  for (const f of rescued)
+    if (!inLayout(layout, f) && !patterns.includes(f)) {
+      globs.push(f.rel.split('/').map(escapeName).join('/'));
+      patterns.push(f);
+    }
   if (schema) {
     const slugs = new Set(patterns.map(slugOfFile));
     // (A file inside a pattern's own folder, `keps/sig-x/1209-metrics/migration.md`, is that pattern's document.)
@@ -339,6 +345,7 @@ function narrowFolders(
   exclusions: Exclusion[],
   levels: readonly number[],
   leftOut: LayoutChoice['leftOut'],
+  rescued: ScannedFile[],
 ): Layout {
   let current = layout;
   for (const level of levels) {
@@ -356,10 +363,7 @@ function narrowFolders(
       return { fitting: parsed.filter(fits).length, parsed: parsed.length };
     };
     const stats = [...byValue.entries()].map(([value, group]) => ({ value, group, ...share(group) }));
-    // (A folder that holds a file written to the template as a whole is one of patterns, whatever
-    // the others there: they are patterns with findings, not hidden from lint and the site.)
-    const closely = (group: ScannedFile[]) => group.some((f) => (fit(f)?.f1 ?? 0) >= CLOSE_FIT);
-    let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE || closely(s.group));
+    let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE);
     if (kept.length === 0) kept = [stats.sort((a, b) => b.fitting - a.fitting)[0]!];
     const dropped = stats.filter((s) => !kept.includes(s));
     const names = kept.map((s) => s.value).sort();
@@ -384,8 +388,18 @@ function narrowFolders(
       }
       continue;
     }
-    // (Left out by naming the others: said when adopting, as an exclusion would be.)
-    for (const d of dropped) leftOut.push({ folder: [...d.group[0]!.dirs.slice(0, level), d.value].join('/'), files: d.group.length, fitting: d.fitting });
+    // (Left out by naming the others: said when adopting, as an exclusion would be. A file there
+    // written to the template as a whole is a pattern still, named on its own.)
+    for (const d of dropped) {
+      const close = d.group.filter((f) => (fit(f)?.f1 ?? 0) >= CLOSE_FIT);
+      rescued.push(...close);
+      if (close.length < d.group.length)
+        leftOut.push({
+          folder: [...d.group[0]!.dirs.slice(0, level), d.value].join('/'),
+          files: d.group.length - close.length,
+          fitting: Math.max(0, d.fitting - close.length),
+        });
+    }
     current = withSegment(current, level, segment);
   }
   return current;
