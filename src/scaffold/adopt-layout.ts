@@ -1,3 +1,4 @@
+import path from 'node:path';
 import picomatch from 'picomatch';
 import type { TemplateSchema } from '../template/types.js';
 import {
@@ -50,9 +51,11 @@ export interface LayoutChoice {
   /** The layout the chosen files share before it was narrowed, and how many files share it (for the summary). */
   shared: { layout: string; files: number };
   /** Folders the globs leave out by naming the others (`governance/`: its files mostly do not fit the template), with their files. */
-  leftOut: { folder: string; files: number; fitting: number }[];
+  leftOut: { folder: string; files: number; fitting: number; rels: string[] }[];
 }
 
+/** A file that fits nothing (no template section present). */
+const NO_FIT: Fit = { matched: 0, of: 1, f1: 0 };
 /** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
 const TEMPLATE_ACCEPT_SHARE = 0.5;
 /** A sub-folder whose files fit this share or more stays in the layout. */
@@ -151,7 +154,17 @@ export function chooseLayout(
   }
   scored.sort((a, b) => b.score - a.score);
   const explicit = candidates.find((c) => c.nameScore === Infinity);
-  const acceptable = (s: (typeof scored)[number]) => s.candidate === explicit || (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE);
+  // (Or, with the other files named like templates beside it, one per kind of document — a
+  // `Kit-ThingTemplate.md`, `Kit-ActTemplate.md`, `Kit-RoleTemplate.md` — most files fit one of
+  // them: it is the catalog's, they its siblings.)
+  const withSiblings = (s: (typeof scored)[number]): number => {
+    const beside = candidates.filter((c) => c.nameScore >= 2 && path.posix.dirname(c.rel) === path.posix.dirname(s.candidate.rel));
+    return s.group.files.filter((f) => f !== s.candidate.file && beside.some((c) => c.file !== f && fits(fitWith(c.schema, f) ?? NO_FIT))).length;
+  };
+  const acceptable = (s: (typeof scored)[number]) =>
+    s.candidate === explicit ||
+    (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
   // Of the templates most files fit, the one best named so (`adr-template.md` before an example
   // kept in `template/`), then the best fit; near ties go to the shallower, shorter path.
   const pool = scored.filter(acceptable);
@@ -398,6 +411,7 @@ function narrowFolders(
           folder: [...d.group[0]!.dirs.slice(0, level), d.value].join('/'),
           files: d.group.length - close.length,
           fitting: Math.max(0, d.fitting - close.length),
+          rels: d.group.filter((f) => !close.includes(f)).map((f) => f.rel),
         });
     }
     current = withSegment(current, level, segment);

@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
+import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
  * `patternbook init --adopt`: a configuration for a folder that already
@@ -135,6 +135,9 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   const schema = templateText !== undefined ? templateFromSource(templateText, templateFile) : layout.template!.schema;
   const templateRel = relativeTo(root, templateFile);
 
+  // A folder left out whose files follow another file named like a template beside the template
+  // (`acts/` and `Kit-ActTemplate.md` beside `Kit-ThingTemplate.md`): its patterns, judged by that sibling.
+  if (!derived) rejoinSiblingFolders(layout, given ? templateCandidates(root, files) : candidates, files);
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
   const { docs: loadedDocs, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
@@ -286,6 +289,36 @@ function metadataBeside(root: string, patterns: readonly ScannedFile[]): Pick<Ad
 
 /** Patterns that must follow another template file better than the catalog's for it to be a sibling. */
 const SIBLING_MIN = 2;
+
+/**
+ * Folders the layout left out (see `LayoutChoice.leftOut`) whose files are one
+ * per pattern right in them and mostly fit a file named like a template beside
+ * the template (two at least): they join the patterns (`acts/*.md`), and
+ * `siblingTemplates` then finds that file their template.
+ */
+function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly TemplateCandidate[], files: readonly ScannedFile[]): void {
+  const chosen = layout.template;
+  if (!chosen) return;
+  const beside = path.dirname(chosen.rel);
+  const others = candidates.filter((c) => c !== chosen && c.schema.file !== chosen.schema.file && (c.nameScore >= 3 || path.dirname(c.rel) === beside));
+  if (others.length === 0) return;
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+  layout.leftOut = layout.leftOut.filter((left) => {
+    const group = left.rels.map((r) => byRel.get(r)).filter((f): f is ScannedFile => f !== undefined);
+    // (Files right in the folder: `acts/Domain-Walk.md`, a glob of its own.)
+    if (group.length < SIBLING_MIN || group.some((f) => f.folderKind || f.dirs.join('/') !== left.folder)) return true;
+    const fitsOne = others.some((c) => group.filter((f) => f.doc && fits(fitOf(c.schema, f.doc))).length * 2 >= group.length);
+    if (!fitsOne || !group.every((f) => /\.md$/i.test(f.base))) return true;
+    layout.globs.push(`${left.folder.split('/').map(escapeGlob).join('/')}/*.md`);
+    layout.patterns.push(...group);
+    return false;
+  });
+}
+
+/** A folder name as a glob matches it alone. */
+function escapeGlob(name: string): string {
+  return name.replace(/[*?[\]{}()!@+]/g, (c) => `\\${c}`);
+}
 
 /**
  * Of the other files named like templates, those that at least `SIBLING_MIN`

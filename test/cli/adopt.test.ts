@@ -218,6 +218,29 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('templates for kinds of document kept side by side, each followed by a folder of its own: one is the template, the others its siblings, every folder in', async () => {
+    const thing = (n: string) => `# ${n}\n\n## Why\n\nTeams need a ${n}.\n\n## Layout\n\nRows and columns.\n\n## Sample\n\nOne filled in.\n`;
+    const act = (n: string) => `# ${n}\n\n## Goal\n\nWhat ${n} is for.\n\n## Steps\n\n1. Gather.\n2. Draw.\n\n## Outcome\n\nA picture.\n`;
+    const role = (n: string) => `# ${n}\n\n## Duties\n\nWhat the ${n} does.\n\n## Skills\n\nWhat the ${n} knows.\n`;
+    const dir = await tempCatalog({
+      'guide/Kit-ThingTemplate.md': '# NN\n\n## Why\n\nTODO\n\n## Layout\n\nTODO\n\n## Sample\n\nTODO\n',
+      'guide/Kit-ActTemplate.md': '# NN\n\n## Goal\n\nTODO\n\n## Steps\n\nTODO\n\n## Outcome\n\nTODO\n',
+      'guide/Kit-RoleTemplate.md': '# NN\n\n## Duties\n\nTODO\n\n## Skills\n\nTODO\n',
+      ...Object.fromEntries(
+        ['Cost Sheet', 'Risk Board', 'Term List', 'Event Wall', 'Query Map', 'Team Canvas'].map((n) => [`things/${n.replace(' ', '-')}.md`, thing(n)]),
+      ),
+      ...Object.fromEntries(['Domain Walk', 'Load Probe', 'Pair Drawing', 'Risk Storming', 'Story Cutting'].map((n) => [`acts/${n.replace(' ', '-')}.md`, act(n)])),
+      'roles/Integration-Lead.md': role('Integration Lead'),
+      'roles/Product-Steward.md': role('Product Steward'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toEqual(['guide/Kit-ThingTemplate.md', 'guide/Kit-ActTemplate.md', 'guide/Kit-RoleTemplate.md']);
+    expect([...(config.patterns as string[])].sort()).toEqual(['acts/*.md', 'roles/*.md', 'things/*.md']);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it("a template kept in the host's folder (`.github/CIP-TEMPLATE.md`) is found; the host's pull request form is not a candidate", async () => {
     const proposal = (title: string) => `# ${title}\n\n## Abstract\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Specification\n\nHow it works.\n`;
     const dir = await tempCatalog({
