@@ -494,17 +494,14 @@ function ownFile(from: Pattern, file: string): string | undefined {
   return parts.join('/');
 }
 
-/** Percent-encodes what a URL may not hold as written (spaces, quotes…), keeping what it already encodes. */
+/**
+ * Percent-encodes what a URL may not hold as written (spaces, quotes, other
+ * scripts' letters), keeping every escape it already has as it is: `%2B` stays
+ * `%2B` (decoded and encoded again, it would become `%252B` and the address
+ * another one); a `%` that starts no escape is `%25`.
+ */
 function encodeHref(url: string): string {
-  return encodeURI(safeDecode(url));
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^\w\-.~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
 }
 
 /** Syntax highlighting at build time (no script on the page): highlight.js, for the languages it knows. */

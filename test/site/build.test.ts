@@ -442,6 +442,22 @@ describe('patternbook build: headings that open with an HTML anchor', () => {
   });
 });
 
+describe('patternbook build: addresses already percent-encoded', () => {
+  it('keeps every escape as written (`%2B` stays `%2B`) and encodes only what an address may not hold', async () => {
+    const dir = await tempCatalog({
+      'docs/sum.md':
+        '# Sum\n\n> Parts add up.\n\n## Overview\n\n<img src="https://formula.example.org/render?math=a%20%2B%20b%20%3D%20c">\n\n![sum](https://formula.example.org/render?math=x%2By%3Dz) [a café](https://example.org/café?q=1%2F2&r=100%)\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/sum/index.html'), 'utf8');
+    expect(page).toContain('src="https://formula.example.org/render?math=a%20%2B%20b%20%3D%20c"');
+    expect(page).toContain('src="https://formula.example.org/render?math=x%2By%3Dz"');
+    expect(page).toContain('href="https://example.org/caf%C3%A9?q=1%2F2&amp;r=100%25"');
+  });
+});
+
 describe('patternbook build: footnotes', () => {
   it('shows GitHub footnotes as numbered notes at the end of the page, linked both ways; the summary and an unknown label keep no marker', async () => {
     const dir = await tempCatalog({
