@@ -133,14 +133,15 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       }
     }
 
-    if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE && kept > 0) {
+    if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE) {
       // The catalog's own practice: a section this share of its patterns go without is asked for,
-      // not required. A missing one stays a finding, as a warning.
+      // not required — all of them, too (a section the template gained after they were written).
+      // A missing one stays a finding, as a warning.
       if (!schema.recommended && n >= RECOMMEND_MIN) {
         const c = choice(schema);
         c.recommended = true;
         c.reasons.push(
-          `\`${heading(schema)}\` is missing in ${count(n - kept)} of ${count(n)} patterns: recommended (a missing one is a warning; remove this line to make it an error)`,
+          `\`${heading(schema)}\` is missing in ${kept === 0 ? `all ${count(n)}` : `${count(n - kept)} of ${count(n)}`} patterns${kept === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
         );
       } else absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
     }

@@ -593,6 +593,18 @@ describe('patternbook init --adopt', () => {
     expectUntouched(before, await bytesOf(dir), []);
   });
 
+  it('a section no pattern has yet (the template gained it later) is made recommended too', async () => {
+    const files: Record<string, string> = {
+      'templates/pattern-template.md': '# [Title]\n\n## Context\n\nWhat led here.\n\n## Decision\n\nWhat was chosen.\n\n## Exit Criteria\n\nWhen it is done.\n',
+    };
+    for (let i = 1; i <= 12; i++) files[`decisions/00${String(i).padStart(2, '0')}-choice.md`] = `# Choice ${i}\n\n## Context\n\nWe needed ${i}.\n\n## Decision\n\nWe chose ${i}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('`## Exit Criteria` is missing in all 12 patterns (a section the template gained after they were written, likely): recommended');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('a summary many patterns lack where the template keeps it is made recommended: a missing one is a warning', async () => {
     const files: Record<string, string> = {
       'proposal-template.md':
