@@ -551,8 +551,16 @@ function isHiddenComment(block: Block): boolean {
  */
 function saysOptional(block: Block | undefined): boolean {
   if (!block) return false;
+  // (Also guidance kept in a code block without a language, `DELETE THIS BLOCK` over what to write:
+  // its lines after such a first one.)
   const text =
-    block.kind === 'html' && isHiddenComment(block) ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
+    block.kind === 'html' && isHiddenComment(block)
+      ? block.html.replace(/<!--|-->/g, ' ')
+      : block.kind === 'paragraph' || block.kind === 'blockquote'
+        ? block.text
+        : block.kind === 'code' && !block.code.lang
+          ? block.code.content.replace(/^\s*(?:delete|remove) this (?:block|text|comment)\b.*\n/i, '')
+          : '';
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||

@@ -305,6 +305,18 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
+    const t = templateFromSource(
+      '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
+      'sip-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Overview', false],
+      ['Sample Code', true],
+      ['Setup', false],
+    ]);
+  });
+
   it('a section its text says goes before a later stage (`must be deleted before the proposal is approved`) is optional', () => {
     const t = templateFromSource(
       '# {{TITLE}}\n\n## Summary\n\n{{One paragraph.}}\n\n## Open Questions\n\n{{What is still undecided.}}\n\n{{THIS SECTION MUST BE DELETED BEFORE THE PROPOSAL IS APPROVED}}\n\n## Design\n\nThe design; this section is the longest.\n',
