@@ -56,7 +56,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     lines,
     options.sectionHeading,
     options.titleLevel ?? 1,
-    fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined,
+    (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
+      ((options.titleLevel ?? 1) === 1 ? titleAfterNoteHeadings(tree, options.sectionHeading) : undefined),
   );
   builder.build(tree);
 
@@ -195,6 +196,23 @@ function besideHtml(plain: string, children: readonly Token[]): string {
   const opens = children[0]?.type === 'html_inline' && /^\s/.test(plain);
   const closes = children.at(-1)?.type === 'html_inline' && /\s$/.test(plain);
   return `${opens ? ' ' : ''}${text}${closes ? ' ' : ''}`;
+}
+
+/**
+ * The line of the title when a note written as a smaller heading stands above
+ * it (`### SHIPPED IN 3.1 as the vars_prefix option`, then `# Proposal: …`):
+ * one or two headings below H1, with no text of their own, then the first H1
+ * (one that names no section). The note is then a section of the page.
+ */
+function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: string) => boolean) | undefined): number | undefined {
+  const first = nodes.findIndex((n) => n.token.type === 'heading_open' && n.token.tag === 'h1');
+  if (first <= 0) return undefined;
+  const before = nodes.slice(0, first);
+  const notes = before.filter((n) => n.token.type === 'heading_open');
+  if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1) return undefined;
+  const h1 = nodes[first]!;
+  if (sectionHeading?.(normalizeSpace(inlineText(h1.children[0]?.token.children ?? null)))) return undefined;
+  return (h1.token.map?.[0] ?? 0) + 1;
 }
 
 /** Lower case, words only, one space between them. */

@@ -42,6 +42,16 @@ describe('parseMarkdown: structure', () => {
     expect(parse(text.replace('title: Lease renewal', 'title: Lease renew')).title?.text).toBe('NOTICE: replaced by Lease v2');
   });
 
+  it('takes as the title the first H1 below a note written as a smaller heading (`### SHIPPED IN 3.1`); a section with more text before it keeps the first heading rule', () => {
+    const doc = parse('### SHIPPED IN 3.1 as the prefix option\n\n# Proposal: Prefix for variables\n\n*Author*: Kim\n\n## Motivation\n\nClashes.\n');
+    expect(doc.title?.text).toBe('Proposal: Prefix for variables');
+    expect(outline(doc.sections)).toEqual(['3 SHIPPED IN 3.1 as the prefix option', '2 Motivation']);
+    // (A line under the note is the note's.) With more text under the first heading, it is a section
+    // of its own and the H1 a second title.
+    expect(parse('## Status\n\nShipped in 3.1.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title?.text).toBe('Proposal: Prefix');
+    expect(parse('## Background\n\nVariables clash.\n\nOften.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title).toBeUndefined();
+  });
+
   it('takes an id set after a heading (`{#key-decisions}`, `{: #id .class}`) as its anchor, not as words of its name', () => {
     const doc = parse('# T\n\n## Key Decisions {#key-decisions}\n\nA.\n\n## Key Decisions\n\nB.\n\n## Notes {: #own-notes .aside}\n\nC.\n');
     expect(doc.headings.map((h) => [h.text, h.id])).toEqual([

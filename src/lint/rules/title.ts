@@ -114,10 +114,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ...(wholeDown ? { warning: true } : {}),
       });
     }
+    const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
     for (const h1 of h1s.filter((h) => h !== doc.title)) {
       // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
-      const holder = before && before !== doc.title && before.level > 1 && !sectionHasText(doc, before) ? before : undefined;
+      const holder = before && before !== doc.title && before.level > 1 && templateHeadings.has(before) && !sectionHasText(doc, before) ? before : undefined;
       report({
         message: holder
           ? `More than one title: \`# ${h1.text}\` is a second H1, right under \`${'#'.repeat(holder.level)} ${holder.text}\`, which has no text of its own: make it \`${'#'.repeat(Math.min(holder.level + 1, 6))} ${h1.text}\`, part of that section.${loose ? LOOSE : ''}`
