@@ -634,7 +634,14 @@ function rewordings(
       first.length >= 4 &&
       !/ed$/.test(first) &&
       [...nameHeads].some((h) => h !== first && (stem(h) === stem(first) || h.startsWith(first)));
+    // (Or it is one word of the name, as the name writes it, of four letters or more: `## Decision`
+    // for `## Decision Outcome`, `## Design` for `## Design Details`; `## References` is no
+    // `## Reference Implementation`.)
+    const raw = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const [only, ...more] = raw(written);
+    const oneWord = only !== undefined && more.length === 0 && only.length >= 4 && raw(nameText).length >= 2 && raw(nameText).includes(only) && !filler.has(only);
     return (
+      oneWord ||
       (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
       shared.some((w) => w.length >= 5 || (w.length >= 4 && headHeads.has(w) && nameHeads.has(w))) ||
       verb ||

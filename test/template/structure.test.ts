@@ -526,6 +526,13 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Fee cap\n\n## Summary\n\nCaps fees.\n\n## Specification\n\nReject above the cap.\n\n## References\n\n- [A paper](https://example.org/fees)\n\n## Future Work\n\nPer-account caps.\n';
     const found = (await lintPattern(template, pattern)).diagnostics;
     expect(found.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 unknown-section warning', '15 section-name warning', '9 required-section error']);
+    // One word of the name as the name writes it, alone at its place, is the section: `## Decision` for
+    // `## Decision Outcome` (a rename warning; nothing missing, nothing inserted).
+    const outcome = await lintPattern(
+      '# [Title]\n\n## Context\n\nWhy.\n\n## Decision Outcome\n\nWhat was chosen.\n\n## Consequences\n\nWhat follows.\n',
+      '# Queue choice\n\n## Context\n\nTwo brokers.\n\n## Decision\n\nThe smaller one.\n\n## Consequences\n\nLess to run.\n',
+    );
+    expect(outcome.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
     // A participle after the noun only qualifies it: `## Alternatives` is `## Alternatives considered`.
     const considered = await lintPattern(
       '# [Title]\n\n## Motivation\n\nWhy.\n\n## Alternatives considered\n\nWhat else.\n\n## Security\n\nRisks.\n',
