@@ -568,7 +568,9 @@ function saysOptional(block: Block | undefined): boolean {
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
     /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
-    /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain)
+    /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain) ||
+    // (An invitation: `If you would like to add anything else, feel free to do so here.`)
+    /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain)
   );
 }
 

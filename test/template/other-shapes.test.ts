@@ -305,6 +305,17 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a closing section whose guidance only invites (`If you would like to add anything else, feel free to…`) is optional', () => {
+    const t = templateFromSource(
+      '# Proposal: <name>\n\n## Motivation\n\nDescribe why.\n\n## Anything else?\n\nIf you would like to add anything beyond the sections above, feel free to do so here.\n',
+      'proposal-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Motivation', false],
+      ['Anything else?', true],
+    ]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
