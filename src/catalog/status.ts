@@ -21,15 +21,17 @@ export const INACTIVE_STATUSES = [
 ];
 
 /**
- * Whether a pattern's front matter says it is no longer maintained
+ * Whether a pattern's front matter (or the fields written in its body) says it is no longer maintained
  * (`status: Withdrawn`, `status: superseded by 0042`): the key and the values
  * are the configuration's `inactive` (default `status` and `INACTIVE_STATUSES`).
  * Catalogs keep such documents as they were; their findings are warnings.
  */
-export function isInactive(pattern: Pick<PatternView, 'frontMatter'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
+export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
   const setting = config.inactive;
   if (setting === false) return false;
-  const value = frontMatterValue(pattern.frontMatter, setting?.key ?? 'status');
+  const key = setting?.key ?? 'status';
+  // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
+  const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key.toLowerCase()];
   if (typeof value !== 'string') return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;

@@ -48,6 +48,13 @@ export interface PatternView {
   summary?: PatternText;
   frontMatter: Record<string, unknown>;
   /**
+   * Fields the document writes in its body instead of front matter (see
+   * `bodyFields`): a block of `Key: value` lines, a table of fields or a list
+   * of them under the title. Keys in lower case; read where front matter lacks
+   * the key (the title, the status).
+   */
+  fields?: Record<string, string>;
+  /**
    * Set when the file is a redirect stub (it only says the pattern moved, and
    * links there; see `movedTarget`): where it points. A stub is no pattern:
    * only link checks apply, and the site sends its readers on.

@@ -26,6 +26,7 @@ export function viewOf(pattern: Pattern): PatternView {
     ...(pattern.movedTo !== undefined ? { movedTo: pattern.movedTo } : {}),
     ...(pattern.templateFile !== undefined ? { templateFile: pattern.templateFile } : {}),
     frontMatter: pattern.frontMatter,
+    ...(pattern.fields ? { fields: pattern.fields } : {}),
     links: pattern.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath] })),
     anchors: [...pattern.anchors],
   };

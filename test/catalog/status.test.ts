@@ -27,6 +27,22 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     ]);
   });
 
+  it('reads the status where the document writes it in its body: a list of fields under the title, a `## Status` section', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n* Status: Draft\n* Owner: [name]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': '# An accepted one\n\n* Status: **Accepted**\n* Owner: Ada\n\n## Overview\n\nIt does a thing.\n',
+      'docs/b-rejected.md': '# A rejected one\n\n* Status: **Rejected**\n* Owner: Bo\n\n## Overview\n\nIt does a thing.\n',
+      'docs/c-replaced.md': '# A replaced one\n\n## Status\n\nSuperseded by [the accepted one](a-accepted.md).\n\n## Overview\n\nIt does a thing.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual([
+      'docs/a-accepted.md error',
+      'docs/b-rejected.md warning',
+      'docs/c-replaced.md warning',
+    ]);
+  });
+
   it('`inactive: false` holds every pattern to its errors; `inactive` names another key and other values', async () => {
     expect(await severities({ inactive: false })).toEqual([
       'docs/a-accepted.md required-section:error',

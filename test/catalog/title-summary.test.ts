@@ -101,6 +101,22 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('the title among the fields a document writes in its body: a block of `Key: value` lines, or a table of fields', async () => {
+    const header = '## Header\n\n```\nNumber: (assigned later)\nTitle: <short name>\nStatus: Draft\n```\n\n## Overview\n\nA few lines.\n';
+    const catalog = await catalogOf(header, {
+      'block-sync': '## Header\n\n```\nNumber: 0001\nTitle: Faster block sync\nStatus: Final\n```\n\n## Overview\n\nThree peers at once.\n',
+      'lock-timeouts': '| Number | 0007 |\n| ---: | :--- |\n| Title | Shorter lock timeouts |\n| Status | Rejected |\n\n## Overview\n\nLocks expire sooner.\n',
+      // A code block of other lines is no fields block.
+      plain: '## Header\n\n```\nmake build\n```\n\n## Overview\n\nNothing here.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['block-sync', 'Faster block sync'],
+      ['lock-timeouts', 'Shorter lock timeouts'],
+      ['plain', undefined],
+    ]);
+    expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', undefined]);
+  });
+
   it('an H1 over the fields (`# **Meta**`) is no title: a line of bold text alone above it is', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       'batch-export': '**RP-12: Batch export for reports**\n\n# **Meta**\n\n**Owner:** Lee\n\n## Context\n\nExports are slow.\n',
