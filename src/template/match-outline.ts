@@ -640,8 +640,25 @@ function rewordings(
     const raw = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const [only, ...more] = raw(written);
     const oneWord = only !== undefined && more.length === 0 && only.length >= 4 && raw(nameText).length >= 2 && raw(nameText).includes(only) && !filler.has(only);
+    // (Or another form of a one-word name, sharing its first six letters or more: `## Rationality` for
+    // `## Rationale`.)
+    const [word, ...rest] = raw(nameText);
+    const prefix = (a: string, b: string) => {
+      let k = 0;
+      while (k < a.length && k < b.length && a[k] === b[k]) k++;
+      return k;
+    };
+    const otherForm =
+      only !== undefined &&
+      more.length === 0 &&
+      word !== undefined &&
+      rest.length === 0 &&
+      only !== word &&
+      prefix(only, word) >= 6 &&
+      Math.abs(only.length - word.length) <= 4;
     return (
       oneWord ||
+      otherForm ||
       (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
       shared.some((w) => w.length >= 5 || (w.length >= 4 && headHeads.has(w) && nameHeads.has(w))) ||
       verb ||

@@ -533,6 +533,12 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Queue choice\n\n## Context\n\nTwo brokers.\n\n## Decision\n\nThe smaller one.\n\n## Consequences\n\nLess to run.\n',
     );
     expect(outcome.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    // Another form of a one-word name at its place, its first six letters shared: `## Rationality` for `## Rationale`.
+    const form = await lintPattern(
+      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Rationale\n\nWhy so.\n\n## Security\n\nRisks.\n',
+      '# Fee cap\n\n## Motivation\n\nFees spike.\n\n## Rationality\n\nA cap is simple.\n\n## Security\n\nNone new.\n',
+    );
+    expect(form.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
     // A participle after the noun only qualifies it: `## Alternatives` is `## Alternatives considered`.
     const considered = await lintPattern(
       '# [Title]\n\n## Motivation\n\nWhy.\n\n## Alternatives considered\n\nWhat else.\n\n## Security\n\nRisks.\n',
