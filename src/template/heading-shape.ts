@@ -130,8 +130,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
       // (Numbered, `... 1`, `... 2`: one of a series, as `Step 1` is.)
       numbered ||= /\d/.test(g.ellipsis);
       variable(g.ellipsis, 'ellipsis');
-    }
-    else if (g.semver) {
+    } else if (g.semver) {
       versioned = true;
       name += '<semver>';
       afterVersion = { piece: pieces.length + 1, name: name.length };

@@ -597,7 +597,8 @@ describe('patternbook init --adopt', () => {
     const files: Record<string, string> = {
       'templates/pattern-template.md': '# [Title]\n\n## Context\n\nWhat led here.\n\n## Decision\n\nWhat was chosen.\n\n## Exit Criteria\n\nWhen it is done.\n',
     };
-    for (let i = 1; i <= 12; i++) files[`decisions/00${String(i).padStart(2, '0')}-choice.md`] = `# Choice ${i}\n\n## Context\n\nWe needed ${i}.\n\n## Decision\n\nWe chose ${i}.\n`;
+    for (let i = 1; i <= 12; i++)
+      files[`decisions/00${String(i).padStart(2, '0')}-choice.md`] = `# Choice ${i}\n\n## Context\n\nWe needed ${i}.\n\n## Decision\n\nWe chose ${i}.\n`;
     const dir = await tempCatalog(files);
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);

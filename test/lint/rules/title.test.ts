@@ -143,7 +143,8 @@ testRule(
         text: '# Competing Consumers\n\n> Workers pull.\n\n## Overview\n\n# Scaling out\n\nAdd workers.\n',
         errors: [
           {
-            message: 'More than one title: `# Scaling out` is a second H1, right under `## Overview`, which has no text of its own: make it `### Scaling out`, part of that section.',
+            message:
+              'More than one title: `# Scaling out` is a second H1, right under `## Overview`, which has no text of its own: make it `### Scaling out`, part of that section.',
             line: 7,
             column: 1,
           },
