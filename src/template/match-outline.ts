@@ -697,7 +697,10 @@ function rewordings(
     }
     let last = -1;
     for (const section of run) {
-      const candidates = gap.filter((t) => fitted.get(t)!.includes(section));
+      let candidates = gap.filter((t) => fitted.get(t)!.includes(section));
+      // (Of a required section and optional ones it fits alike, `## Decision` for `## Decision
+      // Outcome` beside an optional `## Decision Drivers`: the one the template asks for.)
+      if (candidates.length > 1 && candidates.filter((t) => !t.optional).length === 1) candidates = candidates.filter((t) => !t.optional);
       if (candidates.length !== 1 || fitted.get(candidates[0]!)!.length !== 1) continue;
       const place = schema.indexOf(candidates[0]!);
       if (place < last) continue; // in the template's order only

@@ -533,6 +533,12 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Queue choice\n\n## Context\n\nTwo brokers.\n\n## Decision\n\nThe smaller one.\n\n## Consequences\n\nLess to run.\n',
     );
     expect(outcome.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    // …also where an optional section that starts with the same word is missing there too.
+    const drivers = await lintPattern(
+      '# [Title]\n\n## Context\n\nWhy.\n\n## Decision Drivers <!-- optional -->\n\nWhat weighs.\n\n## Considered Options <!-- optional -->\n\nWhich.\n\n## Decision Outcome\n\nWhat was chosen.\n\n## Pros and Cons <!-- optional -->\n\nOf each.\n\n## Links <!-- optional -->\n\nMore.\n',
+      '# Queue choice\n\n## Context\n\nTwo brokers.\n\n## Decision\n\nThe smaller one.\n\n## Links\n\nNone.\n',
+    );
+    expect(drivers.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
     // Another form of a one-word name at its place, its first six letters shared: `## Rationality` for `## Rationale`.
     const form = await lintPattern(
       '# [Title]\n\n## Motivation\n\nWhy.\n\n## Rationale\n\nWhy so.\n\n## Security\n\nRisks.\n',
