@@ -201,7 +201,7 @@ function besideHtml(plain: string, children: readonly Token[]): string {
 /**
  * The line of the title when a note written as a smaller heading stands above
  * it (`### SHIPPED IN 3.1 as the vars_prefix option`, then `# Proposal: …`):
- * one or two headings below H1, with no text of their own, then the first H1
+ * one or two headings of level 3 or below, with at most a line under them, then the first H1
  * (one that names no section). The note is then a section of the page.
  */
 function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: string) => boolean) | undefined): number | undefined {
@@ -209,7 +209,8 @@ function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: 
   if (first <= 0) return undefined;
   const before = nodes.slice(0, first);
   const notes = before.filter((n) => n.token.type === 'heading_open');
-  if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1) return undefined;
+  // (A note is a smaller heading, `###` or below: a `##` first is a section of a document with no title.)
+  if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1 || notes.some((n) => Number(n.token.tag.slice(1)) < 3)) return undefined;
   const h1 = nodes[first]!;
   if (sectionHeading?.(normalizeSpace(inlineText(h1.children[0]?.token.children ?? null)))) return undefined;
   return (h1.token.map?.[0] ?? 0) + 1;

@@ -46,10 +46,11 @@ describe('parseMarkdown: structure', () => {
     const doc = parse('### SHIPPED IN 3.1 as the prefix option\n\n# Proposal: Prefix for variables\n\n*Author*: Kim\n\n## Motivation\n\nClashes.\n');
     expect(doc.title?.text).toBe('Proposal: Prefix for variables');
     expect(outline(doc.sections)).toEqual(['3 SHIPPED IN 3.1 as the prefix option', '2 Motivation']);
-    // (A line under the note is the note's.) With more text under the first heading, it is a section
-    // of its own and the H1 a second title.
-    expect(parse('## Status\n\nShipped in 3.1.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title?.text).toBe('Proposal: Prefix');
-    expect(parse('## Background\n\nVariables clash.\n\nOften.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title).toBeUndefined();
+    // (A line under the note is the note's.) With more text under the first heading, or a `##` first,
+    // it is a section of its own and the H1 a second title.
+    expect(parse('#### Status\n\nShipped in 3.1.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title?.text).toBe('Proposal: Prefix');
+    expect(parse('### Background\n\nVariables clash.\n\nOften.\n\n# Proposal: Prefix\n\n## Motivation\n\nClashes.\n').title).toBeUndefined();
+    expect(parse('## Overview\n\nA guide.\n\n# Appendix\n\nTables.\n').title).toBeUndefined();
   });
 
   it('takes an id set after a heading (`{#key-decisions}`, `{: #id .class}`) as its anchor, not as words of its name', () => {
