@@ -8,7 +8,7 @@ import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/documen
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
-import { foldHeading, foldText } from '../template/normalize.js';
+import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -205,7 +205,7 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
 
 function namesSection(reading: PatternReading, text: string): boolean {
   // (A number before the name, `1. Status`, is the author's numbering.)
-  const folded = foldHeading(text).replace(/^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/, '');
+  const folded = withoutNumbering(foldHeading(text));
   if (reading.title.from === 'section' && reading.title.matcher.test(folded)) return false;
   return flattenSections(reading.sections).some((s) => !s.anyHeading && !s.repeatable && s.matcher.test(folded));
 }

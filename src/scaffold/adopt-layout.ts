@@ -513,7 +513,7 @@ function segmentGlob(segment: Segment): string {
   return 'literal' in segment ? escapeName(segment.literal) : 'prefix' in segment ? `${escapeName(segment.prefix)}*` : '*';
 }
 
-function escapeName(name: string): string {
+export function escapeName(name: string): string {
   return name.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 }
 

@@ -20,7 +20,7 @@ import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
-import { chooseLayout, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
+import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
@@ -299,8 +299,7 @@ const SIBLING_MIN = 2;
 function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly TemplateCandidate[], files: readonly ScannedFile[]): void {
   const chosen = layout.template;
   if (!chosen) return;
-  const beside = path.dirname(chosen.rel);
-  const others = candidates.filter((c) => c !== chosen && c.schema.file !== chosen.schema.file && (c.nameScore >= 3 || path.dirname(c.rel) === beside));
+  const others = otherTemplates(candidates, chosen, chosen.schema);
   if (others.length === 0) return;
   const byRel = new Map(files.map((f) => [f.rel, f]));
   layout.leftOut = layout.leftOut.filter((left) => {
@@ -309,15 +308,26 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
     if (group.length < SIBLING_MIN || group.some((f) => f.folderKind || f.dirs.join('/') !== left.folder)) return true;
     const fitsOne = others.some((c) => group.filter((f) => f.doc && fits(fitOf(c.schema, f.doc))).length * 2 >= group.length);
     if (!fitsOne || !group.every((f) => /\.md$/i.test(f.base))) return true;
-    layout.globs.push(`${left.folder.split('/').map(escapeGlob).join('/')}/*.md`);
+    layout.globs.push(`${left.folder.split('/').map(escapeName).join('/')}/*.md`);
     layout.patterns.push(...group);
     return false;
   });
 }
 
-/** A folder name as a glob matches it alone. */
-function escapeGlob(name: string): string {
-  return name.replace(/[*?[\]{}()!@+]/g, (c) => `\\${c}`);
+/**
+ * The other files named like templates that may be the template's siblings:
+ * named plainly as templates, or kept beside it; never a copy kept as test
+ * data or an example (`pkg/testdata/…/NNNN-template/README.md`).
+ */
+function otherTemplates(candidates: readonly TemplateCandidate[], chosen: TemplateCandidate, schema: TemplateSchema): TemplateCandidate[] {
+  const beside = path.dirname(chosen.rel);
+  return candidates.filter(
+    (c) =>
+      c !== chosen &&
+      c.schema.file !== schema.file &&
+      (c.nameScore >= 3 || path.dirname(c.rel) === beside) &&
+      !/(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)\//i.test(c.rel),
+  );
 }
 
 /**
@@ -332,17 +342,8 @@ function siblingTemplates(
   patternFiles: ReadonlySet<ScannedFile>,
   docs: readonly MarkdownDocument[],
 ): { siblings: { candidate: TemplateCandidate; patterns: number; docs: MarkdownDocument[] }[]; docs: MarkdownDocument[] } {
-  // Files named plainly as templates, or kept beside the template; never one of the patterns, nor
-  // a copy kept as test data or an example (`pkg/testdata/…/NNNN-template/README.md`).
-  const beside = path.dirname(chosen.rel);
-  const others = candidates.filter(
-    (c) =>
-      c !== chosen &&
-      c.schema.file !== schema.file &&
-      (!c.file || !patternFiles.has(c.file)) &&
-      (c.nameScore >= 3 || path.dirname(c.rel) === beside) &&
-      !/(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)\//i.test(c.rel),
-  );
+  // (Never one of the patterns.)
+  const others = otherTemplates(candidates, chosen, schema).filter((c) => !c.file || !patternFiles.has(c.file));
   if (others.length === 0) return { siblings: [], docs: [...docs] };
   const counts = new Map<TemplateCandidate, number>();
   const bySchema = new Map(others.map((c) => [c.schema, c]));

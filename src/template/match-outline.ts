@@ -1,6 +1,6 @@
 import type { Section } from '../markdown/types.js';
 import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
-import { detached, foldHeading } from './normalize.js';
+import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSection } from './types.js';
 import { flattenSections, parentSection } from './walk.js';
 import { nearest } from '../util/similar.js';
@@ -380,6 +380,13 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   return matches;
 }
 
+/** How many letters two words share from their start. */
+function commonPrefix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
 /**
  * A section whose name joins two or more (`## Reasoning and Options`), none
  * of the pattern's headings written so, and the pattern's headings at its
@@ -638,24 +645,14 @@ function rewordings(
     // for `## Decision Outcome`, `## Design` for `## Design Details`; `## References` is no
     // `## Reference Implementation`.)
     const raw = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const [only, ...more] = raw(written);
-    const oneWord = only !== undefined && more.length === 0 && only.length >= 4 && raw(nameText).length >= 2 && raw(nameText).includes(only) && !filler.has(only);
+    const written1 = raw(written);
+    const names = raw(nameText);
+    const only = written1.length === 1 ? written1[0]! : undefined;
+    const oneWord = only !== undefined && only.length >= 4 && names.length >= 2 && names.includes(only) && !filler.has(only);
     // (Or another form of a one-word name, sharing its first six letters or more: `## Rationality` for
     // `## Rationale`.)
-    const [word, ...rest] = raw(nameText);
-    const prefix = (a: string, b: string) => {
-      let k = 0;
-      while (k < a.length && k < b.length && a[k] === b[k]) k++;
-      return k;
-    };
-    const otherForm =
-      only !== undefined &&
-      more.length === 0 &&
-      word !== undefined &&
-      rest.length === 0 &&
-      only !== word &&
-      prefix(only, word) >= 6 &&
-      Math.abs(only.length - word.length) <= 4;
+    const word = names.length === 1 ? names[0]! : undefined;
+    const otherForm = only !== undefined && word !== undefined && only !== word && commonPrefix(only, word) >= 6 && Math.abs(only.length - word.length) <= 4;
     return (
       oneWord ||
       otherForm ||
@@ -849,9 +846,6 @@ const NONE: TemplateSection[] = [];
  * template order. A note in parentheses is not part of a name: `Testing
  * (manual)` is a `Testing` section.
  */
-/** An item number before a heading's name: `1.`, `2)`, `(3)`, `iv.`, `B.` (folded: lower case). */
-const NUMBERING = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/;
-
 function matching(schema: readonly TemplateSection[], title: string): TemplateSection[] {
   let cache = matchCache.get(schema);
   if (!cache) {
@@ -870,7 +864,7 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
       }
     }
     // A number the author puts before each section (`1. Status`, `2) Context`, `IV. Decision`) is no part of its name.
-    const unnumbered = folded.replace(NUMBERING, '');
+    const unnumbered = withoutNumbering(folded);
     if (hits.length === 0 && unnumbered !== folded && unnumbered) hits = schema.filter((s) => s.matcher.test(unnumbered));
     // A heading that names a section is that section, not an any-heading slot beside it.
     if (hits.some((s) => s.anyHeading) && hits.some((s) => !s.anyHeading)) hits = hits.filter((s) => !s.anyHeading);

@@ -61,6 +61,11 @@ export function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
+/** A folded heading without the item number the author puts before its name: `1.`, `2)`, `(3)`, `iv.`, `b.`. */
+export function withoutNumbering(folded: string): string {
+  return folded.replace(/^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+/, '');
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,8 +1,10 @@
 import { footerBreak } from '../../markdown/document.js';
-import type { Block, Section } from '../../markdown/types.js';
+import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
+import { parentSection } from '../../template/walk.js';
+import { isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
 
 export default defineRule({
@@ -26,7 +28,7 @@ export default defineRule({
     };
     const unknown = new Set(outline.unknown);
     const ownAfter = (section: Section): Section[] => {
-      const siblings = siblingsOf(pattern.document.sections, section);
+      const siblings = parentSection(pattern.document.sections, section)?.children ?? pattern.document.sections;
       const out: Section[] = [];
       for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
         if (!unknown.has(next)) break;
@@ -106,24 +108,9 @@ function asksContent(schema: TemplateSection): boolean {
 /** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
 /** Nothing of its own before the document's footer (`----`, then a copyright line), if it holds it. */
 function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> = new Set()): boolean {
-  return !section.blocks.some((b) => hasContent(b) && b.range.start.line < footer) && section.children.every((c) => !items.has(c) && blank(c, footer, items));
+  return !section.blocks.some((b) => isVisible(b) && b.range.start.line < footer) && section.children.every((c) => !items.has(c) && blank(c, footer, items));
 }
 
 function descendants(section: Section): Section[] {
   return section.children.flatMap((c) => [c, ...descendants(c)]);
-}
-
-/** An HTML comment alone (`<!-- TODO -->`) is not content a reader sees. */
-function hasContent(block: Block): boolean {
-  return !(block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html));
-}
-
-/** The sections beside this one (its parent's sub-sections, or the top level), itself included. */
-function siblingsOf(sections: readonly Section[], section: Section): readonly Section[] {
-  if (sections.includes(section)) return sections;
-  for (const s of sections) {
-    const found = siblingsOf(s.children, section);
-    if (found.length > 0) return found;
-  }
-  return [];
 }

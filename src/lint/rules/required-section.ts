@@ -8,6 +8,7 @@ import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { defineCatalogRule, type Report } from '../rule.js';
+import { isVisible } from './_blocks.js';
 import { headingLabel, schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
@@ -225,9 +226,8 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
  */
 function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): MarkdownDocument['preamble'][number] | undefined {
   if (missing.parent || missing.after || template.sections[0] !== missing.schema || !doc.title) return undefined;
-  const visible = (b: MarkdownDocument['preamble'][number]) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html));
-  if (template.document.preamble.some((b) => visible(b) && b.range.start.line > (template.document.title?.range.end.line ?? 0))) return undefined;
-  const after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && visible(b));
+  if (template.document.preamble.some((b) => isVisible(b) && b.range.start.line > (template.document.title?.range.end.line ?? 0))) return undefined;
+  const after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && isVisible(b));
   const first = after[0];
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
   return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? first : undefined;

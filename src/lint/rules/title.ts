@@ -8,6 +8,7 @@ import type { OutlineMatch } from '../../template/match-outline.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule, type Report } from '../rule.js';
+import { isVisible } from './_blocks.js';
 import { quote } from './_format.js';
 import { fromTemplatePlace, titleLeftover } from './_title.js';
 
@@ -206,5 +207,5 @@ function sectionHasText(doc: MarkdownDocument, heading: Heading): boolean {
     return undefined;
   };
   const section = find(doc.sections);
-  return section === undefined || section.blocks.some((b) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html)));
+  return section === undefined || section.blocks.some(isVisible);
 }
