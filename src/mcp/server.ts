@@ -20,7 +20,7 @@ export const CATALOG_URI = 'patternbook://catalog.json';
 const INSTRUCTIONS = `This server answers questions about one architecture pattern catalog (patterns-as-code, checked against the catalog's own template).
 - To find a pattern for a problem: search_patterns with the problem in plain words, then get_pattern (a section such as "Overview" or "Limitations" first) to compare the best ones, and related_patterns for alternatives.
 - To write a new pattern: new_pattern_draft, fill in every section, then lint_pattern with the text until it has no errors. Nothing is written by this server: give the user the text to save.
-The server only reads the catalog; it never writes a file and never runs a pattern's steps.`;
+The server only reads the catalog; it never writes a file in it and never runs a pattern's steps.`;
 
 /**
  * The MCP server of one catalog: six read-only tools, a resource per

@@ -6,6 +6,7 @@ import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { startupClock } from '../lint/timing.js';
 import type { PatternRecord } from './record.js';
+import { CatalogCache, type CachedRead } from './index-cache.js';
 import { readForSearch, readPatterns, readThreads } from './read.js';
 import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
 import { Synonyms } from './synonyms.js';
@@ -15,6 +16,11 @@ export interface OpenSearchOptions {
   root: string;
   /** Read the catalog against this template instead of the configured one. */
   templateFile?: string;
+  /**
+   * Keep what was read in the user's cache folder and start from it next time
+   * (see index-cache.ts): only files changed since are read again. Off unless asked.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -29,6 +35,8 @@ export class CatalogSearch {
   private readonly index: SearchIndex;
   private readonly loadProblems = new Map<string, Diagnostic>();
   private readonly facetNames: readonly string[];
+  /** How the catalog was opened: files read, and files taken from the cache unchanged. */
+  readonly opened = { read: 0, fromCache: 0 };
 
   private constructor(
     private prepared: PreparedCatalog,
@@ -46,19 +54,58 @@ export class CatalogSearch {
     const prepared = await prepareCatalog({ root: options.root, ...(options.templateFile ? { templateFile: options.templateFile } : {}) });
     const search = new CatalogSearch(prepared, prepared.diagnostics, options.templateFile);
     clock(`settings read, ${prepared.files.length} files found`);
-    // Every pattern into the empty index in one go (see `SearchIndex.loader`), read on one lane or
-    // several (see read.ts); later changes are taken one at a time (`refresh`).
+    // Every pattern into the empty index in one go (see `SearchIndex.loader`), in the files' order:
+    // those unchanged since the cache was written from it, the others read on one lane or several
+    // (see read.ts); later changes are taken one at a time (`refresh`).
     const loader = search.index.loader();
-    const lanes = readThreads(prepared.files.length);
-    const input = { config: prepared.config, files: prepared.files, facets: search.facetNames, ...(options.templateFile ? { templateFile: options.templateFile } : {}) };
-    const { here } = await readPatterns(input, prepared.templates, lanes, (result) => {
-      const f = prepared.files[result.index]!;
-      if (result.failure) search.loadProblems.set(f.path, result.failure);
+    const take = (i: number, result: CachedRead): void => {
+      if (result.failure) search.loadProblems.set(prepared.files[i]!.path, result.failure);
       else if (result.record && result.counts) loader.add(result.record, result.counts);
-    });
-    clock(`patterns read (${lanes === 1 ? '1 lane' : `${lanes} lanes, ${here} of ${prepared.files.length} files on this thread`})`);
+    };
+    const input = { config: prepared.config, files: prepared.files, facets: search.facetNames, ...(options.templateFile ? { templateFile: options.templateFile } : {}) };
+    const cache = options.cache ? openCache(prepared, search.facetNames, options.templateFile) : undefined;
+    const fromCache = prepared.files.map((_, i) => cache?.kept(i) ?? false);
+    const toRead = prepared.files.flatMap((_, i) => (fromCache[i] ? [] : [i]));
+    // Files kept in the cache are taken (their bodies read back) as the read ones come, in order.
+    let next = 0;
+    const late: number[] = [];
+    const takeKept = (upTo: number): void => {
+      for (; next < upTo; next++) {
+        if (!fromCache[next]) continue;
+        const kept = cache!.take(next);
+        if (kept) {
+          take(next, kept);
+          search.opened.fromCache++;
+        } else late.push(next);
+      }
+    };
+    const readSome = async (indices: number[]) => {
+      const lanes = readThreads(indices.length);
+      const { here } = await readPatterns({ ...input, files: indices.map((i) => prepared.files[i]!) }, prepared.templates, lanes, (result) => {
+        const i = indices[result.index]!;
+        takeKept(i);
+        next = Math.max(next, i + 1);
+        take(i, result);
+        search.opened.read++;
+        cache?.keep(i, result);
+      });
+      return lanes === 1 ? '1 lane' : `${lanes} lanes, ${here} of ${indices.length} files on this thread`;
+    };
+    let lanesSaid = 'none';
+    try {
+      if (toRead.length) lanesSaid = await readSome(toRead);
+      takeKept(prepared.files.length);
+      // A body the cache could not give back (damaged): read like a changed file, after the others.
+      if (late.length) await readSome(late.splice(0));
+    } catch (err) {
+      cache?.discard();
+      throw err;
+    }
+    const { read, fromCache: kept } = search.opened;
+    clock(cache ? `patterns read (${read} of ${read + kept} files read, ${kept} from the cache${read ? `; ${lanesSaid}` : ''})` : `patterns read (${lanesSaid})`);
     loader.finish();
     clock('index built');
+    if (cache?.save()) clock('cache written');
     return search;
   }
 
@@ -165,6 +212,16 @@ export class CatalogSearch {
     if ('record' in read) this.index.add(read.record, read.text);
     else if (this.index.get(slug)?.file === file) this.index.remove(slug);
   }
+}
+
+/** The catalog's cache, read for these settings (see index-cache.ts). */
+function openCache(prepared: PreparedCatalog, facets: readonly string[], templateFile: string | undefined): CatalogCache {
+  return CatalogCache.open(prepared.config.root, prepared.files, {
+    config: prepared.config,
+    templates: prepared.templates,
+    facets,
+    ...(templateFile ? { templateFile } : {}),
+  });
 }
 
 function changedOnDisk(record: PatternRecord): boolean {

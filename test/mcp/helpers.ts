@@ -26,12 +26,16 @@ export async function removeCopies(): Promise<void> {
 }
 
 /** The real server, spawned from the built CLI, and the SDK's own client talking to it over stdio. */
-export async function stdioClient(root: string, args: string[] = []): Promise<{ client: Client; stderr: () => string; close: () => Promise<void> }> {
+export async function stdioClient(
+  root: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ client: Client; stderr: () => string; close: () => Promise<void> }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [CLI, 'mcp', root, ...args],
     stderr: 'pipe',
-    env: { ...process.env, NO_COLOR: '1' } as Record<string, string>,
+    env: { ...process.env, NO_COLOR: '1', ...env } as Record<string, string>,
   });
   let err = '';
   transport.stderr?.on('data', (c: Buffer) => (err += c.toString()));

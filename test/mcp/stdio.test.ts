@@ -262,3 +262,38 @@ describe('patternbook mcp over stdio', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 });
+
+describe('patternbook mcp and the search cache', () => {
+  afterAll(removeCopies);
+
+  it('keeps what it read in the cache folder (never in the catalog), starts from it next time, and keeps nothing with --no-cache', async () => {
+    const { mkdtemp, readdir, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const root = await exampleCopy();
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'pb-mcp-cache-'));
+    const env = { PATTERNBOOK_CACHE_DIR: cacheDir, PATTERNBOOK_TIMING: '1' };
+    try {
+      const before = await snapshot(root);
+      const session = async (args: string[] = []) => {
+        const s = await stdioClient(root, args, env);
+        const found = await s.client.callTool({ name: 'search_patterns', arguments: { query: 'stop calling a dependency that keeps failing', limit: 3 } });
+        await s.close();
+        return { slugs: (found.structuredContent as { results: { slug: string }[] }).results.map((r) => r.slug), stderr: s.stderr() };
+      };
+      const off = await session(['--no-cache']);
+      expect(await readdir(cacheDir)).toEqual([]);
+      const first = await session();
+      const count = Number(/patterns read \((\d+) of \1 files read, 0 from the cache/.exec(first.stderr)?.[1]);
+      expect(count).toBeGreaterThan(5);
+      expect(await readdir(path.join(cacheDir, 'search'))).toHaveLength(1);
+      const second = await session();
+      expect(second.stderr).toContain(`patterns read (0 of ${count} files read, ${count} from the cache)`);
+      expect(second.slugs[0]).toBe('circuit-breaker');
+      expect(second.slugs).toEqual(first.slugs);
+      expect(second.slugs).toEqual(off.slugs);
+      expect(await snapshot(root)).toEqual(before);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -60,7 +60,7 @@ describe('patternbook search on several threads', () => {
       await writeFile(path.join(dir, 'pattern-00200-moved/README.md'), 'This pattern moved to [its new home](../pattern-00001-payment/README.md).\n');
       const bin = path.join(REPO, 'dist/cli/bin.js');
       const run = (threads: string, query: string) =>
-        promisify(execFile)(process.execPath, [bin, 'search', query, dir, '--format', 'json', '-n', '25'], {
+        promisify(execFile)(process.execPath, [bin, 'search', query, dir, '--format', 'json', '-n', '25', '--no-cache'], {
           env: { ...process.env, PATTERNBOOK_THREADS: threads, PATTERNBOOK_TIMING: '1' },
           maxBuffer: 64 * 1024 * 1024,
         }).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));

@@ -12,6 +12,7 @@ interface McpFlags {
   port?: string;
   host: string;
   template?: string;
+  cache: boolean;
 }
 
 export function registerMcp(program: Command, ctx: CommandContext): Command {
@@ -22,6 +23,10 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
     .option('--http', 'serve over Streamable HTTP at http://<host>:<port>/mcp instead of standard input and output');
   return withServeOptions(command)
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
+    .option(
+      '--no-cache',
+      "read every pattern file at start, and keep nothing in the user's cache folder (by default the search index's material is kept there, never in the catalog)",
+    )
     .action(async (dir: string | undefined, flags: McpFlags) => {
       const port = portOf(flags.port);
       // A long-running server: V8 may otherwise let its heap grow to several times what is live
@@ -38,7 +43,7 @@ export function registerMcp(program: Command, ctx: CommandContext): Command {
       clock('server modules loaded');
       // Started after the server's modules are loaded: reading the catalog keeps this thread busy
       // (on one lane), and the server must be ready to answer the client's handshake first.
-      const live = LiveCatalog.start({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      const live = LiveCatalog.start({ root, cache: flags.cache, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       // Standard output carries the protocol: everything for people goes to standard error.
       const loaded = live.catalog().then((catalog) => {
         for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));

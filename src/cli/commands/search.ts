@@ -10,6 +10,7 @@ interface SearchFlags {
   limit?: string;
   filter?: string[];
   template?: string;
+  cache: boolean;
 }
 
 export function registerSearch(program: Command, ctx: CommandContext): Command {
@@ -26,6 +27,10 @@ export function registerSearch(program: Command, ctx: CommandContext): Command {
       (v: string, all: string[] | undefined) => [...(all ?? []), v],
     )
     .option('-t, --template <file>', 'read the catalog against this template instead of the configured one')
+    .option(
+      '--no-cache',
+      "read every pattern file, and keep nothing in the user's cache folder (by default what was read is kept there, and only changed files are read next time)",
+    )
     .action(async (query: string, dir: string | undefined, flags: SearchFlags) => {
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100))
@@ -34,7 +39,7 @@ export function registerSearch(program: Command, ctx: CommandContext): Command {
       const { CatalogSearch } = await import('../../search/catalog-search.js');
       const { renderHits } = await import('../../search/render.js');
       const root = resolveCatalogRoot(ctx.cwd, dir);
-      const catalog = await CatalogSearch.open({ root, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
+      const catalog = await CatalogSearch.open({ root, cache: flags.cache, ...(flags.template ? { templateFile: path.resolve(ctx.cwd, flags.template) } : {}) });
       for (const d of catalog.diagnostics) ctx.err(formatDiagnostic(d, ctx.errColor));
       if (filters) {
         const known = new Set([...catalog.facetKeys, ...Object.keys(catalog.facets())]);
