@@ -20,6 +20,31 @@ export const INACTIVE_STATUSES = [
   'removed',
 ];
 
+/** Status values of a pattern still being written (the first word counts: `Draft (under review)`). */
+export const DRAFT_STATUSES = ['draft', 'wip', 'idea', 'sketch', 'provisional', 'pre-draft', 'early'];
+
+/**
+ * Whether a pattern's front matter (or the fields written in its body) says it
+ * is still being written (`status: Draft`): the key and the values are the
+ * configuration's `drafts` (default `status` and `DRAFT_STATUSES`). Catalogs
+ * accept a draft with `TBD` still in it; what is left of the template there is a warning.
+ */
+export function isDraft(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'drafts'>): boolean {
+  const setting = config.drafts;
+  if (setting === false) return false;
+  return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? DRAFT_STATUSES);
+}
+
+/** Whether the first word of a pattern's status (front matter, else its body fields) is one of `values`. */
+function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: string, values: readonly string[]): boolean {
+  // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
+  const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key.toLowerCase()];
+  if (typeof value !== 'string') return false;
+  const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
+  if (!first) return false;
+  return values.some((v) => v.toLowerCase() === first);
+}
+
 /**
  * Whether a pattern's front matter (or the fields written in its body) says it is no longer maintained
  * (`status: Withdrawn`, `status: superseded by 0042`): the key and the values
@@ -29,11 +54,5 @@ export const INACTIVE_STATUSES = [
 export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
   const setting = config.inactive;
   if (setting === false) return false;
-  const key = setting?.key ?? 'status';
-  // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
-  const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key.toLowerCase()];
-  if (typeof value !== 'string') return false;
-  const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
-  if (!first) return false;
-  return (setting?.values ?? INACTIVE_STATUSES).some((v) => v.toLowerCase() === first);
+  return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? INACTIVE_STATUSES);
 }

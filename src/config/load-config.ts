@@ -35,6 +35,8 @@ export interface CatalogConfig {
   metadataFile?: string;
   /** Which patterns are no longer maintained (see `isInactive`); undefined: the default. */
   inactive?: ConfigFile['inactive'];
+  /** Which patterns are still being written (see `isDraft`); undefined: the default. */
+  drafts?: ConfigFile['drafts'];
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
@@ -120,6 +122,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     ...(values.title ? { title: values.title } : {}),
     ...(values.summary ? { summary: values.summary } : {}),
     ...(values.inactive !== undefined ? { inactive: values.inactive } : {}),
+    ...(values.drafts !== undefined ? { drafts: values.drafts } : {}),
     ...(values.metadataFile ? { metadataFile: values.metadataFile } : {}),
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),

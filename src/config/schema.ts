@@ -136,6 +136,20 @@ export const configSchema = z.strictObject({
       }),
     ])
     .optional(),
+  /**
+   * Patterns still being written, by a front matter value (`status: Draft`): template
+   * text left in them (`TBD`) is a warning. Default `{ key: status, values: [draft, wip,
+   * idea, sketch, provisional, pre-draft, early] }`; `false` holds them to every error.
+   */
+  drafts: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        key: z.string().min(1).optional(),
+        values: z.array(z.string().min(1)).min(1).optional(),
+      }),
+    ])
+    .optional(),
   /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
   rules: rulesSchema.optional(),
   /** What pattern front matter must look like, checked by the `front-matter` rule. */

@@ -179,8 +179,9 @@ export function templateNameScore(file: ScannedFile): number {
     if (!numbered && (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl'))) return 3;
     // (`001-proposal-template.md`: the first number of the series, kept by the template, and the name ends so.)
     if (tokens.at(-1) === 'template' && tokens.every((t) => !/^\d+$/.test(t) || Number(t) <= 1)) return 3;
-    // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in.)
-    if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t))) return 2;
+    // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in; not `000-record-architecture-decisions.md`,
+    // a series' first document, numbered from zero and titled.)
+    if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) && tokens.filter((t) => !/^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t)).length <= 1) return 2;
     // (`CFP-003-template.md`: the template numbered as a document of its own, or a proposal about a
     // template; which one, the patterns' fit tells.)
     if (tokens.at(-1) === 'template') return 2;

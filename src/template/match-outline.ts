@@ -906,7 +906,12 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
       const lead = leadKey(s);
       return lead !== undefined && (key === lead || key.startsWith(`${lead} `));
     });
-    return led.length === 1 ? led[0] : undefined;
+    if (led.length === 1) return led[0];
+    // The template's name given in a note after the author's own (`Pedagogy (How we teach this)`).
+    const note = splitNote(title).note;
+    const noteKey = note === undefined ? undefined : variantKey(note);
+    const noted = noteKey ? schema.filter((s) => named(s) && variantKeys.get(s)!.includes(noteKey)) : [];
+    return noted.length === 1 ? noted[0] : undefined;
   }
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);

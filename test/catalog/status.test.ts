@@ -66,3 +66,34 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(isInactive({ frontMatter: {} }, config)).toBe(false);
   });
 });
+
+describe('draft patterns (status: Draft…)', () => {
+  const template = '---\nstatus: Draft\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n\n## Parameters\n\nTBD\n';
+  const files = (status: string) =>
+    `---\nstatus: ${status}\n---\n\n# Quicker blocks (${status})\n\n## Overview\n\nBlocks come every four seconds.\n\n## Parameters\n\n| Name | Value |\n| --- | --- |\n| BLOCK_TIME | TBD |\n`;
+  async function placeholders(config: Record<string, unknown> = {}): Promise<string[]> {
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'], ...config }),
+      'docs/a-draft.md': files('Draft'),
+      'docs/b-final.md': files('Final'),
+      'docs/c-review.md': files('Review'),
+    });
+    const report = await lint({ root: dir, only: ['placeholder'] });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+  }
+
+  it('what is left of the template in a draft is a warning that says why; in any other stage an error', async () => {
+    expect(await placeholders()).toEqual([
+      "docs/a-draft.md warning Template text left in `## Parameters`: “TBD”. Replace it with this pattern's own content. (A draft: a warning until its status moves on.)",
+      "docs/b-final.md error Template text left in `## Parameters`: “TBD”. Replace it with this pattern's own content.",
+      "docs/c-review.md error Template text left in `## Parameters`: “TBD”. Replace it with this pattern's own content.",
+    ]);
+  });
+
+  it('`drafts` names other values, or `false` holds drafts to every error', async () => {
+    const severitiesOf = (lines: string[]) => lines.map((l) => l.split(' ').slice(0, 2).join(' '));
+    expect(severitiesOf(await placeholders({ drafts: { values: ['review'] } }))).toEqual(['docs/a-draft.md error', 'docs/b-final.md error', 'docs/c-review.md warning']);
+    expect(severitiesOf(await placeholders({ drafts: false }))).toEqual(['docs/a-draft.md error', 'docs/b-final.md error', 'docs/c-review.md error']);
+  });
+});

@@ -481,6 +481,25 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(zero)).toEqual([]);
   });
 
+  it('the first record of a series numbered from zero (`000-use-decision-records.md`) is a record: no template then, one is derived', async () => {
+    const record = (n: string, title: string, status: string) =>
+      `# ${Number(n)}. ${title}\n\nDate: 2021-0${Number(n) + 1}-10\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title.toLowerCase()} came up.\n\n## Decision\n\nWe ${title.toLowerCase()}.\n\n## Consequences\n\nWhat follows.\n`;
+    const dir = await tempCatalog({
+      'decisions/000-Keep-Decision-Records.md': record('000', 'Keep decision records', 'Accepted'),
+      'decisions/001-Use-one-queue.md': record('001', 'Use one queue', 'Accepted'),
+      'decisions/002-Retire-the-cron-host.md': record('002', 'Retire the cron host', 'Superseded'),
+      'decisions/003-Sign-every-image.md': record('003', 'Sign every image', 'Accepted'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('templates/pattern.md');
+    expect(config.patterns).toEqual(['decisions/*.md']);
+    // All four are records, the zeroth one too.
+    expect(run.stdout).toMatch(/4 files/);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('a contribution guide that holds the template in a ```markdown block is the template; a `// Optional` line right above a heading makes that section optional', async () => {
     const kind = (name: string, usage = true) => `# ${name}\n\nWhat ${name} does.\n\n## Implementation\n\nThe code.\n${usage ? '\n## Usage\n\nHow to call it.\n' : ''}`;
     const dir = await tempCatalog({

@@ -103,6 +103,18 @@ export default defineCatalogRule({
             });
             break;
           }
+          // `/specification/logs.md` from a catalog kept in a folder of a larger repository: git hosts
+          // read it from the repository's root, where it is (as `../specification/logs.md` would be).
+          const fromRepository =
+            !info && /^\/(?!\/)/.test(link.url.trim()) ? repositoryFile(link.url.trim(), pattern.file, index.catalog.root, memo, 'repository root') : undefined;
+          if (fromRepository) {
+            report({
+              message: `Link ${shown} is a path from the root of the repository around the catalog, to ${code(fromRepository)}: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
+              ...at,
+              warning: true,
+            });
+            break;
+          }
           // `/azure/architecture/guide/` or `/docs/retries`: a path from the root with no file extension,
           // that names nothing in the repository, is an address on the catalog's published site (docs
           // sites link their pages so), which only that site can answer: said, as a warning.
@@ -225,10 +237,17 @@ function describe(r: ExternalResult): string {
  * catalog is a folder of (its path from that repository's root), when it
  * exists there; undefined outside any repository or for a file that is not there.
  */
-function repositoryFile(url: string, fromFile: string, root: string, memo: <T>(key: string, compute: () => T) => T): string | undefined {
+function repositoryFile(
+  url: string,
+  fromFile: string,
+  root: string,
+  memo: <T>(key: string, compute: () => T) => T,
+  from: 'file' | 'repository root' = 'file',
+): string | undefined {
   const repo = memo('repository root', () => repositoryRoot(root));
   if (!repo || repo === root) return undefined;
-  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, root);
+  // A path from the root (`/specification/x.md`) is read by git hosts from the repository's root.
+  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, from === 'repository root' ? repo : root);
   if (resolved.kind !== 'local') return undefined;
   const rel = path.relative(repo, resolved.file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;

@@ -1,4 +1,5 @@
 import { learnBoilerplate, templateTextIn, type TemplateTextFound } from '../../template/leftovers.js';
+import { isDraft } from '../../catalog/status.js';
 import { defineCatalogRule } from '../rule.js';
 
 export default defineCatalogRule({
@@ -44,12 +45,16 @@ export default defineCatalogRule({
         };
       } else merged.push(left);
     }
+    // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
+    const draft = isDraft(pattern, catalog.config);
+    const stage = draft ? ` (A draft: a warning until its status moves on.)` : '';
     for (const left of merged) {
-      report(
-        left.link
-          ? { message: `Sample link target left in: ${left.shown}. Link to a real page.`, range: left.range }
-          : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.`, range: left.range },
-      );
+      report({
+        ...(left.link
+          ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${stage}`, range: left.range }
+          : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${stage}`, range: left.range }),
+        ...(draft ? { warning: true } : {}),
+      });
     }
   },
 });

@@ -3,10 +3,11 @@ import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
-import { joinedParts, variantKey } from '../../template/heading-variants.js';
+import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
+import { flattenSections } from '../../template/walk.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
 import { headingLabel, schemaLabel } from './_format.js';
@@ -34,7 +35,7 @@ export default defineCatalogRule({
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
     // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
-    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document) && !answeredInParent(m);
+    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
@@ -193,15 +194,26 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           : '';
       // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
-      const own = partsUp ? [] : ownAtPlace(doc, outline, missing);
+      const own = partsUp ? [] : ownAtPlace(doc, outline, missing, template);
       const ownText =
         own.length > 0
-          ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+          ? missing.schema.children.length > 0
+            ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+            : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
           : '';
+      // Every sub-section it requires written elsewhere in the pattern, under another section (not a
+      // level up where it goes, which --fix nests once the heading is in): its content is there, only
+      // its heading is not. A warning beside the misplaced ones' own findings.
+      const strayParts = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema) && m.section.level > missing.schema.level);
+      const required = missing.schema.children.filter((c) => !c.optional);
+      const heldElsewhere = strayParts.length > 0 && required.length > 0 && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
+      const elsewhereText = heldElsewhere
+        ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`
+        : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-        ...(partsUp ? { warning: true } : {}),
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        ...(partsUp || heldElsewhere ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -343,21 +355,40 @@ function partsInProse(missing: readonly MissingSection[]): RequiredFindings['mis
  * Questions` holds `Open Questions`. Every word of the section's name is in a
  * heading that joins names (`,`, `and`, `&`, `/`).
  */
-function joinedIn(missing: MissingSection, doc: MarkdownDocument): boolean {
+function joinedIn(missing: MissingSection, doc: MarkdownDocument, template: TemplateSchema): boolean {
   const significant = (text: string) =>
     variantKey(text)
       .split(' ')
       .filter((w) => w.length > 2 && w !== 'and');
   const words = significant(missing.schema.name);
   if (words.length === 0) return false;
+  const ownParts = nameParts(missing.schema.name).filter((p) => /\p{L}{4}/u.test(p));
   return doc.headings.some((h) => {
     // At its level, or one level off (`## Security Considerations and Risks` for two `###` sections).
     // (Not its own parent's heading: `## Impact, Cost, and Risk` names the parts it holds.)
     if (Math.abs(h.level - missing.schema.level) > 1 || !/,|\band\b|&|\//i.test(h.text)) return false;
     if (h.level !== missing.schema.level && missing.parent?.sections.some((s) => s.heading === h)) return false;
+    if (variantKey(h.text) === variantKey(missing.schema.name)) return false;
     const has = new Set(variantKey(h.text).split(' '));
-    return words.every((w) => has.has(w)) && variantKey(h.text) !== variantKey(missing.schema.name);
+    if (words.every((w) => has.has(w))) return true;
+    // Part of a joined name, beside another section's name, where every part of the heading is one
+    // of the template's names or parts of them (`## Impact and risks` for `## Impact` and `## Risks
+    // and Drawbacks`): the author wrote the two together, in fewer words.
+    const parts = nameParts(h.text);
+    return parts.length >= 2 && ownParts.length >= 2 && parts.some((p) => ownParts.includes(p)) && parts.every((p) => templateParts(template).has(p));
   });
+}
+
+const templatePartsCache = new WeakMap<TemplateSchema, Set<string>>();
+
+/** Every template section's name and each part of a name that joins several (`Risks and Drawbacks`: `risk`, `drawback`), as variant keys. */
+function templateParts(template: TemplateSchema): Set<string> {
+  let parts = templatePartsCache.get(template);
+  if (!parts) {
+    parts = new Set(flattenSections(template.sections).flatMap((s) => [variantKey(s.name), ...nameParts(s.name)]));
+    templatePartsCache.set(template, parts);
+  }
+  return parts;
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */
@@ -366,15 +397,19 @@ function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
 }
 
 /**
- * The author's own sections at a missing section's level where it goes, when
- * the template gives that section sub-sections (`## Proposal` over `###
- * Overview`): after the section before it up to the section after it, or the
- * end of its parent or of the pattern. Two at least (one alone is a stand-in).
- * They may be its parts written a level up; a section without sub-sections
- * (`## References` closing a guide) is inserted after them as usual.
+ * The author's own sections at a missing section's level where it goes: after
+ * the section before it up to the section after it, or the end of its parent
+ * or of the pattern. Two at least (one alone is a stand-in). They may be its
+ * parts written a level up (`## Proposal` over `### Overview`), or the section
+ * in the author's own words and order (`## Introduction`, then a section per
+ * topic, where `## Context` goes). A section that closes the template's run
+ * without sub-sections (`## References` after a guide's topics) is inserted
+ * after them as usual: it is no other name for them.
  */
-function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
-  if (!missing.after || missing.schema.repeatable || missing.schema.anyHeading || missing.schema.children.length === 0) return [];
+function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
+  if (!missing.after || missing.schema.repeatable || missing.schema.anyHeading) return [];
+  const run = missing.parent ? missing.parent.schema.children : template.sections;
+  if (missing.schema.children.length === 0 && run.at(-1) === missing.schema) return [];
   const from = missing.after.sections.at(-1)!.range.start.offset;
   const to = missing.before?.sections[0]!.range.start.offset ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity;
   const unknown = new Set(outline.unknown);

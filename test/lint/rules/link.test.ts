@@ -190,6 +190,21 @@ describe('link: relative links', () => {
     expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
 
+  it('reads a path from the root as git hosts do, from the root of the repository the catalog is a folder of: a file there is a warning, nothing there an error', async () => {
+    const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'spec/data-model.md': '# Data model\n\n## Attributes\n' });
+    const root = path.join(repo, 'proposals');
+    await mkdir(path.join(root, 'example'), { recursive: true });
+    await writeFile(path.join(root, 'example/README.md'), pattern('[model](/spec/data-model.md#attributes) [gone](/spec/gone.md)'));
+    const found = (await lint({ root })).results
+      .flatMap((r) => r.diagnostics)
+      .filter((d) => d.ruleId === 'link')
+      .map((d) => `${d.severity} ${d.message}`);
+    expect(found).toEqual([
+      "warning Link `/spec/data-model.md#attributes` is a path from the root of the repository around the catalog, to `spec/data-model.md`: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.",
+      'error Broken link `/spec/gone.md`: there is no `spec/gone.md` in the catalog. Fix the path or remove the link.',
+    ]);
+  });
+
   it('never suggests another item of a numbered series (names that differ only in their numbers)', async () => {
     const problems = await linkProblems('[x](../eip-7683.md) [y](../eip-7632.md)', { 'eip-7623.md': '# EIP 7623\n' });
     expect(problems).toHaveLength(2);

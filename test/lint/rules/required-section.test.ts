@@ -780,3 +780,63 @@ describe('required-section: a section with sub-sections missing where the author
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 });
+
+describe('required-section: a section without sub-sections missing where the author has sections of their own', () => {
+  const template =
+    '# [Title]\n\n## Status\n\n[Status]\n\n## Context\n\n[Context]\n\n## Decision (optional)\n\n[Decision]\n\n## Consequences (optional)\n\n[Consequences]\n';
+  it('names them (the pattern may say it topic by topic) and inserts nothing at the end of the file', async () => {
+    const source =
+      '# Host names\n\n## Status\n\nAccepted\n\n## Where names come from\n\nTwo kinds of name.\n\n## Names for apps\n\n### Context\n\nEach app needs one.\n\n### Reasoning\n\nOne wildcard is enough.\n\n## Names for tools\n\nThey get their own.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '5:1 Missing section `## Context`, expected after `## Status`. This pattern has its own sections there (`## Where names come from`, `## Names for apps`, `## Names for tools`): if one of them is that section in other words, rename it; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('a section that closes the template, after the author’s topics, is still inserted after them', async () => {
+    const closing = '# [Title]\n\n## Introduction\n\n[What this guide covers]\n\n## References\n\n[Links]\n';
+    const source = '# Retry budgets\n\n## Introduction\n\nWhy budgets.\n\n## Counting attempts\n\nOne counter.\n\n## Refilling\n\nOnce a second.\n';
+    expect((await lintOne('required-section', source, { template: closing })).shown).toEqual(['5:1 Missing section `## References`, expected after `## Introduction`.']);
+    const fixed = await lintOne('required-section', source, { template: closing, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(`${source}\n## References\n\n<!-- [Links] -->\n`);
+  });
+});
+
+describe('required-section: a heading that joins a section with part of a joined name', () => {
+  const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Impact\n\nWho is affected?\n\n## Risks and Drawbacks\n\nWhat can go wrong?\n\n## Timeline\n\nWhen.\n';
+  it('`## Impact and risks` holds `## Risks and Drawbacks` too: nothing missing, nothing inserted', async () => {
+    const source =
+      '# Faster lookups\n\n## Summary\n\nLookups use an index.\n\n## Impact and risks\n\nClients rebuild; the index may lag a minute.\n\n## Timeline\n\nNext release.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('a joining heading with a word no template name has is no such heading (`## Impact and rollout`)', async () => {
+    const source = '# Faster lookups\n\n## Summary\n\nLookups use an index.\n\n## Impact and rollout\n\nClients rebuild.\n\n## Timeline\n\nNext release.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `## Risks and Drawbacks`, expected after `## Impact`.']);
+  });
+});
+
+describe('required-section: a section whose sub-sections are written under another one', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\nIn brief.\n\n## Specification\n\nHow?\n\n## Timeline\n\n### Build timeline\n\nHow long?\n\n### Rollout timeline (optional)\n\nWhich release?\n';
+  it('is a warning that names them, with no empty heading inserted', async () => {
+    const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Build timeline\n\nTwo weeks.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'warning',
+        'Missing section `## Timeline`, expected after `## Specification`. This pattern has its sub-section elsewhere (`### Build timeline` on line 11): add the heading and move it under it.',
+      ],
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('stays an error when a sub-section it requires is nowhere', async () => {
+    const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Rollout timeline\n\nNext release.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', 'Missing section `## Timeline`, expected after `## Specification`.']]);
+  });
+});
