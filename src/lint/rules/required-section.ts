@@ -19,6 +19,8 @@ export interface RequiredFindings extends SlotFacts {
   missing: (Report & { section: string; underHalf?: true })[];
   /** It has under half of the template's required sections (`missing` is then that one finding). */
   underHalf?: true;
+  /** It has no title and writes the template's sections a level up (`# Summary`): the layout of an older template. */
+  olderLayout?: true;
 }
 
 export default defineCatalogRule({
@@ -39,7 +41,12 @@ export default defineCatalogRule({
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
-    return { ...slotFacts(outline), missing, ...(missing[0]?.underHalf ? { underHalf: true as const } : {}) };
+    return {
+      ...slotFacts(outline),
+      missing,
+      ...(missing[0]?.underHalf ? { underHalf: true as const } : {}),
+      ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
+    };
   },
   check({ pattern, catalog, collected, memo, report }) {
     const mine = collected<RequiredFindings>(pattern);
@@ -52,8 +59,16 @@ export default defineCatalogRule({
       const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
+    const later = memo('gained later', () => gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)));
     for (const { section, underHalf, ...finding } of mine.missing) {
       if (slots.has(section)) continue;
+      const era = later.get(section);
+      if (era?.patterns.has(pattern.path) && !finding.warning) {
+        // Written before the template asked for it: a warning, and nothing inserted into a record kept as it was.
+        const { fix: _, ...rest } = finding;
+        report({ ...rest, warning: true, message: `${finding.message} The template gained it after these patterns were written, likely: ${era.reason}. A warning.` });
+        continue;
+      }
       if (underHalf && mostUnder) {
         const { warning: _, ...error } = finding;
         report({
@@ -64,6 +79,90 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * Whether a pattern keeps an older layout of the template: no title, and most
+ * of its template sections written a level up (`# Summary` for `## Summary`),
+ * at least two of them.
+ */
+function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema): boolean {
+  if (doc.title || template.title.from !== 'heading') return false;
+  const placed = outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level));
+  return placed.length >= 2 && placed.filter((off) => off === -1).length * 3 >= placed.length * 2;
+}
+
+/** Of a catalog's patterns, at least this many must lack a section before its absence is read as their era's. */
+const ERA_MIN = 3;
+
+/**
+ * Sections the template gained after some of the catalog's patterns were
+ * written, and which patterns those are: a required section that nearly all of
+ * the older patterns lack and nearly all later ones have. Older by either of
+ * two signs the catalog gives: its numbering (the first patterns by number,
+ * where at least half lack it, and one or at most one in twenty after them), or an
+ * older layout of the template (no title, sections a level up: 80% of those
+ * patterns lack it, at most 20% of the others). By section id: the patterns,
+ * and the counts said in the message.
+ */
+function gainedLater<P extends { path: string; movedTo?: string }>(
+  patterns: readonly P[],
+  collected: (p: P) => RequiredFindings | undefined,
+): Map<string, { patterns: Set<string>; reason: string }> {
+  const live = patterns.filter((p) => p.movedTo === undefined).map((p) => ({ path: p.path, found: collected(p) }));
+  const lacking = new Map<string, Set<string>>();
+  for (const { path, found } of live) {
+    if (!found || found.underHalf) continue;
+    for (const m of found.missing) if (m.section && !m.warning) (lacking.get(m.section) ?? lacking.set(m.section, new Set()).get(m.section)!).add(path);
+  }
+  const out = new Map<string, { patterns: Set<string>; reason: string }>();
+  if (lacking.size === 0) return out;
+  const numbered = live
+    .map((p) => ({ path: p.path, n: seriesNumber(p.path) }))
+    .filter((p): p is { path: string; n: number } => p.n !== undefined)
+    .sort((a, b) => a.n - b.n);
+  const older = new Set(live.filter((p) => p.found?.olderLayout).map((p) => p.path));
+  for (const [section, paths] of lacking) {
+    const era = new Set<string>();
+    const reasons: string[] = [];
+    // By number: the longest run of the first patterns that is an era of its own.
+    let cut = 0;
+    let before = 0;
+    for (let k = 1, lack = 0; k <= numbered.length; k++) {
+      if (paths.has(numbered[k - 1]!.path)) lack++;
+      else continue;
+      const after = numbered.slice(k).filter((p) => paths.has(p.path)).length;
+      if (lack >= ERA_MIN && lack * 2 >= k && (after <= 1 || after * 20 <= numbered.length - k) && numbered.length - k >= k) [cut, before] = [k, lack];
+    }
+    if (cut > 0) {
+      for (const p of numbered.slice(0, cut)) if (paths.has(p.path)) era.add(p.path);
+      const after = numbered.slice(cut).filter((p) => paths.has(p.path)).length;
+      reasons.push(
+        `${before} of the catalog's first ${cut} patterns by number (up to ${numbered[cut - 1]!.n}) lack it, ${after} of the ${numbered.length - cut} after them`,
+      );
+    }
+    // By layout.
+    if (older.size >= ERA_MIN && older.size * 10 >= live.length) {
+      const oldLacking = [...older].filter((p) => paths.has(p)).length;
+      const others = live.length - older.size;
+      const newLacking = paths.size - oldLacking;
+      if (oldLacking * 5 >= older.size * 4 && newLacking * 5 <= others) {
+        for (const p of older) if (paths.has(p)) era.add(p);
+        reasons.push(`${oldLacking} of the ${older.size} patterns of the older layout (no title, sections a level up) lack it, ${newLacking} of the ${others} others`);
+      }
+    }
+    if (era.size > 0) out.set(section, { patterns: era, reason: reasons.join('; ') });
+  }
+  return out;
+}
+
+/** The number a pattern carries in its name (`0042-retry.md`, `rfc-0042/README.md`, `eip-1559.md`), if any. */
+function seriesNumber(file: string): number | undefined {
+  const parts = file.split('/');
+  let name = parts.at(-1)!.replace(/\.[^.]+$/, '');
+  if (/^(readme|index)$/i.test(name) && parts.length > 1) name = parts.at(-2)!;
+  const m = /\d+/.exec(name);
+  return m ? Number(m[0]) : undefined;
+}
 
 function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema, title: string): RequiredFindings['missing'] {
   if (outline.missing.length === 0) return [];

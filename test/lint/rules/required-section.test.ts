@@ -4,6 +4,8 @@ import rule from '../../../src/lint/rules/required-section.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { OUTLINE_TEMPLATE as template } from './_templates.js';
 import { lintOne } from './_lint-one.js';
+import { lint } from '../../../src/lint/lint.js';
+import { tempCatalog } from '../../helpers.js';
 
 const missing = (heading: string, where: string) => `Missing section \`${heading}\`, expected ${where}.`;
 
@@ -838,5 +840,56 @@ describe('required-section: a section whose sub-sections are written under anoth
     const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Rollout timeline\n\nNext release.\n';
     const found = await lintOne('required-section', source, { template });
     expect(found.diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', 'Missing section `## Timeline`, expected after `## Specification`.']]);
+  });
+});
+
+describe('required-section: a section the template gained after the older patterns were written', () => {
+  const template = '# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n\n## Security\n\nWhat could be abused?\n';
+  const proposal = (n: number, security: boolean) =>
+    `# Change ${n}\n\n## Summary\n\nChange ${n} in brief.\n\n## Design\n\nHow change ${n} works.\n${security ? `\n## Security\n\nNothing new to abuse in change ${n}.\n` : ''}`;
+  async function findings(lacking: (n: number) => boolean, count = 20): Promise<string[]> {
+    const files: Record<string, string> = {
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+    };
+    for (let n = 1; n <= count; n++) files[`text/${String(n).padStart(4, '0')}-change.md`] = proposal(n, !lacking(n));
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'], fix: false });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path.slice(5, 9)} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`));
+  }
+
+  it('the first patterns by number lacking it, nearly all later ones having it: warnings that say so, and no fix', async () => {
+    // 1–6 lack it but 4; 7–20 have it but 15.
+    const found = await findings((n) => (n <= 6 && n !== 4) || n === 15);
+    expect(found.filter((f) => f.includes(' warning '))).toEqual(
+      ['0001', '0002', '0003', '0005', '0006'].map(
+        (n) =>
+          `${n} warning Missing section \`## Security\`, expected after \`## Design\`. The template gained it after these patterns were written, likely: 5 of the catalog's first 6 patterns by number (up to 6) lack it, 1 of the 14 after them. A warning.`,
+      ),
+    );
+    // A later one that lacks it is an error, as before.
+    expect(found.filter((f) => !f.includes(' warning '))).toEqual(['0015 error fix Missing section `## Security`, expected after `## Design`.']);
+  });
+
+  it('lacked here and there through the catalog: errors, every one', async () => {
+    const found = await findings((n) => n % 4 === 0);
+    expect(found).toHaveLength(5);
+    expect(found.every((f) => f.includes(' error '))).toBe(true);
+  });
+
+  it('lacked by the patterns of an older layout (no title, sections a level up), had by the others: warnings', async () => {
+    const files: Record<string, string> = {
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+    };
+    for (let n = 1; n <= 12; n++) files[`text/change-${n}.md`] = proposal(n, true);
+    for (const n of [13, 14, 15]) files[`text/change-${n}.md`] = `# Summary\n\nChange ${n} in brief.\n\n# Design\n\nHow change ${n} works.\n`;
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+    expect(found).toEqual(
+      [13, 14, 15].map(
+        (n) =>
+          `text/change-${n}.md warning Missing section \`## Security\`, expected after \`## Design\`. The template gained it after these patterns were written, likely: 3 of the 3 patterns of the older layout (no title, sections a level up) lack it, 0 of the 12 others. A warning.`,
+      ),
+    );
   });
 });
