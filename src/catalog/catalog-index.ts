@@ -176,23 +176,9 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     } catch {
       // keep as written
     }
-    route = route.replace(/(?:\/index)?\.(?:html?|md|markdown)$/i, '').toLowerCase();
+    route = pageRoute(route);
     if (!route) return undefined;
-    if (!this.routes) {
-      // Every way a generator may publish a pattern, as path suffixes (`docs/` dropped, or not): a route
-      // that more than one pattern could own names none.
-      this.routes = new Map();
-      const add = (key: string, p: P) => {
-        const known = this.routes!.get(key);
-        this.routes!.set(key, known === undefined || known === p ? p : null);
-      };
-      for (const p of this.catalog.patterns) {
-        add(`patterns/${p.slug.toLowerCase()}`, p);
-        const own = /^(readme|index)\.(md|markdown)$/i.test(path.basename(p.path)) ? path.posix.dirname(p.path) : p.path.replace(/\.(md|markdown)$/i, '');
-        const parts = own.toLowerCase().split('/');
-        for (let i = 0; i < parts.length; i++) add(parts.slice(i).join('/'), p);
-      }
-    }
+    this.routes ??= siteRoutes(this.catalog.patterns);
     return this.routes.get(route) ?? undefined;
   }
 
@@ -222,4 +208,31 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     }
     return text.includes(title);
   }
+}
+
+/** A page's path on a site as `siteRoutes` keys it: lower case, without `index.html`, `.html` or `.md`. */
+export function pageRoute(route: string): string {
+  return route.replace(/(?:\/index)?\.(?:html?|md|markdown)$/i, '').toLowerCase();
+}
+
+/**
+ * Every path a site may publish each pattern at, after the site's address:
+ * Patternbook's own `patterns/<slug>`, and the pattern's path (its folder for
+ * a `README.md`) as static-site generators publish it, with or without its
+ * leading folders (`docs/` dropped, or not). A path more than one pattern
+ * could own names none (`null`).
+ */
+export function siteRoutes<P extends { slug: string; path: string }>(patterns: readonly P[]): Map<string, P | null> {
+  const routes = new Map<string, P | null>();
+  const add = (key: string, p: P) => {
+    const known = routes.get(key);
+    routes.set(key, known === undefined || known === p ? p : null);
+  };
+  for (const p of patterns) {
+    add(`patterns/${p.slug.toLowerCase()}`, p);
+    const own = /^(readme|index)\.(md|markdown)$/i.test(path.basename(p.path)) ? path.posix.dirname(p.path) : p.path.replace(/\.(md|markdown)$/i, '');
+    const parts = own.toLowerCase().split('/');
+    for (let i = 0; i < parts.length; i++) add(parts.slice(i).join('/'), p);
+  }
+  return routes;
 }

@@ -1,3 +1,4 @@
+import { publishedSite, type LinkedPattern, type PublishedSite } from './adopt-site.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPatterns } from '../catalog/discover.js';
@@ -79,6 +80,8 @@ export interface AdoptResult {
   boilerplate: string[];
   /** Why `section-order` is a warning (a derived template whose sections the patterns put in either order). */
   orderWarning?: string;
+  /** Where the catalog is published, read from the patterns' links to each other's pages there (`site.url`). */
+  site?: PublishedSite;
   /** The configuration's text as written. */
   configText: string;
 }
@@ -140,7 +143,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   if (!derived) rejoinSiblingFolders(layout, given ? templateCandidates(root, files) : candidates, files);
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
-  const { docs: loadedDocs, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
+  const { docs: loadedDocs, linked, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
   // Sibling templates (one per kind of pattern): the patterns that follow one better are judged by it,
   // and the template's own practice (recommended sections, aliases) is read from the others.
   // With --template, the files named like templates beside it are its siblings' candidates.
@@ -177,6 +180,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     comparison,
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
+    ...siteOf(linked),
   };
   // The configuration must load as written, and its `sections` must name the template's sections
   // as the template reads with the configuration's title and summary settings (a heading read as a
@@ -407,6 +411,12 @@ function isWrittenDocument(schema: TemplateSchema): boolean {
   return words >= WRITTEN_WORDS;
 }
 
+/** `site` for the result, when the patterns show where the catalog is published. */
+function siteOf(linked: readonly LinkedPattern[]): { site?: PublishedSite } {
+  const site = publishedSite(linked);
+  return site ? { site } : {};
+}
+
 /** The parsed files and their slugs, side by side, for `deriveTemplate`. */
 function docsAndSlugs(files: readonly ScannedFile[]): [MarkdownDocument[], (string | undefined)[]] {
   const parsed = files.filter((f) => f.doc && movedTarget(f.doc, f.doc.frontMatter?.data ?? {}) === undefined);
@@ -430,14 +440,20 @@ async function loadPatterns(
   patterns: string[],
   exclude: string[],
   template: TemplateSchema,
-): Promise<{ docs: MarkdownDocument[]; files: number; moved: number }> {
+): Promise<{ docs: MarkdownDocument[]; linked: LinkedPattern[]; files: number; moved: number }> {
   const discovered = await discoverPatterns({ root, patterns, exclude, skipDirs: [path.join(root, DEFAULTS.outDir)], skipFiles: [template.file] });
   // Files read at once: enough to keep the disk busy, few enough for a thousand-pattern catalog.
   const loaded = await mapLimit(discovered.files, 16, (f) => loadPattern({ ...f, maxFileSize: DEFAULTS.maxFileSize }, template));
   // A file that does not load (broken front matter) is still a pattern: lint says what is wrong with it.
   // A redirect stub (it only says the pattern moved) is no pattern to compare with the template.
   const moved = loaded.filter((r) => r.ok && r.pattern.movedTo !== undefined).length;
-  return { docs: loaded.flatMap((r) => (r.ok && r.pattern.movedTo === undefined ? [r.pattern.document] : [])), files: discovered.files.length, moved };
+  const live = loaded.flatMap((r) => (r.ok && r.pattern.movedTo === undefined ? [r.pattern] : []));
+  return {
+    docs: live.map((p) => p.document),
+    linked: live.map((p) => ({ path: p.path, slug: p.slug, urls: (p.links ?? p.document.links).map((l) => l.url) })),
+    files: discovered.files.length,
+    moved,
+  };
 }
 
 function relativeTo(root: string, file: string): string {
@@ -505,6 +521,15 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
   if (summary) {
     lines.push(...comment(`Summaries: ${summary.reason}.`));
     lines.push('summary:', ...settingLines(summary.setting), '');
+  }
+  if (result.site) {
+    const site = result.site;
+    lines.push(
+      ...comment(
+        `Published site: ${plural(site.links, 'link')} of the patterns lead to ${plural(site.patterns, "pattern's page", "patterns' pages")} at ${site.url}: with this address they count as links to those patterns (relations, the graph, the site).`,
+      ),
+    );
+    lines.push('site:', `  url: ${q(site.url)}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

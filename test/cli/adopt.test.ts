@@ -481,6 +481,39 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(zero)).toEqual([]);
   });
 
+  it("takes the catalog's published site from the patterns' links to each other's pages there, so they count as relations", async () => {
+    const names = ['retry', 'timeout', 'bulkhead', 'cache-aside'];
+    const page = (name: string) =>
+      `---\ntitle: ${name}\n---\n\n## Intent\n\nWhat ${name} is for.\n\n## Related Patterns\n\n${names
+        .filter((n) => n !== name)
+        .map((n) => `- [${n}](https://patterns.example.org/patterns/${n}/)`)
+        .join('\n')}\n- [A book](https://books.example.com/patterns/${name}/)\n`;
+    const dir = await tempCatalog(Object.fromEntries(names.map((name) => [`${name}/README.md`, page(name)])));
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).site).toEqual({ url: 'https://patterns.example.org' });
+    expect(run.stdout).toContain("site       https://patterns.example.org (12 links of the patterns lead to 4 patterns' pages there");
+    // The links are relations now: each pattern lists the three others, both ways.
+    const graph = await runCli(['graph', dir, '--format', 'json'], REPO);
+    const edges = (JSON.parse(graph.stdout) as { edges: { kind: string }[] }).edges;
+    // (One edge per pair, the six pairs of four patterns.)
+    expect(edges.filter((e) => e.kind === 'related')).toHaveLength(6);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
+  it('names no site from a few links to pages that happen to share a pattern’s name', async () => {
+    const page = (name: string, other: string) =>
+      `# ${name}\n\n## Intent\n\nWhat ${name} is for.\n\n## Related Patterns\n\n- [${other}](https://wiki.example.com/${other})\n`;
+    const dir = await tempCatalog({
+      'retry/README.md': page('retry', 'timeout'),
+      'timeout/README.md': page('timeout', 'retry'),
+      'bulkhead/README.md': page('bulkhead', 'retry'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).site).toBeUndefined();
+  });
+
   it('the first record of a series numbered from zero (`000-use-decision-records.md`) is a record: no template then, one is derived', async () => {
     const record = (n: string, title: string, status: string) =>
       `# ${Number(n)}. ${title}\n\nDate: 2021-0${Number(n) + 1}-10\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title.toLowerCase()} came up.\n\n## Decision\n\nWe ${title.toLowerCase()}.\n\n## Consequences\n\nWhat follows.\n`;

@@ -94,6 +94,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   if (r.orderWarning) ctx.out(`  rules      section-order: warn — ${r.orderWarning}`);
   if (r.comparison.title) ctx.out(`  title      ${r.comparison.title.reason}`);
   if (r.comparison.summary) ctx.out(`  summary    ${r.comparison.summary.reason}`);
+  if (r.site)
+    ctx.out(
+      `  site       ${r.site.url} ${dim(`(${plural(r.site.links, 'link')} of the patterns lead to ${plural(r.site.patterns, "pattern's page", "patterns' pages")} there: they count as links to those patterns)`)}`,
+    );
   for (const b of r.boilerplate.slice(0, 10)) ctx.out(`  boilerplate ${b}`);
   if (r.boilerplate.length > 10) ctx.out(dim(`  … and ${n(r.boilerplate.length - 10)} more lines of the template most patterns keep`));
   for (const a of r.comparison.absent.slice(0, 8)) {
