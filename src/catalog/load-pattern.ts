@@ -351,8 +351,9 @@ function readSummary(
     if (found) return found;
   }
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
-  // keeps none: the author wrote one.
-  const own = sectionParagraph(doc, SUMMARY_SECTION);
+  // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
+  // up a part of it (`#### Summary` under `### Where policies run`).
+  const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true);
   if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
@@ -394,10 +395,10 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
  * instead, its first item. A matching H1 (`# Title` where the template writes
  * `## Title`) counts too: the paragraph after it.
  */
-function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string): PatternText | undefined {
+function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false): PatternText | undefined {
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
-  else blocks = findSection(doc.sections, matcher)?.blocks;
+  else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
   const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text)) || b.kind === 'list') ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);

@@ -163,6 +163,21 @@ describe('title and summary, from where the template keeps them', () => {
   });
 });
 
+describe('a summary section the template does not have', () => {
+  it('is one of the document’s own sections: a `#### Summary` that sums up a part of it is not the summary, the paragraph under the title is', async () => {
+    const template = '# Replace with the title\n\nOne sentence on what changes.\n\n## Motivation\n\nWhy?\n\n## Explanation\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      policies:
+        '# Telemetry policies\n\nDefines policies that filter telemetry anywhere.\n\n## Motivation\n\nRules pile up.\n\n## Explanation\n\n### Where they run\n\n#### In SDKs\n\nAt start.\n\n#### Summary\n\nNothing is required to run them.\n',
+      sampled: '# Sampled logs\n\n## Summary\n\nKeeps one log line in ten.\n\n## Motivation\n\nVolume.\n\n## Explanation\n\nA counter.\n',
+    });
+    expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      ['policies', 'Defines policies that filter telemetry anywhere.'],
+      ['sampled', 'Keeps one log line in ten.'],
+    ]);
+  });
+});
+
 describe('displaySummary: a summary paragraph that ends by introducing a list', () => {
   it('is cut back to its last whole sentence, else ends with an ellipsis; one the author wrote as a summary stays as written', async () => {
     const { displaySummary } = await import('../../src/catalog/view.js');

@@ -86,7 +86,8 @@ describe('section-name', () => {
 
   it("takes a heading whose note is the template's name (`## Pedagogy (How we teach this)`) as that section: nothing missing, unknown or inserted", async () => {
     const template = '# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n\n## How we teach this\n\nWords for it.\n\n## Drawbacks\n\nWhy not.\n';
-    const text = '# Route hooks\n\n## Summary\n\nRoutes get a hook.\n\n## Design\n\nA hook returns the params.\n\n## Pedagogy (How we teach this)\n\nThe guide gets a page.\n\n## Drawbacks\n\nTwo ways for a while.\n';
+    const text =
+      '# Route hooks\n\n## Summary\n\nRoutes get a hook.\n\n## Design\n\nA hook returns the params.\n\n## Pedagogy (How we teach this)\n\nThe guide gets a page.\n\n## Drawbacks\n\nTwo ways for a while.\n';
     for (const rule of ['section-name', 'required-section', 'unknown-section']) expect((await lintOne(rule, text, { template })).shown, rule).toEqual([]);
     const fixed = await lintOne('required-section', text, { template, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(text);
