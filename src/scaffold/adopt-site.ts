@@ -14,6 +14,9 @@ export interface PublishedSite {
   patterns: number;
 }
 
+/** Code hosts, whose addresses show a repository's files, not a site built from them. */
+const CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|raw\.githubusercontent\.com|gist\.github\.com|sourcegraph\.com)$/;
+
 /** Links to pages of the patterns, and patterns they name, before an address is taken as the catalog's own site. */
 const SITE_MIN_LINKS = 5;
 const SITE_MIN_PATTERNS = 3;
@@ -34,6 +37,9 @@ export function publishedSite(patterns: readonly LinkedPattern[]): PublishedSite
       const m = /^(https?):\/\/([^/?#\s]+)(\/[^?#\s]*)?/i.exec(url.trim());
       if (!m) continue;
       const host = m[2]!.toLowerCase();
+      // A code host's view of the repository's files (`github.com/…/blob/main/text/0040-x.md`) is no
+      // published site: its other files are no pages of patterns.
+      if (CODE_HOSTS.test(host)) continue;
       let pathPart = m[3] ?? '';
       try {
         pathPart = decodeURIComponent(pathPart);

@@ -31,6 +31,8 @@ export interface Leftover {
   link?: boolean;
   /** The paragraph, list item or table cell it was found in (a number per pattern): several in one are one report. */
   block?: number;
+  /** Said as a warning, for this reason (a front matter key the template makes optional, a blank filled in at a later stage). */
+  warning?: string;
 }
 
 /** What one pattern holds of its template. */

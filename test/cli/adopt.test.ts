@@ -514,6 +514,18 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(dir)).site).toBeUndefined();
   });
 
+  it("names no site from links to a code host's view of the repository's files, however many", async () => {
+    const names = ['retry', 'timeout', 'bulkhead', 'cache-aside'];
+    const hosted = (name: string) =>
+      `# ${name}\n\n## Intent\n\nWhat ${name} is for.\n\n## Related Patterns\n\n${names
+        .filter((n) => n !== name)
+        .map((n) => `- [${n}](https://github.com/example/catalog/blob/main/patterns/${n}.md)`)
+        .join('\n')}\n`;
+    const repo = await tempCatalog(Object.fromEntries(names.map((name) => [`patterns/${name}.md`, hosted(name)])));
+    expect((await runCli(['init', '--adopt', repo], REPO)).code).toBe(0);
+    expect((await configOf(repo)).site).toBeUndefined();
+  });
+
   it('the first record of a series numbered from zero (`000-use-decision-records.md`) is a record: no template then, one is derived', async () => {
     const record = (n: string, title: string, status: string) =>
       `# ${Number(n)}. ${title}\n\nDate: 2021-0${Number(n) + 1}-10\n\n## Status\n\n${status}\n\n## Context\n\nWhy ${title.toLowerCase()} came up.\n\n## Decision\n\nWe ${title.toLowerCase()}.\n\n## Consequences\n\nWhat follows.\n`;

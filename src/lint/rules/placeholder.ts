@@ -1,3 +1,4 @@
+import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
 import { defineCatalogRule } from '../rule.js';
@@ -15,7 +16,10 @@ export default defineCatalogRule({
   },
   // While each pattern is loaded in full: the template text it holds (plain data).
   collect({ pattern, template }): TemplateTextFound {
-    return templateTextIn(template, pattern.document);
+    const found = templateTextIn(template, pattern.document);
+    // The front matter's blanks (`created: <mm/dd/yyyy>`) first, in the file's order.
+    const inFrontMatter = frontMatterLeftovers(template, pattern.document);
+    return inFrontMatter.length > 0 ? { ...found, leftovers: [...inFrontMatter, ...found.leftovers] } : found;
   },
   check({ pattern, catalog, collected, memo, report }) {
     const found = collected<TemplateTextFound>(pattern);
@@ -49,11 +53,12 @@ export default defineCatalogRule({
     const draft = isDraft(pattern, catalog.config);
     const stage = draft ? ` (A draft: a warning until its status moves on.)` : '';
     for (const left of merged) {
+      const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link
-          ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${stage}`, range: left.range }
-          : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${stage}`, range: left.range }),
-        ...(draft ? { warning: true } : {}),
+          ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }
+          : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${why}`, range: left.range }),
+        ...(draft || left.warning ? { warning: true } : {}),
       });
     }
   },

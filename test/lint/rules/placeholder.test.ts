@@ -793,3 +793,37 @@ testRule(
   },
   { describe, it },
 );
+
+describe('placeholder: blanks of the template’s front matter', () => {
+  const template =
+    '---\nstatus: Draft\ncreated: <mm/dd/yyyy>\nauthors:\n  - "[Your name]"\ntracking: (fill in once accepted)\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n';
+  it('kept as the value of the same key: reported at the value; a default the template gives (`status: Draft`) and the author’s own values are not', async () => {
+    const source =
+      '---\nstatus: Accepted\ncreated: <mm/dd/yyyy>\nauthors:\n  - Ada Byron\n  - "[Your name]"\ntracking: https://example.org/issues/7\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    const { shown } = await lintOne('placeholder', source, { template });
+    expect(shown).toEqual([
+      "3:10 Template text left in front matter `created`: “<mm/dd/yyyy>”. Replace it with this pattern's own content.",
+      "6:6 Template text left in front matter `authors`: “[Your name]”. Replace it with this pattern's own content.",
+    ]);
+  });
+
+  it('filled in, nothing', async () => {
+    const source =
+      '---\nstatus: Accepted\ncreated: 2026-03-01\nauthors: [Ada Byron]\ntracking: https://example.org/issues/7\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
+  });
+});
+
+describe('placeholder: front matter blanks the template lets wait', () => {
+  const template =
+    '---\ncreated: <mm/dd/yyyy>\nupdated (*optional): <mm/dd/yyyy>\nfeature: (fill in with the tracking issue once accepted)\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n';
+  it('an optional key, or a blank filled in at a later stage, kept: a warning that says why', async () => {
+    const source =
+      '---\ncreated: 2026-01-05\nupdated (*optional): <mm/dd/yyyy>\nfeature: (fill in with the tracking issue once accepted)\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
+      "warning 3 Template text left in front matter `updated (*optional)`: “<mm/dd/yyyy>”. Replace it with this pattern's own content. (The template makes this key optional: fill it in or remove the line. A warning.)",
+      "warning 4 Template text left in front matter `feature`: “(fill in with the tracking issue once accepted)”. Replace it with this pattern's own content. (The template fills it in at a later stage. A warning.)",
+    ]);
+  });
+});

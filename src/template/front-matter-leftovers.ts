@@ -1,0 +1,71 @@
+import { frontMatterKey } from '../markdown/front-matter.js';
+import type { MarkdownDocument } from '../markdown/types.js';
+import type { Leftover } from './leftovers.js';
+import { foldText } from './normalize.js';
+import { markedTokens } from './placeholders.js';
+import type { TemplateSchema } from './types.js';
+
+/**
+ * Marked placeholders of the template's front matter that a pattern keeps as
+ * the value of the same key (`created: <mm/dd/yyyy>`, `feature: (fill in with
+ * the tracking issue)`, an item `TBD` of a list): template text left in, at
+ * the value. Only values the template marks as a blank as a whole; a value
+ * it gives as a default (`status: Draft`) is the pattern's to keep.
+ */
+export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocument): Leftover[] {
+  const fm = doc.frontMatter;
+  if (!fm || fm.error) return [];
+  const out: Leftover[] = [];
+  const lines = fm.raw.split(/\r?\n/);
+  for (const [key, sample] of Object.entries(template.frontMatter)) {
+    const blanks = valuesOf(sample).filter(isBlank);
+    if (blanks.length === 0) continue;
+    const own = frontMatterKey(fm.data, key);
+    if (own === undefined) continue;
+    const kept = valuesOf(fm.data[own]).filter((v) => blanks.some((b) => foldText(b) === foldText(v)));
+    for (const value of kept) {
+      const at = valueAt(lines, own, value);
+      const line = fm.startLine + 1 + (at?.line ?? 0);
+      const column = (at?.column ?? 0) + 1;
+      // A key the template says is optional (`requires (*optional)`), or a blank it says is filled in at a
+      // later stage (`(fill in once accepted)`): kept, a warning.
+      const later = /\b(?:once|when|after|until|upon)\b/i.test(value);
+      const optional = /\boptional\b/i.test(own);
+      out.push({
+        id: -1,
+        where: `front matter \`${own}\``,
+        shown: `“${value}”`,
+        ...(later || optional
+          ? { warning: later ? 'the template fills it in at a later stage' : 'the template makes this key optional: fill it in or remove the line' }
+          : {}),
+        range: { start: { line, column, offset: 0 }, end: { line, column: column + (at ? value.length : 0), offset: 0 } },
+      });
+    }
+  }
+  return out;
+}
+
+/** A front matter value's strings: itself, or the items of a list. */
+function valuesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value.trim()];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+  return [];
+}
+
+/** A value the template marks as a blank to fill in, as a whole: `<date>`, `[name]`, `{owner}`, `(fill me in)`, `TBD`. */
+function isBlank(value: string): boolean {
+  if (/^(?:TBD|TODO|TBA|FIXME)$/.test(value)) return true;
+  const tokens = markedTokens(value);
+  return tokens.length === 1 && tokens[0]!.text.trim() === value;
+}
+
+/** Where `value` is written for `key` in the front matter's lines (0-based line and column), from the key's line on. */
+function valueAt(lines: readonly string[], key: string, value: string): { line: number; column: number } | undefined {
+  const keyLine = lines.findIndex((l) => l.replace(/^["']/, '').startsWith(key));
+  if (keyLine < 0) return undefined;
+  for (let i = keyLine; i < lines.length && (i === keyLine || !/^[^\s#-]/.test(lines[i]!)); i++) {
+    const column = lines[i]!.indexOf(value, i === keyLine ? key.length : 0);
+    if (column >= 0) return { line: i, column };
+  }
+  return { line: keyLine, column: 0 };
+}
