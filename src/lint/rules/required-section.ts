@@ -264,6 +264,20 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           warning: true,
         };
       }
+      // Its very name one level down, under a section of the author's (`## Introduction` over `###
+      // Motivation`): the section wrapped in the author's own, likely. A warning that names it; a
+      // second one is never inserted. (Further down, `#### References` under each topic, it is the
+      // topics' own: the section is inserted as usual.)
+      const wrapped = missing.schema.children.length === 0 ? wrappedIn(doc, outline, missing) : undefined;
+      if (wrapped) {
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}, where this pattern has ${headingLabel(wrapped.section)} under its own ${headingLabel(wrapped.parent)}: if that is the section, make it level ${missing.schema.level} (\`${'#'.repeat(missing.schema.level)} ${wrapped.section.heading.text}\`).`,
+          range: plainRange(wrapped.section.heading.range),
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       // The template's first section, missing, where the pattern has text right under its title and
       // the template none (`# Smaller images`, a paragraph, then `## Motivation`): that text is the
       // section without its heading. A warning; the fix puts the heading above the text, never an
@@ -488,6 +502,26 @@ function templateParts(template: TemplateSchema): Set<string> {
     templatePartsCache.set(template, parts);
   }
   return parts;
+}
+
+/**
+ * A heading of the section's very name one level below it, under the
+ * author's own section that stands first at its place (right after the
+ * section before it, or first of all, a table of contents aside): where the author wrapped the section
+ * in a heading of their own (`## Introduction` over `### Motivation`). Not
+ * under a later one: a topic's own `### Context` among several topics is
+ * that topic's.
+ */
+function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): { section: Section; parent: Section } | undefined {
+  const schema = missing.schema;
+  const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
+  const from = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
+  // (A table of contents first is no section of the text.)
+  const parent = siblings.find((s) => s.range.start.offset > from && s.level === schema.level && !/^(?:table of contents|contents|toc)$/i.test(s.heading.text.trim()));
+  if (!parent || !outline.unknown.includes(parent)) return undefined;
+  const key = variantKey(schema.name);
+  const section = parent.children.find((c) => c.level === schema.level + 1 && variantKey(c.heading.text) === key);
+  return section ? { section, parent } : undefined;
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */

@@ -893,3 +893,20 @@ describe('required-section: a section the template gained after the older patter
     );
   });
 });
+
+describe('required-section: a section wrapped one level down in a heading of the author’s', () => {
+  const template =
+    '# [Title]\n\nOne sentence.\n\n## Motivation\n\nWhy?\n\n## Explanation\n\nHow it works.\n\n## Internal details\n\nHow it is built.\n\n## Trade-offs\n\nCosts.\n';
+  it('is a warning that names the heading, and no second one is inserted', async () => {
+    const source =
+      '# Columnar batches\n\nBatches go by column.\n\n## Table of contents\n\n- [Introduction](#introduction)\n\n## Introduction\n\n### Motivation\n\nRows waste bytes.\n\n### Validation\n\nA prototype.\n\n## Wire details\n\nColumn chunks.\n\n## Trade-offs\n\nMore memory.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => [d.severity, d.line, d.message])[0]).toEqual([
+      'warning',
+      11,
+      'Missing section `## Motivation`, expected before `## Internal details`, where this pattern has `### Motivation` under its own `## Introduction`: if that is the section, make it level 2 (`## Motivation`).',
+    ]);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect((await readFile(fixed.file, 'utf8')).match(/^#+ Motivation$/gm)).toEqual(['### Motivation']);
+  });
+});
