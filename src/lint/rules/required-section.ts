@@ -268,7 +268,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       // Motivation`): the section wrapped in the author's own, likely. A warning that names it; a
       // second one is never inserted. (Further down, `#### References` under each topic, it is the
       // topics' own: the section is inserted as usual.)
-      const wrapped = missing.schema.children.length === 0 ? wrappedIn(doc, outline, missing) : undefined;
+      const wrapped = missing.schema.children.length === 0 ? wrappedIn(doc, outline, missing, template) : undefined;
       if (wrapped) {
         return {
           section: missing.schema.id,
@@ -512,8 +512,12 @@ function templateParts(template: TemplateSchema): Set<string> {
  * under a later one: a topic's own `### Context` among several topics is
  * that topic's.
  */
-function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): { section: Section; parent: Section } | undefined {
+function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): { section: Section; parent: Section } | undefined {
   const schema = missing.schema;
+  // (A section that closes the template, `## References` after a guide's topics, is inserted after them:
+  // a topic's own `### References` is that topic's.)
+  const run = missing.parent ? missing.parent.schema.children : template.sections;
+  if (run.at(-1) === schema) return undefined;
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
   const from = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   // (A table of contents first is no section of the text.)
