@@ -1,6 +1,7 @@
 import { frontMatterKey } from '../../markdown/front-matter.js';
 import type { FrontMatterSchema } from '../../config/schema.js';
 import type { MarkdownDocument } from '../../markdown/types.js';
+import { splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp } from '../../template/normalize.js';
 import { defineRule } from '../rule.js';
 import { closest } from '../../util/similar.js';
@@ -13,14 +14,26 @@ type Scalar = string | number | boolean;
 export default defineRule({
   meta: {
     id: 'front-matter',
-    description: 'Front matter has the keys the configuration requires, each value of its type, allowed value or pattern, and no unknown keys when they are not allowed.',
+    description:
+      'Front matter has the keys the configuration requires, each value of its type, allowed value or pattern, and no unknown keys when they are not allowed; a key the template spells another way (`tags` for `tag`) is a warning.',
     severity: 'error',
     fixable: false,
   },
   check({ pattern, catalog, template, report }) {
-    const spec = catalog.config.frontMatter;
     // Front matter that is not valid YAML is read without its keys: front-matter-syntax says so, once.
-    if (!spec || pattern.document.frontMatter?.error) return;
+    if (pattern.document.frontMatter?.error) return;
+    // A key the template writes another way (`tags:` for its `tag:`, `Categories:` for `category:`): the
+    // catalog reads the template's (the site's facets, search filters), so this one is lost. A warning.
+    for (const [key, twin] of templateTwins(pattern.frontMatter, template.frontMatter))
+      report({
+        message: `Front matter key \`${key}\` is written \`${twin}\` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.`,
+        line: keyLine(pattern.document, key) ?? pattern.document.frontMatter?.startLine ?? 1,
+        warning: true,
+        expected: twin,
+        actual: key,
+      });
+    const spec = catalog.config.frontMatter;
+    if (!spec) return;
     const doc = pattern.document;
     const data = pattern.frontMatter;
     const properties = spec.properties ?? {};
@@ -189,4 +202,24 @@ function keyLine(doc: MarkdownDocument, key: string): number | undefined {
   const re = new RegExp(`^(?:${k}|"${k}"|'${k}')\\s*:`);
   const index = fm.raw.split('\n').findIndex((line) => re.test(line));
   return index < 0 ? undefined : fm.startLine + 1 + index;
+}
+
+/**
+ * Keys of a pattern's front matter that are another spelling of a key of the
+ * template's (singular or plural, case: `tags` for `tag`) the pattern does not
+ * have: each with the template's spelling.
+ */
+function templateTwins(data: Record<string, unknown>, templateData: Record<string, unknown>): [string, string][] {
+  // A note after the template's key (`requires (*optional)`) is no part of it.
+  const templateKeys = Object.keys(templateData).map((k) => splitNote(k).text.trim());
+  if (templateKeys.length === 0) return [];
+  const has = (keys: readonly string[], key: string) => keys.some((k) => k.toLowerCase() === key.toLowerCase());
+  const own = Object.keys(data);
+  const out: [string, string][] = [];
+  for (const key of own) {
+    if (has(templateKeys, key) || has(templateKeys, splitNote(key).text.trim())) continue;
+    const twin = templateKeys.find((k) => variantKey(k) === variantKey(key) && !has(own, k));
+    if (twin) out.push([key, twin]);
+  }
+  return out;
 }

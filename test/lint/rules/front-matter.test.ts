@@ -132,3 +132,22 @@ describe('front-matter: keys written in another case', () => {
     expect(bad.shown[0]).toContain('`Status`');
   });
 });
+
+describe('front-matter: a key the template spells another way', () => {
+  const template = '---\ntitle: <name>\ncategory: <one of: Creational, Structural>\ntag:\n  - <a tag>\n---\n\n## Intent\n\nWhat it is for.\n';
+  it('`tags:` for the template’s `tag:` (and `Categories:` for `category:`) is a warning at the key, with or without a front matter configuration', async () => {
+    const source = '---\ntitle: Object Pool\nCategories: Creational\ntags:\n  - Performance\n---\n\n## Intent\n\nReuses costly objects.\n';
+    const { diagnostics } = await lintOne('front-matter', source, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      "3 warning Front matter key `Categories` is written `category` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.",
+      "4 warning Front matter key `tags` is written `tag` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.",
+    ]);
+  });
+
+  it('nothing where the pattern has the template’s key too, or keys of its own, or the template’s key without its note', async () => {
+    const source =
+      '---\ntitle: Object Pool\ncategory: Creational\ntag: [Performance]\ntags: [extra]\nsince: 2019\nrequires: 12\n---\n\n## Intent\n\nReuses costly objects.\n';
+    const noted = template.replace('title: <name>', 'title: <name>\nrequires (*optional): <numbers>');
+    expect((await lintOne('front-matter', source, { template: noted })).shown).toEqual([]);
+  });
+});
