@@ -60,6 +60,15 @@ const sectionsSchema = z
   )
   .optional();
 
+/** Which patterns are of a status, by a front matter value's first word (`inactive`, `drafts`): a key and values, or `false` for none. */
+const statusSetting = z.union([
+  z.literal(false),
+  z.strictObject({
+    key: z.string().min(1).optional(),
+    values: z.array(z.string().min(1)).min(1).optional(),
+  }),
+]);
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /**
@@ -127,29 +136,13 @@ export const configSchema = z.strictObject({
    * their findings are warnings. Default `{ key: status, values: [withdrawn, rejected,
    * superseded, stagnant, …] }`; `false` holds them to every error.
    */
-  inactive: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        key: z.string().min(1).optional(),
-        values: z.array(z.string().min(1)).min(1).optional(),
-      }),
-    ])
-    .optional(),
+  inactive: statusSetting.optional(),
   /**
    * Patterns still being written, by a front matter value (`status: Draft`): template
    * text left in them (`TBD`) is a warning. Default `{ key: status, values: [draft, wip,
    * idea, sketch, provisional, pre-draft, early] }`; `false` holds them to every error.
    */
-  drafts: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        key: z.string().min(1).optional(),
-        values: z.array(z.string().min(1)).min(1).optional(),
-      }),
-    ])
-    .optional(),
+  drafts: statusSetting.optional(),
   /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
   rules: rulesSchema.optional(),
   /** What pattern front matter must look like, checked by the `front-matter` rule. */
