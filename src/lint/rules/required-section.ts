@@ -125,17 +125,19 @@ function gainedLater<P extends { path: string; movedTo?: string }>(
     const era = new Set<string>();
     const reasons: string[] = [];
     // By number: the longest run of the first patterns that is an era of its own.
+    // (One pass: the lacking ones after a cut are all of them less those before it.)
+    const total = numbered.filter((p) => paths.has(p.path)).length;
     let cut = 0;
     let before = 0;
     for (let k = 1, lack = 0; k <= numbered.length; k++) {
       if (paths.has(numbered[k - 1]!.path)) lack++;
       else continue;
-      const after = numbered.slice(k).filter((p) => paths.has(p.path)).length;
+      const after = total - lack;
       if (lack >= ERA_MIN && lack * 2 >= k && (after <= 1 || after * 20 <= numbered.length - k) && numbered.length - k >= k) [cut, before] = [k, lack];
     }
     if (cut > 0) {
       for (const p of numbered.slice(0, cut)) if (paths.has(p.path)) era.add(p.path);
-      const after = numbered.slice(cut).filter((p) => paths.has(p.path)).length;
+      const after = total - before;
       reasons.push(
         `${before} of the catalog's first ${cut} patterns by number (up to ${numbered[cut - 1]!.n}) lack it, ${after} of the ${numbered.length - cut} after them`,
       );
@@ -516,8 +518,7 @@ function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: Missin
   const schema = missing.schema;
   // (A section that closes the template, `## References` after a guide's topics, is inserted after them:
   // a topic's own `### References` is that topic's.)
-  const run = missing.parent ? missing.parent.schema.children : template.sections;
-  if (run.at(-1) === schema) return undefined;
+  if (closesRun(missing, template)) return undefined;
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
   const from = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   // (A table of contents first is no section of the text.)
@@ -526,6 +527,11 @@ function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: Missin
   const key = variantKey(schema.name);
   const section = parent.children.find((c) => c.level === schema.level + 1 && variantKey(c.heading.text) === key);
   return section ? { section, parent } : undefined;
+}
+
+/** Whether a missing section is the last of its run in the template (of its parent's sub-sections, or of the top level). */
+function closesRun(missing: MissingSection, template: TemplateSchema): boolean {
+  return (missing.parent ? missing.parent.schema.children : template.sections).at(-1) === missing.schema;
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */
@@ -545,8 +551,7 @@ function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
  */
 function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
   if (!missing.after || missing.schema.repeatable || missing.schema.anyHeading) return [];
-  const run = missing.parent ? missing.parent.schema.children : template.sections;
-  if (missing.schema.children.length === 0 && run.at(-1) === missing.schema) return [];
+  if (missing.schema.children.length === 0 && closesRun(missing, template)) return [];
   const from = missing.after.sections.at(-1)!.range.start.offset;
   const to = missing.before?.sections[0]!.range.start.offset ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity;
   const unknown = new Set(outline.unknown);
