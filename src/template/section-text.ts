@@ -1,5 +1,9 @@
+import type { Block, Section } from '../markdown/types.js';
 import { splitNote } from './heading-variants.js';
+import { foldText } from './normalize.js';
+import { KEEP_MARKER } from './placeholders.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
+import { flattenSections } from './walk.js';
 
 /**
  * What `lint --fix` inserts for a missing section: its heading as the
@@ -7,7 +11,10 @@ import type { TemplateSchema, TemplateSection } from './types.js';
  * an HTML comment — nothing a reader sees, and no template text that the next
  * lint would report as left in: the one finding left is that the section
  * needs writing (when the template asks for content). Required sub-sections
- * come with it, the same way.
+ * come with it, the same way. A section whose template text is boilerplate
+ * (`keep`: see `boilerplateSections`) gets that text as the template writes
+ * it, links and all: it is what the section says in every pattern, and as a
+ * comment it would leave the section empty.
  */
 export function missingSectionText(
   schema: TemplateSection,
@@ -16,6 +23,8 @@ export function missingSectionText(
   skip: (section: TemplateSection) => boolean = () => false,
   /** Levels the pattern's whole outline is off the template's (`-1`: sections written one level up): the inserted headings follow it. */
   shift = 0,
+  /** Sections whose template text is written as it is (boilerplate), not as a comment. */
+  keep: (section: TemplateSection) => boolean = () => false,
 ): string {
   const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}`];
   // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
@@ -26,12 +35,64 @@ export function missingSectionText(
     .filter((line) => !/(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/u.test(line))
     .join('\n')
     .trim();
-  if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
+  const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
+  if (kept) parts.push(kept);
+  else if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
   // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
   for (const child of schema.children)
-    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip, shift));
+    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip, shift, keep));
   return parts.join('\n\n');
+}
+
+/**
+ * Sections whose template text may be boilerplate: text a reader sees, and no
+ * placeholder or instruction of the template in it (`## Copyright` /
+ * "Copyright and related rights waived via [CC0](../LICENSE.md)."). A section
+ * of text like "How to remove everything." is such a one too — guidance that
+ * reads as no instruction — so being one is not enough: a section is
+ * boilerplate when the template marks it (`<!-- patternbook: keep -->`) or
+ * when most of the catalog's patterns that have it keep its text (see the
+ * required-section rule). Once per template.
+ */
+export function boilerplateSections(template: TemplateSchema): readonly BoilerplateSection[] {
+  let found = candidates.get(template);
+  if (!found) {
+    const withText = new Set(template.placeholders.map((p) => p.sectionPath.join('\u0000')));
+    found = flattenSections(template.sections)
+      .filter((s) => s.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() && !withText.has(s.path.join('\u0000')))
+      .map((section) => ({ section, text: foldText(section.guidance), marked: KEEP_MARKER.test(section.body) }))
+      .filter((c) => c.text.length > 0);
+    candidates.set(template, found);
+  }
+  return found;
+}
+
+export interface BoilerplateSection {
+  section: TemplateSection;
+  /** Its template text, folded (see `foldText`). */
+  text: string;
+  /** The template marks it to keep (`<!-- patternbook: keep -->`): boilerplate whatever the catalog does. */
+  marked: boolean;
+}
+
+const candidates = new WeakMap<TemplateSchema, readonly BoilerplateSection[]>();
+
+/** A pattern's section keeps the template's text (folded) in its own blocks. */
+export function keepsText(section: Section, text: string): boolean {
+  return foldText(section.blocks.map(plain).join(' ')).includes(text);
+}
+
+function plain(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'blockquote':
+      return block.text;
+    case 'list':
+      return block.items.map((item) => item.text).join(' ');
+    default:
+      return '';
+  }
 }
 
 /** Removes heading notes that make a section optional and the comments that mark one; fills the title placeholder. */

@@ -5,7 +5,8 @@ import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
-import { missingSectionText, titlePlaceholder } from '../../template/section-text.js';
+import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
+import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -16,11 +17,20 @@ import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
 export interface RequiredFindings extends SlotFacts {
   /** One report per missing section, with the id of the section it is about. */
-  missing: (Report & { section: string; underHalf?: true })[];
+  missing: (Report & { section: string; underHalf?: true; keeping?: Keeping })[];
+  /** Template sections that may be boilerplate (see `boilerplateSections`) this pattern has: their ids, and whether it keeps their text. */
+  boilerplate?: { id: string; kept: boolean }[];
   /** It has under half of the template's required sections (`missing` is then that one finding). */
   underHalf?: true;
   /** It has no title and writes the template's sections a level up (`# Summary`): the layout of an older template. */
   olderLayout?: true;
+}
+
+/** The fix as it would be with the text of boilerplate sections written out, for when the catalog shows they are (see `check`). */
+interface Keeping {
+  /** The ids of the sections that may be boilerplate in what the fix inserts. */
+  sections: string[];
+  text: string;
 }
 
 export default defineCatalogRule({
@@ -41,9 +51,18 @@ export default defineCatalogRule({
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
+    const candidates = boilerplateSections(template);
+    const boilerplate =
+      candidates.length > 0
+        ? candidates.flatMap(({ section, text }) => {
+            const had = outline.all.filter((m) => m.schema === section).flatMap((m) => m.sections);
+            return had.length > 0 ? [{ id: section.id, kept: had.some((s) => keepsText(s, text)) }] : [];
+          })
+        : [];
     return {
       ...slotFacts(outline),
       missing,
+      ...(boilerplate.length > 0 ? { boilerplate } : {}),
       ...(missing[0]?.underHalf ? { underHalf: true as const } : {}),
       ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
     };
@@ -60,7 +79,10 @@ export default defineCatalogRule({
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
     const later = memo('gained later', () => gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)));
-    for (const { section, underHalf, ...finding } of mine.missing) {
+    const kept = memo('boilerplate sections', () => keptSections(catalog.template, catalog.patterns.map((p) => collected<RequiredFindings>(p))));
+    for (const { section, underHalf, keeping, ...finding } of mine.missing) {
+      // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
+      if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) finding.fix = { ...finding.fix, text: keeping.text };
       if (slots.has(section)) continue;
       const era = later.get(section);
       if (era?.patterns.has(pattern.path) && !finding.warning) {
@@ -232,14 +254,26 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const siblingsUp = (missing: MissingSection) =>
     missing.parent !== undefined &&
     outline.misplaced.some((m) => missing.parent!.schema.children.includes(m.schema) && m.section.level === missing.parent!.sections[0]?.level);
+  const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
+  const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
-    return insertion(doc, afterStandIns(missing, outline.missing), placeholder ? withName(text, placeholder, title) : text);
+    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text));
+    // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
+    const inserted: string[] = [];
+    const keep = (s: TemplateSection): boolean => {
+      if (candidates.has(s)) inserted.push(s.id);
+      return candidates.has(s);
+    };
+    const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep);
+    const keeping: Keeping | undefined =
+      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText)).insert } : undefined;
+    return { ...place, keeping };
   });
   const missingOnes = outline.missing;
   return reports.concat(
     missingOnes.map((missing, k) => {
-      const { offset, line, insert } = places[k]!;
+      const { offset, line, insert, keeping } = places[k]!;
       const inCode = unclosed !== undefined && offset >= unclosed.range.start.offset;
       // Its sub-sections written elsewhere in the pattern (`## Test Plan` at the top, where the template
       // has it under this `## Design Details`): inserted, it would stand empty away from them. Only
@@ -339,7 +373,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           ? { warning: true }
           : inCode || apart || own.length > 0 || writtenAlready(missing.schema) || siblingsUp(missing)
             ? {}
-            : { fix: { range: [offset, offset] as [number, number], text: insert } }),
+            : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),
       };
     }),
   );
@@ -607,4 +641,29 @@ function insertion(doc: MarkdownDocument, missing: MissingSection, text: string)
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
   const end = doc.source.trimEnd().length;
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/**
+ * Sections of the template whose text is boilerplate, by id: those it marks
+ * (`<!-- patternbook: keep -->`), and those whose text most of the catalog's
+ * patterns that have them keep (more than half, three at least, in a catalog of
+ * `BOILERPLATE_MIN_PATTERNS` or more: as the placeholder rule learns kept text).
+ */
+function keptSections(template: TemplateSchema, found: readonly (RequiredFindings | undefined)[]): Set<string> {
+  const out = new Set(
+    boilerplateSections(template)
+      .filter((c) => c.marked)
+      .map((c) => c.section.id),
+  );
+  if (found.length < BOILERPLATE_MIN_PATTERNS) return out;
+  const counts = new Map<string, { kept: number; having: number }>();
+  for (const f of found)
+    for (const b of f?.boilerplate ?? []) {
+      const c = counts.get(b.id) ?? { kept: 0, having: 0 };
+      c.having++;
+      if (b.kept) c.kept++;
+      counts.set(b.id, c);
+    }
+  for (const [id, c] of counts) if (c.kept >= 3 && c.kept * 2 > c.having) out.add(id);
+  return out;
 }

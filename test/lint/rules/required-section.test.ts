@@ -910,3 +910,47 @@ describe('required-section: a section wrapped one level down in a heading of the
     expect((await readFile(fixed.file, 'utf8')).match(/^#+ Motivation$/gm)).toEqual(['### Motivation']);
   });
 });
+
+describe('required-section: a missing section whose template text is boilerplate', () => {
+  // A closing section whose text every record keeps (a licence waiver), with no placeholder in it.
+  const template = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n';
+  const keeping = (n: number) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `record-${i + 1}/README.md`,
+        `# Record ${i + 1}\n\n## Decision\n\nChoice ${i + 1}.\n\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
+      ]),
+    );
+  const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n';
+  testRule(
+    rule,
+    {
+      template,
+      valid: [],
+      invalid: [
+        {
+          name: 'kept by most of the catalog: --fix inserts the text as the template writes it, link included',
+          text,
+          files: keeping(11),
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
+        },
+        {
+          name: 'in a catalog too small to tell (or where patterns write their own): the text as a comment, as for any guidance',
+          text,
+          files: keeping(3),
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\n<!-- The text of this record is free to reuse, see the licence. -->\n`,
+        },
+        {
+          name: 'marked to keep in the template (`<!-- patternbook: keep -->`): written out even in a catalog of one, the marker left out',
+          template: template.replace('The text of', '<!-- patternbook: keep -->\nThe text of'),
+          text,
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
