@@ -288,6 +288,7 @@ class Scan {
         if (hits.has((p.exact ?? p.pattern).source)) continue;
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
+        if (literal !== undefined && p.exact && onlyMentioned(literal, raw)) continue;
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
@@ -620,4 +621,19 @@ export function catalogBoilerplate(template: TemplateSchema, documents: readonly
 /** How boilerplate is said to users: `“Delete the stack” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
 export function describeBoilerplate(b: Boilerplate): string {
   return `${quote(b.placeholder.text)} is kept by ${b.kept.toLocaleString('en-US')} of ${b.of.toLocaleString('en-US')} patterns${b.having ? ' that have that heading' : ''}: treated as boilerplate`;
+}
+
+/**
+ * A TODO/TBD marker the author only names, quoted as a term in their sentence
+ * (“Even if a category is `TBD`, it is listed”): every occurrence of it in the
+ * unit is a code span of that word alone, with the author's words around it.
+ * As a value (`` `VERSION = TBD` ``, a cell of `` `TBD` `` alone) it is still
+ * content left to write.
+ */
+function onlyMentioned(marker: string, raw: string): boolean {
+  if (!/^(?:TODO|TBD|TBA|FIXME)$/.test(marker)) return false;
+  const spans = raw.split(`\`${marker}\``);
+  if (spans.length < 2) return false;
+  const words = new RegExp(`(?<![\\p{L}\\p{N}_])${marker}(?![\\p{L}\\p{N}_])`, 'u');
+  return spans.every((part) => !words.test(part)) && /[\p{L}]{2,}/u.test(spans.join(' '));
 }

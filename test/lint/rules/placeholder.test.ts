@@ -327,6 +327,10 @@ testRule(
         text: ledgerWith('- Review due: 2027-01-15', '- Review due: 2027-01-15 <!-- TBD -->'),
       },
       {
+        name: 'TBD quoted as a term in the author\'s sentence (a code span of the word alone)',
+        text: ledgerWith('- Review due: 2027-01-15', '- Review due: 2027-01-15; a date still `TBD` in the rota tool is chased weekly.'),
+      },
+      {
         name: 'a form label left empty (the field does not apply)',
         text: ledgerWith('  - Describe the probe: a synthetic entry is written every minute and read back.', '  - Describe the probe:'),
       },
@@ -393,6 +397,11 @@ testRule(
           { message: left('`## Owners`', '“<team name>”'), line: 44, column: 9, endLine: 44, endColumn: 20 },
           { message: left('`## Owners`', '“TBD”'), line: 45, column: 15, endLine: 45, endColumn: 18 },
         ],
+      },
+      {
+        name: 'TBD as a value in a code span is still content left to write',
+        text: ledgerWith('- Review due: 2027-01-15', '- Review due: `REVIEW_DATE = TBD`'),
+        errors: [{ message: left('`## Owners`', '“TBD”'), line: 45, column: 30, endLine: 45, endColumn: 33 }],
       },
       {
         name: 'several placeholders on one line are one leftover',
