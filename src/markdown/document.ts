@@ -444,6 +444,26 @@ class DocumentBuilder {
     return table;
   }
 
+  /** Reference definitions (`[label]: destination`) by normalised label: the first of each, as CommonMark takes it. */
+  private definitions: Map<string, Range> | undefined;
+
+  /**
+   * The definition a link found by its text (`[text]`, so written by reference)
+   * takes its destination from: the label after it (`[text][label]`), else its text.
+   */
+  private definitionOf(range: Range): Range | undefined {
+    if (this.source[range.start.offset] !== '[' || this.source[range.end.offset] === '(') return undefined;
+    const label = /^\[([^\]\n]+)\]/.exec(this.source.slice(range.end.offset, range.end.offset + 1001))?.[1] ?? this.source.slice(range.start.offset + 1, range.end.offset - 1);
+    if (!this.definitions) {
+      this.definitions = new Map();
+      for (const m of this.source.matchAll(/^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:/gm)) {
+        const key = referenceLabel(m[1]!);
+        if (!this.definitions.has(key)) this.definitions.set(key, this.lines.range(m.index, this.lines.lineEnd(this.lines.pointAt(m.index).line)));
+      }
+    }
+    return this.definitions.get(referenceLabel(label));
+  }
+
   /** Records the links and images of one inline token, locating each in the source lines it came from. */
   private inline(token: Token | undefined, map: [number, number] | null, path: SectionPath): void {
     if (!token?.children) return;
@@ -468,7 +488,8 @@ class DocumentBuilder {
             const { encoded, linkify: _linkify, ...link } = open;
             // A reference-style link (`[Active RFC List]`, `[text][ref]`) has its destination elsewhere: found by its text.
             const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''), link.text ? `[${link.text}]` : undefined);
-            this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path });
+            const definition = link.kind === 'link' ? this.definitionOf(range) : undefined;
+            this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path, ...(definition ? { definition } : {}) });
           }
           break;
         }
@@ -571,4 +592,9 @@ function blockText(block: Block): string {
     default:
       return '';
   }
+}
+
+/** A reference label as CommonMark matches it: case folded, inner white space collapsed. */
+function referenceLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }

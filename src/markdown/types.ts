@@ -39,6 +39,11 @@ export interface Link {
   kind: 'link' | 'autolink' | 'html';
   range: Range;
   sectionPath: SectionPath;
+  /**
+   * A reference-style link (`[text][label]`, `[label]`): where its destination
+   * is written, the definition line `[label]: …` (one definition, many uses).
+   */
+  definition?: Range;
 }
 
 export interface Image {

@@ -34,9 +34,20 @@ export default defineCatalogRule({
     stubs: true,
     options,
   },
-  async check({ pattern, index, flags, options, report, memo }) {
+  async check({ pattern, index, flags, options, report: reportFinding, memo }) {
     const external = flags.external ? await memo('external', () => externalResults(index, flags, options)) : undefined;
+    const said = new Set<string>();
     for (const link of pattern.links) {
+      // A link by reference (`[text][label]`) takes its destination from one definition, which
+      // is what to fix: a finding is said there, once, however many times the label is used.
+      const definition = link.definition;
+      const report = (finding: Report): void => {
+        if (!definition) return reportFinding(finding);
+        const key = `${definition.start.offset}\u0000${finding.message}`;
+        if (said.has(key)) return;
+        said.add(key);
+        reportFinding({ ...finding, range: definition });
+      };
       const at = { range: link.range };
       const shown = code(link.url);
       if (link.url.trim() === '') {
