@@ -387,7 +387,10 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
  */
 function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): MarkdownDocument['preamble'][number] | undefined {
   if (missing.parent || missing.after || template.sections[0] !== missing.schema || !doc.title) return undefined;
-  if (template.document.preamble.some((b) => isVisible(b) && b.range.start.line > (template.document.title?.range.end.line ?? 0))) return undefined;
+  // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
+  // above where a pattern writes its title.)
+  const templateTitle = template.document.title?.range.end.line;
+  if (templateTitle !== undefined && template.document.preamble.some((b) => isVisible(b) && b.range.start.line > templateTitle)) return undefined;
   const after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && isVisible(b));
   const first = after[0];
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;

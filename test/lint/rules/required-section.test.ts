@@ -954,3 +954,32 @@ describe('required-section: a missing section whose template text is boilerplate
     { describe, it },
   );
 });
+
+describe('required-section: a template without a title, whose first section is a top heading', () => {
+  // Fields first, then sections at H1, as some RFC templates are written.
+  const template = '- Start: (the date)\n- Tracking: (leave empty)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n';
+  testRule(
+    rule,
+    {
+      template,
+      valid: [],
+      invalid: [
+        {
+          name: 'a pattern that opens with its own title and text under it: the text stands where the first section goes (a warning; the heading goes above it)',
+          text: '- Start: 2024-05-01\n- Tracking: #12\n\n# Batched writes\n\nWrites are grouped per tick and flushed together.\n\n# Motivation\n\nFewer round trips.\n',
+          errors: [
+            {
+              message:
+                'Missing section `# Summary`, expected before `# Motivation`: the text under the title stands where it goes (the template has no text there). Add the heading above that text.',
+              line: 6,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+          output: '- Start: 2024-05-01\n- Tracking: #12\n\n# Batched writes\n\n# Summary\n\nWrites are grouped per tick and flushed together.\n\n# Motivation\n\nFewer round trips.\n',
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
