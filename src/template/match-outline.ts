@@ -653,9 +653,14 @@ function rewordings(
     // `## Rationale`.)
     const word = names.length === 1 ? names[0]! : undefined;
     const otherForm = only !== undefined && word !== undefined && only !== word && commonPrefix(only, word) >= 6 && Math.abs(only.length - word.length) <= 4;
+    // (Or the name's words as one, or one word as two, in another form: `## Cleaning up` or `## Clean
+    // up` for `## Cleanup`, `## Rolling back` for `## Rollback`, `## Set-up` for `## Setup`.)
+    const joined = (words: string[]) => words.map((w) => stem(w)).join('');
+    const compound = written1.length !== names.length && written1.length <= 3 && names.length <= 3 && joined(written1).length >= 6 && joined(written1) === joined(names);
     return (
       oneWord ||
       otherForm ||
+      compound ||
       (heading.length > 0 && heading.every((w) => name.includes(w)) && heading.some((w) => w.length >= 4) && shared.length > 0) ||
       shared.some((w) => w.length >= 5 || (w.length >= 4 && headHeads.has(w) && nameHeads.has(w))) ||
       verb ||
@@ -672,7 +677,14 @@ function rewordings(
     let j = i;
     while (j < sections.length && !at[j]) j++;
     const from = i > 0 ? schema.indexOf(at[i - 1]!) : -1;
-    const to = j < sections.length ? schema.indexOf(at[j]!) : schema.length;
+    // (Up to the next template section after it in the template's order: one written out of order
+    // further down, `## Requirements` moved to the end, bounds nothing.)
+    const next = j < sections.length ? schema.indexOf(at[j]!) : schema.length;
+    const later = at
+      .slice(j)
+      .map((t) => (t ? schema.indexOf(t) : -1))
+      .filter((k) => k > from);
+    const to = next > from ? next : later.length > 0 ? Math.min(...later) : schema.length;
     const gap = schema.slice(from + 1, Math.max(from + 1, to)).filter(open);
     const run = sections.slice(i, j).filter((s) => !known(s));
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
@@ -691,6 +703,24 @@ function rewordings(
             other,
             list.filter((s) => s !== same[0]),
           );
+    }
+    // Several headings that fit one section (`## Test the build locally` before the deploy steps,
+    // `## Test the application` after them, for `## Testing`): the one that stands in the template's
+    // order among the headings that fit one section alone is it.
+    const alone = new Map<TemplateSection, Section>();
+    for (const t of gap) {
+      const list = fitted.get(t)!;
+      if (list.length === 1 && gap.filter((other) => fitted.get(other)!.includes(list[0]!)).length === 1) alone.set(t, list[0]!);
+    }
+    for (const t of gap) {
+      const list = fitted.get(t)!;
+      if (list.length < 2) continue;
+      const k = gap.indexOf(t);
+      const before = gap.slice(0, k).reverse().map((o) => alone.get(o)).find(Boolean);
+      const after = gap.slice(k + 1).map((o) => alone.get(o)).find(Boolean);
+      if (!before && !after) continue;
+      const inOrder = list.filter((sec) => (!before || run.indexOf(sec) > run.indexOf(before)) && (!after || run.indexOf(sec) < run.indexOf(after)));
+      if (inOrder.length === 1 && gap.filter((other) => other !== t && fitted.get(other)!.includes(inOrder[0]!)).length === 0) fitted.set(t, inOrder);
     }
     let last = -1;
     for (const section of run) {
@@ -930,7 +960,7 @@ const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on'
  * heading there fits it (see `rewordings`).
  */
 /** Head nouns that say what kind of text a section is rather than what it is about. */
-const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview']);
+const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview', 'command', 'script', 'checklist']);
 
 /** Qualifiers of opposite meaning (either way): a heading with one is no name with the other. */
 const OPPOSITES = new Map<string, Set<string>>();

@@ -650,6 +650,19 @@ describe('template semantics read from real-catalog shapes', () => {
       '11 section-name warning',
       '15 section-name warning',
     ]);
+    // The name's word in another form, as two words (`## Cleaning up` for `## Cleanup`); the topic
+    // before a word for the commands (`## Deployment commands`); of two headings that fit `## Testing`,
+    // the one after the deploy steps, in the template's order.
+    const forms =
+      '# Topic to function\n\n## Deployment commands\n\n1. Run the deploy command.\n\n## How it works\n\nEach message runs it.\n\n## Testing\n\nPublish one.\n\n## Cleaning up\n\n1. Remove the stack.\n\n## Requirements\n\nAn account.\n';
+    const formsFound = (await lintPattern(template, forms)).diagnostics;
+    expect(formsFound.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(formsFound.filter((d) => d.ruleId === 'section-name').map((d) => /^`([^`]+)`/.exec(d.message)?.[1])).toEqual(['## Deployment commands', '## Cleaning up']);
+    const twoTests =
+      '# Topic to function\n\n## Requirements\n\nAn account.\n\n## Test the build locally\n\nRun the unit tests.\n\n## Deploy the stack\n\nRun it.\n\n## Test the stack\n\nPublish one.\n\n## Cleanup\n\n1. Remove the stack.\n';
+    const twoFound = (await lintPattern(template, twoTests)).diagnostics;
+    expect(twoFound.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['Missing section `## How it works`, expected after `## Deployment Instructions`.']);
+    expect(twoFound.filter((d) => d.ruleId === 'section-name').map((d) => /^`([^`]+)`/.exec(d.message)?.[1])).toEqual(['## Deploy the stack', '## Test the stack']);
     // An introduction where the summary goes, a rationale where the motivation goes: the same role.
     const roles = await lintPattern(
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n',
