@@ -56,3 +56,25 @@ export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'>,
   if (setting === false) return false;
   return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? INACTIVE_STATUSES);
 }
+
+/** Keys a catalog writes a pattern's creation date under (front matter, or its body's fields), most telling first. */
+const CREATED_KEYS = ['creation-date', 'creation_date', 'created', 'created-on', 'created_at', 'start-date', 'start date', 'creation date', 'date'];
+
+/**
+ * When a pattern says it was written (`creation-date: 2021-05-10`, `created:
+ * 2019-03-01`, `- Start Date: 2020-02-13` in its body), as a time in ms; none
+ * without such a key or with a value that is no date (`yyyy-mm-dd`, `2025-30-01`).
+ */
+export function createdAt(pattern: Pick<PatternView, 'frontMatter' | 'fields'>): number | undefined {
+  for (const key of CREATED_KEYS) {
+    const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key];
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+    if (typeof value !== 'string') continue;
+    const m = /^\s*[*_`]*(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(value);
+    if (!m) continue;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    return Date.UTC(year, month - 1, day);
+  }
+  return undefined;
+}

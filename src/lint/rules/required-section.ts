@@ -1,6 +1,8 @@
 import { footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
+import { createdAt } from '../../catalog/status.js';
+import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
@@ -126,11 +128,11 @@ const ERA_MIN = 3;
  * patterns lack it, at most 20% of the others). By section id: the patterns,
  * and the counts said in the message.
  */
-function gainedLater<P extends { path: string; movedTo?: string }>(
+function gainedLater<P extends { path: string; movedTo?: string } & Pick<PatternView, 'frontMatter' | 'fields'>>(
   patterns: readonly P[],
   collected: (p: P) => RequiredFindings | undefined,
 ): Map<string, { patterns: Set<string>; reason: string }> {
-  const live = patterns.filter((p) => p.movedTo === undefined).map((p) => ({ path: p.path, found: collected(p) }));
+  const live = patterns.filter((p) => p.movedTo === undefined).map((p) => ({ path: p.path, found: collected(p), created: createdAt(p) }));
   const lacking = new Map<string, Set<string>>();
   for (const { path, found } of live) {
     if (!found || found.underHalf) continue;
@@ -142,26 +144,30 @@ function gainedLater<P extends { path: string; movedTo?: string }>(
     .map((p) => ({ path: p.path, n: seriesNumber(p.path) }))
     .filter((p): p is { path: string; n: number } => p.n !== undefined)
     .sort((a, b) => a.n - b.n);
+  // By the date each says it was written, where most of the catalog's patterns say one.
+  const dated = live.filter((p): p is typeof p & { created: number } => p.created !== undefined).sort((a, b) => a.created - b.created);
+  const byDate = dated.length * 2 > live.length ? dated : [];
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const older = new Set(live.filter((p) => p.found?.olderLayout).map((p) => p.path));
   for (const [section, paths] of lacking) {
     const era = new Set<string>();
     const reasons: string[] = [];
-    // By number: the longest run of the first patterns that is an era of its own.
-    // (One pass: the lacking ones after a cut are all of them less those before it.)
-    const total = numbered.filter((p) => paths.has(p.path)).length;
-    let cut = 0;
-    let before = 0;
-    for (let k = 1, lack = 0; k <= numbered.length; k++) {
-      if (paths.has(numbered[k - 1]!.path)) lack++;
-      else continue;
-      const after = total - lack;
-      if (lack >= ERA_MIN && lack * 2 >= k && (after <= 1 || after * 20 <= numbered.length - k) && numbered.length - k >= k) [cut, before] = [k, lack];
-    }
-    if (cut > 0) {
-      for (const p of numbered.slice(0, cut)) if (paths.has(p.path)) era.add(p.path);
-      const after = total - before;
+    // By number: the longest run of the first patterns that is an era of its own (at least half lack it).
+    const first = eraCut(numbered, paths, 2, 1);
+    if (first) {
+      for (const p of numbered.slice(0, first.cut)) if (paths.has(p.path)) era.add(p.path);
       reasons.push(
-        `${before} of the catalog's first ${cut} patterns by number (up to ${numbered[cut - 1]!.n}) lack it, ${after} of the ${numbered.length - cut} after them`,
+        `${first.before} of the catalog's first ${first.cut} patterns by number (up to ${numbered[first.cut - 1]!.n}) lack it, ${first.after} of the ${numbered.length - first.cut} after them`,
+      );
+    }
+    // By date: the patterns written before the date since which (nearly) every one has it. A
+    // date says when a pattern was written, so a quarter lacking it before then is an era: the
+    // template did not ask for it (some authors wrote it anyway).
+    const since = eraCut(byDate, paths, 4, 0.5);
+    if (since) {
+      for (const p of byDate.slice(0, since.cut)) if (paths.has(p.path)) era.add(p.path);
+      reasons.push(
+        `${since.before} of the ${since.cut} patterns written before ${day(byDate[since.cut]!.created)} lack it, ${since.after} of the ${byDate.length - since.cut} written since`,
       );
     }
     // By layout.
@@ -177,6 +183,31 @@ function gainedLater<P extends { path: string; movedTo?: string }>(
     if (era.size > 0) out.set(section, { patterns: era, reason: reasons.join('; ') });
   }
   return out;
+}
+
+/**
+ * The longest run of the first patterns of `ordered` that lack a section as an
+ * era of its own: at least `ERA_MIN` and one in `share` of them lack it, and
+ * one, or at most one in twenty, of the patterns after them, which are at least
+ * `rest` times as many as they. One pass: the lacking ones after a cut are all
+ * of them less those before it.
+ */
+function eraCut(
+  ordered: readonly { path: string }[],
+  lacking: ReadonlySet<string>,
+  share: number,
+  rest: number,
+): { cut: number; before: number; after: number } | undefined {
+  const total = ordered.filter((p) => lacking.has(p.path)).length;
+  let best: { cut: number; before: number; after: number } | undefined;
+  for (let k = 1, lack = 0; k <= ordered.length; k++) {
+    if (lacking.has(ordered[k - 1]!.path)) lack++;
+    else continue;
+    const after = total - lack;
+    const later = ordered.length - k;
+    if (lack >= ERA_MIN && lack * share >= k && (after <= 1 || after * 20 <= later) && later >= k * rest) best = { cut: k, before: lack, after };
+  }
+  return best;
 }
 
 /** The number a pattern carries in its name (`0042-retry.md`, `rfc-0042/README.md`, `eip-1559.md`), if any. */

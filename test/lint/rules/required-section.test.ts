@@ -876,6 +876,29 @@ describe('required-section: a section the template gained after the older patter
     expect(found.every((f) => f.includes(' error '))).toBe(true);
   });
 
+  it('lacked by a share of the patterns written before a date, had by (nearly) all written since: warnings that name the date', async () => {
+    const files: Record<string, string> = {
+      'templates/proposal.md': `---\ncreation-date: yyyy-mm-dd\n---\n\n${template}`,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+    };
+    // Named without numbers, so only their dates tell the order: 2019 (three of ten lack it), 2021 on (all have it).
+    const names = ['cache', 'queue', 'shard', 'proxy', 'index', 'batch', 'retry', 'fence', 'lease', 'probe'];
+    names.forEach((name, k) => (files[`text/${name}.md`] = `---\ncreation-date: 2019-0${1 + (k % 9)}-1${k % 10}\n---\n\n${proposal(k, k % 3 !== 0 || k === 9)}`));
+    for (let k = 0; k < 8; k++) files[`text/later-${String.fromCharCode(97 + k)}.md`] = `---\ncreation-date: 2021-0${1 + k}-05\n---\n\n${proposal(20 + k, true)}`;
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+    expect(found).toEqual(
+      ['cache', 'proxy', 'retry'].map(
+        (name) =>
+          `text/${name}.md warning Missing section \`## Security\`, expected after \`## Design\`. The template gained it after these patterns were written, likely: 3 of the 8 patterns written before 2019-08-17 lack it, 0 of the 10 written since. A warning.`,
+      ),
+    );
+    // Lacking it here and there whatever the date: errors.
+    for (const k of 'beh') files[`text/later-${k}.md`] = files[`text/later-${k}.md`]!.replace(/\n## Security[\s\S]*$/, '\n');
+    const mixed = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    expect(mixed.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(Array(6).fill('error'));
+  });
+
   it('lacked by the patterns of an older layout (no title, sections a level up), had by the others: warnings', async () => {
     const files: Record<string, string> = {
       'templates/proposal.md': template,
