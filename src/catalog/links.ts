@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export type ResolvedReference =
@@ -34,6 +35,45 @@ export function resolveReference(url: string, fromFile: string, root: string): R
   const rel = path.relative(root, file);
   const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
   return { kind: 'local', file, ...(anchor !== undefined ? { anchor } : {}), outside };
+}
+
+/**
+ * The root of the git repository a catalog is a folder of (the nearest folder
+ * up with a `.git`), once per process and root; none outside any repository.
+ */
+export function repositoryRoot(root: string): string | undefined {
+  const dir = path.resolve(root);
+  if (!repositories.has(dir)) {
+    let found: string | undefined;
+    for (let at = dir; ; at = path.dirname(at)) {
+      if (existsSync(path.join(at, '.git'))) {
+        found = at;
+        break;
+      }
+      if (path.dirname(at) === at) break;
+    }
+    repositories.set(dir, found);
+  }
+  return repositories.get(dir);
+}
+
+const repositories = new Map<string, string | undefined>();
+
+/**
+ * A path from the root (`/teps/images/x.png`) as git hosts read it, from the
+ * root of the repository the catalog is a folder of: the file it names there
+ * when that lies inside the catalog (the catalog's folder named in the path).
+ * None for other destinations, outside a repository, or a catalog at its root
+ * (where the two roots are one). Reads nothing but where `.git` is.
+ */
+export function inCatalogFromRepository(url: string, root: string): string | undefined {
+  if (!/^\/(?!\/)/.test(url.trim())) return undefined;
+  const repo = repositoryRoot(root);
+  if (!repo || repo === path.resolve(root)) return undefined;
+  const resolved = resolveReference(url.trim(), path.join(repo, 'x'), repo);
+  if (resolved.kind !== 'local') return undefined;
+  const rel = path.relative(path.resolve(root), resolved.file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : resolved.file;
 }
 
 /**

@@ -2,7 +2,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { nearest } from '../util/similar.js';
 import type { CatalogFiles } from './files.js';
-import { resolveReference } from './links.js';
+import { inCatalogFromRepository, resolveReference } from './links.js';
 
 /**
  * Where a link or image destination written in a pattern leads, judged
@@ -56,6 +56,15 @@ export function classifyTarget(url: string, fromFile: string, files: CatalogFile
   if (written.startsWith('/')) {
     const first = rel.split('/')[0] ?? '';
     if (first && !files.stat(path.join(root, first)) && machineFolders().has(first)) return { kind: 'unsafe', reason: 'absolute' };
+  }
+  // …and, naming nothing there, the root of the repository the catalog is a folder of, as git hosts
+  // read it (`/teps/images/x.png` in a catalog kept in `teps/`), when that leads into the catalog.
+  if (written.startsWith('/') && !files.stat(resolved.file)) {
+    const fromRepository = inCatalogFromRepository(written, root);
+    if (fromRepository && files.stat(fromRepository) && !files.escapesBySymlink(fromRepository)) {
+      const repoRel = path.relative(root, fromRepository).split(path.sep).join('/');
+      return { kind: 'local', file: fromRepository, ...(resolved.anchor !== undefined ? { anchor: resolved.anchor } : {}), rel: repoRel, backslashes };
+    }
   }
   if (files.escapesBySymlink(resolved.file)) return { kind: 'unsafe', reason: 'symlink' };
   return { kind: 'local', file: resolved.file, ...(resolved.anchor !== undefined ? { anchor: resolved.anchor } : {}), rel, backslashes };

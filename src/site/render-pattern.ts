@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
-import { resolveReference } from '../catalog/links.js';
+import { inCatalogFromRepository, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -380,7 +380,7 @@ type LinkTarget = { kind: 'pattern' | 'anchor' | 'external' | 'asset'; href: str
 function linkTarget(href: string, from: Pattern, context: RenderContext, images: ImageContext): LinkTarget {
   const trimmed = href.trim();
   if (trimmed.startsWith('#')) return { kind: 'anchor', href: encodeHref(trimmed) };
-  const resolved = resolveReference(trimmed, from.file, context.root);
+  const resolved = resolveOnSite(trimmed, from.file, context.root);
   if (resolved.kind === 'external') {
     if (resolved.scheme === 'http' || resolved.scheme === 'https' || resolved.scheme === 'mailto') return { kind: 'external', href: encodeHref(trimmed) };
     return { kind: 'missing', reason: `a ${resolved.scheme || 'protocol-relative'} link, not shown on the site` };
@@ -412,6 +412,19 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
 }
 
+/**
+ * A destination as lint reads it (see `classifyTarget`): a path from the root
+ * that names nothing from the catalog's root is read from the root of the
+ * repository the catalog is a folder of, as git hosts do, when that leads to a
+ * file of the catalog (`/teps/images/x.png` in a catalog kept in `teps/`).
+ */
+function resolveOnSite(url: string, fromFile: string, root: string): ResolvedReference {
+  const resolved = resolveReference(url, fromFile, root);
+  if (resolved.kind !== 'local' || existsSync(resolved.file)) return resolved;
+  const fromRepository = inCatalogFromRepository(url, root);
+  return fromRepository && existsSync(fromRepository) ? { ...resolved, file: fromRepository, outside: false } : resolved;
+}
+
 interface ImageContext {
   from: Pattern;
   root: string;
@@ -432,7 +445,7 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   const { from, root } = images;
   const trimmed = src.trim();
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
-  const resolved = resolveReference(trimmed, from.file, root);
+  const resolved = resolveOnSite(trimmed, from.file, root);
   if (resolved.kind !== 'local' || resolved.outside) return undefined;
   if (!IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
   const asset = ownFile(from, resolved.file);

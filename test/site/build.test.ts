@@ -352,6 +352,21 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(outbox).toContain('<span class="missing">Gone</span>');
   });
 
+  it('shows an image written from the root of the repository the catalog is a folder of (`/docs/img/x.png` in `docs/`), as git hosts do', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/img/flow.png': png,
+      'docs/saga/README.md': '# Saga\n\n> Steps undone in turn.\n\n## Overview\n\n![Flow](/docs/img/flow.png)\n',
+      'docs/patternbook.config.json': JSON.stringify({ patterns: ['*/README.md'] }),
+    });
+    const root = path.join(repo, 'docs');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    expect((await listFiles(out)).filter((f) => f.startsWith('files/'))).toEqual(['files/img/flow.png']);
+    expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('<img src="../../files/img/flow.png" alt="Flow"');
+  });
+
   it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {
     const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
     const files = {

@@ -1,8 +1,8 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, isSiteAddressPath, relativeLink, resolveReference } from '../../catalog/links.js';
+import { bySiteAddress, isSiteAddressPath, relativeLink, repositoryRoot, resolveReference } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -273,10 +273,3 @@ function repositoryFile(
   return rel.split(path.sep).join('/');
 }
 
-/** The nearest folder at or above `dir` that holds `.git`. */
-function repositoryRoot(dir: string): string | undefined {
-  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
-    if (existsSync(path.join(at, '.git'))) return at;
-    if (path.dirname(at) === at) return undefined;
-  }
-}

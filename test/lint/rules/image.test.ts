@@ -1,4 +1,4 @@
-import { symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
@@ -175,6 +175,26 @@ describe('image: files', () => {
     // Missing is said once, never also "outside", even when the catalog asks for each pattern's own folder.
     expect(await imageProblems('![a](diagrams/architecture.png) ![gone](../assets/img/gone.png)', shared, '', OWN_FOLDER)).toEqual([
       '11:41 Image `../assets/img/gone.png` not found: there is no `assets/img/gone.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
+  it('reads a path from the root as git hosts do, from the root of the repository the catalog is a folder of, where it names a file of the catalog', async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'guide.md': '# Guide\n' });
+    const root = path.join(repo, 'proposals');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'images/pools.png': PNG,
+      // From the repository's root (`proposals/` named in the path), and from the catalog's: both the same file.
+      'example/README.md': page('![a](/proposals/images/pools.png) ![b](/images/pools.png) ![c](/proposals/images/gone.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`));
+    expect(found).toEqual([
+      '11:64 Image `/proposals/images/gone.png` not found: there is no `proposals/images/gone.png` in the catalog. Fix the path or add the image.',
     ]);
   });
 
