@@ -626,6 +626,25 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await shown(last)).list).toEqual(['7 section-order warning', '19 required-section warning']);
   });
 
+  it('--fix inserts a missing section after the sub-sections of the one before that are written a level up, once heading-level has moved them under it', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nList them.\n\n### Requirements\n\nList them.\n\n## Proposal\n\nDescribe it.\n\n## References\n\nLinks.\n';
+    const pattern =
+      '# Workspace paths\n\n## Summary\n\nPaths for workspaces.\n\n## Motivation\n\nUsers ask.\n\n### Goals\n\nShort paths.\n\n## Requirements\n\nMust be stable.\n\n### User Stories\n\nAs a user I mount it.\n\n## References\n\nThe issue.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    // Requirements and its stories stay under Motivation; the Proposal comes after them, never between.
+    expect(found.text.match(/^#+ .*$/gm)).toEqual([
+      '# Workspace paths',
+      '## Summary',
+      '## Motivation',
+      '### Goals',
+      '### Requirements',
+      '#### User Stories',
+      '## Proposal',
+      '## References',
+    ]);
+  });
+
   it('reads other words for a section where the template puts it: a synonym, the topic before a word for a kind of text, the verb of a step, the same head noun as a question', async () => {
     const template =
       '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment Instructions\n\n1. Clone it.\n\n## How it works\n\nThe flow.\n\n## Testing\n\nHow to check it.\n\n## Cleanup\n\n1. Remove it.\n';

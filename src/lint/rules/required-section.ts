@@ -282,9 +282,19 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
   // Its siblings written at its parent's level (`## Positive` after `## Consequences`): heading-level
   // moves them first; inserted now, it would stand before them. (The next pass of --fix inserts it.)
+  // So do the sub-sections of the section before it written at that one's level (`## Requirements`
+  // after `## Motivation`, where the template has `### Requirements` in it): inserted now, it would
+  // stand between them and the section heading-level moves them under, and take them in.
   const siblingsUp = (missing: MissingSection) =>
-    missing.parent !== undefined &&
-    outline.misplaced.some((m) => missing.parent!.schema.children.includes(m.schema) && m.section.level === missing.parent!.sections[0]?.level);
+    (missing.parent !== undefined &&
+      outline.misplaced.some((m) => missing.parent!.schema.children.includes(m.schema) && m.section.level === missing.parent!.sections[0]?.level)) ||
+    (missing.after !== undefined &&
+      outline.misplaced.some(
+        (m) =>
+          isUnder(m.schema, missing.after!.schema) &&
+          m.section.level === missing.after!.sections[0]?.level &&
+          m.section.range.start.offset > missing.after!.sections.at(-1)!.range.start.offset,
+      ));
   const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
