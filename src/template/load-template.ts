@@ -375,7 +375,7 @@ function buildSections(
     const section = sections[i]!;
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
     // Emphasis that did not parse (`## **Metrics **`) is no part of the name either.
-    const { text: heading, optional: suffixOptional } = splitNote(section.heading.text.replace(/^[*_]+\s*|\s*[*_]+$/g, '') || section.heading.text);
+    const { text: heading, optional: suffixOptional, note } = splitNote(section.heading.text.replace(/^[*_]+\s*|\s*[*_]+$/g, '') || section.heading.text);
     // A sub-section that shows its parent's content by example (`### Example Specification` under
     // `## Specification`): an illustration of what to write, no section to ask for or rename to.
     if (illustrates(heading, parentPath.at(-1))) continue;
@@ -432,6 +432,7 @@ function buildSections(
       matcher: itemSlot ? ANY_HEADING : headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
       children: buildSections(doc, section.children, path, overrides, schemaPaths),
       expects: expectations(doc, section, ownBlocks),
+      ...(note && !suffixOptional && !AUTHOR_NOTE.test(note) && !repeatable && !shape.placeholder ? { note } : {}),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
       guidance: ownBlocks.map(blockPlainText).filter(Boolean).join('\n'),
       line: section.heading.range.start.line,
@@ -647,6 +648,9 @@ function ownBody(doc: MarkdownDocument, section: Section, skipMarker: boolean): 
   const body = skipMarker ? text.replace(/^\s*<!--\s*optional\s*-->\s*\n?/i, '') : text;
   return body.trim();
 }
+
+/** A note after a heading that speaks to the author (when to write the section, what goes in it), not part of the name a pattern writes. */
+const AUTHOR_NOTE = /\b(?:if|when|where|unless|only|applicable|relevant|required|recommended|optional|needed|tbd|todo|e\.g|i\.e|see|fill|describe|explain|list|delete|remove)\b|[?:<>[\]{}]/i;
 
 function blockPlainText(block: Block): string {
   switch (block.kind) {

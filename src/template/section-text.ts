@@ -26,7 +26,7 @@ export function missingSectionText(
   /** Sections whose template text is written as it is (boilerplate), not as a comment. */
   keep: (section: TemplateSection) => boolean = () => false,
 ): string {
-  const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}`];
+  const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}${schema.note ? ` (${schema.note})` : ''}`];
   // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
   // found again by the next lint as template text left in: the rest of the guidance is kept.
   const guidance = schema.guidance

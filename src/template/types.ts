@@ -49,6 +49,12 @@ export interface TemplateSection {
   matcher: RegExp;
   children: TemplateSection[];
   expects: SectionExpectations;
+  /**
+   * The note the template writes after the name, when it is part of the
+   * heading a pattern writes (`## Alternatives (Not Implemented)`), not a
+   * word to the author (`(optional)`, `(if applicable)`): `--fix` inserts it.
+   */
+  note?: string;
   /** The template's own Markdown for this section, heading excluded (what `--fix` inserts). */
   body: string;
   /** The template's text for this section, as guidance for authors (hover, docs). */

@@ -1006,3 +1006,22 @@ describe('required-section: a template without a title, whose first section is a
     { describe, it },
   );
 });
+
+describe('required-section: a note the template writes as part of a heading', () => {
+  testRule(
+    rule,
+    {
+      template: '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Alternatives (Not Implemented)\n\nWhat else was weighed.\n\n## Teaching (if applicable)\n\nDocs.\n',
+      valid: [],
+      invalid: [
+        {
+          name: '--fix inserts the heading with its note (`(Not Implemented)`), never a note to the author (`(if applicable)`)',
+          text: '# Thing\n\n## Summary\n\nA thing.\n\n## Teaching\n\nDocs.\n',
+          errors: [{ message: missing('## Alternatives', 'after `## Summary`'), line: 5, column: 1 }],
+          output: '# Thing\n\n## Summary\n\nA thing.\n\n## Alternatives (Not Implemented)\n\n<!-- What else was weighed. -->\n\n## Teaching\n\nDocs.\n',
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
