@@ -65,7 +65,8 @@ const PART_SOURCES = [
   // letters that stand for a number), capitals joined by underscores (`PATTERN_TITLE`). Acronyms
   // (`API`, `AWS`) and numerals (`II`) are words: none of these shapes.
   String.raw`(?<capsdate>\b(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:MM|DD)[-/.](?:MM|DD)[-/.]YYYY)\b)`,
-  String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|NN|XX|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b)`,
+  // (And zeros that stand for the number after a prefix: `ADR000`, `REC0000`.)
+  String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|NN|XX|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b|(?<=[A-Za-z])0{3,}(?!\p{N}))`,
   // An ellipsis on its own (`Risk: ... 1`), with the sample number after it, if any: the item's words.
   String.raw`(?<ellipsis>(?<![.\p{L}\p{N}])(?:\.{3}|…)(?:\s+\d+\b)?(?![.\p{L}\p{N}]))`,
   String.raw`(?<number>\b\d+\b)`,

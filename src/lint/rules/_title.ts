@@ -46,23 +46,32 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     (part) =>
       (part.syntax === 'caps'
         ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
-        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) && authorsOwn(part, folded, shape) === false,
+        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) && authorsOwn(part, title, shape) === false,
   );
   return marked ? { whole: false, placeholder: marked.written } : undefined;
 }
 
 /**
  * Whether text in the template's placeholder marks is the author's own: a tag
- * with a number in it (`[PT2.1 Feature Proposal] Fused attention`), or a
- * whole title in the marks that shares no word with the template's
- * placeholders (`[CPython version support]` where the template has
- * `[Pattern Title]`). `Competing [Worker Kind]` is still a placeholder.
+ * with a number in it (`[PT2.1 Feature Proposal] Fused attention`), or words
+ * in the marks that share none with the template's placeholders, as a whole
+ * title (`[CPython version support]` where the template has `[Pattern
+ * Title]`) or a tag before the author's words (`ADR013: [superseded] Use
+ * fetch` where it has `ADR000: [TITLE]`). `Competing [Worker Kind]` is still
+ * a placeholder.
  */
-function authorsOwn(part: { written: string; inner: string }, folded: string, shape: TitleShape): boolean {
+function authorsOwn(part: { written: string; inner: string }, title: string, shape: TitleShape): boolean {
   if (/\d/.test(part.inner)) return true;
-  if (foldHeading(part.written) !== folded) return false;
   const words = new Set(shape.parts.flatMap((p) => p.inner.split(/\s+/)).filter(Boolean));
-  return !part.inner.split(/\s+/).some((w) => words.has(w));
+  if (part.inner.split(/\s+/).some((w) => words.has(w))) return false;
+  if (foldHeading(part.written) === foldHeading(title)) return true;
+  // (A tag opens the author's words, at the start or after a label's colon; a placeholder left at
+  // the end of them, `Competing [Worker Kind]`, is still one.)
+  const at = title.indexOf(part.written);
+  if (at < 0) return false;
+  const before = title.slice(0, at).trim();
+  const after = title.slice(at + part.written.length);
+  return (before === '' || /[:\-–—]$/.test(before)) && /\p{L}{2,}/u.test(after);
 }
 
 /** A placeholder's words without its marks: `[Pattern Title]` → `Pattern Title`, `` `Topic` `` → `Topic`. */

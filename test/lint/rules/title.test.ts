@@ -31,6 +31,9 @@ const numberedTemplate = `# RFC-NNNN: Your one-line title
 What goes wrong today.
 `;
 
+/** A record number written as zeros after a prefix, and a bracketed title, in front matter. */
+const zerosTemplate = `---\ntitle: "REC000: [TITLE]"\n---\n\n## Context\n\n<!-- the forces at play -->\n`;
+
 /** The placeholder is a code span; the fixed words follow it. */
 const codeSpanTemplate = '# `Subject` Field Guide\n\n## Introduction\n\nWhat the guide covers.\n';
 
@@ -89,6 +92,16 @@ testRule(
         template: numberedTemplate,
         text: titled('# RFC-0042: [Withdrawn] Retry budgets'),
       },
+      {
+        name: "a tag in the template's brackets before the author's words, where the template's placeholder is another (`[superseded]` for `[TITLE]`)",
+        template: zerosTemplate,
+        text: '---\ntitle: "REC002: [superseded] Fetch with one library"\n---\n\n## Context\n\nSeveral clients were in use.\n',
+      },
+      {
+        name: 'zeros after a prefix stand for the number (`REC000`): a numbered title fits',
+        template: zerosTemplate,
+        text: '---\ntitle: "REC014: Use the platform fetch"\n---\n\n## Context\n\nThe platform ships one.\n',
+      },
       { name: 'a code-span placeholder filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       { name: 'a braces placeholder filled in', template: bracesTemplate, text: '# Keep sessions in the database\n\n## Context\n\nNodes restart often.\n' },
       {
@@ -99,6 +112,12 @@ testRule(
       { name: 'the line under `## Title`, when the template keeps the title there', template: sectionTemplate, text: underTitle('Warm Standby') },
     ],
     invalid: [
+      {
+        name: 'the zeros that stand for the number kept (`REC000: …`): a placeholder left',
+        template: zerosTemplate,
+        text: '---\ntitle: "REC000: Use locale-aware dates"\n---\n\n## Context\n\nDates were shown raw.\n',
+        errors: [{ message: kept('REC000: Use locale-aware dates', '000'), line: 1, column: 1 }],
+      },
       {
         name: 'no H1',
         text: '## Overview\n\nWorkers pull, nobody pushes.\n',
