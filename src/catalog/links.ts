@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 
 export type ResolvedReference =
@@ -58,6 +58,35 @@ export function repositoryRoot(root: string): string | undefined {
 }
 
 const repositories = new Map<string, string | undefined>();
+
+/**
+ * The file a link or image that leaves the catalog root names in the git repository the
+ * catalog is a folder of (its path from that repository's root), when it
+ * exists there; undefined outside any repository or for a file that is not there.
+ */
+export function repositoryFile(
+  url: string,
+  fromFile: string,
+  root: string,
+  from: 'file' | 'repository root' = 'file',
+): string | undefined {
+  const repo = repositoryRoot(root);
+  if (!repo || repo === path.resolve(root)) return undefined;
+  // A path from the root (`/specification/x.md`) is read by git hosts from the repository's root.
+  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, from === 'repository root' ? repo : root);
+  if (resolved.kind !== 'local') return undefined;
+  const rel = path.relative(repo, resolved.file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  // Looked at one folder at a time from the repository's root, never through a symbolic link (it
+  // could lead out of the repository): only paths inside it are touched, and no content is read.
+  let at = repo;
+  for (const part of rel.split(path.sep)) {
+    at = path.join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat || stat.isSymbolicLink()) return undefined;
+  }
+  return rel.split(path.sep).join('/');
+}
 
 /**
  * A path from the root (`/teps/images/x.png`) as git hosts read it, from the

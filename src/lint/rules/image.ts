@@ -6,7 +6,7 @@ import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
-import { relativeLink } from '../../catalog/links.js';
+import { relativeLink, repositoryFile } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, unsafeText } from './_format.js';
@@ -165,6 +165,17 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   // Web images and `data:` URIs are not fetched.
   if (target.kind === 'external' || target.kind === 'scheme') return;
   if (target.kind === 'unsafe') {
+    // `../assets/decisions/x.png` from a catalog kept in a folder of a repository, to an image of
+    // that repository: it shows there, not on the catalog's site (which publishes the catalog alone).
+    const inRepo = target.reason === 'outside' ? repositoryFile(image.src, pattern.file, files.root) : undefined;
+    if (inRepo) {
+      report({
+        message: `Image ${shown} leaves the catalog root for ${code(inRepo)} of the repository around it: it shows in the repository, not on this catalog's site nor in a copy of the catalog alone. Copy it into the catalog to publish it with the pattern.`,
+        ...at,
+        warning: true,
+      });
+      return;
+    }
     report({ message: `Image ${shown} is ${unsafeText(target.reason)}. Put the image in this pattern's folder (e.g. \`diagrams/\`) and use a relative path.`, ...at });
     return;
   }

@@ -1,8 +1,7 @@
-import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, isSiteAddressPath, relativeLink, repositoryRoot, resolveReference } from '../../catalog/links.js';
+import { bySiteAddress, isSiteAddressPath, relativeLink, repositoryFile } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -73,7 +72,7 @@ export default defineCatalogRule({
         case 'unsafe': {
           // `../../shared/guide.md` from a catalog kept in a folder of a larger repository, to a file of
           // that repository: it works there (its own checks follow it), not in the catalog alone.
-          const inRepo = target.reason === 'outside' ? repositoryFile(link.url, pattern.file, index.catalog.root, memo) : undefined;
+          const inRepo = target.reason === 'outside' ? repositoryFile(link.url, pattern.file, index.catalog.root) : undefined;
           if (inRepo) {
             report({
               message: `Link ${shown} leaves the catalog root for ${code(inRepo)} of the repository around it: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
@@ -117,7 +116,7 @@ export default defineCatalogRule({
           // `/specification/logs.md` from a catalog kept in a folder of a larger repository: git hosts
           // read it from the repository's root, where it is (as `../specification/logs.md` would be).
           const fromRepository =
-            !info && /^\/(?!\/)/.test(link.url.trim()) ? repositoryFile(link.url.trim(), pattern.file, index.catalog.root, memo, 'repository root') : undefined;
+            !info && /^\/(?!\/)/.test(link.url.trim()) ? repositoryFile(link.url.trim(), pattern.file, index.catalog.root, 'repository root') : undefined;
           if (fromRepository) {
             report({
               message: `Link ${shown} is a path from the root of the repository around the catalog, to ${code(fromRepository)}: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
@@ -243,33 +242,4 @@ function describe(r: ExternalResult): string {
   return r.status !== undefined ? String(r.status) : (r.error ?? 'error');
 }
 
-/**
- * The file a link that leaves the catalog root names in the git repository the
- * catalog is a folder of (its path from that repository's root), when it
- * exists there; undefined outside any repository or for a file that is not there.
- */
-function repositoryFile(
-  url: string,
-  fromFile: string,
-  root: string,
-  memo: <T>(key: string, compute: () => T) => T,
-  from: 'file' | 'repository root' = 'file',
-): string | undefined {
-  const repo = memo('repository root', () => repositoryRoot(root));
-  if (!repo || repo === root) return undefined;
-  // A path from the root (`/specification/x.md`) is read by git hosts from the repository's root.
-  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, from === 'repository root' ? repo : root);
-  if (resolved.kind !== 'local') return undefined;
-  const rel = path.relative(repo, resolved.file);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  // Looked at one folder at a time from the repository's root, never through a symbolic link (it
-  // could lead out of the repository): only paths inside it are touched, and no content is read.
-  let at = repo;
-  for (const part of rel.split(path.sep)) {
-    at = path.join(at, part);
-    const stat = lstatSync(at, { throwIfNoEntry: false });
-    if (!stat || stat.isSymbolicLink()) return undefined;
-  }
-  return rel.split(path.sep).join('/');
-}
 

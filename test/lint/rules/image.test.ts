@@ -198,6 +198,25 @@ describe('image: files', () => {
     ]);
   });
 
+  it('an existing image of the repository around the catalog, outside it, is a warning that names it; a missing one stays an error', async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/assets/overview.png': PNG });
+    const root = path.join(repo, 'docs', 'decisions');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': page('![a](../../assets/overview.png) ![b](../../assets/gone.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 90)}`));
+    expect(found).toEqual([
+      'warning Image `../../assets/overview.png` leaves the catalog root for `docs/assets/overview.png` o',
+      'error Image `../../assets/gone.png` is a path that leaves the catalog root, so it breaks whereve',
+    ]);
+  });
+
   it('with ownFolder, reports an image outside the pattern folder; always one outside the catalog, without reading it', async () => {
     const outside = await tempCatalog({ 'secret.png': PNG });
     const dir = await tempCatalog({
