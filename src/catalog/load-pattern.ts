@@ -193,6 +193,9 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   if (reading.title.from !== 'heading' || (reading.title.level ?? 1) !== 1 || doc.title) return false;
   const [first, ...rest] = doc.headings;
   if (!first || first.level !== 2 || rest.some((h) => h.level === 1) || doc.preamble.length > 0) return false;
+  // (A pattern whose front matter has its title keeps it there: a first `##` of other words is a section.)
+  const fmTitle = doc.frontMatter?.data ? frontMatterValue(doc.frontMatter.data, 'title') : undefined;
+  if (typeof fmTitle === 'string' && fmTitle.trim() && foldHeading(fmTitle) !== foldHeading(first.text)) return false;
   const key = variantKey(first.text);
   if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text)) || RECORD_SECTIONS.test(foldHeading(first.text))) return false;
   const names = flattenSections(reading.sections);
