@@ -3,6 +3,7 @@ import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
+import { splitNote } from '../../template/heading-variants.js';
 import { parentSection } from '../../template/walk.js';
 import { isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
@@ -77,11 +78,14 @@ export default defineRule({
           const below = descendants(section);
           for (const s of below) said.add(s);
           // An optional (or only recommended) section left empty says nothing wrong by the template: a warning.
-          const optional = schema.optional || schema.recommended;
+          // (So is one whose own heading says it is optional, `### Details [optional]`, copied from the
+          // template of its day: what the author was asked for then.)
+          const ownNote = splitNote(section.heading.text).optional;
+          const optional = schema.optional || schema.recommended || ownNote;
           const subs = below.length > 0 ? `, and so ${below.length === 1 ? 'is its sub-section' : `are its ${below.length} sub-sections`}` : '';
           report({
             message: optional
-              ? `Section ${headingLabel(section)} is empty${subs}: write its content, or remove the heading (the template marks it ${schema.optional ? 'optional' : 'recommended'}).`
+              ? `Section ${headingLabel(section)} is empty${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
               : `Section ${headingLabel(section)} is empty${subs}: write its content or remove the heading if the template marks it optional.`,
             range: section.heading.range,
             ...(optional ? { warning: true } : {}),

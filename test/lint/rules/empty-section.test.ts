@@ -165,6 +165,18 @@ One hot counter becomes many cold ones.
         ],
       },
       {
+        name: 'a required section left empty under a heading of its own that says it is optional (copied from an older template): a warning',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup [optional]\n',
+        errors: [
+          {
+            message: 'Section `## Cleanup [optional]` is empty: write its content, or remove the heading (its heading says it is optional).',
+            line: 7,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a heading followed by the next heading',
         text: `# Sharded Counter
 
