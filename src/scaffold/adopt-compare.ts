@@ -37,6 +37,12 @@ export interface Comparison {
 
 /** A template section kept by at most this share of the patterns is (almost) nobody's… */
 const SLOT_KEPT_SHARE = 0.1;
+/**
+ * …a sub-section, at most this share: the template's sub-headings suggest how to write a section
+ * the patterns write their own way (`### Technical Background` under `## Detailed design`), and
+ * in a small catalog one newer pattern that keeps them does not make them everyone's.
+ */
+const SLOT_KEPT_SHARE_SUB = 1 / 3;
 /** …and a place for the patterns' own sections when this share of those without it have sections of their own there. */
 const SLOT_OWN_SHARE = 0.5;
 /** A spelling of a template section becomes an alias when this many patterns write it so… */
@@ -62,7 +68,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     const kept = keeping.length;
 
     // A section (almost) nobody has while patterns have their own sections at its place: the slot for them.
-    if (!schema.optional && n >= 2 && kept <= n * SLOT_KEPT_SHARE) {
+    if (!schema.optional && n >= 2 && kept <= n * (schema.path.length > 1 ? SLOT_KEPT_SHARE_SUB : SLOT_KEPT_SHARE)) {
       const lacking = docs.map((doc, i) => ({ doc, outline: outlines[i]! })).filter((x) => !has(x.outline, schema));
       const own = lacking.filter((x) => ownSectionsAt(x.outline, schema, template)).length;
       if (lacking.length > 0 && own >= lacking.length * SLOT_OWN_SHARE) {

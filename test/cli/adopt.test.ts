@@ -132,6 +132,24 @@ describe('patternbook init --adopt', () => {
     expect(errors[0]!.message).toContain('References');
   });
 
+  it('sub-headings of the template that most patterns write their own way, kept by one newer pattern, are made optional', async () => {
+    const own = (n: number) =>
+      `# Change ${n}\n\n## Summary\n\nChange ${n}.\n\n## Detailed design\n\n### Storage for ${n}\n\nA table.\n\n### Rollout of ${n}\n\nSlowly.\n\n## Drawbacks\n\nCost.\n`;
+    const dir = await tempCatalog({
+      'text/0000-template.md':
+        '# (Title goes here)\n\n## Summary\n\n> One paragraph.\n\n## Detailed design\n\n### Technical Background\n\n> What does a reader need to know?\n\n### Implementation\n\n> Explain the design.\n\n## Drawbacks\n\n> Why not?\n',
+      'text/0001-a.md': own(1),
+      'text/0002-b.md': own(2),
+      'text/0003-c.md': own(3),
+      'text/0004-d.md':
+        '# Change 4\n\n## Summary\n\nChange 4.\n\n## Detailed design\n\n### Technical Background\n\nCaches.\n\n### Implementation\n\nA map.\n\n## Drawbacks\n\nMemory.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ 'Technical Background': { optional: true }, Implementation: { optional: true } });
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('another name many patterns give a template section at its place (the template renamed it later) becomes an alias, and is said', async () => {
     const older = (n: number) =>
       `# Proposal ${n}\n\n## Introduction\n\nWhat ${n} changes.\n\n## Impact on existing code\n\nNone for ${n}.\n\n## Effect on binary stability\n\nNone.\n\n## Alternatives considered\n\nOthers.\n`;
