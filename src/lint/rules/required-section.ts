@@ -163,7 +163,7 @@ function gainedLater<P extends { path: string; movedTo?: string } & Pick<Pattern
     // By date: the patterns written before the date since which (nearly) every one has it. A
     // date says when a pattern was written, so a quarter lacking it before then is an era: the
     // template did not ask for it (some authors wrote it anyway).
-    const since = eraCut(byDate, paths, 4, 0.5);
+    const since = eraCut(byDate, paths, 4, 0.5, true);
     if (since) {
       for (const p of byDate.slice(0, since.cut)) if (paths.has(p.path)) era.add(p.path);
       reasons.push(
@@ -188,7 +188,8 @@ function gainedLater<P extends { path: string; movedTo?: string } & Pick<Pattern
 /**
  * The longest run of the first patterns of `ordered` that lack a section as an
  * era of its own: at least `ERA_MIN` and one in `share` of them lack it, and
- * one, or at most one in twenty, of the patterns after them, which are at least
+ * one, or at most one in twenty, of the patterns after them (or, `gradual`, a
+ * share of them a sixth of the share before at most), which are at least
  * `rest` times as many as they. One pass: the lacking ones after a cut are all
  * of them less those before it.
  */
@@ -197,6 +198,7 @@ function eraCut(
   lacking: ReadonlySet<string>,
   share: number,
   rest: number,
+  gradual = false,
 ): { cut: number; before: number; after: number } | undefined {
   const total = ordered.filter((p) => lacking.has(p.path)).length;
   let best: { cut: number; before: number; after: number } | undefined;
@@ -205,7 +207,10 @@ function eraCut(
     else continue;
     const after = total - lack;
     const later = ordered.length - k;
-    if (lack >= ERA_MIN && lack * share >= k && (after <= 1 || after * 20 <= later) && later >= k * rest) best = { cut: k, before: lack, after };
+    // (By date, also where the share lacking it after the cut is a sixth of the share before at most:
+    // a section the catalog's authors took up over a year or two, not at once.)
+    const fewAfter = after <= 1 || after * 20 <= later || (gradual && after * k * 6 <= lack * later);
+    if (lack >= ERA_MIN && lack * share >= k && fewAfter && later >= k * rest) best = { cut: k, before: lack, after };
   }
   return best;
 }
