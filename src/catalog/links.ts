@@ -64,12 +64,7 @@ const repositories = new Map<string, string | undefined>();
  * catalog is a folder of (its path from that repository's root), when it
  * exists there; undefined outside any repository or for a file that is not there.
  */
-export function repositoryFile(
-  url: string,
-  fromFile: string,
-  root: string,
-  from: 'file' | 'repository root' = 'file',
-): string | undefined {
+export function repositoryFile(url: string, fromFile: string, root: string, from: 'file' | 'repository root' = 'file'): string | undefined {
   const repo = repositoryRoot(root);
   if (!repo || repo === path.resolve(root)) return undefined;
   // A path from the root (`/specification/x.md`) is read by git hosts from the repository's root.

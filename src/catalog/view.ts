@@ -27,7 +27,12 @@ export function viewOf(pattern: Pattern): PatternView {
     ...(pattern.templateFile !== undefined ? { templateFile: pattern.templateFile } : {}),
     frontMatter: pattern.frontMatter,
     ...(pattern.fields ? { fields: pattern.fields } : {}),
-    links: pattern.links.map((l): Link => ({ ...l, range: plain(l.range), sectionPath: [...l.sectionPath], ...(l.definition ? { definition: plain(l.definition) } : {}) })),
+    links: pattern.links.map((l): Link => ({
+      ...l,
+      range: plain(l.range),
+      sectionPath: [...l.sectionPath],
+      ...(l.definition ? { definition: plain(l.definition) } : {}),
+    })),
     anchors: [...pattern.anchors],
   };
 }

@@ -453,7 +453,8 @@ class DocumentBuilder {
    */
   private definitionOf(range: Range): Range | undefined {
     if (this.source[range.start.offset] !== '[' || this.source[range.end.offset] === '(') return undefined;
-    const label = /^\[([^\]\n]+)\]/.exec(this.source.slice(range.end.offset, range.end.offset + 1001))?.[1] ?? this.source.slice(range.start.offset + 1, range.end.offset - 1);
+    const label =
+      /^\[([^\]\n]+)\]/.exec(this.source.slice(range.end.offset, range.end.offset + 1001))?.[1] ?? this.source.slice(range.start.offset + 1, range.end.offset - 1);
     if (!this.definitions) {
       this.definitions = new Map();
       for (const m of this.source.matchAll(/^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:/gm)) {

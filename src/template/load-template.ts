@@ -650,7 +650,8 @@ function ownBody(doc: MarkdownDocument, section: Section, skipMarker: boolean): 
 }
 
 /** A note after a heading that speaks to the author (when to write the section, what goes in it), not part of the name a pattern writes. */
-const AUTHOR_NOTE = /\b(?:if|when|where|unless|only|applicable|relevant|required|recommended|optional|needed|tbd|todo|e\.g|i\.e|see|fill|describe|explain|list|delete|remove)\b|[?:<>[\]{}]/i;
+const AUTHOR_NOTE =
+  /\b(?:if|when|where|unless|only|applicable|relevant|required|recommended|optional|needed|tbd|todo|e\.g|i\.e|see|fill|describe|explain|list|delete|remove)\b|[?:<>[\]{}]/i;
 
 function blockPlainText(block: Block): string {
   switch (block.kind) {

@@ -716,8 +716,15 @@ function rewordings(
       const list = fitted.get(t)!;
       if (list.length < 2) continue;
       const k = gap.indexOf(t);
-      const before = gap.slice(0, k).reverse().map((o) => alone.get(o)).find(Boolean);
-      const after = gap.slice(k + 1).map((o) => alone.get(o)).find(Boolean);
+      const before = gap
+        .slice(0, k)
+        .reverse()
+        .map((o) => alone.get(o))
+        .find(Boolean);
+      const after = gap
+        .slice(k + 1)
+        .map((o) => alone.get(o))
+        .find(Boolean);
       if (!before && !after) continue;
       const inOrder = list.filter((sec) => (!before || run.indexOf(sec) > run.indexOf(before)) && (!after || run.indexOf(sec) < run.indexOf(after)));
       if (inOrder.length === 1 && gap.filter((other) => other !== t && fitted.get(other)!.includes(inOrder[0]!)).length === 0) fitted.set(t, inOrder);

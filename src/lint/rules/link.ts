@@ -241,5 +241,3 @@ function externalResults(index: CatalogIndex, flags: LintFlags, options: Options
 function describe(r: ExternalResult): string {
   return r.status !== undefined ? String(r.status) : (r.error ?? 'error');
 }
-
-

@@ -81,7 +81,12 @@ export default defineCatalogRule({
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
     const later = memo('gained later', () => gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)));
-    const kept = memo('boilerplate sections', () => keptSections(catalog.template, catalog.patterns.map((p) => collected<RequiredFindings>(p))));
+    const kept = memo('boilerplate sections', () =>
+      keptSections(
+        catalog.template,
+        catalog.patterns.map((p) => collected<RequiredFindings>(p)),
+      ),
+    );
     for (const { section, underHalf, keeping, ...finding } of mine.missing) {
       // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
       if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) finding.fix = { ...finding.fix, text: keeping.text };

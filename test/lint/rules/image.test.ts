@@ -193,9 +193,7 @@ describe('image: files', () => {
       await writeFile(path.join(root, name), content);
     }
     const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`));
-    expect(found).toEqual([
-      '11:64 Image `/proposals/images/gone.png` not found: there is no `proposals/images/gone.png` in the catalog. Fix the path or add the image.',
-    ]);
+    expect(found).toEqual(['11:64 Image `/proposals/images/gone.png` not found: there is no `proposals/images/gone.png` in the catalog. Fix the path or add the image.']);
   });
 
   it('an existing image of the repository around the catalog, outside it, is a warning that names it; a missing one stays an error', async () => {

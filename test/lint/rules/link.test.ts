@@ -225,9 +225,14 @@ describe('link: relative links', () => {
   });
 
   it('reports a broken destination of a reference link once, at its definition, however often the label is used', async () => {
-    const problems = await linkProblems('See [the spec][spec], [Spec] and [spec] again; [the guide][guide] too.\n\n[spec]: ../specs/widget.md\n[guide]: ../saga/README.md#no-such-part');
+    const problems = await linkProblems(
+      'See [the spec][spec], [Spec] and [spec] again; [the guide][guide] too.\n\n[spec]: ../specs/widget.md\n[guide]: ../saga/README.md#no-such-part',
+    );
     // The pattern's body starts on line 7: the definitions are on lines 9 and 10.
-    expect(problems.map((p) => p.replace(/: (?:there|`).*$/, ''))).toEqual(['9:1 Broken link `../specs/widget.md`', '10:1 Broken anchor `#no-such-part` in link `../saga/README.md#no-such-part`']);
+    expect(problems.map((p) => p.replace(/: (?:there|`).*$/, ''))).toEqual([
+      '9:1 Broken link `../specs/widget.md`',
+      '10:1 Broken anchor `#no-such-part` in link `../saga/README.md#no-such-part`',
+    ]);
   });
 
   it('finds an HTML anchor (`<a name="directions">`) whatever the case of the link, as GitHub does', async () => {

@@ -327,7 +327,7 @@ testRule(
         text: ledgerWith('- Review due: 2027-01-15', '- Review due: 2027-01-15 <!-- TBD -->'),
       },
       {
-        name: 'TBD quoted as a term in the author\'s sentence (a code span of the word alone)',
+        name: "TBD quoted as a term in the author's sentence (a code span of the word alone)",
         text: ledgerWith('- Review due: 2027-01-15', '- Review due: 2027-01-15; a date still `TBD` in the rota tool is chased weekly.'),
       },
       {

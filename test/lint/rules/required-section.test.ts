@@ -999,7 +999,8 @@ describe('required-section: a template without a title, whose first section is a
               severity: 'warning',
             },
           ],
-          output: '- Start: 2024-05-01\n- Tracking: #12\n\n# Batched writes\n\n# Summary\n\nWrites are grouped per tick and flushed together.\n\n# Motivation\n\nFewer round trips.\n',
+          output:
+            '- Start: 2024-05-01\n- Tracking: #12\n\n# Batched writes\n\n# Summary\n\nWrites are grouped per tick and flushed together.\n\n# Motivation\n\nFewer round trips.\n',
         },
       ],
     },
