@@ -100,13 +100,6 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
         ...(first ? { layout: true as const } : loose ? { warning: true } : {}),
       });
-    } else if (!doc.title && fmAccepted && !allUp) {
-      // Its title in front matter alone, where the template writes one there and the heading too: found, as a warning.
-      report({
-        message: `No title heading: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\`)` : 'an H1 (`# …`)'} as well as front matter \`title\`, and this pattern has its title only in front matter (${quote(String(fmTitle))}). Add the heading above its first section.`,
-        line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        warning: true,
-      });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
     const title = doc.title;
