@@ -318,6 +318,7 @@ const DOCUMENT_PARTS = new Set([
   'background',
   'context',
   'synopsis',
+  'description',
   'preface',
   'tl dr',
   'tldr',

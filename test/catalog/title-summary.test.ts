@@ -128,6 +128,13 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('a first `##` that names a part of a document (`## Description`) is no title written a level down', async () => {
+    const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove it.\n', {
+      'queue-to-function': '## Description\n\nMessages reach a function.\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([['queue-to-function', undefined]]);
+  });
+
   it('a pattern that lacks the template’s place still shows what it has (the summary rule reports the place)', async () => {
     const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n', {
       'no-quote': '---\ntitle: Only in Front Matter\n---\n\nLeaders are elected by the nodes themselves.\n\n## Overview\n\nText.\n',
