@@ -143,6 +143,10 @@ export function patternFromText(
   // its level), not as a missing title beside a section of the author's.
   if (parsed.ok && titlePushedDown(parsed.document, reading))
     parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: 2 });
+  // A first H1 with nothing under it, then one of the template's title shape (`# KEP`, then `# KEP-4216:
+  // Image pull per runtime class`): the second is the title, the first a stray heading.
+  const shapedAt = parsed.ok ? shapedTitleBelow(parsed.document, reading) : undefined;
+  if (shapedAt) parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLine: shapedAt });
   if (!parsed.ok) {
     return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
@@ -204,6 +208,17 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
   const level = rest.every((h) => h.level >= 3) ? 3 : 2;
   return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
+}
+
+/** The line of the H1 right under the document's first one, with nothing between, where that one has not the template's title shape and it has. */
+function shapedTitleBelow(doc: MarkdownDocument, reading: PatternReading): number | undefined {
+  const spec = reading.title;
+  if (spec.from !== 'heading' || !spec.shape || spec.shape.any || !doc.title || doc.title.level !== 1) return undefined;
+  const shape = spec.shape;
+  const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
+  if (!next || next.level !== 1 || shape.matcher.test(foldHeading(doc.title.text)) || !shape.matcher.test(foldHeading(next.text))) return undefined;
+  const between = doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line);
+  return between ? undefined : next.range.start.line;
 }
 
 function namesSection(reading: PatternReading, text: string): boolean {

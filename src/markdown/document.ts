@@ -24,6 +24,8 @@ export interface ParseOptions {
    * then the title.
    */
   titleLevel?: number;
+  /** The 1-based line of the heading that is the title, where the reader of the catalog knows it (see `load-pattern`). */
+  titleLine?: number;
 }
 
 export type ParseResult = { ok: true; document: MarkdownDocument } | { ok: false; error: FrontMatterError };
@@ -56,7 +58,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     lines,
     options.sectionHeading,
     options.titleLevel ?? 1,
-    (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
+    options.titleLine ??
+      (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
       ((options.titleLevel ?? 1) === 1 ? titleAfterNoteHeadings(tree, options.sectionHeading) : undefined),
   );
   builder.build(tree);

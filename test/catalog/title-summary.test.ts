@@ -128,6 +128,18 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it("an empty first H1 right above one of the template's title shape: the second is the title", async () => {
+    const catalog = await catalogOf('# RFC-NNNN: Your one-line title\n\n## Summary\n\nOne paragraph.\n', {
+      'pull-per-class': '# RFC\n\n# RFC-0042: Pull images per class\n\n## Summary\n\nEach class pulls its own.\n',
+      // With text under the first, or neither of the shape, the first stays the title.
+      'kept-first': '# Pull budgets\n\nA note.\n\n# RFC-0043: Budgets\n\n## Summary\n\nLimits.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['kept-first', 'Pull budgets'],
+      ['pull-per-class', 'RFC-0042: Pull images per class'],
+    ]);
+  });
+
   it('a first `##` that names a part of a document (`## Description`) is no title written a level down', async () => {
     const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove it.\n', {
       'queue-to-function': '## Description\n\nMessages reach a function.\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',
