@@ -46,7 +46,7 @@ export function missingSectionText(
 }
 
 /**
- * Sections whose template text may be boilerplate: text a reader sees, and no
+ * Sections whose template text may be boilerplate: prose a reader sees, and no
  * placeholder or instruction of the template in it (`## Copyright` /
  * "Copyright and related rights waived via [CC0](../LICENSE.md)."). A section
  * of text like "How to remove everything." is such a one too — guidance that
@@ -59,8 +59,11 @@ export function boilerplateSections(template: TemplateSchema): readonly Boilerpl
   let found = candidates.get(template);
   if (!found) {
     const withText = new Set(template.placeholders.map((p) => p.sectionPath.join('\u0000')));
+    // Prose only (a legal note, a standard sentence): steps, code and tables are each pattern's own
+    // to write (a catalog's usual deploy steps are wrong for a pattern deployed another way).
+    const prose = (body: string) => !/^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|`{3}|~{3}|\|)/m.test(body);
     found = flattenSections(template.sections)
-      .filter((s) => s.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() && !withText.has(s.path.join('\u0000')))
+      .filter((s) => s.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() && prose(s.body) && !withText.has(s.path.join('\u0000')))
       .map((section) => ({ section, text: foldText(section.guidance), marked: KEEP_MARKER.test(section.body) }))
       .filter((c) => c.text.length > 0);
     candidates.set(template, found);

@@ -966,6 +966,19 @@ describe('required-section: a missing section whose template text is boilerplate
           output: `${text}\n## Licence\n\n<!-- The text of this record is free to reuse, see the licence. -->\n`,
         },
         {
+          name: "steps the catalog keeps (a list) are each pattern's own to write: a comment, however many keep them",
+          template: template.replace('The text of this record is free to reuse, see [the licence](../LICENCE.md).', '- Delete the stack.'),
+          text,
+          files: Object.fromEntries(
+            Object.entries(keeping(11)).map(([f, t]) => [
+              f,
+              t.replace('The text of this record is free to reuse, see [the licence](../LICENCE.md).', '- Delete the stack.'),
+            ]),
+          ),
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\n<!-- - Delete the stack. -->\n`,
+        },
+        {
           name: 'marked to keep in the template (`<!-- patternbook: keep -->`): written out even in a catalog of one, the marker left out',
           template: template.replace('The text of', '<!-- patternbook: keep -->\nThe text of'),
           text,
