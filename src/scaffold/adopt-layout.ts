@@ -473,6 +473,17 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const folders = folderGlobs(layout, empty, set, kept, 'no-section').filter((e) => e.glob.endsWith('/**'));
   exclusions.push(...folders);
   const left = new Set(folders.flatMap((e) => e.files));
+  // …and so does one outside the catalog's numbered series (`BiweeklyMeetings/README.md` among
+  // `CIP-0001/README.md`…): where (nearly) every pattern's name carries its number, one without a
+  // number that has none of the template's sections is a page of another kind.
+  const numbered = (f: ScannedFile) => /\d/.test(layout.folderKind ? (f.dirs.at(-1) ?? f.base) : f.base);
+  if (patterns.length >= 10 && patterns.filter(numbered).length * 10 >= patterns.length * 9) {
+    for (const f of empty)
+      if (!left.has(f.rel) && !numbered(f)) {
+        exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'no-section', files: [f.rel] });
+        left.add(f.rel);
+      }
+  }
   return [...patterns, ...empty.filter((f) => !left.has(f.rel))].sort((a, b) => (a.rel < b.rel ? -1 : 1));
 }
 

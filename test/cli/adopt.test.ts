@@ -132,6 +132,22 @@ describe('patternbook init --adopt', () => {
     expect(errors[0]!.message).toContain('References');
   });
 
+  it("leaves out a page with none of the template's sections named outside the catalog's numbered series; a numbered one stays, to be reported", async () => {
+    const files: Record<string, string> = {
+      'CIP-TEMPLATE.md': '# CIP-XXXX: [Title]\n\n## Abstract\n\nIn brief.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n',
+      'Meetings/README.md': '# Meetings\n\nNotes of the fortnightly calls, one file a call.\n',
+      'CIP-0011/README.md': '# CIP-0011: Unwritten\n\nTo come.\n',
+    };
+    for (let n = 1; n <= 10; n++)
+      files[`CIP-${String(n).padStart(4, '0')}/README.md`] =
+        `# CIP-${String(n).padStart(4, '0')}: Change ${n}\n\n## Abstract\n\nChange ${n}.\n\n## Motivation\n\nNeeded.\n\n## Specification\n\nExact.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/exclude +Meetings\/README\.md \(none of the template's sections: 1 file\)/);
+    expect(run.stdout).not.toMatch(/exclude +CIP-0011/);
+  });
+
   it('sub-headings of the template that most patterns write their own way, kept by one newer pattern, are made optional', async () => {
     const own = (n: number) =>
       `# Change ${n}\n\n## Summary\n\nChange ${n}.\n\n## Detailed design\n\n### Storage for ${n}\n\nA table.\n\n### Rollout of ${n}\n\nSlowly.\n\n## Drawbacks\n\nCost.\n`;
