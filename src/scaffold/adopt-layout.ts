@@ -473,11 +473,12 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const folders = folderGlobs(layout, empty, set, kept, 'no-section').filter((e) => e.glob.endsWith('/**'));
   exclusions.push(...folders);
   const left = new Set(folders.flatMap((e) => e.files));
-  // …and so does one outside the catalog's numbered series (`BiweeklyMeetings/README.md` among
-  // `CIP-0001/README.md`…): where (nearly) every pattern's name carries its number, one without a
-  // number that has none of the template's sections is a page of another kind.
-  const numbered = (f: ScannedFile) => /\d/.test(layout.folderKind ? (f.dirs.at(-1) ?? f.base) : f.base);
-  if (patterns.length >= 10 && patterns.filter(numbered).length * 10 >= patterns.length * 9) {
+  // …and so does a folder outside the catalog's numbered series (`BiweeklyMeetings/README.md` among
+  // `CIP-0001/README.md`…): where (nearly) every pattern's folder carries its number, one without a
+  // number whose page has none of the template's sections holds another kind of page. (Not a file
+  // of a file-per-pattern layout: an older document named before the numbers, `design/go-generate.md`.)
+  const numbered = (f: ScannedFile) => /\d/.test(f.dirs.at(-1) ?? '');
+  if (layout.folderKind && patterns.length >= 10 && patterns.filter(numbered).length * 10 >= patterns.length * 9) {
     for (const f of empty)
       if (!left.has(f.rel) && !numbered(f)) {
         exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'no-section', files: [f.rel] });
