@@ -126,10 +126,11 @@ const ERA_MIN = 3;
 /**
  * Sections the template gained after some of the catalog's patterns were
  * written, and which patterns those are: a required section that nearly all of
- * the older patterns lack and nearly all later ones have. Older by either of
- * two signs the catalog gives: its numbering (the first patterns by number,
- * where at least half lack it, and one or at most one in twenty after them), or an
- * older layout of the template (no title, sections a level up: 80% of those
+ * the older patterns lack and nearly all later ones have. Older by any of
+ * three signs the catalog gives: its numbering (the first patterns by number,
+ * where at least half lack it, and one or at most one in twenty after them),
+ * the dates its patterns say they were written (a quarter lack it before a
+ * date, few since: see `eraCut`), or an older layout of the template (no title, sections a level up: 80% of those
  * patterns lack it, at most 20% of the others). By section id: the patterns,
  * and the counts said in the message.
  */
