@@ -586,7 +586,8 @@ function attr(token: Token, name: string): string {
   return value === null ? '' : String(value);
 }
 
-function blockText(block: Block): string {
+/** The plain text of a paragraph, a blockquote or a list's items (joined by spaces); '' for other blocks. */
+export function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
     case 'blockquote':

@@ -420,7 +420,8 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
  */
 function resolveOnSite(url: string, fromFile: string, root: string): ResolvedReference {
   const resolved = resolveReference(url, fromFile, root);
-  if (resolved.kind !== 'local' || existsSync(resolved.file)) return resolved;
+  // (Only a path from the root can be read another way: no other destination costs a look at the disk.)
+  if (resolved.kind !== 'local' || !/^\/(?!\/)/.test(url) || existsSync(resolved.file)) return resolved;
   const fromRepository = inCatalogFromRepository(url, root);
   return fromRepository && existsSync(fromRepository) ? { ...resolved, file: fromRepository, outside: false } : resolved;
 }

@@ -1,4 +1,5 @@
-import type { Block, Section } from '../markdown/types.js';
+import { blockText } from '../markdown/document.js';
+import type { Section } from '../markdown/types.js';
 import { splitNote } from './heading-variants.js';
 import { foldText } from './normalize.js';
 import { KEEP_MARKER } from './placeholders.js';
@@ -83,19 +84,7 @@ const candidates = new WeakMap<TemplateSchema, readonly BoilerplateSection[]>();
 
 /** A pattern's section keeps the template's text (folded) in its own blocks. */
 export function keepsText(section: Section, text: string): boolean {
-  return foldText(section.blocks.map(plain).join(' ')).includes(text);
-}
-
-function plain(block: Block): string {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'blockquote':
-      return block.text;
-    case 'list':
-      return block.items.map((item) => item.text).join(' ');
-    default:
-      return '';
-  }
+  return foldText(section.blocks.map(blockText).join(' ')).includes(text);
 }
 
 /** Removes heading notes that make a section optional and the comments that mark one; fills the title placeholder. */

@@ -312,6 +312,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
     const text = missingSectionText(missing.schema, had, writtenAlready, shift);
     const place = insertion(doc, afterStandIns(missing, outline.missing), named(text));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
+    if (candidates.size === 0) return { ...place, keeping: undefined };
     const inserted: string[] = [];
     const keep = (s: TemplateSection): boolean => {
       if (candidates.has(s)) inserted.push(s.id);
