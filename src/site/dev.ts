@@ -137,27 +137,32 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       clearTimeout(settle);
       if (closed) return;
       settle = setTimeout(() => {
-        if (!building) building = fullBuild(false).finally(() => (building = undefined));
+        if (!building) void run(() => fullBuild(false));
       }, options.settleMs ?? 4000);
     } else {
       await fullBuild(true);
     }
   };
+  // One build at a time, quick, full or the settling one: changes seen while one runs are built
+  // after it (an edit saved during the settling build must still reload the page).
+  const run = async (task: () => Promise<void>) => {
+    building = task();
+    await building;
+    building = undefined;
+    if (again) {
+      again = false;
+      schedule();
+    }
+  };
   const schedule = () => {
     clearTimeout(timer);
     if (closed) return;
-    timer = setTimeout(async () => {
+    timer = setTimeout(() => {
       if (building) {
         again = true;
         return;
       }
-      building = work();
-      await building;
-      building = undefined;
-      if (again) {
-        again = false;
-        schedule();
-      }
+      void run(work);
     }, 60);
   };
   const watcher = watch(root, {

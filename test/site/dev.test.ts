@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startDev } from '../../src/site/dev.js';
+import { REPO } from '../helpers.js';
+
+describe('patternbook dev', () => {
+  it('reloads the open pages for an edit saved while the full build after a quick rebuild runs', async () => {
+    const root = path.join(await mkdtemp(path.join(tmpdir(), 'pb-dev-settle-')), 'catalog');
+    await cp(path.join(REPO, 'examples', 'catalog'), root, { recursive: true });
+    const file = path.join(root, 'saga', 'README.md');
+    const original = await readFile(file, 'utf8');
+    let second = false;
+    // `settleMs: 0`: the full build starts right after the quick rebuild of the first edit; the
+    // second edit, saved as that quick rebuild reports, is seen while the full build runs.
+    const dev = await startDev({
+      root,
+      settleMs: 0,
+      onBuild: (result) => {
+        if (result.ok && result.quick && !second) {
+          second = true;
+          writeFileSync(file, original.replace('## Overview\n', '## Overview\n\nSecond edit.\n'));
+        }
+      },
+    });
+    // What an open page hears: the build number it must show, on each message of the event stream.
+    const heard = new Set<string>();
+    const stream = get(`${dev.url}__patternbook/events`, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (const m of chunk.matchAll(/^data: (\d+)$/gm)) heard.add(m[1]!);
+      });
+    });
+    try {
+      await expect.poll(() => heard.size).toBe(1);
+      writeFileSync(file, original.replace('## Overview\n', '## Overview\n\nFirst edit.\n'));
+      // One reload for the first edit, one for the second (it used to be built silently into the
+      // full build and the page kept showing the first).
+      await expect.poll(() => heard.size, { timeout: 15_000 }).toBe(3);
+      expect(await readFile(path.join(dev.folder, 'patterns', 'saga', 'index.html'), 'utf8')).toContain('Second edit.');
+    } finally {
+      stream.destroy();
+      await dev.close();
+    }
+  }, 30_000);
+
+  it('leaves nothing running when an edit is being rebuilt as it closes: the process exits', async () => {
+    const root = path.join(await mkdtemp(path.join(tmpdir(), 'pb-dev-close-')), 'catalog');
+    await cp(path.join(REPO, 'examples', 'catalog'), root, { recursive: true });
+    // The full build that follows a quick rebuild waits `settleMs` (an hour here): it must not be
+    // scheduled once the server is closed, or it keeps the process alive that long.
+    const script = `
+      import { readFileSync, writeFileSync } from 'node:fs';
+      const { startDev } = await import(${JSON.stringify(path.join(REPO, 'dist', 'site', 'dev.js'))});
+      const file = ${JSON.stringify(path.join(root, 'saga', 'README.md'))};
+      const original = readFileSync(file, 'utf8');
+      const dev = await startDev({ root: ${JSON.stringify(root)}, settleMs: 3600000 });
+      const next = dev.nextBuild();
+      writeFileSync(file, original.replace('## Overview\\n', '## Overview\\n\\nEdited.\\n'));
+      await next;
+      writeFileSync(file, original);
+      await dev.close();
+      console.log('closed');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toBe('closed\n');
+    // Killed by the timeout (signal set, no exit status) when something kept it alive.
+    expect([run.signal, run.status]).toEqual([null, 0]);
+  }, 40_000);
+});
