@@ -7,9 +7,10 @@ import type { TemplateSchema } from './types.js';
 
 /**
  * Marked placeholders of the template's front matter that a pattern keeps as
- * the value of the same key (`created: <mm/dd/yyyy>`, `feature: (fill in with
- * the tracking issue)`, an item `TBD` of a list): template text left in, at
- * the value. Only values the template marks as a blank as a whole; a value
+ * the value of the same key (`created: <mm/dd/yyyy>`, `created: yyyy-mm-dd`,
+ * `feature: (fill in with the tracking issue)`, an item `TBD` of a list, the
+ * whole list of choices `status: provisional|implementable`): template text
+ * left in, at the value. Only values the template marks as a blank as a whole; a value
  * it gives as a default (`status: Draft`) is the pattern's to keep.
  */
 export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocument): Leftover[] {
@@ -52,9 +53,14 @@ function valuesOf(value: unknown): string[] {
   return [];
 }
 
-/** A value the template marks as a blank to fill in, as a whole: `<date>`, `[name]`, `{owner}`, `(fill me in)`, `TBD`. */
+/**
+ * A value the template marks as a blank to fill in, as a whole: `<date>`, `[name]`, `{owner}`,
+ * `(fill me in)`, `TBD`, a date's format (`yyyy-mm-dd`), or the choices to pick one from
+ * (`provisional|implementable|implemented`).
+ */
 function isBlank(value: string): boolean {
   if (/^(?:TBD|TODO|TBA|FIXME)$/.test(value)) return true;
+  if (/^[\p{L}][\p{L}\p{N}_-]*(?:\s*\|\s*[\p{L}][\p{L}\p{N}_-]*)+$/u.test(value)) return true;
   const tokens = markedTokens(value);
   return tokens.length === 1 && tokens[0]!.text.trim() === value;
 }

@@ -2,8 +2,8 @@ import { leadBlock } from '../markdown/document.js';
 import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
-import { foldText } from './normalize.js';
-import { anyWithin, isAuthorImperative, isSampleValue, markedTokens, placeholderMatcher, type TemplateText } from './placeholders.js';
+import { escapeRegExp, foldText } from './normalize.js';
+import { anyWithin, isAuthorImperative, isDateMask, isSampleValue, markedTokens, placeholderMatcher, standsAlone, type TemplateText } from './placeholders.js';
 import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
 
 /** A unit written wholly in emphasis: `_Why are we doing this?_`, `*Explain the change.*`. */
@@ -288,7 +288,7 @@ class Scan {
         if (hits.has((p.exact ?? p.pattern).source)) continue;
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
-        if (literal !== undefined && p.exact && onlyMentioned(literal, raw)) continue;
+        if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
@@ -624,13 +624,16 @@ export function describeBoilerplate(b: Boilerplate): string {
 }
 
 /**
- * A TODO/TBD marker the author only names, quoted as a term in their sentence
+ * A TODO/TBD marker (or a date's format) the author only names, quoted as a term in their sentence
  * (“Even if a category is `TBD`, it is listed”): every occurrence of it in the
  * unit is a code span of that word alone, with the author's words around it.
  * As a value (`` `VERSION = TBD` ``, a cell of `` `TBD` `` alone) it is still
  * content left to write.
  */
-function onlyMentioned(marker: string, raw: string): boolean {
+function onlyMentioned(marker: string, raw: string, text: string): boolean {
+  // A date's format inside a sentence (`dates are written YYYY-MM-DD`) names the format; as a
+  // value (`Date: YYYY-MM-DD`, a cell) it is the template's sample left in.
+  if (isDateMask(marker)) return ![...text.matchAll(new RegExp(escapeRegExp(marker), 'gi'))].some((m) => standsAlone(text, m.index, m.index + m[0].length));
   if (!/^(?:TODO|TBD|TBA|FIXME)$/.test(marker)) return false;
   const spans = raw.split(`\`${marker}\``);
   if (spans.length < 2) return false;

@@ -332,6 +332,20 @@ const NOTE = /^\s*(?:optional|required|recommended|if applicable)\b[^\p{L}]*(?:\
 const TODO_WORDS = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/gu;
 
 /** Author verbs that make a parenthesised note a placeholder: `(fill me in with …)`. */
+/**
+ * A date's format written where the date goes (`Date: YYYY-MM-DD`, `created: yyyy-mm-dd`,
+ * `MM/DD/YYYY`): a sample value, one case throughout. Inside a sentence (`dates are written
+ * YYYY-MM-DD`) it names the format.
+ */
+const DATE_MASK =
+  /(?<![\p{L}\p{N}_])(?:YYYY(?:([-/.])MM(?:\1DD)?)?|yyyy(?:([-/.])mm(?:\2dd)?)?|(?:MM|DD)([-/.])(?:MM|DD)\3YYYY|(?:mm|dd)([-/.])(?:mm|dd)\4yyyy)(?![\p{L}\p{N}_])/gu;
+
+/** Whether a token is a date's format (see `DATE_MASK`). */
+export function isDateMask(token: string): boolean {
+  return DATE_MASK_WHOLE.test(token);
+}
+const DATE_MASK_WHOLE = new RegExp(`^(?:${DATE_MASK.source})$`, 'u');
+
 const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|add|list|replace)\b[^()\n]*\)/giu;
 
 /**
@@ -343,7 +357,7 @@ const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|ad
  * arrays, objects or tags. `all`: every kind, as written (configuration).
  */
 export function markedTokens(text: string, options: { labels?: boolean; code?: boolean; all?: boolean } = {}): MarkedToken[] {
-  if (!/[[{<(TF]/.test(text)) return [];
+  if (!/[[{<(TFYyMDmd]/.test(text)) return [];
   const tokens: MarkedToken[] = [];
   const taken = (start: number, end: number) => tokens.some((t) => start < t.end && end > t.start);
   const push = (start: number, end: number): void => {
@@ -390,13 +404,14 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
     // due: TBD`, a table cell) or opens a note (`TODO: explain the rollback`); inside the
     // author's sentence (`the range is TBD for now`) it is their word for what is not decided.
     for (const m of text.matchAll(TODO_WORDS)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+    if (/[YyMDmd]/.test(text)) for (const m of text.matchAll(DATE_MASK)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
   }
   tokens.sort((a, b) => a.start - b.start);
   return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;
 }
 
 /** Whether the word at `[start, end)` is all its line, cell or value holds, or opens a note (`TODO: …`). */
-function standsAlone(text: string, start: number, end: number): boolean {
+export function standsAlone(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const newline = text.indexOf('\n', end);
   const before = text.slice(lineStart, start);
@@ -459,6 +474,7 @@ function inLabel(text: string, token: MarkedToken, tokens: readonly MarkedToken[
 /** The expression a marked token is found by: delimiters as written, words in any case and spacing, numbers renumbered. */
 function exactPattern(token: string): RegExp {
   if (/^(?:TODO|TBD|TBA|FIXME)$/.test(token)) return new RegExp(`(?<![\\p{L}\\p{N}_])${token}(?![\\p{L}\\p{N}_])`, 'u');
+  if (isDateMask(token)) return new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(token)}(?![\\p{L}\\p{N}_])`, 'iu');
   const open = /^(?:<<|\[|\{|<|\()/.exec(token)?.[0] ?? '';
   const close = /(?:>>|\]|\}|>|\))$/.exec(token)?.[0] ?? '';
   const inner = token.slice(open.length, token.length - close.length).trim();

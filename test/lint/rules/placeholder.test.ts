@@ -836,3 +836,25 @@ describe('placeholder: front matter blanks the template lets wait', () => {
     ]);
   });
 });
+
+describe('placeholder: a date’s format and a list of choices, as the template writes them', () => {
+  const template =
+    '---\nstage: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# [Title]\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nWhat it is.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
+  it('kept where the value goes (front matter, after a label, a cell): left over', async () => {
+    const source =
+      '---\nstage: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# Lease renewal\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nLeases renew early.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
+    const { shown } = await lintOne('placeholder', source, { template });
+    expect(shown).toEqual([
+      "2:8 Template text left in front matter `stage`: “alpha|beta|stable”. Replace it with this pattern's own content.",
+      "3:9 Template text left in front matter `opened`: “yyyy-mm-dd”. Replace it with this pattern's own content.",
+      "8:12 Template text left in the introduction: “YYYY-MM-DD”. Replace it with this pattern's own content.",
+      "16:12 Template text left in `## Overview`: “MM/DD/YYYY”. Replace it with this pattern's own content.",
+    ]);
+  });
+
+  it('filled in, or the format named in the author’s sentence: nothing', async () => {
+    const source =
+      '---\nstage: beta\nopened: 2026-02-03\n---\n\n# Lease renewal\n\n- Decided: 2026-02-10\n\n## Overview\n\nLeases renew early; every date in the lease log is written YYYY-MM-DD, never MM/DD/YYYY.\n\n| Step | Date |\n| --- | --- |\n| Review | 02/20/2026 |\n';
+    expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
+  });
+});
