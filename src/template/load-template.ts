@@ -546,8 +546,9 @@ function isHiddenComment(block: Block): boolean {
  * optional" (`This subsection is optional.`, `… is optional for non-Core
  * proposals`) or "omit this section" (`Omit this section if it's not
  * applicable.`, `This section may be omitted if there are none.`, `This is an optional
- * yet encouraged section…`), opens with a condition on its use (`If applicable, how will
- * the component be upgraded?`), or is required only later (`Not required
+ * yet encouraged section…`), opens or closes with a condition on its use (`If applicable, how will
+ * the component be upgraded?`, `… (where applicable)`), says not every pattern has it (`Not
+ * every pattern will have code`), or is required only later (`Not required
  * until targeted at a release.`, as a heading's `(optional until reviewed)`).
  */
 function saysOptional(block: Block | undefined): boolean {
@@ -565,6 +566,10 @@ function saysOptional(block: Block | undefined): boolean {
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
+    // (The same note closing the guidance: `A code example. (If applicable)`.)
+    /\((?:optional|(?:if|where|when) (?:applicable|relevant))\)\W*$/i.test(plain) ||
+    // (`Not every pattern will have code`, `not all proposals need one`.)
+    /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
     /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||

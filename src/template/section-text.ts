@@ -29,11 +29,14 @@ export function missingSectionText(
 ): string {
   const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}${schema.note ? ` (${schema.note})` : ''}`];
   // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
-  // found again by the next lint as template text left in: the rest of the guidance is kept.
-  const guidance = schema.guidance
-    .replace(/--+>?/g, '-')
-    .split('\n')
-    .filter((line) => !/(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/u.test(line))
+  // found again by the next lint as template text left in: the rest of the guidance is kept. Where
+  // every line has one (`TODO: a code example in the main language.`), the lines are the guidance:
+  // kept without their markers.
+  const lines = schema.guidance.replace(/--+>?/g, '-').split('\n');
+  const unmarked = lines.filter((line) => !TODO_MARKER.test(line));
+  const guidance = (
+    unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(new RegExp(`${TODO_MARKER.source}[ \\t]*[:\\-–—]?[ \\t]*`, 'gu'), ''))
+  )
     .join('\n')
     .trim();
   const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
@@ -45,6 +48,8 @@ export function missingSectionText(
     if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip, shift, keep));
   return parts.join('\n\n');
 }
+
+const TODO_MARKER = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/u;
 
 /**
  * Sections whose template text may be boilerplate: prose a reader sees, and no

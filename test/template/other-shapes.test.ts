@@ -373,6 +373,14 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Proposal', '  3 Feature flags ?', '2 Open issues ?', '2 Rationale']);
   });
 
+  it('guidance that says not every pattern has the section, or closes on `(where applicable)`, makes it optional; a note on a part of it does not', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Problem\n\nTODO: the problem as a question.\n\n## Implementation\n\nTODO: sample code in the main language. (Not every pattern will have code)\n\n## Migration\n\nHow users move to it (where applicable).\n\n## Rollout\n\nSay how it is switched on (if applicable) and who does it.\n\n## Examples\n\nNot all of them are needed, but show at least two.\n',
+      'pattern-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples']);
+  });
+
   it('guidance that opens with `(optional)` on a line of its own makes it optional; a note that says when it is needed is no sample to replace', () => {
     const template = templateFromSource(
       '# [Title]\n\n## Design\n\n<!--\nExplain the design.\n-->\n\n## Verification\n\n**Note:** *Not needed until the work is scheduled for a release.*\n\nExplain how it is verified.\n\n## Further Reading\n\n<!--\n(optional)\n\nLinks to earlier proposals.\n-->\n',

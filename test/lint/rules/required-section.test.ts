@@ -464,6 +464,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: 'guidance that is all TODO lines is inserted without the markers (else the heading would come bare)',
+        template: '# [Pattern Title]\n\n## Overview\n\nTODO: the problem it solves, as one question.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('## Overview', 'before `## Cleanup`'), line: 3, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\n<!-- the problem it solves, as one question. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
