@@ -63,7 +63,10 @@ export async function lintBuilt(dir: string, threads: string): Promise<{ stdout:
 }
 
 export function outline(sections: TemplateSection[], depth = 0): string[] {
-  return sections.flatMap((s) => [`${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}`, ...outline(s.children, depth + 1)]);
+  return sections.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.level} ${s.name}${s.repeatable ? ' +' : ''}${s.optional ? ' ?' : ''}${s.recommended && !s.optional ? ' ~' : ''}`,
+    ...outline(s.children, depth + 1),
+  ]);
 }
 
 /** Every file under `dir` (links not followed), relative with `/`, sorted. */

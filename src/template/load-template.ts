@@ -113,7 +113,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   const { name, version } = templateIdentity(meta, file, doc.source);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
-  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths);
+  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc));
   if (!options.sharedSections) overrides.assertAllUsed();
   // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
@@ -369,6 +369,8 @@ function buildSections(
   parentPath: string[],
   overrides: SectionOverrides,
   schemaPaths: Map<string, string[]>,
+  /** The template says its outline is only a guide (see `outlineIsAGuide`): each section it asks for is recommended. */
+  guide = false,
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
   for (let i = 0; i < sections.length; i++) {
@@ -424,13 +426,13 @@ function buildSections(
       level: section.level,
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
-      recommended: override.recommended ?? false,
+      recommended: override.recommended ?? (guide || saysRecommended(section.blocks[0])),
       repeatable,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
       matcher: itemSlot ? ANY_HEADING : headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
-      children: buildSections(doc, section.children, path, overrides, schemaPaths),
+      children: buildSections(doc, section.children, path, overrides, schemaPaths, guide),
       expects: expectations(doc, section, ownBlocks),
       ...(note && !suffixOptional && !AUTHOR_NOTE.test(note) && !repeatable && !shape.placeholder ? { note } : {}),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
@@ -578,6 +580,47 @@ function saysOptional(block: Block | undefined): boolean {
     // (An invitation: `If you would like to add anything else, feel free to do so here.`)
     /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain)
   );
+}
+
+/**
+ * The section's own guidance hedges: most patterns have it, not each one must
+ * (`Most (if not all) documents should have a summary.`, `This section is
+ * recommended.`, `Ideally, link the discussion.`). A missing one is a
+ * warning: the template asks for it, and says a pattern may do without.
+ */
+function saysRecommended(block: Block | undefined): boolean {
+  const plain = guidanceText(block);
+  return (
+    /^\(?most\b[^.]{0,40}?\bshould\b/i.test(plain) ||
+    /\bthis (?:sub-?)?section is (?:strongly )?(?:recommended|encouraged)\b/i.test(plain) ||
+    /^\(?(?:recommended|encouraged|ideally)\b/i.test(plain)
+  );
+}
+
+/**
+ * The template says, before its first section, that its outline is a guide
+ * and parts that do not fit may go (`This template is only a guide: drop the
+ * parts that do not fit your proposal`, `Not all sections are required`):
+ * every section it has is then recommended, a missing one a warning.
+ */
+function outlineIsAGuide(doc: MarkdownDocument): boolean {
+  const text = doc.preamble.map((block) => guidanceText(block)).join(' ');
+  return (
+    /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||
+    /\bno expectation that\b[^.]*\b(?:stick|follow|adhere|keep)\b/i.test(text) ||
+    /\b(?:do not|don['’]t) have to (?:stick|follow|adhere|keep) (?:to )?(?:this|the) (?:template|outline|structure)\b/i.test(text) ||
+    /\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections?|portions?|parts?|headings?)\b/i.test(text) ||
+    /\bnot (?:all|every|each) (?:of the |of these )?(?:sections?|headings?|parts?) (?:is|are) (?:required|mandatory|needed)\b/i.test(text) ||
+    /\b(?:sections?|headings?|parts?) that (?:do not|don['’]t) (?:apply|fit)\b[^.]*\b(?:removed|omitted|dropped|deleted|skipped|left out)\b/i.test(text)
+  );
+}
+
+/** A block's guidance as one line of plain text: a paragraph, a quote, or a comment for the author. */
+function guidanceText(block: Block | undefined): string {
+  if (!block) return '';
+  const text =
+    block.kind === 'html' && isHiddenComment(block) ? block.html.replace(/<!-+|-+>/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
+  return text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

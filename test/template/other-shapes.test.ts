@@ -381,6 +381,25 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples']);
   });
 
+  it('a template that says its outline is only a guide recommends each section (a missing one is a warning); a hedge in a section’s own guidance recommends that one', () => {
+    const guide = templateFromSource(
+      'Use this outline as a starting point only a guide: feel free to drop any parts that do not fit.\n\n# Overview\n\n(What it does)\n\n## Motivation\n\n(Why)\n\n# Design\n\n(How)\n',
+      'proposal-template.md',
+    );
+    expect(outline(guide.sections)).toEqual(['1 Overview ~', '  2 Motivation ~', '1 Design ~']);
+    const hedged = templateFromSource(
+      '# [Title]\n\n## Summary\n\n<!-- Most (if not all) designs should have one: a few lines. -->\n\n## Problem\n\n<!-- What is wrong today. Most readers start here. -->\n\n## Risks\n\nThis section is recommended. What could go wrong?\n',
+      'design-template.md',
+    );
+    expect(outline(hedged.sections)).toEqual(['2 Summary ~', '2 Problem', '2 Risks ~']);
+    // Said of one part of the template (a section's own text), it is no word on the whole outline.
+    const local = templateFromSource(
+      '# [Title]\n\n## Design\n\nOnly a guide to the parts is needed here: list them.\n\n## Risks\n\nWhat could go wrong?\n',
+      'design-template.md',
+    );
+    expect(outline(local.sections)).toEqual(['2 Design', '2 Risks']);
+  });
+
   it('guidance that opens with `(optional)` on a line of its own makes it optional; a note that says when it is needed is no sample to replace', () => {
     const template = templateFromSource(
       '# [Title]\n\n## Design\n\n<!--\nExplain the design.\n-->\n\n## Verification\n\n**Note:** *Not needed until the work is scheduled for a release.*\n\nExplain how it is verified.\n\n## Further Reading\n\n<!--\n(optional)\n\nLinks to earlier proposals.\n-->\n',
