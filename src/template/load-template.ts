@@ -419,6 +419,12 @@ function buildSections(
       (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) && b.range.start.line < footer,
     );
 
+    const children = buildSections(doc, section.children, path, overrides, schemaPaths, guide);
+    const expects = expectations(doc, section, ownBlocks);
+    // A section that only holds optional sub-sections (`## Additional Details` over `### Test Plan
+    // [optional]`), no text or comment of its own: recommended, as what it holds may all be left out.
+    const guidance = ownBlocks.map(blockPlainText).filter(Boolean).join('\n');
+    const holdsOnlyOptional = ownBlocks.length === 0 && children.length > 0 && children.every((c) => c.optional);
     out.push({
       id: path.map(headingSlug).join('/'),
       name,
@@ -426,17 +432,17 @@ function buildSections(
       level: section.level,
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
-      recommended: override.recommended ?? (guide || saysRecommended(section.blocks[0])),
+      recommended: override.recommended ?? (guide || holdsOnlyOptional || saysRecommended(section.blocks[0])),
       repeatable,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
       matcher: itemSlot ? ANY_HEADING : headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
-      children: buildSections(doc, section.children, path, overrides, schemaPaths, guide),
-      expects: expectations(doc, section, ownBlocks),
+      children,
+      expects,
       ...(note && !suffixOptional && !AUTHOR_NOTE.test(note) && !repeatable && !shape.placeholder ? { note } : {}),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
-      guidance: ownBlocks.map(blockPlainText).filter(Boolean).join('\n'),
+      guidance,
       line: section.heading.range.start.line,
     });
     i = last;

@@ -398,6 +398,9 @@ describe("a section's own guidance that says it may be left out", () => {
       'design-template.md',
     );
     expect(outline(local.sections)).toEqual(['2 Design', '2 Risks']);
+    // A section that only holds optional sub-sections, nothing of its own: recommended too.
+    const holder = templateFromSource('# [Title]\n\n## Details\n\n### Test Plan [optional]\n\nHow.\n\n## Parts\n\n### Pieces\n\nWhich.\n', 'design-template.md');
+    expect(outline(holder.sections)).toEqual(['2 Details ~', '  3 Test Plan ?', '2 Parts', '  3 Pieces']);
   });
 
   it('guidance that opens with `(optional)` on a line of its own makes it optional; a note that says when it is needed is no sample to replace', () => {

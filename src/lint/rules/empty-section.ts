@@ -54,7 +54,9 @@ export default defineRule({
         // A leaf the template gives content to; a section with sub-sections when the template gives
         // content to it or to one of them (a skeleton of questions the template leaves bare is as asked).
         for (const section of sections) {
-          const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.length > 0 : asksContent(schema);
+          // (Sub-sections the template makes optional ask for nothing: `## Additional Details` over
+          // `### Test Plan [optional]` may stay empty.)
+          const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.some((c) => !c.optional) : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items) || answeredInHeading(section)) continue;
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.

@@ -337,3 +337,27 @@ describe('empty-section with the author’s sections right after it', () => {
     { describe, it },
   );
 });
+
+describe('empty-section over sub-sections the template makes optional', () => {
+  testRule(
+    rule,
+    {
+      template:
+        '# [Title]\n\n## Summary\n\nWhat it does.\n\n## Further Details\n\n### Test Plan [optional]\n\nHow it is tested.\n\n### Graduation [optional]\n\nWhen it is done.\n\n## Sketch\n\n### Parts\n\nThe pieces.\n',
+      valid: [
+        {
+          name: 'a section that only holds optional sub-sections, left empty: nothing asked of it',
+          text: '# Node pools\n\n## Summary\n\nPools of nodes scale together.\n\n## Further Details\n\n## Sketch\n\n### Parts\n\nA pool and its scaler.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'one whose sub-section is required is empty without it',
+          text: '# Node pools\n\n## Summary\n\nPools of nodes scale together.\n\n## Further Details\n\n## Sketch\n',
+          errors: [{ message: 'Section `## Sketch` is empty: write its content or remove the heading if the template marks it optional.', line: 9, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
