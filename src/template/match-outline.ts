@@ -476,7 +476,7 @@ function standingIn(
  * implementing). Where its name has the word, in the same role: `##
  * References` is no `## Reference Implementation`.
  */
-function speaksFor(one: Section, between: readonly TemplateSection[], level: number): TemplateSection | undefined {
+export function speaksFor(one: Section, between: readonly TemplateSection[], level: number): TemplateSection | undefined {
   const words = contentWords(one.title);
   const head = analyze(words.at(-1) ?? '')[0];
   if (words.length > 3 || !head || head.length < 4) return undefined;

@@ -579,9 +579,16 @@ describe('template semantics read from real-catalog shapes', () => {
       '9 required-section error',
       '11 unknown-section warning',
     ]);
-    // Two headings there before the next template section: either may be it, both are the author's.
+    // Two headings there before the next template section, one the guidance talks of: it may be it
+    // (a warning that names both, nothing inserted); with none it talks of, the section is missing.
     const two = pattern.replace('## Implementation\n', '## Implementation\n\nA lock file.\n\n## Rollout\n');
     expect((await lintPattern(template, two)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
+      '9 required-section warning',
+      '11 unknown-section warning',
+      '15 unknown-section warning',
+    ]);
+    const twoOther = pattern.replace('## Implementation\n', '## Benchmarks\n\nA lock file.\n\n## Rollout\n');
+    expect((await lintPattern(template, twoOther)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
       '9 required-section error',
       '11 unknown-section warning',
       '15 unknown-section warning',

@@ -4,7 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
+import { sectionsHad, speaksFor, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
@@ -415,7 +415,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       return {
         section: missing.schema.id,
         message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-        ...(partsUp || heldElsewhere ? { warning: true } : {}),
+        // (One of the author's headings at its place that its guidance talks of, as for one such heading
+        // alone, may be it in other words: a guess, a warning.)
+        ...(partsUp || heldElsewhere || own.some((s) => speaksFor(s, [missing.schema], missing.schema.level)) ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
