@@ -610,6 +610,12 @@ function rewordings(
 ): Map<Section, TemplateSection> {
   const out = new Map<Section, TemplateSection>();
   const at = sections.map((s, i) => taken.get(s) ?? byName[i]);
+  // The levels the named headings stand off the template's, when all alike (an older layout that
+  // writes every section one level up, `# Problem` for `## Problem`): the others are compared at
+  // that level too (`# Solution` for `## Proposed Solution`).
+  const offsets = new Set(sections.flatMap((s, k) => (at[k] ? [s.level - at[k].level] : [])));
+  const off = offsets.size === 1 ? [...offsets][0]! : 0;
+  const level = (t: TemplateSection) => t.level + off;
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
   // (A heading with the pattern's name in it, `## Real-World Applications of [Pattern Title]`, is
   // compared by its own words.)
@@ -689,12 +695,12 @@ function rewordings(
     const run = sections.slice(i, j).filter((s) => !known(s));
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
     // header for `## Summary of changes`) are too little to go on.
-    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === t.level && fits(s.title, ownText(t)))]));
+    const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === level(t) && fits(s.title, ownText(t)))]));
     // The name's own words in another order or form (`## Proposed Design` for `## Design Proposal`)
     // fit better than a word in common: that heading is the section, whatever else shares a word.
     for (const t of gap) {
       const key = stemSet(t.heading);
-      const same = key ? run.filter((s) => s.level === t.level && stemSet(s.title) === key) : [];
+      const same = key ? run.filter((s) => s.level === level(t) && stemSet(s.title) === key) : [];
       if (same.length !== 1) continue;
       fitted.set(t, same);
       for (const [other, list] of fitted)
@@ -758,12 +764,18 @@ function rewordings(
     const head = heading.at(-1);
     // (A word of four letters, where it is the whole heading and a noun the name joins: `## Risks` for `## Risks and Drawbacks`.)
     const long = head !== undefined && (head.length >= 5 || (heading.length === 1 && head.length >= 4 && name.length > 1 && headNouns(t.heading).has(head)));
-    if (s.level !== t.level || heading.length > 3 || head === undefined || !long || !name.includes(head)) return false;
+    if (s.level !== level(t) || heading.length > 3 || head === undefined || !long || !name.includes(head)) return false;
     // …in the same role in both (`## References` ends in the word `## Reference Implementation` only qualifies).
     if (headNouns(s.title).has(head) !== headNouns(t.heading).has(head)) return false;
     // The same head noun with another qualifier (`## Performance Considerations` against `## Security
     // Considerations`, `## Proposed design` against `## Detailed design`) is another section of that kind.
-    return !(head === name.at(-1) && heading.length > 1 && name.length > 1 && heading.slice(0, -1).some((w) => !name.includes(w)));
+    // (A qualifier that means the same is no other one: `## Unanswered Questions` for `## Unresolved Questions`.)
+    return !(
+      head === name.at(-1) &&
+      heading.length > 1 &&
+      name.length > 1 &&
+      heading.slice(0, -1).some((w) => !name.includes(w) && !name.some((n) => sameQualifier(w, n)))
+    );
   };
   for (const t of lacking) {
     const fitting = free.filter((s) => shares(s, t));
@@ -998,6 +1010,21 @@ const SAME_ROLE = new Map(
     ['acknowledgment', 'credit'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
+
+/** Qualifiers that say the same of a section's head noun (`open`, `unresolved`, `unanswered` questions). */
+const SAME_QUALIFIER = new Map(
+  [
+    ['open', 'unresolved', 'unanswered', 'outstanding', 'pending'],
+    ['future', 'later', 'next'],
+    ['prior', 'previous', 'related', 'existing'],
+    ['alternative', 'rejected', 'considered'],
+  ].flatMap((group, i) => group.map((w) => [w, i] as const)),
+);
+
+function sameQualifier(a: string, b: string): boolean {
+  const role = SAME_QUALIFIER.get(a);
+  return role !== undefined && role === SAME_QUALIFIER.get(b);
+}
 
 /**
  * Whether a short heading (three words at most) ends in a word of the same

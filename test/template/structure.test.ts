@@ -1084,3 +1084,25 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(found[1]!.message).toContain('`## Design`');
   });
 });
+
+describe('section names written another way, at another place or level', () => {
+  it('a qualifier that says the same (`Unanswered` for `Unresolved`), out of order: a rename and an order finding, not missing plus unknown', async () => {
+    const template = '# Meta\n\n- Name: (the feature)\n\n# Summary\n\nOne paragraph.\n\n# Drawbacks\n\nWhy not?\n\n# Unresolved Questions\n\n- What is open?\n';
+    const pattern = '# Meta\n\n- Name: Quiet mode\n\n# Summary\n\nLess output.\n\n# Unanswered Questions\n\nWhether logs change too.\n\n# Drawbacks\n\nOne more flag.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 section-name warning', '9 section-order warning']);
+    // Another qualifier, another section of that kind: the template's is missing.
+    const other = pattern.replace('# Unanswered Questions', '# Settled Questions');
+    expect((await lintPattern(template, other)).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toContain('required-section error');
+  });
+
+  it('in an older layout that writes every section one level up, a section in other words is read at that level too', async () => {
+    const template =
+      '# [Name]: Design\n\n## Summary\n\nA few lines.\n\n## Problem\n\nWhat is wrong.\n\n## Proposed Solution\n\nThe design.\n\n## Risks\n\nWhat could go wrong.\n';
+    const pattern = '# Summary\n\nFaster builds.\n\n# Problem\n\nBuilds are slow.\n\n# Solution\n\nCache the steps.\n\n# Risks\n\nStale caches.\n';
+    const found = await lintPattern(template, pattern);
+    const shown = found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`);
+    expect(shown).toContain('9 section-name warning');
+    expect(shown.filter((d) => d.includes('required-section'))).toEqual([]);
+  });
+});
