@@ -346,6 +346,13 @@ export function isDateMask(token: string): boolean {
 }
 const DATE_MASK_WHOLE = new RegExp(`^(?:${DATE_MASK.source})$`, 'u');
 
+/** A parenthesis with words in it, on one line (see `markedTokens`). */
+const WHOLE_NOTE = /\((?=[^()\n]*\p{L})[^()\n]+\)/gu;
+
+/** Three or more short alternatives, ` / ` or ` | ` between them (`Draft / In Review / Final`). */
+const CHOICE = String.raw`[\p{L}][\p{L}\p{N}'-]*(?: [\p{L}][\p{L}\p{N}'-]*){0,2}`;
+const CHOICES = new RegExp(String.raw`(?<![\p{L}\p{N}])${CHOICE}(?: [/|] ${CHOICE}){2,}(?![\p{L}\p{N}])`, 'gu');
+
 const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|add|list|replace)\b[^()\n]*\)/giu;
 
 /**
@@ -405,6 +412,16 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
     // author's sentence (`the range is TBD for now`) it is their word for what is not decided.
     for (const m of text.matchAll(TODO_WORDS)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
     if (/[YyMDmd]/.test(text)) for (const m of text.matchAll(DATE_MASK)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+    // A note in parentheses that is all its line, cell or value (`(why it matters)`, `Supersedes:
+    // (put "N/A" unless it replaces one)`): what to write there, not a word of the author's.
+    if (text.includes('(')) {
+      for (const m of text.matchAll(WHOLE_NOTE)) {
+        const inner = m[0].slice(1, -1).trim();
+        if (wordCount(inner) >= 2 && !NOTE.test(inner) && standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+      }
+    }
+    // The choices to pick one from, all its cell or value: `Draft / In Review / Final`.
+    if (/ [/|] /.test(text)) for (const m of text.matchAll(CHOICES)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
   }
   tokens.sort((a, b) => a.start - b.start);
   return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;

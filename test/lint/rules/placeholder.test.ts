@@ -858,3 +858,24 @@ describe('placeholder: a date’s format and a list of choices, as the template 
     expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
   });
 });
+
+describe('placeholder: a note in parentheses, or the choices, that is all its line, value or cell', () => {
+  const template =
+    '# [Title]\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Stage | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nThe design (a diagram helps) and its parts.\n';
+  it('kept as the template wrote it: left over', async () => {
+    const source =
+      '# Quiet mode\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Stage | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nA flag turns output down.\n';
+    const { shown } = await lintOne('placeholder', source, { template });
+    expect(shown).toEqual([
+      '3:15 Template text left in the introduction: “(write "none" unless it replaces one, then link it)”. Replace it with this pattern\'s own content.',
+      "7:11 Template text left in the introduction: “Draft / In Review / Final”. Replace it with this pattern's own content.",
+      "11:1 Template text left in `## Motivation`: “(why it matters)”. Replace it with this pattern's own content.",
+    ]);
+  });
+
+  it('filled in, or a parenthesis inside the author’s sentence: nothing', async () => {
+    const source =
+      '# Quiet mode\n\n- Supersedes: none\n\n| Field | Value |\n| --- | --- |\n| Stage | In Review |\n\n## Motivation\n\nLogs drown the one line that matters (why it matters is in the survey).\n\n## Design\n\nThe design (a diagram helps) and its parts: one flag.\n';
+    expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
+  });
+});
