@@ -27,6 +27,8 @@ export default defineCatalogRule({
       const at = { range: link.range };
       // An anchor among the alternatives points to this pattern's own discussion of them.
       if (kind === 'alternative' && link.url.trim().startsWith('#')) continue;
+      // An empty destination (`[a copy tool]()`) leads nowhere, not to this pattern: the link rule says so.
+      if (link.url.trim() === '') continue;
       const to = index.resolvePattern(link.url, pattern.file);
       if (to === pattern) {
         report({ message: `${where} lists this pattern itself (${shown}): list other patterns only. Remove the link.`, ...at });

@@ -83,6 +83,10 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('leaves a link with an empty destination to the link rule: it is not this pattern', async () => {
+    expect(await problems('- We could have used [a copy tool]() instead.')).toEqual([]);
+  });
+
   it("leaves web pages and other schemes alone under Related Patterns (paths out of the catalog are the link rule's)", async () => {
     expect(await problems('- [Saga](https://microservices.io/patterns/data/saga.html)\n- [Mail](mailto:team@example.org)\n- [Up](../../../../etc/passwd)')).toEqual([]);
   });
