@@ -754,7 +754,8 @@ function rewordings(
   // word, of five letters or more, is a word of the name of a section this level lacks, when it is
   // the one heading of the level that does and fits no other such section. Read as that section
   // written another way, at another place: a rename and an order finding, not a missing section
-  // plus an unknown one. A topic's heading (`## Thoughts from research on this proposal`) or one
+  // plus an unknown one; so is a one-word heading of the same role as a one-word name (`## Proposal`
+  // for `## Decision`). A topic's heading (`## Thoughts from research on this proposal`) or one
   // that only shares a qualifier (`## Implementation plan` for `## Implementation History`) is not.
   const free = sections.filter((s, k) => !at[k] && !out.has(s) && !known(s));
   const lacking = schema.filter((t) => open(t) && ![...out.values()].includes(t));
@@ -764,7 +765,10 @@ function rewordings(
     const head = heading.at(-1);
     // (A word of four letters, where it is the whole heading and a noun the name joins: `## Risks` for `## Risks and Drawbacks`.)
     const long = head !== undefined && (head.length >= 5 || (heading.length === 1 && head.length >= 4 && name.length > 1 && headNouns(t.heading).has(head)));
-    if (s.level !== level(t) || heading.length > 3 || head === undefined || !long || !name.includes(head)) return false;
+    if (s.level !== level(t) || heading.length > 3 || head === undefined) return false;
+    // (A one-word heading of the same role as the one-word name, `## Proposal` for `## Decision`.)
+    if (heading.length === 1 && name.length === 1) return sameRole(heading, name);
+    if (!long || !name.includes(head)) return false;
     // …in the same role in both (`## References` ends in the word `## Reference Implementation` only qualifies).
     if (headNouns(s.title).has(head) !== headNouns(t.heading).has(head)) return false;
     // The same head noun with another qualifier (`## Performance Considerations` against `## Security

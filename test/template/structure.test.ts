@@ -1096,6 +1096,16 @@ describe('section names written another way, at another place or level', () => {
     expect((await lintPattern(template, other)).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toContain('required-section error');
   });
 
+  it('a one-word heading of the same role as a one-word name, out of order (`## Proposal` for `## Decision`): a rename and an order finding', async () => {
+    const template =
+      '# ADR {N}: {TITLE}\n\n## Status\n\nProposed.\n\n## Context\n\nThe forces.\n\n## Alternatives\n\nWhat else.\n\n## Decision\n\nWhat we do.\n\n## Details\n\nHow.\n';
+    const pattern =
+      '# ADR 7: Fixed block times\n\n## Status\n\nAccepted.\n\n## Context\n\nBlocks drift.\n\n## Proposal\n\nA fixed interval.\n\n## Alternatives\n\nA moving target.\n\n## Details\n\nA timer.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['11 section-name warning', '11 section-order warning']);
+    expect(found.diagnostics[0]!.message).toContain('it is a word for what that section is');
+  });
+
   it('in an older layout that writes every section one level up, a section in other words is read at that level too', async () => {
     const template =
       '# [Name]: Design\n\n## Summary\n\nA few lines.\n\n## Problem\n\nWhat is wrong.\n\n## Proposed Solution\n\nThe design.\n\n## Risks\n\nWhat could go wrong.\n';

@@ -44,7 +44,13 @@ export default defineRule({
       const why = byContent
         ? " (it holds that section's sub-sections)"
         : apart
-          ? " (it shares a word of that section's name, which no other heading of its level has)"
+          ? ` (it ${
+              variantKey(section.title)
+                .split(' ')
+                .some((w) => w.length >= 4 && variantKey(schema.heading).split(' ').includes(w))
+                ? "shares a word of that section's name"
+                : 'is a word for what that section is'
+            }, which no other heading of its level has)`
           : reworded
             ? ' (it stands where the template puts that section, in other words)'
             : '';
