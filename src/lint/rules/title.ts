@@ -82,7 +82,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     outline.misplaced.every((m) => m.section.level !== m.schema.level);
   // (Nor is an H1 where the template's sections are H1s, `# Summary` after the title line.)
   const h1Sections = template.sections.some((s) => s.level === 1);
-  const h1s = allUp || h1Sections ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
+  // (Nor, with no title at all, an H1 among sections written as H1s from the top, `# Summary`, `#
+  // Problem`, `# Overview of the system`, then `## Risks`: there is no first title for it to be a
+  // second of. The missing title is the one finding.)
+  const firstUp = !doc.title && !allUp && doc.headings[0]?.level === 1 && sectionsAsH1.has(doc.headings[0]) ? doc.headings[0] : undefined;
+  const h1s = allUp || h1Sections || firstUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
@@ -92,13 +96,16 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       const fm = typeof fmTitle === 'string';
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
+      const others = firstUp ? doc.headings.filter((h) => h.level === 1 && h !== firstUp) : [];
       const cause = first
         ? `; it writes its sections one level up instead (\`# ${first.text}\`): add the title above them, then \`lint --fix\` moves them down a level`
-        : '';
+        : firstUp
+          ? `; it writes sections as H1s from the top instead (\`# ${firstUp.text}\`${others.length ? `, and ${others.length} more` : ''}): add the title above them and make them \`##\` sections`
+          : '';
       report({
         message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose && !first ? LOOSE : ''}`,
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        ...(first ? { layout: true as const } : loose ? { warning: true } : {}),
+        ...(first || firstUp ? { layout: true as const } : loose ? { warning: true } : {}),
       });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.

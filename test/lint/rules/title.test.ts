@@ -146,6 +146,19 @@ testRule(
         ],
       },
       {
+        name: 'no title, sections written as H1s from the top and some at their level (an older layout, half moved): one finding, no "second title"',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Design\n\nHow it works.\n\n## Risks\n\nWhat could go wrong.\n',
+        text: '# Overview\n\nWorkers pull, nobody pushes.\n\n# How the pool grows\n\nOne worker per shard.\n\n# Design\n\nA queue.\n\n## Risks\n\nA slow shard.\n',
+        errors: [
+          {
+            message:
+              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none; it writes sections as H1s from the top instead (`# Overview`, and 2 more): add the title above them and make them `##` sections.',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+      {
         name: "the template's placeholder as written",
         text: withTitle('# [Pattern Title]'),
         errors: [{ message: placeholder('[Pattern Title]'), line: 1, column: 1, endLine: 1, endColumn: 18 }],
