@@ -1,7 +1,7 @@
 import type { MarkdownDocument, Section } from '../markdown/types.js';
 import type { SummarySetting, TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
-import { matchOutline, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
+import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
 import { foldText } from '../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -126,7 +126,11 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       const beside = (key: string) =>
         outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
       const renamed = [...names.entries()]
-        .filter(([key, e]) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE && beside(key) < e.count)
+        // (A name whose words have nothing to do with the section's, `## Example` where `## Evidence`
+        // goes, is that name only where most of the patterns without the section write it there.)
+        .filter(
+          ([key, e]) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE && beside(key) < e.count && (e.count * 2 >= lacking || speaksOf(e.written, schema)),
+        )
         .map(([, e]) => e)
         .sort((a, b) => b.count - a.count);
       if (renamed.length > 0) {

@@ -1015,6 +1015,18 @@ const SAME_ROLE = new Map(
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 
+/**
+ * Whether a heading's words have to do with a template section: a word of its
+ * name or its guidance (stemmed: `## Effect on ABI stability` for `## ABI
+ * compatibility`), or a word of the same role as its name's (`## Proposal`
+ * for `## Decision`). Place alone (`## Example` where `## Evidence` goes) is
+ * not enough to read one as the other.
+ */
+export function speaksOf(written: string, t: TemplateSection): boolean {
+  const words = new Set(analyze(`${t.name} ${t.guidance}`));
+  return analyze(written).some((w) => words.has(w)) || sameRole(contentWords(written), contentWords(t.heading));
+}
+
 /** Qualifiers that say the same of a section's head noun (`open`, `unresolved`, `unanswered` questions). */
 const SAME_QUALIFIER = new Map(
   [

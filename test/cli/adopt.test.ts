@@ -189,6 +189,23 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a name at a section’s place whose words have nothing to do with it, written by a few of the patterns without it, is no alias (`## Example` where `## Evidence` goes)', async () => {
+    const page = (n: number, middle: string) =>
+      `# Agent trick ${n}\n\n## Problem\n\nIt loops ${n}.\n\n## Solution\n\nStop it.\n\n${middle}## How to use it\n\nCall it.\n\n## References\n\n- A paper.\n`;
+    const files: Record<string, string> = {
+      'patterns/TEMPLATE.md':
+        '# Pattern Title\n\n## Problem\n\nState it.\n\n## Solution\n\nDescribe it.\n\n## Evidence\n\n- **Grade:** `high | low`\n\n## How to use it\n\nGuidance.\n\n## References\n\n- Links\n',
+    };
+    for (let n = 1; n <= 8; n++) files[`patterns/p${n}.md`] = page(n, '');
+    for (let n = 9; n <= 11; n++) files[`patterns/p${n}.md`] = page(n, '## Example\n\nA run of it.\n\n');
+    for (let n = 12; n <= 13; n++) files[`patterns/p${n}.md`] = page(n, '## Evidence\n\nTwo studies.\n\n');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('accepted as another name');
+    expect((await configOf(dir)).sections?.Evidence?.aliases).toBeUndefined();
+  });
+
   it('a spelling most patterns use for a template section becomes an alias; a pattern named like a repository page stays a pattern', async () => {
     const dir = await copyOf('adopt-variant');
     const before = await bytesOf(dir);
