@@ -203,7 +203,7 @@ describe('patternbook init --adopt', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('accepted as another name');
-    expect((await configOf(dir)).sections?.Evidence?.aliases).toBeUndefined();
+    expect((await configOf(dir)).sections).toEqual({ Evidence: { recommended: true } });
   });
 
   it('a spelling most patterns use for a template section becomes an alias; a pattern named like a repository page stays a pattern', async () => {
