@@ -681,6 +681,21 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[]):
  * topics follow its `## Introduction`, rather than splitting them from it.
  */
 function insertion(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
+  const place = insertionPoint(doc, missing, text);
+  // A blank line on each side of what is inserted, whatever the author's text around it has (a
+  // `---` rule right above the next heading): a heading never runs into the line after it.
+  const before = doc.source.slice(0, place.offset);
+  const after = doc.source.slice(place.offset);
+  let insert = place.insert;
+  // (Counted in lines: a file may end its lines with CRLF.)
+  if (before.trim() && !/^\r?\n/.test(insert) && !/(?:\r?\n){2}$/.test(before)) insert = (/\n$/.test(before) ? '\n' : '\n\n') + insert;
+  const trailing = (/(?:\r?\n)*$/.exec(insert)![0].match(/\n/g) ?? []).length;
+  const leading = (/^(?:\r?\n)*/.exec(after)![0].match(/\n/g) ?? []).length;
+  if (after.trim() && trailing + leading < 2) insert += '\n'.repeat(2 - trailing - leading);
+  return { ...place, insert };
+}
+
+function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
   const footer = footerBreak(doc);

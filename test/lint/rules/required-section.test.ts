@@ -464,6 +464,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: 'inserted after a section that ends in a `---` rule right above the next heading: a blank line on each side',
+        template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Risks\n\nWhat could go wrong.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n---\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('## Risks', 'after `## Overview`'), line: 7, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n---\n\n## Risks\n\n<!-- What could go wrong. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
         name: 'guidance that is all TODO lines is inserted without the markers (else the heading would come bare)',
         template: '# [Pattern Title]\n\n## Overview\n\nTODO: the problem it solves, as one question.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Read Replica\n\n## Cleanup\n\nDrop the replica.\n',
