@@ -44,8 +44,11 @@ export function missingSectionText(
   else if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
   // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
+  // (Nor is a slot for the author's own headings, `#### Story 1` under `### User Stories`: its heading
+  // is the template's sample, the author names each item.)
   for (const child of schema.children)
-    if (!child.optional && !child.recommended && !present.has(child) && !skip(child)) parts.push(missingSectionText(child, present, skip, shift, keep));
+    if (!child.optional && !child.recommended && !child.anyHeading && !present.has(child) && !skip(child))
+      parts.push(missingSectionText(child, present, skip, shift, keep));
   return parts.join('\n\n');
 }
 

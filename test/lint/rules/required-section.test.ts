@@ -464,6 +464,14 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- Say what it solves. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: 'a slot for the author’s own headings (`#### Story 1`, `#### Story 2` left bare) is not inserted with its parent: its heading is a sample',
+        template:
+          '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n### User Stories\n\nWho needs it.\n\n#### Story 1\n\n#### Story 2\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n## Cleanup\n\nDrop the replica.\n',
+        errors: [{ message: missing('### User Stories', 'in `## Overview`'), line: 5, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n### User Stories\n\n<!-- Who needs it. -->\n\n## Cleanup\n\nDrop the replica.\n',
+      },
+      {
         name: 'inserted after a section that ends in a `---` rule right above the next heading: a blank line on each side',
         template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Risks\n\nWhat could go wrong.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n---\n## Cleanup\n\nDrop the replica.\n',
