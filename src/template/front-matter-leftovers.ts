@@ -30,7 +30,7 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
       const column = (at?.column ?? 0) + 1;
       // A key the template says is optional (`requires (*optional)`), or a blank it says is filled in at a
       // later stage (`(fill in once accepted)`): kept, a warning.
-      const later = /\b(?:once|when|after|until|upon)\b/i.test(value);
+      const later = /\b(?:once|when|after|until|upon|later|will|to be)\b/i.test(value);
       const optional = /\boptional\b/i.test(own);
       out.push({
         id: -1,

@@ -580,6 +580,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    // (Required for some kinds only: `required for Protocol proposals but optional for other categories`.)
+    /\bbut optional\b|\boptional for (?:other|some|non-?)\b/i.test(plain) ||
     /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
     /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain) ||

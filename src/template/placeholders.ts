@@ -122,7 +122,12 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
       break;
     case 'table':
       for (const row of block.table.rows) {
-        row.cells.forEach((cell, k) => classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found));
+        row.cells.forEach((cell, k) => {
+          // A cell of choices (`_Draft / In Review / Final_`): the value is one of them.
+          const value = cell.replace(/^[*_\s]+|[*_\s]+$/g, '');
+          if (CHOICES.test(value)) found.addMarked(value, path, row.line, false);
+          else classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found);
+        });
       }
       break;
     case 'code':
@@ -349,9 +354,12 @@ const DATE_MASK_WHOLE = new RegExp(`^(?:${DATE_MASK.source})$`, 'u');
 /** A parenthesis with words in it, on one line (see `markedTokens`). */
 const WHOLE_NOTE = /\((?=[^()\n]*\p{L})[^()\n]+\)/gu;
 
-/** Three or more short alternatives, ` / ` or ` | ` between them (`Draft / In Review / Final`). */
+/** A note in parentheses kept as it is (`leave this empty`), or an example, not a blank. */
+const KEPT_NOTE = /^(?:leave (?:this|it) (?:empty|blank)|(?:e\.\s?g|i\.\s?e)\.?|eg\b|for (?:example|instance)\b|such as\b|see\b)/i;
+
+/** Three or more short alternatives, ` / ` or ` | ` between them (`Draft / In Review / Final`): the choices a table cell leaves to pick from. */
 const CHOICE = String.raw`[\p{L}][\p{L}\p{N}'-]*(?: [\p{L}][\p{L}\p{N}'-]*){0,2}`;
-const CHOICES = new RegExp(String.raw`(?<![\p{L}\p{N}])${CHOICE}(?: [/|] ${CHOICE}){2,}(?![\p{L}\p{N}])`, 'gu');
+const CHOICES = new RegExp(String.raw`^${CHOICE}(?: [/|] ${CHOICE}){2,}$`, 'u');
 
 const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|add|list|replace)\b[^()\n]*\)/giu;
 
@@ -417,11 +425,12 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
     if (text.includes('(')) {
       for (const m of text.matchAll(WHOLE_NOTE)) {
         const inner = m[0].slice(1, -1).trim();
-        if (wordCount(inner) >= 2 && !NOTE.test(inner) && standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+        // (Not a note that is right kept as it is, `(leave this empty)`, an example, `(e.g. a new
+        // annotation)`, nor a short value, `(2.x / 3.x)`.)
+        const words = inner.match(/\p{L}{2,}/gu) ?? [];
+        if (words.length >= 2 && !NOTE.test(inner) && !KEPT_NOTE.test(inner) && standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
       }
     }
-    // The choices to pick one from, all its cell or value: `Draft / In Review / Final`.
-    if (/ [/|] /.test(text)) for (const m of text.matchAll(CHOICES)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
   }
   tokens.sort((a, b) => a.start - b.start);
   return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;

@@ -375,10 +375,10 @@ describe("a section's own guidance that says it may be left out", () => {
 
   it('guidance that says not every pattern has the section, or closes on `(where applicable)`, makes it optional; a note on a part of it does not', () => {
     const template = templateFromSource(
-      '# [Title]\n\n## Problem\n\nTODO: the problem as a question.\n\n## Implementation\n\nTODO: sample code in the main language. (Not every pattern will have code)\n\n## Migration\n\nHow users move to it (where applicable).\n\n## Rollout\n\nSay how it is switched on (if applicable) and who does it.\n\n## Examples\n\nNot all of them are needed, but show at least two.\n',
+      '# [Title]\n\n## Problem\n\nTODO: the problem as a question.\n\n## Implementation\n\nTODO: sample code in the main language. (Not every pattern will have code)\n\n## Migration\n\nHow users move to it (where applicable).\n\n## Rollout\n\nSay how it is switched on (if applicable) and who does it.\n\n## Examples\n\nNot all of them are needed, but show at least two.\n\n## Reference Implementation\n\n[Required for protocol changes but optional for other kinds. Sketch the code.]\n',
       'pattern-template.md',
     );
-    expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples']);
+    expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples', '2 Reference Implementation ?']);
   });
 
   it('a template that says its outline is only a guide recommends each section (a missing one is a warning); a hedge in a section’s own guidance recommends that one', () => {
