@@ -8,6 +8,7 @@ import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/documen
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
+import { bodyFields } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -264,63 +265,15 @@ function readTitle(
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }
-  // The title among the fields the document writes in its body (`Title: Faster block sync`).
-  const field = fields?.values.title;
+  // The title among the fields the document writes in its body (`Title: Faster block sync`, or the
+  // field the template names the pattern in, `- Name: Contractual Build Plan`).
+  const field = fields?.values[spec.from === 'none' && spec.field ? spec.field : 'title'];
   if (field && fields?.range && !/^[<[{(]/.test(field)) return { text: field, from: 'paragraph', range: fields.range };
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
     return { text: first.text, from: 'paragraph', range: first.range };
   return undefined;
-}
-
-/** A field's label and value: `Status: Final`, `**Status**: Final`, `**Status:** Final`. */
-const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} _-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*\S)\s*$/u;
-
-/**
- * The fields a document writes in its body, where a template without front
- * matter keeps them: a code block without a language whose lines are all
- * `Key: value` (two or more), a table of two columns whose first is labels
- * (`| Title | … |`), or a list of `Key: value` items right under the title;
- * the first such block before the first section or in the first section.
- * Keys in lower case, values as written (emphasis and code marks dropped).
- */
-export function bodyFields(doc: MarkdownDocument): { values: Record<string, string>; range?: Range } | undefined {
-  const first = doc.sections[0];
-  const blocks = [...doc.preamble, ...(first?.blocks ?? [])];
-  const out: Record<string, string> = {};
-  let range: Range | undefined;
-  const add = (key: string, value: string) => {
-    const k = key.trim().toLowerCase();
-    const v = value.replace(/[*_`]/g, '').trim();
-    if (k && v && !(k in out)) out[k] = v;
-  };
-  for (const b of blocks) {
-    let lines: string[] | undefined;
-    if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
-    else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => i.text);
-    if (lines) {
-      const pairs = lines.map((l) => FIELD_LINE.exec(l));
-      if (pairs.length >= 2 && pairs.every(Boolean)) {
-        for (const m of pairs) add(m![1]!, m![2]!);
-        range = b.range;
-        break;
-      }
-      continue;
-    }
-    if (b.kind === 'table' && b.table.header.length === 2) {
-      const rows = [b.table.header, ...b.table.rows.map((r) => r.cells)];
-      if (rows.length >= 2 && rows.every((r) => /^[*_]*[\p{L}][\p{L} _-]{0,30}[*_]*$/u.test(r[0] ?? ''))) {
-        for (const r of rows) add(r[0]!.replace(/[*_]/g, ''), r[1] ?? '');
-        range = b.range;
-        break;
-      }
-    }
-  }
-  // A section of its own for the status (`## Status`, then `Superseded by 0002`): its first paragraph.
-  const status = doc.sections.find((s) => foldHeading(s.title) === 'status')?.blocks.find((b) => b.kind === 'paragraph');
-  if (status?.kind === 'paragraph') add('status', status.text);
-  return Object.keys(out).length > 0 ? { values: out, ...(range ? { range } : {}) } : undefined;
 }
 
 /** Names of a part of a document, never a document's own name (folded). */

@@ -11,6 +11,7 @@ import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { bodyFields } from './body-fields.js';
 import { foldHeading, foldText } from './normalize.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
@@ -254,8 +255,14 @@ function titleSpec(
     const sample = firstParagraph(doc, section);
     return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample) };
   }
-  return { from: 'none' };
+  // No title line of its own: the field of its metadata that names the pattern, if it has one.
+  const fields = bodyFields(doc)?.values ?? {};
+  const field = TITLE_FIELDS.find((key) => key in fields);
+  return { from: 'none', ...(field ? { field } : {}) };
 }
+
+/** Fields of a template's metadata block that hold a pattern's name (`- Name: (fill in the feature name)`). */
+const TITLE_FIELDS = ['title', 'name'];
 
 /**
  * 2 when the template has no H1 and opens with an H2 that only names the

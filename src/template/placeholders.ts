@@ -355,7 +355,7 @@ const DATE_MASK_WHOLE = new RegExp(`^(?:${DATE_MASK.source})$`, 'u');
 const WHOLE_NOTE = /\((?=[^()\n]*\p{L})[^()\n]+\)/gu;
 
 /** A note in parentheses kept as it is (`leave this empty`), or an example, not a blank. */
-const KEPT_NOTE = /^(?:leave (?:this|it) (?:empty|blank)|(?:e\.\s?g|i\.\s?e)\.?|eg\b|for (?:example|instance)\b|such as\b|see\b)/i;
+const KEPT_NOTE = /^(?:leave (?:(?:this|it) )?(?:empty|blank)|(?:e\.\s?g|i\.\s?e)\.?|eg\b|for (?:example|instance)\b|such as\b|see\b)/i;
 
 /** Three or more short alternatives, ` / ` or ` | ` between them (`Draft / In Review / Final`): the choices a table cell leaves to pick from. */
 const CHOICE = String.raw`[\p{L}][\p{L}\p{N}'-]*(?: [\p{L}][\p{L}\p{N}'-]*){0,2}`;

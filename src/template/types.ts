@@ -112,7 +112,14 @@ export type TitleSpec =
     }
   | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape }
   | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape }
-  | { from: 'none' };
+  | {
+      from: 'none';
+      /**
+       * The field of the template's own metadata block that names the pattern (`- Name: (fill in the
+       * feature name)` under `# Meta`, a `Title:` line): a pattern's title is read from it (lower case).
+       */
+      field?: string;
+    };
 
 /**
  * Where a pattern keeps its summary: the blockquote after the title, a front

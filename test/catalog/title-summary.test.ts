@@ -117,6 +117,22 @@ describe('title and summary, from where the template keeps them', () => {
     expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', undefined]);
   });
 
+  it('the field the template names a pattern in (`- Name: (fill in the feature name)` under `# Meta`) is its title; where the template has no such field, a `Name:` field is not', async () => {
+    const meta = '# Meta\n\n- Name: (fill in the feature name)\n- Start Date: (today, YYYY-MM-DD)\n- Author(s): (usernames)\n\n# Summary\n\nOne paragraph.\n';
+    const catalog = await catalogOf(meta, {
+      'build-plan': '# Meta\n\n- Name: Contractual Build Plan\n- Start Date: 2019-04-12\n- Author(s): @lee\n\n# Summary\n\nA plan each step agrees to.\n',
+      unnamed: '# Meta\n\n- Name: (fill in the feature name)\n- Start Date: 2019-05-01\n- Author(s): @kim\n\n# Summary\n\nNot named yet.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['build-plan', 'Contractual Build Plan'],
+      ['unnamed', undefined],
+    ]);
+    const other = await catalogOf('# Meta\n\n- Owner: (who)\n- Start Date: (today)\n\n# Summary\n\nOne paragraph.\n', {
+      'build-plan': '# Meta\n\n- Owner: Lee\n- Name: Lee Park\n- Start Date: 2019-04-12\n\n# Summary\n\nA plan each step agrees to.\n',
+    });
+    expect(read(other).map((r) => r.slice(0, 2))).toEqual([['build-plan', undefined]]);
+  });
+
   it('an H1 over the fields (`# **Meta**`) is no title: a line of bold text alone above it is', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       'batch-export': '**RP-12: Batch export for reports**\n\n# **Meta**\n\n**Owner:** Lee\n\n## Context\n\nExports are slow.\n',

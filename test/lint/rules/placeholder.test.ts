@@ -882,10 +882,10 @@ describe('placeholder: a note in parentheses, or the choices, that is all its li
 
 describe('placeholder: notes in parentheses that are right kept, or filled in later', () => {
   const template =
-    '---\nrelated-issues: (will hold the links to the pull requests)\n---\n\n# [Title]\n\n- Implementation PR: (leave this empty)\n- Target Version: (2.x / 3.x)\n\n## Scale\n\n- Objects added: (e.g. one record per user)\n';
+    '---\nrelated-issues: (will hold the links to the pull requests)\n---\n\n# [Title]\n\n- Implementation PR: (leave this empty)\n- Tracking Issue: (leave blank)\n- Target Version: (2.x / 3.x)\n\n## Scale\n\n- Objects added: (e.g. one record per user)\n';
   it('`(leave this empty)`, an example, a short value: kept, nothing; a blank the template fills in later: a warning', async () => {
     const source =
-      '---\nrelated-issues: (will hold the links to the pull requests)\n---\n\n# Quiet mode\n\n- Implementation PR: (leave this empty)\n- Target Version: (2.x / 3.x)\n\n## Scale\n\n- Objects added: (e.g. one record per user)\n\nNone: the flag is kept in memory.\n';
+      '---\nrelated-issues: (will hold the links to the pull requests)\n---\n\n# Quiet mode\n\n- Implementation PR: (leave this empty)\n- Tracking Issue: (leave blank)\n- Target Version: (2.x / 3.x)\n\n## Scale\n\n- Objects added: (e.g. one record per user)\n\nNone: the flag is kept in memory.\n';
     const { diagnostics } = await lintOne('placeholder', source, { template });
     expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
       "warning 2 Template text left in front matter `related-issues`: “(will hold the links to the pull requests)”. Replace it with this pattern's own content. (The template fills it in at a later stage. A warning.)",

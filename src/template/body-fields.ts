@@ -1,0 +1,52 @@
+import type { Range } from '../markdown/lines.js';
+import type { MarkdownDocument } from '../markdown/types.js';
+import { foldHeading } from './normalize.js';
+
+/** A field's label and value: `Status: Final`, `**Status**: Final`, `**Status:** Final`. */
+const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} _()-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*\S)\s*$/u;
+
+/**
+ * The fields a document writes in its body, where a template without front
+ * matter keeps them: a code block without a language whose lines are all
+ * `Key: value` (two or more), a table of two columns whose first is labels
+ * (`| Title | … |`), or a list of `Key: value` items right under the title;
+ * the first such block before the first section or in the first section.
+ * Keys in lower case, values as written (emphasis and code marks dropped).
+ */
+export function bodyFields(doc: MarkdownDocument): { values: Record<string, string>; range?: Range } | undefined {
+  const first = doc.sections[0];
+  const blocks = [...doc.preamble, ...(first?.blocks ?? [])];
+  const out: Record<string, string> = {};
+  let range: Range | undefined;
+  const add = (key: string, value: string) => {
+    const k = key.trim().toLowerCase();
+    const v = value.replace(/[*_`]/g, '').trim();
+    if (k && v && !(k in out)) out[k] = v;
+  };
+  for (const b of blocks) {
+    let lines: string[] | undefined;
+    if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
+    else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => i.text);
+    if (lines) {
+      const pairs = lines.map((l) => FIELD_LINE.exec(l));
+      if (pairs.length >= 2 && pairs.every(Boolean)) {
+        for (const m of pairs) add(m![1]!, m![2]!);
+        range = b.range;
+        break;
+      }
+      continue;
+    }
+    if (b.kind === 'table' && b.table.header.length === 2) {
+      const rows = [b.table.header, ...b.table.rows.map((r) => r.cells)];
+      if (rows.length >= 2 && rows.every((r) => /^[*_]*[\p{L}][\p{L} _-]{0,30}[*_]*$/u.test(r[0] ?? ''))) {
+        for (const r of rows) add(r[0]!.replace(/[*_]/g, ''), r[1] ?? '');
+        range = b.range;
+        break;
+      }
+    }
+  }
+  // A section of its own for the status (`## Status`, then `Superseded by 0002`): its first paragraph.
+  const status = doc.sections.find((s) => foldHeading(s.title) === 'status')?.blocks.find((b) => b.kind === 'paragraph');
+  if (status?.kind === 'paragraph') add('status', status.text);
+  return Object.keys(out).length > 0 ? { values: out, ...(range ? { range } : {}) } : undefined;
+}
