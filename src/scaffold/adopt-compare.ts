@@ -127,9 +127,15 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
       const renamed = [...names.entries()]
         // (A name whose words have nothing to do with the section's, `## Example` where `## Evidence`
-        // goes, is that name only where most of the patterns without the section write it there.)
+        // goes in 3 patterns, is that name only where most of the patterns without the section write
+        // it there, or where it is an established name: many patterns, never beside the section —
+        // `## Effect on API resilience`, the older name of `## Implications on adoption`.)
         .filter(
-          ([key, e]) => e.count >= ALIAS_MIN && e.count >= lacking * ALIAS_SHARE && beside(key) < e.count && (e.count * 2 >= lacking || speaksOf(e.written, schema)),
+          ([key, e]) =>
+            e.count >= ALIAS_MIN &&
+            e.count >= lacking * ALIAS_SHARE &&
+            beside(key) < e.count &&
+            (e.count * 2 >= lacking || speaksOf(e.written, schema) || (e.count >= ESTABLISHED_NAME && beside(key) === 0)),
         )
         .map(([, e]) => e)
         .sort((a, b) => b.count - a.count);
@@ -200,13 +206,24 @@ function ownHeadings(outline: OutlineMatch): Section[] {
  * existing code`, `## Effect on ABI stability` for `## Source
  * compatibility`, `## ABI compatibility`).
  */
+/** Patterns that write another name at a section's place, and never beside it, for that name to be the section's older one whatever its words. */
+const ESTABLISHED_NAME = 10;
+
 function unknownAt(outline: OutlineMatch, schema: TemplateSection, template: TemplateSchema): Section | undefined {
   const { from, to, gap, bounded } = placeOf(outline, schema, template);
   if (!bounded) return undefined;
   const own = ownHeadings(outline)
     .filter((u) => u.level === schema.level && start(u) > from && start(u) < to)
     .sort((x, y) => start(x) - start(y));
-  return own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
+  // The one heading there whose words speak of this section and of no other missing there
+  // (`## Detailed design` where the guide-level and the reference-level explanations go: the design
+  // is the latter's); else, one heading for each missing section, in their order — unless it
+  // speaks of others of them and not of this one.
+  const speaks = (u: Section) => gap.filter((g) => speaksOf(u.title, g));
+  const speaking = own.filter((u) => speaks(u).length === 1 && speaks(u)[0] === schema);
+  if (speaking.length === 1) return speaking[0];
+  const placed = own.length === gap.length ? own[gap.indexOf(schema)] : undefined;
+  return placed && (speaks(placed).length === 0 || speaks(placed).includes(schema)) ? placed : undefined;
 }
 
 /**

@@ -189,6 +189,22 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('another name where two sections are missing goes to the one its words speak of (`## Detailed design` is the reference-level explanation, not the guide-level one)', async () => {
+    const older = (n: number) => `# Change ${n}\n\n## Summary\n\nWhat ${n} does.\n\n## Detailed design\n\nHow ${n} works.\n\n## Drawbacks\n\nSome.\n`;
+    const files: Record<string, string> = {
+      '0000-template.md':
+        '# Feature\n\n## Summary\n\nOne paragraph.\n\n## Guide-level explanation\n\nTeach it to a user with examples.\n\n## Reference-level explanation\n\nExplain the design in enough detail to build it.\n\n## Drawbacks\n\nWhy not?\n',
+      'text/0009-new.md':
+        '# Change 9\n\n## Summary\n\nNew.\n\n## Guide-level explanation\n\nUse it.\n\n## Reference-level explanation\n\nBuilt so.\n\n## Drawbacks\n\nNone.\n',
+    };
+    for (let n = 1; n <= 6; n++) files[`text/000${n}-old.md`] = older(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toMatchObject({ 'Reference-level explanation': { aliases: ['Detailed design'] } });
+    expect(JSON.stringify((await configOf(dir)).sections)).not.toContain('"Guide-level explanation":{"aliases"');
+  });
+
   it('a name at a section’s place whose words have nothing to do with it, written by a few of the patterns without it, is no alias (`## Example` where `## Evidence` goes)', async () => {
     const page = (n: number, middle: string) =>
       `# Agent trick ${n}\n\n## Problem\n\nIt loops ${n}.\n\n## Solution\n\nStop it.\n\n${middle}## How to use it\n\nCall it.\n\n## References\n\n- A paper.\n`;
