@@ -277,8 +277,13 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     else if (target) {
       found.get(target)!.push(section);
       adopted ||= underUnknown;
-    } else if (known(section, !underUnknown)) unmatched.push(section);
-    else {
+    } else if (known(section, !underUnknown)) {
+      // (A section's name with more words deep inside the author's own section, `#### Summary of
+      // the old setup` under `## Appendix`, is a heading of theirs: its content, not the section.)
+      const variant = underUnknown ? variantOf(schema, section.title, false) : undefined;
+      if (variant && isExtension(section.title, variant) && section.level > variant.level + 1) continue;
+      unmatched.push(section);
+    } else {
       if (!underUnknown && !ownContent) result.unknown.push(section);
       queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
     }

@@ -1106,6 +1106,14 @@ describe('section names written another way, at another place or level', () => {
     expect(found.diagnostics[0]!.message).toContain('it is a word for what that section is');
   });
 
+  it('a section’s name with more words deep inside a section of the author’s (`#### Summary of the old setup` under `## Appendix`) is theirs: the section is missing', async () => {
+    const template = '# [Name]: Design\n\n## Summary\n\nA few lines.\n\n## Problem\n\nWhat is wrong.\n\n## Risks\n\nWhat could go wrong.\n';
+    const pattern =
+      '# Build cache: Design\n\n## Problem\n\nBuilds are slow.\n\n## Risks\n\nStale caches.\n\n## Appendix\n\n#### Summary of the old setup\n\nOne runner.\n';
+    const shown = (await lintPattern(template, pattern)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`);
+    expect(shown).toEqual(['3 required-section error', '11 unknown-section warning']);
+  });
+
   it('in an older layout that writes every section one level up, a section in other words is read at that level too', async () => {
     const template =
       '# [Name]: Design\n\n## Summary\n\nA few lines.\n\n## Problem\n\nWhat is wrong.\n\n## Proposed Solution\n\nThe design.\n\n## Risks\n\nWhat could go wrong.\n';
