@@ -1017,6 +1017,8 @@ const SAME_ROLE = new Map(
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview'],
     ['reference', 'resource', 'bibliography'],
     ['acknowledgment', 'credit'],
+    ['deployment', 'setup', 'installation'],
+    ['cleanup', 'teardown', 'removal'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 
@@ -1029,7 +1031,17 @@ const SAME_ROLE = new Map(
  */
 export function speaksOf(written: string, t: TemplateSection): boolean {
   const words = new Set(analyze(`${t.name} ${t.guidance}`));
-  return analyze(written).some((w) => words.has(w)) || sameRole(contentWords(written), contentWords(t.heading));
+  if (analyze(written).some((w) => words.has(w))) return true;
+  // (Any word of the same role, a hyphenated one as one word: `## Pre-requisites` for `## Requirements`,
+  // `## Setup` for `## Deployment Instructions`.)
+  const roles = (text: string) => [...contentWords(text), ...contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'))].map(roleOf).filter((r) => r !== undefined);
+  const theirs = new Set(roles(t.heading));
+  return roles(written).some((r) => theirs.has(r));
+}
+
+/** A word's role among `SAME_ROLE`'s groups (plural or singular). */
+function roleOf(word: string): number | undefined {
+  return SAME_ROLE.get(word) ?? SAME_ROLE.get(word.replace(/s$/, ''));
 }
 
 /** Qualifiers that say the same of a section's head noun (`open`, `unresolved`, `unanswered` questions). */
