@@ -3,6 +3,7 @@ import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js
 import { foldHeading } from '../../template/normalize.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
+import { houseRules } from '../../catalog/house-rules.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
 import type { TemplateSchema } from '../../template/types.js';
@@ -14,7 +15,7 @@ import { fromTemplatePlace, titleLeftover } from './_title.js';
 
 /** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
 interface TitleFindings {
-  reports: (Report & { layout?: true })[];
+  reports: (Report & { layout?: true; second?: true })[];
 }
 
 /** Said of a finding that is a warning because the file may follow another template. */
@@ -46,8 +47,12 @@ export default defineCatalogRule({
       return { count: all.filter((f) => f?.reports.some((r) => r.layout)).length, of: all.length };
     });
     const kept = layout.count >= 3 && layout.count * 10 >= layout.of;
-    for (const { layout: older, ...finding } of mine.reports) {
-      if (older && kept)
+    // The catalog's own Markdown checks allow several H1s (markdownlint's `MD025` off): a second one is a warning.
+    const severalH1 = memo('house rules', () => houseRules(catalog.root).severalH1);
+    for (const { layout: older, second, ...finding } of mine.reports) {
+      if (second && severalH1 && !finding.warning)
+        report({ ...finding, warning: true, message: `${finding.message} (The catalog's markdownlint configuration turns \`MD025\` off: a warning.)` });
+      else if (older && kept)
         report({
           ...finding,
           warning: true,
@@ -58,7 +63,7 @@ export default defineCatalogRule({
   },
 });
 
-function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true }) => void): void {
+function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true; second?: true }) => void): void {
   const doc = pattern.document;
   const spec = template.title;
   if (spec.from === 'none') return;
@@ -128,6 +133,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
       const holder = before && before !== doc.title && before.level > 1 && templateHeadings.has(before) && !sectionHasText(doc, before) ? before : undefined;
       report({
+        second: true as const,
         message: holder
           ? `More than one title: \`# ${h1.text}\` is a second H1, right under \`${'#'.repeat(holder.level)} ${holder.text}\`, which has no text of its own: make it \`${'#'.repeat(Math.min(holder.level + 1, 6))} ${h1.text}\`, part of that section.${loose ? LOOSE : ''}`
           : `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,

@@ -1,4 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/title.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 
@@ -298,3 +300,28 @@ testRule(
   },
   { describe, it },
 );
+
+describe('title: a second H1 where the catalog’s own markdownlint configuration allows several', () => {
+  const files = (config: Record<string, string>) =>
+    tempCatalog({
+      ...config,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/adr.md', patterns: ['adr/*.md'] }),
+      'templates/adr.md': '# ADR {N}: {Title}\n\n## Context\n\nThe forces.\n\n## Decision\n\nWhat we do.\n',
+      'adr/001-blocks.md': '# ADR 1: Fixed block times\n\n## Context\n\nBlocks drift.\n\n## Decision\n\nA timer.\n\n# Implementation Changes\n\nThe timer moves.\n',
+    });
+  const shown = async (dir: string) =>
+    (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`));
+
+  it('`MD025: false` (or `single-title`, or every rule off by default): a warning that says why', async () => {
+    expect(await shown(await files({ '.markdownlint.yml': 'default: true\nMD025: false\n' }))).toEqual([
+      "warning 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section. (The catalog's markdownlint configuration turns `MD025` off: a warning.)",
+    ]);
+    expect(await shown(await files({ '.markdownlint-cli2.jsonc': '{\n  // the house rules\n  "config": { "single-title": false }\n}\n' }))).toHaveLength(1);
+    expect((await shown(await files({ '.markdownlint.json': '{ "default": false, "MD013": true }' })))[0]).toMatch(/^warning /);
+  });
+
+  it('without such a configuration, or with the rule on: the error', async () => {
+    expect(await shown(await files({}))).toEqual(['error 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section.']);
+    expect((await shown(await files({ '.markdownlint.yaml': 'MD025:\n  level: 1\n' })))[0]).toMatch(/^error /);
+  });
+});

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { repositoryRoot } from './links.js';
+
+/**
+ * What the catalog's own Markdown checks allow, read from its markdownlint
+ * configuration (`.markdownlint.json`, `.jsonc`, `.yaml`, `.yml`, or the
+ * `config` of `.markdownlint-cli2.jsonc` / `.yaml`), in the catalog's folder
+ * or a folder above it up to its repository's root: the nearest one found.
+ * Only what bears on Patternbook's findings is kept.
+ */
+export interface HouseRules {
+  /** `MD025` (`single-title`, `single-h1`) is turned off: a page may have several H1s. */
+  severalH1: boolean;
+}
+
+const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
+
+const cache = new Map<string, HouseRules>();
+
+export function houseRules(root: string): HouseRules {
+  const dir = path.resolve(root);
+  let found = cache.get(dir);
+  if (!found) {
+    found = { severalH1: false };
+    const top = repositoryRoot(dir) ?? dir;
+    for (let at = dir; ; at = path.dirname(at)) {
+      const config = FILES.map((name) => readConfig(path.join(at, name))).find((c) => c !== undefined);
+      if (config) {
+        found = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']) };
+        break;
+      }
+      if (at === top || path.dirname(at) === at) break;
+    }
+    cache.set(dir, found);
+  }
+  return found;
+}
+
+/** A configuration file's rules (`config` of a markdownlint-cli2 file); undefined when there is none or it cannot be read. */
+function readConfig(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    // (JSON with comments is YAML enough once its comments are gone.)
+    const data: unknown = parse(file.endsWith('.jsonc') || file.endsWith('.json') ? text.replace(/^\s*\/\/.*$|\/\*[\s\S]*?\*\//gm, '') : text);
+    if (!data || typeof data !== 'object') return undefined;
+    const rules = path.basename(file).startsWith('.markdownlint-cli2') ? (data as { config?: unknown }).config : data;
+    return rules && typeof rules === 'object' ? (rules as Record<string, unknown>) : undefined;
+  } catch {
+    // A file the catalog's own tool cannot read either: it says nothing here.
+    return undefined;
+  }
+}
+
+/** Whether a rule is off: set to `false` by one of its names, or every rule off by default and it not turned on. */
+function ruleOff(config: Record<string, unknown>, names: readonly string[]): boolean {
+  const key = Object.keys(config).find((k) => names.some((n) => n.toLowerCase() === k.toLowerCase()));
+  if (key !== undefined) return config[key] === false;
+  return config.default === false;
+}
