@@ -123,29 +123,16 @@ describe("an author's own sub-headings that share a template section's name", ()
 });
 
 describe("a template section's name under each of several topics of the author's", () => {
-  it('is a heading of each topic: the section is missing, no level finding, and --fix promotes none of them', async () => {
+  it('is a heading of each topic: the section may be written topic by topic (a warning that names them), no level finding, and --fix inserts or promotes none of them', async () => {
     const template =
       '# [Title]\n\n## Summary\n\nWhat changes.\n\n## Motivation\n\nWhy.\n\n### Requirements\n\nThe constraints.\n\n## Proposal\n\nThe change.\n\n## Evaluation\n\nHow it measures up.\n\n## Alternatives\n\nOthers.\n';
     const topic = (name: string) => `### ${name} tier\n\nWhere data goes.\n\n#### Requirements\n\nFast reads.\n\n#### Evaluation\n\nCostly.\n\n`;
     const pattern = `# Storage tiers\n\n## Summary\n\nTwo tiers.\n\n## Motivation\n\nMost data is cold.\n\n## Proposal\n\n${topic('Hot')}${topic('Cold')}## Alternatives\n\nOne tier.\n`;
     const found = await lintPattern(template, pattern);
-    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section error', '35 required-section error']);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section warning', '35 required-section warning']);
+    expect(found.diagnostics[1]!.message).toContain('where this pattern has `#### Evaluation` under each of its topics (lines 21, 33)');
     const fixed = await lintPattern(template, pattern, { fix: true });
-    expect(fixed.text.match(/^#+ .*/gm)).toEqual([
-      '# Storage tiers',
-      '## Summary',
-      '## Motivation',
-      '### Requirements',
-      '## Proposal',
-      '### Hot tier',
-      '#### Requirements',
-      '#### Evaluation',
-      '### Cold tier',
-      '#### Requirements',
-      '#### Evaluation',
-      '## Evaluation',
-      '## Alternatives',
-    ]);
+    expect(fixed.text).toBe(pattern);
   });
 });
 

@@ -367,6 +367,18 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           warning: true,
         };
       }
+      // Its name deeper down under topics of the author's (`#### Alternatives` under each part of
+      // the proposal): written per topic, likely. A warning that names them; nothing inserted.
+      const spread = wrapped ? [] : spreadUnder(doc, outline, missing, template);
+      if (spread.length > 0) {
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}, where this pattern has ${headingLabel(spread[0]!)} under each of its topics (lines ${spread.map((x) => x.heading.range.start.line).join(', ')}), deeper than the template puts it: if that is the section, written topic by topic, keep it so; if not, write the section.`,
+          range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       // The template's first section, missing, where the pattern has text right under its title and
       // the template none (`# Smaller images`, a paragraph, then `## Motivation`): that text is the
       // section without its heading. A warning; the fix puts the heading above the text, never an
@@ -619,6 +631,36 @@ function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: Missin
   const key = variantKey(schema.name);
   const section = parent.children.find((c) => c.level === schema.level + 1 && variantKey(c.heading.text) === key);
   return section ? { section, parent } : undefined;
+}
+
+/**
+ * Headings deeper than a missing section's level, inside sections of the
+ * pattern, named as it or by a word of its name alone (`#### Alternatives`
+ * for `## Alternatives Considered`), that no template section takes: two at
+ * least, the section written topic by topic. None for
+ * a section that closes the template (`## References` after a guide's
+ * topics, each with its own `#### References`: the topics' own).
+ */
+function spreadUnder(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
+  const schema = missing.schema;
+  if (schema.repeatable || schema.anyHeading || (!missing.parent && closesRun(missing, template))) return [];
+  const key = variantKey(schema.name);
+  const words = key.split(' ');
+  const taken = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  const fits = (s: Section) => {
+    const own = variantKey(s.heading.text);
+    return own === key || (!own.includes(' ') && own.length >= 5 && words.length > 1 && words.includes(own));
+  };
+  const out: Section[] = [];
+  const visit = (sections: readonly Section[], depth: number): void => {
+    for (const s of sections) {
+      if (depth > 0 && s.level > schema.level && !taken.has(s) && fits(s)) out.push(s);
+      visit(s.children, depth + 1);
+    }
+  };
+  visit(doc.sections, 0);
+  // (One alone is the author's own sub-heading of one topic: the section is missing as usual.)
+  return out.length >= 2 ? out : [];
 }
 
 /** Whether a missing section is the last of its run in the template (of its parent's sub-sections, or of the top level). */
