@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repositoryRoot } from './links.js';
@@ -17,25 +17,35 @@ export interface HouseRules {
 
 const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
 
-const cache = new Map<string, HouseRules>();
+const cache = new Map<string, { stamp: string; rules: HouseRules }>();
 
+/**
+ * The catalog's house rules, read again when one of the configuration files
+ * it could read has changed (a `dev` server or the language server runs on
+ * while the file is edited).
+ */
 export function houseRules(root: string): HouseRules {
   const dir = path.resolve(root);
-  let found = cache.get(dir);
-  if (!found) {
-    found = { severalH1: false };
-    const top = repositoryRoot(dir) ?? dir;
-    for (let at = dir; ; at = path.dirname(at)) {
-      const config = FILES.map((name) => readConfig(path.join(at, name))).find((c) => c !== undefined);
-      if (config) {
-        found = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']) };
-        break;
-      }
-      if (at === top || path.dirname(at) === at) break;
-    }
-    cache.set(dir, found);
+  const top = repositoryRoot(dir) ?? dir;
+  const folders: string[] = [];
+  for (let at = dir; ; at = path.dirname(at)) {
+    folders.push(at);
+    if (at === top || path.dirname(at) === at) break;
   }
-  return found;
+  const candidates = folders.flatMap((folder) => FILES.map((name) => path.join(folder, name)));
+  const stamp = candidates.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
+  const cached = cache.get(dir);
+  if (cached?.stamp === stamp) return cached.rules;
+  let rules: HouseRules = { severalH1: false };
+  for (const file of candidates) {
+    const config = readConfig(file);
+    if (config) {
+      rules = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']) };
+      break;
+    }
+  }
+  cache.set(dir, { stamp, rules });
+  return rules;
 }
 
 /** A configuration file's rules (`config` of a markdownlint-cli2 file); undefined when there is none or it cannot be read. */

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
@@ -318,6 +320,13 @@ describe('title: a second H1 where the catalog’s own markdownlint configuratio
     ]);
     expect(await shown(await files({ '.markdownlint-cli2.jsonc': '{\n  // the house rules\n  "config": { "single-title": false }\n}\n' }))).toHaveLength(1);
     expect((await shown(await files({ '.markdownlint.json': '{ "default": false, "MD013": true }' })))[0]).toMatch(/^warning /);
+  });
+
+  it('read again when the configuration changes in a process that goes on (dev, the language server)', async () => {
+    const dir = await files({});
+    expect((await shown(dir))[0]).toMatch(/^error /);
+    await writeFile(path.join(dir, '.markdownlint.yml'), 'MD025: false\n');
+    expect((await shown(dir))[0]).toMatch(/^warning /);
   });
 
   it('without such a configuration, or with the rule on: the error', async () => {
