@@ -42,14 +42,16 @@ async function entries(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /**
- * Resolves true once the first pattern's file is being written (`temp`: its temporary file is
- * there) or has been replaced (`replaced`: a new file took its place); false if the child ends first.
+ * Resolves true once the first pattern's file has been replaced (a new file took its place) —
+ * or, for `temp`, already while it is being written (its temporary file is there), which a poll
+ * may miss, as that lasts a moment: the writes of the other files are under way either way.
+ * False if the child ends first.
  */
 async function firstWrite(dir: string, child: Child, what: 'temp' | 'replaced'): Promise<boolean> {
   const watched = path.join(dir, name(0));
   const before = (await stat(path.join(watched, 'README.md'))).ino;
   return whenSeen(child, async () => {
-    if (what === 'temp') return (await readdir(watched)).length > 1;
+    if (what === 'temp' && (await readdir(watched)).length > 1) return true;
     const now = await stat(path.join(watched, 'README.md')).catch(() => undefined);
     return now !== undefined && now.ino !== before;
   });
