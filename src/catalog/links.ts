@@ -60,27 +60,60 @@ export function repositoryRoot(root: string): string | undefined {
 const repositories = new Map<string, string | undefined>();
 
 /**
- * The file a link or image that leaves the catalog root names in the git repository the
- * catalog is a folder of (its path from that repository's root), when it
- * exists there; undefined outside any repository or for a file that is not there.
+ * The file a path from the root (`/specification/x.md`) names in the git
+ * repository the catalog is a folder of, read from that repository's root as
+ * git hosts read it (its path from there), when it exists; undefined outside
+ * any repository, in a catalog at its root, or for a file that is not there.
  */
-export function repositoryFile(url: string, fromFile: string, root: string, from: 'file' | 'repository root' = 'file'): string | undefined {
+export function repositoryFile(url: string, fromFile: string, root: string): string | undefined {
   const repo = repositoryRoot(root);
   if (!repo || repo === path.resolve(root)) return undefined;
-  // A path from the root (`/specification/x.md`) is read by git hosts from the repository's root.
-  const resolved = resolveReference(url.replace(/\\/g, '/'), fromFile, from === 'repository root' ? repo : root);
+  const found = inRepository(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, repo));
+  return found?.kind === 'repository' ? found.file : undefined;
+}
+
+/** Where a relative path that leaves the catalog root leads, as far as Patternbook may tell. */
+export type OutsideCatalog =
+  /** To this file of the git repository around the catalog (its path from the repository's root). */
+  | { kind: 'repository'; file: string }
+  /** Into the repository around the catalog, where nothing has that path. */
+  | { kind: 'missing'; file: string }
+  /** Out of a catalog with no repository around it: nothing bounds a look, so none is taken. */
+  | { kind: 'unbounded' };
+
+/**
+ * What a relative link or image that leaves the catalog root names: a file of
+ * the repository around the catalog, a path in it where nothing is, or — with
+ * no repository around the catalog — something Patternbook does not look for
+ * (it never touches what lies outside the catalog and its repository).
+ * Undefined when it leaves the repository as well (or the catalog is the
+ * repository's root): broken on every git host.
+ */
+export function outsideCatalog(url: string, fromFile: string, root: string): OutsideCatalog | undefined {
+  const repo = repositoryRoot(root);
+  if (!repo) return { kind: 'unbounded' };
+  if (repo === path.resolve(root)) return undefined;
+  return inRepository(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, root));
+}
+
+/**
+ * A resolved path inside the repository: there, or missing. Looked at one folder at a time from the
+ * repository's root, never through a symbolic link (it could lead out of the repository): only paths
+ * inside it are touched, and no content is read. Undefined for a path out of it or through a link.
+ */
+function inRepository(repo: string, resolved: ResolvedReference): Exclude<OutsideCatalog, { kind: 'unbounded' }> | undefined {
   if (resolved.kind !== 'local') return undefined;
   const rel = path.relative(repo, resolved.file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  // Looked at one folder at a time from the repository's root, never through a symbolic link (it
-  // could lead out of the repository): only paths inside it are touched, and no content is read.
+  const file = rel.split(path.sep).join('/');
   let at = repo;
   for (const part of rel.split(path.sep)) {
     at = path.join(at, part);
     const stat = lstatSync(at, { throwIfNoEntry: false });
-    if (!stat || stat.isSymbolicLink()) return undefined;
+    if (!stat) return { kind: 'missing', file };
+    if (stat.isSymbolicLink()) return undefined;
   }
-  return rel.split(path.sep).join('/');
+  return { kind: 'repository', file };
 }
 
 /**

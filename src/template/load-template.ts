@@ -432,6 +432,10 @@ function buildSections(
     // [optional]`), no text or comment of its own: recommended, as what it holds may all be left out.
     const guidance = ownBlocks.map(blockPlainText).filter(Boolean).join('\n');
     const holdsOnlyOptional = ownBlocks.length === 0 && children.length > 0 && children.every((c) => c.optional);
+    // A sub-heading the template leaves bare — no text, no comment, nothing under it (`### Neutral`
+    // beside `### Positive` and `### Negative` under `## Consequences`) — names a kind of content the
+    // section may hold: recommended, as an author with nothing of that kind leaves it out.
+    const bareKind = parentPath.length > 0 && !itemSlot && !repeatable && section.blocks.length === 0 && section.children.length === 0;
     out.push({
       id: path.map(headingSlug).join('/'),
       name,
@@ -439,7 +443,7 @@ function buildSections(
       level: section.level,
       path,
       optional: override.optional ?? (suffixOptional || markerOptional),
-      recommended: override.recommended ?? (guide || holdsOnlyOptional || saysRecommended(section.blocks[0])),
+      recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0])),
       repeatable,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,

@@ -401,6 +401,13 @@ describe("a section's own guidance that says it may be left out", () => {
     // A section that only holds optional sub-sections, nothing of its own: recommended too.
     const holder = templateFromSource('# [Title]\n\n## Details\n\n### Test Plan [optional]\n\nHow.\n\n## Parts\n\n### Pieces\n\nWhich.\n', 'design-template.md');
     expect(outline(holder.sections)).toEqual(['2 Details ~', '  3 Test Plan ?', '2 Parts', '  3 Pieces']);
+    // Bare sub-headings (nothing under them) name kinds of content a section may hold: an author
+    // with no costs to speak of leaves `### Costs` out. A bare top-level section stays required.
+    const kinds = templateFromSource(
+      '# [Title]\n\n## Outcome\n\nWhat happens once it is done.\n\n### Gains\n\n### Costs\n\n### Side effects\n\n## Notes\n\n## Owners\n\n### Lead\n\nWho leads.\n',
+      'record-template.md',
+    );
+    expect(outline(kinds.sections)).toEqual(['2 Outcome', '  3 Gains ~', '  3 Costs ~', '  3 Side effects ~', '2 Notes', '2 Owners', '  3 Lead']);
   });
 
   it('guidance that opens with `(optional)` on a line of its own makes it optional; a note that says when it is needed is no sample to replace', () => {

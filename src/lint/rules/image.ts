@@ -6,7 +6,7 @@ import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
-import { relativeLink, repositoryFile } from '../../catalog/links.js';
+import { outsideCatalog, relativeLink } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, unsafeText } from './_format.js';
@@ -167,10 +167,25 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   if (target.kind === 'unsafe') {
     // `../assets/decisions/x.png` from a catalog kept in a folder of a repository, to an image of
     // that repository: it shows there, not on the catalog's site (which publishes the catalog alone).
-    const inRepo = target.reason === 'outside' ? repositoryFile(image.src, pattern.file, files.root) : undefined;
-    if (inRepo) {
+    const beyond = target.reason === 'outside' ? outsideCatalog(image.src, pattern.file, files.root) : undefined;
+    if (beyond?.kind === 'repository') {
       report({
-        message: `Image ${shown} leaves the catalog root for ${code(inRepo)} of the repository around it: it shows in the repository, not on this catalog's site nor in a copy of the catalog alone. Copy it into the catalog to publish it with the pattern.`,
+        message: `Image ${shown} leaves the catalog root for ${code(beyond.file)} of the repository around it: it shows in the repository, not on this catalog's site nor in a copy of the catalog alone. Copy it into the catalog to publish it with the pattern.`,
+        ...at,
+        warning: true,
+      });
+      return;
+    }
+    if (beyond?.kind === 'missing') {
+      report({
+        message: `Image ${shown} is missing: it leaves the catalog root for ${code(beyond.file)} of the repository around it, and there is no such file. Fix the path, or add the image to the catalog.`,
+        ...at,
+      });
+      return;
+    }
+    if (beyond?.kind === 'unbounded') {
+      report({
+        message: `Image ${shown} leaves the catalog root, and no git repository around the catalog tells where it leads: Patternbook does not look outside the catalog, so it is not checked. It will not show on this catalog's site nor in a copy of the catalog alone; copy it into the catalog to publish it with the pattern.`,
         ...at,
         warning: true,
       });

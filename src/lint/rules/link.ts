@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, isSiteAddressPath, relativeLink, repositoryFile } from '../../catalog/links.js';
+import { bySiteAddress, isSiteAddressPath, outsideCatalog, relativeLink, repositoryFile } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -72,10 +72,27 @@ export default defineCatalogRule({
         case 'unsafe': {
           // `../../shared/guide.md` from a catalog kept in a folder of a larger repository, to a file of
           // that repository: it works there (its own checks follow it), not in the catalog alone.
-          const inRepo = target.reason === 'outside' ? repositoryFile(link.url, pattern.file, index.catalog.root) : undefined;
-          if (inRepo) {
+          const beyond = target.reason === 'outside' ? outsideCatalog(link.url, pattern.file, index.catalog.root) : undefined;
+          if (beyond?.kind === 'repository') {
             report({
-              message: `Link ${shown} leaves the catalog root for ${code(inRepo)} of the repository around it: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
+              message: `Link ${shown} leaves the catalog root for ${code(beyond.file)} of the repository around it: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,
+              ...at,
+              warning: true,
+            });
+            break;
+          }
+          if (beyond?.kind === 'missing') {
+            report({
+              message: `Broken link ${shown}: it leaves the catalog root for ${code(beyond.file)} of the repository around it, and there is no such file. Fix the path, or link a file inside the catalog.`,
+              ...at,
+            });
+            break;
+          }
+          if (beyond?.kind === 'unbounded') {
+            // No repository around the catalog says how far its folder's surroundings go: what the
+            // link names is not looked for (nothing outside the catalog is), so it is no error.
+            report({
+              message: `Link ${shown} leaves the catalog root, and no git repository around the catalog tells where it leads: Patternbook does not look outside the catalog, so it is not checked. It will not work on this catalog's site nor in a copy of the catalog alone; link a file inside the catalog or a published https:// URL.`,
               ...at,
               warning: true,
             });
@@ -115,8 +132,7 @@ export default defineCatalogRule({
           }
           // `/specification/logs.md` from a catalog kept in a folder of a larger repository: git hosts
           // read it from the repository's root, where it is (as `../specification/logs.md` would be).
-          const fromRepository =
-            !info && /^\/(?!\/)/.test(link.url.trim()) ? repositoryFile(link.url.trim(), pattern.file, index.catalog.root, 'repository root') : undefined;
+          const fromRepository = !info && /^\/(?!\/)/.test(link.url.trim()) ? repositoryFile(link.url.trim(), pattern.file, index.catalog.root) : undefined;
           if (fromRepository) {
             report({
               message: `Link ${shown} is a path from the root of the repository around the catalog, to ${code(fromRepository)}: it works in the repository, not on this catalog's site nor in a copy of the catalog alone.`,

@@ -196,7 +196,7 @@ describe('image: files', () => {
     expect(found).toEqual(['11:64 Image `/proposals/images/gone.png` not found: there is no `proposals/images/gone.png` in the catalog. Fix the path or add the image.']);
   });
 
-  it('an existing image of the repository around the catalog, outside it, is a warning that names it; a missing one stays an error', async () => {
+  it('an existing image of the repository around the catalog, outside it, is a warning that names it; a missing one is missing, an error', async () => {
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/assets/overview.png': PNG });
     const root = path.join(repo, 'docs', 'decisions');
     const files = {
@@ -211,11 +211,11 @@ describe('image: files', () => {
     const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 90)}`));
     expect(found).toEqual([
       'warning Image `../../assets/overview.png` leaves the catalog root for `docs/assets/overview.png` o',
-      'error Image `../../assets/gone.png` is a path that leaves the catalog root, so it breaks whereve',
+      'error Image `../../assets/gone.png` is missing: it leaves the catalog root for `docs/assets/gone',
     ]);
   });
 
-  it('with ownFolder, reports an image outside the pattern folder; always one outside the catalog, without reading it', async () => {
+  it('with ownFolder, reports an image outside the pattern folder; always one outside the catalog (unchecked, with no repository around it), without reading it', async () => {
     const outside = await tempCatalog({ 'secret.png': PNG });
     const dir = await tempCatalog({
       'templates/pattern.md': TEMPLATE,
@@ -239,13 +239,15 @@ describe('image: files', () => {
     const report = await lint({ root: dir, only: ['image'] });
     const problems = report.results
       .flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'image'))
-      .map((d) => `${d.line}:${d.column} ${d.message.replace(/\. Put the image.*$/, '')}`);
+      .map((d) => `${d.line}:${d.column} ${d.message.replace(/(?:\. Put the image| It will not show).*$/, '')}`);
+    const unchecked =
+      'leaves the catalog root, and no git repository around the catalog tells where it leads: Patternbook does not look outside the catalog, so it is not checked.';
     expect(problems).toEqual([
       "12:11 Image `../shared/logo.png` lies outside this pattern's folder (`shared/logo.png`): this catalog keeps a pattern's images in its own folder (rule option `ownFolder`), so it can be moved, copied or exported whole. Copy the image into this pattern's folder and link it from there.",
-      '13:7 Image `../../../../etc/x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
+      `13:7 Image \`../../../../etc/x.png\` ${unchecked}`,
       '14:8 Image `/etc/x.png` is an absolute file-system path, which only exists on the machine that wrote it',
       '15:11 Image `file:///etc/x.png` is a `file://` URL, which only opens on the machine that wrote it',
-      '16:8 Image `../../x.png` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published',
+      `16:8 Image \`../../x.png\` ${unchecked}`,
       '17:9 Image `diagrams/escape/secret.png` is a path through a symbolic link that leads out of the catalog root',
     ]);
     expect(reads.filter((r) => /etc\/x\.png|secret|\/x\.png$/.test(r) && !r.startsWith('statSync'))).toEqual([]);

@@ -169,14 +169,17 @@ describe('link: relative links', () => {
     ]);
   });
 
-  it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, as an error', async () => {
+  it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, or out of the repository, as an error', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'shared/guide.md': '# Guide\n' });
     const root = path.join(repo, 'catalog');
     await mkdir(path.join(root, 'example'), { recursive: true });
     // A folder of the repository that is a symbolic link out of it is never followed.
     const elsewhere = await tempCatalog({ 'secret-notes.md': '# Notes\n' });
     await symlink(elsewhere, path.join(repo, 'vendor'));
-    await writeFile(path.join(root, 'example/README.md'), pattern('[guide](../../shared/guide.md) [gone](../../shared/gone.md) [out](../../vendor/secret-notes.md)'));
+    await writeFile(
+      path.join(root, 'example/README.md'),
+      pattern('[guide](../../shared/guide.md) [gone](../../shared/gone.md) [out](../../vendor/secret-notes.md) [far](../../../far.md)'),
+    );
     touched.length = 0;
     const found = (await lint({ root })).results
       .flatMap((r) => r.diagnostics)
@@ -184,8 +187,9 @@ describe('link: relative links', () => {
       .map((d) => `${d.severity} ${d.message.slice(0, 72)}`);
     expect(found).toEqual([
       'warning Link `../../shared/guide.md` leaves the catalog root for `shared/guide.m',
-      'error Link `../../shared/gone.md` is a path that leaves the catalog root, so i',
+      'error Broken link `../../shared/gone.md`: it leaves the catalog root for `shar',
       'error Link `../../vendor/secret-notes.md` is a path that leaves the catalog ro',
+      'error Link `../../../far.md` is a path that leaves the catalog root, so it bre',
     ]);
     expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
@@ -281,7 +285,7 @@ describe('link: relative links', () => {
 });
 
 describe('link: nothing outside the catalog is followed', () => {
-  it('reports links that leave the root, absolute paths and file URLs, and never touches them', async () => {
+  it('reports links that leave the root (unchecked, with no repository around the catalog), absolute paths and file URLs, and never touches them', async () => {
     const dir = await catalog({
       'example/README.md': pattern(
         [
@@ -298,16 +302,18 @@ describe('link: nothing outside the catalog is followed', () => {
     });
     await writeFile(path.join(dir, '..', 'outside-secret.md'), '# Secret\n');
     touched.length = 0;
-    const problems = (await run(dir)).map((d) => `${d.line}:${d.column} ${d.message.replace(/ Link to a file inside.*$/, '')}`);
+    const problems = (await run(dir)).map((d) => `${d.line}:${d.column} ${d.severity} ${d.message.replace(/ (?:Link to a file inside|It will not work).*$/, '')}`);
+    const unchecked =
+      'leaves the catalog root, and no git repository around the catalog tells where it leads: Patternbook does not look outside the catalog, so it is not checked.';
     expect(problems).toEqual([
-      '7:5 Link `../../../../etc/passwd` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
-      '9:5 Link `/etc/passwd` is an absolute file-system path, which only exists on the machine that wrote it.',
-      '11:10 Link `file:///etc/passwd` is a `file://` URL, which only opens on the machine that wrote it.',
-      '13:5 Link `../../x` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
-      '15:10 Link `%2e%2e/%2e%2e/%2e%2e/etc/passwd` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
-      '17:5 Link `~/secrets.md` is a path in a home folder (`~`), which only exists on the machine that wrote it.',
-      '19:10 Link `C:\\Windows\\win.ini` is an absolute file-system path, which only exists on the machine that wrote it.',
-      '21:5 Link `../../outside-secret.md#x` is a path that leaves the catalog root, so it breaks wherever the catalog is cloned or published.',
+      `7:5 warning Link \`../../../../etc/passwd\` ${unchecked}`,
+      '9:5 error Link `/etc/passwd` is an absolute file-system path, which only exists on the machine that wrote it.',
+      '11:10 error Link `file:///etc/passwd` is a `file://` URL, which only opens on the machine that wrote it.',
+      `13:5 warning Link \`../../x\` ${unchecked}`,
+      `15:10 warning Link \`%2e%2e/%2e%2e/%2e%2e/etc/passwd\` ${unchecked}`,
+      '17:5 error Link `~/secrets.md` is a path in a home folder (`~`), which only exists on the machine that wrote it.',
+      '19:10 error Link `C:\\Windows\\win.ini` is an absolute file-system path, which only exists on the machine that wrote it.',
+      `21:5 warning Link \`../../outside-secret.md#x\` ${unchecked}`,
     ]);
     const outside = touched.filter((t) => /\/etc\/|passwd|win\.ini|secrets|outside-secret/.test(t) || t.endsWith(`${path.dirname(dir)}/x`));
     expect(outside).toEqual([]);

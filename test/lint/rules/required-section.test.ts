@@ -524,6 +524,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\nWe watch replication lag.\n\n### Rollout\n\n<!-- How it rolls out. -->\n',
       },
       {
+        name: 'a bare sub-heading of the template (nothing under it) a pattern goes without is a warning, not inserted',
+        template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Outcome\n\nWhat follows from it.\n\n### Gains\n\n### Costs\n\n### Side effects\n',
+        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Outcome\n\nReads scale.\n\n### Gains\n\nFaster reads.\n\n### Costs\n\nLag.\n',
+        errors: [{ message: missing('### Side effects', 'after `### Costs`'), line: 17, column: 1, severity: 'warning' }],
+        output: null,
+      },
+      {
         name: 'a missing section is inserted without the sub-sections the catalog only recommends',
         template: '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Readiness\n\n### Rollout\n\nHow it rolls out.\n\n### Monitoring\n\nWhat to watch.\n',
         config: { sections: { Monitoring: { recommended: true } } },
