@@ -28,15 +28,14 @@ export function missingSectionText(
   keep: (section: TemplateSection) => boolean = () => false,
 ): string {
   const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}${schema.note ? ` (${schema.note})` : ''}`];
-  // Lines that carry a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be
-  // found again by the next lint as template text left in: the rest of the guidance is kept. Where
-  // every line has one (`TODO: a code example in the main language.`), the lines are the guidance:
-  // kept without their markers.
+  // Lines led by a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be found
+  // again by the next lint as template text left in: the rest of the guidance is kept. Where every
+  // line has one (`TODO: a code example in the main language.`), the lines are the guidance: kept
+  // without their markers. A marker word inside a sentence ("which parts are still TBD?") is the
+  // guidance's own word: the sentence is kept as the template writes it.
   const lines = schema.guidance.replace(/--+>?/g, '-').split('\n');
-  const unmarked = lines.filter((line) => !TODO_MARKER.test(line));
-  const guidance = (
-    unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(new RegExp(`${TODO_MARKER.source}[ \\t]*[:\\-–—]?[ \\t]*`, 'gu'), ''))
-  )
+  const unmarked = lines.filter((line) => !LEADING_TODO.test(line));
+  const guidance = (unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1')))
     .join('\n')
     .trim();
   const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
@@ -52,7 +51,8 @@ export function missingSectionText(
   return parts.join('\n\n');
 }
 
-const TODO_MARKER = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/u;
+/** A TODO/TBD marker that leads a line (after list or quote marks), with its `:` or dash. */
+const LEADING_TODO = /^([ \t]*(?:[-*+>][ \t]+)?)(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])[ \t]*[:\-–—]?[ \t]*/u;
 
 /**
  * Sections whose template text may be boilerplate: prose a reader sees, and no

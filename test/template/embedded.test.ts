@@ -43,7 +43,7 @@ describe('a template kept in a ```markdown block of a page about it', () => {
   const template = templateFromSource(PAGE, 'meta/design-note.md');
 
   it('is the block with the instructions, not the page’s own headings, at its lines in the file', () => {
-    expect(outline(template.sections)).toEqual(['2 Motivation', '2 Design', '  3 Alternatives considered']);
+    expect(outline(template.sections)).toEqual(['2 Motivation', '2 Design', '  3 Alternatives considered ~']);
     expect(template.embeddedAt).toBe(8);
     expect(template.title).toMatchObject({ from: 'heading', sample: 'Your feature' });
     expect(template.document.sections[0]!.heading.range.start.line).toBe(12);

@@ -486,6 +486,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- the problem it solves, as one question. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: 'a TBD inside a sentence of the guidance is the sentence’s own word: inserted as the template writes it',
+        template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Open points\n\nWhich parts of the plan are still TBD or unknown?\n',
+        text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n',
+        errors: [{ message: missing('## Open points', 'after `## Overview`'), line: 5, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n## Open points\n\n<!-- Which parts of the plan are still TBD or unknown? -->\n',
+      },
+      {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
