@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { slugFor } from '../catalog/discover.js';
+import { repositoryRoot } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
 import { embeddedTemplate } from '../template/embedded.js';
 import type { MarkdownDocument } from '../markdown/types.js';
@@ -69,6 +70,44 @@ export function scanMarkdown(root: string): ScannedFile[] {
     }
   };
   walk(root, []);
+  return out;
+}
+
+/**
+ * Files named like a template (see `templateNameScore`, 3) in the folders
+ * above `root` up to the root of the git repository it is a folder of, and in
+ * their template folders (`templates/`, and a code host's `.github/` at the
+ * repository's root): a catalog's documents kept in `rfcs/` with its template
+ * one level up (`0000-template.md`, `templates/template.md`). Nearest first;
+ * none outside a repository (nothing bounds the look), none above its root.
+ * `rel` is the file's absolute path; `dirs` are its folders from the folder it
+ * was found in.
+ */
+export function templatesAbove(root: string): ScannedFile[] {
+  const repo = repositoryRoot(root);
+  const top = path.resolve(root);
+  if (!repo || repo === top || path.relative(repo, top).startsWith('..')) return [];
+  const out: ScannedFile[] = [];
+  const look = (dir: string, dirs: string[]) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) continue;
+      const file = { rel: path.join(dir, entry.name), dirs, base: entry.name, folderKind: false };
+      if (templateNameScore(file) < 3 || /issue|pull[-_ ]?request/i.test(entry.name)) continue;
+      const doc = readDoc(file.rel);
+      if (doc) out.push({ ...file, doc });
+    }
+  };
+  for (let dir = path.dirname(top); ; dir = path.dirname(dir)) {
+    look(dir, []);
+    for (const folder of [...TEMPLATE_FOLDERS, ...(dir === repo ? HOST_DIRS : [])]) look(path.join(dir, folder), [folder]);
+    if (dir === repo || path.dirname(dir) === dir) break;
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
+import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, templatesAbove, type ScannedFile } from './adopt-scan.js';
 
 /**
  * `patternbook init --adopt`: a configuration for a folder that already
@@ -110,6 +110,10 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   const given = options.template ? await givenTemplate(root, options.template, files) : undefined;
   const candidates = given ? [given] : templateCandidates(root, files);
+  // No file here named like a template: the catalog's may be above this folder, in the repository
+  // (its documents in `rfcs/`, its template in the folder above). Taken as one found here is: when
+  // most patterns have its sections.
+  if (!given && !candidates.some((c) => c.nameScore >= 3)) candidates.push(...templatesAbove(root).flatMap((f) => aboveCandidate(f)));
   const layout = chooseLayout(files, candidates, (some) => derivedSchema(root, some));
   if (layout.patterns.length === 0) {
     throw new PatternbookError(
@@ -136,7 +140,9 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     templateText = derived.text;
   }
   const schema = templateText !== undefined ? templateFromSource(templateText, templateFile) : layout.template!.schema;
-  const templateRel = relativeTo(root, templateFile);
+  // (A template outside the catalog's folder, `../0000-template.md`, is named from the configuration's
+  // folder, as every path in it is: the same in every clone.)
+  const templateRel = path.relative(root, templateFile).split(path.sep).join('/');
 
   // A folder left out whose files follow another file named like a template beside the template
   // (`acts/` and `Kit-ActTemplate.md` beside `Kit-ThingTemplate.md`): its patterns, judged by that sibling.
@@ -258,6 +264,15 @@ function existingConfiguration(root: string): string | undefined {
     return typeof json === 'object' && json !== null && 'patternbook' in json ? 'the `patternbook` key of package.json' : undefined;
   } catch {
     return undefined; // a package.json that is not JSON holds no configuration Patternbook could read
+  }
+}
+
+/** A template file found above the catalog's folder (see `templatesAbove`): a candidate named by its absolute path. */
+function aboveCandidate(file: ScannedFile): TemplateCandidate[] {
+  try {
+    return [{ rel: file.rel, schema: templateFromSource(file.doc!.source, file.rel), nameScore: templateNameScore(file) }];
+  } catch {
+    return []; // Not a template (no section headings, say).
   }
 }
 
@@ -543,7 +558,9 @@ function orderWarning(d: DerivedTemplate): string {
 function templateReason(result: Omit<AdoptResult, 'configText'>, found: TemplateCandidate | undefined): string {
   if (result.templateSource === 'given') return 'The template, as given with --template.';
   if (result.templateSource === 'found') {
-    return `The template: ${found?.rel ?? ''}, ${result.templateEmbedded ? 'the ```markdown block of a page about it' : 'a file named like one'}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
+    const shown = found?.file ? found.rel : path.relative(result.root, result.templateFile).split(path.sep).join('/');
+    const above = !found?.file && shown.startsWith('..') ? ' in the repository above this folder' : '';
+    return `The template: ${shown}, ${result.templateEmbedded ? 'the ```markdown block of a page about it' : `a file named like one${above}`}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
   }
   const d = result.derived!;
   const rejected = result.rejected

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { PatternbookError } from '../diagnostics.js';
-import { footerBreak, leadBlock, parseMarkdown } from '../markdown/document.js';
+import { blockText, footerBreak, leadBlock, parseMarkdown } from '../markdown/document.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -623,8 +623,10 @@ function saysRecommended(block: Block | undefined): boolean {
  * every section it has is then recommended, a missing one a warning.
  */
 function outlineIsAGuide(doc: MarkdownDocument): boolean {
-  const text = doc.preamble.map((block) => guidanceText(block)).join(' ');
+  // (Instructions before the first section are often a list: `- Copy the template, or write your own proposal.`)
+  const text = doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block))).join(' ');
   return (
+    /\bor (?:write|use) (?:your|an?) own (?:open-ended |free-?form |custom )?(?:proposal|rfc|document|design|format|structure|outline)\b/i.test(text) ||
     /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||
     /\bno expectation that\b[^.]*\b(?:stick|follow|adhere|keep)\b/i.test(text) ||
     /\b(?:do not|don['’]t) have to (?:stick|follow|adhere|keep) (?:to )?(?:this|the) (?:template|outline|structure)\b/i.test(text) ||

@@ -97,10 +97,12 @@ export function underHalf(outline: OutlineMatch, template: { sections: readonly 
   const present = asked.filter((s) => had.has(s)).length;
   if (asked.length <= 1 || present * 2 >= asked.length) return false;
   // …and, where the template requires two or more, under half of those too: a pattern with most of
-  // the required sections follows the template, whatever recommended ones it lacks.
+  // the required sections follows the template, whatever recommended ones it lacks — as does one
+  // with the one section it requires (the others only asked for: a missing one is a warning each).
   const required = template.sections.filter((s) => !s.optional && !s.recommended);
   const requiredPresent = required.filter((s) => had.has(s)).length;
-  return required.length <= 1 || requiredPresent * 2 < required.length;
+  if (required.length === 1) return requiredPresent === 0;
+  return required.length === 0 || requiredPresent * 2 < required.length;
 }
 
 /** The template sections a pattern has anywhere: at their place, out of place or written another way. */
@@ -1037,6 +1039,53 @@ export function speaksOf(written: string, t: TemplateSection): boolean {
   const roles = (text: string) => [...contentWords(text), ...contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'))].map(roleOf).filter((r) => r !== undefined);
   const theirs = new Set(roles(t.heading));
   return roles(written).some((r) => theirs.has(r));
+}
+
+/**
+ * Words for one part of a proposal, looser than `SAME_ROLE` (which renames):
+ * the why (`## Problem statement`, `## Background` for `## Motivation`), the
+ * answer (`## Proposed solution`, `## Changes` for `## Detailed design`), the
+ * gist, the costs. Read only to tell whether an author's heading where a
+ * required section goes may be that section in other words (see
+ * `mayStandFor`): a missing section then is a warning that names it — never a
+ * rename, a match or a reason to insert nothing else.
+ */
+const KINDRED = new Map(
+  [
+    ['motivation', 'purpose', 'rationale', 'problem', 'context', 'background', 'why'],
+    ['decision', 'proposal', 'solution', 'design', 'approach', 'change', 'plan', 'specification'],
+    ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
+    ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
+    ['alternative', 'option'],
+  ].flatMap((group, i) => group.map((w) => [w, i] as const)),
+);
+
+/**
+ * Whether an author's short heading (four words at most) where a template
+ * section goes may be that section in other words: its guidance talks of it
+ * (`speaksFor`), or a word of it is kindred to a word of the section's name
+ * (`## Proposed solution` for `## Detailed design`; see `KINDRED`), none of
+ * opposite sense.
+ */
+export function mayStandFor(one: Section, t: TemplateSection): boolean {
+  if (speaksFor(one, [t], t.level)) return true;
+  const words = contentWords(one.title.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+  if (words.length === 0 || words.length > 4) return false;
+  const kin = (w: string) => KINDRED.get(w) ?? KINDRED.get(w.replace(/s$/, ''));
+  const theirs = new Set(
+    contentWords(t.heading)
+      .map(kin)
+      .filter((k) => k !== undefined),
+  );
+  const name = contentWords(t.heading);
+  const opposite = words.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)));
+  return (
+    !opposite &&
+    words.some((w) => {
+      const k = kin(w);
+      return k !== undefined && theirs.has(k);
+    })
+  );
 }
 
 /** A word's role among `SAME_ROLE`'s groups (plural or singular). */

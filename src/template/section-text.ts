@@ -35,9 +35,7 @@ export function missingSectionText(
   // guidance's own word: the sentence is kept as the template writes it.
   const lines = schema.guidance.replace(/--+>?/g, '-').split('\n');
   const unmarked = lines.filter((line) => !LEADING_TODO.test(line));
-  const guidance = (unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1')))
-    .join('\n')
-    .trim();
+  const guidance = (unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim();
   const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
   if (kept) parts.push(kept);
   else if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);

@@ -639,6 +639,48 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toMatch(/template +meta\/skeleton\.md \(given\)/);
   });
 
+  it('finds the template above the folder, in the repository it is a folder of (`rfcs/` beside `0000-template.md`), and names it from the configuration: no template derived, none written', async () => {
+    const page = (t: string) => `# ${t}\n\n# Summary\n\nWhat ${t} does.\n\n# Motivation\n\nWhy ${t}.\n\n# Detailed design\n\nHow ${t} works.\n`;
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '0000-template.md':
+        '- Feature name: (fill me in)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n\n# Detailed design\n\nExplain the design.\n',
+      'rfcs/0001-lamps.md': page('Lamps'),
+      'rfcs/0002-bells.md': page('Bells'),
+      'rfcs/0003-gates.md': page('Gates'),
+    });
+    const dir = path.join(repo, 'rfcs');
+    const before = await bytesOf(repo);
+    const run = await runCli(['init', '--adopt'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expectUntouched(before, await bytesOf(repo), ['rfcs/patternbook.config.yaml']);
+    expect((await configOf(dir)).template).toBe('../0000-template.md');
+    expect(run.stdout).toMatch(/template +\.\.\/0000-template\.md \(named like a template, in the repository above this folder/);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+    // Outside any repository, nothing above the folder is looked at: a template is derived.
+    const plain = await tempCatalog({
+      '0000-template.md': '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n\n# Detailed design\n\nExplain the design.\n',
+      'rfcs/0001-lamps.md': page('Lamps'),
+      'rfcs/0002-bells.md': page('Bells'),
+      'rfcs/0003-gates.md': page('Gates'),
+    });
+    const alone = await runCli(['init', '--adopt'], path.join(plain, 'rfcs'));
+    expect(alone.code, alone.stderr).toBe(0);
+    expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('templates/pattern.md');
+  });
+
+  it('--template FILE outside the folder is named relative to the configuration, the same in every clone', async () => {
+    const page = (t: string) => `# ${t}\n\n## Problem\n\nWhy ${t}.\n\n## Solution\n\nHow ${t} works.\n`;
+    const repo = await tempCatalog({
+      'meta/skeleton.md': '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Solution\n\nWhat helps.\n',
+      'docs/lamps.md': page('Lamps'),
+      'docs/bells.md': page('Bells'),
+    });
+    const run = await runCli(['init', '--adopt', '--template', '../meta/skeleton.md'], path.join(repo, 'docs'));
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(path.join(repo, 'docs'))).template).toBe('../meta/skeleton.md');
+  });
+
   it('a catalog kept in two languages is adopted in one of them (English), not as clashing slugs', async () => {
     const pages = {
       en: (t: string) => `# ${t}\n\n## Problem\n\nWhy ${t} is needed.\n\n## Solution\n\nHow ${t} works.\n`,

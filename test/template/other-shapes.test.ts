@@ -387,6 +387,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'proposal-template.md',
     );
     expect(outline(guide.sections)).toEqual(['1 Overview ~', '  2 Motivation ~', '1 Design ~']);
+    // …or, in a list of instructions before the first section, that a proposal may be written without it.
+    const own = templateFromSource(
+      '<details>\n<summary>How to propose</summary>\n\n- Copy this file to `0000-my-idea.md`, or write your own free-form proposal.\n- Open a pull request.\n\n</details>\n\n# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',
+      'proposal-template.md',
+    );
+    expect(outline(own.sections)).toEqual(['2 Summary ~', '2 Motivation ~']);
     const hedged = templateFromSource(
       '# [Title]\n\n## Summary\n\n<!-- Most (if not all) designs should have one: a few lines. -->\n\n## Problem\n\n<!-- What is wrong today. Most readers start here. -->\n\n## Risks\n\nThis section is recommended. What could go wrong?\n',
       'design-template.md',

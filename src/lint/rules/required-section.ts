@@ -4,7 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { sectionsHad, speaksFor, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
+import { mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
@@ -75,8 +75,11 @@ export default defineCatalogRule({
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<RequiredFindings>(p)));
     // A file under half of the template is a warning among patterns that follow it (it may be no
     // pattern). Where most of the catalog is under half, the template is not the one the patterns
-    // were written from: an error for each, which says so.
+    // were written from: an error for each, which says so — unless the template requires none of
+    // its sections (its outline only a guide: "or write your own proposal"), when a pattern under
+    // half of it is what it allows.
     const mostUnder = memo('most under half', () => {
+      if (!catalog.template.sections.some((t) => !t.optional && !t.recommended)) return false;
       const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
@@ -410,11 +413,13 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
       const own = partsUp ? [] : ownAtPlace(doc, outline, missing, template);
       const ownText =
-        own.length > 0
-          ? missing.schema.children.length > 0
-            ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
-            : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
-          : '';
+        own.length === 1
+          ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
+          : own.length > 0
+            ? missing.schema.children.length > 0
+              ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+              : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
+            : '';
       // Every sub-section it requires written elsewhere in the pattern, under another section (not a
       // level up where it goes, which --fix nests once the heading is in): its content is there, only
       // its heading is not. A warning beside the misplaced ones' own findings.
@@ -427,9 +432,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       return {
         section: missing.schema.id,
         message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
-        // (One of the author's headings at its place that its guidance talks of, as for one such heading
-        // alone, may be it in other words: a guess, a warning.)
-        ...(partsUp || heldElsewhere || own.some((s) => speaksFor(s, [missing.schema], missing.schema.level)) ? { warning: true } : {}),
+        // (One of the author's headings at its place that its guidance talks of, or in kindred words
+        // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
+        // a warning.)
+        // One alone in its stead, between the sections around it, is it renamed as likely as not.
+        ...(partsUp || heldElsewhere || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -626,7 +633,7 @@ function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: Missin
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
   const from = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   // (A table of contents first is no section of the text.)
-  const parent = siblings.find((s) => s.range.start.offset > from && s.level === schema.level && !/^(?:table of contents|contents|toc)$/i.test(s.heading.text.trim()));
+  const parent = siblings.find((s) => s.range.start.offset > from && s.level === schema.level && !NAVIGATION.test(s.heading.text.trim()));
   if (!parent || !outline.unknown.includes(parent)) return undefined;
   const key = variantKey(schema.name);
   const section = parent.children.find((c) => c.level === schema.level + 1 && variantKey(c.heading.text) === key);
@@ -675,24 +682,41 @@ function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
 
 /**
  * The author's own sections at a missing section's level where it goes: after
- * the section before it up to the section after it, or the end of its parent
- * or of the pattern. Two at least (one alone is a stand-in). They may be its
- * parts written a level up (`## Proposal` over `### Overview`), or the section
- * in the author's own words and order (`## Introduction`, then a section per
- * topic, where `## Context` goes). A section that closes the template's run
- * without sub-sections (`## References` after a guide's topics) is inserted
- * after them as usual: it is no other name for them.
+ * the section before it (or the start of its parent or of the pattern) up to
+ * the section after it, or the end of its parent or of the pattern. They may
+ * be its parts written a level up (`## Proposal` over `### Overview`), or the
+ * section in the author's own words and order (`## Introduction`, then a
+ * section per topic, where `## Context` goes). One alone is there in its stead
+ * (`## Overview` where `## Aim` goes, between the sections around it), where it
+ * is the one section missing between those two. A section that closes the
+ * template's run without sub-sections (`## References` after a guide's topics)
+ * is inserted after them as usual: it is no other name for them.
  */
 function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
-  if (!missing.after || missing.schema.repeatable || missing.schema.anyHeading) return [];
+  if (missing.schema.repeatable || missing.schema.anyHeading || missing.standIn) return [];
+  if (!missing.after && !missing.before) return [];
   if (missing.schema.children.length === 0 && closesRun(missing, template)) return [];
-  const from = missing.after.sections.at(-1)!.range.start.offset;
+  const from = missing.after ? missing.after.sections.at(-1)!.range.start.offset : (missing.parent?.sections[0]!.range.start.offset ?? -1);
   const to = missing.before?.sections[0]!.range.start.offset ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity;
   const unknown = new Set(outline.unknown);
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
-  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && s.level === missing.schema.level);
-  return there.length >= 2 && there.every((s) => unknown.has(s)) ? there : [];
+  const there = siblings.filter(
+    (s) =>
+      s.range.start.offset > from && s.range.start.offset < to && s.level === missing.schema.level && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim()),
+  );
+  if (!there.every((s) => unknown.has(s))) return [];
+  if (there.length >= 2 && missing.after) return there;
+  // (One alone, between the two sections around it that the pattern has, where nothing else is missing.)
+  const alone =
+    there.length === 1 &&
+    missing.before !== undefined &&
+    outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema)
+      .length === 1;
+  return alone ? there : [];
 }
+
+/** A table of contents' heading: no section of the text, nor one in other words. */
+const NAVIGATION = /^(?:table of contents|contents|toc)$/i;
 
 function where(missing: MissingSection): string {
   if (missing.after) return `after ${schemaLabel(missing.after.schema)}`;

@@ -493,6 +493,19 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n## Open points\n\n<!-- Which parts of the plan are still TBD or unknown? -->\n',
       },
       {
+        name: 'a file with the one section the template requires, lacking most of those it only recommends, follows the template: a warning for each, no doubt that it is a pattern',
+        template:
+          '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Context\n\nSay where.\n\n## Risks\n\nWhat could go wrong.\n\n## Cleanup\n\nHow to remove it.\n',
+        config: { sections: { Context: { recommended: true }, Risks: { recommended: true }, Cleanup: { recommended: true } } },
+        text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n',
+        errors: [
+          { message: missing('## Context', 'after `## Overview`'), line: 5, column: 1, severity: 'warning' },
+          { message: missing('## Risks', 'after `## Overview`'), line: 5, column: 1, severity: 'warning' },
+          { message: missing('## Cleanup', 'after `## Overview`'), line: 5, column: 1, severity: 'warning' },
+        ],
+        output: null,
+      },
+      {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
@@ -519,6 +532,22 @@ Writes stream to the replica.
             line: 1,
             column: 1,
             severity: 'error',
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'the same under a template whose outline is only a guide (it requires none of its sections): a warning, as it allows a proposal of the author’s own shape',
+        template:
+          '- Copy this file, or write your own free-form proposal.\n\n# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
+        errors: [
+          {
+            message:
+              'This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
           },
         ],
         output: null,
