@@ -31,7 +31,8 @@ export function nearest<T>(text: string, candidates: readonly T[], name: (c: T) 
   const digits = /\d/.test(target) ? target.replace(/\d+/g, '0') : undefined;
   for (let i = 0; i < candidates.length && limit >= 0; i++) {
     if (candidates[i] === skip) continue;
-    if (digits !== undefined && folded[i]!.replace(/\d+/g, '0') === digits) continue;
+    // (Unless the numbers are the same too: `0302-pond_pump` for `0302-pond-pump` is that very one.)
+    if (digits !== undefined && folded[i] !== target && folded[i]!.replace(/\d+/g, '0') === digits) continue;
     const d = boundedDistance(target, folded[i]!, limit);
     if (d <= limit) {
       best = candidates[i];

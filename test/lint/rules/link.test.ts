@@ -213,6 +213,9 @@ describe('link: relative links', () => {
     const problems = await linkProblems('[x](../eip-7683.md) [y](../eip-7632.md)', { 'eip-7623.md': '# EIP 7623\n' });
     expect(problems).toHaveLength(2);
     for (const p of problems) expect(p).not.toContain('Did you mean');
+    // The same number is that very item, written with another separator: suggested.
+    const same = await linkProblems('[z](../0302-pond_pump-volume.md)', { '0302-pond-pump-volume.md': '# Pump volume\n', '0301-pond-pump-sizing.md': '# Sizing\n' });
+    expect(same).toEqual([expect.stringContaining('Did you mean `../0302-pond-pump-volume.md`?')]);
   });
 
   it('says when a broken link looks like a web or e-mail address written without its scheme', async () => {
