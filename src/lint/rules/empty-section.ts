@@ -85,6 +85,16 @@ export default defineRule({
           const ownNote = splitNote(section.heading.text).optional;
           const optional = schema.optional || schema.recommended || ownNote;
           const subs = below.length > 0 ? `, and so ${below.length === 1 ? 'is its sub-section' : `are its ${below.length} sub-sections`}` : '';
+          // A section that lists what is still open (`# Unresolved questions`) says, left empty, that
+          // nothing is: a finished record keeps it so. A warning that asks to say so.
+          if (!optional && OUTSTANDING.test(schema.name)) {
+            report({
+              message: `Section ${headingLabel(section)} is empty${subs}: if nothing is left open, say so (“None.”); else list what is.`,
+              range: section.heading.range,
+              warning: true,
+            });
+            continue;
+          }
           report({
             message: optional
               ? `Section ${headingLabel(section)} is empty${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
@@ -120,3 +130,6 @@ function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> 
 function descendants(section: Section): Section[] {
   return section.children.flatMap((c) => [c, ...descendants(c)]);
 }
+
+/** A section named for what is still open: unresolved questions, open issues, outstanding points. */
+const OUTSTANDING = /\b(?:open|unresolved|unanswered|outstanding|pending|remaining)\s+(?:questions?|issues?|points?|items?)\b/i;

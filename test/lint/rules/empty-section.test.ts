@@ -147,6 +147,19 @@ One hot counter becomes many cold ones.
     ],
     invalid: [
       {
+        name: 'a section for what is still open, left empty, says nothing is: a warning that asks to say so',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Unresolved questions\n\nWhat is still to be decided?\n\n## Cleanup\n\nHow to remove it.\n',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Unresolved questions\n\n## Cleanup\n\nDrop the shards.\n',
+        errors: [
+          {
+            message: 'Section `## Unresolved questions` is empty: if nothing is left open, say so (“None.”); else list what is.',
+            line: 7,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a heading with more words after a colon is still a heading: empty',
         text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup: drop the shard table\n',
         errors: [{ message: message('## Cleanup: drop the shard table'), line: 7, column: 1 }],
