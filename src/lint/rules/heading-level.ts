@@ -203,7 +203,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.
     const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
-    const fix = untitled ? undefined : shiftHeadings(doc, from, shift.by);
+    const fix = untitled || shift.partial ? undefined : shiftHeadings(doc, from, shift.by);
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
     // a title added above a template of H1 sections, every section one level down under it):
@@ -211,7 +211,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // them, the missing title is the title rule's to say, with this cause.)
     report({
       warning: true,
-      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level.`,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
       range: plainRange(first.section.heading.range),
       expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
       actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
@@ -230,7 +230,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
  * at least two sections and most of those off at all. Then they are one
  * finding (and the others, `rest`, one each).
  */
-function wholeOutlineShift<P extends { section: Section; schema: TemplateSection }>(pairs: P[], top: SectionMatch[]): { by: number; off: P[]; rest: P[] } | undefined {
+function wholeOutlineShift<P extends { section: Section; schema: TemplateSection }>(
+  pairs: P[],
+  top: SectionMatch[],
+): { by: number; off: P[]; rest: P[]; partial: boolean } | undefined {
   const all = pairs.filter((p) => p.section.level !== p.schema.level).sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
   const first = top[0]?.sections[0];
   if (all.length < 2 || !first) return undefined;
@@ -238,10 +241,14 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
   // Alternatives` two levels above the `###` the template gives it, in an outline one level up)
   // is a finding of its own beside the one for the layout, while most headings share it.
   const by = top[0]!.schema.level - first.level;
-  if (by === 0 || top.some((m) => m.sections.some((s) => m.schema.level - s.level !== by))) return undefined;
+  // (Most of them off by it, the others at their level — `## Open Questions` last, where the author
+  // came back to the template's level: still one layout, whose fix would move those too, so none.)
+  const tops = top.flatMap((m) => m.sections.map((s) => m.schema.level - s.level));
+  const topOff = tops.filter((d) => d === by).length;
+  if (by === 0 || tops.some((d) => d !== by && d !== 0) || topOff * 3 < tops.length * 2) return undefined;
   const off = all.filter((p) => p.schema.level - p.section.level === by);
   const rest = all.filter((p) => p.schema.level - p.section.level !== by);
-  return off.length >= 2 && rest.length < off.length ? { by, off, rest } : undefined;
+  return off.length >= 2 && rest.length < off.length ? { by, off, rest, partial: topOff < tops.length } : undefined;
 }
 
 /**

@@ -80,9 +80,12 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   // once, and none of them is a second title.
   // (Its top-level sections are: a sub-section off by more, `# Alternatives` for a `###`, is
   // heading-level's own finding beside it.)
+  // (Most of them, the others at their level: `## Open Questions` last, back at the template's level.)
+  const tops = outline.matches.flatMap((m) => m.sections.map((s) => m.schema.level - s.level));
   const allUp =
     sectionsAsH1.size > 0 &&
-    outline.matches.every((m) => m.sections.every((s) => s.level === m.schema.level - 1)) &&
+    tops.every((d) => d === 1 || d === 0) &&
+    tops.filter((d) => d === 1).length * 3 >= tops.length * 2 &&
     // (Not one section up over the others at their level, `# Summary` then `## Motivation`: one heading off.)
     outline.misplaced.every((m) => m.section.level !== m.schema.level);
   // (Nor is an H1 where the template's sections are H1s, `# Summary` after the title line.)

@@ -103,6 +103,20 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Components\n\nA file.\n\n### Replayer\n\nApplies it.\n',
       },
       {
+        name: 'most sections a level up, the last back at its level: the same one finding, a warning, with no fix (it would move that one too)',
+        text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\n## Components\n\nA file.\n\n# Replay\n\nOn start.\n\n## Implementation\n\n### Step 1: Open the file\n\nRead it.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 2 more sections written one level up: most headings of this pattern are above the template's level, the others at it (so no fix moves them all).",
+            line: 3,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+        output: null,
+      },
+      {
         name: 'every section a level up but one sub-section two levels up: the layout is one finding, that heading one more, fixed after the layout',
         text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n\n# Components\n\nA replayer.\n',
         errors: [

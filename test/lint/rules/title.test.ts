@@ -70,6 +70,11 @@ testRule(
         name: "every section written one level up, the template's and the author's: heading-level says it once, none is a second title",
         text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n\n# Appendix\n\nA benchmark.\n',
       },
+      {
+        name: 'most sections written one level up, the last back at its level: still that layout, none of its H1s a second title',
+        template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n',
+        text: '# Competing Consumers\n\n# Overview\n\nWorkers pull.\n\n# Design\n\nA queue.\n\n# Rollout\n\nOne team first.\n\n## Risks\n\nA slow worker.\n',
+      },
       { name: 'one H1 at the top', text: withTitle('# Competing Consumers') },
       { name: "the author's tag in brackets, with a number in it", text: withTitle('# [v2.1 Proposal] Competing Consumers') },
       { name: "a whole title in brackets, in the author's own words", text: withTitle('# [Competing consumers on one queue]') },
