@@ -164,6 +164,13 @@ export function chooseLayout(
   const acceptable = (s: (typeof scored)[number]) =>
     s.candidate === explicit ||
     (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+    // (A template named so that says its outline is only a guide — "or write your own proposal", every
+    // section recommended — is the catalog's with fewer patterns in its shape: a third of them.)
+    (s.candidate.nameScore >= 3 &&
+      s.fitting >= 2 &&
+      s.fitting * 3 >= s.parsed &&
+      s.candidate.schema.sections.length > 0 &&
+      s.candidate.schema.sections.every((t) => t.optional || t.recommended)) ||
     (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
   // Of the templates most files fit, the one best named so (`adr-template.md` before an example
   // kept in `template/`), then the best fit; near ties go to the shallower, shorter path.

@@ -669,6 +669,25 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('templates/pattern.md');
   });
 
+  it('takes a template that says its outline is only a guide ("or write your own proposal") when a third of the patterns follow it', async () => {
+    const shaped = (t: string) => `# ${t}\n\n## Summary\n\nWhat ${t} does.\n\n## Motivation\n\nWhy ${t}.\n\n## Proposed Implementation\n\nHow.\n`;
+    const own = (t: string, a: string, b: string) => `# ${t}\n\n## ${a}\n\nText about ${t}.\n\n## ${b}\n\nMore about ${t}.\n`;
+    const dir = await tempCatalog({
+      'RFC-0000-template.md':
+        '- Copy this file to `RFC-00xx-my-idea.md`, or write your own free-form proposal.\n\n# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Proposed Implementation\n\nHow.\n\n## Prior Art\n\nOthers.\n',
+      'RFC-0001-lamps.md': shaped('Lamps'),
+      'RFC-0002-bells.md': shaped('Bells'),
+      'RFC-0003-gates.md': own('Gates', 'Context', 'Plan'),
+      'RFC-0004-doors.md': own('Doors', 'Background', 'Design'),
+      'RFC-0005-walls.md': own('Walls', 'Problem', 'Approach'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('RFC-0000-template.md');
+    expect(run.stdout).not.toContain('required by the template');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('--template FILE outside the folder is named relative to the configuration, the same in every clone', async () => {
     const page = (t: string) => `# ${t}\n\n## Problem\n\nWhy ${t}.\n\n## Solution\n\nHow ${t} works.\n`;
     const repo = await tempCatalog({
