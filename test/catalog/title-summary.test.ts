@@ -161,6 +161,11 @@ describe('title and summary, from where the template keeps them', () => {
       'queue-to-function': '## Description\n\nMessages reach a function.\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',
     });
     expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([['queue-to-function', undefined]]);
+    // …nor one that names its record, `## Author(s)` first: the page has no title, not that one.
+    const byline = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove it.\n', {
+      'queue-to-function': '## Author(s)\n\n- A. Writer\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',
+    });
+    expect(read(byline).map((r) => r.slice(0, 2))).toEqual([['queue-to-function', undefined]]);
   });
 
   it('a pattern that lacks the template’s place still shows what it has (the summary rule reports the place)', async () => {
