@@ -27,7 +27,7 @@ import { graphJson, layoutRelationGraph, type SiteGraph } from './graph.js';
 import { movedPage } from './pages/moved.js';
 import { cardOf, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
-import { SHARED_FILES } from './render-pattern.js';
+import { REPOSITORY_FILES, repositorySource, SHARED_FILES } from './render-pattern.js';
 import { graphPage } from './pages/graph.js';
 import { healthPage } from './pages/health.js';
 import { cardsJson, homePages } from './pages/home.js';
@@ -304,6 +304,15 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
         const target = path.join(dir, SHARED_FILES, ...file.split('/'));
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(path.join(catalog.root, ...file.split('/')), target);
+        copied++;
+      }
+      // …and those of the repository around the catalog, under their paths from its root.
+      for (const file of page.repositoryFiles) {
+        if (shared.has(`\0${file}`)) continue;
+        shared.add(`\0${file}`);
+        const target = path.join(dir, REPOSITORY_FILES, ...file.split('/'));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(repositorySource(catalog.root, file), target);
         copied++;
       }
       await breather();

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
-import { inCatalogFromRepository, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import { isImageFile } from '../catalog/image-type.js';
+import { inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -38,6 +39,12 @@ export interface RenderedPattern {
    * `files/` folder (`SHARED_FILES`), which the page links as `../../files/<path>`.
    */
   catalogFiles: string[];
+  /**
+   * Images the page shows from the git repository the catalog is a folder of, outside the catalog
+   * (`../assets/decisions/flow.png` from a catalog kept in `docs/decisions/`), relative to the
+   * repository's root: copied once into the site's `repository-files/` folder (`REPOSITORY_FILES`).
+   */
+  repositoryFiles: string[];
   /** Whether the page needs Mermaid's browser runtime (set by `drawDiagrams` for diagram types not drawn at build time). */
   mermaid: boolean;
   /** The Mermaid diagrams' sources, in order: placeholders in `html` until `drawDiagrams` draws them. */
@@ -48,6 +55,14 @@ export interface RenderedPattern {
 
 /** The site folder that holds images shared by several patterns, under their catalog paths. */
 export const SHARED_FILES = 'files';
+
+/** The site folder that holds images of the repository around the catalog, under their paths from its root. */
+export const REPOSITORY_FILES = 'repository-files';
+
+/** Where a file of `repositoryFiles` is: its path in the repository around the catalog at `root`. */
+export function repositorySource(root: string, file: string): string {
+  return path.join(repositoryRoot(root) ?? root, ...file.split('/'));
+}
 
 export interface RenderContext {
   /** The catalog root: links that leave it are never followed. */
@@ -72,7 +87,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const tokens = doc.tokens ?? md.parse(doc.source, {});
   const assets = new Set<string>();
   const shared = new Set<string>();
-  const images: ImageContext = { from: pattern, root: context.root, assets, shared };
+  const repository = new Set<string>();
+  const images: ImageContext = { from: pattern, root: context.root, assets, shared, repository };
   const diagrams: string[] = [];
   const toc: RenderedPattern['toc'] = [];
 
@@ -191,6 +207,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     html: fillSlots(notes.length > 0 ? fillFootnoteRefs(clean) : clean, diagrams, context.root),
     assets: [...assets].sort(),
     catalogFiles: [...shared].sort(),
+    repositoryFiles: [...repository].sort(),
     mermaid: false,
     diagrams,
     toc,
@@ -433,6 +450,8 @@ interface ImageContext {
   assets: Set<string>;
   /** Images shown from elsewhere in the catalog, relative to the root. */
   shared: Set<string>;
+  /** Images shown from the repository around the catalog, relative to its root. */
+  repository: Set<string>;
 }
 
 /**
@@ -447,8 +466,19 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   const trimmed = src.trim();
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
   const resolved = resolveOnSite(trimmed, from.file, root);
-  if (resolved.kind !== 'local' || resolved.outside) return undefined;
-  if (!IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
+  if (resolved.kind !== 'local' || !IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
+  if (resolved.outside) {
+    // An image of the repository the catalog is a folder of (its shared `assets/`, a sibling folder of
+    // resources), as lint finds it: shown, as the repository shows it. Nothing outside that repository,
+    // through a symbolic link or a dot-folder.
+    // (And only an image by its content: a file of the repository named `.png` that holds anything
+    // else is never published.)
+    const beyond = outsideCatalog(trimmed, from.file, root);
+    if (beyond?.kind !== 'repository' || beyond.file.split('/').some((p) => p.startsWith('.'))) return undefined;
+    if (!isImageFile(repositorySource(root, beyond.file))) return undefined;
+    images.repository.add(beyond.file);
+    return encodeHref(`../../${REPOSITORY_FILES}/${beyond.file}`);
+  }
   const asset = ownFile(from, resolved.file);
   if (asset) {
     images.assets.add(asset);

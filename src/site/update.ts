@@ -10,7 +10,7 @@ import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from 
 import { drawDiagrams } from './diagrams.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { patternPage } from './pages/pattern.js';
-import { SHARED_FILES } from './render-pattern.js';
+import { REPOSITORY_FILES, repositorySource, SHARED_FILES } from './render-pattern.js';
 
 /**
  * `dev`'s fast path: one pattern file changed. It is read, linted (its file
@@ -123,6 +123,11 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
         const target = path.join(state.out, SHARED_FILES, ...file.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(path.join(state.session.catalog.root, ...file.split('/')), target);
+      }
+      for (const file of page.repositoryFiles) {
+        const target = path.join(state.out, REPOSITORY_FILES, ...file.split('/'));
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(repositorySource(state.session.catalog.root, file), target);
       }
     }
   }

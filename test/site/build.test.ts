@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -365,6 +365,29 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     await buildSite({ root, out });
     expect((await listFiles(out)).filter((f) => f.startsWith('files/'))).toEqual(['files/img/flow.png']);
     expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('<img src="../../files/img/flow.png" alt="Flow"');
+  });
+
+  it('shows an image of the repository the catalog is a folder of, outside the catalog (`../resources/x.png` beside `docs/`), copied into repository-files/ — never one out of the repository, through a link or a dot-folder, nor a file that is no image', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const elsewhere = await tempCatalog({ 'secret.png': png });
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'resources/saga/flow.png': png,
+      '.private/key.png': png,
+      'notes/keys.png': 'TOP SECRET, not an image\n',
+      'docs/saga.md':
+        '# Saga\n\n> Steps undone in turn.\n\n## Overview\n\n![Flow](../resources/saga/flow.png)\n\n<img src="../resources/saga/flow.png" alt="Again">\n\n![Hidden](../.private/key.png)\n\n![Out](../linked/secret.png)\n\n![Gone](../resources/saga/gone.png)\n\n![Named](../notes/keys.png)\n',
+      'docs/patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+    });
+    await symlink(elsewhere, path.join(repo, 'linked'));
+    const root = path.join(repo, 'docs');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    expect((await listFiles(out)).filter((f) => f.startsWith('repository-files/') || f.endsWith('.png'))).toEqual(['repository-files/resources/saga/flow.png']);
+    const page = await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8');
+    expect(page).toContain('<img src="../../repository-files/resources/saga/flow.png" alt="Flow"');
+    expect(page).toMatch(/<img src="..\/..\/repository-files\/resources\/saga\/flow.png" alt="Again"/);
+    for (const alt of ['Hidden', 'Out', 'Gone', 'Named']) expect(page).toContain(`<span class="missing">${alt}</span>`);
   });
 
   it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {

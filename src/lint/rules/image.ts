@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Pattern } from '../../catalog/types.js';
@@ -6,13 +5,12 @@ import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
+import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
 import { outsideCatalog, relativeLink } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, unsafeText } from './_format.js';
 import { plainRange } from '../../markdown/lines.js';
-
-type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
 
 /** Accepted extensions and the content each must have. */
 const EXTENSIONS: Record<string, ImageType> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', svg: 'svg', webp: 'webp', avif: 'avif' };
@@ -20,7 +18,6 @@ const TYPE_NAMES: Record<ImageType, string> = { png: 'PNG', jpeg: 'JPEG', gif: '
 const TYPE_EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', avif: 'avif', svg: 'svg' };
 
 /** Bytes read from each image to tell what it is. */
-const SNIFF_BYTES = 1024;
 
 const options = z.strictObject({
   /**
@@ -170,7 +167,7 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     const beyond = target.reason === 'outside' ? outsideCatalog(image.src, pattern.file, files.root) : undefined;
     if (beyond?.kind === 'repository') {
       report({
-        message: `Image ${shown} leaves the catalog root for ${code(beyond.file)} of the repository around it: it shows in the repository, not on this catalog's site nor in a copy of the catalog alone. Copy it into the catalog to publish it with the pattern.`,
+        message: `Image ${shown} leaves the catalog root for ${code(beyond.file)} of the repository around it: it shows in the repository and on this catalog's site (copied from there), not in a copy of the catalog alone. Copy it into the catalog to keep it with the pattern.`,
         ...at,
         warning: true,
       });
@@ -328,54 +325,6 @@ function isInside(dir: string, file: string): boolean {
 
 function extension(file: string): string {
   return path.extname(file).slice(1).toLowerCase();
-}
-
-function readHead(file: string): Uint8Array | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, n);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
-
-/** What the first bytes say a file is. */
-export function sniff(head: Uint8Array): ImageType | undefined {
-  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  const six = ascii(head, 0, 6);
-  if (six === 'GIF87a' || six === 'GIF89a') return 'gif';
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
-  if (ascii(head, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(head, 8, 12))) return 'avif';
-  if (isSvg(head)) return 'svg';
-  return undefined;
-}
-
-/** `<svg` is the first element, after an optional byte-order mark, XML declaration, comments and doctype. */
-function isSvg(head: Uint8Array): boolean {
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
-  for (;;) {
-    const before = text;
-    text = text.replace(/^\s+/, '');
-    if (text.startsWith('<?')) text = text.slice(endOf(text, '?>'));
-    else if (text.startsWith('<!--')) text = text.slice(endOf(text, '-->'));
-    else if (/^<!doctype/i.test(text)) text = text.slice(endOf(text, '>'));
-    if (text === before) break;
-  }
-  return /^<svg[\s>/]/i.test(text);
-}
-
-function endOf(text: string, close: string): number {
-  const at = text.indexOf(close);
-  return at < 0 ? text.length : at + close.length;
 }
 
 /** A guess at what a file that is no image holds, for the message. */

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
-import { sniff } from '../../../src/lint/rules/image.js';
+import { sniff } from '../../../src/catalog/image-type.js';
 import { tempCatalog } from '../../helpers.js';
 
 /** Paths handed to synchronous reads by the code under test. */
