@@ -94,6 +94,9 @@ describe.skipIf(!available)('diagrams and the relations graph in Chromium', () =
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     expect(await page.locator('dialog.diagram-dialog[open]').count()).toBe(0);
+    // Focus comes back to the diagram it was opened from — once the dialog's `close` event has run, which
+    // comes a moment after the dialog lost its `open` (else it would take the focus given below).
+    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.className)).toBe('diagram-view');
 
     // Keyboard only: the Enlarge button, Enter; focus comes back to it.
     await page.locator('figure.diagram .diagram-open').focus();
