@@ -13,6 +13,8 @@ import { repositoryRoot } from './links.js';
 export interface HouseRules {
   /** `MD025` (`single-title`, `single-h1`) is turned off: a page may have several H1s. */
   severalH1: boolean;
+  /** `MD040` (`fenced-code-language`) is turned off: a fenced code block need not name its language. */
+  bareFences: boolean;
 }
 
 const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
@@ -36,11 +38,11 @@ export function houseRules(root: string): HouseRules {
   const stamp = candidates.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
   const cached = cache.get(dir);
   if (cached?.stamp === stamp) return cached.rules;
-  let rules: HouseRules = { severalH1: false };
+  let rules: HouseRules = { severalH1: false, bareFences: false };
   for (const file of candidates) {
     const config = readConfig(file);
     if (config) {
-      rules = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']) };
+      rules = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']), bareFences: ruleOff(config, ['MD040', 'fenced-code-language']) };
       break;
     }
   }

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 import { codeBlockSchemas } from '../../template/lookup.js';
 import { isVisible } from './_blocks.js';
+import { houseRules, type HouseRules } from '../../catalog/house-rules.js';
 
 export default defineRule({
   meta: {
@@ -20,6 +21,7 @@ export default defineRule({
     const bareAsTemplate = fences.length > 0 && fences.every((c) => !c.lang);
     // Only a block without a language needs to know its template section.
     let schemas: ReturnType<typeof codeBlockSchemas> | undefined;
+    let houseStyle: HouseRules | undefined;
 
     for (const code of doc.codeBlocks) {
       // A misspelt `{skip}` would make `patternbook run` refuse the pattern: said here, while it is written.
@@ -32,7 +34,8 @@ export default defineRule({
       const expected = code.lang ? undefined : (schemas ??= codeBlockSchemas(outline)).get(code)?.expects.codeBlocks;
       // (So does the template's section: its own blocks there name none.)
       const bareHere = expected !== undefined && expected.length > 0 && expected.every((c) => !c.lang);
-      if (!code.lang && !bareAsTemplate && !bareHere) {
+      // (Nor where the catalog's own markdownlint configuration turns `MD040` off: its house style.)
+      if (!code.lang && !bareAsTemplate && !bareHere && !(houseStyle ??= houseRules(catalog.root)).bareFences) {
         const lang = expected?.find((c) => c.lang)?.lang;
         report({
           message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,

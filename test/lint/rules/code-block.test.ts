@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../helpers.js';
+import { lint } from '../../../src/lint/lint.js';
+import { fixture, tempCatalog } from '../../helpers.js';
 import { lintOne, page } from './_lint-one.js';
 
 const F3 = '```';
@@ -100,5 +101,26 @@ describe('code-block', () => {
       `5:1 \`### Stage 1: One Percent\` has no instructions and no code: say what to do and add the commands in a “${F3}sh” block, or remove the step.`,
       `11:1 Code block without a language: name it after the opening fence (“${F3}sh”, as the template does here) so it is highlighted and can be run or checked.`,
     ]);
+  });
+});
+
+describe('code-block: where the catalog’s own markdownlint configuration lets a fence name no language', () => {
+  it('`MD040: false` (or `fenced-code-language: false`): no finding for a block without one; a block left open still is', async () => {
+    const catalog = (config: Record<string, string>) =>
+      tempCatalog({
+        ...config,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/note.md', patterns: ['notes/*.md'] }),
+        'templates/note.md': '# [Title]\n\n## Example\n\n```bash\nrun it\n```\n',
+        'notes/cache.md': '# Cache\n\n## Example\n\n```\nGET /items\n```\n\n```\nleft open\n',
+      });
+    const shown = async (dir: string) =>
+      (await lint({ root: dir, only: ['code-block'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 38)}`));
+    expect(await shown(await catalog({}))).toEqual([
+      '5 Code block without a language: name it',
+      '9 Code block without a language: name it',
+      '9 Code block opened with “```” on line 9',
+    ]);
+    for (const config of [{ '.markdownlint.yaml': 'MD040: false\n' }, { '.markdownlint.json': '{ "fenced-code-language": false }\n' }])
+      expect(await shown(await catalog(config))).toEqual(['9 Code block opened with “```” on line 9']);
   });
 });
