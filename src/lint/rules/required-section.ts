@@ -445,12 +445,26 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode || apart || own.length > 0 || writtenAlready(missing.schema) || siblingsUp(missing)
+          : inCode || apart || own.length > 0 || writtenAlready(missing.schema) || siblingsUp(missing) || laterAbove(outline, template, missing, offset)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),
       };
     }),
   );
+}
+
+/**
+ * Whether a section the template puts after the missing one stands above the
+ * place it would be inserted (the pattern's own order broken there:
+ * `## Trade-offs` written first, `## Motivation` missing before `## Internal
+ * details` further down): anywhere `--fix` put it, it would be out of order
+ * with one of them, so where it goes is the author's to say.
+ */
+function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: MissingSection, offset: number): boolean {
+  const order = missing.parent ? missing.parent.schema.children : template.sections;
+  const own = order.indexOf(missing.schema);
+  const siblings = missing.parent ? missing.parent.children : outline.matches;
+  return siblings.some((m) => order.indexOf(m.schema) > own && m.sections.some((s) => s.range.start.offset < offset));
 }
 
 /**

@@ -486,6 +486,13 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\n<!-- the problem it solves, as one question. -->\n\n## Cleanup\n\nDrop the replica.\n',
       },
       {
+        name: 'no insertion where a section the template puts after the missing one stands above its place (the pattern’s order broken there: where it goes is the author’s to say)',
+        template: '# [Pattern Title]\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n',
+        text: '# Read Replica\n\n## Risks\n\nLag.\n\n## Design\n\nA copy.\n',
+        errors: [{ message: missing('## Motivation', 'before `## Design`'), line: 7, column: 1 }],
+        output: null,
+      },
+      {
         name: 'a TBD inside a sentence of the guidance is the sentence’s own word: inserted as the template writes it',
         template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Open points\n\nWhich parts of the plan are still TBD or unknown?\n',
         text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n',
