@@ -600,6 +600,15 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(template, kindred)).diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity}`)).toEqual([
       '9 warning',
     ]);
+    // (Bounded by the template section that follows in the pattern, also one written out of order:
+    // `## Drawbacks` before `## Detailed design`.)
+    const outOfOrder =
+      '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Background\n\nDrift.\n\n## History\n\nIt grew.\n\n## Drawbacks\n\nChurn.\n\n## Detailed design\n\nA lock file.\n';
+    expect(
+      (await lintPattern(template, outOfOrder, { fix: true })).diagnostics
+        .filter((d) => d.ruleId === 'required-section')
+        .map((d) => `${d.line} ${d.severity} ${d.message.slice(0, 90)}`),
+    ).toEqual(['5 warning Missing section `## Motivation`, expected after `## Summary`. This pattern has its own sec']);
     const why = pattern.replace('## Motivation\n\nDrift.\n', '## Problem statement\n\nDrift.\n\n## History\n\nIt grew.\n');
     // (Both sections it lacks there — the Motivation, and the Detailed design `## Implementation` is then
     // no longer alone in the stead of — have headings there that may be them: warnings.)

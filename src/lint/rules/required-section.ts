@@ -711,19 +711,22 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   if (!missing.after && !missing.before) return [];
   if (missing.schema.children.length === 0 && closesRun(missing, template)) return [];
   const from = missing.after ? missing.after.sections.at(-1)!.range.start.offset : (missing.parent?.sections[0]!.range.start.offset ?? -1);
-  const to = missing.before?.sections[0]!.range.start.offset ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity;
+  const before = missing.before?.sections[0]!.range.start.offset;
   const unknown = new Set(outline.unknown);
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
-  const there = siblings.filter(
-    (s) =>
-      s.range.start.offset > from && s.range.start.offset < to && s.level === missing.schema.level && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim()),
-  );
+  const heading = (s: Section) => s.level === missing.schema.level && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim());
+  // (Up to the template section that follows in the pattern, in the template's order or not: `## Plan`
+  // written before the `## Scope` the template puts first bounds the author's headings as well.)
+  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s))?.range.start.offset;
+  const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
+  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s));
   if (!there.every((s) => unknown.has(s))) return [];
   if (there.length >= 2 && missing.after) return there;
   // (One alone, between the two sections around it that the pattern has, where nothing else is missing.)
   const alone =
     there.length === 1 &&
-    missing.before !== undefined &&
+    before !== undefined &&
+    to === before &&
     outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema)
       .length === 1;
   return alone ? there : [];
