@@ -1,6 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { TemplateSchema } from '../template/types.js';
+import { requiredOf } from '../template/walk.js';
 import {
   fitOf,
   fits,
@@ -170,7 +171,7 @@ export function chooseLayout(
       s.fitting >= 2 &&
       s.fitting * 3 >= s.parsed &&
       s.candidate.schema.sections.length > 0 &&
-      s.candidate.schema.sections.every((t) => t.optional || t.recommended)) ||
+      requiredOf(s.candidate.schema.sections).length === 0) ||
     (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
   // Of the templates most files fit, the one best named so (`adr-template.md` before an example
   // kept in `template/`), then the best fit; near ties go to the shallower, shorter path.

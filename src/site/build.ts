@@ -236,6 +236,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
   const byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
   let copied = 0;
   const shared = new Set<string>();
+  const fromRepository = new Set<string>();
   const problems: Diagnostic[] = [];
   const failed = new Set<string>();
   let mermaid = false;
@@ -308,8 +309,8 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       }
       // …and those of the repository around the catalog, under their paths from its root.
       for (const file of page.repositoryFiles) {
-        if (shared.has(`\0${file}`)) continue;
-        shared.add(`\0${file}`);
+        if (fromRepository.has(file)) continue;
+        fromRepository.add(file);
         const target = path.join(dir, REPOSITORY_FILES, ...file.split('/'));
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(repositorySource(catalog.root, file), target);

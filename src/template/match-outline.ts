@@ -2,7 +2,7 @@ import type { Section } from '../markdown/types.js';
 import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSection } from './types.js';
-import { flattenSections, parentSection } from './walk.js';
+import { flattenSections, parentSection, requiredOf } from './walk.js';
 import { nearest } from '../util/similar.js';
 import { analyze } from '../search/analyze.js';
 
@@ -99,7 +99,7 @@ export function underHalf(outline: OutlineMatch, template: { sections: readonly 
   // …and, where the template requires two or more, under half of those too: a pattern with most of
   // the required sections follows the template, whatever recommended ones it lacks — as does one
   // with the one section it requires (the others only asked for: a missing one is a warning each).
-  const required = template.sections.filter((s) => !s.optional && !s.recommended);
+  const required = requiredOf(template.sections);
   const requiredPresent = required.filter((s) => had.has(s)).length;
   if (required.length === 1) return requiredPresent === 0;
   return required.length === 0 || requiredPresent * 2 < required.length;
@@ -1036,7 +1036,8 @@ export function speaksOf(written: string, t: TemplateSection): boolean {
   if (analyze(written).some((w) => words.has(w))) return true;
   // (Any word of the same role, a hyphenated one as one word: `## Pre-requisites` for `## Requirements`,
   // `## Setup` for `## Deployment Instructions`.)
-  const roles = (text: string) => [...contentWords(text), ...contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'))].map(roleOf).filter((r) => r !== undefined);
+  const roles = (text: string) =>
+    [...contentWords(text), ...contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'))].map((w) => roleOf(w)).filter((r) => r !== undefined);
   const theirs = new Set(roles(t.heading));
   return roles(written).some((r) => theirs.has(r));
 }
@@ -1071,26 +1072,28 @@ export function mayStandFor(one: Section, t: TemplateSection): boolean {
   if (speaksFor(one, [t], t.level)) return true;
   const words = contentWords(one.title.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
   if (words.length === 0 || words.length > 4) return false;
-  const kin = (w: string) => KINDRED.get(w) ?? KINDRED.get(w.replace(/s$/, ''));
-  const theirs = new Set(
-    contentWords(t.heading)
-      .map(kin)
-      .filter((k) => k !== undefined),
-  );
   const name = contentWords(t.heading);
+  const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));
   const opposite = words.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)));
-  return (
-    !opposite &&
-    words.some((w) => {
-      const k = kin(w);
-      return k !== undefined && theirs.has(k);
-    })
-  );
+  return !opposite && words.some((w) => theirs.has(roleOf(w, KINDRED) ?? -1));
 }
 
-/** A word's role among `SAME_ROLE`'s groups (plural or singular). */
-function roleOf(word: string): number | undefined {
-  return SAME_ROLE.get(word) ?? SAME_ROLE.get(word.replace(/s$/, ''));
+/** A word's role among `SAME_ROLE`'s groups, or another such map's (plural or singular). */
+function roleOf(word: string, groups: ReadonlyMap<string, number> = SAME_ROLE): number | undefined {
+  return groups.get(word) ?? groups.get(word.replace(/s$/, ''));
+}
+
+/**
+ * Whether the top-level sections of an outline are written `by` levels off the
+ * template's — all of them, or most (two thirds), the others at the template's
+ * level (`## Open Questions` last, back at its level after `# Design`):
+ * one layout. Undefined when some other offset is there too, or too few are off.
+ */
+export function outlineOff(top: readonly SectionMatch[], by: number): { partial: boolean } | undefined {
+  const offsets = top.flatMap((m) => m.sections.map((s) => m.schema.level - s.level));
+  const off = offsets.filter((d) => d === by).length;
+  if (by === 0 || offsets.some((d) => d !== by && d !== 0) || off * 3 < offsets.length * 2) return undefined;
+  return { partial: off < offsets.length };
 }
 
 /** Qualifiers that say the same of a section's head noun (`open`, `unresolved`, `unanswered` questions). */

@@ -15,6 +15,11 @@ export function flattenSections<T extends Tree<T>>(sections: readonly T[]): T[] 
   return list;
 }
 
+/** The sections of a list the template requires: neither optional nor only recommended. */
+export function requiredOf<T extends { optional: boolean; recommended: boolean }>(sections: readonly T[]): T[] {
+  return sections.filter((s) => !s.optional && !s.recommended);
+}
+
 const parents = new WeakMap<object, Map<unknown, unknown>>();
 
 /** The section that holds `section` (undefined at the top level), looked up in a map made once per tree. */

@@ -1,5 +1,5 @@
 import type { MarkdownDocument, Section } from '../../markdown/types.js';
-import { sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
+import { outlineOff, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
@@ -243,12 +243,11 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
   const by = top[0]!.schema.level - first.level;
   // (Most of them off by it, the others at their level — `## Open Questions` last, where the author
   // came back to the template's level: still one layout, whose fix would move those too, so none.)
-  const tops = top.flatMap((m) => m.sections.map((s) => m.schema.level - s.level));
-  const topOff = tops.filter((d) => d === by).length;
-  if (by === 0 || tops.some((d) => d !== by && d !== 0) || topOff * 3 < tops.length * 2) return undefined;
+  const layout = outlineOff(top, by);
+  if (!layout) return undefined;
   const off = all.filter((p) => p.schema.level - p.section.level === by);
   const rest = all.filter((p) => p.schema.level - p.section.level !== by);
-  return off.length >= 2 && rest.length < off.length ? { by, off, rest, partial: topOff < tops.length } : undefined;
+  return off.length >= 2 && rest.length < off.length ? { by, off, rest, partial: layout.partial } : undefined;
 }
 
 /**

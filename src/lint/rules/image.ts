@@ -17,8 +17,6 @@ const EXTENSIONS: Record<string, ImageType> = { png: 'png', jpg: 'jpeg', jpeg: '
 const TYPE_NAMES: Record<ImageType, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', avif: 'AVIF', svg: 'SVG' };
 const TYPE_EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', avif: 'avif', svg: 'svg' };
 
-/** Bytes read from each image to tell what it is. */
-
 const options = z.strictObject({
   /**
    * Images must lie in the pattern's own folder (and, where the template shows

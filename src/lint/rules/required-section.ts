@@ -10,7 +10,7 @@ import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { flattenSections } from '../../template/walk.js';
+import { flattenSections, requiredOf } from '../../template/walk.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
 import { headingLabel, schemaLabel } from './_format.js';
@@ -79,7 +79,7 @@ export default defineCatalogRule({
     // its sections (its outline only a guide: "or write your own proposal"), when a pattern under
     // half of it is what it allows.
     const mostUnder = memo('most under half', () => {
-      if (!catalog.template.sections.some((t) => !t.optional && !t.recommended)) return false;
+      if (requiredOf(catalog.template.sections).length === 0) return false;
       const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });

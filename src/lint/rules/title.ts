@@ -7,7 +7,7 @@ import { houseRules } from '../../catalog/house-rules.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
 import type { TemplateSchema } from '../../template/types.js';
-import { underHalf } from '../../template/match-outline.js';
+import { outlineOff, underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
 import { quote } from './_format.js';
@@ -81,11 +81,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   // (Its top-level sections are: a sub-section off by more, `# Alternatives` for a `###`, is
   // heading-level's own finding beside it.)
   // (Most of them, the others at their level: `## Open Questions` last, back at the template's level.)
-  const tops = outline.matches.flatMap((m) => m.sections.map((s) => m.schema.level - s.level));
   const allUp =
     sectionsAsH1.size > 0 &&
-    tops.every((d) => d === 1 || d === 0) &&
-    tops.filter((d) => d === 1).length * 3 >= tops.length * 2 &&
+    outlineOff(outline.matches, 1) !== undefined &&
     // (Not one section up over the others at their level, `# Summary` then `## Motivation`: one heading off.)
     outline.misplaced.every((m) => m.section.level !== m.schema.level);
   // (Nor is an H1 where the template's sections are H1s, `# Summary` after the title line.)

@@ -7,6 +7,11 @@ import { lintOne } from './_lint-one.js';
 import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
 
+/** A template of three sections, and what a file with one of them is told (under half of it). */
+const THREE = '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n';
+const UNDER_HALF =
+  'This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.';
+
 const missing = (heading: string, where: string) => `Missing section \`${heading}\`, expected ${where}.`;
 
 testRule(
@@ -514,13 +519,12 @@ Writes stream to the replica.
       },
       {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
-        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        template: THREE,
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
         files: { 'saga/README.md': '# Saga\n\n## Overview\n\nSteps.\n\n## Context\n\nServices.\n\n## Cleanup\n\nNone.\n' },
         errors: [
           {
-            message:
-              'This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+            message: UNDER_HALF,
             line: 1,
             column: 1,
             severity: 'warning',
@@ -530,12 +534,11 @@ Writes stream to the replica.
       },
       {
         name: 'the same where most of the catalog is under half of the template: an error that asks whether `template` is right',
-        template: '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        template: THREE,
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
         errors: [
           {
-            message:
-              "This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template. Most of the catalog's patterns have under half of its sections: check that `template` names the template they follow.",
+            message: `${UNDER_HALF} Most of the catalog's patterns have under half of its sections: check that \`template\` names the template they follow.`,
             line: 1,
             column: 1,
             severity: 'error',
@@ -545,13 +548,11 @@ Writes stream to the replica.
       },
       {
         name: 'the same under a template whose outline is only a guide (it requires none of its sections): a warning, as it allows a proposal of the author’s own shape',
-        template:
-          '- Copy this file, or write your own free-form proposal.\n\n# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n',
+        template: `- Copy this file, or write your own free-form proposal.\n\n${THREE}`,
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
         errors: [
           {
-            message:
-              'This file has 1 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+            message: UNDER_HALF,
             line: 1,
             column: 1,
             severity: 'warning',
