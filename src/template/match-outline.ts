@@ -661,7 +661,10 @@ function rewordings(
     const written1 = raw(written);
     const names = raw(nameText);
     const only = written1.length === 1 ? written1[0]! : undefined;
-    const oneWord = only !== undefined && only.length >= 4 && names.length >= 2 && names.includes(only) && !filler.has(only);
+    // (A word with a noun that only says what kind of text it is, `## Design overview`, is that word
+    // alone: `## Design` — of `## Design Proposal` and `## Detailed Design`, whichever the template asks for.)
+    const subject = only ?? (written1.length === 2 && heading.length === 2 && GENERIC_HEADS.has(heading[1]!) ? written1[0]! : undefined);
+    const oneWord = subject !== undefined && subject.length >= 4 && names.length >= 2 && names.includes(subject) && !filler.has(subject);
     // (Or another form of a one-word name, sharing its first six letters or more: `## Rationality` for
     // `## Rationale`.)
     const word = names.length === 1 ? names[0]! : undefined;
@@ -802,7 +805,6 @@ function stemSet(title: string): string {
   return [...new Set(analyze(title))].sort().join(' ');
 }
 
-/** A heading's words as variant keys, words that only join others (`of`, `and`) left out. */
 /** Words of two or more, and at least half, of a level's section names. */
 function fillerWords(schema: readonly TemplateSection[]): Set<string> {
   const counts = new Map<string, number>();
@@ -845,6 +847,7 @@ export function headNouns(title: string, filler: ReadonlySet<string> = new Set()
   return heads;
 }
 
+/** A heading's words as variant keys, words that only join others (`of`, `and`) left out. */
 function contentWords(title: string): string[] {
   return variantKey(title)
     .split(' ')

@@ -544,6 +544,15 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Fee cap\n\n## Motivation\n\nFees spike.\n\n## Alternatives\n\nA queue.\n\n## Security\n\nNone new.\n',
     );
     expect(considered.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    // A word with a noun that only says what kind of text it is (`## Route overview`) is that word
+    // alone: of the required `## Route Proposal` and the optional `## Detailed Route` it fits alike,
+    // the one the template asks for — not the optional one, with the required one called missing.
+    const overview = await lintPattern(
+      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Route Proposal\n\nThe plan.\n\n## Detailed Route\n\nThis section is optional. More.\n\n## Costs\n\nWhat it takes.\n\n## Questions\n\nOpen ones.\n',
+      '# Night bus\n\n## Motivation\n\nLate shifts.\n\n## Route overview\n\nA loop past the depots.\n\n## Costs\n\nTwo drivers.\n\n## Questions\n\nFares?\n',
+    );
+    expect(overview.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['7 section-name warning']);
+    expect(overview.diagnostics[0]!.message).toContain('`## Route Proposal`');
     // A word written as two (`## Draw Backs`), even at another level and place, is the section spelt another way.
     const split = await lintPattern(
       '# [Title]\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n',
@@ -580,6 +589,25 @@ describe('template semantics read from real-catalog shapes', () => {
       '9 error',
       '9 error',
     ]);
+    // …unless that heading is in words kindred to one of theirs alone (`## Proposed change` for the
+    // Detailed design, not the Motivation): that one is a warning that names it, nothing inserted for
+    // it; the other is missing, and inserted before it.
+    const oneOfTwo = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Proposed change\n\nA lock file.\n\n## Drawbacks\n\nChurn.\n';
+    const shared = await lintPattern(template, oneOfTwo);
+    expect(shared.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity} ${d.message.split(',')[0]}`)).toEqual([
+      '5 error Missing section `## Motivation`',
+      '5 warning Missing section `## Detailed design`',
+    ]);
+    expect((await lintPattern(template, oneOfTwo, { fix: true })).text).toBe(
+      oneOfTwo.replace('## Proposed change', '## Motivation\n\n<!-- Why. -->\n\n## Proposed change'),
+    );
+    // (Also where the template section that bounds it is one of the missing section's own sub-sections,
+    // written a level up: it is still between two sections the pattern has.)
+    const subTemplate = template.replace('## Drawbacks', '### Risks\n\nWhat could break.\n\n## Drawbacks');
+    const bySub = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Motivation\n\nDrift.\n\n## Proposed change\n\nA lock file.\n\n## Risks\n\nFew.\n';
+    expect(
+      (await lintPattern(subTemplate, bySub)).diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.severity} ${d.message.split(',')[0]}`),
+    ).toEqual(['warning Missing section `## Detailed design`', 'error Missing section `## Drawbacks`']);
     // Two headings there before the next template section, one the guidance talks of: it may be it
     // (a warning that names both, nothing inserted); with none it talks of, the section is missing.
     const two = pattern.replace('## Implementation\n', '## Implementation\n\nA lock file.\n\n## Rollout\n');

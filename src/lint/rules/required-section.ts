@@ -722,14 +722,18 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s));
   if (!there.every((s) => unknown.has(s))) return [];
   if (there.length >= 2 && missing.after) return there;
-  // (One alone, between the two sections around it that the pattern has, where nothing else is missing.)
-  const alone =
-    there.length === 1 &&
-    before !== undefined &&
-    to === before &&
-    outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema)
-      .length === 1;
-  return alone ? there : [];
+  // (One alone, between two sections the pattern has — the next in the template's order, or the
+  // template section that follows in the pattern: one of the missing section's own sub-sections
+  // written a level up — where nothing else is missing, or where it is in words kindred to this
+  // section's name and no other's that is missing there: `## Proposed change` where the Motivation
+  // and the Detailed design go.)
+  const one = there[0];
+  if (there.length !== 1 || !one || !(to === before || to === next)) return [];
+  const here = outline.missing.filter(
+    (m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema,
+  );
+  const kindred = here.filter((m) => mayStandFor(one, m.schema));
+  return here.length === 1 || (kindred.length === 1 && kindred[0]!.schema === missing.schema) ? there : [];
 }
 
 /** A table of contents' heading: no section of the text, nor one in other words. */
