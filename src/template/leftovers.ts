@@ -98,6 +98,8 @@ interface Context {
   ownMarker?: string;
   /** Inside a quote of the template's guidance that the author answers right after it (see `blocks`). */
   quotedLeadIn?: boolean;
+  /** In a section of the pattern (not before its first one). */
+  inSection?: boolean;
 }
 
 class Scan {
@@ -164,7 +166,14 @@ class Scan {
       // In a heading only marked placeholders count: `Step 1: Configure the Gateway` is filled in.
       this.headingUnit(section);
       const marker = /^(?:todo|tbd|tba|fixme)s?$/i.exec(section.title.trim().replace(/[:.]$/, ''))?.[0].toLowerCase().replace(/s$/, '');
-      this.blocks(section.blocks, { where, unticked: false, followed: () => section.children.length > 0, answered: false, ...(marker ? { ownMarker: marker } : {}) });
+      this.blocks(section.blocks, {
+        where,
+        unticked: false,
+        followed: () => section.children.length > 0,
+        answered: false,
+        inSection: true,
+        ...(marker ? { ownMarker: marker } : {}),
+      });
       section.children.forEach(visitSection);
     };
     doc.sections.forEach(visitSection);
@@ -282,6 +291,7 @@ class Scan {
     for (const unit of cold ? [] : afterLabel ? [text, afterLabel] : [text]) {
       for (const p of this.matcher.find(unit, raw)) {
         if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
+        if (p.kind === 'instruction' && ctx.inSection && quotesTemplate(p, text)) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
         if (LEARNED.has(p.kind)) this.present.add(id);
@@ -639,4 +649,20 @@ function onlyMentioned(marker: string, raw: string, text: string): boolean {
   if (spans.length < 2) return false;
   const words = new RegExp(`(?<![\\p{L}\\p{N}_])${marker}(?![\\p{L}\\p{N}_])`, 'u');
   return spans.every((part) => !words.test(part)) && /[\p{L}]{2,}/u.test(spans.join(' '));
+}
+
+/**
+ * An instruction of the template quoted in a section of the pattern, as a
+ * process document quotes it to say how proposals are written: one from the
+ * help before the template's title (how to file one — left in, it stands
+ * before the pattern's first section, where it is still found), or one
+ * after the name of the template section it is the guidance of (`- Security
+ * Considerations - Describe the risks…`: a description of that section).
+ */
+function quotesTemplate(p: TemplateText, unit: string): boolean {
+  const section = p.sectionPath.at(-1);
+  if (section === undefined) return true;
+  const name = section.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const named = new RegExp(`^[*_\\s]*${escapeRegExp(name)}[*_\\s]*[-–—:]`, 'i');
+  return name.length > 0 && named.test(unit) && !named.test(p.text);
 }

@@ -892,3 +892,67 @@ describe('placeholder: notes in parentheses that are right kept, or filled in la
     ]);
   });
 });
+
+describe('placeholder: a process document that quotes its template', () => {
+  const template = [
+    '<details>',
+    '<summary>How to file a proposal</summary>',
+    '',
+    '- Copy this file and name it after your change.',
+    '- Link to the minutes from the proposal (in the Outcome section).',
+    '</details>',
+    '',
+    '# [Title]',
+    '',
+    '## Change',
+    '',
+    'Describe what changes in the bakery routine.',
+    '',
+    '## Outcome',
+    '',
+    'Explain what the tasting panel decided.',
+    '',
+  ].join('\n');
+
+  it('takes the help before the template’s title, quoted in a section of the pattern, as the author’s text; left before the title, it is still found', async () => {
+    const process = [
+      '# How we file proposals',
+      '',
+      '## Change',
+      '',
+      'Proposals are pinned by the ovens.',
+      '',
+      '## Outcome',
+      '',
+      '- When it is settled, the secretary writes the minutes. Link to the minutes from the proposal (in the Outcome section).',
+      '',
+    ].join('\n');
+    expect((await lintOne('placeholder', process, { template })).shown).toEqual([]);
+    const kept = ['- Link to the minutes from the proposal (in the Outcome section).', '', process].join('\n');
+    expect((await lintOne('placeholder', kept, { template })).shown).toHaveLength(1);
+  });
+
+  it('takes a list item that names a section of the template and then its guidance as a description of that section, not text left in', async () => {
+    const process = [
+      '# How we file proposals',
+      '',
+      '## Change',
+      '',
+      'Proposals are pinned by the ovens.',
+      '',
+      '## Outcome',
+      '',
+      'The panel decides.',
+      '',
+      '## What a good proposal holds',
+      '',
+      '- Change - Describe what changes in the bakery routine. Short is fine.',
+      '- Outcome: Explain what the tasting panel decided.',
+      '',
+    ].join('\n');
+    expect((await lintOne('placeholder', process, { template })).shown).toEqual([]);
+    // The guidance alone, or after another section's name, is still left in.
+    const left = process.replace('- Change - Describe', '- Describe').replace('- Outcome: Explain', '- Change: Explain');
+    expect((await lintOne('placeholder', left, { template })).shown).toHaveLength(2);
+  });
+});
