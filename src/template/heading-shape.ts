@@ -79,7 +79,9 @@ const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy
 const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
 
 const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');
-const TITLE_PARTS = new RegExp([...PART_SOURCES, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
+// (In a title, the word for the number after a prefix is that number: `FIP-Number: Title`, `RFC #ID`.)
+const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID)\b)`;
+const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
 
 /** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */
 const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
@@ -125,7 +127,7 @@ export function headingShape(text: string, options: ShapeOptions = {}): HeadingS
     else if (g.angles) variable(g.angles, 'angles');
     else if (g.braces) variable(g.braces, 'braces');
     else if (g.code) variable(g.code, 'code');
-    else if (g.capsdate || g.caps) variable((g.capsdate ?? g.caps)!, 'caps');
+    else if (g.capsdate || g.caps || g.numword) variable((g.capsdate ?? g.caps ?? g.numword)!, 'caps');
     else if (g.phrase) variable(g.phrase, 'phrase');
     else if (g.ellipsis) {
       // (Numbered, `... 1`, `... 2`: one of a series, as `Step 1` is.)

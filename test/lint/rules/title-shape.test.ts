@@ -43,6 +43,11 @@ testRule(
         template: '# Source Service 1 to Target Service 2\n\n## Overview\n\nDescribe it.\n',
         text: page('# Orders Queue into Billing'),
       },
+      {
+        name: 'the word `Number` after a prefix is the number to fill in (`BP-Number: Title`)',
+        template: '# BP-Number: Title\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# BP-0007: Earlier proofing for rye'),
+      },
       { name: "a title still the template's is the title rule's finding", text: page('# [Pattern Title] Pattern') },
       { name: 'no title at all is the title rule’s finding', text: '## Overview\n\nWorkers pull.\n' },
     ],
@@ -57,6 +62,12 @@ testRule(
         template: numberedTemplate,
         text: rfc('# Retry budgets'),
         errors: [{ message: shape('Retry budgets', 'RFC-NNNN: <title>'), line: 1, column: 1, severity: 'warning' }],
+      },
+      {
+        name: 'the prefix missing where the template names its number in a word',
+        template: '# BP-Number: Title\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# Earlier proofing for rye'),
+        errors: [{ message: shape('Earlier proofing for rye', 'BP-Number: <title>'), line: 1, column: 1, severity: 'warning' }],
       },
       {
         name: 'the label still asked for where the phrase says what goes after it',
