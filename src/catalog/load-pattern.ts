@@ -259,7 +259,7 @@ function readTitle(
   // a first H1 that only names a part of a document (`# Summary` opening a proposal written to an
   // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
-  const h1IsAPart = doc.title !== undefined && DOCUMENT_PARTS.has(foldHeading(doc.title.text));
+  const h1IsAPart = doc.title !== undefined && (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text));
   if (doc.title && !h1IsTitleSection && !h1IsAPart) return { text: doc.title.text, from: 'heading', range: doc.title.range };
   for (const key of TITLE_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
@@ -274,6 +274,32 @@ function readTitle(
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
     return { text: first.text, from: 'paragraph', range: first.range };
   return undefined;
+}
+
+/** Words of a notice set above a document (`# Superseded!`, `# ⚠️ Deprecated`), never its name. */
+const NOTICE_WORDS = new Set([
+  'superseded',
+  'deprecated',
+  'obsolete',
+  'withdrawn',
+  'replaced',
+  'retired',
+  'archived',
+  'abandoned',
+  'rejected',
+  'outdated',
+  'moved',
+  'warning',
+  'caution',
+  'notice',
+  'important',
+  'attention',
+]);
+
+/** A heading that is only a notice: one or two of its words, whatever marks and emoji around them. */
+function isNotice(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.length <= 2 && words.every((w) => NOTICE_WORDS.has(w));
 }
 
 /** Names of a part of a document, never a document's own name (folded). */

@@ -101,6 +101,20 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('a first H1 that is a notice (`# Superseded!`, `# Deprecated`) is no title either; a title of its own words still is', async () => {
+    const template = '# Summary\n\nOne paragraph.\n\n# Reason\n\nWhy.\n';
+    const catalog = await catalogOf(template, {
+      'bike-storage': '---\nrule: bike-storage\n---\n\n# Replaced!\n\nSee the newer rule.\n\n# Summary\n\nBikes under the stairs.\n\n# Reason\n\nNo cellar.\n',
+      'quiet-hours': '# ⚠️ Deprecated\n\nNo longer enforced.\n\n# Summary\n\nQuiet after ten.\n\n# Reason\n\nSleep.\n',
+      'bin-rota': '# Bin rota for the yard\n\n# Summary\n\nWho takes the bins out.\n\n# Reason\n\nFoxes.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['bike-storage', undefined],
+      ['bin-rota', 'Bin rota for the yard'],
+      ['quiet-hours', undefined],
+    ]);
+  });
+
   it('the title among the fields a document writes in its body: a block of `Key: value` lines, or a table of fields', async () => {
     const header = '## Header\n\n```\nNumber: (assigned later)\nTitle: <short name>\nStatus: Draft\n```\n\n## Overview\n\nA few lines.\n';
     const catalog = await catalogOf(header, {
