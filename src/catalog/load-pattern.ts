@@ -397,7 +397,7 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
-  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text)) || b.kind === 'list') ?? [];
+  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text)) || b.kind === 'list') ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
   const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
@@ -448,16 +448,23 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   );
 }
 
+/**
+ * A short lead-in to what follows (`The changes proposed here:`), which says
+ * nothing on its own; a paragraph that says what the document is before a
+ * list (`This RFC proposes three changes to the loader so that …:`) does.
+ */
+function isLeadIn(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.endsWith(':') && (trimmed.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0) < 12;
+}
+
 function readsAsProse(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   if (words < 4 || saidAside(text)) return false;
   // Other names (`a.k.a. Logical View`, `Also known as: …`) say what it is called, not what it is.
   if (/^(?:a\.?k\.?a\.?|also known as)\b/i.test(text.trim())) return false;
   const trimmed = text.trim();
-  // A short lead-in to what follows (`The changes proposed here:`) says nothing on its own; a
-  // paragraph that says what the document is before a list (`This RFC proposes three changes to the
-  // loader so that …:`) does.
-  if (trimmed.endsWith(':') && words < 12) return false;
+  if (isLeadIn(trimmed)) return false;
   // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
   if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !/[.!?]$/.test(trimmed)) return false;
   // `Title: Use a message queue`, `Status: accepted`, `Original Author(s):: @ada`: a field, not a sentence.
