@@ -120,6 +120,12 @@ class Scan {
   private readonly hot: number[] | undefined;
   /** The template keeps the summary in a blockquote under the title. */
   private readonly summaryInQuote: boolean;
+  /**
+   * The marked placeholders of the template's title heading (`# [Title]`): looked for where a title
+   * goes, before the first section and in headings — in a section's text, `[Title]` is the author
+   * showing a format (`headed like **[STATUS] RFC #[number]: [Title]**`).
+   */
+  private readonly titleTokens: ReadonlySet<Placeholder>;
 
   constructor(
     template: TemplateSchema,
@@ -130,6 +136,10 @@ class Scan {
     this.ids = idsOf(template.placeholders);
     this.templateText = foldedTemplate(template);
     this.summaryInQuote = template.summary.from === 'blockquote';
+    const title = template.title;
+    this.titleTokens = new Set(
+      title.from === 'heading' ? template.placeholders.filter((p) => p.sectionPath.length === 0 && (p as TemplateText).exact && title.sample.includes(p.text)) : [],
+    );
     this.markedHeadings = markedHeadingsOf(template);
     this.sectionNames = new Set(
       flattenSections(template.sections)
@@ -291,7 +301,7 @@ class Scan {
     for (const unit of cold ? [] : afterLabel ? [text, afterLabel] : [text]) {
       for (const p of this.matcher.find(unit, raw)) {
         if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
-        if (p.kind === 'instruction' && ctx.inSection && quotesTemplate(p, text)) continue;
+        if (ctx.inSection && ((p.kind === 'instruction' && quotesTemplate(p, text)) || this.titleTokens.has(p))) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
         if (LEARNED.has(p.kind)) this.present.add(id);

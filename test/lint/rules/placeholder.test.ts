@@ -932,6 +932,24 @@ describe('placeholder: a process document that quotes its template', () => {
     expect((await lintOne('placeholder', kept, { template })).shown).toHaveLength(1);
   });
 
+  it('looks for the template’s title placeholder where a title goes (the title area, a heading), not in a sentence that shows a format', async () => {
+    const process = [
+      '# How we file proposals',
+      '',
+      '## Change',
+      '',
+      'Each printed proposal is headed like **_[STATUS] Proposal #[number]: [Title]_** on the board.',
+      '',
+      '## Outcome',
+      '',
+      'The panel decides.',
+      '',
+    ].join('\n');
+    expect((await lintOne('placeholder', process, { template })).shown).toEqual([]);
+    expect((await lintOne('placeholder', process.replace('## Change', 'A note on [Title].\n\n## Change'), { template })).shown).toHaveLength(1);
+    expect((await lintOne('placeholder', process.replace('## Outcome', '## Outcome of [Title]'), { template })).shown).toHaveLength(1);
+  });
+
   it('takes a list item that names a section of the template and then its guidance as a description of that section, not text left in', async () => {
     const process = [
       '# How we file proposals',
