@@ -1072,7 +1072,11 @@ const KINDRED = new Map(
  * opposite sense.
  */
 export function mayStandFor(one: Section, t: TemplateSection): boolean {
-  if (speaksFor(one, [t], t.level)) return true;
+  return speaksFor(one, [t], t.level) !== undefined || kindredTo(one, t);
+}
+
+/** Whether a word of an author's short heading is kindred to a word of the section's name (see `KINDRED`), none of opposite sense. */
+export function kindredTo(one: Section, t: TemplateSection): boolean {
   const words = contentWords(one.title.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
   if (words.length === 0 || words.length > 4) return false;
   const name = contentWords(t.heading);

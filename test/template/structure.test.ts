@@ -567,6 +567,19 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(compound.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section error', '11 unknown-section warning']);
   });
 
+  it('names a heading a level down, under the section before, that is a missing section in kindred words: a warning, nothing inserted', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n';
+    const pattern = '# Pinned inputs\n\n## Summary\n\nPin them.\n\n## Motivation\n\nDrift.\n\n### Proposed changes\n\nA lock file.\n\n## Drawbacks\n\nChurn.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity}`)).toEqual(['13 warning']);
+    expect(found.diagnostics.find((d) => d.ruleId === 'required-section')!.message).toContain('`### Proposed changes` under `## Motivation`, a level down');
+    expect(found.text).toBe(pattern);
+    // A sub-heading of another topic there is the Motivation's own: the section is missing.
+    const other = pattern.replace('### Proposed changes', '### Earlier incidents');
+    expect((await lintPattern(template, other)).diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity}`)).toEqual(['13 error']);
+  });
+
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
     const template =
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n';

@@ -4,7 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
+import { kindredTo, mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
@@ -412,8 +412,10 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
       const own = partsUp ? [] : ownAtPlace(doc, outline, missing, template);
-      const ownText =
-        own.length === 1
+      const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
+      const ownText = down
+        ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
+        : own.length === 1
           ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
           : own.length > 0
             ? missing.schema.children.length > 0
@@ -436,7 +438,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not.
-        ...(partsUp || heldElsewhere || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
+        ...(partsUp || heldElsewhere || down || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -445,7 +447,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode || apart || own.length > 0 || writtenAlready(missing.schema) || siblingsUp(missing) || laterAbove(outline, template, missing, offset)
+          : inCode || apart || own.length > 0 || down || writtenAlready(missing.schema) || siblingsUp(missing) || laterAbove(outline, template, missing, offset)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),
       };
@@ -734,6 +736,25 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   );
   const kindred = here.filter((m) => mayStandFor(one, m.schema));
   return here.length === 1 || (kindred.length === 1 && kindred[0]!.schema === missing.schema) ? there : [];
+}
+
+/**
+ * A heading of the author's a level down, under the section the missing one
+ * follows, in words kindred to its name and to no other section missing there
+ * (`## Core changes` under `# Motivation`, where `# Detailed design` goes; see
+ * `kindredTo`): the
+ * section written as a part of the one before. Named in a warning; nothing is
+ * inserted beside it.
+ */
+function downUnder(outline: OutlineMatch, missing: MissingSection): { section: Section; under: Section } | undefined {
+  const under = missing.after?.sections.at(-1);
+  if (!under || missing.schema.repeatable || missing.schema.anyHeading) return undefined;
+  const known = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  const here = outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema);
+  const kindred = under.children.filter(
+    (c) => c.level === missing.schema.level + 1 && !known.has(c) && kindredTo(c, missing.schema) && here.every((m) => m === missing || !kindredTo(c, m.schema)),
+  );
+  return kindred.length === 1 ? { section: kindred[0]!, under } : undefined;
 }
 
 /** A table of contents' heading: no section of the text, nor one in other words. */
