@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { whyNoPattern } from '../catalog/discover.js';
+import { repositoryRoot } from '../catalog/links.js';
 import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
@@ -175,17 +176,28 @@ export async function lint(options: LintOptions): Promise<LintReport> {
 
 /**
  * `--fix --dry-run`: the fixes are applied, pass after pass as `--fix` does,
- * to a scratch copy of the catalog (its files only: no `.git`, no
- * `node_modules`, no built site), and what changed is returned as a diff with
- * the report of the catalog as it is.
+ * to a scratch copy of the catalog (its files only: no `node_modules`, no
+ * built site), and what changed is returned as a diff with the report of the
+ * catalog as it is. The copy stands at the catalog's own path under the
+ * scratch folder, and what is around the catalog up to its repository's root
+ * (a template kept in `../proposal-templates/`, the repository's `.git`) is
+ * linked there, never copied or written: the configuration's paths out of the
+ * catalog read what they read in the catalog itself.
  */
 async function dryRunFix(options: LintOptions): Promise<LintReport> {
   const root = path.resolve(options.root);
   const scratch = await mkdtemp(path.join(tmpdir(), 'patternbook-dry-run-'));
   try {
-    const copy = path.join(scratch, path.basename(root));
+    const mirror = (p: string) => path.join(scratch, 'tree', p.replace(/^([A-Za-z]):/, '$1'));
+    const copy = mirror(root);
     const skip = new Set(['.git', 'node_modules', '.patternbook']);
     await cp(root, copy, { recursive: true, filter: (source) => !skip.has(path.basename(source)) || path.dirname(source) !== root });
+    const top = repositoryRoot(root) ?? path.dirname(root);
+    if (top === root && existsSync(path.join(root, '.git'))) await linkInto(path.join(root, '.git'), path.join(copy, '.git'));
+    for (let dir = root; dir !== top && path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+      const parent = path.dirname(dir);
+      for (const entry of await readdir(parent)) if (entry !== path.basename(dir)) await linkInto(path.join(parent, entry), path.join(mirror(parent), entry));
+    }
     const inCopy = (p: string) => {
       const rel = path.relative(root, path.resolve(p));
       return rel.startsWith('..') || path.isAbsolute(rel) ? p : path.join(copy, rel);
@@ -208,6 +220,16 @@ async function dryRunFix(options: LintOptions): Promise<LintReport> {
     return { ...report, fixDiff: patches.join('') };
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A link at `to` to what is at `from` (a junction for a folder on Windows); a file that cannot be linked is copied. */
+async function linkInto(from: string, to: string): Promise<void> {
+  const folder = (await stat(from).catch(() => undefined))?.isDirectory() ?? false;
+  try {
+    await symlink(from, to, folder ? 'junction' : 'file');
+  } catch {
+    if (!folder) await copyFile(from, to).catch(() => undefined);
   }
 }
 

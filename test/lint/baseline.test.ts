@@ -80,6 +80,21 @@ describe('lint --fix --dry-run', () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--dry-run shows what --fix would change');
   });
+
+  it('reads a template kept above the catalog folder, as the configuration names it (`../templates/…`)', async () => {
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'proposal-templates/0000-template.md': '# [Title]\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
+      'proposals/patternbook.config.json': JSON.stringify({ template: '../proposal-templates/0000-template.md', patterns: ['*.md'] }),
+      'proposals/0001-rye.md': '# Rye\n\n## Motivation\n\nDense bread.\n\n## Drawbacks\n\nSlow.\n',
+    });
+    const dir = path.join(repo, 'proposals');
+    const run = await runCli(['lint', dir, '--fix', '--dry-run'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('+## Design');
+    expect(await readFile(path.join(dir, '0001-rye.md'), 'utf8')).not.toContain('## Design');
+  });
 });
 
 describe('the baseline in report and on the site', () => {
