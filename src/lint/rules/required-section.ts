@@ -4,7 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { kindredTo, mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
+import { headNouns, kindredTo, mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
@@ -605,6 +605,7 @@ function joinedIn(missing: MissingSection, doc: MarkdownDocument, template: Temp
   const words = significant(missing.schema.name);
   if (words.length === 0) return false;
   const ownParts = nameParts(missing.schema.name).filter((p) => /\p{L}{4}/u.test(p));
+  const heads = new Set([...headNouns(missing.schema.name)].filter((w) => w.length >= 4 && !words.every((x) => x === w)));
   return doc.headings.some((h) => {
     // At its level, or one level off (`## Security Considerations and Risks` for two `###` sections).
     // (Not its own parent's heading: `## Impact, Cost, and Risk` names the parts it holds.)
@@ -617,7 +618,10 @@ function joinedIn(missing: MissingSection, doc: MarkdownDocument, template: Temp
     // of the template's names or parts of them (`## Impact and risks` for `## Impact` and `## Risks
     // and Drawbacks`): the author wrote the two together, in fewer words.
     const parts = nameParts(h.text);
-    return parts.length >= 2 && ownParts.length >= 2 && parts.some((p) => ownParts.includes(p)) && parts.every((p) => templateParts(template).has(p));
+    if (parts.length >= 2 && ownParts.length >= 2 && parts.some((p) => ownParts.includes(p)) && parts.every((p) => templateParts(template).has(p))) return true;
+    // Or the section's noun alone (`Alternatives` for `Alternatives considered`), beside the names of
+    // other sections: `## Alternatives and Future Directions`.
+    return parts.length >= 2 && parts.some((p) => heads.has(p)) && parts.every((p) => heads.has(p) || templateParts(template).has(p));
   });
 }
 

@@ -888,6 +888,14 @@ describe('required-section: a heading that joins a section with part of a joined
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 
+  it('`## Alternatives and Future Directions` holds `## Alternatives considered` (its noun, the word after it only qualifies) and `## Future directions`', async () => {
+    const joined = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Future directions\n\nWhat next.\n\n## Alternatives considered\n\nWhat else.\n';
+    const source = '# Hive scale\n\n## Motivation\n\nWeigh hives.\n\n## Alternatives and Future Directions\n\nA camera was too costly; later, temperature.\n';
+    const found = await lintOne('required-section', source, { template: joined, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
   it('a joining heading with a word no template name has is no such heading (`## Impact and rollout`)', async () => {
     const source = '# Faster lookups\n\n## Summary\n\nLookups use an index.\n\n## Impact and rollout\n\nClients rebuild.\n\n## Timeline\n\nNext release.\n';
     expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `## Risks and Drawbacks`, expected after `## Impact`.']);
