@@ -15,6 +15,8 @@ export interface HouseRules {
   severalH1: boolean;
   /** `MD040` (`fenced-code-language`) is turned off: a fenced code block need not name its language. */
   bareFences: boolean;
+  /** A configuration was found, and `MD025` is on in it: the catalog's own checks ask for one H1 a page. */
+  oneH1: boolean;
 }
 
 const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
@@ -38,11 +40,12 @@ export function houseRules(root: string): HouseRules {
   const stamp = candidates.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
   const cached = cache.get(dir);
   if (cached?.stamp === stamp) return cached.rules;
-  let rules: HouseRules = { severalH1: false, bareFences: false };
+  let rules: HouseRules = { severalH1: false, bareFences: false, oneH1: false };
   for (const file of candidates) {
     const config = readConfig(file);
     if (config) {
-      rules = { severalH1: ruleOff(config, ['MD025', 'single-title', 'single-h1']), bareFences: ruleOff(config, ['MD040', 'fenced-code-language']) };
+      const severalH1 = ruleOff(config, ['MD025', 'single-title', 'single-h1']);
+      rules = { severalH1, bareFences: ruleOff(config, ['MD040', 'fenced-code-language']), oneH1: !severalH1 };
       break;
     }
   }

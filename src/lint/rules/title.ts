@@ -15,7 +15,7 @@ import { fromTemplatePlace, titleLeftover } from './_title.js';
 
 /** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
 interface TitleFindings {
-  reports: (Report & { layout?: true; second?: true })[];
+  reports: (Report & { layout?: true; second?: true; own?: true })[];
 }
 
 /** Said of a finding that is a warning because the file may follow another template. */
@@ -47,11 +47,20 @@ export default defineCatalogRule({
       return { count: all.filter((f) => f?.reports.some((r) => r.layout)).length, of: all.length };
     });
     const kept = layout.count >= 3 && layout.count * 10 >= layout.of;
-    // The catalog's own Markdown checks allow several H1s (markdownlint's `MD025` off): a second one is a warning.
-    const severalH1 = memo('house rules', () => houseRules(catalog.root).severalH1);
-    for (const { layout: older, second, ...finding } of mine.reports) {
-      if (second && severalH1 && !finding.warning)
+    // The catalog's own Markdown checks allow several H1s (markdownlint's `MD025` off): a second one is
+    // a warning. So is one of the author's own (`# Appendix`, `# Revision history`, none of the
+    // template's sections) where no checks of the catalog ask for one H1: its level is a matter of
+    // style there, as markdownlint's rule is one (a template section written as an H1 is still wrong).
+    const house = memo('house rules', () => houseRules(catalog.root));
+    for (const { layout: older, second, own, ...finding } of mine.reports) {
+      if (second && house.severalH1 && !finding.warning)
         report({ ...finding, warning: true, message: `${finding.message} (The catalog's markdownlint configuration turns \`MD025\` off: a warning.)` });
+      else if (second && own && !house.oneH1 && !finding.warning)
+        report({
+          ...finding,
+          warning: true,
+          message: `${finding.message} (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)`,
+        });
       else if (older && kept)
         report({
           ...finding,
@@ -63,7 +72,7 @@ export default defineCatalogRule({
   },
 });
 
-function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true; second?: true }) => void): void {
+function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true; second?: true; own?: true }) => void): void {
   const doc = pattern.document;
   const spec = template.title;
   if (spec.from === 'none') return;
@@ -129,12 +138,14 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       });
     }
     const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
+    const placed = new Set([...templateHeadings, ...outline.misplaced.map((m) => m.section.heading)]);
     for (const h1 of h1s.filter((h) => h !== doc.title)) {
       // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
       const holder = before && before !== doc.title && before.level > 1 && templateHeadings.has(before) && !sectionHasText(doc, before) ? before : undefined;
       report({
         second: true as const,
+        ...(placed.has(h1) ? {} : { own: true as const }),
         message: holder
           ? `More than one title: \`# ${h1.text}\` is a second H1, right under \`${'#'.repeat(holder.level)} ${holder.text}\`, which has no text of its own: make it \`${'#'.repeat(Math.min(holder.level + 1, 6))} ${h1.text}\`, part of that section.${loose ? LOOSE : ''}`
           : `More than one title: \`# ${h1.text}\` is a second H1. Make it a \`##\` section.${loose ? LOOSE : ''}`,

@@ -182,7 +182,17 @@ testRule(
       {
         name: 'a second H1',
         text: `${withTitle('# Competing Consumers')}\n# Scaling out\n\nAdd workers.\n`,
-        errors: [{ message: 'More than one title: `# Scaling out` is a second H1. Make it a `##` section.', line: 9, column: 1, endLine: 9, endColumn: 14 }],
+        errors: [
+          {
+            message:
+              "More than one title: `# Scaling out` is a second H1. Make it a `##` section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
+            line: 9,
+            column: 1,
+            endLine: 9,
+            endColumn: 14,
+            severity: 'warning',
+          },
+        ],
       },
       {
         name: 'a second H1 right under a section with no text of its own: that section’s content a level too high',
@@ -190,9 +200,10 @@ testRule(
         errors: [
           {
             message:
-              'More than one title: `# Scaling out` is a second H1, right under `## Overview`, which has no text of its own: make it `### Scaling out`, part of that section.',
+              "More than one title: `# Scaling out` is a second H1, right under `## Overview`, which has no text of its own: make it `### Scaling out`, part of that section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
             line: 7,
             column: 1,
+            severity: 'warning',
           },
         ],
       },
@@ -328,14 +339,27 @@ describe('title: a second H1 where the catalog’s own markdownlint configuratio
   });
 
   it('read again when the configuration changes in a process that goes on (dev, the language server)', async () => {
-    const dir = await files({});
+    const dir = await files({ '.markdownlint.yml': 'MD025: true\n' });
     expect((await shown(dir))[0]).toMatch(/^error /);
     await writeFile(path.join(dir, '.markdownlint.yml'), 'MD025: false\n');
     expect((await shown(dir))[0]).toMatch(/^warning /);
   });
 
-  it('without such a configuration, or with the rule on: the error', async () => {
-    expect(await shown(await files({}))).toEqual(['error 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section.']);
+  it('with the rule on (by default, or by name): the error', async () => {
+    expect(await shown(await files({ '.markdownlint.json': '{ "MD013": false }' }))).toEqual([
+      'error 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section.',
+    ]);
     expect((await shown(await files({ '.markdownlint.yaml': 'MD025:\n  level: 1\n' })))[0]).toMatch(/^error /);
+  });
+
+  it('without such a configuration: a warning for a heading of the author’s (`# Appendix`)', async () => {
+    expect(await shown(await files({}))).toEqual([
+      "warning 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
+    ]);
+    // (A template section written as an H1 there is heading-level's error, not a second title.)
+    const dir = await files({});
+    await writeFile(path.join(dir, 'adr/001-blocks.md'), '# ADR 1: Fixed block times\n\n## Context\n\nBlocks drift.\n\n# Decision\n\nA timer.\n');
+    const levels = (await lint({ root: dir, only: ['title', 'heading-level'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.line} ${d.ruleId}`));
+    expect(levels).toEqual(['error 7 heading-level']);
   });
 });
