@@ -33,6 +33,11 @@ export interface Leftover {
   block?: number;
   /** Said as a warning, for this reason (a front matter key the template makes optional, a blank filled in at a later stage). */
   warning?: string;
+  /**
+   * A TODO/TBD marker inside the author's own sentence (`the exact count is TBD`): their open item,
+   * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
+   */
+  openItem?: boolean;
 }
 
 /** What one pattern holds of its template. */
@@ -100,6 +105,8 @@ interface Context {
   quotedLeadIn?: boolean;
   /** In a section of the pattern (not before its first one). */
   inSection?: boolean;
+  /** The heading of the pattern's section, folded (see `foldText`). */
+  section?: string;
 }
 
 class Scan {
@@ -182,6 +189,7 @@ class Scan {
         followed: () => section.children.length > 0,
         answered: false,
         inSection: true,
+        section: foldText(section.title),
         ...(marker ? { ownMarker: marker } : {}),
       });
       section.children.forEach(visitSection);
@@ -293,7 +301,7 @@ class Scan {
       for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
-    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean }>();
+    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: boolean }>();
     let folded: string | undefined;
     // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
     const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
@@ -309,9 +317,14 @@ class Scan {
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
+        // (A marker of the template's where the template has it is its blank, however written.)
+        const own = p.sectionPath.length === 0 ? !ctx.inSection : ctx.section === foldText(p.sectionPath.at(-1)!);
+        const open = literal !== undefined && p.exact !== undefined && !own && inSentence(literal, text);
         hits.set(
           (p.exact ?? p.pattern).source,
-          literal !== undefined ? { id, shown: quote(literal), literal, token: !!p.exact } : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
+          literal !== undefined
+            ? { id, shown: quote(literal), literal, token: !!p.exact, ...(open ? { open } : {}) }
+            : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
         );
       }
     }
@@ -340,15 +353,22 @@ class Scan {
       }
     }
     // Several marked placeholders of one line (`<package>: <date> - <test coverage>`) are one leftover.
-    const tokens = [...hits.values()].filter((h) => h.token);
+    const tokens = [...hits.values()].filter((h) => h.token && !h.open);
     if (tokens.length > 1) {
       const spans = tokens.map((h) => narrow(this.doc, range, h.literal!)).sort((a, b) => a.start.offset - b.start.offset);
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
       this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plainRange(span), block });
     }
-    for (const { id, shown, literal, token } of hits.values()) {
-      if (token && tokens.length > 1) continue;
-      this.leftovers.push({ id, where: ctx.where, shown, range: plainRange(literal ? narrow(this.doc, range, literal) : range), block });
+    for (const { id, shown, literal, token, open } of hits.values()) {
+      if (token && !open && tokens.length > 1) continue;
+      this.leftovers.push({
+        id,
+        where: ctx.where,
+        shown,
+        range: plainRange(literal ? narrow(this.doc, range, literal) : range),
+        block,
+        ...(open ? { openItem: true } : {}),
+      });
     }
   }
 
@@ -659,6 +679,25 @@ function onlyMentioned(marker: string, raw: string, text: string): boolean {
   if (spans.length < 2) return false;
   const words = new RegExp(`(?<![\\p{L}\\p{N}_])${marker}(?![\\p{L}\\p{N}_])`, 'u');
   return spans.every((part) => !words.test(part)) && /[\p{L}]{2,}/u.test(spans.join(' '));
+}
+
+/**
+ * A TODO/TBD marker written inside a sentence of the unit, wherever it stands
+ * in it (`the thread size is TBD until the supplier answers`): not as the
+ * unit's value (`Review Manager: TBD`, a line or a cell of it alone).
+ */
+function inSentence(marker: string, text: string): boolean {
+  if (!/^(?:TODO|TBD|TBA|FIXME)$/i.test(marker)) return false;
+  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(marker)}(?![\\p{L}\\p{N}_])`, 'giu'))];
+  // (A value after a label or an `=`, `VERSION = TBD`, `Client: (TODO)`, is one: a blank; so is one
+  // that opens brackets, `a report is here (TODO).`, `<<TODO: the formula>>`.)
+  return (
+    all.length > 0 &&
+    all.every((m) => {
+      const before = text.slice(0, m.index);
+      return !standsAlone(text, m.index, m.index + m[0].length) && !/[=:]\s*[`*_([]*$/.test(before) && !/[([<{][`*_]*$/.test(before);
+    })
+  );
 }
 
 /**

@@ -60,7 +60,9 @@ describe('the outline of a pattern with structural slips', () => {
   it('reads the sections after a stray H1 as the sections they are: one finding, nothing missing', async () => {
     const pattern =
       '# Saga\n\n> Local steps with compensations.\n\n## Overview\n\nSteps.\n\n# Details\n\n## Architecture\n\n### Components\n\nAn orchestrator.\n\n### Data Flow\n\nCommands out, replies back.\n\n## Prerequisites\n\nA broker.\n\n## Cleanup\n\nDrop the tables.\n';
-    expect((await findings(pattern)).shown).toEqual(['9:1 title More than one title: `# Details` is a second H1. Make it a `##` section.']);
+    expect((await findings(pattern)).shown).toEqual([
+      "9:1 title More than one title: `# Details` is a second H1. Make it a `##` section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
+    ]);
   });
 
   it('reports an unknown heading once, not the headings it holds', async () => {

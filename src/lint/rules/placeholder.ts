@@ -41,7 +41,15 @@ export default defineCatalogRule({
     for (const left of found.leftovers) {
       if (boilerplate.has(left.id)) continue;
       const last = merged.at(-1);
-      if (last && !last.link && !left.link && last.block !== undefined && last.block === left.block && left.range.start.offset >= last.range.start.offset) {
+      if (
+        last &&
+        !last.link &&
+        !left.link &&
+        !last.openItem === !left.openItem &&
+        last.block !== undefined &&
+        last.block === left.block &&
+        left.range.start.offset >= last.range.start.offset
+      ) {
         merged[merged.length - 1] = {
           ...last,
           shown: `${last.shown}, ${left.shown}`,
@@ -53,6 +61,14 @@ export default defineCatalogRule({
     const draft = isDraft(pattern, catalog.config);
     const stage = draft ? ` (A draft: a warning until its status moves on.)` : '';
     for (const left of merged) {
+      if (left.openItem) {
+        report({
+          message: `An open item in ${left.where}: ${left.shown}, in the author's own sentence. Settle it, or say what is still open and when it will be settled. (A warning: the template's blanks are errors, an author's marker is not.)`,
+          range: left.range,
+          warning: true,
+        });
+        continue;
+      }
       const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link

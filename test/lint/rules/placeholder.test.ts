@@ -974,3 +974,20 @@ describe('placeholder: a process document that quotes its template', () => {
     expect((await lintOne('placeholder', left, { template })).shown).toHaveLength(2);
   });
 });
+
+describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => {
+  const template = '# [Title]\n\n- Review Manager: TBD\n\n## Design\n\nExplain the design.\n';
+  const page = (design: string, manager = 'Sam Reed') => `# Hose splitter\n\n- Review Manager: ${manager}\n\n## Design\n\n${design}\n`;
+
+  it('is an open item, a warning, where it stands in a sentence', async () => {
+    const found = await lintOne('placeholder', page('Two outlets; the thread size is TBD until the supplier answers.'), { template });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 40)}`)).toEqual(['warning 7 An open item in `## Design`: “TBD”, in t']);
+  });
+
+  it('is the template’s blank left standing, an error, as a value or alone', async () => {
+    const asValue = await lintOne('placeholder', page('Two outlets and a tap.', 'TBD'), { template });
+    expect(asValue.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 3']);
+    const alone = await lintOne('placeholder', page('TBD'), { template });
+    expect(alone.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 7']);
+  });
+});
