@@ -105,10 +105,22 @@ export function templatesAbove(root: string): ScannedFile[] {
   };
   for (let dir = path.dirname(top); ; dir = path.dirname(dir)) {
     look(dir, []);
-    for (const folder of [...TEMPLATE_FOLDERS, ...(dir === repo ? HOST_DIRS : [])]) look(path.join(dir, folder), [folder]);
+    for (const folder of [...TEMPLATE_FOLDERS, ...templateFoldersOfAKind(dir), ...(dir === repo ? HOST_DIRS : [])]) look(path.join(dir, folder), [folder]);
     if (dir === repo || path.dirname(dir) === dir) break;
   }
   return out;
+}
+
+/** Folders of `dir` named for templates of a kind (`proposal-templates`, `rfc_templates`). */
+function templateFoldersOfAKind(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && /[-_ ]templates?$/i.test(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 function readDoc(file: string): MarkdownDocument | undefined {

@@ -669,6 +669,22 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('templates/pattern.md');
   });
 
+  it('finds it in a folder named for templates of a kind above the folder (`../proposal-templates/`)', async () => {
+    const page = (t: string) => `# ${t}\n\n## Introduction\n\nWhat ${t} does.\n\n## Motivation\n\nWhy ${t}.\n\n## Detailed design\n\nHow ${t} works.\n`;
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'proposal-templates/0000-garden-template.md':
+        '# Feature name\n\n## Introduction\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Detailed design\n\nExplain the design.\n',
+      'proposals/0001-hose.md': page('Hose'),
+      'proposals/0002-rake.md': page('Rake'),
+      'proposals/0003-shed.md': page('Shed'),
+    });
+    const dir = path.join(repo, 'proposals');
+    const run = await runCli(['init', '--adopt'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('../proposal-templates/0000-garden-template.md');
+  });
+
   it('takes a template that says its outline is only a guide ("or write your own proposal") when a third of the patterns follow it', async () => {
     const shaped = (t: string) => `# ${t}\n\n## Summary\n\nWhat ${t} does.\n\n## Motivation\n\nWhy ${t}.\n\n## Proposed Implementation\n\nHow.\n`;
     const own = (t: string, a: string, b: string) => `# ${t}\n\n## ${a}\n\nText about ${t}.\n\n## ${b}\n\nMore about ${t}.\n`;
