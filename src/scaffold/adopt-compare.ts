@@ -63,6 +63,41 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
   const choice = (s: TemplateSection) => choices.get(s) ?? choices.set(s, { name: s.name, reasons: [] }).get(s)!;
   const absent: Comparison['absent'] = [];
 
+  /** Names many of the patterns without the section give their own heading at its place (see below). */
+  const namesAtPlace = (schema: TemplateSection, kept: number): { written: string; count: number }[] => {
+    const names = new Map<string, { written: string; count: number }>();
+    for (const o of outlines) {
+      if (has(o, schema)) continue;
+      const there = unknownAt(o, schema, template);
+      if (!there) continue;
+      const written = splitNote(there.heading.text).text.trim().replace(/\s*:$/, '');
+      const key = foldText(written);
+      if (!key || everyone.some((t) => foldText(t.name) === key)) continue;
+      const entry = names.get(key) ?? names.set(key, { written, count: 0 }).get(key)!;
+      entry.count++;
+    }
+    const lacking = n - kept;
+    // A name that stands beside the section in as many patterns as stand it in its place is a
+    // section of its own (`## Simple Summary` above `## Abstract`), not the section's older name.
+    const beside = (key: string) =>
+      outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
+    const renamed = [...names.entries()]
+      // (A name whose words have nothing to do with the section's, `## Example` where `## Evidence`
+      // goes in 3 patterns, is that name only where most of the patterns without the section write
+      // it there, or where it is an established name: many patterns, never beside the section —
+      // `## Effect on API resilience`, the older name of `## Implications on adoption`.)
+      .filter(
+        ([key, e]) =>
+          e.count >= ALIAS_MIN &&
+          e.count >= lacking * ALIAS_SHARE &&
+          beside(key) < e.count &&
+          (e.count * 2 >= lacking || speaksOf(e.written, schema) || (e.count >= ESTABLISHED_NAME && beside(key) === 0)),
+      )
+      .map(([, e]) => e)
+      .sort((a, b) => b.count - a.count);
+    return renamed;
+  };
+
   for (const schema of everyone) {
     const keeping = outlines.filter((o) => has(o, schema));
     const kept = keeping.length;
@@ -71,7 +106,10 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     if (!schema.optional && n >= 2 && kept <= n * (schema.path.length > 1 ? SLOT_KEPT_SHARE_SUB : SLOT_KEPT_SHARE)) {
       const lacking = docs.map((doc, i) => ({ doc, outline: outlines[i]! })).filter((x) => !has(x.outline, schema));
       const own = lacking.filter((x) => ownSectionsAt(x.outline, schema, template)).length;
-      if (lacking.length > 0 && own >= lacking.length * SLOT_OWN_SHARE) {
+      // (Unless most of them give it one name there, its older one: `## Introduction` where the
+      // template has since named it `## Summary of changes`. An alias then, below.)
+      const older = schema.name === schema.heading ? namesAtPlace(schema, kept)[0] : undefined;
+      if (lacking.length > 0 && own >= lacking.length * SLOT_OWN_SHARE && !(older && older.count * 2 >= lacking.length)) {
         const c = choice(schema);
         c.optional = true;
         c.reasons.push(`\`${heading(schema)}\` is kept by ${count(kept)} of ${count(n)} patterns, which have their own sections at its place: made optional`);
@@ -109,36 +147,8 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     // Another name many patterns give the section at its place (`## Effect on ABI stability` where
     // the template, which renamed it later, has `## ABI compatibility`): accepted as an alias.
     if (schema.name === schema.heading && !choices.get(schema)?.optional) {
-      const names = new Map<string, { written: string; count: number }>();
-      for (const o of outlines) {
-        if (has(o, schema)) continue;
-        const there = unknownAt(o, schema, template);
-        if (!there) continue;
-        const written = splitNote(there.heading.text).text.trim().replace(/\s*:$/, '');
-        const key = foldText(written);
-        if (!key || everyone.some((t) => foldText(t.name) === key)) continue;
-        const entry = names.get(key) ?? names.set(key, { written, count: 0 }).get(key)!;
-        entry.count++;
-      }
+      const renamed = namesAtPlace(schema, kept);
       const lacking = n - kept;
-      // A name that stands beside the section in as many patterns as stand it in its place is a
-      // section of its own (`## Simple Summary` above `## Abstract`), not the section's older name.
-      const beside = (key: string) =>
-        outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
-      const renamed = [...names.entries()]
-        // (A name whose words have nothing to do with the section's, `## Example` where `## Evidence`
-        // goes in 3 patterns, is that name only where most of the patterns without the section write
-        // it there, or where it is an established name: many patterns, never beside the section —
-        // `## Effect on API resilience`, the older name of `## Implications on adoption`.)
-        .filter(
-          ([key, e]) =>
-            e.count >= ALIAS_MIN &&
-            e.count >= lacking * ALIAS_SHARE &&
-            beside(key) < e.count &&
-            (e.count * 2 >= lacking || speaksOf(e.written, schema) || (e.count >= ESTABLISHED_NAME && beside(key) === 0)),
-        )
-        .map(([, e]) => e)
-        .sort((a, b) => b.count - a.count);
       if (renamed.length > 0) {
         const c = choice(schema);
         c.aliases = [...(c.aliases ?? []), ...renamed.map((e) => e.written)];

@@ -189,6 +189,22 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a section almost no pattern has, where most of the others write one other name at its place, is named so (its older name): an alias, not a slot made optional', async () => {
+    const older = (n: number) => `# Proposal ${n}\n\n## Introduction\n\nWhat ${n} changes.\n\n## Motivation\n\nWhy ${n}.\n\n## Detailed design\n\nHow.\n`;
+    const files: Record<string, string> = {
+      'proposal-templates/0000-template.md': '# Feature name\n\n## Summary of changes\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n## Detailed design\n\nHow?\n',
+      'proposals/0012-new.md': '# Proposal 12\n\n## Summary of changes\n\nNew.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow.\n',
+    };
+    for (let n = 1; n <= 11; n++) files[`proposals/${String(n).padStart(4, '0')}-old.md`] = older(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ 'Summary of changes': { aliases: ['Introduction'] } });
+    expect(run.stdout).toContain('11 of the 11 patterns without `## Summary of changes` have `## Introduction` at its place: accepted as another name for it');
+    const found = await lintFindings(dir);
+    expect(found.filter((f) => f.ruleId === 'unknown-section' || f.ruleId === 'required-section')).toEqual([]);
+  });
+
   it('another name where two sections are missing goes to the one its words speak of (`## Detailed design` is the reference-level explanation, not the guide-level one)', async () => {
     const older = (n: number) => `# Change ${n}\n\n## Summary\n\nWhat ${n} does.\n\n## Detailed design\n\nHow ${n} works.\n\n## Drawbacks\n\nSome.\n`;
     const files: Record<string, string> = {
