@@ -167,7 +167,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         const c = choice(schema);
         c.recommended = true;
         c.reasons.push(
-          `\`${heading(schema)}\` is missing in ${kept === 0 ? `all ${count(n)}` : `${count(n - kept)} of ${count(n)}`} patterns${kept === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
+          `\`${heading(schema)}\` is missing${c.aliases?.length ? ' under its own name' : ''} in ${kept === 0 ? `all ${count(n)}` : `${count(n - kept)} of ${count(n)}`} patterns${kept === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
         );
       } else if (!schema.recommended) absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
     }

@@ -199,10 +199,11 @@ describe('patternbook init --adopt', () => {
     const dir = await tempCatalog(files);
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect((await configOf(dir)).sections).toEqual({ 'Summary of changes': { aliases: ['Introduction'] } });
+    // (Missing under its own name in most, it is recommended as well: one missing in every name is a warning.)
+    expect((await configOf(dir)).sections).toEqual({ 'Summary of changes': { aliases: ['Introduction'], recommended: true } });
     expect(run.stdout).toContain('11 of the 11 patterns without `## Summary of changes` have `## Introduction` at its place: accepted as another name for it');
     const found = await lintFindings(dir);
-    expect(found.filter((f) => f.ruleId === 'unknown-section' || f.ruleId === 'required-section')).toEqual([]);
+    expect(found.filter((f) => f.rule === 'unknown-section' || f.rule === 'required-section')).toEqual([]);
   });
 
   it('another name where two sections are missing goes to the one its words speak of (`## Detailed design` is the reference-level explanation, not the guide-level one)', async () => {

@@ -582,6 +582,33 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(template, other)).diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity}`)).toEqual(['13 error']);
   });
 
+  it('names headings elsewhere whose words hold every word of a missing section’s name: a warning, nothing inserted', async () => {
+    const template =
+      '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment\n\nThe steps.\n\n## How it works\n\nExplain how it works.\n\n## Testing\n\nHow to test it.\n\n## Cleanup\n\nHow to remove it.\n';
+    const pattern =
+      '# Drip timer\n\n## Requirements\n\nA tap.\n\n## Deployment\n\nScrew it on.\n\n## Test it by hand\n\nOpen the tap.\n\n## Test it on a timer\n\nWait a day.\n\n## Cleanup\n\nUnscrew it.\n\n## How the timer works\n\nA spring.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(
+      found.diagnostics
+        .filter((d) => d.ruleId === 'required-section')
+        .map((d) => `${d.severity} ${d.message.split('. ')[0]} | ${d.message.split('. ')[1]!.slice(0, 60)}`),
+    ).toEqual([
+      'warning Missing section `## How it works`, expected after `## Deployment` | This pattern has its own sections there (`## Test it by hand',
+      'warning Missing section `## Testing`, expected after `## Deployment` | This pattern has its own sections there (`## Test it by hand',
+    ]);
+    expect(found.diagnostics.find((d) => d.message.includes('How it works'))!.message).toContain(
+      'It also has `## How the timer works` on line 23, in the words of its name.',
+    );
+    expect(found.text).toBe(pattern);
+    // Other words are no such heading: the section is missing, an error, and --fix inserts it.
+    const other = pattern.replace('## How the timer works', '## Spring tension');
+    const missingThere = (await lintPattern(template, other)).diagnostics.filter((d) => d.ruleId === 'required-section');
+    expect(missingThere.map((d) => `${d.severity} ${d.message.split(',')[0]}`)).toEqual([
+      'error Missing section `## How it works`',
+      'warning Missing section `## Testing`',
+    ]);
+  });
+
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {
     const template =
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nEnough for someone to implement it.\n\n## Drawbacks\n\nWhy not.\n';

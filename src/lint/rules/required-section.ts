@@ -4,6 +4,7 @@ import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.
 import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
+import { analyze } from '../../search/analyze.js';
 import { headNouns, kindredTo, mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
 import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
@@ -413,32 +414,40 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
       const own = partsUp ? [] : ownAtPlace(doc, outline, missing, template);
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
+      const named = partsUp || down ? [] : namedElsewhere(doc, outline, missing);
+      const elsewhere = named.filter((s) => !own.includes(s));
       const ownText = down
         ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
-        : own.length === 1
-          ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
-          : own.length > 0
-            ? missing.schema.children.length > 0
-              ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
-              : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
-            : '';
+        : elsewhere.length > 0 && own.length === 0
+          ? ` This pattern has ${elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ')} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+          : own.length === 1
+            ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
+            : own.length > 0
+              ? missing.schema.children.length > 0
+                ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+                : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
+              : '';
       // Every sub-section it requires written elsewhere in the pattern, under another section (not a
       // level up where it goes, which --fix nests once the heading is in): its content is there, only
       // its heading is not. A warning beside the misplaced ones' own findings.
       const strayParts = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema) && m.section.level > missing.schema.level);
       const required = missing.schema.children.filter((c) => !c.optional);
       const heldElsewhere = strayParts.length > 0 && required.length > 0 && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
+      const alsoText =
+        own.length > 0 && elsewhere.length > 0
+          ? ` It also has ${elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ')}, in the words of its name.`
+          : '';
       const elsewhereText = heldElsewhere
         ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`
         : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not.
-        ...(partsUp || heldElsewhere || down || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
+        ...(partsUp || heldElsewhere || down || named.length > 0 || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -447,7 +456,14 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode || apart || own.length > 0 || down || writtenAlready(missing.schema) || siblingsUp(missing) || laterAbove(outline, template, missing, offset)
+          : inCode ||
+              apart ||
+              own.length > 0 ||
+              down ||
+              named.length > 0 ||
+              writtenAlready(missing.schema) ||
+              siblingsUp(missing) ||
+              laterAbove(outline, template, missing, offset)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),
       };
@@ -759,6 +775,32 @@ function downUnder(outline: OutlineMatch, missing: MissingSection): { section: S
     (c) => c.level === missing.schema.level + 1 && !known.has(c) && kindredTo(c, missing.schema) && here.every((m) => m === missing || !kindredTo(c, m.schema)),
   );
   return kindred.length === 1 ? { section: kindred[0]!, under } : undefined;
+}
+
+/**
+ * Headings of the author's at its level, away from the missing section's
+ * place, whose words hold every word of its name (`## How the relay works`
+ * after `## Testing` for `## How it works`; `## Test it locally` and `## Test
+ * it remotely` for `## Testing`): it may be there, moved and renamed. Named in
+ * a warning; nothing is inserted beside them.
+ */
+function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
+  const schema = missing.schema;
+  if (schema.repeatable || schema.anyHeading) return [];
+  const name = [...new Set(analyze(schema.name))];
+  if (name.length === 0 || name.some((w) => w.length < 4)) return [];
+  const known = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  const out: Section[] = [];
+  // (Among the pattern's own sections: under another, `### Rationale for commodity hardware` under
+  // the Motivation or a topic's own `### References`, it is that section's content.)
+  if (missing.parent) return [];
+  for (const s of doc.sections) {
+    if (known.has(s) || s.heading === doc.title || s.level !== schema.level) continue;
+    // (Whole words: `## Reference-level explanation` is no `## References`.)
+    const words = s.title.split(/\s+/).map((w) => analyze(w));
+    if (words.length <= 8 && name.every((n) => words.some((w) => w.length === 1 && w[0] === n))) out.push(s);
+  }
+  return out;
 }
 
 /** A table of contents' heading: no section of the text, nor one in other words. */
