@@ -1,5 +1,5 @@
 import { footerBreak } from '../../markdown/document.js';
-import type { Section } from '../../markdown/types.js';
+import type { Block, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
@@ -15,8 +15,20 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, outline, report }) {
+  check({ pattern, outline, template, report }) {
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
+    // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template
+    // has is the placeholder rule's to report there.
+    const templateMarkers = new Set(template.placeholders.filter((p) => MARKER.test(p.text)).map((p) => p.text.toUpperCase()));
+    const markerOnly = (b: Block): boolean =>
+      b.kind === 'paragraph' &&
+      MARKER.test(b.text.trim()) &&
+      !templateMarkers.has(
+        b.text
+          .trim()
+          .replace(/[.!:]+$/, '')
+          .toUpperCase(),
+      );
     // The heading right after the section is one of its template sub-sections, at its level.
     const partsAfter = (section: Section, schema: TemplateSection): boolean => {
       const next = pattern.document.headings.find((h) => h.range.start.line > section.heading.range.start.line);
@@ -57,7 +69,7 @@ export default defineRule({
           // (Sub-sections the template makes optional ask for nothing: `## Additional Details` over
           // `### Test Plan [optional]` may stay empty.)
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.some((c) => !c.optional) : asksContent(schema);
-          if (!expectsSomething || said.has(section) || !blank(section, footer, items) || answeredInHeading(section)) continue;
+          if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.
           if (partsAfter(section, schema)) continue;
@@ -95,10 +107,12 @@ export default defineRule({
             });
             continue;
           }
+          const marker = section.blocks.find((b) => isVisible(b) && markerOnly(b));
+          const empty = marker ? `holds only “${marker.kind === 'paragraph' ? marker.text.trim() : ''}”` : 'is empty';
           report({
             message: optional
-              ? `Section ${headingLabel(section)} is empty${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
-              : `Section ${headingLabel(section)} is empty${subs}: write its content or remove the heading if the template marks it optional.`,
+              ? `Section ${headingLabel(section)} ${empty}${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
+              : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.`,
             range: section.heading.range,
             ...(optional ? { warning: true } : {}),
           });
@@ -121,11 +135,20 @@ function asksContent(schema: TemplateSection): boolean {
   return schema.expects.content || schema.children.some(asksContent);
 }
 
-/** No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or one copied and left). */
-/** Nothing of its own before the document's footer (`----`, then a copyright line), if it holds it. */
-function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> = new Set()): boolean {
-  return !section.blocks.some((b) => isVisible(b) && b.range.start.line < footer) && section.children.every((c) => !items.has(c) && blank(c, footer, items));
+/**
+ * No content of its own and none in any sub-section: headings only (a skeleton `--fix` inserted, or
+ * one copied and left), or a marker of work to do alone; nothing before the document's footer
+ * (`----`, then a copyright line), if it holds it.
+ */
+function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> = new Set(), markerOnly: (b: Block) => boolean = () => false): boolean {
+  return (
+    !section.blocks.some((b) => isVisible(b) && !markerOnly(b) && b.range.start.line < footer) &&
+    section.children.every((c) => !items.has(c) && blank(c, footer, items, markerOnly))
+  );
 }
+
+/** A marker of work still to do, alone: `TODO`, `TBD.`, `FIXME:`. */
+const MARKER = /^(?:TODO|TBD|TBA|FIXME)[.!:]*$/i;
 
 function descendants(section: Section): Section[] {
   return section.children.flatMap((c) => [c, ...descendants(c)]);

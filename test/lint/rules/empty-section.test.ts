@@ -374,3 +374,29 @@ describe('empty-section over sub-sections the template makes optional', () => {
     { describe, it },
   );
 });
+
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Overview\n\nSay what it is.\n\n## Testing\n\nHow to test it.\n',
+    valid: [
+      {
+        name: 'a marker of work to do inside a sentence is content',
+        text: '# Drip\n\n## Overview\n\nA drip line.\n\n## Testing\n\nOpen the tap; the flow rate is TODO.\n',
+      },
+      {
+        name: 'a marker the template has is the placeholder rule’s to report',
+        template: '# [Title]\n\n## Overview\n\nSay what it is.\n\n## Testing\n\nTODO\n',
+        text: '# Drip\n\n## Overview\n\nA drip line.\n\n## Testing\n\nTODO\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'a section whose only text is a marker of work to do (`TODO.`) is empty',
+        text: '# Drip\n\n## Overview\n\nA drip line.\n\n## Testing\n\nTODO.\n',
+        errors: [{ message: 'Section `## Testing` holds only “TODO.”: write its content or remove the heading if the template marks it optional.', line: 7, column: 1 }],
+      },
+    ],
+  },
+  { describe: (name, fn) => describe(`${name}: a marker alone`, fn), it },
+);
