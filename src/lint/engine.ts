@@ -88,8 +88,9 @@ export class LintRun {
   /** Rules that run on a file, of those this run runs; on a redirect stub only those that check stubs (its links). */
   activeRules(pattern: Pick<PatternView, 'path' | 'movedTo' | 'frontMatter'>): ActiveRule[] {
     let active = this.settings.forFile(pattern.path).filter((a) => pattern.movedTo === undefined || a.rule.meta.stubs === true);
-    // A withdrawn or superseded pattern is kept as it was: what is wrong with it is said, as warnings.
-    if (isInactive(pattern, this.catalog.config)) active = active.map((a) => (a.severity === 'error' ? { ...a, severity: 'warning' as const } : a));
+    // A withdrawn or superseded pattern is kept as it was: what is wrong with it is said, as warnings,
+    // and --fix writes nothing into it (no template section for a record nobody will complete).
+    if (isInactive(pattern, this.catalog.config)) active = active.map((a) => ({ ...a, severity: 'warning' as const, kept: true }));
     return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
   }
 
@@ -220,7 +221,7 @@ class Stamper {
     }
   }
 
-  reporter({ rule, severity }: ActiveRule): (r: Report) => void {
+  reporter({ rule, severity, kept }: ActiveRule): (r: Report) => void {
     const id = rule.meta.id;
     return (r: Report): void => {
       const lines = this.lines;
@@ -243,7 +244,7 @@ class Stamper {
         ...(this.run.docsBase ? { url: `${this.run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),
         ...(r.actual !== undefined ? { actual: r.actual } : {}),
-        ...(r.fix && rule.meta.fixable && validFix(r.fix.range, this.source().length) ? { fix: r.fix } : {}),
+        ...(r.fix && rule.meta.fixable && !kept && validFix(r.fix.range, this.source().length) ? { fix: r.fix } : {}),
       });
     };
   }

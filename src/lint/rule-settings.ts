@@ -13,6 +13,8 @@ export interface ActiveRule {
   rule: AnyRule;
   severity: 'error' | 'warning';
   options: unknown;
+  /** The pattern is kept as it was (withdrawn, superseded): its findings are said, and `--fix` changes nothing in it. */
+  kept?: boolean;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isInactive } from '../../src/catalog/status.js';
 import { lint } from '../../src/lint/lint.js';
@@ -24,6 +26,21 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
       'docs/a-accepted.md required-section:error',
       'docs/b-withdrawn.md required-section:warning',
       'docs/c-superseded.md required-section:warning',
+    ]);
+  });
+
+  it('--fix writes nothing into them: no template section for a record nobody will complete', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': doc('Accepted'),
+      'docs/b-withdrawn.md': doc('Withdrawn'),
+    });
+    const report = await lint({ root: dir, fix: true });
+    expect(await readFile(path.join(dir, 'docs/b-withdrawn.md'), 'utf8')).toBe(doc('Withdrawn'));
+    expect(await readFile(path.join(dir, 'docs/a-accepted.md'), 'utf8')).toContain('## Design');
+    expect(report.results.find((r) => r.path === 'docs/b-withdrawn.md')!.diagnostics.map((d) => `${d.ruleId}:${d.severity}:${d.fix ? 'fix' : 'none'}`)).toEqual([
+      'required-section:warning:none',
     ]);
   });
 
