@@ -40,6 +40,10 @@ export default defineRule({
       return next !== undefined && next.level === 1 && section.level > 1 && next !== pattern.document.title && !matched.has(next);
     };
     const unknown = new Set(outline.unknown);
+    const repeatedNext = (section: Section): boolean => {
+      const next = pattern.document.headings.find((h) => h.range.start.offset > section.heading.range.start.offset);
+      return next !== undefined && next.level === section.level && next.text.trim().toLowerCase() === section.heading.text.trim().toLowerCase();
+    };
     const ownAfter = (section: Section): Section[] => {
       const siblings = parentSection(pattern.document.sections, section)?.children ?? pattern.document.sections;
       const out: Section[] = [];
@@ -70,6 +74,9 @@ export default defineRule({
           // `### Test Plan [optional]` may stay empty.)
           const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.some((c) => !c.optional) : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
+          // The same heading again right after it (`## Cleanup` written twice, one under the other):
+          // one heading too many, which duplicate-section says; not an empty section besides.
+          if (repeatedNext(section)) continue;
           // Its own sub-sections written right after it at its level (`## Consequences`, then `## Positive`):
           // they are its content, one level off, and heading-level says so.
           if (partsAfter(section, schema)) continue;

@@ -1,4 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/empty-section.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 
@@ -400,3 +402,17 @@ testRule(
   },
   { describe: (name, fn) => describe(`${name}: a marker alone`, fn), it },
 );
+
+describe('empty-section: a heading written twice, one under the other', () => {
+  it('is one finding, duplicate-section’s: the first copy is not reported empty besides', async () => {
+    const template = '# [Title]\n\n## Overview\n\nSay what it is.\n\n## Cleanup\n\nHow to remove it.\n';
+    const text = '# Drip\n\n## Overview\n\nA drip line.\n\n## Cleanup\n\n## Cleanup\n\nUnscrew it.\n';
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'drip/README.md': text,
+    });
+    const report = await lint({ root: dir, only: ['empty-section', 'duplicate-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['9 duplicate-section']);
+  });
+});
