@@ -119,18 +119,29 @@ export function leadBlock(doc: MarkdownDocument): Block | undefined {
 }
 
 /**
- * The thematic break that opens a document's footer (`----` then a copyright
- * line, a license): the last section's last break, with only text after it
- * to the end of the file. None when the document does not end so.
+ * The block that opens a document's footer: the thematic break (`----` then a
+ * copyright line, a license) that is the last section's last, with only text
+ * after it to the end of the file, or with no break the legal lines that close
+ * the last section after its text. None when the document does not end so.
  */
 export function footerBreak(doc: MarkdownDocument): Block | undefined {
   let last = doc.sections.at(-1);
   while (last && last.children.length > 0) last = last.children.at(-1);
   const blocks = last ? last.blocks : doc.preamble;
   const at = blocks.findLastIndex((b) => b.kind === 'hr');
-  if (at < 0 || at === blocks.length - 1) return undefined;
+  if (at < 0) {
+    // Or, with no break, legal lines that close the last section after its text (`Copyright 2024
+    // Example Corp.`, `SPDX-License-Identifier: MIT-0`, `License: CC-BY-4.0`): the footer from there.
+    let from = blocks.length;
+    while (from > 1 && blocks[from - 1]!.kind === 'paragraph' && LEGAL.test((blocks[from - 1] as { text: string }).text.trim())) from--;
+    return from < blocks.length ? blocks[from] : undefined;
+  }
+  if (at === blocks.length - 1) return undefined;
   return blocks.slice(at + 1).every((b) => b.kind === 'paragraph' || b.kind === 'html') ? blocks[at] : undefined;
 }
+
+/** A legal line of a footer. */
+const LEGAL = /^(?:copyright\b|©|\(c\)\s*\d{4}|spdx-license-identifier:|licen[cs]e[ds]?:|all rights reserved)/i;
 
 /**
  * A list whose every item is a field, `Label: value` (`* **Status:** Draft`),

@@ -148,6 +148,17 @@ describe("a document's footer (`----`, then a copyright line)", () => {
     expect(fixed.text).toBe(pattern.replace('----', '## Cleanup\n\n<!-- - Remove the stack. -->\n\n----'));
     expect(fixed.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['7 empty-section']);
   });
+
+  it('is also the legal lines that close the last section after its text, with no break before them', async () => {
+    const template = '# [Title]\n\n## How it works\n\nThe flow.\n\n## Cleanup\n\n1. Remove the stack.\n';
+    const pattern = '# Table to search\n\n## How it works\n\nA change stream.\n\nCopyright 2024 Example Org.\n\nSPDX-License-Identifier: MIT-0\n';
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text).toBe(pattern.replace('Copyright', '## Cleanup\n\n<!-- - Remove the stack. -->\n\nCopyright'));
+    // (A section whose only text is such a line is not its footer: `## License` then `Licensed: MIT`.)
+    const licensed = '# [Title]\n\n## How it works\n\nThe flow.\n\n## License\n\nThe license.\n';
+    const kept = await lintPattern(licensed, '# Table to search\n\n## How it works\n\nA change stream.\n\n## License\n\nLicense: MIT-0\n');
+    expect(kept.diagnostics).toEqual([]);
+  });
 });
 
 describe('a title written a level down (`## Gateway to Queue`, no H1)', () => {
@@ -607,6 +618,16 @@ describe('template semantics read from real-catalog shapes', () => {
       'error Missing section `## How it works`',
       'warning Missing section `## Testing`',
     ]);
+  });
+
+  it('--fix inserts a missing section before a later one written a level down inside the section before, once that is raised', async () => {
+    const template =
+      '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment\n\nThe steps.\n\n## How it works\n\nExplain how it works.\n\n## Testing\n\nHow to test it.\n\n## Cleanup\n\nHow to remove it.\n';
+    const pattern = '# Shed light\n\n## Requirements\n\nA panel.\n\n## Deployment\n\nScrew it on.\n\n### Testing\n\nCover the panel.\n\n## Cleanup\n\nUnscrew it.\n';
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text).toBe(
+      '# Shed light\n\n## Requirements\n\nA panel.\n\n## Deployment\n\nScrew it on.\n\n## How it works\n\n<!-- Explain how it works. -->\n\n## Testing\n\nCover the panel.\n\n## Cleanup\n\nUnscrew it.\n',
+    );
   });
 
   it('names the one heading that stands where the template has a missing section in other words altogether: a warning, nothing inserted beside it', async () => {

@@ -1,10 +1,16 @@
+import spdxDeprecatedExceptions from 'spdx-exceptions/deprecated.json' with { type: 'json' };
+import spdxExceptions from 'spdx-exceptions/index.json' with { type: 'json' };
+import spdxDeprecated from 'spdx-license-ids/deprecated.json' with { type: 'json' };
+import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { foldText } from '../../template/normalize.js';
 import { editDistance } from '../../util/similar.js';
 
 /**
- * A compact SPDX subset: the licenses pattern catalogs use, not the whole
- * list. Identifiers compare case-insensitively (as SPDX says); operators
- * (`AND`, `OR`, `WITH`) are upper case.
+ * The licenses pattern catalogs use most, whose names people write in words
+ * (`Apache License 2.0`): what a name is suggested as. Every identifier of the
+ * SPDX License List is known (`MIT-0`, `CC-BY-3.0`…; see `KNOWN`).
+ * Identifiers compare case-insensitively (as SPDX says); operators (`AND`,
+ * `OR`, `WITH`) are upper case.
  */
 export const SPDX_IDS = [
   '0BSD',
@@ -33,22 +39,9 @@ export const SPDX_IDS = [
   'Zlib',
 ] as const;
 
-/** Deprecated forms that are still accepted (`GPL-2.0` means `GPL-2.0-only`). */
-const DEPRECATED = ['AGPL-3.0', 'GPL-2.0', 'GPL-3.0', 'LGPL-2.1', 'LGPL-3.0'];
-
-const EXCEPTIONS = [
-  'Classpath-exception-2.0',
-  'LLVM-exception',
-  'GCC-exception-3.1',
-  'Autoconf-exception-3.0',
-  'Bison-exception-2.2',
-  'Font-exception-2.0',
-  'OpenJDK-assembly-exception-1.0',
-  'Qt-LGPL-exception-1.1',
-];
-
-const KNOWN = new Map([...SPDX_IDS, ...DEPRECATED].map((id) => [id.toLowerCase(), id]));
-const KNOWN_EXCEPTIONS = new Map(EXCEPTIONS.map((id) => [id.toLowerCase(), id]));
+/** The SPDX License List's identifiers, deprecated ones too (`GPL-2.0` means `GPL-2.0-only`; still accepted), and its exceptions. */
+const KNOWN = new Map([...SPDX_IDS, ...spdxIds, ...spdxDeprecated].map((id) => [id.toLowerCase(), id]));
+const KNOWN_EXCEPTIONS = new Map([...spdxExceptions, ...spdxDeprecatedExceptions].map((id) => [id.toLowerCase(), id]));
 
 /** Names people write for a license, by `aliasKey`. */
 const ALIASES: [string[], string][] = [

@@ -482,7 +482,12 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
   const order = missing.parent ? missing.parent.schema.children : template.sections;
   const own = order.indexOf(missing.schema);
   const siblings = missing.parent ? missing.parent.children : outline.matches;
-  return siblings.some((m) => order.indexOf(m.schema) > own && m.sections.some((s) => s.range.start.offset < offset));
+  // (Also one written at another level inside the section before, `### Testing` in the deployment
+  // steps, which heading-level raises: inserted after them, the section would follow it.)
+  return (
+    siblings.some((m) => order.indexOf(m.schema) > own && m.sections.some((s) => s.range.start.offset < offset)) ||
+    outline.misplaced.some((m) => order.indexOf(m.schema) > own && m.section.range.start.offset < offset)
+  );
 }
 
 /**

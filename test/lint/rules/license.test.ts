@@ -23,6 +23,11 @@ describe('license', () => {
     '0BSD',
     'LicenseRef-Acme-Internal',
     '- CC0-1.0 for the text\n- MIT for the code',
+    // Every identifier of the SPDX License List, not only the common ones, and its exceptions.
+    'MIT-0',
+    'CC-BY-NC-SA-4.0',
+    'EUPL-1.2',
+    'Apache-2.0 WITH LLVM-exception',
   ])('accepts %j', async (body) => {
     expect((await lintOne('license', license(body))).shown).toEqual([]);
   });
