@@ -75,6 +75,8 @@ export interface AdoptResult {
   shared: { layout: string; files: number };
   /** Folders left out by the globs (their files mostly do not fit the template). */
   leftOut: LayoutChoice['leftOut'];
+  /** Other Markdown files the globs do not take, by folder (`.` for the catalog's own), five or more in one: said, so a kind of pattern is not left out unseen. */
+  notTaken: { folder: string; files: number; example: string }[];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
   boilerplate: string[];
@@ -183,6 +185,12 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     markdownCount: files.length,
     shared: layout.shared,
     leftOut: layout.leftOut,
+    notTaken: notTaken(
+      files,
+      layout,
+      templateRel,
+      siblings.map((x) => x.candidate.rel),
+    ),
     comparison,
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
@@ -569,12 +577,37 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them. Edit it: it is the catalog's schema now.`;
 }
 
+/** Markdown files of the folder that no glob takes, nor an exclusion, a folder left out or a template names: by folder, five or more in one. */
+function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template: string, siblings: readonly string[]): AdoptResult['notTaken'] {
+  const said = new Set<string>([
+    template,
+    ...siblings,
+    ...layout.patterns.map((f) => f.rel),
+    ...layout.exclude.flatMap((e) => e.files),
+    ...layout.leftOut.flatMap((f) => f.rels),
+  ]);
+  const byFolder = new Map<string, string[]>();
+  for (const f of files) {
+    if (said.has(f.rel)) continue;
+    const folder = path.posix.dirname(f.rel);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f.rel]);
+  }
+  return [...byFolder]
+    .filter(([, rels]) => rels.length >= 5)
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, 3)
+    .map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! }));
+}
+
 function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
   const narrowed = result.patternCount === result.shared.files ? '' : `, narrowed to the folders and files that are patterns`;
   const left = result.leftOut.length
     ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections)`).join(', ')}; add a glob for any that holds patterns.`
     : '';
-  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.${left}`;
+  const others = result.notTaken.length
+    ? ` Not taken: ${result.notTaken.map((f) => `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`).join(', ')}, which are not written from the template; add a glob (and a template under \`overrides\`) for any that are patterns.`
+    : '';
+  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.${left}${others}`;
 }
 
 function exclusionReason(e: Exclusion): string {

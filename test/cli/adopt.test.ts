@@ -686,6 +686,21 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('templates/pattern.md');
   });
 
+  it('says which other Markdown files it does not take, by folder, so a kind of pattern is not left out unseen', async () => {
+    const library = (t: string) => `# ${t}\n\n## Summary\n\nWhat ${t} adds.\n\n## Use cases\n\nWho needs ${t}.\n\n## Alternatives\n\nOthers.\n`;
+    const language = (t: string) => `# ${t}\n\n## Motivation\n\nWhy ${t}.\n\n## Proposal\n\nHow ${t} reads.\n`;
+    const files: Record<string, string> = {
+      'stdlib/TEMPLATE.md': '# Title\n\n## Summary\n\nOne paragraph.\n\n## Use cases\n\nWho?\n\n## Alternatives\n\nWhat else?\n',
+    };
+    for (const t of ['Ropes', 'Queues', 'Bitsets', 'Graphs', 'Heaps']) files[`stdlib/KEEP-${t}.md`] = library(t);
+    for (const t of ['Sealed', 'Inline', 'Context', 'Guards', 'Ranges', 'Spread']) files[`KEEP-${t}.md`] = language(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).patterns).toEqual(['stdlib/*.md']);
+    expect(run.stdout).toMatch(/not taken +6 files in this folder \(KEEP-\w+\.md…: not written from the template/);
+  });
+
   it('finds it in a folder named for templates of a kind above the folder (`../proposal-templates/`)', async () => {
     const page = (t: string) => `# ${t}\n\n## Introduction\n\nWhat ${t} does.\n\n## Motivation\n\nWhy ${t}.\n\n## Detailed design\n\nHow ${t} works.\n`;
     const repo = await tempCatalog({

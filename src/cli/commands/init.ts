@@ -78,6 +78,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
   for (const f of r.leftOut)
     ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
+  for (const f of r.notTaken)
+    ctx.out(
+      `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
+    );
   for (const e of r.exclude)
     ctx.out(
       `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
