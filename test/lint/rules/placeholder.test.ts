@@ -914,37 +914,21 @@ describe('placeholder: a process document that quotes its template', () => {
     '',
   ].join('\n');
 
+  /** A process document of the bakery's: its two sections of the template, with the text given. */
+  const processDoc = (change: string, outcome: string) => `# How we file proposals\n\n## Change\n\n${change}\n\n## Outcome\n\n${outcome}\n`;
+
   it('takes the help before the template’s title, quoted in a section of the pattern, as the author’s text; left before the title, it is still found', async () => {
-    const process = [
-      '# How we file proposals',
-      '',
-      '## Change',
-      '',
+    const process = processDoc(
       'Proposals are pinned by the ovens.',
-      '',
-      '## Outcome',
-      '',
       '- When it is settled, the secretary writes the minutes. Link to the minutes from the proposal (in the Outcome section).',
-      '',
-    ].join('\n');
+    );
     expect((await lintOne('placeholder', process, { template })).shown).toEqual([]);
     const kept = ['- Link to the minutes from the proposal (in the Outcome section).', '', process].join('\n');
     expect((await lintOne('placeholder', kept, { template })).shown).toHaveLength(1);
   });
 
   it('looks for the template’s title placeholder where a title goes (the title area, a heading), not in a sentence that shows a format', async () => {
-    const process = [
-      '# How we file proposals',
-      '',
-      '## Change',
-      '',
-      'Each printed proposal is headed like **_[STATUS] Proposal #[number]: [Title]_** on the board.',
-      '',
-      '## Outcome',
-      '',
-      'The panel decides.',
-      '',
-    ].join('\n');
+    const process = processDoc('Each printed proposal is headed like **_[STATUS] Proposal #[number]: [Title]_** on the board.', 'The panel decides.');
     expect((await lintOne('placeholder', process, { template })).shown).toEqual([]);
     expect((await lintOne('placeholder', process.replace('## Change', 'A note on [Title].\n\n## Change'), { template })).shown).toHaveLength(1);
     expect((await lintOne('placeholder', process.replace('## Outcome', '## Outcome of [Title]'), { template })).shown).toHaveLength(1);
