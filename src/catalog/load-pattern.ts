@@ -434,8 +434,9 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     };
     const visit = (sections: readonly Section[]): { text: string; range: Range } | undefined => {
       for (const section of sections) {
-        if (RECORD_SECTIONS.test(foldHeading(section.heading.text))) continue;
-        const found = inBlocks(section.blocks) ?? visit(section.children);
+        // (Not a record's own text; the sections under it are the document's, though: a setext
+        // `Table of Contents` H1 above them holds them all.)
+        const found = RECORD_SECTIONS.test(foldHeading(section.heading.text)) ? visit(section.children) : (inBlocks(section.blocks) ?? visit(section.children));
         if (found) return found;
       }
       return undefined;

@@ -224,10 +224,15 @@ describe('a summary section the template does not have', () => {
       policies:
         '# Telemetry policies\n\nDefines policies that filter telemetry anywhere.\n\n## Motivation\n\nRules pile up.\n\n## Explanation\n\n### Where they run\n\n#### In SDKs\n\nAt start.\n\n#### Summary\n\nNothing is required to run them.\n',
       sampled: '# Sampled logs\n\n## Summary\n\nKeeps one log line in ten.\n\n## Motivation\n\nVolume.\n\n## Explanation\n\nA counter.\n',
+      // (A table of contents written as a second H1 holds the sections after it: the first paragraph of
+      // prose is still read there, not nothing.)
+      builders:
+        '# Result builders\n\n* Status: Implemented\n\nTable of Contents\n=================\n\n* [Introduction](#introduction)\n\n## Introduction\n\nBuilders turn statements into one value.\n\n## Motivation\n\nDSLs.\n',
       // (A short lead-in there, `…every change it makes:`, says nothing on its own: the list under it does.)
       salt: '# Less salt\n\n## TL;DR\n\nThis section lists every change it makes:\n\n1. Cut the salt by a fifth.\n2. Add seaweed.\n\n## Motivation\n\nHealth.\n',
     });
     expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      ['builders', 'Builders turn statements into one value.'],
       ['policies', 'Defines policies that filter telemetry anywhere.'],
       ['salt', 'Cut the salt by a fifth.'],
       ['sampled', 'Keeps one log line in ten.'],
