@@ -44,6 +44,8 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
 
   for (const link of doc.links) {
     if (isSampleValue(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line);
+    // (Matched whole: `https://forums.example.org/...` is not every page of that forum.)
+    else if (isSampleUrl(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line, { whole: true });
   }
   return found.list;
 }
@@ -292,6 +294,14 @@ export function isSampleValue(text: string): boolean {
   );
 }
 
+/**
+ * A link target of the template with a blank in it: a number to fill in (`NNNN-filename.md`,
+ * `XXXX`), or an ellipsis for the rest (`https://forums.example.org/...`, `blob/...commit-ID.../`).
+ */
+function isSampleUrl(url: string): boolean {
+  return /(?:^|[/_.#=-])(?:N{3,}|X{3,})(?=[/_.#-]|$)/.test(url) || /(?:^|[^.])\.{3}(?!\.)/.test(url.replace(/^\.\.\//, ''));
+}
+
 function isSampleCommand(text: string): boolean {
   return /^command(?:\s|$)/.test(text) || /\s--option\b/.test(text);
 }
@@ -514,13 +524,19 @@ function exactPattern(token: string): RegExp {
 // ---------------------------------------------------------------------------
 // Building placeholders.
 
-function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number, extra: { code?: boolean; label?: boolean } = {}): TemplateText {
+function makePlaceholder(
+  text: string,
+  kind: PlaceholderKind,
+  sectionPath: string[],
+  line: number,
+  extra: { code?: boolean; label?: boolean; whole?: boolean } = {},
+): TemplateText {
   const folded = foldText(text);
   const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
   // A one- or two-word instruction ("Explain:") or numbered item (`p1`, `Component 1`) is only a
   // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
   // same words are the author's own.
-  const whole = (kind === 'instruction' || kind === 'label-sample' || kind === 'generic-item') && folded.split(' ').length < 3;
+  const whole = extra.whole === true || ((kind === 'instruction' || kind === 'label-sample' || kind === 'generic-item') && folded.split(' ').length < 3);
   // A lead-in that breaks off into a list (`Explain how to` over `- spot a failure`) is left over
   // only where it starts the text: inside a sentence (`…a page that will explain how to turn it
   // off`) the words are the author's.
@@ -540,7 +556,7 @@ class PlaceholderSet {
   /** Labels of the template's reference-link definitions (`[kubernetes/website]: https://…`), folded: in a comment, `[kubernetes/website]` is a link. */
   constructor(readonly referenceLabels: ReadonlySet<string> = new Set()) {}
 
-  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean } = {}): void {
+  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean; whole?: boolean } = {}): void {
     this.push(makePlaceholder(text, kind, path, line, extra), path);
   }
 

@@ -975,3 +975,22 @@ describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => 
     expect(alone.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 7']);
   });
 });
+
+describe('placeholder: a link target of the template with a blank in it', () => {
+  const template =
+    '# [Title]\n\n* Proposal: [PR-NNNN](NNNN-filename.md)\n* Previous Revision: [1](https://bakers.org/repo/blob/...commit-ID.../NNNN-filename.md)\n* Review: ([pitch](https://forums.bakers.org/...))\n\n## Design\n\nExplain the design.\n';
+
+  it('is a sample link left in where a pattern keeps it, and nothing where the pattern links its own pages', async () => {
+    const kept =
+      '# Night buses\n\n* Proposal: [PR-0042](0042-night-buses.md)\n* Previous Revision: [1](https://bakers.org/repo/blob/...commit-ID.../NNNN-filename.md)\n* Review: ([pitch](https://forums.bakers.org/...))\n\n## Design\n\nA loop.\n';
+    const found = await lintOne('placeholder', kept, { template, files: { 'example/0042-night-buses.md': '# x\n' } });
+    expect(found.shown.map((s) => s.replace(/^\d+:\d+ /, ''))).toEqual([
+      'Sample link target left in: “https://bakers.org/repo/blob/...commit-ID.../NNNN-filename.md”. Link to a real page.',
+      'Sample link target left in: “https://forums.bakers.org/...”. Link to a real page.',
+    ]);
+    const own = kept
+      .replace('https://bakers.org/repo/blob/...commit-ID.../NNNN-filename.md', 'https://bakers.org/repo/blob/4f2a9c1/0042-night-buses.md')
+      .replace('https://forums.bakers.org/...', 'https://forums.bakers.org/t/night-buses/77');
+    expect((await lintOne('placeholder', own, { template })).shown).toEqual([]);
+  });
+});
