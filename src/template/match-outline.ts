@@ -1060,7 +1060,7 @@ const KINDRED = new Map(
     ['decision', 'proposal', 'solution', 'design', 'approach', 'change', 'plan', 'specification'],
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
-    ['alternative', 'option'],
+    ['alternative', 'option', 'considered'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 

@@ -620,6 +620,18 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it('a template section moved down past a missing one does not end its place: the headings after it there may be it (`## Considered approaches` for Alternatives)', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nIn brief.\n\n## Similar tools\n\nWhich?\n\n## Use cases\n\nWho?\n\n## Alternatives\n\nWhat else?\n\n## Placement\n\nWhere?\n';
+    const pattern =
+      '# Band saw\n\n## Summary\n\nCurves.\n\n## Use cases\n\nToys.\n\n## Similar tools\n\nA jigsaw.\n\n## Proposal\n\nBuy one.\n\n## Considered approaches\n\nRenting.\n\n## Placement\n\nBy the door.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.severity} ${d.message.split(': ')[0]}`)).toEqual([
+      'warning Missing section `## Alternatives`, expected after `## Use cases`. This pattern has its own sections there (`## Proposal`, `## Considered approaches`)',
+    ]);
+    expect(found.text).toBe(pattern);
+  });
+
   it('--fix inserts a missing section before a later one written a level down inside the section before, once that is raised', async () => {
     const template =
       '# [Title]\n\n## Requirements\n\nWhat you need.\n\n## Deployment\n\nThe steps.\n\n## How it works\n\nExplain how it works.\n\n## Testing\n\nHow to test it.\n\n## Cleanup\n\nHow to remove it.\n';

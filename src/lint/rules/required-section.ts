@@ -743,10 +743,18 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
   const heading = (s: Section) => s.level === missing.schema.level && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim());
   // (Up to the template section that follows in the pattern, in the template's order or not: `## Plan`
-  // written before the `## Scope` the template puts first bounds the author's headings as well.)
-  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s))?.range.start.offset;
+  // written before the `## Scope` the template puts first bounds the author's headings as well. One
+  // the template puts before the missing section, moved down past it, bounds nothing: `## Similar
+  // tools` after `## Use cases`, then the author's `## Considered approaches` where Alternatives go.)
+  const order = missing.parent ? missing.parent.schema.children : template.sections;
+  const earlier = new Set(
+    [...outline.all, ...outline.misplaced.map((m) => ({ schema: m.schema, sections: [m.section] }))]
+      .filter((m) => order.includes(m.schema) && order.indexOf(m.schema) < order.indexOf(missing.schema))
+      .flatMap((m) => m.sections),
+  );
+  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s))?.range.start.offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
-  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s));
+  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s));
   if (!there.every((s) => unknown.has(s))) return [];
   if (there.length >= 2 && missing.after) return there;
   // (One alone, between two sections the pattern has — the next in the template's order, or the
