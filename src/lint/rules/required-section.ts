@@ -416,10 +416,11 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
       const named = partsUp || down ? [] : namedElsewhere(doc, outline, missing);
       const elsewhere = named.filter((s) => !own.includes(s));
+      const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
       const ownText = down
         ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
         : elsewhere.length > 0 && own.length === 0
-          ? ` This pattern has ${elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ')} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+          ? ` This pattern has ${elsewhereLabels} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
           : own.length === 1
             ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
             : own.length > 0
@@ -433,10 +434,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       const strayParts = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema) && m.section.level > missing.schema.level);
       const required = missing.schema.children.filter((c) => !c.optional);
       const heldElsewhere = strayParts.length > 0 && required.length > 0 && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
-      const alsoText =
-        own.length > 0 && elsewhere.length > 0
-          ? ` It also has ${elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ')}, in the words of its name.`
-          : '';
+      const alsoText = own.length > 0 && elsewhere.length > 0 ? ` It also has ${elsewhereLabels}, in the words of its name.` : '';
       const elsewhereText = heldElsewhere
         ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`
         : '';
@@ -694,7 +692,7 @@ function spreadUnder(doc: MarkdownDocument, outline: OutlineMatch, missing: Miss
   if (schema.repeatable || schema.anyHeading || (!missing.parent && closesRun(missing, template))) return [];
   const key = variantKey(schema.name);
   const words = key.split(' ');
-  const taken = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  const taken = templateSectionsOf(outline);
   const fits = (s: Section) => {
     const own = variantKey(s.heading.text);
     return own === key || (!own.includes(' ') && own.length >= 5 && words.length > 1 && words.includes(own));
@@ -775,14 +773,13 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
  * A heading of the author's a level down, under the section the missing one
  * follows, in words kindred to its name and to no other section missing there
  * (`## Core changes` under `# Motivation`, where `# Detailed design` goes; see
- * `kindredTo`): the
- * section written as a part of the one before. Named in a warning; nothing is
- * inserted beside it.
+ * `kindredTo`): the section written as a part of the one before. Named in a
+ * warning; nothing is inserted beside it.
  */
 function downUnder(outline: OutlineMatch, missing: MissingSection): { section: Section; under: Section } | undefined {
   const under = missing.after?.sections.at(-1);
   if (!under || missing.schema.repeatable || missing.schema.anyHeading) return undefined;
-  const known = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
+  const known = templateSectionsOf(outline);
   const here = outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema);
   const kindred = under.children.filter(
     (c) => c.level === missing.schema.level + 1 && !known.has(c) && kindredTo(c, missing.schema) && here.every((m) => m === missing || !kindredTo(c, m.schema)),
@@ -799,14 +796,13 @@ function downUnder(outline: OutlineMatch, missing: MissingSection): { section: S
  */
 function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
   const schema = missing.schema;
-  if (schema.repeatable || schema.anyHeading) return [];
-  const name = [...new Set(analyze(schema.name))];
-  if (name.length === 0 || name.some((w) => w.length < 4)) return [];
-  const known = new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
-  const out: Section[] = [];
   // (Among the pattern's own sections: under another, `### Rationale for commodity hardware` under
   // the Motivation or a topic's own `### References`, it is that section's content.)
-  if (missing.parent) return [];
+  if (schema.repeatable || schema.anyHeading || missing.parent) return [];
+  const name = [...new Set(analyze(schema.name))];
+  if (name.length === 0 || name.some((w) => w.length < 4)) return [];
+  const known = templateSectionsOf(outline);
+  const out: Section[] = [];
   for (const s of doc.sections) {
     if (known.has(s) || s.heading === doc.title || s.level !== schema.level) continue;
     // (Whole words: `## Reference-level explanation` is no `## References`.)
@@ -814,6 +810,11 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
     if (words.length <= 8 && name.every((n) => words.some((w) => w.length === 1 && w[0] === n))) out.push(s);
   }
   return out;
+}
+
+/** The pattern's sections that stand for a template section, at its place or out of it. */
+function templateSectionsOf(outline: OutlineMatch): Set<Section> {
+  return new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
 }
 
 /** A table of contents' heading: no section of the text, nor one in other words. */
