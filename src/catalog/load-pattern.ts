@@ -162,7 +162,10 @@ export function patternFromText(
   }
   const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
   const fields = bodyFields(document);
-  const title = readTitle(document, frontMatter, fmRange, reading.title, fields);
+  // (The file's name, and its folder's for a `README.md`: the words a heading that names the pattern shares.)
+  const named = path.basename(input.file).replace(/\.[^.]+$/, '');
+  const fileWords = /^(?:readme|index)$/i.test(named) ? `${path.basename(path.dirname(input.file))} ${named}` : named;
+  const title = readTitle(document, frontMatter, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
   const summary = readSummary(document, frontMatter, fmRange, reading.summary, title);
   const movedTo = movedTarget(document, frontMatter);
 
@@ -252,6 +255,7 @@ function readTitle(
   fmRange: Range | undefined,
   spec: TitleSpec,
   fields?: { values: Record<string, string>; range?: Range },
+  lead: { isSection: (text: string) => boolean; fileWords: string } = { isSection: () => false, fileWords: '' },
 ): PatternText | undefined {
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
@@ -273,6 +277,24 @@ function readTitle(
   const first = doc.preamble[0];
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
     return { text: first.text, from: 'paragraph', range: first.range };
+  // The document's first heading, above its sections, with nothing but a header block above it (fields
+  // in a code block, a rule, a comment), in words of the file's name: the name of a document whose
+  // title is not an H1 (`EEP 4: Bit strings` underlined as a `##` under its header in `eep-0004.md`;
+  // `## Introduce a query API` in `202203-query-api.md`, where the template has no title line).
+  const [opening, ...rest] = doc.headings;
+  const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  const own = words(lead.fileWords);
+  if (
+    opening &&
+    opening.level <= 2 &&
+    rest.length > 0 &&
+    !lead.isSection(opening.text) &&
+    !DOCUMENT_PARTS.has(foldHeading(opening.text)) &&
+    !isNotice(opening.text) &&
+    [...words(opening.text)].some((w) => own.has(w)) &&
+    doc.preamble.every((b) => b.range.start.line > opening.range.start.line || b.kind === 'hr' || b.kind === 'html' || (b.kind === 'code' && !b.code.lang))
+  )
+    return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
 }
 

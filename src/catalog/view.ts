@@ -45,7 +45,11 @@ export function viewOf(pattern: Pattern): PatternView {
  */
 export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): string {
   if (pattern.title?.text) return pattern.title.text;
-  const words = pattern.slug.replace(/[-_]+/g, ' ').trim();
+  // (A date the file name starts with, `2022-03-08-` or `202203-`, says when, not what.)
+  const words = pattern.slug
+    .replace(/^(?:19|20)\d{2}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?[-_]+(?=\D)/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;
 }
 

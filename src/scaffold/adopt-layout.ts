@@ -123,6 +123,8 @@ export function chooseLayout(
     const key = layoutKey(layout);
     const group = groups.get(key) ?? groups.set(key, { layout, files: [] }).get(key)!;
     group.files.push(file);
+    // (`Readme.md` beside `README.md`: one layout, each spelling its glob.)
+    if (file.folderKind && !group.layout.spellings!.includes(file.base)) group.layout.spellings!.push(file.base);
   }
   const ordered = [...groups.values()].sort(
     (a, b) => b.files.length - a.files.length || a.layout.segments.length - b.layout.segments.length || (layoutKey(a.layout) < layoutKey(b.layout) ? -1 : 1),

@@ -340,8 +340,10 @@ export type Segment = { any: true } | { literal: string } | { prefix: string } |
 export interface Layout {
   /** Folder segments from the root (the last one is the pattern's own folder for `README.md` layouts). */
   segments: Segment[];
-  /** `README.md`, `index.md`, or `*.md` / `*.markdown` for a file per pattern. */
+  /** `readme.md`, `index.md` (folded: `Readme.md` is the same page), or `*.md` / `*.markdown` for a file per pattern. */
   base: string;
+  /** For `README.md` layouts, the file name as the patterns spell it (`README.md`, `Readme.md`): one glob each. */
+  spellings?: string[];
   folderKind: boolean;
   /** `<first segment>/**\/*.md`: files at any depth under the first segment. */
   recursive: boolean;
@@ -349,11 +351,19 @@ export interface Layout {
 
 export function layoutOf(file: ScannedFile): Layout {
   const ext = /\.markdown$/i.test(file.base) ? 'markdown' : 'md';
-  return { segments: file.dirs.map(() => ({ any: true })), base: file.folderKind ? file.base : `*.${ext}`, folderKind: file.folderKind, recursive: false };
+  return {
+    segments: file.dirs.map(() => ({ any: true })),
+    base: file.folderKind ? file.base.toLowerCase() : `*.${ext}`,
+    ...(file.folderKind ? { spellings: [file.base] } : {}),
+    folderKind: file.folderKind,
+    recursive: false,
+  };
 }
 
 export function layoutKey(layout: Layout): string {
-  return globsOf(layout).join(' ');
+  // (One key for every spelling of the file name: `README.md` and `Readme.md` are one layout.)
+  const { spellings: _spellings, ...oneSpelling } = layout;
+  return globsOf(oneSpelling).join(' ');
 }
 
 function segmentMatches(segment: Segment, name: string): boolean {
@@ -365,7 +375,7 @@ function segmentMatches(segment: Segment, name: string): boolean {
 
 /** Whether the layout's globs select the file (as picomatch reads them: `*` never matches a hidden name). */
 export function inLayout(layout: Layout, file: ScannedFile): boolean {
-  if (!(layout.folderKind ? file.base === layout.base : file.base.endsWith(layout.base.slice(1)))) return false;
+  if (!(layout.folderKind ? file.base.toLowerCase() === layout.base : file.base.endsWith(layout.base.slice(1)))) return false;
   if (layout.recursive) return file.dirs.length >= 1 && segmentMatches(layout.segments[0]!, file.dirs[0]!);
   return file.dirs.length === layout.segments.length && layout.segments.every((s, i) => segmentMatches(s, file.dirs[i]!));
 }
@@ -392,7 +402,8 @@ export function globsOf(layout: Layout): string[] {
     for (const v of variants) for (const o of options) next.push([...v, o]);
     variants.splice(0, variants.length, ...next);
   }
-  return variants.map((v) => [...v, ...(layout.recursive ? ['**'] : []), layout.base].join('/'));
+  const bases = layout.folderKind ? (layout.spellings ?? [layout.base]) : [layout.base];
+  return variants.flatMap((v) => bases.map((base) => [...v, ...(layout.recursive ? ['**'] : []), base].join('/')));
 }
 
 /** What a file is by its slug, as discovery names it. */

@@ -112,7 +112,7 @@ function verificationOf(record: VerifyRecord): Verification {
  * on `site.branch`): `edit` opens the editor, `blob` shows the file. `rel` is
  * relative to the catalog root, `/` separators.
  */
-export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: string | undefined }, kind: 'edit' | 'blob', rel: string): string {
+export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: string | undefined }, kind: 'edit' | 'blob' | 'tree', rel: string): string {
   return `${(site.repoUrl ?? '').replace(/\/+$/, '')}/${kind}/${site.branch ?? 'main'}/${rel.split('/').map(encodeURIComponent).join('/')}`;
 }
 
@@ -133,7 +133,7 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
   const { repoUrl, branch } = catalog.config?.site ?? {};
   const rendered = renderPattern(pattern, {
     root: catalog.root,
-    ...(repoUrl ? { sourceUrl: (rel: string) => repoFileUrl({ repoUrl, branch }, 'blob', rel) } : {}),
+    ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel) } : {}),
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;

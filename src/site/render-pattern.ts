@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
@@ -69,8 +69,8 @@ export interface RenderContext {
   root: string;
   /** The pattern whose file (or folder) this is: its slug, and whether it is the one rendered. */
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
-  /** The address of a catalog file (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
-  sourceUrl?: (rel: string) => string;
+  /** The address of a catalog file or folder (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
+  sourceUrl?: (rel: string, folder?: boolean) => string;
 }
 
 /**
@@ -426,7 +426,45 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     images.shared.add(file);
     return { kind: 'asset', href: encodeHref(`../../${SHARED_FILES}/${file}`) + anchor };
   }
+  // A folder of the catalog (`[Rust](rust/)`, a pattern's code in one language): its README where it
+  // has one, as a link to that file is shown; else its page on the repository, where the site has one.
+  const folder = catalogFolder(context.root, resolved.file);
+  if (folder !== undefined) {
+    const readme = folderPage(resolved.file);
+    if (readme) return linkTarget(path.relative(path.dirname(from.file), readme).split(path.sep).join('/') + anchor, from, context, images);
+    return context.sourceUrl
+      ? { kind: 'external', href: context.sourceUrl(folder, true) }
+      : { kind: 'missing', reason: 'a folder of the catalog, not published on the site (with `site.repoUrl` set, it links to the repository)' };
+  }
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
+}
+
+/** A folder inside the catalog (never through a dot-folder), relative to its root; `''` for the root itself. */
+function catalogFolder(root: string, dir: string): string | undefined {
+  const rel = path.relative(root, dir);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel ? rel.split(path.sep) : [];
+  if (parts.some((p) => p.startsWith('.'))) return undefined;
+  try {
+    if (!statSync(dir).isDirectory()) return undefined;
+    const real = path.relative(realpathSync(root), realpathSync(dir));
+    if (real.startsWith('..') || path.isAbsolute(real)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return parts.join('/');
+}
+
+/** The page a folder shows on a code host: its `README.md` (any case), or `index.md`. */
+function folderPage(dir: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const name = names.find((n) => /^readme\.(?:md|markdown)$/i.test(n)) ?? names.find((n) => /^index\.(?:md|markdown)$/i.test(n));
+  return name ? path.join(dir, name) : undefined;
 }
 
 /**

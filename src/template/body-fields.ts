@@ -5,6 +5,30 @@ import { foldHeading } from './normalize.js';
 /** A field's label and value: `Status: Final`, `**Status**: Final`, `**Status:** Final`. */
 const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} _()-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*\S)\s*$/u;
 
+/** A field left empty (`Post-History:`, `Reviewed:` until it is filled in). */
+const EMPTY_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*$/u;
+
+/**
+ * Lines that are all fields, two with a value at least: each `Key: value`, or
+ * `Key:` left empty; in a code block, a line indented under a field goes on
+ * with its value (a second author on a line of its own). Undefined otherwise.
+ */
+function fieldLines(lines: readonly string[], block: boolean): [string, string][] | undefined {
+  const pairs: [string, string][] = [];
+  let empty = false;
+  for (const line of lines) {
+    const m = FIELD_LINE.exec(line);
+    if (m && !(block && /^\s/.test(line) && (pairs.length > 0 || empty))) {
+      pairs.push([m[1]!, m[2]!]);
+      empty = false;
+    } else if (EMPTY_FIELD.test(line)) empty = true;
+    else if (block && /^\s+\S/.test(line) && (pairs.length > 0 || empty)) {
+      if (!empty) pairs[pairs.length - 1]![1] += ` ${line.trim()}`;
+    } else return undefined;
+  }
+  return pairs.length >= 2 ? pairs : undefined;
+}
+
 /**
  * The fields a document writes in its body, where a template without front
  * matter keeps them: a code block without a language whose lines are all
@@ -28,9 +52,9 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
     if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
     else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => i.text);
     if (lines) {
-      const pairs = lines.map((l) => FIELD_LINE.exec(l));
-      if (pairs.length >= 2 && pairs.every(Boolean)) {
-        for (const m of pairs) add(m![1]!, m![2]!);
+      const pairs = fieldLines(lines, b.kind === 'code');
+      if (pairs) {
+        for (const [key, value] of pairs) add(key, value);
         range = b.range;
         break;
       }

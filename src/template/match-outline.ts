@@ -547,7 +547,10 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     const anchor = j >= 0 ? placed.get(siblings[j]!) : missing.parent?.sections[0];
     if (!anchor) continue;
     const one = nextAfter(anchor, j < 0);
-    if (!one || Math.abs(one.level - t.level) > 1 || !result.unknown.includes(one) || stood.has(one)) continue;
+    // (Levels as the pattern writes its own: where the section it follows or is under stands a level
+    // up, `# Summary` for `## Summary`, so does the rest of its outline.)
+    const offset = anchor.level - (j >= 0 ? siblings[j]!.level : missing.parent!.schema.level);
+    if (!one || Math.abs(one.level - offset - t.level) > 1 || !result.unknown.includes(one) || stood.has(one)) continue;
     let k = i + 1;
     while (k < siblings.length && !placed.has(siblings[k]!)) k++;
     // Before the next template section the pattern has, it must be the one heading there: with
@@ -1061,6 +1064,7 @@ const KINDRED = new Map(
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
     ['alternative', 'option', 'considered'],
+    ['unresolved', 'unknown', 'unanswered', 'outstanding'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 
@@ -1077,7 +1081,12 @@ export function mayStandFor(one: Section, t: TemplateSection): boolean {
 
 /** Whether a word of an author's short heading is kindred to a word of the section's name (see `KINDRED`), none of opposite sense. */
 export function kindredTo(one: Section, t: TemplateSection): boolean {
-  const words = contentWords(one.title.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+  return kindredText(one.title, t);
+}
+
+/** Whether a few words of an author's (four at most) hold one kindred to a word of the section's name (see `KINDRED`), none of opposite sense. */
+export function kindredText(text: string, t: TemplateSection): boolean {
+  const words = contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
   if (words.length === 0 || words.length > 4) return false;
   const name = contentWords(t.heading);
   const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));

@@ -289,7 +289,9 @@ export function isSampleValue(text: string): boolean {
     /\bexample\.(?:com|org|net)\b/i.test(text) ||
     /(?:^|[\s@/[(])your[\s._-]/i.test(text) ||
     /\bdefault[-_ ]value\b/i.test(text) ||
-    /(?:^|\/)[a-z]+(?:-[a-z]+)*-\d+\//i.test(text) ||
+    // (`../related-pattern-1/`: a small number on a name. A zero-padded or longer one, `pep-0009/`,
+    // `rfc-2119/`, is a real document's number.)
+    /(?:^|\/)[a-z]+(?:-[a-z]+)*-[1-9]\d?\//i.test(text) ||
     isSampleCommand(text)
   );
 }

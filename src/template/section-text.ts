@@ -26,8 +26,12 @@ export function missingSectionText(
   shift = 0,
   /** Sections whose template text is written as it is (boilerplate), not as a comment. */
   keep: (section: TemplateSection) => boolean = () => false,
+  /** Headings of levels 1 and 2 written underlined (`Abstract` over `====`), as the pattern writes its own. */
+  setext = false,
 ): string {
-  const parts = [`${'#'.repeat(Math.min(Math.max(schema.level + shift, 1), 6))} ${schema.heading}${schema.note ? ` (${schema.note})` : ''}`];
+  const level = Math.min(Math.max(schema.level + shift, 1), 6);
+  const name = `${schema.heading}${schema.note ? ` (${schema.note})` : ''}`;
+  const parts = [setext && level <= 2 ? `${name}\n${(level === 1 ? '=' : '-').repeat(Math.max(3, [...name].length))}` : `${'#'.repeat(level)} ${name}`];
   // Lines led by a TODO/TBD marker (`TODO: Remove this comment before submitting`) would be found
   // again by the next lint as template text left in: the rest of the guidance is kept. Where every
   // line has one (`TODO: a code example in the main language.`), the lines are the guidance: kept
@@ -45,7 +49,7 @@ export function missingSectionText(
   // is the template's sample, the author names each item.)
   for (const child of schema.children)
     if (!child.optional && !child.recommended && !child.anyHeading && !present.has(child) && !skip(child))
-      parts.push(missingSectionText(child, present, skip, shift, keep));
+      parts.push(missingSectionText(child, present, skip, shift, keep, setext));
   return parts.join('\n\n');
 }
 

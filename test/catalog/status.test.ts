@@ -60,6 +60,18 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     ]);
   });
 
+  it('reads it in a header block with a field left empty and a value going on on an indented line', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '    Author: [name]\n    Status: Draft\n    Reviewed:\n\n# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': '    Author: Ada\n    Status: Accepted\n    Reviewed:\n\n# An accepted one\n\n## Overview\n\nIt does a thing.\n',
+      'docs/b-rejected.md':
+        '    Author: Bo,\n            Cy\n    Status: Rejected\n    Reviewed:\n        2 May 2024\n        9 June 2024\n\n# A rejected one\n\n## Overview\n\nIt does a thing.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual(['docs/a-accepted.md error', 'docs/b-rejected.md warning']);
+  });
+
   it('`inactive: false` holds every pattern to its errors; `inactive` names another key and other values', async () => {
     expect(await severities({ inactive: false })).toEqual([
       'docs/a-accepted.md required-section:error',

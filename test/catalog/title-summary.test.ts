@@ -257,3 +257,34 @@ describe('displaySummary: a summary paragraph that ends by introducing a list', 
     );
   });
 });
+
+describe('title: a document whose name is not an H1', () => {
+  const TEMPLATE = '## Summary\n\nWhat and why.\n\n## Design\n\nHow it works.\n';
+  const load = async (files: Record<string, string>) =>
+    loadCatalog(
+      await tempCatalog({ 'templates/rep.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/rep.md', patterns: ['reps/*.md'] }), ...files }),
+    );
+
+  it('is the first heading above its sections, under a header block at most, in words of the file’s name', async () => {
+    const catalog = await load({
+      'reps/2024-05-02-query-api.md': '## Introduce a query API\n\n## Summary\n\nOne API.\n\n## Design\n\nA gRPC service.\n',
+      'reps/kip-0004.md': '    Author: Ada\n    Status: Final\n****\nKIP 4: Bit strings\n----\n\nSummary\n=======\n\nBits.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text, p.title?.from])).toEqual([
+      ['2024-05-02-query-api', 'Introduce a query API', 'heading'],
+      ['kip-0004', 'KIP 4: Bit strings', 'heading'],
+    ]);
+  });
+
+  it('is not a first heading of other words, nor one of the template’s sections; the name shown is then the file’s, without its date', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const catalog = await load({
+      'reps/2022-03-08-serve-pipeline.md': '## Summary\n\nPipelines.\n\n## Design\n\nStages.\n',
+      'reps/202203-shuffle.md': '## Getting started\n\nRead this first.\n\n## Summary\n\nShuffles.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.title?.text, displayTitle(p)])).toEqual([
+      [undefined, 'Serve pipeline'],
+      [undefined, 'Shuffle'],
+    ]);
+  });
+});

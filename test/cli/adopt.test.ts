@@ -408,6 +408,21 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 13 Markdown files here');
   });
 
+  it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too: one glob per spelling', async () => {
+    const readme = (name: string) => `# ${name} lamp\n\nThe ${name.toLowerCase()} lamp lights one room.\n\n## Parts\n\nA bulb and a switch.\n\n## Wiring\n\nTwo wires.\n`;
+    const dir = await tempCatalog({
+      'oil/README.md': readme('Oil'),
+      'gas/README.md': readme('Gas'),
+      'candle/README.md': readme('Candle'),
+      'tilley/Readme.md': readme('Tilley'),
+      'storm/Readme.md': readme('Storm'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ patterns: ['*/README.md', '*/Readme.md'] });
+    expect(run.stdout).toContain('5 files of the 5 Markdown files here');
+  });
+
   it("one pattern's own heading where a template section goes is no alias for the catalog", async () => {
     const rfc = (title: string, subs: string) =>
       `# ${title}\n\n## Summary\n\n${title} in one line.\n\n## Detailed design\n\n${subs}\n\n## Drawbacks\n\nOne more thing to learn.\n`;

@@ -426,6 +426,35 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
   });
 });
 
+describe('patternbook build: links to folders of the catalog', () => {
+  it('lead to the folder’s README where it has one, else to its page on the repository; without one, said so, never “leads to nothing”', async () => {
+    const files = {
+      'patterns/lamp/README.md': '# Lamp\n\n> A lamp in one sentence.\n\n## Builds\n\n* [Rust](rust/)\n* [Go](go)\n* [Shared code](../../shared/)\n',
+      'patterns/lamp/rust/README.md': '# The Rust build\n\nRun it.\n',
+      'patterns/lamp/go/main.go': 'package main\n',
+      'shared/util.go': 'package shared\n',
+    };
+    const withRepo = await tempCatalog({
+      ...files,
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'], site: { repoUrl: 'https://git.example.com/team/catalog', branch: 'trunk' } }),
+    });
+    await buildSite({ root: withRepo, out: path.join(withRepo, '_site') });
+    const lamp = await readFile(path.join(withRepo, '_site/patterns/lamp/index.html'), 'utf8');
+    expect(lamp).toContain('<a href="rust/README.md">Rust</a>');
+    expect(lamp).toContain('<a href="https://git.example.com/team/catalog/tree/trunk/patterns/lamp/go" class="external" rel="noopener noreferrer">Go</a>');
+    expect(lamp).toContain('<a href="https://git.example.com/team/catalog/tree/trunk/shared" class="external" rel="noopener noreferrer">Shared code</a>');
+    expect(lamp).not.toContain('leads to nothing');
+
+    const withoutRepo = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }) });
+    await buildSite({ root: withoutRepo, out: path.join(withoutRepo, '_site') });
+    const plain = await readFile(path.join(withoutRepo, '_site/patterns/lamp/index.html'), 'utf8');
+    expect(plain).toContain('<a href="rust/README.md">Rust</a>');
+    expect(plain).toContain(
+      '<a class="missing" data-missing="a folder of the catalog, not published on the site (with `site.repoUrl` set, it links to the repository)">Go</a>',
+    );
+  });
+});
+
 describe('patternbook build: links written as a published site writes them', () => {
   it('takes `./x` and `./x.html` for `x.md` as links to that pattern', async () => {
     const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;

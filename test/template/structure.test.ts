@@ -691,7 +691,11 @@ describe('template semantics read from real-catalog shapes', () => {
       '11 unknown-section warning',
       '15 unknown-section warning',
     ]);
-    const twoOther = pattern.replace('## Implementation\n', '## Benchmarks\n\nA lock file.\n\n## Rollout\n');
+    // (Short ones among the pattern's other text; where they held most of it, they might be the
+    // section in parts: see required-section's tests.)
+    const twoOther = pattern
+      .replace('## Implementation\n', '## Benchmarks\n\nA lock file.\n\n## Rollout\n')
+      .replace('Drift.', 'Inputs drift between two builds of one commit, and nobody can tell which of them changed or why.');
     expect((await lintPattern(template, twoOther)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual([
       '9 required-section error',
       '11 unknown-section warning',
@@ -1249,5 +1253,33 @@ describe('section names written another way, at another place or level', () => {
     const shown = found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`);
     expect(shown).toContain('9 section-name warning');
     expect(shown.filter((d) => d.includes('required-section'))).toEqual([]);
+  });
+});
+
+describe('an outline written one level up over sub-sections at the template’s level', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\n### General Motivation\n\nWhy.\n\n### Where it lives\n\nIn or out.\n\n## Stewardship\n\n### Required Reviewers\n\nWho.\n\n### Shepherd\n\nWho leads.\n\n## Design\n\nHow.\n';
+  const pattern =
+    '# Town bike share\n\n# Summary\n\nBikes at every station.\n\n# Background and Motivation\n\nCars crowd the centre.\n\n# Stewardship\n\n### Required Reviewers\n\nAda.\n\n### Shepherd\n\nBo.\n\n### Where it lives\n\nIn the city.\n\n# Design\n\n## Docks\n\nTen a station.\n';
+  it('reads the author’s heading at its place at the outline’s levels: a warning that names it, no error', async () => {
+    const found = await lintPattern(template, pattern);
+    const required = found.diagnostics.filter((d) => d.ruleId === 'required-section');
+    expect(required.map((d) => `${d.line} ${d.severity}`)).toEqual(['7 warning']);
+    expect(required[0]!.message).toContain('where this pattern has `# Background and Motivation`');
+  });
+
+  it('--fix moves the sections down and leaves the sub-sections already at their level where they are', async () => {
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.text.match(/^#+ .*$/gm)).toEqual([
+      '# Town bike share',
+      '## Summary',
+      '## Background and Motivation',
+      '## Stewardship',
+      '### Required Reviewers',
+      '### Shepherd',
+      '### Where it lives',
+      '## Design',
+      '### Docks',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { MarkdownDocument, Section } from '../../markdown/types.js';
+import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { outlineOff, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
@@ -99,7 +99,25 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   const levelOf = new Map<Section, number>();
   for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
   for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
+  const schemaOf = new Map<Section, TemplateSection>();
+  for (const m of outline.all) for (const s of m.sections) schemaOf.set(s, m.schema);
+  for (const m of outline.misplaced) schemaOf.set(m.section, m.schema);
   const split = new Set(outline.renamed.flatMap((r) => (r.split ? [r.section, ...r.split] : [])));
+  /**
+   * Whether moving the section up out of its parent would leave it after a section the template
+   * puts after it (`### Requirements` inside `## Deploy the lock`, the renamed Deployment
+   * Instructions, which the template puts after Requirements): it would stand out of order, and
+   * take the rest of the parent's text (the deploy steps after its list) along. Then the author
+   * moves it.
+   */
+  const raisedPastParent = (section: Section, schema: TemplateSection): boolean => {
+    if (schema.level >= section.level) return false;
+    const parent = parentSection(doc.sections, section);
+    const parentSchema = parent && schemaOf.get(parent);
+    if (!parentSchema || parent!.level !== schema.level) return false;
+    const order = parentSection(template, schema)?.children ?? template;
+    return order.includes(parentSchema) && order.indexOf(schema) < order.indexOf(parentSchema);
+  };
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -109,10 +127,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // alone, it would leave those as titles (one finding became many); the author moves them all.
     const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
     // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
+    const past = raisedPastParent(section, schema);
     const movable =
       !later &&
       !section.heading.setext &&
       !leavesTitles &&
+      !past &&
       ((!misplaced && schema.level < section.level) || landsInPlace(section, schema)) &&
       !regroups(section, schema.level);
     // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
@@ -127,17 +147,24 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Moved down over sub-sections already at their template level, siblings of its own written
     // under it, `# Summary` above `## Motivation`: they are its siblings again; the author's own
     // sub-sections before them, `## Sensors` under `# Design`, stay its own and move down with it.)
-    const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c);
+    // (Nor, after a second H1 under the title, the author's sections right under it at the level it
+    // moves to, where the template gives it no sub-sections: `# Where to get it`, a list of shops,
+    // then `## What comes in the box`. Those are the pattern's sections after one stray H1, not its
+    // parts, and keep their level. Under `# Architecture`, which the template fills with
+    // sub-sections, they are its parts; so are `### User stories` under a `## Requirements` that
+    // goes a level down.)
+    const siblingsAfter = by > 0 && section.level === 1 && doc.title !== undefined && section.heading !== doc.title && schema.children.length === 0;
+    const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c) || (siblingsAfter && c.level <= schema.level);
     const firstStay = by > 0 ? section.children.find(stays) : undefined;
     const own = firstStay ? section.children.slice(0, section.children.indexOf(firstStay)) : [];
     const subtree = !movable
       ? undefined
-      : section.children.length > 0 && !keepsRight(section)
+      : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
         ? shiftHeadings(doc, start, by, section.range.end.offset, childBy)
         : firstStay && own.length > 0
           ? shiftHeadings(doc, start, by, firstStay.heading.range.start.offset, Math.max(0, schema.level + 1 - shallowest(own)))
           : undefined;
-    const alone = section.children.length === 0 || (by > 0 && keepsRight(section) && own.length === 0);
+    const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && own.length === 0);
     const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,
@@ -146,7 +173,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
       ...(schema.optional || schema.recommended || split.has(section) ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.`,
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,
       actual: `${'#'.repeat(section.level)} ${section.title}`,
@@ -203,7 +230,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.
     const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
-    const fix = untitled || shift.partial ? undefined : shiftHeadings(doc, from, shift.by);
+    // (Sections already at the template's level under the ones that move, `### Required Reviewers`
+    // under `# Stewardship`, keep it, and so do the headings under them.)
+    const atLevel = new Set<Heading>();
+    const keep = (sec: Section): void => {
+      atLevel.add(sec.heading);
+      sec.children.forEach(keep);
+    };
+    for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
+    const fix = untitled || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
     // a title added above a template of H1 sections, every section one level down under it):
@@ -255,8 +290,8 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
  * levels (the title above stays), or undefined when one of them cannot move:
  * an underlined heading, or a level out of 1–6.
  */
-function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity, restBy = by): Fix | undefined {
-  const headings = doc.headings.filter((h) => h.range.start.offset >= from && h.range.start.offset < to);
+function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity, restBy = by, keep: ReadonlySet<Heading> = new Set()): Fix | undefined {
+  const headings = doc.headings.filter((h) => h.range.start.offset >= from && h.range.start.offset < to && !keep.has(h));
   const shift = (k: number) => (k === 0 ? by : restBy);
   if (headings.length === 0 || headings.some((h, k) => h.setext || h.level + shift(k) < 1 || h.level + shift(k) > 6)) return undefined;
   const start = headings[0]!.range.start.offset;

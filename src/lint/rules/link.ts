@@ -56,8 +56,12 @@ export default defineCatalogRule({
       }
       const target = classifyTarget(link.url, pattern.file, index.files);
       switch (target.kind) {
-        case 'scheme':
+        case 'scheme': {
+          // A web address with its scheme mistyped (`https.://`, `htps://`) is a link no reader can follow.
+          const web = mistypedWebScheme(target.scheme);
+          if (web) report({ message: `Link ${shown} has the scheme \`${target.scheme}:\`, which no browser opens: write \`${web}:\`.`, ...at });
           break;
+        }
         case 'external': {
           const result = external?.get(requestUrl(link.url.trim()));
           if (result && !result.ok) {
@@ -256,4 +260,25 @@ function externalResults(index: CatalogIndex, flags: LintFlags, options: Options
 
 function describe(r: ExternalResult): string {
   return r.status !== undefined ? String(r.status) : (r.error ?? 'error');
+}
+
+const TYPOS = new Map([
+  ['htps', 'https'],
+  ['htttps', 'https'],
+  ['hhttps', 'https'],
+  ['httsp', 'https'],
+  ['htpps', 'https'],
+  ['htp', 'http'],
+  ['htttp', 'http'],
+  ['hhttp', 'http'],
+]);
+
+/** `http` or `https` where a link's scheme is one of them mistyped (`https.`, `htps`, `htttp`), else undefined. */
+function mistypedWebScheme(scheme: string): string | undefined {
+  const lower = scheme.toLowerCase();
+  for (const web of ['https', 'http']) {
+    if (lower === web) return undefined;
+    if (lower.replace(/[^a-z]/g, '') === web) return web;
+  }
+  return TYPOS.get(lower);
 }

@@ -5,8 +5,18 @@ import { createdAt } from '../../catalog/status.js';
 import type { PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { analyze } from '../../search/analyze.js';
-import { headNouns, kindredTo, mayStandFor, sectionsHad, underHalf, type MissingSection, type OutlineMatch, type SectionMatch } from '../../template/match-outline.js';
-import { joinedParts, nameParts, variantKey } from '../../template/heading-variants.js';
+import {
+  headNouns,
+  kindredText,
+  kindredTo,
+  mayStandFor,
+  sectionsHad,
+  underHalf,
+  type MissingSection,
+  type OutlineMatch,
+  type SectionMatch,
+} from '../../template/match-outline.js';
+import { joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
@@ -295,6 +305,10 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // (Only where heading-level moves no heading of it: a pattern without its title. With a title, that
   // fix moves the whole outline to the template's levels, and a section inserted at those is right.)
   const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
+  // A pattern that underlines its sections' headings (`Abstract` over `====`, as a catalog's own
+  // Markdown checks may ask) gets the sections it lacks written the same way.
+  const own = doc.headings.filter((h) => h.level <= 2 && h !== doc.title);
+  const setext = own.length > 0 && own.filter((h) => h.setext).length * 2 > own.length;
   // Its siblings written at its parent's level (`## Positive` after `## Consequences`): heading-level
   // moves them first; inserted now, it would stand before them. (The next pass of --fix inserts it.)
   // So do the sub-sections of the section before it written at that one's level (`## Requirements`
@@ -313,7 +327,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
-    const text = missingSectionText(missing.schema, had, writtenAlready, shift);
+    const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
     const place = insertion(doc, afterStandIns(missing, outline.missing), named(text));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
     if (candidates.size === 0) return { ...place, keeping: undefined };
@@ -322,7 +336,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
       if (candidates.has(s)) inserted.push(s.id);
       return candidates.has(s);
     };
-    const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep);
+    const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep, setext);
     const keeping: Keeping | undefined =
       inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText)).insert } : undefined;
     return { ...place, keeping };
@@ -412,22 +426,25 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
           : '';
       // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
-      const own = partsUp ? [] : ownAtPlace(doc, outline, missing, template);
+      const { sections: own, stead } = partsUp ? { sections: [], stead: false } : ownAtPlace(doc, outline, missing, template);
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
-      const named = partsUp || down ? [] : namedElsewhere(doc, outline, missing);
+      const joint = partsUp || own.length > 0 || down ? undefined : joinedKindred(outline, missing, template);
+      const named = partsUp || down || joint ? [] : namedElsewhere(doc, outline, missing);
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
       const ownText = down
         ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
-        : elsewhere.length > 0 && own.length === 0
-          ? ` This pattern has ${elsewhereLabels} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
-          : own.length === 1
-            ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
-            : own.length > 0
-              ? missing.schema.children.length > 0
-                ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
-                : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
-              : '';
+        : joint
+          ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it in other words (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
+          : elsewhere.length > 0 && own.length === 0
+            ? ` This pattern has ${elsewhereLabels} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+            : own.length === 1
+              ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
+              : own.length > 0
+                ? missing.schema.children.length > 0 || stead
+                  ? ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if they are that section, put them under its heading; if not, write it.`
+                  : ` This pattern has its own sections there (${own.map(headingLabel).join(', ')}): if one of them is that section in other words, rename it; if not, write it.`
+                : '';
       // Every sub-section it requires written elsewhere in the pattern, under another section (not a
       // level up where it goes, which --fix nests once the heading is in): its content is there, only
       // its heading is not. A warning beside the misplaced ones' own findings.
@@ -444,8 +461,9 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
-        // One alone in its stead, between the sections around it, is it renamed as likely as not.
-        ...(partsUp || heldElsewhere || down || named.length > 0 || own.length === 1 || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
+        // One alone in its stead, between the sections around it, is it renamed as likely as not;
+        // several there, where it is the one section missing, are it in parts as likely as not.
+        ...(partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },
@@ -458,6 +476,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
               apart ||
               own.length > 0 ||
               down ||
+              joint ||
               named.length > 0 ||
               writtenAlready(missing.schema) ||
               siblingsUp(missing) ||
@@ -731,10 +750,11 @@ function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
  * template's run without sub-sections (`## References` after a guide's topics)
  * is inserted after them as usual: it is no other name for them.
  */
-function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
-  if (missing.schema.repeatable || missing.schema.anyHeading || missing.standIn) return [];
-  if (!missing.after && !missing.before) return [];
-  if (missing.schema.children.length === 0 && closesRun(missing, template)) return [];
+function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): { sections: Section[]; stead: boolean } {
+  const none: { sections: Section[]; stead: boolean } = { sections: [], stead: false };
+  if (missing.schema.repeatable || missing.schema.anyHeading || missing.standIn) return none;
+  if (!missing.after && !missing.before) return none;
+  if (missing.schema.children.length === 0 && closesRun(missing, template)) return none;
   const from = missing.after ? missing.after.sections.at(-1)!.range.start.offset : (missing.parent?.sections[0]!.range.start.offset ?? -1);
   const before = missing.before?.sections[0]!.range.start.offset;
   const unknown = new Set(outline.unknown);
@@ -753,20 +773,38 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s))?.range.start.offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
   const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s));
-  if (!there.every((s) => unknown.has(s))) return [];
-  if (there.length >= 2 && missing.after) return there;
-  // (One alone, between two sections the pattern has — the next in the template's order, or the
-  // template section that follows in the pattern: one of the missing section's own sub-sections
-  // written a level up — where nothing else is missing, or where it is in words kindred to this
-  // section's name and no other's that is missing there: `## Proposed change` where the Motivation
-  // and the Detailed design go.)
-  const one = there[0];
-  if (there.length !== 1 || !one || !(to === before || to === next)) return [];
+  if (!there.every((s) => unknown.has(s))) return none;
+  // (Between two sections the pattern has — the next in the template's order, or the template section
+  // that follows in the pattern: one of the missing section's own sub-sections written a level up.)
+  const bounded = to === before || to === next;
   const here = outline.missing.filter(
     (m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema,
   );
+  // (Several, bounded so, where nothing else is missing and they hold most of the pattern's text, for
+  // the section that holds the body of the pattern: the section in parts, under the author's headings —
+  // `## 3. Notation` … `## 6. Protocol`, pages long, where `## Explanation` goes. A few short ones,
+  // `## Benchmarks` and `## Rollout`, are other topics; so are a list of lint groups where the
+  // Drawbacks go, the explanation before it continued.)
+  if (there.length >= 2 && missing.after) return { sections: there, stead: bounded && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+  // (One alone, bounded so, where nothing else is missing, or where it is in words kindred to this
+  // section's name and no other's that is missing there: `## Proposed change` where the Motivation
+  // and the Detailed design go.)
+  const one = there[0];
+  if (there.length !== 1 || !one || !bounded) return none;
   const kindred = here.filter((m) => mayStandFor(one, m.schema));
-  return here.length === 1 || (kindred.length === 1 && kindred[0]!.schema === missing.schema) ? there : [];
+  return here.length === 1 || (kindred.length === 1 && kindred[0]!.schema === missing.schema) ? { sections: there, stead: true } : none;
+}
+
+/** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
+const BODY = /\b(?:explanation|design|specification|proposal|solution|implementation|approach|details?|how|architecture|mechanism)\b/i;
+
+/** Whether these sections of the pattern hold at least half the words of all its sections. */
+function holdsMost(doc: MarkdownDocument, sections: readonly Section[]): boolean {
+  const words = (from: number, to: number) => doc.source.slice(from, to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const first = doc.sections[0];
+  if (!first) return false;
+  const all = words(first.range.start.offset, doc.sections.at(-1)!.range.end.offset);
+  return 2 * sections.reduce((n, s) => n + words(s.range.start.offset, s.range.end.offset), 0) >= all;
 }
 
 /**
@@ -785,6 +823,29 @@ function downUnder(outline: OutlineMatch, missing: MissingSection): { section: S
     (c) => c.level === missing.schema.level + 1 && !known.has(c) && kindredTo(c, missing.schema) && here.every((m) => m === missing || !kindredTo(c, m.schema)),
   );
   return kindred.length === 1 ? { section: kindred[0]!, under } : undefined;
+}
+
+/**
+ * A heading of the author's at the missing section's level that joins a
+ * template section's name with words kindred to this one's
+ * (`## Drawbacks, Alternatives and Unknowns` where `## Unresolved Questions`
+ * goes; see `kindredTo`): the section may be written there, with the other.
+ * Named in a warning; nothing is inserted beside it.
+ */
+function joinedKindred(outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): { section: Section; part: string } | undefined {
+  const schema = missing.schema;
+  if (schema.repeatable || schema.anyHeading) return undefined;
+  const names = templateParts(template);
+  for (const section of templateSectionsOf(outline)) {
+    if (section.level !== schema.level || !/,|\band\b|&|\//i.test(section.title)) continue;
+    const parts = splitNote(section.title)
+      .text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*\/\s*/i)
+      .filter(Boolean);
+    if (parts.length < 2 || !parts.some((p) => names.has(variantKey(p)))) continue;
+    const part = parts.find((p) => !names.has(variantKey(p)) && kindredText(p, schema));
+    if (part) return { section, part };
+  }
+  return undefined;
 }
 
 /**
@@ -869,6 +930,10 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   const footer = footerBreak(doc);
   if (footer && !missing.before && !missing.parent && (!after || footer.range.start.offset > after.heading.range.end.offset))
     return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
+  // (So does a closing run of link definitions, which the page never shows: `[EmacsVar]: <> "End:"`.)
+  const definitions = closingDefinitions(doc);
+  if (definitions !== undefined && !missing.before && !missing.parent && (!after || definitions > after.heading.range.end.offset))
+    return { offset: definitions, line: doc.lines.pointAt(definitions).line, insert: `${text}\n\n` };
   if (after && !missing.before) {
     const parent = missing.parent?.sections.at(-1);
     const end = parent ? parent.range.end.offset : doc.source.trimEnd().length;
@@ -882,6 +947,23 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
   const end = doc.source.trimEnd().length;
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/**
+ * Where the link reference definitions that close the document start (lines
+ * like `[EmacsVar]: <> "Local Variables:"` or `[1]: https://…` after its last
+ * text), if it ends so.
+ */
+function closingDefinitions(doc: MarkdownDocument): number | undefined {
+  let last = doc.sections.at(-1);
+  while (last && last.children.length > 0) last = last.children.at(-1);
+  const block = (last ? last.blocks : doc.preamble).at(-1);
+  const from = block ? block.range.end.offset : last?.heading.range.end.offset;
+  if (from === undefined) return undefined;
+  const rest = doc.source.slice(from);
+  const start = from + (rest.length - rest.trimStart().length);
+  const lines = rest.trim().split(/\r?\n|\r/);
+  return lines[0] && lines.every((line) => line.trim() === '' || /^ {0,3}\[[^\]\n]+\]:\s*\S/.test(line)) ? start : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import { fromTemplatePlace, titleLeftover } from './_title.js';
 
 /** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
 interface TitleFindings {
-  reports: (Report & { layout?: true; second?: true; own?: true })[];
+  reports: (Report & { layout?: true; second?: true; own?: true; untitled?: true })[];
 }
 
 /** Said of a finding that is a warning because the file may follow another template. */
@@ -47,13 +47,27 @@ export default defineCatalogRule({
       return { count: all.filter((f) => f?.reports.some((r) => r.layout)).length, of: all.length };
     });
     const kept = layout.count >= 3 && layout.count * 10 >= layout.of;
+    // Patterns with no title at all, where a good share of the catalog has none (a fifth, three at
+    // least): the catalog does not keep one in each, whatever its template shows. A warning that says
+    // how many; the site titles them by their file names.
+    const untitled = memo('untitled', () => {
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<TitleFindings>(p));
+      return { count: all.filter((f) => f?.reports.some((r) => r.untitled)).length, of: all.length };
+    });
+    const manyUntitled = untitled.count >= 3 && untitled.count * 5 >= untitled.of;
     // The catalog's own Markdown checks allow several H1s (markdownlint's `MD025` off): a second one is
     // a warning. So is one of the author's own (`# Appendix`, `# Revision history`, none of the
     // template's sections) where no checks of the catalog ask for one H1: its level is a matter of
     // style there, as markdownlint's rule is one (a template section written as an H1 is still wrong).
     const house = memo('house rules', () => houseRules(catalog.root));
-    for (const { layout: older, second, own, ...finding } of mine.reports) {
-      if (second && house.severalH1 && !finding.warning)
+    for (const { layout: older, second, own, untitled: none, ...finding } of mine.reports) {
+      if (none && manyUntitled && !finding.warning)
+        report({
+          ...finding,
+          warning: true,
+          message: `${finding.message} ${untitled.count} of the catalog’s ${untitled.of} patterns have no title either (the catalog does not keep one in each): a warning.`,
+        });
+      else if (second && house.severalH1 && !finding.warning)
         report({ ...finding, warning: true, message: `${finding.message} (The catalog's markdownlint configuration turns \`MD025\` off: a warning.)` });
       else if (second && own && !house.oneH1 && !finding.warning)
         report({
@@ -120,7 +134,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       report({
         message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose && !first ? LOOSE : ''}`,
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        ...(first || firstUp ? { layout: true as const } : loose ? { warning: true } : {}),
+        ...(first || firstUp ? { layout: true as const } : loose ? { warning: true } : { untitled: true as const }),
       });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
@@ -165,7 +179,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
           : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
         ...(asHeading ? { range: plainRange(asHeading.range) } : { line: 1 }),
-        ...(loose ? { warning: true } : {}),
+        ...(loose ? { warning: true } : asHeading ? {} : { untitled: true as const }),
       });
     }
     // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a

@@ -332,3 +332,55 @@ Record the change before applying it.
   },
   { describe, it },
 );
+
+// A sub-heading inside a section the template puts after it: raised, it would stand after that
+// section and take the rest of its text along, so the level is reported and no fix is offered.
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Requirements\n\n* What you need.\n\n## Deployment Instructions\n\n1. Step one.\n\n## Testing\n\nHow to see it work.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'a sub-heading of a section the template puts after it is not raised',
+        text: '# Bird feeder camera\n\n## Deployment Instructions\n\nAbout an hour.\n\n### Requirements\n\n* A camera with a motion sensor.\n\nScrew the camera above the feeder.\n\n1. Pair it with the hub.\n\n## Testing\n\nWave at it.\n',
+        errors: [
+          {
+            message:
+              '`### Requirements` should be level 2: `## Requirements`. Raised where it is, it would stand after `## Deployment Instructions`, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.',
+            line: 7,
+            column: 1,
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'a sub-heading of a section the template puts before it is raised',
+        text: '# Bird feeder camera\n\n## Requirements\n\n* A camera.\n\n### Deployment Instructions\n\n1. Pair it with the hub.\n\n## Testing\n\nWave at it.\n',
+        errors: [{ message: message('### Deployment Instructions', 2, '## Deployment Instructions'), line: 7, column: 1 }],
+        output: '# Bird feeder camera\n\n## Requirements\n\n* A camera.\n\n## Deployment Instructions\n\n1. Pair it with the hub.\n\n## Testing\n\nWave at it.\n',
+      },
+    ],
+  },
+  { describe, it },
+);
+
+// A second H1 under the title, for a section the template gives no sub-sections: the author's `##`
+// sections after it are the pattern's sections after one stray heading, and keep their level.
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n[What it is.]\n\n## Where to get it\n\n* [Shop]\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'a stray H1 is moved down alone; the sections after it stay at their level',
+        text: '# The samovar\n\nA tall urn for tea.\n\n# Where to get it\n\n* [The market](market/)\n\n## What comes in the box\n\n### The chimney\n\nA pipe.\n\n## Trying it at home\n\nLight the charcoal.\n',
+        errors: [{ message: message('# Where to get it', 2, '## Where to get it'), line: 5, column: 1 }],
+        output:
+          '# The samovar\n\nA tall urn for tea.\n\n## Where to get it\n\n* [The market](market/)\n\n## What comes in the box\n\n### The chimney\n\nA pipe.\n\n## Trying it at home\n\nLight the charcoal.\n',
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -100,6 +100,16 @@ describe('link: relative links', () => {
     expect(problems).toEqual([]);
   });
 
+  it('reports a web address whose scheme is mistyped; other schemes are the author’s', async () => {
+    const problems = await linkProblems(
+      'See [the runtime](https.://git.example.org/runtime), [docs](htps://example.org/d), [chat](irc://example.org/x) and [notes](obsidian://open?vault=x).',
+    );
+    expect(problems).toEqual([
+      '7:19 Link `https.://git.example.org/runtime` has the scheme `https.:`, which no browser opens: write `https:`.',
+      '7:61 Link `htps://example.org/d` has the scheme `htps:`, which no browser opens: write `https:`.',
+    ]);
+  });
+
   it('reports a missing file at the link, with the nearest sibling name', async () => {
     const problems = await linkProblems('See [saga](../sgaa/README.md) and [flow](./diagrams/flwo.md).', { 'example/diagrams/flow.md': '# Flow\n' });
     expect(problems).toEqual([

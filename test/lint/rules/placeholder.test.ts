@@ -993,4 +993,15 @@ describe('placeholder: a link target of the template with a blank in it', () => 
       .replace('https://forums.bakers.org/...', 'https://forums.bakers.org/t/night-buses/77');
     expect((await lintOne('placeholder', own, { template })).shown).toEqual([]);
   });
+
+  it('a real numbered document the template cites is no sample: the pattern may cite another of its series', async () => {
+    const citing = '# [Title]\n\nThis layout follows [GDL 7](https://gliding.invalid/guides/gdl-0007/).\n\n## Design\n\nExplain the design.\n';
+    const pattern = '# Winch launches\n\nSee [GDL 12](https://gliding.invalid/guides/gdl-0012/) for the older rule.\n\n## Design\n\nA longer cable.\n';
+    expect((await lintOne('placeholder', pattern, { template: citing })).shown).toEqual([]);
+    // (A small number on a name, `related-pattern-1/`, is still a sample.)
+    const sample = '# [Title]\n\n## Design\n\nSee [the other](../related-pattern-1/README.md).\n';
+    expect(
+      (await lintOne('placeholder', '# Winch launches\n\n## Design\n\nSee [the other](../related-pattern-1/README.md).\n', { template: sample })).shown,
+    ).toHaveLength(1);
+  });
 });

@@ -1120,3 +1120,59 @@ describe('required-section: a note the template writes as part of a heading', ()
     { describe, it },
   );
 });
+
+describe('required-section: a section missing between two the pattern has, with several of the author’s sections in its place', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\n[One paragraph.]\n\n## Motivation\n\n[Why.]\n\n## Explanation\n\n[How it works, in detail.]\n\n## Drawbacks\n\n[What it costs.]\n';
+  it('is the section in parts as likely as not: a warning that names them, nothing inserted', async () => {
+    const source =
+      '# Greenhouse heating\n\n## Summary\n\nHeat the greenhouse at night from the compost bay.\n\n## Motivation\n\nFrost killed the seedlings twice.\n\n## 3. Terms\n\nThe bay is the heap; the loop is the pipe in it.\n\n## 4. The loop\n\nWater runs through the heap and the beds.\n\n## 5. Failure handling\n\nA cold loop opens the electric heater.\n\n## Drawbacks\n\nThe heap needs turning every month.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `## Explanation`, expected after `## Motivation`. This pattern has its own sections there (`## 3. Terms`, `## 4. The loop`, `## 5. Failure handling`): if they are that section, put them under its heading; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('is still an error where another section is missing at that place too', async () => {
+    const source =
+      '# Greenhouse heating\n\n## Summary\n\nHeat the greenhouse at night from the compost bay.\n\n## 3. Terms\n\nThe bay is the heap.\n\n## 4. The loop\n\nWater runs through the heap.\n\n## Drawbacks\n\nThe heap needs turning every month.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
+  });
+});
+
+describe('required-section: a heading that joins another section’s name with words kindred to the missing one’s', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\n[One paragraph.]\n\n## Drawbacks\n\n[What it costs.]\n\n## Unresolved Questions\n\n[What is still open.]\n\n## Future Work\n\n[What may follow.]\n';
+  it('may hold it: a warning that names the heading and the words, nothing inserted', async () => {
+    const source =
+      '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks, Alternatives and Unknowns\n\nBarrels take room. Unknowns: how much a dry summer leaves.\n\n## Future Work\n\nA pump for the far beds.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `## Unresolved Questions`, expected after `## Drawbacks`. This pattern has `## Drawbacks, Alternatives and Unknowns` on line 7, which names it in other words (“Unknowns”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('words kindred to no missing section leave it an error', async () => {
+    const source =
+      '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks and Costs\n\nBarrels take room.\n\n## Future Work\n\nA pump for the far beds.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('required-section: --fix writes an inserted section as the pattern writes its own', () => {
+  const template =
+    '# [Title]\n\nAbstract\n--------\n\n[One paragraph.]\n\nMotivation\n----------\n\n[Why.]\n\nCopyright\n---------\n\nThis text is in the public domain.\n';
+  it('underlined where the pattern underlines its headings, before the link definitions that close it', async () => {
+    const source =
+      '# Kite mail\n\nAbstract\n--------\n\nKites carry the mail.\n\nMotivation\n----------\n\nRoads wash out.\n\n[Local]: <> "Variables:"\n[Local]: <> "End:"\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(
+      '# Kite mail\n\nAbstract\n--------\n\nKites carry the mail.\n\nMotivation\n----------\n\nRoads wash out.\n\nCopyright\n---------\n\n<!-- This text is in the public domain. -->\n\n[Local]: <> "Variables:"\n[Local]: <> "End:"\n',
+    );
+  });
+});

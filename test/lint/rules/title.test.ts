@@ -363,3 +363,31 @@ describe('title: a second H1 where the catalog’s own markdownlint configuratio
     expect(levels).toEqual(['error 7 heading-level']);
   });
 });
+
+describe('title: a catalog where a good share of the patterns have no title', () => {
+  const files = (untitled: number) =>
+    tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'templates/rep.md', patterns: ['reps/*.md'] }),
+      'templates/rep.md': '# [Title]\n\n## Summary\n\nWhat and why.\n\n## Design\n\nHow.\n',
+      ...Object.fromEntries(
+        Array.from({ length: 8 }, (_, i) => [
+          `reps/rep-${i}.md`,
+          `${i < untitled ? '' : `# Proposal ${i}\n\n`}## Summary\n\nProposal number ${i}.\n\n## Design\n\nStep ${i}.\n`,
+        ]),
+      ),
+    });
+  const shown = async (dir: string) =>
+    (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${path.basename(r.file)} ${d.message}`));
+
+  it('is no error of one pattern’s: a warning that says how many have none', async () => {
+    const found = await shown(await files(3));
+    expect(found).toHaveLength(3);
+    expect(found[0]).toBe(
+      'warning rep-0.md Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none. 3 of the catalog’s 8 patterns have no title either (the catalog does not keep one in each): a warning.',
+    );
+  });
+
+  it('one or two without, among many with: errors', async () => {
+    expect((await shown(await files(1))).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+});
