@@ -60,7 +60,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     options.titleLevel ?? 1,
     options.titleLine ??
       (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
-      ((options.titleLevel ?? 1) === 1 ? titleAfterNoteHeadings(tree, options.sectionHeading) : undefined),
+      ((options.titleLevel ?? 1) === 1 ? (titleAfterNoteHeadings(tree, options.sectionHeading) ?? titleAboveHigherRank(tree)) : undefined),
   );
   builder.build(tree);
 
@@ -228,6 +228,21 @@ function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: 
   const h1 = nodes[first]!;
   if (sectionHeading?.(normalizeSpace(inlineText(h1.children[0]?.token.children ?? null)))) return undefined;
   return (h1.token.map?.[0] ?? 0) + 1;
+}
+
+/**
+ * The line of a first heading that has nothing under it before an H1: it
+ * holds no section, so it is the document's name, written a level down above
+ * sections written as H1s (`EEP 4: Bit strings` underlined with `----` under
+ * its header block, then `Abstract` underlined with `====`). Only a header
+ * block may stand above it: fields in a code block, a rule, a comment.
+ */
+function titleAboveHigherRank(nodes: readonly Node[]): number | undefined {
+  const first = nodes.findIndex((n) => n.token.type === 'heading_open');
+  const heading = nodes[first];
+  if (!heading || heading.token.tag !== 'h2' || nodes[first + 1]?.token.type !== 'heading_open' || nodes[first + 1]!.token.tag !== 'h1') return undefined;
+  if (!nodes.slice(0, first).every((n) => n.token.type === 'code_block' || n.token.type === 'hr' || n.token.type === 'html_block')) return undefined;
+  return (heading.token.map?.[0] ?? 0) + 1;
 }
 
 /** Lower case, words only, one space between them. */

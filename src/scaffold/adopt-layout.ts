@@ -29,6 +29,8 @@ export interface TemplateCandidate {
   nameScore: number;
   /** The scanned file, when it is in the folder. */
   file?: ScannedFile;
+  /** The catalog's page that calls it the template by a link (`[EEP 33][] is a template.`), relative to the root. */
+  calledBy?: string;
 }
 
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */

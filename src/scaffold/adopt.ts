@@ -52,6 +52,8 @@ export interface AdoptResult {
   templateSource: 'given' | 'found' | 'derived';
   /** The template is the ```markdown block of a page about it (a contribution guide). */
   templateEmbedded?: boolean;
+  /** The catalog's page that calls the found template the template, by a link. */
+  templateCalledBy?: string;
   /** For a derived template: what it holds and why. */
   derived?: DerivedTemplate;
   /**
@@ -174,6 +176,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     templateFile,
     templateSource: given ? 'given' : derived ? 'derived' : 'found',
     ...(schema.embeddedAt !== undefined ? { templateEmbedded: true } : {}),
+    ...(layout.template?.calledBy && !given ? { templateCalledBy: layout.template.calledBy } : {}),
     siblings: siblings.map((s) => ({ file: s.candidate.rel, patterns: s.patterns })),
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
@@ -398,8 +401,9 @@ const MAX_CANDIDATES = 200;
 
 /** The files named like templates, read as templates (those that are not one — no sections — are left out). */
 function templateCandidates(root: string, files: readonly ScannedFile[]): TemplateCandidate[] {
+  const { templates: calledTemplate, callers } = calledTemplates(files);
   const named = files
-    .map((file) => ({ file, nameScore: templateNameScore(file) }))
+    .map((file) => ({ file, nameScore: calledTemplate.has(file) ? 3 : callers.has(file) ? 0 : templateNameScore(file) }))
     .filter((c) => c.nameScore > 0 && c.file.doc)
     .sort((a, b) => b.nameScore - a.nameScore || a.file.dirs.length - b.file.dirs.length || (a.file.rel < b.file.rel ? -1 : 1))
     .slice(0, MAX_CANDIDATES);
@@ -412,9 +416,51 @@ function templateCandidates(root: string, files: readonly ScannedFile[]): Templa
       continue; // Not a template (no section headings, say): one candidate fewer.
     }
     if (nameScore < 3 && isWrittenDocument(schema)) continue;
-    out.push({ rel: file.rel, schema, nameScore, file });
+    const caller = calledTemplate.get(file);
+    out.push({ rel: file.rel, schema, nameScore, file, ...(caller ? { calledBy: caller.rel.split(path.sep).join('/') } : {}) });
   }
   return out;
+}
+
+/**
+ * The files the catalog's own pages call its template, by a link: `[EEP 33][] is a template.`,
+ * `copy [the template](0000-template.md)`, `[Template](TEMPLATE.md)`; and the pages that say so
+ * (an index that names the template is none itself, whatever its number: `eep-0000.md`).
+ */
+function calledTemplates(files: readonly ScannedFile[]): { templates: Map<ScannedFile, ScannedFile>; callers: Set<ScannedFile> } {
+  const byRel = new Map(files.map((f) => [f.rel.split(path.sep).join('/'), f]));
+  const templates = new Map<ScannedFile, ScannedFile>();
+  const callers = new Set<ScannedFile>();
+  for (const file of files) {
+    const doc = file.doc;
+    if (!doc) continue;
+    for (const link of doc.links) {
+      if (link.kind !== 'link' || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(link.url)) continue;
+      const line = doc.lines.lineText(link.range.start.line);
+      const at = link.range.start.column - 1;
+      const end = link.range.end.line === link.range.start.line ? link.range.end.column - 1 : line.length;
+      const before = line.slice(0, at);
+      const after = line.slice(end);
+      const says =
+        /\btemplates?\b/i.test(link.text) ||
+        /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
+        /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
+        /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before);
+      if (!says) continue;
+      let target: string;
+      try {
+        target = path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
+      } catch {
+        continue;
+      }
+      const found = byRel.get(target);
+      if (!found || found === file || !found.doc) continue;
+      if (!templates.has(found)) templates.set(found, file);
+      callers.add(file);
+    }
+  }
+  for (const t of templates.keys()) callers.delete(t);
+  return { templates, callers };
 }
 
 /** Words of prose above which a file with nothing for an author to replace reads as written, not as a template. */
@@ -568,7 +614,12 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   if (result.templateSource === 'found') {
     const shown = found?.file ? found.rel : path.relative(result.root, result.templateFile).split(path.sep).join('/');
     const above = !found?.file && shown.startsWith('..') ? ' in the repository above this folder' : '';
-    return `The template: ${shown}, ${result.templateEmbedded ? 'the ```markdown block of a page about it' : `a file named like one${above}`}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
+    const kind = result.templateEmbedded
+      ? 'the ```markdown block of a page about it'
+      : result.templateCalledBy
+        ? `the file ${result.templateCalledBy} calls the template`
+        : `a file named like one${above}`;
+    return `The template: ${shown}, ${kind}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
   }
   const d = result.derived!;
   const rejected = result.rejected

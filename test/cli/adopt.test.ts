@@ -408,14 +408,35 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 13 Markdown files here');
   });
 
-  it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too: one glob per spelling', async () => {
+  it('the file the catalog’s own index calls its template is the template, over a number left to fill in; the index is none', async () => {
+    const header = (n: number, status: string) => `    Author: Someone\n    Status: ${status}\n    Created: 2020-01-0${n}\n****\n`;
+    const kip = (n: number, title: string) =>
+      `${header(n, 'Final')}KIP ${n}: ${title}\n----\n\nAbstract\n========\n\n${title} in one paragraph.\n\nRationale\n=========\n\nWhy ${title.toLowerCase()}.\n\nCopyright\n=========\n\nIn the public domain.\n`;
+    const dir = await tempCatalog({
+      'kip-0000.md': `${header(1, 'Active')}KIP 0: Index of kite proposals\n----\n\nIntroduction\n============\n\nThe format is told in [KIP 1][],\nand [KIP 9][] is a template.\n\nIndex\n=====\n\nSee the table.\n\n[KIP 1]: kip-0001.md\n[KIP 9]: kip-0009.md\n`,
+      'kip-0001.md': kip(1, 'Kite sizes'),
+      'kip-0002.md': kip(2, 'Kite lines'),
+      'kip-0003.md': kip(3, 'Kite tails'),
+      'kip-0004.md': kip(4, 'Kite colours'),
+      'kip-0009.md': `${header(9, 'Active')}KIP 9: Sample kite proposal\n----\n\nAbstract\n========\n\n[One paragraph that says what changes.]\n\nRationale\n=========\n\n[Why this design.]\n\nCopyright\n=========\n\nIn the public domain.\n`,
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'kip-0009.md' });
+    expect(run.stdout).toContain('kip-0000.md calls it the template');
+    // Each proposal's name is the underlined line under its header, above its sections: its title.
+    const found = await lintFindings(dir);
+    expect(found.filter((f) => f.file !== 'kip-0000.md' && (f.rule === 'title' || f.rule === 'unknown-section' || f.severity === 'error'))).toEqual([]);
+  });
+
+  it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too, one alone as well: one glob per spelling', async () => {
     const readme = (name: string) => `# ${name} lamp\n\nThe ${name.toLowerCase()} lamp lights one room.\n\n## Parts\n\nA bulb and a switch.\n\n## Wiring\n\nTwo wires.\n`;
     const dir = await tempCatalog({
       'oil/README.md': readme('Oil'),
       'gas/README.md': readme('Gas'),
       'candle/README.md': readme('Candle'),
+      'storm/README.md': readme('Storm'),
       'tilley/Readme.md': readme('Tilley'),
-      'storm/Readme.md': readme('Storm'),
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);

@@ -26,6 +26,16 @@ describe('parseMarkdown: structure', () => {
     expect(impl.range.end.line).toBe(13);
   });
 
+  it('takes as the title a first heading a level down with nothing under it before an H1, under a header block at most', () => {
+    const text = '    Author: Ada\n    Status: Final\n****\nKIP 4: Bit strings\n----\n\nAbstract\n========\n\nBits.\n\nRationale\n=========\n\nWhy.\n';
+    const doc = parse(text);
+    expect(doc.title?.text).toBe('KIP 4: Bit strings');
+    expect(outline(doc.sections)).toEqual(['1 Abstract', '1 Rationale']);
+    // With text under it, or prose above it, it is a section.
+    expect(parse(text.replace('----\n\n', '----\n\nAn opening line.\n\n')).title).toBeUndefined();
+    expect(parse(`Some prose first.\n\n${text}`).title).toBeUndefined();
+  });
+
   it('takes as the title the H1 that says the front matter title when a notice H1 stands above it; the notice is a section', () => {
     const text =
       '---\ntitle: Lease renewal\n---\n\n# NOTICE: replaced by [Lease v2](lease-v2.md)\n\nKept for old readers.\n\n# Lease renewal, step by step\n\n> Renew before expiry.\n\n## Overview\n\nText.\n';
