@@ -168,3 +168,16 @@ export function bySiteAddress<T>(file: string, find: (source: string) => T | und
   }
   return undefined;
 }
+
+/**
+ * The address of a catalog file on the repository's web page (`site.repoUrl`,
+ * on `site.branch`): `edit` opens the editor, `blob` shows the file, `tree` a
+ * folder. `rel` is relative to the catalog root, `/` separators; a catalog
+ * kept in a folder of its repository (`docs/rfcs/`) has that folder before it.
+ */
+export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: string | undefined }, kind: 'edit' | 'blob' | 'tree', rel: string, root?: string): string {
+  const repo = root === undefined ? undefined : repositoryRoot(root);
+  const folder = repo === undefined ? '' : path.relative(repo, path.resolve(root!)).split(path.sep).join('/');
+  const full = folder && !folder.startsWith('..') ? (rel ? `${folder}/${rel}` : folder) : rel;
+  return `${(site.repoUrl ?? '').replace(/\/+$/, '')}/${kind}/${site.branch ?? 'main'}/${full.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -264,7 +264,15 @@ function readTitle(
   // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
   const h1IsAPart = doc.title !== undefined && (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text));
-  if (doc.title && !h1IsTitleSection && !h1IsAPart) return { text: doc.title.text, from: 'heading', range: doc.title.range };
+  if (doc.title && !h1IsTitleSection && !h1IsAPart) {
+    // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
+    // under it (`Delegated event signing`, nothing between): the two together name it.
+    const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
+    const between = next ? doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line) : true;
+    if (next && !between && next.level > doc.title.level && IDENTIFIER.test(doc.title.text.trim()) && /\p{L}{3}/u.test(next.text) && !lead.isSection(next.text))
+      return { text: `${doc.title.text.trim()}: ${next.text}`, from: 'heading', range: { start: doc.title.range.start, end: next.range.end } };
+    return { text: doc.title.text, from: 'heading', range: doc.title.range };
+  }
   for (const key of TITLE_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
@@ -297,6 +305,9 @@ function readTitle(
     return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
 }
+
+/** A document's number alone, as some catalogs title their documents: `NIP-26`, `KSP 01`, `RFC-0042`. */
+const IDENTIFIER = /^\p{L}{1,10}[-_ ]?\d+[a-z]?$/u;
 
 /** Words of a notice set above a document (`# Superseded!`, `# ⚠️ Deprecated`), never its name. */
 const NOTICE_WORDS = new Set([
@@ -466,7 +477,8 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     return inBlocks(doc.preamble) ?? visit(doc.sections);
   };
   return (
-    find((b) => (b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) ? b : undefined)) ??
+    // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
+    find((b) => (b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) ? b : undefined)) ??
     find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
   );
 }

@@ -1,3 +1,4 @@
+import { repoFileUrl } from '../catalog/links.js';
 import { stringify } from 'yaml';
 import type { CatalogExport, PatternEntry } from './schema.js';
 
@@ -6,6 +7,8 @@ export interface BackstageOptions {
   siteUrl?: string;
   /** The repository page (`site.repoUrl`) and branch: the entity's source location. */
   repoUrl?: string;
+  /** The catalog's folder: where it is kept in its repository (`docs/rfcs/`) goes before each path. */
+  root?: string;
   branch?: string;
   /** The entity owner when a pattern's front matter names none (`owner:`). */
   owner: string;
@@ -27,9 +30,7 @@ function entity(p: PatternEntry, options: BackstageOptions): Record<string, unkn
   const links: { url: string; title: string }[] = [];
   const page = options.siteUrl ? new URL(p.url, options.siteUrl.endsWith('/') ? options.siteUrl : `${options.siteUrl}/`).href : undefined;
   if (page) links.push({ url: page, title: 'Pattern page' });
-  const source = options.repoUrl
-    ? `${options.repoUrl.replace(/\/+$/, '')}/blob/${options.branch ?? 'main'}/${p.path.split('/').map(encodeURIComponent).join('/')}`
-    : undefined;
+  const source = options.repoUrl ? repoFileUrl({ repoUrl: options.repoUrl, branch: options.branch }, 'blob', p.path, options.root) : undefined;
   if (source) links.push({ url: source, title: 'Source' });
   const annotations: Record<string, string> = {};
   if (source) annotations['backstage.io/source-location'] = `url:${source}`;

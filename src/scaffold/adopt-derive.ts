@@ -139,8 +139,11 @@ export function deriveTemplate(docs: readonly MarkdownDocument[], slugs: readonl
   if (sections.length === 0) sections = deriveLevel(holders, 0, titleFrom === 'heading' ? 1 : 0, FALLBACK_SHARE, contested);
 
   const frontMatterKeys = commonFrontMatterKeys(docs, most, titleFrom, summary);
+  // Most patterns open with text of their own under the title, before their first section: the
+  // template has a paragraph there too (else that text would read as a missing first section's).
+  const leads = docs.filter((doc) => doc.preamble.some((b) => b.kind === 'paragraph' && b.range.start.line > (doc.title?.range.end.line ?? 0))).length;
   return {
-    text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs),
+    text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs, most(leads) && summary.from !== 'blockquote'),
     of: n,
     title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom] },
     summary,
@@ -320,6 +323,7 @@ function renderTemplate(
   sections: readonly DerivedSection[],
   keys: readonly string[],
   docs: readonly MarkdownDocument[],
+  lead = false,
 ): string {
   const out: string[] = [];
   const data: Record<string, unknown> = {};
@@ -329,6 +333,7 @@ function renderTemplate(
   if (Object.keys(data).length > 0) out.push(`---\n${stringify(data, { lineWidth: 0 })}---`);
   if (title === 'heading') out.push(`# ${TITLE_PLACEHOLDER}`);
   if (summary.from === 'blockquote') out.push(`> ${SUMMARY_PLACEHOLDER}`);
+  if (lead) out.push('[A paragraph that introduces the pattern.]');
   const visit = (section: DerivedSection): void => {
     out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`);
     const name = foldText(section.heading);
@@ -340,5 +345,7 @@ function renderTemplate(
     section.children.forEach(visit);
   };
   sections.forEach(visit);
+  // Patterns that share no section write their own: a slot for any heading, asked of none.
+  if (sections.length === 0) out.push(`## [Section] (optional)`, '<!-- Each pattern writes its own sections: the patterns of this catalog share none. -->');
   return `${out.join('\n\n')}\n`;
 }

@@ -132,12 +132,9 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   if (layout.template) {
     templateFile = layout.template.file ? path.join(root, layout.template.file.rel) : layout.template.rel;
   } else {
+    // (Patterns that share no section get a template that asks for none: their titles, summaries,
+    // links and images are still checked.)
     derived = deriveTemplate(...docsAndSlugs(layout.patterns));
-    if (derived.sections.length === 0) {
-      throw new PatternbookError(
-        `The ${layout.patterns.length} pattern files (${layout.globs.join(', ')}) share no section headings that most of them have, so no template can be derived: write one and run \`patternbook init --adopt --template FILE\`. Nothing was written.`,
-      );
-    }
     const free = DERIVED_TEMPLATE_FILES.find((f) => !existsSync(path.join(root, f)));
     if (!free) throw new PatternbookError(`${DERIVED_TEMPLATE_FILES.join(', ')} all exist in ${root}: give the template with \`--template FILE\`. Nothing was written.`);
     templateFile = path.join(root, free);
@@ -625,7 +622,11 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   const rejected = result.rejected
     ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections)`
     : '';
-  return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them. Edit it: it is the catalog's schema now.`;
+  const sections =
+    d.sections.length === 0
+      ? 'The patterns share no section, so it asks for none: each pattern writes its own.'
+      : 'Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them.';
+  return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. ${sections} Edit it: it is the catalog's schema now.`;
 }
 
 /** Markdown files of the folder that no glob takes, nor an exclusion, a folder left out or a template names: by folder, five or more in one. */

@@ -1,7 +1,7 @@
 import { displaySummary, displayTitle } from '../catalog/view.js';
 import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
-import { bySiteAddress } from '../catalog/links.js';
+import { bySiteAddress, repoFileUrl } from '../catalog/links.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
 import { NO_RELATIONS, relationLists, slugRelation, type SlugRelation } from '../catalog/relations.js';
@@ -98,22 +98,13 @@ export function pageMetas(
         diagnostics: (result?.diagnostics ?? []).map((d) => ({ line: d.line, severity: d.severity, message: d.message, ruleId: d.ruleId })),
         // "Never verified" only says something in a catalog that verifies its patterns.
         ...(record ? { verification: verificationOf(record) } : records.size ? { verification: { status: 'never' as const } } : {}),
-        ...(site.repoUrl ? { editUrl: repoFileUrl(site, 'edit', pattern.path) } : {}),
+        ...(site.repoUrl ? { editUrl: repoFileUrl(site, 'edit', pattern.path, catalog.root) } : {}),
       };
     });
 }
 
 function verificationOf(record: VerifyRecord): Verification {
   return { status: record.status, when: record.when, ...(record.commit ? { commit: record.commit } : {}), ...(record.reason ? { reason: record.reason } : {}) };
-}
-
-/**
- * The address of a catalog file on the repository's web page (`site.repoUrl`,
- * on `site.branch`): `edit` opens the editor, `blob` shows the file. `rel` is
- * relative to the catalog root, `/` separators.
- */
-export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: string | undefined }, kind: 'edit' | 'blob' | 'tree', rel: string): string {
-  return `${(site.repoUrl ?? '').replace(/\/+$/, '')}/${kind}/${site.branch ?? 'main'}/${rel.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** A pattern's article, rendered while it is loaded, and its latest changelog version. */
@@ -133,7 +124,7 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
   const { repoUrl, branch } = catalog.config?.site ?? {};
   const rendered = renderPattern(pattern, {
     root: catalog.root,
-    ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel) } : {}),
+    ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel, catalog.root) } : {}),
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;

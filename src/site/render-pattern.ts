@@ -222,9 +222,13 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
 function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
   const drop = new Set<number>();
   // The title heading, at whatever level the template keeps it (`## Your Proposal Title`).
-  const title = pattern.title?.from === 'heading' ? pattern.title.range.start.line - 1 : undefined;
-  const h = title === undefined ? -1 : tokens.findIndex((t) => t.type === 'heading_open' && t.level === 0 && t.map?.[0] === title);
-  if (h >= 0) for (let i = h; i < h + 3; i++) drop.add(i);
+  // (And the heading right under it that it takes its name from: `NIP-26`, then `Delegated event signing`.)
+  const title = pattern.title?.from === 'heading' ? pattern.title.range : undefined;
+  for (let h = 0; title && h < tokens.length; h++) {
+    const t = tokens[h]!;
+    if (t.type === 'heading_open' && t.level === 0 && t.map && t.map[0] >= title.start.line - 1 && t.map[0] <= title.end.line - 1)
+      for (let i = h; i < h + 3; i++) drop.add(i);
+  }
   // The summary's blockquote, under the title (after the fields listed there, if any).
   const quote = pattern.summary?.from === 'blockquote' ? pattern.summary.range.start.line - 1 : undefined;
   const q = quote === undefined ? -1 : tokens.findIndex((t) => t.type === 'blockquote_open' && t.level === 0 && t.map?.[0] === quote);
@@ -402,12 +406,21 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     if (resolved.scheme === 'http' || resolved.scheme === 'https' || resolved.scheme === 'mailto') return { kind: 'external', href: encodeHref(trimmed) };
     return { kind: 'missing', reason: `a ${resolved.scheme || 'protocol-relative'} link, not shown on the site` };
   }
-  if (resolved.outside) return { kind: 'missing', reason: 'leads out of the catalog' };
+  if (resolved.outside) {
+    // (A diagram of the repository around the catalog, linked rather than shown: published as the
+    // images it shows are, in repository-files/.)
+    const image = resolved.kind === 'local' && IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
+    return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'leads out of the catalog' };
+  }
   const anchor = resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : '';
   const to = context.patternAt(resolved.file);
   // Pattern pages are siblings: `patterns/<slug>/`.
   if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
   const asset = ownFile(from, resolved.file);
+  // (A Markdown page beside the pattern, `mocking.md`, reads on the repository's page, rendered, when
+  // the site has one; else it is copied beside the pattern's page as it is.)
+  const own = asset ? catalogFile(context.root, resolved.file) : undefined;
+  if (own && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(own).toLowerCase())) return { kind: 'external', href: context.sourceUrl(own) + anchor };
   if (asset) {
     images.assets.add(asset);
     return { kind: 'asset', href: encodeHref(asset) + anchor };

@@ -96,7 +96,14 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   }
   // A template whose sections are H1s (`# Summary`, `# Motivation`…) has no title line: its first H1 is a section too.
-  if (h1sAreSections(parsed.document)) parsed = parseMarkdown(text, { sectionHeading: () => true });
+  if (h1sAreSections(parsed.document)) {
+    parsed = parseMarkdown(text, { sectionHeading: () => true });
+    // (But a first `# Title` with nothing under it, the sections' H1s after it, is the title line:
+    // the name goes there. A `# Title` section with the title on the line below is a section.)
+    const first = parsed.ok ? parsed.document.sections[0] : undefined;
+    if (first && first.level === 1 && first.blocks.length === 0 && first.children.length === 0 && TITLE_SECTIONS.has(foldText(splitNote(first.title).text)))
+      parsed = parseMarkdown(text, { titleLine: first.heading.range.start.line });
+  }
   // The title as an H2 that only names it (`Title` underlined with `---`, then the metadata list):
   // that heading is the title, not a section.
   const titleLevel = parsed.ok && !options.title ? titleHeadingLevel(parsed.document) : undefined;

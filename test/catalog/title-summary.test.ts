@@ -288,3 +288,21 @@ describe('title: a document whose name is not an H1', () => {
     ]);
   });
 });
+
+describe('title and summary: documents titled by their number', () => {
+  it('the number and the name right under it together; a line of tags in code is no summary', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/ksp.md': '# [Pattern Title]\n\n## [Section] (optional)\n\n<!-- Each writes its own. -->\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/ksp.md', patterns: ['*.md'] }),
+        'ksp-01.md':
+          'KSP-01\n======\n\nBasic kettle handshake\n----------------------\n\n`draft` `mandatory` `optional` `relay`\n\nThis spec says how a kettle announces itself to a controller.\n\n## Errors\n\nIgnored.\n',
+        'ksp-02.md': 'KSP-02\n======\n\nSome text first.\n\nWater levels\n------------\n\nThe kettle reports its water level every minute.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => [p.title?.text, p.summary?.text])).toEqual([
+      ['KSP-01: Basic kettle handshake', 'This spec says how a kettle announces itself to a controller.'],
+      ['KSP-02', 'The kettle reports its water level every minute.'],
+    ]);
+  });
+});

@@ -429,6 +429,27 @@ describe('patternbook init --adopt', () => {
     expect(found.filter((f) => f.file !== 'kip-0000.md' && (f.rule === 'title' || f.rule === 'unknown-section' || f.severity === 'error'))).toEqual([]);
   });
 
+  it('patterns that open with text of their own under the title get a derived template with a paragraph there: that text is no missing first section', async () => {
+    const herb = (name: string, traits = true) =>
+      `# ${name}\n\n${name} is a herb for the kitchen garden, grown from cuttings.\n\n${traits ? '## Traits\n\nHardy.\n\n' : ''}## Care\n\nWater weekly.\n`;
+    const dir = await tempCatalog({
+      'basil.md': herb('Basil'),
+      'mint.md': herb('Mint'),
+      'sage.md': herb('Sage'),
+      'thyme.md': herb('Thyme'),
+      'rosemary.md': herb('Rosemary', false),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toMatch(
+      /^# \[Pattern Title\]\n\n\[A paragraph that introduces the pattern\.\]\n\n## Traits\n/,
+    );
+    const fixed = await runCli(['lint', dir, '--fix'], REPO);
+    expect(fixed.code).toBeLessThan(2);
+    // (The missing Traits goes before Care, after the opening text: never a heading over that text.)
+    expect(await readFile(path.join(dir, 'rosemary.md'), 'utf8')).toMatch(/^# Rosemary\n\nRosemary is a herb/);
+  });
+
   it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too, one alone as well: one glob per spelling', async () => {
     const readme = (name: string) => `# ${name} lamp\n\nThe ${name.toLowerCase()} lamp lights one room.\n\n## Parts\n\nA bulb and a switch.\n\n## Wiring\n\nTwo wires.\n`;
     const dir = await tempCatalog({

@@ -376,7 +376,7 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
       '.private/key.png': png,
       'notes/keys.png': 'TOP SECRET, not an image\n',
       'docs/saga.md':
-        '# Saga\n\n> Steps undone in turn.\n\n## Overview\n\n![Flow](../resources/saga/flow.png)\n\n<img src="../resources/saga/flow.png" alt="Again">\n\n![Hidden](../.private/key.png)\n\n![Out](../linked/secret.png)\n\n![Gone](../resources/saga/gone.png)\n\n![Named](../notes/keys.png)\n',
+        '# Saga\n\n> Steps undone in turn.\n\n## Overview\n\n![Flow](../resources/saga/flow.png)\n\n<img src="../resources/saga/flow.png" alt="Again">\n\n![Hidden](../.private/key.png)\n\n![Out](../linked/secret.png)\n\n![Gone](../resources/saga/gone.png)\n\n![Named](../notes/keys.png)\n\nSee [the flow, full size](../resources/saga/flow.png).\n',
       'docs/patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
     });
     await symlink(elsewhere, path.join(repo, 'linked'));
@@ -388,6 +388,8 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<img src="../../repository-files/resources/saga/flow.png" alt="Flow"');
     expect(page).toMatch(/<img src="..\/..\/repository-files\/resources\/saga\/flow.png" alt="Again"/);
     for (const alt of ['Hidden', 'Out', 'Gone', 'Named']) expect(page).toContain(`<span class="missing">${alt}</span>`);
+    // (Linked rather than shown, the same.)
+    expect(page).toContain('<a href="../../repository-files/resources/saga/flow.png">the flow, full size</a>');
   });
 
   it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {
@@ -440,7 +442,8 @@ describe('patternbook build: links to folders of the catalog', () => {
     });
     await buildSite({ root: withRepo, out: path.join(withRepo, '_site') });
     const lamp = await readFile(path.join(withRepo, '_site/patterns/lamp/index.html'), 'utf8');
-    expect(lamp).toContain('<a href="rust/README.md">Rust</a>');
+    // (A Markdown page of the pattern's own folder reads rendered on the repository's page.)
+    expect(lamp).toContain('<a href="https://git.example.com/team/catalog/blob/trunk/patterns/lamp/rust/README.md" class="external" rel="noopener noreferrer">Rust</a>');
     expect(lamp).toContain('<a href="https://git.example.com/team/catalog/tree/trunk/patterns/lamp/go" class="external" rel="noopener noreferrer">Go</a>');
     expect(lamp).toContain('<a href="https://git.example.com/team/catalog/tree/trunk/shared" class="external" rel="noopener noreferrer">Shared code</a>');
     expect(lamp).not.toContain('leads to nothing');
@@ -452,6 +455,38 @@ describe('patternbook build: links to folders of the catalog', () => {
     expect(plain).toContain(
       '<a class="missing" data-missing="a folder of the catalog, not published on the site (with `site.repoUrl` set, it links to the repository)">Go</a>',
     );
+  });
+});
+
+describe('patternbook build: a catalog kept in a folder of its repository', () => {
+  it('edit and source links have that folder in their path', async () => {
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/rfcs/lamp/README.md': '# Lamp\n\n> A lamp in one sentence.\n\n## Builds\n\nSee [the Go build](go) and [the guide](../guide.md).\n',
+      'docs/rfcs/lamp/go/main.go': 'package main\n',
+      'docs/rfcs/guide.md': '# Guide\n\nRead it.\n',
+      'docs/rfcs/patternbook.config.json': JSON.stringify({ patterns: ['*/README.md'], site: { repoUrl: 'https://git.example.com/team/site', branch: 'trunk' } }),
+    });
+    const root = path.join(repo, 'docs/rfcs');
+    await buildSite({ root, out: path.join(root, '_site') });
+    const lamp = await readFile(path.join(root, '_site/patterns/lamp/index.html'), 'utf8');
+    expect(lamp).toContain('href="https://git.example.com/team/site/edit/trunk/docs/rfcs/lamp/README.md"');
+    expect(lamp).toContain('href="https://git.example.com/team/site/tree/trunk/docs/rfcs/lamp/go"');
+    expect(lamp).toContain('href="https://git.example.com/team/site/blob/trunk/docs/rfcs/guide.md"');
+  });
+});
+
+describe('patternbook build: a document titled by its number', () => {
+  it('shows the number and the name under it as its title, once', async () => {
+    const root = await tempCatalog({
+      'templates/ksp.md': '# [Pattern Title]\n\n## [Section] (optional)\n\n<!-- Each writes its own. -->\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/ksp.md', patterns: ['*.md'] }),
+      'ksp-01.md': 'KSP-01\n======\n\nBasic kettle handshake\n----------------------\n\nThis spec says how a kettle announces itself.\n\n## Errors\n\nIgnored.\n',
+    });
+    await buildSite({ root, out: path.join(root, '_site') });
+    const page = await readFile(path.join(root, '_site/patterns/ksp-01/index.html'), 'utf8');
+    expect(page).toContain('<h1>KSP-01: Basic kettle handshake</h1>');
+    expect(page.match(/Basic kettle handshake/g)!.length).toBe(page.match(/KSP-01: Basic kettle handshake/g)!.length);
   });
 });
 

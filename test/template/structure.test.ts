@@ -1283,3 +1283,23 @@ describe('an outline written one level up over sub-sections at the template’s 
     ]);
   });
 });
+
+describe('a pattern written a level down, where the template keeps the title in front matter', () => {
+  const template =
+    '---\ntitle: Proposal Template\n---\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy change?\n\n# Design\n\nHow it works.\n\n# Testing\n\nHow we know.\n';
+  const pattern = '---\ntitle: A flour silo\n---\n\n## Abstract\n\nA silo instead of sacks.\n\n## Motivation\n\nSacks spill.\n\n## Design\n\nA hopper over each mixer.\n';
+  it('--fix moves no heading up (the first would be read as the title) and inserts what is missing at the pattern’s own level, no second Summary', async () => {
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.text.match(/^#+ .*$/gm)).toEqual(['## Abstract', '## Motivation', '## Design', '## Testing']);
+  });
+});
+
+describe('a template whose first H1 is `# Title` with nothing under it, its sections H1s after it', () => {
+  it('reads that line as the title, not as a section every pattern lacks', async () => {
+    const template = '# Title\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow it works.\n';
+    const pattern = '# Oven upgrade\n\n# Summary\n\nA hotter oven.\n\n# Design\n\nA new element.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(found.text).toBe(pattern);
+  });
+});

@@ -45,7 +45,7 @@ export function registerExport(program: Command, ctx: CommandContext): Command {
             catalogBackstage(data, {
               owner: flags.owner,
               ...(site.url ? { siteUrl: site.url } : {}),
-              ...(site.repoUrl ? { repoUrl: site.repoUrl } : {}),
+              ...(site.repoUrl ? { repoUrl: site.repoUrl, root: catalog.root } : {}),
               ...(site.branch ? { branch: site.branch } : {}),
             }),
           );

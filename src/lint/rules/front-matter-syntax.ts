@@ -13,5 +13,23 @@ export default defineRule({
     // The file is still read without it (its body linted and shown): the YAML is said once, here.
     const error = pattern.document.frontMatter?.error;
     if (error) report({ message: `${error.message} Until then its keys are not read (title, status, facets…).`, line: error.line, column: error.column });
+    // Front matter below a blank first line is no front matter to any Markdown tool: its `---` is a
+    // rule, its keys text, the last key a heading over the closing `---`.
+    const late = pattern.document.frontMatter ? undefined : lateFrontMatter(pattern.document.source);
+    if (late)
+      report({
+        message: `Front matter after ${late.blank === 1 ? 'a blank line' : `${late.blank} blank lines`}: it must start on the first line, or it is read as text (its \`---\` a rule, its keys a paragraph and a heading) and its keys are not read. Remove the blank ${late.blank === 1 ? 'line' : 'lines'} above it.`,
+        line: late.line,
+      });
   },
 });
+
+/** Lines of YAML keys between `---` lines after blank lines at the top of a file, where front matter should have been. */
+function lateFrontMatter(source: string): { line: number; blank: number } | undefined {
+  const m = /^\uFEFF?((?:[ \t]*\r?\n)+)---[ \t]*\r?\n((?:[^\r\n]*\r?\n){1,60}?)---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!m) return undefined;
+  const lines = m[2]!.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0 || !lines.every((l) => /^[A-Za-z_][\w -]*:(?:\s|$)|^\s+\S|^\s*-\s|^\s*#/.test(l))) return undefined;
+  const blank = m[1]!.split(/\r?\n/).length - 1;
+  return { line: blank + 1, blank };
+}

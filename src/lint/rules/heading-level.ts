@@ -2,7 +2,7 @@ import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js
 import { outlineOff, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { parentSection } from '../../template/walk.js';
+import { flattenSections, parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -230,6 +230,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.
     const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
+    // (Moved up to H1 where the template keeps the title elsewhere, a first heading named as none of
+    // its sections, `## Abstract` for the Summary, would be read as the title: the author moves them.)
+    const first1 = doc.headings.find((h) => h.range.start.offset >= from && h.level + shift.by === 1);
+    const becomesTitle =
+      shift.by < 0 &&
+      !doc.title &&
+      schema.title.from !== 'heading' &&
+      first1 !== undefined &&
+      !flattenSections(schema.sections).some((t) => t.matcher.test(foldHeading(first1.text)));
     // (Sections already at the template's level under the ones that move, `### Required Reviewers`
     // under `# Stewardship`, keep it, and so do the headings under them.)
     const atLevel = new Set<Heading>();
@@ -238,7 +247,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       sec.children.forEach(keep);
     };
     for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
-    const fix = untitled || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    const fix = untitled || becomesTitle || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
     // a title added above a template of H1 sections, every section one level down under it):

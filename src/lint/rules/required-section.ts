@@ -304,7 +304,18 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // the one layout it keeps (and the one finding that says so).
   // (Only where heading-level moves no heading of it: a pattern without its title. With a title, that
   // fix moves the whole outline to the template's levels, and a section inserted at those is right.)
-  const shift = !doc.title && template.title.from === 'heading' ? outlineShift(outline) : 0;
+  // (So does one whose title is kept in front matter, where heading-level moves none of it either: its
+  // first heading, `## Abstract` for the Summary, would be read as the title at H1.)
+  const off = outlineShift(outline);
+  const first = doc.headings[0];
+  const keptDown =
+    template.title.from !== 'heading' &&
+    !doc.title &&
+    off > 0 &&
+    first !== undefined &&
+    first.level - off === 1 &&
+    !flattenSections(template.sections).some((t) => t.matcher.test(foldHeading(first.text)));
+  const shift = (!doc.title && template.title.from === 'heading') || keptDown ? off : 0;
   // A pattern that underlines its sections' headings (`Abstract` over `====`, as a catalog's own
   // Markdown checks may ask) gets the sections it lacks written the same way.
   const own = doc.headings.filter((h) => h.level <= 2 && h !== doc.title);

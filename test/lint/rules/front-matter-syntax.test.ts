@@ -19,8 +19,21 @@ testRule(
       { name: 'no front matter', text: body },
       { name: 'a mapping of keys', text: `---\nstatus: draft\ntags: [resilience]\n---\n\n${body}` },
       { name: 'a quoted value that starts with a bracket', text: `---\npull request: "[#35](https://example.com/35)"\n---\n\n${body}` },
+      { name: 'a rule and a heading underlined with dashes after a blank line, no keys', text: `\n---\nSome text here\n---\n\n${body}` },
     ],
     invalid: [
+      {
+        name: 'front matter after a blank first line',
+        text: `\n---\nlayout: default\ntitle: Retry with Backoff\n---\n\n${body}`,
+        errors: [
+          {
+            message:
+              'Front matter after a blank line: it must start on the first line, or it is read as text (its `---` a rule, its keys a paragraph and a heading) and its keys are not read. Remove the blank line above it.',
+            line: 2,
+            column: 1,
+          },
+        ],
+      },
       {
         name: 'a value that starts with a bracket, unquoted, at its line',
         text: `---\nstatus: draft\npull request: [#35](https://example.com/35)\n---\n\n${body}`,
