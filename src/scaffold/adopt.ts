@@ -1,3 +1,4 @@
+import { siteFacts, type SiteFacts } from './adopt-repo.js';
 import { publishedSite, type LinkedPattern, type PublishedSite } from './adopt-site.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,8 @@ export interface AdoptResult {
   orderWarning?: string;
   /** Where the catalog is published, read from the patterns' links to each other's pages there (`site.url`). */
   site?: PublishedSite;
+  /** The site's name, address and repository page as the catalog's own files say them (`mkdocs.yml`, `_config.yml`, the git remote). */
+  siteFacts: SiteFacts;
   /** The configuration's text as written. */
   configText: string;
 }
@@ -195,6 +198,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
     ...siteOf(linked),
+    siteFacts: siteFacts(root),
   };
   // The configuration must load as written, and its `sections` must name the template's sections
   // as the template reads with the configuration's title and summary settings (a heading read as a
@@ -588,6 +592,8 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
     lines.push(...comment(`Summaries: ${summary.reason}.`));
     lines.push('summary:', ...settingLines(summary.setting), '');
   }
+  const facts = result.siteFacts;
+  const siteLines: string[] = [];
   if (result.site) {
     const site = result.site;
     lines.push(
@@ -595,8 +601,21 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
         `Published site: ${plural(site.links, 'link')} of the patterns lead to ${plural(site.patterns, "pattern's page", "patterns' pages")} at ${site.url}: with this address they count as links to those patterns (relations, the graph, the site).`,
       ),
     );
-    lines.push('site:', `  url: ${q(site.url)}`, '');
+    siteLines.push(`  url: ${q(site.url)}`);
   }
+  if (facts.title) {
+    lines.push(...comment(`The site's name, from ${facts.title.from}.`));
+    siteLines.push(`  title: ${q(facts.title.value)}`);
+  }
+  if (facts.repoUrl) {
+    lines.push(
+      ...comment(
+        `The repository's page, from ${facts.repoUrl.from}${facts.branch ? ` (branch from ${facts.branch.from})` : ''}: each page links to its source to edit it, and links to the catalog's other files lead there.`,
+      ),
+    );
+    siteLines.push(`  repoUrl: ${q(facts.repoUrl.value)}`, ...(facts.branch ? [`  branch: ${q(facts.branch.value)}`] : []));
+  }
+  if (siteLines.length > 0) lines.push('site:', ...siteLines, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

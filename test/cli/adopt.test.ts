@@ -429,6 +429,29 @@ describe('patternbook init --adopt', () => {
     expect(found.filter((f) => f.file !== 'kip-0000.md' && (f.rule === 'title' || f.rule === 'unknown-section' || f.severity === 'error'))).toEqual([]);
   });
 
+  it('takes the site’s name from mkdocs.yml and its repository from the git remote on a code host, with its default branch: edit links work from the first build', async () => {
+    const lamp = (name: string) => `# ${name} lamp\n\nThe lamp lights one room.\n\n## Parts\n\nA bulb.\n\n## Wiring\n\nTwo wires.\n`;
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/feature-x\n',
+      '.git/refs/remotes/origin/HEAD': 'ref: refs/remotes/origin/trunk\n',
+      '.git/config': '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:lamp-team/lamps.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+      'mkdocs.yml': 'site_name: The Lamp Book\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+      'docs/lamps/oil/README.md': lamp('Oil'),
+      'docs/lamps/gas/README.md': lamp('Gas'),
+      'docs/lamps/candle/README.md': lamp('Candle'),
+    });
+    const dir = path.join(repo, 'docs/lamps');
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ site: { title: 'The Lamp Book', repoUrl: 'https://github.com/lamp-team/lamps', branch: 'trunk' } });
+    expect(run.stdout).toContain('repository https://github.com/lamp-team/lamps, branch trunk');
+    const built = await runCli(['build', dir], REPO);
+    expect(built.code, built.stderr).toBe(0);
+    expect(await readFile(path.join(dir, '_site/patterns/oil/index.html'), 'utf8')).toContain(
+      'href="https://github.com/lamp-team/lamps/edit/trunk/docs/lamps/oil/README.md"',
+    );
+  });
+
   it('patterns that open with text of their own under the title get a derived template with a paragraph there: that text is no missing first section', async () => {
     const herb = (name: string, traits = true) =>
       `# ${name}\n\n${name} is a herb for the kitchen garden, grown from cuttings.\n\n${traits ? '## Traits\n\nHardy.\n\n' : ''}## Care\n\nWater weekly.\n`;

@@ -103,6 +103,12 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       `  site       ${r.site.url} ${dim(`(${plural(r.site.links, 'link')} of the patterns lead to ${plural(r.site.patterns, "pattern's page", "patterns' pages")} there: they count as links to those patterns)`)}`,
     );
+  const facts = r.siteFacts;
+  if (facts.title) ctx.out(`  site       title ${JSON.stringify(facts.title.value)} ${dim(`(from ${facts.title.from})`)}`);
+  if (facts.repoUrl)
+    ctx.out(
+      `  site       repository ${facts.repoUrl.value}${facts.branch ? `, branch ${facts.branch.value}` : ''} ${dim(`(from ${facts.repoUrl.from}: "Edit this page" links)`)}`,
+    );
   for (const b of r.boilerplate.slice(0, 10)) ctx.out(`  boilerplate ${b}`);
   if (r.boilerplate.length > 10) ctx.out(dim(`  … and ${n(r.boilerplate.length - 10)} more lines of the template most patterns keep`));
   for (const a of r.comparison.absent.slice(0, 8)) {
