@@ -148,6 +148,11 @@ export function patternFromText(
   // Image pull per runtime class`): the second is the title, the first a stray heading.
   const shapedAt = parsed.ok ? shapedTitleBelow(parsed.document, reading) : undefined;
   if (shapedAt) parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLine: shapedAt });
+  // Where the template keeps the title in front matter and the pattern's is there, a first H1 that
+  // shares no word with it is a section of the text (`# Summary`, `# The problem` under `title:
+  // Global exec groups`), not a second title: --fix must not write the missing first section under it.
+  const asSection = parsed.ok ? h1BesideFrontMatterTitle(parsed.document, reading) : undefined;
+  if (asSection !== undefined) parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => heading === asSection || namesSection(reading, heading) });
   if (!parsed.ok) {
     return { ok: false, diagnostic: fatal(input.path, 'front-matter-syntax', parsed.error.message, parsed.error.line, parsed.error.column) };
   }
@@ -212,6 +217,16 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
   const level = rest.every((h) => h.level >= 3) ? 3 : 2;
   return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
+}
+
+/** The text of a first H1 that is none of the pattern's title, where the template keeps the title in front matter and the pattern's is there: no word of the title in it. */
+function h1BesideFrontMatterTitle(doc: MarkdownDocument, reading: PatternReading): string | undefined {
+  if (reading.title.from !== 'front-matter' || !doc.title || doc.title.level !== 1) return undefined;
+  const value = doc.frontMatter?.data ? frontMatterValue(doc.frontMatter.data, reading.title.key) : undefined;
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  const words = (text: string) => new Set(foldHeading(text).match(/\p{L}{3,}|\p{N}+/gu) ?? []);
+  const title = words(value);
+  return [...words(doc.title.text)].some((w) => title.has(w)) ? undefined : doc.title.text;
 }
 
 /** The line of the H1 right under the document's first one, with nothing between, where that one has not the template's title shape and it has. */

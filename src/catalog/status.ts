@@ -14,6 +14,7 @@ export const INACTIVE_STATUSES = [
   'retired',
   'archived',
   'abandoned',
+  'dropped',
   'stagnant',
   'postponed',
   'deferred',

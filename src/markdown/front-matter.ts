@@ -45,6 +45,9 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);
   const closeIndex = lines.findIndex((line) => CLOSE.test(line));
   if (closeIndex < 0) {
+    // A rule that opens the document (`---`, then prose or a heading), no `key: value` after it: no front matter.
+    const next = lines.find((line) => line.trim() !== '');
+    if (next === undefined || !/^["']?[\w][\w .-]*["']?:(?:\s|$)/.test(next)) return { kind: 'none' };
     return {
       kind: 'error',
       error: {

@@ -387,6 +387,10 @@ function narrowFolders(
       const parsed = group.map(fit).filter((x): x is Fit => x !== undefined);
       return { fitting: parsed.filter(fits).length, parsed: parsed.length };
     };
+    // (Folders of one file each are the patterns' own folders, `62-cell-id/cell-id.md`: none is a group
+    // of files to keep or leave out by how well its files fit. A pattern that fits the template badly is
+    // still a pattern: lint says so, and it stays on the site.)
+    if ([...byValue.values()].filter((group) => group.length === 1).length * 4 >= byValue.size * 3) continue;
     const stats = [...byValue.entries()].map(([value, group]) => ({ value, group, ...share(group) }));
     let kept = stats.filter((s) => s.parsed === 0 || s.fitting >= s.parsed * FOLDER_KEEP_SHARE);
     if (kept.length === 0) kept = [stats.sort((a, b) => b.fitting - a.fitting)[0]!];

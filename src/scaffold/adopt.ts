@@ -443,7 +443,9 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
       const before = line.slice(0, at);
       const after = line.slice(end);
       const says =
-        /\btemplates?\b/i.test(link.text) ||
+        // (The link named for the template, `[the RFC template](…)`, `[0000-template.md](…)`: not a page whose
+        // title has the word, `[Testing for Client-Side Template Injection](…)`.)
+        /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim()) ||
         /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
         /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
         /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before);

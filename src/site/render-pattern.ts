@@ -1,3 +1,4 @@
+import { displaySummary } from '../catalog/view.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
@@ -229,6 +230,16 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     if (t.type === 'heading_open' && t.level === 0 && t.map && t.map[0] >= title.start.line - 1 && t.map[0] <= title.end.line - 1)
       for (let i = h; i < h + 3; i++) drop.add(i);
   }
+  // The paragraph the summary was read from, right under the title (no place of its own in the
+  // template), where the header shows it whole: not shown twice. (One trimmed for the header, a
+  // lead-in to a list, stays.)
+  const lead = pattern.summary?.from === 'paragraph' ? pattern.summary : undefined;
+  const leadLine =
+    lead && pattern.document.preamble.some((b) => b.kind === 'paragraph' && b.range.start.line === lead.range.start.line) && displaySummary(lead) === lead.text
+      ? lead.range.start.line - 1
+      : undefined;
+  const p = leadLine === undefined ? -1 : tokens.findIndex((t) => t.type === 'paragraph_open' && t.level === 0 && t.map?.[0] === leadLine);
+  if (p >= 0) for (let i = p; i < p + 3; i++) drop.add(i);
   // The summary's blockquote, under the title (after the fields listed there, if any).
   const quote = pattern.summary?.from === 'blockquote' ? pattern.summary.range.start.line - 1 : undefined;
   const q = quote === undefined ? -1 : tokens.findIndex((t) => t.type === 'blockquote_open' && t.level === 0 && t.map?.[0] === quote);

@@ -632,6 +632,11 @@ function saysRecommended(block: Block | undefined): boolean {
 function outlineIsAGuide(doc: MarkdownDocument): boolean {
   // (Instructions before the first section are often a list: `- Copy the template, or write your own proposal.`)
   const text = doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block))).join(' ');
+  // (Said of the whole outline in any section's text, the sections in the plural: `The current file is
+  // a template. Copy it, update it to your needs. Feel free to add or remove sections.`)
+  const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
+  const anywhere = walk(doc.sections).join(' ');
+  if (/\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections|headings|parts)\b/i.test(anywhere)) return true;
   return (
     /\bor (?:write|use) (?:your|an?) own (?:open-ended |free-?form |custom )?(?:proposal|rfc|document|design|format|structure|outline)\b/i.test(text) ||
     /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||

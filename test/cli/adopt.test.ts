@@ -413,7 +413,9 @@ describe('patternbook init --adopt', () => {
     const kip = (n: number, title: string) =>
       `${header(n, 'Final')}KIP ${n}: ${title}\n----\n\nAbstract\n========\n\n${title} in one paragraph.\n\nRationale\n=========\n\nWhy ${title.toLowerCase()}.\n\nCopyright\n=========\n\nIn the public domain.\n`;
     const dir = await tempCatalog({
-      'kip-0000.md': `${header(1, 'Active')}KIP 0: Index of kite proposals\n----\n\nIntroduction\n============\n\nThe format is told in [KIP 1][],\nand [KIP 9][] is a template.\n\nIndex\n=====\n\nSee the table.\n\n[KIP 1]: kip-0001.md\n[KIP 9]: kip-0009.md\n`,
+      'kip-0000.md': `${header(1, 'Active')}KIP 0: Index of kite proposals\n----\n\nIntroduction\n============\n\nThe format is told in [KIP 1][],\nand [KIP 9][] is a template.\n\nIndex\n=====\n\n- [KIP 5: Template stitching for kites](kip-0005.md)\n\n[KIP 1]: kip-0001.md\n[KIP 9]: kip-0009.md\n`,
+      // (A proposal whose title has the word, linked by it, is no template.)
+      'kip-0005.md': kip(5, 'Template stitching'),
       'kip-0001.md': kip(1, 'Kite sizes'),
       'kip-0002.md': kip(2, 'Kite lines'),
       'kip-0003.md': kip(3, 'Kite tails'),
@@ -471,6 +473,25 @@ describe('patternbook init --adopt', () => {
     expect(fixed.code).toBeLessThan(2);
     // (The missing Traits goes before Care, after the opening text: never a heading over that text.)
     expect(await readFile(path.join(dir, 'rosemary.md'), 'utf8')).toMatch(/^# Rosemary\n\nRosemary is a herb/);
+  });
+
+  it('one document per folder: each folder is a pattern’s own, none left out for fitting the template badly (an older generation stays on the site)', async () => {
+    const newer = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne line.\n\n## Motivation\n\nWhy ${n}.\n\n## Design\n\nHow ${n}.\n`;
+    const older = (n: number) => `# Proposal ${n}\n\n## Problem\n\nWhat hurts.\n\n## Proposed Enhancement\n\nWhat ${n} does.\n`;
+    const dir = await tempCatalog({
+      'TEMPLATE.md': '# [Title]\n\n## Summary\n\n[One line.]\n\n## Motivation\n\n[Why.]\n\n## Design\n\n[How.]\n',
+      '10-first/first.md': older(10),
+      '11-second/second.md': older(11),
+      '12-third/third.md': newer(12),
+      '13-fourth/fourth.md': newer(13),
+      '14-fifth/fifth.md': newer(14),
+      '15-sixth/sixth.md': newer(15),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ patterns: ['*/*.md'] });
+    expect(run.stdout).toContain('6 files of the 7 Markdown files here');
+    expect((await configOf(dir)).exclude).toBeUndefined();
   });
 
   it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too, one alone as well: one glob per spelling', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/document.js';
+import { parseFrontMatter } from '../../src/markdown/front-matter.js';
 
 /** The front matter's problem: a block never closed fails the parse; YAML that does not load leaves the body read, with its error. */
 function error(text: string) {
@@ -73,5 +74,10 @@ describe('front matter', () => {
   it('reports an unclosed block and a non-mapping', () => {
     expect(error('---\ntitle: x\n\n# Body\n').message).toMatch(/never closed/);
     expect(error('---\n- a\n- b\n---\n').message).toMatch(/mapping/);
+  });
+
+  it('takes a rule that opens the document, prose or a heading after it and no closing one, as a rule: no front matter', () => {
+    expect(parseFrontMatter('---\n\n# Global exec groups\n\nText.\n').kind).toBe('none');
+    expect(parseFrontMatter('---\nSome prose under a rule.\n').kind).toBe('none');
   });
 });

@@ -404,6 +404,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'design-template.md',
     );
     expect(outline(local.sections)).toEqual(['2 Design', '2 Risks']);
+    // …unless it speaks of the sections, in the plural, wherever it says so (`Feel free to add or remove sections.`).
+    const anywhere = templateFromSource(
+      '---\ntitle: Template for proposals\n---\n\n# Abstract\n\nA short summary.\n\n# Proposal\n\nThe change. This file is a template: copy it. Feel free to add or remove sections.\n\n# Risks\n\nWhat could go wrong?\n',
+      'template.md',
+    );
+    expect(outline(anywhere.sections)).toEqual(['1 Abstract ~', '1 Proposal ~', '1 Risks ~']);
     // A section that only holds optional sub-sections, nothing of its own: recommended too.
     const holder = templateFromSource('# [Title]\n\n## Details\n\n### Test Plan [optional]\n\nHow.\n\n## Parts\n\n### Pieces\n\nWhich.\n', 'design-template.md');
     expect(outline(holder.sections)).toEqual(['2 Details ~', '  3 Test Plan ?', '2 Parts', '  3 Pieces']);

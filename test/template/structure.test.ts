@@ -1303,3 +1303,15 @@ describe('a template whose first H1 is `# Title` with nothing under it, its sect
     expect(found.text).toBe(pattern);
   });
 });
+
+describe('a first H1 beside the title in front matter', () => {
+  const template =
+    '---\ntitle: Proposal title\nstatus: Draft\n---\n\n# Abstract\n\nOne paragraph.\n\n# Background\n\nWhat came before.\n\n# Proposal\n\nThe change.\n\n# Alternatives\n\nOthers.\n';
+  it('that shares no word with that title is a section: --fix writes nothing under it (it is named where the first section goes)', async () => {
+    const pattern =
+      '---\ntitle: Global exec groups\nstatus: Accepted\n---\n\n# The problem\n\nEach rule picks its own.\n\n# Background\n\nRules grew.\n\n# Proposal\n\nOne group for all.\n\n# Alternatives\n\nNone.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.text).toBe(pattern);
+    expect(found.diagnostics.find((d) => d.ruleId === 'required-section')?.message).toContain('This pattern has `# The problem` there, in its stead');
+  });
+});

@@ -1,6 +1,7 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
+import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 
 export default defineCatalogRule({
@@ -15,14 +16,17 @@ export default defineCatalogRule({
     scope: 'catalog',
   },
   // While each pattern is loaded in full: the template text it holds (plain data).
-  collect({ pattern, template }): TemplateTextFound {
+  collect({ pattern, template, outline }): TemplateTextFound & { loose?: true } {
     const found = templateTextIn(template, pattern.document);
     // The front matter's blanks (`created: <mm/dd/yyyy>`) first, in the file's order.
     const inFrontMatter = frontMatterLeftovers(template, pattern.document);
-    return inFrontMatter.length > 0 ? { ...found, leftovers: [...inFrontMatter, ...found.leftovers] } : found;
+    const all = inFrontMatter.length > 0 ? { ...found, leftovers: [...inFrontMatter, ...found.leftovers] } : found;
+    // A file with under half of the template's sections may follow another (a process document that
+    // quotes the template's header lines to explain them): what it holds of this one is said as warnings.
+    return all.leftovers.length > 0 && underHalf(outline, template) ? { ...all, loose: true } : all;
   },
   check({ pattern, catalog, collected, memo, report }) {
-    const found = collected<TemplateTextFound>(pattern);
+    const found = collected<TemplateTextFound & { loose?: true }>(pattern);
     if (!found || found.leftovers.length === 0) return;
     // Once per run, over every pattern (also those the rule is off for: they count as keeping the text or not).
     const boilerplate = memo(
@@ -59,7 +63,11 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config);
-    const stage = draft ? ` (A draft: a warning until its status moves on.)` : '';
+    const stage = draft
+      ? ` (A draft: a warning until its status moves on.)`
+      : found.loose
+        ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
+        : '';
     for (const left of merged) {
       if (left.openItem) {
         report({
@@ -74,7 +82,7 @@ export default defineCatalogRule({
         ...(left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }
           : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${why}`, range: left.range }),
-        ...(draft || left.warning ? { warning: true } : {}),
+        ...(draft || found.loose || left.warning ? { warning: true } : {}),
       });
     }
   },

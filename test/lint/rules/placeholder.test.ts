@@ -1005,3 +1005,17 @@ describe('placeholder: a link target of the template with a blank in it', () => 
     ).toHaveLength(1);
   });
 });
+
+describe('placeholder: a file with under half of the template’s sections', () => {
+  it('quotes the template (a process document that shows the header lines): warnings that say why', async () => {
+    const template =
+      '# [Title]\n\n* Number: <number>\n* Author: <name>\n\n## Abstract\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n\n## Security\n\nRisks.\n';
+    const process = '# How to write a proposal\n\n## The header\n\nStart with these lines:\n\n* Number: <number>\n* Author: <name>\n\nThen write the sections.\n';
+    const found = await lintOne('placeholder', process, { template });
+    expect(found.diagnostics.length).toBeGreaterThan(0);
+    for (const d of found.diagnostics) {
+      expect(d.severity).toBe('warning');
+      expect(d.message).toContain('under half of the template’s sections');
+    }
+  });
+});
