@@ -518,9 +518,15 @@ function readsAsProse(text: string): boolean {
   // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
   if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !/[.!?]$/.test(trimmed)) return false;
   // `Title: Use a message queue`, `Status: accepted`, `Original Author(s):: @ada`: a field, not a sentence.
-  const field = /^[\p{L}][\p{L}\p{N} _()/-]{0,40}:{1,2}\s+(.*)$/su.exec(trimmed);
+  const field = /^([\p{L}][\p{L}\p{N} _()/-]{0,40}):{1,2}\s+(.*)$/su.exec(trimmed);
+  // (A list of people, however long: `By: Ada, Bo, Cy and Dee`.)
+  if (
+    field &&
+    /^(?:by|(?:co-?)?authors?|authored by|written by|owners?|maintainers?|editors?|reviewers?|contributors?|champions?|sponsors?)(?:\s*\(s\))?$/i.test(field[1]!.trim())
+  )
+    return false;
   if (!field || words >= 12) return true;
-  const valueWords = field[1]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  const valueWords = field[2]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   return /[.!?]$/.test(trimmed) && valueWords >= 6;
 }
 

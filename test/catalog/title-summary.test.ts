@@ -306,3 +306,17 @@ describe('title and summary: documents titled by their number', () => {
     ]);
   });
 });
+
+describe('summary: the first paragraph of prose', () => {
+  it('is never a line of authors, however many', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/sip.md': '# [Title]\n\n## Motivation\n\nWhy.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/sip.md', patterns: ['*.md'] }),
+        'sip-14.md':
+          '# Futures\n\n**By: Ada Lovelace, Bo Diddley, Cy Twombly, Dee Snider, Eve Arden and Flo Jo**\n\nFutures let a program wait for a result without blocking a thread.\n\n## Motivation\n\nThreads are dear.\n',
+      }),
+    );
+    expect(catalog.patterns[0]!.summary?.text).toBe('Futures let a program wait for a result without blocking a thread.');
+  });
+});
