@@ -138,14 +138,17 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // A template section's name under each of several topics of the author's, deeper than the template
   // puts it (`#### Requirements` under `### Hot tier` and again under `### Cold tier`): a heading of
   // each topic, its content; never the section itself out of place (one section cannot be two).
+  // (Also in another spelling of its name: `### Neighbours impact` under each part for `# Neighbour-impact`.)
   const repeated = new Map<TemplateSection, number>();
+  const namedOrSpelt = (title: string) => namedHits(title)[0] ?? variantOf(everywhere, title, false);
   for (const section of leftovers) {
-    const target = namedHits(section.title)[0];
+    const target = namedOrSpelt(section.title);
     if (target && !target.repeatable && section.level > target.level) repeated.set(target, (repeated.get(target) ?? 0) + 1);
   }
   for (const section of leftovers) {
     let target = namedHits(section.title)[0];
-    if (target && (repeated.get(target) ?? 0) >= 2 && section.level > target.level) continue;
+    const spelt = namedOrSpelt(section.title);
+    if (spelt && (repeated.get(spelt) ?? 0) >= 2 && section.level > spelt.level) continue;
     const variant = target ? undefined : variantOf(everywhere, section.title, false);
     // A heading deep in another section that only looks like a template section present at its
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
@@ -308,9 +311,20 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     }
   }
   // Written another way (a plural, a British spelling): the section is there, only its name differs.
+  // (Not where that spelling heads a part of each of several topics, deeper than the template puts
+  // the section: `### Neighbours impact` under each numbered part, for `# Neighbour-impact`.)
+  const spelt = new Map<TemplateSection, number>();
+  for (const section of unmatched) {
+    const target = variantOf(schema, section.title, section.level === schema[0]?.level);
+    if (target && !target.repeatable && section.level > target.level) spelt.set(target, (spelt.get(target) ?? 0) + 1);
+  }
   for (const section of unmatched) {
     // Words before a section's name (`Desired Resulting Context`) only at its place, not inside another section.
     const target = variantOf(schema, section.title, section.level === schema[0]?.level);
+    if (target && !target.repeatable && section.level > target.level && (spelt.get(target) ?? 0) >= 2) {
+      leftovers.push(section);
+      continue;
+    }
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });

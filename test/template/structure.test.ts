@@ -1315,3 +1315,14 @@ describe('a first H1 beside the title in front matter', () => {
     expect(found.diagnostics.find((d) => d.ruleId === 'required-section')?.message).toContain('This pattern has `# The problem` there, in its stead');
   });
 });
+
+describe('a template section’s name in another spelling under each of several parts, deeper than the template puts it', () => {
+  it('is each part’s own heading: no level finding, and --fix moves none of them', async () => {
+    const template = '# Abstract\n\nOne paragraph.\n\n# Background\n\nWhat came before.\n\n# Plan\n\nThe steps.\n\n# Neighbour-impact\n\nWho is affected.\n';
+    const pattern =
+      '# Abstract\n\nGravel paths.\n\n# Background\n\nMud.\n\n# Plan\n\n## 1. Dig out the strips\n\nTwo days.\n\n### Neighbours impact\n\nNoise.\n\n## 2. Lay the gravel\n\nOne day.\n\n### Neighbours impact\n\nA lorry.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.filter((d) => d.ruleId === 'heading-level' || d.ruleId === 'section-name')).toEqual([]);
+    expect(found.text.match(/^#+ .*$/gm)!.filter((h) => /impact/i.test(h))).toEqual(['### Neighbours impact', '### Neighbours impact', '# Neighbour-impact']);
+  });
+});
