@@ -991,7 +991,15 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
     const note = splitNote(title).note;
     const noteKey = note === undefined ? undefined : variantKey(note);
     const noted = noteKey ? schema.filter((s) => named(s) && variantKeys.get(s)!.includes(noteKey)) : [];
-    return noted.length === 1 ? noted[0] : undefined;
+    if (noted.length === 1) return noted[0];
+    // The template's name, or one of the names it offers (`Introduction/Overview`), then a dash and the
+    // author's gloss on it (`Overview - what do we want to do?`).
+    const head = /^(.+?)\s+[-–—]\s+\S/.exec(title)?.[1];
+    const headKey = head ? variantKey(head) : undefined;
+    const glossed = headKey
+      ? schema.filter((s) => named(s) && (variantKeys.get(s)!.includes(headKey) || slashAlternatives(s.heading).some((a) => variantKey(a) === headKey)))
+      : [];
+    return glossed.length === 1 ? glossed[0] : undefined;
   }
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);

@@ -1326,3 +1326,14 @@ describe('a template section’s name in another spelling under each of several 
     expect(found.text.match(/^#+ .*$/gm)!.filter((h) => /impact/i.test(h))).toEqual(['### Neighbours impact', '### Neighbours impact', '# Neighbour-impact']);
   });
 });
+
+describe('a template section’s name, or one of the names it offers, then a dash and the author’s gloss', () => {
+  it('is that section, wherever it stands among the author’s own sections', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne line.\n\n## Goals\n\nWhat for.\n\n## Introduction/Overview\n\nWhat it is.\n\n## Purpose (Why and Who)\n\nWhy.\n';
+    const pattern =
+      '# Route ranking\n\n## Summary\n\nRank routes.\n\n## Goals\n\nOne order.\n\n## What already works\n\nPrefix matches.\n\n## Overview - what do we want to do?\n\nA total order.\n\n## Purpose - why do we want to do this?\n\nSurprises.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.filter((d) => d.ruleId === 'required-section')).toEqual([]);
+    expect(found.text).toBe(pattern);
+  });
+});
