@@ -569,9 +569,12 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
   }
   if (result.exclude.length > 0) {
     lines.push('# Left out: files the patterns globs select that are not patterns.', 'exclude:');
-    for (const e of result.exclude) {
-      lines.push(...comment(exclusionReason(e), '  '));
-      lines.push(`  - ${q(e.glob)}`);
+    // (One entry per glob, with every reason it has: a folder left out for its template and its guide.)
+    const byGlob = new Map<string, Exclusion[]>();
+    for (const e of result.exclude) byGlob.set(e.glob, [...(byGlob.get(e.glob) ?? []), e]);
+    for (const [glob, reasons] of byGlob) {
+      for (const e of reasons) lines.push(...comment(exclusionReason(e), '  '));
+      lines.push(`  - ${q(glob)}`);
     }
     lines.push('');
   }

@@ -494,6 +494,25 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(dir)).exclude).toBeUndefined();
   });
 
+  it('a folder left out for two reasons is one entry of `exclude`, with both', async () => {
+    const older = (n: number) => `# Proposal ${n}\n\n## Problem\n\nWhat hurts.\n\n## Proposed Enhancement\n\nWhat.\n`;
+    const newer = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n`;
+    const dir = await tempCatalog({
+      '10-a/a.md': older(10),
+      '11-b/b.md': older(11),
+      '12-c/c.md': older(12),
+      '13-d/d.md': older(13),
+      '14-e/e.md': newer(14),
+      '15-f/f.md': newer(15),
+      'kite-proposal-guidelines/KIP-TEMPLATE.md': '# [Title]\n\n## Summary\n\n[One line.]\n\n## Motivation\n\n[Why.]\n\n## Design\n\n[How.]\n',
+      'kite-proposal-guidelines/kite-proposal-guidelines.md': '# How to propose a kite change\n\nOpen a pull request with a new folder.\n\n## Steps\n\nFork.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).exclude).toEqual(['kite-proposal-guidelines/**']);
+    expect((await commentsOf(dir)).filter((c) => c.includes('kite-proposal-guidelines/'))).toHaveLength(2);
+  });
+
   it('a folder page spelled `Readme.md` beside the `README.md` ones is a pattern too, one alone as well: one glob per spelling', async () => {
     const readme = (name: string) => `# ${name} lamp\n\nThe ${name.toLowerCase()} lamp lights one room.\n\n## Parts\n\nA bulb and a switch.\n\n## Wiring\n\nTwo wires.\n`;
     const dir = await tempCatalog({
