@@ -12,7 +12,8 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ outline, report }) {
+  check({ pattern, outline, report }) {
+    const top = pattern.document.sections;
     // Sections that write one section of the template split in its parts (`## Reasoning`, `## Options`): section-name's.
     const split = new Set(outline.renamed.flatMap((r) => r.split ?? []));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
@@ -32,9 +33,15 @@ export default defineRule({
               const same = (other: Section): boolean => qualified(other) === qualified(section) && (!variable || foldHeading(other.title) === foldHeading(section.title));
               const first = group.slice(0, i).find(same);
               if (!first || split.has(section)) return;
+              // The same name closing the document, pages after the first, most likely sums it up
+              // (an opening `## Summary` and a closing one after the Alternatives): a warning that says so.
+              const closing = top.at(-1) === section && top.indexOf(section) - top.indexOf(first) >= 3;
               report({
-                message: `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
+                message: closing
+                  ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, and this one closes the document, likely a recap: name it for what it is (\`${'#'.repeat(section.level)} Conclusion\`), or merge the two.`
+                  : `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,
+                ...(closing ? { warning: true } : {}),
               });
             });
           }

@@ -104,6 +104,19 @@ Release it on shutdown.
     ],
     invalid: [
       {
+        name: 'the same name closing the document, pages after the first: a recap likely, a warning',
+        text: '# Leader Election\n\n## Overview\n\nOne node coordinates.\n\n## Architecture\n\nA lease.\n\n## Implementation\n\nRenew it.\n\n## Cleanup\n\nDelete the lease.\n\n## Overview\n\nIn short: one leader, one lease.\n',
+        errors: [
+          {
+            message:
+              'Duplicate section `## Overview`: it already appears on line 3, and this one closes the document, likely a recap: name it for what it is (`## Conclusion`), or merge the two.',
+            line: 19,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a top-level section twice',
         text: `# Leader Election
 
