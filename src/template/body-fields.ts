@@ -3,10 +3,11 @@ import type { MarkdownDocument } from '../markdown/types.js';
 import { foldHeading } from './normalize.js';
 
 /** A field's label and value: `Status: Final`, `**Status**: Final`, `**Status:** Final`. */
-const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} _()-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*\S)\s*$/u;
+// (A `+` before the label, `* +TUF-Version: 1.0.0`, is the template's mark of a field one may leave out.)
+const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?([\p{L}][\p{L} _()-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*\S)\s*$/u;
 
 /** A field left empty (`Post-History:`, `Reviewed:` until it is filled in). */
-const EMPTY_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*$/u;
+const EMPTY_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?[\p{L}][\p{L} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*$/u;
 
 /**
  * Lines that are all fields, two with a value at least: each `Key: value`, or

@@ -320,3 +320,17 @@ describe('summary: the first paragraph of prose', () => {
     expect(catalog.patterns[0]!.summary?.text).toBe('Futures let a program wait for a result without blocking a thread.');
   });
 });
+
+describe('title: from the fields of a header list', () => {
+  it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/kap.md': '* KAP: <number>\n* Title: <title>\n* +Version: <version>\n* Status: Draft\n\n# Abstract\n\nWhat.\n\n# Specification\n\nHow.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/kap.md', patterns: ['kap*.md'] }),
+        'kap16.md':
+          '* KAP: 16\n* Title: Snapshot trees for kites\n* +Version: 1.0.0\n* Status: Draft\n\n# Abstract\n\nTrees of snapshots.\n\n# Specification\n\nA tree.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Snapshot trees for kites']);
+  });
+});
