@@ -1,7 +1,7 @@
-import type { Section } from '../markdown/types.js';
+import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
-import type { TemplateSection } from './types.js';
+import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections, parentSection, requiredOf } from './walk.js';
 import { nearest } from '../util/similar.js';
 import { analyze } from '../search/analyze.js';
@@ -1188,4 +1188,23 @@ function isExtension(title: string, schema: TemplateSection): boolean {
   const key = variantKey(title);
   const closed = key.replace(/ /g, '');
   return !variantKeys.get(schema)?.some((k) => k === key || k.replace(/ /g, '') === closed);
+}
+
+/**
+ * Whether moving a pattern's headings up `-by` levels would make `heading` an
+ * H1 the pattern is then read to be titled by: the template keeps the title
+ * elsewhere (front matter), the pattern has no H1, and the heading names none
+ * of the template's sections (`## Abstract` where the Summary goes). Where it
+ * would, heading-level moves nothing and required-section inserts at the
+ * pattern's own levels.
+ */
+export function raisedIntoTitle(doc: MarkdownDocument, template: TemplateSchema, heading: Heading | undefined, by: number): boolean {
+  return (
+    by < 0 &&
+    !doc.title &&
+    template.title.from !== 'heading' &&
+    heading !== undefined &&
+    heading.level + by === 1 &&
+    !flattenSections(template.sections).some((t) => t.matcher.test(foldHeading(heading.text)))
+  );
 }

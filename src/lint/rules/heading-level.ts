@@ -1,8 +1,8 @@
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
-import { outlineOff, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
+import { outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { flattenSections, parentSection } from '../../template/walk.js';
+import { parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -233,12 +233,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Moved up to H1 where the template keeps the title elsewhere, a first heading named as none of
     // its sections, `## Abstract` for the Summary, would be read as the title: the author moves them.)
     const first1 = doc.headings.find((h) => h.range.start.offset >= from && h.level + shift.by === 1);
-    const becomesTitle =
-      shift.by < 0 &&
-      !doc.title &&
-      schema.title.from !== 'heading' &&
-      first1 !== undefined &&
-      !flattenSections(schema.sections).some((t) => t.matcher.test(foldHeading(first1.text)));
+    const becomesTitle = raisedIntoTitle(doc, schema, first1, shift.by);
     // (Sections already at the template's level under the ones that move, `### Required Reviewers`
     // under `# Stewardship`, keep it, and so do the headings under them.)
     const atLevel = new Set<Heading>();

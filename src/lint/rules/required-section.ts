@@ -10,6 +10,7 @@ import {
   kindredText,
   kindredTo,
   mayStandFor,
+  raisedIntoTitle,
   sectionsHad,
   underHalf,
   type MissingSection,
@@ -307,14 +308,7 @@ function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: 
   // (So does one whose title is kept in front matter, where heading-level moves none of it either: its
   // first heading, `## Abstract` for the Summary, would be read as the title at H1.)
   const off = outlineShift(outline);
-  const first = doc.headings[0];
-  const keptDown =
-    template.title.from !== 'heading' &&
-    !doc.title &&
-    off > 0 &&
-    first !== undefined &&
-    first.level - off === 1 &&
-    !flattenSections(template.sections).some((t) => t.matcher.test(foldHeading(first.text)));
+  const keptDown = raisedIntoTitle(doc, template, doc.headings[0], -off);
   const shift = (!doc.title && template.title.from === 'heading') || keptDown ? off : 0;
   // A pattern that underlines its sections' headings (`Abstract` over `====`, as a catalog's own
   // Markdown checks may ask) gets the sections it lacks written the same way.
