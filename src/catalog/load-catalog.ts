@@ -10,7 +10,7 @@ import { flattenSections } from '../template/walk.js';
 import { mapLimit } from '../util/concurrency.js';
 import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
-import { loadCatalogPattern, loadInput } from './load-pattern.js';
+import { loadCatalogPattern, loadInput, readMetadata } from './load-pattern.js';
 import type { Catalog, Pattern } from './types.js';
 
 export interface LoadCatalogOptions {
@@ -145,9 +145,12 @@ async function readTemplate(
   from: string,
   sharedSections = false,
 ): Promise<TemplateSchema> {
+  // The template's own metadata file, where patterns keep one beside them (`kep.yaml`): the stages it lists.
+  const metadata = file && config.metadataFile ? readMetadata(path.join(path.dirname(file), config.metadataFile)) : undefined;
   const options = {
     sections,
     sharedSections,
+    ...(metadata?.kind === 'ok' ? { metadata: metadata.data } : {}),
     placeholders: config.placeholders,
     ...(config.title ? { title: config.title } : {}),
     ...(config.summary ? { summary: config.summary } : {}),

@@ -544,7 +544,7 @@ class TooLarge extends Error {
  * so a file swapped after the check cannot slip past it.
  */
 /** A pattern's metadata file: none when it has none; its keys, or what is wrong with it. */
-function readMetadata(file: string): ReturnType<typeof parseMetadata> | { kind: 'none' } {
+export function readMetadata(file: string): ReturnType<typeof parseMetadata> | { kind: 'none' } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -13,6 +13,7 @@ import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields } from './body-fields.js';
 import { foldHeading, foldText } from './normalize.js';
+import { requiredFromStage, stageLists, type StageList } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
 import { flattenSections } from './walk.js';
@@ -40,6 +41,8 @@ export interface TemplateOptions {
    * sibling template's): the caller checks that each names some template's.
    */
   sharedSections?: boolean;
+  /** The keys of the template's metadata file (`metadataFile` beside it: `stage: alpha|beta|stable`). */
+  metadata?: Record<string, unknown>;
 }
 
 /** Reads a template file (default: the built-in one) into a schema. */
@@ -121,7 +124,10 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   const { name, version } = templateIdentity(meta, file, doc.source);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
-  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc));
+  // The stages the template lists (`* Status: Provisional|Implementable|…`, `stage: alpha|beta|stable` in the metadata file
+  // beside it): a section it requires from one of them on is required of patterns at that stage or later.
+  const stages = stageLists(frontMatter, bodyFields(doc)?.values, options.metadata);
+  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc), stages);
   if (!options.sharedSections) overrides.assertAllUsed();
   // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
@@ -142,6 +148,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     placeholders,
     source: doc.source,
     document: doc,
+    ...(stages.length > 0 ? { stages } : {}),
     ...(embedded ? { embeddedAt: embedded.line } : {}),
   };
 }
@@ -385,6 +392,7 @@ function buildSections(
   schemaPaths: Map<string, string[]>,
   /** The template says its outline is only a guide (see `outlineIsAGuide`): each section it asks for is recommended. */
   guide = false,
+  stages: readonly StageList[] = [],
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
   for (let i = 0; i < sections.length; i++) {
@@ -433,7 +441,12 @@ function buildSections(
       (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) && b.range.start.line < footer,
     );
 
-    const children = buildSections(doc, section.children, path, overrides, schemaPaths, guide);
+    const children = buildSections(doc, section.children, path, overrides, schemaPaths, guide, stages);
+    // Required from a stage on (`[required_in]: # (Provisional status and above)`): its note and its own lines say so.
+    const ownEnd = (section.children[0]?.heading.range.start.line ?? section.range.end.line + 1) - 1;
+    const ownLines: string[] = [note ?? ''];
+    for (let line = section.heading.range.start.line + 1; line <= Math.min(ownEnd, footer - 1); line++) ownLines.push(doc.lines.lineText(line));
+    const requiredFrom = requiredFromStage(ownLines.join('\n'), stages);
     const expects = expectations(doc, section, ownBlocks);
     // A section that only holds optional sub-sections (`## Additional Details` over `### Test Plan
     // [optional]`), no text or comment of its own: recommended, as what it holds may all be left out.
@@ -449,7 +462,8 @@ function buildSections(
       heading,
       level: section.level,
       path,
-      optional: override.optional ?? (suffixOptional || markerOptional),
+      // (`Not required until beta` says when it is required, not that it may be left out.)
+      optional: override.optional ?? (suffixOptional || (markerOptional && !requiredFrom)),
       recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0])),
       repeatable,
       anyHeading: shape.any || itemSlot,
@@ -461,6 +475,7 @@ function buildSections(
       ...(note && !suffixOptional && !AUTHOR_NOTE.test(note) && !repeatable && !shape.placeholder ? { note } : {}),
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
       guidance,
+      ...(requiredFrom ? { requiredFrom } : {}),
       line: section.heading.range.start.line,
     });
     i = last;

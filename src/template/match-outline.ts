@@ -3,6 +3,7 @@ import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, vari
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections, parentSection, requiredOf } from './walk.js';
+import { askedAtStage, type StageHolder, type StageList } from './stages.js';
 import { nearest } from '../util/similar.js';
 import { analyze } from '../search/analyze.js';
 
@@ -87,19 +88,25 @@ export interface OutlineMatch {
  * document, another template, one older than it). Rules judging its outline
  * say so once (required-section) rather than a finding for each difference.
  */
-export function underHalf(outline: OutlineMatch, template: { sections: readonly TemplateSection[] }): boolean {
+export function underHalf(
+  outline: OutlineMatch,
+  template: { sections: readonly TemplateSection[]; stages?: readonly StageList[] | undefined },
+  /** The pattern, whose stage may not yet call for a section the template requires from a later one on (see stages.ts). */
+  pattern?: StageHolder,
+): boolean {
+  const asks = askedAtStage(template, pattern);
   // The sections it asks for, required or recommended (a catalog whose patterns often lack one makes it
   // recommended: it is still the template's), at the top level…
   // (Present at their place or out of it: `## Motivation` under a `# Summary` written a level up is
   // there, and one heading off is no other template.)
   const had = new Set([...outline.matches.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
-  const asked = template.sections.filter((s) => !s.optional);
+  const asked = template.sections.filter((s) => !s.optional && asks(s));
   const present = asked.filter((s) => had.has(s)).length;
   if (asked.length <= 1 || present * 2 >= asked.length) return false;
   // …and, where the template requires two or more, under half of those too: a pattern with most of
   // the required sections follows the template, whatever recommended ones it lacks — as does one
   // with the one section it requires (the others only asked for: a missing one is a warning each).
-  const required = requiredOf(template.sections);
+  const required = requiredOf(template.sections).filter(asks);
   const requiredPresent = required.filter((s) => had.has(s)).length;
   if (required.length === 1) return requiredPresent === 0;
   return required.length === 0 || requiredPresent * 2 < required.length;

@@ -1,5 +1,6 @@
 import type { MarkdownDocument } from '../markdown/types.js';
 import type { ShapePart } from './heading-shape.js';
+import type { StageList, StageRequirement } from './stages.js';
 
 /** What a template section holds, read from the template's own content. */
 export interface SectionExpectations {
@@ -59,6 +60,11 @@ export interface TemplateSection {
   body: string;
   /** The template's text for this section, as guidance for authors (hover, docs). */
   guidance: string;
+  /**
+   * Required from a stage of the template's list on (`[required_in]: # (Provisional status and
+   * above)`): a pattern at an earlier stage is not asked for it (see stages.ts).
+   */
+  requiredFrom?: StageRequirement;
   /** 1-based line of the heading in the template. */
   line: number;
 }
@@ -160,4 +166,6 @@ export interface TemplateSchema {
   document: MarkdownDocument;
   /** The file's line where the template starts, when it is a ```markdown block of a page about it (see embedded.ts). */
   embeddedAt?: number;
+  /** The stages the template lists for its metadata (`Status: Provisional|Implementable|…`), in order. */
+  stages?: StageList[];
 }

@@ -60,7 +60,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   // says so once): the levels it has by this one's are warnings; and where it has headings of its own
   // too, --fix moves none of them (moving some of an outline written to another template mixes two
   // layouts).
-  const loose = underHalf(outline, schema);
+  const loose = underHalf(outline, schema, pattern);
   const ownOutline = loose && outline.unknown.length > 0;
   const report: typeof reportAll = (r) => {
     if (!loose) return reportAll(r);

@@ -23,7 +23,7 @@ export default defineCatalogRule({
     const all = inFrontMatter.length > 0 ? { ...found, leftovers: [...inFrontMatter, ...found.leftovers] } : found;
     // A file with under half of the template's sections may follow another (a process document that
     // quotes the template's header lines to explain them): what it holds of this one is said as warnings.
-    return all.leftovers.length > 0 && underHalf(outline, template) ? { ...all, loose: true } : all;
+    return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
   },
   check({ pattern, catalog, collected, memo, report }) {
     const found = collected<TemplateTextFound & { loose?: true }>(pattern);

@@ -2,7 +2,7 @@ import { footerBreak, headingsInCode, runawayFence } from '../../markdown/docume
 import { plainRange } from '../../markdown/lines.js';
 import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
 import { createdAt } from '../../catalog/status.js';
-import type { PatternView } from '../../catalog/types.js';
+import type { Pattern, PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { analyze } from '../../search/analyze.js';
 import {
@@ -23,6 +23,7 @@ import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, requiredOf } from '../../template/walk.js';
+import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
 import { headingLabel, schemaLabel } from './_format.js';
@@ -63,8 +64,9 @@ export default defineCatalogRule({
     // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
     const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
-    const missing = missingReports(pattern.document, { ...outline, missing: outline.missing.filter(asked) }, template, title);
-    if (!missing[0]?.underHalf) missing.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
+    const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
+    if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
+    const missing = found[0]?.underHalf ? found : byStage(found, pattern, template);
     const candidates = boilerplateSections(template);
     const boilerplate =
       candidates.length > 0
@@ -123,6 +125,36 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * Sections the template requires from a stage on (`[required_in]: # (Provisional status and
+ * above)`): not asked of a pattern at an earlier stage; an error at that stage or a later one of
+ * the template's list; a warning, with nothing inserted, where the pattern's stage is not one of
+ * those (a `Memorandum` listed after `Completed`, where the stages end; one the list lacks; none).
+ */
+function byStage(found: RequiredFindings['missing'], pattern: PatternView, template: TemplateSchema): RequiredFindings['missing'] {
+  const stages = template.stages ?? [];
+  if (stages.length === 0) return found;
+  const byId = new Map(flattenSections(template.sections).map((s) => [s.id, s]));
+  return found.flatMap((finding) => {
+    const requirement = byId.get(finding.section)?.requiredFrom;
+    if (!requirement) return [finding];
+    const standing = stageStanding(pattern, requirement, stages);
+    if (standing.kind === 'before') return [];
+    if (standing.kind === 'within') return [finding];
+    const key = requirement.key.toLowerCase();
+    const why =
+      standing.kind === 'unknown'
+        ? `this pattern gives no ${key}`
+        : standing.after
+          ? `this pattern's ${key}, \`${standing.value}\`, comes after \`${standing.after}\`, where the template's list of stages ends`
+          : `this pattern's ${key}, \`${standing.value}\`, is not one the template lists`;
+    const { fix: _, keeping: __, ...rest } = finding;
+    return [
+      { ...rest, warning: true, message: `${finding.message} The template requires it from ${requirement.stage} on (“${requirement.said}”), and ${why}: a warning.` },
+    ];
+  });
+}
 
 /**
  * Whether a pattern keeps an older layout of the template: no title, and most
@@ -245,17 +277,19 @@ function seriesNumber(file: string): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-function missingReports(doc: MarkdownDocument, outline: OutlineMatch, template: TemplateSchema, title: string): RequiredFindings['missing'] {
+function missingReports(pattern: Pattern, outline: OutlineMatch, template: TemplateSchema, title: string): RequiredFindings['missing'] {
+  const doc = pattern.document;
   if (outline.missing.length === 0) return [];
   // A file that has fewer than half of the template's required top-level sections may not be
   // written from this template at all (another kind of document, another template): one finding
   // says so, instead of a missing section for every section it lacks, and nothing is inserted.
   // A warning: whether the file is a pattern at all is a guess (an index page, a generation source,
   // a pattern older than the template are the usual ones), and an error may not be a guess.
-  if (underHalf(outline, template)) {
-    const asked = template.sections.filter((s) => !s.optional);
-    const present = outline.matches.filter((m) => !m.schema.optional).length;
-    const lacking = outline.missing.filter((m) => !m.parent);
+  if (underHalf(outline, template, pattern)) {
+    const asks = askedAtStage(template, pattern);
+    const asked = template.sections.filter((s) => !s.optional && asks(s));
+    const present = outline.matches.filter((m) => !m.schema.optional && asks(m.schema)).length;
+    const lacking = outline.missing.filter((m) => !m.parent && asks(m.schema));
     const names =
       lacking
         .slice(0, 4)

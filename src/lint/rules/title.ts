@@ -92,7 +92,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   if (spec.from === 'none') return;
   // A file with under half of the template's sections may follow another template (required-section
   // says so): its H1s are no second title by this one's, and said as warnings.
-  const loose = underHalf(outline, template);
+  const loose = underHalf(outline, template, pattern);
   // An H1 that is one of the template's sections at another level (`# Motivation` for
   // `## Motivation`) is heading-level's finding, said once with its fix.
   const sectionsAsH1 = new Set<Heading>();

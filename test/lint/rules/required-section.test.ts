@@ -1176,3 +1176,99 @@ describe('required-section: --fix writes an inserted section as the pattern writ
     );
   });
 });
+
+describe('required-section: sections the template requires from a stage on', () => {
+  // A template of plot proposals for a community garden: its status field lists the stages in order,
+  // `Completed` ends them (a word that ends a lifecycle), and `Notice` (a separate kind of record) is listed after it.
+  const template = [
+    '# [Plot proposal title]',
+    '',
+    '* Status: Sketched|Surveyed|Dug|Planted|Completed|Notice|Abandoned',
+    '* Gardener: [name]',
+    '',
+    '## Gist',
+    '',
+    '[needed_from]: # (always)',
+    '',
+    'What the plot is for, in a line or two.',
+    '',
+    '## Soil',
+    '',
+    '[required_in]: # (Surveyed status and above)',
+    '',
+    'What the soil survey found.',
+    '',
+    '## Beds',
+    '',
+    '(Required for Dug status and above)',
+    '',
+    'How the beds are laid out.',
+    '',
+    '## Watering',
+    '',
+    'This section must be completed when targeting Planted.',
+    '',
+  ].join('\n');
+  const plot = (name: string, status: string | undefined, sections: string[]) =>
+    [
+      `# ${name}`,
+      '',
+      ...(status ? [`* Status: ${status}`, '* Gardener: Ines'] : ['* Gardener: Ines', '* Row: 4']),
+      '',
+      '## Gist',
+      '',
+      `A plot for ${name.toLowerCase()}.`,
+      '',
+      ...sections.flatMap((s) => [`## ${s}`, '', `The ${s.toLowerCase()} of the ${name.toLowerCase()} plot.`, '']),
+    ].join('\n');
+
+  async function findings(plots: Record<string, string>): Promise<string[]> {
+    const files: Record<string, string> = {
+      'templates/plot.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot.md', patterns: ['plots/*.md'] }),
+    };
+    for (const [name, text] of Object.entries(plots)) files[`plots/${name}.md`] = text;
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path.slice(6, -3)} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`));
+  }
+
+  it('not asked before its stage; an error from it on; a warning, with no fix, past the last stage, off the list or with no status', async () => {
+    const found = await findings({
+      sketch: plot('Herbs', 'Sketched', []),
+      survey: plot('Berries', 'Surveyed', ['Soil']),
+      dug: plot('Beans', 'Dug', ['Soil']),
+      done: plot('Squash', 'Completed', ['Beds', 'Watering']),
+      notice: plot('Fence notice', 'Notice', []),
+      odd: plot('Compost', 'Pending', ['Soil', 'Beds', 'Watering'].slice(1)),
+      none: plot('Mint', undefined, ['Beds', 'Watering']),
+    });
+    const said = (stage: string, words: string) => `The template requires it from ${stage} on (“${words}”)`;
+    expect(found).toEqual([
+      `done error fix Missing section \`## Soil\`, expected after \`## Gist\`.`,
+      `dug error fix Missing section \`## Beds\`, expected after \`## Soil\`.`,
+      `none warning Missing section \`## Soil\`, expected after \`## Gist\`. ${said('Surveyed', 'Surveyed status and above')}, and this pattern gives no status: a warning.`,
+      `notice warning Missing section \`## Soil\`, expected after \`## Gist\`. ${said('Surveyed', 'Surveyed status and above')}, and this pattern's status, \`Notice\`, comes after \`Completed\`, where the template's list of stages ends: a warning.`,
+      `notice warning Missing section \`## Beds\`, expected after \`## Gist\`. ${said('Dug', 'Dug status and above')}, and this pattern's status, \`Notice\`, comes after \`Completed\`, where the template's list of stages ends: a warning.`,
+      `notice warning Missing section \`## Watering\`, expected after \`## Gist\`. ${said('Planted', 'when targeting Planted')}, and this pattern's status, \`Notice\`, comes after \`Completed\`, where the template's list of stages ends: a warning.`,
+      `odd warning Missing section \`## Soil\`, expected after \`## Gist\`. ${said('Surveyed', 'Surveyed status and above')}, and this pattern's status, \`Pending\`, is not one the template lists: a warning.`,
+    ]);
+  });
+
+  it('the stages from the metadata file beside the template (`metadataFile`), the requirement in a sentence about the section', async () => {
+    const files: Record<string, string> = {
+      'templates/plot/README.md': '# [Plot]\n\n## Gist\n\nWhat for.\n\n## Harvest log\n\nThis section must be completed when targeting late to a season.\n',
+      'templates/plot/plot.yaml': 'name: Plot template\nphase: early|mid|late\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot/README.md', patterns: ['plots/*/README.md'], metadataFile: 'plot.yaml' }),
+    };
+    for (const [name, phase] of [
+      ['tomato', 'early'],
+      ['leek', 'mid'],
+      ['kale', 'late'],
+    ])
+      ((files[`plots/${name}/README.md`] = `# ${name}\n\n## Gist\n\nA plot of ${name}.\n`), (files[`plots/${name}/plot.yaml`] = `name: ${name}\nphase: ${phase}\n`));
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      'plots/kale/README.md error Missing section `## Harvest log`, expected after `## Gist`.',
+    ]);
+  });
+});

@@ -1,0 +1,144 @@
+import { frontMatterValue } from '../markdown/front-matter.js';
+
+/**
+ * The stages a template lists for a key of its metadata, in its order
+ * (`* Status: Provisional|Implementable|Experimental|Standard|Completed|Memorandum`,
+ * `stage: alpha|beta|stable` in the metadata file beside it): values in lower case, first word.
+ */
+export interface StageList {
+  /** The key as the template writes it (`Status`, `stage`). */
+  key: string;
+  values: string[];
+  /** The values as written, for messages. */
+  written: string[];
+}
+
+/**
+ * A section the template requires from a stage on (`[required_in]: # (Provisional status and
+ * above)`, `This section must be completed when targeting beta to a release.`): required of a
+ * pattern at that stage or a later one, not before.
+ */
+export interface StageRequirement {
+  /** The key of the stage list (`Status`). */
+  key: string;
+  /** The stage as the template's list writes it (`Provisional`). */
+  stage: string;
+  /** The template's words, for messages (`Provisional status and above`). */
+  said: string;
+}
+
+/** Keys whose listed values are stages a pattern goes through, in order (not kinds: `type`, `category`). */
+const STAGE_KEY = /^(?:status|stage|maturity|phase|state|level)$/i;
+
+/** Values that end a lifecycle: statuses listed after one are another track or an outcome (`Memorandum` after `Completed`). */
+const FINAL_STAGES = new Set(['completed', 'complete', 'final', 'finished', 'implemented', 'done', 'released', 'shipped', 'stable', 'ga', 'living', 'merged']);
+
+/**
+ * The stage lists of a template: each key of its front matter, body fields or metadata file
+ * (later sources fill in the keys earlier ones lack) whose value lists three stages or more
+ * with `|` (`Provisional|Prototyping|Implementable`), for a key that names stages (`status`, `stage`).
+ */
+export function stageLists(...sources: (Record<string, unknown> | undefined)[]): StageList[] {
+  const out: StageList[] = [];
+  for (const source of sources) {
+    for (const [key, value] of Object.entries(source ?? {})) {
+      if (!STAGE_KEY.test(key.trim()) || typeof value !== 'string' || out.some((l) => l.key.toLowerCase() === key.toLowerCase())) continue;
+      const written = value
+        .replace(/^[\s[{(<"'`]+|[\s\]})>"'`]+$/g, '')
+        .split('|')
+        .map((v) => v.trim())
+        .filter(Boolean);
+      const values = written.map(firstWord);
+      if (written.length >= 3 && values.every((v) => v !== undefined) && new Set(values).size === values.length)
+        out.push({ key: key.trim(), values: values as string[], written });
+    }
+  }
+  return out;
+}
+
+function firstWord(value: string): string | undefined {
+  return /^[\s*_`[(]*([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(value)?.[1]?.toLowerCase();
+}
+
+/**
+ * What a section's own text (its note, its guidance, a comment of the author's template) says
+ * about the stage from which it is required, naming a stage of one of `lists`: a link-definition
+ * comment (`[required_in]: # (Implementable status and above)`), a note in parentheses
+ * (`(Required for Experimental status and above)`), a sentence about the section (`This section
+ * must be completed when targeting beta to a release.`, `For beta, this section is required`), a
+ * line that opens with it (`Required from Implementable on.`), or `Not required until beta`.
+ * The earliest stage named wins.
+ */
+export function requiredFromStage(text: string, lists: readonly StageList[]): StageRequirement | undefined {
+  if (lists.length === 0) return undefined;
+  const plain = text.replace(/[*_`]/g, '').replace(/<!--|-->/g, ' ');
+  const said: string[] = [];
+  const patterns = [
+    /\[required[_ ]?in\]:\s*#\s*[("']([^)"'\n]*)[)"']/gi,
+    /\(\s*required (?:for|from|in|at|by|once|when|starting)\b([^)\n]*)\)/gi,
+    /\bthis (?:sub-?)?section (?:is|must be|should be|has to be|needs to be) (?:required|mandatory|completed|filled (?:in|out)|written|answered)\b([^.\n]*)/gi,
+    /(?:^|\n)\s*(?:[-*]\s+)?required (?:for|from|in|at|by|once|starting (?:at|from|with))\s+([^.\n]*)/gi,
+    /\bnot required (?:until|before)\b([^.\n]*)/gi,
+    /\b(?:for|from|at|by) (\S+(?: status| stage)?),? this (?:sub-?)?section is (?:required|mandatory)\b/gi,
+  ];
+  for (const re of patterns) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
+  let best: { list: StageList; index: number; said: string } | undefined;
+  for (const words of said) {
+    for (const list of lists) {
+      list.values.forEach((value, index) => {
+        if (!new RegExp(`(?:^|[^\\p{L}\\p{N}-])${escape(value)}(?![\\p{L}\\p{N}-])`, 'iu').test(words)) return;
+        if (!best || (best.list === list && index < best.index)) best = { list, index, said: words };
+      });
+    }
+  }
+  if (!best) return undefined;
+  const { list, index, said: words } = best;
+  return { key: list.key, stage: list.written[index]!, said: words };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where a pattern stands towards a section required from a stage on: `before` that stage (not
+ * required yet), `within` the stages from it to the list's end (or to its last stage of a
+ * lifecycle, `Completed`), `outside` them (a value listed after that last stage, `Memorandum`,
+ * or one the list does not have), or `unknown` (the pattern gives none).
+ */
+export type StageStanding = { kind: 'before' } | { kind: 'within' } | { kind: 'outside'; value: string; after?: string } | { kind: 'unknown' };
+
+export function stageStanding(pattern: StageHolder, requirement: StageRequirement, lists: readonly StageList[]): StageStanding {
+  const list = lists.find((l) => l.key === requirement.key);
+  if (!list) return { kind: 'within' };
+  const raw = frontMatterValue(pattern.frontMatter, requirement.key) ?? pattern.fields?.[requirement.key.toLowerCase()];
+  const value = typeof raw === 'string' ? firstWord(raw) : undefined;
+  if (value === undefined || typeof raw !== 'string') return { kind: 'unknown' };
+  const from = list.values.indexOf(firstWord(requirement.stage)!);
+  const at = list.values.indexOf(value);
+  if (at < 0) return { kind: 'outside', value: raw.trim() };
+  if (at < from) return { kind: 'before' };
+  const last = list.values.findIndex((v, i) => i >= from && FINAL_STAGES.has(v));
+  if (last >= 0 && at > last) return { kind: 'outside', value: raw.trim(), after: list.written[last]! };
+  return { kind: 'within' };
+}
+
+/** What stageStanding reads of a pattern: its front matter (with its metadata file's keys) and body fields. */
+export interface StageHolder {
+  frontMatter: Record<string, unknown>;
+  fields?: Record<string, string> | undefined;
+}
+
+/**
+ * Whether the template asks a pattern for a section at the pattern's stage: always, but for a
+ * section required from a stage on where the pattern is not known to be at it or past it. Without
+ * a pattern, every section is asked for.
+ */
+export function askedAtStage(
+  template: { stages?: readonly StageList[] | undefined },
+  pattern: StageHolder | undefined,
+): (section: { requiredFrom?: StageRequirement | undefined }) => boolean {
+  const stages = template.stages ?? [];
+  if (!pattern || stages.length === 0) return () => true;
+  return (section) => !section.requiredFrom || stageStanding(pattern, section.requiredFrom, stages).kind === 'within';
+}
