@@ -6,6 +6,7 @@ import { parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
+import { isVisible } from './_blocks.js';
 import { plainRange } from '../../markdown/lines.js';
 
 /** A finding, and for a section at another level than the template's, which section at which level (`id@level`). */
@@ -139,6 +140,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
     // (Not when one of them is at its level already: moved along, it would be off in turn.)
     const keepsRight = (s: Section): boolean => s.children.some((c) => levelOf.get(c) === c.level || keepsRight(c));
+    // The first of its sub-sections, in the document's order, at its template level (one `keepsRight` says there is).
+    const firstAtLevel = (s: Section): Section | undefined => {
+      for (const c of s.children) {
+        if (levelOf.get(c) === c.level) return c;
+        const deeper = firstAtLevel(c);
+        if (deeper) return deeper;
+      }
+      return undefined;
+    };
     // Moved down, its sub-sections move only as far as they must to stay under it (`# Examples` made
     // `##` keeps its `### Known Uses`); moved up, they keep their distance below it.
     const by = schema.level - section.level;
@@ -153,18 +163,25 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // parts, and keep their level. Under `# Architecture`, which the template fills with
     // sub-sections, they are its parts; so are `### User stories` under a `## Requirements` that
     // goes a level down.)
-    const siblingsAfter = by > 0 && section.level === 1 && doc.title !== undefined && section.heading !== doc.title && schema.children.length === 0;
+    // (Only where the H1 has text of its own above them: one with none, `# Design` right over
+    // `## Solution`, is a heading over them, and they are its text: they move down with it.)
+    const siblingsAfter =
+      by > 0 && section.level === 1 && doc.title !== undefined && section.heading !== doc.title && schema.children.length === 0 && section.blocks.some(isVisible);
     const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c) || (siblingsAfter && c.level <= schema.level);
     const firstStay = by > 0 ? section.children.find(stays) : undefined;
-    const own = firstStay ? section.children.slice(0, section.children.indexOf(firstStay)) : [];
+    // (A sub-section of the author's that stays only for one of the template's deeper down, at its
+    // level — `## Bay design` over `### Schedule` under a `# Layout` moved to `###` — is moved along
+    // down to that one, which stays: moved alone, the heading would leave its text behind.)
+    const cut = firstStay && !(levelOf.get(firstStay) === firstStay.level) && !(siblingsAfter && firstStay.level <= schema.level) ? firstAtLevel(firstStay) : firstStay;
+    const ownHeadings = cut ? doc.headings.filter((h) => h.range.start.offset > start && h.range.start.offset < cut.heading.range.start.offset) : [];
     const subtree = !movable
       ? undefined
       : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
         ? shiftHeadings(doc, start, by, section.range.end.offset, childBy)
-        : firstStay && own.length > 0
-          ? shiftHeadings(doc, start, by, firstStay.heading.range.start.offset, Math.max(0, schema.level + 1 - shallowest(own)))
+        : cut && ownHeadings.length > 0
+          ? shiftHeadings(doc, start, by, cut.heading.range.start.offset, Math.max(0, schema.level + 1 - Math.min(...ownHeadings.map((h) => h.level))))
           : undefined;
-    const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && own.length === 0);
+    const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
     const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,

@@ -384,3 +384,23 @@ testRule(
   },
   { describe, it },
 );
+
+// A stray H1 with no text of its own, right over the author's `##` sections: they are its text, and
+// move down with it — as far as the first of the template's sections at its level, which stays.
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Plan\n\nWhat.\n\n### Layout\n\nWhere.\n\n### Schedule\n\nWhen.\n\n## Done When\n\nHow we know.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'a stray H1 over its own sections moves down with them, down to the template section at its level',
+        text: '# Pond\n\n## Plan\n\nA small pond.\n\n# Layout\n\n## Liner\n\nA rubber liner.\n\n### Edging\n\nFlat stones.\n\n### Schedule\n\nIn spring.\n\n## Done When\n\nFrogs come.\n',
+        errors: [{ message: message('# Layout', 3, '### Layout'), line: 7, column: 1 }],
+        output:
+          '# Pond\n\n## Plan\n\nA small pond.\n\n### Layout\n\n#### Liner\n\nA rubber liner.\n\n##### Edging\n\nFlat stones.\n\n### Schedule\n\nIn spring.\n\n## Done When\n\nFrogs come.\n',
+      },
+    ],
+  },
+  { describe, it },
+);
