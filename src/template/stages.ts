@@ -72,16 +72,25 @@ function firstWord(value: string): string | undefined {
 export function requiredFromStage(text: string, lists: readonly StageList[]): StageRequirement | undefined {
   if (lists.length === 0) return undefined;
   const plain = text.replace(/[*_`]/g, '').replace(/<!--|-->/g, ' ');
+  // Sentences run on over the lines of a paragraph; what is said on a line of its own is read line by line.
+  const joined = plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 ');
   const said: string[] = [];
-  const patterns = [
+  const onLines = [
     /\[required[_ ]?in\]:\s*#\s*[("']([^)"'\n]*)[)"']/gi,
-    /\(\s*required (?:for|from|in|at|by|once|when|starting)\b([^)\n]*)\)/gi,
+    // (Said of the section, on a line of its own: not of one item of a list in its guidance,
+    // `    - Diagnostics: … Not required until feature graduated to beta.`)
+    /(?:^|\n)\s{0,3}\(\s*required (?:for|from|in|at|by|once|when|starting)\b([^)\n]*)\)/gi,
+    /(?:^|\n)\s{0,3}required (?:for|from|in|at|by|once|starting (?:at|from|with))\s+([^.\n]*)/gi,
+    /(?:^|\n)\s{0,3}(?:note:\s*)?not required (?:until|before)\b([^.\n]*)/gi,
+  ];
+  const inSentences = [
     /\bthis (?:sub-?)?section (?:is|must be|should be|has to be|needs to be) (?:required|mandatory|completed|filled (?:in|out)|written|answered)\b([^.\n]*)/gi,
-    /(?:^|\n)\s*(?:[-*]\s+)?required (?:for|from|in|at|by|once|starting (?:at|from|with))\s+([^.\n]*)/gi,
-    /\bnot required (?:until|before)\b([^.\n]*)/gi,
+    // (`The questionnaire must be completed and approved for the proposal to move to `implementable`.`)
+    /\bmust be (?:completed|filled (?:in|out)|written|answered)\b[^.\n]{0,40}?\b(?:to|before) (?:move|moving|go|going|graduat\w*|advanc\w*|reach\w*|target\w*)\s+(?:to |into )?([^.\n]*)/gi,
     /\b(?:for|from|at|by) (\S+(?: status| stage)?),? this (?:sub-?)?section is (?:required|mandatory)\b/gi,
   ];
-  for (const re of patterns) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
+  for (const re of onLines) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
+  for (const re of inSentences) for (const m of joined.matchAll(re)) said.push(m[1]!.trim());
   let best: { list: StageList; index: number; said: string } | undefined;
   for (const words of said) {
     for (const list of lists) {

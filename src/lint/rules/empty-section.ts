@@ -3,6 +3,8 @@ import type { Block, Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
+import { isDraft } from '../../catalog/status.js';
+import { askedAtStage } from '../../template/stages.js';
 import { splitNote } from '../../template/heading-variants.js';
 import { parentSection } from '../../template/walk.js';
 import { isVisible } from './_blocks.js';
@@ -15,7 +17,9 @@ export default defineRule({
     severity: 'error',
     fixable: false,
   },
-  check({ pattern, outline, template, report }) {
+  check({ pattern, catalog, outline, template, report }) {
+    const draft = isDraft(pattern, catalog.config);
+    const asked = askedAtStage(template, pattern);
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
     // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template
     // has is the placeholder rule's to report there.
@@ -51,7 +55,9 @@ export default defineRule({
         if (!unknown.has(next)) break;
         out.push(next);
       }
-      return section.children.length === 0 ? out : [];
+      // (Not where it holds a note for the author, the template's or one `--fix` wrote with it: a
+      // section inserted or copied and not yet written, whatever the author's own sections after it.)
+      return section.children.length === 0 && section.blocks.length === 0 ? out : [];
     };
     // Sub-sections already said with their empty parent: one finding for a skeleton, not one per heading.
     const said = new Set<Section>();
@@ -116,12 +122,19 @@ export default defineRule({
           }
           const marker = section.blocks.find((b) => isVisible(b) && markerOnly(b));
           const empty = marker ? `holds only “${marker.kind === 'paragraph' ? marker.text.trim() : ''}”` : 'is empty';
+          // A draft's empty section is still to be written, as its `TBD` would be (the placeholder rule's
+          // warning there); so is one the template asks for only from a later stage than the pattern's.
+          const later =
+            !optional && schema.requiredFrom && !asked(schema)
+              ? ` (The template asks for it from ${schema.requiredFrom.stage} on, which this pattern is not known to have reached: a warning.)`
+              : '';
+          const drafted = !optional && !later && draft ? ' (A draft: a warning until its status moves on.)' : '';
           report({
             message: optional
               ? `Section ${headingLabel(section)} ${empty}${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
-              : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.`,
+              : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.${later}${drafted}`,
             range: section.heading.range,
-            ...(optional ? { warning: true } : {}),
+            ...(optional || later || drafted ? { warning: true } : {}),
           });
         }
         visit(children);

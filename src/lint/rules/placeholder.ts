@@ -3,6 +3,11 @@ import { learnBoilerplate, templateTextIn, type TemplateTextFound } from '../../
 import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
+import type { PatternView } from '../../catalog/types.js';
+import { askedAtStage } from '../../template/stages.js';
+import type { TemplateSchema } from '../../template/types.js';
+import { flattenSections } from '../../template/walk.js';
+import { schemaLabel } from './_format.js';
 
 export default defineCatalogRule({
   meta: {
@@ -21,6 +26,10 @@ export default defineCatalogRule({
     // The front matter's blanks (`created: <mm/dd/yyyy>`) first, in the file's order.
     const inFrontMatter = frontMatterLeftovers(template, pattern.document);
     const all = inFrontMatter.length > 0 ? { ...found, leftovers: [...inFrontMatter, ...found.leftovers] } : found;
+    // What is left in a section the template asks for only from a later stage than the pattern's
+    // (`This section must be completed when targeting beta`, in an alpha one): not yet to be written.
+    const later = laterStage(template, pattern);
+    if (later) all.leftovers = all.leftovers.map((left) => (left.warning || left.id < 0 ? left : { ...left, ...later(template.placeholders[left.id]!.sectionPath) }));
     // A file with under half of the template's sections may follow another (a process document that
     // quotes the template's header lines to explain them): what it holds of this one is said as warnings.
     return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
@@ -87,3 +96,20 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * For a template section's path, the reason to say what is left in it as a warning when the
+ * template asks for that section (or one it is under) only from a stage the pattern is not known
+ * to have reached; undefined when no section of the template is asked for by stage.
+ */
+function laterStage(template: TemplateSchema, pattern: PatternView): ((path: readonly string[]) => { warning: string } | object) | undefined {
+  const staged = flattenSections(template.sections).filter((s) => s.requiredFrom);
+  if (staged.length === 0) return undefined;
+  const asked = askedAtStage(template, pattern);
+  return (path) => {
+    const section = staged.find((s) => !asked(s) && s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
+    return section
+      ? { warning: `the template asks for ${schemaLabel(section)} from ${section.requiredFrom!.stage} on, which this pattern is not known to have reached` }
+      : {};
+  };
+}

@@ -416,3 +416,82 @@ describe('empty-section: a heading written twice, one under the other', () => {
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId}`))).toEqual(['9 duplicate-section']);
   });
 });
+
+describe('empty-section: a section holding only a note for the author, before the author’s own sections', () => {
+  testRule(
+    rule,
+    {
+      template: '# [Title]\n\n## Abstract\n\nA short description.\n\n## Risks\n\nWhat could go wrong?\n\n## Thanks\n\nWho helped.\n',
+      valid: [],
+      invalid: [
+        {
+          // (What `--fix` writes for a missing section: its heading and the template's note, as a comment.)
+          name: 'the section as --fix inserts it, right before a heading of the author’s: empty, an error',
+          text: '# Rain barrels\n\n## Abstract\n\nCollect roof water.\n\n## Risks\n\n<!-- What could go wrong? -->\n\n## Suppliers\n\nThe hardware shop.\n\n## Thanks\n\nThe allotment board.\n',
+          errors: [
+            {
+              message: 'Section `## Risks` is empty: write its content or remove the heading if the template marks it optional.',
+              line: 7,
+              column: 1,
+              severity: 'error',
+            },
+          ],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
+
+describe('empty-section in a draft, and in a section the template asks for only from a later stage', () => {
+  testRule(
+    rule,
+    {
+      template: '---\nstatus: Draft\n---\n\n# [Title]\n\n## Abstract\n\nA short description.\n\n## Risks\n\nWhat could go wrong?\n',
+      valid: [],
+      invalid: [
+        {
+          name: 'a draft’s empty section is still to be written: a warning that says why',
+          text: '---\nstatus: Draft\n---\n\n# Rain barrels\n\n## Abstract\n\nCollect roof water.\n\n## Risks\n\nTBA\n',
+          errors: [
+            {
+              message:
+                'Section `## Risks` holds only “TBA”: write its content or remove the heading if the template marks it optional. (A draft: a warning until its status moves on.)',
+              line: 11,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+        },
+        {
+          name: 'once its status moves on, an error',
+          text: '---\nstatus: Final\n---\n\n# Rain barrels\n\n## Abstract\n\nCollect roof water.\n\n## Risks\n\n',
+          errors: [
+            {
+              message: 'Section `## Risks` is empty: write its content or remove the heading if the template marks it optional.',
+              line: 11,
+              column: 1,
+              severity: 'error',
+            },
+          ],
+        },
+      ],
+    },
+    { describe, it },
+  );
+
+  it('a section required from a later stage than the pattern’s, left empty: a warning that names the stage', async () => {
+    const files: Record<string, string> = {
+      'templates/plot.md':
+        '# [Plot]\n\n* Status: sketched|dug|planted|completed\n* Gardener: [name]\n\n## Gist\n\nWhat for.\n\n## Beds\n\n(Required for dug status and above)\n\nHow the beds lie.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot.md', patterns: ['plots/*.md'] }),
+      'plots/herbs.md': '# Herbs\n\n* Status: sketched\n* Gardener: Ines\n\n## Gist\n\nA herb plot.\n\n## Beds\n\n',
+      'plots/beans.md': '# Beans\n\n* Status: planted\n* Gardener: Ines\n\n## Gist\n\nA bean plot.\n\n## Beds\n\n',
+    };
+    const report = await lint({ root: await tempCatalog(files), only: ['empty-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      'plots/beans.md error Section `## Beds` is empty: write its content or remove the heading if the template marks it optional.',
+      'plots/herbs.md warning Section `## Beds` is empty: write its content or remove the heading if the template marks it optional. (The template asks for it from dug on, which this pattern is not known to have reached: a warning.)',
+    ]);
+  });
+});

@@ -1019,3 +1019,22 @@ describe('placeholder: a file with under half of the template’s sections', () 
     }
   });
 });
+
+describe('placeholder: template text left in a section the template asks for only from a later stage', () => {
+  it('a warning that names the stage; an error where the pattern has reached it', async () => {
+    const { lint } = await import('../../../src/lint/lint.js');
+    const { tempCatalog } = await import('../../helpers.js');
+    const files: Record<string, string> = {
+      'templates/plot.md':
+        '# [Plot]\n\n* Status: sketched|dug|planted|completed\n* Gardener: [name]\n\n## Gist\n\nWhat for.\n\n## Watering\n\nThis section must be completed when targeting planted.\n\n- [Water source]\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot.md', patterns: ['plots/*.md'] }),
+      'plots/herbs.md': '# Herbs\n\n* Status: dug\n* Gardener: Ines\n\n## Gist\n\nA herb plot.\n\n## Watering\n\n- [Water source]\n',
+      'plots/beans.md': '# Beans\n\n* Status: completed\n* Gardener: Ines\n\n## Gist\n\nA bean plot.\n\n## Watering\n\n- [Water source]\n',
+    };
+    const report = await lint({ root: await tempCatalog(files), only: ['placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      "plots/beans.md error Template text left in `## Watering`: “[Water source]”. Replace it with this pattern's own content.",
+      "plots/herbs.md warning Template text left in `## Watering`: “[Water source]”. Replace it with this pattern's own content. (The template asks for `## Watering` from planted on, which this pattern is not known to have reached. A warning.)",
+    ]);
+  });
+});
