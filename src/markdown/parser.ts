@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { MarkdownIt as Parser, StateBlock, Token } from 'markdown-it';
+import type { MarkdownIt as Parser, StateBlock, StateCore, Token } from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import linkifyRule from 'markdown-it/lib/rules_core/linkify.mjs';
 
@@ -43,7 +43,9 @@ export function markdownParser(): Parser {
     // block without them skips linkify-it's own pretest (every TLD and Unicode class, a sixth
     // of the whole parse on a typical pattern).
     md.core.ruler.at('linkify', (state) => {
-      if (AUTOLINK_HINT.test(state.src)) linkifyRule(state);
+      if (!AUTOLINK_HINT.test(state.src)) return;
+      linkifyRule(state);
+      trailingPunctuationOut(state);
     });
     const pretest = md.linkify.pretest.bind(md.linkify);
     md.linkify.pretest = (text: string) => AUTOLINK_HINT.test(text) && pretest(text);
@@ -85,4 +87,28 @@ export function markdownParser(): Parser {
 export function tokenize(source: string, frontMatterLines = 0): Token[] {
   const env: ParseEnv = frontMatterLines ? { frontMatterLines } : {};
   return markdownParser().parse(source, env);
+}
+
+/**
+ * GitHub leaves trailing punctuation out of a bare URL (`? ! . , : * _ ~`), where linkify-it keeps
+ * some of it (`https://example.org/patterns/proxy/: the proxy…` would link `…/proxy/:`): the
+ * marks are moved out of the link, into the text after it.
+ */
+function trailingPunctuationOut(state: StateCore): void {
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (block.type !== 'inline' || !children) continue;
+    for (let i = 0; i + 2 < children.length; i++) {
+      const [open, text, close] = [children[i]!, children[i + 1]!, children[i + 2]!];
+      if (open.type !== 'link_open' || open.markup !== 'linkify' || text.type !== 'text' || close.type !== 'link_close') continue;
+      const marks = /[?!.,:*_~]+$/.exec(text.content)?.[0];
+      const href = open.attrGet('href');
+      if (!marks || !href?.endsWith(marks) || marks.length >= text.content.length) continue;
+      open.attrSet('href', href.slice(0, -marks.length));
+      text.content = text.content.slice(0, -marks.length);
+      const after = new state.Token('text', '', 0);
+      after.content = marks;
+      children.splice(i + 3, 0, after);
+    }
+  }
 }

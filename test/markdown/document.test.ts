@@ -267,4 +267,18 @@ describe('parseMarkdown: GFM autolinks', () => {
       ['mailto:a@b.org', 'autolink'],
     ]);
   });
+
+  it('leaves trailing punctuation out of a bare URL, as GitHub does; the text keeps it', () => {
+    const result = parseMarkdown('* https://kiln.example.org/patterns/glaze/: the glaze page.\n* See https://kiln.example.org/a_b_ and https://kiln.example.org/x~.\n');
+    expect(result.ok && result.document.links.map((l) => [l.url, l.text])).toEqual([
+      ['https://kiln.example.org/patterns/glaze/', 'https://kiln.example.org/patterns/glaze/'],
+      ['https://kiln.example.org/a_b', 'https://kiln.example.org/a_b'],
+      ['https://kiln.example.org/x', 'https://kiln.example.org/x'],
+    ]);
+    const list = result.ok ? result.document.sections.length === 0 && result.document.preamble[0] : undefined;
+    expect(list && list.kind === 'list' && list.items.map((i) => i.text)).toEqual([
+      'https://kiln.example.org/patterns/glaze/: the glaze page.',
+      'See https://kiln.example.org/a_b_ and https://kiln.example.org/x~.',
+    ]);
+  });
 });
