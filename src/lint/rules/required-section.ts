@@ -909,6 +909,13 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
     const words = s.title.split(/\s+/).map((w) => analyze(w));
     if (words.length <= 8 && name.every((n) => words.some((w) => w.length === 1 && w[0] === n))) out.push(s);
   }
+  // (But a sub-section a level down whose heading opens with its whole name — `### Testing using the
+  // console` inside the deploy steps — may be it, written there and in longer words, as likely as not.)
+  for (const s of doc.sections.flatMap((top) => (top.heading === doc.title ? top.children.flatMap((c) => c.children) : top.children))) {
+    if (known.has(s) || s.level !== schema.level + 1) continue;
+    const words = s.title.split(/\s+/).map((w) => analyze(w));
+    if (words.length <= 8 && words.length > name.length && name.every((n, k) => words[k]?.length === 1 && words[k]![0] === n)) out.push(s);
+  }
   return out;
 }
 

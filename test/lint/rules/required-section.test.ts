@@ -1272,3 +1272,15 @@ describe('required-section: sections the template requires from a stage on', () 
     ]);
   });
 });
+
+describe('required-section: the section a level down, in longer words that open with its name', () => {
+  it('a warning that names the heading, and no fix', async () => {
+    const template = '# [Name]\n\n## Materials\n\nWhat you need.\n\n## Steps\n\nWhat to do.\n\n## Why\n\nHow it works.\n\n## Checking\n\nHow to tell it worked.\n';
+    const text =
+      '# Paper lantern\n\n## Materials\n\n- Rice paper\n\n## Steps\n\n1. Fold the paper.\n2. Glue the seam.\n\n### Checking the seam by lamplight\n\nHold it to a lamp: no gaps.\n\n## Why\n\nPaper diffuses the light.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## Checking`, expected after `## Why`. This pattern has `### Checking the seam by lamplight` on line 12 elsewhere, in the words of its name: if that is the section, move it here under its heading; if not, write it.',
+    ]);
+  });
+});
