@@ -445,7 +445,7 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
-  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text)) || b.kind === 'list') ?? [];
+  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw)) || b.kind === 'list') ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
   const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
@@ -493,9 +493,17 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   };
   return (
     // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
-    find((b) => (b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) ? b : undefined)) ??
-    find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
+    // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
+    find((b) =>
+      b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) ? b : undefined,
+    ) ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
   );
+}
+
+/** A paragraph of images only (`![Architecture](diagram.png)`, linked or raw `<img>`): no words of its own. */
+function imagesOnly(raw: string): boolean {
+  const rest = raw.replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>|<\/?(?:a|p|div|picture|source)\b[^>]*>/gi, '').replace(/\[\s*\]\([^)]*\)/g, '');
+  return rest.length < raw.length && !/\p{L}/u.test(rest);
 }
 
 /**

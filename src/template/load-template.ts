@@ -619,7 +619,9 @@ function saysOptional(block: Block | undefined): boolean {
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
     /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain) ||
     // (An invitation: `If you would like to add anything else, feel free to do so here.`)
-    /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain)
+    /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain) ||
+    // (`Feel free to add anything else you may need.`)
+    /^feel free to (?:add|include|write|mention) anything (?:else|more)\b/i.test(plain)
   );
 }
 

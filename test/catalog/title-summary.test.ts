@@ -319,6 +319,20 @@ describe('summary: the first paragraph of prose', () => {
     );
     expect(catalog.patterns[0]!.summary?.text).toBe('Futures let a program wait for a result without blocking a thread.');
   });
+
+  it('is never an image alone, whatever its alt text says (linked, or raw HTML)', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/flow.md': '# [Title]\n\n## Description\n\nWhat.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/flow.md', patterns: ['*.md'] }),
+        'queue-fanout.md':
+          '# Queue fan-out\n\n[![A topic sends each order to three queues that feed the billing, stock and mail workers](fanout.png)](fanout.png)\n\n<img src="legend.png" alt="The legend explains the colours of every box in the diagram">\n\nOne topic copies each order to a queue per worker.\n\n## Description\n\nHow.\n',
+        'fanout.png': 'png',
+        'legend.png': 'png',
+      }),
+    );
+    expect(catalog.patterns[0]!.summary?.text).toBe('One topic copies each order to a queue per worker.');
+  });
 });
 
 describe('title: from the fields of a header list', () => {

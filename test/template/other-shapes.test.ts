@@ -316,6 +316,11 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a catch-all section whose guidance only invites more (`Feel free to add anything else you may need.`) is optional', () => {
+    const t = templateFromSource('# <Kiln name>\n\n## Firing\n\nHow hot, how long.\n\n### Extras\n\nFeel free to add anything else you may need.\n', 'kiln-template.md');
+    expect(t.sections.map((s) => [s.name, s.optional, s.children.map((c) => [c.name, c.optional])])).toEqual([['Firing', false, [['Extras', true]]]]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
