@@ -288,8 +288,9 @@ function readTitle(
       return { text: `${doc.title.text.trim()}: ${next.text}`, from: 'heading', range: { start: doc.title.range.start, end: next.range.end } };
     return { text: doc.title.text, from: 'heading', range: doc.title.range };
   }
+  // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
   for (const key of TITLE_KEYS) {
-    const found = frontMatterText(frontMatter, key, fmRange);
+    const found = frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1));
     if (found) return found;
   }
   // The title among the fields the document writes in its body (`Title: Faster block sync`, or the

@@ -348,3 +348,17 @@ describe('title: from the fields of a header list', () => {
     expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Snapshot trees for kites']);
   });
 });
+
+describe('title: from the metadata file beside a pattern without an H1', () => {
+  it('is its `title`, where the file has no front matter of its own', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/pattern.md': '# [Title]\n\n## Summary\n\nWhat.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', metadataFile: 'meta.yaml' }),
+        'cold-frame/README.md': '<!-- contents -->\n\n## Summary\n\nA glass box that keeps seedlings warm in March.\n',
+        'cold-frame/meta.yaml': 'title: Cold frame\nstatus: tried\n',
+      }),
+    );
+    expect(read(catalog)).toEqual([['cold-frame', 'Cold frame', 'front-matter', 'A glass box that keeps seedlings warm in March.', 'section']]);
+  });
+});
