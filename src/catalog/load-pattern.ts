@@ -322,6 +322,9 @@ function readTitle(
   return undefined;
 }
 
+/** A list item that is a field: `RFC PR: https://…`, `Tracking Issue: #12`. */
+const FIELD_ITEM = /^[\p{L}][\p{L} _()-]{0,30}:\s+\S/u;
+
 /** A document's number alone, as some catalogs title their documents: `NIP-26`, `KSP 01`, `RFC-0042`. */
 const IDENTIFIER = /^\p{L}{1,10}[-_ ]?\d+[a-z]?$/u;
 
@@ -341,6 +344,7 @@ const NOTICE_WORDS = new Set([
   'warning',
   'caution',
   'notice',
+  'note',
   'important',
   'attention',
 ]);
@@ -446,7 +450,14 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
-  const texts = blocks?.filter((b) => (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw)) || b.kind === 'list') ?? [];
+  // (Nor a notice's label alone, `**NOTE**` over what it says, nor a list of fields above the text:
+  // `- RFC PR: https://…`, `- Tracking Issue: …`.)
+  const texts =
+    blocks?.filter(
+      (b) =>
+        (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw) && !isNotice(b.text)) ||
+        (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text))),
+    ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
   const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];

@@ -362,3 +362,17 @@ describe('title: from the metadata file beside a pattern without an H1', () => {
     expect(read(catalog)).toEqual([['cold-frame', 'Cold frame', 'front-matter', 'A glass box that keeps seedlings warm in March.', 'section']]);
   });
 });
+
+describe('summary: from a section of its own', () => {
+  it('is not a notice’s label alone (`**NOTE**`), nor a list of fields above the text', async () => {
+    const catalog = await catalogOf('# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n', {
+      kiln: '# Kiln\n\n## Summary\n\n**NOTE**\n\nThis proposal was withdrawn: the kiln was never built.\n\n## Design\n\nBricks.\n',
+      glaze:
+        '# Glaze\n\n## Summary\n\n- Proposal PR: https://example.org/pr/4\n- Tracking Issue: https://example.org/issues/9\n\nGlaze every pot twice.\n\n## Design\n\nDip.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([
+      ['glaze', 'Glaze every pot twice.'],
+      ['kiln', 'This proposal was withdrawn: the kiln was never built.'],
+    ]);
+  });
+});
