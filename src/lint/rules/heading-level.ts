@@ -69,6 +69,11 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
   };
   const template = schema.sections;
+  // The file's one H1, where the template opens each pattern with an H1 title (`# Summary` over the
+  // rest): moved down, it would leave the file without any (a Markdown linter's first-heading check
+  // fails then). The author adds the title above it first.
+  const h1s = doc.headings.filter((h) => h.level === 1);
+  const onlyH1 = h1s.length === 1 && schema.title.from === 'heading' && (schema.title.level ?? 1) === 1 ? h1s[0] : undefined;
   /**
    * Whether the heading, at the template's level, would sit under the template's parent: a
    * level changed alone must not move a section under a section it does not belong to (a
@@ -129,8 +134,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const leavesTitles = section.level === 1 && !doc.title && doc.headings.some((h) => h.level === 1 && h !== section.heading);
     // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
     const past = raisedPastParent(section, schema);
+    const lastH1 = section.heading === onlyH1 && schema.level > 1;
     const movable =
       !later &&
+      !lastH1 &&
       !section.heading.setext &&
       !leavesTitles &&
       !past &&
@@ -190,7 +197,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
       ...(schema.optional || schema.recommended || split.has(section) ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}`,
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,
       actual: `${'#'.repeat(section.level)} ${section.title}`,

@@ -404,3 +404,28 @@ testRule(
   },
   { describe, it },
 );
+
+// The file's only H1 is a section (`# Summary` over the rest), where the template opens with an H1
+// title: moved down, it would leave the file with no H1 at all.
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'no fix for the only H1: the title goes above it first',
+        text: '# Summary\n\nA bell for the shed door.\n\n## Motivation\n\nNobody hears a knock.\n',
+        errors: [
+          {
+            message: `${message('# Summary', 2, '## Summary')} It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).`,
+            line: 1,
+            column: 1,
+          },
+        ],
+        output: null,
+      },
+    ],
+  },
+  { describe, it },
+);
