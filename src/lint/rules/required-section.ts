@@ -1,6 +1,6 @@
 import { footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange } from '../../markdown/lines.js';
-import type { CodeBlock, MarkdownDocument, Section } from '../../markdown/types.js';
+import type { CodeBlock, Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { createdAt } from '../../catalog/status.js';
 import type { Pattern, PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
@@ -363,6 +363,20 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           m.section.level === missing.after!.sections[0]?.level &&
           m.section.range.start.offset > missing.after!.sections.at(-1)!.range.start.offset,
       ));
+  // Headings deeper than it right after where it would go (`### Baking Steps`, still under the
+  // author's `## Kitchen Layout`): inserted there, it would take them in as its own sub-sections —
+  // but for its own sub-sections, written already, which are to be under it.
+  const schemaOf = new Map<Heading, TemplateSection>([
+    ...outline.all.flatMap((m) => m.sections.map((s) => [s.heading, m.schema] as [Heading, TemplateSection])),
+    ...outline.misplaced.map((m) => [m.section.heading, m.schema] as [Heading, TemplateSection]),
+  ]);
+  const adopts = (missing: MissingSection, offset: number): boolean => {
+    const level = Math.min(Math.max(missing.schema.level + shift, 1), 6);
+    const next = doc.headings.find((h) => h.range.start.offset >= offset && h !== doc.title);
+    if (!next || next.level <= level) return false;
+    const its = schemaOf.get(next);
+    return !(its && isUnder(its, missing.schema));
+  };
   const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
@@ -519,6 +533,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               named.length > 0 ||
               writtenAlready(missing.schema) ||
               siblingsUp(missing) ||
+              adopts(missing, offset) ||
               laterAbove(outline, template, missing, offset)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),

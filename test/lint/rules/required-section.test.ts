@@ -1284,3 +1284,15 @@ describe('required-section: the section a level down, in longer words that open 
     ]);
   });
 });
+
+describe('required-section: no section inserted where it would take in deeper headings of another', () => {
+  it('the error stays, with no fix, where the next heading is deeper than the inserted one and none of its own', async () => {
+    const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Steps\n\nHow.\n\n## Why\n\nWhy.\n\n## Checking\n\nCheck.\n\n## Tidying\n\nTidy.\n';
+    const text =
+      '# Kite\n\n## Workshop\n\nA table and a lamp.\n\n### Materials\n\n- Paper\n\n### Why\n\nWind lifts a flat sail.\n\n### Steps\n\n#### Frame\n\nTie the sticks.\n\n#### Sail\n\nGlue the paper.\n\n## Tidying\n\nSweep the offcuts.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      '13 error Missing section `## Checking`, expected after `## Why`.',
+    ]);
+  });
+});
