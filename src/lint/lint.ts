@@ -9,6 +9,7 @@ import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../ca
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
 import { writeFileAtomic } from '../util/text-file.js';
+import { tocInSync } from '../markdown/toc.js';
 import { variantKey } from '../template/heading-variants.js';
 import { applyEdits, lostLines } from '../util/text-edits.js';
 import { VERSION } from '../version.js';
@@ -307,7 +308,8 @@ async function writeFixes(result: LintFileResult, done: Set<string>, refused: Ma
     fresh.forEach((d) => done.add(key(d)));
     return false;
   }
-  await writeFileAtomic(result.file, (hadBom ? '\uFEFF' : '') + output);
+  // A table of contents a tool keeps in step with the headings stays so (a catalog's checks compare them).
+  await writeFileAtomic(result.file, (hadBom ? '\uFEFF' : '') + tocInSync(source, output));
   fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));
   return true;
 }

@@ -1,0 +1,111 @@
+import { parseMarkdown } from './document.js';
+import type { Heading } from './types.js';
+
+/**
+ * A table of contents a tool keeps between two comments (`<!-- toc -->` … `<!-- /toc -->`,
+ * doctoc's `<!-- START doctoc -->` … `<!-- END doctoc -->`, `<!-- TOC -->` … `<!-- /TOC -->`):
+ * a list of links to the file's headings, which a catalog's checks may compare with them.
+ */
+const MARKERS: [RegExp, RegExp][] = [
+  [/<!--\s*toc\s*-->/i, /<!--\s*\/toc\s*-->/i],
+  [/<!--\s*start doctoc\b[^>]*-->/i, /<!--\s*end doctoc\b[^>]*-->/i],
+  [/<!--\s*toc\b[^>]*-->/i, /<!--\s*\/toc\s*-->/i],
+];
+
+/** How a table of contents is written, as far as it can be told from one. */
+interface TocStyle {
+  bullet: string;
+  indent: number;
+  minLevel: number;
+  maxLevel: number;
+  /** Only the headings after the table (not a `## Table of Contents` above it). */
+  afterOnly: boolean;
+  /** The link text: the heading's Markdown as written, with its code spans and emphasis as HTML (`<code>…</code>`, `<em>…</em>`), or its plain text. */
+  text: 'raw' | 'html' | 'plain';
+}
+
+/**
+ * The text after fixes with its table of contents brought up to date: where the text before them had
+ * one that listed its headings exactly as a tool writes it (a style read from the table itself), the
+ * same table is written for the headings after them. A table written otherwise (by hand, out of date
+ * already) is left as it is, as is everything else.
+ */
+export function tocInSync(before: string, after: string): string {
+  // (Offsets are read on `\n` lines: a file of `\r\n` ones is left as it is.)
+  if (before.includes('\r')) return after;
+  const old = tocRegion(before);
+  const now = tocRegion(after);
+  if (!old || !now || !/^\s*[-*+] \[/m.test(old.inner)) return after;
+  const lines = old.inner.split('\n');
+  const first = lines.findIndex((l) => /^\s*[-*+] \[/.test(l));
+  let last = first;
+  while (last + 1 < lines.length && /^\s*[-*+] \[/.test(lines[last + 1]!)) last++;
+  const listed = lines.slice(first, last + 1);
+  const beforeHeadings = headingsOf(before);
+  const afterHeadings = headingsOf(after);
+  if (!beforeHeadings || !afterHeadings) return after;
+  const style = styleOf(listed, beforeHeadings, old.end);
+  if (!style) return after;
+  const nowLines = now.inner.split('\n');
+  // (The lines around the list — a blank line, a bold `Table of Contents` — stay as they are.)
+  const nowFirst = nowLines.findIndex((l) => /^\s*[-*+] \[/.test(l));
+  if (nowFirst < 0) return after;
+  let nowLast = nowFirst;
+  while (nowLast + 1 < nowLines.length && /^\s*[-*+] \[/.test(nowLines[nowLast + 1]!)) nowLast++;
+  const written = tocLines(afterHeadings, style, now.end);
+  if (written.length === 0) return after;
+  const inner = [...nowLines.slice(0, nowFirst), ...written, ...nowLines.slice(nowLast + 1)].join('\n');
+  return after.slice(0, now.start) + inner + after.slice(now.start + now.inner.length);
+}
+
+function tocRegion(text: string): { start: number; inner: string; end: number } | undefined {
+  for (const [open, close] of MARKERS) {
+    const o = open.exec(text);
+    if (!o) continue;
+    const start = o.index + o[0].length;
+    const c = close.exec(text.slice(start));
+    if (!c) continue;
+    return { start, inner: text.slice(start, start + c.index), end: start + c.index };
+  }
+  return undefined;
+}
+
+function headingsOf(text: string): Heading[] | undefined {
+  const parsed = parseMarkdown(text);
+  return parsed.ok ? parsed.document.headings : undefined;
+}
+
+/** The style that writes these lines for these headings exactly, if one does. */
+function styleOf(listed: string[], headings: readonly Heading[], tocEnd: number): TocStyle | undefined {
+  const bullet = /^\s*([-*+])/.exec(listed[0]!)![1]!;
+  const nested = listed.map((l) => /^ */.exec(l)![0].length).filter((n) => n > 0);
+  const indent = nested.length > 0 ? Math.min(...nested) : 2;
+  for (const afterOnly of [true, false]) {
+    for (const text of ['raw', 'html', 'plain'] as const) {
+      for (let minLevel = 1; minLevel <= 3; minLevel++) {
+        for (let maxLevel = minLevel; maxLevel <= 6; maxLevel++) {
+          const style = { bullet, indent, minLevel, maxLevel, afterOnly, text };
+          const lines = tocLines(headings, style, tocEnd);
+          if (lines.length === listed.length && lines.every((l, k) => l === listed[k]!.trimEnd())) return style;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function tocLines(headings: readonly Heading[], style: TocStyle, tocEnd: number): string[] {
+  return headings
+    .filter((h) => h.level >= style.minLevel && h.level <= style.maxLevel && (!style.afterOnly || h.range.start.offset >= tocEnd))
+    .map((h) => `${' '.repeat(style.indent * (h.level - style.minLevel))}${style.bullet} [${linkText(h, style.text)}](#${h.id})`);
+}
+
+function linkText(h: Heading, text: TocStyle['text']): string {
+  if (text === 'plain') return h.text.trim();
+  const raw = h.raw.trim();
+  if (text === 'raw') return raw;
+  return raw
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '<strong>$2</strong>')
+    .replace(/(?<![\p{L}\p{N}])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu, '<em>$2</em>');
+}
