@@ -2,6 +2,7 @@ import { resolveReference } from '../../catalog/links.js';
 import type { Range } from '../../markdown/lines.js';
 import type { Block, Link, Section } from '../../markdown/types.js';
 import { findPlaceholders } from '../../template/placeholders.js';
+import { foldText } from '../../template/normalize.js';
 import { defineRule, type Report } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
 import { allBlocks, sectionsFor, topLevelSchema } from '../../template/lookup.js';
@@ -23,6 +24,14 @@ export default defineRule({
     const schema = topLevelSchema(template, ['license', 'licence']);
     if (!schema) return;
     const doc = pattern.document;
+    const own = findSection(template.document.sections, schema.line);
+    const prescribed = new Set(
+      own
+        ? textUnits(own)
+            .map((u) => foldText(clean(u.text)))
+            .filter(Boolean)
+        : [],
+    );
 
     for (const section of sectionsFor(outline, schema)) {
       const within = (r: Range) => r.start.offset >= section.range.start.offset && r.end.offset <= section.range.end.offset;
@@ -49,6 +58,12 @@ export default defineRule({
       for (const unit of units) {
         const text = clean(unit.text);
         if (!text) continue;
+        // The words the template itself sets there for every pattern (`Released into the public
+        // domain.`): the catalog's license, whatever SPDX calls it.
+        if (prescribed.has(foldText(text))) {
+          valid = true;
+          continue;
+        }
         if (looksLikeExpression(text)) {
           const result = parseExpression(text);
           if (result.ok) valid = true;
@@ -130,4 +145,14 @@ function words(text: string): string[] {
     .split(/[\s,;/]+/)
     .map((w) => w.replace(/^[("'“`]+|[)"'”`.:!?]+$/g, ''))
     .filter(Boolean);
+}
+
+/** The template's own section whose heading is on this line. */
+function findSection(sections: readonly Section[], line: number): Section | undefined {
+  for (const s of sections) {
+    if (s.heading.range.start.line === line) return s;
+    const inner = findSection(s.children, line);
+    if (inner) return inner;
+  }
+  return undefined;
 }

@@ -109,4 +109,11 @@ describe('license', () => {
     const named = await readFile(fixture('templates/named-headings.md'), 'utf8');
     expect((await lintOne('license', '# X\n\n> Y.\n\n## License\n\nWhatever\n', { template: named })).shown).toEqual([]);
   });
+
+  it('the words the template itself sets in the section for every pattern are its license; other words are still checked', async () => {
+    const template = '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## License\n\nGiven to the commons of the allotment society.\n';
+    const page = (words: string) => `# Seed swap\n\n## Overview\n\nSwap seeds.\n\n## License\n\n${words}\n`;
+    expect((await lintOne('license', page('Given to the commons of the allotment society.'), { template })).shown).toEqual([]);
+    expect((await lintOne('license', page('Given to my neighbours.'), { template })).shown).toEqual([expect.stringContaining('is not an SPDX identifier or expression')]);
+  });
 });
