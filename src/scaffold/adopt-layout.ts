@@ -1,3 +1,4 @@
+import { movedTarget } from '../catalog/moved.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { TemplateSchema } from '../template/types.js';
@@ -145,6 +146,8 @@ export function chooseLayout(
       for (const file of group.files) {
         // A pattern is not its own template: a file in the group stands for the catalog's template only when its name says so.
         if (file === candidate.file) continue;
+        // (Nor does a redirect stub, which only says the pattern moved, count for or against it.)
+        if (file.doc && movedTarget(file.doc, file.doc.frontMatter?.data ?? {}) !== undefined) continue;
         const fit = fitWith(candidate.schema, file);
         if (!fit) continue;
         parsed++;

@@ -1094,3 +1094,23 @@ describe('patternbook init --adopt', () => {
     expectUntouched(before, await bytesOf(dir), []);
   });
 });
+
+describe('init --adopt: redirect stubs beside the patterns', () => {
+  it('count neither for nor against the template: it is chosen as if they were not there', async () => {
+    const template = '---\ntitle: <name>\nstatus: Draft\n---\n\n## Abstract\n\nIn brief.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
+    const files: Record<string, string> = { 'props/proposal-template.md': template };
+    for (const [n, name] of [
+      [1, 'rain barrels'],
+      [2, 'drip lines'],
+      [3, 'mulch beds'],
+    ] as const)
+      files[`props/prop-${n}.md`] = `---\ntitle: ${name}\nstatus: Final\n---\n\n## Abstract\n\nAbout ${name}.\n\n## Design\n\nHow ${name} work.\n\n## Risks\n\nLeaks.\n`;
+    for (const n of [4, 5, 6, 7])
+      files[`props/prop-${n}.md`] = `---\ntitle: Moved\nstatus: Moved\n---\n\nThis proposal was moved to [the tools repository](https://example.org/tools/prop-${n}).\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', path.join(dir, 'props')], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/template +\S*proposal-template\.md \(named like a template/);
+    expect(run.stdout).toContain('moved      4 files only say the pattern moved');
+  });
+});
