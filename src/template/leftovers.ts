@@ -691,11 +691,16 @@ function inSentence(marker: string, text: string): boolean {
   const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(marker)}(?![\\p{L}\\p{N}_])`, 'giu'))];
   // (A value after a label or an `=`, `VERSION = TBD`, `Client: (TODO)`, is one: a blank; so is one
   // that opens brackets, `a report is here (TODO).`, `<<TODO: the formula>>`.)
+  // (But a marker with the author's own note after it, in brackets or after a sentence, is theirs:
+  // `(TODO: measure how much the basil drinks in July)`, `… each morning. TODO: measure it.`)
+  const noted = (end: number) => /^[`*_]*\s*[:–—-]\s*(?:\p{L}[\p{L}\p{N}'’-]*[\s,;]+){2,}\p{L}/u.test(text.slice(end));
   return (
     all.length > 0 &&
     all.every((m) => {
       const before = text.slice(0, m.index);
-      return !standsAlone(text, m.index, m.index + m[0].length) && !/[=:]\s*[`*_([]*$/.test(before) && !/[([<{][`*_]*$/.test(before);
+      const end = m.index + m[0].length;
+      if (noted(end) && /\S/.test(before)) return true;
+      return !standsAlone(text, m.index, end) && !/[=:]\s*[`*_([]*$/.test(before) && !/[([<{][`*_]*$/.test(before);
     })
   );
 }

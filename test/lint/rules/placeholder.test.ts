@@ -968,6 +968,20 @@ describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => 
     expect(found.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 40)}`)).toEqual(['warning 7 An open item in `## Design`: “TBD”, in t']);
   });
 
+  it('is an open item too where the author’s own note follows it, in brackets or after a sentence', async () => {
+    for (const design of [
+      'Two outlets, fed from the tap (TBD: ask the supplier which thread the tap has).',
+      'Two outlets, fed from the tap (*TBD: ask the supplier which thread the tap has*).',
+      'Two outlets, fed from the tap. TBD: ask the supplier which thread the tap has.',
+    ]) {
+      const found = await lintOne('placeholder', page(design), { template });
+      expect(found.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 40)}`)).toEqual(['warning 7 An open item in `## Design`: “TBD”, in t']);
+    }
+    // (A marker in brackets with nothing of the author's after it is still a blank.)
+    const bare = await lintOne('placeholder', page('Two outlets, fed from the tap (TBD).'), { template });
+    expect(bare.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 7']);
+  });
+
   it('is the template’s blank left standing, an error, as a value or alone', async () => {
     const asValue = await lintOne('placeholder', page('Two outlets and a tap.', 'TBD'), { template });
     expect(asValue.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 3']);
