@@ -179,6 +179,9 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     }
     if (!target) {
       if (!context.ownContent.has(section)) result.unknown.push(section);
+      // (What it holds is judged in turn: `### Goals` under a `## Returning to Motivation` written
+      // after the Motivation is there, out of place, not missing.)
+      leftovers.push(...section.children);
       continue;
     }
     const missingIndex = result.missing.findIndex((m) => m.schema === target);

@@ -583,17 +583,6 @@ Writes stream to the replica.
         output: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Readiness\n\n### Rollout\n\n<!-- How it rolls out. -->\n',
       },
       {
-        name: 'a missing section is not inserted beside a heading of its name the author wrote under a section of their own',
-        template:
-          '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat it aims at.\n\n### Non-Goals\n\nWhat it does not.\n\n## Design\n\nHow.\n',
-        text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Motivation\n\nReads are slow.\n\n### History\n\nIt grew.\n\n## Returning to Motivation\n\nSo:\n\n### Goals\n\nFewer reads.\n\n### Non-Goals\n\nSharding.\n\n## Design\n\nA ring.\n',
-        errors: [
-          { message: missing('### Goals', 'in `## Motivation`'), line: 13, column: 1 },
-          { message: missing('### Non-Goals', 'in `## Motivation`'), line: 13, column: 1 },
-        ],
-        output: null,
-      },
-      {
         name: 'no fix into a code block that is never closed',
         text: `# Read Replica
 
@@ -1293,6 +1282,21 @@ describe('required-section: no section inserted where it would take in deeper he
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
       '13 error Missing section `## Checking`, expected after `## Why`.',
+    ]);
+  });
+});
+
+describe('required-section: a sub-section under a section of the author’s written after its parent', () => {
+  it('is there, out of place (section-order says so), not missing; nothing is inserted', async () => {
+    const template =
+      '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat it aims at.\n\n### Non-Goals\n\nWhat it does not.\n\n## Design\n\nHow.\n';
+    const text =
+      '# Read Replica\n\n## Overview\n\nCopies.\n\n## Motivation\n\nReads are slow.\n\n### History\n\nIt grew.\n\n## Returning to Motivation\n\nSo:\n\n### Goals\n\nFewer reads.\n\n### Non-Goals\n\nSharding.\n\n## Design\n\nA ring.\n';
+    expect((await lintOne('required-section', text, { template })).diagnostics).toEqual([]);
+    const order = await lintOne('section-order', text, { template });
+    expect(order.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '19 warning `### Goals` is misplaced: the template puts it under `## Motivation`.',
+      '23 warning `### Non-Goals` is misplaced: the template puts it under `## Motivation`.',
     ]);
   });
 });
