@@ -295,7 +295,9 @@ function readTitle(
   }
   // The title among the fields the document writes in its body (`Title: Faster block sync`, or the
   // field the template names the pattern in, `- Name: Contractual Build Plan`).
-  const field = fields?.values[spec.from === 'none' && spec.field ? spec.field : 'title'];
+  // (Or a field named for the document's name: `- Proposal Name: …`, `RFC Title: …`.)
+  const nameKey = fields ? Object.keys(fields.values).find((k) => NAME_FIELD.test(k)) : undefined;
+  const field = fields?.values[spec.from === 'none' && spec.field ? spec.field : 'title'] ?? (nameKey ? fields?.values[nameKey] : undefined);
   if (field && fields?.range && !/^[<[{(]/.test(field)) return { text: field, from: 'paragraph', range: fields.range };
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
@@ -321,6 +323,10 @@ function readTitle(
     return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
 }
+
+/** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
+const NAME_FIELD =
+  /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;
 
 /** A list item that is a field: `RFC PR: https://…`, `Tracking Issue: #12`. */
 const FIELD_ITEM = /^[\p{L}][\p{L} _()-]{0,30}:\s+\S/u;

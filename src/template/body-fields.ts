@@ -17,6 +17,9 @@ const EMPTY_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?[\p{L}][\p{L} _()-]{0,30}?(
 function fieldLines(lines: readonly string[], block: boolean): [string, string][] | undefined {
   const pairs: [string, string][] = [];
   let empty = false;
+  // (In a code block of fields, a line of its own that is no field — `Version 1.2.0` — is passed
+  // over, where the fields are most of the lines.)
+  let stray = 0;
   for (const line of lines) {
     const m = FIELD_LINE.exec(line);
     if (m && !(block && /^\s/.test(line) && (pairs.length > 0 || empty))) {
@@ -25,9 +28,10 @@ function fieldLines(lines: readonly string[], block: boolean): [string, string][
     } else if (EMPTY_FIELD.test(line)) empty = true;
     else if (block && /^\s+\S/.test(line) && (pairs.length > 0 || empty)) {
       if (!empty) pairs[pairs.length - 1]![1] += ` ${line.trim()}`;
-    } else return undefined;
+    } else if (block && !/^\s/.test(line) && /^\p{L}/u.test(line) && !line.includes(':')) stray++;
+    else return undefined;
   }
-  return pairs.length >= 2 ? pairs : undefined;
+  return pairs.length >= 2 && stray * 3 < pairs.length ? pairs : undefined;
 }
 
 /**
@@ -45,7 +49,12 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   let range: Range | undefined;
   const add = (key: string, value: string) => {
     const k = key.trim().toLowerCase();
-    const v = value.replace(/[*_`]/g, '').trim();
+    // (Emphasis and code marks go; an underscore inside a word stays: `DOCK_ONLY`.)
+    const v = value
+      .replace(/`/g, '')
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .replace(/(?<![\p{L}\p{N}])[*_]+(?=\S)|(?<=\S)[*_]+(?![\p{L}\p{N}])/gu, '')
+      .trim();
     if (k && v && !(k in out)) out[k] = v;
   };
   for (const b of blocks) {

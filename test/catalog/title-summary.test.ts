@@ -376,3 +376,24 @@ describe('summary: from a section of its own', () => {
     ]);
   });
 });
+
+describe('title: from the fields of a header block', () => {
+  it('keeps an underscore inside a word, passes over a line of the block that is no field, and reads a field named for the name', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/bsp.md': '## Preamble\n\n```\nBSP: 0000\nTitle: <title>\nStatus: Draft\n```\n\n## Abstract\n\nWhat.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/bsp.md', patterns: ['props/*.md'] }),
+        'props/bsp-0001.md': '## Preamble\n\n```\nBSP: 0001\nTitle: Lock bikes with DOCK_ONLY mode\nStatus: Final\n```\n\n## Abstract\n\nDocks only.\n',
+        'props/bsp-0002.md':
+          '## Preamble\n\n```\nBSP: 0002\nTitle: Rental receipts by mail\nAuthor: Milo Gear\nVersion 1.2.0\nStatus: Draft\n```\n\n## Abstract\n\nReceipts.\n',
+        'props/bsp-0003.md': '- Proposal Name: Helmet lending\n- Start Date: 2020-04-01\n\n## Abstract\n\nHelmets.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['bsp-0001', 'Lock bikes with DOCK_ONLY mode'],
+      ['bsp-0002', 'Rental receipts by mail'],
+      ['bsp-0003', 'Helmet lending'],
+    ]);
+    expect(catalog.patterns[1]!.fields?.status).toBe('Draft');
+  });
+});

@@ -86,7 +86,12 @@ export default defineCatalogRule({
   },
 });
 
-function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Report & { layout?: true; second?: true; own?: true }) => void): void {
+function findings(
+  pattern: Pattern,
+  template: TemplateSchema,
+  outline: OutlineMatch,
+  report: (r: Report & { layout?: true; second?: true; own?: true; untitled?: true }) => void,
+): void {
   const doc = pattern.document;
   const spec = template.title;
   if (spec.from === 'none') return;
@@ -132,9 +137,13 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           ? `; it writes sections as H1s from the top instead (\`# ${firstUp.text}\`${others.length ? `, and ${others.length} more` : ''}): add the title above them and make them \`##\` sections`
           : '';
       report({
-        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose && !first ? LOOSE : ''}`,
+        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : ''}`,
         line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        ...(first || firstUp ? { layout: true as const } : loose ? { warning: true } : { untitled: true as const }),
+        // (Every pattern without one counts towards the catalog's share of untitled ones, whatever else
+        // makes its finding a warning.)
+        untitled: true as const,
+        ...(first || firstUp ? { layout: true as const } : {}),
+        ...(loose ? { warning: true } : {}),
       });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
@@ -173,13 +182,17 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     const missing = ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error;
     // A file with its title as an H1 and no front matter title has it, in another place: one finding.
     const asHeading = missing ? doc.title : undefined;
+    // (Or among the fields of its header, `- Proposal Name: Knife rack labels`, as an older layout kept it.)
+    const asField = missing && !asHeading && pattern.title?.from === 'paragraph' ? pattern.title.text : undefined;
     if (missing) {
       report({
         message: asHeading
           ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
-          : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
+          : asField
+            ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+            : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
         ...(asHeading ? { range: plainRange(asHeading.range) } : { line: 1 }),
-        ...(loose ? { warning: true } : asHeading ? {} : { untitled: true as const }),
+        ...(loose ? { warning: true } : asHeading || asField ? {} : { untitled: true as const }),
       });
     }
     // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a

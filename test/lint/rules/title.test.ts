@@ -390,4 +390,14 @@ describe('title: a catalog where a good share of the patterns have no title', ()
   it('one or two without, among many with: errors', async () => {
     expect((await shown(await files(1))).map((f) => f.split(' ')[0])).toEqual(['error']);
   });
+
+  it('counts the untitled ones that are warnings already for another reason (under half of the template)', async () => {
+    const dir = await files(1);
+    // Two more without a title, each with under half of the template's sections: warnings of their own.
+    await writeFile(path.join(dir, 'reps/rep-6.md'), '## Summary\n\nProposal six.\n\n## Notes\n\nLoose.\n');
+    await writeFile(path.join(dir, 'reps/rep-7.md'), '## Background\n\nProposal seven.\n');
+    const found = await shown(dir);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['warning rep-0.md', 'warning rep-6.md', 'warning rep-7.md']);
+    expect(found[0]).toContain('3 of the catalog’s 8 patterns have no title either');
+  });
 });
