@@ -30,10 +30,18 @@ export const DRAFT_STATUSES = ['draft', 'wip', 'idea', 'sketch', 'provisional', 
  * configuration's `drafts` (default `status` and `DRAFT_STATUSES`). Catalogs
  * accept a draft with `TBD` still in it; what is left of the template there is a warning.
  */
-export function isDraft(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'drafts'>): boolean {
+export function isDraft(
+  pattern: Pick<PatternView, 'frontMatter' | 'fields'>,
+  config: Pick<CatalogConfig, 'drafts'>,
+  /** The template's lists of stages: the first status it lists (`Status: New|Draft|Review|Final`) is a draft's too. */
+  template?: { stages?: readonly { key: string; values: string[] }[] | undefined },
+): boolean {
   const setting = config.drafts;
   if (setting === false) return false;
-  return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? DRAFT_STATUSES);
+  if (setting?.values) return statusIs(pattern, setting.key ?? 'status', setting.values);
+  const key = setting?.key ?? 'status';
+  const first = template?.stages?.find((l) => l.key.toLowerCase() === key.toLowerCase())?.values[0];
+  return statusIs(pattern, key, first && !INACTIVE_STATUSES.includes(first) ? [...DRAFT_STATUSES, first] : DRAFT_STATUSES);
 }
 
 /** Whether the first word of a pattern's status (front matter, else its body fields) is one of `values`. */

@@ -18,7 +18,7 @@ export default defineRule({
     fixable: false,
   },
   check({ pattern, catalog, outline, template, report }) {
-    const draft = isDraft(pattern, catalog.config);
+    const draft = isDraft(pattern, catalog.config, template);
     const asked = askedAtStage(template, pattern);
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
     // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template

@@ -71,7 +71,7 @@ export default defineCatalogRule({
       } else merged.push(left);
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
-    const draft = isDraft(pattern, catalog.config);
+    const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
     const stage = draft
       ? ` (A draft: a warning until its status moves on.)`
       : found.loose

@@ -1052,3 +1052,18 @@ describe('placeholder: template text left in a section the template asks for onl
     ]);
   });
 });
+
+describe('placeholder: the first status the template lists is a draft’s', () => {
+  it('what is left of the template in a pattern of that status is a warning; once it moves on, an error', async () => {
+    const { lint } = await import('../../../src/lint/lint.js');
+    const { tempCatalog } = await import('../../helpers.js');
+    const files: Record<string, string> = {
+      'templates/plot.md': '# [Plot]\n\n* Status: Seedling|Growing|Cropped\n* Gardener: [name]\n\n## Gist\n\n[What the plot is for]\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot.md', patterns: ['plots/*.md'] }),
+      'plots/herbs.md': '# Herbs\n\n* Status: Seedling\n* Gardener: Ines\n\n## Gist\n\n[What the plot is for]\n',
+      'plots/beans.md': '# Beans\n\n* Status: Growing\n* Gardener: Ines\n\n## Gist\n\n[What the plot is for]\n',
+    };
+    const report = await lint({ root: await tempCatalog(files), only: ['placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['plots/beans.md error', 'plots/herbs.md warning']);
+  });
+});
