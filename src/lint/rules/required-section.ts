@@ -1,5 +1,6 @@
 import { footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
-import { plainRange } from '../../markdown/lines.js';
+import { plainRange, type Range } from '../../markdown/lines.js';
+import { bodyFields } from '../../template/body-fields.js';
 import type { CodeBlock, Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { createdAt } from '../../catalog/status.js';
 import type { Pattern, PatternView } from '../../catalog/types.js';
@@ -454,6 +455,23 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // the template none (`# Smaller images`, a paragraph, then `## Motivation`): that text is the
       // section without its heading. A warning; the fix puts the heading above the text, never an
       // empty section below it.
+      // The template's section of header fields (`## Preamble` over a block of `Key: value` lines),
+      // missing, where the pattern opens with such a block before its first section: that block is the
+      // section without its heading. A warning; the fix puts the heading above the block.
+      const fields = fieldsWithoutHeading(doc, template, missing);
+      if (fields) {
+        const at = doc.lines.lineStart(fields.start.line);
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: the block of fields on line ${fields.start.line} is what the template puts under it. Add the heading above that block.`,
+          range: { start: doc.lines.point(fields.start.line, 1), end: doc.lines.point(fields.start.line, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+          ...(inCode || missing.schema.name !== missing.schema.heading
+            ? {}
+            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
+        };
+      }
       const lead = leadText(doc, template, missing);
       if (lead) {
         const at = doc.lines.lineStart(lead.range.start.line);
@@ -577,6 +595,21 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
   const first = after[0];
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
   return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? first : undefined;
+}
+
+/**
+ * The pattern's block of header fields (`Title: …`, `Status: …`) before its first section, where the
+ * missing section is the one the template keeps such a block in (`## Preamble`, then the fields in a
+ * code block): its range.
+ */
+function fieldsWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): Range | undefined {
+  if (missing.parent) return undefined;
+  const own = bodyFields(template.document)?.range;
+  const next = template.sections[template.sections.indexOf(missing.schema) + 1]?.line ?? Infinity;
+  if (!own || own.start.line < missing.schema.line || own.start.line >= next) return undefined;
+  const theirs = bodyFields(doc)?.range;
+  const first = doc.sections.find((s) => s.heading !== doc.title);
+  return theirs && (!first || theirs.end.line < first.heading.range.start.line) ? theirs : undefined;
 }
 
 /**

@@ -1300,3 +1300,15 @@ describe('required-section: a sub-section under a section of the author’s writ
     ]);
   });
 });
+
+describe('required-section: the template’s section of header fields, written without its heading', () => {
+  it('is the block of fields the pattern opens with: a warning, and the fix puts the heading above it', async () => {
+    const template = '## Preamble\n\n```\nPlot: 0000\nTitle: <plot name>\nStatus: Draft\n```\n\n## Gist\n\nWhat for.\n\n## Beds\n\nHow laid out.\n';
+    const text = '```\nPlot: 0007\nTitle: Herb spiral\nStatus: Final\n```\n\n## Gist\n\nHerbs by the kitchen door.\n\n## Beds\n\nA spiral of stones.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '1 warning Missing section `## Preamble`, expected before `## Gist`: the block of fields on line 1 is what the template puts under it. Add the heading above that block.',
+    ]);
+    expect(diagnostics[0]!.fix).toEqual({ range: [0, 0], text: '## Preamble\n\n' });
+  });
+});
