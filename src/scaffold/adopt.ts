@@ -177,7 +177,12 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     templateSource: given ? 'given' : derived ? 'derived' : 'found',
     ...(schema.embeddedAt !== undefined ? { templateEmbedded: true } : {}),
     ...(layout.template?.calledBy && !given ? { templateCalledBy: layout.template.calledBy } : {}),
-    siblings: siblings.map((s) => ({ file: s.candidate.rel, patterns: s.patterns })),
+    // (Relative to the configuration, as the template's own path is: a sibling found in the repository
+    // above the folder is known by its full path.)
+    siblings: siblings.map((s) => ({
+      file: path.isAbsolute(s.candidate.rel) ? path.relative(root, s.candidate.rel).split(path.sep).join('/') : s.candidate.rel,
+      patterns: s.patterns,
+    })),
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
@@ -373,8 +378,12 @@ function siblingTemplates(
   patternFiles: ReadonlySet<ScannedFile>,
   docs: readonly MarkdownDocument[],
 ): { siblings: { candidate: TemplateCandidate; patterns: number; docs: MarkdownDocument[] }[]; docs: MarkdownDocument[] } {
-  // (Never one of the patterns.)
-  const others = otherTemplates(candidates, chosen, schema).filter((c) => !c.file || !patternFiles.has(c.file));
+  // (Never one of the patterns. Nor the template of another kind of document: where most patterns'
+  // names and the template's start with one word, `sep-0011.md` and `sep-template.md`, a file named
+  // for another, `cap-template.md`, is the template of the documents that word names.)
+  const kind = kindOfNames([...patternFiles].map((f) => f.rel));
+  const sameKind = (rel: string) => !kind || kindOf(rel) === undefined || kindOf(rel) === kind;
+  const others = otherTemplates(candidates, chosen, schema).filter((c) => (!c.file || !patternFiles.has(c.file)) && (!sameKind(chosen.rel) || sameKind(c.rel)));
   if (others.length === 0) return { siblings: [], docs: [...docs] };
   const counts = new Map<TemplateCandidate, number>();
   const bySchema = new Map(others.map((c) => [c.schema, c]));
@@ -395,6 +404,22 @@ function siblingTemplates(
   const kept = new Set(siblings.map((s) => s.candidate));
   // A pattern whose best fit is a file that did not make it a sibling is still the template's.
   return { siblings, docs: docs.filter((_, i) => !best[i] || !kept.has(best[i])) };
+}
+
+/** The word a document's file name starts with before its number or `template` (`sep` in `sep-0011.md`, `SEP-template.md`). */
+function kindOf(rel: string): string | undefined {
+  return /^([a-z]{2,10})[-_ ]?(?:\d|template\b|tmpl\b|x{3,}|n{3,})/i.exec(path.basename(rel))?.[1]?.toLowerCase();
+}
+
+/** The word most of these file names start with (see `kindOf`), if most do. */
+function kindOfNames(rels: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const rel of rels) {
+    const k = kindOf(rel);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const [top, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return top && count! * 2 > rels.length ? top : undefined;
 }
 
 /** At most this many files named like templates are read as templates (the best named first). */

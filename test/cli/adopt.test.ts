@@ -1114,3 +1114,31 @@ describe('init --adopt: redirect stubs beside the patterns', () => {
     expect(run.stdout).toContain('moved      4 files only say the pattern moved');
   });
 });
+
+describe('init --adopt: templates of two kinds of document in the repository above the folder', () => {
+  const oven = '# OCP-NNNN: <title>\n\n## Working Group\n\nWho.\n\n## Test Cases\n\nWhich.\n\n## Implementation\n\nHow.\n\n## Exit Criteria\n\nWhen done.\n';
+  const recipe = '# REP-NNNN: <title>\n\n## Summary\n\nWhat.\n\n## Dependencies\n\nWhich.\n\n## Security Concerns\n\nRisks.\n';
+  const rep = (n: number, oddOne: boolean) =>
+    oddOne
+      ? `# REP-000${n}: Dish ${n}\n\n## Summary\n\nDish ${n}.\n\n## Test Cases\n\nTaste it.\n\n## Implementation\n\nCook it.\n`
+      : `# REP-000${n}: Dish ${n}\n\n## Summary\n\nDish ${n}.\n\n## Dependencies\n\nFlour.\n\n## Security Concerns\n\nHot pans.\n`;
+
+  it('a template named for another kind (`ocp-template.md` beside `rep-*.md` proposals) is no sibling of theirs', async () => {
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n', 'ocp-template.md': oven, 'rep-template.md': recipe };
+    for (const n of [1, 2, 3, 4, 5]) files[`ext/rep-000${n}.md`] = rep(n, n === 2 || n === 3);
+    const repo = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt'], path.join(repo, 'ext'));
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(path.join(repo, 'ext'))).template).toBe('../rep-template.md');
+  });
+
+  it('a sibling of the same kind found there is written relative to the configuration', async () => {
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n', 'rep-template.md': recipe, 'rep-template-tests.md': oven.replace(/OCP/g, 'REP') };
+    for (const n of [1, 2, 3, 4, 5]) files[`ext/rep-000${n}.md`] = rep(n, n === 2 || n === 3);
+    const repo = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt'], path.join(repo, 'ext'));
+    expect(run.code, run.stderr).toBe(0);
+    const template = (await configOf(path.join(repo, 'ext'))).template;
+    expect(Array.isArray(template) ? template.every((t) => typeof t === 'string' && t.startsWith('../')) : template).toBe(true);
+  });
+});
