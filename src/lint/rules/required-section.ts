@@ -500,7 +500,12 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const { sections: own, stead } = partsUp ? { sections: [], stead: false } : ownAtPlace(doc, outline, missing, template);
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
       const joint = partsUp || own.length > 0 || down ? undefined : joinedKindred(outline, missing, template);
-      const named = partsUp || down || joint ? [] : namedElsewhere(doc, outline, missing);
+      const byName = partsUp || down || joint ? [] : namedElsewhere(doc, outline, missing);
+      // (Or, with none of those, one or two headings of the author's at its level elsewhere that its
+      // guidance speaks of, or in kindred words: `## Background` above the `## Objective` where the
+      // Motivation, "what background is needed", goes after it.)
+      const talked = partsUp || down || joint || byName.length > 0 || own.length > 0 ? [] : talkedOfElsewhere(doc, outline, missing);
+      const named = byName.length > 0 ? byName : talked;
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
       const ownText = down
@@ -508,7 +513,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : joint
           ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it in other words (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
           : elsewhere.length > 0 && own.length === 0
-            ? ` This pattern has ${elsewhereLabels} elsewhere, in the words of its name: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+            ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'which its guidance speaks of' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
             : own.length === 1
               ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
               : own.length > 0
@@ -965,6 +970,27 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
     if (words.length <= 8 && words.length > name.length && name.every((n, k) => words[k]?.length === 1 && words[k]![0] === n)) out.push(s);
   }
   return out;
+}
+
+/**
+ * One or two headings of the author's at a missing top-level section's level, anywhere in the
+ * pattern, that may stand for it (see `mayStandFor`: its guidance talks of them, or their words are
+ * kindred to its name), none of them that for another missing section too.
+ */
+function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
+  const schema = missing.schema;
+  if (schema.repeatable || schema.anyHeading || missing.parent) return [];
+  const unknown = new Set(outline.unknown);
+  const others = outline.missing.filter((m) => m !== missing && !m.parent);
+  const top = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s]));
+  // (Not one that shares a word of its name: `## Team strategy` beside `## Adoption strategy` is another
+  // section of that kind, which the readings by name judge.)
+  const name = new Set(analyze(schema.name));
+  const found = top.filter(
+    (s) =>
+      s.level === schema.level && unknown.has(s) && !analyze(s.title).some((w) => name.has(w)) && mayStandFor(s, schema) && !others.some((m) => mayStandFor(s, m.schema)),
+  );
+  return found.length <= 2 ? found : [];
 }
 
 /** The pattern's sections that stand for a template section, at its place or out of it. */
