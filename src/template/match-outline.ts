@@ -147,6 +147,8 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // each topic, its content; never the section itself out of place (one section cannot be two).
   // (Also in another spelling of its name: `### Neighbours impact` under each part for `# Neighbour-impact`.)
   const repeated = new Map<TemplateSection, number>();
+  // Headings under a leftover heading of the author's: judged for the template's sections only.
+  const underOwn = new Set<Section>();
   const namedOrSpelt = (title: string) => namedHits(title)[0] ?? variantOf(everywhere, title, false);
   for (const section of leftovers) {
     const target = namedOrSpelt(section.title);
@@ -178,9 +180,11 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
     }
     if (!target) {
-      if (!context.ownContent.has(section)) result.unknown.push(section);
+      if (!context.ownContent.has(section) && !underOwn.has(section)) result.unknown.push(section);
       // (What it holds is judged in turn: `### Goals` under a `## Returning to Motivation` written
-      // after the Motivation is there, out of place, not missing.)
+      // after the Motivation is there, out of place, not missing. The author's own headings under it
+      // are its content: one unknown section, not one finding per heading.)
+      for (const child of section.children) underOwn.add(child);
       leftovers.push(...section.children);
       continue;
     }

@@ -1298,6 +1298,12 @@ describe('required-section: a sub-section under a section of the author’s writ
       '19 warning `### Goals` is misplaced: the template puts it under `## Motivation`.',
       '23 warning `### Non-Goals` is misplaced: the template puts it under `## Motivation`.',
     ]);
+    // The author's own heading under it is its content: one unknown section, not one per heading.
+    const unknown = await lintOne('unknown-section', text.replace('### Non-Goals', '### Why now\n\nBudgets.\n\n### Non-Goals'), { template });
+    expect(unknown.diagnostics.map((d) => d.message)).toEqual([
+      'Unknown section `### History`: the template has no such section.',
+      'Unknown section `## Returning to Motivation`: the template has no such section.',
+    ]);
   });
 });
 
