@@ -211,6 +211,8 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   if (typeof fmTitle === 'string' && fmTitle.trim() && foldHeading(fmTitle) !== foldHeading(first.text)) return false;
   const key = variantKey(first.text);
   if (namesSection(reading, first.text) || DOCUMENT_PARTS.has(foldHeading(first.text)) || RECORD_SECTIONS.test(foldHeading(first.text))) return false;
+  // (Nor a heading over the people behind it: `## Requested by`, `## Authors`.)
+  if (PEOPLE_HEADING.test(foldHeading(first.text))) return false;
   const names = flattenSections(reading.sections);
   if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
   // (The template's own sections follow it at its level, two of them at least; or the whole document
@@ -323,6 +325,10 @@ function readTitle(
     return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
 }
+
+/** A heading over the people behind a document (folded): `Requested by`, `Author(s)`, `Owners`. */
+const PEOPLE_HEADING =
+  /^(?:(?:requested|proposed|authored|written|sponsored|reviewed|edited|owned|maintained|driven|championed) by|(?:co )?authors?(?: s)?|owners?|contributors?|reviewers?|sponsors?|champions?|shepherds?|maintainers?|editors?|people|contacts?|stakeholders?)$/;
 
 /** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
 const NAME_FIELD =

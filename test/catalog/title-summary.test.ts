@@ -397,3 +397,16 @@ describe('title: from the fields of a header block', () => {
     expect(catalog.patterns[1]!.fields?.status).toBe('Draft');
   });
 });
+
+describe('title: a first `##` over the people behind a document', () => {
+  it('is a section, never the title written a level down', async () => {
+    const catalog = await catalogOf('# [Title]\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n', {
+      lending: '## Requested by\n\n- Ines (tool shed)\n\n## Summary\n\nLend tools by the day.\n\n## Motivation\n\nTools sit idle.\n',
+      gateway: '## Tool lending desk\n\n## Summary\n\nLend tools by the day.\n\n## Motivation\n\nTools sit idle.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['gateway', 'Tool lending desk'],
+      ['lending', undefined],
+    ]);
+  });
+});
