@@ -418,10 +418,11 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(await readFile(path.join(dir, 'saga/README.md'), 'utf8')).not.toContain('optional');
   });
 
-  it('asks no content of a section whose template body is only a comment for the author', async () => {
+  it('asks content softly of a section whose template body is only a comment for the author: left empty, a warning', async () => {
     const template = '# [Title]\n\n## Summary\n\nOne paragraph on the change.\n\n## Drawbacks\n\n<!--\nWhy should this not be done?\n-->\n\n## Prior art\n\nList them.\n';
     const pattern = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Drawbacks\n\n## Prior art\n\n';
     expect(await lintWith(template, pattern)).toEqual([
+      '7:1 empty-section Section `## Drawbacks` is empty: write its content or remove the heading if the template marks it optional. (The template gives it only a note for the author: a warning.)',
       '9:1 empty-section Section `## Prior art` is empty: write its content or remove the heading if the template marks it optional.',
     ]);
   });

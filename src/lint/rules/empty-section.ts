@@ -78,7 +78,10 @@ export default defineRule({
         for (const section of sections) {
           // (Sub-sections the template makes optional ask for nothing: `## Additional Details` over
           // `### Test Plan [optional]` may stay empty.)
-          const expectsSomething = section.children.length === 0 ? schema.expects.content || schema.children.some((c) => !c.optional) : asksContent(schema);
+          // (A required section the template gives only a note for the author, `<!-- Why not X? -->`, asks
+          // for text too: left with nothing, or with that note alone as `--fix` inserts it, it is not written.)
+          const noteOnly = !schema.expects.content && schema.children.length === 0 && !schema.optional && !schema.recommended && schema.body.includes('<!--');
+          const expectsSomething = section.children.length === 0 ? schema.expects.content || noteOnly || schema.children.some((c) => !c.optional) : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
           // The same heading again right after it (`## Cleanup` written twice, one under the other):
           // one heading too many, which duplicate-section says; not an empty section besides.
@@ -124,6 +127,9 @@ export default defineRule({
           const empty = marker ? `holds only “${marker.kind === 'paragraph' ? marker.text.trim() : ''}”` : 'is empty';
           // A draft's empty section is still to be written, as its `TBD` would be (the placeholder rule's
           // warning there); so is one the template asks for only from a later stage than the pattern's.
+          // (Where the template gives it only a note for the author, whether it must hold text is the
+          // catalog's to say: a warning.)
+          const noted = !optional && noteOnly && section.children.length === 0 ? ' (The template gives it only a note for the author: a warning.)' : '';
           const later =
             !optional && schema.requiredFrom && !asked(schema)
               ? ` (The template asks for it from ${schema.requiredFrom.stage} on, which this pattern is not known to have reached: a warning.)`
@@ -132,9 +138,9 @@ export default defineRule({
           report({
             message: optional
               ? `Section ${headingLabel(section)} ${empty}${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
-              : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.${later}${drafted}`,
+              : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.${later}${drafted}${later || drafted ? '' : noted}`,
             range: section.heading.range,
-            ...(optional || later || drafted ? { warning: true } : {}),
+            ...(optional || later || drafted || noted ? { warning: true } : {}),
           });
         }
         visit(children);
