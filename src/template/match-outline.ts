@@ -130,8 +130,28 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   // A heading that only an any-heading slot fits (`### {title of option 1}`) fits it at its place alone.
   const namedHits = (title: string) => matching(everywhere, title).filter((s) => !s.anyHeading);
   const known = (section: Section, wordsBefore = true) => namedHits(section.title).length > 0 || variantOf(everywhere, section.title, wordsBefore) !== undefined;
-  const context: LevelContext = { result, leftovers, known, present: new Set(), ownContent: new Set() };
-  result.matches = matchLevel(schema, sections, undefined, context);
+  // A section of the template's first level written a level up (`# Ingredients` for `## Ingredients`)
+  // that the template gives no sub-sections: the headings under it at the template's level are the
+  // pattern's next sections (`## Steps`, the template's Baking Steps in other words), not its
+  // content — read at the top level, one stray heading is one finding.
+  // (One such heading: where several are written up, the outline is an older layout, judged as one.)
+  const topLevel = schema[0]?.level;
+  const lifted = new Set<Section>();
+  const up =
+    topLevel === undefined ? [] : sections.filter((s) => s.level < topLevel && (matching(schema, s.title).length > 0 || variantOf(schema, s.title) !== undefined));
+  const top =
+    topLevel === undefined || up.length !== 1
+      ? sections
+      : sections.flatMap((s) => {
+          if (s.level >= topLevel) return [s];
+          const t = matching(schema, s.title)[0] ?? variantOf(schema, s.title);
+          if (!t || t.children.length > 0 || t.level !== topLevel) return [s];
+          const under = s.children.filter((c) => c.level === topLevel);
+          for (const c of under) lifted.add(c);
+          return [s, ...under];
+        });
+  const context: LevelContext = { result, leftovers, known, present: new Set(), ownContent: new Set(), lifted };
+  result.matches = matchLevel(schema, top, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
   const stood = new Set<TemplateSection>();
@@ -238,6 +258,8 @@ interface LevelContext {
   ownContent: Set<Section>;
   /** Template sections matched at their place. */
   present: Set<TemplateSection>;
+  /** Sections read at their parent's level (see `matchOutline`): not that parent's sub-sections too. */
+  lifted?: ReadonlySet<Section>;
 }
 
 /**
@@ -407,7 +429,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   for (const match of matches) {
     match.children = matchLevel(
       match.schema.children,
-      match.sections.flatMap((s) => s.children),
+      match.sections.flatMap((s) => s.children).filter((c) => !context.lifted?.has(c)),
       match,
       context,
     );

@@ -1337,3 +1337,14 @@ describe('required-section: headings of the author’s elsewhere that the missin
     ]);
   });
 });
+
+describe('required-section: one section written a level up over the sections after it', () => {
+  it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
+    const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
+    const text = '# Paper kite\n\nA flat kite.\n\n# Materials\n\n- Paper\n\n## Steps\n\nFold and glue.\n\n## Why it holds\n\nGlue sets.\n\n## Checking\n\nFly it.\n';
+    const required = await lintOne('required-section', text, { template });
+    expect(required.diagnostics).toEqual([]);
+    const names = await lintOne('section-name', text, { template });
+    expect(names.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 45)}`)).toEqual(['9 `## Steps` is written `## Making steps` in th']);
+  });
+});
