@@ -18,7 +18,7 @@ import {
   type OutlineMatch,
   type SectionMatch,
 } from '../../template/match-outline.js';
-import { joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
+import { extendsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
@@ -504,7 +504,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // (Or, with none of those, one or two headings of the author's at its level elsewhere that its
       // guidance speaks of, or in kindred words: `## Background` above the `## Objective` where the
       // Motivation, "what background is needed", goes after it.)
-      const talked = partsUp || down || joint || byName.length > 0 || own.length > 0 ? [] : talkedOfElsewhere(doc, outline, missing);
+      const talked = partsUp || down || joint || byName.length > 0 || own.length > 0 ? [] : talkedOfElsewhere(doc, outline, missing, template);
       const named = byName.length > 0 ? byName : talked;
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
@@ -977,7 +977,7 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
  * pattern, that may stand for it (see `mayStandFor`: its guidance talks of them, or their words are
  * kindred to its name), none of them that for another missing section too.
  */
-function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection): Section[] {
+function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
   const schema = missing.schema;
   if (schema.repeatable || schema.anyHeading || missing.parent) return [];
   const unknown = new Set(outline.unknown);
@@ -986,9 +986,18 @@ function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   // (Not one that shares a word of its name: `## Team strategy` beside `## Adoption strategy` is another
   // section of that kind, which the readings by name judge.)
   const name = new Set(analyze(schema.name));
+  // (Only short guidance is read so: a long checklist speaks of everything. Nor is a heading that
+  // names another section of the template in more words, `## Beta Graduation Criteria`, a candidate.)
+  const brief = schema.guidance.split(/\s+/).length <= 80;
+  const everywhere = flattenSections(template.sections).filter((t) => t !== schema);
   const found = top.filter(
     (s) =>
-      s.level === schema.level && unknown.has(s) && !analyze(s.title).some((w) => name.has(w)) && mayStandFor(s, schema) && !others.some((m) => mayStandFor(s, m.schema)),
+      s.level === schema.level &&
+      unknown.has(s) &&
+      !analyze(s.title).some((w) => name.has(w)) &&
+      (kindredTo(s, schema) || (brief && mayStandFor(s, schema))) &&
+      !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&
+      !others.some((m) => mayStandFor(s, m.schema)),
   );
   return found.length <= 2 ? found : [];
 }
