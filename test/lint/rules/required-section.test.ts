@@ -1253,8 +1253,10 @@ describe('required-section: sections the template requires from a stage on', () 
       ['tomato', 'early'],
       ['leek', 'mid'],
       ['kale', 'late'],
-    ])
-      ((files[`plots/${name}/README.md`] = `# ${name}\n\n## Gist\n\nA plot of ${name}.\n`), (files[`plots/${name}/plot.yaml`] = `name: ${name}\nphase: ${phase}\n`));
+    ]) {
+      files[`plots/${name}/README.md`] = `# ${name}\n\n## Gist\n\nA plot of ${name}.\n`;
+      files[`plots/${name}/plot.yaml`] = `name: ${name}\nphase: ${phase}\n`;
+    }
     const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
       'plots/kale/README.md error Missing section `## Harvest log`, expected after `## Gist`.',
