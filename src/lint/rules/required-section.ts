@@ -967,6 +967,10 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
   for (const s of doc.sections.flatMap((top) => (top.heading === doc.title ? top.children.flatMap((c) => c.children) : top.children))) {
     if (known.has(s) || s.level !== schema.level + 1) continue;
     const words = s.title.split(/\s+/).map((w) => analyze(w));
+    // (Not where the words after it name what it is about, `### Drawbacks of the scheduler approach`,
+    // `### Rationale for commodity hardware`: a part of the author's about one thing.)
+    const next = s.title.split(/\s+/)[name.length]?.toLowerCase();
+    if (next && /^(?:of|for|about|regarding|behind|against|to|versus|vs\.?)$/.test(next)) continue;
     if (words.length <= 8 && words.length > name.length && name.every((n, k) => words[k]?.length === 1 && words[k]![0] === n)) out.push(s);
   }
   return out;
