@@ -266,6 +266,14 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       sec.children.forEach(keep);
     };
     for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
+    // (So do the author's own headings beside them, at their level under the same section: `### Where
+    // they hang` beside `### Options Weighed` under a `# Plan` that moves to `##`. Moved alone, they
+    // would sit a level below their sibling.)
+    for (const p of pairs) {
+      if (p.section.level !== p.schema.level || p.section.level <= 1) continue;
+      const siblings = parentSection(doc.sections, p.section)?.children ?? [];
+      for (const s of siblings) if (s.level === p.section.level && !schemaOf.has(s)) keep(s);
+    }
     const fix = untitled || becomesTitle || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,

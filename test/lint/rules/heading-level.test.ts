@@ -429,3 +429,30 @@ testRule(
   },
   { describe, it },
 );
+
+// An outline written a level up over sub-sections at the template's level, the template's and the
+// author's side by side: the sections move down; the sub-sections all keep their level.
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Aim\n\nWhat.\n\n## Plan\n\nHow.\n\n### Options Weighed\n\nWhich.\n\n## Open Questions\n\nWhat is left.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'the author’s sub-sections beside a template one at its level keep their level with it',
+        text: '# Pond pump\n\n# Aim\n\nMoving water.\n\n# Plan\n\n### Solar panel\n\nOn the shed.\n\n### Options Weighed\n\nMains power: too far.\n\n# Open Questions\n\nFrogs?\n',
+        errors: [
+          {
+            message:
+              "`# Aim` should be level 2: `## Aim`, and so should 2 more sections written one level up: every heading of this pattern is above the template's level.",
+            line: 3,
+            column: 1,
+          },
+        ],
+        output:
+          '# Pond pump\n\n## Aim\n\nMoving water.\n\n## Plan\n\n### Solar panel\n\nOn the shed.\n\n### Options Weighed\n\nMains power: too far.\n\n## Open Questions\n\nFrogs?\n',
+      },
+    ],
+  },
+  { describe, it },
+);
