@@ -378,6 +378,14 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     const its = schemaOf.get(next);
     return !(its && isUnder(its, missing.schema));
   };
+  // …nor where the heading it would stand under is not its parent's (`## Aim` inserted after the text
+  // of a `# Summary` written a level up: it would be that section's sub-section).
+  const misparented = (missing: MissingSection, offset: number): boolean => {
+    const level = Math.min(Math.max(missing.schema.level + shift, 1), 6);
+    const over = doc.headings.filter((h) => h.range.start.offset < offset && h.level < level).at(-1);
+    if (!over) return false;
+    return missing.parent ? !missing.parent.sections.some((s) => s.heading === over) : over !== doc.title;
+  };
   const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
@@ -557,6 +565,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               writtenAlready(missing.schema) ||
               siblingsUp(missing) ||
               adopts(missing, offset) ||
+              misparented(missing, offset) ||
               laterAbove(outline, template, missing, offset)
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),

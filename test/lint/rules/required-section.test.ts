@@ -1350,3 +1350,12 @@ describe('required-section: one section written a level up over the sections aft
     expect(names.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 45)}`)).toEqual(['9 `## Steps` is written `## Making steps` in th']);
   });
 });
+
+describe('required-section: no section inserted under a heading that is not its parent', () => {
+  it('an error with no fix where the section before it is written a level up (it would be that one’s sub-section)', async () => {
+    const template = '# [Name]\n\n## Aim\n\nWhat.\n\n## Reasons\n\nWhy.\n\n## Plan\n\nHow.\n';
+    const text = '# Tool rota\n\n# Summary\n\nA rota for the shared tools.\n\n# Reasons\n\nRust.\n\n## Blunt edges\n\nNobody sharpens.\n\n# Plan\n\nA rota.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.filter((d) => d.message.includes('`## Aim`')).map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['error']);
+  });
+});
