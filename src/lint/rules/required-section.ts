@@ -509,9 +509,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
       const joint = partsUp || own.length > 0 || down ? undefined : joinedKindred(outline, missing, template);
       const byName = partsUp || down || joint ? [] : namedElsewhere(doc, outline, missing);
-      // (Or, with none of those, one or two headings of the author's at its level elsewhere that its
-      // guidance speaks of, or in kindred words: `## Background` above the `## Objective` where the
-      // Motivation, "what background is needed", goes after it.)
+      // (Or, with none of those, one or two headings of the author's at its level elsewhere in kindred
+      // words: `## Background` above the `## Objective` where the Motivation goes after it.)
       const talked = partsUp || down || joint || byName.length > 0 || own.length > 0 ? [] : talkedOfElsewhere(doc, outline, missing, template);
       const named = byName.length > 0 ? byName : talked;
       const elsewhere = named.filter((s) => !own.includes(s));
@@ -521,7 +520,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : joint
           ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it in other words (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
           : elsewhere.length > 0 && own.length === 0
-            ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'which its guidance speaks of' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+            ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'in words kindred to its name' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
             : own.length === 1
               ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
               : own.length > 0
@@ -987,8 +986,8 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
 
 /**
  * One or two headings of the author's at a missing top-level section's level, anywhere in the
- * pattern, that may stand for it (see `mayStandFor`: its guidance talks of them, or their words are
- * kindred to its name), none of them that for another missing section too.
+ * pattern, whose words are kindred to its name (see `kindredTo`), none of them one that may stand
+ * for another missing section too.
  */
 function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
   const schema = missing.schema;
@@ -999,16 +998,22 @@ function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   // (Not one that shares a word of its name: `## Team strategy` beside `## Adoption strategy` is another
   // section of that kind, which the readings by name judge.)
   const name = new Set(analyze(schema.name));
-  // (Only short guidance is read so: a long checklist speaks of everything. Nor is a heading that
-  // names another section of the template in more words, `## Beta Graduation Criteria`, a candidate.)
-  const brief = schema.guidance.split(/\s+/).length <= 80;
+  // (In kindred words only: guidance read for words anywhere in the pattern finds them everywhere —
+  // `## Effect on Library Evolution` for Acknowledgments that mention "Swift evolution". Nor is a
+  // heading that names another section of the template in more words, `## Beta Graduation Criteria`.)
   const everywhere = flattenSections(template.sections).filter((t) => t !== schema);
+  // (Right before the section it follows, as if the two were swapped: `## Background`, then the
+  // `## Objective` the Motivation goes after. Further away, kindred words say little: a revision
+  // log's `## Changes from revision 1` is no Proposed solution.)
+  const follows = missing.after?.sections[0];
   const found = top.filter(
-    (s) =>
+    (s, i) =>
+      follows !== undefined &&
+      top[i + 1] === follows &&
       s.level === schema.level &&
       unknown.has(s) &&
       !analyze(s.title).some((w) => name.has(w)) &&
-      (kindredTo(s, schema) || (brief && mayStandFor(s, schema))) &&
+      kindredTo(s, schema) &&
       !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&
       !others.some((m) => mayStandFor(s, m.schema)),
   );

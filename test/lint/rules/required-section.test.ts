@@ -1321,17 +1321,22 @@ describe('required-section: the template’s section of header fields, written w
   });
 });
 
-describe('required-section: headings of the author’s elsewhere that the missing section’s guidance speaks of', () => {
+describe('required-section: headings of the author’s elsewhere in words kindred to the missing section’s name', () => {
   const template =
     '# [Name]\n\n## Objective\n\nWhat the change is for.\n\n## Motivation\n\nWhy is this worth doing? Give the background a reader needs.\n\n## Design\n\nHow it works.\n';
   it('one before the section it should follow: a warning that names it, and nothing inserted', async () => {
     const text = '# Seed library\n\n## Background\n\nSeeds get lost each winter.\n\n## Objective\n\nA shelf of labelled jars.\n\n## Design\n\nJars by month.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
-      'warning Missing section `## Motivation`, expected after `## Objective`. This pattern has `## Background` on line 3 elsewhere, which its guidance speaks of: if that is the section, move it here under its heading; if not, write it.',
+      'warning Missing section `## Motivation`, expected after `## Objective`. This pattern has `## Background` on line 3 elsewhere, in words kindred to its name: if that is the section, move it here under its heading; if not, write it.',
     ]);
   });
-  it('a heading its guidance does not speak of is no such candidate: the error stays', async () => {
+  it('a kindred heading away from its place (after the sections it precedes) is no such candidate', async () => {
+    const text = '# Seed library\n\n## Objective\n\nA shelf of labelled jars.\n\n## Design\n\nJars by month.\n\n## Background\n\nSeeds got lost each winter.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['error fix']);
+  });
+  it('a heading in other words is no such candidate: the error stays', async () => {
     const text = '# Seed library\n\n## Suppliers\n\nThe shop.\n\n## Objective\n\nA shelf of labelled jars.\n\n## Design\n\nJars by month.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
