@@ -586,9 +586,13 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
   const siblings = missing.parent ? missing.parent.children : outline.matches;
   // (Also one written at another level inside the section before, `### Testing` in the deployment
   // steps, which heading-level raises: inserted after them, the section would follow it.)
+  // (Or, the other way round, one it puts before the missing one stands below that place: `##
+  // Specification` after `## Rationale and alternatives` in an older order, where the missing
+  // Future possibilities would be inserted after the alternatives, above it.)
   return (
     siblings.some((m) => order.indexOf(m.schema) > own && m.sections.some((s) => s.range.start.offset < offset)) ||
-    outline.misplaced.some((m) => order.indexOf(m.schema) > own && m.section.range.start.offset < offset)
+    outline.misplaced.some((m) => order.indexOf(m.schema) > own && m.section.range.start.offset < offset) ||
+    siblings.some((m) => order.indexOf(m.schema) >= 0 && order.indexOf(m.schema) < own && m.sections.some((s) => s.range.start.offset >= offset))
   );
 }
 

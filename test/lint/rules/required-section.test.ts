@@ -1364,3 +1364,16 @@ describe('required-section: no section inserted under a heading that is not its 
     expect(diagnostics.filter((d) => d.message.includes('`## Aim`')).map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['error']);
   });
 });
+
+describe('required-section: no section inserted above one the template puts before it', () => {
+  it('in a pattern of an older order, the missing section is said with no fix (inserted, it would put a section out of order)', async () => {
+    const template =
+      '# [Name]\n\n## Summary\n\nIn brief.\n\n## Specification\n\nWhat.\n\n## Alternatives\n\nWhat else.\n\n## Future possibilities\n\nWhat next.\n\n## Copyright\n\nWaived.\n';
+    const text =
+      '# Board colours\n\n## Summary\n\nColour-coded boards.\n\n## Alternatives\n\nWashing boards.\n\n## Specification\n\nRed for meat.\n\n## Copyright\n\nWaived.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'error Missing section `## Future possibilities`, expected after `## Alternatives`.',
+    ]);
+  });
+});
