@@ -30,7 +30,9 @@ export default defineRule({
         continue;
       }
       // A spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`): accepted too.
-      if (schema.aliases.some((a) => variantKey(a) === variantKey(section.title))) continue;
+      // (Or written as one word, or two: `Prerequisites` for the alias `Pre-requisites`.)
+      const closed = (text: string) => variantKey(text).replace(/ /g, '');
+      if (schema.aliases.some((a) => variantKey(a) === variantKey(section.title) || closed(a) === closed(section.title))) continue;
       // `&` is the word `and` (`## Rationale & Alternatives`): the same name.
       if (withAnd(section.title) === withAnd(schema.heading)) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
@@ -61,7 +63,16 @@ export default defineRule({
         actual: `${'#'.repeat(section.level)} ${section.title}`,
         // A rename changes the heading's anchor: not made while the file links to it (its table of contents).
         // Nor where the file already has a heading of that name at that level: the rename would make a duplicate.
-        ...(at >= 0 && name && !byContent && !misspelt && !reworded && !linkedTo(pattern.document.links, section.heading.id) && !written(section.level, schema.heading)
+        // Nor to other words (`Prerequisites` for `Requirements`): --fix changes no word of the author's, only
+        // how it is written (case, plural, spelling); the author renames it.
+        ...(at >= 0 &&
+        name &&
+        !byContent &&
+        !misspelt &&
+        !reworded &&
+        variantKey(name) === variantKey(schema.heading) &&
+        !linkedTo(pattern.document.links, section.heading.id) &&
+        !written(section.level, schema.heading)
           ? { fix: { range: [heading.range.start.offset + at, heading.range.start.offset + at + name.length] as [number, number], text: schema.heading } }
           : {}),
       });

@@ -117,6 +117,13 @@ describe('section-name', () => {
     expect((await lintOne('section-name', text, { template: TEMPLATE, config: { sections: { References: { aliases: ['Reference'] } } } })).shown).toEqual([]);
   });
 
+  it('accepts an alias written as one word (`Prerequisites` for `Pre-requisites`)', async () => {
+    const template = '# [Name]\n\n## Requirements\n\nWhat you need.\n\n## Steps\n\nDo it.\n';
+    const text = '# Kite\n\n## Prerequisites\n\nPaper.\n\n## Steps\n\nFold.\n';
+    const accepted = await lintOne('section-name', text, { template, config: { sections: { Requirements: { aliases: ['Pre-requisites'] } } } });
+    expect(accepted.shown).toEqual([]);
+  });
+
   it('renames with --fix, keeping the level and the note, and the result is clean', async () => {
     const text = page(
       '## Acknowledgements (with thanks)',
