@@ -200,7 +200,10 @@ describe.skipIf(!available)('reading the built site in Chromium', () => {
     expect(await sidebar.locator('a[aria-current="page"]').textContent()).toBe('Circuit Breaker');
     // A closed group opens with its patterns.
     await sidebar.locator('summary', { hasText: 'messaging' }).click();
-    expect(await sidebar.locator('details.group:has(summary:text("messaging")) a').allTextContents()).toEqual(['Idempotent Consumer', 'Transactional Outbox']);
+    // (Its links are read once the browser has opened it: a click's toggle is not synchronous.)
+    await expect
+      .poll(() => sidebar.locator('details.group[open]:has(summary:text("messaging")) a:visible').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Idempotent Consumer', 'Transactional Outbox']);
     // The filter looks through every group.
     await sidebar.locator('#sidebar-filter').fill('outbox');
     await expect.poll(() => sidebar.locator('details.group:visible a:visible').allTextContents(), { timeout: 10_000 }).toEqual(['Transactional Outbox']);
