@@ -35,27 +35,30 @@ export function tocInSync(before: string, after: string): string {
   if (before.includes('\r')) return after;
   const old = tocRegion(before);
   const now = tocRegion(after);
-  if (!old || !now || !/^\s*[-*+] \[/m.test(old.inner)) return after;
-  const lines = old.inner.split('\n');
-  const first = lines.findIndex((l) => /^\s*[-*+] \[/.test(l));
-  let last = first;
-  while (last + 1 < lines.length && /^\s*[-*+] \[/.test(lines[last + 1]!)) last++;
-  const listed = lines.slice(first, last + 1);
+  const was = old && listIn(old.inner);
+  const is = now && listIn(now.inner);
+  if (!was || !is) return after;
   const beforeHeadings = headingsOf(before);
   const afterHeadings = headingsOf(after);
   if (!beforeHeadings || !afterHeadings) return after;
-  const style = styleOf(listed, beforeHeadings, old.end);
+  const style = styleOf(was.items, beforeHeadings, old.end);
   if (!style) return after;
-  const nowLines = now.inner.split('\n');
-  // (The lines around the list — a blank line, a bold `Table of Contents` — stay as they are.)
-  const nowFirst = nowLines.findIndex((l) => /^\s*[-*+] \[/.test(l));
-  if (nowFirst < 0) return after;
-  let nowLast = nowFirst;
-  while (nowLast + 1 < nowLines.length && /^\s*[-*+] \[/.test(nowLines[nowLast + 1]!)) nowLast++;
   const written = tocLines(afterHeadings, style, now.end);
   if (written.length === 0) return after;
-  const inner = [...nowLines.slice(0, nowFirst), ...written, ...nowLines.slice(nowLast + 1)].join('\n');
+  // (The lines around the list — a blank line, a bold `Table of Contents` — stay as they are.)
+  const inner = [...is.lines.slice(0, is.first), ...written, ...is.lines.slice(is.first + is.items.length)].join('\n');
   return after.slice(0, now.start) + inner + after.slice(now.start + now.inner.length);
+}
+
+/** The table's lines, and its list of links among them: the first run of `- [text](#id)` lines. */
+function listIn(inner: string): { lines: string[]; first: number; items: string[] } | undefined {
+  const lines = inner.split('\n');
+  const item = (l: string | undefined) => l !== undefined && /^\s*[-*+] \[/.test(l);
+  const first = lines.findIndex(item);
+  if (first < 0) return undefined;
+  let last = first;
+  while (item(lines[last + 1])) last++;
+  return { lines, first, items: lines.slice(first, last + 1) };
 }
 
 function tocRegion(text: string): { start: number; inner: string; end: number } | undefined {

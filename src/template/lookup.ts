@@ -23,6 +23,11 @@ export function fromTemplate<T>(template: TemplateSchema, key: string, compute: 
   return memo.get(key) as T;
 }
 
+/** The template's own Markdown section a template section was read from (its heading's line). */
+export function sectionOfTemplate(template: TemplateSchema, schema: TemplateSection): Section | undefined {
+  return flattenSections(template.document.sections).find((s) => s.heading.range.start.line === schema.line);
+}
+
 /** The first template section (depth first, template order) that satisfies `test`. */
 export function findSchema(template: TemplateSchema, test: (s: TemplateSection) => boolean): TemplateSection | undefined {
   return flattenSections(template.sections).find(test);

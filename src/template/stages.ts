@@ -1,4 +1,5 @@
 import { frontMatterValue } from '../markdown/front-matter.js';
+import { escapeRegExp } from './normalize.js';
 
 /**
  * The stages a template lists for a key of its metadata, in its order
@@ -95,7 +96,7 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
   for (const words of said) {
     for (const list of lists) {
       list.values.forEach((value, index) => {
-        if (!new RegExp(`(?:^|[^\\p{L}\\p{N}-])${escape(value)}(?![\\p{L}\\p{N}-])`, 'iu').test(words)) return;
+        if (!new RegExp(`(?:^|[^\\p{L}\\p{N}-])${escapeRegExp(value)}(?![\\p{L}\\p{N}-])`, 'iu').test(words)) return;
         if (!best || (best.list === list && index < best.index)) best = { list, index, said: words };
       });
     }
@@ -103,10 +104,6 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
   if (!best) return undefined;
   const { list, index, said: words } = best;
   return { key: list.key, stage: list.written[index]!, said: words };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

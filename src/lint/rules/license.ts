@@ -5,7 +5,7 @@ import { findPlaceholders } from '../../template/placeholders.js';
 import { foldText } from '../../template/normalize.js';
 import { defineRule, type Report } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
-import { allBlocks, sectionsFor, topLevelSchema } from '../../template/lookup.js';
+import { allBlocks, fromTemplate, sectionOfTemplate, sectionsFor, topLevelSchema } from '../../template/lookup.js';
 import { knownLicense, looksLikeExpression, parseExpression, suggestLicense } from './_spdx.js';
 
 interface Unit {
@@ -24,14 +24,17 @@ export default defineRule({
     const schema = topLevelSchema(template, ['license', 'licence']);
     if (!schema) return;
     const doc = pattern.document;
-    const own = findSection(template.document.sections, schema.line);
-    const prescribed = new Set(
-      own
-        ? textUnits(own)
-            .map((u) => foldText(clean(u.text)))
-            .filter(Boolean)
-        : [],
-    );
+    // (The words the template itself writes there, read once per template.)
+    const prescribed = fromTemplate(template, 'license words', () => {
+      const own = sectionOfTemplate(template, schema);
+      return new Set(
+        own
+          ? textUnits(own)
+              .map((u) => foldText(clean(u.text)))
+              .filter(Boolean)
+          : [],
+      );
+    });
 
     for (const section of sectionsFor(outline, schema)) {
       const within = (r: Range) => r.start.offset >= section.range.start.offset && r.end.offset <= section.range.end.offset;
@@ -145,14 +148,4 @@ function words(text: string): string[] {
     .split(/[\s,;/]+/)
     .map((w) => w.replace(/^[("'“`]+|[)"'”`.:!?]+$/g, ''))
     .filter(Boolean);
-}
-
-/** The template's own section whose heading is on this line. */
-function findSection(sections: readonly Section[], line: number): Section | undefined {
-  for (const s of sections) {
-    if (s.heading.range.start.line === line) return s;
-    const inner = findSection(s.children, line);
-    if (inner) return inner;
-  }
-  return undefined;
 }

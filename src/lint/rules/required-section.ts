@@ -24,6 +24,7 @@ import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, requiredOf } from '../../template/walk.js';
+import { fromTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
@@ -621,7 +622,7 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
  */
 function fieldsWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): Range | undefined {
   if (missing.parent) return undefined;
-  const own = bodyFields(template.document)?.range;
+  const own = fromTemplate(template, 'header fields', () => bodyFields(template.document)?.range);
   const next = template.sections[template.sections.indexOf(missing.schema) + 1]?.line ?? Infinity;
   if (!own || own.start.line < missing.schema.line || own.start.line >= next) return undefined;
   const theirs = bodyFields(doc)?.range;
