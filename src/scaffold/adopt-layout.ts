@@ -136,9 +136,33 @@ export function chooseLayout(
 
   // The template and the layout, chosen together.
   type Scored = { group: (typeof ordered)[number]; candidate: TemplateCandidate; score: number; fitting: number; parsed: number };
+  const explicit = candidates.find((c) => c.nameScore === Infinity);
+  // (Or, with the other files named like templates beside it, one per kind of document — a
+  // `Kit-ThingTemplate.md`, `Kit-ActTemplate.md`, `Kit-RoleTemplate.md` — most files fit one of
+  // them: it is the catalog's, they its siblings.)
+  const withSiblings = (s: Scored): number => {
+    const beside = candidates.filter((c) => c.nameScore >= 2 && path.posix.dirname(c.rel) === path.posix.dirname(s.candidate.rel));
+    return s.group.files.filter((f) => f !== s.candidate.file && beside.some((c) => c.file !== f && fits(fitWith(c.schema, f) ?? NO_FIT))).length;
+  };
+  const acceptable = (s: Scored) =>
+    s.candidate === explicit ||
+    (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+    // (A template named so that says its outline is only a guide — "or write your own proposal", every
+    // section recommended — is the catalog's with fewer patterns in its shape: a third of them.)
+    (s.candidate.nameScore >= 3 &&
+      s.fitting >= 2 &&
+      s.fitting * 3 >= s.parsed &&
+      s.candidate.schema.sections.length > 0 &&
+      requiredOf(s.candidate.schema.sections).length === 0) ||
+    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
   const scored: Scored[] = [];
   for (const candidate of candidates) {
+    // Each candidate's best layout: the one where its fitting files score most, among the layouts
+    // most of whose files fit it. (RFCs at two depths, `Final/*.md` and `Archive/*/*.md`, beside a
+    // larger layout of meeting notes at the second depth: the template is the RFCs', not rejected
+    // because the notes outnumber them there. The RFCs at the other depth join below.)
     let top: Scored | undefined;
+    let topAccepted: Scored | undefined;
     for (const group of ordered) {
       let score = 0;
       let fitting = 0;
@@ -156,30 +180,15 @@ export function chooseLayout(
           score += fit.f1;
         }
       }
-      if (!top || score > top.score) top = { group, candidate, score, fitting, parsed };
+      const here: Scored = { group, candidate, score, fitting, parsed };
+      if (!top || score > top.score) top = here;
+      // (Two fitting files at least: one file that fits is no catalog.)
+      if (fitting >= 2 && (!topAccepted || score > topAccepted.score) && acceptable(here)) topAccepted = here;
     }
-    if (top) scored.push(top);
+    const chosen = topAccepted ?? top;
+    if (chosen) scored.push(chosen);
   }
   scored.sort((a, b) => b.score - a.score);
-  const explicit = candidates.find((c) => c.nameScore === Infinity);
-  // (Or, with the other files named like templates beside it, one per kind of document — a
-  // `Kit-ThingTemplate.md`, `Kit-ActTemplate.md`, `Kit-RoleTemplate.md` — most files fit one of
-  // them: it is the catalog's, they its siblings.)
-  const withSiblings = (s: (typeof scored)[number]): number => {
-    const beside = candidates.filter((c) => c.nameScore >= 2 && path.posix.dirname(c.rel) === path.posix.dirname(s.candidate.rel));
-    return s.group.files.filter((f) => f !== s.candidate.file && beside.some((c) => c.file !== f && fits(fitWith(c.schema, f) ?? NO_FIT))).length;
-  };
-  const acceptable = (s: (typeof scored)[number]) =>
-    s.candidate === explicit ||
-    (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
-    // (A template named so that says its outline is only a guide — "or write your own proposal", every
-    // section recommended — is the catalog's with fewer patterns in its shape: a third of them.)
-    (s.candidate.nameScore >= 3 &&
-      s.fitting >= 2 &&
-      s.fitting * 3 >= s.parsed &&
-      s.candidate.schema.sections.length > 0 &&
-      requiredOf(s.candidate.schema.sections).length === 0) ||
-    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
   // Of the templates most files fit, the one best named so (`adr-template.md` before an example
   // kept in `template/`), then the best fit; near ties go to the shallower, shorter path.
   const pool = scored.filter(acceptable);
@@ -272,26 +281,37 @@ export function chooseLayout(
     const inPatternFolder = (f: ScannedFile) => [...folders].some((d) => f.rel.startsWith(d));
     addFolders(layout, patterns);
     for (const other of ordered) {
-      const outside = other.files.filter((f) => !inLayout(layout, f) && !patterns.includes(f) && f !== template?.file);
-      if (outside.some(inPatternFolder)) continue;
-      const parsed = outside.filter((f) => fit(f) !== undefined);
-      const fitting = parsed.filter((f) => fitsTemplate(fit(f)));
-      if (fitting.length < 2 || fitting.length * 2 < parsed.length || fitting.some((f) => slugs.has(slugOfFile(f)))) continue;
-      const own = files.filter((f) => inLayout(other.layout, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
+      const outsideOf = (kind: Layout) => other.files.filter((f) => inLayout(kind, f) && !inLayout(layout, f) && !patterns.includes(f) && f !== template?.file);
+      const joins = (kind: Layout) => {
+        const outside = outsideOf(kind);
+        if (outside.some(inPatternFolder)) return false;
+        const parsed = outside.filter((f) => fit(f) !== undefined);
+        const fitting = parsed.filter((f) => fitsTemplate(fit(f)));
+        return fitting.length >= 2 && fitting.length * 2 >= parsed.length && !fitting.some((f) => slugs.has(slugOfFile(f)));
+      };
+      let kind = other.layout;
+      if (!joins(kind)) {
+        // (Most of that layout's files are something else — meeting notes in `CommunityCall/notes/`
+        // beside the older RFCs in `Archive/*/` — but a folder of it follows the template: that
+        // folder joins, the rest stays out, as the first layout's folders are narrowed.)
+        kind = narrowFolders(kind, outsideOf(kind), fit, [], freeLevels(kind), [], []);
+        if (kind === other.layout || !joins(kind)) continue;
+      }
+      const own = files.filter((f) => inLayout(kind, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
       const left: Exclusion[] = [];
-      const added = excludeNonPatterns(other.layout, own, fit, left);
+      const added = excludeNonPatterns(kind, own, fit, left);
       // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`.)
       const leavesOut = picomatch(left.map((e) => e.glob));
       if (added.some((f) => slugs.has(slugOfFile(f))) || patterns.some((f) => leavesOut(f.rel))) continue;
       exclusions.push(...left);
       for (const f of added) slugs.add(slugOfFile(f));
-      addFolders(other.layout, added);
+      addFolders(kind, added);
       // Under the one folder all of them are in (`keps/*/*/*/README.md`), not any folder at that depth.
       const top = new Set(added.map((f) => f.dirs[0]));
       const [only] = top;
       const named = (g: string) => (top.size === 1 && only !== undefined && g.startsWith('*/') ? `${escapeName(only)}/${g.slice(2)}` : g);
       globs.push(
-        ...globsOf(other.layout)
+        ...globsOf(kind)
           .map(named)
           .filter((g) => !globs.includes(g)),
       );

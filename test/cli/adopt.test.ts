@@ -1,6 +1,7 @@
 import { cp, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import picomatch from 'picomatch';
 import { parse } from 'yaml';
 import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
 
@@ -1140,5 +1141,36 @@ describe('init --adopt: templates of two kinds of document in the repository abo
     expect(run.code, run.stderr).toBe(0);
     const template = (await configOf(path.join(repo, 'ext'))).template;
     expect(Array.isArray(template) ? template.every((t) => typeof t === 'string' && t.startsWith('../')) : template).toBe(true);
+  });
+});
+
+describe('init --adopt: proposals at two depths beside a larger folder of meeting notes', () => {
+  // Accepted proposals in `Accepted/*.md`, older ones in `Archive/<outcome>/*.md`, and at that
+  // same depth many more meeting notes (`Meetings/notes/*.md`) that share none of the template's sections.
+  const template = '# Proposal NNNN: <title>\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Alternatives Considered\n\nWhat else.\n';
+  const proposal = (n: number, name: string) =>
+    `# Proposal ${n}: ${name}\n\n## Motivation\n\nWhy ${name}.\n\n## Specification\n\nHow ${name} works.\n\n## Alternatives Considered\n\nNone better than ${name}.\n`;
+  const notes = (n: number) => `# Meeting ${n}\n\n## Attendees\n\nThe usual crowd.\n\n## Agenda\n\nItem ${n}.\n\n## Decisions\n\nNone.\n`;
+
+  it('the named template is the catalog’s, and the older proposals at the other depth join without the notes', async () => {
+    const files: Record<string, string> = { 'PROPOSAL-TEMPLATE.md': template };
+    for (const n of [1, 2, 3, 4]) files[`Accepted/P000${n}-thing-${n}.md`] = proposal(n, `thing ${n}`);
+    for (const n of [5, 6, 7]) files[`Archive/Rejected/P000${n}-idea-${n}.md`] = proposal(n, `idea ${n}`);
+    for (const n of [8, 9]) files[`Archive/Withdrawn/P000${n}-plan-${n}.md`] = proposal(n, `plan ${n}`);
+    for (let n = 10; n < 30; n++) files[`Meetings/notes/2020-01-${n}.md`] = notes(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('PROPOSAL-TEMPLATE.md');
+    const globs = config.patterns as string[];
+    const picked = picomatch(globs);
+    const rels = Object.keys(files).filter((rel) => picked(rel));
+    expect(rels.sort()).toEqual(
+      Object.keys(files)
+        .filter((rel) => /\/P000\d/.test(rel))
+        .sort(),
+    );
+    expect(run.stdout).toMatch(/patterns +.*: 9 files/);
   });
 });

@@ -13,6 +13,7 @@ import {
   mayStandFor,
   raisedIntoTitle,
   sectionsHad,
+  speaksFor,
   underHalf,
   type MissingSection,
   type OutlineMatch,
@@ -513,7 +514,11 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // (Or, with none of those, one or two headings of the author's at its level elsewhere in kindred
       // words: `## Background` above the `## Objective` where the Motivation goes after it.)
       const talked = partsUp || down || joint || byName.length > 0 || own.length > 0 ? [] : talkedOfElsewhere(doc, outline, missing, template);
-      const named = byName.length > 0 ? byName : talked;
+      // (Or headings of the author's elsewhere, every word of which its guidance asks for: `## Goals`
+      // and `## Non-goals` after the Background, where the Objective's guidance asks "What are the
+      // goals and non-goals?".)
+      const asked = partsUp || down || joint || byName.length > 0 || own.length > 0 || talked.length > 0 ? [] : askedForElsewhere(doc, outline, missing, template);
+      const named = byName.length > 0 ? byName : talked.length > 0 ? talked : asked;
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
       const ownText = down
@@ -521,7 +526,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : joint
           ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it in other words (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
           : elsewhere.length > 0 && own.length === 0
-            ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'in words kindred to its name' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
+            ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'in words kindred to its name' : asked.length > 0 ? 'in words its guidance asks for' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
             : own.length === 1
               ? ` This pattern has ${headingLabel(own[0]!)} there, in its stead: if that is the section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
               : own.length > 0
@@ -1022,6 +1027,39 @@ function talkedOfElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
       !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&
       !others.some((m) => mayStandFor(s, m.schema)),
   );
+  return found.length <= 2 ? found : [];
+}
+
+/**
+ * Headings of the author's at a missing top-level section's level, anywhere in
+ * the pattern, that its guidance asks for in so many words: a short heading
+ * (three content words at most) all of whose words are in the section's name
+ * or guidance, whose head word the guidance of no other top-level section of
+ * the template talks of (see `speaksFor`), and that names no other template
+ * section. (`## Goals` and `## Non-goals` for an Objective whose guidance asks
+ * "What are the goals and non-goals?"; not `## Effect on Library Evolution`
+ * for Acknowledgments whose guidance mentions "Swift evolution".) Two at most.
+ */
+function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): Section[] {
+  const schema = missing.schema;
+  if (schema.repeatable || schema.anyHeading || missing.parent || !schema.guidance) return [];
+  const unknown = new Set(outline.unknown);
+  const others = outline.missing.filter((m) => m !== missing && !m.parent);
+  const top = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s]));
+  const asks = new Set(analyze(`${schema.name} ${schema.guidance}`));
+  const everywhere = flattenSections(template.sections).filter((t) => t !== schema);
+  const found = top.filter((s) => {
+    if (s.level !== schema.level || !unknown.has(s)) return false;
+    const terms = analyze(s.title);
+    return (
+      terms.length > 0 &&
+      terms.length <= 3 &&
+      terms.every((t) => asks.has(t)) &&
+      speaksFor(s, template.sections, schema.level) === schema &&
+      !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&
+      !others.some((m) => mayStandFor(s, m.schema))
+    );
+  });
   return found.length <= 2 ? found : [];
 }
 

@@ -1323,7 +1323,7 @@ describe('required-section: the template’s section of header fields, written w
 
 describe('required-section: headings of the author’s elsewhere in words kindred to the missing section’s name', () => {
   const template =
-    '# [Name]\n\n## Objective\n\nWhat the change is for.\n\n## Motivation\n\nWhy is this worth doing? Give the background a reader needs.\n\n## Design\n\nHow it works.\n';
+    '# [Name]\n\n## Objective\n\nWhat the change is for.\n\n## Motivation\n\nWhy is this worth doing? Say what a reader needs to know first.\n\n## Design\n\nHow it works.\n';
   it('one before the section it should follow: a warning that names it, and nothing inserted', async () => {
     const text = '# Seed library\n\n## Background\n\nSeeds get lost each winter.\n\n## Objective\n\nA shelf of labelled jars.\n\n## Design\n\nJars by month.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
@@ -1342,6 +1342,30 @@ describe('required-section: headings of the author’s elsewhere in words kindre
     expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
       'error fix Missing section `## Motivation`, expected after `## Objective`.',
     ]);
+  });
+});
+
+describe('required-section: headings of the author’s elsewhere that the missing section’s guidance asks for', () => {
+  const template =
+    '# [Name]\n\n## Aim\n\nWhat is this for? Which goals does it meet, and which non-goals does it leave alone? Keep it short.\n\n## Reasons\n\nWhy now? Which history matters?\n\n## Plan\n\nHow it is done.\n';
+  it('`## Goals` and `## Non-goals` after the reasons, where the Aim is missing: a warning that names them, nothing inserted', async () => {
+    const text =
+      '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n## Goals\n\nEvery tool back by Friday.\n\n## Non-goals\n\nBuying new tools.\n\n## Plan\n\nA rota on the shed door.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## Aim`, expected before `## Reasons`. This pattern has `## Goals` on line 7, `## Non-goals` on line 11 elsewhere, in words its guidance asks for: if they are the section, move them here under its heading; if not, write it.',
+    ]);
+  });
+  it('a heading with a word the guidance does not ask for is no such candidate: the error stays', async () => {
+    const text = '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n## Budget goals\n\nNo spending.\n\n## Plan\n\nA rota on the shed door.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual(['error fix Missing section `## Aim`, expected before `## Reasons`.']);
+  });
+  it('nor is one whose word another section’s guidance talks of too', async () => {
+    const both = template.replace('Which history matters?', 'Which history matters, and which goals were missed before?');
+    const text = '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n## Goals\n\nEvery tool back.\n\n## Plan\n\nA rota on the shed door.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template: both });
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
 
