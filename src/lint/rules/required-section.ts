@@ -22,7 +22,7 @@ import {
 import { extendsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
-import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder } from '../../template/section-text.js';
+import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, requiredOf } from '../../template/walk.js';
 import { fromTemplate } from '../../template/lookup.js';
@@ -109,7 +109,16 @@ export default defineCatalogRule({
     );
     for (const { section, underHalf, keeping, ...finding } of mine.missing) {
       // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
-      if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) finding.fix = { ...finding.fix, text: keeping.text };
+      if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) {
+        // (But a rights statement the catalog keeps — `Copyright and related rights waived via CC0.` —
+        // is the author's to make: no fix makes it for them, unless the template marks it to keep.)
+        const rights = rightsStatements(catalog.template).filter((b) => keeping.sections.includes(b.section.id));
+        if (rights.length > 0) {
+          const said = rights.map((b) => `“${clip(b.section.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim())}”`).join(', ');
+          delete finding.fix;
+          finding.message = `${finding.message} Its text is the catalog's rights statement (${said}): the author's to make, so no fix writes it (mark it \`<!-- patternbook: keep -->\` in the template to have --fix insert it).`;
+        } else finding.fix = { ...finding.fix, text: keeping.text };
+      }
       if (slots.has(section)) continue;
       const era = later.get(section);
       if (era?.patterns.has(pattern.path) && !finding.warning) {
@@ -1162,6 +1171,19 @@ function closingDefinitions(doc: MarkdownDocument): number | undefined {
  * patterns that have them keep (more than half, three at least, in a catalog of
  * `BOILERPLATE_MIN_PATTERNS` or more: as the placeholder rule learns kept text).
  */
+/** Words of a statement about rights to the text: a copyright or licence line, a waiver. */
+const RIGHTS = /\b(?:copyright|licen[cs]e[ds]?|waive[ds]?|waiver|public domain|CC0|CC[- ]BY(?:-SA)?|all rights reserved|SPDX)\b/i;
+
+/** The template's boilerplate sections (not marked to keep) whose text is a rights statement. */
+function rightsStatements(template: TemplateSchema): BoilerplateSection[] {
+  return fromTemplate(template, 'rights statements', () => boilerplateSections(template).filter((b) => !b.marked && RIGHTS.test(b.section.body)));
+}
+
+function clip(text: string, max = 100): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
 function keptSections(template: TemplateSchema, found: readonly (RequiredFindings | undefined)[]): Set<string> {
   const out = new Set(
     boilerplateSections(template)

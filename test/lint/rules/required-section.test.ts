@@ -1015,6 +1015,8 @@ describe('required-section: a missing section whose template text is boilerplate
       ]),
     );
   const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n';
+  /** A standard sentence every record keeps that grants nothing. */
+  const STANDARD = 'Questions about this record go to the [platform channel](../CHANNELS.md).';
   testRule(
     rule,
     {
@@ -1023,10 +1025,25 @@ describe('required-section: a missing section whose template text is boilerplate
       invalid: [
         {
           name: 'kept by most of the catalog: --fix inserts the text as the template writes it, link included',
+          template: template.replace('The text of this record is free to reuse, see [the licence](../LICENCE.md).', STANDARD),
+          text,
+          files: Object.fromEntries(
+            Object.entries(keeping(11)).map(([f, t]) => [f, t.replace('The text of this record is free to reuse, see [the licence](../LICENCE.md).', STANDARD)]),
+          ),
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\n${STANDARD}\n`,
+        },
+        {
+          name: 'a rights statement kept by most of the catalog is the author’s to make: said, and no fix writes it',
           text,
           files: keeping(11),
-          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
-          output: `${text}\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
+          errors: [
+            {
+              message: `${missing('## Licence', 'after `## Decision`')} Its text is the catalog's rights statement (“The text of this record is free to reuse, see [the licence](../LICENCE.md).”): the author's to make, so no fix writes it (mark it \`<!-- patternbook: keep -->\` in the template to have --fix insert it).`,
+              line: 5,
+              column: 1,
+            },
+          ],
         },
         {
           name: 'in a catalog too small to tell (or where patterns write their own): the text as a comment, as for any guidance',
