@@ -123,11 +123,10 @@ export class CatalogIndex<P extends PatternView = PatternView> {
 
   /** The relations a pattern's own links make (of one kind, when given). */
   relationsFrom(pattern: P, kind?: RelationKind): Relation<P>[] {
-    if (!this.outgoing) {
-      this.outgoing = new Map();
-      for (const p of this.catalog.patterns) this.outgoing.set(p, relationsFrom(p, this.resolvePattern));
-    }
-    const all = this.outgoing.get(pattern) ?? [];
+    // (Each pattern's worked out when first asked for: `dev` re-linting one edited pattern asks for a few.)
+    this.outgoing ??= new Map();
+    let all = this.outgoing.get(pattern);
+    if (!all) this.outgoing.set(pattern, (all = this.byFile.get(pattern.file) === pattern ? relationsFrom(pattern, this.resolvePattern) : []));
     return kind ? all.filter((r) => r.kind === kind) : all;
   }
 

@@ -74,6 +74,8 @@ export function pageMetas(
   lint: LintFileResult[],
   relations: SlugRelation[] = slugRelations(catalog),
   records: Map<string, VerifyRecord> = readRecords(catalog.root).records,
+  /** Only these patterns' metadata (by file), in catalog order: `dev` refreshing the patterns an edit touched. */
+  only?: ReadonlySet<string>,
 ): PageMeta[] {
   const site = catalog.config.site;
   const facets = site.facets ?? DEFAULT_FACETS;
@@ -81,7 +83,7 @@ export function pageMetas(
   const lists = relationLists(relations);
   // A redirect stub is no pattern: no card, no page of its own (build.ts writes one that sends readers on).
   return catalog.patterns
-    .filter((pattern) => pattern.movedTo === undefined)
+    .filter((pattern) => pattern.movedTo === undefined && (!only || only.has(pattern.file)))
     .map((pattern) => {
       const result = lintByFile.get(pattern.file);
       const record = records.get(pattern.slug);

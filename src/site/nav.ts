@@ -90,3 +90,8 @@ export function navOf(pages: Map<string, PageMeta> | PageMeta[]): SiteNav {
   }
   return nav;
 }
+
+/** Takes `nav` as the navigation of `pages`, known to show the same patterns, titles and facets as the set it was worked out from. */
+export function rememberNav(pages: Map<string, PageMeta> | PageMeta[], nav: SiteNav): void {
+  cache.set(pages, nav);
+}

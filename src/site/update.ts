@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
 import { drawDiagrams } from './diagrams.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
+import { navOf, rememberNav, type SiteNav } from './nav.js';
 import { patternPage } from './pages/pattern.js';
 import { REPOSITORY_FILES, repositorySource, SHARED_FILES } from './render-pattern.js';
 
@@ -43,13 +44,16 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   // A half-typed edit (front matter not closed yet): the last good page stays, the error shows.
   if (!loaded.ok) return summary(0);
 
+  const wasStub = before.movedTo !== undefined;
   const touched = await relintChanged(state, loaded.pattern);
   const cardsBefore = cardKeys(state.metas, touched);
-  refreshMetas(state);
-  await rewritePages(state, loaded, touched);
+  // (A pattern that became a redirect stub, or stopped being one, changes the list of pages: all worked out again.)
+  refreshMetas(state, wasStub || loaded.pattern.movedTo !== undefined ? undefined : touched);
+  const cardsChanged = cardKeys(state.metas, touched).some((key, i) => key !== cardsBefore[i]);
+  await rewritePages(state, loaded, touched, !cardsChanged);
   // Home and graph show cards: rewritten only when a card changed (an edit to the body
   // text alone changes none, and on 10,000 patterns they are most of the time).
-  if (cardKeys(state.metas, touched).some((key, i) => key !== cardsBefore[i])) {
+  if (cardsChanged) {
     const { baselined } = throughBaseline(state.session.catalog.root, state.session.results);
     state.graph = await writeSiteFiles(state.out, state.site, state.session.catalog, state.metas, state.mermaid, state.graph, baselined);
   }
@@ -82,20 +86,36 @@ async function relintChanged(state: SiteState, full: Pattern): Promise<PatternVi
   return [fresh.bySlug.get(full.slug)!, ...[...neighbours].map((p) => fresh.bySlug.get(p.slug)).filter((p): p is PatternView => p !== undefined)];
 }
 
-/** Page metadata worked out again from the session, the changelog versions known from the last build kept. */
-function refreshMetas(state: SiteState): void {
-  const versions = new Map(state.metas.map((m) => [m.file, { version: m.version, updated: m.updated }]));
+/**
+ * Page metadata worked out again from the session, the changelog versions
+ * known from the last build kept: the touched patterns' (the others' cards
+ * show nothing of the edit: what lists them, what they list and their lint
+ * are as they were), or every pattern's.
+ */
+function refreshMetas(state: SiteState, touched?: readonly PatternView[]): void {
   const { results } = throughBaseline(state.session.catalog.root, state.session.results);
-  state.metas = pageMetas(state.session.catalog, results, state.relations);
-  for (const meta of state.metas) {
-    const known = versions.get(meta.file);
+  const only = touched ? new Set(touched.map((p) => p.file)) : undefined;
+  const fresh = pageMetas(state.session.catalog, results, state.relations, undefined, only);
+  const old = new Map(state.metas.map((m) => [m.file, m]));
+  for (const meta of fresh) {
+    const known = old.get(meta.file);
     if (known?.version) Object.assign(meta, known.updated ? { version: known.version, updated: known.updated } : { version: known.version });
   }
+  if (!only) {
+    state.metas = fresh;
+    return;
+  }
+  const byFile = new Map(fresh.map((m) => [m.file, m]));
+  state.metas = state.metas.map((m) => byFile.get(m.file) ?? m);
 }
 
 /** The changed pattern's page and its neighbours' pages, each read in full for rendering; a diagram added while editing is copied. */
-async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok: true }, touched: readonly PatternView[]): Promise<void> {
+async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok: true }, touched: readonly PatternView[], sameCards: boolean): Promise<void> {
   const bySlug = new Map(state.metas.map((m) => [m.slug, m]));
+  // The sidebar's order is the cards' titles and facets: with none of them changed, it is the last one.
+  const nav = lastNav.get(state);
+  if (sameCards && nav) rememberNav(bySlug, nav);
+  lastNav.set(state, navOf(bySlug));
   const locate = patternLocator(state.metas);
   const metaOf = new Map(state.metas.map((m) => [m.file, m]));
   for (const pattern of touched) {
@@ -132,6 +152,9 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     }
   }
 }
+
+/** The sidebar the last rewrite drew, by site state. */
+const lastNav = new WeakMap<SiteState, SiteNav>();
 
 /** What the cards of these patterns show, in their order. */
 function cardKeys(metas: readonly PageMeta[], patterns: readonly PatternView[]): string[] {

@@ -239,18 +239,39 @@ describe('dev: rebuilding one edited pattern', () => {
     const original = await readFile(file, 'utf8');
     const homeBefore = (await stat(path.join(out, 'index.html'))).mtimeMs;
 
+    // What the incremental update keeps of every page (relations, lint, titles) is what a full working out gives.
+    const { pageMetas } = await import('../../src/site/model.js');
+    const { throughBaseline } = await import('../../src/lint/lint.js');
+    const { siteNav, navOf } = await import('../../src/site/nav.js');
+    const strip = (metas: typeof state.metas) => metas.map(({ version: _v, updated: _u, ...m }) => m);
+    const asFull = () => {
+      const full = pageMetas(state.session.catalog, throughBaseline(root, state.session.results).results, state.relations);
+      expect(strip(state.metas)).toEqual(strip(full));
+      const nav = navOf(new Map(state.metas.map((m) => [m.slug, m])));
+      expect(nav.groups).toEqual(siteNav(full).groups);
+    };
+
     // Body text only: the saga page changes, the cards do not.
     await writeFile(file, original.replace('## Overview\n', '## Overview\n\nA sentence added in the editor.\n'));
     const quick = await updatePattern(state, file);
     expect(quick).toBeDefined();
     expect(await readFile(path.join(out, 'patterns/saga/index.html'), 'utf8')).toContain('A sentence added in the editor.');
     expect((await stat(path.join(out, 'index.html'))).mtimeMs).toBe(homeBefore);
+    asFull();
+
+    // A link to a pattern saga had nothing to do with: that one now has saga among what links to it.
+    await writeFile(file, original.replace('## Overview\n', '## Overview\n\nUnlike a [Bulkhead](../bulkhead/README.md), it spans services.\n'));
+    expect(await updatePattern(state, file)).toBeDefined();
+    expect(state.metas.find((m) => m.slug === 'bulkhead')?.backlinks).toContain('saga');
+    asFull();
 
     // A new title changes its card: home shows it, and so do the pages that list saga.
     await writeFile(file, original.replace(/^# Saga$/m, '# Saga Orchestration'));
     expect(await updatePattern(state, file)).toBeDefined();
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Saga Orchestration');
     expect(await readFile(path.join(out, 'patterns/transactional-outbox/index.html'), 'utf8')).toContain('Saga Orchestration');
+    expect(state.metas.find((m) => m.slug === 'bulkhead')?.backlinks).not.toContain('saga');
+    asFull();
 
     // A file that no longer loads: its last good page stays, and the error is reported.
     // Its front matter's closing line deleted (a half-typed edit): it does not load.
