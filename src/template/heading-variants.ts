@@ -12,6 +12,9 @@ const TRAILING_NOTE = /\s+\(([^()]*)\)\s*$/u;
 /** A trailing note in brackets, `Drawbacks [optional]` — only one that says the section is optional (`[Pattern Title]` is a placeholder). */
 const TRAILING_BRACKET_NOTE = /\s+\[([^[\]]*)\]\s*$/u;
 
+/** A leading note in brackets or parentheses, `[Optional] Prior art`, `(Optional) Future work`, or a leading `Optional:` — only one that says the section is optional. */
+const LEADING_NOTE = /^\s*(?:\[([^[\]]*)\]|\(([^()]*)\)|(optional)\s*[:\-–—])\s*(?=\S)/iu;
+
 /** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
 const OPTIONAL_NOTE = /\boptional\b|\bif (?:applicable|any|needed|relevant|required)\b|\b(?:where|when) (?:applicable|relevant|needed)\b|\bnot required\b/i;
 
@@ -37,6 +40,9 @@ export function splitNote(heading: string): HeadingNote {
   }
   const b = TRAILING_BRACKET_NOTE.exec(heading);
   if (b && b.index > 0 && OPTIONAL_NOTE.test(b[1]!)) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: true };
+  const lead = LEADING_NOTE.exec(heading);
+  const said = lead ? (lead[1] ?? lead[2] ?? lead[3])!.trim() : '';
+  if (lead && OPTIONAL_NOTE.test(said) && /\p{L}{2,}/u.test(heading.slice(lead[0].length))) return { text: heading.slice(lead[0].length), note: said, optional: true };
   return { text: heading, optional: false };
 }
 

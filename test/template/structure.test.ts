@@ -434,6 +434,19 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(await lintWith(template, pattern)).toEqual([]);
   });
 
+  it('reads a leading optional note (`[Optional] Prior art`, escaped or not, `(Optional) …`) as a note: the section is optional, its name the rest', async () => {
+    for (const marked of ['\\[Optional\\] Earlier work', '[Optional] Earlier work', '(optional) Earlier work', 'Optional: Earlier work']) {
+      const template = `# [Title]\n\n## Summary\n\nOne paragraph.\n\n## ${marked}\n\nSimilar ideas elsewhere.\n\n## Open points\n\nWhat is undecided.\n`;
+      const without = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Open points\n\nEviction.\n';
+      const withIt = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Earlier work\n\nccache.\n\n## Open points\n\nEviction.\n';
+      expect(await lintWith(template, without), marked).toEqual([]);
+      expect(await lintWith(template, withIt), marked).toEqual([]);
+    }
+    // A bracketed placeholder that says nothing of being optional is no note: `[Component] design` stays a name.
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## [Component] design\n\nHow it is built.\n';
+    expect((await lintWith(template, '# Faster builds\n\n## Summary\n\nCache.\n')).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['5:1 required-section']);
+  });
+
   it("reads a section's name with a word of the author's before it as that section, not as a missing one plus an unknown one", async () => {
     const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Resulting Context\n\nWhat is true afterwards.\n\n## Known Uses\n\nWho does it.\n';
     const pattern = '# Shared builds\n\n## Problem\n\nEvery team builds alone.\n\n## Desired Resulting Context\n\nOne build for all.\n\n## Known Uses\n\nTwo teams.\n';
