@@ -205,7 +205,15 @@ export function patternFromText(
 function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolean {
   if (reading.title.from !== 'heading' || (reading.title.level ?? 1) !== 1 || doc.title) return false;
   const [first, ...rest] = doc.headings;
-  if (!first || first.level !== 2 || rest.some((h) => h.level === 1) || doc.preamble.length > 0) return false;
+  if (!first || first.level !== 2 || doc.preamble.length > 0) return false;
+  // (One in the template's title shape, `RFC: Defer and Stream` for `# RFC: <Title>`, is the title,
+  // whatever follows it: H1s of the author's own, `# Introduction`, included.)
+  const shape = reading.title.from === 'heading' ? reading.title.shape : undefined;
+  if (shape && !shape.any && shape.matcher.test(foldHeading(first.text))) return true;
+  // (H1s after it are the template's sections written a level up, the levels swapped — `RFC: Delta`
+  // underlined with dashes over `# Problem Statement`, `# Proposed Solution` — or it is no title.)
+  const ones = rest.filter((h) => h.level === 1);
+  if (ones.length > 0 && ones.filter((h) => namesSection(reading, h.text)).length * 2 <= ones.length) return false;
   // (A pattern whose front matter has its title keeps it there: a first `##` of other words is a section.)
   const fmTitle = doc.frontMatter?.data ? frontMatterValue(doc.frontMatter.data, 'title') : undefined;
   if (typeof fmTitle === 'string' && fmTitle.trim() && foldHeading(fmTitle) !== foldHeading(first.text)) return false;
@@ -217,7 +225,7 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
   // (The template's own sections follow it at its level, two of them at least; or the whole document
   // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
-  const level = rest.every((h) => h.level >= 3) ? 3 : 2;
+  const level = ones.length > 0 ? 1 : rest.every((h) => h.level >= 3) ? 3 : 2;
   return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
 }
 

@@ -170,6 +170,24 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('a first `##` over the template’s sections written as H1s (the levels swapped) is the title, underlined or not', async () => {
+    const template = '# RFC: <Title>\n\nShort summary.\n\n## Problem Statement\n\nWhat hurts.\n\n## Proposed Solution\n\nWhat to do.\n';
+    const catalog = await catalogOf(template, {
+      delta: 'RFC: Delta\n----------\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n',
+      epsilon: '## RFC: Epsilon\n\nEpsilon adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n',
+      // (H1s of the author's own after it are no sections written a level up: no title there.)
+      zeta: '## Notes first\n\nSome notes.\n\n# Gardening\n\nTomatoes.\n\n# Cooking\n\nSoup.\n',
+      // (…but one in the template's title shape is the title, whatever H1s follow.)
+      eta: 'RFC: Eta\n--------\n\n*Working draft*\n\n# Introduction\n\nWhy.\n\n# Proposal: do it\n\nHow.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['delta', 'RFC: Delta'],
+      ['epsilon', 'RFC: Epsilon'],
+      ['eta', 'RFC: Eta'],
+      ['zeta', undefined],
+    ]);
+  });
+
   it('a first `##` that names a part of a document (`## Description`) is no title written a level down', async () => {
     const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove it.\n', {
       'queue-to-function': '## Description\n\nMessages reach a function.\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',

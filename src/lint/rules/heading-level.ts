@@ -274,7 +274,21 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       const siblings = parentSection(doc.sections, p.section)?.children ?? [];
       for (const s of siblings) if (s.level === p.section.level && !schemaOf.has(s)) keep(s);
     }
-    const fix = untitled || becomesTitle || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    let fix = untitled || becomesTitle || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
+    // Statement` — moves up as they move down: else the fix would leave it a section's level.)
+    const title = doc.title;
+    if (fix && title && schema.title.from === 'heading' && !title.setext && title.range.start.offset < from && title.level - shift.by === (schema.title.level ?? 1)) {
+      const at = title.range.start.offset;
+      const marker = /^ {0,3}(#{1,6})/.exec(doc.source.slice(at, at + 10));
+      if (marker) {
+        const hashes = at + marker[0].length - marker[1]!.length;
+        fix = {
+          range: [at, fix.range[1]],
+          text: doc.source.slice(at, hashes) + '#'.repeat(title.level - shift.by) + doc.source.slice(hashes + marker[1]!.length, fix.range[0]) + fix.text,
+        };
+      }
+    }
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
     // a title added above a template of H1 sections, every section one level down under it):

@@ -153,11 +153,17 @@ function findings(
       // says of its sections, a warning.
       const by = title.level - (spec.level ?? 1);
       const wholeDown = outline.all.length > 0 && outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level + by));
+      // (Or the levels swapped, the sections written a level up under it — `# Problem Statement` after
+      // `## RFC: Delta` — one layout too, said with heading-level's finding on the sections.)
+      const swapped = !wholeDown && allUp;
+      const first = swapped ? doc.headings.find((h) => h.level === 1) : undefined;
       report({
-        message: `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
+        message: first
+          ? `The title is written as \`${'#'.repeat(title.level)} ${title.text}\` and the sections above it as H1s (\`# ${first.text}\`): the levels are swapped. Make it \`# ${title.text}\`, and the sections \`##\` (\`lint --fix\` moves them down a level and it up).`
+          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
         range: title.range,
         expected: `# ${title.text}`,
-        ...(wholeDown ? { warning: true } : {}),
+        ...(wholeDown || swapped ? { warning: true } : {}),
       });
     }
     const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));

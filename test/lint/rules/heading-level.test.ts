@@ -456,3 +456,29 @@ testRule(
   },
   { describe, it },
 );
+
+// The title written a level down over the template's sections written a level up (the levels
+// swapped): the fix moves the sections down and the title up, in one edit.
+testRule(
+  rule,
+  {
+    template: '# RFC: <Title>\n\nShort summary.\n\n## Problem Statement\n\nWhat hurts.\n\n## Proposed Solution\n\nWhat to do.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'a `##` title over `#` sections: both levels put right',
+        text: '## RFC: Delta\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n',
+        errors: [
+          {
+            message:
+              "`# Problem Statement` should be level 2: `## Problem Statement`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 5,
+            column: 1,
+          },
+        ],
+        output: '# RFC: Delta\n\nDelta adds a thing.\n\n## Problem Statement\n\nIt hurts.\n\n## Proposed Solution\n\nStop.\n',
+      },
+    ],
+  },
+  { describe, it },
+);

@@ -401,3 +401,19 @@ describe('title: a catalog where a good share of the patterns have no title', ()
     expect(found[0]).toContain('3 of the catalog’s 8 patterns have no title either');
   });
 });
+
+describe('title: written a level down over sections written a level up (the levels swapped)', () => {
+  const rfc = '# RFC: <Title>\n\nShort summary.\n\n## Problem Statement\n\nWhat hurts.\n\n## Proposed Solution\n\nWhat to do.\n';
+  const shown = async (text: string) => {
+    const dir = await tempCatalog({ 'patternbook.config.yaml': 'template: TEMPLATE.md\npatterns: ["rfcs/*.md"]\n', 'TEMPLATE.md': rfc, 'rfcs/delta.md': text });
+    return (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`));
+  };
+  it('is the title, in the wrong place: one warning that says both, never “missing title”', async () => {
+    expect(await shown('## RFC: Delta\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n')).toEqual([
+      'warning 1 The title is written as `## RFC: Delta` and the sections above it as H1s (`# Problem Statement`): the levels are swapped. Make it `# RFC: Delta`, and the sections `##` (`lint --fix` moves them down a level and it up).',
+    ]);
+  });
+  it('underlined with dashes (a setext `##`): the title, no finding of its level', async () => {
+    expect(await shown('RFC: Delta\n----------\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n')).toEqual([]);
+  });
+});
