@@ -115,7 +115,26 @@ export function leadBlock(doc: MarkdownDocument): Block | undefined {
   const at = doc.preamble.findIndex((b) => b.range.start.line > titleEnd);
   const first = doc.preamble[at];
   const next = doc.preamble[at + 1];
-  return first && next && isFieldList(first) ? next : first;
+  const lead = first && next && isFieldList(first) ? next : first;
+  // (Or a blockquote past a header written more loosely — `* **Owners**` with the names nested under
+  // it, `* **Status**: Draft`, a sentence between the lists — a few short blocks, lists among them.)
+  if (at >= 0 && lead?.kind !== 'blockquote') {
+    const rest = doc.preamble.slice(at, at + MAX_HEADER_BLOCKS + 1);
+    const quote = rest.findIndex((b) => b.kind === 'blockquote');
+    const header = rest.slice(0, quote);
+    if (quote > 0 && header.some((b) => b.kind === 'list') && header.every(isHeaderBlock)) return rest[quote];
+  }
+  return lead;
+}
+
+/** Blocks of a header a summary blockquote may follow. */
+const MAX_HEADER_BLOCKS = 4;
+
+/** A block of a document's header: a list of short items (fields, names), or a short line of text. */
+function isHeaderBlock(block: Block): boolean {
+  const short = (text: string) => text.split(/\s+/).length <= 12;
+  if (block.kind === 'list') return block.items.length > 0 && block.items.every((item) => item.text.split('\n').every(short));
+  return block.kind === 'paragraph' && !block.text.includes('\n') && short(block.text);
 }
 
 /**

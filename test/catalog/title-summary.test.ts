@@ -188,6 +188,24 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('a summary blockquote past a header list written loosely (bold keys without their colon, a sentence between the lists) is the summary', async () => {
+    const template = '# [Proposal]\n\n* **Owners:**\n  * `<@you>`\n\n* **Status:** `Draft / Done`\n\n> TL;DR: one line on the proposal.\n\n## Why\n\nMotivation.\n';
+    const catalog = await catalogOf(template, {
+      gamma: '# Gamma idea\n\n* **Owners**\n  * cat\n\n* **Status**: Draft\n\n> TL;DR: gamma sorts the mail.\n\n## Why\n\nBecause.\n',
+      eps: '# Eps idea\n\n* **Owners:**\n  * eve\n\nA loose sentence among the header bullets.\n\n* **Status:** Draft\n\n> TL;DR: eps waters the plants.\n\n## Why\n\nBecause.\n',
+      // (Past a paragraph of prose, a quote is a quote: the summary is not read there.)
+      zeta: '# Zeta idea\n\nZeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.\n\n> A quote from the lunch.\n\n## Why\n\nBecause.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['eps', 'TL;DR: eps waters the plants.', 'blockquote'],
+      ['gamma', 'TL;DR: gamma sorts the mail.', 'blockquote'],
+      ['zeta', 'Zeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.', 'paragraph'],
+    ]);
+    const { lint } = await import('../../src/lint/lint.js');
+    const found = await lint({ root: catalog.root, only: ['summary'] });
+    expect(found.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.message}`)).filter((m) => !m.startsWith('zeta'))).toEqual([]);
+  });
+
   it('a first `##` that names a part of a document (`## Description`) is no title written a level down', async () => {
     const catalog = await catalogOf('# [Pattern Title]\n\n> [One sentence]\n\n## Overview\n\nDescribe it.\n\n## Cleanup\n\nRemove it.\n', {
       'queue-to-function': '## Description\n\nMessages reach a function.\n\n## Overview\n\nA queue.\n\n## Cleanup\n\nDelete the stack.\n',
