@@ -246,7 +246,11 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // Every heading under the title moves, the author's own before the first template section too
     // (`# Summary`, `# Parameters` above `# Specification`): else they would be left as second titles.
     // Where the template keeps the title elsewhere (front matter), the first H1 is one of them.
-    const below = doc.headings.find((h) => h !== doc.title || schema.title.from !== 'heading');
+    // (Those written off as the sections are: `## Overview` and `## Goals` at the template's level
+    // under the title, before a `# Proposal` written a level up, stay where they are.)
+    const offAlike = (h: Heading) => (shift.by > 0 ? h.level <= first.section.level : h.level >= first.section.level);
+    const below = doc.headings.find((h) => (h !== doc.title || schema.title.from !== 'heading') && (h === first.section.heading || offAlike(h)));
+    const skipped = below !== undefined && doc.headings.some((h) => h !== doc.title && h.range.start.offset < below.range.start.offset);
     // (The title written the same levels off, `## Gateway` over `### Requirements`, moves with them.)
     const titleToo = doc.title !== undefined && schema.title.from === 'heading' && !doc.title.setext && doc.title.level + shift.by === (schema.title.level ?? 1);
     const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity, titleToo ? doc.title!.range.start.offset : Infinity);
@@ -296,7 +300,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // them, the missing title is the title rule's to say, with this cause.)
     report({
       warning: true,
-      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every heading of this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
       range: plainRange(first.section.heading.range),
       expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
       actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,

@@ -482,3 +482,30 @@ testRule(
   },
   { describe, it },
 );
+
+// Sections of the author's at the template's level under the title (`## Overview`, `## Goals`),
+// then the template's written a level up (`# Proposal`…): only those move.
+testRule(
+  rule,
+  {
+    template: '# CHG0000: Title\n\nIntroduction paragraph.\n\n## Proposal\n\nDetails.\n\n## Risks\n\nWhat could go wrong.\n\n## Alternatives\n\nOther ways.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'the `##` sections above the ones written a level up stay at their level',
+        text: '# CHG0104: Streaming sync\n\nIntro.\n\n## Overview\n\nOne connection.\n\n## Goals\n\nLower latency.\n\n# Proposal\n\nHow.\n\n## Connections\n\nOne per device.\n\n# Risks\n\nCostly.\n\n# Alternatives\n\nPolling.\n',
+        errors: [
+          {
+            message:
+              "`# Proposal` should be level 2: `## Proposal`, and so should 2 more sections written one level up: every section of the template in this pattern is above the template's level.",
+            line: 13,
+            column: 1,
+          },
+        ],
+        output:
+          '# CHG0104: Streaming sync\n\nIntro.\n\n## Overview\n\nOne connection.\n\n## Goals\n\nLower latency.\n\n## Proposal\n\nHow.\n\n### Connections\n\nOne per device.\n\n## Risks\n\nCostly.\n\n## Alternatives\n\nPolling.\n',
+      },
+    ],
+  },
+  { describe, it },
+);
