@@ -62,6 +62,9 @@ export interface LayoutChoice {
 const NO_FIT: Fit = { matched: 0, of: 1, f1: 0 };
 /** Files that fit the template (at least half of a group's parsed files) make the template the catalog's. */
 const TEMPLATE_ACCEPT_SHARE = 0.5;
+/** A template whose fitting files are in folders that mostly fit it is the catalog's with this share of them there, and this many at least. */
+const FOLDER_FIT_SHARE = 0.8;
+const FOLDER_FIT_MIN = 3;
 /** A sub-folder whose files fit this share or more stays in the layout. */
 const FOLDER_KEEP_SHARE = 0.5;
 /** A file that fits this closely (see `Fit.f1`) is a pattern in a folder left out too: it is named on its own. */
@@ -154,7 +157,28 @@ export function chooseLayout(
       s.fitting * 3 >= s.parsed &&
       s.candidate.schema.sections.length > 0 &&
       requiredOf(s.candidate.schema.sections).length === 0) ||
-    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE);
+    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+    inFolders(s);
+  // (Or its fitting files are together in folders most of whose files fit it — `patterns/*.md` beside
+  // as many research notes in `research/*.md`, the RFCs in `Archive/*/` beside the meeting notes in
+  // `CommunityCall/notes/` — nearly all of them, three at least: those folders are the catalog's,
+  // the others something else, which the layout leaves out.)
+  const inFolders = (s: Scored): boolean => {
+    if (s.fitting < FOLDER_FIT_MIN || s.candidate.nameScore < 2) return false;
+    const level = freeLevels(s.group.layout).find((l) => 'any' in s.group.layout.segments[l]! && new Set(s.group.files.map((f) => f.dirs[l])).size > 1);
+    if (level === undefined) return false;
+    const byValue = groupBy(
+      s.group.files.filter((f) => f !== s.candidate.file),
+      (f) => f.dirs[level]!,
+    );
+    let kept = 0;
+    for (const files of byValue.values()) {
+      const parsed = files.map((f) => fitWith(s.candidate.schema, f)).filter((x): x is Fit => x !== undefined);
+      const fitting = parsed.filter(fits).length;
+      if (fitting > 0 && fitting >= parsed.length * FOLDER_KEEP_SHARE) kept += fitting;
+    }
+    return kept >= FOLDER_FIT_MIN && kept >= s.fitting * FOLDER_FIT_SHARE;
+  };
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     // Each candidate's best layout: the one where its fitting files score most, among the layouts
@@ -294,6 +318,9 @@ export function chooseLayout(
         // (Most of that layout's files are something else — meeting notes in `CommunityCall/notes/`
         // beside the older RFCs in `Archive/*/` — but a folder of it follows the template: that
         // folder joins, the rest stays out, as the first layout's folders are narrowed.)
+        // (Only by a template file of the catalog's: one derived from a few shared sections, `##
+        // Resources`, finds a folder of unrelated how-to pages that fits it.)
+        if (!schemaGiven) continue;
         kind = narrowFolders(kind, outsideOf(kind), fit, [], freeLevels(kind), [], []);
         if (kind === other.layout || !joins(kind)) continue;
       }

@@ -5,7 +5,7 @@ import type { CodeBlock, Heading, MarkdownDocument, Section } from '../../markdo
 import { createdAt } from '../../catalog/status.js';
 import type { Pattern, PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
-import { analyze } from '../../search/analyze.js';
+import { analyze, words } from '../../search/analyze.js';
 import {
   headNouns,
   kindredText,
@@ -1055,15 +1055,26 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   const unknown = new Set(outline.unknown);
   const others = outline.missing.filter((m) => m !== missing && !m.parent);
   const top = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s]));
-  const asks = new Set(analyze(`${schema.name} ${schema.guidance}`));
+  // (A short prompt, whose every ask is a part of the section: long guidance names everything.)
+  if (analyze(schema.guidance).length > ASKED_GUIDANCE_TERMS) return [];
+  // (Word for word, a plural for a singular: stems say too much, "you require" is no `## Requirements`.)
+  const bare = (text: string) =>
+    words(text)
+      .filter((w) => analyze(w).length > 0)
+      .map((w) => w.replace(/s$/, ''));
+  const asks = new Set(bare(`${schema.name} ${schema.guidance}`));
   const everywhere = flattenSections(template.sections).filter((t) => t !== schema);
+  // (Nor a word that names another of its sections: "the reference implementation" in the guidance
+  // is the Reference Implementation section's, and `## References` no part of this one.)
+  const named = new Set(everywhere.flatMap((t) => analyze(t.name)));
   const found = top.filter((s) => {
     if (s.level !== schema.level || !unknown.has(s)) return false;
-    const terms = analyze(s.title);
+    const terms = bare(s.title);
     return (
       terms.length > 0 &&
       terms.length <= 3 &&
       terms.every((t) => asks.has(t)) &&
+      analyze(s.title).every((t) => !named.has(t)) &&
       speaksFor(s, template.sections, schema.level) === schema &&
       !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&
       !others.some((m) => mayStandFor(s, m.schema))
@@ -1071,6 +1082,9 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   });
   return found.length <= 2 ? found : [];
 }
+
+/** Guidance of at most this many terms asks for the parts a section is made of (see `askedForElsewhere`). */
+const ASKED_GUIDANCE_TERMS = 30;
 
 /** The pattern's sections that stand for a template section, at its place or out of it. */
 function templateSectionsOf(outline: OutlineMatch): Set<Section> {
