@@ -102,12 +102,13 @@ export class CatalogFiles {
    */
   escapesBySymlink(file: string): boolean {
     const given = this.root;
-    let existing = file;
+    // (`/` resolves to the root with a trailing separator, `/catalog/`: the root itself.)
+    let existing = path.resolve(file);
     while (existing !== given && existing.startsWith(given + path.sep) && !this.stat(existing)) existing = path.dirname(existing);
     if (existing === given) return false;
     if (!existing.startsWith(given + path.sep)) return true;
     let throughLink = false;
-    for (let at = existing; at !== given; at = path.dirname(at)) {
+    for (let at = existing; at !== given && at.startsWith(given + path.sep); at = path.dirname(at)) {
       if (this.stat(at)?.isSymbolicLink) {
         throughLink = true;
         break;

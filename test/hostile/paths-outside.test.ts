@@ -270,3 +270,22 @@ describe('files that vanish or cannot be read', () => {
     },
   );
 });
+
+const BIN = path.join(REPO, 'dist/cli/bin.js');
+
+// Run as a process with a time limit: a loop that never ends would block a test in this process for good.
+describe.skipIf(!existsSync(BIN))('a link to the root of the site (`/`) (needs `npm run build`)', () => {
+  it('is the catalog root: lint and the site build finish (it once looped forever walking up from `/catalog/`)', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.yaml': 'template: template.md\npatterns: ["p/*.md"]\n',
+      'template.md': '# [Title]\n\nSummary.\n\n## Body\n\nText.\n',
+      'p/alpha.md': '# Alpha\n\nSum.\n\n## Body\n\nSee [home](/) and [the root](/./) here.\n',
+    });
+    const lint = spawnSync(process.execPath, [BIN, 'lint', root, '--format', 'json'], { encoding: 'utf8', timeout: 20_000 });
+    expect(lint.error, 'lint did not finish in time').toBeUndefined();
+    expect(lint.status).toBe(0);
+    const build = spawnSync(process.execPath, [BIN, 'build', root, '--out', path.join(await tempCatalog(), 'site')], { encoding: 'utf8', timeout: 30_000 });
+    expect(build.error, 'build did not finish in time').toBeUndefined();
+    expect(build.status).toBe(0);
+  }, 60_000);
+});
