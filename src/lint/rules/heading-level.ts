@@ -239,6 +239,33 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   }
 
   const shift = wholeOutlineShift(pairs, outline.matches);
+  // One template section written a level up among the author's own sections written so too (`#
+  // Motivation`, `# Use cases`, `# Design` under the `# Widget cache` title): the outline is one
+  // level up, not one heading. Moved alone, it would leave the others second titles: all move.
+  const tops = doc.headings.filter((h) => h.level === 1 && h !== doc.title);
+  const firstBelow = doc.headings.find((h) => h !== doc.title);
+  if (
+    !shift &&
+    doc.title?.level === 1 &&
+    pairs.length === 1 &&
+    pairs[0]!.section.level === 1 &&
+    pairs[0]!.schema.level === 2 &&
+    tops.length >= 2 &&
+    firstBelow === tops[0]
+  ) {
+    const one = pairs[0]!.section;
+    const own = tops.filter((h) => h !== one.heading);
+    const fix = shiftHeadings(doc, tops[0]!.range.start.offset, 1);
+    report({
+      warning: true,
+      message: `${headingLabel(one)} should be level 2: \`## ${one.title}\`, and so should the pattern's own ${own.length === 1 ? 'section' : 'sections'} written at its level (${own.map((h) => `\`# ${h.text}\``).join(', ')}): every section of this pattern is one level up.`,
+      range: plainRange(one.heading.range),
+      expected: `## ${one.title}`,
+      actual: `# ${one.title}`,
+      ...(fix ? { fix } : {}),
+    });
+    return;
+  }
   if (shift) {
     // One cause, one finding: the pattern writes every section a level off (an older layout
     // with `# Summary`, `# Motivation`…), and the fix moves every heading together.

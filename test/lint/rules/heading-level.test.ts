@@ -509,3 +509,29 @@ testRule(
   },
   { describe, it },
 );
+
+// The template's one section written a level up among the author's own written so too: the whole
+// outline is a level up, and it moves as one (moved alone, the others would be second titles).
+testRule(
+  rule,
+  {
+    template: '# [Title]\n\n## Motivation (optional)\n\n[Why]\n',
+    valid: [],
+    invalid: [
+      {
+        name: '`# Motivation`, `# Use cases`, `# Design` under the title: all a level down, with what is under them',
+        text: '# Widget cache\n\nA cache.\n\n# Motivation\n\nSlow.\n\n# Use cases\n\nMany.\n\n# Design\n\nA map.\n\n## Eviction\n\nLRU.\n',
+        errors: [
+          {
+            message:
+              "`# Motivation` should be level 2: `## Motivation`, and so should the pattern's own sections written at its level (`# Use cases`, `# Design`): every section of this pattern is one level up.",
+            line: 5,
+            column: 1,
+          },
+        ],
+        output: '# Widget cache\n\nA cache.\n\n## Motivation\n\nSlow.\n\n## Use cases\n\nMany.\n\n## Design\n\nA map.\n\n### Eviction\n\nLRU.\n',
+      },
+    ],
+  },
+  { describe, it },
+);
