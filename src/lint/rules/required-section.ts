@@ -1,7 +1,7 @@
-import { footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
+import { blockText, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
 import { bodyFields } from '../../template/body-fields.js';
-import type { CodeBlock, Heading, MarkdownDocument, Section } from '../../markdown/types.js';
+import type { Block, CodeBlock, Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { createdAt } from '../../catalog/status.js';
 import type { Pattern, PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
@@ -20,7 +20,7 @@ import {
   type SectionMatch,
 } from '../../template/match-outline.js';
 import { extendsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
-import { escapeRegExp, foldHeading } from '../../template/normalize.js';
+import { escapeRegExp, foldHeading, foldText } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -491,6 +491,29 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
             : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
         };
       }
+      // The template's own text of the section, which stays in every pattern (a licence line), there
+      // without its heading — after a `---` closing the section before: the section but its heading.
+      const kept = keptWithoutHeading(doc, template, missing);
+      if (kept) {
+        const at = doc.lines.lineStart(kept.range.start.line);
+        const under = [
+          ...doc.sections.flatMap(function walk(s: Section): Section[] {
+            return [s, ...s.children.flatMap(walk)];
+          }),
+        ]
+          .filter((s) => s.range.start.offset <= kept.range.start.offset && s.range.end.offset >= kept.range.end.offset && s.heading !== doc.title)
+          .at(-1);
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: its text as the template writes it is on line ${kept.range.start.line}${under ? `, under ${headingLabel(under)}` : ''}, without its heading. Add the heading above that text.`,
+          range: { start: doc.lines.point(kept.range.start.line, 1), end: doc.lines.point(kept.range.start.line, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+          ...(inCode || missing.schema.name !== missing.schema.heading
+            ? {}
+            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
+        };
+      }
       const lead = leadText(doc, template, missing);
       if (lead) {
         const at = doc.lines.lineStart(lead.range.start.line);
@@ -627,6 +650,26 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
   const first = after[0];
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
   return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? first : undefined;
+}
+
+/**
+ * The template's prose of a missing top-level section (a licence line, a standard note: see
+ * `boilerplateSections`) written in the pattern as a paragraph of its own, word for word, after
+ * the sections the template puts before it — the section without its heading. Its block.
+ */
+function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): Block | undefined {
+  if (missing.parent) return undefined;
+  const own = boilerplateSections(template).find((b) => b.section === missing.schema);
+  if (!own || own.text.split(' ').length < 3) return undefined;
+  const after = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
+  const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;
+  const blocks = [
+    ...doc.preamble,
+    ...doc.sections.flatMap(function walk(s: Section): Block[] {
+      return [...s.blocks, ...s.children.flatMap(walk)];
+    }),
+  ];
+  return blocks.find((b) => b.kind === 'paragraph' && b.range.start.offset > after && b.range.start.offset < before && foldText(blockText(b)) === own.text);
 }
 
 /**

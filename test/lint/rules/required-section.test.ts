@@ -1078,6 +1078,24 @@ describe('required-section: a missing section whose template text is boilerplate
   );
 });
 
+describe('required-section: a section whose template text is there without its heading', () => {
+  const template = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Licence\n\nEvery record here is in the public domain.\n';
+  it('after a rule that closes the section before: a warning, and the fix puts the heading above the text (never a second copy)', async () => {
+    const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n---\n\nEvery record here is in the public domain.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '9 warning Missing section `## Licence`, expected after `## Decision`: its text as the template writes it is on line 9, under `## Decision`, without its heading. Add the heading above that text.',
+    ]);
+    const at = text.indexOf('Every record');
+    expect(diagnostics[0]!.fix).toEqual({ range: [at, at], text: '## Licence\n\n' });
+  });
+  it('other words there are no such text: the section is missing', async () => {
+    const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n---\n\nThanks to the platform team.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Licence`, expected after `## Decision`.']);
+  });
+});
+
 describe('required-section: a template without a title, whose first section is a top heading', () => {
   // Fields first, then sections at H1, as some RFC templates are written.
   const template = '- Start: (the date)\n- Tracking: (leave empty)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n';
