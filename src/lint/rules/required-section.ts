@@ -398,10 +398,25 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     return missing.parent ? !missing.parent.sections.some((s) => s.heading === over) : over !== doc.title;
   };
   const named = (text: string) => (placeholder ? withName(text, placeholder, title) : text);
+  // The template's first section (none it puts before it here), where only the author's own sections
+  // stand above the next one it has — `## Motivation`, `## Design` over the `## Licence`: it goes
+  // above them, first, not at the end of them.
+  const placed = templateSectionsOf(outline);
+  const names = new Set(flattenSections(template.sections).map((t) => variantKey(t.heading)));
+  // (Nor above a heading of the author's that holds one named as a template section, `### Motivation`
+  // under `## Introduction`, nor a table of contents: each says something of where sections go.)
+  const within = (s: Section): boolean => placed.has(s) || names.has(variantKey(s.title)) || NAVIGATION.test(foldHeading(s.title)) || s.children.some(within);
+  const goesFirst = (missing: MissingSection): Section | undefined => {
+    const before = missing.before?.sections[0];
+    if (!before || missing.parent || missing.after || missing.before?.schema.level !== missing.schema.level) return undefined;
+    const top = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s]));
+    const above = top.filter((s) => s.range.start.offset < before.range.start.offset);
+    return above.length > 0 && above.every((s) => s.level === missing.schema.level && !within(s)) ? above[0] : undefined;
+  };
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
-    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text));
+    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), goesFirst(missing));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
     if (candidates.size === 0) return { ...place, keeping: undefined };
     const inserted: string[] = [];
@@ -411,7 +426,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     };
     const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep, setext);
     const keeping: Keeping | undefined =
-      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText)).insert } : undefined;
+      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), goesFirst(missing)).insert } : undefined;
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
@@ -1165,8 +1180,8 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[]):
  * end of its parent, or of the file): `## References` closes a guide whose
  * topics follow its `## Introduction`, rather than splitting them from it.
  */
-function insertion(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
-  const place = insertionPoint(doc, missing, text);
+function insertion(doc: MarkdownDocument, missing: MissingSection, text: string, first?: Section): { offset: number; line: number; insert: string } {
+  const place = insertionPoint(doc, missing, text, first);
   // A blank line on each side of what is inserted, whatever the author's text around it has (a
   // `---` rule right above the next heading): a heading never runs into the line after it.
   const before = doc.source.slice(0, place.offset);
@@ -1180,7 +1195,7 @@ function insertion(doc: MarkdownDocument, missing: MissingSection, text: string)
   return { ...place, insert };
 }
 
-function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: string): { offset: number; line: number; insert: string } {
+function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: string, first?: Section): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
   const footer = footerBreak(doc);
@@ -1198,6 +1213,7 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   }
   if (after) return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
   const before = missing.before?.sections[0];
+  if (first) return { offset: first.range.start.offset, line: first.range.start.line, insert: `${text}\n\n` };
   if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
   const parent = missing.parent?.sections.at(-1);
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
@@ -1222,12 +1238,6 @@ function closingDefinitions(doc: MarkdownDocument): number | undefined {
   return lines[0] && lines.every((line) => line.trim() === '' || /^ {0,3}\[[^\]\n]+\]:\s*\S/.test(line)) ? start : undefined;
 }
 
-/**
- * Sections of the template whose text is boilerplate, by id: those it marks
- * (`<!-- patternbook: keep -->`), and those whose text most of the catalog's
- * patterns that have them keep (more than half, three at least, in a catalog of
- * `BOILERPLATE_MIN_PATTERNS` or more: as the placeholder rule learns kept text).
- */
 /** Words of a statement about rights to the text: a copyright or licence line, a waiver. */
 const RIGHTS = /\b(?:copyright|licen[cs]e[ds]?|waive[ds]?|waiver|public domain|CC0|CC[- ]BY(?:-SA)?|all rights reserved|SPDX)\b/i;
 
@@ -1241,6 +1251,12 @@ function clip(text: string, max = 100): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/**
+ * Sections of the template whose text is boilerplate, by id: those it marks
+ * (`<!-- patternbook: keep -->`), and those whose text most of the catalog's
+ * patterns that have them keep (more than half, three at least, in a catalog of
+ * `BOILERPLATE_MIN_PATTERNS` or more: as the placeholder rule learns kept text).
+ */
 function keptSections(template: TemplateSchema, found: readonly (RequiredFindings | undefined)[]): Set<string> {
   const out = new Set(
     boilerplateSections(template)

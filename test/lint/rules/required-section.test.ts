@@ -1436,3 +1436,15 @@ describe('required-section: no section inserted above one the template puts befo
     ]);
   });
 });
+
+describe('required-section: the template’s first section missing above the author’s own sections', () => {
+  it('goes first, above them, not at their end above the next section of the template', async () => {
+    const template =
+      '# PROP 0 - A short title\n\n## Abstract\n\nA short description of the change.\n\n## Other sections (optional)\n\nYour own sections.\n\n## Licence\n\nEvery proposal is public domain.\n';
+    const text = '# PROP 8 - Plugin loader\n\n## Motivation\n\nUsers want commands.\n\n## Design\n\nEntry points.\n\n## Licence\n\nEvery proposal is public domain.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(
+      '# PROP 8 - Plugin loader\n\n## Abstract\n\n<!-- A short description of the change. -->\n\n## Motivation\n\nUsers want commands.\n\n## Design\n\nEntry points.\n\n## Licence\n\nEvery proposal is public domain.\n',
+    );
+  });
+});
