@@ -393,7 +393,13 @@ class Scan {
 
   /** A label or question of the template ("Describe the mechanism:", "…control plane?") with the author's answer after it. */
   private filledIn(p: TemplateText, folded: string, ctx: Context): boolean {
-    if (!p.label) return false;
+    // A question that opens the text and is answered after it in the same line or item: the form,
+    // filled in. (Not any instruction: what follows one may be more of its guidance.)
+    if (!p.label) {
+      if (!/\?["'”’)]*$/.test(p.text.trim())) return false;
+      const m = p.pattern.exec(folded);
+      return m !== null && m.index <= 1 && this.isAuthorText(folded.slice(m.index + m[0].length));
+    }
     // A list item that ends in a colon is a form's field ("- Describe the mechanism:"): kept, filled in or
     // left empty where it does not apply, it is the form, not text left over.
     if (ctx.answered || (ctx.item && /:\s*$/.test(p.text))) return true;

@@ -207,8 +207,9 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     found.add(text, 'generic-item', path, line);
     return;
   }
-  // A value ("Your Name", "your.email@example.com"), not a sentence that happens to say "your".
-  if (wordCount(text) <= SAMPLE_WORDS && isSampleValue(text)) {
+  // A value ("Your Name", "your.email@example.com"), not a sentence that happens to say "your", nor a
+  // question ("Who are the backers of your team?": the author answers it).
+  if (wordCount(text) <= SAMPLE_WORDS && !/\?["'”’)]*\s*$/.test(text) && isSampleValue(text)) {
     found.add(text, 'sample-value', path, line);
     return;
   }
@@ -534,7 +535,10 @@ function makePlaceholder(
   extra: { code?: boolean; label?: boolean; whole?: boolean } = {},
 ): TemplateText {
   const folded = foldText(text);
-  const source = escapeRegExp(folded).replace(/\d+/g, '\\d+');
+  // Numbers are renumbered (`Step 1` is `Step 2` written again), but in a short value whose number is
+  // what it says (`3 Days.`, `2 Weeks`), another number is the author's own value, not the template's.
+  const valued = kind !== 'generic-item' && /\d/.test(folded) && folded.split(' ').filter((w) => !/^\d+$/.test(w)).length <= 2;
+  const source = valued ? escapeRegExp(folded) : escapeRegExp(folded).replace(/\d+/g, '\\d+');
   // A one- or two-word instruction ("Explain:") or numbered item (`p1`, `Component 1`) is only a
   // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
   // same words are the author's own.

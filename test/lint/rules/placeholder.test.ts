@@ -1067,3 +1067,25 @@ describe('placeholder: the first status the template lists is a draft’s', () =
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['plots/beans.md error', 'plots/herbs.md warning']);
   });
 });
+
+describe('placeholder: a form’s questions answered on their line, and values of its own', () => {
+  const template =
+    '# Request Template\n\n## Applicant\n\n- Name\n- When was the team founded?\n- Who are the major backers of your team?\n\n## Parameters\n\n- **Review period**: 2 Weeks.\n- **Quiet period**: 3 Days.\n';
+  it('a question kept and answered after it in the same item is filled in', async () => {
+    const text =
+      '# Request C\n\n## Applicant\n\n- Name: Cove\n- When was the team founded? In May 2017.\n- Who are the major backers of your team? A holding company in Oslo owns it.\n\n## Parameters\n\n- **Review period**: 1 Month.\n- **Quiet period**: 4 Days.\n';
+    expect((await lintOne('placeholder', text, { template })).shown).toEqual([]);
+    // …but kept with nothing after it, it is left in.
+    const bare = text.replace(' A holding company in Oslo owns it.', '');
+    expect((await lintOne('placeholder', bare, { template })).shown).toEqual([
+      "7:3 Template text left in `## Applicant`: “Who are the major backers of your team?”. Replace it with this pattern's own content.",
+    ]);
+  });
+  it('a value with another number (`4 Days.` for the template’s `3 Days.`) is the author’s own; the same value is left in', async () => {
+    const own = '# Request D\n\n## Applicant\n\n- Name: Dune\n\n## Parameters\n\n- **Review period**: 1 Month.\n- **Quiet period**: 4 Days.\n';
+    expect((await lintOne('placeholder', own, { template })).shown).toEqual([]);
+    expect((await lintOne('placeholder', own.replace('4 Days.', '3 Days.'), { template })).shown).toEqual([
+      "10:21 Template text left in `## Parameters`: “3 Days.”. Replace it with this pattern's own content.",
+    ]);
+  });
+});
