@@ -154,6 +154,8 @@ export function relativeLink(fromFile: string, toFile: string): string {
  * other). Empty for any other extension.
  */
 function siteAddressSources(file: string): string[] {
+  // (`/principles/zero-trust/`: the page's folder address, as static site generators publish it.)
+  file = file.replace(/[\\/]+$/, '');
   const ext = path.extname(file);
   if (ext !== '' && !/^\.html?$/i.test(ext)) return [];
   const base = ext === '' ? file : file.slice(0, -ext.length);

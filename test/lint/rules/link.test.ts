@@ -162,6 +162,15 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('a page’s folder address from the root (`/notes/pages/alpha/`, as static site generators publish `alpha.md`) is that file’s published address', async () => {
+    const dir = await catalog({ 'notes/pages/alpha.md': '# Alpha\n\nA note.\n', 'example/README.md': pattern('[a](/notes/pages/alpha/) [b](/notes/pages/beta/)') });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 90)}`);
+    expect(found).toEqual([
+      'warning Link `/notes/pages/alpha/` is the address a published site gives `notes/pages/alpha.md`: i',
+      'warning Link `/notes/pages/beta/` names no file of the catalog: a path from the root without a fil',
+    ]);
+  });
+
   it('takes a path from the root without a file extension that names nothing as an address on the published site: a warning; a missing file with one stays an error', async () => {
     const dir = await catalog({
       'example/README.md': pattern('[guide](/docs/architecture/caching) [page](/docs/architecture/patterns/saga#overview) [file](/docs/retry.md)'),
