@@ -136,15 +136,25 @@ function findings(
         : firstUp
           ? `; it writes sections as H1s from the top instead (\`# ${firstUp.text}\`${others.length ? `, and ${others.length} more` : ''}): add the title above them and make them \`##\` sections`
           : '';
-      report({
-        message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : ''}`,
-        line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
-        // (Every pattern without one counts towards the catalog's share of untitled ones, whatever else
-        // makes its finding a warning.)
-        untitled: true as const,
-        ...(first || firstUp ? { layout: true as const } : {}),
-        ...(loose ? { warning: true } : {}),
-      });
+      // A title in front matter (`title: Quieter logs`, a header kept as YAML) is the title, kept in
+      // another place than the template's (the site shows it): a warning that says where.
+      const fmText = fm && !first && !firstUp ? String(fmTitle).trim() : '';
+      if (fmText) {
+        report({
+          message: `The title is in front matter (\`title: ${fmText}\`), not where the template keeps it: the template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` heading` : 'an H1'}. Write it as \`${'#'.repeat(spec.level ?? 1)} ${fmText}\` at the top of the text.`,
+          line: doc.frontMatter ? doc.frontMatter.startLine : 1,
+          warning: true,
+        });
+      } else
+        report({
+          message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : ''}`,
+          line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
+          // (Every pattern without one counts towards the catalog's share of untitled ones, whatever else
+          // makes its finding a warning.)
+          untitled: true as const,
+          ...(first || firstUp ? { layout: true as const } : {}),
+          ...(loose ? { warning: true } : {}),
+        });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
     const title = doc.title;

@@ -417,3 +417,19 @@ describe('title: written a level down over sections written a level up (the leve
     expect(await shown('RFC: Delta\n----------\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n')).toEqual([]);
   });
 });
+
+describe('title: kept in front matter where the template opens with an H1', () => {
+  it('is the title in another place: a warning that says where, never “missing title”', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.yaml': 'template: template.md\npatterns: ["props/*.md"]\n',
+      'template.md': '# <Title>\n\n## Motivation\n\nWhy.\n',
+      'props/quieter-logs.md': '---\ntitle: Quieter logs\nstatus: implemented\n---\n\n## Motivation\n\nToo much noise.\n',
+      'props/empty-title.md': '---\ntitle: ""\n---\n\n## Motivation\n\nNo name.\n',
+    });
+    const found = (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${path.basename(r.file)} ${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      'empty-title.md error Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none (front matter `title` is not used by this template).',
+      'quieter-logs.md warning The title is in front matter (`title: Quieter logs`), not where the template keeps it: the template opens each pattern with an H1. Write it as `# Quieter logs` at the top of the text.',
+    ]);
+  });
+});
