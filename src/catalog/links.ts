@@ -97,6 +97,25 @@ export function outsideCatalog(url: string, fromFile: string, root: string): Out
 }
 
 /**
+ * A path from the root (`/assets/images/x.png`) that names nothing in the catalog, read from each
+ * folder above the catalog up to the root of the repository around it, nearest first: the folder a
+ * site is published from (`docs/`, with the catalog in `docs/standards/`). The file of the repository
+ * it names there (its path from the repository's root) and that folder's; none without a repository
+ * (nothing bounds a look then), through a symbolic link, or where nothing is.
+ */
+export function fromFolderAbove(url: string, root: string): { file: string; folder: string } | undefined {
+  if (!/^\/(?!\/)/.test(url.trim())) return undefined;
+  const repo = repositoryRoot(root);
+  const top = path.resolve(root);
+  if (!repo || repo === top) return undefined;
+  for (let at = path.dirname(top); ; at = path.dirname(at)) {
+    const found = inRepository(repo, resolveReference(url.trim(), path.join(at, 'x'), at));
+    if (found?.kind === 'repository') return { file: found.file, folder: path.relative(repo, at).split(path.sep).join('/') };
+    if (at === repo || path.dirname(at) === at || !at.startsWith(repo)) return undefined;
+  }
+}
+
+/**
  * A resolved path inside the repository: there, or missing. Looked at one folder at a time from the
  * repository's root, never through a symbolic link (it could lead out of the repository): only paths
  * inside it are touched, and no content is read. Undefined for a path out of it or through a link.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
-import { inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import { fromFolderAbove, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -529,6 +529,14 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
   const resolved = resolveOnSite(trimmed, from.file, root);
   if (resolved.kind !== 'local' || !IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
+  // (A path from the root that names nothing in the catalog, read from a folder above it, as lint
+  // finds it: `/assets/images/x.png` of the `docs/` a site is published from.)
+  const above = !resolved.outside && !existsSync(resolved.file) ? fromFolderAbove(trimmed, root) : undefined;
+  if (above) {
+    if (above.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, above.file))) return undefined;
+    images.repository.add(above.file);
+    return encodeHref(`../../${REPOSITORY_FILES}/${above.file}`);
+  }
   if (resolved.outside) {
     // An image of the repository the catalog is a folder of (its shared `assets/`, a sibling folder of
     // resources), as lint finds it: shown, as the repository shows it. Nothing outside that repository,

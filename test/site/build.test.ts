@@ -413,6 +413,29 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<a href="../../repository-files/resources/saga/flow.png">the flow, full size</a>');
   });
 
+  it('shows an image written from the root of the folder above the catalog its site is published from (`/assets/x.png` from `docs/standards/`, the image in `docs/assets/`); lint says where it is, as a warning', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/assets/images/pyramid.png': png,
+      'docs/standards/layered-tests.md':
+        '# Layered tests\n\n> Many small tests.\n\n## Overview\n\n![Pyramid](/assets/images/pyramid.png)\n\n![Gone](/assets/images/gone.png)\n',
+      'docs/standards/patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+    });
+    const root = path.join(repo, 'docs/standards');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/layered-tests/index.html'), 'utf8');
+    expect(page).toContain('<img src="../../repository-files/docs/assets/images/pyramid.png" alt="Pyramid"');
+    expect(page).toContain('<span class="missing">Gone</span>');
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(
+      /^7 warning Image `\/assets\/images\/pyramid.png` names nothing from the catalog's root, but `docs\/assets\/images\/pyramid.png` of the repository is there from `docs\/`/,
+    );
+    expect(found[1]).toMatch(/^9 error Image `\/assets\/images\/gone.png` not found/);
+  });
+
   it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {
     const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
     const files = {

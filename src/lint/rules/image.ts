@@ -6,7 +6,7 @@ import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
-import { outsideCatalog, relativeLink } from '../../catalog/links.js';
+import { fromFolderAbove, outsideCatalog, relativeLink } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, unsafeText } from './_format.js';
@@ -201,6 +201,17 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   const file = target.file;
   const info = files.stat(file);
   if (!info) {
+    // `/assets/images/x.png` from a catalog kept in `docs/standards/`, where `docs/` holds that folder:
+    // a path from the folder the catalog's site is published from, likely. The image is there.
+    const above = fromFolderAbove(image.src, files.root);
+    if (above) {
+      report({
+        message: `Image ${shown} names nothing from the catalog's root, but ${code(above.file)} of the repository is there from ${above.folder ? code(`${above.folder}/`) : 'its root'}, the folder a site of it is published from, likely: it shows on that site and on this catalog's site (copied from there), not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,
+        ...at,
+        warning: true,
+      });
+      return;
+    }
     const near = nearestPath(files, file);
     const suggestion = near && files.stat(near)?.isFile && EXTENSIONS[extension(near)] ? relativeLink(pattern.file, near) : undefined;
     report({
