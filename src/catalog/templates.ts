@@ -126,7 +126,8 @@ function namesHad(template: TemplateSchema, sections: readonly Section[]): Set<s
   const walk = (list: readonly Section[]): void => {
     for (const s of list) {
       const key = variantKey(s.title);
-      if (wanted.has(key)) had.add(key);
+      // (A heading that is a code span names a field, `` #### `roles` ``: no section of any template.)
+      if (wanted.has(key) && !/^\s*`[^`]+`\s*$/.test(s.heading.raw)) had.add(key);
       walk(s.children);
     }
   };

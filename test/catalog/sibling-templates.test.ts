@@ -51,6 +51,16 @@ describe('sibling templates (`template: [a, b]`)', () => {
     expect(report.results.find((r) => r.path === 'text/0005-old.md')!.diagnostics.map((d) => d.ruleId)).toEqual(['unknown-section']);
   });
 
+  it('takes no heading that is a code span (a field’s name, `` ### `timeline` ``) for a sibling’s section', async () => {
+    const fields =
+      '# Config fields\n\n## Summary\n\nThe fields.\n\n## Design\n\nEach field below.\n\n### `transition path`\n\nWhere users go.\n\n### `timeline`\n\nWhen.\n';
+    const dir = await catalog({}, { 'text/0007-fields.md': fields });
+    // (Judged by the proposal template: its Motivation is missing, nothing of the retirement's.)
+    expect((await findings(dir)).filter((f) => f.startsWith('text/0007'))).toEqual([
+      'text/0007-fields.md required-section: Missing section `## Motivation`, expected after `## Summary`.',
+    ]);
+  });
+
   it('reads `sections` against every template, and refuses a name none of them has (exit 2)', async () => {
     const dir = await catalog({ sections: { 'How We Teach This': { recommended: true }, Design: { aliases: ['Detailed design'] } } });
     expect(await findings(dir)).toEqual(['text/0004-half.md required-section: Missing section `## Design`, expected after `## Motivation`.']);
