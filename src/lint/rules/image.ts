@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Pattern } from '../../catalog/types.js';
 import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
-import type { TemplateSection } from '../../template/types.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
 import { fromFolderAbove, outsideCatalog, relativeLink } from '../../catalog/links.js';
@@ -30,7 +30,8 @@ type Options = z.infer<typeof options>;
 /** What `collect` keeps of a pattern: its findings, and which template sections with an image it has (`missing`: without one). */
 interface Collected {
   reports: Report[];
-  sections: { id: string; missing?: Report }[];
+  /** `shown`: the template's image there is a file beside the template (an illustration it shows), not a path to fill in. */
+  sections: { id: string; missing?: Report; shown?: true }[];
 }
 
 /**
@@ -73,7 +74,7 @@ export default defineCatalogRule({
         const expected = schema.expects.images.find((i) => !isWeb(i.src));
         const match = expected ? find(outline.matches, schema) : undefined;
         if (expected && match) {
-          const entry: Collected['sections'][number] = { id: schema.id };
+          const entry: Collected['sections'][number] = { id: schema.id, ...(illustrates(template, expected.src, files) ? { shown: true as const } : {}) };
           checkSection(
             match,
             expected,
@@ -113,6 +114,9 @@ export default defineCatalogRule({
     for (const s of mine.sections) {
       if (!s.missing) continue;
       const c = lacking.get(s.id);
+      // (The template's own picture — a file it shows, `guide/adoption.png` of a guide — that most
+      // patterns with the section do without: an illustration of the template's, no slot to fill.)
+      if (s.shown && c && c.lack * 2 >= c.have) continue;
       if (c && c.lack >= LACKING_MIN && c.lack >= c.have * LACKING_SHARE)
         report({ ...s.missing, warning: true, message: `${s.missing.message} ${c.lack} of the ${c.have} patterns with this section show no image there: a warning.` });
       else report(s.missing);
@@ -277,6 +281,12 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     return;
   }
   report({ message: `Image ${shown} is not ${TYPE_NAMES[expectedType]} data: ${whatItIs(head)}.`, ...at, expected: TYPE_NAMES[expectedType] });
+}
+
+/** Whether a template's image is a file beside the template (a picture it shows), not a path for each pattern to fill in. */
+function illustrates(template: TemplateSchema, src: string, files: CatalogFiles): boolean {
+  const target = classifyTarget(src, template.file, files);
+  return target.kind === 'local' && files.stat(target.file)?.isFile === true;
 }
 
 /** The pattern's sections matching a template section that shows an image must show one from the same folder. */

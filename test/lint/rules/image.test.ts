@@ -325,6 +325,23 @@ describe("image: the template's diagram", () => {
     expect(one.warningCount).toBe(0);
   });
 
+  it('asks no pattern for the template’s own picture (a file it shows beside it) where most patterns with the section do without it', async () => {
+    const template =
+      '# [Flow Name]\n\n## Steps\n\nEach step.\n\n### Borrowed messages\n\nHow a borrowed message changes is shown here:\n\n![how it changes](guide/adoption.png)\n';
+    const flow = (name: string) => `# ${name}\n\n## Steps\n\nSend, answer.\n\n### Borrowed messages\n\nIt reuses the ack of the ack flow.\n`;
+    const files = {
+      'template.md': template,
+      'guide/adoption.png': PNG,
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['flows/*.md'] }),
+      'flows/call.md': flow('Call flow'),
+      'flows/ping.md': flow('Ping flow'),
+    };
+    expect((await lint({ root: await tempCatalog(files), only: ['image'] })).results.flatMap((r) => r.diagnostics)).toEqual([]);
+    // A path to fill in (no such file beside the template) is still asked for.
+    const slot = { ...files, 'template.md': template.replace('guide/adoption.png', 'diagrams/flow.png') };
+    expect((await lint({ root: await tempCatalog(slot), only: ['image'] })).errorCount).toBe(2);
+  });
+
   it('leaves a missing section to required-section, and asks nothing when the template has no image', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': TEMPLATE,
