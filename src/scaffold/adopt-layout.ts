@@ -398,8 +398,14 @@ function resolveSlugClashes(layout: Layout, files: readonly ScannedFile[]): Layo
 function clashCount(files: readonly ScannedFile[]): number {
   const seen = new Set<string>();
   let clashes = 0;
+  // (A file named alike in folders of its own, `#605 - Search/spec.md`, `#5000 - Process Model/spec.md`:
+  // each folder is a pattern, and the catalog names each by its folder, as a `README.md`. Translations
+  // clash in folders that each hold a whole copy of the catalog.)
+  const perFolder = new Map<string, number>();
+  for (const f of files) perFolder.set(f.dirs.join('/'), (perFolder.get(f.dirs.join('/')) ?? 0) + 1);
   for (const f of files) {
-    const slug = slugOfFile(f)?.normalize('NFC').toLowerCase();
+    const own = f.dirs.length > 0 && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
+    const slug = (own ? `${f.dirs.join('/')}/${slugOfFile(f) ?? ''}` : slugOfFile(f))?.normalize('NFC').toLowerCase();
     if (slug === undefined) continue;
     if (seen.has(slug)) clashes++;
     else seen.add(slug);

@@ -1174,3 +1174,19 @@ describe('init --adopt: proposals at two depths beside a larger folder of meetin
     expect(run.stdout).toMatch(/patterns +.*: 9 files/);
   });
 });
+
+describe('init --adopt: specs as single files and as folders each holding a `spec.md`', () => {
+  it('takes them all: a file named alike in folders of its own is a pattern per folder, not a copy of the catalog', async () => {
+    const template = '# Spec title\n\n## Abstract\n\nWhat it is.\n\n## Design\n\nHow.\n';
+    const spec = (name: string) => `# ${name}\n\n## Abstract\n\n${name} in short.\n\n## Design\n\nHow ${name} works.\n`;
+    const files: Record<string, string> = { 'spec-template.md': template };
+    for (const n of [1, 2, 3]) files[`#${n} - Top ${n}.md`] = spec(`Top ${n}`);
+    for (const n of [4, 5, 6, 7, 8, 9, 10]) files[`#${n} - Folder ${n}/spec.md`] = spec(`Folder ${n}`);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = picomatch((await configOf(dir)).patterns as string[]);
+    expect(Object.keys(files).filter((rel) => picked(rel) && rel !== 'spec-template.md')).toHaveLength(10);
+    expect(run.stdout).toMatch(/patterns +.*: 10 files/);
+  });
+});
