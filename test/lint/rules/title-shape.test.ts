@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/title-shape.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 
@@ -91,3 +91,24 @@ testRule(
   },
   { describe, it },
 );
+
+describe('title-shape: a shape most of the catalog’s titles do not keep', async () => {
+  const { lint } = await import('../../../src/lint/lint.js');
+  const { tempCatalog } = await import('../../helpers.js');
+  const catalogOf = (titles: string[], template = '# REQ0000: Template for new requests\n\n## Request\n\nWhat is asked.\n') =>
+    tempCatalog({
+      'template.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['docs/*.md'] }),
+      ...Object.fromEntries(titles.map((t, i) => [`docs/req-${i}.md`, `# ${t}\n\n## Request\n\nAsk ${i}.\n`])),
+    });
+  it('is not the catalog’s: no title is told to follow it', async () => {
+    const dir = await catalogOf(['REQ0011: Request number 11 for a thing', 'REQ0012: Request for a queue', 'REQ0013: Request for a cache']);
+    expect((await lint({ root: dir, only: ['title-shape'] })).warningCount).toBe(0);
+  });
+  it('where most keep it, the one that does not is told', async () => {
+    const dir = await catalogOf(['Saga Pattern', 'Outbox Pattern', 'Caches everywhere'], '# [Pattern Title] Pattern\n\n## Request\n\nWhat is asked.\n');
+    const found = (await lint({ root: dir, only: ['title-shape'] })).results.flatMap((r) => r.diagnostics.map((d) => d.message));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('“Caches everywhere”');
+  });
+});
