@@ -18,6 +18,8 @@ import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
 import { flattenSections } from './walk.js';
 
+/** A heading that stands for the author's own sections (`## Other sections`, `## Additional sections as needed`). */
+const OWN_SECTIONS = /^(?:other|additional|further|more|extra|custom|your(?: own)?)(?: optional)? sections?(?: as (?:needed|required|appropriate)| if (?:needed|any))?$/;
 /** Path of the template Patternbook ships (a copy of the catalog template it was built around). */
 export const BUILT_IN_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'pattern.md');
 
@@ -418,7 +420,11 @@ function buildSections(
     const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder);
     // Numbered headings the template leaves bare (`#### Story 1`, `#### Story 2`, nothing under them)
     // number items for the author to name: any heading at their place is one (`#### As an operator, …`).
-    const itemSlot = shape.numbered && last > i && sections.slice(i, last + 1).every((s) => s.children.length === 0 && s.blocks.every(isHiddenComment));
+    // (So does a heading that stands for the author's own sections, `## Other sections` over a list of
+    // the ones a proposal may add: any heading at its place is one of them, and none is asked for.)
+    const itemSlot =
+      (shape.numbered && last > i && sections.slice(i, last + 1).every((s) => s.children.length === 0 && s.blocks.every(isHiddenComment))) ||
+      (OWN_SECTIONS.test(foldHeading(heading)) && section.children.length === 0);
     const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];
     const override = overrides.take(name, heading, section.heading.text);
@@ -463,9 +469,9 @@ function buildSections(
       level: section.level,
       path,
       // (`Not required until beta` says when it is required, not that it may be left out.)
-      optional: override.optional ?? (suffixOptional || (markerOptional && !requiredFrom)),
+      optional: override.optional ?? (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered)),
       recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0])),
-      repeatable,
+      repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],

@@ -1354,3 +1354,17 @@ describe('a template section’s name, or one of the names it offers, then a das
     expect(found.text).toBe(pattern);
   });
 });
+
+describe('a heading that stands for the author’s own sections (`## Other sections`)', () => {
+  const template =
+    '# PROP 0 - A short title\n\n## Abstract\n\nA short description.\n\n## Other sections\n\nSections you may add:\n\n* Design -- How it works.\n* Risks -- What could go wrong.\n\n## Licence\n\nEvery proposal is public domain.\n';
+  it('is filled by any heading at its place, and asked for by none', async () => {
+    const { diagnostics } = await lintPattern(
+      template,
+      '# PROP 8 - Plugins\n\n## Abstract\n\nPlugins by entry point.\n\n## Design\n\nEntry points.\n\n## Risks\n\nSlow start.\n\n## Licence\n\nEvery proposal is public domain.\n',
+    );
+    expect(diagnostics.map((d) => `${d.line} ${d.ruleId}: ${d.message}`)).toEqual([]);
+    const none = await lintPattern(template, '# PROP 9 - Tabs\n\n## Abstract\n\nTabs.\n\n## Licence\n\nEvery proposal is public domain.\n');
+    expect(none.diagnostics.map((d) => `${d.line} ${d.ruleId}: ${d.message}`)).toEqual([]);
+  });
+});

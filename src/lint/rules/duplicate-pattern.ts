@@ -57,8 +57,8 @@ export default defineCatalogRule({
 
 function describeText(template: TemplateSchema): string {
   const summary = template.summary.from !== 'none';
-  const overview = overviewSchema(template) !== undefined;
-  return summary && overview ? 'Summary and Overview are' : overview ? 'The Overview is' : 'The summary is';
+  const overview = overviewSchema(template);
+  return summary && overview ? `Summary and ${overview.name} are` : overview ? `The ${overview.name} is` : 'The summary is';
 }
 
 // ---------------------------------------------------------------------------
@@ -212,7 +212,8 @@ function jaccard(a: Uint32Array, b: Uint32Array): number {
 
 /** The template's Overview section (matched by name, aliases included). */
 function overviewSchema(template: TemplateSchema): TemplateSection | undefined {
-  return template.sections.find((s) => s.matcher.test('overview'));
+  // (Not a slot any heading fills, `## Other sections`: it names no overview.)
+  return template.sections.find((s) => !s.anyHeading && s.matcher.test('overview'));
 }
 
 function patternText(template: TemplateSchema, pattern: Pattern): string {
