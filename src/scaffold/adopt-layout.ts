@@ -404,8 +404,9 @@ function clashCount(files: readonly ScannedFile[]): number {
   const perFolder = new Map<string, number>();
   for (const f of files) perFolder.set(f.dirs.join('/'), (perFolder.get(f.dirs.join('/')) ?? 0) + 1);
   for (const f of files) {
-    const own = f.dirs.length > 0 && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
-    const slug = (own ? `${f.dirs.join('/')}/${slugOfFile(f) ?? ''}` : slugOfFile(f))?.normalize('NFC').toLowerCase();
+    // (A `README.md` or `index.md` is named by its folder already.)
+    const own = f.dirs.length > 0 && !/^(?:readme|index)\./i.test(f.base) && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
+    const slug = (own ? `${f.dirs.at(-1)!}-${slugOfFile(f) ?? ''}` : slugOfFile(f))?.normalize('NFC').toLowerCase();
     if (slug === undefined) continue;
     if (seen.has(slug)) clashes++;
     else seen.add(slug);

@@ -26,14 +26,18 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
 
   if (doc.title) found.marked(doc.title.text, doc.title.raw, [], doc.title.range.start.line, {});
   const summary = leadBlock(doc);
-  const preamble = doc.preamble.filter((block) => {
-    if (block === summary && block.kind === 'blockquote' && block.text) {
-      found.add(block.text, 'summary-sample', [], block.range.start.line);
-      return false;
-    }
-    return true;
-  });
-  visitBlocks(preamble, [], found);
+  // The summary's sample as a whole (the summary rule's), and its sentences as any text's: where a
+  // catalog keeps its summaries elsewhere, a pattern that keeps the template's quoted guidance there
+  // (`> Write one sentence which is a brief description of the feature.`) left it in.
+  const sample = summary?.kind === 'blockquote' && summary.text ? summary : undefined;
+  if (sample) found.add(sample.text, 'summary-sample', [], sample.range.start.line);
+  // (A sample that is one marked placeholder, `> [What it does, in one sentence]`, is that alone.)
+  const whole = sample !== undefined && markedTokens(sample.text.trim()).some((t) => t.text === sample.text.trim());
+  visitBlocks(
+    doc.preamble.filter((b) => !(whole && b === sample)),
+    [],
+    found,
+  );
   const visitSection = (section: MarkdownDocument['sections'][number]): void => {
     const path = schemaPath(section.path);
     found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});

@@ -1089,3 +1089,17 @@ describe('placeholder: a form’s questions answered on their line, and values o
     ]);
   });
 });
+
+describe('placeholder: the template’s quoted guidance under its header, where the catalog keeps summaries elsewhere', () => {
+  const template =
+    '# {RFC_TITLE}\n\n* **Original Author(s):**: @{AUTHOR}\n* **Tracking Issue**: #{TRACKING_ISSUE}\n\n> Write one sentence which is a brief description of the feature. It should describe:\n>\n> * What is the user pain we are solving?\n> * How does it impact users?\n\n## Working Backwards\n\nThe changelog.\n';
+  const text =
+    '# RFC-473 - Pipes\n\n* **Original Author(s):**: @someone\n* **Tracking Issue**: #473\n\n> Write one sentence which is a brief description of the feature. It should\n> describe:\n>\n> - What is the user pain we are solving?\n> - How does it impact users?\n\n## Working Backwards\n\nPipes connect sources to targets.\n';
+  it('kept in a pattern, it is left in: its sentences are found', async () => {
+    const { shown } = await lintOne('placeholder', text, { template, config: { summary: { from: 'first-paragraph' } } });
+    expect(shown.map((s) => s.replace(/^\d+:\d+ /, ''))).toEqual([
+      "Template text left in the introduction: “Write one sentence which is a brief description of the feature.”. Replace it with this pattern's own content.",
+      "Template text left in the introduction: “What is the user pain we are solving?”. Replace it with this pattern's own content.",
+    ]);
+  });
+});
