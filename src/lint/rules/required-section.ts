@@ -668,13 +668,15 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
 }
 
 /**
- * The template's prose of a missing top-level section (a licence line, a standard note: see
- * `boilerplateSections`) written in the pattern as a paragraph of its own, word for word, after
+ * The template's text of a missing top-level section that stays in every pattern (a licence line,
+ * a note it marks to keep: see `boilerplateSections`) written in the pattern as a paragraph of its own, word for word, after
  * the sections the template puts before it — the section without its heading. Its block.
  */
 function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): Block | undefined {
   if (missing.parent) return undefined;
-  const own = boilerplateSections(template).find((b) => b.section === missing.schema);
+  // (Text that stays in every pattern — a rights statement, or what the template marks to keep — not
+  // guidance: an instruction kept there is template text left in, the placeholder rule's.)
+  const own = boilerplateSections(template).find((b) => b.section === missing.schema && (b.marked || RIGHTS.test(b.section.body)));
   if (!own || own.text.split(' ').length < 3) return undefined;
   const after = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;

@@ -1089,6 +1089,12 @@ describe('required-section: a section whose template text is there without its h
     const at = text.indexOf('Every record');
     expect(diagnostics[0]!.fix).toEqual({ range: [at, at], text: '## Licence\n\n' });
   });
+  it('guidance of the template kept without its heading is no such text: the section is missing (the kept guidance is left in)', async () => {
+    const guided = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Compatibility\n\nAll records that break older clients must say how.\n';
+    const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\nAll records that break older clients must say how.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template: guided });
+    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Compatibility`, expected after `## Decision`.']);
+  });
   it('other words there are no such text: the section is missing', async () => {
     const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n---\n\nThanks to the platform team.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
