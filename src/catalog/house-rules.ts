@@ -79,3 +79,38 @@ function ruleOff(config: Record<string, unknown>, names: readonly string[]): boo
   if (key !== undefined) return config[key] === false;
   return config.default === false;
 }
+
+const idCache = new Map<string, { stamp: string; keeps: boolean }>();
+
+/**
+ * Whether the catalog's own site gives headings ids that keep their punctuation
+ * (`#keep-logs%2C-metrics`): its `package.json`, in the catalog's folder or one
+ * above it up to its repository's root, depends on markdown-it-anchor, whose
+ * default ids do (as Eleventy sites build them). Links written with such ids
+ * work on the catalog's site: by its own standard, they are not broken.
+ */
+export function siteKeepsPunctuationInIds(root: string): boolean {
+  const dir = path.resolve(root);
+  const top = repositoryRoot(dir) ?? dir;
+  const files: string[] = [];
+  for (let at = dir; ; at = path.dirname(at)) {
+    files.push(path.join(at, 'package.json'));
+    if (at === top || path.dirname(at) === at) break;
+  }
+  const stamp = files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
+  const cached = idCache.get(dir);
+  if (cached?.stamp === stamp) return cached.keeps;
+  let keeps = false;
+  for (const file of files) {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const deps = { ...(data.dependencies as object | undefined), ...(data.devDependencies as object | undefined) } as Record<string, unknown>;
+      if ('markdown-it-anchor' in deps) keeps = true;
+    } catch {
+      // No package.json there, or one its own tools cannot read: it says nothing.
+    }
+    if (keeps) break;
+  }
+  idCache.set(dir, { stamp, keeps });
+  return keeps;
+}

@@ -1,3 +1,4 @@
+import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
@@ -226,8 +227,21 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   const lower = anchor.toLowerCase();
   if (ids.has(lower) || [...index.htmlAnchors(markdown)].some((id) => id.toLowerCase() === lower)) return;
 
-  const near = closest(anchor, [...ids], (id) => id);
   const self = markdown === pattern.file;
+  // The heading's id where punctuation is kept (`#keep-logs,-metrics-and-traces-apart`), in a catalog whose site builds so (markdown-it-anchor's
+  // default, as Eleventy sites give ids): the link works on such a site, not on git hosts. A warning.
+  const kept = lower.replace(/[^\p{L}\p{N}\s_-]/gu, '');
+  if (kept !== lower && kept !== '' && ids.has(kept) && siteKeepsPunctuationInIds(index.catalog.root)) {
+    const fixed = `${link.url.replace(/#.*$/, '')}#${kept}`;
+    report({
+      message: `Anchor ${code(`#${anchor}`)} keeps the punctuation of its heading, as the catalog's site writes ids (it builds with markdown-it-anchor): it works there, not on git hosts nor on Patternbook's site, where the id is ${code(`#${kept}`)}. Write ${code(fixed)} to have it work everywhere else.`,
+      range: link.range,
+      warning: true,
+      expected: fixed,
+    });
+    return;
+  }
+  const near = closest(anchor, [...ids], (id) => id);
   const where = self ? 'this pattern' : code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'));
   const base = link.url.replace(/#.*$/, '');
   const suggestion = near !== undefined ? `${base}#${near}` : undefined;

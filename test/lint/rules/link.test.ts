@@ -144,6 +144,21 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('an anchor that keeps its heading’s punctuation is the catalog’s own site’s id where that site builds with markdown-it-anchor: a warning; elsewhere broken', async () => {
+    const text = pattern('[a](#keep-logs%2C-metrics-and-traces-apart)\n\n## Keep logs, metrics and traces apart\n\nThree stores.');
+    const site = await catalog({
+      'example/README.md': text,
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^2.0.0', 'markdown-it-anchor': '^8.6.7' } }),
+    });
+    expect((await run(site)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
+      expect.stringMatching(/^warning Anchor `#keep-logs,-metrics-and-traces-apart` keeps the punctuation of its heading/),
+    ]);
+    const plain = await catalog({ 'example/README.md': text });
+    expect((await run(plain)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
+      expect.stringMatching(/^error Broken anchor `#keep-logs,-metrics-and-traces-apart`/),
+    ]);
+  });
+
   it('a published-site address of a Markdown file (no extension, or .html) is a warning with the path that works everywhere', async () => {
     const dir = await catalog({ 'example/README.md': pattern('[a](../saga) [b](../saga/README) [c](../saga/README.html#data-flow) [d](../saga/READM)') });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => [d.severity, d.message, d.expected]);
