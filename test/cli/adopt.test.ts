@@ -1190,3 +1190,24 @@ describe('init --adopt: specs as single files and as folders each holding a `spe
     expect(run.stdout).toMatch(/patterns +.*: 10 files/);
   });
 });
+
+describe('init --adopt: collections in folders, each with its own template beside its documents', () => {
+  it('takes every collection, each document judged by its folder’s template', async () => {
+    const files: Record<string, string> = {
+      'patterns/pattern.template.md': '# Pattern name\n\n## Solution\n\nWhat to do.\n\n## Considerations\n\nTrade-offs.\n',
+      'principles/principle.template.md': '# Principle name\n\n## Rationale\n\nWhy.\n\n## Applications and Implications\n\nWhat follows.\n',
+      'standards/standard.template.md': '# Standard name\n\n## Requirement(s)\n\nWhat must be done.\n',
+    };
+    for (const n of ['cache', 'queue', 'retry']) files[`patterns/${n}.md`] = `# ${n}\n\n## Solution\n\nUse a ${n}.\n\n## Considerations\n\nCosts of a ${n}.\n`;
+    for (const n of ['fast', 'open', 'safe', 'simple'])
+      files[`principles/${n}.md`] = `# Be ${n}\n\n## Rationale\n\nBeing ${n} helps.\n\n## Applications and Implications\n\nStay ${n}.\n`;
+    for (const n of ['logging', 'naming', 'secrets', 'testing']) files[`standards/${n}.md`] = `# ${n}\n\n## Requirements\n\nDo ${n} well.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = picomatch((await configOf(dir)).patterns as string[]);
+    const documents = Object.keys(files).filter((rel) => !rel.includes('.template.'));
+    expect(documents.filter((rel) => picked(rel))).toEqual(documents);
+    expect((await lintFindings(dir)).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
