@@ -1,4 +1,4 @@
-import { escapeRegExp, foldText } from './normalize.js';
+import { escapeRegExp, foldText, undecorated } from './normalize.js';
 
 /**
  * How a template marks a variable part of a heading or a title:
@@ -86,7 +86,9 @@ const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PHRASE_IN_TITLE, .
 /** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */
 const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
 
-export function headingShape(text: string, options: ShapeOptions = {}): HeadingShape {
+export function headingShape(written: string, options: ShapeOptions = {}): HeadingShape {
+  // (Emoji decorate a heading: no part of its name, as `foldHeading` reads a pattern's.)
+  const text = undecorated(written);
   // As `foldHeading` does to the whole heading: no trailing colon, full stop or space.
   // (An ellipsis at the end is the author's words to come, `Risk: ...`, not a full stop.)
   const heading = (/(?:^|\s)(?:\.{3}|…)\s*$/u.test(text) ? text.trimEnd() : text.replace(/[\s:.]+$/u, '')).trimStart();

@@ -34,10 +34,24 @@ const foldedHeadings = new Map<string, string>();
 const FOLDED_HEADINGS_LIMIT = 10_000;
 
 /** Heading text as compared with the template: markup-free, case- and spacing-insensitive, no trailing colon. */
+/** Emoji and what joins or tints them. */
+const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{1F3FB}-\u{1F3FF}\u{20E3}]/gu;
+
+/** A heading without the emoji that decorate it (`📜 Problem Statement` → `Problem Statement`). */
+export function undecorated(text: string): string {
+  return NON_ASCII.test(text)
+    ? text
+        .replace(DECORATION, '')
+        .replace(/\s{2,}/g, ' ')
+        .trim()
+    : text;
+}
+
 export function foldHeading(text: string): string {
   let folded = foldedHeadings.get(text);
   if (folded === undefined) {
-    folded = text
+    // (Emoji decorate a heading, `## 📜 Problem Statement`: no part of its name.)
+    folded = (NON_ASCII.test(text) ? text.replace(DECORATION, '') : text)
       .normalize('NFKC')
       .toLowerCase()
       .replace(/[‘’]/g, "'")

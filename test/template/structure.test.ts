@@ -1368,3 +1368,16 @@ describe('a heading that stands for the author’s own sections (`## Other secti
     expect(none.diagnostics.map((d) => `${d.line} ${d.ruleId}: ${d.message}`)).toEqual([]);
   });
 });
+
+describe('headings decorated with emoji (`## 📜 Problem Statement`)', () => {
+  it('are the same section with or without them, or with others: no rename asked', async () => {
+    const template = '# RFC: <Title>\n\n## 📜 Problem Statement\n\nWhat hurts.\n\n## 💡 Proposed Solution\n\nWhat to do.\n';
+    for (const text of [
+      '# RFC: Alpha\n\n## 📜 Problem Statement\n\nSlow.\n\n## 💡 Proposed Solution\n\nCache.\n',
+      '# RFC: Beta\n\n## Problem Statement\n\nSlow.\n\n## 🧑‍💻 Proposed Solution\n\nCache.\n',
+    ]) {
+      const { diagnostics } = await lintPattern(template, text);
+      expect(diagnostics.map((d) => `${d.line} ${d.ruleId}: ${d.message}`)).toEqual([]);
+    }
+  });
+});
