@@ -436,6 +436,20 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(found[1]).toMatch(/^9 error Image `\/assets\/images\/gone.png` not found/);
   });
 
+  it('leads an anchor written with its heading’s punctuation kept (`#keep-logs%2C-metrics`) to that heading', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+      'logs.md':
+        '# Logs\n\n> Keep them apart.\n\n## Overview\n\n- [Keep logs, metrics apart](#keep-logs%2C-metrics-apart)\n- [Nowhere](#nowhere)\n\n## Keep logs, metrics apart\n\nThree stores.\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/logs/index.html'), 'utf8');
+    expect(page).toContain('href="#keep-logs-metrics-apart"');
+    expect(page).toContain('id="keep-logs-metrics-apart"');
+    expect(page).toContain('href="#nowhere"');
+  });
+
   it('links a document of the catalog that is not a pattern: on the repository page when the site has one, else copied into files/', async () => {
     const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
     const files = {
