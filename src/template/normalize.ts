@@ -35,7 +35,7 @@ const FOLDED_HEADINGS_LIMIT = 10_000;
 
 /** Heading text as compared with the template: markup-free, case- and spacing-insensitive, no trailing colon. */
 /** Emoji and what joins or tints them. */
-const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{FE0E}\u{200D}\u{1F3FB}-\u{1F3FF}\u{20E3}]/gu;
+const DECORATION = /\p{Extended_Pictographic}|\u{FE0F}|\u{FE0E}|\u{200D}|\u{20E3}|\p{Emoji_Modifier}/gu;
 
 /** A heading without the emoji that decorate it (`📜 Problem Statement` → `Problem Statement`). */
 export function undecorated(text: string): string {
