@@ -84,8 +84,8 @@ const idCache = new Map<string, { stamp: string; keeps: boolean }>();
 
 /**
  * Whether the catalog's own site gives headings ids that keep their punctuation
- * (`#keep-logs%2C-metrics`): its `package.json`, in the catalog's folder or one
- * above it up to its repository's root, depends on markdown-it-anchor, whose
+ * (`#keep-logs%2C-metrics`): its `package.json` (or the lockfile beside it), in the
+ * catalog's folder or one above it up to its repository's root, brings in markdown-it-anchor, whose
  * default ids do (as Eleventy sites build them). Links written with such ids
  * work on the catalog's site: by its own standard, they are not broken.
  */
@@ -94,7 +94,9 @@ export function siteKeepsPunctuationInIds(root: string): boolean {
   const top = repositoryRoot(dir) ?? dir;
   const files: string[] = [];
   for (let at = dir; ; at = path.dirname(at)) {
-    files.push(path.join(at, 'package.json'));
+    // (Its lockfile too: the site's generator plugin may bring markdown-it-anchor in, as the GOV.UK
+    // Eleventy plugin does.)
+    files.push(path.join(at, 'package.json'), path.join(at, 'package-lock.json'));
     if (at === top || path.dirname(at) === at) break;
   }
   const stamp = files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
@@ -103,9 +105,13 @@ export function siteKeepsPunctuationInIds(root: string): boolean {
   let keeps = false;
   for (const file of files) {
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const deps = { ...(data.dependencies as object | undefined), ...(data.devDependencies as object | undefined) } as Record<string, unknown>;
-      if ('markdown-it-anchor' in deps) keeps = true;
+      const text = readFileSync(file, 'utf8');
+      if (file.endsWith('package-lock.json')) keeps = text.includes('"node_modules/markdown-it-anchor"');
+      else {
+        const data = JSON.parse(text) as Record<string, unknown>;
+        const deps = { ...(data.dependencies as object | undefined), ...(data.devDependencies as object | undefined) } as Record<string, unknown>;
+        keeps = 'markdown-it-anchor' in deps;
+      }
     } catch {
       // No package.json there, or one its own tools cannot read: it says nothing.
     }

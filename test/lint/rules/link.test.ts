@@ -153,6 +153,13 @@ describe('link: relative links', () => {
     expect((await run(site)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
       expect.stringMatching(/^warning Anchor `#keep-logs,-metrics-and-traces-apart` keeps the punctuation of its heading/),
     ]);
+    // (Brought in by the site generator's plugin: in the lockfile.)
+    const locked = await catalog({
+      'example/README.md': text,
+      'package.json': JSON.stringify({ dependencies: { '@x-govuk/govuk-eleventy-plugin': '^7.0.0' } }),
+      'package-lock.json': JSON.stringify({ packages: { 'node_modules/markdown-it-anchor': { version: '9.2.0' } } }),
+    });
+    expect((await run(locked)).filter((d) => d.path === 'example/README.md').map((d) => d.severity)).toEqual(['warning']);
     const plain = await catalog({ 'example/README.md': text });
     expect((await run(plain)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
       expect.stringMatching(/^error Broken anchor `#keep-logs,-metrics-and-traces-apart`/),
