@@ -21,7 +21,7 @@ export interface HouseRules {
 
 const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
 
-const cache = new Map<string, { stamp: string; rules: HouseRules }>();
+const cache = new Map<string, { stamp: string; value: HouseRules }>();
 
 /**
  * The catalog's house rules, read again when one of the configuration files
@@ -29,28 +29,39 @@ const cache = new Map<string, { stamp: string; rules: HouseRules }>();
  * while the file is edited).
  */
 export function houseRules(root: string): HouseRules {
+  return readOnChange(cache, root, FILES, (candidates) => {
+    let rules: HouseRules = { severalH1: false, bareFences: false, oneH1: false };
+    for (const file of candidates) {
+      const config = readConfig(file);
+      if (config) {
+        const severalH1 = ruleOff(config, ['MD025', 'single-title', 'single-h1']);
+        rules = { severalH1, bareFences: ruleOff(config, ['MD040', 'fenced-code-language']), oneH1: !severalH1 };
+        break;
+      }
+    }
+    return rules;
+  });
+}
+
+/**
+ * What `read` makes of the files named `names` in the catalog's folder and each folder above it up
+ * to its repository's root (nearest first), worked out again only when one of them has changed (a
+ * `dev` server or the language server runs on while they are edited).
+ */
+function readOnChange<T>(cache: Map<string, { stamp: string; value: T }>, root: string, names: readonly string[], read: (candidates: string[]) => T): T {
   const dir = path.resolve(root);
   const top = repositoryRoot(dir) ?? dir;
-  const folders: string[] = [];
+  const candidates: string[] = [];
   for (let at = dir; ; at = path.dirname(at)) {
-    folders.push(at);
+    candidates.push(...names.map((name) => path.join(at, name)));
     if (at === top || path.dirname(at) === at) break;
   }
-  const candidates = folders.flatMap((folder) => FILES.map((name) => path.join(folder, name)));
   const stamp = candidates.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
   const cached = cache.get(dir);
-  if (cached?.stamp === stamp) return cached.rules;
-  let rules: HouseRules = { severalH1: false, bareFences: false, oneH1: false };
-  for (const file of candidates) {
-    const config = readConfig(file);
-    if (config) {
-      const severalH1 = ruleOff(config, ['MD025', 'single-title', 'single-h1']);
-      rules = { severalH1, bareFences: ruleOff(config, ['MD040', 'fenced-code-language']), oneH1: !severalH1 };
-      break;
-    }
-  }
-  cache.set(dir, { stamp, rules });
-  return rules;
+  if (cached?.stamp === stamp) return cached.value;
+  const value = read(candidates);
+  cache.set(dir, { stamp, value });
+  return value;
 }
 
 /** A configuration file's rules (`config` of a markdownlint-cli2 file); undefined when there is none or it cannot be read. */
@@ -80,7 +91,7 @@ function ruleOff(config: Record<string, unknown>, names: readonly string[]): boo
   return config.default === false;
 }
 
-const idCache = new Map<string, { stamp: string; keeps: boolean }>();
+const idCache = new Map<string, { stamp: string; value: boolean }>();
 
 /**
  * Whether the catalog's own site gives headings ids that keep their punctuation
@@ -90,33 +101,20 @@ const idCache = new Map<string, { stamp: string; keeps: boolean }>();
  * work on the catalog's site: by its own standard, they are not broken.
  */
 export function siteKeepsPunctuationInIds(root: string): boolean {
-  const dir = path.resolve(root);
-  const top = repositoryRoot(dir) ?? dir;
-  const files: string[] = [];
-  for (let at = dir; ; at = path.dirname(at)) {
-    // (Its lockfile too: the site's generator plugin may bring markdown-it-anchor in, as the GOV.UK
-    // Eleventy plugin does.)
-    files.push(path.join(at, 'package.json'), path.join(at, 'package-lock.json'));
-    if (at === top || path.dirname(at) === at) break;
-  }
-  const stamp = files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? '-').join(' ');
-  const cached = idCache.get(dir);
-  if (cached?.stamp === stamp) return cached.keeps;
-  let keeps = false;
-  for (const file of files) {
-    try {
-      const text = readFileSync(file, 'utf8');
-      if (file.endsWith('package-lock.json')) keeps = text.includes('"node_modules/markdown-it-anchor"');
-      else {
+  // (Its lockfile too: the site's generator plugin may bring markdown-it-anchor in, as the GOV.UK
+  // Eleventy plugin does.)
+  return readOnChange(idCache, root, ['package.json', 'package-lock.json'], (candidates) =>
+    candidates.some((file) => {
+      try {
+        const text = readFileSync(file, 'utf8');
+        if (file.endsWith('package-lock.json')) return text.includes('"node_modules/markdown-it-anchor"');
         const data = JSON.parse(text) as Record<string, unknown>;
         const deps = { ...(data.dependencies as object | undefined), ...(data.devDependencies as object | undefined) } as Record<string, unknown>;
-        keeps = 'markdown-it-anchor' in deps;
+        return 'markdown-it-anchor' in deps;
+      } catch {
+        // No such file there, or one its own tools cannot read: it says nothing.
+        return false;
       }
-    } catch {
-      // No package.json there, or one its own tools cannot read: it says nothing.
-    }
-    if (keeps) break;
-  }
-  idCache.set(dir, { stamp, keeps });
-  return keeps;
+    }),
+  );
 }

@@ -29,7 +29,7 @@ import { fromTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
-import { headingLabel, schemaLabel } from './_format.js';
+import { headingLabel, quote, schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
@@ -114,7 +114,7 @@ export default defineCatalogRule({
         // is the author's to make: no fix makes it for them, unless the template marks it to keep.)
         const rights = rightsStatements(catalog.template).filter((b) => keeping.sections.includes(b.section.id));
         if (rights.length > 0) {
-          const said = rights.map((b) => `“${clip(b.section.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim())}”`).join(', ');
+          const said = rights.map((b) => quote(b.section.body.replace(/<!--[\s\S]*?(?:-->|$)/g, ''), 100)).join(', ');
           delete finding.fix;
           finding.message = `${finding.message} Its text is the catalog's rights statement (${said}): the author's to make, so no fix writes it (mark it \`<!-- patternbook: keep -->\` in the template to have --fix insert it).`;
         } else finding.fix = { ...finding.fix, text: keeping.text };
@@ -492,57 +492,38 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // The template's section of header fields (`## Preamble` over a block of `Key: value` lines),
       // missing, where the pattern opens with such a block before its first section: that block is the
       // section without its heading. A warning; the fix puts the heading above the block.
-      const fields = fieldsWithoutHeading(doc, template, missing);
-      if (fields) {
-        const at = doc.lines.lineStart(fields.start.line);
+      // (Each of these: a warning at that line, whose fix puts the heading above it.)
+      const headingAbove = (at: number, said: string) => {
+        const offset = doc.lines.lineStart(at);
         return {
           section: missing.schema.id,
-          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: the block of fields on line ${fields.start.line} is what the template puts under it. Add the heading above that block.`,
-          range: { start: doc.lines.point(fields.start.line, 1), end: doc.lines.point(fields.start.line, 1) },
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: ${said}`,
+          range: { start: doc.lines.point(at, 1), end: doc.lines.point(at, 1) },
           expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
           warning: true,
           ...(inCode || missing.schema.name !== missing.schema.heading
             ? {}
-            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
+            : { fix: { range: [offset, offset] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
         };
-      }
+      };
+      const fields = fieldsWithoutHeading(doc, template, missing);
+      if (fields)
+        return headingAbove(fields.start.line, `the block of fields on line ${fields.start.line} is what the template puts under it. Add the heading above that block.`);
       // The template's own text of the section, which stays in every pattern (a licence line), there
       // without its heading — after a `---` closing the section before: the section but its heading.
       const kept = keptWithoutHeading(doc, template, missing);
       if (kept) {
-        const at = doc.lines.lineStart(kept.range.start.line);
-        const under = [
-          ...doc.sections.flatMap(function walk(s: Section): Section[] {
-            return [s, ...s.children.flatMap(walk)];
-          }),
-        ]
+        const under = flattenSections(doc.sections)
           .filter((s) => s.range.start.offset <= kept.range.start.offset && s.range.end.offset >= kept.range.end.offset && s.heading !== doc.title)
           .at(-1);
-        return {
-          section: missing.schema.id,
-          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: its text as the template writes it is on line ${kept.range.start.line}${under ? `, under ${headingLabel(under)}` : ''}, without its heading. Add the heading above that text.`,
-          range: { start: doc.lines.point(kept.range.start.line, 1), end: doc.lines.point(kept.range.start.line, 1) },
-          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-          warning: true,
-          ...(inCode || missing.schema.name !== missing.schema.heading
-            ? {}
-            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
-        };
+        return headingAbove(
+          kept.range.start.line,
+          `its text as the template writes it is on line ${kept.range.start.line}${under ? `, under ${headingLabel(under)}` : ''}, without its heading. Add the heading above that text.`,
+        );
       }
       const lead = leadText(doc, template, missing);
-      if (lead) {
-        const at = doc.lines.lineStart(lead.range.start.line);
-        return {
-          section: missing.schema.id,
-          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: the text under the title stands where it goes (the template has no text there). Add the heading above that text.`,
-          range: { start: doc.lines.point(lead.range.start.line, 1), end: doc.lines.point(lead.range.start.line, 1) },
-          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
-          warning: true,
-          ...(inCode || missing.schema.name !== missing.schema.heading
-            ? {}
-            : { fix: { range: [at, at] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
-        };
-      }
+      if (lead)
+        return headingAbove(lead.range.start.line, 'the text under the title stands where it goes (the template has no text there). Add the heading above that text.');
       // A section named for its parts whose parts stand at its level instead (`## Impact`, `## Cost`
       // for `## Impact, Cost, and Risk` over `### Impact`…): it is there in all but its heading.
       const parts = joinedParts(missing.schema)
@@ -680,12 +661,7 @@ function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, mis
   if (!own || own.text.split(' ').length < 3) return undefined;
   const after = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;
-  const blocks = [
-    ...doc.preamble,
-    ...doc.sections.flatMap(function walk(s: Section): Block[] {
-      return [...s.blocks, ...s.children.flatMap(walk)];
-    }),
-  ];
+  const blocks = [...doc.preamble, ...flattenSections(doc.sections).flatMap((s) => s.blocks)];
   return blocks.find((b) => b.kind === 'paragraph' && b.range.start.offset > after && b.range.start.offset < before && foldText(blockText(b)) === own.text);
 }
 
@@ -1246,11 +1222,6 @@ const RIGHTS = /\b(?:copyright|licen[cs]e[ds]?|waive[ds]?|waiver|public domain|C
 /** The template's boilerplate sections (not marked to keep) whose text is a rights statement. */
 function rightsStatements(template: TemplateSchema): BoilerplateSection[] {
   return fromTemplate(template, 'rights statements', () => boilerplateSections(template).filter((b) => !b.marked && RIGHTS.test(b.section.body)));
-}
-
-function clip(text: string, max = 100): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /**
