@@ -2,6 +2,7 @@ import { siteFacts, type SiteFacts } from './adopt-repo.js';
 import { publishedSite, type LinkedPattern, type PublishedSite } from './adopt-site.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import { movedTarget } from '../catalog/moved.js';
@@ -21,6 +22,7 @@ import { foldHeading } from '../template/normalize.js';
 import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
+import { folderTemplates } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, templatesAbove, type ScannedFile } from './adopt-scan.js';
@@ -63,6 +65,11 @@ export interface AdoptResult {
    * follows best), with how many do.
    */
   siblings: { file: string; patterns: number }[];
+  /**
+   * Folders that keep a template of their own beside their documents (`standards/standard.template.md`):
+   * their documents are judged by it (an `overrides` entry each), with its sections' settings as they have them.
+   */
+  folders: { folder: string; template: string; files: string[]; patterns: number; fitting: number; joined: boolean; sections: SectionChoice[] }[];
   /** A template file that was considered and that too few patterns fit. */
   rejected?: { file: string; fitting: number; of: number };
   patterns: string[];
@@ -150,16 +157,35 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
 
   // A folder left out whose files follow another file named like a template beside the template
   // (`acts/` and `Kit-ActTemplate.md` beside `Kit-ThingTemplate.md`): its patterns, judged by that sibling.
-  if (!derived) rejoinSiblingFolders(layout, given ? templateCandidates(root, files) : candidates, files);
+  const others = given ? templateCandidates(root, files) : candidates;
+  if (!derived) rejoinSiblingFolders(layout, others, files);
+  // Folders with a template of their own beside their documents: judged by it.
+  const folders = derived ? [] : folderTemplates(layout, others, files);
+  const inFolder = picomatch(folders.flatMap((f) => f.globs).concat(folders.length ? [] : ['!**']), { dot: true });
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
-  const { docs: loadedDocs, linked, files: patternCount, moved: movedCount } = await loadPatterns(root, layout.globs, exclude, schema);
+  const loaded = await loadPatterns(
+    root,
+    layout.globs,
+    exclude,
+    schema,
+    folders.map((f) => f.candidate.schema.file),
+  );
+  const { linked, files: patternCount, moved: movedCount } = loaded;
+  const loadedDocs = loaded.docs.filter((_, i) => !inFolder(loaded.paths[i]!));
   // Sibling templates (one per kind of pattern): the patterns that follow one better are judged by it,
   // and the template's own practice (recommended sections, aliases) is read from the others.
   // With --template, the files named like templates beside it are its siblings' candidates.
+  const folderCandidates = new Set(folders.map((f) => f.candidate));
   const { siblings, docs } = derived
     ? { siblings: [], docs: loadedDocs }
-    : siblingTemplates(schema, given ? templateCandidates(root, files) : candidates, layout.template!, new Set(layout.patterns), loadedDocs);
+    : siblingTemplates(
+        schema,
+        others.filter((c) => !folderCandidates.has(c)),
+        layout.template!,
+        new Set(layout.patterns),
+        loadedDocs,
+      );
   const comparison = compareTemplate(schema, docs);
   // A sibling's own sections (the names the template does not have) get settings from the patterns
   // that follow it; `sections` is shared by name, so a name both have keeps the template's.
@@ -169,6 +195,20 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
       if (!baseNames.has(foldHeading(choice.name)) && !comparison.sections.some((c) => foldHeading(c.name) === foldHeading(choice.name)))
         comparison.sections.push({ ...choice, reasons: choice.reasons.map((r) => `${r} (${s.candidate.rel})`) });
   const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
+  // Each folder's documents compared with its own template.
+  const folderResults = folders.map((f) => {
+    const match = picomatch(f.globs, { dot: true });
+    const own = loaded.docs.filter((_, i) => match(loaded.paths[i]!));
+    return {
+      folder: f.folder,
+      template: f.candidate.rel,
+      files: f.globs,
+      patterns: own.length,
+      fitting: f.fitting,
+      joined: f.joined,
+      sections: compareTemplate(f.candidate.schema, own).sections,
+    };
+  });
 
   const result: Omit<AdoptResult, 'configText'> = {
     root,
@@ -183,6 +223,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
       file: path.isAbsolute(s.candidate.rel) ? path.relative(root, s.candidate.rel).split(path.sep).join('/') : s.candidate.rel,
       patterns: s.patterns,
     })),
+    folders: folderResults,
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
     patterns: layout.globs,
@@ -193,12 +234,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     markdownCount: files.length,
     shared: layout.shared,
     leftOut: layout.leftOut,
-    notTaken: notTaken(
-      files,
-      layout,
-      templateRel,
-      siblings.map((x) => x.candidate.rel),
-    ),
+    notTaken: notTaken(files, layout, templateRel, [...siblings.map((x) => x.candidate.rel), ...folders.map((f) => f.candidate.rel)]),
     comparison,
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
@@ -216,10 +252,10 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
         `init --adopt wrote a configuration that does not validate:\n${formatProblems(checked.problems, result.configFile, { locate: parsed.locate, lines: parsed.lines })}`,
       );
     const settings = { ...(checked.values.title ? { title: checked.values.title } : {}), ...(checked.values.summary ? { summary: checked.values.summary } : {}) };
-    return { sections: checked.values.sections ?? {}, settings };
+    return { sections: checked.values.sections ?? {}, settings, overrides: checked.values.overrides ?? [] };
   };
   let configText = renderConfig(result, templateRel, layout.template);
-  let { sections, settings } = verified(configText);
+  let { sections, settings, overrides } = verified(configText);
   const read = templateFromSource(templateText ?? schema.source, templateFile, { ...settings, sections: {}, sharedSections: true });
   const names = new Set(
     [read, ...siblings.map((s) => s.candidate.schema)].flatMap((t) => flattenSections(t.sections)).flatMap((s) => [foldHeading(s.name), foldHeading(s.heading)]),
@@ -228,9 +264,23 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   if (kept.length < result.comparison.sections.length) {
     result.comparison.sections = kept;
     configText = renderConfig(result, templateRel, layout.template);
-    ({ sections, settings } = verified(configText));
+    ({ sections, settings, overrides } = verified(configText));
+  }
+  // (And each folder's `sections` the names of that folder's template.)
+  let dropped = false;
+  for (const [i, f] of folders.entries()) {
+    const own = flattenSections(templateFromSource(f.candidate.schema.source, f.candidate.schema.file, { ...settings, sections: {} }).sections);
+    const ownNames = new Set(own.flatMap((x) => [foldHeading(x.name), foldHeading(x.heading)]));
+    const entry = result.folders[i]!;
+    const keep = entry.sections.filter((c) => ownNames.has(foldHeading(c.name)));
+    if (keep.length < entry.sections.length) [entry.sections, dropped] = [keep, true];
+  }
+  if (dropped) {
+    configText = renderConfig(result, templateRel, layout.template);
+    ({ sections, settings, overrides } = verified(configText));
   }
   templateFromSource(templateText ?? schema.source, templateFile, { ...settings, sections, sharedSections: siblings.length > 0 });
+  for (const [i, f] of folders.entries()) templateFromSource(f.candidate.schema.source, f.candidate.schema.file, { ...settings, sections: overrides[i]?.sections ?? {} });
 
   // The template first: a run stopped between the two leaves no configuration, and a second run finds the template.
   if (templateText !== undefined) await writeFileAtomic(templateFile, templateText, { exclusive: true });
@@ -537,8 +587,15 @@ async function loadPatterns(
   patterns: string[],
   exclude: string[],
   template: TemplateSchema,
-): Promise<{ docs: MarkdownDocument[]; linked: LinkedPattern[]; files: number; moved: number }> {
-  const discovered = await discoverPatterns({ root, patterns, exclude, skipDirs: [path.join(root, DEFAULTS.outDir)], skipFiles: [template.file] });
+  otherTemplates: readonly string[] = [],
+): Promise<{ docs: MarkdownDocument[]; paths: string[]; linked: LinkedPattern[]; files: number; moved: number }> {
+  const discovered = await discoverPatterns({
+    root,
+    patterns,
+    exclude,
+    skipDirs: [path.join(root, DEFAULTS.outDir)],
+    skipFiles: [template.file, ...otherTemplates],
+  });
   // Files read at once: enough to keep the disk busy, few enough for a thousand-pattern catalog.
   const loaded = await mapLimit(discovered.files, 16, (f) => loadPattern({ ...f, maxFileSize: DEFAULTS.maxFileSize }, template));
   // A file that does not load (broken front matter) is still a pattern: lint says what is wrong with it.
@@ -547,6 +604,7 @@ async function loadPatterns(
   const live = loaded.flatMap((r) => (r.ok && r.pattern.movedTo === undefined ? [r.pattern] : []));
   return {
     docs: live.map((p) => p.document),
+    paths: live.map((p) => p.path),
     linked: live.map((p) => ({ path: p.path, slug: p.slug, urls: (p.links ?? p.document.links).map((l) => l.url) })),
     files: discovered.files.length,
     moved,
@@ -607,6 +665,25 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
   if (sections.length > 0) {
     lines.push('# Template sections, as the patterns have them.', 'sections:');
     for (const s of sections) lines.push(...sectionLines(s));
+    lines.push('');
+  }
+  if (result.folders.length > 0) {
+    lines.push(
+      ...comment(
+        "Folders that keep a template of their own beside their documents: each folder's documents are judged by its template, and the sections under it are as they have them.",
+      ),
+      'overrides:',
+    );
+    for (const f of result.folders) {
+      lines.push(
+        ...comment(
+          `${f.folder}/: ${n(f.fitting)} of its ${plural(f.patterns, 'document')} have the sections of ${f.template}, kept beside them${f.joined ? " (they are patterns too, although the catalog's template does not fit them)" : ''}.`,
+          '  ',
+        ),
+      );
+      lines.push(`  - files: [${f.files.map(q).join(', ')}]`, `    template: ${q(f.template)}`);
+      if (f.sections.length > 0) lines.push('    sections:', ...f.sections.flatMap(sectionLines).map((l) => `    ${l}`));
+    }
     lines.push('');
   }
   if (result.orderWarning) {

@@ -423,7 +423,8 @@ function buildSections(
     // (So does a heading that stands for the author's own sections, `## Other sections` over a list of
     // the ones a proposal may add: any heading at its place is one of them, and none is asked for.)
     const itemSlot =
-      (shape.numbered && last > i && sections.slice(i, last + 1).every((s) => s.children.length === 0 && s.blocks.every(isHiddenComment))) ||
+      // (A rule below the last one, `---`, closes the list: no text of theirs.)
+      (shape.numbered && last > i && sections.slice(i, last + 1).every((s) => s.children.length === 0 && s.blocks.every((b) => isHiddenComment(b) || b.kind === 'hr'))) ||
       (OWN_SECTIONS.test(foldHeading(heading)) && section.children.length === 0);
     const name = repeatable || shape.placeholder ? shape.name : heading;
     const path = [...parentPath, name];

@@ -1211,3 +1211,57 @@ describe('init --adopt: collections in folders, each with its own template besid
     expect((await lintFindings(dir)).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('init --adopt: a folder that keeps a template of its own is judged by it (`overrides`)', () => {
+  it('a document of a folder is judged by that folder’s template, even where it has another folder’s sections', async () => {
+    const files: Record<string, string> = {
+      'principles/principle.template.md': '# Principle name\n\n## Rationale\n\nWhy.\n\n## Applications and Implications\n\nWhat follows.\n',
+      'standards/standard.template.md':
+        '# Standard name\n\n## Requirement(s)\n\n### Requirement 1\n\n<!-- what it asks -->\n\n### Requirement 2\n\n<!-- what it asks -->\n\n---\n',
+    };
+    for (const n of ['fast', 'open', 'safe', 'simple', 'small'])
+      files[`principles/${n}.md`] = `# Be ${n}\n\n## Rationale\n\nBeing ${n} helps.\n\n## Applications and Implications\n\nStay ${n}.\n`;
+    for (const n of ['logging', 'naming', 'secrets'])
+      files[`standards/${n}.md`] = `# ${n}\n\n## Requirements\n\n### You must do ${n} well\n\nAlways.\n\n### You must write ${n} down\n\nSomewhere.\n`;
+    // A standard written as a principle: a standard without its requirements, by its folder's template.
+    files['standards/reasons.md'] = '# Reasons\n\n## Rationale\n\nBecause.\n\n## Applications and Implications\n\nThen.\n';
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('principles/principle.template.md');
+    expect(config.overrides).toEqual([
+      { files: ['standards/*.md'], template: 'standards/standard.template.md', sections: { 'Requirement(s)': { aliases: ['Requirements'] } } },
+    ]);
+    expect(run.stdout).toMatch(/template +standards\/standard\.template\.md for standards\/\*\.md \(3 of the 4 documents there have its sections/);
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [path.basename(e.file), e.rule])).toEqual([['reasons.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('Requirement(s)');
+    // (The numbered requirements are slots for the author's own headings: no unknown section.)
+    expect((await lintFindings(dir)).filter((f) => f.rule === 'unknown-section' && !f.file.endsWith('reasons.md'))).toEqual([]);
+  });
+
+  it('a folder the catalog’s template does not fit joins the patterns with its own template', async () => {
+    const files: Record<string, string> = {
+      'proposals/000-template.md': '# [Proposal title]\n\n## Summary\n\nOne paragraph.\n\n## Problem\n\nWhat is wrong.\n\n## Proposal\n\nWhat to do.\n',
+      'records/000-template.md': '# [Decision title]\n\n## Decision\n\nWhat was decided.\n\n## Rationale\n\nWhy.\n\n## Outcomes\n\nWhat came of it.\n',
+      'README.md': '# Architecture\n\nProposals and records.\n',
+    };
+    for (const n of ['cache', 'queue', 'retry', 'shard', 'pool'])
+      files[`proposals/00${n.length}-${n}.md`] = `# Add a ${n}\n\n## Summary\n\nA ${n}.\n\n## Problem\n\nNo ${n}.\n\n## Proposal\n\nAdd a ${n}.\n`;
+    for (const n of ['css', 'js', 'fonts'])
+      files[`records/00${n.length}-${n}.md`] = `# Ship ${n}\n\n## Decision\n\nShip ${n}.\n\n## Rationale\n\n${n} helps.\n\n## Outcomes\n\nShipped.\n`;
+    files['records/009-icons.md'] = '# Ship icons\n\n## Decision\n\nShip icons.\n\n## Rationale\n\nThey help.\n';
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    expect(Object.keys(files).filter((rel) => picked(rel) && !rel.includes('template'))).toHaveLength(9);
+    expect(config.overrides).toEqual([{ files: ['records/*.md'], template: 'records/000-template.md' }]);
+    expect(run.stdout).not.toContain('left out');
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [path.basename(e.file), e.rule])).toEqual([['009-icons.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('Outcomes');
+  });
+});

@@ -368,6 +368,12 @@ describe("a section's own guidance that says it may be left out", () => {
     const step = written.sections[0]!.children[0]!;
     expect(step).toMatchObject({ name: 'Step N', repeatable: true, anyHeading: false });
     expect(step.matcher.test('as a planner, i want rules to see my tags')).toBe(false);
+    // (A comment for the author under each, and a rule closing the list, `---`: still bare.)
+    const closed = templateFromSource(
+      '# [Title]\n\n## Rules\n\n- [Rule 1](#rule-1)\n\n### Rule 1\n\n<!-- what it asks -->\n\n### Rule 2\n\n<!-- what it asks -->\n\n---\n',
+      'standard.template.md',
+    );
+    expect(closed.sections[0]!.children[0]).toMatchObject({ name: 'Rule N', anyHeading: true });
   });
 
   it('guidance that says the section may be omitted makes it optional, wherever in its first block', () => {

@@ -76,6 +76,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     for (const s of r.siblings)
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
   }
+  for (const f of r.folders)
+    ctx.out(
+      `  template   ${f.template} for ${f.files.join(', ')} ${dim(`(${n(f.fitting)} of the ${plural(f.patterns, 'document')} there have its sections: judged by it${f.joined ? '; they join the patterns' : ''})`)}`,
+    );
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
   for (const f of r.leftOut)
     ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
