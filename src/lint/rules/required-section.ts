@@ -1186,7 +1186,11 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   if (after && !missing.before) {
     const parent = missing.parent?.sections.at(-1);
     const end = parent ? parent.range.end.offset : doc.source.trimEnd().length;
-    // Reported where the template expects it (after that section); inserted after the author's.
+    // Reported where the template expects it (after that section); inserted after the author's —
+    // but before the run of closing sections that ends the document or its parent (`# Future work`,
+    // `# Appendix`, `### Sources`): those stay last.
+    const closing = closingRun(doc, after, end);
+    if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
   }
   if (after) return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
@@ -1197,6 +1201,29 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
   const end = doc.source.trimEnd().length;
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/** A heading that closes a document, whatever it holds: an appendix, notes, references, future work. */
+const CLOSING =
+  /^(?:appendix|appendices|annex|annexes|annexure|future (?:work|possibilities|directions|plans)|references?|sources?|bibliography|further reading|footnotes?|end ?notes?|notes|acknowledge?ments?|credits|thanks|glossary|change ?log|changes|revision history|history|see also|links|related links|copyright|licen[cs]e)\b/;
+
+/**
+ * The first of the sections after `after`'s heading, up to `end`, from which
+ * every heading to `end` is one of the author's closing sections (see
+ * `CLOSING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
+ * document ends with such a run there.
+ */
+function closingRun(doc: MarkdownDocument, after: Section, end: number): Section | undefined {
+  const later = flattenSections(doc.sections).filter((s) => s.heading.range.start.offset > after.heading.range.end.offset && s.heading.range.start.offset < end);
+  let first: Section | undefined;
+  for (let i = later.length - 1; i >= 0; i--) {
+    const name = foldHeading(later[i]!.title)
+      .replace(/^[\s\d.)\]:-]*(?:[a-z][.)]\s+)?/, '')
+      .replace(/^\[(.*)\]$/, '$1');
+    if (!CLOSING.test(name)) break;
+    first = later[i];
+  }
+  return first;
 }
 
 /**

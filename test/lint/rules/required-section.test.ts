@@ -865,6 +865,13 @@ describe('required-section: a section without sub-sections missing where the aut
     const fixed = await lintOne('required-section', source, { template: closing, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(`${source}\n## References\n\n<!-- [Links] -->\n`);
   });
+
+  it('but before the author’s closing sections (`# Future work`, `# 7. Appendix`): they stay last', async () => {
+    const template = '# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n# Alternatives\n\nWhat else.\n';
+    const source = '# Summary\n\nA cache.\n\n# Design\n\nKeys by path.\n\n# Sharding\n\nBy tenant.\n\n# Future work\n\nEviction.\n\n# 7. Appendix\n\nTables.\n';
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('# Future work', '# Alternatives\n\n<!-- What else. -->\n\n# Future work'));
+  });
 });
 
 describe('required-section: a heading that joins a section with part of a joined name', () => {
