@@ -449,6 +449,18 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           ));
       // A heading of the author's alone at its place may be it in other words: a warning that names
       // it, and nothing inserted beside it.
+      // Its heading commented out by the author (`<!--## Consequences-->`): left out on purpose, as
+      // visibly as a catalog can say "does not apply". A warning that says so; nothing inserted.
+      const hidden = commentedOut(doc, missing.schema);
+      if (hidden !== undefined) {
+        return {
+          section: missing.schema.id,
+          message: `Section ${schemaLabel(missing.schema)} is commented out on line ${hidden} (its heading is inside \`<!-- -->\`): if it does not apply to this pattern, keep it so; if it does, remove the comment marks and write it.`,
+          range: { start: doc.lines.point(hidden, 1), end: doc.lines.point(hidden, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       const standIn = missing.standIn;
       if (standIn) {
         return {
@@ -1201,6 +1213,27 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
   const end = doc.source.trimEnd().length;
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/**
+ * The line of a heading for the section that the pattern keeps inside an
+ * HTML comment (`<!--## Consequences-->`, or a line of a longer comment), if
+ * it has one: the author took the section out and says so.
+ */
+function commentedOut(doc: MarkdownDocument, schema: TemplateSection): number | undefined {
+  const comments = [...doc.preamble, ...flattenSections(doc.sections).flatMap((s) => s.blocks)].filter(
+    (b): b is Extract<Block, { kind: 'html' }> => b.kind === 'html' && /^\s*<!--/.test(b.html),
+  );
+  for (const block of comments) {
+    const lines = block.html.split(/\r?\n/);
+    for (const [i, line] of lines.entries()) {
+      const m = /^\s*(?:<!--)?\s*#{1,6}\s+(.+?)\s*#*\s*(?:-->)?\s*$/.exec(line);
+      if (!m) continue;
+      const { text } = splitNote(m[1]!.replace(/^\[(.*)\]$/, '$1'));
+      if (schema.matcher.test(foldHeading(text)) || variantKey(text) === variantKey(schema.name)) return block.range.start.line + i;
+    }
+  }
+  return undefined;
 }
 
 /** A heading that closes a document, whatever it holds: an appendix, notes, references, future work. */

@@ -1461,3 +1461,25 @@ describe('required-section: the template’s first section missing above the aut
     );
   });
 });
+
+describe('required-section: a section the author commented out', () => {
+  const template = '# [Title]\n\n## Problem\n\nWhat goes wrong.\n\n## Consequences\n\nGains and costs.\n\n## Examples\n\nWhere it was used.\n';
+  it('`<!--## Consequences-->` is a warning that says so, and --fix puts no empty copy beside it', async () => {
+    const source = '# Queue\n\n## Problem\n\nBursts.\n\n<!--## Consequences-->\n\n## Examples\n\nThe mail service.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '7:1 Section `## Consequences` is commented out on line 7 (its heading is inside `<!-- -->`): if it does not apply to this pattern, keep it so; if it does, remove the comment marks and write it.',
+    ]);
+    expect(found.diagnostics[0]!.severity).toBe('warning');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('a heading on a line of a longer comment counts too; a comment that only mentions the name does not', async () => {
+    const source = '# Queue\n\n## Problem\n\nBursts.\n\n<!--\n## Examples\nNone yet.\n-->\n\n## Consequences\n\nOrder is lost.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([
+      '8:1 Section `## Examples` is commented out on line 8 (its heading is inside `<!-- -->`): if it does not apply to this pattern, keep it so; if it does, remove the comment marks and write it.',
+    ]);
+    const mention = '# Queue\n\n## Problem\n\nBursts.\n\n<!-- Examples to come -->\n\n## Consequences\n\nOrder is lost.\n';
+    expect((await lintOne('required-section', mention, { template })).shown).toEqual(['11:1 Missing section `## Examples`, expected after `## Consequences`.']);
+  });
+});
