@@ -312,7 +312,11 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     if (byContent) result.renamed.push({ section, schema: byContent, byContent: true });
     else if (byName) result.renamed.push({ section, schema: byName, misspelt: true });
     else if (byWords) result.renamed.push({ section, schema: byWords, reworded: true, ...(apart.has(section) ? { apart: true } : {}) });
-    const hits = byContent ? [byContent] : byName ? [byName] : byWords ? [byWords] : matching(schema, section.title);
+    let hits = byContent ? [byContent] : byName ? [byName] : byWords ? [byWords] : matching(schema, section.title);
+    // A heading that names a section of the template elsewhere is that section, out of place, not an
+    // item of an any-heading slot here (`### Experience` under a `## Stories` written a level up, whose
+    // `#### Story N` slot would take any heading).
+    if (hits.length > 0 && hits.every((s) => s.anyHeading) && known(section, !underUnknown)) hits = [];
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
     else if (target) {

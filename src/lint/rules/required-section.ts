@@ -1201,7 +1201,7 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
     // Reported where the template expects it (after that section); inserted after the author's —
     // but before the run of closing sections that ends the document or its parent (`# Future work`,
     // `# Appendix`, `### Sources`): those stay last.
-    const closing = closingRun(doc, after, end);
+    const closing = closingRun(doc, after, end, /^(#{1,6})\s/m.exec(text)?.[1]!.length ?? missing.schema.level);
     if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
   }
@@ -1242,12 +1242,15 @@ const CLOSING =
 
 /**
  * The first of the sections after `after`'s heading, up to `end`, from which
- * every heading to `end` is one of the author's closing sections (see
- * `CLOSING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
+ * every heading to `end` at `level` or above is one of the author's closing
+ * sections (see `CLOSING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
  * document ends with such a run there.
  */
-function closingRun(doc: MarkdownDocument, after: Section, end: number): Section | undefined {
-  const later = flattenSections(doc.sections).filter((s) => s.heading.range.start.offset > after.heading.range.end.offset && s.heading.range.start.offset < end);
+function closingRun(doc: MarkdownDocument, after: Section, end: number, level: number): Section | undefined {
+  // (At the inserted section's level or above: a `#### References` closing the last topic is that topic's.)
+  const later = flattenSections(doc.sections).filter(
+    (s) => s.heading.range.start.offset > after.heading.range.end.offset && s.heading.range.start.offset < end && s.level <= level,
+  );
   let first: Section | undefined;
   for (let i = later.length - 1; i >= 0; i--) {
     const name = foldHeading(later[i]!.title)

@@ -1483,3 +1483,15 @@ describe('required-section: a section the author commented out', () => {
     expect((await lintOne('required-section', mention, { template })).shown).toEqual(['11:1 Missing section `## Examples`, expected after `## Consequences`.']);
   });
 });
+
+describe('required-section: one heading a level off does not hide the next', () => {
+  it('`### Experience` after a `## Stories` written a level up is there (not an item of the Stories’ `#### Story N` slot)', async () => {
+    const template =
+      '# Title\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nDescribe it.\n\n### Stories\n\nWho benefits.\n\n#### Story 1\n\n#### Story 2\n\n### Experience\n\nWhat the user does.\n\n## Design\n\nHow it works.\n';
+    const source =
+      '# Bulk export\n\n## Summary\n\nMany at once.\n\n## Proposal\n\nOverview.\n\n## Stories\n\nAdmins want one archive.\n\n### Experience\n\nClick, get a zip.\n\n## Design\n\nA job builds it.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
