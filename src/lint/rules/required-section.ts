@@ -518,6 +518,19 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
             : { fix: { range: [offset, offset] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
         };
       };
+      // The template's table of contents, there as a list of links to the pattern's own headings without
+      // its heading (a bare list under the title, or under a label line: `Contents:`, `**Table of
+      // Contents**` as generators write it): said, nothing inserted (a second contents would follow).
+      const contents = contentsWithoutHeading(doc, missing.schema);
+      if (contents) {
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: the list of links to this pattern's own headings on line ${contents.list} is its contents${contents.label ? `, under the label ${quote(contents.label)} on line ${contents.labelLine}` : ''}, without its heading. If that list is kept by hand, give it the heading \`${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\`; if a generator writes it, set the generator's title to it, or make the section optional under \`sections\` in the configuration.`,
+          range: { start: doc.lines.point(contents.labelLine ?? contents.list, 1), end: doc.lines.point(contents.labelLine ?? contents.list, 1) },
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       const fields = fieldsWithoutHeading(doc, template, missing);
       if (fields)
         return headingAbove(fields.start.line, `the block of fields on line ${fields.start.line} is what the template puts under it. Add the heading above that block.`);
@@ -1232,6 +1245,29 @@ function commentedOut(doc: MarkdownDocument, schema: TemplateSection): number | 
       const { text } = splitNote(m[1]!.replace(/^\[(.*)\]$/, '$1'));
       if (schema.matcher.test(foldHeading(text)) || variantKey(text) === variantKey(schema.name)) return block.range.start.line + i;
     }
+  }
+  return undefined;
+}
+
+/**
+ * For a missing table of contents (a section named so), the pattern's list of
+ * links to its own headings, if it has one — two at least, most of its links —
+ * and the label line right above it (`Contents:`, `**Table of Contents**`).
+ */
+function contentsWithoutHeading(doc: MarkdownDocument, schema: TemplateSection): { list: number; label?: string; labelLine?: number } | undefined {
+  if (!NAVIGATION.test(foldHeading(schema.name)) && !NAVIGATION.test(foldHeading(schema.heading))) return undefined;
+  const blocks = [...doc.preamble, ...flattenSections(doc.sections).flatMap((x) => x.blocks)];
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind !== 'list') continue;
+    const inside = doc.links.filter((l) => l.range.start.offset >= block.range.start.offset && l.range.end.offset <= block.range.end.offset);
+    const anchors = inside.filter((l) => l.url.startsWith('#'));
+    if (anchors.length < 2 || anchors.length * 2 <= inside.length) continue;
+    const before = blocks[i - 1];
+    const label =
+      before?.kind === 'paragraph' && before.range.end.line >= block.range.start.line - 2 && NAVIGATION.test(foldHeading(before.text.replace(/[*_:]+/g, ' ').trim()))
+        ? before
+        : undefined;
+    return { list: block.range.start.line, ...(label ? { label: label.text.trim(), labelLine: label.range.start.line } : {}) };
   }
   return undefined;
 }

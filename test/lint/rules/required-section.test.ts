@@ -1495,3 +1495,33 @@ describe('required-section: one heading a level off does not hide the next', () 
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 });
+
+describe('required-section: a table of contents without its heading', () => {
+  const template = '# [Title]\n\n## Contents\n\n- [Background](#background)\n- [Decision](#decision)\n\n## Background\n\nWhy.\n\n## Decision\n\nWhat.\n';
+  const body = '- [Background](#background)\n- [Decision](#decision)\n\n## Background\n\nOld logs fill disks.\n\n## Decision\n\nRotate daily.\n';
+  it('a bare list of links to the pattern’s headings, or one under a label line, is the contents: a warning, nothing inserted', async () => {
+    for (const [lead, line] of [
+      ['', 3],
+      ['Table of contents:\n\n', 3],
+      ['**Contents**\n', 3],
+    ] as const) {
+      const source = `# Rotate logs\n\n${lead}${body}`;
+      const found = await lintOne('required-section', source, { template, fix: true });
+      expect(found.shown).toHaveLength(1);
+      expect(found.shown[0]).toMatch(
+        new RegExp(
+          `^${line}:1 Missing section \`## Contents\`, expected before \`## Background\`: the list of links to this pattern's own headings on line \\d+ is its contents`,
+        ),
+      );
+      expect(found.diagnostics[0]!.severity).toBe('warning');
+      expect(await readFile(found.file, 'utf8')).toBe(source);
+    }
+  });
+
+  it('a list of links to other pages is no contents: the section is missing', async () => {
+    const source = '# Rotate logs\n\n- [Runbook](../runbook.md)\n- [Dashboards](../dash.md)\n\n## Background\n\nOld logs.\n\n## Decision\n\nRotate.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.shown).toEqual(['6:1 Missing section `## Contents`, expected before `## Background`.']);
+    expect(found.diagnostics[0]!.severity).toBe('error');
+  });
+});
