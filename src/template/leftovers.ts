@@ -220,9 +220,14 @@ class Scan {
       const authorNext = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : (outer.authorNext ?? (() => false));
       const ctx: Context = { ...outer, followed, authorNext, answered: false };
       switch (block.kind) {
-        case 'paragraph':
-          this.unit(block.text, block.raw, block.range, ctx);
+        case 'paragraph': {
+          // An instruction over a list of the template's items or questions that the author answers one
+          // by one under each (`* Tooltips` / `  * N/A.`): the form kept and filled in, a lead-in.
+          const next = blocks[i + 1];
+          const form = /:\s*$/.test(block.text) && next?.kind === 'list' && this.answeredUnder(next);
+          this.unit(block.text, block.raw, block.range, form ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
+        }
         case 'blockquote': {
           // The template's guidance quoted, paragraph after paragraph, and answered in the author's own
           // text right after the quote: set apart as a quote, every paragraph of it is a lead-in to that
@@ -246,13 +251,17 @@ class Scan {
           const asked = questions.findIndex((q) => !q);
           const answeredBelow = asked > 0 && block.items.slice(asked).every((item) => !onlyQuestions(item.text) && this.isAuthorText(foldText(item.text)));
           const answeredAfter = (block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext)) || answeredBelow;
+          // (A question of the list that asks only in some case, `If this changes the core library, what
+          // happens…?`, left unanswered where the author answers the others under them: not that case.)
+          const answeredItems = block.items.filter((item) => item.blocks.length > 1).length;
           block.items.forEach((item, j) => {
             const rest = item.blocks.slice(1);
             const nextItem = block.items[j + 1];
+            const notThatCase = rest.length === 0 && answeredItems * 2 >= block.items.length && askedInSomeCase(item.text);
             this.unit(item.text, item.raw, item.range, {
               ...ctx,
               item: true,
-              answered: rest.length > 0,
+              answered: rest.length > 0 || notThatCase,
               ...(answeredAfter ? { answeredList: true, ...(answerNext ? { answeredAfterList: true } : {}) } : {}),
               followed: nextItem ? () => answeredAfter || this.isAuthorText(foldText(nextItem.text)) : followed,
             });
@@ -332,8 +341,11 @@ class Scan {
     const instructions = found.filter((p) => p.kind === 'instruction');
     // (In a list of questions answered at once, the last may hold the answer after its question.)
     // (So is an instruction kept set apart in emphasis, `_Explain the change…_`, with the answer under it.)
+    // (Or questions of the template's answered in the same paragraph after them, `*Would it change the
+    // docs? Does it change how it is taught?* Only a new page.`: the form, filled in.)
     const leadIn =
       ctx.quotedLeadIn === true ||
+      (!ctx.item && this.answeredAfterQuestions(text)) ||
       (onlyQuestions(text) || EMPHASIZED.test(written)
         ? ctx.followed()
         : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text)));
@@ -437,6 +449,14 @@ class Scan {
     return false;
   }
 
+  /** Every item of the list has the author's answer under it (in a nested list, every item of that in turn). */
+  private answeredUnder(list: Extract<Block, { kind: 'list' }>): boolean {
+    const answered = list.items.filter((item) =>
+      item.blocks.slice(1).some((b) => (b.kind === 'list' ? this.answeredUnder(b) || this.isAuthorBlock(b) : this.isAuthorBlock(b))),
+    );
+    return answered.length > 0 && list.items.every((item) => answered.includes(item) || (answered.length * 2 >= list.items.length && askedInSomeCase(item.text)));
+  }
+
   private isAuthorBlock(block: Block): boolean {
     switch (block.kind) {
       case 'paragraph':
@@ -536,13 +556,20 @@ function mayHoldBracketedInstruction(source: string): boolean {
 }
 
 /** Every sentence of the text is a question. */
+/** A question asked only in some case: `If this changes the core library, what happens…?` */
+function askedInSomeCase(text: string): boolean {
+  return /^(?:if|when|where)\b/i.test(text.trim()) && onlyQuestions(text);
+}
+
 function onlyQuestions(text: string): boolean {
   // (An aside in parentheses after a question is part of it: `What is the plan? (Load tests aside.)`)
-  return text
+  const sentences = text
     .replace(/(?<=\?)\s*\([^()]*\)/g, '')
     .split(/(?<=[.!?])\s+/)
-    .filter((s) => s.trim())
-    .every((s) => /\?["”')*_]*\s*$/.test(s));
+    .filter((s) => s.trim());
+  // (So is an example after a question, which asks it again of a case: `Does it read dates? For
+  // example, are its outputs fixed or local.`)
+  return sentences.every((s, i) => /\?["”')*_]*\s*$/.test(s) || (i > 0 && /^(?:for example|for instance|e\.g\.)[,\s]/i.test(s.trim())));
 }
 
 const idCache = new WeakMap<readonly Placeholder[], Map<Placeholder, number>>();

@@ -1103,3 +1103,23 @@ describe('placeholder: the template’s quoted guidance under its header, where 
     ]);
   });
 });
+
+describe('placeholder: a form kept and answered under its items', () => {
+  const template =
+    '# RFC NNNN - (name)\n\n## Summary\n\nOne paragraph about the change.\n\n## Risks\n\nPlease answer each of these questions:\n\n* Does this break existing users?\n* Does this change the file format?\n* If this changes the core library, what happens to older tools?\n\n## Tooling\n\nList what tools should offer, including any of these:\n\n* Debugging\n  * Breakpoints\n  * Watches\n* Tooltips\n\n## Locale\n\nDoes it read or write dates? For example, are its outputs fixed or local.\n\n## Teaching\n\n*Would it change the docs? Does it change how it is taught?*\n';
+  const answered =
+    '# RFC 0001 - Widget cache\n\n## Summary\n\nThe last ten widgets stay in memory.\n\n## Risks\n\nPlease answer each of these questions:\n\n* Does this break existing users?\n  * No, callers never see it.\n* Does this change the file format?\n  * No.\n* If this changes the core library, what happens to older tools?\n\n## Tooling\n\nList what tools should offer, including any of these:\n\n* Debugging\n  * Breakpoints\n    * N/A.\n  * Watches\n    * N/A.\n* Tooltips\n  * The cache size.\n\n## Locale\n\nDoes it read or write dates? For example, are its outputs fixed or local.\n\n* No.\n\n## Teaching\n\n*Would it change the docs? Does it change how it is taught?*\nOne new page.\n';
+  it('the lead-in over answered items, a question asked only in some case left unanswered, a question with an example answered below, questions answered in their paragraph: filled in', async () => {
+    expect((await lintOne('placeholder', answered, { template })).shown).toEqual([]);
+  });
+  it('left unanswered, each is still template text left in', async () => {
+    const bare =
+      '# RFC 0002 - Quiet logs\n\n## Summary\n\nDebug lines hide.\n\n## Risks\n\nPlease answer each of these questions:\n\n* Does this break existing users?\n* Does this change the file format?\n* If this changes the core library, what happens to older tools?\n\n## Tooling\n\nList what tools should offer, including any of these:\n\n* Debugging\n  * Breakpoints\n  * Watches\n* Tooltips\n\n## Locale\n\nDoes it read or write dates? For example, are its outputs fixed or local.\n\n## Teaching\n\n*Would it change the docs? Does it change how it is taught?*\n';
+    const shown = (await lintOne('placeholder', bare, { template })).shown;
+    for (const line of [11, 13, 17, 26, 30])
+      expect(
+        shown.some((s) => s.startsWith(`${line}:`)),
+        `line ${line} in ${shown.join('\n')}`,
+      ).toBe(true);
+  });
+});
