@@ -640,7 +640,9 @@ function misspellings(
     if (at[i] || known(section)) return;
     // A slip of the keyboard, not another wording: two edits, or one in eight letters.
     const target = nearest(section.title, open, (t) => t.heading, 'heading', undefined, Math.max(2, Math.floor(section.title.length / 8)));
-    if (!target || [...out.values()].includes(target)) return;
+    // (Nor a word of opposite sense, a negating prefix being one edit: `Resolved questions` is no
+    // `Unresolved questions` misspelt.)
+    if (!target || [...out.values()].includes(target) || opposed(section.title, target.heading)) return;
     const place = schema.indexOf(target);
     const before = at.slice(0, i).findLast((t) => t !== undefined);
     const after = at.slice(i + 1).find((t) => t !== undefined);
@@ -1059,6 +1061,18 @@ const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on'
  */
 /** Head nouns that say what kind of text a section is rather than what it is about. */
 const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview', 'command', 'script', 'checklist']);
+
+/** Whether two names differ by words of opposite sense (see `OPPOSITES`), or a word and the same with a negating prefix (`resolved`, `unresolved`). */
+export function opposed(a: string, b: string): boolean {
+  const x = foldHeading(a)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const y = foldHeading(b)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const negates = (w: string, n: string) => /^(?:un|non|in|im|dis|ir|il)-?/.test(w) && w.replace(/^(?:un|non|in|im|dis|ir|il)-?/, '') === n;
+  return x.some((w) => !y.includes(w) && y.some((n) => !x.includes(n) && (OPPOSITES.get(w)?.has(n) || negates(w, n) || negates(n, w))));
+}
 
 /** Qualifiers of opposite meaning (either way): a heading with one is no name with the other. */
 const OPPOSITES = new Map<string, Set<string>>();

@@ -2,6 +2,7 @@ import { splitNote } from '../../template/heading-variants.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
+import { opposed } from '../../template/match-outline.js';
 import { closest } from '../../util/similar.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
@@ -44,7 +45,9 @@ export default defineCatalogRule({
     const unknown = outline.unknown
       .filter((section) => (section.level > 1 || h1Sections) && !standIns.has(section) && !listed.has(foldHeading(splitNote(section.title).text)))
       .map((section) => {
-        const near = closest(section.title, names, (s) => s.name);
+        const closeName = closest(section.title, names, (s) => s.name);
+        // (Never its opposite: `# Resolved questions` is no `# Unresolved questions` mistyped.)
+        const near = closeName && !opposed(section.title, closeName.name) ? closeName : undefined;
         const slot = places.filter((p) => p.sections.has(section)).map((p) => p.id);
         return {
           heading: foldHeading(section.title),

@@ -204,3 +204,14 @@ describe('section-name', () => {
     expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
   });
 });
+
+describe('section-name: never a rename into the opposite', () => {
+  it('`# Resolved questions` is no `# Unresolved questions` mistyped: no rename, and the unknown section suggests none', async () => {
+    const template = '# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n# Unresolved questions\n\nWhat is still open.\n';
+    const source = '# Summary\n\nA cache.\n\n# Design\n\nKeys by path.\n\n# Resolved questions\n\nSize: ten.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([]);
+    expect((await lintOne('unknown-section', source, { template })).shown).toEqual(['9:1 Unknown section `# Resolved questions`: the template has no such section.']);
+    // (A slip of the keyboard still is one.)
+    expect((await lintOne('section-name', source.replace('# Resolved questions', '# Unresolvd questions'), { template })).shown).toHaveLength(1);
+  });
+});
