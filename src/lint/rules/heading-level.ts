@@ -69,6 +69,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
   };
   const template = schema.sections;
+  const templateSchema = schema;
   // The file's one H1, where the template opens each pattern with an H1 title (`# Summary` over the
   // rest): moved down, it would leave the file without any (a Markdown linter's first-heading check
   // fails then). The author adds the title above it first.
@@ -172,8 +173,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // goes a level down.)
     // (Only where the H1 has text of its own above them: one with none, `# Design` right over
     // `## Solution`, is a heading over them, and they are its text: they move down with it.)
-    const siblingsAfter =
-      by > 0 && section.level === 1 && doc.title !== undefined && section.heading !== doc.title && schema.children.length === 0 && section.blocks.some(isVisible);
+    // (The title may be kept in front matter, where the template keeps it so: no H1 is the title then.)
+    const titled = doc.title !== undefined ? section.heading !== doc.title : templateSchema.title.from !== 'heading';
+    const siblingsAfter = by > 0 && section.level === 1 && titled && schema.children.length === 0 && section.blocks.some(isVisible);
     const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c) || (siblingsAfter && c.level <= schema.level);
     const firstStay = by > 0 ? section.children.find(stays) : undefined;
     // (A sub-section of the author's that stays only for one of the template's deeper down, at its

@@ -385,6 +385,24 @@ testRule(
   { describe, it },
 );
 
+// The same where the title is kept in front matter, as the template keeps it: no H1 is the title.
+testRule(
+  rule,
+  {
+    template: '---\ntitle: Title of the record\n---\n\n## Abstract\n\nOne short paragraph.\n\n## Context\n\nWhy.\n',
+    valid: [],
+    invalid: [
+      {
+        name: 'a first section written as an H1 under a front-matter title moves down alone; the sections after it stay at their level',
+        text: '---\ntitle: Record four\n---\n\n# Abstract\n\nFour in brief.\n\n## Wire format\n\nBytes.\n\n### Field list\n\nFields.\n\n## Rollout\n\nSlowly.\n',
+        errors: [{ message: message('# Abstract', 2, '## Abstract'), line: 5, column: 1 }],
+        output: '---\ntitle: Record four\n---\n\n## Abstract\n\nFour in brief.\n\n## Wire format\n\nBytes.\n\n### Field list\n\nFields.\n\n## Rollout\n\nSlowly.\n',
+      },
+    ],
+  },
+  { describe, it },
+);
+
 // A stray H1 with no text of its own, right over the author's `##` sections: they are its text, and
 // move down with it — as far as the first of the template's sections at its level, which stays.
 testRule(
