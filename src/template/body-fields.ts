@@ -20,18 +20,22 @@ function fieldLines(lines: readonly string[], block: boolean): [string, string][
   // (In a code block of fields, a line of its own that is no field — `Version 1.2.0` — is passed
   // over, where the fields are most of the lines.)
   let stray = 0;
+  // (A field left empty, `- Tracking issue:`, is a field of the block all the same.)
+  let blanks = 0;
   for (const line of lines) {
     const m = FIELD_LINE.exec(line);
     if (m && !(block && /^\s/.test(line) && (pairs.length > 0 || empty))) {
       pairs.push([m[1]!, m[2]!]);
       empty = false;
-    } else if (EMPTY_FIELD.test(line)) empty = true;
-    else if (block && /^\s+\S/.test(line) && (pairs.length > 0 || empty)) {
+    } else if (EMPTY_FIELD.test(line)) {
+      empty = true;
+      blanks++;
+    } else if (block && /^\s+\S/.test(line) && (pairs.length > 0 || empty)) {
       if (!empty) pairs[pairs.length - 1]![1] += ` ${line.trim()}`;
     } else if (block && !/^\s/.test(line) && /^\p{L}/u.test(line) && !line.includes(':')) stray++;
     else return undefined;
   }
-  return pairs.length >= 2 && stray * 3 < pairs.length ? pairs : undefined;
+  return pairs.length >= 1 && pairs.length + blanks >= 2 && stray * 3 < pairs.length ? pairs : undefined;
 }
 
 /**

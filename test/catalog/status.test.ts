@@ -72,6 +72,17 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual(['docs/a-accepted.md error', 'docs/b-rejected.md warning']);
   });
 
+  it('reads it in a list of two fields one of which is left empty (`- Owner:`)', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n- Status: Draft\n- Owner: (leave empty)\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': '# An accepted one\n\n- Status: Accepted\n- Owner:\n\n## Overview\n\nIt does a thing.\n',
+      'docs/b-rejected.md': '# A rejected one\n\n- Status: Rejected\n- Owner:\n\n## Overview\n\nIt does a thing.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual(['docs/a-accepted.md error', 'docs/b-rejected.md warning']);
+  });
+
   it('`inactive: false` holds every pattern to its errors; `inactive` names another key and other values', async () => {
     expect(await severities({ inactive: false })).toEqual([
       'docs/a-accepted.md required-section:error',
