@@ -307,8 +307,14 @@ function readTitle(
   // field the template names the pattern in, `- Name: Contractual Build Plan`).
   // (Or a field named for the document's name: `- Proposal Name: …`, `RFC Title: …`.)
   const nameKey = fields ? Object.keys(fields.values).find((k) => NAME_FIELD.test(k)) : undefined;
-  const field = fields?.values[spec.from === 'none' && spec.field ? spec.field : 'title'] ?? (nameKey ? fields?.values[nameKey] : undefined);
-  if (field && fields?.range && !/^[<[{(]/.test(field)) return { text: field, from: 'paragraph', range: fields.range };
+  const named = (spec.from === 'none' || spec.from === 'heading') && spec.field ? spec : undefined;
+  const field = fields?.values[named ? named.field! : 'title'] ?? (nameKey ? fields?.values[nameKey] : undefined);
+  // (A value in the parentheses the template's sample has, `(Target configuration CRD)`, is the
+  // author's all the same, where it is not the template's own text.)
+  const inParens = field ? /^\((.+)\)$/.exec(field.trim()) : null;
+  const value =
+    inParens && named?.fieldSample !== undefined && foldText(field!) !== foldText(named.fieldSample) && !/[()]/.test(inParens[1]!) ? inParens[1]!.trim() : field;
+  if (value && fields?.range && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: fields.range };
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))

@@ -259,7 +259,12 @@ function titleSpec(
 ): TitleSpec {
   const fmTitle = frontMatterKey(frontMatter, 'title');
   const from = setting?.from ?? (doc.title ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
-  if (from === 'heading') return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}) };
+  if (from === 'heading') {
+    // (Titles read from H1s by the configuration where the template has none and names the pattern in
+    // a field: that field still names those without one.)
+    const field = doc.title ? undefined : nameField(doc);
+    return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}), ...(field ?? {}) };
+  }
   if (from === 'front-matter') {
     const key = setting?.key ?? fmTitle ?? 'title';
     const value = frontMatterValue(frontMatter, key);
@@ -272,9 +277,14 @@ function titleSpec(
     return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample) };
   }
   // No title line of its own: the field of its metadata that names the pattern, if it has one.
+  return { from: 'none', ...(nameField(doc) ?? {}) };
+}
+
+/** The field of the template's metadata that names the pattern (see `TITLE_FIELDS`), if it has one, and the template's text in it. */
+function nameField(doc: MarkdownDocument): { field: string; fieldSample: string } | undefined {
   const fields = bodyFields(doc)?.values ?? {};
   const field = TITLE_FIELDS.find((key) => key in fields);
-  return { from: 'none', ...(field ? { field } : {}) };
+  return field ? { field, fieldSample: fields[field]! } : undefined;
 }
 
 /** Fields of a template's metadata block that hold a pattern's name (`- Name: (fill in the feature name)`). */

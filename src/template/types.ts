@@ -115,6 +115,14 @@ export type TitleSpec =
       shape?: TitleShape;
       /** The title heading's level when it is not an H1 (`Title` underlined with `---`: 2); the first heading then is the title up to this level. */
       level?: number;
+      /**
+       * Where the configuration reads titles from H1s of a template that has none of its own and names
+       * the pattern in a field of its metadata (`- Name: (fill in the feature name)`): that field, for
+       * the patterns without an H1.
+       */
+      field?: string;
+      /** The template's own text in that field: no pattern's title. */
+      fieldSample?: string;
     }
   | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape }
   | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape }
@@ -125,6 +133,8 @@ export type TitleSpec =
        * feature name)` under `# Meta`, a `Title:` line): a pattern's title is read from it (lower case).
        */
       field?: string;
+      /** The template's own text in that field (`(fill in the feature name)`): no pattern's title. */
+      fieldSample?: string;
     };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { lint } from '../../src/lint/lint.js';
 import type { Catalog } from '../../src/catalog/types.js';
 import { PatternbookError } from '../../src/diagnostics.js';
 import { tempCatalog } from '../helpers.js';
@@ -145,6 +146,28 @@ describe('title and summary, from where the template keeps them', () => {
       'build-plan': '# Meta\n\n- Owner: Lee\n- Name: Lee Park\n- Start Date: 2019-04-12\n\n# Summary\n\nA plan each step agrees to.\n',
     });
     expect(read(other).map((r) => r.slice(0, 2))).toEqual([['build-plan', undefined]]);
+  });
+
+  it('with titles read from H1s by the configuration (most patterns have one), the template’s name field still names those without, in parentheses too', async () => {
+    const meta = '# Meta\n\n- Name: (fill in the feature name)\n- Start Date: (today, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n';
+    const dir = await tempCatalog({
+      'templates/pattern.md': meta,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'], title: { from: 'heading' } }),
+      'docs/a-headed.md': '# Faster sync\n\n# Meta\n\n- Name: Faster sync\n- Start Date: 2022-01-02\n\n# Summary\n\nThree peers.\n',
+      'docs/b-field.md': '# Meta\n\n- Name: Cloning many resources\n- Start Date: 2022-08-04\n\n# Summary\n\nOne call.\n',
+      'docs/c-parens.md': '# Meta\n\n- Name: (Target configuration)\n- Start Date: (2025-01-14)\n\n# Summary\n\nA resource.\n',
+      'docs/d-unnamed.md': '# Meta\n\n- Name: (fill in the feature name)\n- Start Date: 2022-09-01\n\n# Summary\n\nNot named.\n',
+    });
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['a-headed', 'Faster sync'],
+      ['b-field', 'Cloning many resources'],
+      ['c-parens', 'Target configuration'],
+      ['d-unnamed', undefined],
+    ]);
+    // The title rule asks nothing of those named in the field; the one without a name is told.
+    const report = await lint({ root: dir, only: ['title'] });
+    expect(report.results.filter((r) => r.diagnostics.length > 0).map((r) => r.path)).toEqual(['docs/d-unnamed.md']);
   });
 
   it('an H1 over the fields (`# **Meta**`) is no title: a line of bold text alone above it is', async () => {

@@ -126,7 +126,9 @@ function findings(
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
     // A template that sketches a front matter `title` too lets a pattern keep its title there alone.
     const fmAccepted = frontMatterKey(template.frontMatter, 'title') !== undefined && typeof fmTitle === 'string' && fmTitle.trim() !== '';
-    if (!doc.title && !fmAccepted) {
+    // (So does the field the template itself names a pattern in, where it has no title line: `- Name: …`.)
+    const fieldAccepted = spec.field !== undefined && pattern.title?.from === 'paragraph' && !!pattern.fields?.[spec.field];
+    if (!doc.title && !fmAccepted && !fieldAccepted) {
       const fm = typeof fmTitle === 'string';
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
