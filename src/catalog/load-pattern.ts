@@ -289,7 +289,15 @@ function readTitle(
   // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
   const h1IsAPart = doc.title !== undefined && (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text));
-  if (doc.title && !h1IsTitleSection && !h1IsAPart) {
+  // (The template's own title line left as it is, `# Title`, over a front matter `title` the author
+  // filled in: the name is that one. The title rule says the line is left in.)
+  const h1IsSample =
+    spec.from === 'heading' &&
+    doc.title !== undefined &&
+    spec.sample.trim() !== '' &&
+    foldText(doc.title.text) === foldText(spec.sample) &&
+    TITLE_KEYS.some((k) => frontMatterText(frontMatter, k, fmRange ?? doc.lines.linesRange(1, 1)));
+  if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.
     const next = doc.headings[doc.headings.indexOf(doc.title) + 1];

@@ -170,6 +170,20 @@ describe('title and summary, from where the template keeps them', () => {
     expect(report.results.filter((r) => r.diagnostics.length > 0).map((r) => r.path)).toEqual(['docs/d-unnamed.md']);
   });
 
+  it('the template’s title line left as it is (`# Title`) over a front matter title: the front matter names it, and the title rule says the line is left in', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '---\ntitle: Proposal Template\nstatus: provisional\n---\n\n# Title\n\n## Summary\n\nOne paragraph.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/health.md': '---\ntitle: Machine health checks\nstatus: implementable\n---\n\n# Title\n\n## Summary\n\nRepair nodes.\n',
+    });
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Machine health checks']);
+    const report = await lint({ root: dir, only: ['title'] });
+    expect(report.results[0]!.diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [6, 'error', "The title line is still the template's sample “Title”: write the pattern's name there (`# Machine health checks`, as its front matter has it)."],
+    ]);
+  });
+
   it('an H1 over the fields (`# **Meta**`) is no title: a line of bold text alone above it is', async () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       'batch-export': '**RP-12: Batch export for reports**\n\n# **Meta**\n\n**Owner:** Lee\n\n## Context\n\nExports are slow.\n',

@@ -238,6 +238,16 @@ function findings(
     }
   }
 
+  // The template's title line left as it is over a front matter title the author filled in (the name
+  // the site shows): the line is still the template's.
+  if (spec.from === 'heading' && doc.title && pattern.title && pattern.title.from !== 'heading' && titleLeftover(spec, doc.title.text)?.whole) {
+    report({
+      message: `The title line is still the template's sample ${quote(doc.title.text)}: write the pattern's name there (\`# ${pattern.title.text}\`, as its front matter has it).`,
+      range: plainRange(doc.title.range),
+      expected: `# ${pattern.title.text}`,
+    });
+    return;
+  }
   const title = pattern.title;
   if (!title || !fromTemplatePlace(title, spec)) return;
   const left = titleLeftover(spec, title.text);
