@@ -561,14 +561,46 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   return encodeHref(`../../${SHARED_FILES}/${file}`);
 }
 
-/** `src` of each `<img>` in raw HTML, resolved as a Markdown image is (an image that leads nowhere loses its `src`). */
+/**
+ * `src` of each `<img>` in raw HTML, resolved as a Markdown image is. An image that leads nowhere
+ * (or has no `src`) is shown as a Markdown one is, its text marked missing — never an `<img>`
+ * without a source, which browsers draw as nothing or a broken icon.
+ */
 function rewriteImages(html: string, images: ImageContext): string {
   if (!/<img\b/i.test(html)) return html;
-  return html.replace(/(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (_whole, start: string, dq?: string, sq?: string, bare?: string) => {
-    const src = dq ?? sq ?? bare ?? '';
-    const target = imageTarget(src.replace(/&amp;/g, '&'), images);
-    return target === undefined ? start.replace(/\ssrc\s*=\s*$/i, ' data-missing-src=""') : `${start}"${target.replace(/"/g, '&quot;')}"`;
+  // (A tag whole, its quoted values holding any `>`.)
+  return html.replace(/<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) => {
+    const attributes = tagAttributes(tag);
+    const src = attributes.get('src');
+    const target = src === undefined ? undefined : imageTarget(src.value.replace(/&amp;/g, '&'), images);
+    // (The alt text as written, its entities kept: the sanitizer reads it as HTML text.)
+    if (target === undefined)
+      return `<span class="missing">${(attributes.get('alt')?.value || src?.value || 'image').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
+    return `${tag.slice(0, src!.start)}"${target.replace(/"/g, '&quot;')}"${tag.slice(src!.end)}`;
   });
+}
+
+/** The attributes of an HTML tag by lower-case name (the first of each): each value as written, entities kept, and where it is in the tag. */
+function tagAttributes(tag: string): Map<string, { value: string; start: number; end: number }> {
+  const found = new Map<string, { value: string; start: number; end: number }>();
+  const name = /^<[^\s/>]+/.exec(tag)?.[0].length ?? 0;
+  const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/gy;
+  for (let at = name; at < tag.length;) {
+    const space = /[\s/]*/y;
+    space.lastIndex = at;
+    at += space.exec(tag)![0].length;
+    ATTRIBUTE.lastIndex = at;
+    const m = ATTRIBUTE.exec(tag);
+    if (!m) break;
+    const key = m[1]!.toLowerCase();
+    const raw = m[2];
+    if (raw !== undefined && !found.has(key)) {
+      const start = m.index + m[0].length - raw.length;
+      found.set(key, { value: /^["']/.test(raw) ? raw.slice(1, -1) : raw, start, end: start + raw.length });
+    }
+    at = ATTRIBUTE.lastIndex;
+  }
+  return found;
 }
 
 /** A file of the catalog (an image, a linked document) outside the pattern's folder, relative to the root; none through a dot-folder or out of the root by its real path. */

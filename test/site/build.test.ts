@@ -436,6 +436,22 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(found[1]).toMatch(/^9 error Image `\/assets\/images\/gone.png` not found/);
   });
 
+  it('shows a raw HTML image that leads nowhere (or has no source) as its text, marked missing: never an `<img>` without `src`', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+      'lamp.md':
+        '# Lamp\n\n> Lights a room.\n\n## Overview\n\n<p align="center"><img alt="Gone &amp; lost" title="a > b" src="pics/gone.png" width="300"></p>\n\n<img src=\'pics/none.png\'>\n\n<img alt="No source">\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/lamp/index.html'), 'utf8');
+    const article = /<article[\s\S]*<\/article>/.exec(page)?.[0] ?? page;
+    expect(article).not.toMatch(/<img\b/);
+    expect(article).toContain('<span class="missing">Gone &amp; lost</span>');
+    expect(article).toContain('<span class="missing">pics/none.png</span>');
+    expect(article).toContain('<span class="missing">No source</span>');
+  });
+
   it('leads an anchor written with its heading’s punctuation kept (`#keep-logs%2C-metrics`) to that heading', async () => {
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
