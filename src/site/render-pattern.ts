@@ -4,7 +4,7 @@ import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
-import { fromFolderAbove, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import { fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -424,19 +424,28 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'leads out of the catalog' };
   }
   const anchor = resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : '';
-  const to = context.patternAt(resolved.file);
+  // (A path that names nothing where it is written, read as a site that publishes the catalog reads it,
+  // from its root, as lint finds it: `/pics/notes.md` of a `public/` folder, `media/x.pdf` from the
+  // catalog's root. Of the repository around the catalog, only images are published.)
+  const found = resolved.kind === 'local' && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, context.root) : undefined;
+  if (found?.in === 'repository') {
+    const image = IMAGE_EXTENSIONS.has(path.extname(found.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
+    return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'a file of the repository around the catalog, not published on the site' };
+  }
+  const target = found ? path.join(context.root, ...found.file.split('/')) : resolved.file;
+  const to = context.patternAt(target);
   // Pattern pages are siblings: `patterns/<slug>/`.
   if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
-  const asset = ownFile(from, resolved.file);
+  const asset = ownFile(from, target);
   // (A Markdown page beside the pattern, `mocking.md`, reads on the repository's page, rendered, when
   // the site has one; else it is copied beside the pattern's page as it is.)
-  const own = asset ? catalogFile(context.root, resolved.file) : undefined;
+  const own = asset ? catalogFile(context.root, target) : undefined;
   if (own && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(own).toLowerCase())) return { kind: 'external', href: context.sourceUrl(own) + anchor };
   if (asset) {
     images.assets.add(asset);
     return { kind: 'asset', href: encodeHref(asset) + anchor };
   }
-  const file = catalogFile(context.root, resolved.file);
+  const file = catalogFile(context.root, target);
   const ext = file ? path.extname(file).toLowerCase() : '';
   if (file && context.sourceUrl && MARKDOWN_EXTENSIONS.has(ext)) return { kind: 'external', href: context.sourceUrl(file) + anchor };
   // Only documents a browser shows or saves without running anything of theirs are published on
@@ -452,9 +461,9 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   }
   // A folder of the catalog (`[Rust](rust/)`, a pattern's code in one language): its README where it
   // has one, as a link to that file is shown; else its page on the repository, where the site has one.
-  const folder = catalogFolder(context.root, resolved.file);
+  const folder = catalogFolder(context.root, target);
   if (folder !== undefined) {
-    const readme = folderPage(resolved.file);
+    const readme = folderPage(target);
     if (readme) return linkTarget(path.relative(path.dirname(from.file), readme).split(path.sep).join('/') + anchor, from, context, images);
     return context.sourceUrl
       ? { kind: 'external', href: context.sourceUrl(folder, true) }
@@ -529,13 +538,14 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
   const resolved = resolveOnSite(trimmed, from.file, root);
   if (resolved.kind !== 'local' || !IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
-  // (A path from the root that names nothing in the catalog, read from a folder above it, as lint
-  // finds it: `/assets/images/x.png` of the `docs/` a site is published from.)
-  const above = !resolved.outside && !existsSync(resolved.file) ? fromFolderAbove(trimmed, root) : undefined;
-  if (above) {
-    if (above.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, above.file))) return undefined;
-    images.repository.add(above.file);
-    return encodeHref(`../../${REPOSITORY_FILES}/${above.file}`);
+  // (A path that names nothing where it is written, read as a site that publishes the catalog reads
+  // it, from its root, as lint finds it: `/assets/images/x.png` of the `docs/` a site is published
+  // from, `/pics/a.png` of the `public/` a site generator serves, `media/x.png` from the catalog's root.)
+  const found = !resolved.outside && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, root) : undefined;
+  if (found?.in === 'repository') {
+    if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;
+    images.repository.add(found.file);
+    return encodeHref(`../../${REPOSITORY_FILES}/${found.file}`);
   }
   if (resolved.outside) {
     // An image of the repository the catalog is a folder of (its shared `assets/`, a sibling folder of
@@ -549,12 +559,13 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
     images.repository.add(beyond.file);
     return encodeHref(`../../${REPOSITORY_FILES}/${beyond.file}`);
   }
-  const asset = ownFile(from, resolved.file);
+  const at = found ? path.join(root, ...found.file.split('/')) : resolved.file;
+  const asset = ownFile(from, at);
   if (asset) {
     images.assets.add(asset);
     return encodeHref(asset);
   }
-  const file = catalogFile(root, resolved.file);
+  const file = catalogFile(root, at);
   if (!file) return undefined;
   images.shared.add(file);
   // Pattern pages live at `patterns/<slug>/`.
