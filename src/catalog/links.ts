@@ -68,7 +68,7 @@ const repositories = new Map<string, string | undefined>();
 export function repositoryFile(url: string, fromFile: string, root: string): string | undefined {
   const repo = repositoryRoot(root);
   if (!repo || repo === path.resolve(root)) return undefined;
-  const found = inRepository(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, repo));
+  const found = inside(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, repo));
   return found?.kind === 'repository' ? found.file : undefined;
 }
 
@@ -93,45 +93,89 @@ export function outsideCatalog(url: string, fromFile: string, root: string): Out
   const repo = repositoryRoot(root);
   if (!repo) return { kind: 'unbounded' };
   if (repo === path.resolve(root)) return undefined;
-  return inRepository(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, root));
+  return inside(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, root));
+}
+
+/** Folders site generators serve at the site's root: `static/` (Hugo, Docusaurus, Gatsby), `public/` (Next.js, Vite, Astro). */
+const SERVED_FOLDERS = ['public', 'static'];
+
+/** A file found by reading a path as a published site reads it, from its root (see `fromSiteRoot`). */
+export interface SiteRootFile {
+  /** In the catalog (`file` and `folder` are from the catalog's root), or in the repository around it (from the repository's root). */
+  in: 'catalog' | 'repository';
+  /** The file, `/` separators. */
+  file: string;
+  /** The folder the path was read from: `''` for the root itself, `public`, `docs`, `docs/static`. */
+  folder: string;
+  /** That folder is one site generators serve at the site's root (`public/`, `static/`). */
+  served: boolean;
 }
 
 /**
- * A path from the root (`/assets/images/x.png`) that names nothing in the catalog, read from each
- * folder above the catalog up to the root of the repository around it, nearest first: the folder a
- * site is published from (`docs/`, with the catalog in `docs/standards/`). The file of the repository
- * it names there (its path from the repository's root) and that folder's; none without a repository
- * (nothing bounds a look then), through a symbolic link, or where nothing is.
+ * Where a destination that names nothing where it is written (`/pics/a.png`, `media/images/x.png`
+ * in `patterns/a.md`) is, read from the root of a site that publishes the catalog, nearest first:
+ * a relative one from the catalog's root (a build that reads a pattern's paths from there, or a
+ * page with `<base href>` at the root); either from a folder of the catalog's root site generators
+ * serve at the site's root (`public/`, `static/`); and from each folder above the catalog up to the
+ * root of the repository around it (the `docs/` a site is published from, with the catalog in
+ * `docs/standards/`), and the served folders in it. Only files; never through a symbolic link, a
+ * `..` or out of the repository (without one, nothing above the catalog is looked at). None for
+ * web addresses and when nothing is there.
  */
-export function fromFolderAbove(url: string, root: string): { file: string; folder: string } | undefined {
-  if (!/^\/(?!\/)/.test(url.trim())) return undefined;
-  const repo = repositoryRoot(root);
+export function fromSiteRoot(url: string, fromFile: string, root: string): SiteRootFile | undefined {
+  const written = url.trim().replace(/\\/g, '/');
+  if (written === '' || written.startsWith('#') || resolveReference(written, fromFile, root).kind !== 'local') return undefined;
+  const fromRoot = written.startsWith('/');
   const top = path.resolve(root);
+  /** The file the path names read from `folder` of `base` (the catalog's root or the repository's). */
+  const look = (base: string, folder: string, where: SiteRootFile['in']): SiteRootFile | undefined => {
+    const served = path.join(base, folder);
+    const resolved = resolveReference(fromRoot ? written : `/${written}`, path.join(served, 'x'), served);
+    // (Nothing above the folder: `/../x.png` is no path from a site's root.)
+    if (resolved.kind !== 'local' || resolved.outside) return undefined;
+    const found = inside(base, resolved, true);
+    if (found?.kind !== 'repository') return undefined;
+    return { in: where, file: found.file, folder: folder.split(path.sep).join('/'), served: SERVED_FOLDERS.includes(path.basename(folder)) };
+  };
+  // (From the catalog's root itself only what is written relative, in a pattern below it: a path from
+  // the root is read so already.)
+  const own = fromRoot || path.dirname(path.resolve(fromFile)) === top ? SERVED_FOLDERS : ['', ...SERVED_FOLDERS];
+  for (const folder of own) {
+    const found = look(top, folder, 'catalog');
+    if (found) return found;
+  }
+  const repo = repositoryRoot(root);
   if (!repo || repo === top) return undefined;
   for (let at = path.dirname(top); ; at = path.dirname(at)) {
-    const found = inRepository(repo, resolveReference(url.trim(), path.join(at, 'x'), at));
-    if (found?.kind === 'repository') return { file: found.file, folder: path.relative(repo, at).split(path.sep).join('/') };
-    if (at === repo || path.dirname(at) === at || !at.startsWith(repo)) return undefined;
+    const here = path.relative(repo, at);
+    for (const folder of ['', ...SERVED_FOLDERS]) {
+      const found = look(repo, path.join(here, folder), 'repository');
+      if (found) return found;
+    }
+    if (at === repo || path.dirname(at) === at || !at.startsWith(repo + path.sep)) return undefined;
   }
 }
 
 /**
- * A resolved path inside the repository: there, or missing. Looked at one folder at a time from the
- * repository's root, never through a symbolic link (it could lead out of the repository): only paths
- * inside it are touched, and no content is read. Undefined for a path out of it or through a link.
+ * A resolved path inside `base` (the repository, or the catalog): there, or missing. Looked at one
+ * folder at a time from `base`, never through a symbolic link (it could lead out of it): only paths
+ * inside it are touched, and no content is read. Undefined for a path out of it or through a link,
+ * and — with `fileOnly` — for anything but a file.
  */
-function inRepository(repo: string, resolved: ResolvedReference): Exclude<OutsideCatalog, { kind: 'unbounded' }> | undefined {
+function inside(base: string, resolved: ResolvedReference, fileOnly = false): Exclude<OutsideCatalog, { kind: 'unbounded' }> | undefined {
   if (resolved.kind !== 'local') return undefined;
-  const rel = path.relative(repo, resolved.file);
+  const rel = path.relative(base, resolved.file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const file = rel.split(path.sep).join('/');
-  let at = repo;
+  let at = base;
+  let stat;
   for (const part of rel.split(path.sep)) {
     at = path.join(at, part);
-    const stat = lstatSync(at, { throwIfNoEntry: false });
+    stat = lstatSync(at, { throwIfNoEntry: false });
     if (!stat) return { kind: 'missing', file };
     if (stat.isSymbolicLink()) return undefined;
   }
+  if (fileOnly && !stat?.isFile()) return undefined;
   return { kind: 'repository', file };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
-import { fromFolderAbove, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import { fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -424,19 +424,28 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'leads out of the catalog' };
   }
   const anchor = resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : '';
-  const to = context.patternAt(resolved.file);
+  // (A path that names nothing where it is written, read as a site that publishes the catalog reads it,
+  // from its root, as lint finds it: `/pics/notes.md` of a `public/` folder, `media/x.pdf` from the
+  // catalog's root. Of the repository around the catalog, only images are published.)
+  const found = resolved.kind === 'local' && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, context.root) : undefined;
+  if (found?.in === 'repository') {
+    const image = IMAGE_EXTENSIONS.has(path.extname(found.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
+    return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'a file of the repository around the catalog, not published on the site' };
+  }
+  const target = found ? path.join(context.root, ...found.file.split('/')) : resolved.file;
+  const to = context.patternAt(target);
   // Pattern pages are siblings: `patterns/<slug>/`.
   if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
-  const asset = ownFile(from, resolved.file);
+  const asset = ownFile(from, target);
   // (A Markdown page beside the pattern, `mocking.md`, reads on the repository's page, rendered, when
   // the site has one; else it is copied beside the pattern's page as it is.)
-  const own = asset ? catalogFile(context.root, resolved.file) : undefined;
+  const own = asset ? catalogFile(context.root, target) : undefined;
   if (own && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(own).toLowerCase())) return { kind: 'external', href: context.sourceUrl(own) + anchor };
   if (asset) {
     images.assets.add(asset);
     return { kind: 'asset', href: encodeHref(asset) + anchor };
   }
-  const file = catalogFile(context.root, resolved.file);
+  const file = catalogFile(context.root, target);
   const ext = file ? path.extname(file).toLowerCase() : '';
   if (file && context.sourceUrl && MARKDOWN_EXTENSIONS.has(ext)) return { kind: 'external', href: context.sourceUrl(file) + anchor };
   // Only documents a browser shows or saves without running anything of theirs are published on
@@ -452,9 +461,9 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   }
   // A folder of the catalog (`[Rust](rust/)`, a pattern's code in one language): its README where it
   // has one, as a link to that file is shown; else its page on the repository, where the site has one.
-  const folder = catalogFolder(context.root, resolved.file);
+  const folder = catalogFolder(context.root, target);
   if (folder !== undefined) {
-    const readme = folderPage(resolved.file);
+    const readme = folderPage(target);
     if (readme) return linkTarget(path.relative(path.dirname(from.file), readme).split(path.sep).join('/') + anchor, from, context, images);
     return context.sourceUrl
       ? { kind: 'external', href: context.sourceUrl(folder, true) }
@@ -529,13 +538,14 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
   const resolved = resolveOnSite(trimmed, from.file, root);
   if (resolved.kind !== 'local' || !IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
-  // (A path from the root that names nothing in the catalog, read from a folder above it, as lint
-  // finds it: `/assets/images/x.png` of the `docs/` a site is published from.)
-  const above = !resolved.outside && !existsSync(resolved.file) ? fromFolderAbove(trimmed, root) : undefined;
-  if (above) {
-    if (above.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, above.file))) return undefined;
-    images.repository.add(above.file);
-    return encodeHref(`../../${REPOSITORY_FILES}/${above.file}`);
+  // (A path that names nothing where it is written, read as a site that publishes the catalog reads
+  // it, from its root, as lint finds it: `/assets/images/x.png` of the `docs/` a site is published
+  // from, `/pics/a.png` of the `public/` a site generator serves, `media/x.png` from the catalog's root.)
+  const found = !resolved.outside && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, root) : undefined;
+  if (found?.in === 'repository') {
+    if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;
+    images.repository.add(found.file);
+    return encodeHref(`../../${REPOSITORY_FILES}/${found.file}`);
   }
   if (resolved.outside) {
     // An image of the repository the catalog is a folder of (its shared `assets/`, a sibling folder of
@@ -549,26 +559,59 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
     images.repository.add(beyond.file);
     return encodeHref(`../../${REPOSITORY_FILES}/${beyond.file}`);
   }
-  const asset = ownFile(from, resolved.file);
+  const at = found ? path.join(root, ...found.file.split('/')) : resolved.file;
+  const asset = ownFile(from, at);
   if (asset) {
     images.assets.add(asset);
     return encodeHref(asset);
   }
-  const file = catalogFile(root, resolved.file);
+  const file = catalogFile(root, at);
   if (!file) return undefined;
   images.shared.add(file);
   // Pattern pages live at `patterns/<slug>/`.
   return encodeHref(`../../${SHARED_FILES}/${file}`);
 }
 
-/** `src` of each `<img>` in raw HTML, resolved as a Markdown image is (an image that leads nowhere loses its `src`). */
+/**
+ * `src` of each `<img>` in raw HTML, resolved as a Markdown image is. An image that leads nowhere
+ * (or has no `src`) is shown as a Markdown one is, its text marked missing — never an `<img>`
+ * without a source, which browsers draw as nothing or a broken icon.
+ */
 function rewriteImages(html: string, images: ImageContext): string {
   if (!/<img\b/i.test(html)) return html;
-  return html.replace(/(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (_whole, start: string, dq?: string, sq?: string, bare?: string) => {
-    const src = dq ?? sq ?? bare ?? '';
-    const target = imageTarget(src.replace(/&amp;/g, '&'), images);
-    return target === undefined ? start.replace(/\ssrc\s*=\s*$/i, ' data-missing-src=""') : `${start}"${target.replace(/"/g, '&quot;')}"`;
+  // (A tag whole, its quoted values holding any `>`.)
+  return html.replace(/<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi, (tag) => {
+    const attributes = tagAttributes(tag);
+    const src = attributes.get('src');
+    const target = src === undefined ? undefined : imageTarget(src.value.replace(/&amp;/g, '&'), images);
+    // (The alt text as written, its entities kept: the sanitizer reads it as HTML text.)
+    if (target === undefined)
+      return `<span class="missing">${(attributes.get('alt')?.value || src?.value || 'image').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
+    return `${tag.slice(0, src!.start)}"${target.replace(/"/g, '&quot;')}"${tag.slice(src!.end)}`;
   });
+}
+
+/** The attributes of an HTML tag by lower-case name (the first of each): each value as written, entities kept, and where it is in the tag. */
+function tagAttributes(tag: string): Map<string, { value: string; start: number; end: number }> {
+  const found = new Map<string, { value: string; start: number; end: number }>();
+  const name = /^<[^\s/>]+/.exec(tag)?.[0].length ?? 0;
+  const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/gy;
+  for (let at = name; at < tag.length;) {
+    const space = /[\s/]*/y;
+    space.lastIndex = at;
+    at += space.exec(tag)![0].length;
+    ATTRIBUTE.lastIndex = at;
+    const m = ATTRIBUTE.exec(tag);
+    if (!m) break;
+    const key = m[1]!.toLowerCase();
+    const raw = m[2];
+    if (raw !== undefined && !found.has(key)) {
+      const start = m.index + m[0].length - raw.length;
+      found.set(key, { value: /^["']/.test(raw) ? raw.slice(1, -1) : raw, start, end: start + raw.length });
+    }
+    at = ATTRIBUTE.lastIndex;
+  }
+  return found;
 }
 
 /** A file of the catalog (an image, a linked document) outside the pattern's folder, relative to the root; none through a dot-folder or out of the root by its real path. */

@@ -436,6 +436,42 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(found[1]).toMatch(/^9 error Image `\/assets\/images\/gone.png` not found/);
   });
 
+  it("shows an image and links a file of the folder a site generator serves at the site's root (`public/`), written from the root or relative, and an image written from the catalog's root in a pattern below it", async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const root = await tempCatalog({
+      'public/pics/lamp.png': png,
+      'public/pics/notes.md': '# Notes\n',
+      'media/switch.png': png,
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+      'docs/lamp.md':
+        '# Lamp\n\n> Lights a room.\n\n## Overview\n\n![Lamp](/pics/lamp.png)\n\n<img alt="Lamp again" src="pics/lamp.png">\n\n![Switch](media/switch.png)\n\nSee [the notes](/pics/notes.md).\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    expect((await listFiles(out)).filter((f) => f.startsWith('files/'))).toEqual(['files/media/switch.png', 'files/public/pics/lamp.png', 'files/public/pics/notes.md']);
+    const page = await readFile(path.join(out, 'patterns/lamp/index.html'), 'utf8');
+    expect(page).toContain('<img src="../../files/public/pics/lamp.png" alt="Lamp"');
+    expect(page).toContain('<img alt="Lamp again" src="../../files/public/pics/lamp.png"');
+    expect(page).toContain('<img src="../../files/media/switch.png" alt="Switch"');
+    expect(page).toContain('<a href="../../files/public/pics/notes.md">the notes</a>');
+  });
+
+  it('shows a raw HTML image that leads nowhere (or has no source) as its text, marked missing: never an `<img>` without `src`', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+      'lamp.md':
+        '# Lamp\n\n> Lights a room.\n\n## Overview\n\n<p align="center"><img alt="Gone &amp; lost" title="a > b" src="pics/gone.png" width="300"></p>\n\n<img src=\'pics/none.png\'>\n\n<img alt="No source">\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/lamp/index.html'), 'utf8');
+    const article = /<article[\s\S]*<\/article>/.exec(page)?.[0] ?? page;
+    expect(article).not.toMatch(/<img\b/);
+    expect(article).toContain('<span class="missing">Gone &amp; lost</span>');
+    expect(article).toContain('<span class="missing">pics/none.png</span>');
+    expect(article).toContain('<span class="missing">No source</span>');
+  });
+
   it('leads an anchor written with its heading’s punctuation kept (`#keep-logs%2C-metrics`) to that heading', async () => {
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),

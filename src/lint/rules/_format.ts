@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { relativeLink, type SiteRootFile } from '../../catalog/links.js';
 import type { UnsafeReason } from '../../catalog/targets.js';
 import type { Section } from '../../markdown/types.js';
 import type { TemplateSection } from '../../template/types.js';
@@ -37,4 +39,49 @@ export function unsafeText(reason: UnsafeReason): string {
 /** `` `text` `` for messages. */
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
+}
+
+/**
+ * What to say of an image or link that names nothing where it is written but a file where a site
+ * that publishes the catalog reads it from its root (see `fromSiteRoot`): where it was found, where
+ * it works and where not, and — when it is in the catalog, read from its root — the path relative to
+ * the pattern that works everywhere (`expected`). `rel` is the path as written, from the catalog's root.
+ */
+export function siteRootFinding(
+  kind: 'image' | 'link',
+  written: string,
+  rel: string,
+  found: SiteRootFile,
+  fromFile: string,
+  root: string,
+): { message: string; expected?: string } {
+  const [What, works, work] = kind === 'image' ? ['Image', 'shows', 'show'] : ['Link', 'works', 'work'];
+  const fromRoot = written.trim().startsWith('/');
+  const head = fromRoot
+    ? `${What} ${code(written)} names nothing from the catalog's root`
+    : `${What} ${code(written)} names nothing from this pattern's folder (there is no ${code(rel)} in the catalog)`;
+  const folder = code(`${found.folder}/`);
+  // (Images are copied into this catalog's site, from the repository too; other files only from the catalog.)
+  const ourSite = kind === 'image' ? ` and on this catalog's site (copied from there)` : found.in === 'catalog' ? ` and on this catalog's site` : '';
+  // (The path relative to the pattern, to a file of the catalog: the one that works everywhere.)
+  const relative = found.in === 'catalog' ? relativeLink(fromFile, path.join(root, ...found.file.split('/'))) : undefined;
+  if (relative !== undefined && found.folder === '') {
+    return {
+      message: `${head}, but ${code(found.file)} is there from the catalog's root: it ${works} where a site reads the path from the catalog's root (this catalog's site does), not on git hosts nor in editors. Write ${code(relative)}, relative to this pattern, to have it ${work} everywhere.`,
+      expected: relative,
+    };
+  }
+  if (relative !== undefined) {
+    return {
+      message: `${head}, but ${code(found.file)} is there, in ${folder}, the folder a site generator serves at the site's root: it ${works} on the published site${ourSite}, not on git hosts nor in editors. Where the catalog is read on git hosts too, write ${code(relative)}, relative to this pattern, if the site generator publishes it so.`,
+    };
+  }
+  if (found.served) {
+    return {
+      message: `${head}, but ${code(found.file)} of the repository is there, in ${folder}, the folder a site generator serves at the site's root: it ${works} on the published site${ourSite}, not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,
+    };
+  }
+  return {
+    message: `${head}, but ${code(found.file)} of the repository is there from ${found.folder ? folder : 'its root'}, the folder a site of it is published from, likely: it ${works} on that site${ourSite}, not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,
+  };
 }

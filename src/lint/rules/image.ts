@@ -6,10 +6,10 @@ import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
-import { fromFolderAbove, outsideCatalog, relativeLink } from '../../catalog/links.js';
+import { fromSiteRoot, outsideCatalog, relativeLink } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
-import { code, headingLabel, unsafeText } from './_format.js';
+import { code, headingLabel, siteRootFinding, unsafeText } from './_format.js';
 import { plainRange } from '../../markdown/lines.js';
 
 /** Accepted extensions and the content each must have. */
@@ -205,15 +205,12 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   const file = target.file;
   const info = files.stat(file);
   if (!info) {
-    // `/assets/images/x.png` from a catalog kept in `docs/standards/`, where `docs/` holds that folder:
-    // a path from the folder the catalog's site is published from, likely. The image is there.
-    const above = fromFolderAbove(image.src, files.root);
-    if (above) {
-      report({
-        message: `Image ${shown} names nothing from the catalog's root, but ${code(above.file)} of the repository is there from ${above.folder ? code(`${above.folder}/`) : 'its root'}, the folder a site of it is published from, likely: it shows on that site and on this catalog's site (copied from there), not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,
-        ...at,
-        warning: true,
-      });
+    // `/assets/images/x.png` from a catalog kept in `docs/standards/`, where `docs/` holds that folder;
+    // `/pics/a.png` in the `public/` a site generator serves at the site's root; `media/x.png` in
+    // `patterns/a.md`, from the catalog's root: the image is where a site that publishes it reads it.
+    const found = fromSiteRoot(image.src, pattern.file, files.root);
+    if (found) {
+      report({ ...siteRootFinding('image', image.src, target.rel, found, pattern.file, files.root), ...at, warning: true });
       return;
     }
     const near = nearestPath(files, file);

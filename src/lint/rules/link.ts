@@ -2,13 +2,13 @@ import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, isSiteAddressPath, outsideCatalog, relativeLink, repositoryFile } from '../../catalog/links.js';
+import { bySiteAddress, fromSiteRoot, isSiteAddressPath, outsideCatalog, relativeLink, repositoryFile } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
-import { code, quote, unsafeText } from './_format.js';
+import { code, quote, siteRootFinding, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
 import { closest } from '../../util/similar.js';
 
@@ -159,6 +159,14 @@ export default defineCatalogRule({
           }
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           if (!info && relationKind(link.sectionPath[0])) break;
+          // `/pics/notes.md` in the `public/` a site generator serves at the site's root, `guides/x.md` in
+          // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
+          const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);
+          if (found) {
+            const finding = siteRootFinding('link', link.url, target.rel, found, pattern.file, index.catalog.root);
+            report({ ...finding, ...(finding.expected !== undefined ? { expected: finding.expected + hash } : {}), ...at, warning: true });
+            break;
+          }
           if (!info) {
             // A web or e-mail address written without its scheme is read as a path: say what it looks like.
             // `[x]((https://…))` or `[x]([https://…](https://…))`: a web address wrapped in more Markdown, read as a path.

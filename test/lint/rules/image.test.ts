@@ -178,6 +178,54 @@ describe('image: files', () => {
     ]);
   });
 
+  it("finds an image in the folder a site generator serves at the site's root (`public/`, `static/`), written from the root or relative: a warning that says where, not 'not found'", async () => {
+    const served = { 'public/pics/pools.png': PNG, 'static/img/flow.svg': SVG };
+    const problems = await imageProblems('![a](/pics/pools.png) ![b](pics/pools.png) <img src="/img/flow.svg" alt="c"> ![gone](/pics/gone.png)', served);
+    expect(problems).toEqual([
+      "11:6 Image `/pics/pools.png` names nothing from the catalog's root, but `public/pics/pools.png` is there, in `public/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../public/pics/pools.png`, relative to this pattern, if the site generator publishes it so.",
+      "11:28 Image `pics/pools.png` names nothing from this pattern's folder (there is no `example/pics/pools.png` in the catalog), but `public/pics/pools.png` is there, in `public/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../public/pics/pools.png`, relative to this pattern, if the site generator publishes it so.",
+      "11:54 Image `/img/flow.svg` names nothing from the catalog's root, but `static/img/flow.svg` is there, in `static/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../static/img/flow.svg`, relative to this pattern, if the site generator publishes it so.",
+      '11:86 Image `/pics/gone.png` not found: there is no `pics/gone.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
+  it("finds an image written from the catalog's root in a pattern below it (`media/x.png` in `example/`): a warning with the path relative to the pattern, not 'not found'", async () => {
+    const problems = await imageProblems('![q](media/images/quiet.png) ![gone](media/images/gone.png)', { 'media/images/quiet.png': PNG });
+    expect(problems).toEqual([
+      "11:6 Image `media/images/quiet.png` names nothing from this pattern's folder (there is no `example/media/images/quiet.png` in the catalog), but `media/images/quiet.png` is there from the catalog's root: it shows where a site reads the path from the catalog's root (this catalog's site does), not on git hosts nor in editors. Write `../media/images/quiet.png`, relative to this pattern, to have it show everywhere.",
+      '11:38 Image `media/images/gone.png` not found: there is no `example/media/images/gone.png` in the catalog. Fix the path or add the image.',
+    ]);
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'media/images/quiet.png': PNG,
+      'example/README.md': page('![q](media/images/quiet.png)'),
+    });
+    const [finding] = (await lint({ root: dir, only: ['image'] })).results.flatMap((r) => r.diagnostics);
+    expect([finding?.severity, finding?.expected]).toEqual(['warning', '../media/images/quiet.png']);
+  });
+
+  it('finds an image in a served folder of the repository around the catalog (`public/` beside `docs/`): a warning that names it; never through a symbolic link', async () => {
+    const elsewhere = await tempCatalog({ 'pics/secret.png': PNG });
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'public/pics/pools.png': PNG });
+    await symlink(elsewhere, path.join(repo, 'static'));
+    const root = path.join(repo, 'docs');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': page('![a](/pics/pools.png) ![b](/pics/secret.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      "warning Image `/pics/pools.png` names nothing from the catalog's root, but `public/pics/pools.png` of the repository is there, in `public/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.",
+      'error Image `/pics/secret.png` not found: there is no `pics/secret.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
   it('reads a path from the root as git hosts do, from the root of the repository the catalog is a folder of, where it names a file of the catalog', async () => {
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'guide.md': '# Guide\n' });
     const root = path.join(repo, 'proposals');
