@@ -344,6 +344,19 @@ export function chooseLayout(
       );
       patterns.push(...added);
     }
+    // A pattern kept in a folder of its own with its side files, named as the folder
+    // (`20240401-delta/20240401-delta.md` beside the `*.md` patterns): named on its own where it fits
+    // the template closely, in a folder of the patterns' own.
+    if (schemaGiven)
+      for (const f of eligible) {
+        if (patterns.includes(f) || f === template?.file || f.folderKind || f.dirs.length === 0) continue;
+        if (f.base.replace(/\.(?:md|markdown)$/i, '') !== f.dirs.at(-1)) continue;
+        const home = f.dirs.slice(0, -1).join('/');
+        if (!patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) || (fit(f)?.f1 ?? 0) < CLOSE_FIT || slugs.has(slugOfFile(f))) continue;
+        globs.push(f.rel.split('/').map(escapeName).join('/'));
+        patterns.push(f);
+        slugs.add(slugOfFile(f));
+      }
     patterns.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   }
   return {

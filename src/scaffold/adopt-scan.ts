@@ -207,6 +207,11 @@ export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKi
   return NON_PATTERN_STEMS.has(stem);
 }
 
+/** Words that name a blank document to copy: `EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`. */
+const BLANK_WORDS = new Set(['blank', 'empty', 'skeleton', 'boilerplate', 'scaffold']);
+/** A blank to fill in: `<ADR TITLE>`, `YYYY-MM-DD`, `[Name]` (not a link), `{title}`. */
+const BLANKS = /<[A-Za-z][^<>\n/!=]{1,40}>|\bYYYY-MM-DD\b|\[[^\]\n]{2,40}\](?![([:])|\{\{?[A-Za-z][^}\n]{1,40}\}/;
+
 /** `NNNN`, `0000`, `XXXX`: a number still to be given, as template names carry. */
 const PLACEHOLDER_NUMBER = /^(?:n{3,}|0{3,}|x{3,})$/;
 const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templates']);
@@ -236,6 +241,10 @@ export function templateNameScore(file: ScannedFile): number {
     // (`CFP-003-template.md`: the template numbered as a document of its own, or a proposal about a
     // template; which one, the patterns' fit tells.)
     if (tokens.at(-1) === 'template') return 2;
+    // (`EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`: a blank document to copy, named so; the
+    // patterns' fit tells.)
+    // (With blanks in it to fill, `<TITLE>`, `YYYY-MM-DD`, `[Name]`: not a pattern named for empty states.)
+    if (!numbered && tokens.length <= 3 && tokens.some((t) => BLANK_WORDS.has(t)) && file.doc && BLANKS.test(file.doc.source)) return 2;
     return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
   }
   const tokens = nameTokens(parent);

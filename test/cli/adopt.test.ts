@@ -1265,3 +1265,42 @@ describe('init --adopt: a folder that keeps a template of its own is judged by i
     expect(errors[0]!.message).toContain('Outcomes');
   });
 });
+
+describe('init --adopt: templates and patterns named otherwise', () => {
+  it('a blank record to copy named so (`BLANK-RECORD.md`) is the template where the records have its sections', async () => {
+    const files: Record<string, string> = {
+      'BLANK-RECORD.md': '# <NUMBER>. <TITLE>\n\nDate: YYYY-MM-DD\n\n## Status\n\n<status>\n\n## Context\n\n<context>\n\n## Decision\n\n<decision>\n',
+      'README.md': '# Records\n\nCopy the blank record.\n',
+    };
+    for (const [i, n] of ['queues', 'caches', 'logs'].entries())
+      files[`records/000${i + 1}-${n}.md`] =
+        `# ${i + 1}. Use ${n}\n\nDate: 2024-0${i + 1}-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need ${n}.\n\n## Decision\n\nUse ${n}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('BLANK-RECORD.md');
+  });
+
+  it('a pattern kept in a folder of its own with its side files, named as the folder, is taken beside the others', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const doc = (n: string) => `# ${n}\n\n## Summary\n\n${n} in short.\n\n## Motivation\n\nWhy ${n}.\n\n## Design\n\nHow ${n} works.\n`;
+    const files: Record<string, string> = {
+      'YYYYMMDD-template.md': template,
+      '20240101-alpha.md': doc('Alpha'),
+      '20240201-beta.md': doc('Beta'),
+      '20240301-gamma.md': doc('Gamma'),
+      '20240401-delta/20240401-delta.md': doc('Delta'),
+      '20240401-delta/test-plan.md': '# Test plan\n\nRun the suite twice.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = picomatch((await configOf(dir)).patterns as string[]);
+    expect(Object.keys(files).filter((rel) => picked(rel) && !rel.includes('template'))).toEqual([
+      '20240101-alpha.md',
+      '20240201-beta.md',
+      '20240301-gamma.md',
+      '20240401-delta/20240401-delta.md',
+    ]);
+  });
+});
