@@ -414,9 +414,15 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     return above.length > 0 && above.every((s) => s.level === missing.schema.level && !within(s)) ? above[0] : undefined;
   };
   const candidates = new Set(boilerplateSections(template).map((c) => c.section));
+  // The pattern's sections that stand for the template's sections it puts after each missing one,
+  // written out of their place (`### Notes` inside the Design for the closing `## Note`): a missing
+  // section goes before them, where the template has it, not after them.
+  const order = new Map(flattenSections(template.sections).map((t, i) => [t, i]));
+  const standing = [...outline.all.flatMap((m) => m.sections.map((x) => [x, m.schema] as const)), ...outline.misplaced.map((m) => [m.section, m.schema] as const)];
+  const laterThan = (missing: MissingSection) => new Set(standing.filter(([, t]) => (order.get(t) ?? -1) > (order.get(missing.schema) ?? Infinity)).map(([x]) => x));
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
-    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), goesFirst(missing));
+    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), goesFirst(missing), laterThan(missing));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
     if (candidates.size === 0) return { ...place, keeping: undefined };
     const inserted: string[] = [];
@@ -426,7 +432,9 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     };
     const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep, setext);
     const keeping: Keeping | undefined =
-      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), goesFirst(missing)).insert } : undefined;
+      inserted.length > 0
+        ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), goesFirst(missing), laterThan(missing)).insert }
+        : undefined;
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
@@ -1183,8 +1191,14 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[]):
  * end of its parent, or of the file): `## References` closes a guide whose
  * topics follow its `## Introduction`, rather than splitting them from it.
  */
-function insertion(doc: MarkdownDocument, missing: MissingSection, text: string, first?: Section): { offset: number; line: number; insert: string } {
-  const place = insertionPoint(doc, missing, text, first);
+function insertion(
+  doc: MarkdownDocument,
+  missing: MissingSection,
+  text: string,
+  first?: Section,
+  later: ReadonlySet<Section> = new Set(),
+): { offset: number; line: number; insert: string } {
+  const place = insertionPoint(doc, missing, text, first, later);
   // A blank line on each side of what is inserted, whatever the author's text around it has (a
   // `---` rule right above the next heading): a heading never runs into the line after it.
   const before = doc.source.slice(0, place.offset);
@@ -1198,7 +1212,13 @@ function insertion(doc: MarkdownDocument, missing: MissingSection, text: string,
   return { ...place, insert };
 }
 
-function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: string, first?: Section): { offset: number; line: number; insert: string } {
+function insertionPoint(
+  doc: MarkdownDocument,
+  missing: MissingSection,
+  text: string,
+  first: Section | undefined,
+  later: ReadonlySet<Section>,
+): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
   const footer = footerBreak(doc);
@@ -1214,7 +1234,11 @@ function insertionPoint(doc: MarkdownDocument, missing: MissingSection, text: st
     // Reported where the template expects it (after that section); inserted after the author's —
     // but before the run of closing sections that ends the document or its parent (`# Future work`,
     // `# Appendix`, `### Sources`): those stay last.
-    const closing = closingRun(doc, after, end, /^(#{1,6})\s/m.exec(text)?.[1]!.length ?? missing.schema.level);
+    const level = /^(#{1,6})\s/m.exec(text)?.[1]!.length ?? missing.schema.level;
+    // (Nor after a section the template puts after it, written inside the section before: `### Notes`
+    // for the closing `## Note`.)
+    const stop = flattenSections(doc.sections).find((x) => later.has(x) && x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < end);
+    const closing = stop ?? closingRun(doc, after, end, level);
     if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
   }

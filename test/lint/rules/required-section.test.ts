@@ -1525,3 +1525,14 @@ describe('required-section: a table of contents without its heading', () => {
     expect(found.diagnostics[0]!.severity).toBe('error');
   });
 });
+
+describe('required-section --fix: before a later template section written inside the section before', () => {
+  it('`### Upgrade strategy` goes after `### Test plan`, above a `### Rollout` that stands for the template’s later `## Rollout`', async () => {
+    const template =
+      '# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\n### Implementation\n\nHow.\n\n### Test plan\n\nTests.\n\n### Upgrade strategy\n\nUpgrades.\n\n## Rollout [optional]\n\nStages.\n';
+    const source =
+      '# Core pinning\n\n## Summary\n\nPin cores.\n\n## Design\n\n### Implementation\n\nAn agent.\n\n### Test plan\n\nPin two.\n\n### Rollout\n\n- Canary first.\n\n## Discussion\n\nOpen.\n';
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('### Rollout', '### Upgrade strategy\n\n<!-- Upgrades. -->\n\n### Rollout'));
+  });
+});
