@@ -1060,7 +1060,22 @@ const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on'
  * heading there fits it (see `rewordings`).
  */
 /** Head nouns that say what kind of text a section is rather than what it is about. */
-const GENERIC_HEADS = new Set(['instruction', 'detail', 'step', 'note', 'information', 'guide', 'guideline', 'procedure', 'overview', 'command', 'script', 'checklist']);
+const GENERIC_HEADS = new Set([
+  'instruction',
+  'detail',
+  'step',
+  'note',
+  'information',
+  'guide',
+  'guideline',
+  'procedure',
+  'overview',
+  'command',
+  'script',
+  'checklist',
+  'description',
+  'explanation',
+]);
 
 /** Whether two names differ by words of opposite sense (see `OPPOSITES`), or a word and the same with a negating prefix (`resolved`, `unresolved`). */
 export function opposed(a: string, b: string): boolean {

@@ -215,3 +215,16 @@ describe('section-name: never a rename into the opposite', () => {
     expect((await lintOne('section-name', source.replace('# Resolved questions', '# Unresolvd questions'), { template })).shown).toHaveLength(1);
   });
 });
+
+describe('section-name: a name with a word that only says what kind of text it is', () => {
+  it('`### Experience description` where the template has `### Experience In Detail` (and another section is missing there too) is that section renamed, not missing', async () => {
+    const template =
+      '# Title\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nDescribe it.\n\n### Stories\n\nWho benefits.\n\n### Experience In Detail\n\nWhat the user does.\n\n### Interface changes\n\n## Design\n\nHow.\n';
+    const source =
+      '# Bulk export\n\n## Summary\n\nMany at once.\n\n## Proposal\n\nAn export button.\n\n### Stories\n\nAdmins.\n\n### Experience description\n\nClick, get a zip.\n\n## Design\n\nA job.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([
+      '15:1 `### Experience description` is written `### Experience In Detail` in the template (it stands where the template puts that section, in other words): rename it, or accept this name with `aliases` under `sections` in the configuration.',
+    ]);
+    expect((await lintOne('required-section', source, { template })).shown.filter((s) => s.includes('Experience'))).toEqual([]);
+  });
+});
