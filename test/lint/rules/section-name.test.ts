@@ -225,6 +225,6 @@ describe('section-name: a name with a word that only says what kind of text it i
     expect((await lintOne('section-name', source, { template })).shown).toEqual([
       '15:1 `### Experience description` is written `### Experience In Detail` in the template (it stands where the template puts that section, in other words): rename it, or accept this name with `aliases` under `sections` in the configuration.',
     ]);
-    expect((await lintOne('required-section', source, { template })).shown.filter((s) => s.includes('Experience'))).toEqual([]);
+    expect((await lintOne('required-section', source, { template })).shown.filter((s) => s.includes('Missing section `### Experience'))).toEqual([]);
   });
 });
