@@ -7,7 +7,7 @@ import { escapeRegExp, foldText, undecorated } from './normalize.js';
  * `YYYY-MM-DD`, `PATTERN_TITLE`), or a sample phrase after a label
  * (`KEP-NNNN: Your short, descriptive title`).
  */
-export type PlaceholderSyntax = 'brackets' | 'braces' | 'angles' | 'code' | 'caps' | 'phrase' | 'ellipsis';
+export type PlaceholderSyntax = 'brackets' | 'braces' | 'angles' | 'code' | 'caps' | 'phrase' | 'ellipsis' | 'parens';
 
 /** One variable part of a heading: text the author replaces. */
 export interface ShapePart {
@@ -81,7 +81,10 @@ const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\
 const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');
 // (In a title, the word for the number after a prefix is that number: `FIP-Number: Title`, `RFC #ID`.)
 const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID)\b)`;
-const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
+// (And, in a title, an instruction in parentheses where the name goes: `RFC NNNN - (fill me in with a
+// name)`, `(your title here)`; not a note of the author's, `Retries (draft)`.)
+const PARENS_IN_TITLE = String.raw`(?<parens>\((?:[Ff]ill\b|[Ee]nter\b|[Ii]nsert\b|[Pp]ut\b|[Ww]rite\b|[Yy]our\b|[Tt]itle\b|[Nn]ame\b|[Ss]hort\s+(?:title|name)\b)[^()\n]*\))`;
+const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PARENS_IN_TITLE, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
 
 /** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */
 const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
@@ -109,7 +112,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
     if (/[\p{L}\p{N}]/u.test(s)) literalWords = true;
   };
   const variable = (written: string, syntax: PlaceholderSyntax): void => {
-    const inner = syntax === 'caps' || syntax === 'phrase' || syntax === 'ellipsis' ? written : written.replace(/^(?:<<|[[{<`])|(?:>>|[\]}>`])$/g, '');
+    const inner = syntax === 'caps' || syntax === 'phrase' || syntax === 'ellipsis' ? written : written.replace(/^(?:<<|[[{<`(])|(?:>>|[\]}>`)])$/g, '');
     // An article before a name to fill in (`When to Use the [Pattern Title]`) is the writer's to
     // keep or leave: `When to Use Circuit Breaker` is that heading too.
     // (Written as an article, between spaces: `Option A: [Name]` names option A.)
@@ -131,6 +134,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
     else if (g.code) variable(g.code, 'code');
     else if (g.capsdate || g.caps || g.numword) variable((g.capsdate ?? g.caps ?? g.numword)!, 'caps');
     else if (g.phrase) variable(g.phrase, 'phrase');
+    else if (g.parens) variable(g.parens, 'parens');
     else if (g.ellipsis) {
       // (Numbered, `... 1`, `... 2`: one of a series, as `Step 1` is.)
       numbered ||= /\d/.test(g.ellipsis);

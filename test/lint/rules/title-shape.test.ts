@@ -24,6 +24,11 @@ testRule(
       { name: 'a number and a phrase filled in', template: numberedTemplate, text: rfc('# RFC-0042: Retry budgets') },
       { name: 'a code span filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       {
+        name: 'an instruction in parentheses where the name goes (`RFC NNNN - (fill me in with a name)`) is the title’s place',
+        template: '# RFC NNNN - (fill me in with a name)\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# RFC 0001 - Faster widget cache'),
+      },
+      {
         name: 'a phrase that says what goes after the label (`Title of proposal`) is the title’s place',
         template: '# Proposal NNN: Title of proposal\n\n## Problem\n\nWhat goes wrong.\n',
         text: rfc('# Proposal 41: Snow ploughing routes'),
