@@ -45,9 +45,11 @@ export function viewOf(pattern: Pattern): PatternView {
  */
 export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): string {
   if (pattern.title?.text) return pattern.title.text;
-  // (A date the file name starts with, `2022-03-08-` or `202203-`, says when, not what.)
+  // (A date the file name starts with, `2022-03-08-` or `202203-`, says when, not what; nor does a
+  // number still to be given, `0000-`, kept by every document of the catalog that has none yet.)
   const words = pattern.slug
     .replace(/^(?:19|20)\d{2}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?[-_]+(?=\D)/, '')
+    .replace(/^(?:0{3,}|n{3,}|x{3,})[-_]+(?=\D)/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;

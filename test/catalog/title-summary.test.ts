@@ -349,13 +349,15 @@ describe('title: a document whose name is not an H1', () => {
     ]);
   });
 
-  it('is not a first heading of other words, nor one of the template’s sections; the name shown is then the file’s, without its date', async () => {
+  it('is not a first heading of other words, nor one of the template’s sections; the name shown is then the file’s, without its date or a number still to be given (`0000-`)', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
     const catalog = await load({
       'reps/2022-03-08-serve-pipeline.md': '## Summary\n\nPipelines.\n\n## Design\n\nStages.\n',
       'reps/202203-shuffle.md': '## Getting started\n\nRead this first.\n\n## Summary\n\nShuffles.\n',
+      'reps/0000-yarn-create.md': '## Summary\n\nStarters.\n\n## Design\n\nA command.\n',
     });
     expect(catalog.patterns.map((p) => [p.title?.text, displayTitle(p)])).toEqual([
+      [undefined, 'Yarn create'],
       [undefined, 'Serve pipeline'],
       [undefined, 'Shuffle'],
     ]);
