@@ -37,7 +37,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment';
   /** The files it leaves out (relative). */
   files: string[];
 }

@@ -159,6 +159,8 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // (`acts/` and `Kit-ActTemplate.md` beside `Kit-ThingTemplate.md`): its patterns, judged by that sibling.
   const others = given ? templateCandidates(root, files) : candidates;
   if (!derived) rejoinSiblingFolders(layout, others, files);
+  // A part other pages include is no pattern of its own.
+  excludeFragments(layout, files);
   // Folders with a template of their own beside their documents: judged by it.
   const folders = derived ? [] : folderTemplates(layout, others, files);
   const inFolder = picomatch(folders.flatMap((f) => f.globs).concat(folders.length ? [] : ['!**']), { dot: true });
@@ -371,6 +373,33 @@ function metadataBeside(root: string, patterns: readonly ScannedFile[]): Pick<Ad
   }
   const [file, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
   return file && n! * 2 >= folders.length ? { metadata: { file, folders: n!, of: folders.length } } : {};
+}
+
+/**
+ * The files other Markdown files include as a part of their page (a disclaimer each specification
+ * shows): `[!INCLUDE[…](../part.md)]` (DocFX, Microsoft Learn), `--8<-- "part.md"` (MkDocs
+ * snippets), `{% include_relative part.md %}` (Jekyll). Left out of the patterns, each named.
+ */
+function excludeFragments(layout: LayoutChoice, files: readonly ScannedFile[]): void {
+  const included = new Set<string>();
+  const INCLUDES = [
+    /\[!INCLUDE\s*\[[^\]]*\]\(\s*<?([^)\s>]+)>?\s*\)\s*\]/gi,
+    /^\s*-{2}8<-{2}\s+["']?([^"'\s]+\.md)["']?/gim,
+    /\{%-?\s*include_relative\s+["']?([^"'\s%]+\.md)["']?/gi,
+  ];
+  for (const f of files) {
+    const source = f.doc?.source;
+    if (!source || !/INCLUDE|--8<--|include_relative/i.test(source)) continue;
+    for (const re of INCLUDES)
+      for (const m of source.matchAll(re)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(f.rel), m[1]!));
+        if (!target.startsWith('..')) included.add(target);
+      }
+  }
+  const fragments = layout.patterns.filter((p) => included.has(p.rel));
+  if (fragments.length === 0) return;
+  layout.patterns = layout.patterns.filter((p) => !included.has(p.rel));
+  for (const p of fragments) layout.exclude.push({ glob: p.rel.split('/').map(escapeName).join('/'), reason: 'fragment', files: [p.rel] });
 }
 
 /** Patterns that must follow another template file better than the catalog's for it to be a sibling. */
@@ -799,6 +828,8 @@ function exclusionReason(e: Exclusion): string {
       return `none of the template's sections (${some})`;
     case 'folder':
       return `a folder whose files mostly do not fit the template (${some})`;
+    case 'fragment':
+      return `a part other pages include (\`[!INCLUDE …]\`, \`--8<--\`, \`{% include %}\`), not a page of its own (${some})`;
   }
 }
 

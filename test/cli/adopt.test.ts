@@ -1304,3 +1304,25 @@ describe('init --adopt: templates and patterns named otherwise', () => {
     ]);
   });
 });
+
+describe('init --adopt: parts other pages include', () => {
+  it('a file the proposals include (`[!INCLUDE[…](../disclaimer.md)]`) is left out, named, not taken as a proposal', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n';
+    const files: Record<string, string> = {
+      'proposal-template.md': template,
+      'disclaimer.md': '> [!NOTE]\n> This page is a specification.\n',
+    };
+    for (const n of ['ranges', 'spans', 'slices'])
+      files[`v1/${n}.md`] = `# ${n}\n\n[!INCLUDE[Disclaimer](../disclaimer.md)]\n\n## Summary\n\n${n} in short.\n\n## Design\n\nHow ${n} work.\n`;
+    for (const n of ['tuples', 'records']) files[`${n}.md`] = `# ${n}\n\n## Summary\n\n${n} in short.\n\n## Design\n\nHow ${n} work.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    const left = picomatch((config.exclude as string[] | undefined) ?? []);
+    expect(Object.keys(files).filter((rel) => picked(rel) && !left(rel) && !rel.includes('template'))).toHaveLength(5);
+    expect(left('disclaimer.md')).toBe(true);
+    expect(run.stdout).toMatch(/exclude +disclaimer\.md \(a part other pages include/);
+  });
+});
