@@ -96,6 +96,9 @@ export function outsideCatalog(url: string, fromFile: string, root: string): Out
   return inside(repo, resolveReference(url.replace(/\\/g, '/'), fromFile, root));
 }
 
+/** The first folder of a path into the files a catalog shares between its pages: `media/`, `images/`, `assets/`… */
+const SHARED_FOLDER = /^(?:media|images?|img|imgs|assets?|static|public|pics?|pictures|figures?|diagrams?|resources?|files|uploads|attachments)\//i;
+
 /** Folders site generators serve at the site's root: `static/` (Hugo, Docusaurus, Gatsby), `public/` (Next.js, Vite, Astro). */
 const SERVED_FOLDERS = ['public', 'static'];
 
@@ -137,9 +140,12 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
     if (found?.kind !== 'repository') return undefined;
     return { in: where, file: found.file, folder: folder.split(path.sep).join('/'), served: SERVED_FOLDERS.includes(path.basename(folder)) };
   };
-  // (From the catalog's root itself only what is written relative, in a pattern below it: a path from
-  // the root is read so already.)
-  const own = fromRoot || path.dirname(path.resolve(fromFile)) === top ? SERVED_FOLDERS : ['', ...SERVED_FOLDERS];
+  // (From the catalog's root itself only what is written relative, in a pattern below it, into a
+  // folder of shared files — `media/images/x.png` a build rewrites to `/media/images/x.png` — a path
+  // from the root is read so already; and a link to a page or file beside the pattern that is not
+  // there, `./CIP-0008/README.md` one folder off, is broken wherever it is read.)
+  const shared = SHARED_FOLDER.test(written.replace(/^\.\//, ''));
+  const own = fromRoot || !shared || path.dirname(path.resolve(fromFile)) === top ? SERVED_FOLDERS : ['', ...SERVED_FOLDERS];
   for (const folder of own) {
     const found = look(top, folder, 'catalog');
     if (found) return found;

@@ -213,17 +213,20 @@ describe('link: relative links', () => {
   it("finds a file in the folder a site generator serves at the site's root (`public/`), and one written from the catalog's root in a pattern below it: warnings that say where, not broken", async () => {
     const dir = await catalog({
       'public/notes/limits.md': '# Limits\n',
-      'guides/review.md': '# Review\n\n## Before\n',
-      'example/README.md': pattern('[notes](/notes/limits.md) [again](notes/limits.md) [review](guides/review.md#before) [gone](/notes/gone.md)'),
+      'files/review.md': '# Review\n\n## Before\n',
+      'guides/setup.md': '# Setup\n',
+      'example/README.md': pattern('[notes](/notes/limits.md) [again](notes/limits.md) [review](files/review.md#before) [gone](/notes/gone.md) [setup](guides/setup.md)'),
     });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md');
     expect(found.map((d) => `${d.severity} ${d.message}`)).toEqual([
       "warning Link `/notes/limits.md` names nothing from the catalog's root, but `public/notes/limits.md` is there, in `public/`, the folder a site generator serves at the site's root: it works on the published site and on this catalog's site, not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../public/notes/limits.md`, relative to this pattern, if the site generator publishes it so.",
       "warning Link `notes/limits.md` names nothing from this pattern's folder (there is no `example/notes/limits.md` in the catalog), but `public/notes/limits.md` is there, in `public/`, the folder a site generator serves at the site's root: it works on the published site and on this catalog's site, not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../public/notes/limits.md`, relative to this pattern, if the site generator publishes it so.",
-      "warning Link `guides/review.md#before` names nothing from this pattern's folder (there is no `example/guides/review.md` in the catalog), but `guides/review.md` is there from the catalog's root: it works where a site reads the path from the catalog's root (this catalog's site does), not on git hosts nor in editors. Write `../guides/review.md`, relative to this pattern, to have it work everywhere.",
+      "warning Link `files/review.md#before` names nothing from this pattern's folder (there is no `example/files/review.md` in the catalog), but `files/review.md` is there from the catalog's root: it works where a site reads the path from the catalog's root (this catalog's site does), not on git hosts nor in editors. Write `../files/review.md`, relative to this pattern, to have it work everywhere.",
       'error Broken link `/notes/gone.md`: there is no `notes/gone.md` in the catalog. Fix the path or remove the link.',
+      // (A page one folder off, not a folder of shared files: broken wherever it is read.)
+      'error Broken link `guides/setup.md`: there is no `example/guides/setup.md` in the catalog. Fix the path or remove the link.',
     ]);
-    expect(found[2]?.expected).toBe('../guides/review.md#before');
+    expect(found[2]?.expected).toBe('../files/review.md#before');
   });
 
   it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, or out of the repository, as an error', async () => {
