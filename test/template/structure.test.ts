@@ -38,14 +38,14 @@ How to remove it.
 async function lintPattern(
   template: string,
   pattern: string,
-  options: { fix?: boolean; config?: object } = {},
+  options: { fix?: boolean; config?: object; only?: string[] } = {},
 ): Promise<{ dir: string; diagnostics: Diagnostic[]; text: string }> {
   const dir = await tempCatalog({
     'templates/pattern.md': template,
     'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...options.config }),
     'saga/README.md': pattern,
   });
-  const report = await lint({ root: dir, ...(options.fix ? { fix: true } : {}) });
+  const report = await lint({ root: dir, ...(options.fix ? { fix: true } : {}), ...(options.only ? { only: options.only } : {}) });
   return { dir, diagnostics: report.results.flatMap((r) => r.diagnostics), text: await readFile(path.join(dir, 'saga/README.md'), 'utf8') };
 }
 
@@ -1298,6 +1298,18 @@ describe('an outline written one level up over sub-sections at the template’s 
       '## Design',
       '### Docks',
     ]);
+  });
+});
+
+describe('an outline written one level down beside sub-sections at the template’s level whose parent it lacks', () => {
+  it('--fix moves only the sections written off: the sub-sections stay at their level, and their missing parent goes above them', async () => {
+    const template = '# Proposal NNNN - (name)\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n# Practicalities\n\n## Errors\n\nMessages.\n\n## Speed\n\nCost.\n';
+    const pattern = '# Proposal 03 - Shifted\n\n## Summary\n\nOne level down.\n\n## Design\n\nHow it works.\n\n## Errors\n\nOne message.\n\n## Speed\n\nNo cost.\n';
+    // (As the heading-level rule alone fixes it.)
+    const levels = await lintPattern(template, pattern, { fix: true, only: ['heading-level'] });
+    expect(levels.text.match(/^#+ .*$/gm)).toEqual(['# Proposal 03 - Shifted', '# Summary', '# Design', '## Errors', '## Speed']);
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.text.match(/^#+ .*$/gm)).toEqual(['# Proposal 03 - Shifted', '# Summary', '# Design', '# Practicalities', '## Errors', '## Speed']);
   });
 });
 

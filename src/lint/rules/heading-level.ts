@@ -234,9 +234,13 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   // A section out of place whose template parent the pattern lacks has nowhere to nest: the
   // missing parent is the finding (required-section), not the level of each section it would hold.
   const had = sectionsHad(outline);
+  const parentless: { section: Section; schema: TemplateSection }[] = [];
   for (const { section, schema } of outline.misplaced) {
     const parent = parentSection(template, schema);
-    if (parent && !had.has(parent)) continue;
+    if (parent && !had.has(parent)) {
+      parentless.push({ section, schema });
+      continue;
+    }
     pairs.push({ section, schema, misplaced: true });
   }
 
@@ -299,6 +303,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       sec.children.forEach(keep);
     };
     for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
+    // (And those at it whose parent the pattern lacks, `## Errors` of a missing `# Practicalities`:
+    // moved up, they would stand a level above the template's, and the missing parent an error.)
+    for (const p of parentless) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
     // (So do the author's own headings beside them, at their level under the same section: `### Where
     // they hang` beside `### Options Weighed` under a `# Plan` that moves to `##`. Moved alone, they
     // would sit a level below their sibling.)
