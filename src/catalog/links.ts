@@ -154,7 +154,7 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
   if (!repo || repo === top) return undefined;
   for (let at = path.dirname(top); ; at = path.dirname(at)) {
     const here = path.relative(repo, at);
-    for (const folder of ['', ...SERVED_FOLDERS]) {
+    for (const folder of fromRoot || shared ? ['', ...SERVED_FOLDERS] : SERVED_FOLDERS) {
       const found = look(repo, path.join(here, folder), 'repository');
       if (found) return found;
     }

@@ -254,6 +254,18 @@ describe('link: relative links', () => {
     expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
 
+  it('a relative link to a page beside the pattern that is in a folder above the catalog instead (`CONTRIBUTING.md` at the repository root) is broken: only shared files are read from a folder above', async () => {
+    const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'CONTRIBUTING.md': '# Contributing\n', 'media/flow.md': '# Flow\n' });
+    const root = path.join(repo, 'proposals');
+    await mkdir(path.join(root, 'example'), { recursive: true });
+    await writeFile(path.join(root, 'example/README.md'), pattern('[how](CONTRIBUTING.md) [flow](media/flow.md)'));
+    const found = (await lint({ root })).results
+      .flatMap((r) => r.diagnostics)
+      .filter((d) => d.ruleId === 'link')
+      .map((d) => `${d.severity} ${d.message.slice(0, 40)}`);
+    expect(found).toEqual(['error Broken link `CONTRIBUTING.md`: there is ', 'warning Link `media/flow.md` names nothing from ']);
+  });
+
   it('reads a path from the root as git hosts do, from the root of the repository the catalog is a folder of: a file there is a warning, nothing there an error', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'spec/data-model.md': '# Data model\n\n## Attributes\n' });
     const root = path.join(repo, 'proposals');
