@@ -456,8 +456,62 @@ function saidAside(text: string): boolean {
   return (
     /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit)[*_]{0,2}\s*[:!])/i.test(trimmed) ||
     /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
-    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed)
+    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed) ||
+    aboutTheDocument(trimmed)
   );
+}
+
+/**
+ * A line about the document rather than its subject, as proposals set one
+ * above their text: where to discuss it (`Join the discussion on GitHub`,
+ * `Comment on this proposal in the forum: …`, `If you want to give feedback,
+ * file an issue.`), that it is a draft (`This is a draft proposal, not the
+ * final specification.`), who wrote it (`This proposal was written by …`).
+ * Every document of such a catalog has the same one: as a summary it says
+ * nothing of the document, and makes two documents look like copies.
+ */
+function aboutTheDocument(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  // (Where to discuss it: an invitation, short, that names a place — a link, a forum, an issue — or the document.)
+  const place =
+    /https?:\/\/|\b(?:forum|thread|issues?|discussions?|github|gitlab|discourse|mailing list|slack|discord|zulip|here|below)\b|\bthis (?:proposal|document|rfc|page|spec|specification|design|draft|enhancement)\b/i;
+  const invitation =
+    /^(?:please\s+)?(?:join|leave|give|send|share|post|add|provide|submit|open|file)\b.{0,60}?\b(?:discussions?|feedback|comments?|thoughts|questions)\b/i.test(text) ||
+    /^(?:comments?|feedback|discussions?|questions)(?:\s+(?:and|&)\s+(?:comments?|feedback|discussions?|questions))?\s*(?:[:(]|(?:on|about|for|welcome|here|in|at|via|is|are|should|can|goes)\b)/i.test(
+      text,
+    ) ||
+    /^(?:to |for )?(?:discuss|comment on)\b/i.test(text) ||
+    /^for (?:discussion|feedback|comments|questions)\b/i.test(text) ||
+    /^if you (?:want|would like|wish|have|'d like|’d like)\b.{0,40}?\b(?:feedback|comments?|questions|discuss)/i.test(text);
+  if (invitation && words <= 30 && place.test(text)) return true;
+  // (That it is a draft: `This is a draft …`, `This RFC is a work in progress`, or a proposal said to be
+  // not final — not `This is a proposal to …`, nor `This draft proposal describes …`, which say what it is.)
+  if (/^this (?:(?:document|proposal|page|rfc|spec|specification|design) )?is (?:still )?(?:an? |the )?(?:[\p{L}-]+ ){0,2}?(?:draft|work in progress|wip)\b/iu.test(text))
+    return true;
+  if (/^this is (?:an? |the )?(?:[\p{L}-]+ ){0,2}?proposal\b.{0,80}?\b(?:not (?:the |a |yet )?final|for discussion|subject to change|likely to change)/iu.test(text))
+    return true;
+  // (Who wrote it.)
+  return /^(?:this (?:proposal|document|rfc|page|post|spec|specification|design|doc) (?:was |is |has been )?(?:written|authored|drafted|prepared|put together) by|(?:written|authored|drafted) by)\b/i.test(
+    text,
+  );
+}
+
+/**
+ * A paragraph emphasised from end to end (`*Comment on this in the forum.*`,
+ * `_Draft: subject to change._`): set apart from the text, as a note about it
+ * usually is. (The delimiter inside it, `*a* and *b*`, is two emphases in a
+ * sentence; link targets and code are left out first.)
+ */
+function whollyEmphasised(raw: string): boolean {
+  const text = raw
+    .trim()
+    .replace(/\]\([^)]*\)/g, ']()')
+    .replace(/`[^`\n]*`/g, '``');
+  const m = /^(\*{1,3}|_{1,3})(?=\S)([\s\S]*\S)\1$/.exec(text);
+  if (!m) return false;
+  const mark = m[1]![0]!;
+  const inner = mark === '_' ? m[2]!.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, '') : m[2]!;
+  return !inner.includes(mark);
 }
 
 /** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
@@ -537,13 +591,17 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     };
     return inBlocks(doc.preamble) ?? visit(doc.sections);
   };
-  return (
-    // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
-    // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
-    find((b) =>
-      b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) ? b : undefined,
-    ) ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
-  );
+  // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
+  // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
+  const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
+    b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw);
+  // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
+  // first paragraph; but it is the summary where the author wrote nothing else above the first
+  // section: some catalogs set their one-line summary in italics under the title.
+  const found = find((b) => (prose(b) && !whollyEmphasised(b.raw) ? b : undefined));
+  const setApart = doc.preamble.find((b) => prose(b) && whollyEmphasised(b.raw));
+  if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
+  return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
 }
 
 /** A paragraph of images only (`![Architecture](diagram.png)`, linked or raw `<img>`): no words of its own. */

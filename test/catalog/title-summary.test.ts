@@ -408,6 +408,53 @@ describe('summary: the first paragraph of prose', () => {
   });
 });
 
+describe('summary: notices set above a proposal', () => {
+  const TEMPLATE = '# [Title]\n\n## Details\n\nText.\n';
+  const load = async (patterns: Record<string, string>) =>
+    loadCatalog(
+      await tempCatalog({ 'templates/p.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }), ...patterns }),
+    );
+
+  it('are passed over, wholly emphasised or not: where to discuss it, its draft status, who wrote it', async () => {
+    const catalog = await load({
+      'a-ferry.md':
+        '# Ferry\n\n*Comment on this proposal in the forum thread: https://example.org/t/9*\n\nFerries carry cars across the bay twice an hour.\n\n## Details\n\nText.\n',
+      'b-kites.md':
+        '# Kites\n\nJoin the [discussion](https://example.org/d/4) here.\n\n_This is a draft proposal, not the final specification._\n\nKites lift a light line over the river before the bridge cable.\n\n## Details\n\nText.\n',
+      'c-locks.md':
+        '# Locks\n\n> This proposal was written by Ada and Bo, on behalf of the canal team.\n\nLocks raise boats between two water levels.\n\n## Details\n\nText.\n',
+      'd-tolls.md':
+        '# Tolls\n\nThis is a proposal, not the final specification: details may change.\n\n## Details\n\nTolls pay for the upkeep of the road they are taken on.\n',
+      'e-piers.md': '# Piers\n\nThis draft proposal describes how piers are numbered along the quay.\n\n## Details\n\nText.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text, p.summary?.from])).toEqual([
+      ['a-ferry', 'Ferries carry cars across the bay twice an hour.', 'paragraph'],
+      ['b-kites', 'Kites lift a light line over the river before the bridge cable.', 'paragraph'],
+      ['c-locks', 'Locks raise boats between two water levels.', 'paragraph'],
+      ['d-tolls', 'Tolls pay for the upkeep of the road they are taken on.', 'paragraph'],
+      // (A proposal that says what it describes is no notice, though it calls itself a draft.)
+      ['e-piers', 'This draft proposal describes how piers are numbered along the quay.', 'paragraph'],
+    ]);
+  });
+
+  it('a wholly emphasised line is still the summary where nothing else is written above the first section', async () => {
+    const catalog = await load({ 'quay.md': '# Quay\n\n*A quay is a wall boats tie up against to load.*\n\n## Details\n\nIt has bollards every ten metres.\n' });
+    expect(catalog.patterns[0]!.summary?.text).toBe('A quay is a wall boats tie up against to load.');
+  });
+
+  it('two proposals that share a notice are no near-copies: the summaries compared are their own', async () => {
+    const notice = '*Comment on this proposal in the forum thread: https://example.org/t/1*';
+    const root = await tempCatalog({
+      'templates/p.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }),
+      'lists.md': `# Lists\n\n${notice}\n\nLists let people group accounts and share the group with others.\n\n## Details\n\nText.\n`,
+      'tags.md': `# Tags\n\n${notice.replace('/1', '/2')}\n\nTags add a searchable word to a post without changing its text.\n\n## Details\n\nText.\n`,
+    });
+    const report = await lint({ root, only: ['duplicate-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+  });
+});
+
 describe('title: from the fields of a header list', () => {
   it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
     const catalog = await loadCatalog(
