@@ -12,6 +12,7 @@ import { bodyFields } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
+import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
@@ -418,7 +419,7 @@ const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_na
  * The summary where the template keeps it — the blockquote after the title, a
  * front matter key, the first paragraph of a section of its own — else where
  * else a catalog keeps one: a blockquote after the title, front matter
- * `description` or `summary`, or the first paragraph of prose (not the title's).
+ * `description`, `summary` or `excerpt`, or the first paragraph of prose (not the title's).
  */
 function readSummary(
   doc: MarkdownDocument,
@@ -431,7 +432,7 @@ function readSummary(
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
   if (lead?.kind === 'blockquote' && !saidAside(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
-  for (const key of ['description', 'summary']) {
+  for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }

@@ -455,6 +455,20 @@ describe('summary: notices set above a proposal', () => {
   });
 });
 
+describe('summary: front matter `excerpt`, as Jekyll and Hyde keep it', () => {
+  it('is read where `description` and `summary` are: with no place in the template, and as the place the template keeps it', async () => {
+    const none = await catalogOf(NO_SUMMARY, {
+      harbour: '---\nexcerpt: Boats wait in a harbour out of the swell.\n---\n\n# Harbour\n\n## Context\n\nWaves break on the wall.\n',
+    });
+    expect(read(none)).toEqual([['harbour', 'Harbour', 'heading', 'Boats wait in a harbour out of the swell.', 'front-matter']]);
+    const kept = await catalogOf('---\ntitle: <name>\nexcerpt: <a line on it>\n---\n\n## Context\n\n<the situation>\n', {
+      jetty: '---\ntitle: Jetty\nexcerpt: A jetty reaches past the shallows.\n---\n\n## Context\n\nThe beach is flat.\n',
+    });
+    expect(kept.template.summary).toMatchObject({ from: 'front-matter', key: 'excerpt', sample: '<a line on it>' });
+    expect(read(kept)).toEqual([['jetty', 'Jetty', 'front-matter', 'A jetty reaches past the shallows.', 'front-matter']]);
+  });
+});
+
 describe('title: from the fields of a header list', () => {
   it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
     const catalog = await loadCatalog(
