@@ -708,13 +708,17 @@ function removedLater(block: Block): boolean {
   return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain);
 }
 
-/** A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes taken off. */
+/**
+ * A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes
+ * taken off. (A note set in emphasis after the value, `status: draft _stub, draft or published_`, is
+ * a comment too: Hyde templates write theirs so.)
+ */
 function sketchedKeys(raw: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const line of raw.split(/\r?\n/)) {
     const m = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/.exec(line);
     if (!m) continue;
-    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*)$/, '').trim();
+    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*|\s(?:_[^_\n]+_|\*[^*\n]+\*)\s*)$/, '').trim();
     out[m[1]!] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
   }
   return out;

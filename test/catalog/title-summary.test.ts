@@ -469,6 +469,23 @@ describe('summary: front matter `excerpt`, as Jekyll and Hyde keep it', () => {
   });
 });
 
+describe('title and summary: a Hyde `{%hyde … %}` metadata block', () => {
+  it('is the front matter of the patterns and of the template: its `title` and `excerpt` are read, its notes in the template left out of the samples', async () => {
+    const template =
+      '{%hyde _blocks begin with this_\n\ntitle: Title of the pattern  _lower case keys_\n\nexcerpt: A line or two on the pattern.\n\ncategories:\n  - sea\n_tags that classify it_\n\nstatus: draft _stub or draft_ \n\n%} _end the block with this_\n\n## Context\n\n<!-- The situation. -->\n';
+    const catalog = await catalogOf(template, {
+      'tide-table':
+        '    {%hyde\n\n    title: "Tide Table"\n    excerpt: "When the water is high, boats leave."\n    categories:\n        - sea\n\n    %}\n\n## Context\n\nThe harbour dries out.\n',
+    });
+    expect(read(catalog)).toEqual([['tide-table', 'Tide Table', 'front-matter', 'When the water is high, boats leave.', 'front-matter']]);
+    expect(catalog.template.title).toMatchObject({ from: 'front-matter', key: 'title', sample: 'Title of the pattern' });
+    expect(catalog.template.summary).toMatchObject({ from: 'front-matter', key: 'excerpt', sample: 'A line or two on the pattern.' });
+    expect(catalog.template.frontMatter).toMatchObject({ status: 'draft' });
+    const report = await lint({ root: catalog.root });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId}: ${d.message}`))).toEqual([]);
+  });
+});
+
 describe('title: from the fields of a header list', () => {
   it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
     const catalog = await loadCatalog(
