@@ -16,6 +16,7 @@ import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
+import { SUMMARY_LABEL } from './view.js';
 import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
@@ -436,6 +437,8 @@ function readSummary(
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }
+  const labelled = labelledQuote(doc, title);
+  if (labelled) return labelled;
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
@@ -443,6 +446,26 @@ function readSummary(
   if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
+}
+
+/**
+ * A blockquote the author labels as the summary (`> TL;DR: …`, `> Summary: …`)
+ * before the first section of the text: under the title, past a list of
+ * fields or owners — also where the title is a heading that opens a section
+ * of its own (`## Introduce a query API`, or the front matter's title written
+ * again as a heading). It says it is the summary, where the first paragraph of
+ * prose would only be a guess (a link to a ticket, a glossary line).
+ */
+function labelledQuote(doc: MarkdownDocument, title: PatternText | undefined): PatternText | undefined {
+  const blocks = [...doc.preamble];
+  const first = doc.sections[0];
+  const namesIt =
+    first &&
+    title &&
+    ((title.from === 'heading' && title.range.start.line === first.heading.range.start.line) || foldHeading(first.heading.text) === foldHeading(title.text));
+  if (namesIt) blocks.push(...first.blocks);
+  const quote = blocks.find((b) => b.kind === 'blockquote' && SUMMARY_LABEL.test(b.text.trim()));
+  return quote?.kind === 'blockquote' ? { text: quote.text, from: 'blockquote', range: quote.range } : undefined;
 }
 
 /**
@@ -594,8 +617,9 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   };
   // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
   // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
+  // (Nor links alone, `https://…/issues/5434`: where to read more, not what it is.)
   const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
-    b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw);
+    b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) && !linksOnly(b.raw);
   // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
   // first paragraph; but it is the summary where the author wrote nothing else above the first
   // section: some catalogs set their one-line summary in italics under the title.
@@ -603,6 +627,12 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   const setApart = doc.preamble.find((b) => prose(b) && whollyEmphasised(b.raw));
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
   return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
+}
+
+/** A paragraph of links only (bare, `<…>` or `[text](…)`), with at most a separator between them: no sentence of its own. */
+function linksOnly(raw: string): boolean {
+  const rest = raw.replace(/\[[^\]]*\]\([^)]*\)|<https?:[^>\s]*>|https?:\/\/\S+/gi, '');
+  return rest.length < raw.length && !/\p{L}/u.test(rest);
 }
 
 /** A paragraph of images only (`![Architecture](diagram.png)`, linked or raw `<img>`): no words of its own. */

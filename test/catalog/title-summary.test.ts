@@ -486,6 +486,27 @@ describe('title and summary: a Hyde `{%hyde … %}` metadata block', () => {
   });
 });
 
+describe('summary: a `> TL;DR:` blockquote before the first section', () => {
+  it('is the summary where the template keeps it elsewhere: under the title written as a heading, past a list of fields; a bare link is never one', async () => {
+    const template = '---\ntitle: "[Pattern Title]"\n---\n\n## Summary (optional)\n\n[Summary of the pattern]\n\n## Why\n\n[Why]\n';
+    const root = await tempCatalog({
+      'templates/p.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }),
+      '202301-ferry-timetable.md':
+        '---\ntitle: Ferry timetable\n---\n\n## Ferry timetable\n\n* **Tickets:**\n  * https://example.org/issues/7\n\n> TL;DR: We publish one timetable for every pier.\n\n## Glossary\n\n**pier**: Where a ferry stops to load.\n\n## Why\n\nTimetables disagree.\n',
+      '202302-lock-keeper.md': '## Add a lock keeper\n\n* **Owners:**\n  * `@ada`\n\n> Summary: A keeper opens the lock on request.\n\n## Why\n\nBoats queue at night.\n',
+      '202303-tolls.md':
+        '---\ntitle: Canal tolls\n---\n\n## Related tickets\n\nhttps://example.org/issues/9\n\n## Why\n\nTolls pay for dredging the canal every spring.\n',
+    });
+    const catalog = await loadCatalog(root);
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text, p.summary?.from])).toEqual([
+      ['202301-ferry-timetable', 'TL;DR: We publish one timetable for every pier.', 'blockquote'],
+      ['202302-lock-keeper', 'Summary: A keeper opens the lock on request.', 'blockquote'],
+      ['202303-tolls', 'Tolls pay for dredging the canal every spring.', 'paragraph'],
+    ]);
+  });
+});
+
 describe('title: from the fields of a header list', () => {
   it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
     const catalog = await loadCatalog(
