@@ -12,9 +12,11 @@ import { bodyFields } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
+import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
+import { SUMMARY_LABEL } from './view.js';
 import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
@@ -418,7 +420,7 @@ const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_na
  * The summary where the template keeps it — the blockquote after the title, a
  * front matter key, the first paragraph of a section of its own — else where
  * else a catalog keeps one: a blockquote after the title, front matter
- * `description` or `summary`, or the first paragraph of prose (not the title's).
+ * `description`, `summary` or `excerpt`, or the first paragraph of prose (not the title's).
  */
 function readSummary(
   doc: MarkdownDocument,
@@ -431,10 +433,12 @@ function readSummary(
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
   if (lead?.kind === 'blockquote' && !saidAside(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
-  for (const key of ['description', 'summary']) {
+  for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
   }
+  const labelled = labelledQuote(doc, title);
+  if (labelled) return labelled;
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
@@ -442,6 +446,26 @@ function readSummary(
   if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
+}
+
+/**
+ * A blockquote the author labels as the summary (`> TL;DR: …`, `> Summary: …`)
+ * before the first section of the text: under the title, past a list of
+ * fields or owners — also where the title is a heading that opens a section
+ * of its own (`## Introduce a query API`, or the front matter's title written
+ * again as a heading). It says it is the summary, where the first paragraph of
+ * prose would only be a guess (a link to a ticket, a glossary line).
+ */
+function labelledQuote(doc: MarkdownDocument, title: PatternText | undefined): PatternText | undefined {
+  const blocks = [...doc.preamble];
+  const first = doc.sections[0];
+  const namesIt =
+    first &&
+    title &&
+    ((title.from === 'heading' && title.range.start.line === first.heading.range.start.line) || foldHeading(first.heading.text) === foldHeading(title.text));
+  if (namesIt) blocks.push(...first.blocks);
+  const quote = blocks.find((b) => b.kind === 'blockquote' && SUMMARY_LABEL.test(b.text.trim()));
+  return quote?.kind === 'blockquote' ? { text: quote.text, from: 'blockquote', range: quote.range } : undefined;
 }
 
 /**
@@ -456,8 +480,62 @@ function saidAside(text: string): boolean {
   return (
     /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit)[*_]{0,2}\s*[:!])/i.test(trimmed) ||
     /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
-    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed)
+    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed) ||
+    aboutTheDocument(trimmed)
   );
+}
+
+/**
+ * A line about the document rather than its subject, as proposals set one
+ * above their text: where to discuss it (`Join the discussion on GitHub`,
+ * `Comment on this proposal in the forum: …`, `If you want to give feedback,
+ * file an issue.`), that it is a draft (`This is a draft proposal, not the
+ * final specification.`), who wrote it (`This proposal was written by …`).
+ * Every document of such a catalog has the same one: as a summary it says
+ * nothing of the document, and makes two documents look like copies.
+ */
+function aboutTheDocument(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  // (Where to discuss it: an invitation, short, that names a place — a link, a forum, an issue — or the document.)
+  const place =
+    /https?:\/\/|\b(?:forum|thread|issues?|discussions?|github|gitlab|discourse|mailing list|slack|discord|zulip|here|below)\b|\bthis (?:proposal|document|rfc|page|spec|specification|design|draft|enhancement)\b/i;
+  const invitation =
+    /^(?:please\s+)?(?:join|leave|give|send|share|post|add|provide|submit|open|file)\b.{0,60}?\b(?:discussions?|feedback|comments?|thoughts|questions)\b/i.test(text) ||
+    /^(?:comments?|feedback|discussions?|questions)(?:\s+(?:and|&)\s+(?:comments?|feedback|discussions?|questions))?\s*(?:[:(]|(?:on|about|for|welcome|here|in|at|via|is|are|should|can|goes)\b)/i.test(
+      text,
+    ) ||
+    /^(?:to |for )?(?:discuss|comment on)\b/i.test(text) ||
+    /^for (?:discussion|feedback|comments|questions)\b/i.test(text) ||
+    /^if you (?:want|would like|wish|have|'d like|’d like)\b.{0,40}?\b(?:feedback|comments?|questions|discuss)/i.test(text);
+  if (invitation && words <= 30 && place.test(text)) return true;
+  // (That it is a draft: `This is a draft …`, `This RFC is a work in progress`, or a proposal said to be
+  // not final — not `This is a proposal to …`, nor `This draft proposal describes …`, which say what it is.)
+  if (/^this (?:(?:document|proposal|page|rfc|spec|specification|design) )?is (?:still )?(?:an? |the )?(?:[\p{L}-]+ ){0,2}?(?:draft|work in progress|wip)\b/iu.test(text))
+    return true;
+  if (/^this is (?:an? |the )?(?:[\p{L}-]+ ){0,2}?proposal\b.{0,80}?\b(?:not (?:the |a |yet )?final|for discussion|subject to change|likely to change)/iu.test(text))
+    return true;
+  // (Who wrote it.)
+  return /^(?:this (?:proposal|document|rfc|page|post|spec|specification|design|doc) (?:was |is |has been )?(?:written|authored|drafted|prepared|put together) by|(?:written|authored|drafted) by)\b/i.test(
+    text,
+  );
+}
+
+/**
+ * A paragraph emphasised from end to end (`*Comment on this in the forum.*`,
+ * `_Draft: subject to change._`): set apart from the text, as a note about it
+ * usually is. (The delimiter inside it, `*a* and *b*`, is two emphases in a
+ * sentence; link targets and code are left out first.)
+ */
+function whollyEmphasised(raw: string): boolean {
+  const text = raw
+    .trim()
+    .replace(/\]\([^)]*\)/g, ']()')
+    .replace(/`[^`\n]*`/g, '``');
+  const m = /^(\*{1,3}|_{1,3})(?=\S)([\s\S]*\S)\1$/.exec(text);
+  if (!m) return false;
+  const mark = m[1]![0]!;
+  const inner = mark === '_' ? m[2]!.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, '') : m[2]!;
+  return !inner.includes(mark);
 }
 
 /** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
@@ -537,13 +615,24 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     };
     return inBlocks(doc.preamble) ?? visit(doc.sections);
   };
-  return (
-    // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
-    // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
-    find((b) =>
-      b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) ? b : undefined,
-    ) ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined))
-  );
+  // (Not a line of tags set in code, `` `draft` `optional` `relay` ``: labels, no sentence.)
+  // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
+  // (Nor links alone, `https://…/issues/5434`: where to read more, not what it is.)
+  const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
+    b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) && !linksOnly(b.raw);
+  // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
+  // first paragraph; but it is the summary where the author wrote nothing else above the first
+  // section: some catalogs set their one-line summary in italics under the title.
+  const found = find((b) => (prose(b) && !whollyEmphasised(b.raw) ? b : undefined));
+  const setApart = doc.preamble.find((b) => prose(b) && whollyEmphasised(b.raw));
+  if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
+  return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
+}
+
+/** A paragraph of links only (bare, `<…>` or `[text](…)`), with at most a separator between them: no sentence of its own. */
+function linksOnly(raw: string): boolean {
+  const rest = raw.replace(/\[[^\]]*\]\([^)]*\)|<https?:[^>\s]*>|https?:\/\/\S+/gi, '');
+  return rest.length < raw.length && !/\p{L}/u.test(rest);
 }
 
 /** A paragraph of images only (`![Architecture](diagram.png)`, linked or raw `<img>`): no words of its own. */

@@ -55,6 +55,9 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;
 }
 
+/** A label an author opens a summary with (`TL;DR:`, `Summary:`, `In short —`): it says the text is the summary. */
+export const SUMMARY_LABEL = /^(?:tl;?\s?dr|summary|abstract|in short|in brief)\s*[:.—–-]\s+(?=\S)/i;
+
 /**
  * A pattern's summary as readers are shown it (site cards, search answers):
  * a paragraph taken as the summary that ends by introducing a list (`It adds
@@ -70,7 +73,7 @@ export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | und
     .replace(/\[\^[^\]\s]+\]/g, '')
     .replace(/ {2,}/g, ' ')
     .trim()
-    .replace(/^(?:tl;?\s?dr|summary|abstract|in short|in brief)\s*[:.—–-]\s+(?=\S)/i, '');
+    .replace(SUMMARY_LABEL, '');
   if (!text.endsWith(':') || (summary.from !== 'paragraph' && summary.from !== 'section')) return text;
   const lastStop = Math.max(...[...text.slice(0, -1).matchAll(/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl))[.!?](?=\s+\S)/g)].map((m) => m.index));
   return lastStop > 0 ? text.slice(0, lastStop + 1) : `${text.slice(0, -1).trimEnd()}…`;

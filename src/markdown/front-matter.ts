@@ -1,16 +1,24 @@
 import { parseDocument, isMap } from 'yaml';
 import { LineIndex } from './lines.js';
 
-/** YAML front matter found at the very top of a file, between `---` lines. */
+/**
+ * YAML front matter found at the very top of a file, between `---` lines — or
+ * in the metadata tag of the Hyde site generator (`{%hyde` … `%}`), which
+ * catalogs built with it open their files with instead.
+ */
 export interface FrontMatter {
   /** Parsed mapping (empty object for an empty block). */
   data: Record<string, unknown>;
-  /** The YAML text between the fences. */
+  /** The YAML text between the fences (a Hyde block's without the indent its lines share). */
   raw: string;
-  /** 1-based line of the opening `---`. */
+  /** 1-based line of the opening `---` (`{%hyde`). */
   startLine: number;
-  /** 1-based line of the closing `---` (or `...`). */
+  /** 1-based line of the closing `---` or `...` (`%}`). */
   endLine: number;
+  /** Written in a Hyde `{%hyde … %}` block rather than between `---` lines. */
+  syntax?: 'hyde';
+  /** The indent taken off the lines of `raw` (a Hyde block's): a column in the file is one in `raw` plus this. */
+  indent?: number;
   /**
    * Why the YAML between the fences does not load (`data` is then empty): the
    * file is still read, its body parsed and shown, and lint reports this
@@ -40,7 +48,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  */
 export function parseFrontMatter(source: string): FrontMatterResult {
   const open = source.startsWith('---') ? OPEN.exec(source) : null;
-  if (!open) return { kind: 'none' };
+  if (!open) return hydeBlock(source);
 
   const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);
   const closeIndex = lines.findIndex((line) => CLOSE.test(line));
@@ -57,10 +65,41 @@ export function parseFrontMatter(source: string): FrontMatterResult {
       },
     };
   }
-  const raw = lines.slice(0, closeIndex).join('\n');
-  const endLine = closeIndex + 2;
-  // The block's end is known: a YAML problem inside it leaves the body to read, with the problem said.
-  const unread = (error: FrontMatterError): FrontMatterResult => ({ kind: 'ok', frontMatter: { data: {}, raw, startLine: 1, endLine, error } });
+  return readBlock(lines.slice(0, closeIndex).join('\n'), { startLine: 1, endLine: closeIndex + 2, indent: 0 });
+}
+
+/** An opening Hyde metadata tag on a line of its own (`{%hyde`, `{% hyde %}`), whatever follows it there. */
+const HYDE_OPEN = /^[ \t]*\{%-?[ \t]*hyde\b/;
+/** A line that closes it (`%}`), whatever follows. */
+const HYDE_CLOSE = /^[ \t]*-?%\}/;
+
+/**
+ * A Hyde metadata block opening the file (blank lines above it aside): the
+ * YAML between `{%hyde` and `%}`. Hyde reads it and never shows it; such
+ * catalogs often indent it, which Markdown would show as a code block. The
+ * rest of the opening and closing lines is the tag's (a template's notes,
+ * `_end the block with this_`), not YAML. A block never closed is no block:
+ * the file is text, as it was.
+ */
+function hydeBlock(source: string): FrontMatterResult {
+  const lines = source.split(/\r\n|\r|\n/);
+  const at = lines.findIndex((line) => line.trim() !== '');
+  if (at < 0 || !HYDE_OPEN.test(lines[at]!)) return { kind: 'none' };
+  const close = lines.findIndex((line, i) => i > at && HYDE_CLOSE.test(line));
+  if (close < 0) return { kind: 'none' };
+  const body = lines.slice(at + 1, close);
+  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
+  const shared = Number.isFinite(indent) ? indent : 0;
+  const raw = body.map((l) => l.slice(Math.min(shared, /^[ \t]*/.exec(l)![0].length))).join('\n');
+  return readBlock(raw, { startLine: at + 1, endLine: close + 1, indent: shared, syntax: 'hyde' });
+}
+
+/** The YAML of a block whose place is known: a problem inside it leaves the body to read, with the problem said. */
+function readBlock(raw: string, place: { startLine: number; endLine: number; indent: number; syntax?: 'hyde' }): FrontMatterResult {
+  const { startLine, endLine } = place;
+  const own = { ...(place.syntax ? { syntax: place.syntax } : {}), ...(place.indent ? { indent: place.indent } : {}) };
+  const fences = place.syntax === 'hyde' ? 'between `{%hyde` and `%}`' : 'between the `---` lines';
+  const unread = (error: FrontMatterError): FrontMatterResult => ({ kind: 'ok', frontMatter: { data: {}, raw, startLine, endLine, ...own, error } });
 
   let doc = parseYaml(raw);
   if (doc.errors.length > 0) {
@@ -75,25 +114,25 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   if (problem) {
     const at = new LineIndex(raw).pointAt(problem.pos[0]);
     return unread({
-      message: `Malformed front matter: ${firstLine(problem.message)}. Fix the YAML between the \`---\` lines.`,
-      // +1: the YAML starts on the line after the opening `---`.
-      line: at.line + 1,
-      column: at.column,
+      message: `Malformed front matter: ${firstLine(problem.message)}. Fix the YAML ${fences}.`,
+      // (The YAML starts on the line after the opening one; a Hyde block's lines lost their shared indent.)
+      line: at.line + startLine,
+      column: at.column + place.indent,
     });
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return unread({ message: 'Front matter must be a YAML mapping of `key: value` pairs.', line: 2, column: 1 });
+    return unread({ message: 'Front matter must be a YAML mapping of `key: value` pairs.', line: startLine + 1, column: 1 });
   }
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    return unread({ message: `Malformed front matter: ${firstLine((err as Error).message)}. Remove the repeated aliases.`, line: 2, column: 1 });
+    return unread({ message: `Malformed front matter: ${firstLine((err as Error).message)}. Remove the repeated aliases.`, line: startLine + 1, column: 1 });
   }
   return {
     kind: 'ok',
-    frontMatter: { data: (data ?? {}) as Record<string, unknown>, raw, startLine: 1, endLine },
+    frontMatter: { data: (data ?? {}) as Record<string, unknown>, raw, startLine, endLine, ...own },
   };
 }
 

@@ -72,10 +72,11 @@ export function markdownParser(): Parser {
       { alt: ['paragraph', 'reference'] },
     );
     // Front matter is read by the caller; skipping its lines here (rather than blanking
-    // them in a copy) lets the parser work on the file's text itself.
+    // them in a copy) lets the parser work on the file's text itself. (A Hyde block may
+    // have blank lines above it: the first block starts below them.)
     md.block.ruler.before('table', 'front_matter', (state, startLine, _endLine, silent) => {
       const lines = (state.env as ParseEnv).frontMatterLines;
-      if (startLine !== 0 || !lines) return false;
+      if (!lines || startLine >= lines || state.tokens.length > 0) return false;
       if (!silent) state.line = lines;
       return true;
     });

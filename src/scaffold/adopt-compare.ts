@@ -1,5 +1,5 @@
 import type { MarkdownDocument, Section } from '../markdown/types.js';
-import type { SummarySetting, TitleSetting } from '../template/load-template.js';
+import { SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
 import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
 import { foldText } from '../template/normalize.js';
@@ -346,7 +346,7 @@ function summaryChoice(template: TemplateSchema, docs: readonly MarkdownDocument
           : 'no place for one';
   const options = [
     { setting: { from: 'blockquote' } as SummarySetting, count: blockquotes, where: 'a blockquote after the title' },
-    ...(['description', 'summary'] as const).map((key) => ({
+    ...SUMMARY_KEYS.map((key) => ({
       setting: { from: 'front-matter', key } as SummarySetting,
       count: keyCount(key),
       where: `front matter \`${key}\``,

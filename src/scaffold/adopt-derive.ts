@@ -4,6 +4,7 @@ import { leadBlock } from '../markdown/document.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';
+import { SUMMARY_KEYS } from '../template/load-template.js';
 
 /**
  * A template derived from a catalog that has none: the sections most of its
@@ -34,8 +35,6 @@ const MAX_DEPTH = 3;
 /** Names of a section that holds the title on its first line, and of one that is the summary (folded, as the template loader reads them). */
 export const TITLE_SECTION_NAMES = new Set(['title', 'name', 'pattern name', 'pattern title']);
 export const SUMMARY_SECTION_NAMES = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
-/** Front matter keys the template loader reads a summary from. */
-const SUMMARY_KEYS = ['description', 'summary'] as const;
 
 export interface DerivedSection {
   heading: string;

@@ -53,7 +53,8 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
     if (template.title.from === 'front-matter') data[template.title.key] = values.title;
     if (template.summary.from === 'front-matter' && values.summary) data[template.summary.key] = values.summary;
     const yaml = Object.keys(data).length ? stringify(data, { lineWidth: 0 }) : '';
-    body = `---\n${yaml}---\n${rest}`;
+    // (In the template's own block: a Hyde template's `{%hyde … %}`, else `---` lines.)
+    body = doc.frontMatter.syntax === 'hyde' ? `{%hyde\n${yaml}%}\n${rest}` : `---\n${yaml}---\n${rest}`;
   }
   // A template kept in a block of a page about it has the page's lines before it, blank.
   if (template.embeddedAt) body = body.replace(/^\n+/, '');

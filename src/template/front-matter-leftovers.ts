@@ -27,7 +27,7 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
     for (const value of kept) {
       const at = valueAt(lines, own, value);
       const line = fm.startLine + 1 + (at?.line ?? 0);
-      const column = (at?.column ?? 0) + 1;
+      const column = (at?.column ?? 0) + 1 + (fm.indent ?? 0);
       // A key the template says is optional (`requires (*optional)`), or a blank it says is filled in at a
       // later stage (`(fill in once accepted)`): kept, a warning.
       const later = /\b(?:once|when|after|until|upon|later|will|to be)\b/i.test(value);

@@ -242,6 +242,13 @@ export interface SummarySetting {
 /** Names of a template section that holds the title on its first line (folded). */
 const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title']);
 /** Names of a template section that is the summary (folded). */
+/**
+ * Front matter keys a summary is kept in, in order: `description` (most site generators), `summary`,
+ * and `excerpt` (Jekyll's and Hyde's). The template's key, the key read where the template keeps
+ * none, and the keys `init --adopt` counts are these.
+ */
+export const SUMMARY_KEYS = ['description', 'summary', 'excerpt'] as const;
+
 const SUMMARY_SECTIONS = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
 
 /**
@@ -318,13 +325,13 @@ function titleShape(sample: string): { shape?: TitleShape } {
 /**
  * Where patterns keep their summary: the configuration's choice, else the
  * blockquote right after the template's title, its front matter
- * `description` or `summary`, or a top-level section of its own (`## Summary`,
+ * `description`, `summary` or `excerpt` (`SUMMARY_KEYS`), or a top-level section of its own (`## Summary`,
  * `## Patlet`). The number of sentences asked for is read from the
  * template's text there (`Brief one-sentence description …`).
  */
 function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>, sections: TemplateSection[], file: string, setting?: SummarySetting): SummarySpec {
   const first = leadBlock(doc);
-  const fmKey = ['description', 'summary'].map((key) => frontMatterKey(frontMatter, key)).find((key) => key !== undefined);
+  const fmKey = SUMMARY_KEYS.map((key) => frontMatterKey(frontMatter, key)).find((key) => key !== undefined);
   const from =
     setting?.from ?? (first?.kind === 'blockquote' ? 'blockquote' : fmKey ? 'front-matter' : namedSection(sections, SUMMARY_SECTIONS) ? 'section' : 'first-paragraph');
   const sentences = (asked: string) => {
@@ -701,13 +708,17 @@ function removedLater(block: Block): boolean {
   return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain);
 }
 
-/** A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes taken off. */
+/**
+ * A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes
+ * taken off. (A note set in emphasis after the value, `status: draft _stub, draft or published_`, is
+ * a comment too: Hyde templates write theirs so.)
+ */
 function sketchedKeys(raw: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const line of raw.split(/\r?\n/)) {
     const m = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/.exec(line);
     if (!m) continue;
-    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*)$/, '').trim();
+    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*|\s(?:_[^_\n]+_|\*[^*\n]+\*)\s*)$/, '').trim();
     out[m[1]!] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
   }
   return out;

@@ -410,6 +410,105 @@ describe('summary: the first paragraph of prose', () => {
   });
 });
 
+describe('summary: notices set above a proposal', () => {
+  const TEMPLATE = '# [Title]\n\n## Details\n\nText.\n';
+  const load = async (patterns: Record<string, string>) =>
+    loadCatalog(
+      await tempCatalog({ 'templates/p.md': TEMPLATE, 'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }), ...patterns }),
+    );
+
+  it('are passed over, wholly emphasised or not: where to discuss it, its draft status, who wrote it', async () => {
+    const catalog = await load({
+      'a-ferry.md':
+        '# Ferry\n\n*Comment on this proposal in the forum thread: https://example.org/t/9*\n\nFerries carry cars across the bay twice an hour.\n\n## Details\n\nText.\n',
+      'b-kites.md':
+        '# Kites\n\nJoin the [discussion](https://example.org/d/4) here.\n\n_This is a draft proposal, not the final specification._\n\nKites lift a light line over the river before the bridge cable.\n\n## Details\n\nText.\n',
+      'c-locks.md':
+        '# Locks\n\n> This proposal was written by Ada and Bo, on behalf of the canal team.\n\nLocks raise boats between two water levels.\n\n## Details\n\nText.\n',
+      'd-tolls.md':
+        '# Tolls\n\nThis is a proposal, not the final specification: details may change.\n\n## Details\n\nTolls pay for the upkeep of the road they are taken on.\n',
+      'e-piers.md': '# Piers\n\nThis draft proposal describes how piers are numbered along the quay.\n\n## Details\n\nText.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text, p.summary?.from])).toEqual([
+      ['a-ferry', 'Ferries carry cars across the bay twice an hour.', 'paragraph'],
+      ['b-kites', 'Kites lift a light line over the river before the bridge cable.', 'paragraph'],
+      ['c-locks', 'Locks raise boats between two water levels.', 'paragraph'],
+      ['d-tolls', 'Tolls pay for the upkeep of the road they are taken on.', 'paragraph'],
+      // (A proposal that says what it describes is no notice, though it calls itself a draft.)
+      ['e-piers', 'This draft proposal describes how piers are numbered along the quay.', 'paragraph'],
+    ]);
+  });
+
+  it('a wholly emphasised line is still the summary where nothing else is written above the first section', async () => {
+    const catalog = await load({ 'quay.md': '# Quay\n\n*A quay is a wall boats tie up against to load.*\n\n## Details\n\nIt has bollards every ten metres.\n' });
+    expect(catalog.patterns[0]!.summary?.text).toBe('A quay is a wall boats tie up against to load.');
+  });
+
+  it('two proposals that share a notice are no near-copies: the summaries compared are their own', async () => {
+    const notice = '*Comment on this proposal in the forum thread: https://example.org/t/1*';
+    const root = await tempCatalog({
+      'templates/p.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }),
+      'lists.md': `# Lists\n\n${notice}\n\nLists let people group accounts and share the group with others.\n\n## Details\n\nText.\n`,
+      'tags.md': `# Tags\n\n${notice.replace('/1', '/2')}\n\nTags add a searchable word to a post without changing its text.\n\n## Details\n\nText.\n`,
+    });
+    const report = await lint({ root, only: ['duplicate-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+  });
+});
+
+describe('summary: front matter `excerpt`, as Jekyll and Hyde keep it', () => {
+  it('is read where `description` and `summary` are: with no place in the template, and as the place the template keeps it', async () => {
+    const none = await catalogOf(NO_SUMMARY, {
+      harbour: '---\nexcerpt: Boats wait in a harbour out of the swell.\n---\n\n# Harbour\n\n## Context\n\nWaves break on the wall.\n',
+    });
+    expect(read(none)).toEqual([['harbour', 'Harbour', 'heading', 'Boats wait in a harbour out of the swell.', 'front-matter']]);
+    const kept = await catalogOf('---\ntitle: <name>\nexcerpt: <a line on it>\n---\n\n## Context\n\n<the situation>\n', {
+      jetty: '---\ntitle: Jetty\nexcerpt: A jetty reaches past the shallows.\n---\n\n## Context\n\nThe beach is flat.\n',
+    });
+    expect(kept.template.summary).toMatchObject({ from: 'front-matter', key: 'excerpt', sample: '<a line on it>' });
+    expect(read(kept)).toEqual([['jetty', 'Jetty', 'front-matter', 'A jetty reaches past the shallows.', 'front-matter']]);
+  });
+});
+
+describe('title and summary: a Hyde `{%hyde … %}` metadata block', () => {
+  it('is the front matter of the patterns and of the template: its `title` and `excerpt` are read, its notes in the template left out of the samples', async () => {
+    const template =
+      '{%hyde _blocks begin with this_\n\ntitle: Title of the pattern  _lower case keys_\n\nexcerpt: A line or two on the pattern.\n\ncategories:\n  - sea\n_tags that classify it_\n\nstatus: draft _stub or draft_ \n\n%} _end the block with this_\n\n## Context\n\n<!-- The situation. -->\n';
+    const catalog = await catalogOf(template, {
+      'tide-table':
+        '    {%hyde\n\n    title: "Tide Table"\n    excerpt: "When the water is high, boats leave."\n    categories:\n        - sea\n\n    %}\n\n## Context\n\nThe harbour dries out.\n',
+    });
+    expect(read(catalog)).toEqual([['tide-table', 'Tide Table', 'front-matter', 'When the water is high, boats leave.', 'front-matter']]);
+    expect(catalog.template.title).toMatchObject({ from: 'front-matter', key: 'title', sample: 'Title of the pattern' });
+    expect(catalog.template.summary).toMatchObject({ from: 'front-matter', key: 'excerpt', sample: 'A line or two on the pattern.' });
+    expect(catalog.template.frontMatter).toMatchObject({ status: 'draft' });
+    const report = await lint({ root: catalog.root });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId}: ${d.message}`))).toEqual([]);
+  });
+});
+
+describe('summary: a `> TL;DR:` blockquote before the first section', () => {
+  it('is the summary where the template keeps it elsewhere: under the title written as a heading, past a list of fields; a bare link is never one', async () => {
+    const template = '---\ntitle: "[Pattern Title]"\n---\n\n## Summary (optional)\n\n[Summary of the pattern]\n\n## Why\n\n[Why]\n';
+    const root = await tempCatalog({
+      'templates/p.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }),
+      '202301-ferry-timetable.md':
+        '---\ntitle: Ferry timetable\n---\n\n## Ferry timetable\n\n* **Tickets:**\n  * https://example.org/issues/7\n\n> TL;DR: We publish one timetable for every pier.\n\n## Glossary\n\n**pier**: Where a ferry stops to load.\n\n## Why\n\nTimetables disagree.\n',
+      '202302-lock-keeper.md': '## Add a lock keeper\n\n* **Owners:**\n  * `@ada`\n\n> Summary: A keeper opens the lock on request.\n\n## Why\n\nBoats queue at night.\n',
+      '202303-tolls.md':
+        '---\ntitle: Canal tolls\n---\n\n## Related tickets\n\nhttps://example.org/issues/9\n\n## Why\n\nTolls pay for dredging the canal every spring.\n',
+    });
+    const catalog = await loadCatalog(root);
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text, p.summary?.from])).toEqual([
+      ['202301-ferry-timetable', 'TL;DR: We publish one timetable for every pier.', 'blockquote'],
+      ['202302-lock-keeper', 'Summary: A keeper opens the lock on request.', 'blockquote'],
+      ['202303-tolls', 'Tolls pay for dredging the canal every spring.', 'paragraph'],
+    ]);
+  });
+});
+
 describe('title: from the fields of a header list', () => {
   it('reads the list with a field marked as one to leave out (`+Version:`)', async () => {
     const catalog = await loadCatalog(

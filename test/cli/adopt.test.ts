@@ -285,6 +285,19 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(dir)).toEqual([]);
   });
 
+  it('summaries kept in front matter `excerpt` (Jekyll, Hyde) are where adopt reads them', async () => {
+    const post = (title: string, excerpt: string) => `---\ntitle: ${title}\nexcerpt: ${excerpt}\n---\n\n## Context\n\nWhy ${title}.\n\n## Solution\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'patterns/buoy.md': post('Buoy', 'A float that marks a channel.'),
+      'patterns/beacon.md': post('Beacon', 'A light that marks a rock.'),
+      'patterns/anchor.md': post('Anchor', 'A weight that holds a boat in place.'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('summary: front matter `excerpt` (3 of 3)');
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
   it('a folder named like a template (`NNNN-…-template/README.md`) is the template; a proposal about templates stays a proposal', async () => {
     const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Design\n\nHow it works.\n`;
     const dir = await tempCatalog({

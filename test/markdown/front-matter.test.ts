@@ -21,6 +21,33 @@ describe('front matter', () => {
     expect(result.document.sections[0]!.heading.range.start.line).toBe(6);
   });
 
+  it("reads a Hyde `{%hyde … %}` block at the top as front matter, indented or not, with the tag's notes around it left out", () => {
+    const indented = parseMarkdown(
+      '    {%hyde\n\n    title: "Tide Table"\n    excerpt: "When the water is high."\n    tags:\n        - sea\n\n    %}\n\n## Context\n\nText.\n',
+    );
+    expect(indented.ok && indented.document.frontMatter).toMatchObject({
+      data: { title: 'Tide Table', excerpt: 'When the water is high.', tags: ['sea'] },
+      startLine: 1,
+      endLine: 8,
+      syntax: 'hyde',
+      indent: 4,
+    });
+    // (Nothing of it is left for the body: no code block, no paragraph; the first section is where it was.)
+    expect(indented.ok && [indented.document.preamble, indented.document.codeBlocks, indented.document.sections[0]!.heading.range.start.line]).toEqual([[], [], 10]);
+    const spaced = parseMarkdown('\n{% hyde %}\ntitle: Moorings\nstatus: draft\n%} end of the block\n\nText.\n');
+    expect(spaced.ok && spaced.document.frontMatter).toMatchObject({ data: { title: 'Moorings', status: 'draft' }, startLine: 2, endLine: 5 });
+    expect(spaced.ok && spaced.document.preamble.map((b) => b.kind)).toEqual(['paragraph']);
+  });
+
+  it('says where a Hyde block’s YAML is wrong, in its own words; a block never closed is text', () => {
+    const e = error('{%hyde\ntitle: ok\ntags: [a, b\n%}\n');
+    expect([e.line, e.message]).toEqual([3, expect.stringContaining('between `{%hyde` and `%}`')]);
+    // (At its column in the file, the block's indent included.)
+    expect(error('  {%hyde\n  title: ok\n  title: twice\n  %}\n')).toMatchObject({ line: 3, column: 3 });
+    const open = parseMarkdown('{%hyde\ntitle: ok\n\nText.\n');
+    expect(open.ok && open.document.frontMatter).toBeUndefined();
+  });
+
   it('does not read a thematic break later in the file as front matter', () => {
     const result = parseMarkdown('# T\n\n---\n\ntext\n');
     expect(result.ok && result.document.frontMatter).toBeUndefined();

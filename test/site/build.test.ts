@@ -584,6 +584,22 @@ describe('patternbook build: a document titled by its number', () => {
   });
 });
 
+describe('patternbook build: a Hyde `{%hyde … %}` metadata block', () => {
+  it('is never shown on the page; its title and excerpt are the page’s', async () => {
+    const root = await tempCatalog({
+      'templates/p.md': '{%hyde\ntitle: Title\nexcerpt: One line.\n%}\n\n## Context\n\n<!-- The situation. -->\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/p.md', patterns: ['*.md'] }),
+      'slipway.md':
+        '    {%hyde\n\n    title: "Boat’s Slipway"\n    excerpt: "A ramp that takes a boat out of the water."\n\n    %}\n\n## Context\n\nHulls need scraping.\n',
+    });
+    await buildSite({ root, out: path.join(root, '_site') });
+    const page = await readFile(path.join(root, '_site/patterns/slipway/index.html'), 'utf8');
+    expect(page).toContain('<h1>Boat’s Slipway</h1>');
+    expect(page).toContain('<meta name="description" content="A ramp that takes a boat out of the water."');
+    expect(page).not.toMatch(/hyde|excerpt:/);
+  });
+});
+
 describe('patternbook build: links written as a published site writes them', () => {
   it('takes `./x` and `./x.html` for `x.md` as links to that pattern', async () => {
     const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;

@@ -4,6 +4,7 @@ import { PatternbookError } from '../../src/diagnostics.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { lint } from '../../src/lint/lint.js';
 import { loadTemplate, templateFromSource } from '../../src/template/load-template.js';
+import { renderNewPattern } from '../../src/scaffold/render-pattern.js';
 import { fixture, outline, tempCatalog } from '../helpers.js';
 
 describe('a template with H2 sections only and the title in front matter', async () => {
@@ -528,5 +529,13 @@ describe('shapes of proposal templates (improvement-proposal catalogs)', () => {
     });
     const report = await lint({ root: dir });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`))).toEqual([]);
+  });
+});
+
+describe('a template whose metadata is a Hyde `{%hyde … %}` block', () => {
+  it('gives `new` a pattern with its metadata in the same block, the title and summary filled in', () => {
+    const template = templateFromSource('{%hyde\ntitle: Title\nexcerpt: One line.\nstatus: draft\n%}\n\n## Context\n\n<!-- The situation. -->\n', 'pattern.md');
+    const text = renderNewPattern(template, { title: 'Breakwater', summary: 'A wall that calms the harbour.' });
+    expect(text).toBe('{%hyde\ntitle: Breakwater\nexcerpt: A wall that calms the harbour.\nstatus: draft\n%}\n\n## Context\n\n<!-- The situation. -->\n');
   });
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 export default defineRule({
   meta: {
     id: 'front-matter-syntax',
-    description: 'The front matter between the `---` lines is valid YAML: a mapping of `key: value` pairs.',
+    description: 'The front matter between the `---` lines (or in a Hyde `{%hyde … %}` block) is valid YAML: a mapping of `key: value` pairs.',
     severity: 'error',
     fixable: false,
     // A redirect stub's front matter is read too (`redirect_to:`).
