@@ -69,6 +69,8 @@ const FOLDER_FIT_MIN = 3;
 const FOLDER_KEEP_SHARE = 0.5;
 /** A file that fits this closely (see `Fit.f1`) is a pattern in a folder left out too: it is named on its own. */
 const CLOSE_FIT = 0.8;
+/** A document named as its own folder (`x/x.md`) beside the patterns is one of them with this share of the template's sections. */
+const FOLDER_NAMED_FIT = 0.5;
 /** A folder named for English (`en`, `en-us`, `english`). */
 const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
 /** A folder level of at most this many names lists them (one glob each). */
@@ -352,7 +354,13 @@ export function chooseLayout(
         if (patterns.includes(f) || f === template?.file || f.folderKind || f.dirs.length === 0) continue;
         if (f.base.replace(/\.(?:md|markdown)$/i, '') !== f.dirs.at(-1)) continue;
         const home = f.dirs.slice(0, -1).join('/');
-        if (!patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) || (fit(f)?.f1 ?? 0) < CLOSE_FIT || slugs.has(slugOfFile(f))) continue;
+        if (
+          !patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) ||
+          !fitsTemplate(fit(f)) ||
+          (fit(f)?.f1 ?? 0) < FOLDER_NAMED_FIT ||
+          slugs.has(slugOfFile(f))
+        )
+          continue;
         globs.push(f.rel.split('/').map(escapeName).join('/'));
         patterns.push(f);
         slugs.add(slugOfFile(f));
