@@ -228,7 +228,10 @@ export function templateNameScore(file: ScannedFile): number {
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
     // A contribution guide that holds the template to copy in a ```markdown block.
-    if (/^contributing\./i.test(file.base) && file.doc && embeddedTemplate(file.doc.source)) return 2;
+    // (Or a page about the process in a folder about contributing, `contributing/proposal-process.md`,
+    // that keeps it after a `## Template:` heading.)
+    const aboutWriting = /^contributing\./i.test(file.base) || (/^contributing$/i.test(parent) && tokens.some((t) => /^(?:process|proposals?|rfcs?|template)$/.test(t)));
+    if (aboutWriting && file.doc && embeddedTemplate(file.doc.source)) return 2;
     // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));

@@ -53,7 +53,7 @@ export interface AdoptResult {
   templateFile: string;
   /** How the template was chosen. */
   templateSource: 'given' | 'found' | 'derived';
-  /** The template is the ```markdown block of a page about it (a contribution guide). */
+  /** The template is kept in a page about it (a contribution guide): its ```markdown block, or the part after its `Template:` heading. */
   templateEmbedded?: boolean;
   /** The catalog's page that calls the found template the template, by a link. */
   templateCalledBy?: string;
@@ -767,7 +767,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
     const shown = found?.file ? found.rel : path.relative(result.root, result.templateFile).split(path.sep).join('/');
     const above = !found?.file && shown.startsWith('..') ? ' in the repository above this folder' : '';
     const kind = result.templateEmbedded
-      ? 'the ```markdown block of a page about it'
+      ? 'the template a page about it keeps (a ```markdown block, or the part after a `Template:` heading)'
       : result.templateCalledBy
         ? `the file ${result.templateCalledBy} calls the template`
         : `a file named like one${above}`;

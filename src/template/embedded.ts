@@ -20,7 +20,7 @@ import { markdownParser } from '../markdown/parser.js';
  * undefined when the page holds no such block.
  */
 export function embeddedTemplate(text: string): { text: string; line: number } | undefined {
-  if (!/^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text)) return undefined;
+  if (!/^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text)) return templateSection(text);
   const tokens = markdownParser().parse(text, {});
   const own = tokens.filter((t) => t.type === 'heading_open').length;
   let best: { token: Token; headings: number } | undefined;
@@ -40,4 +40,35 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
   const first = best.token.map![0] + 1;
   if (/^---[ \t]*\r?\n/.test(best.token.content)) return { text: best.token.content, line: first + 1 };
   return { text: '\n'.repeat(first) + best.token.content, line: first + 1 };
+}
+
+/** A heading that only says the template follows: `## Template:`, `## Proposal template`, `### The template`. */
+const TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement)[ \t]+){0,2}template[ \t]*:?[ \t]*#*[ \t]*$/i;
+/** Headings the template after it must have (its title and sections). */
+const SECTION_TEMPLATE_MIN = 3;
+
+/**
+ * The other way a page keeps the template it explains: everything after a
+ * heading that only says "Template:", the template's own title heading right
+ * under it (`## Template:` then `## Your Proposal Title`, `## Why`, `## Goals`
+ * to the end of the page). Returned as `embeddedTemplate` returns a block:
+ * the page's lines above blanked, so the template's keep their numbers.
+ */
+function templateSection(text: string): { text: string; line: number } | undefined {
+  if (!/template/i.test(text)) return undefined;
+  const lines = text.split('\n');
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker) fence = fence === undefined ? marker[0] : line.trimStart().startsWith(fence) ? undefined : fence;
+    if (fence !== undefined || !TEMPLATE_HEADING.test(line)) continue;
+    // (Its title heading next, nothing of the page's in between; and the sections after it.)
+    const next = lines.findIndex((l, j) => j > i && l.trim() !== '');
+    if (next < 0 || !/^ {0,3}#{1,6}[ \t]+\S/.test(lines[next]!)) continue;
+    const headings = lines.slice(next).filter((l) => /^ {0,3}#{1,6}[ \t]+\S/.test(l)).length;
+    if (headings < SECTION_TEMPLATE_MIN) continue;
+    return { text: '\n'.repeat(next) + lines.slice(next).join('\n'), line: next + 1 };
+  }
+  return undefined;
 }

@@ -775,7 +775,7 @@ describe('patternbook init --adopt', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect(await configOf(dir)).toEqual({ template: 'CONTRIBUTING.md', patterns: ['kinds/*.md'] });
-    expect(run.stdout).toContain('the template in its ```markdown block');
+    expect(run.stdout).toContain('the template a page about it keeps, in a ```markdown block');
     expect(await lintFindings(dir)).toEqual([]);
   });
 
@@ -1337,5 +1337,22 @@ describe('init --adopt: parts other pages include', () => {
     expect(Object.keys(files).filter((rel) => picked(rel) && !left(rel) && !rel.includes('template'))).toHaveLength(5);
     expect(left('disclaimer.md')).toBe(true);
     expect(run.stdout).toMatch(/exclude +disclaimer\.md \(a part other pages include/);
+  });
+});
+
+describe('init --adopt: a template kept after a `## Template:` heading of the process page', () => {
+  it('takes `contributing/proposal-process.md`’s template part as the template', async () => {
+    const files: Record<string, string> = {
+      'contributing/proposal-process.md':
+        '# Proposals process\n\nWrite one before a large change.\n\n## Why a process?\n\nSo changes are discussed.\n\n## Template:\n\n## Your Proposal Title\n\n## Why\n\nThe motivation.\n\n## Goals\n\nWhat it achieves.\n\n## How\n\nThe design.\n',
+      'contributing/releases.md': '# Releases\n\n## Cadence\n\nMonthly.\n',
+    };
+    for (const n of ['sharding', 'caching', 'tracing'])
+      files[`proposals/2024-${n}.md`] = `## ${n}\n\n## Why\n\nNeed ${n}.\n\n## Goals\n\nFast ${n}.\n\n## How\n\nDo ${n}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('contributing/proposal-process.md');
+    expect(run.stdout).toContain('after a `Template:` heading');
   });
 });

@@ -89,3 +89,44 @@ describe('a template kept in a ```markdown block of a page about it', () => {
     expect(schema.embeddedAt).toBeUndefined();
   });
 });
+
+describe('a template kept after a `## Template:` heading of a page about it', () => {
+  const page = [
+    '# Proposals process', // 1
+    '',
+    'Write a proposal before a large change.',
+    '',
+    '## Why a process?', // 5
+    '',
+    'So changes are discussed first.',
+    '',
+    '## Template:', // 9
+    '',
+    '## Your Proposal Title', // 11
+    '',
+    '* **Owners:** `<@author>`',
+    '',
+    '## Why', // 15
+    '',
+    'The motivation.',
+    '',
+    '## Goals', // 19
+    '',
+    'What it achieves.',
+    '',
+    '## How', // 23
+    '',
+    'The design.',
+    '',
+  ].join('\n');
+  it('is the part after that heading: its title, then its sections, at their lines; the page’s own sections are none of them', () => {
+    const t = templateFromSource(page, 'contributing/proposal-process.md');
+    expect(t.title).toMatchObject({ from: 'heading', sample: 'Your Proposal Title' });
+    expect(outline(t.sections)).toEqual(['2 Why', '2 Goals', '2 How']);
+    expect(t.sections.map((s) => s.line)).toEqual([15, 19, 23]);
+  });
+  it('a `## Template` section that only points elsewhere is no template: the page stays as it is', () => {
+    const pointer = page.replace('## Template:\n\n## Your Proposal Title', '## Template\n\nCopy `0000-template.md`.\n\n## Your Proposal Title');
+    expect(outline(templateFromSource(pointer, 'process.md').sections)).toContain('2 Why a process?');
+  });
+});

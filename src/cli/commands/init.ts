@@ -71,7 +71,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     );
   } else {
     ctx.out(
-      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? '(the template in its ```markdown block; the patterns have its sections)' : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its sections)` : path.relative(r.root, r.templateFile).startsWith('..') ? '(named like a template, in the repository above this folder; the patterns have its sections)' : '(named like a template, the patterns have its sections)')}`,
+      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? '(the template a page about it keeps, in a ```markdown block or after a `Template:` heading; the patterns have its sections)' : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its sections)` : path.relative(r.root, r.templateFile).startsWith('..') ? '(named like a template, in the repository above this folder; the patterns have its sections)' : '(named like a template, the patterns have its sections)')}`,
     );
     for (const s of r.siblings)
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
