@@ -291,14 +291,12 @@ function readTitle(
   // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
   const h1IsAPart = doc.title !== undefined && (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text));
+  // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
+  const fmTitle = TITLE_KEYS.map((key) => frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1))).find((t) => t !== undefined);
   // (The template's own title line left as it is, `# Title`, over a front matter `title` the author
   // filled in: the name is that one. The title rule says the line is left in.)
   const h1IsSample =
-    spec.from === 'heading' &&
-    doc.title !== undefined &&
-    spec.sample.trim() !== '' &&
-    foldText(doc.title.text) === foldText(spec.sample) &&
-    TITLE_KEYS.some((k) => frontMatterText(frontMatter, k, fmRange ?? doc.lines.linesRange(1, 1)));
+    spec.from === 'heading' && doc.title !== undefined && spec.sample.trim() !== '' && foldText(doc.title.text) === foldText(spec.sample) && fmTitle !== undefined;
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.
@@ -308,11 +306,7 @@ function readTitle(
       return { text: `${doc.title.text.trim()}: ${next.text}`, from: 'heading', range: { start: doc.title.range.start, end: next.range.end } };
     return { text: doc.title.text, from: 'heading', range: doc.title.range };
   }
-  // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
-  for (const key of TITLE_KEYS) {
-    const found = frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1));
-    if (found) return found;
-  }
+  if (fmTitle) return fmTitle;
   // The title among the fields the document writes in its body (`Title: Faster block sync`, or the
   // field the template names the pattern in, `- Name: Contractual Build Plan`).
   // (Or a field named for the document's name: `- Proposal Name: …`, `RFC Title: …`.)

@@ -632,6 +632,19 @@ function attr(token: Token, name: string): string {
 }
 
 /** The plain text of a paragraph, a blockquote or a list's items (joined by spaces); '' for other blocks. */
+/** The document's blocks in order, each section's own after its heading (not the blocks inside lists or quotes). */
+export function documentBlocks(doc: MarkdownDocument): Block[] {
+  const out = [...doc.preamble];
+  const walk = (sections: readonly Section[]): void => {
+    for (const s of sections) {
+      out.push(...s.blocks);
+      walk(s.children);
+    }
+  };
+  walk(doc.sections);
+  return out;
+}
+
 export function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':

@@ -1,5 +1,5 @@
 import { escapeName, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { fitOf, fits, isNonPatternName, nameTokens, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
+import { fitOf, fits, isNonPatternName, nameTokens, NOT_THE_CATALOGS, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
  * Collections that keep a template of their own: a site whose `patterns/`,
@@ -33,9 +33,6 @@ function collectionOf(file: ScannedFile): string {
   return (file.folderKind ? file.dirs.slice(0, -1) : file.dirs).join('/');
 }
 
-/** A copy of a template kept as test data or an example is no folder's template. */
-const NOT_A_COLLECTION = /(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)(?:\/|$)/i;
-
 /**
  * The folders, other than the catalog template's own, that hold a file named
  * like a template beside documents most of which have its sections — more of
@@ -64,7 +61,7 @@ export function folderTemplates(layout: LayoutChoice, candidates: readonly Templ
     inFolder.set(folder, [...(inFolder.get(folder) ?? []), candidate]);
   }
   for (const [folder, list] of inFolder) {
-    if (list.length !== 1 || folder === home || NOT_A_COLLECTION.test(folder)) continue;
+    if (list.length !== 1 || folder === home || NOT_THE_CATALOGS.test(folder)) continue;
     const candidate = list[0]!;
     const file = candidate.file!;
     const byName = named.has(candidate);

@@ -207,6 +207,9 @@ export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKi
   return NON_PATTERN_STEMS.has(stem);
 }
 
+/** A folder of copies kept as test data or examples (`pkg/testdata/…`, `examples/`): no template or collection of the catalog's is in one. */
+export const NOT_THE_CATALOGS = /(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)(?:\/|$)/i;
+
 /** Words that name a blank document to copy: `EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`. */
 const BLANK_WORDS = new Set(['blank', 'empty', 'skeleton', 'boilerplate', 'scaffold']);
 /** A blank to fill in: `<ADR TITLE>`, `YYYY-MM-DD`, `[Name]` (not a link), `{title}`. */

@@ -25,7 +25,7 @@ import { compareTemplate, type Comparison, type SectionChoice } from './adopt-co
 import { folderTemplates } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { fitOf, fits, scanMarkdown, slugOfFile, templateNameScore, templatesAbove, type ScannedFile } from './adopt-scan.js';
+import { fitOf, fits, NOT_THE_CATALOGS, scanMarkdown, slugOfFile, templateNameScore, templatesAbove, type ScannedFile } from './adopt-scan.js';
 
 /**
  * `patternbook init --adopt`: a configuration for a folder that already
@@ -437,11 +437,7 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
 function otherTemplates(candidates: readonly TemplateCandidate[], chosen: TemplateCandidate, schema: TemplateSchema): TemplateCandidate[] {
   const beside = path.dirname(chosen.rel);
   return candidates.filter(
-    (c) =>
-      c !== chosen &&
-      c.schema.file !== schema.file &&
-      (c.nameScore >= 3 || path.dirname(c.rel) === beside) &&
-      !/(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)\//i.test(c.rel),
+    (c) => c !== chosen && c.schema.file !== schema.file && (c.nameScore >= 3 || path.dirname(c.rel) === beside) && !NOT_THE_CATALOGS.test(path.posix.dirname(c.rel)),
   );
 }
 

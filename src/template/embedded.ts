@@ -42,8 +42,8 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
   return { text: '\n'.repeat(first) + best.token.content, line: first + 1 };
 }
 
-/** A heading that only says the template follows: `## Template:`, `## Proposal template`, `### The template`. */
-const TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement)[ \t]+){0,2}template[ \t]*:?[ \t]*#*[ \t]*$/i;
+/** A heading that only says the template follows: `Template:`, `Proposal template`, `The template`. */
+const TEMPLATE_HEADING = /^(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement)\s+){0,2}template\s*:?$/i;
 /** Headings the template after it must have (its title and sections). */
 const SECTION_TEMPLATE_MIN = 3;
 
@@ -56,19 +56,16 @@ const SECTION_TEMPLATE_MIN = 3;
  */
 function templateSection(text: string): { text: string; line: number } | undefined {
   if (!/template/i.test(text)) return undefined;
-  const lines = text.split('\n');
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker) fence = fence === undefined ? marker[0] : line.trimStart().startsWith(fence) ? undefined : fence;
-    if (fence !== undefined || !TEMPLATE_HEADING.test(line)) continue;
+  const tokens = markdownParser().parse(text, {});
+  const headings = tokens.flatMap((t, i) =>
+    t.type === 'heading_open' && t.level === 0 && t.map ? [{ at: i, line: t.map[0], text: tokens[i + 1]?.content.trim() ?? '' }] : [],
+  );
+  for (const [k, h] of headings.entries()) {
     // (Its title heading next, nothing of the page's in between; and the sections after it.)
-    const next = lines.findIndex((l, j) => j > i && l.trim() !== '');
-    if (next < 0 || !/^ {0,3}#{1,6}[ \t]+\S/.test(lines[next]!)) continue;
-    const headings = lines.slice(next).filter((l) => /^ {0,3}#{1,6}[ \t]+\S/.test(l)).length;
-    if (headings < SECTION_TEMPLATE_MIN) continue;
-    return { text: '\n'.repeat(next) + lines.slice(next).join('\n'), line: next + 1 };
+    const next = headings[k + 1];
+    if (!TEMPLATE_HEADING.test(h.text) || !next || next.at !== h.at + 3 || headings.length - k - 1 < SECTION_TEMPLATE_MIN) continue;
+    const lines = text.split('\n');
+    return { text: '\n'.repeat(next.line) + lines.slice(next.line).join('\n'), line: next.line + 1 };
   }
   return undefined;
 }

@@ -241,7 +241,6 @@ export interface SummarySetting {
 
 /** Names of a template section that holds the title on its first line (folded). */
 const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title']);
-/** Names of a template section that is the summary (folded). */
 /**
  * Front matter keys a summary is kept in, in order: `description` (most site generators), `summary`,
  * and `excerpt` (Jekyll's and Hyde's). The template's key, the key read where the template keeps
@@ -249,6 +248,7 @@ const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title'
  */
 export const SUMMARY_KEYS = ['description', 'summary', 'excerpt'] as const;
 
+/** Names of a template section that is the summary (folded). */
 const SUMMARY_SECTIONS = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
 
 /**

@@ -1,4 +1,4 @@
-import { blockText, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
+import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
 import { bodyFields } from '../../template/body-fields.js';
 import type { Block, CodeBlock, Heading, MarkdownDocument, Section } from '../../markdown/types.js';
@@ -20,12 +20,12 @@ import {
   type SectionMatch,
 } from '../../template/match-outline.js';
 import { extendsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
-import { escapeRegExp, foldHeading, foldText } from '../../template/normalize.js';
+import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, requiredOf } from '../../template/walk.js';
-import { fromTemplate } from '../../template/lookup.js';
+import { claimedSections, fromTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
@@ -382,8 +382,10 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     ...outline.all.flatMap((m) => m.sections.map((s) => [s.heading, m.schema] as [Heading, TemplateSection])),
     ...outline.misplaced.map((m) => [m.section.heading, m.schema] as [Heading, TemplateSection]),
   ]);
+  /** The level the missing section is written at here (the pattern's outline may stand a level off). */
+  const levelHere = (missing: MissingSection): number => Math.min(Math.max(missing.schema.level + shift, 1), 6);
   const adopts = (missing: MissingSection, offset: number): boolean => {
-    const level = Math.min(Math.max(missing.schema.level + shift, 1), 6);
+    const level = levelHere(missing);
     const next = doc.headings.find((h) => h.range.start.offset >= offset && h !== doc.title);
     if (!next || next.level <= level) return false;
     const its = schemaOf.get(next);
@@ -392,7 +394,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // …nor where the heading it would stand under is not its parent's (`## Aim` inserted after the text
   // of a `# Summary` written a level up: it would be that section's sub-section).
   const misparented = (missing: MissingSection, offset: number): boolean => {
-    const level = Math.min(Math.max(missing.schema.level + shift, 1), 6);
+    const level = levelHere(missing);
     const over = doc.headings.filter((h) => h.range.start.offset < offset && h.level < level).at(-1);
     if (!over) return false;
     return missing.parent ? !missing.parent.sections.some((s) => s.heading === over) : over !== doc.title;
@@ -401,7 +403,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // The template's first section (none it puts before it here), where only the author's own sections
   // stand above the next one it has — `## Motivation`, `## Design` over the `## Licence`: it goes
   // above them, first, not at the end of them.
-  const placed = templateSectionsOf(outline);
+  const placed = claimedSections(outline);
   const names = new Set(flattenSections(template.sections).map((t) => variantKey(t.heading)));
   // (Nor above a heading of the author's that holds one named as a template section, `### Motivation`
   // under `## Introduction`, nor a table of contents: each says something of where sections go.)
@@ -418,11 +420,14 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // written out of their place (`### Notes` inside the Design for the closing `## Note`): a missing
   // section goes before them, where the template has it, not after them.
   const order = new Map(flattenSections(template.sections).map((t, i) => [t, i]));
-  const standing = [...outline.all.flatMap((m) => m.sections.map((x) => [x, m.schema] as const)), ...outline.misplaced.map((m) => [m.section, m.schema] as const)];
-  const laterThan = (missing: MissingSection) => new Set(standing.filter(([, t]) => (order.get(t) ?? -1) > (order.get(missing.schema) ?? Infinity)).map(([x]) => x));
+  const placing = (missing: MissingSection): Placing => ({
+    first: goesFirst(missing),
+    level: levelHere(missing),
+    later: (x) => (order.get(schemaOf.get(x.heading)!) ?? -1) > (order.get(missing.schema) ?? Infinity),
+  });
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
-    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), goesFirst(missing), laterThan(missing));
+    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), placing(missing));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
     if (candidates.size === 0) return { ...place, keeping: undefined };
     const inserted: string[] = [];
@@ -432,9 +437,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     };
     const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep, setext);
     const keeping: Keeping | undefined =
-      inserted.length > 0
-        ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), goesFirst(missing), laterThan(missing)).insert }
-        : undefined;
+      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), placing(missing)).insert } : undefined;
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
@@ -694,7 +697,7 @@ function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, mis
   if (!own || own.text.split(' ').length < 3) return undefined;
   const after = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;
-  const blocks = [...doc.preamble, ...flattenSections(doc.sections).flatMap((s) => s.blocks)];
+  const blocks = documentBlocks(doc);
   return blocks.find((b) => b.kind === 'paragraph' && b.range.start.offset > after && b.range.start.offset < before && foldText(blockText(b)) === own.text);
 }
 
@@ -899,7 +902,7 @@ function spreadUnder(doc: MarkdownDocument, outline: OutlineMatch, missing: Miss
   if (schema.repeatable || schema.anyHeading || (!missing.parent && closesRun(missing, template))) return [];
   const key = variantKey(schema.name);
   const words = key.split(' ');
-  const taken = templateSectionsOf(outline);
+  const taken = claimedSections(outline);
   const fits = (s: Section) => {
     const own = variantKey(s.heading.text);
     return own === key || (!own.includes(' ') && own.length >= 5 && words.length > 1 && words.includes(own));
@@ -1005,7 +1008,7 @@ function holdsMost(doc: MarkdownDocument, sections: readonly Section[]): boolean
 function downUnder(outline: OutlineMatch, missing: MissingSection): { section: Section; under: Section } | undefined {
   const under = missing.after?.sections.at(-1);
   if (!under || missing.schema.repeatable || missing.schema.anyHeading) return undefined;
-  const known = templateSectionsOf(outline);
+  const known = claimedSections(outline);
   const here = outline.missing.filter((m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema);
   const kindred = under.children.filter(
     (c) => c.level === missing.schema.level + 1 && !known.has(c) && kindredTo(c, missing.schema) && here.every((m) => m === missing || !kindredTo(c, m.schema)),
@@ -1024,7 +1027,7 @@ function joinedKindred(outline: OutlineMatch, missing: MissingSection, template:
   const schema = missing.schema;
   if (schema.repeatable || schema.anyHeading) return undefined;
   const names = templateParts(template);
-  for (const section of templateSectionsOf(outline)) {
+  for (const section of claimedSections(outline)) {
     if (section.level !== schema.level || !/,|\band\b|&|\//i.test(section.title)) continue;
     const parts = splitNote(section.title)
       .text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*\/\s*/i)
@@ -1050,7 +1053,7 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
   if (schema.repeatable || schema.anyHeading || missing.parent) return [];
   const name = [...new Set(analyze(schema.name))];
   if (name.length === 0 || name.some((w) => w.length < 4)) return [];
-  const known = templateSectionsOf(outline);
+  const known = claimedSections(outline);
   const out: Section[] = [];
   for (const s of doc.sections) {
     if (known.has(s) || s.heading === doc.title || s.level !== schema.level) continue;
@@ -1155,11 +1158,6 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
 /** Guidance of at most this many terms asks for the parts a section is made of (see `askedForElsewhere`). */
 const ASKED_GUIDANCE_TERMS = 30;
 
-/** The pattern's sections that stand for a template section, at its place or out of it. */
-function templateSectionsOf(outline: OutlineMatch): Set<Section> {
-  return new Set([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
-}
-
 /** A table of contents' heading: no section of the text, nor one in other words. */
 const NAVIGATION = /^(?:table of contents|contents|toc)$/i;
 
@@ -1191,14 +1189,19 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[]):
  * end of its parent, or of the file): `## References` closes a guide whose
  * topics follow its `## Introduction`, rather than splitting them from it.
  */
-function insertion(
-  doc: MarkdownDocument,
-  missing: MissingSection,
-  text: string,
-  first?: Section,
-  later: ReadonlySet<Section> = new Set(),
-): { offset: number; line: number; insert: string } {
-  const place = insertionPoint(doc, missing, text, first, later);
+/**
+ * What decides where a missing section goes besides the template: the section it goes above when it
+ * is the template's first (`goesFirst`), the level it is written at, and the pattern's sections that
+ * stand for template sections the template puts after it.
+ */
+interface Placing {
+  first: Section | undefined;
+  level: number;
+  later: (section: Section) => boolean;
+}
+
+function insertion(doc: MarkdownDocument, missing: MissingSection, text: string, placing: Placing): { offset: number; line: number; insert: string } {
+  const place = insertionPoint(doc, missing, text, placing);
   // A blank line on each side of what is inserted, whatever the author's text around it has (a
   // `---` rule right above the next heading): a heading never runs into the line after it.
   const before = doc.source.slice(0, place.offset);
@@ -1216,8 +1219,7 @@ function insertionPoint(
   doc: MarkdownDocument,
   missing: MissingSection,
   text: string,
-  first: Section | undefined,
-  later: ReadonlySet<Section>,
+  { first, level, later }: Placing,
 ): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
@@ -1234,10 +1236,9 @@ function insertionPoint(
     // Reported where the template expects it (after that section); inserted after the author's —
     // but before the run of closing sections that ends the document or its parent (`# Future work`,
     // `# Appendix`, `### Sources`): those stay last.
-    const level = /^(#{1,6})\s/m.exec(text)?.[1]!.length ?? missing.schema.level;
     // (Nor after a section the template puts after it, written inside the section before: `### Notes`
     // for the closing `## Note`.)
-    const stop = flattenSections(doc.sections).find((x) => later.has(x) && x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < end);
+    const stop = flattenSections(doc.sections).find((x) => x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < end && later(x));
     const closing = stop ?? closingRun(doc, after, end, level);
     if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
@@ -1258,9 +1259,7 @@ function insertionPoint(
  * it has one: the author took the section out and says so.
  */
 function commentedOut(doc: MarkdownDocument, schema: TemplateSection): number | undefined {
-  const comments = [...doc.preamble, ...flattenSections(doc.sections).flatMap((s) => s.blocks)].filter(
-    (b): b is Extract<Block, { kind: 'html' }> => b.kind === 'html' && /^\s*<!--/.test(b.html),
-  );
+  const comments = documentBlocks(doc).filter((b): b is Extract<Block, { kind: 'html' }> => b.kind === 'html' && /^\s*<!--/.test(b.html));
   for (const block of comments) {
     const lines = block.html.split(/\r?\n/);
     for (const [i, line] of lines.entries()) {
@@ -1280,7 +1279,7 @@ function commentedOut(doc: MarkdownDocument, schema: TemplateSection): number | 
  */
 function contentsWithoutHeading(doc: MarkdownDocument, schema: TemplateSection): { list: number; label?: string; labelLine?: number } | undefined {
   if (!NAVIGATION.test(foldHeading(schema.name)) && !NAVIGATION.test(foldHeading(schema.heading))) return undefined;
-  const blocks = [...doc.preamble, ...flattenSections(doc.sections).flatMap((x) => x.blocks)];
+  const blocks = documentBlocks(doc);
   for (const [i, block] of blocks.entries()) {
     if (block.kind !== 'list') continue;
     const inside = doc.links.filter((l) => l.range.start.offset >= block.range.start.offset && l.range.end.offset <= block.range.end.offset);
@@ -1313,9 +1312,7 @@ function closingRun(doc: MarkdownDocument, after: Section, end: number, level: n
   );
   let first: Section | undefined;
   for (let i = later.length - 1; i >= 0; i--) {
-    const name = foldHeading(later[i]!.title)
-      .replace(/^[\s\d.)\]:-]*(?:[a-z][.)]\s+)?/, '')
-      .replace(/^\[(.*)\]$/, '$1');
+    const name = withoutNumbering(foldHeading(later[i]!.title)).replace(/^\[(.*)\]$/, '$1');
     if (!CLOSING.test(name)) break;
     first = later[i];
   }
