@@ -44,8 +44,8 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
 
 /** A heading that only says the template follows: `Template:`, `Proposal template`, `The template`. */
 const TEMPLATE_HEADING = /^(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement)\s+){0,2}template\s*:?$/i;
-/** Headings the template after it must have (its title and sections). */
-const SECTION_TEMPLATE_MIN = 3;
+/** Headings the template after it must have (its title and a section, or two sections). */
+const SECTION_TEMPLATE_MIN = 2;
 
 /**
  * The other way a page keeps the template it explains: everything after a

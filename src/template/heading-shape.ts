@@ -70,6 +70,8 @@ const PART_SOURCES = [
   // An ellipsis on its own (`Risk: ... 1`), with the sample number after it, if any: the item's words.
   String.raw`(?<ellipsis>(?<![.\p{L}\p{N}])(?:\.{3}|…)(?:\s+\d+\b)?(?![.\p{L}\p{N}]))`,
   String.raw`(?<number>\b\d+\b)`,
+  // (A lone `n` after a label's word stands for its number, `Option n: Title`: the next of a series.)
+  String.raw`(?<nvar>(?<=\b\p{L}{2,}\s)[nN](?=\s*[:\-–—]|$))`,
 ];
 // After a label: a colon, or a dash between spaces (`Owner - Your team`; `do-it-your-way` is a word).
 const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]our\b.*$)`;
@@ -77,8 +79,11 @@ const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]ou
 // says what goes after the label, `Proposal NNN: Title of proposal`, `ADR: Short descriptive title`.)
 const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$|(?<=\b(?:N{3,}|X{3,}|0{3,})\s+)(?:[Tt]itle|TITLE|[Nn]ame)$|(?<=:\s*|\s[-–—]\s*)(?:(?:[Tt]itle|[Nn]ame)\s+(?:of|for)\b.*|(?:[A-Za-z]+\s+){0,2}(?:[Tt]itle|[Nn]ame))$)`;
 const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
+// (In a section's heading, the word for a name alone after a numbered label: `Option 1: Title`,
+// `Proposal n - Name`, one of a series of the author's items to name.)
+const NAME_AFTER_NUMBER = String.raw`(?<=(?:\b\d+|\b[nN])\s*[:\-–—]\s*)(?:[Tt]itle|TITLE|[Nn]ame)$`;
 
-const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL, ...SEPARATORS].join('|'), 'gu');
+const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL.replace(/\)$/, `|${NAME_AFTER_NUMBER})`), ...SEPARATORS].join('|'), 'gu');
 // (In a title, the word for the number after a prefix is that number: `FIP-Number: Title`, `RFC #ID`.)
 const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID)\b)`;
 // (And, in a title, an instruction in parentheses where the name goes: `RFC NNNN - (fill me in with a
@@ -149,7 +154,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
       name += '<date>';
       afterVersion = { piece: pieces.length + 1, name: name.length };
       pieces.push({ source: String.raw`\d{4}-\d{2}-\d{2}`, separator: false });
-    } else if (g.number) {
+    } else if (g.number || g.nvar) {
       numbered = true;
       name += 'N';
       pieces.push({ source: String.raw`\d+`, separator: false });

@@ -229,6 +229,18 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
 }
 
 /**
+ * Whether a heading holds a section's whole name among words of the
+ * author's, at word boundaries (`Phase 1: streaming Implementation Overview`,
+ * `Design & Implementation Overview` hold `Implementation Overview`). Names
+ * of two words or more only: a one-word name is in too many headings.
+ */
+export function holdsName(heading: string, name: string): boolean {
+  const key = variantKey(name);
+  if (!key.includes(' ') || !/\p{L}{4,}/u.test(key)) return false;
+  return ` ${variantKey(heading)} `.includes(` ${key} `);
+}
+
+/**
  * The key two names share when they differ only by case, punctuation, `&`
  * for `and`, a trailing colon, a parenthetical note, `(s)`, singular/plural or
  * British/American spelling: `Author(s):`, `Authors` and `author` all give

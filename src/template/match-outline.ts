@@ -1,5 +1,5 @@
 import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
-import { extendsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections, parentSection, requiredOf } from './walk.js';
@@ -183,6 +183,9 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
     // section's content, not a misplaced copy.
     if ((target ?? variant) && context.present.has((target ?? variant)!) && section.level > (target ?? variant)!.level) continue;
+    // So is one deeper than the section, among topics of the author's under a heading of their own
+    // (`#### The problem` beside `#### Proposal` in a step of theirs): a part of that topic.
+    if ((target ?? variant) && section.level > (target ?? variant)!.level && amongOwnTopics(section, sections, known)) continue;
     // A section's name with more words (`## Summary of proposed changes`) where that section is
     // already present, or at another level than the section's (`### Rationale for the hardware
     // choice` inside the Motivation), is a section of the author's, not a copy out of place.
@@ -246,6 +249,12 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   };
   flatten(result.matches);
   return result;
+}
+
+/** Whether a section stands under a heading of the author's (named as no template section), beside another such heading. */
+function amongOwnTopics(section: Section, sections: readonly Section[], known: (section: Section) => boolean): boolean {
+  const parent = parentSection(sections, section);
+  return parent !== undefined && !known(parent) && parent.children.some((s) => s !== section && !known(s));
 }
 
 interface LevelContext {
@@ -345,7 +354,9 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // (A template section in other words, `## Testing Steps` for `## Testing`, is no section of theirs.)
     // (Nor is one the template has elsewhere, `## Prior Work` under a `# Design` written a level up.)
     const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined && !known(next);
-    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
+    // (Nor one among topics of the author's under that heading, `### Summary` after `### Option A`
+    // and `### Option B` in their `## Proposal`: the summary of those.)
+    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn && !amongOwnTopics(candidate, sections, known)) {
       found.get(target)!.push(candidate);
       adopted = true;
     }
@@ -365,6 +376,9 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       leftovers.push(section);
       continue;
     }
+    // (Deeper than it, among topics of the author's under a heading of theirs: `#### The problem`
+    // beside `#### Proposal` in a step of their own is that step's.)
+    if (target && !target.repeatable && section.level > target.level && amongOwnTopics(section, sections, known)) continue;
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
@@ -777,6 +791,21 @@ function rewordings(
           fitted.set(
             other,
             list.filter((s) => s !== same[0]),
+          );
+    }
+    // Of several headings that fit a section, the one that holds its whole name among the author's
+    // words (`### Phase 1: streaming Implementation Overview` beside `### Phase 2 - cleanup Overview`
+    // for `### Implementation Overview`) is it.
+    for (const t of gap) {
+      const list = fitted.get(t)!;
+      const whole = list.length > 1 ? list.filter((s) => holdsName(s.title, ownText(t))) : [];
+      if (whole.length !== 1) continue;
+      fitted.set(t, whole);
+      for (const [other, others] of fitted)
+        if (other !== t)
+          fitted.set(
+            other,
+            others.filter((s) => s !== whole[0]),
           );
     }
     // Several headings that fit one section (`## Test the build locally` before the deploy steps,

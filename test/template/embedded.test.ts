@@ -129,4 +129,10 @@ describe('a template kept after a `## Template:` heading of a page about it', ()
     const pointer = page.replace('## Template:\n\n## Your Proposal Title', '## Template\n\nCopy `0000-template.md`.\n\n## Your Proposal Title');
     expect(outline(templateFromSource(pointer, 'process.md').sections)).toContain('2 Why a process?');
   });
+  it('two sections right under the heading, no title heading of their own, are the template too; the page’s front matter title is no sample', () => {
+    const short = '---\ntitle: Review Process\n---\n\n# Review Process\n\nHow we review designs.\n\n## Template:\n\n## Why\n\nMotivation.\n\n## How\n\nThe plan.\n';
+    const t = templateFromSource(short, 'review-process.md');
+    expect(outline(t.sections)).toEqual(['2 Why', '2 How']);
+    expect(t.title).not.toMatchObject({ sample: 'Review Process' });
+  });
 });

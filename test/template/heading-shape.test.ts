@@ -140,3 +140,22 @@ describe('headingShape: an article before the name to fill in', () => {
     expect(option.test(foldHeading('Option B: RabbitMQ'))).toBe(false);
   });
 });
+
+describe('numbered items to name: `Option 1: Title`, `Option n: Title`', () => {
+  const template = templateFromSource(
+    '# NNNN: Title\n\n## Options\n\nTwo or more.\n\n### Option 0: Keep things as they are\n\nNothing changes.\n\n### Option 1: Title\n\nThe first option.\n\n### Option n: Title\n\nAny other.\n\n## Decision\n\nWhich wins.\n',
+    'template.md',
+  );
+  it('the word for a name after a numbered label is a placeholder, `n` the next number: one repeatable section', () => {
+    expect(outline(template.sections)).toEqual(['2 Options', '  3 Option 0: Keep things as they are', '  3 Option N: <title> +', '2 Decision']);
+  });
+  it('options the author named are that section; a heading that only says `Name` elsewhere stays a word', () => {
+    const doc = parse(
+      '# 0001: Caching\n\n## Options\n\n### Option 0: Keep things as they are\n\nSlow.\n\n### Option 1: Cache in memory\n\nFast.\n\n### Option 2: Shard the store\n\nWide.\n\n## Decision\n\nCache.\n',
+    );
+    const m = matchOutline(template.sections, doc.sections);
+    expect({ missing: m.missing.map((x) => x.schema.name), unknown: m.unknown.map((s) => s.title) }).toEqual({ missing: [], unknown: [] });
+    expect(parts('Step 2: Choose a name')).toEqual([]);
+    expect(parts('Option 1: Name')).toEqual(['phrase:Name']);
+  });
+});

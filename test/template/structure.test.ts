@@ -124,6 +124,28 @@ describe("an author's own sub-headings that share a template section's name", ()
   });
 });
 
+describe("a template section's name among the author's own topics under a heading of theirs", () => {
+  const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Problem\n\nWhat hurts.\n\n## Design\n\nHow.\n\n## Alternatives\n\nWhat else.\n';
+  it('`### Summary` after `### Option A` and `### Option B` in their `## Proposal` is that proposal’s: not the section out of place, never promoted', async () => {
+    const pattern =
+      '# Gray plan\n\n## Summary\n\nA queue.\n\n## Problem\n\nSlow.\n\n## Proposal\n\n### Option A: reuse the queue\n\nCheap.\n\n### Option B: a new queue\n\nClean.\n\n### Summary\n\nOption A wins.\n\n## Alternatives\n\nNone.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.filter((d) => d.ruleId === 'heading-level' || d.ruleId === 'section-order' || d.ruleId === 'section-name')).toEqual([]);
+    expect(found.diagnostics.find((d) => d.ruleId === 'required-section')?.message).toMatch(/^Missing section `## Design`/);
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text).toContain('### Summary\n\nOption A wins.');
+  });
+  it('`#### The problem` beside `#### Proposal` in a step of theirs is that step’s: no level or rename finding, --fix leaves it', async () => {
+    const pattern =
+      '# Read sharding\n\n## Summary\n\nFewer shards.\n\n## Design\n\n### First step: stable choice\n\n#### The problem\n\nThe choice moves.\n\n#### Proposal\n\nHash the name.\n\n## Alternatives\n\nNone.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual(['required-section Missing section `## Problem`, expected after `## Summary`.']);
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    expect(fixed.text).toContain('#### The problem\n\nThe choice moves.');
+    expect(fixed.text).toContain('## Problem\n');
+  });
+});
+
 describe("a template section's name under each of several topics of the author's", () => {
   it('is a heading of each topic: the section may be written topic by topic (a warning that names them), no level finding, and --fix inserts or promotes none of them', async () => {
     const template =

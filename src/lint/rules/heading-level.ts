@@ -282,7 +282,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Those written off as the sections are: `## Overview` and `## Goals` at the template's level
     // under the title, before a `# Proposal` written a level up, stay where they are.)
     const offAlike = (h: Heading) => (shift.by > 0 ? h.level <= first.section.level : h.level >= first.section.level);
-    const below = doc.headings.find((h) => (h !== doc.title || schema.title.from !== 'heading') && (h === first.section.heading || offAlike(h)));
+    // (Not where that H1 is the pattern's title, for want of one in front matter, `# Lamp loans` over
+    // `# Abstract`: moved down with them, the page would lose its title.)
+    const namesIt = doc.title !== undefined && pattern.title?.from === 'heading' && pattern.title.text === doc.title.text;
+    const below = doc.headings.find((h) => (h !== doc.title || (schema.title.from !== 'heading' && !namesIt)) && (h === first.section.heading || offAlike(h)));
     const skipped = below !== undefined && doc.headings.some((h) => h !== doc.title && h.range.start.offset < below.range.start.offset);
     // (The title written the same levels off, `## Gateway` over `### Requirements`, moves with them.)
     const titleToo = doc.title !== undefined && schema.title.from === 'heading' && !doc.title.setext && doc.title.level + shift.by === (schema.title.level ?? 1);

@@ -19,7 +19,7 @@ import {
   type OutlineMatch,
   type SectionMatch,
 } from '../../template/match-outline.js';
-import { extendsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
@@ -496,6 +496,20 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           warning: true,
         };
       }
+      // Its parent's heading written with its name joined on (`## Design & Implementation Overview`
+      // for `## Design` over `### Implementation Overview`, `## Motivation and Problems`): the two sections in one, likely. A
+      // warning that names the heading; nothing inserted under it.
+      const naming = (heading: string) => holdsName(heading, missing.schema.name) || nameParts(heading).includes(variantKey(missing.schema.name));
+      const joinedInto = missing.parent?.sections.find((s) => naming(s.title) && !naming(missing.parent!.schema.name));
+      if (joinedInto) {
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: this pattern's ${headingLabel(joinedInto)} names it with its parent ${schemaLabel(missing.parent!.schema)}, one section for the two. If that is meant, keep it so; the template has them apart (\`${'#'.repeat(missing.schema.level)} ${missing.schema.name}\` under \`${'#'.repeat(missing.parent!.schema.level)} ${missing.parent!.schema.name}\`).`,
+          range: plainRange(joinedInto.heading.range),
+          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          warning: true,
+        };
+      }
       // Its name deeper down under topics of the author's (`#### Alternatives` under each part of
       // the proposal): written per topic, likely. A warning that names them; nothing inserted.
       const spread = wrapped ? [] : spreadUnder(doc, outline, missing, template);
@@ -552,6 +566,17 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         const under = flattenSections(doc.sections)
           .filter((s) => s.range.start.offset <= kept.range.start.offset && s.range.end.offset >= kept.range.end.offset && s.heading !== doc.title)
           .at(-1);
+        // (The whole text of a heading of the author's, `## Copyright` over the template's licence
+        // line: the heading added above it would leave theirs empty. Said; the author renames it.)
+        if (under && under.blocks.find(isVisible)?.range.start.offset === kept.range.start.offset) {
+          return {
+            section: missing.schema.id,
+            message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: its text as the template writes it is on line ${kept.range.start.line}, the text of ${headingLabel(under)}. If that heading is this section in other words, rename it \`${'#'.repeat(missing.schema.level)} ${missing.schema.name}\`, or accept its name with \`aliases\` under \`sections\` in the configuration.`,
+            range: plainRange(under.heading.range),
+            expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+            warning: true,
+          };
+        }
         return headingAbove(
           kept.range.start.line,
           `its text as the template writes it is on line ${kept.range.start.line}${under ? `, under ${headingLabel(under)}` : ''}, without its heading. Add the heading above that text.`,

@@ -398,6 +398,19 @@ testRule(
         errors: [{ message: message('# Abstract', 2, '## Abstract'), line: 5, column: 1 }],
         output: '---\ntitle: Record four\n---\n\n## Abstract\n\nFour in brief.\n\n## Wire format\n\nBytes.\n\n### Field list\n\nFields.\n\n## Rollout\n\nSlowly.\n',
       },
+      {
+        name: 'a file without front matter keeps its H1 title (the pattern’s title) while its H1 sections move down',
+        text: '# Lamp loans\n\nStatus: Draft\n\n# Abstract\n\nBorrow a lamp.\n\n# Context\n\nLamps are dear.\n\n## Fees\n\nSmall.\n',
+        errors: [
+          {
+            message:
+              "`# Abstract` should be level 2: `## Abstract`, and so should 1 more section written one level up: every heading of this pattern is above the template's level.",
+            line: 5,
+            column: 1,
+          },
+        ],
+        output: '# Lamp loans\n\nStatus: Draft\n\n## Abstract\n\nBorrow a lamp.\n\n## Context\n\nLamps are dear.\n\n### Fees\n\nSmall.\n',
+      },
     ],
   },
   { describe, it },

@@ -1096,6 +1096,14 @@ describe('required-section: a section whose template text is there without its h
     const at = text.indexOf('Every record');
     expect(diagnostics[0]!.fix).toEqual({ range: [at, at], text: '## Licence\n\n' });
   });
+  it('the whole text of a heading of the author’s (`## Rights`): a warning to rename it, no fix that would leave that heading empty', async () => {
+    const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n## Rights\n\nEvery record here is in the public domain.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '7 warning Missing section `## Licence`, expected after `## Decision`: its text as the template writes it is on line 9, the text of `## Rights`. If that heading is this section in other words, rename it `## Licence`, or accept its name with `aliases` under `sections` in the configuration.',
+    ]);
+    expect(diagnostics[0]!.fix).toBeUndefined();
+  });
   it('guidance of the template kept without its heading is no such text: the section is missing (the kept guidance is left in)', async () => {
     const guided = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Compatibility\n\nAll records that break older clients must say how.\n';
     const text = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\nAll records that break older clients must say how.\n';
@@ -1534,5 +1542,38 @@ describe('required-section --fix: before a later template section written inside
       '# Core pinning\n\n## Summary\n\nPin cores.\n\n## Design\n\n### Implementation\n\nAn agent.\n\n### Test plan\n\nPin two.\n\n### Rollout\n\n- Canary first.\n\n## Discussion\n\nOpen.\n';
     const fixed = await lintOne('required-section', source, { template, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('### Rollout', '### Upgrade strategy\n\n<!-- Upgrades. -->\n\n### Rollout'));
+  });
+});
+
+describe('required-section: a sub-section written under a longer or joined heading', () => {
+  const template = '# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\n### Implementation Overview\n\nHow it is built.\n\n### Test plan\n\nHow it is tested.\n';
+  it('of two headings at its place, the one that holds its whole name is it: a rename warning, nothing inserted', async () => {
+    const source =
+      '# Bulk import\n\n## Summary\n\nMany at once.\n\n## Design\n\n### Phase 1: streaming Implementation Overview\n\nStream the archive.\n\n### Phase 2 - cleanup Overview\n\nRetire the old path.\n\n### Test plan\n\nA thousand items.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('a parent heading that joins the sub-section’s name to its own is a warning that names it; nothing inserted', async () => {
+    const source =
+      '# Bulk delete\n\n## Summary\n\nMany at once.\n\n## Design & Implementation Overview\n\nA job deletes in batches.\n\n### Test plan\n\nA thousand items.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      "7:1 Missing section `### Implementation Overview`, expected before `### Test plan`: this pattern's `## Design & Implementation Overview` names it with its parent `## Design`, one section for the two. If that is meant, keep it so; the template has them apart (`### Implementation Overview` under `## Design`).",
+    ]);
+    expect(found.diagnostics[0]!.severity).toBe('warning');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
+  it('so does one that joins a one-word sub-section’s name with `and`', async () => {
+    const joined = '# Title\n\n## Motivation\n\nWhy.\n\n### Problems\n\nWhat hurts.\n\n## Design\n\nHow.\n';
+    const source = '# Lamp loans\n\n## Motivation and Problems\n\nLamps go missing.\n\n## Design\n\nA ledger.\n';
+    const found = await lintOne('required-section', source, { template: joined, fix: true });
+    expect(found.shown).toEqual([
+      expect.stringMatching(/^3:1 Missing section `### Problems`, expected in `## Motivation`: this pattern's `## Motivation and Problems` names it/),
+    ]);
+    expect(found.diagnostics[0]!.severity).toBe('warning');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 });
