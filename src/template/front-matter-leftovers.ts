@@ -32,12 +32,21 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
       // later stage (`(fill in once accepted)`): kept, a warning.
       const later = /\b(?:once|when|after|until|upon|later|will|to be)\b/i.test(value);
       const optional = /\boptional\b/i.test(own);
+      // (`TBD` as an item of a list the template gives, `reviewers: [TBD]`: the entry it offers for
+      // someone not chosen yet, a state of the pattern the catalog's process fills in.)
+      const undecided = Array.isArray(sample) && /^(?:TBD|TBA)$/.test(value);
       out.push({
         id: -1,
         where: `front matter \`${own}\``,
         shown: `“${value}”`,
-        ...(later || optional
-          ? { warning: later ? 'the template fills it in at a later stage' : 'the template makes this key optional: fill it in or remove the line' }
+        ...(later || optional || undecided
+          ? {
+              warning: later
+                ? 'the template fills it in at a later stage'
+                : undecided
+                  ? 'the template offers it as an entry of this list for what is not decided yet: name it once it is'
+                  : 'the template makes this key optional: fill it in or remove the line',
+            }
           : {}),
         range: { start: { line, column, offset: 0 }, end: { line, column: column + (at ? value.length : 0), offset: 0 } },
       });

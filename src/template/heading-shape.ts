@@ -157,7 +157,8 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
     } else if (g.number || g.nvar) {
       numbered = true;
       name += 'N';
-      pieces.push({ source: String.raw`\d+`, separator: false });
+      // (However the author closes the number: `1. Summary`, `1) Summary` for `1 Summary`.)
+      pieces.push({ source: String.raw`\d+[.)]?`, separator: false });
     } else if (g.sep) {
       name += g.sep;
       pieces.push({ source: SEPARATOR_SOURCE, separator: true });

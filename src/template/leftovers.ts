@@ -38,6 +38,8 @@ export interface Leftover {
    * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
    */
   openItem?: boolean;
+  /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
+  wholeHeading?: boolean;
 }
 
 /** What one pattern holds of its template. */
@@ -478,10 +480,21 @@ class Scan {
     for (const p of hits) {
       const id = this.ids.get(p) ?? -1;
       const literal = p.exact ? (p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0]) : p.text;
-      if (id >= 0 && literal !== undefined && foldText(literal) === foldText(heading.text)) this.headingsKept.add(id);
+      const whole = literal !== undefined && foldText(literal) === foldText(heading.text);
+      if (id >= 0 && whole) this.headingsKept.add(id);
+      // (Kept whole as the heading of the author's own text, `### [Known Uses]` over the uses they list:
+      // the catalog may write that heading so, brackets and all — a guess either way, said as a warning
+      // unless the catalog's other patterns write it without the marks; see `learnBoilerplate`.)
+      const ownText = whole && p.kind === 'bracketed' && section.blocks.some((b) => this.isAuthorBlock(b));
       this.leftovers.push({
         id,
         where: 'a heading',
+        ...(ownText
+          ? {
+              warning: 'kept whole as the heading of this pattern’s own text: if the catalog writes this heading so, keep it; if not, name the section',
+              wholeHeading: true,
+            }
+          : {}),
         shown: quote(literal ?? p.text),
         range: plainRange(literal ? narrow(this.doc, heading.range, literal) : heading.range),
       });

@@ -456,7 +456,8 @@ function buildSections(
       inlineMarker ||
       optionalCommentAbove(doc, section.heading.range.start.line) !== undefined ||
       saysOptional(section.blocks[0]) ||
-      section.blocks.some(removedLater);
+      section.blocks.some(removedLater) ||
+      REMOVE_ME.test(section.heading.text);
     // (A marker line for the heading after it is that one's, not this section's text.)
     const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
     // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
@@ -705,8 +706,11 @@ function guidanceText(block: Block | undefined): string {
 function removedLater(block: Block): boolean {
   const text = block.kind === 'html' ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
   const plain = text.replace(/[*_`{}[\]]/g, '').replace(/\s+/g, ' ');
-  return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain);
+  return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain) || REMOVE_ME.test(plain);
 }
+
+/** A section that tells the author to take it out once done (`## Writing guide, delete this section before merging`): guidance, never asked for. */
+const REMOVE_ME = /\b(?:remove|delete) this (?:sub-?)?section (?:when|once|after|before|upon)\b/i;
 
 /**
  * A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes

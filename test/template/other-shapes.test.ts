@@ -334,6 +334,19 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a section whose heading or text tells the author to delete it once done is optional (guidance, never asked for)', () => {
+    const t = templateFromSource(
+      '# [Title]\n\n## 1 Summary\n\nOne paragraph.\n\n## 2 Design\n\nHow.\n\n## 3 Writing tips, delete this section before merging\n\n- Keep it short.\n\n## 4 Notes\n\nRemove this section when done: it only lists reminders.\n',
+      'rfc-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['1 Summary', false],
+      ['2 Design', false],
+      ['3 Writing tips, delete this section before merging', true],
+      ['4 Notes', true],
+    ]);
+  });
+
   it('a section its text says goes before a later stage (`must be deleted before the proposal is approved`) is optional', () => {
     const t = templateFromSource(
       '# {{TITLE}}\n\n## Summary\n\n{{One paragraph.}}\n\n## Open Questions\n\n{{What is still undecided.}}\n\n{{THIS SECTION MUST BE DELETED BEFORE THE PROPOSAL IS APPROVED}}\n\n## Design\n\nThe design; this section is the longest.\n',

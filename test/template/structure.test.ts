@@ -1171,6 +1171,23 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(await placeholders(3, '### Known Uses')).toEqual(['e1/README.md:7 placeholder error', 'e2/README.md:7 placeholder error', 'e3/README.md:7 placeholder error']);
   });
 
+  it('in a catalog too small to learn from, a marked heading kept whole over the author’s own text is a warning (the catalog may write it so)', async () => {
+    const template = '# [Title]\n\n## Context\n\nWhere it applies.\n\n### [Known Uses]\n\n<!-- Systems that use it. -->\n\n## Consequences\n\nGains and costs.\n';
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 3; n++)
+      files[`e${n}/README.md`] = `# Entry ${n}\n\n## Context\n\nApps ${n}.\n\n### [Known Uses]\n\nA phone ${n}.\n\n## Consequences\n\nPeople notice.\n`;
+    // (Kept with nothing of the author's under it, it is the template's heading left to write.)
+    files['e4/README.md'] = '# Entry 4\n\n## Context\n\nApps 4.\n\n### [Known Uses]\n\n## Consequences\n\nPeople notice.\n';
+    const dir = await tempCatalog({ 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const report = await lint({ root: dir, only: ['placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity}`))).toEqual([
+      'e1/README.md:7 warning',
+      'e2/README.md:7 warning',
+      'e3/README.md:7 warning',
+      'e4/README.md:7 error',
+    ]);
+  });
+
   it('takes one section kept at another level by a share of the catalog as the place an older template gave it: a warning that says how many, with its fix', async () => {
     const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n';
     const now = (n: number) => `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nCost.\n\n## Rollout\n\nSoon.\n`;

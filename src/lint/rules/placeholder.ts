@@ -1,5 +1,5 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
-import { learnBoilerplate, templateTextIn, type TemplateTextFound } from '../../template/leftovers.js';
+import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
@@ -48,11 +48,23 @@ export default defineCatalogRule({
           ).map((b) => b.id),
         ),
     );
+    // Placeholders written as a heading without their marks by as many patterns as keep them whole
+    // (`### Known Uses` beside `### [Known Uses]`): the marks are the template's, so kept is left in.
+    const unmarkedAsOften = memo('unmarked headings', () => {
+      const kept = new Map<number, number>();
+      for (const p of catalog.patterns) {
+        const f = collected<TemplateTextFound>(p);
+        for (const id of f?.headings ?? []) kept.set(id, (kept.get(id) ?? 0) + 1);
+        for (const id of f?.unmarkedHeadings ?? []) kept.set(id, (kept.get(id) ?? 0) - 1);
+      }
+      return new Set([...kept].filter(([, n]) => n <= 0).map(([id]) => id));
+    });
     // Template text left in one paragraph or list item (two questions of the template kept together)
     // is one leftover: one report that quotes each.
     const merged: (typeof found.leftovers)[number][] = [];
-    for (const left of found.leftovers) {
-      if (boilerplate.has(left.id)) continue;
+    for (const found1 of found.leftovers) {
+      if (boilerplate.has(found1.id)) continue;
+      const left = found1.wholeHeading && unmarkedAsOften.has(found1.id) ? withoutWarning(found1) : found1;
       const last = merged.at(-1);
       if (
         last &&
@@ -112,4 +124,10 @@ function laterStage(template: TemplateSchema, pattern: PatternView): ((path: rea
       ? { warning: `the template asks for ${schemaLabel(section)} from ${section.requiredFrom!.stage} on, which this pattern is not known to have reached` }
       : {};
   };
+}
+
+/** A leftover said as an error after all. */
+function withoutWarning(left: Leftover): Leftover {
+  const { warning: _warning, ...rest } = left;
+  return rest;
 }

@@ -633,9 +633,15 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const elsewhereText = heldElsewhere
         ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`
         : '';
+      // (Numbered as the section after it is here, `## 4 Metrics` before the author's `## 4. Risks`:
+      // inserted, two sections would carry one number. The author inserts it and numbers on.)
+      const clash = numberClash(missing);
+      const clashText = clash
+        ? ` The section after it here is numbered ${quote(leadingNumber(clash.title)!)} (${headingLabel(clash)}), the number the template gives this one: insert it by hand and number the ones after it on, so no fix is offered.`
+        : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
@@ -651,6 +657,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         ...(missing.schema.recommended
           ? { warning: true }
           : inCode ||
+              clash ||
               apart ||
               own.length > 0 ||
               down ||
@@ -666,6 +673,18 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       };
     }),
   );
+}
+
+/** The number a heading opens with (`4` of `4. Risks`, `4 Metrics`), if any. */
+function leadingNumber(heading: string): string | undefined {
+  return /^\(?(\d{1,3})(?:[.)]|\s)/.exec(heading.trim())?.[1];
+}
+
+/** The author's section right after where a numbered missing section goes, when it carries the number the template gives that one. */
+function numberClash(missing: MissingSection): Section | undefined {
+  const number = leadingNumber(missing.schema.heading);
+  const next = missing.before?.sections[0];
+  return number !== undefined && next && leadingNumber(next.title) === number ? next : undefined;
 }
 
 /**

@@ -837,6 +837,18 @@ describe('placeholder: front matter blanks the template lets wait', () => {
   });
 });
 
+describe('placeholder: `TBD` as an entry of a front matter list', () => {
+  const template = '---\nowner: TBD\nreviewers:\n  - "@someone"\n  - TBD\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n';
+  it('kept in a list the template gives is a warning (not chosen yet); kept as a single value it is left over', async () => {
+    const source = '---\nowner: TBD\nreviewers:\n  - "@ada"\n  - TBD\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
+      "error 2 Template text left in front matter `owner`: “TBD”. Replace it with this pattern's own content.",
+      "warning 5 Template text left in front matter `reviewers`: “TBD”. Replace it with this pattern's own content. (The template offers it as an entry of this list for what is not decided yet: name it once it is. A warning.)",
+    ]);
+  });
+});
+
 describe('placeholder: a date’s format and a list of choices, as the template writes them', () => {
   const template =
     '---\nstage: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# [Title]\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nWhat it is.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';

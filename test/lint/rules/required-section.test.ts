@@ -1577,3 +1577,25 @@ describe('required-section: a sub-section written under a longer or joined headi
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 });
+
+describe('required-section: numbered sections', () => {
+  const template = '# Title\n\n## 1 Summary\n\nWhat.\n\n## 2 Design\n\nHow.\n\n## 3 Metrics\n\nWhat to measure.\n\n## 4 Risks\n\nWhat could break.\n';
+  it('`1. Summary` is `1 Summary` however the number is closed; one that lacks a section numbers on: nothing renamed', async () => {
+    const source = '# Plan\n\n## 1. Summary\n\nIn short.\n\n## 2) Design\n\nBuild it.\n\n## 3. Metrics\n\nLatency.\n\n## 4. Risks\n\nIt may fail.\n';
+    const dir = await tempCatalog({
+      'template.md': template,
+      'plan.md': source,
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['plan.md'] }),
+    });
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
+  });
+  it('a missing one whose number the next section of the author’s carries is said so, and not inserted (two sections would share a number)', async () => {
+    const source = '# Plan\n\n## 1. Summary\n\nIn short.\n\n## 2. Design\n\nBuild it.\n\n## 3. Risks\n\nIt may fail.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '9:1 Missing section `## 3 Metrics`, expected after `## 2 Design`. The section after it here is numbered “3” (`## 3. Risks`), the number the template gives this one: insert it by hand and number the ones after it on, so no fix is offered.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
