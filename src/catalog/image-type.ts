@@ -36,7 +36,12 @@ export function sniff(head: Uint8Array): ImageType | undefined {
   return undefined;
 }
 
-/** `<svg` is the first element, after an optional byte-order mark, XML declaration, comments and doctype. */
+/**
+ * `<svg` is the first element, after an optional byte-order mark, XML declaration, comments and
+ * doctype — or a root element with a prefix bound to the SVG namespace in its own start tag
+ * (`<ns0:svg xmlns:ns0="http://www.w3.org/2000/svg">`, as some converters write it): XML reads
+ * both as SVG's `svg` element, and browsers draw both.
+ */
 function isSvg(head: Uint8Array): boolean {
   let text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
   for (;;) {
@@ -47,8 +52,16 @@ function isSvg(head: Uint8Array): boolean {
     else if (/^<!doctype/i.test(text)) text = text.slice(endOf(text, '>'));
     if (text === before) break;
   }
-  return /^<svg[\s>/]/i.test(text);
+  if (/^<svg[\s>/]/i.test(text)) return true;
+  const prefixed = /^<([A-Za-z_][\w.-]*):svg(?=[\s>/])(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(text);
+  if (!prefixed) return false;
+  // (The prefix's namespace is declared on the root itself: nothing above it can declare one.)
+  for (const [, name, , value] of prefixed[0].matchAll(/\sxmlns:([^\s=]+)\s*=\s*(["'])(.*?)\2/g))
+    if (name === prefixed[1] && value!.trim() === SVG_NAMESPACE) return true;
+  return false;
 }
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 function endOf(text: string, close: string): number {
   const at = text.indexOf(close);

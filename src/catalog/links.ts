@@ -1,4 +1,4 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export type ResolvedReference =
@@ -102,6 +102,25 @@ const SHARED_FOLDER = /^(?:media|images?|img|imgs|assets?|static|public|pics?|pi
 /** Folders site generators serve at the site's root: `static/` (Hugo, Docusaurus, Gatsby), `public/` (Next.js, Vite, Astro). */
 const SERVED_FOLDERS = ['public', 'static'];
 
+/**
+ * The served folders one level down in `dir` (`website/static`, `docs/public`, `site/static`):
+ * a site generator's project kept in a folder of its own beside the documents, relative to `dir`,
+ * by name. Dot-folders and `node_modules` are passed over; whether each is there is for the look
+ * that follows (one listing of `dir`, on a path that names nothing, is all this costs).
+ */
+function nestedServedFolders(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => SERVED_FOLDERS.map((folder) => path.join(name, folder)));
+}
+
 /** A file found by reading a path as a published site reads it, from its root (see `fromSiteRoot`). */
 export interface SiteRootFile {
   /** In the catalog (`file` and `folder` are from the catalog's root), or in the repository around it (from the repository's root). */
@@ -119,9 +138,10 @@ export interface SiteRootFile {
  * in `patterns/a.md`) is, read from the root of a site that publishes the catalog, nearest first:
  * a relative one from the catalog's root (a build that reads a pattern's paths from there, or a
  * page with `<base href>` at the root); either from a folder of the catalog's root site generators
- * serve at the site's root (`public/`, `static/`); and from each folder above the catalog up to the
- * root of the repository around it (the `docs/` a site is published from, with the catalog in
- * `docs/standards/`), and the served folders in it. Only files; never through a symbolic link, a
+ * serve at the site's root (`public/`, `static/`), or such a folder one level down (`website/static/`
+ * of a site kept in a folder of its own); and from each folder above the catalog up to the root of
+ * the repository around it (the `docs/` a site is published from, with the catalog in
+ * `docs/standards/`), and the served folders in it and one level down. Only files; never through a symbolic link, a
  * `..` or out of the repository (without one, nothing above the catalog is looked at). None for
  * web addresses and when nothing is there.
  */
@@ -146,7 +166,7 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
   // there, `./CIP-0008/README.md` one folder off, is broken wherever it is read.)
   const shared = SHARED_FOLDER.test(written.replace(/^\.\//, ''));
   const own = fromRoot || !shared || path.dirname(path.resolve(fromFile)) === top ? SERVED_FOLDERS : ['', ...SERVED_FOLDERS];
-  for (const folder of own) {
+  for (const folder of [...own, ...nestedServedFolders(top)]) {
     const found = look(top, folder, 'catalog');
     if (found) return found;
   }
@@ -154,12 +174,54 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
   if (!repo || repo === top) return undefined;
   for (let at = path.dirname(top); ; at = path.dirname(at)) {
     const here = path.relative(repo, at);
-    for (const folder of fromRoot || shared ? ['', ...SERVED_FOLDERS] : SERVED_FOLDERS) {
+    for (const folder of [...(fromRoot || shared ? ['', ...SERVED_FOLDERS] : SERVED_FOLDERS), ...nestedServedFolders(at)]) {
       const found = look(repo, path.join(here, folder), 'repository');
       if (found) return found;
     }
     if (at === repo || path.dirname(at) === at || !at.startsWith(repo + path.sep)) return undefined;
   }
+}
+
+/** A page published at its folder's own address (`_index.md`, `index.md`, `README.md`): read from its address or from its file, a path is the same. */
+const FOLDER_PAGE = /^(?:_?index|readme)\.(?:md|markdown|mdx)$/i;
+
+/** A file a relative path names read from its page's web address as a folder (see `fromPageFolder`). */
+export interface PageFolderFile {
+  /** In the catalog (`file` from the catalog's root), or in the repository around it (from the repository's root). */
+  in: 'catalog' | 'repository';
+  /** The file, `/` separators. */
+  file: string;
+}
+
+/**
+ * Where a relative path that names nothing from the file it is written in leads when read from
+ * the page's web address as a folder — as Hugo (and other site generators with folder addresses)
+ * serve a page: `lids/0003.md` at `/lids/0003/`, where the browser reads `../diagram.png` as
+ * `lids/diagram.png`. A file of the catalog, or of the repository around it; only files, never
+ * through a symbolic link. Only when the path from the file is known to name nothing (in the
+ * catalog, or in the repository around it: with no repository, what lies out of the catalog is not
+ * looked at). None for paths from the root, web addresses, anchors alone, and pages served at their
+ * folder's own address (`_index.md`, `index.md`, `README.md`), where both readings are one.
+ */
+export function fromPageFolder(url: string, fromFile: string, root: string): PageFolderFile | undefined {
+  const written = url.trim().replace(/\\/g, '/');
+  if (written === '' || written.startsWith('#') || written.startsWith('/') || FOLDER_PAGE.test(path.basename(fromFile))) return undefined;
+  const asFile = resolveReference(written, fromFile, root);
+  if (asFile.kind !== 'local') return undefined;
+  const top = path.resolve(root);
+  const named = asFile.outside ? outsideCatalog(written, fromFile, root) : inside(top, asFile);
+  if (named?.kind !== 'missing') return undefined;
+  const page = path.join(path.dirname(fromFile), path.basename(fromFile, path.extname(fromFile)), 'index');
+  const asPage = resolveReference(written, page, root);
+  if (asPage.kind !== 'local') return undefined;
+  if (!asPage.outside) {
+    const found = inside(top, asPage, true);
+    return found?.kind === 'repository' ? { in: 'catalog', file: found.file } : undefined;
+  }
+  const repo = repositoryRoot(root);
+  if (!repo || repo === top) return undefined;
+  const found = inside(repo, asPage, true);
+  return found?.kind === 'repository' ? { in: 'repository', file: found.file } : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
-import { fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import { fromPageFolder, fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -541,13 +541,15 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   // (A path that names nothing where it is written, read as a site that publishes the catalog reads
   // it, from its root, as lint finds it: `/assets/images/x.png` of the `docs/` a site is published
   // from, `/pics/a.png` of the `public/` a site generator serves, `media/x.png` from the catalog's root.)
-  const found = !resolved.outside && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, root) : undefined;
+  // (And first, a relative path read from the page's address as a folder, as Hugo serves a page, when
+  // it names nothing from the file: `../flow.png` in `notes/a.md`, for `notes/flow.png`.)
+  const found = fromPageFolder(trimmed, from.file, root) ?? (!resolved.outside && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, root) : undefined);
   if (found?.in === 'repository') {
     if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;
     images.repository.add(found.file);
     return encodeHref(`../../${REPOSITORY_FILES}/${found.file}`);
   }
-  if (resolved.outside) {
+  if (resolved.outside && !found) {
     // An image of the repository the catalog is a folder of (its shared `assets/`, a sibling folder of
     // resources), as lint finds it: shown, as the repository shows it. Nothing outside that repository,
     // through a symbolic link or a dot-folder.

@@ -456,6 +456,50 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<a href="../../files/public/pics/notes.md">the notes</a>');
   });
 
+  it('shows an image of a served folder one level down in a folder above the catalog (`site/static/` of the repository, written `/img/x.png`); one found nowhere is its text, marked missing', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'site/static/img/notes/batch-flow.png': png,
+      'docs/notes/batching.md':
+        '# Batching\n\n> Fewer writes.\n\n## Overview\n\n![batch flow](/img/notes/batch-flow.png)\n\n![Gone](/img/notes/gone.png)\n\n<img src="/img/notes/none.png" alt="None">\n',
+      'docs/notes/patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+    });
+    const root = path.join(repo, 'docs/notes');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    expect((await listFiles(out)).filter((f) => f.startsWith('repository-files/'))).toEqual(['repository-files/site/static/img/notes/batch-flow.png']);
+    const page = await readFile(path.join(out, 'patterns/batching/index.html'), 'utf8');
+    expect(page).toContain('<img src="../../repository-files/site/static/img/notes/batch-flow.png" alt="batch flow"');
+    expect(page).toContain('<span class="missing">Gone</span>');
+    expect(page).toContain('<span class="missing">None</span>');
+  });
+
+  it("shows an image whose relative path names nothing from its file but a file from the page's web address as a folder, as Hugo serves pages (`../flow.png` in `notes/a.md`)", async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'content/shared/wide.png': png,
+      'content/notes/flow.png': png,
+      'content/notes/lids/diagram.png': png,
+      'content/notes/0001-faster-builds.md':
+        '# Faster builds\n\n> Cache layers.\n\n## Overview\n\n![build flow](../flow.png)\n\n<img src="../../shared/wide.png" alt="Wide">\n\n![Gone](../gone.png)\n',
+      'content/notes/lids/0003.md': '# Lid three\n\n> Three.\n\n## Overview\n\n![Diagram](../diagram.png)\n',
+      'content/notes/patternbook.config.json': JSON.stringify({ patterns: ['*.md', 'lids/*.md'] }),
+    });
+    const root = path.join(repo, 'content/notes');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const first = await readFile(path.join(out, 'patterns/0001-faster-builds/index.html'), 'utf8');
+    expect(first).toMatch(/<img src="[^"]*flow\.png" alt="build flow"/);
+    expect(first).toContain('<img src="../../repository-files/content/shared/wide.png" alt="Wide"');
+    expect(first).toContain('<span class="missing">Gone</span>');
+    const third = await readFile(path.join(out, 'patterns/0003/index.html'), 'utf8');
+    expect(third).toMatch(/<img src="[^"]*diagram\.png" alt="Diagram"/);
+    const all = await listFiles(out);
+    expect(all.filter((f) => f.endsWith('flow.png') || f.endsWith('diagram.png') || f.endsWith('wide.png'))).toHaveLength(3);
+  });
+
   it('shows a raw HTML image that leads nowhere (or has no source) as its text, marked missing: never an `<img>` without `src`', async () => {
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),

@@ -6,7 +6,7 @@ import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
-import { fromSiteRoot, outsideCatalog, relativeLink } from '../../catalog/links.js';
+import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, repositoryRoot, type PageFolderFile } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, siteRootFinding, unsafeText } from './_format.js';
@@ -166,6 +166,12 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
   if (target.kind === 'unsafe') {
     // `../assets/decisions/x.png` from a catalog kept in a folder of a repository, to an image of
     // that repository: it shows there, not on the catalog's site (which publishes the catalog alone).
+    // (`../diagram.png` in `lids/0003.md`, for `lids/diagram.png`: read from the page's address, `/lids/0003/`.)
+    const page = target.reason === 'outside' ? fromPageFolder(image.src, pattern.file, files.root) : undefined;
+    if (page) {
+      report({ message: pageFolderMessage(image.src, page, pattern.file, files.root), ...at, warning: true });
+      return;
+    }
     const beyond = target.reason === 'outside' ? outsideCatalog(image.src, pattern.file, files.root) : undefined;
     if (beyond?.kind === 'repository') {
       report({
@@ -208,6 +214,11 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     // `/assets/images/x.png` from a catalog kept in `docs/standards/`, where `docs/` holds that folder;
     // `/pics/a.png` in the `public/` a site generator serves at the site's root; `media/x.png` in
     // `patterns/a.md`, from the catalog's root: the image is where a site that publishes it reads it.
+    const page = fromPageFolder(image.src, pattern.file, files.root);
+    if (page) {
+      report({ message: pageFolderMessage(image.src, page, pattern.file, files.root), ...at, warning: true });
+      return;
+    }
     const found = fromSiteRoot(image.src, pattern.file, files.root);
     if (found) {
       report({ ...siteRootFinding('image', image.src, target.rel, found, pattern.file, files.root), ...at, warning: true });
@@ -278,6 +289,18 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     return;
   }
   report({ message: `Image ${shown} is not ${TYPE_NAMES[expectedType]} data: ${whatItIs(head)}.`, ...at, expected: TYPE_NAMES[expectedType] });
+}
+
+/**
+ * What to say of an image that names nothing from its file but a file from the page's web address
+ * taken as a folder (see `fromPageFolder`): where it works and where not, and the path from the file.
+ */
+function pageFolderMessage(written: string, page: PageFolderFile, fromFile: string, root: string): string {
+  const base = page.in === 'catalog' ? root : (repositoryRoot(root) ?? root);
+  const target = path.join(base, ...page.file.split('/'));
+  const name = path.basename(fromFile, path.extname(fromFile));
+  const where = page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`;
+  return `Image ${code(written)} names nothing from this file, but resolves to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo serves pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, ${code(relativeLink(fromFile, target))}, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.`;
 }
 
 /** Whether a template's image is a file beside the template (a picture it shows), not a path for each pattern to fill in. */

@@ -205,6 +205,70 @@ describe('image: files', () => {
     expect([finding?.severity, finding?.expected]).toEqual(['warning', '../media/images/quiet.png']);
   });
 
+  it('passes an SVG whose root element has a prefix bound to the SVG namespace (`<ns0:svg xmlns:ns0=…>`)', async () => {
+    const prefixed = '<?xml version="1.0" encoding="utf-8"?>\n<ns0:svg xmlns:ns0="http://www.w3.org/2000/svg" width="40pt"><ns0:rect width="4"/></ns0:svg>\n';
+    expect(await imageProblems('![eq](figs/eq.svg?invert_in_darkmode)', { 'example/figs/eq.svg': prefixed })).toEqual([]);
+  });
+
+  it("finds an image in a served folder one level down (`website/static/`, `site/public/`) of the catalog's root or a folder above it: a warning that says where; never through a symbolic link", async () => {
+    const elsewhere = await tempCatalog({ 'static/pics/secret.png': PNG });
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'website/static/images/proposals/arch.png': PNG,
+      'website/other/images/proposals/stray.png': PNG,
+    });
+    await symlink(elsewhere, path.join(repo, 'linked'));
+    const root = path.join(repo, 'docs', 'proposals');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'site/public/pics/pools.png': PNG,
+      'example/README.md': page('![a](/images/proposals/arch.png) ![b](/pics/pools.png) ![c](/images/proposals/stray.png) ![d](/pics/secret.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      "warning Image `/images/proposals/arch.png` names nothing from the catalog's root, but `website/static/images/proposals/arch.png` of the repository is there, in `website/static/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.",
+      "warning Image `/pics/pools.png` names nothing from the catalog's root, but `site/public/pics/pools.png` is there, in `site/public/`, the folder a site generator serves at the site's root: it shows on the published site and on this catalog's site (copied from there), not on git hosts nor in editors. Where the catalog is read on git hosts too, write `../site/public/pics/pools.png`, relative to this pattern, if the site generator publishes it so.",
+      'error Image `/images/proposals/stray.png` not found: there is no `images/proposals/stray.png` in the catalog. Fix the path or add the image.',
+      'error Image `/pics/secret.png` not found: there is no `pics/secret.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
+  it("reads a relative path that names nothing from its file from the page's web address as a folder, as Hugo serves pages (`../flow.png` in `lids/0003.md`): a warning that says so", async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/content/shared/wide.png': PNG });
+    const root = path.join(repo, 'site', 'content', 'notes');
+    const files = {
+      'template.md': '# Title\n\n## Plan\n\nWhat we will do.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['*.md', 'lids/*.md'] }),
+      'flow.png': PNG,
+      'lids/diagram.png': PNG,
+      'lids/beside.png': PNG,
+      // From the file: `notes/../flow.png` (nothing there); from `/0001-faster-builds/`: `notes/flow.png`. And
+      // `../../shared/wide.png`, `site/shared/wide.png` from the file, is `site/content/shared/wide.png` of the repository.
+      '0001-faster-builds.md': '# Faster builds\n\n## Plan\n\n![a](../flow.png) ![b](../../shared/wide.png) ![c](../gone.png)\n',
+      // In the catalog both ways: `lids/../diagram.png` is `diagram.png` (nothing), `lids/0003/../diagram.png` is `lids/diagram.png`.
+      'lids/0003.md': '# Lid three\n\n## Plan\n\n![d](../diagram.png) <img src="./beside.png" alt="e">\n',
+      // A page at its folder's address reads the same both ways: missing is missing.
+      'lids/_index.md': '# Lids\n\n## Plan\n\n![f](../diagram.png)\n',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.column} ${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      "0001-faster-builds.md 6 warning Image `../flow.png` names nothing from this file, but resolves to the catalog's `flow.png` relative to the page's web address as a folder (`…/0001-faster-builds/`), as Hugo serves pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, `flow.png`, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.",
+      "0001-faster-builds.md 24 warning Image `../../shared/wide.png` names nothing from this file, but resolves to `site/content/shared/wide.png` of the repository around the catalog relative to the page's web address as a folder (`…/0001-faster-builds/`), as Hugo serves pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, `../shared/wide.png`, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.",
+      expect.stringMatching(/^0001-faster-builds.md 52 error Image `..\/gone.png` is missing: it leaves the catalog root for `site\/content\/gone.png`/),
+      "lids/0003.md 6 warning Image `../diagram.png` names nothing from this file, but resolves to the catalog's `lids/diagram.png` relative to the page's web address as a folder (`…/0003/`), as Hugo serves pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, `diagram.png`, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.",
+      expect.stringMatching(/^lids\/_index.md 6 error Image `..\/diagram.png` not found/),
+    ]);
+  });
+
   it('finds an image in a served folder of the repository around the catalog (`public/` beside `docs/`): a warning that names it; never through a symbolic link', async () => {
     const elsewhere = await tempCatalog({ 'pics/secret.png': PNG });
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'public/pics/pools.png': PNG });
@@ -417,6 +481,15 @@ describe('image: sniffing', () => {
     expect(sniff(new TextEncoder().encode('  <svg>'))).toBe('svg');
     expect(sniff(new TextEncoder().encode(`<!--${'x'.repeat(2000)}--><svg>`).subarray(0, 1024))).toBeUndefined();
     expect(sniff(new TextEncoder().encode('<svgfoo>'))).toBeUndefined();
+    // A root element with a prefix bound to the SVG namespace on itself (LaTeX-to-SVG converters write it so).
+    const text = (svg: string) => sniff(new TextEncoder().encode(svg));
+    expect(text('<?xml version="1.0"?>\n<ns0:svg xmlns:ns0="http://www.w3.org/2000/svg" width="4"><ns0:rect/></ns0:svg>')).toBe('svg');
+    expect(text("<x:svg viewBox='0 0 1 1'\n  xmlns:x = 'http://www.w3.org/2000/svg'>")).toBe('svg');
+    expect(text('<ns0:svg xmlns:ns0="http://example.org/not-svg">')).toBeUndefined();
+    expect(text('<a:svg xmlns:b="http://www.w3.org/2000/svg">')).toBeUndefined();
+    expect(text('<ns0:svg>')).toBeUndefined();
+    expect(text('<ns0:svgx xmlns:ns0="http://www.w3.org/2000/svg">')).toBeUndefined();
+    expect(text('<ns0:svg title="xmlns:ns0=\'http://www.w3.org/2000/svg\'">')).toBeUndefined();
     expect(sniff(new Uint8Array())).toBeUndefined();
   });
 });
