@@ -16,6 +16,7 @@ import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
+import { statusSection } from './status.js';
 import { SUMMARY_LABEL } from './view.js';
 import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
@@ -188,7 +189,8 @@ export function patternFromText(
       ...(summary ? { summary } : {}),
       ...(movedTo !== undefined ? { movedTo } : {}),
       frontMatter,
-      ...(fields ? { fields: fields.values } : {}),
+      // (With the status a decision record writes as a section of its own, `## Status` over `Rejected`.)
+      ...withStatus(fields?.values, document),
       links: document.links,
       anchors: document.headings.map((h) => h.id),
       document,
@@ -710,4 +712,11 @@ function readWhole(file: string, maxSize: number): { bytes: Buffer; size: number
   } finally {
     closeSync(fd);
   }
+}
+
+/** The document's body fields, with its status section's line as `status` where the fields have none. */
+function withStatus(fields: Record<string, string> | undefined, document: MarkdownDocument): { fields?: Record<string, string> } {
+  const status = fields?.status === undefined ? statusSection(document) : undefined;
+  if (status !== undefined) return { fields: { ...fields, status } };
+  return fields ? { fields } : {};
 }

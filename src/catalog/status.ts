@@ -1,5 +1,7 @@
 import type { CatalogConfig } from '../config/load-config.js';
 import { frontMatterValue } from '../markdown/front-matter.js';
+import type { MarkdownDocument } from '../markdown/types.js';
+import { foldHeading } from '../template/normalize.js';
 import type { PatternView } from './types.js';
 
 /** Status values of a pattern nobody maintains any more (the first word of the value counts: `Superseded by ADR-0005`). */
@@ -86,4 +88,16 @@ export function createdAt(pattern: Pick<PatternView, 'frontMatter' | 'fields'>):
     return Date.UTC(year, month - 1, day);
   }
   return undefined;
+}
+
+/**
+ * The status a document writes as a section of its own, as decision records do (`## Status`, then
+ * `Rejected` or `Superseded by [ADR-9](…)` on the line below): the first line under that heading,
+ * when it is one short line. Read where the document has no status field.
+ */
+export function statusSection(doc: MarkdownDocument): string | undefined {
+  const section = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s])).find((s) => foldHeading(s.title) === 'status');
+  const first = section?.blocks[0];
+  if (first?.kind !== 'paragraph' || first.text.includes('\n') || first.text.length > 80) return undefined;
+  return first.text.trim() || undefined;
 }

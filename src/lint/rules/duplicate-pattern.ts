@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { relativeLink } from '../../catalog/links.js';
+import { isInactive } from '../../catalog/status.js';
 import type { CatalogSettings, Pattern, PatternView } from '../../catalog/types.js';
 import type { Block, Section } from '../../markdown/types.js';
 import { foldHeading } from '../../template/normalize.js';
@@ -40,15 +41,20 @@ export default defineCatalogRule({
     if (!found) return;
     const what = describeText(catalog.template);
     const where = pattern.summary?.range ? { range: pattern.summary.range } : pattern.title?.range ? { range: pattern.title.range } : { line: 1 };
-    for (const { other, similarity } of found.slice(0, MAX_REPORTS)) {
+    // (Not beside a record the catalog keeps as it was, rejected or superseded: an alternative to the
+    // same question, or the record it replaced, opens with the same context by nature.)
+    const inactive = (p: PatternView) => isInactive(p, catalog.config);
+    if (inactive(pattern)) return;
+    const active = found.filter((f) => !inactive(f.other));
+    for (const { other, similarity } of active.slice(0, MAX_REPORTS)) {
       report({
         message: `${what} ${Math.floor(similarity * 100 + 1e-9)}% similar to ${code(relativeLink(pattern.file, other.file))}${other.title ? ` (${other.title.text})` : ''}: merge them or make the difference clear.`,
         ...where,
       });
     }
-    if (found.length > MAX_REPORTS) {
+    if (active.length > MAX_REPORTS) {
       report({
-        message: `${found.length - MAX_REPORTS} more patterns are near-copies of this one too (≥ ${Math.round(options.threshold * 100)}% similar): merge the duplicates or make the differences clear.`,
+        message: `${active.length - MAX_REPORTS} more patterns are near-copies of this one too (≥ ${Math.round(options.threshold * 100)}% similar): merge the duplicates or make the differences clear.`,
         ...where,
       });
     }

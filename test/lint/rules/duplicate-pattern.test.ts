@@ -88,6 +88,13 @@ describe('duplicate-pattern', () => {
     expect(results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-pattern').map(() => r.path))).toEqual(['stable/README.md']);
   });
 
+  it('says nothing beside a record the catalog keeps as it was (rejected, superseded), its status in front matter or a `## Status` section', async () => {
+    const record = (title: string, status: string) =>
+      `# ${title}\n\n> Loads data into the cache on demand when it is read.\n\n## Status\n\n${status}\n\n## Overview\n\n${OVERVIEW}\n`;
+    expect(await warnings({ 'a/README.md': record('Read-Through Cache', 'Accepted'), 'b/README.md': record('Cache-Aside', 'Rejected') })).toEqual([]);
+    expect(await warnings({ 'a/README.md': record('Read-Through Cache', 'Accepted'), 'b/README.md': record('Cache-Aside', 'Accepted') })).toHaveLength(2);
+  });
+
   it('ignores template text both kept, and texts too short to judge', async () => {
     const templateOverview = 'Provide a comprehensive overview of the pattern. Explain:\n\n- What problem does this pattern solve?\n- What are the key benefits?';
     expect(
