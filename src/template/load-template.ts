@@ -10,7 +10,7 @@ import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
-import { slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields } from './body-fields.js';
 import { foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
@@ -708,9 +708,6 @@ function removedLater(block: Block): boolean {
   const plain = text.replace(/[*_`{}[\]]/g, '').replace(/\s+/g, ' ');
   return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain) || REMOVE_ME.test(plain);
 }
-
-/** A section that tells the author to take it out once done (`## Writing guide, delete this section before merging`): guidance, never asked for. */
-const REMOVE_ME = /\b(?:remove|delete) this (?:sub-?)?section (?:when|once|after|before|upon)\b/i;
 
 /**
  * A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes

@@ -1,5 +1,5 @@
 import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
-import { extendsName, holdsName, joinedParts, nameParts, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections, parentSection, requiredOf } from './walk.js';
@@ -699,7 +699,9 @@ function rewordings(
   const named = new Set(at.filter((t): t is TemplateSection => t !== undefined));
   // (A heading with the pattern's name in it, `## Real-World Applications of [Pattern Title]`, is
   // compared by its own words.)
-  const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && (t.name === t.heading || withTitleSlot(t));
+  // (Nor a section of guidance the template tells the author to delete, `## Writing guide, delete
+  // this section before merging`: no heading of the author's is it in other words.)
+  const open = (t: TemplateSection) => !named.has(t) && !t.repeatable && !t.anyHeading && (t.name === t.heading || withTitleSlot(t)) && !REMOVE_ME.test(t.heading);
   // Words most of the level's names share (`Pattern` in `Intent of [Pattern Title] Design Pattern`,
   // `Benefits of [Pattern Title] Pattern`…) tell none of them apart: a heading sharing only those is
   // none of them.

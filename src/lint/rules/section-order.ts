@@ -1,5 +1,6 @@
 import type { Section } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
+import { variantKey } from '../../template/heading-variants.js';
 import { parentSection } from '../../template/walk.js';
 import { defineRule } from '../rule.js';
 import { headingLabel, schemaLabel } from './_format.js';
@@ -14,9 +15,11 @@ export default defineRule({
   check({ pattern, catalog, outline, report }) {
     const template = catalog.templates.for(pattern.path).sections;
     const visit = (matches: SectionMatch[]): void => {
-      for (const { section, predecessor, successor } of outOfOrder(matches)) {
+      for (const { section, schema, predecessor, successor } of outOfOrder(matches)) {
+        // (Written another way, `## Guides` for `## Writing guide`: which section it was taken for.)
+        const named = variantKey(section.title) === variantKey(schema.heading) ? '' : ` (read as the template's ${schemaLabel(schema)})`;
         report({
-          message: `${headingLabel(section)} is out of order: the template puts it ${predecessor ? `after ${schemaLabel(predecessor)}` : `before ${schemaLabel(successor!)}`}.`,
+          message: `${headingLabel(section)}${named} is out of order: the template puts it ${predecessor ? `after ${schemaLabel(predecessor)}` : `before ${schemaLabel(successor!)}`}.`,
           range: section.heading.range,
         });
       }
@@ -54,7 +57,9 @@ interface Placed {
  * template order (a longest non-decreasing subsequence), each with the
  * nearest section of that run it should follow (or precede).
  */
-function outOfOrder(matches: SectionMatch[]): { section: Section; predecessor?: SectionMatch['schema']; successor?: SectionMatch['schema'] }[] {
+function outOfOrder(
+  matches: SectionMatch[],
+): { section: Section; schema: SectionMatch['schema']; predecessor?: SectionMatch['schema']; successor?: SectionMatch['schema'] }[] {
   const placed: Placed[] = matches
     .flatMap((match, index) => match.sections.map((section) => ({ section, index, match })))
     .sort((a, b) => a.section.range.start.offset - b.section.range.start.offset);
@@ -82,13 +87,13 @@ function outOfOrder(matches: SectionMatch[]): { section: Section; predecessor?: 
   const staying = new Set([...keep].map((i) => placed[i]!.index));
   return placed
     .filter((_, i) => !keep.has(i))
-    .map(({ section, index }) => {
+    .map(({ section, index, match }) => {
       let before = index - 1;
       while (before >= 0 && !staying.has(before)) before--;
       let after = index + 1;
       while (after < matches.length && !staying.has(after)) after++;
       const predecessor = matches[before]?.schema;
       const successor = matches[after]?.schema;
-      return { section, ...(predecessor ? { predecessor } : {}), ...(successor ? { successor } : {}) };
+      return { section, schema: match.schema, ...(predecessor ? { predecessor } : {}), ...(successor ? { successor } : {}) };
     });
 }

@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/section-order.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { OUTLINE_TEMPLATE as template } from './_templates.js';
+import { lintOne } from './_lint-one.js';
 
 const outOfOrder = (heading: string, where: string) => `\`${heading}\` is out of order: the template puts it ${where}.`;
 
@@ -236,3 +237,23 @@ Each key sets k bits.
   },
   { describe, it },
 );
+
+describe('section-order: a section written in other words', () => {
+  it('names the template section it was taken for', async () => {
+    const template = '# [Title]\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n\n## Rollout Plan\n\nIn what steps.\n\n## Risks\n\nWhat could break.\n';
+    const source = '# Cache\n\n## Summary\n\nFast.\n\n## Plan\n\nTwo steps.\n\n## Design\n\nA map.\n\n## Risks\n\nStale reads.\n';
+    const found = await lintOne('section-order', source, { template });
+    expect(found.shown).toEqual([expect.stringMatching(/^7:1 `## Plan` \(read as the template's `## Rollout Plan`\) is out of order/)]);
+  });
+});
+
+describe('section-order: guidance the template tells the author to delete', () => {
+  it('is never taken for a heading of the author’s that shares a word with it', async () => {
+    const template = '# [Title]\n\n## 1 Summary\n\nWhat.\n\n## 2 Design\n\nHow.\n\n## 3 Writing guide, delete this section before merging\n\n- Ask two reviewers.\n';
+    const source = '# Rota\n\n## 1 Summary\n\nWeekly.\n\n## Guides\n\nThe on-call handbook.\n\n## 2 Design\n\nA calendar.\n';
+    const found = await lintOne('section-order', source, { template });
+    expect(found.shown).toEqual([]);
+    const names = await lintOne('section-name', source, { template });
+    expect(names.shown).toEqual([]);
+  });
+});
