@@ -107,6 +107,11 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const rules = renderer.rules;
   const escape = md.utils.escapeHtml;
 
+  // The page's header holds its one H1 (the title): a body that still has H1s of its own (sections
+  // written a level up, an H1 beside a front matter title) is shown a level down, its outline kept.
+  const down = shown.some((t) => t.type === 'heading_open' && t.tag === 'h1') ? 1 : 0;
+  const tagOf = (token: Token) => (down ? `h${Math.min(Number(token.tag.slice(1)) + down, 6)}` : token.tag);
+  rules.heading_close = (list: Token[], i: number) => `</${tagOf(list[i]!)}>\n`;
   rules.heading_open = (list: Token[], i: number) => {
     const token = list[i]!;
     const inline = list[i + 1];
@@ -115,9 +120,10 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     if (last?.type === 'text' && HEADING_ID.test(last.content)) last.content = last.content.replace(HEADING_ID, '');
     const text = inline?.children ? normalizeSpace(inlineText(inline.children)) : (inline?.content ?? '');
     const id = (token.level === 0 && ids?.get(token)) || fallback.next(text);
-    const level = Number(token.tag.slice(1));
+    const tag = tagOf(token);
+    const level = Number(tag.slice(1));
     if (token.level === 0 && (level === 2 || level === 3)) toc.push({ level, text, id });
-    return `<${token.tag} id="${escape(id)}">`;
+    return `<${tag} id="${escape(id)}">`;
   };
 
   rules.link_open = (list: Token[], i: number) => {

@@ -109,6 +109,17 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(article).toContain('@ada');
   });
 
+  it('a body with H1s of its own beside a front matter title is shown a level down: one H1 on the page', async () => {
+    const template = '---\ntitle: Title\n---\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n';
+    const site = await build(template, {
+      lamps: '---\ntitle: Lamp loans\n---\n\n# Summary\n\nBorrow a lamp.\n\n# Design\n\nA ledger.\n\n## Fees\n\nSmall.\n',
+    });
+    const page = await site.page('lamps');
+    expect(page.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(page).toContain('<h2 id="summary">Summary</h2>');
+    expect(page).toContain('<h3 id="fees">Fees</h3>');
+  });
+
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
     const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
     const site = await build(template, {
