@@ -9,6 +9,7 @@ import {
   fitsNothing,
   GENERATED_SOURCE,
   globsOf,
+  sharedSections,
   inLayout,
   isNonPatternName,
   layoutKey,
@@ -49,6 +50,8 @@ export interface LayoutChoice {
   template?: TemplateCandidate;
   /** The best template file found that too few files fit, when one was rejected. */
   rejected?: { candidate: TemplateCandidate; fitting: number; of: number };
+  /** The best file found that is a written document, not a template (see `credible`): said, not taken. */
+  written?: TemplateCandidate;
   /** The pattern files, as the globs and exclusions select them. */
   patterns: ScannedFile[];
   exclude: Exclusion[];
@@ -151,16 +154,29 @@ export function chooseLayout(
   };
   const acceptable = (s: Scored) =>
     s.candidate === explicit ||
-    (s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
-    // (A template named so that says its outline is only a guide — "or write your own proposal", every
-    // section recommended — is the catalog's with fewer patterns in its shape: a third of them.)
-    (s.candidate.nameScore >= 3 &&
-      s.fitting >= 2 &&
-      s.fitting * 3 >= s.parsed &&
-      s.candidate.schema.sections.length > 0 &&
-      requiredOf(s.candidate.schema.sections).length === 0) ||
-    (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
-    inFolders(s);
+    (credible(s) &&
+      ((s.parsed > 0 && s.fitting >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+        // (A template named so that says its outline is only a guide — "or write your own proposal", every
+        // section recommended — is the catalog's with fewer patterns in its shape: a third of them.)
+        (s.candidate.nameScore >= 3 &&
+          s.fitting >= 2 &&
+          s.fitting * 3 >= s.parsed &&
+          s.candidate.schema.sections.length > 0 &&
+          requiredOf(s.candidate.schema.sections).length === 0) ||
+        (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+        inFolders(s)));
+  // (A file only likely a template — `design-template-engine.md`, a document about a feature called
+  // so, a file in `templates/` — with nothing in it to fill in, no placeholder or instruction, is a
+  // written document. It is the catalog's template only where the patterns share its sections:
+  // half of them at least, each in half of the patterns. Otherwise a document's own sections would
+  // be asked of every pattern; one derived from the patterns is better.)
+  const credible = (s: Scored): boolean => {
+    const c = s.candidate;
+    if (c.nameScore >= 3 || c.schema.placeholders.length > 0) return true;
+    const docs = s.group.files.filter((f) => f !== c.file && f.doc !== undefined).map((f) => f.doc!);
+    const { shared, of } = sharedSections(c.schema, docs);
+    return shared * 2 >= of;
+  };
   // (Or its fitting files are together in folders most of whose files fit it — `patterns/*.md` beside
   // as many research notes in `research/*.md`, the RFCs in `Archive/*/` beside the meeting notes in
   // `CommunityCall/notes/` — nearly all of them, three at least: those folders are the catalog's,
@@ -371,7 +387,11 @@ export function chooseLayout(
     layout,
     globs,
     ...(template ? { template } : {}),
-    ...(best && !accepted && !explicit ? { rejected: { candidate: best.candidate, fitting: best.fitting, of: best.parsed } } : {}),
+    ...(best && !accepted && !explicit
+      ? credible(best)
+        ? { rejected: { candidate: best.candidate, fitting: best.fitting, of: best.parsed } }
+        : { written: best.candidate }
+      : {}),
     patterns,
     exclude: exclusions,
     shared: { layout: layoutKey(group.layout), files: group.files.length },

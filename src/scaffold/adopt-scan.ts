@@ -41,8 +41,28 @@ const SCAN_MAX_FILES = 50_000;
 /** A template kept under a name no Markdown tool picks up (`tep-template.md.template`, `rfc.md.tmpl`): a template candidate, never a pattern. */
 const TEMPLATE_FILE = /\.(?:md|markdown)\.(?:template|tmpl)$/i;
 
-/** Every Markdown file under `root` (hidden folders, `node_modules`, links to folders not entered), parsed. */
-export function scanMarkdown(root: string): ScannedFile[] {
+/** A document in a markup Patternbook does not read (AsciiDoc, reStructuredText): counted, never parsed. */
+export interface OtherDocument {
+  rel: string;
+  dirs: string[];
+  base: string;
+  /** The markup's name, `AsciiDoc`. */
+  format: string;
+  /** `README.adoc` / `index.rst` in a folder of its own: the folder is the document's. */
+  folderKind: boolean;
+}
+
+/** Markups of documents that are not Markdown, by extension. */
+const OTHER_FORMATS: { format: string; ext: RegExp }[] = [
+  { format: 'AsciiDoc', ext: /\.(?:adoc|asciidoc)$/i },
+  { format: 'reStructuredText', ext: /\.rst$/i },
+];
+
+/**
+ * Every Markdown file under `root` (hidden folders, `node_modules`, links to folders not entered), parsed;
+ * the documents of other markups there are added to `others`, when given.
+ */
+export function scanMarkdown(root: string, others?: OtherDocument[]): ScannedFile[] {
   const out: ScannedFile[] = [];
   // `templatesOnly`: in a host's folder (`.github/CIP-TEMPLATE.md`), a catalog's template may be kept,
   // never its patterns (nor the host's own issue and pull request forms).
@@ -66,6 +86,16 @@ export function scanMarkdown(root: string): ScannedFile[] {
         if (templatesOnly && (folderKind || /issue|pull[-_ ]?request/i.test(entry.name) || templateNameScore({ rel, dirs, base: entry.name, folderKind }) < 3)) continue;
         const doc = readDoc(path.join(dir, entry.name));
         out.push({ rel, dirs, base: entry.name, folderKind, ...(doc ? { doc } : {}) });
+      } else if (others && !templatesOnly && (entry.isFile() || entry.isSymbolicLink())) {
+        const other = OTHER_FORMATS.find((f) => f.ext.test(entry.name));
+        if (other)
+          others.push({
+            rel: [...dirs, entry.name].join('/'),
+            dirs,
+            base: entry.name,
+            format: other.format,
+            folderKind: dirs.length > 0 && /^(?:readme|index)\./i.test(entry.name),
+          });
       }
     }
   };
@@ -98,9 +128,11 @@ export function templatesAbove(root: string): ScannedFile[] {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) continue;
       const file = { rel: path.join(dir, entry.name), dirs, base: entry.name, folderKind: false };
-      if (templateNameScore(file) < 3 || /issue|pull[-_ ]?request/i.test(entry.name)) continue;
+      // (Read first where what it holds may tell: `rep-template-tests.md` with blanks to fill in.)
+      const score = templateNameScore(file);
+      if (score < 2 || /issue|pull[-_ ]?request/i.test(entry.name)) continue;
       const doc = readDoc(file.rel);
-      if (doc) out.push({ ...file, doc });
+      if (doc && (score >= 3 || templateNameScore({ ...file, doc }) >= 3)) out.push({ ...file, doc });
     }
   };
   for (let dir = path.dirname(top); ; dir = path.dirname(dir)) {
@@ -217,6 +249,47 @@ const BLANKS = /<[A-Za-z][^<>\n/!=]{1,40}>|\bYYYY-MM-DD\b|\[[^\]\n]{2,40}\](?![(
 
 /** `NNNN`, `0000`, `XXXX`: a number still to be given, as template names carry. */
 const PLACEHOLDER_NUMBER = /^(?:n{3,}|0{3,}|x{3,})$/;
+/** The word that names a template. */
+const TEMPLATE_WORD = /^(?:templates?|tmpl)$/;
+/** Words that say which variant of a template a file is: `adr-template-bare-minimal.md`, `sig-charter-template-prefilled.md`. */
+const VARIANT_WORD =
+  /^(?:bare|minimal|minimum|min|short|shorter|long|longer|full|simple|simplified|basic|lite|light|lightweight|extended|detailed|complete|prefilled|filled|example|sample|blank|empty|new|old|legacy|v\d+)$/;
+/** `YYYY`, `MM`, `DD`, `YYYYMMDD`: a date still to be given. */
+const PLACEHOLDER_DATE = /^(?:y{2,4}(?:-?m{2}(?:-?d{2})?)?|m{2}|d{2})$/;
+/** Words a file name asks the author to replace, beside a number or date to give (`YYYY-MM-DD-title.md`, `0000-my-feature.md`). */
+const SLOT_WORDS = new Set([
+  'title',
+  'slug',
+  'name',
+  'short',
+  'description',
+  'desc',
+  'topic',
+  'subject',
+  'issue',
+  'ticket',
+  'number',
+  'num',
+  'id',
+  'pr',
+  'author',
+  'your',
+  'my',
+  'feature',
+]);
+
+/**
+ * A name made of placeholders: a number or date still to be given and the words that say what
+ * goes in the rest (`_YYYY-MM-DD-issue#-title.md`, `0000-xxx.md`, `YYYY-MM-DD-title.md`,
+ * `RFC-NNNN-short-title.md`, one word of the kind of document at most). No document is named so:
+ * the file to copy.
+ */
+function placeholderName(tokens: readonly string[]): boolean {
+  const blanks = tokens.filter((t) => PLACEHOLDER_NUMBER.test(t) || PLACEHOLDER_DATE.test(t)).length;
+  const slots = tokens.filter((t) => SLOT_WORDS.has(t)).length;
+  const others = tokens.length - blanks - slots;
+  return blanks >= 1 && !tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t)) && (others === 0 ? blanks + slots >= 2 : others === 1 && slots >= 1);
+}
 const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templates']);
 
 /**
@@ -238,7 +311,18 @@ export function templateNameScore(file: ScannedFile): number {
     // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));
-    if (!numbered && (tokens.includes('template') || tokens.includes('templates') || tokens.includes('tmpl'))) return 3;
+    // (The word names the file at the head or tail of its name, `template-technical-spike.md`, or
+    // before the variant it is, `adr-template-minimal.md`. Between other words it may be a part of
+    // a topic, `design-template-engine.md`, a document about a feature called so; or the kind of
+    // document, `rep-template-tests.md`: a template where the file has blanks to fill in, else
+    // likely at most, and what it holds tells.)
+    const at = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
+    if (!numbered && at >= 0)
+      return at === 0 || tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md') || (file.doc && BLANKS.test(file.doc.source))
+        ? 3
+        : 2;
+    // (`_YYYY-MM-DD-issue#-title.md`, `0000-xxx.md`: named after the file name it asks for.)
+    if (placeholderName(tokens)) return 3;
     // (`001-proposal-template.md`: the first number of the series, kept by the template, and the name ends so.)
     if (tokens.at(-1) === 'template' && tokens.every((t) => !/^\d+$/.test(t) || Number(t) <= 1)) return 3;
     // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in; not `000-record-architecture-decisions.md`,
@@ -263,6 +347,7 @@ export function templateNameScore(file: ScannedFile): number {
       TEMPLATE_FOLDERS.has(grand.toLowerCase())
       ? 3
       : 2;
+  if (placeholderName(tokens)) return 3;
   // (`RFC-0000/README.md`: a proposal folder numbered with the number left to fill in.)
   if (tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) && !tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t))) return 2;
   // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
@@ -290,13 +375,24 @@ interface TemplateKeys {
 
 const templateKeyCache = new WeakMap<TemplateSchema, TemplateKeys>();
 
+/**
+ * A heading's name as a key (see `variantKey`) without the number the author puts before it:
+ * `## 4. Drawbacks`, `## 4 Drawbacks` and `## Drawbacks` are one section, as the outline
+ * matcher reads them (a file that numbers fewer of its headings than the template, or numbers
+ * them after a section it added, still has the template's sections).
+ */
+export function nameKey(heading: string): string {
+  const bare = heading.replace(/^\s*\(?\d{1,3}(?:\.\d{1,3})*[.):]?\s+(?=\S)/, '');
+  return variantKey(/[\p{L}]/u.test(bare) ? bare : heading);
+}
+
 /** The template's section names as keys (sections with variable parts, `Step N: <title>`, left out: they match by shape). */
 export function templateKeys(template: TemplateSchema): TemplateKeys {
   let keys = templateKeyCache.get(template);
   if (!keys) {
     const named = flattenSections(template.sections).filter((s) => s.name === s.heading && !s.anyHeading);
-    const key = (s: TemplateSection) => [s.heading, ...s.aliases].map(variantKey);
-    keys = { all: new Set(named.flatMap(key)), required: new Set(named.filter((s) => !s.optional).map((s) => variantKey(s.heading))) };
+    const key = (s: TemplateSection) => [s.heading, ...s.aliases].map(nameKey);
+    keys = { all: new Set(named.flatMap(key)), required: new Set(named.filter((s) => !s.optional).map((s) => nameKey(s.heading))) };
     templateKeyCache.set(template, keys);
   }
   return keys;
@@ -308,7 +404,7 @@ const headingKeyCache = new WeakMap<MarkdownDocument, Set<string>>();
 export function headingKeys(doc: MarkdownDocument): Set<string> {
   let keys = headingKeyCache.get(doc);
   if (!keys) {
-    keys = new Set(doc.headings.slice(doc.title ? 1 : 0).map((h) => variantKey(splitNote(h.text).text)));
+    keys = new Set(doc.headings.slice(doc.title ? 1 : 0).map((h) => nameKey(splitNote(h.text).text)));
     headingKeyCache.set(doc, keys);
   }
   return keys;
@@ -334,6 +430,22 @@ export function fitOf(template: TemplateSchema, doc: MarkdownDocument): Fit {
   const recall = required.size ? requiredMatched / required.size : all.size ? matched / all.size : 0;
   const precision = keys.size ? Math.min(1, matched / keys.size) : 0;
   return { matched, of: all.size, f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0 };
+}
+
+/**
+ * How many of the template's sections (any-heading slots and sections of variable names aside)
+ * half the documents or more have, of how many: a template's sections are the ones its documents
+ * share; a written document's own are its topic's.
+ */
+export function sharedSections(template: TemplateSchema, docs: readonly MarkdownDocument[]): { shared: number; of: number } {
+  const named = flattenSections(template.sections).filter((s) => s.name === s.heading && !s.anyHeading);
+  const keys = docs.map(headingKeys);
+  let shared = 0;
+  for (const section of named) {
+    const names = [section.heading, ...section.aliases].map(nameKey);
+    if (keys.filter((k) => names.some((n) => k.has(n))).length * 2 >= docs.length) shared++;
+  }
+  return { shared, of: named.length };
 }
 
 /** The file has enough of the template to be written from it: two of its sections (one of a template of four or fewer). */

@@ -25,7 +25,18 @@ import { compareTemplate, type Comparison, type SectionChoice } from './adopt-co
 import { folderTemplates } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { fitOf, fits, NOT_THE_CATALOGS, scanMarkdown, slugOfFile, templateNameScore, templatesAbove, type ScannedFile } from './adopt-scan.js';
+import {
+  fitOf,
+  fits,
+  isNonPatternName,
+  NOT_THE_CATALOGS,
+  scanMarkdown,
+  slugOfFile,
+  templateNameScore,
+  templatesAbove,
+  type OtherDocument,
+  type ScannedFile,
+} from './adopt-scan.js';
 
 /**
  * `patternbook init --adopt`: a configuration for a folder that already
@@ -72,6 +83,8 @@ export interface AdoptResult {
   folders: { folder: string; template: string; files: string[]; patterns: number; fitting: number; joined: boolean; sections: SectionChoice[] }[];
   /** A template file that was considered and that too few patterns fit. */
   rejected?: { file: string; fitting: number; of: number };
+  /** A file named a little like a template that is a written document (nothing to fill in, sections the patterns do not share): not taken. */
+  written?: string;
   patterns: string[];
   exclude: Exclusion[];
   /** A YAML file most pattern folders keep beside the pattern (`kep.yaml`): read as its front matter. */
@@ -80,6 +93,11 @@ export interface AdoptResult {
   patternCount: number;
   /** Of those, redirect stubs: files that only say the pattern moved (not compared with the template). */
   movedCount: number;
+  /**
+   * Documents in a markup Patternbook does not read (`README.adoc`), by markup, five or more: said.
+   * `notes`: the Markdown files inside those documents' folders, which are theirs, never patterns.
+   */
+  otherFormats?: { format: string; ext: string; files: number; example: string; notes: number }[];
   /** Markdown files in the folder, and the layout most of them share (before it was narrowed) and how many. */
   markdownCount: number;
   shared: { layout: string; files: number };
@@ -115,11 +133,22 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     );
   }
 
-  const files = scanMarkdown(root);
-  if (files.length === 0) {
-    throw new PatternbookError(
-      `No Markdown files in ${root}: \`init --adopt\` is for a folder that already holds patterns. To start a new catalog, run \`patternbook init\`.`,
-    );
+  const otherDocs: OtherDocument[] = [];
+  const scanned = scanMarkdown(root, otherDocs);
+  // Documents in a markup Patternbook does not read: said. Where they are the catalog (more of them
+  // than Markdown files that could be patterns), a Markdown file in one's own folder (`Gate/README.adoc`
+  // and `Gate/build/README.md`) is a note of that document, never one of the catalog's.
+  const { files, notes, formats } = catalogFiles(scanned, otherDocs);
+  const unread = formats.length ? ` ${formats.map((f) => f.sentence).join(' ')}` : '';
+  if (files.length === 0 || files.every((f) => isNonPatternName(f))) {
+    if (formats.length)
+      throw new PatternbookError(
+        `No Markdown catalog in ${root}:${unread}${notes.length ? ` The ${plural(notes.length, 'Markdown file')} here ${notes.length === 1 ? 'is a note' : 'are notes'} inside those documents' folders (${listed(notes.map((f) => f.rel))}), not a catalog.` : ''} Nothing was written.`,
+      );
+    if (files.length === 0)
+      throw new PatternbookError(
+        `No Markdown files in ${root}: \`init --adopt\` is for a folder that already holds patterns. To start a new catalog, run \`patternbook init\`.`,
+      );
   }
 
   const given = options.template ? await givenTemplate(root, options.template, files) : undefined;
@@ -131,7 +160,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   const layout = chooseLayout(files, candidates, (some) => derivedSchema(root, some));
   if (layout.patterns.length === 0) {
     throw new PatternbookError(
-      `Found no pattern files in ${root} among its ${files.length} Markdown file${files.length === 1 ? '' : 's'}: give the template with \`--template FILE\`, or write the configuration by hand (see \`patternbook init --help\`).`,
+      `Found no pattern files in ${root} among its ${files.length} Markdown file${files.length === 1 ? '' : 's'}: give the template with \`--template FILE\`, or write the configuration by hand (see \`patternbook init --help\`).${unread}`,
     );
   }
 
@@ -228,12 +257,14 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     folders: folderResults,
     ...(derived ? { derived } : {}),
     ...(layout.rejected ? { rejected: { file: layout.rejected.candidate.rel, fitting: layout.rejected.fitting, of: layout.rejected.of } } : {}),
+    ...(layout.written ? { written: layout.written.rel } : {}),
     patterns: layout.globs,
     exclude: layout.exclude,
     ...metadataBeside(root, layout.patterns),
     movedCount,
     patternCount,
-    markdownCount: files.length,
+    markdownCount: scanned.length,
+    ...(formats.length ? { otherFormats: formats.map(({ sentence: _sentence, ...f }) => ({ ...f, notes: notes.length })) } : {}),
     shared: layout.shared,
     leftOut: layout.leftOut,
     notTaken: notTaken(files, layout, templateRel, [...siblings.map((x) => x.candidate.rel), ...folders.map((f) => f.candidate.rel)]),
@@ -334,6 +365,55 @@ function existingConfiguration(root: string): string | undefined {
   } catch {
     return undefined; // a package.json that is not JSON holds no configuration Patternbook could read
   }
+}
+
+/** Documents of another markup are said from this many on (or when they are the catalog's). */
+const OTHER_FORMAT_MIN = 5;
+
+/** `a.md, b.md, c.md`, or the first three and how many more. */
+function listed(rels: readonly string[]): string {
+  return rels.length <= 3 ? rels.join(', ') : `${rels.slice(0, 3).join(', ')}, … (${n(rels.length)} files)`;
+}
+
+/**
+ * The Markdown files that may be the catalog's, and what the documents of other markups say
+ * about it. Where those documents outnumber the Markdown files that could be patterns, the
+ * catalog is written in that markup: a Markdown file in the folder of one of its documents
+ * (`tools/Gate/README.adoc`, `tools/Gate/build/README.md`) is a note of that document, not a
+ * pattern. Each markup with five documents or more, or that is the catalog's, is said.
+ */
+function catalogFiles(
+  scanned: readonly ScannedFile[],
+  others: readonly OtherDocument[],
+): { files: ScannedFile[]; notes: ScannedFile[]; formats: { format: string; ext: string; files: number; example: string; sentence: string }[] } {
+  // (A document kept in both markups, `README.md` beside `README.adoc`, is read as its Markdown:
+  // neither counted nor said.)
+  const stem = (dirs: readonly string[], base: string) => [...dirs, base.replace(/\.[^.]+$/, '')].join('/').toLowerCase();
+  const markdown = new Set(scanned.map((f) => stem(f.dirs, f.base)));
+  const folderPages = new Set(scanned.filter((f) => f.folderKind).map((f) => f.dirs.join('/')));
+  others = others.filter((o) => !markdown.has(stem(o.dirs, o.base)) && !(o.folderKind && folderPages.has(o.dirs.join('/'))));
+  if (others.length === 0) return { files: [...scanned], notes: [], formats: [] };
+  const candidates = scanned.filter((f) => !isNonPatternName(f));
+  const theCatalogs = others.length > candidates.length;
+  const folders = theCatalogs ? others.filter((o) => o.folderKind).map((o) => `${o.dirs.join('/')}/`) : [];
+  const notes = scanned.filter((f) => folders.some((d) => f.rel.startsWith(d)));
+  const byFormat = new Map<string, OtherDocument[]>();
+  for (const o of others) byFormat.set(o.format, [...(byFormat.get(o.format) ?? []), o]);
+  const formats = [...byFormat]
+    .filter(([, docs]) => theCatalogs || docs.length >= OTHER_FORMAT_MIN)
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([format, docs]) => {
+      const exts = [...new Set(docs.map((d) => path.posix.extname(d.base).toLowerCase()))].sort();
+      const ext = exts.join(', ');
+      return {
+        format,
+        ext,
+        files: docs.length,
+        example: docs[0]!.rel,
+        sentence: `${plural(docs.length, `${format} file`)} (${ext}) here (${listed(docs.map((d) => d.rel))}): Patternbook reads Markdown only.`,
+      };
+    });
+  return { files: scanned.filter((f) => !notes.includes(f)), notes, formats };
 }
 
 /** A template file found above the catalog's folder (see `templatesAbove`): a candidate named by its absolute path. */
@@ -548,7 +628,10 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
         /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim()) ||
         /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
         /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
-        /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before);
+        /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before) ||
+        // (The file to copy to a new one: `copy [_YYYY-MM-DD-title.md](…) to a file named …`. The link's
+        // range is its text, its destination or the whole reference link, as the link is written.)
+        (/\bcopy(?:ing)?\s+(?:\[[^\]]*\]\(|\[`*)?$/i.test(before) && /^\s*(?:to|into|as)\b/i.test(after.replace(/^\S*/, '')));
       if (!says) continue;
       let target: string;
       try {
@@ -772,7 +855,9 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   const d = result.derived!;
   const rejected = result.rejected
     ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections)`
-    : '';
+    : result.written
+      ? ` (${result.written} is named a little like one, but it is a written document, with nothing in it to fill in, and the patterns do not share most of its sections)`
+      : '';
   const sections =
     d.sections.length === 0
       ? 'The patterns share no section, so it asks for none: each pattern writes its own.'
@@ -810,7 +895,13 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
   const others = result.notTaken.length
     ? ` Not taken: ${result.notTaken.map((f) => `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`).join(', ')}, which are not written from the template; add a glob (and a template under \`overrides\`) for any that are patterns.`
     : '';
-  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.${left}${others}`;
+  const unread = (result.otherFormats ?? [])
+    .map(
+      (f) =>
+        ` Not read: ${plural(f.files, `${f.format} file`)} (${f.ext}) here (${f.example}…): Patternbook reads Markdown only${f.notes ? `; the ${plural(f.notes, 'Markdown file')} in their folders are their notes, not patterns` : ''}.`,
+    )
+    .join('');
+  return `The patterns: ${plural(result.patternCount, 'file')} of the ${plural(result.markdownCount, 'Markdown file')} here. ${n(result.shared.files)} of them share the layout \`${result.shared.layout}\`${narrowed}.${left}${others}${unread}`;
 }
 
 function exclusionReason(e: Exclusion): string {

@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO, runCli, tempCatalog } from '../helpers.js';
+
+/**
+ * `init --adopt` on catalog shapes it chose wrongly: a template named after the file name it
+ * asks for, a written document with "template" among the words of its topic, a catalog written
+ * in AsciiDoc, a document whose headings are numbered differently from the template's.
+ */
+
+async function configOf(dir: string): Promise<Record<string, unknown>> {
+  return parse(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')) as Record<string, unknown>;
+}
+
+/** The files of `files` the written configuration's globs take (less its exclusions). */
+async function pickedOf(dir: string, files: Record<string, string>): Promise<string[]> {
+  const config = await configOf(dir);
+  const picked = picomatch(config.patterns as string[]);
+  const left = picomatch((config.exclude as string[] | undefined) ?? ['!**']);
+  return Object.keys(files)
+    .filter((rel) => picked(rel) && !left(rel) && rel !== config.template)
+    .sort();
+}
+
+interface Report {
+  results: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }[];
+}
+
+async function lintOf(dir: string): Promise<Report> {
+  const run = await runCli(['lint', dir, '--format', 'json'], REPO);
+  expect(run.code, run.stderr).toBeLessThan(2);
+  return JSON.parse(run.stdout) as Report;
+}
+
+describe('init --adopt: a template named after the file name it asks for', () => {
+  const template =
+    '# Note <ticket> - <YYYY-MM-DD> - <slug>\n\nOne paragraph about the change.\n\n## Scope\n\n- What this note covers.\n\n## Motivation\n\n- Why bother?\n\n## Alternatives\n\n- Other ways.\n\n## Plan\n\n- [ ] Steps.\n';
+  /** Notes that mostly have a `## Drawbacks` the template does not ask for. */
+  const notes = (): Record<string, string> => {
+    const files: Record<string, string> = {};
+    for (const [i, n] of ['fast-parse', 'slim-queue', 'lazy-index', 'warm-cache', 'short-ids', 'tiny-logs'].entries()) {
+      const drawbacks = i < 5 ? '## Drawbacks\n\n- More code.\n\n' : '';
+      files[`2021-01-1${i}-${i + 10}-${n}.md`] =
+        `# Note ${i + 10} - 2021-01-1${i} - ${n}\n\n${n} in one paragraph.\n\n## Scope\n\n- The ${n} part.\n\n## Motivation\n\n- It is slow.\n\n${drawbacks}## Alternatives\n\n- Do nothing.\n\n## Plan\n\n- [ ] Build it.\n`;
+    }
+    return files;
+  };
+
+  it('`_YYYY-MM-DD-ticket-slug.md`, which the README says to copy, is the template, not a pattern', async () => {
+    const files = {
+      ...notes(),
+      '_YYYY-MM-DD-ticket-slug.md': template,
+      'README.md':
+        '# Design notes\n\nTo propose a change, copy [`_YYYY-MM-DD-ticket-slug.md`](_YYYY-MM-DD-ticket-slug.md) to a\nfile named with the date, the ticket and a slug, and fill it in.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('_YYYY-MM-DD-ticket-slug.md');
+    expect(run.stdout).toContain('README.md calls it the template');
+    expect(existsSync(path.join(dir, 'templates'))).toBe(false);
+    const report = await lintOf(dir);
+    expect(report.results.map((r) => r.file)).not.toContain('_YYYY-MM-DD-ticket-slug.md');
+    expect(report.results).toHaveLength(6);
+    // (A template derived from the notes asked for `## Drawbacks`, which the catalog's template has not.)
+    expect(report.results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a name made of placeholders alone says so, unlinked (`YYYY-MM-DD-title.md`, `0000-xxx.md`)', async () => {
+    for (const name of ['YYYY-MM-DD-title.md', '0000-xxx.md', 'rfc-NNNN-short-title.md']) {
+      const dir = await tempCatalog({ ...notes(), [name]: template });
+      const run = await runCli(['init', '--adopt', dir], REPO);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await configOf(dir)).template, name).toBe(name);
+    }
+  });
+});
+
+describe('init --adopt: "template" among the words of a topic', () => {
+  it('a retired design of a feature called "template engine" is not the template: one is derived', async () => {
+    const files: Record<string, string> = {
+      'README.md': '# Design documents\n\nEvery document starts with a bullet header:\n\n* Owner: name\n* Status: Draft | Accepted | Retired\n',
+      'retired/design-template-engine.md':
+        '# Template Engine\n\n* Owner: Lee (@lee)\n* Status: Retired\n\n## Outline\n\n* Background\n* Terms\n* Goals\n\n## Background\n\nWe wanted users to write page templates.\n\n## Terms\n\nTemplate: a page with holes.\n\n## Goals\n\nRender templates fast.\n\n## Proposal\n\nA tiny engine with loops and conditionals.\n',
+    };
+    for (const n of ['cache-warmup', 'log-rotation', 'queue-limits'])
+      files[`design-${n}.md`] =
+        `# Design: ${n}\n\n* Owner: Sam (@sam)\n* Status: Accepted\n\n## Background\n\nWhy ${n} matters.\n\n## Proposal\n\nWhat we will change for ${n}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('templates/pattern.md');
+    expect(run.stdout).not.toMatch(/fits only/);
+    expect((await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n# /g, ' ')).toContain(
+      'retired/design-template-engine.md is named a little like one, but it is a written document',
+    );
+    const report = await lintOf(dir);
+    expect(report.results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a template named for its variant (`adr-template-minimal.md`) or the kind of document is still one', async () => {
+    for (const name of ['adr-template-minimal.md', 'template-design-review.md', 'design-doc-template.md']) {
+      const files: Record<string, string> = { [name]: '# [Title]\n\n## Context\n\n[What is the issue?]\n\n## Decision\n\n[What we do.]\n' };
+      for (const n of ['queues', 'caches', 'logs']) files[`${n}.md`] = `# Use ${n}\n\n## Context\n\nWe need ${n}.\n\n## Decision\n\nUse ${n}.\n`;
+      const dir = await tempCatalog(files);
+      const run = await runCli(['init', '--adopt', dir], REPO);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await configOf(dir)).template, name).toBe(name);
+    }
+  });
+});
+
+describe('init --adopt: documents in another markup', () => {
+  it('an AsciiDoc catalog: says so, exits 2, and takes no Markdown note in its documents’ folders as the catalog', async () => {
+    const files: Record<string, string> = {
+      'README.md': '# Examples\n\nThe examples of the book.\n',
+      'tools/Gate/README.adoc': '== Gate\n\nA gate.\n',
+      'tools/Gate/build/README.md': '# Helper base image\n\nA tiny base for the Gate demo.\n',
+      'tools/Lamp/README.adoc': '== Lamp\n\nA lamp.\n',
+      'tools/Relay/README.adoc': '== Relay\n\nA relay.\n',
+      'tools/Relay/img/README.md': 'Build the helper picture with buildx.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('3 AsciiDoc files (.adoc) here');
+    expect(run.stderr).toContain('Patternbook reads Markdown only');
+    expect(run.stderr).toContain("notes inside those documents' folders");
+    expect(run.stderr).toContain('tools/Relay/img/README.md');
+    expect(existsSync(path.join(dir, 'patternbook.config.yaml'))).toBe(false);
+    expect(existsSync(path.join(dir, 'templates'))).toBe(false);
+  });
+
+  it('documents kept in both markups (`README.md` beside `README.adoc`) are read as their Markdown, unsaid', async () => {
+    const files: Record<string, string> = { 'README.md': '# Constructs\n\nThe constructs.\n' };
+    for (const n of ['queue', 'topic', 'bucket']) {
+      files[`constructs/${n}/README.md`] = `# ${n}\n\n## Overview\n\nA ${n}.\n\n## Props\n\nIts props.\n`;
+      files[`constructs/${n}/README.adoc`] = `== ${n}\n\n=== Overview\n\nA ${n}.\n`;
+      files[`constructs/${n}/lambda/README.md`] = `# Handler\n\nThe ${n} handler.\n`;
+    }
+    for (const n of ['a', 'b', 'c', 'd']) files[`docs/${n}.adoc`] = `== ${n}\n\nText.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['constructs/bucket/README.md', 'constructs/queue/README.md', 'constructs/topic/README.md']);
+    expect(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).not.toContain('AsciiDoc');
+  });
+
+  it('a Markdown catalog beside AsciiDoc pages: adopted, the pages said in the configuration', async () => {
+    const files: Record<string, string> = { 'TEMPLATE.md': '# [Title]\n\n## Context\n\n[Why.]\n\n## Decision\n\n[What.]\n' };
+    for (const n of ['queues', 'caches', 'logs']) files[`records/${n}.md`] = `# Use ${n}\n\n## Context\n\nWe need ${n}.\n\n## Decision\n\nUse ${n}.\n`;
+    for (const n of ['a', 'b', 'c', 'd', 'e']) files[`manual/${n}.adoc`] = `== ${n}\n\nText.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['records/caches.md', 'records/logs.md', 'records/queues.md']);
+    expect((await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n# /g, ' ')).toContain(
+      'Not read: 5 AsciiDoc files (.adoc) here (manual/a.adoc…): Patternbook reads Markdown only.',
+    );
+  });
+});
+
+describe('init --adopt: numbering is no part of a section’s name', () => {
+  it('a document with the template’s sections, two of them unnumbered (`## Design` for `## 3 Design`), is taken', async () => {
+    const doc = (t: string, headings: string[]) => `# ${t}\n\n${headings.map((h) => `## ${h}\n\nText.\n`).join('\n')}`;
+    const numbered = ['1 Summary', '2 Motivation', '3 Design', '4 Risks', '5 Alternatives'];
+    const files: Record<string, string> = { 'T-0000-Template.md': `# [T Template] Title\n\n${numbered.map((h) => `## ${h}\n\n*x*\n`).join('\n')}` };
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) files[`main/${n}.md`] = doc(`Doc ${n}`, numbered);
+    files['extra/README.md'] = '# Extra docs\n\nIndex of extras.\n';
+    files['extra/one.md'] = doc('Extra one', numbered);
+    files['extra/two.md'] = doc('Extra two', ['1 Summary', '2 Motivation', 'Design', 'Risks', '5 Alternatives']);
+    files['extra/three.md'] = doc('Extra three', ['Notes']);
+    files['extra/four.md'] = doc('Extra four', ['Ideas']);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = await pickedOf(dir, files);
+    expect(picked).toContain('extra/one.md');
+    expect(picked).toContain('extra/two.md');
+  });
+});
