@@ -266,9 +266,10 @@ function whereTemplateKeeps(
   frontMatter: Record<string, unknown>,
   fmRange: Range | undefined,
   spec: TitleSpec | SummarySpec,
+  asSummary = false,
 ): PatternText | undefined {
   if (spec.from === 'front-matter') return frontMatterText(frontMatter, spec.key, fmRange);
-  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher, 'sample' in spec ? spec.sample : undefined);
+  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher, 'sample' in spec ? spec.sample : undefined, false, asSummary);
   return undefined;
 }
 
@@ -321,6 +322,10 @@ function readTitle(
   const value =
     inParens && named?.fieldSample !== undefined && foldText(field!) !== foldText(named.fieldSample) && !/[()]/.test(inParens[1]!) ? inParens[1]!.trim() : field;
   if (value && fields?.range && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: fields.range };
+  // (Or a label of its own line above the text, `**Title:** Shared garden tools`, or a heading that is
+  // one, `## **Title:** Quiet hours`: the header's fields written as bold labels, not front matter.)
+  const labelled = titleLabel(doc);
+  if (labelled) return labelled;
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
@@ -343,6 +348,50 @@ function readTitle(
     doc.preamble.every((b) => b.range.start.line > opening.range.start.line || b.kind === 'hr' || b.kind === 'html' || (b.kind === 'code' && !b.code.lang))
   )
     return { text: opening.text, from: 'heading', range: opening.range };
+  return undefined;
+}
+
+/** A line that labels the document's name: `**Title:** Shared garden tools`, `Title: …`, `**Proposal Name**: …` (the label, then the value). */
+const TITLE_LABEL =
+  /^\s*(?:[-*+]\s+)?(\*\*|__)?((?:(?:proposal|feature|rfc|document|spec|project|pattern|change|enhancement|design|decision)[ _-]?)?(?:title|name))\s*(?::\1|\1\s*:|:)\s*(.*\S)\s*$/i;
+
+/** A `Label: value` line, marks and all: `**Author:** @ada`, `Status: Draft`, `**num**: 7`. */
+const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)(?:\s|$)/u;
+
+/**
+ * The title written as a label of a header above the text, where a file has
+ * no title line and no front matter title: a line of the header's paragraph
+ * (`**Title:** Shared garden tools` among `**Author:** …`, `Status: Draft`), or
+ * one of the headings that open the file as labels (`## **num:** 8`, `##
+ * **Title:** Quiet hours`). A plain `Title: …` line counts in a header of
+ * labels (two lines at least); set in bold it says it is one on its own.
+ */
+function titleLabel(doc: MarkdownDocument): PatternText | undefined {
+  const clean = (value: string) =>
+    value
+      .replace(/`/g, '')
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .trim();
+  for (const b of doc.preamble) {
+    if (b.kind !== 'paragraph') continue;
+    const lines = b.raw.split('\n');
+    const header = lines.length >= 2 && lines.every((l) => LABEL_LINE.test(l));
+    for (const [i, line] of lines.entries()) {
+      const m = TITLE_LABEL.exec(line);
+      const value = m ? clean(m[3]!) : '';
+      if (m && (m[1] || header) && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) {
+        const at = b.range.start.line + i;
+        return { text: value, from: 'paragraph', range: doc.lines.linesRange(at, at) };
+      }
+    }
+  }
+  // (Headings that open the file as labels, before the first that is none: `## **Abstract**`.)
+  for (const h of doc.headings) {
+    if (!LABEL_LINE.test(h.raw)) break;
+    const m = TITLE_LABEL.exec(h.raw);
+    const value = m ? clean(m[3]!) : '';
+    if (m && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: h.range };
+  }
   return undefined;
 }
 
@@ -426,7 +475,7 @@ function readSummary(
   title: PatternText | undefined,
 ): PatternText | undefined {
   const lead = leadBlock(doc);
-  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
+  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
   if (placed) return placed;
   if (lead?.kind === 'blockquote' && !saidAside(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
@@ -438,7 +487,7 @@ function readSummary(
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
-  const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true);
+  const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
   if (own) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
@@ -552,9 +601,11 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
  * The first paragraph of the first section whose heading the matcher fits
  * (`## Title`, `## Patlet`), at any level — or, when the section holds a list
  * instead, its first item. A matching H1 (`# Title` where the template writes
- * `## Title`) counts too: the paragraph after it.
+ * `## Title`) counts too: the paragraph after it. Read as a summary (`asSummary`),
+ * a paragraph that leads into a list (`There are two kinds of users:`, then the
+ * list) is read with the list, never one item of it alone (see `withList`).
  */
-function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false): PatternText | undefined {
+function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false, asSummary = false): PatternText | undefined {
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
@@ -569,9 +620,73 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
   const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
+  if (asSummary && blocks && first) {
+    // The paragraph that leads into the list right after it (`There are two kinds of users of the
+    // tool:`), or the one right before the list found first: the lead, with the list's gist.
+    const at = blocks.indexOf(first);
+    const [lead, list] =
+      first.kind === 'list' ? [blocks[at - 1], first] : first.kind === 'paragraph' && /:\s*$/.test(first.text) ? [first, blocks[at + 1]] : [undefined, undefined];
+    if (list?.kind === 'list') {
+      // (A paragraph whose last sentence leads into the list, `… during syncs. A few improvements to
+      // consider:`, is shown cut back to the sentences before it: see `displaySummary`. Not folded.)
+      const oneSentence = (text: string) => !/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl))[.!?](?=\s+\S)/.test(text.trim().slice(0, -1));
+      if (first.kind === 'paragraph' && !oneSentence(first.text)) return { text: first.text, from: 'section', range: first.range };
+      const intro = lead?.kind === 'paragraph' && /:\s*$/.test(lead.text) && oneSentence(lead.text) && !saidAside(lead.text) && !isNotice(lead.text) ? lead : undefined;
+      // (A lead that only points at the list, `This section lists every change it makes:`, says nothing of its own.)
+      const said = intro && !(isLeadIn(intro.text) && POINTS_AT_LIST.test(intro.text.trim())) ? intro : undefined;
+      const text = withList(
+        said?.text,
+        list.items.map((i) => i.text),
+      );
+      if (text) return { text, from: 'section', range: { start: (said ?? list).range.start, end: list.range.end } };
+    }
+  }
   if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
   const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
   return item ? { text: item.text, from: 'section', range: item.range } : undefined;
+}
+
+/** A lead-in about the list under it rather than the subject: `This section lists …:`, `Here are the changes:`, `… as follows:`. */
+const POINTS_AT_LIST = /\b(?:this|the following) (?:section|list|page|table)\b|\b(?:below|as follows|following)\s*:$|^here (?:are|is)\b/i;
+
+/** How long a summary that folds a list in may be (characters); past it, the lead is said with the items' names, or alone. */
+const LIST_GIST_MAX = 300;
+
+/**
+ * A lead into a list read with it, as a summary: the lead with the items
+ * (`There are two kinds of users: Builders - people who write recipes; Cooks -
+ * people who follow them.`; fragments that carry their own commas, `the
+ * deployment of cEUR,` `an extension of …,`, joined as written); when that is
+ * long, the lead with each item's name (`Builders, Cooks`), else with the
+ * items that fit and `…` after them (a long first one cut at a word). Without
+ * a lead, the items the same way, or a first item too long for that as it is.
+ */
+function withList(lead: string | undefined, items: readonly string[]): string | undefined {
+  const clean = items.map((i) => i.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  const head = lead?.trim();
+  if (clean.length === 0) return head;
+  const fragments = clean.slice(0, -1).every((i) => /(?:[,;]|\b(?:and|or))$/.test(i));
+  const bare = (i: string) => (fragments ? i : i.replace(/(?<!\.)[.;,]$/, ''));
+  const join = (some: readonly string[]) => some.map(bare).join(fragments ? ' ' : '; ');
+  const ended = (text: string) => (/[.!?…]$/.test(text) ? text : `${text.replace(/[,;:]$/, '')}.`);
+  const said = (text: string) => (head ? `${head} ${text}` : text);
+  const full = said(ended(join(clean)));
+  if (full.length <= LIST_GIST_MAX) return full;
+  // (An item's name: the words before its dash or colon, `Builders - people who …`, `**Cooks**: …`.)
+  const names = clean.map((i) => /^(.{1,40}?)\s*(?:\s[-–—]\s|:\s)/.exec(i)?.[1]);
+  if (head && names.every((n) => n && (n.match(/\p{L}+/gu)?.length ?? 0) <= 5)) {
+    const named = `${head} ${names.join(', ')}.`;
+    if (named.length <= LIST_GIST_MAX) return named;
+  }
+  // The items that fit, then `…`.
+  let fit = 0;
+  while (fit < clean.length && said(`${join(clean.slice(0, fit + 1))}; …`).length <= LIST_GIST_MAX) fit++;
+  if (fit > 0) return said(`${join(clean.slice(0, fit))}${fragments ? ' …' : '; …'}`);
+  // (Without a lead, a first item longer than a summary is one, a paragraph of its own: as written.)
+  if (!head) return clean[0];
+  const room = LIST_GIST_MAX - (head ? head.length + 1 : 0) - 2;
+  const cut = clean[0]!.slice(0, Math.max(room, 0)).replace(/\s+\S*$/, '');
+  return cut ? said(`${cut} …`) : head;
 }
 
 function findSection(sections: readonly Section[], matcher: RegExp): Section | undefined {

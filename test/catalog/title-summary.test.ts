@@ -301,13 +301,13 @@ describe('a summary section the template does not have', () => {
       // prose is still read there, not nothing.)
       builders:
         '# Result builders\n\n* Status: Implemented\n\nTable of Contents\n=================\n\n* [Introduction](#introduction)\n\n## Introduction\n\nBuilders turn statements into one value.\n\n## Motivation\n\nDSLs.\n',
-      // (A short lead-in there, `…every change it makes:`, says nothing on its own: the list under it does.)
+      // (A short lead-in there, `…every change it makes:`, says nothing on its own: the list under it does, read whole.)
       salt: '# Less salt\n\n## TL;DR\n\nThis section lists every change it makes:\n\n1. Cut the salt by a fifth.\n2. Add seaweed.\n\n## Motivation\n\nHealth.\n',
     });
     expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
       ['builders', 'Builders turn statements into one value.'],
       ['policies', 'Defines policies that filter telemetry anywhere.'],
-      ['salt', 'Cut the salt by a fifth.'],
+      ['salt', 'Cut the salt by a fifth; Add seaweed.'],
       ['sampled', 'Keeps one log line in ten.'],
     ]);
   });
@@ -581,6 +581,56 @@ describe('title: a first `##` over the people behind a document', () => {
     expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
       ['gateway', 'Tool lending desk'],
       ['lending', undefined],
+    ]);
+  });
+});
+
+describe('title: written as a label of the header, not front matter', () => {
+  it('is read from a `**Title:**` line or a `## **Title:** …` heading (the site titles the page with it), not from the file name', async () => {
+    const catalog = await catalogOf('---\ntitle: Short name of the idea\nstatus: Draft\n---\n\n## Abstract\n\n## Specification\n', {
+      'n-7':
+        '**num**: 7 (provisional)\n**Title:** Shared garden tools\n**Author:** @someone\nStatus: Draft\n\n---\n\n## Abstract\n\nNeighbours share tools.\n\n## Specification\n\nA shed.\n',
+      'n-8':
+        '---\n\n## **num:** N-\n\n## **Title:** Quiet hours for the workshop\n\n## **status:** Draft\n\n## **Abstract**\n\nNo power tools after nine.\n\n## **Specification**\n\nA sign.\n',
+      // (A `Title:` line in a sentence's paragraph is no header: plain, it is a label only among labels.)
+      prose: 'Title: a word we use loosely here, for the names on the shelves and the bins.\n\n## Abstract\n\nShelves.\n\n## Specification\n\nBins.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text, p.title?.range.start.line])).toEqual([
+      ['n-7', 'Shared garden tools', 2],
+      ['n-8', 'Quiet hours for the workshop', 5],
+      ['prose', undefined, undefined],
+    ]);
+  });
+});
+
+describe('summary: a lead sentence that introduces a list', () => {
+  const template = '# Title\n\n## Summary\n\nWhat this is about.\n\n## Details\n\nHow it works.\n';
+  it('is the summary with the list folded in, never a lone item of the list', async () => {
+    const catalog = await catalogOf(template, {
+      groups:
+        '# Two user groups\n\n## Summary\n\nThere are two kinds of users of the tool:\n\n* Builders - people who write new recipes.\n* Cooks - people who only follow recipes.\n\nCooks want a mode without the editor.\n\n## Details\n\nA flag.\n',
+      // (Items that are fragments of the lead's sentence, with their own commas: joined as written.)
+      currency:
+        '# Multi currency\n\n## Summary\n\nThe addition of another stable asset requires:\n\n- the deployment of cEUR as a stable asset,\n- an extension of the stability mechanism,\n- additional oracles to be deployed.\n\nWe propose a second unit.\n\n## Details\n\nOracles.\n',
+    });
+    expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      [
+        'currency',
+        'The addition of another stable asset requires: the deployment of cEUR as a stable asset, an extension of the stability mechanism, additional oracles to be deployed.',
+      ],
+      ['groups', 'There are two kinds of users of the tool: Builders - people who write new recipes; Cooks - people who only follow recipes.'],
+    ]);
+  });
+
+  it('with a long list: the lead with the items’ names, else the lead alone (shown cut back, see displaySummary)', async () => {
+    const long = (name: string) => `${name} - ${'people who do a great many things with the tool every single day of the week '.repeat(2).trim()}.`;
+    const catalog = await catalogOf(template, {
+      named: `# Named\n\n## Summary\n\nThere are three kinds of users of the tool:\n\n* ${long('Builders')}\n* ${long('Cooks')}\n* ${long('Tasters')}\n\n## Details\n\nA flag.\n`,
+      unnamed: `# Unnamed\n\n## Summary\n\nThe tool has grown. There are three kinds of users of it:\n\n* ${long('').slice(3)}\n* ${long('').slice(3)}\n\n## Details\n\nA flag.\n`,
+    });
+    expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      ['named', 'There are three kinds of users of the tool: Builders, Cooks, Tasters.'],
+      ['unnamed', 'The tool has grown. There are three kinds of users of it:'],
     ]);
   });
 });

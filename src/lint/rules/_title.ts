@@ -60,19 +60,59 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
  * fetch` where it has `ADR000: [TITLE]`). `Competing [Worker Kind]` is still
  * a placeholder.
  */
-function authorsOwn(part: { written: string; inner: string }, title: string, shape: TitleShape): boolean {
+function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape): boolean {
   if (/\d/.test(part.inner)) return true;
+  const own = part.inner.split(/\s+/).filter(Boolean);
+  // A tag that keeps the kind word of the template's tag and drops its placeholder word (`[RFC] Task
+  // resources` where the template has `[RFC Template] Title`): the catalog's own tag, written in its place.
+  const kept = shape.parts.some((p) => {
+    const theirs = p.inner.split(/\s+/);
+    return p.syntax === part.syntax && own.every((w) => theirs.includes(w)) && own.length < theirs.length && theirs.some((w) => PLACEHOLDER_WORDS.has(w));
+  });
+  if (kept && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return opensTitle(part, title);
   const words = new Set(shape.parts.flatMap((p) => p.inner.split(/\s+/)).filter(Boolean));
-  if (part.inner.split(/\s+/).some((w) => words.has(w))) return false;
+  if (own.some((w) => words.has(w))) return false;
   if (foldHeading(part.written) === foldHeading(title)) return true;
-  // (A tag opens the author's words, at the start or after a label's colon; a placeholder left at
-  // the end of them, `Competing [Worker Kind]`, is still one.)
+  return opensTitle(part, title);
+}
+
+/**
+ * Whether text opens the author's words as a tag, at the start or after a
+ * label's colon, with words after it; a placeholder left at the end of them,
+ * `Competing [Worker Kind]`, is still one.
+ */
+function opensTitle(part: { written: string }, title: string): boolean {
   const at = title.indexOf(part.written);
   if (at < 0) return false;
   const before = title.slice(0, at).trim();
   const after = title.slice(at + part.written.length);
   return (before === '' || /[:\-–—]$/.test(before)) && /\p{L}{2,}/u.test(after);
 }
+
+/**
+ * Words that say "put your words here" (folded): a title or tag made of them
+ * alone is a placeholder, whatever its marks (`Title`, `[Pattern Name]`,
+ * `Your Proposal Title`, `[RFC Template]`).
+ */
+const PLACEHOLDER_WORDS = new Set([
+  'title',
+  'name',
+  'template',
+  'placeholder',
+  'your',
+  'my',
+  'here',
+  'example',
+  'sample',
+  'untitled',
+  'tbd',
+  'todo',
+  'xxx',
+  'foo',
+  'bar',
+  'something',
+  'idea',
+]);
 
 /** A placeholder's words without its marks: `[Pattern Title]` → `Pattern Title`, `` `Topic` `` → `Topic`. */
 function unmarked(written: string): string {
@@ -84,4 +124,24 @@ export function fitsShape(shape: TitleShape, title: string): boolean {
   if (shape.matcher.test(foldHeading(title))) return true;
   const bare = splitNote(title);
   return bare.note !== undefined && shape.matcher.test(foldHeading(bare.text));
+}
+
+/**
+ * Whether a title sample is certainly a placeholder, by its words (`Title`,
+ * `Pattern Name`, `Your Proposal Title`, `Shiny New Idea`) or its numbers
+ * (`Service 1 to Service 2`, `Option A or Option B`): a pattern that keeps it
+ * left it in. A specific title without them (`SNIP Purpose and Guidelines`) may
+ * be a real one: the title of the pattern the template was copied from, or of
+ * the page about the process it is part of. (Marks, `[Pattern Title]`, give
+ * the spec a shape: certain too.)
+ */
+export function placeholderLike(sample: string): boolean {
+  const words = foldText(sample).split(' ').filter(Boolean);
+  if (words.some((w) => PLACEHOLDER_WORDS.has(w))) return true;
+  // (Two parts told apart by a number or a letter alone: `Service 1 … Service 2`, `Option A … Option B`.)
+  const marks = new Map<string, Set<string>>();
+  words.forEach((w, i) => {
+    if (i > 0 && /^(?:\d|[a-z])$/.test(w)) marks.set(words[i - 1]!, (marks.get(words[i - 1]!) ?? new Set()).add(w));
+  });
+  return [...marks.values()].some((m) => m.size >= 2);
 }

@@ -1,6 +1,6 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
-import { foldHeading } from '../../template/normalize.js';
+import { foldHeading, foldText } from '../../template/normalize.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
 import { houseRules } from '../../catalog/house-rules.js';
@@ -11,12 +11,20 @@ import { outlineOff, underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { isVisible } from './_blocks.js';
 import { quote } from './_format.js';
-import { fromTemplatePlace, titleLeftover } from './_title.js';
+import { fromTemplatePlace, placeholderLike, titleLeftover } from './_title.js';
 
 /** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
 interface TitleFindings {
-  reports: (Report & { layout?: true; second?: true; own?: true; untitled?: true })[];
+  reports: Finding[];
 }
+
+/**
+ * A finding as `collect` keeps it. `guess`: the title is the template's
+ * sample, which is no placeholder by its marks or words (see `placeholderLike`):
+ * a warning where this pattern alone has it (it may be the title of the
+ * pattern the template was copied from), the error `error` where several do.
+ */
+type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: true; guess?: { sample: string; error: string } };
 
 /** Said of a finding that is a warning because the file may follow another template. */
 const LOOSE = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
@@ -60,8 +68,20 @@ export default defineCatalogRule({
     // template's sections) where no checks of the catalog ask for one H1: its level is a matter of
     // style there, as markdownlint's rule is one (a template section written as an H1 is still wrong).
     const house = memo('house rules', () => houseRules(catalog.root));
-    for (const { layout: older, second, own, untitled: none, ...finding } of mine.reports) {
-      if (none && manyUntitled && !finding.warning)
+    // How many patterns keep each sample title that may be a real one: one that several keep is left over.
+    const samples = memo('sample titles', () => {
+      const count = new Map<string, number>();
+      for (const p of catalog.patterns) {
+        if (p.movedTo !== undefined) continue;
+        const kept = new Set(collected<TitleFindings>(p)?.reports.flatMap((r) => (r.guess ? [r.guess.sample] : [])));
+        for (const sample of kept) count.set(sample, (count.get(sample) ?? 0) + 1);
+      }
+      return count;
+    });
+    for (const { layout: older, second, own, untitled: none, guess, ...finding } of mine.reports) {
+      const sharing = guess ? (samples.get(guess.sample) ?? 0) : 0;
+      if (guess && sharing >= 2) report({ ...finding, warning: false, message: `${guess.error} (${sharing} patterns have it.)` });
+      else if (none && manyUntitled && !finding.warning)
         report({
           ...finding,
           warning: true,
@@ -86,12 +106,7 @@ export default defineCatalogRule({
   },
 });
 
-function findings(
-  pattern: Pattern,
-  template: TemplateSchema,
-  outline: OutlineMatch,
-  report: (r: Report & { layout?: true; second?: true; own?: true; untitled?: true }) => void,
-): void {
+function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMatch, report: (r: Finding) => void): void {
   const doc = pattern.document;
   const spec = template.title;
   if (spec.from === 'none') return;
@@ -146,6 +161,14 @@ function findings(
           message: `The title is in front matter (\`title: ${fmText}\`), not where the template keeps it: the template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` heading` : 'an H1'}. Write it as \`${'#'.repeat(spec.level ?? 1)} ${fmText}\` at the top of the text.`,
           line: doc.frontMatter ? doc.frontMatter.startLine : 1,
           warning: true,
+        });
+      } else if (!cause && pattern.title?.from === 'paragraph' && labelOf(doc, pattern.title)) {
+        // The title written as a label, `**Title:** Shared garden tools`: there, in another place than the template's.
+        const labelled = labelOf(doc, pattern.title)!;
+        report({
+          message: `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: write it as \`${'#'.repeat(spec.level ?? 1)} ${pattern.title.text}\` at the top of the text.${loose ? LOOSE : ''}`,
+          range: plainRange(pattern.title.range),
+          ...(loose ? { warning: true } : {}),
         });
       } else
         report({
@@ -202,14 +225,18 @@ function findings(
     const asHeading = missing ? doc.title : undefined;
     // (Or among the fields of its header, `- Proposal Name: Knife rack labels`, as an older layout kept it.)
     const asField = missing && !asHeading && pattern.title?.from === 'paragraph' ? pattern.title.text : undefined;
+    // (Or a label line of its own, `**Title:** Shared garden tools`, or a heading that is one: said as written.)
+    const labelled = asField ? labelOf(doc, pattern.title!) : undefined;
     if (missing) {
       report({
         message: asHeading
           ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
-          : asField
-            ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-            : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
-        ...(asHeading ? { range: plainRange(asHeading.range) } : { line: 1 }),
+          : asField && labelled
+            ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+            : asField
+              ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+              : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
+        ...(asHeading ? { range: plainRange(asHeading.range) } : asField && labelled ? { range: plainRange(pattern.title!.range) } : { line: 1 }),
         ...(loose ? { warning: true } : asHeading || asField ? {} : { untitled: true as const }),
       });
     }
@@ -240,22 +267,62 @@ function findings(
 
   // The template's title line left as it is over a front matter title the author filled in (the name
   // the site shows): the line is still the template's.
-  if (spec.from === 'heading' && doc.title && pattern.title && pattern.title.from !== 'heading' && titleLeftover(spec, doc.title.text)?.whole) {
-    report({
-      message: `The title line is still the template's sample ${quote(doc.title.text)}: write the pattern's name there (\`# ${pattern.title.text}\`, as its front matter has it).`,
-      range: plainRange(doc.title.range),
-      expected: `# ${pattern.title.text}`,
-    });
+  // (And a front matter title that is the template's own there, `title: Shiny-new-idea` over `# Shiny New
+  // Idea`: a sample too, never the name to write.)
+  const fmSample = spec.from === 'front-matter' ? undefined : frontMatterValue(template.frontMatter, 'title');
+  const isFmSample = (text: string) =>
+    (typeof fmSample === 'string' || typeof fmSample === 'number') && foldText(String(fmSample)) !== '' && foldText(text) === foldText(String(fmSample));
+  const title = pattern.title;
+  // Whether a title that is all of the template's sample is certainly left over: marked as a
+  // placeholder, or one by its words; else a guess, a warning unless several patterns keep it (see `check`).
+  const sampleFinding = (text: string, certain: boolean, lead: string, finding: Report & { message: string }): Finding =>
+    certain || placeholderLike(text)
+      ? finding
+      : {
+          ...finding,
+          warning: true,
+          message: `${lead} ${quote(text)}, but that sample has no placeholder's marks or words and no other pattern has it: it may be this pattern's real title (the template copied from this pattern, or part of a page about the process). A warning; if it is left over, name the pattern.`,
+          guess: { sample: foldText(text), error: finding.message },
+        };
+  if (spec.from === 'heading' && doc.title && title && title.from !== 'heading' && titleLeftover(spec, doc.title.text)?.whole) {
+    if (title.from === 'front-matter' && isFmSample(title.text)) {
+      // (Both places the template's: the line and the front matter. Neither is the name to suggest.)
+      report({
+        message: `The title line is still the template's sample ${quote(doc.title.text)}, and so is the front matter \`${title.key ?? 'title'}: ${title.text}\`: name the pattern in both.`,
+        range: plainRange(doc.title.range),
+      });
+      return;
+    }
+    report(
+      sampleFinding(doc.title.text, !!spec.shape, "The title line is the template's sample", {
+        message: `The title line is still the template's sample ${quote(doc.title.text)}: write the pattern's name there (\`# ${title.text}\`, as its front matter has it).`,
+        range: plainRange(doc.title.range),
+        expected: `# ${title.text}`,
+      }),
+    );
     return;
   }
-  const title = pattern.title;
-  if (!title || !fromTemplatePlace(title, spec)) return;
+  if (!title) return;
+  // A front matter title the template keeps beside its title line, left as the template's (`title:
+  // neat-idea` with no title line of the pattern's own).
+  if (title.from === 'front-matter' && !fromTemplatePlace(title, spec) && isFmSample(title.text)) {
+    report(
+      sampleFinding(title.text, !!spec.shape, `The front matter \`${title.key ?? 'title'}\` is the template's sample`, {
+        message: `The title is still the template's sample ${quote(title.text)} (front matter \`${title.key ?? 'title'}\`): name the pattern.`,
+        range: plainRange(title.range),
+      }),
+    );
+    return;
+  }
+  if (!fromTemplatePlace(title, spec)) return;
   const left = titleLeftover(spec, title.text);
   if (left?.whole) {
-    report({
-      message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`,
-      range: plainRange(title.range),
-    });
+    report(
+      sampleFinding(spec.sample, !!spec.shape, "The title is the template's sample", {
+        message: `The title is still the template's ${spec.shape ? 'placeholder' : 'sample'} ${quote(title.text)}: name the pattern.`,
+        range: plainRange(title.range),
+      }),
+    );
   } else if (left) {
     report({
       message: `The title ${quote(title.text)} still has the template's placeholder ${quote(left.placeholder)}: put the pattern's own words there.`,
@@ -269,6 +336,17 @@ function findings(
         range: plainRange(title.range),
       });
   }
+}
+
+/**
+ * The line a title read from a label is written on, as written (`**Title:**
+ * Shared garden tools`, `## **Title:** Quiet hours`); none for a title among
+ * header fields of several lines (a list, a table, a code block).
+ */
+function labelOf(doc: MarkdownDocument, title: { range: { start: { line: number }; end: { line: number } } }): { text: string; heading: boolean } | undefined {
+  if (title.range.start.line !== title.range.end.line) return undefined;
+  const text = doc.lines.lineText(title.range.start.line).trim();
+  return text ? { text, heading: doc.headings.some((h) => h.range.start.line === title.range.start.line) } : undefined;
 }
 
 /** A value as YAML writes it on a `key: value` line: quoted where plain text would read otherwise (`ADR-1: Use Postgres`, `#1`). */

@@ -47,6 +47,9 @@ const bracesTemplate = '# {short name of the decision, saying what was chosen}\n
 /** A sample title without any variable part: a pattern that keeps it is the only finding. */
 const sampleTemplate = '# Source Service 1 to Target Service 2\n\nThis pattern connects them.\n\n## How it works\n\nExplain the flow.\n';
 
+/** A tag to fill in before the title: the catalog tags its titles (`[RFC] Task resources`). */
+const tagTemplate = '# [RFC Template] Title\n\n## Problem\n\nWhat goes wrong today.\n';
+
 /** The title is the first line under a `## Title` section. */
 const sectionTemplate = '## Title\n\nShort name here\n\n## Gist\n\nTwo sentences: the problem, then the answer.\n\n## Problem\n\nWhat hurts.\n';
 
@@ -124,6 +127,11 @@ testRule(
         text: '# Orders Queue to Billing Function\n\nThis pattern sends orders to billing.\n\n## How it works\n\nA queue feeds a function.\n',
       },
       { name: 'the line under `## Title`, when the template keeps the title there', template: sectionTemplate, text: underTitle('Warm Standby') },
+      {
+        name: "the catalog's tag in place of the template's tag placeholder, its kind word kept and its placeholder word dropped (`[RFC]` for `[RFC Template]`)",
+        template: tagTemplate,
+        text: titled('# [RFC] Task resources'),
+      },
     ],
     invalid: [
       {
@@ -174,6 +182,18 @@ testRule(
       },
       { name: 'the placeholder without brackets', text: withTitle('# Pattern Title'), errors: [{ message: placeholder('Pattern Title'), line: 1, column: 1 }] },
       { name: 'the placeholder in lower case', text: withTitle('# [pattern title]'), errors: [{ message: placeholder('[pattern title]'), line: 1, column: 1 }] },
+      {
+        name: "the template's tag placeholder kept whole before the author's words",
+        template: tagTemplate,
+        text: titled('# [RFC Template] Task resources'),
+        errors: [{ message: kept('[RFC Template] Task resources', '[RFC Template]'), line: 1, column: 1 }],
+      },
+      {
+        name: "a tag with the template's placeholder word in it is no tag of the author's (`[Template]`)",
+        template: tagTemplate,
+        text: titled('# [Template] Task resources'),
+        errors: [{ message: kept('[Template] Task resources', '[Template]'), line: 1, column: 1 }],
+      },
       {
         name: "a part in the template's placeholder marks left in",
         text: withTitle('# Competing [Worker Kind]'),
@@ -430,6 +450,87 @@ describe('title: kept in front matter where the template opens with an H1', () =
     expect(found).toEqual([
       'empty-title.md error Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none (front matter `title` is not used by this template).',
       'quieter-logs.md warning The title is in front matter (`title: Quieter logs`), not where the template keeps it: the template opens each pattern with an H1. Write it as `# Quieter logs` at the top of the text.',
+    ]);
+  });
+});
+
+describe('title: the template’s sample title, a placeholder for certain or maybe a real title', () => {
+  const shown = async (files: Record<string, string>) =>
+    (await lint({ root: await tempCatalog(files), only: ['title'] })).results.flatMap((r) =>
+      r.diagnostics.map((d) => `${d.severity} ${path.basename(r.file)}:${d.line} ${d.message}`),
+    );
+  // (The template copied from the process document: its other fields are `$VAR`s, its title that document's own.)
+  const process = '---\nnum: $NUM\ntitle: Widget Process and Rules\nauthor: $AUTHOR\n---\n\n## Abstract\n\n## Specification\n';
+  const proposal = (num: number, title: string) => `---\nnum: ${num}\ntitle: ${title}\nauthor: Pat Doe\n---\n\n## Abstract\n\nHow.\n\n## Specification\n\nWhat.\n`;
+  const catalog = (patterns: Record<string, string>, template = process) => ({
+    'patternbook.config.yaml': 'template: template.md\npatterns: ["docs/*.md"]\n',
+    'template.md': template,
+    ...Object.fromEntries(Object.entries(patterns).map(([name, text]) => [`docs/${name}`, text])),
+  });
+
+  it('an unmarked, specific sample that one pattern has: a warning that says why (it may be that pattern’s own title)', async () => {
+    expect(await shown(catalog({ 'wp-1.md': proposal(1, 'Widget Process and Rules'), 'wp-2.md': proposal(2, 'Round widgets') }))).toEqual([
+      "warning wp-1.md:1 The title is the template's sample “Widget Process and Rules”, but that sample has no placeholder's marks or words and no other pattern has it: it may be this pattern's real title (the template copied from this pattern, or part of a page about the process). A warning; if it is left over, name the pattern.",
+    ]);
+  });
+
+  it('the same sample kept by several patterns: left over, errors that say how many', async () => {
+    const found = await shown(catalog({ 'wp-1.md': proposal(1, 'Widget Process and Rules'), 'wp-2.md': proposal(2, 'Widget process and rules') }));
+    expect(found).toEqual([
+      "error wp-1.md:1 The title is still the template's sample “Widget Process and Rules”: name the pattern. (2 patterns have it.)",
+      "error wp-2.md:1 The title is still the template's sample “Widget process and rules”: name the pattern. (2 patterns have it.)",
+    ]);
+  });
+
+  it('a sample that is a placeholder by its words (`Your Proposal Title`, `Neat Idea`) or its numbers (`Service 1 to Service 2`): an error, one pattern or more', async () => {
+    for (const sample of ['Your Proposal Title', 'Neat Enhancement Idea', 'Queue 1 to Queue 2']) {
+      const template = process.replace('Widget Process and Rules', sample);
+      const found = await shown(catalog({ 'wp-1.md': proposal(1, sample), 'wp-2.md': proposal(2, 'Round widgets') }, template));
+      // (`Your …` the template reads as a placeholder of a shape; the others are samples.)
+      expect(found).toEqual([`error wp-1.md:1 The title is still the template's ${sample.startsWith('Your') ? 'placeholder' : 'sample'} “${sample}”: name the pattern.`]);
+    }
+  });
+
+  it('the front matter title the template’s too, under its title line: both said, neither suggested as the name', async () => {
+    const template = '---\ntitle: Shiny-new-idea\nauthor: "@someone"\n---\n\n# Shiny New Idea\n\nSay what the idea is.\n\n## Summary\n\nOne paragraph.\n';
+    const text = '---\ntitle: Shiny-new-idea\nauthor: "@drainer"\n---\n\n# Shiny New Idea\n\nDrain the work queue.\n\n## Summary\n\nWorkers finish their jobs first.\n';
+    const found = await lint({ root: await tempCatalog(catalog({ 'queue-drain.md': text }, template)), only: ['title'] });
+    const diagnostics = found.results.flatMap((r) => r.diagnostics);
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
+      "error 6 The title line is still the template's sample “Shiny New Idea”, and so is the front matter `title: Shiny-new-idea`: name the pattern in both.",
+    ]);
+    expect(diagnostics[0]!.expected).toBeUndefined();
+  });
+});
+
+describe('title: written as a label (`**Title:** …`) where the template keeps it elsewhere', () => {
+  const template = '---\ntitle: Short name of the idea\nstatus: Draft\n---\n\n## Abstract\n\n## Specification\n';
+  const shown = async (text: string, tpl = template) =>
+    (
+      await lint({
+        root: await tempCatalog({ 'patternbook.config.yaml': 'template: template.md\npatterns: ["docs/*.md"]\n', 'template.md': tpl, 'docs/n-7.md': text }),
+        only: ['title'],
+      })
+    ).results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.message}`));
+
+  it('a `**Title:**` line of the header: says where it is and where the template keeps it, never “missing title”', async () => {
+    expect(await shown('**num**: 7\n**Title:** Shared garden tools\n**Author:** @someone\n\n## Abstract\n\nTools.\n\n## Specification\n\nA shed.\n')).toEqual([
+      '2 This template keeps the title in front matter `title:`; this file has it as the `**Title:** Shared garden tools` line: set `title: Shared garden tools` in the front matter.',
+    ]);
+  });
+
+  it('a `## **Title:** …` heading among headings that are labels', async () => {
+    expect(await shown('## **num:** N-\n\n## **Title:** Quiet hours\n\n## **status:** Draft\n\n## Abstract\n\nNo power tools.\n\n## Specification\n\nA sign.\n')).toEqual(
+      [
+        '3 This template keeps the title in front matter `title:`; this file has it as the `## **Title:** Quiet hours` heading: set `title: Quiet hours` in the front matter.',
+      ],
+    );
+  });
+
+  it('where the template opens with an H1: the same, with the H1 to write', async () => {
+    const h1 = '# [Pattern Title]\n\n## Abstract\n\nWhat.\n\n## Specification\n\nHow.\n';
+    expect(await shown('**Title:** Shared garden tools\n**Author:** @someone\n\n## Abstract\n\nTools.\n\n## Specification\n\nA shed.\n', h1)).toEqual([
+      '1 The template opens each pattern with an H1; this file has its title as the `**Title:** Shared garden tools` line: write it as `# Shared garden tools` at the top of the text.',
     ]);
   });
 });
