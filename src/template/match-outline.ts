@@ -183,9 +183,6 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // place (`### Summary` in an old proposal quoted under `## Future possibilities`) is that
     // section's content, not a misplaced copy.
     if ((target ?? variant) && context.present.has((target ?? variant)!) && section.level > (target ?? variant)!.level) continue;
-    // So is one deeper than the section, among topics of the author's under a heading of their own
-    // (`#### The problem` beside `#### Proposal` in a step of theirs): a part of that topic.
-    if ((target ?? variant) && section.level > (target ?? variant)!.level && amongOwnTopics(section, sections, known)) continue;
     // A section's name with more words (`## Summary of proposed changes`) where that section is
     // already present, or at another level than the section's (`### Rationale for the hardware
     // choice` inside the Motivation), is a section of the author's, not a copy out of place.
@@ -251,10 +248,23 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
   return result;
 }
 
-/** Whether a section stands under a heading of the author's (named as no template section), beside another such heading. */
-function amongOwnTopics(section: Section, sections: readonly Section[], known: (section: Section) => boolean): boolean {
+/**
+ * Whether a heading that stands for a template section, deeper than the template puts it, may be a
+ * part of a topic of the author's instead (`known`: a heading that stands for a template section):
+ * one with no sub-headings of its own, under a heading of theirs whose other sub-headings are all
+ * theirs too — after one or more of them (`### Summary` after `### Option A` and `### Option B` in
+ * their `## Proposal`), or two levels deeper or more (`#### The problem` beside `#### Proposal` in a
+ * step of theirs). (One with parts of its own, `### Prior art` over a heading per system compared,
+ * or among other template sections the author wrapped in a heading of theirs, `## Getting Started`
+ * over `### How it works` and `### Deployment Instructions`, is the template's section written deeper.)
+ */
+export function amongOwnTopics(section: Section, target: TemplateSection, sections: readonly Section[], known: (section: Section) => boolean): boolean {
+  if (section.level <= target.level || section.children.length > 0) return false;
   const parent = parentSection(sections, section);
-  return parent !== undefined && !known(parent) && parent.children.some((s) => s !== section && !known(s));
+  if (!parent || known(parent)) return false;
+  const others = parent.children.filter((s) => s !== section);
+  if (others.length === 0 || others.some((s) => known(s))) return false;
+  return section.level >= target.level + 2 || others.some((s) => s.range.start.offset < section.range.start.offset);
 }
 
 interface LevelContext {
@@ -354,9 +364,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // (A template section in other words, `## Testing Steps` for `## Testing`, is no section of theirs.)
     // (Nor is one the template has elsewhere, `## Prior Work` under a `# Design` written a level up.)
     const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined && !known(next);
-    // (Nor one among topics of the author's under that heading, `### Summary` after `### Option A`
-    // and `### Option B` in their `## Proposal`: the summary of those.)
-    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn && !amongOwnTopics(candidate, sections, known)) {
+    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
       found.get(target)!.push(candidate);
       adopted = true;
     }
@@ -376,9 +384,6 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       leftovers.push(section);
       continue;
     }
-    // (Deeper than it, among topics of the author's under a heading of theirs: `#### The problem`
-    // beside `#### Proposal` in a step of their own is that step's.)
-    if (target && !target.repeatable && section.level > target.level && amongOwnTopics(section, sections, known)) continue;
     if (target && (target.repeatable || found.get(target)!.length === 0)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });

@@ -1,5 +1,5 @@
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
-import { outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
+import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
@@ -136,8 +136,13 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
     const past = raisedPastParent(section, schema);
     const lastH1 = section.heading === onlyH1 && schema.level > 1;
+    // (A heading deeper than the section among topics of the author's under a heading of theirs,
+    // `### Summary` after `### Option A` and `### Option B` in their `## Proposal`: the section out of
+    // place, or that topic's own heading — a guess, a warning, and nothing moved.)
+    const topical = amongOwnTopics(section, schema, doc.sections, (s) => schemaOf.has(s));
     const movable =
       !later &&
+      !topical &&
       !lastH1 &&
       !section.heading.setext &&
       !leavesTitles &&
@@ -198,8 +203,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // no error at another level either: its absence would only be a warning. Nor is a part of a
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
-      ...(schema.optional || schema.recommended || split.has(section) ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
+      ...(schema.optional || schema.recommended || split.has(section) || topical ? { warning: true } : {}),
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,
       actual: `${'#'.repeat(section.level)} ${section.title}`,

@@ -1,6 +1,8 @@
 import { HEADING_ID } from '../../markdown/inline.js';
 import { splitNote, variantKey } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
+import type { Section } from '../../markdown/types.js';
+import { amongOwnTopics } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -14,6 +16,7 @@ export default defineRule({
   },
   check({ pattern, outline, report }) {
     const source = pattern.document.source;
+    const headed = new Set<Section>([...outline.all.flatMap((m) => m.sections), ...outline.misplaced.map((m) => m.section)]);
     const headings = new Set(pattern.document.headings.map((h) => `${h.level} ${foldHeading(splitNote(h.text).text)}`));
     const written = (level: number, name: string) => headings.has(`${level} ${foldHeading(name)}`);
     for (const { section, schema, extended, byContent, misspelt, reworded, apart, split } of outline.renamed) {
@@ -29,6 +32,9 @@ export default defineRule({
         });
         continue;
       }
+      // (A heading among topics of the author's, deeper than the section, `#### The problem` beside
+      // `#### Proposal` in a step of theirs: theirs as likely as not — said, never renamed.)
+      const topical = amongOwnTopics(section, schema, pattern.document.sections, (s) => headed.has(s));
       // A spelling of a name the configuration accepts (`Implementations` for the alias `Implementation`): accepted too.
       // (Or written as one word, or two: `Prerequisites` for the alias `Pre-requisites`.)
       const closed = (text: string) => variantKey(text).replace(/ /g, '');
@@ -67,6 +73,7 @@ export default defineRule({
         // how it is written (case, plural, spelling); the author renames it.
         ...(at >= 0 &&
         name &&
+        !topical &&
         !byContent &&
         !misspelt &&
         !reworded &&
