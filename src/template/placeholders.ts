@@ -525,7 +525,10 @@ function exactPattern(token: string): RegExp {
     .split(/\s+/)
     .map((w) => escapeRegExp(w).replace(/\d+/g, '\\d+'))
     .join('\\s+');
-  return new RegExp(`${escapeRegExp(open)}\\s*${words}\\s*${escapeRegExp(close)}`, 'iu');
+  // (`[Alternatives Considered][#alternatives]`, a reference link's text — its label unresolved, the
+  // text shown as written — is the author's link, not the placeholder.)
+  const notLink = open === '[' ? '(?!\\[)' : '';
+  return new RegExp(`${escapeRegExp(open)}\\s*${words}\\s*${escapeRegExp(close)}${notLink}`, 'iu');
 }
 
 // ---------------------------------------------------------------------------

@@ -81,11 +81,11 @@ describe('init --adopt: a template named after the file name it asks for', () =>
 });
 
 describe('init --adopt: "template" among the words of a topic', () => {
-  it('a retired design of a feature called "template engine" is not the template: one is derived', async () => {
+  it('a retired design of a feature called "template engine" is not the template (a reference link is no blank to fill in): one is derived', async () => {
     const files: Record<string, string> = {
       'README.md': '# Design documents\n\nEvery document starts with a bullet header:\n\n* Owner: name\n* Status: Draft | Accepted | Retired\n',
       'retired/design-template-engine.md':
-        '# Template Engine\n\n* Owner: Lee (@lee)\n* Status: Retired\n\n## Outline\n\n* Background\n* Terms\n* Goals\n\n## Background\n\nWe wanted users to write page templates.\n\n## Terms\n\nTemplate: a page with holes.\n\n## Goals\n\nRender templates fast.\n\n## Proposal\n\nA tiny engine with loops and conditionals.\n',
+        '# Template Engine\n\n* Owner: Lee (@lee)\n* Status: Retired\n\n## Outline\n\n* Background\n* Terms\n* Goals\n\n## Background\n\nWe wanted users to write page templates.\n\n## Terms\n\nTemplate: a page with holes.\n\n## Goals\n\nRender templates fast.\n\n## Proposal\n\nA tiny engine with loops and conditionals, as the [engine notes][engine-notes] say.\n\n[engine-notes]: ../notes/engine.md\n',
     };
     for (const n of ['cache-warmup', 'log-rotation', 'queue-limits'])
       files[`design-${n}.md`] =

@@ -1135,3 +1135,14 @@ describe('placeholder: a form kept and answered under its items', () => {
       ).toBe(true);
   });
 });
+
+describe('placeholder: a reference link whose text is a bracketed placeholder’s words', () => {
+  it('`[Alternatives Considered][#alternatives]` (its label undefined, shown as written) is the author’s link, not the placeholder', async () => {
+    const template = '# [Title]\n\n## Proposal\n\n[Proposal]\n\n## Alternatives Considered\n\n[Alternatives Considered]\n';
+    const source =
+      '# Retries\n\n## Proposal\n\nRetry with backoff; see [Alternatives\nConsidered][#alternatives-considered] for the others.\n\n## Alternatives Considered\n\nNone.\n';
+    expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
+    const kept = '# Retries\n\n## Proposal\n\nRetry with backoff.\n\n## Alternatives Considered\n\n[Alternatives Considered]\n';
+    expect((await lintOne('placeholder', kept, { template })).shown).toHaveLength(1);
+  });
+});
