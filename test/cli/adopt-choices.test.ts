@@ -161,6 +161,7 @@ describe('init --adopt: documents in another markup', () => {
     expect((await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n# /g, ' ')).toContain(
       'Not read: 5 AsciiDoc files (.adoc) here (manual/a.adoc…): Patternbook reads Markdown only.',
     );
+    expect(run.stdout).toMatch(/not read +5 AsciiDoc files \(manual\/a\.adoc…: Patternbook reads Markdown only\)/);
   });
 });
 
