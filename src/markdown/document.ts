@@ -60,7 +60,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     options.titleLevel ?? 1,
     options.titleLine ??
       (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
-      ((options.titleLevel ?? 1) === 1 ? (titleAfterNoteHeadings(tree, options.sectionHeading) ?? titleAboveHigherRank(tree)) : undefined),
+      ((options.titleLevel ?? 1) === 1 ? (titleAfterNoteHeadings(tree, options.sectionHeading) ?? titleAboveHigherRank(tree, options.sectionHeading)) : undefined),
   );
   builder.build(tree);
 
@@ -242,10 +242,14 @@ function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: 
   if (first <= 0) return undefined;
   const before = nodes.slice(0, first);
   const notes = before.filter((n) => n.token.type === 'heading_open');
-  // (A note is a smaller heading, `###` or below: a `##` first is a section of a document with no title.)
-  if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1 || notes.some((n) => Number(n.token.tag.slice(1)) < 3)) return undefined;
+  // (A note is a smaller heading, `###` or below: a `##` first is a section of a document with no title —
+  // unless the sections' names are known and it names none, nor does the H1: `## drafting, not done`
+  // over `# Lichen review`.)
+  const textOf = (n: Node) => normalizeSpace(inlineText(n.children[0]?.token.children ?? null));
   const h1 = nodes[first]!;
-  if (sectionHeading?.(normalizeSpace(inlineText(h1.children[0]?.token.children ?? null)))) return undefined;
+  const note = (n: Node) => Number(n.token.tag.slice(1)) >= 3 || (sectionHeading !== undefined && !sectionHeading(textOf(n)) && nodes[nodes.indexOf(n) + 1] === h1);
+  if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1 || !notes.every(note)) return undefined;
+  if (sectionHeading?.(textOf(h1))) return undefined;
   return (h1.token.map?.[0] ?? 0) + 1;
 }
 
@@ -256,10 +260,14 @@ function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: 
  * its header block, then `Abstract` underlined with `====`). Only a header
  * block may stand above it: fields in a code block, a rule, a comment.
  */
-function titleAboveHigherRank(nodes: readonly Node[]): number | undefined {
+function titleAboveHigherRank(nodes: readonly Node[], sectionHeading?: (text: string) => boolean): number | undefined {
   const first = nodes.findIndex((n) => n.token.type === 'heading_open');
   const heading = nodes[first];
   if (!heading || heading.token.tag !== 'h2' || nodes[first + 1]?.token.type !== 'heading_open' || nodes[first + 1]!.token.tag !== 'h1') return undefined;
+  // (Where the sections' names are known, the H1 under it must be one: `# Lichen review` under a `##
+  // drafting note` is the title, the note a stray line above it.)
+  const h1 = nodes[first + 1]!;
+  if (sectionHeading && !sectionHeading(normalizeSpace(inlineText(h1.children[0]?.token.children ?? null)))) return undefined;
   if (!nodes.slice(0, first).every((n) => n.token.type === 'code_block' || n.token.type === 'hr' || n.token.type === 'html_block')) return undefined;
   return (heading.token.map?.[0] ?? 0) + 1;
 }

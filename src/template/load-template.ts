@@ -167,7 +167,12 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   if (h1s.length === 0 || standsForTitle(h1s[0]!)) return undefined;
   // (Or, under the page's one H1, an H2 that is a title placeholder: `# Template`, then `## Your Proposal Title`.)
   const next = doc.headings[1];
-  const title = h1s.length === 1 ? (doc.headings[0] === h1s[0] && next?.level === 2 && titlePlaceholder(next) ? next : undefined) : h1s.slice(1).find(standsForTitle);
+  const title =
+    h1s.length === 1
+      ? doc.headings[0] === h1s[0] && next?.level === 2 && titlePlaceholder(next)
+        ? next
+        : undefined
+      : (h1s.slice(1).find(standsForTitle) ?? holdsEverySection(doc));
   if (!title) return undefined;
   const from = (doc.frontMatter?.endLine ?? 0) + 1;
   const to = title.range.start.line - 1;
@@ -175,6 +180,19 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   const lines = doc.source.split('\n');
   for (let line = from; line <= to; line++) lines[line - 1] = '';
   return lines.join('\n');
+}
+
+/**
+ * The last of a template's H1s, where it alone has sections under it and every H1 before it has
+ * none (`# Metadata`, how to fill in the metadata file, then `# Neat Enhancement Idea` over `##
+ * Summary`, `## Motivation`…): the title line the patterns' own H1s take the place of, the H1s
+ * before it notes on the process.
+ */
+function holdsEverySection(doc: MarkdownDocument): Heading | undefined {
+  const last = doc.headings.findLastIndex((h) => h.level === 1);
+  const under = doc.headings.slice(last + 1);
+  if (last < 1 || under.length < 2 || doc.headings.slice(0, last).some((h) => h.level !== 1)) return undefined;
+  return doc.headings[last];
 }
 
 /**
@@ -679,6 +697,9 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
   const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
   const anywhere = walk(doc.sections).join(' ');
   if (/\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections|headings|parts)\b/i.test(anywhere)) return true;
+  // (Or that a section which does not apply goes: `When a section does not apply to your proposal,
+  // delete it`, `If a section is not applicable, remove it`.)
+  if (DROP_WHAT_DOES_NOT_APPLY.test(`${text} ${anywhere}`)) return true;
   return (
     /\bor (?:write|use) (?:your|an?) own (?:open-ended |free-?form |custom )?(?:proposal|rfc|document|design|format|structure|outline)\b/i.test(text) ||
     /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||
@@ -689,6 +710,10 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
     /\b(?:sections?|headings?|parts?) that (?:do not|don['’]t) (?:apply|fit)\b[^.]*\b(?:removed|omitted|dropped|deleted|skipped|left out)\b/i.test(text)
   );
 }
+
+/** A sentence that lets the author delete a section that does not apply (see `outlineIsAGuide`). */
+const DROP_WHAT_DOES_NOT_APPLY =
+  /\b(?:if|when|where)\b[^.]{0,40}\b(?:a|any|the|this) (?:sections?|parts?|headings?)\b[^.]{0,30}\b(?:(?:does|do)\s*(?:not|n['’]t)\s+apply|(?:is|are)\s+not\s+(?:applicable|relevant)|(?:is|are)n['’]t\s+(?:applicable|relevant)|irrelevant)\b[^.]{0,40}\b(?:delete|remove|omit|drop|skip|leave)\b/i;
 
 /** A block's guidance as one line of plain text: a paragraph, a quote, or a comment for the author. */
 function guidanceText(block: Block | undefined): string {

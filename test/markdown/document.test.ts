@@ -36,6 +36,15 @@ describe('parseMarkdown: structure', () => {
     expect(parse(`Some prose first.\n\n${text}`).title).toBeUndefined();
   });
 
+  it('where the sections’ names are known, a first `##` over an H1 that names none is a note above the title, not the title', () => {
+    const text = '## drafting, not done\n\n# Lichen review\n\n## Verdict\n\nPending.\n';
+    const named = parseMarkdown(text, { sectionHeading: (t) => /^(?:verdict|findings)$/i.test(t) });
+    expect(named.ok && named.document.title?.text).toBe('Lichen review');
+    // (Over an H1 that is a section, `# Verdict`, it is the title written a level down.)
+    const over = parseMarkdown('## Lichen review\n# Verdict\n\nPending.\n', { sectionHeading: (t) => /^(?:verdict|findings)$/i.test(t) });
+    expect(over.ok && over.document.title?.text).toBe('Lichen review');
+  });
+
   it('takes as the title the H1 that says the front matter title when a notice H1 stands above it; the notice is a section', () => {
     const text =
       '---\ntitle: Lease renewal\n---\n\n# NOTICE: replaced by [Lease v2](lease-v2.md)\n\nKept for old readers.\n\n# Lease renewal, step by step\n\n> Renew before expiry.\n\n## Overview\n\nText.\n';

@@ -406,6 +406,22 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples', '2 Reference Implementation ?']);
   });
 
+  it('a template that lets the author delete a section that does not apply recommends each section', () => {
+    for (const note of ['_When a section does not apply to your proposal, delete it._', 'If a section is not applicable, remove it.']) {
+      const t = templateFromSource(`# [Title]\n\n${note}\n\n## Summary\n\nOne paragraph.\n\n## Plan\n\nHow.\n`, 'proposal-template.md');
+      expect(outline(t.sections)).toEqual(['2 Summary ~', '2 Plan ~']);
+    }
+  });
+
+  it('H1s of notes on the process before the one H1 that holds every section: that one is the title line, the notes the page’s', () => {
+    const t = templateFromSource(
+      '# Metadata\n\nFill in the metadata file first.\n\n# Big Idea Name\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Drawbacks\n\nWhy not.\n',
+      'guide/README.md',
+    );
+    expect(outline(t.sections)).toEqual(['2 Summary', '2 Motivation', '2 Drawbacks']);
+    expect(t.title).toMatchObject({ from: 'heading', sample: 'Big Idea Name' });
+  });
+
   it('a template that says its outline is only a guide recommends each section (a missing one is a warning); a hedge in a section’s own guidance recommends that one', () => {
     const guide = templateFromSource(
       'Use this outline as a starting point only a guide: feel free to drop any parts that do not fit.\n\n# Overview\n\n(What it does)\n\n## Motivation\n\n(Why)\n\n# Design\n\n(How)\n',

@@ -63,11 +63,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   // layouts).
   const loose = underHalf(outline, schema, pattern);
   const ownOutline = loose && outline.unknown.length > 0;
-  const report: typeof reportAll = (r) => {
+  const reportNow: typeof reportAll = (r) => {
     if (!loose) return reportAll(r);
     const { fix, ...rest } = r;
     reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
   };
+  // (Each heading's own finding is held until all are known: see `allOrNone`.)
+  let held: { section: Section; report: LevelReport }[] | undefined;
+  let current: Section | undefined;
+  const report: typeof reportAll = (r) => (held && current ? held.push({ section: current, report: r }) : reportNow(r));
   const template = schema.sections;
   const templateSchema = schema;
   // The file's one H1, where the template opens each pattern with an H1 title (`# Summary` over the
@@ -354,7 +358,32 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
     return;
   }
-  for (const { section, schema, misplaced } of pairs) check(section, schema, misplaced);
+  held = [];
+  for (const { section, schema, misplaced } of pairs) {
+    current = section;
+    check(section, schema, misplaced);
+  }
+  current = undefined;
+  for (const r of allOrNone(held, doc.sections)) reportNow(r);
+}
+
+/**
+ * Siblings written at one wrong level (`#### Blockers`, `#### Strengths`, `#### Gaps` under `###
+ * How it was done`, the template's `###`): moved all, or none — `--fix` moving some and leaving one
+ * (it would take the text after it, or stand after a heading it may not) would leave a consistent
+ * file inconsistent. Each keeps its finding.
+ */
+function allOrNone(held: readonly { section: Section; report: LevelReport }[], sections: readonly Section[]): LevelReport[] {
+  const group = (x: { section: Section }) => `${parentSection(sections, x.section)?.heading.range.start.offset ?? -1}:${x.section.level}`;
+  // (Raised ones only: one left where it is then stays so, out of its parent it would leave empty.
+  // Moved down, one the next pass moves after its sibling has moved is no reason to hold the others.)
+  const raised = (r: LevelReport) => (r.expected?.match(/^#*/)?.[0].length ?? 0) < (r.actual?.match(/^#*/)?.[0].length ?? 0);
+  const unfixed = new Set(held.filter((x) => !x.report.fix && raised(x.report)).map(group));
+  return held.map((x) => {
+    if (!x.report.fix || !raised(x.report) || !unfixed.has(group(x))) return x.report;
+    const { fix: _fix, ...rest } = x.report;
+    return rest;
+  });
 }
 
 /**

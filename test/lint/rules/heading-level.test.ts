@@ -1,6 +1,8 @@
-import { describe, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/heading-level.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
+import { lintOne } from './_lint-one.js';
 
 const template = `# [Pattern Title]
 
@@ -566,3 +568,16 @@ testRule(
   },
   { describe, it },
 );
+
+describe('heading-level: siblings at one wrong level move all, or none', () => {
+  it('three sub-sections a level too deep under an empty heading: where one cannot move, none moves, and each keeps its finding', async () => {
+    const template =
+      '# [Name]\n\n## Summary\n\n### How it was done\n\nMethod.\n\n### Blockers\n\nMust fix.\n\n### Strengths\n\nGood things.\n\n### Gaps\n\nTo improve.\n\n## Detail\n\nMore.\n';
+    const source = '# Elm\n\n## Summary\n\n### How it was done\n\n#### Blockers\n\nNone.\n\n#### Strengths\n\nDocs.\n\n#### Gaps\n\nTests.\n\n## Detail\n\nText.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => d.line)).toEqual([7, 11, 15]);
+    const text = await readFile(found.file, 'utf8');
+    const levels = [...text.matchAll(/^(#+) (Blockers|Strengths|Gaps)$/gm)].map((m) => m[1]!.length);
+    expect(new Set(levels).size).toBe(1);
+  });
+});
