@@ -69,9 +69,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     reportAll({ ...rest, ...(fix && !ownOutline ? { fix } : {}), warning: true });
   };
   // (Each heading's own finding is held until all are known: see `allOrNone`.)
-  let held: { section: Section; report: LevelReport }[] | undefined;
+  const held: { section: Section; report: LevelReport }[] = [];
   let current: Section | undefined;
-  const report: typeof reportAll = (r) => (held && current ? held.push({ section: current, report: r }) : reportNow(r));
+  const report: typeof reportAll = (r) => (current ? held.push({ section: current, report: r }) : reportNow(r));
   const template = schema.sections;
   const templateSchema = schema;
   // The file's one H1, where the template opens each pattern with an H1 title (`# Summary` over the
@@ -358,7 +358,6 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
     return;
   }
-  held = [];
   for (const { section, schema, misplaced } of pairs) {
     current = section;
     check(section, schema, misplaced);
