@@ -308,15 +308,18 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const misspelt = misspellings(schema, sections, known, named);
   // Headings read as a section worded another way away from its place (see `rewordings`).
   const apart = new Set<Section>();
-  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, misspelt, named, apart);
+  // (Headings that write a joined name split, `### Goals` then `### Non-Goals` for `### Goals and
+  // Non-Goals`, first: one of them alone is no rewording of the whole.)
+  const split = splitSections(schema, sections, (section, i) => !named[i] && !misspelt.has(section), named);
+  const taken = split.size === 0 ? misspelt : new Map([...misspelt, ...[...split].map(([section, x]) => [section, x.schema] as const)]);
+  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, taken, named, apart);
   // A heading that joins some of the parts of a section named for its sub-sections (`## Impact and
   // Risk` for `## Impact, Cost, and Risk`) is that section: its sub-sections are judged under it.
   sections.forEach((section, i) => {
-    if (named[i] || misspelt.has(section) || reworded.has(section)) return;
+    if (named[i] || misspelt.has(section) || reworded.has(section) || split.has(section)) return;
     const joined = joinedSection(schema, section.title);
     if (joined && !named.includes(joined) && ![...reworded.values()].includes(joined)) reworded.set(section, joined);
   });
-  const split = splitSections(schema, sections, (section, i) => !named[i] && !misspelt.has(section) && !reworded.has(section), named);
   for (const { section, underUnknown } of queue) {
     const parts = underUnknown ? undefined : split.get(section);
     if (parts) {

@@ -1435,3 +1435,14 @@ describe('headings decorated with emoji (`## 📜 Problem Statement`)', () => {
     }
   });
 });
+
+describe('a joined sub-section written split', () => {
+  it('`### Goals` then `### Non-Goals` write `### Goals and Non-Goals`: one finding to join them, neither unknown nor renamed alone', async () => {
+    const template = '# _Title_\n\n## Overview\n\nShort.\n\n### Goals and Non-Goals\n\nWhat it does and does not.\n\n## Design\n\nHow.\n';
+    const pattern = '# Pear\n\n## Overview\n\nA parser swap.\n\n### Goals\n\nFaster start-up.\n\n### Non-Goals\n\nNo new keys.\n\n## Design\n\nSwap it.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message}`)).toEqual([
+      '7 section-name `### Goals` and `### Non-Goals` write one section of the template, `### Goals and Non-Goals`: join them under that heading, or accept these names with `aliases` under `sections` in the configuration.',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { relativeLink } from '../../catalog/links.js';
+import { blockText } from '../../markdown/document.js';
 import { isInactive } from '../../catalog/status.js';
 import type { CatalogSettings, Pattern, PatternView } from '../../catalog/types.js';
 import type { Block, Section } from '../../markdown/types.js';
@@ -248,7 +249,10 @@ function patternText(template: TemplateSchema, pattern: Pattern): string {
 }
 
 function templateText(t: TemplateSchema): string {
-  return [t.summary.from === 'none' ? '' : t.summary.sample, overviewSchema(t)?.body ?? ''].join('\n');
+  // (And the template's text under its title, which a pattern without a summary of its own keeps as
+  // its first paragraph: `This is a proposal of the project, reviewed by …` in every proposal.)
+  const lead = t.document.preamble.map((b) => blockText(b)).join('\n');
+  return [t.summary.from === 'none' ? '' : t.summary.sample, overviewSchema(t)?.body ?? '', lead].join('\n');
 }
 
 /** 32-bit hashes of the 3-word shingles of each line of `text`. */

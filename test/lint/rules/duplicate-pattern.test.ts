@@ -95,6 +95,21 @@ describe('duplicate-pattern', () => {
     expect(await warnings({ 'a/README.md': record('Read-Through Cache', 'Accepted'), 'b/README.md': record('Cache-Aside', 'Accepted') })).toHaveLength(2);
   });
 
+  it('leaves out the template’s own text under its title, which every pattern without a summary keeps as its first paragraph', async () => {
+    const lead =
+      'This is a proposal of the Widget project. It is reviewed by the steering group, who may accept, return or close it, and who publish the outcome in the notes.';
+    const template = `# _Title_\n\n${lead}\n\n## Overview\n\n_Short version._\n\n## Design\n\n_How._\n`;
+    const proposal = (name: string) => `# ${name} proposal\n\n${lead}\n\n## Overview\n\nThe ${name} change swaps the config parser.\n\n## Design\n\nSwap it.\n`;
+    const dir = await tempCatalog({
+      'template.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['proposals/*.md'] }),
+      'proposals/pear.md': proposal('pear'),
+      'proposals/plum.md': proposal('plum'),
+    });
+    const report = await lint({ root: dir, only: ['duplicate-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
+  });
+
   it('ignores template text both kept, and texts too short to judge', async () => {
     const templateOverview = 'Provide a comprehensive overview of the pattern. Explain:\n\n- What problem does this pattern solve?\n- What are the key benefits?';
     expect(
@@ -144,7 +159,7 @@ describe('duplicate-pattern', () => {
     const catalog = {
       root: '/catalog',
       patterns,
-      template: { summary: { from: 'blockquote', sample: 'Brief description' }, sections: [{ matcher: /^overview$/, body: 'Describe it.' }] },
+      template: { summary: { from: 'blockquote', sample: 'Brief description' }, sections: [{ matcher: /^overview$/, body: 'Describe it.' }], document: { preamble: [] } },
     } as unknown as Catalog;
 
     const found = findNearDuplicates(catalog.patterns, 0.8, (p) => shingleSet(catalog, p));
