@@ -40,9 +40,11 @@ describe('parseMarkdown: structure', () => {
     const text = '## drafting, not done\n\n# Lichen review\n\n## Verdict\n\nPending.\n';
     const named = parseMarkdown(text, { sectionHeading: (t) => /^(?:verdict|findings)$/i.test(t) });
     expect(named.ok && named.document.title?.text).toBe('Lichen review');
-    // (Over an H1 that is a section, `# Verdict`, it is the title written a level down.)
-    const over = parseMarkdown('## Lichen review\n# Verdict\n\nPending.\n', { sectionHeading: (t) => /^(?:verdict|findings)$/i.test(t) });
-    expect(over.ok && over.document.title?.text).toBe('Lichen review');
+    // (Over H1 sections, named as the template's or not, `# Verdict` or `# Introduction`, it is the title written a level down.)
+    for (const h1 of ['Verdict', 'Introduction']) {
+      const over = parseMarkdown(`## Lichen review\n# ${h1}\n\nPending.\n\n# Findings\n\nNone.\n`, { sectionHeading: (t) => /^(?:verdict|findings)$/i.test(t) });
+      expect(over.ok && over.document.title?.text).toBe('Lichen review');
+    }
   });
 
   it('takes as the title the H1 that says the front matter title when a notice H1 stands above it; the notice is a section', () => {
