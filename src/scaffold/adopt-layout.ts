@@ -295,9 +295,10 @@ export function chooseLayout(
   // The first folder level first: a layout under one named folder may then reach all its depths.
   const leftOut: LayoutChoice['leftOut'] = [];
   const rescued: ScannedFile[] = [];
-  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued);
+  // (The patterns' own layout only: a deeper level that parts its files cleanly goes first.)
+  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued, true);
   layout = reachDeeper(layout, eligible, fit);
-  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued);
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued, true);
   if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
 
   const template = accepted?.candidate ?? explicit;
@@ -477,6 +478,7 @@ function narrowFolders(
   levels: readonly number[],
   leftOut: LayoutChoice['leftOut'],
   rescued: ScannedFile[],
+  deeperFirst = false,
 ): Layout {
   let current = layout;
   // The files a level would leave out that fit the template (its folders that mostly do not).
@@ -500,14 +502,20 @@ function narrowFolders(
     // (A folder level deeper that parts the files cleanly, leaving out none that fit — `*/review/`
     // beside `*/audit/` in each project's folder — goes first: judged by their projects, the
     // projects with an audit would be left out, reviews written from the template and all.)
-    if (fittingLeftOut(current, level).fitting > 0)
+    if (deeperFirst && fittingLeftOut(current, level).fitting > 0)
       for (const deeper of freeLevels(layout)) {
         if (deeper <= level || !('any' in current.segments[deeper]!)) continue;
         const cut = fittingLeftOut(current, deeper);
-        if (cut.out > 0 && cut.fitting === 0) {
-          current = narrowFolders(current, files, fit, exclusions, [deeper], leftOut, rescued);
-          break;
-        }
+        if (cut.out === 0 || cut.fitting > 0) continue;
+        // (A cut that names the folders kept — `review`, a few names — not one that excludes many.)
+        const excluded: Exclusion[] = [];
+        const [left, saved] = [[] as LayoutChoice['leftOut'], [] as ScannedFile[]];
+        const narrowed = narrowFolders(current, files, fit, excluded, [deeper], left, saved);
+        if (narrowed === current || excluded.length > 0) continue;
+        [current] = [narrowed];
+        leftOut.push(...left);
+        rescued.push(...saved);
+        break;
       }
     const set = files.filter((f) => inLayout(current, f));
     const byValue = groupBy(set, (f) => f.dirs[level]!);
