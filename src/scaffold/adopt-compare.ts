@@ -131,6 +131,9 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         }
       }
       const aliases = [...spellings.entries()]
+        // (A heading read as the section's own name once its note is split off, `### Open Questions
+        // [optional]` for `### Open Questions`, is that name already: never an alias of itself.)
+        .filter(([written]) => !sameName(written, schema))
         // (One pattern's heading is that pattern's spelling, whatever the share: a warning there, no alias.)
         .filter(([, c]) => (c >= ALIAS_MIN && c >= kept * ALIAS_SHARE) || (c >= 2 && c * 2 >= kept))
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -147,7 +150,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     // Another name many patterns give the section at its place (`## Effect on ABI stability` where
     // the template, which renamed it later, has `## ABI compatibility`): accepted as an alias.
     if (schema.name === schema.heading && !choices.get(schema)?.optional) {
-      const renamed = namesAtPlace(schema, kept);
+      const renamed = namesAtPlace(schema, kept).filter((e) => !sameName(e.written, schema));
       const lacking = n - kept;
       if (renamed.length > 0) {
         const c = choice(schema);
@@ -216,6 +219,12 @@ function ownHeadings(outline: OutlineMatch): Section[] {
  * existing code`, `## Effect on ABI stability` for `## Source
  * compatibility`, `## ABI compatibility`).
  */
+/** A heading written as the section's own name (its note split off, case and punctuation aside). */
+function sameName(written: string, schema: TemplateSection): boolean {
+  const key = foldText(splitNote(written).text);
+  return key === foldText(schema.name) || key === foldText(splitNote(schema.heading).text);
+}
+
 /** Patterns that write another name at a section's place, and never beside it, for that name to be the section's older one whatever its words. */
 const ESTABLISHED_NAME = 10;
 

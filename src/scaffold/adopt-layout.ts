@@ -72,8 +72,8 @@ const FOLDER_FIT_MIN = 3;
 const FOLDER_KEEP_SHARE = 0.5;
 /** A file that fits this closely (see `Fit.f1`) is a pattern in a folder left out too: it is named on its own. */
 const CLOSE_FIT = 0.8;
-/** A document named as its own folder (`x/x.md`) beside the patterns is one of them with this share of the template's sections. */
-const FOLDER_NAMED_FIT = 0.5;
+/** A document named with a leading dot (`.x.md`) among the patterns is one of them with this share of the template's sections. */
+const HIDDEN_FIT = 0.5;
 /** A folder named for English (`en`, `en-us`, `english`). */
 const ENGLISH = /^(?:en(?:[-_][a-z]{2})?|english)$/i;
 /** A folder level of at most this many names lists them (one glob each). */
@@ -295,9 +295,10 @@ export function chooseLayout(
   // The first folder level first: a layout under one named folder may then reach all its depths.
   const leftOut: LayoutChoice['leftOut'] = [];
   const rescued: ScannedFile[] = [];
-  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued);
+  // (The patterns' own layout only: a deeper level that parts its files cleanly goes first.)
+  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued, true);
   layout = reachDeeper(layout, eligible, fit);
-  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued);
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued, true);
   if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
 
   const template = accepted?.candidate ?? explicit;
@@ -363,25 +364,33 @@ export function chooseLayout(
       patterns.push(...added);
     }
     // A pattern kept in a folder of its own with its side files, named as the folder
-    // (`20240401-delta/20240401-delta.md` beside the `*.md` patterns): named on its own where it fits
-    // the template closely, in a folder of the patterns' own.
+    // (`20240401-delta/20240401-delta.md` beside the `*.md` patterns): named on its own where it has
+    // the template's sections as a fitting pattern does, in a folder of the patterns' own. (Its name
+    // and its folder say it is one of them; one that fits the template badly is a pattern with
+    // problems, as such a file beside the patterns is — lint says which.)
+    // (Files that are not are said as not taken.)
     if (schemaGiven)
       for (const f of eligible) {
         if (patterns.includes(f) || f === template?.file || f.folderKind || f.dirs.length === 0) continue;
         if (f.base.replace(/\.(?:md|markdown)$/i, '') !== f.dirs.at(-1)) continue;
         const home = f.dirs.slice(0, -1).join('/');
-        if (
-          !patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) ||
-          !fitsTemplate(fit(f)) ||
-          (fit(f)?.f1 ?? 0) < FOLDER_NAMED_FIT ||
-          slugs.has(slugOfFile(f))
-        )
-          continue;
+        if (!patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) || !fitsTemplate(fit(f)) || slugs.has(slugOfFile(f))) continue;
         globs.push(f.rel.split('/').map(escapeName).join('/'));
         patterns.push(f);
         slugs.add(slugOfFile(f));
       }
     patterns.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  }
+  // A document whose name starts with a dot (`.hidden-rfc.md`) among the patterns: the globs' `*`
+  // never matches it (lint reads the files the globs select). Written from the template — half its
+  // sections at least — it is a document hidden by convention, likely by mistake (a tool's own
+  // notes are not written from the catalog's template): named on its own. Else it is no pattern
+  // (and said as not taken).
+  const selects = picomatch(globs, { dot: false });
+  for (const f of [...patterns]) {
+    if (selects(f.rel)) continue;
+    if (schemaGiven && fitsTemplate(fit(f)) && (fit(f)?.f1 ?? 0) >= HIDDEN_FIT) globs.push(f.rel.split('/').map(escapeName).join('/'));
+    else patterns.splice(patterns.indexOf(f), 1);
   }
   return {
     layout,
@@ -469,11 +478,45 @@ function narrowFolders(
   levels: readonly number[],
   leftOut: LayoutChoice['leftOut'],
   rescued: ScannedFile[],
+  deeperFirst = false,
 ): Layout {
   let current = layout;
+  // The files a level would leave out that fit the template (its folders that mostly do not).
+  const fittingLeftOut = (at: Layout, level: number): { fitting: number; out: number } => {
+    const byValue = groupBy(
+      files.filter((f) => inLayout(at, f)),
+      (f) => f.dirs[level]!,
+    );
+    let fitting = 0;
+    let out = 0;
+    for (const group of byValue.values()) {
+      const parsed = group.map(fit).filter((x): x is Fit => x !== undefined);
+      const fitCount = parsed.filter(fits).length;
+      if (parsed.length > 0 && fitCount < parsed.length * FOLDER_KEEP_SHARE) [fitting, out] = [fitting + fitCount, out + group.length];
+    }
+    return { fitting, out };
+  };
   for (const level of levels) {
     if (!freeLevels(layout).includes(level)) continue;
     if (!('any' in current.segments[level]!)) continue;
+    // (A folder level deeper that parts the files cleanly, leaving out none that fit — `*/review/`
+    // beside `*/audit/` in each project's folder — goes first: judged by their projects, the
+    // projects with an audit would be left out, reviews written from the template and all.)
+    if (deeperFirst && fittingLeftOut(current, level).fitting > 0)
+      for (const deeper of freeLevels(layout)) {
+        if (deeper <= level || !('any' in current.segments[deeper]!)) continue;
+        const cut = fittingLeftOut(current, deeper);
+        if (cut.out === 0 || cut.fitting > 0) continue;
+        // (A cut that names the folders kept — `review`, a few names — not one that excludes many.)
+        const excluded: Exclusion[] = [];
+        const [left, saved] = [[] as LayoutChoice['leftOut'], [] as ScannedFile[]];
+        const narrowed = narrowFolders(current, files, fit, excluded, [deeper], left, saved);
+        if (narrowed === current || excluded.length > 0) continue;
+        [current] = [narrowed];
+        leftOut.push(...left);
+        rescued.push(...saved);
+        break;
+      }
     const set = files.filter((f) => inLayout(current, f));
     const byValue = groupBy(set, (f) => f.dirs[level]!);
     // One name at this level: the layout says it (`docs/decisions/*.md`, `keps/*/*/README.md`).
@@ -522,7 +565,13 @@ function narrowFolders(
       rescued.push(...close);
       if (close.length < d.group.length)
         leftOut.push({
-          folder: [...d.group[0]!.dirs.slice(0, level), d.value].join('/'),
+          // (The folder as the layout names it: `*/audit` when it is in each project's folder.)
+          folder: [
+            ...current.segments
+              .slice(0, level)
+              .map((seg, i) => (d.group.every((f) => f.dirs[i] === d.group[0]!.dirs[i]) ? escapeName(d.group[0]!.dirs[i]!) : segmentGlob(seg))),
+            d.value,
+          ].join('/'),
           files: d.group.length - close.length,
           fitting: Math.max(0, d.fitting - close.length),
           rels: d.group.filter((f) => !close.includes(f)).map((f) => f.rel),

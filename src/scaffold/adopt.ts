@@ -861,11 +861,16 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   const sections =
     d.sections.length === 0
       ? 'The patterns share no section, so it asks for none: each pattern writes its own.'
-      : 'Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them.';
+      : 'Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them, recommended (a missing one is a warning) where a few do.';
   return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. ${sections} Edit it: it is the catalog's schema now.`;
 }
 
-/** Markdown files of the folder that no glob takes, nor an exclusion, a folder left out or a template names: by folder, five or more in one. */
+/**
+ * Markdown files of the folder that no glob takes, nor an exclusion, a folder left out or a template
+ * names: by folder, five or more in one; and each one that stands among the patterns — named with a
+ * leading dot in a folder of theirs (`.notes.md`, which no `*` matches), or named as its own folder
+ * beside them (`gizmo-cache/gizmo-cache.md`) — as such a file looks like one of them.
+ */
 function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template: string, siblings: readonly string[]): AdoptResult['notTaken'] {
   const said = new Set<string>([
     template,
@@ -874,17 +879,28 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
     ...layout.exclude.flatMap((e) => e.files),
     ...layout.leftOut.flatMap((f) => f.rels),
   ]);
+  const homes = new Set(layout.patterns.filter((p) => !p.folderKind).map((p) => p.dirs.join('/')));
+  const near: AdoptResult['notTaken'] = [];
   const byFolder = new Map<string, string[]>();
   for (const f of files) {
     if (said.has(f.rel)) continue;
+    const hidden = f.base.startsWith('.') && homes.has(f.dirs.join('/'));
+    const ownFolder = !f.folderKind && f.dirs.length > 0 && f.base.replace(/\.(?:md|markdown)$/i, '') === f.dirs.at(-1) && homes.has(f.dirs.slice(0, -1).join('/'));
+    if ((hidden || ownFolder) && !isNonPatternName(f) && templateNameScore(f) < 3) {
+      near.push({ folder: path.posix.dirname(f.rel), files: 1, example: f.rel });
+      continue;
+    }
     const folder = path.posix.dirname(f.rel);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), f.rel]);
   }
-  return [...byFolder]
-    .filter(([, rels]) => rels.length >= 5)
-    .sort((a, b) => b[1].length - a[1].length)
-    .slice(0, 3)
-    .map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! }));
+  return [
+    ...near.slice(0, 5),
+    ...[...byFolder]
+      .filter(([, rels]) => rels.length >= 5)
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, 3)
+      .map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! })),
+  ];
 }
 
 function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
