@@ -123,7 +123,8 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       for (const o of outlines) {
         const seen = new Set<string>();
         for (const r of o.renamed) {
-          if (r.schema !== schema || r.extended) continue;
+          // (Nor headings that write a joined name split, `### Goals` and `### Non-Goals`: each is a part.)
+          if (r.schema !== schema || r.extended || r.split) continue;
           const written = splitNote(r.section.heading.text).text.trim().replace(/\s*:$/, '');
           if (seen.has(written)) continue;
           seen.add(written);
