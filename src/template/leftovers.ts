@@ -3,7 +3,7 @@ import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
 import { escapeRegExp, foldText } from './normalize.js';
-import { anyWithin, isAuthorImperative, isDateMask, isSampleValue, markedTokens, placeholderMatcher, standsAlone, type TemplateText } from './placeholders.js';
+import { anyWithin, isAuthorImperative, isDateMask, isSampleValue, markedTokens, placeholderMatcher, SET_APART, standsAlone, type TemplateText } from './placeholders.js';
 import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
 
 /** A unit written wholly in emphasis: `_Why are we doing this?_`, `*Explain the change.*`. */
@@ -38,6 +38,8 @@ export interface Leftover {
    * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
    */
   openItem?: boolean;
+  /** In the copy of the blank template a document of the catalog shows from this line (see `quotedTemplate`): said as a warning that says so. */
+  quoted?: number;
   /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
   wholeHeading?: boolean;
 }
@@ -101,6 +103,8 @@ interface Context {
   answeredAfterList?: boolean;
   /** Whether the author's own text comes right after the unit (in its container, or after it): never sections alone. */
   authorNext?: () => boolean;
+  /** Whether an answer of the author's comes right after the unit, before the next prompt or heading (see `isAnswer`). */
+  answerNext?: () => boolean;
   /** The marker a section is named for (`## TODO`): that word in it is its content, not one left in. */
   ownMarker?: string;
   /** Inside a quote of the template's guidance that the author answers right after it (see `blocks`). */
@@ -137,7 +141,7 @@ class Scan {
   private readonly titleTokens: ReadonlySet<Placeholder>;
 
   constructor(
-    template: TemplateSchema,
+    private readonly template: TemplateSchema,
     private readonly doc: MarkdownDocument,
   ) {
     this.matcher = placeholderMatcher(template.placeholders).narrowTo(doc.source);
@@ -205,6 +209,13 @@ class Scan {
         if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plainRange(link.range), link: true });
       }
     }
+    const quoted = this.quotedTemplate();
+    if (quoted) {
+      for (const [k, left] of this.leftovers.entries()) {
+        if (left.warning || left.openItem || left.range.start.offset < quoted.start || left.range.start.offset > quoted.end) continue;
+        this.leftovers[k] = { ...left, warning: 'in a copy of the blank template', quoted: quoted.line };
+      }
+    }
     return {
       leftovers: this.leftovers,
       present: [...this.present].sort((a, b) => a - b),
@@ -218,9 +229,12 @@ class Scan {
       // (Past more of the template's own text kept with it, `Think about these:` over its list of
       // questions: the author's answer after the whole run follows it too.)
       const followed = i + 1 < blocks.length ? () => this.authorAfterTemplateRun(blocks, i + 1) : outer.followed;
-      // Strictly the author's own text next, in this container or after it (not merely sections that follow).
-      const authorNext = i + 1 < blocks.length ? () => this.isAuthorBlock(blocks[i + 1]!) : (outer.authorNext ?? (() => false));
-      const ctx: Context = { ...outer, followed, authorNext, answered: false };
+      // Strictly the author's own text next, in this container or after it (not merely sections that
+      // follow; a comment between, which no reader sees, aside).
+      const shown = blocks.findIndex((b, j) => j > i && !(b.kind === 'html' && isComment(b.html)));
+      const authorNext = shown >= 0 ? () => this.isAuthorBlock(blocks[shown]!) : (outer.authorNext ?? (() => false));
+      const answerNext = shown >= 0 ? () => this.isAnswer(blocks[shown]!) : (outer.answerNext ?? (() => false));
+      const ctx: Context = { ...outer, followed, authorNext, answerNext, answered: false };
       switch (block.kind) {
         case 'paragraph': {
           // An instruction over a list of the template's items or questions that the author answers one
@@ -242,7 +256,14 @@ class Scan {
           // The template's questions kept as a list and answered after it, at once (`- How will it work
           // with X? - …? For all these, nothing changes.`, in the last item or the text after the list):
           // each question is a lead-in to that answer, nested or not.
-          const questions = block.items.map((item) => item.blocks.length <= 1 && onlyQuestions(item.text));
+          // (Or the template's prompts, set apart in it, that the author lists and answers after the list:
+          // `- Document how decisions are made.` / `- A public channel.`, with the template's other
+          // criteria among them.)
+          const prompts = block.items.map((item) => item.blocks.length <= 1 && this.isPrompt(item.text, item.raw, item.range));
+          const form = prompts.some(Boolean);
+          const questions = block.items.map(
+            (item, j) => item.blocks.length <= 1 && (onlyQuestions(item.text) || prompts[j]! || (form && !this.isAuthorText(foldText(item.text)))),
+          );
           // (The answer is the author's own text right after the list, in the same place: not merely
           // sections that follow, and not more of the template.)
           const answerNext = authorNext();
@@ -252,7 +273,7 @@ class Scan {
           // two lists that a blank line joined.)
           const asked = questions.findIndex((q) => !q);
           const answeredBelow = asked > 0 && block.items.slice(asked).every((item) => !onlyQuestions(item.text) && this.isAuthorText(foldText(item.text)));
-          const answeredAfter = (block.items.length > 1 && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext)) || answeredBelow;
+          const answeredAfter = ((block.items.length > 1 || form) && questions.slice(0, -1).every(Boolean) && (answeredInLast || answerNext)) || answeredBelow;
           // (A question of the list that asks only in some case, `If this changes the core library, what
           // happens…?`, left unanswered where the author answers the others under them: not that case.)
           const answeredItems = block.items.filter((item) => item.blocks.length > 1).length;
@@ -353,6 +374,13 @@ class Scan {
         : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text)));
     if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {
       for (const p of instructions) hits.delete(p.pattern.source);
+    } else if (instructions.length > 0) {
+      // The template's prompt of a questionnaire, kept at the head of the unit with more of the form
+      // under it (`**Describe how releases are planned.**` / `<br>` / `**Level one:** Required`), and
+      // answered: in the rest of the unit, or in the author's own text right after it (before the next
+      // prompt or heading). Every review keeps the prompt and answers it; kept with no answer, it is left in.
+      const prompt = this.promptOf(text, raw, instructions);
+      if (prompt && (prompt.answered || (!ctx.item && ctx.answerNext?.() === true))) for (const p of instructions) hits.delete(p.pattern.source);
     }
     // A bracketed instruction the template does not have: `[Insert Date]`, `Decision maker: [Your name]`.
     if (text.includes('[')) {
@@ -422,6 +450,54 @@ class Scan {
     return this.isAuthorText(folded.slice(m.index + m[0].length));
   }
 
+  /**
+   * The unit opens with the template's prompt — its instructions set apart in emphasis on lines of
+   * their own (`**Document how decisions are made.**`, then a line break), or only questions — and
+   * the rest of it is the author's answer or more of the form with no instruction in it (a
+   * `**Incubating:** Suggested` line): undefined when not, else whether the answer is in the unit.
+   */
+  private promptOf(text: string, raw: string, instructions: readonly TemplateText[]): { answered: boolean } | undefined {
+    let rest: string;
+    const emphasized = SET_APART.exec(raw);
+    if (emphasized && instructions.every((p) => p.pattern.test(foldText(emphasized[2]!)))) {
+      rest = raw.slice(emphasized[0].length).replace(/<[^>]*>/g, ' ');
+    } else {
+      const last = text.lastIndexOf('?');
+      if (last < 0 || !onlyQuestions(text.slice(0, last + 1)) || !instructions.every((p) => /\?["'”’)]*$/.test(p.text.trim()))) return undefined;
+      rest = text.slice(last + 1);
+    }
+    // (Line by line: the form's own lines first, then perhaps the author's answer.)
+    const lines = rest
+      .split('\n')
+      .map((line) => foldText(line))
+      .filter(Boolean);
+    return { answered: lines.some((line) => this.isOwnText(line)) };
+  }
+
+  /** Folded text that is the author's own, and not a phrase of the template however short (`May mention:`). */
+  private isOwnText(folded: string): boolean {
+    return this.isAuthorText(folded) && !this.templateText.includes(` ${folded} `);
+  }
+
+  /** A block that is the author's answer: their own text (see `isOwnText`), a table, code… */
+  private isAnswer(block: Block): boolean {
+    switch (block.kind) {
+      case 'paragraph':
+      case 'blockquote':
+        return this.isOwnText(foldText(block.text));
+      case 'list':
+        return block.items.some((item) => this.isOwnText(foldText(item.text)));
+      default:
+        return this.isAuthorBlock(block);
+    }
+  }
+
+  /** The text is the template's own, with a prompt of the template in it (see `TemplateText.prompt`). */
+  private isPrompt(text: string, raw: string, range: Range): boolean {
+    if (this.isCold(range) || this.isAuthorText(foldText(text))) return false;
+    return this.matcher.find(text, raw).some((p) => p.kind === 'instruction' && p.prompt === true);
+  }
+
   /** Questions, then the author's answer in the same paragraph (`Will it work on GPUs? For all of these, nothing changes.`). */
   private answeredAfterQuestions(text: string): boolean {
     const last = text.lastIndexOf('?');
@@ -434,6 +510,40 @@ class Scan {
     if (words.length === 0) return false;
     // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
     return words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `);
+  }
+
+  /**
+   * The blank template shown inside a document of the catalog (a process document that ends with
+   * "every proposal starts from this form", not in a code block): from a heading that is the template's
+   * own title line (`## PROP-XXXX: Title`), after the document's own title and its own sections,
+   * through the sections under it and those after it that are the template's (its `## Background`
+   * again), to the first heading that is neither. What is left in there is the template quoted, not
+   * template text this document forgot; undefined when the document shows no such copy.
+   */
+  private quotedTemplate(): { start: number; end: number; line: number } | undefined {
+    const title = this.template.title;
+    if (title.from !== 'heading' || this.leftovers.length === 0) return undefined;
+    const sample = foldText(title.sample);
+    const own = this.doc.title ? foldText(this.doc.title.text) : '';
+    if (!sample || !own || own === sample) return undefined;
+    const flat: Section[] = [];
+    const walk = (section: Section): void => {
+      flat.push(section);
+      section.children.forEach(walk);
+    };
+    this.doc.sections.forEach(walk);
+    // (Never the first section: a pattern whose first heading is the template's title line left the title unwritten.)
+    const at = flat.findIndex((section, i) => i > 0 && foldText(section.title) === sample);
+    if (at < 0) return undefined;
+    const copy = flat[at]!;
+    const headings = new Set(flattenSections(this.template.sections).map((t) => foldText(t.heading)));
+    let end = copy.range.end.offset;
+    for (const section of flat.slice(at + 1)) {
+      const under = section.level > copy.level && section.range.start.offset < copy.range.end.offset;
+      if (!under && !headings.has(foldText(section.title))) break;
+      end = Math.max(end, section.range.end.offset);
+    }
+    return { start: copy.heading.range.start.offset, end, line: copy.heading.range.start.line };
   }
 
   /** `TemplateTextFound.unmarkedHeadings`, when there are any. */
@@ -568,12 +678,17 @@ function mayHoldBracketedInstruction(source: string): boolean {
   return false;
 }
 
-/** Every sentence of the text is a question. */
+/** HTML that is nothing but comments. */
+function isComment(html: string): boolean {
+  return !html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+}
+
 /** A question asked only in some case: `If this changes the core library, what happens…?` */
 function askedInSomeCase(text: string): boolean {
   return /^(?:if|when|where)\b/i.test(text.trim()) && onlyQuestions(text);
 }
 
+/** Every sentence of the text is a question. */
 function onlyQuestions(text: string): boolean {
   // (An aside in parentheses after a question is part of it: `What is the plan? (Load tests aside.)`)
   const sentences = text

@@ -75,7 +75,19 @@ export interface TemplateText extends Placeholder {
    * follows it in the same paragraph or list item, it is filled in.
    */
   label?: boolean;
+  /**
+   * An instruction the template sets apart in emphasis at the head of its paragraph, on lines of its
+   * own (`**Document how the project makes decisions.**` over a `**Required:** Yes` line): a
+   * questionnaire's prompt, which every pattern keeps and answers under (see `SET_APART`).
+   */
+  prompt?: boolean;
 }
+
+/**
+ * Emphasis that opens a unit and ends a line (`**Describe the release process.**`, then a line break
+ * or the end): text set apart, as a heading is. The emphasized text is group 2.
+ */
+export const SET_APART = /^\s*(\*\*|__|\*|_)(?![\s*_])([\s\S]+?)(?<![\s*_])\1[ \t]*(?:<br\s*\/?>|\\)?[ \t]*(?:\n|$)/;
 
 /** Placeholders an author or a catalog adds by configuration. */
 export function customPlaceholder(text: string): Placeholder {
@@ -217,8 +229,15 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     found.add(text, 'sample-value', path, line);
     return;
   }
+  const setApart = SET_APART.exec(raw);
+  const prompt = setApart ? foldText(setApart[2]!) : undefined;
   for (const sentence of sentences(text)) {
-    if (isInstruction(sentence)) found.add(sentence, 'instruction', path, line, { label: /[:?]\s*$/.test(sentence) });
+    if (!isInstruction(sentence)) continue;
+    const folded = foldText(sentence);
+    found.add(sentence, 'instruction', path, line, {
+      label: /[:?]\s*$/.test(sentence),
+      prompt: prompt !== undefined && folded !== '' && ` ${prompt} `.includes(` ${folded} `),
+    });
   }
 }
 
@@ -278,7 +297,9 @@ export function isAuthorImperative(sentence: string): boolean {
   const words = foldCase(sentence).match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
   if (words[0] === 'please') words.shift();
   const [verb, next] = words;
-  if (!verb) return false;
+  // A word alone (`State`, `List`: a table's label, a column's name, a field) names something; an
+  // imperative says what to write (`State the problem`).
+  if (!verb || next === undefined) return false;
   // "List of regions:", "Outline of the design" — a noun, not an imperative.
   if (WRITING_VERBS.has(verb)) return next !== 'of';
   if (!OBJECT_VERBS.has(verb) || (verb === 'note' && next === 'that')) return false;
@@ -539,14 +560,14 @@ function makePlaceholder(
   kind: PlaceholderKind,
   sectionPath: string[],
   line: number,
-  extra: { code?: boolean; label?: boolean; whole?: boolean } = {},
+  extra: { code?: boolean; label?: boolean; whole?: boolean; prompt?: boolean } = {},
 ): TemplateText {
   const folded = foldText(text);
   // Numbers are renumbered (`Step 1` is `Step 2` written again), but in a short value whose number is
   // what it says (`3 Days.`, `2 Weeks`), another number is the author's own value, not the template's.
   const valued = kind !== 'generic-item' && /\d/.test(folded) && folded.split(' ').filter((w) => !/^\d+$/.test(w)).length <= 2;
   const source = valued ? escapeRegExp(folded) : escapeRegExp(folded).replace(/\d+/g, '\\d+');
-  // A one- or two-word instruction ("Explain:") or numbered item (`p1`, `Component 1`) is only a
+  // A one- or two-word instruction ("Explain why:") or numbered item (`p1`, `Component 1`) is only a
   // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
   // same words are the author's own.
   const whole = extra.whole === true || ((kind === 'instruction' || kind === 'label-sample' || kind === 'generic-item') && folded.split(' ').length < 3);
@@ -555,7 +576,17 @@ function makePlaceholder(
   // off`) the words are the author's.
   const leadIn = !whole && kind === 'instruction' && !/[.!?:;)\]]["'”’]?$/.test(text.trim()) && folded.split(' ').length <= 6;
   const pattern = whole ? new RegExp(`^${source}$`, 'u') : leadIn ? new RegExp(`^${source}(?= |$)`, 'u') : new RegExp(`(?:^| )${source}(?= |$)`, 'u');
-  return { text: text.trim(), kind, folded, pattern, sectionPath, line, ...(extra.code ? { code: true } : {}), ...(extra.label ? { label: true } : {}) };
+  return {
+    text: text.trim(),
+    kind,
+    folded,
+    pattern,
+    sectionPath,
+    line,
+    ...(extra.code ? { code: true } : {}),
+    ...(extra.label ? { label: true } : {}),
+    ...(extra.prompt ? { prompt: true } : {}),
+  };
 }
 
 function makeMarked(token: string, kind: PlaceholderKind, sectionPath: string[], line: number, code: boolean): TemplateText {
@@ -569,7 +600,7 @@ class PlaceholderSet {
   /** Labels of the template's reference-link definitions (`[kubernetes/website]: https://…`), folded: in a comment, `[kubernetes/website]` is a link. */
   constructor(readonly referenceLabels: ReadonlySet<string> = new Set()) {}
 
-  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean; whole?: boolean } = {}): void {
+  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean; whole?: boolean; prompt?: boolean } = {}): void {
     this.push(makePlaceholder(text, kind, path, line, extra), path);
   }
 

@@ -25,6 +25,7 @@ describe('instructions to the author, told apart from steps for the reader', () 
       'Continue with implementation steps as needed.',
       'Specify the license (e.g., MIT, Apache 2.0)',
       'Why should we not do this?',
+      'State the problem this solves.',
     ]) {
       expect(isInstruction(s), s).toBe(true);
     }
@@ -40,6 +41,10 @@ describe('instructions to the author, told apart from steps for the reader', () 
       'List of supported regions:',
       'The breaker opens after five failures.',
       'Reference-level explanations follow the guide.',
+      // A word alone is a label (a table's key, a column), not an imperative.
+      'State',
+      'List',
+      'Describe:',
     ]) {
       expect(isInstruction(s), s).toBe(false);
     }

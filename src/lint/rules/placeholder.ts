@@ -98,6 +98,14 @@ export default defineCatalogRule({
         });
         continue;
       }
+      if (left.quoted !== undefined && !left.link) {
+        report({
+          message: `Template text in ${left.where}: ${left.shown}, in the copy of the blank template this document shows from line ${left.quoted} (the template's title line as a heading, not in a code block). To show the template as it is, put it in a code block; if it is no copy, replace it with this pattern's own content. (A warning.)`,
+          range: left.range,
+          warning: true,
+        });
+        continue;
+      }
       const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link

@@ -1146,3 +1146,191 @@ describe('placeholder: a reference link whose text is a bracketed placeholder’
     expect((await lintOne('placeholder', kept, { template })).shown).toHaveLength(1);
   });
 });
+
+describe('placeholder: a questionnaire’s prompts kept and answered under them', () => {
+  // Each prompt is set apart in bold at the head of its paragraph, with the form's level line under it.
+  const template = [
+    '# Checklist Template',
+    '',
+    '## Review',
+    '',
+    '### Releases',
+    '',
+    '**Describe how releases are planned and who signs them off.**',
+    '<br>',
+    '**Level one:** Suggested | **Level two:** Required',
+    '',
+    '### Contacts',
+    '',
+    '**Document the private channel where vulnerabilities are reported.**',
+    '<br>',
+    '**Level one:** Required | **Level two:** Required',
+    '',
+    '**Document a public channel for users.**',
+    '<br>',
+    '**Level one:** Required | **Level two:** Required',
+    '',
+    '**A public meeting on a calendar.**',
+    '<br>',
+    '**Level one:** Suggested | **Level two:** Required',
+    '',
+    '### Notes',
+    '',
+    'Describe anything else the reviewers found.',
+    '',
+  ].join('\n');
+  const review = (releases: string, contacts: string, notes = 'Nothing else.') =>
+    [
+      '# Heron review',
+      '',
+      '## Review',
+      '',
+      '### Releases',
+      '',
+      '**Describe how releases are planned and who signs them off.**',
+      '<br>',
+      '**Level one:** Suggested | **Level two:** Required',
+      releases,
+      '### Contacts',
+      '',
+      contacts,
+      '### Notes',
+      '',
+      notes,
+      '',
+    ].join('\n');
+  const contactsAnswered = [
+    '**Document the private channel where vulnerabilities are reported.**',
+    '<br>',
+    '**Level one:** Required | **Level two:** Required',
+    '',
+    'A private mailing list, named in the security policy.',
+    '',
+    '**Document a public channel for users.**',
+    '<br>',
+    '**Level one:** Required | **Level two:** Required',
+    '',
+    '<!-- Check the README. -->',
+    '',
+    '- The forum, linked from the website.',
+    '',
+  ].join('\n');
+
+  it('a prompt kept with the author’s answer after it (the next paragraph or list, past a comment, or in its own paragraph) is the form, filled in', async () => {
+    const nextParagraph = review('\nThe heron team tags a release each month; two maintainers approve it.\n', contactsAnswered);
+    expect((await lintOne('placeholder', nextParagraph, { template })).shown).toEqual([]);
+    const sameParagraph = review('The heron team tags a release each month; two maintainers approve it.\n', contactsAnswered);
+    expect((await lintOne('placeholder', sameParagraph, { template })).shown).toEqual([]);
+  });
+
+  it('the prompts listed by the author, with the template’s other criteria, and answered after the list, are a lead-in', async () => {
+    const listed = [
+      '- Document the private channel where vulnerabilities are reported.',
+      '- Document a public channel for users.',
+      '- A public meeting on a calendar.',
+      '',
+      'A private mailing list, and the forum; the meeting is on the foundation calendar.',
+      '',
+    ].join('\n');
+    expect((await lintOne('placeholder', review('\nMonthly tags, approved by two maintainers.\n', listed), { template })).shown).toEqual([]);
+  });
+
+  it('a prompt kept with no answer before the next prompt or heading is still left in', async () => {
+    const unanswered = contactsAnswered.replace('\nA private mailing list, named in the security policy.\n', '');
+    const { shown } = await lintOne('placeholder', review('\n', unanswered), { template });
+    expect(shown.map((s) => s.replace(/ Replace it.*$/, ''))).toEqual([
+      '7:3 Template text left in `### Releases`: “Describe how releases are planned and who signs them off.”.',
+      '14:3 Template text left in `### Contacts`: “Document the private channel where vulnerabilities are reported.”.',
+    ]);
+    // Listed with nothing after the list, too.
+    const listed = '- Document the private channel where vulnerabilities are reported.\n- Document a public channel for users.\n';
+    expect((await lintOne('placeholder', review('\nMonthly tags.\n', listed), { template })).shown).toHaveLength(2);
+  });
+
+  it('a question kept with the template’s guidance after it, and more of the template next (however short), is still left in', async () => {
+    const guidance =
+      '# [Title]\n\n## Known Instances\n\nWhere has this been seen before?\nHelps to show this is a real pattern.\n\nMay mention:\n\n* A particular business\n';
+    const kept =
+      '# Shared roles\n\n## Known Instances\n\nWhere has this been seen before?\nHelps to show this is a real pattern.\n\nMay mention:\n\n* A particular business\n';
+    expect((await lintOne('placeholder', kept, { template: guidance })).shown).toHaveLength(1);
+    const answered = kept.replace('May mention:\n\n* A particular business\n', 'Two banks run it, with twelve teams between them.\n');
+    expect((await lintOne('placeholder', answered, { template: guidance })).shown).toEqual([]);
+  });
+
+  it('an instruction the template writes as plain guidance, kept above the author’s text, is still left in', async () => {
+    const { shown } = await lintOne('placeholder', review('\nMonthly tags.\n', contactsAnswered, 'Describe anything else the reviewers found.\n\nThe CI badge is red.'), {
+      template,
+    });
+    expect(shown.map((s) => s.replace(/ Replace it.*$/, ''))).toEqual(['31:1 Template text left in `### Notes`: “Describe anything else the reviewers found.”.']);
+  });
+});
+
+describe('placeholder: the blank template shown in a document of the catalog', () => {
+  const template =
+    '# PROP-XXXX: Title\n\n| field | value |\n|---|---|\n| opened | YYYY-MM-DD |\n\n## Background\n\nDescribe why this proposal exists.\n\n## Plan\n\nWhat will be done.\n';
+  const process = [
+    '# PROP-0001: How proposals work',
+    '',
+    '| field | value |',
+    '|---|---|',
+    '| opened | 2019-02-11 |',
+    '',
+    '## Background',
+    '',
+    'Proposals record larger decisions.',
+    '',
+    '## Plan',
+    '',
+    'Every proposal starts from the blank form:',
+    '',
+    '## PROP-XXXX: Title',
+    '',
+    '| field | value |',
+    '|---|---|',
+    '| opened | YYYY-MM-DD |',
+    '',
+    '## Background',
+    '',
+    'Describe why this proposal exists.',
+    '',
+  ].join('\n');
+
+  it('what the copy holds (from the template’s title line as a heading, through the template’s sections after it) is a warning that says it is a copy', async () => {
+    const { diagnostics } = await lintOne('placeholder', process, { template });
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [19, 'warning'],
+      [23, 'warning'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      "Template text in `## PROP-XXXX: Title`: “YYYY-MM-DD”, in the copy of the blank template this document shows from line 15 (the template's title line as a heading, not in a code block). To show the template as it is, put it in a code block; if it is no copy, replace it with this pattern's own content. (A warning.)",
+    );
+  });
+
+  it('the same text in the document’s own sections, or after a heading of its own past the copy, is still an error', async () => {
+    const own = process.replace('| opened | 2019-02-11 |', '| opened | YYYY-MM-DD |') + '\n## Rollout\n\nDescribe why this proposal exists.\n';
+    const { diagnostics } = await lintOne('placeholder', own, { template });
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [5, 'error'],
+      [19, 'warning'],
+      [23, 'warning'],
+      [27, 'error'],
+    ]);
+  });
+
+  it('a pattern whose first heading is the template’s title line left it unwritten: an error', async () => {
+    const { diagnostics } = await lintOne(
+      'placeholder',
+      '## PROP-XXXX: Title\n\n| field | value |\n|---|---|\n| opened | YYYY-MM-DD |\n\n## Background\n\nWe need it.\n',
+      { template },
+    );
+    expect(diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(0);
+  });
+});
+
+describe('placeholder: a label that is a writing verb', () => {
+  it('a table’s one-word label (`state`) is no instruction to the author', async () => {
+    const template = '# Title\n\n| key | value |\n|---|---|\n| owner | name |\n| state | open |\n\n## Problem\n\nWhat is wrong.\n';
+    const item = '# Item 1\n\n| key | value |\n|---|---|\n| owner | Dana |\n| state | closed |\n\n## Problem\n\nThe gate sticks in wet weather.\n';
+    expect((await lintOne('placeholder', item, { template })).shown).toEqual([]);
+  });
+});
