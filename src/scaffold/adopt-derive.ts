@@ -20,11 +20,7 @@ const SUMMARY_PLACEHOLDER = '[Summary of the pattern]';
 const INCLUDE_SHARE = 0.5;
 /** When no section reaches that share, the sections at least this share have (optional all). */
 const FALLBACK_SHARE = 0.25;
-/**
- * …and asked for when at least this share have it (fewer: optional): required where every pattern
- * has it, recommended (a missing one is a warning) where some go without. A derived template is the
- * catalog's habit, not its rule: a section one pattern goes without is no error of that pattern.
- */
+/** …and required when at least this share have it (fewer: optional). */
 const REQUIRED_SHARE = 0.8;
 /** A table of contents (`Contents`, `TOC`, `Index`, `Navigation`) is the page's navigation, never a section to ask for: optional at most. */
 const NAVIGATION = /^(?:(?:table of )?contents|toc|index|navigation|on this page|in this (?:document|page|article))$/;
@@ -49,8 +45,6 @@ export interface DerivedSection {
   count: number;
   of: number;
   optional: boolean;
-  /** Asked for, but some patterns go without it: a missing one is a warning. */
-  recommended: boolean;
   /** Holds the pattern's name, written with the title placeholder. */
   withTitle: boolean;
   /** Patterns that leave it empty. */
@@ -253,7 +247,6 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
       count: t.count,
       of: n,
       optional,
-      recommended: !optional && t.count < n,
       withTitle: t.withTitle * 2 > t.count,
       empty: t.empty,
       children: depth + 1 < MAX_DEPTH ? deriveLevel(t.children, depth + 1, level, INCLUDE_SHARE, contested) : [],
@@ -345,8 +338,6 @@ function renderTemplate(
   if (lead) out.push('[A paragraph that introduces the pattern.]');
   const visit = (section: DerivedSection): void => {
     out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`);
-    // (Said first: the template's loader reads a section whose guidance opens so as recommended.)
-    if (section.recommended) out.push(`<!-- Recommended: ${section.count} of ${section.of} patterns have this section; a missing one is a warning. -->`);
     const name = foldText(section.heading);
     if (title === 'section' && TITLE_SECTION_NAMES.has(name)) out.push(TITLE_PLACEHOLDER);
     else if (summary.from === 'section' && foldText(summary.name) === name) out.push(SUMMARY_PLACEHOLDER);

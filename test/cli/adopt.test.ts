@@ -101,13 +101,10 @@ describe('patternbook init --adopt', () => {
     expect(template.match(/^##.*$/gm)).toEqual(['## Intent', '## Forces', '## Design', '## Known Uses (optional)', '## Patterns related to [Pattern Title]']);
     expect(run.stdout).toContain('## Known Uses — 3 of 5, optional');
 
-    // Only the real problem: Timeout has no Forces section, which four of five patterns have — a
-    // warning: the derived template is the catalog's habit, and nothing in the catalog asks for it.
-    const findings = await lintFindings(dir);
-    expect(errorsOf(findings)).toEqual([]);
-    const missing = findings.filter((f) => f.rule === 'required-section');
-    expect(missing.map((e) => [e.file, e.severity])).toEqual([['docs/resilience/timeout.md', 'warning']]);
-    expect(missing[0]!.message).toContain('Forces');
+    // Only the real problem: Timeout has no Forces section, which four of five patterns have.
+    const errors = errorsOf(await lintFindings(dir));
+    expect(errors.map((e) => [e.file, e.rule])).toEqual([['docs/resilience/timeout.md', 'required-section']]);
+    expect(errors[0]!.message).toContain('Forces');
 
     // The derived template is the catalog's schema: a new pattern gets its sections, its name in the heading.
     const created = await runCli(['new', 'bulkhead', '--title', 'Bulkhead', '--summary', 'Pools of resources kept apart.'], dir);
@@ -945,11 +942,8 @@ describe('patternbook init --adopt', () => {
       '## When to Use the [Pattern Title]',
       '## Related Patterns',
     ]);
-    // The one real problem: Sidecar has no "When to Use" (a warning: the other patterns' habit, not a
-    // rule of the catalog's). Outbox's shorter Intent heading is its Intent.
-    const findings = await lintFindings(dir);
-    expect(errorsOf(findings)).toEqual([]);
-    expect(findings.filter((f) => f.rule === 'required-section').map((f) => `${f.file} ${f.severity}`)).toEqual(['sidecar/README.md warning']);
+    // The one real problem: Sidecar has no "When to Use". Outbox's shorter Intent heading is its Intent.
+    expect(errorsOf(await lintFindings(dir)).map((f) => `${f.file} ${f.rule}`)).toEqual(['sidecar/README.md required-section']);
   });
 
   it('a required section many patterns lack is made recommended: a missing one is a warning, and --fix does not insert it', async () => {
