@@ -81,8 +81,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
       `  template   ${f.template} for ${f.files.join(', ')} ${dim(`(${n(f.fitting)} of the ${plural(f.patterns, 'document')} there have its sections: judged by it${f.joined ? '; they join the patterns' : ''})`)}`,
     );
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
-  for (const f of r.otherFormats ?? [])
-    ctx.out(`  not read   ${plural(f.files, `${f.format} file`)} ${dim(`(${f.example}…: Patternbook reads Markdown only)`)}`);
+  for (const f of r.otherFormats ?? []) ctx.out(`  not read   ${plural(f.files, `${f.format} file`)} ${dim(`(${f.example}…: Patternbook reads Markdown only)`)}`);
   for (const f of r.leftOut)
     ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
   for (const f of r.notTaken)
