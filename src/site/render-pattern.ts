@@ -549,7 +549,9 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   // from, `/pics/a.png` of the `public/` a site generator serves, `media/x.png` from the catalog's root.)
   // (And first, a relative path read from the page's address as a folder, as Hugo serves a page, when
   // it names nothing from the file: `../flow.png` in `notes/a.md`, for `notes/flow.png`.)
-  const found = fromPageFolder(trimmed, from.file, root) ?? (!resolved.outside && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, root) : undefined);
+  // (An image there from its file, as nearly all are, is looked up no further.)
+  const there = !resolved.outside && existsSync(resolved.file);
+  const found = there ? undefined : (fromPageFolder(trimmed, from.file, root) ?? (!resolved.outside ? fromSiteRoot(trimmed, from.file, root) : undefined));
   if (found?.in === 'repository') {
     if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;
     images.repository.add(found.file);
