@@ -794,14 +794,7 @@ function rewordings(
     for (const t of gap) {
       const key = stemSet(t.heading);
       const same = key ? run.filter((s) => s.level === level(t) && stemSet(s.title) === key) : [];
-      if (same.length !== 1) continue;
-      fitted.set(t, same);
-      for (const [other, list] of fitted)
-        if (other !== t)
-          fitted.set(
-            other,
-            list.filter((s) => s !== same[0]),
-          );
+      if (same.length === 1) claim(fitted, t, same[0]!);
     }
     // Of several headings that fit a section, the one that holds its whole name among the author's
     // words (`### Phase 1: streaming Implementation Overview` beside `### Phase 2 - cleanup Overview`
@@ -809,14 +802,7 @@ function rewordings(
     for (const t of gap) {
       const list = fitted.get(t)!;
       const whole = list.length > 1 ? list.filter((s) => holdsName(s.title, ownText(t))) : [];
-      if (whole.length !== 1) continue;
-      fitted.set(t, whole);
-      for (const [other, others] of fitted)
-        if (other !== t)
-          fitted.set(
-            other,
-            others.filter((s) => s !== whole[0]),
-          );
+      if (whole.length === 1) claim(fitted, t, whole[0]!);
     }
     // Several headings that fit one section (`## Test the build locally` before the deploy steps,
     // `## Test the application` after them, for `## Testing`): the one that stands in the template's
@@ -896,6 +882,11 @@ function rewordings(
     apart.add(fitting[0]!);
   }
   return out;
+}
+
+/** `section` is the heading that fits `t` (see `rewordings`), and so fits no other section there. */
+function claim(fitted: Map<TemplateSection, Section[]>, t: TemplateSection, section: Section): void {
+  for (const [other, list] of fitted) fitted.set(other, other === t ? [section] : list.filter((s) => s !== section));
 }
 
 /** A name's words as search terms (stemmed, common words left out), in one order: `Proposed Design` and `Design Proposal` alike. */

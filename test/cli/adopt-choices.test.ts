@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { configOf, lintOf, pickedOf } from './_adopt.js';
 
 /**
  * `init --adopt` on catalog shapes it chose wrongly: a template named after the file name it
@@ -12,30 +11,7 @@ import { REPO, runCli, tempCatalog } from '../helpers.js';
  * in AsciiDoc, a document whose headings are numbered differently from the template's.
  */
 
-async function configOf(dir: string): Promise<Record<string, unknown>> {
-  return parse(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')) as Record<string, unknown>;
-}
-
 /** The files of `files` the written configuration's globs take (less its exclusions). */
-async function pickedOf(dir: string, files: Record<string, string>): Promise<string[]> {
-  const config = await configOf(dir);
-  const picked = picomatch(config.patterns as string[]);
-  const left = picomatch((config.exclude as string[] | undefined) ?? ['!**']);
-  return Object.keys(files)
-    .filter((rel) => picked(rel) && !left(rel) && rel !== config.template)
-    .sort();
-}
-
-interface Report {
-  results: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }[];
-}
-
-async function lintOf(dir: string): Promise<Report> {
-  const run = await runCli(['lint', dir, '--format', 'json'], REPO);
-  expect(run.code, run.stderr).toBeLessThan(2);
-  return JSON.parse(run.stdout) as Report;
-}
-
 describe('init --adopt: a template named after the file name it asks for', () => {
   const template =
     '# Note <ticket> - <YYYY-MM-DD> - <slug>\n\nOne paragraph about the change.\n\n## Scope\n\n- What this note covers.\n\n## Motivation\n\n- Why bother?\n\n## Alternatives\n\n- Other ways.\n\n## Plan\n\n- [ ] Steps.\n';
@@ -63,7 +39,7 @@ describe('init --adopt: a template named after the file name it asks for', () =>
     expect((await configOf(dir)).template).toBe('_YYYY-MM-DD-ticket-slug.md');
     expect(run.stdout).toContain('README.md calls it the template');
     expect(existsSync(path.join(dir, 'templates'))).toBe(false);
-    const report = await lintOf(dir);
+    const report = await lintOf(dir, REPO);
     expect(report.results.map((r) => r.file)).not.toContain('_YYYY-MM-DD-ticket-slug.md');
     expect(report.results).toHaveLength(6);
     // (A template derived from the notes asked for `## Drawbacks`, which the catalog's template has not.)
@@ -98,7 +74,7 @@ describe('init --adopt: "template" among the words of a topic', () => {
     expect((await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n# /g, ' ')).toContain(
       'retired/design-template-engine.md is named a little like one, but it is a written document',
     );
-    const report = await lintOf(dir);
+    const report = await lintOf(dir, REPO);
     expect(report.results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
   });
 

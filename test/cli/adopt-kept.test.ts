@@ -2,31 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { configOf, lintOf } from './_adopt.js';
 
 /**
- * `init --adopt` keeps what the catalog holds and asks only what it asks: a table of contents or a
- * section a few patterns go without is no error of a derived template; a document in a folder of
+ * `init --adopt` keeps what the catalog holds and asks only what it asks: a table of contents is
+ * never a required section of a derived template; a document in a folder of
  * its own or named with a dot is taken or said; a folder of other files beside the patterns never
  * leaves out the patterns there.
  */
 
-async function configOf(dir: string): Promise<Record<string, unknown>> {
-  return parse(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')) as Record<string, unknown>;
-}
-
-interface Report {
-  results: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }[];
-}
-
-async function lintOf(dir: string): Promise<Report> {
-  const run = await runCli(['lint', dir, '--format', 'json'], REPO);
-  expect(run.code, run.stderr).toBeLessThan(2);
-  return JSON.parse(run.stdout) as Report;
-}
-
-describe('init --adopt: a derived template asks only for what every pattern has', () => {
+describe('init --adopt: a derived template asks for what the catalog holds', () => {
   /** Six notes with no template file; all but the last have `### <sub>` under `## Overview`. */
   const notes = (sub: string): Record<string, string> => {
     const files: Record<string, string> = { 'README.md': '# Notes\n\nEach note has front matter and an H1.\n' };
@@ -44,7 +30,7 @@ describe('init --adopt: a derived template asks only for what every pattern has'
     expect(run.code, run.stderr).toBe(0);
     const template = await readFile(path.join(dir, 'templates', 'pattern.md'), 'utf8');
     expect(template).toContain('### Contents (optional)');
-    const report = await lintOf(dir);
+    const report = await lintOf(dir, REPO);
     expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
     const fix = await runCli(['lint', dir, '--fix'], REPO);
     expect(fix.code, fix.stdout).toBe(0);
@@ -55,7 +41,7 @@ describe('init --adopt: a derived template asks only for what every pattern has'
     const dir = await tempCatalog(notes('Background'));
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    const report = await lintOf(dir);
+    const report = await lintOf(dir, REPO);
     const found = report.results.flatMap((r) => r.diagnostics.map((d) => ({ file: r.file, ruleId: d.ruleId, severity: d.severity })));
     expect(found).toEqual([{ file: '2024-06 Note 6.md', ruleId: 'required-section', severity: 'error' }]);
   });
@@ -82,7 +68,7 @@ describe('init --adopt: documents beside the patterns', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect((await configOf(dir)).patterns).toEqual(['*.md', 'gizmo-cache/gizmo-cache.md']);
-    expect((await lintOf(dir)).results.map((r) => r.file)).toContain('gizmo-cache/gizmo-cache.md');
+    expect((await lintOf(dir, REPO)).results.map((r) => r.file)).toContain('gizmo-cache/gizmo-cache.md');
   });
 
   it('one with none of them is said as not taken, by name', async () => {
@@ -103,7 +89,7 @@ describe('init --adopt: documents beside the patterns', () => {
     expect(run.code, run.stderr).toBe(0);
     expect((await configOf(dir)).patterns).toEqual(['*.md', '.hidden-rfc.md']);
     expect(run.stdout).toMatch(/not taken +1 file in this folder \(\.notes\.md/);
-    const linted = (await lintOf(dir)).results.map((r) => r.file);
+    const linted = (await lintOf(dir, REPO)).results.map((r) => r.file);
     expect(linted).toContain('.hidden-rfc.md');
     expect(linted).not.toContain('.notes.md');
   });
@@ -140,7 +126,7 @@ describe('init --adopt: other files in the patterns’ folders', () => {
       expect(config.exclude).toBeUndefined();
       const picked = picomatch(config.patterns as string[]);
       expect(Object.keys(all).filter((k) => k.includes('/review/') && picked(k.replace(/^projects\//, '')))).toHaveLength(names.length);
-      expect((await lintOf(path.join(dir, 'projects'))).results).toHaveLength(names.length);
+      expect((await lintOf(path.join(dir, 'projects'), REPO)).results).toHaveLength(names.length);
       // (The audit folders left out are said where they are: in each project's folder, or in the one.)
       expect(run.stdout).toContain(`left out   ${audited.length > 1 ? '*' : audited[0]}/audit/ (${audited.length * 2} files`);
     });
