@@ -245,15 +245,12 @@ function titleAfterNoteHeadings(nodes: readonly Node[], sectionHeading: ((text: 
   // (A note is a smaller heading, `###` or below: a `##` first is a section of a document with no title —
   // unless the sections' names are known and it names none, nor does the H1, over `##` sections that
   // the template names: `## drafting, not done` over `# Lichen review` over `## Verdict`.)
-  const textOf = (n: Node) => normalizeSpace(inlineText(n.children[0]?.token.children ?? null));
   const h1 = nodes[first]!;
-  // (A `##` one only over an H1 whose sections after it are `##`s the template names.)
-  const overSections = () =>
-    sectionHeading !== undefined && nodes.slice(first + 1).some((n) => n.token.type === 'heading_open' && n.token.tag === 'h2' && sectionHeading(textOf(n)));
   const note = (n: Node) =>
-    Number(n.token.tag.slice(1)) >= 3 || (sectionHeading !== undefined && !sectionHeading(textOf(n)) && nodes[nodes.indexOf(n) + 1] === h1 && overSections());
+    Number(n.token.tag.slice(1)) >= 3 ||
+    (sectionHeading !== undefined && !sectionHeading(headingText(n)) && nodes[nodes.indexOf(n) + 1] === h1 && namedH2After(nodes, first + 1, sectionHeading));
   if (notes.length === 0 || notes.length > 2 || before.length > notes.length + 1 || !notes.every(note)) return undefined;
-  if (sectionHeading?.(textOf(h1))) return undefined;
+  if (sectionHeading?.(headingText(h1))) return undefined;
   return (h1.token.map?.[0] ?? 0) + 1;
 }
 
@@ -270,16 +267,19 @@ function titleAboveHigherRank(nodes: readonly Node[], sectionHeading?: (text: st
   if (!heading || heading.token.tag !== 'h2' || nodes[first + 1]?.token.type !== 'heading_open' || nodes[first + 1]!.token.tag !== 'h1') return undefined;
   // (Not where the H1 under it names no section and the sections after it are `##`s that do: `##
   // drafting, not done` over `# Lichen review` over `## Verdict` is a note above the title.)
-  const textOf = (n: Node) => normalizeSpace(inlineText(n.children[0]?.token.children ?? null));
-  const h1 = nodes[first + 1]!;
-  if (
-    sectionHeading &&
-    !sectionHeading(textOf(h1)) &&
-    nodes.slice(first + 2).some((n) => n.token.type === 'heading_open' && n.token.tag === 'h2' && sectionHeading(textOf(n)))
-  )
-    return undefined;
+  if (sectionHeading && !sectionHeading(headingText(nodes[first + 1]!)) && namedH2After(nodes, first + 2, sectionHeading)) return undefined;
   if (!nodes.slice(0, first).every((n) => n.token.type === 'code_block' || n.token.type === 'hr' || n.token.type === 'html_block')) return undefined;
   return (heading.token.map?.[0] ?? 0) + 1;
+}
+
+/** A heading node's text, as the document's headings give it. */
+function headingText(n: Node): string {
+  return normalizeSpace(inlineText(n.children[0]?.token.children ?? null));
+}
+
+/** Whether an `##` from `from` on names a template section: the sections a title heading stands over. */
+function namedH2After(nodes: readonly Node[], from: number, sectionHeading: (text: string) => boolean): boolean {
+  return nodes.slice(from).some((n) => n.token.type === 'heading_open' && n.token.tag === 'h2' && sectionHeading(headingText(n)));
 }
 
 /** Lower case, words only, one space between them. */
