@@ -106,7 +106,8 @@ const SERVED_FOLDERS = ['public', 'static'];
  * The served folders one level down in `dir` (`website/static`, `docs/public`, `site/static`):
  * a site generator's project kept in a folder of its own beside the documents, relative to `dir`,
  * those that are there. Dot-folders and `node_modules` are passed over, symbolic links not
- * followed. Remembered for a while per folder: a catalog of thousands of pattern folders is listed
+ * followed; in a folder of more than a hundred folders (the patterns' own), only those named as
+ * site projects (`website`, `site`, `docs`…). Remembered for a while per folder: a catalog of thousands of pattern folders is listed
  * once, not once for each path that names nothing (measured: a 2,000-pattern site build went from
  * 12 s to 27 s with a listing and a look into every folder for each broken link).
  */
@@ -116,9 +117,13 @@ function nestedServedFolders(dir: string): string[] {
   if (kept && now - kept.at < NESTED_CACHE_MS) return kept.folders;
   let folders: string[] = [];
   try {
-    folders = readdirSync(dir, { withFileTypes: true })
+    let names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-      .map((e) => e.name)
+      .map((e) => e.name);
+    // A folder of many folders holds the documents (a pattern's folder is no site project): only
+    // the names site projects are given are looked into (a 10,000-pattern catalog: 136 ms a listing).
+    if (names.length > MANY_FOLDERS) names = names.filter((name) => SITE_PROJECT.test(name));
+    folders = names
       .sort()
       .flatMap((name) => SERVED_FOLDERS.map((folder) => path.join(name, folder)))
       .filter((rel) => {
@@ -135,6 +140,10 @@ function nestedServedFolders(dir: string): string[] {
   nestedCache.set(dir, { at: now, folders });
   return folders;
 }
+
+/** Beyond this many folders, only those named as site projects are (see `nestedServedFolders`). */
+const MANY_FOLDERS = 100;
+const SITE_PROJECT = /^(?:website|site|www|web|docs?|documentation|book|hugo|docusaurus|frontend|pages|homepage|landing)$/i;
 
 /** See `nestedServedFolders`: long enough for one lint or build, short enough for `dev` to see a folder added. */
 const NESTED_CACHE_MS = 5000;

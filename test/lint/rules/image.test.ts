@@ -238,6 +238,20 @@ describe('image: files', () => {
     ]);
   });
 
+  it('in a folder of many folders, looks for served folders only in those named as site projects (a pattern folder is none)', async () => {
+    const files: Record<string, string> = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['p*/README.md'] }),
+      'website/static/pics/kept.png': PNG,
+      'p050/static/pics/stray.png': PNG,
+      'p001/README.md': page('![a](/pics/kept.png) ![b](/pics/stray.png)'),
+    };
+    for (let i = 2; i <= 120; i++) files[`p${String(i).padStart(3, '0')}/notes.txt`] = 'x\n';
+    const root = await tempCatalog(files);
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 60)}`));
+    expect(found).toEqual(["warning Image `/pics/kept.png` names nothing from the catalog's root", 'error Image `/pics/stray.png` not found: there is no `pics/stray.p']);
+  });
+
   it("reads a relative path that names nothing from its file from the page's web address as a folder, as Hugo serves pages (`../flow.png` in `lids/0003.md`): a warning that says so", async () => {
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/content/shared/wide.png': PNG });
     const root = path.join(repo, 'site', 'content', 'notes');
