@@ -63,6 +63,10 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
   const choice = (s: TemplateSection) => choices.get(s) ?? choices.set(s, { name: s.name, reasons: [] }).get(s)!;
   const absent: Comparison['absent'] = [];
 
+  /** How many patterns have the section and, beside it, a heading of their own with this name (folded). */
+  const besideIn = (schema: TemplateSection, key: string) =>
+    outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
+
   /** Names many of the patterns without the section give their own heading at its place (see below). */
   const namesAtPlace = (schema: TemplateSection, kept: number): { written: string; count: number }[] => {
     const names = new Map<string, { written: string; count: number }>();
@@ -79,8 +83,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     const lacking = n - kept;
     // A name that stands beside the section in as many patterns as stand it in its place is a
     // section of its own (`## Simple Summary` above `## Abstract`), not the section's older name.
-    const beside = (key: string) =>
-      outlines.filter((o) => has(o, schema) && o.unknown.some((u) => foldText(splitNote(u.heading.text).text.trim().replace(/\s*:$/, '')) === key)).length;
+    const beside = (key: string) => besideIn(schema, key);
     const renamed = [...names.entries()]
       // (A name whose words have nothing to do with the section's, `## Example` where `## Evidence`
       // goes in 3 patterns, is that name only where most of the patterns without the section write
@@ -137,6 +140,9 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         .filter(([written]) => !sameName(written, schema))
         // (One pattern's heading is that pattern's spelling, whatever the share: a warning there, no alias.)
         .filter(([, c]) => (c >= ALIAS_MIN && c >= kept * ALIAS_SHARE) || (c >= 2 && c * 2 >= kept))
+        // (Nor a name that many patterns write beside the section, under its own name too: a section
+        // of their own, `## Rationale` after `## Motivation` in 28 RFCs, read as it in 29 others.)
+        .filter(([written, c]) => besideIn(schema, foldText(written)) * 2 < c)
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       if (aliases.length > 0) {
         const c = choice(schema);

@@ -561,6 +561,24 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).not.toContain('accepted as another spelling');
   });
 
+  it('a heading many patterns write beside the section, under its own name too, is a section of theirs: never an alias of it where it stands alone', async () => {
+    const newer = (title: string) =>
+      `# ${title}\n\n## Motivation\n\nUsers wait for ${title}.\n\n## Proposal\n\nDo ${title} in the agent.\n\n## Rationale\n\nCheaper than the other ways.\n`;
+    const older = (title: string) =>
+      `# ${title}\n\n## Pain\n\nUsers wait for ${title}.\n\n## Proposal\n\nDo ${title} in the agent.\n\n## Rationale\n\nWhy it is worth it.\n`;
+    const files: Record<string, string> = {
+      'template.md': '# <title>\n\n## Motivation\n\nWhy this change?\n\n## Proposal\n\nWhat changes?\n',
+    };
+    for (const t of ['batching', 'retries', 'sampling', 'tracing']) files[`rfcs/new-${t}.md`] = newer(t);
+    for (const t of ['buffers', 'codecs', 'sinks', 'sources']) files[`rfcs/old-${t}.md`] = older(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('template.md (named like a template');
+    expect(JSON.stringify(await configOf(dir))).not.toContain('Rationale');
+    expect(run.stdout).not.toContain('accepted as another spelling');
+  });
+
   it('templates kept one per folder in `templates/` are all templates, never records, whatever text they hold', async () => {
     const record = (title: string) =>
       `# ${title}\n\n## Status\n\nAccepted.\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWe use ${title}.\n\n## Consequences\n\nEasier to run.\n`;
