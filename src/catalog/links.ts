@@ -230,9 +230,13 @@ export interface PageFolderFile {
  * catalog, or in the repository around it: with no repository, what lies out of the catalog is not
  * looked at). None for paths from the root, web addresses, anchors alone, and pages served at their
  * folder's own address (`_index.md`, `index.md`, `README.md`), where both readings are one.
+ * With `link`, a folder (a section's page) or a page by its address (`../0002-plan/`) is found too.
  */
-export function fromPageFolder(url: string, fromFile: string, root: string): PageFolderFile | undefined {
-  const written = url.trim().replace(/\\/g, '/');
+export function fromPageFolder(url: string, fromFile: string, root: string, options: { link?: boolean } = {}): PageFolderFile | undefined {
+  const written = url
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/[?#].*$/, '');
   if (written === '' || written.startsWith('#') || written.startsWith('/') || FOLDER_PAGE.test(path.basename(fromFile))) return undefined;
   const asFile = resolveReference(written, fromFile, root);
   if (asFile.kind !== 'local') return undefined;
@@ -242,14 +246,16 @@ export function fromPageFolder(url: string, fromFile: string, root: string): Pag
   const page = path.join(path.dirname(fromFile), path.basename(fromFile, path.extname(fromFile)), 'index');
   const asPage = resolveReference(written, page, root);
   if (asPage.kind !== 'local') return undefined;
-  if (!asPage.outside) {
-    const found = inside(top, asPage, true);
-    return found?.kind === 'repository' ? { in: 'catalog', file: found.file } : undefined;
+  const repo = asPage.outside ? repositoryRoot(root) : top;
+  if (!repo || (asPage.outside && repo === top)) return undefined;
+  const where = asPage.outside ? 'repository' : 'catalog';
+  // A link may lead to a folder (a section's page, `../../older/`) or to a page by its address (`../0002-plan/` for `0002-plan.md`).
+  const candidates = [asPage, ...(options.link ? siteAddressSources(asPage.file).map((file) => ({ ...asPage, file })) : [])];
+  for (const candidate of candidates) {
+    const found = inside(repo, candidate, !options.link);
+    if (found?.kind === 'repository') return { in: where, file: found.file };
   }
-  const repo = repositoryRoot(root);
-  if (!repo || repo === top) return undefined;
-  const found = inside(repo, asPage, true);
-  return found?.kind === 'repository' ? { in: 'repository', file: found.file } : undefined;
+  return undefined;
 }
 
 /**

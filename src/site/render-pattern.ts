@@ -423,7 +423,11 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     if (resolved.scheme === 'http' || resolved.scheme === 'https' || resolved.scheme === 'mailto') return { kind: 'external', href: encodeHref(trimmed) };
     return { kind: 'missing', reason: `a ${resolved.scheme || 'protocol-relative'} link, not shown on the site` };
   }
-  if (resolved.outside) {
+  // (`../0002-plan/` in `notes/0001.md`, naming nothing from the file: read from the page's address as a
+  // folder, as Hugo serves pages, it is `notes/0002-plan.md` — as lint finds it.)
+  const page =
+    resolved.kind === 'local' && (resolved.outside || !existsSync(resolved.file)) ? fromPageFolder(trimmed, from.file, context.root, { link: true }) : undefined;
+  if (resolved.outside && page?.in !== 'catalog') {
     // (A diagram of the repository around the catalog, linked rather than shown: published as the
     // images it shows are, in repository-files/.)
     const image = resolved.kind === 'local' && IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
@@ -433,7 +437,12 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   // (A path that names nothing where it is written, read as a site that publishes the catalog reads it,
   // from its root, as lint finds it: `/pics/notes.md` of a `public/` folder, `media/x.pdf` from the
   // catalog's root. Of the repository around the catalog, only images are published.)
-  const found = resolved.kind === 'local' && !existsSync(resolved.file) ? fromSiteRoot(trimmed, from.file, context.root) : undefined;
+  const found =
+    page?.in === 'catalog'
+      ? { in: 'catalog' as const, file: page.file }
+      : resolved.kind === 'local' && !existsSync(resolved.file)
+        ? fromSiteRoot(trimmed, from.file, context.root)
+        : undefined;
   if (found?.in === 'repository') {
     const image = IMAGE_EXTENSIONS.has(path.extname(found.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
     return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'a file of the repository around the catalog, not published on the site' };

@@ -483,7 +483,7 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
       'content/notes/flow.png': png,
       'content/notes/lids/diagram.png': png,
       'content/notes/0001-faster-builds.md':
-        '# Faster builds\n\n> Cache layers.\n\n## Overview\n\n![build flow](../flow.png)\n\n<img src="../../shared/wide.png" alt="Wide">\n\n![Gone](../gone.png)\n',
+        '# Faster builds\n\n> Cache layers.\n\n## Overview\n\n![build flow](../flow.png)\n\n<img src="../../shared/wide.png" alt="Wide">\n\n![Gone](../gone.png)\n\nSee [lid three](../lids/0003/#overview) and [nothing](../lids/0009/).\n',
       'content/notes/lids/0003.md': '# Lid three\n\n> Three.\n\n## Overview\n\n![Diagram](../diagram.png)\n',
       'content/notes/patternbook.config.json': JSON.stringify({ patterns: ['*.md', 'lids/*.md'] }),
     });
@@ -494,6 +494,9 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(first).toMatch(/<img src="[^"]*flow\.png" alt="build flow"/);
     expect(first).toContain('<img src="../../repository-files/content/shared/wide.png" alt="Wide"');
     expect(first).toContain('<span class="missing">Gone</span>');
+    // Links read the same way: `../lids/0003/` from `/0001-faster-builds/` is `lids/0003.md`'s page.
+    expect(first).toContain('<a href="../0003/#overview" class="pattern-link">lid three</a>');
+    expect(first).toContain('<a class="missing" data-missing="leads out of the catalog">nothing</a>');
     const third = await readFile(path.join(out, 'patterns/0003/index.html'), 'utf8');
     expect(third).toMatch(/<img src="[^"]*diagram\.png" alt="Diagram"/);
     const all = await listFiles(out);

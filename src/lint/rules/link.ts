@@ -2,7 +2,17 @@ import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { bySiteAddress, fromSiteRoot, isSiteAddressPath, outsideCatalog, relativeLink, repositoryFile } from '../../catalog/links.js';
+import {
+  bySiteAddress,
+  fromPageFolder,
+  fromSiteRoot,
+  isSiteAddressPath,
+  outsideCatalog,
+  relativeLink,
+  repositoryFile,
+  repositoryRoot,
+  type PageFolderFile,
+} from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -86,6 +96,11 @@ export default defineCatalogRule({
             });
             break;
           }
+          const page = beyond?.kind === 'missing' ? fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true }) : undefined;
+          if (page) {
+            report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
+            break;
+          }
           if (beyond?.kind === 'missing') {
             report({
               message: `Broken link ${shown}: it leaves the catalog root for ${code(beyond.file)} of the repository around it, and there is no such file. Fix the path, or link a file inside the catalog.`,
@@ -165,6 +180,11 @@ export default defineCatalogRule({
           if (found) {
             const finding = siteRootFinding('link', link.url, target.rel, found, pattern.file, index.catalog.root);
             report({ ...finding, ...(finding.expected !== undefined ? { expected: finding.expected + hash } : {}), ...at, warning: true });
+            break;
+          }
+          const page = info ? undefined : fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true });
+          if (page) {
+            report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
             break;
           }
           if (!info) {
@@ -303,4 +323,23 @@ function mistypedWebScheme(scheme: string): string | undefined {
     if (lower.replace(/[^a-z]/g, '') === web) return web;
   }
   return TYPOS.get(lower);
+}
+
+/**
+ * A link that names nothing from its file but leads somewhere read from the page's web address as a
+ * folder (`../../older/` in `notes/0001.md`, served at `/notes/0001/`): it works on a site that
+ * serves pages so (Hugo), not on git hosts nor in editors. A warning, with the path from the file
+ * when it leads into the catalog (there, Patternbook's own site and git hosts follow it).
+ */
+function pageFolderFinding(written: string, page: PageFolderFile, fromFile: string, root: string): { message: string; expected?: string } {
+  const base = page.in === 'catalog' ? root : (repositoryRoot(root) ?? root);
+  const target = path.join(base, ...page.file.split('/'));
+  const name = path.basename(fromFile, path.extname(fromFile));
+  const anchor = /#.*$/.exec(written.trim())?.[0] ?? '';
+  const where = page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`;
+  const fromFileLink = relativeLink(fromFile, target) + anchor;
+  return {
+    message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo serves pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
+    ...(page.in === 'catalog' ? { expected: fromFileLink } : {}),
+  };
 }

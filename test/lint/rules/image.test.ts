@@ -239,7 +239,7 @@ describe('image: files', () => {
   });
 
   it('in a folder of many folders, looks for served folders only in those named as site projects (a pattern folder is none)', async () => {
-    const files: Record<string, string> = {
+    const files: Record<string, string | Uint8Array> = {
       'templates/pattern.md': TEMPLATE,
       'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['p*/README.md'] }),
       'website/static/pics/kept.png': PNG,

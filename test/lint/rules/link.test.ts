@@ -254,6 +254,29 @@ describe('link: relative links', () => {
     expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
 
+  it("reads a relative link that names nothing from its file from the page's web address as a folder, as Hugo serves pages: a warning, with the path from the file when it leads into the catalog", async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/content/older/_index.md': '# Older notes\n' });
+    const root = path.join(repo, 'site', 'content', 'notes');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*.md'] }),
+      // From the file, `../../older/` is `site/older` (nothing there); from `/notes/0001-faster/` it is `site/content/older/`.
+      // `../0002-smaller/` is `notes/0002-smaller.md` by its address; `../gone/` is nothing either way.
+      '0001-faster.md': pattern('[a](../../older/) [b](../0002-smaller/#overview) [c](../gone/)'),
+      '0002-smaller.md': pattern('Small.'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await run(root)).map((d) => `${d.severity} ${d.message.slice(0, 80)} ${d.expected ?? '-'}`);
+    expect(found).toEqual([
+      'warning Link `../../older/` names nothing from this file, but leads to `site/content/old -',
+      'warning Link `../0002-smaller/#overview` names nothing from this file, but leads to the  0002-smaller.md#overview',
+      'error Broken link `../gone/`: it leaves the catalog root for `site/content/gone` of th -',
+    ]);
+  });
+
   it('a relative link to a page beside the pattern that is in a folder above the catalog instead (`CONTRIBUTING.md` at the repository root) is broken: only shared files are read from a folder above', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'CONTRIBUTING.md': '# Contributing\n', 'media/flow.md': '# Flow\n' });
     const root = path.join(repo, 'proposals');
