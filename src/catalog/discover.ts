@@ -144,12 +144,15 @@ export function whyNoPattern(target: string, catalog: CatalogFiles): string {
 /**
  * `circuit-breaker/README.md` → `circuit-breaker`; `patterns/saga.md` → `saga`.
  * A README or index at the root names no pattern (it is the catalog's own page).
+ * A dot-named file (`.quick-retry.md`) gives its name without the dots: a site
+ * path that starts with a dot is hidden, and some hosts never serve it.
  */
 export function slugFor(relPath: string): string | undefined {
   const parts = relPath.split('/');
   const base = parts[parts.length - 1]!;
   if (/^(readme|index)\.(md|markdown)$/i.test(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
-  return base.replace(/\.(md|markdown)$/i, '');
+  const name = base.replace(/\.(md|markdown)$/i, '');
+  return name.replace(/^\.+/, '') || name;
 }
 
 /** How many folder levels the globs can reach (Infinity with `**`), so the walk stops early. */

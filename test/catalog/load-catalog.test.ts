@@ -78,6 +78,18 @@ describe('discovery', () => {
     expect(catalog.patterns.map((p) => p.slug)).toEqual(['nested', 'real']);
   });
 
+  it('gives a dot-named pattern file its name without the dots as its slug (a site path starting with a dot is hidden); a clash is a duplicate slug', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*.md', 'patterns/.*.md'] }),
+      'patterns/.manual-step.md': PATTERN('Manual step'),
+      'patterns/.saga.md': PATTERN('Hidden saga'),
+      'patterns/saga.md': PATTERN('Saga'),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => `${p.path} ${p.slug}`)).toEqual(['patterns/.manual-step.md manual-step', 'patterns/.saga.md saga']);
+    expect(catalog.diagnostics).toMatchObject([{ path: 'patterns/saga.md', ruleId: 'duplicate-slug', severity: 'error' }]);
+  });
+
   it('reports slugs that differ only by case, keeping the first', async () => {
     const dir = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*.md'] }),
