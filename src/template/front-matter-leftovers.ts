@@ -34,7 +34,9 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
       const optional = /\boptional\b/i.test(own);
       // (`TBD` as an item of a list the template gives, `reviewers: [TBD]`: the entry it offers for
       // someone not chosen yet, a state of the pattern the catalog's process fills in.)
-      const undecided = Array.isArray(sample) && /^(?:TBD|TBA)$/.test(value);
+      // (Written as the list's entries are, `"@TBD"` among `"@owner"`s, it is that entry still.)
+      const blank = blanks.find((b) => foldText(b) === foldText(value)) ?? value;
+      const undecided = Array.isArray(sample) && /^(?:TBD|TBA)$/.test(blank);
       out.push({
         id: -1,
         where: `front matter \`${own}\``,

@@ -339,7 +339,7 @@ function pageFolderFinding(written: string, page: PageFolderFile, fromFile: stri
   const where = page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`;
   const fromFileLink = relativeLink(fromFile, target) + anchor;
   return {
-    message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo serves pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
+    message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo and MkDocs serve pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
     ...(page.in === 'catalog' ? { expected: fromFileLink } : {}),
   };
 }

@@ -847,6 +847,14 @@ describe('placeholder: `TBD` as an entry of a front matter list', () => {
       "warning 5 Template text left in front matter `reviewers`: “TBD”. Replace it with this pattern's own content. (The template offers it as an entry of this list for what is not decided yet: name it once it is. A warning.)",
     ]);
   });
+
+  it('written as the list writes its entries (`"@TBD"` among `"@owner"`s) it is that entry still: a warning', async () => {
+    const source = '---\nowner: Ada\nreviewers:\n  - "@ada"\n  - "@TBD"\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 70)}`)).toEqual([
+      'warning 5 Template text left in front matter `reviewers`: “@TBD”. Replace it wit',
+    ]);
+  });
 });
 
 describe('placeholder: a date’s format and a list of choices, as the template writes them', () => {
