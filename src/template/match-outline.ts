@@ -150,7 +150,8 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
           for (const c of under) lifted.add(c);
           return [s, ...under];
         });
-  const context: LevelContext = { result, leftovers, known, present: new Set(), ownContent: new Set(), lifted };
+  const extending = (section: Section) => (namedHits(section.title).length > 0 ? undefined : variantOf(everywhere, section.title));
+  const context: LevelContext = { result, leftovers, known, extending, present: new Set(), ownContent: new Set(), lifted };
   result.matches = matchLevel(schema, top, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
@@ -273,6 +274,8 @@ interface LevelContext {
   leftovers: Section[];
   /** Whether a heading matches some template section, anywhere. */
   known: (section: Section, wordsBefore?: boolean) => boolean;
+  /** Whether it does only as a section's name with more words (see `variantOf`), and which section that is. */
+  extending: (section: Section) => TemplateSection | undefined;
   /** Sub-sections of a template section that has none: the author's own, its content. */
   ownContent: Set<Section>;
   /** Template sections matched at their place. */
@@ -312,7 +315,12 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Non-Goals`, first: one of them alone is no rewording of the whole.)
   const split = splitSections(schema, sections, (section, i) => !named[i] && !misspelt.has(section), named);
   const taken = split.size === 0 ? misspelt : new Map([...misspelt, ...[...split].map(([section, x]) => [section, x.schema] as const)]);
-  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, known, taken, named, apart);
+  // (Under a section, a heading that is its name with more words, `### Recommendations for the project`
+  // under `## Recommendations`, is one of its parts, not it again: it may be a sub-section reworded.)
+  const knownHere = parent
+    ? (section: Section) => known(section) && !(context.extending(section) === parent.schema && extendsName(section.title, parent.schema.heading, true))
+    : known;
+  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, knownHere, taken, named, apart);
   // A heading that joins some of the parts of a section named for its sub-sections (`## Impact and
   // Risk` for `## Impact, Cost, and Risk`) is that section: its sub-sections are judged under it.
   sections.forEach((section, i) => {
@@ -785,7 +793,10 @@ function rewordings(
       .filter((k) => k > from);
     const to = next > from ? next : later.length > 0 ? Math.min(...later) : schema.length;
     const gap = schema.slice(from + 1, Math.max(from + 1, to)).filter(open);
-    const run = sections.slice(i, j).filter((s) => !known(s));
+    // (A heading with the words of a section here, in another order, is that section even where it reads as
+    // another one's name with more words: `### Advice for the vendor` under `## Advice`, for `### Vendor advice`.)
+    const sameWords = (s: Section) => gap.some((t) => s.level === level(t) && stemSet(t.heading) !== '' && stemSet(s.title) === stemSet(t.heading));
+    const run = sections.slice(i, j).filter((s) => !known(s) || sameWords(s));
     // Only at the section's own level: other words at another level (`#### Change Log` in a proposal's
     // header for `## Summary of changes`) are too little to go on.
     const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === level(t) && fits(s.title, ownText(t)))]));

@@ -228,3 +228,16 @@ describe('section-name: a name with a word that only says what kind of text it i
     expect((await lintOne('required-section', source, { template })).shown.filter((s) => s.includes('Missing section `### Experience'))).toEqual([]);
   });
 });
+
+describe("section-name: a sub-section reworded with its parent's name", () => {
+  it('`### Recommendations to the vendor` under `## Recommendations`, for `### Vendor recommendations`, is that sub-section renamed: not missing, and not the parent again', async () => {
+    const template = '# Title\n\n## Context\n\nWhat first.\n\n## Recommendations\n\nOverall.\n\n### Vendor recommendations\n\n*\n\n### Operator recommendations\n\n*\n';
+    const source =
+      '# Kettle\n\n## Context\n\nCold water.\n\n## Recommendations\n\nWorth it.\n\n### Recommendations to the vendor\n\n* Thermostat.\n\n### Recommendations for the operating team\n\n* Half full.\n';
+    expect((await lintOne('section-name', source, { template })).shown.map((s) => s.slice(0, 90))).toEqual([
+      '11:1 `### Recommendations to the vendor` is written `### Vendor recommendations` in the te',
+      '15:1 `### Recommendations for the operating team` is written `### Operator recommendations',
+    ]);
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
+  });
+});
