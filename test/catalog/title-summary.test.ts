@@ -121,6 +121,9 @@ describe('title and summary, from where the template keeps them', () => {
     const catalog = await catalogOf(header, {
       'block-sync': '## Header\n\n```\nNumber: 0001\nTitle: Faster block sync\nStatus: Final\n```\n\n## Overview\n\nThree peers at once.\n',
       'lock-timeouts': '| Number | 0007 |\n| ---: | :--- |\n| Title | Shorter lock timeouts |\n| Status | Rejected |\n\n## Overview\n\nLocks expire sooner.\n',
+      // (A label with parentheses or a slash, `Author(s)`, `Track/Type`, is a label still.)
+      'retry-queues':
+        '| RFC | 7 |\n| :--- | :--- |\n| **Title** | Bounded retry queues |\n| **Author(s)** | Ana |\n| Track/Type | Core |\n\n## Overview\n\nDrop the oldest.\n',
       // A code block of other lines is no fields block.
       plain: '## Header\n\n```\nmake build\n```\n\n## Overview\n\nNothing here.\n',
     });
@@ -128,8 +131,9 @@ describe('title and summary, from where the template keeps them', () => {
       ['block-sync', 'Faster block sync'],
       ['lock-timeouts', 'Shorter lock timeouts'],
       ['plain', undefined],
+      ['retry-queues', 'Bounded retry queues'],
     ]);
-    expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', undefined]);
+    expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', undefined, undefined]);
   });
 
   it('the field the template names a pattern in (`- Name: (fill in the feature name)` under `# Meta`) is its title; where the template has no such field, a `Name:` field is not', async () => {
