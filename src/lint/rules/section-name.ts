@@ -41,6 +41,9 @@ export default defineRule({
       if (schema.aliases.some((a) => variantKey(a) === variantKey(section.title) || closed(a) === closed(section.title))) continue;
       // `&` is the word `and` (`## Rationale & Alternatives`): the same name.
       if (withAnd(section.title) === withAnd(schema.heading)) continue;
+      // So are the same words with other punctuation inside the name (`(i.e. to the API)` where the
+      // template writes `(i.e to the API)`): nothing to rename.
+      if (sameWords(section.title, schema.heading)) continue;
       const expected = `${'#'.repeat(section.level)} ${schema.heading}`;
       const heading = section.heading;
       // The heading's own words are replaced; its markers, its note in parentheses and its closing #s stay.
@@ -86,6 +89,12 @@ export default defineRule({
     }
   },
 });
+
+/** The same words, in the same case and order, whatever the punctuation between them. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(a) === words(b);
+}
 
 /** A heading's text folded, `&` written as `and`. */
 function withAnd(text: string): string {

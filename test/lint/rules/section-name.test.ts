@@ -241,3 +241,14 @@ describe("section-name: a sub-section reworded with its parent's name", () => {
     expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
   });
 });
+
+describe('section-name: punctuation inside the name', () => {
+  it('the same words with other punctuation inside (`(i.e. to the API)` for the template’s `(i.e to the API)`) are the name: no rename', async () => {
+    const template = '# Title\n\n## Summary\n\nOne paragraph.\n\n## Does it add calls (i.e to the API server)?\n\nAnswer.\n';
+    const source = '# Gateway hosts\n\n## Summary\n\nHosts from routes.\n\n## Does it add calls (i.e. to the API server)?\n\nNo.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([]);
+    // (Other words still are another name.)
+    const other = source.replace('(i.e. to the API server)', '(e.g. to the API server)');
+    expect((await lintOne('section-name', other, { template })).shown).toHaveLength(1);
+  });
+});
