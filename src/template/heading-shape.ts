@@ -1,4 +1,4 @@
-import { escapeRegExp, foldText, undecorated } from './normalize.js';
+import { choiceNames, escapeRegExp, foldText, undecorated } from './normalize.js';
 
 /**
  * How a template marks a variable part of a heading or a title:
@@ -100,6 +100,9 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
   // As `foldHeading` does to the whole heading: no trailing colon, full stop or space.
   // (An ellipsis at the end is the author's words to come, `Risk: ...`, not a full stop.)
   const heading = (/(?:^|\s)(?:\.{3}|…)\s*$/u.test(text) ? text.trimEnd() : text.replace(/[\s:.]+$/u, '')).trimStart();
+  // A choice of names (`[Background | References]`) is no placeholder: the names are the template's.
+  if (choiceNames(heading).length > 0)
+    return { name: heading, source: escapeRegExp(foldPart(heading).trim()), numbered: false, versioned: false, placeholder: false, parts: [], any: false };
   let name = '';
   const pieces: { source: string; separator: boolean; written?: string }[] = [];
   const parts: ShapePart[] = [];

@@ -1,4 +1,4 @@
-import { detached, foldHeading } from './normalize.js';
+import { choiceNames, detached, foldHeading } from './normalize.js';
 
 /**
  * How a heading's name is written differently from the template's without
@@ -305,11 +305,15 @@ export function joinedParts(section: { name: string; children: readonly { name: 
 
 /**
  * The names a heading offers as alternatives, joined by slashes
- * (`Introduction/Overview`, `Non-Goals/Future Work`): a pattern's heading that
+ * (`Introduction/Overview`, `Non-Goals/Future Work`) or offered as a choice in
+ * brackets (`[Background | References]`): a pattern's heading that
  * is one of them is the section. Only words of four letters or more on each
  * side (`I/O`, `CI/CD` name one thing).
  */
 export function slashAlternatives(heading: string): string[] {
+  // (Or by bars in brackets, `[Background | References]`.)
+  const choice = choiceNames(heading);
+  if (choice.length > 0) return choice;
   if (!heading.includes('/')) return [];
   const parts = heading.split(/\s*\/\s*/).map((p) => p.trim());
   return parts.length >= 2 && parts.every((p) => /\p{L}{4}/u.test(p)) ? parts : [];

@@ -12,7 +12,7 @@ import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields } from './body-fields.js';
-import { foldHeading, foldText } from './normalize.js';
+import { choiceNames, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
@@ -452,7 +452,9 @@ function buildSections(
     } else if (shape.any) {
       while (last + 1 < sections.length && shapeOf(sections[last + 1]!).any) last++;
     }
-    const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder);
+    // (A choice of names, `## [Background | References]`, may be written as one or as several of them.)
+    const choice = choiceNames(heading);
+    const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder) || choice.length > 0;
     // Numbered headings the template leaves bare (`#### Story 1`, `#### Story 2`, nothing under them)
     // number items for the author to name: any heading at their place is one (`#### As an operator, …`).
     // (So does a heading that stands for the author's own sections, `## Other sections` over a list of
@@ -512,7 +514,9 @@ function buildSections(
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
       aliases: override.aliases ?? [],
-      matcher: itemSlot ? ANY_HEADING : headingMatcher(shape, [...(override.aliases ?? []), ...(repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
+      matcher: itemSlot
+        ? ANY_HEADING
+        : headingMatcher(shape, [...(override.aliases ?? []), ...(choice.length > 0 ? choice : repeatable || shape.placeholder ? [] : slashAlternatives(heading))]),
       children,
       expects,
       ...(note && !suffixOptional && !AUTHOR_NOTE.test(note) && !repeatable && !shape.placeholder ? { note } : {}),
@@ -656,6 +660,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    // (`These sections are optional`; `optional, can be separate or combined`.)
+    /\b(?:these|the) (?:sub-?)?sections (?:are|is) optional\b|\boptional,? (?:and )?(?:can|may) be (?:separate|split|combined|merged|joined)\b/i.test(plain) ||
     // (Required for some kinds only: `required for Protocol proposals but optional for other categories`.)
     /\bbut optional\b|\boptional for (?:other|some|non-?)\b/i.test(plain) ||
     /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||

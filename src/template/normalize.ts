@@ -83,3 +83,15 @@ export function withoutNumbering(folded: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The names a heading written as a bracketed choice offers (`[Context | References | Prior Work]`:
+ * one section under any of these names, or several of them): none for any other heading. Each a
+ * name of one to four words; a placeholder's words (`[Pattern Title]`) have no bar between them.
+ */
+export function choiceNames(heading: string): string[] {
+  const m = /^\s*\[([^[\]|]+(?:\|[^[\]|]+)+)\]\s*$/u.exec(heading);
+  if (!m) return [];
+  const names = m[1]!.split('|').map((p) => p.trim());
+  return names.every((n) => /^\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}$/u.test(n)) ? names : [];
+}

@@ -1599,3 +1599,24 @@ describe('required-section: numbered sections', () => {
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 });
+
+describe('required-section: a heading written as a choice of names (`## [Background | References]`)', () => {
+  const choice = (note: string) =>
+    `# Title\n\n## Problem\n\n[state it]\n\n## [Background | References]\n\n[what a reader needs first${note}]\n\n## Design\n\n[the design]\n`;
+  it('is written as any of its names, or several; other headings are the author’s own, never it', async () => {
+    const template = choice('');
+    const named = '# Queue\n\n## Problem\n\nJobs drop.\n\n## Background\n\nThe old queue.\n\n## References\n\n- Notes.\n\n## Design\n\nA ring.\n';
+    expect((await lintOne('required-section', named, { template })).shown).toEqual([]);
+    expect((await lintOne('section-order', named, { template })).shown).toEqual([]);
+    const own = '# Queue\n\n## Problem\n\nJobs drop.\n\n## Storage Layout\n\nRows.\n\n## Design\n\nA ring.\n';
+    expect((await lintOne('required-section', own, { template })).shown).toEqual([
+      '5:1 Missing section `## [Background | References]` (at least one), expected after `## Problem`.',
+    ]);
+    expect((await lintOne('section-order', own, { template })).shown).toEqual([]);
+  });
+  it('whose guidance says the sections are optional (`optional, can be separate or combined`) is optional', async () => {
+    const template = choice('; optional, can be separate or combined');
+    const own = '# Queue\n\n## Problem\n\nJobs drop.\n\n## Storage Layout\n\nRows.\n\n## Design\n\nA ring.\n';
+    expect((await lintOne('required-section', own, { template })).shown).toEqual([]);
+  });
+});
