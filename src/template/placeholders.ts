@@ -291,8 +291,6 @@ export function isInstruction(sentence: string): boolean {
 
 /** An imperative addressed to the author (see `isInstruction`), questions aside. */
 export function isAuthorImperative(sentence: string): boolean {
-  // (A condition on what comes before says when, not what: `If so, describe the migration.`)
-  sentence = sentence.replace(CONDITION_LEAD, '');
   // Only a sentence that starts with its verb is an imperative ("**Note**: …" is a label, "reference-level" an adjective).
   const first = /^[\s*_"“'(]*([\p{L}]+)(?=[\s:,.!?*_)]|$)/u.exec(sentence);
   if (!first) return false;
@@ -307,10 +305,6 @@ export function isAuthorImperative(sentence: string): boolean {
   if (!OBJECT_VERBS.has(verb) || (verb === 'note' && next === 'that')) return false;
   return words.slice(1).some((w) => WRITING_NOUNS.has(w));
 }
-
-/** A lead-in that makes what follows depend on an earlier answer or on the case: `If so,`, `If not,`, `Where relevant,`. */
-const CONDITION_LEAD =
-  /^[\s*_"“'(]*(?:if\s+(?:so|not|yes|no|any|applicable|relevant|needed|necessary|possible|appropriate)|where\s+(?:relevant|applicable|possible|appropriate)|when\s+(?:relevant|applicable)|optionally|otherwise)\s*,\s*/iu;
 
 /** Units of up to this many words are values ("Your Name"); longer ones are sentences. */
 const SAMPLE_WORDS = 8;
