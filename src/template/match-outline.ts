@@ -320,7 +320,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const knownHere = parent
     ? (section: Section) => known(section) && !(context.extending(section) === parent.schema && extendsName(section.title, parent.schema.heading, true))
     : known;
-  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, knownHere, taken, named, apart);
+  const reworded = named.every(Boolean) ? new Map<Section, TemplateSection>() : rewordings(schema, sections, knownHere, taken, named, apart, parent?.schema);
   // A heading that joins some of the parts of a section named for its sub-sections (`## Impact and
   // Risk` for `## Impact, Cost, and Risk`) is that section: its sub-sections are judged under it.
   sections.forEach((section, i) => {
@@ -703,6 +703,7 @@ function rewordings(
   taken: Map<Section, TemplateSection>,
   byName: readonly (TemplateSection | undefined)[],
   apart: Set<Section>,
+  parent?: TemplateSection,
 ): Map<Section, TemplateSection> {
   const out = new Map<Section, TemplateSection>();
   const at = sections.map((s, i) => taken.get(s) ?? byName[i]);
@@ -721,7 +722,9 @@ function rewordings(
   // Words most of the level's names share (`Pattern` in `Intent of [Pattern Title] Design Pattern`,
   // `Benefits of [Pattern Title] Pattern`…) tell none of them apart: a heading sharing only those is
   // none of them.
-  const filler = fillerWords(schema);
+  // (Nor do the words of the parent's name, which its sub-sections' headings may all repeat:
+  // `### Recommendations to the vendor` under `## Recommendations` is about the vendor.)
+  const filler = new Set([...fillerWords(schema), ...(parent ? ownWords(parent) : [])]);
   // A word shared counts only in the same role in both: the noun a name (or each name it joins) ends
   // in, or a word before it. `## References` ends in the word `## Reference Implementation` only
   // qualifies: another section; `## Future Work` qualifies as `## Future possibilities` does.

@@ -90,10 +90,11 @@ export default defineRule({
   },
 });
 
-/** The same words, in the same case and order, whatever the punctuation between them. */
+/** The same words, in the same case and order, whatever the punctuation between them (not around them: `Non-Goals"` is a slip). */
 function sameWords(a: string, b: string): boolean {
   const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
-  return words(a) === words(b);
+  const ends = (text: string) => `${/^[^\p{L}\p{N}]*/u.exec(text.trim())![0]} ${/[^\p{L}\p{N}]*$/u.exec(text.trim())![0]}`;
+  return words(a) === words(b) && ends(a) === ends(b);
 }
 
 /** A heading's text folded, `&` written as `and`. */

@@ -247,6 +247,9 @@ describe('section-name: punctuation inside the name', () => {
     const template = '# Title\n\n## Summary\n\nOne paragraph.\n\n## Does it add calls (i.e to the API server)?\n\nAnswer.\n';
     const source = '# Gateway hosts\n\n## Summary\n\nHosts from routes.\n\n## Does it add calls (i.e. to the API server)?\n\nNo.\n';
     expect((await lintOne('section-name', source, { template })).shown).toEqual([]);
+    // (A stray mark around the name is a slip to put right.)
+    const slip = source.replace('(i.e. to the API server)?', '(i.e to the API server)?"');
+    expect((await lintOne('section-name', slip, { template })).shown).toHaveLength(1);
     // (Other words still are another name.)
     const other = source.replace('(i.e. to the API server)', '(e.g. to the API server)');
     expect((await lintOne('section-name', other, { template })).shown).toHaveLength(1);
