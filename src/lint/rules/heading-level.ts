@@ -147,6 +147,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const movable =
       !later &&
       !topical &&
+      // (A slot any heading fills, `## [Section]`, names no section: its level is a guess at the
+      // author's outline, which --fix does not rewrite.)
+      !schema.anyHeading &&
       !lastH1 &&
       !section.heading.setext &&
       !leavesTitles &&
@@ -326,7 +329,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       const siblings = parentSection(doc.sections, p.section)?.children ?? [];
       for (const s of siblings) if (s.level === p.section.level && !schemaOf.has(s)) keep(s);
     }
-    let fix = untitled || becomesTitle || shift.partial ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    // (Nor where the headings that are off fill only slots the template names no section in.)
+    const slotsOnly = shift.off.every((o) => o.schema.anyHeading);
+    let fix = untitled || becomesTitle || shift.partial || slotsOnly ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
     // Statement` — moves up as they move down: else the fix would leave it a section's level.)
     const title = doc.title;

@@ -581,3 +581,17 @@ describe('heading-level: siblings at one wrong level move all, or none', () => {
     expect(new Set(levels).size).toBe(1);
   });
 });
+
+describe('heading-level: a slot any heading fills names no section', () => {
+  it('headings off the level of `## [Section]` (a template that names no section) are said, never moved by --fix', async () => {
+    const template = '# [Pattern Title]\n\n[A paragraph.]\n\n## [Section] (optional)\n\n<!-- The patterns write their own sections. -->\n';
+    const rfc = '# Summary\n\nThe gist.\n\n# Motivation\n\nWhy.\n\n# Detailed design\n\nHow.\n\n## Storage\n\nDetail.\n';
+    const found = await lintOne('heading-level', rfc, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['5 warning']);
+    expect(await readFile(found.file, 'utf8')).toBe(rfc);
+    const parts = '# Part one: the cache\n\nText.\n\n## Sizing\n\nText.\n\n# Part two: the queue\n\nText.\n\n## Ordering\n\nText.\n';
+    const second = await lintOne('heading-level', parts, { template, fix: true });
+    expect(second.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['9 warning']);
+    expect(await readFile(second.file, 'utf8')).toBe(parts);
+  });
+});
