@@ -730,7 +730,13 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   // (Nor an image alone, whose alt text reads as a sentence: a diagram, shown where it is.)
   // (Nor links alone, `https://…/issues/5434`: where to read more, not what it is.)
   const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
-    b.kind === 'paragraph' && outside(b.range) && readsAsProse(b.text) && !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) && !imagesOnly(b.raw) && !linksOnly(b.raw);
+    b.kind === 'paragraph' &&
+    outside(b.range) &&
+    readsAsProse(b.text) &&
+    !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
+    !imagesOnly(b.raw) &&
+    !linksOnly(b.raw) &&
+    !byline(b.raw);
   // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
   // first paragraph; but it is the summary where the author wrote nothing else above the first
   // section: some catalogs set their one-line summary in italics under the title.
@@ -739,6 +745,28 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
   return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
 }
+
+/**
+ * A line of the people behind the document, as templates set one under the title: a bold label
+ * and links to them (`**Owner** [Ana](…) | [Ben](…)`), or labels of people and their names
+ * (`Security reviewers: Ana, Ben`): who wrote it, never what it is about.
+ */
+function byline(raw: string): boolean {
+  const bold = /^\s*(\*\*|__)([^*_\n]{1,40})\1\s*:?\s*/.exec(raw);
+  if (bold && linksOnly(raw.slice(bold[0].length).replace(/[|,;]|\band\b/g, ' '))) return true;
+  const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  return (
+    lines.length > 0 &&
+    lines.every((line) => {
+      const label = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ()-]{0,30}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s/u.exec(line)?.[1];
+      return label !== undefined && PEOPLE_LABEL.test(foldHeading(label).replace(/\s*\(s\)$/, ''));
+    })
+  );
+}
+
+/** A label naming people (folded): `Security reviewers`, `Primary Authors`, `Owner`. */
+const PEOPLE_LABEL =
+  /\b(?:authors?|owners?|reviewers?|contributors?|sponsors?|champions?|shepherds?|maintainers?|editors?|contacts?|stakeholders?|deciders?|approvers?)$/;
 
 /** A paragraph of links only (bare, `<…>` or `[text](…)`), with at most a separator between them: no sentence of its own. */
 function linksOnly(raw: string): boolean {

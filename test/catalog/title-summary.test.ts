@@ -637,4 +637,18 @@ describe('summary: a lead sentence that introduces a list', () => {
       ['unnamed', 'The tool has grown. There are three kinds of users of it:'],
     ]);
   });
+
+  it('a byline under the title (`**Owner** [Ana](…) | [Ben](…)`, `Security reviewers: Ana, Ben`) is who wrote it, never the summary', async () => {
+    const template = '# [Your Feature]\n\n**Owner** [Jo Example](https://example.com/jo)\n\n_A short summary of the problem and the solution._\n\n## Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      'lazy-loading':
+        '# Lazy plugin loading\n\n**Owner** [Ana Lima](https://example.com/ana) | [Ben Ode](https://example.com/ben)\n\nStart-up is slow because every plugin loads eagerly; load each on first use.\n\n## Design\n\nA proxy.\n',
+      'quiet-mode':
+        '# Quiet mode\n\nSecurity reviewers: Ana Lima, Ben Ode\nPrimary Authors: Cy Ray\n\nBuild logs drown the one warning that matters; print only warnings.\n\n## Design\n\nA flag.\n',
+    });
+    expect(catalog.patterns.map((p) => p.summary?.text)).toEqual([
+      'Start-up is slow because every plugin loads eagerly; load each on first use.',
+      'Build logs drown the one warning that matters; print only warnings.',
+    ]);
+  });
 });
