@@ -118,3 +118,15 @@ export function siteKeepsPunctuationInIds(root: string): boolean {
     }),
   );
 }
+
+const mkdocsCache = new Map<string, { stamp: string; value: boolean }>();
+/**
+ * Whether the catalog is published with MkDocs: an `mkdocs.yml` (or `.yaml`) in its folder or
+ * one above it up to its repository's root. Its Markdown (Python-Markdown) shows an image whose
+ * path has spaces (`![](a b.png)`) as a picture, where git hosts show the text.
+ */
+export function publishedWithMkDocs(root: string): boolean {
+  return readOnChange(mkdocsCache, root, ['mkdocs.yml', 'mkdocs.yaml'], (candidates) =>
+    candidates.some((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true),
+  );
+}

@@ -390,6 +390,21 @@ describe('image: files', () => {
     ]);
   });
 
+  it('in a catalog published with MkDocs (`mkdocs.yml`), whose site shows such an image, it is a warning that says so', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'mkdocs.yml': 'site_name: Notes\n',
+      'example/diagrams/architecture.png': PNG,
+      'example/diagrams/Relay Diagram.png': PNG,
+      'example/README.md': page('![Relay](diagrams/Relay Diagram.png)'),
+    });
+    const found = (await lint({ root: dir, only: ['image'] })).results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.message.includes('shown as text')).map((d) => `${d.severity} ${d.message.slice(0, 90)}`),
+    );
+    expect(found).toEqual(['warning Image `![Relay](diagrams/Relay Diagram.png)` is shown as text on git hosts and in editors ']);
+  });
+
   it('reports backslashes and empty sources', async () => {
     const problems = await imageProblems('![a](diagrams/architecture.png) <img src="diagrams\\architecture.png"> <img src="" alt="x">');
     expect(problems).toEqual([
