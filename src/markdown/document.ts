@@ -122,9 +122,16 @@ export function leadBlock(doc: MarkdownDocument): Block | undefined {
     const rest = doc.preamble.slice(at, at + MAX_HEADER_BLOCKS + 1);
     const quote = rest.findIndex((b) => b.kind === 'blockquote');
     const header = rest.slice(0, quote);
-    if (quote > 0 && header.some((b) => b.kind === 'list') && header.every(isHeaderBlock)) return rest[quote];
+    // (A paragraph after a field left empty, `* **Links:**`, is that field's value written loose, however long.)
+    const valueOf = (k: number) => header[k]!.kind === 'paragraph' && k > 0 && emptyFieldLast(header[k - 1]!);
+    if (quote > 0 && header.some((b) => b.kind === 'list') && header.every((b, k) => isHeaderBlock(b) || valueOf(k))) return rest[quote];
   }
   return lead;
+}
+
+/** A list whose last item is a field with no value on its line (`* **Links:**`). */
+function emptyFieldLast(block: Block): boolean {
+  return block.kind === 'list' && /^[^:\n]{1,40}:\s*$/.test(block.items.at(-1)?.text ?? '');
 }
 
 /** Blocks of a header a summary blockquote may follow. */

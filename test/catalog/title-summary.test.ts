@@ -234,11 +234,14 @@ describe('title and summary, from where the template keeps them', () => {
     const catalog = await catalogOf(template, {
       gamma: '# Gamma idea\n\n* **Owners**\n  * cat\n\n* **Status**: Draft\n\n> TL;DR: gamma sorts the mail.\n\n## Why\n\nBecause.\n',
       eps: '# Eps idea\n\n* **Owners:**\n  * eve\n\nA loose sentence among the header bullets.\n\n* **Status:** Draft\n\n> TL;DR: eps waters the plants.\n\n## Why\n\nBecause.\n',
+      // (A field left empty, its value written loose under it however long, is the header still.)
+      eta: '# Eta idea\n\n* **Owners:** @lee\n\n* **Links:**\n\nAn older ticket asked for this long ago, and two pull requests tried it since, but neither of them was merged in the end.\n\n* **Status:** Draft\n\n> TL;DR: eta keeps drafts.\n\n## Why\n\nBecause.\n',
       // (Past a paragraph of prose, a quote is a quote: the summary is not read there.)
       zeta: '# Zeta idea\n\nZeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.\n\n> A quote from the lunch.\n\n## Why\n\nBecause.\n',
     });
     expect(read(catalog).map((r) => [r[0], r[3], r[4]])).toEqual([
       ['eps', 'TL;DR: eps waters the plants.', 'blockquote'],
+      ['eta', 'TL;DR: eta keeps drafts.', 'blockquote'],
       ['gamma', 'TL;DR: gamma sorts the mail.', 'blockquote'],
       ['zeta', 'Zeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.', 'paragraph'],
     ]);
