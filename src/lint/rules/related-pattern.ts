@@ -59,9 +59,13 @@ export default defineCatalogRule({
       if (info && MORE_THAN_PATTERNS.test(link.sectionPath[0] ?? '')) continue;
       const near = suggest(index, pattern, target.file, link.text);
       const found = info ? `${code(target.rel)}, which is not a pattern` : `no file at ${code(target.rel)}`;
+      // (A file that is there is a link that works: a document of the catalog the patterns globs do not
+      // select, a warning — if it is a pattern, they should.)
+      const document = info?.isFile && /\.(?:md|markdown)$/i.test(target.file);
       report({
-        message: `${where} lists ${shown}: expected ${kind === 'related' ? 'a pattern' : 'a file'} of this catalog, found ${found}.${near ? ` Did you mean ${near}?` : ''} Link another pattern's file, or remove the entry.`,
+        message: `${where} lists ${shown}: expected ${kind === 'related' ? 'a pattern' : 'a file'} of this catalog, found ${found}.${near ? ` Did you mean ${near}?` : ''} ${document ? 'If it is a pattern, add it to `patterns` in the configuration; else link' : 'Link'} another pattern's file, or remove the entry.`,
         ...at,
+        ...(info ? { warning: true } : {}),
       });
     }
   },

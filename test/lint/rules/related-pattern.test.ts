@@ -38,7 +38,7 @@ async function problems(related: string, alternatives = '', files: Record<string
   return report.results.flatMap((r) =>
     r.diagnostics
       .filter((d) => d.ruleId === 'related-pattern')
-      .map((d) => `${r.path === 'transactional-outbox/README.md' ? '' : `${r.path} `}${d.line}:${d.column} ${d.message}`),
+      .map((d) => `${r.path === 'transactional-outbox/README.md' ? '' : `${r.path} `}${d.line}:${d.column} ${d.severity === 'warning' ? '(warning) ' : ''}${d.message}`),
   );
 }
 
@@ -64,10 +64,10 @@ describe('related-pattern', () => {
     ]);
   });
 
-  it('reports files that are not patterns, suggesting the pattern whose folder holds them', async () => {
+  it('reports documents that are not patterns as warnings (the link works), suggesting the pattern whose folder holds them', async () => {
     expect(await problems('- [Guide](../docs/guide.md)\n- [Saga notes](../saga/diagrams/notes.md)')).toEqual([
-      "15:11 `Related Patterns` lists `../docs/guide.md`: expected a pattern of this catalog, found `docs/guide.md`, which is not a pattern. Link another pattern's file, or remove the entry.",
-      "16:16 `Related Patterns` lists `../saga/diagrams/notes.md`: expected a pattern of this catalog, found `saga/diagrams/notes.md`, which is not a pattern. Did you mean `../saga/README.md` (“Saga”)? Link another pattern's file, or remove the entry.",
+      "15:11 (warning) `Related Patterns` lists `../docs/guide.md`: expected a pattern of this catalog, found `docs/guide.md`, which is not a pattern. If it is a pattern, add it to `patterns` in the configuration; else link another pattern's file, or remove the entry.",
+      "16:16 (warning) `Related Patterns` lists `../saga/diagrams/notes.md`: expected a pattern of this catalog, found `saga/diagrams/notes.md`, which is not a pattern. Did you mean `../saga/README.md` (“Saga”)? If it is a pattern, add it to `patterns` in the configuration; else link another pattern's file, or remove the entry.",
     ]);
   });
 
