@@ -16,6 +16,7 @@ import {
   layoutOf,
   slugOfFile,
   templateNameScore,
+  templateWordInTopic,
   type Fit,
   type Layout,
   type ScannedFile,
@@ -164,6 +165,9 @@ export function chooseLayout(
           s.candidate.schema.sections.length > 0 &&
           requiredOf(s.candidate.schema.sections).length === 0) ||
         (s.parsed > 0 && s.fitting >= 2 && s.candidate.nameScore >= 3 && withSiblings(s) >= s.parsed * TEMPLATE_ACCEPT_SHARE) ||
+        // (Or a page of the catalog calls it the template, by a link — `We recommend the [template](TEMPLATE.md)`
+        // — and a third of the patterns follow it: the catalog's standard, which the others do not keep.)
+        (s.candidate.calledBy !== undefined && s.fitting >= 2 && s.fitting * 3 >= s.parsed) ||
         inFolders(s)));
   // (A file only likely a template — `design-template-engine.md`, a document about a feature called
   // so, a file in `templates/` — with nothing in it to fill in, no placeholder or instruction, is a
@@ -248,9 +252,13 @@ export function chooseLayout(
       near.every((o) => o === g || extendsStem(templateStem(o.candidate.rel), templateStem(g.candidate.rel))),
   );
   if (general && !near.includes(general)) near.push(general);
+  // (A file named for a topic with the word in it, `multi-pod-template-support.md`, is a template only by
+  // its blanks: one named as a template, `proposal-template.md`, comes first.)
+  const topical = (s: Scored) => Number(s.candidate.file !== undefined && templateWordInTopic(s.candidate.file));
   near.sort(
     (a, b) =>
       Number(b === general) - Number(a === general) ||
+      topical(a) - topical(b) ||
       a.candidate.rel.split('/').length - b.candidate.rel.split('/').length ||
       a.candidate.rel.length - b.candidate.rel.length ||
       (a.candidate.rel < b.candidate.rel ? -1 : 1),
@@ -343,7 +351,12 @@ export function chooseLayout(
         kind = narrowFolders(kind, outsideOf(kind), fit, [], freeLevels(kind), [], []);
         if (kind === other.layout || !joins(kind)) continue;
       }
-      const own = files.filter((f) => inLayout(kind, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
+      // (Of a layout of named files, `*/*.md`, the READMEs it also selects are the folder layout's, `*/README.md`,
+      // joined on their own: not left out with `**/README.md`, which would leave out patterns of the first.)
+      const own = files.filter(
+        (f) =>
+          inLayout(kind, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined && (kind.folderKind || !f.folderKind || patterns.includes(f)),
+      );
       const left: Exclusion[] = [];
       const added = excludeNonPatterns(kind, own, fit, left);
       // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`.)
@@ -621,7 +634,9 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base)) || GENERATED_SOURCE.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
-    else if (templateNameScore(file) >= 3) templates.push(file);
+    // (A file named for a topic with the word in it, `multiple-pod-template-support.md`, that fits the
+    // catalog's template is one of its patterns: blanks in its examples do not make it a template.)
+    else if (templateNameScore(file) >= 3 && !(templateWordInTopic(file) && fitsTemplate(fit(file)))) templates.push(file);
     else {
       const f = fit(file);
       if (f && fitsNothing(f)) empty.push(file);

@@ -299,6 +299,18 @@ const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templa
  * `_pattern-model/` or `cluster-template/`). Files of 3 and more are never
  * patterns; files of 2 are patterns unless chosen as the template.
  */
+/**
+ * The word `template` stands among a file's other words, as a part of its topic
+ * (`multiple-pod-template-support.md`), not at the head or tail of its name: a
+ * template only by the blanks it holds (see `templateNameScore`).
+ */
+export function templateWordInTopic(file: ScannedFile): boolean {
+  if (file.folderKind) return false;
+  const tokens = nameTokens(file.base);
+  const at = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
+  return at > 0 && !tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md');
+}
+
 export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
   if (!file.folderKind) {

@@ -862,7 +862,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
     d.sections.length === 0
       ? 'The patterns share no section, so it asks for none: each pattern writes its own.'
       : 'Its sections are those most patterns have, in their usual order, "(optional)" where a good share lack them, recommended (a missing one is a warning) where a few do.';
-  return `The template: derived from the ${plural(d.of, 'pattern')}, as the catalog has no template file${rejected}. ${sections} Edit it: it is the catalog's schema now.`;
+  return `The template: derived from the ${plural(d.of, 'pattern')}, as ${result.rejected || result.written ? 'no template file of the catalog fits them' : 'the catalog has no template file'}${rejected}. ${sections} Edit it: it is the catalog's schema now.`;
 }
 
 /**

@@ -159,4 +159,22 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
     expect(picked).toContain('extra/one.md');
     expect(picked).toContain('extra/two.md');
   });
+  it('proposals named for their topic beside folders of READMEs (`hpa/federated-hpa.md` beside `alpha/README.md`, `operator/*/README.md`) are patterns too, one with `template` among its topic words as well', async () => {
+    const doc = (t: string, extra = '') => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Proposal\n\nDo ${t}.${extra}\n`;
+    const files: Record<string, string> = {
+      'proposal-template/proposal-template.md': '# <Title>\n\n## Summary\n\n<one paragraph>\n\n## Motivation\n\nWhy?\n\n## Proposal\n\nWhat?\n',
+    };
+    for (const t of ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta']) files[`${t}/README.md`] = doc(t);
+    for (const t of ['volumes', 'sidecars', 'probes']) files[`operator/${t}/README.md`] = doc(t);
+    for (const t of ['hpa/federated-hpa', 'hpa/cron-hpa', 'failover/app-failover', 'mcs/remove-derived']) files[`${t}.md`] = doc(t);
+    files['pods/multi-pod-template-support.md'] = doc('Pod templates', '\n\n```yaml\nname: <name>\n```');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(
+      Object.keys(files)
+        .filter((f) => !f.startsWith('proposal-template/'))
+        .sort(),
+    );
+  });
 });

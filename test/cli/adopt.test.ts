@@ -579,6 +579,22 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).not.toContain('accepted as another spelling');
   });
 
+  it('a template the catalog’s README links as the one to use is kept where a third of the patterns follow it; the others’ sections are not derived instead', async () => {
+    const follows = (t: string) => `# ${t}\n\n## Background\n\nWhy ${t}.\n\n## Proposal\n\nDo ${t}.\n\n## Risks\n\nFew.\n`;
+    const own = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Details\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = {
+      'README.md': '# Designs\n\nWe recommend the [template](./TEMPLATE.md) for new designs.\n',
+      'TEMPLATE.md': '# <Title>\n\n## Background\n\nWhat led here?\n\n## Proposal\n\nWhat changes?\n\n## Risks\n\nWhat could go wrong?\n',
+    };
+    for (const t of ['cache', 'queue', 'ledger']) files[`core/${t}.md`] = follows(t);
+    for (const t of ['quota', 'fanout', 'sweeper', 'labels', 'plugins']) files[`core/${t}.md`] = own(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'TEMPLATE.md' });
+    expect(run.stdout).not.toContain('derived from the patterns');
+  });
+
   it('templates kept one per folder in `templates/` are all templates, never records, whatever text they hold', async () => {
     const record = (title: string) =>
       `# ${title}\n\n## Status\n\nAccepted.\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWe use ${title}.\n\n## Consequences\n\nEasier to run.\n`;
