@@ -509,7 +509,7 @@ function buildSections(
       path,
       // (`Not required until beta` says when it is required, not that it may be left out.)
       optional: override.optional ?? (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered)),
-      recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0])),
+      recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0]) || askedOfSomeKinds(ownBlocks)),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
@@ -686,6 +686,26 @@ function saysRecommended(block: Block | undefined): boolean {
     /^\(?most\b[^.]{0,40}?\bshould\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is (?:strongly )?(?:recommended|encouraged)\b/i.test(plain) ||
     /^\(?(?:recommended|encouraged|ideally)\b/i.test(plain)
+  );
+}
+
+/**
+ * The section's guidance asks for it of some kinds of pattern only: `Most Standards Track proposals
+ * will require test cases… Informational proposals typically will not`, `Guidance proposals do not
+ * need them`, `All proposals that break compatibility must include a section…`. A pattern of
+ * another kind goes without it: a missing one is a warning.
+ */
+function askedOfSomeKinds(blocks: readonly Block[]): boolean {
+  const plain = blocks
+    .map((b) => (b.kind === 'list' ? blockText(b) : guidanceText(b)))
+    .join(' ')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ');
+  return (
+    /\b(?:typically|usually|generally|often)\s+(?:will\s+)?(?:not|do not|does not|don['’]t|doesn['’]t|won['’]t)\s+(?:require|need|include|have)\b/i.test(plain) ||
+    /\b(?:do|does)\s+not\s+(?:need|require)\s+(?:it|them|one|this|these)\b/i.test(plain) ||
+    /\bonly\s+(?:\p{L}+\s+){1,3}(?:proposals?|documents?|rfcs?|patterns?|changes?)\s+(?:need|require|must (?:include|have))\b/iu.test(plain) ||
+    /\ball\s+[\p{L}-]+\s+that\s+[^.]{1,80}?\bmust\s+(?:include|have|contain|add)\b/iu.test(plain)
   );
 }
 

@@ -1620,3 +1620,24 @@ describe('required-section: a heading written as a choice of names (`## [Backgro
     expect((await lintOne('required-section', own, { template })).shown).toEqual([]);
   });
 });
+
+describe('required-section: a section the template asks of some kinds of pattern only', () => {
+  it('guidance that some kinds go without it (`Guidance proposals do not need them`, `typically will not require`, `All … that break … must include`) makes a missing one a warning', async () => {
+    const source = '# Quiet hours\n\n## Summary\n\nNo alerts at night.\n\n## Design\n\nA schedule.\n\n## Security\n\nNone.\n';
+    for (const guidance of [
+      'Protocol proposals must include test vectors. Guidance proposals do not need them.',
+      '* Most protocol proposals will require test vectors.\n* Informational proposals typically will not require test vectors.',
+      'All proposals that break compatibility must include a section on how to migrate.',
+    ]) {
+      const template = `# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Test Vectors\n\n${guidance}\n\n## Security\n\nAlways required.\n`;
+      const found = await lintOne('required-section', source, { template });
+      expect(
+        found.diagnostics.map((d) => `${d.severity} ${d.message}`),
+        guidance,
+      ).toEqual(['warning Missing section `## Test Vectors`, expected after `## Design`.']);
+    }
+    const always =
+      '# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Test Vectors\n\nEvery proposal includes test vectors.\n\n## Security\n\nAlways required.\n';
+    expect((await lintOne('required-section', source, { template: always })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
