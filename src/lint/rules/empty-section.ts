@@ -137,7 +137,7 @@ export default defineRule({
           const drafted = !optional && !later && draft ? ' (A draft: a warning until its status moves on.)' : '';
           report({
             message: optional
-              ? `Section ${headingLabel(section)} ${empty}${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `the template marks it ${schema.optional ? 'optional' : 'recommended'}` : 'its heading says it is optional'}).`
+              ? `Section ${headingLabel(section)} ${empty}${subs}: write its content, or remove the heading (${schema.optional || schema.recommended ? `it is ${schema.optional ? 'optional' : 'recommended, not required'}` : 'its heading says it is optional'}).`
               : `Section ${headingLabel(section)} ${empty}${subs}: write its content or remove the heading if the template marks it optional.${later}${drafted}${later || drafted ? '' : noted}`,
             range: section.heading.range,
             ...(optional || later || drafted || noted ? { warning: true } : {}),

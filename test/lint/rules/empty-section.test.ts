@@ -172,7 +172,7 @@ One hot counter becomes many cold ones.
         text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Open Questions\n',
         errors: [
           {
-            message: 'Section `## Open Questions` is empty: write its content, or remove the heading (the template marks it optional).',
+            message: 'Section `## Open Questions` is empty: write its content, or remove the heading (it is optional).',
             line: 7,
             column: 1,
             severity: 'warning',
