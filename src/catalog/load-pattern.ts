@@ -174,7 +174,7 @@ export function patternFromText(
   const named = path.basename(input.file).replace(/\.[^.]+$/, '');
   const fileWords = /^(?:readme|index)$/i.test(named) ? `${path.basename(path.dirname(input.file))} ${named}` : named;
   const title = readTitle(document, frontMatter, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
-  const summary = readSummary(document, frontMatter, fmRange, reading.summary, title);
+  const summary = readSummary(document, frontMatter, fmRange, reading.summary, title, fields);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -473,6 +473,7 @@ function readSummary(
   fmRange: Range | undefined,
   spec: SummarySpec,
   title: PatternText | undefined,
+  fields?: ReturnType<typeof bodyFields>,
 ): PatternText | undefined {
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
@@ -481,6 +482,11 @@ function readSummary(
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
+  }
+  // (Or the `Description` of the fields a document writes in its body, a table under the title: `| Description | A living document… |`.)
+  for (const key of SUMMARY_KEYS) {
+    const value = fields?.values[key];
+    if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: fields.range };
   }
   const labelled = labelledQuote(doc, title);
   if (labelled) return labelled;

@@ -654,4 +654,18 @@ describe('summary: a lead sentence that introduces a list', () => {
       'Build logs drown the one warning that matters; print only warnings.',
     ]);
   });
+
+  it('the `Description` of a table of fields under the title is the summary where nothing else is (never its placeholder)', async () => {
+    const template = '| Number | <n> |\n| :--- | :--- |\n| Title | <short title> |\n| Description | <one sentence> |\n\n## Motivation\n\nWhy?\n';
+    const catalog = await catalogOf(template, {
+      'proposal-process':
+        '| Number | 0001 |\n| :--- | :--- |\n| Title | The proposal process |\n| Description | How a proposal goes from idea to final. |\n\n## Motivation\n\n* [Video](#video)\n',
+      'blank-one':
+        '| Number | 0002 |\n| :--- | :--- |\n| Title | Blank |\n| Description | <one sentence> |\n\n## Motivation\n\nA paragraph of prose that says what it is.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([
+      ['blank-one', 'A paragraph of prose that says what it is.'],
+      ['proposal-process', 'How a proposal goes from idea to final.'],
+    ]);
+  });
 });
