@@ -330,9 +330,14 @@ export function chooseLayout(
       if (kind.folderKind) for (const f of list) folders.add(`${f.dirs.join('/')}/`);
     };
     const inPatternFolder = (f: ScannedFile) => [...folders].some((d) => f.rel.startsWith(d));
+    // (Of a layout of folders joining, a README beside other documents in its folder, `Final/Readme.md` among
+    // the RFCs of `Final/`, is that folder's page: the patterns are folders of one document each.)
+    const folderPageOf = (kind: Layout, f: ScannedFile) =>
+      kind.folderKind === true && files.some((o) => o !== f && !o.folderKind && o.dirs.join('/') === f.dirs.join('/'));
     addFolders(layout, patterns);
     for (const other of ordered) {
-      const outsideOf = (kind: Layout) => other.files.filter((f) => inLayout(kind, f) && !inLayout(layout, f) && !patterns.includes(f) && f !== template?.file);
+      const outsideOf = (kind: Layout) =>
+        other.files.filter((f) => inLayout(kind, f) && !inLayout(layout, f) && !patterns.includes(f) && f !== template?.file && !folderPageOf(kind, f));
       const joins = (kind: Layout) => {
         const outside = outsideOf(kind);
         if (outside.some(inPatternFolder)) return false;
@@ -355,7 +360,12 @@ export function chooseLayout(
       // joined on their own: not left out with `**/README.md`, which would leave out patterns of the first.)
       const own = files.filter(
         (f) =>
-          inLayout(kind, f) && !inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined && (kind.folderKind || !f.folderKind || patterns.includes(f)),
+          inLayout(kind, f) &&
+          !inLayout(layout, f) &&
+          f !== template?.file &&
+          slugOfFile(f) !== undefined &&
+          (kind.folderKind || !f.folderKind || patterns.includes(f)) &&
+          !folderPageOf(kind, f),
       );
       const left: Exclusion[] = [];
       const added = excludeNonPatterns(kind, own, fit, left);
@@ -404,6 +414,18 @@ export function chooseLayout(
     if (selects(f.rel)) continue;
     if (schemaGiven && fitsTemplate(fit(f)) && (fit(f)?.f1 ?? 0) >= HIDDEN_FIT) globs.push(f.rel.split('/').map(escapeName).join('/'));
     else patterns.splice(patterns.indexOf(f), 1);
+  }
+  // The repository's own pages a joined layout's globs select (`CommunityCall/README.md` under `*/*.md`,
+  // whose READMEs that layout leaves to the folders' own): left out by name where that leaves out no
+  // pattern, else one by one.
+  const chosen = new Set(patterns);
+  const excluded = picomatch(exclusions.map((e) => e.glob).concat('!**'));
+  const stray = files.filter((f) => f.folderKind && !chosen.has(f) && f !== template?.file && selects(f.rel) && !excluded(f.rel) && isNonPatternName(f, false));
+  for (const [base, list] of groupBy(stray, (f) => f.base)) {
+    const glob = `**/${escapeName(base)}`;
+    const byName = picomatch(glob);
+    if (!patterns.some((p) => byName(p.rel))) exclusions.push({ glob, reason: 'name', files: list.map((f) => f.rel) });
+    else for (const f of list) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'name', files: [f.rel] });
   }
   return {
     layout,
