@@ -736,7 +736,10 @@ function rewordings(
     if (heading.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)))) return false;
     const headHeads = headNouns(written, filler);
     const nameHeads = headNouns(nameText, filler);
-    const shared = heading.filter((w) => name.includes(w) && headHeads.has(w) === nameHeads.has(w));
+    // (A heading whose head noun is all filler — the parent's word, `Recommendations for the project team`
+    // under `## Recommendations` — names its subject after it: a word shared counts in any role there.)
+    const headless = headHeads.size === 0;
+    const shared = heading.filter((w) => name.includes(w) && (headless || headHeads.has(w) === nameHeads.has(w)));
     // (The same noun heads both, however short: `## How does the flow work?` for `## How it works`.)
     // (Or the heading opens with the verb of the noun the name is about, a step to take: `## Deploy
     // the sample stack` for `## Deployment Instructions`, `## Test the stack` for `## Testing`.)
@@ -805,10 +808,14 @@ function rewordings(
     const fitted = new Map(gap.map((t) => [t, run.filter((s) => s.level === level(t) && fits(s.title, ownText(t)))]));
     // The name's own words in another order or form (`## Proposed Design` for `## Design Proposal`)
     // fit better than a word in common: that heading is the section, whatever else shares a word.
+    const sameWordsAs = new Set<Section>();
     for (const t of gap) {
       const key = stemSet(t.heading);
       const same = key ? run.filter((s) => s.level === level(t) && stemSet(s.title) === key) : [];
-      if (same.length === 1) claim(fitted, t, same[0]!);
+      if (same.length === 1) {
+        claim(fitted, t, same[0]!);
+        sameWordsAs.add(same[0]!);
+      }
     }
     // Of several headings that fit a section, the one that holds its whole name among the author's
     // words (`### Phase 1: streaming Implementation Overview` beside `### Phase 2 - cleanup Overview`
@@ -851,7 +858,14 @@ function rewordings(
       if (candidates.length > 1 && candidates.filter((t) => !t.optional).length === 1) candidates = candidates.filter((t) => !t.optional);
       if (candidates.length !== 1 || fitted.get(candidates[0]!)!.length !== 1) continue;
       const place = schema.indexOf(candidates[0]!);
-      if (place < last) continue; // in the template's order only
+      // In the template's order only — but the name's own words, in another order, are that section
+      // wherever it stands (`### Recommendations for CNCF` after `### Recommendations for the project`):
+      // section-order says where it goes.
+      if (sameWordsAs.has(section)) {
+        out.set(section, candidates[0]!);
+        continue;
+      }
+      if (place < last) continue;
       last = place;
       out.set(section, candidates[0]!);
     }

@@ -239,6 +239,12 @@ describe("section-name: a sub-section reworded with its parent's name", () => {
       '15:1 `### Recommendations for the operating team` is written `### Operator recommendations',
     ]);
     expect((await lintOne('required-section', source, { template })).shown).toEqual([]);
+    // (Written the other way round, each is still its section: section-order says so.)
+    const ordered = '# Title\n\n## Context\n\nWhat first.\n\n## Recommendations\n\nOverall.\n\n### Vendor recommendations\n\n*\n\n### Project recommendations\n\n*\n';
+    const swapped =
+      '# Kettle\n\n## Context\n\nCold water.\n\n## Recommendations\n\nWorth it.\n\n### Recommendations for the project team\n\n* Half full.\n\n### Recommendations for the vendor\n\n* Thermostat.\n';
+    expect((await lintOne('required-section', swapped, { template: ordered })).shown).toEqual([]);
+    expect((await lintOne('section-order', swapped, { template: ordered })).shown).toHaveLength(1);
   });
 });
 
