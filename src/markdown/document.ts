@@ -119,12 +119,20 @@ export function leadBlock(doc: MarkdownDocument): Block | undefined {
   // (Or a blockquote past a header written more loosely — `* **Owners**` with the names nested under
   // it, `* **Status**: Draft`, a sentence between the lists — a few short blocks, lists among them.)
   if (at >= 0 && lead?.kind !== 'blockquote') {
-    const rest = doc.preamble.slice(at, at + MAX_HEADER_BLOCKS + 1);
-    const quote = rest.findIndex((b) => b.kind === 'blockquote');
-    const header = rest.slice(0, quote);
-    // (A paragraph after a field left empty, `* **Links:**`, is that field's value written loose, however long.)
-    const valueOf = (k: number) => header[k]!.kind === 'paragraph' && k > 0 && emptyFieldLast(header[k - 1]!);
-    if (quote > 0 && header.some((b) => b.kind === 'list') && header.every((b, k) => isHeaderBlock(b) || valueOf(k))) return rest[quote];
+    // (Blocks after a field left empty, `* **Links:**`, up to the next field, are that field's value
+    // written loose, however long — paragraphs and lists of links: they count as none of the header's.)
+    let fields = 0;
+    let open = false;
+    let lists = false;
+    for (const b of doc.preamble.slice(at)) {
+      if (b.kind === 'blockquote') return lists && fields > 0 ? b : lead;
+      const field = b.kind === 'list' && isFieldList(b);
+      if (field || (!open && isHeaderBlock(b))) {
+        if (++fields > MAX_HEADER_BLOCKS) break;
+        lists ||= b.kind === 'list';
+        open = emptyFieldLast(b);
+      } else if (!open || (b.kind !== 'paragraph' && b.kind !== 'list')) break;
+    }
   }
   return lead;
 }

@@ -236,6 +236,8 @@ describe('title and summary, from where the template keeps them', () => {
       eps: '# Eps idea\n\n* **Owners:**\n  * eve\n\nA loose sentence among the header bullets.\n\n* **Status:** Draft\n\n> TL;DR: eps waters the plants.\n\n## Why\n\nBecause.\n',
       // (A field left empty, its value written loose under it however long, is the header still.)
       eta: '# Eta idea\n\n* **Owners:** @lee\n\n* **Links:**\n\nAn older ticket asked for this long ago, and two pull requests tried it since, but neither of them was merged in the end.\n\n* **Status:** Draft\n\n> TL;DR: eta keeps drafts.\n\n## Why\n\nBecause.\n',
+      theta:
+        '# Theta idea\n\n* **Owners:**\n  * @lee\n\n* **Status:** Draft\n\n* **Links:**\n\nThe first ticket on this came long ago, from a thread about lost drafts and reloads.\n\nSince then there were many discussions and attempts in several pull requests, but nothing has been merged yet. See\n* https://example.org/pull/1\n* https://example.org/pull/2\n\n* **Other docs:**\n\n> Theta restores drafts after a reload.\n\n## Why\n\nBecause.\n',
       // (Past a paragraph of prose, a quote is a quote: the summary is not read there.)
       zeta: '# Zeta idea\n\nZeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.\n\n> A quote from the lunch.\n\n## Why\n\nBecause.\n',
     });
@@ -243,6 +245,7 @@ describe('title and summary, from where the template keeps them', () => {
       ['eps', 'TL;DR: eps waters the plants.', 'blockquote'],
       ['eta', 'TL;DR: eta keeps drafts.', 'blockquote'],
       ['gamma', 'TL;DR: gamma sorts the mail.', 'blockquote'],
+      ['theta', 'Theta restores drafts after a reload.', 'blockquote'],
       ['zeta', 'Zeta came up at lunch, after a long talk about the mail room and how it could be run better by everyone.', 'paragraph'],
     ]);
     const { lint } = await import('../../src/lint/lint.js');
