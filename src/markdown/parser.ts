@@ -80,10 +80,35 @@ export function markdownParser(): Parser {
       if (!silent) state.line = lines;
       return true;
     });
+    // An image whose path has spaces (`![Relay](diagrams/Relay Diagram.png)`), which CommonMark leaves as
+    // text: the image it names, as Python-Markdown (MkDocs) reads it — the site shows it, and lint checks
+    // the file (and says git hosts show the text).
+    md.inline.ruler.before('image', 'image_spaced', (state, silent) => {
+      if (state.src.charCodeAt(state.pos) !== 0x21 /* ! */ || state.src.charCodeAt(state.pos + 1) !== 0x5b /* [ */) return false;
+      SPACED_IMAGE.lastIndex = state.pos;
+      const m = SPACED_IMAGE.exec(state.src);
+      if (!m || state.pos + m[0].length > state.posMax) return false;
+      if (!silent) {
+        const children: Token[] = [];
+        state.md.inline.parse(m[1]!, state.md, state.env, children);
+        const token = state.push('image', 'img', 0);
+        token.attrs = [
+          ['src', m[2]!.trim()],
+          ['alt', ''],
+        ];
+        token.children = children;
+        token.content = m[1]!;
+      }
+      state.pos += m[0].length;
+      return true;
+    });
     shared = md;
   }
   return shared;
 }
+
+/** `![alt](a path with spaces.png)` where the text is at (sticky): the alt text and the path (an image's extension, no brackets or quotes in it; bounded, so a long run of brackets costs no more than a normal line). */
+const SPACED_IMAGE = /!\[([^[\]\n]{0,200})\]\(([^()<>\n"]{0,100}?\s[^()<>\n"]{0,200}?\.(?:png|jpe?g|gif|svg|webp|avif))\)/iy;
 
 export function tokenize(source: string, frontMatterLines = 0): Token[] {
   const env: ParseEnv = frontMatterLines ? { frontMatterLines } : {};

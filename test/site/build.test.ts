@@ -503,6 +503,22 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(all.filter((f) => f.endsWith('flow.png') || f.endsWith('diagram.png') || f.endsWith('wide.png'))).toHaveLength(3);
   });
 
+  it('shows an image whose path has spaces (`![Relay](diagrams/Relay Diagram.png)`), as MkDocs does, where git hosts show the text', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['*/README.md'] }),
+      'relay/diagrams/Relay Diagram.png': png,
+      'relay/README.md': '# Relay\n\n> Passes messages on.\n\n## Overview\n\n![Relay flow](diagrams/Relay Diagram.png)\n\n![Gone](diagrams/No Such.png)\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/relay/index.html'), 'utf8');
+    expect(page).toMatch(/<img src="diagrams\/Relay%20Diagram\.png" alt="Relay flow"/);
+    expect(page).toContain('<span class="missing">Gone</span>');
+    expect(page).not.toContain('![Relay flow]');
+    expect(await listFiles(out)).toContain('patterns/relay/diagrams/Relay Diagram.png');
+  });
+
   it('shows a raw HTML image that leads nowhere (or has no source) as its text, marked missing: never an `<img>` without `src`', async () => {
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),

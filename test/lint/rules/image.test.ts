@@ -384,6 +384,7 @@ describe('image: files', () => {
   it('reports image Markdown shown as text because its path has spaces; not in code, nor a path written in angle brackets', async () => {
     const problems = await imageProblems(
       '![Relay](diagrams/Relay Diagram.png)\n\n`![Relay](diagrams/Relay Diagram.png)`\n\n![Relay](<diagrams/architecture.png>)\n\n```md\n![Relay](diagrams/Relay Diagram.png)\n```',
+      { 'example/diagrams/Relay Diagram.png': PNG },
     );
     expect(problems).toEqual([
       '11:1 Image `![Relay](diagrams/Relay Diagram.png)` is shown as text, not as a picture: its path has spaces, which a Markdown link may not have. Write `![Relay](<diagrams/Relay Diagram.png>)`, or each space as `%20`.',
