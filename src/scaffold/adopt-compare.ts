@@ -51,11 +51,13 @@ const ALIAS_MIN = 3;
 const ALIAS_SHARE = 0.1;
 /** A required section absent from this share of the patterns is said (a section added to the template later?). */
 const ABSENT_SHARE = 0.3;
+/** A derived template's section kept by fewer than this share of the patterns is recommended (see `compareTemplate`). */
+const DERIVED_REQUIRED_SHARE = 0.95;
 /** A catalog this small says too little about its practice to make a required section recommended. */
 const RECOMMEND_MIN = 10;
 
 /** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
-export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[]): Comparison {
+export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[], options: { derived?: boolean } = {}): Comparison {
   const n = docs.length;
   const outlines = docs.map((doc) => matchOutline(template.sections, doc.sections));
   const everyone = flattenSections(template.sections).filter((s) => !s.anyHeading);
@@ -169,6 +171,23 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       }
     }
 
+    // A template derived from the patterns is the catalog's practice read by Patternbook, not a standard of
+    // the catalog's: a section a few of them go without is asked for, not required (a missing one is a warning).
+    if (
+      options.derived &&
+      !schema.optional &&
+      !schema.recommended &&
+      !choices.get(schema)?.optional &&
+      n >= RECOMMEND_MIN &&
+      kept < n * DERIVED_REQUIRED_SHARE &&
+      n - kept < n * ABSENT_SHARE
+    ) {
+      const c = choice(schema);
+      c.recommended = true;
+      c.reasons.push(
+        `\`${heading(schema)}\` is missing in ${count(n - kept)} of ${count(n)} patterns, and the template is derived from them: recommended (a missing one is a warning; remove this line to make it an error)`,
+      );
+    }
     if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE) {
       // The catalog's own practice: a section this share of its patterns go without is asked for,
       // not required — all of them, too (a section the template gained after they were written).

@@ -217,7 +217,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
         new Set(layout.patterns),
         loadedDocs,
       );
-  const comparison = compareTemplate(schema, docs);
+  const comparison = compareTemplate(schema, docs, { derived: derived !== undefined });
   // A sibling's own sections (the names the template does not have) get settings from the patterns
   // that follow it; `sections` is shared by name, so a name both have keeps the template's.
   const baseNames = new Set(flattenSections(schema.sections).map((s) => foldHeading(s.name)));

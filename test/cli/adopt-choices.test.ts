@@ -178,3 +178,23 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
     );
   });
 });
+
+describe('init --adopt: a derived template asks for, not requires, what a few patterns go without', () => {
+  it('a section kept by fewer than 95% of the patterns is recommended, with the reason said; one every pattern keeps stays required', async () => {
+    const page = (t: string, articles: boolean) =>
+      `# ${t}\n\n${t} in one line.\n\n## Overview\n\nWhat ${t} is.\n\n${articles ? `## Articles\n\n- [On ${t}](https://example.org/${t})\n\n` : ''}## Libraries\n\n- ${t}-lib\n`;
+    const files: Record<string, string> = {};
+    const names = ['actors', 'batching', 'caching', 'dataflow', 'events', 'fanout', 'gateways', 'hedging', 'indexing', 'journals', 'keys', 'leases'];
+    names.forEach((t, i) => (files[`docs/${t}.md`] = page(t, i >= 2)));
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('`## Articles` is missing in 2 of 12 patterns, and the template is derived from them: recommended');
+    expect(await configOf(dir)).toMatchObject({ sections: { Articles: { recommended: true } } });
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      'warning Missing section `## Articles`, expected after `## Overview`.',
+      'warning Missing section `## Articles`, expected after `## Overview`.',
+    ]);
+  });
+});
