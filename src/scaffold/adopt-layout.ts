@@ -332,8 +332,8 @@ export function chooseLayout(
     const inPatternFolder = (f: ScannedFile) => [...folders].some((d) => f.rel.startsWith(d));
     // (Of a layout of folders joining, a README beside other documents in its folder, `Final/Readme.md` among
     // the RFCs of `Final/`, is that folder's page: the patterns are folders of one document each.)
-    const folderPageOf = (kind: Layout, f: ScannedFile) =>
-      kind.folderKind === true && files.some((o) => o !== f && !o.folderKind && o.dirs.join('/') === f.dirs.join('/'));
+    const withDocuments = new Set(files.filter((o) => !o.folderKind).map((o) => o.dirs.join('/')));
+    const folderPageOf = (kind: Layout, f: ScannedFile) => kind.folderKind === true && withDocuments.has(f.dirs.join('/'));
     addFolders(layout, patterns);
     for (const other of ordered) {
       const outsideOf = (kind: Layout) =>
@@ -419,7 +419,7 @@ export function chooseLayout(
   // whose READMEs that layout leaves to the folders' own): left out by name where that leaves out no
   // pattern, else one by one.
   const chosen = new Set(patterns);
-  const excluded = picomatch(exclusions.map((e) => e.glob).concat('!**'));
+  const excluded = exclusions.length > 0 ? picomatch(exclusions.map((e) => e.glob)) : () => false;
   const stray = files.filter((f) => f.folderKind && !chosen.has(f) && f !== template?.file && selects(f.rel) && !excluded(f.rel) && isNonPatternName(f, false));
   for (const [base, list] of groupBy(stray, (f) => f.base)) {
     const glob = `**/${escapeName(base)}`;

@@ -481,15 +481,7 @@ class Scan {
 
   /** A block that is the author's answer: their own text (see `isOwnText`), a table, code… */
   private isAnswer(block: Block): boolean {
-    switch (block.kind) {
-      case 'paragraph':
-      case 'blockquote':
-        return this.isOwnText(foldText(block.text));
-      case 'list':
-        return block.items.some((item) => this.isOwnText(foldText(item.text)));
-      default:
-        return this.isAuthorBlock(block);
-    }
+    return holdsText(block, (folded) => this.isOwnText(folded));
   }
 
   /** The text is the template's own, with a prompt of the template in it (see `TemplateText.prompt`). */
@@ -570,17 +562,7 @@ class Scan {
   }
 
   private isAuthorBlock(block: Block): boolean {
-    switch (block.kind) {
-      case 'paragraph':
-      case 'blockquote':
-        return this.isAuthorText(foldText(block.text));
-      case 'list':
-        return block.items.some((item) => this.isAuthorText(foldText(item.text)));
-      case 'html':
-        return false;
-      default:
-        return true;
-    }
+    return holdsText(block, (folded) => this.isAuthorText(folded));
   }
 
   private headingUnit(section: Section): void {
@@ -880,4 +862,19 @@ function quotesTemplate(p: TemplateText, unit: string): boolean {
   const name = section.replace(/\s*\([^)]*\)\s*$/, '').trim();
   const named = new RegExp(`^[*_\\s]*${escapeRegExp(name)}[*_\\s]*[-–—:]`, 'i');
   return name.length > 0 && named.test(unit) && !named.test(p.text);
+}
+
+/** A block holds text that passes `test` (folded): a paragraph or quote, an item of a list; a table or code is content; a comment is none. */
+function holdsText(block: Block, test: (folded: string) => boolean): boolean {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'blockquote':
+      return test(foldText(block.text));
+    case 'list':
+      return block.items.some((item) => test(foldText(item.text)));
+    case 'html':
+      return false;
+    default:
+      return true;
+  }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { relativeLink, type SiteRootFile } from '../../catalog/links.js';
+import { relativeLink, repositoryRoot, type PageFolderFile, type SiteRootFile } from '../../catalog/links.js';
 import type { UnsafeReason } from '../../catalog/targets.js';
 import type { Section } from '../../markdown/types.js';
 import type { TemplateSection } from '../../template/types.js';
@@ -83,5 +83,18 @@ export function siteRootFinding(
   }
   return {
     message: `${head}, but ${code(found.file)} of the repository is there from ${found.folder ? folder : 'its root'}, the folder a site of it is published from, likely: it ${works} on that site${ourSite}, not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,
+  };
+}
+
+/**
+ * Where a path read from the page's web address as a folder leads (see `fromPageFolder`): the file,
+ * the page's folder name as its address ends (`…/0003/`), and the file said for a message.
+ */
+export function pageFolderPlace(page: PageFolderFile, fromFile: string, root: string): { target: string; name: string; where: string } {
+  const base = page.in === 'catalog' ? root : (repositoryRoot(root) ?? root);
+  return {
+    target: path.join(base, ...page.file.split('/')),
+    name: path.basename(fromFile, path.extname(fromFile)),
+    where: page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`,
   };
 }

@@ -6,10 +6,10 @@ import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
-import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, repositoryRoot, type PageFolderFile } from '../../catalog/links.js';
+import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type PageFolderFile } from '../../catalog/links.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
-import { code, headingLabel, siteRootFinding, unsafeText } from './_format.js';
+import { code, headingLabel, pageFolderPlace, siteRootFinding, unsafeText } from './_format.js';
 import { plainRange } from '../../markdown/lines.js';
 import { publishedWithMkDocs } from '../../catalog/house-rules.js';
 
@@ -58,7 +58,7 @@ export default defineCatalogRule({
   collect({ pattern, files, outline, template, options }): Collected {
     const collected: Collected = { reports: [], sections: [] };
     for (const image of pattern.document.images) checkImage(image, pattern, files, options, (r) => collected.reports.push(plain(r)));
-    for (const r of imagesShownAsText(pattern.document, publishedWithMkDocs(files.root))) collected.reports.push(plain(r));
+    for (const r of imagesShownAsText(pattern.document, () => publishedWithMkDocs(files.root))) collected.reports.push(plain(r));
     if (pattern.movedTo !== undefined) return collected;
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
@@ -130,7 +130,7 @@ export default defineCatalogRule({
  * (`![Relay](../assets/Relay Diagrams.png)`): on GitHub and on the site the
  * reader sees the brackets, not the picture. Outside code blocks and code spans.
  */
-function imagesShownAsText(doc: Pattern['document'], mkdocs: boolean): Report[] {
+function imagesShownAsText(doc: Pattern['document'], publishedWithIt: () => boolean): Report[] {
   if (!doc.source.includes('](')) return [];
   const out: Report[] = [];
   const inCode = (offset: number) => doc.codeBlocks.some((c) => offset >= c.range.start.offset && offset < c.range.end.offset);
@@ -141,6 +141,7 @@ function imagesShownAsText(doc: Pattern['document'], mkdocs: boolean): Report[] 
     if (inCode(at) || (doc.source.slice(lineStart, at).match(/`/g)?.length ?? 0) % 2 === 1) continue;
     const [written, alt, src] = [m[0], m[1]!, m[2]!.trim()];
     // (A catalog published with MkDocs shows it on its site: there, only git hosts and editors show the text.)
+    const mkdocs = publishedWithIt();
     out.push({
       message: mkdocs
         ? `Image ${code(written)} is shown as text on git hosts and in editors (its path has spaces, which a Markdown link may not have), though the catalog's MkDocs site shows it. Write ${code(`![${alt}](<${src}>)`)}, or each space as \`%20\`, to show it everywhere.`
@@ -301,10 +302,7 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
  * taken as a folder (see `fromPageFolder`): where it works and where not, and the path from the file.
  */
 function pageFolderMessage(written: string, page: PageFolderFile, fromFile: string, root: string): string {
-  const base = page.in === 'catalog' ? root : (repositoryRoot(root) ?? root);
-  const target = path.join(base, ...page.file.split('/'));
-  const name = path.basename(fromFile, path.extname(fromFile));
-  const where = page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`;
+  const { target, name, where } = pageFolderPlace(page, fromFile, root);
   return `Image ${code(written)} names nothing from this file, but resolves to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo and MkDocs serve pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, ${code(relativeLink(fromFile, target))}, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.`;
 }
 

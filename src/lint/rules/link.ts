@@ -10,7 +10,6 @@ import {
   outsideCatalog,
   relativeLink,
   repositoryFile,
-  repositoryRoot,
   type PageFolderFile,
 } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -18,7 +17,7 @@ import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
-import { code, quote, siteRootFinding, unsafeText } from './_format.js';
+import { code, pageFolderPlace, quote, siteRootFinding, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
 import { closest } from '../../util/similar.js';
 
@@ -332,11 +331,8 @@ function mistypedWebScheme(scheme: string): string | undefined {
  * when it leads into the catalog (there, Patternbook's own site and git hosts follow it).
  */
 function pageFolderFinding(written: string, page: PageFolderFile, fromFile: string, root: string): { message: string; expected?: string } {
-  const base = page.in === 'catalog' ? root : (repositoryRoot(root) ?? root);
-  const target = path.join(base, ...page.file.split('/'));
-  const name = path.basename(fromFile, path.extname(fromFile));
+  const { target, name, where } = pageFolderPlace(page, fromFile, root);
   const anchor = /#.*$/.exec(written.trim())?.[0] ?? '';
-  const where = page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`;
   const fromFileLink = relativeLink(fromFile, target) + anchor;
   return {
     message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo and MkDocs serve pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
