@@ -41,11 +41,12 @@ export const frontMatterSchemaSchema = z.strictObject({
 export type FrontMatterSchema = z.infer<typeof frontMatterSchemaSchema>;
 
 /** `key` is read with `from: front-matter` only, `section` with `from: section` only: anything else is a mistake, said. */
-function onlyWith(value: { from: string; key?: string | undefined; section?: string | undefined }, ctx: z.RefinementCtx): void {
+function onlyWith(value: { from?: string | undefined; key?: string | undefined; section?: string | undefined }, ctx: z.RefinementCtx): void {
+  const here = value.from ? `here \`from: ${value.from}\`` : 'here no `from`';
   if (value.key !== undefined && value.from !== 'front-matter')
-    ctx.addIssue({ code: 'custom', path: ['key'], message: `is read only with \`from: front-matter\` (here \`from: ${value.from}\`)` });
+    ctx.addIssue({ code: 'custom', path: ['key'], message: `is read only with \`from: front-matter\` (${here})` });
   if (value.section !== undefined && value.from !== 'section')
-    ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (here \`from: ${value.from}\`)` });
+    ctx.addIssue({ code: 'custom', path: ['section'], message: `is read only with \`from: section\` (${here})` });
 }
 
 /** Per-section overrides, by section name: `{ "Production Deployment": { optional: true, aliases: [...] } }`. */
@@ -90,16 +91,19 @@ export const configSchema = z.strictObject({
     .optional(),
   /**
    * Where patterns keep their title, when not where the template keeps its own:
-   * `{ from: front-matter, key: shortTitle }`, `{ from: section, section: Name }`.
+   * `{ from: front-matter, key: shortTitle }`, `{ from: section, section: Name }`; and whether a
+   * missing one is an error: `{ recommended: true }` (where the template keeps it).
    */
   title: z
     .strictObject({
-      /** `heading` (the H1), `front-matter` (a key), `section` (the first paragraph under a section). */
-      from: z.enum(['heading', 'front-matter', 'section']),
+      /** `heading` (the H1), `front-matter` (a key), `section` (the first paragraph under a section); default: where the template keeps it. */
+      from: z.enum(['heading', 'front-matter', 'section']).optional(),
       /** With `from: front-matter`: the key (default `title`). */
       key: z.string().min(1).optional(),
       /** With `from: section`: the section whose first paragraph is the title (default: one named `Title`). */
       section: z.string().min(1).optional(),
+      /** A missing title is a warning, not an error (the catalog asks for one without requiring it; the site titles the pattern by its file name). */
+      recommended: z.boolean().optional(),
     })
     .superRefine(onlyWith)
     .optional(),

@@ -204,7 +204,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
 
   return {
     sections: [...choices.values()],
-    ...titleChoice(template, docs),
+    ...titleChoice(template, docs, options),
     ...summaryChoice(template, docs),
     absent: absent.sort((a, b) => b.missing - a.missing),
     of: n,
@@ -311,7 +311,7 @@ function count(n: number): string {
 }
 
 /** Where most patterns keep their title, when the template keeps its own elsewhere. */
-function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]): Pick<Comparison, 'title'> {
+function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[], how: { derived?: boolean }): Pick<Comparison, 'title'> {
   const n = docs.length;
   if (n === 0) return {};
   const titles = docs.map(titleOf);
@@ -322,9 +322,26 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   };
   const spec = template.title;
   const most = (c: number) => c * 2 >= n;
-  if (spec.from === 'heading' && most(counts.heading)) return {};
-  if (spec.from === 'front-matter' && spec.key === 'title' && most(counts['front-matter'])) return {};
-  if (spec.from === 'section' && most(counts.section)) return {};
+  const atPlace =
+    spec.from === 'heading'
+      ? counts.heading
+      : spec.from === 'front-matter' && spec.key === 'title'
+        ? counts['front-matter']
+        : spec.from === 'section'
+          ? counts.section
+          : 0;
+  if (spec.from !== 'none' && most(atPlace)) {
+    // A template derived from the patterns reads their practice, as with its sections: a title a few of
+    // them go without is asked for, not required (the site titles those by their file names).
+    if (!how.derived || n < RECOMMEND_MIN || atPlace >= n * DERIVED_REQUIRED_SHARE) return {};
+    const where = spec.from === 'heading' ? 'an H1' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : `the section \`${spec.section}\``;
+    return {
+      title: {
+        setting: { recommended: true },
+        reason: `${count(n - atPlace)} of ${count(n)} patterns have no title in ${where}, and the template is derived from them: recommended (a missing one is a warning; remove this setting to make it an error)`,
+      },
+    };
+  }
   const hasTitleSection = template.sections.some((s) => TITLE_SECTION_NAMES.has(foldText(s.name)));
   const options = [
     { setting: { from: 'heading' } as TitleSetting, count: counts.heading, where: 'an H1' },

@@ -237,11 +237,14 @@ function templateIdentity(meta: unknown, file: string, source: string): { name: 
 
 /** Where the configuration says a pattern keeps its title (`title` in the configuration). */
 export interface TitleSetting {
-  from: 'heading' | 'front-matter' | 'section';
+  /** Default: where the template keeps it. */
+  from?: 'heading' | 'front-matter' | 'section' | undefined;
   /** The front matter key (`from: front-matter`; default `title`). */
   key?: string | undefined;
   /** The section whose first paragraph is the title (`from: section`; default `Title`). */
   section?: string | undefined;
+  /** A missing title is a warning (the catalog asks for one without requiring it). */
+  recommended?: boolean | undefined;
 }
 
 /** Where the configuration says a pattern keeps its summary (`summary` in the configuration). */
@@ -284,22 +287,23 @@ function titleSpec(
 ): TitleSpec {
   const fmTitle = frontMatterKey(frontMatter, 'title');
   const from = setting?.from ?? (doc.title ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
+  const recommended = setting?.recommended ? { recommended: true as const } : {};
   if (from === 'heading') {
     // (Titles read from H1s by the configuration where the template has none and names the pattern in
     // a field: that field still names those without one.)
     const field = doc.title ? undefined : nameField(doc);
-    return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}), ...(field ?? {}) };
+    return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}), ...(field ?? {}), ...recommended };
   }
   if (from === 'front-matter') {
     const key = setting?.key ?? fmTitle ?? 'title';
     const value = frontMatterValue(frontMatter, key);
     const sample = typeof value === 'string' ? value : '';
-    return { from, key, sample, ...titleShape(sample) };
+    return { from, key, sample, ...titleShape(sample), ...recommended };
   }
   if (from === 'section') {
     const section = settingSection(sections, TITLE_SECTIONS, setting?.section, 'title', file);
     const sample = firstParagraph(doc, section);
-    return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample) };
+    return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample), ...recommended };
   }
   // No title line of its own: the field of its metadata that names the pattern, if it has one.
   return { from: 'none', ...(nameField(doc) ?? {}) };

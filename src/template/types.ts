@@ -106,7 +106,8 @@ export interface TitleShape {
  * title on the next line). `sample` is the template's own text there; `shape`
  * is set when that text has variable parts. A sample without any (`AWS
  * Service 1 to AWS Service 2`) is only a sample: a title that keeps it is the
- * finding, no shape is asked for.
+ * finding, no shape is asked for. `recommended`: a missing title is a warning
+ * (`title.recommended`).
  */
 export type TitleSpec =
   | {
@@ -123,9 +124,10 @@ export type TitleSpec =
       field?: string;
       /** The template's own text in that field: no pattern's title. */
       fieldSample?: string;
+      recommended?: true;
     }
-  | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape }
-  | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape }
+  | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape; recommended?: true }
+  | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape; recommended?: true }
   | {
       from: 'none';
       /**

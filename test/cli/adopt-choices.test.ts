@@ -197,4 +197,23 @@ describe('init --adopt: a derived template asks for, not requires, what a few pa
       'warning Missing section `## Articles`, expected after `## Overview`.',
     ]);
   });
+  it('a title a few patterns go without (7 of 46 in a catalog with no template file) is recommended: a missing one is a warning; where every pattern has one, it stays required', async () => {
+    const page = (t: string, titled: boolean) => `${titled ? `# ${t}\n\n` : ''}${t} in one line.\n\n## Overview\n\nWhat ${t} is.\n`;
+    const names = ['actors', 'batching', 'caching', 'dataflow', 'events', 'fanout', 'gateways', 'hedging', 'indexing', 'journals', 'keys', 'leases'];
+    const some: Record<string, string> = {};
+    names.forEach((t, i) => (some[`docs/${t}.md`] = page(t, i >= 2)));
+    const dir = await tempCatalog(some);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('title: the H1 (10 of 12; recommended: a missing one is a warning)');
+    expect(await configOf(dir)).toMatchObject({ title: { recommended: true } });
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'title').map((d) => d.severity));
+    expect(found).toEqual(['warning', 'warning']);
+
+    const all: Record<string, string> = {};
+    names.forEach((t) => (all[`docs/${t}.md`] = page(t, true)));
+    const every = await tempCatalog(all);
+    expect((await runCli(['init', '--adopt', every], REPO)).code).toBe(0);
+    expect(await configOf(every)).not.toHaveProperty('title');
+  });
 });

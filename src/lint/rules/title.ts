@@ -28,6 +28,8 @@ type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: t
 
 /** Said of a finding that is a warning because the file may follow another template. */
 const LOOSE = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
+/** Said of a missing title where the configuration asks for one without requiring it. */
+const RECOMMENDED = ' (The configuration makes the title recommended, `title.recommended`: a warning.)';
 
 export default defineCatalogRule({
   meta: {
@@ -172,13 +174,13 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         });
       } else
         report({
-          message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : ''}`,
+          message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
           line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
           // (Every pattern without one counts towards the catalog's share of untitled ones, whatever else
           // makes its finding a warning.)
           untitled: true as const,
           ...(first || firstUp ? { layout: true as const } : {}),
-          ...(loose ? { warning: true } : {}),
+          ...(loose || spec.recommended ? { warning: true } : {}),
         });
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
@@ -235,9 +237,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
             ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
             : asField
               ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-              : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : ''}`,
+              : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
         ...(asHeading ? { range: plainRange(asHeading.range) } : asField && labelled ? { range: plainRange(pattern.title!.range) } : { line: 1 }),
-        ...(loose ? { warning: true } : asHeading || asField ? {} : { untitled: true as const }),
+        ...(loose ? { warning: true } : asHeading || asField ? {} : { untitled: true as const, ...(spec.recommended ? { warning: true } : {}) }),
       });
     }
     // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a

@@ -146,6 +146,34 @@ testRule(
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 1, column: 1 }],
       },
       {
+        name: 'no H1 where the configuration makes the title recommended (`title.recommended`): a warning that says why',
+        config: { title: { recommended: true } },
+        text: '## Overview\n\nWorkers pull, nobody pushes.\n',
+        errors: [
+          {
+            message:
+              'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none. (The configuration makes the title recommended, `title.recommended`: a warning.)',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
+        name: 'no front matter title where the configuration makes it recommended: a warning',
+        template: frontMatterTemplate,
+        config: { title: { from: 'front-matter', recommended: true } },
+        text: '---\nstatus: draft\n---\n\n## Context\n\nWorkers pull.\n',
+        errors: [
+          {
+            message: 'Missing title: set `title:` in the front matter. (The configuration makes the title recommended, `title.recommended`: a warning.)',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'no H1 after front matter: reported on the first line after it',
         text: '---\nstatus: draft\n---\n\n## Overview\n\nWorkers pull.\n',
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 4, column: 1 }],
