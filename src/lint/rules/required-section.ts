@@ -584,7 +584,12 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       }
       const lead = leadText(doc, template, missing);
       if (lead)
-        return headingAbove(lead.range.start.line, 'the text under the title stands where it goes (the template has no text there). Add the heading above that text.');
+        return headingAbove(
+          lead.block.range.start.line,
+          lead.contents
+            ? `the text after the contents (${headingLabel(lead.contents)}) stands where it goes. Add the heading above that text.`
+            : 'the text under the title stands where it goes (the template has no text there). Add the heading above that text.',
+        );
       // A section named for its parts whose parts stand at its level instead (`## Impact`, `## Cost`
       // for `## Impact, Cost, and Risk` over `### Impact`…): it is there in all but its heading.
       const parts = joinedParts(missing.schema)
@@ -716,16 +721,26 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
  * first paragraph (not a `Label: value` field line) after the title, with
  * only paragraphs, lists and quotes from it to the first section.
  */
-function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): MarkdownDocument['preamble'][number] | undefined {
+function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): { block: Block; contents?: Section } | undefined {
   if (missing.parent || missing.after || template.sections[0] !== missing.schema || !doc.title) return undefined;
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
   const templateTitle = template.document.title?.range.end.line;
   if (templateTitle !== undefined && template.document.preamble.some((b) => isVisible(b) && b.range.start.line > templateTitle)) return undefined;
-  const after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && isVisible(b));
+  let after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && isVisible(b));
+  let contents: Section | undefined;
+  // (Or, where nothing stands under the title, the text after a table of contents of the author's that
+  // opens the pattern — `## Contents`, its list of links, then the paragraph the template's first
+  // section holds: that paragraph, not the contents, goes under the heading.)
+  if (after.length === 0) {
+    const opening = doc.sections[0];
+    const list = opening?.blocks.findIndex(isVisible) ?? -1;
+    if (opening && opening.children.length === 0 && NAVIGATION.test(foldHeading(opening.heading.text)) && opening.blocks[list]?.kind === 'list')
+      [after, contents] = [opening.blocks.slice(list + 1).filter(isVisible), opening];
+  }
   const first = after[0];
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
-  return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? first : undefined;
+  return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? { block: first, ...(contents ? { contents } : {}) } : undefined;
 }
 
 /**

@@ -811,6 +811,21 @@ describe('required-section: the first section written without its heading, right
           output: '# Smaller images\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
         },
         {
+          name: "text after a contents list of the author's that opens the pattern: the heading goes above that text, not between it and the next section",
+          text: '# Smaller images\n\n## Contents\n\n- [Motivation](#motivation)\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
+          errors: [
+            {
+              message:
+                'Missing section `## Summary`, expected before `## Motivation`: the text after the contents (`## Contents`) stands where it goes. Add the heading above that text.',
+              line: 7,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+          output:
+            '# Smaller images\n\n## Contents\n\n- [Motivation](#motivation)\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
+        },
+        {
           name: 'a field line under the title is no such text: the section is missing',
           text: '# Smaller images\n\nStatus: Draft\n\n## Motivation\n\nPulls take minutes.\n',
           errors: [{ message: 'Missing section `## Summary`, expected before `## Motivation`.', line: 5, column: 1 }],
