@@ -880,6 +880,15 @@ function rewordings(
   // for `## Decision`). A topic's heading (`## Thoughts from research on this proposal`) or one
   // that only shares a qualifier (`## Implementation plan` for `## Implementation History`) is not.
   const free = sections.filter((s, k) => !at[k] && !out.has(s) && !known(s));
+  // (The name's own words in another order first, wherever the heading stands: `### Recommendations to
+  // CNCF` after the project's, where the template has `### CNCF recommendations` before them.)
+  for (const t of schema) {
+    const key = open(t) && ![...out.values()].includes(t) ? stemSet(t.heading) : '';
+    const same = key ? free.filter((s) => !out.has(s) && s.level === level(t) && stemSet(s.title) === key) : [];
+    if (same.length !== 1) continue;
+    out.set(same[0]!, t);
+    apart.add(same[0]!);
+  }
   const lacking = schema.filter((t) => open(t) && ![...out.values()].includes(t));
   const shares = (s: Section, t: TemplateSection) => {
     const heading = contentWords(s.title);
@@ -904,7 +913,7 @@ function rewordings(
     );
   };
   for (const t of lacking) {
-    const fitting = free.filter((s) => shares(s, t));
+    const fitting = free.filter((s) => !out.has(s) && shares(s, t));
     if (fitting.length !== 1 || lacking.filter((other) => shares(fitting[0]!, other)).length !== 1) continue;
     out.set(fitting[0]!, t);
     apart.add(fitting[0]!);
@@ -920,6 +929,12 @@ function claim(fitted: Map<TemplateSection, Section[]>, t: TemplateSection, sect
 /** A name's words as search terms (stemmed, common words left out), in one order: `Proposed Design` and `Design Proposal` alike. */
 function stemSet(title: string): string {
   return [...new Set(analyze(title))].sort().join(' ');
+}
+
+/** Whether two names have the same words as search terms, in any order (`Recommendations to CNCF`, `CNCF recommendations`). */
+export function sameTerms(a: string, b: string): boolean {
+  const key = stemSet(a);
+  return key !== '' && key === stemSet(b);
 }
 
 /** Words of two or more, and at least half, of a level's section names. */

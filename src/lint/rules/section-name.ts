@@ -2,7 +2,7 @@ import { HEADING_ID } from '../../markdown/inline.js';
 import { splitNote, variantKey } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { Section } from '../../markdown/types.js';
-import { amongOwnTopics } from '../../template/match-outline.js';
+import { amongOwnTopics, sameTerms } from '../../template/match-outline.js';
 import { defineRule } from '../rule.js';
 import { headingLabel } from './_format.js';
 
@@ -54,17 +54,19 @@ export default defineRule({
       // Known by what it holds rather than by its name: the author may mean the other name, so the rename is theirs to make.
       const why = byContent
         ? " (it holds that section's sub-sections)"
-        : apart
-          ? ` (it ${
-              variantKey(section.title)
-                .split(' ')
-                .some((w) => w.length >= 4 && variantKey(schema.heading).split(' ').includes(w))
-                ? "shares a word of that section's name"
-                : 'is a word for what that section is'
-            }, which no other heading of its level has)`
-          : reworded
-            ? ' (it stands where the template puts that section, in other words)'
-            : '';
+        : apart && sameTerms(section.title, schema.heading)
+          ? " (it has that section's words, in another order)"
+          : apart
+            ? ` (it ${
+                variantKey(section.title)
+                  .split(' ')
+                  .some((w) => w.length >= 4 && variantKey(schema.heading).split(' ').includes(w))
+                  ? "shares a word of that section's name"
+                  : 'is a word for what that section is'
+              }, which no other heading of its level has)`
+            : reworded
+              ? ' (it stands where the template puts that section, in other words)'
+              : '';
       report({
         message: `${headingLabel(section)} is written \`${'#'.repeat(schema.level)} ${schema.heading}\` in the template${why}: rename it${schema.aliases.length ? '' : ', or accept this name with `aliases` under `sections` in the configuration'}.`,
         range: heading.range,

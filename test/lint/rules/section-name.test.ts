@@ -246,6 +246,19 @@ describe("section-name: a sub-section reworded with its parent's name", () => {
     expect((await lintOne('required-section', swapped, { template: ordered })).shown).toEqual([]);
     expect((await lintOne('section-order', swapped, { template: ordered })).shown).toHaveLength(1);
   });
+  it('a sibling written by its own name first, then one with the words of the section the template puts before it (`### Recommendations to the vendor`): that section, out of order — not two missing ones', async () => {
+    const template =
+      '# Title\n\n## Context\n\nWhat first.\n\n## Recommendations\n\nOverall.\n\n### Vendor recommendations\n\n*\n\n### Project recommendations\n\n*\n\n### Further recommendations\n\n*\n';
+    const source =
+      '# Kettle\n\n## Context\n\nCold water.\n\n## Recommendations\n\nWorth it.\n\n### Project recommendations\n\n* Half full.\n\n### Recommendations to the vendor\n\n* Thermostat.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([
+      "15:1 `### Recommendations to the vendor` is written `### Vendor recommendations` in the template (it has that section's words, in another order): rename it, or accept this name with `aliases` under `sections` in the configuration.",
+    ]);
+    expect((await lintOne('required-section', source, { template })).shown.map((s) => s.slice(0, 60))).toEqual([
+      '13:1 Missing section `### Further recommendations`, expected',
+    ]);
+    expect((await lintOne('section-order', source, { template })).shown).toHaveLength(1);
+  });
 });
 
 describe('section-name: punctuation inside the name', () => {
