@@ -43,7 +43,7 @@ export default defineCatalogRule({
     stubs: true,
     options,
   },
-  async check({ pattern, index, flags, options, report: reportFinding, memo }) {
+  async check({ pattern, index, flags, options, template, report: reportFinding, memo }) {
     const external = flags.external ? await memo('external', () => externalResults(index, flags, options)) : undefined;
     const said = new Set<string>();
     for (const link of pattern.links) {
@@ -184,6 +184,20 @@ export default defineCatalogRule({
           const page = info ? undefined : fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true });
           if (page) {
             report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
+            break;
+          }
+          // `[Kim](@kimdev)`: a GitHub handle written where a path goes, which git hosts read as a file beside
+          // this one. Where the template writes its own links so (`[name](@github-username)`), it is the
+          // catalog's convention: a warning.
+          const handle = info ? undefined : /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(link.url.trim())?.[1];
+          if (handle) {
+            const prescribed = memo(`template handle links ${template.file}`, () => template.document.links.some((l) => /^@[\w-]+$/.test(l.url.trim())));
+            report({
+              message: `Link ${shown} is a GitHub handle written as a path: git hosts read it as the file ${code(target.rel)}, which there is not. Link the profile, \`https://github.com/${handle}\`.${prescribed ? ' (The template writes its links to people so: a warning.)' : ''}`,
+              ...at,
+              expected: `https://github.com/${handle}`,
+              ...(prescribed ? { warning: true } : {}),
+            });
             break;
           }
           if (!info) {

@@ -318,6 +318,19 @@ describe('link: relative links', () => {
     expect(problems.map((p) => /It looks like (an? [\w-]+)/.exec(p)?.[1] ?? 'plain')).toEqual(['a web', 'an e-mail', 'plain', 'plain', 'plain']);
   });
 
+  it('says when a link is a GitHub handle written as a path (`[Kim](@kimdev)`): an error, a warning where the template writes its links to people so', async () => {
+    const said =
+      'Link `@kimdev` is a GitHub handle written as a path: git hosts read it as the file `example/@kimdev`, which there is not. Link the profile, `https://github.com/kimdev`.';
+    const dir = await catalog({ 'example/README.md': pattern('By [Kim](@kimdev).') });
+    expect((await run(dir)).map((d) => `${d.severity} ${d.message} ${d.expected}`)).toEqual([`error ${said} https://github.com/kimdev`]);
+    const own = await tempCatalog({
+      'templates/pattern.md': TEMPLATE.replace('## Overview', '| Authors | [name](@github-username) |\n|---|---|\n\n## Overview'),
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': pattern('By [Kim](@kimdev).'),
+    });
+    expect((await run(own)).map((d) => `${d.severity} ${d.message}`)).toEqual([`warning ${said} (The template writes its links to people so: a warning.)`]);
+  });
+
   it('says when a web address is wrapped in extra parentheses or brackets (malformed Markdown read as a path)', async () => {
     const problems = await linkProblems('[spec]((https://example.org/spec)) and [fnv]([https://example.org/fnv](https://example.org/fnv))');
     expect(problems.map((p) => p.replace(/^.*? in the catalog\./, ''))).toEqual([
