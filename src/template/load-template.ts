@@ -654,7 +654,10 @@ function saysOptional(block: Block | undefined): boolean {
         ? block.text
         : block.kind === 'code' && !block.code.lang
           ? block.code.content.replace(/^\s*(?:delete|remove) this (?:block|text|comment)\b.*\n/i, '')
-          : '';
+          : // (A placeholder list of one item that says so, `* optional bulleted list`.)
+            block.kind === 'list' && block.items.length === 1
+            ? block.items[0]!.text
+            : '';
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||

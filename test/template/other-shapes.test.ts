@@ -322,6 +322,18 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(t.sections.map((s) => [s.name, s.optional, s.children.map((c) => [c.name, c.optional])])).toEqual([['Firing', false, [['Extras', true]]]]);
   });
 
+  it('a placeholder list of one item that says so (`* optional bulleted list`) makes the section optional; a list of several items that merely starts so does not', () => {
+    const t = templateFromSource(
+      '# [Title]\n\n## Summary\n\nTwo sentences.\n\n## Links\n\n* optional bulleted list\n\n## Steps\n\n* optional: warm the kiln\n* load it\n',
+      'record-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Summary', false],
+      ['Links', true],
+      ['Steps', false],
+    ]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
