@@ -12,7 +12,7 @@ import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields } from './body-fields.js';
-import { choiceNames, foldHeading, foldText } from './normalize.js';
+import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
@@ -480,6 +480,7 @@ function buildSections(
       inlineMarker ||
       optionalCommentAbove(doc, section.heading.range.start.line) !== undefined ||
       saysOptional(section.blocks[0]) ||
+      namedOptional(section, heading) ||
       section.blocks.some(removedLater) ||
       REMOVE_ME.test(section.heading.text);
     // (A marker line for the heading after it is that one's, not this section's text.)
@@ -643,6 +644,24 @@ function isHiddenComment(block: Block): boolean {
  * every pattern will have code`), or is required only later (`Not required
  * until targeted at a release.`, as a heading's `(optional until reviewed)`).
  */
+/**
+ * Whether the section's text says it is optional by its name or by a mark on its heading, in any
+ * paragraph: a sentence that names it so (`Examples are optional.`, `A reference implementation is
+ * optional.`), or a heading marked with a closing `*` and a note that opens with one and says so
+ * (`## Motivation*`, then `*This section is optional if the motivation is evident.`).
+ */
+function namedOptional(section: Section, heading: string): boolean {
+  const starred = /\*\s*$/.test(section.heading.text);
+  const name = heading.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!name) return false;
+  const named = new RegExp(`^(?:an? |the )?${escapeRegExp(name)} (?:is|are) (?:entirely |completely |always )?optional\\b`);
+  return section.blocks.some((b) => {
+    if (b.kind !== 'paragraph') return false;
+    if (starred && /(?:^|\s)\*(?!\*)[^*\n]*\boptional\b/i.test(b.text)) return true;
+    return b.text.split(/(?<=[.!?])\s+/).some((sentence) => named.test(sentence.replace(/^[*_\s]+/, '').toLowerCase()));
+  });
+}
+
 function saysOptional(block: Block | undefined): boolean {
   if (!block) return false;
   // (Also guidance kept in a code block without a language, `DELETE THIS BLOCK` over what to write:

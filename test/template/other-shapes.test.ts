@@ -334,6 +334,30 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a heading marked `*` whose note, in any paragraph, says it is optional, or a sentence that names the section optional (`Examples are optional.`), makes it optional; a `*` alone does not', () => {
+    const t = templateFromSource(
+      [
+        '# [Title]',
+        '## Background*',
+        'Why this is needed.',
+        'Proposals without a reason may be declined. *This section is optional if the reason is plain.',
+        '## Design',
+        'How it works. Design reviews are optional for small changes.',
+        '## Examples',
+        'Sample inputs. *Examples are optional.',
+        '## Security*',
+        'What an attacker could do. *Required for every proposal.',
+      ].join('\n\n'),
+      'kiln-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Background', true],
+      ['Design', false],
+      ['Examples', true],
+      ['Security', false],
+    ]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
