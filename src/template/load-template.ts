@@ -192,6 +192,9 @@ function holdsEverySection(doc: MarkdownDocument): Heading | undefined {
   const last = doc.headings.findLastIndex((h) => h.level === 1);
   const under = doc.headings.slice(last + 1);
   if (last < 1 || under.length < 2 || doc.headings.slice(0, last).some((h) => h.level !== 1)) return undefined;
+  // (Where the H1s before it outnumber what it holds, they are the sections, it the last of them with
+  // a few sub-sections of its own: `# Overview`, `# Design`, `# Questions` over `## Answers`, `## Links`.)
+  if (last >= under.length) return undefined;
   return doc.headings[last];
 }
 

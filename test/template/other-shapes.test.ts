@@ -358,6 +358,20 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('sections written as H1s, the last with a few optional H2s of its own, are sections: the last H1 is no title line the others are notes above', () => {
+    const t = templateFromSource(
+      '- Owner: <!-- who -->\n\n# Overview\n\nThe idea.\n\n# Reasons\n\nWhy.\n\n# Design\n\nHow.\n\n# Questions\n\n<!-- optional: what is unclear -->\n\n## Answers\n\n<!-- optional: answered -->\n\n## Links\n\n<!-- optional: threads -->\n',
+      'proposal-template.md',
+    );
+    expect(t.title.from).toBe('none');
+    expect(t.sections.map((s) => [s.level, s.name, s.children.map((c) => c.name)])).toEqual([
+      [1, 'Overview', []],
+      [1, 'Reasons', []],
+      [1, 'Design', []],
+      [1, 'Questions', ['Answers', 'Links']],
+    ]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
