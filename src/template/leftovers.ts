@@ -37,7 +37,7 @@ export interface Leftover {
    * A TODO/TBD marker inside the author's own sentence (`the exact count is TBD`): their open item,
    * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
    */
-  openItem?: boolean;
+  openItem?: 'sentence' | 'item';
   /** In the copy of the blank template a document of the catalog shows from this line (see `quotedTemplate`): said as a warning that says so. */
   quoted?: number;
   /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
@@ -333,7 +333,7 @@ class Scan {
       for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
-    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: boolean }>();
+    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item' }>();
     let folded: string | undefined;
     // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
     const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
@@ -351,7 +351,16 @@ class Scan {
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
         // (A marker of the template's where the template has it is its blank, however written.)
         const own = p.sectionPath.length === 0 ? !ctx.inSection : ctx.section === foldText(p.sectionPath.at(-1)!);
-        const open = literal !== undefined && p.exact !== undefined && !own && inSentence(literal, text);
+        // (So is one that is a list item or a table cell of its own, among the author's items — `Example
+        // 4: (DB connection?)` over `* TBD` —, where the template has none: their open item too.)
+        const open =
+          literal === undefined || p.exact === undefined || own
+            ? undefined
+            : inSentence(literal, text)
+              ? ('sentence' as const)
+              : (ctx.item === true || cell) && /^(?:TODO|TBD|TBA|FIXME)$/i.test(literal)
+                ? ('item' as const)
+                : undefined;
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined
@@ -409,7 +418,7 @@ class Scan {
         shown,
         range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         block,
-        ...(open ? { openItem: true } : {}),
+        ...(open ? { openItem: open } : {}),
       });
     }
   }

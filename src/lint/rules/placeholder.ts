@@ -92,7 +92,7 @@ export default defineCatalogRule({
     for (const left of merged) {
       if (left.openItem) {
         report({
-          message: `An open item in ${left.where}: ${left.shown}, in the author's own sentence. Settle it, or say what is still open and when it will be settled. (A warning: the template's blanks are errors, an author's marker is not.)`,
+          message: `An open item in ${left.where}: ${left.shown}, in the author's own ${left.openItem === 'item' ? 'list item or table cell, where the template has no such marker' : 'sentence'}. Settle it, or say what is still open and when it will be settled. (A warning: the template's blanks are errors, an author's marker is not.)`,
           range: left.range,
           warning: true,
         });

@@ -1002,6 +1002,15 @@ describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => 
     expect(bare.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 7']);
   });
 
+  it('is an open item, a warning, as a list item or table cell of its own among the author’s, where the template has none there', async () => {
+    const items = await lintOne('placeholder', page('Fittings by size:\n\n* Half inch: brass\n* Three quarter inch:\n  * TBD'), { template });
+    expect(items.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 100)}`)).toEqual([
+      "warning 11 An open item in `## Design`: “TBD”, in the author's own list item or table cell, where the templat",
+    ]);
+    const cell = await lintOne('placeholder', page('| Part | Thread |\n| --- | --- |\n| Outlet | TBD |'), { template });
+    expect(cell.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+  });
+
   it('is the template’s blank left standing, an error, as a value or alone', async () => {
     const asValue = await lintOne('placeholder', page('Two outlets and a tap.', 'TBD'), { template });
     expect(asValue.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 3']);
