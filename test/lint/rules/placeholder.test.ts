@@ -1004,9 +1004,8 @@ describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => 
 
   it('is an open item, a warning, as a list item or table cell of its own among the author’s, where the template has none there', async () => {
     const items = await lintOne('placeholder', page('Fittings by size:\n\n* Half inch: brass\n* Three quarter inch:\n  * TBD'), { template });
-    expect(items.diagnostics.map((d) => `${d.severity} ${d.line} ${d.message.slice(0, 100)}`)).toEqual([
-      "warning 11 An open item in `## Design`: “TBD”, in the author's own list item or table cell, where the templat",
-    ]);
+    expect(items.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['warning 11']);
+    expect(items.diagnostics[0]!.message).toContain("An open item in `## Design`: “TBD”, in the author's own list item or table cell, where the template has no such marker.");
     const cell = await lintOne('placeholder', page('| Part | Thread |\n| --- | --- |\n| Outlet | TBD |'), { template });
     expect(cell.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
