@@ -18,12 +18,19 @@ export interface ColumnMapping {
 
 export interface ConfigTable {
   schema: TemplateSection;
-  /** The template's column names. */
+  /** The template's column names (of the table of its that the pattern's fits best, where it shows several). */
   columns: string[];
   section: Section;
   /** The pattern's table in that section that best fits the template's columns; absent when there is none. */
   table?: Table;
   mapping?: ColumnMapping;
+  /**
+   * Tables in that section that share no column with the template's, by name or a near miss (a
+   * schedule, an example): none is the table of settings, whose absence they do not make an error.
+   */
+  others?: Table[];
+  /** The section says in words that there is nothing to list (`No new parameters are introduced.`, `None.`). */
+  saysNone?: boolean;
 }
 
 /** The pattern's configuration tables: one per section matching the template's table section. */
@@ -32,12 +39,31 @@ export function configTables(template: TemplateSchema, outline: OutlineMatch, ta
   if (!config) return [];
   return sectionsFor(outline, config.schema).map((section) => {
     const inside = tables.filter((t) => t.range.start.offset >= section.range.start.offset && t.range.end.offset <= section.range.end.offset);
-    const scored = inside.map((table) => ({ table, mapping: mapColumns(config.columns, table.header) }));
-    // The table sharing the most column names with the template's (the first on a tie).
-    const best = scored.sort((a, b) => b.mapping.index.size - a.mapping.index.size)[0];
-    return { schema: config.schema, columns: config.columns, section, ...(best ? { table: best.table, mapping: best.mapping } : {}) };
+    // Each table against each table of settings the template shows: the pair sharing the most columns
+    // by name, then by a near miss (the first on a tie).
+    const scored = inside.flatMap((table) =>
+      config.alternatives.map((columns) => {
+        const mapping = mapColumns(columns, table.header);
+        return { table, columns, mapping, named: mapping.index.size - mapping.renamed.filter((r) => !r.near).length };
+      }),
+    );
+    const best = scored.filter((x) => x.named > 0).sort((a, b) => b.named - a.named || b.mapping.index.size - a.mapping.index.size)[0];
+    const others = inside.filter((t) => !scored.some((x) => x.table === t && x.named > 0));
+    const saysNone = !best && section.blocks.some((b) => b.kind === 'paragraph' && NOTHING_TO_LIST.test(b.text.replace(/[*_`]/g, '').trim()));
+    return {
+      schema: config.schema,
+      columns: best?.columns ?? config.columns,
+      section,
+      ...(best ? { table: best.table, mapping: best.mapping } : {}),
+      ...(others.length > 0 ? { others } : {}),
+      ...(saysNone ? { saysNone } : {}),
+    };
   });
 }
+
+/** A sentence that says a section of settings has none to list: `None.`, `N/A`, `No new parameters are introduced.`, `This change adds no settings.` */
+const NOTHING_TO_LIST =
+  /^(?:(?:none|n\/a|not applicable|nothing(?: to (?:list|add|configure|change))?)\.?$|no (?:new |changed |additional )?(?:parameters?|settings?|configuration|config|options?|changes? to (?:parameters|settings|configuration))\b|(?:this|the) (?:change|proposal|cip|rfc|pattern|document) (?:adds|introduces|changes|has|needs) no (?:new )?(?:parameters?|settings?|configuration|options?)\b|there are no (?:new |changed )?(?:parameters?|settings?|configuration options?)\b)/i;
 
 /** Pairs a table's header with the template's columns: by name, then by near miss, then by position. */
 export function mapColumns(expected: readonly string[], actual: readonly string[]): ColumnMapping {

@@ -34,15 +34,20 @@ export function findSchema(template: TemplateSchema, test: (s: TemplateSection) 
 }
 
 /** The section whose template content has a table with columns: the configuration table's section. */
-export function configurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+export function configurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[]; alternatives: string[][] } | undefined {
   return fromTemplate(template, 'configuration', () => findConfigurationSchema(template));
 }
 
-function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[] } | undefined {
+/**
+ * The template's section of settings and its table's columns; `alternatives`: every table of settings
+ * it shows there, the first one's columns first (`| Setting | New value |` for new settings, `| Setting
+ * | Old value | New value |` "for settings that already exist, use this table instead").
+ */
+function findConfigurationSchema(template: TemplateSchema): { schema: TemplateSection; columns: string[]; alternatives: string[][] } | undefined {
   const fits = (s: TemplateSection, columns: readonly string[]) => columns.length > 0 && !openEnded(columns) && isConfiguration(s, columns);
   const schema = findSchema(template, (s) => s.expects.tables.some((t) => fits(s, t.columns)));
-  const columns = schema?.expects.tables.find((t) => fits(schema, t.columns))?.columns;
-  return schema && columns ? { schema, columns } : undefined;
+  const alternatives = schema ? schema.expects.tables.filter((t) => fits(schema, t.columns)).map((t) => t.columns) : [];
+  return schema && alternatives[0] ? { schema, columns: alternatives[0], alternatives } : undefined;
 }
 
 /** Names of a section that holds settings (the whole name: `## Considered Options` is a comparison). */

@@ -21,6 +21,19 @@ export default defineRule({
       const wanted = columnList(config.columns);
       const { table, mapping } = config;
       if (!table || !mapping) {
+        // The section says there is nothing to list (`No new parameters are introduced.`): what the table would say.
+        if (config.saysNone) continue;
+        // A table of other columns (a schedule, an example): not the table of settings, nor one to rename column by column.
+        const other = config.others?.[0];
+        if (other) {
+          report({
+            message: `Section ${headingLabel(config.section)} has no table with the template's columns (${wanted}): the table on line ${other.range.start.line} has none of them (${columnList(other.header)}). If it lists the settings, give it the template's columns. (A warning: it may be a table of another kind.)`,
+            range: config.section.heading.range,
+            expected: wanted,
+            warning: true,
+          });
+          continue;
+        }
         report({
           message: `Section ${headingLabel(config.section)} has no table: add the template's table with the columns ${wanted}.`,
           range: config.section.heading.range,

@@ -149,4 +149,34 @@ describe('config-table', () => {
     expect((await lintOne('config-table', pattern('Parameters'), { template: template('Parameters', 'Name | Meaning') })).shown).toHaveLength(1);
     expect((await lintOne('config-table', pattern('Tuning'), { template: template('Tuning', 'Setting | Default | Meaning') })).shown).toHaveLength(1);
   });
+
+  it('takes any table of settings the template shows in the section (one for new settings, one with an old value for changed ones)', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\n[Short.]\n\n## Settings\n\nNew settings:\n\n| Setting | New value | Notes |\n|---|---|---|\n| a.b | 1 | text |\n\nFor settings that exist already, use this table instead:\n\n| Setting | Old value | New value | Notes |\n|---|---|---|---|\n| a.b | 0 | 1 | text |\n';
+    const pattern = (table: string) => `# Kiln limits\n\n## Summary\n\nRaises the firing limit.\n\n## Settings\n\n${table}\n`;
+    expect(
+      (await lintOne('config-table', pattern('| Setting | Old value | New value | Notes |\n|---|---|---|---|\n| kiln.max | 1200 | 1280 | cones 8 |'), { template }))
+        .shown,
+    ).toEqual([]);
+    expect((await lintOne('config-table', pattern('| Setting | New value | Notes |\n|---|---|---|\n| kiln.vent | on | new |'), { template })).shown).toEqual([]);
+    // (A column neither table has is still unexpected.)
+    expect(
+      (await lintOne('config-table', pattern('| Setting | New value | Owner | Notes |\n|---|---|---|---|\n| kiln.vent | on | Ana | new |'), { template })).shown.map(
+        (x) => x.slice(0, 30),
+      ),
+    ).toEqual(['9:25 Unexpected column “Owner”']);
+  });
+
+  it('asks for no table where the section says there is nothing to list, and says a table of other columns is no table of settings (one warning, no renames)', async () => {
+    const template = '# [Title]\n\n## Summary\n\n[Short.]\n\n## Settings\n\n| Setting | New value | Notes |\n|---|---|---|\n| a.b | 1 | text |\n';
+    const pattern = (text: string) => `# Kiln limits\n\n## Summary\n\nRaises the firing limit.\n\n## Settings\n\n${text}\n`;
+    expect((await lintOne('config-table', pattern('No new parameters are introduced.'), { template })).shown).toEqual([]);
+    expect((await lintOne('config-table', pattern('None.'), { template })).shown).toEqual([]);
+    // (Prose about the settings, no table: the table is asked for.)
+    expect((await lintOne('config-table', pattern('The limit goes up by eighty degrees.'), { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    const schedule = await lintOne('config-table', pattern('| Quarter | Limit | Comment |\n|---|---|---|\n| 1 | 1200 | now |\n| 2 | 1280 | later |'), { template });
+    expect(schedule.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['warning 7']);
+    expect(schedule.diagnostics[0]!.message).toContain("has no table with the template's columns (Setting | New value | Notes): the table on line 9 has none of them");
+    expect((await lintOne('config-param-unused', pattern('| Quarter | Limit | Comment |\n|---|---|---|\n| 1 | 1200 | now |'), { template })).shown).toEqual([]);
+  });
 });
