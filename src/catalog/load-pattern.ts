@@ -526,10 +526,13 @@ function labelledQuote(doc: MarkdownDocument, title: PatternText | undefined): P
  * or the conventions of requirement words (RFC 2119's "MUST", "SHOULD"): never
  * a summary.
  */
-function saidAside(text: string): boolean {
+export function saidAside(text: string): boolean {
   const trimmed = text.trim();
   return (
-    /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit)[*_]{0,2}\s*[:!])/i.test(trimmed) ||
+    // (A label with a note of its own, `**Status (process change, 2025):**`, is one too.)
+    /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit|status)(?:\s*\([^()\n]{1,60}\))?[*_]{0,2}\s*[:!])/i.test(
+      trimmed,
+    ) ||
     /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
     /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed) ||
     aboutTheDocument(trimmed)

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import { leadBlock } from '../markdown/document.js';
+import { saidAside } from '../catalog/load-pattern.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';
@@ -95,7 +96,8 @@ export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; key
   const data = doc.frontMatter?.data ?? {};
   const section = doc.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
   return {
-    blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()),
+    // (Not a notice set above the text, `> **Note:** this predates the new process`: no summary.)
+    blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()) && !saidAside(lead.text),
     keys: SUMMARY_KEYS.filter((k) => typeof data[k] === 'string' && (data[k] as string).trim() !== ''),
     ...(section ? { section: splitNote(section.title).text } : {}),
   };

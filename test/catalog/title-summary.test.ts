@@ -75,6 +75,8 @@ describe('title and summary, from where the template keeps them', () => {
     const catalog = await catalogOf(NO_SUMMARY, {
       noted: '# Noted\n\n> **Note**: this record was accepted before the review rules.\n\n## Context\n\nRoutes need to rewrite the start of a path.\n',
       alert: '# Alert\n\n> [!WARNING]\n> Kept for history only, see the newer record.\n\n## Context\n\nGateways share one counter per client.\n',
+      status:
+        '# Kiln fields\n\n- Stage: 2\n\n> **Status (process change, 2025):** the staged process was retired; this record is kept as it was.\n\nAdds fields that describe each kiln, its model and how often it fires.\n\n## Context\n\nPotters asked.\n',
       markup: '# Markup\n\n## Context\n\n{{% alert color="warning" %}}\n\n{% include banner.html %}\n\nOversized headers are refused with a clear status.\n',
       words:
         '# Words\n\nThe key words "MUST" and "SHOULD" in this document are to be read as in RFC 2119.\n\n## Context\n\nGateways pick a default route when none is named.\n',
@@ -87,6 +89,7 @@ describe('title and summary, from where the template keeps them', () => {
       'markup: Oversized headers are refused with a clear status.',
       'names: Apps read sensors in the background.',
       'noted: Routes need to rewrite the start of a path.',
+      'status: Adds fields that describe each kiln, its model and how often it fires.',
       'words: Gateways pick a default route when none is named.',
     ]);
   });

@@ -179,6 +179,23 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
   });
 });
 
+describe('init --adopt: where summaries are', () => {
+  it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
+    const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };
+    ['kilns', 'glazes', 'moulds', 'wheels', 'clays', 'tools'].forEach((t, i) => {
+      const notice = i < 3 ? '> **Note (process change, 2025):** the staged process was retired; this proposal is kept as it was.\n\n' : '';
+      files[`text/000${i + 1}-${t}.md`] =
+        `# 000${i + 1}: ${t}\n\n- Stage: **2**\n\n${notice}Adds fields that describe ${t} for the studio's records.\n\n## Usage\n\nShelves.\n\n## Fields\n\nMany.\n`;
+    });
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).summary?.from).not.toBe('blockquote');
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'summary' || d.ruleId === 'duplicate-pattern'));
+    expect(found).toEqual([]);
+  });
+});
+
 describe('init --adopt: a derived template asks for, not requires, what a few patterns go without', () => {
   it('a section kept by fewer than 95% of the patterns is recommended, with the reason said; one every pattern keeps stays required', async () => {
     const page = (t: string, articles: boolean) =>
