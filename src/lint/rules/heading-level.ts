@@ -2,7 +2,7 @@ import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js
 import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
-import { parentSection } from '../../template/walk.js';
+import { flattenSections, parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -89,8 +89,25 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const parent = parentSection(template, schema);
     const before = doc.headings.filter((h) => h.range.start.offset < section.heading.range.start.offset && h.level < schema.level).at(-1);
     // (A top-level section lands under the title, not under an H1 of the author's: `# Background`.)
-    if (!parent) return before === undefined || before === doc.title;
-    return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text));
+    if (!parent) return (before === undefined || before === doc.title) && inOrderThere(section, schema);
+    return before !== undefined && before.level === parent.level && parent.matcher.test(foldHeading(before.text)) && inOrderThere(section, schema);
+  };
+  /**
+   * Whether, raised where it stands, the section would stand in the template's order among its
+   * siblings there: after the one before it and before the one after it (`#### Implementation` deep in
+   * the `## Specification` is the `## Reference Implementation` the template puts after `##
+   * Rationale`: raised there, it would come before it).
+   */
+  const inOrderThere = (section: Section, schema: TemplateSection): boolean => {
+    const order = parentSection(template, schema)?.children ?? template;
+    const at = section.heading.range.start.offset;
+    const siblings = [...schemaOf]
+      .filter(([s, t]) => s !== section && t !== schema && order.includes(t) && s.level === schema.level)
+      .sort(([a], [b]) => a.heading.range.start.offset - b.heading.range.start.offset);
+    const before = siblings.filter(([s]) => s.heading.range.start.offset < at).at(-1)?.[1];
+    const after = siblings.find(([s]) => s.heading.range.start.offset > at)?.[1];
+    const k = order.indexOf(schema);
+    return (!before || order.indexOf(before) < k) && (!after || order.indexOf(after) > k);
   };
   /**
    * Whether moving the section up to `level` would change what other sections belong to: the
@@ -105,6 +122,18 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     if (next && next.level > level && next.level <= section.level) return true;
     const parent = parentSection(doc.sections, section);
     return parent !== undefined && level <= parent.level && parent.children.length === 1 && parent.blocks.length === 0;
+  };
+  /**
+   * Whether moving the section down would part it from a heading of the author's right after it at
+   * its level, which stays (`## Goals` made `### Goals` under `## Motivation`, `## Non-goals` left a
+   * section of its own): the pair the author wrote side by side split across two levels.
+   */
+  const leavesTwin = (section: Section, level: number): boolean => {
+    if (level <= section.level) return false;
+    const next = doc.headings.find((h) => h.range.start.offset >= section.range.end.offset);
+    if (!next || next.level !== section.level) return false;
+    const after = flattenSections(doc.sections).find((s) => s.heading === next);
+    return after !== undefined && !schemaOf.has(after);
   };
   // The template's level of each of the pattern's sections that stands for one.
   const levelOf = new Map<Section, number>();
@@ -140,6 +169,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
     const past = raisedPastParent(section, schema);
     const lastH1 = section.heading === onlyH1 && schema.level > 1;
+    // (Out of place, and raised or lowered where it stands it would break the template's order: moved by hand.)
+    const disordered = misplaced && !past && !inOrderThere(section, schema);
     // (A heading deeper than the section among topics of the author's under a heading of theirs,
     // `### Summary` after `### Option A` and `### Option B` in their `## Proposal`: the section out of
     // place, or that topic's own heading — a guess, a warning, and nothing moved.)
@@ -155,7 +186,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       !leavesTitles &&
       !past &&
       ((!misplaced && schema.level < section.level) || landsInPlace(section, schema)) &&
-      !regroups(section, schema.level);
+      !regroups(section, schema.level) &&
+      !leavesTwin(section, schema.level);
     // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
     // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
     // (Not when one of them is at its level already: moved along, it would be off in turn.)
@@ -211,7 +243,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
       ...(schema.optional || schema.recommended || split.has(section) || topical ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,
       actual: `${'#'.repeat(section.level)} ${section.title}`,

@@ -595,3 +595,33 @@ describe('heading-level: a slot any heading fills names no section', () => {
     expect(await readFile(second.file, 'utf8')).toBe(parts);
   });
 });
+
+describe('heading-level: --fix never moves a heading where the move makes the outline worse', () => {
+  it("a section deep inside another, that raised where it stands would break the template's order (`#### Implementation` in the Specification, for the last `## Reference Implementation`): said, not moved", async () => {
+    const template = '# [Title]\n\n## Abstract\n\nShort.\n\n## Specification\n\nDetails.\n\n## Rationale\n\nWhy.\n\n## Reference Implementation\n\nCode.\n';
+    const source =
+      '# Name registry\n\n## Abstract\n\nNames and owners.\n\n## Specification\n\n### Fees\n\nA fixed fee.\n\n#### Reference Implementation\n\nA sketch of the fee part.\n\n## Rationale\n\nFees keep squatters away.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 60)}`)).toEqual(['13 `#### Reference Implementation` should be level 2: `## Refer']);
+    expect(found.diagnostics[0]!.message).toContain("out of the template's order: move it to its place by hand");
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    // (Where it lands in the template's order, it is moved.)
+    const last =
+      '# Name registry\n\n## Abstract\n\nNames and owners.\n\n## Specification\n\nA fixed fee.\n\n## Rationale\n\nFees keep squatters away.\n\n#### Reference Implementation\n\nA sketch.\n';
+    const moved = await lintOne('heading-level', last, { template, fix: true });
+    expect(await readFile(moved.file, 'utf8')).toBe(last.replace('#### Reference', '## Reference'));
+  });
+
+  it('a heading moved down under the section before it, whose twin of the author’s right after it stays (`## Goals`, `## Non-goals`): said, not moved', async () => {
+    const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n## Design\n\nHow.\n';
+    const source =
+      '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Motivation\n\nBurnt pots.\n\n## Goals\n\nNo burnt pots.\n\n## Non-goals\n\nGlazes.\n\n## Design\n\nA clock.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['11 error']);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    // (Followed by a section of the template, it is moved.)
+    const alone = source.replace('## Non-goals\n\nGlazes.\n\n', '');
+    const moved = await lintOne('heading-level', alone, { template, fix: true });
+    expect(await readFile(moved.file, 'utf8')).toBe(alone.replace('## Goals', '### Goals'));
+  });
+});
