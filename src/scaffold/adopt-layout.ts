@@ -653,7 +653,11 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   for (const file of set) {
     // `code-of-conduct.md` may be a pattern about codes of conduct: a name excludes a file that does not fit the template.
     // A generation source (`x.src.md`) fits the template as the document made from it does: left out by its name alone.
-    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base)) || GENERATED_SOURCE.test(file.base);
+    // (But a README alone in a folder of its own below the catalog's root, its images beside it,
+    // written from the template — `sig-node/301-fast-start/README.md` among `sig-node/*.md` — is that
+    // folder's page: a pattern kept so, as newer ones often are.)
+    const ownFolder = file.dirs.length > 0 && !set.some((o) => o !== file && o.dirs.join('/') === file.dirs.join('/')) && fitsTemplate(fit(file));
+    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base) && !ownFolder) || GENERATED_SOURCE.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     // (A file named for a topic with the word in it, `multiple-pod-template-support.md`, that fits the

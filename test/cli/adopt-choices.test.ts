@@ -179,6 +179,29 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
   });
 });
 
+describe('init --adopt: a README alone in a folder of its own', () => {
+  it('written from the template among named proposals (`area/301-fast-start/README.md` beside `area/*.md`), is a pattern; the catalog’s own README is not', async () => {
+    const doc = (t: string) => `# ${t}\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Goals\n\nWhat ${t} reaches.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = {
+      'README.md': '# Proposals\n\nHow to write one: copy a proposal and change it.\n',
+      'area/one.md': doc('Proposal one'),
+      'area/two.md': doc('Proposal two'),
+      'area/three.md': doc('Proposal three'),
+      'area/four.md': doc('Proposal four'),
+      'area/301-fast-start/README.md': doc('Fast start'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['area/301-fast-start/README.md', 'area/four.md', 'area/one.md', 'area/three.md', 'area/two.md']);
+    // (A README beside other documents of its folder is that folder's introduction, no pattern.)
+    const beside = { ...files, 'area/301-fast-start/notes.md': '# Notes\n\nScratch.\n' };
+    const dir2 = await tempCatalog(beside);
+    expect((await runCli(['init', '--adopt', dir2], REPO)).code).toBe(0);
+    expect(await pickedOf(dir2, beside)).not.toContain('area/301-fast-start/README.md');
+  });
+});
+
 describe('init --adopt: where summaries are', () => {
   it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
     const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };
