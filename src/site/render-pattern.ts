@@ -144,7 +144,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     const title = token.attrGet('title');
     const titleAttr = title ? ` title="${escape(title)}"` : '';
     const target = imageTarget(src, images);
-    if (!target) return `<span class="missing">${escape(alt || src)}</span>`;
+    if (!target) return `<span class="missing">${escape(alt || missingName(src))}</span>`;
     return `<img src="${escape(target)}" alt="${escape(alt)}" loading="lazy"${titleAttr}>`;
   };
 
@@ -605,7 +605,7 @@ function rewriteImages(html: string, images: ImageContext): string {
     const target = src === undefined ? undefined : imageTarget(src.value.replace(/&amp;/g, '&'), images);
     // (The alt text as written, its entities kept: the sanitizer reads it as HTML text.)
     if (target === undefined)
-      return `<span class="missing">${(attributes.get('alt')?.value || src?.value || 'image').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
+      return `<span class="missing">${(attributes.get('alt')?.value || missingName(src?.value ?? '')).replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`;
     return `${tag.slice(0, src!.start)}"${target.replace(/"/g, '&quot;')}"${tag.slice(src!.end)}`;
   });
 }
@@ -697,4 +697,12 @@ function hasRawHtml(tokens: Token[]): boolean {
     if (t.children && hasRawHtml(t.children)) return true;
   }
   return false;
+}
+
+/**
+ * What stands for an image the page does not show, where it has no alt text: its path, or `image`
+ * for an image embedded as a `data:` URI (hundreds of kilobytes of base64, no words for a reader).
+ */
+function missingName(src: string): string {
+  return !src.trim() || /^\s*data:/i.test(src) ? 'image' : src;
 }

@@ -413,6 +413,24 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<a href="../../repository-files/resources/saga/flow.png">the flow, full size</a>');
   });
 
+  it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
+    const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
+    const root = await tempCatalog({
+      'pasted/README.md': `# Pasted\n\n> From an editor.\n\n## Overview\n\n![][pic1]\n\n![Flow](${uri})\n\n<img src="${uri}">\n\n[pic1]: <${uri}>\n`,
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/pasted/index.html'), 'utf8');
+    expect(page).not.toContain('base64');
+    expect([...page.matchAll(/<span class="missing">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['image', 'Flow', 'image']);
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.replace(/ \(.*$/s, '')}`));
+    expect(found).toEqual([
+      'warning Image is embedded in the text as a `data:` URI',
+      'warning Image “Flow” is embedded in the text as a `data:` URI',
+      'warning Image is embedded in the text as a `data:` URI',
+    ]);
+  });
+
   it('shows an image written from the root of the folder above the catalog its site is published from (`/assets/x.png` from `docs/standards/`, the image in `docs/assets/`); lint says where it is, as a warning', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const repo = await tempCatalog({

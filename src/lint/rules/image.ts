@@ -167,7 +167,17 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     return;
   }
   const target = classifyTarget(image.src, pattern.file, files);
-  // Web images and `data:` URIs are not fetched.
+  // An image embedded as a `data:` URI (pasted from an editor): git hosts do not show it, nor does the site.
+  if (target.kind === 'scheme' && target.scheme.toLowerCase() === 'data') {
+    const size = Math.round((image.src.length * 3) / 4 / 1024);
+    report({
+      message: `Image ${image.alt ? `“${image.alt}” ` : ''}is embedded in the text as a \`data:\` URI (${size > 0 ? `about ${size} KB` : 'under 1 KB'}): git hosts do not show such images, nor does the site. Save it as a file beside the pattern and link that.`,
+      ...at,
+      warning: true,
+    });
+    return;
+  }
+  // Web images and other schemes are not fetched.
   if (target.kind === 'external' || target.kind === 'scheme') return;
   if (target.kind === 'unsafe') {
     // `../assets/decisions/x.png` from a catalog kept in a folder of a repository, to an image of

@@ -94,7 +94,7 @@ describe('image: files', () => {
       [
         '![a](diagrams/architecture.png) ![b](diagrams/b.jpg) ![c](diagrams/c.JPEG) ![d](diagrams/d.gif)',
         '![e](diagrams/e.webp) ![f](diagrams/f.avif) ![g](diagrams/g.svg "title") ![h](<diagrams/with space.svg>)',
-        '<img src="diagrams/g.svg" alt="html"> ![web](https://example.org/x.png) ![inline](data:image/png;base64,iVBORw0KGgo=)',
+        '<img src="diagrams/g.svg" alt="html"> ![web](https://example.org/x.png)',
       ].join('\n'),
       {
         'example/diagrams/b.jpg': JPEG,
@@ -107,6 +107,12 @@ describe('image: files', () => {
       },
     );
     expect(problems).toEqual([]);
+  });
+
+  it('warns of an image embedded as a `data:` URI, which neither git hosts nor the site show', async () => {
+    expect(await imageProblems('![inline](data:image/png;base64,iVBORw0KGgo=)')).toEqual([
+      '11:11 Image “inline” is embedded in the text as a `data:` URI (under 1 KB): git hosts do not show such images, nor does the site. Save it as a file beside the pattern and link that.',
+    ]);
   });
 
   it('reports a missing image at its position, with the nearest file', async () => {
