@@ -15,6 +15,7 @@ import { PatternbookError } from '../diagnostics.js';
 import { lint } from '../lint/lint.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.js';
+import { processRules } from './adopt-process.js';
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -218,6 +219,20 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
         loadedDocs,
       );
   const comparison = compareTemplate(schema, docs, { derived: derived !== undefined });
+  // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
+  // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
+  if (!derived)
+    for (const rule of processRules(root, schema.sections)) {
+      const known = comparison.sections.find((c) => foldHeading(c.name) === foldHeading(rule.name));
+      const choice = known ?? { name: rule.name, reasons: [] };
+      if (rule.optional) {
+        choice.optional = true;
+        delete choice.recommended;
+      } else if (rule.recommended && !choice.optional) choice.recommended = true;
+      else continue;
+      choice.reasons.push(...rule.reasons);
+      if (!known) comparison.sections.push(choice);
+    }
   // A sibling's own sections (the names the template does not have) get settings from the patterns
   // that follow it; `sections` is shared by name, so a name both have keeps the template's.
   const baseNames = new Set(flattenSections(schema.sections).map((s) => foldHeading(s.name)));

@@ -202,6 +202,49 @@ describe('init --adopt: a README alone in a folder of its own', () => {
   });
 });
 
+describe("init --adopt: the catalog's own rules for its sections, in its README", () => {
+  const template =
+    '# [Title]\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Compatibility\n\nWhat breaks.\n\n## Open Questions\n\nWhat is unclear.\n';
+  const doc = (t: string, sections: string[]) => `# ${t}\n\n${sections.map((s) => `## ${s}\n\n${s} of ${t}.\n`).join('\n')}`;
+  const all = ['Abstract', 'Motivation', 'Specification', 'Compatibility', 'Open Questions'];
+
+  it('parts listed as ones a document can have are optional, parts asked of some kinds recommended, parts each must have stay required', async () => {
+    const readme = [
+      '# Kiln proposals',
+      'Each proposal must have the following parts:',
+      '* `Abstract`: a short description\n* `Motivation`: why\n* `Specification`: what changes',
+      'Each proposal can have the following parts:',
+      '* `Open Questions`: what to settle before building it',
+      'Each `Firmware Track` proposal must have the following parts:',
+      '* `Compatibility`: what breaks for kilns in the field',
+    ].join('\n\n');
+    const files: Record<string, string> = { 'README.md': `${readme}\n`, 'proposals/TEMPLATE.md': template };
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries())
+      files[`proposals/${t}.md`] = doc(t, i === 0 ? ['Abstract', 'Motivation', 'Specification'] : all);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ Compatibility: { recommended: true }, 'Open Questions': { optional: true } });
+    const text = await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8');
+    expect(text).toContain('README.md (line 13) asks for `Compatibility` of some kinds of document only');
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => d.severity));
+    expect(found).toEqual(['warning']);
+  });
+
+  it('a sentence that frees a document from filling every section makes each section recommended', async () => {
+    const files: Record<string, string> = {
+      'README.md': '# Kiln proposals\n\n- Fill in the proposal. It does not need to fill in all the sections: use them to guide your thinking.\n',
+      'proposals/TEMPLATE.md': template,
+    };
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries()) files[`proposals/${t}.md`] = doc(t, i === 0 ? all.slice(0, 4) : all);
+    const dir = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    expect(Object.values((await configOf(dir)).sections as Record<string, unknown>)).toEqual(all.map(() => ({ recommended: true })));
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => d.severity));
+    expect(found).toEqual(['warning']);
+  });
+});
+
 describe('init --adopt: where summaries are', () => {
   it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
     const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };

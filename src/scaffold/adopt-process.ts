@@ -1,0 +1,154 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { repositoryRoot } from '../catalog/links.js';
+import { parseMarkdown } from '../markdown/document.js';
+import type { Block, Section } from '../markdown/types.js';
+import { variantKey } from '../template/heading-variants.js';
+import type { TemplateSection } from '../template/types.js';
+import { flattenSections } from '../template/walk.js';
+import type { SectionChoice } from './adopt-compare.js';
+
+/**
+ * What the catalog's own process pages say of the template's sections: its README's and
+ * CONTRIBUTING's rules, read where they name the sections. `init --adopt` writes them into
+ * `sections`, each with the sentence it comes from, so that lint holds the catalog to its own
+ * words and no stricter:
+ *
+ * - A sentence that frees a document from filling every section ("It doesn't need to fill in all
+ *   the sections") makes every section the template asks for recommended: still asked for, a
+ *   missing one a warning.
+ * - A list of parts under a lead-in that names them ("Each ACP can have the following parts:",
+ *   then `* \`Open Questions\`: …`) makes a part listed only as one a document may have optional,
+ *   and a part required only of some kinds ("Each `Standards Track` ACP must have …") recommended.
+ *   A part every document must have ("Each ACP must have the following parts:") stays as the
+ *   template has it.
+ */
+export function processRules(root: string, template: readonly TemplateSection[]): SectionChoice[] {
+  const sections = flattenSections(template).filter((s) => !s.anyHeading && !s.repeatable);
+  if (sections.length === 0) return [];
+  const byKey = new Map(sections.map((s) => [variantKey(s.name), s]));
+  const listed = new Map<TemplateSection, { must?: Said; some?: Said; may?: Said }>();
+  let freed: Said | undefined;
+  for (const page of processPages(root)) {
+    const parsed = parseMarkdown(page.text);
+    if (!parsed.ok) continue;
+    const doc = parsed.document;
+    const runs: (readonly Block[])[] = [doc.preamble, ...flattenSections(doc.sections).map((s: Section) => s.blocks)];
+    for (const blocks of runs) {
+      blocks.forEach((block, i) => {
+        const texts = block.kind === 'paragraph' ? [block.text] : block.kind === 'list' ? block.items.map((item) => item.text) : [];
+        if (!freed) {
+          const sentence = texts.find((t) => NOT_EVERY_SECTION.test(t));
+          if (sentence) freed = { file: page.rel, line: block.range.start.line, text: sentenceOf(sentence, NOT_EVERY_SECTION) };
+        }
+        const list = blocks[i + 1];
+        if (block.kind !== 'paragraph' || list?.kind !== 'list' || !/:\s*$/.test(block.text)) return;
+        const kind = leadKind(block.text);
+        if (!kind) return;
+        const said: Said = { file: page.rel, line: block.range.start.line, text: block.text.trim() };
+        for (const item of list.items) {
+          const name = itemName(item.text);
+          const schema = name ? byKey.get(variantKey(name)) : undefined;
+          if (!schema) continue;
+          const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
+          entry[kind] ??= said;
+        }
+      });
+    }
+  }
+  const out: SectionChoice[] = [];
+  for (const [schema, entry] of listed) {
+    if (entry.must || schema.optional) continue;
+    if (entry.some)
+      out.push({
+        name: schema.name,
+        recommended: true,
+        reasons: [`${where(entry.some)} asks for \`${schema.name}\` of some kinds of document only ("${entry.some.text}"): recommended (a missing one is a warning)`],
+      });
+    else if (entry.may)
+      out.push({
+        name: schema.name,
+        optional: true,
+        reasons: [`${where(entry.may)} lists \`${schema.name}\` among the parts a document may have ("${entry.may.text}"): optional`],
+      });
+  }
+  if (freed) {
+    const said = freed;
+    let quoted = false;
+    for (const schema of sections) {
+      if (schema.optional || schema.recommended || out.some((c) => c.name === schema.name) || listed.get(schema)?.must) continue;
+      // (The sentence quoted once, at the first section it frees.)
+      out.push({
+        name: schema.name,
+        recommended: true,
+        reasons: [`${where(said)} says a document need not fill in every section${quoted ? '' : ` ("${said.text}")`}: recommended (a missing one is a warning)`],
+      });
+      quoted = true;
+    }
+  }
+  return out;
+}
+
+interface Said {
+  file: string;
+  line: number;
+  text: string;
+}
+
+const where = (said: Said) => `${said.file} (line ${said.line})`;
+
+/** A sentence that frees a document from writing every section of the template. */
+const NOT_EVERY_SECTION =
+  /\b(?:(?:does(?:n['’]t| not)|do(?:n['’]t| not)|need(?:n['’]t| not)) (?:need to |have to )?fill(?:[- ]?in| out)? (?:all|every)(?: of)?(?: the)? sections?|not (?:all|every)(?: of the)? sections? (?:are|is) (?:required|mandatory|needed)|(?:all|the) sections (?:of the template )?are optional|(?:skip|omit|leave out) (?:any )?sections? that (?:do(?:es)?n['’]t|do(?:es)? not) apply|fill (?:in|out) (?:only )?the sections that apply)\b/i;
+
+/** The sentence of `text` that holds the match, for the configuration's comment. */
+function sentenceOf(text: string, pattern: RegExp): string {
+  const sentences = text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
+  return (sentences.find((s) => pattern.test(s)) ?? sentences[0]!).trim();
+}
+
+/**
+ * What a lead-in over a list of parts says of them: every document must have them (`must`), some
+ * kinds must (`some`: a kind named between "Each" and the verb, `Each \`Standards Track\` ACP must
+ * have`), or a document may (`may`). None where it says neither.
+ */
+function leadKind(lead: string): 'must' | 'some' | 'may' | undefined {
+  const text = lead.replace(/\s+/g, ' ').trim();
+  const may = /\b(?:can|may|might|could) (?:also )?(?:have|include|contain|add)\b|\boptional(?:ly)?\b/i.test(text);
+  const must =
+    /\b(?:must|shall|should|needs? to|has to|have to|is required to|are required to) (?:also )?(?:have|include|contain)\b|\b(?:required|mandatory) (?:parts|sections)\b/i.test(
+      text,
+    );
+  if (!may && !must) return undefined;
+  if (may && !must) return 'may';
+  // (The kind: a code span or a capitalised name of two words or more before the document's noun.)
+  const subject = /^(?:each|every|all|an?|the)\s+(.+?)\s+(?:must|shall|should|needs?|has|have|is|are)\b/i.exec(text)?.[1] ?? '';
+  const qualified = /`[^`]+`/.test(subject) || /\b(?:track|type|category|kind|class)\b/i.test(subject) || subject.split(/\s+/).length >= 3;
+  return qualified ? 'some' : 'must';
+}
+
+/** The name a list item of parts opens with: `` `Open Questions`: … ``, `**Motivation** - …`, `Rationale: …`. */
+function itemName(text: string): string | undefined {
+  const m = /^\s*(?:`([^`]{2,60})`|\*\*([^*]{2,60})\*\*|__([^_]{2,60})__|([\p{L}][\p{L} '’/&-]{1,58}?))\s*(?:[:–—]|\s-\s|$)/u.exec(text.split('\n')[0]!);
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim();
+}
+
+/** The catalog's process pages: README and CONTRIBUTING in its folder and, where it is inside one, at its repository's root. */
+function processPages(root: string): { rel: string; text: string }[] {
+  const folders = [root];
+  const repo = repositoryRoot(root);
+  if (repo && path.resolve(repo) !== path.resolve(root)) folders.push(repo);
+  const out: { rel: string; text: string }[] = [];
+  for (const folder of folders)
+    for (const name of ['README.md', 'readme.md', 'Readme.md', 'CONTRIBUTING.md', 'contributing.md']) {
+      const file = path.join(folder, name);
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat?.isFile() || stat.size > 512 * 1024) continue;
+      try {
+        out.push({ rel: path.relative(root, file).split(path.sep).join('/') || name, text: readFileSync(file, 'utf8') });
+      } catch {
+        // (An unreadable page says nothing.)
+      }
+    }
+  return out;
+}
