@@ -38,6 +38,8 @@ export interface Leftover {
    * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
    */
   openItem?: 'sentence' | 'item';
+  /** A blank the template says the catalog's process fills in (`(number -- assigned by the editor)`): kept until then, a warning. */
+  byProcess?: boolean;
   /** In the copy of the blank template a document of the catalog shows from this line (see `quotedTemplate`): said as a warning that says so. */
   quoted?: number;
   /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
@@ -333,7 +335,7 @@ class Scan {
       for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
-    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item' }>();
+    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean }>();
     let folded: string | undefined;
     // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
     const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
@@ -364,7 +366,7 @@ class Scan {
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined
-            ? { id, shown: quote(literal), literal, token: !!p.exact, ...(open ? { open } : {}) }
+            ? { id, shown: quote(literal), literal, token: !!p.exact, ...(open ? { open } : {}), ...(FILLED_BY_PROCESS.test(p.text) ? { process: true } : {}) }
             : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
         );
       }
@@ -410,7 +412,7 @@ class Scan {
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
       this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plainRange(span), block });
     }
-    for (const { id, shown, literal, token, open } of hits.values()) {
+    for (const { id, shown, literal, token, open, process } of hits.values()) {
       if (token && !open && tokens.length > 1) continue;
       this.leftovers.push({
         id,
@@ -419,6 +421,8 @@ class Scan {
         range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         block,
         ...(open ? { openItem: open } : {}),
+        // (A blank the template says the catalog's process fills in, not the author: kept until then.)
+        ...(process ? { byProcess: true } : {}),
       });
     }
   }
@@ -838,6 +842,13 @@ function onlyMentioned(marker: string, raw: string, text: string): boolean {
  * in it (`the thread size is TBD until the supplier answers`): not as the
  * unit's value (`Review Manager: TBD`, a line or a cell of it alone).
  */
+/**
+ * A template's blank that says someone other than the author fills it in (`(number -- assigned by the
+ * editor)`, `set by the maintainers when merged`, `to be assigned`): a pattern keeps it until then.
+ */
+const FILLED_BY_PROCESS =
+  /\b(?:assigned|set|filled(?: in)?|added|given|allocated|chosen|updated) by (?:the |an? )?(?:[\p{L}-]+ )?(?:editors?|managers?|maintainers?|owners?|committee|council|steering|reviewers?|bot|ci|process|chairs?|team|moderators?|curators?)\b|\b(?:to be|will be|is) (?:assigned|allocated)\b/iu;
+
 function inSentence(marker: string, text: string): boolean {
   if (!/^(?:TODO|TBD|TBA|FIXME)$/i.test(marker)) return false;
   const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(marker)}(?![\\p{L}\\p{N}_])`, 'giu'))];

@@ -106,6 +106,14 @@ export default defineCatalogRule({
         });
         continue;
       }
+      if (left.byProcess) {
+        report({
+          message: `Template text in ${left.where}: ${left.shown}, a blank the template says the catalog's process fills in, not the author: kept until then. If that is done, write the value. (A warning.)`,
+          range: left.range,
+          warning: true,
+        });
+        continue;
+      }
       const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link

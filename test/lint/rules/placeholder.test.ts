@@ -1005,7 +1005,9 @@ describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => 
   it('is an open item, a warning, as a list item or table cell of its own among the author’s, where the template has none there', async () => {
     const items = await lintOne('placeholder', page('Fittings by size:\n\n* Half inch: brass\n* Three quarter inch:\n  * TBD'), { template });
     expect(items.diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['warning 11']);
-    expect(items.diagnostics[0]!.message).toContain("An open item in `## Design`: “TBD”, in the author's own list item or table cell, where the template has no such marker.");
+    expect(items.diagnostics[0]!.message).toContain(
+      "An open item in `## Design`: “TBD”, in the author's own list item or table cell, where the template has no such marker.",
+    );
     const cell = await lintOne('placeholder', page('| Part | Thread |\n| --- | --- |\n| Outlet | TBD |'), { template });
     expect(cell.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
@@ -1348,5 +1350,20 @@ describe('placeholder: a label that is a writing verb', () => {
     const template = '# Title\n\n| key | value |\n|---|---|\n| owner | name |\n| state | open |\n\n## Problem\n\nWhat is wrong.\n';
     const item = '# Item 1\n\n| key | value |\n|---|---|\n| owner | Dana |\n| state | closed |\n\n## Problem\n\nThe gate sticks in wet weather.\n';
     expect((await lintOne('placeholder', item, { template })).shown).toEqual([]);
+  });
+});
+
+describe('placeholder: a blank the catalog’s process fills in', () => {
+  it('kept as the template writes it (`(number -- assigned by the editor)`) is a warning that says so; the author’s own blanks stay errors', async () => {
+    const template =
+      '# (proposal title)\n\n| Field | Value |\n|---|---|\n| Number: | (number -- assigned by the editor) |\n| Author: | (your name) |\n\n## Abstract\n\nRequired.\n';
+    const page = (author: string) =>
+      `# Bell schedule\n\n| Field | Value |\n|---|---|\n| Number: | (number -- assigned by the editor) |\n| Author: | ${author} |\n\n## Abstract\n\nRing twice.\n`;
+    const kept = await lintOne('placeholder', page('Ana Ruiz'), { template });
+    expect(kept.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "warning Template text in the introduction: “(number -- assigned by the editor)”, a blank the template says the catalog's process fills in, not the author: kept until then. If that is done, write the value. (A warning.)",
+    ]);
+    const both = await lintOne('placeholder', page('(your name)'), { template });
+    expect(both.diagnostics.map((d) => d.severity).sort()).toEqual(['error', 'warning']);
   });
 });
