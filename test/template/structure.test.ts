@@ -697,6 +697,11 @@ describe('template semantics read from real-catalog shapes', () => {
     const benchmarks = await lintPattern(template, other, { fix: true });
     expect(benchmarks.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section warning', '11 unknown-section warning']);
     expect(benchmarks.diagnostics[0]!.message).toContain('This pattern has `## Benchmarks` there, in its stead');
+    // (So in a pattern whose every section is written a level up, `# Motivation`, `# Benchmarks`: the same warning.)
+    const up = other.replace(/^## /gm, '# ');
+    const upFound = await lintPattern(template, up, { fix: false });
+    expect(upFound.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.line} ${d.severity}`)).toEqual(['9 warning']);
+    expect(upFound.diagnostics.find((d) => d.ruleId === 'required-section')!.message).toContain('This pattern has `# Benchmarks` there, in its stead');
     expect(benchmarks.text).toBe(other);
     // Where another section is missing there too, that one heading is no more one than the other's: errors.
     const both = other.replace('## Drawbacks\n\nChurn.\n', '');

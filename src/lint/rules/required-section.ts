@@ -11,6 +11,7 @@ import {
   kindredText,
   kindredTo,
   mayStandFor,
+  outlineOff,
   raisedIntoTitle,
   sectionsHad,
   speaksFor,
@@ -1009,7 +1010,10 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const before = missing.before?.sections[0]!.range.start.offset;
   const unknown = new Set(outline.unknown);
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
-  const heading = (s: Section) => s.level === missing.schema.level && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim());
+  // (In a pattern whose sections are all written a level off the template's, `# Summary`, `# Motivation`,
+  // the author's headings at that level: heading-level says the layout once.)
+  const by = missing.parent ? 0 : ([1, -1].find((b) => outlineOff(outline.matches, b)?.partial === false) ?? 0);
+  const heading = (s: Section) => s.level === missing.schema.level - by && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim());
   // (Up to the template section that follows in the pattern, in the template's order or not: `## Plan`
   // written before the `## Scope` the template puts first bounds the author's headings as well. One
   // the template puts before the missing section, moved down past it, bounds nothing: `## Similar
