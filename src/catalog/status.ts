@@ -62,11 +62,22 @@ function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: str
  * are the configuration's `inactive` (default `status` and `INACTIVE_STATUSES`).
  * Catalogs keep such documents as they were; their findings are warnings.
  */
-export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'inactive'>): boolean {
+export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'> & { path?: string }, config: Pick<CatalogConfig, 'inactive'>): boolean {
   const setting = config.inactive;
   if (setting === false) return false;
+  // (Or kept in a folder the catalog names for such documents: `archive/`, `obsolete/`, `withdrawn/`.)
+  if (
+    pattern.path
+      ?.split('/')
+      .slice(0, -1)
+      .some((folder) => INACTIVE_FOLDER.test(folder))
+  )
+    return true;
   return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? INACTIVE_STATUSES);
 }
+
+/** Folders a catalog keeps documents in that it no longer maintains, as they were written. */
+const INACTIVE_FOLDER = /^_?(?:archive[sd]?|obsolete|deprecated|retired|superseded|withdrawn|rejected|abandoned|historical|attic)$/i;
 
 /** Keys a catalog writes a pattern's creation date under (front matter, or its body's fields), most telling first. */
 const CREATED_KEYS = ['creation-date', 'creation_date', 'created', 'created-on', 'created_at', 'start-date', 'start date', 'creation date', 'date'];

@@ -76,8 +76,9 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
     }
     if (b.kind === 'table' && b.table.header.length === 2) {
       const rows = [b.table.header, ...b.table.rows.map((r) => r.cells)];
-      if (rows.length >= 2 && rows.every((r) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*$/u.test(r[0] ?? ''))) {
-        for (const r of rows) add(r[0]!.replace(/[*_]/g, ''), r[1] ?? '');
+      // (A label may close on a colon, `| Title: | Handle |`.)
+      if (rows.length >= 2 && rows.every((r) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(r[0] ?? ''))) {
+        for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
         range = b.range;
         break;
       }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isInactive } from '../../src/catalog/status.js';
 import { lint } from '../../src/lint/lint.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { tempCatalog } from '../helpers.js';
 
 const TEMPLATE = '---\nstatus: Draft\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n';
@@ -42,6 +43,24 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(report.results.find((r) => r.path === 'docs/b-withdrawn.md')!.diagnostics.map((d) => `${d.ruleId}:${d.severity}:${d.fix ? 'fix' : 'none'}`)).toEqual([
       'required-section:warning:none',
     ]);
+  });
+
+  it('reads a folder the catalog keeps such documents in (`archive/`) as their status, and a table of fields whose labels close on a colon (`| Title: | Handle |`) as their header', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/**/*.md'] }),
+      'docs/kettle.md': '# Kettle\n\n## Overview\n\nIt boils.\n',
+      'docs/archive/handle.md': '| Title: | Handle |\n|---|---|\n| Id: | 8 |\n\nOverview\n--------\n\nIt stays cool.\n',
+      'docs/archived-notes/lid.md': '# Lid\n\n## Overview\n\nIt closes.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section', 'title'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => `${d.ruleId}:${d.severity}`).join(',')}`)).toEqual([
+      'docs/archive/handle.md title:warning,required-section:warning',
+      'docs/archived-notes/lid.md required-section:error',
+      'docs/kettle.md required-section:error',
+    ]);
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.find((p) => p.path === 'docs/archive/handle.md')?.title?.text).toBe('Handle');
   });
 
   it('reads the status where the document writes it in its body: a list of fields under the title, a `## Status` section', async () => {
