@@ -4,6 +4,7 @@ import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
 import { bySiteAddress, resolveReference } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
+import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
 
 /** A MyST target: `(label)=` alone on a line. */
@@ -28,10 +29,21 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private outgoing: Map<P, Relation<P>[]> | undefined;
   private byFolder: Map<string, P> | undefined;
   private routes: Map<string, P | null> | undefined;
+  private swaps: PrefixSwap[] | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
     this.files = new CatalogFiles(catalog.root, catalog.patterns[0]?.file);
+  }
+
+  /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`), learned once. */
+  prefixSwaps(): readonly PrefixSwap[] {
+    this.swaps ??= learnPrefixSwaps(
+      this.catalog.patterns.flatMap((p) => p.links.map((l) => ({ url: l.url, from: p.file }))),
+      this.catalog.root,
+      this.files,
+    );
+    return this.swaps;
   }
 
   /** The pattern whose file this is. */
@@ -150,8 +162,18 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private resolveOnce(url: string, fromFile: string): P | undefined {
     const target = resolveReference(url, fromFile, this.catalog.root);
     if (target.kind === 'local')
-      return target.outside ? undefined : (this.byFile.get(target.file) ?? this.folderOwner(target.file) ?? bySiteAddress(target.file, (f) => this.byFile.get(f)));
+      return target.outside
+        ? undefined
+        : (this.byFile.get(target.file) ?? this.folderOwner(target.file) ?? bySiteAddress(target.file, (f) => this.byFile.get(f)) ?? this.bySwap(target.file));
     return this.publishedPattern(target.url);
+  }
+
+  /** The pattern a path names with a prefix the catalog's links write for its files' own (`eip-721.md` for `erc-721.md`). */
+  private bySwap(file: string): P | undefined {
+    const rel = path.relative(this.catalog.root, file).split(path.sep).join('/');
+    const at = (r: string) => path.join(this.catalog.root, ...r.split('/'));
+    const found = swappedPath(rel, this.prefixSwaps(), (r) => this.byFile.has(at(r)) || this.folderOwner(at(r)) !== undefined);
+    return found ? (this.byFile.get(at(found.rel)) ?? this.folderOwner(at(found.rel))) : undefined;
   }
 
   private folderOwner(dir: string): P | undefined {

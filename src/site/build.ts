@@ -6,6 +6,8 @@ import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
+import { resolveReference } from '../catalog/links.js';
+import { swapOf, type PrefixSwap } from '../catalog/renames.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
 import { displayTitle } from '../catalog/view.js';
 import type { CatalogConfig } from '../config/load-config.js';
@@ -128,6 +130,17 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     // Findings the catalog's baseline holds are not shown to readers (the Health page counts them).
     const { results, baselined } = throughBaseline(config.root, session.results);
     phase('pass one (lint, render, index) done');
+    // The prefixes the catalog's links write for its files' own (`./eip-721.md` for `erc-721.md`), known
+    // once every pattern is read: a page rendered in pass one with such a link is rendered again in pass
+    // two (its search entry stands: the words are the same).
+    const swaps = new CatalogIndex(catalog).prefixSwaps();
+    const rerendered = new Set<string>();
+    if (swaps.length > 0)
+      for (const p of catalog.patterns) {
+        if (!articles.has(p.file) || !p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps))) continue;
+        articles.delete(p.file);
+        rerendered.add(p.file);
+      }
     const relations = slugRelations(catalog);
     // A bad record is left out with a warning in the summary; the build goes on.
     const { records, problems: recordProblems } = readRecords(config.root);
@@ -151,6 +164,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           owns,
           records,
           search,
+          swaps,
+          indexed: rerendered,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
         written.problems.push(...writeMovedPages(dir, site, catalog));
@@ -224,12 +239,16 @@ interface PagesInput {
   owns: Map<string, OwnEntry>;
   records: Map<string, VerifyRecord>;
   search: SearchIndex;
+  /** The catalog's prefix swaps (see `learnPrefixSwaps`), for the pages rendered here. */
+  swaps: readonly PrefixSwap[];
+  /** Patterns rendered here whose search entry pass one made already. */
+  indexed: ReadonlySet<string>;
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
 async function writePatternPages(input: PagesInput): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
-  const { dir, site, catalog, metas, articles, owns, records, search, onProgress } = input;
+  const { dir, site, catalog, metas, articles, owns, records, search, swaps, indexed, onProgress } = input;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   // Every file of the catalog, redirect stubs included: a link to one leads to the page that sends readers on.
   const locate = patternLocator(catalog.patterns);
@@ -267,10 +286,10 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
           failed.add(meta.file);
           continue;
         }
-        article = renderArticle(loaded.pattern, catalog, locate);
+        article = renderArticle(loaded.pattern, swaps.length > 0 ? { root: catalog.root, template: catalog.template, config: catalog.config, swaps } : catalog, locate);
         own = ownEntry(loaded.pattern, catalog.templates.for(loaded.pattern.path));
         source = loaded.pattern.document.source;
-        await search.add({ ...meta, html: article.rendered.html });
+        if (!indexed.has(meta.file)) await search.add({ ...meta, html: article.rendered.html });
       }
       const record = records.get(meta.slug);
       const entry = assembleEntry(own, {
@@ -439,4 +458,10 @@ async function copyDir(from: string, to: string): Promise<void> {
     if (entry.isDirectory()) await copyDir(source, path.join(to, entry.name));
     else if ((await stat(source)).isFile()) await copyFile(source, path.join(to, entry.name));
   }
+}
+
+/** A link's destination as a catalog path (relative to the root), '' when it is no file of the catalog. */
+function swappedRel(url: string, from: string, root: string): string {
+  const resolved = resolveReference(url.trim(), from, root);
+  return resolved.kind === 'local' && !resolved.outside ? path.relative(root, resolved.file).split(path.sep).join('/') : '';
 }

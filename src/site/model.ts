@@ -3,6 +3,7 @@ import { DEFAULT_FACETS, facetValues } from '../catalog/facets.js';
 import path from 'node:path';
 import { bySiteAddress, repoFileUrl } from '../catalog/links.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
+import type { PrefixSwap } from '../catalog/renames.js';
 import { ownsFolder } from '../catalog/pattern-files.js';
 import { NO_RELATIONS, relationLists, slugRelation, type SlugRelation } from '../catalog/relations.js';
 import type { CatalogSettings, LightCatalog, Pattern, PatternView } from '../catalog/types.js';
@@ -116,7 +117,11 @@ export interface Article {
 }
 
 /** What rendering an article needs of the catalog: its root, the pattern's template, the site's repository page. */
-export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & { config?: { site: { repoUrl?: string | undefined; branch?: string | undefined } } };
+export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & {
+  config?: { site: { repoUrl?: string | undefined; branch?: string | undefined } };
+  /** The prefix swaps the catalog's links make (see `learnPrefixSwaps`). */
+  swaps?: readonly PrefixSwap[];
+};
 
 /**
  * Renders one fully loaded pattern. `patternAt` maps files (and pattern
@@ -127,6 +132,7 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
   const rendered = renderPattern(pattern, {
     root: catalog.root,
     ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel, catalog.root) } : {}),
+    ...(catalog.swaps?.length ? { swaps: catalog.swaps } : {}),
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
+import { swappedPath, type PrefixSwap } from '../catalog/renames.js';
 import { fromPageFolder, fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
@@ -72,6 +73,8 @@ export interface RenderContext {
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
   /** The address of a catalog file or folder (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
   sourceUrl?: (rel: string, folder?: boolean) => string;
+  /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`). */
+  swaps?: readonly PrefixSwap[];
 }
 
 /**
@@ -89,7 +92,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const assets = new Set<string>();
   const shared = new Set<string>();
   const repository = new Set<string>();
-  const images: ImageContext = { from: pattern, root: context.root, assets, shared, repository };
+  const images: ImageContext = { from: pattern, root: context.root, assets, shared, repository, ...(context.swaps?.length ? { swaps: context.swaps } : {}) };
   const diagrams: string[] = [];
   const toc: RenderedPattern['toc'] = [];
 
@@ -437,12 +440,17 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   // (A path that names nothing where it is written, read as a site that publishes the catalog reads it,
   // from its root, as lint finds it: `/pics/notes.md` of a `public/` folder, `media/x.pdf` from the
   // catalog's root. Of the repository around the catalog, only images are published.)
+  // (Or written with a prefix the catalog's links write for its files' own, `./eip-721.md` for its
+  // `erc-721.md`, which its publishing renames: the page, as lint finds it.)
+  const swapped = resolved.kind === 'local' && !existsSync(resolved.file) ? swappedFile(resolved.file, context.root, context.swaps) : undefined;
   const found =
     page?.in === 'catalog'
       ? { in: 'catalog' as const, file: page.file }
-      : resolved.kind === 'local' && !existsSync(resolved.file)
-        ? fromSiteRoot(trimmed, from.file, context.root)
-        : undefined;
+      : swapped
+        ? { in: 'catalog' as const, file: swapped }
+        : resolved.kind === 'local' && !existsSync(resolved.file)
+          ? fromSiteRoot(trimmed, from.file, context.root)
+          : undefined;
   if (found?.in === 'repository') {
     const image = IMAGE_EXTENSIONS.has(path.extname(found.file).toLowerCase()) ? imageTarget(trimmed, images) : undefined;
     return image ? { kind: 'asset', href: image } : { kind: 'missing', reason: 'a file of the repository around the catalog, not published on the site' };
@@ -532,6 +540,7 @@ function resolveOnSite(url: string, fromFile: string, root: string): ResolvedRef
 interface ImageContext {
   from: Pattern;
   root: string;
+  swaps?: readonly PrefixSwap[];
   /** The pattern's own files shown, relative to its folder. */
   assets: Set<string>;
   /** Images shown from elsewhere in the catalog, relative to the root. */
@@ -560,7 +569,12 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   // it names nothing from the file: `../flow.png` in `notes/a.md`, for `notes/flow.png`.)
   // (An image there from its file, as nearly all are, is looked up no further.)
   const there = !resolved.outside && existsSync(resolved.file);
-  const found = there ? undefined : (fromPageFolder(trimmed, from.file, root) ?? (!resolved.outside ? fromSiteRoot(trimmed, from.file, root) : undefined));
+  const swapped = there || resolved.outside ? undefined : swappedFile(resolved.file, root, images.swaps);
+  const found = there
+    ? undefined
+    : (fromPageFolder(trimmed, from.file, root) ??
+      (swapped ? { in: 'catalog' as const, file: swapped } : undefined) ??
+      (!resolved.outside ? fromSiteRoot(trimmed, from.file, root) : undefined));
   if (found?.in === 'repository') {
     if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;
     images.repository.add(found.file);
@@ -705,4 +719,11 @@ function hasRawHtml(tokens: Token[]): boolean {
  */
 function missingName(src: string): string {
   return !src.trim() || /^\s*data:/i.test(src) ? 'image' : src;
+}
+
+/** The catalog path (relative to the root) a missing file names with one of the catalog's prefix swaps, where that file is there. */
+function swappedFile(file: string, root: string, swaps: readonly PrefixSwap[] | undefined): string | undefined {
+  if (!swaps?.length) return undefined;
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  return swappedPath(rel, swaps, (r) => existsSync(path.join(root, ...r.split('/'))))?.rel;
 }

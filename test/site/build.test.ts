@@ -413,6 +413,27 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<a href="../../repository-files/resources/saga/flow.png">the flow, full size</a>');
   });
 
+  it('links pages and shows images written with a prefix the catalog’s links write for its files’ own (`./lip-2.md` for `kip-2.md`, `../assets/lip-3/` for `assets/kip-3/`)', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const files: Record<string, string | Uint8Array> = {
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+      'assets/kip-3/lip-3-flow.png': png,
+    };
+    for (let n = 1; n <= 6; n++)
+      files[`docs/kip-${n}.md`] = `# KIP ${n}\n\n> Kettle idea ${n}.\n\n## Overview\n\nBuilds on [LIP-${(n % 6) + 1}](./lip-${(n % 6) + 1}.md).\n`;
+    files['docs/kip-3.md'] = '# KIP 3\n\n> Kettle idea 3.\n\n## Overview\n\nBuilds on [LIP-4](./lip-4.md).\n\n![Flow](../assets/lip-3/lip-3-flow.png)\n';
+    const root = await tempCatalog(files);
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/kip-3/index.html'), 'utf8');
+    expect(page).toContain('href="../kip-4/"');
+    expect(page).toMatch(/<img src="[^"]*assets\/kip-3\/lip-3-flow\.png" alt="Flow"/);
+    expect(page).not.toContain('class="missing"');
+    // (lint: the image is there where the site reads it — a warning, with the path that works everywhere.)
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.expected}`));
+    expect(found).toEqual(['warning ../assets/kip-3/lip-3-flow.png']);
+  });
+
   it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
     const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
     const root = await tempCatalog({

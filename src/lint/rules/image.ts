@@ -7,6 +7,7 @@ import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
 import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type PageFolderFile } from '../../catalog/links.js';
+import { swappedPath } from '../../catalog/renames.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, pageFolderPlace, siteRootFinding, unsafeText } from './_format.js';
@@ -30,7 +31,8 @@ type Options = z.infer<typeof options>;
 
 /** What `collect` keeps of a pattern: its findings, and which template sections with an image it has (`missing`: without one). */
 interface Collected {
-  reports: Report[];
+  /** `notFound`: the catalog path of an image that is not there, judged again against the catalog's prefix swaps. */
+  reports: (Report & { notFound?: { rel: string; src: string } })[];
   /** `shown`: the template's image there is a file beside the template (an illustration it shows), not a path to fill in. */
   sections: { id: string; missing?: Report; shown?: true }[];
 }
@@ -93,10 +95,27 @@ export default defineCatalogRule({
     visit(template.sections);
     return collected;
   },
-  check({ pattern, catalog, collected, memo, report }) {
+  check({ pattern, catalog, index, collected, memo, report }) {
     const mine = collected<Collected>(pattern);
     if (!mine) return;
-    for (const r of mine.reports) report(r);
+    for (const { notFound, ...r } of mine.reports) {
+      // (`../assets/eip-721/flow.png` for the catalog's `assets/erc-721/flow.png`: a prefix its links
+      // write for its files' own, renamed on publishing — there, where the site reads it.)
+      const found = notFound
+        ? swappedPath(notFound.rel, index.prefixSwaps(), (rel) => index.files.stat(path.join(catalog.root, ...rel.split('/')))?.isFile === true)
+        : undefined;
+      const swap = found?.swap;
+      const swapped = found?.rel;
+      if (swap && swapped) {
+        const written = relativeLink(pattern.file, path.join(catalog.root, ...swapped.split('/')));
+        report({
+          ...r,
+          message: `Image ${code(notFound!.src)} names ${code(notFound!.rel)}, which the catalog keeps as ${code(swapped)}: its links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do; its publishing renames them, likely). On a git host it is not shown; ${code(written)} works everywhere.`,
+          expected: written,
+          warning: true,
+        });
+      } else report(r);
+    }
     // How many of the patterns that have each such section show no image there (a template's sample
     // picture many artifacts have no use for): the catalog's practice, counted once.
     const lacking = memo('sections lacking', () => {
@@ -246,7 +265,8 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
       message: `Image ${shown} not found: there is no ${code(target.rel)} in the catalog.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or add the image.`,
       ...at,
       ...(suggestion ? { expected: suggestion } : {}),
-    });
+      notFound: { rel: target.rel, src: image.src },
+    } as Report);
     return;
   }
   if (options.ownFolder && !isInside(pattern.dir, file)) {

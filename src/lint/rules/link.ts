@@ -14,6 +14,7 @@ import {
 } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
+import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
@@ -184,6 +185,27 @@ export default defineCatalogRule({
           const page = info ? undefined : fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true });
           if (page) {
             report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
+            break;
+          }
+          // `./eip-721.md` for the catalog's `erc-721.md`: a prefix its links write for its files' own, as a
+          // catalog split from another keeps the other's names and renames on publishing. Broken on a git
+          // host, working on the site: a warning. (One the swap leads nowhere names a document of that
+          // other series, which its publishing may add: a warning that says so.)
+          const swap = info ? undefined : swapOf(target.rel, index.prefixSwaps());
+          if (swap) {
+            const inCatalog = (rel: string) => index.files.stat(path.join(index.catalog.root, ...rel.split('/'))) !== undefined;
+            const found = swappedPath(target.rel, [swap], inCatalog);
+            const exists = found !== undefined;
+            const swapped = found?.rel ?? swapPath(target.rel, swap);
+            const written = relativeLink(pattern.file, path.join(index.catalog.root, ...swapped.split('/'))) + hash;
+            report({
+              message: exists
+                ? `Link ${shown} names ${code(target.rel)}, which the catalog keeps as ${code(swapped)}: its links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do; its publishing renames them, likely). On a git host this link is broken; ${code(written)} works everywhere.`
+                : `Link ${shown} names ${code(target.rel)}, and there is no ${code(swapped)} either: the catalog's links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do), so this may be a document of the other series its publishing adds. If not, fix the path.`,
+              ...at,
+              ...(exists ? { expected: written } : {}),
+              warning: true,
+            });
             break;
           }
           // `[Kim](@kimdev)`: a GitHub handle written where a path goes, which git hosts read as a file beside

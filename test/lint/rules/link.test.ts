@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { CatalogIndex } from '../../../src/catalog/catalog-index.js';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { lintCatalog } from '../../../src/lint/engine.js';
 import { lint } from '../../../src/lint/lint.js';
@@ -682,5 +683,46 @@ describe('link: "did you mean" over long lists', () => {
         text,
       ).toBe(reference(text, names));
     }
+  });
+});
+
+describe('link: a prefix the catalog’s links write for its files’ own', () => {
+  // Proposals kept as `docs/kip-N.md`, their links written `./lip-N.md` (the series they were split from).
+  const catalogOf = (count: number, extra: Record<string, string | Uint8Array> = {}) => {
+    const files: Record<string, string | Uint8Array> = {
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'templates/pattern.md': TEMPLATE,
+      ...extra,
+    };
+    for (let n = 1; n <= 6; n++) {
+      const links = n <= count ? `Builds on [LIP-${(n % 6) + 1}](./lip-${(n % 6) + 1}.md).` : 'Stands alone.';
+      files[`docs/kip-${n}.md`] = `# KIP ${n}\n\n> Kettle idea ${n}.\n\n## Overview\n\n${links}\n`;
+    }
+    return tempCatalog({ ...files, ...extra });
+  };
+
+  it('a swap most broken links make is the catalog’s: each such link a warning with the path that works everywhere; one it leads nowhere, a warning that says so; the relation stands', async () => {
+    const dir = await catalogOf(6, {
+      'docs/kip-1.md': '# KIP 1\n\n> Kettle idea 1.\n\n## Overview\n\nBuilds on [LIP-2](./lip-2.md) and [LIP-99](./lip-99.md) and [gone](./gone.md).\n',
+    });
+    const found = (await run(dir)).filter((d) => d.path === 'docs/kip-1.md').map((d) => `${d.severity} ${d.message}`);
+    expect(found).toEqual([
+      "warning Link `./lip-2.md` names `docs/lip-2.md`, which the catalog keeps as `docs/kip-2.md`: its links write `lip-` for its files' `kip-` (6 links do; its publishing renames them, likely). On a git host this link is broken; `kip-2.md` works everywhere.",
+      "warning Link `./lip-99.md` names `docs/lip-99.md`, and there is no `docs/kip-99.md` either: the catalog's links write `lip-` for its files' `kip-` (6 links do), so this may be a document of the other series its publishing adds. If not, fix the path.",
+      'error Broken link `./gone.md`: there is no `docs/gone.md` in the catalog. Fix the path or remove the link.',
+    ]);
+    const catalog = await loadCatalog({ root: dir });
+    const index = new CatalogIndex(catalog);
+    expect(
+      index
+        .relations()
+        .filter((r) => r.from.slug === 'kip-1')
+        .map((r) => `${r.kind} ${r.to.slug}`),
+    ).toContain('mention kip-2');
+  });
+
+  it('a few such links are no convention: each stays a broken link', async () => {
+    const dir = await catalogOf(2);
+    expect((await run(dir)).map((d) => d.severity)).toEqual(['error', 'error']);
   });
 });
