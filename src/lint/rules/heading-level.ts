@@ -332,8 +332,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const below = doc.headings.find((h) => (h !== doc.title || (schema.title.from !== 'heading' && !namesIt)) && (h === first.section.heading || offAlike(h)));
     const skipped = below !== undefined && doc.headings.some((h) => h !== doc.title && h.range.start.offset < below.range.start.offset);
     // (The title written the same levels off, `## Gateway` over `### Requirements`, moves with them.)
-    const titleToo = doc.title !== undefined && schema.title.from === 'heading' && !doc.title.setext && doc.title.level + shift.by === (schema.title.level ?? 1);
-    const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity, titleToo ? doc.title!.range.start.offset : Infinity);
+    // (The title moves with them: the H1 read as the title, or with no H1 anywhere the first heading, read
+    // as the title a level down — `## Proposal epsilon` over `### Motivation`.)
+    const top = doc.headings[0];
+    const titleHeading = doc.title ?? (pattern.title?.from === 'heading' && top && pattern.title.range.start.line === top.range.start.line ? top : undefined);
+    const titleToo = titleHeading !== undefined && schema.title.from === 'heading' && !titleHeading.setext && titleHeading.level + shift.by === (schema.title.level ?? 1);
+    const from = Math.min(first.section.heading.range.start.offset, below?.range.start.offset ?? Infinity, titleToo ? titleHeading.range.start.offset : Infinity);
     // Without a title above them (`# Summary` first, where the template opens with an H1 title),
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.

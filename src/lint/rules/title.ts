@@ -158,7 +158,28 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       // A title in front matter (`title: Quieter logs`, a header kept as YAML) is the title, kept in
       // another place than the template's (the site shows it): a warning that says where.
       const fmText = fm && !first && !firstUp ? String(fmTitle).trim() : '';
-      if (fmText) {
+      // (The title written a level down over the whole outline, `## Proposal epsilon` over `### Motivation`,
+      // no H1 anywhere: one layout, as heading-level says of its sections — a warning at that heading.)
+      const top = doc.headings[0];
+      const by = top ? top.level - (spec.level ?? 1) : 0;
+      const titleDown =
+        !first &&
+        !firstUp &&
+        !fmText &&
+        top !== undefined &&
+        by === 1 &&
+        pattern.title?.from === 'heading' &&
+        pattern.title.range.start.line === top.range.start.line &&
+        outline.all.length > 0 &&
+        outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
+      if (titleDown) {
+        report({
+          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`, and every section a level down with it: the template opens each pattern with an H1. Make it \`# ${top.text}\`, and every section a level up with it.`,
+          range: plainRange(top.range),
+          expected: `# ${top.text}`,
+          warning: true,
+        });
+      } else if (fmText) {
         report({
           message: `The title is in front matter (\`title: ${fmText}\`), not where the template keeps it: the template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` heading` : 'an H1'}. Write it as \`${'#'.repeat(spec.level ?? 1)} ${fmText}\` at the top of the text.`,
           line: doc.frontMatter ? doc.frontMatter.startLine : 1,

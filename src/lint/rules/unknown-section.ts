@@ -27,7 +27,7 @@ export default defineCatalogRule({
       allow: z.array(z.string()).default([]),
     }),
   },
-  collect({ outline, template }): UnknownFindings {
+  collect({ pattern, outline, template }): UnknownFindings {
     if (outline.unknown.length === 0) return { ...slotFacts(outline), unknown: [] };
     const names = flattenSections(template.sections);
     const places = [
@@ -42,8 +42,16 @@ export default defineCatalogRule({
     const h1Sections = template.sections.some((s) => s.level === 1);
     // (A name the template lists in a comment as an optional section to add is one of its sections.)
     const listed = new Set(template.optionalNames);
+    // (Nor is the pattern's title written a level down, `## Proposal epsilon` over `### Motivation`: the title rule's.)
+    const titleLine = pattern.title?.from === 'heading' ? pattern.title.range.start.line : undefined;
     const unknown = outline.unknown
-      .filter((section) => (section.level > 1 || h1Sections) && !standIns.has(section) && !listed.has(foldHeading(splitNote(section.title).text)))
+      .filter(
+        (section) =>
+          (section.level > 1 || h1Sections) &&
+          !standIns.has(section) &&
+          !listed.has(foldHeading(splitNote(section.title).text)) &&
+          section.heading.range.start.line !== titleLine,
+      )
       .map((section) => {
         const closeName = closest(section.title, names, (s) => s.name);
         // (Never its opposite: `# Resolved questions` is no `# Unresolved questions` mistyped.)

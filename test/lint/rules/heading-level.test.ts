@@ -625,3 +625,17 @@ describe('heading-level: --fix never moves a heading where the move makes the ou
     expect(await readFile(moved.file, 'utf8')).toBe(alone.replace('## Goals', '### Goals'));
   });
 });
+
+describe('heading-level: a whole pattern a level down, its title too', () => {
+  it('with no H1 anywhere, the first heading is the title a level down: one title warning, no unknown section, and --fix moves it up with the sections', async () => {
+    const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n';
+    const source = '## Kiln timer example\n\n### Motivation\n\nBurnt pots.\n\n#### Goals\n\nNo burnt pots.\n';
+    const title = await lintOne('title', source, { template });
+    expect(title.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message.slice(0, 60)}`)).toEqual([
+      '1 warning The title is written as `## Kiln timer example`, and every s',
+    ]);
+    expect((await lintOne('unknown-section', source, { template })).shown).toEqual([]);
+    const fixed = await lintOne('heading-level', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe('# Kiln timer example\n\n## Motivation\n\nBurnt pots.\n\n### Goals\n\nNo burnt pots.\n');
+  });
+});
