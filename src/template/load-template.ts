@@ -194,7 +194,8 @@ function holdsEverySection(doc: MarkdownDocument): Heading | undefined {
   if (last < 1 || under.length < 2 || doc.headings.slice(0, last).some((h) => h.level !== 1)) return undefined;
   // (Where the H1s before it outnumber what it holds, they are the sections, it the last of them with
   // a few sub-sections of its own: `# Overview`, `# Design`, `# Questions` over `## Answers`, `## Links`.)
-  if (last >= under.length) return undefined;
+  // (Nor where it holds only two, `# Design` over `## Extra notes`, `## Links`: the sections' last, with parts.)
+  if (last >= under.length || under.length < 3) return undefined;
   return doc.headings[last];
 }
 

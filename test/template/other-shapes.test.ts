@@ -370,6 +370,15 @@ describe("a section's own guidance that says it may be left out", () => {
       [1, 'Design', []],
       [1, 'Questions', ['Answers', 'Links']],
     ]);
+    // (Two H1s, the second over two parts of its own, are sections too.)
+    const two = templateFromSource(
+      '- Owner: <!-- who -->\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n## Extra notes\n\n<!-- optional -->\n\n## Links\n\n<!-- optional -->\n',
+      'proposal-template.md',
+    );
+    expect(two.sections.map((s) => [s.level, s.name, s.children.map((c) => c.name)])).toEqual([
+      [1, 'Summary', []],
+      [1, 'Design', ['Extra notes', 'Links']],
+    ]);
   });
 
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
