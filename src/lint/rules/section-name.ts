@@ -76,9 +76,12 @@ export default defineRule({
         // Nor where the file already has a heading of that name at that level: the rename would make a duplicate.
         // Nor to other words (`Prerequisites` for `Requirements`): --fix changes no word of the author's, only
         // how it is written (case, plural, spelling); the author renames it.
+        // Nor where it stands at another level out of its place (`### References` inside the closing
+        // licence section, for `## Reference`): where it goes is the author's to settle first.
         ...(at >= 0 &&
         name &&
         !topical &&
+        !(section.level !== schema.level && outline.misplaced.some((m) => m.section === section)) &&
         !byContent &&
         !misspelt &&
         !reworded &&

@@ -274,3 +274,17 @@ describe('section-name: punctuation inside the name', () => {
     expect((await lintOne('section-name', other, { template })).shown).toHaveLength(1);
   });
 });
+
+describe('section-name: no rename of a heading out of its place at another level', () => {
+  it('`### References` inside the closing section, for `## Reference`: the rename is said, not made, as the move is by hand', async () => {
+    const template = '# [Title]\n\n## Abstract\n\nShort.\n\n## Reference\n\nLinks.\n\n## License\n\nCC0.\n';
+    const source = '# Kettle\n\n## Abstract\n\nBoils.\n\n## License\n\nCC0.\n\n### References\n\n- [A kettle](https://example.org/k)\n';
+    const found = await lintOne('section-name', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 48)}`)).toEqual(['11 `### References` is written `## Reference` in th']);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    // (At its level, the spelling is put right.)
+    const level = source.replace('### References', '## References');
+    const fixed = await lintOne('section-name', level, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toContain('## Reference\n');
+  });
+});
