@@ -73,9 +73,18 @@ export function lostLines(before: string, after: string, headingKey: (text: stri
   for (const line of before.split(/\r\n|\r|\n/)) {
     const k = key(line);
     if (!k) continue;
-    const n = remaining.get(k) ?? 0;
-    if (n === 0) lost.push(line);
-    else remaining.set(k, n - 1);
+    // (A line of text made a heading of its own words, `**Reviews**` made `## Reviews`, is kept.)
+    const asHeading = k.startsWith('#')
+      ? undefined
+      : `#${headingKey(
+          line
+            .trim()
+            .replace(/^[*_]+|[*_]+$/g, '')
+            .replace(/\s*:$/, ''),
+        )}`;
+    const found = (remaining.get(k) ?? 0) > 0 ? k : asHeading !== undefined && (remaining.get(asHeading) ?? 0) > 0 ? asHeading : undefined;
+    if (found === undefined) lost.push(line);
+    else remaining.set(found, remaining.get(found)! - 1);
   }
   return lost;
 }

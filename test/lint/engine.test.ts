@@ -221,6 +221,9 @@ describe('--fix', () => {
   it('guards against losing a line: lostLines sees a dropped line but not a changed heading level', () => {
     expect(lostLines('# T\n### Overview\ntext\n', '# T\n## Overview\ntext\n')).toEqual([]);
     expect(lostLines('a\nb\nb\n', 'a\nb\n')).toEqual(['b']);
+    // (A line of text made a heading of its own words is kept; one that lost words is not.)
+    expect(lostLines('# T\n**Reviews**\ntext\n', '# T\n## Reviews\ntext\n')).toEqual([]);
+    expect(lostLines('# T\nReviews of the plan\ntext\n', '# T\n## Reviews\ntext\n')).toEqual(['Reviews of the plan']);
   });
 });
 

@@ -557,6 +557,22 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           warning: true,
         };
       }
+      // Its name written as a line of text of its own (`Reviews`, `**Reviews**`, as a document exported
+      // from an editor keeps it): the heading without its marks. The fix makes that line the heading.
+      const asText = nameAsText(doc, missing);
+      if (asText) {
+        const heading = `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}`;
+        return {
+          section: missing.schema.id,
+          message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: its name stands on line ${asText.range.start.line} as a line of text (${quote(asText.text)}), not a heading. Make it \`${heading}\`.`,
+          range: plainRange(asText.range),
+          expected: heading,
+          warning: true,
+          ...(inCode || missing.schema.name !== missing.schema.heading
+            ? {}
+            : { fix: { range: [asText.range.start.offset, asText.range.end.offset] as [number, number], text: heading } }),
+        };
+      }
       const fields = fieldsWithoutHeading(doc, template, missing);
       if (fields)
         return headingAbove(fields.start.line, `the block of fields on line ${fields.start.line} is what the template puts under it. Add the heading above that block.`);
@@ -759,6 +775,26 @@ function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, mis
   const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;
   const blocks = documentBlocks(doc);
   return blocks.find((b) => b.kind === 'paragraph' && b.range.start.offset > after && b.range.start.offset < before && foldText(blockText(b)) === own.text);
+}
+
+/**
+ * A paragraph of one line that is the missing section's name and nothing else (`Reviews`,
+ * `**Reviews**`, `Reviews:`), after the sections the template puts before it and before the ones
+ * it puts after it: the section's heading written as text.
+ */
+function nameAsText(doc: MarkdownDocument, missing: MissingSection): Extract<Block, { kind: 'paragraph' }> | undefined {
+  if (missing.schema.repeatable || missing.schema.anyHeading || missing.schema.name !== missing.schema.heading) return undefined;
+  const after = missing.after?.sections.at(-1)?.range.start.offset ?? missing.parent?.sections[0]?.range.start.offset ?? -1;
+  const before = missing.before?.sections[0]?.range.start.offset ?? missing.parent?.sections.at(-1)?.range.end.offset ?? Infinity;
+  const key = variantKey(missing.schema.name);
+  return documentBlocks(doc).find(
+    (b): b is Extract<Block, { kind: 'paragraph' }> =>
+      b.kind === 'paragraph' &&
+      b.range.start.offset > after &&
+      b.range.start.offset < before &&
+      !b.text.includes('\n') &&
+      variantKey(b.text.replace(/^[*_]+|[*_]+$/g, '').replace(/\s*:$/, '')) === key,
+  );
 }
 
 /**

@@ -1461,6 +1461,20 @@ describe('required-section: no section inserted under a heading that is not its 
   });
 });
 
+describe('required-section: its name as a line of text', () => {
+  it('`Reviews` alone on a line where the section goes is its heading without its marks: a warning whose fix makes that line the heading, no second one inserted', async () => {
+    const template = '# [Name]\n\n## Decision\n\nWhat.\n\n## Reviews\n\n| Reviewed by | Date |\n|---|---|\n| name | date |\n';
+    const text = '# Tool rota\n\n## Decision\n\nA rota.\n\nReviews\n\nReviewed by Ana on 2024-03-01.\n';
+    const said = await lintOne('required-section', text, { template });
+    expect(said.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '7 warning Missing section `## Reviews`, expected after `## Decision`: its name stands on line 7 as a line of text (“Reviews”), not a heading. Make it `## Reviews`.',
+    ]);
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(fixed.diagnostics).toEqual([]);
+    expect(await readFile(fixed.file, 'utf8')).toBe(text.replace('\nReviews\n', '\n## Reviews\n'));
+  });
+});
+
 describe('required-section: no section inserted above one the template puts before it', () => {
   it('in a pattern of an older order, the missing section is said with no fix (inserted, it would put a section out of order)', async () => {
     const template =
