@@ -36,7 +36,8 @@ import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per missing section. */
 export interface RequiredFindings extends SlotFacts {
   /** One report per missing section, with the id of the section it is about. */
-  missing: (Report & { section: string; underHalf?: true; keeping?: Keeping })[];
+  /** `guess`: a warning only because a heading of the author's may be it in other words — the section is still missing under its name. */
+  missing: (Report & { section: string; underHalf?: true; keeping?: Keeping; guess?: true })[];
   /** Template sections that may be boilerplate (see `boilerplateSections`) this pattern has: their ids, and whether it keeps their text. */
   boilerplate?: { id: string; kept: boolean }[];
   /** It has under half of the template's required sections (`missing` is then that one finding). */
@@ -108,7 +109,7 @@ export default defineCatalogRule({
         catalog.patterns.map((p) => collected<RequiredFindings>(p)),
       ),
     );
-    for (const { section, underHalf, keeping, ...finding } of mine.missing) {
+    for (const { section, underHalf, keeping, guess: _guess, ...finding } of mine.missing) {
       // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
       if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) {
         // (But a rights statement the catalog keeps — `Copyright and related rights waived via CC0.` —
@@ -202,7 +203,8 @@ function gainedLater<P extends { path: string; movedTo?: string } & Pick<Pattern
   const lacking = new Map<string, Set<string>>();
   for (const { path, found } of live) {
     if (!found || found.underHalf) continue;
-    for (const m of found.missing) if (m.section && !m.warning) (lacking.get(m.section) ?? lacking.set(m.section, new Set()).get(m.section)!).add(path);
+    // (A section a heading of the author's may stand in for is missing under its name all the same.)
+    for (const m of found.missing) if (m.section && (!m.warning || m.guess)) (lacking.get(m.section) ?? lacking.set(m.section, new Set()).get(m.section)!).add(path);
   }
   const out = new Map<string, { patterns: Set<string>; reason: string }>();
   if (lacking.size === 0) return out;
@@ -481,6 +483,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           range: plainRange(standIn.heading.range),
           expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
           warning: true,
+          guess: true as const,
         };
       }
       // Its very name one level down, under a section of the author's (`## Introduction` over `###
@@ -669,7 +672,9 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not;
         // several there, where it is the one section missing, are it in parts as likely as not.
-        ...(partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema)) ? { warning: true } : {}),
+        ...(partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
+          ? { warning: true, ...(stead || own.some((s) => mayStandFor(s, missing.schema)) ? { guess: true as const } : {}) }
+          : {}),
         // A point where the section goes, not the text of that line: a template word left on it
         // (`TBD`) is still the placeholder rule's to report.
         range: { start: doc.lines.point(line, 1), end: doc.lines.point(line, 1) },

@@ -962,6 +962,22 @@ describe('required-section: a section the template gained after the older patter
     expect(found.filter((f) => !f.includes(' warning '))).toEqual(['0015 error fix Missing section `## Security`, expected after `## Design`.']);
   });
 
+  it('a heading of the author’s in its stead in the older ones (maybe it in other words) still counts as lacking it: the one without any is a warning too', async () => {
+    const files: Record<string, string> = {
+      'templates/proposal.md': `${template}\n## Alternatives\n\nWhat else.\n`,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+    };
+    for (let n = 1; n <= 20; n++) {
+      const early = n <= 6 && n !== 4;
+      const own = early && n !== 1 ? `\n## Threat model\n\nWho could misuse change ${n}.\n` : '';
+      files[`text/${String(n).padStart(4, '0')}-change.md`] = `${proposal(n, !early)}${own}\n## Alternatives\n\nNone.\n`;
+    }
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'], fix: false });
+    const first = report.results.find((r) => r.path === 'text/0001-change.md')!.diagnostics;
+    expect(first.map((d) => d.severity)).toEqual(['warning']);
+    expect(first[0]!.message).toContain('The template gained it after these patterns were written, likely: 5 of the catalog');
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);
