@@ -293,7 +293,11 @@ function readTitle(
   // a first H1 that only names a part of a document (`# Summary` opening a proposal written to an
   // older template): the pattern's name is then its front matter's, or its file's.
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
-  const h1IsAPart = doc.title !== undefined && (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text));
+  // (So is the label the template keeps over the field that names the pattern, `# Meta` over `- Name: …`.)
+  const label = spec.from === 'none' ? spec.label : undefined;
+  const h1IsAPart =
+    doc.title !== undefined &&
+    (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text) || (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)));
   // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
   const fmTitle = TITLE_KEYS.map((key) => frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1))).find((t) => t !== undefined);
   // (The template's own title line left as it is, `# Title`, over a front matter `title` the author

@@ -290,7 +290,10 @@ function titleSpec(
   level?: number,
 ): TitleSpec {
   const fmTitle = frontMatterKey(frontMatter, 'title');
-  const from = setting?.from ?? (doc.title ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
+  // (An H1 with nothing to fill in over a field that names the pattern, `# Meta` over `- Name: (fill in
+  // the feature name)`: a label every pattern keeps, the name in that field — no title line.)
+  const label = doc.title && !titlePlaceholder(doc.title) && nameField(doc) !== undefined;
+  const from = setting?.from ?? (doc.title && !label ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   const recommended = setting?.recommended ? { recommended: true as const } : {};
   if (from === 'heading') {
     // (Titles read from H1s by the configuration where the template has none and names the pattern in
@@ -310,7 +313,7 @@ function titleSpec(
     return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample), ...recommended };
   }
   // No title line of its own: the field of its metadata that names the pattern, if it has one.
-  return { from: 'none', ...(nameField(doc) ?? {}) };
+  return { from: 'none', ...(nameField(doc) ?? {}), ...(label ? { label: doc.title!.text } : {}) };
 }
 
 /** The field of the template's metadata that names the pattern (see `TITLE_FIELDS`), if it has one, and the template's text in it. */

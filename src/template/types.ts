@@ -137,6 +137,8 @@ export type TitleSpec =
       field?: string;
       /** The template's own text in that field (`(fill in the feature name)`): no pattern's title. */
       fieldSample?: string;
+      /** The H1 the template keeps over that field as a label (`# Meta`): no pattern's title either. */
+      label?: string;
     };
 
 /**

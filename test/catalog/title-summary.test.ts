@@ -675,3 +675,15 @@ describe('summary: a lead sentence that introduces a list', () => {
     ]);
   });
 });
+
+describe('a label the template keeps over the field that names the pattern', () => {
+  it('`# Meta` over `- Name: (fill in the feature name)`: the name is the title, the label no title (nor a missing one where a pattern writes it `## Meta`)', async () => {
+    const template = '# Meta\n- Name: (fill in the feature name)\n- Start Date: (YYYY-MM-DD)\n\n## Summary\n\nIn brief.\n\n## Problem\n\nWhat hurts.\n';
+    const doc = (name: string, label = '# Meta') => `${label}\n- Name: ${name}\n- Start Date: 2024-01-02\n\n## Summary\n\n${name} in brief.\n\n## Problem\n\nIt hurts.\n`;
+    const catalog = await catalogOf(template, { 'green-sheds': doc('Paint every shed green'), 'tea-rota': doc('A rota for the tea', '## Meta') });
+    expect(catalog.template.title).toMatchObject({ from: 'none', field: 'name', label: 'Meta' });
+    expect(read(catalog).map((r) => `${r[0]}: ${r[1]}`)).toEqual(['green-sheds: Paint every shed green', 'tea-rota: A rota for the tea']);
+    const found = await lint({ root: catalog.root, only: ['title'] });
+    expect(found.results.flatMap((r) => r.diagnostics)).toEqual([]);
+  });
+});

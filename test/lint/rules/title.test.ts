@@ -562,3 +562,17 @@ describe('title: written as a label (`**Title:** …`) where the template keeps 
     ]);
   });
 });
+
+describe('title: a sample heading most of the catalog keeps', () => {
+  it('is a label the template has every pattern keep (`# Header` over each one’s fields), not a title left unnamed: no finding; kept by two of many, still an error', async () => {
+    const template = '# Header\n\n- Label: (the proposal’s name)\n\n## Abstract\n\nShort.\n';
+    const doc = (n: number, head = '# Header') => `${head}\n\n- Label: Proposal ${n}\n\n## Abstract\n\nAbout proposal ${n}.\n`;
+    const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }) };
+    for (let n = 1; n <= 6; n++) files[`p${n}/README.md`] = doc(n);
+    const kept = await lint({ root: await tempCatalog(files), only: ['title'] });
+    expect(kept.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+    for (let n = 3; n <= 6; n++) files[`p${n}/README.md`] = doc(n, `# Proposal ${n}`);
+    const two = await lint({ root: await tempCatalog(files), only: ['title'] });
+    expect(two.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error', 'error']);
+  });
+});
