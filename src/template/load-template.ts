@@ -693,6 +693,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    // (`This section might not always exist.`, `This section may not be needed.`)
+    /\bthis (?:sub-?)?section (?:might|may) not (?:always )?(?:exist|apply|be (?:there|present|needed|necessary|relevant|applicable))\b/i.test(plain) ||
     // (`These sections are optional`; `optional, can be separate or combined`.)
     /\b(?:these|the) (?:sub-?)?sections (?:are|is) optional\b|\boptional,? (?:and )?(?:can|may) be (?:separate|split|combined|merged|joined)\b/i.test(plain) ||
     // (Required for some kinds only: `required for Protocol proposals but optional for other categories`.)

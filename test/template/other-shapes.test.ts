@@ -381,6 +381,18 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('guidance that says the section might not always exist, after what it holds, makes it optional', () => {
+    const t = templateFromSource(
+      '# Summary\n\nWhat.\n\n# Background\n\nEarlier events. This section might not always exist.\n\n# Plan\n\nWhat will be done.\n',
+      'rfc-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.optional])).toEqual([
+      ['Summary', false],
+      ['Background', true],
+      ['Plan', false],
+    ]);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
