@@ -6,6 +6,7 @@ import { defineRule } from '../rule.js';
 import { isDraft } from '../../catalog/status.js';
 import { askedAtStage } from '../../template/stages.js';
 import { splitNote } from '../../template/heading-variants.js';
+import { foldHeading } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
 import { isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
@@ -152,9 +153,17 @@ export default defineRule({
 
 /** The heading itself says there is nothing to write: `### Related Proposals: n/a`, `## Dependencies: none`. */
 function answeredInHeading(section: Section): boolean {
-  const after = /:\s*(.+)$/.exec(section.title)?.[1];
-  return after !== undefined && /^(?:n\/?a|none|nothing|not applicable|no(?:ne)? yet)\.?$/i.test(after.replace(/[*_`]/g, '').trim());
+  const m = /^(.+?):\s*(.+)$/.exec(section.title);
+  if (!m) return false;
+  const value = m[2]!.replace(/[*_`]/g, '').trim();
+  if (/^(?:n\/?a|none|nothing|not applicable|no(?:ne)? yet)\.?$/i.test(value)) return true;
+  // (A record's value written in its heading, `## Status: Proposed`, `## Date: 2024-05-01`: the section's content.)
+  return VALUE_SECTION.test(foldHeading(m[1]!)) && value.split(/\s+/).length <= 6;
 }
+
+/** Sections of a record that hold one value (a status, a date, who decided), which a heading may carry after a colon. */
+const VALUE_SECTION =
+  /^(?:status|state|stage|date|decision date|last updated|updated|version|outcome|owner|owners|authors?|deciders|decision makers|priority|category|type|track)$/;
 
 /** Whether the template gives the section, or any of its sub-sections, content to write. */
 function asksContent(schema: TemplateSection): boolean {

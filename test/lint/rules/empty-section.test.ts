@@ -146,8 +146,25 @@ One hot counter becomes many cold ones.
         name: 'a heading that gives its own answer (`: n/a`, `: none`)',
         text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup: none\n\n## References: N/A\n',
       },
+      {
+        name: 'a record’s value written in its heading (`## Status: Proposed`)',
+        template: '# [Title]\n\n## Status\n\nProposed, Accepted or Deprecated.\n\n## Decision\n\nWhat was decided.\n',
+        text: '# Bundle splitting\n\n## Status: Proposed\n\n## Decision\n\nSplit per route.\n',
+      },
     ],
     invalid: [
+      {
+        name: 'a heading with words after its name that are no value of a record (`## Decision: how we split`), left empty, is empty',
+        template: '# [Title]\n\n## Status\n\nProposed, Accepted or Deprecated.\n\n## Decision\n\nWhat was decided.\n',
+        text: '# Bundle splitting\n\n## Status\n\nProposed.\n\n## Decision: how we split\n',
+        errors: [
+          {
+            message: 'Section `## Decision: how we split` is empty: write its content or remove the heading if the template marks it optional.',
+            line: 7,
+            column: 1,
+          },
+        ],
+      },
       {
         name: 'a section for what is still open, left empty, says nothing is: a warning that asks to say so',
         template: '# [Pattern Title]\n\n## Overview\n\nDescribe it.\n\n## Unresolved questions\n\nWhat is still to be decided?\n\n## Cleanup\n\nHow to remove it.\n',
