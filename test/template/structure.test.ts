@@ -697,6 +697,16 @@ describe('template semantics read from real-catalog shapes', () => {
     const benchmarks = await lintPattern(template, other, { fix: true });
     expect(benchmarks.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['9 required-section warning', '11 unknown-section warning']);
     expect(benchmarks.diagnostics[0]!.message).toContain('This pattern has `## Benchmarks` there, in its stead');
+    // (Kindred to two missing there alike, last in the pattern before only optional sections: each said with it, nothing inserted.)
+    const designs =
+      '# [Title]\n\n## Abstract\n\nIn brief.\n\n## Goals\n\nWhat.\n\n## High-Level Design\n\nThe overall change.\n\n## Detailed Design\n\nIn detail.\n\n## Open Issues\n\nUnknowns. This section may be omitted if there are none.\n';
+    const short = '# Widget\n\n## Abstract\n\nA smaller widget.\n\n## Goals\n\nSmaller.\n\n## Design\n\nA shared dictionary.\n';
+    const twoKindred = await lintPattern(designs, short, { fix: true });
+    expect(twoKindred.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => `${d.severity} ${d.message.slice(0, 40)}`)).toEqual([
+      'warning Missing section `## High-Level Design`, ',
+      'warning Missing section `## Detailed Design`, ex',
+    ]);
+    expect(twoKindred.text).toBe(short);
     // (So in a pattern whose every section is written a level up, `# Motivation`, `# Benchmarks`: the same warning.)
     const up = other.replace(/^## /gm, '# ');
     const upFound = await lintPattern(template, up, { fix: false });

@@ -1071,10 +1071,13 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   if (!there.every((s) => unknown.has(s))) return none;
   // (Between two sections the pattern has — the next in the template's order, or the template section
   // that follows in the pattern: one of the missing section's own sub-sections written a level up.)
-  const bounded = to === before || to === next;
   const here = outline.missing.filter(
     (m) => m.parent?.schema === missing.parent?.schema && m.after?.schema === missing.after?.schema && m.before?.schema === missing.before?.schema,
   );
+  // (Or at the end of the pattern, where the template has nothing after the sections missing there but
+  // ones a pattern may leave out: `## Design` last, where the designs go before an optional `## Open Issues`.)
+  const tail = to === Infinity && order.slice(order.indexOf(missing.schema) + 1).every((t) => t.optional || t.recommended || here.some((m) => m.schema === t));
+  const bounded = to === before || to === next || tail;
   // (Several, bounded so, where nothing else is missing and they hold most of the pattern's text, for
   // the section that holds the body of the pattern: the section in parts, under the author's headings —
   // `## 3. Notation` … `## 6. Protocol`, pages long, where `## Explanation` goes. A few short ones,
@@ -1087,7 +1090,9 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const one = there[0];
   if (there.length !== 1 || !one || !bounded) return none;
   const kindred = here.filter((m) => mayStandFor(one, m.schema));
-  return here.length === 1 || (kindred.length === 1 && kindred[0]!.schema === missing.schema) ? { sections: there, stead: true } : none;
+  // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
+  // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
+  return here.length === 1 || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
 }
 
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
