@@ -744,12 +744,14 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
  * only paragraphs, lists and quotes from it to the first section.
  */
 function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): { block: Block; contents?: Section } | undefined {
-  if (missing.parent || missing.after || template.sections[0] !== missing.schema || !doc.title) return undefined;
+  // (The title a heading, or front matter where the template keeps it there: the text right after it.)
+  const titleEnd = doc.title?.range.end.line ?? (template.title.from === 'front-matter' && doc.frontMatter ? doc.frontMatter.endLine : undefined);
+  if (missing.parent || missing.after || template.sections[0] !== missing.schema || titleEnd === undefined) return undefined;
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
-  const templateTitle = template.document.title?.range.end.line;
+  const templateTitle = template.document.title?.range.end.line ?? (template.title.from === 'front-matter' ? 0 : undefined);
   if (templateTitle !== undefined && template.document.preamble.some((b) => isVisible(b) && b.range.start.line > templateTitle)) return undefined;
-  let after = doc.preamble.filter((b) => b.range.start.line > doc.title!.range.end.line && isVisible(b));
+  let after = doc.preamble.filter((b) => b.range.start.line > titleEnd && isVisible(b));
   let contents: Section | undefined;
   // (Or, where nothing stands under the title, the text after a table of contents of the author's that
   // opens the pattern — `## Contents`, its list of links, then the paragraph the template's first
