@@ -1351,10 +1351,17 @@ function insertionPoint(
     // for the closing `## Note`.)
     const stop = flattenSections(doc.sections).find((x) => x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < end && later(x));
     const closing = stop ?? closingRun(doc, after, end, level);
+    // (Nor after a heading the author commented out, `<!-- ## Drawbacks -->`, of a section further on: above it.)
+    const hidden = commentedHeadingIn(doc, after.heading.range.end.offset, closing?.range.start.offset ?? end);
+    if (hidden) return { offset: hidden.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
   }
-  if (after) return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
+  if (after) {
+    const hidden = commentedHeadingIn(doc, after.heading.range.end.offset, after.range.end.offset);
+    if (hidden) return { offset: hidden.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
+    return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
+  }
   const before = missing.before?.sections[0];
   if (first) return { offset: first.range.start.offset, line: first.range.start.line, insert: `${text}\n\n` };
   if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
@@ -1362,6 +1369,13 @@ function insertionPoint(
   if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
   const end = doc.source.trimEnd().length;
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/** The first comment between two offsets that holds a heading the author commented out (`<!-- ## Drawbacks -->`). */
+function commentedHeadingIn(doc: MarkdownDocument, from: number, to: number): Block | undefined {
+  return documentBlocks(doc).find(
+    (b) => b.kind === 'html' && b.range.start.offset > from && b.range.start.offset < to && /^\s*<!--/.test(b.html) && /<!--\s*#{1,6}\s+\S|^\s*#{1,6}\s+\S/m.test(b.html),
+  );
 }
 
 /**

@@ -1492,6 +1492,16 @@ describe('required-section: no section inserted under a heading that is not its 
   });
 });
 
+describe('required-section: inserted above a heading the author commented out', () => {
+  it('a missing sub-section goes above `<!-- ## Drawbacks -->` of a later section, not below it', async () => {
+    const template =
+      '# [Name]\n\n## Test Plan\n\n### Unit tests\n\nWhich.\n\n### Integration tests\n\nWhich.\n\n## Drawbacks\n\nWhy not.\n\n## Alternatives\n\nWhat else.\n';
+    const text = '# Kiln timer\n\n## Test Plan\n\n### Unit tests\n\n- the clock\n\n<!-- ## Drawbacks -->\n\n## Alternatives\n\nAn egg timer.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(text.replace('<!-- ## Drawbacks -->', '### Integration tests\n\n<!-- Which. -->\n\n<!-- ## Drawbacks -->'));
+  });
+});
+
 describe('required-section: its name as a line of text', () => {
   it('`Reviews` alone on a line where the section goes is its heading without its marks: a warning whose fix makes that line the heading, no second one inserted', async () => {
     const template = '# [Name]\n\n## Decision\n\nWhat.\n\n## Reviews\n\n| Reviewed by | Date |\n|---|---|\n| name | date |\n';
