@@ -17,6 +17,8 @@ export interface HouseRules {
   bareFences: boolean;
   /** A configuration was found, and `MD025` is on in it: the catalog's own checks ask for one H1 a page. */
   oneH1: boolean;
+  /** A configuration was found, and `MD040` is on in it: the catalog's own checks ask each fence for its language. */
+  fenceLanguages: boolean;
 }
 
 const FILES = ['.markdownlint.json', '.markdownlint.jsonc', '.markdownlint.yaml', '.markdownlint.yml', '.markdownlint-cli2.jsonc', '.markdownlint-cli2.yaml'];
@@ -30,12 +32,13 @@ const cache = new Map<string, { stamp: string; value: HouseRules }>();
  */
 export function houseRules(root: string): HouseRules {
   return readOnChange(cache, root, FILES, (candidates) => {
-    let rules: HouseRules = { severalH1: false, bareFences: false, oneH1: false };
+    let rules: HouseRules = { severalH1: false, bareFences: false, oneH1: false, fenceLanguages: false };
     for (const file of candidates) {
       const config = readConfig(file);
       if (config) {
         const severalH1 = ruleOff(config, ['MD025', 'single-title', 'single-h1']);
-        rules = { severalH1, bareFences: ruleOff(config, ['MD040', 'fenced-code-language']), oneH1: !severalH1 };
+        const bareFences = ruleOff(config, ['MD040', 'fenced-code-language']);
+        rules = { severalH1, bareFences, oneH1: !severalH1, fenceLanguages: !bareFences };
         break;
       }
     }

@@ -19,6 +19,8 @@ export default defineRule({
     // one that does not is as the template shows.
     const fences = catalog.templates.for(pattern.path).document.codeBlocks.filter((c) => c.fenced);
     const bareAsTemplate = fences.length > 0 && fences.every((c) => !c.lang);
+    // (One with no code block at all asks for no language: the catalog's own markdownlint may, `MD040` on.)
+    const noneInTemplate = fences.length === 0 && !catalog.templates.for(pattern.path).builtIn;
     // Only a block without a language needs to know its template section.
     let schemas: ReturnType<typeof codeBlockSchemas> | undefined;
     let houseStyle: HouseRules | undefined;
@@ -35,7 +37,7 @@ export default defineRule({
       // (So does the template's section: its own blocks there name none.)
       const bareHere = expected !== undefined && expected.length > 0 && expected.every((c) => !c.lang);
       // (Nor where the catalog's own markdownlint configuration turns `MD040` off: its house style.)
-      if (!code.lang && !bareAsTemplate && !bareHere && !(houseStyle ??= houseRules(catalog.root)).bareFences) {
+      if (!code.lang && !bareAsTemplate && !bareHere && !(houseStyle ??= houseRules(catalog.root)).bareFences && (!noneInTemplate || houseStyle.fenceLanguages)) {
         const lang = expected?.find((c) => c.lang)?.lang;
         report({
           message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,

@@ -124,3 +124,18 @@ describe('code-block: where the catalog’s own markdownlint configuration lets 
       expect(await shown(await catalog(config))).toEqual(['9 Code block opened with “```” on line 9']);
   });
 });
+
+describe('code-block: a template with no code block', () => {
+  it('asks no fence for its language, unless the catalog’s own markdownlint configuration does (`MD040` on)', async () => {
+    const catalog = (config: Record<string, string>) =>
+      tempCatalog({
+        ...config,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/note.md', patterns: ['notes/*.md'] }),
+        'templates/note.md': '# [Title]\n\n## Example\n\nShow how it is used.\n',
+        'notes/cache.md': '# Cache\n\n## Example\n\n```\nGET /items\n```\n',
+      });
+    const shown = async (dir: string) => (await lint({ root: dir, only: ['code-block'] })).results.flatMap((r) => r.diagnostics.map((d) => d.line));
+    expect(await shown(await catalog({}))).toEqual([]);
+    expect(await shown(await catalog({ '.markdownlint.yaml': 'default: true\n' }))).toEqual([5]);
+  });
+});
