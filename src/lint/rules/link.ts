@@ -1,4 +1,5 @@
 import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
@@ -10,6 +11,7 @@ import {
   outsideCatalog,
   relativeLink,
   repositoryFile,
+  repositoryRoot,
   type PageFolderFile,
 } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -99,6 +101,24 @@ export default defineCatalogRule({
           const page = beyond?.kind === 'missing' ? fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true }) : undefined;
           if (page) {
             report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
+            break;
+          }
+          // `../guide/types#widget` for the repository's `guide/types.md`: the address a published site gives
+          // that page, as a link inside the catalog may be (`./valve-design` for `valve-design.md`): a warning
+          // that gives the path that works everywhere.
+          const repo = beyond?.kind === 'missing' ? repositoryRoot(index.catalog.root) : undefined;
+          const bare = beyond?.kind === 'missing' ? beyond.file.replace(/\/+$/, '').replace(/\.html?$/i, '') : '';
+          const asPage =
+            repo && bare && !/\.(?:md|markdown)$/i.test(bare) ? ['.md', '.markdown'].map((ext) => bare + ext).find((f) => existsSync(path.join(repo, f))) : undefined;
+          if (asPage && repo) {
+            const anchorAt = link.url.indexOf('#');
+            const written = relativeLink(pattern.file, path.join(repo, asPage)) + (anchorAt >= 0 ? link.url.slice(anchorAt) : '');
+            report({
+              message: `Link ${shown} leaves the catalog root for ${code(bare)} of the repository around it, the address a published site gives ${code(asPage)}: on a git host it is broken. Write ${code(written)}, which works everywhere.`,
+              ...at,
+              expected: written,
+              warning: true,
+            });
             break;
           }
           if (beyond?.kind === 'missing') {
