@@ -147,6 +147,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     frontMatter,
     sections,
     optionalNames: optionalNamesInComments(doc),
+    ...(welcomesOwnSections(doc) ? { ownSectionsWelcome: true as const } : {}),
     placeholders,
     source: doc.source,
     document: doc,
@@ -769,6 +770,22 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
     /\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections?|portions?|parts?|headings?)\b/i.test(text) ||
     /\bnot (?:all|every|each) (?:of the |of these )?(?:sections?|headings?|parts?) (?:is|are) (?:required|mandatory|needed)\b/i.test(text) ||
     /\b(?:sections?|headings?|parts?) that (?:do not|don['’]t) (?:apply|fit)\b[^.]*\b(?:removed|omitted|dropped|deleted|skipped|left out)\b/i.test(text)
+  );
+}
+
+/**
+ * Whether the template invites sections of the author's own, in its guidance anywhere: `Please feel free
+ * to add or remove sections.`, `Add sections as needed.`, `You may add other sections.`
+ */
+function welcomesOwnSections(doc: MarkdownDocument): boolean {
+  const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
+  const text = [...doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block))), ...walk(doc.sections)].join(' ');
+  return (
+    /\bfeel free to add\b[^.]{0,40}\b(?:sections|headings|sub-?sections)\b/i.test(text) ||
+    /\b(?:you )?(?:may|can) (?:also )?add (?:any |more |other |extra |new |your own |additional )+(?:sections|headings|sub-?sections)\b/i.test(text) ||
+    /\badd (?:more |other |extra |new |additional )?(?:sections|headings|sub-?sections) (?:as|if|where|when) (?:needed|necessary|required|useful|appropriate|you (?:need|see fit))\b/i.test(
+      text,
+    )
   );
 }
 

@@ -174,6 +174,11 @@ export interface TemplateSchema {
    * (see `foldHeading`): a pattern's section of such a name is no unknown one.
    */
   optionalNames: string[];
+  /**
+   * The template invites sections of the author's own (`Please feel free to add or remove sections.`,
+   * `Add sections as needed.`): a heading it does not have is no finding.
+   */
+  ownSectionsWelcome?: true;
   placeholders: Placeholder[];
   /** The template's text: the file's, or the block's (see `embeddedAt`), its lines where they are in the file. */
   source: string;

@@ -28,7 +28,8 @@ export default defineCatalogRule({
     }),
   },
   collect({ pattern, outline, template }): UnknownFindings {
-    if (outline.unknown.length === 0) return { ...slotFacts(outline), unknown: [] };
+    // (A template that invites sections of the author's own asks for none of theirs to be named.)
+    if (outline.unknown.length === 0 || template.ownSectionsWelcome) return { ...slotFacts(outline), unknown: [] };
     const names = flattenSections(template.sections);
     const places = [
       ...outline.absent.map((m) => ({ id: m.schema.id, sections: new Set(placeOf(m, outline.unknown)) })),

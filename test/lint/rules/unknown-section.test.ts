@@ -141,3 +141,27 @@ describe('unknown-section with optional sections the template lists in a comment
     { describe, it },
   );
 });
+
+describe('unknown-section: a template that invites sections of the author’s own', () => {
+  testRule(
+    rule,
+    {
+      template: '# [Title]\n\nPlease feel free to add or remove sections.\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n',
+      valid: [
+        {
+          name: 'a heading it does not have is no finding',
+          text: '# Bell schedule\n\n## Summary\n\nBells at each lesson.\n\n## Design\n\nTimes set each term.\n\n## Rollout\n\nNext term.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'one that only lets the author remove sections still names the author’s own',
+          template: '# [Title]\n\nFeel free to remove sections that do not apply.\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n',
+          text: '# Bell schedule\n\n## Summary\n\nBells at each lesson.\n\n## Design\n\nTimes set each term.\n\n## Rollout\n\nNext term.\n',
+          errors: [{ message: 'Unknown section `## Rollout`: the template has no such section.', line: 11, column: 1, severity: 'warning' }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
