@@ -601,7 +601,7 @@ const SUMMARY_SECTION = /^(?:summary|abstract|synopsis|tl;? ?dr|executive summar
 
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =
-  /^(?:status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms)$/;
+  /^(?:status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
 
 function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
   const value = frontMatterValue(frontMatter, key);

@@ -82,10 +82,13 @@ describe('title and summary, from where the template keeps them', () => {
         '# Words\n\nThe key words "MUST" and "SHOULD" in this document are to be read as in RFC 2119.\n\n## Context\n\nGateways pick a default route when none is named.\n',
       names: '# Names\n\n## Also Known As\n\nStatus Marker / Live Indicator / Sensor Light\n\n## Context\n\nApps read sensors in the background.\n',
       aka: '# Aka\n\na.k.a. Logical View of the whole system\n\n## Context\n\nComponents and their wiring, drawn once.\n',
+      'kiln-mover':
+        '# Kiln mover\n\n## Glossary & Abbreviations\n\n**Kiln Mover (KM)**: the module that moves pots between kilns.\n\n## Background\n\nPots cool unevenly between firings.\n',
     });
     expect(read(catalog).map((r) => `${r[0]}: ${r[3]}`)).toEqual([
       'aka: Components and their wiring, drawn once.',
       'alert: Gateways share one counter per client.',
+      'kiln-mover: Pots cool unevenly between firings.',
       'markup: Oversized headers are refused with a clear status.',
       'names: Apps read sensors in the background.',
       'noted: Routes need to rewrite the start of a path.',
