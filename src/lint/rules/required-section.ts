@@ -794,6 +794,8 @@ function nameAsText(doc: MarkdownDocument, missing: MissingSection): Extract<Blo
   const after = missing.after?.sections.at(-1)?.range.start.offset ?? missing.parent?.sections[0]?.range.start.offset ?? -1;
   const before = missing.before?.sections[0]?.range.start.offset ?? missing.parent?.sections.at(-1)?.range.end.offset ?? Infinity;
   const key = variantKey(missing.schema.name);
+  // (Not a marker of work to do, a section of the template's named so: `TODO` alone is the placeholder rule's.)
+  if (/^(?:todo|tbd|tba|fixme|n\/?a|none)$/i.test(missing.schema.name.trim())) return undefined;
   return documentBlocks(doc).find(
     (b): b is Extract<Block, { kind: 'paragraph' }> =>
       b.kind === 'paragraph' &&
@@ -1079,13 +1081,15 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Or at the end of the pattern, where the template has nothing after the sections missing there but
   // ones a pattern may leave out: `## Design` last, where the designs go before an optional `## Open Issues`.)
   const tail = to === Infinity && order.slice(order.indexOf(missing.schema) + 1).every((t) => t.optional || t.recommended || here.some((m) => m.schema === t));
-  const bounded = to === before || to === next || tail;
+  const boundedByNext = to === before || to === next;
+  const bounded = boundedByNext || tail;
   // (Several, bounded so, where nothing else is missing and they hold most of the pattern's text, for
   // the section that holds the body of the pattern: the section in parts, under the author's headings —
   // `## 3. Notation` … `## 6. Protocol`, pages long, where `## Explanation` goes. A few short ones,
   // `## Benchmarks` and `## Rollout`, are other topics; so are a list of lint groups where the
   // Drawbacks go, the explanation before it continued.)
-  if (there.length >= 2 && missing.after) return { sections: there, stead: bounded && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+  if (there.length >= 2 && missing.after)
+    return { sections: there, stead: boundedByNext && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
   // (One alone, bounded so, where nothing else is missing, or where it is in words kindred to this
   // section's name and no other's that is missing there: `## Proposed change` where the Motivation
   // and the Detailed design go.)
@@ -1094,7 +1098,8 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const kindred = here.filter((m) => mayStandFor(one, m.schema));
   // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
-  return here.length === 1 || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
+  // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
+  return (boundedByNext && here.length === 1) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
 }
 
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
