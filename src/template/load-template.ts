@@ -499,7 +499,11 @@ function buildSections(
       (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) && b.range.start.line < footer,
     );
 
-    const children = buildSections(doc, section.children, path, overrides, schemaPaths, guide, stages);
+    // (Sub-sections its own guidance calls examples of the author's — `one L2 section per class; the
+    // ones below are examples`, `Create an L2 section here for each API` — illustrate what to write:
+    // no section to ask for or to rename to. The author's own sub-headings there are its content.)
+    const examplesBelow = EXAMPLES_BELOW.test(ownBlocks.map((b) => guidanceText(b) || blockPlainText(b)).join(' '));
+    const children = examplesBelow ? [] : buildSections(doc, section.children, path, overrides, schemaPaths, guide, stages);
     // Required from a stage on (`[required_in]: # (Provisional status and above)`): its note and its own lines say so.
     const ownEnd = (section.children[0]?.heading.range.start.line ?? section.range.end.line + 1) - 1;
     const ownLines: string[] = [note ?? ''];
@@ -788,6 +792,10 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
     )
   );
 }
+
+/** Guidance that calls a section's sub-sections examples of the author's own (see `buildSections`). */
+const EXAMPLES_BELOW =
+  /\b(?:(?:the )?(?:ones|sections|headings|sub-?sections) below are (?:only |just )?(?:examples?|samples?)|example layout|(?:one|an?) (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?per \w+|create an? (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?for each)\b/i;
 
 /** A sentence that lets the author delete a section that does not apply (see `outlineIsAGuide`). */
 const DROP_WHAT_DOES_NOT_APPLY =

@@ -393,6 +393,21 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('sub-sections its guidance calls examples of the author’s own (`one L2 section per class; the ones below are examples`) are no sections to ask for', () => {
+    const t = templateFromSource(
+      '# [Title]\n\n## Background\n\nWhy.\n\n## API Pages\n\n<!-- One L2 section per class; the ones below are examples. -->\n\n### SampleWidget class\n\nWhat it is.\n\n### SampleWidget.Size property\n\nIts size.\n\n## API Details\n\nThe IDL.\n',
+      'spec-template.md',
+    );
+    expect(t.sections.map((s) => [s.name, s.children.map((c) => c.name)])).toEqual([
+      ['Background', []],
+      ['API Pages', []],
+      ['API Details', []],
+    ]);
+    // (Without that guidance, they are its sub-sections.)
+    const plain = templateFromSource('# [Title]\n\n## API Pages\n\nThe pages.\n\n### Widget class\n\nWhat it is.\n', 'spec-template.md');
+    expect(plain.sections[0]!.children.map((c) => c.name)).toEqual(['Widget class']);
+  });
+
   it('guidance kept in a code block without a language that says the section is optional makes it optional', () => {
     const t = templateFromSource(
       '# [Title]\n\n## Overview\n\n```\nDELETE THIS BLOCK\n\nThis section is required.\n```\n\n## Sample Code\n\n```\nDELETE THIS BLOCK\n\nThis section is optional.\n```\n\n## Setup\n\n```bash\n# This section is optional.\nmake\n```\n',
