@@ -161,11 +161,12 @@ export function patternFromText(
   }
   const document = parsed.document;
   let frontMatter = document.frontMatter?.data ?? {};
+  let metadataError: Pattern['metadataError'];
   if (input.metadataFile) {
     // The metadata beside the pattern (`kep.yaml`); the pattern's own front matter wins on a key both have.
+    // (Unreadable, it is said by front-matter-syntax, and the pattern is read without it: its page stays.)
     const beside = readMetadata(path.join(path.dirname(input.file), input.metadataFile));
-    if (beside.kind === 'error')
-      return fail(`\`${input.metadataFile}\` beside this pattern, line ${beside.line}: ${beside.message}. Fix it, or remove \`metadataFile\` from the configuration.`);
+    if (beside.kind === 'error') metadataError = { file: input.metadataFile, line: beside.line, message: beside.message };
     if (beside.kind === 'ok') frontMatter = { ...beside.data, ...frontMatter };
   }
   const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
@@ -194,6 +195,7 @@ export function patternFromText(
       links: document.links,
       anchors: document.headings.map((h) => h.id),
       document,
+      ...(metadataError ? { metadataError } : {}),
     },
   };
 }

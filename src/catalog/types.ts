@@ -76,6 +76,8 @@ export interface PatternView {
 /** A pattern loaded in full: its view and its parsed document. */
 export interface Pattern extends PatternView {
   document: MarkdownDocument;
+  /** The metadata file beside it (`kep.yaml`, see `metadataFile`) could not be read: why, and where. The pattern is read without it. */
+  metadataError?: { file: string; line: number; message: string };
 }
 
 /** Where a catalog is and what it follows: enough for anything that looks at one pattern. */

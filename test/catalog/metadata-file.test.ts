@@ -37,7 +37,7 @@ describe('metadataFile: a YAML file beside each pattern read as its front matter
     ]);
   });
 
-  it('a metadata file that is not valid YAML: the pattern does not load, with the file, its line and what to do; the others do', async () => {
+  it('a metadata file that is not valid YAML: the pattern loads without its keys (its page stays), and front-matter-syntax says the file, its line and what to do', async () => {
     const dir = await tempCatalog({
       'templates/proposal.md': TEMPLATE,
       'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['proposals/*/README.md'], metadataFile: 'meta.yaml' }),
@@ -46,10 +46,12 @@ describe('metadataFile: a YAML file beside each pattern read as its front matter
       'proposals/fine/README.md': readme('Fine'),
     });
     const catalog = await loadCatalog({ root: dir });
-    expect(catalog.patterns.map((p) => p.slug)).toEqual(['fine']);
-    expect(catalog.diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual([
+    expect(catalog.patterns.map((p) => p.slug)).toEqual(['broken', 'fine']);
+    expect(catalog.diagnostics).toEqual([]);
+    const found = (await lint({ root: dir, only: ['front-matter-syntax'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.severity} ${d.message}`));
+    expect(found).toEqual([
       expect.stringMatching(
-        /^proposals\/broken\/README\.md: `meta\.yaml` beside this pattern, line \d: Malformed YAML: .*\. Fix it, or remove `metadataFile` from the configuration\.$/,
+        /^proposals\/broken\/README\.md: error `meta\.yaml` beside this pattern, line \d: Malformed YAML: .*\. Until it is fixed its keys are not read \(title, status, facets…\); or remove `metadataFile` from the configuration\.$/,
       ),
     ]);
   });

@@ -13,6 +13,13 @@ export default defineRule({
     // The file is still read without it (its body linted and shown): the YAML is said once, here.
     const error = pattern.document.frontMatter?.error;
     if (error) report({ message: `${error.message} Until then its keys are not read (title, status, facets…).`, line: error.line, column: error.column });
+    // The metadata file beside it (`kep.yaml`), unreadable: the pattern is read without its keys.
+    const beside = pattern.metadataError;
+    if (beside)
+      report({
+        message: `\`${beside.file}\` beside this pattern, line ${beside.line}: ${beside.message}. Until it is fixed its keys are not read (title, status, facets…); or remove \`metadataFile\` from the configuration.`,
+        line: 1,
+      });
     // Front matter below a blank first line is no front matter to any Markdown tool: its `---` is a
     // rule, its keys text, the last key a heading over the closing `---`.
     const late = pattern.document.frontMatter ? undefined : lateFrontMatter(pattern.document.source);
