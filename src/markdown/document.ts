@@ -415,7 +415,9 @@ class DocumentBuilder {
         };
       case 'blockquote_open': {
         const blocks = this.blocks(node.children);
-        return { kind: 'blockquote', text: blocks.map(blockText).filter(Boolean).join(' '), blocks, range: this.rangeOf(token.map) };
+        // (A generator's container, `:::caution` … `:::`, reads as GitHub's alert of that kind: `[!CAUTION] …`.)
+        const marker = token.markup === ':::' ? `[!${token.info.toUpperCase()}]` : '';
+        return { kind: 'blockquote', text: [marker, ...blocks.map(blockText)].filter(Boolean).join(' '), blocks, range: this.rangeOf(token.map) };
       }
       case 'fence':
       case 'code_block': {

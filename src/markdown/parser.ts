@@ -80,6 +80,46 @@ export function markdownParser(): Parser {
       if (!silent) state.line = lines;
       return true;
     });
+    // A container of the documentation generators (Docusaurus, Starlight, VitePress): `:::caution` (or
+    // `:::note[Title]`, `::: tip Title`) … `:::` is an admonition, as GitHub's `> [!CAUTION]` is — read as
+    // a quote marked so (its kind in `info`), never as paragraphs of colons.
+    md.block.ruler.before(
+      'fence',
+      'container',
+      (state, startLine, endLine, silent) => {
+        const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+        if (state.sCount[startLine]! - state.blkIndent >= 4 || state.src.charCodeAt(start) !== 0x3a /* : */) return false;
+        const open = CONTAINER_OPEN.exec(state.src.slice(start, state.eMarks[startLine]));
+        if (!open) return false;
+        const colons = open[1]!.length;
+        let end = startLine + 1;
+        for (; end < endLine; end++) {
+          const at = state.bMarks[end]! + state.tShift[end]!;
+          const line = state.src.slice(at, state.eMarks[end]);
+          if (state.sCount[end]! < state.blkIndent) break;
+          const close = /^(:{3,})\s*$/.exec(line);
+          if (close && close[1]!.length >= colons) break;
+        }
+        if (end >= endLine) return false;
+        if (silent) return true;
+        const opening = state.push('blockquote_open', 'blockquote', 1);
+        opening.markup = ':::';
+        opening.info = open[2]!.toLowerCase();
+        opening.map = [startLine, end + 1];
+        const oldParent = state.parentType;
+        const oldLineMax = state.lineMax;
+        state.parentType = 'blockquote' as typeof state.parentType;
+        state.lineMax = end;
+        state.md.block.tokenize(state, startLine + 1, end);
+        state.parentType = oldParent;
+        state.lineMax = oldLineMax;
+        const closing = state.push('blockquote_close', 'blockquote', -1);
+        closing.markup = ':::';
+        state.line = end + 1;
+        return true;
+      },
+      { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
+    );
     // An image whose path has spaces (`![Relay](diagrams/Relay Diagram.png)`), which CommonMark leaves as
     // text: the image it names, as Python-Markdown (MkDocs) reads it — the site shows it, and lint checks
     // the file (and says git hosts show the text).
@@ -106,6 +146,9 @@ export function markdownParser(): Parser {
   }
   return shared;
 }
+
+/** A container's opening line: its colons and its kind (`:::caution`, `::: tip Title`, `:::note[Title]`). */
+const CONTAINER_OPEN = /^(:{3,})[ \t]*(note|tip|info|important|warning|caution|danger|success|hint|attention|details|aside)\b[^\n]*$/i;
 
 /** `![alt](a path with spaces.png)` where the text is at (sticky): the alt text and the path (an image's extension, no brackets or quotes in it; bounded, so a long run of brackets costs no more than a normal line). */
 const SPACED_IMAGE = /!\[([^[\]\n]{0,200})\]\(([^()<>\n"]{0,100}?\s[^()<>\n"]{0,200}?\.(?:png|jpe?g|gif|svg|webp|avif))\)/iy;

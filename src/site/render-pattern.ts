@@ -330,6 +330,22 @@ function decodeAnchor(anchor: string): string {
   }
 }
 
+/** The alert kind a generator's container kind is shown as. */
+const CONTAINER_KINDS: Record<string, string> = {
+  note: 'note',
+  info: 'note',
+  details: 'note',
+  aside: 'note',
+  hint: 'tip',
+  tip: 'tip',
+  success: 'tip',
+  important: 'important',
+  attention: 'important',
+  warning: 'warning',
+  caution: 'caution',
+  danger: 'caution',
+};
+
 /** GitHub's alert kinds and their titles. */
 const ALERT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
 
@@ -345,8 +361,27 @@ function copyToken(token: Token, fields: Partial<Token>): Token {
  */
 function withAlerts(tokens: Token[]): Token[] {
   const MARK = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
-  if (!tokens.some((t) => t.type === 'inline' && MARK.test(t.content))) return tokens;
+  const containers = tokens.some((t) => t.type === 'blockquote_open' && t.markup === ':::');
+  if (!containers && !tokens.some((t) => t.type === 'inline' && MARK.test(t.content))) return tokens;
   const out = [...tokens];
+  // (A generator's container, `:::danger`, is the alert of its kind, or the nearest: `note` for the others.)
+  if (containers) {
+    const kindOf = (info: string) => CONTAINER_KINDS[info] ?? 'note';
+    for (let i = 0; i < out.length; i++) {
+      const t = out[i]!;
+      if (t.markup !== ':::' || (t.type !== 'blockquote_open' && t.type !== 'blockquote_close')) continue;
+      if (t.type === 'blockquote_open') {
+        let depth = 0;
+        let close = i;
+        for (; close < out.length; close++) {
+          if (out[close]!.type === 'blockquote_open') depth++;
+          else if (out[close]!.type === 'blockquote_close' && --depth === 0) break;
+        }
+        out[i] = copyToken(t, { meta: { alert: kindOf(t.info) } });
+        if (close < out.length) out[close] = copyToken(out[close]!, { meta: { alert: kindOf(t.info) } });
+      }
+    }
+  }
   for (let i = 0; i < out.length; i++) {
     const inline = out[i + 2];
     if (out[i]!.type !== 'blockquote_open' || out[i + 1]?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;

@@ -434,6 +434,22 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(found).toEqual(['warning ../assets/kip-3/lip-3-flow.png']);
   });
 
+  it('shows a generator’s container (`:::caution` … `:::`) as an admonition, never as colons; it is no summary', async () => {
+    const root = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n## Aim\n\nWhat it does.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'kiln/README.md':
+        '# Kiln\n\n:::caution\nThe wording here is old.\n:::\n\n## Aim\n\nFires every pot evenly on each shelf of the kiln.\n\n::: tip Handy\nPreheat it.\n:::\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/kiln/index.html'), 'utf8');
+    expect(page).toContain('<div class="admonition admonition-caution"><div class="admonition-title">Caution</div>');
+    expect(page).toContain('<div class="admonition admonition-tip"><div class="admonition-title">Tip</div>');
+    expect(page).not.toMatch(/<p>:::/);
+    expect(page).toContain('<meta name="description" content="Fires every pot evenly on each shelf of the kiln."');
+  });
+
   it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
     const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
     const root = await tempCatalog({
