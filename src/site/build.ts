@@ -133,7 +133,8 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     // The prefixes the catalog's links write for its files' own (`./eip-721.md` for `erc-721.md`), known
     // once every pattern is read: a page rendered in pass one with such a link is rendered again in pass
     // two (its search entry stands: the words are the same).
-    const swaps = new CatalogIndex(catalog).prefixSwaps();
+    // (Learned only where lint found a link or image that leads nowhere: a swap is made of such links.)
+    const swaps = session.results.some((r) => r.diagnostics.some((d) => d.ruleId === 'link' || d.ruleId === 'image')) ? new CatalogIndex(catalog).prefixSwaps() : [];
     const rerendered = new Set<string>();
     if (swaps.length > 0)
       for (const p of catalog.patterns) {
