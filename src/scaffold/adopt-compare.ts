@@ -2,7 +2,7 @@ import type { MarkdownDocument, Section } from '../markdown/types.js';
 import { SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
 import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
-import { foldText } from '../template/normalize.js';
+import { foldHeading, foldText } from '../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { SUMMARY_SECTION_NAMES, TITLE_SECTION_NAMES, summaryPlaces, titleOf } from './adopt-derive.js';
@@ -315,8 +315,10 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   const n = docs.length;
   if (n === 0) return {};
   const titles = docs.map(titleOf);
+  // (An H1 that is the label the template keeps over the field naming the pattern, `# Meta`, is no title.)
+  const label = template.title.from === 'none' && template.title.label ? foldHeading(template.title.label) : undefined;
   const counts = {
-    heading: titles.filter((t) => t.heading).length,
+    heading: titles.filter((t) => t.heading && foldHeading(t.heading) !== label).length,
     'front-matter': titles.filter((t) => t.frontMatter).length,
     section: titles.filter((t) => t.section).length,
   };

@@ -245,6 +245,24 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
   });
 });
 
+describe('init --adopt: a label over the field that names the pattern', () => {
+  it('`# Meta` over `- Name: …` in the template and every pattern is no place of titles: no `title` setting, and the names are the titles', async () => {
+    const files: Record<string, string> = {
+      'rfc-template.md': '# Meta\n- Name: (fill in the feature name)\n- Start Date: (YYYY-MM-DD)\n\n## Summary\n\nIn brief.\n\n## Problem\n\nWhat hurts.\n',
+    };
+    ['sheds', 'rota', 'kettle', 'lids', 'vents'].forEach((t, i) => {
+      files[`rfc-000${i + 1}-${t}.md`] =
+        `${i === 4 ? '## Meta' : '# Meta'}\n- Name: All about ${t}\n- Start Date: 2024-01-0${i + 1}\n\n## Summary\n\n${t} in brief, for everyone.\n\n## Problem\n\nIt hurts.\n`;
+    });
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).not.toHaveProperty('title');
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'title'));
+    expect(found).toEqual([]);
+  });
+});
+
 describe('init --adopt: where summaries are', () => {
   it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
     const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };
