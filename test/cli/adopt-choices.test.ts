@@ -274,7 +274,7 @@ describe('init --adopt: where summaries are', () => {
     const dir = await tempCatalog(files);
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect((await configOf(dir)).summary?.from).not.toBe('blockquote');
+    expect((await configOf(dir)).summary).not.toMatchObject({ from: 'blockquote' });
     const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'summary' || d.ruleId === 'duplicate-pattern'));
     expect(found).toEqual([]);
   });

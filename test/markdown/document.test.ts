@@ -296,12 +296,12 @@ describe('parseMarkdown: GFM autolinks', () => {
 
 describe('parseMarkdown: a documentation generator’s container', () => {
   it('`:::caution` … `:::` is a quote marked with its kind, its content parsed as blocks; a line of colons alone, or an unknown kind, stays text', () => {
-    const doc = parseMarkdown('# Kiln\n\n:::caution\nThe wording here is old.\n\n- one\n:::\n\n## Aim\n\nText.\n').document!;
+    const doc = parse('# Kiln\n\n:::caution\nThe wording here is old.\n\n- one\n:::\n\n## Aim\n\nText.\n');
     const quote = doc.preamble.find((b) => b.kind === 'blockquote');
     expect(quote).toMatchObject({ kind: 'blockquote', text: '[!CAUTION] The wording here is old. one' });
     expect(quote?.kind === 'blockquote' ? quote.blocks.map((b) => b.kind) : []).toEqual(['paragraph', 'list']);
     expect(doc.sections.map((s) => s.title)).toEqual(['Aim']);
-    const other = parseMarkdown('# Kiln\n\n:::\nplain\n:::\n\n:::kilnfact\nx\n:::\n').document!;
+    const other = parse('# Kiln\n\n:::\nplain\n:::\n\n:::kilnfact\nx\n:::\n');
     expect(other.preamble.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
   });
 });
