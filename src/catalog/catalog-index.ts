@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
-import { bySiteAddress, resolveReference } from './links.js';
+import { bySiteAddress, resolveReference, routeFile } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
@@ -160,6 +160,12 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   };
 
   private resolveOnce(url: string, fromFile: string): P | undefined {
+    // (A documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`.)
+    const route = routeFile(url, this.catalog.root, this.catalog.config.site.base);
+    if (route) {
+      const byRoute = this.byFile.get(route) ?? this.folderOwner(route) ?? bySiteAddress(route, (f) => this.byFile.get(f));
+      if (byRoute) return byRoute;
+    }
     const target = resolveReference(url, fromFile, this.catalog.root);
     if (target.kind === 'local')
       return target.outside

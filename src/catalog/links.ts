@@ -307,6 +307,23 @@ export function isSiteAddressPath(url: string, file: string): boolean {
   return /^\/(?!\/)/.test(url.trim()) && !/\.[a-z0-9]{1,5}$/i.test(path.basename(file));
 }
 
+/**
+ * The file (without its extension) a documentation site's route names in the catalog, where the
+ * route opens with the catalog folder's own name (`/recipes/breads/bread-rye/` in a catalog kept in
+ * `recipes/`, served at `/recipes/` by the site it is a folder of) or with the site's base path
+ * (`site.base`). The caller finds the page with `bySiteAddress`. Undefined for any other path.
+ */
+export function routeFile(url: string, root: string, base?: string): string | undefined {
+  const trimmed = url.trim().replace(/[?#].*$/, '');
+  if (!/^\/(?!\/)/.test(trimmed) || /\.[a-z0-9]{1,5}$/i.test(trimmed)) return undefined;
+  const segments = trimmed.split('/').filter(Boolean);
+  const prefixes = [[path.basename(path.resolve(root))], (base ?? '').split('/').filter(Boolean)].filter((p) => p.length > 0);
+  for (const prefix of prefixes) {
+    if (segments.length > prefix.length && prefix.every((p, k) => segments[k] === p)) return path.join(root, ...segments.slice(prefix.length));
+  }
+  return undefined;
+}
+
 /** A destination from `fromFile` to `toFile` as an author writes it: relative, `/` separators. */
 export function relativeLink(fromFile: string, toFile: string): string {
   const rel = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');

@@ -118,7 +118,7 @@ export interface Article {
 
 /** What rendering an article needs of the catalog: its root, the pattern's template, the site's repository page. */
 export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & {
-  config?: { site: { repoUrl?: string | undefined; branch?: string | undefined } };
+  config?: { site: { repoUrl?: string | undefined; branch?: string | undefined; base?: string | undefined } };
   /** The prefix swaps the catalog's links make (see `learnPrefixSwaps`). */
   swaps?: readonly PrefixSwap[];
 };
@@ -133,6 +133,7 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
     root: catalog.root,
     ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel, catalog.root) } : {}),
     ...(catalog.swaps?.length ? { swaps: catalog.swaps } : {}),
+    ...(catalog.config?.site.base ? { siteBase: catalog.config.site.base } : {}),
     patternAt: (file) => {
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;

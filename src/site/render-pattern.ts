@@ -5,7 +5,17 @@ import Renderer from 'markdown-it/lib/renderer.mjs';
 import Token from 'markdown-it/lib/token.mjs';
 import { isImageFile } from '../catalog/image-type.js';
 import { swappedPath, type PrefixSwap } from '../catalog/renames.js';
-import { fromPageFolder, fromSiteRoot, inCatalogFromRepository, outsideCatalog, repositoryRoot, resolveReference, type ResolvedReference } from '../catalog/links.js';
+import {
+  bySiteAddress,
+  routeFile,
+  fromPageFolder,
+  fromSiteRoot,
+  inCatalogFromRepository,
+  outsideCatalog,
+  repositoryRoot,
+  resolveReference,
+  type ResolvedReference,
+} from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -75,6 +85,8 @@ export interface RenderContext {
   sourceUrl?: (rel: string, folder?: boolean) => string;
   /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`). */
   swaps?: readonly PrefixSwap[];
+  /** The path the catalog's own documentation site serves it under (`site.base`): routes under it name its pages. */
+  siteBase?: string;
 }
 
 /**
@@ -478,6 +490,14 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   // (Or written with a prefix the catalog's links write for its files' own, `./eip-721.md` for its
   // `erc-721.md`, which its publishing renames: the page, as lint finds it.)
   const swapped = resolved.kind === 'local' && !existsSync(resolved.file) ? swappedFile(resolved.file, context.root, context.swaps) : undefined;
+  // (Or a documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`.)
+  const route = resolved.kind === 'local' && !existsSync(resolved.file) ? routeFile(trimmed, context.root, context.siteBase) : undefined;
+  const routed = route ? bySiteAddress(route, (f) => context.patternAt(f)) : undefined;
+  if (routed)
+    return {
+      kind: 'pattern',
+      href: `${routed.self ? '' : `../${encodeURIComponent(routed.slug)}/`}${resolved.anchor ? `#${encodeURIComponent(resolved.anchor)}` : ''}` || './',
+    };
   const found =
     page?.in === 'catalog'
       ? { in: 'catalog' as const, file: page.file }

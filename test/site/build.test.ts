@@ -450,6 +450,19 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<meta name="description" content="Fires every pot evenly on each shelf of the kiln."');
   });
 
+  it('links a pattern by the route its documentation site gives it (`/recipes/breads/bread-rye/` in a catalog kept in `recipes/`)', async () => {
+    const dir = await tempCatalog({
+      'recipes/patternbook.config.json': JSON.stringify({ patterns: ['*/*.md'] }),
+      'recipes/breads/bread-rye.md': '# Rye Bread\n\n> Sour and dark.\n\n## Overview\n\nGoes with soup.\n',
+      'recipes/soups/soup-leek.md': '# Leek Soup\n\n> Green and mild.\n\n## Overview\n\nServe with [rye](/recipes/breads/bread-rye/#overview).\n',
+    });
+    const root = path.join(dir, 'recipes');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/soup-leek/index.html'), 'utf8');
+    expect(page).toContain('<a href="../bread-rye/#overview" class="pattern-link">rye</a>');
+  });
+
   it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
     const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
     const root = await tempCatalog({

@@ -184,6 +184,19 @@ export default defineCatalogRule({
           // `/azure/architecture/guide/` or `/docs/retries`: a path from the root with no file extension,
           // that names nothing in the repository, is an address on the catalog's published site (docs
           // sites link their pages so), which only that site can answer: said, as a warning.
+          // (`/recipes/breads/bread-rye/` in a catalog kept in `recipes/`: the route its documentation site gives a
+          // pattern. It works there; the path from the file works everywhere.)
+          const routed = !info && isSiteAddressPath(link.url, target.file) ? index.resolvePattern(link.url, pattern.file) : undefined;
+          if (routed) {
+            const written = relativeLink(pattern.file, routed.file) + hash;
+            report({
+              message: `Link ${shown} is the route a documentation site gives ${code(routed.path)}: it works there, but not on git hosts or in editors. Write ${code(written)}, which works everywhere.`,
+              ...at,
+              expected: written,
+              warning: true,
+            });
+            break;
+          }
           if (!info && isSiteAddressPath(link.url, target.file)) {
             report({
               message: `Link ${shown} names no file of the catalog: a path from the root without a file extension reads as an address on the published site, which only that site can answer. If it is a file of the catalog, fix the path; else write the site's full https:// address.`,

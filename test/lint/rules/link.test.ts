@@ -728,3 +728,23 @@ describe('link: a prefix the catalog’s links write for its files’ own', () =
     expect((await run(dir)).map((d) => d.severity)).toEqual(['error', 'error']);
   });
 });
+
+describe('link: a documentation site’s route to a pattern', () => {
+  it('`/recipes/breads/bread-rye/` in a catalog kept in `recipes/`: a warning with the path that works everywhere, and a relation', async () => {
+    const dir = await tempCatalog({
+      'recipes/patternbook.config.json': JSON.stringify({ patterns: ['*/*.md'] }),
+      'recipes/breads/bread-rye.md': '# Rye Bread\n\n> Sour and dark.\n\n## Overview\n\nGoes with [the leek soup](/recipes/soups/soup-leek/).\n',
+      'recipes/soups/soup-leek.md': '# Leek Soup\n\n> Green and mild.\n\n## Overview\n\nServe with [rye](/recipes/breads/bread-rye/) or [gone](/recipes/breads/gone/).\n',
+    });
+    const root = path.join(dir, 'recipes');
+    const found = (await lint({ root, only: ['link'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.expected ?? '-'}`));
+    expect(found).toEqual(['breads/bread-rye.md warning ../soups/soup-leek.md', 'soups/soup-leek.md warning ../breads/bread-rye.md', 'soups/soup-leek.md warning -']);
+    const index = new CatalogIndex(await loadCatalog({ root }));
+    expect(
+      index
+        .relations()
+        .map((r) => `${r.from.slug} ${r.to.slug}`)
+        .sort(),
+    ).toEqual(['bread-rye soup-leek', 'soup-leek bread-rye']);
+  });
+});
