@@ -39,7 +39,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate';
   /** The files it leaves out (relative). */
   files: string[];
 }
@@ -343,7 +343,10 @@ export function chooseLayout(
         if (outside.some(inPatternFolder)) return false;
         const parsed = outside.filter((f) => fit(f) !== undefined);
         const fitting = parsed.filter((f) => fitsTemplate(fit(f)));
-        return fitting.length >= 2 && fitting.length * 2 >= parsed.length && !fitting.some((f) => slugs.has(slugOfFile(f)));
+        // (A few sharing a name with a pattern taken already — `alpha/deprecated/alpha.md` beside
+        // `alpha/alpha.md`, an older copy — are left out by path below; the others join.)
+        const clashing = fitting.filter((f) => slugs.has(slugOfFile(f))).length;
+        return fitting.length - clashing >= 2 && fitting.length * 2 >= parsed.length && clashing * 3 <= fitting.length;
       };
       let kind = other.layout;
       if (!joins(kind)) {
@@ -368,10 +371,14 @@ export function chooseLayout(
           !folderPageOf(kind, f),
       );
       const left: Exclusion[] = [];
-      const added = excludeNonPatterns(kind, own, fit, left);
+      const found = excludeNonPatterns(kind, own, fit, left);
       // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`.)
       const leavesOut = picomatch(left.map((e) => e.glob));
-      if (added.some((f) => slugs.has(slugOfFile(f))) || patterns.some((f) => leavesOut(f.rel))) continue;
+      const clash = found.filter((f) => slugs.has(slugOfFile(f)));
+      if (clash.length * 3 > found.length || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;
+      // (Those sharing a name with a pattern taken already are left out one by one, and said.)
+      for (const f of clash) left.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'duplicate', files: [f.rel] });
+      const added = found.filter((f) => !clash.includes(f));
       exclusions.push(...left);
       for (const f of added) slugs.add(slugOfFile(f));
       addFolders(kind, added);

@@ -948,6 +948,8 @@ function exclusionReason(e: Exclusion): string {
       return `a folder whose files mostly do not fit the template (${some})`;
     case 'fragment':
       return `a part other pages include (\`[!INCLUDE …]\`, \`--8<--\`, \`{% include %}\`), not a page of its own (${some})`;
+    case 'duplicate':
+      return `named as a pattern taken already (an older copy, likely: a page's name must be its own) (${some})`;
   }
 }
 

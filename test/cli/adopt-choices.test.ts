@@ -263,6 +263,31 @@ describe('init --adopt: a label over the field that names the pattern', () => {
   });
 });
 
+describe('init --adopt: a deeper layout with a copy named as a pattern', () => {
+  it('`alpha/deprecated/alpha.md` beside `alpha/alpha.md` no longer keeps the deeper documents out: the copy alone is left out, and said', async () => {
+    const doc = (t: string) => `# ${t}\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = { 'template.md': '# [Title]\n\n[One line.]\n\n## Motivation\n\n[Why.]\n\n## Design\n\n[How.]\n' };
+    for (const t of ['alpha', 'beta', 'gamma', 'delta']) files[`${t}/${t}.md`] = doc(t);
+    files['alpha/deprecated/alpha.md'] = doc('alpha, the first version');
+    files['epsilon/launch/launch.md'] = doc('launch');
+    files['epsilon/resume/resume.md'] = doc('resume');
+    files['zeta/icons/icons.md'] = doc('icons');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('exclude    alpha/deprecated/alpha.md (named as a pattern taken already');
+    expect(await pickedOf(dir, files)).toEqual([
+      'alpha/alpha.md',
+      'beta/beta.md',
+      'delta/delta.md',
+      'epsilon/launch/launch.md',
+      'epsilon/resume/resume.md',
+      'gamma/gamma.md',
+      'zeta/icons/icons.md',
+    ]);
+  });
+});
+
 describe('init --adopt: where summaries are', () => {
   it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
     const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };
