@@ -370,9 +370,18 @@ export function chooseLayout(
           (kind.folderKind || !f.folderKind || patterns.includes(f)) &&
           !folderPageOf(kind, f),
       );
-      const left: Exclusion[] = [];
+      let left: Exclusion[] = [];
       const found = excludeNonPatterns(kind, own, fit, left);
-      // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`.)
+      // (What it leaves out must leave out none of the first layout's patterns: `**/README.md`. A folder it
+      // leaves out that holds some, `Deployment/**` for the old copies in `Deployment/deprecated/`, is
+      // left out by the folders its files are in.)
+      const folderOf = (rel: string) => rel.split('/').slice(0, -1).map(escapeName).join('/');
+      left = left.map((e) =>
+        e.reason === 'name' || !e.glob.endsWith('/**') || !patterns.some((f) => picomatch(e.glob)(f.rel))
+          ? e
+          : { ...e, glob: [...new Set(e.files.map((rel) => `${folderOf(rel)}/**`))].join(',') },
+      );
+      left = left.flatMap((e) => (e.glob.includes(',') ? e.glob.split(',').map((glob) => ({ ...e, glob, files: e.files.filter((rel) => picomatch(glob)(rel)) })) : [e]));
       const leavesOut = picomatch(left.map((e) => e.glob));
       const clash = found.filter((f) => slugs.has(slugOfFile(f)));
       if (clash.length * 3 > found.length || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;

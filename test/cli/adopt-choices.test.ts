@@ -288,6 +288,24 @@ describe('init --adopt: a deeper layout with a copy named as a pattern', () => {
   });
 });
 
+describe('init --adopt: a deeper layout beside a folder of old pages inside a folder of patterns', () => {
+  it('`Deployment/deprecated/` (none of the template’s sections) is left out by itself, not `Deployment/**`: the deeper specs join and `Deployment/*.md` stay', async () => {
+    const doc = (t: string) => `# ${t}\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = { 'spec-template.md': '# [Title]\n\n[One line.]\n\n## Motivation\n\n[Why.]\n\n## Design\n\n[How.]\n' };
+    for (const t of ['Packages', 'Installer', 'Updates']) files[`Deployment/${t}.md`] = doc(t);
+    for (const t of ['Icons', 'Themes', 'Fonts']) files[`${t}/${t}.md`] = doc(t);
+    files['Deployment/deprecated/OldPackages.md'] = '# Old packages\n\nNotes kept from the first release.\n';
+    files['Deployment/deprecated/OldVersions.md'] = '# Old versions\n\nMore notes.\n';
+    for (const t of ['Activation', 'Restart', 'Instancing']) files[`Lifecycle/${t}/${t}.md`] = doc(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = await pickedOf(dir, files);
+    expect(picked).toEqual(expect.arrayContaining(['Deployment/Packages.md', 'Lifecycle/Activation/Activation.md', 'Lifecycle/Restart/Restart.md']));
+    expect(picked).not.toContain('Deployment/deprecated/OldPackages.md');
+  });
+});
+
 describe('init --adopt: where summaries are', () => {
   it('a notice set above the text in many patterns (`> **Note (process change):** …`) is no place of summaries', async () => {
     const files: Record<string, string> = { 'template.md': '# 0000: Name of proposal\n\n- Stage: **Proposal**\n\n## Usage\n\nHow.\n\n## Fields\n\nWhich.\n' };
