@@ -376,12 +376,11 @@ export function chooseLayout(
       // leaves out that holds some, `Deployment/**` for the old copies in `Deployment/deprecated/`, is
       // left out by the folders its files are in.)
       const folderOf = (rel: string) => rel.split('/').slice(0, -1).map(escapeName).join('/');
-      left = left.map((e) =>
+      left = left.flatMap((e) =>
         e.reason === 'name' || !e.glob.endsWith('/**') || !patterns.some((f) => picomatch(e.glob)(f.rel))
-          ? e
-          : { ...e, glob: [...new Set(e.files.map((rel) => `${folderOf(rel)}/**`))].join(',') },
+          ? [e]
+          : [...groupBy(e.files, folderOf)].map(([folder, files]) => ({ ...e, glob: `${folder}/**`, files })),
       );
-      left = left.flatMap((e) => (e.glob.includes(',') ? e.glob.split(',').map((glob) => ({ ...e, glob, files: e.files.filter((rel) => picomatch(glob)(rel)) })) : [e]));
       const leavesOut = picomatch(left.map((e) => e.glob));
       const clash = found.filter((f) => slugs.has(slugOfFile(f)));
       if (clash.length * 3 > found.length || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;

@@ -98,3 +98,8 @@ export function pageFolderPlace(page: PageFolderFile, fromFile: string, root: st
     where: page.in === 'catalog' ? `the catalog's ${code(page.file)}` : `${code(page.file)} of the repository around the catalog`,
   };
 }
+
+/** Why a path written with a prefix swap names another file (see `learnPrefixSwaps`): said alike for links and images. */
+export function swapNote(swap: { from: string; to: string; links: number }): string {
+  return `its links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do`;
+}

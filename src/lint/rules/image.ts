@@ -10,7 +10,7 @@ import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type PageFo
 import { swappedPath } from '../../catalog/renames.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
-import { code, headingLabel, pageFolderPlace, siteRootFinding, unsafeText } from './_format.js';
+import { code, headingLabel, pageFolderPlace, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { plainRange } from '../../markdown/lines.js';
 import { publishedWithMkDocs } from '../../catalog/house-rules.js';
 
@@ -110,7 +110,7 @@ export default defineCatalogRule({
         const written = relativeLink(pattern.file, path.join(catalog.root, ...swapped.split('/')));
         report({
           ...r,
-          message: `Image ${code(notFound!.src)} names ${code(notFound!.rel)}, which the catalog keeps as ${code(swapped)}: its links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do; its publishing renames them, likely). On a git host it is not shown; ${code(written)} works everywhere.`,
+          message: `Image ${code(notFound!.src)} names ${code(notFound!.rel)}, which the catalog keeps as ${code(swapped)}: ${swapNote(swap)}; its publishing renames them, likely). On a git host it is not shown; ${code(written)} works everywhere.`,
           expected: written,
           warning: true,
         });

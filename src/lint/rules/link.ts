@@ -20,7 +20,7 @@ import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
 import type { Link } from '../../markdown/types.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
-import { code, pageFolderPlace, quote, siteRootFinding, unsafeText } from './_format.js';
+import { code, pageFolderPlace, quote, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
 import { closest } from '../../util/similar.js';
 
@@ -233,8 +233,8 @@ export default defineCatalogRule({
             const written = relativeLink(pattern.file, path.join(index.catalog.root, ...swapped.split('/'))) + hash;
             report({
               message: exists
-                ? `Link ${shown} names ${code(target.rel)}, which the catalog keeps as ${code(swapped)}: its links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do; its publishing renames them, likely). On a git host this link is broken; ${code(written)} works everywhere.`
-                : `Link ${shown} names ${code(target.rel)}, and there is no ${code(swapped)} either: the catalog's links write \`${swap.from}\` for its files' \`${swap.to}\` (${swap.links} links do), so this may be a document of the other series its publishing adds. If not, fix the path.`,
+                ? `Link ${shown} names ${code(target.rel)}, which the catalog keeps as ${code(swapped)}: ${swapNote(swap)}; its publishing renames them, likely). On a git host this link is broken; ${code(written)} works everywhere.`
+                : `Link ${shown} names ${code(target.rel)}, and there is no ${code(swapped)} either: the catalog's ${swapNote(swap).replace(/^its /, '')}), so this may be a document of the other series its publishing adds. If not, fix the path.`,
               ...at,
               ...(exists ? { expected: written } : {}),
               warning: true,

@@ -80,12 +80,11 @@ export default defineCatalogRule({
       }
       return count;
     });
-    const live = memo('live patterns', () => catalog.patterns.filter((p) => p.movedTo === undefined).length);
     for (const { layout: older, second, own, untitled: none, guess, ...finding } of mine.reports) {
       const sharing = guess ? (samples.get(guess.sample) ?? 0) : 0;
       // (A sample most of the catalog keeps, three patterns at least — `# Header` over each one's fields
       // — is a label the template has every pattern keep, not a title left unnamed: boilerplate.)
-      if (guess && sharing >= 3 && sharing * 2 >= live) continue;
+      if (guess && sharing >= 3 && sharing * 2 >= untitled.of) continue;
       if (guess && sharing >= 2) report({ ...finding, warning: false, message: `${guess.error} (${sharing} patterns have it.)` });
       else if (none && manyUntitled && !finding.warning)
         report({
