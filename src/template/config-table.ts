@@ -63,7 +63,7 @@ export function configTables(template: TemplateSchema, outline: OutlineMatch, ta
 
 /** A sentence that says a section of settings has none to list: `None.`, `N/A`, `No new parameters are introduced.`, `This change adds no settings.` */
 const NOTHING_TO_LIST =
-  /^(?:(?:none|n\/a|not applicable|nothing(?: to (?:list|add|configure|change))?)\.?$|no (?:new |changed |additional )?(?:parameters?|settings?|configuration|config|options?|changes? to (?:parameters|settings|configuration))\b|(?:this|the) (?:change|proposal|cip|rfc|pattern|document) (?:adds|introduces|changes|has|needs) no (?:new )?(?:parameters?|settings?|configuration|options?)\b|there are no (?:new |changed )?(?:parameters?|settings?|configuration options?)\b)/i;
+  /^(?:(?:none|n\/a|not applicable|nothing(?: to (?:list|add|configure|change))?)\.?$|no (?:new |changed |additional )?(?:parameters?|settings?|configuration|config|options?|changes? to (?:parameters|settings|configuration))\b|(?:this|the) [\w-]+ (?:adds|introduces|changes|has|needs|requires|defines) no (?:new |additional )?(?:parameters?|settings?|configuration|options?)\b|there are no (?:new |changed )?(?:parameters?|settings?|configuration options?)\b)/i;
 
 /** Pairs a table's header with the template's columns: by name, then by near miss, then by position. */
 export function mapColumns(expected: readonly string[], actual: readonly string[]): ColumnMapping {

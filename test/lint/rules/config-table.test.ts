@@ -172,6 +172,7 @@ describe('config-table', () => {
     const pattern = (text: string) => `# Kiln limits\n\n## Summary\n\nRaises the firing limit.\n\n## Settings\n\n${text}\n`;
     expect((await lintOne('config-table', pattern('No new parameters are introduced.'), { template })).shown).toEqual([]);
     expect((await lintOne('config-table', pattern('None.'), { template })).shown).toEqual([]);
+    expect((await lintOne('config-table', pattern('This module introduces no new parameters.'), { template })).shown).toEqual([]);
     // (Prose about the settings, no table: the table is asked for.)
     expect((await lintOne('config-table', pattern('The limit goes up by eighty degrees.'), { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
     const schedule = await lintOne('config-table', pattern('| Quarter | Limit | Comment |\n|---|---|---|\n| 1 | 1200 | now |\n| 2 | 1280 | later |'), { template });
