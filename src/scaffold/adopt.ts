@@ -516,7 +516,12 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
     const group = left.rels.map((r) => byRel.get(r)).filter((f): f is ScannedFile => f !== undefined);
     // (Files right in the folder: `acts/Domain-Walk.md`, a glob of its own.)
     if (group.length < SIBLING_MIN || group.some((f) => f.folderKind || f.dirs.join('/') !== left.folder)) return true;
-    const fitsOne = others.some((c) => group.filter((f) => f.doc && fits(fitOf(c.schema, f.doc))).length * 2 >= group.length);
+    // (Two of them at least, as a sibling needs to be configured: a folder where one page of two has an
+    // `## Introduction` like the sibling's is not its collection, and would be judged by the template.)
+    const fitsOne = others.some((c) => {
+      const fitting = group.filter((f) => f.doc && fits(fitOf(c.schema, f.doc))).length;
+      return fitting >= SIBLING_MIN && fitting * 2 >= group.length;
+    });
     if (!fitsOne || !group.every((f) => /\.md$/i.test(f.base))) return true;
     layout.globs.push(`${left.folder.split('/').map(escapeName).join('/')}/*.md`);
     layout.patterns.push(...group);

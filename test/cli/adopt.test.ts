@@ -339,6 +339,24 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a folder left out where one page of two shares a section with a second template beside the first stays out (it is no collection of that template)', async () => {
+    const proposal = (n: number, title: string) =>
+      `# P-${n}: ${title}\n\n## Summary\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Detailed design\n\nHow it works.\n\n## Design rationale\n\nWhy this way.\n`;
+    const dir = await tempCatalog({
+      'proposal-template.md': '# P-N: Title\n\n## Summary\n\nTODO\n\n## Motivation\n\nTODO\n\n## Detailed design\n\nTODO\n\n## Design rationale\n\nTODO\n',
+      'template.md': '# Spec title\n\nTODO: one paragraph.\n\n## Introduction\n\nTODO: why.\n\n## Specification\n\nTODO: details.\n\n## Copyright\n\nCC0.\n',
+      ...Object.fromEntries(
+        ['Cache keys', 'Quiet hours', 'Gateway paths', 'Batch reads', 'Name records'].map((t, i) => [`docs/proposals/p-${i + 1}.md`, proposal(i + 1, t)]),
+      ),
+      'docs/meta/how-we-review.md': '# How proposals work\n\n## Introduction\n\nThis page says how to write one.\n\n## Lifecycle\n\nDraft, then merged.\n\n## Copyright\n\nCC0.\n',
+      'docs/meta/being-kind.md': '# Code of conduct\n\n## Be kind\n\nAlways.\n\n## Reporting\n\nWrite to the team.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'proposal-template.md', patterns: ['docs/proposals/*.md'] });
+    expect(run.stdout).toMatch(/left out +docs\/meta\//);
+  });
+
   it("a template kept in the host's folder (`.github/CIP-TEMPLATE.md`) is found; the host's pull request form is not a candidate", async () => {
     const proposal = (title: string) => `# ${title}\n\n## Abstract\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Specification\n\nHow it works.\n`;
     const dir = await tempCatalog({
