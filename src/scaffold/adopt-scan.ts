@@ -1,3 +1,4 @@
+import { bodyFields } from '../template/body-fields.js';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { slugFor } from '../catalog/discover.js';
@@ -236,7 +237,8 @@ export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKi
     .replace(/\.(md|markdown)$/i, '')
     .toLowerCase()
     .replace(/-/g, '_');
-  return NON_PATTERN_STEMS.has(stem);
+  // (`000-index.md`, `0000-readme.md`: the catalog's index numbered first among its documents.)
+  return NON_PATTERN_STEMS.has(stem) || /^0+_(?:index|readme|toc|contents)$/.test(stem);
 }
 
 /** A folder of copies kept as test data or examples (`pkg/testdata/…`, `examples/`): no template or collection of the catalog's is in one. */
@@ -432,6 +434,9 @@ export function headingKeys(doc: MarkdownDocument): Set<string> {
  */
 export function fitOf(template: TemplateSchema, doc: MarkdownDocument): Fit {
   const { all, required } = templateKeys(template);
+  // (A template that is only a header of fields, `| Title | … |`, `| Status | … |`, and no section: by
+  // the fields a file's own header has.)
+  if (all.size === 0) return fieldFit(template, doc);
   const keys = headingKeys(doc);
   let matched = 0;
   for (const k of all) if (keys.has(k)) matched++;
@@ -442,6 +447,15 @@ export function fitOf(template: TemplateSchema, doc: MarkdownDocument): Fit {
   const recall = required.size ? requiredMatched / required.size : all.size ? matched / all.size : 0;
   const precision = keys.size ? Math.min(1, matched / keys.size) : 0;
   return { matched, of: all.size, f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0 };
+}
+
+function fieldFit(template: TemplateSchema, doc: MarkdownDocument): Fit {
+  const own = Object.keys(bodyFields(template.document)?.values ?? {});
+  const theirs = new Set(Object.keys(bodyFields(doc)?.values ?? {}));
+  const matched = own.filter((k) => theirs.has(k)).length;
+  const recall = own.length ? matched / own.length : 0;
+  const precision = theirs.size ? matched / theirs.size : 0;
+  return { matched, of: own.length, f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0 };
 }
 
 /**

@@ -69,6 +69,8 @@ export interface AdoptResult {
   templateEmbedded?: boolean;
   /** The catalog's page that calls the found template the template, by a link. */
   templateCalledBy?: string;
+  /** The template has no section, only a header of fields (`| Title | … |`, `| Status | … |`) the patterns start with. */
+  templateFieldsOnly?: boolean;
   /** For a derived template: what it holds and why. */
   derived?: DerivedTemplate;
   /**
@@ -263,6 +265,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     templateSource: given ? 'given' : derived ? 'derived' : 'found',
     ...(schema.embeddedAt !== undefined ? { templateEmbedded: true } : {}),
     ...(layout.template?.calledBy && !given ? { templateCalledBy: layout.template.calledBy } : {}),
+    ...(schema.sections.length === 0 ? { templateFieldsOnly: true } : {}),
     // (Relative to the configuration, as the template's own path is: a sibling found in the repository
     // above the folder is known by its full path.)
     siblings: siblings.map((s) => ({
@@ -870,7 +873,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
       : result.templateCalledBy
         ? `the file ${result.templateCalledBy} calls the template`
         : `a file named like one${above}`;
-    return `The template: ${shown}, ${kind}, whose sections the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
+    return `The template: ${shown}, ${kind}, whose ${result.templateFieldsOnly ? 'header fields' : 'sections'} the patterns have (${plural(result.comparison.of, 'pattern')} compared with it).`;
   }
   const d = result.derived!;
   const rejected = result.rejected

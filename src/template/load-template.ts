@@ -115,7 +115,9 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   if (titleLevel) parsed = parseMarkdown(text, { titleLevel });
   if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   const doc = parsed.document;
-  if (doc.sections.length === 0) {
+  // (A template that is only a header of fields, `| Title | … |` then `| Author | … |`, asks for those
+  // fields and no section: "proposals have no fixed format, but each starts with this table".)
+  if (doc.sections.length === 0 && !bodyFields(doc) && Object.keys(doc.frontMatter?.data ?? {}).length === 0) {
     throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
   }
 
@@ -147,7 +149,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     frontMatter,
     sections,
     optionalNames: optionalNamesInComments(doc),
-    ...(welcomesOwnSections(doc) ? { ownSectionsWelcome: true as const } : {}),
+    ...(welcomesOwnSections(doc) || sections.length === 0 ? { ownSectionsWelcome: true as const } : {}),
     placeholders,
     source: doc.source,
     document: doc,

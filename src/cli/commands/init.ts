@@ -70,8 +70,9 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
       `             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`,
     );
   } else {
+    const its = r.templateFieldsOnly ? 'header fields' : 'sections';
     ctx.out(
-      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? '(the template a page about it keeps, in a ```markdown block or after a `Template:` heading; the patterns have its sections)' : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its sections)` : path.relative(r.root, r.templateFile).startsWith('..') ? '(named like a template, in the repository above this folder; the patterns have its sections)' : '(named like a template, the patterns have its sections)')}`,
+      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? `(the template a page about it keeps, in a \`\`\`markdown block or after a \`Template:\` heading; the patterns have its ${its})` : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its ${its})` : path.relative(r.root, r.templateFile).startsWith('..') ? `(named like a template, in the repository above this folder; the patterns have its ${its})` : `(named like a template, the patterns have its ${its})`)}`,
     );
     for (const s of r.siblings)
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
