@@ -29,6 +29,12 @@ export interface Fix {
   /** 0-based offsets into the file's text (after any byte-order mark). */
   range: [number, number];
   text: string;
+  /**
+   * What it inserts is for the author to write (a missing section's heading and the template's notes
+   * for it): the finding gives way to another (the section is empty) until it is written, so it is
+   * not counted as fixable.
+   */
+  toWrite?: true;
 }
 
 export function fatal(file: string, ruleId: string, message: string, line = 1, column = 1): Diagnostic {

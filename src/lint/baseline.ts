@@ -132,7 +132,7 @@ export function applyBaseline(report: LintReport, entries: readonly BaselineEntr
       diagnostics,
       errorCount: diagnostics.filter((d) => d.severity === 'error').length,
       warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-      fixableCount: diagnostics.filter((d) => d.fix).length,
+      fixableCount: diagnostics.filter((d) => d.fix && !d.fix.toWrite).length,
       baselined: result.diagnostics.length - diagnostics.length,
     };
   });

@@ -376,7 +376,7 @@ export function fileResult(file: string, absolutePath: string, diagnostics: Diag
     diagnostics,
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
-    fixableCount: diagnostics.filter((d) => d.fix).length,
+    fixableCount: diagnostics.filter((d) => d.fix && !d.fix.toWrite).length,
     ...(source !== undefined ? { source } : {}),
   };
 }

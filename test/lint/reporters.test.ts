@@ -177,6 +177,17 @@ describe('stylish reporter', () => {
     expect(lines.at(-1)).toBe('✖ 4 problems (3 errors, 1 warning), 1 fixable with --fix');
     const oneWarning = makeReport([fileResult('a.md', 'a', [{ path: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'warning', message: 'm' }])]);
     expect(reporters.stylish(oneWarning, plain).split('\n').at(-1)).toBe('✖ 1 problem (0 errors, 1 warning)');
+    // A missing section --fix inserts for the author to write is said apart, not counted as fixable.
+    const toWrite = makeReport([
+      fileResult('a.md', 'a', [
+        { path: 'a.md', line: 3, column: 1, ruleId: 'required-section', severity: 'error', message: 'm', fix: { range: [9, 9], text: '## Usage\n\n', toWrite: true } },
+        { path: 'a.md', line: 5, column: 1, ruleId: 'section-name', severity: 'warning', message: 'm', fix: { range: [20, 27], text: '## Notes' } },
+      ]),
+    ]);
+    expect(reporters.stylish(toWrite, plain).split('\n').at(-1)).toBe(
+      '✖ 2 problems (1 error, 1 warning), 1 fixable with --fix, 1 missing section --fix inserts for you to write',
+    );
+    expect(JSON.parse(reporters.json(toWrite, plain)).results[0].diagnostics[0].fix.toWrite).toBe(true);
   });
 
   it('says so when there are no problems', () => {

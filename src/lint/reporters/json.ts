@@ -47,6 +47,6 @@ function diagnosticJson(d: Diagnostic) {
     ...(d.url !== undefined ? { url: d.url } : {}),
     ...(d.expected !== undefined ? { expected: d.expected } : {}),
     ...(d.actual !== undefined ? { actual: d.actual } : {}),
-    ...(d.fix ? { fix: { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text } } : {}),
+    ...(d.fix ? { fix: { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text, ...(d.fix.toWrite ? { toWrite: true } : {}) } } : {}),
   };
 }

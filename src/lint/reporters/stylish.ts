@@ -94,7 +94,14 @@ function summary(report: LintReport, paint: Painter): string {
     return paint.green(`✔ No problems in ${files}${extra ? ` (${extra})` : ''}`);
   }
   const counts = [plural(report.errorCount, 'error'), plural(report.warningCount, 'warning'), ...(noteText ? [noteText] : [])];
-  const fixable = report.fixableCount > 0 ? `, ${report.fixableCount} fixable with --fix` : '';
+  // (A missing section --fix inserts for the author to write is not fixed by it: said apart.)
+  const toWrite = report.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.fix?.toWrite).length, 0);
+  const fixable = [
+    ...(report.fixableCount > 0 ? [`${report.fixableCount} fixable with --fix`] : []),
+    ...(toWrite > 0 ? [`${plural(toWrite, 'missing section')} --fix inserts for you to write`] : []),
+  ]
+    .map((s) => `, ${s}`)
+    .join('');
   const text = `✖ ${plural(problems, 'problem')} (${counts.join(', ')})${fixable}`;
   const line = paint.bold(report.errorCount > 0 ? paint.red(text) : paint.yellow(text));
   return baselined ? `${line}\n${paint.dim(`${baselined} (patternbook lint --baseline ignore shows them)`)}` : line;

@@ -119,7 +119,7 @@ export default defineCatalogRule({
           const said = rights.map((b) => quote(b.section.body.replace(/<!--[\s\S]*?(?:-->|$)/g, ''), 100)).join(', ');
           delete finding.fix;
           finding.message = `${finding.message} Its text is the catalog's rights statement (${said}): the author's to make, so no fix writes it (mark it \`<!-- patternbook: keep -->\` in the template to have --fix insert it).`;
-        } else finding.fix = { ...finding.fix, text: keeping.text };
+        } else finding.fix = { range: finding.fix.range, text: keeping.text };
       }
       if (slots.has(section)) continue;
       const era = later.get(section);
@@ -696,7 +696,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               misparented(missing, offset) ||
               laterAbove(outline, template, missing, offset)
             ? {}
-            : { fix: { range: [offset, offset] as [number, number], text: insert }, ...(keeping ? { keeping } : {}) }),
+            : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
       };
     }),
   );
