@@ -56,3 +56,25 @@ function lineAt(source: string, offset: number): number {
   }
   return line;
 }
+
+/**
+ * A pair of comments that fence text a tool writes (`<!-- timeline:start -->` … `<!-- timeline:end -->`,
+ * `<!-- BEGIN toc -->` … `<!-- END toc -->`): the tool rewrites what is between them on its next run.
+ */
+const GENERATED_START = /<!--\s*(?:([\w.-]+)[:_ -](?:start|begin)|(?:start|begin)[:_ -]?([\w.-]+))\s*-->/gi;
+
+/**
+ * The spans of the file's text between such pairs, as offsets: no fix writes into one, where the
+ * tool would erase it (the end marker's name must be the start's).
+ */
+export function generatedRegions(source: string): [number, number][] {
+  if (!source.includes('<!--')) return [];
+  const out: [number, number][] = [];
+  for (const m of source.matchAll(GENERATED_START)) {
+    const name = (m[1] ?? m[2])!;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const end = new RegExp(`<!--\\s*(?:${escaped}[:_ -](?:end|stop)|(?:end|stop)[:_ -]?${escaped})\\s*-->`, 'i').exec(source.slice(m.index + m[0].length));
+    if (end) out.push([m.index + m[0].length, m.index + m[0].length + end.index]);
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { Catalog, CatalogSettings, LightCatalog, Pattern, PatternView } fro
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../markdown/lines.js';
 import { matchOutline, type OutlineMatch } from '../template/match-outline.js';
-import { disabledRules } from './disable-comments.js';
+import { disabledRules, generatedRegions } from './disable-comments.js';
 import { isCatalogRule, type CatalogRuleContext, type FileRuleContext, type LintFlags, type Report } from './rule.js';
 import { RuleSettings, type ActiveRule, type AnyRule } from './rule-settings.js';
 import type { LintFileResult, RuleInfo } from './result.js';
@@ -187,8 +187,8 @@ export async function checkCatalogRules(run: LintRun, catalog: LightCatalog, pat
 
 /**
  * Turns a rule's reports on one file into diagnostics: positions clamped to
- * the file, disable comments honoured, fixes kept only from fixable rules and
- * inside the text. The file's text is needed only when something is reported
+ * the file, disable comments honoured, fixes kept only from fixable rules,
+ * inside the text and outside the spans a tool regenerates. The file's text is needed only when something is reported
  * (for a view it is then read back from disk).
  */
 class Stamper {
@@ -208,6 +208,14 @@ class Stamper {
   private get lines(): LineIndex {
     this.lineIndex ??= new LineIndex(this.source());
     return this.lineIndex;
+  }
+
+  private generated: [number, number][] | undefined;
+
+  /** A fix that would write into text a tool regenerates (between `<!-- x:start -->` and `<!-- x:end -->`). */
+  private generatedAt([from, to]: [number, number]): boolean {
+    this.generated ??= generatedRegions(this.source());
+    return this.generated.some(([start, end]) => (from > start && from < end) || (to > start && to < end));
   }
 
   private checkStrictly(id: string, fixable: boolean, r: Report, lines: LineIndex): void {
@@ -244,7 +252,7 @@ class Stamper {
         ...(this.run.docsBase ? { url: `${this.run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),
         ...(r.actual !== undefined ? { actual: r.actual } : {}),
-        ...(r.fix && rule.meta.fixable && !kept && validFix(r.fix.range, this.source().length) ? { fix: r.fix } : {}),
+        ...(r.fix && rule.meta.fixable && !kept && validFix(r.fix.range, this.source().length) && !this.generatedAt(r.fix.range) ? { fix: r.fix } : {}),
       });
     };
   }

@@ -22,6 +22,19 @@ async function catalog(files: Record<string, string>, config: object = {}) {
 }
 
 describe('lint engine', () => {
+  it('offers no fix that writes between the markers of a block a tool regenerates (`<!-- timeline:start -->` … `<!-- timeline:end -->`)', async () => {
+    const inside =
+      '# A\n\n> A does one thing.\n\n<!-- timeline:start -->\n\n## Timeline\n\n- 2024: first\n\n<!-- timeline:end -->\n\n## Frames\n\nTwo.\n\n## Cleanup\n\nRemove.\n';
+    const outside = inside.replace(/<!-- timeline:(?:start|end) -->\n\n/g, '');
+    const dir = await catalog({ 'a/README.md': inside, 'b/README.md': outside });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    const missing = (file: string) => report.results.find((r) => r.path === file)!.diagnostics.find((d) => d.message.startsWith('Missing section `## Overview`'))!;
+    expect(missing('a/README.md').fix).toBeUndefined();
+    expect(missing('b/README.md').fix?.text).toContain('## Overview');
+    await lint({ root: dir, only: ['required-section'], fix: true });
+    expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe(inside);
+  });
+
   it('reports every problem of every file in one pass, with rule id, severity and docs URL', async () => {
     const dir = await catalog({
       'a/README.md': '# A\n\n> A does one thing.\n\n## Overview\n\nText.\n\n## Extra\n\nx\n',

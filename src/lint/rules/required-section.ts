@@ -359,6 +359,11 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   const off = outlineShift(outline);
   const keptDown = raisedIntoTitle(doc, template, doc.headings[0], -off);
   const shift = (!doc.title && template.title.from === 'heading') || keptDown ? off : 0;
+  // A pattern that writes most of its sections a level off the template's and some at it (which
+  // heading-level leaves to the author): a section inserted at the template's level would tip the
+  // balance, and the one warning would become an error for each heading. Nothing is inserted.
+  const levels = outline.all.flatMap((m) => m.sections.map((x) => x.level - m.schema.level - shift));
+  const mostlyOff = levels.filter((d) => d !== 0).length * 2 > levels.length && levels.some((d) => d === 0);
   // A pattern that underlines its sections' headings (`Abstract` over `====`, as a catalog's own
   // Markdown checks may ask) gets the sections it lacks written the same way.
   const own = doc.headings.filter((h) => h.level <= 2 && h !== doc.title);
@@ -694,7 +699,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               siblingsUp(missing) ||
               adopts(missing, offset) ||
               misparented(missing, offset) ||
-              laterAbove(outline, template, missing, offset)
+              laterAbove(outline, template, missing, offset) ||
+              mostlyOff
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
       };

@@ -700,6 +700,16 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
   });
 
+  it('a pattern written mostly a level below the template and partly at it: the missing sections are errors, and nothing is inserted (at either level it would tip the outline one way)', async () => {
+    const h1s = ['Summary', 'Motivation', 'Design', 'Drawbacks', 'Alternatives', 'Rollout'].map((n) => `# ${n}\n\nSay it.\n`).join('\n');
+    const source =
+      '## Summary\n\nCount uses.\n\n## Motivation\n\nWe guess.\n\n## Design\n\nA counter.\n\n## Drawbacks\n\nSome dislike it.\n\n# Alternatives\n\nRead downloads.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template: h1s });
+    expect(diagnostics.map((d) => [d.severity, d.message, d.fix])).toEqual([['error', 'Missing section `# Rollout`, expected after `# Alternatives`.', undefined]]);
+    const fixed = await lintOne('required-section', source, { template: h1s, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+  });
+
   it('with some parts as headings: each part left out is missing, as always', async () => {
     const { diagnostics } = await lintOne('required-section', rfc('## Impact, Cost, and Risk\n\nOverall small.\n\n### Impact\n\nSmall.'), { template: joined });
     expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
