@@ -21,6 +21,8 @@ export const INACTIVE_STATUSES = [
   'postponed',
   'deferred',
   'removed',
+  'deleted',
+  'discontinued',
 ];
 
 /** Status values of a pattern still being written (the first word counts: `Draft (under review)`). */

@@ -16,6 +16,7 @@ async function severities(config: Record<string, unknown> = {}, key?: string): P
     'docs/a-accepted.md': doc('Accepted', key),
     'docs/b-withdrawn.md': doc('Withdrawn', key),
     'docs/c-superseded.md': doc('Superseded by [the next one](a-accepted.md)', key),
+    'docs/d-deleted.md': doc('deleted', key),
   });
   const report = await lint({ root: dir });
   return report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => `${d.ruleId}:${d.severity}`).join(',')}`);
@@ -27,6 +28,7 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
       'docs/a-accepted.md required-section:error',
       'docs/b-withdrawn.md required-section:warning',
       'docs/c-superseded.md required-section:warning',
+      'docs/d-deleted.md required-section:warning',
     ]);
   });
 
@@ -107,11 +109,13 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
       'docs/a-accepted.md required-section:error',
       'docs/b-withdrawn.md required-section:error',
       'docs/c-superseded.md required-section:error',
+      'docs/d-deleted.md required-section:error',
     ]);
     expect(await severities({ inactive: { key: 'state', values: ['accepted'] } }, 'state')).toEqual([
       'docs/a-accepted.md required-section:warning',
       'docs/b-withdrawn.md required-section:error',
       'docs/c-superseded.md required-section:error',
+      'docs/d-deleted.md required-section:error',
     ]);
   });
 
