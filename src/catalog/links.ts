@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type ResolvedReference =
@@ -141,6 +141,45 @@ function nestedServedFolders(dir: string): string[] {
   return folders;
 }
 
+/**
+ * The folder a site generator's configuration in `dir` publishes at the site's root: mdBook's
+ * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`). Relative
+ * to `dir`, when it is there; remembered as the served folders are.
+ */
+function declaredSiteRoots(dir: string): string[] {
+  const now = Date.now();
+  const kept = declaredCache.get(dir);
+  if (kept && now - kept.at < NESTED_CACHE_MS) return kept.folders;
+  const folders: string[] = [];
+  const read = (name: string): string | undefined => {
+    try {
+      return readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const book = read('book.toml');
+  // (`src = "docs"` under `[book]`: a key of the file's first table, read by its line.)
+  if (book !== undefined) folders.push(/^\s*src\s*=\s*["']([^"'\n]+)["']/m.exec(book)?.[1] ?? 'src');
+  const mkdocs = read('mkdocs.yml') ?? read('mkdocs.yaml');
+  if (mkdocs !== undefined) folders.push(/^docs_dir\s*:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/m.exec(mkdocs)?.[1] ?? 'docs');
+  const out = folders
+    .map((f) => path.normalize(f.trim()).replace(/[\\/]+$/, ''))
+    .filter((f) => f !== '.' && f !== '' && !f.startsWith('..') && !path.isAbsolute(f))
+    .filter((f) => {
+      try {
+        return lstatSync(path.join(dir, f)).isDirectory();
+      } catch {
+        return false;
+      }
+    });
+  if (declaredCache.size > 1000) declaredCache.clear();
+  declaredCache.set(dir, { at: now, folders: out });
+  return out;
+}
+
+const declaredCache = new Map<string, { at: number; folders: string[] }>();
+
 /** Beyond this many folders, only those named as site projects are (see `nestedServedFolders`). */
 const MANY_FOLDERS = 100;
 const SITE_PROJECT = /^(?:website|site|www|web|docs?|documentation|book|hugo|docusaurus|frontend|pages|homepage|landing)$/i;
@@ -186,15 +225,18 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
     if (resolved.kind !== 'local' || resolved.outside) return undefined;
     const found = inside(base, resolved, true);
     if (found?.kind !== 'repository') return undefined;
-    return { in: where, file: found.file, folder: folder.split(path.sep).join('/'), served: SERVED_FOLDERS.includes(path.basename(folder)) };
+    return { in: where, file: found.file, folder: folder.split(path.sep).join('/'), served: SERVED_FOLDERS.includes(path.basename(folder)) || declared.has(folder) };
   };
+  // (The folder a site generator's configuration publishes at the root, `src = "docs"` in `book.toml`.)
+  const declared = new Set<string>();
   // (From the catalog's root itself only what is written relative, in a pattern below it, into a
   // folder of shared files — `media/images/x.png` a build rewrites to `/media/images/x.png` — a path
   // from the root is read so already; and a link to a page or file beside the pattern that is not
   // there, `./CIP-0008/README.md` one folder off, is broken wherever it is read.)
   const shared = SHARED_FOLDER.test(written.replace(/^\.\//, ''));
   const own = fromRoot || !shared || path.dirname(path.resolve(fromFile)) === top ? SERVED_FOLDERS : ['', ...SERVED_FOLDERS];
-  for (const folder of [...own, ...nestedServedFolders(top)]) {
+  for (const f of declaredSiteRoots(top)) declared.add(f);
+  for (const folder of [...own, ...declaredSiteRoots(top), ...nestedServedFolders(top)]) {
     const found = look(top, folder, 'catalog');
     if (found) return found;
   }
@@ -202,7 +244,9 @@ export function fromSiteRoot(url: string, fromFile: string, root: string): SiteR
   if (!repo || repo === top) return undefined;
   for (let at = path.dirname(top); ; at = path.dirname(at)) {
     const here = path.relative(repo, at);
-    for (const folder of [...(fromRoot || shared ? ['', ...SERVED_FOLDERS] : SERVED_FOLDERS), ...nestedServedFolders(at)]) {
+    const roots = declaredSiteRoots(at);
+    for (const f of roots) declared.add(path.join(here, f));
+    for (const folder of [...(fromRoot || shared ? ['', ...SERVED_FOLDERS] : SERVED_FOLDERS), ...roots, ...nestedServedFolders(at)]) {
       const found = look(repo, path.join(here, folder), 'repository');
       if (found) return found;
     }

@@ -230,6 +230,24 @@ describe('link: relative links', () => {
     expect(found[2]?.expected).toBe('../files/review.md#before');
   });
 
+  it("finds a file in the folder a site generator's configuration publishes at the root (`src` of mdBook's `book.toml`, `docs_dir` of `mkdocs.yml`): a warning, not broken", async () => {
+    for (const [config, folder] of [
+      ['book.toml', '[book]\ntitle = "Specs"\nsrc = "book"\n'],
+      ['mkdocs.yml', 'site_name: Specs\ndocs_dir: book # the pages\n'],
+    ] as const) {
+      const dir = await catalog({
+        [config]: folder,
+        'book/notes/limits.md': '# Limits\n',
+        'example/README.md': pattern('[notes](/notes/limits.md) [gone](/notes/gone.md)'),
+      });
+      const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 166)}`);
+      expect(found, config).toEqual([
+        "warning Link `/notes/limits.md` names nothing from the catalog's root, but `book/notes/limits.md` is there, in `book/`, the folder a site generator serves at the site's root:",
+        'error Broken link `/notes/gone.md`: there is no `notes/gone.md` in the catalog. Fix the path or remove the link.',
+      ]);
+    }
+  });
+
   it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, or out of the repository, as an error', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'shared/guide.md': '# Guide\n' });
     const root = path.join(repo, 'catalog');
