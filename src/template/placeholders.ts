@@ -101,8 +101,13 @@ export function customPlaceholder(text: string): Placeholder {
 // ---------------------------------------------------------------------------
 // The template's blocks.
 
-/** `<!-- patternbook: keep -->`: the next block (or the line it is on) is boilerplate, nothing in it a placeholder. */
-export const KEEP_MARKER = /<!--\s*patternbook\s*:\s*keep\s*-->/i;
+/**
+ * `<!-- patternbook: keep -->`, or a note that says so in the template's own words (`<!-- keep this
+ * text as it is -->`, `<!-- Do not change this section. -->`): the next block (or the line it is on)
+ * is boilerplate, nothing in it a placeholder.
+ */
+export const KEEP_MARKER =
+  /<!--\s*(?:patternbook\s*:\s*keep|(?:please\s+)?(?:(?:keep|leave)\s+(?:this|the\s+following)(?:\s+(?:text|section|line|lines|paragraph|sentence|statement|notice|block))?\s+(?:as\s+(?:it\s+)?is|unchanged|verbatim|intact|as\s+written)|do\s+not\s+(?:change|edit|modify|alter)\s+(?:this|the\s+following)(?:\s+(?:text|section|line|lines|paragraph|sentence|statement|notice|block))?))\s*[.!]?\s*-->/i;
 
 function visitBlocks(blocks: readonly Block[], path: string[], found: PlaceholderSet): void {
   let keepNext = false;

@@ -1135,6 +1135,13 @@ describe('required-section: a missing section whose template text is boilerplate
           errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
           output: `${text}\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
         },
+        {
+          name: 'marked to keep in the template’s own words (`<!-- keep this text as it is -->`): written out, the note left out',
+          template: template.replace('The text of', '<!-- Keep this text as it is. -->\nThe text of'),
+          text,
+          errors: [{ message: missing('## Licence', 'after `## Decision`'), line: 5, column: 1 }],
+          output: `${text}\n## Licence\n\nThe text of this record is free to reuse, see [the licence](../LICENCE.md).\n`,
+        },
       ],
     },
     { describe, it },
