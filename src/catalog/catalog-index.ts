@@ -10,6 +10,11 @@ import type { CatalogOf, PatternView } from './types.js';
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
 
+/** A link written as a bare MyST label (`xp-second`): a name with no folder and no file extension. */
+export function isBareLabel(url: string): boolean {
+  return /^[\w:-]+(?:#[\w.:-]*)?$/.test(url) && !/\.(?:md|markdown|mdx|html?)$/i.test(url.replace(/#.*$/, ''));
+}
+
 /**
  * Facts about a whole catalog, each worked out once and only when first asked
  * for: which file is which pattern, the patterns of a folder, heading anchors
@@ -30,6 +35,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private byFolder: Map<string, P> | undefined;
   private routes: Map<string, P | null> | undefined;
   private swaps: PrefixSwap[] | undefined;
+  private labels: Map<string, P> | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -170,7 +176,11 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     if (target.kind === 'local')
       return target.outside
         ? undefined
-        : (this.byFile.get(target.file) ?? this.folderOwner(target.file) ?? bySiteAddress(target.file, (f) => this.byFile.get(f)) ?? this.bySwap(target.file));
+        : (this.byFile.get(target.file) ??
+            this.folderOwner(target.file) ??
+            bySiteAddress(target.file, (f) => this.byFile.get(f)) ??
+            this.bySwap(target.file) ??
+            (isBareLabel(url) && !this.files.stat(target.file) ? this.labelOwner(url.replace(/#.*$/, '')) : undefined));
     return this.publishedPattern(target.url);
   }
 
@@ -188,6 +198,25 @@ export class CatalogIndex<P extends PatternView = PatternView> {
       for (const p of this.catalog.patterns) if (/^(readme|index)\.(md|markdown)$/i.test(path.basename(p.file))) this.byFolder.set(p.dir, p);
     }
     return this.byFolder.get(dir.replace(/[\\/]+$/, ''));
+  }
+
+  /**
+   * The pattern that sets a MyST target (`(xp-second)=` above its title) by that label: MyST and
+   * Sphinx read a link written as the bare label, `[the second idea](xp-second)`, as a link to it.
+   * Learned from the patterns' text once, when a link first asks.
+   */
+  labelOwner(label: string): P | undefined {
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const p of this.catalog.patterns) for (const m of this.sourceOf(p).matchAll(MYST_TARGET)) if (!this.labels.has(m[1]!)) this.labels.set(m[1]!, p);
+    }
+    return this.labels.size > 0 ? this.labels.get(label) : undefined;
+  }
+
+  /** Whether any pattern sets a MyST target (`(label)=`): the catalog is written for MyST (Sphinx, Jupyter Book). */
+  usesMystTargets(): boolean {
+    this.labelOwner('');
+    return this.labels!.size > 0;
   }
 
   /** A pattern's page on the catalog's published site, by the URL's path after `site.url`. */

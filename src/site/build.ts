@@ -5,7 +5,7 @@ import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
-import { CatalogIndex } from '../catalog/catalog-index.js';
+import { CatalogIndex, isBareLabel } from '../catalog/catalog-index.js';
 import { resolveReference } from '../catalog/links.js';
 import { swapOf, type PrefixSwap } from '../catalog/renames.js';
 import type { LightCatalog, Pattern } from '../catalog/types.js';
@@ -134,11 +134,19 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     // once every pattern is read: a page rendered in pass one with such a link is rendered again in pass
     // two (its search entry stands: the words are the same).
     // (Learned only where lint found a link or image that leads nowhere: a swap is made of such links.)
-    const swaps = session.results.some((r) => r.diagnostics.some((d) => d.ruleId === 'link' || d.ruleId === 'image')) ? new CatalogIndex(catalog).prefixSwaps() : [];
+    const index = new CatalogIndex(catalog);
+    const swaps = session.results.some((r) => r.diagnostics.some((d) => d.ruleId === 'link' || d.ruleId === 'image')) ? index.prefixSwaps() : [];
+    // MyST labels (`(xp-second)=` above a pattern's title) that links name bare (`[the second](xp-second)`),
+    // known once every pattern is read: learned only where a link is written so.
+    const labelled = catalog.patterns.some((p) => p.links.some((l) => isBareLabel(l.url))) && index.usesMystTargets();
+    const labels = labelled ? (label: string) => index.labelOwner(label)?.file : undefined;
     const rerendered = new Set<string>();
-    if (swaps.length > 0)
+    if (swaps.length > 0 || labels)
       for (const p of catalog.patterns) {
-        if (!articles.has(p.file) || !p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps))) continue;
+        if (!articles.has(p.file)) continue;
+        const swapped = swaps.length > 0 && p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps));
+        const named = labels !== undefined && p.links.some((l) => isBareLabel(l.url) && labels(l.url.replace(/#.*$/, '')) !== undefined);
+        if (!swapped && !named) continue;
         articles.delete(p.file);
         rerendered.add(p.file);
       }
@@ -166,6 +174,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           records,
           search,
           swaps,
+          ...(labels ? { labels } : {}),
           indexed: rerendered,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
@@ -242,6 +251,8 @@ interface PagesInput {
   search: SearchIndex;
   /** The catalog's prefix swaps (see `learnPrefixSwaps`), for the pages rendered here. */
   swaps: readonly PrefixSwap[];
+  /** The file of the pattern that sets a MyST label (see `CatalogIndex.labelOwner`), where links name labels. */
+  labels?: (label: string) => string | undefined;
   /** Patterns rendered here whose search entry pass one made already. */
   indexed: ReadonlySet<string>;
   onProgress?: (done: number, total: number) => void;
@@ -249,7 +260,7 @@ interface PagesInput {
 
 /** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
 async function writePatternPages(input: PagesInput): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
-  const { dir, site, catalog, metas, articles, owns, records, search, swaps, indexed, onProgress } = input;
+  const { dir, site, catalog, metas, articles, owns, records, search, swaps, labels, indexed, onProgress } = input;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   // Every file of the catalog, redirect stubs included: a link to one leads to the page that sends readers on.
   const locate = patternLocator(catalog.patterns);
@@ -287,7 +298,11 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
           failed.add(meta.file);
           continue;
         }
-        article = renderArticle(loaded.pattern, swaps.length > 0 ? { root: catalog.root, template: catalog.template, config: catalog.config, swaps } : catalog, locate);
+        article = renderArticle(
+          loaded.pattern,
+          swaps.length > 0 || labels ? { root: catalog.root, template: catalog.template, config: catalog.config, swaps, ...(labels ? { labels } : {}) } : catalog,
+          locate,
+        );
         own = ownEntry(loaded.pattern, catalog.templates.for(loaded.pattern.path));
         source = loaded.pattern.document.source;
         if (!indexed.has(meta.file)) await search.add({ ...meta, html: article.rendered.html });

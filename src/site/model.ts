@@ -121,6 +121,8 @@ export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & {
   config?: { site: { repoUrl?: string | undefined; branch?: string | undefined; base?: string | undefined } };
   /** The prefix swaps the catalog's links make (see `learnPrefixSwaps`). */
   swaps?: readonly PrefixSwap[];
+  /** The file of the pattern that sets a MyST label (`(xp-second)=`), for links that name it bare. */
+  labels?: (label: string) => string | undefined;
 };
 
 /**
@@ -138,6 +140,15 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
       const target = patternAt(file);
       return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
     },
+    ...(catalog.labels
+      ? {
+          labelAt: (label: string) => {
+            const file = catalog.labels!(label);
+            const target = file ? patternAt(file) : undefined;
+            return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
+          },
+        }
+      : {}),
   });
   const versioned = flattenSections(catalog.template.sections).find((s) => s.repeatable && s.versioned);
   const latest = versioned ? latestVersion(pattern, versioned.matcher) : undefined;

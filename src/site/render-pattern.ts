@@ -1,3 +1,4 @@
+import { isBareLabel } from '../catalog/catalog-index.js';
 import { displaySummary } from '../catalog/view.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,8 @@ export interface RenderContext {
   root: string;
   /** The pattern whose file (or folder) this is: its slug, and whether it is the one rendered. */
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
+  /** The pattern that sets a MyST label (`(xp-second)=`), for a link that names it bare (`[the second](xp-second)`). */
+  labelAt?: (label: string) => { slug: string; self: boolean } | undefined;
   /** The address of a catalog file or folder (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
   sourceUrl?: (rel: string, folder?: boolean) => string;
   /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`). */
@@ -547,6 +550,9 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
       ? { kind: 'external', href: context.sourceUrl(folder, true) }
       : { kind: 'missing', reason: 'a folder of the catalog, not published on the site (with `site.repoUrl` set, it links to the repository)' };
   }
+  // A MyST label a pattern sets (`(xp-second)=` above its title), named bare: that page, at the label.
+  const labelled = isBareLabel(trimmed) ? context.labelAt?.(trimmed.replace(/#.*$/, '')) : undefined;
+  if (labelled) return { kind: 'pattern', href: `${labelled.self ? '' : `../${encodeURIComponent(labelled.slug)}/`}#${encodeURIComponent(trimmed.replace(/#.*$/, ''))}` };
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
 }
 

@@ -118,6 +118,9 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
   lastNav.set(state, navOf(bySlug));
   const locate = patternLocator(state.metas);
   const metaOf = new Map(state.metas.map((m) => [m.file, m]));
+  // (MyST labels a page's links name bare, `[the second](xp-second)`: learned when a link first asks.)
+  const index = new CatalogIndex(state.session.catalog);
+  const labels = (label: string) => index.labelOwner(label)?.file;
   for (const pattern of touched) {
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
@@ -127,7 +130,7 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const page = renderPage(
       meta,
       source.pattern,
-      { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config },
+      { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels },
       locate,
     );
     await drawDiagrams(page, { root: state.session.catalog.root });

@@ -434,6 +434,22 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(found).toEqual(['warning ../assets/kip-3/lip-3-flow.png']);
   });
 
+  it('links a MyST label another pattern sets (`[the second](xp-second)` to `(xp-second)=` above its title) to that page; lint finds it, and a label no pattern sets is a warning', async () => {
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['naps/*.md'] }),
+      'naps/1-first.md':
+        '(xp-first)=\n\n# XP-1: Paint the shed\n\n> Blue paint.\n\n## Overview\n\nReplaced by [the second idea](xp-second), see also [the guide](team-guide).\n',
+      'naps/2-second.md': '(xp-second)=\n\n# XP-2: Build a shed\n\n> A new shed.\n\n## Overview\n\nAfter [the first idea](xp-first).\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const first = await readFile(path.join(out, 'patterns/1-first/index.html'), 'utf8');
+    expect(first).toContain('<a href="../2-second/#xp-second" class="pattern-link">the second idea</a>');
+    expect(await readFile(path.join(out, 'patterns/2-second/index.html'), 'utf8')).toContain('href="../1-first/#xp-first"');
+    const found = (await lint({ root, only: ['link'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message.slice(0, 60)}`));
+    expect(found).toEqual(['naps/1-first.md warning Link `team-guide` names no file, and no pattern sets the MyS']);
+  });
+
   it('shows a generator’s container (`:::caution` … `:::`) as an admonition, never as colons; it is no summary', async () => {
     const root = await tempCatalog({
       'templates/pattern.md': '# [Title]\n\n## Aim\n\nWhat it does.\n',

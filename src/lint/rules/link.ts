@@ -1,3 +1,4 @@
+import { isBareLabel } from '../../catalog/catalog-index.js';
 import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -156,6 +157,20 @@ export default defineCatalogRule({
           }
           const hash = target.anchor !== undefined ? `#${target.anchor}` : '';
           const info = index.files.stat(target.file);
+          // `[the second idea](xp-second)`: a MyST label, set by `(xp-second)=` above a pattern's title, which
+          // MyST and Sphinx resolve. In a catalog written for MyST, a bare name no pattern sets may be a
+          // label of the documentation around it: not checked, a warning.
+          if (!info && isBareLabel(link.url)) {
+            if (index.labelOwner(link.url.replace(/#.*$/, ''))) break;
+            if (index.usesMystTargets()) {
+              report({
+                message: `Link ${shown} names no file, and no pattern sets the MyST label ${code(`(${link.url.replace(/#.*$/, '')})=`)}: in a catalog written for MyST (its patterns set such labels) it may be a label of the documentation around the catalog, which is not checked. If it is a file, fix the path.`,
+                ...at,
+                warning: true,
+              });
+              break;
+            }
+          }
           // `./eip-150` or `./eip-150.html` for `eip-150.md`: the address the catalog's published site
           // gives the page. It works there and nowhere else (git hosts, editors, this site's other
           // readers), so it is a warning with the path that works everywhere, not a broken link.
