@@ -39,7 +39,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing';
   /** The files it leaves out (relative). */
   files: string[];
 }
@@ -665,7 +665,23 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const templates: ScannedFile[] = [];
   const empty: ScannedFile[] = [];
   const patterns: ScannedFile[] = [];
+  // A site's listing page of its folder (`has_children: true` in its front matter, or the page others
+  // name as their `parent:`, as Jekyll's navigation themes have it), with none of the template's sections.
+  const parents = new Set(set.flatMap((f) => (typeof f.doc?.frontMatter?.data?.parent === 'string' ? [String(f.doc.frontMatter.data.parent).trim().toLowerCase()] : [])));
+  const listing = (file: ScannedFile): boolean => {
+    const data = file.doc?.frontMatter?.data;
+    if (!data) return false;
+    const title = typeof data.title === 'string' ? data.title.trim().toLowerCase() : undefined;
+    if (data.has_children !== true && !(title && parents.has(title))) return false;
+    const f = fit(file);
+    return f !== undefined && fitsNothing(f);
+  };
+  const listings: ScannedFile[] = [];
   for (const file of set) {
+    if (listing(file)) {
+      listings.push(file);
+      continue;
+    }
     // `code-of-conduct.md` may be a pattern about codes of conduct: a name excludes a file that does not fit the template.
     // A generation source (`x.src.md`) fits the template as the document made from it does: left out by its name alone.
     // (But a README alone in a folder of its own below the catalog's root, its images beside it,
@@ -685,6 +701,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     }
   }
   for (const [base, rels] of [...byName.entries()].sort()) exclusions.push({ glob: `**/${escapeName(base)}`, reason: 'name', files: rels });
+  for (const f of listings) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'listing', files: [f.rel] });
   const kept = new Set(patterns);
   exclusions.push(...folderGlobs(layout, templates, set, kept, 'template'));
   // A file with none of the template's sections among patterns is a pattern with a problem (lint

@@ -339,6 +339,26 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it("a site's listing page of its folder (`has_children: true`, or the `parent:` other pages name) with none of the template's sections is left out, and counts in no section's share", async () => {
+    const doc = (n: number, parent: string) =>
+      `---\ntitle: TP000${n}\nparent: ${parent}\n---\n\n# TP000${n}: Faster saves ${n}\n\n## Abstract\n\nSaves ${n} in short.\n\n## Motivation\n\nSlow.\n\n## Design\n\nBatch.\n`;
+    const dir = await tempCatalog({
+      'template/template.md': '# TPXXXX: Title\n\n## Abstract\n\nTODO\n\n## Motivation\n\nTODO\n\n## Design\n\nTODO\n',
+      'done/TP0001.md': doc(1, 'Done items'),
+      'done/TP0002.md': doc(2, 'Done items'),
+      'done/done_list.md': '---\ntitle: Done items\npermalink: /done/\n---\n\n# Done items\n\n### The list of done items.\n',
+      'open/TP0003.md': doc(3, 'Open items'),
+      'open/TP0004.md': doc(4, 'Open items'),
+      'open/open_list.md': '---\ntitle: Open items\nhas_children: true\n---\n\n# Open items\n\nThe open ones.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.exclude).toEqual(['done/done_list.md', 'open/open_list.md']);
+    expect(config.sections).toBeUndefined();
+    expect(run.stdout).toContain('4 files of the 7 Markdown files here');
+  });
+
   it('a folder left out where one page of two shares a section with a second template beside the first stays out (it is no collection of that template)', async () => {
     const proposal = (n: number, title: string) =>
       `# P-${n}: ${title}\n\n## Summary\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Detailed design\n\nHow it works.\n\n## Design rationale\n\nWhy this way.\n`;
