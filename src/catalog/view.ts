@@ -52,6 +52,9 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
     .replace(/^(?:0{3,}|n{3,}|x{3,})[-_]+(?=\D)/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
+  // (A document's number kept, the words after it a title: `0012-bulk-export` is `0012 Bulk export`.)
+  const numbered = /^(\d+ )(\p{Ll})/u.exec(words);
+  if (numbered) return numbered[1]! + numbered[2]!.toUpperCase() + words.slice(numbered[0].length);
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : pattern.slug;
 }
 

@@ -371,9 +371,12 @@ describe('title: a document whose name is not an H1', () => {
       'reps/2022-03-08-serve-pipeline.md': '## Summary\n\nPipelines.\n\n## Design\n\nStages.\n',
       'reps/202203-shuffle.md': '## Getting started\n\nRead this first.\n\n## Summary\n\nShuffles.\n',
       'reps/0000-yarn-create.md': '## Summary\n\nStarters.\n\n## Design\n\nA command.\n',
+      'reps/0012-bulk-export.md': '## Summary\n\nExports.\n\n## Design\n\nA job.\n',
     });
     expect(catalog.patterns.map((p) => [p.title?.text, displayTitle(p)])).toEqual([
       [undefined, 'Yarn create'],
+      // (A number given is the document's: kept, the words after it a title.)
+      [undefined, '0012 Bulk export'],
       [undefined, 'Serve pipeline'],
       [undefined, 'Shuffle'],
     ]);

@@ -51,9 +51,9 @@ describe('the site shows each pattern’s title and summary from where the catal
     const site = await build('## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n', {
       '0042-faster_builds': '## Summary\n\nCache the compiler output.\n\n## Design\n\nA store.\n',
     });
-    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['0042-faster_builds', '0042 faster builds']]);
-    expect(site.home).toContain('<a href="patterns/0042-faster_builds/">0042 faster builds</a>');
-    expect(await site.page('0042-faster_builds')).toMatch(/<title>0042 faster builds · /);
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['0042-faster_builds', '0042 Faster builds']]);
+    expect(site.home).toContain('<a href="patterns/0042-faster_builds/">0042 Faster builds</a>');
+    expect(await site.page('0042-faster_builds')).toMatch(/<title>0042 Faster builds · /);
   });
 
   it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {

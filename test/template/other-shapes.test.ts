@@ -153,7 +153,7 @@ describe('a template whose sections are H1s, with no title line (RFC style)', ()
     const { loadCatalog } = await import('../../src/catalog/load-catalog.js');
     const { displayTitle } = await import('../../src/catalog/view.js');
     const catalog = await loadCatalog({ root: dir });
-    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text])).toEqual([['0042 retry budgets', 'Retry budgets for clients.']]);
+    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text])).toEqual([['0042 Retry budgets', 'Retry budgets for clients.']]);
   });
 });
 
