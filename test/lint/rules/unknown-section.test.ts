@@ -58,6 +58,11 @@ Retire the old environment.
         text: '# Blue-Green Deployment\n\n## OVERVIEW\n\nTwo environments.\n\n## deployment\n\nSwitch the router.\n',
       },
       {
+        name: 'parts of a section the template asks to be written as text of its own, beside the sub-section it names (not under a bare one: see below)',
+        template: template.replace('## Architecture\n\n### Components', '## Architecture\n\nDescribe the whole design, in as many parts as it needs.\n\n### Components'),
+        text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Architecture\n\nTwo stacks.\n\n### Components\n\nA router.\n\n### Sequence\n\nThe router flips after the checks pass.\n',
+      },
+      {
         name: 'headings the rule is told to allow, in any case',
         options: { allow: ['glossary', 'Further Reading'] },
         text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Glossary\n\nLive: takes traffic.\n\n## further reading\n\nNone yet.\n',
