@@ -1125,7 +1125,34 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
 
 const leadKeys = new WeakMap<TemplateSection, string | null>();
 /** Words that join a name's leading words to the pattern's name (`Intent of`, `When to Use the`). */
-const JOINING = new Set(['of', 'the', 'a', 'an', 'for', 'to', 'with', 'in', 'on', 'and', 'about']);
+// (And pronouns, which name nothing of their own: `## Who will run this?` is no `## How we teach this`.)
+const JOINING = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'for',
+  'to',
+  'with',
+  'in',
+  'on',
+  'and',
+  'about',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'we',
+  'us',
+  'our',
+  'you',
+  'your',
+]);
 
 /**
  * Words that name the same part of a proposal or pattern (as variant keys):

@@ -214,6 +214,13 @@ describe('section-name: never a rename into the opposite', () => {
     // (A slip of the keyboard still is one.)
     expect((await lintOne('section-name', source.replace('# Resolved questions', '# Unresolvd questions'), { template })).shown).toHaveLength(1);
   });
+
+  it('a heading that shares only a pronoun with the section where it stands (`# Who will run this?` where `# How we teach this` goes) is none of its names', async () => {
+    const template = '# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n# How we teach this\n\nHow people start.\n';
+    const source = '# Summary\n\nA cache.\n\n# Design\n\nKeys by path.\n\n# Who will run this?\n\nThe platform team.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([]);
+    expect((await lintOne('unknown-section', source, { template })).shown).toEqual(['9:1 Unknown section `# Who will run this?`: the template has no such section.']);
+  });
 });
 
 describe('section-name: a name with a word that only says what kind of text it is', () => {
