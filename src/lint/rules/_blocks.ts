@@ -50,3 +50,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** A heading that closes a document, whatever it holds: an appendix, notes, references, future work. */
+export const CLOSING_HEADING =
+  /^(?:appendix|appendices|annex|annexes|annexure|future (?:work|possibilities|directions|plans)|references?|sources?|bibliography|further reading|footnotes?|end ?notes?|notes|acknowledge?ments?|credits|thanks|glossary|change ?log|changes|revision history|history|see also|links|related links|copyright|licen[cs]e)\b/;

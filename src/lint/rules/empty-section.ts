@@ -6,9 +6,9 @@ import { defineRule } from '../rule.js';
 import { isDraft } from '../../catalog/status.js';
 import { askedAtStage } from '../../template/stages.js';
 import { splitNote } from '../../template/heading-variants.js';
-import { foldHeading } from '../../template/normalize.js';
+import { foldHeading, withoutNumbering } from '../../template/normalize.js';
 import { parentSection } from '../../template/walk.js';
-import { isVisible } from './_blocks.js';
+import { CLOSING_HEADING, isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
 
 export default defineRule({
@@ -53,7 +53,8 @@ export default defineRule({
       const siblings = parentSection(pattern.document.sections, section)?.children ?? pattern.document.sections;
       const out: Section[] = [];
       for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
-        if (!unknown.has(next)) break;
+        // (A heading that closes the document, `## Licence`, `## References`, is no part of it.)
+        if (!unknown.has(next) || CLOSING_HEADING.test(withoutNumbering(foldHeading(next.title)).replace(/^\[(.*)\]$/, '$1'))) break;
         out.push(next);
       }
       // (Not where it holds a note for the author, the template's or one `--fix` wrote with it: a

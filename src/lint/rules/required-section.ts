@@ -29,7 +29,7 @@ import { flattenSections, requiredOf } from '../../template/walk.js';
 import { claimedSections, fromTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
-import { isVisible } from './_blocks.js';
+import { CLOSING_HEADING, isVisible } from './_blocks.js';
 import { headingLabel, quote, schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
@@ -1431,14 +1431,10 @@ function contentsWithoutHeading(doc: MarkdownDocument, schema: TemplateSection):
   return undefined;
 }
 
-/** A heading that closes a document, whatever it holds: an appendix, notes, references, future work. */
-const CLOSING =
-  /^(?:appendix|appendices|annex|annexes|annexure|future (?:work|possibilities|directions|plans)|references?|sources?|bibliography|further reading|footnotes?|end ?notes?|notes|acknowledge?ments?|credits|thanks|glossary|change ?log|changes|revision history|history|see also|links|related links|copyright|licen[cs]e)\b/;
-
 /**
  * The first of the sections after `after`'s heading, up to `end`, from which
  * every heading to `end` at `level` or above is one of the author's closing
- * sections (see `CLOSING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
+ * sections (see `CLOSING_HEADING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
  * document ends with such a run there.
  */
 function closingRun(doc: MarkdownDocument, after: Section, end: number, level: number): Section | undefined {
@@ -1449,7 +1445,7 @@ function closingRun(doc: MarkdownDocument, after: Section, end: number, level: n
   let first: Section | undefined;
   for (let i = later.length - 1; i >= 0; i--) {
     const name = withoutNumbering(foldHeading(later[i]!.title)).replace(/^\[(.*)\]$/, '$1');
-    if (!CLOSING.test(name)) break;
+    if (!CLOSING_HEADING.test(name)) break;
     first = later[i];
   }
   return first;

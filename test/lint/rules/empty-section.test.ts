@@ -360,6 +360,11 @@ describe('empty-section with the author’s sections right after it', () => {
           ],
         },
         {
+          name: 'a bare section followed by a heading of the author’s that closes the document (`## Licence`) is empty: that is no part of it',
+          text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Licence\n\nCC0.\n\n## Security Implications\n\nNone.\n',
+          errors: [{ message: 'Section `## Specification` is empty: write its content or remove the heading if the template marks it optional.', line: 9, column: 1 }],
+        },
+        {
           name: 'a bare section followed by the next of the template’s is empty',
           text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Security Implications\n\nNone.\n',
           errors: [{ message: 'Section `## Specification` is empty: write its content or remove the heading if the template marks it optional.', line: 9, column: 1 }],
