@@ -639,9 +639,10 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
       'guides/review-checklist.md': '# Review checklist\n\nRead twice.\n',
       'guides/threat-model.pdf': '%PDF-1.4 not really\n',
       'guides/demo.html': '<script>alert(1)</script>\n',
+      LICENSE: 'Free to use.\n',
       'patterns/saga/README.md': pattern(
         'Saga',
-        'Before review, see [the checklist](../../guides/review-checklist.md#before), [the threat model](../../guides/threat-model.pdf), [a demo](../../guides/demo.html) and [nothing](../../guides/gone.md).',
+        'Before review, see [the checklist](../../guides/review-checklist.md#before), [the threat model](../../guides/threat-model.pdf), [a demo](../../guides/demo.html), [the licence](../../LICENSE) and [nothing](../../guides/gone.md).',
       ),
     };
     const withRepo = await tempCatalog({
@@ -662,7 +663,12 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     const plain = await readFile(path.join(withoutRepo, '_site/patterns/saga/index.html'), 'utf8');
     expect(plain).toContain('<a href="../../files/guides/review-checklist.md#before">the checklist</a>');
     // A page that could run its scripts on the site's address is never published there.
-    expect(plain).toContain('<a class="missing" data-missing="a .html file, not published on the site">a demo</a>');
+    expect(plain).toContain(
+      '<a class="missing" data-missing="a .html file, not published on the site (with `site.repoUrl` set, it links to the repository)">a demo</a>',
+    );
+    expect(plain).toContain(
+      '<a class="missing" data-missing="a file without an extension, not published on the site (with `site.repoUrl` set, it links to the repository)">the licence</a>',
+    );
     expect(saga).toContain('<a href="https://git.example.com/team/catalog/blob/trunk/guides/demo.html" class="external" rel="noopener noreferrer">a demo</a>');
     expect((await listFiles(path.join(withoutRepo, '_site'))).filter((f) => f.endsWith('.html') && f.includes('guides'))).toEqual([]);
     expect(await readFile(path.join(withoutRepo, '_site/files/guides/review-checklist.md'), 'utf8')).toBe(files['guides/review-checklist.md']);
