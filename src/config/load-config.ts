@@ -37,6 +37,8 @@ export interface CatalogConfig {
   inactive?: ConfigFile['inactive'];
   /** Which patterns are still being written (see `isDraft`); undefined: the default. */
   drafts?: ConfigFile['drafts'];
+  /** The front matter key a pattern lists what it is excused from in (see `waivedNames`). */
+  waivers?: ConfigFile['waivers'];
   rules: NonNullable<ConfigFile['rules']>;
   frontMatter?: ConfigFile['frontMatter'];
   site: NonNullable<ConfigFile['site']>;
@@ -123,6 +125,7 @@ export function resolveConfig(root: string, values: ConfigFile, file?: string): 
     ...(values.summary ? { summary: values.summary } : {}),
     ...(values.inactive !== undefined ? { inactive: values.inactive } : {}),
     ...(values.drafts !== undefined ? { drafts: values.drafts } : {}),
+    ...(values.waivers ? { waivers: values.waivers } : {}),
     ...(values.metadataFile ? { metadataFile: values.metadataFile } : {}),
     rules: values.rules ?? {},
     ...(values.frontMatter ? { frontMatter: values.frontMatter } : {}),

@@ -147,6 +147,13 @@ export const configSchema = z.strictObject({
    * idea, sketch, provisional, pre-draft, early] }`; `false` holds them to every error.
    */
   drafts: statusSetting.optional(),
+  /**
+   * A front matter key in which a pattern lists what its catalog excuses it from
+   * (`ignoredRules: ["missing:copyright", "heading:open-items"]`): a template section named
+   * there (by its name or its anchor, after an optional `word:`) is not asked of it, and a
+   * heading of its own named there is no unknown section.
+   */
+  waivers: z.strictObject({ key: z.string().min(1) }).optional(),
   /** Lint rules: `{ "unknown-section": "off", "placeholder": ["error", { … }] }`. */
   rules: rulesSchema.optional(),
   /** What pattern front matter must look like, checked by the `front-matter` rule. */

@@ -19,6 +19,7 @@ import { processRules } from './adopt-process.js';
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
+import { waiverName } from '../catalog/waivers.js';
 import { foldHeading } from '../template/normalize.js';
 import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
@@ -92,6 +93,8 @@ export interface AdoptResult {
   exclude: Exclusion[];
   /** A YAML file most pattern folders keep beside the pattern (`kep.yaml`): read as its front matter. */
   metadata?: { file: string; folders: number; of: number };
+  /** A front matter key in which patterns list the sections and headings they are excused from (see `waivers`). */
+  waivers?: { key: string; files: number; items: number };
   /** Pattern files the configuration selects. */
   patternCount: number;
   /** Of those, redirect stubs: files that only say the pattern moved (not compared with the template). */
@@ -279,6 +282,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     patterns: layout.globs,
     exclude: layout.exclude,
     ...metadataBeside(root, layout.patterns),
+    ...waiverKey(docs, schema),
     movedCount,
     patternCount,
     markdownCount: scanned.length,
@@ -533,6 +537,34 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
 }
 
 /**
+ * A front matter key the template does not have, in which patterns list what their catalog excuses
+ * them from (`ignoredRules: ["missing:copyright", "heading:open-items"]`): in two patterns at least,
+ * most of its items name — after an optional `word:` — a section of the template or a heading of
+ * the pattern's own.
+ */
+function waiverKey(docs: readonly MarkdownDocument[], schema: TemplateSchema): Pick<AdoptResult, 'waivers'> {
+  const sections = new Set(flattenSections(schema.sections).flatMap((s) => [s.name, s.heading, ...s.aliases].map(waiverName)));
+  const byKey = new Map<string, { files: number; items: number; naming: number; lacking: number }>();
+  for (const doc of docs) {
+    const data = doc.frontMatter?.data ?? {};
+    const own = new Set(doc.headings.map((h) => waiverName(h.text)));
+    for (const [key, value] of Object.entries(data)) {
+      if (key in schema.frontMatter || !Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) continue;
+      const named = (value as string[]).filter((v) => /^[\w-]+:\s*\S/.test(v.trim())).map((v) => waiverName(v.trim().replace(/^[\w-]+:\s*/, '')));
+      const entry = byKey.get(key) ?? { files: 0, items: 0, naming: 0, lacking: 0 };
+      entry.files++;
+      entry.items += value.length;
+      entry.naming += named.filter((name) => sections.has(name) || own.has(name)).length;
+      // (A section of the template the pattern lacks, named: what a waiver is for.)
+      entry.lacking += named.filter((name) => sections.has(name) && !own.has(name)).length;
+      byKey.set(key, entry);
+    }
+  }
+  const best = [...byKey.entries()].filter(([, e]) => (e.files >= 2 || e.lacking > 0) && e.naming * 3 >= e.items * 2).sort((a, b) => b[1].naming - a[1].naming)[0];
+  return best ? { waivers: { key: best[0], files: best[1].files, items: best[1].items } } : {};
+}
+
+/**
  * The other files named like templates that may be the template's siblings:
  * named plainly as templates, or kept beside it; never a copy kept as test
  * data or an example (`pkg/testdata/…/NNNN-template/README.md`).
@@ -780,6 +812,15 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
       ),
     );
     lines.push(`metadataFile: ${q(m.file)}`, '');
+  }
+  if (result.waivers) {
+    const w = result.waivers;
+    lines.push(
+      ...comment(
+        `Waivers: ${n(w.files)} ${w.files === 1 ? 'pattern lists' : 'patterns list'} in \`${w.key}\` the template's sections and their own headings they are excused from (${plural(w.items, 'item')}, \`missing:copyright\`-like): what a pattern lists there is not asked of it.`,
+      ),
+    );
+    lines.push('waivers:', `  key: ${q(w.key)}`, '');
   }
   if (result.exclude.length > 0) {
     lines.push('# Left out: files the patterns globs select that are not patterns.', 'exclude:');

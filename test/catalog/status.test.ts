@@ -160,3 +160,36 @@ describe('draft patterns (status: Draft…)', () => {
     expect(severitiesOf(await placeholders({ drafts: false }))).toEqual(['docs/a-draft.md error', 'docs/b-final.md error', 'docs/c-review.md error']);
   });
 });
+
+describe('waivers: what a pattern lists in the key the configuration names is not asked of it', () => {
+  const template = '# [Title]\n\n## Goal\n\nWhat it is for.\n\n## Context\n\nWhere.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat may fail.\n\n## Licence\n\nCC0.\n';
+  const files = (config: Record<string, unknown>) => ({
+    'templates/pattern.md': template,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'], ...config }),
+    'docs/old.md':
+      '---\nignoredRules: ["missing:licence", "heading:open-items", "missing:design"]\n---\n\n# Old widget\n\n## Goal\n\nA widget.\n\n## Context\n\nA shop.\n\n## Risks\n\nNone.\n\n## Open Items\n\nNone.\n',
+    'docs/new.md': '# New widget\n\n## Goal\n\nA widget.\n\n## Context\n\nA shop.\n\n## Design\n\nA box.\n\n## Risks\n\nNone.\n\n## Open Items\n\nSome.\n',
+  });
+
+  it('no missing section or unknown heading the pattern names, nothing inserted; other patterns are held to the template', async () => {
+    const dir = await tempCatalog(files({ waivers: { key: 'ignoredRules' } }));
+    const report = await lint({ root: dir, only: ['required-section', 'unknown-section'] });
+    const shown = report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => `${d.ruleId}:${d.line}`).join(',')}`);
+    expect(shown).toEqual(['docs/new.md required-section:17,unknown-section:19', 'docs/old.md ']);
+    const before = await readFile(path.join(dir, 'docs/old.md'), 'utf8');
+    await lint({ root: dir, only: ['required-section'], fix: true });
+    expect(await readFile(path.join(dir, 'docs/old.md'), 'utf8')).toBe(before);
+    expect(await readFile(path.join(dir, 'docs/new.md'), 'utf8')).toContain('## Licence');
+  });
+
+  it('without the setting the key is only front matter', async () => {
+    const dir = await tempCatalog(files({}));
+    const report = await lint({ root: dir, only: ['required-section', 'unknown-section'] });
+    expect(
+      report.results
+        .find((r) => r.path === 'docs/old.md')!
+        .diagnostics.map((d) => d.ruleId)
+        .sort(),
+    ).toEqual(['required-section', 'required-section', 'unknown-section']);
+  });
+});

@@ -359,6 +359,24 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 7 Markdown files here');
   });
 
+  it('a front matter key in which patterns list the template sections they lack (`ignoredRules: ["missing:licence"]`) is their waivers: said, set, and honoured by the first lint', async () => {
+    const doc = (n: number, extra = '') =>
+      `---\nsummary: Widget ${n}.\n${extra}---\n\n# PROP-${n}: Widget ${n}\n\n## Goal\n\nA widget.\n\n## Design\n\nA box.\n${extra ? '' : '\n## Licence\n\nCC0.\n'}`;
+    const dir = await tempCatalog({
+      'template.md': '---\nsummary: One line.\n---\n\n# PROP-N: Title\n\n## Goal\n\nWhat for.\n\n## Design\n\nHow.\n\n## Licence\n\nCC0.\n',
+      'docs/1.md': doc(1, 'ignoredRules: ["missing:licence"]\n'),
+      'docs/2.md': doc(2),
+      'docs/3.md': doc(3),
+      'docs/4.md': doc(4, 'tags: ["missing:widgets", "ui"]\n'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ waivers: { key: 'ignoredRules' } });
+    expect(run.stdout).toMatch(/waivers +front matter `ignoredRules` in 1 pattern/);
+    // (docs/4.md lists no section in its tags: its missing Licence is still an error.)
+    expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
+  });
+
   it('a folder left out where one page of two shares a section with a second template beside the first stays out (it is no collection of that template)', async () => {
     const proposal = (n: number, title: string) =>
       `# P-${n}: ${title}\n\n## Summary\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Detailed design\n\nHow it works.\n\n## Design rationale\n\nWhy this way.\n`;
@@ -368,7 +386,8 @@ describe('patternbook init --adopt', () => {
       ...Object.fromEntries(
         ['Cache keys', 'Quiet hours', 'Gateway paths', 'Batch reads', 'Name records'].map((t, i) => [`docs/proposals/p-${i + 1}.md`, proposal(i + 1, t)]),
       ),
-      'docs/meta/how-we-review.md': '# How proposals work\n\n## Introduction\n\nThis page says how to write one.\n\n## Lifecycle\n\nDraft, then merged.\n\n## Copyright\n\nCC0.\n',
+      'docs/meta/how-we-review.md':
+        '# How proposals work\n\n## Introduction\n\nThis page says how to write one.\n\n## Lifecycle\n\nDraft, then merged.\n\n## Copyright\n\nCC0.\n',
       'docs/meta/being-kind.md': '# Code of conduct\n\n## Be kind\n\nAlways.\n\n## Reporting\n\nWrite to the team.\n',
     });
     const run = await runCli(['init', '--adopt', dir], REPO);

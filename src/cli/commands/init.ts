@@ -97,6 +97,10 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       `  metadata   ${r.metadata.file} beside ${n(r.metadata.folders)} of ${plural(r.metadata.of, 'pattern folder')} ${dim("(read as each pattern's front matter)")}`,
     );
+  if (r.waivers)
+    ctx.out(
+      `  waivers    front matter \`${r.waivers.key}\` in ${plural(r.waivers.files, 'pattern')} ${dim('(the sections and headings each lists, `missing:copyright`, are not asked of it)')}`,
+    );
   if (r.movedCount > 0)
     ctx.out(
       `  moved      ${plural(r.movedCount, 'file')} ${r.movedCount === 1 ? 'only says' : 'only say'} the pattern moved ${dim('(redirect stubs: only their links are checked, and the site sends readers on)')}`,

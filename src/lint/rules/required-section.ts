@@ -30,6 +30,7 @@ import { claimedSections, fromTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
+import { waivedNames, waives } from '../../catalog/waivers.js';
 import { headingLabel, quote, schemaLabel } from './_format.js';
 import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
@@ -109,7 +110,10 @@ export default defineCatalogRule({
         catalog.patterns.map((p) => collected<RequiredFindings>(p)),
       ),
     );
+    // (What the pattern's own waivers name, `ignoredRules: ["missing:copyright"]`, is not asked of it.)
+    const waived = waivedNames(pattern, catalog.config);
     for (const { section, underHalf, keeping, guess: _guess, ...finding } of mine.missing) {
+      if (waived && finding.expected && waives(waived, finding.expected.replace(/^#+\s*/, ''))) continue;
       // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
       if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) {
         // (But a rights statement the catalog keeps — `Copyright and related rights waived via CC0.` —

@@ -5,13 +5,14 @@ import { flattenSections } from '../../template/walk.js';
 import { opposed } from '../../template/match-outline.js';
 import { closest } from '../../util/similar.js';
 import { defineCatalogRule, type Report } from '../rule.js';
+import { waivedNames, waives } from '../../catalog/waivers.js';
 import { headingLabel, schemaLabel } from './_format.js';
 import { followedByOwn, placeOf, slotFacts, slotSections, type SlotFacts } from './_slots.js';
 
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per unknown heading. */
 interface UnknownFindings extends SlotFacts {
   /** `slot`: the template sections at whose place the heading stands (missing ones, or one whose heading it follows), if any. */
-  unknown: (Report & { heading: string; slot?: string[] })[];
+  unknown: (Report & { heading: string; title: string; slot?: string[] })[];
 }
 
 export default defineCatalogRule({
@@ -60,6 +61,7 @@ export default defineCatalogRule({
         const slot = places.filter((p) => p.sections.has(section)).map((p) => p.id);
         return {
           heading: foldHeading(section.title),
+          title: section.title,
           message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
           range: { start: { ...section.heading.range.start }, end: { ...section.heading.range.end } },
           ...(slot.length ? { slot } : {}),
@@ -72,8 +74,10 @@ export default defineCatalogRule({
     if (!mine) return;
     const allowed = new Set(options.allow.map(foldHeading));
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<UnknownFindings>(p)));
-    for (const { heading, slot, ...finding } of mine.unknown) {
-      if (allowed.has(heading) || slot?.some((id) => slots.has(id))) continue;
+    // (A heading the pattern's own waivers name, `ignoredRules: ["heading:open-items"]`, is allowed it.)
+    const waived = waivedNames(pattern, catalog.config);
+    for (const { heading, title, slot, ...finding } of mine.unknown) {
+      if (allowed.has(heading) || slot?.some((id) => slots.has(id)) || waives(waived, title)) continue;
       report(finding);
     }
   },
