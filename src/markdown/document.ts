@@ -494,6 +494,18 @@ class DocumentBuilder {
     }
     const code: CodeBlock = { lang, info, meta, content: token.content, fenced, closed, range: this.rangeOf(token.map), sectionPath: this.path };
     this.codeBlocks.push(code);
+    // A MyST image or figure (```` ```{figure} ../images/flow.png ````, its `:alt:` option): an image of the
+    // page, as `![alt](…)` would be.
+    const directive = /^\{(image|figure)\}$/.exec(lang);
+    if (directive && meta && !/\s/.test(meta)) {
+      const first = map[0] + 1;
+      const at = this.lines.lineText(first).indexOf(meta);
+      if (at >= 0) {
+        const start = this.lines.lineStart(first) + at;
+        const alt = /^[ \t]*:alt:[ \t]*(.*)$/m.exec(token.content)?.[1]?.trim() ?? '';
+        this.images.push({ src: meta, alt, kind: 'image', range: this.lines.range(start, start + meta.length), sectionPath: this.path });
+      }
+    }
     return code;
   }
 

@@ -33,6 +33,17 @@ export function directiveParts(content: string): { options: Map<string, string>;
   const options = new Map<string, string>();
   const lines = content.split('\n');
   let i = 0;
+  // (Or a block of them in YAML between `---` lines: `name: fig-tree`.)
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, k) => k > 0 && l.trim() === '---');
+    if (end > 0) {
+      for (const line of lines.slice(1, end)) {
+        const option = /^[ \t]*([\w-]+)[ \t]*:[ \t]*(.*)$/.exec(line);
+        if (option) options.set(option[1]!.toLowerCase(), option[2]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
+      }
+      return { options, body: lines.slice(end + 1).join('\n') };
+    }
+  }
   for (; i < lines.length; i++) {
     const option = /^[ \t]*:([\w-]+):[ \t]*(.*)$/.exec(lines[i]!);
     if (!option) break;
@@ -53,6 +64,16 @@ export function renderDirective(name: string, argument: string, content: string,
     return `<div class="admonition admonition-${kind}"><div class="admonition-title">${context.escape(title)}</div>\n${context.markdown(body)}</div>\n`;
   }
   if (name === 'csv-table') return csvTable(argument, options, body, context);
+  if ((name === 'image' || name === 'figure') && argument && !/[\s<>]/.test(argument)) {
+    // As the page's own image (`![alt](…)`): resolved, copied and checked as any other; a figure's
+    // content is its caption.
+    const alt = (options.get('alt') ?? '').replace(/[[\]\\]/g, '');
+    const image = context.markdown(`![${alt}](<${argument}>)`).replace(/^<p>|<\/p>\s*$/g, '');
+    const caption = name === 'figure' && body.trim() ? `<figcaption>${context.markdown(body)}</figcaption>` : '';
+    // (Its `name`, a MyST label, is its anchor.)
+    const id = options.get('name');
+    return `<figure class="directive-${name}"${id && /^[\w.:-]+$/.test(id) ? ` id="${context.escape(id)}"` : ''}>${image}${caption}</figure>\n`;
+  }
   return undefined;
 }
 

@@ -663,9 +663,7 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     const plain = await readFile(path.join(withoutRepo, '_site/patterns/saga/index.html'), 'utf8');
     expect(plain).toContain('<a href="../../files/guides/review-checklist.md#before">the checklist</a>');
     // A page that could run its scripts on the site's address is never published there.
-    expect(plain).toContain(
-      '<a class="missing" data-missing="a .html file, not published on the site (with `site.repoUrl` set, it links to the repository)">a demo</a>',
-    );
+    expect(plain).toContain('<a class="missing" data-missing="a .html file, not published on the site (with `site.repoUrl` set, it links to the repository)">a demo</a>');
     expect(plain).toContain(
       '<a class="missing" data-missing="a file without an extension, not published on the site (with `site.repoUrl` set, it links to the repository)">the licence</a>',
     );
@@ -933,6 +931,46 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<tr><td>review</td><td>5</td></tr>');
     expect(page).toContain('The table from gone.csv is not shown: the file does not exist.');
     expect(page).toMatch(/<pre class="code"><code[^>]*>kept as code/);
+  });
+
+  it('shows MyST `{image}` and `{figure}` directives as the page’s images (copied, the figure’s content its caption, its `name` its anchor); lint checks them as images', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const dir = await tempCatalog({
+      'docs/flow.md': [
+        '# Flow',
+        '',
+        '> Three stages.',
+        '',
+        '## Overview',
+        '',
+        '```{image} _static/flow.png',
+        ':alt: The flow',
+        '```',
+        '',
+        '```{figure} ./_static/tree.png',
+        '---',
+        'name: fig-tree',
+        '---',
+        'The lookup **tree**.',
+        '```',
+        '',
+        '```{figure} _static/gone.png',
+        '```',
+        '',
+      ].join('\n'),
+      'docs/_static/flow.png': png,
+      'docs/_static/tree.png': png,
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/flow/index.html'), 'utf8');
+    expect(page).toMatch(/<figure class="directive-image"><img src="_static\/flow.png" alt="The flow"[^>]*><\/figure>/);
+    expect(page).toMatch(/<figure class="directive-figure" id="fig-tree"><img src="_static\/tree.png"[^>]*><figcaption><p>The lookup <strong>tree<\/strong>.<\/p>/);
+    expect(page).not.toContain('name: fig-tree');
+    expect(existsSync(path.join(out, 'patterns/flow/_static/tree.png'))).toBe(true);
+    const found = (await lint({ root: dir, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message.slice(0, 40)}`));
+    expect(found).toEqual(['18:13 Image `_static/gone.png` not found: ther']);
   });
 
   it('shows GitHub alerts (`> [!NOTE]`) as titled boxes, the marker line left out; a plain quote stays a quote', async () => {
