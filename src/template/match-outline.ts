@@ -295,10 +295,8 @@ interface LevelContext {
  */
 function matchLevel(schema: readonly TemplateSection[], sections: readonly Section[], parent: SectionMatch | undefined, context: LevelContext): SectionMatch[] {
   const { result, leftovers, known } = context;
-  // Under a template section without sub-sections, the author's own sub-headings are its content; so
-  // they are under one that asks for text of its own besides its sub-sections ("Formal specification of
-  // the change, complete enough to implement it", then `### Language`): the parts of that text.
-  const ownContent = parent !== undefined && (parent.schema.children.length === 0 || asksForText(parent.schema));
+  // Under a template section without sub-sections, the author's own sub-headings are its content.
+  const ownContent = parent !== undefined && parent.schema.children.length === 0;
   if (ownContent) for (const section of sections) context.ownContent.add(section);
   const found = new Map<TemplateSection, Section[]>(schema.map((s) => [s, []]));
   const unmatched: Section[] = [];
@@ -1384,7 +1382,7 @@ export function raisedIntoTitle(doc: MarkdownDocument, template: TemplateSchema,
  * A template section whose own text, above its sub-sections, is a sentence or more for the author:
  * the section is written as text, and the author's own sub-headings are its parts.
  */
-function asksForText(schema: TemplateSection): boolean {
+export function asksForText(schema: TemplateSection): boolean {
   const own = schema.body
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(/^ {0,3}#{1,6}[ \t].*$/gm, '')

@@ -2,7 +2,7 @@ import { splitNote } from '../../template/heading-variants.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
-import { opposed } from '../../template/match-outline.js';
+import { asksForText, opposed } from '../../template/match-outline.js';
 import { closest } from '../../util/similar.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { waivedNames, waives } from '../../catalog/waivers.js';
@@ -46,11 +46,19 @@ export default defineCatalogRule({
     const listed = new Set(template.optionalNames);
     // (Nor is the pattern's title written a level down, `## Proposal epsilon` over `### Motivation`: the title rule's.)
     const titleLine = pattern.title?.from === 'heading' ? pattern.title.range.start.line : undefined;
+    // (Nor a part of a section the template asks to be written as text of its own besides the
+    // sub-sections it names — `## Specification`: "Formal specification…", then `### Language` —
+    // under that section: the author's parts of its text. Still unknown to the outline, where a
+    // template's sample sub-sections nobody keeps are a slot for them.)
+    const textParents = outline.all.filter((m) => m.schema.children.length > 0 && asksForText(m.schema)).flatMap((m) => m.sections);
+    const partOfText = (section: (typeof outline.unknown)[number]) =>
+      textParents.some((p) => section.level > p.level && section.range.start.offset > p.heading.range.start.offset && section.range.start.offset < p.range.end.offset);
     const unknown = outline.unknown
       .filter(
         (section) =>
           (section.level > 1 || h1Sections) &&
           !standIns.has(section) &&
+          !partOfText(section) &&
           !listed.has(foldHeading(splitNote(section.title).text)) &&
           section.heading.range.start.line !== titleLine,
       )
