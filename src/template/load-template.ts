@@ -706,7 +706,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\b(?:these|the) (?:sub-?)?sections (?:are|is) optional\b|\boptional,? (?:and )?(?:can|may) be (?:separate|split|combined|merged|joined)\b/i.test(plain) ||
     // (Required for some kinds only: `required for Protocol proposals but optional for other categories`.)
     /\bbut optional\b|\boptional for (?:other|some|non-?)\b/i.test(plain) ||
-    /^this is an optional\b[^.]{0,60}?\b(?:sub-?)?section\b/i.test(plain) ||
+    // (MADR's `This is an optional element. Feel free to remove.`)
+    /^this is an optional\b[^.]{0,60}?\b(?:(?:sub-?)?section|element|part)\b/i.test(plain) ||
     // (Questions to weigh, an appendix for the author: `These points are not part of the proposal`.)
     /\b(?:is|are) not (?:a |an )?part of (?:the|this|your) \w+/i.test(plain) ||
     // (An invitation: `If you would like to add anything else, feel free to do so here.`)

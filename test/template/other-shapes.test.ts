@@ -251,6 +251,14 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('MADR’s note under a heading, `<!-- This is an optional element. Feel free to remove. -->`, makes that section optional', () => {
+    const template = templateFromSource(
+      '# {short title}\n\n## Problem\n\n{What needs deciding.}\n\n## Forces\n\n<!-- This is an optional element. Feel free to remove. -->\n\n- {force 1}\n\n## Outcome\n\n{What was chosen.}\n',
+      'adr-template.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Problem', '2 Forces ?', '2 Outcome']);
+  });
+
   it('a first paragraph that opens with "Optional" or says "omit this section" makes it optional; a mention of the word elsewhere does not', () => {
     const template = templateFromSource(
       '# Summary\n\nOne paragraph.\n\n# Basic example\n\nIf the change has an API, show it. Omit this section if it is not applicable.\n\n# Design\n\nExplain optional parameters and their defaults.\n\n# Unresolved questions\n\nOptional, but suggested for first drafts. What is still open?\n',
