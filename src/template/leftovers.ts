@@ -616,14 +616,31 @@ class Scan {
       for (const p of this.matcher.find(line, line)) {
         if (!p.code && p.kind !== 'custom') continue;
         const literal = p.exact ? p.exact.exec(line)?.[0] : line.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
+        // (In a code block of another section than the template's sample code, the blank header shown
+        // in a process document's `### Header`: a copy shown on purpose, likely.)
+        const own = p.sectionPath.length === 0 ? !ctx.inSection : this.sectionOf(p.sectionPath, ctx);
         this.leftovers.push({
           id: this.ids.get(p) ?? -1,
+          ...(own || p.kind === 'custom'
+            ? {}
+            : { warning: "in a code block of another section than the template's sample: a copy shown on purpose, likely; if not, write this pattern's own" }),
           where: ctx.where,
           shown: literal !== undefined ? quote(literal) : `${quote(line.trim())} (like the template's ${quote(p.text)})`,
           range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         });
       }
     });
+  }
+
+  /**
+   * Whether the pattern's section the unit is in is the template's section of this path (by its
+   * name, any of its spellings, or any heading where the template's is a slot or repeated: `###
+   * Step 1: Create the queue` for `### Step N: <title>`), or the path names none the template has.
+   */
+  private sectionOf(path: readonly string[], ctx: Context): boolean {
+    const schema = flattenSections(this.template.sections).find((t) => t.path.length === path.length && t.path.every((n, i) => n === path[i]));
+    if (!schema || schema.repeatable || schema.anyHeading || ctx.section === undefined) return true;
+    return ctx.section === foldText(schema.name) || schema.matcher.test(ctx.section) || [schema.heading, ...schema.aliases].some((n) => foldText(n) === ctx.section);
   }
 
   /** Raw HTML: a marked `<…>` placeholder kept as written is an HTML block of its own. Comments are invisible. */

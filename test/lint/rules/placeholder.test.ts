@@ -1335,6 +1335,20 @@ describe('placeholder: the blank template shown in a document of the catalog', (
     ]);
   });
 
+  it('the template’s sample code (its header in a code block) shown in a code block of another section is a warning that says so; left in its own place it is an error', async () => {
+    const coded = '# PROP-N\n\n```\nnumber: <given by the stewards>\nauthor: <your handle>\n```\n\n## Background\n\nDescribe why this proposal exists.\n';
+    const shown =
+      '# PROP-1\n\n```\nnumber: 1\nauthor: @kim\n```\n\n## Background\n\nThe header of a proposal looks so:\n\n```\nnumber: <given by the stewards>\nauthor: <your handle>\n```\n';
+    const { diagnostics } = await lintOne('placeholder', shown, { template: coded });
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [13, 'warning'],
+      [14, 'warning'],
+    ]);
+    expect(diagnostics[0]!.message).toContain("(In a code block of another section than the template's sample: a copy shown on purpose, likely");
+    const kept = '# PROP-2\n\n```\nnumber: <given by the stewards>\nauthor: @kim\n```\n\n## Background\n\nWe need it.\n';
+    expect((await lintOne('placeholder', kept, { template: coded })).diagnostics.map((d) => [d.line, d.severity])).toEqual([[4, 'error']]);
+  });
+
   it('a pattern whose first heading is the template’s title line left it unwritten: an error', async () => {
     const { diagnostics } = await lintOne(
       'placeholder',
