@@ -3,7 +3,18 @@ import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
 import { escapeRegExp, foldText } from './normalize.js';
-import { anyWithin, isAuthorImperative, isDateMask, isSampleValue, markedTokens, placeholderMatcher, SET_APART, standsAlone, type TemplateText } from './placeholders.js';
+import {
+  anyWithin,
+  DIAGRAM_LANGUAGES,
+  isAuthorImperative,
+  isDateMask,
+  isSampleValue,
+  markedTokens,
+  placeholderMatcher,
+  SET_APART,
+  standsAlone,
+  type TemplateText,
+} from './placeholders.js';
 import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
 
 /** A unit written wholly in emphasis: `_Why are we doing this?_`, `*Explain the change.*`. */
@@ -118,6 +129,7 @@ interface Context {
 }
 
 class Scan {
+  private diagrams: Set<string> | undefined;
   private readonly matcher;
   private readonly ids: Map<Placeholder, number>;
   private readonly leftovers: Leftover[] = [];
@@ -177,7 +189,8 @@ class Scan {
         if (unmarked !== undefined) this.headingsUnmarked.add(unmarked);
       }
     }
-    if (this.matcher.isEmpty && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [], ...this.unmarked() };
+    const diagrams = this.template.document.codeBlocks.some((c) => isDiagram(c.lang)) && doc.codeBlocks.some((c) => isDiagram(c.lang));
+    if (this.matcher.isEmpty && !diagrams && !mayHoldBracketedInstruction(doc.source)) return { leftovers: [], present: [], ...this.unmarked() };
     // The summary blockquote under the title is the summary rule's to judge (where the template keeps it there).
     const lead = leadBlock(doc);
     const summary = this.summaryInQuote && lead?.kind === 'blockquote' ? lead : undefined;
@@ -608,6 +621,13 @@ class Scan {
 
   /** Sample code: only what the template's own sample code holds (and text the configuration adds). */
   private code(block: Extract<Block, { kind: 'code' }>, ctx: Context): void {
+    // The template's sample diagram kept as it is (its brackets are node shapes, no blanks to find in it).
+    if (!ctx.unticked && isDiagram(block.code.lang)) {
+      this.diagrams ??= new Set(this.template.document.codeBlocks.filter((c) => isDiagram(c.lang)).map((c) => diagramKey(c.content)));
+      if (this.diagrams.has(diagramKey(block.code.content)))
+        this.leftovers.push({ id: -1, where: ctx.where, shown: "the template's sample diagram, as it is", range: plainRange(block.range) });
+      return;
+    }
     if (this.isCold(block.range) || ctx.unticked) return;
     const first = block.range.start.line + (block.code.fenced ? 1 : 0);
     block.code.content.split('\n').forEach((line, i) => {
@@ -914,4 +934,14 @@ function holdsText(block: Block, test: (folded: string) => boolean): boolean {
     default:
       return true;
   }
+}
+
+/** A diagram's source language (`mermaid`, MyST's `{mermaid}`…): see `DIAGRAM_LANGUAGES`. */
+function isDiagram(lang: string): boolean {
+  return DIAGRAM_LANGUAGES.has(lang.replace(/^\{(.*)\}$/, '$1'));
+}
+
+/** A diagram's source compared whole, whitespace aside. */
+function diagramKey(content: string): string {
+  return content.replace(/\s+/g, ' ').trim();
 }

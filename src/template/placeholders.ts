@@ -154,6 +154,9 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
       }
       break;
     case 'code':
+      // (A diagram's source is no sample with blanks: its brackets are node shapes, `a[Raw Inputs]`,
+      // its `<<interface>>` an annotation. Each pattern draws its own.)
+      if (DIAGRAM_LANGUAGES.has(block.code.lang.replace(/^\{(.*)\}$/, '$1'))) break;
       block.code.content.split('\n').forEach((codeLine, i) => {
         const text = codeLine.trim();
         const at = block.range.start.line + 1 + i;
@@ -191,6 +194,9 @@ function visitComments(html: string, path: string[], line: number, found: Placeh
 }
 
 const LABEL = /^\s*(\*\*|__)(.+?)\1\s*:?\s*([\s\S]*)$/;
+
+/** Languages of diagram sources (`mermaid`, `plantuml`…), MyST's `{mermaid}` directive too. */
+export const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'nomnoml', 'ditaa', 'structurizr']);
 
 /** Labels of a note rather than a field: `**Note:**`, `**Important:**`. */
 const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;

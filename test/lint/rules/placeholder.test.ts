@@ -1283,6 +1283,18 @@ describe('placeholder: a questionnaire’s prompts kept and answered under them'
   });
 });
 
+describe('placeholder: the template’s sample diagram', () => {
+  const template = '# [Title]\n\n## Diagram\n\n```mermaid\nflowchart LR\n    a[Raw Inputs] --> b[Worker]\n```\n\n## Steps\n\nWhat to do.\n';
+  it('brackets in a diagram are node shapes: a label the pattern’s own diagram shares is no placeholder; the sample kept as it is, is', async () => {
+    const own = '# Report builds\n\n## Diagram\n\n```mermaid\nflowchart TD\n    src[Raw Inputs] --> q[Queue] --> w[Builder]\n```\n\n## Steps\n\nQueue the build.\n';
+    expect((await lintOne('placeholder', own, { template })).shown).toEqual([]);
+    const kept = own.replace(/```mermaid[\s\S]*?```/, '```mermaid\nflowchart LR\n  a[Raw Inputs] --> b[Worker]\n```');
+    expect((await lintOne('placeholder', kept, { template })).shown).toEqual([
+      "5:1 Template text left in `## Diagram`: the template's sample diagram, as it is. Replace it with this pattern's own content.",
+    ]);
+  });
+});
+
 describe('placeholder: the blank template shown in a document of the catalog', () => {
   const template =
     '# PROP-XXXX: Title\n\n| field | value |\n|---|---|\n| opened | YYYY-MM-DD |\n\n## Background\n\nDescribe why this proposal exists.\n\n## Plan\n\nWhat will be done.\n';
