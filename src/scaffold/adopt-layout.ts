@@ -39,7 +39,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank';
   /** The files it leaves out (relative). */
   files: string[];
 }
@@ -127,7 +127,8 @@ export function chooseLayout(
     return cache.get(file);
   };
   const candidateFiles = new Set(candidates.map((c) => c.file).filter((f): f is ScannedFile => f !== undefined));
-  const eligible = files.filter((f) => !isNonPatternName(f) && templateNameScore(f) < 3 && !candidateFiles.has(f));
+  // (A blank file, a placeholder for a page still to write, is no pattern and shapes no layout.)
+  const eligible = files.filter((f) => !isNonPatternName(f) && templateNameScore(f) < 3 && !candidateFiles.has(f) && !isBlank(f));
 
   const groups = new Map<string, { layout: Layout; files: ScannedFile[] }>();
   for (const file of eligible) {
@@ -678,6 +679,10 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   };
   const listings: ScannedFile[] = [];
   for (const file of set) {
+    if (isBlank(file)) {
+      exclusions.push({ glob: file.rel.split('/').map(escapeName).join('/'), reason: 'blank', files: [file.rel] });
+      continue;
+    }
     if (listing(file)) {
       listings.push(file);
       continue;
@@ -783,4 +788,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else map.set(k, [item]);
   }
   return map;
+}
+
+/** A file with nothing in it but white space (read, and empty): a page still to write. */
+function isBlank(file: ScannedFile): boolean {
+  return file.doc !== undefined && file.doc.source.trim() === '';
 }

@@ -999,6 +999,8 @@ function exclusionReason(e: Exclusion): string {
       return `a part other pages include (\`[!INCLUDE …]\`, \`--8<--\`, \`{% include %}\`), not a page of its own (${some})`;
     case 'duplicate':
       return `named as a pattern taken already (an older copy, likely: a page's name must be its own) (${some})`;
+    case 'blank':
+      return `empty files, pages still to write (${some})`;
     case 'listing':
       return `a site's page that lists its folder (\`has_children: true\`, or the \`parent:\` of other pages), with none of the template's sections (${some})`;
   }

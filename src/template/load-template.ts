@@ -117,7 +117,8 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   const doc = parsed.document;
   // (A template that is only a header of fields, `| Title | … |` then `| Author | … |`, asks for those
   // fields and no section: "proposals have no fixed format, but each starts with this table".)
-  if (doc.sections.length === 0 && !bodyFields(doc) && Object.keys(doc.frontMatter?.data ?? {}).length === 0) {
+  // (Nor one that asks for none and invites the author's: "Add sections as needed.")
+  if (doc.sections.length === 0 && !bodyFields(doc) && Object.keys(doc.frontMatter?.data ?? {}).length === 0 && !welcomesOwnSections(doc)) {
     throw new PatternbookError(`${file}: the template has no section headings (\`## Overview\`…). A template needs at least one section below its title.`);
   }
 

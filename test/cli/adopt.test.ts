@@ -377,6 +377,25 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
   });
 
+  it('empty files (pages still to write) are left out and shape nothing; patterns without titles that share no section get a template that asks for none', async () => {
+    const blanks = await tempCatalog({
+      '0000-template.md': '# RFC: Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',
+      '0001-teleporter.md': '# Teleporter\n\n## Goals\n\nMove things.\n\n## Limits\n\nSmall things.\n',
+      'net_notes.md': '',
+      'web_notes.md': '\n  \n',
+    });
+    const run = await runCli(['init', '--adopt', blanks], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(blanks)).exclude).toEqual(expect.arrayContaining(['net_notes.md', 'web_notes.md']));
+    expect(run.stdout).toMatch(/exclude +net_notes\.md \(an empty file/);
+
+    const untitled = await tempCatalog({ 'docs/a.md': '## Alpha\n\nA.\n', 'docs/b.md': '## Beta\n\nB.\n', 'docs/c.md': '## Gamma\n\nC.\n' });
+    const second = await runCli(['init', '--adopt', untitled], REPO);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('sections: none');
+    expect(errorsOf(await lintFindings(untitled))).toEqual([]);
+  });
+
   it('a folder left out where one page of two shares a section with a second template beside the first stays out (it is no collection of that template)', async () => {
     const proposal = (n: number, title: string) =>
       `# P-${n}: ${title}\n\n## Summary\n\n${title} in a line.\n\n## Motivation\n\nWhy it matters.\n\n## Detailed design\n\nHow it works.\n\n## Design rationale\n\nWhy this way.\n`;
