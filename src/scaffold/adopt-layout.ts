@@ -779,7 +779,7 @@ function commonPrefix(names: readonly string[]): string {
   return m ? (m[1] ?? m[2] ?? '') : '';
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

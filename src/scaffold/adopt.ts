@@ -26,7 +26,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { folderTemplates } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
-import { chooseLayout, escapeName, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
+import { chooseLayout, escapeName, groupBy, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import {
   fitOf,
   fits,
@@ -110,7 +110,12 @@ export interface AdoptResult {
   /** Folders left out by the globs (their files mostly do not fit the template). */
   leftOut: LayoutChoice['leftOut'];
   /** Other Markdown files the globs do not take, by folder (`.` for the catalog's own), five or more in one: said, so a kind of pattern is not left out unseen. */
-  notTaken: { folder: string; files: number; example: string }[];
+  notTaken: {
+    folder: string;
+    files: number;
+    example: string;
+    /** Written from the template, in a folder of the patterns' own without its README: add its path. */ readmeless?: true;
+  }[];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
   boilerplate: string[];
@@ -944,14 +949,25 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
     ...layout.leftOut.flatMap((f) => f.rels),
   ]);
   const homes = new Set(layout.patterns.filter((p) => !p.folderKind).map((p) => p.dirs.join('/')));
+  // (And a folder among the patterns' own folders without its README, one document in it under
+  // another name: `designs/2021-fixable/design.md` beside `designs/*/README.md`.)
+  const folderHomes = new Set(layout.patterns.filter((p) => p.folderKind).map((p) => p.dirs.slice(0, -1).join('/')));
+  const patternFolders = new Set(layout.patterns.map((p) => p.dirs.join('/')));
+  const mdIn = groupBy(files, (f) => f.dirs.join('/'));
   const near: AdoptResult['notTaken'] = [];
   const byFolder = new Map<string, string[]>();
   for (const f of files) {
     if (said.has(f.rel)) continue;
     const hidden = f.base.startsWith('.') && homes.has(f.dirs.join('/'));
     const ownFolder = !f.folderKind && f.dirs.length > 0 && f.base.replace(/\.(?:md|markdown)$/i, '') === f.dirs.at(-1) && homes.has(f.dirs.slice(0, -1).join('/'));
-    if ((hidden || ownFolder) && !isNonPatternName(f) && templateNameScore(f) < 3) {
-      near.push({ folder: path.posix.dirname(f.rel), files: 1, example: f.rel });
+    const readmeless =
+      !f.folderKind &&
+      f.dirs.length > 0 &&
+      folderHomes.has(f.dirs.slice(0, -1).join('/')) &&
+      !patternFolders.has(f.dirs.join('/')) &&
+      (mdIn.get(f.dirs.join('/'))?.length ?? 0) === 1;
+    if ((hidden || ownFolder || readmeless) && !isNonPatternName(f) && templateNameScore(f) < 3) {
+      near.push({ folder: path.posix.dirname(f.rel), files: 1, example: f.rel, ...(readmeless ? { readmeless: true as const } : {}) });
       continue;
     }
     const folder = path.posix.dirname(f.rel);
@@ -973,7 +989,7 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
     ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections)`).join(', ')}; add a glob for any that holds patterns.`
     : '';
   const others = result.notTaken.length
-    ? ` Not taken: ${result.notTaken.map((f) => `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`).join(', ')}, which are not written from the template; add a glob (and a template under \`overrides\`) for any that are patterns.`
+    ? ` Not taken: ${result.notTaken.map((f) => (f.readmeless ? `${f.example} (a folder of the patterns' own without its README: add its path if it is one)` : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`)).join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`
     : '';
   const unread = (result.otherFormats ?? [])
     .map(

@@ -377,6 +377,19 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
   });
 
+  it("a document alone in a folder among the patterns' own, under another name than their README, is named as not taken", async () => {
+    const design = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Detailed Design\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'templates/design.md': design('Title'),
+      'designs/2021-cache/README.md': design('Cache'),
+      'designs/2021-queue/README.md': design('Queue'),
+      'designs/2022-dark-theme/design.md': design('Dark theme'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not taken +designs\/2022-dark-theme\/design\.md \(in a folder of the patterns' own, without its README/);
+  });
+
   it('empty files (pages still to write) are left out and shape nothing; patterns without titles that share no section get a template that asks for none', async () => {
     const blanks = await tempCatalog({
       '0000-template.md': '# RFC: Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',

@@ -87,7 +87,9 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
   for (const f of r.notTaken)
     ctx.out(
-      `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
+      f.readmeless
+        ? `  not taken  ${f.example} ${dim("(in a folder of the patterns' own, without its README: add its path to `patterns` if it is one)")}`
+        : `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
     );
   for (const e of r.exclude)
     ctx.out(
