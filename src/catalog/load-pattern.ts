@@ -629,7 +629,7 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   const texts =
     blocks?.filter(
       (b) =>
-        (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw) && !isNotice(b.text)) ||
+        (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw) && !isNotice(b.text) && !boldLabel(b.raw)) ||
         (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text))),
     ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
@@ -659,6 +659,12 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
   const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
   return item ? { text: item.text, from: 'section', range: item.range } : undefined;
+}
+
+/** A paragraph that is a label set in bold alone, a heading in all but name (`**The Problem**`, then its text). */
+function boldLabel(raw: string): boolean {
+  const m = /^(\*\*|__)([^*_\n]+)\1:?$/.exec(raw.trim());
+  return m !== null && m[2]!.trim().split(/\s+/).length <= 6 && !/[.!?]$/.test(m[2]!.trim());
 }
 
 /** A lead-in about the list under it rather than the subject: `This section lists …:`, `Here are the changes:`, `… as follows:`. */

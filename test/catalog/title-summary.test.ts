@@ -562,10 +562,13 @@ describe('summary: from a section of its own', () => {
       kiln: '# Kiln\n\n## Summary\n\n**NOTE**\n\nThis proposal was withdrawn: the kiln was never built.\n\n## Design\n\nBricks.\n',
       glaze:
         '# Glaze\n\n## Summary\n\n- Proposal PR: https://example.org/pr/4\n- Tracking Issue: https://example.org/issues/9\n\nGlaze every pot twice.\n\n## Design\n\nDip.\n',
+      // (Nor a bold label that heads the text, a heading in all but name.)
+      lid: '# Lid\n\n## Summary\n\n**The Problem**\n\nSteam escapes around the rim.\n\n**The Fix**\n\nA rubber seal.\n\n## Design\n\nRings.\n',
     });
     expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([
       ['glaze', 'Glaze every pot twice.'],
       ['kiln', 'This proposal was withdrawn: the kiln was never built.'],
+      ['lid', 'Steam escapes around the rim.'],
     ]);
   });
 });
