@@ -351,7 +351,8 @@ function renderTemplate(
   sections.forEach(visit);
   // Patterns that share no section write their own: a slot for any heading, asked of none.
   // (Without a title line above it, that slot's heading would read as the title: then only the note.)
-  if (sections.length === 0 && title === 'heading') out.push(`## [Section] (optional)`, '<!-- Each pattern writes its own sections: the patterns of this catalog share none. -->');
+  if (sections.length === 0 && title === 'heading')
+    out.push(`## [Section] (optional)`, '<!-- Each pattern writes its own sections: the patterns of this catalog share none. -->');
   else if (sections.length === 0) out.push('<!-- Each pattern writes its own sections, as the patterns of this catalog share none: add sections as needed. -->');
   return `${out.join('\n\n')}\n`;
 }

@@ -39,7 +39,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank' | 'side';
   /** The files it leaves out (relative). */
   files: string[];
 }
@@ -313,7 +313,7 @@ export function chooseLayout(
   const template = accepted?.candidate ?? explicit;
   // A README or index at the root is the catalog's own page, never read as a pattern: nothing to exclude.
   const inSet = files.filter((f) => inLayout(layout, f) && f !== template?.file && slugOfFile(f) !== undefined);
-  const patterns = excludeNonPatterns(layout, inSet, fit, exclusions);
+  const patterns = sideDocuments(layout, excludeNonPatterns(layout, inSet, fit, exclusions), exclusions);
   // Files of another layout that follow the template too (the current records beside the template,
   // the older ones in `old/`) are patterns as well: their layout joins the first, where their
   // names clash with none of its patterns'. (Two of them at least, and most of that layout's.)
@@ -793,4 +793,22 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 /** A file with nothing in it but white space (read, and empty): a page still to write. */
 function isBlank(file: ScannedFile): boolean {
   return file.doc !== undefined && file.doc.source.trim() === '';
+}
+
+/**
+ * Where the patterns are each a file named as its own folder (`rfcs/0031-header/0031-header.md`), the
+ * other documents in such a folder are that pattern's: its parts, linked from it (`1-append-a-field.md`),
+ * or its translation (`0031-header.zh.md`). Left out, each said (five such patterns at least, and
+ * nine in ten of the patterns' folders named so).
+ */
+function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
+  if (layout.folderKind) return patterns;
+  const stem = (f: ScannedFile) => f.base.replace(/\.(?:md|markdown)$/i, '');
+  const named = patterns.filter((f) => f.dirs.length > 0 && stem(f) === f.dirs.at(-1));
+  const folders = new Set(patterns.map((f) => f.dirs.join('/')));
+  if (named.length < 5 || named.length * 10 < folders.size * 9) return patterns;
+  const homes = new Set(named.map((f) => f.dirs.join('/')));
+  const side = patterns.filter((f) => !named.includes(f) && homes.has(f.dirs.join('/')));
+  for (const f of side) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'side', files: [f.rel] });
+  return side.length > 0 ? patterns.filter((f) => !side.includes(f)) : patterns;
 }

@@ -377,6 +377,19 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
   });
 
+  it('where each pattern is a file named as its folder, the other documents there are its parts or translations: left out, each said', async () => {
+    const rfc = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n`;
+    const files: Record<string, string> = { '0000-template/0000-template.md': rfc('Title') };
+    for (const n of [1, 2, 3, 4, 5, 6]) files[`rfcs/000${n}-item${n}/000${n}-item${n}.md`] = rfc(`Item ${n}`);
+    files['rfcs/0002-item2/option-1-grow.md'] = '### Option 1: grow the record\n\nAdd a field at the end.\n';
+    files['rfcs/0003-item3/0003-item3.zh.md'] = rfc('条目 3');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir, '--template', path.join(dir, '0000-template/0000-template.md')], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).exclude).toEqual(['rfcs/0002-item2/option-1-grow.md', 'rfcs/0003-item3/0003-item3.zh.md']);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it("a document alone in a folder among the patterns' own, under another name than their README, is named as not taken", async () => {
     const design = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Detailed Design\n\nHow.\n`;
     const dir = await tempCatalog({
