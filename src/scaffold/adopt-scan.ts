@@ -342,6 +342,15 @@ export function templateNameScore(file: ScannedFile): number {
     // (`0000-rfc.md`, `RFC-NNNN.md`: the number left to fill in; not `000-record-architecture-decisions.md`,
     // a series' first document, numbered from zero and titled.)
     if (!numbered && tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) && tokens.filter((t) => !/^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t)).length <= 1) return 2;
+    // (`aex-X.md`, `prop-N.md`: a letter where the series' number goes, with blanks in it to fill in.)
+    if (
+      !numbered &&
+      tokens.some((t) => /^(?:x{1,2}|n{1,2})$/.test(t)) &&
+      tokens.filter((t) => !/^(?:x{1,2}|n{1,2}|md|markdown)$/.test(t)).length <= 1 &&
+      file.doc &&
+      BLANKS.test(file.doc.source)
+    )
+      return 2;
     // (`CFP-003-template.md`: the template numbered as a document of its own, or a proposal about a
     // template; which one, the patterns' fit tells.)
     if (tokens.at(-1) === 'template') return 2;

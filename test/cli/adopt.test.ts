@@ -377,6 +377,21 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
   });
 
+  it('a template named with a letter where the series’ number goes (`prop-X.md`), with blanks in it, is the template', async () => {
+    const prop = (n: number, t: string) =>
+      `# PROP ${n}\n\n\`\`\`\nPROP: ${n}\nTitle: ${t}\n\`\`\`\n\n## Short Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n`;
+    const dir = await tempCatalog({
+      'prop-X.md':
+        '# PROP X\n\n```\nPROP: <number given by editors>\nTitle: <proposal title>\n```\n\n## Short Summary\n\nOne sentence.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat changes.\n',
+      'PROPS/prop-1.md': prop(1, 'Process'),
+      'PROPS/prop-2.md': prop(2, 'Widgets'),
+      'PROPS/prop-3.md': prop(3, 'Gadgets'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'prop-X.md', patterns: ['PROPS/*.md'] });
+  });
+
   it('where each pattern is a file named as its folder, the other documents there are its parts or translations: left out, each said', async () => {
     const rfc = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n`;
     const files: Record<string, string> = { '0000-template/0000-template.md': rfc('Title') };
