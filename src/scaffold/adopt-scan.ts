@@ -459,8 +459,10 @@ export function fitOf(template: TemplateSchema, doc: MarkdownDocument): Fit {
 }
 
 function fieldFit(template: TemplateSchema, doc: MarkdownDocument): Fit {
-  const own = Object.keys(bodyFields(template.document)?.values ?? {});
-  const theirs = new Set(Object.keys(bodyFields(doc)?.values ?? {}));
+  // (Fields in the body, `| Title | … |`, or keys of front matter: `Number:`, `Status:`, `Author:`.)
+  const keys = (d: MarkdownDocument) => [...Object.keys(bodyFields(d)?.values ?? {}), ...Object.keys(d.frontMatter?.data ?? {}).map((k) => k.toLowerCase())];
+  const own = [...new Set(keys(template.document))];
+  const theirs = new Set(keys(doc));
   const matched = own.filter((k) => theirs.has(k)).length;
   const recall = own.length ? matched / own.length : 0;
   const precision = theirs.size ? matched / theirs.size : 0;

@@ -682,10 +682,15 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
       const end = link.range.end.line === link.range.start.line ? link.range.end.column - 1 : line.length;
       const before = line.slice(0, at);
       const after = line.slice(end);
+      // (A row of a table of the catalog's documents, `| 2 | [Job Template](rfcs/0002-job-template/…) |`,
+      // names a document by its title: only `[the template](…)` there is the template.)
+      const row = /^\s*\|/.test(line);
       const says =
         // (The link named for the template, `[the RFC template](…)`, `[0000-template.md](…)`: not a page whose
         // title has the word, `[Testing for Client-Side Template Injection](…)`.)
-        /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim()) ||
+        (row
+          ? /^(?:the |our |this |an? )(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())
+          : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())) ||
         /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
         /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
         /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before) ||

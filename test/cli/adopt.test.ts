@@ -377,6 +377,24 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir)).map((e) => `${e.file} ${e.rule}`)).toEqual(['docs/4.md required-section']);
   });
 
+  it('a template of front matter and a title only is judged by its keys; a row of the README’s table of documents that names one "Job Template" calls no template', async () => {
+    const rfc = (n: number, t: string, sections: string) => `---\nNumber: "${n}"\nStatus: Active\nAuthor: Someone\n---\n\n# ${t}\n\n${sections}`;
+    const dir = await tempCatalog({
+      'README.md':
+        '# Team RFCs\n\nTo propose something, copy `0000-template` as `rfcs/0000-my-idea`.\n\n| Number | Title |\n|---|---|\n| 1 | [Alpha](rfcs/0001-alpha/0001-alpha.md) |\n| 2 | [Job Template](rfcs/0002-job-template/0002-job-template.md) |\n',
+      '0000-template/0000-template.md': '---\nNumber: "0000"\nStatus: Draft\nAuthor: Your Name\n---\n\n# Put The RFC Title Here\n',
+      'rfcs/0001-alpha/0001-alpha.md': rfc(1, 'Alpha', '## Abstract\n\nA.\n\n## Motivation\n\nWhy.\n'),
+      'rfcs/0002-job-template/0002-job-template.md': rfc(2, 'Job Template', '## Abstract\n\nJobs.\n\n## Job Request\n\nFields.\n\n## Motivation\n\nWhy.\n'),
+      'rfcs/0003-beta/0003-beta.md': rfc(3, 'Beta', '## Abstract\n\nB.\n\n## Specification\n\nHow.\n'),
+      'rfcs/0004-gamma/0004-gamma.md': rfc(4, 'Gamma', '## Abstract\n\nG.\n\n## Motivation\n\nWhy.\n'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: '0000-template/0000-template.md', patterns: ['rfcs/*/*.md'] });
+    expect(run.stdout).toContain('4 files of the 6 Markdown files here');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('a template named with a letter where the series’ number goes (`prop-X.md`), with blanks in it, is the template', async () => {
     const prop = (n: number, t: string) =>
       `# PROP ${n}\n\n\`\`\`\nPROP: ${n}\nTitle: ${t}\n\`\`\`\n\n## Short Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n`;
