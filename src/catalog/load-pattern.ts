@@ -289,6 +289,18 @@ function readTitle(
   fields?: { values: Record<string, string>; range?: Range },
   lead: { isSection: (text: string) => boolean; fileWords: string } = { isSection: () => false, fileWords: '' },
 ): PatternText | undefined {
+  // (A document whose header block names it, `title: Sprocket Feed`, and whose first H1, of other words,
+  // opens a run of H1 sections — `# Getting started`, `# Abstract`… — is named by its header.)
+  const headerTitle = fields?.values.title;
+  if (
+    headerTitle &&
+    fields?.range &&
+    doc.title &&
+    !/^[<[{(]/.test(headerTitle) &&
+    foldText(doc.title.text) !== foldText(headerTitle) &&
+    doc.headings.filter((h) => h.level === 1).length >= 3
+  )
+    return { text: headerTitle, from: 'paragraph', range: fields.range };
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
   // `# Title` written as an H1 where the template has `## Title` is a heading, not the title; so is

@@ -65,8 +65,19 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
     let lines: string[] | undefined;
     if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
     else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => i.text);
+    // (Or in a `<pre>` block, as a code block written in HTML: `<pre>\n  title: Widget Cache\n</pre>`.)
+    else if (b.kind === 'html' && /^\s*<pre\b[^>]*>/i.test(b.html)) {
+      const inner = b.html
+        .replace(/^\s*<pre\b[^>]*>|<\/pre>\s*$/gi, '')
+        .replace(/<[^>]+>/g, '')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+      // (Its lines indented alike, `  title: …`: read from that indent.)
+      const indent = Math.min(...inner.map((l) => /^[ \t]*/.exec(l)![0].length));
+      lines = inner.map((l) => l.slice(indent));
+    }
     if (lines) {
-      const pairs = fieldLines(lines, b.kind === 'code');
+      const pairs = fieldLines(lines, b.kind !== 'list');
       if (pairs) {
         for (const [key, value] of pairs) add(key, value);
         range = b.range;

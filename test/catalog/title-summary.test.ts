@@ -574,6 +574,23 @@ describe('summary: from a section of its own', () => {
 });
 
 describe('title: from the fields of a header block', () => {
+  it('reads a `<pre>` header block as it reads a code block of fields; its title names a document whose first H1, of other words, opens a run of H1 sections', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/spec.md': '<pre>\n  spec: [number]\n  title: [a few words]\n</pre>\n\n# [Title]\n\n## Abstract\n\nWhat.\n\n## Specification\n\nHow.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/spec.md', patterns: ['specs/*.md'] }),
+        'specs/s-1.md': '<pre>\n  spec: 1\n  title: Widget Cache\n</pre>\n\n# Widget Cache\n\n## Abstract\n\nCached.\n\n## Specification\n\nLRU.\n',
+        'specs/s-2.md': '<pre>\n  spec: 2\n  title: Short Gadget Identifiers\n</pre>\n\n## Abstract\n\nShort.\n\n## Specification\n\nSix letters.\n',
+        'specs/s-3.md':
+          '<pre>\n  spec: 3\n  title: Sprocket Feed\n</pre>\n\n# Getting started\n\nRead the how-to.\n\n# Abstract\n\nA feed.\n\n# Specification\n\nLines.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Widget Cache', 'Short Gadget Identifiers', 'Sprocket Feed']);
+    // (--fix moves no heading under `# Getting started`: it is none of the title.)
+    const report = await lint({ root: catalog.root, only: ['heading-level'] });
+    expect(report.results.find((r) => r.path === 'specs/s-3.md')!.diagnostics.map((d) => [d.severity, d.fix])).toEqual([['warning', undefined]]);
+  });
+
   it('keeps an underscore inside a word, passes over a line of the block that is no field, and reads a field named for the name', async () => {
     const catalog = await loadCatalog(
       await tempCatalog({

@@ -367,7 +367,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     }
     // (Nor where the headings that are off fill only slots the template names no section in.)
     const slotsOnly = shift.off.every((o) => o.schema.anyHeading);
-    let fix = untitled || becomesTitle || shift.partial || slotsOnly ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    // (Nor where the first H1 is none of the pattern's title, named in its header block — `title: Sprocket
+    // Feed` over `# Getting started`, `# Abstract`…: moved under it, every section would be its part.)
+    const h1NotTitle = shift.by > 0 && doc.title !== undefined && pattern.title !== undefined && pattern.title.from !== 'heading' && schema.title.from === 'heading';
+    let fix = untitled || becomesTitle || shift.partial || slotsOnly || h1NotTitle ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
     // Statement` — moves up as they move down: else the fix would leave it a section's level.)
     const title = doc.title;
