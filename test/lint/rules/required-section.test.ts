@@ -518,6 +518,17 @@ Writes stream to the replica.
         output: null,
       },
       {
+        name: 'an optional section the file has counts toward the template it follows: one of three required sections and the optional one is no file of under half',
+        template: THREE.replace('## Context\n\nSay where.', '## Forces (optional)\n\nWhat pulls.\n\n## Context\n\nSay where.'),
+        text: '# Outbox\n\n## Overview\n\nRows first.\n\n## Forces\n\nAtomic writes.\n',
+        errors: [
+          { message: missing('## Context', 'after `## Forces`'), line: 9, column: 1 },
+          { message: missing('## Cleanup', 'after `## Forces`'), line: 9, column: 1 },
+        ],
+        output:
+          '# Outbox\n\n## Overview\n\nRows first.\n\n## Forces\n\nAtomic writes.\n\n## Context\n\n<!-- Say where. -->\n\n## Cleanup\n\n<!-- How to remove it. -->\n',
+      },
+      {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: THREE,
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
