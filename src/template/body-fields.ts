@@ -95,6 +95,36 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       }
     }
   }
+  // (Or each field a paragraph of its own, `Status: Draft`, then `Type: Specification`…, a list under
+  // one that names it, `Authors:`: two such paragraphs at least, none else between them.)
+  if (Object.keys(out).length === 0) {
+    const run: [string, string][] = [];
+    let from: Range | undefined;
+    let to: Range | undefined;
+    let listOf = false;
+    for (const b of blocks) {
+      const m = b.kind === 'paragraph' && !b.raw.includes('\n') ? FIELD_LINE.exec(b.raw) : null;
+      const label = b.kind === 'paragraph' && !b.raw.includes('\n') && EMPTY_FIELD.test(b.raw);
+      if (m || label) {
+        if (m) run.push([m[1]!, m[2]!]);
+        from ??= b.range;
+        to = b.range;
+        listOf = label;
+      } else if (b.kind === 'list' && listOf) {
+        to = b.range;
+        listOf = false;
+      } else if (run.length >= 2) break;
+      else if (b.kind !== 'html' && b.kind !== 'hr') {
+        run.length = 0;
+        from = undefined;
+        listOf = false;
+      }
+    }
+    if (run.length >= 2 && from && to) {
+      for (const [key, value] of run) add(key, value);
+      range = { start: from.start, end: to.end };
+    }
+  }
   // A section of its own for the status (`## Status`, then `Superseded by 0002`): its first paragraph.
   const status = doc.sections.find((s) => foldHeading(s.title) === 'status')?.blocks.find((b) => b.kind === 'paragraph');
   if (status?.kind === 'paragraph') add('status', status.text);

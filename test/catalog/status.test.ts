@@ -159,6 +159,19 @@ describe('draft patterns (status: Draft…)', () => {
     expect(severitiesOf(await placeholders({ drafts: { values: ['review'] } }))).toEqual(['docs/a-draft.md error', 'docs/b-final.md error', 'docs/c-review.md warning']);
     expect(severitiesOf(await placeholders({ drafts: false }))).toEqual(['docs/a-draft.md error', 'docs/b-final.md error', 'docs/c-review.md error']);
   });
+
+  it('reads the status among fields written each as a paragraph of its own under the title (`Authors:` over a list, `Status: Draft`, `Type: …`)', async () => {
+    const paragraphs = (status: string) =>
+      `# Quicker blocks (${status})\n\nAuthors:\n* Kim\n* Lee\n\nStatus: ${status}\n\nType: Specification\n\n## Overview\n\nBlocks come every four seconds.\n\n## Parameters\n\nTBD\n`;
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n```\nStatus: < Draft | Final >\n```\n\n## Overview\n\nWhat it is.\n\n## Parameters\n\nTBD\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-draft.md': paragraphs('Draft'),
+      'docs/b-final.md': paragraphs('Final'),
+    });
+    const report = await lint({ root: dir, only: ['placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['docs/a-draft.md warning', 'docs/b-final.md error']);
+  });
 });
 
 describe('waivers: what a pattern lists in the key the configuration names is not asked of it', () => {
