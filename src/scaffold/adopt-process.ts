@@ -23,13 +23,13 @@ import type { SectionChoice } from './adopt-compare.js';
  *   A part every document must have ("Each ACP must have the following parts:") stays as the
  *   template has it.
  */
-export function processRules(root: string, template: readonly TemplateSection[]): SectionChoice[] {
+export function processRules(root: string, template: readonly TemplateSection[], more: readonly { rel: string; text: string }[] = []): SectionChoice[] {
   const sections = flattenSections(template).filter((s) => !s.anyHeading && !s.repeatable);
   if (sections.length === 0) return [];
   const byKey = new Map(sections.map((s) => [variantKey(s.name), s]));
   const listed = new Map<TemplateSection, { must?: Said; some?: Said; may?: Said }>();
   let freed: Said | undefined;
-  for (const page of processPages(root)) {
+  for (const page of [...processPages(root), ...more]) {
     const parsed = parseMarkdown(page.text);
     if (!parsed.ok) continue;
     const doc = parsed.document;
@@ -63,7 +63,11 @@ export function processRules(root: string, template: readonly TemplateSection[])
       out.push({
         name: schema.name,
         recommended: true,
-        reasons: [`${where(entry.some)} asks for \`${schema.name}\` of some kinds of document only ("${entry.some.text}"): recommended (a missing one is a warning)`],
+        reasons: [
+          MOST_OF.test(entry.some.text)
+            ? `${where(entry.some)} lists \`${schema.name}\` among the sections a document should have most of ("${entry.some.text}"): recommended (a missing one is a warning)`
+            : `${where(entry.some)} asks for \`${schema.name}\` of some kinds of document only ("${entry.some.text}"): recommended (a missing one is a warning)`,
+        ],
       });
     else if (entry.may)
       out.push({
@@ -112,6 +116,9 @@ function sentenceOf(text: string, pattern: RegExp): string {
  * kinds must (`some`: a kind named between "Each" and the verb, `Each \`Standards Track\` ACP must
  * have`), or a document may (`may`). None where it says neither.
  */
+/** "… should contain most of the following sections": each one listed asked for, none required. */
+const MOST_OF = /\bmost of the (?:following )?(?:sections|parts|headings)\b/i;
+
 function leadKind(lead: string): 'must' | 'some' | 'may' | undefined {
   const text = lead.replace(/\s+/g, ' ').trim();
   const may = /\b(?:can|may|might|could) (?:also )?(?:have|include|contain|add)\b|\boptional(?:ly)?\b/i.test(text);
@@ -121,6 +128,8 @@ function leadKind(lead: string): 'must' | 'some' | 'may' | undefined {
     );
   if (!may && !must) return undefined;
   if (may && !must) return 'may';
+  // ("Each AEX should contain most of the following sections": not every one of them, each asked for.)
+  if (MOST_OF.test(text)) return 'some';
   // (The kind: a code span or a capitalised name of two words or more before the document's noun.)
   const subject = /^(?:each|every|all|an?|the)\s+(.+?)\s+(?:must|shall|should|needs?|has|have|is|are)\b/i.exec(text)?.[1] ?? '';
   const qualified = /`[^`]+`/.test(subject) || /\b(?:track|type|category|kind|class)\b/i.test(subject) || subject.split(/\s+/).length >= 3;

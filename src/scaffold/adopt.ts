@@ -19,6 +19,7 @@ import { processRules } from './adopt-process.js';
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import type { TemplateSchema } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
+import { bodyFields } from '../template/body-fields.js';
 import { waiverName } from '../catalog/waivers.js';
 import { foldHeading } from '../template/normalize.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -232,7 +233,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
   // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
   if (!derived)
-    for (const rule of processRules(root, schema.sections)) {
+    for (const rule of processRules(root, schema.sections, processProposals(layout.patterns))) {
       const known = comparison.sections.find((c) => foldHeading(c.name) === foldHeading(rule.name));
       const choice = known ?? { name: rule.name, reasons: [] };
       if (rule.optional) {
@@ -539,6 +540,26 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
     layout.patterns.push(...group);
     return false;
   });
+}
+
+/**
+ * The catalog's own process, kept as its first document (`eip-1.md` "EIP Purpose and Guidelines",
+ * `CIP-0001/README.md` "CIP process"): numbered 0 or 1, its title about the process. Its rules for
+ * the template's sections are the catalog's as its README's are.
+ */
+function processProposals(patterns: readonly ScannedFile[]): { rel: string; text: string }[] {
+  return patterns
+    .filter((f) => {
+      const name = f.folderKind ? (f.dirs.at(-1) ?? '') : f.base;
+      const numbers = name.match(/\d+/g) ?? [];
+      if (numbers.length !== 1 || Number(numbers[0]) > 1 || !f.doc) return false;
+      // (Its title in its H1, its header block or its front matter: `# AEX 1` over `Title: AEX process`.)
+      const fm = f.doc.frontMatter?.data?.title;
+      const titles = [f.doc.title?.text, bodyFields(f.doc)?.values.title, typeof fm === 'string' ? fm : undefined];
+      return titles.some((t) => t !== undefined && /\b(?:process|purpose|guidelines?)\b/i.test(t));
+    })
+    .slice(0, 2)
+    .map((f) => ({ rel: f.rel, text: f.doc!.source }));
 }
 
 /**

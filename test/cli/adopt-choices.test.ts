@@ -243,6 +243,19 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
     const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => d.severity));
     expect(found).toEqual(['warning']);
   });
+
+  it('the catalog’s process kept as its first document (`kp-1.md`, "Kiln proposal process") says so too: "should contain most of the following sections" asks for each, none required', async () => {
+    const files: Record<string, string> = { 'TEMPLATE.md': template };
+    files['proposals/kp-1.md'] =
+      `# KP 1\n\n\`\`\`\nKP: 1\nTitle: Kiln proposal process\n\`\`\`\n\n## Abstract\n\nHow proposals work.\n\n## Specification\n\nSuccessful proposals should contain most of the following sections:\n\n${all.map((a) => `- **${a}**: its part.`).join('\n')}\n`;
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries()) files[`proposals/kp-${i + 2}.md`] = doc(t, i === 0 ? all.slice(0, 3) : all);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(Object.values((await configOf(dir)).sections as Record<string, unknown>)).toEqual(all.map(() => ({ recommended: true })));
+    const text = (await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n\s*# /g, ' ');
+    expect(text).toContain('proposals/kp-1.md (line 14) lists `Compatibility` among the sections a document should have most of');
+  });
 });
 
 describe('init --adopt: a label over the field that names the pattern', () => {
