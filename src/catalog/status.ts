@@ -53,6 +53,8 @@ function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: str
   // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
   const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key.toLowerCase()];
   if (typeof value !== 'string') return false;
+  // (The template's choices left as they are, `[Draft/Final/Postponed]`, `< Draft | Final >`, are no status.)
+  if (/^[\s*_`]*[[<{(][^\]>})]*[/|][^\]>})]*[\]>})]/.test(value)) return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;
   return values.some((v) => v.toLowerCase() === first);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInactive } from '../../src/catalog/status.js';
+import { isDraft, isInactive } from '../../src/catalog/status.js';
 import { lint } from '../../src/lint/lint.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { tempCatalog } from '../helpers.js';
@@ -127,6 +127,11 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(isInactive({ frontMatter: { status: 'not withdrawn' } }, config)).toBe(false);
     expect(isInactive({ frontMatter: { status: ['withdrawn'] } }, config)).toBe(false);
     expect(isInactive({ frontMatter: {} }, config)).toBe(false);
+    // (The template's choices left as they are: no status.)
+    expect(isInactive({ frontMatter: { status: '[Rejected/Accepted]' } }, config)).toBe(false);
+    expect(isDraft({ frontMatter: {}, fields: { status: '[Draft/Final/Postponed/Cancelled]' } }, config)).toBe(false);
+    expect(isDraft({ frontMatter: {}, fields: { status: '< Draft | Final >' } }, config)).toBe(false);
+    expect(isDraft({ frontMatter: {}, fields: { status: 'Draft (under review)' } }, config)).toBe(true);
   });
 });
 
