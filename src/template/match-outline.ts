@@ -100,8 +100,10 @@ export function underHalf(
   // (Present at their place or out of it: `## Motivation` under a `# Summary` written a level up is
   // there, and one heading off is no other template.)
   const had = new Set([...outline.matches.map((m) => m.schema), ...outline.misplaced.map((m) => m.schema)]);
-  // (An optional section the pattern has counts as asked and present: it follows this template in that.)
-  const asked = template.sections.filter((s) => (!s.optional || had.has(s)) && asks(s));
+  // (An optional section the pattern has counts as asked and present, where it has one the template
+  // asks for too: it follows this template in that. Optional ones alone say nothing.)
+  const some = template.sections.some((s) => !s.optional && asks(s) && had.has(s));
+  const asked = template.sections.filter((s) => (!s.optional || (some && had.has(s))) && asks(s));
   const present = asked.filter((s) => had.has(s)).length;
   if (asked.length <= 1 || present * 2 >= asked.length) return false;
   // …and, where the template requires two or more, under half of those too: a pattern with most of

@@ -529,6 +529,25 @@ Writes stream to the replica.
           '# Outbox\n\n## Overview\n\nRows first.\n\n## Forces\n\nAtomic writes.\n\n## Context\n\n<!-- Say where. -->\n\n## Cleanup\n\n<!-- How to remove it. -->\n',
       },
       {
+        name: 'optional sections alone say nothing of the template a file follows: with none it asks for, it is under half',
+        template: THREE.replace(
+          '## Context\n\nSay where.',
+          '## Forces (optional)\n\nWhat pulls.\n\n## Tools (optional)\n\nWhat helps.\n\n## Links (optional)\n\nWhere to read on.\n\n## Context\n\nSay where.',
+        ),
+        text: '# Release notes\n\n## Forces\n\nTime.\n\n## Tools\n\nA script.\n\n## Links\n\nThe wiki.\n',
+        files: { 'saga/README.md': '# Saga\n\n## Overview\n\nSteps.\n\n## Context\n\nServices.\n\n## Cleanup\n\nNone.\n' },
+        errors: [
+          {
+            message:
+              'This file has 0 of the 3 sections the template asks for (it lacks `## Overview`, `## Context`, `## Cleanup`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+        output: null,
+      },
+      {
         name: "a file with fewer than half of the template's sections among patterns that follow it: one warning (it may not be a pattern), nothing inserted",
         template: THREE,
         text: '# Release notes\n\n## Cleanup\n\nNothing to remove.\n',
