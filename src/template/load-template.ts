@@ -168,6 +168,11 @@ export function templateFromSource(pageText: string, file: string, options: Temp
  */
 function templateProper(doc: MarkdownDocument): string | undefined {
   const h1s = doc.headings.filter((h) => h.level === 1);
+  // (Notes to the author set as small headings above the title line, `#### *Example page only: …*`
+  // over `# Red Team`: the page's, not sections to ask for.)
+  const firstH1 = h1s[0];
+  const notes = firstH1 ? doc.headings.slice(0, doc.headings.indexOf(firstH1)) : [];
+  if (firstH1 && notes.length > 0 && notes.every((h) => h.level >= 3)) return blankAbove(doc, firstH1);
   if (h1s.length === 0 || standsForTitle(h1s[0]!)) return undefined;
   // (Or, under the page's one H1, an H2 that is a title placeholder: `# Template`, then `## Your Proposal Title`.)
   const next = doc.headings[1];
@@ -178,6 +183,11 @@ function templateProper(doc: MarkdownDocument): string | undefined {
         : undefined
       : (h1s.slice(1).find(standsForTitle) ?? holdsEverySection(doc));
   if (!title) return undefined;
+  return blankAbove(doc, title);
+}
+
+/** The template's text with the lines between its front matter and `title` blanked (every line keeps its number). */
+function blankAbove(doc: MarkdownDocument, title: Heading): string | undefined {
   const from = (doc.frontMatter?.endLine ?? 0) + 1;
   const to = title.range.start.line - 1;
   if (to < from) return undefined;

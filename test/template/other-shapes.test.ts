@@ -251,6 +251,14 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('notes to the author set as small headings above the title line (`#### *Example page only…*` over `# Red Team`) are no sections', () => {
+    const template = templateFromSource(
+      '#### *<p align="center">Example page only: this is not the real Red team.</p>*\n\n# Red Team\n\nThe red team looks after the parser.\n\n## What does the team do?\n\nIt keeps the parser fast.\n\n## How do I join?\n\nSay hello.\n',
+      'teams/sample/_index.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 What does the team do?', '2 How do I join?']);
+  });
+
   it('MADR’s note under a heading, `<!-- This is an optional element. Feel free to remove. -->`, makes that section optional', () => {
     const template = templateFromSource(
       '# {short title}\n\n## Problem\n\n{What needs deciding.}\n\n## Forces\n\n<!-- This is an optional element. Feel free to remove. -->\n\n- {force 1}\n\n## Outcome\n\n{What was chosen.}\n',
