@@ -51,7 +51,11 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
     // (Matched whole: `https://forums.example.org/...` is not every page of that forum.)
     else if (isSampleUrl(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line, { whole: true });
   }
-  return found.list;
+  // A bracketed word the template's own text names as code, as a value to write (`Open each step with
+  // its role: \`[user]\`, \`[contract]\`…`): its vocabulary, not a blank.
+  const named = new Set([...doc.source.matchAll(/`(\[[^\]`\n]{1,40}\])`/g)].map((m) => m[1]!.toLowerCase()));
+  if (named.size === 0) return found.list;
+  return found.list.filter((p) => p.kind !== 'bracketed' || !named.has(p.text.trim().toLowerCase()));
 }
 
 /**

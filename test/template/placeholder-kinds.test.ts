@@ -198,6 +198,16 @@ describe('finding what a pattern holds of its template', () => {
   });
 });
 
+describe('a bracketed word the template names as code, its vocabulary', () => {
+  it('`[user]` the guidance lists in a code span (“open each step with its role: `[user]`, `[contract]`”) is no blank; one it does not list is', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Protocol\n\nOpen each step with its role: `[user]`, `[contract]`, `[relayer]`.\n\n1. [user] Deposit tokens.\n2. [contract] Emit a commitment.\n3. [Describe the next step]\n',
+      'template.md',
+    );
+    expect(template.placeholders.filter((p) => p.kind === 'bracketed').map((p) => p.text)).toEqual(['[Title]', '[Describe the next step]']);
+  });
+});
+
 describe('boilerplate learned from the catalog', () => {
   const template = templateFromSource('# [Title]\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n', 'change.md');
   const keeps = doc('# A\n\n## Rollback\n\nDescribe how to undo the change.\n\n- [Owner]\n');
