@@ -760,7 +760,9 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
   const templateTitle = template.document.title?.range.end.line ?? (template.title.from === 'front-matter' ? 0 : undefined);
-  if (templateTitle !== undefined && template.document.preamble.some((b) => isVisible(b) && b.range.start.line > templateTitle)) return undefined;
+  // (Nor one whose title has guidance of its own under it, `<!-- Describe the change here, freely. -->`:
+  // the text the pattern writes there is the one it asks for.)
+  if (templateTitle !== undefined && template.document.preamble.some((b) => (isVisible(b) || b.kind === 'html') && b.range.start.line > templateTitle)) return undefined;
   let after = doc.preamble.filter((b) => b.range.start.line > titleEnd && isVisible(b));
   let contents: Section | undefined;
   // (Or, where nothing stands under the title, the text after a table of contents of the author's that

@@ -851,6 +851,15 @@ describe('required-section: the first section written without its heading, right
           output: '# Smaller images\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
         },
         {
+          name: 'text under the title where the template asks for some there (a comment under its title): that text, and the missing section goes after it',
+          template:
+            '# [Proposal Title]\n\n<!-- Describe the change here, freely. -->\n\n## Summary\n\n_One paragraph that says what changes._\n\n## Motivation\n\n_Why is this needed?_\n',
+          text: '# Smaller images\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
+          errors: [{ message: 'Missing section `## Summary`, expected before `## Motivation`.', line: 5, column: 1 }],
+          output:
+            '# Smaller images\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Summary\n\n<!-- One paragraph that says what changes. -->\n\n## Motivation\n\nPulls take minutes.\n',
+        },
+        {
           name: 'text right after the front matter that holds the title, where the template keeps it there: the heading goes above that text',
           template: '---\ntitle: "P-0000: title"\n---\n\n## Summary\n\n<!-- one paragraph -->\n\n## Motivation\n\nThe problem.\n',
           text: '---\ntitle: "P-0007: review process"\n---\n\nThis sets up a light review process.\n\n## Motivation\n\nReviews are ad hoc.\n',
