@@ -154,7 +154,7 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
           return [s, ...under];
         });
   const extending = (section: Section) => (namedHits(section.title).length > 0 ? undefined : variantOf(everywhere, section.title));
-  const context: LevelContext = { result, leftovers, known, extending, present: new Set(), ownContent: new Set(), lifted };
+  const context: LevelContext = { result, leftovers, known, extending, named: (title) => namedHits(title)[0], present: new Set(), ownContent: new Set(), lifted };
   result.matches = matchLevel(schema, top, undefined, context);
 
   // `leftovers` grows while it is read: sub-sections of misplaced sections are judged in turn.
@@ -279,6 +279,8 @@ interface LevelContext {
   known: (section: Section, wordsBefore?: boolean) => boolean;
   /** Whether it does only as a section's name with more words (see `variantOf`), and which section that is. */
   extending: (section: Section) => TemplateSection | undefined;
+  /** The template section a heading names exactly, anywhere. */
+  named: (title: string) => TemplateSection | undefined;
   /** Sub-sections of a template section that has none: the author's own, its content. */
   ownContent: Set<Section>;
   /** Template sections matched at their place. */
@@ -310,7 +312,14 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   const nested = new Map<TemplateSection, Section[]>();
   const renamedByContent = sameContentOtherName(schema, sections, known);
   // Each heading's section by name (or variant), worked out once for both readings below.
-  const named = sections.map((s) => matching(schema, s.title)[0] ?? variantOf(schema, s.title));
+  // (Not a longer form of a name here where the heading is another section's name exactly: `## Implementation
+  // History` is that section out of place, not `Implementation Details` called `Implementation` with more words.)
+  const variantHere = (title: string, wordsBefore?: boolean): TemplateSection | undefined => {
+    const v = variantOf(schema, title, wordsBefore);
+    const exact = v ? context.named(title) : undefined;
+    return exact && exact !== v ? undefined : v;
+  };
+  const named = sections.map((s) => matching(schema, s.title)[0] ?? variantHere(s.title));
   const misspelt = misspellings(schema, sections, known, named);
   // Headings read as a section worded another way away from its place (see `rewordings`).
   const apart = new Set<Section>();
@@ -388,12 +397,12 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // the section: `### Neighbours impact` under each numbered part, for `# Neighbour-impact`.)
   const spelt = new Map<TemplateSection, number>();
   for (const section of unmatched) {
-    const target = variantOf(schema, section.title, section.level === schema[0]?.level);
+    const target = variantHere(section.title, section.level === schema[0]?.level);
     if (target && !target.repeatable && section.level > target.level) spelt.set(target, (spelt.get(target) ?? 0) + 1);
   }
   for (const section of unmatched) {
     // Words before a section's name (`Desired Resulting Context`) only at its place, not inside another section.
-    const target = variantOf(schema, section.title, section.level === schema[0]?.level);
+    const target = variantHere(section.title, section.level === schema[0]?.level);
     if (target && !target.repeatable && section.level > target.level && (spelt.get(target) ?? 0) >= 2) {
       leftovers.push(section);
       continue;

@@ -740,6 +740,14 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
   });
 
+  it('a heading that names a template section exactly is that section out of place, never a longer form of another’s alias where it stands (`## Implementation History` under a `# Plan` whose `Implementation Details` is also called `Implementation`)', async () => {
+    const template =
+      '# Title\n\n## Summary\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Plan\n\nHow.\n\n### Implementation Details\n\nParts.\n\n## Implementation History\n\nWhen.\n';
+    const source = '# Summary\n\nA timer.\n\n# Motivation\n\nBitter tea.\n\n# Plan\n\nAn app.\n\n## Implementation History\n\n- 2024-05-01: first draft\n';
+    const { diagnostics } = await lintOne('required-section', source, { template, config: { sections: { 'Implementation Details': { aliases: ['Implementation'] } } } });
+    expect(diagnostics.map((d) => d.message)).toEqual(['Missing section `### Implementation Details`, expected in `## Plan`.']);
+  });
+
   it('with some parts as headings: each part left out is missing, as always', async () => {
     const { diagnostics } = await lintOne('required-section', rfc('## Impact, Cost, and Risk\n\nOverall small.\n\n### Impact\n\nSmall.'), { template: joined });
     expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
