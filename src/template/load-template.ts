@@ -522,6 +522,8 @@ function buildSections(
     const ownLines: string[] = [note ?? ''];
     for (let line = section.heading.range.start.line + 1; line <= Math.min(ownEnd, footer - 1); line++) ownLines.push(doc.lines.lineText(line));
     const requiredFrom = requiredFromStage(ownLines.join('\n'), stages);
+    // ("Optional for `type: meta` patterns": not asked of the patterns of that kind.)
+    const forKind = /\boptional for [`*_]*([\p{L}][\w-]*)\s*:\s*([\w.-]+)[`*_]*/iu.exec(ownLines.join(' '));
     const expects = expectations(doc, section, ownBlocks);
     // A section that only holds optional sub-sections (`## Additional Details` over `### Test Plan
     // [optional]`), no text or comment of its own: recommended, as what it holds may all be left out.
@@ -553,6 +555,7 @@ function buildSections(
       body: ownBody(doc, section, isOptionalMarker(section.blocks[0])),
       guidance,
       ...(requiredFrom ? { requiredFrom } : {}),
+      ...(forKind ? { optionalFor: { key: forKind[1]!, value: forKind[2]!, said: forKind[0].replace(/[`*_]/g, '') } } : {}),
       line: section.heading.range.start.line,
     });
     i = last;

@@ -65,6 +65,11 @@ export interface TemplateSection {
    * above)`): a pattern at an earlier stage is not asked for it (see stages.ts).
    */
   requiredFrom?: StageRequirement;
+  /**
+   * Optional for patterns of one kind, by a front matter (or header) value its guidance names
+   * ("Optional for `type: meta` patterns"): not asked of those.
+   */
+  optionalFor?: { key: string; value: string; said: string };
   /** 1-based line of the heading in the template. */
   line: number;
 }

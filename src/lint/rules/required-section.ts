@@ -1,3 +1,4 @@
+import { frontMatterValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
 import { bodyFields } from '../../template/body-fields.js';
@@ -72,7 +73,7 @@ export default defineCatalogRule({
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
-    const missing = found[0]?.underHalf ? found : byStage(found, pattern, template);
+    const missing = found[0]?.underHalf ? found : byKind(byStage(found, pattern, template), pattern, template);
     const candidates = boilerplateSections(template);
     const boilerplate =
       candidates.length > 0
@@ -143,6 +144,20 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * Sections the template makes optional for patterns of one kind ("Optional for `type: meta`
+ * patterns"): not asked of a pattern whose front matter (or header field) has that value.
+ */
+function byKind(found: RequiredFindings['missing'], pattern: PatternView, template: TemplateSchema): RequiredFindings['missing'] {
+  const byId = new Map(flattenSections(template.sections).map((s) => [s.id, s]));
+  return found.filter((finding) => {
+    const kind = byId.get(finding.section)?.optionalFor;
+    if (!kind) return true;
+    const value = frontMatterValue(pattern.frontMatter, kind.key) ?? pattern.fields?.[kind.key.toLowerCase()];
+    return !(typeof value === 'string' && value.trim().toLowerCase() === kind.value.toLowerCase());
+  });
+}
 
 /**
  * Sections the template requires from a stage on (`[required_in]: # (Provisional status and

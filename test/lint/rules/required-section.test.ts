@@ -740,6 +740,16 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
   });
 
+  it('a section the template makes optional for one kind ("Optional for `kind: family` patterns") is not asked of patterns of that kind, and asked of the others', async () => {
+    const template =
+      '---\ntitle: "<name>"\nkind: single | family\n---\n\n## Goal\n\nOne paragraph.\n\n## Walkthrough\n\nA worked example.\nOptional for `kind: family` patterns (they list their members).\n\n## Links\n\nReferences.\n';
+    const source = (kind: string) => `---\ntitle: Retry\nkind: ${kind}\n---\n\n## Goal\n\nRetry calls.\n\n## Links\n\nNone.\n`;
+    expect((await lintOne('required-section', source('family'), { template })).shown).toEqual([]);
+    expect((await lintOne('required-section', source('single'), { template })).diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'error Missing section `## Walkthrough`, expected after `## Goal`.',
+    ]);
+  });
+
   it('a heading that names a template section exactly is that section out of place, never a longer form of another’s alias where it stands (`## Implementation History` under a `# Plan` whose `Implementation Details` is also called `Implementation`)', async () => {
     const template =
       '# Title\n\n## Summary\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Plan\n\nHow.\n\n### Implementation Details\n\nParts.\n\n## Implementation History\n\nWhen.\n';
