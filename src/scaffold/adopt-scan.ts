@@ -331,10 +331,17 @@ export function templateNameScore(file: ScannedFile): number {
     // document, `rep-template-tests.md`: a template where the file has blanks to fill in, else
     // likely at most, and what it holds tells.)
     const at = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
-    if (!numbered && at >= 0)
-      return at === 0 || tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md') || (file.doc && BLANKS.test(file.doc.source))
+    if (!numbered && at >= 0) {
+      // (Nor a topic in the plural, `string-templates.md`, with no blank in it: a document about templates.)
+      if (tokens[at] === 'templates' && at > 0 && !(file.doc && BLANKS.test(file.doc.source))) return 2;
+      // (At the head of a name whose other words are a topic, `template-composition.md`, with no blank in
+      // it to fill in: a document about templates, likely; what it holds tells.)
+      return tokens.length === 1 ||
+        tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md') ||
+        (file.doc && BLANKS.test(file.doc.source))
         ? 3
         : 2;
+    }
     // (`_YYYY-MM-DD-issue#-title.md`, `0000-xxx.md`: named after the file name it asks for.)
     if (placeholderName(tokens)) return 3;
     // (`001-proposal-template.md`: the first number of the series, kept by the template, and the name ends so.)

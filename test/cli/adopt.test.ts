@@ -395,6 +395,20 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('patterns about templates (`template-method-pipeline.md`, `string-templates.md`), written from the template with no blank in them, are patterns', async () => {
+    const pattern = (t: string) => `# ${t}\n\n## Problem\n\n${t} solves a problem.\n\n## Solution\n\nIt works so.\n\n## Trade-offs\n\nIt costs.\n`;
+    const dir = await tempCatalog({
+      'patterns/TEMPLATE.md': '# [Pattern Name]\n\n## Problem\n\n[What goes wrong]\n\n## Solution\n\n[How it is solved]\n\n## Trade-offs\n\n[What it costs]\n',
+      'patterns/build/string-templates.md': pattern('String Templates'),
+      'patterns/build/template-method-pipeline.md': pattern('Template Method Pipeline'),
+      'patterns/build/layered-config.md': pattern('Layered Config'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('3 files of the 4 Markdown files here');
+    expect((await configOf(dir)).exclude).toBeUndefined();
+  });
+
   it('a template named with a letter where the series’ number goes (`prop-X.md`), with blanks in it, is the template', async () => {
     const prop = (n: number, t: string) =>
       `# PROP ${n}\n\n\`\`\`\nPROP: ${n}\nTitle: ${t}\n\`\`\`\n\n## Short Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n`;
