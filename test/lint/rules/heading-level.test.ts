@@ -597,6 +597,23 @@ describe('heading-level: a slot any heading fills names no section', () => {
 });
 
 describe('heading-level: --fix never moves a heading where the move makes the outline worse', () => {
+  it('a whole outline a level up moves down as one, a top-level section of the template written inside the author’s `# Proposal` with it (its parts stay its parts)', async () => {
+    const template =
+      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n\n### Observability\n\nWhat to watch.\n\n## Open Questions\n\nWhat is open.\n\n## Alternatives\n\nOthers.\n';
+    const source =
+      '# Snow alerts\n\n# Motivation\n\nIcy car park.\n\n# Proposal\n\nAn alert.\n\n## Data source\n\nThe weather feed.\n\n## Open Questions\n\nHow early?\n\n## Observability\n\nAlert counts.\n\n# Alternatives\n\nSalt.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect((await readFile(found.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
+      '# Snow alerts',
+      '## Motivation',
+      '## Proposal',
+      '### Data source',
+      '### Open Questions',
+      '### Observability',
+      '## Alternatives',
+    ]);
+  });
+
   it("a section deep inside another, that raised where it stands would break the template's order (`#### Implementation` in the Specification, for the last `## Reference Implementation`): said, not moved", async () => {
     const template = '# [Title]\n\n## Abstract\n\nShort.\n\n## Specification\n\nDetails.\n\n## Rationale\n\nWhy.\n\n## Reference Implementation\n\nCode.\n';
     const source =
