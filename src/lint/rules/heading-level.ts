@@ -353,16 +353,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       atLevel.add(sec.heading);
       sec.children.forEach(keep);
     };
-    // (Only under the section the template puts it under: `## Open Questions`, a top-level section of the
-    // template written inside the author's `# Proposal`, moves down with the Proposal's other parts, or
-    // the Proposal would lose them.)
-    const underItsParent = (sec: Section, schema: TemplateSection): boolean => {
-      if (schema.path.length <= 1) return false;
-      const parent = parentSection(doc.sections, sec);
-      const parentSchema = parent ? schemaOf.get(parent) : undefined;
-      return parentSchema !== undefined && parentSchema.path.join('\u0000') === schema.path.slice(0, -1).join('\u0000');
-    };
-    for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1 && underItsParent(p.section, p.schema)) keep(p.section);
+    // (A sub-section of the template's, not one of its top-level sections: `## Open Questions`, a
+    // top-level section written inside the author's `# Proposal`, moves down with the Proposal's other
+    // parts, or the Proposal would lose them.)
+    for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1 && p.schema.path.length > 1) keep(p.section);
     // (And those at it whose parent the pattern lacks, `## Errors` of a missing `# Practicalities`:
     // moved up, they would stand a level above the template's, and the missing parent an error.)
     for (const p of parentless) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
@@ -370,7 +364,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // they hang` beside `### Options Weighed` under a `# Plan` that moves to `##`. Moved alone, they
     // would sit a level below their sibling.)
     for (const p of pairs) {
-      if (p.section.level !== p.schema.level || p.section.level <= 1 || !atLevel.has(p.section.heading)) continue;
+      if (p.section.level !== p.schema.level || p.section.level <= 1 || p.schema.path.length <= 1) continue;
       const siblings = parentSection(doc.sections, p.section)?.children ?? [];
       for (const s of siblings) if (s.level === p.section.level && !schemaOf.has(s)) keep(s);
     }
