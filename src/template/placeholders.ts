@@ -638,7 +638,11 @@ class PlaceholderSet {
 
   /** Records each marked placeholder of a text (all but `[…]` also from the Markdown as written: HTML-like text, `<team name>`, is not in the plain text). */
   marked(text: string, raw: string, path: string[], line: number, options: { labels?: boolean }): void {
-    const tokens = markedTokens(text, options);
+    // (In a code span, `#![feature(nll)]`, brackets are code: only a fill-in token there, `[YOUR NAME]`, is a blank.)
+    const spans = raw.includes('`') ? [...raw.matchAll(/(`+)([^`]+)\1/g)].map((m) => m[2]!) : [];
+    const inCode = (token: string) =>
+      spans.some((span) => span.includes(token)) && !spans.some((span) => markedTokens(span, { code: true }).some((t) => t.text === token));
+    const tokens = markedTokens(text, options).filter((t) => !inCode(t.text));
     for (const t of tokens) this.addMarked(t.text, path, line, false);
     if (raw.includes('<')) {
       const plain = raw.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));

@@ -198,6 +198,13 @@ describe('finding what a pattern holds of its template', () => {
   });
 });
 
+describe('brackets in a code span', () => {
+  it('are code (`#![enable(fast)]`), unless a fill-in token (`[YOUR NAME]`)', () => {
+    const template = templateFromSource('# [Title]\n\n## Setup\n\nAdd `#![enable(fast)]` to the crate, then run `deploy --name [YOUR NAME]`.\n', 'template.md');
+    expect(template.placeholders.filter((p) => p.kind === 'bracketed').map((p) => p.text)).toEqual(['[Title]', '[YOUR NAME]']);
+  });
+});
+
 describe('a bracketed word the template names as code, its vocabulary', () => {
   it('`[user]` the guidance lists in a code span (“open each step with its role: `[user]`, `[contract]`”) is no blank; one it does not list is', () => {
     const template = templateFromSource(
