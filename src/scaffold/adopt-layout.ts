@@ -802,6 +802,7 @@ function isBlank(file: ScannedFile): boolean {
  * nine in ten of the patterns' folders named so).
  */
 function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
+  patterns = translations(patterns, exclusions);
   if (layout.folderKind) return patterns;
   const stem = (f: ScannedFile) => f.base.replace(/\.(?:md|markdown)$/i, '');
   const named = patterns.filter((f) => f.dirs.length > 0 && stem(f) === f.dirs.at(-1));
@@ -811,4 +812,30 @@ function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Excl
   const side = patterns.filter((f) => !named.includes(f) && homes.has(f.dirs.join('/')));
   for (const f of side) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'side', files: [f.rel] });
   return side.length > 0 ? patterns.filter((f) => !side.includes(f)) : patterns;
+}
+
+/** A language a file name ends with (`design_ja.md`, `0003-vm.zh.md`, `guide-pt-BR.md`). */
+const LANGUAGE_SUFFIX = /[._-](en|ja|ko|zh|zh[-_](?:cn|tw|hans|hant)|fr|de|es|pt|pt[-_]br|ru|it|tr|vi|id|pl|uk|ar|he|hi|th|nl|sv|cs)$/i;
+
+/**
+ * Documents kept in several languages side by side (`design_en.md`, `design_ja.md`, `design_ko.md`): the
+ * English one (or the one without a language) is the pattern, the others its translations, left out and
+ * each said — where two documents at least are kept so.
+ */
+function translations(patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
+  const stem = (f: ScannedFile) => f.base.replace(/\.(?:md|markdown)$/i, '');
+  const groups = groupBy(
+    patterns.filter((f) => !f.folderKind),
+    (f) => `${f.dirs.join('/')}\u0000${stem(f).replace(LANGUAGE_SUFFIX, '')}`,
+  );
+  const translated = [...groups.values()].filter((g) => g.length >= 2 && g.some((f) => LANGUAGE_SUFFIX.test(stem(f))));
+  if (translated.length < 2) return patterns;
+  const out = new Set<ScannedFile>();
+  for (const group of translated) {
+    const main = group.find((f) => /^en$/i.test(LANGUAGE_SUFFIX.exec(stem(f))?.[1] ?? '')) ?? group.find((f) => !LANGUAGE_SUFFIX.test(stem(f)));
+    if (!main) continue;
+    for (const f of group) if (f !== main) out.add(f);
+  }
+  for (const f of out) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'side', files: [f.rel] });
+  return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
 }

@@ -395,6 +395,20 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('documents kept in several languages side by side (`design_en.md`, `design_ja.md`): the English one is the pattern, the others its translations, left out', async () => {
+    const design = (t: string) => `# ${t}\n\n## Use case\n\nWhen ${t} helps.\n\n## Architecture\n\nHow it is built.\n`;
+    const dir = await tempCatalog({
+      'template_design.md': '# [Pattern name]\n\n## Use case\n\n[When]\n\n## Architecture\n\n[How]\n',
+      'Group/Cache-pattern/design_en.md': design('Cache pattern'),
+      'Group/Cache-pattern/design_ja.md': design('キャッシュ'),
+      'Group/Queue-pattern/design_en.md': design('Queue pattern'),
+      'Group/Queue-pattern/design_ko.md': design('큐'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).exclude).toEqual(['Group/Cache-pattern/design_ja.md', 'Group/Queue-pattern/design_ko.md']);
+  });
+
   it('patterns about templates (`template-method-pipeline.md`, `string-templates.md`), written from the template with no blank in them, are patterns', async () => {
     const pattern = (t: string) => `# ${t}\n\n## Problem\n\n${t} solves a problem.\n\n## Solution\n\nIt works so.\n\n## Trade-offs\n\nIt costs.\n`;
     const dir = await tempCatalog({
