@@ -150,7 +150,7 @@ export function whyNoPattern(target: string, catalog: CatalogFiles): string {
 export function slugFor(relPath: string): string | undefined {
   const parts = relPath.split('/');
   const base = parts[parts.length - 1]!;
-  if (/^(readme|index)\.(md|markdown)$/i.test(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
+  if (/^(readme|_?index)\.(md|markdown)$/i.test(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
   const name = base.replace(/\.(md|markdown)$/i, '');
   return name.replace(/^\.+/, '') || name;
 }

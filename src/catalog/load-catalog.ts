@@ -188,7 +188,7 @@ export function qualifySlugs<F extends { path: string; slug: string }>(files: re
     // The folders above each file's own (the pattern's folder, for `name/README.md`), nearest first.
     const above = group.map((f) => {
       const parts = f.path.split('/').slice(0, -1);
-      const own = /^(readme|index)\.(md|markdown)$/i.test(path.posix.basename(f.path)) ? parts.slice(0, -1) : parts;
+      const own = /^(readme|_?index)\.(md|markdown)$/i.test(path.posix.basename(f.path)) ? parts.slice(0, -1) : parts;
       return own.reverse();
     });
     const depth = Math.max(...above.map((a) => a.length));

@@ -173,7 +173,7 @@ export function patternFromText(
   const fields = bodyFields(document);
   // (The file's name, and its folder's for a `README.md`: the words a heading that names the pattern shares.)
   const named = path.basename(input.file).replace(/\.[^.]+$/, '');
-  const fileWords = /^(?:readme|index)$/i.test(named) ? `${path.basename(path.dirname(input.file))} ${named}` : named;
+  const fileWords = /^(?:readme|_?index)$/i.test(named) ? `${path.basename(path.dirname(input.file))} ${named}` : named;
   const title = readTitle(document, frontMatter, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
   const summary = readSummary(document, frontMatter, fmRange, reading.summary, title, fields);
   const movedTo = movedTarget(document, frontMatter);

@@ -114,6 +114,6 @@ export function nearestPath(files: CatalogFiles, file: string, patterns?: readon
 /** The slug a path names: `../saga/README.md` → `saga`, `patterns/cqrs.md` → `cqrs`. */
 export function slugOfPath(file: string): string {
   const base = path.basename(file);
-  if (/^(readme|index)\.(md|markdown)$/i.test(base)) return path.basename(path.dirname(file));
+  if (/^(readme|_?index)\.(md|markdown)$/i.test(base)) return path.basename(path.dirname(file));
   return base.replace(/\.(md|markdown)$/i, '');
 }

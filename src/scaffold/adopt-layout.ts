@@ -506,7 +506,7 @@ function clashCount(files: readonly ScannedFile[]): number {
   for (const f of files) perFolder.set(f.dirs.join('/'), (perFolder.get(f.dirs.join('/')) ?? 0) + 1);
   for (const f of files) {
     // (A `README.md` or `index.md` is named by its folder already.)
-    const own = f.dirs.length > 0 && !/^(?:readme|index)\./i.test(f.base) && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
+    const own = f.dirs.length > 0 && !/^(?:readme|_?index)\./i.test(f.base) && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
     const slug = (own ? `${f.dirs.at(-1)!}-${slugOfFile(f) ?? ''}` : slugOfFile(f))?.normalize('NFC').toLowerCase();
     if (slug === undefined) continue;
     if (seen.has(slug)) clashes++;
@@ -693,7 +693,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     // written from the template — `sig-node/301-fast-start/README.md` among `sig-node/*.md` — is that
     // folder's page: a pattern kept so, as newer ones often are.)
     const ownFolder = file.dirs.length > 0 && !set.some((o) => o !== file && o.dirs.join('/') === file.dirs.join('/')) && fitsTemplate(fit(file));
-    const pageOnly = (layout.folderKind ? false : /^(readme|index)\./i.test(file.base) && !ownFolder) || GENERATED_SOURCE.test(file.base);
+    const pageOnly = (layout.folderKind ? false : /^(readme|_?index)\./i.test(file.base) && !ownFolder) || GENERATED_SOURCE.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     // (A file named for a topic with the word in it, `multiple-pod-template-support.md`, that fits the

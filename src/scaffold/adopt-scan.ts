@@ -83,7 +83,7 @@ export function scanMarkdown(root: string, others?: OtherDocument[]): ScannedFil
         walk(path.join(dir, entry.name), [...dirs, entry.name]);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && (/\.(md|markdown)$/i.test(entry.name) || TEMPLATE_FILE.test(entry.name))) {
         const rel = [...dirs, entry.name].join('/');
-        const folderKind = dirs.length > 0 && /^(readme|index)\.(md|markdown)$/i.test(entry.name);
+        const folderKind = dirs.length > 0 && /^(readme|_?index)\.(md|markdown)$/i.test(entry.name);
         if (templatesOnly && (folderKind || /issue|pull[-_ ]?request/i.test(entry.name) || templateNameScore({ rel, dirs, base: entry.name, folderKind }) < 3)) continue;
         const doc = readDoc(path.join(dir, entry.name));
         out.push({ rel, dirs, base: entry.name, folderKind, ...(doc ? { doc } : {}) });
@@ -95,7 +95,7 @@ export function scanMarkdown(root: string, others?: OtherDocument[]): ScannedFil
             dirs,
             base: entry.name,
             format: other.format,
-            folderKind: dirs.length > 0 && /^(?:readme|index)\./i.test(entry.name),
+            folderKind: dirs.length > 0 && /^(?:readme|_?index)\./i.test(entry.name),
           });
       }
     }

@@ -1,5 +1,6 @@
 import { cp, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { describe, expect, it } from 'vitest';
 import picomatch from 'picomatch';
 import { parse } from 'yaml';
@@ -393,6 +394,25 @@ describe('patternbook init --adopt', () => {
     expect(await configOf(dir)).toMatchObject({ template: '0000-template/0000-template.md', patterns: ['rfcs/*/*.md'] });
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
+  it("Hugo's section pages (`<group>/_index.md`) are the folders' pages: the layout, the template (`template/_index.md`) and slugs by folder", async () => {
+    const page = (t: string) => `# ${t} Working Group\n\n${t} keeps things moving.\n\n## Goals\n\nWhat ${t} wants.\n\n## Members\n\nWho.\n`;
+    const files: Record<string, string> = {
+      '_index.md': '# Working groups\n\nThe list.\n',
+      'template/_index.md': page('Example'),
+      'template/FAQ.md': '# FAQ\n\nNone yet.\n',
+    };
+    for (const g of ['boats', 'kites', 'trains']) {
+      files[`${g}/_index.md`] = page(g);
+      files[`${g}/FAQ.md`] = `# Frequently asked\n\nAsk ${g}.\n`;
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'template/_index.md', patterns: ['*/_index.md'] });
+    const catalog = await loadCatalog({ root: dir });
+    expect(catalog.patterns.map((p) => p.slug).sort()).toEqual(['boats', 'kites', 'trains']);
   });
 
   it('documents kept in several languages side by side (`design_en.md`, `design_ja.md`): the English one is the pattern, the others its translations, left out', async () => {
