@@ -583,7 +583,11 @@ class DocumentBuilder {
           if (open) {
             const { encoded, linkify: _linkify, ...link } = open;
             // A reference-style link (`[Active RFC List]`, `[text][ref]`) has its destination elsewhere: found by its text.
-            const range = finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''), link.text ? `[${link.text}]` : undefined);
+            // (An inline link found by `](destination)` first: the same name earlier on the line, a
+            // reference label `[bob]`, is no place of it.)
+            const range =
+              (link.kind === 'link' ? finder.destination(encoded) : undefined) ??
+              finder.find(link.url, encoded, link.url.replace(/^mailto:/, ''), link.text ? `[${link.text}]` : undefined);
             const definition = link.kind === 'link' ? this.definitionOf(range) : undefined;
             this.links.push({ ...link, text: normalizeSpace(link.text), range, sectionPath: path, ...(definition ? { definition } : {}) });
           }
@@ -653,6 +657,22 @@ class Locator {
     private readonly to: number,
   ) {
     this.cursor = from;
+  }
+
+  /** An inline link's destination where it is written after its text, `](bob)`: the destination alone. */
+  destination(encoded: string): Range | undefined {
+    if (!encoded) return undefined;
+    for (const [open, offset] of [
+      [`](${encoded}`, 2],
+      [`](<${encoded}>`, 3],
+    ] as const) {
+      const at = this.source.indexOf(open, this.cursor);
+      if (at >= 0 && at + open.length <= this.to) {
+        this.cursor = at + open.length;
+        return this.lines.range(at + offset, at + offset + encoded.length);
+      }
+    }
+    return undefined;
   }
 
   find(...needles: (string | undefined)[]): Range {

@@ -123,6 +123,14 @@ describe('parseMarkdown: structure', () => {
     ]);
   });
 
+  it('places an inline link at its destination after its text, not at the same name earlier (a reference label `[bob]`)', () => {
+    const doc = parse('# T\n\nAsk [@bob][bob] about it.\nAlso [@bob](bob) agreed.\n\n[bob]: https://example.com/bob\n');
+    expect(doc.links.map((l) => [l.url, l.range.start.line, l.range.start.column])).toEqual([
+      ['https://example.com/bob', 3, 5],
+      ['bob', 4, 13],
+    ]);
+  });
+
   it('strips a byte-order mark and still sees the title', () => {
     const doc = parse('\uFEFF# Title\n\n## A\n');
     expect(doc.hadBom).toBe(true);
