@@ -181,11 +181,11 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   // the outline matcher would call those misplaced: only headings patterns keep at this level count.
   const deeper = new Map<string, number>();
   holders.forEach((holder) => {
-    const here = new Set(holder.sections.map((s) => variantKey(nameless(splitNote(s.heading.text).text, holder.names).text)));
+    const here = new Set(holder.sections.map((s) => variantKey(nameless(withoutSubtitle(splitNote(s.heading.text).text), holder.names).text)));
     const below = new Set<string>();
     const visit = (s: Section): void => {
       for (const c of s.children) {
-        below.add(variantKey(nameless(splitNote(c.heading.text).text, holder.names).text));
+        below.add(variantKey(nameless(withoutSubtitle(splitNote(c.heading.text).text), holder.names).text));
         visit(c);
       }
     };
@@ -195,7 +195,7 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   holders.forEach((holder, h) => {
     const seen = new Set<string>();
     holder.sections.forEach((section, position) => {
-      const { text, withTitle } = nameless(splitNote(section.heading.text).text, holder.names);
+      const { text, withTitle } = nameless(withoutSubtitle(splitNote(section.heading.text).text), holder.names);
       const key = variantKey(text) || foldHeading(text);
       if (!key || seen.has(key)) return;
       seen.add(key);
@@ -355,4 +355,10 @@ function renderTemplate(
     out.push(`## [Section] (optional)`, '<!-- Each pattern writes its own sections: the patterns of this catalog share none. -->');
   else if (sections.length === 0) out.push('<!-- Each pattern writes its own sections, as the patterns of this catalog share none: add sections as needed. -->');
   return `${out.join('\n\n')}\n`;
+}
+
+/** A heading's name without the subtitle an author adds after a dash (`The Defense — Prompt sanitizing`), as lint reads it. */
+function withoutSubtitle(text: string): string {
+  const m = /^(.*?\p{L}.*?)\s+[—–-]\s+\S.*$/u.exec(text);
+  return m ? m[1]! : text;
 }

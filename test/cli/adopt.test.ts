@@ -396,6 +396,21 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a derived template names a section by its name before a subtitle the patterns add (`## The Guard — input checks`)', async () => {
+    const page = (t: string, sub: string) =>
+      `# ${t}\n\n${t} in short.\n\n## The Risk\n\nWhat goes wrong.\n\n## The Guard — ${sub}\n\nHow it is stopped.\n\n## Files\n\nWhere.\n`;
+    const dir = await tempCatalog({
+      'patterns/a/README.md': page('Prompt injection', 'input checks'),
+      'patterns/b/README.md': page('Tool poisoning', 'signed manifests'),
+      'patterns/c/README.md': page('Token theft', 'short lifetimes'),
+      'patterns/d/README.md': '# Rug pull\n\nIn short.\n\n## The Risk\n\nWhat goes wrong.\n\n## The Guard\n\nPinning.\n\n## Files\n\nWhere.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toMatch(/^## The Guard$/m);
+    expect((await lintFindings(dir)).filter((f) => f.rule === 'unknown-section')).toEqual([]);
+  });
+
   it("Hugo's section pages (`<group>/_index.md`) are the folders' pages: the layout, the template (`template/_index.md`) and slugs by folder", async () => {
     const page = (t: string) => `# ${t} Working Group\n\n${t} keeps things moving.\n\n## Goals\n\nWhat ${t} wants.\n\n## Members\n\nWho.\n`;
     const files: Record<string, string> = {
