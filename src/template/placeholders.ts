@@ -246,6 +246,16 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
   }
   const setApart = SET_APART.exec(raw);
   const prompt = setApart ? foldText(setApart[2]!) : undefined;
+  // A sentence left to finish, each line ending in an ellipsis (`The team decided to ...`, `because …`):
+  // the template's blank, the whole of it.
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length > 0 && lines.every((l) => /(?:\.\.\.|…)$/.test(l) && /\p{L}{2}/u.test(l))) {
+    found.add(text, 'instruction', path, line);
+    return;
+  }
   for (const sentence of sentences(text)) {
     if (!isInstruction(sentence)) continue;
     const folded = foldText(sentence);

@@ -198,6 +198,21 @@ describe('finding what a pattern holds of its template', () => {
   });
 });
 
+describe('a sentence left to finish', () => {
+  it('each line ending in an ellipsis (`The team decided to ...`, `because ...`) is the template’s blank, kept whole in a pattern is left in', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Abstract\n\nThe team decided to ...\nbecause ...\n\n## Notes\n\nAnd more ideas follow in the notes.\n',
+      'template.md',
+    );
+    expect(template.placeholders.map((p) => [p.kind, p.text])).toEqual([
+      ['bracketed', '[Title]'],
+      ['instruction', 'The team decided to ... because ...'],
+    ]);
+    const kept = doc('# Cloud\n\n## Abstract\n\nThe team decided to ...\nbecause ...\n\n## Notes\n\nNone.\n');
+    expect(templateTextIn(template, kept).leftovers.map((l) => l.shown)).toEqual(['“The team decided to ... because ...”']);
+  });
+});
+
 describe('brackets in a code span', () => {
   it('are code (`#![enable(fast)]`), unless a fill-in token (`[YOUR NAME]`)', () => {
     const template = templateFromSource('# [Title]\n\n## Setup\n\nAdd `#![enable(fast)]` to the crate, then run `deploy --name [YOUR NAME]`.\n', 'template.md');
