@@ -39,7 +39,7 @@ export interface TemplateCandidate {
 /** Files left out of `patterns`, one glob each, with the reason said in the configuration. */
 export interface Exclusion {
   glob: string;
-  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank' | 'side';
+  reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank' | 'side' | 'translation';
   /** The files it leaves out (relative). */
   files: string[];
 }
@@ -452,7 +452,7 @@ export function chooseLayout(
         ? { rejected: { candidate: best.candidate, fitting: best.fitting, of: best.parsed } }
         : { written: best.candidate }
       : {}),
-    patterns,
+    patterns: translations(patterns, exclusions),
     exclude: exclusions,
     shared: { layout: layoutKey(group.layout), files: group.files.length },
     leftOut,
@@ -802,7 +802,6 @@ function isBlank(file: ScannedFile): boolean {
  * nine in ten of the patterns' folders named so).
  */
 function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
-  patterns = translations(patterns, exclusions);
   if (layout.folderKind) return patterns;
   const stem = (f: ScannedFile) => f.base.replace(/\.(?:md|markdown)$/i, '');
   const named = patterns.filter((f) => f.dirs.length > 0 && stem(f) === f.dirs.at(-1));
@@ -836,6 +835,6 @@ function translations(patterns: ScannedFile[], exclusions: Exclusion[]): Scanned
     if (!main) continue;
     for (const f of group) if (f !== main) out.add(f);
   }
-  for (const f of out) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'side', files: [f.rel] });
+  for (const f of out) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'translation', files: [f.rel] });
   return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
 }

@@ -338,7 +338,7 @@ export function templateNameScore(file: ScannedFile): number {
       // it to fill in: a document about templates, likely; what it holds tells.)
       return tokens.length === 1 ||
         tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md') ||
-        (file.doc && BLANKS.test(file.doc.source))
+        (file.doc && BLANKS.test(withoutCode(file.doc.source)))
         ? 3
         : 2;
     }
@@ -580,4 +580,9 @@ export function globsOf(layout: Layout): string[] {
 /** What a file is by its slug, as discovery names it. */
 export function slugOfFile(file: ScannedFile): string | undefined {
   return slugFor(file.rel);
+}
+
+/** A file's text without its code blocks and code spans (a pattern about templates shows `{name}` in its examples). */
+function withoutCode(source: string): string {
+  return source.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').replace(/`+[^`\n]*`+/g, '');
 }

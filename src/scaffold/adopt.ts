@@ -1041,6 +1041,8 @@ function exclusionReason(e: Exclusion): string {
       return `a part other pages include (\`[!INCLUDE …]\`, \`--8<--\`, \`{% include %}\`), not a page of its own (${some})`;
     case 'duplicate':
       return `named as a pattern taken already (an older copy, likely: a page's name must be its own) (${some})`;
+    case 'translation':
+      return `a translation of the pattern beside it in English (${some})`;
     case 'side':
       return `a document beside a pattern named for its folder: that pattern's part or translation (${some})`;
     case 'blank':

@@ -442,6 +442,7 @@ describe('patternbook init --adopt', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect((await configOf(dir)).exclude).toEqual(['Group/Cache-pattern/design_ja.md', 'Group/Queue-pattern/design_ko.md']);
+    expect(run.stdout).toContain('Group/Cache-pattern/design_ja.md (a translation of the English pattern beside it');
   });
 
   it('patterns about templates (`template-method-pipeline.md`, `string-templates.md`), written from the template with no blank in them, are patterns', async () => {
