@@ -534,7 +534,10 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   if (file && !PUBLISHED_EXTENSIONS.has(ext)) {
     return context.sourceUrl
       ? { kind: 'external', href: context.sourceUrl(file) + anchor }
-      : { kind: 'missing', reason: `${ext ? `a ${ext} file` : 'a file without an extension'}, not published on the site (with \`site.repoUrl\` set, it links to the repository)` };
+      : {
+          kind: 'missing',
+          reason: `${ext ? `a ${ext} file` : 'a file without an extension'}, not published on the site (with \`site.repoUrl\` set, it links to the repository)`,
+        };
   }
   if (file) {
     images.shared.add(file);
