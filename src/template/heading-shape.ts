@@ -84,8 +84,9 @@ const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\
 const NAME_AFTER_NUMBER = String.raw`(?<=(?:\b\d+|\b[nN])\s*[:\-–—]\s*)(?:[Tt]itle|TITLE|[Nn]ame)$`;
 
 const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL.replace(/\)$/, `|${NAME_AFTER_NUMBER})`), ...SEPARATORS].join('|'), 'gu');
-// (In a title, the word for the number after a prefix is that number: `FIP-Number: Title`, `RFC #ID`.)
-const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID)\b)`;
+// (In a title, the word for the number after a prefix is that number: `FIP-Number: Title`, `RFC #ID`;
+// so is a lone letter there, `REQ-X: Title`, `AEX N`.)
+const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID|X|N)\b)`;
 // (And, in a title, an instruction in parentheses where the name goes: `RFC NNNN - (fill me in with a
 // name)`, `(your title here)`; not a note of the author's, `Retries (draft)`.)
 const PARENS_IN_TITLE = String.raw`(?<parens>\((?:[Ff]ill\b|[Ee]nter\b|[Ii]nsert\b|[Pp]ut\b|[Ww]rite\b|[Yy]our\b|[Tt]itle\b|[Nn]ame\b|[Ss]hort\s+(?:title|name)\b)[^()\n]*\))`;

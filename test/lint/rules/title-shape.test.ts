@@ -22,6 +22,11 @@ testRule(
       { name: 'in another case', text: page('# Competing consumers pattern') },
       { name: 'with a note in parentheses after it', text: page('# Competing Consumers Pattern (Retired)') },
       { name: 'a number and a phrase filled in', template: numberedTemplate, text: rfc('# RFC-0042: Retry budgets') },
+      {
+        name: 'a lone letter where the number goes after the prefix (`REQ-X: Title of the request`)',
+        template: '# REQ-X: Title of the request\n\n## Problem\n\nWhat goes wrong.\n',
+        text: rfc('# REQ-1: Faster start'),
+      },
       { name: 'a code span filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       {
         name: 'an instruction in parentheses where the name goes (`RFC NNNN - (fill me in with a name)`) is the title’s place',
