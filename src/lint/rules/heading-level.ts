@@ -32,7 +32,8 @@ export default defineCatalogRule({
     // A template section written at one other level by a good share of the catalog (`## Drawbacks`
     // where the template now has `### Drawbacks` under `## Design`): the place an older template gave
     // it, kept by the patterns written from that one. No error of one pattern's: a warning that says
-    // how many keep it, with the same fix.
+    // how many keep it, and no fix (moved in one pattern, the share would fall and the others' findings
+    // turn to errors: fixing one file never makes another worse).
     const kept = memo('levels kept', () => {
       const counts = new Map<string, number>();
       const all = catalog.patterns.filter((p) => p.movedTo === undefined);
@@ -42,13 +43,14 @@ export default defineCatalogRule({
     });
     for (const { written, ...finding } of mine) {
       const count = written ? (kept.counts.get(written) ?? 0) : 0;
-      if (!finding.warning && count >= 3 && count * 10 >= kept.of)
+      if (!finding.warning && count >= 3 && count * 10 >= kept.of) {
+        const { fix: _fix, ...unfixed } = finding;
         report({
-          ...finding,
+          ...unfixed,
           warning: true,
           message: `${finding.message} ${count} of the catalog's ${kept.of} patterns write it at this level (where an older template put it, likely): a warning.`,
         });
-      else report(finding);
+      } else report(finding);
     }
   },
 });
