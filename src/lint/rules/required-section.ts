@@ -46,8 +46,6 @@ export interface RequiredFindings extends SlotFacts {
   underHalf?: true;
   /** It has no title and writes the template's sections a level up (`# Summary`): the layout of an older template. */
   olderLayout?: true;
-  /** Template sections it has only as a bare heading (no text, no sub-sections: inserted and not yet written). */
-  bare?: string[];
 }
 
 /** The fix as it would be with the text of boilerplate sections written out, for when the catalog shows they are (see `check`). */
@@ -84,13 +82,9 @@ export default defineCatalogRule({
             return had.length > 0 ? [{ id: section.id, kept: had.some((s) => keepsText(s, text)) }] : [];
           })
         : [];
-    // (A section there only as a bare heading, as `--fix` inserts one for the author to write, counts as
-    // lacking for the eras in which the template gained it: fixing one pattern changes no other's findings.)
-    const bare = outline.all.filter((m) => m.sections.every((x) => x.children.length === 0 && !x.blocks.some(isVisible))).map((m) => m.schema.id);
     return {
       ...slotFacts(outline),
       missing,
-      ...(bare.length > 0 ? { bare } : {}),
       ...(boilerplate.length > 0 ? { boilerplate } : {}),
       ...(missing[0]?.underHalf ? { underHalf: true as const } : {}),
       ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
@@ -230,7 +224,6 @@ function gainedLater<P extends { path: string; movedTo?: string } & Pick<Pattern
     if (!found || found.underHalf) continue;
     // (A section a heading of the author's may stand in for is missing under its name all the same.)
     for (const m of found.missing) if (m.section && (!m.warning || m.guess)) (lacking.get(m.section) ?? lacking.set(m.section, new Set()).get(m.section)!).add(path);
-    for (const id of found.bare ?? []) (lacking.get(id) ?? lacking.set(id, new Set()).get(id)!).add(path);
   }
   const out = new Map<string, { patterns: Set<string>; reason: string }>();
   if (lacking.size === 0) return out;
