@@ -6,6 +6,7 @@ import { bySiteAddress, resolveReference, routeFile } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
+import { isFolderPage } from './folder-page.js';
 
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
@@ -195,7 +196,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private folderOwner(dir: string): P | undefined {
     if (!this.byFolder) {
       this.byFolder = new Map();
-      for (const p of this.catalog.patterns) if (/^(readme|_?index)\.(md|markdown)$/i.test(path.basename(p.file))) this.byFolder.set(p.dir, p);
+      for (const p of this.catalog.patterns) if (isFolderPage(path.basename(p.file))) this.byFolder.set(p.dir, p);
     }
     return this.byFolder.get(dir.replace(/[\\/]+$/, ''));
   }
@@ -286,7 +287,7 @@ export function siteRoutes<P extends { slug: string; path: string }>(patterns: r
   };
   for (const p of patterns) {
     add(`patterns/${p.slug.toLowerCase()}`, p);
-    const own = /^(readme|_?index)\.(md|markdown)$/i.test(path.basename(p.path)) ? path.posix.dirname(p.path) : p.path.replace(/\.(md|markdown)$/i, '');
+    const own = isFolderPage(path.basename(p.path)) ? path.posix.dirname(p.path) : p.path.replace(/\.(md|markdown)$/i, '');
     const parts = own.toLowerCase().split('/');
     for (let i = 0; i < parts.length; i++) add(parts.slice(i).join('/'), p);
   }

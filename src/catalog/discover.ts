@@ -4,6 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { fatal, PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { describeFileSystemError, isSystemError } from '../util/fs-errors.js';
+import { isFolderPage } from './folder-page.js';
 
 export interface DiscoverOptions {
   root: string;
@@ -150,7 +151,7 @@ export function whyNoPattern(target: string, catalog: CatalogFiles): string {
 export function slugFor(relPath: string): string | undefined {
   const parts = relPath.split('/');
   const base = parts[parts.length - 1]!;
-  if (/^(readme|_?index)\.(md|markdown)$/i.test(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
+  if (isFolderPage(base)) return parts.length > 1 ? parts[parts.length - 2] : undefined;
   const name = base.replace(/\.(md|markdown)$/i, '');
   return name.replace(/^\.+/, '') || name;
 }

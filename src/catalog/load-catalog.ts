@@ -12,6 +12,7 @@ import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
 import { loadCatalogPattern, loadInput, readMetadata } from './load-pattern.js';
 import type { Catalog, Pattern } from './types.js';
+import { isFolderPage } from './folder-page.js';
 
 export interface LoadCatalogOptions {
   /** Catalog root; default: the nearest folder upward from `cwd` with a configuration file, else `cwd`. */
@@ -188,7 +189,7 @@ export function qualifySlugs<F extends { path: string; slug: string }>(files: re
     // The folders above each file's own (the pattern's folder, for `name/README.md`), nearest first.
     const above = group.map((f) => {
       const parts = f.path.split('/').slice(0, -1);
-      const own = /^(readme|_?index)\.(md|markdown)$/i.test(path.posix.basename(f.path)) ? parts.slice(0, -1) : parts;
+      const own = isFolderPage(path.posix.basename(f.path)) ? parts.slice(0, -1) : parts;
       return own.reverse();
     });
     const depth = Math.max(...above.map((a) => a.length));

@@ -1,5 +1,5 @@
 import type { CatalogConfig } from '../config/load-config.js';
-import { frontMatterValue } from '../markdown/front-matter.js';
+import { headerValue } from '../markdown/front-matter.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { foldHeading } from '../template/normalize.js';
 import type { PatternView } from './types.js';
@@ -51,7 +51,7 @@ export function isDraft(
 /** Whether the first word of a pattern's status (front matter, else its body fields) is one of `values`. */
 function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: string, values: readonly string[]): boolean {
   // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
-  const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key.toLowerCase()];
+  const value = headerValue(pattern, key);
   if (typeof value !== 'string') return false;
   // (The template's choices left as they are, `[Draft/Final/Postponed]`, `< Draft | Final >`, are no status.)
   if (/^[\s*_`]*[[<{(][^\]>})]*[/|][^\]>})]*[\]>})]/.test(value)) return false;
@@ -93,7 +93,7 @@ const CREATED_KEYS = ['creation-date', 'creation_date', 'created', 'created-on',
  */
 export function createdAt(pattern: Pick<PatternView, 'frontMatter' | 'fields'>): number | undefined {
   for (const key of CREATED_KEYS) {
-    const value = frontMatterValue(pattern.frontMatter, key) ?? pattern.fields?.[key];
+    const value = headerValue(pattern, key);
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
     if (typeof value !== 'string') continue;
     const m = /^\s*[*_`]*(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(value);

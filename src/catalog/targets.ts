@@ -3,6 +3,7 @@ import path from 'node:path';
 import { nearest } from '../util/similar.js';
 import type { CatalogFiles } from './files.js';
 import { inCatalogFromRepository, resolveReference } from './links.js';
+import { isFolderPage } from './folder-page.js';
 
 /**
  * Where a link or image destination written in a pattern leads, judged
@@ -114,6 +115,6 @@ export function nearestPath(files: CatalogFiles, file: string, patterns?: readon
 /** The slug a path names: `../saga/README.md` → `saga`, `patterns/cqrs.md` → `cqrs`. */
 export function slugOfPath(file: string): string {
   const base = path.basename(file);
-  if (/^(readme|_?index)\.(md|markdown)$/i.test(base)) return path.basename(path.dirname(file));
+  if (isFolderPage(base)) return path.basename(path.dirname(file));
   return base.replace(/\.(md|markdown)$/i, '');
 }

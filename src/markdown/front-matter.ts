@@ -205,3 +205,11 @@ export function frontMatterValue(data: Record<string, unknown>, key: string): un
   const found = frontMatterKey(data, key);
   return found === undefined ? undefined : data[found];
 }
+
+/**
+ * A pattern's value for a key: its front matter's (any case), else the field its body's header block
+ * writes (`Status: Draft` under the title; keys there in lower case).
+ */
+export function headerValue(holder: { frontMatter: Record<string, unknown>; fields?: Record<string, string> | undefined }, key: string): unknown {
+  return frontMatterValue(holder.frontMatter, key) ?? holder.fields?.[key.toLowerCase()];
+}

@@ -10,6 +10,7 @@ import { splitNote, variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { decodeUtf8 } from '../util/text-file.js';
+import { isFolderPage } from '../catalog/folder-page.js';
 
 /**
  * The first step of `init --adopt`: every Markdown file of a folder that
@@ -83,7 +84,7 @@ export function scanMarkdown(root: string, others?: OtherDocument[]): ScannedFil
         walk(path.join(dir, entry.name), [...dirs, entry.name]);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && (/\.(md|markdown)$/i.test(entry.name) || TEMPLATE_FILE.test(entry.name))) {
         const rel = [...dirs, entry.name].join('/');
-        const folderKind = dirs.length > 0 && /^(readme|_?index)\.(md|markdown)$/i.test(entry.name);
+        const folderKind = dirs.length > 0 && isFolderPage(entry.name);
         if (templatesOnly && (folderKind || /issue|pull[-_ ]?request/i.test(entry.name) || templateNameScore({ rel, dirs, base: entry.name, folderKind }) < 3)) continue;
         const doc = readDoc(path.join(dir, entry.name));
         out.push({ rel, dirs, base: entry.name, folderKind, ...(doc ? { doc } : {}) });

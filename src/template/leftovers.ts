@@ -2,11 +2,12 @@ import { leadBlock } from '../markdown/document.js';
 import { plainRange, type Range } from '../markdown/lines.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
+import { fromTemplate } from './lookup.js';
 import { escapeRegExp, foldText } from './normalize.js';
 import {
   anyWithin,
-  DIAGRAM_LANGUAGES,
   isAuthorImperative,
+  isDiagram,
   isDateMask,
   isSampleValue,
   markedTokens,
@@ -658,7 +659,9 @@ class Scan {
    * Step 1: Create the queue` for `### Step N: <title>`), or the path names none the template has.
    */
   private sectionOf(path: readonly string[], ctx: Context): boolean {
-    const schema = flattenSections(this.template.sections).find((t) => t.path.length === path.length && t.path.every((n, i) => n === path[i]));
+    const schema = fromTemplate(this.template, 'sections by path', () => new Map(flattenSections(this.template.sections).map((t) => [t.path.join('\u0000'), t]))).get(
+      path.join('\u0000'),
+    );
     if (!schema || schema.repeatable || schema.anyHeading || ctx.section === undefined) return true;
     return ctx.section === foldText(schema.name) || schema.matcher.test(ctx.section) || [schema.heading, ...schema.aliases].some((n) => foldText(n) === ctx.section);
   }
@@ -934,11 +937,6 @@ function holdsText(block: Block, test: (folded: string) => boolean): boolean {
     default:
       return true;
   }
-}
-
-/** A diagram's source language (`mermaid`, MyST's `{mermaid}`…): see `DIAGRAM_LANGUAGES`. */
-function isDiagram(lang: string): boolean {
-  return DIAGRAM_LANGUAGES.has(lang.replace(/^\{(.*)\}$/, '$1'));
 }
 
 /** A diagram's source compared whole, whitespace aside. */

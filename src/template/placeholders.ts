@@ -160,7 +160,7 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
     case 'code':
       // (A diagram's source is no sample with blanks: its brackets are node shapes, `a[Raw Inputs]`,
       // its `<<interface>>` an annotation. Each pattern draws its own.)
-      if (DIAGRAM_LANGUAGES.has(block.code.lang.replace(/^\{(.*)\}$/, '$1'))) break;
+      if (isDiagram(block.code.lang)) break;
       block.code.content.split('\n').forEach((codeLine, i) => {
         const text = codeLine.trim();
         const at = block.range.start.line + 1 + i;
@@ -200,7 +200,12 @@ function visitComments(html: string, path: string[], line: number, found: Placeh
 const LABEL = /^\s*(\*\*|__)(.+?)\1\s*:?\s*([\s\S]*)$/;
 
 /** Languages of diagram sources (`mermaid`, `plantuml`…), MyST's `{mermaid}` directive too. */
-export const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'nomnoml', 'ditaa', 'structurizr']);
+const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'dot', 'graphviz', 'd2', 'nomnoml', 'ditaa', 'structurizr']);
+
+/** A diagram's source language (`mermaid`, MyST's `{mermaid}`…): see `DIAGRAM_LANGUAGES`. */
+export function isDiagram(lang: string): boolean {
+  return DIAGRAM_LANGUAGES.has(lang.replace(/^\{(.*)\}$/, '$1'));
+}
 
 /** Labels of a note rather than a field: `**Note:**`, `**Important:**`. */
 const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;

@@ -1,4 +1,4 @@
-import { frontMatterValue } from '../markdown/front-matter.js';
+import { headerValue } from '../markdown/front-matter.js';
 import { escapeRegExp } from './normalize.js';
 
 /**
@@ -117,7 +117,7 @@ export type StageStanding = { kind: 'before' } | { kind: 'within' } | { kind: 'o
 export function stageStanding(pattern: StageHolder, requirement: StageRequirement, lists: readonly StageList[]): StageStanding {
   const list = lists.find((l) => l.key === requirement.key);
   if (!list) return { kind: 'within' };
-  const raw = frontMatterValue(pattern.frontMatter, requirement.key) ?? pattern.fields?.[requirement.key.toLowerCase()];
+  const raw = headerValue(pattern, requirement.key);
   const value = typeof raw === 'string' ? firstWord(raw) : undefined;
   if (value === undefined || typeof raw !== 'string') return { kind: 'unknown' };
   const from = list.values.indexOf(firstWord(requirement.stage)!);

@@ -1,4 +1,4 @@
-import { frontMatterValue } from '../../markdown/front-matter.js';
+import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
 import { bodyFields } from '../../template/body-fields.js';
@@ -150,11 +150,11 @@ export default defineCatalogRule({
  * patterns"): not asked of a pattern whose front matter (or header field) has that value.
  */
 function byKind(found: RequiredFindings['missing'], pattern: PatternView, template: TemplateSchema): RequiredFindings['missing'] {
-  const byId = new Map(flattenSections(template.sections).map((s) => [s.id, s]));
+  const byId = sectionsById(template);
   return found.filter((finding) => {
     const kind = byId.get(finding.section)?.optionalFor;
     if (!kind) return true;
-    const value = frontMatterValue(pattern.frontMatter, kind.key) ?? pattern.fields?.[kind.key.toLowerCase()];
+    const value = headerValue(pattern, kind.key);
     return !(typeof value === 'string' && value.trim().toLowerCase() === kind.value.toLowerCase());
   });
 }
@@ -168,7 +168,7 @@ function byKind(found: RequiredFindings['missing'], pattern: PatternView, templa
 function byStage(found: RequiredFindings['missing'], pattern: PatternView, template: TemplateSchema): RequiredFindings['missing'] {
   const stages = template.stages ?? [];
   if (stages.length === 0) return found;
-  const byId = new Map(flattenSections(template.sections).map((s) => [s.id, s]));
+  const byId = sectionsById(template);
   return found.flatMap((finding) => {
     const requirement = byId.get(finding.section)?.requiredFrom;
     if (!requirement) return [finding];
@@ -1520,4 +1520,9 @@ function keptSections(template: TemplateSchema, found: readonly (RequiredFinding
     }
   for (const [id, c] of counts) if (c.kept >= 3 && c.kept * 2 > c.having) out.add(id);
   return out;
+}
+
+/** The template's sections by id, worked out once per template. */
+function sectionsById(template: TemplateSchema): Map<string, TemplateSection> {
+  return fromTemplate(template, 'sections by id', () => new Map(flattenSections(template.sections).map((s) => [s.id, s])));
 }
