@@ -19,6 +19,7 @@ import {
 } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
+import { foldHeading } from '../template/normalize.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -248,7 +249,14 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
   const drop = new Set<number>();
   // The title heading, at whatever level the template keeps it (`## Your Proposal Title`).
   // (And the heading right under it that it takes its name from: `NIP-26`, then `Delegated event signing`.)
-  const title = pattern.title?.from === 'heading' ? pattern.title.range : undefined;
+  // (Or the H1 that opens the text repeating the front matter title, for readers of the source: the
+  // header shows it.)
+  const first = pattern.document.headings[0];
+  const repeated =
+    pattern.title?.from === 'front-matter' && first?.level === 1 && first === pattern.document.title && foldHeading(first.text) === foldHeading(pattern.title.text)
+      ? first.range
+      : undefined;
+  const title = pattern.title?.from === 'heading' ? pattern.title.range : repeated;
   for (let h = 0; title && h < tokens.length; h++) {
     const t = tokens[h]!;
     if (t.type === 'heading_open' && t.level === 0 && t.map && t.map[0] >= title.start.line - 1 && t.map[0] <= title.end.line - 1)

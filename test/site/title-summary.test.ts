@@ -120,6 +120,20 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(page).toContain('<h3 id="fees">Fees</h3>');
   });
 
+  it('an H1 opening the text that repeats the front matter title is the title once, not a second heading', async () => {
+    const template = '---\ntitle: Title\n---\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n';
+    const site = await build(template, {
+      lamps: '---\ntitle: Lamp loans\n---\n\n# Lamp Loans\n\n## Summary\n\nBorrow a lamp.\n\n## Design\n\nA ledger.\n',
+      desks: '---\ntitle: Desk booking\n---\n\n# Booking rules\n\n## Summary\n\nBook a desk.\n\n## Design\n\nA grid.\n',
+    });
+    const lamps = await site.page('lamps');
+    expect(lamps).toContain('<h1>Lamp loans</h1>');
+    expect(lamps).not.toContain('Lamp Loans');
+    expect(lamps).toContain('<h2 id="summary">Summary</h2>');
+    // (Another H1 is the author's heading: shown, a level down.)
+    expect(await site.page('desks')).toContain('<h2 id="booking-rules">Booking rules</h2>');
+  });
+
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
     const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
     const site = await build(template, {

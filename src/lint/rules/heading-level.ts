@@ -330,7 +330,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const offAlike = (h: Heading) => (shift.by > 0 ? h.level <= first.section.level : h.level >= first.section.level);
     // (Not where that H1 is the pattern's title, for want of one in front matter, `# Lamp loans` over
     // `# Abstract`: moved down with them, the page would lose its title.)
-    const namesIt = doc.title !== undefined && pattern.title?.from === 'heading' && pattern.title.text === doc.title.text;
+    // (Nor where it repeats the title the pattern keeps in front matter, `title: Lazy loading` over `#
+    // Lazy loading`: moved down, it would be a section of that name.)
+    const namesIt =
+      doc.title !== undefined &&
+      pattern.title !== undefined &&
+      (pattern.title.from === 'heading' ? pattern.title.text === doc.title.text : foldHeading(pattern.title.text) === foldHeading(doc.title.text));
     const below = doc.headings.find((h) => (h !== doc.title || (schema.title.from !== 'heading' && !namesIt)) && (h === first.section.heading || offAlike(h)));
     const skipped = below !== undefined && doc.headings.some((h) => h !== doc.title && h.range.start.offset < below.range.start.offset);
     // (The title written the same levels off, `## Gateway` over `### Requirements`, moves with them.)
@@ -359,6 +364,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // top-level section written inside the author's `# Proposal`, moves down with the Proposal's other
     // parts, or the Proposal would lose them.)
     for (const p of pairs) if (p.section.level === p.schema.level && p.section.level > 1 && p.schema.path.length > 1) keep(p.section);
+    // (A top-level section of the template written at its level inside a section that moves, `##
+    // Rationale` after the author's `# Proposal`: moved down with the Proposal, it would be a level off
+    // where it was not; left, the Proposal would lose it. Which is meant is the author's to say, so the
+    // layout is said and no fix moves it.)
+    const nestedTop = pairs.some((p) => {
+      if (p.section.level !== p.schema.level || p.schema.path.length !== 1 || p.section.range.start.offset < from) return false;
+      const parent = parentSection(doc.sections, p.section);
+      return parent !== undefined && parent.heading !== doc.title && !atLevel.has(p.section.heading);
+    });
     // (And those at it whose parent the pattern lacks, `## Errors` of a missing `# Practicalities`:
     // moved up, they would stand a level above the template's, and the missing parent an error.)
     for (const p of parentless) if (p.section.level === p.schema.level && p.section.level > 1) keep(p.section);
@@ -375,7 +389,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Nor where the first H1 is none of the pattern's title, named in its header block — `title: Sprocket
     // Feed` over `# Getting started`, `# Abstract`…: moved under it, every section would be its part.)
     const h1NotTitle = shift.by > 0 && doc.title !== undefined && pattern.title !== undefined && pattern.title.from !== 'heading' && schema.title.from === 'heading';
-    let fix = untitled || becomesTitle || shift.partial || slotsOnly || h1NotTitle ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    const partial = shift.partial || nestedTop;
+    let fix = untitled || becomesTitle || partial || slotsOnly || h1NotTitle ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
     // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
     // Statement` — moves up as they move down: else the fix would leave it a section's level.)
     const title = doc.title;
@@ -397,7 +412,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // them, the missing title is the title rule's to say, with this cause.)
     report({
       warning: true,
-      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
       range: plainRange(first.section.heading.range),
       expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
       actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,

@@ -1053,7 +1053,9 @@ function spreadUnder(doc: MarkdownDocument, outline: OutlineMatch, missing: Miss
 
 /** Whether a missing section is the last of its run in the template (of its parent's sub-sections, or of the top level). */
 function closesRun(missing: MissingSection, template: TemplateSchema): boolean {
-  return (missing.parent ? missing.parent.schema.children : template.sections).at(-1) === missing.schema;
+  // (The one section of its run closes none: `### User Stories`, all the Proposal asks for.)
+  const run = missing.parent ? missing.parent.schema.children : template.sections;
+  return run.length > 1 && run.at(-1) === missing.schema;
 }
 
 /** Whether `section` is one of `parent`'s sub-sections, at any depth. */
@@ -1076,7 +1078,9 @@ function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
 function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): { sections: Section[]; stead: boolean } {
   const none: { sections: Section[]; stead: boolean } = { sections: [], stead: false };
   if (missing.schema.repeatable || missing.schema.anyHeading || missing.standIn) return none;
-  if (!missing.after && !missing.before) return none;
+  // (Where the section it goes in has no other of the template's sections, that one bounds the place:
+  // `### Use Cases`, the one heading under the Proposal, where its `### User Stories` goes.)
+  if (!missing.after && !missing.before && !missing.parent) return none;
   if (missing.schema.children.length === 0 && closesRun(missing, template)) return none;
   const from = missing.after ? missing.after.sections.at(-1)!.range.start.offset : (missing.parent?.sections[0]!.range.start.offset ?? -1);
   const before = missing.before?.sections[0]!.range.start.offset;
@@ -1096,9 +1100,12 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
       .filter((m) => order.includes(m.schema) && order.indexOf(m.schema) < order.indexOf(missing.schema))
       .flatMap((m) => m.sections),
   );
-  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s))?.range.start.offset;
+  // (Its own sub-sections written a level up there, `## User Stories` before the author's `## Design`
+  // where the Proposal goes, are its parts: they bound nothing, and stand for nothing else.)
+  const parts = new Set(outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section));
+  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s) && !parts.has(s))?.range.start.offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
-  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s));
+  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s) && !parts.has(s));
   if (!there.every((s) => unknown.has(s))) return none;
   // (Between two sections the pattern has — the next in the template's order, or the template section
   // that follows in the pattern: one of the missing section's own sub-sections written a level up.)
@@ -1108,7 +1115,7 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Or at the end of the pattern, where the template has nothing after the sections missing there but
   // ones a pattern may leave out: `## Design` last, where the designs go before an optional `## Open Issues`.)
   const tail = to === Infinity && order.slice(order.indexOf(missing.schema) + 1).every((t) => t.optional || t.recommended || here.some((m) => m.schema === t));
-  const boundedByNext = to === before || to === next;
+  const boundedByNext = to === before || to === next || (!missing.after && !missing.before && to === missing.parent?.sections.at(-1)!.range.end.offset);
   const bounded = boundedByNext || tail;
   // (Several, bounded so, where nothing else is missing and they hold most of the pattern's text, for
   // the section that holds the body of the pattern: the section in parts, under the author's headings —

@@ -268,7 +268,10 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
     // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a
     // heading of the author's: the page shows both. A warning: the title is there, where the template keeps it.
-    for (const h1 of h1s.filter((h) => h !== asHeading))
+    // (The first one repeating that title word for word, `title: Lazy loading` over `# Lazy loading`, is
+    // the title shown where front matter is not, as on GitHub: the site shows it once.)
+    const repeats = (h: Heading) => !missing && h === doc.title && doc.headings[0] === h && foldHeading(h.text) === foldHeading(String(value));
+    for (const h1 of h1s.filter((h) => h !== asHeading && !repeats(h)))
       report({
         message: `This template takes the title from front matter \`${spec.key}\`; the \`# ${h1.text}\` heading shows a second one: make it a \`##\` section, or remove it.`,
         range: plainRange(h1.range),

@@ -597,21 +597,35 @@ describe('heading-level: a slot any heading fills names no section', () => {
 });
 
 describe('heading-level: --fix never moves a heading where the move makes the outline worse', () => {
-  it('a whole outline a level up moves down as one, a top-level section of the template written inside the author’s `# Proposal` with it (its parts stay its parts)', async () => {
+  it('a whole outline a level up with a top-level section of the template written at its level inside the author’s `# Proposal`: said, not moved (moved, it would be a level off; left, the Proposal would lose it)', async () => {
     const template =
       '# [Title]\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n\n### Observability\n\nWhat to watch.\n\n## Open Questions\n\nWhat is open.\n\n## Alternatives\n\nOthers.\n';
     const source =
       '# Snow alerts\n\n# Motivation\n\nIcy car park.\n\n# Proposal\n\nAn alert.\n\n## Data source\n\nThe weather feed.\n\n## Open Questions\n\nHow early?\n\n## Observability\n\nAlert counts.\n\n# Alternatives\n\nSalt.\n';
     const found = await lintOne('heading-level', source, { template, fix: true });
-    expect((await readFile(found.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    expect(found.diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      "warning `# Motivation` should be level 2: `## Motivation`, and so should 3 more sections written one level up: most headings of this pattern are above the template's level, the others at it (so no fix moves them all).",
+    ]);
+    // (Without it, the outline moves as one, its parts with it.)
+    const whole = source.replace('## Open Questions\n\nHow early?\n\n', '') + '\n# Open Questions\n\nHow early?\n';
+    const moved = await lintOne('heading-level', whole, { template, fix: true });
+    expect((await readFile(moved.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
       '# Snow alerts',
       '## Motivation',
       '## Proposal',
       '### Data source',
-      '### Open Questions',
       '### Observability',
       '## Alternatives',
+      '## Open Questions',
     ]);
+  });
+
+  it('a whole outline a level up under an H1 that repeats the front matter title: the sections move, the title stays', async () => {
+    const template = '---\ntitle: Title\n---\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Copyright\n\nRights.\n';
+    const source = '---\ntitle: Lazy loading\n---\n\n# Lazy loading\n\n# Abstract\n\nLoad late.\n\n# Motivation\n\nSlow start.\n\n# Copyright\n\nWaived.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect((await readFile(found.file, 'utf8')).match(/^#+ .*$/gm)).toEqual(['# Lazy loading', '## Abstract', '## Motivation', '## Copyright']);
   });
 
   it("a section deep inside another, that raised where it stands would break the template's order (`#### Implementation` in the Specification, for the last `## Reference Implementation`): said, not moved", async () => {

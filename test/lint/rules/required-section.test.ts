@@ -1786,3 +1786,36 @@ describe('required-section: a section the template asks of some kinds of pattern
     expect((await lintOne('required-section', source, { template: always })).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('required-section: its own sub-section written a level up before the author’s heading in its stead', () => {
+  const template = '# [Name]\n\n## Summary\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n### User Stories\n\nWho gains.\n\n## Alternatives\n\nWhat else.\n';
+  it('`## User Stories` then `## Design` where the Proposal goes: the Design is said as it in other words, a warning with no fix', async () => {
+    const text =
+      '# Bike shelter\n\n## Summary\n\nA roof.\n\n## Motivation\n\nWet saddles.\n\n## User Stories\n\nRiders stay dry.\n\n## Design\n\nA steel frame.\n\n## Alternatives\n\nA shed.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## Proposal`, expected after `## Motivation`. This pattern has `## Design` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+    ]);
+  });
+  it('with nothing of the author’s there but the sub-section, it stays an error', async () => {
+    const text = '# Bike shelter\n\n## Summary\n\nA roof.\n\n## Motivation\n\nWet saddles.\n\n## User Stories\n\nRiders stay dry.\n\n## Alternatives\n\nA shed.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('required-section: the one sub-section a section asks for, written in other words', () => {
+  const template = '# [Name]\n\n## Summary\n\nWhat.\n\n## Proposal\n\nHow.\n\n### User Stories\n\nWho gains.\n\n## Alternatives\n\nWhat else.\n';
+  it('`### Use Cases`, the one heading under the Proposal: said as it in other words, a warning with no fix', async () => {
+    const text = '# Desk lamps\n\n## Summary\n\nLight.\n\n## Proposal\n\nA lamp per desk.\n\n### Use Cases\n\nReaders read.\n\n## Alternatives\n\nCandles.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `### User Stories`, expected in `## Proposal`. This pattern has `### Use Cases` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+    ]);
+  });
+  it('with no heading under the Proposal, an error --fix inserts', async () => {
+    const text = '# Desk lamps\n\n## Summary\n\nLight.\n\n## Proposal\n\nA lamp per desk.\n\n## Alternatives\n\nCandles.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['error fix']);
+  });
+});

@@ -66,6 +66,11 @@ testRule(
     template,
     valid: [
       {
+        name: 'an H1 opening the text that repeats the front matter title (the title for readers of the source, as on GitHub): nothing',
+        template: frontMatterTemplate,
+        text: '---\ntitle: Competing Consumers\ndescription: Hands out work.\n---\n\n# Competing consumers\n\n## Context\n\nWorkers pull.\n',
+      },
+      {
         name: "a template section written as an H1 is heading-level's finding, not a second title",
         text: '# Competing Consumers\n\n> Hands out work to whichever worker asks first.\n\n# Overview\n\nWorkers pull, nobody pushes.\n',
       },
