@@ -106,7 +106,14 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     // (But a first `# Title` with nothing under it, the sections' H1s after it, is the title line:
     // the name goes there. A `# Title` section with the title on the line below is a section.)
     const first = parsed.ok ? parsed.document.sections[0] : undefined;
-    if (first && first.level === 1 && first.blocks.length === 0 && first.children.length === 0 && TITLE_SECTIONS.has(foldText(splitNote(first.title).text)))
+    // (Nor is a first H1 that names the template itself, `# RFC Template` over the header fields each
+    // pattern fills in: its title line, which each pattern's own title takes the place of.)
+    if (
+      first &&
+      first.level === 1 &&
+      first.children.length === 0 &&
+      ((first.blocks.length === 0 && TITLE_SECTIONS.has(foldText(splitNote(first.title).text))) || namesTemplate(first))
+    )
       parsed = parseMarkdown(text, { titleLine: first.heading.range.start.line });
   }
   // The title as an H2 that only names it (`Title` underlined with `---`, then the metadata list):
@@ -228,6 +235,15 @@ function standsForTitle(heading: Heading): boolean {
 }
 
 /**
+ * Whether a section's heading names the template itself (`# RFC Template`, `# Template for design
+ * documents`) and holds no text of a section's: nothing, or only header fields and notes.
+ */
+function namesTemplate(section: Section): boolean {
+  if (!/\btemplate\b/i.test(section.title)) return false;
+  return section.blocks.every((b) => b.kind === 'list' || b.kind === 'html' || b.kind === 'table' || (b.kind === 'paragraph' && /^\s*[\w ()/-]{1,40}:/.test(b.text)));
+}
+
+/**
  * Whether a template's H1s are its sections rather than a title and stray
  * headings: it has two or more, and the first names no pattern (it has no
  * placeholder: `# Summary`, not `# [Pattern Title]` or `# RFC-NNNN: Your title`).
@@ -306,7 +322,9 @@ function titleSpec(
   const fmTitle = frontMatterKey(frontMatter, 'title');
   // (An H1 with nothing to fill in over a field that names the pattern, `# Meta` over `- Name: (fill in
   // the feature name)`: a label every pattern keeps, the name in that field — no title line.)
-  const label = doc.title && !titlePlaceholder(doc.title) && nameField(doc) !== undefined;
+  // (Not one that names the template, `# RFC Template` over `- Feature Name: (fill me in)`: the title
+  // line, which patterns write their titles in.)
+  const label = doc.title && !titlePlaceholder(doc.title) && !/\btemplate\b/i.test(doc.title.text) && nameField(doc) !== undefined;
   const from = setting?.from ?? (doc.title && !label ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   const recommended = setting?.recommended ? { recommended: true as const } : {};
   if (from === 'heading') {

@@ -1386,6 +1386,28 @@ describe('a template whose first H1 is `# Title` with nothing under it, its sect
   });
 });
 
+describe('a template whose first H1 names the template, over the header fields, its sections H1s after it', () => {
+  const template =
+    '# Proposal Template\n\n- Name: (your proposal’s short name)\n- Date: (today, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow it works.\n';
+  it('reads that line as the title line: the pattern’s own title takes its place, nothing is missing or inserted', async () => {
+    const pattern = '# Oven upgrade\n\n- Name: oven\n- Date: 2024-05-01\n\n# Summary\n\nA hotter oven.\n\n# Design\n\nA new element.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(found.text).toBe(pattern);
+  });
+  it('a pattern that kept it as its title is told so', async () => {
+    const pattern = '# Proposal Template\n\n- Name: oven\n- Date: 2024-05-01\n\n# Summary\n\nA hotter oven.\n\n# Design\n\nA new element.\n';
+    const found = await lintPattern(template, pattern);
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual(["title The title is still the template's sample “Proposal Template”: name the pattern."]);
+  });
+  it('a first H1 that names no template, over fields, stays a section', async () => {
+    const sections = template.replace('# Proposal Template', '# Header');
+    const pattern = '# Oven upgrade\n\n- Name: oven\n- Date: 2024-05-01\n\n# Summary\n\nA hotter oven.\n\n# Design\n\nA new element.\n';
+    const found = await lintPattern(sections, pattern);
+    expect(found.diagnostics.map((d) => d.ruleId)).toContain('required-section');
+  });
+});
+
 describe('a first H1 beside the title in front matter', () => {
   const template =
     '---\ntitle: Proposal title\nstatus: Draft\n---\n\n# Abstract\n\nOne paragraph.\n\n# Background\n\nWhat came before.\n\n# Proposal\n\nThe change.\n\n# Alternatives\n\nOthers.\n';
