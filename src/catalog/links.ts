@@ -286,10 +286,15 @@ export function fromPageFolder(url: string, fromFile: string, root: string, opti
   if (asFile.kind !== 'local') return undefined;
   const top = path.resolve(root);
   const named = asFile.outside ? outsideCatalog(written, fromFile, root) : inside(top, asFile);
-  if (named?.kind !== 'missing') return undefined;
+  // (Out of the catalog and of any repository around it, or where none bounds a look: from the file it
+  // names nothing a reader can follow, where from the page's address it may name one of the catalog's
+  // — `../../rules/beta` in `guides/alpha.md`, served at `/guides/alpha/`, for `rules/beta.md`.)
+  const beyondAll = asFile.outside && (named === undefined || named.kind === 'unbounded');
+  if (named?.kind !== 'missing' && !beyondAll) return undefined;
   const page = path.join(path.dirname(fromFile), path.basename(fromFile, path.extname(fromFile)), 'index');
   const asPage = resolveReference(written, page, root);
   if (asPage.kind !== 'local') return undefined;
+  if (beyondAll && asPage.outside) return undefined;
   const repo = asPage.outside ? repositoryRoot(root) : top;
   if (!repo || (asPage.outside && repo === top)) return undefined;
   const where = asPage.outside ? 'repository' : 'catalog';

@@ -587,6 +587,24 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(all.filter((f) => f.endsWith('flow.png') || f.endsWith('diagram.png') || f.endsWith('wide.png'))).toHaveLength(3);
   });
 
+  it("reads a path that climbs out of a catalog at its repository's root from the page's web address too (`../../images/pic.png` in `guides/alpha.md`, as Jekyll's pretty permalinks serve it)", async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const root = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'images/pic.png': png,
+      'guides/alpha.md': '# Alpha\n\n> First.\n\n## Overview\n\n![Pic](../../images/pic.png)\n\nSee [beta](../../rules/beta) and [far](../../../far).\n',
+      'rules/beta.md': '# Beta\n\n> Second.\n\n## Overview\n\nText.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['guides/*.md', 'rules/*.md'] }),
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/alpha/index.html'), 'utf8');
+    expect(page).toMatch(/<img src="[^"]*pic\.png" alt="Pic"/);
+    expect(page).toContain('<a href="../beta/" class="pattern-link">beta</a>');
+    expect(page).toContain('<a class="missing" data-missing="leads out of the catalog">far</a>');
+    expect((await listFiles(out)).filter((f) => f.endsWith('pic.png'))).toHaveLength(1);
+  });
+
   it('shows an image whose path has spaces (`![Relay](diagrams/Relay Diagram.png)`), as MkDocs does, where git hosts show the text', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const root = await tempCatalog({

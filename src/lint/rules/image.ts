@@ -333,7 +333,7 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
  */
 function pageFolderMessage(written: string, page: PageFolderFile, fromFile: string, root: string): string {
   const { target, name, where } = pageFolderPlace(page, fromFile, root);
-  return `Image ${code(written)} names nothing from this file, but resolves to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo and MkDocs serve pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, ${code(relativeLink(fromFile, target))}, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.`;
+  return `Image ${code(written)} names nothing from this file, but resolves to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo, MkDocs and Jekyll (with pretty permalinks) serve pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, ${code(relativeLink(fromFile, target))}, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.`;
 }
 
 /** Whether a template's image is a file beside the template (a picture it shows), not a path for each pattern to fill in. */

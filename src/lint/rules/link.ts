@@ -99,7 +99,7 @@ export default defineCatalogRule({
             });
             break;
           }
-          const page = beyond?.kind === 'missing' ? fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true }) : undefined;
+          const page = target.reason === 'outside' ? fromPageFolder(link.url, pattern.file, index.catalog.root, { link: true }) : undefined;
           if (page) {
             report({ ...pageFolderFinding(link.url, page, pattern.file, index.catalog.root), ...at, warning: true });
             break;
@@ -419,7 +419,7 @@ function pageFolderFinding(written: string, page: PageFolderFile, fromFile: stri
   const anchor = /#.*$/.exec(written.trim())?.[0] ?? '';
   const fromFileLink = relativeLink(fromFile, target) + anchor;
   return {
-    message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo and MkDocs serve pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
+    message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo, MkDocs and Jekyll (with pretty permalinks) serve pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
     ...(page.in === 'catalog' ? { expected: fromFileLink } : {}),
   };
 }

@@ -298,6 +298,25 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it("reads a link that climbs out of a catalog at the repository's root (or with no repository around it) from the page's web address as well: `../../rules/beta` in `guides/alpha.md` for `rules/beta.md`, a warning", async () => {
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['guides/*.md', 'rules/*.md'] }),
+      'guides/alpha.md': pattern('[beta](../../rules/beta) [gone](../../rules/gone) [far](../../../far)'),
+      'rules/beta.md': pattern('Beta.'),
+    };
+    for (const around of [{ '.git/HEAD': 'ref: refs/heads/main\n' }, {}]) {
+      const root = await tempCatalog({ ...around, ...files });
+      const found = (await run(root)).filter((d) => d.path === 'guides/alpha.md').map((d) => `${d.severity} ${d.message.slice(0, 60)} ${d.expected ?? '-'}`);
+      expect(found).toEqual([
+        'warning Link `../../rules/beta` names nothing from this file, but le ../rules/beta.md',
+        ...('.git/HEAD' in around
+          ? ['error Link `../../rules/gone` is a path that leaves the catalog ro -', 'error Link `../../../far` is a path that leaves the catalog root,  -']
+          : ['warning Link `../../rules/gone` leaves the catalog root, and no git  -', 'warning Link `../../../far` leaves the catalog root, and no git repo -']),
+      ]);
+    }
+  });
+
   it('a relative link to a page beside the pattern that is in a folder above the catalog instead (`CONTRIBUTING.md` at the repository root) is broken: only shared files are read from a folder above', async () => {
     const repo = await catalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'CONTRIBUTING.md': '# Contributing\n', 'media/flow.md': '# Flow\n' });
     const root = path.join(repo, 'proposals');
