@@ -28,3 +28,27 @@ export function changedFilesSince(dir: string, ref: string): string[] {
   const names = [...diff.out.split('\0'), ...(untracked.ok ? untracked.out.split('\0') : [])].filter(Boolean);
   return [...new Set(names.map((n) => path.join(root, n)))];
 }
+
+/**
+ * The text of a file as it was first committed (followed through renames), or undefined where that
+ * cannot be told: no git, not in a repository, not committed, or a shallow clone (whose first commit
+ * is no file's first version). Never throws.
+ */
+export function firstCommittedVersion(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    const run = (args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+    const shallow = run(['rev-parse', '--is-shallow-repository']);
+    if (shallow.error || shallow.status !== 0 || shallow.stdout.trim() !== 'false') return undefined;
+    const log = run(['log', '--follow', '--diff-filter=A', '--format=%H', '--name-only', '--', path.basename(file)]);
+    if (log.status !== 0) return undefined;
+    const lines = log.stdout.split('\n').filter(Boolean);
+    if (lines.length < 2) return undefined;
+    const [sha, name] = lines.slice(-2) as [string, string];
+    const shown = run(['show', `${sha}:${name}`]);
+    // (The name is from the repository's root: read from there.)
+    return shown.status === 0 ? shown.stdout : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1221,6 +1221,24 @@ describe('patterns written to an older layout, or to another template', () => {
     expect((await levels(1)).map((f) => f.at)).toEqual(['p1/README.md:11 error']);
   });
 
+  it('counts toward that share every pattern that writes the section at that level, said or not (`## Copyright` where the `## References` it goes under is missing)', async () => {
+    const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## References\n\nLinks.\n\n### Copyright\n\nWaived.\n';
+    const under = (n: number) => `# Note ${n}\n\n## Summary\n\nOne.\n\n## References\n\nNone.\n\n### Copyright\n\nWaived.\n`;
+    const beside = (n: number) => `# Note ${n}\n\n## Summary\n\nOne.\n\n## References\n\nNone.\n\n## Copyright\n\nWaived.\n`;
+    const alone = (n: number) => `# Note ${n}\n\n## Summary\n\nOne.\n\n## Copyright\n\nWaived.\n`;
+    const files: Record<string, string> = {};
+    // 30 patterns: 2 write it beside the References, 2 at that level with no References (not said by heading-level).
+    for (let n = 1; n <= 30; n++) files[`p${n}/README.md`] = n <= 2 ? beside(n) : n <= 4 ? alone(n) : under(n);
+    const dir = await tempCatalog({ 'templates/pattern.md': nested, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const found = (await lint({ root: dir, only: ['heading-level'] })).results.flatMap((r) =>
+      r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message.match(/\d+ of the catalog's \d+ patterns write it at this level/)?.[0]}`),
+    );
+    expect(found).toEqual([
+      "p1/README.md warning 4 of the catalog's 30 patterns write it at this level",
+      "p2/README.md warning 4 of the catalog's 30 patterns write it at this level",
+    ]);
+  });
+
   it('counts a pattern with most of the required sections as following the template, whatever recommended ones it lacks', async () => {
     const names = ['Context', 'Decision', 'Status', 'Consequences', 'Options', 'Drivers', 'Links', 'Notes', 'Risks', 'Costs'];
     const tpl = `# [Title]\n\n${names.map((n) => `## ${n}\n\nSay it.\n`).join('\n')}`;

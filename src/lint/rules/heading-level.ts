@@ -12,6 +12,12 @@ import { plainRange } from '../../markdown/lines.js';
 /** A finding, and for a section at another level than the template's, which section at which level (`id@level`). */
 type LevelReport = Report & { written?: string };
 
+/** A pattern's findings, and every template section it writes at another level (`id@level`). */
+interface Collected {
+  reports: LevelReport[];
+  levels: string[];
+}
+
 export default defineCatalogRule({
   meta: {
     id: 'heading-level',
@@ -21,13 +27,20 @@ export default defineCatalogRule({
     // Whether a section at another level is a place the catalog keeps for it (see `check`) depends on the others.
     scope: 'catalog',
   },
-  collect(context): LevelReport[] {
+  collect(context): Collected {
     const reports: LevelReport[] = [];
     findings(context, (r) => reports.push(r));
-    return reports;
+    // (Every template section the pattern writes at another level, said or not — `## Copyright` where the
+    // `## References` it goes under is missing — for the share of the catalog that writes it so.)
+    const { outline } = context;
+    const levels = new Set<string>();
+    for (const m of outline.all) for (const s of m.sections) if (s.level !== m.schema.level) levels.add(`${m.schema.id}@${s.level}`);
+    for (const m of outline.misplaced) if (m.section.level !== m.schema.level) levels.add(`${m.schema.id}@${m.section.level}`);
+    for (const r of reports) if (r.written) levels.add(r.written);
+    return { reports, levels: [...levels] };
   },
   check({ pattern, catalog, collected, memo, report }) {
-    const mine = collected<LevelReport[]>(pattern);
+    const mine = collected<Collected>(pattern)?.reports;
     if (!mine) return;
     // A template section written at one other level by a good share of the catalog (`## Drawbacks`
     // where the template now has `### Drawbacks` under `## Design`): the place an older template gave
@@ -37,8 +50,7 @@ export default defineCatalogRule({
     const kept = memo('levels kept', () => {
       const counts = new Map<string, number>();
       const all = catalog.patterns.filter((p) => p.movedTo === undefined);
-      for (const p of all)
-        for (const key of new Set((collected<LevelReport[]>(p) ?? []).map((r) => r.written).filter(Boolean))) counts.set(key!, (counts.get(key!) ?? 0) + 1);
+      for (const p of all) for (const key of collected<Collected>(p)?.levels ?? []) counts.set(key, (counts.get(key) ?? 0) + 1);
       return { counts, of: all.length };
     });
     for (const { written, ...finding } of mine) {

@@ -1,3 +1,4 @@
+import { firstCommittedVersion } from '../../util/git.js';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
@@ -69,7 +70,12 @@ export default defineCatalogRule({
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
     // A section that says it does not apply (`N/A`, `See the [shared questionnaire](…)`) is not asked for its sub-sections.
-    const asked = (m: MissingSection) => !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m);
+    // (Nor one written elsewhere, out of its parent, where that parent is out of place too — `# Copyright`
+    // after a `## References` written inside the Specification: heading-level and section-order say where.)
+    const strayParent = (m: MissingSection) =>
+      m.parent !== undefined && outline.misplaced.some((x) => x.schema === m.parent!.schema) && outline.misplaced.some((x) => x.schema === m.schema);
+    const asked = (m: MissingSection) =>
+      !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m) && !strayParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
@@ -104,7 +110,12 @@ export default defineCatalogRule({
       const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
-    const later = memo('gained later', () => gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)));
+    const later = memo('gained later', () =>
+      hadFromTheStart(
+        gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)),
+        catalog.template,
+      ),
+    );
     const kept = memo('boilerplate sections', () =>
       keptSections(
         catalog.template,
@@ -198,6 +209,25 @@ function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: Tem
   if (doc.title || template.title.from !== 'heading') return false;
   const placed = outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level));
   return placed.length >= 2 && placed.filter((off) => off === -1).length * 3 >= placed.length * 2;
+}
+
+/**
+ * Without the sections the template had when it was first committed (its git history says so): those
+ * the older patterns lack were asked of them all along. Kept where the history cannot be read (no
+ * git, a shallow clone).
+ */
+function hadFromTheStart<T>(eras: Map<string, T>, template: TemplateSchema): Map<string, T> {
+  if (eras.size === 0 || template.builtIn) return eras;
+  const first = firstCommittedVersion(template.file);
+  if (first === undefined) return eras;
+  const headings = [...first.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
+  const sections = flattenSections(template.sections);
+  const out = new Map<string, T>();
+  for (const [id, era] of eras) {
+    const section = sections.find((s) => s.id === id);
+    if (!section || !headings.some((h) => section.matcher.test(h))) out.set(id, era);
+  }
+  return out;
 }
 
 /** Of a catalog's patterns, at least this many must lack a section before its absence is read as their era's. */

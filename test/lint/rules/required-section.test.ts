@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/required-section.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
@@ -1060,6 +1062,35 @@ describe('required-section: a section the template gained after the older patter
     expect(first[0]!.message).toContain('The template gained it after these patterns were written, likely: 5 of the catalog');
   });
 
+  it('where the git history says the template had it from its first version, the older patterns that lack it are errors; where it came later, warnings', async () => {
+    const git = (cwd: string, ...args: string[]) => {
+      const r = spawnSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' },
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    for (const firstHad of [true, false]) {
+      const files: Record<string, string> = {
+        'templates/proposal.md': firstHad ? template : template.replace(/\n## Security\n[\s\S]*$/, '\n'),
+        'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+      };
+      const root = await tempCatalog(files);
+      git(root, 'init', '-q');
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'template');
+      await writeFile(path.join(root, 'templates/proposal.md'), template);
+      await mkdir(path.join(root, 'text'), { recursive: true });
+      for (let n = 1; n <= 20; n++) await writeFile(path.join(root, `text/${String(n).padStart(4, '0')}-change.md`), proposal(n, n > 6 && n !== 15));
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'patterns');
+      const report = await lint({ root, only: ['required-section'], fix: false });
+      const severities = report.results.flatMap((r) => r.diagnostics.map((d) => d.severity));
+      expect(severities).toEqual(firstHad ? Array(7).fill('error') : [...Array(6).fill('warning'), 'error']);
+    }
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);
@@ -1817,5 +1848,18 @@ describe('required-section: the one sub-section a section asks for, written in o
     const text = '# Desk lamps\n\n## Summary\n\nLight.\n\n## Proposal\n\nA lamp per desk.\n\n## Alternatives\n\nCandles.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['error fix']);
+  });
+});
+
+describe('required-section: a sub-section written out of its parent, where that parent is out of place too', () => {
+  it('`# Copyright` after a `## References` written inside the Specification: not missing (heading-level says its level)', async () => {
+    const template =
+      '---\nnumber: NNN\ntitle: Title\ncreated: DD-MMM-YY\nauthor: NAME\npurpose: Speed or Safety\nlayer: Core or Node\ncomplexity: 1, 2 or 3\nstatus: Draft,Accepted,Adopted,Deferred or Rejected\ndescription: \n---\n\n\n## Abstract\n\nTo be written.\n\n## Motivation\n\nTo be written.\n\n## Specification\n\nTo be written.\n\n### First part of the specification\n\nSome.\n\n### Second part\n\nSome.\n\n## Rationale\n\nWhy.\n\n## References\n\nLinks.\n\nMore.\n\n### Copyright\n\nWaived.\n';
+    const text =
+      '---\nnumber: 48\ntitle: Fee rule\ndescription: \nstatus: Draft\npurpose: Speed\nauthor: Ada\nlayer: Core\ncomplexity: 2\ncreated: 2017-11-28\n---\n\n# Fee rule\n\n\n# Abstract\n\nText.\n\n# Motivation\n\nText.\n\n# Specification\n\n## References\n\nText.\n\n# Copyright\n\nText.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringContaining('Copyright'));
+    const levels = await lintOne('heading-level', text, { template });
+    expect(levels.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('`# Copyright` should be level 3'));
   });
 });
