@@ -38,6 +38,12 @@ describe('configuration', () => {
     );
   });
 
+  it('takes a section entry left empty (its one setting removed, as adopt’s notes say to) as no setting', async () => {
+    const dir = await tempCatalog({ 'patternbook.config.yaml': 'patterns:\n  - "*/README.md"\nsections:\n  "Context":\n  "Drivers":\n    optional: true\n' });
+    const config = await loadConfig(dir);
+    expect(config.sections).toEqual({ Context: {}, Drivers: { optional: true } });
+  });
+
   it('names the key and line for a wrong type', async () => {
     const dir = await tempCatalog({ 'patternbook.config.json': '{\n  "patterns": ["*/README.md"],\n  "maxFileSize": "huge"\n}\n' });
     await expect(loadConfig(dir)).rejects.toThrow(/patternbook\.config\.json:3:18: `maxFileSize`/);

@@ -53,11 +53,15 @@ function onlyWith(value: { from?: string | undefined; key?: string | undefined; 
 const sectionsSchema = z
   .record(
     z.string(),
-    z.strictObject({
-      optional: z.boolean().optional(),
-      recommended: z.boolean().optional(),
-      aliases: z.array(z.string().min(1)).optional(),
-    }),
+    // (An entry left empty, `"Context":` after its one setting was removed, sets nothing.)
+    z.preprocess(
+      (v) => v ?? {},
+      z.strictObject({
+        optional: z.boolean().optional(),
+        recommended: z.boolean().optional(),
+        aliases: z.array(z.string().min(1)).optional(),
+      }),
+    ),
   )
   .optional();
 
