@@ -324,7 +324,13 @@ function titleSpec(
   // the feature name)`: a label every pattern keeps, the name in that field — no title line.)
   // (Not one that names the template, `# RFC Template` over `- Feature Name: (fill me in)`: the title
   // line, which patterns write their titles in.)
-  const label = doc.title && !titlePlaceholder(doc.title) && !/\btemplate\b/i.test(doc.title.text) && nameField(doc) !== undefined;
+  // (Nor one over a section that names the pattern, `# Record` over `## Name`: the kind of document, kept
+  // as it is; the name is written in that section.)
+  const label =
+    doc.title &&
+    !titlePlaceholder(doc.title) &&
+    !/\btemplate\b/i.test(doc.title.text) &&
+    (nameField(doc) !== undefined || (!fmTitle && namedSection(sections, TITLE_SECTIONS) !== undefined));
   const from = setting?.from ?? (doc.title && !label ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   const recommended = setting?.recommended ? { recommended: true as const } : {};
   if (from === 'heading') {
@@ -342,7 +348,7 @@ function titleSpec(
   if (from === 'section') {
     const section = settingSection(sections, TITLE_SECTIONS, setting?.section, 'title', file);
     const sample = firstParagraph(doc, section);
-    return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample), ...recommended };
+    return { from, section: section.name, matcher: section.matcher, sample, ...titleShape(sample), ...recommended, ...(label ? { label: doc.title!.text } : {}) };
   }
   // No title line of its own: the field of its metadata that names the pattern, if it has one.
   return { from: 'none', ...(nameField(doc) ?? {}), ...(label ? { label: doc.title!.text } : {}) };

@@ -132,7 +132,16 @@ export type TitleSpec =
       recommended?: true;
     }
   | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape; recommended?: true }
-  | { from: 'section'; section: string; matcher: RegExp; sample: string; shape?: TitleShape; recommended?: true }
+  | {
+      from: 'section';
+      section: string;
+      matcher: RegExp;
+      sample: string;
+      shape?: TitleShape;
+      recommended?: true;
+      /** The H1 the template keeps over that section as the kind of document (`# Record` over `## Name`): no pattern's title. */
+      label?: string;
+    }
   | {
       from: 'none';
       /**

@@ -279,7 +279,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       });
   } else {
     // Whether the section is there at all is required-section's to say; an H1 is this rule's.
-    for (const h1 of h1s) {
+    // (The template's own H1 kept as the kind of document, `# Record` over `## Name`, is no title.)
+    const label = spec.label === undefined ? undefined : foldHeading(spec.label);
+    for (const h1 of h1s.filter((h) => foldHeading(h.text) !== label)) {
       report(
         spec.matcher.test(foldHeading(h1.text))
           ? {

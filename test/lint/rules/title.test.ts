@@ -66,6 +66,11 @@ testRule(
     template,
     valid: [
       {
+        name: 'the template’s H1 with no placeholder over a `## Name` section is the kind of document, kept as it is: the name is under `## Name`',
+        template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
+        text: '# Record\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
+      },
+      {
         name: 'an H1 opening the text that repeats the front matter title (the title for readers of the source, as on GitHub): nothing',
         template: frontMatterTemplate,
         text: '---\ntitle: Competing Consumers\ndescription: Hands out work.\n---\n\n# Competing consumers\n\n## Context\n\nWorkers pull.\n',
@@ -139,6 +144,12 @@ testRule(
       },
     ],
     invalid: [
+      {
+        name: 'another H1 than the template’s kind of document, where the name goes under `## Name`: said',
+        template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
+        text: '# Shelf list\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
+        errors: [{ message: 'This template keeps the title on the line under `## Name`; write it there rather than as the `# Shelf list` heading.', line: 1, column: 1 }],
+      },
       {
         name: 'the zeros that stand for the number kept (`REC000: …`): a placeholder left',
         template: zerosTemplate,
