@@ -1239,6 +1239,19 @@ describe('patterns written to an older layout, or to another template', () => {
     ]);
   });
 
+  it('does not count the patterns of an older layout, every section a level up, toward it: `# Motivation` among `##` sections stays an error', async () => {
+    const tpl = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 10; n++) files[`p${n}/README.md`] = `# Note ${n}\n\n## Summary\n\nOne.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n`;
+    for (let n = 11; n <= 15; n++) files[`p${n}/README.md`] = `# Note ${n}\n\n# Summary\n\nOne.\n\n# Motivation\n\nWhy.\n\n# Design\n\nHow.\n`;
+    files['p1/README.md'] = '# Note 1\n\n## Summary\n\nOne.\n\n# Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const dir = await tempCatalog({ 'templates/pattern.md': tpl, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const found = (await lint({ root: dir, only: ['heading-level'] })).results.flatMap((r) =>
+      r.diagnostics.filter((d) => r.path === 'p1/README.md').map((d) => `${d.severity} ${d.message}`),
+    );
+    expect(found).toEqual(['error `# Motivation` should be level 2: `## Motivation`.']);
+  });
+
   it('counts a pattern with most of the required sections as following the template, whatever recommended ones it lacks', async () => {
     const names = ['Context', 'Decision', 'Status', 'Consequences', 'Options', 'Drivers', 'Links', 'Notes', 'Risks', 'Costs'];
     const tpl = `# [Title]\n\n${names.map((n) => `## ${n}\n\nSay it.\n`).join('\n')}`;

@@ -32,10 +32,15 @@ export default defineCatalogRule({
     findings(context, (r) => reports.push(r));
     // (Every template section the pattern writes at another level, said or not — `## Copyright` where the
     // `## References` it goes under is missing — for the share of the catalog that writes it so.)
+    // (Not those a whole outline written a level off moves with it, `# Motivation` among the `# Summary`,
+    // `# Design` of an older layout: that layout is no place of this section's.)
     const { outline } = context;
+    const pairs = [...outline.all.flatMap((m) => m.sections.map((section) => ({ schema: m.schema, section }))), ...outline.misplaced];
+    const offsets = new Map<number, number>();
+    for (const p of pairs) offsets.set(p.schema.level - p.section.level, (offsets.get(p.schema.level - p.section.level) ?? 0) + 1);
+    const layout = [...offsets].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
     const levels = new Set<string>();
-    for (const m of outline.all) for (const s of m.sections) if (s.level !== m.schema.level) levels.add(`${m.schema.id}@${s.level}`);
-    for (const m of outline.misplaced) if (m.section.level !== m.schema.level) levels.add(`${m.schema.id}@${m.section.level}`);
+    for (const p of pairs) if (p.section.level !== p.schema.level && p.schema.level - p.section.level !== layout) levels.add(`${p.schema.id}@${p.section.level}`);
     for (const r of reports) if (r.written) levels.add(r.written);
     return { reports, levels: [...levels] };
   },
