@@ -419,6 +419,9 @@ class Scan {
         hits.set(`generic ${token.text}`, { id: -1, shown: quote(token.text), literal: token.text, token: true });
       }
     }
+    // (In the template's guidance kept as a quote over the author's answer, the blanks of an example it
+    // quotes — `Write them like "A [persona] needs [capability]."` — are the example's, no blanks left.)
+    if (ctx.quotedLeadIn === true) for (const [key, hit] of hits) if (hit.literal && withinQuotes(text, hit.literal)) hits.delete(key);
     // Several marked placeholders of one line (`<package>: <date> - <test coverage>`) are one leftover.
     const tokens = [...hits.values()].filter((h) => h.token && !h.open);
     if (tokens.length > 1) {
@@ -942,4 +945,10 @@ function holdsText(block: Block, test: (folded: string) => boolean): boolean {
 /** A diagram's source compared whole, whitespace aside. */
 function diagramKey(content: string): string {
   return content.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `literal` stands inside a quotation of `text` ("…", “…”). */
+function withinQuotes(text: string, literal: string): boolean {
+  for (const m of text.matchAll(/"([^"]+)"|“([^”]+)”/g)) if ((m[1] ?? m[2] ?? '').includes(literal)) return true;
+  return false;
 }

@@ -123,11 +123,24 @@ testRule(
         text: leftover('## Configuration', '```text\nqueuectl show [Queue Name] [First Step Title]\n```\n\n## Configuration'),
       },
       {
+        name: 'the template’s guidance kept as a quote over the author’s answer: the blanks of the example it quotes are the example’s',
+        template:
+          '# [Title]\n\n## Stories\n\n<!-- Say who gains what. Write them like "A [persona] needs [capability] because [reason]." -->\n\n## Design\n\n<!-- How it works. -->\n',
+        text: '# Shelf limits\n\n## Stories\n\n> Say who gains what. Write them like "A [persona] needs [capability] because [reason]."\n\nA shelf keeper needs a ceiling because full shelves tip over.\n\n## Design\n\nA counter per shelf.\n',
+      },
+      {
         name: 'a reference link whose definition exists',
         text: leftover('Give it a retention of two weeks.', 'See [First Step Title] for retention.\n\n[First Step Title]: https://queues.example.org/retention'),
       },
     ],
     invalid: [
+      {
+        name: 'the example’s blanks written as the author’s own text, not quoted: left',
+        template:
+          '# [Title]\n\n## Stories\n\n<!-- Say who gains what. Write them like "A [persona] needs [capability] because [reason]." -->\n\n## Design\n\n<!-- How it works. -->\n',
+        text: '# Shelf limits\n\n## Stories\n\nA [persona] needs [capability] because [reason].\n\n## Design\n\nA counter per shelf.\n',
+        errors: [{ message: left('`## Stories`', '“[persona]”, “[capability]”, “[reason]”'), line: 5, column: 3, endLine: 5, endColumn: 48 }],
+      },
       {
         name: 'an instruction to the author, re-wrapped',
         text: leftover('A poison message blocks its partition until someone removes it.', 'Describe the problem\nthis pattern solves.'),
