@@ -619,13 +619,19 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const asText = nameAsText(doc, missing);
       if (asText) {
         const heading = `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}`;
+        // (Not where it stands inside a section of the author's, `**Security Concerns (noopener)**` among
+        // the paragraphs of their `## Callbacks`: made a heading, it would take the rest of their section.)
+        const insideOwn = flattenSections(doc.sections).some(
+          (s) =>
+            s.heading !== doc.title && s.range.start.offset < asText.range.start.offset && s.range.end.offset >= asText.range.end.offset && outline.unknown.includes(s),
+        );
         return {
           section: missing.schema.id,
           message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: its name stands on line ${asText.range.start.line} as a line of text (${quote(asText.text)}), not a heading. Make it \`${heading}\`.`,
           range: plainRange(asText.range),
           expected: heading,
           warning: true,
-          ...(inCode || missing.schema.name !== missing.schema.heading
+          ...(inCode || insideOwn || missing.schema.name !== missing.schema.heading
             ? {}
             : { fix: { range: [asText.range.start.offset, asText.range.end.offset] as [number, number], text: heading } }),
         };

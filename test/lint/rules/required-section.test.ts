@@ -1619,6 +1619,16 @@ describe('required-section: its name as a line of text', () => {
     expect(fixed.diagnostics).toEqual([]);
     expect(await readFile(fixed.file, 'utf8')).toBe(text.replace('\nReviews\n', '\n## Reviews\n'));
   });
+  it('inside a section of the author’s, as a label among its paragraphs: said, with no fix (made a heading, it would take the rest of their section)', async () => {
+    const template = '# [Name]\n\n## Decision\n\nWhat.\n\n## Reviews\n\nWho reviewed it.\n';
+    const text =
+      '# Tool rota\n\n## Decision\n\nA rota.\n\n## Handover\n\nKeys go back.\n\n**Reviews (weekly)**\n\nAna looks at it each week.\n\nKeys are counted on Friday.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(fixed.diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message.slice(0, 60)}`)).toEqual([
+      'warning Missing section `## Reviews`, expected after `## Decision`: ',
+    ]);
+    expect(await readFile(fixed.file, 'utf8')).toBe(text);
+  });
 });
 
 describe('required-section: no section inserted above one the template puts before it', () => {
