@@ -418,6 +418,18 @@ export function chooseLayout(
         patterns.push(f);
         slugs.add(slugOfFile(f));
       }
+    // (And one above the patterns' folders, written to the template as a whole — `issue-40-benchmarks.md`
+    // beside the README and the template, where the others are `*/*.md`: a pattern filed at the top by
+    // mistake, named on its own.)
+    const depth = Math.min(...patterns.map((p) => p.dirs.length));
+    if (schemaGiven)
+      for (const f of eligible) {
+        if (patterns.includes(f) || f === template?.file || f.folderKind || f.dirs.length >= depth || inPatternFolder(f) || slugs.has(slugOfFile(f))) continue;
+        if ((fit(f)?.f1 ?? 0) < CLOSE_FIT || !fitsTemplate(fit(f))) continue;
+        globs.push(f.rel.split('/').map(escapeName).join('/'));
+        patterns.push(f);
+        slugs.add(slugOfFile(f));
+      }
     patterns.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   }
   // A document whose name starts with a dot (`.hidden-rfc.md`) among the patterns: the globs' `*`
@@ -692,9 +704,17 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     // (But a README alone in a folder of its own below the catalog's root, its images beside it,
     // written from the template — `sig-node/301-fast-start/README.md` among `sig-node/*.md` — is that
     // folder's page: a pattern kept so, as newer ones often are.)
-    const ownFolder = file.dirs.length > 0 && !set.some((o) => o !== file && o.dirs.join('/') === file.dirs.join('/')) && fitsTemplate(fit(file));
+    // (Or, where there is nothing to judge a file by — no template yet, the one derived from these very
+    // files, or one that asks for no section —, any such page: alone in its folder, it lists nothing and
+    // is a document like the others, `tools/index.md` beside `guides/alpha.md`.)
+    const judged = fit(file);
+    const ownFolder =
+      file.dirs.length > 0 &&
+      !set.some((o) => o !== file && o.dirs.join('/') === file.dirs.join('/')) &&
+      (fitsTemplate(judged) || judged === undefined || judged.of === 0);
     const pageOnly = (layout.folderKind ? false : /^(readme|_?index)\./i.test(file.base) && !ownFolder) || GENERATED_SOURCE.test(file.base);
-    const named = isNonPatternName(file, layout.folderKind) && (pageOnly || !fitsTemplate(fit(file)));
+    const folderPage = /^(readme|_?index)\./i.test(file.base);
+    const named = isNonPatternName(file, layout.folderKind) && (pageOnly || (!fitsTemplate(judged) && !(folderPage && ownFolder)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     // (A file named for a topic with the word in it, `multiple-pod-template-support.md`, that fits the
     // catalog's template is one of its patterns: blanks in its examples do not make it a template.)

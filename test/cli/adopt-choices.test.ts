@@ -179,6 +179,26 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
   });
 });
 
+describe('init --adopt: a document above the patterns’ folders', () => {
+  it('written to the template as a whole, at the top beside the README and the template where the others are `*/*.md`: named on its own', async () => {
+    const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const doc = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = {
+      'README.md': '# Change proposals\n\nCopy [the template](template.md) to write one.\n',
+      'template.md': template,
+      'alpha/one.md': doc('One'),
+      'alpha/two.md': doc('Two'),
+      'beta/three.md': doc('Three'),
+      'beta/four.md': doc('Four'),
+      'offline-install.md': doc('Offline install'),
+      'notes.md': '# Notes\n\nMeeting notes.\n',
+    };
+    const dir = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['alpha/one.md', 'alpha/two.md', 'beta/four.md', 'beta/three.md', 'offline-install.md']);
+  });
+});
+
 describe('init --adopt: a README alone in a folder of its own', () => {
   it('written from the template among named proposals (`area/301-fast-start/README.md` beside `area/*.md`), is a pattern; the catalog’s own README is not', async () => {
     const doc = (t: string) => `# ${t}\n\n${t} in short.\n\n## Motivation\n\nWhy ${t}.\n\n## Goals\n\nWhat ${t} reaches.\n\n## Design\n\nHow ${t} works.\n`;
@@ -199,6 +219,20 @@ describe('init --adopt: a README alone in a folder of its own', () => {
     const dir2 = await tempCatalog(beside);
     expect((await runCli(['init', '--adopt', dir2], REPO)).code).toBe(0);
     expect(await pickedOf(dir2, beside)).not.toContain('area/301-fast-start/README.md');
+  });
+
+  it('with no template and documents that share no section, an `index.md` alone in its folder is one of them (a site serves it as that folder’s page)', async () => {
+    const page = (t: string) => `---\ncategory: ${t}\nexpires: 2030-01-01\n---\n\n# ${t}\n\n${t} is a short guidance page.\n`;
+    const files: Record<string, string> = {
+      'index.md': '# Guidance\n\nThe pages of this site.\n',
+      'guides/alpha.md': page('Alpha'),
+      'guides/gamma.md': page('Gamma'),
+      'rules/beta.md': page('Beta'),
+      'tools/index.md': page('Tools'),
+    };
+    const dir = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['guides/alpha.md', 'guides/gamma.md', 'rules/beta.md', 'tools/index.md']);
   });
 });
 
