@@ -611,7 +611,7 @@ function whollyEmphasised(raw: string): boolean {
 }
 
 /** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
-const SUMMARY_SECTION = /^(?:summary|abstract|synopsis|tl;? ?dr|executive summary|in brief|at a glance)$/;
+const SUMMARY_SECTION = /^(?:(?:simple )?summary|abstract|synopsis|tl;? ?dr|executive summary|in brief|at a glance)$/;
 
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =

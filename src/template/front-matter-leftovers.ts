@@ -36,7 +36,9 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
       // someone not chosen yet, a state of the pattern the catalog's process fills in.)
       // (Written as the list's entries are, `"@TBD"` among `"@owner"`s, it is that entry still.)
       const blank = blanks.find((b) => foldText(b) === foldText(value)) ?? value;
-      const undecided = Array.isArray(sample) && /^(?:TBD|TBA)$/.test(blank);
+      // (So is `TBD` for a key that names who takes a role, `reviewer: TBD`, `editor: TBD`: someone not
+      // chosen yet, as the catalog's process has it.)
+      const undecided = (Array.isArray(sample) || ROLE_KEY.test(own)) && /^(?:TBD|TBA)$/.test(blank);
       out.push({
         id: -1,
         where: `front matter \`${own}\``,
@@ -46,7 +48,9 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
               warning: later
                 ? 'the template fills it in at a later stage'
                 : undecided
-                  ? 'the template offers it as an entry of this list for what is not decided yet: name it once it is'
+                  ? Array.isArray(sample)
+                    ? 'the template offers it as an entry of this list for what is not decided yet: name it once it is'
+                    : 'the template offers it for someone not chosen yet: name them once they are'
                   : 'the template makes this key optional: fill it in or remove the line',
             }
           : {}),
@@ -56,6 +60,9 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
   }
   return out;
 }
+
+/** Front matter keys that name whom the process assigns a role (not the owner, the author names that). */
+const ROLE_KEY = /^(?:reviewers?|editors?|approvers?|assignees?|shepherds?|champions?|sponsors?|stewards?)$/i;
 
 /** A front matter value's strings: itself, or the items of a list. */
 function valuesOf(value: unknown): string[] {

@@ -304,7 +304,7 @@ const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title'
 export const SUMMARY_KEYS = ['description', 'summary', 'excerpt'] as const;
 
 /** Names of a template section that is the summary (folded). */
-const SUMMARY_SECTIONS = new Set(['summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
+const SUMMARY_SECTIONS = new Set(['summary', 'simple summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
 
 /**
  * Where patterns keep their title: the configuration's choice, else the

@@ -134,6 +134,19 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(await site.page('desks')).toContain('<h2 id="booking-rules">Booking rules</h2>');
   });
 
+  it('a `## Simple Summary` before the `## Abstract` is the summary the template keeps; a pattern without one is summed up by its Abstract', async () => {
+    const template = '# [Title]\n\n## Simple Summary\n\nOne sentence.\n\n## Abstract\n\nA short technical description.\n\n## Specification\n\nWhat.\n';
+    const site = await build(template, {
+      'batch-send':
+        '# Batch send\n\n## Simple Summary\n\nSend tokens to many receivers in one call.\n\n## Abstract\n\nThis mirrors a design from another chain.\n\n## Specification\n\nA new call.\n',
+      'fee-rebate': '# Fee rebate\n\n## Abstract\n\nReturn part of the fee to callers who pre-pay.\n\n## Specification\n\nA rebate.\n',
+    });
+    expect(site.catalog).toEqual([
+      ['batch-send', 'Batch send', 'Send tokens to many receivers in one call.'],
+      ['fee-rebate', 'Fee rebate', 'Return part of the fee to callers who pre-pay.'],
+    ]);
+  });
+
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
     const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
     const site = await build(template, {

@@ -861,6 +861,15 @@ describe('placeholder: `TBD` as an entry of a front matter list', () => {
     ]);
   });
 
+  it('kept as the single value of a key for someone the process assigns (`reviewer: TBD`): a warning (not chosen yet)', async () => {
+    const single = '---\nowner: TBD\nreviewer: TBD\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n';
+    const source = '---\nowner: Ada\nreviewer: TBD\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template: single });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
+      "warning 3 Template text left in front matter `reviewer`: “TBD”. Replace it with this pattern's own content. (The template offers it for someone not chosen yet: name them once they are. A warning.)",
+    ]);
+  });
+
   it('written as the list writes its entries (`"@TBD"` among `"@owner"`s) it is that entry still: a warning', async () => {
     const source = '---\nowner: Ada\nreviewers:\n  - "@ada"\n  - "@TBD"\n---\n\n# Lease renewal\n\n## Overview\n\nLeases renew early.\n';
     const { diagnostics } = await lintOne('placeholder', source, { template });
