@@ -451,7 +451,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       .reverse()
       .find((s): s is SectionMatch => 'sections' in s);
     const before = slots.slice(i + 1).find((s): s is SectionMatch => 'sections' in s);
-    const standIn =
+    const found =
       after && before
         ? standingIn(
             slot,
@@ -462,6 +462,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
             result.unknown,
           )
         : undefined;
+    const standIn = found && !negatedName(found.title, slot.heading) ? found : undefined;
     const absent: MissingSection = {
       schema: slot,
       ...(parent ? { parent } : {}),
@@ -654,7 +655,7 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     const then = nextAfter(one, false);
     if (k < siblings.length && then && !known.has(then)) continue;
     const between = siblings.slice(j + 1, k).filter((s) => !placed.has(s));
-    if (speaksFor(one, between, t.level) !== t) continue;
+    if (speaksFor(one, between, t.level) !== t || negatedName(one.title, t.heading)) continue;
     missing.standIn = one;
     stood.add(one);
   }
@@ -930,6 +931,8 @@ function rewordings(
     out.set(fitting[0]!, t);
     apart.add(fitting[0]!);
   }
+  // (Never a heading that says the opposite, the name without its `Non-`: `## Goals` is no `## Non-Goals`.)
+  for (const [section, t] of out) if (negatedName(section.title, t.heading)) out.delete(section);
   return out;
 }
 
@@ -1400,4 +1403,21 @@ export function asksForText(schema: TemplateSection): boolean {
     .replace(/^ {0,3}#{1,6}[ \t].*$/gm, '')
     .replace(/^[ \t]*>.*$/gm, '');
   return (own.match(/\p{L}+/gu) ?? []).length >= 8;
+}
+
+/**
+ * Whether one of two names is the other negated, or both say the opposite of each other: `Goals` and
+ * `Non-Goals`, `In scope` and `Out of scope`, `Goals` and `Not goals`.
+ */
+export function negatedName(a: string, b: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const negation = (w: readonly string[]) =>
+    w.some((x, i) => x === 'non' || x === 'not' || x === 'no' || x === 'without' || x === 'anti' || (x === 'out' && w[i + 1] === 'of'));
+  const rest = (w: readonly string[]) => w.filter((x) => !['non', 'not', 'no', 'without', 'anti', 'out', 'in', 'of'].includes(x));
+  const wa = words(a);
+  const wb = words(b);
+  if (negation(wa) === negation(wb)) return false;
+  const ra = rest(wa);
+  const rb = rest(wb);
+  return ra.length > 0 && ra.some((x) => rb.includes(x) || rb.some((y) => analyze(y)[0] === analyze(x)[0]));
 }

@@ -21,6 +21,7 @@ import {
   type MissingSection,
   type OutlineMatch,
   type SectionMatch,
+  negatedName,
 } from '../../template/match-outline.js';
 import { extendsName, holdsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
@@ -692,7 +693,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // and `## Non-goals` after the Background, where the Objective's guidance asks "What are the
       // goals and non-goals?".)
       const asked = partsUp || down || joint || byName.length > 0 || own.length > 0 || talked.length > 0 ? [] : askedForElsewhere(doc, outline, missing, template);
-      const named = byName.length > 0 ? byName : talked.length > 0 ? talked : asked;
+      // (Never one that says its opposite: `## Goals` is no `## Non-Goals`.)
+      const named = (byName.length > 0 ? byName : talked.length > 0 ? talked : asked).filter((s) => !negatedName(s.title, missing.schema.heading));
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
       const ownText = down
@@ -1143,6 +1145,8 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
   const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s) && !parts.has(s));
   if (!there.every((s) => unknown.has(s))) return none;
+  // (Nor one that says its opposite, `## Goals` where the `## Non-Goals` go: it is another section.)
+  if (there.some((s) => negatedName(s.title, missing.schema.heading))) return none;
   // (Between two sections the pattern has — the next in the template's order, or the template section
   // that follows in the pattern: one of the missing section's own sub-sections written a level up.)
   const here = outline.missing.filter(

@@ -1873,3 +1873,14 @@ describe('required-section: a sub-section written out of its parent, where that 
     expect(levels.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('`# Copyright` should be level 3'));
   });
 });
+
+describe('required-section: a heading that says the opposite of the missing section', () => {
+  it('`## Goals` where the template puts `## Non-Goals` is another section: the Non-Goals are missing, nothing renamed', async () => {
+    const template = '# [Title]\n\n## Abstract\n\nShort.\n\n## Proposal\n\nWhat.\n\n## Non-Goals\n\nWhat is left out.\n\n## Implementation\n\nSteps.\n';
+    const text = '# Log rotation\n\n## Abstract\n\nRotate logs daily.\n\n## Proposal\n\nA cron job.\n\n## Goals\n\nNo full disks.\n\n## Implementation\n\nA script.\n';
+    const required = await lintOne('required-section', text, { template });
+    expect(required.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Non-Goals`, expected after `## Proposal`.']);
+    const names = await lintOne('section-name', text, { template });
+    expect(names.diagnostics).toEqual([]);
+  });
+});
