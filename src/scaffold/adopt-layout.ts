@@ -2,7 +2,8 @@ import { movedTarget } from '../catalog/moved.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { TemplateSchema } from '../template/types.js';
-import { requiredOf } from '../template/walk.js';
+import { flattenSections, requiredOf } from '../template/walk.js';
+import { variantKey } from '../template/heading-variants.js';
 import {
   fitOf,
   fits,
@@ -92,6 +93,20 @@ function templateStem(rel: string): string {
     .replace(/template/g, '')
     .replace(/[^a-z]+/g, '');
 }
+
+/**
+ * Whether a template asks for every section of another and more (`templates/HFProject.md` has all of
+ * `templates/RFC.md`'s, and a Timeline and a Budget): a kind of the other, which is the general one.
+ */
+function extendsSections(kind: TemplateSchema, general: TemplateSchema): boolean {
+  const names = (t: TemplateSchema) => new Set(flattenSections(t.sections).map((s) => variantKey(s.name)));
+  const own = names(kind);
+  const base = names(general);
+  return base.size >= 2 && own.size > base.size && [...base].every((n) => own.has(n));
+}
+
+/** A folder of templates by its name (`templates`, `template`, `_templates`). */
+const TEMPLATE_FOLDERS_RE = /^_?templates?$/i;
 
 /** `swifttesting` and `swiftpm` extend `swift`. */
 function extendsStem(stem: string, base: string): boolean {
@@ -250,7 +265,7 @@ export function chooseLayout(
     (g) =>
       g.score >= max * GENERAL_TIE &&
       near.some((o) => o !== g) &&
-      near.every((o) => o === g || extendsStem(templateStem(o.candidate.rel), templateStem(g.candidate.rel))),
+      near.every((o) => o === g || extendsStem(templateStem(o.candidate.rel), templateStem(g.candidate.rel)) || extendsSections(o.candidate.schema, g.candidate.schema)),
   );
   if (general && !near.includes(general)) near.push(general);
   // (A file named for a topic with the word in it, `multi-pod-template-support.md`, is a template only by
@@ -298,7 +313,30 @@ export function chooseLayout(
     }
   }
   const schema = schemaGiven ?? derived ?? derive(eligible.filter((f) => inLayout(layout, f)));
-  const fit = (f: ScannedFile) => (schema ? fitWith(schema, f) : undefined);
+  // (Beside a template in a folder of templates, the kinds of it that ask for all its sections and more —
+  // `templates/HFProject.md` beside `templates/RFC.md` —: a file written from one of them is written
+  // from the catalog's templates too, and fits as well as it fits the closest.)
+  const chosenOne = accepted?.candidate;
+  const kinds = chosenOne
+    ? candidates.filter(
+        (c) =>
+          c !== chosenOne &&
+          c.nameScore >= 3 &&
+          chosenOne.nameScore >= 3 &&
+          path.posix.dirname(c.rel) === path.posix.dirname(chosenOne.rel) &&
+          TEMPLATE_FOLDERS_RE.test(path.posix.basename(path.posix.dirname(c.rel))) &&
+          extendsSections(c.schema, chosenOne.schema),
+      )
+    : [];
+  const fit = (f: ScannedFile): Fit | undefined => {
+    if (!schema) return undefined;
+    let best = fitWith(schema, f);
+    for (const k of kinds) {
+      const other = fitWith(k.schema, f);
+      if (other && (!best || other.f1 > best.f1)) best = other;
+    }
+    return best;
+  };
 
   const exclusions: Exclusion[] = [];
   // The first folder level first: a layout under one named folder may then reach all its depths.

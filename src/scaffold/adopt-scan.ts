@@ -366,7 +366,10 @@ export function templateNameScore(file: ScannedFile): number {
     // patterns' fit tells.)
     // (With blanks in it to fill, `<TITLE>`, `YYYY-MM-DD`, `[Name]`: not a pattern named for empty states.)
     if (!numbered && tokens.length <= 3 && tokens.some((t) => BLANK_WORDS.has(t)) && file.doc && BLANKS.test(file.doc.source)) return 2;
-    return TEMPLATE_FOLDERS.has(parent.toLowerCase()) ? 2 : 0;
+    // (`templates/Solo.md` titled `# Solo Proposal Template - put your title here`: a file of a folder of
+    // templates that names itself one, one kind's template among its siblings.)
+    if (TEMPLATE_FOLDERS.has(parent.toLowerCase())) return file.doc?.title && /\btemplate\b/i.test(file.doc.title.text) ? 3 : 2;
+    return 0;
   }
   const tokens = nameTokens(parent);
   const grand = file.dirs[file.dirs.length - 2] ?? '';

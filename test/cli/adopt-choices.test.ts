@@ -179,6 +179,40 @@ describe('init --adopt: numbering is no part of a section’s name', () => {
   });
 });
 
+describe('init --adopt: kinds of a template in a folder of templates', () => {
+  it('the one whose sections the others all ask for and more is the catalog’s, the others its siblings, and files written from any join the patterns', async () => {
+    const guidance = (kind: string) => `# ${kind} Proposal Template - put your title here\n\n_This template is for ${kind} proposals._\n\n`;
+    const common = '## Summary\n\n_What is proposed._\n\n## Details\n\n_How it works._\n\n## People\n\n_Who helps._\n';
+    const solo = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Details\n\nHow ${t} works.\n\n## People\n\nAda.\n`;
+    const club = (t: string) => `${solo(t)}\n## Costs\n\nTen pounds.\n\n## Schedule\n\nSpring.\n`;
+    const files: Record<string, string> = {
+      'README.md': '# How we propose things\n\nStart from one of the [templates](templates/).\n',
+      'templates/Solo.md': guidance('Solo') + common,
+      'templates/Club.md': guidance('Club') + common + '\n## Costs\n\n_What it costs._\n\n## Schedule\n\n_When._\n',
+      'compost-bins.md': solo('Compost bins'),
+      'seed-swap.md': club('Seed swap'),
+      'pond.md': solo('Pond'),
+      'accepted/001-paths.md': solo('Paths'),
+      'accepted/002-shed.md': club('Shed'),
+      'accepted/003-rota.md': club('Rota'),
+    };
+    const dir = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toEqual(['templates/Solo.md', 'templates/Club.md']);
+    // (The README at the root is the catalog's own page, never read as a pattern.)
+    expect((await pickedOf(dir, files)).filter((f) => f !== 'README.md')).toEqual([
+      'accepted/001-paths.md',
+      'accepted/002-shed.md',
+      'accepted/003-rota.md',
+      'compost-bins.md',
+      'pond.md',
+      'seed-swap.md',
+    ]);
+    expect((await lintOf(dir, REPO)).errorCount).toBe(0);
+  });
+});
+
 describe('init --adopt: a document above the patterns’ folders', () => {
   it('written to the template as a whole, at the top beside the README and the template where the others are `*/*.md`: named on its own', async () => {
     const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
