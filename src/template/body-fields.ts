@@ -85,10 +85,20 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       }
       continue;
     }
+    // (A table of labels over one row of values, `| Number | Title | Status |` over `| 34 | Gadget
+    // registry | Draft |`: the same fields, side by side.)
+    const label = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
+    if (b.kind === 'table' && b.table.header.length >= 3 && b.table.rows.length === 1 && b.table.header.every(label)) {
+      b.table.header.forEach((key, i) => add(key.replace(/[*_:]/g, ''), b.table.rows[0]!.cells[i] ?? ''));
+      range = b.range;
+      break;
+    }
     if (b.kind === 'table' && b.table.header.length === 2) {
-      const rows = [b.table.header, ...b.table.rows.map((r) => r.cells)];
+      // (Its header row left empty, `|  |  |` over the fields' rows, as a table without one is written.)
+      const blankHeader = b.table.header.every((c) => c.trim() === '');
+      const rows = [...(blankHeader ? [] : [b.table.header]), ...b.table.rows.map((r) => r.cells)];
       // (A label may close on a colon, `| Title: | Handle |`.)
-      if (rows.length >= 2 && rows.every((r) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(r[0] ?? ''))) {
+      if (rows.length >= 2 && rows.every((r) => label(r[0]))) {
         for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
         range = b.range;
         break;

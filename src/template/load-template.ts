@@ -343,7 +343,8 @@ function titleSpec(
     const key = setting?.key ?? fmTitle ?? 'title';
     const value = frontMatterValue(frontMatter, key);
     const sample = typeof value === 'string' ? value : '';
-    return { from, key, sample, ...titleShape(sample), ...recommended };
+    const own = fmTitle ? undefined : nameField(doc);
+    return { from, key, sample, ...titleShape(sample), ...recommended, ...(own ? { field: own.field } : {}) };
   }
   if (from === 'section') {
     const section = settingSection(sections, TITLE_SECTIONS, setting?.section, 'title', file);

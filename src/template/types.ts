@@ -131,7 +131,15 @@ export type TitleSpec =
       fieldSample?: string;
       recommended?: true;
     }
-  | { from: 'front-matter'; key: string; sample: string; shape?: TitleShape; recommended?: true }
+  | {
+      from: 'front-matter';
+      key: string;
+      sample: string;
+      shape?: TitleShape;
+      recommended?: true;
+      /** The field of the template's own header that names the pattern (`| Title |`), where the configuration reads titles from front matter instead. */
+      field?: string;
+    }
   | {
       from: 'section';
       section: string;

@@ -147,6 +147,21 @@ describe('the site shows each pattern’s title and summary from where the catal
     ]);
   });
 
+  it('the title and summary among the header fields a template keeps in a table: labels over one row, or labels down a column under an empty header row', async () => {
+    const across = '| Number | Title | Summary | Status |\n|---|---|---|---|\n| assigned later | A few words | One sentence | Draft |\n\n## Overview\n\nWhat.\n';
+    const site = await build(across, {
+      registry:
+        '| Number | Title | Summary | Status |\n|---|---|---|---|\n| 4 | Gadget staking registry | A registry of staked gadgets | Draft |\n\n## Overview\n\nGadgets register here.\n',
+    });
+    expect(site.catalog).toEqual([['registry', 'Gadget staking registry', 'A registry of staked gadgets']]);
+    const down = '|  |  |\n|:--|:--|\n| Feature Name | [Name] |\n| Start Date | [Date] |\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n';
+    const site2 = await build(down, {
+      '0004-tests-arch':
+        '|  |  |\n|:--|:--|\n| Feature Name | Testing architecture |\n| Start Date | 2021-05-01 |\n\n# Summary\n\nHow the project is tested.\n\n# Design\n\nThree layers.\n',
+    });
+    expect(site2.catalog.map(([slug, title]) => [slug, title])).toEqual([['0004-tests-arch', 'Testing architecture']]);
+  });
+
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
     const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
     const site = await build(template, {

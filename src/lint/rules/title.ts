@@ -259,11 +259,17 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
           : asField && labelled
             ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-            : asField
-              ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-              : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
+            : asField && spec.field
+              ? `This catalog keeps the title in front matter \`${spec.key}:\`; this file names itself in the template's own header field \`${spec.field}\` (“${asField}”), where the template puts it: a warning. Set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter as the other patterns do.`
+              : asField
+                ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+                : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
         ...(asHeading ? { range: plainRange(asHeading.range) } : asField && labelled ? { range: plainRange(pattern.title!.range) } : { line: 1 }),
-        ...(loose ? { warning: true } : asHeading || asField ? {} : { untitled: true as const, ...(spec.recommended ? { warning: true } : {}) }),
+        ...(loose || (asField && spec.field)
+          ? { warning: true }
+          : asHeading || asField
+            ? {}
+            : { untitled: true as const, ...(spec.recommended ? { warning: true } : {}) }),
       });
     }
     // An H1 in the text beside the front matter title (`# Events` under `title: Token Events`) is a

@@ -145,6 +145,21 @@ testRule(
     ],
     invalid: [
       {
+        name: 'titles read from front matter by the configuration, where the template names the pattern in its header table: one named there is a warning',
+        template: '| Number | Title | Status |\n|---|---|---|\n| NNN | A few words | Draft |\n\n## Overview\n\nWhat.\n',
+        config: { title: { from: 'front-matter' } },
+        text: '| Number | Title | Status |\n|---|---|---|\n| 4 | Gadget staking registry | Draft |\n\n## Overview\n\nGadgets register here.\n',
+        errors: [
+          {
+            message:
+              "This catalog keeps the title in front matter `title:`; this file names itself in the template's own header field `title` (“Gadget staking registry”), where the template puts it: a warning. Set `title: Gadget staking registry` in the front matter as the other patterns do.",
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'another H1 than the template’s kind of document, where the name goes under `## Name`: said',
         template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
         text: '# Shelf list\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
