@@ -102,7 +102,10 @@ function extendsSections(kind: TemplateSchema, general: TemplateSchema): boolean
   const names = (t: TemplateSchema) => new Set(flattenSections(t.sections).map((s) => variantKey(s.name)));
   const own = names(kind);
   const base = names(general);
-  return base.size >= 2 && own.size > base.size && [...base].every((n) => own.has(n));
+  if (base.size < 2 || own.size <= base.size || ![...base].every((n) => own.has(n))) return false;
+  // (Its own sections asked of every pattern of that kind: one whose extra sections are all optional —
+  // MADR's full template beside its minimal one — is the general one itself, allowing their absence.)
+  return flattenSections(kind.sections).some((s) => !base.has(variantKey(s.name)) && !s.optional && !s.recommended);
 }
 
 /** A folder of templates by its name (`templates`, `template`, `_templates`). */

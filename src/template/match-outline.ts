@@ -1417,7 +1417,10 @@ export function negatedName(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
   if (negation(wa) === negation(wb)) return false;
-  const ra = rest(wa);
-  const rb = rest(wb);
-  return ra.length > 0 && ra.some((x) => rb.includes(x) || rb.some((y) => analyze(y)[0] === analyze(x)[0]));
+  // (The same words else, `Goals` and `Non-Goals`: not a heading that only shares one, `Filters that do
+  // not work` beside `How it works`.)
+  const stems = (w: readonly string[]) => new Set(rest(w).flatMap((x) => analyze(x)));
+  const sa = stems(wa);
+  const sb = stems(wb);
+  return sa.size > 0 && sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }

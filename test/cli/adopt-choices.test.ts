@@ -213,6 +213,23 @@ describe('init --adopt: kinds of a template in a folder of templates', () => {
   });
 });
 
+describe('init --adopt: a full template beside its minimal one', () => {
+  it('where the full one’s extra sections are optional, it stays the catalog’s: it allows their absence', async () => {
+    const optional = '<!-- This is an optional element. Feel free to remove. -->\n\n';
+    const files: Record<string, string> = {
+      'template/record-template.md': `# [Title]\n\n## Context\n\nWhat.\n\n## Decision\n\nWhich.\n\n## Pros and Cons\n\n${optional}Each option.\n\n## More Information\n\n${optional}Links.\n`,
+      'template/record-template-minimal.md': '# [Title]\n\n## Context\n\nWhat.\n\n## Decision\n\nWhich.\n',
+    };
+    for (const [i, t] of ['queues', 'caches', 'logs', 'feeds'].entries())
+      files[`decisions/000${i}-${t}.md`] =
+        `# Use ${t}\n\n## Context\n\nWe need ${t}.\n\n## Decision\n\nOne kind.\n${i % 2 ? '\n## Pros and Cons\n\nFast, costly.\n' : ''}`;
+    const dir = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', dir], REPO)).code).toBe(0);
+    expect((await configOf(dir)).template).toBe('template/record-template.md');
+    expect((await lintOf(dir, REPO)).errorCount).toBe(0);
+  });
+});
+
 describe('init --adopt: a document above the patterns’ folders', () => {
   it('written to the template as a whole, at the top beside the README and the template where the others are `*/*.md`: named on its own', async () => {
     const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
