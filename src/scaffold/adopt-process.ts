@@ -85,7 +85,9 @@ export function processRules(root: string, template: readonly TemplateSection[],
       out.push({
         name: schema.name,
         recommended: true,
-        reasons: [`${where(said)} says a document need not fill in every section${quoted ? '' : ` ("${said.text}")`}: recommended (a missing one is a warning)`],
+        reasons: [
+          `\`${schema.name}\`: ${where(said)} says a document need not fill in every section${quoted ? '' : ` ("${said.text}")`}: recommended (a missing one is a warning)`,
+        ],
       });
       quoted = true;
     }
@@ -103,7 +105,7 @@ const where = (said: Said) => `${said.file} (line ${said.line})`;
 
 /** A sentence that frees a document from writing every section of the template. */
 const NOT_EVERY_SECTION =
-  /\b(?:(?:does(?:n['’]t| not)|do(?:n['’]t| not)|need(?:n['’]t| not)) (?:need to |have to )?fill(?:[- ]?in| out)? (?:all|every)(?: of)?(?: the)? sections?|not (?:all|every)(?: of the)? sections? (?:are|is) (?:required|mandatory|needed)|(?:all|the) sections (?:of the template )?are optional|(?:skip|omit|leave out) (?:any )?sections? that (?:do(?:es)?n['’]t|do(?:es)? not) apply|fill (?:in|out) (?:only )?the sections that apply)\b/i;
+  /\b(?:(?:does(?:n['’]t| not)|do(?:n['’]t| not)|need(?:n['’]t| not)) (?:need to |have to )?fill(?:[- ]?in| out)? (?:all|every)(?: of)?(?: the)? sections?|not (?:all|every)(?: of the)? sections? (?:are|is) (?:required|mandatory|needed)|(?:all|the) sections (?:of the template )?are optional|(?:skip|omit|leave out|remove|delete|drop) (?:any )?sections? that (?:do(?:es)?n['’]t|do(?:es)? not) apply|fill (?:in|out) (?:only )?the sections that apply|(?:remove|delete|drop) (?:any|the) (?:(?:unnecessary|irrelevant|unneeded|inapplicable|unused)(?: (?:or|and) )?){1,2} sections?)\b/i;
 
 /** The sentence of `text` that holds the match, for the configuration's comment. */
 function sentenceOf(text: string, pattern: RegExp): string {

@@ -233,7 +233,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
   // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
   if (!derived)
-    for (const rule of processRules(root, schema.sections, processProposals(layout.patterns))) {
+    for (const rule of processRules(root, schema.sections, [...processProposals(layout.patterns), ...templateCallers(files, layout.template?.file)])) {
       const known = comparison.sections.find((c) => foldHeading(c.name) === foldHeading(rule.name));
       const choice = known ?? { name: rule.name, reasons: [] };
       if (rule.optional) {
@@ -547,6 +547,17 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
  * `CIP-0001/README.md` "CIP process"): numbered 0 or 1, its title about the process. Its rules for
  * the template's sections are the catalog's as its README's are.
  */
+/**
+ * The page that names the template as the one to copy (`docs/deprecation.md`: "use [the design
+ * template](…)"), other than the README and CONTRIBUTING read already: a page of the catalog's process.
+ */
+function templateCallers(files: readonly ScannedFile[], template: ScannedFile | undefined): { rel: string; text: string }[] {
+  if (!template) return [];
+  const caller = calledTemplates(files).templates.get(template);
+  if (!caller?.doc || /^(?:readme|contributing)\.md$/i.test(caller.base)) return [];
+  return [{ rel: caller.rel, text: caller.doc.source }];
+}
+
 function processProposals(patterns: readonly ScannedFile[]): { rel: string; text: string }[] {
   return patterns
     .filter((f) => {

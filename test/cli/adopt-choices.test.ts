@@ -287,6 +287,48 @@ describe('init --adopt: a README alone in a folder of its own', () => {
   });
 });
 
+describe("init --adopt: the catalog's own word that a section may be dropped", () => {
+  const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Goals\n\nWhat for.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
+  const note = (t: string, drop?: string) =>
+    `# ${t}\n\n${['Summary', 'Goals', 'Design', 'Risks']
+      .filter((s) => s !== drop)
+      .map((s) => `## ${s}\n\n${s} of ${t}.\n`)
+      .join('\n')}`;
+  for (const [where, page, text] of [
+    [
+      'its README',
+      'README.md',
+      '# Design notes\n\nCopy template.md to start a note. The template is deliberately complete: drop any section that does not apply to your note.\n',
+    ],
+    [
+      'the page that links the template',
+      'docs/writing.md',
+      '# Writing a design\n\nUse [the design template](../template.md). It is quite complete; one can remove any unnecessary or irrelevant section.\n',
+    ],
+  ] as const)
+    it(`in ${where}: every section recommended, the sentence quoted, a note without one a warning`, async () => {
+      const files: Record<string, string> = {
+        [page]: text,
+        'template.md': template,
+        'audit.md': note('Audit', 'Goals'),
+        'cache.md': note('Cache', 'Risks'),
+        'retry.md': note('Retry'),
+      };
+      const dir = await tempCatalog(files);
+      const run = await runCli(['init', '--adopt', dir], REPO);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await configOf(dir)).sections).toEqual({
+        Summary: { recommended: true },
+        Goals: { recommended: true },
+        Design: { recommended: true },
+        Risks: { recommended: true },
+      });
+      expect(run.stdout).toContain(`\`Summary\`: ${page} (line 3) says a document need not fill in every section`);
+      expect(run.stdout).not.toContain('absent');
+      expect((await lintOf(dir, REPO)).errorCount).toBe(0);
+    });
+});
+
 describe("init --adopt: the catalog's own rules for its sections, in its README", () => {
   const template =
     '# [Title]\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Compatibility\n\nWhat breaks.\n\n## Open Questions\n\nWhat is unclear.\n';

@@ -123,11 +123,14 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     );
   for (const b of r.boilerplate.slice(0, 10)) ctx.out(`  boilerplate ${b}`);
   if (r.boilerplate.length > 10) ctx.out(dim(`  … and ${n(r.boilerplate.length - 10)} more lines of the template most patterns keep`));
-  for (const a of r.comparison.absent.slice(0, 8)) {
+  // (Not those the settings just made optional or recommended: said above, with why.)
+  const settled = new Set(r.comparison.sections.filter((c) => c.optional || c.recommended).map((c) => c.name));
+  const absent = r.comparison.absent.filter((a) => !settled.has(a.name));
+  for (const a of absent.slice(0, 8)) {
     const name = a.name.length > 60 ? `${a.name.slice(0, 59)}…` : a.name;
     ctx.out(`  absent     \`${'#'.repeat(a.level)} ${name}\` is missing in ${n(a.missing)} of ${n(a.of)} patterns ${dim('(required by the template)')}`);
   }
-  if (r.comparison.absent.length > 8) ctx.out(dim(`  … and ${n(r.comparison.absent.length - 8)} more required sections many patterns lack`));
+  if (absent.length > 8) ctx.out(dim(`  … and ${n(absent.length - 8)} more required sections many patterns lack`));
 }
 
 function printLintSummary(ctx: CommandContext, s: LintSummary, r: AdoptResult, shown: (file: string) => string): void {
