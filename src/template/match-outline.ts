@@ -1093,6 +1093,9 @@ const variantKeys = new WeakMap<TemplateSection, string[]>();
  * their shape only.
  */
 function variantOf(schema: readonly TemplateSection[], title: string, wordsBefore = true): TemplateSection | undefined {
+  // (A number the author puts before each section, `3. Specifications`, is no part of its name.)
+  const unnumbered = title.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVX]{1,5}[.)])\s+(?=\p{L})/u, '');
+  if (unnumbered !== title) return variantOf(schema, unnumbered, wordsBefore);
   const key = variantKey(title);
   if (!key) return undefined;
   const named = (s: TemplateSection) => !s.repeatable && s.name === s.heading;

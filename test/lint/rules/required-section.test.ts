@@ -1884,3 +1884,13 @@ describe('required-section: a heading that says the opposite of the missing sect
     expect(names.diagnostics).toEqual([]);
   });
 });
+
+describe('required-section: a numbered heading in another spelling, out of order in an outline a level up', () => {
+  it('`# 3. Specifications` after the Rationale is the Specification: not missing', async () => {
+    const template = '---\ntitle: Title\n---\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Rationale\n\nWhy so.\n';
+    const text =
+      '---\ntitle: Block cache\n---\n\n# Abstract\n\nCache blocks.\n\n# 1. Motivation\n\nSlow reads.\n\n# 2. Rationale\n\nMemory is cheap.\n\n# 3. Specifications\n\nAn LRU of blocks.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics).toEqual([]);
+  });
+});
