@@ -358,6 +358,9 @@ class Scan {
       for (const p of this.matcher.find(unit, raw)) {
         if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
         if (ctx.inSection && ((p.kind === 'instruction' && quotesTemplate(p, text)) || this.titleTokens.has(p))) continue;
+        // (A short filler phrase closing a long sentence of the author's, `…never gets to be completed.`
+        // for the template's `To be completed...`: their words, not the blank.)
+        if (!p.exact && phraseInOwnSentence(p.folded, foldText(unit))) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
         if (LEARNED.has(p.kind)) this.present.add(id);
@@ -951,4 +954,12 @@ function diagramKey(content: string): string {
 function withinQuotes(text: string, literal: string): boolean {
   for (const m of text.matchAll(/"([^"]+)"|“([^”]+)”/g)) if ((m[1] ?? m[2] ?? '').includes(literal)) return true;
   return false;
+}
+
+/** Whether a short phrase (four words at most) stands inside a much longer text, not at its start. */
+function phraseInOwnSentence(phrase: string, text: string): boolean {
+  const words = phrase.split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  const all = text.split(' ').filter(Boolean);
+  return all.length >= words.length * 3 + 4 && !text.startsWith(phrase);
 }

@@ -1415,3 +1415,18 @@ describe('placeholder: a blank the catalog’s process fills in', () => {
     expect(both.diagnostics.map((d) => d.severity).sort()).toEqual(['error', 'warning']);
   });
 });
+
+describe('placeholder: a short filler phrase of the template inside the author’s own sentence', () => {
+  const template = '# [Title]\n\n## Motivation\n\nTo be completed...\n\n## Specification\n\nTo be completed...\n';
+  it('closing a long sentence of theirs (`…never gets to be completed.`): their words, nothing left', async () => {
+    const source =
+      '# Batch copy\n\n## Motivation\n\nA batch with more than ten thousand widgets takes too long, and the nightly job that copies them never gets to be completed.\n\n## Specification\n\nCopy in pages of a thousand.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics).toEqual([]);
+  });
+  it('left alone, or opening the text, it is the template’s blank', async () => {
+    const source = '# Batch copy\n\n## Motivation\n\nTo be completed... later, once we measured the nightly job.\n\n## Specification\n\nTo be completed...\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => d.line)).toEqual([5, 9]);
+  });
+});
