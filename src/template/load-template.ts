@@ -805,6 +805,8 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
   const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
   const anywhere = walk(doc.sections).join(' ');
   if (/\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections|headings|parts)\b/i.test(anywhere)) return true;
+  // (Or `Add or remove sections as required.`, anywhere.)
+  if (ADD_OR_REMOVE_AS_NEEDED.test(`${text} ${anywhere}`)) return true;
   // (Or that a section which does not apply goes: `When a section does not apply to your proposal,
   // delete it`, `If a section is not applicable, remove it`.)
   if (DROP_WHAT_DOES_NOT_APPLY.test(`${text} ${anywhere}`)) return true;
@@ -829,6 +831,7 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
   return (
     /\bfeel free to add\b[^.]{0,40}\b(?:sections|headings|sub-?sections)\b/i.test(text) ||
     /\b(?:you )?(?:may|can) (?:also )?add (?:any |more |other |extra |new |your own |additional )+(?:sections|headings|sub-?sections)\b/i.test(text) ||
+    ADD_OR_REMOVE_AS_NEEDED.test(text) ||
     /\badd (?:more |other |extra |new |additional )?(?:sections|headings|sub-?sections) (?:as|if|where|when) (?:needed|necessary|required|useful|appropriate|you (?:need|see fit))\b/i.test(
       text,
     )
@@ -838,6 +841,10 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
 /** Guidance that calls a section's sub-sections examples of the author's own (see `buildSections`). */
 const EXAMPLES_BELOW =
   /\b(?:(?:the )?(?:ones|sections|headings|sub-?sections) below are (?:only |just )?(?:examples?|samples?)|example layout|(?:one|an?) (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?per \w+|create an? (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?for each)\b/i;
+
+/** `Add or remove sections as required`, `Remove or add headings as needed`: the outline a guide, the author's own sections welcome. */
+const ADD_OR_REMOVE_AS_NEEDED =
+  /\b(?:add(?:,| and| or| and\/or) (?:remove|delete|drop)|(?:remove|delete|drop)(?:,| and| or| and\/or) add)\b[^.]{0,20}\b(?:sections|headings|parts)\b[^.]{0,20}\b(?:as|if|where|when) (?:required|needed|necessary|appropriate|relevant|you see fit)\b/i;
 
 /** A sentence that lets the author delete a section that does not apply (see `outlineIsAGuide`). */
 const DROP_WHAT_DOES_NOT_APPLY =

@@ -39,10 +39,13 @@ export function missingSectionText(
   // guidance's own word: the sentence is kept as the template writes it.
   const lines = schema.guidance.replace(/--+>?/g, '-').split('\n');
   const unmarked = lines.filter((line) => !LEADING_TODO.test(line));
-  const guidance = (unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim();
+  // (Wrapped as the template wraps its text, where it does: a catalog that keeps its lines short keeps
+  // them short in what --fix inserts too.)
+  const width = Math.max(0, ...schema.body.split('\n').map((line) => line.trimEnd().length));
+  const guidance = wrapLines((unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim(), width);
   const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
   if (kept) parts.push(kept);
-  else if (guidance) parts.push(`<!-- ${guidance.split('\n').length > 1 ? `\n${guidance}\n` : guidance} -->`);
+  else if (guidance) parts.push(guidance.includes('\n') ? `<!--\n${guidance}\n-->` : `<!-- ${guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
   // and one the catalog only recommends is not written at all (as `--fix` never inserts it alone).
   // (Nor is a slot for the author's own headings, `#### Story 1` under `### User Stories`: its heading
@@ -51,6 +54,27 @@ export function missingSectionText(
     if (!child.optional && !child.recommended && !child.anyHeading && !present.has(child) && !skip(child))
       parts.push(missingSectionText(child, present, skip, shift, keep, setext));
   return parts.join('\n\n');
+}
+
+/** Each line longer than `width` broken between words to fit it (a width under 40 breaks nothing). */
+function wrapLines(text: string, width: number): string {
+  if (width < 40) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width) return line;
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      if (current) out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 /** A TODO/TBD marker that leads a line (after list or quote marks), with its `:` or dash. */

@@ -553,6 +553,13 @@ describe("a section's own guidance that says it may be left out", () => {
       'template.md',
     );
     expect(outline(anywhere.sections)).toEqual(['1 Abstract ~', '1 Proposal ~', '1 Risks ~']);
+    // (So does `Add or remove sections as required.`, in a comment above the title: sections recommended, the author's own welcome.)
+    const asRequired = templateFromSource(
+      '<!-- A sample layout. Add or remove sections as required. -->\n\n# <Title>\n\n## Background\n\nWhy.\n\n## Plan\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n',
+      'template.md',
+    );
+    expect(outline(asRequired.sections)).toEqual(['2 Background ~', '2 Plan ~', '2 Risks ~']);
+    expect(asRequired.ownSectionsWelcome).toBe(true);
     // A section that only holds optional sub-sections, nothing of its own: recommended too.
     const holder = templateFromSource('# [Title]\n\n## Details\n\n### Test Plan [optional]\n\nHow.\n\n## Parts\n\n### Pieces\n\nWhich.\n', 'design-template.md');
     expect(outline(holder.sections)).toEqual(['2 Details ~', '  3 Test Plan ?', '2 Parts', '  3 Pieces']);

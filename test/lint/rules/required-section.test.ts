@@ -1894,3 +1894,15 @@ describe('required-section: a numbered heading in another spelling, out of order
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('required-section: --fix writes the template’s guidance as the template wraps it', () => {
+  it('a paragraph wrapped under 72 columns stays so in the inserted comment (a catalog that keeps its lines short still passes its line-length check)', async () => {
+    const template =
+      '# [Title]\n\n## State\n\nDraft.\n\n## Overview\n\nSay in a few sentences what this proposal changes and for whom, so that\na reader who skims the list of proposals understands it without opening\nthe whole document.\n\n## Risks\n\nWhat could go wrong.\n';
+    const text = '# Quiet logs\n\n## State\n\nDraft.\n\n## Risks\n\nSome lines are lost.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    const written = await readFile(fixed.file, 'utf8');
+    expect(written).toContain('## Overview\n\n<!--\nSay in a few sentences');
+    expect(Math.max(...written.split('\n').map((l) => l.length))).toBeLessThanOrEqual(72);
+  });
+});
