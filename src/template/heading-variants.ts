@@ -316,5 +316,14 @@ export function slashAlternatives(heading: string): string[] {
   if (choice.length > 0) return choice;
   if (!heading.includes('/')) return [];
   const parts = heading.split(/\s*\/\s*/).map((p) => p.trim());
-  return parts.length >= 2 && parts.every((p) => /\p{L}{4}/u.test(p)) ? parts : [];
+  if (parts.length < 2 || !parts.every((p) => /\p{L}{4}/u.test(p))) return [];
+  // (One word before the slash, a noun after the last part that it shares: `Affected/not affected
+  // projects` names `Affected projects` and `Not affected projects`; `Non-Goals/Future Work` stays two.)
+  const last = parts.at(-1)!.split(/\s+/);
+  if (parts.length === 2 && !/\s/.test(parts[0]!) && last.length >= 2) {
+    const tail = last.at(-1)!;
+    const head = last.slice(0, -1).join(' ');
+    if (head.toLowerCase().includes(parts[0]!.toLowerCase()) || /^(?:not?|non|un)\b/i.test(head)) return [`${parts[0]} ${tail}`, parts[1]!];
+  }
+  return parts;
 }

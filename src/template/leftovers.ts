@@ -360,7 +360,7 @@ class Scan {
         if (ctx.inSection && ((p.kind === 'instruction' && quotesTemplate(p, text)) || this.titleTokens.has(p))) continue;
         // (A short filler phrase closing a long sentence of the author's, `…never gets to be completed.`
         // for the template's `To be completed...`: their words, not the blank.)
-        if (!p.exact && phraseInOwnSentence(p.folded, foldText(unit))) continue;
+        if (!p.exact && phraseInOwnSentence(p.folded, foldText(unit)) && this.isAuthorText(foldText(unit))) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
         if (LEARNED.has(p.kind)) this.present.add(id);

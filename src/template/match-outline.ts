@@ -1093,9 +1093,6 @@ const variantKeys = new WeakMap<TemplateSection, string[]>();
  * their shape only.
  */
 function variantOf(schema: readonly TemplateSection[], title: string, wordsBefore = true): TemplateSection | undefined {
-  // (A number the author puts before each section, `3. Specifications`, is no part of its name.)
-  const unnumbered = title.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVX]{1,5}[.)])\s+(?=\p{L})/u, '');
-  if (unnumbered !== title) return variantOf(schema, unnumbered, wordsBefore);
   const key = variantKey(title);
   if (!key) return undefined;
   const named = (s: TemplateSection) => !s.repeatable && s.name === s.heading;
@@ -1109,6 +1106,14 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   });
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) return undefined;
+  // (A number the author puts before each section, `3. Specifications`, is no part of its name: the
+  // name in another spelling. Not a topic of more words after a number, `8. The proposal adds…`.)
+  const unnumbered = title.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVX]{1,5}[.)])\s+(?=\p{L})/u, '');
+  if (unnumbered !== title) {
+    const bare = variantKey(unnumbered);
+    const found = bare ? schema.filter((s) => named(s) && variantKeys.get(s)?.includes(bare)) : [];
+    return found.length === 1 ? found[0] : undefined;
+  }
   // The name and more words (`References and Further Reading`): the longest name that fits, if one.
   const longer = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => extendsName(title, n, wordsBefore)));
   if (longer.length === 0) {

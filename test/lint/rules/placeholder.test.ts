@@ -1430,3 +1430,14 @@ describe('placeholder: a short filler phrase of the template inside the author�
     expect(diagnostics.map((d) => d.line)).toEqual([5, 9]);
   });
 });
+
+describe('placeholder: the template’s guidance kept whole, a short question inside it', () => {
+  it('is left in: the rest of the paragraph is the template’s too', async () => {
+    const template =
+      '# [Title]\n\n## Risks\n\n> - Express here the risks of taking on this proposal. What are the hazards? What can go wrong?\n> - What is the plan for each risk?\n';
+    const source =
+      '# Batch copy\n\n## Risks\n\n> - Express here the risks of taking on this proposal. What are the hazards? What can go wrong?\n> - What is the plan for each risk?\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 5', 'error 6']);
+  });
+});

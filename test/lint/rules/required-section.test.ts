@@ -1906,3 +1906,13 @@ describe('required-section: --fix writes the template’s guidance as the templa
     expect(Math.max(...written.split('\n').map((l) => l.length))).toBeLessThanOrEqual(72);
   });
 });
+
+describe('required-section: a template name of both sides (`Impacted/not impacted services`)', () => {
+  it('written in its short form (`## Impacted services`) at its place is the section: nothing missing, nothing inserted', async () => {
+    const template = '# [Title]\n\n## Plan\n\nHow.\n\n## Impacted/not impacted services\n\nWhich services change.\n\n## Risks\n\nWhat could go wrong.\n';
+    const text = '# Quiet logs\n\n## Plan\n\nFewer lines.\n\n## Impacted services\n\nThe gateway.\n\n## Risks\n\nLost lines.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(fixed.diagnostics).toEqual([]);
+    expect(await readFile(fixed.file, 'utf8')).toBe(text);
+  });
+});
