@@ -43,7 +43,10 @@ export function missingSectionText(
   // them short in what --fix inserts too.)
   const width = Math.max(0, ...schema.body.split('\n').map((line) => line.trimEnd().length));
   const guidance = wrapLines((unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim(), width);
-  const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : '';
+  // (A checklist to tick, `- [ ] Design approved`, is the form the author fills in: written as the
+  // template has it, visible and unticked — as a comment it would leave the section empty.)
+  const form = taskList(schema.body);
+  const kept = keep(schema) ? schema.body.replace(new RegExp(`^[ \\t]*${KEEP_MARKER.source}[ \\t]*\\n?`, 'gim'), '').trim() : form;
   if (kept) parts.push(kept);
   else if (guidance) parts.push(guidance.includes('\n') ? `<!--\n${guidance}\n-->` : `<!-- ${guidance} -->`);
   // A sub-section the pattern has elsewhere (at another level, under another parent) is not written again,
@@ -54,6 +57,18 @@ export function missingSectionText(
     if (!child.optional && !child.recommended && !child.anyHeading && !present.has(child) && !skip(child))
       parts.push(missingSectionText(child, present, skip, shift, keep, setext));
   return parts.join('\n\n');
+}
+
+/**
+ * A section's text when it is a list of unticked task items (`- [ ] …`), with any lead-in line or
+ * comment before it; else empty. Ticked boxes are unticked.
+ */
+function taskList(body: string): string {
+  const text = body.replace(/<!--[\s\S]*?-->/g, '').trim();
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const items = lines.filter((l) => /^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]/.test(l));
+  if (items.length < 2 || lines.some((l) => !/^[ \t]*[-*+][ \t]+\[[ xX]\]/.test(l) && !/^[ \t]{2,}\S/.test(l))) return '';
+  return text.replace(/^([ \t]*[-*+][ \t]+)\[[xX]\]/gm, '$1[ ]');
 }
 
 /** Each line longer than `width` broken between words to fit it (a width under 40 breaks nothing). */

@@ -1916,3 +1916,14 @@ describe('required-section: a template name of both sides (`Impacted/not impacte
     expect(await readFile(fixed.file, 'utf8')).toBe(text);
   });
 });
+
+describe('required-section: --fix writes a checklist the template asks to tick as it is', () => {
+  it('`- [ ] Design approved` items inserted visible and unticked, not as a comment: the section is not left empty', async () => {
+    const template = '# [Title]\n\n## Sign-off\n\n- [ ] Design `approved`\n- [x] Tests written\n\n## Summary\n\nOne paragraph.\n';
+    const text = '# Quiet logs\n\n## Summary\n\nFewer lines.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe('# Quiet logs\n\n## Sign-off\n\n- [ ] Design `approved`\n- [ ] Tests written\n\n## Summary\n\nFewer lines.\n');
+    const empty = await lintOne('empty-section', await readFile(fixed.file, 'utf8'), { template });
+    expect(empty.diagnostics).toEqual([]);
+  });
+});
