@@ -773,6 +773,23 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
   // first paragraph; but it is the summary where the author wrote nothing else above the first
   // section: some catalogs set their one-line summary in italics under the title.
+  // (Under the title, a lead-in over a short list of points, `This proposal sets out to:` then three
+  // items: together they are what the document is about, before any paragraph further down.)
+  const intro = doc.preamble.findIndex((b) => b.kind === 'paragraph' && outside(b.range));
+  const lead = intro >= 0 ? doc.preamble[intro] : undefined;
+  const points = lead ? doc.preamble[intro + 1] : undefined;
+  // (A lead-in that reads as a sentence of its own, `This record decides how … in two parts:`, is the summary alone.)
+  if (
+    lead?.kind === 'paragraph' &&
+    /:\s*$/.test(lead.text) &&
+    !readsAsProse(lead.text) &&
+    points?.kind === 'list' &&
+    points.items.length <= 6 &&
+    points.items.every((i) => readsAsProse(i.text) || /\p{L}{3}/u.test(i.text))
+  ) {
+    const text = `${lead.text.trim()} ${points.items.map((i) => i.text.trim().replace(/[.;,]+$/, '')).join('; ')}.`;
+    if (readsAsProse(text)) return { text, range: { start: lead.range.start, end: points.range.end } };
+  }
   const found = find((b) => (prose(b) && !whollyEmphasised(b.raw) ? b : undefined));
   const setApart = doc.preamble.find((b) => prose(b) && whollyEmphasised(b.raw));
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;

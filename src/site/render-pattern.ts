@@ -271,7 +271,19 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
       ? lead.range.start.line - 1
       : undefined;
   const p = leadLine === undefined ? -1 : tokens.findIndex((t) => t.type === 'paragraph_open' && t.level === 0 && t.map?.[0] === leadLine);
-  if (p >= 0) for (let i = p; i < p + 3; i++) drop.add(i);
+  if (p >= 0) {
+    for (let i = p; i < p + 3; i++) drop.add(i);
+    // (A lead-in with the list of points it introduces, read as the summary together: both are shown in the header.)
+    const list = tokens[p + 3];
+    if (lead && list && (list.type === 'bullet_list_open' || list.type === 'ordered_list_open') && list.map && list.map[0] < lead.range.end.line) {
+      let depth = 0;
+      for (let i = p + 3; i < tokens.length; i++) {
+        drop.add(i);
+        if (tokens[i]!.type === list.type) depth++;
+        else if (tokens[i]!.type === list.type.replace('_open', '_close') && --depth === 0) break;
+      }
+    }
+  }
   // The summary's blockquote, under the title (after the fields listed there, if any).
   const quote = pattern.summary?.from === 'blockquote' ? pattern.summary.range.start.line - 1 : undefined;
   const q = quote === undefined ? -1 : tokens.findIndex((t) => t.type === 'blockquote_open' && t.level === 0 && t.map?.[0] === quote);

@@ -162,6 +162,19 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site2.catalog.map(([slug, title]) => [slug, title])).toEqual([['0004-tests-arch', 'Testing architecture']]);
   });
 
+  it('a lead-in over a short list of points under the title is the summary together, not a paragraph further down; shown once', async () => {
+    const template = '# [Title]\n\n## Current state\n\nWhat is there.\n';
+    const site = await build(template, {
+      'cache-layer':
+        "# Cache layer\n\nThis proposal sets out to:\n\n* list the weak spots of today's cache\n* add a second-level cache\n* plan the rollout.\n\n## Current state\n\nThe service keeps these caches:\n\n| Cache | Size |\n|---|---|\n| users | 10k |\n\n### Eviction\n\nEviction is done by a nightly job that drops everything older than a day.\n",
+    });
+    expect(site.catalog).toEqual([
+      ['cache-layer', 'Cache layer', "This proposal sets out to: list the weak spots of today's cache; add a second-level cache; plan the rollout."],
+    ]);
+    const page = await site.page('cache-layer');
+    expect(page.match(/weak spots/g)).toHaveLength(2);
+  });
+
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
     const template = '# [Title]\n\nalso known as: TODO\n\n> *Synopsis: one sentence.*\n\n## Purpose\n\nWhy it exists.\n';
     const site = await build(template, {
