@@ -87,7 +87,7 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
   const embedded = embeddedTemplate(pageText);
-  let text = commentedHeadings(embedded?.text ?? pageText);
+  let text = instructionHeadings(commentedHeadings(embedded?.text ?? pageText));
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
@@ -619,6 +619,34 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
  * optional section at that place, read as `### [Known Uses] <!-- optional -->`
  * (the same lines, so positions stay). Not inside code blocks.
  */
+/**
+ * Headings that speak to the author (`## When you want to submit a new PIP, please follow the following
+ * format!`) are the template's notes, no sections a pattern has: written as comments, their lines kept
+ * (what follows them, a header of fields, is the text above the first section).
+ */
+function instructionHeadings(text: string): string {
+  if (!/please|!/i.test(text)) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (open && open[0] === fence[0] && open.length >= fence.length && line.trim() === open) fence = undefined;
+        return line;
+      }
+      if (open) {
+        fence = open;
+        return line;
+      }
+      const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line)?.[1];
+      if (!heading || heading.split(/\s+/).length < 6) return line;
+      const addressed = (/\bplease\b/i.test(heading) || /!$/.test(heading.trim())) && /\b(?:you|your)\b/i.test(heading);
+      return addressed && !heading.includes('-->') ? `<!-- ${heading} -->` : line;
+    })
+    .join('\n');
+}
+
 export function commentedHeadings(text: string): string {
   if (!text.includes('<!--')) return text;
   let fence: string | undefined;

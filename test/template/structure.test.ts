@@ -1439,6 +1439,17 @@ describe('a template whose first H1 names the template, over the header fields, 
   });
 });
 
+describe('a heading that speaks to the author', () => {
+  it('`## When you write a proposal, please follow this format!` over the header fields is a note, no section every pattern lacks', async () => {
+    const template =
+      '## When you want to submit a new proposal, please follow the following format!\n\n| Number | Title | Status |\n|---|---|---|\n| NNN | A few words | Draft |\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n';
+    const pattern = '| Number | Title | Status |\n|---|---|---|\n| 7 | Fee cap | Draft |\n\n## Abstract\n\nCap fees.\n\n## Motivation\n\nFees spike.\n';
+    const found = await lintPattern(template, pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(found.text).toBe(pattern);
+  });
+});
+
 describe('a first H1 beside the title in front matter', () => {
   const template =
     '---\ntitle: Proposal title\nstatus: Draft\n---\n\n# Abstract\n\nOne paragraph.\n\n# Background\n\nWhat came before.\n\n# Proposal\n\nThe change.\n\n# Alternatives\n\nOthers.\n';
