@@ -2,7 +2,7 @@ import { blockText } from '../markdown/document.js';
 import type { Section } from '../markdown/types.js';
 import { splitNote } from './heading-variants.js';
 import { foldText } from './normalize.js';
-import { KEEP_MARKER } from './placeholders.js';
+import { KEEP_MARKER, markedTokens } from './placeholders.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections } from './walk.js';
 
@@ -68,6 +68,9 @@ function taskList(body: string): string {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const items = lines.filter((l) => /^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]/.test(l));
   if (items.length < 2 || lines.some((l) => !/^[ \t]*[-*+][ \t]+\[[ xX]\]/.test(l) && !/^[ \t]{2,}\S/.test(l))) return '';
+  // (Not a sample of entries with blanks in them, `- [ ] MM/DD/YYYY: merged`: written, they would be
+  // template text left in; the comment says what to write.)
+  if (lines.some((l) => markedTokens(l.replace(/^[ \t]*[-*+][ \t]+\[[ xX]\]/, '')).length > 0 || /\b(?:YYYY|MM|DD|XXX+|TBD|TODO)\b/.test(l))) return '';
   return text.replace(/^([ \t]*[-*+][ \t]+)\[[xX]\]/gm, '$1[ ]');
 }
 

@@ -1927,3 +1927,15 @@ describe('required-section: --fix writes a checklist the template asks to tick a
     expect(empty.diagnostics).toEqual([]);
   });
 });
+
+describe('required-section: --fix and a checklist of sample entries', () => {
+  it('`- [ ] MM/DD/YYYY: merged` entries are the template’s samples: written as a comment, not as text left in', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Implementation History\n\n- [ ] MM/DD/YYYY: proposed\n- [ ] MM/DD/YYYY: merged\n';
+    const text = '# Quiet logs\n\n## Summary\n\nFewer lines.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    const written = await readFile(fixed.file, 'utf8');
+    expect(written).toContain('## Implementation History\n\n<!--');
+    const left = await lintOne('placeholder', written, { template });
+    expect(left.diagnostics).toEqual([]);
+  });
+});
