@@ -21,6 +21,7 @@ export async function pickedOf(dir: string, files: Record<string, string>): Prom
 }
 
 export interface Report {
+  errorCount: number;
   results: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }[];
 }
 

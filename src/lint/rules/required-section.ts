@@ -1,4 +1,5 @@
-import { firstCommittedVersion } from '../../util/git.js';
+import { firstAddedTimes, firstCommit } from '../../util/git.js';
+import path from 'node:path';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
@@ -115,6 +116,7 @@ export default defineCatalogRule({
       hadFromTheStart(
         gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)),
         catalog.template,
+        catalog.root,
       ),
     );
     const kept = memo('boilerplate sections', () =>
@@ -214,21 +216,39 @@ function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: Tem
 
 /**
  * Without the sections the template had when it was first committed (its git history says so): those
- * the older patterns lack were asked of them all along. Kept where the history cannot be read (no
- * git, a shallow clone).
+ * the older patterns lack were asked of them all along — but of the patterns committed before the
+ * template itself, written before there was one. Kept where the history cannot be read (no git, a
+ * shallow clone).
  */
-function hadFromTheStart<T>(eras: Map<string, T>, template: TemplateSchema): Map<string, T> {
+function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root: string): Map<string, Era> {
   if (eras.size === 0 || template.builtIn) return eras;
-  const first = firstCommittedVersion(template.file);
+  const first = firstCommit(template.file);
   if (first === undefined) return eras;
-  const headings = [...first.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
+  const headings = [...first.text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
   const sections = flattenSections(template.sections);
-  const out = new Map<string, T>();
+  const out = new Map<string, Era>();
+  let added: Map<string, number> | undefined;
   for (const [id, era] of eras) {
     const section = sections.find((s) => s.id === id);
-    if (!section || !headings.some((h) => section.matcher.test(h))) out.set(id, era);
+    if (!section || !headings.some((h) => section.matcher.test(h))) {
+      out.set(id, era);
+      continue;
+    }
+    added ??= firstAddedTimes(root);
+    const older = [...era.patterns].filter((p) => (added!.get(path.join(root, p)) ?? Infinity) < first.time);
+    if (older.length > 0)
+      out.set(id, {
+        patterns: new Set(older),
+        reason: `${older.length === 1 ? 'it was' : `${older.length} of them were`} committed before the template's first version, which has it`,
+      });
   }
   return out;
+}
+
+/** The patterns written before the template asked for a section, and why that is likely. */
+interface Era {
+  patterns: Set<string>;
+  reason: string;
 }
 
 /** Of a catalog's patterns, at least this many must lack a section before its absence is read as their era's. */

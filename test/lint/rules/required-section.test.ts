@@ -1091,6 +1091,40 @@ describe('required-section: a section the template gained after the older patter
     }
   });
 
+  it('patterns committed before the template itself (written before there was one) keep their warnings, with that said', async () => {
+    const git = (cwd: string, date: string, ...args: string[]) => {
+      const r = spawnSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+        },
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }) });
+    await mkdir(path.join(root, 'text'), { recursive: true });
+    for (let n = 1; n <= 6; n++) await writeFile(path.join(root, `text/${String(n).padStart(4, '0')}-change.md`), proposal(n, false));
+    git(root, '2022-01-01T10:00:00Z', 'init', '-q');
+    git(root, '2022-01-01T10:00:00Z', 'add', '-A');
+    git(root, '2022-01-01T10:00:00Z', 'commit', '-qm', 'early records');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/proposal.md'), template);
+    for (let n = 7; n <= 20; n++) await writeFile(path.join(root, `text/${String(n).padStart(4, '0')}-change.md`), proposal(n, n !== 15));
+    git(root, '2023-01-01T10:00:00Z', 'add', '-A');
+    git(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'template and the rest');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path.slice(5, 9)} ${d.severity}`));
+    expect(found).toEqual([...['0001', '0002', '0003', '0004', '0005', '0006'].map((n) => `${n} warning`), '0015 error']);
+    expect(report.results[0]!.diagnostics[0]!.message).toContain("committed before the template's first version, which has it");
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);
