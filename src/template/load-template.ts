@@ -619,6 +619,14 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
  * optional section at that place, read as `### [Known Uses] <!-- optional -->`
  * (the same lines, so positions stay). Not inside code blocks.
  */
+export function commentedHeadings(text: string): string {
+  if (!text.includes('<!--')) return text;
+  return outsideFences(text, (line) => {
+    const heading = /^ {0,3}<!--[ \t]*(#{1,6}[ \t]+[^\n]*?)[ \t]*-->[ \t]*$/.exec(line)?.[1];
+    return heading && !heading.includes('<!--') && !heading.includes('-->') ? `${heading} <!-- optional -->` : line;
+  });
+}
+
 /**
  * Headings that speak to the author (`## When you want to submit a new PIP, please follow the following
  * format!`) are the template's notes, no sections a pattern has: written as comments, their lines kept
@@ -626,29 +634,16 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
  */
 function instructionHeadings(text: string): string {
   if (!/please|!/i.test(text)) return text;
-  let fence: string | undefined;
-  return text
-    .split('\n')
-    .map((line) => {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (fence) {
-        if (open && open[0] === fence[0] && open.length >= fence.length && line.trim() === open) fence = undefined;
-        return line;
-      }
-      if (open) {
-        fence = open;
-        return line;
-      }
-      const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line)?.[1];
-      if (!heading || heading.split(/\s+/).length < 6) return line;
-      const addressed = (/\bplease\b/i.test(heading) || /!$/.test(heading.trim())) && /\b(?:you|your)\b/i.test(heading);
-      return addressed && !heading.includes('-->') ? `<!-- ${heading} -->` : line;
-    })
-    .join('\n');
+  return outsideFences(text, (line) => {
+    const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line)?.[1];
+    if (!heading || heading.split(/\s+/).length < 6) return line;
+    const addressed = (/\bplease\b/i.test(heading) || /!$/.test(heading.trim())) && /\b(?:you|your)\b/i.test(heading);
+    return addressed && !heading.includes('-->') ? `<!-- ${heading} -->` : line;
+  });
 }
 
-export function commentedHeadings(text: string): string {
-  if (!text.includes('<!--')) return text;
+/** Each line of `text` outside fenced code blocks passed through `change`; the lines of code blocks as they are. */
+function outsideFences(text: string, change: (line: string) => string): string {
   let fence: string | undefined;
   return text
     .split('\n')
@@ -662,8 +657,7 @@ export function commentedHeadings(text: string): string {
         fence = open;
         return line;
       }
-      const heading = /^ {0,3}<!--[ \t]*(#{1,6}[ \t]+[^\n]*?)[ \t]*-->[ \t]*$/.exec(line)?.[1];
-      return heading && !heading.includes('<!--') && !heading.includes('-->') ? `${heading} <!-- optional -->` : line;
+      return change(line);
     })
     .join('\n');
 }
