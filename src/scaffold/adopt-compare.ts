@@ -64,6 +64,10 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
   const choices = new Map<TemplateSection, SectionChoice>();
   const choice = (s: TemplateSection) => choices.get(s) ?? choices.set(s, { name: s.name, reasons: [] }).get(s)!;
   const absent: Comparison['absent'] = [];
+  // (A section under an optional one, `#### Functional Requirements` of `### Requirements [Optional]`, is
+  // asked only of patterns that have its parent: not said as absent from the others.)
+  const underOptional = (schema: TemplateSection) =>
+    everyone.some((a) => a !== schema && a.optional && a.path.length < schema.path.length && a.path.every((name, i) => schema.path[i] === name));
 
   /** How many patterns have the section and, beside it, a heading of their own with this name (folded). */
   const besideIn = (schema: TemplateSection, key: string) =>
@@ -198,7 +202,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
         c.reasons.push(
           `\`${heading(schema)}\` is missing${c.aliases?.length ? ' under its own name' : ''} in ${kept === 0 ? `all ${count(n)}` : `${count(n - kept)} of ${count(n)}`} patterns${kept === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
         );
-      } else if (!schema.recommended) absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
+      } else if (!schema.recommended && !underOptional(schema)) absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
     }
   }
 

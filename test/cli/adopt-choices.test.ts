@@ -501,3 +501,16 @@ describe('init --adopt: a derived template asks for, not requires, what a few pa
     expect(await configOf(every)).not.toHaveProperty('title');
   });
 });
+
+describe('init --adopt: what it says is absent', () => {
+  it('not a sub-section of an optional section the patterns leave out (`#### Functional` under `### Requirements [Optional]`)', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nShort.\n\n## Proposal\n\nWhat.\n\n### Requirements [Optional]\n\nWhich.\n\n#### Functional\n\nWhat it does.\n\n## Alternatives\n\nOthers.\n';
+    const doc = (t: string) => `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Proposal\n\nHow ${t} works.\n\n## Alternatives\n\nNone.\n`;
+    const files: Record<string, string> = { 'YYYYMMDD-template.md': template, 'a.md': doc('A'), 'b.md': doc('B'), 'c.md': doc('C') };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('Functional');
+  });
+});
