@@ -13,6 +13,7 @@ import {
   sharedSections,
   inLayout,
   isNonPatternName,
+  isTemplateFolder,
   layoutKey,
   layoutOf,
   slugOfFile,
@@ -107,9 +108,6 @@ function extendsSections(kind: TemplateSchema, general: TemplateSchema): boolean
   // MADR's full template beside its minimal one — is the general one itself, allowing their absence.)
   return flattenSections(kind.sections).some((s) => !base.has(variantKey(s.name)) && !s.optional && !s.recommended);
 }
-
-/** A folder of templates by its name (`templates`, `template`, `_templates`). */
-const TEMPLATE_FOLDERS_RE = /^_?templates?$/i;
 
 /** `swifttesting` and `swiftpm` extend `swift`. */
 function extendsStem(stem: string, base: string): boolean {
@@ -327,7 +325,7 @@ export function chooseLayout(
           c.nameScore >= 3 &&
           chosenOne.nameScore >= 3 &&
           path.posix.dirname(c.rel) === path.posix.dirname(chosenOne.rel) &&
-          TEMPLATE_FOLDERS_RE.test(path.posix.basename(path.posix.dirname(c.rel))) &&
+          isTemplateFolder(path.posix.basename(path.posix.dirname(c.rel))) &&
           extendsSections(c.schema, chosenOne.schema),
       )
     : [];
@@ -361,7 +359,7 @@ export function chooseLayout(
   const globs = globsOf(layout);
   for (const f of rescued)
     if (!inLayout(layout, f) && !patterns.includes(f)) {
-      globs.push(f.rel.split('/').map(escapeName).join('/'));
+      globs.push(fileGlob(f.rel));
       patterns.push(f);
     }
   if (schema) {
@@ -427,7 +425,7 @@ export function chooseLayout(
       const clash = found.filter((f) => slugs.has(slugOfFile(f)));
       if (clash.length * 3 > found.length || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;
       // (Those sharing a name with a pattern taken already are left out one by one, and said.)
-      for (const f of clash) left.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'duplicate', files: [f.rel] });
+      for (const f of clash) left.push({ glob: fileGlob(f.rel), reason: 'duplicate', files: [f.rel] });
       const added = found.filter((f) => !clash.includes(f));
       exclusions.push(...left);
       for (const f of added) slugs.add(slugOfFile(f));
@@ -455,7 +453,7 @@ export function chooseLayout(
         if (f.base.replace(/\.(?:md|markdown)$/i, '') !== f.dirs.at(-1)) continue;
         const home = f.dirs.slice(0, -1).join('/');
         if (!patterns.some((p) => !p.folderKind && p.dirs.join('/') === home) || !fitsTemplate(fit(f)) || slugs.has(slugOfFile(f))) continue;
-        globs.push(f.rel.split('/').map(escapeName).join('/'));
+        globs.push(fileGlob(f.rel));
         patterns.push(f);
         slugs.add(slugOfFile(f));
       }
@@ -467,7 +465,7 @@ export function chooseLayout(
       for (const f of eligible) {
         if (patterns.includes(f) || f === template?.file || f.folderKind || f.dirs.length >= depth || inPatternFolder(f) || slugs.has(slugOfFile(f))) continue;
         if ((fit(f)?.f1 ?? 0) < CLOSE_FIT || !fitsTemplate(fit(f))) continue;
-        globs.push(f.rel.split('/').map(escapeName).join('/'));
+        globs.push(fileGlob(f.rel));
         patterns.push(f);
         slugs.add(slugOfFile(f));
       }
@@ -481,7 +479,7 @@ export function chooseLayout(
   const selects = picomatch(globs, { dot: false });
   for (const f of [...patterns]) {
     if (selects(f.rel)) continue;
-    if (schemaGiven && fitsTemplate(fit(f)) && (fit(f)?.f1 ?? 0) >= HIDDEN_FIT) globs.push(f.rel.split('/').map(escapeName).join('/'));
+    if (schemaGiven && fitsTemplate(fit(f)) && (fit(f)?.f1 ?? 0) >= HIDDEN_FIT) globs.push(fileGlob(f.rel));
     else patterns.splice(patterns.indexOf(f), 1);
   }
   // The repository's own pages a joined layout's globs select (`CommunityCall/README.md` under `*/*.md`,
@@ -494,7 +492,7 @@ export function chooseLayout(
     const glob = `**/${escapeName(base)}`;
     const byName = picomatch(glob);
     if (!patterns.some((p) => byName(p.rel))) exclusions.push({ glob, reason: 'name', files: list.map((f) => f.rel) });
-    else for (const f of list) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'name', files: [f.rel] });
+    else for (const f of list) exclusions.push({ glob: fileGlob(f.rel), reason: 'name', files: [f.rel] });
   }
   return {
     layout,
@@ -733,7 +731,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const listings: ScannedFile[] = [];
   for (const file of set) {
     if (isBlank(file)) {
-      exclusions.push({ glob: file.rel.split('/').map(escapeName).join('/'), reason: 'blank', files: [file.rel] });
+      exclusions.push({ glob: fileGlob(file.rel), reason: 'blank', files: [file.rel] });
       continue;
     }
     if (listing(file)) {
@@ -753,8 +751,8 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
       file.dirs.length > 0 &&
       !set.some((o) => o !== file && o.dirs.join('/') === file.dirs.join('/')) &&
       (fitsTemplate(judged) || judged === undefined || judged.of === 0);
-    const pageOnly = (layout.folderKind ? false : /^(readme|_?index)\./i.test(file.base) && !ownFolder) || GENERATED_SOURCE.test(file.base);
     const folderPage = /^(readme|_?index)\./i.test(file.base);
+    const pageOnly = (layout.folderKind ? false : folderPage && !ownFolder) || GENERATED_SOURCE.test(file.base);
     const named = isNonPatternName(file, layout.folderKind) && (pageOnly || (!fitsTemplate(judged) && !(folderPage && ownFolder)));
     if (named) byName.set(file.base, [...(byName.get(file.base) ?? []), file.rel]);
     // (A file named for a topic with the word in it, `multiple-pod-template-support.md`, that fits the
@@ -767,7 +765,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     }
   }
   for (const [base, rels] of [...byName.entries()].sort()) exclusions.push({ glob: `**/${escapeName(base)}`, reason: 'name', files: rels });
-  for (const f of listings) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'listing', files: [f.rel] });
+  for (const f of listings) exclusions.push({ glob: fileGlob(f.rel), reason: 'listing', files: [f.rel] });
   const kept = new Set(patterns);
   exclusions.push(...folderGlobs(layout, templates, set, kept, 'template'));
   // A file with none of the template's sections among patterns is a pattern with a problem (lint
@@ -783,7 +781,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   if (layout.folderKind && patterns.length >= 10 && patterns.filter(numbered).length * 10 >= patterns.length * 9) {
     for (const f of empty)
       if (!left.has(f.rel) && !numbered(f)) {
-        exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'no-section', files: [f.rel] });
+        exclusions.push({ glob: fileGlob(f.rel), reason: 'no-section', files: [f.rel] });
         left.add(f.rel);
       }
   }
@@ -813,7 +811,7 @@ function folderGlobs(
       chosen = dirs;
       dirs = dirs.slice(0, -1);
     }
-    const glob = chosen ? `${chosen.map(escapeName).join('/')}/**` : file.rel.split('/').map(escapeName).join('/');
+    const glob = chosen ? `${chosen.map(escapeName).join('/')}/**` : fileGlob(file.rel);
     result.set(glob, [...(result.get(glob) ?? []), file.rel]);
   }
   return [...result.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([glob, files]) => ({ glob, reason, files }));
@@ -825,6 +823,11 @@ function withSegment(layout: Layout, level: number, segment: Segment): Layout {
 
 function segmentGlob(segment: Segment): string {
   return 'literal' in segment ? escapeName(segment.literal) : 'prefix' in segment ? `${escapeName(segment.prefix)}*` : '*';
+}
+
+/** The glob that names one file (`rfcs/0031-header/1-part.md`), its names escaped. */
+export function fileGlob(rel: string): string {
+  return rel.split('/').map(escapeName).join('/');
 }
 
 export function escapeName(name: string): string {
@@ -870,7 +873,7 @@ function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Excl
   if (named.length < 5 || named.length * 10 < folders.size * 9) return patterns;
   const homes = new Set(named.map((f) => f.dirs.join('/')));
   const side = patterns.filter((f) => !named.includes(f) && homes.has(f.dirs.join('/')));
-  for (const f of side) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'side', files: [f.rel] });
+  for (const f of side) exclusions.push({ glob: fileGlob(f.rel), reason: 'side', files: [f.rel] });
   return side.length > 0 ? patterns.filter((f) => !side.includes(f)) : patterns;
 }
 
@@ -896,6 +899,6 @@ function translations(patterns: ScannedFile[], exclusions: Exclusion[]): Scanned
     if (!main) continue;
     for (const f of group) if (f !== main) out.add(f);
   }
-  for (const f of out) exclusions.push({ glob: f.rel.split('/').map(escapeName).join('/'), reason: 'translation', files: [f.rel] });
+  for (const f of out) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
   return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
 }

@@ -113,14 +113,14 @@ function sentenceOf(text: string, pattern: RegExp): string {
   return (sentences.find((s) => pattern.test(s)) ?? sentences[0]!).trim();
 }
 
+/** "… should contain most of the following sections": each one listed asked for, none required. */
+const MOST_OF = /\bmost of the (?:following )?(?:sections|parts|headings)\b/i;
+
 /**
  * What a lead-in over a list of parts says of them: every document must have them (`must`), some
  * kinds must (`some`: a kind named between "Each" and the verb, `Each \`Standards Track\` ACP must
  * have`), or a document may (`may`). None where it says neither.
  */
-/** "… should contain most of the following sections": each one listed asked for, none required. */
-const MOST_OF = /\bmost of the (?:following )?(?:sections|parts|headings)\b/i;
-
 function leadKind(lead: string): 'must' | 'some' | 'may' | undefined {
   const text = lead.replace(/\s+/g, ' ').trim();
   const may = /\b(?:can|may|might|could) (?:also )?(?:have|include|contain|add)\b|\boptional(?:ly)?\b/i.test(text);

@@ -295,6 +295,11 @@ function placeholderName(tokens: readonly string[]): boolean {
 }
 const TEMPLATE_FOLDERS = new Set(['template', 'templates', '_template', '_templates']);
 
+/** Whether a folder's name is one templates are kept in (`templates/`, `_template/`…). */
+export function isTemplateFolder(name: string): boolean {
+  return TEMPLATE_FOLDERS.has(name.toLowerCase());
+}
+
 /**
  * How much a file's name says it is a template (0: not at all).
  * 3 — named so (`TEMPLATE.md`, `adr-template.md`, `0000-template.md`, a folder

@@ -27,7 +27,7 @@ import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
 import { folderTemplates } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
-import { chooseLayout, escapeName, groupBy, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
+import { chooseLayout, escapeName, fileGlob, groupBy, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import {
   fitOf,
   fits,
@@ -233,7 +233,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
   // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
   if (!derived)
-    for (const rule of processRules(root, schema.sections, [...processProposals(layout.patterns), ...templateCallers(files, layout.template?.file)])) {
+    for (const rule of processRules(root, schema.sections, [...processProposals(layout.patterns), ...templateCallers(files, layout.template)])) {
       const known = comparison.sections.find((c) => foldHeading(c.name) === foldHeading(rule.name));
       const choice = known ?? { name: rule.name, reasons: [] };
       if (rule.optional) {
@@ -507,7 +507,7 @@ function excludeFragments(layout: LayoutChoice, files: readonly ScannedFile[]): 
   const fragments = layout.patterns.filter((p) => included.has(p.rel));
   if (fragments.length === 0) return;
   layout.patterns = layout.patterns.filter((p) => !included.has(p.rel));
-  for (const p of fragments) layout.exclude.push({ glob: p.rel.split('/').map(escapeName).join('/'), reason: 'fragment', files: [p.rel] });
+  for (const p of fragments) layout.exclude.push({ glob: fileGlob(p.rel), reason: 'fragment', files: [p.rel] });
 }
 
 /** Patterns that must follow another template file better than the catalog's for it to be a sibling. */
@@ -543,21 +543,21 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
 }
 
 /**
- * The catalog's own process, kept as its first document (`eip-1.md` "EIP Purpose and Guidelines",
- * `CIP-0001/README.md` "CIP process"): numbered 0 or 1, its title about the process. Its rules for
- * the template's sections are the catalog's as its README's are.
- */
-/**
  * The page that names the template as the one to copy (`docs/deprecation.md`: "use [the design
- * template](…)"), other than the README and CONTRIBUTING read already: a page of the catalog's process.
+ * template](…)", its candidate's `calledBy`), other than the README and CONTRIBUTING read already: a
+ * page of the catalog's process.
  */
-function templateCallers(files: readonly ScannedFile[], template: ScannedFile | undefined): { rel: string; text: string }[] {
-  if (!template) return [];
-  const caller = calledTemplates(files).templates.get(template);
+function templateCallers(files: readonly ScannedFile[], template: TemplateCandidate | undefined): { rel: string; text: string }[] {
+  const caller = template?.calledBy === undefined ? undefined : files.find((f) => f.rel === template.calledBy);
   if (!caller?.doc || /^(?:readme|contributing)\.md$/i.test(caller.base)) return [];
   return [{ rel: caller.rel, text: caller.doc.source }];
 }
 
+/**
+ * The catalog's own process, kept as its first document (`eip-1.md` "EIP Purpose and Guidelines",
+ * `CIP-0001/README.md` "CIP process"): numbered 0 or 1, its title about the process. Its rules for
+ * the template's sections are the catalog's as its README's are.
+ */
 function processProposals(patterns: readonly ScannedFile[]): { rel: string; text: string }[] {
   return patterns
     .filter((f) => {

@@ -19,7 +19,7 @@ import {
 } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
 import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
-import { foldHeading } from '../template/normalize.js';
+import { opensWithTitle } from '../catalog/title-line.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
@@ -251,11 +251,7 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
   // (And the heading right under it that it takes its name from: `NIP-26`, then `Delegated event signing`.)
   // (Or the H1 that opens the text repeating the front matter title, for readers of the source: the
   // header shows it.)
-  const first = pattern.document.headings[0];
-  const repeated =
-    pattern.title?.from === 'front-matter' && first?.level === 1 && first === pattern.document.title && foldHeading(first.text) === foldHeading(pattern.title.text)
-      ? first.range
-      : undefined;
+  const repeated = pattern.title?.from === 'front-matter' && opensWithTitle(pattern.document, pattern.title.text) ? pattern.document.title?.range : undefined;
   const title = pattern.title?.from === 'heading' ? pattern.title.range : repeated;
   for (let h = 0; title && h < tokens.length; h++) {
     const t = tokens[h]!;

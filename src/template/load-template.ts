@@ -234,12 +234,15 @@ function standsForTitle(heading: Heading): boolean {
   return titlePlaceholder(heading) || TITLE_SECTIONS.has(foldHeading(heading.text.replace(/^[[<{]+|[\]>}]+$/g, '')));
 }
 
+/** The word a heading names the template itself with (`# RFC Template`, `# Template for designs`). */
+const NAMES_TEMPLATE = /\btemplate\b/i;
+
 /**
  * Whether a section's heading names the template itself (`# RFC Template`, `# Template for design
  * documents`) and holds no text of a section's: nothing, or only header fields and notes.
  */
 function namesTemplate(section: Section): boolean {
-  if (!/\btemplate\b/i.test(section.title)) return false;
+  if (!NAMES_TEMPLATE.test(section.title)) return false;
   return section.blocks.every((b) => b.kind === 'list' || b.kind === 'html' || b.kind === 'table' || (b.kind === 'paragraph' && /^\s*[\w ()/-]{1,40}:/.test(b.text)));
 }
 
@@ -329,7 +332,7 @@ function titleSpec(
   const label =
     doc.title &&
     !titlePlaceholder(doc.title) &&
-    !/\btemplate\b/i.test(doc.title.text) &&
+    !NAMES_TEMPLATE.test(doc.title.text) &&
     (nameField(doc) !== undefined || (!fmTitle && namedSection(sections, TITLE_SECTIONS) !== undefined));
   const from = setting?.from ?? (doc.title && !label ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   const recommended = setting?.recommended ? { recommended: true as const } : {};

@@ -59,19 +59,22 @@ export function missingSectionText(
   return parts.join('\n\n');
 }
 
+/** A task item of a list, `- [ ] …` or `- [x] …`, up to its box. */
+const TASK_ITEM = /^([ \t]*[-*+][ \t]+)\[[ xX]\]/;
+
 /**
- * A section's text when it is a list of unticked task items (`- [ ] …`), with any lead-in line or
- * comment before it; else empty. Ticked boxes are unticked.
+ * A section's text when it is only a list of task items (`- [ ] …`, two at least, continuation lines
+ * allowed), with none of the template's blanks in them; else empty. Ticked boxes are unticked.
  */
 function taskList(body: string): string {
   const text = body.replace(/<!--[\s\S]*?-->/g, '').trim();
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const items = lines.filter((l) => /^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]/.test(l));
-  if (items.length < 2 || lines.some((l) => !/^[ \t]*[-*+][ \t]+\[[ xX]\]/.test(l) && !/^[ \t]{2,}\S/.test(l))) return '';
+  const items = lines.filter((l) => TASK_ITEM.test(l));
+  if (items.length < 2 || lines.some((l) => !TASK_ITEM.test(l) && !/^[ \t]{2,}\S/.test(l))) return '';
   // (Not a sample of entries with blanks in them, `- [ ] MM/DD/YYYY: merged`: written, they would be
   // template text left in; the comment says what to write.)
-  if (lines.some((l) => markedTokens(l.replace(/^[ \t]*[-*+][ \t]+\[[ xX]\]/, '')).length > 0 || /\b(?:YYYY|MM|DD|XXX+|TBD|TODO)\b/.test(l))) return '';
-  return text.replace(/^([ \t]*[-*+][ \t]+)\[[xX]\]/gm, '$1[ ]');
+  if (lines.some((l) => markedTokens(l.replace(TASK_ITEM, '')).length > 0 || /\b(?:YYYY|MM|DD|XXX+|TBD|TODO)\b/.test(l))) return '';
+  return text.replace(new RegExp(TASK_ITEM.source, 'gm'), '$1[ ]');
 }
 
 /** Each line longer than `width` broken between words to fit it (a width under 40 breaks nothing). */

@@ -29,53 +29,53 @@ export function changedFilesSince(dir: string, ref: string): string[] {
   return [...new Set(names.map((n) => path.join(root, n)))];
 }
 
+/** `git args` in `cwd`: its output where git ran and succeeded, else undefined (no git, no repository). Never throws. */
+function tryGit(cwd: string, args: string[]): string | undefined {
+  try {
+    const r = spawnSync('git', args, { cwd, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
+    return r.error || r.status !== 0 ? undefined : r.stdout;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `cwd` is in a repository with its whole history: not a shallow clone, whose first commit is no file's first version. */
+function fullHistory(cwd: string): boolean {
+  return tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'false';
+}
+
 /**
  * The time (ms) each file under `dir` was first added to the repository, by its path now (renames not
- * followed): one `git log` for the whole folder. Empty where that cannot be told (see
- * `firstCommit`).
+ * followed): one `git log` for the whole folder. Empty where that cannot be told (no git, no
+ * repository, a shallow clone).
  */
 export function firstAddedTimes(dir: string): Map<string, number> {
   const out = new Map<string, number>();
   const cwd = path.resolve(dir);
-  try {
-    const run = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
-    const shallow = run(['rev-parse', '--is-shallow-repository']);
-    if (shallow.error || shallow.status !== 0 || shallow.stdout.trim() !== 'false') return out;
-    const top = run(['rev-parse', '--show-toplevel']).stdout.trim();
-    const log = run(['log', '--diff-filter=A', '--format=%x00%ct', '--name-only', '--', '.']);
-    if (log.status !== 0 || !top) return out;
-    let time = 0;
-    for (const line of log.stdout.split('\n')) {
-      if (line.startsWith('\0')) time = Number(line.slice(1)) * 1000;
-      else if (line.trim()) out.set(path.join(top, line.trim()), time);
-    }
-  } catch {
-    // (No git: nothing told.)
+  if (!fullHistory(cwd)) return out;
+  const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
+  const log = tryGit(cwd, ['log', '--diff-filter=A', '--format=%x00%ct', '--name-only', '--', '.']);
+  if (!top || log === undefined) return out;
+  let time = 0;
+  for (const line of log.split('\n')) {
+    if (line.startsWith('\0')) time = Number(line.slice(1)) * 1000;
+    else if (line.trim()) out.set(path.join(top, line.trim()), time);
   }
   return out;
 }
 
 /**
  * The text and time (ms) of a file as it was first committed (followed through renames), or undefined
- * where that cannot be told: no git, not in a repository, not committed, or a shallow clone (whose
- * first commit is no file's first version). Never throws.
+ * where that cannot be told: no git, not in a repository, not committed, or a shallow clone.
  */
 export function firstCommit(file: string): { text: string; time: number } | undefined {
   const dir = path.dirname(path.resolve(file));
-  try {
-    const run = (args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
-    const shallow = run(['rev-parse', '--is-shallow-repository']);
-    if (shallow.error || shallow.status !== 0 || shallow.stdout.trim() !== 'false') return undefined;
-    const log = run(['log', '--follow', '--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]);
-    if (log.status !== 0) return undefined;
-    const lines = log.stdout.split('\n').filter(Boolean);
-    if (lines.length < 2) return undefined;
-    const [head, name] = lines.slice(-2) as [string, string];
-    const [sha, seconds] = head.split(' ');
-    const shown = run(['show', `${sha}:${name}`]);
-    // (The name is from the repository's root: read from there.)
-    return shown.status === 0 ? { text: shown.stdout, time: Number(seconds) * 1000 } : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!fullHistory(dir)) return undefined;
+  const lines = (tryGit(dir, ['log', '--follow', '--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
+  if (lines.length < 2) return undefined;
+  const [head, name] = lines.slice(-2) as [string, string];
+  const [sha, seconds] = head.split(' ');
+  // (The name is from the repository's root: read from there.)
+  const text = tryGit(dir, ['show', `${sha}:${name}`]);
+  return text === undefined ? undefined : { text, time: Number(seconds) * 1000 };
 }

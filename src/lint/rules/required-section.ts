@@ -225,11 +225,11 @@ function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root:
   const first = firstCommit(template.file);
   if (first === undefined) return eras;
   const headings = [...first.text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
-  const sections = flattenSections(template.sections);
+  const byId = sectionsById(template);
   const out = new Map<string, Era>();
   let added: Map<string, number> | undefined;
   for (const [id, era] of eras) {
-    const section = sections.find((s) => s.id === id);
+    const section = byId.get(id);
     if (!section || !headings.some((h) => section.matcher.test(h))) {
       out.set(id, era);
       continue;

@@ -1,6 +1,7 @@
 import { findPlaceholders } from '../../template/placeholders.js';
 import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
 import { foldHeading, foldText } from '../../template/normalize.js';
+import { opensWithTitle } from '../../catalog/title-line.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
 import { houseRules } from '../../catalog/house-rules.js';
@@ -276,7 +277,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     // heading of the author's: the page shows both. A warning: the title is there, where the template keeps it.
     // (The first one repeating that title word for word, `title: Lazy loading` over `# Lazy loading`, is
     // the title shown where front matter is not, as on GitHub: the site shows it once.)
-    const repeats = (h: Heading) => !missing && h === doc.title && doc.headings[0] === h && foldHeading(h.text) === foldHeading(String(value));
+    const repeats = (h: Heading) => !missing && h === doc.title && opensWithTitle(doc, String(value));
     for (const h1 of h1s.filter((h) => h !== asHeading && !repeats(h)))
       report({
         message: `This template takes the title from front matter \`${spec.key}\`; the \`# ${h1.text}\` heading shows a second one: make it a \`##\` section, or remove it.`,
