@@ -548,7 +548,9 @@ function rejoinSiblingFolders(layout: LayoutChoice, candidates: readonly Templat
  * page of the catalog's process.
  */
 function templateCallers(files: readonly ScannedFile[], template: TemplateCandidate | undefined): { rel: string; text: string }[] {
-  const caller = template?.calledBy === undefined ? undefined : files.find((f) => f.rel === template.calledBy);
+  // (A template given with --template has no candidate's `calledBy`: its callers are looked for then.)
+  const rel = template?.calledBy ?? (template?.file ? calledTemplates(files).templates.get(template.file)?.rel : undefined);
+  const caller = rel === undefined ? undefined : files.find((f) => f.rel === rel);
   if (!caller?.doc || /^(?:readme|contributing)\.md$/i.test(caller.base)) return [];
   return [{ rel: caller.rel, text: caller.doc.source }];
 }
