@@ -191,7 +191,9 @@ export function matchOutline(schema: readonly TemplateSection[], sections: reado
     // already present, or at another level than the section's (`### Rationale for the hardware
     // choice` inside the Motivation), is a section of the author's, not a copy out of place.
     if (!target && variant && isExtension(section.title, variant) && (context.present.has(variant) || stood.has(variant) || section.level !== variant.level)) {
-      // (Under a template section that has no sub-sections, it is that section's content.)
+      // (Under a template section that has no sub-sections, it is that section's content; under a heading
+      // of the author's, that heading's: `##### Implementation specific rules` deep in their own
+      // `### Rules` is no `## Implementation` out of place.)
       if (context.ownContent.has(section)) continue;
       result.unknown.push(section);
       // What it holds is judged in turn (a `## Design Details: Part Two` holding the template's
@@ -372,6 +374,8 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       unmatched.push(section);
     } else {
       if (!underUnknown && !ownContent) result.unknown.push(section);
+      // (Under a section's own content, what it holds is that content too, however deep.)
+      if (context.ownContent.has(section)) for (const child of section.children) context.ownContent.add(child);
       queue.push(...section.children.map((child) => ({ section: child, underUnknown: true })));
     }
   }
@@ -686,6 +690,8 @@ function misspellings(
     // (Nor a word of opposite sense, a negating prefix being one edit: `Resolved questions` is no
     // `Unresolved questions` misspelt.)
     if (!target || [...out.values()].includes(target) || opposed(section.title, target.heading)) return;
+    // (Nor another word of a proposal's parts one edit away: `## Context` is no `## Content` misspelt.)
+    if (otherSectionWord(section.title, target.heading)) return;
     const place = schema.indexOf(target);
     const before = at.slice(0, i).findLast((t) => t !== undefined);
     const after = at.slice(i + 1).find((t) => t !== undefined);
@@ -925,9 +931,22 @@ function rewordings(
       heading.slice(0, -1).some((w) => !name.includes(w) && !name.some((n) => sameQualifier(w, n)))
     );
   };
+  // (Not one that stands, out of the other's order, where a section it is kindred to goes: `## Motivation`
+  // between `## Abstract` and `## Proposal`, where the template has `## Background`, is no `## Rationale`
+  // written after them.)
+  const inSlotOfAnother = (s: Section, t: TemplateSection) => {
+    const k = sections.indexOf(s);
+    const before = at.slice(0, k).findLast((x) => x !== undefined);
+    const after = at.slice(k + 1).find((x) => x !== undefined);
+    const from = before ? schema.indexOf(before) : -1;
+    const to = after ? schema.indexOf(after) : schema.length;
+    const between = (u: TemplateSection) => schema.indexOf(u) > from && schema.indexOf(u) < to;
+    return !between(t) && lacking.some((u) => u !== t && between(u) && s.level === level(u) && kindredTo(s, u));
+  };
   for (const t of lacking) {
     const fitting = free.filter((s) => !out.has(s) && shares(s, t));
     if (fitting.length !== 1 || lacking.filter((other) => shares(fitting[0]!, other)).length !== 1) continue;
+    if (inSlotOfAnother(fitting[0]!, t)) continue;
     out.set(fitting[0]!, t);
     apart.add(fitting[0]!);
   }
@@ -1306,6 +1325,24 @@ export function kindredText(text: string, t: TemplateSection): boolean {
   const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));
   const opposite = words.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)));
   return !opposite && words.some((w) => theirs.has(roleOf(w, KINDRED) ?? -1));
+}
+
+/**
+ * Whether a heading differs from a name by a word that names a part of a
+ * document in its own right (one of `SAME_ROLE`'s or `KINDRED`'s words, and
+ * not of the same role as the name's word it stands for): `## Context` for
+ * `## Content`, a word, not a slip of the keyboard.
+ */
+function otherSectionWord(written: string, name: string): boolean {
+  const theirs = contentWords(name);
+  const roles = new Set(theirs.map((w) => roleOf(w)));
+  const kins = new Set(theirs.map((w) => roleOf(w, KINDRED)));
+  return contentWords(written).some((w) => {
+    if (theirs.includes(w)) return false;
+    const role = roleOf(w);
+    const kin = roleOf(w, KINDRED);
+    return (role !== undefined || kin !== undefined) && (role === undefined || !roles.has(role)) && (kin === undefined || !kins.has(kin));
+  });
 }
 
 /** A word's role among `SAME_ROLE`'s groups, or another such map's (plural or singular). */

@@ -1008,6 +1008,41 @@ describe('template semantics read from real-catalog shapes', () => {
     ]);
   });
 
+  it('never reads a word naming another part of a document as a slip of the keyboard (`## Context` for `## Content`)', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne line.\n\n## Content\n\nThe body.\n\n## Alternatives\n\nOthers.\n';
+    const pattern = '# Faster builds\n\n## Summary\n\nCache it.\n\n## Context\n\nWhy now.\n\n## Alternatives\n\nNone.\n';
+    const found = await lintWith(template, pattern);
+    expect(found.some((d) => d.includes('section-name'))).toBe(false);
+    expect(found.some((d) => /required-section.*`## Content`/.test(d))).toBe(true);
+    // A slip in the same word is still one: `## Contnet`.
+    expect((await lintWith(template, pattern.replace('Context', 'Contnet'))).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name']);
+  });
+
+  it('reads a synonym where a kindred section goes as that section, not the synonym out of order (`## Motivation` in the slot of `## Background`)', async () => {
+    const template = '# Proposal: [name]\n\n## Abstract\n\n[Short.]\n\n## Background\n\n[Why.]\n\n## Proposal\n\n[What.]\n\n## Rationale\n\n[Trade-offs.]\n';
+    const pattern = '# Proposal: cache\n\n## Abstract\n\nCache builds.\n\n## Motivation\n\nSlow builds.\n\n## Proposal\n\nA cache.\n';
+    const found = await lintWith(template, pattern);
+    expect(found.some((d) => /Rationale`\)? is out of order|read as the template's `## Rationale`|section-name/.test(d))).toBe(false);
+    // Said where it stands: the section it may be, in other words (a warning), and the one truly missing.
+    expect(found.filter((d) => /required-section/.test(d)).map((d) => d.match(/`## \w+`/)?.[0])).toEqual(['`## Background`', '`## Rationale`']);
+    expect(found[0]).toMatch(/`## Motivation` there, in its stead/);
+    const { diagnostics } = await lintPattern(template, pattern);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.slice(0, 30))).toEqual(['Missing section `## Rationale`']);
+    // Written after the proposal, where the template puts `## Rationale`, it is that section.
+    const after = '# Proposal: cache\n\n## Abstract\n\nCache builds.\n\n## Background\n\nSlow builds.\n\n## Proposal\n\nA cache.\n\n## Motivation\n\nCheaper.\n';
+    expect((await lintWith(template, after)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['15:1 section-name']);
+  });
+
+  it("takes a missing section's name with more words deep in the author's own sub-headings as their content, not the section out of place", async () => {
+    const template = '# [Name]\n\n## Overview\n\nWhat.\n\n## Specification\n\nHow.\n\n## Implementation\n\nWhere.\n';
+    const own = '### Rules\n\n#### Calls\n\n##### Boil rules\n\n- Stop at 100.\n\n##### Implementation specific pouring rules\n\n- Pour slower.\n';
+    const inSpec = `# Kettle\n\n## Overview\n\nBoil water.\n\n## Specification\n\n${own}\n## Usage\n\nCall boil().\n`;
+    expect((await lintWith(template, inSpec)).map((d) => d.split(' ').slice(0, 3).join(' '))).toEqual(['19:1 required-section Missing', '21:1 unknown-section Unknown']);
+    // Under a heading of the author's, it is that heading's content: one unknown section for it all.
+    const inOwn = `# Kettle\n\n## Overview\n\nBoil water.\n\n## Specification\n\nBoil.\n\n## Notes\n\n${own}`;
+    expect((await lintWith(template, inOwn)).filter((d) => /unknown-section/.test(d)).map((d) => d.split(' ')[0])).toEqual(['11:1']);
+  });
+
   it("leaves the author's own sub-headings in a section without template sub-sections alone, and a nested look-alike of a present section", async () => {
     const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Solution\n\nHow it works.\n\n## Future possibilities\n\nWhat next.\n';
     const pattern =
