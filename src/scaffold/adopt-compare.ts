@@ -207,7 +207,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
   }
 
   return {
-    sections: [...choices.values()],
+    sections: byName([...choices.values()]),
     ...titleChoice(template, docs, options),
     ...summaryChoice(template, docs),
     absent: absent.sort((a, b) => b.missing - a.missing),
@@ -423,4 +423,33 @@ function summaryChoice(template: TemplateSchema, docs: readonly MarkdownDocument
       reason: `most patterns have no summary where the template keeps one (${templateWhere}): their first paragraph is shown, nothing is checked`,
     },
   };
+}
+
+/**
+ * One choice per name: the configuration keys its `sections` by name, so two template sections of
+ * one name (`## Name.Width` under two parts) share a setting. It is as lenient as both allow — optional
+ * where both are, else recommended where either is more lenient than required — with both's
+ * aliases and reasons.
+ */
+function byName(choices: readonly SectionChoice[]): SectionChoice[] {
+  const out = new Map<string, SectionChoice>();
+  for (const c of choices) {
+    const key = foldHeading(c.name);
+    const had = out.get(key);
+    if (!had) {
+      out.set(key, c);
+      continue;
+    }
+    const optional = had.optional && c.optional;
+    const recommended = !optional && (had.optional || had.recommended || c.optional || c.recommended);
+    const aliases = [...new Set([...(had.aliases ?? []), ...(c.aliases ?? [])])];
+    out.set(key, {
+      name: had.name,
+      ...(optional ? { optional: true as const } : {}),
+      ...(recommended ? { recommended: true as const } : {}),
+      ...(aliases.length ? { aliases } : {}),
+      reasons: [...had.reasons, ...c.reasons],
+    });
+  }
+  return [...out.values()];
 }

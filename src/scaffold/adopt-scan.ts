@@ -336,7 +336,10 @@ export function templateNameScore(file: ScannedFile): number {
     // a topic, `design-template-engine.md`, a document about a feature called so; or the kind of
     // document, `rep-template-tests.md`: a template where the file has blanks to fill in, else
     // likely at most, and what it holds tells.)
-    const at = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
+    // (Nor a word of an identifier the file is about, `ListTemplateSelector-spec.md`,
+    // `ViewTemplateSettings.md`: the API's name, the document about it filled in.)
+    const inIdentifier = /[Tt]emplates?(?=[A-Z][a-z])/.test(file.base) && !(file.doc && BLANKS.test(withoutCode(file.doc.source)));
+    const at = inIdentifier ? -1 : tokens.findIndex((t) => TEMPLATE_WORD.test(t));
     if (!numbered && at >= 0) {
       // (Nor a topic in the plural, `string-templates.md`, with no blank in it: a document about templates.)
       if (tokens[at] === 'templates' && at > 0 && !(file.doc && BLANKS.test(file.doc.source))) return 2;

@@ -306,7 +306,15 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // as the template reads with the configuration's title and summary settings (a heading read as a
   // section without them may be the title line with them): a setting for one it then lacks is left out.
   const verified = (text: string) => {
-    const parsed = parseConfigText(text, result.configFile, 'yaml');
+    let parsed: ReturnType<typeof parseConfigText>;
+    try {
+      parsed = parseConfigText(text, result.configFile, 'yaml');
+    } catch (error) {
+      // (Its own text, not yet written: a fault of init --adopt's, not of a file of the user's.)
+      throw new Error(`init --adopt wrote a configuration that does not load (nothing was written): ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
     const checked = checkConfig(parsed.data);
     if (!checked.ok)
       throw new Error(

@@ -90,6 +90,49 @@ describe('init --adopt: "template" among the words of a topic', () => {
   });
 });
 
+describe('init --adopt: "Template" inside the name of what a document is about', () => {
+  const spec = (api: string, member: string) =>
+    `${api}\n===\n\n# Background\n\nWhy ${api} exists.\n\n# API Pages\n\n## ${api}.${member}\n\nGets the ${member.toLowerCase()}.\n\n# API Details\n\n\`\`\`\nruntimeclass ${api} { Int32 ${member}; }\n\`\`\`\n`;
+
+  it('a spec of an API called `ListTemplateSelector` is no template: the pointer named like one holds none, so one is derived', async () => {
+    const files: Record<string, string> = {
+      'spec_template.md': 'The spec template moved: use the one at https://example.org/spec_template.md\n',
+      'ListTemplateSelector-spec.md': spec('ListTemplateSelector', 'Mode'),
+    };
+    for (const [api, member] of [
+      ['Dial', 'Angle'],
+      ['Knob', 'Value'],
+      ['Slider', 'Step'],
+    ])
+      files[`${api}-spec.md`] = spec(api!, member!);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('templates/pattern.md');
+    const report = await lintOf(dir, REPO);
+    expect(report.results.map((r) => r.file)).toContain('ListTemplateSelector-spec.md');
+    expect(report.results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('init --adopt: two template sections of one name', () => {
+  it('writes one `sections` entry for both, as lenient as both allow (the configuration keys them by name)', async () => {
+    const template =
+      '# [Title]\n\n## Overview\n\nWhy.\n\n## Reference\n\n### Width\n\nGets the width.\n\n## Details\n\n### Width\n\nHow it is stored.\n\n## Extras\n\nNotes.\n';
+    const files: Record<string, string> = { 'spec-template.md': template };
+    for (let i = 1; i <= 11; i++) {
+      const width = i === 1 ? '### Width\n\nStored as a double.\n\n' : '';
+      files[`w${i}-spec.md`] = `# Widget ${i}\n\n## Overview\n\nWidget ${i}.\n\n## Reference\n\nNothing.\n\n## Details\n\n${width}A class.\n`;
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const text = await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8');
+    expect(text.match(/^ {2}"Width":/gm)).toHaveLength(1);
+    expect((await configOf(dir)).sections).toMatchObject({ Width: { recommended: true } });
+  });
+});
+
 describe('init --adopt: documents in another markup', () => {
   it('an AsciiDoc catalog: says so, exits 2, and takes no Markdown note in its documents’ folders as the catalog', async () => {
     const files: Record<string, string> = {
