@@ -1,3 +1,4 @@
+import { DOCUMENT_PARTS } from '../template/document-parts.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import path from 'node:path';
@@ -454,28 +455,6 @@ function isNotice(text: string): boolean {
   return words.length > 0 && words.length <= 2 && words.every((w) => NOTICE_WORDS.has(w));
 }
 
-/** Names of a part of a document, never a document's own name (folded). */
-const DOCUMENT_PARTS = new Set([
-  'summary',
-  'abstract',
-  'introduction',
-  'overview',
-  'motivation',
-  'background',
-  'context',
-  'synopsis',
-  'description',
-  'preface',
-  'tl dr',
-  'tldr',
-  // (A heading over the document's fields: `# **Meta**`, `# Metadata`.)
-  'meta',
-  'metadata',
-  'details',
-  'info',
-  'information',
-  'properties',
-]);
 /** Front matter keys that name a pattern, in order (`feature name:` in older proposals). */
 const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_name'];
 

@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { frontMatterValue } from '../markdown/front-matter.js';
-import { leadBlock } from '../markdown/document.js';
+import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import { saidAside } from '../catalog/load-pattern.js';
+import { DOCUMENT_PARTS } from '../template/document-parts.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';
@@ -90,6 +91,18 @@ export function titleOf(doc: MarkdownDocument): { heading?: string; frontMatter?
   };
 }
 
+/**
+ * A document whose first H1 names a part of a document (`# Summary`, never a document's name) with
+ * more H1s after it writes its sections at the top level, its title elsewhere (front matter
+ * `Name:`): read so, its H1s all sections. (Read with that H1 as the title, the derived template
+ * would ask for its sections a level down, and `--fix` would move them under `# Summary`.)
+ */
+function partsAtTop(doc: MarkdownDocument): MarkdownDocument {
+  if (!doc.title || !DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || doc.headings.filter((h) => h.level === 1).length < 2) return doc;
+  const parsed = parseMarkdown(doc.source, { sectionHeading: () => true });
+  return parsed.ok ? parsed.document : doc;
+}
+
 /** Where a parsed file keeps its summary. */
 export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; keys: string[]; section?: string } {
   const lead = leadBlock(doc);
@@ -108,7 +121,8 @@ export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; key
  * more names a pattern's headings may hold (`template-method` in `## Intent of Template method
  * Design Pattern` under the title "Template Method Pattern in Java: …").
  */
-export function deriveTemplate(docs: readonly MarkdownDocument[], slugs: readonly (string | undefined)[] = []): DerivedTemplate {
+export function deriveTemplate(read: readonly MarkdownDocument[], slugs: readonly (string | undefined)[] = []): DerivedTemplate {
+  const docs = read.map(partsAtTop);
   const n = docs.length;
   const most = (count: number) => n > 0 && count * 2 >= n;
 

@@ -1,3 +1,4 @@
+import { DOCUMENT_PARTS } from './document-parts.js';
 import { createHash } from 'node:crypto';
 import { frontMatterKey, frontMatterValue } from '../markdown/front-matter.js';
 import { readFile } from 'node:fs/promises';
@@ -252,7 +253,11 @@ function namesTemplate(section: Section): boolean {
  * placeholder: `# Summary`, not `# [Pattern Title]` or `# RFC-NNNN: Your title`).
  */
 function h1sAreSections(doc: MarkdownDocument): boolean {
-  if (!doc.title || doc.headings.filter((h) => h.level === 1).length < 2) return false;
+  if (!doc.title) return false;
+  const h1s = doc.headings.filter((h) => h.level === 1).length;
+  // (One H1 and no other heading, naming a part of a document, `# Summary`: the template's one section.)
+  if (h1s === 1 && doc.headings.length === 1) return DOCUMENT_PARTS.has(foldHeading(doc.title.text));
+  if (h1s < 2) return false;
   if (headingShape(shapeText(doc.title), { title: true }).placeholder) return false;
   // (`# Title` over `##` sections is the title line, as `# [Title]` would be.)
   return !(TITLE_SECTIONS.has(foldHeading(doc.title.text)) && doc.headings[1]?.level === 2);

@@ -996,6 +996,39 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('documents whose sections are H1s opening with `# Summary` (their name in front matter) get a derived template of H1 sections: --fix moves none under the Summary', async () => {
+    const doc = (name: string, more: string) => `---\nName: ${name}\n---\n\n# Summary\n\n${name} in brief.\n\n# Motivation\n\nWhy ${name}.\n\n${more}`;
+    const files = {
+      'b.md': doc('Gadget pool', '# Details\n\nPool them.\n'),
+      'c.md': doc('Sprocket log', '# Details\n\nAppend only.\n'),
+      'd.md': doc('Doohickey store', '## Old problems\n\nMany.\n\n# Usage\n\nPut them in.\n'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template).toMatch(/^# Summary$/m);
+    expect(template).toMatch(/^# Motivation$/m);
+    expect(template).not.toMatch(/^## /m);
+    expect((await lintFindings(dir)).filter((d) => d.ruleId === 'heading-level' || d.ruleId === 'title')).toEqual([]);
+    await runCli(['lint', dir, '--fix'], REPO);
+    for (const [rel, text] of Object.entries(files)) expect(await readFile(path.join(dir, rel), 'utf8'), rel).toBe(text);
+  });
+
+  it('documents sharing only `# Summary` among their H1 sections (titles in a field list) get a derived template of that one section, which loads', async () => {
+    const doc = (title: string, own: string) => `- Title: ${title}\n\n- Owner: Sam\n\n----\n\n# Summary\n\n${title} in brief.\n\n# ${own}\n\nMore on ${title}.\n`;
+    const dir = await tempCatalog({
+      'docs/a.md': doc('Cache layer', 'Motivation'),
+      'docs/b.md': doc('Queue rework', 'Background'),
+      'docs/c.md': doc('Log format', 'Design'),
+      'docs/d.md': doc('Auth tokens', 'Protocol'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toMatch(/^# Summary$/m);
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+  });
+
   it('a contribution guide that holds the template in a ```markdown block is the template; a `// Optional` line right above a heading makes that section optional', async () => {
     const kind = (name: string, usage = true) => `# ${name}\n\nWhat ${name} does.\n\n## Implementation\n\nThe code.\n${usage ? '\n## Usage\n\nHow to call it.\n' : ''}`;
     const dir = await tempCatalog({
