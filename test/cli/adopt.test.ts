@@ -1010,7 +1010,7 @@ describe('patternbook init --adopt', () => {
     expect(template).toMatch(/^# Summary$/m);
     expect(template).toMatch(/^# Motivation$/m);
     expect(template).not.toMatch(/^## /m);
-    expect((await lintFindings(dir)).filter((d) => d.ruleId === 'heading-level' || d.ruleId === 'title')).toEqual([]);
+    expect((await lintFindings(dir)).filter((d) => d.rule === 'heading-level' || d.rule === 'title')).toEqual([]);
     await runCli(['lint', dir, '--fix'], REPO);
     for (const [rel, text] of Object.entries(files)) expect(await readFile(path.join(dir, rel), 'utf8'), rel).toBe(text);
   });
