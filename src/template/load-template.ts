@@ -119,7 +119,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   }
   // The title as an H2 that only names it (`Title` underlined with `---`, then the metadata list):
   // that heading is the title, not a section.
-  const titleLevel = parsed.ok && !options.title ? titleHeadingLevel(parsed.document) : undefined;
+  const titleLevel = parsed.ok && options.title?.from !== 'section' ? titleHeadingLevel(parsed.document) : undefined;
   if (titleLevel) parsed = parseMarkdown(text, { titleLevel });
   if (!parsed.ok) throw new PatternbookError(`${file}: template ${parsed.error.message}`);
   const doc = parsed.document;
@@ -352,7 +352,15 @@ function titleSpec(
     const value = frontMatterValue(frontMatter, key);
     const sample = typeof value === 'string' ? value : '';
     const own = fmTitle ? undefined : nameField(doc);
-    return { from, key, sample, ...titleShape(sample), ...recommended, ...(own ? { field: own.field } : {}) };
+    return {
+      from,
+      key,
+      sample,
+      ...titleShape(sample),
+      ...recommended,
+      ...(own ? { field: own.field } : {}),
+      ...(doc.title && !fmTitle ? { heading: doc.title.level } : {}),
+    };
   }
   if (from === 'section') {
     const section = settingSection(sections, TITLE_SECTIONS, setting?.section, 'title', file);
@@ -384,6 +392,10 @@ function titleHeadingLevel(doc: MarkdownDocument): number | undefined {
   if (doc.title || !first || first.level !== 2 || doc.preamble.length > 0) return undefined;
   // (`## Your Proposal Title`: a placeholder of the title itself, whatever follows it.)
   if (titlePlaceholder(first)) return 2;
+  // (Nor one that names the template over the sections it holds, `## Design Note Template` over
+  // `### Overview`: its title line, which each pattern's title takes the place of.)
+  const opening = doc.sections[0];
+  if (opening && NAMES_TEMPLATE.test(first.text) && (opening.children.length > 0 || namesTemplate(opening))) return 2;
   const name = foldHeading(first.text.replace(/^[[<{]+|[\]>}]+$/g, ''));
   if (!TITLE_SECTIONS.has(name)) return undefined;
   const section = doc.sections[0];

@@ -139,6 +139,8 @@ export type TitleSpec =
       recommended?: true;
       /** The field of the template's own header that names the pattern (`| Title |`), where the configuration reads titles from front matter instead. */
       field?: string;
+      /** The level of the template's own title line (`## Your Proposal Title`), where the configuration reads titles from front matter instead. */
+      heading?: number;
     }
   | {
       from: 'section';

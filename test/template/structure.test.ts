@@ -1033,6 +1033,22 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, after)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['15:1 section-name']);
   });
 
+  it("never asks for the template's title line written as an H2 (`## Your Design Title`, `## Design Note Template`) as a section", async () => {
+    const template =
+      '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n';
+    const pattern =
+      '---\ntitle: Cache warmup design\n---\n\n* **Owner:**\n  * Kim\n\n> Short: warm the cache.\n\n## Motivation\n\nCold starts.\n\n## Goals\n\nFast starts.\n';
+    // (Read from front matter by the configuration, as most of a catalog keeps it: the template's line is still its title.)
+    expect(await lintWith(template, pattern, { title: { from: 'front-matter' } })).toEqual([]);
+    const { text } = await lintPattern(template, pattern, { config: { title: { from: 'front-matter' } }, fix: true });
+    expect(text).toBe(pattern);
+    // One that names the template over its sections, kept in a README: a pattern with an H1 title over
+    // `##` sections has the template's outline, from its title down; so has one that copies its levels.
+    const readme = '## Design Note Template\n\nCopy this file to start a new design note.\n\n### Overview\n\n<!-- The idea. -->\n\n### Design\n\n<!-- The details. -->\n';
+    expect(await lintWith(readme, '# Mail queue\n\n## Overview\n\nQueue mail.\n\n## Design\n\nA table.\n')).toEqual([]);
+    expect(await lintWith(readme, '## Image resize\n\n### Overview\n\nResize.\n\n### Design\n\nA worker.\n')).toEqual([]);
+  });
+
   it("takes a missing section's name with more words deep in the author's own sub-headings as their content, not the section out of place", async () => {
     const template = '# [Name]\n\n## Overview\n\nWhat.\n\n## Specification\n\nHow.\n\n## Implementation\n\nWhere.\n';
     const own = '### Rules\n\n#### Calls\n\n##### Boil rules\n\n- Stop at 100.\n\n##### Implementation specific pouring rules\n\n- Pour slower.\n';

@@ -335,6 +335,10 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     });
     return;
   }
+  // The template's title a level down (`## Design Note Template` over `### Overview`, a template kept in
+  // a README), the pattern's an H1 over `##` sections: the template's outline, from its title down.
+  const titleLevel = schema.title.from === 'heading' ? (schema.title.level ?? 1) : 1;
+  if (shift && shift.by > 0 && !shift.partial && shift.rest.length === 0 && titleLevel > 1 && doc.title?.level === titleLevel - shift.by) return;
   if (shift) {
     // One cause, one finding: the pattern writes every section a level off (an older layout
     // with `# Summary`, `# Motivation`…), and the fix moves every heading together.

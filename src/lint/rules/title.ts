@@ -2,6 +2,7 @@ import { findPlaceholders } from '../../template/placeholders.js';
 import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
 import { foldHeading, foldText } from '../../template/normalize.js';
 import { opensWithTitle } from '../../catalog/title-line.js';
+import { DOCUMENT_PARTS } from '../../template/document-parts.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { plainRange } from '../../markdown/lines.js';
 import { houseRules } from '../../catalog/house-rules.js';
@@ -254,19 +255,40 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     const asField = missing && !asHeading && pattern.title?.from === 'paragraph' ? pattern.title.text : undefined;
     // (Or a label line of its own, `**Title:** Shared garden tools`, or a heading that is one: said as written.)
     const labelled = asField ? labelOf(doc, pattern.title!) : undefined;
+    // (Or the heading where the template writes its own title line, `## Search index design` where it has
+    // `## Your Design Title`: the template's place, a warning.)
+    const opening = doc.headings[0];
+    const asTemplateLine =
+      missing &&
+      !asHeading &&
+      !asField &&
+      opening !== undefined &&
+      opening.level === spec.heading &&
+      !DOCUMENT_PARTS.has(foldHeading(opening.text)) &&
+      !outline.all.some((m) => m.sections.some((x) => x.heading === opening))
+        ? opening
+        : undefined;
     if (missing) {
       report({
-        message: asHeading
-          ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
-          : asField && labelled
-            ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-            : asField && spec.field
-              ? `This catalog keeps the title in front matter \`${spec.key}:\`; this file names itself in the template's own header field \`${spec.field}\` (“${asField}”), where the template puts it: a warning. Set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter as the other patterns do.`
-              : asField
-                ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
-                : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
-        ...(asHeading ? { range: plainRange(asHeading.range) } : asField && labelled ? { range: plainRange(pattern.title!.range) } : { line: 1 }),
-        ...(loose || (asField && spec.field)
+        message: asTemplateLine
+          ? `This catalog keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${'#'.repeat(asTemplateLine.level)} ${asTemplateLine.text}\` heading, where the template writes its own title line: a warning. Set \`${spec.key}: ${yamlScalar(asTemplateLine.text)}\` in the front matter as the other patterns do.`
+          : asHeading
+            ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`# ${asHeading.text}\` heading: set \`${spec.key}: ${yamlScalar(asHeading.text)}\` in the front matter.${loose ? LOOSE : ''}`
+            : asField && labelled
+              ? `This template keeps the title in front matter \`${spec.key}:\`; this file has it as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+              : asField && spec.field
+                ? `This catalog keeps the title in front matter \`${spec.key}:\`; this file names itself in the template's own header field \`${spec.field}\` (“${asField}”), where the template puts it: a warning. Set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter as the other patterns do.`
+                : asField
+                  ? `This template keeps the title in front matter \`${spec.key}:\`; this file names itself in its header fields (“${asField}”): set \`${spec.key}: ${yamlScalar(asField)}\` in the front matter.${loose ? LOOSE : ''}`
+                  : `Missing title: set \`${spec.key}:\` in the front matter.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
+        ...(asTemplateLine
+          ? { range: plainRange(asTemplateLine.range) }
+          : asHeading
+            ? { range: plainRange(asHeading.range) }
+            : asField && labelled
+              ? { range: plainRange(pattern.title!.range) }
+              : { line: 1 }),
+        ...(loose || asTemplateLine || (asField && spec.field)
           ? { warning: true }
           : asHeading || asField
             ? {}

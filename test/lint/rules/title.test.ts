@@ -160,6 +160,21 @@ testRule(
         ],
       },
       {
+        name: 'titles read from front matter by the configuration, where the template writes its own title line as an H2 placeholder: one written there is a warning',
+        template: '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n',
+        config: { title: { from: 'front-matter' } },
+        text: '## Search index design\n\n* **Owner:**\n  * Kim\n\n> Short: a search index.\n\n## Motivation\n\nSlow lists.\n\n## Goals\n\nFast lists.\n',
+        errors: [
+          {
+            message:
+              'This catalog keeps the title in front matter `title:`; this file has it as the `## Search index design` heading, where the template writes its own title line: a warning. Set `title: Search index design` in the front matter as the other patterns do.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'another H1 than the template’s kind of document, where the name goes under `## Name`: said',
         template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
         text: '# Shelf list\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
