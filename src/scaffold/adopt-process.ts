@@ -41,6 +41,17 @@ export function processRules(root: string, template: readonly TemplateSection[],
           const sentence = texts.find((t) => NOT_EVERY_SECTION.test(t));
           if (sentence) freed = { file: page.rel, line: block.range.start.line, text: sentenceOf(sentence, NOT_EVERY_SECTION) };
         }
+        // ("Optional sections can include alternatives that were considered, and open problems": the
+        // parts named in the sentence a document may have.)
+        for (const text of texts) {
+          const named = OPTIONAL_INLINE.exec(text.replace(/\s+/g, ' '));
+          if (!named) continue;
+          const said: Said = { file: page.rel, line: block.range.start.line, text: sentenceOf(text, OPTIONAL_INLINE) };
+          for (const schema of sections.filter((t) => namedAmong(named[1]!, t.name))) {
+            const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
+            entry.may ??= said;
+          }
+        }
         const list = blocks[i + 1];
         if (block.kind !== 'paragraph' || list?.kind !== 'list' || !/:\s*$/.test(block.text)) return;
         const kind = leadKind(block.text);
@@ -106,6 +117,21 @@ const where = (said: Said) => `${said.file} (line ${said.line})`;
 /** A sentence that frees a document from writing every section of the template. */
 const NOT_EVERY_SECTION =
   /\b(?:(?:does(?:n['’]t| not)|do(?:n['’]t| not)|need(?:n['’]t| not)) (?:need to |have to )?fill(?:[- ]?in| out)? (?:all|every)(?: of)?(?: the)? sections?|not (?:all|every)(?: of the)? sections? (?:are|is) (?:required|mandatory|needed)|(?:all|the) sections (?:of the template )?are optional|(?:skip|omit|leave out|remove|delete|drop) (?:any )?sections? that (?:do(?:es)?n['’]t|do(?:es)? not) apply|fill (?:in|out) (?:only )?the sections that apply|(?:remove|delete|drop) (?:any|the) (?:(?:unnecessary|irrelevant|unneeded|inapplicable|unused)(?: (?:or|and) )?){1,2} sections?)\b/i;
+
+/** A sentence that names, inline, the parts a document may leave out: "Optional sections can include (but are not limited to) …". */
+const OPTIONAL_INLINE =
+  /\boptional (?:sections|parts|headings)(?: of (?:a|the|each) \w+)? (?:can|may|might|could)? ?(?:include|includes|are|such as|like)\b(?: \(?but (?:are )?not limited to\)?,?)?:? ([^.;]+)/i;
+
+/**
+ * Whether a section's name is among the parts a sentence names (`alternatives that were considered,
+ * security considerations, and open problems`): a part shares a word of five letters or more with it
+ * (`Rationale and alternatives`), singular or plural.
+ */
+function namedAmong(parts: string, name: string): boolean {
+  const words = (text: string) => new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.replace(/s$/, '')));
+  const own = words(name);
+  return parts.split(/,|\band\b|\bor\b/).some((part) => [...words(part)].some((w) => own.has(w)));
+}
 
 /** The sentence of `text` that holds the match, for the configuration's comment. */
 function sentenceOf(text: string, pattern: RegExp): string {

@@ -401,6 +401,21 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
     expect(found).toEqual(['warning']);
   });
 
+  it('parts a sentence names as optional ("Optional sections can include … open questions") are optional; the others stay required', async () => {
+    const files: Record<string, string> = {
+      'README.md':
+        '# Kiln proposals\n\nCopy the template. Optional sections can include (but are not limited to) compatibility notes for kilns in the field, and open questions.\n',
+      'proposals/TEMPLATE.md': template,
+    };
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries())
+      files[`proposals/${t}.md`] = doc(t, i === 0 ? ['Abstract', 'Motivation', 'Specification'] : i === 1 ? all.slice(0, 4) : all);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ Compatibility: { optional: true }, 'Open Questions': { optional: true } });
+    expect((await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+  });
+
   it('a sentence that frees a document from filling every section makes each section recommended', async () => {
     const files: Record<string, string> = {
       'README.md': '# Kiln proposals\n\n- Fill in the proposal. It does not need to fill in all the sections: use them to guide your thinking.\n',
