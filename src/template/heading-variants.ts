@@ -229,7 +229,7 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
 }
 
 /** A section that tells the author to take it out once done (`## Writing guide, delete this section before merging`): guidance, never asked for, never another name's. */
-export const REMOVE_ME = /\b(?:remove|delete) this (?:sub-?)?section (?:when|once|after|before|upon)\b/i;
+export const REMOVE_ME = /\b(?:remove|delete)(?: this)? (?:(?:sub-?)?section|part) (?:when|once|after|before|upon|prior to)\b/i;
 
 /**
  * Whether a heading holds a section's whole name among words of the

@@ -561,7 +561,11 @@ function buildSections(
     // ones below are examples`, `Create an L2 section here for each API` — illustrate what to write:
     // no section to ask for or to rename to. The author's own sub-headings there are its content.)
     const examplesBelow = EXAMPLES_BELOW.test(ownBlocks.map((b) => guidanceText(b) || blockPlainText(b)).join(' '));
-    const children = examplesBelow ? [] : buildSections(doc, section.children, path, overrides, schemaPaths, guide, stages);
+    const built = examplesBelow ? [] : buildSections(doc, section.children, path, overrides, schemaPaths, guide, stages);
+    // (Sub-sections its guidance says to delete where they do not apply — "if staging is not needed,
+    // explain why here, and delete the alpha/beta/GA headings below": each one may be left out.)
+    const deletable = DELETE_BELOW.test(ownBlocks.map((b) => guidanceText(b) || blockPlainText(b)).join(' '));
+    const children = deletable ? built.map((c) => ({ ...c, optional: true })) : built;
     // Required from a stage on (`[required_in]: # (Provisional status and above)`): its note and its own lines say so.
     const ownEnd = (section.children[0]?.heading.range.start.line ?? section.range.end.line + 1) - 1;
     const ownLines: string[] = [note ?? ''];
@@ -891,6 +895,10 @@ const ADD_OR_REMOVE_AS_NEEDED =
 /** A sentence that lets the author delete a section that does not apply (see `outlineIsAGuide`). */
 const DROP_WHAT_DOES_NOT_APPLY =
   /\b(?:if|when|where)\b[^.]{0,40}\b(?:a|any|the|this) (?:sections?|parts?|headings?)\b[^.]{0,30}\b(?:(?:does|do)\s*(?:not|n['’]t)\s+apply|(?:is|are)\s+not\s+(?:applicable|relevant)|(?:is|are)n['’]t\s+(?:applicable|relevant)|irrelevant)\b[^.]{0,40}\b(?:delete|remove|omit|drop|skip|leave)\b/i;
+
+/** Guidance that tells the author to delete the sub-sections below where they do not apply. */
+const DELETE_BELOW =
+  /\b(?:delete|remove|drop|omit)\s+(?:(?:the|these|those|any|all)\s+)?(?:[^\s.,;]+\s+)?(?:sub-?)?(?:headings|sections)\s+(?:below|beneath|under (?:it|this one)|that follow)\b/i;
 
 /** A block's guidance as one line of plain text: a paragraph, a quote, or a comment for the author. */
 function guidanceText(block: Block | undefined): string {

@@ -1033,6 +1033,19 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, after)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['15:1 section-name']);
   });
 
+  it('never asks for a part whose heading says to delete it before submitting, nor sub-sections the guidance says to delete where they do not apply', async () => {
+    const tips =
+      '# [Title]\n\n## Abstract\n\n[Short.]\n\n## Copyright\n\n[Public domain.]\n\n# Formatting tips - delete this part before opening a pull request\n\n[Use fenced blocks.]\n';
+    const doc = '# Kiln vents\n\n## Abstract\n\nVent the kiln.\n\n## Copyright\n\nPublic domain.\n';
+    expect(await lintWith(tips, doc)).toEqual([]);
+    expect((await lintPattern(tips, doc, { fix: true })).text).toBe(doc);
+    const stages =
+      '# [Title]\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Release Stages\n<!-- If staged releases are not needed, say why here and delete the stage headings below. -->\n\n### Preview\n\n<!-- What ships first. -->\n\n### Stable\n\n<!-- What ships later. -->\n';
+    const small = '# Small change\n\n## Summary\n\nA small fix.\n\n## Release Stages\n\nToo small to stage.\n\n### Stable\n\nShips at once.\n';
+    expect(await lintWith(stages, small)).toEqual([]);
+    expect((await lintPattern(stages, small, { fix: true })).text).toBe(small);
+  });
+
   it("never asks for the template's title line written as an H2 (`## Your Design Title`, `## Design Note Template`) as a section", async () => {
     const template =
       '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n';
