@@ -9,7 +9,7 @@ import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/documen
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
-import { bodyFields } from '../template/body-fields.js';
+import { bodyFields, NAME_FIELD } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
 import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -417,10 +417,6 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
 /** A heading over the people behind a document (folded): `Requested by`, `Author(s)`, `Owners`. */
 const PEOPLE_HEADING =
   /^(?:(?:requested|proposed|authored|written|sponsored|reviewed|edited|owned|maintained|driven|championed) by|(?:co )?authors?(?: s)?|owners?|contributors?|reviewers?|sponsors?|champions?|shepherds?|maintainers?|editors?|people|contacts?|stakeholders?)$/;
-
-/** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
-const NAME_FIELD =
-  /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;
 
 /** A list item that is a field: `RFC PR: https://…`, `Tracking Issue: #12`. */
 const FIELD_ITEM = /^[\p{L}][\p{L} _()-]{0,30}:\s+\S/u;

@@ -364,8 +364,14 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
         : spec.from === 'section'
           ? `the section \`${spec.section}\``
           : 'no title';
+  // (Where the template has no title line, the catalog's practice is all that asks for one: those
+  // without it are asked, not required.)
+  const asked = spec.from === 'none' && best.count < n;
   return {
-    title: { setting: best.setting, reason: `${count(best.count)} of ${count(n)} patterns keep their title in ${best.where} (the template has ${templateWhere})` },
+    title: {
+      setting: asked ? { ...best.setting, recommended: true } : best.setting,
+      reason: `${count(best.count)} of ${count(n)} patterns keep their title in ${best.where} (the template has ${templateWhere})${asked ? ': recommended (a missing one is a warning)' : ''}`,
+    },
   };
 }
 

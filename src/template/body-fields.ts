@@ -140,3 +140,7 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   if (status?.kind === 'paragraph') add('status', status.text);
   return Object.keys(out).length > 0 ? { values: out, ...(range ? { range } : {}) } : undefined;
 }
+
+/** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
+export const NAME_FIELD =
+  /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;

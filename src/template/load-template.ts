@@ -12,7 +12,7 @@ import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
-import { bodyFields } from './body-fields.js';
+import { bodyFields, NAME_FIELD } from './body-fields.js';
 import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
@@ -345,7 +345,15 @@ function titleSpec(
     // (Titles read from H1s by the configuration where the template has none and names the pattern in
     // a field: that field still names those without one.)
     const field = doc.title ? undefined : nameField(doc);
-    return { from, sample: doc.title?.text ?? '', ...titleShape(doc.title ? shapeText(doc.title) : ''), ...(level ? { level } : {}), ...(field ?? {}), ...recommended };
+    return {
+      from,
+      sample: doc.title?.text ?? '',
+      ...titleShape(doc.title ? shapeText(doc.title) : ''),
+      ...(level ? { level } : {}),
+      ...(field ?? {}),
+      ...(doc.title ? {} : { configured: true as const }),
+      ...recommended,
+    };
   }
   if (from === 'front-matter') {
     const key = setting?.key ?? fmTitle ?? 'title';
@@ -374,7 +382,8 @@ function titleSpec(
 /** The field of the template's metadata that names the pattern (see `TITLE_FIELDS`), if it has one, and the template's text in it. */
 function nameField(doc: MarkdownDocument): { field: string; fieldSample: string } | undefined {
   const fields = bodyFields(doc)?.values ?? {};
-  const field = TITLE_FIELDS.find((key) => key in fields);
+  // (Or one of the kind of document's name, `- Feature Name: (a unique ident)`.)
+  const field = TITLE_FIELDS.find((key) => key in fields) ?? Object.keys(fields).find((key) => NAME_FIELD.test(key));
   return field ? { field, fieldSample: fields[field]! } : undefined;
 }
 

@@ -129,6 +129,8 @@ export type TitleSpec =
       field?: string;
       /** The template's own text in that field: no pattern's title. */
       fieldSample?: string;
+      /** The template has no title line: the configuration reads titles from H1s (the catalog's practice). */
+      configured?: true;
       recommended?: true;
     }
   | {

@@ -115,6 +115,20 @@ describe('init --adopt: "Template" inside the name of what a document is about',
   });
 });
 
+describe('init --adopt: titles where the template has no title line', () => {
+  it('most patterns opening with an H1 make it asked for, not required: one without is a warning', async () => {
+    const files: Record<string, string> = { 'spec_template.md': '<!-- Copy this file. -->\n\n# Background\n\nWhy.\n\n# Details\n\nHow.\n' };
+    for (const n of ['Dial', 'Knob', 'Slider', 'Lever', 'Pedal']) files[`${n}-spec.md`] = `# ${n}\n\n# Background\n\nWhy ${n}.\n\n# Details\n\nHow ${n}.\n`;
+    files['Harp-spec.md'] = '# Background\n\nWhy harps.\n\n# Details\n\nStrings.\n';
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).title).toEqual({ from: 'heading', recommended: true });
+    const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'title'));
+    expect(found.map((d) => [d.severity, d.message.slice(0, 40)])).toEqual([['warning', 'Missing title: the configuration reads e']]);
+  });
+});
+
 describe('init --adopt: two template sections of one name', () => {
   it('writes one `sections` entry for both, as lenient as both allow (the configuration keys them by name)', async () => {
     const template =

@@ -145,6 +145,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   const h1s = allUp || h1Sections || firstUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {
+    const opensWith = spec.configured ? "the configuration reads each pattern's title from an H1" : 'the template opens each pattern with an H1';
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
     // A template that sketches a front matter `title` too lets a pattern keep its title there alone.
     const fmAccepted = frontMatterKey(template.frontMatter, 'title') !== undefined && typeof fmTitle === 'string' && fmTitle.trim() !== '';
@@ -179,7 +180,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
       if (titleDown) {
         report({
-          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`, and every section a level down with it: the template opens each pattern with an H1. Make it \`# ${top.text}\`, and every section a level up with it.`,
+          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`, and every section a level down with it: ${opensWith}. Make it \`# ${top.text}\`, and every section a level up with it.`,
           range: plainRange(top.range),
           expected: `# ${top.text}`,
           warning: true,
@@ -200,7 +201,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         });
       } else
         report({
-          message: `Missing title: the template opens each pattern with ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
+          message: `Missing title: ${spec.configured ? "the configuration reads each pattern's title from" : 'the template opens each pattern with'} ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
           line: doc.frontMatter ? doc.frontMatter.endLine + 1 : 1,
           // (Every pattern without one counts towards the catalog's share of untitled ones, whatever else
           // makes its finding a warning.)
@@ -223,7 +224,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       report({
         message: first
           ? `The title is written as \`${'#'.repeat(title.level)} ${title.text}\` and the sections above it as H1s (\`# ${first.text}\`): the levels are swapped. Make it \`# ${title.text}\`, and the sections \`##\` (\`lint --fix\` moves them down a level and it up).`
-          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: the template opens each pattern with an H1. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
+          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${opensWith}. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
         range: title.range,
         expected: `# ${title.text}`,
         ...(wholeDown || swapped ? { warning: true } : {}),

@@ -129,6 +129,12 @@ testRule(
         template: '---\ntitle: neat-idea\n---\n\n# Neat Idea\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n',
         text: '---\ntitle: vrf-plugin\n---\n\n## Sign-off checklist\n\n- [x] Reviewed\n\n## Summary\n\nA plugin.\n\n## Motivation\n\nTenants.\n\n## Proposal\n\nA plugin.\n',
       },
+      {
+        name: "titles read from H1s by the configuration where the template names the pattern in a field of the document's kind (`- Feature Name:`): one named there has its title",
+        template: '- Feature Name: (a unique ident, `my_feature`)\n- Start Date: (YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy.\n',
+        config: { title: { from: 'heading' } },
+        text: '- Feature Name: window_handle\n- Start Date: 2023-10-16\n\n# Summary\n\nA handle.\n\n# Motivation\n\nPlugins need it.\n',
+      },
       { name: 'a code-span placeholder filled in', template: codeSpanTemplate, text: '# Caching Field Guide\n\n## Introduction\n\nWhere caches help.\n' },
       { name: 'a braces placeholder filled in', template: bracesTemplate, text: '# Keep sessions in the database\n\n## Context\n\nNodes restart often.\n' },
       {
@@ -190,6 +196,13 @@ testRule(
         name: 'no H1',
         text: '## Overview\n\nWorkers pull, nobody pushes.\n',
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 1, column: 1 }],
+      },
+      {
+        name: 'no H1 where the configuration reads titles from H1s and the template has no title line: said as the configuration’s',
+        template: '## Background\n\nWhy.\n\n## Details\n\nHow.\n',
+        config: { title: { from: 'heading' } },
+        text: '## Background\n\nHarps.\n\n## Details\n\nStrings.\n',
+        errors: [{ message: "Missing title: the configuration reads each pattern's title from an H1 (`# …`), and this pattern has none.", line: 1, column: 1 }],
       },
       {
         name: 'no H1 where the configuration makes the title recommended (`title.recommended`): a warning that says why',
