@@ -261,7 +261,10 @@ function namesSection(reading: PatternReading, text: string): boolean {
   // (A number before the name, `1. Status`, is the author's numbering.)
   const folded = withoutNumbering(foldHeading(text));
   if (reading.title.from === 'section' && reading.title.matcher.test(folded)) return false;
-  return flattenSections(reading.sections).some((s) => !s.anyHeading && !s.repeatable && s.matcher.test(folded));
+  if (flattenSections(reading.sections).some((s) => !s.anyHeading && !s.repeatable && s.matcher.test(folded))) return true;
+  // (Where the template's sections are H1s and its title no H1, one that names a part of a document,
+  // `# Background` in place of the `# Summary`, is a section too: the pattern's name is in its field.)
+  return reading.title.from !== 'heading' && reading.sections.some((s) => s.level === 1) && DOCUMENT_PARTS.has(folded);
 }
 
 function whereTemplateKeeps(
@@ -297,11 +300,16 @@ function readTitle(
     headerTitle &&
     fields?.range &&
     doc.title &&
-    !/^[<[{(]/.test(headerTitle) &&
+    !blankValue(headerTitle) &&
     foldText(doc.title.text) !== foldText(headerTitle) &&
     doc.headings.filter((h) => h.level === 1).length >= 3
   )
     return { text: headerTitle, from: 'paragraph', range: fields.range };
+  // (So is one whose template has no title line and names the pattern in a field, `- Feature Name:`,
+  // over a first H1 of the author's, `# Acronyms`, `# Table of contents`.)
+  const ownField = spec.from === 'none' && spec.field ? fields?.values[spec.field] : undefined;
+  if (ownField && fields?.range && doc.title && !blankValue(ownField) && foldText(doc.title.text) !== foldText(ownField))
+    return { text: ownField, from: 'paragraph', range: fields.range };
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
   // `# Title` written as an H1 where the template has `## Title` is a heading, not the title; so is
@@ -340,7 +348,7 @@ function readTitle(
   const inParens = field ? /^\((.+)\)$/.exec(field.trim()) : null;
   const value =
     inParens && named?.fieldSample !== undefined && foldText(field!) !== foldText(named.fieldSample) && !/[()]/.test(inParens[1]!) ? inParens[1]!.trim() : field;
-  if (value && fields?.range && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: fields.range };
+  if (value && fields?.range && !blankValue(value)) return { text: value, from: 'paragraph', range: fields.range };
   // (Or a label of its own line above the text, `**Title:** Shared garden tools`, or a heading that is
   // one, `## **Title:** Quiet hours`: the header's fields written as bold labels, not front matter.)
   const labelled = titleLabel(doc);
@@ -368,6 +376,15 @@ function readTitle(
   )
     return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
+}
+
+/**
+ * A field's value that is a blank to fill in, `(fill me in)`, `<name>`, `[Title]`: in brackets as a
+ * whole. (`[Draft] Fused attention` is a tag before the name: the name.)
+ */
+function blankValue(value: string): boolean {
+  const v = value.trim();
+  return /^[<[{(]/.test(v) && !/^\[[^\]]{1,30}\]\s*\p{L}/u.test(v);
 }
 
 /** A line that labels the document's name: `**Title:** Shared garden tools`, `Title: …`, `**Proposal Name**: …` (the label, then the value). */

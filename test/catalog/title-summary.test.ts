@@ -713,3 +713,21 @@ describe('a label the template keeps over the field that names the pattern', () 
     expect(found.results.flatMap((r) => r.diagnostics)).toEqual([]);
   });
 });
+
+describe('title: the field a template without a title line names the pattern in', () => {
+  it('is the title over a first H1 of the author’s, and a tag before the name in it is no blank', async () => {
+    const template = '- Feature Name: (fill me in with a unique ident)\n- Start Date: (YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      alpha: '- Feature Name: Alpha Feature\n- Start Date: 2024-01-01\n\n# Summary\n\nAlpha.\n\n# Design\n\nA.\n',
+      beta: '- Feature Name: Beta Feature\n- Start Date: 2024-01-02\n\n# Glossary\n\n- B: a letter.\n\n# Summary\n\nBeta.\n\n# Design\n\nB.\n',
+      gamma: '- Feature Name: [Draft] Gamma Feature\n- Start Date: 2024-01-03\n\n# Summary\n\nGamma.\n\n# Design\n\nG.\n',
+      delta: '- Feature Name: (fill me in with a unique ident)\n- Start Date: 2024-01-04\n\n# Summary\n\nDelta.\n\n# Design\n\nD.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['alpha', 'Alpha Feature'],
+      ['beta', 'Beta Feature'],
+      ['delta', undefined],
+      ['gamma', '[Draft] Gamma Feature'],
+    ]);
+  });
+});

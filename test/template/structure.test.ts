@@ -1046,6 +1046,15 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(stages, small, { fix: true })).text).toBe(small);
   });
 
+  it('reads an opening H1 naming a part of a document as a section where the template writes H1 sections under a name field: --fix writes nothing between it and its text', async () => {
+    const template = '- Feature Name: (fill me in with a unique ident)\n- Start Date: (YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n';
+    const pattern = '- Feature Name: joined_outputs\n- Start Date: 2024-03-03\n\n# Background\n\nTwo outputs, nothing joins them.\n\n# Design\n\nJoin them.\n';
+    const found = await lintWith(template, pattern);
+    expect(found.map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['4:1 required-section', '4:1 unknown-section']);
+    expect(found[0]).toMatch(/`# Background` there, in its stead/);
+    expect((await lintPattern(template, pattern, { fix: true })).text).toBe(pattern);
+  });
+
   it("never asks for the template's title line written as an H2 (`## Your Design Title`, `## Design Note Template`) as a section", async () => {
     const template =
       '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n';
