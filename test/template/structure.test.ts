@@ -1055,6 +1055,19 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintPattern(template, pattern, { fix: true })).text).toBe(pattern);
   });
 
+  it("names the template's last sections wrapped with others under the author's heading, a heading of theirs after it: warnings, --fix inserts no second one", async () => {
+    const template =
+      '# [Title]\n\n## Background\n\n[Why.]\n\n## Drivers\n\n[What matters.]\n\n## Considered Options\n\n[Options.]\n\n## Decision Outcome\n\n[The choice.]\n';
+    const pattern =
+      '# Pick a cache store\n\n## Background\n\nSlow reports.\n\n## Drivers\n\n- Under one second\n\n## A Second Round\n\n### Considered Options\n\n- Memory\n- A server\n\n### Decision Outcome\n\nMemory.\n\n## Try It\n\nRun it twice.\n';
+    const found = await lintWith(template, pattern);
+    expect(found.filter((d) => /required-section/.test(d)).map((d) => d.split(' ')[0])).toEqual(['13:1', '18:1']);
+    expect(found.filter((d) => /required-section/.test(d)).every((d) => /under its own `## A Second Round`/.test(d))).toBe(true);
+    const { text, diagnostics } = await lintPattern(template, pattern, { fix: true });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(text).toBe(pattern);
+  });
+
   it("never asks for the template's title line written as an H2 (`## Your Design Title`, `## Design Note Template`) as a section", async () => {
     const template =
       '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n';

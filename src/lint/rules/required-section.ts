@@ -1066,9 +1066,6 @@ function templateParts(template: TemplateSchema): Set<string> {
  */
 function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: MissingSection, template: TemplateSchema): { section: Section; parent: Section } | undefined {
   const schema = missing.schema;
-  // (A section that closes the template, `## References` after a guide's topics, is inserted after them:
-  // a topic's own `### References` is that topic's.)
-  if (closesRun(missing, template)) return undefined;
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
   const from = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   // (A table of contents first is no section of the text.)
@@ -1076,7 +1073,15 @@ function wrappedIn(doc: MarkdownDocument, outline: OutlineMatch, missing: Missin
   if (!parent || !outline.unknown.includes(parent)) return undefined;
   const key = variantKey(schema.name);
   const section = parent.children.find((c) => c.level === schema.level + 1 && variantKey(c.heading.text) === key);
-  return section ? { section, parent } : undefined;
+  if (!section) return undefined;
+  // (A section that closes the template, `## References` after a guide's topics, is inserted after them:
+  // a topic's own `### References` is that topic's — unless the author's heading wraps other missing
+  // sections of the template with it, `### Considered Options` then `### Decision Outcome` under
+  // their `## A Second Round`: a run of the template's, wrapped.)
+  const others = new Set(outline.missing.filter((m) => m !== missing && m.parent === missing.parent).map((m) => variantKey(m.schema.name)));
+  if (closesRun(missing, template) && !parent.children.some((c) => c !== section && c.level === schema.level + 1 && others.has(variantKey(c.heading.text))))
+    return undefined;
+  return { section, parent };
 }
 
 /**
