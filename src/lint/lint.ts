@@ -130,6 +130,10 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     // What each file was fixed for: a fix that comes back after it was applied did not work
     // (the file has a shape the fix cannot mend), and is never applied twice.
     const applied = new Map<string, Set<string>>();
+    // What the first pass said of each file's missing sections without inserting them (a warning that
+    // names the author's heading that may be it): no later pass, reading the file as the fixes left
+    // it, inserts those (a layout moved a level may hide the heading the first pass named).
+    const declined = new Map<string, Set<string>>();
     let files: Set<string> | undefined;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // Web links have no fixes: they are checked once, in the final pass. After the first
@@ -137,8 +141,9 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       const { results } = await run(false, files);
       files = new Set();
       for (const result of results) {
+        if (pass === 0) declined.set(result.file, new Set(result.diagnostics.filter((d) => !d.fix).flatMap((d) => missingName(d) ?? [])));
         const done = applied.get(result.file) ?? new Set<string>();
-        if (await writeFixes(result, done, refused)) {
+        if (await writeFixes(result, done, refused, declined.get(result.file))) {
           applied.set(result.file, done);
           fixed.add(result.path);
           files.add(result.file);
@@ -280,9 +285,9 @@ async function withBaseline(report: LintReport, mode: NonNullable<LintOptions['b
  * edit that would lose a line of the author's text. A file changed on disk
  * since it was linted is left for the next pass.
  */
-async function writeFixes(result: LintFileResult, done: Set<string>, refused: Map<string, string>): Promise<boolean> {
+async function writeFixes(result: LintFileResult, done: Set<string>, refused: Map<string, string>, declined?: ReadonlySet<string>): Promise<boolean> {
   const key = (d: LintFileResult['diagnostics'][number]) => `${d.ruleId}\u0000${d.message}\u0000${d.fix!.text}`;
-  const fresh = result.diagnostics.filter((d) => d.fix && !done.has(key(d)));
+  const fresh = result.diagnostics.filter((d) => d.fix && !done.has(key(d)) && !declined?.has(missingName(d) ?? ''));
   const fixes = fresh.map((d) => d.fix!);
   if (fixes.length === 0 || result.source === undefined) return false;
   const onDisk = readFileSync(result.file, 'utf8');
@@ -312,6 +317,13 @@ async function writeFixes(result: LintFileResult, done: Set<string>, refused: Ma
   await writeFileAtomic(result.file, (hadBom ? '\uFEFF' : '') + tocInSync(source, output));
   fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));
   return true;
+}
+
+/** The section a `required-section` finding says is missing (`Missing section \`## Motivation\``), by name. */
+function missingName(d: LintFileResult['diagnostics'][number]): string | undefined {
+  if (d.ruleId !== 'required-section') return undefined;
+  const m = /^Missing section `#+ ([^`]+)`/.exec(d.message);
+  return m ? variantKey(m[1]!) : undefined;
 }
 
 /** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */

@@ -199,6 +199,36 @@ describe('--fix', () => {
     ]);
   });
 
+  it('inserts no section in a later pass that the first pass said missing without inserting it (it named a heading of the author’s that may be it)', async () => {
+    const template =
+      '---\nprop: <to be assigned>\ntitle: <Proposal title>\nstatus: WIP\n---\n\nThis is the suggested layout for new proposals.\n\n## Simple Summary\n<!--Say the outcome in plain words.-->\nSay the outcome in plain words.\n\n## Abstract\n<!--A short description of what will be done.-->\nA short description of what will be done.\n\n## Motivation\n<!--This is the problem statement: explain why the current state is inadequate.-->\nThis is the problem statement: explain why the current state is inadequate.\n\n## Specification\n<!--Describe how the change works.-->\n\n### Overview\n<!--How the change solves the problem.-->\nHow the change solves the problem.\n\n### Rationale\n<!--Why this way.-->\nWhy this way.\n\n## Copyright\nPublic domain.\n';
+    const proposal =
+      '| prop: | title: |\n| --- | --- |\n| 5 | Quick votes |\n\n# Summary\n\n## Problem\n\nFull votes are slow and rarely reach quorum, which blocks small teams.\n\n## Proposed solution\n\nLet small teams pass routine changes unless enough members object.\n\n# Specification\n\n## Workflow\n\nA motion waits three days and passes if objections stay under the bar.\n\n# Copyright\n\nPublic domain.\n';
+    const dir = await tempCatalog({
+      'prop-X.md': template,
+      'patternbook.config.json': JSON.stringify({
+        template: 'prop-X.md',
+        patterns: ['docs/*.md'],
+        sections: {
+          'Simple Summary': { recommended: true },
+          Abstract: { recommended: true },
+          Copyright: { recommended: true },
+          Overview: { optional: true },
+          Rationale: { optional: true },
+        },
+      }),
+      'docs/prop-5.md': proposal,
+    });
+    const before = await lint({ root: dir });
+    const motivation = before.results[0]!.diagnostics.find((d) => d.message.startsWith('Missing section `## Motivation`'));
+    expect(motivation?.fix).toBeUndefined();
+    expect(motivation?.message).toContain('`## Problem`');
+    await lint({ root: dir, fix: true });
+    const after = await readFile(path.join(dir, 'docs/prop-5.md'), 'utf8');
+    expect(after).not.toBe(proposal);
+    expect(after).not.toContain('## Motivation');
+  });
+
   it('never applies the same fix twice to a file: a fix that does not mend its finding is applied once', async () => {
     const dir = await catalog({ 'a/README.md': good('A'), 'b/README.md': good('B') });
     const stubborn = defineRule({
