@@ -141,7 +141,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       const { results } = await run(false, files);
       files = new Set();
       for (const result of results) {
-        if (pass === 0) declined.set(result.file, new Set(result.diagnostics.filter((d) => !d.fix).flatMap((d) => missingName(d) ?? [])));
+        if (pass === 0) declined.set(result.file, new Set(result.diagnostics.filter((d) => !d.fix && MAY_BE_IT.test(d.message)).flatMap((d) => missingName(d) ?? [])));
         const done = applied.get(result.file) ?? new Set<string>();
         if (await writeFixes(result, done, refused, declined.get(result.file))) {
           applied.set(result.file, done);
@@ -318,6 +318,9 @@ async function writeFixes(result: LintFileResult, done: Set<string>, refused: Ma
   fresh.forEach((d, i) => appliedEach[i] && done.add(key(d)));
   return true;
 }
+
+/** A missing section's finding that names a heading of the author's that may be it (`if that is the section, …`). */
+const MAY_BE_IT = /\bif that is the section\b/;
 
 /** The section a `required-section` finding says is missing (`Missing section \`## Motivation\``), by name. */
 function missingName(d: LintFileResult['diagnostics'][number]): string | undefined {
