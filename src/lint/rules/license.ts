@@ -6,6 +6,7 @@ import { foldText } from '../../template/normalize.js';
 import { defineRule, type Report } from '../rule.js';
 import { headingLabel, quote } from './_format.js';
 import { allBlocks, fromTemplate, sectionOfTemplate, sectionsFor, topLevelSchema } from '../../template/lookup.js';
+import { flattenSections } from '../../template/walk.js';
 import { knownLicense, looksLikeExpression, parseExpression, suggestLicense } from './_spdx.js';
 
 interface Unit {
@@ -36,19 +37,29 @@ export default defineRule({
       );
     });
 
+    // (Sub-sections that are the template's own sections under it, `## Goals` under `# Licence`: their
+    // text is theirs, not the license's.)
+    const own = new Set(flattenSections(schema.children).map((c) => c.id));
+    const parts = new Set(outline.all.filter((m) => own.has(m.schema.id)).flatMap((m) => m.sections));
+    const inOwnPart = (r: Range) => [...parts].some((p) => r.start.offset >= p.range.start.offset && r.end.offset <= p.range.end.offset);
     for (const section of sectionsFor(outline, schema)) {
       const within = (r: Range) => r.start.offset >= section.range.start.offset && r.end.offset <= section.range.end.offset;
       let templateText = false;
-      const units = textUnits(section).filter((u) => {
+      const units = textUnits(section, parts).filter((u) => {
         const left = findPlaceholders(template.placeholders, u.text).length > 0;
         templateText ||= left;
         return !left;
       });
 
-      // A link to a license file that exists is enough.
+      // A link to a license file that exists is enough; so is one to a license's page named by its SPDX
+      // identifier (`https://opensource.org/licenses/BSD-2-Clause`), as the template may write it.
       const broken: Link[] = [];
       let linked = false;
-      for (const link of doc.links.filter((l) => within(l.range))) {
+      for (const link of doc.links.filter((l) => within(l.range) && !inOwnPart(l.range))) {
+        if (/^https?:\/\//i.test(link.url) && licenseInUrl(link.url)) {
+          linked = true;
+          continue;
+        }
         const target = resolveReference(link.url, pattern.file, catalog.root);
         if (target.kind !== 'local' || target.file === pattern.file) continue;
         if (files.stat(target.file)?.isFile) linked = true;
@@ -60,7 +71,8 @@ export default defineRule({
       let valid = false;
       for (const unit of units) {
         const text = clean(unit.text);
-        if (!text) continue;
+        // (A copyright line names the holder, not the license.)
+        if (!text || COPYRIGHT.test(text)) continue;
         // The words the template itself sets there for every pattern (`Released into the public
         // domain.`): the catalog's license, whatever SPDX calls it.
         if (prescribed.has(foldText(text))) {
@@ -117,8 +129,22 @@ export default defineRule({
   },
 });
 
-/** Paragraphs, list items and quotes of a section and its sub-sections. */
-function textUnits(section: Section): Unit[] {
+/** `Copyright 2022 Example Crew`, `© 2021 …`, `(c) …`. */
+const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)/i;
+
+/** The SPDX identifier a license page's address ends in (`…/licenses/BSD-2-Clause`, `…/licenses/MIT.html`). */
+function licenseInUrl(url: string): string | undefined {
+  const last =
+    url
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .at(-1) ?? '';
+  return knownLicense(decodeURIComponent(last).replace(/\.(?:html?|txt|php)$/i, ''));
+}
+
+/** Paragraphs, list items and quotes of a section and its sub-sections (but `skip`, the template's own sections under it). */
+function textUnits(section: Section, skip: ReadonlySet<Section> = new Set()): Unit[] {
   const units: Unit[] = [];
   const visit = (blocks: Block[]): void => {
     for (const block of allBlocks(blocks)) {
@@ -127,7 +153,7 @@ function textUnits(section: Section): Unit[] {
     }
   };
   visit(section.blocks);
-  const children = (s: Section): void => s.children.forEach((c) => (visit(c.blocks), children(c)));
+  const children = (s: Section): void => s.children.forEach((c) => !skip.has(c) && (visit(c.blocks), children(c)));
   children(section);
   // List items' first paragraphs are units already; drop their duplicates.
   return units.filter((u, i) => !units.some((o, j) => j < i && o.text === u.text && o.range.start.line <= u.range.start.line && o.range.end.line >= u.range.end.line));

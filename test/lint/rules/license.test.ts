@@ -116,4 +116,16 @@ describe('license', () => {
     expect((await lintOne('license', page('Given to the commons of the allotment society.'), { template })).shown).toEqual([]);
     expect((await lintOne('license', page('Given to my neighbours.'), { template })).shown).toEqual([expect.stringContaining('is not an SPDX identifier or expression')]);
   });
+
+  it("a link to a license's page named by its SPDX identifier is its license; copyright lines and the template's own sections under it are not read as one", async () => {
+    const template =
+      '# [Title]\n\n# Licence\n\n[The 2-Clause BSD Licence](https://opensource.org/licenses/BSD-2-Clause).\n\nCopyright <YEAR> <HOLDER>\n\nRedistribution is permitted.\n\n## Goals\n\n## Description\n\n# Change Log\n\nDates.\n';
+    const doc = (licence: string) =>
+      `# Gadgets\n\n# License\n\n${licence}\n\nCopyright 2022 Example Crew\n\n## Goals\n\nMake gadgets hum.\n\n## Description\n\nGadgets hum quietly.\n\n# Change Log\n\nFirst.\n`;
+    expect((await lintOne('license', doc('[The 2-Clause BSD License](https://opensource.org/licenses/BSD-2-Clause).'), { template })).shown).toEqual([]);
+    // (A page that names no license is still no license; and the words under `## Goals` are not read.)
+    expect((await lintOne('license', doc('[Our terms](https://example.org/terms).'), { template })).shown).toEqual([
+      expect.stringContaining('“Our terms” is not an SPDX identifier'),
+    ]);
+  });
 });
