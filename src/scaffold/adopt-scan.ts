@@ -279,6 +279,9 @@ const SLOT_WORDS = new Set([
   'your',
   'my',
   'feature',
+  // (`YYYY-MM-DD-copy-me.md`: the file says what to do with it.)
+  'copy',
+  'me',
 ]);
 
 /**

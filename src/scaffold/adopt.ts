@@ -732,7 +732,7 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
         // title has the word, `[Testing for Client-Side Template Injection](…)`.)
         (row
           ? /^(?:the |our |this |an? )(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())
-          : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())) ||
+          : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?(?: here| below| file)?$/i.test(link.text.trim())) ||
         /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
         /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
         /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before) ||
@@ -768,6 +768,9 @@ const WRITTEN_WORDS = 200;
  */
 function isWrittenDocument(schema: TemplateSchema): boolean {
   if (schema.placeholders.some((p) => p.kind !== 'instruction')) return false;
+  // (Nor one whose front matter is blanks to fill in, `title: <LIP title>`: a template however much
+  // guidance it writes.)
+  if (Object.values(schema.frontMatter).some((v) => typeof v === 'string' && /^\s*[<[{‹][^\n]*[>\]}›]\s*$/.test(v))) return false;
   let words = 0;
   for (const section of flattenSections(schema.sections)) words += section.guidance.split(/\s+/).filter(Boolean).length;
   return words >= WRITTEN_WORDS;

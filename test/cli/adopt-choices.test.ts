@@ -115,6 +115,41 @@ describe('init --adopt: "Template" inside the name of what a document is about',
   });
 });
 
+describe('init --adopt: templates named in other ways', () => {
+  const doc = (n: number) =>
+    `---\nprop: ${n}\ntitle: Proposal ${n}\n---\n\n## Short Summary\n\nKnob ${n} gets a default.\n\n## Motivation\n\nKnob ${n} is too strict.\n\n## Specification\n\nSet knob ${n} to seven.\n`;
+  const long = Array.from({ length: 40 }, (_, i) => `Guidance sentence ${i + 1} on how to write this part well.`).join(' ');
+  const template = `---\nprop: <to be assigned>\ntitle: <Proposal title>\n---\n\n## Short Summary\n\n${long}\n\n## Motivation\n\n${long}\n\n## Specification\n\n${long}\n`;
+
+  it('a template whose blanks are all in its front matter, however much guidance it writes, is one (`prop-X.md`)', async () => {
+    const dir = await tempCatalog({ 'prop-X.md': template, 'specs/prop-1.md': doc(1), 'specs/prop-2.md': doc(2), 'specs/prop-3.md': doc(3) });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('prop-X.md');
+  });
+
+  it('the README\'s "[template here](…)" link and a file named `YYYY-MM-DD-copy-me.md` are the template', async () => {
+    const linked = await tempCatalog({
+      'README.md': '# Proposals\n\nCopy the [template here](draft.md) into specs/ and fill it in.\n',
+      'draft.md': '# [Title]\n\n## Short Summary\n\nOne line.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n',
+      'specs/prop-1.md': doc(1),
+      'specs/prop-2.md': doc(2),
+    });
+    let run = await runCli(['init', '--adopt', linked], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(linked)).template).toBe('draft.md');
+    expect(run.stdout).toContain('README.md calls it the template');
+    const copyMe = await tempCatalog({
+      'YYYY-MM-DD-copy-me.md': '# Name\n\n## Short Summary\n\nOne line.\n\n## Motivation\n\nWhy.\n',
+      '2024-01-01-knobs.md': '# Knobs\n\n## Short Summary\n\nKnobs.\n\n## Motivation\n\nToo strict.\n',
+      '2024-02-01-dials.md': '# Dials\n\n## Short Summary\n\nDials.\n\n## Motivation\n\nToo loose.\n',
+    });
+    run = await runCli(['init', '--adopt', copyMe], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(copyMe)).template).toBe('YYYY-MM-DD-copy-me.md');
+  });
+});
+
 describe('init --adopt: titles where the template has no title line', () => {
   it('most patterns opening with an H1 make it asked for, not required: one without is a warning', async () => {
     const files: Record<string, string> = { 'spec_template.md': '<!-- Copy this file. -->\n\n# Background\n\nWhy.\n\n# Details\n\nHow.\n' };
