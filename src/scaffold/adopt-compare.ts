@@ -51,8 +51,6 @@ const ALIAS_MIN = 3;
 const ALIAS_SHARE = 0.1;
 /** A required section absent from this share of the patterns is said (a section added to the template later?). */
 const ABSENT_SHARE = 0.3;
-/** A derived template's section kept by fewer than this share of the patterns is recommended (see `compareTemplate`). */
-const DERIVED_REQUIRED_SHARE = 0.95;
 /** A catalog this small says too little about its practice to make a required section recommended. */
 const RECOMMEND_MIN = 10;
 
@@ -176,16 +174,9 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     }
 
     // A template derived from the patterns is the catalog's practice read by Patternbook, not a standard of
-    // the catalog's: a section a few of them go without is asked for, not required (a missing one is a warning).
-    if (
-      options.derived &&
-      !schema.optional &&
-      !schema.recommended &&
-      !choices.get(schema)?.optional &&
-      n >= RECOMMEND_MIN &&
-      kept < n * DERIVED_REQUIRED_SHARE &&
-      n - kept < n * ABSENT_SHARE
-    ) {
+    // the catalog's: a section any of them go without is asked for, not required (a missing one is a
+    // warning), in a small catalog too.
+    if (options.derived && !schema.optional && !schema.recommended && !choices.get(schema)?.optional && kept < n && (n - kept < n * ABSENT_SHARE || n < RECOMMEND_MIN)) {
       const c = choice(schema);
       c.recommended = true;
       c.reasons.push(
@@ -339,7 +330,7 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   if (spec.from !== 'none' && most(atPlace)) {
     // A template derived from the patterns reads their practice, as with its sections: a title a few of
     // them go without is asked for, not required (the site titles those by their file names).
-    if (!how.derived || n < RECOMMEND_MIN || atPlace >= n * DERIVED_REQUIRED_SHARE) return {};
+    if (!how.derived || atPlace >= n) return {};
     const where = spec.from === 'heading' ? 'an H1' : spec.from === 'front-matter' ? `front matter \`${spec.key}\`` : `the section \`${spec.section}\``;
     return {
       title: {

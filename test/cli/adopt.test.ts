@@ -102,10 +102,13 @@ describe('patternbook init --adopt', () => {
     expect(template.match(/^##.*$/gm)).toEqual(['## Intent', '## Forces', '## Design', '## Known Uses (optional)', '## Patterns related to [Pattern Title]']);
     expect(run.stdout).toContain('## Known Uses — 3 of 5, optional');
 
-    // Only the real problem: Timeout has no Forces section, which four of five patterns have.
-    const errors = errorsOf(await lintFindings(dir));
-    expect(errors.map((e) => [e.file, e.rule])).toEqual([['docs/resilience/timeout.md', 'required-section']]);
-    expect(errors[0]!.message).toContain('Forces');
+    // Only the gap: Timeout has no Forces section, which four of five patterns have — a warning, as the
+    // template is derived from them (no standard of the catalog's says so).
+    const found = await lintFindings(dir);
+    expect(errorsOf(found)).toEqual([]);
+    const missing = found.filter((f) => f.rule === 'required-section');
+    expect(missing.map((e) => [e.file, e.severity])).toEqual([['docs/resilience/timeout.md', 'warning']]);
+    expect(missing[0]!.message).toContain('Forces');
 
     // The derived template is the catalog's schema: a new pattern gets its sections, its name in the heading.
     const created = await runCli(['new', 'bulkhead', '--title', 'Bulkhead', '--summary', 'Pools of resources kept apart.'], dir);
@@ -1208,8 +1211,11 @@ describe('patternbook init --adopt', () => {
       '## When to Use the [Pattern Title]',
       '## Related Patterns',
     ]);
-    // The one real problem: Sidecar has no "When to Use". Outbox's shorter Intent heading is its Intent.
-    expect(errorsOf(await lintFindings(dir)).map((f) => `${f.file} ${f.rule}`)).toEqual(['sidecar/README.md required-section']);
+    // The one gap: Sidecar has no "When to Use" (a warning: the template is Patternbook's reading of the
+    // patterns, no standard of the catalog's). Outbox's shorter Intent heading is its Intent.
+    const found = await lintFindings(dir);
+    expect(errorsOf(found)).toEqual([]);
+    expect(found.filter((f) => f.rule === 'required-section').map((f) => `${f.file} ${f.severity}`)).toEqual(['sidecar/README.md warning']);
   });
 
   it('a required section many patterns lack is made recommended: a missing one is a warning, and --fix does not insert it', async () => {
