@@ -938,8 +938,11 @@ function rewordings(
     const k = sections.indexOf(s);
     const before = at.slice(0, k).findLast((x) => x !== undefined);
     const after = at.slice(k + 1).find((x) => x !== undefined);
-    const from = before ? schema.indexOf(before) : -1;
-    const to = after ? schema.indexOf(after) : schema.length;
+    // (Between two of the template's sections, the slot they bracket: a heading first or last in the
+    // pattern may be any of the sections there.)
+    if (!before || !after) return false;
+    const from = schema.indexOf(before);
+    const to = schema.indexOf(after);
     const between = (u: TemplateSection) => schema.indexOf(u) > from && schema.indexOf(u) < to;
     return !between(t) && lacking.some((u) => u !== t && between(u) && s.level === level(u) && kindredTo(s, u));
   };
