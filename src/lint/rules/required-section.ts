@@ -1021,7 +1021,9 @@ function joinedIn(missing: MissingSection, doc: MarkdownDocument, template: Temp
     variantKey(text)
       .split(' ')
       .filter((w) => w.length > 2 && w !== 'and');
-  const words = significant(missing.schema.name);
+  // (An acronym of two letters counts, `GA` in `### Beta/GA`.)
+  const acronyms = (missing.schema.name.match(/\b[A-Z]{2}\b/g) ?? []).map((a) => a.toLowerCase());
+  const words = [...significant(missing.schema.name), ...acronyms];
   if (words.length === 0) return false;
   const ownParts = nameParts(missing.schema.name).filter((p) => /\p{L}{4}/u.test(p));
   const heads = new Set([...headNouns(missing.schema.name)].filter((w) => w.length >= 4 && !words.every((x) => x === w)));

@@ -37,6 +37,11 @@ testRule(
         text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Rationale, drawbacks, and alternatives\n\nLag is the price; a cache was the other way.\n',
       },
       {
+        name: 'two sections joined by a slash, one of them an acronym of two letters (`### Beta/GA`)',
+        template: '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Stages\n\n### Alpha\n\nFirst.\n\n### Beta\n\nWider.\n\n### GA\n\nFlag removed.\n',
+        text: '# Merged stages\n\n## Summary\n\nShip in two steps.\n\n## Stages\n\n### Alpha\n\nBehind a flag.\n\n### Beta/GA\n\nEveryone, flag gone.\n',
+      },
+      {
         name: 'two sub-sections joined under one heading a level up',
         template:
           '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nHow.\n\n### Security Considerations\n\nWhat could an attacker do?\n\n### Risks and Mitigations\n\nWhat could go wrong?\n',
