@@ -54,8 +54,28 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // A bracketed word the template's own text names as code, as a value to write (`Open each step with
   // its role: \`[user]\`, \`[contract]\`…`): its vocabulary, not a blank.
   const named = new Set([...doc.source.matchAll(/`(\[[^\]`\n]{1,40}\])`/g)].map((m) => m[1]!.toLowerCase()));
-  if (named.size === 0) return found.list;
-  return found.list.filter((p) => p.kind !== 'bracketed' || !named.has(p.text.trim().toLowerCase()));
+  // (Nor is a label's value the template's text lists among the values to choose from, `**State**:
+  // open` over "State is one of: open, parked, dropped": its default, a value of the catalog's.)
+  const choices = choiceValues(doc.source);
+  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && choices.has(foldText(p.text))));
+}
+
+/**
+ * Values the template's text offers as a choice: the words after "one of" (`is one of: open, parked,
+ * dropped`, `one of \`Draft\`, \`Final\``), or joined by bars or slashes (`open | parked | dropped`,
+ * `Draft/Accepted/Rejected`), folded.
+ */
+function choiceValues(source: string): Set<string> {
+  const out = new Set<string>();
+  const add = (list: string) => {
+    for (const v of list.split(/\s*(?:,|\bor\b|\||\/)\s*/)) {
+      const word = foldText(v.replace(/[`*_"“”']/g, ''));
+      if (word && word.split(' ').length <= 3) out.add(word);
+    }
+  };
+  for (const m of source.matchAll(/\bone of\s*:?\s*([^.\n;()]{3,200})/gi)) add(m[1]!);
+  for (const m of source.matchAll(/(?:[`*_]?\p{L}[\p{L} -]{0,20}[`*_]?\s*[|/]\s*){2,}[`*_]?\p{L}[\p{L} -]{0,20}[`*_]?/gu)) add(m[0]);
+  return out;
 }
 
 /**

@@ -1441,3 +1441,15 @@ describe('placeholder: the template’s guidance kept whole, a short question in
     expect(diagnostics.map((d) => `${d.severity} ${d.line}`)).toEqual(['error 5', 'error 6']);
   });
 });
+
+describe('placeholder: a label’s value the template lists among the values to choose from', () => {
+  const template =
+    '# Proposal title\n\n**Owner**: <!-- your handle -->\n\n**State**: open\n<!-- State is one of: open, parked, dropped. Keep "open" while it is discussed. -->\n\n## Why\n\n<!-- Why this matters. -->\n';
+  it('is its default, kept by a pattern: nothing; a label’s sample the template offers no choice for is still template text', async () => {
+    const doc = (state: string) => `# Faster cache\n\n**Owner**: kim\n\n**State**: ${state}\n\n## Why\n\nCold starts hurt.\n`;
+    expect((await lintOne('placeholder', doc('open'), { template })).shown).toEqual([]);
+    expect((await lintOne('placeholder', doc('parked'), { template })).shown).toEqual([]);
+    const sample = template.replace(' is one of: open, parked, dropped.', ' says where it stands.');
+    expect((await lintOne('placeholder', doc('open'), { template: sample })).shown).toEqual([expect.stringContaining('“open”')]);
+  });
+});
