@@ -56,8 +56,21 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   const named = new Set([...doc.source.matchAll(/`(\[[^\]`\n]{1,40}\])`/g)].map((m) => m[1]!.toLowerCase()));
   // (Nor is a label's value the template's text lists among the values to choose from, `**State**:
   // open` over "State is one of: open, parked, dropped": its default, a value of the catalog's.)
+  // (Or right under it, as the items of a list of values, `- implementable: the default for this repo`.)
   const choices = choiceValues(doc.source);
-  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && choices.has(foldText(p.text))));
+  const listed = listedValues(doc.source);
+  const offered = (p: Placeholder) => choices.has(foldText(p.text)) || (listed.get(foldText(p.text)) ?? []).some((line) => line > p.line && line <= p.line + 15);
+  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)));
+}
+
+/** The values a list names, one per item, each before its colon (`- deferred: shelved for now`), with their lines. */
+function listedValues(source: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  source.split('\n').forEach((line, i) => {
+    const m = /^\s*[-*+]\s+[`*_]*([\p{L}][\p{L}\d-]{1,30})[`*_]*\s*:/u.exec(line);
+    if (m) out.set(foldText(m[1]!), [...(out.get(foldText(m[1]!)) ?? []), i + 1]);
+  });
+  return out;
 }
 
 /**

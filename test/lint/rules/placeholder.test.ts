@@ -1451,5 +1451,11 @@ describe('placeholder: a label’s value the template lists among the values to 
     expect((await lintOne('placeholder', doc('parked'), { template })).shown).toEqual([]);
     const sample = template.replace(' is one of: open, parked, dropped.', ' says where it stands.');
     expect((await lintOne('placeholder', doc('open'), { template: sample })).shown).toEqual([expect.stringContaining('“open”')]);
+    // (Listed under it, one value per item with what it means.)
+    const listed = template.replace(
+      '<!-- State is one of: open, parked, dropped. Keep "open" while it is discussed. -->',
+      '<!--\nRecord where the proposal stands:\n- open: the default, while it is discussed.\n- parked: kept for later.\n-->',
+    );
+    expect((await lintOne('placeholder', doc('open'), { template: listed })).shown).toEqual([]);
   });
 });
