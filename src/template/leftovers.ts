@@ -416,6 +416,9 @@ class Scan {
       for (const token of markedTokens(visible)) {
         if (!token.text.startsWith('[') || !text.includes(token.text) || [...hits.values()].some((h) => h.literal?.includes(token.text))) continue;
         if (cell && this.doc.links.some((l) => l.text === token.text.slice(1, -1))) continue;
+        // (Nor a link written with a space before its address, `[Read the notice] (https://…)`: the
+        // author's own link text, the link the link rule's to say.)
+        if (/^[ \t]+\((?:https?:\/\/|\.{0,2}\/|#|mailto:)/i.test(visible.slice(token.end))) continue;
         if (!isBracketedInstruction(token.text.slice(1, -1), visible, token)) continue;
         // The template's own sample inside it ("Your Name" in `[Your name or position]`) is this one leftover.
         for (const [key, hit] of hits) if (hit.literal && token.text.toLowerCase().includes(hit.literal.toLowerCase())) hits.delete(key);

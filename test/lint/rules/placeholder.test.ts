@@ -1459,3 +1459,13 @@ describe('placeholder: a label’s value the template lists among the values to 
     expect((await lintOne('placeholder', doc('open'), { template: listed })).shown).toEqual([]);
   });
 });
+
+describe('placeholder: a link written with a space before its address', () => {
+  it('is the author’s link text, no bracketed instruction; a bracketed instruction alone still is one', async () => {
+    const doc = (line: string) => `# Circuit Breaker\n\n> Stops calling a failing dependency.\n\n## Overview\n\n${line}\n`;
+    expect((await lintOne('placeholder', doc('[Read the notice here] (https://example.org/notice)'))).shown).toEqual([]);
+    expect((await lintOne('placeholder', doc('Decided by [Insert the name of the approver].'))).shown).toEqual([
+      expect.stringContaining('[Insert the name of the approver]'),
+    ]);
+  });
+});
