@@ -322,10 +322,16 @@ export function templateWordInTopic(file: ScannedFile): boolean {
   return at > 0 && !tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md');
 }
 
+/** A page that tells the reader to copy it: "Copy this file to start a new proposal". */
+const COPY_ME = /\bcopy (?:this|the present) (?:file|document|page|template)\b/i;
+
 export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
+    // A README that is the template itself: its first heading names one (`## Proposal Template`) and
+    // it says to copy it ("Copy this file to start a new proposal").
+    if (/^readme\.(?:md|markdown)$/i.test(file.base) && file.doc && COPY_ME.test(file.doc.source) && /\btemplate\b/i.test(file.doc.headings[0]?.text ?? '')) return 3;
     // A contribution guide that holds the template to copy in a ```markdown block.
     // (Or a page about the process in a folder about contributing, `contributing/proposal-process.md`,
     // that keeps it after a `## Template:` heading.)
@@ -345,7 +351,9 @@ export function templateNameScore(file: ScannedFile): number {
     const at = inIdentifier ? -1 : tokens.findIndex((t) => TEMPLATE_WORD.test(t));
     if (!numbered && at >= 0) {
       // (Nor a topic in the plural, `string-templates.md`, with no blank in it: a document about templates.)
-      if (tokens[at] === 'templates' && at > 0 && !(file.doc && BLANKS.test(file.doc.source))) return 2;
+      // (After a preposition, `static-checks-for-templates.md`, `caching-of-templates.md`, it is what the
+      // document is about: not named like a template at all.)
+      if (tokens[at] === 'templates' && at > 0 && !(file.doc && BLANKS.test(file.doc.source))) return /^(?:for|of|in|on|about|with)$/.test(tokens[at - 1]!) ? 0 : 2;
       // (At the head of a name whose other words are a topic, `template-composition.md`, with no blank in
       // it to fill in: a document about templates, likely; what it holds tells.)
       return tokens.length === 1 ||

@@ -150,6 +150,24 @@ describe('init --adopt: templates named in other ways', () => {
   });
 });
 
+describe('init --adopt: a README that is the template', () => {
+  it('is the template where its first heading names one and it says to copy it; a document about templates is a document', async () => {
+    const note = (t: string, risks = true) => `# ${t}\n\n### Context\n\n${t} today.\n\n### Plan\n\nChange ${t}.\n${risks ? `\n### Risks\n\nSlow ${t}.\n` : ''}`;
+    const files: Record<string, string> = {
+      'README.md':
+        '## Proposal Template\n\nCopy this file to start a new proposal.\n\n### Context\n\n<!-- What is the situation? -->\n\n### Plan\n\n<!-- What will change? -->\n\n### Risks\n\n<!-- What could go wrong? -->\n',
+      'lint-rules-for-templates.md': note('Lint rules for page templates'),
+      'faster-builds.md': note('Faster builds'),
+      'retry-queue.md': note('Retry queue', false),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('README.md');
+    expect(await pickedOf(dir, files)).toEqual(['faster-builds.md', 'lint-rules-for-templates.md', 'retry-queue.md']);
+  });
+});
+
 describe('init --adopt: titles where the template has no title line', () => {
   it('most patterns opening with an H1 make it asked for, not required: one without is a warning', async () => {
     const files: Record<string, string> = { 'spec_template.md': '<!-- Copy this file. -->\n\n# Background\n\nWhy.\n\n# Details\n\nHow.\n' };
