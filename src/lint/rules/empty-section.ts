@@ -125,6 +125,19 @@ export default defineRule({
             });
             continue;
           }
+          // Its only content a heading of the author's where the template has no sub-sections (`## Decision
+          // Outcome`, then `### A) No extra index`): the heading says it, nothing says why. A warning.
+          // (One heading that says something, three words or more; not a skeleton of labels, `### Pros`.)
+          const stated = section.children.length === 1 && section.children[0]!.children.length === 0 ? section.children[0]! : undefined;
+          if (schema.children.length === 0 && stated && (stated.title.match(/\p{L}+/gu) ?? []).length >= 3 && !section.blocks.some(isVisible)) {
+            for (const s of below) said.add(s);
+            report({
+              message: `Section ${headingLabel(section)} holds only the heading ${headingLabel(stated)}, with nothing under it: write why under it, or in the section.`,
+              range: section.heading.range,
+              warning: true,
+            });
+            continue;
+          }
           const marker = section.blocks.find((b) => isVisible(b) && markerOnly(b));
           const empty = marker ? `holds only “${marker.kind === 'paragraph' ? marker.text.trim() : ''}”` : 'is empty';
           // A draft's empty section is still to be written, as its `TBD` would be (the placeholder rule's

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/empty-section.js';
+import { lintOne } from './_lint-one.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 
 const template = `# [Pattern Title]
@@ -515,5 +516,18 @@ describe('empty-section in a draft, and in a section the template asks for only 
       'plots/beans.md error Section `## Beds` is empty: write its content or remove the heading if the template marks it optional.',
       'plots/herbs.md warning Section `## Beds` is empty: write its content or remove the heading if the template marks it optional. (The template asks for it from dug on, which this pattern is not known to have reached: a warning.)',
     ]);
+  });
+});
+
+describe('empty-section: a section whose only content is a heading that says something', () => {
+  const template = '# [Title]\n\n## Context\n\n[The forces.]\n\n## Decision Outcome\n\nChosen option: [option], because [why].\n';
+  it('is a warning that asks why (`### A) No extra index` names the choice); a skeleton of empty labels is still an empty section', async () => {
+    const doc = (outcome: string) => `# Index size\n\n## Context\n\nThe index is large.\n\n## Decision Outcome\n\n${outcome}\n`;
+    const stated = await lintOne('empty-section', doc('### A) No extra index'), { template });
+    expect(stated.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Section `## Decision Outcome` holds only the heading `### A) No extra index`, with nothing under it: write why under it, or in the section.'],
+    ]);
+    const skeleton = await lintOne('empty-section', doc('### Pros\n\n### Cons'), { template });
+    expect(skeleton.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
