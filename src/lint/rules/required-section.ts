@@ -76,8 +76,14 @@ export default defineCatalogRule({
     // after a `## References` written inside the Specification: heading-level and section-order say where.)
     const strayParent = (m: MissingSection) =>
       m.parent !== undefined && outline.misplaced.some((x) => x.schema === m.parent!.schema) && outline.misplaced.some((x) => x.schema === m.schema);
+    // (Nor a section named for the header block, `## Preamble` over "the number, the title and the owner",
+    // where the pattern opens with its header: front matter, fields, or a `<pre>` or code block of them.)
+    // (Where the template keeps its header above that section, which only describes it; one that holds
+    // the block of fields itself is that block's heading, said as such.)
+    const headed = (m: MissingSection) =>
+      !m.parent && HEADER_SECTION.test(foldHeading(m.schema.name)) && !/```|~~~|<pre\b/i.test(m.schema.body) && opensWithHeader(pattern);
     const asked = (m: MissingSection) =>
-      !asTitle(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m) && !strayParent(m);
+      !asTitle(m) && !headed(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m) && !strayParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
@@ -158,6 +164,17 @@ export default defineCatalogRule({
     }
   },
 });
+
+/** Names of the header block written as a section: `Preamble`, `Header`, `Metadata`, `Front matter`. */
+const HEADER_SECTION = /^(?:preamble|header|headers|metadata|meta|meta ?data|front ?matter|document header)$/;
+
+/** Whether a pattern opens with its header block: front matter, fields under the title, or a `<pre>` or code block before any section. */
+function opensWithHeader(pattern: Pattern): boolean {
+  const doc = pattern.document;
+  if (doc.frontMatter || (pattern.fields && Object.keys(pattern.fields).length > 0)) return true;
+  const first = doc.preamble.find((b: Block) => b.kind !== 'html' || !/^\s*<!--/.test(b.html));
+  return first !== undefined && (first.kind === 'code' || (first.kind === 'html' && /^\s*<pre\b/i.test(first.html)));
+}
 
 /**
  * Sections the template makes optional for patterns of one kind ("Optional for `type: meta`

@@ -37,6 +37,12 @@ testRule(
         text: '# Read Replica\n\n## Overview\n\nCopies.\n\n## Rationale, drawbacks, and alternatives\n\nLag is the price; a cache was the other way.\n',
       },
       {
+        name: 'a section named for the header block (`## Preamble`), where the pattern opens with its header',
+        template: '<pre>\n  Num: <number>\n  Title: <title>\n</pre>\n\n## Preamble\nHeader lines with the number and the title.\n\n## Summary\nOne paragraph.\n',
+        text: '<pre>\n  Num: 1\n  Title: Lamp that dims\n</pre>\n\n## Summary\nA lamp that dims itself.\n',
+        files: { 'fm/README.md': '---\nnum: 2\ntitle: Quiet fan\n---\n\n## Summary\nA fan.\n' },
+      },
+      {
         name: 'two sections joined by a slash, one of them an acronym of two letters (`### Beta/GA`)',
         template: '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Stages\n\n### Alpha\n\nFirst.\n\n### Beta\n\nWider.\n\n### GA\n\nFlag removed.\n',
         text: '# Merged stages\n\n## Summary\n\nShip in two steps.\n\n## Stages\n\n### Alpha\n\nBehind a flag.\n\n### Beta/GA\n\nEveryone, flag gone.\n',
