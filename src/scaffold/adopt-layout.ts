@@ -785,6 +785,17 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
         left.add(f.rel);
       }
   }
+  // …and so does a page named in capitals as a repository's own pages are (`PROCESS.md`,
+  // `DESIGN_PRINCIPLES.md`) among patterns mostly named otherwise, with none of the template's sections: the
+  // catalog's process or guidelines, which its README links, not one of its documents.
+  const shouting = (f: ScannedFile) => /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*\.(?:md|markdown)$/.test(f.base);
+  if (patterns.length > 0 && patterns.filter(shouting).length * 3 <= patterns.length) {
+    for (const f of empty)
+      if (!left.has(f.rel) && shouting(f)) {
+        exclusions.push({ glob: fileGlob(f.rel), reason: 'no-section', files: [f.rel] });
+        left.add(f.rel);
+      }
+  }
   return [...patterns, ...empty.filter((f) => !left.has(f.rel))].sort((a, b) => (a.rel < b.rel ? -1 : 1));
 }
 

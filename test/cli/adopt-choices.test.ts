@@ -168,6 +168,25 @@ describe('init --adopt: a README that is the template', () => {
   });
 });
 
+describe('init --adopt: a page named in capitals among the patterns', () => {
+  it('with none of the template’s sections is the catalog’s process or guidelines: left out and said; one with its sections stays', async () => {
+    const rfc = (t: string) => `# ${t}\n\n## Summary\n\n${t} in brief.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = {
+      'rfc-template.md': '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n',
+      '2021-widgets.md': rfc('Widgets'),
+      '2022-gadgets.md': rfc('Gadgets'),
+      '2023-gizmos.md': rfc('Gizmos'),
+      'GUIDING_VALUES.md': '# Guiding values\n\n## Keep it small\n\nFew moving parts.\n\n## Say why\n\nEvery choice has a reason.\n',
+      'OLD_PLAN.md': rfc('Old plan'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['2021-widgets.md', '2022-gadgets.md', '2023-gizmos.md', 'OLD_PLAN.md']);
+    expect(run.stdout).toMatch(/exclude +GUIDING_VALUES\.md \(none of the template's sections/);
+  });
+});
+
 describe('init --adopt: titles where the template has no title line', () => {
   it('most patterns opening with an H1 make it asked for, not required: one without is a warning', async () => {
     const files: Record<string, string> = { 'spec_template.md': '<!-- Copy this file. -->\n\n# Background\n\nWhy.\n\n# Details\n\nHow.\n' };
