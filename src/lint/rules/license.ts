@@ -17,7 +17,8 @@ interface Unit {
 export default defineRule({
   meta: {
     id: 'license',
-    description: 'The License section names a valid SPDX license identifier or expression, or links to a license file that exists.',
+    description:
+      'The License section names a valid SPDX license identifier or expression, or links to a license file that exists (a warning where the template asks for the licence in words).',
     severity: 'error',
     fixable: false,
   },
@@ -42,6 +43,16 @@ export default defineRule({
     const own = new Set(flattenSections(schema.children).map((c) => c.id));
     const parts = new Set(outline.all.filter((m) => own.has(m.schema.id)).flatMap((m) => m.sections));
     const inOwnPart = (r: Range) => [...parts].some((p) => r.start.offset >= p.range.start.offset && r.end.offset <= p.range.end.offset);
+    // (Whether the template shows an identifier or expression in the section, or links a license file.)
+    const spdxAsked = fromTemplate(template, 'license asks SPDX', () => {
+      const own = sectionOfTemplate(template, schema);
+      if (!own) return true;
+      if (own.blocks.some((b) => b.kind === 'paragraph' && /\]\(/.test(b.raw))) return true;
+      return textUnits(own).some((u) => {
+        const text = clean(u.text);
+        return words(text).some((w) => knownLicense(w)) || (looksLikeExpression(text) && parseExpression(text).ok) || /\bspdx\b/i.test(u.text);
+      });
+    });
     for (const section of sectionsFor(outline, schema)) {
       const within = (r: Range) => r.start.offset >= section.range.start.offset && r.end.offset <= section.range.end.offset;
       let templateText = false;
@@ -93,8 +104,9 @@ export default defineRule({
           }
           continue;
         }
-        // Prose: any identifier in it will do ("Released under MIT.").
-        if (words(text).some((w) => knownLicense(w))) {
+        // Prose: any identifier in it will do ("Released under MIT."); so does a dedication to the public
+        // domain, a license statement of its own.
+        if (words(text).some((w) => knownLicense(w)) || /\bpublic domain\b/i.test(text)) {
           valid = true;
           continue;
         }
@@ -118,7 +130,9 @@ export default defineRule({
       }
       if (broken.length > 0) continue;
       if (problems.length > 0) {
-        problems.forEach(report);
+        // (Where the template shows no SPDX identifier there, "State the licence in words", an
+        // identifier is Patternbook's wish, not the catalog's: a warning.)
+        problems.forEach((p) => report(spdxAsked ? p : { ...p, warning: true }));
         continue;
       }
       report({

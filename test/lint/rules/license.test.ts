@@ -128,4 +128,15 @@ describe('license', () => {
       expect.stringContaining('“Our terms” is not an SPDX identifier'),
     ]);
   });
+
+  it('where the template asks for the licence in words, one named in words is a warning at most; a public domain dedication is a licence', async () => {
+    const template = '# [Title]\n\n## Summary\n\nIn a line.\n\n## Licence\n\nState the licence of the note in words.\n';
+    const doc = (words: string) => `# Trim the hedges\n\n## Summary\n\nIn March.\n\n## Licence\n\n${words}\n`;
+    expect((await lintOne('license', doc('This note is in the public domain.'), { template })).shown).toEqual([]);
+    const own = await lintOne('license', doc('Shared with the allotment society.'), { template });
+    expect(own.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    // (A template that shows an identifier asks for one: an error.)
+    const spdx = template.replace('State the licence of the note in words.', 'MIT');
+    expect((await lintOne('license', doc('Shared with the allotment society.'), { template: spdx })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
 });
