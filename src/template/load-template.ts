@@ -868,6 +868,10 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
   return (
     /\bor (?:write|use) (?:your|an?) own (?:open-ended |free-?form |custom )?(?:proposal|rfc|document|design|format|structure|outline)\b/i.test(text) ||
     /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||
+    // (`Below is a suggested outline …, it will not fit all ideas.`)
+    /\b(?:a|this) (?:suggested|recommended|proposed|sample) (?:outline|template|structure|format)\b[^.]*\b(?:will|may|might|does) not (?:fit|suit|apply to) (?:all|every)\b/i.test(
+      text,
+    ) ||
     /\bno expectation that\b[^.]*\b(?:stick|follow|adhere|keep)\b/i.test(text) ||
     /\b(?:do not|don['’]t) have to (?:stick|follow|adhere|keep) (?:to )?(?:this|the) (?:template|outline|structure)\b/i.test(text) ||
     /\bfeel free to (?:add(?:,| and| or) )?(?:remove|omit|drop|skip|delete|leave out)\b[^.]*\b(?:sections?|portions?|parts?|headings?)\b/i.test(text) ||

@@ -541,6 +541,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'design-template.md',
     );
     expect(outline(hedged.sections)).toEqual(['2 Summary ~', '2 Problem', '2 Risks ~']);
+    // (So does one that calls itself a suggested outline that will not fit every document.)
+    const suggested = templateFromSource(
+      '# Idea title\n\nBelow is a suggested outline for drafting an idea, it will not fit all potential ideas.\n\n## Owner\n\nWho.\n\n## Cost\n\nHow much.\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(suggested.sections)).toEqual(['2 Owner ~', '2 Cost ~']);
     // Said of one part of the template (a section's own text), it is no word on the whole outline.
     const local = templateFromSource(
       '# [Title]\n\n## Design\n\nOnly a guide to the parts is needed here: list them.\n\n## Risks\n\nWhat could go wrong?\n',
