@@ -104,6 +104,10 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
   // A choice of names (`[Background | References]`) is no placeholder: the names are the template's.
   if (choiceNames(heading).length > 0)
     return { name: heading, source: escapeRegExp(foldPart(heading).trim()), numbered: false, versioned: false, placeholder: false, parts: [], any: false };
+  // A section's name in brackets, `## [Related Links]`, no word of it asking for a heading of the
+  // author's own (`[Section title]`, `[Your topic]`): that section, its brackets kept or not.
+  const bracketed = options.title ? null : /^\[([^\]]+)\]$/.exec(heading);
+  const sectionInBrackets = bracketed !== null && /\p{L}{3}/u.test(bracketed[1]!) && !SLOT_WORDS.test(bracketed[1]!) && !/[<>{}|]/.test(bracketed[1]!);
   let name = '';
   const pieces: { source: string; separator: boolean; written?: string }[] = [];
   const parts: ShapePart[] = [];
@@ -182,15 +186,20 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
   }
   const placeholder = parts.length > 0;
   return {
-    name: name.trim(),
-    source: pieces.map((p) => p.source).join(''),
+    name: sectionInBrackets ? bracketed[1]!.trim() : name.trim(),
+    // (Its marks a placeholder's, kept or not; the words, the section's.)
+    source: sectionInBrackets ? String.raw`\[?${escapeRegExp(foldPart(bracketed[1]!).trim())}\]?` : pieces.map((p) => p.source).join(''),
     numbered,
     versioned,
     placeholder,
     parts,
-    any: placeholder && !literalWords && !numbered && !versioned,
+    any: placeholder && !literalWords && !numbered && !versioned && !sectionInBrackets,
   };
 }
+
+/** Words of a bracketed heading that ask for a heading of the author's own: `[Section title]`, `[Your topic]`, `[Step name]`. */
+const SLOT_WORDS =
+  /\b(?:title|titles|heading|headline|section|sections|name|named|topic|subject|your|custom|other|own|item|step|header|label|category|area|component|feature|option|alternative|question|example|pattern|thing|something|placeholder|insert|add|describe|write|optional|n|x|tbd|todo)\b/i;
 
 /** Case, quotes, dashes and spacing as `foldHeading` folds them, without trimming anything. */
 function foldPart(text: string): string {

@@ -81,7 +81,11 @@ export default defineCatalogRule({
     // (Where the template keeps its header above that section, which only describes it; one that holds
     // the block of fields itself is that block's heading, said as such.)
     const headed = (m: MissingSection) =>
-      !m.parent && HEADER_SECTION.test(foldHeading(m.schema.name)) && !/```|~~~|<pre\b/i.test(m.schema.body) && opensWithHeader(pattern);
+      !m.parent &&
+      HEADER_SECTION.test(foldHeading(m.schema.name)) &&
+      !/```|~~~|<pre\b/i.test(m.schema.body) &&
+      !/^\s*(?:[-*+]\s+)?(?:\*\*|__)?\p{L}[\p{L} ]{0,30}(?:\*\*|__)?\s*:/mu.test(m.schema.body) &&
+      opensWithHeader(pattern);
     const asked = (m: MissingSection) =>
       !asTitle(m) && !headed(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m) && !strayParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
