@@ -256,7 +256,7 @@ function h1sAreSections(doc: MarkdownDocument): boolean {
   if (!doc.title) return false;
   const h1s = doc.headings.filter((h) => h.level === 1).length;
   // (One H1 and no other heading, naming a part of a document, `# Summary`: the template's one section.)
-  if (h1s === 1 && doc.headings.length === 1) return DOCUMENT_PARTS.has(foldHeading(doc.title.text));
+  if (h1s === 1 && doc.headings.length === 1) return DOCUMENT_PARTS.has(foldHeading(splitNote(doc.title.text).text));
   if (h1s < 2) return false;
   if (headingShape(shapeText(doc.title), { title: true }).placeholder) return false;
   // (`# Title` over `##` sections is the title line, as `# [Title]` would be.)

@@ -1323,6 +1323,24 @@ describe('patterns written to an older layout, or to another template', () => {
     expect((await levels(1)).map((f) => f.at)).toEqual(['p1/README.md:11 error']);
   });
 
+  it('counts that share among the patterns of one kind where sibling templates each judge a kind', async () => {
+    const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n';
+    const other = '# [Title]\n\n## Goal\n\nWhat.\n\n## Budget\n\nHow much.\n\n## Owner\n\nWho.\n';
+    const files: Record<string, string> = {};
+    // 10 proposals (3 write `## Drawbacks` a level up) among 30 documents of another kind.
+    for (let n = 1; n <= 10; n++)
+      files[`p/p${n}.md`] = `# Proposal ${n}\n\n## Summary\n\nOne.\n\n## Design\n\nHow.\n\n${n <= 3 ? '##' : '###'} Drawbacks\n\nCost.\n\n## Rollout\n\nSoon.\n`;
+    for (let n = 1; n <= 30; n++) files[`b/b${n}.md`] = `# Budget ${n}\n\n## Goal\n\nA goal.\n\n## Budget\n\nSome.\n\n## Owner\n\nKim.\n`;
+    const dir = await tempCatalog({
+      'p-template.md': nested,
+      'b-template.md': other,
+      'patternbook.config.json': JSON.stringify({ template: ['p-template.md', 'b-template.md'], patterns: ['p/*.md', 'b/*.md'] }),
+      ...files,
+    });
+    const found = (await lint({ root: dir, only: ['heading-level'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`));
+    expect(found).toEqual(['p/p1.md warning', 'p/p2.md warning', 'p/p3.md warning']);
+  });
+
   it('counts toward that share every pattern that writes the section at that level, said or not (`## Copyright` where the `## References` it goes under is missing)', async () => {
     const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## References\n\nLinks.\n\n### Copyright\n\nWaived.\n';
     const under = (n: number) => `# Note ${n}\n\n## Summary\n\nOne.\n\n## References\n\nNone.\n\n### Copyright\n\nWaived.\n`;

@@ -1,6 +1,6 @@
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
-import type { TemplateSection } from '../../template/types.js';
+import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections, parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
@@ -52,20 +52,29 @@ export default defineCatalogRule({
     // it, kept by the patterns written from that one. No error of one pattern's: a warning that says
     // how many keep it, and no fix (moved in one pattern, the share would fall and the others' findings
     // turn to errors: fixing one file never makes another worse).
+    // (Among the patterns judged by the same template: where sibling templates each judge a kind of
+    // document, the share is of that kind's.)
     const kept = memo('levels kept', () => {
       const counts = new Map<string, number>();
-      const all = catalog.patterns.filter((p) => p.movedTo === undefined);
-      for (const p of all) for (const key of collected<Collected>(p)?.levels ?? []) counts.set(key, (counts.get(key) ?? 0) + 1);
-      return { counts, of: all.length };
+      const of = new Map<TemplateSchema, number>();
+      for (const p of catalog.patterns) {
+        if (p.movedTo !== undefined) continue;
+        const t = catalog.templates.for(p.path);
+        of.set(t, (of.get(t) ?? 0) + 1);
+        for (const key of collected<Collected>(p)?.levels ?? []) counts.set(`${t.file}\u0000${key}`, (counts.get(`${t.file}\u0000${key}`) ?? 0) + 1);
+      }
+      return { counts, of };
     });
+    const mineTemplate = catalog.templates.for(pattern.path);
+    const ofMine = kept.of.get(mineTemplate) ?? 0;
     for (const { written, ...finding } of mine) {
-      const count = written ? (kept.counts.get(written) ?? 0) : 0;
-      if (!finding.warning && count >= 3 && count * 10 >= kept.of) {
+      const count = written ? (kept.counts.get(`${mineTemplate.file}\u0000${written}`) ?? 0) : 0;
+      if (!finding.warning && count >= 3 && count * 10 >= ofMine) {
         const { fix: _fix, ...unfixed } = finding;
         report({
           ...unfixed,
           warning: true,
-          message: `${finding.message} ${count} of the catalog's ${kept.of} patterns write it at this level (where an older template put it, likely): a warning.`,
+          message: `${finding.message} ${count} of the catalog's ${ofMine} patterns${kept.of.size > 1 ? ' of its kind' : ''} write it at this level (where an older template put it, likely): a warning.`,
         });
       } else report(finding);
     }
