@@ -42,8 +42,10 @@ export function processRules(root: string, template: readonly TemplateSection[],
           if (sentence) freed = { file: page.rel, line: block.range.start.line, text: sentenceOf(sentence, NOT_EVERY_SECTION) };
         }
         // ("Optional sections can include alternatives that were considered, and open problems": the
-        // parts named in the sentence a document may have.)
-        for (const text of texts) {
+        // parts named in the sentence a document may have; in a nested list's items too.)
+        const nested = (b: Block): string[] =>
+          b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items.flatMap((item) => [item.text, ...item.blocks.flatMap(nested)]) : [];
+        for (const text of nested(block)) {
           const named = OPTIONAL_INLINE.exec(text.replace(/\s+/g, ' '));
           if (!named) continue;
           const said: Said = { file: page.rel, line: block.range.start.line, text: sentenceOf(text, OPTIONAL_INLINE) };

@@ -489,8 +489,9 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
 
   it('parts a sentence names as optional ("Optional sections can include … open questions") are optional; the others stay required', async () => {
     const files: Record<string, string> = {
+      // (Said in a nested list item, as process steps often are.)
       'README.md':
-        '# Kiln proposals\n\nCopy the template. Optional sections can include (but are not limited to) compatibility notes for kilns in the field, and open questions.\n',
+        '# Kiln proposals\n\n- **Write it**: copy the template.\n\t- A good proposal has a summary. Optional sections can\n\t  include (but are not limited to) compatibility notes for kilns in the field, and open questions.\n',
       'proposals/TEMPLATE.md': template,
     };
     for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries())
