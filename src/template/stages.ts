@@ -89,6 +89,9 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
     // (`The questionnaire must be completed and approved for the proposal to move to `implementable`.`)
     /\bmust be (?:completed|filled (?:in|out)|written|answered)\b[^.\n]{0,40}?\b(?:to|before) (?:move|moving|go|going|graduat\w*|advanc\w*|reach\w*|target\w*)\s+(?:to |into )?([^.\n]*)/gi,
     /\b(?:for|from|at|by) (\S+(?: status| stage)?),? this (?:sub-?)?section is (?:required|mandatory)\b/gi,
+    // (`An implementation has to be finished before a proposal may be given status Final`, `The
+    // implementation must be completed before any LIP is given status "Final"`.)
+    /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:status|stage)\s+["“']?([^.\n,"”']*)/gi,
   ];
   for (const re of onLines) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
   for (const re of inSentences) for (const m of joined.matchAll(re)) said.push(m[1]!.trim());

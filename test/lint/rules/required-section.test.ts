@@ -1516,6 +1516,22 @@ describe('required-section: sections the template requires from a stage on', () 
   });
 });
 
+describe('required-section: a section to finish before a stage', () => {
+  it('"has to be finished before a proposal may be given status Final": not asked of a draft, asked of a final one', async () => {
+    const template =
+      '---\ntitle: <Proposal title>\nstatus: <Draft | Review | Final>\n---\n\n## Summary\n[One sentence.]\n\n## Implementation\n[An implementation has to be finished before a proposal may be given status Final, though it is not needed for the proposal to be accepted.]\n';
+    const doc = (status: string) => `---\ntitle: Knobs\nstatus: ${status}\n---\n\n## Summary\nKnobs turn.\n`;
+    const files: Record<string, string> = {
+      'prop-X.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'prop-X.md', patterns: ['specs/*.md'] }),
+      'specs/draft.md': doc('Draft'),
+      'specs/final.md': doc('Final'),
+    };
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['specs/final.md error']);
+  });
+});
+
 describe('required-section: the section a level down, in longer words that open with its name', () => {
   it('a warning that names the heading, and no fix', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat you need.\n\n## Steps\n\nWhat to do.\n\n## Why\n\nHow it works.\n\n## Checking\n\nHow to tell it worked.\n';
