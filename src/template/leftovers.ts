@@ -9,6 +9,7 @@ import {
   isAuthorImperative,
   isDiagram,
   isDateMask,
+  eventField,
   isSampleValue,
   markedTokens,
   placeholderMatcher,
@@ -368,6 +369,8 @@ class Scan {
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
+        // (`TBD` as the value of a field named for an event still to come, `- Shipped: TBD`: true until it happens.)
+        if (literal !== undefined && /^(?:TBD|TBA)$/i.test(literal) && eventField(text)) continue;
         // (A marker of the template's where the template has it is its blank, however written.)
         const own = p.sectionPath.length === 0 ? !ctx.inSection : ctx.section === foldText(p.sectionPath.at(-1)!);
         // (So is one that is a list item or a table cell of its own, among the author's items — `Example

@@ -59,8 +59,28 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // (Or right under it, as the items of a list of values, `- implementable: the default for this repo`.)
   const choices = choiceValues(doc.source);
   const listed = listedValues(doc.source);
+  // (Nor `TBD` as the value the template gives a field of an event still to come, `- Shipped: TBD`:
+  // true until it happens, kept as it is.)
+  // (A field named for an event — `Approved`, `Shipped`, `Release date` —, not one someone fills in,
+  // `Review Manager: TBD`.)
+  // (Every one the template writes so: one left where someone fills it in is a blank.)
+  const futureValue = (p: Placeholder) => {
+    if (p.kind !== 'bracketed' || !/^(?:TBD|TBA)$/.test(p.text.trim())) return false;
+    const lines = doc.source.split('\n').filter((l) => new RegExp(`(?<![\\p{L}\\p{N}_])${p.text.trim()}(?![\\p{L}\\p{N}_])`, 'u').test(l));
+    return lines.length > 0 && lines.every(eventField);
+  };
   const offered = (p: Placeholder) => choices.has(foldText(p.text)) || (listed.get(foldText(p.text)) ?? []).some((line) => line > p.line && line <= p.line + 15);
-  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)));
+  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)) && !futureValue(p));
+}
+
+/**
+ * A line that gives a field named for an event `TBD` (`- Shipped: TBD`, `Release date: TBA`): a
+ * past participle or a date's name, not a role someone fills in (`Review Manager: TBD`).
+ */
+export function eventField(line: string): boolean {
+  const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(\p{L}[^:\n]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?:TBD|TBA)\.?\s*$/u.exec(line);
+  const last = m ? (m[1]!.toLowerCase().match(/\p{L}+/gu) ?? []).at(-1) : undefined;
+  return last !== undefined && (/^\p{L}{3,}ed$/u.test(last) || /^(?:date|release|version|milestone|eta|deadline)$/.test(last));
 }
 
 /** The values a list names, one per item, each before its colon (`- deferred: shelved for now`), with their lines. */

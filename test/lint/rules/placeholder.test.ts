@@ -1469,3 +1469,14 @@ describe('placeholder: a link written with a space before its address', () => {
     ]);
   });
 });
+
+describe('placeholder: TBD the template gives a field of an event still to come', () => {
+  it('is true until the event: kept, nothing (`- Shipped: TBD`); a field someone fills in is still a blank', async () => {
+    const template =
+      '# (put your title here)\n\n## Dates\n\n- Opened: (today’s date, YYYY-MM-DD)\n- Approved: TBD\n- Shipped: TBD\n- Owner: TBD\n\n## Summary\n\nOne paragraph.\n';
+    const doc = (owner: string) =>
+      `# Faster widgets\n\n## Dates\n\n- Opened: 2024-02-01\n- Approved: 2024-03-01\n- Shipped: TBD\n- Owner: ${owner}\n\n## Summary\n\nA cache.\n`;
+    expect((await lintOne('placeholder', doc('Kim'), { template })).shown).toEqual([]);
+    expect((await lintOne('placeholder', doc('TBD'), { template })).diagnostics.map((d) => d.line)).toEqual([8]);
+  });
+});
