@@ -59,18 +59,8 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // (Or right under it, as the items of a list of values, `- implementable: the default for this repo`.)
   const choices = choiceValues(doc.source);
   const listed = listedValues(doc.source);
-  // (Nor `TBD` as the value the template gives a field of an event still to come, `- Shipped: TBD`:
-  // true until it happens, kept as it is.)
-  // (A field named for an event — `Approved`, `Shipped`, `Release date` —, not one someone fills in,
-  // `Review Manager: TBD`.)
-  // (Every one the template writes so: one left where someone fills it in is a blank.)
-  const futureValue = (p: Placeholder) => {
-    if (p.kind !== 'bracketed' || !/^(?:TBD|TBA)$/.test(p.text.trim())) return false;
-    const lines = doc.source.split('\n').filter((l) => new RegExp(`(?<![\\p{L}\\p{N}_])${p.text.trim()}(?![\\p{L}\\p{N}_])`, 'u').test(l));
-    return lines.length > 0 && lines.every(eventField);
-  };
   const offered = (p: Placeholder) => choices.has(foldText(p.text)) || (listed.get(foldText(p.text)) ?? []).some((line) => line > p.line && line <= p.line + 15);
-  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)) && !futureValue(p));
+  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)));
 }
 
 /**
