@@ -69,8 +69,10 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
  */
 export function eventField(line: string): boolean {
   const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(\p{L}[^:\n]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?:TBD|TBA)\.?\s*$/u.exec(line);
-  const last = m ? (m[1]!.toLowerCase().match(/\p{L}+/gu) ?? []).at(-1) : undefined;
-  return last !== undefined && (/^\p{L}{3,}ed$/u.test(last) || /^(?:date|release|version|milestone|eta|deadline)$/.test(last));
+  const words = m ? (m[1]!.toLowerCase().match(/\p{L}+/gu) ?? []) : [];
+  const last = words.at(-1);
+  // (`Merged to trunk`, `Shipped`: an event; `Proposed by`, `Reviewed by`: the people.)
+  return last !== undefined && last !== 'by' && (words.some((w) => /^\p{L}{3,}ed$/u.test(w)) || /^(?:date|release|version|milestone|eta|deadline)$/.test(last));
 }
 
 /** The values a list names, one per item, each before its colon (`- deferred: shelved for now`), with their lines. */
