@@ -1475,8 +1475,8 @@ describe('placeholder: TBD the template gives a field of an event still to come'
     const template =
       '# (put your title here)\n\n## Dates\n\n- Opened: (today’s date, YYYY-MM-DD)\n- Approved: TBD\n- Shipped: TBD\n- Owner: TBD\n\n## Summary\n\nOne paragraph.\n';
     const doc = (owner: string) =>
-      `# Faster widgets\n\n## Dates\n\n- Opened: 2024-02-01\n- Approved: 2024-03-01\n- Shipped: TBD\n- Owner: ${owner}\n\n## Summary\n\nA cache.\n`;
+      `# Faster widgets\n\n## Dates\n\n- Opened: 2024-02-01\n- Approved: 2024-03-01\n- Merged to trunk: TBD\n- Shipped: TBD\n- Owner: ${owner}\n\n## Summary\n\nA cache.\n`;
     expect((await lintOne('placeholder', doc('Kim'), { template })).shown).toEqual([]);
-    expect((await lintOne('placeholder', doc('TBD'), { template })).diagnostics.map((d) => d.line)).toEqual([8]);
+    expect((await lintOne('placeholder', doc('TBD'), { template })).diagnostics.map((d) => d.line)).toEqual([9]);
   });
 });
