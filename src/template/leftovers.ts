@@ -369,6 +369,9 @@ class Scan {
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
+        // (A marked blank the template has alone, kept as the label the author's own words follow,
+        // `* [Option 1] Local disk cache`, `### [Option 2] Object store`: the slot is filled.)
+        if (literal !== undefined && p.kind === 'bracketed' && /^[[<{]/.test(literal) && labelsOwnWords(text, literal)) continue;
         // (`TBD` as the value of a field named for an event still to come, `- Shipped: TBD`: true until it happens.)
         if (literal !== undefined && /^(?:TBD|TBA)$/i.test(literal) && eventField(text)) continue;
         // (A marker of the template's where the template has it is its blank, however written.)
@@ -613,6 +616,8 @@ class Scan {
       const literal = p.exact ? (p.exact.exec(heading.text)?.[0] ?? p.exact.exec(heading.raw)?.[0]) : p.text;
       const whole = literal !== undefined && foldText(literal) === foldText(heading.text);
       if (id >= 0 && whole) this.headingsKept.add(id);
+      // (Kept as the label the author's own words follow, `### [Option 1] Local disk cache`: named.)
+      if (literal !== undefined && p.kind === 'bracketed' && labelsOwnWords(heading.text, literal)) continue;
       // (Kept whole as the heading of the author's own text, `### [Known Uses]` over the uses they list:
       // the catalog may write that heading so, brackets and all — a guess either way, said as a warning
       // unless the catalog's other patterns write it without the marks; see `learnBoilerplate`.)
@@ -968,4 +973,12 @@ function phraseInOwnSentence(phrase: string, text: string): boolean {
   if (words.length === 0 || words.length > 4) return false;
   const all = text.split(' ').filter(Boolean);
   return all.length >= words.length * 3 + 4 && !text.startsWith(phrase);
+}
+
+/** Whether `literal` opens `text` and words of the author's follow it (`[Option 1] Local disk cache`). */
+function labelsOwnWords(text: string, literal: string): boolean {
+  const t = text.trimStart();
+  if (!t.toLowerCase().startsWith(literal.toLowerCase())) return false;
+  const rest = t.slice(literal.length).replace(/^[\s:–—-]+/, '');
+  return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !/^[[<{(]/.test(rest);
 }

@@ -1480,3 +1480,14 @@ describe('placeholder: TBD the template gives a field of an event still to come'
     expect((await lintOne('placeholder', doc('TBD'), { template })).diagnostics.map((d) => d.line)).toEqual([9]);
   });
 });
+
+describe('placeholder: a marked blank kept as the label of the author’s own words', () => {
+  it('is filled (`* [Option 1] Local disk cache`, `### [Option 1] Local disk cache`); kept alone or mid-sentence it is still left in', async () => {
+    const template =
+      '# [short title]\n\n## Options\n\n* [option 1]\n* [option 2]\n\n## Outcome\n\nPicked: "[option 1]", because [reason].\n\n### [option 1]\n\n* Good, because [argument]\n';
+    const doc = (outcome: string) =>
+      `# Cache choice\n\n## Options\n\n* [Option 1] Local disk cache\n* [Option 2] Remote object store\n\n## Outcome\n\n${outcome}\n\n### [Option 1] Local disk cache\n\n* Good, because it needs no network\n`;
+    expect((await lintOne('placeholder', doc('Picked the disk cache, because it is fast.'), { template })).shown).toEqual([]);
+    expect((await lintOne('placeholder', doc('Picked: "[option 1]", because it is fast.'), { template })).shown).toEqual([expect.stringContaining('“[option 1]”')]);
+  });
+});
