@@ -1,4 +1,4 @@
-import { DOCUMENT_PARTS } from '../template/document-parts.js';
+import { bareValue, DOCUMENT_PARTS } from '../template/document-parts.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import path from 'node:path';
@@ -488,7 +488,7 @@ function readSummary(
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
   if (placed) return placed;
-  if (lead?.kind === 'blockquote' && !saidAside(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
+  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;

@@ -1,4 +1,4 @@
-import { DOCUMENT_PARTS } from './document-parts.js';
+import { bareValue, DOCUMENT_PARTS } from './document-parts.js';
 import { createHash } from 'node:crypto';
 import { frontMatterKey, frontMatterValue } from '../markdown/front-matter.js';
 import { readFile } from 'node:fs/promises';
@@ -430,7 +430,14 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
   const first = leadBlock(doc);
   const fmKey = SUMMARY_KEYS.map((key) => frontMatterKey(frontMatter, key)).find((key) => key !== undefined);
   const from =
-    setting?.from ?? (first?.kind === 'blockquote' ? 'blockquote' : fmKey ? 'front-matter' : namedSection(sections, SUMMARY_SECTIONS) ? 'section' : 'first-paragraph');
+    setting?.from ??
+    (first?.kind === 'blockquote' && !bareValue(first.text)
+      ? 'blockquote'
+      : fmKey
+        ? 'front-matter'
+        : namedSection(sections, SUMMARY_SECTIONS)
+          ? 'section'
+          : 'first-paragraph');
   const sentences = (asked: string) => {
     const n = setting?.sentences ?? sentencesAskedFor(asked);
     return { ...(n !== undefined ? { sentences: n } : {}), ...(setting?.recommended ? { recommended: true as const } : {}) };

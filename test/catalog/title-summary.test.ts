@@ -731,3 +731,19 @@ describe('title: the field a template without a title line names the pattern in'
     ]);
   });
 });
+
+describe('summary: a quote of a word or two under the title', () => {
+  it('is a stage set above the text (`> incubating`), no summary: the first paragraph is; a sentence quoted there still is one', async () => {
+    const template = '# Idea title\n\n> early\n\n## Plan\n\nWhat to do.\n';
+    const catalog = await catalogOf(template, {
+      bikes: '# Bikes\n\n> early\n\nSet up a shared bikes area next to the school.\n\n## Plan\n\nRacks.\n',
+      benches: '# Benches\n\n> done\n\nThree benches along the river path.\n\n## Plan\n\nWood.\n',
+      quoted: '# Garden\n\n> A garden the whole street keeps.\n\nBeds and a tap.\n\n## Plan\n\nDig.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([
+      ['benches', 'Three benches along the river path.'],
+      ['bikes', 'Set up a shared bikes area next to the school.'],
+      ['quoted', 'A garden the whole street keeps.'],
+    ]);
+  });
+});
