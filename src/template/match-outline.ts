@@ -313,6 +313,21 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Headings inside unknown sections that look like a section of this level: see below.
   const nested = new Map<TemplateSection, Section[]>();
   const renamedByContent = sameContentOtherName(schema, sections, known);
+  // Numbered headings that name a section only once their number goes, where the level has that
+  // section unnumbered too (`### 2. Configuration` among the author's numbered goals, then `###
+  // Configuration`): items of the author's list, the unnumbered one the section.
+  const numberedOnly = (s: Section) => {
+    const folded = foldHeading(s.title);
+    const bare = withoutNumbering(folded);
+    return bare !== folded && schema.every((t) => !t.matcher.test(folded)) ? schema.filter((t) => t.matcher.test(bare)) : [];
+  };
+  const listItems = new Set(
+    sections.filter((s) => {
+      const named = numberedOnly(s);
+      const unnumbered = (o: Section) => withoutNumbering(foldHeading(o.title)) === foldHeading(o.title);
+      return named.length > 0 && sections.some((o) => o !== s && unnumbered(o) && matching(schema, o.title).some((t) => named.includes(t)));
+    }),
+  );
   // Each heading's section by name (or variant), worked out once for both readings below.
   // (Not a longer form of a name here where the heading is another section's name exactly: `## Implementation
   // History` is that section out of place, not `Implementation Details` called `Implementation` with more words.)
@@ -357,6 +372,10 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     else if (byName) result.renamed.push({ section, schema: byName, misspelt: true });
     else if (byWords) result.renamed.push({ section, schema: byWords, reworded: true, ...(apart.has(section) ? { apart: true } : {}) });
     let hits = byContent ? [byContent] : byName ? [byName] : byWords ? [byWords] : matching(schema, section.title);
+    // (A numbered heading among the author's numbered list, `### 2. Configuration` between `### 1. On
+    // demand` and `### 3. Replication`, is an item of theirs: not the section its words name.)
+    const item = !byContent && !byName && !byWords && listItems.has(section);
+    if (item) hits = [];
     // A heading that names a section of the template elsewhere is that section, out of place, not an
     // item of an any-heading slot here (`### Experience` under a `## Stories` written a level up, whose
     // `#### Story N` slot would take any heading).
@@ -366,7 +385,7 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     else if (target) {
       found.get(target)!.push(section);
       adopted ||= underUnknown;
-    } else if (known(section, !underUnknown)) {
+    } else if (!item && known(section, !underUnknown)) {
       // (A section's name with more words deep inside the author's own section, `#### Summary of
       // the old setup` under `## Appendix`, is a heading of theirs: its content, not the section.)
       const variant = underUnknown ? variantOf(schema, section.title, false) : undefined;

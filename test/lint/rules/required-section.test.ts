@@ -1956,6 +1956,17 @@ describe('required-section: a numbered heading in another spelling, out of order
   });
 });
 
+describe('duplicate-section: a numbered item of the author’s named like a section the pattern has unnumbered too', () => {
+  it('`### 2. Configuration` among numbered goals, then `### Configuration (Optional)`: the item is the author’s, the section is not doubled', async () => {
+    const template =
+      '# Title\n\n## Abstract\n\nA few sentences.\n\n## Specification\n\nIn detail.\n\n### Commands (Optional)\n\nNew commands.\n\n### Configuration (Optional)\n\nNew settings.\n';
+    const text =
+      '# Hot paths\n\n## Abstract\n\nTrack hot keys.\n\n## Specification\n\nGoals first.\n\n### 1. On demand\n\nOnly when asked.\n\n### 2. Configuration\n\nOne switch.\n\n### Commands (Optional)\n\nA new command.\n\n### Configuration (Optional)\n\nA new setting.\n';
+    expect((await lintOne('duplicate-section', text, { template })).diagnostics).toEqual([]);
+    expect((await lintOne('section-order', text, { template })).diagnostics).toEqual([]);
+  });
+});
+
 describe('required-section: --fix writes the template’s guidance as the template wraps it', () => {
   it('a paragraph wrapped under 72 columns stays so in the inserted comment (a catalog that keeps its lines short still passes its line-length check)', async () => {
     const template =
