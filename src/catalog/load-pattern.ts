@@ -150,7 +150,7 @@ export function patternFromText(
     parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: 2 });
   // A first H1 with nothing under it, then one of the template's title shape (`# KEP`, then `# KEP-4216:
   // Image pull per runtime class`): the second is the title, the first a stray heading.
-  const shapedAt = parsed.ok ? shapedTitleBelow(parsed.document, reading) : undefined;
+  const shapedAt = parsed.ok ? (shapedTitleBelow(parsed.document, reading) ?? noteAboveTitle(parsed.document)) : undefined;
   if (shapedAt) parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLine: shapedAt });
   // Where the template keeps the title in front matter and the pattern's is there, a first H1 that
   // shares no word with it is a section of the text (`# Summary`, `# The problem` under `title:
@@ -253,6 +253,20 @@ function shapedTitleBelow(doc: MarkdownDocument, reading: PatternReading): numbe
   const shape = spec.shape;
   const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
   if (!next || next.level !== 1 || shape.matcher.test(foldHeading(doc.title.text)) || !shape.matcher.test(foldHeading(next.text))) return undefined;
+  const between = doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line);
+  return between ? undefined : next.range.start.line;
+}
+
+/**
+ * A first H1 that is a sentence, with nothing under it, right above another H1 that is none (`#
+ * Kept for history only: the ideas were reworked elsewhere.`, then `# Cache layer`): a note set above
+ * the document; the H1 under it is the title.
+ */
+function noteAboveTitle(doc: MarkdownDocument): number | undefined {
+  if (!doc.title || doc.title.level !== 1) return undefined;
+  const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
+  const sentence = (text: string) => /[.!]$/.test(text.trim()) && (text.match(/\p{L}+/gu) ?? []).length >= 4;
+  if (!next || next.level !== 1 || !sentence(doc.title.text) || sentence(next.text)) return undefined;
   const between = doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line);
   return between ? undefined : next.range.start.line;
 }

@@ -747,3 +747,18 @@ describe('summary: a quote of a word or two under the title', () => {
     ]);
   });
 });
+
+describe('title: a note written as an H1 above the title', () => {
+  it('is no title: the H1 under it is (`# Kept for history only: …`, then `# Cache layer`)', async () => {
+    const template = '# Title\n\n* Date: YYYY-MM-DD\n* Owner: Full Name\n\n## Summary\n\nIn brief.\n';
+    const catalog = await catalogOf(template, {
+      cache:
+        '# Kept for history only: the ideas here were reworked elsewhere.\n\n# Cache layer for lookups\n\n* Date: 2020-04-01\n* Owner: Ada\n\n## Summary\n\nA cache.\n',
+      retry: '# Retry budget\n\n* Date: 2021-01-01\n* Owner: Bo\n\n## Summary\n\nRetries.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['cache', 'Cache layer for lookups'],
+      ['retry', 'Retry budget'],
+    ]);
+  });
+});
