@@ -26,7 +26,13 @@ export interface StageRequirement {
   stage: string;
   /** The template's words, for messages (`Provisional status and above`). */
   said: string;
+  /** Named by the template's words alone, with no list of stages to place it in (`before any LIP is given status "Final"`): asked at that stage only. */
+  alone?: true;
 }
+
+/** `An implementation has to be finished before a proposal may be given status Final`: the stage, in group 1. */
+const GIVEN_STATUS =
+  /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:status|stage)\s+["“']?([^.\n,"”']*)/i;
 
 /** Keys whose listed values are stages a pattern goes through, in order (not kinds: `type`, `category`). */
 const STAGE_KEY = /^(?:status|stage|maturity|phase|state|level)$/i;
@@ -71,8 +77,13 @@ function firstWord(value: string): string | undefined {
  * The earliest stage named wins.
  */
 export function requiredFromStage(text: string, lists: readonly StageList[]): StageRequirement | undefined {
-  if (lists.length === 0) return undefined;
   const plain = text.replace(/[*_`]/g, '').replace(/<!--|-->/g, ' ');
+  if (lists.length === 0) {
+    // (No list of stages, but the words name the status it is needed by: needed there only.)
+    const m = GIVEN_STATUS.exec(plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 '));
+    const stage = m?.[1]?.trim().match(/^\p{L}[\p{L}-]*/u)?.[0];
+    return stage ? { key: 'status', stage, said: m![0].trim(), alone: true } : undefined;
+  }
   // Sentences run on over the lines of a paragraph; what is said on a line of its own is read line by line.
   const joined = plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 ');
   const said: string[] = [];
@@ -91,7 +102,7 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
     /\b(?:for|from|at|by) (\S+(?: status| stage)?),? this (?:sub-?)?section is (?:required|mandatory)\b/gi,
     // (`An implementation has to be finished before a proposal may be given status Final`, `The
     // implementation must be completed before any LIP is given status "Final"`.)
-    /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:status|stage)\s+["“']?([^.\n,"”']*)/gi,
+    new RegExp(GIVEN_STATUS.source, 'gi'),
   ];
   for (const re of onLines) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
   for (const re of inSentences) for (const m of joined.matchAll(re)) said.push(m[1]!.trim());
@@ -118,6 +129,11 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
 export type StageStanding = { kind: 'before' } | { kind: 'within' } | { kind: 'outside'; value: string; after?: string } | { kind: 'unknown' };
 
 export function stageStanding(pattern: StageHolder, requirement: StageRequirement, lists: readonly StageList[]): StageStanding {
+  if (requirement.alone) {
+    const raw = headerValue(pattern, requirement.key);
+    if (typeof raw !== 'string') return { kind: 'unknown' };
+    return firstWord(raw) === firstWord(requirement.stage) ? { kind: 'within' } : { kind: 'before' };
+  }
   const list = lists.find((l) => l.key === requirement.key);
   if (!list) return { kind: 'within' };
   const raw = headerValue(pattern, requirement.key);
@@ -148,6 +164,7 @@ export function askedAtStage(
   pattern: StageHolder | undefined,
 ): (section: { requiredFrom?: StageRequirement | undefined }) => boolean {
   const stages = template.stages ?? [];
-  if (!pattern || stages.length === 0) return () => true;
-  return (section) => !section.requiredFrom || stageStanding(pattern, section.requiredFrom, stages).kind === 'within';
+  if (!pattern) return () => true;
+  return (section) =>
+    !section.requiredFrom || (stages.length === 0 && !section.requiredFrom.alone) || stageStanding(pattern, section.requiredFrom, stages).kind === 'within';
 }

@@ -202,11 +202,10 @@ function byKind(found: RequiredFindings['missing'], pattern: PatternView, templa
  */
 function byStage(found: RequiredFindings['missing'], pattern: PatternView, template: TemplateSchema): RequiredFindings['missing'] {
   const stages = template.stages ?? [];
-  if (stages.length === 0) return found;
   const byId = sectionsById(template);
   return found.flatMap((finding) => {
     const requirement = byId.get(finding.section)?.requiredFrom;
-    if (!requirement) return [finding];
+    if (!requirement || (stages.length === 0 && !requirement.alone)) return [finding];
     const standing = stageStanding(pattern, requirement, stages);
     if (standing.kind === 'before') return [];
     if (standing.kind === 'within') return [finding];

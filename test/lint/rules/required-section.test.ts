@@ -1529,6 +1529,10 @@ describe('required-section: a section to finish before a stage', () => {
     };
     const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['specs/final.md error']);
+    // (With no list of stages in the template, `status: Draft` alone: the status the words name.)
+    files['prop-X.md'] = template.replace('status: <Draft | Review | Final>', 'status: Draft').replace('given status Final', 'given status "Final"');
+    const alone = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    expect(alone.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['specs/final.md error']);
   });
 });
 
