@@ -12,6 +12,7 @@ import {
   globsOf,
   sharedSections,
   inLayout,
+  frontMatterBlanks,
   isNonPatternName,
   isTemplateFolder,
   layoutKey,
@@ -193,7 +194,7 @@ export function chooseLayout(
   // be asked of every pattern; one derived from the patterns is better.)
   const credible = (s: Scored): boolean => {
     const c = s.candidate;
-    if (c.nameScore >= 3 || c.schema.placeholders.length > 0) return true;
+    if (c.nameScore >= 3 || c.schema.placeholders.length > 0 || frontMatterBlanks(c.schema)) return true;
     const docs = s.group.files.filter((f) => f !== c.file && f.doc !== undefined).map((f) => f.doc!);
     const { shared, of } = sharedSections(c.schema, docs);
     return shared * 2 >= of;

@@ -609,3 +609,8 @@ export function slugOfFile(file: ScannedFile): string | undefined {
 function withoutCode(source: string): string {
   return source.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').replace(/`+[^`\n]*`+/g, '');
 }
+
+/** Whether a template's front matter holds blanks to fill in (`title: <LIP title>`, `author: [Your name]`). */
+export function frontMatterBlanks(schema: { frontMatter: Record<string, unknown> }): boolean {
+  return Object.values(schema.frontMatter).some((v) => typeof v === 'string' && /^\s*[<[{‹][^\n]*[>\]}›]\s*$/.test(v));
+}

@@ -31,6 +31,7 @@ import { chooseLayout, escapeName, fileGlob, groupBy, type Exclusion, type Layou
 import {
   fitOf,
   fits,
+  frontMatterBlanks,
   isNonPatternName,
   NOT_THE_CATALOGS,
   scanMarkdown,
@@ -770,7 +771,7 @@ function isWrittenDocument(schema: TemplateSchema): boolean {
   if (schema.placeholders.some((p) => p.kind !== 'instruction')) return false;
   // (Nor one whose front matter is blanks to fill in, `title: <LIP title>`: a template however much
   // guidance it writes.)
-  if (Object.values(schema.frontMatter).some((v) => typeof v === 'string' && /^\s*[<[{‹][^\n]*[>\]}›]\s*$/.test(v))) return false;
+  if (frontMatterBlanks(schema)) return false;
   let words = 0;
   for (const section of flattenSections(schema.sections)) words += section.guidance.split(/\s+/).filter(Boolean).length;
   return words >= WRITTEN_WORDS;
