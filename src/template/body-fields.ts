@@ -85,6 +85,21 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       }
       continue;
     }
+    // (Or an HTML table of two cells a row, `<tr><td>Title</td><td>Move the rack</td></tr>`, as the
+    // pipe table of fields is written in HTML.)
+    if (b.kind === 'html' && /^\s*<table\b/i.test(b.html)) {
+      // (A row runs to the next one, its `</tr>` left out or not, as browsers read it.)
+      const rows = b.html
+        .split(/<tr\b[^>]*>/i)
+        .slice(1)
+        .map((row) => [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh]\b|<\/tr>|<\/table>|$))/gi)].map((c) => decodeCell(c[1]!)));
+      const cellLabel = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
+      if (rows.length >= 2 && rows.every((r) => r.length === 2 && cellLabel(r[0]))) {
+        for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
+        range = b.range;
+        break;
+      }
+    }
     // (A table of labels over one row of values, `| Number | Title | Status |` over `| 34 | Gadget
     // registry | Draft |`: the same fields, side by side.)
     const label = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
@@ -144,3 +159,17 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
 /** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
 export const NAME_FIELD =
   /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;
+
+/** A table cell's text: its tags dropped, the common entities decoded, spaces closed up. */
+function decodeCell(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

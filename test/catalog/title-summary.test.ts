@@ -762,3 +762,19 @@ describe('title: a note written as an H1 above the title', () => {
     ]);
   });
 });
+
+describe('title: a field of an HTML table at the top', () => {
+  it('names the pattern as the same field of a pipe table does (`<tr><td>Title</td><td>…</td></tr>`)', async () => {
+    const template =
+      '<table>\n<tr><td> Title </td><td> A short title </td></tr>\n<tr><td> Status </td><td> Draft </td></tr>\n</table>\n\n## Abstract\n\nA short description.\n';
+    const catalog = await catalogOf(template, {
+      // (A row's `</tr>` left out, as browsers allow.)
+      rack: '<table>\n<tr><td> Title </td><td> Move the bike rack </td>\n<tr><td> Status </td><td> Accepted </td></tr>\n</table>\n\n## Abstract\n\nThe rack moves so the door opens.\n',
+      lamp: '<table>\n<tr><td> Title </td><td> Dim the hall &amp; stair lamps </td></tr>\n<tr><td> Status </td><td> Draft </td></tr>\n</table>\n\n## Abstract\n\nLamps dim at night.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text, p.fields?.status])).toEqual([
+      ['lamp', 'Dim the hall & stair lamps', 'Draft'],
+      ['rack', 'Move the bike rack', 'Accepted'],
+    ]);
+  });
+});
