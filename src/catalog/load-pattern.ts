@@ -7,7 +7,7 @@ import type { Range } from '../markdown/lines.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
-import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
+import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
 import { bodyFields, NAME_FIELD } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
@@ -257,6 +257,15 @@ function shapedTitleBelow(doc: MarkdownDocument, reading: PatternReading): numbe
   return between ? undefined : next.range.start.line;
 }
 
+/** The one short line of text right under a heading, before anything else: the name a label heading holds. */
+function lineUnder(doc: MarkdownDocument, heading: Heading): PatternText | undefined {
+  const next = doc.headings[doc.headings.indexOf(heading) + 1];
+  const first = doc.preamble.find((b) => b.range.start.line > heading.range.end.line);
+  if (!first || first.kind !== 'paragraph' || (next && first.range.start.line > next.range.start.line)) return undefined;
+  const text = first.text.trim();
+  return text && !text.includes('\n') && text.length <= 120 && !/^[<[{(]/.test(text) ? { text, from: 'paragraph', range: first.range } : undefined;
+}
+
 /**
  * A first H1 that is a sentence, with nothing under it, right above another H1 that is none (`#
  * Kept for history only: the ideas were reworked elsewhere.`, then `# Cache layer`): a note set above
@@ -341,6 +350,10 @@ function readTitle(
   // filled in: the name is that one. The title rule says the line is left in.)
   const h1IsSample =
     spec.from === 'heading' && doc.title !== undefined && spec.sample.trim() !== '' && foldText(doc.title.text) === foldText(spec.sample) && fmTitle !== undefined;
+  // (An H1 that is only the label `# Title`, the name on the line under it, as a `## Title` section
+  // holds it: that line.)
+  const labelLine = doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
+  if (labelLine) return labelLine;
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.

@@ -778,3 +778,17 @@ describe('title: a field of an HTML table at the top', () => {
     ]);
   });
 });
+
+describe('title: an H1 that is only the label `# Title`', () => {
+  it('holds the name on the line under it, as a `## Title` section does', async () => {
+    const template = '---\nNumber: (PR number)\n---\n\n# Title (Required)\n\n## Abstract (Required)\n\nWhat.\n';
+    const catalog = await catalogOf(template, {
+      cold: '---\nNumber: 31\n---\n\n# Title\nCold storage for rarely read keys\n\n## Abstract\n\nKeys go cold.\n',
+      warm: '---\nNumber: 32\n---\n\n# Warm cache on restart\n\n## Abstract\n\nKeys stay warm.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['cold', 'Cold storage for rarely read keys'],
+      ['warm', 'Warm cache on restart'],
+    ]);
+  });
+});
