@@ -251,10 +251,16 @@ function shapedTitleBelow(doc: MarkdownDocument, reading: PatternReading): numbe
   const spec = reading.title;
   if (spec.from !== 'heading' || !spec.shape || spec.shape.any || !doc.title || doc.title.level !== 1) return undefined;
   const shape = spec.shape;
-  const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
-  if (!next || next.level !== 1 || shape.matcher.test(foldHeading(doc.title.text)) || !shape.matcher.test(foldHeading(next.text))) return undefined;
-  const between = doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line);
-  return between ? undefined : next.range.start.line;
+  const next = h1RightUnder(doc, doc.title);
+  if (!next || shape.matcher.test(foldHeading(doc.title.text)) || !shape.matcher.test(foldHeading(next.text))) return undefined;
+  return next.range.start.line;
+}
+
+/** The H1 right after `title`, nothing written between them. */
+function h1RightUnder(doc: MarkdownDocument, title: Heading): Heading | undefined {
+  const next = doc.headings[doc.headings.indexOf(title) + 1];
+  if (!next || next.level !== 1) return undefined;
+  return doc.preamble.some((b) => b.range.start.line > title.range.end.line && b.range.start.line < next.range.start.line) ? undefined : next;
 }
 
 /** The one short line of text right under a heading, before anything else: the name a label heading holds. */
@@ -273,11 +279,9 @@ function lineUnder(doc: MarkdownDocument, heading: Heading): PatternText | undef
  */
 function noteAboveTitle(doc: MarkdownDocument): number | undefined {
   if (!doc.title || doc.title.level !== 1) return undefined;
-  const next = doc.headings[doc.headings.indexOf(doc.title) + 1];
+  const next = h1RightUnder(doc, doc.title);
   const sentence = (text: string) => /[.!]$/.test(text.trim()) && (text.match(/\p{L}+/gu) ?? []).length >= 4;
-  if (!next || next.level !== 1 || !sentence(doc.title.text) || sentence(next.text)) return undefined;
-  const between = doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line);
-  return between ? undefined : next.range.start.line;
+  return next && sentence(doc.title.text) && !sentence(next.text) ? next.range.start.line : undefined;
 }
 
 function namesSection(reading: PatternReading, text: string): boolean {

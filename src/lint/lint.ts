@@ -322,11 +322,9 @@ async function writeFixes(result: LintFileResult, done: Set<string>, refused: Ma
 /** A missing section's finding that names a heading of the author's that may be it (`if that is the section, …`). */
 const MAY_BE_IT = /\bif that is the section\b/;
 
-/** The section a `required-section` finding says is missing (`Missing section \`## Motivation\``), by name. */
+/** The section a `required-section` finding says is missing (its `expected` heading, `## Motivation`), by name. */
 function missingName(d: LintFileResult['diagnostics'][number]): string | undefined {
-  if (d.ruleId !== 'required-section') return undefined;
-  const m = /^Missing section `#+ ([^`]+)`/.exec(d.message);
-  return m ? variantKey(m[1]!) : undefined;
+  return d.ruleId === 'required-section' && d.expected ? variantKey(d.expected.replace(/^#+\s*/, '')) : undefined;
 }
 
 /** Absolute files to lint from the paths given: pattern files, or every pattern under a folder. */

@@ -61,6 +61,14 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       .trim();
     if (k && v && !(k in out)) out[k] = v;
   };
+  // A cell that is a field's label (it may close on a colon, `| Title: | Handle |`).
+  const label = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
+  /** Rows of a label and a value each, a table's or an HTML table's: their fields, when every first cell is a label. */
+  const labelRows = (rows: readonly (readonly string[])[]): boolean => {
+    if (!rows.every((r) => label(r[0]))) return false;
+    for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
+    return true;
+  };
   for (const b of blocks) {
     let lines: string[] | undefined;
     if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
@@ -93,16 +101,13 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
         .split(/<tr\b[^>]*>/i)
         .slice(1)
         .map((row) => [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)(?:<\/t[dh]>|(?=<t[dh]\b|<\/tr>|<\/table>|$))/gi)].map((c) => decodeCell(c[1]!)));
-      const cellLabel = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
-      if (rows.length >= 2 && rows.every((r) => r.length === 2 && cellLabel(r[0]))) {
-        for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
+      if (rows.length >= 2 && rows.every((r) => r.length === 2) && labelRows(rows)) {
         range = b.range;
         break;
       }
     }
     // (A table of labels over one row of values, `| Number | Title | Status |` over `| 34 | Gadget
     // registry | Draft |`: the same fields, side by side.)
-    const label = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
     if (b.kind === 'table' && b.table.header.length >= 3 && b.table.rows.length === 1 && b.table.header.every(label)) {
       b.table.header.forEach((key, i) => add(key.replace(/[*_:]/g, ''), b.table.rows[0]!.cells[i] ?? ''));
       range = b.range;
@@ -112,9 +117,7 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       // (Its header row left empty, `|  |  |` over the fields' rows, as a table without one is written.)
       const blankHeader = b.table.header.every((c) => c.trim() === '');
       const rows = [...(blankHeader ? [] : [b.table.header]), ...b.table.rows.map((r) => r.cells)];
-      // (A label may close on a colon, `| Title: | Handle |`.)
-      if (rows.length >= 2 && rows.every((r) => label(r[0]))) {
-        for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
+      if (rows.length >= 2 && labelRows(rows)) {
         range = b.range;
         break;
       }

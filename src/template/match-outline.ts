@@ -316,16 +316,14 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
   // Numbered headings that name a section only once their number goes, where the level has that
   // section unnumbered too (`### 2. Configuration` among the author's numbered goals, then `###
   // Configuration`): items of the author's list, the unnumbered one the section.
-  const numberedOnly = (s: Section) => {
-    const folded = foldHeading(s.title);
-    const bare = withoutNumbering(folded);
-    return bare !== folded && schema.every((t) => !t.matcher.test(folded)) ? schema.filter((t) => t.matcher.test(bare)) : [];
-  };
+  const folded = sections.map((s) => foldHeading(s.title));
+  const unnumbered = sections.filter((_, i) => withoutNumbering(folded[i]!) === folded[i]);
   const listItems = new Set(
-    sections.filter((s) => {
-      const named = numberedOnly(s);
-      const unnumbered = (o: Section) => withoutNumbering(foldHeading(o.title)) === foldHeading(o.title);
-      return named.length > 0 && sections.some((o) => o !== s && unnumbered(o) && matching(schema, o.title).some((t) => named.includes(t)));
+    sections.filter((_, i) => {
+      const bare = withoutNumbering(folded[i]!);
+      if (bare === folded[i] || schema.some((t) => t.matcher.test(folded[i]!))) return false;
+      const named = schema.filter((t) => t.matcher.test(bare));
+      return named.length > 0 && unnumbered.some((o) => matching(schema, o.title).some((t) => named.includes(t)));
     }),
   );
   // Each heading's section by name (or variant), worked out once for both readings below.

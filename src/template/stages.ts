@@ -78,14 +78,14 @@ function firstWord(value: string): string | undefined {
  */
 export function requiredFromStage(text: string, lists: readonly StageList[]): StageRequirement | undefined {
   const plain = text.replace(/[*_`]/g, '').replace(/<!--|-->/g, ' ');
+  // Sentences run on over the lines of a paragraph; what is said on a line of its own is read line by line.
+  const joined = plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 ');
   if (lists.length === 0) {
     // (No list of stages, but the words name the status it is needed by: needed there only.)
-    const m = GIVEN_STATUS.exec(plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 '));
+    const m = GIVEN_STATUS.exec(joined);
     const stage = m?.[1]?.trim().match(/^\p{L}[\p{L}-]*/u)?.[0];
     return stage ? { key: 'status', stage, said: m![0].trim(), alone: true } : undefined;
   }
-  // Sentences run on over the lines of a paragraph; what is said on a line of its own is read line by line.
-  const joined = plain.replace(/(\S)[ \t]*\n[ \t]*(?=\S)/g, '$1 ');
   const said: string[] = [];
   const onLines = [
     /\[required[_ ]?in\]:\s*#\s*[("']([^)"'\n]*)[)"']/gi,

@@ -45,10 +45,10 @@ export default defineRule({
     const inOwnPart = (r: Range) => [...parts].some((p) => r.start.offset >= p.range.start.offset && r.end.offset <= p.range.end.offset);
     // (Whether the template shows an identifier or expression in the section, or links a license file.)
     const spdxAsked = fromTemplate(template, 'license asks SPDX', () => {
-      const own = sectionOfTemplate(template, schema);
-      if (!own) return true;
-      if (own.blocks.some((b) => b.kind === 'paragraph' && /\]\(/.test(b.raw))) return true;
-      return textUnits(own).some((u) => {
+      const sample = sectionOfTemplate(template, schema);
+      if (!sample) return true;
+      if (sample.blocks.some((b) => b.kind === 'paragraph' && /\]\(/.test(b.raw))) return true;
+      return textUnits(sample).some((u) => {
         const text = clean(u.text);
         return words(text).some((w) => knownLicense(w)) || (looksLikeExpression(text) && parseExpression(text).ok) || /\bspdx\b/i.test(u.text);
       });
