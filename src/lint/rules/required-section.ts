@@ -1376,8 +1376,13 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   // (Nor a word that names another of its sections: "the reference implementation" in the guidance
   // is the Reference Implementation section's, and `## References` no part of this one.)
   const named = new Set(everywhere.flatMap((t) => analyze(t.name)));
-  const found = top.filter((s) => {
-    if (s.level !== schema.level || !unknown.has(s)) return false;
+  // (Or a level down under a heading of the author's at its level — `### Problem` under `## Summary`,
+  // as the pattern's whole outline moved down a level by heading-level's fix holds it: said the same
+  // before and after that fix.)
+  const placed = claimedSections(outline);
+  const own = top.filter((s) => s.level === schema.level && unknown.has(s));
+  const inOwn = new Set(own.flatMap((s) => s.children.filter((c) => c.level === schema.level + 1 && !placed.has(c))));
+  const found = [...own, ...inOwn].filter((s) => {
     const terms = bare(s.title);
     return (
       terms.length > 0 &&
@@ -1389,6 +1394,7 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
       !others.some((m) => mayStandFor(s, m.schema))
     );
   });
+  found.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return found.length <= 2 ? found : [];
 }
 

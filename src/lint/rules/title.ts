@@ -251,7 +251,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
     const missing = ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error;
     // A file with its title as an H1 and no front matter title has it, in another place: one finding.
-    const asHeading = missing ? doc.title : undefined;
+    // (Not an H1 the catalog reads as a part under a header that names the file, `# Summary` below a
+    // header table's `title`: that header is where it has it.)
+    const asHeading = missing && pattern.title?.from !== 'paragraph' ? doc.title : undefined;
     // (Or among the fields of its header, `- Proposal Name: Knife rack labels`, as an older layout kept it.)
     const asField = missing && !asHeading && pattern.title?.from === 'paragraph' ? pattern.title.text : undefined;
     // (Or a label line of its own, `**Title:** Shared garden tools`, or a heading that is one: said as written.)

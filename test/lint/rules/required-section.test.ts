@@ -1633,6 +1633,19 @@ describe('required-section: headings of the author’s elsewhere that the missin
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual(['error fix Missing section `## Aim`, expected before `## Reasons`.']);
   });
+  it('one a level down under a heading of the author’s at its level (`### Goals` under `## Background`): a warning that names it, as before the outline moved a level down', async () => {
+    const text =
+      '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n## Background\n\n### Goals\n\nEvery tool back by Friday.\n\n### Setup\n\nA board.\n\n## Plan\n\nA rota on the shed door.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## Aim`, expected before `## Reasons`. This pattern has `### Goals` on line 9 elsewhere, in words its guidance asks for: if that is the section, move it here under its heading; if not, write it.',
+    ]);
+  });
+  it('nor is one a level down under a section of the template', async () => {
+    const text = '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n### Goals\n\nEvery tool back by Friday.\n\n## Plan\n\nA rota on the shed door.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual(['error fix Missing section `## Aim`, expected before `## Reasons`.']);
+  });
   it('nor is one whose word another section’s guidance talks of too', async () => {
     const both = template.replace('Which history matters?', 'Which history matters, and which goals were missed before?');
     const text = '# Tool rota\n\n## Reasons\n\nTools go missing.\n\n## Goals\n\nEvery tool back.\n\n## Plan\n\nA rota on the shed door.\n';

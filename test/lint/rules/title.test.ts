@@ -166,6 +166,19 @@ testRule(
         ],
       },
       {
+        name: 'a template with its title in front matter, a file naming itself in a header table above a first H1 that names a part (`# Summary`): the header is said, never the part',
+        template: frontMatterTemplate,
+        text: '| id | title | status |\n| --- | --- | --- |\n| 7 | Quiet hours for alerts | Live |\n\n# Summary\n\n## Problem\n\nAlerts wake people.\n\n# Context\n\nNights.\n',
+        errors: [
+          {
+            message:
+              'This template keeps the title in front matter `title:`; this file names itself in its header fields (“Quiet hours for alerts”): set `title: Quiet hours for alerts` in the front matter.',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+      {
         name: 'titles read from front matter by the configuration, where the template writes its own title line as an H2 placeholder: one written there is a warning',
         template: '## Your Design Title\n\n* **Owner:**\n  * `<name>`\n\n> Short: one line on what this design changes.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nWhat.\n',
         config: { title: { from: 'front-matter' } },
