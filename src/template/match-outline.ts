@@ -1317,7 +1317,7 @@ const KINDRED = new Map(
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
     ['alternative', 'option', 'considered'],
-    ['unresolved', 'unknown', 'unanswered', 'outstanding'],
+    ['unresolved', 'unknown', 'unanswered', 'outstanding', 'open', 'pending'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 

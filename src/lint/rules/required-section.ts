@@ -1166,7 +1166,9 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Where the section it goes in has no other of the template's sections, that one bounds the place:
   // `### Use Cases`, the one heading under the Proposal, where its `### User Stories` goes.)
   if (!missing.after && !missing.before && !missing.parent) return none;
-  if (missing.schema.children.length === 0 && closesRun(missing, template)) return none;
+  // (Closing the run, only a heading kindred to it stands for it: `## Pending points` last, where the
+  // template ends with `## Open issues`, not the author's last topic.)
+  const closing = missing.schema.children.length === 0 && closesRun(missing, template);
   const from = missing.after ? missing.after.sections.at(-1)!.range.start.offset : (missing.parent?.sections[0]!.range.start.offset ?? -1);
   const before = missing.before?.sections[0]!.range.start.offset;
   const unknown = new Set(outline.unknown);
@@ -1209,7 +1211,7 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // `## 3. Notation` … `## 6. Protocol`, pages long, where `## Explanation` goes. A few short ones,
   // `## Benchmarks` and `## Rollout`, are other topics; so are a list of lint groups where the
   // Drawbacks go, the explanation before it continued.)
-  if (there.length >= 2 && missing.after)
+  if (there.length >= 2 && missing.after && !closing)
     return { sections: there, stead: boundedByNext && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
   // (One alone, bounded so, where nothing else is missing, or where it is in words kindred to this
   // section's name and no other's that is missing there: `## Proposed change` where the Motivation
@@ -1220,7 +1222,7 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
   // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
-  return (boundedByNext && here.length === 1) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
+  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
 }
 
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
@@ -1381,7 +1383,9 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   // before and after that fix.)
   const placed = claimedSections(outline);
   const own = top.filter((s) => s.level === schema.level && unknown.has(s));
-  const inOwn = new Set(own.flatMap((s) => s.children.filter((c) => c.level === schema.level + 1 && !placed.has(c))));
+  // (Not one in the words of its name, a topic's own `### References`: see `namedElsewhere`.)
+  const itsName = new Set(analyze(schema.name));
+  const inOwn = new Set(own.flatMap((s) => s.children.filter((c) => c.level === schema.level + 1 && !placed.has(c) && !analyze(c.title).some((w) => itsName.has(w)))));
   const found = [...own, ...inOwn].filter((s) => {
     const terms = bare(s.title);
     return (

@@ -976,6 +976,21 @@ describe('required-section: a section without sub-sections missing where the aut
     expect(await readFile(fixed.file, 'utf8')).toBe(`${source}\n## References\n\n<!-- [Links] -->\n`);
   });
 
+  it('one heading of the author’s last, in words kindred to the closing section’s (`## Pending points` for `## Open issues`): a warning that names it, nothing inserted', async () => {
+    const closing = '# [Title]\n\n## Introduction\n\n[What this guide covers]\n\n## Open issues\n\n[What is not settled]\n';
+    const source = '# Retry budgets\n\n## Introduction\n\nWhy budgets.\n\n## Pending points\n\nThe refill rate.\n';
+    const fixed = await lintOne('required-section', source, { template: closing, fix: true });
+    expect(fixed.shown).toEqual([
+      '5:1 Missing section `## Open issues`, expected after `## Introduction`. This pattern has `## Pending points` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+    ]);
+    expect(fixed.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+    // (Its kindred word after a subtitle's colon too: `## Proposed plan: tabs` where `## Plan outcome` closes.)
+    const plan = '# [Title]\n\n## Options\n\n[The options]\n\n## Plan outcome\n\n[The one chosen]\n';
+    const chosen = '# Settings page\n\n## Options\n\nTabs or one page.\n\n## Proposed plan: tabs\n\nTabs load lazily.\n';
+    expect((await lintOne('required-section', chosen, { template: plan })).diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['warning']);
+  });
+
   it('but before the author’s closing sections (`# Future work`, `# 7. Appendix`): they stay last', async () => {
     const template = '# Summary\n\nOne paragraph.\n\n# Design\n\nHow.\n\n# Alternatives\n\nWhat else.\n';
     const source = '# Summary\n\nA cache.\n\n# Design\n\nKeys by path.\n\n# Sharding\n\nBy tenant.\n\n# Future work\n\nEviction.\n\n# 7. Appendix\n\nTables.\n';
