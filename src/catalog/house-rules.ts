@@ -77,7 +77,7 @@ function readConfig(file: string): Record<string, unknown> | undefined {
   }
   try {
     // (JSON with comments is YAML enough once its comments are gone.)
-    const data: unknown = parse(file.endsWith('.jsonc') || file.endsWith('.json') ? text.replace(/^\s*\/\/.*$|\/\*[\s\S]*?\*\//gm, '') : text);
+    const data: unknown = parse(file.endsWith('.jsonc') || file.endsWith('.json') ? text.replace(/^\s*\/\/.*$|\/\*[\s\S]*?\*\//gm, '') : text, { logLevel: 'error' });
     if (!data || typeof data !== 'object') return undefined;
     const rules = path.basename(file).startsWith('.markdownlint-cli2') ? (data as { config?: unknown }).config : data;
     return rules && typeof rules === 'object' ? (rules as Record<string, unknown>) : undefined;

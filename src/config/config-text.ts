@@ -55,7 +55,7 @@ function parseJson(text: string, lines: LineIndex, syntaxError: (offset: number,
 }
 
 function parseYaml(text: string, lines: LineIndex, syntaxError: (offset: number, message: string) => PatternbookError): ConfigText {
-  const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) throw syntaxError(problem.pos[0], firstLine(problem.message));
   let data: unknown;

@@ -153,7 +153,7 @@ export function parseMetadata(text: string): { kind: 'ok'; data: Record<string, 
 }
 
 function parseYaml(raw: string) {
-  return parseDocument(raw, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true });
+  return parseDocument(raw, { schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
 }
 
 /**

@@ -77,7 +77,7 @@ export function planConfigTemplate(config: CatalogConfig, text: string | undefin
  * configuration with only `template` changed.
  */
 function editTemplateValue(text: string, keyPath: string[], value: string, json: boolean): string | undefined {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) return undefined;
   const map = keyPath.length ? doc.getIn(keyPath, true) : doc.contents;
   if (!isMap(map) || !map.range) return undefined;
@@ -121,7 +121,7 @@ function insertTemplateKey(text: string, map: YAMLMap, value: string, json: bool
 
 /** The edited text parses, holds `value` at `template`, and every other value as before. */
 function readsBackAs(before: Document, text: string, keyPath: string[], value: string): boolean {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) return false;
   const old = before.toJS() as Record<string, unknown>;
   const now = doc.toJS() as Record<string, unknown>;

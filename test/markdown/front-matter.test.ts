@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/document.js';
 import { parseFrontMatter } from '../../src/markdown/front-matter.js';
 
@@ -106,5 +106,16 @@ describe('front matter', () => {
   it('takes a rule that opens the document, prose or a heading after it and no closing one, as a rule: no front matter', () => {
     expect(parseFrontMatter('---\n\n# Global exec groups\n\nText.\n').kind).toBe('none');
     expect(parseFrontMatter('---\nSome prose under a rule.\n').kind).toBe('none');
+  });
+
+  it('reads a `{{ blank }}` value (a flow mapping with a mapping for its key) without a process warning on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const result = parseMarkdown('---\nowner: {{ your_handle }}\ntitle: Shelf\n---\n\n## Context\n');
+      expect(result.ok && result.document.frontMatter?.data.title).toBe('Shelf');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
