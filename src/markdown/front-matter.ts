@@ -48,7 +48,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  */
 export function parseFrontMatter(source: string): FrontMatterResult {
   const open = source.startsWith('---') ? OPEN.exec(source) : null;
-  if (!open) return hydeBlock(source);
+  if (!open) return source.startsWith('<!--') ? afterComment(source) : hydeBlock(source);
 
   const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);
   const closeIndex = lines.findIndex((line) => CLOSE.test(line));
@@ -66,6 +66,35 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     };
   }
   return readBlock(lines.slice(0, closeIndex).join('\n'), { startLine: 1, endLine: closeIndex + 2, indent: 0 });
+}
+
+/**
+ * A `---` block of `key: value` lines right under the comments that open the
+ * file (a licence header, `<!-- Copyright … -->`, then the metadata), as
+ * catalogs whose template opens so write it: the metadata the template keeps,
+ * read as front matter. Positions stay the file's. A block whose first line is
+ * no `key:` is a rule, the text after it the author's: no front matter.
+ */
+function afterComment(source: string): FrontMatterResult {
+  const lines = source.split(/\r\n|\r|\n/);
+  let at = 0;
+  while (at < lines.length) {
+    const line = lines[at]!.trim();
+    if (line === '') {
+      at++;
+      continue;
+    }
+    if (!line.startsWith('<!--')) break;
+    let end = at;
+    while (end < lines.length && !lines[end]!.includes('-->')) end++;
+    if (end >= lines.length || !/-->\s*$/.test(lines[end]!)) return { kind: 'none' };
+    at = end + 1;
+  }
+  if (at >= lines.length || !/^---[ \t]*$/.test(lines[at]!)) return { kind: 'none' };
+  const close = lines.findIndex((line, i) => i > at && CLOSE.test(line));
+  const first = lines.slice(at + 1, close < 0 ? undefined : close).find((line) => line.trim() !== '');
+  if (close < 0 || first === undefined || !/^["']?[\w][\w .-]*["']?:(?:\s|$)/.test(first)) return { kind: 'none' };
+  return readBlock(lines.slice(at + 1, close).join('\n'), { startLine: at + 1, endLine: close + 1, indent: 0 });
 }
 
 /** An opening Hyde metadata tag on a line of its own (`{%hyde`, `{% hyde %}`), whatever follows it there. */

@@ -118,4 +118,13 @@ describe('front matter', () => {
       warn.mockRestore();
     }
   });
+
+  it('reads a `---` block of `key: value` lines under the comments that open the file (a licence header) as front matter, at its own lines', () => {
+    const result = parseMarkdown('<!--\nCopyright the shelf keepers\n-->\n\n---\ntitle: Shelf\nowners:\n  - kim\n---\n\n# Shelf labels\n\nText.\n');
+    expect(result.ok && result.document.frontMatter).toMatchObject({ data: { title: 'Shelf', owners: ['kim'] }, startLine: 5, endLine: 9 });
+    expect(result.ok && result.document.title?.text).toBe('Shelf labels');
+    expect(result.ok && result.document.headings.map((h) => `${h.range.start.line} ${h.text}`)).toEqual(['11 Shelf labels']);
+    // (A rule under the comment, the author's text after it: no front matter.)
+    expect(parseFrontMatter('<!-- note -->\n---\nSome prose under a rule.\n\n---\n').kind).toBe('none');
+  });
 });

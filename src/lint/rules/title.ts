@@ -145,6 +145,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   const h1s = allUp || h1Sections || firstUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {
+    let lowered: Heading | undefined;
     const opensWith = spec.configured ? "the configuration reads each pattern's title from an H1" : 'the template opens each pattern with an H1';
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
     // A template that sketches a front matter `title` too lets a pattern keep its title there alone.
@@ -164,6 +165,13 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       // A title in front matter (`title: Quieter logs`, a header kept as YAML) is the title, kept in
       // another place than the template's (the site shows it): a warning that says where.
       const fmText = fm && !first && !firstUp ? String(fmTitle).trim() : '';
+      // (One H1 below headings of the author's alone, a `## Note` above `# Cache idea`: the title, not at
+      // the top. A warning at it; it is no second title either.)
+      const placedAbove = new Set([...outline.all.flatMap((m) => m.sections.map((x) => x.heading)), ...outline.misplaced.map((m) => m.section.heading)]);
+      lowered =
+        !first && !firstUp && !fmText && h1s.length === 1 && doc.headings.slice(0, doc.headings.indexOf(h1s[0]!)).every((h) => h.level > 1 && !placedAbove.has(h))
+          ? h1s[0]
+          : undefined;
       // (The title written a level down over the whole outline, `## Proposal epsilon` over `### Motivation`,
       // no H1 anywhere: one layout, as heading-level says of its sections — a warning at that heading.)
       const top = doc.headings[0];
@@ -189,6 +197,13 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         report({
           message: `The title is in front matter (\`title: ${fmText}\`), not where the template keeps it: the template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` heading` : 'an H1'}. Write it as \`${'#'.repeat(spec.level ?? 1)} ${fmText}\` at the top of the text.`,
           line: doc.frontMatter ? doc.frontMatter.startLine : 1,
+          warning: true,
+        });
+      } else if (lowered) {
+        const above = doc.headings[0]!;
+        report({
+          message: `The title \`# ${lowered.text}\` is on line ${lowered.range.start.line}, below \`${'#'.repeat(above.level)} ${above.text}\`: ${opensWith}. Move it to the top, above that heading.`,
+          range: plainRange(lowered.range),
           warning: true,
         });
       } else if (!cause && pattern.title?.from === 'paragraph' && labelOf(doc, pattern.title)) {
@@ -232,7 +247,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
     const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
     const placed = new Set([...templateHeadings, ...outline.misplaced.map((m) => m.section.heading)]);
-    for (const h1 of h1s.filter((h) => h !== doc.title)) {
+    for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {
       // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
       const holder = before && before !== doc.title && before.level > 1 && templateHeadings.has(before) && !sectionHasText(doc, before) ? before : undefined;

@@ -206,6 +206,18 @@ testRule(
         errors: [{ message: kept('REC000: Use locale-aware dates', '000'), line: 1, column: 1 }],
       },
       {
+        name: 'one H1 below a heading of the author’s (`## Note` above it): the title, not at the top — a warning at it, never “missing” or “a second H1”',
+        text: '## Note\n\nKept for history.\n\n# Cache Idea\n\n> Keep hot reads close.\n\n## Overview\n\nA cache.\n',
+        errors: [
+          {
+            message: 'The title `# Cache Idea` is on line 5, below `## Note`: the template opens each pattern with an H1. Move it to the top, above that heading.',
+            line: 5,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'no H1',
         text: '## Overview\n\nWorkers pull, nobody pushes.\n',
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 1, column: 1 }],
