@@ -368,6 +368,11 @@ function readTitle(
     return { text: doc.title.text, from: 'heading', range: doc.title.range };
   }
   if (fmTitle) return fmTitle;
+  // (With no H1 at the top, the one H1 below headings of the author's alone, a `## Note` above `# Cache
+  // idea`: the title, written below a note. The title rule says it is not at the top.)
+  const h1s = doc.headings.filter((h) => h.level === 1);
+  if (!doc.title && h1s.length === 1 && doc.headings.slice(0, doc.headings.indexOf(h1s[0]!)).every((h) => h.level > 1 && !lead.isSection(h.text)))
+    return { text: h1s[0]!.text, from: 'heading', range: h1s[0]!.range };
   // The title among the fields the document writes in its body (`Title: Faster block sync`, or the
   // field the template names the pattern in, `- Name: Contractual Build Plan`).
   // (Or a field named for the document's name: `- Proposal Name: …`, `RFC Title: …`.)

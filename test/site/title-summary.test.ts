@@ -56,6 +56,12 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(await site.page('0042-faster_builds')).toMatch(/<title>0042 Faster builds · /);
   });
 
+  it('the one H1 below a note of the author’s (`## Note` above `# Cache idea`) titles the page', async () => {
+    const site = await build('# [Name]\n\n## Summary\n\nSay it.\n', { cache: '## Note\n\nKept for history.\n\n# Cache idea\n\n## Summary\n\nCache hot reads.\n' });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['cache', 'Cache idea']]);
+    expect(await site.page('cache')).toMatch(/<title>Cache idea · /);
+  });
+
   it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {
     const site = await build(
       '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',
