@@ -16,7 +16,8 @@ const TRAILING_BRACKET_NOTE = /\s+\[([^[\]]*)\]\s*$/u;
 const LEADING_NOTE = /^\s*(?:\[([^[\]]*)\]|\(([^()]*)\)|(optional)\s*[:\-–—])\s*(?=\S)/iu;
 
 /** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
-const OPTIONAL_NOTE = /\boptional\b|\bif (?:applicable|any|needed|relevant|required)\b|\b(?:where|when) (?:applicable|relevant|needed)\b|\bnot required\b/i;
+const OPTIONAL_NOTE =
+  /\boptional\b|\bif (?:applicable|any|needed|necessary|relevant|required|appropriate)\b|\b(?:where|when|as) (?:applicable|relevant|needed|necessary|appropriate)\b|\bnot required\b/i;
 
 export interface HeadingNote {
   /** The heading without its note. */

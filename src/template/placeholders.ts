@@ -445,8 +445,8 @@ const BOOLEAN_ATTRIBUTES = new Set(
   'allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '),
 );
 
-/** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[required]`. */
-const NOTE = /^\s*(?:optional|required|recommended|if applicable)\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
+/** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[if necessary]`, `[required]`. */
+const NOTE = /^\s*(?:optional|required|recommended|if (?:applicable|needed|necessary|relevant|appropriate|any))\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
 
 /** Placeholders TODO-style: a word in capitals that says the text is not written yet. */
 const TODO_WORDS = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/gu;

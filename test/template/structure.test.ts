@@ -459,6 +459,14 @@ describe('template semantics read from real-catalog shapes', () => {
     expect(await lintWith(template, pattern)).toEqual([]);
   });
 
+  it('reads `[if necessary]` after a name as an optional note: kept as the template writes it, or left out, nothing is said', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Rollback [if necessary]\n\nHow to undo it.\n\n## Open points\n\nWhat is undecided.\n';
+    const kept = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Rollback [if necessary]\n\nDrop the cache.\n\n## Open points\n\nEviction.\n';
+    const without = '# Faster builds\n\n## Summary\n\nCache the compiler output.\n\n## Open points\n\nEviction.\n';
+    expect(await lintWith(template, kept)).toEqual([]);
+    expect(await lintWith(template, without)).toEqual([]);
+  });
+
   it('reads a leading optional note (`[Optional] Prior art`, escaped or not, `(Optional) …`) as a note: the section is optional, its name the rest', async () => {
     for (const marked of ['\\[Optional\\] Earlier work', '[Optional] Earlier work', '(optional) Earlier work', 'Optional: Earlier work']) {
       const template = `# [Title]\n\n## Summary\n\nOne paragraph.\n\n## ${marked}\n\nSimilar ideas elsewhere.\n\n## Open points\n\nWhat is undecided.\n`;
