@@ -140,7 +140,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // The stages the template lists (`* Status: Provisional|Implementable|…`, `stage: alpha|beta|stable` in the metadata file
   // beside it): a section it requires from one of them on is required of patterns at that stage or later.
   const stages = stageLists(frontMatter, bodyFields(doc)?.values, options.metadata);
-  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc), stages);
+  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc), stages, onlyAsked(doc));
   if (!options.sharedSections) overrides.assertAllUsed();
   // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
@@ -516,6 +516,8 @@ function buildSections(
   /** The template says its outline is only a guide (see `outlineIsAGuide`): each section it asks for is recommended. */
   guide = false,
   stages: readonly StageList[] = [],
+  /** The only top-level sections the template asks for, where it says every other may go (see `onlyAsked`). */
+  asked?: ReadonlySet<string>,
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
   for (let i = 0; i < sections.length; i++) {
@@ -605,7 +607,9 @@ function buildSections(
       level: section.level,
       path,
       // (`Not required until beta` says when it is required, not that it may be left out.)
-      optional: override.optional ?? (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered)),
+      optional:
+        override.optional ??
+        (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered) || (asked !== undefined && !asked.has(foldHeading(heading)))),
       recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0]) || askedOfSomeKinds(ownBlocks)),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
@@ -885,6 +889,37 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
     /\bnot (?:all|every|each) (?:of the |of these )?(?:sections?|headings?|parts?) (?:is|are) (?:required|mandatory|needed)\b/i.test(text) ||
     /\b(?:sections?|headings?|parts?) that (?:do not|don['’]t) (?:apply|fit)\b[^.]*\b(?:removed|omitted|dropped|deleted|skipped|left out)\b/i.test(text)
   );
+}
+
+/**
+ * The only sections the template asks for, where it says so of its whole
+ * outline before the first section: `Every section below except "Abstract"
+ * and "Motivation" may be treated as optional`, `All sections are optional
+ * except the Summary`, `Only the Summary and Design sections are required`.
+ * Every other top-level section is then optional. Their names, folded.
+ */
+function onlyAsked(doc: MarkdownDocument): Set<string> | undefined {
+  const text = doc.preamble
+    .map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block)))
+    .join(' ')
+    .replace(/[“”"'‘’]/g, '');
+  const list =
+    /\b(?:every|each|all)(?: other)? (?:sections?|headings?|parts?)(?: below| here| in this (?:template|document))? (?:except(?: for)?|but|other than|apart from|save(?: for)?) ([^.;:]+?),? (?:may|can|could|might|is|are|should)\b[^.]*?\boptional\b/i.exec(
+      text,
+    )?.[1] ??
+    /\b(?:every|each|all)(?: other)? (?:sections?|headings?|parts?)\b[^.]{0,30}? (?:is|are) optional,? (?:except(?: for)?|but|other than|apart from|save(?: for)?) ([^.;:]+)/i.exec(
+      text,
+    )?.[1] ??
+    /\bonly (?:the )?([^.;:]+?) (?:sections? |headings? |parts? )?(?:is|are) (?:required|mandatory)\b/i.exec(text)?.[1];
+  if (!list) return undefined;
+  const names = list
+    .split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/i)
+    .map((n) => n.replace(/^(?:the|a|an)\s+|\s+(?:sections?|headings?|parts?)$/gi, '').trim())
+    .filter(Boolean);
+  // (Only section names: a few words each, every one of them a section of the template.)
+  const all = new Set(doc.headings.map((h) => foldHeading(splitNote(h.text).text)));
+  const folded = names.map((n) => foldHeading(n));
+  return folded.length > 0 && folded.every((n) => all.has(n)) ? new Set(folded) : undefined;
 }
 
 /**

@@ -547,6 +547,20 @@ describe("a section's own guidance that says it may be left out", () => {
       'TEMPLATE.md',
     );
     expect(outline(suggested.sections)).toEqual(['2 Owner ~', '2 Cost ~']);
+    // (Or that every section but some may be left out: those are asked for, the others optional.)
+    const but = templateFromSource(
+      '---\ntitle: <title>\n---\n\n*Every section below except "Abstract" and "Motivation" may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Prior Art\n\nEarlier tries.\n\n## Rights\n\nReleased under CC0.\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(but.sections)).toEqual(['2 Abstract', '2 Motivation', '2 Prior Art ?', '2 Rights ?']);
+    const only = templateFromSource(
+      '# [Title]\n\nOnly the Summary and Design sections are required.\n\n## Summary\n\nIn short.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat.\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(only.sections)).toEqual(['2 Summary', '2 Design', '2 Risks ?']);
+    // (Names that are no sections of the template say nothing of its outline.)
+    const other = templateFromSource('# [Title]\n\nOnly the maintainers are required to review.\n\n## Summary\n\nIn short.\n\n## Risks\n\nWhat.\n', 'TEMPLATE.md');
+    expect(outline(other.sections)).toEqual(['2 Summary', '2 Risks']);
     // Said of one part of the template (a section's own text), it is no word on the whole outline.
     const local = templateFromSource(
       '# [Title]\n\n## Design\n\nOnly a guide to the parts is needed here: list them.\n\n## Risks\n\nWhat could go wrong?\n',
