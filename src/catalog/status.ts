@@ -42,8 +42,8 @@ export function isDraft(
 ): boolean {
   const setting = config.drafts;
   if (setting === false) return false;
-  if (setting?.values) return statusIs(pattern, setting.key ?? 'status', setting.values);
-  const key = setting?.key ?? 'status';
+  const key = setting?.key ?? statusKey(pattern);
+  if (setting?.values) return statusIs(pattern, key, setting.values);
   const first = template?.stages?.find((l) => l.key.toLowerCase() === key.toLowerCase())?.values[0];
   return statusIs(pattern, key, first && !INACTIVE_STATUSES.includes(first) ? [...DRAFT_STATUSES, first] : DRAFT_STATUSES);
 }
@@ -77,8 +77,19 @@ export function isInactive(pattern: Pick<PatternView, 'frontMatter' | 'fields'> 
       .some((folder) => INACTIVE_FOLDER.test(folder))
   )
     return true;
-  return statusIs(pattern, setting?.key ?? 'status', setting?.values ?? INACTIVE_STATUSES);
+  return statusIs(pattern, setting?.key ?? statusKey(pattern), setting?.values ?? INACTIVE_STATUSES);
 }
+
+/**
+ * The key a pattern writes its status under where the configuration names none: `status`, else the
+ * first of the other names catalogs give that field (`Stage: Draft`, `State: Withdrawn`) it has.
+ */
+function statusKey(pattern: Pick<PatternView, 'frontMatter' | 'fields'>): string {
+  return STATUS_KEYS.find((key) => typeof headerValue(pattern, key) === 'string') ?? 'status';
+}
+
+/** Keys a catalog writes a pattern's status under, the usual first. */
+const STATUS_KEYS = ['status', 'stage', 'state'];
 
 /** Folders a catalog keeps documents in that it no longer maintains, as they were written. */
 const INACTIVE_FOLDER = /^_?(?:archive[sd]?|obsolete|deprecated|retired|superseded|withdrawn|rejected|abandoned|historical|attic)$/i;

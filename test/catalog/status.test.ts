@@ -133,6 +133,16 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(isDraft({ frontMatter: {}, fields: { status: '< Draft | Final >' } }, config)).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: 'Draft (under review)' } }, config)).toBe(true);
   });
+
+  it('reads the status under the other names catalogs give it (`Stage: Draft`, `State: Withdrawn`) where there is no `status`', () => {
+    const config = {};
+    expect(isDraft({ frontMatter: { Stage: 'Draft' } }, config)).toBe(true);
+    expect(isInactive({ frontMatter: {}, fields: { state: 'Withdrawn' } }, config)).toBe(true);
+    // (`status` first: a `stage` beside it is some other field.)
+    expect(isDraft({ frontMatter: { status: 'Accepted', stage: 'draft' } }, config)).toBe(false);
+    // (A key the configuration names is the only one read.)
+    expect(isDraft({ frontMatter: { stage: 'Draft' } }, { drafts: { key: 'phase' } })).toBe(false);
+  });
 });
 
 describe('draft patterns (status: Draft…)', () => {
