@@ -520,6 +520,7 @@ function buildSections(
   asked?: ReadonlySet<string>,
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
+  const removedAlong = removedWithSiblings(sections);
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
@@ -566,7 +567,9 @@ function buildSections(
       saysOptional(section.blocks[0]) ||
       namedOptional(section, heading) ||
       section.blocks.some(removedLater) ||
-      REMOVE_ME.test(section.heading.text);
+      REMOVE_ME.test(section.heading.text) ||
+      REMOVE_HEADING.test(section.heading.text) ||
+      removedAlong.has(section);
     // (A marker line for the heading after it is that one's, not this section's text.)
     const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
     // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
@@ -971,7 +974,31 @@ function guidanceText(block: Block | undefined): string {
 function removedLater(block: Block): boolean {
   const text = block.kind === 'html' ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
   const plain = text.replace(/[*_`{}[\]]/g, '').replace(/\s+/g, ' ');
-  return /\bthis (?:sub-?)?section (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain) || REMOVE_ME.test(plain);
+  return (
+    /\bthis (?:sub-?)?section(?: and (?:its|all) (?:sub-?sections|children))? (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain) ||
+    REMOVE_ME.test(plain)
+  );
+}
+
+/** A heading that tells the author to delete the section it heads: `(Info, remove this section)`, `Delete me`. */
+const REMOVE_HEADING = /\b(?:remove|delete) (?:this(?: (?:sub-?)?section| part)?|me)\b/i;
+
+/**
+ * Sections the template tells the author to delete together with one that says so: `### (Info,
+ * remove this section)`, whose text says "this section and its subsections must be removed", and the
+ * headings of its level after it (`### Labels`) up to the first of a higher level.
+ */
+function removedWithSiblings(sections: readonly Section[]): Set<Section> {
+  const out = new Set<Section>();
+  sections.forEach((section, i) => {
+    const said = section.blocks.map((b) => (b.kind === 'html' ? b.html : b.kind === 'paragraph' || b.kind === 'blockquote' ? b.text : '')).join(' ');
+    if (!/\b(?:and|with) (?:its|all) (?:sub-?sections|children)\b/i.test(said) || !section.blocks.some(removedLater)) return;
+    for (const next of sections.slice(i + 1)) {
+      if (next.level < section.level) break;
+      out.add(next);
+    }
+  });
+  return out;
 }
 
 /**

@@ -131,6 +131,8 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(isInactive({ frontMatter: { status: '[Rejected/Accepted]' } }, config)).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: '[Draft/Final/Postponed/Cancelled]' } }, config)).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: '< Draft | Final >' } }, config)).toBe(false);
+    expect(isDraft({ frontMatter: { stage: 'alpha|beta|stable' } }, config, { stages: [{ key: 'stage', values: ['alpha', 'beta', 'stable'] }] })).toBe(false);
+    expect(isDraft({ frontMatter: {}, fields: { status: 'Draft / In Review / Final' } }, config)).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: 'Draft (under review)' } }, config)).toBe(true);
   });
 

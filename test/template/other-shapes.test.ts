@@ -547,6 +547,13 @@ describe("a section's own guidance that says it may be left out", () => {
       'TEMPLATE.md',
     );
     expect(outline(suggested.sections)).toEqual(['2 Owner ~', '2 Cost ~']);
+    // (A block of guidance the template tells the author to delete, its heading saying so — `### (Info,
+    // remove this section)` — and the headings of its level after it that its text calls its sub-sections.)
+    const info = templateFromSource(
+      '---\ntitle: NAME\n---\n\n### (Notes, remove this section)\n\nFor writers. This section and its subsections must be removed.\n\n### Tags\n\nPick tags.\n\n## Abstract\n\nIn short.\n\n## Details\n\nHow.\n',
+      'template.md',
+    );
+    expect(outline(info.sections)).toEqual(['3 (Notes, remove this section) ?', '3 Tags ?', '2 Abstract', '2 Details']);
     // (Or that every section but some may be left out: those are asked for, the others optional.)
     const but = templateFromSource(
       '---\ntitle: <title>\n---\n\n*Every section below except "Abstract" and "Motivation" may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Prior Art\n\nEarlier tries.\n\n## Rights\n\nReleased under CC0.\n',

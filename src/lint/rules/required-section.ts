@@ -849,7 +849,10 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
 function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: MissingSection): { block: Block; contents?: Section } | undefined {
   // (The title a heading, or front matter where the template keeps it there: the text right after it.)
   const titleEnd = doc.title?.range.end.line ?? (template.title.from === 'front-matter' && doc.frontMatter ? doc.frontMatter.endLine : undefined);
-  if (missing.parent || missing.after || template.sections[0] !== missing.schema || titleEnd === undefined) return undefined;
+  // (The template's first section, or the first after ones a pattern may leave out: `### (Info, remove
+  // this section)` above the `## Abstract`.)
+  const at = template.sections.indexOf(missing.schema);
+  if (missing.parent || missing.after || at < 0 || template.sections.slice(0, at).some((t) => !t.optional) || titleEnd === undefined) return undefined;
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
   const templateTitle = template.document.title?.range.end.line ?? (template.title.from === 'front-matter' ? 0 : undefined);

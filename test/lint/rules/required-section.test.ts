@@ -906,6 +906,22 @@ describe('required-section: the first section written without its heading, right
           output: '---\ntitle: "P-0007: review process"\n---\n\n## Summary\n\nThis sets up a light review process.\n\n## Motivation\n\nReviews are ad hoc.\n',
         },
         {
+          name: 'the same where the template puts a block of guidance to delete above its first section (`### (Notes, remove this section)`)',
+          template:
+            '---\ntitle: "P-0000: title"\n---\n\n### (Notes, remove this section)\n\nFor writers: remove this section before you submit.\n\n## Summary\n\n<!-- one paragraph -->\n\n## Motivation\n\nThe problem.\n',
+          text: '---\ntitle: "P-0007: review process"\n---\n\nThis sets up a light review process.\n\n## Motivation\n\nReviews are ad hoc.\n',
+          errors: [
+            {
+              message:
+                'Missing section `## Summary`, expected before `## Motivation`: the text under the title stands where it goes (the template has no text there). Add the heading above that text.',
+              line: 5,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+          output: '---\ntitle: "P-0007: review process"\n---\n\n## Summary\n\nThis sets up a light review process.\n\n## Motivation\n\nReviews are ad hoc.\n',
+        },
+        {
           name: "text after a contents list of the author's that opens the pattern: the heading goes above that text, not between it and the next section",
           text: '# Smaller images\n\n## Contents\n\n- [Motivation](#motivation)\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
           errors: [
