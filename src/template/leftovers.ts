@@ -350,7 +350,7 @@ class Scan {
       for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
-    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean }>();
+    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean; sample?: boolean }>();
     let folded: string | undefined;
     // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
     const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
@@ -369,6 +369,9 @@ class Scan {
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
+        // (The template's sentence with a number of the author's in it, `40 minutes per device` where it
+        // has `15 minutes per device`: their value, in the template's words.)
+        if (literal === undefined && ownNumber(unit, p.text)) continue;
         // (A marked blank the template has alone, kept as the label the author's own words follow,
         // `* [Option 1] Local disk cache`, `### [Option 2] Object store`: the slot is filled.)
         if (literal !== undefined && p.kind === 'bracketed' && /^[[<{]/.test(literal) && labelsOwnWords(text, literal)) continue;
@@ -386,10 +389,21 @@ class Scan {
               : (ctx.item === true || cell) && /^(?:TODO|TBD|TBA|FIXME)$/i.test(literal)
                 ? ('item' as const)
                 : undefined;
+        // (A label's value the template gives as a sample, a number in it — `**Budget:** 15 minutes per
+        // device.` — kept as it is: it may well be this pattern's too. A warning.)
+        const sample = literal !== undefined && afterLabel !== undefined && p.kind !== 'bracketed' && /\d/.test(p.text) && foldText(literal) === foldText(afterLabel);
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined
-            ? { id, shown: quote(literal), literal, token: !!p.exact, ...(open ? { open } : {}), ...(FILLED_BY_PROCESS.test(p.text) ? { process: true } : {}) }
+            ? {
+                id,
+                shown: quote(literal),
+                literal,
+                token: !!p.exact,
+                ...(open ? { open } : {}),
+                ...(FILLED_BY_PROCESS.test(p.text) ? { process: true } : {}),
+                ...(sample ? { sample: true } : {}),
+              }
             : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
         );
       }
@@ -441,7 +455,7 @@ class Scan {
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
       this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plainRange(span), block });
     }
-    for (const { id, shown, literal, token, open, process } of hits.values()) {
+    for (const { id, shown, literal, token, open, process, sample } of hits.values()) {
       if (token && !open && tokens.length > 1) continue;
       this.leftovers.push({
         id,
@@ -449,6 +463,7 @@ class Scan {
         shown,
         range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         block,
+        ...(sample ? { warning: "the template's sample value, kept as it is: if it is this pattern's value too, keep it" } : {}),
         ...(open ? { openItem: open } : {}),
         // (A blank the template says the catalog's process fills in, not the author: kept until then.)
         ...(process ? { byProcess: true } : {}),
@@ -981,4 +996,14 @@ function labelsOwnWords(text: string, literal: string): boolean {
   if (!t.toLowerCase().startsWith(literal.toLowerCase())) return false;
   const rest = t.slice(literal.length).replace(/^[\s:–—-]+/, '');
   return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !/^[[<{(]/.test(rest);
+}
+
+/**
+ * Whether the value of the author's text (after its label, if any) holds a number the template's value
+ * does not (`40` for its `15`). A number in a label, `Component 3:` for `Component 1:`, counts no item of theirs.
+ */
+function ownNumber(text: string, template: string): boolean {
+  const value = (t: string) => /^[^:]{1,40}:\s+(.+)$/.exec(t)?.[1] ?? t;
+  const theirs = new Set(value(template).match(/\d+(?:[.,]\d+)?/g) ?? []);
+  return theirs.size > 0 && (value(text).match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !theirs.has(n));
 }

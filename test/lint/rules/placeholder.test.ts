@@ -1133,12 +1133,14 @@ describe('placeholder: a form’s questions answered on their line, and values o
       "7:3 Template text left in `## Applicant`: “Who are the major backers of your team?”. Replace it with this pattern's own content.",
     ]);
   });
-  it('a value with another number (`4 Days.` for the template’s `3 Days.`) is the author’s own; the same value is left in', async () => {
+  it('a value with another number (`4 Days.` for the template’s `3 Days.`) is the author’s own; the same value is kept, maybe as theirs: a warning', async () => {
     const own = '# Request D\n\n## Applicant\n\n- Name: Dune\n\n## Parameters\n\n- **Review period**: 1 Month.\n- **Quiet period**: 4 Days.\n';
     expect((await lintOne('placeholder', own, { template })).shown).toEqual([]);
-    expect((await lintOne('placeholder', own.replace('4 Days.', '3 Days.'), { template })).shown).toEqual([
-      "10:21 Template text left in `## Parameters`: “3 Days.”. Replace it with this pattern's own content.",
+    const same = await lintOne('placeholder', own.replace('4 Days.', '3 Days.'), { template });
+    expect(same.shown).toEqual([
+      "10:21 Template text left in `## Parameters`: “3 Days.”. Replace it with this pattern's own content. (The template's sample value, kept as it is: if it is this pattern's value too, keep it. A warning.)",
     ]);
+    expect(same.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 });
 
@@ -1489,5 +1491,19 @@ describe('placeholder: a marked blank kept as the label of the author’s own wo
       `# Cache choice\n\n## Options\n\n* [Option 1] Local disk cache\n* [Option 2] Remote object store\n\n## Outcome\n\n${outcome}\n\n### [Option 1] Local disk cache\n\n* Good, because it needs no network\n`;
     expect((await lintOne('placeholder', doc('Picked the disk cache, because it is fast.'), { template })).shown).toEqual([]);
     expect((await lintOne('placeholder', doc('Picked: "[option 1]", because it is fast.'), { template })).shown).toEqual([expect.stringContaining('“[option 1]”')]);
+  });
+});
+
+describe('placeholder: a sample value the template gives after a label (`**Budget:** 15 minutes per device.`)', () => {
+  const template = '# CHECKLIST NAME\n\nWhat this checklist covers.\n\n## Scope\n\n**Budget:** 15 minutes per device.\n\n## Notes\n\nAnything worth knowing.\n';
+  const doc = (budget: string) => `# Login checks\n\nChecks for the login screen.\n\n## Scope\n\n**Budget:** ${budget}\n\n## Notes\n\nThe pad locks.\n`;
+  it('with a number of the author’s in the template’s words (`40 minutes per device.`): their value, nothing said', async () => {
+    expect((await lintOne('placeholder', doc('40 minutes per device.'), { template })).shown).toEqual([]);
+  });
+  it('kept as it is: it may be this pattern’s value too, a warning', async () => {
+    const { diagnostics } = await lintOne('placeholder', doc('15 minutes per device.'), { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "warning Template text left in `## Scope`: “15 minutes per device.”. Replace it with this pattern's own content. (The template's sample value, kept as it is: if it is this pattern's value too, keep it. A warning.)",
+    ]);
   });
 });
