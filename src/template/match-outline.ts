@@ -1318,6 +1318,7 @@ const KINDRED = new Map(
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
     ['alternative', 'option', 'considered'],
     ['unresolved', 'unknown', 'unanswered', 'outstanding', 'open', 'pending'],
+    ['story', 'scenario', 'usecase'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
 
@@ -1339,9 +1340,11 @@ export function kindredTo(one: Section, t: TemplateSection): boolean {
 
 /** Whether a few words of an author's (four at most) hold one kindred to a word of the section's name (see `KINDRED`), none of opposite sense. */
 export function kindredText(text: string, t: TemplateSection): boolean {
-  const words = contentWords(text.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+  // (`Use cases`, `use-case` are one word: `usecase`.)
+  const joined = (x: string) => x.replace(/\buse[\s-]+(cases?)\b/gi, 'use$1').replace(/(\p{L})-(\p{L})/gu, '$1$2');
+  const words = contentWords(joined(text));
   if (words.length === 0 || words.length > 4) return false;
-  const name = contentWords(t.heading);
+  const name = contentWords(joined(t.heading));
   const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));
   const opposite = words.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)));
   return !opposite && words.some((w) => theirs.has(roleOf(w, KINDRED) ?? -1));

@@ -1193,9 +1193,13 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Its own sub-sections written a level up there, `## User Stories` before the author's `## Design`
   // where the Proposal goes, are its parts: they bound nothing, and stand for nothing else.)
   const parts = new Set(outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section));
-  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s) && !parts.has(s))?.range.start.offset;
+  // (A section of the template's written here out of its place, `### Goal` under the Proposal, is that
+  // section: it neither bounds the place nor stands for this one.)
+  const elsewhere = new Set(outline.misplaced.filter((m) => !isUnder(m.schema, missing.schema)).map((m) => m.section));
+  const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s) && !parts.has(s) && !elsewhere.has(s))?.range.start
+    .offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);
-  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s) && !parts.has(s));
+  const there = siblings.filter((s) => s.range.start.offset > from && s.range.start.offset < to && heading(s) && !earlier.has(s) && !parts.has(s) && !elsewhere.has(s));
   if (!there.every((s) => unknown.has(s))) return none;
   // (Nor one that says its opposite, `## Goals` where the `## Non-Goals` go: it is another section.)
   if (there.some((s) => negatedName(s.title, missing.schema.heading))) return none;
@@ -1216,6 +1220,12 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // Drawbacks go, the explanation before it continued.)
   if (there.length >= 2 && missing.after && !closing)
     return { sections: there, stead: boundedByNext && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+  // (Among several, the one in words kindred to this section's and no other's missing there: `### Use
+  // cases` beside `### Interface` where the User Stories and the Implementation Details go.)
+  if (there.length >= 2 && !closing) {
+    const kin = there.filter((s) => mayStandFor(s, missing.schema) && !here.some((m) => m !== missing && mayStandFor(s, m.schema)));
+    return kin.length === 1 ? { sections: kin, stead: true } : none;
+  }
   // (One alone, bounded so, where nothing else is missing, or where it is in words kindred to this
   // section's name and no other's that is missing there: `## Proposed change` where the Motivation
   // and the Detailed design go.)

@@ -1015,6 +1015,20 @@ describe('required-section: a section without sub-sections missing where the aut
   });
 });
 
+describe('required-section: several headings of the author’s where two sections go', () => {
+  const template =
+    '# [Title]\n\n## Motivation\n\n### Goals\n\nWhat.\n\n## Proposal\n\n### User Stories\n\nWho does what.\n\n### Implementation Details\n\nHow.\n\n## History\n\nDates.\n';
+  it('the one in words kindred to one of them (`### Use Cases`) is that one in its stead, a warning; the other is missing; a section of the template written there is no heading of theirs', async () => {
+    const source =
+      '# Batch sizer\n\n## Motivation\n\nLarge batches stall.\n\n## Proposal\n\n### Goal\n\nSteady latency.\n\n### Use Cases\n\nAs an operator I cap batches.\n\n### Interface\n\nA flag.\n\n## History\n\n2024.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `### User Stories`, expected in `## Proposal`. This pattern has `### Use Cases` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+      'error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
+    ]);
+  });
+});
+
 describe('required-section: a heading that joins a section with part of a joined name', () => {
   const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Impact\n\nWho is affected?\n\n## Risks and Drawbacks\n\nWhat can go wrong?\n\n## Timeline\n\nWhen.\n';
   it('`## Impact and risks` holds `## Risks and Drawbacks` too: nothing missing, nothing inserted', async () => {
