@@ -821,7 +821,9 @@ function saysOptional(block: Block | undefined): boolean {
     // (An invitation: `If you would like to add anything else, feel free to do so here.`)
     /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain) ||
     // (`Feel free to add anything else you may need.`)
-    /^feel free to (?:add|include|write|mention) anything (?:else|more)\b/i.test(plain)
+    /^feel free to (?:add|include|write|mention) anything (?:else|more)\b/i.test(plain) ||
+    // (A question whose answer may be no: `Are there any links? If yes, list them here.`)
+    /\?\s*if (?:yes|so|there (?:are|is) (?:any|some)|any)\b/i.test(plain)
   );
 }
 

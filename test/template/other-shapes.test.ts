@@ -554,6 +554,10 @@ describe("a section's own guidance that says it may be left out", () => {
       'template.md',
     );
     expect(outline(info.sections)).toEqual(['3 (Notes, remove this section) ?', '3 Tags ?', '2 Abstract', '2 Details']);
+    // (A section whose guidance asks a question the answer to which may be no — `Are there any links?
+    // If yes, list them here.` — may be left out.)
+    const ifYes = templateFromSource('# [Title]\n\n## Design\n\nHow.\n\n## Further Reading\n\nAre there any links for this? If yes, list them here.\n', 'TEMPLATE.md');
+    expect(outline(ifYes.sections)).toEqual(['2 Design', '2 Further Reading ?']);
     // (Or that every section but some may be left out: those are asked for, the others optional.)
     const but = templateFromSource(
       '---\ntitle: <title>\n---\n\n*Every section below except "Abstract" and "Motivation" may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Prior Art\n\nEarlier tries.\n\n## Rights\n\nReleased under CC0.\n',
