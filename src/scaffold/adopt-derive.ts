@@ -51,6 +51,8 @@ export interface DerivedSection {
   withTitle: boolean;
   /** Patterns that leave it empty. */
   empty: number;
+  /** Most patterns that have it write it more than once (a log's `### Open topics` per meeting): written twice in the template, a section to have any number of times. */
+  repeatable: boolean;
   children: DerivedSection[];
 }
 
@@ -183,6 +185,8 @@ interface Tally {
   levels: Map<number, number>;
   empty: number;
   withTitle: number;
+  /** Patterns that write it more than once at this level. */
+  repeated: number;
   children: Holder[];
   /** Index of the holder → position among its sections. */
   positions: Map<number, number>;
@@ -208,13 +212,19 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   });
   holders.forEach((holder, h) => {
     const seen = new Set<string>();
+    const again = new Set<string>();
     holder.sections.forEach((section, position) => {
       const { text, withTitle } = nameless(withoutSubtitle(splitNote(section.heading.text).text), holder.names);
       const key = variantKey(text) || foldHeading(text);
+      if (key && seen.has(key) && !again.has(key)) {
+        again.add(key);
+        tallies.get(key)!.repeated++;
+      }
       if (!key || seen.has(key)) return;
       seen.add(key);
       let tally = tallies.get(key);
-      if (!tally) tallies.set(key, (tally = { key, count: 0, spellings: new Map(), levels: new Map(), empty: 0, withTitle: 0, children: [], positions: new Map() }));
+      if (!tally)
+        tallies.set(key, (tally = { key, count: 0, spellings: new Map(), levels: new Map(), empty: 0, withTitle: 0, repeated: 0, children: [], positions: new Map() }));
       tally.count++;
       tally.spellings.set(text, (tally.spellings.get(text) ?? 0) + 1);
       tally.levels.set(section.level, (tally.levels.get(section.level) ?? 0) + 1);
@@ -265,6 +275,7 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
       optional,
       withTitle: t.withTitle * 2 > t.count,
       empty: t.empty,
+      repeatable: t.repeated >= 2 && t.repeated * 2 >= t.count,
       children: depth + 1 < MAX_DEPTH ? deriveLevel(t.children, depth + 1, level, INCLUDE_SHARE, contested) : [],
     };
   });
@@ -361,6 +372,9 @@ function renderTemplate(
       out.push(`<!-- ${section.empty} of ${section.count} patterns with this section leave it empty: it asks for no content. -->`);
     else if (section.children.length === 0) out.push(`[${section.heading.replace(TITLE_PLACEHOLDER, 'this pattern').replace(/[[\]]/g, '')}]`);
     section.children.forEach(visit);
+    // (Written again right after: the template's way to say a pattern may have it any number of times.)
+    if (section.repeatable)
+      out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`, `<!-- ${section.heading} again, as often as needed. -->`);
   };
   sections.forEach(visit);
   // Patterns that share no section write their own: a slot for any heading, asked of none.

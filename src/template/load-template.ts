@@ -540,6 +540,10 @@ function buildSections(
       while (last + 1 < sections.length && shapeOf(sections[last + 1]!).name === shape.name) last++;
     } else if (shape.any) {
       while (last + 1 < sections.length && shapeOf(sections[last + 1]!).any) last++;
+    } else {
+      // (So is a heading the template writes twice in a row, `### Open topic` and `### Open topic`: a
+      // section a pattern may have any number of times.)
+      while (last + 1 < sections.length && foldHeading(splitNote(sections[last + 1]!.heading.text).text) === foldHeading(heading)) last++;
     }
     // (A choice of names, `## [Background | References]`, may be written as one or as several of them.)
     const choice = choiceNames(heading);

@@ -1018,6 +1018,17 @@ describe('patternbook init --adopt', () => {
     for (const [rel, text] of Object.entries(files)) expect(await readFile(path.join(dir, rel), 'utf8'), rel).toBe(text);
   });
 
+  it('a heading most documents write more than once (`### Open topics` in each block of a log) is written twice in a row in the derived template: any number of them, no duplicate', async () => {
+    const log = (year: string) =>
+      `# Sync log ${year}\n\nThe weekly syncs of ${year}.\n\n## About the syncs\n\n### When\n\nTuesdays.\n\n### Open topics\n\n- one\n\n### May ${year}\n\n- alpha\n\n### Open topics\n\n- two\n`;
+    const dir = await tempCatalog({ 'log-2021.md': log('2021'), 'log-2022.md': log('2022'), 'log-2023.md': log('2023') });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template.match(/^### Open topics$/gm)).toHaveLength(2);
+    expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
+  });
+
   it('documents sharing only `# Summary` among their H1 sections (titles in a field list) get a derived template of that one section, which loads', async () => {
     const doc = (title: string, own: string) => `- Title: ${title}\n\n- Owner: Sam\n\n----\n\n# Summary\n\n${title} in brief.\n\n# ${own}\n\nMore on ${title}.\n`;
     const dir = await tempCatalog({
