@@ -215,6 +215,8 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
     const again = new Set<string>();
     holder.sections.forEach((section, position) => {
       const { text, withTitle } = nameless(withoutSubtitle(splitNote(section.heading.text).text), holder.names);
+      // (An entry of a log, `### Version 0.3`, `### 2024-05-01`: no section to ask of every pattern.)
+      if (LOG_ENTRY.test(text.trim())) return;
       const key = variantKey(text) || foldHeading(text);
       if (key && seen.has(key) && !again.has(key)) {
         again.add(key);
@@ -280,6 +282,9 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
     };
   });
 }
+
+/** A heading that is an entry of a change log: a version (`Version 0.3`, `v1.2.0`, `[1.0.0] - 2024-01-15`) or a date. */
+const LOG_ENTRY = /^\[?(?:(?:version|release|v)\s*)?\d+(?:\.\d+)+\b|^\[?\d{4}-\d{1,2}(?:-\d{1,2})?\b/i;
 
 /** Names shorter than this are not looked for in headings (`API` would be found in too many). */
 const MIN_NAME = 4;

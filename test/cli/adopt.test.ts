@@ -1029,6 +1029,19 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('an entry of a change log every document has (`### Version 0.3`) is no derived section: a later `### Version 0.4` is no duplicate', async () => {
+    const doc = (name: string, entries: string) => `# ${name}\n\n## Abstract\n\n${name} in brief.\n\n## Changelog\n\n${entries}`;
+    const dir = await tempCatalog({
+      'docs/apple.md': doc('Apple', '### Version 0.3\n\n- First.\n'),
+      'docs/birch.md': doc('Birch', '### Version 0.3\n\n- First.\n'),
+      'docs/cedar.md': doc('Cedar', '### Version 0.4\n\n- Second.\n\n### Version 0.3\n\n- First.\n'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).not.toContain('Version 0.3');
+    expect((await lintFindings(dir)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('documents sharing only `# Summary` among their H1 sections (titles in a field list) get a derived template of that one section, which loads', async () => {
     const doc = (title: string, own: string) => `- Title: ${title}\n\n- Owner: Sam\n\n----\n\n# Summary\n\n${title} in brief.\n\n# ${own}\n\nMore on ${title}.\n`;
     const dir = await tempCatalog({
