@@ -1,4 +1,4 @@
-import { bareValue, DOCUMENT_PARTS } from '../template/document-parts.js';
+import { bareValue, DOCUMENT_PARTS, fieldsQuote } from '../template/document-parts.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import path from 'node:path';
@@ -524,7 +524,8 @@ function readSummary(
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
   if (placed) return placed;
-  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text)) return { text: lead.text, from: 'blockquote', range: lead.range };
+  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead))
+    return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
     if (found) return found;
@@ -580,6 +581,8 @@ export function saidAside(text: string): boolean {
       trimmed,
     ) ||
     /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
+    // (A MkDocs note box, `!!! note "Work in progress"`, `??? warning`: an aside the site sets apart.)
+    /^(?:!!!|\?\?\?\+?)\s*[\w-]+/.test(trimmed) ||
     /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed) ||
     aboutTheDocument(trimmed)
   );

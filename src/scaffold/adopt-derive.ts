@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import { leadBlock, parseMarkdown } from '../markdown/document.js';
 import { saidAside } from '../catalog/load-pattern.js';
-import { bareValue, DOCUMENT_PARTS } from '../template/document-parts.js';
+import { bareValue, DOCUMENT_PARTS, fieldsQuote } from '../template/document-parts.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';
@@ -112,7 +112,8 @@ export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; key
   const section = doc.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
   return {
     // (Not a notice set above the text, `> **Note:** this predates the new process`: no summary.)
-    blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()) && !saidAside(lead.text) && !bareValue(lead.text),
+    // (Nor the document's fields set as a quote, `> Version: 0.3` / `> Status: Draft`.)
+    blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()) && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead),
     keys: SUMMARY_KEYS.filter((k) => typeof data[k] === 'string' && (data[k] as string).trim() !== ''),
     ...(section ? { section: splitNote(section.title).text } : {}),
   };

@@ -1029,6 +1029,15 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('a quote of fields under the title (`> Version: 0.3`, `> Status: Draft`) is no summary of a derived template', async () => {
+    const doc = (name: string) => `# ${name}\n\n> Version: 0.3\n>\n> Status: Draft\n\n## Abstract\n\n${name} keeps records.\n\n## Design\n\nOn disk.\n`;
+    const dir = await tempCatalog({ 'docs/apple.md': doc('Apple'), 'docs/birch.md': doc('Birch'), 'docs/cedar.md': doc('Cedar') });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).not.toMatch(/^> /m);
+    expect((await lintFindings(dir)).filter((d) => d.rule === 'summary')).toEqual([]);
+  });
+
   it('an entry of a change log every document has (`### Version 0.3`) is no derived section: a later `### Version 0.4` is no duplicate', async () => {
     const doc = (name: string, entries: string) => `# ${name}\n\n## Abstract\n\n${name} in brief.\n\n## Changelog\n\n${entries}`;
     const dir = await tempCatalog({

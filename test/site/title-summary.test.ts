@@ -62,6 +62,20 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(await site.page('cache')).toMatch(/<title>Cache idea · /);
   });
 
+  it('a quote of fields under the title (`> Version: 0.3`, `> Status: Draft`) is the header, not the summary', async () => {
+    const site = await build('# [Name]\n\n> [One sentence on what it does]\n\n## Abstract\n\nSay it.\n', {
+      apple: '# Apple\n\n> Version: 0.3\n>\n> Status: Draft\n\n## Abstract\n\nApples keep their records on disk.\n',
+    });
+    expect(site.catalog).toEqual([['apple', 'Apple', 'Apples keep their records on disk.']]);
+  });
+
+  it('a MkDocs note box under the title (`!!! note "Work in progress"`) is an aside, not the summary', async () => {
+    const site = await build('# [Name]\n\n## Context\n\nSay it.\n', {
+      pears: '# Pears\n\n!!! note "Work in progress"\n    This record is a first sketch.\n\nPears are kept cool.\n\n## Context\n\nThey bruise.\n',
+    });
+    expect(site.catalog).toEqual([['pears', 'Pears', 'Pears are kept cool.']]);
+  });
+
   it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {
     const site = await build(
       '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',
