@@ -65,7 +65,15 @@ export default defineCatalogRule({
       const shown = code(link.url);
       if (link.url.trim() === '') {
         const label = link.text ? ` ${quote(link.text)}` : '';
-        report({ message: `Link${label} has an empty destination: point it at a file, a heading (\`#id\`) or a URL, or remove the link.`, ...at });
+        // (Under text that is an address, `[short.example/no-copies]()`: the page showing its own short
+        // address, a link to itself as written. A warning.)
+        if (/^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$/i.test(link.text.trim()))
+          report({
+            message: `Link${label} has an empty destination: it leads to this page itself, under text that is an address. If that is this page’s own address, link it (\`${/^https?:/i.test(link.text.trim()) ? link.text.trim() : `https://${link.text.trim()}`}\`); if not, point it where it goes.`,
+            ...at,
+            warning: true,
+          });
+        else report({ message: `Link${label} has an empty destination: point it at a file, a heading (\`#id\`) or a URL, or remove the link.`, ...at });
         continue;
       }
       const target = classifyTarget(link.url, pattern.file, index.files);

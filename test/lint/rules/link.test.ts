@@ -433,6 +433,14 @@ describe('link: relative links', () => {
       '7:26 Link `..\\saga\\README.md` separates folders with backslashes, which only Windows understands: web links and git hosts use `/`. Write `../saga/README.md`.',
     ]);
   });
+
+  it('an empty destination under text that is an address (`[short.example/no-copies]()`): the page shows its own address, a link to itself — a warning', async () => {
+    const dir = await catalog({ 'example/README.md': pattern('See [short.example/no-copies]() for this rule.') });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md');
+    expect(found.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Link “short.example/no-copies” has an empty destination: it leads to this page itself, under text that is an address. If that is this page’s own address, link it (`https://short.example/no-copies`); if not, point it where it goes.',
+    ]);
+  });
 });
 
 describe('link: nothing outside the catalog is followed', () => {
