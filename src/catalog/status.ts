@@ -59,7 +59,11 @@ function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: str
   if (/^[^|]+(?:\|[^|]+){2,}$/.test(value.trim()) || /^[^/]+(?:\s\/\s[^/]+){2,}$/.test(value.trim())) return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;
-  return values.some((v) => v.toLowerCase() === first);
+  if (values.some((v) => v.toLowerCase() === first)) return true;
+  // (Or the word after one that says which, `first sketch`, `early draft`; or `work in progress` for a draft's `wip`.)
+  const second = /^[\s*_`[(]*(?:first|early|initial|rough|working|preliminary)\s+([\p{L}-]+)/iu.exec(value)?.[1]?.toLowerCase();
+  if (second && values.some((v) => v.toLowerCase() === second)) return true;
+  return values.some((v) => v.toLowerCase() === 'wip') && /^[\s*_`[(]*(?:a\s+)?work[\s-]+in[\s-]+progress\b/i.test(value);
 }
 
 /**

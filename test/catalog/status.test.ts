@@ -134,6 +134,10 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     expect(isDraft({ frontMatter: { stage: 'alpha|beta|stable' } }, config, { stages: [{ key: 'stage', values: ['alpha', 'beta', 'stable'] }] })).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: 'Draft / In Review / Final' } }, config)).toBe(false);
     expect(isDraft({ frontMatter: {}, fields: { status: 'Draft (under review)' } }, config)).toBe(true);
+    // (A word saying which before it, `first sketch`; `work in progress` for `wip`.)
+    expect(isDraft({ frontMatter: { status: 'first sketch, work in progress' } }, config)).toBe(true);
+    expect(isDraft({ frontMatter: { status: 'Work in progress' } }, config)).toBe(true);
+    expect(isDraft({ frontMatter: { status: 'first accepted' } }, config)).toBe(false);
   });
 
   it('reads the status under the other names catalogs give it (`Stage: Draft`, `State: Withdrawn`) where there is no `status`', () => {
