@@ -1,6 +1,6 @@
 import { bareValue, DOCUMENT_PARTS, fieldsQuote } from '../template/document-parts.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { frontMatterValue } from '../markdown/front-matter.js';
+import { frontMatterValue, sketchFrontMatter } from '../markdown/front-matter.js';
 import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
@@ -175,8 +175,11 @@ export function patternFromText(
   // (The file's name, and its folder's for a `README.md`: the words a heading that names the pattern shares.)
   const named = path.basename(input.file).replace(/\.[^.]+$/, '');
   const fileWords = /^(?:readme|_?index)$/i.test(named) ? `${path.basename(path.dirname(input.file))} ${named}` : named;
-  const title = readTitle(document, frontMatter, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
-  const summary = readSummary(document, frontMatter, fmRange, reading.summary, title, fields);
+  // (Front matter that is not valid YAML, `Category: "A", "B"` in e-mail style, still names the pattern
+  // and sums it up, read a line at a time; the front-matter-syntax rule says what is wrong with it.)
+  const readable = document.frontMatter?.error ? { ...sketchFrontMatter(document.frontMatter.raw), ...frontMatter } : frontMatter;
+  const title = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
+  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields);
   const movedTo = movedTarget(document, frontMatter);
 
   return {

@@ -242,3 +242,19 @@ export function frontMatterValue(data: Record<string, unknown>, key: string): un
 export function headerValue(holder: { frontMatter: Record<string, unknown>; fields?: Record<string, string> | undefined }, key: string): unknown {
   return frontMatterValue(holder.frontMatter, key) ?? holder.fields?.[key.toLowerCase()];
 }
+
+/**
+ * Front matter that is not valid YAML read a line at a time (a template's sketch of its keys, a header in e-mail style): `key: value`, a trailing comment dropped, quotes
+ * taken off. (A note set in emphasis after the value, `status: draft _stub, draft or published_`, is
+ * a comment too: Hyde templates write theirs so.)
+ */
+export function sketchFrontMatter(raw: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*|\s(?:_[^_\n]+_|\*[^*\n]+\*)\s*)$/, '').trim();
+    out[m[1]!] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+  }
+  return out;
+}

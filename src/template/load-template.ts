@@ -1,6 +1,6 @@
 import { bareValue, DOCUMENT_PARTS } from './document-parts.js';
 import { createHash } from 'node:crypto';
-import { frontMatterKey, frontMatterValue } from '../markdown/front-matter.js';
+import { frontMatterKey, frontMatterValue, sketchFrontMatter } from '../markdown/front-matter.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -133,7 +133,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // Front matter that is not valid YAML (a comment for the author after a value, `id: "…" <!-- keep
   // the quotes -->`) is still the template's sketch of the keys: read one `key: value` a line.
   const fm = doc.frontMatter;
-  const { template: meta, ...frontMatter } = fm?.error ? sketchedKeys(fm.raw) : (fm?.data ?? {});
+  const { template: meta, ...frontMatter } = fm?.error ? sketchFrontMatter(fm.raw) : (fm?.data ?? {});
   const { name, version } = templateIdentity(meta, file, doc.source);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
@@ -1004,22 +1004,6 @@ function removedWithSiblings(sections: readonly Section[]): Set<Section> {
       out.add(next);
     }
   });
-  return out;
-}
-
-/**
- * A template's front matter read a line at a time: `key: value`, a trailing comment dropped, quotes
- * taken off. (A note set in emphasis after the value, `status: draft _stub, draft or published_`, is
- * a comment too: Hyde templates write theirs so.)
- */
-function sketchedKeys(raw: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const line of raw.split(/\r?\n/)) {
-    const m = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const value = m[2]!.replace(/\s*(?:<!--.*?(?:-->|$)|\s#.*|\s(?:_[^_\n]+_|\*[^*\n]+\*)\s*)$/, '').trim();
-    out[m[1]!] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
-  }
   return out;
 }
 

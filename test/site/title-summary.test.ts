@@ -69,6 +69,13 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site.catalog).toEqual([['apple', 'Apple', 'Apples keep their records on disk.']]);
   });
 
+  it('front matter that is not valid YAML (`Category: "A", "B"` in e-mail style) still titles the page from its `title:` line', async () => {
+    const site = await build('---\ntitle: <title>\ncategory: <one or more>\n---\n\n## Abstract\n\nSay it.\n', {
+      ledger: '---\ntitle: Ledger snapshots\ncategory: "Storage", "Sync"\n---\n\n## Abstract\n\nSnapshots of the ledger every hour.\n',
+    });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['ledger', 'Ledger snapshots']]);
+  });
+
   it('a MkDocs note box under the title (`!!! note "Work in progress"`) is an aside, not the summary', async () => {
     const site = await build('# [Name]\n\n## Context\n\nSay it.\n', {
       pears: '# Pears\n\n!!! note "Work in progress"\n    This record is a first sketch.\n\nPears are kept cool.\n\n## Context\n\nThey bruise.\n',
