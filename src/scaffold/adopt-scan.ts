@@ -323,7 +323,9 @@ export function templateWordInTopic(file: ScannedFile): boolean {
 }
 
 /** A page that tells the reader to copy it: "Copy this file to start a new proposal". */
-const COPY_ME = /\bcopy (?:this|the present) (?:file|document|page|template)\b/i;
+const COPY_ME = /\bcopy (?:this|the present) (?:[\w-]+ )?(?:file|document|page|template)\b/i;
+/** A page that says it is the template: "Copy this markdown file as a template", "Use this file as the starting point". */
+const USE_AS_TEMPLATE = /\b(?:copy|use|duplicate) (?:this|the present) (?:[\w-]+ )?(?:file|document|page) as (?:a|the|your) (?:template|starting point)\b/i;
 
 export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
@@ -332,6 +334,8 @@ export function templateNameScore(file: ScannedFile): number {
     // A README that is the template itself: its first heading names one (`## Proposal Template`) and
     // it says to copy it ("Copy this file to start a new proposal").
     if (/^readme\.(?:md|markdown)$/i.test(file.base) && file.doc && COPY_ME.test(file.doc.source) && /\btemplate\b/i.test(file.doc.headings[0]?.text ?? '')) return 3;
+    // (Any page that says so of itself before its first section, `FORMAT.md`: "Copy this markdown file as a template".)
+    if (file.doc && USE_AS_TEMPLATE.test(withoutCode(file.doc.source).slice(0, 2000))) return 3;
     // A contribution guide that holds the template to copy in a ```markdown block.
     // (Or a page about the process in a folder about contributing, `contributing/proposal-process.md`,
     // that keeps it after a `## Template:` heading.)

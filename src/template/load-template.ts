@@ -176,6 +176,12 @@ export function templateFromSource(pageText: string, file: string, options: Temp
  */
 function templateProper(doc: MarkdownDocument): string | undefined {
   const h1s = doc.headings.filter((h) => h.level === 1);
+  // (A line that tells the author to delete all above it — `Delete from here up, starting with your
+  // title`, `Remove everything above this line` — before an H1: that H1 is the title line, what is
+  // above it, headings and all, the page's instructions.)
+  const marker = doc.source.split('\n').findIndex((line) => DELETE_ABOVE.test(line.replace(/[*_`]/g, '')));
+  const after = marker >= 0 ? h1s.find((h) => h.range.start.line > marker + 1) : undefined;
+  if (after) return blankAbove(doc, after);
   // (Notes to the author set as small headings above the title line, `#### *Example page only: …*`
   // over `# Red Team`: the page's, not sections to ask for.)
   const firstH1 = h1s[0];
@@ -193,6 +199,10 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   if (!title) return undefined;
   return blankAbove(doc, title);
 }
+
+/** A line telling the author to delete all above it (see `templateProper`). */
+const DELETE_ABOVE =
+  /\b(?:delete|remove)\b[^.]{0,30}?\b(?:from here up|everything above|all (?:of )?(?:the text )?above|(?:the )?(?:text|lines?) above|above this (?:line|point))\b/i;
 
 /** The template's text with the lines between its front matter and `title` blanked (every line keeps its number). */
 function blankAbove(doc: MarkdownDocument, title: Heading): string | undefined {

@@ -1029,6 +1029,21 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('a page that says to copy it as a template (`FORMAT.md`), instructions above a line that says to delete them: the template, its title line the H1 after that line', async () => {
+    const note = (name: string) => `# ${name}\n\n## Background\n\nWhy ${name}.\n\n## Plan\n\nWhat.\n\n#### Steps\n\nFirst.\n`;
+    const dir = await tempCatalog({
+      'FORMAT.md':
+        '# How to write a note\n\n#### How to use\n\nCopy this markdown file as a template for your note.\n\nDelete from here up, starting with your title.\n\n# Note title\n\n## Background\n\nWhy.\n\n## Plan\n\nWhat.\n\n#### Steps\n\nThe steps.\n',
+      'alpha.md': note('Alpha'),
+      'beta.md': note('Beta'),
+      'gamma.md': note('Gamma'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('FORMAT.md');
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
   it('a quote of fields under the title (`> Version: 0.3`, `> Status: Draft`) is no summary of a derived template', async () => {
     const doc = (name: string) => `# ${name}\n\n> Version: 0.3\n>\n> Status: Draft\n\n## Abstract\n\n${name} keeps records.\n\n## Design\n\nOn disk.\n`;
     const dir = await tempCatalog({ 'docs/apple.md': doc('Apple'), 'docs/birch.md': doc('Birch'), 'docs/cedar.md': doc('Cedar') });

@@ -558,6 +558,14 @@ describe("a section's own guidance that says it may be left out", () => {
     // If yes, list them here.` — may be left out.)
     const ifYes = templateFromSource('# [Title]\n\n## Design\n\nHow.\n\n## Further Reading\n\nAre there any links for this? If yes, list them here.\n', 'TEMPLATE.md');
     expect(outline(ifYes.sections)).toEqual(['2 Design', '2 Further Reading ?']);
+    // (Instructions above a line that says to delete all above it, headings and all: the page's, the H1
+    // after that line the title line.)
+    const hereUp = templateFromSource(
+      '# How to write a note\n\n#### How to use\n\nCopy this file.\n\nDelete from here up, starting with your title.\n\n# Note title\n\n## Background\n\nWhy.\n\n## Plan\n\nWhat.\n',
+      'FORMAT.md',
+    );
+    expect(outline(hereUp.sections)).toEqual(['2 Background', '2 Plan']);
+    expect(hereUp.title.from).toBe('heading');
     // (Or that every section but some may be left out: those are asked for, the others optional.)
     const but = templateFromSource(
       '---\ntitle: <title>\n---\n\n*Every section below except "Abstract" and "Motivation" may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Prior Art\n\nEarlier tries.\n\n## Rights\n\nReleased under CC0.\n',
