@@ -1029,6 +1029,22 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('a file named like a template that few documents fit is set aside for a derived template, and adopt says how to judge them by it all the same', async () => {
+    const doc = (name: string) => `# ${name}\n\n## Context\n\nWhy ${name}.\n\n## Choice\n\nWhat.\n`;
+    const dir = await tempCatalog({
+      'proposal-template.md': '# [Title]\n\n## Overview\n\n[What]\n\n## Scenarios\n\n[Who]\n\n## Plan\n\n[How]\n',
+      'alpha.md': doc('Alpha'),
+      'beta.md': doc('Beta'),
+      'gamma.md': doc('Gamma'),
+      'delta.md': doc('Delta'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /proposal-template\.md fits only 0 of 4; to judge them by it all the same, remove .*patternbook\.config\.yaml and run `init --adopt --template proposal-template\.md`/,
+    );
+  });
+
   it('a page that says to copy it as a template (`FORMAT.md`), instructions above a line that says to delete them: the template, its title line the H1 after that line', async () => {
     const note = (name: string) => `# ${name}\n\n## Background\n\nWhy ${name}.\n\n## Plan\n\nWhat.\n\n#### Steps\n\nFirst.\n`;
     const dir = await tempCatalog({
