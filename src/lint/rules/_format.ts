@@ -76,6 +76,13 @@ export function siteRootFinding(
       message: `${head}, but ${code(found.file)} is there, in ${folder}, the folder a site generator serves at the site's root: it ${works} on the published site${ourSite}, not on git hosts nor in editors. Where the catalog is read on git hosts too, write ${code(relative)}, relative to this pattern, if the site generator publishes it so.`,
     };
   }
+  // (From the root of the repository itself, `/site-assets/pics/flow.png`: git hosts read a path that
+  // starts with `/` in a repository's Markdown so. Only a copy of the catalog alone lacks it.)
+  if (fromRoot && found.in === 'repository' && (found.folder === '' || found.folder === '.') && !found.served) {
+    return {
+      message: `${What} ${code(written)} is read from the root of the repository around the catalog, as git hosts read such a path: ${code(found.file)} is there, so it ${works} on git hosts${ourSite}, but not in a copy of the catalog alone. To keep it with the pattern, copy it into the catalog with a relative path.`,
+    };
+  }
   if (found.served) {
     return {
       message: `${head}, but ${code(found.file)} of the repository is there, in ${folder}, the folder a site generator serves at the site's root: it ${works} on the published site${ourSite}, not on git hosts nor in a copy of the catalog alone. Copy it into the catalog, with a relative path, to keep it with the pattern.`,

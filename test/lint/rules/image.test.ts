@@ -310,6 +310,24 @@ describe('image: files', () => {
     ]);
   });
 
+  it('a path from the root naming a file at the root of the repository around the catalog, outside it: shows on git hosts, not in a copy of the catalog alone — a warning that says so', async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site-assets/pics/flow.png': PNG });
+    const root = path.join(repo, 'proposals');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': page('![flow](/site-assets/pics/flow.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      "warning Image `/site-assets/pics/flow.png` is read from the root of the repository around the catalog, as git hosts read such a path: `site-assets/pics/flow.png` is there, so it shows on git hosts and on this catalog's site (copied from there), but not in a copy of the catalog alone. To keep it with the pattern, copy it into the catalog with a relative path.",
+    ]);
+  });
+
   it('reads a path from the root as git hosts do, from the root of the repository the catalog is a folder of, where it names a file of the catalog', async () => {
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'guide.md': '# Guide\n' });
     const root = path.join(repo, 'proposals');
