@@ -363,7 +363,9 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   const near = closest(anchor, [...ids], (id) => id);
   const where = self ? 'this pattern' : code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'));
   const base = link.url.replace(/#.*$/, '');
-  const suggestion = near !== undefined ? `${base}#${near}` : undefined;
+  // (An id with a character no one sees, the variation selector an emoji leaves, `#past-members-%EF%B8%8F`:
+  // written percent-encoded, or the suggestion would look like the link it replaces.)
+  const suggestion = near !== undefined ? `${base}#${near.replace(/[\p{Cf}\uFE00-\uFE0F]/gu, (c) => encodeURIComponent(c))}` : undefined;
   report({
     message: `Broken anchor ${code(`#${anchor}`)}${self && base === '' ? '' : ` in link ${code(link.url)}`}: ${where} has no heading with that id.${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Link to an existing heading (its id is the heading text in lower case, spaces as hyphens, punctuation dropped).`,
     range: link.range,

@@ -136,6 +136,12 @@ describe('link: relative links', () => {
     expect(problem).toContain('Did you mean `../saga/README.md`?');
   });
 
+  it('suggests an id with a character no one sees (an emoji’s variation selector) percent-encoded, never looking like the link it replaces', async () => {
+    const dir = await catalog({ 'example/README.md': pattern('[past](#past-members)\n\n## Past members ❤️\n\nThey left.') });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => d.message);
+    expect(found).toEqual([expect.stringContaining('Did you mean `#past-members-%EF%B8%8F`?')]);
+  });
+
   it('reports anchors that match no heading, in this pattern and in others, with the nearest id (a case-only difference is not one)', async () => {
     const problems = await linkProblems('[a](#overveiw) [b](../saga/README.md#data-flwo) [c](#Overview) [d](../saga/#nothing-like-it)');
     expect(problems).toEqual([
