@@ -442,7 +442,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // them, the missing title is the title rule's to say, with this cause.)
     report({
       warning: true,
-      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : nestedTop ? `the template's other sections stand at their level inside them (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
       range: plainRange(first.section.heading.range),
       expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
       actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,

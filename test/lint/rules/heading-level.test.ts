@@ -605,7 +605,7 @@ describe('heading-level: --fix never moves a heading where the move makes the ou
     const found = await lintOne('heading-level', source, { template, fix: true });
     expect(await readFile(found.file, 'utf8')).toBe(source);
     expect(found.diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
-      "warning `# Motivation` should be level 2: `## Motivation`, and so should 3 more sections written one level up: most headings of this pattern are above the template's level, the others at it (so no fix moves them all).",
+      "warning `# Motivation` should be level 2: `## Motivation`, and so should 3 more sections written one level up: the template's other sections stand at their level inside them (so no fix moves them all).",
     ]);
     // (Without it, the outline moves as one, its parts with it.)
     const whole = source.replace('## Open Questions\n\nHow early?\n\n', '') + '\n# Open Questions\n\nHow early?\n';
