@@ -248,7 +248,8 @@ export const NOT_THE_CATALOGS = /(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures
 /** Words that name a blank document to copy: `EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`. */
 const BLANK_WORDS = new Set(['blank', 'empty', 'skeleton', 'boilerplate', 'scaffold']);
 /** A blank to fill in: `<ADR TITLE>`, `YYYY-MM-DD`, `[Name]` (not a link, nor the label of a reference link `[text][label]`), `{title}`. */
-const BLANKS = /<[A-Za-z][^<>\n/!=]{1,40}>|\bYYYY-MM-DD\b|(?<!\])\[[^\]\n]{2,40}\](?![([:])|\{\{?[A-Za-z][^}\n]{1,40}\}/;
+const BLANKS =
+  /<(?!(?:br|hr|img|a|b|i|u|s|em|strong|p|div|span|sub|sup|code|pre|kbd|td|tr|th|table|tbody|thead|ul|ol|li|dl|dt|dd|details|summary|small|center|font|picture|source|video)\b)[A-Za-z][^<>\n/!=]{1,40}>|\bYYYY-MM-DD\b|(?<!\])\[[^\]\n]{2,40}\](?![([:])|\{\{?[A-Za-z][^}\n]{1,40}\}/;
 
 /** `NNNN`, `0000`, `XXXX`: a number still to be given, as template names carry. */
 const PLACEHOLDER_NUMBER = /^(?:n{3,}|0{3,}|x{3,})$/;

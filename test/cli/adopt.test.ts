@@ -1045,6 +1045,29 @@ describe('patternbook init --adopt', () => {
     );
   });
 
+  it('a document about templates in its name (`remote-templates-checks.md`) with `<br>` in its table cells is a document: an HTML tag is no blank to fill in', async () => {
+    const check = (name: string) =>
+      `# ${name} checks\n\n## Scope\n\nWhat ${name} covers.\n\n## Steps\n\n| Step | Expect |\n| --- | --- |\n| Open it<br>then close it | It closes |\n`;
+    const dir = await tempCatalog({
+      'checks/check-template.md': '# [Area] checks\n\n## Scope\n\n[What it covers]\n\n## Steps\n\n| Step | Expect |\n| --- | --- |\n| [step] | [result] |\n',
+      'checks/alpha/alpha-checks.md': check('Alpha'),
+      'checks/beta/beta-checks.md': check('Beta'),
+      'checks/gamma/gamma-checks.md': check('Gamma'),
+      'checks/remote-templates/remote-templates-checks.md':
+        '# Remote templates\n\nChecks for fetching templates from a remote source.\n\n## Source setup\n\nAdd a test source.<br>Then refresh the list.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/exclude.*remote-templates/);
+    const loaded = await loadCatalog({ root: dir });
+    expect(loaded.patterns.map((p) => p.path).sort()).toEqual([
+      'checks/alpha/alpha-checks.md',
+      'checks/beta/beta-checks.md',
+      'checks/gamma/gamma-checks.md',
+      'checks/remote-templates/remote-templates-checks.md',
+    ]);
+  });
+
   it('a page that says to copy it as a template (`FORMAT.md`), instructions above a line that says to delete them: the template, its title line the H1 after that line', async () => {
     const note = (name: string) => `# ${name}\n\n## Background\n\nWhy ${name}.\n\n## Plan\n\nWhat.\n\n#### Steps\n\nFirst.\n`;
     const dir = await tempCatalog({
