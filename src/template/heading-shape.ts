@@ -184,6 +184,10 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
     pieces.splice(afterVersion.piece, rest.length, { source: `(?:${SEPARATOR_SOURCE}.+)?`, separator: false });
     name = `${name.slice(0, afterVersion.name)} - <description>`;
   }
+  // (A numbered item's own words after its number, `#### Story 1 - Red widgets` for `#### Story 1`: the
+  // author names each item so.)
+  const numberLast = numbered && !versioned && pieces.at(-1)?.source === String.raw`\d+[.)]?`;
+  if (numberLast && parts.length === 0) pieces.push({ source: `(?:${SEPARATOR_SOURCE}.+)?`, separator: false });
   const placeholder = parts.length > 0;
   return {
     name: sectionInBrackets ? bracketed[1]!.trim() : name.trim(),

@@ -39,6 +39,14 @@ describe('headingShape: the variable parts of a template heading', () => {
     expect(parts('Owner: Your team')).toEqual(['phrase:Your team']);
   });
 
+  it('takes a numbered item’s own words after its number (`Story 1 - Red widgets` for `Story 1`), never another word’s', () => {
+    expect(fits('Story 1', 'Story 1 - Red widgets')).toBe(true);
+    expect(fits('Story 1', 'Story 2: Blue widgets')).toBe(true);
+    expect(fits('Story 1', 'Story 12')).toBe(true);
+    expect(fits('Story 1', 'Stories')).toBe(false);
+    expect(fits('Story 1', 'Storyboard 1 - Red')).toBe(false);
+  });
+
   it('fills each placeholder with any text and keeps the fixed words', () => {
     expect(fits('RFC-NNNN: Your one-line title', 'RFC-0042: Retry budgets', true)).toBe(true);
     expect(fits('RFC-NNNN: Your one-line title', 'Retry budgets', true)).toBe(false);
