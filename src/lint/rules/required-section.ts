@@ -1504,20 +1504,29 @@ function insertionPoint(
     const hidden = commentedHeadingIn(doc, after.heading.range.end.offset, closing?.range.start.offset ?? end);
     if (hidden) return { offset: hidden.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
     if (closing) return { offset: closing.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
-    if (end > after.range.end.offset) return { offset: end, line: after.range.end.line, insert: `\n\n${text}` };
+    if (end > after.range.end.offset) return { offset: pastSpaces(doc, end), line: after.range.end.line, insert: `\n\n${text}` };
   }
   if (after) {
     const hidden = commentedHeadingIn(doc, after.heading.range.end.offset, after.range.end.offset);
     if (hidden) return { offset: hidden.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
-    return { offset: after.range.end.offset, line: after.range.end.line, insert: `\n\n${text}` };
+    return { offset: pastSpaces(doc, after.range.end.offset), line: after.range.end.line, insert: `\n\n${text}` };
   }
   const before = missing.before?.sections[0];
   if (first) return { offset: first.range.start.offset, line: first.range.start.line, insert: `${text}\n\n` };
   if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
   const parent = missing.parent?.sections.at(-1);
-  if (parent) return { offset: parent.range.end.offset, line: parent.range.end.line, insert: `\n\n${text}` };
-  const end = doc.source.trimEnd().length;
+  if (parent) return { offset: pastSpaces(doc, parent.range.end.offset), line: parent.range.end.line, insert: `\n\n${text}` };
+  const end = pastSpaces(doc, doc.source.trimEnd().length);
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/**
+ * Past the spaces that close the line at `offset`, where only spaces follow it there (`step b ` ending
+ * the text): text inserted after the line leaves the author's line as it was.
+ */
+function pastSpaces(doc: MarkdownDocument, offset: number): number {
+  const spaces = /^[ \t]*(?=\r?\n|$)/.exec(doc.source.slice(offset, offset + 200));
+  return spaces ? offset + spaces[0].length : offset;
 }
 
 /** The first comment between two offsets that holds a heading the author commented out (`<!-- ## Drawbacks -->`). */

@@ -1015,6 +1015,17 @@ describe('required-section: a section without sub-sections missing where the aut
   });
 });
 
+describe('required-section: --fix leaves the author’s last line as it was', () => {
+  it('a section appended after a last line that ends in spaces keeps them on that line, none after the inserted text', async () => {
+    const template = '# [Title]\n\n## Summary\n\nText.\n\n## History\n\n- [ ] MM/DD/YYYY: idea raised\n';
+    const source = '# Cache warmer\n\n## Summary\n\nWarm caches.\n\n## Plan\n- [ ] phase one\n  - [ ] step a\n  \n- [ ] phase two\n  - [ ] step b \n\n';
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(
+      '# Cache warmer\n\n## Summary\n\nWarm caches.\n\n## Plan\n- [ ] phase one\n  - [ ] step a\n  \n- [ ] phase two\n  - [ ] step b \n\n## History\n\n<!-- - MM/DD/YYYY: idea raised -->\n\n',
+    );
+  });
+});
+
 describe('required-section: several headings of the author’s where two sections go', () => {
   const template =
     '# [Title]\n\n## Motivation\n\n### Goals\n\nWhat.\n\n## Proposal\n\n### User Stories\n\nWho does what.\n\n### Implementation Details\n\nHow.\n\n## History\n\nDates.\n';
