@@ -83,6 +83,14 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site.catalog).toEqual([['pears', 'Pears', 'Pears are kept cool.']]);
   });
 
+  it('a header of bold-labelled fields, a paragraph each (`**Status**: …`, `**Governance**: …` however long), is no summary', async () => {
+    const site = await build('# [Name]\n\n## Context\n\nSay it.\n', {
+      plums:
+        '# Plums\n\n**Status**: first sketch\n\n**Governance**: to be found; potentially a group of this repository’s people, the security lead and peers elsewhere.\n\n## Context\n\nPlums ripen fast and need a cold store.\n',
+    });
+    expect(site.catalog).toEqual([['plums', 'Plums', 'Plums ripen fast and need a cold store.']]);
+  });
+
   it('front matter keys the configuration names, and the first paragraph where the template has no summary', async () => {
     const site = await build(
       '---\ntitle: <name>\n---\n\n## Context\n\n<the situation>\n',
