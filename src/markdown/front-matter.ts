@@ -19,6 +19,8 @@ export interface FrontMatter {
   syntax?: 'hyde';
   /** The indent taken off the lines of `raw` (a Hyde block's): a column in the file is one in `raw` plus this. */
   indent?: number;
+  /** Below the comments that open the file (a licence header): the catalog's metadata, though no Markdown tool reads it as front matter. */
+  afterComment?: true;
   /**
    * Why the YAML between the fences does not load (`data` is then empty): the
    * file is still read, its body parsed and shown, and lint reports this
@@ -94,7 +96,8 @@ function afterComment(source: string): FrontMatterResult {
   const close = lines.findIndex((line, i) => i > at && CLOSE.test(line));
   const first = lines.slice(at + 1, close < 0 ? undefined : close).find((line) => line.trim() !== '');
   if (close < 0 || first === undefined || !/^["']?[\w][\w .-]*["']?:(?:\s|$)/.test(first)) return { kind: 'none' };
-  return readBlock(lines.slice(at + 1, close).join('\n'), { startLine: at + 1, endLine: close + 1, indent: 0 });
+  const read = readBlock(lines.slice(at + 1, close).join('\n'), { startLine: at + 1, endLine: close + 1, indent: 0 });
+  return read.kind === 'ok' ? { kind: 'ok', frontMatter: { ...read.frontMatter, afterComment: true } } : read;
 }
 
 /** An opening Hyde metadata tag on a line of its own (`{%hyde`, `{% hyde %}`), whatever follows it there. */

@@ -12,7 +12,16 @@ export default defineRule({
   check({ pattern, report }) {
     // The file is still read without it (its body linted and shown): the YAML is said once, here.
     const error = pattern.document.frontMatter?.error;
-    if (error) report({ message: `${error.message} Until then its keys are not read (title, status, facets…).`, line: error.line, column: error.column });
+    // (Below the comments that open the file, as the catalog's template keeps its metadata, no Markdown
+    // tool reads it as front matter: whether its YAML must load is the catalog's to say. A warning.)
+    const afterComment = pattern.document.frontMatter?.afterComment === true;
+    if (error)
+      report({
+        message: `${error.message} Until then its keys are not read (title, status, facets…).${afterComment ? ' (Below the comment that opens the file, no Markdown tool reads this block as front matter: a warning.)' : ''}`,
+        line: error.line,
+        column: error.column,
+        ...(afterComment ? { warning: true } : {}),
+      });
     // The metadata file beside it (`kep.yaml`), unreadable: the pattern is read without its keys.
     const beside = pattern.metadataError;
     if (beside)

@@ -47,6 +47,19 @@ testRule(
         ],
       },
       {
+        name: 'below the comment that opens the file (a licence header), where the template keeps its metadata: a warning, no Markdown tool reads it as front matter',
+        text: `<!-- Copyright the authors -->\n\n---\ntitle: retry\nowners:\n  - @kim\n---\n\n${body}`,
+        errors: [
+          {
+            message:
+              'Malformed front matter: Plain value cannot start with reserved character @. Fix the YAML between the `---` lines. Until then its keys are not read (title, status, facets…). (Below the comment that opens the file, no Markdown tool reads this block as front matter: a warning.)',
+            line: 6,
+            column: 5,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a list where a mapping belongs',
         text: `---\n- draft\n- stable\n---\n\n${body}`,
         errors: [
