@@ -371,7 +371,7 @@ class Scan {
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
         // (The template's sentence with a number of the author's in it, `40 minutes per device` where it
         // has `15 minutes per device`: their value, in the template's words.)
-        if (literal === undefined && ownNumber(unit, p.text)) continue;
+        if (literal === undefined && p.kind !== 'instruction' && ownNumber(unit, p.text)) continue;
         // (A marked blank the template has alone, kept as the label the author's own words follow,
         // `* [Option 1] Local disk cache`, `### [Option 2] Object store`: the slot is filled.)
         if (literal !== undefined && p.kind === 'bracketed' && /^[[<{]/.test(literal) && labelsOwnWords(text, literal)) continue;
@@ -391,7 +391,12 @@ class Scan {
                 : undefined;
         // (A label's value the template gives as a sample, a number in it — `**Budget:** 15 minutes per
         // device.` — kept as it is: it may well be this pattern's too. A warning.)
-        const sample = literal !== undefined && afterLabel !== undefined && p.kind !== 'bracketed' && /\d/.test(p.text) && foldText(literal) === foldText(afterLabel);
+        const sample =
+          literal !== undefined &&
+          afterLabel !== undefined &&
+          (p.kind === 'sample-value' || p.kind === 'label-sample') &&
+          /\d/.test(p.text) &&
+          foldText(literal) === foldText(afterLabel);
         hits.set(
           (p.exact ?? p.pattern).source,
           literal !== undefined
