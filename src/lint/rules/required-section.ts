@@ -1223,7 +1223,9 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Among several, the one in words kindred to this section's and no other's missing there: `### Use
   // cases` beside `### Interface` where the User Stories and the Implementation Details go.)
   if (there.length >= 2 && !closing) {
-    const kin = there.filter((s) => mayStandFor(s, missing.schema) && !here.some((m) => m !== missing && mayStandFor(s, m.schema)));
+    // (Kindred words, not only a word its guidance talks of: among several, `## Function support` is one
+    // of the author's topics, whatever "support" the Motivation's guidance mentions.)
+    const kin = there.filter((s) => kindredTo(s, missing.schema) && !here.some((m) => m !== missing && mayStandFor(s, m.schema)));
     return kin.length === 1 ? { sections: kin, stead: true } : none;
   }
   // (One alone, bounded so, where nothing else is missing, or where it is in words kindred to this

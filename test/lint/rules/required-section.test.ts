@@ -1038,6 +1038,13 @@ describe('required-section: several headings of the author’s where two section
       'error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
     ]);
   });
+  it('one whose word only the guidance talks of (`### Widget support` where the guidance asks what it supports) is no such stand-in: the error stays', async () => {
+    const asks = template.replace('Who does what.', 'Who does what, and what does it support?');
+    const source =
+      '# Batch sizer\n\n## Motivation\n\nLarge batches stall.\n\n## Proposal\n\n### Interface\n\nA flag.\n\n### Widget support\n\nWidgets.\n\n## History\n\n2024.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template: asks });
+    expect(diagnostics.filter((d) => d.message.includes('User Stories')).map((d) => d.severity)).toEqual(['error']);
+  });
 });
 
 describe('required-section: a heading that joins a section with part of a joined name', () => {
