@@ -533,6 +533,10 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   const to = context.patternAt(target);
   // Pattern pages are siblings: `patterns/<slug>/`.
   if (to) return { kind: 'pattern', href: `${to.self ? '' : `../${encodeURIComponent(to.slug)}/`}${anchor}` || './' };
+  // (The catalog's root, `[Index](/)`, or its front page, `../README.md`, no pattern: the site's home,
+  // which lists the patterns as that page does.)
+  if (catalogFolder(context.root, target) === '' || (folderPage(context.root) !== undefined && path.resolve(target) === path.resolve(folderPage(context.root)!)))
+    return { kind: 'pattern', href: '../../' };
   const asset = ownFile(from, target);
   // (A Markdown page beside the pattern, `mocking.md`, reads on the repository's page, rendered, when
   // the site has one; else it is copied beside the pattern's page as it is.)

@@ -479,6 +479,18 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<a href="../bread-rye/#overview" class="pattern-link">rye</a>');
   });
 
+  it('links the catalog’s root (`[Index](/)`) and its front page (`../README.md`), no pattern, to the site’s home, never to a raw file', async () => {
+    const root = await tempCatalog({
+      'README.md': '# Proposals\n\nThe index of proposals.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+      'docs/one.md': '# One\n\n> The first.\n\n## Overview\n\nSee the [index](/) and the [list](../README.md).\n',
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/one/index.html'), 'utf8');
+    expect([...page.matchAll(/<a href="([^"]*)"[^>]*>(index|list)<\/a>/g)].map((m) => m[1])).toEqual(['../../', '../../']);
+  });
+
   it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
     const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
     const root = await tempCatalog({
