@@ -1525,6 +1525,21 @@ describe('an outline written one level down beside sub-sections at the templateâ
   });
 });
 
+describe('a whole outline a level up with a top-level section of the template at its level inside it, under a title a level down', () => {
+  it('--fix inserts no section at the templateâ€™s level among them: no file made worse', async () => {
+    const template =
+      '# [Title]\n\n## Checklist\n\n- [ ] Reviewed\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOthers.\n\n## History\n\nDates.\n';
+    const pattern =
+      'Remote files\n------------\n\n# Summary\n\nFetch files from afar.\n\n# Proposal\n\nA fetch step.\n\n## Alternatives\n\nCopy them by hand.\n\n## Steps\n\nOne more.\n';
+    const before = await lintPattern(template, pattern);
+    const fixed = await lintPattern(template, pattern, { fix: true });
+    const after = await lintPattern(template, fixed.text);
+    const errors = (found: { diagnostics: Diagnostic[] }) => found.diagnostics.filter((d) => d.severity === 'error').length;
+    expect(errors(after)).toBeLessThanOrEqual(errors(before));
+    expect(fixed.text).not.toContain('## Checklist');
+  });
+});
+
 describe('a pattern written a level down, where the template keeps the title in front matter', () => {
   const template =
     '---\ntitle: Proposal Template\n---\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy change?\n\n# Design\n\nHow it works.\n\n# Testing\n\nHow we know.\n';

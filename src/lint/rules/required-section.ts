@@ -453,7 +453,12 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // heading-level leaves to the author): a section inserted at the template's level would tip the
   // balance, and the one warning would become an error for each heading. Nothing is inserted.
   const levels = outline.all.flatMap((m) => m.sections.map((x) => x.level - m.schema.level - shift));
-  const mostlyOff = levels.filter((d) => d !== 0).length * 2 > levels.length && levels.some((d) => d === 0);
+  // (So does one whose every template section in place is off, with one out of place at the template's
+  // level inside them — `## Alternatives` under the author's `# Proposal`, where heading-level moves
+  // none of them: a section inserted at the template's level would stand among them at another.)
+  const mostlyOff =
+    (levels.filter((d) => d !== 0).length * 2 > levels.length && levels.some((d) => d === 0)) ||
+    (levels.length > 0 && levels.every((d) => d !== 0) && outline.misplaced.some((m) => m.schema.path.length === 1 && m.section.level - m.schema.level - shift === 0));
   // A pattern that underlines its sections' headings (`Abstract` over `====`, as a catalog's own
   // Markdown checks may ask) gets the sections it lacks written the same way.
   const own = doc.headings.filter((h) => h.level <= 2 && h !== doc.title);
