@@ -898,6 +898,8 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
   return (
     /\bor (?:write|use) (?:your|an?) own (?:open-ended |free-?form |custom )?(?:proposal|rfc|document|design|format|structure|outline)\b/i.test(text) ||
     /\b(?:simply|only|just|merely|meant as) a (?:guide|guideline|starting point|suggestion)\b/i.test(text) ||
+    // (`This is purposefully freeform: we want enough information to evaluate the design.`)
+    FREEFORM.test(text) ||
     // (`Below is a suggested outline …, it will not fit all ideas.`)
     /\b(?:a|this) (?:suggested|recommended|proposed|sample) (?:outline|template|structure|format)\b[^.]*\b(?:will|may|might|does) not (?:fit|suit|apply to) (?:all|every)\b/i.test(
       text,
@@ -952,6 +954,8 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
     /\bfeel free to add\b[^.]{0,40}\b(?:sections|headings|sub-?sections)\b/i.test(text) ||
     /\b(?:you )?(?:may|can) (?:also )?add (?:any |more |other |extra |new |your own |additional )+(?:sections|headings|sub-?sections)\b/i.test(text) ||
     ADD_OR_REMOVE_AS_NEEDED.test(text) ||
+    // (A template that says it is freeform on purpose: the author's sections are the design's.)
+    FREEFORM.test(text) ||
     /\badd (?:more |other |extra |new |additional )?(?:sections|headings|sub-?sections) (?:as|if|where|when) (?:needed|necessary|required|useful|appropriate|you (?:need|see fit))\b/i.test(
       text,
     )
@@ -961,6 +965,9 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
 /** Guidance that calls a section's sub-sections examples of the author's own (see `buildSections`). */
 const EXAMPLES_BELOW =
   /\b(?:(?:the )?(?:ones|sections|headings|sub-?sections) below are (?:only |just )?(?:examples?|samples?)|example layout|(?:one|an?) (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?per \w+|create an? (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?for each)\b/i;
+
+/** A template that says its outline is freeform on purpose (see `outlineIsAGuide`, `welcomesOwnSections`). */
+const FREEFORM = /\b(?:purposefully|deliberately|intentionally|purposely|meant to be) free-?form\b/i;
 
 /** `Add or remove sections as required`, `Remove or add headings as needed`: the outline a guide, the author's own sections welcome. */
 const ADD_OR_REMOVE_AS_NEEDED =

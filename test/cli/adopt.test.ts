@@ -1029,6 +1029,25 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((d) => d.rule === 'duplicate-section')).toEqual([]);
   });
 
+  it('a template that says it is freeform on purpose is kept however few documents have its sections: they are recommended, the authors’ own welcome', async () => {
+    const doc = (name: string, own: string) => `${name}\n${'='.repeat(name.length)}\n\nWhat ${name} changes.\n\n## ${own}\n\nDetails.\n`;
+    const dir = await tempCatalog({
+      'template.md':
+        'Title of the design\n===================\n\n<!-- Describe your change here. This is purposefully freeform. -->\n\n## Example\n\n<!-- How a user would use it. -->\n',
+      'alpha.md': doc('Alpha', 'Example'),
+      'beta.md': doc('Beta', 'Example'),
+      'gamma.md': doc('Gamma', 'Plan'),
+      'delta.md': doc('Delta', 'Costs'),
+      'epsilon.md': doc('Epsilon', 'Motivation'),
+      'zeta.md': doc('Zeta', 'Rollout'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('template.md');
+    const found = await lintFindings(dir);
+    expect(found.filter((d) => d.severity === 'error' || d.rule === 'unknown-section')).toEqual([]);
+  });
+
   it('a file named like a template that few documents fit is set aside for a derived template, and adopt says how to judge them by it all the same', async () => {
     const doc = (name: string) => `# ${name}\n\n## Context\n\nWhy ${name}.\n\n## Choice\n\nWhat.\n`;
     const dir = await tempCatalog({

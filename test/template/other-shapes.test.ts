@@ -547,6 +547,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'TEMPLATE.md',
     );
     expect(outline(suggested.sections)).toEqual(['2 Owner ~', '2 Cost ~']);
+    // (Or, in a comment under its title, that it is freeform on purpose: its sections recommended.)
+    const freeform = templateFromSource(
+      'Title of the design\n===================\n\n<!-- Describe your change here. This is purposefully freeform: enough to judge the design. -->\n\n## Example\n\n<!-- How a user would use it. -->\n',
+      'template.md',
+    );
+    expect(outline(freeform.sections)).toEqual(['2 Example ~']);
     // (A block of guidance the template tells the author to delete, its heading saying so — `### (Info,
     // remove this section)` — and the headings of its level after it that its text calls its sub-sections.)
     const info = templateFromSource(
