@@ -719,7 +719,10 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
     const doc = file.doc;
     if (!doc) continue;
     for (const link of doc.links) {
-      if (link.kind !== 'link' || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(link.url)) continue;
+      // (Or the file's page on a git host, `https://github.com/org/repo/blob/main/proposals/template.md`:
+      // the file of this folder whose path ends that address's.)
+      const hosted = link.kind === 'link' ? hostedFile(link.url, byRel) : undefined;
+      if (link.kind !== 'link' || (!hosted && /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(link.url))) continue;
       const line = doc.lines.lineText(link.range.start.line);
       const at = link.range.start.column - 1;
       const end = link.range.end.line === link.range.start.line ? link.range.end.column - 1 : line.length;
@@ -743,7 +746,7 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
       if (!says) continue;
       let target: string;
       try {
-        target = path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
+        target = hosted ?? path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
       } catch {
         continue;
       }
@@ -755,6 +758,23 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
   }
   for (const t of templates.keys()) callers.delete(t);
   return { templates, callers };
+}
+
+/**
+ * The file of the folder a git host's address of a file names (`https://github.com/o/r/blob/main/rfcs/0000-template.md`,
+ * GitLab's `/-/blob/`): the one whose path, from this folder, ends the address's path in the repository.
+ */
+function hostedFile(url: string, byRel: ReadonlyMap<string, unknown>): string | undefined {
+  const m = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|src\/branch)\/[^/]+\/([^?#]+)/i.exec(url.trim());
+  if (!m) return undefined;
+  let inRepo: string;
+  try {
+    inRepo = decodeURI(m[1]!);
+  } catch {
+    return undefined;
+  }
+  const found = [...byRel.keys()].filter((rel) => inRepo === rel || inRepo.endsWith(`/${rel}`));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Words of prose above which a file with nothing for an author to replace reads as written, not as a template. */

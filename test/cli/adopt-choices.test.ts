@@ -26,6 +26,19 @@ describe('init --adopt: a template named after the file name it asks for', () =>
     return files;
   };
 
+  it('a template the README links by its page on the git host (`https://github.com/…/blob/main/…`) is called the template', async () => {
+    const files = {
+      ...notes(),
+      'note-form.md': template,
+      'README.md': '# Design notes\n\nTo propose a change, use the [template](https://github.com/acme/handbook/blob/main/design-notes/note-form.md).\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('note-form.md');
+    expect(run.stdout).toContain('README.md calls it the template');
+  });
+
   it('`_YYYY-MM-DD-ticket-slug.md`, which the README says to copy, is the template, not a pattern', async () => {
     const files = {
       ...notes(),
