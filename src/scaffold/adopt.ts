@@ -756,8 +756,29 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
       callers.add(file);
     }
   }
+  // (Or named in a code span where a page says to copy it, as process documents write it: "Copy
+  // `000-template.md` to `000-my-proposal.md`", "use `rfcs/TEMPLATE.md` as the template".)
+  for (const file of files) {
+    const doc = file.doc;
+    if (!doc || templates.size > 0) continue;
+    const from = path.posix.dirname(file.rel.split(path.sep).join('/'));
+    for (const m of withoutFences(doc.source).matchAll(
+      /\b(?:copy(?:ing)?|duplicate|start from|use)\s+`([^`\n]+\.(?:md|markdown))`(?=\s+(?:to|into|as)\b|[^.\n]{0,30}\btemplate\b)/gi,
+    )) {
+      const target = path.posix.normalize(path.posix.join(from, m[1]!));
+      const found = byRel.get(target) ?? byRel.get(path.posix.normalize(m[1]!));
+      if (!found || found === file || !found.doc) continue;
+      if (!templates.has(found)) templates.set(found, file);
+      callers.add(file);
+    }
+  }
   for (const t of templates.keys()) callers.delete(t);
   return { templates, callers };
+}
+
+/** A page's text without its fenced code blocks (lines kept). */
+function withoutFences(source: string): string {
+  return source.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?^\1\2[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
 }
 
 /**

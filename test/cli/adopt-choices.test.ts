@@ -39,6 +39,19 @@ describe('init --adopt: a template named after the file name it asks for', () =>
     expect(run.stdout).toContain('README.md calls it the template');
   });
 
+  it('a template a page names in a code span to copy (“Copy `note-form.md` to …”) is called the template', async () => {
+    const files = {
+      ...notes(),
+      'note-form.md': template,
+      'README.md': '# Design notes\n\nTo propose a change, copy `note-form.md` to a file named for your change and fill it in.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('note-form.md');
+    expect(run.stdout).toContain('README.md calls it the template');
+  });
+
   it('`_YYYY-MM-DD-ticket-slug.md`, which the README says to copy, is the template, not a pattern', async () => {
     const files = {
       ...notes(),
