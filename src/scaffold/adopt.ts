@@ -763,10 +763,11 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
     if (!doc || templates.size > 0) continue;
     const from = path.posix.dirname(file.rel.split(path.sep).join('/'));
     for (const m of withoutFences(doc.source).matchAll(
-      /\b(?:copy(?:ing)?|duplicate|start from|use)\s+`([^`\n]+\.(?:md|markdown))`(?=\s+(?:to|into|as)\b|[^.\n]{0,30}\btemplate\b)/gi,
+      /\b(?:copy(?:ing)?|duplicate|start from|use)\s+(?:`([^`\n]+\.(?:md|markdown))`|([\w./-]+\.(?:md|markdown)))(?=\s+(?:to|into|as)\b|[^.\n]{0,30}\btemplate\b)/gi,
     )) {
-      const target = path.posix.normalize(path.posix.join(from, m[1]!));
-      const found = byRel.get(target) ?? byRel.get(path.posix.normalize(m[1]!));
+      const named = (m[1] ?? m[2])!;
+      const target = path.posix.normalize(path.posix.join(from, named));
+      const found = byRel.get(target) ?? byRel.get(path.posix.normalize(named));
       if (!found || found === file || !found.doc) continue;
       if (!templates.has(found)) templates.set(found, file);
       callers.add(file);

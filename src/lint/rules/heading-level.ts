@@ -344,6 +344,35 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     });
     return;
   }
+  // (Or one written a level down among the author's own sections written so too, where the template's
+  // sections are H1s and the pattern has none — `## Summary and motivation`, `## Context`, `## Proposal`:
+  // the outline is one level down, not one heading.)
+  const one = pairs.length === 1 ? pairs[0]! : undefined;
+  const downs = one ? doc.headings.filter((h) => h.level === one.section.level) : [];
+  if (
+    !shift &&
+    one &&
+    one.schema.level === 1 &&
+    one.section.level === 2 &&
+    downs.length >= 2 &&
+    doc.headings[0] === downs[0] &&
+    doc.headings.every((h) => h.level >= 2)
+  ) {
+    const own = downs.filter((h) => h !== one.section.heading);
+    const fix = shiftHeadings(doc, downs[0]!.range.start.offset, -1);
+    report({
+      warning: true,
+      message: `${headingLabel(one.section)} should be level 1: \`# ${one.section.title}\`, and so should the pattern's own ${own.length === 1 ? 'section' : 'sections'} written at its level (${own
+        .slice(0, 3)
+        .map((h) => `\`## ${h.text}\``)
+        .join(', ')}${own.length > 3 ? ` and ${own.length - 3} more` : ''}): every section of this pattern is one level down.`,
+      range: plainRange(one.section.heading.range),
+      expected: `# ${one.section.title}`,
+      actual: `## ${one.section.title}`,
+      ...(fix ? { fix } : {}),
+    });
+    return;
+  }
   // The template's title a level down (`## Design Note Template` over `### Overview`, a template kept in
   // a README), the pattern's an H1 over `##` sections: the template's outline, from its title down.
   const titleLevel = schema.title.from === 'heading' ? (schema.title.level ?? 1) : 1;

@@ -670,3 +670,16 @@ describe('heading-level: a whole pattern a level down, its title too', () => {
     expect(await readFile(fixed.file, 'utf8')).toBe('# Kiln timer example\n\n## Motivation\n\nBurnt pots.\n\n### Goals\n\nNo burnt pots.\n');
   });
 });
+
+describe('heading-level: one template section a level down among the author’s own, where the template’s sections are H1s', () => {
+  it('is the outline a level down: one warning, and --fix moves them all up', async () => {
+    const template = '- Title: (a catchy title)\n\n----\n\n# Summary\n\nOne paragraph.\n\n# Detailed design\n\nHow.\n';
+    const source = '- Title: Shelf labels\n\n----\n\n## Summary and motivation\n\nLabels fade.\n\n## Context\n\nSun.\n\n### Remarks\n\nNone.\n\n## Proposal\n\nInk.\n';
+    const found = await lintOne('heading-level', source, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      "5 warning `## Summary and motivation` should be level 1: `# Summary and motivation`, and so should the pattern's own sections written at its level (`## Context`, `## Proposal`): every section of this pattern is one level down.",
+    ]);
+    const fixed = await lintOne('heading-level', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source.replace(/^##/gm, '#'));
+  });
+});
