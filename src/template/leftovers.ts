@@ -396,6 +396,8 @@ class Scan {
           afterLabel !== undefined &&
           (p.kind === 'sample-value' || p.kind === 'label-sample') &&
           /\d/.test(p.text) &&
+          // (A value of a few words, `15 minutes per device.`; not a sentence that asks for something.)
+          (p.text.match(/\S+/g) ?? []).length <= 8 &&
           foldText(literal) === foldText(afterLabel);
         hits.set(
           (p.exact ?? p.pattern).source,
