@@ -1200,7 +1200,9 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const parts = new Set(outline.misplaced.filter((m) => isUnder(m.schema, missing.schema)).map((m) => m.section));
   // (A section of the template's written here out of its place, `### Goal` under the Proposal, is that
   // section: it neither bounds the place nor stands for this one.)
-  const elsewhere = new Set(outline.misplaced.filter((m) => !isUnder(m.schema, missing.schema)).map((m) => m.section));
+  // (Inside its parent only: at the top, one out of place, `## Goals` after the Motivation it belongs
+  // under, still bounds the place of what follows.)
+  const elsewhere = new Set(missing.parent ? outline.misplaced.filter((m) => !isUnder(m.schema, missing.schema)).map((m) => m.section) : []);
   const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s) && !parts.has(s) && !elsewhere.has(s))?.range.start
     .offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);

@@ -1038,6 +1038,13 @@ describe('required-section: several headings of the author’s where two section
       'error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
     ]);
   });
+  it('at the top, a section of the template written out of its place still bounds the place: the author’s sections after it are no stand-ins', async () => {
+    const top = '# [Title]\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n## Proposal\n\nWhat.\n\n## Drawbacks\n\nCosts.\n';
+    const source =
+      '# Index format\n\n## Summary\n\nA file format.\n\n## Motivation\n\nSlow builds.\n\n## Goals\n\nFast builds.\n\n## Deprecations\n\nThe old format.\n\n## Migration Plan\n\nTwo releases.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template: top });
+    expect(diagnostics.filter((d) => d.message.includes('`## Proposal`')).map((d) => d.severity)).toEqual(['error']);
+  });
   it('one whose word only the guidance talks of (`### Widget support` where the guidance asks what it supports) is no such stand-in: the error stays', async () => {
     const asks = template.replace('Who does what.', 'Who does what, and what does it support?');
     const source =
