@@ -153,6 +153,17 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       range = { start: from.start, end: to.end };
     }
   }
+  // (Or one line alone, first under the title, that gives the status — `**Status**: Implemented`, as
+  // a catalog whose README asks each document for that line writes it —: a value of a few words.)
+  if (Object.keys(out).length === 0) {
+    const titleEnd = doc.title?.range.end.line ?? 0;
+    const lead = doc.preamble.find((b) => b.range.start.line > titleEnd && b.kind !== 'html' && b.kind !== 'hr');
+    const m = lead?.kind === 'paragraph' && !lead.raw.includes('\n') ? FIELD_LINE.exec(lead.raw) : null;
+    if (lead && m && /^(?:status|state|stage)$/i.test(m[1]!.trim()) && (m[2]!.match(/\S+/g) ?? []).length <= 4) {
+      add(m[1]!, m[2]!);
+      range = lead.range;
+    }
+  }
   // A section of its own for the status (`## Status`, then `Superseded by 0002`): its first paragraph.
   const status = doc.sections.find((s) => foldHeading(s.title) === 'status')?.blocks.find((b) => b.kind === 'paragraph');
   if (status?.kind === 'paragraph') add('status', status.text);

@@ -72,12 +72,15 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
       'docs/a-accepted.md': '# An accepted one\n\n* Status: **Accepted**\n* Owner: Ada\n\n## Overview\n\nIt does a thing.\n',
       'docs/b-rejected.md': '# A rejected one\n\n* Status: **Rejected**\n* Owner: Bo\n\n## Overview\n\nIt does a thing.\n',
       'docs/c-replaced.md': '# A replaced one\n\n## Status\n\nSuperseded by [the accepted one](a-accepted.md).\n\n## Overview\n\nIt does a thing.\n',
+      // (Or one line alone under the title, `**Status**: Rejected`.)
+      'docs/d-one-line.md': '# A line alone\n\n**Status**: Rejected\n\n## Overview\n\nIt does a thing.\n',
     });
     const report = await lint({ root: dir, only: ['required-section'] });
     expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual([
       'docs/a-accepted.md error',
       'docs/b-rejected.md warning',
       'docs/c-replaced.md warning',
+      'docs/d-one-line.md warning',
     ]);
   });
 
