@@ -55,8 +55,6 @@ function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: str
   if (typeof value !== 'string') return false;
   // (The template's choices left as they are, `[Draft/Final/Postponed]`, `< Draft | Final >`, are no status.)
   if (/^[\s*_`]*[[<{(][^\]>})]*[/|][^\]>})]*[\]>})]/.test(value)) return false;
-  // (So are three choices or more without brackets, `alpha|beta|stable`, `Draft / In Review / Final`.)
-  if (/^[^|]+(?:\|[^|]+){2,}$/.test(value.trim()) || /^[^/]+(?:\s\/\s[^/]+){2,}$/.test(value.trim())) return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;
   if (values.some((v) => v.toLowerCase() === first)) return true;

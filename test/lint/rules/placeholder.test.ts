@@ -881,13 +881,13 @@ describe('placeholder: `TBD` as an entry of a front matter list', () => {
 
 describe('placeholder: a date’s format and a list of choices, as the template writes them', () => {
   const template =
-    '---\nstage: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# [Title]\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nWhat it is.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
+    '---\ntrack: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# [Title]\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nWhat it is.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
   it('kept where the value goes (front matter, after a label, a cell): left over', async () => {
     const source =
-      '---\nstage: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# Lease renewal\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nLeases renew early.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
+      '---\ntrack: alpha|beta|stable\nopened: yyyy-mm-dd\n---\n\n# Lease renewal\n\n- Decided: YYYY-MM-DD\n\n## Overview\n\nLeases renew early.\n\n| Step | Date |\n| --- | --- |\n| Review | MM/DD/YYYY |\n';
     const { shown } = await lintOne('placeholder', source, { template });
     expect(shown).toEqual([
-      "2:8 Template text left in front matter `stage`: “alpha|beta|stable”. Replace it with this pattern's own content.",
+      "2:8 Template text left in front matter `track`: “alpha|beta|stable”. Replace it with this pattern's own content.",
       "3:9 Template text left in front matter `opened`: “yyyy-mm-dd”. Replace it with this pattern's own content.",
       "8:12 Template text left in the introduction: “YYYY-MM-DD”. Replace it with this pattern's own content.",
       "16:12 Template text left in `## Overview`: “MM/DD/YYYY”. Replace it with this pattern's own content.",
@@ -896,17 +896,17 @@ describe('placeholder: a date’s format and a list of choices, as the template 
 
   it('filled in, or the format named in the author’s sentence: nothing', async () => {
     const source =
-      '---\nstage: beta\nopened: 2026-02-03\n---\n\n# Lease renewal\n\n- Decided: 2026-02-10\n\n## Overview\n\nLeases renew early; every date in the lease log is written YYYY-MM-DD, never MM/DD/YYYY.\n\n| Step | Date |\n| --- | --- |\n| Review | 02/20/2026 |\n';
+      '---\ntrack: beta\nopened: 2026-02-03\n---\n\n# Lease renewal\n\n- Decided: 2026-02-10\n\n## Overview\n\nLeases renew early; every date in the lease log is written YYYY-MM-DD, never MM/DD/YYYY.\n\n| Step | Date |\n| --- | --- |\n| Review | 02/20/2026 |\n';
     expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
   });
 });
 
 describe('placeholder: a note in parentheses, or the choices, that is all its line, value or cell', () => {
   const template =
-    '# [Title]\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Stage | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nThe design (a diagram helps) and its parts.\n';
+    '# [Title]\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Track | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nThe design (a diagram helps) and its parts.\n';
   it('kept as the template wrote it: left over', async () => {
     const source =
-      '# Quiet mode\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Stage | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nA flag turns output down.\n';
+      '# Quiet mode\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Track | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nA flag turns output down.\n';
     const { shown } = await lintOne('placeholder', source, { template });
     expect(shown).toEqual([
       '3:15 Template text left in the introduction: “(write "none" unless it replaces one, then link it)”. Replace it with this pattern\'s own content.',
@@ -917,7 +917,7 @@ describe('placeholder: a note in parentheses, or the choices, that is all its li
 
   it('filled in, or a parenthesis inside the author’s sentence: nothing', async () => {
     const source =
-      '# Quiet mode\n\n- Supersedes: none\n\n| Field | Value |\n| --- | --- |\n| Stage | In Review |\n\n## Motivation\n\nLogs drown the one line that matters (why it matters is in the survey).\n\n## Design\n\nThe design (a diagram helps) and its parts: one flag.\n';
+      '# Quiet mode\n\n- Supersedes: none\n\n| Field | Value |\n| --- | --- |\n| Track | In Review |\n\n## Motivation\n\nLogs drown the one line that matters (why it matters is in the survey).\n\n## Design\n\nThe design (a diagram helps) and its parts: one flag.\n';
     expect((await lintOne('placeholder', source, { template })).shown).toEqual([]);
   });
 });
