@@ -1202,7 +1202,16 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // section: it neither bounds the place nor stands for this one.)
   // (Inside its parent only: at the top, one out of place, `## Goals` after the Motivation it belongs
   // under, still bounds the place of what follows.)
-  const elsewhere = new Set(missing.parent ? outline.misplaced.filter((m) => !isUnder(m.schema, missing.schema)).map((m) => m.section) : []);
+  // (Nor one the template puts after it, `### Test Plan` of the later Design Details written inside the
+  // Proposal: the later template's text begins there, which bounds the place.)
+  const position = fromTemplate(template, 'template order', () => new Map(flattenSections(template.sections).map((t, i) => [t, i])));
+  const elsewhere = new Set(
+    missing.parent
+      ? outline.misplaced
+          .filter((m) => !isUnder(m.schema, missing.schema) && (position.get(m.schema) ?? Infinity) < (position.get(missing.schema) ?? -1))
+          .map((m) => m.section)
+      : [],
+  );
   const next = siblings.find((s) => s.range.start.offset > from && heading(s) && !unknown.has(s) && !earlier.has(s) && !parts.has(s) && !elsewhere.has(s))?.range.start
     .offset;
   const to = Math.min(before ?? missing.parent?.sections.at(-1)!.range.end.offset ?? Infinity, next ?? Infinity);

@@ -1038,6 +1038,14 @@ describe('required-section: several headings of the author’s where two section
       'error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
     ]);
   });
+  it('inside its parent, one of a later section of the template written there (`### Test Plan` of the Design Details) bounds the place: the author’s heading after it is no stand-in', async () => {
+    const later =
+      '# [Title]\n\n## Proposal\n\n### User Stories\n\nWho.\n\n### Implementation Details\n\nHow.\n\n### Risks\n\nWhat could go wrong.\n\n### Drawbacks\n\nCosts.\n\n## Design Details\n\n### Test Plan\n\nHow it is tested.\n';
+    const source =
+      '# Fast install\n\n## Proposal\n\n### Implementation Details\n\nA flag.\n\n### User Stories\n\nAn operator installs.\n\n### Test Plan\n\nA job.\n\n### Infrastructure Needs\n\nA lab.\n\n### Drawbacks\n\nNone.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template: later });
+    expect(diagnostics.filter((d) => d.message.includes('`### Risks`')).map((d) => d.severity)).toEqual(['error']);
+  });
   it('at the top, a section of the template written out of its place still bounds the place: the author’s sections after it are no stand-ins', async () => {
     const top = '# [Title]\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n## Proposal\n\nWhat.\n\n## Drawbacks\n\nCosts.\n';
     const source =
