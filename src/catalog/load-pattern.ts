@@ -798,12 +798,12 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
   // (Nor links alone, `https://…/issues/5434`: where to read more, not what it is.)
   // (Nor a field of a header written as bold labels, a paragraph each — `**Status**: …`, `**Date**: …`,
   // `**Governance**: To be discovered; potentially …` —, however long its value.)
-  const boldLabel = (b: Block) => b.kind === 'paragraph' && /^\s*(\*\*|__)[^*_\n]{1,40}?\1\s*:|^\s*(\*\*|__)[^*_\n]{1,40}?:\2/.test(b.raw);
-  const header = doc.preamble.filter(boldLabel).length >= 2;
+  const boldField = (b: Block) => b.kind === 'paragraph' && /^\s*(\*\*|__)[^*_\n]{1,40}?\1\s*:|^\s*(\*\*|__)[^*_\n]{1,40}?:\2/.test(b.raw);
+  const header = doc.preamble.filter(boldField).length >= 2;
   const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
     b.kind === 'paragraph' &&
     outside(b.range) &&
-    !(header && boldLabel(b) && doc.preamble.includes(b)) &&
+    !(header && boldField(b) && doc.preamble.includes(b)) &&
     readsAsProse(b.text) &&
     !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
     !imagesOnly(b.raw) &&

@@ -612,7 +612,12 @@ export function slugOfFile(file: ScannedFile): string | undefined {
 
 /** A file's text without its code blocks and code spans (a pattern about templates shows `{name}` in its examples). */
 function withoutCode(source: string): string {
-  return source.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').replace(/`+[^`\n]*`+/g, '');
+  return withoutFences(source).replace(/`+[^`\n]*`+/g, '');
+}
+
+/** A page's text without its fenced code blocks (its code spans kept). */
+export function withoutFences(source: string): string {
+  return source.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '');
 }
 
 /** Whether a template's front matter holds blanks to fill in (`title: <LIP title>`, `author: [Your name]`). */

@@ -40,6 +40,7 @@ import {
   templatesAbove,
   type OtherDocument,
   type ScannedFile,
+  withoutFences,
 } from './adopt-scan.js';
 
 /**
@@ -721,7 +722,7 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
     for (const link of doc.links) {
       // (Or the file's page on a git host, `https://github.com/org/repo/blob/main/proposals/template.md`:
       // the file of this folder whose path ends that address's.)
-      const hosted = link.kind === 'link' ? hostedFile(link.url, byRel) : undefined;
+      const hosted = link.kind === 'link' && HOSTED_FILE.test(link.url.trim());
       if (link.kind !== 'link' || (!hosted && /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(link.url))) continue;
       const line = doc.lines.lineText(link.range.start.line);
       const at = link.range.start.column - 1;
@@ -744,9 +745,11 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
         // range is its text, its destination or the whole reference link, as the link is written.)
         (/\bcopy(?:ing)?\s+(?:\[[^\]]*\]\(|\[`*)?$/i.test(before) && /^\s*(?:to|into|as)\b/i.test(after.replace(/^\S*/, '')));
       if (!says) continue;
+      const onHost = hosted ? hostedFile(link.url, byRel) : undefined;
+      if (hosted && !onHost) continue;
       let target: string;
       try {
-        target = hosted ?? path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
+        target = onHost ?? path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
       } catch {
         continue;
       }
@@ -777,17 +780,15 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
   return { templates, callers };
 }
 
-/** A page's text without its fenced code blocks (lines kept). */
-function withoutFences(source: string): string {
-  return source.replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?^\1\2[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
-}
+/** A git host's address of a file in a repository, the file's path in it caught. */
+const HOSTED_FILE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|src\/branch)\/[^/]+\/([^?#]+)/i;
 
 /**
  * The file of the folder a git host's address of a file names (`https://github.com/o/r/blob/main/rfcs/0000-template.md`,
  * GitLab's `/-/blob/`): the one whose path, from this folder, ends the address's path in the repository.
  */
 function hostedFile(url: string, byRel: ReadonlyMap<string, unknown>): string | undefined {
-  const m = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|src\/branch)\/[^/]+\/([^?#]+)/i.exec(url.trim());
+  const m = HOSTED_FILE.exec(url.trim());
   if (!m) return undefined;
   let inRepo: string;
   try {

@@ -317,6 +317,22 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   }
 
   const shift = wholeOutlineShift(pairs, outline.matches);
+  // One finding for such an outline, at its one template section, with the fix that moves them all.
+  const oneLayout = (section: Section, own: readonly Heading[], from: number, by: 1 | -1, listed = own.length): void => {
+    const [is, should] = ['#'.repeat(section.level), '#'.repeat(section.level + by)];
+    const fix = shiftHeadings(doc, from, by);
+    report({
+      warning: true,
+      message: `${headingLabel(section)} should be level ${section.level + by}: \`${should} ${section.title}\`, and so should the pattern's own ${own.length === 1 ? 'section' : 'sections'} written at its level (${own
+        .slice(0, listed)
+        .map((h) => `\`${is} ${h.text}\``)
+        .join(', ')}${own.length > listed ? ` and ${own.length - listed} more` : ''}): every section of this pattern is one level ${by > 0 ? 'up' : 'down'}.`,
+      range: plainRange(section.heading.range),
+      expected: `${should} ${section.title}`,
+      actual: `${is} ${section.title}`,
+      ...(fix ? { fix } : {}),
+    });
+  };
   // One template section written a level up among the author's own sections written so too (`#
   // Motivation`, `# Use cases`, `# Design` under the `# Widget cache` title): the outline is one
   // level up, not one heading. Moved alone, it would leave the others second titles: all move.
@@ -332,16 +348,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     firstBelow === tops[0]
   ) {
     const one = pairs[0]!.section;
-    const own = tops.filter((h) => h !== one.heading);
-    const fix = shiftHeadings(doc, tops[0]!.range.start.offset, 1);
-    report({
-      warning: true,
-      message: `${headingLabel(one)} should be level 2: \`## ${one.title}\`, and so should the pattern's own ${own.length === 1 ? 'section' : 'sections'} written at its level (${own.map((h) => `\`# ${h.text}\``).join(', ')}): every section of this pattern is one level up.`,
-      range: plainRange(one.heading.range),
-      expected: `## ${one.title}`,
-      actual: `# ${one.title}`,
-      ...(fix ? { fix } : {}),
-    });
+    oneLayout(
+      one,
+      tops.filter((h) => h !== one.heading),
+      tops[0]!.range.start.offset,
+      1,
+    );
     return;
   }
   // (Or one written a level down among the author's own sections written so too, where the template's
@@ -358,19 +370,13 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     doc.headings[0] === downs[0] &&
     doc.headings.every((h) => h.level >= 2)
   ) {
-    const own = downs.filter((h) => h !== one.section.heading);
-    const fix = shiftHeadings(doc, downs[0]!.range.start.offset, -1);
-    report({
-      warning: true,
-      message: `${headingLabel(one.section)} should be level 1: \`# ${one.section.title}\`, and so should the pattern's own ${own.length === 1 ? 'section' : 'sections'} written at its level (${own
-        .slice(0, 3)
-        .map((h) => `\`## ${h.text}\``)
-        .join(', ')}${own.length > 3 ? ` and ${own.length - 3} more` : ''}): every section of this pattern is one level down.`,
-      range: plainRange(one.section.heading.range),
-      expected: `# ${one.section.title}`,
-      actual: `## ${one.section.title}`,
-      ...(fix ? { fix } : {}),
-    });
+    oneLayout(
+      one.section,
+      downs.filter((h) => h !== one.section.heading),
+      downs[0]!.range.start.offset,
+      -1,
+      3,
+    );
     return;
   }
   // The template's title a level down (`## Design Note Template` over `### Overview`, a template kept in

@@ -522,7 +522,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // The pattern's sections that stand for the template's sections it puts after each missing one,
   // written out of their place (`### Notes` inside the Design for the closing `## Note`): a missing
   // section goes before them, where the template has it, not after them.
-  const order = new Map(flattenSections(template.sections).map((t, i) => [t, i]));
+  const order = templateOrder(template);
   const placing = (missing: MissingSection): Placing => ({
     first: goesFirst(missing),
     level: levelHere(missing),
@@ -1204,7 +1204,7 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // under, still bounds the place of what follows.)
   // (Nor one the template puts after it, `### Test Plan` of the later Design Details written inside the
   // Proposal: the later template's text begins there, which bounds the place.)
-  const position = fromTemplate(template, 'template order', () => new Map(flattenSections(template.sections).map((t, i) => [t, i])));
+  const position = templateOrder(template);
   const elsewhere = new Set(
     missing.parent
       ? outline.misplaced
@@ -1254,6 +1254,11 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
   // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
   return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
+}
+
+/** Each of the template's sections, at any depth, by its place in the template's order (once per template). */
+function templateOrder(template: TemplateSchema): ReadonlyMap<TemplateSection, number> {
+  return fromTemplate(template, 'template order', () => new Map(flattenSections(template.sections).map((t, i) => [t, i])));
 }
 
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */

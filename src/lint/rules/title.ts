@@ -145,6 +145,9 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   const h1s = allUp || h1Sections || firstUp ? [] : doc.headings.filter((h) => h.level === 1 && !sectionsAsH1.has(h));
 
   if (spec.from === 'heading') {
+    // The headings that are the template's sections, in place or not.
+    const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
+    const placed = new Set([...templateHeadings, ...outline.misplaced.map((m) => m.section.heading)]);
     let lowered: Heading | undefined;
     const opensWith = spec.configured ? "the configuration reads each pattern's title from an H1" : 'the template opens each pattern with an H1';
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
@@ -167,9 +170,8 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       const fmText = fm && !first && !firstUp ? String(fmTitle).trim() : '';
       // (One H1 below headings of the author's alone, a `## Note` above `# Cache idea`: the title, not at
       // the top. A warning at it; it is no second title either.)
-      const placedAbove = new Set([...outline.all.flatMap((m) => m.sections.map((x) => x.heading)), ...outline.misplaced.map((m) => m.section.heading)]);
       lowered =
-        !first && !firstUp && !fmText && h1s.length === 1 && doc.headings.slice(0, doc.headings.indexOf(h1s[0]!)).every((h) => h.level > 1 && !placedAbove.has(h))
+        !first && !firstUp && !fmText && h1s.length === 1 && doc.headings.slice(0, doc.headings.indexOf(h1s[0]!)).every((h) => h.level > 1 && !placed.has(h))
           ? h1s[0]
           : undefined;
       // (The title written a level down over the whole outline, `## Proposal epsilon` over `### Motivation`,
@@ -245,8 +247,6 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ...(wholeDown || swapped ? { warning: true } : {}),
       });
     }
-    const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
-    const placed = new Set([...templateHeadings, ...outline.misplaced.map((m) => m.section.heading)]);
     for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {
       // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
