@@ -925,7 +925,7 @@ function onlyAsked(doc: MarkdownDocument): Set<string> | undefined {
     .join(' ')
     .replace(/[“”"'‘’]/g, '');
   const list =
-    /\b(?:every|each|all)(?: other)? (?:sections?|headings?|parts?)(?: below| here| in this (?:template|document))? (?:except(?: for)?|but|other than|apart from|save(?: for)?) ([^.;:]+?),? (?:may|can|could|might|is|are|should)\b[^.]*?\boptional\b/i.exec(
+    /\b(?:every|each|all|most)(?: other)? (?:sections?|headings?|parts?)(?: below| here| in this (?:template|document))?,? (?:except(?: for)?|but|other than|apart from|save(?: for)?) ([^.;:]+?),? (?:may|can|could|might|is|are|should)\b[^.]*?\boptional\b/i.exec(
       text,
     )?.[1] ??
     /\b(?:every|each|all)(?: other)? (?:sections?|headings?|parts?)\b[^.]{0,30}? (?:is|are) optional,? (?:except(?: for)?|but|other than|apart from|save(?: for)?) ([^.;:]+)/i.exec(

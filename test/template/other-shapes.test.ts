@@ -578,6 +578,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'TEMPLATE.md',
     );
     expect(outline(but.sections)).toEqual(['2 Abstract', '2 Motivation', '2 Prior Art ?', '2 Rights ?']);
+    // (So does "most sections below, except …, may be treated as optional", the names quoted with their commas.)
+    const most = templateFromSource(
+      '---\ntitle: <title>\n---\n\n*For proposals of many kinds, most sections below, except "Abstract" and "Motivation," may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Rights\n\nReleased under CC0.\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(most.sections)).toEqual(['2 Abstract', '2 Motivation', '2 Rights ?']);
     const only = templateFromSource(
       '# [Title]\n\nOnly the Summary and Design sections are required.\n\n## Summary\n\nIn short.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat.\n',
       'TEMPLATE.md',
