@@ -998,8 +998,9 @@ function removedLater(block: Block): boolean {
   const text = block.kind === 'html' ? block.html.replace(/<!--|-->/g, ' ') : block.kind === 'paragraph' || block.kind === 'blockquote' ? block.text : '';
   const plain = text.replace(/[*_`{}[\]]/g, '').replace(/\s+/g, ' ');
   return (
-    /\bthis (?:sub-?)?section(?: and (?:its|all) (?:sub-?sections|children))? (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(plain) ||
-    REMOVE_ME.test(plain)
+    /\bthis (?:sub-?)?section(?: \(?(?:and|with|including) (?:its|all) (?:sub-?sections|children)\)?)? (?:must|should|shall|will|is to) be (?:deleted|removed)\b/i.test(
+      plain,
+    ) || REMOVE_ME.test(plain)
   );
 }
 
@@ -1015,7 +1016,7 @@ function removedWithSiblings(sections: readonly Section[]): Set<Section> {
   const out = new Set<Section>();
   sections.forEach((section, i) => {
     const said = section.blocks.map((b) => (b.kind === 'html' ? b.html : b.kind === 'paragraph' || b.kind === 'blockquote' ? b.text : '')).join(' ');
-    if (!/\b(?:and|with) (?:its|all) (?:sub-?sections|children)\b/i.test(said) || !section.blocks.some(removedLater)) return;
+    if (!/\b(?:and|with|including) (?:its|all) (?:sub-?sections|children)\b/i.test(said) || !section.blocks.some(removedLater)) return;
     for (const next of sections.slice(i + 1)) {
       if (next.level < section.level) break;
       out.add(next);

@@ -560,6 +560,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'template.md',
     );
     expect(outline(info.sections)).toEqual(['3 (Notes, remove this section) ?', '3 Tags ?', '2 Abstract', '2 Details']);
+    // (Said in a parenthesis too: "This section (including its subsections) must be removed.")
+    const including = templateFromSource(
+      '---\ntitle: NAME\n---\n\n### (Notes, remove this section)\n\nThis section (including its subsections) must be removed.\n\n### Tags\n\nPick tags.\n\n## Abstract\n\nIn short.\n',
+      'template.md',
+    );
+    expect(outline(including.sections)).toEqual(['3 (Notes, remove this section) ?', '3 Tags ?', '2 Abstract']);
     // (A section whose guidance asks a question the answer to which may be no — `Are there any links?
     // If yes, list them here.` — may be left out.)
     const ifYes = templateFromSource('# [Title]\n\n## Design\n\nHow.\n\n## Further Reading\n\nAre there any links for this? If yes, list them here.\n', 'TEMPLATE.md');
