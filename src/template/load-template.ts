@@ -884,7 +884,7 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
  */
 function outlineIsAGuide(doc: MarkdownDocument): boolean {
   // (Instructions before the first section are often a list: `- Copy the template, or write your own proposal.`)
-  const text = doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block))).join(' ');
+  const text = preambleGuidance(doc).join(' ');
   // (Said of the whole outline in any section's text, the sections in the plural: `The current file is
   // a template. Copy it, update it to your needs. Feel free to add or remove sections.`)
   const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
@@ -920,8 +920,7 @@ function outlineIsAGuide(doc: MarkdownDocument): boolean {
  * Every other top-level section is then optional. Their names, folded.
  */
 function onlyAsked(doc: MarkdownDocument): Set<string> | undefined {
-  const text = doc.preamble
-    .map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block)))
+  const text = preambleGuidance(doc)
     .join(' ')
     .replace(/[“”"'‘’]/g, '');
   const list =
@@ -949,7 +948,7 @@ function onlyAsked(doc: MarkdownDocument): Set<string> | undefined {
  */
 function welcomesOwnSections(doc: MarkdownDocument): boolean {
   const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);
-  const text = [...doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block))), ...walk(doc.sections)].join(' ');
+  const text = [...preambleGuidance(doc), ...walk(doc.sections)].join(' ');
   return (
     /\bfeel free to add\b[^.]{0,40}\b(?:sections|headings|sub-?sections)\b/i.test(text) ||
     /\b(?:you )?(?:may|can) (?:also )?add (?:any |more |other |extra |new |your own |additional )+(?:sections|headings|sub-?sections)\b/i.test(text) ||
@@ -980,6 +979,11 @@ const DROP_WHAT_DOES_NOT_APPLY =
 /** Guidance that tells the author to delete the sub-sections below where they do not apply. */
 const DELETE_BELOW =
   /\b(?:delete|remove|drop|omit)\s+(?:(?:the|these|those|any|all)\s+)?(?:[^\s.,;]+\s+)?(?:sub-?)?(?:headings|sections)\s+(?:below|beneath|under (?:it|this one)|that follow)\b/i;
+
+/** The template's guidance before its first section, a block at a time (a list's items, a paragraph, a quote, a comment). */
+function preambleGuidance(doc: MarkdownDocument): string[] {
+  return doc.preamble.map((block) => (block.kind === 'list' ? blockText(block) : guidanceText(block)));
+}
 
 /** A block's guidance as one line of plain text: a paragraph, a quote, or a comment for the author. */
 function guidanceText(block: Block | undefined): string {
