@@ -30,7 +30,7 @@ import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, requiredOf } from '../../template/walk.js';
-import { claimedSections, fromTemplate } from '../../template/lookup.js';
+import { claimedSections, fromTemplate, sectionOfTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
@@ -446,6 +446,9 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // fix moves the whole outline to the template's levels, and a section inserted at those is right.)
   // (So does one whose title is kept in front matter, where heading-level moves none of it either: its
   // first heading, `## Abstract` for the Summary, would be read as the title at H1.)
+  // (Not where the author's headings are off by more than one amount — `# Motivation` for `##
+  // Motivation` beside `# Goals` for `### Goals` — as many off otherwise as by that: heading-level
+  // moves each of them to the template's level, where an inserted section then belongs too.)
   const off = outlineShift(outline);
   const keptDown = raisedIntoTitle(doc, template, doc.headings[0], -off);
   const shift = (!doc.title && template.title.from === 'heading') || keptDown ? off : 0;
@@ -890,11 +893,40 @@ function keptWithoutHeading(doc: MarkdownDocument, template: TemplateSchema, mis
   // (Text that stays in every pattern — a rights statement, or what the template marks to keep — not
   // guidance: an instruction kept there is template text left in, the placeholder rule's.)
   const own = boilerplateSections(template).find((b) => b.section === missing.schema && (b.marked || RIGHTS.test(b.section.body)));
-  if (!own || own.text.split(' ').length < 3) return undefined;
   const after = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
   const before = missing.before?.sections[0]?.range.start.offset ?? Infinity;
-  const blocks = documentBlocks(doc);
-  return blocks.find((b) => b.kind === 'paragraph' && b.range.start.offset > after && b.range.start.offset < before && foldText(blockText(b)) === own.text);
+  const blocks = documentBlocks(doc).filter((b) => b.range.start.offset > after && b.range.start.offset < before);
+  if (own && own.text.split(' ').length >= 3) {
+    const kept = blocks.find((b) => b.kind === 'paragraph' && foldText(blockText(b)) === own.text);
+    if (kept) return kept;
+  }
+  // (Or the template's own list of it, which the catalog keeps and ticks, there at its place: a list
+  // most of whose items — three or more — are the template's, boxes ticked or not, with its lead line
+  // where the template has one right above it, "Items marked with (R) are required…". A sentence of
+  // guidance alone kept there is no such text: it is left in, the placeholder rule's.)
+  const { sentences, items } = ownWords(template, missing.schema);
+  const at = blocks.findIndex((b) => {
+    if (b.kind !== 'list' || b.items.length < 3) return false;
+    const theirs = b.items.filter((i) => items.has(foldText(i.text))).length;
+    return theirs >= 3 && theirs * 2 >= b.items.length;
+  });
+  if (at < 0) return undefined;
+  const lead = blocks[at - 1];
+  return lead?.kind === 'paragraph' && sentences.has(foldText(lead.text)) ? lead : blocks[at];
+}
+
+/** A template section's own visible paragraphs (of six words or more) and list items (of three words or more), folded. */
+function ownWords(template: TemplateSchema, schema: TemplateSection): { sentences: ReadonlySet<string>; items: ReadonlySet<string> } {
+  return fromTemplate(template, `own words ${schema.id}`, () => {
+    const section = sectionOfTemplate(template, schema);
+    const sentences = new Set<string>();
+    const items = new Set<string>();
+    for (const b of section?.blocks ?? []) {
+      if (b.kind === 'paragraph' && foldText(b.text).split(' ').length >= 6) sentences.add(foldText(b.text));
+      if (b.kind === 'list') for (const i of b.items) if (foldText(i.text).split(' ').length >= 3) items.add(foldText(i.text));
+    }
+    return { sentences, items };
+  });
 }
 
 /**
@@ -978,10 +1010,18 @@ function withName(text: string, placeholder: string, name: string): string {
   });
 }
 
-/** How many levels every section the pattern has is off the template's, when it is the same for all (else 0). */
+/**
+ * How many levels every section the pattern has in place is off the template's, when it is the same
+ * for all and most of those out of place are off alike or not at all (else 0).
+ */
 function outlineShift(outline: OutlineMatch): number {
   const offs = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.level - m.schema.level)));
-  return offs.size === 1 && outline.all.length >= 2 ? [...offs][0]! : 0;
+  const off = offs.size === 1 && outline.all.length >= 2 ? [...offs][0]! : 0;
+  if (!off) return off;
+  // The template sections out of place off by another amount: as many as those in place, no one layout.
+  const otherwise = outline.misplaced.filter((m) => m.section.level !== m.schema.level && m.section.level - m.schema.level !== off).length;
+  const inPlace = outline.all.reduce((n, m) => n + m.sections.length, 0);
+  return otherwise >= inPlace ? 0 : off;
 }
 
 /** The missing sections whose headings are written inside a runaway fence's code. */

@@ -753,6 +753,19 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
   });
 
+  it('a pattern whose headings are off the template by two amounts (`# Motivation` for `## Motivation`, `# Goals` for `### Goals`) gets a missing section at the template’s level, not at its own: heading-level moves each heading to the template’s, where one at the author’s would be an error', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat.\n\n### Non-Goals\n\nWhat not.\n\n## Proposal\n\nHow.\n';
+    const source = '---\ntitle: Tea timer\n---\n\n# Motivation\n\nBitter tea.\n\n# Goals\n\nA ring.\n\n# Non-Goals\n\nAn app.\n\n# Proposal\n\nA timer.\n';
+    const { diagnostics } = await lintOne('required-section', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Summary`, expected before `## Motivation`.']);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    const after = await readFile(fixed.file, 'utf8');
+    expect(after).toMatch(/^## Summary$/m);
+    expect(after).not.toMatch(/^# Summary$/m);
+    const levels = await lintOne('heading-level', after, { template });
+    expect(levels.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).not.toContainEqual(expect.stringContaining('Summary'));
+  });
+
   it('a section the template makes optional for one kind ("Optional for `kind: family` patterns") is not asked of patterns of that kind, and asked of the others', async () => {
     const template =
       '---\ntitle: "<name>"\nkind: single | family\n---\n\n## Goal\n\nOne paragraph.\n\n## Walkthrough\n\nA worked example.\nOptional for `kind: family` patterns (they list their members).\n\n## Links\n\nReferences.\n';
@@ -1377,6 +1390,27 @@ describe('required-section: a section whose template text is there without its h
       '7 warning Missing section `## Licence`, expected after `## Decision`: its text as the template writes it is on line 9, the text of `## Rights`. If that heading is this section in other words, rename it `## Licence`, or accept its name with `aliases` under `sections` in the configuration.',
     ]);
     expect(diagnostics[0]!.fix).toBeUndefined();
+  });
+  it('the template’s checklist kept and ticked at its place, under its lead line, without its heading: a warning, and the fix puts the heading above the lead line', async () => {
+    const checklist =
+      '# [Record Title]\n\n## Sign-off\n\nBoxes marked (R) must be ticked before the record is merged.\n\n- [ ] (R) An owner is named for the change\n- [ ] (R) The rollback is written down\n- [ ] (R) Support has read the record\n- [ ] The team page links here\n\n## Decision\n\nWhat was decided.\n';
+    const text =
+      '# Queue names\n\nBoxes marked (R) must be ticked before the record is merged.\n\n- [x] (R) An owner is named for the change\n- [ ] (R) The rollback is written down\n- [x] (R) Support has read the record\n- [ ] The team page links here\n\n## Decision\n\nQueues are named by team.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template: checklist });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '3 warning Missing section `## Sign-off`, expected before `## Decision`: its text as the template writes it is on line 3, without its heading. Add the heading above that text.',
+    ]);
+    const fixed = await lintOne('required-section', text, { template: checklist, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(text.replace('Boxes marked', '## Sign-off\n\nBoxes marked'));
+    expect((await lintOne('empty-section', await readFile(fixed.file, 'utf8'), { template: checklist })).shown).toEqual([]);
+    // (A list of other items at its place is no such text: the section is missing.)
+    const second = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Sign-off\n\n- [ ] (R) An owner is named for the change\n- [ ] (R) The rollback is written down\n- [ ] (R) Support has read the record\n\n## Notes\n\nAnything else.\n';
+    const other = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n- [x] Names are short\n- [x] Names have no dots\n- [ ] Support has read the record\n\n## Notes\n\nNone.\n';
+    expect((await lintOne('required-section', other, { template: second })).diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'error Missing section `## Sign-off`, expected after `## Decision`.',
+    ]);
+    const kept = other.replace('Names are short', '(R) An owner is named for the change').replace('Names have no dots', '(R) The rollback is written down').replace('] Support', '] (R) Support');
+    expect((await lintOne('required-section', kept, { template: second })).diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['7 warning']);
   });
   it('guidance of the template kept without its heading is no such text: the section is missing (the kept guidance is left in)', async () => {
     const guided = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Compatibility\n\nAll records that break older clients must say how.\n';
