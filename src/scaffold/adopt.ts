@@ -118,6 +118,8 @@ export interface AdoptResult {
     files: number;
     example: string;
     /** Written from the template, in a folder of the patterns' own without its README: add its path. */ readmeless?: true;
+    /** Each the same text as a pattern taken in its folder (`README.md` beside the `index.md` taken): copies. */
+    copies?: true;
   }[];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
@@ -1050,8 +1052,17 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
   const mdIn = groupBy(files, (f) => f.dirs.join('/'));
   const near: AdoptResult['notTaken'] = [];
   const byFolder = new Map<string, string[]>();
+  // (A file with the very text of a pattern taken in its folder — `README.md` beside the `index.md` a
+  // site builds from — is its copy: said as copies, once for all.)
+  const taken = new Map(layout.patterns.map((p) => [p.dirs.join('/'), p]));
+  const copies: string[] = [];
   for (const f of files) {
     if (said.has(f.rel)) continue;
+    const twin = taken.get(f.dirs.join('/'));
+    if (twin?.doc && f.doc && twin !== f && twin.doc.source === f.doc.source) {
+      copies.push(f.rel);
+      continue;
+    }
     const hidden = f.base.startsWith('.') && homes.has(f.dirs.join('/'));
     const ownFolder = !f.folderKind && f.dirs.length > 0 && f.base.replace(/\.(?:md|markdown)$/i, '') === f.dirs.at(-1) && homes.has(f.dirs.slice(0, -1).join('/'));
     const readmeless =
@@ -1064,10 +1075,13 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
       near.push({ folder: path.posix.dirname(f.rel), files: 1, example: f.rel, ...(readmeless ? { readmeless: true as const } : {}) });
       continue;
     }
-    const folder = path.posix.dirname(f.rel);
+    // (One document per folder, `doc/meta-decisions/*/index.md`: counted by the folder those folders are
+    // in, as a layout of their own — two in each of four folders are eight files not taken there.)
+    const folder = f.folderKind && f.dirs.length > 1 ? `${path.posix.dirname(path.posix.dirname(f.rel))}/*` : path.posix.dirname(f.rel);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), f.rel]);
   }
   return [
+    ...(copies.length > 0 ? [{ folder: path.posix.dirname(copies[0]!), files: copies.length, example: copies[0]!, copies: true as const }] : []),
     ...near.slice(0, 5),
     ...[...byFolder]
       .filter(([, rels]) => rels.length >= 5)
@@ -1083,7 +1097,15 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
     ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections)`).join(', ')}; add a glob for any that holds patterns.`
     : '';
   const others = result.notTaken.length
-    ? ` Not taken: ${result.notTaken.map((f) => (f.readmeless ? `${f.example} (a folder of the patterns' own without its README: add its path if it is one)` : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`)).join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`
+    ? ` Not taken: ${result.notTaken
+        .map((f) =>
+          f.readmeless
+            ? `${f.example} (a folder of the patterns' own without its README: add its path if it is one)`
+            : f.copies
+              ? `${plural(f.files, 'file')} with the text of the pattern beside it (${f.example}…: copies)`
+              : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`,
+        )
+        .join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`
     : '';
   const unread = (result.otherFormats ?? [])
     .map(

@@ -503,6 +503,20 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toMatch(/not taken +designs\/2022-dark-theme\/design\.md \(in a folder of the patterns' own, without its README/);
   });
 
+  it('documents one per folder a level deeper that the globs leave out are said by the folder they share (`notes/*/`), and README copies of the index pages taken are said as copies', async () => {
+    const record = (t: string) => `# ${t}\n\n## Context\n\n${t} matters.\n\n## Options\n\nTwo.\n\n## Decision\n\nThe first.\n\n## Consequences\n\nFewer steps.\n`;
+    const note = (t: string) => `# ${t}\n\n## Background\n\nA while ago.\n\n## Thoughts\n\nSome.\n`;
+    const files: Record<string, string> = { 'templates/record.md': record('[Title]') };
+    for (const t of ['Queues', 'Caches', 'Logs', 'Tokens']) files[`doc/${t.toLowerCase()}/index.md`] = files[`doc/${t.toLowerCase()}/README.md`] = record(t);
+    for (const t of ['Lint', 'Spell', 'Menus']) files[`doc/notes/${t.toLowerCase()}/index.md`] = files[`doc/notes/${t.toLowerCase()}/README.md`] = note(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/patterns +doc\/\*\/index\.md: 4 files/);
+    expect(run.stdout).toMatch(/not taken +4 files \(doc\/\w+\/README\.md…: each the same text as the pattern taken beside it, a copy\)/);
+    expect(run.stdout).toMatch(/not taken +6 files in doc\/notes\/\*\/ \(doc\/notes\/\w+\/(?:README|index)\.md…: not written from the template/);
+  });
+
   it('empty files (pages still to write) are left out and shape nothing; patterns without titles that share no section get a template that asks for none', async () => {
     const blanks = await tempCatalog({
       '0000-template.md': '# RFC: Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',

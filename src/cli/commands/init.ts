@@ -89,7 +89,9 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       f.readmeless
         ? `  not taken  ${f.example} ${dim("(in a folder of the patterns' own, without its README: add its path to `patterns` if it is one)")}`
-        : `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
+        : f.copies
+          ? `  not taken  ${plural(f.files, 'file')} ${dim(`(${f.example}…: each the same text as the pattern taken beside it, a copy)`)}`
+          : `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
     );
   for (const e of r.exclude)
     ctx.out(

@@ -1404,12 +1404,17 @@ describe('required-section: a section whose template text is there without its h
     expect(await readFile(fixed.file, 'utf8')).toBe(text.replace('Boxes marked', '## Sign-off\n\nBoxes marked'));
     expect((await lintOne('empty-section', await readFile(fixed.file, 'utf8'), { template: checklist })).shown).toEqual([]);
     // (A list of other items at its place is no such text: the section is missing.)
-    const second = '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Sign-off\n\n- [ ] (R) An owner is named for the change\n- [ ] (R) The rollback is written down\n- [ ] (R) Support has read the record\n\n## Notes\n\nAnything else.\n';
-    const other = '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n- [x] Names are short\n- [x] Names have no dots\n- [ ] Support has read the record\n\n## Notes\n\nNone.\n';
+    const second =
+      '# [Record Title]\n\n## Decision\n\nWhat was decided.\n\n## Sign-off\n\n- [ ] (R) An owner is named for the change\n- [ ] (R) The rollback is written down\n- [ ] (R) Support has read the record\n\n## Notes\n\nAnything else.\n';
+    const other =
+      '# Queue names\n\n## Decision\n\nQueues are named by team.\n\n- [x] Names are short\n- [x] Names have no dots\n- [ ] Support has read the record\n\n## Notes\n\nNone.\n';
     expect((await lintOne('required-section', other, { template: second })).diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
       'error Missing section `## Sign-off`, expected after `## Decision`.',
     ]);
-    const kept = other.replace('Names are short', '(R) An owner is named for the change').replace('Names have no dots', '(R) The rollback is written down').replace('] Support', '] (R) Support');
+    const kept = other
+      .replace('Names are short', '(R) An owner is named for the change')
+      .replace('Names have no dots', '(R) The rollback is written down')
+      .replace('] Support', '] (R) Support');
     expect((await lintOne('required-section', kept, { template: second })).diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['7 warning']);
   });
   it('guidance of the template kept without its heading is no such text: the section is missing (the kept guidance is left in)', async () => {
