@@ -45,6 +45,8 @@ export interface Exclusion {
   reason: 'name' | 'template' | 'no-section' | 'folder' | 'fragment' | 'duplicate' | 'listing' | 'blank' | 'side' | 'translation';
   /** The files it leaves out (relative). */
   files: string[];
+  /** For a duplicate: the pattern taken already of its name, and why this one is left out, said. */
+  twin?: { rel: string; said: string };
 }
 
 export interface LayoutChoice {
@@ -384,10 +386,12 @@ export function chooseLayout(
         if (outside.some(inPatternFolder)) return false;
         const parsed = outside.filter((f) => fit(f) !== undefined);
         const fitting = parsed.filter((f) => fitsTemplate(fit(f)));
-        // (A few sharing a name with a pattern taken already — `alpha/deprecated/alpha.md` beside
+        // (Some sharing a name with a pattern taken already — `alpha/deprecated/alpha.md` beside
         // `alpha/alpha.md`, an older copy — are left out by path below; the others join.)
         const clashing = fitting.filter((f) => slugs.has(slugOfFile(f))).length;
-        return fitting.length - clashing >= 2 && fitting.length * 2 >= parsed.length && clashing * 3 <= fitting.length;
+        // (Two thirds of them sharing names is a copy of the catalog, a translation; half of them, `draft/` beside
+        // `stable/` where two specs are in both, is another folder of patterns with those two in it twice.)
+        return fitting.length - clashing >= 2 && fitting.length * 2 >= parsed.length && clashing * 3 <= fitting.length * 2;
       };
       let kind = other.layout;
       if (!joins(kind)) {
@@ -424,9 +428,17 @@ export function chooseLayout(
       );
       const leavesOut = picomatch(left.map((e) => e.glob));
       const clash = found.filter((f) => slugs.has(slugOfFile(f)));
-      if (clash.length * 3 > found.length || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;
+      if (clash.length * 3 > found.length * 2 || found.length - clash.length < 2 || patterns.some((f) => leavesOut(f.rel))) continue;
       // (Those sharing a name with a pattern taken already are left out one by one, and said.)
-      for (const f of clash) left.push({ glob: fileGlob(f.rel), reason: 'duplicate', files: [f.rel] });
+      for (const f of clash) {
+        const twin = patterns.find((p) => slugOfFile(p) === slugOfFile(f));
+        left.push({
+          glob: fileGlob(f.rel),
+          reason: 'duplicate',
+          files: [f.rel],
+          ...(twin ? { twin: { rel: twin.rel, said: duplicateReason(twin.rel, twin.doc !== undefined && twin.doc.source === f.doc?.source, f.rel) } } : {}),
+        });
+      }
       const added = found.filter((f) => !clash.includes(f));
       exclusions.push(...left);
       for (const f of added) slugs.add(slugOfFile(f));
@@ -495,9 +507,18 @@ export function chooseLayout(
     if (!patterns.some((p) => byName(p.rel))) exclusions.push({ glob, reason: 'name', files: list.map((f) => f.rel) });
     else for (const f of list) exclusions.push({ glob: fileGlob(f.rel), reason: 'name', files: [f.rel] });
   }
+  // (A glob whose files a joined one selects too, `docs/spec/*.md` beside `docs/*/*.md`, says nothing more.)
+  const kept = globs.filter((g, k) => {
+    const others = globs.filter((o, j) => j !== k && !(o === g && j > k));
+    if (others.length === 0) return true;
+    const byOthers = picomatch(others, { dot: false });
+    const own = picomatch(g, { dot: false });
+    const mine = files.filter((f) => own(f.rel));
+    return mine.length === 0 || !mine.every((f) => byOthers(f.rel));
+  });
   return {
     layout,
-    globs,
+    globs: kept,
     ...(template ? { template } : {}),
     ...(best && !accepted && !explicit
       ? credible(best)
@@ -913,4 +934,14 @@ function translations(patterns: ScannedFile[], exclusions: Exclusion[]): Scanned
   }
   for (const f of out) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
   return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
+}
+
+/**
+ * Why a file named as a pattern taken already is left out: the same text (a copy), or another
+ * version of it — an older one only where its folder says so (`old/`, `archive/`, `deprecated/`).
+ */
+function duplicateReason(twin: string, same: boolean, rel: string): string {
+  if (same) return `the same text as ${twin}, a copy`;
+  const older = /(?:^|\/)(?:old|older|archived?|deprecated|legacy|obsolete|superseded|previous)(?:\/|$)/i.test(path.posix.dirname(rel));
+  return `named as ${twin}, taken already${older ? ', an older copy likely' : ''}: a page's name must be its own. If this one is the version to keep, exclude that one instead, or rename one of them`;
 }

@@ -1130,7 +1130,7 @@ function exclusionReason(e: Exclusion): string {
     case 'fragment':
       return `a part other pages include (\`[!INCLUDE …]\`, \`--8<--\`, \`{% include %}\`), not a page of its own (${some})`;
     case 'duplicate':
-      return `named as a pattern taken already (an older copy, likely: a page's name must be its own) (${some})`;
+      return e.twin ? `${e.twin.said} (${some})` : `named as a pattern taken already (a page's name must be its own) (${some})`;
     case 'translation':
       return `a translation of the pattern beside it in English (${some})`;
     case 'side':

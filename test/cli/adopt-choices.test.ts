@@ -586,7 +586,7 @@ describe('init --adopt: a deeper layout with a copy named as a pattern', () => {
     const dir = await tempCatalog(files);
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('exclude    alpha/deprecated/alpha.md (named as a pattern taken already');
+    expect(run.stdout).toContain('exclude    alpha/deprecated/alpha.md (named as alpha/alpha.md, taken already, an older copy likely: ');
     expect(await pickedOf(dir, files)).toEqual([
       'alpha/alpha.md',
       'beta/beta.md',
@@ -596,6 +596,23 @@ describe('init --adopt: a deeper layout with a copy named as a pattern', () => {
       'gamma/gamma.md',
       'zeta/icons/icons.md',
     ]);
+  });
+  it('a copy in a folder that says nothing of its age (`draft/` beside `stable/`) is not called older: the reason names the pattern taken and how to keep this one instead; one of the very same text is called a copy', async () => {
+    const doc = (t: string, v: string) => `# ${t}\n\n> Version: ${v}\n\n## Abstract\n\n${t} in short.\n\n## Design\n\nHow ${t} works.\n`;
+    const files: Record<string, string> = { 'template.md': '# [Title]\n\n## Abstract\n\n[One line.]\n\n## Design\n\n[How.]\n' };
+    for (const t of ['1-client', '2-account', '3-transport', '4-payloads', '7-keys']) files[`docs/stable/${t}.md`] = doc(t, '0.3');
+    for (const t of ['5-stickers', '6-wallet']) files[`docs/draft/${t}.md`] = doc(t, '0.1');
+    files['docs/draft/4-payloads.md'] = doc('4-payloads', '0.5');
+    files['docs/draft/2-account.md'] = doc('2-account', '0.3');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      "exclude    docs/draft/4-payloads.md (named as docs/stable/4-payloads.md, taken already: a page's name must be its own. If this one is the version to keep, exclude that one instead, or rename one of them",
+    );
+    expect(run.stdout).toContain('exclude    docs/draft/2-account.md (the same text as docs/stable/2-account.md, a copy');
+    expect(run.stdout).not.toContain('older');
+    expect(run.stdout).toMatch(/patterns +docs\/\*\/\*\.md: 7 files/);
   });
 });
 

@@ -95,7 +95,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     );
   for (const e of r.exclude)
     ctx.out(
-      `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : e.reason === 'fragment' ? 'a part other pages include' : e.reason === 'duplicate' ? 'named as a pattern taken already, an older copy likely' : e.reason === 'listing' ? "a site's page that lists its folder" : e.reason === 'blank' ? 'an empty file' : e.reason === 'side' ? 'a part or translation of the pattern named for its folder' : e.reason === 'translation' ? 'a translation of the English pattern beside it' : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
+      `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : e.reason === 'fragment' ? 'a part other pages include' : e.reason === 'duplicate' ? (e.twin?.said ?? 'named as a pattern taken already') : e.reason === 'listing' ? "a site's page that lists its folder" : e.reason === 'blank' ? 'an empty file' : e.reason === 'side' ? 'a part or translation of the pattern named for its folder' : e.reason === 'translation' ? 'a translation of the English pattern beside it' : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
     );
   if (r.metadata)
     ctx.out(
