@@ -797,7 +797,10 @@ function rewordings(
     // (A word with a noun that only says what kind of text it is, `## Design overview`, is that word
     // alone: `## Design` — of `## Design Proposal` and `## Detailed Design`, whichever the template asks for.)
     const subject = only ?? (written1.length === 2 && heading.length === 2 && GENERIC_HEADS.has(heading[1]!) ? written1[0]! : undefined);
-    const oneWord = subject !== undefined && subject.length >= 4 && names.length >= 2 && names.includes(subject) && !filler.has(subject);
+    // (Not the word a name's head noun is about where that noun names what bears on it, not it: `##
+    // Decision` is no `## Decision drivers`, `## Design` no `## Design constraints`.)
+    const bearing = names.length >= 2 && names.at(-1) !== subject && BEARING_HEADS.has(names.at(-1)!.replace(/s$/, ''));
+    const oneWord = subject !== undefined && subject.length >= 4 && names.length >= 2 && names.includes(subject) && !filler.has(subject) && !bearing;
     // (Or another form of a one-word name, sharing its first six letters or more: `## Rationality` for
     // `## Rationale`.)
     const word = names.length === 1 ? names[0]! : undefined;
@@ -1237,6 +1240,35 @@ const GENERIC_HEADS = new Set([
   'checklist',
   'description',
   'explanation',
+]);
+
+/**
+ * Head nouns of a name that say what bears on its subject rather than what it is (`drivers` of a
+ * decision, `constraints` of a design): a heading of the subject's word alone is not that section.
+ */
+const BEARING_HEADS = new Set([
+  'driver',
+  'criteria',
+  'criterion',
+  'factor',
+  'force',
+  'consideration',
+  'constraint',
+  'context',
+  'background',
+  'assumption',
+  'requirement',
+  'goal',
+  'option',
+  'alternative',
+  'risk',
+  'drawback',
+  'concern',
+  'question',
+  'dependencie',
+  'dependency',
+  'input',
+  'principle',
 ]);
 
 /** Whether two names differ by words of opposite sense (see `OPPOSITES`), or a word and the same with a negating prefix (`resolved`, `unresolved`). */

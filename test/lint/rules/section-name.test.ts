@@ -236,6 +236,23 @@ describe('section-name: a name with a word that only says what kind of text it i
   });
 });
 
+describe('section-name: the word a name is about, where its head noun names what bears on it', () => {
+  it('`## Decision` at the place of `## Decision drivers` is not that section (the drivers are what the decision weighs); `## Decision` for `## Decision outcome` still is', async () => {
+    const template =
+      '# Title\n\n## Result\n\nWhich option was picked.\n\n## Problem context\n\nThe problem.\n\n## Decision drivers\n\nThe forces.\n\n## Options\n\nEach option.\n';
+    const source =
+      '# Serve the first page\n\n## Result\n\nThe backend renders it.\n\n## Problem context\n\nTwelve requests.\n\n## Decision\n\nWe render on the server.\n\n## Options\n\nTwo.\n';
+    expect((await lintOne('section-name', source, { template })).shown).toEqual([]);
+    expect((await lintOne('required-section', source, { template })).diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `## Decision drivers`, expected after `## Problem context`. This pattern has `## Decision` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+    ]);
+    const outcome = template.replace('## Decision drivers\n\nThe forces.', '## Decision outcome\n\nWhat was chosen.');
+    expect((await lintOne('section-name', source, { template: outcome })).shown).toEqual([
+      '11:1 `## Decision` is written `## Decision outcome` in the template (it stands where the template puts that section, in other words): rename it, or accept this name with `aliases` under `sections` in the configuration.',
+    ]);
+  });
+});
+
 describe("section-name: a sub-section reworded with its parent's name", () => {
   it('`### Recommendations to the vendor` under `## Recommendations`, for `### Vendor recommendations`, is that sub-section renamed: not missing, and not the parent again', async () => {
     const template = '# Title\n\n## Context\n\nWhat first.\n\n## Recommendations\n\nOverall.\n\n### Vendor recommendations\n\n*\n\n### Operator recommendations\n\n*\n';
