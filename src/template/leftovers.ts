@@ -1,5 +1,6 @@
 import { leadBlock } from '../markdown/document.js';
 import { plainRange, type Range } from '../markdown/lines.js';
+import { headingSlug } from '../markdown/slug.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { flattenSections } from './walk.js';
 import { fromTemplate } from './lookup.js';
@@ -24,6 +25,8 @@ const EMPHASIZED = /^\s*(\*\*?|__?)(?!\s)[^*_]+(?<!\s)\1\s*$/;
 
 /** Kinds of template text a catalog may keep as boilerplate (see `learnBoilerplate`). */
 const LEARNED = new Set<PlaceholderKind | undefined>(['instruction', 'label-sample']);
+/** …and the kinds counted where patterns keep them, to learn from: those, and bracketed text nearly all keep (see `NEARLY_ALL`). */
+const LEARNABLE = new Set<PlaceholderKind | undefined>([...LEARNED, 'bracketed']);
 
 /** A range as plain data (it crosses thread boundaries with what a catalog rule collects). */
 export interface PlainRange {
@@ -62,7 +65,7 @@ export interface Leftover {
 /** What one pattern holds of its template. */
 export interface TemplateTextFound {
   leftovers: Leftover[];
-  /** Instructions and unmarked label values of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
+  /** Instructions, unmarked label values and bracketed text of the template the pattern contains anywhere (filled in or not): what boilerplate is learned from. */
   present: number[];
   /** Placeholders of the template kept as a heading (`### [Known Uses]`): the catalog's way to write that heading when most keep it. */
   headings?: number[];
@@ -347,7 +350,7 @@ class Scan {
     if (ctx.unticked) {
       if (cold) return;
       // A form option not chosen: its fields are not asked for, but they are kept (and count as kept).
-      for (const p of this.matcher.find(text, raw)) if (LEARNED.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
+      for (const p of this.matcher.find(text, raw)) if (LEARNABLE.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
     const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean; sample?: boolean }>();
@@ -364,7 +367,7 @@ class Scan {
         if (!p.exact && phraseInOwnSentence(p.folded, foldText(unit)) && this.isAuthorText(foldText(unit))) continue;
         if (!found.includes(p)) found.push(p);
         const id = this.ids.get(p) ?? -1;
-        if (LEARNED.has(p.kind)) this.present.add(id);
+        if (LEARNABLE.has(p.kind)) this.present.add(id);
         if (hits.has((p.exact ?? p.pattern).source)) continue;
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
@@ -485,7 +488,10 @@ class Scan {
     let linked = false;
     const rest = raw.replace(/\[([^\]]+)\]\(#([^)\s]+)\)/g, (whole, text: string, anchor: string) => {
       const heading = this.headingIds!.get(anchor.toLowerCase());
-      if (heading === undefined || heading !== foldText(text)) return whole;
+      // (Or one to a heading the pattern no longer has, `[Story 2](#story-2)`, the anchor its words make:
+      // a dead entry of its contents, the link rule's finding, not template text.)
+      const dead = heading === undefined && headingSlug(text) === anchor.toLowerCase();
+      if (!dead && (heading === undefined || heading !== foldText(text))) return whole;
       linked = true;
       return '';
     });
@@ -835,6 +841,14 @@ function quote(text: string, max = 80): string {
 /** Catalogs of fewer patterns learn no boilerplate: in a new catalog of a few drafts, what they all keep is what nobody has written yet. */
 export const BOILERPLATE_MIN_PATTERNS = 10;
 
+/**
+ * Tenths of a catalog's patterns that keep a bracketed text of the template for it to be theirs,
+ * not a blank: nine in ten (`[keylime/enhancements]` in the sign-off list every proposal keeps and
+ * ticks, a reference the template never defines). A blank left by nearly every author is no blank
+ * the catalog asks to fill; one left by most of them may be (a lazy half stays a finding).
+ */
+const NEARLY_ALL = 9;
+
 export interface Boilerplate {
   placeholder: Placeholder;
   /** Index in `template.placeholders`. */
@@ -853,8 +867,9 @@ export interface Boilerplate {
  * "Describe the mechanism:"), so a pattern that keeps it has nothing left
  * over; so is the value after a label that the template writes without marks
  * (`**Kind**: Plugin proposal`): a default most patterns keep. Only those are
- * learned: a marked placeholder (`[…]`, `{…}`, TODO), a numbered item or a
- * sample value left in is a leftover however many keep it.
+ * learned, and a bracketed text nearly every pattern keeps (see `NEARLY_ALL`):
+ * another marked placeholder (`{…}`, TODO), a numbered item or a sample value
+ * left in is a leftover however many keep it.
  * `found` holds what `templateTextIn` found in each pattern (undefined for a
  * pattern that could not be read; it still counts in the total).
  */
@@ -873,7 +888,9 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   const out: Boilerplate[] = [];
   for (const [id, kept] of counts) {
     const placeholder = template.placeholders[id];
-    if (LEARNED.has(placeholder?.kind) && of >= BOILERPLATE_MIN_PATTERNS && kept * 2 > of) out.push({ placeholder: placeholder!, id, kept, of });
+    if (!placeholder || of < BOILERPLATE_MIN_PATTERNS) continue;
+    if (LEARNED.has(placeholder.kind) ? kept * 2 > of : placeholder.kind === 'bracketed' && kept * 10 >= of * NEARLY_ALL && !blankOfItsOwn(template, placeholder))
+      out.push({ placeholder, id, kept, of });
   }
   for (const [id, kept] of headings) {
     const placeholder = template.placeholders[id];
@@ -883,6 +900,18 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
     else if (kept >= 3 && kept * 2 > having) out.push({ placeholder, id, kept, of: having, having: true });
   }
   return out.sort((a, b) => b.kept - a.kept || a.id - b.id);
+}
+
+/**
+ * Whether a bracketed text is the whole of its line in the template, but for a list marker, a box
+ * and a label (`- [Owner]`, `**Owner**: [name]`): a blank to fill, however many keep it — not a part
+ * of a sentence of the template's that patterns keep whole (`…links to the pull request in
+ * [keylime/enhancements]`).
+ */
+function blankOfItsOwn(template: TemplateSchema, placeholder: Placeholder): boolean {
+  const line = template.document.lines.lineText(placeholder.line) ?? '';
+  const at = line.indexOf(placeholder.text);
+  return at < 0 || standsAlone(line, at, at + placeholder.text.length);
 }
 
 /** The learned boilerplate of a catalog loaded in full (for `info` and `init --adopt`): "kept by 592 of 1,011 patterns". */

@@ -1245,6 +1245,8 @@ const GENERIC_HEADS = new Set([
 /**
  * Head nouns of a name that say what bears on its subject rather than what it is (`drivers` of a
  * decision, `constraints` of a design): a heading of the subject's word alone is not that section.
+ * (Not those a section about the subject holds, `## Security` for `## Security considerations`,
+ * nor those an adjective qualifies, `## Unresolved` for `## Unresolved questions`.)
  */
 const BEARING_HEADS = new Set([
   'driver',
@@ -1252,23 +1254,16 @@ const BEARING_HEADS = new Set([
   'criterion',
   'factor',
   'force',
-  'consideration',
-  'constraint',
   'context',
   'background',
   'assumption',
-  'requirement',
+  'constraint',
+  'input',
+  'dependency',
+  'dependencie',
   'goal',
   'option',
   'alternative',
-  'risk',
-  'drawback',
-  'concern',
-  'question',
-  'dependencie',
-  'dependency',
-  'input',
-  'principle',
 ]);
 
 /** Whether two names differ by words of opposite sense (see `OPPOSITES`), or a word and the same with a negating prefix (`resolved`, `unresolved`). */

@@ -245,6 +245,17 @@ describe('boilerplate learned from the catalog', () => {
     expect(catalogBoilerplate(template, catalog(12, 12)).map((b) => b.placeholder.text)).toEqual(['Describe how to undo the change.']);
   });
 
+  it('a bracketed name inside a checklist line of the template that nearly every pattern keeps (a reference the template never defines) is boilerplate; at most of them only, or alone on its line, it is a blank', () => {
+    const signoff = templateFromSource('# [Title]\n\n## Sign-off\n\n- [ ] Tracking issue opened in [acme/proposals]\n- [ ] Docs written\n- [Owner]\n', 'proposal.md');
+    const ticked = doc('# A\n\n## Sign-off\n\n- [x] Tracking issue opened in [acme/proposals]\n- [ ] Docs written\n- [Owner]\n');
+    const own = doc('# B\n\n## Sign-off\n\n- [x] Tracking issue opened\n- [x] Docs written\n- Ana\n');
+    const of = (keeping: number, total: number) =>
+      catalogBoilerplate(signoff, [...Array.from({ length: keeping }, () => ticked), ...Array.from({ length: total - keeping }, () => own)]);
+    expect(of(19, 20).map(describeBoilerplate)).toEqual(['“[acme/proposals]” is kept by 19 of 20 patterns: treated as boilerplate']);
+    expect(of(15, 20)).toEqual([]);
+    expect(of(BOILERPLATE_MIN_PATTERNS - 1, BOILERPLATE_MIN_PATTERNS - 1)).toEqual([]);
+  });
+
   it('counts thousands as people read them, and patterns that could not be read in the total', () => {
     const found = templateTextIn(template, keeps);
     const learned = learnBoilerplate(template, [...Array.from({ length: 592 }, () => found), ...Array.from<undefined>({ length: 419 })]);

@@ -754,11 +754,15 @@ testRule(
         name: 'a table of contents naming the pattern’s own headings, the template’s sample names among them',
         text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n  - [Case 2](#case-2)\n  - [Case 3](#case-3)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Case 1\n\nStorage.\n\n### Case 2\n\nBilling.\n\n### Case 3\n\nSupport.\n',
       },
+      {
+        name: 'an entry for a heading the pattern does not have, by the anchor its words make, is a dead entry of its contents: the link rule’s broken anchor, not template text too',
+        text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Storage\n\nPaging for outages only.\n',
+      },
     ],
     invalid: [
       {
-        name: 'an entry for a heading the pattern does not have is still the template’s',
-        text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#case-1)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Storage\n\nPaging for outages only.\n',
+        name: 'the template’s entry linked elsewhere than its own anchor is still the template’s',
+        text: '# Night digest\n\n## Contents\n\n- [Overview](#overview)\n  - [Case 1](#storage)\n\n## Overview\n\nAlerts wait for the morning.\n\n### Storage\n\nPaging for outages only.\n',
         errors: [{ message: left('`## Contents`', '“Case 1”'), line: 6, column: 6 }],
       },
     ],
