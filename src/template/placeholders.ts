@@ -670,6 +670,10 @@ function makeMarked(token: string, kind: PlaceholderKind, sectionPath: string[],
   return { ...makePlaceholder(token, kind, sectionPath, line), exact: exactPattern(token), ...(code ? { code: true } : {}) };
 }
 
+/** Folded words that answer "nothing here" (`none at this time`, `n a`, `not applicable`, `none yet`). */
+const NIL_ANSWER =
+  /^(?:none|nothing|n a|na|not applicable|no(?: \w+)?)(?: (?:at this time|at the moment|yet|so far|for now|currently|known|needed|required|applicable))?$/;
+
 class PlaceholderSet {
   readonly list: TemplateText[] = [];
   private readonly seen = new Map<string, TemplateText>();
@@ -682,6 +686,9 @@ class PlaceholderSet {
   }
 
   addMarked(token: string, path: string[], line: number, code: boolean): void {
+    // (A marked answer that says there is nothing, `(none at this time)`, `[N/A]`: the template's own
+    // answer for a pattern with nothing to say there, kept where that is so — no blank.)
+    if (NIL_ANSWER.test(foldText(token))) return;
     this.push(makeMarked(token, 'bracketed', path, line, code), path);
   }
 

@@ -1511,3 +1511,15 @@ describe('placeholder: a sample value the template gives after a label (`**Budge
     ]);
   });
 });
+
+describe('placeholder: the template’s own answer that there is nothing', () => {
+  const template =
+    '# Title of the change\n\n## Motivation\n\nWhy are we doing this?\n\n## Attachments\n\nThe following attachments must be read before voting:\n\n* (none at this time)\n\n## Owner\n\n* [Owner name]\n';
+  it('`(none at this time)` kept, where the template offers it as the answer for nothing, is no blank left (in its section or another); a marked blank beside it still is', async () => {
+    const text =
+      '# Cache warm-up\n\n## Motivation\n\nCold starts are slow.\n\n## Open Questions\n\n* (none at this time)\n\n## Attachments\n\nThe following attachments must be read before voting:\n\n* (none at this time)\n\n## Owner\n\n* [Owner name]\n';
+    expect((await lintOne('placeholder', text, { template })).shown).toEqual([
+      "19:3 Template text left in `## Owner`: “[Owner name]”. Replace it with this pattern's own content.",
+    ]);
+  });
+});
