@@ -337,7 +337,9 @@ function readTitle(
     return { text: headerTitle, from: 'paragraph', range: fields.range };
   // (So is one whose template has no title line and names the pattern in a field, `- Feature Name:`,
   // over a first H1 of the author's, `# Acronyms`, `# Table of contents`.)
-  const ownField = spec.from === 'none' && spec.field ? fields?.values[spec.field] : undefined;
+  // (Not one that only identifies it, `RFC Proposal ID: 0007-date-filter`, under an H1 of the author's
+  // own words: that H1 names it.)
+  const ownField = spec.from === 'none' && spec.field && !spec.idField ? fields?.values[spec.field] : undefined;
   if (ownField && fields?.range && doc.title && !blankValue(ownField) && foldText(doc.title.text) !== foldText(ownField))
     return { text: ownField, from: 'paragraph', range: fields.range };
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);

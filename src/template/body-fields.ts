@@ -174,6 +174,13 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
 export const NAME_FIELD =
   /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;
 
+/**
+ * A field that identifies the document by a short unique ident (`RFC Proposal ID: 0007-date-filter`,
+ * `Request ID`): its name where the template has no other (keys in lower case).
+ */
+export const ID_FIELD =
+  /^(?:(?:proposal|feature|rfc|request|change|enhancement|design|decision|document|spec|specification|project|pattern)[ _-]?){1,2}(?:id|ident|identifier)$/;
+
 /** A table cell's text: its tags dropped, the common entities decoded, spaces closed up. */
 function decodeCell(html: string): string {
   return html

@@ -12,7 +12,7 @@ import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
-import { bodyFields, NAME_FIELD } from './body-fields.js';
+import { bodyFields, ID_FIELD, NAME_FIELD } from './body-fields.js';
 import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
@@ -390,11 +390,15 @@ function titleSpec(
 }
 
 /** The field of the template's metadata that names the pattern (see `TITLE_FIELDS`), if it has one, and the template's text in it. */
-function nameField(doc: MarkdownDocument): { field: string; fieldSample: string } | undefined {
+function nameField(doc: MarkdownDocument): { field: string; fieldSample: string; idField?: true } | undefined {
   const fields = bodyFields(doc)?.values ?? {};
   // (Or one of the kind of document's name, `- Feature Name: (a unique ident)`.)
   const field = TITLE_FIELDS.find((key) => key in fields) ?? Object.keys(fields).find((key) => NAME_FIELD.test(key));
-  return field ? { field, fieldSample: fields[field]! } : undefined;
+  if (field) return { field, fieldSample: fields[field]! };
+  // (Or, with none, the one that identifies it, `- RFC Proposal ID: (fill me in with a unique ident)`
+  // under a `# RFC Proposal` every pattern keeps: the name of a pattern that has no other.)
+  const id = Object.keys(fields).find((key) => ID_FIELD.test(key));
+  return id ? { field: id, fieldSample: fields[id]!, idField: true } : undefined;
 }
 
 /** Fields of a template's metadata block that hold a pattern's name (`- Name: (fill in the feature name)`). */

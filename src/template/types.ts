@@ -129,6 +129,8 @@ export type TitleSpec =
       field?: string;
       /** The template's own text in that field: no pattern's title. */
       fieldSample?: string;
+      /** That field identifies the pattern (`RFC Proposal ID`) rather than names it. */
+      idField?: true;
       /** The template has no title line: the configuration reads titles from H1s (the catalog's practice). */
       configured?: true;
       recommended?: true;
@@ -163,6 +165,8 @@ export type TitleSpec =
       field?: string;
       /** The template's own text in that field (`(fill in the feature name)`): no pattern's title. */
       fieldSample?: string;
+      /** That field identifies the pattern (`RFC Proposal ID`) rather than names it: a title only where the H1 is the label. */
+      idField?: true;
       /** The H1 the template keeps over that field as a label (`# Meta`): no pattern's title either. */
       label?: string;
     };

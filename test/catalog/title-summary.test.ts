@@ -158,6 +158,19 @@ describe('title and summary, from where the template keeps them', () => {
     expect(read(other).map((r) => r.slice(0, 2))).toEqual([['build-plan', undefined]]);
   });
 
+  it('under an H1 every pattern keeps as the kind of document (`# Change Request`), the field that identifies it (`Request ID: 0003-cache-warmup`) is its title where it has no name field; under an H1 of the author’s own words, that H1 is', async () => {
+    const request =
+      '# Change Request\n\n* Request ID: `0000-short-name` (fill me in with a unique ident)\n* Start Date: (YYYY-MM-DD)\n\nWrite a one-paragraph summary here.\n\n## Motivation\n\nWhy?\n';
+    const catalog = await catalogOf(request, {
+      'cache-warmup': '# Change Request\n\n* Request ID: `0003-cache-warmup`\n* Start Date: 2024-03-01\n\nWarm the cache at start-up.\n\n## Motivation\n\nCold starts.\n',
+      'retry-budget': '# Retry budgets for clients\n\n* Request ID: `0004-retry-budget`\n* Start Date: 2024-04-01\n\nCap retries.\n\n## Motivation\n\nStorms.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['cache-warmup', '0003-cache-warmup'],
+      ['retry-budget', 'Retry budgets for clients'],
+    ]);
+  });
+
   it('with titles read from H1s by the configuration (most patterns have one), the template’s name field still names those without, in parentheses too', async () => {
     const meta = '# Meta\n\n- Name: (fill in the feature name)\n- Start Date: (today, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n';
     const dir = await tempCatalog({
