@@ -826,6 +826,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    // (`Leave this section out if the change is self-contained.`)
+    /\bleave (?:this (?:sub-?)?section out|out this (?:sub-?)?section)\b/i.test(plain) ||
     // (`This section might not always exist.`, `This section may not be needed.`)
     /\bthis (?:sub-?)?section (?:might|may) not (?:always )?(?:exist|apply|be (?:there|present|needed|necessary|relevant|applicable))\b/i.test(plain) ||
     // (`These sections are optional`; `optional, can be separate or combined`.)
