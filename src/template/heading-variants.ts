@@ -26,7 +26,13 @@ export interface HeadingNote {
   note?: string;
   /** The note says the section is optional. */
   optional: boolean;
+  /** The note says the author leaves it out on purpose (`[omitted]`, `(N/A)`, `(not applicable)`): nothing to write there. */
+  declined?: true;
 }
+
+/** A heading's note that says the section is left out on purpose: `[omitted]`, `(N/A)`, `(not applicable)`, `(intentionally blank)`. */
+const DECLINED_NOTE =
+  /^(?:omitted|skipped|n\/?a|none|not applicable|does not apply|intentionally (?:left )?(?:blank|empty)|left (?:blank|empty) (?:on purpose|intentionally))$/i;
 
 /**
  * Splits a heading's trailing note from its name. A parenthesised date,
@@ -37,10 +43,11 @@ export function splitNote(heading: string): HeadingNote {
   const m = TRAILING_NOTE.exec(heading);
   if (m && /\p{L}{2,}/u.test(m[1]!) && m.index > 0) {
     const note = m[1]!.trim();
-    return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note) };
+    return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note), ...(DECLINED_NOTE.test(note) ? { declined: true as const } : {}) };
   }
   const b = TRAILING_BRACKET_NOTE.exec(heading);
   if (b && b.index > 0 && OPTIONAL_NOTE.test(b[1]!)) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: true };
+  if (b && b.index > 0 && DECLINED_NOTE.test(b[1]!.trim())) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: false, declined: true };
   const lead = LEADING_NOTE.exec(heading);
   const said = lead ? (lead[1] ?? lead[2] ?? lead[3])!.trim() : '';
   if (lead && OPTIONAL_NOTE.test(said) && /\p{L}{2,}/u.test(heading.slice(lead[0].length))) return { text: heading.slice(lead[0].length), note: said, optional: true };

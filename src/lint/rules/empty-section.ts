@@ -85,6 +85,9 @@ export default defineRule({
           const noteOnly = !schema.expects.content && schema.children.length === 0 && !schema.optional && !schema.recommended && schema.body.includes('<!--');
           const expectsSomething = section.children.length === 0 ? schema.expects.content || noteOnly || schema.children.some((c) => !c.optional) : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
+          // Its heading says it is left out on purpose (`### Non-Goals [omitted]`, `## Rollout (N/A)`): answered,
+          // as "N/A" under it would be.
+          if (splitNote(section.heading.text).declined) continue;
           // The same heading again right after it (`## Cleanup` written twice, one under the other):
           // one heading too many, which duplicate-section says; not an empty section besides.
           if (repeatedNext(section)) continue;

@@ -148,6 +148,10 @@ One hot counter becomes many cold ones.
         text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup: none\n\n## References: N/A\n',
       },
       {
+        name: 'a heading whose note says it is left out on purpose (`[omitted]`, `(N/A)`)',
+        text: '# Sharded Counter\n\n## Overview\n\nMany cold counters.\n\n## Cleanup [omitted]\n\n## References (N/A)\n',
+      },
+      {
         name: 'a record’s value written in its heading (`## Status: Proposed`)',
         template: '# [Title]\n\n## Status\n\nProposed, Accepted or Deprecated.\n\n## Decision\n\nWhat was decided.\n',
         text: '# Bundle splitting\n\n## Status: Proposed\n\n## Decision\n\nSplit per route.\n',
