@@ -1181,6 +1181,12 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
       : [];
     return glossed.length === 1 ? glossed[0] : undefined;
   }
+  // (Two names in it, one at its start and one at its end, `## Proposal summary`: the one it ends in is
+  // its head noun, what the section is — a summary, of the proposal.)
+  if (longer.length > 1) {
+    const heads = longer.filter((s) => [s.heading, ...s.aliases].some((n) => key.endsWith(` ${variantKey(n)}`)));
+    if (heads.length === 1) return heads[0];
+  }
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);
   return top.length === 1 ? top[0] : undefined;

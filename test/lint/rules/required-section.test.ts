@@ -2145,3 +2145,13 @@ describe('required-section: --fix and a checklist of sample entries', () => {
     expect(left.diagnostics).toEqual([]);
   });
 });
+
+describe('required-section: a heading that holds two of the template’s names', () => {
+  it('`## Proposal summary` where the Summary goes is the Summary (the name it ends in, its head noun), not the Proposal out of place: the Proposal is what is missing', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n\n## Drawbacks\n\nWhy not.\n';
+    const source =
+      '# Native log parser\n\n## Proposal summary\n\nParse the logs in-process.\n\n## Motivation\n\nThe tool broke twice.\n\n## Drawbacks\n\nTwo parsers for a while.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `## Proposal`, expected after `## Motivation`.']);
+    expect((await lintOne('section-order', source, { template })).shown).toEqual([]);
+  });
+});
