@@ -216,9 +216,16 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
         for (const token of markedTokens(codeLine, { code: true })) found.addMarked(token.text, path, at, true);
       });
       break;
-    case 'html':
+    case 'html': {
       visitComments(block.html, path, line, found, found.referenceLabels);
+      // (A line of the template's own that Markdown reads as HTML, `<context>` alone under `## Context`
+      // as adr-tools writes it: no element of HTML, a marked blank, which GitHub drops from view.)
+      const visible = block.html.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ' '));
+      visible.split('\n').forEach((text, i) => {
+        for (const token of markedTokens(text)) if (token.text.startsWith('<')) found.addMarked(token.text, path, line + i, false);
+      });
       break;
+    }
     default:
       break;
   }

@@ -1523,3 +1523,18 @@ describe('placeholder: the template’s own answer that there is nothing', () =>
     ]);
   });
 });
+
+describe('placeholder: a blank the template writes as a tag of its own (`<context>`, as adr-tools does)', () => {
+  const template = '# <NUMBER>. <TITLE>\n\nDate: YYYY-MM-DD\n\n## Context\n\n<context>\n\n## Decision\n\n<decision>\n';
+  it('kept alone in its section, where Markdown reads it as HTML and GitHub shows nothing, is left in; real HTML of the author’s is not', async () => {
+    const kept =
+      '# 1. Use Postgres\n\nDate: 2024-02-01\n\n## Context\n\n<context>\n\n## Decision\n\n<details>\n<summary>One database</summary>\n\nOrders live in Postgres.\n\n</details>\n';
+    expect((await lintOne('placeholder', kept, { template })).shown).toEqual([
+      "7:1 Template text left in `## Context`: “<context>”. Replace it with this pattern's own content.",
+    ]);
+  });
+  it('the title left as it is, said as written (its tags are no words to drop)', async () => {
+    const untitled = '# <NUMBER>. <TITLE>\n\nDate: 2024-02-03\n\n## Context\n\nMail timed out.\n\n## Decision\n\nA queue.\n';
+    expect((await lintOne('title', untitled, { template })).shown).toEqual(["1:1 The title is still the template's placeholder “<NUMBER>. <TITLE>”: name the pattern."]);
+  });
+});
