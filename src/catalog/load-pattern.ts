@@ -179,7 +179,13 @@ export function patternFromText(
   // and sums it up, read a line at a time; the front-matter-syntax rule says what is wrong with it.)
   const readable = document.frontMatter?.error ? { ...sketchFrontMatter(document.frontMatter.raw), ...frontMatter } : frontMatter;
   const title = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
-  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields);
+  // (The template's own text of a section, folded: a summary section left as the template's is no summary.)
+  const templateText = (matcher: RegExp) =>
+    reading.sections
+      .filter((s) => matcher.test(foldHeading(s.heading)))
+      .map((s) => foldText(s.body))
+      .join(' ');
+  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -525,6 +531,7 @@ function readSummary(
   spec: SummarySpec,
   title: PatternText | undefined,
   fields?: ReturnType<typeof bodyFields>,
+  templateText: (matcher: RegExp) => string = () => '',
 ): PatternText | undefined {
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
@@ -545,8 +552,11 @@ function readSummary(
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
+  // (Not one the author left as the template writes it, `We decided to ... because ...` under `##
+  // Abstract`: the placeholder rule's finding; the summary is the prose the author wrote.)
   const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
-  if (own) return own;
+  const ownFolded = own ? foldText(own.text) : '';
+  if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
   const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
 }

@@ -158,6 +158,24 @@ describe('title and summary, from where the template keeps them', () => {
     expect(read(other).map((r) => r.slice(0, 2))).toEqual([['build-plan', undefined]]);
   });
 
+  it('a summary section the template has and the author left as its text (`We decided to ... because ...` under `## Abstract`) is no summary: the first paragraph the author wrote is', async () => {
+    const template = '# [Number]. [Title]\n\nDate: YYYY-MM-DD\n\n## Abstract\n\nWe decided to ...\nbecause ...\n\n## Context\n\nThe forces.\n';
+    const catalog = await catalogOf(
+      template,
+      {
+        'pick-a-host':
+          '# 5. Pick a host\n\nDate: 2020-05-01\n\nEach team picks its own host today; this record proposes one.\n\n## Abstract\n\nWe decided to ...\nbecause ...\n\n## Context\n\nFour hosts.\n',
+        'keep-a-log':
+          '# 6. Keep a log\n\nDate: 2020-06-01\n\nA note on logs.\n\n## Abstract\n\nWe keep one file per decision, because memory fades.\n\n## Context\n\nWe forget.\n',
+      },
+      { summary: { from: 'first-paragraph' } },
+    );
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['keep-a-log', 'We keep one file per decision, because memory fades.'],
+      ['pick-a-host', 'Each team picks its own host today; this record proposes one.'],
+    ]);
+  });
+
   it('under an H1 every pattern keeps as the kind of document (`# Change Request`), the field that identifies it (`Request ID: 0003-cache-warmup`) is its title where it has no name field; under an H1 of the author’s own words, that H1 is', async () => {
     const request =
       '# Change Request\n\n* Request ID: `0000-short-name` (fill me in with a unique ident)\n* Start Date: (YYYY-MM-DD)\n\nWrite a one-paragraph summary here.\n\n## Motivation\n\nWhy?\n';
