@@ -908,7 +908,8 @@ function readsAsProse(text: string): boolean {
     /^(?:by|(?:co-?)?authors?|authored by|written by|owners?|maintainers?|editors?|reviewers?|contributors?|champions?|sponsors?)(?:\s*\(s\))?$/i.test(field[1]!.trim())
   )
     return false;
-  if (!field || words >= 12) return true;
+  // (A label of four words at most: `Allow the following literal form: 1_000 …` is a sentence.)
+  if (!field || words >= 12 || field[1]!.trim().split(/\s+/).length > 4) return true;
   const valueWords = field[2]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
   return /[.!?]$/.test(trimmed) && valueWords >= 6;
 }

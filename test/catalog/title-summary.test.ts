@@ -176,6 +176,15 @@ describe('title and summary, from where the template keeps them', () => {
     ]);
   });
 
+  it('a sentence with a colon in it and no full stop (`Allow the following literal form: 1_000 for 1000`) is the summary; a short label and its value (`Status: accepted`) is a field', async () => {
+    const template = '# [Title]\n\n## Introduction\n\nOne sentence.\n\n## Motivation\n\nWhy.\n';
+    const catalog = await catalogOf(template, {
+      'digit-separators':
+        '# Digit separators\n\n## Introduction\n\nAllow the following literal form: 1_000 as another way to write 1000\n\n## Motivation\n\nLong numbers are hard to read.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([['digit-separators', 'Allow the following literal form: 1_000 as another way to write 1000']]);
+  });
+
   it('under an H1 every pattern keeps as the kind of document (`# Change Request`), the field that identifies it (`Request ID: 0003-cache-warmup`) is its title where it has no name field; under an H1 of the author’s own words, that H1 is', async () => {
     const request =
       '# Change Request\n\n* Request ID: `0000-short-name` (fill me in with a unique ident)\n* Start Date: (YYYY-MM-DD)\n\nWrite a one-paragraph summary here.\n\n## Motivation\n\nWhy?\n';
