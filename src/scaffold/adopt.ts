@@ -120,6 +120,8 @@ export interface AdoptResult {
     /** Written from the template, in a folder of the patterns' own without its README: add its path. */ readmeless?: true;
     /** Each the same text as a pattern taken in its folder (`README.md` beside the `index.md` taken): copies. */
     copies?: true;
+    /** With the template's sections, where no glob reaches (a folder of their own without a README, deeper): these files, said by name. */
+    fitting?: string[];
   }[];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
@@ -299,7 +301,13 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     ...(formats.length ? { otherFormats: formats.map(({ sentence: _sentence, ...f }) => ({ ...f, notes: notes.length })) } : {}),
     shared: layout.shared,
     leftOut: layout.leftOut,
-    notTaken: notTaken(files, layout, templateRel, [...siblings.map((x) => x.candidate.rel), ...folders.map((f) => f.candidate.rel)]),
+    notTaken: notTaken(
+      files,
+      layout,
+      templateRel,
+      [...siblings.map((x) => x.candidate.rel), ...folders.map((f) => f.candidate.rel)],
+      (f) => f.doc !== undefined && fits(fitOf(schema, f.doc)),
+    ),
     comparison,
     boilerplate,
     ...(derived?.contested.length ? { orderWarning: orderWarning(derived) } : {}),
@@ -1036,7 +1044,13 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
  * leading dot in a folder of theirs (`.notes.md`, which no `*` matches), or named as its own folder
  * beside them (`gizmo-cache/gizmo-cache.md`) — as such a file looks like one of them.
  */
-function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template: string, siblings: readonly string[]): AdoptResult['notTaken'] {
+function notTaken(
+  files: readonly ScannedFile[],
+  layout: LayoutChoice,
+  template: string,
+  siblings: readonly string[],
+  fitsTemplate: (f: ScannedFile) => boolean = () => false,
+): AdoptResult['notTaken'] {
   const said = new Set<string>([
     template,
     ...siblings,
@@ -1056,6 +1070,8 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
   // site builds from — is its copy: said as copies, once for all.)
   const taken = new Map(layout.patterns.map((p) => [p.dirs.join('/'), p]));
   const copies: string[] = [];
+  const fitting: string[] = [];
+  const ownFolders = layout.patterns.filter((p) => p.folderKind).map((p) => `${p.dirs.join('/')}/`);
   for (const f of files) {
     if (said.has(f.rel)) continue;
     const twin = taken.get(f.dirs.join('/'));
@@ -1075,19 +1091,29 @@ function notTaken(files: readonly ScannedFile[], layout: LayoutChoice, template:
       near.push({ folder: path.posix.dirname(f.rel), files: 1, example: f.rel, ...(readmeless ? { readmeless: true as const } : {}) });
       continue;
     }
+    // (A document with the template's sections that no glob reaches, `legacy/non-admin/design.md` in
+    // a folder of its own without a README, or named as its folder beside notes: said by name, however
+    // few — a pattern left out without a word is the worst choice to hide.)
+    // (Not a document of a pattern's own folder, `1209-metrics/migration.md` beside its README: that pattern's part.)
+    const inPatternFolder = ownFolders.some((d) => `${f.dirs.join('/')}/`.startsWith(d));
+    if (!inPatternFolder && !isNonPatternName(f) && templateNameScore(f) < 3 && fitsTemplate(f)) fitting.push(f.rel);
     // (One document per folder, `doc/meta-decisions/*/index.md`: counted by the folder those folders are
     // in, as a layout of their own — two in each of four folders are eight files not taken there.)
     const folder = f.folderKind && f.dirs.length > 1 ? `${path.posix.dirname(path.posix.dirname(f.rel))}/*` : path.posix.dirname(f.rel);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), f.rel]);
   }
+  const groups = [...byFolder]
+    .filter(([, rels]) => rels.length >= 5)
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, 3);
+  // (Those in a folder of five or more said as not taken are said with it; the others by name.)
+  const grouped = new Set(groups.flatMap(([, rels]) => rels));
+  const alone = fitting.filter((rel) => !grouped.has(rel));
   return [
     ...(copies.length > 0 ? [{ folder: path.posix.dirname(copies[0]!), files: copies.length, example: copies[0]!, copies: true as const }] : []),
+    ...(alone.length > 0 ? [{ folder: path.posix.dirname(alone[0]!), files: alone.length, example: alone[0]!, fitting: alone }] : []),
     ...near.slice(0, 5),
-    ...[...byFolder]
-      .filter(([, rels]) => rels.length >= 5)
-      .sort((a, b) => b[1].length - a[1].length)
-      .slice(0, 3)
-      .map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! })),
+    ...groups.map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! })),
   ];
 }
 
@@ -1103,7 +1129,9 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
             ? `${f.example} (a folder of the patterns' own without its README: add its path if it is one)`
             : f.copies
               ? `${plural(f.files, 'file')} with the text of the pattern beside it (${f.example}…: copies)`
-              : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`,
+              : f.fitting
+                ? `${plural(f.files, 'file')} with the template's sections (${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ', …' : ''})`
+                : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`,
         )
         .join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`
     : '';

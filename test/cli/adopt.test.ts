@@ -517,6 +517,28 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toMatch(/not taken +6 files in doc\/notes\/\*\/ \(doc\/notes\/\w+\/(?:README|index)\.md…: not written from the template/);
   });
 
+  it('a document with the template’s sections that no glob reaches (a folder of its own without a README, deeper; one named as its folder beside notes) is said by name; a part of a pattern’s own folder is not', async () => {
+    const design = (t: string) =>
+      `# ${t}\n\n## Summary\n\n${t} in short.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Drawbacks\n\nWhy not.\n\n## Alternatives\n\nOther ways.\n`;
+    const dir = await tempCatalog({
+      'guide/proposal_template.md': design('Title'),
+      'proposals/audit-log/README.md': design('Audit log'),
+      'proposals/bulk-import/README.md': design('Bulk import'),
+      'proposals/dark-mode/README.md': design('Dark mode'),
+      'proposals/dark-mode/rollout.md': design('Dark mode rollout'),
+      'proposals/tag-rules/README.md': design('Tag rules'),
+      'proposals/legacy/guest-users/guest-users-design.md': design('Guest users'),
+      'proposals/split-providers/split-providers.md': design('Split providers'),
+      'proposals/split-providers/walkthrough.md': '# Walk-through\n\nHow the code is laid out.\n',
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /not taken +proposals\/legacy\/guest-users\/guest-users-design\.md, proposals\/split-providers\/split-providers\.md \(they have the template's sections, where no glob reaches/,
+    );
+    expect(run.stdout).not.toContain('rollout.md');
+  });
+
   it('empty files (pages still to write) are left out and shape nothing; patterns without titles that share no section get a template that asks for none', async () => {
     const blanks = await tempCatalog({
       '0000-template.md': '# RFC: Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',
