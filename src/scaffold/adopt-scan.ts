@@ -342,6 +342,9 @@ export function templateNameScore(file: ScannedFile): number {
     // that keeps it after a `## Template:` heading.)
     const aboutWriting = /^contributing\./i.test(file.base) || (/^contributing$/i.test(parent) && tokens.some((t) => /^(?:process|proposals?|rfcs?|template)$/.test(t)));
     if (aboutWriting && file.doc && embeddedTemplate(file.doc.source)) return 2;
+    // (Or any page that gives it to copy in a block right under a heading that only says so, `## Template`:
+    // `docs/add-runbook.md`, which the README links as how to add one.)
+    if (file.doc && /^ {0,3}#{1,6}[ \t]+(?:\w+[ \t]+){0,2}template[ \t]*:?[ \t]*$/im.test(file.doc.source) && embeddedTemplate(file.doc.source)) return 2;
     // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));

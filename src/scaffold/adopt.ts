@@ -1019,7 +1019,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
     const shown = found?.file ? found.rel : path.relative(result.root, result.templateFile).split(path.sep).join('/');
     const above = !found?.file && shown.startsWith('..') ? ' in the repository above this folder' : '';
     const kind = result.templateEmbedded
-      ? 'the template a page about it keeps (a ```markdown block, or the part after a `Template:` heading)'
+      ? 'the template a page about it keeps (a ```markdown block, a block under a `Template` heading, or the part after one)'
       : result.templateCalledBy
         ? `the file ${result.templateCalledBy} calls the template`
         : `a file named like one${above}`;
@@ -1040,9 +1040,11 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
 
 /**
  * Markdown files of the folder that no glob takes, nor an exclusion, a folder left out or a template
- * names: by folder, five or more in one; and each one that stands among the patterns — named with a
- * leading dot in a folder of theirs (`.notes.md`, which no `*` matches), or named as its own folder
- * beside them (`gizmo-cache/gizmo-cache.md`) — as such a file looks like one of them.
+ * names: by folder, five or more in one (one document per folder counted by the folder above); each
+ * one that stands among the patterns — named with a leading dot in a folder of theirs (`.notes.md`,
+ * which no `*` matches), or named as its own folder beside them (`gizmo-cache/gizmo-cache.md`) — as
+ * such a file looks like one of them; each other one with the template's sections; and copies of the
+ * patterns taken beside them.
  */
 function notTaken(
   files: readonly ScannedFile[],

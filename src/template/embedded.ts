@@ -20,18 +20,24 @@ import { markdownParser } from '../markdown/parser.js';
  * undefined when the page holds no such block.
  */
 export function embeddedTemplate(text: string): { text: string; line: number } | undefined {
-  if (!/^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text)) return templateSection(text);
+  const marked = /^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text);
+  // (Or a fence with no language right under a heading that only says the template follows, `##
+  // Template`, then the block: what the page gives to copy.)
+  const underHeading = !marked && /^ {0,3}#{1,6}[ \t]+.*\btemplate\b/im.test(text) && /^ {0,3}(`{3,}|~{3,})[ \t]*(?:te?xt)?[ \t]*$/im.test(text);
+  if (!marked && !underHeading) return templateSection(text);
   const tokens = markdownParser().parse(text, {});
   const own = tokens.filter((t) => t.type === 'heading_open').length;
   let best: { token: Token; headings: number } | undefined;
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
     if (token.type !== 'fence' || token.level !== 0 || !token.map) continue;
     const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase();
-    if (lang !== 'markdown' && lang !== 'md') continue;
+    const bare = (lang === undefined || lang === '' || lang === 'text' || lang === 'txt') && TEMPLATE_HEADING.test(headingBefore(tokens, i) ?? '');
+    if (lang !== 'markdown' && lang !== 'md' && !bare) continue;
     const headings = markdownParser()
       .parse(token.content, {})
       .filter((t) => t.type === 'heading_open').length;
-    if (headings < 2 || headings <= own) continue;
+    // (A block under a heading that says it is the template needs no more headings than the page: three.)
+    if (bare ? headings < 3 : headings < 2 || headings <= own) continue;
     if (!best || headings > best.headings || (headings === best.headings && token.content.length > best.token.content.length)) best = { token, headings };
   }
   if (!best) return undefined;
@@ -42,8 +48,15 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
   return { text: '\n'.repeat(first) + best.token.content, line: first + 1 };
 }
 
+/** The text of the heading right before a block (nothing between them but a paragraph that leads into it), if one. */
+function headingBefore(tokens: readonly Token[], at: number): string | undefined {
+  const lead = tokens[at - 1]?.type === 'paragraph_close' && tokens[at - 3]?.type === 'paragraph_open' ? 3 : 0;
+  const end = at - lead;
+  return end >= 3 && tokens[end - 1]?.type === 'heading_close' && tokens[end - 3]?.type === 'heading_open' ? tokens[end - 2]?.content.trim() : undefined;
+}
+
 /** A heading that only says the template follows: `Template:`, `Proposal template`, `The template`. */
-const TEMPLATE_HEADING = /^(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement)\s+){0,2}template\s*:?$/i;
+const TEMPLATE_HEADING = /^(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement|runbook|pattern|page|record|adr|blank|empty)\s+){0,2}template\s*:?$/i;
 /** Headings the template after it must have (its title and a section, or two sections). */
 const SECTION_TEMPLATE_MIN = 2;
 

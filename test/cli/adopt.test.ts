@@ -539,6 +539,24 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).not.toContain('rollout.md');
   });
 
+  it('a page that gives the template in a block with no language under its `## Template` heading is the catalog’s template', async () => {
+    const runbook = (t: string, impact = true) =>
+      `# ${t}\n\n## Meaning\n\n${t} fired.\n\n${impact ? '## Impact\n\nUsers wait.\n\n' : ''}## Diagnosis\n\nLook at the graphs.\n\n## Mitigation\n\nRestart it.\n`;
+    const dir = await tempCatalog({
+      'README.md': '# Runbooks\n\nSee [how to add one](docs/add-runbook.md).\n',
+      'docs/add-runbook.md':
+        '# Adding a runbook\n\n## How?\n\nName it after the alert.\n\n### Where\n\nIn its component’s folder.\n\n## Template\n\nBased on a disk alert:\n\n```\n# DiskAlmostFull\n\n## Meaning\n\nWhat the alert says.\n\n## Impact\n\nWhat breaks.\n\n## Diagnosis\n\nHow to confirm it.\n\n## Mitigation\n\n<Insert the site’s own measures.>\n```\n\n## Guidelines\n\nKeep it short.\n',
+      'runbooks/disk/DiskSlow.md': runbook('DiskSlow'),
+      'runbooks/disk/InodesLow.md': runbook('InodesLow'),
+      'runbooks/net/LinkFlapping.md': runbook('LinkFlapping'),
+      'runbooks/net/PacketLoss.md': runbook('PacketLoss', false),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/template +\S*docs\/add-runbook\.md \(the template a page about it keeps/);
+    expect(errorsOf(await lintFindings(dir))).toEqual([expect.objectContaining({ file: 'runbooks/net/PacketLoss.md', rule: 'required-section' })]);
+  });
+
   it('empty files (pages still to write) are left out and shape nothing; patterns without titles that share no section get a template that asks for none', async () => {
     const blanks = await tempCatalog({
       '0000-template.md': '# RFC: Title\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n',
@@ -1767,6 +1785,6 @@ describe('init --adopt: a template kept after a `## Template:` heading of the pr
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect((await configOf(dir)).template).toBe('contributing/proposal-process.md');
-    expect(run.stdout).toContain('after a `Template:` heading');
+    expect(run.stdout).toContain('after a heading that says `Template`');
   });
 });

@@ -136,3 +136,52 @@ describe('a template kept after a `## Template:` heading of a page about it', ()
     expect(t.title).not.toMatchObject({ sample: 'Review Process' });
   });
 });
+
+describe('a template kept in a block with no language under a `## Template` heading of a page about it', () => {
+  const page = [
+    '# Adding a runbook',
+    '',
+    '## How?',
+    '',
+    '1. Name the file after the alert.',
+    '2. Fill in [the template below](#template).',
+    '',
+    '### Finding the component',
+    '',
+    'Alerts are prefixed with their component.',
+    '',
+    '## Template',
+    '',
+    'An example, based on a disk alert:',
+    '',
+    '```',
+    '# DiskAlmostFull', // 17
+    '',
+    '## Meaning',
+    '',
+    'What the alert says.',
+    '',
+    '## Impact',
+    '',
+    '## Mitigation',
+    '',
+    '<Insert the site’s own measures.>',
+    '```',
+    '',
+    '## Guidelines',
+    '',
+    'Keep it short.',
+    '',
+  ].join('\n');
+
+  it('is the block (under the heading, after the line that leads into it), though the page has more headings of its own', () => {
+    const template = templateFromSource(page, 'docs/add-runbook.md');
+    expect(outline(template.sections)).toEqual(['2 Meaning', '2 Impact', '2 Mitigation']);
+    expect(template.embeddedAt).toBe(17);
+  });
+
+  it('a block with no language under another heading is no template: the page stays as it is', () => {
+    const other = page.replace('## Template', '## Example');
+    expect(outline(templateFromSource(other, 'docs/add-runbook.md').sections)).toContain('2 How?');
+  });
+});
