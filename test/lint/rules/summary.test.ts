@@ -1,6 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/summary.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
+import { lintOne } from './_lint-one.js';
 import {
   SUMMARY_FRONT_MATTER_TEMPLATE as frontMatterTemplate,
   SUMMARY_OPEN_SECTION_TEMPLATE as openSectionTemplate,
@@ -132,3 +133,16 @@ testRule(
   },
   { describe, it },
 );
+
+describe('summary: a front matter summary that is a note of work still to do', () => {
+  const template = '---\ntitle: Pattern Title Here\nstatus: proposed\n---\n\n## Problem\n\nSay what goes wrong.\n\n## Solution\n\nSay how it is fixed.\n';
+  it('`summary: "TODO: …"`, which the site shows, is reported though the template keeps no summary; a written one is not', async () => {
+    const page = (summary: string) =>
+      `---\ntitle: Plan Then Act\nstatus: emerging\nsummary: ${summary}\n---\n\n## Problem\n\nSteps get steered.\n\n## Solution\n\nPlan first.\n`;
+    expect((await lintOne('summary', page('"TODO: Add a concise summary for Plan Then Act"'), { template })).shown).toEqual([
+      '1:1 The summary (front matter `summary`) is a note of work still to do, “TODO: Add a concise summary for Plan Then Act”, which the site shows as the summary: write the summary, or remove the key.',
+    ]);
+    expect((await lintOne('summary', page('"Write the whole plan first, then run it."'), { template })).shown).toEqual([]);
+    expect((await lintOne('summary', page('"Todo lists kept by the agent steer it."'), { template })).shown).toEqual([]);
+  });
+});
