@@ -187,7 +187,10 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
   // (A numbered item's own words after its number, `#### Story 1 - Red widgets` for `#### Story 1`: the
   // author names each item so.)
   const numberLast = numbered && !versioned && pieces.at(-1)?.source === String.raw`\d+[.)]?`;
-  if (numberLast && parts.length === 0) pieces.push({ source: `(?:${SEPARATOR_SOURCE}.+)?`, separator: false });
+  // (So does an item's label of letters and a number, `### A1: Keep the current setup` for `### A1`,
+  // `##### FR2 - Exports` for `##### FR2`: the label, then the item's own name.)
+  const labelLast = !numbered && !versioned && /(?:^|\s)\p{L}{1,4}\d{1,3}\s*$/u.test(heading);
+  if ((numberLast || labelLast) && parts.length === 0) pieces.push({ source: `(?:${SEPARATOR_SOURCE}.+)?`, separator: false });
   const placeholder = parts.length > 0;
   return {
     name: sectionInBrackets ? bracketed[1]!.trim() : name.trim(),

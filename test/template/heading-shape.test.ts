@@ -47,6 +47,14 @@ describe('headingShape: the variable parts of a template heading', () => {
     expect(fits('Story 1', 'Storyboard 1 - Red')).toBe(false);
   });
 
+  it('takes an item’s own words after its label of letters and a number (`A1: Keep the setup` for `A1`), never another label', () => {
+    expect(fits('A1', 'A1: Keep the current setup')).toBe(true);
+    expect(fits('FR2', 'FR2 - Exports run nightly')).toBe(true);
+    expect(fits('A1', 'A1')).toBe(true);
+    expect(fits('A1', 'A2: Move it')).toBe(false);
+    expect(fits('A1', 'A12')).toBe(false);
+  });
+
   it('fills each placeholder with any text and keeps the fixed words', () => {
     expect(fits('RFC-NNNN: Your one-line title', 'RFC-0042: Retry budgets', true)).toBe(true);
     expect(fits('RFC-NNNN: Your one-line title', 'Retry budgets', true)).toBe(false);
