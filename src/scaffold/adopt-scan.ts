@@ -111,13 +111,16 @@ export function scanMarkdown(root: string, others?: OtherDocument[]): ScannedFil
  * their template folders (`templates/`, and a code host's `.github/` at the
  * repository's root): a catalog's documents kept in `rfcs/` with its template
  * one level up (`0000-template.md`, `templates/template.md`). Nearest first;
- * none outside a repository (nothing bounds the look), none above its root.
+ * outside a repository, the folder right above only (nothing bounds a longer
+ * look); none above a repository's root.
  * `rel` is the file's absolute path; `dirs` are its folders from the folder it
  * was found in.
  */
 export function templatesAbove(root: string): ScannedFile[] {
-  const repo = repositoryRoot(root);
   const top = path.resolve(root);
+  // (Outside a repository, a copy without its `.git` — an archive, a download —: the folder right above
+  // only, where such a catalog keeps its template, `../0000-template.md`; nothing bounds a longer look.)
+  const repo = repositoryRoot(root) ?? (path.dirname(top) !== top ? path.dirname(top) : undefined);
   if (!repo || repo === top || path.relative(repo, top).startsWith('..')) return [];
   const out: ScannedFile[] = [];
   const look = (dir: string, dirs: string[]) => {

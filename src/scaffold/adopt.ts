@@ -1017,7 +1017,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   if (result.templateSource === 'given') return 'The template, as given with --template.';
   if (result.templateSource === 'found') {
     const shown = found?.file ? found.rel : path.relative(result.root, result.templateFile).split(path.sep).join('/');
-    const above = !found?.file && shown.startsWith('..') ? ' in the repository above this folder' : '';
+    const above = !found?.file && shown.startsWith('..') ? ' above this folder' : '';
     const kind = result.templateEmbedded
       ? 'the template a page about it keeps (a ```markdown block, a block under a `Template` heading, or the part after one)'
       : result.templateCalledBy

@@ -1235,18 +1235,27 @@ describe('patternbook init --adopt', () => {
     expect(run.code, run.stderr).toBe(0);
     expectUntouched(before, await bytesOf(repo), ['rfcs/patternbook.config.yaml']);
     expect((await configOf(dir)).template).toBe('../0000-template.md');
-    expect(run.stdout).toMatch(/template +\.\.\/0000-template\.md \(named like a template, in the repository above this folder/);
+    expect(run.stdout).toMatch(/template +\.\.\/0000-template\.md \(named like a template, above this folder/);
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
-    // Outside any repository, nothing above the folder is looked at: a template is derived.
+    // Outside any repository (a copy without its `.git`), the folder right above is looked at, and no
+    // further: two levels up, a template is derived.
+    const template = '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n\n# Detailed design\n\nExplain the design.\n';
     const plain = await tempCatalog({
-      '0000-template.md': '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n\n# Detailed design\n\nExplain the design.\n',
+      '0000-template.md': template,
       'rfcs/0001-lamps.md': page('Lamps'),
       'rfcs/0002-bells.md': page('Bells'),
       'rfcs/0003-gates.md': page('Gates'),
+      'far/0000-template.md': template,
+      'far/docs/rfcs/0001-lamps.md': page('Lamps'),
+      'far/docs/rfcs/0002-bells.md': page('Bells'),
+      'far/docs/rfcs/0003-gates.md': page('Gates'),
     });
     const alone = await runCli(['init', '--adopt'], path.join(plain, 'rfcs'));
     expect(alone.code, alone.stderr).toBe(0);
-    expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('templates/pattern.md');
+    expect((await configOf(path.join(plain, 'rfcs'))).template).toBe('../0000-template.md');
+    const far = await runCli(['init', '--adopt'], path.join(plain, 'far/docs/rfcs'));
+    expect(far.code, far.stderr).toBe(0);
+    expect((await configOf(path.join(plain, 'far/docs/rfcs'))).template).toBe('templates/pattern.md');
   });
 
   it('says which other Markdown files it does not take, by folder, so a kind of pattern is not left out unseen', async () => {

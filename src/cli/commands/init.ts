@@ -72,7 +72,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   } else {
     const its = r.templateFieldsOnly ? 'header fields' : 'sections';
     ctx.out(
-      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? `(the template a page about it keeps, in a \`\`\`markdown block, or in a block or after a heading that says \`Template\`; the patterns have its ${its})` : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its ${its})` : path.relative(r.root, r.templateFile).startsWith('..') ? `(named like a template, in the repository above this folder; the patterns have its ${its})` : `(named like a template, the patterns have its ${its})`)}`,
+      `  template   ${shown(r.templateFile)} ${dim(r.templateSource === 'given' ? '(given)' : r.templateEmbedded ? `(the template a page about it keeps, in a \`\`\`markdown block, or in a block or after a heading that says \`Template\`; the patterns have its ${its})` : r.templateCalledBy ? `(${r.templateCalledBy} calls it the template; the patterns have its ${its})` : path.relative(r.root, r.templateFile).startsWith('..') ? `(named like a template, above this folder; the patterns have its ${its})` : `(named like a template, the patterns have its ${its})`)}`,
     );
     for (const s of r.siblings)
       ctx.out(`  template   ${s.file} ${dim(`(a sibling: ${plural(s.patterns, 'pattern')} follow it better; each pattern is judged by the template it follows best)`)}`);
