@@ -684,11 +684,16 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
   // (Nor a notice's label alone, `**NOTE**` over what it says, nor a list of fields above the text:
   // `- RFC PR: https://…`, `- Tracking Issue: …`.)
+  // (Nor the list a bold label names, `**Issues:**` over links to them: that field's value.)
+  const labelled = (b: Block) => {
+    const before = blocks?.[blocks.indexOf(b) - 1];
+    return before?.kind === 'paragraph' && boldLabel(before.raw) && /:[*_]*\s*$/.test(before.raw.trim());
+  };
   const texts =
     blocks?.filter(
       (b) =>
         (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw) && !isNotice(b.text) && !boldLabel(b.raw)) ||
-        (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text))),
+        (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text)) && !labelled(b)),
     ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);

@@ -185,6 +185,15 @@ describe('title and summary, from where the template keeps them', () => {
     expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([['digit-separators', 'Allow the following literal form: 1_000 as another way to write 1000']]);
   });
 
+  it('a list a bold label names at the top of the summary section (`**Issues:**` over links to them) is that field’s value: the paragraph after it is the summary', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n';
+    const catalog = await catalogOf(template, {
+      'ek-chain':
+        '# EK chains\n\n## Summary\n\n**Issues:**\n* agent, [#859](https://example.org/859)\n* server, [#1552](https://example.org/1552)\n\nAccept endorsement certificates signed by an intermediate.\n\n## Motivation\n\nNew chips.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([['ek-chain', 'Accept endorsement certificates signed by an intermediate.']]);
+  });
+
   it('under an H1 every pattern keeps as the kind of document (`# Change Request`), the field that identifies it (`Request ID: 0003-cache-warmup`) is its title where it has no name field; under an H1 of the author’s own words, that H1 is', async () => {
     const request =
       '# Change Request\n\n* Request ID: `0000-short-name` (fill me in with a unique ident)\n* Start Date: (YYYY-MM-DD)\n\nWrite a one-paragraph summary here.\n\n## Motivation\n\nWhy?\n';
