@@ -18,7 +18,14 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
   if (!fm || fm.error) return [];
   const out: Leftover[] = [];
   const lines = fm.raw.split(/\r?\n/);
+  // (The key the title is read from: a blank left there is the title rule's; the summary's, left whole
+  // as the template's sample, the summary rule's — one finding for one blank.)
+  const titleKey = template.title.from === 'front-matter' ? template.title.key.toLowerCase() : undefined;
+  const summaryKey = template.summary.from === 'front-matter' ? template.summary.key.toLowerCase() : undefined;
   for (const [key, sample] of Object.entries(template.frontMatter)) {
+    if (key.toLowerCase() === titleKey) continue;
+    if (key.toLowerCase() === summaryKey && typeof sample === 'string' && foldText(String(fm.data[frontMatterKey(fm.data, key) ?? key] ?? '')) === foldText(sample))
+      continue;
     const blanks = valuesOf(sample).filter(isBlank);
     if (blanks.length === 0) continue;
     const own = frontMatterKey(fm.data, key);

@@ -1538,3 +1538,15 @@ describe('placeholder: a blank the template writes as a tag of its own (`<contex
     expect((await lintOne('title', untitled, { template })).shown).toEqual(["1:1 The title is still the template's placeholder “<NUMBER>. <TITLE>”: name the pattern."]);
   });
 });
+
+describe('placeholder: the front matter keys the title and the summary are read from', () => {
+  const template = '---\ntitle: <The Proposal Title>\ndescription: <One line on the change>\nstatus: <Draft | Final>\n---\n\n## Abstract\n\nDescribe the change.\n';
+  it('a blank left in the title key is the title rule’s, the summary’s sample left whole the summary rule’s: one finding each, not two; other keys stay the placeholder rule’s', async () => {
+    const text = '---\ntitle: <The Proposal Title>\ndescription: <One line on the change>\nstatus: <Draft | Final>\n---\n\n## Abstract\n\nFaster sync.\n';
+    expect((await lintOne('placeholder', text, { template })).shown).toEqual([
+      "4:9 Template text left in front matter `status`: “<Draft | Final>”. Replace it with this pattern's own content.",
+    ]);
+    expect((await lintOne('title', text, { template })).shown).toHaveLength(1);
+    expect((await lintOne('summary', text, { template })).shown).toHaveLength(1);
+  });
+});
