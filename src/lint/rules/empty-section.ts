@@ -82,7 +82,8 @@ export default defineRule({
           // `### Test Plan [optional]` may stay empty.)
           // (A required section the template gives only a note for the author, `<!-- Why not X? -->`, asks
           // for text too: left with nothing, or with that note alone as `--fix` inserts it, it is not written.)
-          const noteOnly = !schema.expects.content && schema.children.length === 0 && !schema.optional && !schema.recommended && schema.body.includes('<!--');
+          // (Its sub-sections all optional count for none, `<!--### [Structure]-->` commented out under it.)
+          const noteOnly = !schema.expects.content && schema.children.every((c) => c.optional) && !schema.optional && !schema.recommended && schema.body.includes('<!--');
           const expectsSomething = section.children.length === 0 ? schema.expects.content || noteOnly || schema.children.some((c) => !c.optional) : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
           // Its heading says it is left out on purpose (`### Non-Goals [omitted]`, `## Rollout (N/A)`): answered,

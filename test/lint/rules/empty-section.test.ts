@@ -535,3 +535,13 @@ describe('empty-section: a section whose only content is a heading that says som
     expect(skeleton.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('empty-section: a section the template gives only notes for the author and a commented-out sub-section', () => {
+  it('left empty, it is reported as one with only a note is (the commented-out sub-section asks for nothing)', async () => {
+    const template =
+      '# Pattern name\n\n## Context\n<!-- Where it applies. -->\n\n## Solution\n<!-- How it removes the problem. -->\n\n<!--### [Structure]-->\n<!-- The parts. -->\n\n## Consequences\n<!-- What it costs. -->\n';
+    const text =
+      '# Blur Location\n\n## Context\n<!-- Where it applies. -->\n\nApps that share places.\n\n## Solution\n<!-- How it removes the problem. -->\n\n## Consequences\n<!-- What it costs. -->\n\nSome cost.\n';
+    expect((await lintOne('empty-section', text, { template })).diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['8 warning']);
+  });
+});
