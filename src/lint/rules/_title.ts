@@ -46,7 +46,8 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     (part) =>
       (part.syntax === 'caps'
         ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
-        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) && authorsOwn(part, title, shape) === false,
+        : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) &&
+      authorsOwn(part, title, shape, spec.sample) === false,
   );
   return marked ? { whole: false, placeholder: marked.written } : undefined;
 }
@@ -60,7 +61,7 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
  * fetch` where it has `ADR000: [TITLE]`). `Competing [Worker Kind]` is still
  * a placeholder.
  */
-function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape): boolean {
+function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape, sample: string): boolean {
   if (/\d/.test(part.inner)) return true;
   const own = part.inner.split(/\s+/).filter(Boolean);
   // A tag that keeps the kind word of the template's tag and drops its placeholder word (`[RFC] Task
@@ -73,6 +74,11 @@ function authorsOwn(part: { written: string; inner: string; syntax: string }, ti
   const words = new Set(shape.parts.flatMap((p) => p.inner.split(/\s+/)).filter(Boolean));
   if (own.some((w) => words.has(w))) return false;
   if (foldHeading(part.written) === foldHeading(title)) return true;
+  // (A tag where the template closes its title with one in the same marks, `Short title [Relevant Topic]`:
+  // `HTTP Header Security [Coding Practice]` fills it, the marks kept as the catalog writes its tags.)
+  const closing = shape.parts.at(-1);
+  const tagged = closing !== undefined && sample.trimEnd().endsWith(closing.written) && /\p{L}{2,}/u.test(sample.trimEnd().slice(0, -closing.written.length));
+  if (tagged && closing.syntax === part.syntax && title.trimEnd().endsWith(part.written) && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return true;
   return opensTitle(part, title);
 }
 

@@ -660,3 +660,12 @@ describe('title: a sample heading most of the catalog keeps', () => {
     expect(two.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error', 'error']);
   });
 });
+
+describe('title: a tag in the marks the template closes its title with', () => {
+  it('`Safe cookies [Web]` for `Short Article Title [Area]` fills the tag (the catalog keeps the brackets); the tag left as it is stays a placeholder', async () => {
+    const template = '# Short Article Title [Area]\n\n## Overview\n\nWhat it covers.\n';
+    const { lintOne } = await import('./_lint-one.js');
+    expect((await lintOne('title', '# Safe cookies handling [Web]\n\n## Overview\n\nCookies.\n', { template })).shown).toEqual([]);
+    expect((await lintOne('title', '# Safe cookies handling [Area]\n\n## Overview\n\nCookies.\n', { template })).shown).toHaveLength(1);
+  });
+});
