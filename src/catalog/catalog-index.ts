@@ -37,6 +37,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private routes: Map<string, P | null> | undefined;
   private swaps: PrefixSwap[] | undefined;
   private labels: Map<string, P> | undefined;
+  private permalinks: Map<string, P> | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -167,6 +168,9 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   };
 
   private resolveOnce(url: string, fromFile: string): P | undefined {
+    // (The address a pattern sets for its page in front matter, `permalink: /components/slider`.)
+    const set = this.permalinkOwner(url);
+    if (set) return set;
     // (A documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`.)
     const route = routeFile(url, this.catalog.root, this.catalog.config.site.base);
     if (route) {
@@ -212,6 +216,28 @@ export class CatalogIndex<P extends PatternView = PatternView> {
       for (const p of this.catalog.patterns) for (const m of this.sourceOf(p).matchAll(MYST_TARGET)) if (!this.labels.has(m[1]!)) this.labels.set(m[1]!, p);
     }
     return this.labels.size > 0 ? this.labels.get(label) : undefined;
+  }
+
+  /**
+   * The pattern whose front matter sets the address a root-relative link names: `permalink:
+   * /components/slider`, or one of its `redirect_from:` (Jekyll's), however the link writes the site's
+   * prefix (`{{ site.baseurl }}/components/slider/`). Learned once, when a link first asks.
+   */
+  permalinkOwner(url: string): P | undefined {
+    const key = permalinkKey(url);
+    if (key === undefined) return undefined;
+    if (!this.permalinks) {
+      this.permalinks = new Map();
+      for (const p of this.catalog.patterns)
+        for (const k of ['permalink', 'redirect_from']) {
+          const value = p.frontMatter[k];
+          for (const v of Array.isArray(value) ? value : [value]) {
+            const own = typeof v === 'string' ? permalinkKey(v) : undefined;
+            if (own !== undefined && !this.permalinks.has(own)) this.permalinks.set(own, p);
+          }
+        }
+    }
+    return this.permalinks.size > 0 ? this.permalinks.get(key) : undefined;
   }
 
   /** Whether any pattern sets a MyST target (`(label)=`): the catalog is written for MyST (Sphinx, Jupyter Book). */
@@ -292,4 +318,15 @@ export function siteRoutes<P extends { slug: string; path: string }>(patterns: r
     for (let i = 0; i < parts.length; i++) add(parts.slice(i).join('/'), p);
   }
   return routes;
+}
+
+/** A root-relative address as a permalink is compared (`/components/slider`), its site prefix, query, anchor, `index.html` and closing `/` aside; undefined for others. */
+function permalinkKey(url: string): string | undefined {
+  const bare = url
+    .trim()
+    .replace(/^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/(?:\/index)?\.html?$/i, '')
+    .replace(/\/+$/, '');
+  return bare.startsWith('/') && bare.length > 1 && !/\{\{|\{%/.test(bare) ? bare.toLowerCase() : undefined;
 }

@@ -34,10 +34,17 @@ const SYSTEM_FOLDERS = new Set(
 
 const WEB_SCHEMES = new Set(['http', 'https', '']);
 
+/** `{{ site.baseurl }}`, `{{site.url}}`, `{{ site.baseurl | … }}` opening a path: Jekyll's own address for the site. */
+const SITE_PREFIX = /^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i;
+
 /** Classifies a destination written in the file `fromFile`. Reads nothing; may stat paths inside the catalog root. */
 export function classifyTarget(url: string, fromFile: string, files: CatalogFiles): Target {
   const root = files.root;
-  const trimmed = url.trim();
+  // A site generator's variable for the site's own address before the path, `{{ site.baseurl }}/images/x.png`
+  // (Jekyll's, empty or the site's prefix): the path from the site's root.
+  const trimmed = url.trim().replace(SITE_PREFIX, '');
+  // (Any other of its markup left in, `{{ page.image }}`, `{% link x.md %}`: the generator fills it in; nothing to check.)
+  if (/\{\{|\{%/.test(trimmed)) return { kind: 'scheme', scheme: 'template' };
   if (/^file:/i.test(trimmed)) return { kind: 'unsafe', reason: 'file-url' };
   // `C:\x`, `C:/x`, `\\server\share`: Windows paths (a one-letter "scheme" is a drive letter).
   if (/^[a-z]:[\\/]/i.test(trimmed) || /^\\\\/.test(trimmed)) return { kind: 'unsafe', reason: 'absolute' };

@@ -159,6 +159,9 @@ function imagesShownAsText(doc: Pattern['document'], publishedWithIt: () => bool
     // (Inside a code span: an odd number of backticks before it on its line.)
     if (inCode(at) || (doc.source.slice(lineStart, at).match(/`/g)?.length ?? 0) % 2 === 1) continue;
     const [written, alt, src] = [m[0], m[1]!, m[2]!.trim()];
+    // (Spaces only inside a site generator's variable, `{{ site.baseurl }}/images/x.png`: the generator
+    // fills it in before Markdown reads the path.)
+    if (!/\s/.test(src.replace(/\{\{[^{}]*\}\}|\{%[^{}]*%\}/g, ''))) continue;
     // (A catalog published with MkDocs shows it on its site: there, only git hosts and editors show the text.)
     const mkdocs = publishedWithIt();
     out.push({

@@ -547,3 +547,14 @@ describe('image: sniffing', () => {
     expect(sniff(new Uint8Array())).toBeUndefined();
   });
 });
+
+describe('image: a Jekyll catalog’s site prefix', () => {
+  it('`{{ site.baseurl }}/images/knob.svg` is the image at `/images/knob.svg`, in Markdown (its spaces inside the variable) and raw HTML; a missing one is still missing', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = { 'images/knob.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' };
+    const page = (img: string) => `# Knob\n\n> Turns.\n\n## Overview\n\n${img}\n`;
+    expect((await lintOne('image', page('![A knob]({{ site.baseurl }}/images/knob.svg)'), { files })).shown).toEqual([]);
+    expect((await lintOne('image', page('<img src="{{ site.baseurl }}/images/knob.svg" alt="A knob">'), { files })).shown).toEqual([]);
+    expect((await lintOne('image', page('![A dial]({{site.baseurl}}/images/dial.svg)'), { files })).shown).toHaveLength(1);
+  });
+});

@@ -799,3 +799,18 @@ describe('link: a documentation site’s route to a pattern', () => {
     ).toEqual(['bread-rye soup-leek', 'soup-leek bread-rye']);
   });
 });
+
+describe('link: a Jekyll catalog’s site addresses', () => {
+  it('`{{ site.baseurl }}/components/slider` is the page whose front matter sets that `permalink` (or `redirect_from`); an address no pattern sets is broken', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = {
+      'slider/README.md':
+        '---\ntitle: Slider\npermalink: /components/slider\nredirect_from:\n  - /old/slider\n---\n\n# Slider\n\n> Picks a value.\n\n## Overview\n\nDrag it.\n',
+    };
+    const page = (url: string) => `# Knob\n\n> Turns.\n\n## Overview\n\nSee the [slider](${url}).\n`;
+    expect((await lintOne('link', page('{{site.baseurl}}/components/slider'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('{{ site.baseurl }}/old/slider/'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('/components/slider'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('{{site.baseurl}}/components/dial'), { files })).shown).toHaveLength(1);
+  });
+});
