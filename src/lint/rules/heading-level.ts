@@ -167,6 +167,21 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   const levelOf = new Map<Section, number>();
   for (const m of outline.all) for (const s of m.sections) levelOf.set(s, m.schema.level);
   for (const m of outline.misplaced) levelOf.set(m.section, m.schema.level);
+  // (Headings named as a section of the template at its very level, where the template skips levels
+  // to it — `###### Description` under its `### Item-1` — under an item of the author's it did not match:
+  // they stay where they are when a section above them moves, at the level the template gives them.)
+  let named: Set<Heading> | undefined;
+  const atTemplateLevel = (): ReadonlySet<Heading> =>
+    (named ??= new Set(
+      doc.headings.filter(
+        (h) =>
+          h !== doc.title &&
+          flattenSections(templateSchema.sections).some(
+            (t) =>
+              !t.anyHeading && t.level === h.level && t.level - (parentSection(templateSchema.sections, t)?.level ?? t.level) > 1 && t.matcher.test(foldHeading(h.text)),
+          ),
+      ),
+    ));
   const schemaOf = new Map<Section, TemplateSection>();
   for (const m of outline.all) for (const s of m.sections) schemaOf.set(s, m.schema);
   for (const m of outline.misplaced) schemaOf.set(m.section, m.schema);
@@ -258,7 +273,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const subtree = !movable
       ? undefined
       : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
-        ? shiftHeadings(doc, start, by, section.range.end.offset, childBy)
+        ? shiftHeadings(doc, start, by, section.range.end.offset, childBy, atTemplateLevel())
         : cut && ownHeadings.length > 0
           ? shiftHeadings(doc, start, by, cut.heading.range.start.offset, Math.max(0, schema.level + 1 - Math.min(...ownHeadings.map((h) => h.level))))
           : undefined;

@@ -683,3 +683,24 @@ describe('heading-level: one template section a level down among the author’s 
     expect(await readFile(fixed.file, 'utf8')).toBe(source.replace(/^##/gm, '#'));
   });
 });
+
+describe('heading-level: sub-sections at the level a template skips to, under an item of the author’s', () => {
+  it('moving the sections above them leaves `###### Description` where the template puts it (under its `### Item-1`), not shifted along', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template =
+      '# Short Article Title\n\n## Overview\n\n_<What this is about>_\n\n## Recommendations\n\n### Item-1\n\n###### Description\n\n_Describe the risk._\n\n###### How to Fix?\n\n_Explain the fix._\n';
+    const source =
+      '# Handling sessions\n\n### Overview\n\nKeep sessions safe.\n\n#### Recommendations\n\n##### Expire them\n\n###### Description\n\nLong sessions stay open.\n\n###### How to Fix?\n\nEnd idle ones.\n';
+    // (As adopt writes it for a catalog whose items all have names of their own.)
+    const config = { sections: { 'Item-1': { optional: true } } };
+    const fixed = await lintOne('heading-level', source, { template, config, fix: true });
+    expect((await readFile(fixed.file, 'utf8')).split('\n').filter((l) => l.startsWith('#'))).toEqual([
+      '# Handling sessions',
+      '## Overview',
+      '## Recommendations',
+      '### Expire them',
+      '###### Description',
+      '###### How to Fix?',
+    ]);
+  });
+});
