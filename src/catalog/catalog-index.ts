@@ -322,6 +322,7 @@ export function siteRoutes<P extends { slug: string; path: string }>(patterns: r
 
 /** A root-relative address as a permalink is compared (`/components/slider`), its site prefix, query, anchor, `index.html` and closing `/` aside; undefined for others. */
 function permalinkKey(url: string): string | undefined {
+  if (!/^\s*[/{]/.test(url)) return undefined;
   const bare = url
     .trim()
     .replace(/^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i, '')
