@@ -7,6 +7,7 @@ import { relationsFrom, type Relation, type RelationKind } from './relations.js'
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
+import { GENERATOR_MARKUP, SITE_PREFIX } from './targets.js';
 
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
@@ -325,9 +326,9 @@ function permalinkKey(url: string): string | undefined {
   if (!/^\s*[/{]/.test(url)) return undefined;
   const bare = url
     .trim()
-    .replace(/^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i, '')
+    .replace(SITE_PREFIX, '')
     .replace(/[?#].*$/, '')
     .replace(/(?:\/index)?\.html?$/i, '')
     .replace(/\/+$/, '');
-  return bare.startsWith('/') && bare.length > 1 && !/\{\{|\{%/.test(bare) ? bare.toLowerCase() : undefined;
+  return bare.startsWith('/') && bare.length > 1 && !GENERATOR_MARKUP.test(bare) ? bare.toLowerCase() : undefined;
 }

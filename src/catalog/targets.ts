@@ -14,7 +14,7 @@ import { isFolderPage } from './folder-page.js';
  */
 export type Target =
   | { kind: 'external'; url: string; scheme: string }
-  /** `mailto:`, `tel:`, `data:`… — nothing to check. */
+  /** `mailto:`, `tel:`, `data:`…, or a site generator's markup (`template`) — nothing to check. */
   | { kind: 'scheme'; scheme: string }
   | { kind: 'unsafe'; reason: UnsafeReason }
   | {
@@ -35,7 +35,10 @@ const SYSTEM_FOLDERS = new Set(
 const WEB_SCHEMES = new Set(['http', 'https', '']);
 
 /** `{{ site.baseurl }}`, `{{site.url}}`, `{{ site.baseurl | … }}` opening a path: Jekyll's own address for the site. */
-const SITE_PREFIX = /^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i;
+export const SITE_PREFIX = /^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i;
+
+/** A site generator's markup in a path (`{{ page.image }}`, `{% link x.md %}`): the generator fills it in. */
+export const GENERATOR_MARKUP = /\{\{|\{%/;
 
 /** Classifies a destination written in the file `fromFile`. Reads nothing; may stat paths inside the catalog root. */
 export function classifyTarget(url: string, fromFile: string, files: CatalogFiles): Target {
@@ -44,7 +47,7 @@ export function classifyTarget(url: string, fromFile: string, files: CatalogFile
   // (Jekyll's, empty or the site's prefix): the path from the site's root.
   const trimmed = url.trim().replace(SITE_PREFIX, '');
   // (Any other of its markup left in, `{{ page.image }}`, `{% link x.md %}`: the generator fills it in; nothing to check.)
-  if (/\{\{|\{%/.test(trimmed)) return { kind: 'scheme', scheme: 'template' };
+  if (GENERATOR_MARKUP.test(trimmed)) return { kind: 'scheme', scheme: 'template' };
   if (/^file:/i.test(trimmed)) return { kind: 'unsafe', reason: 'file-url' };
   // `C:\x`, `C:/x`, `\\server\share`: Windows paths (a one-letter "scheme" is a drive letter).
   if (/^[a-z]:[\\/]/i.test(trimmed) || /^\\\\/.test(trimmed)) return { kind: 'unsafe', reason: 'absolute' };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { slugFor } from '../catalog/discover.js';
 import { repositoryRoot } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
-import { embeddedTemplate } from '../template/embedded.js';
+import { embeddedTemplate, TEMPLATE_HEADING_LINE } from '../template/embedded.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
@@ -347,7 +347,7 @@ export function templateNameScore(file: ScannedFile): number {
     if (aboutWriting && file.doc && embeddedTemplate(file.doc.source)) return 2;
     // (Or any page that gives it to copy in a block right under a heading that only says so, `## Template`:
     // `docs/add-runbook.md`, which the README links as how to add one.)
-    if (file.doc && /^ {0,3}#{1,6}[ \t]+(?:\w+[ \t]+){0,2}template[ \t]*:?[ \t]*$/im.test(file.doc.source) && embeddedTemplate(file.doc.source)) return 2;
+    if (file.doc && TEMPLATE_HEADING_LINE.test(file.doc.source) && embeddedTemplate(file.doc.source)) return 2;
     // `0000-template.md`, `eip-template.md`, `TEMPLATE.md`; not a numbered document about templates
     // (`0278-template-only-components.md`, `0500-package-manager-templates.md`).
     const numbered = tokens.some((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t));

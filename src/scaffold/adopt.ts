@@ -1051,7 +1051,7 @@ function notTaken(
   layout: LayoutChoice,
   template: string,
   siblings: readonly string[],
-  fitsTemplate: (f: ScannedFile) => boolean = () => false,
+  fitsTemplate: (f: ScannedFile) => boolean,
 ): AdoptResult['notTaken'] {
   const said = new Set<string>([
     template,

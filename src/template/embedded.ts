@@ -23,7 +23,7 @@ export function embeddedTemplate(text: string): { text: string; line: number } |
   const marked = /^ {0,3}(`{3,}|~{3,})\s*(markdown|md)\b/im.test(text);
   // (Or a fence with no language right under a heading that only says the template follows, `##
   // Template`, then the block: what the page gives to copy.)
-  const underHeading = !marked && /^ {0,3}#{1,6}[ \t]+.*\btemplate\b/im.test(text) && /^ {0,3}(`{3,}|~{3,})[ \t]*(?:te?xt)?[ \t]*$/im.test(text);
+  const underHeading = !marked && TEMPLATE_HEADING_LINE.test(text) && /^ {0,3}(`{3,}|~{3,})[ \t]*(?:te?xt)?[ \t]*$/im.test(text);
   if (!marked && !underHeading) return templateSection(text);
   const tokens = markdownParser().parse(text, {});
   const own = tokens.filter((t) => t.type === 'heading_open').length;
@@ -57,6 +57,9 @@ function headingBefore(tokens: readonly Token[], at: number): string | undefined
 
 /** A heading that only says the template follows: `Template:`, `Proposal template`, `The template`. */
 const TEMPLATE_HEADING = /^(?:(?:the|our|a|an|proposal|rfc|design|doc|document|enhancement|runbook|pattern|page|record|adr|blank|empty)\s+){0,2}template\s*:?$/i;
+/** A line of a page that is such a heading, at any level (a cheap look before the page is parsed). */
+export const TEMPLATE_HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(?:\w+[ \t]+){0,2}template[ \t]*:?[ \t]*$/im;
+
 /** Headings the template after it must have (its title and a section, or two sections). */
 const SECTION_TEMPLATE_MIN = 2;
 

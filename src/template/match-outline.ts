@@ -799,7 +799,7 @@ function rewordings(
     const subject = only ?? (written1.length === 2 && heading.length === 2 && GENERIC_HEADS.has(heading[1]!) ? written1[0]! : undefined);
     // (Not the word a name's head noun is about where that noun names what bears on it, not it: `##
     // Decision` is no `## Decision drivers`, `## Design` no `## Design constraints`.)
-    const bearing = names.length >= 2 && names.at(-1) !== subject && BEARING_HEADS.has(names.at(-1)!.replace(/s$/, ''));
+    const bearing = names.length >= 2 && names.at(-1) !== subject && BEARING_HEADS.has(names.at(-1)!.replace(/ies$/, 'y').replace(/s$/, ''));
     const oneWord = subject !== undefined && subject.length >= 4 && names.length >= 2 && names.includes(subject) && !filler.has(subject) && !bearing;
     // (Or another form of a one-word name, sharing its first six letters or more: `## Rationality` for
     // `## Rationale`.)
@@ -1266,7 +1266,6 @@ const BEARING_HEADS = new Set([
   'constraint',
   'input',
   'dependency',
-  'dependencie',
   'goal',
   'option',
   'alternative',

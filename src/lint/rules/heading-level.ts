@@ -171,17 +171,15 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   // to it — `###### Description` under its `### Item-1` — under an item of the author's it did not match:
   // they stay where they are when a section above them moves, at the level the template gives them.)
   let named: Set<Heading> | undefined;
-  const atTemplateLevel = (): ReadonlySet<Heading> =>
-    (named ??= new Set(
-      doc.headings.filter(
-        (h) =>
-          h !== doc.title &&
-          flattenSections(templateSchema.sections).some(
-            (t) =>
-              !t.anyHeading && t.level === h.level && t.level - (parentSection(templateSchema.sections, t)?.level ?? t.level) > 1 && t.matcher.test(foldHeading(h.text)),
-          ),
-      ),
+  const atTemplateLevel = (): ReadonlySet<Heading> => {
+    if (named) return named;
+    const skippedTo = flattenSections(templateSchema.sections).filter(
+      (t) => !t.anyHeading && t.level - (parentSection(templateSchema.sections, t)?.level ?? t.level) > 1,
+    );
+    return (named = new Set(
+      skippedTo.length === 0 ? [] : doc.headings.filter((h) => h !== doc.title && skippedTo.some((t) => t.level === h.level && t.matcher.test(foldHeading(h.text)))),
     ));
+  };
   const schemaOf = new Map<Section, TemplateSection>();
   for (const m of outline.all) for (const s of m.sections) schemaOf.set(s, m.schema);
   for (const m of outline.misplaced) schemaOf.set(m.section, m.schema);
