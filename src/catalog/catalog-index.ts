@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
-import { bySiteAddress, resolveReference, routeFile } from './links.js';
+import { bySiteAddress, GENERATOR_MARKUP, resolveReference, routeFile, SITE_PREFIX } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
-import { GENERATOR_MARKUP, SITE_PREFIX } from './targets.js';
 
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;

@@ -1,6 +1,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** `{{ site.baseurl }}`, `{{site.url}}`, `{{ site.baseurl | … }}` opening a path: Jekyll's own address for the site. */
+export const SITE_PREFIX = /^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i;
+
+/** A site generator's markup in a path (`{{ page.image }}`, `{% link x.md %}`): the generator fills it in. */
+export const GENERATOR_MARKUP = /\{\{|\{%/;
+
 export type ResolvedReference =
   | { kind: 'external'; url: string; scheme: string }
   | {

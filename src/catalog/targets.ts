@@ -2,7 +2,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { nearest } from '../util/similar.js';
 import type { CatalogFiles } from './files.js';
-import { inCatalogFromRepository, resolveReference } from './links.js';
+import { GENERATOR_MARKUP, inCatalogFromRepository, resolveReference, SITE_PREFIX } from './links.js';
 import { isFolderPage } from './folder-page.js';
 
 /**
@@ -33,12 +33,6 @@ const SYSTEM_FOLDERS = new Set(
 );
 
 const WEB_SCHEMES = new Set(['http', 'https', '']);
-
-/** `{{ site.baseurl }}`, `{{site.url}}`, `{{ site.baseurl | … }}` opening a path: Jekyll's own address for the site. */
-export const SITE_PREFIX = /^\{\{-?\s*site\.(?:baseurl|url)\s*(?:\|[^{}]*)?-?\}\}/i;
-
-/** A site generator's markup in a path (`{{ page.image }}`, `{% link x.md %}`): the generator fills it in. */
-export const GENERATOR_MARKUP = /\{\{|\{%/;
 
 /** Classifies a destination written in the file `fromFile`. Reads nothing; may stat paths inside the catalog root. */
 export function classifyTarget(url: string, fromFile: string, files: CatalogFiles): Target {
