@@ -149,7 +149,8 @@ function nestedServedFolders(dir: string): string[] {
 
 /**
  * The folder a site generator's configuration in `dir` publishes at the site's root: mdBook's
- * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`). Relative
+ * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`), Jekyll's
+ * `_config.yml` (`source`, when it says). Relative
  * to `dir`, when it is there; remembered as the served folders are.
  */
 function declaredSiteRoots(dir: string): string[] {
@@ -169,6 +170,10 @@ function declaredSiteRoots(dir: string): string[] {
   if (book !== undefined) folders.push(/^\s*src\s*=\s*["']([^"'\n]+)["']/m.exec(book)?.[1] ?? 'src');
   const mkdocs = read('mkdocs.yml') ?? read('mkdocs.yaml');
   if (mkdocs !== undefined) folders.push(/^docs_dir\s*:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/m.exec(mkdocs)?.[1] ?? 'docs');
+  // (Jekyll's `source: src` in `_config.yml`: the folder its site is built from.)
+  const jekyll = read('_config.yml') ?? read('_config.yaml');
+  const source = jekyll === undefined ? undefined : /^source\s*:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/m.exec(jekyll)?.[1];
+  if (source) folders.push(source);
   const out = folders
     .map((f) => path.normalize(f.trim()).replace(/[\\/]+$/, ''))
     .filter((f) => f !== '.' && f !== '' && !f.startsWith('..') && !path.isAbsolute(f))
@@ -219,7 +224,8 @@ export interface SiteRootFile {
  * web addresses and when nothing is there.
  */
 export function fromSiteRoot(url: string, fromFile: string, root: string): SiteRootFile | undefined {
-  const written = url.trim().replace(/\\/g, '/');
+  // (`{{ site.baseurl }}/images/x.png`: the path from the site's root, the prefix Jekyll fills in aside.)
+  const written = url.trim().replace(SITE_PREFIX, '').replace(/\\/g, '/');
   if (written === '' || written.startsWith('#') || resolveReference(written, fromFile, root).kind !== 'local') return undefined;
   const fromRoot = written.startsWith('/');
   const top = path.resolve(root);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { relativeLink, repositoryRoot, type PageFolderFile, type SiteRootFile } from '../../catalog/links.js';
+import { relativeLink, repositoryRoot, SITE_PREFIX, type PageFolderFile, type SiteRootFile } from '../../catalog/links.js';
 import type { UnsafeReason } from '../../catalog/targets.js';
 import type { Section } from '../../markdown/types.js';
 import type { TemplateSection } from '../../template/types.js';
@@ -56,7 +56,7 @@ export function siteRootFinding(
   root: string,
 ): { message: string; expected?: string } {
   const [What, works, work] = kind === 'image' ? ['Image', 'shows', 'show'] : ['Link', 'works', 'work'];
-  const fromRoot = written.trim().startsWith('/');
+  const fromRoot = written.trim().replace(SITE_PREFIX, '').startsWith('/');
   const head = fromRoot
     ? `${What} ${code(written)} names nothing from the catalog's root`
     : `${What} ${code(written)} names nothing from this pattern's folder (there is no ${code(rel)} in the catalog)`;

@@ -558,3 +558,18 @@ describe('image: a Jekyll catalog’s site prefix', () => {
     expect((await lintOne('image', page('![A dial]({{site.baseurl}}/images/dial.svg)'), { files })).shown).toHaveLength(1);
   });
 });
+
+describe('image: a Jekyll site built from a folder of the repository (`source: src` in `_config.yml`)', () => {
+  it('`/images/knob.svg` and `{{ site.baseurl }}/images/knob.svg` are found in `src/images/`: a warning that says where, not a missing image', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = { '_config.yml': 'title: Demo\nbaseurl: ""\nsource: src\n', 'src/images/knob.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' };
+    const page = (img: string) => `# Knob\n\n> Turns.\n\n## Overview\n\n${img}\n`;
+    for (const src of ['/images/knob.svg', '{{ site.baseurl }}/images/knob.svg']) {
+      const { diagnostics } = await lintOne('image', page(`![A knob](${src})`), { files });
+      expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
+      expect(diagnostics[0]!.message).toContain("names nothing from the catalog's root, but `src/images/knob.svg` is there");
+    }
+    const { diagnostics } = await lintOne('image', page('![A dial](/images/dial.svg)'), { files });
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
