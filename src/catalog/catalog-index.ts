@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
-import { bySiteAddress, GENERATOR_MARKUP, resolveReference, routeFile, SITE_PREFIX } from './links.js';
+import { bySiteAddress, collectionFiles, GENERATOR_MARKUP, resolveReference, routeFile, SITE_PREFIX } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
@@ -237,7 +237,21 @@ export class CatalogIndex<P extends PatternView = PatternView> {
           }
         }
     }
-    return this.permalinks.size > 0 ? this.permalinks.get(key) : undefined;
+    return (this.permalinks.size > 0 ? this.permalinks.get(key) : undefined) ?? this.collectionPage(key, (f) => this.byFile.get(f));
+  }
+
+  /** Whether a root-relative link names a page of the site: a pattern's permalink, or a file of a Jekyll collection (a pattern or not). */
+  sitePage(url: string): boolean {
+    const key = permalinkKey(url);
+    return key !== undefined && (this.permalinkOwner(url) !== undefined || this.collectionPage(key, (f) => (this.files.stat(f)?.isFile ? f : undefined)) !== undefined);
+  }
+
+  private collectionPage<T>(key: string, found: (file: string) => T | undefined): T | undefined {
+    for (const file of collectionFiles(key, this.catalog.root)) {
+      const hit = found(file);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
   }
 
   /** Whether any pattern sets a MyST target (`(label)=`): the catalog is written for MyST (Sphinx, Jupyter Book). */

@@ -148,6 +148,20 @@ function nestedServedFolders(dir: string): string[] {
 }
 
 /**
+ * The files a Jekyll site's address may be built from, absolute: its collections (`/components/accordion`
+ * from `_components/accordion.md`, or `…/accordion/index.md`, as its default `/:collection/:path`
+ * makes them) in the folder the site is built from. None where `dir` holds no `_config.yml`.
+ */
+export function collectionFiles(address: string, dir: string): string[] {
+  const parts = address.replace(/^\/+/, '').split('/').filter(Boolean);
+  if (parts.length < 2 || !existsSync(path.join(dir, '_config.yml'))) return [];
+  return [dir, ...declaredSiteRoots(dir).map((f) => path.join(dir, f))].flatMap((base) => {
+    const file = path.join(base, `_${parts[0]}`, ...parts.slice(1));
+    return [`${file}.md`, path.join(file, 'index.md')];
+  });
+}
+
+/**
  * The folder a site generator's configuration in `dir` publishes at the site's root: mdBook's
  * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`), Jekyll's
  * `_config.yml` (`source`, when it says). Relative

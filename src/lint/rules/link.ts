@@ -182,8 +182,9 @@ export default defineCatalogRule({
           // `./eip-150` or `./eip-150.html` for `eip-150.md`: the address the catalog's published site
           // gives the page. It works there and nowhere else (git hosts, editors, this site's other
           // readers), so it is a warning with the path that works everywhere, not a broken link.
-          // `{{ site.baseurl }}/components/slider`: the address a pattern sets for its page (`permalink:`).
-          if (!info && index.permalinkOwner(link.url)) break;
+          // `{{ site.baseurl }}/components/slider`: the address a pattern sets for its page (`permalink:`), or
+          // a Jekyll collection's page (`_components/slider.md`).
+          if (!info && index.sitePage(link.url)) break;
           const source = info ? undefined : bySiteAddress(target.file, (f) => (index.files.stat(f)?.isFile ? f : undefined));
           if (source) {
             const fixed = relativeLink(pattern.file, source) + hash;

@@ -814,3 +814,20 @@ describe('link: a Jekyll catalog’s site addresses', () => {
     expect((await lintOne('link', page('{{site.baseurl}}/components/dial'), { files })).shown).toHaveLength(1);
   });
 });
+
+describe('link: a Jekyll site’s collections', () => {
+  it('`{{ site.baseurl }}/components/accordion` is `_components/accordion.md` of the collection, a pattern or not; a page no collection holds is broken; without `_config.yml` nothing is read so', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = {
+      '_config.yml': 'title: Demo\ncollections:\n  components:\n    output: true\n',
+      '_components/accordion.md': '---\ntitle: Accordion\n---\n\nFolds.\n',
+      '_templates/forms/review/index.md': '# Review\n',
+    };
+    const page = (url: string) => `# Knob\n\n> Turns.\n\n## Overview\n\nSee the [page](${url}).\n`;
+    expect((await lintOne('link', page('{{site.baseurl}}/components/accordion'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('/templates/forms/review'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('{{site.baseurl}}/components/dial'), { files })).shown).toHaveLength(1);
+    const { '_config.yml': _config, ...plain } = files;
+    expect((await lintOne('link', page('/components/accordion'), { files: plain })).shown).toHaveLength(1);
+  });
+});
