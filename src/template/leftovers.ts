@@ -173,12 +173,16 @@ class Scan {
       title.from === 'heading' ? template.placeholders.filter((p) => p.sectionPath.length === 0 && (p as TemplateText).exact && title.sample.includes(p.text)) : [],
     );
     this.markedHeadings = markedHeadingsOf(template);
+    this.allSectionNames = new Set(flattenSections(template.sections).map((t) => foldText(t.name)));
     this.sectionNames = new Set(
       flattenSections(template.sections)
         .filter((t) => t.name === t.heading)
         .map((t) => foldText(t.heading)),
     );
   }
+
+  /** Every section name of the template, folded. */
+  private readonly allSectionNames: Set<string>;
 
   /** The template's section headings with nothing to fill in (`## TODO`), folded: a heading that is one is never text left in. */
   private readonly sectionNames: Set<string>;
@@ -362,6 +366,9 @@ class Scan {
       for (const p of this.matcher.find(unit, raw)) {
         if (ctx.ownMarker && p.text.toLowerCase() === ctx.ownMarker) continue;
         if (ctx.inSection && ((p.kind === 'instruction' && quotesTemplate(p, text)) || this.titleTokens.has(p))) continue;
+        // (The template's guidance for one section, found whole in another section of the template's,
+        // `## Reference-level explanation` quoting what `## Prior art` asks: quoted, not left in.)
+        if (p.guidance && ctx.section !== undefined && ctx.section !== foldText(p.sectionPath.at(-1) ?? '') && this.allSectionNames.has(ctx.section)) continue;
         // (A short filler phrase closing a long sentence of the author's, `…never gets to be completed.`
         // for the template's `To be completed...`: their words, not the blank.)
         if (!p.exact && phraseInOwnSentence(p.folded, foldText(unit)) && this.isAuthorText(foldText(unit))) continue;

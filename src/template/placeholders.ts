@@ -132,6 +132,12 @@ export interface TemplateText extends Placeholder {
    * questionnaire's prompt, which every pattern keeps and answers under (see `SET_APART`).
    */
   prompt?: boolean;
+  /**
+   * Guidance that describes what goes in its section (`One to two paragraphs of exposition to set the
+   * context.`, see `isGuidance`): the template's unit as a whole, left in only where a pattern's unit
+   * is that text and no other section of the template's holds it (there, it is quoted).
+   */
+  guidance?: boolean;
 }
 
 /**
@@ -200,7 +206,7 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
           // A cell of choices (`_Draft / In Review / Final_`): the value is one of them.
           const value = cell.replace(/^[*_\s]+|[*_\s]+$/g, '');
           if (CHOICES.test(value)) found.addMarked(value, path, row.line, false);
-          else classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found);
+          else classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found, true);
         });
       }
       break;
@@ -265,7 +271,7 @@ export function isDiagram(lang: string): boolean {
 const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;
 
 /** Classifies one paragraph, list item or table cell. */
-function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet): void {
+function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet, cell = false): void {
   if (!text.trim() || KEEP_MARKER.test(raw)) return;
   found.marked(text, raw, path, line, { labels: true });
   // A label is followed by a colon (`**Owner:** …`, `**Owner**: …`); a bold term that opens a
@@ -315,7 +321,12 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     found.add(text, 'instruction', path, line);
     return;
   }
-  for (const sentence of sentences(text)) {
+  const all = sentences(text);
+  // Guidance that describes what goes here rather than asking for it ("One to two paragraphs of
+  // exposition to set the context.", "Which alternative was chosen."): a blank as a whole, left in
+  // when a pattern keeps the unit exactly as the template writes it (see `isGuidance`).
+  if (!cell && all.length > 0 && isGuidance(all[0]!) && !isInstruction(all[0]!)) found.add(text, 'instruction', path, line, { whole: true, guidance: true });
+  for (const sentence of all) {
     if (!isInstruction(sentence)) continue;
     const folded = foldText(sentence);
     found.add(sentence, 'instruction', path, line, {
@@ -373,13 +384,21 @@ export function isInstruction(sentence: string): boolean {
   return /\?\s*$/.test(s);
 }
 
+/** Verbs that say what not to write ("Do not include any reasoning here."); not "do not remove this section", which says to keep it. */
+const NEGATED_VERBS = new Set('add describe discuss explain include list mention put repeat write'.split(' '));
+
 /** An imperative addressed to the author (see `isInstruction`), questions aside. */
 export function isAuthorImperative(sentence: string): boolean {
   // Only a sentence that starts with its verb is an imperative ("**Note**: …" is a label, "reference-level" an adjective).
-  const first = /^[\s*_"“'(]*([\p{L}]+)(?=[\s:,.!?*_)]|$)/u.exec(sentence);
+  const first = /^[\s*_"“'(]*([\p{L}]+)(?=[\s:,.!?*_)]|$|'t\s)/u.exec(sentence);
   if (!first) return false;
   const words = foldCase(sentence).match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
   if (words[0] === 'please') words.shift();
+  // "Do not include any reasoning here.": what not to write is said to the author too.
+  if ((words[0] === 'do' && words[1] === 'not') || words[0] === "don't") {
+    words.splice(0, words[0] === 'do' ? 2 : 1);
+    return NEGATED_VERBS.has(words[0] ?? '') && (WRITING_VERBS.has(words[0]!) || words.slice(1).some((w) => WRITING_NOUNS.has(w)));
+  }
   const [verb, next] = words;
   // A word alone (`State`, `List`: a table's label, a column's name, a field) names something; an
   // imperative says what to write (`State the problem`).
@@ -388,6 +407,46 @@ export function isAuthorImperative(sentence: string): boolean {
   if (WRITING_VERBS.has(verb)) return next !== 'of';
   if (!OBJECT_VERBS.has(verb) || (verb === 'note' && next === 'that')) return false;
   return words.slice(1).some((w) => WRITING_NOUNS.has(w));
+}
+
+/** Words that size or count what is written: `A short list of`, `One to two paragraphs of`, `Additional notes`. */
+const GUIDANCE_MEASURE = String.raw`(?:a|an|the|one|two|three|four|five|few|some|any|short|shorter|brief|detailed|concise|high|level|high-level|additional|optional|general|quick|full|clear|complete|simple|more|longer|to|or|and|\d+)`;
+/** What a template describes as to be written (`a description of…`, `one to two paragraphs that…`). */
+const GUIDANCE_NOUN =
+  '(?:description|descriptions|discussion|overview|summary|explanation|explanations|exposition|list|paragraph|paragraphs|sentence|sentences|notes|details|rationale|outline|url|urls|link|links|diagram|diagrams|justification|analysis|breakdown|narrative|statement|example|examples)';
+const GUIDANCE = [
+  // A noun of writing, sized, and what it is of: "Overview of how the enhancement will be implemented.",
+  // "One to two sentences that describe the goal", "A short list of things which…".
+  new RegExp(String.raw`^(?:${GUIDANCE_MEASURE} ){0,5}${GUIDANCE_NOUN} (?:of|on|about|for|that|which|describing|explaining|listing|covering|to|where|why|how|what)\b`),
+  // …or sized, standing alone: "Additional notes."
+  new RegExp(String.raw`^(?:${GUIDANCE_MEASURE} ){1,4}${GUIDANCE_NOUN}$`),
+  // A thing, and a participle that says what it does: "A detailed design describing how…".
+  /^(?:a|an) (?:[\p{L}-]+ ){0,2}[\p{L}-]+ (?:describing|explaining|listing|outlining|detailing|covering|showing|summari[sz]ing)\b/u,
+  // What the author wants, as a noun phrase: "The problem you want to solve", "Anything that requires…".
+  /^(?:the|any|all) (?:[\p{L}-]+ ){1,3}(?:you|we) (?:want|wish|need|plan|propose|intend|would|expect|are|have)\b/u,
+  /^(?:anything|everything|something) (?:that|which|you|else)\b/,
+  // The section or the title talked about: "The Summary section is important for…", "This is where…".
+  /^(?:this|the) (?:[\p{L}-]+ ){0,3}(?:section|heading|field|part|title) (?:is|should|must|may|can|will|covers|describes|explains|lists|holds|contains)\b/u,
+  /^this is (?:where|the (?:place|section|title|heading|part))\b/,
+];
+
+/**
+ * A sentence of guidance that describes what the author writes instead of asking for it: a noun of
+ * writing that says what goes here ("A short description of the proposed feature."), a clause of what
+ * to say ("Which alternative was chosen.", "The problem you want to solve…"), or a sentence about the
+ * section itself ("This is where…"). Not boilerplate a pattern keeps: a sentence about the document
+ * at large ("The key words in this document are to be read as in RFC 2119.") is none of these, nor
+ * one that says to keep something as it is.
+ */
+export function isGuidance(sentence: string): boolean {
+  const s = sentence.trim();
+  if (/\b(?:do not|don't|never) (?:edit|change|modify|remove|delete|touch)\b|\bgenerated\b|\bautomatically\b/i.test(s)) return false;
+  const words = foldCase(s).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?(?:-[\p{L}]+)*/gu) ?? [];
+  if (words.length < 3) return false;
+  const folded = words.join(' ');
+  // (A clause of what to say, ended as a statement, "Which alternative was chosen.": a question is an instruction already.)
+  if (/^(?:which|what|why|how|who|when|where)\b/.test(folded)) return /\.\s*$/.test(s) && words.length <= 16;
+  return GUIDANCE.some((g) => g.test(folded));
 }
 
 /** Units of up to this many words are values ("Your Name"); longer ones are sentences. */
@@ -639,13 +698,15 @@ function exactPattern(token: string): RegExp {
 // ---------------------------------------------------------------------------
 // Building placeholders.
 
-function makePlaceholder(
-  text: string,
-  kind: PlaceholderKind,
-  sectionPath: string[],
-  line: number,
-  extra: { code?: boolean; label?: boolean; whole?: boolean; prompt?: boolean } = {},
-): TemplateText {
+interface PlaceholderExtra {
+  code?: boolean;
+  label?: boolean;
+  whole?: boolean;
+  prompt?: boolean;
+  guidance?: boolean;
+}
+
+function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number, extra: PlaceholderExtra = {}): TemplateText {
   const folded = foldText(text);
   // Numbers are renumbered (`Step 1` is `Step 2` written again), but in a short value whose number is
   // what it says (`3 Days.`, `2 Weeks`), another number is the author's own value, not the template's.
@@ -670,6 +731,7 @@ function makePlaceholder(
     ...(extra.code ? { code: true } : {}),
     ...(extra.label ? { label: true } : {}),
     ...(extra.prompt ? { prompt: true } : {}),
+    ...(extra.guidance ? { guidance: true } : {}),
   };
 }
 
@@ -688,7 +750,7 @@ class PlaceholderSet {
   /** Labels of the template's reference-link definitions (`[kubernetes/website]: https://…`), folded: in a comment, `[kubernetes/website]` is a link. */
   constructor(readonly referenceLabels: ReadonlySet<string> = new Set()) {}
 
-  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: { code?: boolean; label?: boolean; whole?: boolean; prompt?: boolean } = {}): void {
+  add(text: string, kind: PlaceholderKind, path: string[], line: number, extra: PlaceholderExtra = {}): void {
     this.push(makePlaceholder(text, kind, path, line, extra), path);
   }
 

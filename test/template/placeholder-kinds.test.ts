@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/document.js';
 import { templateFromSource } from '../../src/template/load-template.js';
 import { BOILERPLATE_MIN_PATTERNS, catalogBoilerplate, describeBoilerplate, learnBoilerplate, templateTextIn } from '../../src/template/leftovers.js';
-import { customPlaceholder, findPlaceholders, isInstruction, markedTokens, type TemplateText } from '../../src/template/placeholders.js';
+import { customPlaceholder, findPlaceholders, isGuidance, isInstruction, markedTokens, type TemplateText } from '../../src/template/placeholders.js';
 
 const tokens = (text: string, options?: Parameters<typeof markedTokens>[1]) => markedTokens(text, options).map((t) => t.text);
 
@@ -266,5 +266,66 @@ describe('boilerplate learned from the catalog', () => {
     const found = templateTextIn(template, keeps);
     expect(structuredClone(found)).toEqual(found);
     expect(found.leftovers.map((l) => l.shown)).toEqual(['“Describe how to undo the change.”', '“[Owner]”']);
+  });
+});
+
+describe('guidance that describes what goes in a section instead of asking for it', () => {
+  it('reads noun phrases of writing, clauses of what to say and sentences about the section as guidance; boilerplate about the document is not', () => {
+    for (const s of [
+      'One to three paragraphs of background that frame this change.',
+      'A brief summary of what the reader gets from the change.',
+      'Overview of how the rollout will happen.',
+      'A detailed plan describing how the parts get rebuilt.',
+      'Which option the group picked.',
+      'The risk you want to reduce, and why now.',
+      'Anything that has to happen before upgrading.',
+      'This is where the moving parts get spelled out.',
+      'The Scope section is the first thing reviewers read.',
+    ])
+      expect([s, isGuidance(s)]).toEqual([s, true]);
+    for (const s of [
+      'The key words in this document are read as RFC 2119 describes them.',
+      'This section is generated automatically from the schema.',
+      'Released under the terms of the Apache License.',
+      'Short list',
+      'Which is why the cache stays warm.?',
+      'The gateway keeps a list of routes per tenant and reloads it hourly.',
+    ])
+      expect([s, isGuidance(s)]).toEqual([s, false]);
+  });
+
+  it('is left in only where a pattern keeps the whole unit as the template writes it, in its own section', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Background\n\nOne to two paragraphs of background that frame this change.\n\n## Decision\n\nWhich option the group picked. Do not include any reasoning here.\n\n## Notes\n\nReleased under the terms of the Apache License.\n\n## Appendix\n\nAnything.\n',
+      'template.md',
+    );
+    const left = (text: string) => templateTextIn(template, doc(text)).leftovers.map((l) => `${l.range.start.line} ${l.shown}`);
+    // Kept word for word as the section's text: left in (the second unit with its instruction too).
+    expect(
+      left(
+        '# Queue\n\n## Background\n\nOne to two paragraphs of background that frame this change.\n\n## Decision\n\nWhich option the group picked. Do not include any reasoning here.\n\n## Notes\n\nReleased under the terms of the Apache License.\n',
+      ),
+    ).toEqual(['5 “One to two paragraphs of background that frame this change.”', '9 “Which option the group picked. Do not include any reasoning here.”']);
+    // The author's own text in the unit: theirs. Quoted in another section of the template's: a quote.
+    expect(
+      left(
+        '# Queue\n\n## Background\n\nOne to two paragraphs of background that frame this change, as the last review asked.\n\n## Appendix\n\n> One to two paragraphs of background that frame this change.\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it('says what not to write as an instruction to the author, but not a note to keep something', () => {
+    expect(isInstruction('Do not include any reasoning here.')).toBe(true);
+    expect(isInstruction("Don't repeat the summary in this section.")).toBe(true);
+    expect(isInstruction('Do not remove this section.')).toBe(false);
+    expect(isInstruction('Do not restart the broker while it drains.')).toBe(false);
+  });
+
+  it('kept by most patterns of a catalog of ten or more, it is learned as boilerplate', () => {
+    const template = templateFromSource('# [Title]\n\n## Scope\n\nA short list of what this change covers.\n', 'template.md');
+    const kept = doc('# A\n\n## Scope\n\nA short list of what this change covers.\n\n- the cache\n');
+    const filled = doc('# B\n\n## Scope\n\n- the queue\n');
+    const found = [...Array<typeof kept>(7).fill(kept), ...Array<typeof filled>(3).fill(filled)].map((d) => templateTextIn(template, d));
+    expect(learnBoilerplate(template, found).map((b) => [b.placeholder.text, b.kept, b.of])).toEqual([['A short list of what this change covers.', 7, 10]]);
   });
 });
