@@ -47,6 +47,9 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
   return { output: output + source.slice(cursor), applied, skipped, done };
 }
 
+/** An ATX heading's opening marker. */
+const HEADING = /^\s{0,3}#{1,6}(?=\s|$)/;
+
 /**
  * Lines of `before` (heading markers aside) that no longer appear in `after`,
  * as often as they were there. `headingKey` says which heading texts count as
@@ -54,7 +57,7 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): AppliedE
  */
 export function lostLines(before: string, after: string, headingKey: (text: string) => string = (text) => text): string[] {
   const key = (line: string) => {
-    const heading = /^\s{0,3}#{1,6}(?=\s|$)/.exec(line);
+    const heading = HEADING.exec(line);
     return heading
       ? `#${headingKey(
           line
@@ -73,12 +76,14 @@ export function lostLines(before: string, after: string, headingKey: (text: stri
   for (const line of before.split(/\r\n|\r|\n/)) {
     const k = key(line);
     if (!k) continue;
-    // (A line of text made a heading of its own words, `**Reviews**` made `## Reviews`, is kept.)
-    const asHeading = k.startsWith('#')
+    // (A line of text made a heading of its own words, `**Reviews**` made `## Reviews`, is kept; so
+    // is a heading written without its space, `##Decision` made `## Decision`.)
+    const asHeading = HEADING.test(line)
       ? undefined
       : `#${headingKey(
           line
             .trim()
+            .replace(/^#{1,6}(?=[^\s#])/, '')
             .replace(/^[*_]+|[*_]+$/g, '')
             .replace(/\s*:$/, ''),
         )}`;

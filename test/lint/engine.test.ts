@@ -269,6 +269,15 @@ describe('--fix', () => {
     // (A line of text made a heading of its own words is kept; one that lost words is not.)
     expect(lostLines('# T\n**Reviews**\ntext\n', '# T\n## Reviews\ntext\n')).toEqual([]);
     expect(lostLines('# T\nReviews of the plan\ntext\n', '# T\n## Reviews\ntext\n')).toEqual(['Reviews of the plan']);
+    // (So is a heading written without its space, `##Cleanup`, made `## Cleanup`.)
+    expect(lostLines('# T\n##Cleanup\ntext\n', '# T\n## Cleanup\ntext\n')).toEqual([]);
+  });
+
+  it('mends a heading written without its space (`##Cleanup`) instead of refusing its own edit', async () => {
+    const dir = await catalog({ 'a/README.md': '# A\n\n> A does one thing.\n\n## Overview\n\nReal text.\n\n##Cleanup\n\nRemove it.\n' });
+    const report = await lint({ root: dir, fix: true });
+    expect(report.results[0]!.diagnostics.map((d) => d.ruleId)).toEqual([]);
+    expect(await readFile(path.join(dir, 'a/README.md'), 'utf8')).toBe('# A\n\n> A does one thing.\n\n## Overview\n\nReal text.\n\n## Cleanup\n\nRemove it.\n');
   });
 });
 
