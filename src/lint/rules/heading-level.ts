@@ -301,9 +301,25 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     });
   };
   const pairs: { section: Section; schema: TemplateSection; misplaced: boolean }[] = [];
+  // (So does the template's first level under its title: `### Background` right under `# [Name]`, a
+  // level skipped, is written `## Background` by a pattern that skips none, all its sections alike, and
+  // its sub-sections the same levels up.)
+  const templateTitleLevel = schema.title.from === 'heading' ? (schema.title.level ?? 1) : 1;
+  const templateTop = outline.matches[0]?.schema.level;
+  const topLevels = new Set(outline.matches.flatMap((m) => m.sections.map((s) => s.level)));
+  const [patternTop] = topLevels;
+  const gapClosed =
+    templateTop !== undefined &&
+    patternTop !== undefined &&
+    topLevels.size === 1 &&
+    templateTop - templateTitleLevel > 1 &&
+    patternTop === (doc.title?.level ?? templateTitleLevel) + 1
+      ? templateTop - patternTop
+      : 0;
   const collect = (matches: SectionMatch[], parent?: SectionMatch): void => {
     for (const match of matches) {
       for (const s of match.sections) {
+        if (gapClosed > 0 && s.level + gapClosed === match.schema.level) continue;
         // Where the template skips levels under a section (`##### Unit tests` right under
         // `### Test Plan`), a sub-section anywhere from one level below its parent down to the
         // template's level nests as the template means: its depth is not asked to the level.

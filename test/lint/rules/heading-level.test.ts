@@ -704,3 +704,20 @@ describe('heading-level: sub-sections at the level a template skips to, under an
     ]);
   });
 });
+
+describe('heading-level under a template that skips a level below its title', () => {
+  // `# [Name]` straight over `### Background`: a pattern writes its sections at `##`, no level skipped.
+  const template = '# [Name]\n\n### Background\n\nWhy we need it.\n\n### Proposal\n\nThe possible answers.\n\n#### Risks\n\nWhat could break.\n';
+  it('takes the sections one level under the title, all alike, as the template means them', async () => {
+    const source = '# Rollouts\n\n## Background\n\nTeams ship by hand.\n\n## Proposal\n\nA controller.\n\n### Risks\n\nStuck rollouts.\n\n### Design\n\nIt reconciles.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+  it('still says a section written at two levels, or at the title’s own', async () => {
+    const mixed = '# Rollouts\n\n## Background\n\nTeams ship by hand.\n\n### Proposal\n\nA controller.\n';
+    expect((await lintOne('heading-level', mixed, { template })).shown.length).toBeGreaterThan(0);
+    const flat = '# Rollouts\n\n# Background\n\nTeams ship by hand.\n\n# Proposal\n\nA controller.\n';
+    expect((await lintOne('heading-level', flat, { template })).shown.length).toBeGreaterThan(0);
+  });
+});
