@@ -51,8 +51,10 @@ const ALIAS_MIN = 3;
 const ALIAS_SHARE = 0.1;
 /** A required section absent from this share of the patterns is said (a section added to the template later?). */
 const ABSENT_SHARE = 0.3;
-/** A catalog this small says too little about its practice to make a required section recommended. */
+/** A catalog this small says too little about its practice to make a required section recommended… */
 const RECOMMEND_MIN = 10;
+/** …unless most of its patterns go without it (more than half, of this many at least): `## Consequences` missing in 8 of 9 records is not the log's practice. */
+const RECOMMEND_MOST_MIN = 4;
 
 /** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
 export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[], options: { derived?: boolean } = {}): Comparison {
@@ -187,7 +189,11 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       // The catalog's own practice: a section this share of its patterns go without is asked for,
       // not required — all of them, too (a section the template gained after they were written).
       // A missing one stays a finding, as a warning.
-      if (!schema.recommended && n >= RECOMMEND_MIN) {
+      // (In a small catalog, counting those that have it under a name accepted for it: it is theirs then.)
+      const aliased = namesAtPlace(schema, kept)
+        .filter((e) => choices.get(schema)?.aliases?.includes(e.written))
+        .reduce((sum, e) => sum + e.count, 0);
+      if (!schema.recommended && (n >= RECOMMEND_MIN || (n >= RECOMMEND_MOST_MIN && (n - kept - aliased) * 2 > n))) {
         const c = choice(schema);
         c.recommended = true;
         c.reasons.push(
