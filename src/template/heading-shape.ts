@@ -40,6 +40,8 @@ export interface HeadingShape {
   parts: ShapePart[];
   /** Nothing but a placeholder: any text fits (`### {title of option 1}`, one heading per option). */
   any: boolean;
+  /** A numbered item, its own name left to the author (`Problem 1`, `Story 1`): the first of a series, however many the template shows. */
+  item?: boolean;
 }
 
 export interface ShapeOptions {
@@ -201,6 +203,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
     placeholder,
     parts,
     any: placeholder && !literalWords && !numbered && !versioned && !sectionInBrackets,
+    ...(numberLast && parts.length === 0 ? { item: true } : {}),
   };
 }
 

@@ -561,7 +561,8 @@ function buildSections(
     }
     // (A choice of names, `## [Background | References]`, may be written as one or as several of them.)
     const choice = choiceNames(heading);
-    const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder) || choice.length > 0;
+    // (One numbered item alone, `### Problem 1`, is the first of the author's series as well.)
+    const repeatable = last > i || shape.versioned || shape.any || (shape.numbered && shape.placeholder) || shape.item === true || choice.length > 0;
     // Numbered headings the template leaves bare (`#### Story 1`, `#### Story 2`, nothing under them)
     // number items for the author to name: any heading at their place is one (`#### As an operator, …`).
     // (So does a heading that stands for the author's own sections, `## Other sections` over a list of

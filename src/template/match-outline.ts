@@ -1,5 +1,6 @@
 import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, holdsName, joinedParts, nameParts, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { headingShape } from './heading-shape.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { flattenSections, parentSection, requiredOf } from './walk.js';
@@ -377,7 +378,9 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // A heading that names a section of the template elsewhere is that section, out of place, not an
     // item of an any-heading slot here (`### Experience` under a `## Stories` written a level up, whose
     // `#### Story N` slot would take any heading).
-    if (hits.length > 0 && hits.every((s) => s.anyHeading) && known(section, !underUnknown)) hits = [];
+    // (But the slot's own heading, `### Requirement 2` for `### Requirement N` under `## Requirement(s)`,
+    // is an item of it, whatever name its words look like.)
+    if (hits.length > 0 && hits.every((s) => s.anyHeading && !ownShape(s, section.title)) && known(section, !underUnknown)) hits = [];
     const target = hits.find((s) => s.repeatable || found.get(s)!.length === 0) ?? hits[0];
     if (target && underUnknown && !target.repeatable) nested.set(target, [...(nested.get(target) ?? []), section]);
     else if (target) {
@@ -1126,6 +1129,18 @@ function matching(schema: readonly TemplateSection[], title: string): TemplateSe
   return hits;
 }
 
+const shapes = new WeakMap<TemplateSection, RegExp>();
+
+/** Whether a heading has the template section's own heading's shape (`Requirement 2` for the slot the template heads `Requirement 1`). */
+function ownShape(t: TemplateSection, title: string): boolean {
+  let shape = shapes.get(t);
+  if (!shape) {
+    shape = new RegExp(`^(?:${headingShape(splitNote(t.heading).text).source})$`, 'u');
+    shapes.set(t, shape);
+  }
+  return shape.test(foldHeading(title));
+}
+
 const variantKeys = new WeakMap<TemplateSection, string[]>();
 
 /**
@@ -1281,6 +1296,24 @@ export function opposed(a: string, b: string): boolean {
     .filter(Boolean);
   const negates = (w: string, n: string) => /^(?:un|non|in|im|dis|ir|il)-?/.test(w) && w.replace(/^(?:un|non|in|im|dis|ir|il)-?/, '') === n;
   return x.some((w) => !y.includes(w) && y.some((n) => !x.includes(n) && (OPPOSITES.get(w)?.has(n) || negates(w, n) || negates(n, w))));
+}
+
+/** States of what a section lists, before and after (`Unresolved questions`, then `Resolved questions`). */
+const OPEN_STATE = new Set(['unresolved', 'open', 'pending', 'outstanding']);
+const SETTLED_STATE = new Set(['resolved', 'answered', 'settled', 'closed', 'decided']);
+
+/**
+ * Whether a heading is a section's name with its state moved on, words else the same: `Resolved
+ * questions` for `Unresolved questions`, once its questions were answered — the section at a later
+ * stage, not another one.
+ */
+export function settledName(written: string, name: string): boolean {
+  const words = (text: string) => foldHeading(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const a = words(written);
+  const b = words(name);
+  if (a.length !== b.length || a.length < 2) return false;
+  const differ = a.map((w, i) => [w, b[i]!] as const).filter(([x, y]) => x !== y);
+  return differ.length === 1 && SETTLED_STATE.has(differ[0]![0]) && OPEN_STATE.has(differ[0]![1]);
 }
 
 /** Qualifiers of opposite meaning (either way): a heading with one is no name with the other. */

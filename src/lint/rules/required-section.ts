@@ -17,6 +17,7 @@ import {
   outlineOff,
   raisedIntoTitle,
   sectionsHad,
+  settledName,
   speaksFor,
   underHalf,
   type MissingSection,
@@ -1293,7 +1294,11 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
   // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
-  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
+  // (Nor one that is its name with the state moved on, `# Resolved questions` where the `# Unresolved
+  // questions` go: the section once its questions were answered, a guess said with it.)
+  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) || settledName(one.title, missing.schema.name)
+    ? { sections: there, stead: true }
+    : none;
 }
 
 /** Each of the template's sections, at any depth, by its place in the template's order (once per template). */
@@ -1578,7 +1583,13 @@ function insertionPoint(
   if (first) return { offset: first.range.start.offset, line: first.range.start.line, insert: `${text}\n\n` };
   if (before) return { offset: before.range.start.offset, line: before.range.start.line, insert: `${text}\n\n` };
   const parent = missing.parent?.sections.at(-1);
-  if (parent) return { offset: pastSpaces(doc, parent.range.end.offset), line: parent.range.end.line, insert: `\n\n${text}` };
+  if (parent) {
+    // (Before a section the template puts after it, written inside the parent: `### Design Details`
+    // under the author's `## Proposal`, where the missing `### User Stories` opens the Proposal.)
+    const stop = flattenSections(parent.children).find((x) => later(x));
+    if (stop) return { offset: stop.range.start.offset, line: (parent.blocks.at(-1) ?? parent.heading).range.end.line, insert: `${text}\n\n` };
+    return { offset: pastSpaces(doc, parent.range.end.offset), line: parent.range.end.line, insert: `\n\n${text}` };
+  }
   const end = pastSpaces(doc, doc.source.trimEnd().length);
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
 }

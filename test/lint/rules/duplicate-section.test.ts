@@ -244,3 +244,29 @@ describe('duplicate-section for a heading with a variable part', () => {
     { describe, it },
   );
 });
+
+describe('duplicate-section for one numbered item the template shows alone', () => {
+  // `### Risk 1` alone: the first of the author's series, however many the template shows.
+  const risks =
+    '# [Name]\n\n## Setting\n\n<two sentences on the setting>\n\n## Risks\n\n<the risks, one per heading>\n\n### Risk 1\n\n<what could go wrong>\n\n## Answers\n\n<links>\n';
+  testRule(
+    rule,
+    {
+      template: risks,
+      valid: [
+        {
+          name: 'each numbered heading of the series, named by the author, is one item',
+          text: '# Shared ledger\n\n## Setting\n\nBanks share one ledger.\n\n## Risks\n\n### Risk 1: Amounts show\n\nEvery amount is public.\n\n### Risk 2: Parties link\n\nAddresses tie deals.\n\n### Risk 3\n\nAudits see all.\n\n## Answers\n\nShielded pools.\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'a section the template has once, twice, is still a duplicate',
+          text: '# Shared ledger\n\n## Setting\n\nBanks share one ledger.\n\n## Risks\n\n### Risk 1: Amounts show\n\nEvery amount is public.\n\n## Setting\n\nAgain.\n\n## Answers\n\nShielded pools.\n',
+          errors: [{ message: 'Duplicate section `## Setting`: it already appears on line 3. Merge the two.', line: 13, column: 1 }],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});

@@ -2155,3 +2155,46 @@ describe('required-section: a heading that holds two of the template’s names',
     expect((await lintOne('section-order', source, { template })).shown).toEqual([]);
   });
 });
+
+describe('required-section: the numbered headings of an item slot kept as the template writes them', () => {
+  it('are its items (`### Rule 2` for the slot the template heads `### Rule 1` under `## Rule(s)`), whatever name their words look like', async () => {
+    const template = '---\ntitle: Standard title\n---\n\n<!-- What it covers -->\n\n## Rule(s)\n\n### Rule 1\n\n<!-- Rule text -->\n\n### Rule 2\n\n<!-- Rule text -->\n';
+    const kept = '---\ntitle: Backups\n---\n\nHow services back up data.\n\n## Rule(s)\n\n### Rule 1\n\nBack up nightly.\n\n### Rule 2\n\nTest a restore each quarter.\n';
+    expect((await lintOne('required-section', kept, { template })).shown).toEqual([]);
+    // (Named by the author, the same.)
+    const named = kept.replace('### Rule 1', '### Nightly copies');
+    expect((await lintOne('required-section', named, { template })).shown).toEqual([]);
+  });
+});
+
+describe('required-section --fix: a missing first sub-section where the parent holds sections the template puts later', () => {
+  it('goes right after the parent’s own text, before them, not at the parent’s end', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nSay what it does.\n\n## Proposal\n\nSay what is proposed.\n\n### Stories\n\nSay who gains what.\n\n## Design\n\nSay how it is built.\n\n### Tests\n\nSay how it is tested.\n';
+    const source =
+      '# Field echo\n\n## Summary\n\nThe agent echoes fields.\n\n## Proposal\n\nList fields; get them back.\n\n### Design\n\nA list of paths.\n\n### Tests\n\nA kind cluster.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `### Stories`, expected in `## Proposal`.']);
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect((await readFile(found.file, 'utf8')).match(/^#+ .*$/gm)).toEqual(['# Field echo', '## Summary', '## Proposal', '### Stories', '### Design', '### Tests']);
+  });
+});
+
+describe('required-section: the section named for its state moved on', () => {
+  it('`# Resolved questions` where the `# Unresolved questions` go is said as its likely stand-in (a warning), and --fix inserts no empty twin', async () => {
+    const template = '# [Title]\n\n# Summary\n\nWhat it does.\n\n# Alternatives\n\nWhat else was weighed?\n\n# Unresolved questions\n\nWhat is still open?\n';
+    const source =
+      '# Memo cache\n\n# Summary\n\nA cache in memory.\n\n# Alternatives\n\nA disk cache was too slow.\n\n# Resolved questions\n\nShould it survive restarts? No.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => [d.severity, d.message.split('. ')[1]])).toEqual([
+      [
+        'warning',
+        'This pattern has `# Resolved questions` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+      ],
+    ]);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+    // (Goals are no Non-Goals: words of opposite sense, not a state moved on, are another section.)
+    const goals = '# [Title]\n\n# Goals\n\nWhat it must do.\n\n# Non-Goals\n\nWhat it will not do.\n';
+    expect((await lintOne('required-section', '# Memo cache\n\n# Goals\n\nBe fast.\n', { template: goals })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
