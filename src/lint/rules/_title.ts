@@ -64,6 +64,9 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
 function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape, sample: string): boolean {
   if (/\d/.test(part.inner)) return true;
   const own = part.inner.split(/\s+/).filter(Boolean);
+  // (A status tag beside the author's words, `DiskAlmostFull [Deprecated]`, `[WIP] Lazy loading`: the
+  // state of the pattern, said in the marks, no blank.)
+  if (own.length <= 2 && own.every((w) => STATUS_WORDS.has(w)) && foldHeading(part.written) !== foldHeading(title)) return true;
   // A tag that keeps the kind word of the template's tag and drops its placeholder word (`[RFC] Task
   // resources` where the template has `[RFC Template] Title`): the catalog's own tag, written in its place.
   const kept = shape.parts.some((p) => {
@@ -119,6 +122,13 @@ const PLACEHOLDER_WORDS = new Set([
   'something',
   'idea',
 ]);
+
+/** Words of a status tag (folded): `[Deprecated]`, `[Work in progress]`, `[Superseded]`. */
+const STATUS_WORDS = new Set(
+  'deprecated obsolete superseded replaced draft wip archived experimental retired legacy alpha beta preview proposed accepted rejected withdrawn removed outdated historical unmaintained abandoned stale frozen work in progress'.split(
+    ' ',
+  ),
+);
 
 /** A placeholder's words without its marks: `[Pattern Title]` → `Pattern Title`, `` `Topic` `` → `Topic`. */
 function unmarked(written: string): string {

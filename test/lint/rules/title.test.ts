@@ -66,6 +66,11 @@ testRule(
     template,
     valid: [
       {
+        name: 'a status tag in the template’s placeholder marks beside the author’s words (`[Deprecated]`, `[WIP]`) is the pattern’s state, no blank',
+        text: withTitle('# Competing Consumers [Deprecated]'),
+      },
+      { name: 'a status tag opening the title', text: withTitle('# [Work in progress] Competing Consumers') },
+      {
         name: 'the template’s H1 with no placeholder over a `## Name` section is the kind of document, kept as it is: the name is under `## Name`',
         template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
         text: '# Record\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
