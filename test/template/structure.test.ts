@@ -1331,6 +1331,27 @@ describe('patterns written to an older layout, or to another template', () => {
     expect((await levels(1)).map((f) => f.at)).toEqual(['p1/README.md:11 error']);
   });
 
+  it('says siblings written a level off together alike: where the catalog keeps one of them there, the other is a warning too, neither moved alone', async () => {
+    const tpl = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n### Non-Goals\n\nWhat not.\n\n## Design\n\nHow.\n';
+    const up = (n: number, nonGoalsUp: boolean) =>
+      `# Note ${n}\n\n## Summary\n\nOne.\n\n## Motivation\n\nWhy.\n\n## Goals\n\nFast.\n\n${nonGoalsUp ? '##' : '###'} Non-Goals\n\nCheap.\n\n## Design\n\nHow.\n`;
+    const files: Record<string, string> = {};
+    // 30 notes: 2 write both a level up, 2 only the Goals (2 write Non-Goals up, too few; 4 the Goals).
+    for (let n = 1; n <= 30; n++) files[`p${n}/README.md`] = n <= 2 ? up(n, true) : n <= 4 ? up(n, false) : up(n, false).replace('## Goals', '### Goals');
+    const dir = await tempCatalog({ 'templates/pattern.md': tpl, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const found = (await lint({ root: dir, only: ['heading-level'], fix: true })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity}`));
+    expect(found).toEqual([
+      'p1/README.md:11 warning',
+      'p1/README.md:15 warning',
+      'p2/README.md:11 warning',
+      'p2/README.md:15 warning',
+      'p3/README.md:11 warning',
+      'p4/README.md:11 warning',
+    ]);
+    // (Nothing moved: the pair stays together.)
+    expect(await readFile(path.join(dir, 'p1/README.md'), 'utf8')).toBe(up(1, true));
+  });
+
   it('counts that share among the patterns of one kind where sibling templates each judge a kind', async () => {
     const nested = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nWhy not.\n\n## Rollout\n\nWhen.\n';
     const other = '# [Title]\n\n## Goal\n\nWhat.\n\n## Budget\n\nHow much.\n\n## Owner\n\nWho.\n';

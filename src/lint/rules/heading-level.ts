@@ -10,7 +10,11 @@ import { isVisible } from './_blocks.js';
 import { plainRange } from '../../markdown/lines.js';
 
 /** A finding, and for a section at another level than the template's, which section at which level (`id@level`). */
-type LevelReport = Report & { written?: string };
+type LevelReport = Report & {
+  written?: string;
+  /** Sections written off together: the same template parent, the same level written and asked (`## Goals`, `## Non-Goals` for `###`). */
+  together?: string;
+};
 
 /** A pattern's findings, and every template section it writes at another level (`id@level`). */
 interface Collected {
@@ -67,14 +71,29 @@ export default defineCatalogRule({
     });
     const mineTemplate = catalog.templates.for(pattern.path);
     const ofMine = kept.of.get(mineTemplate) ?? 0;
-    for (const { written, ...finding } of mine) {
-      const count = written ? (kept.counts.get(`${mineTemplate.file}\u0000${written}`) ?? 0) : 0;
-      if (!finding.warning && count >= 3 && count * 10 >= ofMine) {
+    const countOf = (written: string | undefined) => (written ? (kept.counts.get(`${mineTemplate.file}\u0000${written}`) ?? 0) : 0);
+    const keptThere = (r: { written?: string | undefined; warning?: boolean }) => !r.warning && countOf(r.written) >= 3 && countOf(r.written) * 10 >= ofMine;
+    // (Sections written off together, `## Goals` and `## Non-Goals` a level up, are one move: where the
+    // catalog keeps one of them there, the other is said alike — a warning, neither moved alone.)
+    const leaders = new Map<string, LevelReport>();
+    for (const r of mine) if (r.together && keptThere(r) && !leaders.has(r.together)) leaders.set(r.together, r);
+    const kind = kept.of.size > 1 ? ' of its kind' : '';
+    for (const { written, together, ...finding } of mine) {
+      const count = countOf(written);
+      const leader = together === undefined ? undefined : leaders.get(together);
+      if (keptThere({ written, ...finding })) {
         const { fix: _fix, ...unfixed } = finding;
         report({
           ...unfixed,
           warning: true,
-          message: `${finding.message} ${count} of the catalog's ${ofMine} patterns${kept.of.size > 1 ? ' of its kind' : ''} write it at this level (where an older template put it, likely): a warning.`,
+          message: `${finding.message} ${count} of the catalog's ${ofMine} patterns${kind} write it at this level (where an older template put it, likely): a warning.`,
+        });
+      } else if (leader && !finding.warning) {
+        const { fix: _fix, ...unfixed } = finding;
+        report({
+          ...unfixed,
+          warning: true,
+          message: `${finding.message} It stands beside ${leader.actual ? `\`${leader.actual}\`` : 'a section'}, written a level off with it, which ${countOf(leader.written)} of the catalog's ${ofMine} patterns${kind} write at this level (where an older template put them, likely): a warning, as that one is.`,
         });
       } else report(finding);
     }
@@ -279,6 +298,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,
+      together: `${schema.path.slice(0, -1).join('\u0000')}\u0001${section.level}\u0001${schema.level}`,
       // A section the template lets a pattern leave out (optional, or recommended by the catalog) is
       // no error at another level either: its absence would only be a warning. Nor is a part of a
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
