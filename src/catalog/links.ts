@@ -164,7 +164,7 @@ export function collectionFiles(address: string, dir: string): string[] {
 /**
  * The folder a site generator's configuration in `dir` publishes at the site's root: mdBook's
  * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`), Jekyll's
- * `_config.yml` (`source`, when it says). Relative
+ * `_config.yml` (`source`, when it says), Eleventy's configuration (`dir.input`, when it says). Relative
  * to `dir`, when it is there; remembered as the served folders are.
  */
 function declaredSiteRoots(dir: string): string[] {
@@ -188,6 +188,10 @@ function declaredSiteRoots(dir: string): string[] {
   const jekyll = read('_config.yml') ?? read('_config.yaml');
   const source = jekyll === undefined ? undefined : /^source\s*:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/m.exec(jekyll)?.[1];
   if (source) folders.push(source);
+  // (Eleventy's input folder, `dir: { input: 'docs' }` in its configuration: what it builds the site from.)
+  const eleventy = ELEVENTY_CONFIGS.map(read).find((text) => text !== undefined);
+  const input = eleventy === undefined ? undefined : /\binput\s*:\s*["'`]([^"'`\n]+)["'`]/.exec(eleventy)?.[1];
+  if (input) folders.push(input);
   const out = folders
     .map((f) => path.normalize(f.trim()).replace(/[\\/]+$/, ''))
     .filter((f) => f !== '.' && f !== '' && !f.startsWith('..') && !path.isAbsolute(f))
@@ -204,6 +208,9 @@ function declaredSiteRoots(dir: string): string[] {
 }
 
 const declaredCache = new Map<string, { at: number; folders: string[] }>();
+
+/** The names Eleventy reads its configuration from. */
+const ELEVENTY_CONFIGS = ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts'];
 
 /** Beyond this many folders, only those named as site projects are (see `nestedServedFolders`). */
 const MANY_FOLDERS = 100;
@@ -396,8 +403,24 @@ export function routeFile(url: string, root: string, base?: string): string | un
   for (const prefix of prefixes) {
     if (segments.length > prefix.length && prefix.every((p, k) => segments[k] === p)) return path.join(root, ...segments.slice(prefix.length));
   }
-  return undefined;
+  // (Or a page of the folder a site generator's configuration builds the site from, `/guides/caching/`
+  // for `docs/guides/caching.md` where Eleventy's input or MkDocs' `docs_dir` is `docs`: in the
+  // catalog's root, or a folder above it in its repository.)
+  if (segments.length === 0) return undefined;
+  const top = path.resolve(root);
+  const repo = repositoryRoot(root) ?? top;
+  for (let at = top; ; at = path.dirname(at)) {
+    for (const folder of declaredSiteRoots(at)) {
+      const page = path.join(at, folder, ...segments);
+      if (page.startsWith(top + path.sep) && (bySiteAddress(page, (f) => (existsSync(f) ? f : undefined)) ?? FOLDER_PAGES.find((f) => existsSync(path.join(page, f)))))
+        return page;
+    }
+    if (at === repo || path.dirname(at) === at || !at.startsWith(repo)) return undefined;
+  }
 }
+
+/** A folder's own page, as site generators serve it at the folder's address. */
+const FOLDER_PAGES = ['index.md', 'README.md', '_index.md'];
 
 /** A destination from `fromFile` to `toFile` as an author writes it: relative, `/` separators. */
 export function relativeLink(fromFile: string, toFile: string): string {

@@ -573,3 +573,19 @@ describe('image: a Jekyll site built from a folder of the repository (`source: s
     expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('image: an Eleventy site built from a folder of the repository (`dir: { input: "docs" }`)', () => {
+  it('`/assets/flow.svg` is found in `docs/assets/`: a warning that says where, not a missing image; without the configuration, missing', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = {
+      '.eleventy.js': "export default function (config) {\n  config.addPassthroughCopy('docs/assets');\n  return { dir: { input: 'docs' } };\n}\n",
+      'docs/assets/flow.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    };
+    const page = `# Knob\n\n> Turns.\n\n## Overview\n\n![The flow](/assets/flow.svg)\n`;
+    const { diagnostics } = await lintOne('image', page, { files });
+    expect(diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(diagnostics[0]!.message).toContain("names nothing from the catalog's root, but `docs/assets/flow.svg` is there");
+    const { '.eleventy.js': _config, ...plain } = files;
+    expect((await lintOne('image', page, { files: plain })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});

@@ -831,3 +831,17 @@ describe('link: a Jekyll site’s collections', () => {
     expect((await lintOne('link', page('/components/accordion'), { files: plain })).shown).toHaveLength(1);
   });
 });
+
+describe('link: a page of the folder a site generator builds the site from', () => {
+  it('`/guides/caching/` is `docs/guides/caching.md` where Eleventy reads `docs` (a warning: write the path from the file); without the configuration it names no file', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = { 'eleventy.config.mjs': 'export default { dir: { input: "docs" } };\n', 'docs/guides/caching.md': '# Caching\n\n> Keeps copies.\n' };
+    const page = (url: string) => `# Knob\n\n> Turns.\n\n## Overview\n\nSee the [caching guide](${url}).\n`;
+    const config = { patterns: ['*/README.md', 'docs/guides/*.md'] };
+    const routed = await lintOne('link', page('/guides/caching/'), { files, config });
+    expect(routed.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(routed.diagnostics[0]!.message).toContain('is the route a documentation site gives `docs/guides/caching.md`');
+    const { 'eleventy.config.mjs': _config, ...plain } = files;
+    expect((await lintOne('link', page('/guides/caching/'), { files: plain, config })).diagnostics[0]!.message).toContain('names no file of the catalog');
+  });
+});
