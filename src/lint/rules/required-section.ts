@@ -1529,7 +1529,11 @@ interface Placing {
 }
 
 function insertion(doc: MarkdownDocument, missing: MissingSection, text: string, placing: Placing): { offset: number; line: number; insert: string } {
-  const place = insertionPoint(doc, missing, text, placing);
+  const found = insertionPoint(doc, missing, text, placing);
+  // (Above the anchor line a heading is written under, `<a name="risks"/>` over `# Risks`: it belongs to
+  // that heading, which the contents' `[Risks](#risks)` leads to, not to the section inserted before it.)
+  const anchor = anchorAbove(doc.source, found.offset);
+  const place = anchor === undefined ? found : { ...found, offset: anchor, insert: `${found.insert.replace(/^(?:\r?\n)+|(?:\r?\n)+$/g, '')}\n\n` };
   // A blank line on each side of what is inserted, whatever the author's text around it has (a
   // `---` rule right above the next heading): a heading never runs into the line after it.
   const before = doc.source.slice(0, place.offset);
@@ -1592,6 +1596,12 @@ function insertionPoint(
   }
   const end = pastSpaces(doc, doc.source.trimEnd().length);
   return { offset: end, line: doc.lines.pointAt(end).line, insert: end === 0 ? `${text}\n` : `\n\n${text}` };
+}
+
+/** The start of an HTML anchor line right above `offset` (blank lines between), `<a name="risks"/>`, `<a id="x"></a>`, if there is one. */
+function anchorAbove(source: string, offset: number): number | undefined {
+  const m = /(?:^|\n)([ \t]*<a\s+(?:name|id)\s*=\s*["'][^"'\n]*["']\s*\/?>(?:\s*<\/a>)?[ \t]*(?:\r?\n[ \t]*)*)$/i.exec(source.slice(Math.max(0, offset - 300), offset));
+  return m ? offset - m[1]!.length : undefined;
 }
 
 /**

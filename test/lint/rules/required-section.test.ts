@@ -2198,3 +2198,15 @@ describe('required-section: the section named for its state moved on', () => {
     expect((await lintOne('required-section', '# Memo cache\n\n# Goals\n\nBe fast.\n', { template: goals })).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('required-section --fix: an HTML anchor line over the next heading', () => {
+  it('stays with its heading (`<a name="risks"/>` over `# Risks`): the missing section goes above the anchor, so `#risks` still leads to the Risks', async () => {
+    const template = '# [Title]\n\n# Summary\n\nTwo sentences.\n\n# Glossary\n\nName the new words.\n\n# Risks\n\nWhat could go wrong.\n';
+    const source =
+      '# Colour output\n\n* [Risks](#risks)\n\n<a name="summary"/>\n\n# Summary\n\nErrors in red.\n\n<a name="risks"/>\n\n# Risks\n\nEscape codes on old terminals.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(found.file, 'utf8')).toBe(
+      '# Colour output\n\n* [Risks](#risks)\n\n<a name="summary"/>\n\n# Summary\n\nErrors in red.\n\n# Glossary\n\n<!-- Name the new words. -->\n\n<a name="risks"/>\n\n# Risks\n\nEscape codes on old terminals.\n',
+    );
+  });
+});
