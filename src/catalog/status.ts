@@ -48,6 +48,14 @@ export function isDraft(
   return statusIs(pattern, key, first && !INACTIVE_STATUSES.includes(first) ? [...DRAFT_STATUSES, first] : DRAFT_STATUSES);
 }
 
+/** The value a pattern's draft status is read from (`isDraft`'s key), as written; undefined where there is none. */
+export function draftStatusText(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'drafts'>): string | undefined {
+  const setting = config.drafts;
+  if (setting === false) return undefined;
+  const value = headerValue(pattern, setting?.key ?? statusKey(pattern));
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Whether the first word of a pattern's status (front matter, else its body fields) is one of `values`. */
 function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: string, values: readonly string[]): boolean {
   // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)

@@ -384,7 +384,15 @@ class Scan {
         if (literal === undefined && p.kind !== 'instruction' && ownNumber(unit, p.text)) continue;
         // (A marked blank the template has alone, kept as the label the author's own words follow,
         // `* [Option 1] Local disk cache`, `### [Option 2] Object store`: the slot is filled.)
-        if (literal !== undefined && p.kind === 'bracketed' && /^[[<{]/.test(literal) && labelsOwnWords(text, literal)) continue;
+        // (Not the template's own words after it, `1. [actor] first step` kept as the template writes it.)
+        if (
+          literal !== undefined &&
+          p.kind === 'bracketed' &&
+          /^[[<{]/.test(literal) &&
+          labelsOwnWords(text, literal) &&
+          !this.templateText.includes(` ${foldText(text)} `)
+        )
+          continue;
         // (`TBD` as the value of a field named for an event still to come, `- Shipped: TBD`: true until it happens.)
         if (literal !== undefined && /^(?:TBD|TBA)$/i.test(literal) && eventField(text)) continue;
         // (A marker of the template's where the template has it is its blank, however written.)

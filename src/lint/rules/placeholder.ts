@@ -1,13 +1,13 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
-import { isDraft } from '../../catalog/status.js';
+import { draftStatusText, isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 import type { PatternView } from '../../catalog/types.js';
 import { askedAtStage } from '../../template/stages.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
-import { schemaLabel } from './_format.js';
+import { quote, schemaLabel } from './_format.js';
 
 export default defineCatalogRule({
   meta: {
@@ -84,11 +84,11 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
-    const stage = draft
-      ? ` (A draft: a warning until its status moves on.)`
-      : found.loose
-        ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
-        : '';
+    // (Not the status itself, left as the template's choices, `status: draft | ready`: a draft by its own
+    // blank is none; that blank is the finding.)
+    const status = draft ? draftStatusText(pattern, catalog.config) : undefined;
+    const ownStatus = (left: Leftover) => status !== undefined && left.shown === quote(status.trim());
+    const looseText = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
     for (const left of merged) {
       if (left.openItem) {
         report({
@@ -114,12 +114,19 @@ export default defineCatalogRule({
         });
         continue;
       }
-      const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
+      const demoted = draft && !ownStatus(left);
+      const why = left.warning
+        ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)`
+        : demoted
+          ? ' (A draft: a warning until its status moves on.)'
+          : found.loose
+            ? looseText
+            : '';
       report({
         ...(left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }
           : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${why}`, range: left.range }),
-        ...(draft || found.loose || left.warning ? { warning: true } : {}),
+        ...(demoted || found.loose || left.warning ? { warning: true } : {}),
       });
     }
   },

@@ -1550,3 +1550,23 @@ describe('placeholder: the front matter keys the title and the summary are read 
     expect((await lintOne('summary', text, { template })).shown).toHaveLength(1);
   });
 });
+
+describe('placeholder: a status left as the template’s choices', () => {
+  it('`status: draft | ready` kept is an error of its own, not a draft that demotes itself; the pattern’s other blanks are a draft’s (warnings)', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '---\ntitle: "Card: <short name>"\nstatus: draft | ready\n---\n\n## Intent\n\n<the job this card does>\n\n## Steps\n\n1. Lock the funds.\n';
+    const source = '---\ntitle: "Card: Escrow"\nstatus: draft | ready\n---\n\n## Intent\n\n<the job this card does>\n\n## Steps\n\n1. Lock the funds.\n';
+    const found = await lintOne('placeholder', source, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['3 error', '8 warning']);
+    expect(found.diagnostics[0]!.message).not.toContain('A draft');
+  });
+});
+
+describe('placeholder: a marked blank that opens the template’s own words', () => {
+  it('`1. [actor] first step` kept as the template writes it is left in; with the author’s words after the token, `1. [buyer] Lock the funds.`, filled', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '# [Title]\n\n## Steps\n\n1. [actor] first step\n';
+    expect((await lintOne('placeholder', '# Escrow\n\n## Steps\n\n1. [actor] first step\n', { template })).diagnostics.map((d) => d.line)).toEqual([5]);
+    expect((await lintOne('placeholder', '# Escrow\n\n## Steps\n\n1. [buyer] Lock the funds.\n', { template })).diagnostics).toEqual([]);
+  });
+});
