@@ -1260,6 +1260,11 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   if (!there.every((s) => unknown.has(s))) return none;
   // (Nor one that says its opposite, `## Goals` where the `## Non-Goals` go: it is another section.)
   if (there.some((s) => negatedName(s.title, missing.schema.heading))) return none;
+  // (One that is its name with the state moved on, `# Resolved questions` where the `# Unresolved
+  // questions` go, among the author's sections there or alone: the section once its questions were
+  // answered, said as its likely stand-in.)
+  const settled = there.filter((s) => settledName(s.title, missing.schema.name));
+  if (settled.length === 1) return { sections: settled, stead: true };
   // (Between two sections the pattern has — the next in the template's order, or the template section
   // that follows in the pattern: one of the missing section's own sub-sections written a level up.)
   const here = outline.missing.filter(
@@ -1294,11 +1299,7 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
   // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
-  // (Nor one that is its name with the state moved on, `# Resolved questions` where the `# Unresolved
-  // questions` go: the section once its questions were answered, a guess said with it.)
-  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) || settledName(one.title, missing.schema.name)
-    ? { sections: there, stead: true }
-    : none;
+  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
 }
 
 /** Each of the template's sections, at any depth, by its place in the template's order (once per template). */

@@ -2193,6 +2193,9 @@ describe('required-section: the section named for its state moved on', () => {
     ]);
     const fixed = await lintOne('required-section', source, { template, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
+    // (So among other sections of the author's there.)
+    const among = source.replace('# Resolved questions', '# Notes on the build\n\nBuilt twice.\n\n# Resolved questions');
+    expect((await lintOne('required-section', among, { template })).diagnostics.map((d) => d.severity)).toEqual(['warning']);
     // (Goals are no Non-Goals: words of opposite sense, not a state moved on, are another section.)
     const goals = '# [Title]\n\n# Goals\n\nWhat it must do.\n\n# Non-Goals\n\nWhat it will not do.\n';
     expect((await lintOne('required-section', '# Memo cache\n\n# Goals\n\nBe fast.\n', { template: goals })).diagnostics.map((d) => d.severity)).toEqual(['error']);
