@@ -51,6 +51,8 @@ const ALIAS_MIN = 3;
 const ALIAS_SHARE = 0.1;
 /** A required section absent from this share of the patterns is said (a section added to the template later?). */
 const ABSENT_SHARE = 0.3;
+/** Patterns that leave a section empty, at least, for the catalog's practice to make it recommended (see `compareTemplate`). */
+const EMPTY_MIN = 3;
 /** A catalog this small says too little about its practice to make a required section recommended… */
 const RECOMMEND_MIN = 10;
 /** …unless most of its patterns go without it (more than half, of this many at least): `## Consequences` missing in 8 of 9 records is not the log's practice. */
@@ -175,6 +177,20 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       }
     }
 
+    // A section most of the patterns that have it leave as its bare heading (`## 2) Additional Context`
+    // over nothing, in 18 of 23): the catalog writes it when there is something to say — recommended,
+    // so an empty (or missing) one is a warning, not an error in each.
+    if (!schema.optional && !schema.recommended && !choices.get(schema)?.optional && !choices.get(schema)?.recommended && schema.children.length === 0) {
+      const empty = outlines.filter((o) => o.all.some((m) => m.schema === schema && m.sections.length > 0 && m.sections.every(bareSection))).length;
+      if (empty >= EMPTY_MIN && empty * 2 > kept) {
+        const c = choice(schema);
+        c.recommended = true;
+        c.reasons.push(
+          `\`${heading(schema)}\` is left empty by ${count(empty)} of the ${count(kept)} patterns that have it: recommended (an empty or missing one is a warning; remove this line to make it an error)`,
+        );
+      }
+    }
+
     // A template derived from the patterns is the catalog's practice read by Patternbook, not a standard of
     // the catalog's: a section any of them go without is asked for, not required (a missing one is a
     // warning), in a small catalog too.
@@ -210,6 +226,11 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
     absent: absent.sort((a, b) => b.missing - a.missing),
     of: n,
   };
+}
+
+/** A section with nothing under its heading but comments the reader never sees. */
+function bareSection(section: Section): boolean {
+  return section.children.length === 0 && section.blocks.every((b) => b.kind === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(b.html));
 }
 
 /** Whether the pattern has the template section anywhere (at its place, misplaced, or written another way). */

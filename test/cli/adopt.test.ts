@@ -1505,6 +1505,24 @@ describe('patternbook init --adopt', () => {
     expect(findings.filter((f) => f.rule === 'required-section').length).toBe(5);
   });
 
+  it('a section most of the patterns that have it leave empty is recommended: an empty one is a warning, not an error in each', async () => {
+    const template = '# [Title]\n\n## Case\n\n<two sentences on the case>\n\n## More context\n\n<links to related work>\n\n## Actors\n\n<who takes part>\n';
+    const card = (n: number, context: boolean) =>
+      `# Case ${n}\n\n## Case\n\nFirms settle case ${n}.\n\n## More context\n\n${context ? `See study ${n}.\n\n` : ''}## Actors\n\nBanks.\n`;
+    const dir = await tempCatalog({ 'cases/_template.md': template, ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`cases/c${n}.md`, card(n, n <= 2)])) });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ 'More context': { recommended: true } });
+    const findings = await lintFindings(dir);
+    expect(errorsOf(findings)).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'empty-section').length).toBe(4);
+    // (Left empty by a few only: the template's, an error in each.)
+    const few = await tempCatalog({ 'cases/_template.md': template, ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`cases/c${n}.md`, card(n, n > 2)])) });
+    expect((await runCli(['init', '--adopt', few], REPO)).code).toBe(0);
+    expect((await configOf(few)).sections).toBeUndefined();
+    expect(errorsOf(await lintFindings(few)).map((f) => f.rule)).toEqual(['empty-section', 'empty-section']);
+  });
+
   it('in a catalog of fewer than ten, a section most patterns go without is recommended; one a few go without stays required', async () => {
     const template = '# [Number]. [Title]\n\n## Context\n\nWhat forces the choice?\n\n## Decision\n\nWhat was chosen?\n\n## Consequences\n\nWhat follows from it?\n';
     const record = (n: number, consequences: boolean) =>
