@@ -1,4 +1,4 @@
-import { bareValue, DOCUMENT_PARTS, fieldsQuote } from '../template/document-parts.js';
+import { bareValue, DOCUMENT_PARTS, fieldsQuote, saidAside } from '../template/document-parts.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterValue, sketchFrontMatter } from '../markdown/front-matter.js';
 import path from 'node:path';
@@ -579,63 +579,6 @@ function labelledQuote(doc: MarkdownDocument, title: PatternText | undefined): P
   if (namesIt) blocks.push(...first.blocks);
   const quote = blocks.find((b) => b.kind === 'blockquote' && SUMMARY_LABEL.test(b.text.trim()));
   return quote?.kind === 'blockquote' ? { text: quote.text, from: 'blockquote', range: quote.range } : undefined;
-}
-
-/**
- * Text that is said beside the document rather than what it is about: a
- * notice (`**Note**: this predates…`, `> [!WARNING]`, `IMPORTANT: replaced
- * by…`), a site generator's markup alone (`{{% alert %}}`, `{% include … %}`),
- * or the conventions of requirement words (RFC 2119's "MUST", "SHOULD"): never
- * a summary.
- */
-export function saidAside(text: string): boolean {
-  const trimmed = text.trim();
-  return (
-    // (A label with a note of its own, `**Status (process change, 2025):**`, is one too.)
-    /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit|status)(?:\s*\([^()\n]{1,60}\))?[*_]{0,2}\s*[:!])/i.test(
-      trimmed,
-    ) ||
-    /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
-    // (A MkDocs note box, `!!! note "Work in progress"`, `??? warning`: an aside the site sets apart.)
-    /^(?:!!!|\?\?\?\+?)\s*[\w-]+/.test(trimmed) ||
-    /\b(?:RFC ?2119|BCP ?14|RFC ?8174)\b/.test(trimmed) ||
-    aboutTheDocument(trimmed)
-  );
-}
-
-/**
- * A line about the document rather than its subject, as proposals set one
- * above their text: where to discuss it (`Join the discussion on GitHub`,
- * `Comment on this proposal in the forum: …`, `If you want to give feedback,
- * file an issue.`), that it is a draft (`This is a draft proposal, not the
- * final specification.`), who wrote it (`This proposal was written by …`).
- * Every document of such a catalog has the same one: as a summary it says
- * nothing of the document, and makes two documents look like copies.
- */
-function aboutTheDocument(text: string): boolean {
-  const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-  // (Where to discuss it: an invitation, short, that names a place — a link, a forum, an issue — or the document.)
-  const place =
-    /https?:\/\/|\b(?:forum|thread|issues?|discussions?|github|gitlab|discourse|mailing list|slack|discord|zulip|here|below)\b|\bthis (?:proposal|document|rfc|page|spec|specification|design|draft|enhancement)\b/i;
-  const invitation =
-    /^(?:please\s+)?(?:join|leave|give|send|share|post|add|provide|submit|open|file)\b.{0,60}?\b(?:discussions?|feedback|comments?|thoughts|questions)\b/i.test(text) ||
-    /^(?:comments?|feedback|discussions?|questions)(?:\s+(?:and|&)\s+(?:comments?|feedback|discussions?|questions))?\s*(?:[:(]|(?:on|about|for|welcome|here|in|at|via|is|are|should|can|goes)\b)/i.test(
-      text,
-    ) ||
-    /^(?:to |for )?(?:discuss|comment on)\b/i.test(text) ||
-    /^for (?:discussion|feedback|comments|questions)\b/i.test(text) ||
-    /^if you (?:want|would like|wish|have|'d like|’d like)\b.{0,40}?\b(?:feedback|comments?|questions|discuss)/i.test(text);
-  if (invitation && words <= 30 && place.test(text)) return true;
-  // (That it is a draft: `This is a draft …`, `This RFC is a work in progress`, or a proposal said to be
-  // not final — not `This is a proposal to …`, nor `This draft proposal describes …`, which say what it is.)
-  if (/^this (?:(?:document|proposal|page|rfc|spec|specification|design) )?is (?:still )?(?:an? |the )?(?:[\p{L}-]+ ){0,2}?(?:draft|work in progress|wip)\b/iu.test(text))
-    return true;
-  if (/^this is (?:an? |the )?(?:[\p{L}-]+ ){0,2}?proposal\b.{0,80}?\b(?:not (?:the |a |yet )?final|for discussion|subject to change|likely to change)/iu.test(text))
-    return true;
-  // (Who wrote it.)
-  return /^(?:this (?:proposal|document|rfc|page|post|spec|specification|design|doc) (?:was |is |has been )?(?:written|authored|drafted|prepared|put together) by|(?:written|authored|drafted) by)\b/i.test(
-    text,
-  );
 }
 
 /**

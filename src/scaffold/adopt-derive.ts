@@ -1,8 +1,7 @@
 import { stringify } from 'yaml';
 import { frontMatterValue } from '../markdown/front-matter.js';
 import { leadBlock, parseMarkdown } from '../markdown/document.js';
-import { saidAside } from '../catalog/load-pattern.js';
-import { bareValue, DOCUMENT_PARTS, fieldsQuote } from '../template/document-parts.js';
+import { bareValue, DOCUMENT_PARTS, fieldsQuote, saidAside } from '../template/document-parts.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';

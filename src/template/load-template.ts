@@ -1,4 +1,4 @@
-import { bareValue, DOCUMENT_PARTS } from './document-parts.js';
+import { bareValue, DOCUMENT_PARTS, saidAside } from './document-parts.js';
 import { createHash } from 'node:crypto';
 import { frontMatterKey, frontMatterValue, sketchFrontMatter } from '../markdown/front-matter.js';
 import { readFile } from 'node:fs/promises';
@@ -445,7 +445,8 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
   const fmKey = SUMMARY_KEYS.map((key) => frontMatterKey(frontMatter, key)).find((key) => key !== undefined);
   const from =
     setting?.from ??
-    (first?.kind === 'blockquote' && !bareValue(first.text)
+    // (Not a notice every pattern carries, `> For orientation only. Not legal advice.`: no summary's place.)
+    (first?.kind === 'blockquote' && !bareValue(first.text) && !saidAside(first.text)
       ? 'blockquote'
       : fmKey
         ? 'front-matter'

@@ -1,4 +1,4 @@
-import { bareValue } from './document-parts.js';
+import { bareValue, saidAside } from './document-parts.js';
 import { leadBlock } from '../markdown/document.js';
 import { isTocDirective } from '../markdown/inline.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
@@ -31,7 +31,8 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // catalog keeps its summaries elsewhere, a pattern that keeps the template's quoted guidance there
   // (`> Write one sentence which is a brief description of the feature.`) left it in.
   // (Not a bare value of a word or two, `> early`: a stage set above the text, which each pattern gives its own.)
-  const sample = summary?.kind === 'blockquote' && summary.text && !bareValue(summary.text) ? summary : undefined;
+  // (Nor a notice every pattern carries, `> For orientation only. Not legal advice.`: no summary's sample.)
+  const sample = summary?.kind === 'blockquote' && summary.text && !bareValue(summary.text) && !saidAside(summary.text) ? summary : undefined;
   if (sample) found.add(sample.text, 'summary-sample', [], sample.range.start.line);
   // (A sample that is one marked placeholder, `> [What it does, in one sentence]`, is that alone.)
   const whole = sample !== undefined && markedTokens(sample.text.trim()).some((t) => t.text === sample.text.trim());

@@ -841,3 +841,19 @@ describe('title: an H1 that is only the label `# Title`', () => {
     ]);
   });
 });
+
+describe('a notice every pattern carries under the title', () => {
+  it('`> For orientation only. Not legal advice.` in the template is no summary’s place: kept by a pattern it is neither its summary, nor a sample left in; the first paragraph sums it up', async () => {
+    const template =
+      '---\ntitle: "Region: <name>"\n---\n\n> For orientation only. Not legal advice.\n\n## Overview\n\n- 3-5 sentences on the region.\n\n## Watch list\n\n- 2-4 open questions.\n';
+    const region = (name: string) =>
+      `---\ntitle: "Region: ${name}"\n---\n\n> For orientation only. Not legal advice.\n\n## Overview\n\n${name} licenses custodians of tokens.\n\n## Watch list\n\n- A bill on ${name}'s stablecoins.\n`;
+    const catalog = await catalogOf(template, { eu: region('Europe'), jp: region('Japan') });
+    expect(read(catalog)).toEqual([
+      ['eu', 'Region: Europe', 'front-matter', 'Europe licenses custodians of tokens.', 'paragraph'],
+      ['jp', 'Region: Japan', 'front-matter', 'Japan licenses custodians of tokens.', 'paragraph'],
+    ]);
+    const report = await lint({ root: catalog.root, only: ['summary', 'placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+  });
+});
