@@ -326,7 +326,7 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
   // Guidance that describes what goes here rather than asking for it ("One to two paragraphs of
   // exposition to set the context.", "Which alternative was chosen."): a blank as a whole, left in
   // when a pattern keeps the unit exactly as the template writes it (see `isGuidance`).
-  if (!cell && all.length > 0 && isGuidance(all[0]!) && !isInstruction(all[0]!)) found.add(text, 'instruction', path, line, { whole: true, guidance: true });
+  if (!cell && all.length > 0 && isGuidance(all[0]!, path.at(-1)) && !isInstruction(all[0]!)) found.add(text, 'instruction', path, line, { whole: true, guidance: true });
   for (const sentence of all) {
     if (!isInstruction(sentence)) continue;
     const folded = foldText(sentence);
@@ -439,7 +439,7 @@ const GUIDANCE = [
  * at large ("The key words in this document are to be read as in RFC 2119.") is none of these, nor
  * one that says to keep something as it is.
  */
-export function isGuidance(sentence: string): boolean {
+export function isGuidance(sentence: string, section?: string): boolean {
   const s = sentence.trim();
   if (/\b(?:do not|don't|never) (?:edit|change|modify|remove|delete|touch)\b|\bgenerated\b|\bautomatically\b/i.test(s)) return false;
   const words = foldCase(s).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?(?:-[\p{L}]+)*/gu) ?? [];
@@ -447,7 +447,20 @@ export function isGuidance(sentence: string): boolean {
   const folded = words.join(' ');
   // (A clause of what to say, ended as a statement, "Which alternative was chosen.": a question is an instruction already.)
   if (/^(?:which|what|why|how|who|when|where)\b/.test(folded)) return /\.\s*$/.test(s) && words.length <= 16;
-  return GUIDANCE.some((g) => g.test(folded));
+  if (GUIDANCE.some((g) => g.test(folded))) return true;
+  // (What the section's own subject should be, "A good summary is at least a paragraph.", under `## Summary`.)
+  const subject =
+    section === undefined
+      ? undefined
+      : foldCase(section)
+          .match(/\p{L}+/gu)
+          ?.at(-1);
+  if (!subject || subject.length < 4) return false;
+  const noun = escapeRegExp(subject.replace(/s$/, ''));
+  return new RegExp(
+    `^(?:a|an|the|this|your|each|every)(?: [\\p{L}-]+){0,2} ${noun}s? (?:should|must|may|can|needs?|(?:is|are) (?:probably|usually|often|typically|ideally|generally|best|important|incredibly|very|especially|particularly|meant|expected|supposed))\\b`,
+    'u',
+  ).test(folded);
 }
 
 /** Units of up to this many words are values ("Your Name"); longer ones are sentences. */

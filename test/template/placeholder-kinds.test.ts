@@ -314,6 +314,14 @@ describe('guidance that describes what goes in a section instead of asking for i
     ).toEqual([]);
   });
 
+  it('reads a sentence on what the section’s own subject should be as guidance, under that section only', () => {
+    expect(isGuidance('A good summary is probably a paragraph long.', 'Summary')).toBe(true);
+    expect(isGuidance('Each goal should be measurable.', 'Goals')).toBe(true);
+    expect(isGuidance('A good summary is probably a paragraph long.', 'Design')).toBe(false);
+    // (A fact of the catalog's, kept by every pattern: not guidance.)
+    expect(isGuidance('The license is CC-BY 4.0 for every page.', 'License')).toBe(false);
+  });
+
   it('says what not to write as an instruction to the author, but not a note to keep something', () => {
     expect(isInstruction('Do not include any reasoning here.')).toBe(true);
     expect(isInstruction("Don't repeat the summary in this section.")).toBe(true);
