@@ -309,9 +309,10 @@ function whereTemplateKeeps(
   fmRange: Range | undefined,
   spec: TitleSpec | SummarySpec,
   asSummary = false,
+  templateBody?: string,
 ): PatternText | undefined {
   if (spec.from === 'front-matter') return frontMatterText(frontMatter, spec.key, fmRange);
-  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher, 'sample' in spec ? spec.sample : undefined, false, asSummary);
+  if (spec.from === 'section') return sectionParagraph(doc, spec.matcher, 'sample' in spec ? spec.sample : undefined, false, asSummary, templateBody);
   return undefined;
 }
 
@@ -534,7 +535,7 @@ function readSummary(
   templateText: (matcher: RegExp) => string = () => '',
 ): PatternText | undefined {
   const lead = leadBlock(doc);
-  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true);
+  const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
   if (placed) return placed;
   if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead))
     return { text: lead.text, from: 'blockquote', range: lead.range };
@@ -557,7 +558,11 @@ function readSummary(
   const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
   const ownFolded = own ? foldText(own.text) : '';
   if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
-  const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined);
+  const everyTemplateText = ` ${templateText(/(?:)/)} `;
+  const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined, (text) => {
+    const folded = foldText(text);
+    return folded.split(' ').length >= 4 && everyTemplateText.includes(` ${folded} `);
+  });
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
 }
 
@@ -621,7 +626,7 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
  * a paragraph that leads into a list (`There are two kinds of users:`, then the
  * list) is read with the list, never one item of it alone (see `withList`).
  */
-function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false, asSummary = false): PatternText | undefined {
+function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false, asSummary = false, templateBody?: string): PatternText | undefined {
   let blocks: readonly Block[] | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
   else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
@@ -640,7 +645,13 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
     ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);
-  const first = keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
+  // (So is any paragraph of the template's text there, the second of two kept word for word: where the
+  // section holds nothing else, it sums nothing up.)
+  const ofTemplate = (b: Block) =>
+    b.kind === 'paragraph' && templateBody !== undefined && foldText(b.text) !== '' && ` ${templateBody} `.includes(` ${foldText(b.text)} `);
+  const own = templateBody === undefined ? undefined : texts.filter((b) => !ofTemplate(b));
+  if (own && own.length === 0 && texts.length > 0) return undefined;
+  const first = own ? own[0] : keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
   if (asSummary && blocks && first) {
     // The paragraph that leads into the list right after it (`There are two kinds of users of the
     // tool:`), or the one right before the list found first: the lead, with the list's gist.
@@ -731,7 +742,7 @@ function findSection(sections: readonly Section[], matcher: RegExp): Section | u
  * image, badge or link, nor a `Label: value` line (`Status: accepted`). A
  * pattern written in lists alone gives the first list item that reads so.
  */
-function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: string; range: Range } | undefined {
+function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: (text: string) => boolean = () => false): { text: string; range: Range } | undefined {
   const titleEnd = doc.title?.range.end.line ?? 0;
   const outside = (range: Range) => range.start.line > titleEnd && (!skip || range.start.line > skip.end.line || range.end.line < skip.start.line);
   const find = (pick: (block: Block) => { text: string; range: Range } | undefined) => {
@@ -768,7 +779,9 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined): { text: str
     !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
     !imagesOnly(b.raw) &&
     !linksOnly(b.raw) &&
-    !byline(b.raw);
+    !byline(b.raw) &&
+    // (Nor the template's own text, kept word for word: it says nothing of this pattern.)
+    !ofTemplate(b.text);
   // A paragraph emphasised from end to end is set apart from the text (a note about it), not its
   // first paragraph; but it is the summary where the author wrote nothing else above the first
   // section: some catalogs set their one-line summary in italics under the title.

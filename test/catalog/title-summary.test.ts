@@ -857,3 +857,23 @@ describe('a notice every pattern carries under the title', () => {
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
   });
 });
+
+describe('a summary section kept as the template writes it', () => {
+  it('paragraph after paragraph is no summary: the card sums the pattern up with its own first paragraph, and the summary rule says the sample is left', async () => {
+    const template =
+      '# [Name]\n\n## Summary\n\nThe Summary section feeds the release notes, so write it before any code.\n\nA good summary is probably a paragraph long.\n\n## Motivation\n\nWhy we need the design.\n';
+    const catalog = await catalogOf(template, {
+      boot: '# Boot mode\n\n## Summary\n\nThe Summary section feeds the release notes, so write it before any code.\n\nA good summary is probably a paragraph long.\n\n## Motivation\n\nA field on the host picks the boot mode.\n',
+      raid: '# RAID\n\n## Summary\n\nHosts get RAID settings before they boot.\n\n## Motivation\n\nDisks fail.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['boot', 'A field on the host picks the boot mode.', 'paragraph'],
+      ['raid', 'Hosts get RAID settings before they boot.', 'section'],
+    ]);
+    const report = await lint({ root: catalog.root, only: ['summary', 'placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.ruleId}`))).toEqual([
+      'boot/README.md:5 summary',
+      'boot/README.md:7 placeholder',
+    ]);
+  });
+});

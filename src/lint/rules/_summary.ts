@@ -2,7 +2,8 @@ import type { Pattern } from '../../catalog/types.js';
 import { frontMatterValue } from '../../markdown/front-matter.js';
 import { leadBlock } from '../../markdown/document.js';
 import type { Range } from '../../markdown/lines.js';
-import { foldText } from '../../template/normalize.js';
+import { foldHeading, foldText } from '../../template/normalize.js';
+import { flattenSections } from '../../template/walk.js';
 import { findPlaceholders } from '../../template/placeholders.js';
 import type { SummarySpec, TemplateSchema } from '../../template/types.js';
 
@@ -51,7 +52,14 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
     }
     text = value;
   } else {
-    if (pattern.summary?.from !== 'section') return undefined;
+    if (pattern.summary?.from !== 'section') {
+      // (The section there and left as the template's text, paragraph after paragraph: the catalog reads
+      // no summary from it, and it is still the template's sample.)
+      const section = flattenSections(doc.sections).find((s) => spec.matcher.test(foldHeading(s.heading.text)));
+      const first = section?.blocks.find((b) => b.kind === 'paragraph');
+      if (first?.kind !== 'paragraph' || !spec.sample.trim() || foldText(first.text) !== foldText(spec.sample)) return undefined;
+      return { kind: 'text', text: first.text, where: { range: first.range }, spec };
+    }
     text = pattern.summary.text;
     range = pattern.summary.range;
   }
