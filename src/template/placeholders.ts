@@ -52,7 +52,8 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   for (const link of doc.links) {
     if (isSampleValue(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line);
     // (Matched whole: `https://forums.example.org/...` is not every page of that forum.)
-    else if (isSampleUrl(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line, { whole: true });
+    // (Its numbers as written: `pull/0000` is no `pull/140`.)
+    else if (isSampleUrl(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line, { whole: true, literal: true });
   }
   // A bracketed word the template's own text names as code, as a value to write (`Open each step with
   // its role: \`[user]\`, \`[contract]\`…`): its vocabulary, not a blank.
@@ -326,7 +327,10 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
   // Guidance that describes what goes here rather than asking for it ("One to two paragraphs of
   // exposition to set the context.", "Which alternative was chosen."): a blank as a whole, left in
   // when a pattern keeps the unit exactly as the template writes it (see `isGuidance`).
-  if (!cell && all.length > 0 && isGuidance(all[0]!, path.at(-1)) && !isInstruction(all[0]!)) found.add(text, 'instruction', path, line, { whole: true, guidance: true });
+  // (Not a lead-in to what follows, `The following attachments must be read before voting:` over the
+  // list each pattern fills: kept, it introduces the author's own items.)
+  if (!cell && all.length > 0 && !/:\s*$/.test(text) && isGuidance(all[0]!, path.at(-1)) && !isInstruction(all[0]!))
+    found.add(text, 'instruction', path, line, { whole: true, guidance: true });
   for (const sentence of all) {
     if (!isInstruction(sentence)) continue;
     const folded = foldText(sentence);
@@ -484,7 +488,14 @@ export function isSampleValue(text: string): boolean {
  * `XXXX`), or an ellipsis for the rest (`https://forums.example.org/...`, `blob/...commit-ID.../`).
  */
 function isSampleUrl(url: string): boolean {
-  return /(?:^|[/_.#=-])(?:N{3,}|X{3,})(?=[/_.#-]|$)/.test(url) || /(?:^|[^.])\.{3}(?!\.)/.test(url.replace(/^\.\.\//, ''));
+  return (
+    /(?:^|[/_.#=-])(?:N{3,}|X{3,})(?=[/_.#-]|$)/.test(url) ||
+    /(?:^|[^.])\.{3}(?!\.)/.test(url.replace(/^\.\.\//, '')) ||
+    // (A word that asks to fill it in, `issues/FILL-ME-IN`, `pull/TODO`, or a number of zeros, `pull/0000`.)
+    /(?:^|[/#=])(?:fill[-_]?me[-_]?in|todo|tbd|changeme|0{3,})(?=[/#?]|$)/i.test(url) ||
+    // (Or an issue's or pull request's number with a leading zero, `pull/001`: no tracker numbers so.)
+    /\/(?:issues|pull|pulls|merge_requests)\/0\d*(?=[/#?]|$)/.test(url)
+  );
 }
 
 function isSampleCommand(text: string): boolean {
@@ -718,6 +729,8 @@ interface PlaceholderExtra {
   whole?: boolean;
   prompt?: boolean;
   guidance?: boolean;
+  /** Numbers as written, not renumbered (a sample link's `pull/0000`). */
+  literal?: boolean;
 }
 
 function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: string[], line: number, extra: PlaceholderExtra = {}): TemplateText {
@@ -725,7 +738,7 @@ function makePlaceholder(text: string, kind: PlaceholderKind, sectionPath: strin
   // Numbers are renumbered (`Step 1` is `Step 2` written again), but in a short value whose number is
   // what it says (`3 Days.`, `2 Weeks`), another number is the author's own value, not the template's.
   const valued = kind !== 'generic-item' && /\d/.test(folded) && folded.split(' ').filter((w) => !/^\d+$/.test(w)).length <= 2;
-  const source = valued ? escapeRegExp(folded) : escapeRegExp(folded).replace(/\d+/g, '\\d+');
+  const source = valued || extra.literal ? escapeRegExp(folded) : escapeRegExp(folded).replace(/\d+/g, '\\d+');
   // A one- or two-word instruction ("Explain why:") or numbered item (`p1`, `Component 1`) is only a
   // leftover when it is all the text says; inside a sentence, or an identifier (`bls_p1_sum`), the
   // same words are the author's own.

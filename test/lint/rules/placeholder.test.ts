@@ -1570,3 +1570,17 @@ describe('placeholder: a marked blank that opens the template’s own words', ()
     expect((await lintOne('placeholder', '# Escrow\n\n## Steps\n\n1. [buyer] Lock the funds.\n', { template })).diagnostics).toEqual([]);
   });
 });
+
+describe('placeholder: the template’s sample link on a real host', () => {
+  it('`…/issues/FILL-ME-IN`, `…/pull/0000`, `…/pull/001` kept are left in; the pattern’s own issue numbers are not', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template =
+      '# [Title]\n\n- Request: [acme/ideas#0000](https://github.com/acme/ideas/issues/FILL-ME-IN)\n- Change: [acme/tool#0000](https://github.com/acme/tool/pull/0000)\n- Tracking: [acme/tool#001](https://github.com/acme/tool/pull/001)\n\n## Summary\n\nOne paragraph.\n';
+    const kept =
+      '# Retry budget\n\n- Request: [acme/ideas#0000](https://github.com/acme/ideas/issues/FILL-ME-IN)\n- Change: [acme/tool#0000](https://github.com/acme/tool/pull/0000)\n- Tracking: [acme/tool#001](https://github.com/acme/tool/pull/001)\n\n## Summary\n\nRetries share a budget.\n';
+    expect((await lintOne('placeholder', kept, { template })).diagnostics.map((d) => d.line)).toEqual([3, 4, 5]);
+    const own =
+      '# Retry budget\n\n- Request: [acme/ideas#12](https://github.com/acme/ideas/issues/12)\n- Change: [acme/tool#140](https://github.com/acme/tool/pull/140)\n- Tracking: [acme/tool#141](https://github.com/acme/tool/pull/141)\n\n## Summary\n\nRetries share a budget.\n';
+    expect((await lintOne('placeholder', own, { template })).diagnostics).toEqual([]);
+  });
+});
