@@ -180,11 +180,17 @@ export function patternFromText(
   const readable = document.frontMatter?.error ? { ...sketchFrontMatter(document.frontMatter.raw), ...frontMatter } : frontMatter;
   const title = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
   // (The template's own text of a section, folded: a summary section left as the template's is no summary.)
+  // (Unless the template is a copy of this very pattern, its example — `# NodeFilesystemSpaceFillingUp`
+  // over its text, titled as the pattern is: that text is the pattern's own.)
+  const sample = reading.title.from !== 'none' ? foldText(reading.title.sample) : '';
+  const source = sample !== '' && [title?.text, document.title?.text].some((t) => t !== undefined && foldText(t) === sample);
   const templateText = (matcher: RegExp) =>
-    reading.sections
-      .filter((s) => matcher.test(foldHeading(s.heading)))
-      .map((s) => foldText(s.body))
-      .join(' ');
+    source
+      ? ''
+      : reading.sections
+          .filter((s) => matcher.test(foldHeading(s.heading)))
+          .map((s) => foldText(s.body))
+          .join(' ');
   const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText);
   const movedTo = movedTarget(document, frontMatter);
 

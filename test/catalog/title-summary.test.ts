@@ -877,3 +877,17 @@ describe('a summary section kept as the template writes it', () => {
     ]);
   });
 });
+
+describe('the pattern a template is a copy of', () => {
+  it('keeps its own text as its summary: the template’s example titled as it is (`# DiskFillingUp`) is that pattern’s text, not a blank', async () => {
+    const template = '# DiskFillingUp\n\n## Meaning\n\nThe disk fills faster than it is cleaned.\n\n## Impact\n\nWrites fail.\n';
+    const catalog = await catalogOf(template, {
+      disk: '# DiskFillingUp\n\n## Meaning\n\nThe disk fills faster than it is cleaned.\n\n## Impact\n\nWrites fail.\n',
+      inodes: '# InodesFillingUp\n\n## Meaning\n\nThe disk fills faster than it is cleaned.\n\nInodes run out before the space does.\n\n## Impact\n\nNew files fail.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['disk', 'The disk fills faster than it is cleaned.'],
+      ['inodes', 'Inodes run out before the space does.'],
+    ]);
+  });
+});
