@@ -22,7 +22,10 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
   // as the template's sample, the summary rule's — one finding for one blank.)
   const titleKey = template.title.from === 'front-matter' ? template.title.key.toLowerCase() : undefined;
   const summaryKey = template.summary.from === 'front-matter' ? template.summary.key.toLowerCase() : undefined;
-  for (const [key, sample] of Object.entries(template.frontMatter)) {
+  const templateLines = template.document.frontMatter?.raw.split(/\r?\n/) ?? [];
+  for (const [key, parsed] of Object.entries(template.frontMatter)) {
+    // (`status: {proposed | accepted}` unquoted, which YAML reads as a mapping: the blank as written.)
+    const sample = flowBlank(parsed, templateLines, key) ?? parsed;
     if (key.toLowerCase() === titleKey) continue;
     if (key.toLowerCase() === summaryKey && typeof sample === 'string' && foldText(String(fm.data[frontMatterKey(fm.data, key) ?? key] ?? '')) === foldText(sample))
       continue;
@@ -30,7 +33,7 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
     if (blanks.length === 0) continue;
     const own = frontMatterKey(fm.data, key);
     if (own === undefined) continue;
-    const kept = valuesOf(fm.data[own]).filter((v) => blanks.some((b) => foldText(b) === foldText(v)));
+    const kept = valuesOf(flowBlank(fm.data[own], lines, own) ?? fm.data[own]).filter((v) => blanks.some((b) => foldText(b) === foldText(v)));
     for (const value of kept) {
       const at = valueAt(lines, own, value);
       const line = fm.startLine + 1 + (at?.line ?? 0);
@@ -70,6 +73,17 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
 
 /** Front matter keys that name whom the process assigns a role (not the owner, the author names that). */
 const ROLE_KEY = /^(?:reviewers?|editors?|approvers?|assignees?|shepherds?|champions?|sponsors?|stewards?)$/i;
+
+/**
+ * A value YAML read as a mapping where the text is a blank in braces, `{proposed | accepted}` or
+ * `{YYYY-MM-DD when decided}` written unquoted: that text, as written on the key's line.
+ */
+function flowBlank(value: unknown, lines: readonly string[], key: string): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const line = lines.find((l) => l.replace(/^["']/, '').startsWith(key));
+  const written = line === undefined ? undefined : /^\s*["']?[^:]+["']?\s*:\s*(\{[^{}\n]*\})\s*(?:#.*)?$/.exec(line)?.[1];
+  return written;
+}
 
 /** A front matter value's strings: itself, or the items of a list. */
 function valuesOf(value: unknown): string[] {

@@ -1584,3 +1584,14 @@ describe('placeholder: the template’s sample link on a real host', () => {
     expect((await lintOne('placeholder', own, { template })).diagnostics).toEqual([]);
   });
 });
+
+describe('placeholder: a front matter blank in braces written unquoted', () => {
+  it('`status: {proposed | accepted}`, which YAML reads as a mapping, kept as the template writes it is left in, as it is quoted', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '---\nstatus: {proposed | accepted | rejected}\nowner: "{who decides}"\n---\n\n# {short title}\n\n## Context\n\n{the forces at play}\n';
+    const kept = '---\nstatus: {proposed | accepted | rejected}\nowner: {who decides}\n---\n\n# Use one queue\n\n## Context\n\nTwo queues drift apart.\n';
+    expect((await lintOne('placeholder', kept, { template })).diagnostics.map((d) => `${d.line}:${d.column} ${d.severity}`)).toEqual(['2:9 error', '3:8 error']);
+    const own = '---\nstatus: accepted\nowner: Platform team\n---\n\n# Use one queue\n\n## Context\n\nTwo queues drift apart.\n';
+    expect((await lintOne('placeholder', own, { template })).diagnostics).toEqual([]);
+  });
+});
