@@ -99,11 +99,18 @@ function aboutTheDocument(text: string): boolean {
   // (What it is not, a notice every document of the catalog carries: `For orientation only. Not legal
   // advice.`, `Not financial advice.`, `For illustration purposes only.`)
   if (words <= 30 && DISCLAIMER.test(text)) return true;
+  // (Where it was carried out, a line of its record: `Done in ticket #42.`, `Implemented by issue #1309`,
+  // `Shipped with release 3.1`.)
+  if (words <= 20 && CARRIED_OUT.test(text.replace(/^[*_\s]+/, ''))) return true;
   // (Who wrote it.)
   return /^(?:this (?:proposal|document|rfc|page|post|spec|specification|design|doc) (?:was |is |has been )?(?:written|authored|drafted|prepared|put together) by|(?:written|authored|drafted) by)\b/i.test(
     text,
   );
 }
+
+/** A record of where a document was carried out: done, implemented, shipped… in a ticket, an issue, a pull request, a release. */
+const CARRIED_OUT =
+  /^(?:this (?:decision|proposal|record|change|rfc|adr|design|document) (?:was |has been |is )?)?(?:done|implemented|shipped|merged|released|landed|delivered|tracked|resolved|completed|closed|superseded)\b.{0,40}?\b(?:in|by|with|via|under|as of|through)\b.{0,40}?(?:\btickets?\b|\bissues?\b|\bprs?\b|\bpull requests?\b|\breleases?\b|\bversions?\b|\bv?\d+\.\d+|#\d+)/i;
 
 /** A disclaimer: advice it does not give, or the purpose it serves only. */
 const DISCLAIMER =

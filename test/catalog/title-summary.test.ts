@@ -891,3 +891,20 @@ describe('the pattern a template is a copy of', () => {
     ]);
   });
 });
+
+describe('a line of a document’s record under its title', () => {
+  it('`*Done in ticket #42.*`, `> Shipped with release 3.1` say where it was carried out, not what it is: the first paragraph sums it up; an italic line of its own words still does', async () => {
+    const template = '# {short title}\n\n## Context\n\n{Describe the problem.}\n\n## Decision\n\n{What was chosen.}\n';
+    const adr = (note: string) => `# Cache pages\n\n${note}\n\n## Context\n\nPages load slowly at peak hours.\n\n## Decision\n\nA cache in front.\n`;
+    const catalog = await catalogOf(template, {
+      a: adr('*Done in ticket #42 (`feature/42-cache`).*'),
+      b: adr('> Shipped with release 3.1'),
+      c: adr('*A cache in front of the shop keeps pages fast.*'),
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['a', 'Pages load slowly at peak hours.'],
+      ['b', 'Pages load slowly at peak hours.'],
+      ['c', 'A cache in front of the shop keeps pages fast.'],
+    ]);
+  });
+});
