@@ -9,10 +9,15 @@ const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?([\p{L}][\p{L} _()-]{0,30}?)
 /** A field left empty (`Post-History:`, `Reviewed:` until it is filled in). */
 const EMPTY_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?[\p{L}][\p{L} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*$/u;
 
+/** A list item wholly in emphasis (`_Replaced by [RFC 0002](…)_`), and how `bodyFields` hands it to `fieldLines`. */
+const WHOLLY_EMPHASISED = /^\s*(\*\*|__|\*|_)(?=\S)[^\n]+(?<=\S)\1\s*$/;
+const NOTE_LINE = '\u0000note';
+
 /**
  * Lines that are all fields, two with a value at least: each `Key: value`, or
  * `Key:` left empty; in a code block, a line indented under a field goes on
- * with its value (a second author on a line of its own). Undefined otherwise.
+ * with its value (a second author on a line of its own); a note among them, fewer than the
+ * fields, is passed over. Undefined otherwise.
  */
 function fieldLines(lines: readonly string[], block: boolean): [string, string][] | undefined {
   const pairs: [string, string][] = [];
@@ -22,6 +27,7 @@ function fieldLines(lines: readonly string[], block: boolean): [string, string][
   let stray = 0;
   // (A field left empty, `- Tracking issue:`, is a field of the block all the same.)
   let blanks = 0;
+  let notes = 0;
   for (const line of lines) {
     const m = FIELD_LINE.exec(line);
     if (m && !(block && /^\s/.test(line) && (pairs.length > 0 || empty))) {
@@ -33,9 +39,12 @@ function fieldLines(lines: readonly string[], block: boolean): [string, string][
     } else if (block && /^\s+\S/.test(line) && (pairs.length > 0 || empty)) {
       if (!empty) pairs[pairs.length - 1]![1] += ` ${line.trim()}`;
     } else if (block && !/^\s/.test(line) && /^\p{L}/u.test(line) && !line.includes(':')) stray++;
+    // (A note among the fields, wholly in emphasis — `- _Replaced by [RFC 0002](…)_` under them: said of
+    // the document, no field, and no end of them.)
+    else if (line === NOTE_LINE) notes++;
     else return undefined;
   }
-  return pairs.length >= 1 && pairs.length + blanks >= 2 && stray * 3 < pairs.length ? pairs : undefined;
+  return pairs.length >= 1 && pairs.length + blanks >= 2 && stray * 3 < pairs.length && notes < pairs.length ? pairs : undefined;
 }
 
 /**
@@ -72,7 +81,8 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   for (const b of blocks) {
     let lines: string[] | undefined;
     if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
-    else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => i.text);
+    // (An item wholly in emphasis, `_Replaced by [RFC 0002](…)_`, is a note: see `fieldLines`.)
+    else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => (WHOLLY_EMPHASISED.test(i.raw) ? NOTE_LINE : i.text));
     // (Or in a `<pre>` block, as a code block written in HTML: `<pre>\n  title: Widget Cache\n</pre>`.)
     else if (b.kind === 'html' && /^\s*<pre\b[^>]*>/i.test(b.html)) {
       const inner = b.html

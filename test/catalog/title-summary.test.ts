@@ -908,3 +908,18 @@ describe('a line of a document’s record under its title', () => {
     ]);
   });
 });
+
+describe('a note among the fields under the title', () => {
+  it('`- _Replaced by [RFC 0002](…)_` below `- Feature Name: …` hides no field: the title is still the feature name', async () => {
+    const template = '- Feature Name: (a unique name, `like_this`)\n- Start Date: (today, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n';
+    const catalog = await catalogOf(template, {
+      guards:
+        '- Feature Name: `pattern_guards`\n- Start Date: 2021-05-09\n- _Replaced by [RFC 0002](../arms/README.md)_\n\n# Summary\n\nPatterns carry an `if`.\n\n# Motivation\n\nFewer arms.\n',
+      arms: '- Feature Name: `match_guards`\n- Start Date: 2021-06-01\n\n# Summary\n\nGuards move to arms.\n\n# Motivation\n\nClearer.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[1]])).toEqual([
+      ['arms', 'match_guards'],
+      ['guards', 'pattern_guards'],
+    ]);
+  });
+});
