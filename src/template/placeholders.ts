@@ -863,7 +863,10 @@ export class PlaceholderMatcher {
     const hasWords = (p: TemplateText) => this.wordsOf(p).every((w) => present.has(w));
     const candidates = this.always.filter(hasWords);
     for (const word of present) for (const p of this.byWord.get(word) ?? []) if (hasWords(p)) candidates.push(p);
-    const kept = candidates.filter((p) => (p.exact ? p.exact.test(text) : this.inText(p).test(lowered)));
+    // (A token is found in the plain text, its code marks gone: `(pick a name, \`my_feature\`)` in the source.)
+    let unmarked: string | undefined;
+    const exactIn = (exact: RegExp) => exact.test(text) || (text.includes('`') && exact.test((unmarked ??= text.replace(/`/g, ''))));
+    const kept = candidates.filter((p) => (p.exact ? exactIn(p.exact) : this.inText(p).test(lowered)));
     return kept.length ? new PlaceholderMatcher(kept) : EMPTY_MATCHER;
   }
 

@@ -1595,3 +1595,13 @@ describe('placeholder: a front matter blank in braces written unquoted', () => {
     expect((await lintOne('placeholder', own, { template })).diagnostics).toEqual([]);
   });
 });
+
+describe('placeholder: a blank with a code span in it', () => {
+  it('`- Feature Name: (pick a unique name, \\`my_feature\\`)` kept is left in, code marks and all', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '- Feature Name: (pick a unique snake_case name, `my_feature`)\n- Start Date: 2024-01-01\n\n# Summary\n\nOne paragraph.\n';
+    const kept = '- Feature Name: (pick a unique snake_case name, `my_feature`)\n- Start Date: 2024-03-02\n\n# Summary\n\nImports load on first use.\n';
+    expect((await lintOne('placeholder', kept, { template })).diagnostics.map((d) => d.line)).toEqual([1]);
+    expect((await lintOne('placeholder', kept.replace(/\(pick[^)]*\)/, '`lazy_imports`'), { template })).diagnostics).toEqual([]);
+  });
+});
