@@ -532,9 +532,17 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     level: levelHere(missing),
     later: (x) => (order.get(schemaOf.get(x.heading)!) ?? -1) > (order.get(missing.schema) ?? Infinity),
   });
+  const steads = new Map<MissingSection, Section | undefined>();
+  const steadOf = (m: MissingSection): Section | undefined => {
+    if (!steads.has(m)) {
+      const own = ownAtPlace(doc, outline, m, template);
+      steads.set(m, own.stead && own.sections.length === 1 ? own.sections[0] : undefined);
+    }
+    return steads.get(m);
+  };
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
-    const place = insertion(doc, afterStandIns(missing, outline.missing), named(text), placing(missing));
+    const place = insertion(doc, afterStandIns(missing, outline.missing, steadOf), named(text), placing(missing));
     // The same with the text of the sections that may be boilerplate written out (the catalog decides: see `check`).
     if (candidates.size === 0) return { ...place, keeping: undefined };
     const inserted: string[] = [];
@@ -544,7 +552,9 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     };
     const keepText = missingSectionText(missing.schema, had, writtenAlready, shift, keep, setext);
     const keeping: Keeping | undefined =
-      inserted.length > 0 ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing), named(keepText), placing(missing)).insert } : undefined;
+      inserted.length > 0
+        ? { sections: inserted, text: insertion(doc, afterStandIns(missing, outline.missing, steadOf), named(keepText), placing(missing)).insert }
+        : undefined;
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
@@ -1503,12 +1513,16 @@ function where(missing: MissingSection): string {
  * `## Drawbacks` is inserted after that one, as the template orders them,
  * not between it and the section before.
  */
-function afterStandIns(missing: MissingSection, all: readonly MissingSection[]): MissingSection {
+function afterStandIns(missing: MissingSection, all: readonly MissingSection[], steadOf: (m: MissingSection) => Section | undefined = () => undefined): MissingSection {
   const from = missing.after?.schema.line ?? -1;
+  // (Or a heading of the author's said to stand in its stead, `# Detailed Description of Problem` where
+  // the Motivation goes: the Detailed design that follows goes after it, not between it and its place.)
   const standIn = all
-    .filter((m) => m.standIn && m.parent === missing.parent && m.schema.line > from && m.schema.line < missing.schema.line)
-    .sort((a, b) => b.schema.line - a.schema.line)[0];
-  return standIn ? { ...missing, after: { schema: standIn.schema, sections: [standIn.standIn!], children: [] } } : missing;
+    .filter((m) => m.parent === missing.parent && m.schema.line > from && m.schema.line < missing.schema.line)
+    .map((m) => ({ m, section: m.standIn ?? steadOf(m) }))
+    .filter((x): x is { m: MissingSection; section: Section } => x.section !== undefined)
+    .sort((a, b) => b.m.schema.line - a.m.schema.line)[0];
+  return standIn ? { ...missing, after: { schema: standIn.m.schema, sections: [standIn.section], children: [] } } : missing;
 }
 
 /**

@@ -1046,9 +1046,10 @@ describe('required-section: several headings of the author’s where two section
     const source =
       '# Batch sizer\n\n## Motivation\n\nLarge batches stall.\n\n## Proposal\n\n### Goal\n\nSteady latency.\n\n### Use Cases\n\nAs an operator I cap batches.\n\n### Interface\n\nA flag.\n\n## History\n\n2024.\n';
     const { diagnostics } = await lintOne('required-section', source, { template });
-    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
-      'warning Missing section `### User Stories`, expected in `## Proposal`. This pattern has `### Use Cases` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
-      'error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
+    // (The Implementation Details go right after the stand-in for the User Stories, where the template puts them.)
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      '15 error fix Missing section `### Implementation Details`, expected in `## Proposal`.',
+      '19 warning Missing section `### User Stories`, expected in `## Proposal`. This pattern has `### Use Cases` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
     ]);
   });
   it('inside its parent, one of a later section of the template written there (`### Test Plan` of the Design Details) bounds the place: the author’s heading after it is no stand-in', async () => {
@@ -2211,5 +2212,29 @@ describe('required-section --fix: an HTML anchor line over the next heading', ()
     expect(await readFile(found.file, 'utf8')).toBe(
       '# Colour output\n\n* [Risks](#risks)\n\n<a name="summary"/>\n\n# Summary\n\nErrors in red.\n\n# Glossary\n\n<!-- Name the new words. -->\n\n<a name="risks"/>\n\n# Risks\n\nEscape codes on old terminals.\n',
     );
+  });
+});
+
+describe('required-section --fix: a missing section after one the author writes in other words', () => {
+  it('goes after the heading said to stand in for the section before it, not between that heading and its place', async () => {
+    const template =
+      '# [Title]\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy is it needed?\n\n# Detailed design\n\nHow does it work?\n\n# Drawbacks\n\nWhy not?\n';
+    const source =
+      '# Nullable interop\n\n# Summary\n\nOptional arguments accept null.\n\n# Why this is needed\n\nCallers pass null today and crash.\n\n# Drawbacks\n\nSome confusion.\n';
+    const before = await lintOne('required-section', source, { template });
+    expect(before.diagnostics.map((d) => [d.severity, d.message.slice(0, 40)])).toEqual([
+      ['warning', 'Missing section `# Motivation`, expected'],
+      ['error', 'Missing section `# Detailed design`, exp'],
+    ]);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect((await readFile(fixed.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
+      '# Nullable interop',
+      '# Summary',
+      '# Why this is needed',
+      '# Detailed design',
+      '# Drawbacks',
+    ]);
+    // (The stand-in still stands where the Motivation goes: a warning, as before.)
+    expect(fixed.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 });
