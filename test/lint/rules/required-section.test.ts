@@ -2220,7 +2220,7 @@ describe('required-section --fix: a missing section after one the author writes 
     const template =
       '# [Title]\n\n# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy is it needed?\n\n# Detailed design\n\nHow does it work?\n\n# Drawbacks\n\nWhy not?\n';
     const source =
-      '# Nullable interop\n\n# Summary\n\nOptional arguments accept null.\n\n# Why this is needed\n\nCallers pass null today and crash.\n\n# Drawbacks\n\nSome confusion.\n';
+      '# Nullable interop\n\n# Summary\n\nOptional arguments accept null.\n\n# Problem in depth\n\nCallers pass null today and crash.\n\n# Drawbacks\n\nSome confusion.\n';
     const before = await lintOne('required-section', source, { template });
     expect(before.diagnostics.map((d) => [d.severity, d.message.slice(0, 40)])).toEqual([
       ['warning', 'Missing section `# Motivation`, expected'],
@@ -2230,7 +2230,7 @@ describe('required-section --fix: a missing section after one the author writes 
     expect((await readFile(fixed.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
       '# Nullable interop',
       '# Summary',
-      '# Why this is needed',
+      '# Problem in depth',
       '# Detailed design',
       '# Drawbacks',
     ]);
