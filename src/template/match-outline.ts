@@ -667,6 +667,22 @@ function standInsOffLevel(schema: readonly TemplateSection[], sections: readonly
     while (j >= 0 && !placed.has(siblings[j]!)) j--;
     const anchor = j >= 0 ? placed.get(siblings[j]!) : missing.parent?.sections[0];
     if (!anchor) continue;
+    // (The first sub-section of its parent written a level up right before the parent's heading, `## Use
+    // cases` over `## Proposal` for its `### User Stories`, in words that speak for it, stands for it too.)
+    const above = j < 0 ? doc[doc.indexOf(anchor) - 1] : undefined;
+    if (
+      above &&
+      above.level === anchor.level &&
+      result.unknown.includes(above) &&
+      !stood.has(above) &&
+      above.children.length === 0 &&
+      (speaksFor(above, [t], t.level) === t || kindredTo(above, t)) &&
+      !negatedName(above.title, t.heading)
+    ) {
+      missing.standIn = above;
+      stood.add(above);
+      continue;
+    }
     const one = nextAfter(anchor, j < 0);
     // (Levels as the pattern writes its own: where the section it follows or is under stands a level
     // up, `# Summary` for `## Summary`, so does the rest of its outline.)

@@ -2238,3 +2238,17 @@ describe('required-section --fix: a missing section after one the author writes 
     expect(fixed.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 });
+
+describe('required-section: the first sub-section written a level up right before its parent', () => {
+  it('`## Use cases` over `## Proposal`, for its `### User Stories`: the section in other words (a warning naming it), nothing inserted', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Proposal\n\nWhat is proposed.\n\n### User Stories\n\nWho can do what once it exists.\n\n### Risks\n\nWhat could break.\n';
+    const source =
+      '# Add-on config\n\n## Summary\n\nAdd-ons read one config.\n\n## Use cases\n\nAn operator sets one value for every add-on.\n\n## Proposal\n\nA shared config object.\n\n### Risks\n\nA bad value reaches all add-ons.\n';
+    const found = await lintOne('required-section', source, { template });
+    expect(found.diagnostics.map((d) => [d.severity, d.line])).toEqual([['warning', 7]]);
+    expect(found.diagnostics[0]!.message).toContain('where this pattern has `## Use cases`');
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+  });
+});
