@@ -1522,7 +1522,19 @@ function afterStandIns(missing: MissingSection, all: readonly MissingSection[], 
     .map((m) => ({ m, section: m.standIn ?? steadOf(m) }))
     .filter((x): x is { m: MissingSection; section: Section } => x.section !== undefined)
     .sort((a, b) => b.m.schema.line - a.m.schema.line)[0];
-  return standIn ? { ...missing, after: { schema: standIn.m.schema, sections: [standIn.section], children: [] } } : missing;
+  if (standIn) return { ...missing, after: { schema: standIn.m.schema, sections: [standIn.section], children: [] } };
+  // (And before the stand-in for a section the template puts after it, where nothing before it is
+  // there: the missing `## Summary` above the `## Background` that stands for the Motivation.)
+  const to = missing.before?.schema.line ?? Infinity;
+  const at = missing.before?.sections[0]?.range.start.offset ?? Infinity;
+  const next = missing.after
+    ? undefined
+    : all
+        .filter((m) => m.parent === missing.parent && m.schema.line > missing.schema.line && m.schema.line < to)
+        .map((m) => ({ m, section: m.standIn ?? steadOf(m) }))
+        .filter((x): x is { m: MissingSection; section: Section } => x.section !== undefined && x.section.range.start.offset < at)
+        .sort((a, b) => a.m.schema.line - b.m.schema.line)[0];
+  return next ? { ...missing, before: { schema: next.m.schema, sections: [next.section], children: [] } } : missing;
 }
 
 /**

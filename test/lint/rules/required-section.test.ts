@@ -2252,3 +2252,22 @@ describe('required-section: the first sub-section written a level up right befor
     expect(await readFile(fixed.file, 'utf8')).toBe(source);
   });
 });
+
+describe('required-section --fix: a missing first section where the author’s heading stands for the next one', () => {
+  it('goes above that heading (`## Summary` over the `## Background` standing for the Motivation), not after it', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n\n### Goals\n\nWhat for.\n\n## Proposal\n\nWhat.\n\n## Design\n\nHow.\n\n### Test Plan\n\nHow it is tested.\n';
+    const source =
+      '# Defer policy changes\n\n## Background\n\nPolicies change mid-rollout.\n\n### Goals\n\nNo surprise.\n\n## Proposal\n\nQueue the changes.\n\n## Design\n\nA queue.\n\n### Test Plan\n\nA soak test.\n';
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect((await readFile(fixed.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
+      '# Defer policy changes',
+      '## Summary',
+      '## Background',
+      '### Goals',
+      '## Proposal',
+      '## Design',
+      '### Test Plan',
+    ]);
+  });
+});
