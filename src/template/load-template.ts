@@ -618,7 +618,11 @@ function buildSections(
     // A section that only holds optional sub-sections (`## Additional Details` over `### Test Plan
     // [optional]`), no text or comment of its own: recommended, as what it holds may all be left out.
     const guidance = ownBlocks.map(blockPlainText).filter(Boolean).join('\n');
-    const holdsOnlyOptional = ownBlocks.length === 0 && children.length > 0 && children.every((c) => c.optional);
+    // (Not where that is MADR's note over a sub-section's first element, `### {title of option 1}` over
+    // `<!-- This is an optional element. -->` and its example: it marks the element, and the section
+    // that holds the options is no less asked for.)
+    const holdsOnlyOptional =
+      ownBlocks.length === 0 && children.length > 0 && children.every((c) => c.optional) && !section.children.some((c) => marksNextElement(c.blocks));
     // A sub-heading the template leaves bare — no text, no comment, nothing under it (`### Neutral`
     // beside `### Positive` and `### Negative` under `## Consequences`) — names a kind of content the
     // section may hold: recommended, as an author with nothing of that kind leaves it out.
@@ -802,6 +806,21 @@ function namedOptional(section: Section, heading: string): boolean {
     if (starred && /(?:^|\s)\*(?!\*)[^*\n]*\boptional\b/i.test(b.text)) return true;
     return b.text.split(/(?<=[.!?])\s+/).some((sentence) => named.test(sentence.replace(/^[*_\s]+/, '').toLowerCase()));
   });
+}
+
+/**
+ * MADR's `<!-- This is an optional element. Feel free to remove. -->` right under a heading, over the
+ * section's text (`{example | description}` under `### {title of option 1}`): it marks that element
+ * as one to leave out; the section that holds it is not optional for it.
+ */
+function marksNextElement(blocks: readonly Block[]): boolean {
+  const [first, ...rest] = blocks;
+  return (
+    first?.kind === 'html' &&
+    isHiddenComment(first) &&
+    /^\s*<!--\s*this is an optional element\b/i.test(first.html) &&
+    rest.some((b) => !(b.kind === 'html' && isHiddenComment(b)))
+  );
 }
 
 function saysOptional(block: Block | undefined): boolean {

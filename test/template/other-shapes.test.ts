@@ -267,6 +267,15 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Problem', '2 Forces ?', '2 Outcome']);
   });
 
+  it('MADR’s note over the first element of an option (`### {title of option 1}`) leaves the section that holds the options asked for', () => {
+    const template = templateFromSource(
+      '# {short title}\n\n## Context\n\n{The forces.}\n\n## Options Weighed\n\n### {title of option 1}\n\n<!-- This is an optional element. Feel free to remove. -->\n{example | description}\n\n* Good, because {argument a}\n\n### {title of option 2}\n\n{example}\n\n## Outcome\n\n{What was chosen.}\n',
+      'adr-template.md',
+    );
+    const weighed = template.sections.find((s) => s.name === 'Options Weighed')!;
+    expect([weighed.optional, weighed.recommended]).toEqual([false, false]);
+  });
+
   it('a first paragraph that opens with "Optional" or says "omit this section" makes it optional; a mention of the word elsewhere does not', () => {
     const template = templateFromSource(
       '# Summary\n\nOne paragraph.\n\n# Basic example\n\nIf the change has an API, show it. Omit this section if it is not applicable.\n\n# Design\n\nExplain optional parameters and their defaults.\n\n# Unresolved questions\n\nOptional, but suggested for first drafts. What is still open?\n',
