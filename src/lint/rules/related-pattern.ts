@@ -26,7 +26,11 @@ export default defineCatalogRule({
       const shown = code(link.url);
       const at = { range: link.range };
       // An anchor among the alternatives points to this pattern's own discussion of them.
-      if (kind === 'alternative' && link.url.trim().startsWith('#')) continue;
+      const anchor = link.url.trim().startsWith('#');
+      if (kind === 'alternative' && anchor) continue;
+      // (So does one beside the entry's own link, `[TICKET-42](https://…) — see [below](#cache-invalidation)`:
+      // a cross-reference to a heading of this page, not the pattern listed as its own relative.)
+      if (anchor && pattern.links.some((l) => l !== link && l.range.start.line === link.range.start.line && !l.url.trim().startsWith('#'))) continue;
       // An empty destination (`[a copy tool]()`) leads nowhere, not to this pattern: the link rule says so.
       if (link.url.trim() === '') continue;
       const to = index.resolvePattern(link.url, pattern.file);

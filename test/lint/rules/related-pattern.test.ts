@@ -83,6 +83,10 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('leaves an anchor beside the entry’s own link alone: a cross-reference to a heading of this page (`see [below](#overview)`)', async () => {
+    expect(await problems('- [TICKET-42](https://tickets.example.net/42): the outbox must drain first, see [the overview](#overview)')).toEqual([]);
+  });
+
   it('leaves a link with an empty destination to the link rule: it is not this pattern', async () => {
     expect(await problems('- We could have used [a copy tool]() instead.')).toEqual([]);
   });
