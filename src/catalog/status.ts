@@ -48,14 +48,6 @@ export function isDraft(
   return statusIs(pattern, key, first && !INACTIVE_STATUSES.includes(first) ? [...DRAFT_STATUSES, first] : DRAFT_STATUSES);
 }
 
-/** The value a pattern's draft status is read from (`isDraft`'s key), as written; undefined where there is none. */
-export function draftStatusText(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, config: Pick<CatalogConfig, 'drafts'>): string | undefined {
-  const setting = config.drafts;
-  if (setting === false) return undefined;
-  const value = headerValue(pattern, setting?.key ?? statusKey(pattern));
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** Whether the first word of a pattern's status (front matter, else its body fields) is one of `values`. */
 function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: string, values: readonly string[]): boolean {
   // (Or among the fields the document writes in its body: `Status: Rejected` in its header block.)
@@ -63,6 +55,10 @@ function statusIs(pattern: Pick<PatternView, 'frontMatter' | 'fields'>, key: str
   if (typeof value !== 'string') return false;
   // (The template's choices left as they are, `[Draft/Final/Postponed]`, `< Draft | Final >`, are no status.)
   if (/^[\s*_`]*[[<{(][^\]>})]*[/|][^\]>})]*[\]>})]/.test(value)) return false;
+  // (So are they without brackets, `provisional|implementable|implemented`, `Draft / In Review / Final`:
+  // the template's list left as it is says no stage, the first no more than the others; that blank is
+  // the placeholder rule's finding.)
+  if (/^[\s*_`]*[\p{L}-]+(?:\s+[\p{L}-]+){0,2}(?:\s*[|/]\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,2})+[\s*_`]*$/u.test(value)) return false;
   const first = /^[\s*_`[(]*([\p{L}-]+)/u.exec(value)?.[1]?.toLowerCase();
   if (!first) return false;
   if (values.some((v) => v.toLowerCase() === first)) return true;

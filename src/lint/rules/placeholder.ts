@@ -1,13 +1,13 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
-import { draftStatusText, isDraft } from '../../catalog/status.js';
+import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 import type { PatternView } from '../../catalog/types.js';
 import { askedAtStage } from '../../template/stages.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
-import { quote, schemaLabel } from './_format.js';
+import { schemaLabel } from './_format.js';
 
 export default defineCatalogRule({
   meta: {
@@ -84,10 +84,6 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
-    // (Not the status itself, left as the template's choices, `status: draft | ready`: a draft by its own
-    // blank is none; that blank is the finding.)
-    const status = draft ? draftStatusText(pattern, catalog.config) : undefined;
-    const ownStatus = (left: Leftover) => status !== undefined && left.shown === quote(status.trim());
     const looseText = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
     for (const left of merged) {
       if (left.openItem) {
@@ -114,10 +110,9 @@ export default defineCatalogRule({
         });
         continue;
       }
-      const demoted = draft && !ownStatus(left);
       const why = left.warning
         ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)`
-        : demoted
+        : draft
           ? ' (A draft: a warning until its status moves on.)'
           : found.loose
             ? looseText
@@ -126,7 +121,7 @@ export default defineCatalogRule({
         ...(left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }
           : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${why}`, range: left.range }),
-        ...(demoted || found.loose || left.warning ? { warning: true } : {}),
+        ...(draft || found.loose || left.warning ? { warning: true } : {}),
       });
     }
   },

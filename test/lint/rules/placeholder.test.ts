@@ -1552,12 +1552,12 @@ describe('placeholder: the front matter keys the title and the summary are read 
 });
 
 describe('placeholder: a status left as the template’s choices', () => {
-  it('`status: draft | ready` kept is an error of its own, not a draft that demotes itself; the pattern’s other blanks are a draft’s (warnings)', async () => {
+  it('`status: draft | ready` kept is an error of its own, and says no stage: the pattern’s other blanks are errors too, not a draft’s warnings', async () => {
     const { lintOne } = await import('./_lint-one.js');
     const template = '---\ntitle: "Card: <short name>"\nstatus: draft | ready\n---\n\n## Intent\n\n<the job this card does>\n\n## Steps\n\n1. Lock the funds.\n';
     const source = '---\ntitle: "Card: Escrow"\nstatus: draft | ready\n---\n\n## Intent\n\n<the job this card does>\n\n## Steps\n\n1. Lock the funds.\n';
     const found = await lintOne('placeholder', source, { template });
-    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['3 error', '8 warning']);
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['3 error', '8 error']);
     expect(found.diagnostics[0]!.message).not.toContain('A draft');
   });
 });
