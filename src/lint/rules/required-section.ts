@@ -785,15 +785,17 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const clashText = clash
         ? ` The section after it here is numbered ${quote(leadingNumber(clash.title)!)} (${headingLabel(clash)}), the number the template gives this one: insert it by hand and number the ones after it on, so no fix is offered.`
         : '';
+      // (A table of contents, `# Table of Contents`, is navigation, not content: missing, a warning.)
+      const navigation = NAVIGATION.test(foldHeading(missing.schema.name));
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not;
         // several there, where it is the one section missing, are it in parts as likely as not.
-        ...(partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
+        ...(navigation || partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
           ? { warning: true, ...(stead || own.some((s) => mayStandFor(s, missing.schema)) ? { guess: true as const } : {}) }
           : {}),
         // A point where the section goes, not the text of that line: a template word left on it
@@ -804,7 +806,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         // --fix does not insert an empty one for the author to write.
         ...(missing.schema.recommended
           ? { warning: true }
-          : inCode ||
+          : navigation ||
+              inCode ||
               clash ||
               apart ||
               own.length > 0 ||

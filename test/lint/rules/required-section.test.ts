@@ -1908,11 +1908,14 @@ describe('required-section: a table of contents without its heading', () => {
     }
   });
 
-  it('a list of links to other pages is no contents: the section is missing', async () => {
+  it('a list of links to other pages is no contents: the section is missing (navigation: a warning, nothing inserted)', async () => {
     const source = '# Rotate logs\n\n- [Runbook](../runbook.md)\n- [Dashboards](../dash.md)\n\n## Background\n\nOld logs.\n\n## Decision\n\nRotate.\n';
     const found = await lintOne('required-section', source, { template });
-    expect(found.shown).toEqual(['6:1 Missing section `## Contents`, expected before `## Background`.']);
-    expect(found.diagnostics[0]!.severity).toBe('error');
+    expect(found.shown).toEqual([
+      '6:1 Missing section `## Contents`, expected before `## Background`. (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)',
+    ]);
+    expect(found.diagnostics[0]!.severity).toBe('warning');
+    expect(found.diagnostics[0]!.fix).toBeUndefined();
   });
 });
 
