@@ -102,6 +102,8 @@ function aboutTheDocument(text: string): boolean {
   // (Where it was carried out, a line of its record: `Done in ticket #42.`, `Implemented by issue #1309`,
   // `Shipped with release 3.1`.)
   if (words <= 20 && CARRIED_OUT.test(text.replace(/^[*_\s]+/, ''))) return true;
+  // (The credit line a contents generator writes, `Table of contents generated with markdown-toc`.)
+  if (/^(?:table of contents )?generated (?:with|by) \[?markdown-toc\b|^table of contents generated with\b/i.test(text)) return true;
   // (Who wrote it.)
   return /^(?:this (?:proposal|document|rfc|page|post|spec|specification|design|doc) (?:was |is |has been )?(?:written|authored|drafted|prepared|put together) by|(?:written|authored|drafted) by)\b/i.test(
     text,

@@ -363,7 +363,7 @@ const WRITING_VERBS = new Set(
  * description, an example, a link, this section…) or is put "here".
  */
 const OBJECT_VERBS = new Set(
-  'add choose consider continue define delete give identify include keep link note provide put reference remove replace select show update use'.split(' '),
+  'add choose consider continue define delete give identify include keep link make note provide put reference remove replace select show update use'.split(' '),
 );
 
 /** What an author writes — the object that makes an ambiguous verb an instruction to the author. */

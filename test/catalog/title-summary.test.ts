@@ -923,3 +923,13 @@ describe('a note among the fields under the title', () => {
     ]);
   });
 });
+
+describe('the credit line of a contents generator', () => {
+  it('`Table of contents generated with markdown-toc` is no summary: the first paragraph of the text is', async () => {
+    const template = '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      cli: '# Mutate in the CLI\n\n- [Overview](#overview)\n- [Design](#design)\n\n<small><i><a href="http://ecotrust-canada.github.io/markdown-toc/">Table of contents generated with markdown-toc</a></i></small>\n\n## Overview\n\nThe CLI applies mutations offline.\n\n## Design\n\nA flag.\n',
+    });
+    expect(read(catalog).map((r) => r[3])).toEqual(['The CLI applies mutations offline.']);
+  });
+});

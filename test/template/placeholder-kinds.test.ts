@@ -322,6 +322,11 @@ describe('guidance that describes what goes in a section instead of asking for i
     expect(isGuidance('The license is CC-BY 4.0 for every page.', 'License')).toBe(false);
   });
 
+  it('reads "Make a list of …" as an instruction to the author; "Make sure the cluster runs" is a step for the reader', () => {
+    expect(isInstruction('Make a list of the definitions used in this proposal.')).toBe(true);
+    expect(isInstruction('Make sure the cluster is running.')).toBe(false);
+  });
+
   it('says what not to write as an instruction to the author, but not a note to keep something', () => {
     expect(isInstruction('Do not include any reasoning here.')).toBe(true);
     expect(isInstruction("Don't repeat the summary in this section.")).toBe(true);
