@@ -363,7 +363,7 @@ const WRITING_VERBS = new Set(
  * description, an example, a link, this section…) or is put "here".
  */
 const OBJECT_VERBS = new Set(
-  'add choose consider continue define delete give identify include keep link make note provide put reference remove replace select show update use'.split(' '),
+  'add choose consider continue define delete give identify include keep link note provide put reference remove replace select show update use'.split(' '),
 );
 
 /** What an author writes — the object that makes an ambiguous verb an instruction to the author. */
@@ -410,6 +410,8 @@ export function isAuthorImperative(sentence: string): boolean {
   if (!verb || next === undefined) return false;
   // "List of regions:", "Outline of the design" — a noun, not an imperative.
   if (WRITING_VERBS.has(verb)) return next !== 'of';
+  // ("Make a list of the definitions": a piece of writing made; "Make all examples legal" is no writing.)
+  if (verb === 'make') return /^make (?:a |an )?(?:short |brief )?(?:list|table|note|summary|outline|diagram)\b/.test(words.join(' '));
   if (!OBJECT_VERBS.has(verb) || (verb === 'note' && next === 'that')) return false;
   return words.slice(1).some((w) => WRITING_NOUNS.has(w));
 }

@@ -325,6 +325,8 @@ describe('guidance that describes what goes in a section instead of asking for i
   it('reads "Make a list of …" as an instruction to the author; "Make sure the cluster runs" is a step for the reader', () => {
     expect(isInstruction('Make a list of the definitions used in this proposal.')).toBe(true);
     expect(isInstruction('Make sure the cluster is running.')).toBe(false);
+    // (Nor an author's label of an option, `[Make all examples legal]`.)
+    expect(isInstruction('Make all examples legal')).toBe(false);
   });
 
   it('says what not to write as an instruction to the author, but not a note to keep something', () => {
