@@ -11,7 +11,7 @@ import type { Block, Heading, MarkdownDocument, Section } from '../markdown/type
 import { extendsName, variantKey } from '../template/heading-variants.js';
 import { bodyFields, NAME_FIELD } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
-import type { SummarySpec, TemplateSchema, TitleSpec } from '../template/types.js';
+import type { SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -187,9 +187,9 @@ export function patternFromText(
   const templateText = (matcher: RegExp) =>
     source
       ? ''
-      : reading.sections
-          .filter((s) => matcher.test(foldHeading(s.heading)))
-          .map((s) => foldText(s.body))
+      : foldedSections(reading.sections)
+          .filter((s) => matcher.test(s.heading))
+          .map((s) => s.body)
           .join(' ');
   const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText);
   const movedTo = movedTarget(document, frontMatter);
@@ -308,6 +308,18 @@ function namesSection(reading: PatternReading, text: string): boolean {
   // `# Background` in place of the `# Summary`, is a section too: the pattern's name is in its field.)
   return reading.title.from !== 'heading' && reading.sections.some((s) => s.level === 1) && DOCUMENT_PARTS.has(folded);
 }
+
+/** A template's top-level sections, heading and body folded: read once per template, not once per pattern. */
+function foldedSections(sections: readonly TemplateSection[]): readonly { heading: string; body: string }[] {
+  let folded = foldedCache.get(sections);
+  if (!folded) {
+    folded = sections.map((s) => ({ heading: foldHeading(s.heading), body: foldText(s.body) }));
+    foldedCache.set(sections, folded);
+  }
+  return folded;
+}
+
+const foldedCache = new WeakMap<readonly TemplateSection[], readonly { heading: string; body: string }[]>();
 
 function whereTemplateKeeps(
   doc: MarkdownDocument,

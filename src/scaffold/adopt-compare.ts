@@ -1,5 +1,5 @@
 import type { MarkdownDocument, Section } from '../markdown/types.js';
-import { SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
+import { isHiddenComment, SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
 import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
 import { foldHeading, foldText } from '../template/normalize.js';
@@ -230,7 +230,7 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
 
 /** A section with nothing under its heading but comments the reader never sees. */
 function bareSection(section: Section): boolean {
-  return section.children.length === 0 && section.blocks.every((b) => b.kind === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(b.html));
+  return section.children.length === 0 && section.blocks.every(isHiddenComment);
 }
 
 /** Whether the pattern has the template section anywhere (at its place, misplaced, or written another way). */

@@ -80,9 +80,13 @@ const ROLE_KEY = /^(?:reviewers?|editors?|approvers?|assignees?|shepherds?|champ
  */
 function flowBlank(value: unknown, lines: readonly string[], key: string): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const line = lines.find((l) => l.replace(/^["']/, '').startsWith(key));
-  const written = line === undefined ? undefined : /^\s*["']?[^:]+["']?\s*:\s*(\{[^{}\n]*\})\s*(?:#.*)?$/.exec(line)?.[1];
-  return written;
+  const line = lines[keyLine(lines, key)];
+  return line === undefined ? undefined : /^\s*["']?[^:]+["']?\s*:\s*(\{[^{}\n]*\})\s*(?:#.*)?$/.exec(line)?.[1];
+}
+
+/** The index of the line that writes `key` in the front matter's lines, or -1. */
+function keyLine(lines: readonly string[], key: string): number {
+  return lines.findIndex((l) => l.replace(/^["']/, '').startsWith(key));
 }
 
 /** A front matter value's strings: itself, or the items of a list. */
@@ -106,11 +110,11 @@ function isBlank(value: string): boolean {
 
 /** Where `value` is written for `key` in the front matter's lines (0-based line and column), from the key's line on. */
 function valueAt(lines: readonly string[], key: string, value: string): { line: number; column: number } | undefined {
-  const keyLine = lines.findIndex((l) => l.replace(/^["']/, '').startsWith(key));
-  if (keyLine < 0) return undefined;
-  for (let i = keyLine; i < lines.length && (i === keyLine || !/^[^\s#-]/.test(lines[i]!)); i++) {
-    const column = lines[i]!.indexOf(value, i === keyLine ? key.length : 0);
+  const at = keyLine(lines, key);
+  if (at < 0) return undefined;
+  for (let i = at; i < lines.length && (i === at || !/^[^\s#-]/.test(lines[i]!)); i++) {
+    const column = lines[i]!.indexOf(value, i === at ? key.length : 0);
     if (column >= 0) return { line: i, column };
   }
-  return { line: keyLine, column: 0 };
+  return { line: at, column: 0 };
 }

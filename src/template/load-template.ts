@@ -774,7 +774,7 @@ function optionalNamesInComments(doc: MarkdownDocument): string[] {
 }
 
 /** A block of HTML comments only: instructions for the author, never shown to readers. */
-function isHiddenComment(block: Block): boolean {
+export function isHiddenComment(block: Block): boolean {
   return block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html);
 }
 

@@ -1316,7 +1316,8 @@ export function opposed(a: string, b: string): boolean {
 
 /** States of what a section lists, before and after (`Unresolved questions`, then `Resolved questions`). */
 const OPEN_STATE = new Set(['unresolved', 'open', 'pending', 'outstanding']);
-const SETTLED_STATE = new Set(['resolved', 'answered', 'settled', 'closed', 'decided']);
+const SETTLED_STATES = ['resolved', 'answered', 'settled', 'closed', 'decided'] as const;
+const SETTLED_STATE = new Set<string>(SETTLED_STATES);
 
 /**
  * Whether a heading is a section's name with its state moved on, words else the same: `Resolved
@@ -1335,8 +1336,8 @@ export function settledName(written: string, name: string): boolean {
 /** Qualifiers of opposite meaning (either way): a heading with one is no name with the other. */
 const OPPOSITES = new Map<string, Set<string>>();
 for (const [a, bs] of [
-  ['open', ['resolved', 'answered', 'settled', 'closed', 'decided']],
-  ['unresolved', ['resolved', 'answered', 'settled', 'closed', 'decided']],
+  ['open', SETTLED_STATES],
+  ['unresolved', SETTLED_STATES],
   ['pros', ['cons']],
   ['advantages', ['disadvantages']],
   ['accepted', ['rejected', 'declined']],

@@ -84,7 +84,11 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
-    const looseText = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
+    const stage = draft
+      ? ` (A draft: a warning until its status moves on.)`
+      : found.loose
+        ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
+        : '';
     for (const left of merged) {
       if (left.openItem) {
         report({
@@ -110,13 +114,7 @@ export default defineCatalogRule({
         });
         continue;
       }
-      const why = left.warning
-        ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)`
-        : draft
-          ? ' (A draft: a warning until its status moves on.)'
-          : found.loose
-            ? looseText
-            : '';
+      const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }

@@ -532,13 +532,17 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     level: levelHere(missing),
     later: (x) => (order.get(schemaOf.get(x.heading)!) ?? -1) > (order.get(missing.schema) ?? Infinity),
   });
-  const steads = new Map<MissingSection, Section | undefined>();
+  // The author's own sections at each missing section's place (see `ownAtPlace`), worked out once: where
+  // the sections around it go, and what is said of it.
+  const atPlace = new Map<MissingSection, ReturnType<typeof ownAtPlace>>();
+  const ownAt = (m: MissingSection): ReturnType<typeof ownAtPlace> => {
+    let found = atPlace.get(m);
+    if (!found) atPlace.set(m, (found = ownAtPlace(doc, outline, m, template)));
+    return found;
+  };
   const steadOf = (m: MissingSection): Section | undefined => {
-    if (!steads.has(m)) {
-      const own = ownAtPlace(doc, outline, m, template);
-      steads.set(m, own.stead && own.sections.length === 1 ? own.sections[0] : undefined);
-    }
-    return steads.get(m);
+    const own = ownAt(m);
+    return own.stead && own.sections.length === 1 ? own.sections[0] : undefined;
   };
   const places = outline.missing.map((missing) => {
     const text = missingSectionText(missing.schema, had, writtenAlready, shift, undefined, setext);
@@ -741,7 +745,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           : '';
       // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
-      const { sections: own, stead } = partsUp ? { sections: [], stead: false } : ownAtPlace(doc, outline, missing, template);
+      const { sections: own, stead } = partsUp ? { sections: [], stead: false } : ownAt(missing);
       const down = partsUp || own.length > 0 ? undefined : downUnder(outline, missing);
       const joint = partsUp || own.length > 0 || down ? undefined : joinedKindred(outline, missing, template);
       const byName = partsUp || down || joint ? [] : namedElsewhere(doc, outline, missing);
