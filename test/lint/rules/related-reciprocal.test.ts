@@ -25,6 +25,21 @@ describe('related-reciprocal', () => {
     ]);
   });
 
+  it('names each list as the catalog does (`## Related`, `## See also`), not as Related Patterns', async () => {
+    const named = (title: string, section: string, related: string) =>
+      `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\nText.\n\n## ${section}\n\n${related}\n`;
+    expect(
+      await warnings({
+        'saga/README.md': named('Saga', 'Related', '- [Outbox](../outbox/README.md)'),
+        'outbox/README.md': named('Transactional Outbox', 'See also', '- [Retry](../retry/README.md)'),
+        'retry/README.md': named('Retry with Backoff', 'Related', '- Nothing yet.'),
+      }),
+    ).toEqual([
+      'outbox/README.md 11:11 warning `retry/README.md` (Retry with Backoff) is listed under See also but never mentions this pattern back: add `[Transactional Outbox](../outbox/README.md)` to its Related, or remove it from this list if the two are not related.',
+      'saga/README.md 11:12 warning `outbox/README.md` (Transactional Outbox) is listed under Related but never mentions this pattern back: add `[Saga](../saga/README.md)` to its See also, or remove it from this list if the two are not related.',
+    ]);
+  });
+
   it('is satisfied by a link anywhere in B, or by A’s title in its text', async () => {
     expect(
       await warnings({
