@@ -17,6 +17,11 @@ export function inlineText(children: readonly Token[] | null): string {
       case 'image':
         out += inlineText(child.children);
         break;
+      case 'html_inline':
+        // (A "tag" that names no HTML element and sets nothing is words in angle brackets, a
+        // fill-in the author meant to be read: `# Proposal: <Short Name>`, not markup.)
+        if (isWordsInBrackets(child.content)) out += child.content;
+        break;
       default:
         break;
     }
@@ -48,4 +53,34 @@ export const HEADING_ID = /\s*\{:?\s*#([\w-]+)(?:\s+[^{}]*)?\}\s*$/u;
  */
 export function isTocDirective(text: string): boolean {
   return /^\[\[?_?toc_?\]?\]$/i.test(text.trim());
+}
+
+/** HTML elements: `<details>`, `<img src="…">` are markup, `<name of the service>` a placeholder. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed ' +
+    'fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript ' +
+    'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select slot small source span strike strong style sub summary sup svg table ' +
+    'tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+const BOOLEAN_ATTRIBUTES = new Set(
+  'allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '),
+);
+
+/** `<details open>`, `<img src="a.png" alt="x">`, `<br/>`: markup. `<A brief description>`: a placeholder. */
+export function isHtmlTag(inner: string): boolean {
+  const [name, ...rest] = inner
+    .replace(/"[^"]*"|'[^']*'/g, '""')
+    .replace(/\/$/, '')
+    .trim()
+    .split(/\s+/);
+  if (!name || !HTML_ELEMENTS.has(name.toLowerCase())) return false;
+  return rest.every((w) => w.includes('=') || w === '/' || BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
+}
+
+/** `<Short Name>`, `<service>`: angle brackets around words that are no HTML element and set no attribute. */
+function isWordsInBrackets(tag: string): boolean {
+  const m = /^<([^<>/=!?][^<>=/]*)>$/.exec(tag);
+  return m !== null && !isHtmlTag(m[1]!);
 }

@@ -1,6 +1,6 @@
 import { bareValue, saidAside } from './document-parts.js';
 import { leadBlock } from '../markdown/document.js';
-import { isTocDirective } from '../markdown/inline.js';
+import { isHtmlTag, isTocDirective } from '../markdown/inline.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
 import { escapeRegExp, foldCase, foldText } from './normalize.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
@@ -525,19 +525,6 @@ export interface MarkedToken {
   end: number;
 }
 
-/** HTML elements: `<details>`, `<img src="…">` are markup, `<name of the service>` a placeholder. */
-const HTML_ELEMENTS = new Set(
-  (
-    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed ' +
-    'fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript ' +
-    'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select slot small source span strike strong style sub summary sup svg table ' +
-    'tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
-  ).split(' '),
-);
-const BOOLEAN_ATTRIBUTES = new Set(
-  'allowfullscreen async autoplay checked controls default defer disabled hidden loop multiple muted novalidate open readonly required reversed selected'.split(' '),
-);
-
 /** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[if necessary]`, `[required]`. */
 const NOTE = /^\s*(?:optional|required|recommended|if (?:applicable|needed|necessary|relevant|appropriate|any))\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
 
@@ -677,17 +664,6 @@ function hasLetter(text: string): boolean {
 function fillIn(inner: string): boolean {
   const s = inner.trim();
   return /your/i.test(s) || /^[\p{L}\p{N}'’-]+(?:[ \t]+[\p{L}\p{N}'’-]+)+$/u.test(s);
-}
-
-/** `<details open>`, `<img src="a.png" alt="x">`, `<br/>`: markup. `<A brief description>`: a placeholder. */
-function isHtmlTag(inner: string): boolean {
-  const [name, ...rest] = inner
-    .replace(/"[^"]*"|'[^']*'/g, '""')
-    .replace(/\/$/, '')
-    .trim()
-    .split(/\s+/);
-  if (!name || !HTML_ELEMENTS.has(name.toLowerCase())) return false;
-  return rest.every((w) => w.includes('=') || w === '/' || BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
 }
 
 /** A token in the label part (before its colon) of a label that has words of its own: `[Optional] Aggregation method:`. */

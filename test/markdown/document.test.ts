@@ -84,6 +84,12 @@ describe('parseMarkdown: structure', () => {
     ]);
   });
 
+  it('reads words in angle brackets that name no HTML element as words of a heading (`<Short Name>`), markup as markup', () => {
+    const doc = parse('# Proposal: <Short Name>\n\n## Proposal\n\n### <a id="why"></a>Why <br> now <span class="x">here</span>\n');
+    expect(doc.title?.text).toBe('Proposal: <Short Name>');
+    expect(outline(doc.sections)).toEqual(['2 Proposal', '  3 Why now here']);
+  });
+
   it('ignores headings inside code fences', () => {
     const doc = parse('# T\n\n## Real\n\n```md\n## Not a heading\n# Nor this\n```\n\n## Also real\n');
     expect(outline(doc.sections)).toEqual(['2 Real', '2 Also real']);

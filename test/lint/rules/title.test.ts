@@ -501,6 +501,19 @@ describe('title: a second H1 where the catalog’s own markdownlint configuratio
   });
 });
 
+describe('title: a placeholder in angle brackets left in the title, unquoted (`# Proposal: <Short Name>`)', () => {
+  it('is the one finding: the title keeps the placeholder — not a `# Proposal` section at the wrong level, no missing title', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'TEMPLATE.md', patterns: ['proposals/*.md'] }),
+      'TEMPLATE.md': '# Proposal: `<Short Name>`\n\n## Abstract\n\n[A short summary.]\n\n## Background\n\n[The problem.]\n\n## Proposal\n\n[The change.]\n',
+      'proposals/quota.md':
+        '# Proposal: <Short Name>\n\n## Abstract\n\nWarn owners near their quota.\n\n## Background\n\nDisks fill up unseen.\n\n## Proposal\n\nA banner and an event.\n',
+    });
+    const found = (await lint({ root: dir })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.line} ${d.ruleId} ${d.message}`));
+    expect(found).toEqual([`error 1 title ${placeholder('Proposal: <Short Name>')}`]);
+  });
+});
+
 describe('title: a catalog where a good share of the patterns have no title', () => {
   const files = (untitled: number) =>
     tempCatalog({
