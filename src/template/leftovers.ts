@@ -170,7 +170,11 @@ class Scan {
     this.summaryInQuote = template.summary.from === 'blockquote';
     const title = template.title;
     this.titleTokens = new Set(
-      title.from === 'heading' ? template.placeholders.filter((p) => p.sectionPath.length === 0 && (p as TemplateText).exact && title.sample.includes(p.text)) : [],
+      // (Not a blank in angle brackets, `# <<Service name>> runbook`: the name of what the pattern is
+      // about, a blank wherever it is kept — no format shown in a sentence.)
+      title.from === 'heading'
+        ? template.placeholders.filter((p) => p.sectionPath.length === 0 && (p as TemplateText).exact && !p.text.startsWith('<') && title.sample.includes(p.text))
+        : [],
     );
     this.markedHeadings = markedHeadingsOf(template);
     this.allSectionNames = new Set(flattenSections(template.sections).map((t) => foldText(t.name)));

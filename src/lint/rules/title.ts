@@ -351,10 +351,10 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
   const isFmSample = (text: string) =>
     (typeof fmSample === 'string' || typeof fmSample === 'number') && foldText(String(fmSample)) !== '' && foldText(text) === foldText(String(fmSample));
   const title = pattern.title;
-  // The title as written where its text loses its words to markup (`# <NUMBER>. <TITLE>`, read as
-  // HTML tags): said as the author sees it in the file.
-  const written = (text: string) =>
-    !/\p{L}/u.test(text) && title?.from === 'heading' && pattern.document.title && /\p{L}/u.test(pattern.document.title.raw) ? pattern.document.title.raw.trim() : text;
+  // The title as written where its text loses words to markup (`# <NUMBER>. <TITLE>`, `<TITLE>` read as
+  // an HTML element): said as the author sees it in the file.
+  const raw = title?.from === 'heading' ? pattern.document.title?.raw.trim() : undefined;
+  const written = (text: string) => (raw !== undefined && /\p{L}/u.test(raw) && (!/\p{L}/u.test(text) || /<[^<>]*\p{L}[^<>]*>/u.test(raw)) ? raw : text);
   // Whether a title that is all of the template's sample is certainly left over: marked as a
   // placeholder, or one by its words; else a guess, a warning unless several patterns keep it (see `check`).
   const sampleFinding = (text: string, certain: boolean, lead: string, finding: Report & { message: string }): Finding =>
