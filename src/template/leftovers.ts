@@ -131,6 +131,8 @@ interface Context {
   inSection?: boolean;
   /** The heading of the pattern's section, folded (see `foldText`). */
   section?: string;
+  /** A table cell: whether the other cells of its row hold text of the author's (some text, none of it the template's). */
+  rowOwn?: () => boolean;
 }
 
 class Scan {
@@ -328,7 +330,14 @@ class Scan {
         case 'table':
           for (const row of block.table.rows) {
             const range = this.doc.lines.linesRange(row.line, row.line);
-            row.cells.forEach((cell, k) => this.unit(cell, row.raw[k] ?? cell, range, { ...ctx, followed: () => false }, true));
+            row.cells.forEach((cell, k) => {
+              let own: boolean | undefined;
+              const rowOwn = () =>
+                (own ??=
+                  row.cells.some((c, j) => j !== k && c.trim() !== '') &&
+                  row.cells.every((c, j) => j === k || c.trim() === '' || this.matcher.find(c, row.raw[j] ?? c).length === 0));
+              this.unit(cell, row.raw[k] ?? cell, range, { ...ctx, followed: () => false, rowOwn }, true);
+            });
           }
           break;
         case 'code':
@@ -383,6 +392,11 @@ class Scan {
         if (p.kind === 'instruction' && this.filledIn(p, (folded ??= foldText(text)), ctx)) continue;
         const literal = p.exact ? (p.exact.exec(text)?.[0] ?? p.exact.exec(raw)?.[0]) : text.toLowerCase().includes(p.text.toLowerCase()) ? p.text : undefined;
         if (literal !== undefined && p.exact && onlyMentioned(literal, raw, text)) continue;
+        // (The label of the template's row to fill in kept whole, unmarked — `RISK-1`, the row's number —
+        // in a row whose other cells are the author's own: the label of their row, numbered as the
+        // template numbers them. Kept with the rest of the row empty, or beside the template's cells, it is
+        // left in; so is a sample row's first cell the template fills the row of, `| PARAM_1 | Description… |`.)
+        if (cell && p.rowLabel && p.kind !== 'bracketed' && p.kind !== 'instruction' && foldText(p.text) === foldText(text) && ctx.rowOwn?.() === true) continue;
         // (The template's sentence with a number of the author's in it, `40 minutes per device` where it
         // has `15 minutes per device`: their value, in the template's words.)
         if (literal === undefined && p.kind !== 'instruction' && ownNumber(unit, p.text)) continue;

@@ -140,6 +140,11 @@ export interface TemplateText extends Placeholder {
    * is that text and no other section of the template's holds it (there, it is quoted).
    */
   guidance?: boolean;
+  /**
+   * The only text of a row of a table of the template's, the rest of the row left empty (`| RISK-1 |  |  |`):
+   * the label of a row for the author to fill in, which they keep as the label of their own rows.
+   */
+  rowLabel?: boolean;
 }
 
 /**
@@ -204,12 +209,14 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
       break;
     case 'table':
       for (const row of block.table.rows) {
+        const before = found.list.length;
         row.cells.forEach((cell, k) => {
           // A cell of choices (`_Draft / In Review / Final_`): the value is one of them.
           const value = cell.replace(/^[*_\s]+|[*_\s]+$/g, '');
           if (CHOICES.test(value)) found.addMarked(value, path, row.line, false);
           else classifyUnit(row.raw[k] ?? cell, cell, path, row.line, found, true);
         });
+        if (row.cells.filter((c) => c.trim() !== '').length === 1 && row.cells.length > 1) for (const p of found.list.slice(before)) p.rowLabel = true;
       }
       break;
     case 'code':

@@ -905,6 +905,25 @@ describe('placeholder: a date’s format and a list of choices, as the template 
   });
 });
 
+describe('placeholder: a sample table row whose only text is its number (`| RISK-1 |  |  |`)', () => {
+  const template =
+    '# Proposal: [Title]\n\n## Summary\n\n[One paragraph on what changes.]\n\n## Risks\n\n| ID | Risk | Mitigation |\n| --- | --- | --- |\n| RISK-1 |  |  |\n';
+  const page = (rows: string) =>
+    `# Proposal: Build cache\n\n## Summary\n\nCache build outputs between runs.\n\n## Risks\n\n| ID | Risk | Mitigation |\n| --- | --- | --- |\n${rows}\n`;
+
+  it('is the label of the author’s row when its other cells are theirs, numbered as the template numbers them', async () => {
+    const own = await lintOne('placeholder', page('| RISK-1 | A stale cache | Key it on the lockfile |\n| RISK-2 | Storage grows | Expire after a week |'), { template });
+    expect(own.diagnostics).toEqual([]);
+  });
+
+  it('is left in when the rest of its row is still empty', async () => {
+    const blank = await lintOne('placeholder', page('| RISK-1 |  |  |'), { template });
+    expect(blank.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      "error 11:3 Template text left in `## Risks`: “RISK-1”. Replace it with this pattern's own content.",
+    ]);
+  });
+});
+
 describe('placeholder: a note in parentheses, or the choices, that is all its line, value or cell', () => {
   const template =
     '# [Title]\n\n- Supersedes: (write "none" unless it replaces one, then link it)\n\n| Field | Value |\n| --- | --- |\n| Track | Draft / In Review / Final |\n\n## Motivation\n\n(why it matters)\n\n## Design\n\nThe design (a diagram helps) and its parts.\n';
