@@ -1545,11 +1545,12 @@ export function raisedIntoTitle(doc: MarkdownDocument, template: TemplateSchema,
 
 /**
  * A template section whose own text, above its sub-sections, is a sentence or more for the author:
- * the section is written as text, and the author's own sub-headings are its parts.
+ * the section is written as text, and the author's own sub-headings are its parts. A note in a
+ * comment asks as plainly as text (`<!-- What is proposed, in detail: enough for a reviewer… -->`).
  */
 export function asksForText(schema: TemplateSection): boolean {
   const own = schema.body
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<!--|-->/g, ' ')
     .replace(/^ {0,3}#{1,6}[ \t].*$/gm, '')
     .replace(/^[ \t]*>.*$/gm, '');
   return (own.match(/\p{L}+/gu) ?? []).length >= 8;

@@ -63,6 +63,14 @@ Retire the old environment.
         text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Architecture\n\nTwo stacks.\n\n### Components\n\nA router.\n\n### Sequence\n\nThe router flips after the checks pass.\n',
       },
       {
+        name: 'parts of a section whose template asks for its text in a comment (`<!-- What is proposed, in detail… -->`), beside the sub-section it names',
+        template: template.replace(
+          '## Architecture\n\n### Components',
+          '## Architecture\n\n<!--\nThe whole design, in as much detail as a reviewer needs to follow it.\n-->\n\n### Components',
+        ),
+        text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Architecture\n\nTwo stacks.\n\n### Sequence\n\nThe router flips after the checks pass.\n\n### Components\n\nA router.\n',
+      },
+      {
         name: 'headings the rule is told to allow, in any case',
         options: { allow: ['glossary', 'Further Reading'] },
         text: '# Blue-Green Deployment\n\n## Overview\n\nTwo environments.\n\n## Glossary\n\nLive: takes traffic.\n\n## further reading\n\nNone yet.\n',
