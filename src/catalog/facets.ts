@@ -1,15 +1,22 @@
+import { frontMatterValue } from '../markdown/front-matter.js';
+
 /** The front matter keys a catalog is browsed and filtered by when `site.facets` does not name them. */
 export const DEFAULT_FACETS: readonly string[] = ['tags', 'category', 'status'];
 
 /**
  * A pattern's values of each facet, from its front matter: strings, numbers
  * and booleans (a single value or a list), trimmed, as sorted unique strings;
- * a facet with no such value is left out.
+ * a facet with no such value is left out. Where the front matter lacks the key,
+ * a field the document writes in its body (`**Status:** implemented` under the
+ * title, a `## Status` section's line) gives it, read as a label (see `fieldLabel`).
  */
-export function facetValues(frontMatter: Record<string, unknown>, facets: readonly string[]): Record<string, string[]> {
+export function facetValues(
+  pattern: { frontMatter: Record<string, unknown>; fields?: Record<string, string> | undefined },
+  facets: readonly string[],
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
-    const value = frontMatterValue(frontMatter, facet);
+    const value = frontMatterValue(pattern.frontMatter, facet) ?? fieldLabel(pattern.fields?.[facet.toLowerCase()]);
     const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
       .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
       .map((v) => String(v).trim())
@@ -18,4 +25,19 @@ export function facetValues(frontMatter: Record<string, unknown>, facets: readon
   }
   return out;
 }
-import { frontMatterValue } from '../markdown/front-matter.js';
+
+/**
+ * A body field's value as a facet's label: its words before any link, note or
+ * reference (`Superseded by [ADR-9](…)` → `Superseded`, `Accepted (2021-03-01)` →
+ * `Accepted`), emphasis taken off; none where that is more than a few words (a
+ * sentence is no label) or the template's choices are left (`provisional | implemented`).
+ */
+function fieldLabel(value: string | undefined): string | undefined {
+  if (value === undefined || /[|]|\s\/\s/.test(value)) return undefined;
+  const words = value
+    .replace(/[*_`~]+/g, '')
+    .split(/[[(<{,;:—–]|\s-\s|\s(?:by|in|on|since|as of|until)\s/i)[0]!
+    .trim();
+  if (!words || !/\p{L}/u.test(words) || words.split(/\s+/).length > 3) return undefined;
+  return words;
+}

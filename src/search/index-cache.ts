@@ -34,7 +34,8 @@ import type { ReadResult } from './read.js';
  */
 
 const MAGIC = 'PBSEARCH';
-const FORMAT = 2;
+// (Part of the key too: a change to what a record holds — 3: facets read from the body's fields — makes old caches unused.)
+const FORMAT = 3;
 const HEAD = MAGIC.length + 4;
 
 /** What reading a file gave, as kept: a `ReadResult` without its position in one run's file list. */

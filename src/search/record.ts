@@ -99,7 +99,7 @@ export function recordOf(
     path: pattern.path,
     title,
     ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
-    facets: facetValues(pattern.frontMatter, facets),
+    facets: facetValues(pattern, facets),
     sections: { headings, ids, levels: Uint8Array.from(levels), spans: Uint32Array.from(spans) },
     links: linkTargets(pattern.links ?? doc.links, pattern.file, root),
     mtimeMs: stat.mtimeMs,

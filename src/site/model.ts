@@ -29,7 +29,7 @@ export interface PageMeta {
   dir: string;
   title: string;
   summary?: string;
-  /** Front matter values of the configured facets (tags, category, status), as strings. */
+  /** Values of the configured facets (tags, category, status) from front matter, else the body's fields, as strings. */
   facets: Record<string, string[]>;
   /** Latest changelog version and its date (known once the pattern is rendered). */
   version?: string;
@@ -184,7 +184,7 @@ export function cardOf(pattern: PatternView, facets: readonly string[]): Pick<Pa
     slug: pattern.slug,
     title: displayTitle(pattern),
     ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
-    facets: facetValues(pattern.frontMatter, facets),
+    facets: facetValues(pattern, facets),
   };
 }
 

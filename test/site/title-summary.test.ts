@@ -218,3 +218,20 @@ describe('the site shows each pattern’s title and summary from where the catal
     expect(site.catalog).toEqual([['pair-drawing', 'Pair Drawing', 'Two people draw one diagram at one screen.']]);
   });
 });
+
+describe('the site shows a status the document writes in its body, as lint reads it', () => {
+  it('a bold `**Status:**` line under the title and an ADR `## Status` section give the status facet: on the page, on cards, as a filter', async () => {
+    const site = await build('# RFC-NNNN Title\n\n**Status:** provisional\n\n## Summary\n\n<!-- A paragraph. -->\n\n## Status\n\nProposed\n', {
+      'widget-cache': '# RFC-0001 Widget cache\n\n**Status:** implemented\n\n## Summary\n\nRendered widgets are cached for a minute.\n',
+      'queue-split': '# RFC-0002 Queue split\n\n## Summary\n\nOne queue per tenant.\n\n## Status\n\nSuperseded by [RFC-0003](../queue-merge/README.md)\n',
+      'queue-merge': '# RFC-0003 Queue merge\n\n## Summary\n\nOne queue again, with fair scheduling.\n\n## Status\n\nAccepted (2026-11-02)\n',
+      'left-as-is': '# RFC-0004 Left as is\n\n**Status:** provisional | implementable | implemented\n\n## Summary\n\nNothing chosen yet.\n',
+    });
+    const status = async (slug: string) => [...(await site.page(slug)).matchAll(/<dt>status<\/dt><dd>(.*?)<\/dd>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(await status('widget-cache')).toEqual(['implemented']);
+    expect(await status('queue-split')).toEqual(['Superseded']);
+    expect(await status('queue-merge')).toEqual(['Accepted']);
+    expect(await status('left-as-is')).toEqual([]);
+    expect(site.home).toMatch(/data-facet="status"[^]*Superseded/);
+  });
+});

@@ -691,7 +691,7 @@ describe('front matter keys written in another case (`Title:`, `Status:`)', () =
     const catalog = await loadCatalog({ root: dir });
     const { displayTitle } = await import('../../src/catalog/view.js');
     const { facetValues } = await import('../../src/catalog/facets.js');
-    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text, facetValues(p.frontMatter, ['status'])])).toEqual([
+    expect(catalog.patterns.map((p) => [displayTitle(p), p.summary?.text, facetValues(p, ['status'])])).toEqual([
       ['Retry budgets', 'Clients retry within a budget.', { status: ['Final'] }],
       ['Lower budgets', 'Smaller budgets for batch clients.', { status: ['Draft'] }],
     ]);
