@@ -281,13 +281,18 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const titled = doc.title !== undefined ? section.heading !== doc.title : templateSchema.title.from !== 'heading';
     const siblingsAfter = by > 0 && section.level === 1 && titled && schema.children.length === 0 && section.blocks.some(isVisible);
     const stays = (c: Section): boolean => levelOf.get(c) === c.level || keepsRight(c) || (siblingsAfter && c.level <= schema.level);
+    // (Which those are, the file does not say: `## What comes in the box` after `# Where to get it` is a
+    // section of its own, `## Step one` after `# Rollout plan` and "in two steps" is a part of it. Moved
+    // alone or with them, either way one reading is broken: the author moves it, no fix does.)
+    const parts = siblingsAfter ? section.children.filter((c) => c.level <= schema.level && levelOf.get(c) !== c.level && !keepsRight(c)) : [];
+    const fixable = movable && parts.length === 0;
     const firstStay = by > 0 ? section.children.find(stays) : undefined;
     // (A sub-section of the author's that stays only for one of the template's deeper down, at its
     // level — `## Bay design` over `### Schedule` under a `# Layout` moved to `###` — is moved along
     // down to that one, which stays: moved alone, the heading would leave its text behind.)
     const cut = firstStay && !(levelOf.get(firstStay) === firstStay.level) && !(siblingsAfter && firstStay.level <= schema.level) ? firstAtLevel(firstStay) : firstStay;
     const ownHeadings = cut ? doc.headings.filter((h) => h.range.start.offset > start && h.range.start.offset < cut.heading.range.start.offset) : [];
-    const subtree = !movable
+    const subtree = !fixable
       ? undefined
       : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
         ? shiftHeadings(doc, start, by, section.range.end.offset, childBy, atTemplateLevel())
@@ -295,7 +300,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
           ? shiftHeadings(doc, start, by, cut.heading.range.start.offset, Math.max(0, schema.level + 1 - Math.min(...ownHeadings.map((h) => h.level))))
           : undefined;
     const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
-    const marker = movable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
+    const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     report({
       written: `${schema.id}@${section.level}`,
       together: `${schema.path.slice(0, -1).join('\u0000')}\u0001${section.level}\u0001${schema.level}`,
@@ -304,7 +309,16 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
       ...(schema.optional || schema.recommended || split.has(section) || topical ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}`,
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
+        movable && parts.length > 0
+          ? ` The sections under it, ${parts
+              .slice(0, 2)
+              .map((c) => headingLabel(c))
+              .join(
+                ', ',
+              )}${parts.length > 2 ? ` and ${parts.length - 2} more` : ''}, may be its parts or sections of their own: move it by hand, and them a level down with it if they are its parts.`
+          : ''
+      }`,
       range: plainRange(section.heading.range),
       expected: `${expected} ${section.title}`,
       actual: `${'#'.repeat(section.level)} ${section.title}`,
