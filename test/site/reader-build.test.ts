@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import type { PageMeta } from '../../src/site/model.js';
 import { siteNav } from '../../src/site/nav.js';
+import { byName } from '../../src/site/pages/home.js';
 import { indexedArticle } from '../../src/site/search-index.js';
 import { runCli, REPO, tempCatalog } from '../helpers.js';
 
@@ -201,6 +202,30 @@ describe('navigation', () => {
       ['Other', ['d']],
     ]);
     expect(nav.placeOf('b')).toMatchObject({ index: 1, group: { label: 'data' } });
+  });
+
+  it('lists a numbered log by number, not by title: in runs of its numbers without a facet, by number within a facet’s groups', () => {
+    const log = Array.from({ length: 30 }, (_, i) => meta(`${String(i).padStart(4, '0')}-record`, i === 17 ? '[Design Guideline] Buttons' : `Record ${30 - i}`));
+    const nav = siteNav(log);
+    expect(nav.facet).toBeUndefined();
+    expect(nav.groups.map((g) => [g.label, g.items.length])).toEqual([
+      ['0000–0024', 25],
+      ['0025–0029', 5],
+    ]);
+    expect(nav.groups[0]!.items.slice(0, 3).map((i) => i.slug)).toEqual(['0000-record', '0001-record', '0002-record']);
+    expect(nav.placeOf('0017-record')).toMatchObject({ index: 17 });
+    const byStatus = siteNav([
+      meta('0010-b', 'Alpha', { status: ['Accepted'] }),
+      meta('0002-a', 'Zulu', { status: ['Accepted'] }),
+      meta('0003-c', 'Mike', { status: ['Proposed'] }),
+    ]);
+    expect(byStatus.groups.map((g) => [g.label, g.items.map((i) => i.slug)])).toEqual([
+      ['Accepted', ['0002-a', '0010-b']],
+      ['Proposed', ['0003-c']],
+    ]);
+    expect(byName([meta('0010-b', 'Alpha'), meta('0002-a', 'Zulu'), meta('0003-c', 'Mike')]).map((p) => p.slug)).toEqual(['0002-a', '0003-c', '0010-b']);
+    // (Not a catalog where only some names carry a number: by title there.)
+    expect(byName([meta('0010-b', 'Alpha'), meta('zulu', 'Zulu'), meta('mike', 'Mike')]).map((p) => p.slug)).toEqual(['0010-b', 'mike', 'zulu']);
   });
 
   it('without a category, by the first facet with one value per pattern (not tags); without any, by initial letter', () => {

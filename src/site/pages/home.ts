@@ -1,7 +1,7 @@
 import { html, type Raw } from '../html.js';
 import { page, showsLint, type SiteInfo } from '../layout.js';
 import type { PageMeta } from '../model.js';
-import { naturalCompare } from '../../util/natural-order.js';
+import { isNumberedLog, readingOrder } from '../nav.js';
 import { verificationBadge } from './verification.js';
 
 /**
@@ -22,9 +22,9 @@ export function facetHref(facet: string, value: string): string {
   return `?${encodeURIComponent(facetParam(facet))}=${encodeURIComponent(value)}`;
 }
 
-/** Patterns in the home page's default order: by title, case and numbers as people read them (`2` before `10`), then by slug (site.js keeps this order). */
+/** Patterns in the home page's default order (site.js keeps it): by title, or by number in a numbered log (see `readingOrder`). */
 export function byName(pages: readonly PageMeta[]): PageMeta[] {
-  return [...pages].sort((a, b) => naturalCompare(a.title, b.title) || naturalCompare(a.slug, b.slug));
+  return [...pages].sort(readingOrder(isNumberedLog(pages)));
 }
 
 /**
@@ -56,7 +56,7 @@ export function homePages(site: SiteInfo, pages: PageMeta[]): { file: string; ht
     <select data-facet="${facet}" data-param="${facetParam(facet)}"><option value="">All</option>${[...values].sort().map((v) => html`<option value="${v}">${v}</option>`)}</select></label>
   `,
   )}
-  <label>Sort <select data-sort><option value="name">Name</option><option value="updated">Last update</option></select></label>
+  <label>Sort <select data-sort><option value="name">${isNumberedLog(pages) ? 'Number' : 'Name'}</option><option value="updated">Last update</option></select></label>
   <button type="button" class="clear" data-clear hidden>Clear filters</button>
 </div>
 <p class="count" aria-live="polite"><span data-count>${pages.length}</span> of ${pages.length} pattern${pages.length === 1 ? '' : 's'}<span data-range>${count > 1 ? ` · ${first}–${first + shown.length - 1} shown` : ''}</span></p>
