@@ -17,7 +17,15 @@ export type Spec = Exclude<SummarySpec, { from: 'none' }>;
  * required-section's and empty-section's to say).
  */
 export type SummaryFound =
-  { kind: 'text'; text: string; where: { range: Range } | { line: number }; spec: Spec } | { kind: 'missing'; message: string; line: number; recommended?: true };
+  | {
+      kind: 'text';
+      text: string;
+      where: { range: Range } | { line: number };
+      spec: Spec;
+      /** Written as a paragraph where the template has a blockquote: the summary, in another form. */
+      paragraph?: true;
+    }
+  | { kind: 'missing'; message: string; line: number; recommended?: true };
 
 export function findSummary(pattern: Pattern, template: TemplateSchema): SummaryFound | undefined {
   const spec = template.summary;
@@ -27,6 +35,12 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
   let range = doc.title?.range;
   if (spec.from === 'blockquote') {
     const lead = leadBlock(doc);
+    // (A paragraph of prose at its place, the one the site reads as the summary — `This proposal moves
+    // the nightly job to a queue.` where the template has `> TL;DR: …` —: the summary, written without
+    // the quote. Its form is a warning; its text is judged as the quote's.)
+    if (lead?.kind === 'paragraph' && pattern.summary?.from === 'paragraph' && pattern.summary.range.start.offset === lead.range.start.offset) {
+      return { kind: 'text', text: pattern.summary.text, where: { range: lead.range }, spec, paragraph: true };
+    }
     if (lead?.kind !== 'blockquote') {
       const asked = spec.sentences === 1 ? ' one-sentence' : '';
       return {

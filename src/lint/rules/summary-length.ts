@@ -18,7 +18,8 @@ export default defineRule({
   },
   check({ pattern, template, report }) {
     const found = findSummary(pattern, template);
-    if (found?.kind !== 'text' || found.spec.sentences === undefined) return;
+    // (A paragraph where the template has its quote is said once, by the summary rule: its form.)
+    if (found?.kind !== 'text' || found.paragraph || found.spec.sentences === undefined) return;
     const { text, where, spec } = found;
     if (!text.trim() || isSample(text, spec, template)) return;
     const sentences = countSentences(text);

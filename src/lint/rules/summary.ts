@@ -31,6 +31,14 @@ export default defineRule({
       return;
     }
     const { text, where, spec } = found;
+    if (found.paragraph && !isSample(text, spec, template)) {
+      report({
+        message: 'The summary is written as a paragraph: the template writes it as a `> blockquote` after the title. Make it one (`> ` before its line).',
+        ...where,
+        warning: true,
+      });
+      return;
+    }
     if (isSample(text, spec, template)) {
       report({
         message: `The summary is still the template's sample ${quote(text)}: say what this pattern does${spec.sentences === 1 ? ' in one sentence' : ''}.`,

@@ -87,9 +87,26 @@ testRule(
     ],
     invalid: [
       {
-        name: 'no blockquote after the title',
-        text: '# Rate Limiter\n\nCaps how often each client may call an API.\n\n## Overview\n\nBursts.\n',
+        name: 'no summary after the title',
+        text: '# Rate Limiter\n\n## Overview\n\nBursts.\n',
         errors: [{ message: 'Missing summary: put a one-sentence `> blockquote` right after the title.', line: 2, column: 1 }],
+      },
+      {
+        name: 'a paragraph where the template has its blockquote: the summary, in another form (a warning); its text judged as the quote’s',
+        text: '# Rate Limiter\n\nCaps how often each client may call an API.\n\n## Overview\n\nBursts.\n',
+        errors: [
+          {
+            message: 'The summary is written as a paragraph: the template writes it as a `> blockquote` after the title. Make it one (`> ` before its line).',
+            severity: 'warning',
+            line: 3,
+            column: 1,
+          },
+        ],
+      },
+      {
+        name: 'the template’s sample kept as a paragraph there: still the sample',
+        text: '# Rate Limiter\n\nBrief one-sentence description of what this pattern does\n\n## Overview\n\nBursts.\n',
+        errors: [{ message: sample('Brief one-sentence description of what this pattern does'), line: 3, column: 1 }],
       },
       {
         name: "the template's sample, as written",
