@@ -239,7 +239,11 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
   // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
   if (!derived)
-    for (const rule of processRules(root, schema.sections, [...processProposals(layout.patterns), ...templateCallers(files, layout.template)])) {
+    for (const rule of processRules(root, schema.sections, [
+      ...processProposals(layout.patterns),
+      ...templateCallers(files, layout.template),
+      ...templatePreface(layout.template),
+    ])) {
       const known = comparison.sections.find((c) => foldHeading(c.name) === foldHeading(rule.name));
       const choice = known ?? { name: rule.name, reasons: [] };
       if (rule.optional) {
@@ -573,6 +577,20 @@ function templateCallers(files: readonly ScannedFile[], template: TemplateCandid
   const caller = rel === undefined ? undefined : files.find((f) => f.rel === rel);
   if (!caller?.doc || /^(?:readme|contributing)\.md$/i.test(caller.base)) return [];
   return [{ rel: caller.rel, text: caller.doc.source }];
+}
+
+/**
+ * What the template says of itself above its first section, to the author who copies it ("Some of
+ * this may not apply to every RFC, and that's fine"): the catalog's rule for its sections, as its
+ * README's is. Only there — a sentence inside a section speaks of that section.
+ */
+function templatePreface(template: TemplateCandidate | undefined): { rel: string; text: string }[] {
+  const doc = template?.file?.doc;
+  const first = doc?.sections[0]?.heading.range.start.offset;
+  if (!doc || first === undefined) return [];
+  // (Up to its first section, as written: the lines said are the file's own. Its comments are read as its text.)
+  const text = doc.source.slice(0, first).replace(/<!--|-->/g, (m) => ' '.repeat(m.length));
+  return text.trim() ? [{ rel: template!.rel, text }] : [];
 }
 
 /**

@@ -484,6 +484,49 @@ describe("init --adopt: the catalog's own word that a section may be dropped", (
     });
 });
 
+describe("init --adopt: the template's own word, above its first section, that some parts may not apply", () => {
+  const sections = '## Summary\n\nShort.\n\n## Goals\n\nWhat for.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
+  const note = (t: string, drop?: string) =>
+    `# ${t}\n\n${['Summary', 'Goals', 'Design', 'Risks']
+      .filter((s) => s !== drop)
+      .map((s) => `## ${s}\n\n${s} of ${t}.\n`)
+      .join('\n')}`;
+  const catalog = (template: string) =>
+    tempCatalog({
+      'template.md': template,
+      'audit.md': note('Audit', 'Goals'),
+      'cache.md': note('Cache', 'Risks'),
+      'retry.md': note('Retry'),
+      'queue.md': note('Queue'),
+    });
+
+  it("in the template's preface (\"Some of this may not apply to every note, and that's fine\"): every section recommended, said with the template's line", async () => {
+    const dir = await catalog(
+      `# [Title]\n\nA guide to what a note holds.\nSome of this may not apply to every note, and that's fine. (Delete this paragraph.)\n\n${sections}`,
+    );
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({
+      Summary: { recommended: true },
+      Goals: { recommended: true },
+      Design: { recommended: true },
+      Risks: { recommended: true },
+    });
+    expect(run.stdout).toContain('`Summary`: template.md (line 3) says a document need not fill in every section');
+    expect((await lintOf(dir, REPO)).errorCount).toBe(0);
+  });
+
+  it('not inside one of its sections, which speaks of that section only', async () => {
+    const dir = await catalog(
+      `# [Title]\n\n${sections.replace('What could go wrong.', "What could go wrong. Some of these may not apply to every note, and that's fine.")}`,
+    );
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('need not fill in every section');
+    expect((await lintOf(dir, REPO)).errorCount).toBe(2);
+  });
+});
+
 describe("init --adopt: the catalog's own rules for its sections, in its README", () => {
   const template =
     '# [Title]\n\n## Abstract\n\nShort.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Compatibility\n\nWhat breaks.\n\n## Open Questions\n\nWhat is unclear.\n';
