@@ -403,6 +403,9 @@ export function templateNameScore(file: ScannedFile): number {
   }
   const tokens = nameTokens(parent);
   const grand = file.dirs[file.dirs.length - 2] ?? '';
+  // (The page of a folder of templates itself, with no section to copy — Hugo's `templates/_index.md`,
+  // a title and `{{% children %}}` — lists the templates beside it: no template.)
+  if (TEMPLATE_FOLDERS.has(parent.toLowerCase()) && file.doc && file.doc.sections.length === 0) return 0;
   // (`templates/record-template-by-ann/index.md`: named so, in a folder of templates.)
   if (tokens.includes('template') || tokens.includes('templates'))
     return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) ||

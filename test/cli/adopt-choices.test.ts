@@ -82,6 +82,29 @@ describe('init --adopt: a template named after the file name it asks for', () =>
   });
 });
 
+describe('init --adopt: the page of a folder of templates', () => {
+  it('a static site’s listing page of the templates folder (`templates/_index.md`: a title and a shortcode, no section) is not the template; the template beside it is', async () => {
+    const page = (t: string) => `---\ntitle: "${t}"\nsummary: "About ${t}."\n---\n\n## Challenge\n\nA problem for ${t}.\n\n## Solution\n\nA fix for ${t}.\n`;
+    const files: Record<string, string> = {
+      'content/guide/templates/_index.md': '---\ntitle: "Templates"\n---\n\nThe templates.\n\n{{% children %}}\n',
+      'content/guide/templates/pattern.md':
+        '---\ntitle: "Pattern template"\n---\n\n```markdown\n---\ntitle: "Name of the Pattern"\nsummary: "One line."\n---\n\n## Challenge\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n```\n',
+      'content/about/_index.md': '---\ntitle: "About"\n---\n\nWho we are.\n',
+    };
+    for (const n of ['cache', 'queue', 'relay', 'buffer']) files[`content/patterns/${n}/_index.md`] = page(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('content/guide/templates/pattern.md');
+    expect(await pickedOf(dir, files)).toEqual([
+      'content/patterns/buffer/_index.md',
+      'content/patterns/cache/_index.md',
+      'content/patterns/queue/_index.md',
+      'content/patterns/relay/_index.md',
+    ]);
+  });
+});
+
 describe('init --adopt: "template" among the words of a topic', () => {
   it('a retired design of a feature called "template engine" is not the template (a reference link is no blank to fill in): one is derived', async () => {
     const files: Record<string, string> = {
