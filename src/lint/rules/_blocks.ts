@@ -1,7 +1,9 @@
 import type { Block, MarkdownDocument } from '../../markdown/types.js';
 
-/** An HTML comment alone (`<!-- TODO -->`) is not content a reader sees. */
+/** An HTML comment alone (`<!-- TODO -->`), or bullets with nothing after them, is not content a reader sees. */
 export function isVisible(block: Block): boolean {
+  // (Nor a list of bullets with nothing after them, `- ` as the template leaves it: a blank to write in.)
+  if (block.kind === 'list') return block.items.some((item) => item.text.trim() !== '' || item.blocks.some((b) => b.kind !== 'paragraph' || b.text.trim() !== ''));
   return !(block.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(block.html));
 }
 

@@ -159,6 +159,12 @@ One hot counter becomes many cold ones.
     ],
     invalid: [
       {
+        name: 'a section holding only bullets with nothing after them (`- `, as the template leaves it) is empty',
+        template: '# item name\n\n## Usecase\n- \n\n## Pros\n- \n\n## Cons\n- \n',
+        text: '# Kettle\n\n## Usecase\n- Boiling water for drinks.\n\n## Pros\n- \n-\n\n## Cons\n- Uses electricity.\n',
+        errors: [{ message: message('## Pros'), line: 6, column: 1 }],
+      },
+      {
         name: 'a heading with words after its name that are no value of a record (`## Decision: how we split`), left empty, is empty',
         template: '# [Title]\n\n## Status\n\nProposed, Accepted or Deprecated.\n\n## Decision\n\nWhat was decided.\n',
         text: '# Bundle splitting\n\n## Status\n\nProposed.\n\n## Decision: how we split\n',
