@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
 import type { CatalogConfig } from '../config/load-config.js';
-import { leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import { isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
@@ -835,6 +835,8 @@ function byline(raw: string): boolean {
   const bold = /^\s*(\*\*|__)([^*_\n]{1,40})\1\s*:?\s*/.exec(raw);
   if (bold && linksOnly(raw.slice(bold[0].length).replace(/[|,;]|\band\b/g, ' '))) return true;
   const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  // (Names a line each, with line breaks — `Jane Roe  ` / `John Doe  ` under the title —: the authors.)
+  if (lines.length >= 2 && lines.every((line) => NAME_LINE.test(line.replace(/\\$|<br\s*\/?>\s*$/i, '').trim()))) return true;
   return (
     lines.length > 0 &&
     lines.every((line) => {
@@ -843,6 +845,10 @@ function byline(raw: string): boolean {
     })
   );
 }
+
+/** A person's name alone on a line: two to four capitalised words (`Jane Roe`, `Ana de la Cruz`), or a handle (`@jroe`), maybe with a handle or an address in brackets after it. */
+const NAME_LINE =
+  /^(?:@[\w-]+|\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|del|la|le|van|von|der|den|di|du|bin|al)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[(<[][^()<>[\]\n]{1,60}[)>\]])?$/u;
 
 /** A label naming people (folded): `Security reviewers`, `Primary Authors`, `Owner`. */
 const PEOPLE_LABEL =
@@ -875,6 +881,8 @@ function readsAsProse(text: string): boolean {
   if (words < 4 || saidAside(text)) return false;
   // Other names (`a.k.a. Logical View`, `Also known as: …`) say what it is called, not what it is.
   if (/^(?:a\.?k\.?a\.?|also known as)\b/i.test(text.trim())) return false;
+  // (Nor when not to use it, `Do not use this pattern for a one-page site`: a limit, not what it is.)
+  if (/^(?:do not|don['’]t|never) use\b/i.test(text.trim())) return false;
   const trimmed = text.trim();
   if (isLeadIn(trimmed)) return false;
   // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
@@ -938,9 +946,21 @@ function readWhole(file: string, maxSize: number): { bytes: Buffer; size: number
   }
 }
 
-/** The document's body fields, with its status section's line as `status` where the fields have none. */
+/**
+ * The status an H1 notice above the title says (`# This Document is Deprecated` over `# Committee
+ * Structure`, see `isNoticeHeading`): its word, `Deprecated`.
+ */
+function noticeStatus(document: MarkdownDocument): string | undefined {
+  const title = document.title;
+  if (!title) return undefined;
+  const notice = document.sections.find((s) => s.heading.range.start.line < title.range.start.line && isNoticeHeading(s.heading.text));
+  const word = notice && /\b(deprecated|obsolete|outdated|archived|superseded|withdrawn|retired)\b/i.exec(notice.heading.text)?.[1];
+  return word ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : undefined;
+}
+
+/** The document's body fields, with its status section's line (or its notice's word) as `status` where the fields have none. */
 function withStatus(fields: Record<string, string> | undefined, document: MarkdownDocument): { fields?: Record<string, string> } {
-  const status = fields?.status === undefined ? statusSection(document) : undefined;
+  const status = fields?.status === undefined ? (statusSection(document) ?? noticeStatus(document)) : undefined;
   if (status !== undefined) return { fields: { ...fields, status } };
   return fields ? { fields } : {};
 }

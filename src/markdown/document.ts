@@ -60,6 +60,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
     options.titleLevel ?? 1,
     options.titleLine ??
       (fm.kind === 'ok' ? titleBelowNotice(tree, fm.frontMatter.data.title) : undefined) ??
+      titleBelowNoticeHeading(tree, options.sectionHeading) ??
       ((options.titleLevel ?? 1) === 1 ? (titleAfterNoteHeadings(tree, options.sectionHeading) ?? titleAboveHigherRank(tree, options.sectionHeading)) : undefined),
   );
   builder.build(tree);
@@ -233,6 +234,29 @@ function titleBelowNotice(nodes: readonly Node[], named: unknown): number | unde
   }
   return undefined;
 }
+
+/**
+ * The line of the title when the first heading is an H1 notice that the document is no longer in force
+ * (`# This Document is Deprecated`, `# !! OUTDATED !!`, `# Archived`) and a later H1, before any
+ * smaller heading, names it (`# Committee Structure`, kept under the notice, often inside
+ * `<details>`). The notice is then a section of the page (see `noticeStatus`).
+ */
+function titleBelowNoticeHeading(nodes: readonly Node[], sectionHeading: ((text: string) => boolean) | undefined): number | undefined {
+  const headings = nodes.filter((n) => n.token.type === 'heading_open');
+  if (headings[0]?.token.tag !== 'h1' || !isNoticeHeading(headingText(headings[0]))) return undefined;
+  const next = headings[1];
+  // (Not a section of the template's written as an H1, `# Summary`: the document's sections are H1s then.)
+  if (next?.token.tag !== 'h1' || isNoticeHeading(headingText(next)) || sectionHeading?.(headingText(next))) return undefined;
+  return (next.token.map?.[0] ?? 0) + 1;
+}
+
+/** A heading that only says the document is no longer in force: `This Document is Deprecated`, `!! OUTDATED !!`, `Archived`, `Superseded by RFC 12` (not `Deprecated APIs`, a topic). */
+export function isNoticeHeading(text: string): boolean {
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.length <= 8 && NOTICE_HEADING.test(text);
+}
+const NOTICE_HEADING =
+  /^[\s!*_⚠️🚨❗-]*(?:(?:this|the)\s+(?:document|proposal|rfc|page|record|pattern|design)\s+(?:is|has\s+been|was)\s+(?:now\s+)?)?(?:deprecated|obsolete|outdated|archived|superseded|withdrawn|retired|no\s+longer\s+(?:maintained|valid|current|in\s+force))(?:\s+(?:by|in\s+favou?r\s+of|see|use)\b.*)?[\s!.*_:⚠️🚨❗-]*$/iu;
 
 /**
  * A heading's text for its anchor: trimmed, but for a space between inline

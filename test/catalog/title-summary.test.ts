@@ -61,12 +61,16 @@ describe('title and summary, from where the template keeps them', () => {
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
       'lead-in':
         '# Lead In\n\nThis record decides how the catalog ships its command-line tool to teams, in two parts:\n\n- a package\n- a container\n\n## Context\n\nTeams differ.\n',
+      'use-when':
+        '# Use When\n\n## When to use it\n\nUse when building:\n\n- public websites\n- intranets\n\nDo not use this pattern for a one-page site with no editors.\n\n## Overview\n\nA small CMS, a managed database and a CDN in front of both.\n',
     });
     expect(read(catalog)).toEqual([
       ['cache-aside', 'Cache Aside', 'heading', 'Reads dominate, and the database is slow to answer them.', 'paragraph'],
       ['empty', 'Empty', 'heading', undefined, undefined],
       ['lead-in', 'Lead In', 'heading', 'This record decides how the catalog ships its command-line tool to teams, in two parts:', 'paragraph'],
       ['lists', 'Lists Only', 'heading', 'The team ships a web shop with many integrations.', 'paragraph'],
+      // (Nor a paragraph that says when not to use it, `Do not use this pattern for…`: a limit, not what it is.)
+      ['use-when', 'Use When', 'heading', 'A small CMS, a managed database and a CDN in front of both.', 'paragraph'],
     ]);
     expect(catalog.template.summary).toEqual({ from: 'none' });
   });
@@ -722,17 +726,20 @@ describe('summary: a lead sentence that introduces a list', () => {
     ]);
   });
 
-  it('a byline under the title (`**Owner** [Ana](…) | [Ben](…)`, `Security reviewers: Ana, Ben`) is who wrote it, never the summary', async () => {
+  it('a byline under the title (`**Owner** [Ana](…) | [Ben](…)`, `Security reviewers: Ana, Ben`, names a line each) is who wrote it, never the summary', async () => {
     const template = '# [Your Feature]\n\n**Owner** [Jo Example](https://example.com/jo)\n\n_A short summary of the problem and the solution._\n\n## Design\n\nHow.\n';
     const catalog = await catalogOf(template, {
       'lazy-loading':
         '# Lazy plugin loading\n\n**Owner** [Ana Lima](https://example.com/ana) | [Ben Ode](https://example.com/ben)\n\nStart-up is slow because every plugin loads eagerly; load each on first use.\n\n## Design\n\nA proxy.\n',
       'quiet-mode':
         '# Quiet mode\n\nSecurity reviewers: Ana Lima, Ben Ode\nPrimary Authors: Cy Ray\n\nBuild logs drown the one warning that matters; print only warnings.\n\n## Design\n\nA flag.\n',
+      'warm-lights':
+        '# Warm lights\n\nCopyright &copy; 2024, Example Corp, version 1.0\n\nJane Roe  \nJohn de la Cruz (@jdlc)  \n\n## Design\n\nLights carry a colour temperature so that renderers agree.\n',
     });
     expect(catalog.patterns.map((p) => p.summary?.text)).toEqual([
       'Start-up is slow because every plugin loads eagerly; load each on first use.',
       'Build logs drown the one warning that matters; print only warnings.',
+      'Lights carry a colour temperature so that renderers agree.',
     ]);
   });
 

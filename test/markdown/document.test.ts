@@ -90,6 +90,19 @@ describe('parseMarkdown: structure', () => {
     expect(outline(doc.sections)).toEqual(['2 Proposal', '  3 Why now here']);
   });
 
+  it('takes as the title the H1 under an H1 notice that the document is no longer in force (`# This Document is Deprecated`); not under a topic (`# Deprecated APIs`)', () => {
+    const doc = parse(
+      '# This Document is Deprecated\n\nMerged into the board.\n\n<details>\n<summary>Original text</summary>\n\n# Committee Structure\n\n## Summary\n\nThree committees.\n\n</details>\n',
+    );
+    expect(doc.title?.text).toBe('Committee Structure');
+    expect(outline(doc.sections)).toEqual(['1 This Document is Deprecated', '2 Summary']);
+    expect(parse('# Deprecated APIs\n\nWhat goes.\n\n# Migration\n\nHow.\n').title?.text).toBe('Deprecated APIs');
+    expect(parse('# !! OUTDATED !!\n\nSee the new page.\n\n# Cache layer\n\n## Summary\n\nA cache.\n').title?.text).toBe('Cache layer');
+    // (Nor a section of the template's written as an H1 under it: the document's sections are H1s.)
+    const sections = parseMarkdown('# SUPERSEDED BY [RFC 12](0012.md).\n\nKept as it was.\n\n# Summary\n\nReports.\n', { sectionHeading: (t) => /^summary$/i.test(t) });
+    expect(sections.ok && sections.document.title?.text).toBe('SUPERSEDED BY RFC 12.');
+  });
+
   it('ignores headings inside code fences', () => {
     const doc = parse('# T\n\n## Real\n\n```md\n## Not a heading\n# Nor this\n```\n\n## Also real\n');
     expect(outline(doc.sections)).toEqual(['2 Real', '2 Also real']);

@@ -234,4 +234,13 @@ describe('the site shows a status the document writes in its body, as lint reads
     expect(await status('left-as-is')).toEqual([]);
     expect(site.home).toMatch(/data-facet="status"[^]*Superseded/);
   });
+
+  it('an H1 notice above the title (`# This Document is Deprecated`) gives the card its real title and the status it says', async () => {
+    const site = await build('# RFC-NNNN Title\n\n## Summary\n\n<!-- A paragraph. -->\n', {
+      committees:
+        '# This Document is Deprecated\n\nThe committees were merged into the board.\n\n<details>\n<summary>Original text</summary>\n\n# Committee Structure\n\n## Summary\n\nThree committees report to the board.\n\n</details>\n',
+    });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['committees', 'Committee Structure']]);
+    expect(await site.page('committees')).toMatch(/<dt>status<\/dt><dd><a[^>]*>Deprecated<\/a>/);
+  });
 });
