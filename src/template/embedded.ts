@@ -74,12 +74,15 @@ function templateSection(text: string): { text: string; line: number } | undefin
   if (!/template/i.test(text)) return undefined;
   const tokens = markdownParser().parse(text, {});
   const headings = tokens.flatMap((t, i) =>
-    t.type === 'heading_open' && t.level === 0 && t.map ? [{ at: i, line: t.map[0], text: tokens[i + 1]?.content.trim() ?? '' }] : [],
+    t.type === 'heading_open' && t.level === 0 && t.map ? [{ at: i, line: t.map[0], rank: Number(t.tag.slice(1)), text: tokens[i + 1]?.content.trim() ?? '' }] : [],
   );
   for (const [k, h] of headings.entries()) {
     // (Its title heading next, nothing of the page's in between; and the sections after it.)
     const next = headings[k + 1];
     if (!TEMPLATE_HEADING.test(h.text) || !next || next.at !== h.at + 3 || headings.length - k - 1 < SECTION_TEMPLATE_MIN) continue;
+    // (Not the file's own title over its sections, `# ADR Template` then `## Context`: the file is the
+    // template, titled with its sample title; what follows is its sections, not a template it keeps.)
+    if (next.rank > h.rank) continue;
     const lines = text.split('\n');
     return { text: '\n'.repeat(next.line) + lines.slice(next.line).join('\n'), line: next.line + 1 };
   }

@@ -82,6 +82,25 @@ describe('init --adopt: a template named after the file name it asks for', () =>
   });
 });
 
+describe('init --adopt: a template titled `# ADR Template`', () => {
+  it('is the template, titled with its sample: a record that kept that title is the one left untitled, never taken for the template', async () => {
+    const record = (n: number, title: string) =>
+      `# ${title}\n\n## Context\n\nUploads of kind ${n} fill the disks.\n\n## Decision\n\nKind ${n} goes to bucket ${n}.\n\n## Consequences\n\nDisks stay free.\n`;
+    const files: Record<string, string> = {
+      'adr/0000-template.md': '# ADR Template\n\n## Context\n\nWhat is the issue?\n\n## Decision\n\nWhat is the change?\n\n## Consequences\n\nWhat becomes easier?\n',
+      'adr/0001-rule.md': record(1, 'Store kind 1 in a bucket'),
+      'adr/0002-rule.md': record(2, 'ADR Template'),
+      'adr/0003-rule.md': record(3, 'Store kind 3 in a bucket'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('adr/0000-template.md');
+    const report = await lintOf(dir, REPO);
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.file} ${d.severity} ${d.ruleId}`))).toEqual(['adr/0002-rule.md error title']);
+  });
+});
+
 describe('init --adopt: the page of a folder of templates', () => {
   it('a static site’s listing page of the templates folder (`templates/_index.md`: a title and a shortcode, no section) is not the template; the template beside it is', async () => {
     const page = (t: string) => `---\ntitle: "${t}"\nsummary: "About ${t}."\n---\n\n## Challenge\n\nA problem for ${t}.\n\n## Solution\n\nA fix for ${t}.\n`;

@@ -125,6 +125,14 @@ describe('a template kept after a `## Template:` heading of a page about it', ()
     expect(outline(t.sections)).toEqual(['2 Why', '2 Goals', '2 How']);
     expect(t.sections.map((s) => s.line)).toEqual([15, 19, 23]);
   });
+  it('a file whose own title says so, `# ADR Template` over its `##` sections, is the template itself, titled with its sample', () => {
+    const t = templateFromSource(
+      '# ADR Template\n\n## Context\n\nWhat is the issue?\n\n## Decision\n\nWhat is the change?\n\n## Consequences\n\nWhat becomes easier?\n',
+      'adr/0000-template.md',
+    );
+    expect(t.title).toMatchObject({ from: 'heading', sample: 'ADR Template' });
+    expect(outline(t.sections)).toEqual(['2 Context', '2 Decision', '2 Consequences']);
+  });
   it('a `## Template` section that only points elsewhere is no template: the page stays as it is', () => {
     const pointer = page.replace('## Template:\n\n## Your Proposal Title', '## Template\n\nCopy `0000-template.md`.\n\n## Your Proposal Title');
     expect(outline(templateFromSource(pointer, 'process.md').sections)).toContain('2 Why a process?');
