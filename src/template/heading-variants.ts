@@ -232,7 +232,8 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
     return !(last && /\p{L}-\p{L}/u.test(last));
   }
   if (!wordsBefore || !full.endsWith(` ${key}`)) return false;
-  const before = full.slice(0, -key.length - 1).split(' ').length;
+  // (Words as written: `Cloud-to-device Diagram Steps` has one before `Diagram Steps`.)
+  const before = Math.min(full.slice(0, -key.length - 1).split(' ').length, Math.max(1, heading.trim().split(/\s+/).length - name.trim().split(/\s+/).length));
   return before <= 2;
 }
 

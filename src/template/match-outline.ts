@@ -431,7 +431,24 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
       leftovers.push(section);
       continue;
     }
-    if (target && (target.repeatable || found.get(target)!.length === 0)) {
+    // (Or once per case, each with its words before the name — `### Cloud-to-device Diagram Steps`, then
+    // `### Device-to-cloud Diagram Steps` —: the section written for each, at its level.)
+    const perCase =
+      target !== undefined &&
+      found.get(target)!.length > 0 &&
+      // (Words before the name, not after it: `## Proposal 1: …`, `## Proposal 2: …` are the author's
+      // options, each a section of theirs beside the one Proposal.)
+      variantKey(section.title).endsWith(` ${variantKey(target.heading)}`) &&
+      found
+        .get(target)!
+        .every(
+          (other) =>
+            other.level === section.level &&
+            result.renamed.some((r) => r.section === other && r.extended) &&
+            variantKey(other.title).endsWith(` ${variantKey(target.heading)}`) &&
+            variantKey(other.title) !== variantKey(section.title),
+        );
+    if (target && (target.repeatable || found.get(target)!.length === 0 || perCase)) {
       found.get(target)!.push(section);
       result.renamed.push({ section, schema: target, ...(isExtension(section.title, target) ? { extended: true } : {}) });
       adopted = true;

@@ -490,6 +490,17 @@ describe('template semantics read from real-catalog shapes', () => {
     expect((await lintWith(template, own)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['7:1 section-name']);
   });
 
+  it('reads a section written once per case, each with words of its own before the name (`### Cloud-to-device Diagram Steps`, `### Device-to-cloud Diagram Steps`), as that section: not missing, not duplicated, nothing inserted', async () => {
+    const template =
+      '# Name\n\n## Challenge\n\nDescribe it.\n\n## Solution\n\nDescribe it with a diagram.\n\n### Diagram Steps\n\n1. Describe each step.\n\n## Considerations\n\nWhat to weigh.\n';
+    const pattern =
+      '# Mirror\n\n## Challenge\n\nState lives on both sides.\n\n## Solution\n\nKeep a copy on each side.\n\n### Cloud-to-device Diagram Steps\n\n1. The cloud writes.\n\n### Device-to-cloud Diagram Steps\n\n1. The device reports.\n\n## Considerations\n\nConflicts.\n';
+    expect(await lintWith(template, pattern)).toEqual([]);
+    // (The same case twice: the second is no other case, a heading of the author's.)
+    const twice = pattern.replace('Device-to-cloud Diagram Steps', 'Cloud-to-device Diagram Steps');
+    expect((await lintWith(template, twice)).map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['15:1 unknown-section']);
+  });
+
   it("reads a heading that keeps the leading words of a name holding the pattern's name (`Intent of [Pattern Title] Design Pattern`) as that section", async () => {
     const template =
       '# [Pattern Title]\n\n## Intent of [Pattern Title] Design Pattern\n\nOne sentence.\n\n## Benefits and Trade-offs of [Pattern Title] Pattern\n\nWhat it costs.\n\n## References and Credits\n\n- [A source](https://example.com)\n';

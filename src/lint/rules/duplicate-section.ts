@@ -16,6 +16,9 @@ export default defineRule({
     const top = pattern.document.sections;
     // Sections that write one section of the template split in its parts (`## Reasoning`, `## Options`): section-name's.
     const split = new Set(outline.renamed.flatMap((r) => r.split ?? []));
+    // Sections that write the name with words of the author's before it, one per case (`### Cloud-to-device
+    // Diagram Steps`, `### Device-to-cloud Diagram Steps`): each another, not the same one twice.
+    const extended = new Set(outline.renamed.filter((r) => r.extended).map((r) => r.section));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
     const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
@@ -30,7 +33,9 @@ export default defineRule({
               // beside `## How it works`) is another section of theirs, not the same one twice. So is a
               // heading with a variable part (`` ## `Stable` Graduation Criteria ``) filled with other
               // words (`## Trial …` beside `## Stable …`).
-              const same = (other: Section): boolean => qualified(other) === qualified(section) && (!variable || foldHeading(other.title) === foldHeading(section.title));
+              const same = (other: Section): boolean =>
+                qualified(other) === qualified(section) &&
+                ((!variable && !(extended.has(other) && extended.has(section))) || foldHeading(other.title) === foldHeading(section.title));
               const first = group.slice(0, i).find(same);
               if (!first || split.has(section)) return;
               // The same name closing the document, pages after the first, most likely sums it up
