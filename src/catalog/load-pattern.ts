@@ -227,7 +227,11 @@ export function patternFromText(
 function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolean {
   if (reading.title.from !== 'heading' || (reading.title.level ?? 1) !== 1 || doc.title) return false;
   const [first, ...rest] = doc.headings;
-  if (!first || first.level !== 2 || doc.preamble.length > 0) return false;
+  // (Above it, badges at most: `![Status:Published](…/badge/Published-green)`, a comment.)
+  const badges = doc.preamble.every(
+    (b) => (b.kind === 'paragraph' && (imagesOnly(b.raw) || linksOnly(b.raw))) || (b.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(b.html)),
+  );
+  if (!first || first.level !== 2 || !badges) return false;
   // (One in the template's title shape, `RFC: Defer and Stream` for `# RFC: <Title>`, is the title,
   // whatever follows it: H1s of the author's own, `# Introduction`, included.)
   const shape = reading.title.from === 'heading' ? reading.title.shape : undefined;

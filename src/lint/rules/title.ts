@@ -242,7 +242,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         message: first
           ? `The title is written as \`${'#'.repeat(title.level)} ${title.text}\` and the sections above it as H1s (\`# ${first.text}\`): the levels are swapped. Make it \`# ${title.text}\`, and the sections \`##\` (\`lint --fix\` moves them down a level and it up).`
           : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${opensWith}. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
-        range: title.range,
+        range: plainRange(title.range),
         expected: `# ${title.text}`,
         ...(wholeDown || swapped ? { warning: true } : {}),
       });

@@ -514,6 +514,22 @@ describe('title: a placeholder in angle brackets left in the title, unquoted (`#
   });
 });
 
+describe('title: the title written a level down under a line of badges', () => {
+  it('is read as the title, said once at its own line', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'TEMPLATE.md', patterns: ['proposals/*/README.md'] }),
+      'TEMPLATE.md': '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Details\n\nHow it works.\n',
+      'proposals/alpha/README.md': '# Alpha layers\n\n## Overview\n\nLayers keep edits apart.\n\n## Details\n\nSmall files.\n',
+      'proposals/delta/README.md':
+        '![Status:Published](https://img.shields.io/badge/Published-green)\n\n## Delta Plate Support\n\n## Overview\n\nA flat image behind the scene.\n\n## Details\n\nA plate has a distance.\n',
+    });
+    const found = (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      'proposals/delta/README.md:3 error The title is written as `## Delta Plate Support`: the template opens each pattern with an H1. Make it `# Delta Plate Support`.',
+    ]);
+  });
+});
+
 describe('title: a catalog where a good share of the patterns have no title', () => {
   const files = (untitled: number) =>
     tempCatalog({
