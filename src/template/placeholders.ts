@@ -189,6 +189,9 @@ function visitBlocks(blocks: readonly Block[], path: string[], found: Placeholde
   }
 }
 
+/** A number left to give in an item, `ADR ###`, `RFC-NNNN`, `#XXX`: the item is a sample. */
+const BLANK_NUMBER = /(?<![\p{L}\p{N}])(?:#{3,}|N{3,}|X{3,})(?![\p{L}\p{N}])/u;
+
 /** A paragraph that introduces a list of examples: `Examples to consider:`, `For example:`, `…such as:`. */
 const EXAMPLES_LEAD_IN = /\b(?:examples?|for instance|e\.g\.|such as|might include|may include|could include|ideas)\b[^.!?]*:\s*$/i;
 
@@ -201,12 +204,19 @@ function visitBlock(block: Block, path: string[], found: PlaceholderSet): void {
     case 'blockquote':
       visitBlocks(block.blocks, path, found);
       break;
-    case 'list':
-      for (const item of block.items) {
-        classifyUnit(item.raw, item.text, path, item.range.start.line, found);
+    case 'list': {
+      // (Items that differ only by their number, `Benefit 1 with explanation`, `Benefit 2 with
+      // explanation`, are a numbered sample to replace, each one; so is an item numbered with a blank
+      // number, `ADR ###: Related Decision`.)
+      const shapes = block.items.map((item) => (/\d/.test(item.text) ? item.text.trim().replace(/\d+/g, '#') : undefined));
+      for (const [i, item] of block.items.entries()) {
+        const numbered = shapes[i] !== undefined && shapes.some((other, j) => j !== i && other === shapes[i]);
+        if ((numbered || BLANK_NUMBER.test(item.text)) && !KEEP_MARKER.test(item.raw)) found.add(item.text.trim(), 'generic-item', path, item.range.start.line);
+        else classifyUnit(item.raw, item.text, path, item.range.start.line, found);
         visitBlocks(item.blocks.slice(1), path, found);
       }
       break;
+    }
     case 'table':
       for (const row of block.table.rows) {
         const before = found.list.length;
@@ -377,8 +387,8 @@ const OBJECT_VERBS = new Set(
 const WRITING_NOUNS = new Set(
   (
     'above answer answers below bullet bullets citation citations comment comments content description descriptions details diagram diagrams example examples explanation explanations ' +
-    'heading here image images information line lines link links list notes overview paragraph paragraphs picture placeholder placeholders pointer pointers question questions rationale ' +
-    'reasons reference references section sections sentence sentences sources steps summary table template text title url urls'
+    'heading headings here image images information line lines link links list notes overview paragraph paragraphs picture placeholder placeholders pointer pointers question questions rationale ' +
+    'reasons reference references section sections sentence sentences sources steps subheading subheadings subsection subsections summary table template text title url urls'
   ).split(' '),
 );
 
@@ -402,7 +412,8 @@ const NEGATED_VERBS = new Set('add describe discuss explain include list mention
 /** An imperative addressed to the author (see `isInstruction`), questions aside. */
 export function isAuthorImperative(sentence: string): boolean {
   // Only a sentence that starts with its verb is an imperative ("**Note**: …" is a label, "reference-level" an adjective).
-  const first = /^[\s*_"“'(]*([\p{L}]+)(?=[\s:,.!?*_)]|$|'t\s)/u.exec(sentence);
+  // (A note written as a code comment, `// Include any questions until…`, says it to the author too.)
+  const first = /^[\s*_"“'(]*(?:\/\/\s*)?([\p{L}]+)(?=[\s:,.!?*_)]|$|'t\s)/u.exec(sentence);
   if (!first) return false;
   const words = foldCase(sentence).match(/[\p{L}]+(?:'[\p{L}]+)?/gu) ?? [];
   if (words[0] === 'please') words.shift();
@@ -670,7 +681,8 @@ function hasLetter(text: string): boolean {
 /** In sample code, a token that reads as a fill-in: two words or more, or "your …". */
 function fillIn(inner: string): boolean {
   const s = inner.trim();
-  return /your/i.test(s) || /^[\p{L}\p{N}'’-]+(?:[ \t]+[\p{L}\p{N}'’-]+)+$/u.test(s);
+  // (Or a handle's blank with what goes there, `<@author: one person who drives this proposal>`.)
+  return /your/i.test(s) || /^[\p{L}\p{N}'’-]+(?:[ \t]+[\p{L}\p{N}'’-]+)+$/u.test(s) || /^@[\p{L}\p{N}_-]+:[ \t]+[\p{L}\p{N}'’-]+(?:[ \t]+[\p{L}\p{N}'’,.-]+)+$/u.test(s);
 }
 
 /** A token in the label part (before its colon) of a label that has words of its own: `[Optional] Aggregation method:`. */

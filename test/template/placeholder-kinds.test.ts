@@ -100,6 +100,8 @@ describe('marked placeholders', () => {
       '[stack name]',
       '{bucket name}',
     ]);
+    // (A handle's blank with what goes there, as a metadata list writes it in code: a fill-in; a mention is not.)
+    expect(tokens('<@author: one person who drives this proposal> <@reviewers>', { code: true })).toEqual(['<@author: one person who drives this proposal>']);
   });
 
   it('are found only as their token: `[Key benefit]` is not "key benefit" in a sentence', () => {
@@ -117,6 +119,19 @@ describe('marked placeholders', () => {
     expect(custom.kind).toBe('custom');
     expect(findPlaceholders([custom], 'Runs [service name] twice.')).toHaveLength(1);
     expect(findPlaceholders([custom], 'The service name is ledger.')).toEqual([]);
+  });
+});
+
+describe('a numbered sample list of the template', () => {
+  it('takes items that differ only by their number (`Benefit 1 with explanation`, `Benefit 2 …`) and an item with a blank number (`ADR ###: Related Decision`) as samples; a list of different items is judged item by item', () => {
+    const template = templateFromSource(
+      '# ADR ###: Title\n\n## Applicability\n\n- Project condition 1 applies\n- Project condition 2 applies\n\n## Related ADRs\n\n- ADR ###: Related Decision\n\n## Steps\n\n1. Run the suite 1 time\n2. Open the report\n',
+      't.md',
+    );
+    const samples = template.placeholders.filter((p) => p.kind === 'generic-item').map((p) => p.text);
+    expect(samples).toEqual(['Project condition 1 applies', 'Project condition 2 applies', 'ADR ###: Related Decision']);
+    expect(findPlaceholders(template.placeholders, 'Project condition 3 applies').map((p) => p.kind)).toEqual(['generic-item']);
+    expect(findPlaceholders(template.placeholders, 'The project runs on 3 nodes').map((p) => p.kind)).toEqual([]);
   });
 });
 
@@ -327,6 +342,13 @@ describe('guidance that describes what goes in a section instead of asking for i
     expect(isInstruction('Make sure the cluster is running.')).toBe(false);
     // (Nor an author's label of an option, `[Make all examples legal]`.)
     expect(isInstruction('Make all examples legal')).toBe(false);
+  });
+
+  it('reads a note written as a code comment (`// Include any questions until…`) and "Include subheadings as necessary" as instructions to the author', () => {
+    expect(isInstruction('// Include any questions until Status is ‘Accepted’')).toBe(true);
+    expect(isInstruction('Include subheadings as necessary.')).toBe(true);
+    // (A step for the reader stays one, comment or not.)
+    expect(isInstruction('// Include the header file first')).toBe(false);
   });
 
   it('says what not to write as an instruction to the author, but not a note to keep something', () => {
