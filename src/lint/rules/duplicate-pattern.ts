@@ -46,7 +46,23 @@ export default defineCatalogRule({
     // same question, or the record it replaced, opens with the same context by nature.)
     const inactive = (p: PatternView) => isInactive(p, catalog.config);
     if (inactive(pattern)) return;
-    const active = found.filter((f) => !inactive(f.other));
+    const kept = found.filter((f) => !inactive(f.other));
+    // (Nor as a copy of the other documents of its series — the same title but for its number, each
+    // file numbered, `Note 10: Quarterly plan`, `Note 11: Quarterly plan`, `…Warning85`, `…Warning95` —: a series opens with
+    // the same words by nature. Said once: the summary does not tell this one apart.)
+    const series = seriesKey(pattern);
+    // (Not the same title twice, `Artifact management` in two folders: one document kept twice, merged.)
+    const own = pattern.title ? foldHeading(pattern.title.text) : undefined;
+    const inSeries =
+      series === undefined ? [] : kept.filter((f) => seriesKey(f.other) === series && f.other.title !== undefined && foldHeading(f.other.title.text) !== own);
+    if (inSeries.length > 0) {
+      const named = inSeries.slice(0, 3).map((f) => code(relativeLink(pattern.file, f.other.file)));
+      report({
+        message: `${what} the same as ${what.endsWith(' are') ? 'those' : 'that'} of ${inSeries.length === 1 ? 'another document' : `${inSeries.length} other documents`} of its series (${named.join(', ')}${inSeries.length > 3 ? ', …' : ''}): say what this one covers, so readers can tell them apart.`,
+        ...where,
+      });
+    }
+    const active = kept.filter((f) => !inSeries.includes(f));
     for (const { other, similarity } of active.slice(0, MAX_REPORTS)) {
       report({
         message: `${what} ${Math.floor(similarity * 100 + 1e-9)}% similar to ${code(relativeLink(pattern.file, other.file))}${other.title ? ` (${other.title.text})` : ''}: merge them or make the difference clear.`,
@@ -61,6 +77,13 @@ export default defineCatalogRule({
     }
   },
 });
+
+/** What a document of a numbered series shares with the others: its title but for the numbers in it, where its file is numbered too. */
+function seriesKey(pattern: PatternView): string | undefined {
+  const title = pattern.title?.text;
+  if (!title || !/\d/.test(pattern.slug)) return undefined;
+  return foldHeading(title).replace(/\d+/g, '#');
+}
 
 function describeText(template: TemplateSchema): string {
   const summary = template.summary.from !== 'none';

@@ -54,6 +54,36 @@ describe('duplicate-pattern', () => {
     ]);
   });
 
+  it('says once that a document of a numbered series (its title but for the number) shares its opening with the others: no "merge them" per pair; a copy outside the series is still one', async () => {
+    const note = (n: number) => pattern(`Note ${n}: Quarterly plan`, 'The planned work for the coming releases, as agreed in note 9.', OVERVIEW);
+    expect(
+      await warnings({
+        '010-plan/README.md': note(10),
+        '011-plan/README.md': note(11),
+        '012-plan/README.md': note(12),
+        'cache-aside/README.md': pattern('Cache-Aside', 'The planned work for the coming releases, as agreed in note 9.', OVERVIEW),
+      }),
+    ).toEqual([
+      '010-plan/README.md 3:1 warning Summary and Overview are the same as those of 2 other documents of its series (`../011-plan/README.md`, `../012-plan/README.md`): say what this one covers, so readers can tell them apart.',
+      '010-plan/README.md 3:1 warning Summary and Overview are 100% similar to `../cache-aside/README.md` (Cache-Aside): merge them or make the difference clear.',
+      '011-plan/README.md 3:1 warning Summary and Overview are the same as those of 2 other documents of its series (`../010-plan/README.md`, `../012-plan/README.md`): say what this one covers, so readers can tell them apart.',
+      '011-plan/README.md 3:1 warning Summary and Overview are 100% similar to `../cache-aside/README.md` (Cache-Aside): merge them or make the difference clear.',
+      '012-plan/README.md 3:1 warning Summary and Overview are the same as those of 2 other documents of its series (`../010-plan/README.md`, `../011-plan/README.md`): say what this one covers, so readers can tell them apart.',
+      '012-plan/README.md 3:1 warning Summary and Overview are 100% similar to `../cache-aside/README.md` (Cache-Aside): merge them or make the difference clear.',
+      expect.stringMatching(/^cache-aside\/README\.md 3:1 warning Summary and Overview are 100% similar to `\.\.\/010-plan\/README\.md`/),
+      expect.stringMatching(/^cache-aside\/README\.md 3:1 warning Summary and Overview are 100% similar to `\.\.\/011-plan/),
+      expect.stringMatching(/^cache-aside\/README\.md 3:1 warning Summary and Overview are 100% similar to `\.\.\/012-plan/),
+    ]);
+  });
+
+  it('the same numbered title twice (one document kept under two names) is a copy to merge, not a series', async () => {
+    const note = pattern('Note 10: Quarterly plan', 'The planned work for the coming releases, as agreed in note 9.', OVERVIEW);
+    expect(await warnings({ '010-plan/README.md': note, '010-quarterly-plan/README.md': note })).toEqual([
+      expect.stringMatching(/^010-plan\/README\.md 3:1 warning Summary and Overview are 100% similar to .*merge them/),
+      expect.stringMatching(/^010-quarterly-plan\/README\.md 3:1 warning Summary and Overview are 100% similar to .*merge them/),
+    ]);
+  });
+
   it('follows the threshold option', async () => {
     const files = {
       'a/README.md': pattern('A', 'Loads data into the cache on demand when it is read.', OVERVIEW),
