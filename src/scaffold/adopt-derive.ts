@@ -368,6 +368,10 @@ function renderTemplate(
   if (title === 'heading') out.push(`# ${TITLE_PLACEHOLDER}`);
   if (summary.from === 'blockquote') out.push(`> ${SUMMARY_PLACEHOLDER}`);
   if (lead) out.push('[A paragraph that introduces the pattern.]');
+  // (Patterns that share no section most of them have — every one optional — write sections of their
+  // own beside these: none of theirs is "unknown".)
+  if (sections.length > 0 && sections.every((s) => s.optional))
+    out.push('<!-- The patterns of this catalog write sections of their own beside these, which are all optional: add sections as needed. -->');
   const visit = (section: DerivedSection): void => {
     out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`);
     const name = foldText(section.heading);

@@ -1836,3 +1836,18 @@ describe('init --adopt: a template kept after a `## Template:` heading of the pr
     expect(run.stdout).toContain('after a heading that says `Template`');
   });
 });
+
+describe('init --adopt: a derived template whose every section is optional', () => {
+  it("welcomes the patterns' own sections: their headings are no unknown sections", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 12; i++)
+      files[`p${i}.md`] =
+        `# Proposal ${i}\n\n## Topic ${i} alpha\n\nText ${i}.\n\n## Topic ${i} beta\n\nMore ${i}.\n${i <= 5 ? `\n## Implementation plan\n\nSteps for ${i}.\n` : ''}`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toContain('add sections as needed');
+    const lint = await runCli(['lint', dir, '--format', 'json'], REPO);
+    expect((JSON.parse(lint.stdout) as { results: { diagnostics: { ruleId: string }[] }[] }).results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual([]);
+  });
+});
