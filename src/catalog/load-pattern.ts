@@ -577,7 +577,11 @@ function readSummary(
   // up a part of it (`#### Summary` under `### Where policies run`).
   // (Not one the author left as the template writes it, `We decided to ... because ...` under `##
   // Abstract`: the placeholder rule's finding; the summary is the prose the author wrote.)
-  const own = sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
+  // (Not one that closes the document after its other sections, `## Summary` after `## Why` and `## How`:
+  // a closing remark, not what the document is about.)
+  const summaryAt = doc.sections.findIndex((s) => SUMMARY_SECTION.test(foldHeading(s.heading.text)));
+  const closing = summaryAt >= 2 && summaryAt === doc.sections.length - 1;
+  const own = closing ? undefined : sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
   const ownFolded = own ? foldText(own.text) : '';
   if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
   const everyTemplateText = ` ${templateText(/(?:)/)} `;

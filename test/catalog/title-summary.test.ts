@@ -61,14 +61,20 @@ describe('title and summary, from where the template keeps them', () => {
       lists: '# Lists Only\n\n## Context\n\n- Owner: platform\n- The team ships a web shop with many integrations.\n\n## Decision\n\n- Use a framework.\n',
       'lead-in':
         '# Lead In\n\nThis record decides how the catalog ships its command-line tool to teams, in two parts:\n\n- a package\n- a container\n\n## Context\n\nTeams differ.\n',
+      'closing-summary':
+        '# Closing Summary\n\n## Why\n\nNobody can find the docs of older releases.\n\n## How\n\nOne copy of the docs per release.\n\n## Summary\n\nAnother project tried this too; we borrow from it.\n',
+      'opening-summary': '# Opening Summary\n\n## Summary\n\nOne copy of the docs per release.\n\n## Why\n\nNobody finds old docs.\n',
       'use-when':
         '# Use When\n\n## When to use it\n\nUse when building:\n\n- public websites\n- intranets\n\nDo not use this pattern for a one-page site with no editors.\n\n## Overview\n\nA small CMS, a managed database and a CDN in front of both.\n',
     });
     expect(read(catalog)).toEqual([
       ['cache-aside', 'Cache Aside', 'heading', 'Reads dominate, and the database is slow to answer them.', 'paragraph'],
+      // (A `## Summary` that closes the document after its other sections is a closing remark; one that opens it is the summary.)
+      ['closing-summary', 'Closing Summary', 'heading', 'Nobody can find the docs of older releases.', 'paragraph'],
       ['empty', 'Empty', 'heading', undefined, undefined],
       ['lead-in', 'Lead In', 'heading', 'This record decides how the catalog ships its command-line tool to teams, in two parts:', 'paragraph'],
       ['lists', 'Lists Only', 'heading', 'The team ships a web shop with many integrations.', 'paragraph'],
+      ['opening-summary', 'Opening Summary', 'heading', 'One copy of the docs per release.', 'section'],
       // (Nor a paragraph that says when not to use it, `Do not use this pattern for…`: a limit, not what it is.)
       ['use-when', 'Use When', 'heading', 'A small CMS, a managed database and a CDN in front of both.', 'paragraph'],
     ]);
