@@ -484,13 +484,17 @@ describe('init --adopt: a README alone in a folder of its own', () => {
   });
 });
 
+/** A template of four sections, and a note written from it (without the section `drop`), for the rules a catalog gives for dropping sections. */
+const FOUR_SECTIONS = '## Summary\n\nShort.\n\n## Goals\n\nWhat for.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
+const fourSectionNote = (t: string, drop?: string) =>
+  `# ${t}\n\n${['Summary', 'Goals', 'Design', 'Risks']
+    .filter((s) => s !== drop)
+    .map((s) => `## ${s}\n\n${s} of ${t}.\n`)
+    .join('\n')}`;
+
 describe("init --adopt: the catalog's own word that a section may be dropped", () => {
-  const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Goals\n\nWhat for.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
-  const note = (t: string, drop?: string) =>
-    `# ${t}\n\n${['Summary', 'Goals', 'Design', 'Risks']
-      .filter((s) => s !== drop)
-      .map((s) => `## ${s}\n\n${s} of ${t}.\n`)
-      .join('\n')}`;
+  const template = `# [Title]\n\n${FOUR_SECTIONS}`;
+  const note = fourSectionNote;
   for (const [where, page, text] of [
     [
       'its README',
@@ -527,12 +531,8 @@ describe("init --adopt: the catalog's own word that a section may be dropped", (
 });
 
 describe("init --adopt: the template's own word, above its first section, that some parts may not apply", () => {
-  const sections = '## Summary\n\nShort.\n\n## Goals\n\nWhat for.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat could go wrong.\n';
-  const note = (t: string, drop?: string) =>
-    `# ${t}\n\n${['Summary', 'Goals', 'Design', 'Risks']
-      .filter((s) => s !== drop)
-      .map((s) => `## ${s}\n\n${s} of ${t}.\n`)
-      .join('\n')}`;
+  const sections = FOUR_SECTIONS;
+  const note = fourSectionNote;
   const catalog = (template: string) =>
     tempCatalog({
       'template.md': template,
