@@ -1,4 +1,6 @@
-import { escapeName, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { chooseLayout, escapeName, fileGlob, groupBy, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import { fitOf, fits, isNonPatternName, nameTokens, NOT_THE_CATALOGS, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
@@ -23,6 +25,8 @@ export interface FolderTemplate {
   fitting: number;
   /** Whether its documents were outside the patterns the layout chose, and join them now. */
   joined: boolean;
+  /** Kept beside the catalog's template, not beside its documents (a kind of document of its own: `siblingKinds`). */
+  sibling?: true;
 }
 
 /** Documents that must have a folder's template's sections for it to be theirs (and most of them). */
@@ -135,4 +139,108 @@ function namedFolder(file: ScannedFile, files: readonly ScannedFile[]): string |
     if (key(f.dirs.at(-1)!) === stem) return f.dirs.join('/');
   }
   return undefined;
+}
+
+/**
+ * Kinds of documents written from a sibling of the catalog's template, kept in folders of their own
+ * that the layout did not take: `templates/pattern.md` beside `templates/implementation.md`, the
+ * patterns in `patterns/*\/` and the implementations two folders deeper elsewhere;
+ * `template_antipattern.md` beside `template_design.md`, the anti-patterns one folder below the
+ * designs. Each kind joins the patterns judged by its own template (an `overrides` entry), its
+ * layout chosen as the catalog's is — the folders most of whose files follow it, its translations
+ * left out — where two of its documents at least, and most of them, follow it better than the
+ * catalog's template, and none of the catalog's patterns is among them.
+ */
+export function siblingKinds(
+  layout: LayoutChoice,
+  candidates: readonly TemplateCandidate[],
+  files: readonly ScannedFile[],
+  taken: readonly FolderTemplate[],
+): FolderTemplate[] {
+  const chosen = layout.template;
+  if (!chosen?.file) return [];
+  const beside = path.posix.dirname(chosen.rel);
+  const used = new Set(taken.map((f) => f.candidate));
+  const kinds = candidates.filter(
+    (c) =>
+      c !== chosen &&
+      c.file !== undefined &&
+      c.schema.file !== chosen.schema.file &&
+      c.nameScore >= 2 &&
+      c.schema.sections.length > 0 &&
+      path.posix.dirname(c.rel) === beside &&
+      !used.has(c) &&
+      !layout.patterns.includes(c.file),
+  );
+  if (kinds.length === 0) return [];
+  const candidateFiles = new Set(candidates.map((c) => c.file).filter((f): f is ScannedFile => f !== undefined));
+  const out: FolderTemplate[] = [];
+  for (const kind of kinds) {
+    // (Files left out only as not the catalog template's — excluded for none of its sections, or with
+    // a folder most of whose files do not fit it — or never reached; not the repository's own pages,
+    // translations, copies nor the patterns of a folder template taken already.)
+    const inLayout = new Set(layout.patterns);
+    const keptOut = new Set(layout.exclude.filter((e) => e.reason !== 'no-section' && e.reason !== 'folder').flatMap((e) => e.files));
+    const otherFolders = new Set(out.concat(taken).flatMap((f) => f.files));
+    const rest = files.filter((f) => !inLayout.has(f) && !candidateFiles.has(f) && !keptOut.has(f.rel) && !otherFolders.has(f));
+    if (rest.length < FOLDER_TEMPLATE_MIN) continue;
+    const choice = chooseLayout(rest, [{ ...kind, nameScore: Infinity }], () => undefined);
+    const own = choice.patterns.filter((f) => f.doc !== undefined);
+    let fitting = 0;
+    let theirs = 0;
+    let ours = 0;
+    for (const f of own) {
+      const fit = fitOf(kind.schema, f.doc!);
+      const catalog = fitOf(chosen.schema, f.doc!);
+      if (fits(fit)) {
+        fitting++;
+        theirs += fit.f1;
+      }
+      if (fits(catalog)) ours += catalog.f1;
+    }
+    if (fitting < FOLDER_TEMPLATE_MIN || fitting * 2 < own.length || theirs <= ours) continue;
+    // (Never a glob that takes one of the catalog's patterns too: they are judged by its template.)
+    const selects = picomatch(choice.globs, { dot: false });
+    if (layout.patterns.some((f) => selects(f.rel))) continue;
+    const patternsOf = layout.patterns.map((f) => f.rel);
+    const ownRels = new Set(choice.patterns.map((f) => f.rel));
+    // Its exclusions leave out none of the catalog's patterns (`**/README.md` where they are READMEs:
+    // one by one instead); the catalog's exclusions leave out none of its documents (`*/Anti-patterns/**`,
+    // which held them as files that do not fit the catalog's template: what else it left out, by folder).
+    const narrowed = (e: (typeof layout.exclude)[number], keep: (rel: string) => boolean) => {
+      const byFolder = groupBy(e.files.filter(keep), (rel) => path.posix.dirname(rel));
+      return [...byFolder].flatMap(([folder, rels]) => {
+        return noPatternIn(folder, patternsOf, ownRels)
+          ? [{ ...e, glob: `${folder === '.' ? '' : `${folder.split('/').map(escapeName).join('/')}/`}*.md`, files: rels }]
+          : rels.map((rel) => ({ ...e, glob: fileGlob(rel), files: [rel] }));
+      });
+    };
+    const theirExclusions = choice.exclude.flatMap((e) => {
+      const match = picomatch(e.glob, { dot: true });
+      return patternsOf.some((rel) => match(rel)) ? e.files.map((rel) => ({ ...e, glob: fileGlob(rel), files: [rel] })) : [e];
+    });
+    layout.exclude = layout.exclude.flatMap((e) => {
+      const match = picomatch(e.glob, { dot: true });
+      return [...ownRels].some((rel) => match(rel)) ? narrowed(e, (rel) => !ownRels.has(rel)) : [e];
+    });
+    for (const e of theirExclusions) {
+      const same = layout.exclude.find((x) => x.glob === e.glob);
+      if (same) same.files = [...new Set([...same.files, ...e.files])];
+      else layout.exclude.push(e);
+    }
+    for (const g of choice.globs) if (!layout.globs.includes(g)) layout.globs.push(g);
+    layout.patterns.push(...choice.patterns);
+    layout.leftOut = layout.leftOut.filter((l) => !l.rels.every((r) => ownRels.has(r)));
+    const dirs = choice.patterns.map((f) => f.dirs);
+    const common: string[] = [];
+    for (let i = 0; dirs.every((d) => d[i] !== undefined && d[i] === dirs[0]![i]); i++) common.push(dirs[0]![i]!);
+    out.push({ folder: common.join('/') || '.', candidate: kind, globs: choice.globs, files: choice.patterns, fitting, joined: true, sibling: true });
+  }
+  layout.patterns.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return out;
+}
+
+/** Whether no pattern, of the catalog's or of the kind joining, is right in `folder`: its `*.md` may be left out whole. */
+function noPatternIn(folder: string, patterns: readonly string[], own: ReadonlySet<string>): boolean {
+  return ![...patterns, ...own].some((rel) => path.posix.dirname(rel) === folder);
 }

@@ -350,7 +350,13 @@ export function chooseLayout(
   layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued, true);
   layout = reachDeeper(layout, eligible, fit);
   if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued, true);
-  if (schemaGiven) layout = resolveSlugClashes(layout, eligible);
+  // (Names shared by files that are patterns, by their sections: `Anti-patterns/README_ja.md` in every
+  // category folder clashes, but is no pattern, and leaves no category out.)
+  if (schemaGiven)
+    layout = resolveSlugClashes(
+      layout,
+      eligible.filter((f) => fitsTemplate(fit(f))),
+    );
 
   const template = accepted?.candidate ?? explicit;
   // A README or index at the root is the catalog's own page, never read as a pattern: nothing to exclude.
@@ -569,17 +575,22 @@ function resolveSlugClashes(layout: Layout, files: readonly ScannedFile[]): Layo
   return current;
 }
 
+/** A folder holding at most this share of a layout's files (a fourth) is one pattern's, with its side files or translations. */
+const OWN_FOLDER_SHARE = 4;
+
 function clashCount(files: readonly ScannedFile[]): number {
   const seen = new Set<string>();
   let clashes = 0;
-  // (A file named alike in folders of its own, `#605 - Search/spec.md`, `#5000 - Process Model/spec.md`:
+  // (A file named alike in folders of its own, `#605 - Search/spec.md`, `#5000 - Process Model/spec.md`,
+  // or with its translations, `Batch-pattern/design_en.md` beside `design_ja.md` and `design_ko.md`:
   // each folder is a pattern, and the catalog names each by its folder, as a `README.md`. Translations
-  // clash in folders that each hold a whole copy of the catalog.)
+  // clash in folders that each hold a whole copy of the catalog — a good share of the files each.)
   const perFolder = new Map<string, number>();
   for (const f of files) perFolder.set(f.dirs.join('/'), (perFolder.get(f.dirs.join('/')) ?? 0) + 1);
   for (const f of files) {
     // (A `README.md` or `index.md` is named by its folder already.)
-    const own = f.dirs.length > 0 && !/^(?:readme|_?index)\./i.test(f.base) && (perFolder.get(f.dirs.join('/')) ?? 0) <= 2;
+    const here = perFolder.get(f.dirs.join('/')) ?? 0;
+    const own = f.dirs.length > 0 && !/^(?:readme|_?index)\./i.test(f.base) && (here <= 2 || here * OWN_FOLDER_SHARE <= files.length);
     const slug = (own ? `${f.dirs.at(-1)!}-${slugOfFile(f) ?? ''}` : slugOfFile(f))?.normalize('NFC').toLowerCase();
     if (slug === undefined) continue;
     if (seen.has(slug)) clashes++;
@@ -932,7 +943,13 @@ function translations(patterns: ScannedFile[], exclusions: Exclusion[]): Scanned
     if (!main) continue;
     for (const f of group) if (f !== main) out.add(f);
   }
-  for (const f of out) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
+  // (Named alike in every pattern's folder, `*/design_ja.md`: one glob for the name, where no pattern
+  // kept has it; else one by one.)
+  const kept = new Set(patterns.filter((f) => !out.has(f)).map((f) => f.base));
+  for (const [base, list] of groupBy([...out], (f) => f.base)) {
+    if (list.length >= 3 && !kept.has(base)) exclusions.push({ glob: `**/${escapeName(base)}`, reason: 'translation', files: list.map((f) => f.rel) });
+    else for (const f of list) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
+  }
   return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
 }
 

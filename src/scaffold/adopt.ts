@@ -25,7 +25,7 @@ import { foldHeading } from '../template/normalize.js';
 import { mapLimit } from '../util/concurrency.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { compareTemplate, type Comparison, type SectionChoice } from './adopt-compare.js';
-import { folderTemplates } from './adopt-folders.js';
+import { folderTemplates, siblingKinds } from './adopt-folders.js';
 import { deriveTemplate, type DerivedTemplate } from './adopt-derive.js';
 import { chooseLayout, escapeName, fileGlob, groupBy, type Exclusion, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
 import {
@@ -87,7 +87,7 @@ export interface AdoptResult {
    * Folders that keep a template of their own beside their documents (`standards/standard.template.md`):
    * their documents are judged by it (an `overrides` entry each), with its sections' settings as they have them.
    */
-  folders: { folder: string; template: string; files: string[]; patterns: number; fitting: number; joined: boolean; sections: SectionChoice[] }[];
+  folders: { folder: string; template: string; files: string[]; patterns: number; fitting: number; joined: boolean; sibling?: true; sections: SectionChoice[] }[];
   /** A template file that was considered and that too few patterns fit. */
   rejected?: { file: string; fitting: number; of: number };
   /** A file named a little like a template that is a written document (nothing to fill in, sections the patterns do not share): not taken. */
@@ -210,6 +210,8 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   excludeFragments(layout, files);
   // Folders with a template of their own beside their documents: judged by it.
   const folders = derived ? [] : folderTemplates(layout, others, files);
+  // Kinds of documents written from a sibling of the template, in folders of their own: judged by it.
+  if (!derived) folders.push(...siblingKinds(layout, others, files, folders));
   const inFolder = picomatch(folders.flatMap((f) => f.globs).concat(folders.length ? [] : ['!**']), { dot: true });
   // The patterns as the catalog loader reads them, compared with the template.
   const exclude = layout.exclude.map((e) => e.glob);
@@ -273,6 +275,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
       patterns: own.length,
       fitting: f.fitting,
       joined: f.joined,
+      ...(f.sibling ? { sibling: f.sibling } : {}),
       sections: compareTemplate(f.candidate.schema, own).sections,
     };
   });
@@ -969,14 +972,18 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
   if (result.folders.length > 0) {
     lines.push(
       ...comment(
-        "Folders that keep a template of their own beside their documents: each folder's documents are judged by its template, and the sections under it are as they have them.",
+        result.folders.every((f) => f.sibling)
+          ? "Kinds of documents with a template of their own beside the catalog's: each kind's documents are judged by its template, and the sections under it are as they have them."
+          : "Folders that keep a template of their own beside their documents (or a kind of document, beside the catalog's template): each one's documents are judged by its template, and the sections under it are as they have them.",
       ),
       'overrides:',
     );
     for (const f of result.folders) {
       lines.push(
         ...comment(
-          `${f.folder}/: ${n(f.fitting)} of its ${plural(f.patterns, 'document')} have the sections of ${f.template}, kept beside them${f.joined ? " (they are patterns too, although the catalog's template does not fit them)" : ''}.`,
+          f.sibling
+            ? `Documents of another kind: ${n(f.fitting)} of the ${plural(f.patterns, 'document')} these globs select have the sections of ${f.template}, kept beside the catalog's template.`
+            : `${f.folder}/: ${n(f.fitting)} of its ${plural(f.patterns, 'document')} have the sections of ${f.template}, kept beside them${f.joined ? " (they are patterns too, although the catalog's template does not fit them)" : ''}.`,
           '  ',
         ),
       );

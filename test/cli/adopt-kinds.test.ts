@@ -1,0 +1,95 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { configOf, lintOf } from './_adopt.js';
+
+/**
+ * A catalog of two kinds of documents, each written from its own template, the templates kept side by
+ * side (`templates/pattern.md` and `templates/recipe.md`; `template_design.md` and
+ * `template_antipattern.md` at the top) and each kind in folders of its own: `init --adopt` takes both
+ * kinds, each judged by its own template, never the second kind left out as "not written from the
+ * template".
+ */
+
+const errorsOf = (report: Awaited<ReturnType<typeof lintOf>>) =>
+  report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => [path.basename(path.dirname(r.file)), d.ruleId, d.message]));
+
+describe('init --adopt: sibling templates for two kinds of documents kept in folders of their own', () => {
+  const pattern = (n: string, cut = false) =>
+    `---\ntitle: ${n}\n---\n\n## Problem\n\nWhat goes wrong without ${n}.\n\n## Forces\n\nWhat pulls against ${n}.\n\n${cut ? '' : `## Solution\n\nHow ${n} answers it.\n\n`}## Known Uses\n\nWhere ${n} is used.\n`;
+  const recipe = (n: string) =>
+    `---\ntitle: ${n} on a cloud\n---\n\n## Use Case\n\nWhen to build ${n}.\n\n## Ingredients\n\nThe services ${n} needs.\n\n## Steps\n\n1. Set up ${n}.\n\n## Assumptions\n\nWhat ${n} takes for granted.\n`;
+  const templates = {
+    pattern:
+      '---\ntitle: "{pattern name}"\n---\n\n## Problem\n\nSay the problem.\n\n## Forces\n\nList the forces.\n\n## Solution\n\nDescribe the solution.\n\n## Known Uses\n\nName some uses.\n',
+    recipe:
+      '---\ntitle: "{recipe name}"\n---\n\n## Use Case\n\nSay when.\n\n## Ingredients\n\nList them.\n\n## Steps\n\n1. First step.\n\n## Assumptions\n\nSay what is assumed.\n',
+  };
+
+  it('templates kept together in a folder of templates: each kind in its folders, judged by its own (an `overrides` entry)', async () => {
+    const files: Record<string, string> = {
+      'site/content/guide/templates/pattern.md': templates.pattern,
+      'site/content/guide/templates/recipe.md': templates.recipe,
+      'site/content/guide/index.md': '# Contributing\n\nCopy a template from templates/.\n',
+      'site/content/index.md': '# Home\n\nPatterns and recipes.\n',
+    };
+    const patterns = ['bulkhead', 'outbox', 'sidecar', 'throttle'];
+    for (const n of patterns) files[`site/content/patterns/${n}/index.md`] = pattern(n, n === 'throttle');
+    for (const [i, n] of ['bulkhead', 'outbox', 'sidecar', 'throttle', 'outbox'].entries()) files[`site/content/recipes/cloud/${n}/${n}-${i}/index.md`] = recipe(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/not taken.*patterns/);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    for (const n of patterns) expect(picked(`site/content/patterns/${n}/index.md`), n).toBe(true);
+    const overrides = config.overrides as { files: string[]; template: string }[];
+    expect(overrides).toHaveLength(1);
+    const kinds = [config.template, overrides[0]!.template].sort();
+    expect(kinds).toEqual(['site/content/guide/templates/pattern.md', 'site/content/guide/templates/recipe.md']);
+    // The one pattern without its Solution is told; the recipes are not asked for a pattern's sections.
+    const errors = errorsOf(await lintOf(dir, REPO));
+    expect(errors.map(([file, rule]) => [file, rule])).toEqual([['throttle', 'required-section']]);
+    expect(errors[0]![2]).toContain('Solution');
+  });
+
+  it('templates side by side at the top, the second kind one folder deeper with its translations: the translations stay out', async () => {
+    const files: Record<string, string> = {
+      'template_design.md': templates.pattern.replace('{pattern name}', '{design name}'),
+      'template_antipattern.md':
+        '---\ntitle: "{anti-pattern name}"\n---\n\n## Case\n\nSay what teams do.\n\n## Why it hurts\n\nSay why.\n\n## Way out\n\nSay what to do instead.\n',
+      'README.md': '# Designs\n\nCopy template_design.md or template_antipattern.md.\n',
+    };
+    const bad = (n: string) => `---\ntitle: ${n}\n---\n\n## Case\n\nTeams do ${n}.\n\n## Why it hurts\n\n${n} hurts.\n\n## Way out\n\nStop ${n}.\n`;
+    for (const cat of ['Serving', 'Training']) {
+      files[`${cat}/README.md`] = `# ${cat}\n\nThe ${cat} designs.\n`;
+      files[`${cat}/Anti-patterns/README.md`] = `# ${cat} anti-patterns\n\nWhat not to do.\n`;
+      for (const n of ['cache', 'batch', 'stream']) {
+        files[`${cat}/${n}/design_en.md`] = pattern(`${cat} ${n}`);
+        files[`${cat}/${n}/design_ja.md`] = `---\ntitle: ${cat} ${n} ja\n---\n\n## 問題\n\n${n}\n`;
+      }
+      for (const n of ['silo', 'hoard']) {
+        files[`${cat}/Anti-patterns/${n}/design_en.md`] = bad(`${cat} ${n}`);
+        files[`${cat}/Anti-patterns/${n}/design_ja.md`] = `---\ntitle: ${cat} ${n} ja\n---\n\n## 事例\n\n${n}\n`;
+      }
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('template_design.md');
+    expect(config.overrides).toEqual([expect.objectContaining({ template: 'template_antipattern.md' })]);
+    const picked = picomatch(config.patterns as string[]);
+    const left = picomatch((config.exclude as string[] | undefined) ?? ['!**']);
+    const taken = Object.keys(files)
+      .filter((rel) => picked(rel) && !left(rel))
+      .sort();
+    expect(taken).toEqual(
+      Object.keys(files)
+        .filter((rel) => rel.endsWith('design_en.md'))
+        .sort(),
+    );
+    expect(errorsOf(await lintOf(dir, REPO))).toEqual([]);
+  });
+});
