@@ -577,14 +577,18 @@ function buildSections(
     const override = overrides.take(name, heading, section.heading.text);
     for (let k = i; k <= last; k++) schemaPaths.set(sections[k]!.path.join('\u0000'), path);
     // `<!-- optional -->` as the section's first block, or a comment that says so right above its heading.
-    const marker = isOptionalMarker(section.blocks[0]);
+    // (Not one right above the next heading that is that one's marker: `## Background` / `<!-- optional -->` / `## Constraints`.)
+    const nextHeading = section.children[0]?.range.start.line ?? section.range.end.line + 1;
+    const nextMarker = optionalCommentAbove(doc, nextHeading) ?? Infinity;
+    const first = section.blocks[0] !== undefined && section.blocks[0].range.start.line >= nextMarker ? undefined : section.blocks[0];
+    const marker = isOptionalMarker(first);
     // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
     const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
     const markerOptional =
       marker ||
       inlineMarker ||
       optionalCommentAbove(doc, section.heading.range.start.line) !== undefined ||
-      saysOptional(section.blocks[0]) ||
+      saysOptional(first) ||
       namedOptional(section, heading) ||
       section.blocks.some(removedLater) ||
       REMOVE_ME.test(section.heading.text) ||
@@ -595,7 +599,10 @@ function buildSections(
     // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
     const footer = footerBreak(doc)?.range.start.line ?? Infinity;
     const ownBlocks = (marker ? section.blocks.slice(1) : section.blocks).filter(
-      (b) => !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) && b.range.start.line < footer,
+      (b) =>
+        !(b.kind === 'paragraph' && OPTIONAL_LINE.test(b.text) && headingStarts.has(b.range.end.line + 1)) &&
+        b.range.start.line < footer &&
+        b.range.start.line < nextMarker,
     );
 
     // (Sub-sections its own guidance calls examples of the author's — `one L2 section per class; the
@@ -675,13 +682,23 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
   let start = line;
   while (start >= 1 && !doc.lines.lineText(start).includes('<!--')) start--;
   if (start < 1) return undefined;
+  const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
+  if (!/^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) || text.slice(4).includes('<!--')) return undefined;
   // A comment right under the heading above is that section's guidance (`## Motivation` /
-  // `<!-- This section is optional. … -->`), not a marker for the heading after it.
+  // `<!-- This section is optional. … -->`), not a marker for the heading after it — unless it names
+  // that heading (`<!-- Decision Drivers are optional -->`), or sits on it, no blank line between,
+  // without saying "this section" (`## Background` / `<!-- optional -->` / `## Constraints`).
   let before = start - 1;
   while (before >= 1 && doc.lines.lineText(before).trim() === '') before--;
-  if (before >= 1 && doc.headings.some((h) => h.range.end.line === before)) return undefined;
-  const text = doc.source.slice(doc.lines.lineStart(start), doc.lines.lineEnd(line));
-  return /^\s*<!--[\s\S]*\boptional\b[\s\S]*-->\s*$/i.test(text) && !text.slice(4).includes('<!--') ? start : undefined;
+  if (before >= 1 && doc.headings.some((h) => h.range.end.line === before)) {
+    const heading = doc.headings.find((h) => h.range.start.line === headingLine);
+    if (!heading) return undefined;
+    const words = foldHeading(splitNote(heading.text).text);
+    const names = words.length > 0 && foldHeading(text.replace(/<!--|-->/g, ' ')).includes(words);
+    const onIt = line === headingLine - 1 && !/\bthis (?:section|part|subsection)\b/i.test(text);
+    if (!names && !onIt) return undefined;
+  }
+  return start;
 }
 
 /**

@@ -251,6 +251,16 @@ describe("a section's own guidance that says it may be left out", () => {
     ]);
   });
 
+  it('a comment on the next heading that names it (`<!-- Constraints are optional -->`), or sits right on it, is that heading’s marker, not the bare section’s above', () => {
+    for (const marker of ['<!-- Constraints are optional -->', '<!-- optional -->']) {
+      const template = templateFromSource(`# Template\n\n* Status: accepted\n\n## Background\n\n${marker}\n## Constraints\n\n## Choice\n`, 'adr/0000-template.md');
+      expect(outline(template.sections), marker).toEqual(['2 Background', '2 Constraints ?', '2 Choice']);
+    }
+    // (Separated from the next heading and not naming it: still the guidance of the section it is under.)
+    const own = templateFromSource('# Template\n\n## Background\n\n<!-- This section is optional. -->\n\n## Constraints\n\n## Choice\n', 'adr/0000-template.md');
+    expect(outline(own.sections)).toEqual(['2 Background ?', '2 Constraints', '2 Choice']);
+  });
+
   it('notes to the author set as small headings above the title line (`#### *Example page only…*` over `# Red Team`) are no sections', () => {
     const template = templateFromSource(
       '#### *<p align="center">Example page only: this is not the real Red team.</p>*\n\n# Red Team\n\nThe red team looks after the parser.\n\n## What does the team do?\n\nIt keeps the parser fast.\n\n## How do I join?\n\nSay hello.\n',
