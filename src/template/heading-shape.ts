@@ -71,7 +71,8 @@ const PART_SOURCES = [
   String.raw`(?<caps>\b(?:(?<rep>[A-Z])\k<rep>{2,}|NN|XX|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b|(?<=[A-Za-z])0{3,}(?!\p{N}))`,
   // An ellipsis on its own (`Risk: ... 1`), with the sample number after it, if any: the item's words.
   String.raw`(?<ellipsis>(?<![.\p{L}\p{N}])(?:\.{3}|…)(?:\s+\d+\b)?(?![.\p{L}\p{N}]))`,
-  String.raw`(?<number>\b\d+\b)`,
+  // (Or a Chinese ordinal before its mark, `四、影响面`: the fourth section, however the author numbers it.)
+  String.raw`(?<number>\b\d+\b|[一二三四五六七八九十]{1,3}(?=、))`,
   // (A lone `n` after a label's word stands for its number, `Option n: Title`: the next of a series.)
   String.raw`(?<nvar>(?<=\b\p{L}{2,}\s)[nN](?=\s*[:\-–—]|$))`,
 ];
@@ -80,7 +81,7 @@ const PHRASE_AFTER_LABEL = String.raw`(?<phrase>(?<=:\s*|\s[-–—]\s*)\b[Yy]ou
 // (Or the word for the title alone after a number to fill in: `RFC-NNNN Title`; or a phrase that
 // says what goes after the label, `Proposal NNN: Title of proposal`, `ADR: Short descriptive title`.)
 const PHRASE_IN_TITLE = String.raw`(?<phrase>(?:^|(?<=:\s*|\s[-–—]\s*))\b[Yy]our\b.*$|(?<=\b(?:N{3,}|X{3,}|0{3,})\s+)(?:[Tt]itle|TITLE|[Nn]ame)$|(?<=:\s*|\s[-–—]\s*)(?:(?:[Tt]itle|[Nn]ame)\s+(?:of|for)\b.*|(?:[A-Za-z]+\s+){0,2}(?:[Tt]itle|[Nn]ame))$)`;
-const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—]\s*)`, String.raw`(?<space>\s+)`];
+const SEPARATORS = [String.raw`(?<sep>\s*[:\-–—、]\s*)`, String.raw`(?<space>\s+)`];
 // (In a section's heading, the word for a name alone after a numbered label: `Option 1: Title`,
 // `Proposal n - Name`, one of a series of the author's items to name.)
 const NAME_AFTER_NUMBER = String.raw`(?<=(?:\b\d+|\b[nN])\s*[:\-–—]\s*)(?:[Tt]itle|TITLE|[Nn]ame)$`;
@@ -95,7 +96,9 @@ const PARENS_IN_TITLE = String.raw`(?<parens>\((?:[Ff]ill\b|[Ee]nter\b|[Ii]nsert
 const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PARENS_IN_TITLE, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
 
 /** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */
-const SEPARATOR_SOURCE = String.raw`(?:\s*[:-]\s*|\s+)`;
+const SEPARATOR_SOURCE = String.raw`(?:\s*[:\-、]\s*|\s+)`;
+/** A number however the author writes and closes it: `1. Summary`, `1) Summary`, `一、概述`. */
+const NUMBER_PIECE = String.raw`(?:\d+[.)]?|[一二三四五六七八九十]{1,3})`;
 
 export function headingShape(written: string, options: ShapeOptions = {}): HeadingShape {
   // (Emoji decorate a heading: no part of its name, as `foldHeading` reads a pattern's.)
@@ -168,7 +171,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
       numbered = true;
       name += 'N';
       // (However the author closes the number: `1. Summary`, `1) Summary` for `1 Summary`.)
-      pieces.push({ source: String.raw`\d+[.)]?`, separator: false });
+      pieces.push({ source: NUMBER_PIECE, separator: false });
     } else if (g.sep) {
       name += g.sep;
       pieces.push({ source: SEPARATOR_SOURCE, separator: true });
@@ -188,7 +191,7 @@ export function headingShape(written: string, options: ShapeOptions = {}): Headi
   }
   // (A numbered item's own words after its number, `#### Story 1 - Red widgets` for `#### Story 1`: the
   // author names each item so.)
-  const numberLast = numbered && !versioned && pieces.at(-1)?.source === String.raw`\d+[.)]?`;
+  const numberLast = numbered && !versioned && pieces.at(-1)?.source === NUMBER_PIECE;
   // (So does an item's label of letters and a number, `### A1: Keep the current setup` for `### A1`,
   // `##### FR2 - Exports` for `##### FR2`: the label, then the item's own name.)
   const labelLast = !numbered && !versioned && /(?:^|\s)\p{L}{1,4}\d{1,3}\s*$/u.test(heading);

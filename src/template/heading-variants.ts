@@ -9,15 +9,24 @@ import { choiceNames, detached, foldHeading } from './normalize.js';
 
 /** A trailing note in parentheses after a space: `Testing (optional until reviewed)`, `Cost (if applicable)`. */
 const TRAILING_NOTE = /\s+\(([^()]*)\)\s*$/u;
+/** A trailing note in full-width brackets, with no space before it as CJK writes: `补充说明（可选）`, `补充说明【可选】`. */
+const TRAILING_WIDE_NOTE = /\s*[（【]([^（）【】]*)[）】]\s*$/u;
 /** A trailing note in brackets, `Drawbacks [optional]` — only one that says the section is optional (`[Pattern Title]` is a placeholder). */
 const TRAILING_BRACKET_NOTE = /\s+\[([^[\]]*)\]\s*$/u;
+/** The same after CJK text with no space: `补充说明[可选]`. */
+const TRAILING_CJK_BRACKET_NOTE = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\[([^[\]]*)\]\s*$/u;
 
 /** A leading note in brackets or parentheses, `[Optional] Prior art`, `(Optional) Future work`, or a leading `Optional:` — only one that says the section is optional. */
 const LEADING_NOTE = /^\s*(?:\[([^[\]]*)\]|\(([^()]*)\)|(optional)\s*[:\-–—])\s*(?=\S)/iu;
 
+/** "Optional" as other languages write it in a note of its own (`补充说明[可选]`, `Anhang (optional)`, `Anexos (opcional)`). */
+export const OPTIONAL_WORD_ELSEWHERE = String.raw`可选|选填|非必[须需]|任意|선택(?:\s*사항)?|opcional|facultati(?:f|ve|vo|va)|optionnel(?:le)?|opzionale|fakultativ|wahlweise|необязательн\p{L}*`;
+
 /** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
-const OPTIONAL_NOTE =
-  /\boptional\b|\bif (?:applicable|any|needed|necessary|relevant|required|appropriate)\b|\b(?:where|when|as) (?:applicable|relevant|needed|necessary|appropriate)\b|\bnot required\b/i;
+const OPTIONAL_NOTE = new RegExp(
+  String.raw`\boptional\b|^(?:${OPTIONAL_WORD_ELSEWHERE})$|\bif (?:applicable|any|needed|necessary|relevant|required|appropriate)\b|\b(?:where|when|as) (?:applicable|relevant|needed|necessary|appropriate)\b|\bnot required\b`,
+  'iu',
+);
 
 export interface HeadingNote {
   /** The heading without its note. */
@@ -45,7 +54,9 @@ export function splitNote(heading: string): HeadingNote {
     const note = m[1]!.trim();
     return { text: heading.slice(0, m.index), note, optional: OPTIONAL_NOTE.test(note), ...(DECLINED_NOTE.test(note) ? { declined: true as const } : {}) };
   }
-  const b = TRAILING_BRACKET_NOTE.exec(heading);
+  const wide = TRAILING_WIDE_NOTE.exec(heading);
+  if (wide && wide.index > 0 && OPTIONAL_NOTE.test(wide[1]!.trim())) return { text: heading.slice(0, wide.index), note: wide[1]!.trim(), optional: true };
+  const b = TRAILING_BRACKET_NOTE.exec(heading) ?? TRAILING_CJK_BRACKET_NOTE.exec(heading);
   if (b && b.index > 0 && OPTIONAL_NOTE.test(b[1]!)) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: true };
   if (b && b.index > 0 && DECLINED_NOTE.test(b[1]!.trim())) return { text: heading.slice(0, b.index), note: b[1]!.trim(), optional: false, declined: true };
   const lead = LEADING_NOTE.exec(heading);

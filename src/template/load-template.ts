@@ -104,8 +104,9 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // A template whose sections are H1s (`# Summary`, `# Motivation`…) has no title line: its first H1 is a section too.
   if (h1sAreSections(parsed.document)) {
     parsed = parseMarkdown(text, { sectionHeading: () => true });
-    // (But a first `# Title` with nothing under it, the sections' H1s after it, is the title line:
-    // the name goes there. A `# Title` section with the title on the line below is a section.)
+    // (But a first `# Title` with nothing under it but the header each pattern fills in — a table of
+    // fields, `Author:` lines, `Title e.g.: …` —, the sections' H1s after it, is the title line: the name
+    // goes there. A `# Title` section with the title on the line below is a section.)
     const first = parsed.ok ? parsed.document.sections[0] : undefined;
     // (Nor is a first H1 that names the template itself, `# RFC Template` over the header fields each
     // pattern fills in: its title line, which each pattern's own title takes the place of.)
@@ -113,7 +114,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
       first &&
       first.level === 1 &&
       first.children.length === 0 &&
-      ((first.blocks.length === 0 && TITLE_SECTIONS.has(foldText(splitNote(first.title).text))) || namesTemplate(first))
+      (((first.blocks.length === 0 || holdsOnlyHeader(first)) && TITLE_SECTIONS.has(foldText(splitNote(first.title).text))) || namesTemplate(first))
     )
       parsed = parseMarkdown(text, { titleLine: first.heading.range.start.line });
   }
@@ -254,7 +255,14 @@ const NAMES_TEMPLATE = /\btemplate\b/i;
  */
 function namesTemplate(section: Section): boolean {
   if (!NAMES_TEMPLATE.test(section.title)) return false;
-  return section.blocks.every((b) => b.kind === 'list' || b.kind === 'html' || b.kind === 'table' || (b.kind === 'paragraph' && /^\s*[\w ()/-]{1,40}:/.test(b.text)));
+  return holdsOnlyHeader(section);
+}
+
+/** Whether a section holds only header material: lists and tables of fields, comments, `Key: value` lines (`标题如：…`). */
+function holdsOnlyHeader(section: Section): boolean {
+  return section.blocks.every(
+    (b) => b.kind === 'list' || b.kind === 'html' || b.kind === 'table' || (b.kind === 'paragraph' && /^\s*[\p{L}\p{N}_ ()/-]{1,40}[:：]/u.test(b.text)),
+  );
 }
 
 /**
@@ -313,7 +321,9 @@ export interface SummarySetting {
 }
 
 /** Names of a template section that holds the title on its first line (folded). */
-const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title']);
+/** "Title" as other languages write it: a template's `# 标题` is its title line, a pattern's its sample left in. */
+export const TITLE_WORDS_ELSEWHERE = ['标题', '題目', '题目', 'タイトル', '제목', 'titel', 'título', 'titulo', 'titre', 'titolo', 'заголовок', 'название'];
+const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title', ...TITLE_WORDS_ELSEWHERE]);
 /**
  * Front matter keys a summary is kept in, in order: `description` (most site generators), `summary`,
  * and `excerpt` (Jekyll's and Hyde's). The template's key, the key read where the template keeps

@@ -3,6 +3,7 @@ import { leadBlock } from '../markdown/document.js';
 import { isHtmlTag, isTocDirective } from '../markdown/inline.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
 import { escapeRegExp, foldCase, foldText } from './normalize.js';
+import { OPTIONAL_WORD_ELSEWHERE } from './heading-variants.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
 
 /**
@@ -544,7 +545,10 @@ export interface MarkedToken {
 }
 
 /** Notes in brackets: `[Optional]`, `[optional until merging]`, `[if applicable]`, `[if necessary]`, `[required]`. */
-const NOTE = /^\s*(?:optional|required|recommended|if (?:applicable|needed|necessary|relevant|appropriate|any))\b[^\p{L}]*(?:\s+until\b.*)?$/iu;
+const NOTE = new RegExp(
+  String.raw`^\s*(?:(?:optional|required|recommended|if (?:applicable|needed|necessary|relevant|appropriate|any))\b[^\p{L}]*(?:\s+until\b.*)?|(?:${OPTIONAL_WORD_ELSEWHERE})\s*)$`,
+  'iu',
+);
 
 /** Placeholders TODO-style: a word in capitals that says the text is not written yet. */
 const TODO_WORDS = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/gu;

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PatternbookError } from '../../src/diagnostics.js';
@@ -5,7 +6,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { lint } from '../../src/lint/lint.js';
 import { loadTemplate, templateFromSource } from '../../src/template/load-template.js';
 import { renderNewPattern } from '../../src/scaffold/render-pattern.js';
-import { fixture, outline, tempCatalog } from '../helpers.js';
+import { fixture, outline, REPO, runCli, tempCatalog } from '../helpers.js';
 
 describe('a template with H2 sections only and the title in front matter', async () => {
   const template = await loadTemplate(fixture('templates/h2-front-matter.md'));
@@ -751,5 +752,49 @@ describe('a template whose metadata is a Hyde `{%hyde … %}` block', () => {
     const template = templateFromSource('{%hyde\ntitle: Title\nexcerpt: One line.\nstatus: draft\n%}\n\n## Context\n\n<!-- The situation. -->\n', 'pattern.md');
     const text = renderNewPattern(template, { title: 'Breakwater', summary: 'A wall that calms the harbour.' });
     expect(text).toBe('{%hyde\ntitle: Breakwater\nexcerpt: A wall that calms the harbour.\nstatus: draft\n%}\n\n## Context\n\n<!-- The situation. -->\n');
+  });
+});
+
+describe('templates written in other languages', () => {
+  it('a first `# 标题` ("Title") over the header each pattern fills in, the sections H1s after it, is the title line', () => {
+    for (const title of ['标题', 'Title']) {
+      const template = templateFromSource(
+        `# ${title}\n\n${title}如：新增某功能\n\n| 字段 | 值 |\n|---|---|\n| 作者 | 你的名字 |\n\n# 一、概述\n\n说明背景。\n\n# 二、方案设计\n\n说明如何实现。\n`,
+        'rfcs/template.md',
+      );
+      expect(outline(template.sections), title).toEqual(['1 一、概述', '1 二、方案设计']);
+    }
+  });
+
+  it('"optional" in another language in a heading’s note (`[可选]`, `（可选）`, `(opcional)`) makes the section optional and is no fill-in', () => {
+    for (const heading of ['补充说明[可选]', '补充说明 [可选]', '补充说明（可选）', 'Anexos (opcional)', 'Anhang (fakultativ)']) {
+      const template = templateFromSource(`# [Title]\n\n## Overview\n\nSay what it is.\n\n## ${heading}\n\nAny notes.\n`, 'template.md');
+      expect(outline(template.sections), heading).toEqual(['2 Overview', `2 ${heading.replace(/\s*[[（(].*$/, '')} ?`]);
+      expect(
+        template.placeholders.map((p) => p.text),
+        heading,
+      ).not.toContain(heading.match(/[[（(](.*)[\]）)]/)![0]);
+    }
+  });
+
+  it('a Chinese ordinal (`# 三、影响面` for the template’s `# 四、影响面`) is the same section renumbered: no missing section, and --fix inserts no copy', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'rfcs/template.md', patterns: ['rfcs/*.md'], exclude: ['rfcs/template.md'] }),
+      'rfcs/template.md': '# 标题\n\n# 一、概述\n\n说明背景。\n\n# 二、现状\n\n说明现状。\n\n# 三、方案设计\n\n说明如何实现。\n\n# 四、影响面\n\n说明影响。\n',
+      'rfcs/mesh.md':
+        '# 新增网格采样\n\n# 一、概述\n\n网格采样用于多个求解器。\n\n# 二、现状\n\n目前只能均匀采样。\n\n# 三、设计思路与实现方案\n\n按面积加权。\n\n# 三、影响面\n\n只影响采样模块。\n',
+    });
+    const report = await lint({ root: dir });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.message}`));
+    expect(found.filter((f) => f.includes('影响面'))).toEqual([]);
+    expect(found.filter((f) => f.startsWith('error'))).toEqual([]);
+    const fix = await runCli(['lint', dir, '--fix'], REPO);
+    expect(fix.code, fix.stderr).toBeLessThan(2);
+    const after = await readFile(path.join(dir, 'rfcs/mesh.md'), 'utf8');
+    expect(after.match(/影响面/g)).toHaveLength(1);
+    // (A pattern that keeps the template's `# 标题` as its title has not named itself.)
+    await writeFile(path.join(dir, 'rfcs/kept.md'), '# 标题\n\n# 一、概述\n\n说明。\n\n# 二、现状\n\n现状。\n\n# 三、方案设计\n\n设计。\n\n# 四、影响面\n\n影响。\n');
+    const kept = await lint({ root: dir });
+    expect(kept.results.filter((r) => r.file.endsWith('kept.md')).flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.ruleId}`))).toEqual(['error title']);
   });
 });

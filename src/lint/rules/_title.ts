@@ -1,6 +1,7 @@
 import type { PatternText } from '../../catalog/types.js';
 import { headingShape } from '../../template/heading-shape.js';
 import { splitNote } from '../../template/heading-variants.js';
+import { TITLE_WORDS_ELSEWHERE } from '../../template/load-template.js';
 import { foldHeading, foldText } from '../../template/normalize.js';
 import type { TitleShape, TitleSpec } from '../../template/types.js';
 
@@ -104,6 +105,7 @@ function opensTitle(part: { written: string }, title: string): boolean {
  * `Your Proposal Title`, `[RFC Template]`).
  */
 const PLACEHOLDER_WORDS = new Set([
+  ...TITLE_WORDS_ELSEWHERE,
   'title',
   'name',
   'template',
