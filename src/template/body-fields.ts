@@ -164,12 +164,26 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
     }
   }
   // (Or one line alone, first under the title, that gives the status — `**Status**: Implemented`, as
-  // a catalog whose README asks each document for that line writes it —: a value of a few words.)
+  // a catalog whose README asks each document for that line writes it, or a list of that one item,
+  // `* Status: rejected` —: a value of a few words, or a word and what it says of it, `deprecated -
+  // replaced by 0013`.)
   if (Object.keys(out).length === 0) {
     const titleEnd = doc.title?.range.end.line ?? 0;
     const lead = doc.preamble.find((b) => b.range.start.line > titleEnd && b.kind !== 'html' && b.kind !== 'hr');
-    const m = lead?.kind === 'paragraph' && !lead.raw.includes('\n') ? FIELD_LINE.exec(lead.raw) : null;
-    if (lead && m && /^(?:status|state|stage)$/i.test(m[1]!.trim()) && (m[2]!.match(/\S+/g) ?? []).length <= 4) {
+    const line =
+      lead?.kind === 'paragraph' && !lead.raw.includes('\n')
+        ? lead.raw
+        : lead?.kind === 'list' && !lead.ordered && lead.items.length === 1 && !lead.items[0]!.raw.trim().includes('\n')
+          ? lead.items[0]!.raw
+          : undefined;
+    const m = line === undefined ? null : FIELD_LINE.exec(line);
+    const value = m?.[2] ?? '';
+    if (
+      lead &&
+      m &&
+      /^(?:status|state|stage)$/i.test(m[1]!.trim()) &&
+      ((value.match(/\S+/g) ?? []).length <= 4 || /^[*_`]*\p{L}[\p{L}-]*[*_`]*\s*(?:[-–—,;(]|by\b)/u.test(value))
+    ) {
       add(m[1]!, m[2]!);
       range = lead.range;
     }

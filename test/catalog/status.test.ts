@@ -84,6 +84,25 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     ]);
   });
 
+  it('reads it in a list of that one item under the title (`* Status: rejected`, `* **Status**: deprecated - replaced by 0013`), as the template writes it', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# Template\n\n* Status: accepted\n\n## Background\n\n## Choice\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': '# An accepted one\n\n* Status: accepted\n\n## Choice\n\nThe choice.\n',
+      'docs/b-rejected.md': '# A rejected one\n\n* Status: rejected\n\n## Choice\n\nThe choice.\n',
+      'docs/c-replaced.md': '# A replaced one\n\n* **Status**: deprecated - replaced by [the accepted one](a-accepted.md)\n\n## Choice\n\nThe choice.\n',
+      // (A list of one item that says something else is no status line: `* Note: this is long…`.)
+      'docs/d-noted.md': '# A noted one\n\n* Note: this was written in a hurry and may change later on\n\n## Choice\n\nThe choice.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual([
+      'docs/a-accepted.md error',
+      'docs/b-rejected.md warning',
+      'docs/c-replaced.md warning',
+      'docs/d-noted.md error',
+    ]);
+  });
+
   it('reads it in a header block with a field left empty and a value going on on an indented line', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': '    Author: [name]\n    Status: Draft\n    Reviewed:\n\n# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
