@@ -147,7 +147,10 @@ export function chooseLayout(
   };
   const candidateFiles = new Set(candidates.map((c) => c.file).filter((f): f is ScannedFile => f !== undefined));
   // (A blank file, a placeholder for a page still to write, is no pattern and shapes no layout.)
-  const eligible = files.filter((f) => !isNonPatternName(f) && templateNameScore(f) < 3 && !candidateFiles.has(f) && !isBlank(f));
+  // (Nor does a translation beside the document it translates, `logging.french.md` beside `logging.md`:
+  // its headings are the template's in another language. Left out at the end, said.)
+  const copies = translatedCopies(files);
+  const eligible = files.filter((f) => !isNonPatternName(f) && templateNameScore(f) < 3 && !candidateFiles.has(f) && !isBlank(f) && !copies.has(f));
 
   const groups = new Map<string, { layout: Layout; files: ScannedFile[] }>();
   for (const file of eligible) {
@@ -921,36 +924,59 @@ function sideDocuments(layout: Layout, patterns: ScannedFile[], exclusions: Excl
   return side.length > 0 ? patterns.filter((f) => !side.includes(f)) : patterns;
 }
 
-/** A language a file name ends with (`design_ja.md`, `0003-vm.zh.md`, `guide-pt-BR.md`). */
-const LANGUAGE_SUFFIX = /[._-](en|ja|ko|zh|zh[-_](?:cn|tw|hans|hant)|fr|de|es|pt|pt[-_]br|ru|it|tr|vi|id|pl|uk|ar|he|hi|th|nl|sv|cs)$/i;
+/**
+ * A language a file name ends with (`design_ja.md`, `0003-vm.zh.md`, `guide-pt-BR.md`,
+ * `logging.french.md`).
+ */
+const LANGUAGE_SUFFIX =
+  /[._-](en|english|ja|ko|zh|zh[-_](?:cn|tw|hans|hant)|fr|de|es|pt|pt[-_]br|ru|it|tr|vi|id|pl|uk|ar|he|hi|th|nl|sv|cs|fa|el|ro|hu|eu|french|japanese|korean|chinese|russian|polish|portuguese|brazilian-portuguese|spanish|german|italian|turkish|basque|ukrainian|indonesian|arabic|hebrew|dutch|persian|farsi|vietnamese|thai|greek|swedish|czech|hindi|romanian|hungarian)$/i;
 
 /**
- * Documents kept in several languages side by side (`design_en.md`, `design_ja.md`, `design_ko.md`): the
- * English one (or the one without a language) is the pattern, the others its translations, left out and
- * each said — where two documents at least are kept so.
+ * Of files kept in several languages side by side (`design_en.md` beside `design_ja.md`, `logging.md`
+ * beside `logging.french.md`), the translations: those beside the English one (or the one without a
+ * language) — where two documents at least are kept so.
  */
-function translations(patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
+export function translatedCopies(files: readonly ScannedFile[]): Set<ScannedFile> {
   const stem = (f: ScannedFile) => f.base.replace(/\.(?:md|markdown)$/i, '');
   const groups = groupBy(
-    patterns.filter((f) => !f.folderKind),
+    files.filter((f) => !f.folderKind),
     (f) => `${f.dirs.join('/')}\u0000${stem(f).replace(LANGUAGE_SUFFIX, '')}`,
   );
   const translated = [...groups.values()].filter((g) => g.length >= 2 && g.some((f) => LANGUAGE_SUFFIX.test(stem(f))));
-  if (translated.length < 2) return patterns;
   const out = new Set<ScannedFile>();
+  if (translated.length < 2) return out;
   for (const group of translated) {
-    const main = group.find((f) => /^en$/i.test(LANGUAGE_SUFFIX.exec(stem(f))?.[1] ?? '')) ?? group.find((f) => !LANGUAGE_SUFFIX.test(stem(f)));
+    const main = group.find((f) => /^(?:en|english)$/i.test(LANGUAGE_SUFFIX.exec(stem(f))?.[1] ?? '')) ?? group.find((f) => !LANGUAGE_SUFFIX.test(stem(f)));
     if (!main) continue;
     for (const f of group) if (f !== main) out.add(f);
   }
-  // (Named alike in every pattern's folder, `*/design_ja.md`: one glob for the name, where no pattern
-  // kept has it; else one by one.)
-  const kept = new Set(patterns.filter((f) => !out.has(f)).map((f) => f.base));
-  for (const [base, list] of groupBy([...out], (f) => f.base)) {
-    if (list.length >= 3 && !kept.has(base)) exclusions.push({ glob: `**/${escapeName(base)}`, reason: 'translation', files: list.map((f) => f.rel) });
-    else for (const f of list) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
+  return out;
+}
+
+/**
+ * Documents kept in several languages side by side: the English one (or the one without a language)
+ * is the pattern, the others its translations, left out and each said.
+ */
+function translations(patterns: ScannedFile[], exclusions: Exclusion[]): ScannedFile[] {
+  const out = translatedCopies(patterns);
+  if (out.size === 0) return patterns;
+  // (Named alike in every pattern's folder, `*/design_ja.md`, `*.french.md`: one glob for the ending,
+  // where no pattern kept has it; else one by one.)
+  const ending = (f: ScannedFile) => {
+    const stem = f.base.replace(/\.(?:md|markdown)$/i, '');
+    return f.base.slice(stem.length - (LANGUAGE_SUFFIX.exec(stem)?.[0].length ?? 0));
+  };
+  // (A file with that ending whose English one is missing, `citools.basque.md`, is a translation all the
+  // same: left out with them.)
+  let kept = patterns.filter((f) => !out.has(f));
+  for (const [end, list] of groupBy([...out], ending)) {
+    const alike = kept.filter((f) => f.base.endsWith(end));
+    if (list.length >= 3 && alike.length * 3 < list.length && alike.every((f) => ending(f) === end)) {
+      exclusions.push({ glob: `**/*${escapeName(end)}`, reason: 'translation', files: [...list, ...alike].map((f) => f.rel) });
+      kept = kept.filter((f) => !alike.includes(f));
+    } else for (const f of list) exclusions.push({ glob: fileGlob(f.rel), reason: 'translation', files: [f.rel] });
   }
-  return out.size > 0 ? patterns.filter((f) => !out.has(f)) : patterns;
+  return kept;
 }
 
 /**

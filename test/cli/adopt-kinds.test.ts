@@ -93,3 +93,40 @@ describe('init --adopt: sibling templates for two kinds of documents kept in fol
     expect(errorsOf(await lintOf(dir, REPO))).toEqual([]);
   });
 });
+
+describe('init --adopt: translations kept beside each document, named by their language (`logging.french.md`)', () => {
+  it('are no documents of their own: the template is chosen by the originals, and the translations are left out by their ending', async () => {
+    const files: Record<string, string> = {
+      'sections/template.md': '# Title here\n\n### One Paragraph Explainer\n\nText\n\n### Code Example\n\n```js\ncode here\n```\n',
+      'README.md': '# Practices\n\nOne page per practice.\n',
+    };
+    const practice = (n: string) => `# Handle ${n} well\n\n### One Paragraph Explainer\n\nWhy ${n} matters.\n\n### Code Example\n\n\`\`\`js\n${n}();\n\`\`\`\n`;
+    const french = (n: string) => `# Bien gérer ${n}\n\n### Explication en un paragraphe\n\nPourquoi ${n} compte.\n`;
+    const japanese = (n: string) => `# ${n} を正しく扱う\n\n### 一段落説明\n\n${n} が大切な理由。\n`;
+    for (const [folder, names] of [
+      ['errors', ['logging', 'retry', 'timeout']],
+      ['testing', ['mocking', 'naming', 'coverage']],
+    ] as const)
+      for (const n of names) {
+        files[`sections/${folder}/${n}.md`] = practice(`${folder} ${n}`);
+        files[`sections/${folder}/${n}.french.md`] = french(`${folder} ${n}`);
+        files[`sections/${folder}/${n}.japanese.md`] = japanese(`${folder} ${n}`);
+      }
+    // (One whose English page is gone is a translation all the same.)
+    files['sections/testing/mocks.french.md'] = french('mocks');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('sections/template.md');
+    expect(config.exclude).toEqual(expect.arrayContaining(['**/*.french.md', '**/*.japanese.md']));
+    const picked = picomatch(config.patterns as string[]);
+    const left = picomatch(config.exclude as string[]);
+    expect(
+      Object.keys(files)
+        .filter((rel) => picked(rel) && !left(rel) && rel !== config.template)
+        .sort(),
+    ).toEqual(Object.keys(files).filter((rel) => /^sections\/\w+\/\w+\.md$/.test(rel)).sort());
+    expect(errorsOf(await lintOf(dir, REPO))).toEqual([]);
+  });
+});
