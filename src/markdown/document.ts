@@ -330,6 +330,23 @@ function foldWords(text: string): string {
     .join(' ');
 }
 
+/** An HTML block that is one `<h1>` element and nothing else. */
+const HTML_TITLE = /^\s*<h1\b[^>]*>((?:(?!<\/?h1\b)[\s\S])*)<\/h1>\s*$/i;
+
+/** The words of an HTML fragment: its tags dropped (an image's `alt` is no word of a heading's), the common entities read. */
+function htmlText(html: string): string {
+  return normalizeSpace(
+    html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&'),
+  );
+}
+
 class DocumentBuilder {
   title: Heading | undefined;
   readonly preamble: Block[] = [];
@@ -361,6 +378,7 @@ class DocumentBuilder {
         this.heading(node);
         continue;
       }
+      if (node.token.type === 'html_block' && this.htmlTitle(node.token)) continue;
       const block = this.block(node);
       if (!block) continue;
       const current = this.open[this.open.length - 1];
@@ -392,7 +410,10 @@ class DocumentBuilder {
     };
     this.headings.push(heading);
 
-    if (this.titleLine === undefined ? level <= this.titleLevel && this.headings.length === 1 && !this.sectionHeading?.(text) : range.start.line === this.titleLine) {
+    if (
+      !this.title &&
+      (this.titleLine === undefined ? level <= this.titleLevel && this.headings.length === 1 && !this.sectionHeading?.(text) : range.start.line === this.titleLine)
+    ) {
       // (Below a notice's H1, that notice's text ends here: what follows is the title's.)
       this.closeSections(1, range.start.line);
       this.path = [];
@@ -409,6 +430,20 @@ class DocumentBuilder {
     this.open.push(section);
     this.path = path;
     this.inline(inline, token.map, path);
+  }
+
+  /**
+   * The title written as HTML before any heading, as sites that put an icon beside it do
+   * (`<h1>Worker-Pinned Queues <img src="/icon.png" alt="…"></h1>`): the title, its text the element's
+   * words. It is no Markdown heading (`headings` does not list it): nothing rewrites its marks.
+   */
+  private htmlTitle(token: Token): boolean {
+    if (this.title || this.headings.length > 0 || this.titleLine !== undefined) return false;
+    const inner = HTML_TITLE.exec(token.content)?.[1];
+    const text = inner === undefined ? '' : htmlText(inner);
+    if (!/\p{L}/u.test(text) || this.sectionHeading?.(text)) return false;
+    this.title = { text, raw: text, level: 1, setext: false, id: this.slugs.next(text), range: this.rangeOf(token.map), html: true };
+    return true;
   }
 
   /** Closes open sections at `level` or deeper; they end on the last non-blank line before `nextLine`. */

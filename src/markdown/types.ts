@@ -13,6 +13,8 @@ export interface Heading {
   level: number;
   /** `#` headings are ATX, underlined ones are setext. */
   setext: boolean;
+  /** Written as an HTML element (`<h1>…</h1>`, a title only): no Markdown marks to rewrite. */
+  html?: true;
   /** GitHub-style anchor (`#data-flow`), de-duplicated within the file (`-1`, `-2`). */
   id: string;
   range: Range;

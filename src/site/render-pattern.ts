@@ -257,6 +257,8 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     const t = tokens[h]!;
     if (t.type === 'heading_open' && t.level === 0 && t.map && t.map[0] >= title.start.line - 1 && t.map[0] <= title.end.line - 1)
       for (let i = h; i < h + 3; i++) drop.add(i);
+    // (Or written as HTML, `<h1>Name <img …></h1>`: its block.)
+    if (t.type === 'html_block' && pattern.document.title?.html && t.map?.[0] === title.start.line - 1) drop.add(h);
   }
   // The paragraph the summary was read from, right under the title (no place of its own in the
   // template), where the header shows it whole: not shown twice. (One trimmed for the header, a

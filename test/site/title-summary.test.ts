@@ -244,3 +244,23 @@ describe('the site shows a status the document writes in its body, as lint reads
     expect(await site.page('committees')).toMatch(/<dt>status<\/dt><dd><a[^>]*>Deprecated<\/a>/);
   });
 });
+
+describe('a title written as an HTML element', () => {
+  it('`<h1>Name <img …></h1>` is the title: no "missing title", shown once in the page’s header, the name on cards', async () => {
+    const template = '# Pattern name\n\n## Overview\n\nWhat it does.\n\n## Problem\n\nWhat hurts.\n';
+    const text =
+      '\n<h1>Worker-Pinned Task Queues <img src="icon.png" alt="Worker-Pinned Task Queues" class="icon"></h1>\n\n## Overview\n\nEach worker reads its own queue.\n\n## Problem\n\nTasks land on the wrong host.\n';
+    const site = await build(template, { 'pinned-queues': text });
+    expect(site.catalog).toEqual([['pinned-queues', 'Worker-Pinned Task Queues', 'Each worker reads its own queue.']]);
+    const page = await site.page('pinned-queues');
+    expect(page.match(/<h1\b/g)).toHaveLength(1);
+    const { lint } = await import('../../src/lint/lint.js');
+    const root = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'pinned-queues/README.md': text,
+    });
+    const report = await lint({ root });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).not.toContain('title');
+  });
+});
