@@ -79,3 +79,29 @@ export function firstCommit(file: string): { text: string; time: number } | unde
   const text = tryGit(dir, ['show', `${sha}:${name}`]);
   return text === undefined ? undefined : { text, time: Number(seconds) * 1000 };
 }
+
+/** At most this many versions of a file are read (a template rewritten more often than this is read from its latest ones). */
+const MAX_VERSIONS = 60;
+
+/**
+ * The text and time (ms) of each committed version of a file, oldest first (followed through
+ * renames), or empty where that cannot be told: no git, not in a repository, or a shallow clone.
+ */
+export function committedVersions(file: string): { text: string; time: number }[] {
+  const dir = path.dirname(path.resolve(file));
+  if (!fullHistory(dir)) return [];
+  const lines = (tryGit(dir, ['log', '--follow', '--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
+  const commits: { sha: string; time: number; name: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('\0') || lines[i + 1] === undefined || lines[i + 1]!.startsWith('\0')) continue;
+    const [sha, seconds] = lines[i]!.slice(1).split(' ');
+    commits.push({ sha: sha!, time: Number(seconds) * 1000, name: lines[i + 1]! });
+  }
+  const out: { text: string; time: number }[] = [];
+  for (const c of commits.slice(0, MAX_VERSIONS).reverse()) {
+    // (The name is from the repository's root: read from there. A commit that deleted it has no text.)
+    const text = tryGit(dir, ['show', `${c.sha}:${c.name}`]);
+    if (text !== undefined) out.push({ text, time: c.time });
+  }
+  return out;
+}

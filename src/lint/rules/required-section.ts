@@ -1,4 +1,4 @@
-import { firstAddedTimes, firstCommit } from '../../util/git.js';
+import { committedVersions, firstAddedTimes, firstCommit } from '../../util/git.js';
 import path from 'node:path';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
@@ -128,6 +128,7 @@ export default defineCatalogRule({
         gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)),
         catalog.template,
         catalog.root,
+        lackingBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
       ),
     );
     const kept = memo('boilerplate sections', () =>
@@ -156,7 +157,8 @@ export default defineCatalogRule({
       if (era?.patterns.has(pattern.path) && !finding.warning) {
         // Written before the template asked for it: a warning, and nothing inserted into a record kept as it was.
         const { fix: _, ...rest } = finding;
-        report({ ...rest, warning: true, message: `${finding.message} The template gained it after these patterns were written, likely: ${era.reason}. A warning.` });
+        const why = era.known ? era.reason : `The template gained it after these patterns were written, likely: ${era.reason}`;
+        report({ ...rest, warning: true, message: `${finding.message} ${why}. A warning.` });
         continue;
       }
       if (underHalf && mostUnder) {
@@ -241,15 +243,37 @@ function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: Tem
  * template itself, written before there was one. Kept where the history cannot be read (no git, a
  * shallow clone).
  */
-function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root: string): Map<string, Era> {
-  if (eras.size === 0 || template.builtIn) return eras;
+function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root: string, lacking: Map<string, Set<string>>): Map<string, Era> {
+  if ((eras.size === 0 && lacking.size === 0) || template.builtIn) return eras;
   const first = firstCommit(template.file);
   if (first === undefined) return eras;
-  const headings = [...first.text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
+  const headingsOf = (text: string) => [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
+  const headings = headingsOf(first.text);
   const byId = sectionsById(template);
   const out = new Map<string, Era>();
   let added: Map<string, number> | undefined;
+  // A section the template gained after its first version (the history says when): the patterns
+  // committed before then that lack it were written without it — each one, however few.
+  let versions: { headings: string[]; time: number }[] | undefined;
+  for (const [id, paths] of lacking) {
+    const section = byId.get(id);
+    if (!section || headings.some((h) => section.matcher.test(h))) continue;
+    versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), time: v.time }));
+    const gained = versions.find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+    if (gained === undefined) continue;
+    added ??= firstAddedTimes(root);
+    const older = [...paths].filter((p) => (added!.get(path.join(root, p)) ?? Infinity) < gained);
+    if (older.length === 0) continue;
+    const date = new Date(gained).toISOString().slice(0, 10);
+    const era = eras.get(id);
+    out.set(id, {
+      patterns: new Set([...(era?.patterns ?? []), ...older]),
+      reason: `The template gained it on ${date}, after this pattern was committed (its git history)`,
+      known: true,
+    });
+  }
   for (const [id, era] of eras) {
+    if (out.has(id)) continue;
     const section = byId.get(id);
     if (!section || !headings.some((h) => section.matcher.test(h))) {
       out.set(id, era);
@@ -266,10 +290,26 @@ function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root:
   return out;
 }
 
+/** Of each required section some pattern lacks, the patterns that lack it (by section id). */
+function lackingBy<P extends { path: string; movedTo?: string }>(patterns: readonly P[], collected: (p: P) => RequiredFindings | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of patterns) {
+    if (p.movedTo !== undefined) continue;
+    for (const m of collected(p)?.missing ?? []) {
+      if (m.underHalf) continue;
+      const set = out.get(m.section) ?? new Set<string>();
+      out.set(m.section, set.add(p.path));
+    }
+  }
+  return out;
+}
+
 /** The patterns written before the template asked for a section, and why that is likely. */
 interface Era {
   patterns: Set<string>;
   reason: string;
+  /** Told by the template's git history, not guessed: `reason` is the whole sentence. */
+  known?: true;
 }
 
 /** Of a catalog's patterns, at least this many must lack a section before its absence is read as their era's. */

@@ -1228,6 +1228,45 @@ describe('required-section: a section the template gained after the older patter
     expect(report.results[0]!.diagnostics[0]!.message).toContain("committed before the template's first version, which has it");
   });
 
+  it('a section the template gained after a pattern was committed (its git history says when): that one pattern’s lack is a warning that says so; later ones lacking it are errors', async () => {
+    const git = (cwd: string, date: string, ...args: string[]) => {
+      const r = spawnSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+          GIT_AUTHOR_DATE: date,
+          GIT_COMMITTER_DATE: date,
+        },
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    const v1 = '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n';
+    const rfc = (n: string, future: boolean) =>
+      `# Summary\n\nThe ${n} change.\n\n# Motivation\n\nUsers of ${n} asked.\n${future ? `\n# Future work\n\nLater steps for ${n}.\n` : ''}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: '0000-template.md', patterns: ['rfcs/*.md'] }),
+      '0000-template.md': v1,
+      'rfcs/0001-process.md': rfc('process', false),
+    });
+    git(root, '2017-03-18T10:00:00Z', 'init', '-q');
+    git(root, '2017-03-18T10:00:00Z', 'add', '-A');
+    git(root, '2017-03-18T10:00:00Z', 'commit', '-qm', 'template and the first RFC');
+    await writeFile(path.join(root, '0000-template.md'), `${v1}\n# Future work\n\nWhat would follow?\n`);
+    git(root, '2017-04-01T10:00:00Z', 'commit', '-qam', 'the template gains Future work');
+    for (let n = 10; n < 16; n++) await writeFile(path.join(root, `rfcs/00${n}-later.md`), rfc(`later ${n}`, n !== 13));
+    git(root, '2018-01-01T10:00:00Z', 'add', '-A');
+    git(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'later RFCs');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${path.basename(r.path)} ${d.severity}`));
+    expect(found).toEqual(['0001-process.md warning', '0013-later.md error']);
+    expect(report.results[0]!.diagnostics[0]!.message).toContain('The template gained it on 2017-04-01, after this pattern was committed');
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);
