@@ -126,7 +126,32 @@ describe('init --adopt: translations kept beside each document, named by their l
       Object.keys(files)
         .filter((rel) => picked(rel) && !left(rel) && rel !== config.template)
         .sort(),
-    ).toEqual(Object.keys(files).filter((rel) => /^sections\/\w+\/\w+\.md$/.test(rel)).sort());
+    ).toEqual(
+      Object.keys(files)
+        .filter((rel) => /^sections\/\w+\/\w+\.md$/.test(rel))
+        .sort(),
+    );
     expect(errorsOf(await lintOf(dir, REPO))).toEqual([]);
+  });
+});
+
+describe('init --adopt: the folder that holds most of the documents written from the template is never left out for its older ones', () => {
+  it('`core/` with 4 of 9 in the template’s shape beside `cli/` with 2 of 3: both taken', async () => {
+    const files: Record<string, string> = {
+      'TEMPLATE.md': '# Title\n\n### Introduction\n\nSay what it is.\n\n### Background\n\nSay why.\n\n### Proposal\n\nSay how.\n',
+      'README.md': '# Designs\n\nCopy TEMPLATE.md.\n',
+    };
+    const design = (n: string) => `# ${n}\n\n### Introduction\n\n${n} in short.\n\n### Background\n\nWhy ${n}.\n\n### Proposal\n\nHow ${n} works.\n`;
+    const older = (n: string) => `# ${n}\n\n## Goals\n\nWhat ${n} is for.\n\n## Design\n\nHow ${n} works.\n`;
+    for (const n of ['sharding', 'routing', 'tracking', 'rollout']) files[`core/${n}.md`] = design(n);
+    for (const n of ['appfile', 'env', 'helm', 'route2', 'apply']) files[`core/${n}.md`] = older(n);
+    for (const n of ['defkit', 'top']) files[`cli/${n}.md`] = design(n);
+    files['cli/notes.md'] = older('notes');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    expect(Object.keys(files).filter((rel) => picked(rel) && /^(?:core|cli)\//.test(rel))).toHaveLength(12);
   });
 });
