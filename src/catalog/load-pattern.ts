@@ -390,7 +390,11 @@ function readTitle(
     spec.from === 'heading' && doc.title !== undefined && spec.sample.trim() !== '' && foldText(doc.title.text) === foldText(spec.sample) && fmTitle !== undefined;
   // (An H1 that is only the label `# Title`, the name on the line under it, as a `## Title` section
   // holds it: that line.)
-  const labelLine = doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
+  // (Not the template's own title line left in, `# Title` where the template's H1 is `# Title`: a sample,
+  // no label; the line under it, `Date: 2022-07-27`, is a field of the header, never the name.)
+  const titleLineLeft = spec.from === 'heading' && doc.title !== undefined && foldText(doc.title.text) === foldText(spec.sample);
+  const labelLine =
+    doc.title && !titleLineLeft && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
   if (labelLine) return labelLine;
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
@@ -399,13 +403,15 @@ function readTitle(
     const between = next ? doc.preamble.some((b) => b.range.start.line > doc.title!.range.end.line && b.range.start.line < next.range.start.line) : true;
     if (next && !between && next.level > doc.title.level && IDENTIFIER.test(doc.title.text.trim()) && /\p{L}{3}/u.test(next.text) && !lead.isSection(next.text))
       return { text: `${doc.title.text.trim()}: ${next.text}`, from: 'heading', range: { start: doc.title.range.start, end: next.range.end } };
-    return { text: doc.title.text, from: 'heading', range: doc.title.range };
+    return { text: doc.title.text, from: 'heading', range: doc.title.range, ...(titleLineLeft ? { sample: true as const } : {}) };
   }
   if (fmTitle) return fmTitle;
   // (With no H1 at the top, the one H1 below headings of the author's alone, a `## Note` above `# Cache
   // idea`: the title, written below a note. The title rule says it is not at the top.)
   const h1s = doc.headings.filter((h) => h.level === 1);
-  if (!doc.title && h1s.length === 1 && doc.headings.slice(0, doc.headings.indexOf(h1s[0]!)).every((h) => h.level > 1 && !lead.isSection(h.text)))
+  // (Not an H1 that names one of the template's sections, `# Summary` opening a document with no title: that section.)
+  const below = h1s.length === 1 ? doc.headings.indexOf(h1s[0]!) : -1;
+  if (!doc.title && below > 0 && !lead.isSection(h1s[0]!.text) && doc.headings.slice(0, below).every((h) => h.level > 1 && !lead.isSection(h.text)))
     return { text: h1s[0]!.text, from: 'heading', range: h1s[0]!.range };
   // The title among the fields the document writes in its body (`Title: Faster block sync`, or the
   // field the template names the pattern in, `- Name: Contractual Build Plan`).

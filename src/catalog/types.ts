@@ -17,6 +17,8 @@ export interface PatternText {
   key?: string;
   /** Where it is written (for front matter: the front matter block). */
   range: Range;
+  /** The template's own title line left as it is (`# Title`): no name, so readers are shown the file's. */
+  sample?: true;
 }
 
 /**

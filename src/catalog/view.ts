@@ -12,7 +12,8 @@ const plain = (range: Range): Range => ({ start: { ...range.start }, end: { ...r
  * views `structuredClone` them, see lint/parallel.ts.)
  */
 export function viewOf(pattern: Pattern): PatternView {
-  const text = (t: PatternText | undefined): PatternText | undefined => (t ? { text: t.text, from: t.from, range: plain(t.range) } : undefined);
+  const text = (t: PatternText | undefined): PatternText | undefined =>
+    t ? { text: t.text, from: t.from, range: plain(t.range), ...(t.sample ? { sample: t.sample } : {}) } : undefined;
   const title = text(pattern.title);
   const summary = text(pattern.summary);
   return {
@@ -44,7 +45,8 @@ export function viewOf(pattern: Pattern): PatternView {
  * title line still lists names rather than slugs.
  */
 export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): string {
-  if (pattern.title?.text) return pattern.title.text;
+  // (The template's title line left as it is, `# Title`, names nothing: the file's name does.)
+  if (pattern.title?.text && !pattern.title.sample) return pattern.title.text;
   // (A date the file name starts with, `2022-03-08-` or `202203-`, says when, not what; nor does a
   // number still to be given, `0000-`, kept by every document of the catalog that has none yet.)
   const words = pattern.slug

@@ -264,3 +264,23 @@ describe('a title written as an HTML element', () => {
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).not.toContain('title');
   });
 });
+
+describe('the template’s own title line left in a pattern names nothing', () => {
+  it('`# Title` over a `Date:` line: the front matter’s title, else the file’s name — never the `Date:` line, never “Title”', async () => {
+    const site = await build('# Title\n\nDate: YYYY-MM-DD\n\n## Context\n\nWhat is going on.\n', {
+      streams: '---\ntitle: Stream large exports\n---\n\n# Title\n\nDate: 2022-07-27\n\n## Context\n\nExports time out.\n',
+      tracing: '# Title\n\nDate: 2025-09-22\n\n## Context\n\nNobody knows where time goes.\n',
+    });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([
+      ['streams', 'Stream large exports'],
+      ['tracing', 'Tracing'],
+    ]);
+  });
+
+  it('a first H1 that is one of the template’s sections (`# Summary`, no title above it) is no title: the file’s name', async () => {
+    const site = await build('# Title\n\n- Proposal PR: https://example.org/pull/0000\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy?\n', {
+      'lazy-index': '# Summary\n\nBuild the index on the first query that needs it.\n\n## Motivation\n\nStart-up is slow.\n',
+    });
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['lazy-index', 'Lazy index']]);
+  });
+});
