@@ -390,11 +390,11 @@ function readTitle(
     spec.from === 'heading' && doc.title !== undefined && spec.sample.trim() !== '' && foldText(doc.title.text) === foldText(spec.sample) && fmTitle !== undefined;
   // (An H1 that is only the label `# Title`, the name on the line under it, as a `## Title` section
   // holds it: that line.)
-  // (Not the template's own title line left in, `# Title` where the template's H1 is `# Title`: a sample,
-  // no label; the line under it, `Date: 2022-07-27`, is a field of the header, never the name.)
+  // (Not a field of the header under it, `Date: 2022-07-27`, where the template's own title line is left
+  // as it is: never the name.)
   const titleLineLeft = spec.from === 'heading' && doc.title !== undefined && foldText(doc.title.text) === foldText(spec.sample);
-  const labelLine =
-    doc.title && !titleLineLeft && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
+  const under = doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
+  const labelLine = under && !/^[*_]*\p{L}[\p{L}\p{N} _()/-]{0,30}[*_]*:[*_]*\s+\S/u.test(under.text) ? under : undefined;
   if (labelLine) return labelLine;
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right

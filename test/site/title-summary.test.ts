@@ -270,8 +270,11 @@ describe('the template’s own title line left in a pattern names nothing', () =
     const site = await build('# Title\n\nDate: YYYY-MM-DD\n\n## Context\n\nWhat is going on.\n', {
       streams: '---\ntitle: Stream large exports\n---\n\n# Title\n\nDate: 2022-07-27\n\n## Context\n\nExports time out.\n',
       tracing: '# Title\n\nDate: 2025-09-22\n\n## Context\n\nNobody knows where time goes.\n',
+      // (The name on the line under it, as some catalogs write the template's `# Title` as a label: that name.)
+      nightly: '# Title\n\nAllow Nightly Backups\n\n## Context\n\nBackups run by hand.\n',
     });
     expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([
+      ['nightly', 'Allow Nightly Backups'],
       ['streams', 'Stream large exports'],
       ['tracing', 'Tracing'],
     ]);
