@@ -71,6 +71,25 @@ export function markdownParser(): Parser {
       },
       { alt: ['paragraph', 'reference'] },
     );
+    // Inline math as GitHub writes it, `$\mathcal{F}[g(x,y)](u,v)$`: its brackets and parentheses are
+    // no link. Read as a code span (shown as written, never checked); only where it is plainly math —
+    // a backslash, `^`, `_` or a brace in it — so prices (`$5 and $10`) stay text.
+    md.inline.ruler.before('escape', 'math_inline', (state, silent) => {
+      const src = state.src;
+      const start = state.pos;
+      if (src.charCodeAt(start) !== 0x24 /* $ */ || src.charCodeAt(start + 1) === 0x24 || (start > 0 && /[\\\w$]/.test(src[start - 1]!))) return false;
+      const end = src.indexOf('$', start + 1);
+      if (end < 0 || end === start + 1 || /\s/.test(src[start + 1]!) || /\s/.test(src[end - 1]!) || /\d/.test(src[end + 1] ?? '')) return false;
+      const content = src.slice(start + 1, end);
+      if (content.includes('\n\n') || !/[\\^_{]/.test(content)) return false;
+      if (!silent) {
+        const token = state.push('code_inline', 'code', 0);
+        token.markup = '$';
+        token.content = content;
+      }
+      state.pos = end + 1;
+      return true;
+    });
     // Front matter is read by the caller; skipping its lines here (rather than blanking
     // them in a copy) lets the parser work on the file's text itself. (A Hyde block may
     // have blank lines above it: the first block starts below them.)

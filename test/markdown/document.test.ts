@@ -332,3 +332,12 @@ describe('parseMarkdown: a documentation generator’s container', () => {
     expect(other.preamble.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
   });
 });
+
+describe('inline math as GitHub writes it', () => {
+  it('`$\\mathcal{F}[g(x,y)](u,v)$` holds no link; prices (`$5 and $10`) and links beside them stay as they are', () => {
+    const parsed = parseMarkdown('# T\n\nThe transform $\\mathcal{F}[g(x,y)](u,v)$ is used. It costs $5 and $10 [a guide](guide.md), or [b](c.md) at $x_1$.\n');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.document.links.map((l) => l.url)).toEqual(['guide.md', 'c.md']);
+  });
+});
