@@ -315,6 +315,13 @@ export function chooseLayout(
       if (mainFiles.filter((f) => folders.has(f.dirs.join('/'))).length * 2 < mainFiles.length) continue;
       derived = derive(other.files);
       if (!derived) continue;
+      // (Not where the pages beside them share more sections than they do: `chapters/*/index.md`, a list
+      // of links each, beside the patterns in `patterns/*/*.md` — those folders' index pages, not patterns.)
+      const beside = derive(mainFiles);
+      if (beside && flattenSections(beside.sections).length > flattenSections(derived.sections).length) {
+        derived = undefined;
+        continue;
+      }
       [group, layout] = [other, other.layout];
       break;
     }
@@ -761,7 +768,25 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   // A site's listing page of its folder (`has_children: true` in its front matter, or the page others
   // name as their `parent:`, as Jekyll's navigation themes have it), with none of the template's sections.
   const parents = new Set(set.flatMap((f) => (typeof f.doc?.frontMatter?.data?.parent === 'string' ? [String(f.doc.frontMatter.data.parent).trim().toLowerCase()] : [])));
+  // (Or a landing page of a group of them: no section of its own, links to three of them at least — a
+  // grid of tiles, a list — and nothing of the template's.)
+  const slugs = new Set(set.map(slugOfFile));
+  const landing = (file: ScannedFile): boolean => {
+    const doc = file.doc;
+    // (A sentence or two over the links: a page of prose with no headings is a pattern with problems.)
+    if (!doc || doc.sections.length > 0 || doc.preamble.filter((b) => b.kind === 'paragraph').length > 2) return false;
+    const targets = new Set(
+      doc.links
+        .map((l) => l.url)
+        .filter((u) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(u))
+        .map((u) => path.posix.basename(u.replace(/[?#].*$/, '').replace(/\/$/, '')).replace(/\.(?:md|markdown|html?)$/i, '')),
+    );
+    if ([...targets].filter((t) => t !== slugOfFile(file) && slugs.has(t)).length < 3) return false;
+    const f = fit(file);
+    return f !== undefined && fitsNothing(f);
+  };
   const listing = (file: ScannedFile): boolean => {
+    if (landing(file)) return true;
     const data = file.doc?.frontMatter?.data;
     if (!data) return false;
     const title = typeof data.title === 'string' ? data.title.trim().toLowerCase() : undefined;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
@@ -182,5 +182,61 @@ describe('a folder with a template of its own (`overrides`) holding an older doc
     const fix = await runCli(['lint', dir, '--fix'], REPO);
     expect(fix.code, fix.stderr).toBeLessThan(2);
     expect(await readFile(path.join(dir, 'rfcs/science/2022_mesh.md'), 'utf8')).toBe(older);
+  });
+});
+
+describe('init --adopt: index pages of chapters beside the patterns are no folder-per-pattern layout', () => {
+  it('`chapters/*/index.md` (a list of links each) beside `patterns/*/*.md` that share five sections: the patterns are taken', async () => {
+    const files: Record<string, string> = {};
+    const pattern = (n: string) =>
+      `---\ntitle: Step ${n}\n---\n\n## Purpose\n\nWhat step ${n} is for.\n\n## Motivation\n\nWhy step ${n}.\n\n## Applicability\n\nWhen step ${n} applies.\n\n## Structure\n\nHow step ${n} is built.\n\n## Related patterns\n\nThe other steps.\n`;
+    for (let i = 0; i < 6; i++) {
+      files[`patterns/design/design-step-${i}.md`] = pattern(`d${i}`);
+      files[`patterns/solution/solution-step-${i}.md`] = pattern(`s${i}`);
+    }
+    files['patterns/design/index.md'] = '---\ntitle: Design patterns\n---\n\nThe design steps.\n';
+    files['patterns/solution/index.md'] = '---\ntitle: Solution patterns\n---\n\nThe solution steps.\n';
+    for (let c = 1; c <= 4; c++) {
+      files[`chapters/chapter-0${c}/index.md`] = `---\ntitle: Chapter ${c}\n---\n\n## Sections\n\n- [Part one](part-one.md)\n- [Part two](part-two.md)\n`;
+      files[`chapters/chapter-0${c}/part-one.md`] = `---\ntitle: Chapter ${c}, part one\n---\n\nThe first part of chapter ${c}.\n`;
+      files[`chapters/chapter-0${c}/part-two.md`] = `---\ntitle: Chapter ${c}, part two\n---\n\nThe second part of chapter ${c}.\n`;
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    const left = picomatch((config.exclude as string[] | undefined) ?? ['!**']);
+    expect(
+      Object.keys(files)
+        .filter((rel) => picked(rel) && !left(rel))
+        .sort(),
+    ).toEqual(
+      Object.keys(files)
+        .filter((rel) => /-step-\d\.md$/.test(rel))
+        .sort(),
+    );
+  });
+});
+
+describe('init --adopt: landing pages of groups of patterns (a grid of links, no section) are no patterns', () => {
+  it('left out as listing pages, so the sections every pattern has are required of them all', async () => {
+    const files: Record<string, string> = {};
+    const names = ['saga', 'race', 'debounce', 'heartbeat', 'fan-out', 'polling', 'retry-budget', 'timer-reset'];
+    for (const n of names)
+      files[`docs/${n}.md`] =
+        `# ${n}\n\n## Overview\n\n${n} in short.\n\n## Problem\n\nWhat hurts without ${n}.\n\n## Solution\n\nHow ${n} helps.\n\n## Related patterns\n\nThe others.\n`;
+    const tiles = (list: string[]) => list.map((n) => `<div class="tile"><a href="${n}"><span>${n}</span></a></div>`).join('\n');
+    files['docs/ordering-patterns.md'] = `# Ordering patterns\n\nPatterns grouped under one heading.\n\n<div class="grid">\n${tiles(names.slice(0, 4))}\n</div>\n`;
+    files['docs/routing-patterns.md'] = `# Routing patterns\n\nPatterns grouped under one heading.\n\n<div class="grid">\n${tiles(names.slice(4))}\n</div>\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.exclude).toEqual(expect.arrayContaining(['docs/ordering-patterns.md', 'docs/routing-patterns.md']));
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template).not.toContain('(optional)');
+    await writeFile(path.join(dir, 'docs/saga.md'), '# saga\n\n## Overview\n\nSaga in short.\n\n## Solution\n\nHow.\n\n## Related patterns\n\nThe others.\n');
+    expect(errorsOf(await lintOf(dir, REPO))).toEqual([['docs', 'required-section', expect.stringContaining('Problem')]]);
   });
 });
