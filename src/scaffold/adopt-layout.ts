@@ -703,6 +703,13 @@ function narrowFolders(
     else if (names.length <= MAX_NAMED) segment = { oneOf: names };
     else {
       for (const d of dropped) {
+        // (A file there written to the template as a whole is a pattern still, `concurrency/generator.md`
+        // beside two of that family's written otherwise: the others are left out one by one.)
+        const close = d.group.filter((f) => (fit(f)?.f1 ?? 0) >= CLOSE_FIT);
+        if (close.length > 0) {
+          for (const f of d.group) if (!close.includes(f)) exclusions.push({ glob: fileGlob(f.rel), reason: 'folder', files: [f.rel] });
+          continue;
+        }
         const glob = [...current.segments.slice(0, level).map(segmentGlob), escapeName(d.value), '**'].join('/');
         exclusions.push({ glob, reason: 'folder', files: d.group.map((f) => f.rel) });
       }

@@ -240,3 +240,32 @@ describe('init --adopt: landing pages of groups of patterns (a grid of links, no
     expect(errorsOf(await lintOf(dir, REPO))).toEqual([['docs', 'required-section', expect.stringContaining('Problem')]]);
   });
 });
+
+describe('init --adopt: a family folder left out for its files written otherwise', () => {
+  it('keeps the file there written to the template as a whole', async () => {
+    const files: Record<string, string> = {
+      'CONTRIBUTING.md': '# Contributing\n\n## Pattern Template\n\n```markdown\n# <Pattern-Name>\n<Pattern description>\n\n## Implementation\n\n## Usage\n```\n',
+    };
+    const fits = (n: string) => `# ${n} Pattern\n\nThe ${n} pattern.\n\n## Implementation\n\nCode for ${n}.\n\n## Usage\n\nUse ${n}.\n`;
+    const other = (n: string) => `# ${n} Pattern\n\nThe ${n} pattern.\n\n# Implementation and Example\n\nCode for ${n}.\n`;
+    for (const [family, names] of Object.entries({
+      creational: ['builder', 'factory'],
+      structural: ['proxy', 'adapter'],
+      behavioral: ['observer'],
+      idiom: ['options'],
+      profiling: ['timing'],
+      stability: ['breaker'],
+    }))
+      for (const n of names) files[`${family}/${n}.md`] = fits(n);
+    files['concurrency/generator.md'] = fits('generator');
+    files['concurrency/fanout.md'] = other('fanout');
+    files['concurrency/pool.md'] = other('pool');
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    const picked = picomatch(config.patterns as string[]);
+    const left = picomatch((config.exclude as string[] | undefined) ?? ['!**']);
+    expect(picked('concurrency/generator.md') && !left('concurrency/generator.md')).toBe(true);
+  });
+});
