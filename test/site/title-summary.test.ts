@@ -287,3 +287,16 @@ describe('the template’s own title line left in a pattern names nothing', () =
     expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['lazy-index', 'Lazy index']]);
   });
 });
+
+describe('a name field that asks for an identifier', () => {
+  it('`- Feature Name: retry_budget` is shown in words (`Retry budget`), as a file’s name is', async () => {
+    const site = await build(
+      '- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today’s date, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n',
+      {
+        'retry-budget':
+          '- Feature Name: `retry_budget`\n- Start Date: 2022-04-01\n\n# Summary\n\nClients get a fixed number of retries per minute.\n\n# Motivation\n\nRetry storms.\n',
+      },
+    );
+    expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['retry-budget', 'Retry budget']]);
+  });
+});
