@@ -40,6 +40,16 @@ export default defineRule({
       if (holder && holderSchema && holder.level < holderSchema.level && parentSection(template, holderSchema) === parentSection(template, schema)) continue;
       // The parent as the template writes it (a template may skip levels: `###` under `#`).
       const above = parentSection(template, schema);
+      // (Where it is already, a second heading read as that section — `## Prerequisite` after the
+      // `## Requirements` it is another name of — is no misplaced one: said as what it is.)
+      if ((above === undefined && holder === undefined) || (above !== undefined && holderSchema === above)) {
+        const first = outline.all.find((m) => m.schema === schema)?.sections.find((x) => x !== section);
+        report({
+          message: `${headingLabel(section)} reads as the template's ${schemaLabel(schema)}${first ? `, which this pattern has already (${headingLabel(first)}, line ${first.heading.range.start.line})` : ''}: if it is a section of its own, give it a name of its own; if it is the same, merge the two.`,
+          range: section.heading.range,
+        });
+        continue;
+      }
       const parent = above ? `under ${schemaLabel(above)}` : 'at the top level';
       report({ message: `${headingLabel(section)} is misplaced: the template puts it ${parent}.`, range: section.heading.range });
     }

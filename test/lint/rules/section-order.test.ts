@@ -247,6 +247,21 @@ describe('section-order: a section written in other words', () => {
   });
 });
 
+describe('section-order: a second heading read as a section the pattern has already', () => {
+  it('`## Prerequisite` after `## Requirements` (its alias `Pre-requisites`), at the top level where the template has it: said as a second one, never "misplaced at the top level"', async () => {
+    const template = '# [Title]\n\n## Requirements\n\n* What a reader needs.\n\n## Deployment\n\n1. How to deploy.\n\n## Cleanup\n\n1. Delete it.\n';
+    const source =
+      '# Kite to lake\n\n## Requirements\n\n* The kite tool.\n\n## Prerequisite\n\nCreate a bucket first.\n\n## Deployment\n\n1. Run it.\n\n## Cleanup\n\n1. Remove it.\n';
+    const found = await lintOne('section-order', source, {
+      template,
+      config: { template: 'templates/pattern.md', sections: { Requirements: { aliases: ['Pre-requisites'] } } },
+    });
+    expect(found.shown).toEqual([
+      "7:1 `## Prerequisite` reads as the template's `## Requirements`, which this pattern has already (`## Requirements`, line 3): if it is a section of its own, give it a name of its own; if it is the same, merge the two.",
+    ]);
+  });
+});
+
 describe('section-order: guidance the template tells the author to delete', () => {
   it('is never taken for a heading of the author’s that shares a word with it', async () => {
     const template = '# [Title]\n\n## 1 Summary\n\nWhat.\n\n## 2 Design\n\nHow.\n\n## 3 Writing guide, delete this section before merging\n\n- Ask two reviewers.\n';
