@@ -295,6 +295,8 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     for (const link of from.links) {
       const target = resolveReference(link.url, from.file, this.catalog.root);
       if (target.kind === 'local' && target.file === to.file) return true;
+      // (Or by the route a site gives its page, `/patterns/design-patterns/hub-load/`, as relations are read.)
+      if (this.resolvePattern(link.url, from.file) === to) return true;
     }
     const title = to.title?.text.toLowerCase();
     if (!title) return false;

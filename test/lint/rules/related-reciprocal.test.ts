@@ -25,6 +25,16 @@ describe('related-reciprocal', () => {
     ]);
   });
 
+  it('a link back written as the route a site gives the page (`/design/hub-load/`) is a mention', async () => {
+    expect(
+      await warnings({
+        'patternbook.config.json': JSON.stringify({ patterns: ['design/*.md'] }),
+        'design/hub-load.md': pattern('Hub load', '- [The other step](/design/link-load/)'),
+        'design/link-load.md': pattern('Link load', '- [The first step](/design/hub-load/)'),
+      }),
+    ).toEqual([]);
+  });
+
   it('names each list as the catalog does (`## Related`, `## See also`), not as Related Patterns', async () => {
     const named = (title: string, section: string, related: string) =>
       `# ${title}\n\n> ${title} does one thing.\n\n## Overview\n\nText.\n\n## ${section}\n\n${related}\n`;
