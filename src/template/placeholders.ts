@@ -287,6 +287,9 @@ export function isDiagram(lang: string): boolean {
   return DIAGRAM_LANGUAGES.has(lang.replace(/^\{(.*)\}$/, '$1'));
 }
 
+/** A plain label and three choices at least: `Status: proposed | rejected | accepted | superseded by 0005`. */
+const PLAIN_LABEL_CHOICES = /^\s*[\p{L}][\p{L} _-]{0,30}:\s+((?:[\p{L}][\p{L}\p{N} -]*?)(?:\s*\|\s*[\p{L}][\p{L}\p{N} -]*?){2,})\s*$/u;
+
 /** Labels of a note rather than a field: `**Note:**`, `**Important:**`. */
 const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;
 
@@ -316,6 +319,13 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
       .replace(/^\s*:?\s*/, '')
       .trim();
     if (rest && !markedTokens(rest).some((t) => t.text === rest)) found.add(rest, isSampleValue(rest) ? 'sample-value' : 'label-sample', path, line);
+    return;
+  }
+  // (A plain label over a list of choices, `Status: proposed | rejected | accepted`: the choices are
+  // the sample to replace, as after a bold label.)
+  const choices = PLAIN_LABEL_CHOICES.exec(text);
+  if (choices) {
+    found.add(choices[1]!.trim(), 'label-sample', path, line);
     return;
   }
   const head = text.split(':')[0]!.trim();

@@ -366,3 +366,18 @@ describe('guidance that describes what goes in a section instead of asking for i
     expect(learnBoilerplate(template, found).map((b) => [b.placeholder.text, b.kept, b.of])).toEqual([['A short list of what this change covers.', 7, 10]]);
   });
 });
+
+describe('a plain label over a list of choices', () => {
+  it('`Status: proposed | rejected | accepted` — the choices are the sample to replace; a record that chose one keeps none of it', () => {
+    const template = templateFromSource(
+      '# Title\n\nDate: YYYY-MM-DD\n\nStatus: proposed | rejected | accepted | superseded\n\n## Context\n\nWhat is going on.\n',
+      'template.md',
+    );
+    expect(template.placeholders.map((p) => `${p.kind}: ${p.text}`)).toContain('label-sample: proposed | rejected | accepted | superseded');
+    const left = (text: string) => templateTextIn(template, doc(text)).leftovers.map((l) => l.shown);
+    expect(left('# Use a queue\n\nDate: 2024-01-10\n\nStatus: proposed | rejected | accepted | superseded\n\n## Context\n\nJobs pile up.\n')).toHaveLength(1);
+    expect(left('# Use a queue\n\nDate: 2024-01-10\n\nStatus: accepted\n\n## Context\n\nJobs pile up.\n')).toEqual([]);
+    // (A plain label with one value, or two, is a field as written: `Owner: Platform team`.)
+    expect(templateFromSource('# Title\n\nOwner: platform | data\n\n## Context\n\nText.\n', 'template.md').placeholders.map((p) => p.kind)).not.toContain('label-sample');
+  });
+});
