@@ -122,6 +122,8 @@ export interface AdoptResult {
     copies?: true;
     /** With the template's sections, where no glob reaches (a folder of their own without a README, deeper): these files, said by name. */
     fitting?: string[];
+    /** The other Markdown files in those files' folders, written otherwise (an older layout of a document there): said with them. */
+    beside?: string[];
   }[];
   comparison: Comparison;
   /** Template text most patterns keep verbatim, said as `“…” is kept by 592 of 1,011 patterns: treated as boilerplate`. */
@@ -1136,9 +1138,25 @@ function notTaken(
   // (Those in a folder of five or more said as not taken are said with it; the others by name.)
   const grouped = new Set(groups.flatMap(([, rels]) => rels));
   const alone = fitting.filter((rel) => !grouped.has(rel));
+  // (And the files beside them in their folders, written otherwise — `0025-1-collector.md` with its H2
+  // title beside `0025-2-sidecar.md`: said with them, never left out without a word.)
+  const homesOfAlone = new Set(alone.map((rel) => path.posix.dirname(rel)));
+  const beside = files
+    .filter(
+      (f) =>
+        !said.has(f.rel) &&
+        !alone.includes(f.rel) &&
+        !grouped.has(f.rel) &&
+        homesOfAlone.has(f.dirs.join('/') || '.') &&
+        !isNonPatternName(f) &&
+        templateNameScore(f) < 3,
+    )
+    .map((f) => f.rel);
   return [
     ...(copies.length > 0 ? [{ folder: path.posix.dirname(copies[0]!), files: copies.length, example: copies[0]!, copies: true as const }] : []),
-    ...(alone.length > 0 ? [{ folder: path.posix.dirname(alone[0]!), files: alone.length, example: alone[0]!, fitting: alone }] : []),
+    ...(alone.length > 0
+      ? [{ folder: path.posix.dirname(alone[0]!), files: alone.length, example: alone[0]!, fitting: alone, ...(beside.length > 0 ? { beside } : {}) }]
+      : []),
     ...near.slice(0, 5),
     ...groups.map(([folder, rels]) => ({ folder, files: rels.length, example: rels[0]! })),
   ];
@@ -1157,7 +1175,7 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
             : f.copies
               ? `${plural(f.files, 'file')} with the text of the pattern beside it (${f.example}…: copies)`
               : f.fitting
-                ? `${plural(f.files, 'file')} with the template's sections (${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ', …' : ''})`
+                ? `${plural(f.files, 'file')} with the template's sections (${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ', …' : ''})${f.beside ? ` and ${plural(f.beside.length, 'file')} written otherwise beside them (${f.beside.slice(0, 3).join(', ')}${f.beside.length > 3 ? ', …' : ''})` : ''}`
                 : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`,
         )
         .join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`

@@ -269,3 +269,23 @@ describe('init --adopt: a family folder left out for its files written otherwise
     expect(picked('concurrency/generator.md') && !left('concurrency/generator.md')).toBe(true);
   });
 });
+
+describe('init --adopt: a document beside one that is said as not taken', () => {
+  it('is said with it, never left out without a word', async () => {
+    const record = (n: string) => `# ${n}\n\n## Problem\n\nWhat hurts in ${n}.\n\n## Decision\n\nWhat we do about ${n}.\n\n## Consequences\n\nWhat follows from ${n}.\n`;
+    const files: Record<string, string> = {
+      '0000-template.md': '# [Title]\n\n## Problem\n\nSay what hurts.\n\n## Decision\n\nSay what we do.\n\n## Consequences\n\nSay what follows.\n',
+      '0001-queues.md': record('queues'),
+      '0002-caches.md': record('caches'),
+      '0003-logs.md': record('logs'),
+      '0004-telemetry/0004-2-sidecar.md': record('sidecar'),
+      '0004-telemetry/0004-1-collector.md': '## Send telemetry through a collector\n\n## Context\n\nNo direct access.\n\n## Choice\n\nA collector.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not taken +0004-telemetry\/0004-2-sidecar\.md/);
+    expect(run.stdout).toMatch(/not taken +0004-telemetry\/0004-1-collector\.md \(beside it, written otherwise/);
+    expect(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).toContain('0004-telemetry/0004-1-collector.md');
+  });
+});

@@ -92,7 +92,11 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
         : f.copies
           ? `  not taken  ${plural(f.files, 'file')} ${dim(`(${f.example}…: each the same text as the pattern taken beside it, a copy)`)}`
           : f.fitting
-            ? `  not taken  ${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ` and ${f.fitting.length - 3} more` : ''} ${dim(`(${f.fitting.length === 1 ? 'it has' : 'they have'} the template's sections, where no glob reaches: add ${f.fitting.length === 1 ? 'its path' : 'their paths'} to \`patterns\` if ${f.fitting.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}`
+            ? `  not taken  ${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ` and ${f.fitting.length - 3} more` : ''} ${dim(`(${f.fitting.length === 1 ? 'it has' : 'they have'} the template's sections, where no glob reaches: add ${f.fitting.length === 1 ? 'its path' : 'their paths'} to \`patterns\` if ${f.fitting.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}${
+                f.beside
+                  ? `\n  not taken  ${f.beside.slice(0, 3).join(', ')}${f.beside.length > 3 ? ` and ${f.beside.length - 3} more` : ''} ${dim(`(beside ${f.fitting.length === 1 ? 'it' : 'them'}, written otherwise: add ${f.beside.length === 1 ? 'its path' : 'their paths'} too if ${f.beside.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}`
+                  : ''
+              }`
             : `  not taken  ${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} ${dim(`(${f.example}…: not written from the template; add a glob, and a template under \`overrides\`, if they are patterns)`)}`,
     );
   for (const e of r.exclude)
