@@ -110,7 +110,7 @@ function refit(
 ): LoadPatternResult {
   if (!result.ok || !templates.hasSiblings) return result;
   const fitted = templates.fit(input.path, result.pattern.document.sections);
-  const sibling = templates.isFitted(input.path, fitted);
+  const sibling = templates.isSibling(fitted);
   let refitted: LoadPatternResult = result;
   if (fitted !== first) {
     const doc = result.pattern.document;

@@ -32,21 +32,9 @@ export class TemplateSet {
    * follow best when it was loaded (`fit`), else the base.
    */
   for(path: string): TemplateSchema {
-    if (this.followsBase.has(path)) return this.base;
-    return this.variantOf(path) ?? this.fitted.get(path) ?? this.base;
-  }
-
-  /** The template an override gives the path, if one does (the last whose globs match). */
-  private variantOf(path: string): TemplateSchema | undefined {
     for (let i = this.variants.length - 1; i >= 0; i--) if (this.variants[i]!.match(path)) return this.variants[i]!.template;
-    return undefined;
+    return this.fitted.get(path) ?? this.base;
   }
-
-  /**
-   * Paths an override gives a template file of its own that follow the catalog's template instead
-   * (an older document of a folder that has its own template since: see `fit`).
-   */
-  private readonly followsBase = new Set<string>();
 
   /**
    * Where the catalog has sibling templates: the one the pattern follows best
@@ -54,17 +42,7 @@ export class TemplateSet {
    * template keeps that one.
    */
   fit(path: string, sections: readonly Section[]): TemplateSchema {
-    // (A folder's own template, where the document follows the catalog's instead — two of the sections
-    // only the catalog's template has at least, more than of the folder's own: an older document of that
-    // folder, written before it had its template. Judged by the one it follows.)
-    const variant = this.variantOf(path);
-    if (variant) {
-      const follows = variant.file !== this.base.file && bestSibling(variant, [this.base], sections) === this.base;
-      if (follows) this.followsBase.add(path);
-      else this.followsBase.delete(path);
-      return follows ? this.base : variant;
-    }
-    if (this.siblings.length === 0) return this.base;
+    if (this.siblings.length === 0 || this.variants.some((v) => v.match(path))) return this.for(path);
     const best = bestSibling(this.base, this.siblings, sections);
     if (best === this.base) this.fitted.delete(path);
     else this.fitted.set(path, best);
@@ -81,21 +59,14 @@ export class TemplateSet {
    * (`PatternView.templateFile`, from a lint worker), so `for(path)` gives it here too.
    */
   remember(view: { path: string; templateFile?: string }): void {
-    if (view.templateFile === this.base.file && this.variantOf(view.path)) this.followsBase.add(view.path);
-    else this.followsBase.delete(view.path);
     const sibling = view.templateFile === undefined ? undefined : this.siblings.find((t) => t.file === view.templateFile);
     if (sibling) this.fitted.set(view.path, sibling);
     else this.fitted.delete(view.path);
   }
 
-  /** Whether patterns are matched to one of several templates when loaded (`fit`): siblings, or overrides with a template file of their own. */
+  /** Whether patterns are matched to one of several templates when loaded (`fit`). */
   get hasSiblings(): boolean {
-    return this.siblings.length > 0 || this.variants.some((v) => v.template.file !== this.base.file);
-  }
-
-  /** Whether the template a pattern was fitted to is other than the one its path alone gives (a sibling, or the base over an override's). */
-  isFitted(path: string, template: TemplateSchema): boolean {
-    return this.isSibling(template) || (template === this.base && this.followsBase.has(path));
+    return this.siblings.length > 0;
   }
 
   /** Every distinct template, the base first. */
