@@ -229,6 +229,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Moved down, or out of place: only where it lands under its template parent, never under a heading of the author's.)
     const past = raisedPastParent(section, schema);
     const lastH1 = section.heading === onlyH1 && schema.level > 1;
+    // (The file's only H1 is a section of a pattern with no title anywhere: the title rule says so at
+    // it, with this as its cause — one problem, one finding.)
+    if (lastH1 && !doc.title && pattern.title === undefined) return;
     // (Out of place, and raised or lowered where it stands it would break the template's order: moved by hand.)
     const disordered = misplaced && !past && !inOrderThere(section, schema);
     // (A heading deeper than the section among topics of the author's under a heading of theirs,

@@ -461,20 +461,22 @@ testRule(
 );
 
 // The file's only H1 is a section (`# Summary` over the rest), where the template opens with an H1
-// title: moved down, it would leave the file with no H1 at all.
+// title: moved down, it would leave the file with no H1 at all. Where the pattern has no title anywhere,
+// the title rule says so at that heading, with this as its cause: one problem, one finding (not this
+// rule's too). With a title kept elsewhere (front matter), it is this rule's, and no fix is offered.
 testRule(
   rule,
   {
     template: '# [Title]\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n',
-    valid: [],
+    valid: [{ name: 'no title anywhere: the title rule’s finding', text: '# Summary\n\nA bell for the shed door.\n\n## Motivation\n\nNobody hears a knock.\n' }],
     invalid: [
       {
-        name: 'no fix for the only H1: the title goes above it first',
-        text: '# Summary\n\nA bell for the shed door.\n\n## Motivation\n\nNobody hears a knock.\n',
+        name: 'no fix for the only H1 of a pattern titled in its front matter: the title goes above it first',
+        text: '---\ntitle: Shed bell\n---\n\n# Summary\n\nA bell for the shed door.\n\n## Motivation\n\nNobody hears a knock.\n',
         errors: [
           {
             message: `${message('# Summary', 2, '## Summary')} It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).`,
-            line: 1,
+            line: 5,
             column: 1,
           },
         ],
