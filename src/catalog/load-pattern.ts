@@ -966,9 +966,18 @@ function readWhole(file: string, maxSize: number): { bytes: Buffer; size: number
  */
 function noticeStatus(document: MarkdownDocument): string | undefined {
   const title = document.title;
-  if (!title) return undefined;
-  const notice = document.sections.find((s) => s.heading.range.start.line < title.range.start.line && isNoticeHeading(s.heading.text));
-  const word = notice && /\b(deprecated|obsolete|outdated|archived|superseded|withdrawn|retired)\b/i.exec(notice.heading.text)?.[1];
+  // (Or, in a document with no title line — its sections H1s, as an RFC template has them —, its first
+  // heading: `# Superseded!` over `# Summary`.)
+  // (Or the title itself, where the notice is the first H1 of a document whose sections follow as H1s:
+  // `# Superseded!` over `# Summary`, no name of its own above them.)
+  const first = document.sections[0];
+  const notice = title
+    ? (document.sections.find((s) => s.heading.range.start.line < title.range.start.line && isNoticeHeading(s.heading.text))?.heading ??
+      (isNoticeHeading(title.text) && document.sections.length > 0 ? title : undefined))
+    : first && document.sections.length > 1 && isNoticeHeading(first.heading.text)
+      ? first.heading
+      : undefined;
+  const word = notice && /\b(deprecated|obsolete|outdated|archived|superseded|withdrawn|retired)\b/i.exec(notice.text)?.[1];
   return word ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : undefined;
 }
 

@@ -103,6 +103,18 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     ]);
   });
 
+  it('reads it from a notice that opens a document whose sections are H1s, with no title line (`# Superseded!` over `# Summary`)', async () => {
+    const dir = await tempCatalog({
+      '0000-template.md': '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy?\n\n# Drawbacks\n\nWhy not?\n',
+      'patternbook.config.json': JSON.stringify({ template: '0000-template.md', patterns: ['rfcs/*.md'] }),
+      'rfcs/0002-hashes.md': '# Summary\n\nShorter hashes.\n\n# Motivation\n\nLong paths.\n\n# Drawbacks\n\nCollisions.\n',
+      'rfcs/0003-core-team.md': '# Superseded!\n\nThis RFC is superseded by [RFC 2](0002-hashes.md).\n\n# Summary\n\nA core team.\n\n# Motivation\n\nNobody decides.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    // (Superseded: its missing `# Drawbacks` is a warning, as in any record no longer in force.)
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual(['rfcs/0002-hashes.md ', 'rfcs/0003-core-team.md warning']);
+  });
+
   it('reads it in a header block with a field left empty and a value going on on an indented line', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': '    Author: [name]\n    Status: Draft\n    Reviewed:\n\n# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
