@@ -7,7 +7,7 @@ import { isDraft } from '../../catalog/status.js';
 import { askedAtStage } from '../../template/stages.js';
 import { splitNote } from '../../template/heading-variants.js';
 import { foldHeading, withoutNumbering } from '../../template/normalize.js';
-import { parentSection } from '../../template/walk.js';
+import { flattenSections, parentSection } from '../../template/walk.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
 
@@ -22,6 +22,7 @@ export default defineRule({
     const draft = isDraft(pattern, catalog.config, template);
     const asked = askedAtStage(template, pattern);
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
+    const bareTemplate = template.sections.length > 0 && flattenSections(template.sections).every((s) => !s.expects.content && !s.body.includes('<!--'));
     // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template
     // has is the placeholder rule's to report there.
     const templateMarkers = new Set(template.placeholders.filter((p) => MARKER.test(p.text)).map((p) => p.text.toUpperCase()));
@@ -84,8 +85,23 @@ export default defineRule({
           // for text too: left with nothing, or with that note alone as `--fix` inserts it, it is not written.)
           // (Its sub-sections all optional count for none, `<!--### [Structure]-->` commented out under it.)
           const noteOnly = !schema.expects.content && schema.children.every((c) => c.optional) && !schema.optional && !schema.recommended && schema.body.includes('<!--');
-          const expectsSomething = section.children.length === 0 ? schema.expects.content || noteOnly || schema.children.some((c) => !c.optional) : asksContent(schema);
+          // (A template made of bare headings alone, `## Context`, `## Decision`, `## Consequences`, asks
+          // for text under each of them all the same: a required leaf left empty is told — a warning, the
+          // template saying no more than its heading.)
+          const bareAsk = bareTemplate && section.children.length === 0 && schema.children.length === 0 && !schema.optional && !schema.recommended && !schema.anyHeading;
+          const expectsSomething =
+            section.children.length === 0 ? schema.expects.content || noteOnly || schema.children.some((c) => !c.optional) || bareAsk : asksContent(schema);
           if (!expectsSomething || said.has(section) || !blank(section, footer, items, markerOnly) || answeredInHeading(section)) continue;
+          if (bareAsk && !schema.expects.content && !noteOnly) {
+            if (splitNote(section.heading.text).declined || repeatedNext(section) || partsAfter(section, schema) || strayH1After(section) || ownAfter(section).length > 0)
+              continue;
+            report({
+              message: `Section ${headingLabel(section)} is empty: write its text (the template gives its sections bare headings, no more: a warning).`,
+              range: section.heading.range,
+              warning: true,
+            });
+            continue;
+          }
           // Its heading says it is left out on purpose (`### Non-Goals [omitted]`, `## Rollout (N/A)`): answered,
           // as "N/A" under it would be.
           if (splitNote(section.heading.text).declined) continue;

@@ -551,3 +551,24 @@ describe('empty-section: a section the template gives only notes for the author 
     expect((await lintOne('empty-section', text, { template })).diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['8 warning']);
   });
 });
+
+describe('empty-section: a template made of bare headings', () => {
+  const template = '# Title\n\nDate: YYYY-MM-DD\n\n## Context\n\n## Decision\n\n## Consequences\n';
+  it('a required section left empty is told, a warning (the template says no more than its heading)', async () => {
+    const found = await lintOne(
+      'empty-section',
+      '# Use a queue\n\nDate: 2024-01-10\n\n## Context\n\nJobs pile up.\n\n## Decision\n\n## Consequences\n\nOne more service.\n',
+      { template },
+    );
+    expect(found.shown).toEqual([
+      '9:1 `## Decision` is empty: write its text (the template gives its sections bare headings, no more: a warning).'.replace(/^9:1 /, '9:1 Section '),
+    ]);
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+  });
+  it('not where the template gives any section text: a bare heading there is a container or a label', async () => {
+    const found = await lintOne('empty-section', '# Use a queue\n\n## Context\n\nJobs pile up.\n\n## Decision\n\n## Consequences\n\nOne more service.\n', {
+      template: '# Title\n\n## Context\n\nSay what is going on.\n\n## Decision\n\n## Consequences\n\nSay what follows.\n',
+    });
+    expect(found.shown).toEqual([]);
+  });
+});
