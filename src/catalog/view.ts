@@ -49,27 +49,27 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   // (An identifier the template asks for in the name's place, `- Feature Name: retry_budget`, is shown
   // in words, as a file's name is: `Retry budget`.)
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
-  if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return words(ident);
+  if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
   if (pattern.title?.text && !pattern.title.sample) return pattern.title.text;
-  return words(pattern.slug);
+  return nameInWords(pattern.slug);
 }
 
 /** A name written as an identifier: lower case words joined by underscores (`retry_budget`, `async_await`). */
 const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 
 /** A name made of a file's or an identifier's words, as readers are shown it. */
-function words(name: string): string {
+function nameInWords(name: string): string {
   // (A date the file name starts with, `2022-03-08-` or `202203-`, says when, not what; nor does a
   // number still to be given, `0000-`, kept by every document of the catalog that has none yet.)
-  const words = name
+  const text = name
     .replace(/^(?:19|20)\d{2}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?[-_]+(?=\D)/, '')
     .replace(/^(?:0{3,}|n{3,}|x{3,})[-_]+(?=\D)/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   // (A document's number kept, the words after it a title: `0012-bulk-export` is `0012 Bulk export`.)
-  const numbered = /^(\d+ )(\p{Ll})/u.exec(words);
-  if (numbered) return numbered[1]! + numbered[2]!.toUpperCase() + words.slice(numbered[0].length);
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
+  const numbered = /^(\d+ )(\p{Ll})/u.exec(text);
+  if (numbered) return numbered[1]! + numbered[2]!.toUpperCase() + text.slice(numbered[0].length);
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : name;
 }
 
 /** A label an author opens a summary with (`TL;DR:`, `Summary:`, `In short —`): it says the text is the summary. */

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseFrontMatter, type FrontMatterError } from './front-matter.js';
-import { decodeDestination, HEADING_ID, inlineText, normalizeSpace } from './inline.js';
+import { decodeCommonEntities, decodeDestination, HEADING_ID, inlineText, normalizeSpace } from './inline.js';
 import { LineIndex, type Range } from './lines.js';
 import { tokenize } from './parser.js';
 import { SlugCounter } from './slug.js';
@@ -335,16 +335,7 @@ const HTML_TITLE = /^\s*<h1\b[^>]*>((?:(?!<\/?h1\b)[\s\S])*)<\/h1>\s*$/i;
 
 /** The words of an HTML fragment: its tags dropped (an image's `alt` is no word of a heading's), the common entities read. */
 function htmlText(html: string): string {
-  return normalizeSpace(
-    html
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&amp;/g, '&'),
-  );
+  return normalizeSpace(decodeCommonEntities(html.replace(/<[^>]*>/g, ' ')));
 }
 
 class DocumentBuilder {

@@ -84,3 +84,14 @@ function isWordsInBrackets(tag: string): boolean {
   const m = /^<([^<>/=!?][^<>=/]*)>$/.exec(tag);
   return m !== null && !isHtmlTag(m[1]!);
 }
+
+/** The entities HTML fragments in Markdown commonly hold, read as the characters they stand for (`&amp;` last). */
+export function decodeCommonEntities(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}

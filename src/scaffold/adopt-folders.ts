@@ -32,6 +32,27 @@ export interface FolderTemplate {
 /** Documents that must have a folder's template's sections for it to be theirs (and most of them). */
 const FOLDER_TEMPLATE_MIN = 2;
 
+/**
+ * How many of the documents (those parsed) have the sections of a template of their own, where two at
+ * least and most of them do, and more closely than they have the catalog template's; else undefined.
+ */
+function followsOwn(documents: readonly ScannedFile[], own: TemplateCandidate, catalog: TemplateCandidate): number | undefined {
+  const parsed = documents.filter((f) => f.doc !== undefined);
+  let fitting = 0;
+  let theirs = 0;
+  let ours = 0;
+  for (const f of parsed) {
+    const fit = fitOf(own.schema, f.doc!);
+    const other = fitOf(catalog.schema, f.doc!);
+    if (fits(fit)) {
+      fitting++;
+      theirs += fit.f1;
+    }
+    if (fits(other)) ours += other.f1;
+  }
+  return fitting < FOLDER_TEMPLATE_MIN || fitting * 2 < parsed.length || theirs <= ours ? undefined : fitting;
+}
+
 /** The folder a document belongs to as one of a collection: its own folder's parent for `name/README.md`. */
 function collectionOf(file: ScannedFile): string {
   return (file.folderKind ? file.dirs.slice(0, -1) : file.dirs).join('/');
@@ -81,20 +102,8 @@ export function folderTemplates(layout: LayoutChoice, candidates: readonly Templ
         !isNonPatternName(f) &&
         slugOfFile(f) !== undefined,
     );
-    const parsed = members.filter((f) => f.doc);
-    let fitting = 0;
-    let own = 0;
-    let catalogs = 0;
-    for (const f of parsed) {
-      const fit = fitOf(candidate.schema, f.doc!);
-      const theirs = fitOf(chosen.schema, f.doc!);
-      if (fits(fit)) {
-        fitting++;
-        own += fit.f1;
-      }
-      if (fits(theirs)) catalogs += theirs.f1;
-    }
-    if (fitting < FOLDER_TEMPLATE_MIN || fitting * 2 < parsed.length || own <= catalogs) continue;
+    const fitting = followsOwn(members, candidate, chosen);
+    if (fitting === undefined) continue;
     // (Not the catalog's own patterns under another name: a folder holding most of them is where its template should be.)
     if (members.filter((f) => inLayout.has(f)).length * 2 > layout.patterns.length) continue;
     const prefix = folder
@@ -185,20 +194,8 @@ export function siblingKinds(
     const rest = files.filter((f) => !inLayout.has(f) && !candidateFiles.has(f) && !keptOut.has(f.rel) && !otherFolders.has(f));
     if (rest.length < FOLDER_TEMPLATE_MIN) continue;
     const choice = chooseLayout(rest, [{ ...kind, nameScore: Infinity }], () => undefined);
-    const own = choice.patterns.filter((f) => f.doc !== undefined);
-    let fitting = 0;
-    let theirs = 0;
-    let ours = 0;
-    for (const f of own) {
-      const fit = fitOf(kind.schema, f.doc!);
-      const catalog = fitOf(chosen.schema, f.doc!);
-      if (fits(fit)) {
-        fitting++;
-        theirs += fit.f1;
-      }
-      if (fits(catalog)) ours += catalog.f1;
-    }
-    if (fitting < FOLDER_TEMPLATE_MIN || fitting * 2 < own.length || theirs <= ours) continue;
+    const fitting = followsOwn(choice.patterns, kind, chosen);
+    if (fitting === undefined) continue;
     // (Never a glob that takes one of the catalog's patterns too: they are judged by its template.)
     const selects = picomatch(choice.globs, { dot: false });
     if (layout.patterns.some((f) => selects(f.rel))) continue;

@@ -1,4 +1,5 @@
 import type { Range } from '../markdown/lines.js';
+import { decodeCommonEntities } from '../markdown/inline.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import { foldHeading } from './normalize.js';
 
@@ -207,14 +208,7 @@ export const ID_FIELD =
 
 /** A table cell's text: its tags dropped, the common entities decoded, spaces closed up. */
 function decodeCell(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
+  return decodeCommonEntities(html.replace(/<[^>]+>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1194,34 +1194,36 @@ describe('required-section: a section the template gained after the older patter
     }
   });
 
+  /** `git args` in `cwd`, committed as of `date` by a test author. */
+  const gitAt = (cwd: string, date: string, ...args: string[]) => {
+    const r = spawnSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.org',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.org',
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      },
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+
   it('patterns committed before the template itself (written before there was one) keep their warnings, with that said', async () => {
-    const git = (cwd: string, date: string, ...args: string[]) => {
-      const r = spawnSync('git', args, {
-        cwd,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@example.org',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@example.org',
-          GIT_AUTHOR_DATE: date,
-          GIT_COMMITTER_DATE: date,
-        },
-      });
-      if (r.status !== 0) throw new Error(r.stderr);
-    };
     const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }) });
     await mkdir(path.join(root, 'text'), { recursive: true });
     for (let n = 1; n <= 6; n++) await writeFile(path.join(root, `text/${String(n).padStart(4, '0')}-change.md`), proposal(n, false));
-    git(root, '2022-01-01T10:00:00Z', 'init', '-q');
-    git(root, '2022-01-01T10:00:00Z', 'add', '-A');
-    git(root, '2022-01-01T10:00:00Z', 'commit', '-qm', 'early records');
+    gitAt(root, '2022-01-01T10:00:00Z', 'init', '-q');
+    gitAt(root, '2022-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2022-01-01T10:00:00Z', 'commit', '-qm', 'early records');
     await mkdir(path.join(root, 'templates'), { recursive: true });
     await writeFile(path.join(root, 'templates/proposal.md'), template);
     for (let n = 7; n <= 20; n++) await writeFile(path.join(root, `text/${String(n).padStart(4, '0')}-change.md`), proposal(n, n !== 15));
-    git(root, '2023-01-01T10:00:00Z', 'add', '-A');
-    git(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'template and the rest');
+    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'template and the rest');
     const report = await lint({ root, only: ['required-section'], fix: false });
     const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path.slice(5, 9)} ${d.severity}`));
     expect(found).toEqual([...['0001', '0002', '0003', '0004', '0005', '0006'].map((n) => `${n} warning`), '0015 error']);
@@ -1229,22 +1231,6 @@ describe('required-section: a section the template gained after the older patter
   });
 
   it('a section the template gained after a pattern was committed (its git history says when): that one pattern’s lack is a warning that says so; later ones lacking it are errors', async () => {
-    const git = (cwd: string, date: string, ...args: string[]) => {
-      const r = spawnSync('git', args, {
-        cwd,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@example.org',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@example.org',
-          GIT_AUTHOR_DATE: date,
-          GIT_COMMITTER_DATE: date,
-        },
-      });
-      if (r.status !== 0) throw new Error(r.stderr);
-    };
     const v1 = '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n';
     const rfc = (n: string, future: boolean) =>
       `# Summary\n\nThe ${n} change.\n\n# Motivation\n\nUsers of ${n} asked.\n${future ? `\n# Future work\n\nLater steps for ${n}.\n` : ''}`;
@@ -1253,14 +1239,14 @@ describe('required-section: a section the template gained after the older patter
       '0000-template.md': v1,
       'rfcs/0001-process.md': rfc('process', false),
     });
-    git(root, '2017-03-18T10:00:00Z', 'init', '-q');
-    git(root, '2017-03-18T10:00:00Z', 'add', '-A');
-    git(root, '2017-03-18T10:00:00Z', 'commit', '-qm', 'template and the first RFC');
+    gitAt(root, '2017-03-18T10:00:00Z', 'init', '-q');
+    gitAt(root, '2017-03-18T10:00:00Z', 'add', '-A');
+    gitAt(root, '2017-03-18T10:00:00Z', 'commit', '-qm', 'template and the first RFC');
     await writeFile(path.join(root, '0000-template.md'), `${v1}\n# Future work\n\nWhat would follow?\n`);
-    git(root, '2017-04-01T10:00:00Z', 'commit', '-qam', 'the template gains Future work');
+    gitAt(root, '2017-04-01T10:00:00Z', 'commit', '-qam', 'the template gains Future work');
     for (let n = 10; n < 16; n++) await writeFile(path.join(root, `rfcs/00${n}-later.md`), rfc(`later ${n}`, n !== 13));
-    git(root, '2018-01-01T10:00:00Z', 'add', '-A');
-    git(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'later RFCs');
+    gitAt(root, '2018-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'later RFCs');
     const report = await lint({ root, only: ['required-section'], fix: false });
     const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${path.basename(r.path)} ${d.severity}`));
     expect(found).toEqual(['0001-process.md warning', '0013-later.md error']);
