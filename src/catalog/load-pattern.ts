@@ -636,6 +636,12 @@ function whollyEmphasised(raw: string): boolean {
   return !inner.includes(mark);
 }
 
+/** A lead-in to examples: `Examples of messages:`, `For example:`. */
+const EXAMPLES = /^(?:(?:some )?examples?\b|e\.g\.|for (?:example|instance)\b|such as\b|sample\b)/i;
+
+/** A heading over when to use a pattern (folded): `When to use this pattern`, `Applicability`, `Use cases`. */
+const WHEN_TO_USE = /^(?:when (?:(?:not )?to|should (?:i|you|we)) (?:use|apply|choose)\b.*|applicability|use cases?|usage scenarios?|good fit for)$/;
+
 /** A heading that names a document's summary (folded): `Summary`, `Abstract`, `TL;DR`, `Executive summary`. */
 const SUMMARY_SECTION = /^(?:(?:simple )?summary|abstract|synopsis|tl;? ?dr|executive summary|in brief|at a glance)$/;
 
@@ -777,10 +783,10 @@ function findSection(sections: readonly Section[], matcher: RegExp): Section | u
 function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: (text: string) => boolean = () => false): { text: string; range: Range } | undefined {
   const titleEnd = doc.title?.range.end.line ?? 0;
   const outside = (range: Range) => range.start.line > titleEnd && (!skip || range.start.line > skip.end.line || range.end.line < skip.start.line);
-  const find = (pick: (block: Block) => { text: string; range: Range } | undefined) => {
-    const inBlocks = (blocks: readonly Block[]) => {
-      for (const block of blocks) {
-        const found = pick(block);
+  const find = (pick: (block: Block, next: Block | undefined, section: Section | undefined) => { text: string; range: Range } | undefined) => {
+    const inBlocks = (blocks: readonly Block[], section?: Section) => {
+      for (let i = 0; i < blocks.length; i++) {
+        const found = pick(wordsBesideImages(doc, blocks[i]!), blocks[i + 1], section);
         if (found) return found;
       }
       return undefined;
@@ -789,7 +795,7 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
       for (const section of sections) {
         // (Not a record's own text; the sections under it are the document's, though: a setext
         // `Table of Contents` H1 above them holds them all.)
-        const found = RECORD_SECTIONS.test(foldHeading(section.heading.text)) ? visit(section.children) : (inBlocks(section.blocks) ?? visit(section.children));
+        const found = RECORD_SECTIONS.test(foldHeading(section.heading.text)) ? visit(section.children) : (inBlocks(section.blocks, section) ?? visit(section.children));
         if (found) return found;
       }
       return undefined;
@@ -806,7 +812,7 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
   const prose = (b: Block): b is Extract<Block, { kind: 'paragraph' }> =>
     b.kind === 'paragraph' &&
     outside(b.range) &&
-    !(header && boldField(b) && doc.preamble.includes(b)) &&
+    !(header && boldField(b) && doc.preamble.some((p) => p.range.start.line === b.range.start.line)) &&
     readsAsProse(b.text) &&
     !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
     !imagesOnly(b.raw) &&
@@ -834,8 +840,32 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
     const text = `${lead.text.trim()} ${points.items.map((i) => i.text.trim().replace(/[.;,]+$/, '')).join('; ')}.`;
     if (readsAsProse(text)) return { text, range: { start: lead.range.start, end: points.range.end } };
   }
-  const found = find((b) => (prose(b) && !whollyEmphasised(b.raw) ? b : undefined));
-  const setApart = doc.preamble.find((b) => prose(b) && whollyEmphasised(b.raw));
+  // (A short lead-in that says something of its own, `Our tool offers three ways to declare
+  // dependencies:`, is read with the list it leads into, where it stands: the next paragraph,
+  // `Additionally, …`, is a remark after it.)
+  // (So is one that breaks off into its list without a colon, `This pattern creates`, then the items.)
+  // (Not in a section on when to use it, `Use when your services:` and the cases: who it is for, not
+  // what it is.)
+  const ledList = (b: Block, next: Block | undefined, section: Section | undefined) => {
+    if (b.kind !== 'paragraph' || next?.kind !== 'list' || !outside(b.range) || saidAside(b.text) || isNotice(b.text)) return undefined;
+    const text = b.text.trim();
+    const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+    // (A colonless one ends on a word of a sentence, `… creates`, `… proposed that`: not a label, `Table of
+    // contents`, nor a byline, `Author: Ana Roe - Dec. 2018`.)
+    const brokenOff =
+      words >= 3 && words < 12 && /^\p{Lu}/u.test(text) && /\s\p{Ll}+$/u.test(text) && !/^[^:\n]{1,40}:\s/.test(text) && !/\b(?:contents|toc)$/i.test(text);
+    if (!(isLeadIn(text) ? words >= 4 : brokenOff) || byline(b.raw)) return undefined;
+    // (Nor one over examples, `Examples of messages:`, nor a list of links, a table of contents.)
+    if (POINTS_AT_LIST.test(text) || EXAMPLES.test(text) || boldLabel(b.raw) || !next.items.some((i) => /\p{L}{3}/u.test(i.text) && !linksOnly(i.text))) return undefined;
+    if (section && WHEN_TO_USE.test(foldHeading(section.heading.text))) return undefined;
+    const gist = withList(
+      text,
+      next.items.map((i) => i.text),
+    );
+    return gist ? { text: gist, range: { start: b.range.start, end: next.range.end } } : undefined;
+  };
+  const found = find((b, next, section) => (prose(b) && !whollyEmphasised(b.raw) ? b : ledList(b, next, section)));
+  const setApart = doc.preamble.map((b) => wordsBesideImages(doc, b)).find((b) => prose(b) && whollyEmphasised(b.raw));
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
   return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
 }
@@ -872,6 +902,30 @@ const PEOPLE_LABEL =
 function linksOnly(raw: string): boolean {
   const rest = raw.replace(/\[[^\]]*\]\([^)]*\)|<https?:[^>\s]*>|https?:\/\/\S+/gi, '');
   return rest.length < raw.length && !/\p{L}/u.test(rest);
+}
+
+/**
+ * A paragraph opening with a line of images and words on the lines after it
+ * (`![Overview](flow.png)` right under the title, the first sentence on the
+ * next line): the words alone, from their first line — an image's alt text is
+ * no word of the text. Any other block as it is.
+ */
+function wordsBesideImages(doc: MarkdownDocument, block: Block): Block {
+  if (block.kind !== 'paragraph' || !/!\[|<img\b/i.test(block.raw)) return block;
+  const lines = block.raw.split('\n');
+  let n = 0;
+  while (n < lines.length - 1 && imagesOnly(lines[n]!)) n++;
+  if (n === 0) return block;
+  const first = block.range.start.line;
+  let text = block.text;
+  for (const image of doc.images) {
+    const line = image.range.start.line;
+    if (image.kind !== 'image' || line < first || line >= first + n || !image.alt) continue;
+    const at = text.indexOf(image.alt);
+    if (at >= 0 && text.slice(0, at).trim() === '') text = text.slice(at + image.alt.length);
+  }
+  const raw = lines.slice(n).join('\n');
+  return { kind: 'paragraph', text: text.trim(), raw, range: { start: doc.lines.point(first + n), end: block.range.end } };
 }
 
 /** A paragraph of images only (`![Architecture](diagram.png)`, linked or raw `<img>`): no words of its own. */

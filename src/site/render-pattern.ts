@@ -265,11 +265,21 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
   // lead-in to a list, stays.)
   const lead = pattern.summary?.from === 'paragraph' ? pattern.summary : undefined;
   const leadLine =
-    lead && pattern.document.preamble.some((b) => b.kind === 'paragraph' && b.range.start.line === lead.range.start.line) && displaySummary(lead) === lead.text
+    lead &&
+    pattern.document.preamble.some((b) => b.kind === 'paragraph' && b.range.start.line <= lead.range.start.line && b.range.end.line >= lead.range.start.line) &&
+    displaySummary(lead) === lead.text
       ? lead.range.start.line - 1
       : undefined;
-  const p = leadLine === undefined ? -1 : tokens.findIndex((t) => t.type === 'paragraph_open' && t.level === 0 && t.map?.[0] === leadLine);
-  if (p >= 0) {
+  const p = leadLine === undefined ? -1 : tokens.findIndex((t) => t.type === 'paragraph_open' && t.level === 0 && t.map && t.map[0] <= leadLine && t.map[1] > leadLine);
+  const inline = p >= 0 ? tokens[p + 1] : undefined;
+  if (inline?.map && leadLine !== undefined && inline.map[0] < leadLine) {
+    // (Its words under a line of images, `![Overview](flow.png)` right above them: the images stay where
+    // they are, the words are in the header.)
+    const copy = new Token('inline', '', 0);
+    Object.assign(copy, inline);
+    copy.children = imagesOf(inline.children ?? []);
+    tokens = tokens.map((t) => (t === inline ? copy : t));
+  } else if (p >= 0) {
     for (let i = p; i < p + 3; i++) drop.add(i);
     // (A lead-in with the list of points it introduces, read as the summary together: both are shown in the header.)
     const list = tokens[p + 3];
@@ -294,6 +304,23 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     }
   }
   return drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+}
+
+/** The images of a paragraph's inline tokens, with the links around them and the breaks between them: its words left out. */
+function imagesOf(children: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const t = children[i]!;
+    const img = t.type === 'image' || (t.type === 'html_inline' && /^<img\b/i.test(t.content));
+    const wraps = (t.type === 'link_open' && isImage(children[i + 1])) || (t.type === 'link_close' && isImage(children[i - 1]));
+    if (img || wraps) kept.push(t);
+    else if ((t.type === 'softbreak' || t.type === 'hardbreak') && kept.length > 0 && isImage(children.slice(i + 1).find((c) => c.type !== 'link_open'))) kept.push(t);
+  }
+  return kept;
+}
+
+function isImage(t: Token | undefined): boolean {
+  return t !== undefined && (t.type === 'image' || (t.type === 'html_inline' && /^<img\b/i.test(t.content)));
 }
 
 /**

@@ -18,8 +18,12 @@ interface Shown {
 }
 
 /** Builds a catalog with this template, configuration and patterns (slug → README.md text). */
-async function build(template: string, patterns: Record<string, string>, config: Record<string, unknown> = {}): Promise<Shown> {
-  const files: Record<string, string> = { 'templates/pattern.md': template, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }) };
+async function build(template: string, patterns: Record<string, string>, config: Record<string, unknown> = {}, other: Record<string, Uint8Array> = {}): Promise<Shown> {
+  const files: Record<string, string | Uint8Array> = {
+    ...other,
+    'templates/pattern.md': template,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', ...config }),
+  };
   for (const [slug, text] of Object.entries(patterns)) files[`${slug}/README.md`] = text;
   const root = await tempCatalog(files);
   const dir = await mkdtemp(path.join(tmpdir(), 'patternbook-titles-'));
@@ -208,6 +212,34 @@ describe('the site shows each pattern’s title and summary from where the catal
     ]);
     const page = await site.page('cache-layer');
     expect(page.match(/weak spots/g)).toHaveLength(2);
+  });
+
+  it('a short lead-in with its list in the first section is the summary, not the remark after the list (`Additionally, …`)', async () => {
+    const site = await build('# [Title]\n\nDate: [date]\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n', {
+      'lock-file':
+        '# Pin versions with a lock file\n\nDate: 2025-03-02\n\n## Context\n\nOur builds can take versions three ways:\n\n1. A range in each manifest\n2. One shared versions file\n3. A lock file\n\nAlso, a proxy can stand in for the registry.\n\n## Decision\n\nThe lock file.\n',
+    });
+    expect(site.catalog).toEqual([
+      ['lock-file', 'Pin versions with a lock file', 'Our builds can take versions three ways: A range in each manifest; One shared versions file; A lock file.'],
+    ]);
+  });
+
+  it('words under a line of images in the first paragraph are the summary without the alt text; the image stays on the page, the words are shown once', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const site = await build(
+      '# [Title]\n\n## How it works\n\nExplain.\n',
+      {
+        'feed-to-bus':
+          '# Feed to bus\n![Flow sketch](flow.png)\nEvery row change in the table is sent to the bus, where rules pick it up.\n\n## How it works\n\nOne event per change.\n',
+      },
+      {},
+      { 'feed-to-bus/flow.png': png },
+    );
+    expect(site.catalog).toEqual([['feed-to-bus', 'Feed to bus', 'Every row change in the table is sent to the bus, where rules pick it up.']]);
+    const page = await site.page('feed-to-bus');
+    expect(page).toMatch(/<img src="flow\.png" alt="Flow sketch"/);
+    expect(page.match(/Every row change/g)).toHaveLength(2); // the header and the page's description, not the body
+    expect(page).toContain('<p class="summary">Every row change');
   });
 
   it('the summary quote after a line of fields (`also known as: …`) under the title', async () => {
