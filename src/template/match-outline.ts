@@ -972,6 +972,9 @@ function rewordings(
     // (A word of four letters, where it is the whole heading and a noun the name joins: `## Risks` for `## Risks and Drawbacks`.)
     const long = head !== undefined && (head.length >= 5 || (heading.length === 1 && head.length >= 4 && name.length > 1 && headNouns(t.heading).has(head)));
     if (s.level !== level(t) || heading.length > 3 || head === undefined) return false;
+    // (The name's first part, up to the word that joins the next: `## Prior art` for `## Prior art and
+    // alternatives`, however short its words.)
+    if (firstPartOf(s.title, t.heading)) return true;
     // (A one-word heading of the same role as the one-word name, `## Proposal` for `## Decision`.)
     if (heading.length === 1 && name.length === 1) return sameRole(heading, name);
     if (!long || !name.includes(head)) return false;
@@ -1012,6 +1015,19 @@ function rewordings(
   // (Never a heading that says the opposite, the name without its `Non-`: `## Goals` is no `## Non-Goals`.)
   for (const [section, t] of out) if (negatedName(section.title, t.heading)) out.delete(section);
   return out;
+}
+
+/**
+ * A heading that is a name's first part, the words before the one that joins
+ * the next part (`Prior art` of `Prior art and alternatives`, `Detailed design`
+ * of `Detailed design & rollout`): that section, its name cut short.
+ */
+function firstPartOf(written: string, name: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+|&/gu) ?? [];
+  const heading = words(written);
+  const whole = words(name);
+  const k = heading.length;
+  return k > 0 && k < whole.length - 1 && heading.every((w, i) => w === whole[i]) && /^(?:and|or|&|vs|versus)$/.test(whole[k]!) && heading.join('').length >= 3;
 }
 
 /** `section` is the heading that fits `t` (see `rewordings`), and so fits no other section there. */

@@ -570,6 +570,20 @@ describe('template semantics read from real-catalog shapes', () => {
       '# Tenant keys\n\n## Summary\n\nKeys per tenant.\n\n## Risks\n\nKey loss.\n\n## Specification\n\nRotate monthly.\n\n## Testing\n\nA drill.\n',
     );
     expect(risks.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['7 section-name warning', '7 section-order warning']);
+    // The name's first part, up to the word that joins the next, however short its words: `## Earlier
+    // work` for `## Earlier work and alternatives`, after the last section: renamed and out of order, never
+    // missing (with it required, `--fix` had inserted an empty copy above).
+    const cut = await lintPattern(
+      '# [Title]\n\n## Summary\n\nShort.\n\n## Design\n\nHow.\n\n## Earlier work and alternatives\n\nWhat exists.\n\n## Open questions\n\nWhat is left.\n',
+      '# Numeric levels\n\n## Summary\n\nLevels as numbers.\n\n## Design\n\nOne to twenty.\n\n## Open questions\n\nCustom bands.\n\n## Earlier work\n\nEight levels elsewhere.\n',
+    );
+    expect(cut.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 section-order warning', '15 section-name warning']);
+    // (Not words that stop short of the joining word: `## Earlier` is only the start of the first part.)
+    const short = await lintPattern(
+      '# [Title]\n\n## Summary\n\nShort.\n\n## Earlier work and alternatives\n\nWhat exists.\n\n## Open questions\n\nWhat is left.\n',
+      '# Numeric levels\n\n## Summary\n\nLevels as numbers.\n\n## Open questions\n\nCustom bands.\n\n## Earlier\n\nEight levels elsewhere.\n',
+    );
+    expect(short.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
     // …and so is one with the same head noun and another qualifier (another section of that kind).
     for (const own of ['## Team strategy']) {
       const found = (await lintPattern(template, pattern.replace('## Plan for adoption', own))).diagnostics;
