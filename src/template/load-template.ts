@@ -874,6 +874,8 @@ function saysOptional(block: Block | undefined): boolean {
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||
     /\bthis (?:sub-?)?section (?:may|can) be (?:omitted|left out|skipped|removed|deleted)\b/i.test(plain) ||
+    // (Needed in some cases only: `This section is not required if no breaking changes are expected.`)
+    /\b(?:this|the) (?:sub-?)?section is (?:not|only) (?:required|needed|necessary|mandatory) (?:if|when|where|unless|for)\b/i.test(plain) ||
     // (`Leave this section out if the change is self-contained.`)
     /\bleave (?:this (?:sub-?)?section out|out this (?:sub-?)?section)\b/i.test(plain) ||
     // (`This section might not always exist.`, `This section may not be needed.`)

@@ -514,10 +514,19 @@ describe("a section's own guidance that says it may be left out", () => {
 
   it('guidance that says the section may be omitted makes it optional, wherever in its first block', () => {
     const template = templateFromSource(
-      '# [Title]\n\n## Proposal\n\nWhat changes.\n\n### Feature flags\n\n[Name the flags that turn it on. This section may be omitted if there are none.]\n\n## Open issues\n\nWhat is unknown. This section can be left out when nothing is.\n\n## Rationale\n\nWhy. The flag it adds can be removed later.\n\n## Later work\n\nWhat does this make easier? Leave this section out if the change stands alone.\n\n## Notes\n\nLeave out nothing the reviewers need.\n',
+      '# [Title]\n\n## Proposal\n\nWhat changes.\n\n### Feature flags\n\n[Name the flags that turn it on. This section may be omitted if there are none.]\n\n## Open issues\n\nWhat is unknown. This section can be left out when nothing is.\n\n## Rationale\n\nWhy. The flag it adds can be removed later.\n\n## Later work\n\nWhat does this make easier? Leave this section out if the change stands alone.\n\n## Notes\n\nLeave out nothing the reviewers need.\n\n## Migration\n\nThis section is not required if nothing that exists changes.\n\nHow callers move over.\n\n## Rollout\n\nThe section is not required reading for reviewers, but write it.\n',
       'proposal-template.md',
     );
-    expect(outline(template.sections)).toEqual(['2 Proposal', '  3 Feature flags ?', '2 Open issues ?', '2 Rationale', '2 Later work ?', '2 Notes']);
+    expect(outline(template.sections)).toEqual([
+      '2 Proposal',
+      '  3 Feature flags ?',
+      '2 Open issues ?',
+      '2 Rationale',
+      '2 Later work ?',
+      '2 Notes',
+      '2 Migration ?',
+      '2 Rollout',
+    ]);
   });
 
   it('guidance that says not every pattern has the section, or closes on `(where applicable)`, makes it optional; a note on a part of it does not', () => {
