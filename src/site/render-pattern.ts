@@ -119,7 +119,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
   const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
-  const shown = withAlerts(withLinkTexts(withMystTargets(withoutTocDirectives(body)), doc.headings));
+  const shown = withAlerts(withLinkTexts(withMystTargets(withoutGeneratorLines(withoutTocDirectives(body))), doc.headings));
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -331,6 +331,52 @@ function withoutTocDirectives(tokens: Token[]): Token[] {
   const toc = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && isTocDirective(tokens[i + 1]?.content ?? '');
   if (!tokens.some((_, i) => toc(i))) return tokens;
   return tokens.filter((_, i) => !toc(i) && !toc(i - 1) && !toc(i - 2));
+}
+
+/**
+ * A site generator's markup on a line of its own — a Hugo shortcode (`{{< comingsoon >}}`,
+ * `{{% notice tip %}}` … `{{% /notice %}}`) or a Liquid tag (`{% include banner.html %}`): the
+ * generator draws something there, this page cannot, and the markup is no text to show. Left
+ * out, the text between such lines stays. (Not a figure, `{{< figure src="…" >}}`: an image the
+ * reader would miss, so its line is shown as written.)
+ */
+const GENERATOR_LINE = /^\s*(?:\{\{[<%]-?\s*\/?(?!\s*figure\b)[\w./-]+(?:\s[^\n]*?)?-?[%>]\}\}|\{%-?\s*\w[^\n]*?-?%\})\s*$/;
+
+function withoutGeneratorLines(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.type === 'inline' && (t.content.includes('{{') || t.content.includes('{%')))) return tokens;
+  const drop = new Set<number>();
+  const out = tokens.map((t, i) => {
+    if (t.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open' || !(t.content.includes('{{') || t.content.includes('{%'))) return t;
+    const lines = t.content.split('\n');
+    const markup = lines.map((l) => GENERATOR_LINE.test(l));
+    if (!markup.includes(true)) return t;
+    if (markup.every(Boolean)) {
+      for (let k = i - 1; k <= i + 1; k++) drop.add(k);
+      return t;
+    }
+    // (Lines of markup around text, in one paragraph: the text alone, its children line by line.)
+    const children = t.children ?? [];
+    const kept: Token[] = [];
+    let line = 0;
+    let pending: Token | undefined;
+    for (const child of children) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') {
+        if (!markup[line] && kept.length > 0) pending = child;
+        line++;
+        continue;
+      }
+      if (markup[line]) continue;
+      if (pending) kept.push(pending);
+      pending = undefined;
+      kept.push(child);
+    }
+    const copy = new Token('inline', '', 0);
+    Object.assign(copy, t);
+    copy.children = kept;
+    copy.content = lines.filter((_, k) => !markup[k]).join('\n');
+    return copy;
+  });
+  return drop.size > 0 ? out.filter((_, i) => !drop.has(i)) : out;
 }
 
 /** The paragraphs that are a MyST target alone (`(repo-list)=`), as `myst_target` tokens holding the label. */

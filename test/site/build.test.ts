@@ -1020,6 +1020,23 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<blockquote>\n<p>A plain quote.</p>\n</blockquote>');
   });
 
+  it('leaves out a site generator’s markup on a line of its own (a Hugo shortcode, a Liquid tag), keeps the text between such lines, and shows a figure’s line', async () => {
+    const dir = await tempCatalog({
+      'docs/bulkhead.md':
+        '# Bulkhead\n\nKeep failures in one pool.\n\n{{< comingsoon >}}\n\n{{% notice tip %}}\nSize each pool on its own.\n{{% /notice %}}\n\n{% include banner.html %}\n\n{{<wip>}}\n\n{{< figure src="pools.png" >}}\n\nText with {{< param "x" >}} in it.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/bulkhead/index.html'), 'utf8');
+    const body = page.slice(page.indexOf('<article'));
+    expect(body).not.toMatch(/comingsoon|notice|include banner|wip|\{\{\}\}/);
+    expect(body).toContain('<p>Size each pool on its own.</p>');
+    expect(body).toContain('figure src=');
+    // (Within a sentence it is left as written: what it stands for is unknown here.)
+    expect(body).toContain('<p>Text with {{&lt; param "x" &gt;}} in it.</p>');
+  });
+
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md':
