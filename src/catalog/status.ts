@@ -132,6 +132,25 @@ export function createdAt(pattern: Pick<PatternView, 'frontMatter' | 'fields'>):
 export function statusSection(doc: MarkdownDocument): string | undefined {
   const section = doc.sections.flatMap((s) => (s.heading === doc.title ? s.children : [s])).find((s) => foldHeading(s.title) === 'status');
   const first = section?.blocks[0];
+  if (first?.kind === 'list') return statusItem(first.items);
   if (first?.kind !== 'paragraph' || first.text.includes('\n') || first.text.length > 80) return undefined;
   return first.text.trim() || undefined;
+}
+
+/**
+ * The status a `## Status` section writes as a list: the item ticked (`- [x] Accepted` among
+ * boxes), or the first item, the others its history (`- Accepted`, `- Amended on 2025-05-02 …`).
+ * Not a list of the choices, one word each, left as the template writes it (`- Proposed`,
+ * `- Accepted`, `- Rejected`): no status chosen.
+ */
+function statusItem(list: readonly { text: string; task?: { checked: boolean } }[]): string | undefined {
+  if (list.some((i) => i.task)) {
+    const ticked = list.filter((i) => i.task?.checked);
+    return ticked.length === 1 ? ticked[0]!.text.trim() || undefined : undefined;
+  }
+  const items = list.map((i) => i.text.trim());
+  const first = items[0];
+  if (!first || first.includes('\n') || first.length > 80) return undefined;
+  if (items.length >= 3 && items.every((i) => /^[\p{L}-]+$/u.test(i))) return undefined;
+  return first;
 }

@@ -267,6 +267,18 @@ describe('the site shows a status the document writes in its body, as lint reads
     expect(site.home).toMatch(/data-facet="status"[^]*Superseded/);
   });
 
+  it('a `## Status` section written as a list gives its first item, or the one ticked; a list of the choices gives none', async () => {
+    const site = await build('# [Title]\n\n## Status\n\nProposed\n\n## Context\n\nWhy.\n', {
+      amended: '# Dates in one library\n\n## Status\n\n- Accepted\n- Amended on 2025-05-02 with a time-zone rule\n\n## Context\n\nFour parsers.\n',
+      ticked: '# One queue\n\n## Status\n\n- [ ] Proposed\n- [x] Rejected\n- [ ] Accepted\n\n## Context\n\nLoad.\n',
+      choices: '# Open choice\n\n## Status\n\n- Proposed\n- Accepted\n- Rejected\n\n## Context\n\nNothing chosen.\n',
+    });
+    const status = async (slug: string) => [...(await site.page(slug)).matchAll(/<dt>status<\/dt><dd>(.*?)<\/dd>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(await status('amended')).toEqual(['Accepted']);
+    expect(await status('ticked')).toEqual(['Rejected']);
+    expect(await status('choices')).toEqual([]);
+  });
+
   it('an H1 notice above the title (`# This Document is Deprecated`) gives the card its real title and the status it says', async () => {
     const site = await build('# RFC-NNNN Title\n\n## Summary\n\n<!-- A paragraph. -->\n', {
       committees:
