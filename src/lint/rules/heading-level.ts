@@ -449,6 +449,23 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   // a README), the pattern's an H1 over `##` sections: the template's outline, from its title down.
   const titleLevel = schema.title.from === 'heading' ? (schema.title.level ?? 1) : 1;
   if (shift && shift.by > 0 && !shift.partial && shift.rest.length === 0 && titleLevel > 1 && doc.title?.level === titleLevel - shift.by) return;
+  // A template with no title line (the name kept in front matter) and H1 sections, the pattern's own
+  // title heading over them all a level down — `# Cache warmer` over `## Summary`, `## Motivation`: the
+  // template's outline under a title, a usual way to write it. Raised, the sections would stand beside
+  // their title: no finding.
+  const ownTitle = doc.title;
+  if (
+    shift &&
+    shift.by === -1 &&
+    !shift.partial &&
+    shift.rest.length === 0 &&
+    schema.title.from !== 'heading' &&
+    ownTitle !== undefined &&
+    ownTitle.level === outline.matches[0]?.schema.level &&
+    doc.headings[0] === ownTitle &&
+    doc.headings.every((h) => h === ownTitle || h.level > ownTitle.level)
+  )
+    return;
   if (shift) {
     // One cause, one finding: the pattern writes every section a level off (an older layout
     // with `# Summary`, `# Motivation`…), and the fix moves every heading together.
@@ -525,6 +542,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
     // Statement` — moves up as they move down: else the fix would leave it a section's level.)
     const title = doc.title;
+    let titleAfter = title?.level;
     if (fix && title && schema.title.from === 'heading' && !title.setext && title.range.start.offset < from && title.level - shift.by === (schema.title.level ?? 1)) {
       const at = title.range.start.offset;
       const marker = /^ {0,3}(#{1,6})/.exec(doc.source.slice(at, at + 10));
@@ -534,23 +552,33 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
           range: [at, fix.range[1]],
           text: doc.source.slice(at, hashes) + '#'.repeat(title.level - shift.by) + doc.source.slice(hashes + marker[1]!.length, fix.range[0]) + fix.text,
         };
+        titleAfter = title.level - shift.by;
       }
     }
+    // The title above the headings that move stays above them, or nothing moves: raised to its level
+    // (`# Cache warmer` over `## Summary`, where the template's sections are H1s) or lowered to it
+    // (`# Summary` under an underlined `Cache warmer` / `---` title, which the fix does not rewrite),
+    // the sections would stand beside their title, and it would head the page no more.
+    const moved = doc.headings.filter((h) => h.range.start.offset >= from && !atLevel.has(h));
+    const besideTitle =
+      fix !== undefined && title !== undefined && titleAfter !== undefined && title.range.start.offset < from && moved.some((h) => h.level + shift.by <= titleAfter);
+    if (besideTitle) fix = undefined;
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
-    // a title added above a template of H1 sections, every section one level down under it):
-    // nothing is missing or out of place, so a warning with its fix. (Without a title above
-    // them, the missing title is the title rule's to say, with this cause.)
+    // every section one level down under the title): nothing is missing or out of place, so a
+    // warning with its fix. (Without a title above them, the missing title is the title rule's to
+    // say, with this cause.)
     report({
       warning: true,
-      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : nestedTop ? `the template's other sections stand at their level inside them (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.`,
+      message: `${headingLabel(first.section)} should be level ${first.schema.level}: \`${'#'.repeat(first.schema.level)} ${first.section.title}\`, and so should ${others} more section${others === 1 ? '' : 's'} written ${Math.abs(shift.by) === 1 ? 'one level' : `${Math.abs(shift.by)} levels`} ${shift.by > 0 ? 'up' : 'down'}: ${shift.partial ? `most headings of this pattern are ${shift.by > 0 ? 'above' : 'below'} the template's level, the others at it (so no fix moves them all)` : nestedTop ? `the template's other sections stand at their level inside them (so no fix moves them all)` : `every ${skipped ? 'section of the template in' : 'heading of'} this pattern is ${shift.by > 0 ? 'above' : 'below'} the template's level`}.${besideTitle ? ` No fix moves them: they would stand at the level of the title above them, ${title!.setext ? `\`${title!.text}\` (underlined, level ${title!.level}: give it the template's title level by hand, and --fix then moves them)` : `\`${'#'.repeat(title!.level)} ${title!.text}\``}.` : ''}`,
       range: plainRange(first.section.heading.range),
       expected: `${'#'.repeat(first.schema.level)} ${first.section.title}`,
       actual: `${'#'.repeat(first.section.level)} ${first.section.title}`,
       ...(fix ? { fix } : {}),
     });
     // Each heading off by another amount: its own finding, fixed once the layout's fix has moved it.
-    for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined);
+    // (Nor, where the title keeps them from moving, alone: their level is the template's without that title.)
+    for (const { section, schema, misplaced } of shift.rest) check(section, schema, misplaced, fix !== undefined || besideTitle);
     return;
   }
   for (const { section, schema, misplaced } of pairs) {

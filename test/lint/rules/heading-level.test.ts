@@ -745,3 +745,34 @@ describe('heading-level under a template that skips a level below its title', ()
     expect((await lintOne('heading-level', flat, { template })).shown.length).toBeGreaterThan(0);
   });
 });
+
+describe('heading-level: the pattern’s own title over the template’s outline', () => {
+  // A template with no title line (the name kept in front matter) and H1 sections.
+  const template = '---\nName: ""\n---\n\n# Summary\n\n[In brief]\n\n# Motivation\n\n[Why]\n\n# Details\n\n[How]\n\n## Terms\n\n[Words used]\n';
+  it('an H1 title over H2 sections is the template’s outline under a title: no finding, and --fix leaves it', async () => {
+    const source =
+      '---\nName: tide-clock\n---\n\n# Tide clock\n\n## Summary\n\nA clock that shows the tide.\n\n## Motivation\n\nBoats run aground.\n\n## Details\n\nA second hand for the moon.\n\n### Terms\n\nSpring tide, neap tide.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+  it('with a section off by another amount as well: said, and no fix raises the sections beside their title', async () => {
+    const source =
+      '---\nName: tide-clock\n---\n\n# Tide clock\n\n## Summary\n\nA clock.\n\n## Motivation\n\nBoats run aground.\n\n## Details\n\nA moon hand.\n\n#### Terms\n\nNeap tide.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics[0]!.message).toContain('No fix moves them: they would stand at the level of the title above them, `# Tide clock`.');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+  it('an underlined H2 title over H1 sections, where the template has an H1 title: said, and no fix lowers the sections beside it', async () => {
+    const titled = '# [Name]\n\n## Summary\n\n[In brief]\n\n## Motivation\n\n[Why]\n';
+    const source = 'Tide clock\n----------\n\n# Summary\n\nA clock.\n\n# Motivation\n\nBoats run aground.\n';
+    const found = await lintOne('heading-level', source, { template: titled, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''}`)).toEqual(['4 warning']);
+    expect(found.diagnostics[0]!.message).toContain('`Tide clock` (underlined, level 2');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    // (Made an H1 by hand, the title stays above them, and the fix moves them.)
+    const raised = source.replace('----------', '==========');
+    const fixed = await lintOne('heading-level', raised, { template: titled, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(raised.replace(/^# /gm, '## '));
+  });
+});
