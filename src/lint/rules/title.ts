@@ -4,7 +4,7 @@ import { foldHeading, foldText } from '../../template/normalize.js';
 import { opensWithTitle } from '../../catalog/title-line.js';
 import { DOCUMENT_PARTS } from '../../template/document-parts.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
-import { plainRange } from '../../markdown/lines.js';
+import { plainRange, type Range } from '../../markdown/lines.js';
 import { houseRules } from '../../catalog/house-rules.js';
 import type { Pattern } from '../../catalog/types.js';
 import type { OutlineMatch } from '../../template/match-outline.js';
@@ -157,6 +157,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     const fieldAccepted = spec.field !== undefined && pattern.title?.from === 'paragraph' && !!pattern.fields?.[spec.field];
     if (!doc.title && !fmAccepted && !fieldAccepted) {
       const fm = typeof fmTitle === 'string';
+      const noSpace = hashWithoutSpace(doc);
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
       const first = allUp ? doc.headings.find((h) => h.level === 1) : undefined;
       const others = firstUp ? doc.headings.filter((h) => h.level === 1 && h !== firstUp) : [];
@@ -216,6 +217,15 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           range: plainRange(pattern.title.range),
           ...(loose ? { warning: true } : {}),
         });
+      } else if (!cause && noSpace) {
+        // The title written `#4. Deployments`: no heading in Markdown, which needs a space after the `#`.
+        report({
+          message: `Missing title: \`${noSpace.line}\` is no heading — Markdown needs a space after the \`${noSpace.hashes}\`. Make it \`${noSpace.hashes} ${noSpace.text}\`.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
+          range: plainRange(noSpace.range),
+          expected: `${noSpace.hashes} ${noSpace.text}`,
+          untitled: true as const,
+          ...(loose || spec.recommended ? { warning: true } : {}),
+        });
       } else
         report({
           message: `Missing title: ${spec.configured ? "the configuration reads each pattern's title from" : 'the template opens each pattern with'} ${spec.level ? `a title heading (\`${'#'.repeat(spec.level)} …\` or \`# …\`)` : 'an H1 (`# …`)'}, and this pattern has none${fm ? ' (front matter `title` is not used by this template)' : ''}${cause}.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
@@ -226,6 +236,16 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           ...(first || firstUp ? { layout: true as const } : {}),
           ...(loose || spec.recommended ? { warning: true } : {}),
         });
+    }
+    // The title line cleared and left empty (`# ` where the template has `# Name`): no name.
+    if (doc.title && doc.title.text.trim() === '' && !fmAccepted && !fieldAccepted) {
+      report({
+        message: `Missing title: the title line \`${'#'.repeat(doc.title.level)}\` is empty. Write the pattern's name after the \`#\`.${loose ? LOOSE : spec.recommended ? RECOMMENDED : ''}`,
+        range: plainRange(doc.title.range),
+        untitled: true as const,
+        ...(loose || spec.recommended ? { warning: true } : {}),
+      });
+      return;
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
     const title = doc.title;
@@ -244,7 +264,8 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${opensWith}. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
         range: plainRange(title.range),
         expected: `# ${title.text}`,
-        ...(wholeDown || swapped ? { warning: true } : {}),
+        // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
+        ...(wholeDown || swapped || spec.recommended ? { warning: true } : {}),
       });
     }
     for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {
@@ -377,7 +398,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
     report(
       sampleFinding(doc.title.text, !!spec.shape, "The title line is the template's sample", {
-        message: `The title line is still the template's sample ${quote(doc.title.text)}: write the pattern's name there (\`# ${title.text}\`, as its front matter has it).`,
+        message: `The title line is still the template's sample ${quote(doc.title.text)}: write the pattern's name there (\`# ${title.text}\`, ${title.from === 'front-matter' ? 'as its front matter has it' : 'the name written under it'}).`,
         range: plainRange(doc.title.range),
         expected: `# ${title.text}`,
       }),
@@ -448,4 +469,18 @@ function sectionHasText(doc: MarkdownDocument, heading: Heading): boolean {
   };
   const section = find(doc.sections);
   return section === undefined || section.blocks.some(isVisible);
+}
+
+/**
+ * The document's first block, a paragraph whose first line is a heading but for the space after
+ * its `#` (`#4. Deployment order`, `##Summary of it`): a few words after the marks, not a tag
+ * (`#deploy`) nor a number alone (`#42`).
+ */
+function hashWithoutSpace(doc: MarkdownDocument): { line: string; hashes: string; text: string; range: Range } | undefined {
+  const first = doc.preamble[0];
+  if (first?.kind !== 'paragraph') return undefined;
+  const line = first.raw.split('\n')[0]!;
+  const m = /^(#{1,6})([^\s#][^\n]*)$/.exec(line.trimEnd());
+  if (!m || (m[2]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0) < 2) return undefined;
+  return { line: line.trimEnd(), hashes: m[1]!, text: m[2]!.trim(), range: doc.lines.linesRange(first.range.start.line, first.range.start.line) };
 }

@@ -249,6 +249,16 @@ testRule(
         ],
       },
       {
+        name: 'the title line cleared and left empty (`# ` where the template has its sample): no name, an error at it',
+        text: '# \n\n## Overview\n\nWorkers pull, nobody pushes.\n',
+        errors: [{ message: "Missing title: the title line `#` is empty. Write the pattern's name after the `#`.", line: 1, column: 1 }],
+      },
+      {
+        name: 'a title line without the space after `#` (`#4. Deploy order`): no heading, said so with what to write',
+        text: '#4. Deploy order\n\n## Overview\n\nWorkers pull, nobody pushes.\n',
+        errors: [{ message: 'Missing title: `#4. Deploy order` is no heading — Markdown needs a space after the `#`. Make it `# 4. Deploy order`.', line: 1, column: 1 }],
+      },
+      {
         name: 'no front matter title where the configuration makes it recommended: a warning',
         template: frontMatterTemplate,
         config: { title: { from: 'front-matter', recommended: true } },
@@ -527,6 +537,13 @@ describe('title: the title written a level down under a line of badges', () => {
     expect(found).toEqual([
       'proposals/delta/README.md:3 error The title is written as `## Delta Plate Support`: the template opens each pattern with an H1. Make it `# Delta Plate Support`.',
     ]);
+    // (Where the configuration makes the title recommended, a warning: a title at another level is no worse than none.)
+    await writeFile(
+      path.join(dir, 'patternbook.config.json'),
+      JSON.stringify({ template: 'TEMPLATE.md', patterns: ['proposals/*/README.md'], title: { recommended: true } }),
+    );
+    const loose = (await lint({ root: dir, only: ['title'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity}`));
+    expect(loose).toEqual(['proposals/delta/README.md:3 warning']);
   });
 });
 
