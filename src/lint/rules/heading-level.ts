@@ -560,8 +560,16 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (`# Summary` under an underlined `Cache warmer` / `---` title, which the fix does not rewrite),
     // the sections would stand beside their title, and it would head the page no more.
     const moved = doc.headings.filter((h) => h.range.start.offset >= from && !atLevel.has(h));
+    // (Unless the template itself writes its sections beside its title, `# Proposal NNNN - (name)` over
+    // `# Summary`: the fix makes the pattern so.)
+    const templateBeside = schema.title.from === 'heading' && (schema.title.level ?? 1) === schema.sections[0]?.level;
     const besideTitle =
-      fix !== undefined && title !== undefined && titleAfter !== undefined && title.range.start.offset < from && moved.some((h) => h.level + shift.by <= titleAfter);
+      fix !== undefined &&
+      !templateBeside &&
+      title !== undefined &&
+      titleAfter !== undefined &&
+      title.range.start.offset < from &&
+      moved.some((h) => h.level + shift.by <= titleAfter);
     if (besideTitle) fix = undefined;
     const others = shift.off.length - 1;
     // The whole outline the same levels off is one layout (an older template's `# Summary` first,
