@@ -906,9 +906,7 @@ describe('template semantics read from real-catalog shapes', () => {
     const twoTests =
       '# Topic to function\n\n## Requirements\n\nAn account.\n\n## Test the build locally\n\nRun the unit tests.\n\n## Deploy the stack\n\nRun it.\n\n## Test the stack\n\nPublish one.\n\n## Cleanup\n\n1. Remove the stack.\n';
     const twoFound = (await lintPattern(template, twoTests)).diagnostics;
-    expect(twoFound.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
-      'Missing section `## How it works`, expected after `## Deployment Instructions`.',
-    ]);
+    expect(twoFound.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['Missing section `## How it works`, expected after `## Deploy the stack`.']);
     expect(twoFound.filter((d) => d.ruleId === 'section-name').map((d) => /^`([^`]+)`/.exec(d.message)?.[1])).toEqual(['## Deploy the stack', '## Test the stack']);
     // An introduction where the summary goes, a rationale where the motivation goes: the same role.
     const roles = await lintPattern(

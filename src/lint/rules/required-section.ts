@@ -1548,9 +1548,12 @@ const ASKED_GUIDANCE_TERMS = 30;
 const NAVIGATION = /^(?:table of contents|contents|toc)$/i;
 
 function where(missing: MissingSection): string {
-  if (missing.after) return `after ${schemaLabel(missing.after.schema)}`;
-  if (missing.before) return `before ${schemaLabel(missing.before.schema)}`;
-  if (missing.parent) return `in ${schemaLabel(missing.parent.schema)}`;
+  // (Named as this pattern writes it, `## Code Samples: Python` where the template has `## Code
+  // Examples: Python`: the heading to look for in the file.)
+  const written = (match: SectionMatch, section: Section | undefined) => (section ? headingLabel(section) : schemaLabel(match.schema));
+  if (missing.after) return `after ${written(missing.after, missing.after.sections.at(-1))}`;
+  if (missing.before) return `before ${written(missing.before, missing.before.sections[0])}`;
+  if (missing.parent) return `in ${written(missing.parent, missing.parent.sections[0])}`;
   return 'in the pattern';
 }
 

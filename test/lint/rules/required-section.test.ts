@@ -757,7 +757,7 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
     const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat.\n\n### Non-Goals\n\nWhat not.\n\n## Proposal\n\nHow.\n';
     const source = '---\ntitle: Tea timer\n---\n\n# Motivation\n\nBitter tea.\n\n# Goals\n\nA ring.\n\n# Non-Goals\n\nAn app.\n\n# Proposal\n\nA timer.\n';
     const { diagnostics } = await lintOne('required-section', source, { template });
-    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Summary`, expected before `## Motivation`.']);
+    expect(diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Missing section `## Summary`, expected before `# Motivation`.']);
     const fixed = await lintOne('required-section', source, { template, fix: true });
     const after = await readFile(fixed.file, 'utf8');
     expect(after).toMatch(/^## Summary$/m);
@@ -781,7 +781,7 @@ describe('required-section: a section named for its sub-sections (`## Impact, Co
       '# Title\n\n## Summary\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Plan\n\nHow.\n\n### Implementation Details\n\nParts.\n\n## Implementation History\n\nWhen.\n';
     const source = '# Summary\n\nA timer.\n\n# Motivation\n\nBitter tea.\n\n# Plan\n\nAn app.\n\n## Implementation History\n\n- 2024-05-01: first draft\n';
     const { diagnostics } = await lintOne('required-section', source, { template, config: { sections: { 'Implementation Details': { aliases: ['Implementation'] } } } });
-    expect(diagnostics.map((d) => d.message)).toEqual(['Missing section `### Implementation Details`, expected in `## Plan`.']);
+    expect(diagnostics.map((d) => d.message)).toEqual(['Missing section `### Implementation Details`, expected in `# Plan`.']);
   });
 
   it('with some parts as headings: each part left out is missing, as always', async () => {
@@ -1096,7 +1096,9 @@ describe('required-section: a heading that joins a section with part of a joined
 
   it('a joining heading with a word no template name has is no such heading (`## Impact and rollout`)', async () => {
     const source = '# Faster lookups\n\n## Summary\n\nLookups use an index.\n\n## Impact and rollout\n\nClients rebuild.\n\n## Timeline\n\nNext release.\n';
-    expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `## Risks and Drawbacks`, expected after `## Impact`.']);
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([
+      '9:1 Missing section `## Risks and Drawbacks`, expected after `## Impact and rollout`.',
+    ]);
   });
 });
 
@@ -1294,7 +1296,7 @@ describe('required-section: a section the template gained after the older patter
     expect(found).toEqual(
       [13, 14, 15].map(
         (n) =>
-          `text/change-${n}.md warning Missing section \`## Security\`, expected after \`## Design\`. The template gained it after these patterns were written, likely: 3 of the 3 patterns of the older layout (no title, sections a level up) lack it, 0 of the 12 others. A warning.`,
+          `text/change-${n}.md warning Missing section \`## Security\`, expected after \`# Design\`. The template gained it after these patterns were written, likely: 3 of the 3 patterns of the older layout (no title, sections a level up) lack it, 0 of the 12 others. A warning.`,
       ),
     );
   });
@@ -1310,7 +1312,7 @@ describe('required-section: a section wrapped one level down in a heading of the
     expect(found.diagnostics.map((d) => [d.severity, d.line, d.message])[0]).toEqual([
       'warning',
       11,
-      'Missing section `## Motivation`, expected before `## Internal details`, where this pattern has `### Motivation` under its own `## Introduction`: if that is the section, make it level 2 (`## Motivation`).',
+      'Missing section `## Motivation`, expected before `## Wire details`, where this pattern has `### Motivation` under its own `## Introduction`: if that is the section, make it level 2 (`## Motivation`).',
     ]);
     const fixed = await lintOne('required-section', source, { template, fix: true });
     expect((await readFile(fixed.file, 'utf8')).match(/^#+ Motivation$/gm)).toEqual(['### Motivation']);
@@ -1534,7 +1536,7 @@ describe('required-section: a heading that joins another section’s name with w
       '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks, Alternatives and Unknowns\n\nBarrels take room. Unknowns: how much a dry summer leaves.\n\n## Future Work\n\nA pump for the far beds.\n';
     const found = await lintOne('required-section', source, { template, fix: true });
     expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
-      'warning Missing section `## Unresolved Questions`, expected after `## Drawbacks`. This pattern has `## Drawbacks, Alternatives and Unknowns` on line 7, which names it in other words (“Unknowns”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.',
+      'warning Missing section `## Unresolved Questions`, expected after `## Drawbacks, Alternatives and Unknowns`. This pattern has `## Drawbacks, Alternatives and Unknowns` on line 7, which names it in other words (“Unknowns”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.',
     ]);
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
@@ -1698,7 +1700,7 @@ describe('required-section: no section inserted where it would take in deeper he
       '# Kite\n\n## Workshop\n\nA table and a lamp.\n\n### Materials\n\n- Paper\n\n### Why\n\nWind lifts a flat sail.\n\n### Steps\n\n#### Frame\n\nTie the sticks.\n\n#### Sail\n\nGlue the paper.\n\n## Tidying\n\nSweep the offcuts.\n';
     const { diagnostics } = await lintOne('required-section', text, { template });
     expect(diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
-      '13 error Missing section `## Checking`, expected after `## Why`.',
+      '13 error Missing section `## Checking`, expected after `### Why`.',
     ]);
   });
 });
@@ -1981,7 +1983,7 @@ describe('required-section: a sub-section written under a longer or joined headi
     const source = '# Lamp loans\n\n## Motivation and Problems\n\nLamps go missing.\n\n## Design\n\nA ledger.\n';
     const found = await lintOne('required-section', source, { template: joined, fix: true });
     expect(found.shown).toEqual([
-      expect.stringMatching(/^3:1 Missing section `### Problems`, expected in `## Motivation`: this pattern's `## Motivation and Problems` names it/),
+      expect.stringMatching(/^3:1 Missing section `### Problems`, expected in `## Motivation and Problems`: this pattern's `## Motivation and Problems` names it/),
     ]);
     expect(found.diagnostics[0]!.severity).toBe('warning');
     expect(await readFile(found.file, 'utf8')).toBe(source);
@@ -2004,7 +2006,7 @@ describe('required-section: numbered sections', () => {
     const source = '# Plan\n\n## 1. Summary\n\nIn short.\n\n## 2. Design\n\nBuild it.\n\n## 3. Risks\n\nIt may fail.\n';
     const found = await lintOne('required-section', source, { template, fix: true });
     expect(found.shown).toEqual([
-      '9:1 Missing section `## 3 Metrics`, expected after `## 2 Design`. The section after it here is numbered “3” (`## 3. Risks`), the number the template gives this one: insert it by hand and number the ones after it on, so no fix is offered.',
+      '9:1 Missing section `## 3 Metrics`, expected after `## 2. Design`. The section after it here is numbered “3” (`## 3. Risks`), the number the template gives this one: insert it by hand and number the ones after it on, so no fix is offered.',
     ]);
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
