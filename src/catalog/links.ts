@@ -164,8 +164,9 @@ export function collectionFiles(address: string, dir: string): string[] {
 /**
  * The folder a site generator's configuration in `dir` publishes at the site's root: mdBook's
  * `book.toml` (`src`, `src/` when it does not say), MkDocs' `mkdocs.yml` (`docs_dir`, `docs/`), Jekyll's
- * `_config.yml` (`source`, when it says), Eleventy's configuration (`dir.input`, when it says). Relative
- * to `dir`, when it is there; remembered as the served folders are.
+ * `_config.yml` (`source`, when it says), Eleventy's configuration (`dir.input`, when it says), Hugo's
+ * (`contentDir`, `content/` when it does not say; and `staticDir`, when it says). Relative to `dir`,
+ * when it is there; remembered as the served folders are.
  */
 function declaredSiteRoots(dir: string): string[] {
   const now = Date.now();
@@ -192,6 +193,9 @@ function declaredSiteRoots(dir: string): string[] {
   const eleventy = ELEVENTY_CONFIGS.map(read).find((text) => text !== undefined);
   const input = eleventy === undefined ? undefined : /\binput\s*:\s*["'`]([^"'`\n]+)["'`]/.exec(eleventy)?.[1];
   if (input) folders.push(input);
+  // (Hugo's `contentDir` in `hugo.yaml`, `content/` when it does not say: it publishes a page bundle's
+  // `content/notes/cache/flow.svg` at `/notes/cache/flow.svg`, beside the page `/notes/cache/`.)
+  folders.push(...hugoSiteRoots(read));
   const out = folders
     .map((f) => path.normalize(f.trim()).replace(/[\\/]+$/, ''))
     .filter((f) => f !== '.' && f !== '' && !f.startsWith('..') && !path.isAbsolute(f))
@@ -208,6 +212,55 @@ function declaredSiteRoots(dir: string): string[] {
 }
 
 const declaredCache = new Map<string, { at: number; folders: string[] }>();
+
+/**
+ * The folders Hugo's configuration in a folder publishes at the site's root: its `contentDir`
+ * (`content` when it does not say) and its `staticDir` (when it says; `static/` is looked into
+ * anyway). Read from `hugo.toml`, `hugo.yaml`, `hugo.json` (or `config/_default/hugo.*`); from the
+ * older `config.toml`, `config.yaml`, `config.json` only with a key of Hugo's at its top
+ * (`baseURL`, `theme`, `contentDir`), as other tools use those names too. None without one.
+ */
+function hugoSiteRoots(read: (name: string) => string | undefined): string[] {
+  for (const name of HUGO_CONFIGS) {
+    const text = read(name);
+    if (text === undefined) continue;
+    const value = (key: string) => topLevelValue(text, path.extname(name), key);
+    if (path.basename(name).startsWith('config.') && !['baseURL', 'theme', 'contentDir'].some((key) => value(key) !== undefined)) continue;
+    const staticDir = value('staticDir');
+    return [value('contentDir') || 'content', ...(staticDir ? [staticDir] : [])];
+  }
+  return [];
+}
+
+/** The files Hugo reads its configuration from, first found first (`hugo.*` before the older `config.*`). */
+const HUGO_CONFIGS = ['', 'config/_default/'].flatMap((folder) =>
+  ['hugo', 'config'].flatMap((base) => ['toml', 'yaml', 'yml', 'json'].map((ext) => `${folder}${base}.${ext}`)),
+);
+
+/**
+ * The text of a key at the top of a TOML, YAML or JSON configuration (`contentDir = "docs"` before any
+ * `[table]`, `contentDir: docs` at the start of a line), its case aside as Hugo reads keys; `''` for a
+ * key with a value that is no plain text (`theme: [a, b]`), undefined where it is not.
+ */
+function topLevelValue(text: string, ext: string, key: string): string | undefined {
+  if (ext === '.json') {
+    try {
+      const data: unknown = JSON.parse(text);
+      if (!data || typeof data !== 'object') return undefined;
+      const entry = Object.entries(data).find(([k]) => k.toLowerCase() === key.toLowerCase());
+      return entry === undefined ? undefined : typeof entry[1] === 'string' ? entry[1] : '';
+    } catch {
+      return undefined;
+    }
+  }
+  // (TOML's keys at the top are those before its first table, `[params]`; YAML's, those at the line's start.)
+  const top = ext === '.toml' ? text.split(/^\s*\[/m)[0]! : text;
+  const sign = ext === '.toml' ? '\\s*=' : ':';
+  const line = new RegExp(`^${ext === '.toml' ? '\\s*' : ''}["']?${key}["']?${sign}[ \\t]*(.*)$`, 'im').exec(top);
+  if (!line) return undefined;
+  const quoted = /^["']([^"'\n]*)["']/.exec(line[1]!);
+  return quoted ? quoted[1]! : (/^[^\s#"'[{]+/.exec(line[1]!)?.[0] ?? '');
+}
 
 /** The names Eleventy reads its configuration from. */
 const ELEVENTY_CONFIGS = ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts'];

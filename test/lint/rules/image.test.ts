@@ -589,3 +589,39 @@ describe('image: an Eleventy site built from a folder of the repository (`dir: {
     expect((await lintOne('image', page, { files: plain })).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe("image: a Hugo site, whose `content/` (or `contentDir`) is published at the site's root", () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+  const page = `# Kiln\n\n> Fires clay.\n\n## Overview\n\n![The kiln](/guides/kiln/kiln.svg)\n\n![A shelf](/guides/kiln/shelf.svg)\n`;
+
+  it('`/guides/kiln/kiln.svg` of a page bundle is found in `content/guides/kiln/`: a warning that says where, not a missing image; one there is not, missing', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    for (const config of [
+      { 'hugo.yaml': 'baseURL: https://kilns.example/\ntitle: Kilns\n' },
+      { 'hugo.toml': 'baseURL = "https://kilns.example/"\n' },
+      // (The older name, with a key of Hugo's at its top.)
+      { 'config.toml': 'baseurl = "https://kilns.example/"\n[params]\ncontentDir = "elsewhere"\n' },
+    ]) {
+      const { diagnostics } = await lintOne('image', page, { files: { ...config, 'content/guides/kiln/kiln.svg': svg } });
+      const name = Object.keys(config)[0];
+      expect(
+        diagnostics.map((d) => d.severity),
+        name,
+      ).toEqual(['warning', 'error']);
+      expect(diagnostics[0]!.message, name).toContain("names nothing from the catalog's root, but `content/guides/kiln/kiln.svg` is there, in `content/`");
+    }
+  });
+
+  it('reads the folder from `contentDir` when the configuration says; a `config.yaml` of no Hugo site and no configuration leave the image missing', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const moved = await lintOne('image', page, {
+      files: { 'hugo.yaml': 'contentDir: "pages" # moved\n', 'pages/guides/kiln/kiln.svg': svg, 'pages/guides/kiln/shelf.svg': svg },
+    });
+    expect(moved.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(moved.diagnostics[0]!.message).toContain('is there, in `pages/`');
+    for (const files of [{ 'config.yaml': 'retries: 3\n' }, {}]) {
+      const { diagnostics } = await lintOne('image', page, { files: { ...files, 'content/guides/kiln/kiln.svg': svg } });
+      expect(diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
+    }
+  });
+});

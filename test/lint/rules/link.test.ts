@@ -236,10 +236,11 @@ describe('link: relative links', () => {
     expect(found[2]?.expected).toBe('../files/review.md#before');
   });
 
-  it("finds a file in the folder a site generator's configuration publishes at the root (`src` of mdBook's `book.toml`, `docs_dir` of `mkdocs.yml`): a warning, not broken", async () => {
+  it("finds a file in the folder a site generator's configuration publishes at the root (`src` of mdBook's `book.toml`, `docs_dir` of `mkdocs.yml`, Hugo's `contentDir`): a warning, not broken", async () => {
     for (const [config, folder] of [
       ['book.toml', '[book]\ntitle = "Specs"\nsrc = "book"\n'],
       ['mkdocs.yml', 'site_name: Specs\ndocs_dir: book # the pages\n'],
+      ['hugo.toml', 'contentDir = "book"\n[params]\ncontentDir = "pages"\n'],
     ] as const) {
       const dir = await catalog({
         [config]: folder,
