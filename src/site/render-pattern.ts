@@ -584,9 +584,11 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   // (Or written with a prefix the catalog's links write for its files' own, `./eip-721.md` for its
   // `erc-721.md`, which its publishing renames: the page, as lint finds it.)
   const swapped = resolved.kind === 'local' && !existsSync(resolved.file) ? swappedFile(resolved.file, context.root, context.swaps) : undefined;
-  // (Or a documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`.)
+  // (Or a documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`;
+  // or to a folder's own page, `/guides/kiln/` for Hugo's `content/guides/kiln/_index.md`, as lint finds it.)
   const route = resolved.kind === 'local' && !existsSync(resolved.file) ? routeFile(trimmed, context.root, context.siteBase) : undefined;
-  const routed = route ? bySiteAddress(route, (f) => context.patternAt(f)) : undefined;
+  const routedPage = route ? folderPage(route) : undefined;
+  const routed = route ? (bySiteAddress(route, (f) => context.patternAt(f)) ?? (routedPage ? context.patternAt(routedPage) : undefined)) : undefined;
   if (routed)
     return {
       kind: 'pattern',
@@ -670,7 +672,7 @@ function catalogFolder(root: string, dir: string): string | undefined {
   return parts.join('/');
 }
 
-/** The page a folder shows on a code host: its `README.md` (any case), or `index.md`. */
+/** The page a folder shows on a code host: its `README.md` (any case), or `index.md`; or its site page, Hugo's `_index.md`. */
 function folderPage(dir: string): string | undefined {
   let names: string[];
   try {
@@ -678,7 +680,11 @@ function folderPage(dir: string): string | undefined {
   } catch {
     return undefined;
   }
-  const name = names.find((n) => /^readme\.(?:md|markdown)$/i.test(n)) ?? names.find((n) => /^index\.(?:md|markdown)$/i.test(n));
+  // (Hugo's section page, `_index.md`, last: `content/guides/kiln/_index.md` is the page of `/guides/kiln/`.)
+  const name =
+    names.find((n) => /^readme\.(?:md|markdown)$/i.test(n)) ??
+    names.find((n) => /^index\.(?:md|markdown)$/i.test(n)) ??
+    names.find((n) => /^_index\.(?:md|markdown)$/i.test(n));
   return name ? path.join(dir, name) : undefined;
 }
 

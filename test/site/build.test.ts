@@ -571,6 +571,26 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(page).toContain('<span class="missing">None</span>');
   });
 
+  it("shows an image of a Hugo page bundle written from the site's root (`/guides/kiln/kiln.png` for `content/guides/kiln/kiln.png`), beside the page; links to a section page by its address or its folder lead to that pattern", async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const root = await tempCatalog({
+      'hugo.yaml': 'baseURL: https://kilns.example/\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['content/guides/*/_index.md'] }),
+      'content/guides/kiln/_index.md':
+        '---\ntitle: Kiln\n---\n\n> Fires clay.\n\n## Overview\n\n![The kiln](/guides/kiln/kiln.png)\n\n![Gone](/guides/kiln/gone.png)\n\nThen [glaze it](/guides/glaze/), [again](../glaze/).\n',
+      'content/guides/glaze/_index.md': '---\ntitle: Glaze\n---\n\n> Coats clay.\n\n## Overview\n\nFire it first.\n',
+      'content/guides/kiln/kiln.png': png,
+    });
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/kiln/index.html'), 'utf8');
+    expect(page).toContain('<img src="kiln.png" alt="The kiln"');
+    expect(page).toContain('<span class="missing">Gone</span>');
+    expect(await listFiles(out)).toContain('patterns/kiln/kiln.png');
+    expect(page).toContain('<a href="../glaze/" class="pattern-link">glaze it</a>');
+    expect(page).toContain('<a href="../glaze/" class="pattern-link">again</a>');
+  });
+
   it("shows an image whose relative path names nothing from its file but a file from the page's web address as a folder, as Hugo serves pages (`../flow.png` in `notes/a.md`)", async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const repo = await tempCatalog({
