@@ -8,6 +8,7 @@ import type { CatalogConfig } from '../config/load-config.js';
 import { isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
+import { countWords, endsSentence } from '../markdown/words.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
 import { bodyFields, NAME_FIELD } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
@@ -849,7 +850,7 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
   const ledList = (b: Block, next: Block | undefined, section: Section | undefined) => {
     if (b.kind !== 'paragraph' || next?.kind !== 'list' || !outside(b.range) || saidAside(b.text) || isNotice(b.text)) return undefined;
     const text = b.text.trim();
-    const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+    const words = countWords(text);
     // (A colonless one ends on a word of a sentence, `… creates`, `… proposed that`: not a label, `Table of
     // contents`, nor a byline, `Author: Ana Roe - Dec. 2018`.)
     const brokenOff =
@@ -941,11 +942,17 @@ function imagesOnly(raw: string): boolean {
  */
 function isLeadIn(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.endsWith(':') && (trimmed.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0) < 12;
+  // (Or `：`, the colon of Chinese and Japanese.)
+  return /[:：]$/.test(trimmed) && countWords(trimmed) < 12;
 }
 
+/**
+ * A few words that read as a sentence. Counted as words in any script: a
+ * sentence in Chinese, `统一组件的属性命名，使其保持一致。`, has no spaces, and is
+ * as much a sentence as one in English (see countWords).
+ */
 function readsAsProse(text: string): boolean {
-  const words = text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  const words = countWords(text);
   if (words < 4 || saidAside(text)) return false;
   // Other names (`a.k.a. Logical View`, `Also known as: …`) say what it is called, not what it is.
   if (/^(?:a\.?k\.?a\.?|also known as)\b/i.test(text.trim())) return false;
@@ -954,9 +961,10 @@ function readsAsProse(text: string): boolean {
   const trimmed = text.trim();
   if (isLeadIn(trimmed)) return false;
   // A byline or dateline (`March 18, 2026 · The Platform Team`): a few words with a year, no sentence.
-  if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !/[.!?]$/.test(trimmed)) return false;
+  if (words < 12 && /\b(?:19|20)\d{2}\b/.test(trimmed) && !endsSentence(trimmed)) return false;
   // `Title: Use a message queue`, `Status: accepted`, `Original Author(s):: @ada`: a field, not a sentence.
-  const field = /^([\p{L}][\p{L}\p{N} _()/-]{0,40}):{1,2}\s+(.*)$/su.exec(trimmed);
+  // (The full-width colon of Chinese and Japanese needs no space after it: `状态：已接受`.)
+  const field = /^([\p{L}][\p{L}\p{N} _()/-]{0,40})(?::{1,2}\s+|：\s*)(.*)$/su.exec(trimmed);
   // (A list of people, however long: `By: Ada, Bo, Cy and Dee`.)
   if (
     field &&
@@ -965,8 +973,7 @@ function readsAsProse(text: string): boolean {
     return false;
   // (A label of four words at most: `Allow the following literal form: 1_000 …` is a sentence.)
   if (!field || words >= 12 || field[1]!.trim().split(/\s+/).length > 4) return true;
-  const valueWords = field[2]!.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-  return /[.!?]$/.test(trimmed) && valueWords >= 6;
+  return endsSentence(trimmed) && countWords(field[2]!) >= 6;
 }
 
 class TooLarge extends Error {

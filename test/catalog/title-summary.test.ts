@@ -946,3 +946,21 @@ describe('the credit line of a contents generator', () => {
     expect(read(catalog).map((r) => r[3])).toEqual(['The CLI applies mutations offline.']);
   });
 });
+
+describe('summary: a sentence in a script written without spaces', () => {
+  it('a short Chinese or Japanese sentence reads as prose (two characters a word), not passed over for the next paragraph in English; a two-character label is still none', async () => {
+    const template = '# [Title]\n\n## 简介\n\nWhat it is.\n\n## 设计\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      zh: '# 缓存\n\n## 简介\n\n为读取频繁的数据加一层本地缓存。\n\n## 设计\n\nKept in memory for one minute.\n',
+      ja: '# キャッシュ\n\n## 简介\n\n読み込みの多いデータを手元に保存する。\n\n## 设计\n\nKept in memory for one minute.\n',
+      label: '# 标签\n\n## 简介\n\n缓存\n\n## 设计\n\nKept in memory for one minute.\n',
+      field: '# 字段\n\n## 简介\n\n状态：已经被架构委员会接受\n\n## 设计\n\nKept in memory for one minute.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['field', 'Kept in memory for one minute.'],
+      ['ja', '読み込みの多いデータを手元に保存する。'],
+      ['label', 'Kept in memory for one minute.'],
+      ['zh', '为读取频繁的数据加一层本地缓存。'],
+    ]);
+  });
+});
