@@ -15,11 +15,15 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
 
-/** How many words `text` has: runs of letters, and two characters of Chinese or Japanese for one. */
-export function countWords(text: string): number {
+/**
+ * How many words `text` has: runs of letters, and two characters of Chinese or Japanese for one.
+ * `shortest`: runs of fewer letters are no words (`2` leaves out `a`, `I`).
+ */
+export function countWords(text: string, shortest = 1): number {
   const unspaced = text.match(UNSPACED)?.length ?? 0;
   const rest = unspaced === 0 ? text : text.replace(UNSPACED, ' ');
-  return (rest.match(WORD)?.length ?? 0) + Math.ceil(unspaced / 2);
+  const runs = rest.match(WORD) ?? [];
+  return (shortest > 1 ? runs.filter((w) => (w.match(/\p{L}/gu)?.length ?? 0) >= shortest).length : runs.length) + Math.ceil(unspaced / 2);
 }
 
 /** Whether `text` ends a sentence: `.`, `!` or `?`, or their full-width forms (`。`, `！`, `？`). */

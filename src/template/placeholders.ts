@@ -2,6 +2,7 @@ import { bareValue, saidAside } from './document-parts.js';
 import { leadBlock } from '../markdown/document.js';
 import { isHtmlTag, isTocDirective } from '../markdown/inline.js';
 import type { Block, MarkdownDocument } from '../markdown/types.js';
+import { countWords } from '../markdown/words.js';
 import { escapeRegExp, foldCase, foldText } from './normalize.js';
 import { OPTIONAL_WORD_ELSEWHERE } from './heading-variants.js';
 import type { Placeholder, PlaceholderKind } from './types.js';
@@ -578,8 +579,11 @@ export function isDateMask(token: string): boolean {
 }
 const DATE_MASK_WHOLE = new RegExp(`^(?:${DATE_MASK.source})$`, 'u');
 
-/** A parenthesis with words in it, on one line (see `markedTokens`). */
-const WHOLE_NOTE = /\((?=[^()\n]*\p{L})[^()\n]+\)/gu;
+/**
+ * A parenthesis with words in it, on one line (see `markedTokens`); or the full-width parentheses
+ * of Chinese and Japanese text, `（填写今天的日期）`.
+ */
+const WHOLE_NOTE = /\((?=[^()\n]*\p{L})[^()\n]+\)|（(?=[^（）\n]*\p{L})[^（）\n]+）/gu;
 
 /** A note in parentheses kept as it is (`leave this empty`), or an example, not a blank. */
 const KEPT_NOTE = /^(?:leave (?:(?:this|it) )?(?:empty|blank)|(?:e\.\s?g|i\.\s?e)\.?|eg\b|for (?:example|instance)\b|such as\b|see\b)/i;
@@ -599,7 +603,7 @@ const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|ad
  * arrays, objects or tags. `all`: every kind, as written (configuration).
  */
 export function markedTokens(text: string, options: { labels?: boolean; code?: boolean; all?: boolean } = {}): MarkedToken[] {
-  if (!/[[{<(TFYyMDmd]/.test(text)) return [];
+  if (!/[[{<(（TFYyMDmd]/.test(text)) return [];
   const tokens: MarkedToken[] = [];
   const taken = (start: number, end: number) => tokens.some((t) => start < t.end && end > t.start);
   const push = (start: number, end: number): void => {
@@ -649,13 +653,14 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
     if (/[YyMDmd]/.test(text)) for (const m of text.matchAll(DATE_MASK)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
     // A note in parentheses that is all its line, cell or value (`(why it matters)`, `Supersedes:
     // (put "N/A" unless it replaces one)`): what to write there, not a word of the author's.
-    if (text.includes('(')) {
+    if (text.includes('(') || text.includes('（')) {
       for (const m of text.matchAll(WHOLE_NOTE)) {
         const inner = m[0].slice(1, -1).trim();
         // (Not a note that is right kept as it is, `(leave this empty)`, an example, `(e.g. a new
         // annotation)`, nor a short value, `(2.x / 3.x)`.)
-        const words = inner.match(/\p{L}{2,}/gu) ?? [];
-        if (words.length >= 2 && !NOTE.test(inner) && !KEPT_NOTE.test(inner) && standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+        // (Two words, in any script: `（填写目标版本）` is some three.)
+        if (countWords(inner, 2) >= 2 && !NOTE.test(inner) && !KEPT_NOTE.test(inner) && standsAlone(text, m.index, m.index + m[0].length))
+          push(m.index, m.index + m[0].length);
       }
     }
   }
@@ -669,8 +674,9 @@ export function standsAlone(text: string, start: number, end: number): boolean {
   const newline = text.indexOf('\n', end);
   const before = text.slice(lineStart, start);
   const after = text.slice(end, newline < 0 ? text.length : newline);
-  const opens = /^[\s>*_~`#|.,;()[\]\-+]*(?:\d+[.)]\s*)?[\s>*_~`([]*$/.test(before) || /[:|][\s*_`]*$/.test(before);
-  return opens && /^[\s*_`.!)\]]*(?:$|\||[:\-–—]\s)/.test(after);
+  // (After a full-width colon too, `开始日期：（…）`: a value, as after `:`.)
+  const opens = /^[\s>*_~`#|.,;()[\]\-+]*(?:\d+[.)]\s*)?[\s>*_~`([]*$/.test(before) || /[:：|][\s*_`]*$/.test(before);
+  return opens && /^[\s*_`.!。)）\]]*(?:$|\||[:\-–—]\s)/.test(after);
 }
 
 /** Outermost `open…close` pairs of a text (a `{force}` inside `{justification … {force} …}` is part of it). */
@@ -718,8 +724,8 @@ function inLabel(text: string, token: MarkedToken, tokens: readonly MarkedToken[
 function exactPattern(token: string): RegExp {
   if (/^(?:TODO|TBD|TBA|FIXME)$/.test(token)) return new RegExp(`(?<![\\p{L}\\p{N}_])${token}(?![\\p{L}\\p{N}_])`, 'u');
   if (isDateMask(token)) return new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(token)}(?![\\p{L}\\p{N}_])`, 'iu');
-  const open = /^(?:<<|\[|\{|<|\()/.exec(token)?.[0] ?? '';
-  const close = /(?:>>|\]|\}|>|\))$/.exec(token)?.[0] ?? '';
+  const open = /^(?:<<|\[|\{|<|\(|（)/.exec(token)?.[0] ?? '';
+  const close = /(?:>>|\]|\}|>|\)|）)$/.exec(token)?.[0] ?? '';
   const inner = token.slice(open.length, token.length - close.length).trim();
   const words = inner
     .split(/\s+/)

@@ -114,6 +114,16 @@ describe('marked placeholders', () => {
     expect(findPlaceholders(options.placeholders, 'the title of option 3')).toEqual([]);
   });
 
+  it('a note in full-width parentheses, as Chinese and Japanese write them, is one as much as `(…)` is: all its value or line, not inside a sentence', () => {
+    expect(tokens('- 截止日期：（写下计划完成的日期）')).toEqual(['（写下计划完成的日期）']);
+    expect(tokens('（在这里列出相关的链接）')).toEqual(['（在这里列出相关的链接）']);
+    expect(tokens('缓存层（一个本地进程）负责读取。')).toEqual([]);
+    expect(tokens('- 版本：（v2）')).toEqual([]);
+    const template = templateFromSource('# T\n\n- 负责人：（写下负责人的名字）\n\n## 背景\n\n背景。\n', 't.md');
+    expect(findPlaceholders(template.placeholders, '- 负责人：（写下负责人的名字）').map((p) => p.text)).toEqual(['（写下负责人的名字）']);
+    expect(findPlaceholders(template.placeholders, '- 负责人：王小明')).toEqual([]);
+  });
+
   it('a configured bracketed text is matched the same way', () => {
     const custom = customPlaceholder('[Service Name]') as TemplateText;
     expect(custom.kind).toBe('custom');
