@@ -11,7 +11,7 @@ import { headingSlug } from '../markdown/slug.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
-import { REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { OPTIONAL_WORD_ELSEWHERE, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields, ID_FIELD, NAME_FIELD } from './body-fields.js';
 import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList } from './stages.js';
@@ -850,6 +850,8 @@ function marksNextElement(blocks: readonly Block[]): boolean {
   );
 }
 
+const OPTIONAL_ELSEWHERE = new RegExp(String.raw`^[(（]?(?:${OPTIONAL_WORD_ELSEWHERE})(?![\p{L}\p{N}])|[(（](?:${OPTIONAL_WORD_ELSEWHERE})[)）][^\p{L}\p{N}]*$`, 'iu');
+
 function saysOptional(block: Block | undefined): boolean {
   if (!block) return false;
   // (Also guidance kept in a code block without a language, `DELETE THIS BLOCK` over what to write:
@@ -870,6 +872,9 @@ function saysOptional(block: Block | undefined): boolean {
     /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
     // (The same note closing the guidance: `A code example. (If applicable)`.)
     /\((?:optional|(?:if|where|when) (?:applicable|relevant))\)\W*$/i.test(plain) ||
+    // (The word in another language, opening the guidance or closing it, `可选，说明……`, `（可选）`,
+    // `Opcional: …`; a word of its own, not the start of a longer one, `可选的值`.)
+    OPTIONAL_ELSEWHERE.test(plain) ||
     // (`Not every pattern will have code`, `not all proposals need one`.)
     /\bnot (?:every|all|each)\b[^.()]{0,40}?\b(?:will |would |do |does )?(?:have|has|need|needs|require|requires|include|includes)\b/i.test(plain) ||
     /\bthis (?:sub-?)?section is optional\b|\b(?:omit|delete|remove|skip) this (?:sub-?)?section\b(?!['’]s)|\bnot (?:required|needed) until\b/i.test(plain) ||

@@ -786,6 +786,13 @@ describe('templates written in other languages', () => {
     }
   });
 
+  it('"optional" in another language opening a section’s guidance (`可选，…`, `Opcional: …`) or closing it in brackets (`…（可选）`) makes that section optional; a longer word it starts (`可选的值…`) does not', () => {
+    const optional = (guidance: string) => outline(templateFromSource(`# [Title]\n\n## 概述\n\n说明它是什么。\n\n## 附录\n\n${guidance}\n`, 'template.md').sections);
+    for (const guidance of ['可选，列出相关的资料。', '可选：列出相关的资料。', '列出相关的资料。（可选）', 'Opcional: enlaces a otros documentos.'])
+      expect(optional(guidance), guidance).toEqual(['2 概述', '2 附录 ?']);
+    for (const guidance of ['可选的值有三种，逐一说明。', '任意数量的示例都可以。']) expect(optional(guidance), guidance).toEqual(['2 概述', '2 附录']);
+  });
+
   it('a Chinese ordinal (`# 三、影响面` for the template’s `# 四、影响面`) is the same section renumbered: no missing section, and --fix inserts no copy', async () => {
     const dir = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ template: 'rfcs/template.md', patterns: ['rfcs/*.md'], exclude: ['rfcs/template.md'] }),
