@@ -92,7 +92,9 @@ const HEADING_PARTS = new RegExp([...PART_SOURCES, PHRASE_AFTER_LABEL.replace(/\
 const NUMBER_WORD = String.raw`(?<numword>(?<=\b[A-Z]{2,}(?:-|\s#?))(?:Number|NUMBER|Num|ID|X|N)\b)`;
 // (And, in a title, an instruction in parentheses where the name goes: `RFC NNNN - (fill me in with a
 // name)`, `(your title here)`; not a note of the author's, `Retries (draft)`.)
-const PARENS_IN_TITLE = String.raw`(?<parens>\((?:[Ff]ill\b|[Ee]nter\b|[Ii]nsert\b|[Pp]ut\b|[Ww]rite\b|[Yy]our\b|[Tt]itle\b|[Nn]ame\b|[Ss]hort\s+(?:title|name)\b)[^()\n]*\))`;
+// (Or the whole title in parentheses, or all after a label, naming what goes there: `(Feature Name Goes
+// Here)`, `RFC NNNN: (Proposal title)`. A note after a title's own words, `Lookup (Name Service)`, is theirs.)
+const PARENS_IN_TITLE = String.raw`(?<parens>\((?:[Ff]ill\b|[Ee]nter\b|[Ii]nsert\b|[Pp]ut\b|[Ww]rite\b|[Yy]our\b|[Tt]itle\b|[Nn]ame\b|[Ss]hort\s+(?:title|name)\b)[^()\n]*\)|(?:^|(?<=[:\-–—]\s*))\((?=[^()\n]*\b(?:[Nn]ame|NAME|[Tt]itle|TITLE|[Hh]ere|HERE)\b)[^()\n]+\)$)`;
 const TITLE_PARTS = new RegExp([...PART_SOURCES, NUMBER_WORD, PARENS_IN_TITLE, PHRASE_IN_TITLE, ...SEPARATORS].join('|'), 'gu');
 
 /** "Step 1: Title", "Step 1 - Title" and "Step 1 Title" are the same heading; "Step 1Title" is not. */

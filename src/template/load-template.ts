@@ -114,7 +114,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
       first &&
       first.level === 1 &&
       first.children.length === 0 &&
-      (((first.blocks.length === 0 || holdsOnlyHeader(first)) && TITLE_SECTIONS.has(foldText(splitNote(first.title).text))) || namesTemplate(first))
+      (((first.blocks.length === 0 || holdsOnlyHeader(first)) && namesTitle(first.title)) || namesTemplate(first))
     )
       parsed = parseMarkdown(text, { titleLine: first.heading.range.start.line });
   }
@@ -244,6 +244,15 @@ function titlePlaceholder(heading: { text: string; raw: string }): boolean {
 /** An H1 that only stands for the pattern's title: a title placeholder, or a name for the title (`Title`) alone. */
 function standsForTitle(heading: Heading): boolean {
   return titlePlaceholder(heading) || TITLE_SECTIONS.has(foldHeading(heading.text.replace(/^[[<{]+|[\]>}]+$/g, '')));
+}
+
+/**
+ * Whether a heading only names the title: a name for it (`Title`, `Pattern Name`), or the kind of
+ * document's name for it, said where it goes or not (`Feature Name`, `Proposal Title Goes Here`).
+ */
+function namesTitle(heading: string): boolean {
+  const name = foldText(splitNote(heading).text);
+  return TITLE_SECTIONS.has(name) || /^(?:[\p{L}-]+ ){1,2}(?:name|title)(?: (?:goes )?here)?$/u.test(name);
 }
 
 /** The word a heading names the template itself with (`# RFC Template`, `# Template for designs`). */

@@ -269,6 +269,27 @@ describe('init --adopt: titles where the template has no title line', () => {
   });
 });
 
+describe('init --adopt: a template whose title line is a placeholder in parentheses over H1 sections', () => {
+  it('reads it as the title line: the patterns’ own H1s are their titles, no section is missing, and --fix writes nothing', async () => {
+    const template =
+      '# (Change Name Goes Here)\n[change]: #change\n\n- Opened: `YYYY-MM-DD`\n\n# Summary\n[summary]: #summary\n\nOne paragraph.\n\n# Design\n[design]: #design\n\nHow it works.\n';
+    const files: Record<string, string> = { 'README.md': '# Changes\n\nCopy `0000-template.md` into `changes/` to propose one.\n', '0000-template.md': template };
+    for (const [i, n] of ['Quiet fans', 'Warm start', 'Short queue'].entries())
+      files[`changes/000${i + 1}-change.md`] =
+        `# ${n}\n[change]: #change\n\n- Opened: \`2023-0${i + 1}-02\`\n\n# Summary\n[summary]: #summary\n\n${n} for all.\n\n# Design\n[design]: #design\n\nA small switch.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('the template has no title');
+    expect(run.stdout).not.toContain('Change Name Goes Here');
+    expect((await configOf(dir)).title).toBeUndefined();
+    expect((await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+    const fixed = await runCli(['lint', '--fix', dir], REPO);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'changes/0001-change.md'), 'utf8')).toBe(files['changes/0001-change.md']);
+  });
+});
+
 describe('init --adopt: two template sections of one name', () => {
   it('writes one `sections` entry for both, as lenient as both allow (the configuration keys them by name)', async () => {
     const template =

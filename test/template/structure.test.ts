@@ -1628,6 +1628,35 @@ describe('a template whose first H1 names the template, over the header fields, 
   });
 });
 
+describe('a template whose first H1 is a placeholder of the name, over the header fields, its sections H1s after it', () => {
+  const fields = '- Opened: `YYYY-MM-DD`\n- Pull request: [#0000](https://git.ovenworks.dev/pulls/0000)\n';
+  const sections = '# Summary\n[summary]: #summary\n\nOne paragraph.\n\n# Design\n[design]: #design\n\nHow it works.\n';
+  const pattern =
+    '# Oven upgrade\n[change]: #change\n\n- Opened: `2024-05-01`\n- Pull request: [#12](https://git.ovenworks.dev/pulls/12)\n\n# Summary\n[summary]: #summary\n\nA hotter oven.\n\n# Design\n[design]: #design\n\nA new element.\n';
+  it.each([
+    ['in parentheses, `# (Change Name Goes Here)`', '(Change Name Goes Here)'],
+    ['in parentheses after a label, `# CR-NNNN: (Change title)`', 'CR-NNNN: (Change title)'],
+    ['the kind of document’s word for it, `# Change Name`', 'Change Name'],
+  ])('%s: it is the title line, the pattern’s own H1 its title; nothing is missing or inserted', async (_, heading) => {
+    const template = `# ${heading}\n[change]: #change\n\n${fields}\n${sections}`;
+    expect(templateFromSource(template, 't.md').title).toMatchObject({ from: 'heading', sample: heading });
+    const found = await lintPattern(template, heading.startsWith('CR-') ? pattern.replace('# Oven', '# CR-0012: Oven') : pattern, { fix: true });
+    expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(found.text).toBe(heading.startsWith('CR-') ? pattern.replace('# Oven', '# CR-0012: Oven') : pattern);
+  });
+  it('a pattern that kept the placeholder as its title is told so', async () => {
+    const template = `# (Change Name Goes Here)\n[change]: #change\n\n${fields}\n${sections}`;
+    const found = await lintPattern(template, pattern.replace('# Oven upgrade', '# (Change Name Goes Here)'));
+    expect(found.diagnostics.map((d) => d.ruleId)).toEqual(['title']);
+  });
+  it('a first H1 of a note in parentheses, `# (Draft)`, or of other words, `# Background`, over the fields stays a section', async () => {
+    for (const heading of ['(Draft)', 'Background']) {
+      const template = `# ${heading}\n\n${fields}\n${sections}`;
+      expect(templateFromSource(template, 't.md').sections.map((s) => s.name)).toEqual([heading, 'Summary', 'Design']);
+    }
+  });
+});
+
 describe('a heading that speaks to the author', () => {
   it('`## When you write a proposal, please follow this format!` over the header fields is a note, no section every pattern lacks', async () => {
     const template =
