@@ -1163,9 +1163,11 @@ function notTaken(
 }
 
 function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
+  // (What a file of the template's has: its sections, or, in a template of fields alone, those fields.)
+  const its = result.templateFieldsOnly ? 'header fields' : 'sections';
   const narrowed = result.patternCount === result.shared.files ? '' : `, narrowed to the folders and files that are patterns`;
   const left = result.leftOut.length
-    ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections)`).join(', ')}; add a glob for any that holds patterns.`
+    ? ` Left out: ${result.leftOut.map((f) => `${f.folder}/ (${plural(f.files, 'file')}, ${n(f.fitting)} with the template's ${its})`).join(', ')}; add a glob for any that holds patterns.`
     : '';
   const others = result.notTaken.length
     ? ` Not taken: ${result.notTaken
@@ -1175,7 +1177,7 @@ function layoutReason(result: Omit<AdoptResult, 'configText'>): string {
             : f.copies
               ? `${plural(f.files, 'file')} with the text of the pattern beside it (${f.example}…: copies)`
               : f.fitting
-                ? `${plural(f.files, 'file')} with the template's sections (${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ', …' : ''})${f.beside ? ` and ${plural(f.beside.length, 'file')} written otherwise beside them (${f.beside.slice(0, 3).join(', ')}${f.beside.length > 3 ? ', …' : ''})` : ''}`
+                ? `${plural(f.files, 'file')} with the template's ${its} (${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ', …' : ''})${f.beside ? ` and ${plural(f.beside.length, 'file')} written otherwise beside them (${f.beside.slice(0, 3).join(', ')}${f.beside.length > 3 ? ', …' : ''})` : ''}`
                 : `${plural(f.files, 'file')} in ${f.folder === '.' ? 'this folder' : `${f.folder}/`} (${f.example}…)`,
         )
         .join(', ')}, not named by the globs; add a glob (and a template under \`overrides\`) for any that are patterns.`

@@ -808,3 +808,19 @@ describe('init --adopt: what it says is absent', () => {
     expect(run.stdout).not.toContain('Functional');
   });
 });
+
+describe('init --adopt: a template of front matter fields alone, derived from the patterns', () => {
+  it('a file of those fields where no glob reaches is said to have the template’s header fields, not its sections (it has none)', async () => {
+    const page = (title: string, text: string) => `---\ntitle: ${title}\ndescription: ${text}\n---\n\nSome words of ${title.toLowerCase()}.\n`;
+    const dir = await tempCatalog({
+      'content/patterns/moves/shadow-reads/_index.md': page('Shadow reads', 'Read from both stores and compare.'),
+      'content/patterns/moves/split-queue/_index.md': page('Split queue', 'One queue per tenant.'),
+      'content/patterns/moves/wall-cache/_index.md': page('Wall cache', 'A cache in front of the old system.'),
+      'content/patterns/moves/_index.md': page('Moves', 'The moves of a migration.'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not taken +content\/patterns\/moves\/_index\.md \(it has the template's header fields, where no glob reaches/);
+    expect(run.stdout).not.toContain("the template's sections");
+  });
+});

@@ -81,10 +81,12 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     ctx.out(
       `  template   ${f.template} for ${f.files.join(', ')} ${dim(`(${n(f.fitting)} of the ${plural(f.patterns, 'document')} there have its sections: judged by it${f.joined ? '; they join the patterns' : ''})`)}`,
     );
+  // (What a file of the template's has: its sections, or, in a template of fields alone, those fields.)
+  const its = r.templateFieldsOnly ? 'header fields' : 'sections';
   ctx.out(`  patterns   ${r.patterns.join(', ')}: ${plural(r.patternCount, 'file')} of the ${plural(r.markdownCount, 'Markdown file')} here`);
   for (const f of r.otherFormats ?? []) ctx.out(`  not read   ${plural(f.files, `${f.format} file`)} ${dim(`(${f.example}…: Patternbook reads Markdown only)`)}`);
   for (const f of r.leftOut)
-    ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's sections: too few to be its patterns)`)}`);
+    ctx.out(`  left out   ${f.folder}/ ${dim(`(${plural(f.files, 'file')}, ${n(f.fitting)} with the template's ${its}: too few to be its patterns)`)}`);
   for (const f of r.notTaken)
     ctx.out(
       f.readmeless
@@ -92,7 +94,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
         : f.copies
           ? `  not taken  ${plural(f.files, 'file')} ${dim(`(${f.example}…: each the same text as the pattern taken beside it, a copy)`)}`
           : f.fitting
-            ? `  not taken  ${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ` and ${f.fitting.length - 3} more` : ''} ${dim(`(${f.fitting.length === 1 ? 'it has' : 'they have'} the template's sections, where no glob reaches: add ${f.fitting.length === 1 ? 'its path' : 'their paths'} to \`patterns\` if ${f.fitting.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}${
+            ? `  not taken  ${f.fitting.slice(0, 3).join(', ')}${f.fitting.length > 3 ? ` and ${f.fitting.length - 3} more` : ''} ${dim(`(${f.fitting.length === 1 ? 'it has' : 'they have'} the template's ${its}, where no glob reaches: add ${f.fitting.length === 1 ? 'its path' : 'their paths'} to \`patterns\` if ${f.fitting.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}${
                 f.beside
                   ? `\n  not taken  ${f.beside.slice(0, 3).join(', ')}${f.beside.length > 3 ? ` and ${f.beside.length - 3} more` : ''} ${dim(`(beside ${f.fitting.length === 1 ? 'it' : 'them'}, written otherwise: add ${f.beside.length === 1 ? 'its path' : 'their paths'} too if ${f.beside.length === 1 ? 'it is a pattern' : 'they are patterns'})`)}`
                   : ''
@@ -101,7 +103,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     );
   for (const e of r.exclude)
     ctx.out(
-      `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? "none of the template's sections" : e.reason === 'fragment' ? 'a part other pages include' : e.reason === 'duplicate' ? (e.twin?.said ?? 'named as a pattern taken already') : e.reason === 'listing' ? "a site's page that lists its folder" : e.reason === 'blank' ? 'an empty file' : e.reason === 'side' ? 'a part or translation of the pattern named for its folder' : e.reason === 'translation' ? 'a translation of the English pattern beside it' : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
+      `  exclude    ${e.glob} ${dim(`(${e.reason === 'name' ? "a repository's own page or a generation source" : e.reason === 'template' ? 'named like a template' : e.reason === 'no-section' ? `none of the template's ${its}` : e.reason === 'fragment' ? 'a part other pages include' : e.reason === 'duplicate' ? (e.twin?.said ?? 'named as a pattern taken already') : e.reason === 'listing' ? "a site's page that lists its folder" : e.reason === 'blank' ? 'an empty file' : e.reason === 'side' ? 'a part or translation of the pattern named for its folder' : e.reason === 'translation' ? 'a translation of the English pattern beside it' : 'files that mostly do not fit the template'}: ${plural(e.files.length, 'file')})`)}`,
     );
   if (r.metadata)
     ctx.out(
