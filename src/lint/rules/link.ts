@@ -363,6 +363,15 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
     });
     return;
   }
+  // A route of a single-page site (`#/en-US/icon`, copied from a documentation app that routes by
+  // the address's hash): no heading of the file at all. Said so, with what to link instead.
+  if (anchor.startsWith('/')) {
+    report({
+      message: `Broken link ${code(link.url)}: a route of a single-page app (what follows \`#/\` names one of its pages), not a heading, and leads nowhere on git hosts or Patternbook's site. Link that app's full address instead (\`https://…/#${anchor}\`).`,
+      range: link.range,
+    });
+    return;
+  }
   const near = closest(anchor, [...ids], (id) => id);
   const where = self ? 'this pattern' : code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'));
   const base = link.url.replace(/#.*$/, '');

@@ -151,6 +151,13 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('a route of a single-page app copied with its address (`#/en-US/icon`) is said as one, with no heading advice', async () => {
+    const problems = await linkProblems('[icons](#/en-US/icon)');
+    expect(problems).toEqual([
+      "7:9 Broken link `#/en-US/icon`: a route of a single-page app (what follows `#/` names one of its pages), not a heading, and leads nowhere on git hosts or Patternbook's site. Link that app's full address instead (`https://…/#/en-US/icon`).",
+    ]);
+  });
+
   it('an anchor that keeps its heading’s punctuation is the catalog’s own site’s id where that site builds with markdown-it-anchor: a warning; elsewhere broken', async () => {
     const text = pattern('[a](#keep-logs%2C-metrics-and-traces-apart)\n\n## Keep logs, metrics and traces apart\n\nThree stores.');
     const site = await catalog({
