@@ -816,6 +816,8 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
     !(header && boldField(b) && doc.preamble.some((p) => p.range.start.line === b.range.start.line)) &&
     readsAsProse(b.text) &&
     !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
+    // (Nor a formula set on its own, `$$\text{ln}(\Gamma(x))$$`: no words of the text.)
+    !/^\s*\$\$/.test(b.raw) &&
     !imagesOnly(b.raw) &&
     !linksOnly(b.raw) &&
     !byline(b.raw) &&

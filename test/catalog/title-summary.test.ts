@@ -964,3 +964,14 @@ describe('summary: a sentence in a script written without spaces', () => {
     ]);
   });
 });
+
+describe('summary: a formula set on its own', () => {
+  it('a `$$…$$` block is no prose: the paragraph after it is the summary', async () => {
+    const template = '# [Title]\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      lgamma:
+        '# Log gamma\n\n## Overview\n\n$$\\text{lgamma}(x) = \\ln \\left| \\Gamma(x) \\right|$$\n\nThe log of the gamma function, kept finite for large inputs.\n\n## Design\n\nA series.\n',
+    });
+    expect(read(catalog).map((r) => r[3])).toEqual(['The log of the gamma function, kept finite for large inputs.']);
+  });
+});
