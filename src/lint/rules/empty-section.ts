@@ -22,7 +22,11 @@ export default defineRule({
     const draft = isDraft(pattern, catalog.config, template);
     const asked = askedAtStage(template, pattern);
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
-    const bareTemplate = template.sections.length > 0 && flattenSections(template.sections).every((s) => !s.expects.content && !s.body.includes('<!--'));
+    // (Or mostly bare, one section with labels to fill in beside them, `**Before the pattern**` under
+    // `## Code Samples`: its other sections are headings, no more, all the same.)
+    const bareOf = (s: TemplateSection) => !s.expects.content && !s.body.includes('<!--');
+    const leaves = flattenSections(template.sections).filter((s) => s.children.length === 0);
+    const bareTemplate = template.sections.length > 0 && leaves.length > 0 && leaves.filter(bareOf).length * 2 > leaves.length;
     // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template
     // has is the placeholder rule's to report there.
     const templateMarkers = new Set(template.placeholders.filter((p) => MARKER.test(p.text)).map((p) => p.text.toUpperCase()));

@@ -571,4 +571,12 @@ describe('empty-section: a template made of bare headings', () => {
     });
     expect(found.shown).toEqual([]);
   });
+  it('nor only where every section is bare: one with labels to fill in beside bare ones (`**Before**` under `## Samples`) leaves the others asking for text', async () => {
+    const found = await lintOne(
+      'empty-section',
+      '# Use a queue\n\n## Context\n\nJobs pile up.\n\n## Decision\n\n## Samples\n\n**Before**\n\n    run()\n\n## Consequences\n\nOne more service.\n',
+      { template: '# Title\n\n## Context\n\n## Decision\n\n## Samples\n\n**Before**\n\n**After**\n\n## Consequences\n' },
+    );
+    expect(found.shown).toEqual(['7:1 Section `## Decision` is empty: write its text (the template gives its sections bare headings, no more: a warning).']);
+  });
 });
