@@ -570,8 +570,9 @@ const TODO_WORDS = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}_])/gu
  * `MM/DD/YYYY`): a sample value, one case throughout. Inside a sentence (`dates are written
  * YYYY-MM-DD`) it names the format.
  */
+// (Or its digits written as x's, `202x-xx-xx`, `20XX-XX-XX`, `xx.xx.xxxx`: the same blank.)
 const DATE_MASK =
-  /(?<![\p{L}\p{N}_])(?:YYYY(?:([-/.])MM(?:\1DD)?)?|yyyy(?:([-/.])mm(?:\2dd)?)?|(?:MM|DD)([-/.])(?:MM|DD)\3YYYY|(?:mm|dd)([-/.])(?:mm|dd)\4yyyy)(?![\p{L}\p{N}_])/gu;
+  /(?<![\p{L}\p{N}_])(?:YYYY(?:([-/.])MM(?:\1DD)?)?|yyyy(?:([-/.])mm(?:\2dd)?)?|(?:MM|DD)([-/.])(?:MM|DD)\3YYYY|(?:mm|dd)([-/.])(?:mm|dd)\4yyyy|(?:\d{1,3}[xX]{1,3}|[xX]{4})([-/.])[xX]{2}\5[xX]{2}|[xX]{2}([-/.])[xX]{2}\6(?:\d{1,3}[xX]{1,3}|[xX]{4}))(?![\p{L}\p{N}_])/gu;
 
 /** Whether a token is a date's format (see `DATE_MASK`). */
 export function isDateMask(token: string): boolean {
@@ -603,7 +604,7 @@ const NOTE_TO_AUTHOR = /\((?:please\s+)?(?:fill|insert|describe|explain|write|ad
  * arrays, objects or tags. `all`: every kind, as written (configuration).
  */
 export function markedTokens(text: string, options: { labels?: boolean; code?: boolean; all?: boolean } = {}): MarkedToken[] {
-  if (!/[[{<(（TFYyMDmd]/.test(text)) return [];
+  if (!/[[{<(（TFYyMDmdxX]/.test(text)) return [];
   const tokens: MarkedToken[] = [];
   const taken = (start: number, end: number) => tokens.some((t) => start < t.end && end > t.start);
   const push = (start: number, end: number): void => {
@@ -650,7 +651,7 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
     // due: TBD`, a table cell) or opens a note (`TODO: explain the rollback`); inside the
     // author's sentence (`the range is TBD for now`) it is their word for what is not decided.
     for (const m of text.matchAll(TODO_WORDS)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
-    if (/[YyMDmd]/.test(text)) for (const m of text.matchAll(DATE_MASK)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
+    if (/[YyMDmdxX]/.test(text)) for (const m of text.matchAll(DATE_MASK)) if (standsAlone(text, m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length);
     // A note in parentheses that is all its line, cell or value (`(why it matters)`, `Supersedes:
     // (put "N/A" unless it replaces one)`): what to write there, not a word of the author's.
     if (text.includes('(') || text.includes('（')) {

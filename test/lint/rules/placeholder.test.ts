@@ -898,6 +898,16 @@ describe('placeholder: a date’s format and a list of choices, as the template 
     ]);
   });
 
+  it('its digits written as x’s (`Date: 202x-xx-xx`, `20XX-XX-XX`): the same blank, left over where kept; filled in, nothing', async () => {
+    for (const mask of ['202x-xx-xx', '20XX-XX-XX', 'xx.xx.xxxx']) {
+      const template = `# [Title]\n\nDate: ${mask}\n\n## Overview\n\nWhat it is.\n`;
+      expect((await lintOne('placeholder', `# Lease renewal\n\nDate: ${mask}\n\n## Overview\n\nLeases renew early.\n`, { template })).shown).toEqual([
+        `3:7 Template text left in the introduction: “${mask}”. Replace it with this pattern's own content.`,
+      ]);
+      expect((await lintOne('placeholder', '# Lease renewal\n\nDate: 2024-03-01\n\n## Overview\n\nLeases renew early.\n', { template })).shown).toEqual([]);
+    }
+  });
+
   it('filled in, or the format named in the author’s sentence: nothing', async () => {
     const source =
       '---\ntrack: beta\nopened: 2026-02-03\n---\n\n# Lease renewal\n\n- Decided: 2026-02-10\n\n## Overview\n\nLeases renew early; every date in the lease log is written YYYY-MM-DD, never MM/DD/YYYY.\n\n| Step | Date |\n| --- | --- |\n| Review | 02/20/2026 |\n';
