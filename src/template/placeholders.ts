@@ -454,7 +454,11 @@ const GUIDANCE_NOUN =
 const GUIDANCE = [
   // A noun of writing, sized, and what it is of: "Overview of how the enhancement will be implemented.",
   // "One to two sentences that describe the goal", "A short list of things which…".
-  new RegExp(String.raw`^(?:${GUIDANCE_MEASURE} ){0,5}${GUIDANCE_NOUN} (?:of|on|about|for|that|which|describing|explaining|listing|covering|to|where|why|how|what)\b`),
+  // (A noun of writing may size the next, "One paragraph explanation of…", "Short (one sentence) summary,
+  // e.g., …", and an example may say what it is of.)
+  new RegExp(
+    String.raw`^(?:(?:${GUIDANCE_MEASURE}|${GUIDANCE_NOUN}) ){0,5}${GUIDANCE_NOUN} (?:of|on|about|for|that|which|describing|explaining|listing|covering|to|where|why|how|what|e g|i e|such as|for example|for instance)\b`,
+  ),
   // …or sized, standing alone: "Additional notes."
   new RegExp(String.raw`^(?:${GUIDANCE_MEASURE} ){1,4}${GUIDANCE_NOUN}$`),
   // A thing, and a participle that says what it does: "A detailed design describing how…".

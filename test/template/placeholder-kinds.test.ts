@@ -306,6 +306,9 @@ describe('guidance that describes what goes in a section instead of asking for i
       'Anything that has to happen before upgrading.',
       'This is where the moving parts get spelled out.',
       'The Scope section is the first thing reviewers read.',
+      // (A noun of writing sizing the next, or an example of it.)
+      'One paragraph explanation of the new command.',
+      'Short (one sentence) summary, e.g., a line for the release notes.',
     ])
       expect([s, isGuidance(s)]).toEqual([s, true]);
     for (const s of [
@@ -315,6 +318,7 @@ describe('guidance that describes what goes in a section instead of asking for i
       'Short list',
       'Which is why the cache stays warm.?',
       'The gateway keeps a list of routes per tenant and reloads it hourly.',
+      'Summary statistics of the load test are in the appendix.',
     ])
       expect([s, isGuidance(s)]).toEqual([s, false]);
   });
