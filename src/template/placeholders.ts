@@ -413,10 +413,19 @@ const WRITING_NOUNS = new Set(
  */
 export function isInstruction(sentence: string): boolean {
   const s = sentence.trim();
-  if (isAuthorImperative(s)) return true;
+  if (isAuthorImperative(s) || OTHER_LANGUAGE_REQUEST.test(s)) return true;
   if (/^(detailed\s+)?instructions\s+(for|on)\b/i.test(s) && !s.endsWith(':')) return true;
   return /\?\s*$/.test(s);
 }
+
+/**
+ * A request to the author in another language, in the forms that can be nothing else: German's
+ * polite imperative, its verb first and `Sie` after it (`Beschreiben Sie die Entscheidung.`,
+ * `Bitte geben Sie … an`); French's, a verb in `-ez` first (`Décrivez la décision.`); a Chinese or
+ * Japanese sentence opening with "please" (`请描述……`, `…てください。` closing it).
+ */
+const OTHER_LANGUAGE_REQUEST =
+  /^[\s*_"“„'(]*(?:(?:[Bb]itte\s+\p{L}\p{Ll}+|\p{Lu}\p{Ll}+)en\s+Sie\b(?!\s+(?:sich|ist|sind|war|haben)\b)|(?:veuillez\s+)?\p{Lu}\p{Ll}+ez\s+(?:le|la|les|l['’]|un|une|des|ici|pourquoi|comment|quel|quelle|quels|quelles|en|chaque|tous|toutes)\b|请(?!求)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^。！？\n]{0,80}[てで]ください[。．]?$)/u;
 
 /** Verbs that say what not to write ("Do not include any reasoning here."); not "do not remove this section", which says to keep it. */
 const NEGATED_VERBS = new Set('add describe discuss explain include list mention put repeat write'.split(' '));

@@ -26,6 +26,12 @@ describe('instructions to the author, told apart from steps for the reader', () 
       'Specify the license (e.g., MIT, Apache 2.0)',
       'Why should we not do this?',
       'State the problem this solves.',
+      // (In other languages, in the forms that can only ask: German's and French's polite imperative, "please" in Chinese.)
+      'Beschreiben Sie die getroffene Entscheidung.',
+      'Bitte geben Sie die Version an.',
+      'Décrivez la décision prise.',
+      '请描述这个功能的设计。',
+      '決定した内容を書いてください。',
     ]) {
       expect(isInstruction(s), s).toBe(true);
     }
@@ -45,6 +51,10 @@ describe('instructions to the author, told apart from steps for the reader', () 
       'State',
       'List',
       'Describe:',
+      'Die Daten liegen in Sie-Form vor.',
+      'Die Kunden werden benachrichtigt.',
+      'Les journaux restent sept jours.',
+      '请求会在一分钟后重试。',
     ]) {
       expect(isInstruction(s), s).toBe(false);
     }
