@@ -195,7 +195,8 @@ function declaredSiteRoots(dir: string): string[] {
   if (input) folders.push(input);
   // (Hugo's `contentDir` in `hugo.yaml`, `content/` when it does not say: it publishes a page bundle's
   // `content/notes/cache/flow.svg` at `/notes/cache/flow.svg`, beside the page `/notes/cache/`.)
-  folders.push(...hugoSiteRoots(read));
+  const hugo = hugoSiteRoots(read);
+  folders.push(...hugo);
   const out = folders
     .map((f) => path.normalize(f.trim()).replace(/[\\/]+$/, ''))
     .filter((f) => f !== '.' && f !== '' && !f.startsWith('..') && !path.isAbsolute(f))
@@ -207,11 +208,21 @@ function declaredSiteRoots(dir: string): string[] {
       }
     });
   if (declaredCache.size > 1000) declaredCache.clear();
-  declaredCache.set(dir, { at: now, folders: out });
+  declaredCache.set(dir, { at: now, folders: out, hugo: hugo.length > 0 });
   return out;
 }
 
-const declaredCache = new Map<string, { at: number; folders: string[] }>();
+const declaredCache = new Map<string, { at: number; folders: string[]; hugo: boolean }>();
+
+/**
+ * Whether the site built in `dir` is Hugo's, which serves each page at its address and leaves links
+ * as written: a link to a page's Markdown file from the site's root (`/notes/cache/_index.md`) leads
+ * nowhere there, as it does on a git host.
+ */
+export function servesPagesByAddress(dir: string): boolean {
+  declaredSiteRoots(dir);
+  return declaredCache.get(dir)?.hugo ?? false;
+}
 
 /**
  * The folders Hugo's configuration in a folder publishes at the site's root: its `contentDir`

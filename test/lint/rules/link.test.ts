@@ -247,7 +247,6 @@ describe('link: relative links', () => {
     for (const [config, folder] of [
       ['book.toml', '[book]\ntitle = "Specs"\nsrc = "book"\n'],
       ['mkdocs.yml', 'site_name: Specs\ndocs_dir: book # the pages\n'],
-      ['hugo.toml', 'contentDir = "book"\n[params]\ncontentDir = "pages"\n'],
     ] as const) {
       const dir = await catalog({
         [config]: folder,
@@ -260,6 +259,18 @@ describe('link: relative links', () => {
         'error Broken link `/notes/gone.md`: there is no `notes/gone.md` in the catalog. Fix the path or remove the link.',
       ]);
     }
+  });
+
+  it("on a Hugo site (`contentDir`), a page's Markdown file from the site's root is broken — Hugo serves the page at its address — said with both links that work", async () => {
+    const dir = await catalog({
+      'hugo.toml': 'contentDir = "book"\n[params]\ncontentDir = "pages"\n',
+      'book/notes/limits/_index.md': '# Limits\n',
+      'example/README.md': pattern('[notes](/notes/limits/_index.md)'),
+    });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md');
+    expect(found.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "error Broken link `/notes/limits/_index.md`: Hugo publishes `book/notes/limits/_index.md` as the page `/notes/limits/`, not as a file, and git hosts read the path from the repository's root — it leads nowhere on either. Link the page's address (`/notes/limits/`) for the site, or `../book/notes/limits/_index.md`, relative to this pattern, for git hosts.",
+    ]);
   });
 
   it('takes a link out of a catalog kept in a folder of a repository, to a file of that repository, as a warning; to nothing there, or out of the repository, as an error', async () => {
