@@ -88,7 +88,7 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
   const embedded = embeddedTemplate(pageText);
-  let text = instructionHeadings(commentedHeadings(embedded?.text ?? pageText));
+  let text = instructionHeadings(commentedHeadings(fullWidthHeadings(embedded?.text ?? pageText)));
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
@@ -718,6 +718,20 @@ function optionalCommentAbove(doc: MarkdownDocument, headingLine: number): numbe
     if (!names && !onIt) return undefined;
   }
   return start;
+}
+
+/**
+ * A heading the template types with the full-width number sign of Chinese and Japanese input
+ * (`＃ 动机`, `＃＃ 设计`): no heading in Markdown, but meant as one — the patterns written from it
+ * have `# 动机` there. Read as the heading it means (the same lines, so positions stay). Not inside
+ * code blocks.
+ */
+function fullWidthHeadings(text: string): string {
+  if (!text.includes('＃')) return text;
+  return outsideFences(text, (line) => {
+    const m = /^( {0,3})([＃#]{1,6})([ \t\u3000]+\S[^\n]*)$/.exec(line);
+    return m && m[2]!.includes('＃') ? `${m[1]}${'#'.repeat(m[2]!.length)}${m[3]!.replace(/^\u3000/, ' ')}` : line;
+  });
 }
 
 /**

@@ -537,6 +537,11 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Problem', '2 Implementation ?', '2 Migration ?', '2 Rollout', '2 Examples', '2 Reference Implementation ?']);
   });
 
+  it('a heading typed with the full-width number sign (`＃ 动机`) is the heading it means; one in a code block stays as written', () => {
+    const template = templateFromSource('# [标题]\n\n# 概述\n\n简要说明。\n\n＃ 动机\n\n为什么要做？\n\n＃＃ 背景\n\n现状。\n\n```\n＃ 示例\n```\n', 'rfc-template.md');
+    expect(outline(template.sections)).toEqual(['1 概述', '1 动机', '  2 背景']);
+  });
+
   it('a template that lets the author delete a section that does not apply recommends each section', () => {
     for (const note of ['_When a section does not apply to your proposal, delete it._', 'If a section is not applicable, remove it.']) {
       const t = templateFromSource(`# [Title]\n\n${note}\n\n## Summary\n\nOne paragraph.\n\n## Plan\n\nHow.\n`, 'proposal-template.md');
