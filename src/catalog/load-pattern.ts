@@ -147,8 +147,9 @@ export function patternFromText(
   // No H1, and a first `##` that names no part of a document, followed by the template's sections:
   // the title written a level down (`## Gateway to Queue`). Read as the title (the title rule says
   // its level), not as a missing title beside a section of the author's.
+  // (So below a template's `## Template` title: a first `### Hide the files` over `#### Short name`.)
   if (parsed.ok && titlePushedDown(parsed.document, reading))
-    parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: 2 });
+    parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: (titleLevel ?? 1) + 1 });
   // A first H1 with nothing under it, then one of the template's title shape (`# KEP`, then `# KEP-4216:
   // Image pull per runtime class`): the second is the title, the first a stray heading.
   const shapedAt = parsed.ok ? (shapedTitleBelow(parsed.document, reading) ?? noteAboveTitle(parsed.document)) : undefined;
@@ -226,20 +227,22 @@ export function patternFromText(
  * `## Title` stays the title rule's to judge.
  */
 function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolean {
-  if (reading.title.from !== 'heading' || (reading.title.level ?? 1) !== 1 || doc.title) return false;
+  if (reading.title.from !== 'heading' || doc.title) return false;
+  // (One level below the template's title, whichever: an H2 under a `# Title`, an H3 under a `## Template`.)
+  const top = reading.title.level ?? 1;
   const [first, ...rest] = doc.headings;
   // (Above it, badges at most: `![Status:Published](…/badge/Published-green)`, a comment.)
   const badges = doc.preamble.every(
     (b) => (b.kind === 'paragraph' && (imagesOnly(b.raw) || linksOnly(b.raw))) || (b.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(b.html)),
   );
-  if (!first || first.level !== 2 || !badges) return false;
+  if (!first || first.level !== top + 1 || !badges) return false;
   // (One in the template's title shape, `RFC: Defer and Stream` for `# RFC: <Title>`, is the title,
   // whatever follows it: H1s of the author's own, `# Introduction`, included.)
   const shape = reading.title.from === 'heading' ? reading.title.shape : undefined;
   if (shape && !shape.any && shape.matcher.test(foldHeading(first.text))) return true;
   // (H1s after it are the template's sections written a level up, the levels swapped — `RFC: Delta`
   // underlined with dashes over `# Problem Statement`, `# Proposed Solution` — or it is no title.)
-  const ones = rest.filter((h) => h.level === 1);
+  const ones = rest.filter((h) => h.level <= top);
   if (ones.length > 0 && ones.filter((h) => namesSection(reading, h.text)).length * 2 <= ones.length) return false;
   // (A pattern whose front matter has its title keeps it there: a first `##` of other words is a section.)
   const fmTitle = doc.frontMatter?.data ? frontMatterValue(doc.frontMatter.data, 'title') : undefined;
@@ -252,7 +255,7 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   if (names.some((s) => variantKey(s.heading) === key || extendsName(first.text, s.heading))) return false;
   // (The template's own sections follow it at its level, two of them at least; or the whole document
   // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
-  const level = ones.length > 0 ? 1 : rest.every((h) => h.level >= 3) ? 3 : 2;
+  const level = ones.length > 0 ? top : rest.every((h) => h.level > first.level) ? first.level + 1 : first.level;
   return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
 }
 

@@ -254,6 +254,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       // says of its sections, a warning.
       const by = title.level - (spec.level ?? 1);
       const wholeDown = outline.all.length > 0 && outline.all.every((m) => m.sections.every((s) => s.level === m.schema.level + by));
+      // (Or the title still above every section, at the template's levels — `### Hide the files` over
+      // `#### Short name` where the template's title is `## Template` —: it heads them, its level only
+      // another; a warning.)
+      const heads = !wholeDown && outline.all.length > 0 && outline.all.every((m) => m.sections.every((s) => s.level > title.level));
+      const want = '#'.repeat(spec.level ?? 1);
       // (Or the levels swapped, the sections written a level up under it — `# Problem Statement` after
       // `## RFC: Delta` — one layout too, said with heading-level's finding on the sections.)
       const swapped = !wholeDown && allUp;
@@ -261,11 +266,11 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       report({
         message: first
           ? `The title is written as \`${'#'.repeat(title.level)} ${title.text}\` and the sections above it as H1s (\`# ${first.text}\`): the levels are swapped. Make it \`# ${title.text}\`, and the sections \`##\` (\`lint --fix\` moves them down a level and it up).`
-          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${opensWith}. Make it \`# ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
+          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${(spec.level ?? 1) === 1 ? opensWith : `the template writes its title as a \`${want}\` heading`}. Make it \`${want} ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
         range: plainRange(title.range),
-        expected: `# ${title.text}`,
+        expected: `${want} ${title.text}`,
         // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
-        ...(wholeDown || swapped || spec.recommended ? { warning: true } : {}),
+        ...(wholeDown || swapped || heads || spec.recommended ? { warning: true } : {}),
       });
     }
     for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {

@@ -720,3 +720,23 @@ describe('title: a tag in the marks the template closes its title with', () => {
     expect((await lintOne('title', '# Safe cookies handling [Area]\n\n## Overview\n\nCookies.\n', { template })).shown).toHaveLength(1);
   });
 });
+
+describe('title: the title a level below the template’s title heading, above the template’s sections', () => {
+  it('is read as the title (the site’s name for the pattern), said as a warning with the template’s level, not missing', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'notes/template.md', patterns: ['notes/*.md'], exclude: ['notes/template.md'] }),
+      'notes/template.md':
+        '## Template\n\nThe layout of each entry:\n\n#### Short name\n\nA catchy name\n\n#### Bad approach\n\nWhat people do\n\n#### Better approach\n\nWhat to do instead\n',
+      'notes/locked-files.md':
+        '### Locked behind a form\n\n#### Short name\n\nThe gate\n\n#### Bad approach\n\nFiles sit behind a sign-up form.\n\n#### Better approach\n\nA plain download link.\n',
+      'notes/weekly-names.md':
+        '### A new file name each week\n\n#### Short name\n\nThe shuffle\n\n#### Bad approach\n\nThe name changes with the date.\n\n#### Better approach\n\nOne stable address.\n',
+    });
+    const result = await lint({ root: dir });
+    const found = result.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity} ${d.ruleId} ${d.message}`));
+    expect(found).toEqual([
+      'notes/locked-files.md:1 warning title The title is written as `### Locked behind a form`: the template writes its title as a `##` heading. Make it `## Locked behind a form`.',
+      'notes/weekly-names.md:1 warning title The title is written as `### A new file name each week`: the template writes its title as a `##` heading. Make it `## A new file name each week`.',
+    ]);
+  });
+});
