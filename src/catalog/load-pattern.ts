@@ -640,6 +640,10 @@ function whollyEmphasised(raw: string): boolean {
   return !inner.includes(mark);
 }
 
+/** A notice that the document is no longer in use: `This alert has been deprecated`, `This runbook was replaced by …`. */
+const NO_LONGER_IN_USE =
+  /^this (?:[\p{L}-]+ )?(?:alert|runbook|playbook|document|doc|page|pattern|proposal|rfc|adr|record|decision|guide|guideline|article|entry|spec|specification|practice|rule|check|recipe|standard) (?:has been|is|was|is now) (?:now |since |also )?(?:deprecated|obsolete|superseded|replaced|retired|removed|withdrawn|archived|discontinued|no longer (?:used|maintained|supported|in use))\b/iu;
+
 /** A lead-in to examples: `Examples of messages:`, `For example:`. */
 const EXAMPLES = /^(?:(?:some )?examples?\b|e\.g\.|for (?:example|instance)\b|such as\b|sample\b)/i;
 
@@ -821,6 +825,9 @@ function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: 
     !/^(?:\s*`[^`\n]+`[\s,·|]*)+$/.test(b.raw) &&
     // (Nor a formula set on its own, `$$\text{ln}(\Gamma(x))$$`: no words of the text.)
     !/^\s*\$\$/.test(b.raw) &&
+    // (Nor a notice that the document is no longer in use, `This alert has been deprecated; …`, as a
+    // catalog's stub template writes in each: the same in all of them. A summary section may say so.)
+    !NO_LONGER_IN_USE.test(b.text.trim()) &&
     !imagesOnly(b.raw) &&
     !linksOnly(b.raw) &&
     !byline(b.raw) &&

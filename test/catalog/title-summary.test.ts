@@ -975,3 +975,20 @@ describe('summary: a formula set on its own', () => {
     expect(read(catalog).map((r) => r[3])).toEqual(['The log of the gamma function, kept finite for large inputs.']);
   });
 });
+
+describe('summary: a notice that the document is no longer in use', () => {
+  it('`This alert has been deprecated; …` is no summary (every stub of the kind has it): the text after it is, or none', async () => {
+    const template = '# [Title]\n\n## Meaning\n\nWhat it is.\n\n## Impact\n\nWhat follows.\n';
+    const catalog = await catalogOf(template, {
+      'disk-full': '# Disk full [Deprecated]\n\nThis alert has been deprecated; it does not indicate a real issue. If it fires, silence it.\n',
+      'queue-stuck':
+        '# Queue stuck\n\nThis runbook was replaced by the new queue runbook last spring.\n\n## Meaning\n\nMessages wait longer than ten minutes.\n\n## Impact\n\nOrders are late.\n',
+      'pool-low': '# Pool low\n\n## Meaning\n\nThis pool is now deprecated in favour of the shared one, and runs low at night.\n\n## Impact\n\nSlow builds.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['disk-full', undefined],
+      ['pool-low', 'This pool is now deprecated in favour of the shared one, and runs low at night.'],
+      ['queue-stuck', 'Messages wait longer than ten minutes.'],
+    ]);
+  });
+});
