@@ -437,6 +437,23 @@ class DocumentBuilder {
     return true;
   }
 
+  /**
+   * A Hugo figure on a line of its own (`{{< figure src="flow.png" alt="The flow" >}}`): an image of
+   * the page, as `![alt](…)` would be.
+   */
+  private figureShortcodes(content: string, firstLine: number): void {
+    content.split('\n').forEach((line, k) => {
+      const figure = /^\s*\{\{[<%]-?\s*figure\s+([^\n]*?)\s*-?[%>]\}\}\s*$/.exec(line)?.[1];
+      const src = figure === undefined ? undefined : /(?:^|\s)src\s*=\s*"([^"\n]+)"/.exec(figure)?.[1];
+      if (!figure || !src) return;
+      const alt = /(?:^|\s)alt\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? /(?:^|\s)caption\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? '';
+      const at = this.lines.lineText(firstLine + k).indexOf(src);
+      if (at < 0) return;
+      const start = this.lines.lineStart(firstLine + k) + at;
+      this.images.push({ src, alt, kind: 'image', range: this.lines.range(start, start + src.length), sectionPath: this.path });
+    });
+  }
+
   /** Closes open sections at `level` or deeper; they end on the last non-blank line before `nextLine`. */
   private closeSections(level: number, nextLine: number): void {
     while (this.open.length > 0 && this.open[this.open.length - 1]!.level >= level) {
@@ -453,6 +470,7 @@ class DocumentBuilder {
       case 'paragraph_open': {
         const inline = node.children[0]?.token;
         this.inline(inline, token.map, this.path);
+        if (inline?.content.includes('{{') && token.map) this.figureShortcodes(inline.content, token.map[0] + 1);
         return { kind: 'paragraph', text: normalizeSpace(inlineText(inline?.children ?? null)), raw: inline?.content ?? '', range: this.rangeOf(token.map) };
       }
       case 'bullet_list_open':

@@ -337,8 +337,8 @@ function withoutTocDirectives(tokens: Token[]): Token[] {
  * A site generator's markup on a line of its own — a Hugo shortcode (`{{< comingsoon >}}`,
  * `{{% notice tip %}}` … `{{% /notice %}}`) or a Liquid tag (`{% include banner.html %}`): the
  * generator draws something there, this page cannot, and the markup is no text to show. Left
- * out, the text between such lines stays. (Not a figure, `{{< figure src="…" >}}`: an image the
- * reader would miss, so its line is shown as written.)
+ * out, the text between such lines stays. (Not a figure, `{{< figure src="…" >}}`: the image it
+ * shows, see `figureImage`.)
  */
 const GENERATOR_LINE = /^\s*(?:\{\{[<%]-?\s*\/?(?!\s*figure\b)[\w./-]+(?:\s[^\n]*?)?-?[%>]\}\}|\{%-?\s*\w[^\n]*?-?%\})\s*$/;
 
@@ -349,7 +349,9 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
     if (t.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open' || !(t.content.includes('{{') || t.content.includes('{%'))) return t;
     const lines = t.content.split('\n');
     const markup = lines.map((l) => GENERATOR_LINE.test(l));
-    if (!markup.includes(true)) return t;
+    // (A Hugo figure, `{{< figure src="flow.png" alt="The flow" >}}`: the image it shows.)
+    const figures = lines.map(figureImage);
+    if (!markup.includes(true) && !figures.some(Boolean)) return t;
     if (markup.every(Boolean)) {
       for (let k = i - 1; k <= i + 1; k++) drop.add(k);
       return t;
@@ -359,6 +361,7 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
     const kept: Token[] = [];
     let line = 0;
     let pending: Token | undefined;
+    let placed = -1;
     for (const child of children) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') {
         if (!markup[line] && kept.length > 0) pending = child;
@@ -368,6 +371,12 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
       if (markup[line]) continue;
       if (pending) kept.push(pending);
       pending = undefined;
+      const figure = figures[line];
+      if (figure) {
+        if (placed !== line) kept.push(figure);
+        placed = line;
+        continue;
+      }
       kept.push(child);
     }
     const copy = new Token('inline', '', 0);
@@ -377,6 +386,24 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
     return copy;
   });
   return drop.size > 0 ? out.filter((_, i) => !drop.has(i)) : out;
+}
+
+/** The image of a line that is a Hugo figure (`{{< figure src="flow.png" alt="The flow" >}}`, its `caption` when it has no `alt`), as an `image` token. */
+function figureImage(line: string): Token | undefined {
+  const figure = /^\s*\{\{[<%]-?\s*figure\s+([^\n]*?)\s*-?[%>]\}\}\s*$/.exec(line)?.[1];
+  const src = figure === undefined ? undefined : /(?:^|\s)src\s*=\s*"([^"\n]+)"/.exec(figure)?.[1];
+  if (!figure || !src) return undefined;
+  const alt = /(?:^|\s)alt\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? /(?:^|\s)caption\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? '';
+  const image = new Token('image', 'img', 0);
+  image.attrs = [
+    ['src', src],
+    ['alt', ''],
+  ];
+  const text = new Token('text', '', 0);
+  text.content = alt;
+  image.children = [text];
+  image.content = alt;
+  return image;
 }
 
 /** The paragraphs that are a MyST target alone (`(repo-list)=`), as `myst_target` tokens holding the label. */

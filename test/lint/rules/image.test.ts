@@ -122,6 +122,15 @@ describe('image: files', () => {
     ]);
   });
 
+  it('checks a Hugo figure’s image (`{{< figure src="…" >}}` on a line of its own) as any other', async () => {
+    const problems = await imageProblems(
+      '{{< figure src="diagrams/architecture.png" alt="Pools" >}}\n\n{{< figure src="diagrams/architecure.png" caption="The pools" >}}',
+    );
+    expect(problems).toEqual([
+      '13:17 Image `diagrams/architecure.png` not found: there is no `example/diagrams/architecure.png` in the catalog. Did you mean `diagrams/architecture.png`? Fix the path or add the image.',
+    ]);
+  });
+
   it('reports folders, empty files, other extensions and content that does not match', async () => {
     const problems = await imageProblems(
       [
