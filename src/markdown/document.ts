@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { parseFrontMatter, type FrontMatterError } from './front-matter.js';
-import { decodeCommonEntities, decodeDestination, HEADING_ID, inlineText, normalizeSpace } from './inline.js';
+import { decodeCommonEntities, decodeDestination, figureShortcode, HEADING_ID, inlineText, normalizeSpace } from './inline.js';
 import { LineIndex, type Range } from './lines.js';
 import { tokenize } from './parser.js';
 import { SlugCounter } from './slug.js';
@@ -443,10 +443,9 @@ class DocumentBuilder {
    */
   private figureShortcodes(content: string, firstLine: number): void {
     content.split('\n').forEach((line, k) => {
-      const figure = /^\s*\{\{[<%]-?\s*figure\s+([^\n]*?)\s*-?[%>]\}\}\s*$/.exec(line)?.[1];
-      const src = figure === undefined ? undefined : /(?:^|\s)src\s*=\s*"([^"\n]+)"/.exec(figure)?.[1];
-      if (!figure || !src) return;
-      const alt = /(?:^|\s)alt\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? /(?:^|\s)caption\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? '';
+      const figure = figureShortcode(line);
+      if (!figure) return;
+      const { src, alt } = figure;
       const at = this.lines.lineText(firstLine + k).indexOf(src);
       if (at < 0) return;
       const start = this.lines.lineStart(firstLine + k) + at;

@@ -95,3 +95,15 @@ export function decodeCommonEntities(html: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * A line that is a Hugo figure (`{{< figure src="flow.png" alt="The flow" >}}`): its image's
+ * address, and its `alt` (its `caption` when it has none). Read by the document (an image of the
+ * page) and the site (shown as one).
+ */
+export function figureShortcode(line: string): { src: string; alt: string } | undefined {
+  const figure = /^\s*\{\{[<%]-?\s*figure\s+([^\n]*?)\s*-?[%>]\}\}\s*$/.exec(line)?.[1];
+  const src = figure === undefined ? undefined : /(?:^|\s)src\s*=\s*"([^"\n]+)"/.exec(figure)?.[1];
+  if (!figure || !src) return undefined;
+  return { src, alt: /(?:^|\s)alt\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? /(?:^|\s)caption\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? '' };
+}

@@ -18,7 +18,7 @@ import {
   type ResolvedReference,
 } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
-import { HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
+import { figureShortcode, HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { opensWithTitle } from '../catalog/title-line.js';
 import { markdownParser } from '../markdown/parser.js';
 import { SlugCounter } from '../markdown/slug.js';
@@ -311,7 +311,7 @@ function imagesOf(children: readonly Token[]): Token[] {
   const kept: Token[] = [];
   for (let i = 0; i < children.length; i++) {
     const t = children[i]!;
-    const img = t.type === 'image' || (t.type === 'html_inline' && /^<img\b/i.test(t.content));
+    const img = isImage(t);
     const wraps = (t.type === 'link_open' && isImage(children[i + 1])) || (t.type === 'link_close' && isImage(children[i - 1]));
     if (img || wraps) kept.push(t);
     else if ((t.type === 'softbreak' || t.type === 'hardbreak') && kept.length > 0 && isImage(children.slice(i + 1).find((c) => c.type !== 'link_open'))) kept.push(t);
@@ -390,10 +390,9 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
 
 /** The image of a line that is a Hugo figure (`{{< figure src="flow.png" alt="The flow" >}}`, its `caption` when it has no `alt`), as an `image` token. */
 function figureImage(line: string): Token | undefined {
-  const figure = /^\s*\{\{[<%]-?\s*figure\s+([^\n]*?)\s*-?[%>]\}\}\s*$/.exec(line)?.[1];
-  const src = figure === undefined ? undefined : /(?:^|\s)src\s*=\s*"([^"\n]+)"/.exec(figure)?.[1];
-  if (!figure || !src) return undefined;
-  const alt = /(?:^|\s)alt\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? /(?:^|\s)caption\s*=\s*"([^"\n]*)"/.exec(figure)?.[1] ?? '';
+  const figure = figureShortcode(line);
+  if (!figure) return undefined;
+  const { src, alt } = figure;
   const image = new Token('image', 'img', 0);
   image.attrs = [
     ['src', src],

@@ -238,15 +238,11 @@ export default defineCatalogRule({
           // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
           const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);
           // (Not a page's Markdown file on a Hugo site, which serves the page at its address, not the file.)
-          const byAddress =
-            found !== undefined &&
-            /\.(?:md|markdown)$/i.test(found.file) &&
-            servesPagesByAddress(found.in === 'catalog' ? index.catalog.root : (repositoryRoot(index.catalog.root) ?? index.catalog.root));
-          if (found && byAddress) {
+          const base = !found || found.in === 'catalog' ? index.catalog.root : (repositoryRoot(index.catalog.root) ?? index.catalog.root);
+          if (found && /\.(?:md|markdown)$/i.test(found.file) && servesPagesByAddress(base)) {
             // (Said with the page's address there, and the file's path from this pattern, which git hosts follow.)
             const inFolder = found.folder ? found.file.slice(found.folder.length + 1) : found.file;
             const address = `/${inFolder.replace(/(?:^|\/)_?index\.(?:md|markdown)$/i, '/').replace(/\.(?:md|markdown)$/i, '/')}`.replace(/\/{2,}/g, '/');
-            const base = found.in === 'catalog' ? index.catalog.root : (repositoryRoot(index.catalog.root) ?? index.catalog.root);
             const written = relativeLink(pattern.file, path.join(base, ...found.file.split('/'))) + hash;
             report({
               message: `Broken link ${shown}: Hugo publishes \`${found.file}\` as the page \`${address}\`, not as a file, and git hosts read the path from the repository's root — it leads nowhere on either. Link the page's address (\`${address}\`) for the site, or \`${written}\`, relative to this pattern, for git hosts.`,
