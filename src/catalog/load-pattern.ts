@@ -111,13 +111,12 @@ function refit(
 ): LoadPatternResult {
   if (!result.ok || !templates.hasSiblings) return result;
   const fitted = templates.fit(input.path, result.pattern.document.sections);
-  const sibling = templates.isSibling(fitted);
   let refitted: LoadPatternResult = result;
   if (fitted !== first) {
     const doc = result.pattern.document;
     refitted = patternFromText(input, doc.hadBom ? `\uFEFF${doc.source}` : doc.source, fitted, result.pattern.size, options);
   }
-  if (refitted.ok && sibling) refitted.pattern.templateFile = fitted.file;
+  if (refitted.ok && templates.isRefitted(input.path, fitted)) refitted.pattern.templateFile = fitted.file;
   return refitted;
 }
 

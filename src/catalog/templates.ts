@@ -12,61 +12,83 @@ import { flattenSections } from '../template/walk.js';
  * stricter (or looser) section settings, such as maturity folders that require
  * more sections at each stage. `for(path)` is the template a pattern is judged
  * and read by.
+ *
+ * A folder's own template that revises the catalog's (`revises`) is newer than
+ * some of its documents as often as not: the ones written before it, from the
+ * catalog's template, are judged by that one when they clearly follow it better
+ * (`fit`), as sibling templates are. A folder's template of another kind keeps
+ * every document there.
  */
 export class TemplateSet {
-  /** The sibling each loaded pattern follows best, when not the base (see `fit`). */
+  /** The template each loaded pattern follows best, when not the one its path gives (see `fit`). */
   private readonly fitted = new Map<string, TemplateSchema>();
 
   constructor(
     /** The catalog's template (`template`, or the built-in one): the one new patterns start from. */
     readonly base: TemplateSchema,
-    /** In the configuration's order; the last entry whose globs match a path wins. */
-    private readonly variants: readonly { match: (path: string) => boolean; template: TemplateSchema }[] = [],
+    /**
+     * In the configuration's order; the last entry whose globs match a path wins. `revision`: the
+     * entry names a template file of its own that revises the catalog's (`revises`).
+     */
+    private readonly variants: readonly { match: (path: string) => boolean; template: TemplateSchema; revision?: boolean }[] = [],
     /** The base's siblings (`template: [base, …siblings]`), in the configuration's order. */
     private readonly siblings: readonly TemplateSchema[] = [],
   ) {}
 
   /**
    * The template of a pattern, by its path relative to the catalog root (`/`
-   * separators): an override's for its globs, else the sibling it was found to
-   * follow best when it was loaded (`fit`), else the base.
+   * separators): the one it was found to follow best when it was loaded (`fit`),
+   * else an override's for its globs, else the base.
    */
   for(path: string): TemplateSchema {
-    for (let i = this.variants.length - 1; i >= 0; i--) if (this.variants[i]!.match(path)) return this.variants[i]!.template;
-    return this.fitted.get(path) ?? this.base;
+    return this.fitted.get(path) ?? this.given(path);
+  }
+
+  /** The template a path is given before its text is read: the last override whose globs match, else the base. */
+  private given(path: string): TemplateSchema {
+    return this.variantOf(path)?.template ?? this.base;
+  }
+
+  private variantOf(path: string): { template: TemplateSchema; revision?: boolean } | undefined {
+    for (let i = this.variants.length - 1; i >= 0; i--) if (this.variants[i]!.match(path)) return this.variants[i]!;
+    return undefined;
   }
 
   /**
-   * Where the catalog has sibling templates: the one the pattern follows best
-   * (`bestSibling`), remembered for `for(path)`. A path an override gives a
-   * template keeps that one.
+   * The template a pattern follows best, remembered for `for(path)`: among the
+   * base's siblings (`bestSibling`); and, in a folder an override gives a
+   * template file of its own that revises the catalog's, between that one and
+   * the catalog's (a document older than the folder's template, written from
+   * the catalog's). Any other override keeps its template.
    */
   fit(path: string, sections: readonly Section[]): TemplateSchema {
-    if (this.siblings.length === 0 || this.variants.some((v) => v.match(path))) return this.for(path);
-    const best = bestSibling(this.base, this.siblings, sections);
-    if (best === this.base) this.fitted.delete(path);
+    const variant = this.variantOf(path);
+    const given = variant?.template ?? this.base;
+    const candidates = !variant ? this.siblings : variant.revision ? [this.base, ...this.siblings] : [];
+    const best = candidates.length === 0 ? given : bestSibling(given, candidates, sections);
+    if (best === given) this.fitted.delete(path);
     else this.fitted.set(path, best);
     return best;
   }
 
-  /** Whether `template` is one of the base's siblings. */
-  isSibling(template: TemplateSchema): boolean {
-    return this.siblings.includes(template);
+  /** Whether `template` is not the one `path` is given before its text is read (a sibling, or the catalog's in an override's folder). */
+  isRefitted(path: string, template: TemplateSchema): boolean {
+    return template !== this.given(path);
   }
 
   /**
-   * Records the sibling a pattern was found to follow where it was loaded
+   * Records the template a pattern was found to follow where it was loaded
    * (`PatternView.templateFile`, from a lint worker), so `for(path)` gives it here too.
    */
   remember(view: { path: string; templateFile?: string }): void {
-    const sibling = view.templateFile === undefined ? undefined : this.siblings.find((t) => t.file === view.templateFile);
-    if (sibling) this.fitted.set(view.path, sibling);
+    const fitted = view.templateFile === undefined ? undefined : [this.base, ...this.siblings].find((t) => t.file === view.templateFile);
+    if (fitted && fitted !== this.given(view.path)) this.fitted.set(view.path, fitted);
     else this.fitted.delete(view.path);
   }
 
   /** Whether patterns are matched to one of several templates when loaded (`fit`). */
   get hasSiblings(): boolean {
-    return this.siblings.length > 0;
+    return this.siblings.length > 0 || this.variants.some((v) => v.revision);
   }
 
   /** Every distinct template, the base first. */
@@ -104,6 +126,24 @@ export function bestSibling(base: TemplateSchema, siblings: readonly TemplateSch
     if (own >= SIBLING_EVIDENCE && lead > bestLead) [best, bestLead] = [sibling, lead];
   }
   return best;
+}
+
+/**
+ * Whether a folder's template revises `of` rather than being one of another
+ * kind: half its sections or more are `of`'s, numbering aside (`## 1. Overview`
+ * where `of` has `# 一、Overview`) — a renumbered or extended copy, a
+ * stricter stage's. A template for standards beside one for principles shares
+ * none.
+ */
+export function revises(template: TemplateSchema, of: TemplateSchema): boolean {
+  const own = unnumberedNames(template);
+  const theirs = unnumberedNames(of);
+  return own.size > 0 && [...own].filter((n) => theirs.has(n)).length * 2 >= own.size;
+}
+
+/** A template's section names (`namesOf`) without the numbers written before them (`1 1 background`, `一 概述`). */
+function unnumberedNames(template: TemplateSchema): Set<string> {
+  return new Set([...namesOf(template)].map((n) => n.replace(/^(?:(?:\d{1,3}|[ivx]{1,5}|[一二三四五六七八九十]{1,3})\s+)+/u, '')).filter(Boolean));
 }
 
 const names = new WeakMap<TemplateSchema, Set<string>>();
@@ -149,7 +189,7 @@ export async function templateSet(
   siblings: readonly TemplateSchema[] = [],
 ): Promise<TemplateSet> {
   const cache = new Map<string, Promise<TemplateSchema>>();
-  const variants: { match: (path: string) => boolean; template: TemplateSchema }[] = [];
+  const variants: { match: (path: string) => boolean; template: TemplateSchema; revision?: boolean }[] = [];
   for (const [i, o] of config.overrides.entries()) {
     if (!o.template && !o.sections) continue;
     const file = o.template ?? config.template;
@@ -158,7 +198,9 @@ export async function templateSet(
     const key = JSON.stringify([file ?? '', sections]);
     let pending = cache.get(key);
     if (!pending) cache.set(key, (pending = load(file, sections, `overrides[${i}]`)));
-    variants.push({ match: picomatch(o.files, { dot: true }), template: await pending });
+    const template = await pending;
+    const revision = o.template !== undefined && !base.builtIn && template.file !== base.file && [base, ...siblings].some((t) => revises(template, t));
+    variants.push({ match: picomatch(o.files, { dot: true }), template, ...(revision ? { revision } : {}) });
   }
   return new TemplateSet(base, variants, siblings);
 }

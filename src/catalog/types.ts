@@ -63,8 +63,10 @@ export interface PatternView {
    */
   movedTo?: string;
   /**
-   * Set when the catalog has sibling templates and this pattern follows one of
-   * them best (`template: [a, b]`): that template's file. `templates.for(path)`
+   * Set when the pattern is judged by another template than the one its path
+   * gives: a sibling it follows best (`template: [a, b]`), or the catalog's,
+   * in a folder an override gives a template of its own that the pattern,
+   * written before it, does not follow: that template's file. `templates.for(path)`
    * gives it wherever the pattern was loaded; `templates.remember` records it
    * where only the view arrives (a lint worker's).
    */

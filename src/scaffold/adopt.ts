@@ -985,7 +985,7 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
         ...comment(
           f.sibling
             ? `Documents of another kind: ${n(f.fitting)} of the ${plural(f.patterns, 'document')} these globs select have the sections of ${f.template}, kept beside the catalog's template.`
-            : `${f.folder}/: ${n(f.fitting)} of its ${plural(f.patterns, 'document')} have the sections of ${f.template}, kept beside them${f.joined ? " (they are patterns too, although the catalog's template does not fit them)" : ''}.`,
+            : `${f.folder}/: ${n(f.fitting)} of its ${plural(f.patterns, 'document')} have the sections of ${f.template}, kept beside them${f.joined ? " (they are patterns too, although the catalog's template does not fit them)" : ''}.${f.fitting < f.patterns ? " A document there that clearly follows the catalog's template instead (written before this one) is judged by that one." : ''}`,
           '  ',
         ),
       );

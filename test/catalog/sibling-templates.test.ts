@@ -98,3 +98,72 @@ describe('sibling templates (`template: [a, b]`)', () => {
     expect(page).toContain('id="transition-path"');
   });
 });
+
+// A folder with a template of its own (`overrides`) that revises the catalog's (numbered, with
+// sections of its own), newer than some of its documents, written from the catalog's before it existed.
+const STUDY =
+  '# [Title]\n\n## 1. Summary\n\nSay it.\n\n## 2. Motivation\n\nWhy.\n\n## 3. Model\n\nThe model studied.\n\n## 4. Design\n\nHow.\n\n## 5. Validation\n\nHow it was checked.\n';
+const study = (title: string, sections: string[]) =>
+  doc(
+    title,
+    sections.map((s, i) => `${i + 1}. ${s}`),
+  );
+
+async function studies(extra: Record<string, string> = {}, folderTemplate = STUDY): Promise<string> {
+  return tempCatalog({
+    'templates/proposal.md': PROPOSAL,
+    'studies/template.md': folderTemplate,
+    'patternbook.config.json': JSON.stringify({
+      template: 'templates/proposal.md',
+      patterns: ['text/*.md', 'studies/*.md'],
+      exclude: ['studies/template.md'],
+      overrides: [{ files: ['studies/*.md'], template: 'studies/template.md' }],
+    }),
+    'text/0001-cache.md': doc('Add a cache', ['Summary', 'Motivation', 'Design']),
+    'studies/heat.md': study('Heat flow', ['Summary', 'Motivation', 'Model', 'Design', 'Validation']),
+    'studies/wave.md': study('Wave study', ['Summary', 'Motivation', 'Model', 'Design']),
+    'studies/old-solver.md': doc('An older solver proposal', ['Summary', 'Motivation', 'Design']),
+    'studies/old-half.md': doc('An older half proposal', ['Summary', 'Motivation']),
+    ...extra,
+  });
+}
+
+describe('a folder’s own template (`overrides` with `template`) and its documents written before it', () => {
+  it('judges a document that clearly follows the catalog’s template by that one, the others by the folder’s', async () => {
+    const dir = await studies();
+    expect(await findings(dir)).toEqual([
+      'studies/old-half.md required-section: Missing section `## Design`, expected after `## Motivation`.',
+      'studies/wave.md required-section: Missing section `## 5. Validation`, expected after `## 4. Design`.',
+    ]);
+    // The older proposal is read as one: none of the study template's sections reported missing.
+    const report = await lint({ root: dir });
+    expect(report.results.find((r) => r.path === 'studies/old-solver.md')!.diagnostics).toEqual([]);
+  });
+
+  it('keeps the folder’s template of another kind (no half of its sections the catalog’s): a proposal there is a study without its sections', async () => {
+    const dir = await studies({}, '# [Title]\n\n## Background\n\nWhat is known.\n\n## Model\n\nThe model.\n\n## Validation\n\nHow it was checked.\n');
+    const errors = (await findings(dir)).filter((f) => f.startsWith('studies/old-solver.md'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('This file has 0 of the 3 sections the template asks for (it lacks `## Background`, `## Model`, `## Validation`)');
+  });
+
+  it('keeps the folder’s template where it only adds sections to the catalog’s (a stricter stage): nothing is relaxed', async () => {
+    const stricter = PROPOSAL + '\n## Rollout\n\nHow it reaches users.\n';
+    const dir = await studies({}, stricter);
+    const errors = await findings(dir);
+    expect(errors).toContain('studies/old-solver.md required-section: Missing section `## Rollout`, expected after `## Design`.');
+    expect(errors.filter((f) => f.startsWith('studies/old-solver.md'))).toHaveLength(1);
+  });
+
+  it('gives the same report when lint runs in worker threads (the built CLI)', async () => {
+    const extra: Record<string, string> = {};
+    for (let i = 1000; i < 1600; i++) extra[`studies/${i}-old.md`] = doc(`Older proposal ${i}`, i % 3 ? ['Summary', 'Motivation', 'Design'] : ['Summary', 'Motivation']);
+    const dir = await studies(extra);
+    const one = await lintBuilt(dir, '1');
+    const two = await lintBuilt(dir, '2');
+    // 200 older proposals without Design, old-half, and wave's Validation.
+    expect((JSON.parse(one.stdout) as { errorCount: number }).errorCount).toBe(202);
+    expect(two.stderr).toContain('Rule timings (worker thread)');
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+});

@@ -79,7 +79,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   }
   for (const f of r.folders)
     ctx.out(
-      `  template   ${f.template} for ${f.files.join(', ')} ${dim(`(${n(f.fitting)} of the ${plural(f.patterns, 'document')} there have its sections: judged by it${f.joined ? '; they join the patterns' : ''})`)}`,
+      `  template   ${f.template} for ${f.files.join(', ')} ${dim(`(${n(f.fitting)} of the ${plural(f.patterns, 'document')} there have its sections: judged by it${f.fitting < f.patterns ? ", or by the catalog's template where a document clearly follows that one" : ''}${f.joined ? '; they join the patterns' : ''})`)}`,
     );
   // (What a file of the template's has: its sections, or, in a template of fields alone, those fields.)
   const its = r.templateFieldsOnly ? 'header fields' : 'sections';
