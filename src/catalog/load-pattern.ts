@@ -432,6 +432,9 @@ function readTitle(
   // one, `## **Title:** Quiet hours`: the header's fields written as bold labels, not front matter.)
   const labelled = titleLabel(doc);
   if (labelled) return labelled;
+  // (Or its first line, plain text, where the template opens with a title heading: the title line without its `#`.)
+  const plain = spec.from === 'heading' && !doc.title ? plainTitleLine(doc) : undefined;
+  if (plain) return plain;
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
   if (h1IsAPart && first?.kind === 'paragraph' && first.range.end.line < doc.title!.range.start.line && /^(\*\*|__)[^*_\n]+\1$/.test(first.raw.trim()))
@@ -468,7 +471,7 @@ function blankValue(value: string): boolean {
 
 /** A line that labels the document's name: `**Title:** Shared garden tools`, `Title: …`, `**Proposal Name**: …` (the label, then the value). */
 const TITLE_LABEL =
-  /^\s*(?:[-*+]\s+)?(\*\*|__)?((?:(?:proposal|feature|rfc|document|spec|project|pattern|change|enhancement|design|decision)[ _-]?)?(?:title|name))\s*(?::\1|\1\s*:|:)\s*(.*\S)\s*$/i;
+  /^\s*(?:[-*+]\s+)?(\*\*|__)?((?:(?:proposal|feature|rfc|document|spec|project|pattern|change|enhancement|design|decision)[ _-]?)?(?:title|name)|(?:功能|提案|文档|方案|项目)?(?:标题|標題|名称|名稱|题目)|タイトル)\s*(?:[:：]\1|\1\s*[:：]|[:：])\s*(.*\S)\s*$/iu;
 
 /** A `Label: value` line, marks and all: `**Author:** @ada`, `Status: Draft`, `**num**: 7`. */
 const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} _()-]{0,30}?(?::(?:\*\*|__)|(?:\*\*|__)?:)(?:\s|$)/u;
@@ -479,7 +482,8 @@ const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} _()-]{0,30}?
  * (`**Title:** Shared garden tools` among `**Author:** …`, `Status: Draft`), or
  * one of the headings that open the file as labels (`## **num:** 8`, `##
  * **Title:** Quiet hours`). A plain `Title: …` line counts in a header of
- * labels (two lines at least); set in bold it says it is one on its own.
+ * labels (two lines at least), or as the file's first line (`标题：…` over a
+ * table of fields); set in bold it says it is one on its own.
  */
 function titleLabel(doc: MarkdownDocument): PatternText | undefined {
   const clean = (value: string) =>
@@ -487,14 +491,16 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
       .replace(/`/g, '')
       .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
       .trim();
-  for (const b of doc.preamble) {
+  for (const [k, b] of doc.preamble.entries()) {
     if (b.kind !== 'paragraph') continue;
     const lines = b.raw.split('\n');
     const header = lines.length >= 2 && lines.every((l) => LABEL_LINE.test(l));
     for (const [i, line] of lines.entries()) {
       const m = TITLE_LABEL.exec(line);
       const value = m ? clean(m[3]!) : '';
-      if (m && (m[1] || header) && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) {
+      // (The file's first line, a name and no sentence: `标题：Fabric networks`, not `Title: a word we use loosely.`)
+      const opening = k === 0 && i === 0 && aboveHeadings(doc, b) && value.length <= 80 && !/[.。!！?？]$/u.test(value);
+      if (m && (m[1] || header || opening) && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) {
         const at = b.range.start.line + i;
         return { text: value, from: 'paragraph', range: doc.lines.linesRange(at, at) };
       }
@@ -508,6 +514,30 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
     if (m && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: h.range };
   }
   return undefined;
+}
+
+/** Whether a block of the preamble comes before every heading of the document. */
+function aboveHeadings(doc: MarkdownDocument, block: Block): boolean {
+  const first = doc.headings[0];
+  return first === undefined || block.range.start.line < first.range.start.line;
+}
+
+/**
+ * The name written on the document's first line as plain text, where the
+ * template opens with a title heading: a short line of words that is no
+ * sentence, no label and no note (`Retry budget design`), alone in its
+ * paragraph, above a table of fields, a rule or the first heading — the
+ * title line without its `#`. The title rule says so, with the fix.
+ */
+function plainTitleLine(doc: MarkdownDocument): PatternText | undefined {
+  const [first, next] = doc.preamble;
+  if (first?.kind !== 'paragraph' || first.range.start.line !== first.range.end.line || !aboveHeadings(doc, first)) return undefined;
+  const text = first.raw.trim();
+  const follows = next === undefined || !aboveHeadings(doc, next) || next.kind === 'table' || next.kind === 'hr';
+  if (!follows || text.length > 80 || (text.match(/\p{L}/gu)?.length ?? 0) < 4 || /[.。!！?？:：;；,，]$/u.test(text)) return undefined;
+  // (Not a label, `Status: Draft`; a note set in italics or a quote, `*Work in progress*`; a badge, a link or markup.)
+  if (LABEL_LINE.test(text) || /^[#*_>[!<|`~=+-]/.test(text) || /\]\(|<\w|`/.test(text)) return undefined;
+  return { text, from: 'paragraph', range: first.range };
 }
 
 /** A heading over the people behind a document (folded): `Requested by`, `Author(s)`, `Owners`. */
@@ -594,7 +624,8 @@ function readSummary(
   const ownFolded = own ? foldText(own.text) : '';
   if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
   const everyTemplateText = ` ${templateText(/(?:)/)} `;
-  const prose = firstProse(doc, title?.from === 'section' ? title.range : undefined, (text) => {
+  // (Never the title's own line: under `## Title`, a field, a name written on the first line as plain text.)
+  const prose = firstProse(doc, title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined, (text) => {
     const folded = foldText(text);
     return folded.split(' ').length >= 4 && everyTemplateText.includes(` ${folded} `);
   });

@@ -699,6 +699,25 @@ describe('title: written as a label of the header, not front matter', () => {
       ['prose', undefined, undefined],
     ]);
   });
+
+  it('is read from the first line written as plain text, where the template opens with a title heading (the site titles the page with it)', async () => {
+    const fields = '| Field | Value |\n| --- | --- |\n| Author | someone |\n\n## Abstract\n\nTools.\n';
+    const catalog = await catalogOf('# [Pattern Title]\n\n## Abstract\n\nWhat it is.\n', {
+      plain: `Shared garden tools design\n\n${fields}`,
+      label: `标题：共享园艺工具\n${fields}`,
+      // (A first line that is a sentence or a note, a badge: no name.)
+      sentence: `We lend tools to neighbours.\n\n${fields}`,
+      note: `*Work in progress*\n\n${fields}`,
+      badge: `[![build](https://ci.example.org/b.svg)](https://ci.example.org)\n\n${fields}`,
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['badge', undefined],
+      ['label', '共享园艺工具'],
+      ['note', undefined],
+      ['plain', 'Shared garden tools design'],
+      ['sentence', undefined],
+    ]);
+  });
 });
 
 describe('summary: a lead sentence that introduces a list', () => {

@@ -212,9 +212,15 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       } else if (!cause && pattern.title?.from === 'paragraph' && labelOf(doc, pattern.title)) {
         // The title written as a label, `**Title:** Shared garden tools`: there, in another place than the template's.
         const labelled = labelOf(doc, pattern.title)!;
+        const heading = `${'#'.repeat(spec.level ?? 1)} ${pattern.title.text}`;
+        // (A line that is the name alone, no label, `Retry budget design`: the title line without its `#`, made one.)
+        const plain = !labelled.heading && labelled.text === pattern.title.text;
         report({
-          message: `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: write it as \`${'#'.repeat(spec.level ?? 1)} ${pattern.title.text}\` at the top of the text.${loose ? LOOSE : ''}`,
+          message: plain
+            ? `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title on line ${pattern.title.range.start.line} as plain text, \`${labelled.text}\`: make it \`${heading}\`.${loose ? LOOSE : ''}`
+            : `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: write it as \`${heading}\` at the top of the text.${loose ? LOOSE : ''}`,
           range: plainRange(pattern.title.range),
+          ...(plain ? { expected: heading } : {}),
           ...(loose ? { warning: true } : {}),
         });
       } else if (!cause && noSpace) {

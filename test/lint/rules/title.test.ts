@@ -696,6 +696,20 @@ describe('title: written as a label (`**Title:** …`) where the template keeps 
       '1 The template opens each pattern with an H1; this file has its title as the `**Title:** Shared garden tools` line: write it as `# Shared garden tools` at the top of the text.',
     ]);
   });
+
+  it('the name on the first line as plain text, or after a label of another language (`标题：…`), over a table of fields: the title line without its `#`', async () => {
+    const h1 = '# [Pattern Title]\n\n## Abstract\n\nWhat.\n\n## Specification\n\nHow.\n';
+    const table = '| Field | Value |\n| --- | --- |\n| Author | someone |\n\n## Abstract\n\nTools.\n\n## Specification\n\nA shed.\n';
+    expect(await shown(`Shared garden tools design\n\n${table}`, h1)).toEqual([
+      '1 The template opens each pattern with an H1; this file has its title on line 1 as plain text, `Shared garden tools design`: make it `# Shared garden tools design`.',
+    ]);
+    expect(await shown(`标题：共享园艺工具\n${table}`, h1)).toEqual([
+      '1 The template opens each pattern with an H1; this file has its title as the `标题：共享园艺工具` line: write it as `# 共享园艺工具` at the top of the text.',
+    ]);
+    // (A first line that is a sentence, a note or a label of another field is no title: the title is missing.)
+    for (const first of ['This page is a draft of the idea.', '*Work in progress*', 'Status: Draft'])
+      expect(await shown(`${first}\n\n${table}`, h1)).toEqual(['1 Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.']);
+  });
 });
 
 describe('title: a sample heading most of the catalog keeps', () => {
