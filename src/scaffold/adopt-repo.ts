@@ -18,7 +18,8 @@ const WEB_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
  * static site generator's configuration beside it (`mkdocs.yml`'s `site_name`
  * and `repo_url`; Jekyll's `_config.yml` `title`), in the catalog's folder or
  * up to its repository's root, and the repository's `origin` remote on a known
- * code host, with its default branch. Nothing is asked of the network: only
+ * code host, with its default branch; else the heading of the README in the
+ * catalog's folder names the site. Nothing is asked of the network: only
  * files are read. (Not that site's address: its pages are not this site's,
  * whose canonical addresses `site.url` gives.)
  */
@@ -43,6 +44,9 @@ export function siteFacts(root: string): SiteFacts {
       setOnce(facts, 'title', text(jekyll.title), from);
     }
   }
+  // (Else the catalog's own README's heading: `# gRPC Proposals` over the folder of proposals.)
+  const readme = readmeHeading(root);
+  if (readme) setOnce(facts, 'title', readme.value, readme.from);
   if (repo) {
     const git = gitDir(repo);
     const origin = git ? originUrl(git) : undefined;
@@ -50,6 +54,46 @@ export function siteFacts(root: string): SiteFacts {
     if (facts.repoUrl && git) setOnce(facts, 'branch', defaultBranch(git), 'the git checkout');
   }
   return facts;
+}
+
+/** README names that only say what the file is, never the catalog's name. */
+const GENERIC_HEADING = /^(?:readme|read me|index|home|introduction|overview|contents|table of contents|about|welcome)$/i;
+
+/**
+ * The heading of the README in the catalog's folder (`# gRPC Proposals`): its
+ * first H1, as plain text (no badges, links or marks), where it is a name — a
+ * few words, not the file's own name (`# README`) nor a sentence.
+ */
+function readmeHeading(root: string): { value: string; from: string } | undefined {
+  for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.markdown']) {
+    let source: string;
+    try {
+      source = readFileSync(path.join(root, name), 'utf8');
+    } catch {
+      continue;
+    }
+    // (Past front matter; not a `#` line of a fenced block.)
+    let fenced = false;
+    const lines = source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\s*\r?\n/, '').split(/\r?\n/);
+    for (const [i, line] of lines.entries()) {
+      if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced) continue;
+      const atx = /^ {0,3}#(?!#)\s+(.+?)\s*#*\s*$/.exec(line)?.[1];
+      const setext = line.trim() && /^ {0,3}=+\s*$/.test(lines[i + 1] ?? '') ? line.trim() : undefined;
+      const raw = atx ?? setext;
+      if (raw === undefined) continue;
+      const value = raw
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const words = value.split(' ').length;
+      return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, from: `the heading of ${name}` } : undefined;
+    }
+  }
+  return undefined;
 }
 
 function setOnce(facts: SiteFacts, key: keyof SiteFacts, value: string | undefined, from: string): void {

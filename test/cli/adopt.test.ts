@@ -71,7 +71,7 @@ describe('patternbook init --adopt', () => {
     expectUntouched(before, await bytesOf(dir), ['patternbook.config.yaml']);
 
     const config = await configOf(dir);
-    expect(config).toEqual({ template: 'TEMPLATE.md', patterns: ['*/README.md'] });
+    expect(config).toEqual({ template: 'TEMPLATE.md', patterns: ['*/README.md'], site: { title: 'Platform Patterns' } });
     expect(run.stdout).toMatch(/template +\S*TEMPLATE\.md \(named like a template/);
     expect(run.stdout).toContain('*/README.md: 4 files of the 8 Markdown files here');
     // The first lint, by rule: the one real problem (Ambassador has no Consequences).
@@ -253,7 +253,12 @@ describe('patternbook init --adopt', () => {
 
     const config = await configOf(dir);
     // patterns/code-of-conduct.md has the template's sections: a pattern about codes of conduct, not the repository's own page.
-    expect(config).toEqual({ template: 'meta/pattern-template.md', patterns: ['patterns/*.md'], sections: { Solutions: { aliases: ['Solution'] } } });
+    expect(config).toEqual({
+      template: 'meta/pattern-template.md',
+      patterns: ['patterns/*.md'],
+      sections: { Solutions: { aliases: ['Solution'] } },
+      site: { title: 'Collaboration Patterns' },
+    });
     expect(run.stdout).toContain('5 of the 6 patterns with `## Solutions` write it `## Solution`: accepted as another spelling');
     expect(run.stdout).toContain('patterns/*.md: 6 files');
 
@@ -315,7 +320,7 @@ describe('patternbook init --adopt', () => {
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(await configOf(dir)).toEqual({ template: 'proposals/NNNN-proposal-template/README.md', patterns: ['proposals/*/*/README.md'] });
+    expect(await configOf(dir)).toEqual({ template: 'proposals/NNNN-proposal-template/README.md', patterns: ['proposals/*/*/README.md'], site: { title: 'Proposals' } });
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
@@ -724,6 +729,27 @@ describe('patternbook init --adopt', () => {
     );
   });
 
+  it('names the site by the heading of the catalog’s README where no site generator names it (its badges and marks left out); never by a heading that is the file’s own name', async () => {
+    const lamp = (name: string) => `# ${name} lamp\n\nThe lamp lights one room.\n\n## Parts\n\nA bulb.\n\n## Wiring\n\nTwo wires.\n`;
+    const lamps = { 'oil.md': lamp('Oil'), 'gas.md': lamp('Gas'), 'candle.md': lamp('Candle') };
+    const named = await tempCatalog({
+      ...lamps,
+      'README.md': '# **Lamp** Proposals [![CI](https://ci.example.org/b.svg)](https://ci.example.org)\n\nOne file per lamp.\n',
+    });
+    const run = await runCli(['init', '--adopt', named], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(named)).toMatchObject({ site: { title: 'Lamp Proposals' } });
+    expect(run.stdout).toContain('site       title "Lamp Proposals" (from the heading of README.md)');
+    const built = await runCli(['build', named], REPO);
+    expect(built.code, built.stderr).toBe(0);
+    expect(await readFile(path.join(named, '_site/index.html'), 'utf8')).toContain('<title>Lamp Proposals</title>');
+    for (const heading of ['# README', '# This folder holds one proposal for each lamp we sell.']) {
+      const plain = await tempCatalog({ ...lamps, 'README.md': `${heading}\n\nOne file per lamp.\n` });
+      expect((await runCli(['init', '--adopt', plain], REPO)).code).toBe(0);
+      expect((await configOf(plain)).site).toBeUndefined();
+    }
+  });
+
   it('patterns that open with text of their own under the title get a derived template with a paragraph there: that text is no missing first section', async () => {
     const herb = (name: string, traits = true) =>
       `# ${name}\n\n${name} is a herb for the kitchen garden, grown from cuttings.\n\n${traits ? '## Traits\n\nHardy.\n\n' : ''}## Care\n\nWater weekly.\n`;
@@ -888,7 +914,7 @@ describe('patternbook init --adopt', () => {
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(await configOf(dir)).toEqual({ template: '0000-template.md', patterns: ['text/*.md'] });
+    expect(await configOf(dir)).toEqual({ template: '0000-template.md', patterns: ['text/*.md'], site: { title: 'Proposals' } });
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
   });
 
@@ -942,7 +968,7 @@ describe('patternbook init --adopt', () => {
     });
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
-    expect(await configOf(dir)).toEqual({ template: 'adr-template.md', patterns: ['old/*.md', '*.md'] });
+    expect(await configOf(dir)).toEqual({ template: 'adr-template.md', patterns: ['old/*.md', '*.md'], site: { title: 'Decisions' } });
     expect(run.stdout).toContain('5 files of the 7 Markdown files here');
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
