@@ -45,22 +45,31 @@ function fullHistory(cwd: string): boolean {
 }
 
 /**
- * The time (ms) each file under `dir` was first added to the repository, by its path now (renames not
- * followed): one `git log` for the whole folder. Empty where that cannot be told (no git, no
- * repository, a shallow clone).
+ * The time (ms) each file under `dir` was first added to the repository, by its path now, followed
+ * through renames (a document moved into a folder of its own, `sig-x/old.md` → `sig-x/12-old/README.md`,
+ * is as old as its first version): one `git log` for the whole folder. Empty where that cannot be
+ * told (no git, no repository, a shallow clone).
  */
 export function firstAddedTimes(dir: string): Map<string, number> {
   const out = new Map<string, number>();
   const cwd = path.resolve(dir);
   if (!fullHistory(cwd)) return out;
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
-  const log = tryGit(cwd, ['log', '--diff-filter=A', '--format=%x00%ct', '--name-only', '--', '.']);
+  // (Oldest first: a rename passes the time of the path it leaves to the path it takes.)
+  const log = tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']);
   if (!top || log === undefined) return out;
+  const times = new Map<string, number>();
   let time = 0;
   for (const line of log.split('\n')) {
-    if (line.startsWith('\0')) time = Number(line.slice(1)) * 1000;
-    else if (line.trim()) out.set(path.join(top, line.trim()), time);
+    if (line.startsWith('\0')) {
+      time = Number(line.slice(1)) * 1000;
+      continue;
+    }
+    const [status, from, to] = line.split('\t');
+    if (status === 'A' && from && !times.has(from)) times.set(from, time);
+    else if (status?.startsWith('R') && from && to) times.set(to, Math.min(times.get(from) ?? time, times.get(to) ?? Infinity));
   }
+  for (const [file, t] of times) out.set(path.join(top, file), t);
   return out;
 }
 

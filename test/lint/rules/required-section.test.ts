@@ -1255,6 +1255,34 @@ describe('required-section: a section the template gained after the older patter
     expect(report.results[0]!.diagnostics[0]!.message).toContain('The template gained it on 2017-04-01, after this pattern was committed');
   });
 
+  it('a pattern moved since (`git mv` into a folder of its own) is as old as its first version: the section the template gained after that is a warning', async () => {
+    const v1 = '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n';
+    const rfc = (n: string, future: boolean) =>
+      `# Summary\n\nThe ${n} change.\n\n# Motivation\n\nUsers of ${n} asked.\n${future ? `\n# Future work\n\nLater steps for ${n}.\n` : ''}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: '0000-template.md', patterns: ['rfcs/**/*.md'] }),
+      '0000-template.md': v1,
+      'rfcs/0001-process.md': rfc('process', false),
+    });
+    gitAt(root, '2017-03-18T10:00:00Z', 'init', '-q');
+    gitAt(root, '2017-03-18T10:00:00Z', 'add', '-A');
+    gitAt(root, '2017-03-18T10:00:00Z', 'commit', '-qm', 'template and the first RFC');
+    await writeFile(path.join(root, '0000-template.md'), `${v1}\n# Future work\n\nWhat would follow?\n`);
+    gitAt(root, '2017-04-01T10:00:00Z', 'commit', '-qam', 'the template gains Future work');
+    for (let n = 10; n < 16; n++) await writeFile(path.join(root, `rfcs/00${n}-later.md`), rfc(`later ${n}`, n !== 13));
+    gitAt(root, '2018-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'later RFCs');
+    await mkdir(path.join(root, 'rfcs/0001-process'));
+    gitAt(root, '2020-01-01T10:00:00Z', 'mv', 'rfcs/0001-process.md', 'rfcs/0001-process/README.md');
+    gitAt(root, '2020-01-01T10:00:00Z', 'commit', '-qm', 'a folder per RFC');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`));
+    expect(found).toEqual(['rfcs/0001-process/README.md warning', 'rfcs/0013-later.md error']);
+    expect(report.results.find((r) => r.path === 'rfcs/0001-process/README.md')!.diagnostics[0]!.message).toContain(
+      'The template gained it on 2017-04-01, after this pattern was committed',
+    );
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);
