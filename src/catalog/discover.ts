@@ -31,7 +31,8 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
  * Walks the catalog root and returns the Markdown files the `patterns` globs
  * select, sorted by path. Dot-folders, `node_modules` and the build output are
  * not entered. A symbolic link to a file is followed only when it stays inside
- * the root; a linked folder is not entered (its target is read where it is).
+ * the root, and is no pattern of its own where its target is one; a linked
+ * folder is not entered (its target is read where it is).
  */
 export async function discoverPatterns(options: DiscoverOptions): Promise<{ files: DiscoveredFile[]; diagnostics: Diagnostic[] }> {
   const root = await realpath(options.root).catch(() => {
@@ -44,6 +45,9 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
   const maxDepth = globDepth(options.patterns);
   const files: DiscoveredFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Real paths of the files found through a symbolic link, and of the others.
+  const linked = new Map<DiscoveredFile, string>();
+  const direct = new Set<string>();
 
   // Synchronous on purpose, like the reads of the files: a catalog is thousands of small
   // folders, and a thread-pool round trip per folder cost 0.5 s on 10,000 of them.
@@ -85,14 +89,21 @@ export async function discoverPatterns(options: DiscoverOptions): Promise<{ file
       } else if (isFile && /\.(md|markdown)$/i.test(entry.name)) {
         if (!include(relPath) || exclude(relPath) || skipFiles.has(abs) || skipFiles.has(real)) continue;
         const slug = slugFor(relPath);
-        if (slug) files.push({ file: abs, path: relPath, slug });
+        if (!slug) continue;
+        const found = { file: abs, path: relPath, slug };
+        files.push(found);
+        if (entry.isSymbolicLink()) linked.set(found, real);
+        else direct.add(abs);
       }
     }
   };
   walk(root, '', 0);
+  // A link to a pattern found under its own path (`keps/sig-x/old.md` → `12-old/README.md`, kept so old
+  // links still work) is that pattern, not a second one: its images and links are the pattern's, beside it.
+  const patterns = linked.size === 0 ? files : files.filter((f) => !direct.has(linked.get(f) ?? ''));
   // Report paths from the root the user gave, not its resolved real path.
   const given = path.resolve(options.root);
-  return { files: files.map((f) => ({ ...f, file: path.join(given, f.path) })), diagnostics };
+  return { files: patterns.map((f) => ({ ...f, file: path.join(given, f.path) })), diagnostics };
 }
 
 /** What {@link whyNoPattern} needs to know of the catalog besides discovery's own options. */

@@ -170,6 +170,23 @@ describe('discovery', () => {
     expect(again.diagnostics.map((d) => d.path)).toEqual(['escape', 'real/leak.md']);
   });
 
+  it('takes a link to a pattern, kept where it used to be so old links still work, for that pattern: no second page (whose images would be looked for beside the link)', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['keps/*/*.md', 'keps/*/*/README.md'] }),
+      'keps/net/12-retry/README.md': `${PATTERN('Retry')}\n![Flow](flow.png)\n`,
+      'keps/net/12-retry/flow.png': 'png',
+      'keps/net/13-other.md': PATTERN('Other'),
+    });
+    await symlink('12-retry/README.md', path.join(dir, 'keps/net/20190101-retry.md'));
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.path)).toEqual(['keps/net/12-retry/README.md', 'keps/net/13-other.md']);
+    // (A link to a file no glob selects is the only copy: read as a pattern.)
+    await symlink('../../notes/idea.md', path.join(dir, 'keps/net/14-idea.md'));
+    await mkdir(path.join(dir, 'notes'));
+    await writeFile(path.join(dir, 'notes/idea.md'), PATTERN('Idea'));
+    expect((await loadCatalog(dir)).patterns.map((p) => p.path)).toEqual(['keps/net/12-retry/README.md', 'keps/net/13-other.md', 'keps/net/14-idea.md']);
+  });
+
   it('keeps tokens only when asked', async () => {
     const dir = await tempCatalog({ 'a/README.md': PATTERN('A') });
     expect((await loadCatalog(dir)).patterns[0]!.document.tokens).toBeUndefined();
