@@ -1054,7 +1054,7 @@ function templateReason(result: Omit<AdoptResult, 'configText'>, found: Template
   }
   const d = result.derived!;
   const rejected = result.rejected
-    ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections; to judge them by it all the same, run \`init --adopt --template ${result.rejected.file}\` without this file)`
+    ? ` (${result.rejected.file} is named like one, but only ${n(result.rejected.fitting)} of ${plural(result.rejected.of, 'file')} there have its sections; to judge them by it all the same, run \`patternbook init --adopt --template ${result.rejected.file}\` in this folder without this file)`
     : result.written
       ? ` (${result.written} is named a little like one, but it is a written document, with nothing in it to fill in, and the patterns do not share most of its sections)`
       : '';

@@ -1,4 +1,4 @@
-import { cp, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { describe, expect, it } from 'vitest';
@@ -1140,8 +1140,15 @@ describe('patternbook init --adopt', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
-      /proposal-template\.md fits only 0 of 4; to judge them by it all the same, remove .*patternbook\.config\.yaml and run `init --adopt --template proposal-template\.md`/,
+      /proposal-template\.md fits only 0 of 4; to judge them by it all the same, remove .*patternbook\.config\.yaml and run `patternbook init --adopt /,
     );
+    // The command it gives works from where adopt was run.
+    const command = /and run `patternbook (init --adopt [^`]+)`/.exec(run.stdout)![1]!;
+    await rm(path.join(dir, 'patternbook.config.yaml'));
+    await rm(path.join(dir, 'templates'), { recursive: true });
+    const again = await runCli(command.split(' '), REPO);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('proposal-template.md');
   });
 
   it('a document about templates in its name (`remote-templates-checks.md`) with `<br>` in its table cells is a document: an HTML tag is no blank to fill in', async () => {

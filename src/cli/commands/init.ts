@@ -42,6 +42,8 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+/** A path as a word of a shell command: quoted where it has anything but plain characters. */
+const shellWord = (word: string) => (/^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string) => string): void {
@@ -53,7 +55,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   if (r.templateSource === 'derived') {
     const d = r.derived!;
     ctx.out(
-      `  template   ${shown(r.templateFile)}, derived from the patterns (${r.rejected ? `no template file fits them: ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}; to judge them by it all the same, remove ${shown(r.configFile)} and run \`init --adopt --template ${r.rejected.file}\`` : 'the catalog has no template file'}):`,
+      `  template   ${shown(r.templateFile)}, derived from the patterns (${r.rejected ? `no template file fits them: ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}; to judge them by it all the same, remove ${shown(r.configFile)} and run \`patternbook init --adopt ${shellWord(shown(path.dirname(r.configFile)))} --template ${shellWord(shown(path.join(path.dirname(r.configFile), r.rejected.file)))}\`` : 'the catalog has no template file'}):`,
     );
     const visit = (sections: NonNullable<AdoptResult['derived']>['sections'], depth: number): void => {
       for (const s of sections) {
