@@ -555,6 +555,7 @@ function buildSections(
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
   const removedAlong = removedWithSiblings(sections);
+  const skipFrom = skipRestFrom(doc);
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     // A note in parentheses (`(optional until reviewed)`, `(if applicable)`) is not part of the name.
@@ -663,7 +664,10 @@ function buildSections(
       optional:
         override.optional ??
         (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered) || (asked !== undefined && !asked.has(foldHeading(heading)))),
-      recommended: override.recommended ?? (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0]) || askedOfSomeKinds(ownBlocks)),
+      // (So is each section after guidance that lets the author stop there, `skip the rest of this template`.)
+      recommended:
+        override.recommended ??
+        (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0]) || askedOfSomeKinds(ownBlocks) || section.heading.range.start.line > skipFrom),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
@@ -683,6 +687,28 @@ function buildSections(
     i = last;
   }
   return out;
+}
+
+/** A heading that is a note to the author, no section's name: `NOTE: If …, link it and skip the rest`, `How to use this template`. */
+const NOTE_HEADING = /^(?:note|n\.?b\.?|important|tip|hint|reminder|instructions?|attention)\s*[:：!–—-]\s*\S.{15,}|\bthis template\b/iu;
+
+/** Guidance that lets the author stop there: `skip the rest of this template`, `the remaining sections may be skipped`. */
+const SKIP_REST =
+  /\bskip (?:the )?(?:rest|remainder) of (?:this|the) (?:template|document|page|sections)\b|\b(?:remaining|following) sections (?:are optional|may be (?:skipped|omitted|left out))\b/i;
+
+/**
+ * The line after which every section of the template may be left out, where
+ * a comment to the author on a line of its own says so (a note once set as a
+ * heading, `NOTE: … supply a pointer and skip the rest of this template`; see
+ * `instructionHeadings`): each one after it is recommended. Infinity where
+ * none does.
+ */
+function skipRestFrom(doc: MarkdownDocument): number {
+  for (let line = 1; line <= doc.lines.lineCount; line++) {
+    const comment = /^ {0,3}<!--(.*)-->\s*$/.exec(doc.lines.lineText(line))?.[1];
+    if (comment && SKIP_REST.test(comment)) return line;
+  }
+  return Infinity;
 }
 
 /**
@@ -750,15 +776,17 @@ export function commentedHeadings(text: string): string {
 
 /**
  * Headings that speak to the author (`## When you want to submit a new PIP, please follow the following
- * format!`) are the template's notes, no sections a pattern has: written as comments, their lines kept
- * (what follows them, a header of fields, is the text above the first section).
+ * format!`, `## NOTE: If the web has good docs on it, link them and skip the rest of this template`)
+ * are the template's notes, no sections a pattern has nor `--fix` inserts: written as comments, their
+ * lines kept (what follows them, a header of fields, is the text above the first section).
  */
 function instructionHeadings(text: string): string {
-  if (!/please|!/i.test(text)) return text;
+  if (!/please|!|note|n\.?b|important|tip|hint|reminder|instruction|attention|this template/i.test(text)) return text;
   return outsideFences(text, (line) => {
     const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line)?.[1];
-    if (!heading || heading.split(/\s+/).length < 6) return line;
-    const addressed = (/\bplease\b/i.test(heading) || /!$/.test(heading.trim())) && /\b(?:you|your)\b/i.test(heading);
+    if (!heading || heading.split(/\s+/).length < 3) return line;
+    const addressed =
+      (heading.split(/\s+/).length >= 6 && (/\bplease\b/i.test(heading) || /!$/.test(heading.trim())) && /\b(?:you|your)\b/i.test(heading)) || NOTE_HEADING.test(heading);
     return addressed && !heading.includes('-->') ? `<!-- ${heading} -->` : line;
   });
 }
@@ -893,6 +921,8 @@ function saysOptional(block: Block | undefined): boolean {
   const plain = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   return (
     /^\(?(?:optional|(?:if|where|when) applicable)\b/i.test(plain) ||
+    // (Or closing it after a comma: `Describe when not to use it, if applicable.`)
+    /,\s*(?:if|where|when) (?:applicable|relevant)\W*$/i.test(plain) ||
     // (The same note closing the guidance: `A code example. (If applicable)`.)
     /\((?:optional|(?:if|where|when) (?:applicable|relevant))\)\W*$/i.test(plain) ||
     // (The word in another language, opening the guidance or closing it, `可选，说明……`, `（可选）`,

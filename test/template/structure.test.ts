@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { lint } from '../../src/lint/lint.js';
 import { templateFromSource } from '../../src/template/load-template.js';
-import { tempCatalog } from '../helpers.js';
+import { outline, tempCatalog } from '../helpers.js';
 
 /** A template with a section that has sub-sections, in its own words. */
 const TEMPLATE = `# [Pattern Title]
@@ -1665,6 +1665,33 @@ describe('a heading that speaks to the author', () => {
     const found = await lintPattern(template, pattern, { fix: true });
     expect(found.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
     expect(found.text).toBe(pattern);
+  });
+
+  it('`## NOTE: … skip the rest of this template` is a note, no section; every section after it may be left out (a warning), and `--fix` inserts none of them', async () => {
+    const template = [
+      '# Technique name',
+      '## When to use\n\nWhat problem it answers.',
+      '### When to avoid\n\nSay when it does not fit, if applicable.',
+      '## NOTE: Where good writing on the technique exists on the web, link it and skip the rest of this template',
+      '## How to use\n\nThe parts and how they work together.',
+      '### Prerequisites\n\nWhat must be ready first?',
+      '## Resources\n\nFurther reading.',
+    ].join('\n\n');
+    expect(outline(templateFromSource(template, 't.md').sections)).toEqual([
+      '2 When to use',
+      '  3 When to avoid ?',
+      '2 How to use ~',
+      '  3 Prerequisites ~',
+      '2 Resources ~',
+    ]);
+    // A page that links good writing and stops there: nothing is an error, and nothing is inserted.
+    const pointer = '# Soak testing\n\n## When to use\n\nFor leaks that show after hours.\n\nGood writing on it: https://example.org/soak.\n';
+    const found = await lintPattern(template, pointer, { fix: true });
+    expect(found.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(found.diagnostics.map((d) => d.ruleId)).toEqual(['required-section', 'required-section']);
+    expect(found.text).toBe(pointer);
+    // (A heading that only starts like one, `## Note: Security`, is a section.)
+    expect(outline(templateFromSource('# T\n\n## Note: Security\n\nWho may read it.\n', 't.md').sections)).toEqual(['2 Note: Security']);
   });
 });
 
