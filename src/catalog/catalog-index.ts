@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
@@ -7,6 +7,57 @@ import { relationsFrom, type Relation, type RelationKind } from './relations.js'
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
+
+/** A wiki page's name as links find it: any case, spaces and hyphens alike (`Privacy Dashboard`, `privacy-dashboard`). */
+function wikiKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+/**
+ * The pages of the wiki the catalog is, by their names (`wikiKey`), or null where it is none: a
+ * `Home.md` at its root beside a `_Sidebar.md` or `_Footer.md`, or whose text links pages as
+ * `[[Page]]`. (Dot-folders and `node_modules` are no pages; the first file of a name wins.)
+ */
+function readWikiPages(root: string): Map<string, string> | null {
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return null;
+  }
+  const home = entries.find((e) => /^home\.(?:md|markdown)$/i.test(e));
+  if (!home) return null;
+  let wiki = entries.some((e) => /^_(?:sidebar|footer)\.(?:md|markdown)$/i.test(e));
+  if (!wiki) {
+    try {
+      wiki = /\[\[[^\]\n]+\]\]/.test(readFileSync(path.join(root, home), 'utf8'));
+    } catch {
+      wiki = false;
+    }
+  }
+  if (!wiki) return null;
+  const pages = new Map<string, string>();
+  const walk = (dir: string, depth: number): void => {
+    let list: Dirent[];
+    try {
+      list = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of list) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 8) walk(abs, depth + 1);
+      else if (e.isFile() && /\.(?:md|markdown)$/i.test(e.name)) {
+        const key = wikiKey(e.name.replace(/\.(?:md|markdown)$/i, ''));
+        if (!pages.has(key)) pages.set(key, abs);
+      }
+    }
+  };
+  walk(root, 0);
+  return pages;
+}
 
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
@@ -38,6 +89,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private swaps: PrefixSwap[] | undefined;
   private labels: Map<string, P> | undefined;
   private permalinks: Map<string, P> | undefined;
+  private wikiPages: Map<string, string> | null | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -185,8 +237,39 @@ export class CatalogIndex<P extends PatternView = PatternView> {
             this.folderOwner(target.file) ??
             bySiteAddress(target.file, (f) => this.byFile.get(f)) ??
             this.bySwap(target.file) ??
-            (isBareLabel(url) && !this.files.stat(target.file) ? this.labelOwner(url.replace(/#.*$/, '')) : undefined));
+            (isBareLabel(url) && !this.files.stat(target.file) ? this.labelOwner(url.replace(/#.*$/, '')) : undefined) ??
+            (!this.files.stat(target.file) ? this.wikiPatternFor(url) : undefined));
     return this.publishedPattern(target.url);
+  }
+
+  private wikiPatternFor(url: string): P | undefined {
+    const file = this.wikiPage(url);
+    return file === undefined ? undefined : (this.byFile.get(file) ?? this.folderOwner(file));
+  }
+
+  /**
+   * In a wiki (Gollum's, a GitHub or GitLab wiki: `Home.md` at the root, with `[[Page]]` links or a
+   * `_Sidebar.md`), the Markdown file a link names by its page's name (`Privacy-Dashboard` for
+   * `patterns/Privacy-dashboard.md`): pages are found by name in any folder, whatever the case, a
+   * space or a hyphen alike. Undefined in a catalog that is no wiki, or for a name no page has.
+   */
+  wikiPage(url: string): string | undefined {
+    if (!this.isWiki()) return undefined;
+    const name = url.trim().replace(/#.*$/, '').replace(/^\.\//, '');
+    if (!name || /[/\\]|^[a-z][\w+.-]*:/i.test(name) || /\.(?:md|markdown)$/i.test(name)) return undefined;
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // keep as written
+    }
+    return this.wikiPages!.get(wikiKey(decoded));
+  }
+
+  /** Whether the catalog is a wiki, whose links name pages by their names (see `wikiPage`). */
+  isWiki(): boolean {
+    if (this.wikiPages === undefined) this.wikiPages = readWikiPages(this.catalog.root);
+    return this.wikiPages !== null;
   }
 
   /** The pattern a path names with a prefix the catalog's links write for its files' own (`eip-721.md` for `erc-721.md`). */

@@ -138,14 +138,20 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const swaps = session.results.some((r) => r.diagnostics.some((d) => d.ruleId === 'link' || d.ruleId === 'image')) ? index.prefixSwaps() : [];
     // MyST labels (`(xp-second)=` above a pattern's title) that links name bare (`[the second](xp-second)`),
     // known once every pattern is read: learned only where a link is written so.
-    const labelled = catalog.patterns.some((p) => p.links.some((l) => isBareLabel(l.url))) && index.usesMystTargets();
+    const bare = catalog.patterns.some((p) => p.links.some((l) => isBareLabel(l.url)));
+    const labelled = bare && index.usesMystTargets();
+    // (So are a wiki's pages, by their names, `[dashboard](Privacy-Dashboard)`, in any folder and any case.)
+    const wiki = bare && index.isWiki();
     const labels = labelled ? (label: string) => index.labelOwner(label)?.file : undefined;
+    const wikiPage = wiki ? (name: string) => index.wikiPage(name) : undefined;
     const rerendered = new Set<string>();
-    if (swaps.length > 0 || labels)
+    if (swaps.length > 0 || labels || wikiPage)
       for (const p of catalog.patterns) {
         if (!articles.has(p.file)) continue;
         const swapped = swaps.length > 0 && p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps));
-        const named = labels !== undefined && p.links.some((l) => isBareLabel(l.url) && labels(l.url.replace(/#.*$/, '')) !== undefined);
+        const named = p.links.some(
+          (l) => isBareLabel(l.url) && ((labels && labels(l.url.replace(/#.*$/, '')) !== undefined) || (wikiPage && wikiPage(l.url) !== undefined)),
+        );
         if (!swapped && !named) continue;
         articles.delete(p.file);
         rerendered.add(p.file);
@@ -175,6 +181,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           search,
           swaps,
           ...(labels ? { labels } : {}),
+          ...(wikiPage ? { wikiPage } : {}),
           indexed: rerendered,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
@@ -253,6 +260,8 @@ interface PagesInput {
   swaps: readonly PrefixSwap[];
   /** The file of the pattern that sets a MyST label (see `CatalogIndex.labelOwner`), where links name labels. */
   labels?: (label: string) => string | undefined;
+  /** In a wiki, the file a link names by its page's name (see `CatalogIndex.wikiPage`). */
+  wikiPage?: (name: string) => string | undefined;
   /** Patterns rendered here whose search entry pass one made already. */
   indexed: ReadonlySet<string>;
   onProgress?: (done: number, total: number) => void;
@@ -260,7 +269,7 @@ interface PagesInput {
 
 /** Each pattern's page, with the files it uses copied beside it; patterns not rendered in pass one are read, rendered and indexed here. */
 async function writePatternPages(input: PagesInput): Promise<{ assets: number; problems: Diagnostic[]; failed: Set<string>; mermaid: boolean }> {
-  const { dir, site, catalog, metas, articles, owns, records, search, swaps, labels, indexed, onProgress } = input;
+  const { dir, site, catalog, metas, articles, owns, records, search, swaps, labels, wikiPage, indexed, onProgress } = input;
   const bySlug = new Map(metas.map((m) => [m.slug, m]));
   // Every file of the catalog, redirect stubs included: a link to one leads to the page that sends readers on.
   const locate = patternLocator(catalog.patterns);
@@ -300,7 +309,9 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
         }
         article = renderArticle(
           loaded.pattern,
-          swaps.length > 0 || labels ? { root: catalog.root, template: catalog.template, config: catalog.config, swaps, ...(labels ? { labels } : {}) } : catalog,
+          swaps.length > 0 || labels || wikiPage
+            ? { root: catalog.root, template: catalog.template, config: catalog.config, swaps, ...(labels ? { labels } : {}), ...(wikiPage ? { wikiPage } : {}) }
+            : catalog,
           locate,
         );
         own = ownEntry(loaded.pattern, catalog.templates.for(loaded.pattern.path));

@@ -123,6 +123,8 @@ export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & {
   swaps?: readonly PrefixSwap[];
   /** The file of the pattern that sets a MyST label (`(xp-second)=`), for links that name it bare. */
   labels?: (label: string) => string | undefined;
+  /** In a wiki, the file a link names by its page's name (`Privacy-Dashboard`), for links that name pages so. */
+  wikiPage?: (name: string) => string | undefined;
 };
 
 /**
@@ -144,6 +146,15 @@ export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patter
       ? {
           labelAt: (label: string) => {
             const file = catalog.labels!(label);
+            const target = file ? patternAt(file) : undefined;
+            return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
+          },
+        }
+      : {}),
+    ...(catalog.wikiPage
+      ? {
+          wikiAt: (name: string) => {
+            const file = catalog.wikiPage!(name);
             const target = file ? patternAt(file) : undefined;
             return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
           },

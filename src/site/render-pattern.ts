@@ -85,6 +85,8 @@ export interface RenderContext {
   patternAt: (file: string) => { slug: string; self: boolean } | undefined;
   /** The pattern that sets a MyST label (`(xp-second)=`), for a link that names it bare (`[the second](xp-second)`). */
   labelAt?: (label: string) => { slug: string; self: boolean } | undefined;
+  /** In a wiki, the pattern a link names by its page's name (`Privacy-Dashboard`, any folder, any case). */
+  wikiAt?: (name: string) => { slug: string; self: boolean } | undefined;
   /** The address of a catalog file or folder (relative to the root) on the repository's web page, when the site has one (`site.repoUrl`). */
   sourceUrl?: (rel: string, folder?: boolean) => string;
   /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`). */
@@ -679,6 +681,9 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
   // A MyST label a pattern sets (`(xp-second)=` above its title), named bare: that page, at the label.
   const labelled = isBareLabel(trimmed) ? context.labelAt?.(trimmed.replace(/#.*$/, '')) : undefined;
   if (labelled) return { kind: 'pattern', href: `${labelled.self ? '' : `../${encodeURIComponent(labelled.slug)}/`}#${encodeURIComponent(trimmed.replace(/#.*$/, ''))}` };
+  // A wiki's page, named by its name (`[dashboard](Privacy-Dashboard)`): that pattern's page.
+  const named = isBareLabel(trimmed) ? context.wikiAt?.(trimmed) : undefined;
+  if (named) return { kind: 'pattern', href: `${named.self ? '' : `../${encodeURIComponent(named.slug)}/`}${anchor}` || './' };
   return { kind: 'missing', reason: 'leads to nothing in this pattern or catalog' };
 }
 

@@ -186,6 +186,9 @@ export default defineCatalogRule({
           // `{{ site.baseurl }}/components/slider`: the address a pattern sets for its page (`permalink:`), or
           // a Jekyll collection's page (`_components/slider.md`).
           if (!info && index.sitePage(link.url)) break;
+          // `[dashboard](Privacy-Dashboard)` in a wiki (`Home.md` with `[[Page]]` links): a page by its name, in
+          // any folder and any case, as the wiki finds it. (Its `.md` would break the wiki.)
+          if (!info && index.wikiPage(link.url)) break;
           const source = info ? undefined : bySiteAddress(target.file, (f) => (index.files.stat(f)?.isFile ? f : undefined));
           if (source) {
             const fixed = relativeLink(pattern.file, source) + hash;
@@ -308,6 +311,16 @@ export default defineCatalogRule({
                   : '';
             const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
+            // (In a wiki, a page named by a link that is no path: no page of that name.)
+            if (!looks && index.isWiki() && !/[/\\]|\.(?:md|markdown)(?:#|$)/i.test(link.url)) {
+              const named = near ? path.basename(near).replace(/\.(?:md|markdown)$/i, '') : undefined;
+              report({
+                message: `Broken link ${shown}: this wiki has no page of that name, in any folder.${named ? ` Did you mean ${code(named)}?` : ''} Fix the name or remove the link.`,
+                ...at,
+                ...(named ? { expected: named + hash } : {}),
+              });
+              break;
+            }
             report({
               message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${looks}${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
               ...at,

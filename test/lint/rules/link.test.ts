@@ -864,3 +864,44 @@ describe('link: a page of the folder a site generator builds the site from', () 
     expect((await lintOne('link', page('/guides/caching/'), { files: plain, config })).diagnostics[0]!.message).toContain('names no file of the catalog');
   });
 });
+
+describe('link: a catalog that is a wiki (`Home.md` linking pages as `[[Page]]`, or a `_Sidebar.md`)', () => {
+  const page = (title: string, body: string) => `# ${title}\n\n> Does one thing.\n\n## Overview\n\n${body}\n`;
+  const wiki = (home: string, extra: Record<string, string> = {}) =>
+    tempCatalog({
+      'Home.md': home,
+      'Pattern-template.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'Pattern-template.md', patterns: ['patterns/*.md'] }),
+      'patterns/Privacy-dashboard.md': page('Privacy dashboard', 'One screen of what is shared.'),
+      'principles/Minimization.md': '# Minimization\n\nKeep less.\n',
+      'patterns/Lawful-consent.md': page('Lawful consent', 'See [the dashboard](Privacy-Dashboard), [less](Minimization) and [nothing](Nowhere).'),
+      ...extra,
+    });
+
+  it('finds a page by its name in any folder and any case: no finding (its `.md` would break the wiki); a name no page has is broken, said so', async () => {
+    const dir = await wiki('# Welcome\n\nStart with [[Patterns]].\n');
+    expect((await run(dir)).map((d) => `${d.path} ${d.severity} ${d.message}`)).toEqual([
+      'patterns/Lawful-consent.md error Broken link `Nowhere`: this wiki has no page of that name, in any folder. Fix the name or remove the link.',
+    ]);
+    // (The same with a sidebar beside a Home.md of plain links.)
+    const sidebar = await wiki('# Welcome\n\nStart with [the patterns](Patterns).\n', { '_Sidebar.md': '* [Home](Home)\n' });
+    expect((await run(sidebar)).map((d) => d.message)).toEqual([
+      'Broken link `Nowhere`: this wiki has no page of that name, in any folder. Fix the name or remove the link.',
+    ]);
+  });
+
+  it('is no wiki without a Home.md that links pages so: the links are what they read as', async () => {
+    const dir = await wiki('# Welcome\n\nStart with [the patterns](Patterns).\n');
+    const found = (await run(dir)).map((d) => d.message);
+    expect(found).toHaveLength(3);
+    expect(found.filter((m) => m.startsWith('Broken link'))).toHaveLength(3);
+  });
+
+  it('links the page of the pattern a wiki link names on the site', async () => {
+    const dir = await wiki('# Welcome\n\nStart with [[Patterns]].\n');
+    const { buildSite } = await import('../../../src/site/build.js');
+    await buildSite({ root: dir, out: path.join(dir, '_site') });
+    const html = await readFile(path.join(dir, '_site/patterns/Lawful-consent/index.html'), 'utf8');
+    expect(html).toMatch(/<a href="\.\.\/Privacy-dashboard\/"[^>]*>the dashboard<\/a>/);
+  });
+});
