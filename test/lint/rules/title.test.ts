@@ -494,7 +494,7 @@ describe('title: a second H1 where the catalog’s own markdownlint configuratio
 
   it('with the rule on (by default, or by name): the error', async () => {
     expect(await shown(await files({ '.markdownlint.json': '{ "MD013": false }' }))).toEqual([
-      'error 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section.',
+      "error 11 More than one title: `# Implementation Changes` is a second H1. Make it a `##` section. (The catalog's markdownlint configuration asks for one H1: `MD025`.)",
     ]);
     expect((await shown(await files({ '.markdownlint.yaml': 'MD025:\n  level: 1\n' })))[0]).toMatch(/^error /);
   });
