@@ -56,7 +56,7 @@ export function firstAddedTimes(dir: string): Map<string, number> {
   if (!fullHistory(cwd)) return out;
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
   // (Oldest first: a rename passes the time of the path it leaves to the path it takes.)
-  const log = tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']);
+  const log = tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']);
   if (!top || log === undefined) return out;
   const times = new Map<string, number>();
   let time = 0;
@@ -74,13 +74,16 @@ export function firstAddedTimes(dir: string): Map<string, number> {
 }
 
 /**
- * The text and time (ms) of a file as it was first committed (followed through renames), or undefined
+ * The text and time (ms) of a file as it was first committed (followed through renames, a move
+ * that rewrote up to three fifths of it too: `0000-template.md` → `NNNN-template/README.md`), or undefined
  * where that cannot be told: no git, not in a repository, not committed, or a shallow clone.
  */
 export function firstCommit(file: string): { text: string; time: number } | undefined {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return undefined;
-  const lines = (tryGit(dir, ['log', '--follow', '--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
+  const lines = (tryGit(dir, ['log', '--follow', '-M40%', '--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '')
+    .split('\n')
+    .filter(Boolean);
   if (lines.length < 2) return undefined;
   const [head, name] = lines.slice(-2) as [string, string];
   const [sha, seconds] = head.split(' ');
@@ -94,12 +97,12 @@ const MAX_VERSIONS = 60;
 
 /**
  * The text and time (ms) of each committed version of a file, oldest first (followed through
- * renames), or empty where that cannot be told: no git, not in a repository, or a shallow clone.
+ * renames, as `firstCommit`), or empty where that cannot be told: no git, not in a repository, or a shallow clone.
  */
 export function committedVersions(file: string): { text: string; time: number }[] {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return [];
-  const lines = (tryGit(dir, ['log', '--follow', '--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
+  const lines = (tryGit(dir, ['log', '--follow', '-M40%', '--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
   const commits: { sha: string; time: number; name: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.startsWith('\0') || lines[i + 1] === undefined || lines[i + 1]!.startsWith('\0')) continue;

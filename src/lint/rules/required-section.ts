@@ -1,4 +1,5 @@
 import { committedVersions, firstAddedTimes, firstCommit } from '../../util/git.js';
+import { declaredDate } from '../../catalog/declared-date.js';
 import path from 'node:path';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
@@ -50,6 +51,8 @@ export interface RequiredFindings extends SlotFacts {
   underHalf?: true;
   /** It has no title and writes the template's sections a level up (`# Summary`): the layout of an older template. */
   olderLayout?: true;
+  /** The earliest date the pattern gives itself (see `declaredDate`), in ms: where it lacks a section, it existed by then. */
+  declared?: number;
 }
 
 /** The fix as it would be with the text of boilerplate sections written out, for when the catalog shows they are (see `check`). */
@@ -107,6 +110,7 @@ export default defineCatalogRule({
       ...(boilerplate.length > 0 ? { boilerplate } : {}),
       ...(missing[0]?.underHalf ? { underHalf: true as const } : {}),
       ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
+      ...(declaredOf(pattern, missing) ?? {}),
     };
   },
   check({ pattern, catalog, collected, memo, report }) {
@@ -129,6 +133,7 @@ export default defineCatalogRule({
         catalog.template,
         catalog.root,
         lackingBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
+        declaredBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
       ),
     );
     const kept = memo('boilerplate sections', () =>
@@ -243,7 +248,14 @@ function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: Tem
  * template itself, written before there was one. Kept where the history cannot be read (no git, a
  * shallow clone).
  */
-function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root: string, lacking: Map<string, Set<string>>): Map<string, Era> {
+function hadFromTheStart(
+  eras: Map<string, Era>,
+  template: TemplateSchema,
+  root: string,
+  lacking: Map<string, Set<string>>,
+  /** The dates patterns give themselves (see `declaredDate`), by path: they existed by then, whatever git says. */
+  declared: Map<string, number> = new Map(),
+): Map<string, Era> {
   if ((eras.size === 0 && lacking.size === 0) || template.builtIn) return eras;
   const first = firstCommit(template.file);
   if (first === undefined) return eras;
@@ -262,13 +274,17 @@ function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root:
     const gained = versions.find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
     if (gained === undefined) continue;
     added ??= firstAddedTimes(root);
-    const older = [...paths].filter((p) => (added!.get(path.join(root, p)) ?? Infinity) < gained);
+    const older = [...paths].filter((p) => Math.min(added!.get(path.join(root, p)) ?? Infinity, declared.get(p) ?? Infinity) < gained);
     if (older.length === 0) continue;
     const date = new Date(gained).toISOString().slice(0, 10);
     const era = eras.get(id);
+    // (Dated by the date it gives itself, `November 2013` under its title, where git has it later: imported or moved since.)
+    const dated = older.some((p) => (added!.get(path.join(root, p)) ?? Infinity) >= gained);
     out.set(id, {
       patterns: new Set([...(era?.patterns ?? []), ...older]),
-      reason: `The template gained it on ${date}, after this pattern was committed (its git history)`,
+      reason: dated
+        ? `The template gained it on ${date}, after this pattern was written (its git history, or the date it gives itself)`
+        : `The template gained it on ${date}, after this pattern was committed (its git history)`,
       known: true,
     });
   }
@@ -280,12 +296,47 @@ function hadFromTheStart(eras: Map<string, Era>, template: TemplateSchema, root:
       continue;
     }
     added ??= firstAddedTimes(root);
-    const older = [...era.patterns].filter((p) => (added!.get(path.join(root, p)) ?? Infinity) < first.time);
+    const older = [...era.patterns].filter((p) => Math.min(added!.get(path.join(root, p)) ?? Infinity, declared.get(p) ?? Infinity) < first.time);
     if (older.length > 0)
       out.set(id, {
         patterns: new Set(older),
         reason: `${older.length === 1 ? 'it was' : `${older.length} of them were`} committed before the template's first version, which has it`,
       });
+  }
+  // A section the template had from its first version, lacked by a pattern written before that
+  // version (committed, or dated by itself, earlier): written before there was a template.
+  const firstDate = new Date(first.time).toISOString().slice(0, 10);
+  for (const [id, paths] of lacking) {
+    if (out.has(id) || eras.has(id)) continue;
+    const section = byId.get(id);
+    if (!section || !headings.some((h) => section.matcher.test(h))) continue;
+    added ??= firstAddedTimes(root);
+    const committed = (p: string) => added!.get(path.join(root, p)) ?? Infinity;
+    const older = [...paths].filter((p) => Math.min(committed(p), declared.get(p) ?? Infinity) < first.time);
+    if (older.length === 0) continue;
+    const dated = older.some((p) => committed(p) >= first.time);
+    out.set(id, {
+      patterns: new Set(older),
+      reason: `This pattern was written before the template's first version (${firstDate}), which has it (${dated ? 'its git history, or the date it gives itself' : 'its git history'})`,
+      known: true,
+    });
+  }
+  return out;
+}
+
+/** The date a pattern that lacks a section gives itself (`declaredDate`), kept for `hadFromTheStart`. */
+function declaredOf(pattern: Pattern, missing: RequiredFindings['missing']): { declared: number } | undefined {
+  if (missing.length === 0 || missing[0]?.underHalf) return undefined;
+  const date = declaredDate(pattern);
+  return date === undefined ? undefined : { declared: date };
+}
+
+/** The dates patterns give themselves, by path, where they lack a section. */
+function declaredBy<P extends { path: string; movedTo?: string }>(patterns: readonly P[], collected: (p: P) => RequiredFindings | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of patterns) {
+    const date = p.movedTo === undefined ? collected(p)?.declared : undefined;
+    if (date !== undefined) out.set(p.path, date);
   }
   return out;
 }

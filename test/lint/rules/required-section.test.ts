@@ -1283,6 +1283,60 @@ describe('required-section: a section the template gained after the older patter
     );
   });
 
+  it('a document imported after the template that dates itself before it (`November 2013` under its title) was written without it: a warning that says so', async () => {
+    const tpl = '# Title\n\n## Abstract\n\nOne paragraph.\n\n## Background\n\nWhat came before.\n\n## Implementation\n\nWho does it, when.\n';
+    const doc = (n: number, impl: boolean, header = '') =>
+      `# Plan ${n}\n\n${header}## Abstract\n\nPlan ${n}.\n\n## Background\n\nBefore ${n}.\n${impl ? `\n## Implementation\n\nSteps of ${n}.\n` : ''}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
+      'design/TEMPLATE.md': tpl,
+      ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`design/${n}-plan.md`, doc(n, true)])),
+    });
+    gitAt(root, '2015-07-30T10:00:00Z', 'init', '-q');
+    gitAt(root, '2015-07-30T10:00:00Z', 'add', '-A');
+    gitAt(root, '2015-07-30T10:00:00Z', 'commit', '-qm', 'template and plans');
+    await writeFile(path.join(root, 'design/old-linker.md'), doc(90, false, 'A. Writer \\\nNovember 2013 \\\nexample.org/s/linker\n\n'));
+    await writeFile(path.join(root, 'design/new-cache.md'), doc(91, false, 'A. Writer \\\nMarch 2023\n\n'));
+    gitAt(root, '2023-05-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2023-05-01T10:00:00Z', 'commit', '-qm', 'import old plans');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`));
+    expect(found).toEqual(['design/new-cache.md error', 'design/old-linker.md warning']);
+    expect(report.results.find((r) => r.path === 'design/old-linker.md')!.diagnostics[0]!.message).toContain(
+      "This pattern was written before the template's first version (2015-07-30), which has it (its git history, or the date it gives itself). A warning.",
+    );
+  });
+
+  it('the template’s history is followed through a move that rewrote part of it (`0000-template.md` → `NNNN-template/README.md`)', async () => {
+    const v1 =
+      '# Title\n\n## Summary\n\nOne paragraph, in the words of the change and of what it brings to the people who use it.\n\n## Motivation\n\nWhy are we doing this, and what use cases does it support?\n';
+    const rfc = (n: string, drawbacks: boolean) =>
+      `# ${n}\n\n## Summary\n\nThe ${n} change.\n\n## Motivation\n\nUsers of ${n} asked.\n${drawbacks ? `\n## Drawbacks\n\nCosts of ${n}.\n` : ''}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'rfcs/NNNN-template/README.md', patterns: ['rfcs/*/README.md'], exclude: ['rfcs/NNNN-template/**'] }),
+      '0000-template.md': v1,
+      'rfcs/0001-first/README.md': rfc('first', false),
+    });
+    gitAt(root, '2018-01-01T10:00:00Z', 'init', '-q');
+    gitAt(root, '2018-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'template and the first RFC');
+    await mkdir(path.join(root, 'rfcs/NNNN-template'));
+    gitAt(root, '2020-01-01T10:00:00Z', 'mv', '0000-template.md', 'rfcs/NNNN-template/README.md');
+    // (Rewritten as it moved: under half of its text is the old file's, which git's default would call a new file.)
+    await writeFile(
+      path.join(root, 'rfcs/NNNN-template/README.md'),
+      `${v1}\n## Drawbacks\n\nWhy should we not do this? Think of the cost of building it, of teaching it, of keeping it working across releases, and of what it takes from other work the same people would do instead.\n`,
+    );
+    for (let n = 10; n < 16; n++) await mkdir(path.join(root, `rfcs/00${n}-later`));
+    for (let n = 10; n < 16; n++) await writeFile(path.join(root, `rfcs/00${n}-later/README.md`), rfc(`later ${n}`, n !== 13));
+    gitAt(root, '2020-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2020-01-01T10:00:00Z', 'commit', '-qm', 'a folder for the template, which gains Drawbacks; later RFCs');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`));
+    expect(found).toEqual(['rfcs/0001-first/README.md warning', 'rfcs/0013-later/README.md error']);
+    expect(report.results[0]!.diagnostics[0]!.message).toContain('The template gained it on 2020-01-01, after this pattern was committed');
+  });
+
   it('lacked here and there through the catalog: errors, every one', async () => {
     const found = await findings((n) => n % 4 === 0);
     expect(found).toHaveLength(5);

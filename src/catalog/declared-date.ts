@@ -1,0 +1,73 @@
+import type { MarkdownDocument } from '../markdown/types.js';
+
+/**
+ * Keys that date a document's writing, in its front matter (or the metadata file beside it) or
+ * in the fields of its header: `date`, `created`, `creation-date`, `Start Date`, `Last updated`.
+ * (Any of them is a time by which the document existed.)
+ */
+const DATE_KEY = /^(?:date|created|creation[ _-]?date|created[ _-]?(?:at|on|date)|start[ _-]?date|started|proposed|submitted|last[ _-]?(?:updated|modified)|updated)$/i;
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month's number (1–12) by its English name or abbreviation (`Sept`, `Nov.`, `November`), never another word (`Maybe`). */
+function monthOf(word: string): number | undefined {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  const at = MONTHS.findIndex((m) => m === w || (w.length >= 3 && w.length <= 4 && m.startsWith(w)));
+  return at < 0 ? undefined : at + 1;
+}
+
+/**
+ * The time (ms, UTC) a text that is only a date says: `2018-11-26`, `2018/11/26`, `November 2013`,
+ * `September 2, 2015`, `03 December 2015`, `October, 2015`. Undefined for anything else, and for
+ * a year before 1990 or a date after `now`.
+ */
+export function dateOf(text: string, now = Date.now()): number | undefined {
+  const t = text
+    .replace(/[*_`]/g, '')
+    .replace(/\s*\\$/, '')
+    .trim();
+  let year: number | undefined;
+  let month = 1;
+  let day = 1;
+  let m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ][\d:.]+Z?)?$/.exec(t);
+  if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
+  else if ((m = /^([A-Za-z]{3,9}\.?),?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})$/.exec(t))) {
+    const mo = monthOf(m[1]!);
+    if (mo === undefined) return undefined;
+    [year, month, day] = [Number(m[3]), mo, Number(m[2] ?? 1)];
+  } else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})$/.exec(t))) {
+    const mo = monthOf(m[2]!);
+    if (mo === undefined) return undefined;
+    [year, month, day] = [Number(m[3]), mo, Number(m[1])];
+  }
+  if (year === undefined || year < 1990 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const time = Date.UTC(year, month - 1, day);
+  return time > now ? undefined : time;
+}
+
+/**
+ * The earliest date a document gives itself for its writing: a front matter key that dates it
+ * (`creation-date: 2018-11-26`, a `kep.yaml` beside it), a field of its header (`Last updated:
+ * 2015-07-31`), or a line of its header that is only a date (`November 2013` under the author's
+ * name). Git's dates are those of the file, which may have been imported or moved long after it
+ * was written; the document's own say when it existed. Undefined where it gives none.
+ */
+export function declaredDate(pattern: { frontMatter: Record<string, unknown>; fields?: Record<string, string>; document: MarkdownDocument }): number | undefined {
+  const dates: number[] = [];
+  const add = (value: unknown) => {
+    const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? dateOf(value) : undefined;
+    if (time !== undefined && !Number.isNaN(time)) dates.push(time);
+  };
+  for (const [key, value] of Object.entries(pattern.frontMatter)) if (DATE_KEY.test(key.trim())) add(value);
+  for (const [key, value] of Object.entries(pattern.fields ?? {})) if (DATE_KEY.test(key.trim())) add(value);
+  // (The header: the lines above the first section, after the title.)
+  for (const block of pattern.document.preamble) {
+    const lines = block.kind === 'paragraph' ? block.raw.split('\n') : block.kind === 'list' ? block.items.map((item) => item.text) : [];
+    for (const line of lines) {
+      const field = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} _-]{0,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$/u.exec(line);
+      if (field && DATE_KEY.test(field[1]!.trim())) add(field[2]);
+      else add(line);
+    }
+  }
+  return dates.length > 0 ? Math.min(...dates) : undefined;
+}

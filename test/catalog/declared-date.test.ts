@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dateOf, declaredDate } from '../../src/catalog/declared-date.js';
+import { parseMarkdown } from '../../src/markdown/document.js';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+describe('dateOf: a text that is only a date', () => {
+  it('reads the ways documents write one', () => {
+    expect(dateOf('2018-11-26')).toBe(day('2018-11-26'));
+    expect(dateOf('2018/11/26')).toBe(day('2018-11-26'));
+    expect(dateOf('November 2013 \\')).toBe(day('2013-11-01'));
+    expect(dateOf('September 2, 2015')).toBe(day('2015-09-02'));
+    expect(dateOf('03 December 2015')).toBe(day('2015-12-03'));
+    expect(dateOf('October, 2015')).toBe(day('2015-10-01'));
+    expect(dateOf('*Sept 2019*')).toBe(day('2019-09-01'));
+  });
+
+  it('reads nothing else: a sentence, a version, a year alone, a date before 1990 or after today', () => {
+    for (const text of ['Updated in November 2013 after review', 'v2018.11', '2019', 'Maybe 2015', '1985-01-01', 'Smarch 2015']) expect(dateOf(text)).toBeUndefined();
+    expect(dateOf('2030-01-01', day('2026-01-01'))).toBeUndefined();
+  });
+});
+
+describe('declaredDate: the earliest date a document gives itself', () => {
+  const of = (text: string, frontMatter: Record<string, unknown> = {}, fields?: Record<string, string>) => {
+    const parsed = parseMarkdown(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return declaredDate({ frontMatter, ...(fields ? { fields } : {}), document: parsed.document });
+  };
+
+  it('from front matter keys that date it, header fields, and header lines that are only a date', () => {
+    expect(of('# T\n\n## A\n\nx\n', { 'creation-date': '2018-11-26', title: 'T' })).toBe(day('2018-11-26'));
+    expect(of('# T\n\n## A\n\nx\n', { created: new Date(day('2017-05-01')) })).toBe(day('2017-05-01'));
+    expect(of('# T\n\nAuthor: someone\n\nCreated: January 2011\n\nLast updated: April 2016\n\n## A\n\nx\n')).toBe(day('2011-01-01'));
+    expect(of('# T\n\nA. Writer \\\nNovember 2013 \\\nexample.org/s/t\n\n## A\n\nx\n')).toBe(day('2013-11-01'));
+    expect(of('# T\n\n## A\n\nx\n', {}, { 'start date': '2019-03-04' })).toBe(day('2019-03-04'));
+  });
+
+  it('none from the text of its sections, nor from keys that date something else', () => {
+    expect(of('# T\n\n## History\n\nNovember 2013\n')).toBeUndefined();
+    expect(of('# T\n\n## A\n\nx\n', { deadline: '2015-01-01', 'target-date': '2016-01-01' })).toBeUndefined();
+    expect(of('# T\n\nDue: 2015-01-01\n\n## A\n\nx\n')).toBeUndefined();
+  });
+});
