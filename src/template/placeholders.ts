@@ -646,7 +646,8 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
         if (!options.all && (/^[([]/.test(text.slice(t.end)) || text[t.start - 1] === ']')) continue;
       } else if (/^[{%:#.]/.test(inner) || /[}%]$/.test(inner) || /["']\s*:|=/.test(inner)) {
         // Liquid (`{{ site.url }}`, `{% … %}`), attribute lists (`{:.note}`, `{#id}`), objects (`{"a": 1}`).
-        continue;
+        // (But words in double braces, `{{Describe when the term applies.}}`, are a blank to fill in.)
+        if (!proseInDoubleBraces(inner)) continue;
       }
       if (options.code && !fillIn(inner)) continue;
       push(t.start, t.end);
@@ -680,6 +681,19 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
   }
   tokens.sort((a, b) => a.start - b.start);
   return options.labels ? tokens.filter((t) => !inLabel(text, t, tokens)) : tokens;
+}
+
+/**
+ * Whether `{…}` inside braces holds words for the author rather than a template language's
+ * expression: `{List of synonyms}`, `{Describe when the term applies, e.g. by region.}` — two
+ * words or more, none of the marks of an expression (`{ site.url }`, `{ .Title }`, `{ partial "x" }`,
+ * `{< figure … >}`, `{ x | upcase }`).
+ */
+function proseInDoubleBraces(inner: string): boolean {
+  const words = /^\{([^{}]*)\}$/.exec(inner)?.[1]?.trim();
+  if (!words || countWords(words, 2) < 2) return false;
+  const plain = words.replace(/\b(?:e\.\s?g|i\.\s?e|etc|vs)\.?/gi, '');
+  return !/^[<>%#/!.$&^-]|[<>]$|\||["=]|\w\(|(?:^|\s)\.\w|\w\.\w/.test(plain);
 }
 
 /** Whether the word at `[start, end)` is all its line, cell or value holds, or opens a note (`TODO: …`). */

@@ -69,6 +69,28 @@ describe('marked placeholders', () => {
       expect(tokens(prose), prose).toEqual([]);
   });
 
+  it('takes words in double braces for a blank (`{{List of synonyms}}`), never a template language’s expression', () => {
+    for (const blank of [
+      '{{List of synonyms}}',
+      '{{Describe when the term applies, e.g. by region.}}',
+      '{{List (and possibly link) related terms, e.g., “User”.}}',
+      '**Synonyms:** {{Other names for it}}',
+    ])
+      expect(tokens(blank), blank).toEqual([blank.match(/\{\{.*\}\}/)![0]]);
+    for (const code of [
+      '{{ site.url }}',
+      '{{ .Title }}',
+      '{{< figure src="flow.png" >}}',
+      '{{ partial "header" . }}',
+      '{{ page.title | upcase }}',
+      '{{ $x := len .Pages }}',
+      '{{title}}',
+      '{% include note.html %}',
+      '{{ relref(page, "x") }}',
+    ])
+      expect(tokens(code), code).toEqual([]);
+  });
+
   it('reads every kind of mark, outermost first', () => {
     expect(tokens('Pick [Queue Name], <<pool name>>, {title of option 1}, <name of the service>.\nTBD.')).toEqual([
       '[Queue Name]',

@@ -1634,3 +1634,14 @@ describe('placeholder: a blank with a code span in it', () => {
     expect((await lintOne('placeholder', kept.replace(/\(pick[^)]*\)/, '`lazy_imports`'), { template })).diagnostics).toEqual([]);
   });
 });
+
+describe('placeholder: prompts in double braces', () => {
+  it('a `{{Say where the term applies.}}` prompt kept as the template writes it is template text left in; the author’s own words are not', async () => {
+    const template = '# {{Term}}\n\n## Meaning\n\n{{Explain the term in one or two sentences.}}\n\n## Scope\n\n{{Say where this term applies and where it does not.}}\n';
+    const kept = '# Shelf\n\n## Meaning\n\nA shelf holds books in a row, ordered by call number.\n\n## Scope\n\n{{Say where this term applies and where it does not.}}\n';
+    const found = await lintOne('placeholder', kept, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['9 error']);
+    expect(found.diagnostics[0]!.message).toContain('Template text left in `## Scope`');
+    expect((await lintOne('placeholder', kept.replace(/\{\{Say[^}]*\}\}/, 'Only in the reading room.'), { template })).diagnostics).toEqual([]);
+  });
+});
