@@ -732,14 +732,14 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
     // The paragraph that leads into the list right after it (`There are two kinds of users of the
     // tool:`), or the one right before the list found first: the lead, with the list's gist.
     const at = blocks.indexOf(first);
-    const [lead, list] =
-      first.kind === 'list' ? [blocks[at - 1], first] : first.kind === 'paragraph' && /:\s*$/.test(first.text) ? [first, blocks[at + 1]] : [undefined, undefined];
+    const leads = (b: Block | undefined, next: Block | undefined) => b?.kind === 'paragraph' && (/:\s*$/.test(b.text) || runsIntoList(b, next));
+    const [lead, list] = first.kind === 'list' ? [blocks[at - 1], first] : leads(first, blocks[at + 1]) ? [first, blocks[at + 1]] : [undefined, undefined];
     if (list?.kind === 'list') {
       // (A paragraph whose last sentence leads into the list, `… during syncs. A few improvements to
       // consider:`, is shown cut back to the sentences before it: see `displaySummary`. Not folded.)
       const oneSentence = (text: string) => !/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl))[.!?](?=\s+\S)/.test(text.trim().slice(0, -1));
       if (first.kind === 'paragraph' && !oneSentence(first.text)) return { text: first.text, from: 'section', range: first.range };
-      const intro = lead?.kind === 'paragraph' && /:\s*$/.test(lead.text) && oneSentence(lead.text) && !saidAside(lead.text) && !isNotice(lead.text) ? lead : undefined;
+      const intro = lead?.kind === 'paragraph' && leads(lead, list) && oneSentence(lead.text) && !saidAside(lead.text) && !isNotice(lead.text) ? lead : undefined;
       // (A lead that only points at the list, `This section lists every change it makes:`, says nothing of its own.)
       const said = intro && !(isLeadIn(intro.text) && POINTS_AT_LIST.test(intro.text.trim())) ? intro : undefined;
       const text = withList(
@@ -752,6 +752,17 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
   const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
   return item ? { text: item.text, from: 'section', range: item.range } : undefined;
+}
+
+/**
+ * A few words that go on into the list on the very next line, no colon and no
+ * sentence's end (`Deprecates` over `- classic component layout`): the
+ * sentence's start, the items its ends.
+ */
+function runsIntoList(b: Block, next: Block | undefined): boolean {
+  if (b.kind !== 'paragraph' || next?.kind !== 'list' || next.range.start.line !== b.range.end.line + 1) return false;
+  const text = b.text.trim();
+  return countWords(text) <= 8 && /\p{L}$/u.test(text) && !b.text.includes('\n') && !/^(?:\*\*|__)/.test(b.raw.trim());
 }
 
 /** A paragraph that is a label set in bold alone, a heading in all but name (`**The Problem**`, then its text). */

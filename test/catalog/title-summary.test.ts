@@ -722,6 +722,18 @@ describe('title: written as a label of the header, not front matter', () => {
 
 describe('summary: a lead sentence that introduces a list', () => {
   const template = '# Title\n\n## Summary\n\nWhat this is about.\n\n## Details\n\nHow it works.\n';
+  it('a few words without a colon that run into the list on the next line (`Deprecates` over its items) are the sentence’s start: folded with it', async () => {
+    const catalog = await catalogOf(template, {
+      runs: '# Retire old layouts\n\n## Summary\n\nDeprecates\n- the classic folder layout\n- the pods folder layout\n\n## Details\n\nA codemod.\n',
+      // (Not a short paragraph set apart from the list by a blank line, a sentence of its own.)
+      apart: '# Retire old layouts\n\n## Summary\n\nA cleanup of old layouts\n\n- the classic folder layout\n- the pods folder layout\n\n## Details\n\nA codemod.\n',
+    });
+    expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      ['apart', 'A cleanup of old layouts'],
+      ['runs', 'Deprecates the classic folder layout; the pods folder layout.'],
+    ]);
+  });
+
   it('is the summary with the list folded in, never a lone item of the list', async () => {
     const catalog = await catalogOf(template, {
       groups:
