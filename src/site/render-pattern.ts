@@ -18,6 +18,7 @@ import {
   type ResolvedReference,
 } from '../catalog/links.js';
 import type { Pattern } from '../catalog/types.js';
+import type { Section } from '../markdown/types.js';
 import { figureShortcode, HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { opensWithTitle } from '../catalog/title-line.js';
 import { markdownParser } from '../markdown/parser.js';
@@ -242,6 +243,21 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   };
 }
 
+/** The section the pattern's title was read from (`## Title`, then the name), where it holds that paragraph alone. */
+function titleSection(pattern: Pattern): Section | undefined {
+  const line = pattern.title?.range.start.line;
+  const find = (sections: readonly Section[]): Section | undefined => {
+    for (const s of sections) {
+      const own = s.blocks.filter((b) => !(b.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(b.html)));
+      if (own.length === 1 && own[0]!.kind === 'paragraph' && own[0]!.range.start.line === line && s.children.length === 0) return { ...s, blocks: own };
+      const inner = find(s.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return line === undefined ? undefined : find(pattern.document.sections);
+}
+
 /**
  * The tokens without the title heading and the summary blockquote under it,
  * when that is where the pattern's title and summary were read (the page's
@@ -261,6 +277,17 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
       for (let i = h; i < h + 3; i++) drop.add(i);
     // (Or written as HTML, `<h1>Name <img …></h1>`: its block.)
     if (t.type === 'html_block' && pattern.document.title?.html && t.map?.[0] === title.start.line - 1) drop.add(h);
+  }
+  // A `## Title` section the title was read from, that holds the title alone: the header shows it.
+  const named = pattern.title?.from === 'section' ? titleSection(pattern) : undefined;
+  if (named) {
+    for (let h = 0; h < tokens.length; h++) {
+      const t = tokens[h]!;
+      const at = t.map?.[0];
+      if (t.level !== 0 || at === undefined) continue;
+      if ((t.type === 'heading_open' && at === named.heading.range.start.line - 1) || (t.type === 'paragraph_open' && at === named.blocks[0]!.range.start.line - 1))
+        for (let i = h; i < h + 3; i++) drop.add(i);
+    }
   }
   // The paragraph the summary was read from, right under the title (no place of its own in the
   // template), where the header shows it whole: not shown twice. (One trimmed for the header, a

@@ -49,6 +49,10 @@ describe('the site shows each pattern’s title and summary from where the catal
     const page = await site.page('warm-standby');
     expect(page).toMatch(/<title>Warm Standby · /);
     expect(page).toContain('<meta name="description" content="A replica waits at low capacity and takes over on failure.">');
+    // (The page's header shows the title: its `## Title` section is not shown again under it.)
+    expect(page).toContain('<h1>Warm Standby</h1>');
+    expect(page).not.toContain('id="title"');
+    expect(page.split('<h1>Warm Standby</h1>')[1]).not.toMatch(/<p>Warm Standby<\/p>/);
   });
 
   it('a name made from the folder when a document has no title anywhere (as documentation sites do), not the slug', async () => {
