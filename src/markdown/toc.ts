@@ -86,7 +86,9 @@ function styleOf(listed: string[], headings: readonly Heading[], tocEnd: number)
   for (const afterOnly of [true, false]) {
     for (const text of ['raw', 'html', 'plain'] as const) {
       for (let minLevel = 1; minLevel <= 3; minLevel++) {
-        for (let maxLevel = minLevel; maxLevel <= 6; maxLevel++) {
+        // (The deepest level that gives the same list: a table that lists every heading of the file
+        // lists one a fix moves a level down, `#####` under a `####`, as its tool would.)
+        for (let maxLevel = 6; maxLevel >= minLevel; maxLevel--) {
           const style = { bullet, indent, minLevel, maxLevel, afterOnly, text };
           const lines = tocLines(headings, style, tocEnd);
           if (lines.length === listed.length && lines.every((l, k) => l === listed[k]!.trimEnd())) return style;

@@ -25,6 +25,17 @@ describe('tocInSync', () => {
     );
   });
 
+  it('a table that lists every heading lists one a fix moves a level deeper; one that leaves a level out still leaves it out', () => {
+    const before = page(TOC, BODY);
+    const deeper = page(TOC, BODY.replace('### Sensors', '#### Sensors'));
+    expect(tocInSync(before, deeper)).toContain('- [Design](#design)\n    - [Sensors](#sensors)\n  - [`vent-ctl` daemon](#vent-ctl-daemon)');
+    const top = '- [Summary](#summary)\n- [Design](#design)\n- [Risks](#risks)\n';
+    const after = page(top, BODY.replace('## Risks', '## Testing\n\nTests.\n\n## Risks'));
+    expect(tocInSync(page(top, BODY), after)).toContain(
+      '<!-- toc -->\n- [Summary](#summary)\n- [Design](#design)\n- [Testing](#testing)\n- [Risks](#risks)\n<!-- /toc -->',
+    );
+  });
+
   it('leaves a table that was not in step with the headings before the fixes, or has none, as it is', () => {
     const stale = '- [Summary](#summary)\n- [Old part](#old-part)\n';
     const after = page(stale, BODY.replace('## Risks', '## Testing\n\nTests.\n\n## Risks'));
