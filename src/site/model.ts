@@ -133,33 +133,19 @@ export type ArticleSettings = Pick<CatalogSettings, 'root' | 'template'> & {
  */
 export function renderArticle(pattern: Pattern, catalog: ArticleSettings, patternAt: (file: string) => { slug: string; file: string } | undefined): Article {
   const { repoUrl, branch } = catalog.config?.site ?? {};
+  // The page a file is (a pattern's, by its slug), for links to it from this one.
+  const linkTo = (file: string | undefined) => {
+    const target = file ? patternAt(file) : undefined;
+    return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
+  };
   const rendered = renderPattern(pattern, {
     root: catalog.root,
     ...(repoUrl ? { sourceUrl: (rel: string, folder?: boolean) => repoFileUrl({ repoUrl, branch }, folder ? 'tree' : 'blob', rel, catalog.root) } : {}),
     ...(catalog.swaps?.length ? { swaps: catalog.swaps } : {}),
     ...(catalog.config?.site.base ? { siteBase: catalog.config.site.base } : {}),
-    patternAt: (file) => {
-      const target = patternAt(file);
-      return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
-    },
-    ...(catalog.labels
-      ? {
-          labelAt: (label: string) => {
-            const file = catalog.labels!(label);
-            const target = file ? patternAt(file) : undefined;
-            return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
-          },
-        }
-      : {}),
-    ...(catalog.wikiPage
-      ? {
-          wikiAt: (name: string) => {
-            const file = catalog.wikiPage!(name);
-            const target = file ? patternAt(file) : undefined;
-            return target ? { slug: target.slug, self: target.file === pattern.file } : undefined;
-          },
-        }
-      : {}),
+    patternAt: linkTo,
+    ...(catalog.labels ? { labelAt: (label: string) => linkTo(catalog.labels!(label)) } : {}),
+    ...(catalog.wikiPage ? { wikiAt: (name: string) => linkTo(catalog.wikiPage!(name)) } : {}),
   });
   const versioned = flattenSections(catalog.template.sections).find((s) => s.repeatable && s.versioned);
   const latest = versioned ? latestVersion(pattern, versioned.matcher) : undefined;
