@@ -622,7 +622,7 @@ function standingIn(
  * References` is no `## Reference Implementation`.
  */
 export function speaksFor(one: Section, between: readonly TemplateSection[], level: number): TemplateSection | undefined {
-  const words = contentWords(one.title);
+  const words = headFirst(contentWords(one.title));
   const head = analyze(words.at(-1) ?? '')[0];
   if (words.length > 3 || !head || head.length < 4) return undefined;
   const nameRole = (t: TemplateSection) =>
@@ -636,6 +636,25 @@ export function speaksFor(one: Section, between: readonly TemplateSection[], lev
     !t.repeatable && !t.anyHeading && t.level === level && analyze(generic ? t.name : `${t.name} ${t.guidance}`).includes(head) && nameRole(t) && !opposite(t);
   const speakers = between.filter(talksOf);
   return speakers.length === 1 ? speakers[0] : undefined;
+}
+
+/** Participles written after the noun they qualify (`## Alternatives Considered`, `## Options Rejected`). */
+const POSTPOSITIVE = new Set(['considered', 'rejected', 'explored', 'evaluated', 'discussed', 'examined']);
+
+/**
+ * A heading's content words with a trailing participle that qualifies the noun
+ * before it left off (`Alternatives Considered` → `alternatives`): its head
+ * noun is then last, where `speaksFor` reads it.
+ */
+export function headFirst(words: readonly string[]): string[] {
+  return words.length > 1 && POSTPOSITIVE.has(words.at(-1)!) ? words.slice(0, -1) : [...words];
+}
+
+/** Whether two words are one, a plural for a singular, or kindred words for one part of a proposal (see `KINDRED`: "alternate approaches" asks for `## Alternatives`). */
+export function kindredWords(a: string, b: string): boolean {
+  if (a.replace(/s$/, '') === b.replace(/s$/, '')) return true;
+  const role = roleOf(a, KINDRED);
+  return role !== undefined && role === roleOf(b, KINDRED);
 }
 
 /**
@@ -1428,10 +1447,10 @@ export function speaksOf(written: string, t: TemplateSection): boolean {
 const KINDRED = new Map(
   [
     ['motivation', 'purpose', 'rationale', 'problem', 'context', 'background', 'why'],
-    ['decision', 'proposal', 'solution', 'design', 'approach', 'change', 'plan', 'specification'],
+    ['decision', 'proposal', 'solution', 'design', 'approach', 'change', 'plan', 'specification', 'detail'],
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
-    ['alternative', 'option', 'considered'],
+    ['alternative', 'alternate', 'option', 'considered'],
     ['unresolved', 'unknown', 'unanswered', 'outstanding', 'open', 'pending'],
     ['story', 'scenario', 'usecase'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),

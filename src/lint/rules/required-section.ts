@@ -11,7 +11,9 @@ import type { Pattern, PatternView } from '../../catalog/types.js';
 import { displayTitle } from '../../catalog/view.js';
 import { analyze, words } from '../../search/analyze.js';
 import {
+  headFirst,
   headNouns,
+  kindredWords,
   kindredText,
   kindredTo,
   mayStandFor,
@@ -1576,12 +1578,14 @@ function askedForElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing
   // (Not one in the words of its name, a topic's own `### References`: see `namedElsewhere`.)
   const itsName = new Set(analyze(schema.name));
   const inOwn = new Set(own.flatMap((s) => s.children.filter((c) => c.level === schema.level + 1 && !placed.has(c) && !analyze(c.title).some((w) => itsName.has(w)))));
+  // (A participle after its noun says which of them, `## Alternatives Considered`; the noun is asked
+  // for in a word of its kind, "alternate approaches": see `kindredWords`.)
   const found = [...own, ...inOwn].filter((s) => {
-    const terms = bare(s.title);
+    const terms = headFirst(bare(s.title));
     return (
       terms.length > 0 &&
       terms.length <= 3 &&
-      terms.every((t) => asks.has(t)) &&
+      terms.every((t) => asks.has(t) || [...asks].some((a) => kindredWords(t, a))) &&
       analyze(s.title).every((t) => !named.has(t)) &&
       speaksFor(s, template.sections, schema.level) === schema &&
       !everywhere.some((t) => variantKey(t.heading) === variantKey(s.title) || extendsName(s.title, t.heading)) &&

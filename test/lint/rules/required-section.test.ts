@@ -1881,6 +1881,36 @@ describe('required-section: headings of the author’s elsewhere that the missin
   });
 });
 
+describe('required-section: a section answered under a heading its guidance asks for in a word of that kind', () => {
+  const template =
+    '# [Name]\n\n## Summary\n\n[One paragraph.]\n\n## Background\n\n[The problem.]\n\n## Proposal\n\n[The change.]\n\n## Rationale\n\n[A discussion of alternate approaches and the trade offs of this one.]\n\n## Rollout\n\n[Who does what, and when.]\n';
+  it('`## Alternatives Considered` after the Rollout, where the Rationale goes before it: a warning that names it', async () => {
+    const text =
+      '# Night buses\n\n## Summary\n\nBuses after midnight.\n\n## Background\n\nThe last train leaves at 23:40.\n\n## Proposal\n\nTwo routes, hourly.\n\n## Rollout\n\nThe depot starts in May.\n\n## Alternatives Considered\n\nTaxis on a voucher cost more.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## Rationale`, expected after `## Proposal`. This pattern has `## Alternatives Considered` on line 19 elsewhere, in words its guidance asks for: if that is the section, move it here under its heading; if not, write it.',
+    ]);
+  });
+  it('a heading of a word of another kind is no such candidate: the error stays', async () => {
+    const text =
+      '# Night buses\n\n## Summary\n\nBuses after midnight.\n\n## Background\n\nThe last train leaves at 23:40.\n\n## Proposal\n\nTwo routes, hourly.\n\n## Rollout\n\nThe depot starts in May.\n\n## Drivers Considered\n\nThree volunteers.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'error fix Missing section `## Rationale`, expected after `## Proposal`.',
+    ]);
+  });
+  it('`## Details` alone where the Proposal goes, beside another missing section: a warning that names it in its stead', async () => {
+    const text = '# Night buses\n\n## Summary\n\nBuses after midnight.\n\n## Details\n\nTwo routes, hourly.\n\n## Rationale\n\nTaxis cost more.\n\n## Rollout\n\nMay.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message.replace(/\. This.*/, '.')}`)).toEqual([
+      'error fix Missing section `## Background`, expected after `## Summary`.',
+      'warning Missing section `## Proposal`, expected after `## Summary`.',
+    ]);
+    expect(diagnostics[1]!.message).toContain('`## Details` there, in its stead');
+  });
+});
+
 describe('required-section: one section written a level up over the sections after it', () => {
   it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
