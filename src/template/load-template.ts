@@ -188,6 +188,18 @@ function templateProper(doc: MarkdownDocument): string | undefined {
   const firstH1 = h1s[0];
   const notes = firstH1 ? doc.headings.slice(0, doc.headings.indexOf(firstH1)) : [];
   if (firstH1 && notes.length > 0 && notes.every((h) => h.level >= 3)) return blankAbove(doc, firstH1);
+  // (Two H1s that stand for a title, the text under the first about the template — `# [Example
+  // proposal]`, "This template can be used to start a new proposal", then `# [Title]`: that text is
+  // the page's, the later one the title line.)
+  const lines = doc.source.split('\n');
+  const later = h1s.length > 1 && standsForTitle(h1s[0]!) ? h1s.slice(1).find(standsForTitle) : undefined;
+  const aboutTemplate = later
+    ? lines
+        .slice(h1s[0]!.range.end.line, later.range.start.line - 1)
+        .filter((line) => !/^\s*#/.test(line))
+        .some((line) => NAMES_TEMPLATE.test(line))
+    : false;
+  if (later && aboutTemplate) return blankAbove(doc, later);
   if (h1s.length === 0 || standsForTitle(h1s[0]!)) return undefined;
   // (Or, under the page's one H1, an H2 that is a title placeholder: `# Template`, then `## Your Proposal Title`.)
   const next = doc.headings[1];

@@ -612,6 +612,17 @@ describe("a section's own guidance that says it may be left out", () => {
     );
     expect(outline(hereUp.sections)).toEqual(['2 Background', '2 Plan']);
     expect(hereUp.title.from).toBe('heading');
+    // (Or an H1 of a sample title over text about the template, before the H1 that is the title line:
+    // that text is the page's, and the sections are the later H1's.)
+    const sample = templateFromSource(
+      '# [Example garden plan]\n\nThis template starts a plan for the allotment committee.\n\n# [Title]\n\nA plan for one plot.\n\n### Season\n\n[Spring or autumn]\n\n## Beds\n\n### Layout\n\nWhere.\n',
+      'plan-template.md',
+    );
+    expect(outline(sample.sections)).toEqual(['3 Season', '2 Beds', '  3 Layout']);
+    expect(sample.title.from).toBe('heading');
+    // (Not without such text: the first H1 is then the title line.)
+    const noAbout = templateFromSource('# [Example garden plan]\n\nA plot.\n\n# [Title]\n\n## Beds\n\nWhere.\n', 'plan-template.md');
+    expect(outline(noAbout.sections)).not.toEqual(['2 Beds']);
     // (Or that every section but some may be left out: those are asked for, the others optional.)
     const but = templateFromSource(
       '---\ntitle: <title>\n---\n\n*Every section below except "Abstract" and "Motivation" may be treated as optional.*\n\n## Abstract\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Prior Art\n\nEarlier tries.\n\n## Rights\n\nReleased under CC0.\n',
