@@ -971,7 +971,10 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
   // (The template's first section, or the first after ones a pattern may leave out: `### (Info, remove
   // this section)` above the `## Abstract`.)
   const at = template.sections.indexOf(missing.schema);
-  if (missing.parent || missing.after || at < 0 || template.sections.slice(0, at).some((t) => !t.optional) || titleEnd === undefined) return undefined;
+  // (A table of contents before it is navigation, not text the pattern answers: the Summary after
+  // `## Table of Contents` is the first section a pattern writes text for.)
+  const navigation = (t: TemplateSection) => NAVIGATION.test(foldHeading(t.name));
+  if (missing.parent || missing.after || at < 0 || template.sections.slice(0, at).some((t) => !t.optional && !navigation(t)) || titleEnd === undefined) return undefined;
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
   const templateTitle = template.document.title?.range.end.line ?? (template.title.from === 'front-matter' ? 0 : undefined);
@@ -990,6 +993,9 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
       [after, contents] = [opening.blocks.slice(list + 1).filter(isVisible), opening];
   }
   const first = after[0];
+  // (Nor is the text under the title a table of contents: the contents are a list of links, and a
+  // paragraph there the pattern's opening, which the section after the contents holds.)
+  if (navigation(missing.schema)) return undefined;
   if (!first || first.kind !== 'paragraph' || /^[*_]*[\p{L}][\p{L} ()-]{0,30}[*_]*\s*:/u.test(first.text)) return undefined;
   return after.every((b) => b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'blockquote') ? { block: first, ...(contents ? { contents } : {}) } : undefined;
 }

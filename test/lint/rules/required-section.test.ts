@@ -950,6 +950,30 @@ describe('required-section: the first section written without its heading, right
             '# Smaller images\n\n## Contents\n\n- [Motivation](#motivation)\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n',
         },
         {
+          name: 'where the template opens with a table of contents, the text under the title is the section after it, not the contents: the contents are missing (a warning, nothing inserted), the heading goes above the text',
+          template:
+            '# [Proposal Title]\n\n## Table of Contents\n\n- [Summary](#summary)\n- [Motivation](#motivation)\n\n## Summary\n\n_One paragraph that says what changes._\n\n## Motivation\n\n_Why is this needed?_\n\n## Proposal\n\n_What is done._\n',
+          text: '# Smaller images\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n\n## Proposal\n\nA slim base image.\n',
+          errors: [
+            {
+              message:
+                'Missing section `## Summary`, expected before `## Motivation`: the text under the title stands where it goes (the template has no text there). Add the heading above that text.',
+              line: 3,
+              column: 1,
+              severity: 'warning',
+            },
+            {
+              message:
+                'Missing section `## Table of Contents`, expected before `## Motivation`. (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)',
+              line: 5,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+          output:
+            '# Smaller images\n\n## Summary\n\nImages lose their build tools, which cuts their size by two thirds.\n\n## Motivation\n\nPulls take minutes.\n\n## Proposal\n\nA slim base image.\n',
+        },
+        {
           name: 'a field line under the title is no such text: the section is missing',
           text: '# Smaller images\n\nStatus: Draft\n\n## Motivation\n\nPulls take minutes.\n',
           errors: [{ message: 'Missing section `## Summary`, expected before `## Motivation`.', line: 5, column: 1 }],
