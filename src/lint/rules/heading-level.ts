@@ -119,6 +119,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
   const held: { section: Section; report: LevelReport }[] = [];
   let current: Section | undefined;
   const report: typeof reportAll = (r) => (current ? held.push({ section: current, report: r }) : reportNow(r));
+  // (Sections left where they are, moved down, for a heading of the author's after them: see `leavesTwin`, `allOrNone`.)
+  const parted = new Set<Section>();
   const template = schema.sections;
   const templateSchema = schema;
   // The file's one H1, where the template opens each pattern with an H1 title (`# Summary` over the
@@ -238,6 +240,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // `### Summary` after `### Option A` and `### Option B` in their `## Proposal`: the section out of
     // place, or that topic's own heading — a guess, a warning, and nothing moved.)
     const topical = amongOwnTopics(section, schema, doc.sections, (s) => schemaOf.has(s));
+    const twin = leavesTwin(section, schema.level);
+    if (twin) parted.add(section);
     const movable =
       !later &&
       !topical &&
@@ -250,7 +254,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       !past &&
       ((!misplaced && schema.level < section.level) || landsInPlace(section, schema)) &&
       !regroups(section, schema.level) &&
-      !leavesTwin(section, schema.level);
+      !twin;
     // A section with sub-sections moves with them, by the same levels (`### Detailed Design` made
     // `##` takes its `####` along): moved alone, it would leave them beside it, or levels skipped.
     // (Not when one of them is at its level already: moved along, it would be off in turn.)
@@ -594,7 +598,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     check(section, schema, misplaced);
   }
   current = undefined;
-  for (const r of allOrNone(held, doc.sections)) reportNow(r);
+  for (const r of allOrNone(held, doc.sections, parted)) reportNow(r);
 }
 
 /**
@@ -603,14 +607,17 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
  * (it would take the text after it, or stand after a heading it may not) would leave a consistent
  * file inconsistent. Each keeps its finding.
  */
-function allOrNone(held: readonly { section: Section; report: LevelReport }[], sections: readonly Section[]): LevelReport[] {
+function allOrNone(held: readonly { section: Section; report: LevelReport }[], sections: readonly Section[], parted: ReadonlySet<Section>): LevelReport[] {
   const group = (x: { section: Section }) => `${parentSection(sections, x.section)?.heading.range.start.offset ?? -1}:${x.section.level}`;
-  // (Raised ones only: one left where it is then stays so, out of its parent it would leave empty.
-  // Moved down, one the next pass moves after its sibling has moved is no reason to hold the others.)
+  // (Raised ones: one left where it is then stays so, out of its parent it would leave empty. Moved
+  // down, one the next pass moves after its sibling has moved is no reason to hold the others; one
+  // left for the author's heading after it (`## Non-Goals` over `## High availability`, see
+  // `leavesTwin`) stays so in every pass, and its sibling moved alone (`## Goals`) would part the two.)
   const raised = (r: LevelReport) => (r.expected?.match(/^#*/)?.[0].length ?? 0) < (r.actual?.match(/^#*/)?.[0].length ?? 0);
   const unfixed = new Set(held.filter((x) => !x.report.fix && raised(x.report)).map(group));
+  const kept = new Set(held.filter((x) => !x.report.fix && parted.has(x.section)).map(group));
   return held.map((x) => {
-    if (!x.report.fix || !raised(x.report) || !unfixed.has(group(x))) return x.report;
+    if (!x.report.fix || !(raised(x.report) ? unfixed : kept).has(group(x))) return x.report;
     const { fix: _fix, ...rest } = x.report;
     return rest;
   });

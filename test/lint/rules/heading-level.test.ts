@@ -679,6 +679,15 @@ describe('heading-level: --fix never moves a heading where the move makes the ou
     const moved = await lintOne('heading-level', alone, { template, fix: true });
     expect(await readFile(moved.file, 'utf8')).toBe(alone.replace('## Goals', '### Goals'));
   });
+
+  it('two sections of the template moved down side by side, the second followed by a heading of the author’s that stays (`## Non-goals` over `## Firing curve`): both said, neither moved, in every pass', async () => {
+    const template = '# [Title]\n\n## Summary\n\nShort.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n### Non-goals\n\nWhat not.\n\n## Design\n\nHow.\n';
+    const source =
+      '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Motivation\n\nBurnt pots.\n\n## Goals\n\nNo burnt pots.\n\n## Non-goals\n\nGlazes.\n\n## Firing curve\n\nSlow then fast.\n\n## Design\n\nA clock.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 30)}`)).toEqual(['11 `## Goals` should be level 3: ', '15 `## Non-goals` should be level']);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
 });
 
 describe('heading-level: a whole pattern a level down, its title too', () => {
