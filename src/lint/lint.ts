@@ -8,6 +8,7 @@ import { repositoryRoot } from '../catalog/links.js';
 import { loadPreparedCatalog, prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { PatternbookError } from '../diagnostics.js';
+import { shallowClone } from '../util/git.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { tocInSync } from '../markdown/toc.js';
 import { variantKey } from '../template/heading-variants.js';
@@ -177,8 +178,15 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     rules: ran,
     version: VERSION,
   };
-  return withBaseline(report, options.baseline ?? 'use', baselinePath(catalog.root, options.baselineFile));
+  const done = await withBaseline(report, options.baseline ?? 'use', baselinePath(catalog.root, options.baselineFile));
+  // (A section missing from a pattern written before its template had it is a warning, told by git
+  // history: a shallow clone has none, and CI would fail where the author's machine passes.)
+  const missing = done.results.some((r) => r.diagnostics.some((d) => d.ruleId === 'required-section' && d.severity === 'error'));
+  return missing && shallowClone(catalog.root) ? { ...done, notes: [SHALLOW_NOTE] } : done;
 }
+
+const SHALLOW_NOTE =
+  "This repository is a shallow clone (CI checks out one commit by default), so git cannot tell which patterns were written before their template gained a section: a section missing from such a pattern may be an error here and a warning with the whole history. Check out the whole history (actions/checkout with `fetch-depth: 0`) to lint as on the author's machine.";
 
 /**
  * `--fix --dry-run`: the fixes are applied, pass after pass as `--fix` does,

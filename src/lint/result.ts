@@ -48,6 +48,8 @@ export interface LintReport {
   baseline?: { file: string; written?: number; stale: number };
   /** Patternbook's version, for SARIF's tool.driver. */
   version: string;
+  /** What the user should know about the run itself, once (a shallow clone that hides the patterns' ages). */
+  notes?: string[];
 }
 
 /** A reporter turns a report into text; it never writes or prints itself. */

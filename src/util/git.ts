@@ -44,6 +44,11 @@ function fullHistory(cwd: string): boolean {
   return tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'false';
 }
 
+/** Whether `cwd` is in a shallow clone (CI's default checkout): its first commit is no file's first version. */
+export function shallowClone(cwd: string): boolean {
+  return tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+}
+
 /**
  * The time (ms) each file under `dir` was first added to the repository, by its path now, followed
  * through renames (a document moved into a folder of its own, `sig-x/old.md` → `sig-x/12-old/README.md`,

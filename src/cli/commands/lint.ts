@@ -125,6 +125,8 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
           );
       }
 
+      for (const note of report.notes ?? []) ctx.err(`Note: ${note}`);
+
       const timings = timingTable();
       if (timings) ctx.err(timings.replace(/\n$/, ''));
 

@@ -1254,6 +1254,15 @@ describe('required-section: a section the template gained after the older patter
     const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path.slice(5, 9)} ${d.severity}`));
     expect(found).toEqual([...['0001', '0002', '0003', '0004', '0005', '0006'].map((n) => `${n} warning`), '0015 error']);
     expect(report.results[0]!.diagnostics[0]!.message).toContain("committed before the template's first version, which has it");
+    expect(report.notes).toBeUndefined();
+    // (A shallow clone, CI's default checkout, cannot tell from git — here the numbers do, see above —
+    // and the run says so where a section is missing.)
+    const shallow = path.join(await tempCatalog(), 'clone');
+    gitAt(root, '2023-01-01T10:00:00Z', 'clone', '-q', '--depth', '1', `file://${root}`, shallow);
+    const ci = await lint({ root: shallow, only: ['required-section'], fix: false });
+    expect(ci.results.flatMap((r) => r.diagnostics.map((d) => d.message))[0]).not.toContain("committed before the template's first version");
+    expect(ci.notes).toEqual([expect.stringContaining('shallow clone (CI checks out one commit by default)')]);
+    expect(ci.notes![0]).toContain('`fetch-depth: 0`');
   });
 
   it('a section the template gained after a pattern was committed (its git history says when): that one pattern’s lack is a warning that says so; later ones lacking it are errors', async () => {
