@@ -230,9 +230,12 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   // (One level below the template's title, whichever: an H2 under a `# Title`, an H3 under a `## Template`.)
   const top = reading.title.level ?? 1;
   const [first, ...rest] = doc.headings;
-  // (Above it, badges at most: `![Status:Published](…/badge/Published-green)`, a comment.)
+  // (Above it, badges at most: `![Status:Published](…/badge/Published-green)`, a comment, a MyST
+  // target that names it for links, `(export-guide)=`.)
   const badges = doc.preamble.every(
-    (b) => (b.kind === 'paragraph' && (imagesOnly(b.raw) || linksOnly(b.raw))) || (b.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(b.html)),
+    (b) =>
+      (b.kind === 'paragraph' && (imagesOnly(b.raw) || linksOnly(b.raw) || MYST_TARGET_LINE.test(b.raw.trim()))) ||
+      (b.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(b.html)),
   );
   if (!first || first.level !== top + 1 || !badges) return false;
   // (One in the template's title shape, `RFC: Defer and Stream` for `# RFC: <Title>`, is the title,
@@ -454,7 +457,14 @@ function readTitle(
     !DOCUMENT_PARTS.has(foldHeading(opening.text)) &&
     !isNotice(opening.text) &&
     [...words(opening.text)].some((w) => own.has(w)) &&
-    doc.preamble.every((b) => b.range.start.line > opening.range.start.line || b.kind === 'hr' || b.kind === 'html' || (b.kind === 'code' && !b.code.lang))
+    doc.preamble.every(
+      (b) =>
+        b.range.start.line > opening.range.start.line ||
+        b.kind === 'hr' ||
+        b.kind === 'html' ||
+        (b.kind === 'code' && !b.code.lang) ||
+        (b.kind === 'paragraph' && MYST_TARGET_LINE.test(b.raw.trim())),
+    )
   )
     return { text: opening.text, from: 'heading', range: opening.range };
   return undefined;
@@ -535,10 +545,14 @@ function plainTitleLine(doc: MarkdownDocument): PatternText | undefined {
   const text = first.raw.trim();
   const follows = next === undefined || !aboveHeadings(doc, next) || next.kind === 'table' || next.kind === 'hr';
   if (!follows || text.length > 80 || (text.match(/\p{L}/gu)?.length ?? 0) < 4 || /[.。!！?？:：;；,，]$/u.test(text)) return undefined;
-  // (Not a label, `Status: Draft`; a note set in italics or a quote, `*Work in progress*`; a badge, a link or markup.)
-  if (LABEL_LINE.test(text) || /^[#*_>[!<|`~=+-]/.test(text) || /\]\(|<\w|`/.test(text)) return undefined;
+  // (Not a label, `Status: Draft`; a note set in italics or a quote, `*Work in progress*`; a badge, a
+  // link or markup; a MyST target, `(export-guide)=`, which names the heading after it for links.)
+  if (LABEL_LINE.test(text) || /^[#*_>[!<|`~=+-]/.test(text) || /\]\(|<\w|`/.test(text) || MYST_TARGET_LINE.test(text)) return undefined;
   return { text, from: 'paragraph', range: first.range };
 }
+
+/** A MyST target alone on a line, `(label)=`: a name for the heading after it. */
+const MYST_TARGET_LINE = /^\([\w.:-]+\)=$/;
 
 /** A heading over the people behind a document (folded): `Requested by`, `Author(s)`, `Owners`. */
 const PEOPLE_HEADING =

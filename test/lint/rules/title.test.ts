@@ -709,6 +709,13 @@ describe('title: written as a label (`**Title:** …`) where the template keeps 
     // (A first line that is a sentence, a note or a label of another field is no title: the title is missing.)
     for (const first of ['This page is a draft of the idea.', '*Work in progress*', 'Status: Draft'])
       expect(await shown(`${first}\n\n${table}`, h1)).toEqual(['1 Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.']);
+    // (Nor is a MyST target, `(garden-tools)=`, the name links use for the heading after it: said as the same file without it is.)
+    const body = '## Shared garden tools\n\nA shed.\n\n## Abstract\n\nTools.\n\n## Specification\n\nA shed.\n';
+    const unline = (lines: string[]) => lines.map((l) => l.replace(/^\d+ /, ''));
+    expect(unline(await shown(`(garden-tools)=\n\n${body}`, h1))).toEqual(unline(await shown(body, h1)));
+    expect(await shown(body, h1)).toEqual([
+      '1 The title is written as `## Shared garden tools`: the template opens each pattern with an H1. Make it `# Shared garden tools`.',
+    ]);
   });
 });
 
