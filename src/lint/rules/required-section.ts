@@ -1338,9 +1338,9 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   const before = missing.before?.sections[0]!.range.start.offset;
   const unknown = new Set(outline.unknown);
   const siblings = missing.parent ? missing.parent.sections.flatMap((s) => s.children) : doc.sections;
-  // (In a pattern whose sections are all written a level off the template's, `# Summary`, `# Motivation`,
-  // the author's headings at that level: heading-level says the layout once.)
-  const by = missing.parent ? 0 : ([1, -1].find((b) => outlineOff(outline.matches, b)?.partial === false) ?? 0);
+  // (In a pattern whose sections are written a level off the template's, `# Summary`, `# Motivation`,
+  // all or most of them, the author's headings at that level: heading-level says the layout once.)
+  const by = missing.parent ? 0 : ([1, -1].find((b) => outlineOff(outline.matches, b) !== undefined) ?? 0);
   const heading = (s: Section) => s.level === missing.schema.level - by && s.heading !== doc.title && !NAVIGATION.test(s.heading.text.trim());
   // (Up to the template section that follows in the pattern, in the template's order or not: `## Plan`
   // written before the `## Scope` the template puts first bounds the author's headings as well. One

@@ -1944,6 +1944,19 @@ describe('required-section: a section answered under a heading its guidance asks
   });
 });
 
+describe('required-section: the author’s heading in a missing section’s stead, in a pattern written mostly a level up', () => {
+  it('`# Summary` where the Objective goes, whose guidance calls it the executive summary, one section at the template’s level last: a warning that names it', async () => {
+    const template =
+      '# Title of proposal\n\n## Objective\n\nWhat are we doing and why? This is your executive summary; keep it short.\n\n## Motivation\n\nWhy this is valuable.\n\n## Design Proposal\n\nThe meat of the document.\n\n## Questions and Discussion Topics\n\nOpen ones.\n';
+    const text =
+      '# Tea urn timer\n\n| Status | Draft |\n| --- | --- |\n\n# Summary\n\nA timer for the urn.\n\n# Motivation\n\nCold tea.\n\n## Old urns\n\nNo timers.\n\n# Design Proposal\n\nA clock.\n\n# Estimates\n\nTwo weeks.\n\n## Questions and Discussion Topics\n\nNone.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      '10 warning Missing section `## Objective`, expected before `# Motivation`. This pattern has `# Summary` there, in its stead: if that is the section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+    ]);
+  });
+});
+
 describe('required-section: one section written a level up over the sections after it', () => {
   it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
