@@ -29,7 +29,7 @@ export function facetValues(
 /**
  * A body field's value as a facet's label: its words before any link, note or
  * reference (`Superseded by [ADR-9](…)` → `Superseded`, `Accepted (2021-03-01)` →
- * `Accepted`), emphasis taken off; none where that is more than a few words (a
+ * `Accepted`), emphasis taken off, a word in lower case capitalized (`accepted` → `Accepted`); none where that is more than a few words (a
  * sentence is no label) or the template's choices are left (`provisional | implemented`).
  */
 function fieldLabel(value: string | undefined): string | undefined {
@@ -39,5 +39,7 @@ function fieldLabel(value: string | undefined): string | undefined {
     .split(/[[(<{,;:—–]|\s-\s|\s(?:by|in|on|since|as of|until)\s/i)[0]!
     .trim();
   if (!words || !/\p{L}/u.test(words) || words.split(/\s+/).length > 3) return undefined;
-  return words;
+  // (Written in lower case in some documents and capitalized in others, `accepted` and `Accepted`, one
+  // label: a state written in prose, its case incidental.)
+  return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
 import type { CatalogConfig } from '../config/load-config.js';
-import { isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import { documentBlocks, isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { countWords, endsSentence } from '../markdown/words.js';
@@ -430,10 +430,14 @@ function readTitle(
   const inParens = field ? /^\((.+)\)$/.exec(field.trim()) : null;
   const value =
     inParens && named?.fieldSample !== undefined && foldText(field!) !== foldText(named.fieldSample) && !/[()]/.test(inParens[1]!) ? inParens[1]!.trim() : field;
-  if (value && fields?.range && !blankValue(value)) return { text: value, from: 'paragraph', range: fields.range };
   // (Or a label of its own line above the text, `**Title:** Shared garden tools`, or a heading that is
-  // one, `## **Title:** Quiet hours`: the header's fields written as bold labels, not front matter.)
+  // one, `## **Title:** Quiet hours`: the header's fields written as bold labels, not front matter —
+  // its own line, where the fields are a paragraph of such lines.)
   const labelled = titleLabel(doc);
+  const inParagraph = (range: Range) => documentBlocks(doc).some((b) => b.kind === 'paragraph' && b.range.start.offset === range.start.offset);
+  if (labelled && fields?.range && inParagraph(fields.range) && labelled.range.start.line >= fields.range.start.line && labelled.range.end.line <= fields.range.end.line)
+    return labelled;
+  if (value && fields?.range && !blankValue(value)) return { text: value, from: 'paragraph', range: fields.range };
   if (labelled) return labelled;
   // (Or its first line, plain text, where the template opens with a title heading: the title line without its `#`.)
   const plain = spec.from === 'heading' && !doc.title ? plainTitleLine(doc) : undefined;

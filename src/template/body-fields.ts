@@ -82,6 +82,9 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   for (const b of blocks) {
     let lines: string[] | undefined;
     if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
+    // (Or a paragraph of field lines, one under the other, `**Closing date:** 2018-03-16` then
+    // `**Status:** Accepted`: the template's fields, a blank line between them left out.)
+    else if (b.kind === 'paragraph' && b.raw.includes('\n')) lines = b.raw.split('\n');
     // (An item wholly in emphasis, `_Replaced by [RFC 0002](…)_`, is a note: see `fieldLines`.)
     else if (b.kind === 'list' && !b.ordered) lines = b.items.map((i) => (WHOLLY_EMPHASISED.test(i.raw) ? NOTE_LINE : i.text));
     // (Or in a `<pre>` block, as a code block written in HTML: `<pre>\n  title: Widget Cache\n</pre>`.)

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDraft, isInactive } from '../../src/catalog/status.js';
+import { facetValues } from '../../src/catalog/facets.js';
 import { lint } from '../../src/lint/lint.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { tempCatalog } from '../helpers.js';
@@ -125,6 +126,25 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     });
     const report = await lint({ root: dir, only: ['required-section'] });
     expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual(['docs/a-accepted.md error', 'docs/b-rejected.md warning']);
+  });
+
+  it('reads it in a paragraph of field lines one under the other (`**Closing date:** …` then `**Status:** …`), and a facet of such fields is one label whatever its case', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md':
+        '# [Title]\n\n**Closing date:** <!-- a date -->\n\n**Status:** <!-- proposed, accepted, rejected -->\n\n## Overview\n\nWhat it is.\n\n## Design\n\nHow it works.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': '# An accepted one\n\n**Closing date:** 2021-04-01\n**Status:** Accepted\n\n## Overview\n\nIt does a thing.\n',
+      'docs/b-rejected.md': '# A rejected one\n\n**Closing date:** 2021-05-01\n**Status:** Rejected\n\n## Overview\n\nIt does a thing.\n',
+      'docs/c-accepted.md': '# Another accepted one\n\n**Closing date:** 2021-06-01\n\n**Status:** accepted\n\n## Overview\n\nIt does a thing.\n\n## Design\n\nA way.\n',
+    });
+    const report = await lint({ root: dir, only: ['required-section'] });
+    expect(report.results.map((r) => `${r.path} ${r.diagnostics.map((d) => d.severity).join(',')}`)).toEqual([
+      'docs/a-accepted.md error',
+      'docs/b-rejected.md warning',
+      'docs/c-accepted.md ',
+    ]);
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => facetValues(p, ['status']).status)).toEqual([['Accepted'], ['Rejected'], ['Accepted']]);
   });
 
   it('reads it in a list of two fields one of which is left empty (`- Owner:`)', async () => {

@@ -264,7 +264,7 @@ describe('the site shows a status the document writes in its body, as lint reads
       'left-as-is': '# RFC-0004 Left as is\n\n**Status:** provisional | implementable | implemented\n\n## Summary\n\nNothing chosen yet.\n',
     });
     const status = async (slug: string) => [...(await site.page(slug)).matchAll(/<dt>status<\/dt><dd>(.*?)<\/dd>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
-    expect(await status('widget-cache')).toEqual(['implemented']);
+    expect(await status('widget-cache')).toEqual(['Implemented']);
     expect(await status('queue-split')).toEqual(['Superseded']);
     expect(await status('queue-merge')).toEqual(['Accepted']);
     expect(await status('left-as-is')).toEqual([]);
