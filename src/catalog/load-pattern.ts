@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fatal, type Diagnostic } from '../diagnostics.js';
 import type { Range } from '../markdown/lines.js';
 import type { CatalogConfig } from '../config/load-config.js';
-import { documentBlocks, isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
+import { blockText, documentBlocks, isNoticeHeading, leadBlock, parseMarkdown, type ParseOptions } from '../markdown/document.js';
 import { parseMetadata } from '../markdown/front-matter.js';
 import type { Block, Heading, MarkdownDocument, Section } from '../markdown/types.js';
 import { countWords, endsSentence } from '../markdown/words.js';
@@ -24,7 +24,8 @@ import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
 /** What reading a pattern needs of its template: where the title and the summary are kept. */
-export type PatternReading = Pick<TemplateSchema, 'title' | 'summary' | 'sections'>;
+/** What reading a pattern needs of its template; its document, where given, for the text under its title the patterns keep (no summary of theirs). */
+export type PatternReading = Pick<TemplateSchema, 'title' | 'summary' | 'sections'> & { document?: MarkdownDocument };
 
 export interface LoadPatternInput {
   file: string;
@@ -192,7 +193,7 @@ export function patternFromText(
           .filter((s) => matcher.test(s.heading))
           .map((s) => s.body)
           .join(' ');
-  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText);
+  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -612,6 +613,7 @@ function readSummary(
   title: PatternText | undefined,
   fields?: ReturnType<typeof bodyFields>,
   templateText: (matcher: RegExp) => string = () => '',
+  template?: MarkdownDocument,
 ): PatternText | undefined {
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
@@ -642,10 +644,15 @@ function readSummary(
   const ownFolded = own ? foldText(own.text) : '';
   if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
   const everyTemplateText = ` ${templateText(/(?:)/)} `;
+  // (Nor the template's own line under its title that every pattern keeps, `A proposed Gadget Interface
+  // API.`: the kind of document it is, said of each alike.)
+  const underTitle = new Set(
+    (template?.preamble ?? []).filter((b) => b.kind === 'paragraph' && b.range.start.line > (template?.title?.range.end.line ?? 0)).map((b) => foldText(blockText(b))),
+  );
   // (Never the title's own line: under `## Title`, a field, a name written on the first line as plain text.)
   const prose = firstProse(doc, title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined, (text) => {
     const folded = foldText(text);
-    return folded.split(' ').length >= 4 && everyTemplateText.includes(` ${folded} `);
+    return folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded));
   });
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
 }

@@ -481,7 +481,7 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
       ? 'blockquote'
       : fmKey
         ? 'front-matter'
-        : namedSection(sections, SUMMARY_SECTIONS)
+        : namedSection(sections, SUMMARY_SECTIONS) || summaryByGuidance(sections)
           ? 'section'
           : 'first-paragraph');
   const sentences = (asked: string) => {
@@ -499,10 +499,22 @@ function summarySpec(doc: MarkdownDocument, frontMatter: Record<string, unknown>
     return { from, key, sample, ...sentences(sample) };
   }
   if (from === 'section') {
-    const section = settingSection(sections, SUMMARY_SECTIONS, setting?.section, 'summary', file);
+    const byGuidance = setting?.section === undefined && !namedSection(sections, SUMMARY_SECTIONS) ? summaryByGuidance(sections) : undefined;
+    const section = byGuidance ?? settingSection(sections, SUMMARY_SECTIONS, setting?.section, 'summary', file);
     return { from, section: section.name, matcher: section.matcher, sample: firstParagraph(doc, section), ...sentences(section.guidance) };
   }
   return { from: 'none' };
+}
+
+/**
+ * The one section of the template whose guidance calls it the document's
+ * summary in so many words (`## Objective` — "This is your executive summary";
+ * `### Introduction` — "The executive summary or abstract"), where no section
+ * is named for it: the summary is read there.
+ */
+function summaryByGuidance(sections: TemplateSection[]): TemplateSection | undefined {
+  const found = flattenSections(sections).filter((s) => /\bexecutive summary\b|\btl;? ?dr\b/i.test(s.guidance));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** How many sentences the template's text asks for: `one-sentence description` → 1, `Concise 2 sentence description` → 2. */

@@ -902,6 +902,33 @@ describe('a notice every pattern carries under the title', () => {
   });
 });
 
+describe('a line under the template’s title that every pattern keeps', () => {
+  it('`A proposed garden rule.` under `# [Title]` is the kind of document, said of each alike: the first paragraph after it sums the pattern up', async () => {
+    const template = '# [Title]\n\nA proposed garden rule.\n\n## Phase\n\n[Which phase]\n\n## Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      hose: '# Hose hours\n\nA proposed garden rule.\n\nHoses run before eight in the morning only.\n\n## Phase\n\nOne.\n\n## Design\n\nA timer.\n',
+      shed: '# Shed keys\n\nA proposed garden rule.\n\n## Phase\n\nTwo.\n\n## Design\n\nA key box.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['hose', 'Hoses run before eight in the morning only.'],
+      // (Nor is it the summary where nothing else is there to be one.)
+      ['shed', undefined],
+    ]);
+  });
+});
+
+describe('summary: a section the template’s guidance calls the executive summary', () => {
+  it('is where the summary is read, though no section is named for it', async () => {
+    const template =
+      '# [Title]\n\nA proposed garden rule.\n\n### Phase\n\n[Which phase]\n\n## Contents\n\n### Introduction\n\n[The executive summary: what the rule does, in a few sentences.]\n\n### Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      hose: '# Hose hours\n\nA proposed garden rule.\n\n### Phase\n\nPhase one.\n\n## Contents\n\n### Introduction\n\nHoses run before eight in the morning only.\n\n### Design\n\nA timer.\n',
+    });
+    expect(catalog.template.summary).toMatchObject({ from: 'section', section: 'Introduction' });
+    expect(read(catalog).map((r) => [r[0], r[3], r[4]])).toEqual([['hose', 'Hoses run before eight in the morning only.', 'section']]);
+  });
+});
+
 describe('a summary section kept as the template writes it', () => {
   it('paragraph after paragraph is no summary: the card sums the pattern up with its own first paragraph, and the summary rule says the sample is left', async () => {
     const template =
