@@ -29,6 +29,14 @@ describe('patternbook lint', () => {
     expect(run.stdout).toMatch(/✖ 2 problems \(1 error, 1 warning\)/);
   });
 
+  it('says where there is no configuration that the built-in template judged the files, and how to adopt the catalog', async () => {
+    const dir = await tempCatalog({ 'kiln/README.md': files['good/README.md'] });
+    const bare = await runCli(['lint'], dir);
+    expect(bare.stderr).toContain("Note: . has no Patternbook configuration, so the patterns were judged by Patternbook's built-in template.");
+    expect(bare.stderr).toContain('`patternbook init --adopt .`');
+    expect((await runCli(['lint'], await tempCatalog(files))).stderr).not.toContain('no Patternbook configuration');
+  });
+
   it('--quiet leaves warnings out; --max-warnings turns too many into exit 1', async () => {
     const dir = await tempCatalog({ ...files, 'bad/README.md': files['good/README.md'] });
     expect((await runCli(['lint'], dir)).code).toBe(0);

@@ -1,3 +1,4 @@
+import { shellWord } from '../../util/shell-word.js';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { PatternbookError } from '../../diagnostics.js';
@@ -42,8 +43,6 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-/** A path as a word of a shell command: quoted where it has anything but plain characters. */
-const shellWord = (word: string) => (/^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string) => string): void {

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { PatternbookError } from '../../diagnostics.js';
+import { CONFIG_FILES } from '../../config/load-config.js';
+import { shellWord } from '../../util/shell-word.js';
 import type { LintReport } from '../../lint/result.js';
 import { REPORTER_NAMES, type ReporterName } from '../../lint/reporters/names.js';
 import { writeFileAtomic } from '../../util/text-file.js';
@@ -126,6 +128,13 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       }
 
       for (const note of report.notes ?? []) ctx.err(`Note: ${note}`);
+      // (No configuration: the files were judged by Patternbook's own template, not the catalog's.)
+      if (!flags.template && !nothingLinted && !CONFIG_FILES.some((f) => existsSync(path.join(root, f)))) {
+        const where = path.relative(ctx.cwd, root) || '.';
+        ctx.err(
+          `Note: ${where} has no Patternbook configuration, so the patterns were judged by Patternbook's built-in template. For a catalog with its own template and layout, \`patternbook init --adopt ${shellWord(where)}\` finds them and writes the configuration.`,
+        );
+      }
 
       const timings = timingTable();
       if (timings) ctx.err(timings.replace(/\n$/, ''));
