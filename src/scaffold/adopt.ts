@@ -1195,7 +1195,7 @@ function exclusionReason(e: Exclusion): string {
   const some = e.files.slice(0, 3).join(', ') + (e.files.length > 3 ? `, … (${n(e.files.length)} files)` : '');
   switch (e.reason) {
     case 'name':
-      return `a repository's own page or a generation source (\`.src.md\`), not a pattern (${some})`;
+      return `a repository's own page, a generation source (\`.src.md\`) or a file a tool generated, not a pattern (${some})`;
     case 'template':
       return `named like a template (${some})`;
     case 'no-section':

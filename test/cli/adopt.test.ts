@@ -953,6 +953,22 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('files a tool generated (`<!-- This content generated with … -->` at the top) are no patterns, however many: the documents people write are', async () => {
+    const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhy ${title}.\n\n## Plan\n\nWhat we do.\n`;
+    const files: Record<string, string> = {
+      'proposals/rota.md': proposal('Tool rota'),
+      'proposals/keys.md': proposal('Shed keys'),
+      'proposals/hoses.md': proposal('Hose hours'),
+    };
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8])
+      files[`docs/model/part${n}/terms.md`] =
+        `<!-- This content generated with the model tool; edit the model instead. -->\n\n# Part ${n} terms\n\n<dl><dt>Term ${n}</dt><dd>Meaning.</dd></dl>\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).patterns).toEqual(['proposals/*.md']);
+  });
+
   it('records beside the template and older ones in a folder of their own are all patterns: both layouts, nothing left off the site', async () => {
     const record = (n: number, title: string) =>
       `# ADR ${n}: ${title}\n\n## Status\n\nAccepted\n\n## Context\n\nWhy ${title} came up.\n\n## Decision\n\nWhat we chose.\n\n## Consequences\n\nWhat follows.\n`;
