@@ -542,7 +542,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // Feed` over `# Getting started`, `# Abstract`…: moved under it, every section would be its part.)
     const h1NotTitle = shift.by > 0 && doc.title !== undefined && pattern.title !== undefined && pattern.title.from !== 'heading' && schema.title.from === 'heading';
     const partial = shift.partial || nestedTop;
-    let fix = untitled || becomesTitle || partial || slotsOnly || h1NotTitle ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel);
+    let fix = untitled || becomesTitle || partial || slotsOnly || h1NotTitle ? undefined : shiftHeadings(doc, from, shift.by, Infinity, shift.by, atLevel, true);
     // (The title written a level down over them, the levels swapped — `## RFC: Delta`, then `# Problem
     // Statement` — moves up as they move down: else the fix would leave it a section's level.)
     const title = doc.title;
@@ -654,9 +654,31 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
  * levels (the title above stays), or undefined when one of them cannot move:
  * an underlined heading, or a level out of 1–6.
  */
-function shiftHeadings(doc: MarkdownDocument, from: number, by: number, to = Infinity, restBy = by, keep: ReadonlySet<Heading> = new Set()): Fix | undefined {
+function shiftHeadings(
+  doc: MarkdownDocument,
+  from: number,
+  by: number,
+  to = Infinity,
+  restBy = by,
+  keep: ReadonlySet<Heading> = new Set(),
+  asNeeded = false,
+): Fix | undefined {
   const headings = doc.headings.filter((h) => h.range.start.offset >= from && h.range.start.offset < to && !keep.has(h));
-  const shift = (k: number) => (k === 0 ? by : restBy);
+  // (Moved down `asNeeded`, a heading already further below the heading it stands under than one level
+  // stays where it is: `### Goals` right under `# Motivation` is under it still when that becomes `##`;
+  // moved along, it would skip a level again, `####` under `##`.)
+  const moved = new Map<Heading, number>();
+  if (asNeeded && by > 0) {
+    const stack: { level: number; to: number }[] = [];
+    for (const h of doc.headings) {
+      while (stack.length > 0 && stack.at(-1)!.level >= h.level) stack.pop();
+      const under = stack.at(-1);
+      const target = !headings.includes(h) ? h.level : under ? Math.max(h.level, under.to + 1) : h.level + by;
+      if (headings.includes(h)) moved.set(h, target - h.level);
+      stack.push({ level: h.level, to: target });
+    }
+  }
+  const shift = (k: number) => moved.get(headings[k]!) ?? (k === 0 ? by : restBy);
   if (headings.length === 0 || headings.some((h, k) => h.setext || h.level + shift(k) < 1 || h.level + shift(k) > 6)) return undefined;
   const start = headings[0]!.range.start.offset;
   const end = headings.at(-1)!.range.end.offset;

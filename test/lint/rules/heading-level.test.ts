@@ -105,6 +105,20 @@ An append-only file.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\n### Components\n\nA file.\n\n### Replayer\n\nApplies it.\n',
       },
       {
+        name: 'every section a level up, an author’s heading two levels under its section already (`### Goals` under `# Overview`): that one stays where it is, under its section still, no level skipped again',
+        text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n### Goals\n\nNo lost writes.\n\n# Architecture\n\n## Components\n\nA file.\n\n### Notes\n\nOne writer.\n',
+        errors: [
+          {
+            message:
+              "`# Overview` should be level 2: `## Overview`, and so should 2 more sections written one level up: every heading of this pattern is above the template's level.",
+            line: 3,
+            column: 1,
+          },
+        ],
+        output:
+          '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Goals\n\nNo lost writes.\n\n## Architecture\n\n### Components\n\nA file.\n\n#### Notes\n\nOne writer.\n',
+      },
+      {
         name: 'most sections a level up, the last back at its level: the same one finding, a warning, with no fix (it would move that one too)',
         text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\n## Components\n\nA file.\n\n# Replay\n\nOn start.\n\n## Implementation\n\n### Step 1: Open the file\n\nRead it.\n',
         errors: [
