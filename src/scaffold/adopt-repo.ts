@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { repositoryRoot } from '../catalog/links.js';
+import { parseMarkdown } from '../markdown/document.js';
 
 /** What the catalog's own files say of its site: its name, and its repository's web page. */
 export interface SiteFacts {
@@ -60,38 +61,34 @@ export function siteFacts(root: string): SiteFacts {
 const GENERIC_HEADING = /^(?:readme|read me|index|home|introduction|overview|contents|table of contents|about|welcome)$/i;
 
 /**
- * The heading of the README in the catalog's folder (`# gRPC Proposals`): its
- * first H1, as plain text (no badges, links or marks), where it is a name — a
- * few words, not the file's own name (`# README`) nor a sentence.
+ * The heading of the README in the catalog's folder (`# gRPC Proposals`), or of
+ * its index page (`index.md`, `# Architectural Decision Records`): its first
+ * H1, as plain text (no badges, links or marks), where it is a name — a few
+ * words, not the file's own name (`# README`) nor a sentence.
  */
 function readmeHeading(root: string): { value: string; from: string } | undefined {
-  for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.markdown']) {
+  for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'index.md']) {
     let source: string;
     try {
       source = readFileSync(path.join(root, name), 'utf8');
     } catch {
       continue;
     }
-    // (Past front matter; not a `#` line of a fenced block.)
-    let fenced = false;
-    const lines = source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\s*\r?\n/, '').split(/\r?\n/);
-    for (const [i, line] of lines.entries()) {
-      if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced) continue;
-      const atx = /^ {0,3}#(?!#)\s+(.+?)\s*#*\s*$/.exec(line)?.[1];
-      const setext = line.trim() && /^ {0,3}=+\s*$/.test(lines[i + 1] ?? '') ? line.trim() : undefined;
-      const raw = atx ?? setext;
-      if (raw === undefined) continue;
-      const value = raw
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-        .replace(/<[^>]+>/g, '')
-        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/[*_`]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-      const words = value.split(' ').length;
-      return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, from: `the heading of ${name}` } : undefined;
-    }
+    const parsed = parseMarkdown(source);
+    const heading = parsed.ok ? parsed.document.headings.find((h) => h.level === 1) : undefined;
+    if (!heading) continue;
+    // (Its source, badges and all, with the badges left out: their alt text is no part of the name.)
+    const value = heading.raw
+      .replace(/^ {0,3}#+\s*|\s+#+\s*$/g, '')
+      .split(/\r?\n/)[0]!
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const words = value.split(' ').length;
+    return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, from: `the heading of ${name}` } : undefined;
   }
   return undefined;
 }

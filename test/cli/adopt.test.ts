@@ -743,6 +743,11 @@ describe('patternbook init --adopt', () => {
     const built = await runCli(['build', named], REPO);
     expect(built.code, built.stderr).toBe(0);
     expect(await readFile(path.join(named, '_site/index.html'), 'utf8')).toContain('<title>Lamp Proposals</title>');
+    // (Or of its index page, where it has no README: `index.md`, which is no pattern then.)
+    const indexed = await tempCatalog({ ...lamps, 'index.md': '# Lamp Records\n\nOne file per lamp; the list is below.\n\n- [Oil](oil.md)\n' });
+    const byIndex = await runCli(['init', '--adopt', indexed], REPO);
+    expect(byIndex.code, byIndex.stderr).toBe(0);
+    expect(await configOf(indexed)).toMatchObject({ site: { title: 'Lamp Records' } });
     for (const heading of ['# README', '# This folder holds one proposal for each lamp we sell.']) {
       const plain = await tempCatalog({ ...lamps, 'README.md': `${heading}\n\nOne file per lamp.\n` });
       expect((await runCli(['init', '--adopt', plain], REPO)).code).toBe(0);
