@@ -55,6 +55,8 @@ const ABSENT_SHARE = 0.3;
 const EMPTY_MIN = 3;
 /** A catalog this small says too little about its practice to make a required section recommended… */
 const RECOMMEND_MIN = 10;
+/** A template derived from fewer patterns than this tells no section every pattern must have: each is recommended. */
+const DERIVED_EVIDENCE_MIN = 3;
 /** …unless most of its patterns go without it (more than half, of this many at least): `## Consequences` missing in 8 of 9 records is not the log's practice. */
 const RECOMMEND_MOST_MIN = 4;
 
@@ -199,6 +201,15 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       c.recommended = true;
       c.reasons.push(
         `\`${heading(schema)}\` is missing in ${count(n - kept)} of ${count(n)} patterns, and the template is derived from them: recommended (a missing one is a warning; remove this line to make it an error)`,
+      );
+    }
+    // (Derived from one or two patterns, which have every section of it: too few to tell which sections
+    // every pattern must have — the next one may well go without its first one's `### Triage`.)
+    else if (options.derived && !schema.optional && !schema.recommended && !choices.get(schema)?.optional && n > 0 && n < DERIVED_EVIDENCE_MIN) {
+      const c = choice(schema);
+      c.recommended = true;
+      c.reasons.push(
+        `\`${heading(schema)}\` is in the template derived from ${n === 1 ? 'one pattern' : `${count(n)} patterns`} alone, too few to tell which sections every pattern must have: recommended (a missing one is a warning; remove this line to make it an error)`,
       );
     }
     if (!schema.optional && !choices.get(schema)?.optional && n > 0 && n - kept >= n * ABSENT_SHARE) {

@@ -958,6 +958,24 @@ describe('patternbook init --adopt', () => {
     expect(errorsOf(await lintFindings(dir))).toEqual([]);
   });
 
+  it('a template derived from one pattern alone asks for its sections, requires none of them: the next pattern may go without one (a warning)', async () => {
+    const dir = await tempCatalog({
+      'proposals/rota.md': '# Tool rota\n\n## Summary\n\nWho has the tools.\n\n## Board\n\n### Triage\n\nWeekly.\n',
+    });
+    const run = await runCli(['init', '--adopt', path.join(dir, 'proposals')], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await readFile(path.join(dir, 'proposals/patternbook.config.yaml'), 'utf8');
+    expect(parse(config).sections).toEqual({ Summary: { recommended: true }, Board: { recommended: true }, Triage: { recommended: true } });
+    expect(config.replace(/\n\s*#\s*/g, ' ')).toContain(
+      '`## Summary` is in the template derived from one pattern alone, too few to tell which sections every pattern must have',
+    );
+    await writeFile(path.join(dir, 'proposals/keys.md'), '# Shed keys\n\n## Summary\n\nA key box.\n\n## Board\n\nPinned by the shed door.\n');
+    const lint = await runCli(['lint', path.join(dir, 'proposals'), '--format', 'json'], REPO);
+    const found = JSON.parse(lint.stdout).results.flatMap((r: { diagnostics: { ruleId: string; severity: string; message: string }[] }) => r.diagnostics);
+    expect(found.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(found.map((d: { message: string }) => d.message)).toEqual([expect.stringContaining('Missing section `### Triage`')]);
+  });
+
   it('files a tool generated (`<!-- This content generated with … -->` at the top) are no patterns, however many: the documents people write are', async () => {
     const proposal = (title: string) => `# ${title}\n\n## Summary\n\nWhy ${title}.\n\n## Plan\n\nWhat we do.\n`;
     const files: Record<string, string> = {
