@@ -960,6 +960,17 @@ function byline(raw: string): boolean {
   const lines = raw.split('\n').filter((l) => l.trim() !== '');
   // (Names a line each, with line breaks — `Jane Roe  ` / `John Doe  ` under the title —: the authors.)
   if (lines.length >= 2 && lines.every((line) => NAME_LINE.test(line.replace(/\\$|<br\s*\/?>\s*$/i, '').trim()))) return true;
+  // (Or on one line, in italics as a byline is set or not: `*Ada Roe, Ben Doe*`, `*ada@, ben@*`; one
+  // name alone where it is set apart so, `*Ada Roe*`.)
+  if (lines.length === 1) {
+    const set = /^\s*([*_]{1,2})(?=\S)(.+?)(?<=\S)\1\s*$/.exec(lines[0]!);
+    const names = (set ? set[2]! : lines[0]!)
+      .split(/\s*(?:,|;|&|\band\b)\s*/)
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const person = (n: string) => NAME_LINE.test(n) || /^[\w.-]+@(?:[\w-]+(?:\.[\w-]+)+)?$/.test(n);
+    if (names.length >= (set ? 1 : 2) && names.length <= 12 && names.every(person)) return true;
+  }
   return (
     lines.length > 0 &&
     lines.every((line) => {

@@ -473,6 +473,23 @@ describe('summary: the first paragraph of prose', () => {
     expect(catalog.patterns[0]!.summary?.text).toBe('Futures let a program wait for a result without blocking a thread.');
   });
 
+  it('is never a byline set on one line, names or handles, in italics or not; a MyST role is its code, not `{role}` text', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/jep.md': '# [Title]\n\n## Motivation\n\nWhy.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/jep.md', patterns: ['*.md'] }),
+        'a-futures.md': '# Futures\n\n*Ada Lovelace, Bo Diddley*\n\n*May 2023*\n\nFutures let a program wait without blocking.\n\n## Motivation\n\nThreads are dear.\n',
+        'b-pools.md': '# Pools\n\n*ada@, bo@, cy@*\n\nPools keep {mod}`threading` workers warm.\n\n## Motivation\n\nStarting is slow.\n',
+        'c-queues.md': '# Queues\n\n*Ada Lovelace*\n\nQueues hand work over.\n\n## Motivation\n\nOrder.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => p.summary?.text)).toEqual([
+      'Futures let a program wait without blocking.',
+      'Pools keep threading workers warm.',
+      'Queues hand work over.',
+    ]);
+  });
+
   it('is never an image alone, whatever its alt text says (linked, or raw HTML)', async () => {
     const catalog = await loadCatalog(
       await tempCatalog({
