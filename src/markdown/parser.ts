@@ -161,10 +161,30 @@ export function markdownParser(): Parser {
       state.pos += m[0].length;
       return true;
     });
+    // A MyST role, `{mod}` right before a code span (`` {mod}`numpy.fft` ``), as Sphinx and Jupyter Book
+    // read it: the code span, its role name no text of the sentence.
+    md.core.ruler.after('inline', 'myst_role', (state) => {
+      if (!state.src.includes('}`')) return;
+      for (const block of state.tokens) {
+        const children = block.type === 'inline' ? block.children : null;
+        if (!children) continue;
+        for (let i = 0; i + 1 < children.length; i++) {
+          const text = children[i]!;
+          if (text.type !== 'text' || children[i + 1]!.type !== 'code_inline') continue;
+          const role = MYST_ROLE.exec(text.content);
+          if (!role) continue;
+          text.content = text.content.slice(0, role.index);
+          children[i + 1]!.meta = { ...(children[i + 1]!.meta as object | null), role: role[1] };
+        }
+      }
+    });
     shared = md;
   }
   return shared;
 }
+
+/** A MyST role's name right before a code span: `{mod}`, `{py:func}`, `{jax-issue}`. */
+const MYST_ROLE = /(?<![\w{])\{([a-z][\w:.-]{0,40})\}$/;
 
 /** A container's opening line: its colons and its kind (`:::caution`, `::: tip Title`, `:::note[Title]`). */
 const CONTAINER_OPEN = /^(:{3,})[ \t]*(note|tip|info|important|warning|caution|danger|success|hint|attention|details|aside)\b[^\n]*$/i;

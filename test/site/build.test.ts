@@ -1063,7 +1063,7 @@ describe('patternbook build: footnotes', () => {
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md':
-        '# Moves\n\n> Moves three repositories.\n\n[TOC]\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n[[_TOC_]]\n\n(repo-list)=\n## Repositories\n\nThree.\n',
+        '# Moves\n\n> Moves three repositories.\n\n[TOC]\n\n## Overview\n\nSee [the list](#repo-list), [](#repo-list), [](#overview) and [](https://example.org/moves).\n\n[[_TOC_]]\n\n(repo-list)=\n## Repositories\n\nThree, moved with {py:func}`shutil.move`.\n',
       // (The directive after other blocks, not first.)
       'docs/later.md': '# Later\n\n## Overview\n\nText first.\n\n[TOC]\n\nText after.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
@@ -1074,6 +1074,8 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<span id="repo-list"></span>');
     expect(page).not.toContain('(repo-list)=');
     expect(page).toContain('<a href="#repo-list">the list</a>');
+    // (A MyST role, `{py:func}` before a code span, is that code: its name is no text.)
+    expect(page).toContain('Three, moved with <code>shutil.move</code>.');
     // A renderer's table-of-contents directive is not shown as text: the page has its own.
     expect(page).not.toMatch(/\[TOC\]|_TOC_/);
     const later = await readFile(path.join(out, 'patterns/later/index.html'), 'utf8');
