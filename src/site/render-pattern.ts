@@ -1,3 +1,4 @@
+import { RASTER_DATA } from './raster-data.js';
 import { isBareLabel } from '../catalog/catalog-index.js';
 import { displaySummary } from '../catalog/view.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -783,6 +784,9 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
   const { from, root } = images;
   const trimmed = src.trim();
   if (/^https?:\/\//i.test(trimmed)) return encodeHref(trimmed);
+  // (A picture embedded as a `data:` URI, as a notebook saved as Markdown holds its plots: shown as it
+  // is. A picture's data only: no SVG, which is markup.)
+  if (RASTER_DATA.test(trimmed)) return trimmed.replace(/\s+/g, '');
   const resolved = resolveOnSite(trimmed, from.file, root);
   if (resolved.kind !== 'local' || !IMAGE_EXTENSIONS.has(path.extname(resolved.file).toLowerCase())) return undefined;
   // (A path that names nothing where it is written, read as a site that publishes the catalog reads

@@ -1,11 +1,12 @@
 import sanitizeHtml from 'sanitize-html';
+import { RASTER_DATA } from './raster-data.js';
 
 /**
  * Everything a pattern contributes to a page passes this allow-list: the
  * Markdown's own output and any raw HTML in it. No scripts, event handlers,
  * styles, forms, frames, `<base>` or `<meta>`; links and images keep only
  * http(s), mailto and relative URLs (no `javascript:`, `data:` or
- * `vbscript:`, however they are encoded); ids only on headings, classes only
+ * `vbscript:`, however they are encoded; an image's picture as base64 data); ids only on headings, classes only
  * the renderer's own.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -100,7 +101,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     div: ['table-wrap', 'admonition', /^admonition-[a-z]+$/],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  // (And an image's picture embedded as base64 data, PNG, JPEG, GIF, WebP or AVIF only: see `img` below.)
+  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Text of dropped elements stays, except where it is code or style that must never show as page text.
@@ -112,6 +114,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
       const { name, id, ...rest } = attribs;
       const anchor = (id ?? name ?? '').trim();
       return { tagName: 'a', attribs: { ...rest, ...(/^[\p{L}\p{N}_.:-]{1,100}$/u.test(anchor) ? { id: anchor } : {}) } };
+    },
+    img: (_tag, attribs) => {
+      const src = attribs.src;
+      if (src === undefined || !/^\s*data:/i.test(src) || RASTER_DATA.test(src.trim())) return { tagName: 'img', attribs };
+      const { src: _dropped, ...rest } = attribs;
+      return { tagName: 'img', attribs: rest };
     },
     input: (_tag, attribs) =>
       attribs.type === 'checkbox'

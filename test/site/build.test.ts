@@ -491,21 +491,27 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect([...page.matchAll(/<a href="([^"]*)"[^>]*>(index|list)<\/a>/g)].map((m) => m[1])).toEqual(['../../', '../../']);
   });
 
-  it('never shows the text of an image embedded as a `data:` URI (a reference definition, raw HTML): the alt text, else `image`; lint warns', async () => {
+  it('shows a picture embedded as a `data:` URI (a reference definition, Markdown, raw HTML), never one of SVG markup (its alt text, else `image`); lint warns that git hosts show neither', async () => {
     const uri = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}`;
+    const svg = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')}`;
     const root = await tempCatalog({
-      'pasted/README.md': `# Pasted\n\n> From an editor.\n\n## Overview\n\n![][pic1]\n\n![Flow](${uri})\n\n<img src="${uri}">\n\n[pic1]: <${uri}>\n`,
+      'pasted/README.md': `# Pasted\n\n> From an editor.\n\n## Overview\n\n![][pic1]\n\n![Flow](${uri})\n\n<img src="${uri}">\n\n![Logo](${svg})\n\n<img src="${svg}">\n\n[pic1]: <${uri}>\n`,
     });
     const out = path.join(root, '_site');
     await buildSite({ root, out });
     const page = await readFile(path.join(out, 'patterns/pasted/index.html'), 'utf8');
-    expect(page).not.toContain('base64');
-    expect([...page.matchAll(/<span class="missing">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['image', 'Flow', 'image']);
-    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.replace(/ \(.*$/s, '')}`));
+    expect(page.split(`src="${uri}"`).length - 1).toBe(3);
+    expect(page).not.toContain('data:image/svg+xml');
+    expect([...page.matchAll(/<span class="missing">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['Logo', 'image']);
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) =>
+      r.diagnostics.map((d) => `${d.severity} ${d.message.replace(/ \((?:about|under) [^)]*\)|\. Save.*$/gs, '')}`),
+    );
     expect(found).toEqual([
-      'warning Image is embedded in the text as a `data:` URI',
-      'warning Image “Flow” is embedded in the text as a `data:` URI',
-      'warning Image is embedded in the text as a `data:` URI',
+      'warning Image is embedded in the text as a `data:` URI: git hosts do not show such images (the site does)',
+      'warning Image “Flow” is embedded in the text as a `data:` URI: git hosts do not show such images (the site does)',
+      'warning Image is embedded in the text as a `data:` URI: git hosts do not show such images (the site does)',
+      'warning Image “Logo” is embedded in the text as a `data:` URI: git hosts do not show such images, nor does the site',
+      'warning Image is embedded in the text as a `data:` URI: git hosts do not show such images, nor does the site',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { RASTER_DATA } from '../../site/raster-data.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Pattern } from '../../catalog/types.js';
@@ -189,11 +190,13 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     return;
   }
   const target = classifyTarget(image.src, pattern.file, files);
-  // An image embedded as a `data:` URI (pasted from an editor): git hosts do not show it, nor does the site.
+  // An image embedded as a `data:` URI (pasted from an editor, a notebook's plot): git hosts do not show
+  // it; the site shows a picture's (PNG, JPEG, GIF, WebP, AVIF), never SVG markup.
   if (target.kind === 'scheme' && target.scheme.toLowerCase() === 'data') {
     const size = Math.round((image.src.length * 3) / 4 / 1024);
+    const shown = RASTER_DATA.test(image.src.trim());
     report({
-      message: `Image ${image.alt ? `“${image.alt}” ` : ''}is embedded in the text as a \`data:\` URI (${size > 0 ? `about ${size} KB` : 'under 1 KB'}): git hosts do not show such images, nor does the site. Save it as a file beside the pattern and link that.`,
+      message: `Image ${image.alt ? `“${image.alt}” ` : ''}is embedded in the text as a \`data:\` URI (${size > 0 ? `about ${size} KB` : 'under 1 KB'}): git hosts do not show such images${shown ? ' (the site does)' : ', nor does the site'}. Save it as a file beside the pattern and link that.`,
       ...at,
       warning: true,
     });

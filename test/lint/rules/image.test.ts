@@ -109,9 +109,12 @@ describe('image: files', () => {
     expect(problems).toEqual([]);
   });
 
-  it('warns of an image embedded as a `data:` URI, which neither git hosts nor the site show', async () => {
+  it('warns of an image embedded as a `data:` URI, which git hosts do not show (nor the site, where it is SVG markup)', async () => {
     expect(await imageProblems('![inline](data:image/png;base64,iVBORw0KGgo=)')).toEqual([
-      '11:11 Image “inline” is embedded in the text as a `data:` URI (under 1 KB): git hosts do not show such images, nor does the site. Save it as a file beside the pattern and link that.',
+      '11:11 Image “inline” is embedded in the text as a `data:` URI (under 1 KB): git hosts do not show such images (the site does). Save it as a file beside the pattern and link that.',
+    ]);
+    expect(await imageProblems('![drawn](data:image/svg+xml;base64,PHN2Zy8+)')).toEqual([
+      '11:10 Image “drawn” is embedded in the text as a `data:` URI (under 1 KB): git hosts do not show such images, nor does the site. Save it as a file beside the pattern and link that.',
     ]);
   });
 
