@@ -411,7 +411,15 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // (A template section in other words, `## Testing Steps` for `## Testing`, is no section of theirs.)
     // (Nor is one the template has elsewhere, `## Prior Work` under a `# Design` written a level up.)
     const amidOwn = next !== undefined && matching(schema, next.title).length === 0 && variantOf(schema, next.title) === undefined && !known(next);
-    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn) {
+    // (Nor one that closes the author's topics under their heading, after sections the template puts
+    // after it: `### Summary` last under `## Challenges`, after its `### Prometheus access` and the
+    // Proposal, sums up the challenges; it is no Summary out of its place.)
+    const holder = sections.find((s) => s.range.start.offset < candidate.range.start.offset && s.range.end.offset >= candidate.range.end.offset);
+    const topicsBefore = (holder?.children ?? []).filter((c) => c.level === candidate.level && c.range.start.offset < candidate.range.start.offset && !known(c));
+    const order = schema.indexOf(target);
+    const laterBefore = schema.some((t, k) => k > order && (found.get(t) ?? []).some((f) => f.range.start.offset < candidate.range.start.offset));
+    const closesTopics = topicsBefore.length > 0 && laterBefore;
+    if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn && !closesTopics) {
       found.get(target)!.push(candidate);
       adopted = true;
     }

@@ -126,15 +126,16 @@ describe("an author's own sub-headings that share a template section's name", ()
 
 describe("a template section's name among the author's own topics under a heading of theirs", () => {
   const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Problem\n\nWhat hurts.\n\n## Design\n\nHow.\n\n## Alternatives\n\nWhat else.\n';
-  it('`### Summary` after `### Option A` and `### Option B` in their `## Proposal`: a warning that says so, and --fix moves nothing', async () => {
+  it('`### Summary` closing `### Option A` and `### Option B` in their `## Proposal`, after the sections the template puts after it: a warning that names it, and --fix moves nothing', async () => {
     const pattern =
       '# Gray plan\n\n## Problem\n\nSlow.\n\n## Design\n\nA queue.\n\n## Proposal\n\n### Option A: reuse the queue\n\nCheap.\n\n### Option B: a new queue\n\nClean.\n\n### Summary\n\nOption A wins.\n\n## Alternatives\n\nNone.\n';
     const found = await lintPattern(template, pattern);
-    const level = found.diagnostics.filter((d) => d.ruleId === 'heading-level');
-    expect(level.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      '21 warning `### Summary` should be level 2: `## Summary`. It stands among the topics of `## Proposal`: if it is that section, move it out by hand; if it is a part of that topic, keep it so.',
+    expect(found.diagnostics.filter((d) => d.ruleId === 'heading-level' || d.ruleId === 'section-order')).toEqual([]);
+    const missing = found.diagnostics.filter((d) => d.ruleId === 'required-section');
+    expect(missing.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '3 warning Missing section `## Summary`, expected before `## Problem`. This pattern has `### Summary` on line 21 elsewhere, in the words of its name: if that is the section, move it here under its heading; if not, write it.',
     ]);
-    expect(level[0]!.fix).toBeUndefined();
+    expect(missing[0]!.fix).toBeUndefined();
     const fixed = await lintPattern(template, pattern, { fix: true });
     expect(fixed.text).toContain('### Summary\n\nOption A wins.');
   });

@@ -1500,15 +1500,20 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
   }
   // (But a sub-section a level down whose heading opens with its whole name — `### Testing using the
   // console` inside the deploy steps — may be it, written there and in longer words, as likely as not.)
-  for (const s of doc.sections.flatMap((top) => (top.heading === doc.title ? top.children.flatMap((c) => c.children) : top.children))) {
-    if (known.has(s) || s.level !== schema.level + 1) continue;
-    const words = s.title.split(/\s+/).map((w) => analyze(w));
-    // (Not where the words after it name what it is about, `### Drawbacks of the scheduler approach`,
-    // `### Rationale for commodity hardware`: a part of the author's about one thing.)
-    const next = s.title.split(/\s+/)[name.length]?.toLowerCase();
-    if (next && /^(?:of|for|about|regarding|behind|against|to|versus|vs\.?)$/.test(next)) continue;
-    if (words.length <= 8 && words.length > name.length && name.every((n, k) => words[k]?.length === 1 && words[k]![0] === n)) out.push(s);
-  }
+  for (const parent of doc.sections.flatMap((top) => (top.heading === doc.title ? top.children : [top])))
+    for (const s of parent.children) {
+      if (known.has(s) || s.level !== schema.level + 1) continue;
+      const words = s.title.split(/\s+/).map((w) => analyze(w));
+      // (Not where the words after it name what it is about, `### Drawbacks of the scheduler approach`,
+      // `### Rationale for commodity hardware`: a part of the author's about one thing.)
+      const next = s.title.split(/\s+/)[name.length]?.toLowerCase();
+      if (next && /^(?:of|for|about|regarding|behind|against|to|versus|vs\.?)$/.test(next)) continue;
+      // (Or its very name, where the outline did not take it for the section as it closes the author's
+      // topics under their heading, `### Summary` last after `### Spare keys` under `## Challenges`: as
+      // likely as not. One alone under a topic of theirs, `### References`, is that topic's.)
+      const closing = parent.children.at(-1) === s && parent.children.filter((c) => c.level === s.level).length >= 2;
+      if (words.length <= 8 && (words.length > name.length || closing) && name.every((n, k) => words[k]?.length === 1 && words[k]![0] === n)) out.push(s);
+    }
   return out;
 }
 

@@ -1957,6 +1957,23 @@ describe('required-section: the author’s heading in a missing section’s stea
   });
 });
 
+describe('required-section: a heading of the template’s name that closes the author’s topics', () => {
+  it('`### Summary` last under `## Challenges`, after the Proposal, sums up the challenges as likely as not: the Summary missing at its place is a warning that names it, nothing is out of order', async () => {
+    const template = '# [Title]\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n';
+    const text =
+      '# Shed access\n\n## Motivation\n\nKeys go missing.\n\n## Proposal\n\nA key box.\n\n## Challenges\n\n### Spare keys\n\nWho holds them.\n\n### Weekends\n\nNobody on site.\n\n### Summary\n\nBoth are solvable.\n';
+    const required = await lintOne('required-section', text, { template });
+    expect(required.diagnostics.map((d) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      '3 warning Missing section `## Summary`, expected before `## Motivation`. This pattern has `### Summary` on line 21 elsewhere, in the words of its name: if that is the section, move it here under its heading; if not, write it.',
+    ]);
+    expect((await lintOne('section-order', text, { template })).diagnostics).toEqual([]);
+    // (Before the sections the template puts after it, it is the Summary out of its place, as before.)
+    const early =
+      '# Shed access\n\n## Challenges\n\n### Spare keys\n\nWho holds them.\n\n### Summary\n\nA key box.\n\n## Motivation\n\nKeys go missing.\n\n## Proposal\n\nA box.\n';
+    expect((await lintOne('required-section', early, { template })).diagnostics).toEqual([]);
+  });
+});
+
 describe('required-section: one section written a level up over the sections after it', () => {
   it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
