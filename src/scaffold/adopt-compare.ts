@@ -1,7 +1,7 @@
 import type { MarkdownDocument, Section } from '../markdown/types.js';
 import { isHiddenComment, SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
-import { matchOutline, speaksOf, underHalf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
+import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
 import { foldHeading, foldText } from '../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
@@ -59,22 +59,11 @@ const RECOMMEND_MIN = 10;
 const DERIVED_EVIDENCE_MIN = 3;
 /** …unless most of its patterns go without it (more than half, of this many at least): `## Consequences` missing in 8 of 9 records is not the log's practice. */
 const RECOMMEND_MOST_MIN = 4;
-/** Patterns that follow a found template (see `compareTemplate`), at least this many, are the ones its practice is read from. */
-const FOLLOWING_MIN = 3;
 
 /** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
-export function compareTemplate(template: TemplateSchema, all: readonly MarkdownDocument[], options: { derived?: boolean } = {}): Comparison {
-  // (A found template's practice is read from the patterns that follow it: a minority with under half of
-  // its sections — records written to the older template it replaced — lack its sections all alike, and
-  // would make each recommended, the one gap of a newer record a warning. Lint says of those once that
-  // they follow another template.)
-  const drawn = all.map((doc) => ({ doc, outline: matchOutline(template.sections, doc.sections) }));
-  const following = options.derived ? drawn : drawn.filter((d) => !underHalf(d.outline, template));
-  // (Two of them at least: one pattern short of sections is that pattern's gaps, not another template.)
-  const counted = drawn.length - following.length >= 2 && following.length * 2 > drawn.length && following.length >= FOLLOWING_MIN ? following : drawn;
-  const docs = counted.map((d) => d.doc);
+export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[], options: { derived?: boolean } = {}): Comparison {
   const n = docs.length;
-  const outlines = counted.map((d) => d.outline);
+  const outlines = docs.map((doc) => matchOutline(template.sections, doc.sections));
   const everyone = flattenSections(template.sections).filter((s) => !s.anyHeading);
   const choices = new Map<TemplateSection, SectionChoice>();
   const choice = (s: TemplateSection) => choices.get(s) ?? choices.set(s, { name: s.name, reasons: [] }).get(s)!;
@@ -243,8 +232,8 @@ export function compareTemplate(template: TemplateSchema, all: readonly Markdown
 
   return {
     sections: byName([...choices.values()]),
-    ...titleChoice(template, all, options),
-    ...summaryChoice(template, all),
+    ...titleChoice(template, docs, options),
+    ...summaryChoice(template, docs),
     absent: absent.sort((a, b) => b.missing - a.missing),
     of: n,
   };
