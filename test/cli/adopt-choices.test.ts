@@ -527,6 +527,11 @@ describe("init --adopt: the catalog's own word that a section may be dropped", (
       'docs/writing.md',
       '# Writing a design\n\nUse [the design template](../template.md). It is quite complete; one can remove any unnecessary or irrelevant section.\n',
     ],
+    [
+      'its README, which offers the existing notes as the other model',
+      'README.md',
+      '# Design notes\n\nNotes are pull requests. Please use the provided [template](template.md) or follow the structure of existing notes, which speeds up reviews.\n',
+    ],
   ] as const)
     it(`in ${where}: every section recommended, the sentence quoted, a note without one a warning`, async () => {
       const files: Record<string, string> = {
