@@ -24,7 +24,7 @@ export const OPTIONAL_WORD_ELSEWHERE = String.raw`可选|选填|非必[须需]|�
 
 /** Notes that make a section optional: "optional" anywhere, or the usual "if it applies" phrasings. */
 const OPTIONAL_NOTE = new RegExp(
-  String.raw`\boptional\b|^(?:${OPTIONAL_WORD_ELSEWHERE})$|\bif (?:applicable|any|needed|necessary|relevant|required|appropriate)\b|\b(?:where|when|as) (?:applicable|relevant|needed|necessary|appropriate)\b|\bnot required\b`,
+  String.raw`\boptional\b|^(?:${OPTIONAL_WORD_ELSEWHERE})$|^(?:only )?if \p{L}|\bif (?:applicable|any|needed|necessary|relevant|required|appropriate)\b|\b(?:where|when|as) (?:applicable|relevant|needed|necessary|appropriate)\b|\bnot required\b`,
   'iu',
 );
 

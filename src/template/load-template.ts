@@ -96,6 +96,8 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // Words about the template above its title line (`# Template for a new proposal`, how to copy it):
   // the page's, not the template's.
   const proper = templateProper(parsed.document);
+  // (What that page says of the template's outline still holds: `The sections below are recommended.`)
+  const aboutPage = proper === undefined ? '' : pageWords(text, proper);
   if (proper !== undefined) {
     text = proper;
     parsed = parseMarkdown(text);
@@ -141,7 +143,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // The stages the template lists (`* Status: Provisional|Implementable|…`, `stage: alpha|beta|stable` in the metadata file
   // beside it): a section it requires from one of them on is required of patterns at that stage or later.
   const stages = stageLists(frontMatter, bodyFields(doc)?.values, options.metadata);
-  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc), stages, onlyAsked(doc));
+  const sections = buildSections(doc, doc.sections, [], overrides, schemaPaths, outlineIsAGuide(doc, aboutPage), stages, onlyAsked(doc));
   if (!options.sharedSections) overrides.assertAllUsed();
   // Placeholders under `Step 1`, `Step 2`… belong to the one repeatable section `Step N: <title>`.
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
@@ -211,6 +213,16 @@ function templateProper(doc: MarkdownDocument): string | undefined {
       : (h1s.slice(1).find(standsForTitle) ?? holdsEverySection(doc));
   if (!title) return undefined;
   return blankAbove(doc, title);
+}
+
+/** The text of the lines `templateProper` blanked (the page's own, above the template proper), in one line. */
+function pageWords(text: string, proper: string): string {
+  const before = text.split('\n');
+  return proper
+    .split('\n')
+    .map((line, i) => (line === '' && before[i] !== '' ? before[i]!.replace(/^#+\s*/, '') : ''))
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A line telling the author to delete all above it (see `templateProper`). */
@@ -1020,9 +1032,16 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
  * parts that do not fit your proposal`, `Not all sections are required`):
  * every section it has is then recommended, a missing one a warning.
  */
-function outlineIsAGuide(doc: MarkdownDocument): boolean {
+function outlineIsAGuide(doc: MarkdownDocument, aboutPage = ''): boolean {
   // (Instructions before the first section are often a list: `- Copy the template, or write your own proposal.`)
-  const text = preambleGuidance(doc).join(' ');
+  // (Or the page's own words above the template proper, `The sections below are recommended.`)
+  const text = [...preambleGuidance(doc), aboutPage].join(' ');
+  if (
+    /\b(?:the|these|all|its|our) sections(?: below| that follow| of (?:this|the) template| in (?:this|the) template)? are (?:only )?(?:recommended|suggested|suggestions|optional)\b/i.test(
+      text,
+    )
+  )
+    return true;
   // (Said of the whole outline in any section's text, the sections in the plural: `The current file is
   // a template. Copy it, update it to your needs. Feel free to add or remove sections.`)
   const walk = (sections: readonly Section[]): string[] => sections.flatMap((x) => [...x.blocks.map(guidanceText), ...walk(x.children)]);

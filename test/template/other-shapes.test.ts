@@ -620,6 +620,13 @@ describe("a section's own guidance that says it may be left out", () => {
     );
     expect(outline(sample.sections)).toEqual(['3 Season', '2 Beds', '  3 Layout']);
     expect(sample.title.from).toBe('heading');
+    // (What the page says there of the outline holds for the template: `The sections below are
+    // recommended.` A bracketed condition, `[if the plan runs past one page]`, makes a section optional.)
+    const guided = templateFromSource(
+      '# [Example garden plan]\n\nThis template starts a plan. The sections below are recommended.\n\n# [Title]\n\n## Contents [if the plan runs past one page]\n\n- [Beds](#beds)\n\n## Beds\n\nWhere.\n',
+      'plan-template.md',
+    );
+    expect(outline(guided.sections)).toEqual(['2 Contents ?', '2 Beds ~']);
     // (Not without such text: the first H1 is then the title line.)
     const noAbout = templateFromSource('# [Example garden plan]\n\nA plot.\n\n# [Title]\n\n## Beds\n\nWhere.\n', 'plan-template.md');
     expect(outline(noAbout.sections)).not.toEqual(['2 Beds']);
