@@ -1,6 +1,6 @@
 import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
@@ -51,6 +51,11 @@ export interface BuildOptions {
   dev?: boolean;
   /** Called as pattern pages are written (the CLI draws a progress bar on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * For `patternbook dev`: the pages the site being replaced has (pattern file → slug). A pattern
+   * that no longer loads (a half-typed edit) keeps its page from there instead of losing it.
+   */
+  lastGood?: ReadonlyMap<string, string>;
 }
 
 export interface BuildSummary {
@@ -89,6 +94,13 @@ export interface SiteState {
   mermaid: boolean;
   graph: SiteGraph;
   relations: SlugRelation[];
+  /** Pages kept from the site before, of patterns that no longer load (pattern file → slug). */
+  kept: Map<string, string>;
+}
+
+/** The pages a built site has, for `lastGood` in the next build: every pattern's, and those it kept. */
+export function pagesOf(state: SiteState): Map<string, string> {
+  return new Map([...state.kept, ...state.metas.map((m) => [m.file, m.slug] as const)]);
 }
 
 export async function buildSiteWithState(options: BuildOptions): Promise<{ summary: BuildSummary; state: SiteState }> {
@@ -163,6 +175,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     let written: Awaited<ReturnType<typeof writePatternPages>> | undefined;
     let graph: SiteGraph = { nodes: [], edges: [] };
     let indexBytes = 0;
+    const kept = new Map<string, string>();
 
     await replaceSite(out, config.root, async (dir) => {
       // Pass two: each page written (patterns a worker linted are read and rendered now).
@@ -186,6 +199,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
         written.problems.push(...writeMovedPages(dir, site, catalog));
+        if (options.lastGood) await keepLastGood(options.lastGood, catalog, metas, out, dir, kept);
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid, undefined, baselined);
@@ -206,10 +220,35 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       problems: [...catalog.diagnostics, ...recordProblems, ...written!.problems],
       lint: lintFindings(results),
     };
-    return { summary, state: { options, prepared, session, metas, site, out, mermaid: written!.mermaid, graph, relations } };
+    return { summary, state: { options, prepared, session, metas, site, out, mermaid: written!.mermaid, graph, relations, kept } };
   } catch (err) {
     await search.close();
     throw err;
+  }
+}
+
+/**
+ * The last good page of each pattern that no longer loads, copied from the site being replaced
+ * (`dev`: a half-typed edit keeps the page open in the browser, as the quick rebuild does). Only
+ * where no page of this build took its place.
+ */
+async function keepLastGood(
+  lastGood: ReadonlyMap<string, string>,
+  catalog: LightCatalog,
+  metas: PageMeta[],
+  out: string,
+  dir: string,
+  kept: Map<string, string>,
+): Promise<void> {
+  const broken = new Set(catalog.diagnostics.filter((d) => d.fatal).map((d) => path.resolve(catalog.root, d.path)));
+  if (broken.size === 0) return;
+  const taken = new Set(metas.map((m) => m.slug));
+  for (const [file, slug] of lastGood) {
+    if (!broken.has(file) || taken.has(slug)) continue;
+    const from = path.join(out, 'patterns', slug);
+    if (!existsSync(from)) continue;
+    await cp(from, path.join(dir, 'patterns', slug), { recursive: true });
+    kept.set(file, slug);
   }
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { watch } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
-import { buildSiteWithState, type BuildSummary, type SiteState } from './build.js';
+import { buildSiteWithState, pagesOf, type BuildSummary, type SiteState } from './build.js';
 import { serveSite, type RunningServer } from './serve.js';
 import { updatePattern } from './update.js';
 
@@ -40,7 +40,8 @@ interface DevStatus {
  * show in an overlay. A quiet moment later a full build refreshes the search
  * index and the checks across files, without reloading. Any other change (a
  * new file, the configuration, the template) is a full build. A failed build
- * keeps the last good site and the server running.
+ * keeps the last good site and the server running; a pattern that no longer
+ * loads (a half-typed edit) keeps its last good page through every build.
  */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
@@ -70,7 +71,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   const fullBuild = async (reload: boolean): Promise<void> => {
     try {
-      const built = await buildSiteWithState({ root, out, dev: true });
+      const built = await buildSiteWithState({ root, out, dev: true, ...(state ? { lastGood: pagesOf(state) } : {}) });
       state = built.state;
       report(built.summary, false);
     } catch (err) {

@@ -48,6 +48,51 @@ describe('patternbook dev', () => {
     }
   }, 30_000);
 
+  it('keeps the last good page of a pattern that no longer loads through the full builds after it, until it loads again', async () => {
+    const root = path.join(await mkdtemp(path.join(tmpdir(), 'pb-dev-broken-')), 'catalog');
+    await cp(path.join(REPO, 'examples', 'catalog'), root, { recursive: true });
+    const file = path.join(root, 'saga', 'README.md');
+    const original = await readFile(file, 'utf8');
+    const builds: { ok: boolean; quick?: boolean }[] = [];
+    const dev = await startDev({ root, settleMs: 0, onBuild: (b) => builds.push({ ok: b.ok, ...(b.ok ? { quick: b.quick } : {}) }) });
+    const page = async () => {
+      const res = await fetch(`${dev.url}patterns/saga/`);
+      return { status: res.status, text: await res.text() };
+    };
+    const fullBuilds = () => builds.filter((b) => b.ok && !b.quick).length;
+    try {
+      let full = fullBuilds();
+      writeFileSync(file, original.replace('## Overview\n', '## Overview\n\nLast good words.\n'));
+      await expect.poll(fullBuilds, { timeout: 15_000 }).toBeGreaterThan(full);
+      expect((await page()).text).toContain('Last good words.');
+
+      // A half-typed edit: the front matter's closing line deleted. The quick rebuild keeps the page,
+      // and so does the full build that follows it (it used to drop the page: a 404 on reload).
+      full = fullBuilds();
+      writeFileSync(file, original.replace(/^(---\n[\s\S]*?\n)---\n/, '$1'));
+      await expect.poll(fullBuilds, { timeout: 15_000 }).toBeGreaterThan(full);
+      const status = (await (await fetch(`${dev.url}__patternbook/status.json`)).json()) as { problems: { path: string; ruleId: string }[] };
+      expect(status.problems.map((p) => `${p.path} ${p.ruleId}`)).toEqual(['saga/README.md front-matter-syntax']);
+      expect(await page()).toMatchObject({ status: 200, text: expect.stringContaining('Last good words.') });
+
+      // Another full build while it is still broken (a new file): the page is still kept.
+      full = fullBuilds();
+      writeFileSync(path.join(root, 'notes.txt'), 'not a pattern\n');
+      await expect.poll(fullBuilds, { timeout: 15_000 }).toBeGreaterThan(full);
+      expect(await page()).toMatchObject({ status: 200, text: expect.stringContaining('Last good words.') });
+
+      // Mended: the page is built from the file again.
+      full = fullBuilds();
+      writeFileSync(file, original.replace('## Overview\n', '## Overview\n\nMended words.\n'));
+      await expect.poll(fullBuilds, { timeout: 15_000 }).toBeGreaterThan(full);
+      const mended = await page();
+      expect(mended.text).toContain('Mended words.');
+      expect(mended.text).not.toContain('Last good words.');
+    } finally {
+      await dev.close();
+    }
+  }, 60_000);
+
   it('leaves nothing running when an edit is being rebuilt as it closes: the process exits', async () => {
     const root = path.join(await mkdtemp(path.join(tmpdir(), 'pb-dev-close-')), 'catalog');
     await cp(path.join(REPO, 'examples', 'catalog'), root, { recursive: true });
