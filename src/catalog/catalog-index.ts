@@ -90,10 +90,20 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private labels: Map<string, P> | undefined;
   private permalinks: Map<string, P> | undefined;
   private wikiPages: Map<string, string> | null | undefined;
+  private unloaded: Set<string> | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
     this.files = new CatalogFiles(catalog.root, catalog.patterns[0]?.file);
+  }
+
+  /**
+   * Whether a file (absolute) is one of the catalog's patterns that could not be read or parsed (front
+   * matter never closed…): still a pattern to link to, its error reported on it.
+   */
+  failedToLoad(file: string): boolean {
+    this.unloaded ??= new Set(this.catalog.diagnostics.filter((d) => d.fatal).map((d) => path.resolve(this.catalog.root, d.path)));
+    return this.unloaded.has(file);
   }
 
   /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`), learned once. */

@@ -53,6 +53,8 @@ export default defineCatalogRule({
       }
       if (target.kind !== 'local') continue;
       const info = index.files.stat(target.file);
+      // A pattern that could not be read is still one: its own error says what to mend.
+      if (info && index.failedToLoad(target.file)) continue;
       // `/docs/guide/retries`: a path from the root without an extension that names no file is an
       // address of the published site (the link rule says so, as a warning).
       if (!info && isSiteAddressPath(link.url, target.file)) continue;

@@ -71,6 +71,21 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('takes a pattern that could not be read (its front matter never closed) as the pattern it is: only its own error is reported', async () => {
+    const broken = { 'event-sourcing/README.md': '---\ntags: [events]\n\n# Event Sourcing\n\n## Overview\n\nText.\n' };
+    expect(await problems('- [Saga](../saga/README.md)\n- [Event Sourcing](../event-sourcing/README.md)', '', broken)).toEqual([]);
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      ...broken,
+      'saga/README.md': pattern('Saga', '- [Event Sourcing](../event-sourcing/README.md)'),
+    });
+    const report = await lint({ root: dir });
+    expect(report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}`))).toEqual([
+      'event-sourcing/README.md front-matter-syntax',
+    ]);
+  });
+
   it("takes a link to a pattern's folder as a link to the pattern, as a git host shows it", async () => {
     expect(await problems('- [Saga](../saga/)\n- [Breaker](../circuit-breaker)')).toEqual([]);
   });
