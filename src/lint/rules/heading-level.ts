@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -8,6 +9,42 @@ import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js
 import { headingLabel } from './_format.js';
 import { isVisible } from './_blocks.js';
 import { plainRange } from '../../markdown/lines.js';
+
+/** Words of a template's file name that name no document: `SIG-charter-template.md` names a SIG charter. */
+const NOT_THE_DOCUMENT = new Set([
+  'template',
+  'templates',
+  'tmpl',
+  'tpl',
+  'sample',
+  'example',
+  'skeleton',
+  'blank',
+  'new',
+  'yyyymmdd',
+  'yyyy',
+  'mm',
+  'dd',
+  'nnnn',
+  'xxxx',
+  'md',
+]);
+
+/** The words naming the document a template is for, from its file name; undefined when it names none. */
+function templateDocumentWords(file: string): string[] | undefined {
+  const words = headingWords(path.basename(file).replace(/\.(?:md|markdown)$/i, '')).filter((w) => !NOT_THE_DOCUMENT.has(w) && !/^\d+$/.test(w));
+  return words.length > 0 ? words : undefined;
+}
+
+function headingWords(text: string): string[] {
+  return foldHeading(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w) => b.includes(w));
+}
 
 /** A finding, and for a section at another level than the template's, which section at which level (`id@level`). */
 type LevelReport = Report & {
@@ -220,6 +257,19 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const order = parentSection(template, schema)?.children ?? template;
     return order.includes(parentSchema) && order.indexOf(schema) < order.indexOf(parentSchema);
   };
+  /**
+   * The heading of the author's a section stands in, one level below the template's, where that
+   * heading is named for the document the template is for (the words of the template's file name,
+   * `SIG-charter-template.md` → `## SIG Charter`) and holds other template sections too.
+   */
+  const documentWords = templateDocumentWords(templateSchema.file);
+  const embeddedIn = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (!documentWords || section.level !== schema.level + 1) return undefined;
+    const parent = parentSection(doc.sections, section);
+    if (!parent || schemaOf.has(parent) || parent.level !== schema.level) return undefined;
+    if (!sameWords(headingWords(parent.title), documentWords)) return undefined;
+    return parent.children.some((c) => c !== section && schemaOf.has(c)) ? parent : undefined;
+  };
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -240,11 +290,17 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // `### Summary` after `### Option A` and `### Option B` in their `## Proposal`: the section out of
     // place, or that topic's own heading — a guess, a warning, and nothing moved.)
     const topical = amongOwnTopics(section, schema, doc.sections, (s) => schemaOf.has(s));
+    // (One of the template's sections the pattern holds one level down under a heading of its own
+    // named for the document the template is for, `## SIG Charter` over `### Membership` and
+    // `### Contacts` where the template is `SIG-charter-template.md`: that document as a part of the
+    // pattern, its sections at their level within it — a warning, nothing moved.)
+    const embedded = embeddedIn(section, schema);
     const twin = leavesTwin(section, schema.level);
     if (twin) parted.add(section);
     const movable =
       !later &&
       !topical &&
+      !embedded &&
       // (A slot any heading fills, `## [Section]`, names no section: its level is a guess at the
       // author's outline, which --fix does not rewrite.)
       !schema.anyHeading &&
@@ -315,8 +371,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // no error at another level either: its absence would only be a warning. Nor is a part of a
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
-      ...(schema.optional || schema.recommended || split.has(section) || topical ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
+      ...(schema.optional || schema.recommended || split.has(section) || topical || embedded ? { warning: true } : {}),
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
         movable && parts.length > 0
           ? ` The sections under it, ${parts
               .slice(0, 2)

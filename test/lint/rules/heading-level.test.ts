@@ -799,3 +799,27 @@ describe('heading-level: the pattern’s own title over the template’s outline
     expect(await readFile(fixed.file, 'utf8')).toBe(raised.replace(/^# /gm, '## '));
   });
 });
+
+describe('heading-level: the document a template is for, held a level down under a heading named for it', () => {
+  const template =
+    '# Team: [name]\n\n## Mission\n\nWhat the team is for.\n\n## Members\n\nWho is in it.\n\n## Meetings\n\nWhen it meets.\n\n## Contacts\n\nHow to reach it.\n';
+  const pattern =
+    '# Proposal: form the storage team\n\n## Mission\n\nKeep the blob store running.\n\n## Team Charter\n\nThe charter we ask for.\n\n### Members\n\nAda and Ben.\n\n### Meetings\n\nEvery other Tuesday.\n\n### Contacts\n\nThe storage list.\n';
+  const lintWith = (file: string, fix = false) =>
+    lintOne('heading-level', pattern, { files: { [file]: template }, config: { template: file }, ...(fix ? { fix: true } : {}) });
+
+  it('`## Team Charter` over the charter template’s sections: warnings that say so, and --fix moves nothing', async () => {
+    const { diagnostics, file } = await lintWith('governance/team-charter-template.md');
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['11 warning', '15 warning', '19 warning']);
+    expect(diagnostics[0]!.message).toBe(
+      '`### Members` should be level 2: `## Members`. It stands in `## Team Charter`, named for the document the template (`team-charter-template.md`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.',
+    );
+    await lintWith('governance/team-charter-template.md', true);
+    expect(await readFile(file, 'utf8')).toBe(pattern);
+  });
+
+  it('under a template whose file name names another document, the same outline is the sections a level off: errors', async () => {
+    const { diagnostics } = await lintWith('governance/pattern-template.md');
+    expect(diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['11 error', '15 error', '19 error']);
+  });
+});
