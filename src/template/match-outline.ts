@@ -418,7 +418,11 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     const topicsBefore = (holder?.children ?? []).filter((c) => c.level === candidate.level && c.range.start.offset < candidate.range.start.offset && !known(c));
     const order = schema.indexOf(target);
     const laterBefore = schema.some((t, k) => k > order && (found.get(t) ?? []).some((f) => f.range.start.offset < candidate.range.start.offset));
-    const closesTopics = topicsBefore.length > 0 && laterBefore;
+    // (Not under a heading that holds other sections of the template beside it, `## Team Charter` over
+    // `### Members` and `### Contacts`: a wrapper of the template's sections, where it is one of them
+    // out of order.)
+    const holdsSections = (holder?.children ?? []).some((c) => c !== candidate && [...found.values()].some((list) => list.includes(c)));
+    const closesTopics = topicsBefore.length > 0 && laterBefore && !holdsSections;
     if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn && !closesTopics) {
       found.get(target)!.push(candidate);
       adopted = true;

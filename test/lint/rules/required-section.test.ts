@@ -1974,6 +1974,18 @@ describe('required-section: a heading of the template’s name that closes the a
   });
 });
 
+describe('required-section: the template’s sections held under a heading of the author’s, one of them out of order among their topics', () => {
+  it('`### Meetings` after `### Contacts` under `## Team Charter`, the author’s topics between: out of order, not missing', async () => {
+    const template =
+      '# Team: [name]\n\n## Mission\n\nWhat for.\n\n## Members\n\nWho.\n\n## Meetings\n\nWhen.\n\n## Contacts\n\nHow to reach it.\n\n## Conduct\n\nThe rules.\n';
+    const text =
+      '# Proposal: a storage team\n\n## Mission\n\nKeep blobs.\n\n## Team Charter\n\nWhat we ask for.\n\n### Goals\n\nFast.\n\n### Members\n\nAda, Ben.\n\n### Chat\n\nA channel.\n\n### Contacts\n\nThe list.\n\n### Meetings\n\nTuesdays.\n\n### Conduct\n\nBe kind.\n';
+    expect((await lintOne('required-section', text, { template })).diagnostics).toEqual([]);
+    const order = await lintOne('section-order', text, { template });
+    expect(order.diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual(['23 `### Contacts` is out of order: the template puts it after `## Meetings`.']);
+  });
+});
+
 describe('required-section: one section written a level up over the sections after it', () => {
   it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
