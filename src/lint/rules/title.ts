@@ -192,7 +192,28 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         pattern.title.range.start.line === top.range.start.line &&
         outline.all.length > 0 &&
         outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
-      if (titleDown) {
+      // (The title a level down over sections at the template's level, or some of them, `## Storage
+      // team charter` over `## Mission`, no H1 anywhere: read as the title, written at another level —
+      // said as a title a level down is, not as none.)
+      const titleLower =
+        !titleDown &&
+        !first &&
+        !firstUp &&
+        !fmText &&
+        top !== undefined &&
+        by === 1 &&
+        doc.headings.every((h) => h.level !== 1) &&
+        pattern.title?.from === 'heading' &&
+        pattern.title.range.start.line === top.range.start.line;
+      if (titleLower) {
+        report({
+          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`: ${opensWith}. Make it \`${'#'.repeat(spec.level ?? 1)} ${top.text}\`.${loose ? LOOSE : ''}`,
+          range: plainRange(top.range),
+          expected: `${'#'.repeat(spec.level ?? 1)} ${top.text}`,
+          // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
+          ...(loose || spec.recommended ? { warning: true } : {}),
+        });
+      } else if (titleDown) {
         report({
           message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`, and every section a level down with it: ${opensWith}. Make it \`# ${top.text}\`, and every section a level up with it.`,
           range: plainRange(top.range),

@@ -761,3 +761,15 @@ describe('title: the title a level below the template’s title heading, above t
     ]);
   });
 });
+
+describe('title: the title a level down over sections at the template’s level, no H1 anywhere', () => {
+  it('is said as a title written a level down, not as a missing one', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '# [Team name]\n\n## Mission\n\nWhat for.\n\n## Members\n\nWho.\n';
+    const text = '## Example team charter\n\n## Mission\n\nKeep blobs.\n\n### Members\n\nAda, Ben.\n';
+    const found = await lintOne('title', text, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '1 error The title is written as `## Example team charter`: the template opens each pattern with an H1. Make it `# Example team charter`.',
+    ]);
+  });
+});
