@@ -25,7 +25,7 @@ export interface FolderTemplate {
   fitting: number;
   /** Whether its documents were outside the patterns the layout chose, and join them now. */
   joined: boolean;
-  /** Kept beside the catalog's template, not beside its documents (a kind of document of its own: `siblingKinds`). */
+  /** Kept apart from its documents, beside the catalog's template or elsewhere (a kind of document of its own: `siblingKinds`). */
   sibling?: true;
 }
 
@@ -155,10 +155,11 @@ function namedFolder(file: ScannedFile, files: readonly ScannedFile[]): string |
  * that the layout did not take: `templates/pattern.md` beside `templates/implementation.md`, the
  * patterns in `patterns/*\/` and the implementations two folders deeper elsewhere;
  * `template_antipattern.md` beside `template_design.md`, the anti-patterns one folder below the
- * designs. Each kind joins the patterns judged by its own template (an `overrides` entry), its
- * layout chosen as the catalog's is — the folders most of whose files follow it, its translations
- * left out — where two of its documents at least, and most of them, follow it better than the
- * catalog's template, and none of the catalog's patterns is among them.
+ * designs; `governance/SIG-charter-template.md` away from `rfcs/yyyymmdd-rfc-template.md`, the
+ * charters in `sigs/*\/CHARTER.md`. Each kind joins the patterns judged by its own template (an
+ * `overrides` entry), its layout chosen as the catalog's is — the folders most of whose files follow
+ * it, its translations left out — where two of its documents at least, and most of them, follow it
+ * better than the catalog's template, and none of the catalog's patterns is among them.
  */
 export function siblingKinds(
   layout: LayoutChoice,
@@ -168,7 +169,6 @@ export function siblingKinds(
 ): FolderTemplate[] {
   const chosen = layout.template;
   if (!chosen?.file) return [];
-  const beside = path.posix.dirname(chosen.rel);
   const used = new Set(taken.map((f) => f.candidate));
   const kinds = candidates.filter(
     (c) =>
@@ -177,7 +177,6 @@ export function siblingKinds(
       c.schema.file !== chosen.schema.file &&
       c.nameScore >= 2 &&
       c.schema.sections.length > 0 &&
-      path.posix.dirname(c.rel) === beside &&
       !used.has(c) &&
       !layout.patterns.includes(c.file),
   );

@@ -90,6 +90,38 @@ describe('init --adopt: sibling templates for two kinds of documents kept in fol
   });
 });
 
+describe('init --adopt: a second kind of document whose template is kept in another folder than the catalog’s', () => {
+  it('`governance/club-charter-template.md` and `clubs/*/CHARTER.md` beside `proposals/` and its template: the charters join, judged by theirs', async () => {
+    const files: Record<string, string> = {
+      'proposals/0000-proposal-template.md':
+        '# Title of proposal\n\n## Objective\n\nSay what and why.\n\n## Motivation\n\nSay who needs it.\n\n## Design\n\nSay how it works.\n\n## Questions\n\nList open ones.\n',
+      'governance/club-charter-template.md':
+        '# Club: [name]\n\n## Purpose\n\nSay what the club is for.\n\n## Members\n\nSay who may join.\n\n## Meetings\n\nSay when it meets.\n\n## Contacts\n\nSay how to reach it.\n',
+      'governance/how-we-decide.md': '# How we decide\n\nCopy proposals/0000-proposal-template.md for a proposal.\n',
+      'README.md': '# The garden society\n\nProposals and clubs.\n',
+    };
+    const proposal = (n: string) =>
+      `# ${n}\n\n## Objective\n\nA ${n}.\n\n## Motivation\n\nPeople want a ${n}.\n\n## Design\n\nThe ${n} is built so.\n\n## Questions\n\nNone yet.\n`;
+    const charter = (n: string) =>
+      `# Club: ${n}\n\n## Purpose\n\nThe ${n} club grows ${n}.\n\n## Members\n\nAnyone who likes ${n}.\n\n## Meetings\n\nSundays.\n\n## Contacts\n\nThe ${n} list.\n`;
+    for (const [i, n] of ['compost bin', 'tool shed', 'rain barrel', 'seed swap', 'bee hotel'].entries())
+      files[`proposals/2024010${i}-${n.replace(' ', '-')}.md`] = proposal(n);
+    for (const n of ['roses', 'herbs', 'squash', 'ferns']) files[`clubs/${n}/CHARTER.md`] = charter(n);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('proposals/0000-proposal-template.md');
+    expect(config.overrides).toEqual([expect.objectContaining({ template: 'governance/club-charter-template.md' })]);
+    expect(await pickedOf(dir, files)).toEqual(
+      Object.keys(files)
+        .filter((rel) => /^proposals\/2024/.test(rel) || rel.endsWith('/CHARTER.md'))
+        .sort(),
+    );
+    expect(errorsOf(await lintOf(dir, REPO))).toEqual([]);
+  });
+});
+
 describe('init --adopt: translations kept beside each document, named by their language (`logging.french.md`)', () => {
   it('are no documents of their own: the template is chosen by the originals, and the translations are left out by their ending', async () => {
     const files: Record<string, string> = {
