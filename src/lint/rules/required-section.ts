@@ -884,15 +884,33 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : '';
       // (A table of contents, `# Table of Contents`, is navigation, not content: missing, a warning.)
       const navigation = NAVIGATION.test(foldHeading(missing.schema.name));
+      // (The section that holds the body of the pattern, missing right before the template's next one of
+      // the kind, which the pattern has and which holds most of its text — `## Detailed Design` pages long
+      // where the `## Design Proposal` goes before it —: the body is there, under the later heading, as
+      // likely as not. A warning that says so, and no empty one inserted above it.)
+      const bodyNext = missing.before?.sections[0];
+      const bodyAfter =
+        own.length === 0 &&
+        named.length === 0 &&
+        !down &&
+        !joint &&
+        !partsUp &&
+        bodyNext !== undefined &&
+        BODY.test(missing.schema.name) &&
+        BODY.test(missing.before!.schema.name) &&
+        holdsMost(doc, missing.before!.sections);
+      const bodyText = bodyAfter
+        ? ` This pattern has ${headingLabel(bodyNext)} after it, which holds most of its text: if this section's text is there, its heading is what is missing; if not, write it.`
+        : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not;
         // several there, where it is the one section missing, are it in parts as likely as not.
-        ...(navigation || partsUp || heldElsewhere || down || joint || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
+        ...(navigation || partsUp || heldElsewhere || down || joint || bodyAfter || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
           ? { warning: true, ...(stead || own.some((s) => mayStandFor(s, missing.schema)) ? { guess: true as const } : {}) }
           : {}),
         // A point where the section goes, not the text of that line: a template word left on it
@@ -916,6 +934,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               adopts(missing, offset) ||
               misparented(missing, offset) ||
               laterAbove(outline, template, missing, offset) ||
+              bodyAfter ||
               mostlyOff
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
@@ -1396,8 +1415,15 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // `## 3. Notation` … `## 6. Protocol`, pages long, where `## Explanation` goes. A few short ones,
   // `## Benchmarks` and `## Rollout`, are other topics; so are a list of lint groups where the
   // Drawbacks go, the explanation before it continued.)
-  if (there.length >= 2 && missing.after && !closing)
-    return { sections: there, stead: boundedByNext && here.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+  // (Nothing else required, that is: a section the catalog recommends missing there too, `## User
+  // Benefit` before the `## Design Proposal`, is no rival for pages of the author's design. At the end
+  // of the pattern too, where nothing but sections a pattern may leave out follow it in the template.)
+  if (there.length >= 2 && missing.after && !closing) {
+    // (Unless one of those headings may be that one in other words: `## Alternatives` where a Rationale
+    // that talks of alternate approaches goes.)
+    const rivals = here.filter((m) => m === missing || !(m.schema.recommended || m.schema.optional) || there.some((x) => mayStandFor(x, m.schema)));
+    return { sections: there, stead: bounded && rivals.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+  }
   // (Among several, the one in words kindred to this section's and no other's missing there: `### Use
   // cases` beside `### Interface` where the User Stories and the Implementation Details go.)
   if (there.length >= 2 && !closing) {

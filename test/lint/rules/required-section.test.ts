@@ -1986,6 +1986,38 @@ describe('required-section: the template’s sections held under a heading of th
   });
 });
 
+describe('required-section: the body of the pattern written under other headings than the template’s', () => {
+  const template =
+    '# Title of proposal\n\n## Objective\n\nWhat and why.\n\n## Motivation\n\nWho needs it.\n\n## User Benefit\n\nHow users gain.\n\n## Design Proposal\n\nThe meat of the document: explain the proposal.\n\n## Detailed Design\n\nThis section is optional.\n\n## Questions\n\nOpen ones.\n';
+  const config = { sections: { 'User Benefit': { recommended: true }, 'Detailed Design': { optional: true }, Questions: { recommended: true } } };
+  const long = (topic: string) => Array.from({ length: 12 }, (_, i) => `The ${topic} works in step ${i} with care and a log line.`).join(' ');
+  const show = (d: { line: number; severity: string; fix?: unknown; message: string }) => `${d.line} ${d.severity}${d.fix ? ' fix' : ''} ${d.message}`;
+
+  it('at the end, in parts under the author’s headings, a recommended section missing there too: a warning that names them', async () => {
+    const text = `# Kettle descaling\n\n## Objective\n\nDescale kettles.\n\n## Motivation\n\nLimescale.\n\n## Descaling policy\n\n${long('policy')}\n\n## Review feedback\n\n${long('feedback')}\n`;
+    const { diagnostics } = await lintOne('required-section', text, { template, config, fix: true });
+    const proposal = diagnostics.filter((d) => d.message.includes('`## Design Proposal`'));
+    expect(proposal.map(show)).toEqual([
+      '9 warning Missing section `## Design Proposal`, expected after `## Motivation`. This pattern has its own sections there (`## Descaling policy`, `## Review feedback`): if they are that section, put them under its heading; if not, write it.',
+    ]);
+  });
+
+  it('missing right before the optional `## Detailed Design` that holds most of the text: a warning that says so, and no empty one inserted', async () => {
+    const text = `# Kettle descaling\n\n## Objective\n\nDescale kettles.\n\n## Motivation\n\nLimescale.\n\n## Detailed Design\n\n${long('design')}\n\n### Vinegar\n\n${long('vinegar')}\n`;
+    const { diagnostics, file } = await lintOne('required-section', text, { template, config, fix: true });
+    expect(diagnostics.filter((d) => d.message.includes('`## Design Proposal`')).map(show)).toEqual([
+      "9 warning Missing section `## Design Proposal`, expected after `## Motivation`. This pattern has `## Detailed Design` after it, which holds most of its text: if this section's text is there, its heading is what is missing; if not, write it.",
+    ]);
+    expect(await readFile(file, 'utf8')).not.toContain('## Design Proposal');
+    // (A short one, the rest of the text elsewhere, is no body: the section is missing.)
+    const short = `# Kettle descaling\n\n## Objective\n\n${long('objective')}\n\n## Motivation\n\n${long('motivation')}\n\n## Detailed Design\n\nVinegar.\n`;
+    const missing = await lintOne('required-section', short, { template, config });
+    expect(missing.diagnostics.filter((d) => d.message.includes('`## Design Proposal`')).map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'error Missing section `## Design Proposal`, expected after `## Motivation`.',
+    ]);
+  });
+});
+
 describe('required-section: one section written a level up over the sections after it', () => {
   it('does not hide the next section in other words: that one is said as renamed, not missing', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Making steps\n\nHow.\n\n## Why it holds\n\nWhy.\n\n## Checking\n\nCheck.\n';
