@@ -158,9 +158,11 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // Documents in a markup Patternbook does not read: said. Where they are the catalog (more of them
   // than Markdown files that could be patterns), a Markdown file in one's own folder (`Gate/README.adoc`
   // and `Gate/build/README.md`) is a note of that document, never one of the catalog's.
-  const { files, notes, formats } = catalogFiles(scanned, otherDocs);
+  const { files, notes, formats, elsewhere } = catalogFiles(scanned, otherDocs);
   const unread = formats.length ? ` ${formats.map((f) => f.sentence).join(' ')}` : '';
-  if (files.length === 0 || files.every((f) => isNonPatternName(f))) {
+  // (Where those documents are the catalog, a Markdown file at the top beside them, `EDITORS.md`, is
+  // a page of the repository, not a catalog of one.)
+  if (files.length === 0 || files.every((f) => isNonPatternName(f) || (elsewhere && f.dirs.length === 0))) {
     if (formats.length)
       throw new PatternbookError(
         `No Markdown catalog in ${root}:${unread}${notes.length ? ` The ${plural(notes.length, 'Markdown file')} here ${notes.length === 1 ? 'is a note' : 'are notes'} inside those documents' folders (${listed(notes.map((f) => f.rel))}), not a catalog.` : ''} Nothing was written.`,
@@ -442,14 +444,20 @@ function listed(rels: readonly string[]): string {
 function catalogFiles(
   scanned: readonly ScannedFile[],
   others: readonly OtherDocument[],
-): { files: ScannedFile[]; notes: ScannedFile[]; formats: { format: string; ext: string; files: number; example: string; sentence: string }[] } {
+): {
+  files: ScannedFile[];
+  notes: ScannedFile[];
+  formats: { format: string; ext: string; files: number; example: string; sentence: string }[];
+  /** Whether the documents in another markup are the catalog (more of them than Markdown files that could be patterns). */
+  elsewhere: boolean;
+} {
   // (A document kept in both markups, `README.md` beside `README.adoc`, is read as its Markdown:
   // neither counted nor said.)
   const stem = (dirs: readonly string[], base: string) => [...dirs, base.replace(/\.[^.]+$/, '')].join('/').toLowerCase();
   const markdown = new Set(scanned.map((f) => stem(f.dirs, f.base)));
   const folderPages = new Set(scanned.filter((f) => f.folderKind).map((f) => f.dirs.join('/')));
   others = others.filter((o) => !markdown.has(stem(o.dirs, o.base)) && !(o.folderKind && folderPages.has(o.dirs.join('/'))));
-  if (others.length === 0) return { files: [...scanned], notes: [], formats: [] };
+  if (others.length === 0) return { files: [...scanned], notes: [], formats: [], elsewhere: false };
   const candidates = scanned.filter((f) => !isNonPatternName(f));
   const theCatalogs = others.length > candidates.length;
   const folders = theCatalogs ? others.filter((o) => o.folderKind).map((o) => `${o.dirs.join('/')}/`) : [];
@@ -470,7 +478,7 @@ function catalogFiles(
         sentence: `${plural(docs.length, `${format} file`)} (${ext}) here (${listed(docs.map((d) => d.rel))}): Patternbook reads Markdown only.`,
       };
     });
-  return { files: scanned.filter((f) => !notes.includes(f)), notes, formats };
+  return { files: scanned.filter((f) => !notes.includes(f)), notes, formats, elsewhere: theCatalogs };
 }
 
 /** A template file found above the catalog's folder (see `templatesAbove`): a candidate named by its absolute path. */

@@ -329,6 +329,24 @@ describe('init --adopt: documents in another markup', () => {
     expect(existsSync(path.join(dir, 'templates'))).toBe(false);
   });
 
+  it('an AsciiDoc catalog with a Markdown page of the repository at the top (`EDITORS.md`): no catalog of that one page, exit 2', async () => {
+    const files: Record<string, string> = {
+      'README.md': '# Lantern enhancements\n\nProposals for the lantern tools.\n',
+      'EDITORS.md': '# Editors\n\nAda and Ben review the proposals.\n',
+    };
+    for (const n of [1, 2, 3, 4]) files[`LEP/${n}/README.adoc`] = `= LEP ${n}\n\n== Motivation\n\nWhy ${n}.\n`;
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No Markdown catalog in');
+    expect(run.stderr).toContain('4 AsciiDoc files (.adoc) here');
+    expect(existsSync(path.join(dir, 'patternbook.config.yaml'))).toBe(false);
+    // (Markdown patterns in a folder beside such documents are a catalog all the same.)
+    for (const n of ['a', 'b']) files[`notes/${n}.md`] = `# Note ${n}\n\n## Motivation\n\nWhy ${n}.\n`;
+    const mixed = await tempCatalog(files);
+    expect((await runCli(['init', '--adopt', mixed], REPO)).code).toBe(0);
+  });
+
   it('documents kept in both markups (`README.md` beside `README.adoc`) are read as their Markdown, unsaid', async () => {
     const files: Record<string, string> = { 'README.md': '# Constructs\n\nThe constructs.\n' };
     for (const n of ['queue', 'topic', 'bucket']) {
