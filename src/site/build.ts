@@ -29,6 +29,7 @@ import { graphJson, layoutRelationGraph, type SiteGraph } from './graph.js';
 import { movedPage } from './pages/moved.js';
 import { cardOf, pageMetas, pageOf, patternLocator, renderArticle, slugRelations, type Article, type PageMeta } from './model.js';
 import { checkOutDir, replaceSite } from './out-dir.js';
+import { writeCompanionPages } from './companions.js';
 import { REPOSITORY_FILES, repositorySource, SHARED_FILES } from './render-pattern.js';
 import { graphPage } from './pages/graph.js';
 import { healthPage } from './pages/health.js';
@@ -377,14 +378,33 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       // (and `dev` still serves).
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(folder, 'index.html'), patternPage(site, page, bySlug));
-      for (const asset of page.assets) {
+      // Markdown documents of its folder the page links, each a page beside it, and what they show.
+      const companions =
+        page.documents.length > 0
+          ? await writeCompanionPages(folder, { file: meta.file, dir: page.dir, slug: page.slug, title: page.title }, page.documents, {
+              site,
+              config: catalog.config,
+              templates: catalog.templates,
+              settings: {
+                root: catalog.root,
+                template: catalog.template,
+                config: catalog.config,
+                swaps,
+                ...(labels ? { labels } : {}),
+                ...(wikiPage ? { wikiPage } : {}),
+              },
+              patternAt: locate,
+            })
+          : undefined;
+      const also = <T>(own: T[], more: T[] | undefined): T[] => (more?.length ? [...new Set([...own, ...more])] : own);
+      for (const asset of also(page.assets, companions?.assets)) {
         const target = path.join(folder, ...asset.split('/'));
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(path.join(page.dir, ...asset.split('/')), target);
         copied++;
       }
       // Images shared by several patterns, copied once under their catalog paths.
-      for (const file of page.catalogFiles) {
+      for (const file of also(page.catalogFiles, companions?.catalogFiles)) {
         if (shared.has(file)) continue;
         shared.add(file);
         const target = path.join(dir, SHARED_FILES, ...file.split('/'));
@@ -393,7 +413,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
         copied++;
       }
       // …and those of the repository around the catalog, under their paths from its root.
-      for (const file of page.repositoryFiles) {
+      for (const file of also(page.repositoryFiles, companions?.repositoryFiles)) {
         if (fromRepository.has(file)) continue;
         fromRepository.add(file);
         const target = path.join(dir, REPOSITORY_FILES, ...file.split('/'));

@@ -61,12 +61,30 @@ export interface RenderedPattern {
    * repository's root: copied once into the site's `repository-files/` folder (`REPOSITORY_FILES`).
    */
   repositoryFiles: string[];
+  /**
+   * Markdown files of the pattern's own folder it links (a design note beside it), relative to that
+   * folder: each shown as a page of its own beside the pattern's (see `companionPage`), where the
+   * site has no repository page to send readers to.
+   */
+  documents: string[];
   /** Whether the page needs Mermaid's browser runtime (set by `drawDiagrams` for diagram types not drawn at build time). */
   mermaid: boolean;
   /** The Mermaid diagrams' sources, in order: placeholders in `html` until `drawDiagrams` draws them. */
   diagrams: string[];
   /** Table of contents: the `##` and `###` headings. */
   toc: { level: number; text: string; id: string }[];
+}
+
+/**
+ * The page, beside its pattern's, of a Markdown file of the pattern's folder (`notes/rollout.md` →
+ * `notes-rollout.html`): one folder level, so that the links rendered for the pattern's page work from
+ * it as well.
+ */
+export function companionPage(document: string): string {
+  return `${document
+    .replace(/\.(?:md|markdown)$/i, '')
+    .split('/')
+    .join('-')}.html`;
 }
 
 /** The site folder that holds images shared by several patterns, under their catalog paths. */
@@ -112,7 +130,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const assets = new Set<string>();
   const shared = new Set<string>();
   const repository = new Set<string>();
-  const images: ImageContext = { from: pattern, root: context.root, assets, shared, repository, ...(context.swaps?.length ? { swaps: context.swaps } : {}) };
+  const documents = new Set<string>();
+  const images: ImageContext = { from: pattern, root: context.root, assets, shared, repository, documents, ...(context.swaps?.length ? { swaps: context.swaps } : {}) };
   const diagrams: string[] = [];
   const toc: RenderedPattern['toc'] = [];
 
@@ -238,6 +257,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     assets: [...assets].sort(),
     catalogFiles: [...shared].sort(),
     repositoryFiles: [...repository].sort(),
+    documents: [...documents].sort(),
     mermaid: false,
     diagrams,
     toc,
@@ -672,9 +692,14 @@ function linkTarget(href: string, from: Pattern, context: RenderContext, images:
     return { kind: 'pattern', href: '../../' };
   const asset = ownFile(from, target);
   // (A Markdown page beside the pattern, `mocking.md`, reads on the repository's page, rendered, when
-  // the site has one; else it is copied beside the pattern's page as it is.)
+  // the site has one; else on a page of the site beside the pattern's.)
   const own = asset ? catalogFile(context.root, target) : undefined;
   if (own && context.sourceUrl && MARKDOWN_EXTENSIONS.has(path.extname(own).toLowerCase())) return { kind: 'external', href: context.sourceUrl(own) + anchor };
+  // (Without one, it is rendered as a page of the site beside the pattern's, not copied as its source.)
+  if (asset && images.documents && MARKDOWN_EXTENSIONS.has(path.extname(asset).toLowerCase())) {
+    images.documents.add(asset);
+    return { kind: 'asset', href: encodeHref(companionPage(asset)) + anchor };
+  }
   if (asset) {
     images.assets.add(asset);
     return { kind: 'asset', href: encodeHref(asset) + anchor };
@@ -771,6 +796,8 @@ interface ImageContext {
   shared: Set<string>;
   /** Images shown from the repository around the catalog, relative to its root. */
   repository: Set<string>;
+  /** Markdown files of the pattern's folder it links, shown as pages of their own (see `companionPage`). */
+  documents?: Set<string>;
 }
 
 /**

@@ -6,6 +6,7 @@ import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
 import { throughBaseline } from '../lint/lint.js';
 import { writeFileAtomic } from '../util/text-file.js';
+import { writeCompanionPages } from './companions.js';
 import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
 import { drawDiagrams } from './diagrams.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
@@ -137,17 +138,33 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     state.mermaid ||= page.mermaid;
     await writeFileAtomic(path.join(state.out, 'patterns', page.slug, 'index.html'), patternPage(state.site, page, bySlug));
     if (isChanged) {
-      for (const asset of page.assets) {
+      const settings = { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels };
+      const companions =
+        page.documents.length > 0
+          ? await writeCompanionPages(
+              path.join(state.out, 'patterns', page.slug),
+              { file: meta.file, dir: page.dir, slug: page.slug, title: page.title },
+              page.documents,
+              {
+                site: state.site,
+                config: state.prepared.config,
+                templates: state.prepared.templates,
+                settings,
+                patternAt: locate,
+              },
+            )
+          : undefined;
+      for (const asset of new Set([...page.assets, ...(companions?.assets ?? [])])) {
         const target = path.join(state.out, 'patterns', page.slug, ...asset.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(path.join(page.dir, ...asset.split('/')), target);
       }
-      for (const file of page.catalogFiles) {
+      for (const file of new Set([...page.catalogFiles, ...(companions?.catalogFiles ?? [])])) {
         const target = path.join(state.out, SHARED_FILES, ...file.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(path.join(state.session.catalog.root, ...file.split('/')), target);
       }
-      for (const file of page.repositoryFiles) {
+      for (const file of new Set([...page.repositoryFiles, ...(companions?.repositoryFiles ?? [])])) {
         const target = path.join(state.out, REPOSITORY_FILES, ...file.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await copyFile(repositorySource(state.session.catalog.root, file), target);

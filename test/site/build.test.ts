@@ -752,10 +752,51 @@ describe('patternbook build: links to folders of the catalog', () => {
     const withoutRepo = await tempCatalog({ ...files, 'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }) });
     await buildSite({ root: withoutRepo, out: path.join(withoutRepo, '_site') });
     const plain = await readFile(path.join(withoutRepo, '_site/patterns/lamp/index.html'), 'utf8');
-    expect(plain).toContain('<a href="rust/README.md">Rust</a>');
+    // (Without a repository page, it is a page of the site beside the pattern's.)
+    expect(plain).toContain('<a href="rust-README.html">Rust</a>');
+    expect(await readFile(path.join(withoutRepo, '_site/patterns/lamp/rust-README.html'), 'utf8')).toContain('<h1>The Rust build</h1>');
     expect(plain).toContain(
       '<a class="missing" data-missing="a folder of the catalog, not published on the site (with `site.repoUrl` set, it links to the repository)">Go</a>',
     );
+  });
+});
+
+describe('patternbook build: Markdown documents of a pattern’s folder that it links', () => {
+  // A one-pixel PNG (its signature and an IHDR are what the image check reads).
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db00000000049454e44ae426082',
+    'hex',
+  );
+  it('are pages of the site beside the pattern’s, rendered and sanitized, their links and images working from there', async () => {
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }),
+      'patterns/kiln/README.md':
+        '# Kiln\n\n> A kiln in one sentence.\n\n## Overview\n\nSee [the firing notes](notes/firing.md#cooling) and [the glossary](glossary.md).\n',
+      'patterns/kiln/notes/firing.md':
+        '# Firing notes\n\nHow we fire.\n\n## Cooling\n\nSlowly, as the [curve](curve.png) shows: ![The curve](curve.png)\n\nBack to [the kiln](../README.md), on to [the shed](../../shed/README.md) and [the glossary](../glossary.md).\n\n<script>globalThis.pwned = 1</script><img src="x" onerror="globalThis.pwned = 2">\n',
+      'patterns/kiln/notes/curve.png': PNG,
+      'patterns/kiln/glossary.md': '---\ntitle: Kiln words\n---\n\nA **cone** melts at a known heat.\n',
+      'patterns/shed/README.md': '# Shed\n\n> A shed in one sentence.\n\n## Overview\n\nText.\n',
+    });
+    await buildSite({ root: dir, out: path.join(dir, '_site') });
+    const site = path.join(dir, '_site/patterns/kiln');
+    const kiln = await readFile(path.join(site, 'index.html'), 'utf8');
+    expect(kiln).toContain('<a href="notes-firing.html#cooling">the firing notes</a>');
+    expect(kiln).toContain('<a href="glossary.html">the glossary</a>');
+    const firing = await readFile(path.join(site, 'notes-firing.html'), 'utf8');
+    expect(firing).toContain('<h1>Firing notes</h1>');
+    expect(firing).toContain('<h2 id="cooling">');
+    expect(firing).toContain('<p>How we fire.</p>');
+    expect(firing).toContain('<a href="./">Kiln</a>');
+    expect(firing).toContain('<img src="notes/curve.png" alt="The curve"');
+    expect(firing).toContain('<a href="../kiln/" class="pattern-link">the kiln</a>');
+    expect(firing).toContain('<a href="../shed/" class="pattern-link">the shed</a>');
+    expect(firing).toContain('<a href="glossary.html">the glossary</a>');
+    expect(firing).not.toMatch(/<script>globalThis|onerror/);
+    expect(existsSync(path.join(site, 'notes/curve.png'))).toBe(true);
+    // (A document another one links is a page too; the raw Markdown is not published.)
+    expect(await readFile(path.join(site, 'glossary.html'), 'utf8')).toContain('<h1>Kiln words</h1>');
+    expect(existsSync(path.join(site, 'notes/firing.md'))).toBe(false);
   });
 });
 
