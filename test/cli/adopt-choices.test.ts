@@ -546,6 +546,11 @@ describe("init --adopt: the catalog's own word that a section may be dropped", (
       '# Writing a design\n\nUse [the design template](../template.md). It is quite complete; one can remove any unnecessary or irrelevant section.\n',
     ],
     [
+      'its README, which calls the template a starting point to adapt',
+      'README.md',
+      '# Design notes\n\nUse template.md as an outline. Its structure is meant to provide a starting point; feel free to edit and modify your outline to fit the note.\n',
+    ],
+    [
       'its README, which offers the existing notes as the other model',
       'README.md',
       '# Design notes\n\nNotes are pull requests. Please use the provided [template](template.md) or follow the structure of existing notes, which speeds up reviews.\n',
