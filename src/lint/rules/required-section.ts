@@ -747,15 +747,23 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // (Each of these: a warning at that line, whose fix puts the heading above it.)
       const headingAbove = (at: number, said: string) => {
         const offset = doc.lines.lineStart(at);
+        // (Never above the pattern's next section at a deeper level than that section stands, unless it
+        // is one of its own sub-sections: `# Meta` over the fields of a pattern whose sections are `##`
+        // under its title would take `## Overview` and all after it. Written at that section's level
+        // there, where it is one of the template's; else no fix.)
+        const next = flattenSections(doc.sections).find((x) => x.heading.range.start.offset >= offset);
+        const nextSchema = next ? outline.all.find((m) => m.sections.includes(next))?.schema : undefined;
+        const swallows = next !== undefined && next.level > missing.schema.level && !(nextSchema && isUnder(nextSchema, missing.schema));
+        const level = swallows ? (nextSchema && !missing.parent ? next.level : undefined) : missing.schema.level;
         return {
           section: missing.schema.id,
           message: `Missing section ${schemaLabel(missing.schema)}, expected ${where(missing)}: ${said}`,
           range: { start: doc.lines.point(at, 1), end: doc.lines.point(at, 1) },
-          expected: `${'#'.repeat(missing.schema.level)} ${missing.schema.name}`,
+          expected: `${'#'.repeat(level ?? missing.schema.level)} ${missing.schema.name}`,
           warning: true,
-          ...(inCode || missing.schema.name !== missing.schema.heading
+          ...(inCode || missing.schema.name !== missing.schema.heading || level === undefined
             ? {}
-            : { fix: { range: [offset, offset] as [number, number], text: `${'#'.repeat(missing.schema.level)} ${missing.schema.heading}\n\n` } }),
+            : { fix: { range: [offset, offset] as [number, number], text: `${'#'.repeat(level)} ${missing.schema.heading}\n\n` } }),
         };
       };
       // The template's table of contents, there as a list of links to the pattern's own headings without

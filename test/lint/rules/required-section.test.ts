@@ -1851,6 +1851,16 @@ describe('required-section: the template’s section of header fields, written w
     ]);
     expect(diagnostics[0]!.fix).toEqual({ range: [0, 0], text: '## Preamble\n\n' });
   });
+
+  it('in a pattern whose sections stand a level below the template’s, under its title: the fix writes the heading at their level, never over them', async () => {
+    const template = '# Meta\n- Plot: (fill in the plot number)\n- Status: (Draft or Final)\n\n# Gist\n\nWhat for.\n\n# Beds\n\nHow laid out.\n';
+    const text = '# Herb spiral\n\nPlot: 0007 \\\nStatus: Final\n\n## Gist\n\nHerbs by the kitchen door.\n\n## Beds\n\nA spiral of stones.\n';
+    const config = { title: { from: 'heading', recommended: true } };
+    const { diagnostics } = await lintOne('required-section', text, { template, config });
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.fix ? JSON.stringify(d.fix.text) : ''}`)).toEqual(['3 warning "## Meta\\n\\n"']);
+    const { file } = await lintOne('required-section', text, { template, config, fix: true });
+    expect(await readFile(file, 'utf8')).toBe(text.replace('Plot: 0007', '## Meta\n\nPlot: 0007'));
+  });
 });
 
 describe('required-section: headings of the author’s elsewhere in words kindred to the missing section’s name', () => {
