@@ -864,7 +864,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const ownText = down
         ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
         : joint
-          ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it in other words (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
+          ? ` This pattern has ${headingLabel(joint.section)} on line ${joint.section.heading.range.start.line}, which names it${variantKey(joint.part) === variantKey(missing.schema.name) ? '' : ' in other words'} (“${joint.part}”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.`
           : elsewhere.length > 0 && own.length === 0
             ? ` This pattern has ${elsewhereLabels} elsewhere, ${talked.length > 0 ? 'in words kindred to its name' : asked.length > 0 ? 'in words its guidance asks for' : 'in the words of its name'}: if ${elsewhere.length === 1 ? 'that is' : 'they are'} the section, move ${elsewhere.length === 1 ? 'it' : 'them'} here under its heading; if not, write it.`
             : own.length === 1
@@ -1499,12 +1499,13 @@ function joinedKindred(outline: OutlineMatch, missing: MissingSection, template:
   if (schema.repeatable || schema.anyHeading) return undefined;
   const names = templateParts(template);
   for (const section of claimedSections(outline)) {
-    if (section.level !== schema.level || !/,|\band\b|&|\//i.test(section.title)) continue;
+    if (section.level !== schema.level || !/,|\band\b|&|\/|\+/i.test(section.title)) continue;
     const parts = splitNote(section.title)
-      .text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*\/\s*/i)
+      .text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&|\+)\s+|\s*\/\s*/i)
       .filter(Boolean);
     if (parts.length < 2 || !parts.some((p) => names.has(variantKey(p)))) continue;
-    const part = parts.find((p) => !names.has(variantKey(p)) && kindredText(p, schema));
+    // (Or by its very name: `## Proposed Solution + Detailed Design`, read as the Detailed design.)
+    const part = parts.find((p) => variantKey(p) === variantKey(schema.name) || (!names.has(variantKey(p)) && kindredText(p, schema)));
     if (part) return { section, part };
   }
   return undefined;

@@ -1656,6 +1656,16 @@ describe('required-section: a heading that joins another section’s name with w
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 
+  it('by its very name, joined with `+` (`## Drawbacks + Unresolved Questions`, read as the other one): a warning that says so', async () => {
+    const source =
+      '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks + Unresolved Questions\n\nBarrels take room; how much a dry summer leaves is open.\n\n## Future Work\n\nA pump for the far beds.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `## Drawbacks`, expected after `## Summary`. This pattern has `## Drawbacks + Unresolved Questions` on line 7, which names it (“Drawbacks”) beside another section: if it holds the section, give that part a heading of its own; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+
   it('words kindred to no missing section leave it an error', async () => {
     const source =
       '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks and Costs\n\nBarrels take room.\n\n## Future Work\n\nA pump for the far beds.\n';
