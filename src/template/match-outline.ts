@@ -1462,7 +1462,7 @@ const KINDRED = new Map(
     ['decision', 'proposal', 'solution', 'design', 'approach', 'change', 'plan', 'specification', 'detail'],
     ['summary', 'abstract', 'synopsis', 'introduction', 'overview', 'objective', 'tldr', 'gist'],
     ['drawback', 'downside', 'disadvantage', 'tradeoff', 'cost', 'risk', 'con'],
-    ['alternative', 'alternate', 'option', 'considered'],
+    ['alternative', 'alternate', 'option', 'considered', 'discarded', 'rejected', 'abandoned'],
     ['unresolved', 'unknown', 'unanswered', 'outstanding', 'open', 'pending'],
     ['story', 'scenario', 'usecase'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
@@ -1493,8 +1493,13 @@ export function kindredText(text: string, t: TemplateSection): boolean {
   const name = contentWords(joined(t.heading));
   const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));
   const opposite = words.some((w) => !name.includes(w) && name.some((n) => OPPOSITES.get(w)?.has(n)));
-  return !opposite && words.some((w) => theirs.has(roleOf(w, KINDRED) ?? -1));
+  // (An approach or design set aside, `## Discarded Approaches`, is an alternative: no plan or design of the pattern's own.)
+  const setAside = words.some((w) => SET_ASIDE.has(w));
+  return !opposite && words.some((w) => theirs.has(roleOf(w, KINDRED) ?? -1) && !(setAside && roleOf(w, KINDRED) === roleOf('design', KINDRED)));
 }
+
+/** Words that set what they qualify aside (see `kindredText`). */
+const SET_ASIDE = new Set(['discarded', 'rejected', 'abandoned']);
 
 /**
  * Whether a heading differs from a name by a word that names a part of a

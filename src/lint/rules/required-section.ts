@@ -1429,8 +1429,11 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   if (there.length >= 2 && missing.after && !closing) {
     // (Unless one of those headings may be that one in other words: `## Alternatives` where a Rationale
     // that talks of alternate approaches goes.)
-    const rivals = here.filter((m) => m === missing || !(m.schema.recommended || m.schema.optional) || there.some((x) => mayStandFor(x, m.schema)));
-    return { sections: there, stead: bounded && rivals.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there) };
+    // (Nor one a heading of the author's stands in for already: `## Rationale` for the Motivation.)
+    const rivals = here.filter((m) => m === missing || (!(m.schema.recommended || m.schema.optional) && !m.standIn) || there.some((x) => mayStandFor(x, m.schema)));
+    // (Most of the text; a third of it where it is the one section the pattern lacks, every other one there.)
+    const alone = outline.missing.every((m) => m === missing || m.schema.recommended || m.schema.optional || m.standIn);
+    return { sections: there, stead: bounded && rivals.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there, alone ? 1 / 3 : 1 / 2) };
   }
   // (Among several, the one in words kindred to this section's and no other's missing there: `### Use
   // cases` beside `### Interface` where the User Stories and the Implementation Details go.)
@@ -1460,13 +1463,13 @@ function templateOrder(template: TemplateSchema): ReadonlyMap<TemplateSection, n
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
 const BODY = /\b(?:explanation|design|specification|proposal|solution|implementation|approach|details?|how|architecture|mechanism)\b/i;
 
-/** Whether these sections of the pattern hold at least half the words of all its sections. */
-function holdsMost(doc: MarkdownDocument, sections: readonly Section[]): boolean {
+/** Whether these sections of the pattern hold at least half (or `share`) of the words of all its sections. */
+function holdsMost(doc: MarkdownDocument, sections: readonly Section[], share = 1 / 2): boolean {
   const words = (from: number, to: number) => doc.source.slice(from, to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   const first = doc.sections[0];
   if (!first) return false;
   const all = words(first.range.start.offset, doc.sections.at(-1)!.range.end.offset);
-  return 2 * sections.reduce((n, s) => n + words(s.range.start.offset, s.range.end.offset), 0) >= all;
+  return sections.reduce((n, s) => n + words(s.range.start.offset, s.range.end.offset), 0) >= all * share;
 }
 
 /**

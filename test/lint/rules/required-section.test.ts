@@ -1977,6 +1977,19 @@ describe('required-section: the author’s heading in a missing section’s stea
   });
 });
 
+describe('required-section: approaches set aside, where the Alternatives go', () => {
+  it('`## Discarded Approaches` stands in for the Alternatives, not for the plan after them', async () => {
+    const template =
+      '# [Title]\n\n## Summary\n\nIn short.\n\n## Why\n\nThe need.\n\n## How\n\nThe design.\n\n## Alternatives\n\nWhy not another way?\n\n## Action Plan\n\n* [ ] Tasks.\n';
+    const text =
+      '# Label the jars\n\n## Summary\n\nPrinted labels.\n\n## Why\n\nJars get mixed up.\n\n## How\n\nA printer.\n\n## Discarded Approaches\n\n### Hand writing\n\nRejected: smudges.\n';
+    const { diagnostics } = await lintOne('required-section', text, { template });
+    const alternatives = diagnostics.find((d) => d.message.includes('`## Alternatives`'));
+    expect(alternatives?.severity).toBe('warning');
+    expect(alternatives?.message).toContain('`## Discarded Approaches` there, in its stead');
+  });
+});
+
 describe('required-section: a heading of the template’s name that closes the author’s topics', () => {
   it('`### Summary` last under `## Challenges`, after the Proposal, sums up the challenges as likely as not: the Summary missing at its place is a warning that names it, nothing is out of order', async () => {
     const template = '# [Title]\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n';
@@ -2020,6 +2033,16 @@ describe('required-section: the body of the pattern written under other headings
     expect(proposal.map(show)).toEqual([
       '9 warning Missing section `## Design Proposal`, expected after `## Motivation`. This pattern has its own sections there (`## Descaling policy`, `## Review feedback`): if they are that section, put them under its heading; if not, write it.',
     ]);
+  });
+
+  it('in parts under two headings of the author’s holding a good share of the text, the one section the pattern lacks (another in its stead already): a warning', async () => {
+    const tmpl = '# [Title]\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy.\n\n## Detailed design\n\nHow it works.\n\n## Drawbacks\n\nWhat it costs.\n';
+    const text = `# Moving the beehives\n\n## Summary\n\nMove the hives.\n\n## Rationale\n\n${long('rationale')}\n\n## Steps\n\n${long('move')}\n\n## Risks on the way\n\nStings.\n\n## Drawbacks\n\nA lost day of honey.\n`;
+    const { diagnostics } = await lintOne('required-section', text, { template: tmpl });
+    expect(diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 60)}`)).toEqual(['warning Missing section `## Detailed design`, expected after `## Rat']);
+    // (With another section missing too, they may be that one: the error stands.)
+    const more = await lintOne('required-section', text.replace(/## Drawbacks[\s\S]*$/, ''), { template: tmpl });
+    expect(more.diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
   });
 
   it('missing right before the optional `## Detailed Design` that holds most of the text: a warning that says so, and no empty one inserted', async () => {
