@@ -20,7 +20,7 @@ const WEB_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
  * and `repo_url`; Jekyll's `_config.yml` `title`), in the catalog's folder or
  * up to its repository's root, and the repository's `origin` remote on a known
  * code host, with its default branch; else the heading of the README in the
- * catalog's folder names the site. Nothing is asked of the network: only
+ * catalog's folder names the site, or of the nearest one above it in its repository. Nothing is asked of the network: only
  * files are read. (Not that site's address: its pages are not this site's,
  * whose canonical addresses `site.url` gives.)
  */
@@ -45,9 +45,16 @@ export function siteFacts(root: string): SiteFacts {
       setOnce(facts, 'title', text(jekyll.title), from);
     }
   }
-  // (Else the catalog's own README's heading: `# gRPC Proposals` over the folder of proposals.)
-  const readme = readmeHeading(root);
-  if (readme) setOnce(facts, 'title', readme.value, readme.from);
+  // (Else the catalog's own README's heading: `# gRPC Proposals` over the folder of proposals; or,
+  // where its folder has none, the nearest one above it in its repository: `# Kyverno Design
+  // Proposals` over `proposals/`.)
+  for (const dir of folders) {
+    const readme = readmeHeading(dir);
+    if (!readme) continue;
+    const rel = path.relative(root, path.join(dir, readme.file)).split(path.sep).join('/');
+    setOnce(facts, 'title', readme.value, `the heading of ${rel}`);
+    break;
+  }
   if (repo) {
     const git = gitDir(repo);
     const origin = git ? originUrl(git) : undefined;
@@ -66,7 +73,7 @@ const GENERIC_HEADING = /^(?:readme|read me|index|home|introduction|overview|con
  * H1, as plain text (no badges, links or marks), where it is a name — a few
  * words, not the file's own name (`# README`) nor a sentence.
  */
-function readmeHeading(root: string): { value: string; from: string } | undefined {
+function readmeHeading(root: string): { value: string; file: string } | undefined {
   for (const name of ['README.md', 'readme.md', 'Readme.md', 'README.markdown', 'index.md']) {
     let source: string;
     try {
@@ -88,7 +95,7 @@ function readmeHeading(root: string): { value: string; from: string } | undefine
       .replace(/\s+/g, ' ')
       .trim();
     const words = value.split(' ').length;
-    return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, from: `the heading of ${name}` } : undefined;
+    return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, file: name } : undefined;
   }
   return undefined;
 }

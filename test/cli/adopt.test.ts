@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -748,6 +749,16 @@ describe('patternbook init --adopt', () => {
     const byIndex = await runCli(['init', '--adopt', indexed], REPO);
     expect(byIndex.code, byIndex.stderr).toBe(0);
     expect(await configOf(indexed)).toMatchObject({ site: { title: 'Lamp Records' } });
+    // (Or, in a folder of its repository with no README of its own, of the nearest one above it.)
+    const repo = await tempCatalog({
+      ...Object.fromEntries(Object.entries(lamps).map(([f, t]) => [`docs/lamps/${f}`, t])),
+      'README.md': '# Lamp Works\n\nThe lamp team.\n',
+    });
+    spawnSync('git', ['init', '-q'], { cwd: repo });
+    const inFolder = await runCli(['init', '--adopt', path.join(repo, 'docs/lamps')], REPO);
+    expect(inFolder.code, inFolder.stderr).toBe(0);
+    expect(await configOf(path.join(repo, 'docs/lamps'))).toMatchObject({ site: { title: 'Lamp Works' } });
+    expect(inFolder.stdout).toContain('site       title "Lamp Works" (from the heading of ../../README.md)');
     for (const heading of ['# README', '# This folder holds one proposal for each lamp we sell.']) {
       const plain = await tempCatalog({ ...lamps, 'README.md': `${heading}\n\nOne file per lamp.\n` });
       expect((await runCli(['init', '--adopt', plain], REPO)).code).toBe(0);
