@@ -1,7 +1,7 @@
 import { displayTitle } from '../../catalog/view.js';
 import path from 'node:path';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { isSiteAddressPath, relativeLink } from '../../catalog/links.js';
+import { isSiteAddressPath, relativeLink, repositoryFile } from '../../catalog/links.js';
 import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -55,6 +55,18 @@ export default defineCatalogRule({
       const info = index.files.stat(target.file);
       // A pattern that could not be read is still one: its own error says what to mend.
       if (info && index.failedToLoad(target.file)) continue;
+      // (A path from the root that names a file of the repository around the catalog, as git hosts read
+      // it: `/visions/embedded.md` from a catalog kept in `proposals/`. A document there, no pattern.)
+      const inRepository = !info && link.url.trim().startsWith('/') ? repositoryFile(link.url.trim(), pattern.file, catalog.root) : undefined;
+      if (inRepository) {
+        if (kind === 'alternative' || MORE_THAN_PATTERNS.test(link.sectionPath[0] ?? '')) continue;
+        report({
+          message: `${where} lists ${shown}: expected a pattern of this catalog, found \`${inRepository}\`, a file of the repository outside the catalog. Link another pattern's file, or remove the entry.`,
+          ...at,
+          warning: true,
+        });
+        continue;
+      }
       // `/docs/guide/retries`: a path from the root without an extension that names no file is an
       // address of the published site (the link rule says so, as a warning).
       if (!info && isSiteAddressPath(link.url, target.file)) continue;

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogData } from '../../../src/export/load.js';
 import { lint } from '../../../src/lint/lint.js';
@@ -83,6 +85,21 @@ describe('related-pattern', () => {
     const report = await lint({ root: dir });
     expect(report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.ruleId}`))).toEqual([
       'event-sourcing/README.md front-matter-syntax',
+    ]);
+  });
+
+  it('takes a path from the root that names a file of the repository around the catalog as git hosts read it: a document, no missing file', async () => {
+    const dir = await tempCatalog({
+      'visions/lantern.md': '# The lantern vision\n\nWhere lamps go.\n',
+      'proposals/templates/pattern.md': TEMPLATE,
+      'proposals/patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'proposals/saga/README.md': pattern('Saga', '- [Vision](/visions/lantern.md)', '1. **[The vision](/visions/lantern.md)**: the longer road'),
+      'proposals/outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
+    });
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    const report = await lint({ root: path.join(dir, 'proposals'), only: ['related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.severity} ${d.message}`))).toEqual([
+      "saga/README.md:15 warning `Related Patterns` lists `/visions/lantern.md`: expected a pattern of this catalog, found `visions/lantern.md`, a file of the repository outside the catalog. Link another pattern's file, or remove the entry.",
     ]);
   });
 
