@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { lateFrontMatter } from '../../markdown/front-matter.js';
 
 export default defineRule({
   meta: {
@@ -39,13 +40,3 @@ export default defineRule({
       });
   },
 });
-
-/** Lines of YAML keys between `---` lines after blank lines at the top of a file, where front matter should have been. */
-function lateFrontMatter(source: string): { line: number; blank: number } | undefined {
-  const m = /^\uFEFF?((?:[ \t]*\r?\n)+)---[ \t]*\r?\n((?:[^\r\n]*\r?\n){1,60}?)---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!m) return undefined;
-  const lines = m[2]!.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0 || !lines.every((l) => /^[A-Za-z_][\w -]*:(?:\s|$)|^\s+\S|^\s*-\s|^\s*#/.test(l))) return undefined;
-  const blank = m[1]!.split(/\r?\n/).length - 1;
-  return { line: blank + 1, blank };
-}

@@ -1,5 +1,5 @@
 import { findPlaceholders } from '../../template/placeholders.js';
-import { frontMatterKey, frontMatterValue } from '../../markdown/front-matter.js';
+import { frontMatterKey, frontMatterValue, lateFrontMatter } from '../../markdown/front-matter.js';
 import { foldHeading, foldText } from '../../template/normalize.js';
 import { opensWithTitle } from '../../catalog/title-line.js';
 import { DOCUMENT_PARTS } from '../../template/document-parts.js';
@@ -319,8 +319,12 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
   } else if (spec.from === 'front-matter') {
     const value = frontMatterValue(pattern.frontMatter, spec.key);
-    // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
-    const missing = ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) && !doc.frontMatter?.error;
+    // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there. So is front
+    // matter below a blank first line, read as text: its `title:` is there, unread.)
+    const missing =
+      ((typeof value !== 'string' && typeof value !== 'number') || !String(value).trim()) &&
+      !doc.frontMatter?.error &&
+      !(doc.frontMatter === undefined && lateFrontMatter(doc.source));
     // A file with its title as an H1 and no front matter title has it, in another place: one finding.
     // (Not an H1 the catalog reads as a part under a header that names the file, `# Summary` below a
     // header table's `title`: that header is where it has it.)

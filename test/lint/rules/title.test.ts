@@ -773,3 +773,16 @@ describe('title: the title a level down over sections at the template’s level,
     ]);
   });
 });
+
+describe('title: front matter below a blank first line, where the template keeps the title there', () => {
+  it('is front-matter-syntax’s one finding: no second one telling to set the `title:` the file has', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '---\ntitle: "[Feature name]"\n---\n\n## Summary\n\nIn short.\n';
+    const text = '\n---\ntitle: Seed swap shelf\n---\n\n## Summary\n\nA shelf for seeds.\n';
+    expect((await lintOne('title', text, { template })).shown).toEqual([]);
+    const syntax = await lintOne('front-matter-syntax', text, { template });
+    expect(syntax.diagnostics.map((d) => `${d.line} ${d.message.slice(0, 30)}`)).toEqual(['2 Front matter after a blank lin']);
+    // (Without the front matter at all, the title is missing.)
+    expect((await lintOne('title', '## Summary\n\nA shelf for seeds.\n', { template })).diagnostics).toHaveLength(1);
+  });
+});
