@@ -14,8 +14,28 @@ export default defineRule({
   },
   check({ pattern, catalog, outline, report }) {
     const template = catalog.templates.for(pattern.path).sections;
-    const visit = (matches: SectionMatch[]): void => {
-      for (const { section, schema, predecessor, successor } of outOfOrder(matches)) {
+    // (Under a section the template repeats, `### Option 1:` and `### Option 2:` each with its `#### Pros`
+    // and `#### Cons`, each one's sub-sections are in order among themselves: judged apart.)
+    const doc = pattern.document;
+    const byParent = (matches: SectionMatch[]): SectionMatch[][] => {
+      const groups = new Map<Section | undefined, SectionMatch[]>();
+      for (const m of matches)
+        for (const s of m.sections) {
+          const parent = parentSection(doc.sections, s);
+          const group =
+            groups.get(parent) ??
+            groups
+              .set(
+                parent,
+                matches.map((x) => ({ ...x, sections: [] })),
+              )
+              .get(parent)!;
+          group[matches.indexOf(m)]!.sections.push(s);
+        }
+      return groups.size <= 1 ? [matches] : [...groups.values()];
+    };
+    const visit = (matches: SectionMatch[], repeated = false): void => {
+      for (const { section, schema, predecessor, successor } of (repeated ? byParent(matches) : [matches]).flatMap(outOfOrder)) {
         // (Written another way, `## Guides` for `## Writing guide`: which section it was taken for.)
         const named = variantKey(section.title) === variantKey(schema.heading) ? '' : ` (read as the template's ${schemaLabel(schema)})`;
         report({
@@ -23,7 +43,7 @@ export default defineRule({
           range: section.heading.range,
         });
       }
-      matches.forEach((m) => visit(m.children));
+      matches.forEach((m) => visit(m.children, m.sections.length > 1));
     };
     visit(outline.matches);
 

@@ -272,3 +272,18 @@ describe('section-order: guidance the template tells the author to delete', () =
     expect(names.shown).toEqual([]);
   });
 });
+
+describe('section-order: sub-sections of a section the template repeats', () => {
+  it('are in order within each one (`### Option 1` and `### Option 2`, each with Pros then Cons); one out of order in one of them is said', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template =
+      '# [Title]\n\n## Summary\n\nIn short.\n\n## Options\n\n### Option 1:\n\n#### Pros\n\nGood.\n\n#### Cons\n\nBad.\n\n### Option 2:\n\n#### Pros\n\nGood.\n\n#### Cons\n\nBad.\n';
+    const text =
+      '# Shed roof\n\n## Summary\n\nA new roof.\n\n## Options\n\n### Option 1: tin\n\n#### Pros\n\nCheap.\n\n#### Cons\n\nLoud.\n\n### Option 2: slate\n\n#### Pros\n\nQuiet.\n\n#### Cons\n\nHeavy.\n';
+    expect((await lintOne('section-order', text, { template })).shown).toEqual([]);
+    const swapped = text.replace('#### Pros\n\nQuiet.\n\n#### Cons\n\nHeavy.\n', '#### Cons\n\nHeavy.\n\n#### Pros\n\nQuiet.\n');
+    expect((await lintOne('section-order', swapped, { template })).diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      '21 `#### Cons` is out of order: the template puts it after `#### Pros`.',
+    ]);
+  });
+});
