@@ -650,10 +650,15 @@ function readSummary(
     (template?.preamble ?? []).filter((b) => b.kind === 'paragraph' && b.range.start.line > (template?.title?.range.end.line ?? 0)).map((b) => foldText(blockText(b))),
   );
   // (Never the title's own line: under `## Title`, a field, a name written on the first line as plain text.)
-  const prose = firstProse(doc, title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined, (text) => {
-    const folded = foldText(text);
-    return folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded));
-  });
+  const prose = firstProse(
+    doc,
+    title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined,
+    (text) => {
+      const folded = foldText(text);
+      return folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded));
+    },
+    fields?.range,
+  );
   return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
 }
 
@@ -854,9 +859,16 @@ function findSection(sections: readonly Section[], matcher: RegExp): Section | u
  * image, badge or link, nor a `Label: value` line (`Status: accepted`). A
  * pattern written in lists alone gives the first list item that reads so.
  */
-function firstProse(doc: MarkdownDocument, skip: Range | undefined, ofTemplate: (text: string) => boolean = () => false): { text: string; range: Range } | undefined {
+function firstProse(
+  doc: MarkdownDocument,
+  skip: Range | undefined,
+  ofTemplate: (text: string) => boolean = () => false,
+  /** The fields the document writes in its body (`Name: … \` over `Start Date: …`): no prose of it. */
+  fieldsAt?: Range,
+): { text: string; range: Range } | undefined {
   const titleEnd = doc.title?.range.end.line ?? 0;
-  const outside = (range: Range) => range.start.line > titleEnd && (!skip || range.start.line > skip.end.line || range.end.line < skip.start.line);
+  const apart = (range: Range, other: Range | undefined) => !other || range.start.line > other.end.line || range.end.line < other.start.line;
+  const outside = (range: Range) => range.start.line > titleEnd && apart(range, skip) && apart(range, fieldsAt);
   const find = (pick: (block: Block, next: Block | undefined, section: Section | undefined) => { text: string; range: Range } | undefined) => {
     const inBlocks = (blocks: readonly Block[], section?: Section) => {
       for (let i = 0; i < blocks.length; i++) {

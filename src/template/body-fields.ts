@@ -64,7 +64,9 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   const add = (key: string, value: string) => {
     const k = key.trim().toLowerCase();
     // (Emphasis and code marks go; an underscore inside a word stays: `DOCK_ONLY`.)
+    // (A line break written as a backslash at the end of the line, `Start Date: 2021-12-25 \`, is no part of it.)
     const v = value
+      .replace(/\s*\\$/, '')
       .replace(/`/g, '')
       .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
       .replace(/(?<![\p{L}\p{N}])[*_]+(?=\S)|(?<=\S)[*_]+(?![\p{L}\p{N}])/gu, '')

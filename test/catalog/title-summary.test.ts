@@ -1067,3 +1067,18 @@ describe('summary: a notice that the document is no longer in use', () => {
     ]);
   });
 });
+
+describe('summary: the header’s fields under the title, their lines broken with a backslash', () => {
+  it('are fields, no prose: the summary is the first paragraph of the text, and no value keeps the backslash', async () => {
+    const template = '# Meta\n- Name: (the feature)\n- Start Date: (today)\n\n# Overview\n\nWhat it is.\n';
+    const catalog = await catalogOf(
+      template,
+      {
+        'seed-swap': `# Seed swap shelf\n\nName: Seed swap shelf \\\nStart Date: 2024-03-01 \\\nAuthors: [Ada](https://example.org/ada), [Ben](https://example.org/ben), [Cy](https://example.org/cy)\\\nSupersedes: N/A\n\n## Overview\n\nA shelf by the gate where neighbours leave and take seeds.\n`,
+      },
+      { title: { from: 'heading', recommended: true } },
+    );
+    expect(read(catalog)).toEqual([['seed-swap', 'Seed swap shelf', 'heading', 'A shelf by the gate where neighbours leave and take seeds.', 'paragraph']]);
+    expect(catalog.patterns[0]!.fields).toMatchObject({ 'start date': '2024-03-01', supersedes: 'N/A' });
+  });
+});
