@@ -1049,6 +1049,10 @@ describe('required-section: a section without sub-sections missing where the aut
     const source = '# Summary\n\nA cache.\n\n# Design\n\nKeys by path.\n\n# Sharding\n\nBy tenant.\n\n# Future work\n\nEviction.\n\n# 7. Appendix\n\nTables.\n';
     const fixed = await lintOne('required-section', source, { template, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('# Future work', '# Alternatives\n\n<!-- What else. -->\n\n# Future work'));
+    // (So do its conclusions, `# Conclusions and future work`: the section goes where the finding says, before them.)
+    const concluded = source.replace('# Future work\n\nEviction.\n\n# 7. Appendix\n\nTables.\n', '# Conclusions and future work\n\nIt works; eviction next.\n');
+    const fixedToo = await lintOne('required-section', concluded, { template, fix: true });
+    expect(await readFile(fixedToo.file, 'utf8')).toBe(concluded.replace('# Conclusions', '# Alternatives\n\n<!-- What else. -->\n\n# Conclusions'));
   });
 });
 
