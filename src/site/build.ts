@@ -200,7 +200,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
         written.problems.push(...writeMovedPages(dir, site, catalog));
-        if (options.lastGood) await keepLastGood(options.lastGood, catalog, metas, out, dir, kept);
+        if (options.lastGood) await keepLastGood(options.lastGood, (file) => index.failedToLoad(file), metas, out, dir, kept);
         phase('pages written');
         const built = metas.filter((m) => !written!.failed.has(m.file));
         graph = await writeSiteFiles(dir, site, catalog, built, written.mermaid, undefined, baselined);
@@ -235,17 +235,15 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
  */
 async function keepLastGood(
   lastGood: ReadonlyMap<string, string>,
-  catalog: LightCatalog,
+  broken: (file: string) => boolean,
   metas: PageMeta[],
   out: string,
   dir: string,
   kept: Map<string, string>,
 ): Promise<void> {
-  const broken = new Set(catalog.diagnostics.filter((d) => d.fatal).map((d) => path.resolve(catalog.root, d.path)));
-  if (broken.size === 0) return;
   const taken = new Set(metas.map((m) => m.slug));
   for (const [file, slug] of lastGood) {
-    if (!broken.has(file) || taken.has(slug)) continue;
+    if (!broken(file) || taken.has(slug)) continue;
     const from = path.join(out, 'patterns', slug);
     if (!existsSync(from)) continue;
     await cp(from, path.join(dir, 'patterns', slug), { recursive: true });

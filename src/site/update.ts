@@ -128,17 +128,12 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const isChanged = pattern.file === changed.pattern.file;
     const source = isChanged ? changed : await loadCatalogPattern(loadInput(state.prepared.config, pattern), state.prepared.templates, { keepTokens: true });
     if (!source.ok) continue;
-    const page = renderPage(
-      meta,
-      source.pattern,
-      { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels },
-      locate,
-    );
+    const settings = { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels };
+    const page = renderPage(meta, source.pattern, settings, locate);
     await drawDiagrams(page, { root: state.session.catalog.root });
     state.mermaid ||= page.mermaid;
     await writeFileAtomic(path.join(state.out, 'patterns', page.slug, 'index.html'), patternPage(state.site, page, bySlug));
     if (isChanged) {
-      const settings = { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels };
       const companions =
         page.documents.length > 0
           ? await writeCompanionPages(

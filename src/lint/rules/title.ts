@@ -182,29 +182,14 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       // no H1 anywhere: one layout, as heading-level says of its sections — a warning at that heading.)
       const top = doc.headings[0];
       const by = top ? top.level - (spec.level ?? 1) : 0;
-      const titleDown =
-        !first &&
-        !firstUp &&
-        !fmText &&
-        top !== undefined &&
-        by === 1 &&
-        pattern.title?.from === 'heading' &&
-        pattern.title.range.start.line === top.range.start.line &&
-        outline.all.length > 0 &&
-        outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
+      // (The first heading, a level down, read as the title.)
+      const topIsTitle =
+        !first && !firstUp && !fmText && top !== undefined && by === 1 && pattern.title?.from === 'heading' && pattern.title.range.start.line === top.range.start.line;
+      const titleDown = topIsTitle && outline.all.length > 0 && outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
       // (The title a level down over sections at the template's level, or some of them, `## Storage
       // team charter` over `## Mission`, no H1 anywhere: read as the title, written at another level —
       // said as a title a level down is, not as none.)
-      const titleLower =
-        !titleDown &&
-        !first &&
-        !firstUp &&
-        !fmText &&
-        top !== undefined &&
-        by === 1 &&
-        doc.headings.every((h) => h.level !== 1) &&
-        pattern.title?.from === 'heading' &&
-        pattern.title.range.start.line === top.range.start.line;
+      const titleLower = topIsTitle && !titleDown && doc.headings.every((h) => h.level !== 1);
       if (titleLower) {
         report({
           message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`: ${opensWith}. Make it \`${'#'.repeat(spec.level ?? 1)} ${top.text}\`.${loose ? LOOSE : ''}`,
