@@ -61,7 +61,18 @@ const DERIVED_EVIDENCE_MIN = 3;
 const RECOMMEND_MOST_MIN = 4;
 
 /** Compares the template with the patterns' parsed files (real outline matching, as lint does). */
-export function compareTemplate(template: TemplateSchema, docs: readonly MarkdownDocument[], options: { derived?: boolean } = {}): Comparison {
+export function compareTemplate(
+  template: TemplateSchema,
+  docs: readonly MarkdownDocument[],
+  options: {
+    derived?: boolean;
+    /**
+     * Whether the pattern was written before the template asked for the section (its git history,
+     * see `templateHistory`): lacking it then, it says nothing of the catalog's practice since.
+     */
+    writtenBefore?: ((section: TemplateSection, doc: MarkdownDocument) => boolean) | undefined;
+  } = {},
+): Comparison {
   const n = docs.length;
   const outlines = docs.map((doc) => matchOutline(template.sections, doc.sections));
   const everyone = flattenSections(template.sections).filter((s) => !s.anyHeading);
@@ -216,17 +227,27 @@ export function compareTemplate(template: TemplateSchema, docs: readonly Markdow
       // The catalog's own practice: a section this share of its patterns go without is asked for,
       // not required — all of them, too (a section the template gained after they were written).
       // A missing one stays a finding, as a warning.
+      // (Counted among the patterns written since the template asked for it, where its git history
+      // tells: those written before lack it as their era did, and lint says so of each, as a warning.)
+      const before = options.writtenBefore ? docs.filter((doc, i) => !has(outlines[i]!, schema) && options.writtenBefore!(schema, doc)).length : 0;
+      const asked = n - before;
+      const lack = n - kept - before;
+      const since = before > 0 ? ' written since the template asked for it' : '';
       // (In a small catalog, counting those that have it under a name accepted for it: it is theirs then.)
       const aliased = namesAtPlace(schema, kept)
         .filter((e) => choices.get(schema)?.aliases?.includes(e.written))
         .reduce((sum, e) => sum + e.count, 0);
-      if (!schema.recommended && (n >= RECOMMEND_MIN || (n >= RECOMMEND_MOST_MIN && (n - kept - aliased) * 2 > n))) {
+      if (before > 0 && (lack === 0 || lack < asked * ABSENT_SHARE)) {
+        choice(schema).reasons.push(
+          `\`${heading(schema)}\` is missing in ${count(n - kept)} of ${count(n)} patterns, ${lack === 0 ? (before === 1 ? 'one' : `all ${count(before)}`) : `${count(before)} of them`} written before the template asked for it (its git history): required, and lint reports a missing one in those as a warning`,
+        );
+      } else if (!schema.recommended && (asked >= RECOMMEND_MIN || (asked >= RECOMMEND_MOST_MIN && (lack - aliased) * 2 > asked))) {
         const c = choice(schema);
         c.recommended = true;
         c.reasons.push(
-          `\`${heading(schema)}\` is missing${c.aliases?.length ? ' under its own name' : ''} in ${kept === 0 ? `all ${count(n)}` : `${count(n - kept)} of ${count(n)}`} patterns${kept === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
+          `\`${heading(schema)}\` is missing${c.aliases?.length ? ' under its own name' : ''} in ${kept === 0 && before === 0 ? `all ${count(n)}` : `${count(lack)} of ${count(asked)}`} patterns${since}${kept === 0 && before === 0 ? ' (a section the template gained after they were written, likely)' : ''}: recommended (a missing one is a warning; remove this line to make it an error)`,
         );
-      } else if (!schema.recommended && !underOptional(schema)) absent.push({ name: schema.name, level: schema.level, missing: n - kept, of: n });
+      } else if (!schema.recommended && !underOptional(schema)) absent.push({ name: schema.name, level: schema.level, missing: lack, of: asked });
     }
   }
 

@@ -17,7 +17,10 @@ import type { MarkdownDocument } from '../markdown/types.js';
 import { catalogBoilerplate, describeBoilerplate } from '../template/leftovers.js';
 import { processRules } from './adopt-process.js';
 import { readTemplateText, templateFromSource, type SummarySetting, type TitleSetting } from '../template/load-template.js';
-import type { TemplateSchema } from '../template/types.js';
+import type { TemplateSchema, TemplateSection } from '../template/types.js';
+import type { Pattern } from '../catalog/types.js';
+import { declaredDate } from '../catalog/declared-date.js';
+import { templateHistory } from '../catalog/template-history.js';
 import { flattenSections } from '../template/walk.js';
 import { bodyFields } from '../template/body-fields.js';
 import { waiverName } from '../catalog/waivers.js';
@@ -241,7 +244,21 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
         new Set(layout.patterns),
         loadedDocs,
       );
-  const comparison = compareTemplate(schema, docs, { derived: derived !== undefined });
+  // When each pattern was written, against when its template asked for each section (their git
+  // history): a pattern written before lacks it as its era did, and says nothing of the practice since.
+  const written = new Map(loaded.patterns.map((p) => [p.document, p]));
+  const before = (template: TemplateSchema) => {
+    const history = templateHistory(template, root);
+    if (!history) return undefined;
+    return (section: TemplateSection, doc: MarkdownDocument) => {
+      const since = history.since(section);
+      const pattern = written.get(doc);
+      if (since === undefined || !pattern) return false;
+      const at = history.written(pattern.path, declaredDate(pattern));
+      return at !== undefined && at < (since === 'first' ? history.first : since);
+    };
+  };
+  const comparison = compareTemplate(schema, docs, { derived: derived !== undefined, writtenBefore: derived ? undefined : before(schema) });
   // What the catalog's README and CONTRIBUTING say of the template's sections (a part "each ACP can
   // have", "It doesn't need to fill in all the sections"): its own rules, no stricter.
   if (!derived)
@@ -264,7 +281,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
   // that follow it; `sections` is shared by name, so a name both have keeps the template's.
   const baseNames = new Set(flattenSections(schema.sections).map((s) => foldHeading(s.name)));
   for (const s of siblings)
-    for (const choice of compareTemplate(s.candidate.schema, s.docs).sections)
+    for (const choice of compareTemplate(s.candidate.schema, s.docs, { writtenBefore: before(s.candidate.schema) }).sections)
       if (!baseNames.has(foldHeading(choice.name)) && !comparison.sections.some((c) => foldHeading(c.name) === foldHeading(choice.name)))
         comparison.sections.push({ ...choice, reasons: choice.reasons.map((r) => `${r} (${s.candidate.rel})`) });
   const boilerplate = catalogBoilerplate(schema, docs).map(describeBoilerplate);
@@ -280,7 +297,7 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
       fitting: f.fitting,
       joined: f.joined,
       ...(f.sibling ? { sibling: f.sibling } : {}),
-      sections: compareTemplate(f.candidate.schema, own).sections,
+      sections: compareTemplate(f.candidate.schema, own, { writtenBefore: before(f.candidate.schema) }).sections,
     };
   });
 
@@ -891,7 +908,7 @@ async function loadPatterns(
   exclude: string[],
   template: TemplateSchema,
   otherTemplates: readonly string[] = [],
-): Promise<{ docs: MarkdownDocument[]; paths: string[]; linked: LinkedPattern[]; files: number; moved: number }> {
+): Promise<{ docs: MarkdownDocument[]; paths: string[]; patterns: Pattern[]; linked: LinkedPattern[]; files: number; moved: number }> {
   const discovered = await discoverPatterns({
     root,
     patterns,
@@ -908,6 +925,7 @@ async function loadPatterns(
   return {
     docs: live.map((p) => p.document),
     paths: live.map((p) => p.path),
+    patterns: live,
     linked: live.map((p) => ({ path: p.path, slug: p.slug, urls: (p.links ?? p.document.links).map((l) => l.url) })),
     files: discovered.files.length,
     moved,

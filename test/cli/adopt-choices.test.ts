@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli, tempCatalog } from '../helpers.js';
+import { gitAt, REPO, runCli, tempCatalog } from '../helpers.js';
 import { configOf, lintOf, pickedOf } from './_adopt.js';
 
 /**
@@ -850,5 +850,50 @@ describe('init --adopt: a template of front matter fields alone, derived from th
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/not taken +content\/patterns\/moves\/_index\.md \(it has the template's header fields, where no glob reaches/);
     expect(run.stdout).not.toContain("the template's sections");
+  });
+});
+
+describe('init --adopt: sections the template gained after the older records were written', () => {
+  const templateAt = (later: boolean) =>
+    `# [Record title]\n\n## Decision\n\nWhat was decided.\n${later ? '\n## Rationale\n\nWhy this choice.\n\n## Trade-offs\n\nWhat it costs.\n' : '\n## Context\n\nThe situation.\n'}`;
+  const record = (n: number, later: boolean, lack = '') =>
+    `# Record ${n}: keep widget ${n}\n\n## Decision\n\nWe keep widget ${n} in the box.\n` +
+    (later
+      ? `${lack === 'Rationale' ? '' : `\n## Rationale\n\nWidget ${n} is cheap.\n`}${lack === 'Trade-offs' ? '' : `\n## Trade-offs\n\nWidget ${n} is heavy.\n`}`
+      : `\n## Context\n\nThe box had room for widget ${n}.\n`);
+
+  it('records committed before the template asked for a section do not make it optional: it stays required, a newer record without it is an error, the older ones warnings', async () => {
+    const dir = await tempCatalog({ 'records/000-template.md': templateAt(false) });
+    gitAt(dir, undefined, 'init', '-q');
+    gitAt(dir, '2019-03-01T00:00:00Z', 'add', '-A');
+    gitAt(dir, '2019-03-01T00:00:00Z', 'commit', '-qm', 'template');
+    for (let n = 1; n <= 4; n++) await writeFile(path.join(dir, `records/00${n}-widget-${n}.md`), record(n, false));
+    gitAt(dir, '2019-06-01T00:00:00Z', 'add', '-A');
+    gitAt(dir, '2019-06-01T00:00:00Z', 'commit', '-qm', 'older records');
+    await writeFile(path.join(dir, 'records/000-template.md'), templateAt(true));
+    gitAt(dir, '2022-01-01T00:00:00Z', 'commit', '-qam', 'the template asks for more');
+    for (let n = 5; n <= 10; n++) await writeFile(path.join(dir, `records/${String(n).padStart(3, '0')}-widget-${n}.md`), record(n, true, n === 8 ? 'Trade-offs' : ''));
+    gitAt(dir, '2023-01-01T00:00:00Z', 'add', '-A');
+    gitAt(dir, '2023-01-01T00:00:00Z', 'commit', '-qm', 'newer records');
+
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const sections = ((await configOf(dir)).sections ?? {}) as Record<string, Record<string, unknown> | null>;
+    // (Missing in 4 or 5 of 10 records, each older one written before the template had it.)
+    expect(sections.Rationale?.recommended).toBeUndefined();
+    expect(sections['Trade-offs']?.recommended).toBeUndefined();
+    const config = await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8');
+    expect(config.replace(/\n\s*#\s*/g, ' ')).toContain(
+      '`## Rationale` is missing in 4 of 10 patterns, all 4 written before the template asked for it (its git history): required',
+    );
+
+    const report = await lintOf(dir, REPO);
+    const missing = report.results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => ({ file: path.basename(r.file), severity: d.severity })),
+    );
+    expect(missing.filter((m) => m.severity === 'error')).toEqual([{ file: '008-widget-8.md', severity: 'error' }]);
+    expect(new Set(missing.filter((m) => m.severity === 'warning').map((m) => m.file))).toEqual(
+      new Set(['001-widget-1.md', '002-widget-2.md', '003-widget-3.md', '004-widget-4.md']),
+    );
   });
 });

@@ -1,6 +1,5 @@
-import { committedVersions, firstAddedTimes, firstCommit } from '../../util/git.js';
+import { templateHistory } from '../../catalog/template-history.js';
 import { declaredDate } from '../../catalog/declared-date.js';
-import path from 'node:path';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
 import { plainRange, type Range } from '../../markdown/lines.js';
@@ -258,30 +257,25 @@ function hadFromTheStart(
   /** The dates patterns give themselves (see `declaredDate`), by path: they existed by then, whatever git says. */
   declared: Map<string, number> = new Map(),
 ): Map<string, Era> {
-  if ((eras.size === 0 && lacking.size === 0) || template.builtIn) return eras;
-  const first = firstCommit(template.file);
-  if (first === undefined) return eras;
-  const headingsOf = (text: string) => [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => foldHeading(m[1]!));
-  const headings = headingsOf(first.text);
+  if (eras.size === 0 && lacking.size === 0) return eras;
+  const history = templateHistory(template, root);
+  if (history === undefined) return eras;
   const byId = sectionsById(template);
   const out = new Map<string, Era>();
-  let added: Map<string, number> | undefined;
+  const written = (p: string) => history.written(p, declared.get(p)) ?? Infinity;
+  const committed = (p: string) => history.added(p) ?? Infinity;
   // A section the template gained after its first version (the history says when): the patterns
   // committed before then that lack it were written without it — each one, however few.
-  let versions: { headings: string[]; time: number }[] | undefined;
   for (const [id, paths] of lacking) {
     const section = byId.get(id);
-    if (!section || headings.some((h) => section.matcher.test(h))) continue;
-    versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), time: v.time }));
-    const gained = versions.find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
-    if (gained === undefined) continue;
-    added ??= firstAddedTimes(root);
-    const older = [...paths].filter((p) => Math.min(added!.get(path.join(root, p)) ?? Infinity, declared.get(p) ?? Infinity) < gained);
+    const gained = section && history.since(section);
+    if (gained === undefined || gained === 'first') continue;
+    const older = [...paths].filter((p) => written(p) < gained);
     if (older.length === 0) continue;
     const date = new Date(gained).toISOString().slice(0, 10);
     const era = eras.get(id);
     // (Dated by the date it gives itself, `November 2013` under its title, where git has it later: imported or moved since.)
-    const dated = older.some((p) => (added!.get(path.join(root, p)) ?? Infinity) >= gained);
+    const dated = older.some((p) => committed(p) >= gained);
     out.set(id, {
       patterns: new Set([...(era?.patterns ?? []), ...older]),
       reason: dated
@@ -290,15 +284,17 @@ function hadFromTheStart(
       known: true,
     });
   }
+  const fromTheStart = (id: string) => {
+    const section = byId.get(id);
+    return section !== undefined && history.since(section) === 'first';
+  };
   for (const [id, era] of eras) {
     if (out.has(id)) continue;
-    const section = byId.get(id);
-    if (!section || !headings.some((h) => section.matcher.test(h))) {
+    if (!fromTheStart(id)) {
       out.set(id, era);
       continue;
     }
-    added ??= firstAddedTimes(root);
-    const older = [...era.patterns].filter((p) => Math.min(added!.get(path.join(root, p)) ?? Infinity, declared.get(p) ?? Infinity) < first.time);
+    const older = [...era.patterns].filter((p) => written(p) < history.first);
     if (older.length > 0)
       out.set(id, {
         patterns: new Set(older),
@@ -307,16 +303,12 @@ function hadFromTheStart(
   }
   // A section the template had from its first version, lacked by a pattern written before that
   // version (committed, or dated by itself, earlier): written before there was a template.
-  const firstDate = new Date(first.time).toISOString().slice(0, 10);
+  const firstDate = new Date(history.first).toISOString().slice(0, 10);
   for (const [id, paths] of lacking) {
-    if (out.has(id) || eras.has(id)) continue;
-    const section = byId.get(id);
-    if (!section || !headings.some((h) => section.matcher.test(h))) continue;
-    added ??= firstAddedTimes(root);
-    const committed = (p: string) => added!.get(path.join(root, p)) ?? Infinity;
-    const older = [...paths].filter((p) => Math.min(committed(p), declared.get(p) ?? Infinity) < first.time);
+    if (out.has(id) || eras.has(id) || !fromTheStart(id)) continue;
+    const older = [...paths].filter((p) => written(p) < history.first);
     if (older.length === 0) continue;
-    const dated = older.some((p) => committed(p) >= first.time);
+    const dated = older.some((p) => committed(p) >= history.first);
     out.set(id, {
       patterns: new Set(older),
       reason: `This pattern was written before the template's first version (${firstDate}), which has it (${dated ? 'its git history, or the date it gives itself' : 'its git history'})`,

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { testRule } from '../../../src/lint/rule-tester.js';
 import { OUTLINE_TEMPLATE as template } from './_templates.js';
 import { lintOne } from './_lint-one.js';
 import { lint } from '../../../src/lint/lint.js';
-import { tempCatalog } from '../../helpers.js';
+import { gitAt, tempCatalog } from '../../helpers.js';
 
 /** A template of three sections, and what a file with one of them is told (under half of it). */
 const THREE = '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n';
@@ -1196,14 +1195,7 @@ describe('required-section: a section the template gained after the older patter
   });
 
   it('where the git history says the template had it from its first version, the older patterns that lack it are errors; where it came later, warnings', async () => {
-    const git = (cwd: string, ...args: string[]) => {
-      const r = spawnSync('git', args, {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' },
-      });
-      if (r.status !== 0) throw new Error(r.stderr);
-    };
+    const git = (cwd: string, ...args: string[]) => gitAt(cwd, undefined, ...args);
     for (const firstHad of [true, false]) {
       const files: Record<string, string> = {
         'templates/proposal.md': firstHad ? template : template.replace(/\n## Security\n[\s\S]*$/, '\n'),
@@ -1223,24 +1215,6 @@ describe('required-section: a section the template gained after the older patter
       expect(severities).toEqual(firstHad ? Array(7).fill('error') : [...Array(6).fill('warning'), 'error']);
     }
   });
-
-  /** `git args` in `cwd`, committed as of `date` by a test author. */
-  const gitAt = (cwd: string, date: string, ...args: string[]) => {
-    const r = spawnSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.org',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.org',
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
-    if (r.status !== 0) throw new Error(r.stderr);
-  };
 
   it('patterns committed before the template itself (written before there was one) keep their warnings, with that said', async () => {
     const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }) });

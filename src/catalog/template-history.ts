@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { committedVersions, firstAddedTimes, firstCommit } from '../util/git.js';
+import { splitNote } from '../template/heading-variants.js';
+import { foldHeading } from '../template/normalize.js';
+import type { TemplateSchema, TemplateSection } from '../template/types.js';
+
+/**
+ * What git says of a template's past and of when the catalog's patterns were written: a catalog
+ * fact, read by lint (a pattern written before the template asked for a section lacks it as a
+ * warning) and by `init --adopt` (such patterns do not make the section optional for the others).
+ * Each part of the history is read from git once, when first asked for.
+ */
+export interface TemplateHistory {
+  /** The time (ms) of the template's first committed version. */
+  readonly first: number;
+  /**
+   * When the template first had the section: at its first version (`first`), or at a later one (the
+   * time it was committed), or undefined (never committed with it).
+   */
+  since(section: TemplateSection): 'first' | number | undefined;
+  /** When the pattern (its path from the catalog's root) was first committed, or undefined. */
+  added(rel: string): number | undefined;
+  /** When the pattern was written: the earlier of its first commit and the date it gives itself (`declared`). */
+  written(rel: string, declared?: number): number | undefined;
+}
+
+/**
+ * The template's history in the catalog at `root`, or undefined where git cannot tell it: a
+ * built-in template, no git, a template never committed, a shallow clone.
+ */
+export function templateHistory(template: TemplateSchema, root: string): TemplateHistory | undefined {
+  if (template.builtIn) return undefined;
+  const first = firstCommit(template.file);
+  if (first === undefined) return undefined;
+  // (Each heading by its whole text and by its name without the note, `## Associated issues (PRs)`.)
+  const headingsOf = (text: string) => [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].flatMap((m) => [foldHeading(m[1]!), foldHeading(splitNote(m[1]!).text)]);
+  const firstHeadings = headingsOf(first.text);
+  let versions: { headings: string[]; time: number }[] | undefined;
+  let addedTimes: Map<string, number> | undefined;
+  const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
+  return {
+    first: first.time,
+    since(section) {
+      if (firstHeadings.some((h) => section.matcher.test(h))) return 'first';
+      versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), time: v.time }));
+      return versions.find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+    },
+    added,
+    written(rel, declared) {
+      const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
+      return t === Infinity ? undefined : t;
+    },
+  };
+}

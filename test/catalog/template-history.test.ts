@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { templateHistory } from '../../src/catalog/template-history.js';
+import { templateFromSource } from '../../src/template/load-template.js';
+import { flattenSections } from '../../src/template/walk.js';
+import { gitAt, tempCatalog } from '../helpers.js';
+
+describe('templateHistory: when the template asked for each section, when each pattern was written', () => {
+  const first = '# [Title]\n\n## Decision\n\nWhat was decided.\n';
+  const later = `${first}\n## Linked issues (PRs)\n\nThe issues and pull requests.\n`;
+
+  it('reads the section a later version gained by its name without the note, and the patterns’ first commits', async () => {
+    const dir = await tempCatalog({ 'template.md': first, 'old.md': '# Old\n\n## Decision\n\nKept.\n' });
+    gitAt(dir, undefined, 'init', '-q');
+    gitAt(dir, '2020-01-01T00:00:00Z', 'add', '-A');
+    gitAt(dir, '2020-01-01T00:00:00Z', 'commit', '-qm', 'first');
+    await writeFile(path.join(dir, 'template.md'), later);
+    gitAt(dir, '2021-06-01T00:00:00Z', 'commit', '-qam', 'issues');
+    const schema = templateFromSource(later, path.join(dir, 'template.md'));
+    const [decision, issues] = flattenSections(schema.sections);
+    expect(issues!.name).toBe('Linked issues');
+    const history = templateHistory(schema, dir)!;
+    expect(history.first).toBe(Date.parse('2020-01-01T00:00:00Z'));
+    expect(history.since(decision!)).toBe('first');
+    expect(history.since(issues!)).toBe(Date.parse('2021-06-01T00:00:00Z'));
+    expect(history.added('old.md')).toBe(Date.parse('2020-01-01T00:00:00Z'));
+    // (A date the pattern gives itself, earlier than its commit, is when it was written.)
+    expect(history.written('old.md', Date.parse('2018-05-05T00:00:00Z'))).toBe(Date.parse('2018-05-05T00:00:00Z'));
+    expect(history.written('new.md')).toBeUndefined();
+  });
+
+  it('tells nothing where git cannot: a template never committed', async () => {
+    const dir = await tempCatalog({ 'template.md': first });
+    gitAt(dir, undefined, 'init', '-q');
+    expect(templateHistory(templateFromSource(first, path.join(dir, 'template.md')), dir)).toBeUndefined();
+  });
+});
