@@ -3,6 +3,7 @@ import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js
 import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
+import { variantKey } from '../../template/heading-variants.js';
 import { flattenSections, parentSection } from '../../template/walk.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
@@ -51,6 +52,8 @@ type LevelReport = Report & {
   written?: string;
   /** Sections written off together: the same template parent, the same level written and asked (`## Goals`, `## Non-Goals` for `###`). */
   together?: string;
+  /** A warning by the outline's shape alone (written flat, grouped, a part of the author's heading): where the catalog keeps the level, that says more. */
+  shaped?: true;
 };
 
 /** A pattern's findings, and every template section it writes at another level (`id@level`). */
@@ -109,23 +112,24 @@ export default defineCatalogRule({
     const mineTemplate = catalog.templates.for(pattern.path);
     const ofMine = kept.of.get(mineTemplate) ?? 0;
     const countOf = (written: string | undefined) => (written ? (kept.counts.get(`${mineTemplate.file}\u0000${written}`) ?? 0) : 0);
-    const keptThere = (r: { written?: string | undefined; warning?: boolean }) => !r.warning && countOf(r.written) >= 3 && countOf(r.written) * 10 >= ofMine;
+    const keptThere = (r: { written?: string | undefined; warning?: boolean; shaped?: true }) =>
+      (!r.warning || r.shaped === true) && countOf(r.written) >= 3 && countOf(r.written) * 10 >= ofMine;
     // (Sections written off together, `## Goals` and `## Non-Goals` a level up, are one move: where the
     // catalog keeps one of them there, the other is said alike — a warning, neither moved alone.)
     const leaders = new Map<string, LevelReport>();
     for (const r of mine) if (r.together && keptThere(r) && !leaders.has(r.together)) leaders.set(r.together, r);
     const kind = kept.of.size > 1 ? ' of its kind' : '';
-    for (const { written, together, ...finding } of mine) {
+    for (const { written, together, shaped, ...finding } of mine) {
       const count = countOf(written);
       const leader = together === undefined ? undefined : leaders.get(together);
-      if (keptThere({ written, ...finding })) {
+      if (keptThere({ written, ...finding, ...(shaped ? { shaped } : {}) })) {
         const { fix: _fix, ...unfixed } = finding;
         report({
           ...unfixed,
           warning: true,
           message: `${finding.message} ${count} of the catalog's ${ofMine} patterns${kind} write it at this level (where an older template put it, likely): a warning.`,
         });
-      } else if (leader && !finding.warning) {
+      } else if (leader && (!finding.warning || shaped)) {
         const { fix: _fix, ...unfixed } = finding;
         report({
           ...unfixed,
@@ -270,6 +274,54 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     if (!sameWords(headingWords(parent.title), documentWords)) return undefined;
     return parent.children.some((c) => c !== section && schemaOf.has(c)) ? parent : undefined;
   };
+  /**
+   * The heading of the author's that holds the section one level below the template's with other
+   * template sections, each a level down as well (`## Getting Started` over `### Deployment
+   * Instructions` and `### Testing`): the author's grouping of them, every one there.
+   */
+  const groupedIn = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (section.level !== schema.level + 1) return undefined;
+    const parent = parentSection(doc.sections, section);
+    if (!parent || schemaOf.has(parent) || parent.level !== schema.level) return undefined;
+    const held = parent.children.filter((c) => schemaOf.has(c));
+    return held.length >= 2 && held.every((c) => c.level === levelOf.get(c)! + 1) ? parent : undefined;
+  };
+  /**
+   * The heading of the author's the section stands under, deeper than the template's, whose name
+   * holds the section's own (`### Alternatives` under `## Rejected alternatives and discussion`): a
+   * part of that section of theirs, likely, not the template's section out of place.
+   */
+  const partOfOwn = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (section.level <= schema.level) return undefined;
+    const parent = parentSection(doc.sections, section);
+    if (!parent || schemaOf.has(parent) || parent.level > schema.level) return undefined;
+    // (At word boundaries, anywhere in it; a name with a word of four letters or more.)
+    // (By the template's name, or by the name as written, an alias of it: `### Alternatives` for `Rationale and alternatives`.)
+    const holds = (name: string) => {
+      const key = variantKey(name);
+      return /\p{L}{4,}/u.test(key) && ` ${variantKey(parent.title)} `.includes(` ${key} `);
+    };
+    return holds(schema.name) || holds(section.title) ? parent : undefined;
+  };
+  /**
+   * The template parent of a section written a level above the template's that follows that parent
+   * at its level, after nothing but its siblings written so too (`## Goals`, `## Non-Goals` right
+   * after `## Motivation`): the template's outline written flat, in its order.
+   */
+  const flattenedAfter = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (section.level !== schema.level - 1) return undefined;
+    const parentSchema = parentSection(template, schema);
+    if (!parentSchema) return undefined;
+    const siblings = parentSection(doc.sections, section)?.children ?? doc.sections;
+    for (let i = siblings.indexOf(section) - 1; i >= 0; i--) {
+      const prev = siblings[i]!;
+      const of = schemaOf.get(prev);
+      if (prev.level !== section.level) return undefined;
+      if (of === parentSchema) return prev;
+      if (!of || parentSection(template, of) !== parentSchema) return undefined;
+    }
+    return undefined;
+  };
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -295,12 +347,24 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // `### Contacts` where the template is `SIG-charter-template.md`: that document as a part of the
     // pattern, its sections at their level within it — a warning, nothing moved.)
     const embedded = embeddedIn(section, schema);
+    // (Or under a heading of the author's with other template sections, a level down as they are —
+    // `## Getting Started` over `### Deployment Instructions` and `### Testing` —: grouped so by the
+    // author, every one there. Or under one whose name holds its own, `### Alternatives` in `##
+    // Rejected alternatives and discussion`: a part of that, likely. A warning each, nothing moved.)
+    const grouped = embedded ? undefined : groupedIn(section, schema);
+    const partOf = embedded || grouped ? undefined : partOfOwn(section, schema);
+    // (Written a level up right after its template parent, with its siblings — `## Goals` and `##
+    // Non-Goals` after `## Motivation` —: the template's outline written flat, in its order, and
+    // nothing under another heading than the template's. A warning, and the fix nests it.)
+    const flat = flattenedAfter(section, schema);
     const twin = leavesTwin(section, schema.level);
     if (twin) parted.add(section);
     const movable =
       !later &&
       !topical &&
       !embedded &&
+      !grouped &&
+      !partOf &&
       // (A slot any heading fills, `## [Section]`, names no section: its level is a guess at the
       // author's outline, which --fix does not rewrite.)
       !schema.anyHeading &&
@@ -371,8 +435,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // no error at another level either: its absence would only be a warning. Nor is a part of a
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
-      ...(schema.optional || schema.recommended || split.has(section) || topical || embedded ? { warning: true } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
+      ...(schema.optional || schema.recommended || split.has(section) || topical || embedded || grouped || partOf || flat ? { warning: true } : {}),
+      ...((grouped || partOf || flat) && !(schema.optional || schema.recommended || split.has(section) || topical || embedded) ? { shaped: true as const } : {}),
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
         movable && parts.length > 0
           ? ` The sections under it, ${parts
               .slice(0, 2)
