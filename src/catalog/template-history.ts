@@ -18,6 +18,8 @@ export interface TemplateHistory {
    * time it was committed), or undefined (never committed with it).
    */
   since(section: TemplateSection): 'first' | number | undefined;
+  /** When the template's front matter first had the key (`description:`), as `since` says of a section. */
+  keySince(key: string): 'first' | number | undefined;
   /** When the pattern (its path from the catalog's root) was first committed, or undefined. */
   added(rel: string): number | undefined;
   /** When the pattern was written: the earlier of its first commit and the date it gives itself (`declared`). */
@@ -32,18 +34,32 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   if (template.builtIn) return undefined;
   const first = firstCommit(template.file);
   if (first === undefined) return undefined;
-  // (Each heading by its whole text and by its name without the note, `## Associated issues (PRs)`.)
-  const headingsOf = (text: string) => [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].flatMap((m) => [foldHeading(m[1]!), foldHeading(splitNote(m[1]!).text)]);
+  // (Each heading by its whole text and by its name without the note, `## Associated issues (PRs)` —
+  // but a section noted optional, `## Alternatives [optional]`, was not asked for then.)
+  const headingsOf = (text: string) =>
+    [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].flatMap((m) => {
+      const note = splitNote(m[1]!);
+      return note.optional ? [] : [foldHeading(m[1]!), foldHeading(note.text)];
+    });
   const firstHeadings = headingsOf(first.text);
-  let versions: { headings: string[]; time: number }[] | undefined;
+  // (The keys of a version's front matter: its lines that open with a key, between the first two `---`.)
+  const keysOf = (text: string) => {
+    const m = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+    return new Set(m ? [...m[1]!.matchAll(/^([^\s:#][^:\n]*?)[ \t]*:/gm)].map((k) => k[1]!.trim()) : []);
+  };
+  let versions: { headings: string[]; keys: Set<string>; time: number }[] | undefined;
+  const read = () => (versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
   let addedTimes: Map<string, number> | undefined;
   const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
   return {
     first: first.time,
     since(section) {
       if (firstHeadings.some((h) => section.matcher.test(h))) return 'first';
-      versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), time: v.time }));
-      return versions.find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+      return read().find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+    },
+    keySince(key) {
+      if (keysOf(first.text).has(key)) return 'first';
+      return read().find((v) => v.keys.has(key))?.time;
     },
     added,
     written(rel, declared) {

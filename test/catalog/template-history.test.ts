@@ -30,6 +30,20 @@ describe('templateHistory: when the template asked for each section, when each p
     expect(history.written('new.md')).toBeUndefined();
   });
 
+  it('a section its first version noted optional (`## Alternatives [optional]`) was asked for from the version that dropped the note', async () => {
+    const optional = `${first}\n## Alternatives [optional]\n\nOther ways.\n`;
+    const asked = `${first}\n## Alternatives\n\nOther ways.\n`;
+    const dir = await tempCatalog({ 'template.md': optional });
+    gitAt(dir, undefined, 'init', '-q');
+    gitAt(dir, '2020-01-01T00:00:00Z', 'add', '-A');
+    gitAt(dir, '2020-01-01T00:00:00Z', 'commit', '-qm', 'first');
+    await writeFile(path.join(dir, 'template.md'), asked);
+    gitAt(dir, '2022-03-01T00:00:00Z', 'commit', '-qam', 'alternatives asked for');
+    const schema = templateFromSource(asked, path.join(dir, 'template.md'));
+    const alternatives = flattenSections(schema.sections).find((s) => s.name === 'Alternatives')!;
+    expect(templateHistory(schema, dir)!.since(alternatives)).toBe(Date.parse('2022-03-01T00:00:00Z'));
+  });
+
   it('tells nothing where git cannot: a template never committed', async () => {
     const dir = await tempCatalog({ 'template.md': first });
     gitAt(dir, undefined, 'init', '-q');

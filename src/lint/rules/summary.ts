@@ -1,18 +1,33 @@
-import { defineRule } from '../rule.js';
+import { declaredDate } from '../../catalog/declared-date.js';
+import { templateHistory } from '../../catalog/template-history.js';
+import { defineCatalogRule, type Report } from '../rule.js';
+import { plainRange } from '../../markdown/lines.js';
 import { quote } from './_format.js';
 import { findSummary, isSample } from './_summary.js';
+
+/** What `collect` finds of a pattern: its findings, and for a missing front-matter key, which key and the date the pattern gives itself. */
+interface SummaryFindings {
+  reports: Report[];
+  /** The finding of a missing front-matter summary, the key, and the date the pattern gives itself. */
+  missingKey?: { report: Report; key: string; declared?: number };
+}
 
 /** A text that opens with a marker of work still to do: `TODO: …`, `TBD`, `FIXME - …`. */
 const WORK_NOTE = /^(?:TODO|TBD|TBA|FIXME|XXX)\b(?:\s*[:\-–—]|\s*$)/;
 
-export default defineRule({
+export default defineCatalogRule({
   meta: {
     id: 'summary',
     description: "The template's summary is present and is not the template's sample, nor a note of work still to do (its length is `summary-length`'s).",
     severity: 'error',
     fixable: false,
+    // The template's history tells which patterns were written before it asked for a front-matter summary.
+    scope: 'catalog',
   },
-  check({ pattern, template, report }) {
+  collect({ pattern, template }): SummaryFindings {
+    const reports: Report[] = [];
+    // (Kept as plain data: ranges are read back in the catalog phase, maybe on another thread.)
+    const report = (r: Report) => void reports.push(r.range ? { ...r, range: plainRange(r.range) } : r);
     const found = findSummary(pattern, template);
     // A summary the site shows from front matter, wherever the template keeps one, that is a note of
     // work still to do (`summary: "TODO: Add a concise summary"`): no summary, shown on every card.
@@ -22,13 +37,15 @@ export default defineRule({
         message: `The summary (front matter \`${shown.key ?? 'summary'}\`) is a note of work still to do, ${quote(shown.text.trim())}, which the site shows as the summary: write the summary, or remove the key.`,
         range: shown.range,
       });
-      return;
+      return { reports };
     }
-    if (!found) return;
+    if (!found) return { reports };
     if (found.kind === 'missing') {
       // `summary.recommended`: the catalog asks for a summary without requiring one.
-      report({ message: found.message, line: found.line, ...(found.recommended ? { warning: true } : {}) });
-      return;
+      const missing: Report = { message: found.message, line: found.line, ...(found.recommended ? { warning: true } : {}) };
+      if (found.recommended || template.summary.from !== 'front-matter') return { reports: [missing] };
+      const declared = declaredDate(pattern);
+      return { reports: [], missingKey: { report: missing, key: template.summary.key, ...(declared !== undefined ? { declared } : {}) } };
     }
     const { text, where, spec } = found;
     if (found.paragraph && !isSample(text, spec, template)) {
@@ -37,15 +54,37 @@ export default defineRule({
         ...where,
         warning: true,
       });
-      return;
+      return { reports };
     }
     if (isSample(text, spec, template)) {
       report({
         message: `The summary is still the template's sample ${quote(text)}: say what this pattern does${spec.sentences === 1 ? ' in one sentence' : ''}.`,
         ...where,
       });
-      return;
+      return { reports };
     }
     if (!text.trim()) report({ message: 'The summary is empty.', ...where });
+    return { reports };
+  },
+  check({ pattern, catalog, collected, memo, report }) {
+    const found = collected<SummaryFindings>(pattern);
+    if (!found) return;
+    for (const r of found.reports) report(r);
+    const missing = found.missingKey;
+    if (!missing) return;
+    // A front-matter key the template asked for only after the pattern was written (its git history,
+    // or the date the pattern gives itself): the pattern lacks it as its era did — a warning that says so.
+    const history = memo('history', () => templateHistory(catalog.template, catalog.root));
+    const since = memo(`since ${missing.key}`, () => history?.keySince(missing.key));
+    const gained = since === 'first' ? history!.first : since;
+    const written = history?.written(pattern.path, missing.declared);
+    if (gained === undefined || written === undefined || written >= gained) return report(missing.report);
+    report({
+      ...missing.report,
+      warning: true,
+      message: `${missing.report.message} The template asked for \`${missing.key}:\` ${since === 'first' ? `from its first version (${day(gained)})` : `from ${day(gained)}`}, after this pattern was written (its git history, or the date it gives itself): a warning.`,
+    });
   },
 });
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);

@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { gitAt, tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/summary.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { lintOne } from './_lint-one.js';
@@ -161,5 +165,30 @@ describe('summary: a front matter summary that is a note of work still to do', (
     ]);
     expect((await lintOne('summary', page('"Write the whole plan first, then run it."'), { template })).shown).toEqual([]);
     expect((await lintOne('summary', page('"Todo lists kept by the agent steer it."'), { template })).shown).toEqual([]);
+  });
+});
+
+describe('summary: a front-matter key the template asked for after a pattern was written', () => {
+  it('a pattern committed before the template gained `description:` lacks it as a warning that says so; one committed since, an error', async () => {
+    const older = frontMatterTemplate.replace(/^description:.*\n/m, '');
+    const root = await tempCatalog({
+      'templates/pattern.md': older,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['patterns/*.md'] }),
+      'patterns/rate-limiter.md': frontMatter(''),
+    });
+    gitAt(root, undefined, 'init', '-q');
+    gitAt(root, '2019-04-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2019-04-01T00:00:00Z', 'commit', '-qm', 'first patterns');
+    await writeFile(path.join(root, 'templates/pattern.md'), frontMatterTemplate);
+    gitAt(root, '2021-08-18T00:00:00Z', 'commit', '-qam', 'ask for a description');
+    await writeFile(path.join(root, 'patterns/circuit-breaker.md'), frontMatter('').replace('Rate Limiter', 'Circuit Breaker'));
+    gitAt(root, '2022-02-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2022-02-01T00:00:00Z', 'commit', '-qm', 'a newer pattern');
+    const report = await lint({ root, only: ['summary'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => ({ file: path.basename(r.file), severity: d.severity, message: d.message })));
+    expect(found.map((f) => `${f.file} ${f.severity}`).sort()).toEqual(['circuit-breaker.md error', 'rate-limiter.md warning']);
+    expect(found.find((f) => f.file === 'rate-limiter.md')!.message).toBe(
+      'Missing summary: set `description:` in the front matter to one sentence. The template asked for `description:` from 2021-08-18, after this pattern was written (its git history, or the date it gives itself): a warning.',
+    );
   });
 });
