@@ -29,6 +29,7 @@ export function processRules(root: string, template: readonly TemplateSection[],
   const byKey = new Map(sections.map((s) => [variantKey(s.name), s]));
   const listed = new Map<TemplateSection, { must?: Said; some?: Said; may?: Said }>();
   let freed: Said | undefined;
+  let minimum: { said: Said; sections: TemplateSection[] } | undefined;
   for (const page of [...processPages(root), ...more]) {
     const parsed = parseMarkdown(page.text);
     if (!parsed.ok) continue;
@@ -41,6 +42,15 @@ export function processRules(root: string, template: readonly TemplateSection[],
           const sentence = texts.find((t) => NOT_EVERY_SECTION.test(t));
           if (sentence) freed = { file: page.rel, line: block.range.start.line, text: sentenceOf(sentence, NOT_EVERY_SECTION) };
         }
+        // ("At minimum, you should fill in the "Summary" and "Motivation" sections": those, and the rest asked for.)
+        if (!minimum)
+          for (const text of texts) {
+            const m = AT_MINIMUM.exec(text.replace(/\s+/g, ' '));
+            const named = m ? sections.filter((t) => namedIn(m[1]!, t.name)) : [];
+            if (named.length === 0) continue;
+            minimum = { said: { file: page.rel, line: block.range.start.line, text: sentenceOf(text, AT_MINIMUM) }, sections: named };
+            break;
+          }
         // ("Optional sections can include alternatives that were considered, and open problems": the
         // parts named in the sentence a document may have; in a nested list's items too.)
         const nested = (b: Block): string[] =>
@@ -89,6 +99,24 @@ export function processRules(root: string, template: readonly TemplateSection[],
         reasons: [`${where(entry.may)} lists \`${schema.name}\` among the parts a document may have ("${entry.may.text}"): optional`],
       });
   }
+  if (minimum && !freed) {
+    const { said, sections: least } = minimum;
+    let quoted = false;
+    // (The sections under one it names are that section's text; a section the template requires from a
+    // stage on keeps that requirement.)
+    const within = (schema: TemplateSection) => least.some((l) => l === schema || schema.path.slice(0, l.path.length).join('\u0000') === l.path.join('\u0000'));
+    for (const schema of sections) {
+      if (within(schema) || schema.optional || schema.recommended || schema.requiredFrom || out.some((c) => c.name === schema.name) || listed.get(schema)?.must) continue;
+      out.push({
+        name: schema.name,
+        recommended: true,
+        reasons: [
+          `\`${schema.name}\`: ${where(said)} asks at minimum for ${least.map((l) => `\`${l.name}\``).join(' and ')}${quoted ? '' : ` ("${said.text}")`}: recommended (a missing one is a warning)`,
+        ],
+      });
+      quoted = true;
+    }
+  }
   if (freed) {
     const said = freed;
     let quoted = false;
@@ -119,6 +147,19 @@ const where = (said: Said) => `${said.file} (line ${said.line})`;
 /** A sentence that frees a document from writing every section of the template. */
 const NOT_EVERY_SECTION =
   /\b(?:(?:does(?:n['’]t| not)|do(?:n['’]t| not)|need(?:n['’]t| not)) (?:need to |have to )?fill(?:[- ]?in| out)? (?:all|every)(?: of)?(?: the)? sections?|not (?:all|every)(?: of the)? sections? (?:are|is) (?:required|mandatory|needed)|(?:all|the) sections (?:of the template )?are optional|(?:skip|omit|leave out|remove|delete|drop) (?:any )?sections? that (?:do(?:es)?n['’]t|do(?:es)? not) apply|fill (?:in|out) (?:only )?the sections that apply|(?:remove|delete|drop) (?:any|the) (?:(?:unnecessary|irrelevant|unneeded|inapplicable|unused)(?: (?:or|and) )?){1,2} sections?|(?:some|parts|sections)(?: (?:of (?:this|these|it|the (?:template|sections))|parts|sections))? (?:may|might|will) not (?:apply|be (?:relevant|needed|applicable))\b[^.;]{0,60}?(?:that['’]s|that is|it['’]s|it is|which is) (?:fine|ok|okay|alright|acceptable)|not (?:all|every)(?: of the)? (?:sections?|parts?) (?:will|may|might|need to) (?:apply|be (?:relevant|needed|filled))|(?:use|copy|start (?:from|with)) (?:the |our |this )?(?:provided |given )?template,? or (?:follow|mirror|copy|use) (?:the (?:structure|layout|shape|format|outline) of )?(?:an? |the )?(?:existing|previous|earlier|other|accepted)|feel free to (?:edit|modify|change|adapt|adjust|reorder|rearrange|restructure|reorgani[sz]e|tailor)\b[^.;]{0,60}?\b(?:outline|structure|sections?|headings?|template)|(?:is|are) (?:only |just |merely )?(?:meant|intended) (?:to (?:provide|be|give|serve as) )?(?:as )?an? (?:starting point|rough guide|suggestion|suggested outline))\b/i;
+
+/** "At minimum, you should fill in the "Summary" and "Motivation" sections": the sections named, in group 1. */
+const AT_MINIMUM =
+  /\bat (?:a |the )?(?:minimum|least),? (?:you |authors? |each \w+ )?(?:should |must |need to |has to |have to )?(?:fill(?:[- ]?in| out)|complete|write|provide|include)(?: only)? (?:the )?(.{2,80}?) sections?\b/i;
+
+/** Whether a section's name is one of those a sentence lists (`"Summary", and "Motivation"`), as written or quoted. */
+function namedIn(list: string, name: string): boolean {
+  const key = variantKey(name);
+  return list
+    .split(/,|\band\b|&/)
+    .map((part) => variantKey(part.replace(/["“”'`*]/g, '').trim()))
+    .some((part) => part === key);
+}
 
 /** A sentence that names, inline, the parts a document may leave out: "Optional sections can include (but are not limited to) …". */
 const OPTIONAL_INLINE =

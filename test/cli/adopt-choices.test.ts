@@ -897,3 +897,27 @@ describe('init --adopt: sections the template gained after the older records wer
     );
   });
 });
+
+describe("init --adopt: the template's own word on what a document holds at minimum", () => {
+  it('"At minimum, fill in the "Summary" and "Goals" sections" (in a comment above its first section): those stay required, the others are recommended with the sentence quoted', async () => {
+    const template = `# [Title]\n\n<!--\nTo start: at minimum, you should fill in the "Summary", and "Goals" sections.\nMerge early and fill in the rest later.\n-->\n\n${FOUR_SECTIONS}`;
+    const files: Record<string, string> = {
+      'template.md': template,
+      'audit.md': fourSectionNote('Audit', 'Design'),
+      'cache.md': fourSectionNote('Cache', 'Risks'),
+      'retry.md': fourSectionNote('Retry'),
+      'queue.md': fourSectionNote('Queue', 'Goals'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ Design: { recommended: true }, Risks: { recommended: true } });
+    expect(run.stdout).toContain(
+      '`Design`: template.md (line 4) asks at minimum for `Summary` and `Goals` ("To start: at minimum, you should fill in the "Summary", and "Goals" sections.")',
+    );
+    const errors = (await lintOf(dir, REPO)).results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(r.file)} ${d.message.slice(0, 26)}`),
+    );
+    expect(errors).toEqual(['queue.md Missing section `## Goals`']);
+  });
+});
