@@ -50,9 +50,13 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   // in words, as a file's name is: `Retry budget`.)
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
-  if (pattern.title?.text && !pattern.title.sample) return pattern.title.text;
+  // (Nor does a value that says there is none, `- Feature Name: N/A`.)
+  if (pattern.title?.text && !pattern.title.sample && !NO_NAME.test(pattern.title.text.trim())) return pattern.title.text;
   return nameInWords(pattern.slug);
 }
+
+/** A title that says there is none: `N/A`, `none`, `not applicable`, `TBD`, `-`. */
+const NO_NAME = /^(?:[`*_(]*)(?:n\/?a|none|nil|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined)|-+|—|–)(?:[`*_).]*)$/i;
 
 /** A name written as an identifier: lower case words joined by underscores (`retry_budget`, `async_await`). */
 const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;

@@ -158,10 +158,12 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
     const labels = labelled ? (label: string) => index.labelOwner(label)?.file : undefined;
     const wikiPage = wiki ? (name: string) => index.wikiPage(name) : undefined;
     const rerendered = new Set<string>();
+    const imageFindings = new Set(swaps.length > 0 ? session.results.filter((r) => r.diagnostics.some((d) => d.ruleId === 'image')).map((r) => r.file) : []);
     if (swaps.length > 0 || labels || wikiPage)
       for (const p of catalog.patterns) {
         if (!articles.has(p.file)) continue;
-        const swapped = swaps.length > 0 && p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps));
+        // (Or an image there, which lint found missing under the name the page writes: the view keeps no images.)
+        const swapped = swaps.length > 0 && (p.links.some((l) => swapOf(swappedRel(l.url, p.file, config.root), swaps)) || imageFindings.has(p.file));
         const named = p.links.some(
           (l) => isBareLabel(l.url) && ((labels && labels(l.url.replace(/#.*$/, '')) !== undefined) || (wikiPage && wikiPage(l.url) !== undefined)),
         );

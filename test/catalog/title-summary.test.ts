@@ -442,6 +442,17 @@ describe('title: a document whose name is not an H1', () => {
   });
 });
 
+describe('the name shown for a title that says there is none', () => {
+  it('`N/A`, `none`, `TBD` in the field the template titles by: the file’s name is shown; a real name is kept', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const views = ['N/A', '`none`', 'TBD', 'Not applicable', 'retry_budget', 'Nano cache'].map((text, i) => ({
+      slug: `010${i}-page-${i}`,
+      title: { text, from: 'heading' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    }));
+    expect(views.map((v) => displayTitle(v))).toEqual(['0100 Page 0', '0101 Page 1', '0102 Page 2', '0103 Page 3', 'Retry budget', 'Nano cache']);
+  });
+});
+
 describe('title and summary: documents titled by their number', () => {
   it('the number and the name right under it together; a line of tags in code is no summary', async () => {
     const catalog = await loadCatalog(

@@ -1134,3 +1134,24 @@ describe('patternbook build: footnotes', () => {
     );
   });
 });
+
+describe('build: images under a prefix the catalog’s links write for its folders’ own', () => {
+  it('a page whose only swapped path is an image (`../assets/lip-3/flow.png` for `assets/kip-3/flow.png`) shows it', async () => {
+    const files: Record<string, string | Uint8Array> = {
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'templates/pattern.md': '# [Title]\n\n> [One sentence.]\n\n## Overview\n\n[What it is.]\n',
+      'assets/kip-3/flow.png': Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    };
+    for (let n = 1; n <= 6; n++)
+      files[`docs/kip-${n}.md`] =
+        n === 3
+          ? `# KIP 3\n\n> Kettle idea 3.\n\n## Overview\n\n![The flow](../assets/lip-3/flow.png)\n`
+          : `# KIP ${n}\n\n> Kettle idea ${n}.\n\n## Overview\n\nBuilds on [LIP-${(n % 6) + 1}](./lip-${(n % 6) + 1}.md).\n`;
+    const root = await tempCatalog(files);
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const html = await readFile(path.join(out, 'patterns', 'kip-3', 'index.html'), 'utf8');
+    expect(html).toMatch(/<img src="[^"]*assets\/kip-3\/flow\.png" alt="The flow"/);
+    expect(existsSync(path.join(out, 'files', 'assets', 'kip-3', 'flow.png'))).toBe(true);
+  });
+});
