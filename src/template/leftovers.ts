@@ -190,6 +190,13 @@ class Scan {
   /** Every section name of the template, folded. */
   private readonly allSectionNames: Set<string>;
 
+  /** Whether the quote at `range` holds a heading (`> ## Prior art`) named as a section of the template. */
+  private quotesTemplateHeading(range: Range): boolean {
+    const text = this.doc.source.slice(range.start.offset, range.end.offset);
+    for (const m of text.matchAll(/^[ \t]*(?:>[ \t]?)+#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) if (this.allSectionNames.has(foldText(m[1]!))) return true;
+    return false;
+  }
+
   /** The template's section headings with nothing to fill in (`## TODO`), folded: a heading that is one is never text left in. */
   private readonly sectionNames: Set<string>;
 
@@ -275,6 +282,10 @@ class Scan {
           break;
         }
         case 'blockquote': {
+          // (A quote that holds a heading of the template, `> ## Prior art` over its guidance: the
+          // template quoted — by a document that proposes a change to it or discusses it — not its text
+          // left in.)
+          if (this.quotesTemplateHeading(block.range)) break;
           // The template's guidance quoted, paragraph after paragraph, and answered in the author's own
           // text right after the quote: set apart as a quote, every paragraph of it is a lead-in to that
           // answer, as an instruction kept in emphasis is (not only its last question).

@@ -1,5 +1,5 @@
 import { isBareLabel } from '../../catalog/catalog-index.js';
-import { siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
+import { publishedWithMkDocs, siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -384,6 +384,26 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
     const fixed = `${link.url.replace(/#.*$/, '')}#${kept}`;
     report({
       message: `Anchor ${code(`#${anchor}`)} keeps the punctuation of its heading, as the catalog's site writes ids (it builds with markdown-it-anchor): it works there, not on git hosts nor on Patternbook's site, where the id is ${code(`#${kept}`)}. Write ${code(fixed)} to have it work everywhere else.`,
+      range: link.range,
+      warning: true,
+      expected: fixed,
+    });
+    return;
+  }
+  // The heading's id as MkDocs writes it (`#upgrade-downgrade` for `### Upgrade / Downgrade`: its
+  // slugs join runs of spaces and dashes, where git hosts keep one dash for each), in a catalog
+  // published with MkDocs: the link works on its site, not on git hosts. A warning.
+  const mkdocsId = (id: string) =>
+    id
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const written = [...ids].find((id) => id !== lower && mkdocsId(id) === lower);
+  if (written !== undefined && publishedWithMkDocs(index.catalog.root)) {
+    const fixed = `${link.url.replace(/#.*$/, '')}#${written}`;
+    report({
+      message: `Anchor ${code(`#${anchor}`)} is its heading's id as MkDocs writes it (the catalog is published with MkDocs, whose ids join runs of spaces and dashes): it works there, not on git hosts nor on Patternbook's site, where the id is ${code(`#${written}`)}. Write ${code(fixed)} to have it work everywhere else.`,
       range: link.range,
       warning: true,
       expected: fixed,

@@ -180,6 +180,20 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('an anchor written to MkDocs’s ids (`#upgrade-downgrade` for `## Upgrade / Downgrade`) in a catalog published with MkDocs: a warning with the id that works everywhere; elsewhere broken', async () => {
+    const text = pattern('[a](#upgrade-downgrade-strategy)\n\n## Upgrade / Downgrade Strategy\n\nIn place.');
+    const site = await catalog({ 'example/README.md': text, 'mkdocs.yml': 'site_name: Plans\nmarkdown_extensions:\n  - toc\n' });
+    const found = (await run(site)).filter((d) => d.path === 'example/README.md');
+    expect(found.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "warning Anchor `#upgrade-downgrade-strategy` is its heading's id as MkDocs writes it (the catalog is published with MkDocs, whose ids join runs of spaces and dashes): it works there, not on git hosts nor on Patternbook's site, where the id is `#upgrade--downgrade-strategy`. Write `#upgrade--downgrade-strategy` to have it work everywhere else.",
+    ]);
+    expect(found[0]!.expected).toBe('#upgrade--downgrade-strategy');
+    const plain = await catalog({ 'example/README.md': text });
+    expect((await run(plain)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
+      expect.stringMatching(/^error Broken anchor `#upgrade-downgrade-strategy`/),
+    ]);
+  });
+
   it('a published-site address of a Markdown file (no extension, or .html) is a warning with the path that works everywhere', async () => {
     const dir = await catalog({ 'example/README.md': pattern('[a](../saga) [b](../saga/README) [c](../saga/README.html#data-flow) [d](../saga/READM)') });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => [d.severity, d.message, d.expected]);

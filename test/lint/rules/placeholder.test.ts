@@ -1645,3 +1645,16 @@ describe('placeholder: prompts in double braces', () => {
     expect((await lintOne('placeholder', kept.replace(/\{\{Say[^}]*\}\}/, 'Only in the reading room.'), { template })).diagnostics).toEqual([]);
   });
 });
+
+describe('placeholder: the template quoted by a document that discusses it', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow it works.\n\n## Prior art\n\nDiscuss prior art, both the good and the bad, in relation to this proposal.\n';
+  it('a quote that holds a heading of the template and its guidance (`> ## Prior art` / `> Discuss prior art…`) is a quotation, not text left in', async () => {
+    const text =
+      '# Add a prior art section\n\n## Summary\n\nThe template gains a section.\n\n## Design\n\nThis proposal inserts:\n\n> ## Prior art\n>\n> Discuss prior art, both the good and the bad, in relation to this proposal.\n\n## Prior art\n\nNone known.\n';
+    expect((await lintOne('placeholder', text, { template })).shown).toEqual([]);
+    // (The same guidance quoted without the heading, left in its own section: still left in.)
+    const left = text.replace('None known.', '> Discuss prior art, both the good and the bad, in relation to this proposal.');
+    expect((await lintOne('placeholder', left, { template })).shown).toHaveLength(1);
+  });
+});
