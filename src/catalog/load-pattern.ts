@@ -25,7 +25,7 @@ import type { Pattern, PatternText } from './types.js';
 
 /** What reading a pattern needs of its template: where the title and the summary are kept. */
 /** What reading a pattern needs of its template; its document, where given, for the text under its title the patterns keep (no summary of theirs). */
-export type PatternReading = Pick<TemplateSchema, 'title' | 'summary' | 'sections'> & { document?: MarkdownDocument };
+export type PatternReading = Pick<TemplateSchema, 'title' | 'summary' | 'sections'> & Partial<Pick<TemplateSchema, 'placeholders'>> & { document?: MarkdownDocument };
 
 export interface LoadPatternInput {
   file: string;
@@ -193,7 +193,11 @@ export function patternFromText(
           .filter((s) => matcher.test(s.heading))
           .map((s) => s.body)
           .join(' ');
-  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document);
+  // (A marked blank of the template, `<< explain usage >>`, is never the pattern's own text — not even
+  // where the template is a copy of it: a paragraph that holds one sums up nothing.)
+  const blanks = (reading.placeholders ?? []).filter((p) => p.kind === 'bracketed' && p.folded.length >= 4).map((p) => p.text);
+  const holdsBlank = (text: string) => blanks.some((b) => text.includes(b));
+  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document, holdsBlank);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -614,6 +618,7 @@ function readSummary(
   fields?: ReturnType<typeof bodyFields>,
   templateText: (matcher: RegExp) => string = () => '',
   template?: MarkdownDocument,
+  holdsBlank: (text: string) => boolean = () => false,
 ): PatternText | undefined {
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
@@ -655,7 +660,7 @@ function readSummary(
     title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined,
     (text) => {
       const folded = foldText(text);
-      return folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded));
+      return holdsBlank(text) || (folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded)));
     },
     fields?.range,
   );
