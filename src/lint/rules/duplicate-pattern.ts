@@ -46,7 +46,11 @@ export default defineCatalogRule({
     // same question, or the record it replaced, opens with the same context by nature.)
     const inactive = (p: PatternView) => isInactive(p, catalog.config);
     if (inactive(pattern)) return;
-    const kept = found.filter((f) => !inactive(f.other));
+    // (Nor beside its variants, the same pattern built another way — `alb-lambda-cdk`, `alb-lambda-sam`,
+    // `alb-lambda-pulumi-go`, named by the stem and words many of the catalog's names end with —: one
+    // pattern kept in each of its implementations says the same of each by design.)
+    const tags = memo('variant tags', () => variantTags(catalog.patterns));
+    const kept = found.filter((f) => !inactive(f.other) && !variants(pattern.slug, f.other.slug, tags));
     // (Nor as a copy of the other documents of its series — the same title but for its number, each
     // file numbered, `Note 10: Quarterly plan`, `Note 11: Quarterly plan`, `…Warning85`, `…Warning95` —: a series opens with
     // the same words by nature. Said once: the summary does not tell this one apart.)
@@ -77,6 +81,60 @@ export default defineCatalogRule({
     }
   },
 });
+
+/** At least this many of a catalog's names must end with a word (or have it one before the end) for it to name a variant: `-cdk`, `-terraform`. */
+const VARIANT_TAG_MIN = 10;
+
+const segmentsOf = (slug: string) =>
+  slug
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .filter(Boolean);
+
+/**
+ * The words that name a variant of a pattern in the catalog's names: those at least `VARIANT_TAG_MIN`
+ * names end with, or have one before the end (`pulumi` in `…-pulumi-go`), past a stem of two words —
+ * and that open few (`lambda` ends many names and opens as many: a part of what the pattern is).
+ */
+function variantTags(patterns: readonly PatternView[]): VariantWords {
+  const counts = new Map<string, number>();
+  const opening = new Map<string, number>();
+  const families = new Map<string, number>();
+  for (const p of patterns) {
+    const parts = segmentsOf(p.slug);
+    if (parts[0]) opening.set(parts[0], (opening.get(parts[0]) ?? 0) + 1);
+    for (const word of new Set(parts.slice(Math.max(2, parts.length - 2)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    if (parts.length >= 3) families.set(parts.slice(0, -1).join('-'), (families.get(parts.slice(0, -1).join('-')) ?? 0) + 1);
+  }
+  return {
+    tags: new Set([...counts].filter(([word, n]) => n >= VARIANT_TAG_MIN && (opening.get(word) ?? 0) * 5 <= n && /\p{L}/u.test(word)).map(([word]) => word)),
+    families,
+  };
+}
+
+interface VariantWords {
+  /** Words that name a variant (see `variantTags`). */
+  tags: Set<string>;
+  /** How many names each stem of two words or more has with one word after it (`alb-lambda-pulumi` → `-go`, `-ts`, `-yaml`). */
+  families: Map<string, number>;
+}
+
+/**
+ * Whether two names are one pattern's variants: the same stem of two words or more, and past it each
+ * name (if anything) holds a variant's word (`-cdk`, `-pulumi-go`), or one word each, as three names
+ * or more of that stem have (`-cs`, `-go`, `-yaml` of `alb-lambda-pulumi`).
+ */
+function variants(a: string, b: string, { tags, families }: VariantWords): boolean {
+  const [x, y] = [segmentsOf(a), segmentsOf(b)];
+  let stem = 0;
+  while (stem < x.length && stem < y.length && x[stem] === y[stem]) stem++;
+  if (stem < 2 || (stem === x.length && stem === y.length)) return false;
+  const rest = [x.slice(stem), y.slice(stem)];
+  if (rest.every((r) => r.length === 1) && (families.get(x.slice(0, stem).join('-')) ?? 0) >= 3) return true;
+  // (A rest of a family of its own, `pulumi-go` where `…-pulumi-` has three names or more, names a variant too.)
+  const family = (r: string[]) => r.length >= 2 && (families.get([...x.slice(0, stem), ...r.slice(0, -1)].join('-')) ?? 0) >= 3;
+  return rest.every((r) => r.length === 0 || (r.length <= 3 && (r.some((w) => tags.has(w)) || family(r))));
+}
 
 /** What a document of a numbered series shares with the others: its title but for the numbers in it, where its file is numbered too. */
 function seriesKey(pattern: PatternView): string | undefined {

@@ -84,6 +84,34 @@ describe('duplicate-pattern', () => {
     ]);
   });
 
+  it('variants of one pattern named by the catalog’s implementation words (`queue-worker-cdk`, `-sam`, `-pulumi-go`) are no near-copies of each other; two patterns of other names are', async () => {
+    const files: Record<string, string> = {};
+    // (Ten stems, each built two ways, in words of their own.)
+    const stems: [string, string][] = [
+      ['queue-worker', 'A worker drains the queue in batches and retries each failed message twice before parking it.'],
+      ['topic-fanout', 'One published notice reaches every subscriber, each with its own filter on the message attributes.'],
+      ['bucket-indexer', 'New objects trigger a function that extracts metadata and writes a searchable record per upload.'],
+      ['stream-archiver', 'Records from the stream land in compressed hourly files, partitioned by date for cheap scans.'],
+      ['table-exporter', 'A nightly job copies the table to columnar storage so analysts never touch production reads.'],
+      ['api-cache', 'Responses of slow endpoints are kept for a minute at the edge, keyed on path and query.'],
+      ['mail-sender', 'Templates are rendered per recipient and handed to the mail service with bounce tracking on.'],
+      ['image-resizer', 'Uploads are scaled into three sizes on arrival, the originals moved to colder storage.'],
+      ['log-shipper', 'Function logs are filtered for errors and forwarded to the on-call channel within seconds.'],
+      ['cron-scheduler', 'A rule fires every fifteen minutes and starts a short task that reconciles open orders.'],
+    ];
+    for (const [stem, overview] of stems) {
+      const text = pattern(`${stem} pattern`, `Moves each ${stem.replace('-', ' ')} event to the next stage of the pipeline.`, overview);
+      for (const tag of ['cdk', 'sam']) files[`${stem}-${tag}/README.md`] = text.replace('pattern', `pattern with ${tag}`);
+    }
+    for (const lang of ['go', 'ts', 'yaml']) files[`queue-worker-pulumi-${lang}/README.md`] = files['queue-worker-cdk/README.md']!;
+    // (Another name with the same text: a near-copy all the same.)
+    files['job-runner/README.md'] = files['queue-worker-cdk/README.md']!;
+    const found = await warnings(files);
+    expect(found.filter((w) => !w.startsWith('job-runner/') && !w.includes('`../job-runner/README.md`'))).toEqual([]);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((w) => w.startsWith('job-runner/') || w.includes('`../job-runner/README.md`'))).toBe(true);
+  });
+
   it('follows the threshold option', async () => {
     const files = {
       'a/README.md': pattern('A', 'Loads data into the cache on demand when it is read.', OVERVIEW),
