@@ -1099,8 +1099,10 @@ describe('summary: a paragraph that holds a marked blank of the template', () =>
     const template =
       '# Queue to Function\n\nThis pattern << explain usage >>\n\nLearn more at: << Add the live URL here >>\n\n## How it works\n\nExplain how it works.\n\n## Cleanup\n\nDelete the stack.\n';
     const catalog = await catalogOf(template, {
-      'sqs-lambda': '# Queue to Function\n\nThis pattern << explain usage >>\n\n## How it works\n\nA queue hands each message to a function, which stores it.\n\n## Cleanup\n\nDelete the stack.\n',
-      'sns-lambda': '# Topic to Function\n\nThis pattern fans a topic out to a function.\n\n## How it works\n\nThe topic calls the function.\n\n## Cleanup\n\nDelete the stack.\n',
+      'sqs-lambda':
+        '# Queue to Function\n\nThis pattern << explain usage >>\n\n## How it works\n\nA queue hands each message to a function, which stores it.\n\n## Cleanup\n\nDelete the stack.\n',
+      'sns-lambda':
+        '# Topic to Function\n\nThis pattern fans a topic out to a function.\n\n## How it works\n\nThe topic calls the function.\n\n## Cleanup\n\nDelete the stack.\n',
     });
     expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
       ['sns-lambda', 'This pattern fans a topic out to a function.'],

@@ -45,7 +45,8 @@ import { slotFacts, slotSections, type SlotFacts } from './_slots.js';
 export interface RequiredFindings extends SlotFacts {
   /** One report per missing section, with the id of the section it is about. */
   /** `guess`: a warning only because a heading of the author's may be it in other words — the section is still missing under its name. */
-  missing: (Report & { section: string; underHalf?: true; keeping?: Keeping; guess?: true })[];
+  /** `lacking`, `of`: of a file under half of the template, the ids of the sections it lacks, and how many it has of how many asked. */
+  missing: (Report & { section: string; underHalf?: true; keeping?: Keeping; guess?: true; lacking?: string[]; of?: [number, number] })[];
   /** Template sections that may be boilerplate (see `boilerplateSections`) this pattern has: their ids, and whether it keeps their text. */
   boilerplate?: { id: string; kept: boolean }[];
   /** It has under half of the template's required sections (`missing` is then that one finding). */
@@ -145,7 +146,7 @@ export default defineCatalogRule({
     );
     // (What the pattern's own waivers name, `ignoredRules: ["missing:copyright"]`, is not asked of it.)
     const waived = waivedNames(pattern, catalog.config);
-    for (const { section, underHalf, keeping, guess: _guess, ...finding } of mine.missing) {
+    for (const { section, underHalf, keeping, guess: _guess, lacking, of, ...finding } of mine.missing) {
       if (waived && finding.expected && waives(waived, finding.expected.replace(/^#+\s*/, ''))) continue;
       // Inserted with the template's text of its boilerplate sections when the catalog keeps it.
       if (keeping && finding.fix && keeping.sections.every((id) => kept.has(id))) {
@@ -166,6 +167,32 @@ export default defineCatalogRule({
         const why = era.known ? era.reason : `The template gained it after these patterns were written, likely: ${era.reason}`;
         report({ ...rest, warning: true, message: `${finding.message} ${why}. A warning.` });
         continue;
+      }
+      if (underHalf && !mostUnder && lacking?.length) {
+        // (Lacking sections the template asked for only after the pattern was written — its git history,
+        // or the date it gives itself —: it follows the template of its time, and says so.)
+        const template = catalog.templates.for(pattern.path);
+        const history = memo(`history ${template.file}`, () => templateHistory(template, catalog.root));
+        const written = history?.written(pattern.path, mine.declared);
+        const byId = sectionsById(template);
+        const later = lacking.filter((id) => {
+          const schema = byId.get(id);
+          const since = history && schema ? history.since(schema) : undefined;
+          return written !== undefined && since !== undefined && written < (since === 'first' ? history!.first : since);
+        });
+        if (later.length > 0 && of) {
+          const names = (ids: string[]) =>
+            ids
+              .slice(0, 4)
+              .map((id) => schemaLabel(byId.get(id)!))
+              .join(', ') + (ids.length > 4 ? ` and ${ids.length - 4} more` : '');
+          const then = lacking.filter((id) => !later.includes(id));
+          report({
+            ...finding,
+            message: `This file has ${of[0]} of the ${of[1]} sections the template asks for; ${later.length === lacking.length ? `the ${later.length === 1 ? 'one' : later.length} it lacks` : `${later.length} of the ${lacking.length} it lacks`} (${names(later)}) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time.${then.length > 0 ? ` It lacks ${names(then)} too, which the template had then: write ${then.length === 1 ? 'it' : 'them'}.` : ''} No fix is offered.`,
+          });
+          continue;
+        }
       }
       if (underHalf && mostUnder) {
         const { warning: _, ...error } = finding;
@@ -320,7 +347,7 @@ function hadFromTheStart(
 
 /** The date a pattern that lacks a section gives itself (`declaredDate`), kept for `hadFromTheStart`. */
 function declaredOf(pattern: Pattern, missing: RequiredFindings['missing']): { declared: number } | undefined {
-  if (missing.length === 0 || missing[0]?.underHalf) return undefined;
+  if (missing.length === 0) return undefined;
   const date = declaredDate(pattern);
   return date === undefined ? undefined : { declared: date };
 }
@@ -492,6 +519,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         section: '',
         underHalf: true,
         warning: true,
+        lacking: lacking.map((m) => m.schema.id),
+        of: [present, asked.length],
         message: `This file has ${present} of the ${asked.length} sections the template asks for (it lacks ${names}): if it is a pattern, write them; if it is not, leave it out with \`exclude\` in the configuration. No fix is offered: it may not follow this template.`,
         line: doc.title?.range.start.line ?? 1,
       },

@@ -2541,3 +2541,33 @@ describe('required-section --fix: a missing first section where the author’s h
     ]);
   });
 });
+
+describe('required-section: a file under half of the template, written before the template asked for most of what it lacks', () => {
+  it('says it follows the template of its time, and names what it lacks that the template had then', async () => {
+    const names = ['Summary', 'Motivation', 'Design', 'Drawbacks', 'Guide', 'Reference', 'Prior art', 'Future work', 'Appendix'];
+    const tpl = (n: number) =>
+      `# [Title]\n\n${names
+        .slice(0, n)
+        .map((s) => `## ${s}\n\nAbout the ${s.toLowerCase()}.\n`)
+        .join('\n')}`;
+    const doc = (title: string, have: string[]) => `# ${title}\n\n${have.map((s) => `## ${s}\n\nOur ${s.toLowerCase()} for ${title}.\n`).join('\n')}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['text/*.md'] }),
+      'templates/rfc.md': tpl(4),
+      'text/0001-old.md': doc('Old idea', ['Summary', 'Motivation', 'Design']),
+    });
+    gitAt(root, undefined, 'init', '-q');
+    gitAt(root, '2015-01-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2015-01-01T00:00:00Z', 'commit', '-qm', 'first');
+    await writeFile(path.join(root, 'templates/rfc.md'), tpl(9));
+    gitAt(root, '2018-01-01T00:00:00Z', 'commit', '-qam', 'more sections');
+    for (const n of [2, 3, 4]) await writeFile(path.join(root, `text/000${n}-new.md`), doc(`New idea ${n}`, names));
+    gitAt(root, '2019-01-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2019-01-01T00:00:00Z', 'commit', '-qm', 'newer');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      'text/0001-old.md warning This file has 3 of the 9 sections the template asks for; 5 of the 6 it lacks (`## Guide`, `## Reference`, `## Prior art`, `## Future work` and 1 more) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time. It lacks `## Drawbacks` too, which the template had then: write it. No fix is offered.',
+    ]);
+  });
+});
