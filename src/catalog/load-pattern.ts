@@ -795,10 +795,18 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
  * sentence's start, the items its ends.
  */
 function runsIntoList(b: Block, next: Block | undefined): boolean {
-  if (b.kind !== 'paragraph' || next?.kind !== 'list' || next.range.start.line !== b.range.end.line + 1) return false;
+  if (b.kind !== 'paragraph' || next?.kind !== 'list') return false;
   const text = b.text.trim();
+  // (Or a sentence broken off on a word no sentence ends with, `This RFC proposes to`, `… is proposed
+  // in order to`, a blank line or a line break before its list: the items are its ends all the same.)
+  if (DANGLING_END.test(text) && countWords(text) <= 20 && !/[.!?;]/.test(text) && !/^(?:\*\*|__)/.test(b.raw.trim())) return true;
+  if (next.range.start.line !== b.range.end.line + 1) return false;
   return countWords(text) <= 8 && /\p{L}$/u.test(text) && !b.text.includes('\n') && !/^(?:\*\*|__)/.test(b.raw.trim());
 }
+
+/** A word no sentence ends with: a preposition, an article, a conjunction, a verb that wants its object. */
+const DANGLING_END =
+  /\b(?:to|the|an?|of|for|with|and|or|that|by|from|into|as|such as|like|including|namely|will|would|should|shall|must|can|is|are|be|aims? to|proposes?)$/i;
 
 /** A paragraph that is a label set in bold alone, a heading in all but name (`**The Problem**`, then its text). */
 function boldLabel(raw: string): boolean {

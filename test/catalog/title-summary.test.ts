@@ -762,6 +762,19 @@ describe('summary: a lead sentence that introduces a list', () => {
     ]);
   });
 
+  it('a sentence broken off on a word no sentence ends with (`This note proposes to`, `… in order to`), a blank line or a line break before its list: folded with it', async () => {
+    const catalog = await catalogOf(template, {
+      blank:
+        '# Shorter names\n\n## Summary\n\nThis note proposes to\n\n1. drop the prefix from every queue name, and\n2. keep the old names as aliases.\n\n## Details\n\nA rename.\n',
+      wrapped:
+        '# A review process\n\n## Summary\n\nA shared review process for the team is proposed in order to\n- give every change a clear owner\n- make the reasons for a change easy to find\n\n## Details\n\nA checklist.\n',
+    });
+    expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
+      ['blank', 'This note proposes to drop the prefix from every queue name, and keep the old names as aliases.'],
+      ['wrapped', 'A shared review process for the team is proposed in order to give every change a clear owner; make the reasons for a change easy to find.'],
+    ]);
+  });
+
   it('is the summary with the list folded in, never a lone item of the list', async () => {
     const catalog = await catalogOf(template, {
       groups:
