@@ -51,6 +51,8 @@ export interface RequiredFindings extends SlotFacts {
   boilerplate?: { id: string; kept: boolean }[];
   /** It has under half of the template's required sections (`missing` is then that one finding). */
   underHalf?: true;
+  /** Under half: the reports it would get as a pattern of the template, one per missing section. */
+  whole?: (Report & { section: string; keeping?: Keeping; guess?: true })[];
   /** It has no title and writes the template's sections a level up (`# Summary`): the layout of an older template. */
   olderLayout?: true;
   /** The earliest date the pattern gives itself (see `declaredDate`), in ms: where it lacks a section, it existed by then. */
@@ -98,6 +100,11 @@ export default defineCatalogRule({
     const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
     const missing = found[0]?.underHalf ? found : byKind(byStage(found, pattern, template), pattern, template);
+    // (Under half of today's template, the reports it would get as a pattern of it, kept for a file
+    // written before the template asked for most of what it lacks: see `check`.)
+    const whole = found[0]?.underHalf
+      ? byKind(byStage(missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title, true), pattern, template), pattern, template)
+      : undefined;
     const candidates = boilerplateSections(template);
     const boilerplate =
       candidates.length > 0
@@ -111,6 +118,7 @@ export default defineCatalogRule({
       missing,
       ...(boilerplate.length > 0 ? { boilerplate } : {}),
       ...(missing[0]?.underHalf ? { underHalf: true as const } : {}),
+      ...(whole && whole.length > 0 ? { whole } : {}),
       ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
       ...(declaredOf(pattern, missing) ?? {}),
     };
@@ -180,6 +188,29 @@ export default defineCatalogRule({
           const since = history && schema ? history.since(schema) : undefined;
           return written !== undefined && since !== undefined && written < (since === 'first' ? history!.first : since);
         });
+        // (Not under half of the template of its time — the sections it asked for then —: a pattern of
+        // it, judged section by section; what the template asked for only later is a warning each.)
+        if (later.length > 0 && of && of[0] * 2 >= of[1] - later.length && mine.whole) {
+          const askedLater = (id: string) => {
+            const schema = byId.get(id);
+            const since = schema ? history!.since(schema) : undefined;
+            return since !== undefined && written! < (since === 'first' ? history!.first : since);
+          };
+          for (const { section: id, keeping: _k, guess: _g, ...one } of mine.whole) {
+            if (waived && one.expected && waives(waived, one.expected.replace(/^#+\s*/, ''))) continue;
+            if (!askedLater(id)) {
+              report(one);
+              continue;
+            }
+            const { fix: _f, ...unfixed } = one;
+            report({
+              ...unfixed,
+              warning: true,
+              message: `${one.message} The template asked for it only after this pattern was written (its git history, or the date it gives itself). A warning.`,
+            });
+          }
+          continue;
+        }
         if (later.length > 0 && of) {
           const names = (ids: string[]) =>
             ids
@@ -495,7 +526,7 @@ function seriesNumber(file: string): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-function missingReports(pattern: Pattern, outline: OutlineMatch, template: TemplateSchema, title: string): RequiredFindings['missing'] {
+function missingReports(pattern: Pattern, outline: OutlineMatch, template: TemplateSchema, title: string, whole = false): RequiredFindings['missing'] {
   const doc = pattern.document;
   if (outline.missing.length === 0) return [];
   // A file that has fewer than half of the template's required top-level sections may not be
@@ -503,7 +534,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
   // says so, instead of a missing section for every section it lacks, and nothing is inserted.
   // A warning: whether the file is a pattern at all is a guess (an index page, a generation source,
   // a pattern older than the template are the usual ones), and an error may not be a guess.
-  if (underHalf(outline, template, pattern)) {
+  if (!whole && underHalf(outline, template, pattern)) {
     const asks = askedAtStage(template, pattern);
     const asked = template.sections.filter((s) => !s.optional && asks(s));
     const present = outline.matches.filter((m) => !m.schema.optional && asks(m.schema)).length;

@@ -2543,18 +2543,19 @@ describe('required-section --fix: a missing first section where the author’s h
 });
 
 describe('required-section: a file under half of the template, written before the template asked for most of what it lacks', () => {
-  it('says it follows the template of its time, and names what it lacks that the template had then', async () => {
-    const names = ['Summary', 'Motivation', 'Design', 'Drawbacks', 'Guide', 'Reference', 'Prior art', 'Future work', 'Appendix'];
-    const tpl = (n: number) =>
-      `# [Title]\n\n${names
-        .slice(0, n)
-        .map((s) => `## ${s}\n\nAbout the ${s.toLowerCase()}.\n`)
-        .join('\n')}`;
-    const doc = (title: string, have: string[]) => `# ${title}\n\n${have.map((s) => `## ${s}\n\nOur ${s.toLowerCase()} for ${title}.\n`).join('\n')}`;
+  const names = ['Summary', 'Motivation', 'Design', 'Drawbacks', 'Guide', 'Reference', 'Prior art', 'Future work', 'Appendix'];
+  const tpl = (n: number) =>
+    `# [Title]\n\n${names
+      .slice(0, n)
+      .map((s) => `## ${s}\n\nAbout the ${s.toLowerCase()}.\n`)
+      .join('\n')}`;
+  const doc = (title: string, have: string[]) => `# ${title}\n\n${have.map((s) => `## ${s}\n\nOur ${s.toLowerCase()} for ${title}.\n`).join('\n')}`;
+  /** A catalog whose template had four sections when `old` was committed, and nine since. */
+  const found = async (old: string[]) => {
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['text/*.md'] }),
       'templates/rfc.md': tpl(4),
-      'text/0001-old.md': doc('Old idea', ['Summary', 'Motivation', 'Design']),
+      'text/0001-old.md': doc('Old idea', old),
     });
     gitAt(root, undefined, 'init', '-q');
     gitAt(root, '2015-01-01T00:00:00Z', 'add', '-A');
@@ -2565,9 +2566,23 @@ describe('required-section: a file under half of the template, written before th
     gitAt(root, '2019-01-01T00:00:00Z', 'add', '-A');
     gitAt(root, '2019-01-01T00:00:00Z', 'commit', '-qm', 'newer');
     const report = await lint({ root, only: ['required-section'], fix: false });
-    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
-    expect(found).toEqual([
-      'text/0001-old.md warning This file has 3 of the 9 sections the template asks for; 5 of the 6 it lacks (`## Guide`, `## Reference`, `## Prior art`, `## Future work` and 1 more) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time. It lacks `## Drawbacks` too, which the template had then: write it. No fix is offered.',
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+  };
+
+  it('with most of the sections the template had then, it is a pattern of that template: what it lacks of those is an error, what came later a warning each', async () => {
+    expect(await found(['Summary', 'Motivation', 'Design'])).toEqual([
+      'text/0001-old.md error Missing section `## Drawbacks`, expected after `## Design`.',
+      // (Each where it goes: after the last section the pattern has before it.)
+      ...['Guide', 'Reference', 'Prior art', 'Future work', 'Appendix'].map(
+        (s) =>
+          `text/0001-old.md warning Missing section \`## ${s}\`, expected after \`## Design\`. The template asked for it only after this pattern was written (its git history, or the date it gives itself). A warning.`,
+      ),
+    ]);
+  });
+
+  it('under half of that template too: one warning that says it follows the template of its time, and what it lacks that the template had then', async () => {
+    expect(await found(['Summary'])).toEqual([
+      'text/0001-old.md warning This file has 1 of the 9 sections the template asks for; 5 of the 8 it lacks (`## Guide`, `## Reference`, `## Prior art`, `## Future work` and 1 more) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time. It lacks `## Motivation`, `## Design`, `## Drawbacks` too, which the template had then: write them. No fix is offered.',
     ]);
   });
 });
