@@ -7,6 +7,8 @@ import { relationsFrom, type Relation, type RelationKind } from './relations.js'
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
+import { templateHistory, type TemplateHistory } from './template-history.js';
+import type { TemplateSchema } from '../template/types.js';
 
 /** A wiki page's name as links find it: any case, spaces and hyphens alike (`Privacy Dashboard`, `privacy-dashboard`). */
 function wikiKey(name: string): string {
@@ -91,6 +93,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private permalinks: Map<string, P> | undefined;
   private wikiPages: Map<string, string> | null | undefined;
   private unloaded: Set<string> | undefined;
+  private histories: Map<string, TemplateHistory | undefined> | undefined;
 
   constructor(readonly catalog: CatalogOf<P>) {
     this.byFile = new Map(catalog.patterns.map((p) => [p.file, p]));
@@ -104,6 +107,13 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   failedToLoad(file: string): boolean {
     this.unloaded ??= new Set(this.catalog.diagnostics.filter((d) => d.fatal).map((d) => path.resolve(this.catalog.root, d.path)));
     return this.unloaded.has(file);
+  }
+
+  /** A template's git history in this catalog (see `templateHistory`), read once per run for every rule that asks. */
+  templateHistory(template: TemplateSchema): TemplateHistory | undefined {
+    this.histories ??= new Map();
+    if (!this.histories.has(template.file)) this.histories.set(template.file, templateHistory(template, this.catalog.root));
+    return this.histories.get(template.file);
   }
 
   /** The prefix swaps the catalog's links make (`./eip-721.md` for its `erc-721.md`; see `learnPrefixSwaps`), learned once. */

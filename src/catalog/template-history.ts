@@ -24,6 +24,8 @@ export interface TemplateHistory {
   added(rel: string): number | undefined;
   /** When the pattern was written: the earlier of its first commit and the date it gives itself (`declared`). */
   written(rel: string, declared?: number): number | undefined;
+  /** Whether the pattern was written before the template asked for the section (false where either is not known). */
+  writtenBefore(section: TemplateSection, rel: string, declared?: number): boolean;
 }
 
 /**
@@ -49,22 +51,28 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   };
   let versions: { headings: string[]; keys: Set<string>; time: number }[] | undefined;
   const read = () => (versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
+  const firstKeys = keysOf(first.text);
   let addedTimes: Map<string, number> | undefined;
   const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
+  const since = (section: TemplateSection) =>
+    firstHeadings.some((h) => section.matcher.test(h)) ? ('first' as const) : read().find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+  const written = (rel: string, declared?: number) => {
+    const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
+    return t === Infinity ? undefined : t;
+  };
   return {
     first: first.time,
-    since(section) {
-      if (firstHeadings.some((h) => section.matcher.test(h))) return 'first';
-      return read().find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
-    },
+    since,
     keySince(key) {
-      if (keysOf(first.text).has(key)) return 'first';
+      if (firstKeys.has(key)) return 'first';
       return read().find((v) => v.keys.has(key))?.time;
     },
     added,
-    written(rel, declared) {
-      const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
-      return t === Infinity ? undefined : t;
+    written,
+    writtenBefore(section, rel, declared) {
+      const asked = since(section);
+      const at = asked === undefined ? undefined : written(rel, declared);
+      return at !== undefined && at < (asked === 'first' ? first.time : asked!);
     },
   };
 }

@@ -4,7 +4,7 @@ import { splitNote } from '../template/heading-variants.js';
 import { matchOutline, speaksOf, type OutlineMatch, type SectionMatch } from '../template/match-outline.js';
 import { foldHeading, foldText } from '../template/normalize.js';
 import type { TemplateSchema, TemplateSection } from '../template/types.js';
-import { flattenSections } from '../template/walk.js';
+import { flattenSections, isUnder } from '../template/walk.js';
 import { SUMMARY_SECTION_NAMES, TITLE_SECTION_NAMES, summaryPlaces, titleOf } from './adopt-derive.js';
 
 /**
@@ -81,8 +81,7 @@ export function compareTemplate(
   const absent: Comparison['absent'] = [];
   // (A section under an optional one, `#### Functional Requirements` of `### Requirements [Optional]`, is
   // asked only of patterns that have its parent: not said as absent from the others.)
-  const underOptional = (schema: TemplateSection) =>
-    everyone.some((a) => a !== schema && a.optional && a.path.length < schema.path.length && a.path.every((name, i) => schema.path[i] === name));
+  const underOptional = (schema: TemplateSection) => everyone.some((a) => a.optional && isUnder(schema, a));
 
   /** How many patterns have the section and, beside it, a heading of their own with this name (folded). */
   const besideIn = (schema: TemplateSection, key: string) =>

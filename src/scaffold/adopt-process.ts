@@ -5,7 +5,7 @@ import { parseMarkdown } from '../markdown/document.js';
 import type { Block, Section } from '../markdown/types.js';
 import { variantKey } from '../template/heading-variants.js';
 import type { TemplateSection } from '../template/types.js';
-import { flattenSections } from '../template/walk.js';
+import { flattenSections, isUnder } from '../template/walk.js';
 import type { SectionChoice } from './adopt-compare.js';
 
 /**
@@ -104,7 +104,7 @@ export function processRules(root: string, template: readonly TemplateSection[],
     let quoted = false;
     // (The sections under one it names are that section's text; a section the template requires from a
     // stage on keeps that requirement.)
-    const within = (schema: TemplateSection) => least.some((l) => l === schema || schema.path.slice(0, l.path.length).join('\u0000') === l.path.join('\u0000'));
+    const within = (schema: TemplateSection) => least.some((l) => l === schema || isUnder(schema, l));
     for (const schema of sections) {
       if (within(schema) || schema.optional || schema.recommended || schema.requiredFrom || out.some((c) => c.name === schema.name) || listed.get(schema)?.must) continue;
       out.push({

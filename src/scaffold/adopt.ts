@@ -251,11 +251,8 @@ export async function adoptCatalog(options: AdoptOptions): Promise<AdoptResult> 
     const history = templateHistory(template, root);
     if (!history) return undefined;
     return (section: TemplateSection, doc: MarkdownDocument) => {
-      const since = history.since(section);
       const pattern = written.get(doc);
-      if (since === undefined || !pattern) return false;
-      const at = history.written(pattern.path, declaredDate(pattern));
-      return at !== undefined && at < (since === 'first' ? history.first : since);
+      return pattern !== undefined && history.writtenBefore(section, pattern.path, declaredDate(pattern));
     };
   };
   const comparison = compareTemplate(schema, docs, { derived: derived !== undefined, writtenBefore: derived ? undefined : before(schema) });

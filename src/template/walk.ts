@@ -32,3 +32,8 @@ export function parentSection<T extends Tree<T>>(sections: readonly T[], section
   }
   return map.get(section);
 }
+
+/** Whether a template section is one of `parent`'s sub-sections, at any depth (by their paths of names). */
+export function isUnder(section: { path: readonly string[] }, parent: { path: readonly string[] }): boolean {
+  return section.path.length > parent.path.length && parent.path.every((name, i) => section.path[i] === name);
+}

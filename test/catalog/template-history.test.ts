@@ -9,15 +9,19 @@ import { gitAt, tempCatalog } from '../helpers.js';
 describe('templateHistory: when the template asked for each section, when each pattern was written', () => {
   const first = '# [Title]\n\n## Decision\n\nWhat was decided.\n';
   const later = `${first}\n## Linked issues (PRs)\n\nThe issues and pull requests.\n`;
-
-  it('reads the section a later version gained by its name without the note, and the patterns’ first commits', async () => {
-    const dir = await tempCatalog({ 'template.md': first, 'old.md': '# Old\n\n## Decision\n\nKept.\n' });
+  /** A catalog whose template was committed as `older` on 2020-01-01 (with `files`), then as `newer` on `on`. */
+  const twoVersions = async (older: string, newer: string, on: string, files: Record<string, string> = {}) => {
+    const dir = await tempCatalog({ 'template.md': older, ...files });
     gitAt(dir, undefined, 'init', '-q');
     gitAt(dir, '2020-01-01T00:00:00Z', 'add', '-A');
     gitAt(dir, '2020-01-01T00:00:00Z', 'commit', '-qm', 'first');
-    await writeFile(path.join(dir, 'template.md'), later);
-    gitAt(dir, '2021-06-01T00:00:00Z', 'commit', '-qam', 'issues');
-    const schema = templateFromSource(later, path.join(dir, 'template.md'));
+    await writeFile(path.join(dir, 'template.md'), newer);
+    gitAt(dir, on, 'commit', '-qam', 'second');
+    return { dir, schema: templateFromSource(newer, path.join(dir, 'template.md')) };
+  };
+
+  it('reads the section a later version gained by its name without the note, and the patterns’ first commits', async () => {
+    const { dir, schema } = await twoVersions(first, later, '2021-06-01T00:00:00Z', { 'old.md': '# Old\n\n## Decision\n\nKept.\n' });
     const [decision, issues] = flattenSections(schema.sections);
     expect(issues!.name).toBe('Linked issues');
     const history = templateHistory(schema, dir)!;
@@ -33,13 +37,7 @@ describe('templateHistory: when the template asked for each section, when each p
   it('a section its first version noted optional (`## Alternatives [optional]`) was asked for from the version that dropped the note', async () => {
     const optional = `${first}\n## Alternatives [optional]\n\nOther ways.\n`;
     const asked = `${first}\n## Alternatives\n\nOther ways.\n`;
-    const dir = await tempCatalog({ 'template.md': optional });
-    gitAt(dir, undefined, 'init', '-q');
-    gitAt(dir, '2020-01-01T00:00:00Z', 'add', '-A');
-    gitAt(dir, '2020-01-01T00:00:00Z', 'commit', '-qm', 'first');
-    await writeFile(path.join(dir, 'template.md'), asked);
-    gitAt(dir, '2022-03-01T00:00:00Z', 'commit', '-qam', 'alternatives asked for');
-    const schema = templateFromSource(asked, path.join(dir, 'template.md'));
+    const { dir, schema } = await twoVersions(optional, asked, '2022-03-01T00:00:00Z');
     const alternatives = flattenSections(schema.sections).find((s) => s.name === 'Alternatives')!;
     expect(templateHistory(schema, dir)!.since(alternatives)).toBe(Date.parse('2022-03-01T00:00:00Z'));
   });

@@ -428,6 +428,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
           : undefined;
     const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
     const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
+    // (See below for `lenient`; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
+    const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;
+    const shaped = grouped || partOf || flat;
     report({
       written: `${schema.id}@${section.level}`,
       together: `${schema.path.slice(0, -1).join('\u0000')}\u0001${section.level}\u0001${schema.level}`,
@@ -435,8 +438,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // no error at another level either: its absence would only be a warning. Nor is a part of a
       // section written split (`#### Risk`, `#### Mitigations` for `### Risks and Mitigations`), which
       // section-name says.
-      ...(schema.optional || schema.recommended || split.has(section) || topical || embedded || grouped || partOf || flat ? { warning: true } : {}),
-      ...((grouped || partOf || flat) && !(schema.optional || schema.recommended || split.has(section) || topical || embedded) ? { shaped: true as const } : {}),
+      ...(lenient || shaped ? { warning: true } : {}),
+      ...(shaped && !lenient ? { shaped: true as const } : {}),
       message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
         movable && parts.length > 0
           ? ` The sections under it, ${parts

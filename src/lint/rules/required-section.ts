@@ -1,4 +1,4 @@
-import { templateHistory } from '../../catalog/template-history.js';
+import type { TemplateHistory } from '../../catalog/template-history.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { headerValue } from '../../markdown/front-matter.js';
 import { blockText, documentBlocks, footerBreak, headingsInCode, runawayFence } from '../../markdown/document.js';
@@ -32,7 +32,7 @@ import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../tem
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { flattenSections, requiredOf } from '../../template/walk.js';
+import { flattenSections, isUnder, requiredOf } from '../../template/walk.js';
 import { claimedSections, fromTemplate, sectionOfTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -123,7 +123,7 @@ export default defineCatalogRule({
       ...(declaredOf(pattern, missing) ?? {}),
     };
   },
-  check({ pattern, catalog, collected, memo, report }) {
+  check({ pattern, catalog, index, collected, memo, report }) {
     const mine = collected<RequiredFindings>(pattern);
     if (!mine) return;
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<RequiredFindings>(p)));
@@ -141,7 +141,7 @@ export default defineCatalogRule({
       hadFromTheStart(
         gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)),
         catalog.template,
-        catalog.root,
+        index.templateHistory(catalog.template),
         lackingBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
         declaredBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
       ),
@@ -180,22 +180,16 @@ export default defineCatalogRule({
         // (Lacking sections the template asked for only after the pattern was written — its git history,
         // or the date it gives itself —: it follows the template of its time, and says so.)
         const template = catalog.templates.for(pattern.path);
-        const history = memo(`history ${template.file}`, () => templateHistory(template, catalog.root));
-        const written = history?.written(pattern.path, mine.declared);
+        const history = index.templateHistory(template);
         const byId = sectionsById(template);
-        const later = lacking.filter((id) => {
+        const askedLater = (id: string) => {
           const schema = byId.get(id);
-          const since = history && schema ? history.since(schema) : undefined;
-          return written !== undefined && since !== undefined && written < (since === 'first' ? history!.first : since);
-        });
+          return history !== undefined && schema !== undefined && history.writtenBefore(schema, pattern.path, mine.declared);
+        };
+        const later = lacking.filter(askedLater);
         // (Not under half of the template of its time — the sections it asked for then —: a pattern of
         // it, judged section by section; what the template asked for only later is a warning each.)
         if (later.length > 0 && of && of[0] * 2 >= of[1] - later.length && mine.whole) {
-          const askedLater = (id: string) => {
-            const schema = byId.get(id);
-            const since = schema ? history!.since(schema) : undefined;
-            return since !== undefined && written! < (since === 'first' ? history!.first : since);
-          };
           for (const { section: id, keeping: _k, guess: _g, ...one } of mine.whole) {
             if (waived && one.expected && waives(waived, one.expected.replace(/^#+\s*/, ''))) continue;
             if (!askedLater(id)) {
@@ -310,14 +304,12 @@ function olderLayout(doc: MarkdownDocument, outline: OutlineMatch, template: Tem
 function hadFromTheStart(
   eras: Map<string, Era>,
   template: TemplateSchema,
-  root: string,
+  history: TemplateHistory | undefined,
   lacking: Map<string, Set<string>>,
   /** The dates patterns give themselves (see `declaredDate`), by path: they existed by then, whatever git says. */
   declared: Map<string, number> = new Map(),
 ): Map<string, Era> {
-  if (eras.size === 0 && lacking.size === 0) return eras;
-  const history = templateHistory(template, root);
-  if (history === undefined) return eras;
+  if ((eras.size === 0 && lacking.size === 0) || history === undefined) return eras;
   const byId = sectionsById(template);
   const out = new Map<string, Era>();
   const written = (p: string) => history.written(p, declared.get(p)) ?? Infinity;
@@ -1385,11 +1377,6 @@ function closesRun(missing: MissingSection, template: TemplateSchema): boolean {
   // (The one section of its run closes none: `### User Stories`, all the Proposal asks for.)
   const run = missing.parent ? missing.parent.schema.children : template.sections;
   return run.length > 1 && run.at(-1) === missing.schema;
-}
-
-/** Whether `section` is one of `parent`'s sub-sections, at any depth. */
-function isUnder(section: TemplateSection, parent: TemplateSection): boolean {
-  return section.path.length > parent.path.length && parent.path.every((name, i) => section.path[i] === name);
 }
 
 /**

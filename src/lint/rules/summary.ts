@@ -1,5 +1,4 @@
 import { declaredDate } from '../../catalog/declared-date.js';
-import { templateHistory } from '../../catalog/template-history.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { plainRange } from '../../markdown/lines.js';
 import { quote } from './_format.js';
@@ -66,7 +65,7 @@ export default defineCatalogRule({
     if (!text.trim()) report({ message: 'The summary is empty.', ...where });
     return { reports };
   },
-  check({ pattern, catalog, collected, memo, report }) {
+  check({ pattern, catalog, index, collected, memo, report }) {
     const found = collected<SummaryFindings>(pattern);
     if (!found) return;
     for (const r of found.reports) report(r);
@@ -74,7 +73,7 @@ export default defineCatalogRule({
     if (!missing) return;
     // A front-matter key the template asked for only after the pattern was written (its git history,
     // or the date the pattern gives itself): the pattern lacks it as its era did — a warning that says so.
-    const history = memo('history', () => templateHistory(catalog.template, catalog.root));
+    const history = index.templateHistory(catalog.template);
     const since = memo(`since ${missing.key}`, () => history?.keySince(missing.key));
     const gained = since === 'first' ? history!.first : since;
     const written = history?.written(pattern.path, missing.declared);
