@@ -18,7 +18,7 @@ function monthOf(word: string): number | undefined {
 
 /**
  * The time (ms, UTC) a text that is only a date says: `2018-11-26`, `2018/11/26`, `November 2013`,
- * `September 2, 2015`, `03 December 2015`, `October, 2015`. Undefined for anything else, and for
+ * `September 2, 2015`, `03 December 2015`, `October, 2015`, `07/11/2024` (July), `11.07.2024`. Undefined for anything else, and for
  * a year before 1990 or a date after `now`.
  */
 export function dateOf(text: string, now = Date.now()): number | undefined {
@@ -35,6 +35,12 @@ export function dateOf(text: string, now = Date.now()): number | undefined {
     const mo = monthOf(m[1]!);
     if (mo === undefined) return undefined;
     [year, month, day] = [Number(m[3]), mo, Number(m[2] ?? 1)];
+  } else if ((m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(t))) {
+    // (The year last: `07/11/2024` month first, as written with slashes in the US; `11.07.2024` day
+    // first, as written with dots; either where the other reading has no such month, `25/12/2024`.)
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const dayFirst = a > 12 || (b <= 12 && m[2] === '.');
+    [year, month, day] = [Number(m[4]), dayFirst ? b : a, dayFirst ? a : b];
   } else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})$/.exec(t))) {
     const mo = monthOf(m[2]!);
     if (mo === undefined) return undefined;

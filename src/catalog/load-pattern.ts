@@ -197,7 +197,8 @@ export function patternFromText(
   // where the template is a copy of it: a paragraph that holds one sums up nothing.)
   const blanks = (reading.placeholders ?? []).filter((p) => p.kind === 'bracketed' && p.folded.length >= 4).map((p) => p.text);
   const holdsBlank = (text: string) => blanks.some((b) => text.includes(b));
-  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document, holdsBlank);
+  const openings = source ? [] : templateLineOpenings(reading, blanks);
+  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document, holdsBlank, openings);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -390,9 +391,15 @@ function readTitle(
   const h1IsTitleSection = spec.from === 'section' && doc.title !== undefined && spec.matcher.test(foldHeading(doc.title.text));
   // (So is the label the template keeps over the field that names the pattern, `# Meta` over `- Name: …`.)
   const label = spec.from === 'none' ? spec.label : undefined;
+  // (Or one numbered as the first of the H1s that follow it are, `# 1. Background` over `# 2. Description`:
+  // the first of the document's numbered parts.)
+  const numbered = (text: string) => /^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+\p{L}/u.test(text.trim());
   const h1IsAPart =
     doc.title !== undefined &&
-    (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) || isNotice(doc.title.text) || (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)));
+    (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) ||
+      isNotice(doc.title.text) ||
+      (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)) ||
+      (/^(?:1|I)[.)]?\s/.test(doc.title.text.trim()) && doc.headings.some((h) => h.level === 1 && h !== doc.title && numbered(h.text))));
   // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
   const fmTitle = TITLE_KEYS.map((key) => frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1))).find((t) => t !== undefined);
   // (The template's own title line left as it is, `# Title`, over a front matter `title` the author
@@ -407,6 +414,14 @@ function readTitle(
   const under = doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
   const labelLine = under && !/^[*_]*\p{L}[\p{L}\p{N} _()/-]{0,30}[*_]*:[*_]*\s+\S/u.test(under.text) ? under : undefined;
   if (labelLine) return labelLine;
+  // (A first H1 of other words than the front matter's title, which a later H1 repeats — `# Withdrawal
+  // Amendment` set above the document it withdraws, `# Changelog` — names a part set above it: the
+  // name is the later one's.)
+  const repeated =
+    fmTitle && doc.title && foldText(doc.title.text) !== foldText(fmTitle.text)
+      ? doc.headings.find((h) => h.level === 1 && h !== doc.title && foldText(h.text) === foldText(fmTitle.text))
+      : undefined;
+  if (repeated) return { text: repeated.text, from: 'heading', range: repeated.range };
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.
@@ -619,6 +634,7 @@ function readSummary(
   templateText: (matcher: RegExp) => string = () => '',
   template?: MarkdownDocument,
   holdsBlank: (text: string) => boolean = () => false,
+  openings: readonly string[] = [],
 ): PatternText | undefined {
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
@@ -651,21 +667,80 @@ function readSummary(
   const everyTemplateText = ` ${templateText(/(?:)/)} `;
   // (Nor the template's own line under its title that every pattern keeps, `A proposed Gadget Interface
   // API.`: the kind of document it is, said of each alike.)
-  const underTitle = new Set(
-    (template?.preamble ?? []).filter((b) => b.kind === 'paragraph' && b.range.start.line > (template?.title?.range.end.line ?? 0)).map((b) => foldText(blockText(b))),
-  );
+  // (Nor a piece of one the author broke in two, `You are responsible for any costs incurred.` set apart.)
+  const underTitle = ` ${(template?.preamble ?? [])
+    .filter((b) => b.kind === 'paragraph' && b.range.start.line > (template?.title?.range.end.line ?? 0))
+    .map((b) => foldText(blockText(b)))
+    .join(' | ')} `;
   // (Never the title's own line: under `## Title`, a field, a name written on the first line as plain text.)
   const prose = firstProse(
     doc,
     title?.from === 'section' || title?.from === 'paragraph' ? title.range : undefined,
     (text) => {
       const folded = foldText(text);
-      return holdsBlank(text) || (folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.has(folded)));
+      return (
+        holdsBlank(text) ||
+        opensWith(folded, openings) ||
+        (folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.includes(` ${folded} `)))
+      );
     },
     fields?.range,
   );
-  return prose ? { text: prose.text, from: 'paragraph', range: prose.range } : undefined;
+  // (A line of the template's the author filled in and ran on in the same paragraph, no blank line
+  // between — `… to read messages. Learn more about this pattern at …: https://…` —: the summary ends before it.)
+  const text = prose ? beforeTemplateLine(prose.text, openings) : '';
+  return prose && text ? { text, from: 'paragraph', range: prose.range } : undefined;
 }
+
+/** Whether folded text opens with one of the openings (folded, whole words). */
+function opensWith(folded: string, openings: readonly string[]): boolean {
+  return openings.some((o) => folded === o || folded.startsWith(`${o} `));
+}
+
+/**
+ * A paragraph's text up to where one of the template's own lines opens (see
+ * `templateLineOpenings`) — at a sentence's or a line's start, or at a capital
+ * after a space (`… to custom Event Bus Learn more about this pattern at …`,
+ * the line break read as a space) —; all of it where none does.
+ */
+function beforeTemplateLine(text: string, openings: readonly string[]): string {
+  if (openings.length === 0) return text;
+  for (const m of text.matchAll(/\s+(?=\p{Lu})|\n\s*/gu)) {
+    const at = m.index + m[0].length;
+    if (opensWith(foldText(text.slice(at, at + 240)), openings)) return text.slice(0, m.index).trim();
+  }
+  return text;
+}
+
+/**
+ * The opening words of each paragraph the template sets between its title and
+ * its first section — up to the blank the author fills (`Learn more about this
+ * pattern at Serverless Land Patterns: << Add the live URL here >>`), else its
+ * first words (a note kept as written) —: its first five words, or four where
+ * the blank comes after four (`Learn more about this pattern at: https://…`
+ * is the same line filled in otherwise).
+ * Not the first where the template keeps the summary nowhere else: that one
+ * is the summary's own place. Such a line, filled in, is the template's, not
+ * what this pattern is about.
+ */
+function templateLineOpenings(reading: PatternReading, blanks: readonly string[]): readonly string[] {
+  const template = reading.document;
+  if (!template) return [];
+  let found = openingsCache.get(template);
+  if (found) return found;
+  const titleEnd = template.title?.range.end.line ?? 0;
+  const paragraphs = template.preamble.filter((b) => b.kind === 'paragraph' && b.range.start.line > titleEnd);
+  found = (reading.summary.from === 'none' ? paragraphs.slice(1) : paragraphs).flatMap((b) => {
+    const text = blockText(b);
+    const cut = Math.min(text.length, ...blanks.map((blank) => text.indexOf(blank)).filter((i) => i >= 0));
+    const words = foldText(text.slice(0, cut)).split(' ').filter(Boolean).slice(0, 5);
+    return words.length >= 4 ? [words.join(' ')] : [];
+  });
+  openingsCache.set(template, found);
+  return found;
+}
+
+const openingsCache = new WeakMap<MarkdownDocument, readonly string[]>();
 
 /**
  * A blockquote the author labels as the summary (`> TL;DR: …`, `> Summary: …`)

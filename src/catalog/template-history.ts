@@ -14,8 +14,9 @@ export interface TemplateHistory {
   /** The time (ms) of the template's first committed version. */
   readonly first: number;
   /**
-   * When the template first had the section: at its first version (`first`), or at a later one (the
-   * time it was committed), or undefined (never committed with it).
+   * When the template first asked for the section: at its first version (`first`), or at a later one
+   * (the time it was committed) — the version that added it, or, where its guidance came to say every
+   * document must have it, the version that said so —, or undefined (never committed with it).
    */
   since(section: TemplateSection): 'first' | number | undefined;
   /** When the template's front matter first had the key (`description:`), as `since` says of a section. */
@@ -49,13 +50,25 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     const m = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
     return new Set(m ? [...m[1]!.matchAll(/^([^\s:#][^:\n]*?)[ \t]*:/gm)].map((k) => k[1]!.trim()) : []);
   };
-  let versions: { headings: string[]; keys: Set<string>; time: number }[] | undefined;
-  const read = () => (versions ??= committedVersions(template.file).map((v) => ({ headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
+  let versions: { text: string; headings: string[]; keys: Set<string>; time: number }[] | undefined;
+  const read = () => (versions ??= committedVersions(template.file).map((v) => ({ text: v.text, headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
   const firstKeys = keysOf(first.text);
   let addedTimes: Map<string, number> | undefined;
   const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
-  const since = (section: TemplateSection) =>
+  const had = (section: TemplateSection) =>
     firstHeadings.some((h) => section.matcher.test(h)) ? ('first' as const) : read().find((v) => v.headings.some((h) => section.matcher.test(h)))?.time;
+  // (A section whose guidance came to say every document must have it — `All proposals must now have
+  // this section` — after versions that had it without a word of that was asked for from then on: the
+  // documents written before left it out as the template then let them.)
+  const since = (section: TemplateSection) => {
+    const at = had(section);
+    if (at === undefined || !MANDATE.test(section.body)) return at;
+    const bodies = read()
+      .map((v) => ({ time: v.time, body: sectionText(v.text, section) }))
+      .filter((v) => v.body !== undefined);
+    const from = bodies.findIndex((v) => MANDATE.test(v.body!));
+    return from > 0 ? bodies[from]!.time : at;
+  };
   const written = (rel: string, declared?: number) => {
     const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
     return t === Infinity ? undefined : t;
@@ -75,4 +88,20 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
       return at !== undefined && at < (asked === 'first' ? first.time : asked!);
     },
   };
+}
+
+/** A sentence of a section's guidance that every document must have it: `All proposals must now have this section`, `This section is mandatory`. */
+const MANDATE =
+  /\b(?:all|every|each) (?:[\p{L}-]+ ){0,2}(?:must|shall|are required to|is required to) (?:now |also |always )?(?:have|include|contain|keep) (?:this|such an?|an?) (?:section|heading)\b|\bthis (?:section|heading) is (?:now )?(?:required|mandatory|compulsory)\b/iu;
+
+/** The text under the section's heading in one version of the template (to the next heading), or undefined where it has none. */
+function sectionText(text: string, section: TemplateSection): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((line) => {
+    const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line);
+    return m !== null && section.matcher.test(foldHeading(splitNote(m[1]!).text));
+  });
+  if (at < 0) return undefined;
+  const end = lines.findIndex((line, i) => i > at && /^ {0,3}#{1,6}[ \t]/.test(line));
+  return lines.slice(at + 1, end < 0 ? undefined : end).join('\n');
 }

@@ -68,7 +68,7 @@ function nameInWords(name: string): string {
   const text = name
     .replace(/^(?:19|20)\d{2}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?[-_]+(?=\D)/, '')
     .replace(/^(?:0{3,}|n{3,}|x{3,})[-_]+(?=\D)/i, '')
-    .replace(/[-_]+/g, ' ')
+    .replace(/\s*[-_]+\s*|\s{2,}/g, ' ')
     .trim();
   // (A document's number kept, the words after it a title: `0012-bulk-export` is `0012 Bulk export`.)
   const numbered = /^(\d+ )(\p{Ll})/u.exec(text);

@@ -388,7 +388,10 @@ class DocumentBuilder {
     // attribute lists): the heading's anchor, not words of its name.
     const attribute = HEADING_ID.exec(plain);
     if (attribute) plain = plain.slice(0, attribute.index);
-    const text = normalizeSpace(plain);
+    // (Its name is what is left of it where words are struck out, `### ~~Open issues~~ Resolved issues`;
+    // its anchor, GitHub's, is made of them all.)
+    const unstruck = inline?.children?.some((c) => c.type === 's_open') ? normalizeSpace(inlineText(inline.children, false).replace(HEADING_ID, '')) : undefined;
+    const text = unstruck || normalizeSpace(plain);
     const heading: Heading = {
       text,
       raw: inline?.content.trim() ?? '',

@@ -1,10 +1,17 @@
 import type { Token } from 'markdown-it';
 
 /** Plain text of an inline token's children: markup dropped, code and image alt text kept. */
-export function inlineText(children: readonly Token[] | null): string {
+export function inlineText(children: readonly Token[] | null, struck = true): string {
   if (!children) return '';
   let out = '';
+  let striking = 0;
   for (const child of children) {
+    // (Without the words struck out, where asked: `~~Open issues~~ Resolved issues` is named `Resolved issues`.)
+    if (!struck && (child.type === 's_open' || child.type === 's_close')) {
+      striking += child.type === 's_open' ? 1 : -1;
+      continue;
+    }
+    if (striking > 0) continue;
     switch (child.type) {
       case 'text':
       case 'code_inline':
@@ -15,7 +22,7 @@ export function inlineText(children: readonly Token[] | null): string {
         out += ' ';
         break;
       case 'image':
-        out += inlineText(child.children);
+        out += inlineText(child.children, struck);
         break;
       case 'html_inline':
         // (A "tag" that names no HTML element and sets nothing is words in angle brackets, a

@@ -1,16 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repositoryRoot } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
-import type { Block, Section } from '../markdown/types.js';
+import type { Block, ListItem, Section } from '../markdown/types.js';
 import { variantKey } from '../template/heading-variants.js';
 import type { TemplateSection } from '../template/types.js';
 import { flattenSections, isUnder } from '../template/walk.js';
 import type { SectionChoice } from './adopt-compare.js';
 
 /**
- * What the catalog's own process pages say of the template's sections: its README's and
- * CONTRIBUTING's rules, read where they name the sections. `init --adopt` writes them into
+ * What the catalog's own process pages say of the template's sections: its README's,
+ * CONTRIBUTING's and checklists' rules, read where they name the sections. `init --adopt` writes them into
  * `sections`, each with the sentence it comes from, so that lint holds the catalog to its own
  * words and no stricter:
  *
@@ -64,18 +64,30 @@ export function processRules(root: string, template: readonly TemplateSection[],
             entry.may ??= said;
           }
         }
-        const list = blocks[i + 1];
-        if (block.kind !== 'paragraph' || list?.kind !== 'list' || !/:\s*$/.test(block.text)) return;
-        const kind = leadKind(block.text);
-        if (!kind) return;
-        const said: Said = { file: page.rel, line: block.range.start.line, text: block.text.trim() };
-        for (const item of list.items) {
-          const name = itemName(item.text);
-          const schema = name ? byKey.get(variantKey(name)) : undefined;
-          if (!schema) continue;
-          const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
-          entry[kind] ??= said;
-        }
+        // (A lead-in and its list: a paragraph over a list, or a list's item over the list nested in
+        // it — a checklist's `- [ ] The other section headings in the template are optional. Those
+        // section headings are:` over `- [ ] Alternatives`, …)
+        const leadsInto = (lead: string, line: number, list: Block | undefined) => {
+          if (list?.kind !== 'list' || !/:\s*$/.test(lead)) return;
+          const kind = leadKind(lead);
+          if (!kind) return;
+          const said: Said = { file: page.rel, line, text: lead.replace(/\s+/g, ' ').trim() };
+          for (const item of list.items) {
+            const name = itemName(item.text);
+            const schema = name ? byKey.get(variantKey(name)) : undefined;
+            if (!schema) continue;
+            const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
+            entry[kind] ??= said;
+          }
+        };
+        if (block.kind === 'paragraph') leadsInto(block.text, block.range.start.line, blocks[i + 1]);
+        const items = (b: Block): ListItem[] => (b.kind === 'list' ? b.items.flatMap((item) => [item, ...item.blocks.flatMap(items)]) : []);
+        for (const item of items(block))
+          leadsInto(
+            item.text,
+            item.range.start.line,
+            item.blocks.find((b) => b.kind === 'list'),
+          );
       });
     }
   }
@@ -213,14 +225,25 @@ function itemName(text: string): string | undefined {
   return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim();
 }
 
-/** The catalog's process pages: README and CONTRIBUTING in its folder and, where it is inside one, at its repository's root. */
+/** The names of a folder's process pages: its README, CONTRIBUTING, PROCESS, and checklists (`MSC_CHECKLIST.md`, `review-checklist.md`). */
+function pageNames(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((name) => /^(?:readme|contributing|process|(?:[\w-]*[-_])?checklist)\.md$/i.test(name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The catalog's process pages: README, CONTRIBUTING and checklists in its folder and, where it is inside one, at its repository's root. */
 function processPages(root: string): { rel: string; text: string }[] {
   const folders = [root];
   const repo = repositoryRoot(root);
   if (repo && path.resolve(repo) !== path.resolve(root)) folders.push(repo);
   const out: { rel: string; text: string }[] = [];
   for (const folder of folders)
-    for (const name of ['README.md', 'readme.md', 'Readme.md', 'CONTRIBUTING.md', 'contributing.md', 'PROCESS.md', 'process.md']) {
+    for (const name of pageNames(folder)) {
       const file = path.join(folder, name);
       const stat = statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile() || stat.size > 512 * 1024) continue;

@@ -248,6 +248,12 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
   return before <= 2;
 }
 
+/**
+ * A section named for what is still open — unresolved questions, open issues, outstanding points —:
+ * left empty, or left out, it says nothing is (empty-section, required-section: a warning each).
+ */
+export const OUTSTANDING = /\b(?:open|unresolved|unanswered|outstanding|pending|remaining)\s+(?:questions?|issues?|points?|items?)\b/i;
+
 /** A section that tells the author to take it out once done (`## Writing guide, delete this section before merging`): guidance, never asked for, never another name's. */
 export const REMOVE_ME = /\b(?:remove|delete)(?: this)? (?:(?:sub-?)?section|part) (?:when|once|after|before|upon|prior to)\b/i;
 

@@ -1560,9 +1560,16 @@ function sameQualifier(a: string, b: string): boolean {
  */
 function sameRole(heading: readonly string[], name: readonly string[]): boolean {
   if (heading.length === 0 || heading.length > 3 || name.length === 0) return false;
+  // (Not a name qualified as other than the one taken, `## Alternative Solutions`: `## Proposal` is the
+  // solution taken, not those.)
+  const other = (words: readonly string[]) => words.slice(0, -1).some((w) => OTHER_THAN.test(w));
+  if (other(name) !== other(heading)) return false;
   const role = SAME_ROLE.get(heading.at(-1)!);
   return role !== undefined && role === SAME_ROLE.get(name.at(-1)!);
 }
+
+/** A qualifier that makes a noun others than the one taken: `alternative solutions`, `rejected designs`, `prior proposals`. */
+const OTHER_THAN = /^(?:alternatives?|alternate|other|rejected|discarded|previous|prior|former|competing|considered)$/;
 
 /**
  * The leading words of a section name with variable parts, before the first one

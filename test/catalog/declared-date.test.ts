@@ -13,10 +13,17 @@ describe('dateOf: a text that is only a date', () => {
     expect(dateOf('03 December 2015')).toBe(day('2015-12-03'));
     expect(dateOf('October, 2015')).toBe(day('2015-10-01'));
     expect(dateOf('*Sept 2019*')).toBe(day('2019-09-01'));
+    // (The year last: month first with slashes, day first with dots, either where the other reading has no such month.)
+    expect(dateOf('07/11/2024')).toBe(day('2024-07-11'));
+    expect(dateOf('7/1/2024')).toBe(day('2024-07-01'));
+    expect(dateOf('11.07.2024')).toBe(day('2024-07-11'));
+    expect(dateOf('25/12/2023')).toBe(day('2023-12-25'));
+    expect(dateOf('12.25.2023')).toBe(day('2023-12-25'));
   });
 
   it('reads nothing else: a sentence, a version, a year alone, a date before 1990 or after today', () => {
-    for (const text of ['Updated in November 2013 after review', 'v2018.11', '2019', 'Maybe 2015', '1985-01-01', 'Smarch 2015']) expect(dateOf(text)).toBeUndefined();
+    for (const text of ['Updated in November 2013 after review', 'v2018.11', '2019', 'Maybe 2015', '1985-01-01', 'Smarch 2015', '13/13/2020', '1.2.3000', '07/11-2024'])
+      expect(dateOf(text)).toBeUndefined();
     expect(dateOf('2030-01-01', day('2026-01-01'))).toBeUndefined();
   });
 });

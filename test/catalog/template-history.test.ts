@@ -42,6 +42,20 @@ describe('templateHistory: when the template asked for each section, when each p
     expect(templateHistory(schema, dir)!.since(alternatives)).toBe(Date.parse('2022-03-01T00:00:00Z'));
   });
 
+  it('a section whose guidance came to say every document must have it was asked for from the version that said so', async () => {
+    const loose = `${first}\n## Risks\n\nWhat could go wrong.\n`;
+    const mandated = `${first}\n## Risks\n\n**Every record must now have this section, even to say there are none.**\n\nWhat could go wrong.\n`;
+    const { dir, schema } = await twoVersions(loose, mandated, '2023-09-01T00:00:00Z', { 'old.md': '# Old\n\n## Decision\n\nKept.\n' });
+    const [decision, risks] = flattenSections(schema.sections);
+    const history = templateHistory(schema, dir)!;
+    expect(history.since(risks!)).toBe(Date.parse('2023-09-01T00:00:00Z'));
+    expect(history.writtenBefore(risks!, 'old.md')).toBe(true);
+    expect(history.since(decision!)).toBe('first');
+    // (Said so from the first version on, it was asked for from the first.)
+    const again = await twoVersions(mandated, `${mandated}\n## Notes\n\nAnything else.\n`, '2023-09-01T00:00:00Z');
+    expect(templateHistory(again.schema, again.dir)!.since(flattenSections(again.schema.sections)[1]!)).toBe('first');
+  });
+
   it('tells nothing where git cannot: a template never committed', async () => {
     const dir = await tempCatalog({ 'template.md': first });
     gitAt(dir, undefined, 'init', '-q');

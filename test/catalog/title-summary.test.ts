@@ -451,6 +451,11 @@ describe('the name shown for a title that says there is none', () => {
     }));
     expect(views.map((v) => displayTitle(v))).toEqual(['0100 Page 0', '0101 Page 1', '0102 Page 2', '0103 Page 3', 'Retry budget', 'Nano cache']);
   });
+  it('a file’s name with spaces around its dashes (`#888 - Queue Api`) is shown with one space between words', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    expect(displayTitle({ slug: '#888 - Queue Api' })).toBe('#888 Queue Api');
+    expect(displayTitle({ slug: 'kiln--vents_  lid' })).toBe('Kiln vents lid');
+  });
 });
 
 describe('title and summary: documents titled by their number', () => {
@@ -1120,6 +1125,57 @@ describe('summary: a paragraph that holds a marked blank of the template', () =>
     expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
       ['sns-lambda', 'This pattern fans a topic out to a function.'],
       ['sqs-lambda', 'A queue hands each message to a function, which stores it.'],
+    ]);
+  });
+});
+
+describe('summary: a line of the template filled in and run on in the summary’s paragraph', () => {
+  const template =
+    '# Bucket to Queue\n\nThis pattern << explain usage >>\n\nRead more about this recipe on the Garden Shelf: << Add the live URL here >>\n\nMind: running this recipe costs money after the free tier. You pay what it costs.\n\n## How it works\n\nExplain how it works.\n';
+  it('ends the summary before the line (a sentence, a line break, or a capital after a space) and skips a paragraph that is the line alone or a piece of the note', async () => {
+    const catalog = await catalogOf(template, {
+      'a-sentence':
+        '# Bucket to Stream\n\nThis recipe sends each new file to a queue. Read more about this recipe on the Garden Shelf: https://shelf.example/a\n\n## How it works\n\nA hook.\n',
+      'b-line': '# Bucket to Topic\n\nThis recipe tells a topic of each new file\nRead more about this recipe at https://shelf.example/b\n\n## How it works\n\nA hook.\n',
+      'c-alone':
+        '# Bucket to Log\n\nRead more about this recipe on the shelf: https://shelf.example/c\n\nYou pay what it costs.\n\nThis recipe writes each new file’s name to a log.\n\n## How it works\n\nA hook.\n',
+      'd-own': '# Bucket to Mail\n\nThis recipe mails you a note. Read more about this recipe later, in the how-to.\n\n## How it works\n\nA hook.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['a-sentence', 'This recipe sends each new file to a queue.'],
+      ['b-line', 'This recipe tells a topic of each new file'],
+      ['c-alone', 'This recipe writes each new file’s name to a log.'],
+      // (Five words of the line, `read more about this recipe`, are the author's own sentence here too: cut as well.)
+      ['d-own', 'This recipe mails you a note.'],
+    ]);
+  });
+});
+
+describe('title: a first H1 that names a part of the document', () => {
+  const template = '# [Name]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n';
+  it('a part set above the document whose front matter title a later H1 repeats (`# Withdrawal of this proposal` over `# Kiln vents`): the later one names it', async () => {
+    const catalog = await catalogOf(template, {
+      vents:
+        '---\ntitle: Kiln vents\nstatus: withdrawn\n---\n\n# Withdrawal of this proposal\n\nNo longer wanted.\n\n## Relevant links\n\nThe thread.\n\n# Kiln vents\n\n## Summary\n\nTwo vents.\n\n## Design\n\nHoles.\n',
+      // (A front matter title no heading repeats leaves the H1 the name.)
+      lids: '---\ntitle: lids\n---\n\n# Kiln lids that seal\n\n## Summary\n\nA lid.\n\n## Design\n\nA gasket.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['lids', 'Kiln lids that seal', 'heading'],
+      ['vents', 'Kiln vents', 'heading'],
+    ]);
+  });
+  it('the first of numbered H1 parts (`# 1. Background` over `# 2. Description`) names nothing: the front matter’s title or the file’s name does', async () => {
+    const catalog = await catalogOf(template, {
+      shelves: '# 1. Background\n\nShelves sag.\n\n# 2. Description\n\nThicker shelves.\n',
+      doors: '---\ntitle: Kiln doors\n---\n\n# 1. Background\n\nDoors leak heat.\n\n# 2. Description\n\nA seal.\n',
+      // (One numbered H1 alone is a title that starts with a number.)
+      cones: '# 1 cone to rule them\n\n## Summary\n\nOne cone.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[1]])).toEqual([
+      ['cones', '1 cone to rule them'],
+      ['doors', 'Kiln doors'],
+      ['shelves', undefined],
     ]);
   });
 });

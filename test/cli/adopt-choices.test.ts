@@ -663,6 +663,36 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
     expect((await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
   });
 
+  it('a checklist page (`REVIEW_CHECKLIST.md`) whose item leads into a nested list of sections it calls optional makes those optional; a section it asks for stays required', async () => {
+    const files: Record<string, string> = {
+      'README.md': '# Kiln proposals\n\nCopy the template and open a pull request.\n',
+      'REVIEW_CHECKLIST.md': [
+        '# Before a proposal is accepted',
+        '',
+        '- [ ] There is a `Motivation` section, even if it says little.',
+        '- [ ] The other section headings of the template are optional, though what they ask should be thought about. Those headings are:',
+        '  - [ ] Compatibility',
+        '  - [ ] Open Questions',
+        '',
+      ].join('\n'),
+      'proposals/TEMPLATE.md': template,
+    };
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves', 'doors'].entries())
+      files[`proposals/${t}.md`] = doc(
+        t,
+        i === 0 ? ['Abstract', 'Motivation', 'Specification'] : i === 1 ? ['Abstract', 'Specification', 'Compatibility', 'Open Questions'] : all,
+      );
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).sections).toEqual({ Compatibility: { optional: true }, 'Open Questions': { optional: true } });
+    expect((await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).replace(/\n\s*# /g, ' ')).toContain('REVIEW_CHECKLIST.md (line 4) lists `Compatibility`');
+    const errors = (await lintOf(dir, REPO)).results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.file}: ${d.message.slice(0, 31)}`),
+    );
+    expect(errors).toEqual(['proposals/lids.md: Missing section `## Motivation`']);
+  });
+
   it('a sentence that frees a document from filling every section makes each section recommended', async () => {
     const files: Record<string, string> = {
       'README.md': '# Kiln proposals\n\n- Fill in the proposal. It does not need to fill in all the sections: use them to guide your thinking.\n',

@@ -84,6 +84,17 @@ describe('parseMarkdown: structure', () => {
     ]);
   });
 
+  it('names a heading by what is left where words are struck out (`~~Open issues~~ Resolved issues`); its anchor is made of them all, as GitHub makes it', () => {
+    const doc = parse('# T\n\n## Design\n\n### ~~Open issues to settle~~ Settled issues:\n\nA.\n\n### ~~All struck~~\n\nB.\n');
+    expect(doc.headings.map((h) => [h.text, h.id])).toEqual([
+      ['T', 't'],
+      ['Design', 'design'],
+      ['Settled issues:', 'open-issues-to-settle-settled-issues'],
+      // (Struck out whole, it keeps its words: something must name it.)
+      ['All struck', 'all-struck'],
+    ]);
+  });
+
   it('reads words in angle brackets that name no HTML element as words of a heading (`<Short Name>`), markup as markup', () => {
     const doc = parse('# Proposal: <Short Name>\n\n## Proposal\n\n### <a id="why"></a>Why <br> now <span class="x">here</span>\n');
     expect(doc.title?.text).toBe('Proposal: <Short Name>');

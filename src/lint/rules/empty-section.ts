@@ -5,7 +5,7 @@ import type { TemplateSection } from '../../template/types.js';
 import { defineRule } from '../rule.js';
 import { isDraft } from '../../catalog/status.js';
 import { askedAtStage } from '../../template/stages.js';
-import { splitNote } from '../../template/heading-variants.js';
+import { OUTSTANDING, splitNote } from '../../template/heading-variants.js';
 import { foldHeading, withoutNumbering } from '../../template/normalize.js';
 import { flattenSections, parentSection } from '../../template/walk.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
@@ -226,6 +226,3 @@ const MARKER = /^(?:TODO|TBD|TBA|FIXME)[.!:]*$/i;
 function descendants(section: Section): Section[] {
   return section.children.flatMap((c) => [c, ...descendants(c)]);
 }
-
-/** A section named for what is still open: unresolved questions, open issues, outstanding points. */
-const OUTSTANDING = /\b(?:open|unresolved|unanswered|outstanding|pending|remaining)\s+(?:questions?|issues?|points?|items?)\b/i;

@@ -309,7 +309,8 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
    * after `## Motivation`): the template's outline written flat, in its order.
    */
   const flattenedAfter = (section: Section, schema: TemplateSection): Section | undefined => {
-    if (section.level !== schema.level - 1) return undefined;
+    // (One level up; or more, where the parent stands above its own level too — every heading an H1.)
+    if (section.level >= schema.level) return undefined;
     const parentSchema = parentSection(template, schema);
     if (!parentSchema) return undefined;
     const siblings = parentSection(doc.sections, section)?.children ?? doc.sections;
@@ -770,7 +771,11 @@ function wholeOutlineShift<P extends { section: Section; schema: TemplateSection
   if (!layout) return undefined;
   const off = all.filter((p) => p.schema.level - p.section.level === by);
   const rest = all.filter((p) => p.schema.level - p.section.level !== by);
-  return off.length >= 2 && rest.length < off.length ? { by, off, rest, partial: layout.partial } : undefined;
+  // (Sub-sections written at the level of the top sections, as written — `# Drawbacks` beside `#
+  // Design Proposal`, every heading an H1 —: the outline written flat besides, each said on its own;
+  // they do not make the layout another.)
+  const flatToo = (p: P) => p.section.level === first.level && p.schema.level > top[0]!.schema.level;
+  return off.length >= 2 && rest.filter((p) => !flatToo(p)).length < off.length ? { by, off, rest, partial: layout.partial } : undefined;
 }
 
 /**

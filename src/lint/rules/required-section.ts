@@ -27,7 +27,7 @@ import {
   type SectionMatch,
   negatedName,
 } from '../../template/match-outline.js';
-import { extendsName, holdsName, joinedParts, nameParts, splitNote, variantKey } from '../../template/heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, OUTSTANDING, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
@@ -881,12 +881,19 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         );
       // A section named for its parts whose parts stand at its level instead (`## Impact`, `## Cost`
       // for `## Impact, Cost, and Risk` over `### Impact`…): it is there in all but its heading.
-      const parts = joinedParts(missing.schema)
-        ? outline.misplaced.filter((m) => missing.schema.children.includes(m.schema) && m.section.level === missing.schema.level)
-        : [];
+      // (Or its sub-sections, one at least, standing at its level at its place — `## Suggested
+      // implementation timeline` where `## Timeline` goes over it —: the heading above them left out.)
+      const slotFrom = missing.after?.sections.at(-1)?.range.start.offset ?? -1;
+      const slotTo = missing.before?.sections[0]?.range.start.offset ?? Infinity;
+      const upHere = outline.misplaced.filter((m) => missing.schema.children.includes(m.schema) && m.section.level === missing.schema.level);
+      const inSlot = upHere.filter((m) => m.section.range.start.offset > slotFrom && m.section.range.start.offset < slotTo);
+      // (Only a heading over its sub-sections, no text of its own in the template: `## Proposal` over
+      // `### User Stories` asks for the proposal itself, which a sub-section standing there is not.)
+      const grouping = !/\p{L}/u.test(missing.schema.body.split(/^ {0,3}#{1,6}[ \t]/m)[0]!.replace(/<!--[\s\S]*?-->/g, ''));
+      const parts = joinedParts(missing.schema) ? upHere : grouping && inSlot.length === upHere.length ? inSlot : [];
       const partsUp =
-        parts.length >= 2
-          ? ` This pattern writes its parts at its level (${parts.map((m) => headingLabel(m.section)).join(', ')}): add the heading above them and move them a level down.`
+        parts.length >= (joinedParts(missing.schema) ? 2 : 1)
+          ? ` This pattern writes ${joinedParts(missing.schema) ? 'its parts' : parts.length === 1 ? 'its sub-section' : 'its sub-sections'} at its level (${parts.map((m) => headingLabel(m.section)).join(', ')}): add the heading above ${parts.length === 1 ? 'it and move it' : 'them and move them'} a level down.`
           : '';
       // Headings of the author's at its place (`## Shipper daemon`, `## Rollout plan` where the Proposal
       // goes): they may be it, in other words and parts. Said; nothing inserted beside them.
@@ -936,6 +943,10 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : '';
       // (A table of contents, `# Table of Contents`, is navigation, not content: missing, a warning.)
       const navigation = NAVIGATION.test(foldHeading(missing.schema.name));
+      // (A section of what is still open, `## Open questions`, left out says as much as one left empty:
+      // nothing is, perhaps — as a finished document has it. A warning, as empty-section says of an
+      // empty one, and no empty one inserted: the author says which.)
+      const outstanding = OUTSTANDING.test(missing.schema.name);
       // (The section that holds the body of the pattern, missing right before the template's next one of
       // the kind, which the pattern has and which holds most of its text — `## Detailed Design` pages long
       // where the `## Design Proposal` goes before it —: the body is there, under the later heading, as
@@ -951,18 +962,45 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         BODY.test(missing.schema.name) &&
         BODY.test(missing.before!.schema.name) &&
         holdsMost(doc, missing.before!.sections);
+      // (Or a heading of the author's elsewhere at its level, named for a document's body as it is —
+      // `## Proposal` above, where the template's own headings stand around it — and holding most of the
+      // text, where the pattern has no other body section of the template's: the body written there, as
+      // likely as not. A warning that names it; nothing inserted.)
+      const bodyElsewhere =
+        !bodyAfter && own.length === 0 && named.length === 0 && !down && !joint && !partsUp && BODY.test(missing.schema.name)
+          ? outline.unknown.find(
+              (s) =>
+                s.level === missing.schema.level &&
+                BODY.test(s.title) &&
+                !OTHER_WAYS.test(s.title) &&
+                holdsMost(doc, [s]) &&
+                !outline.all.some((m) => m.schema !== missing.schema && BODY.test(m.schema.name) && !OTHER_WAYS.test(m.schema.name) && m.sections.length > 0),
+            )
+          : undefined;
       const bodyText = bodyAfter
         ? ` This pattern has ${headingLabel(bodyNext)} after it, which holds most of its text: if this section's text is there, its heading is what is missing; if not, write it.`
-        : '';
+        : bodyElsewhere
+          ? ` This pattern has ${headingLabel(bodyElsewhere)} on line ${bodyElsewhere.heading.range.start.line}, which holds most of its text: if that is this section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
+          : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
         // One alone in its stead, between the sections around it, is it renamed as likely as not;
         // several there, where it is the one section missing, are it in parts as likely as not.
-        ...(navigation || partsUp || heldElsewhere || down || joint || bodyAfter || named.length > 0 || stead || own.some((s) => mayStandFor(s, missing.schema))
+        ...(navigation ||
+        outstanding ||
+        partsUp ||
+        heldElsewhere ||
+        down ||
+        joint ||
+        bodyAfter ||
+        bodyElsewhere ||
+        named.length > 0 ||
+        stead ||
+        own.some((s) => mayStandFor(s, missing.schema))
           ? { warning: true, ...(stead || own.some((s) => mayStandFor(s, missing.schema)) ? { guess: true as const } : {}) }
           : {}),
         // A point where the section goes, not the text of that line: a template word left on it
@@ -974,6 +1012,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         ...(missing.schema.recommended
           ? { warning: true }
           : navigation ||
+              outstanding ||
               inCode ||
               clash ||
               apart ||
@@ -987,6 +1026,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               misparented(missing, offset) ||
               laterAbove(outline, template, missing, offset) ||
               bodyAfter ||
+              bodyElsewhere ||
               mostlyOff
             ? {}
             : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
@@ -1135,6 +1175,8 @@ function nameAsText(doc: MarkdownDocument, missing: MissingSection): Extract<Blo
       b.range.start.offset > after &&
       b.range.start.offset < before &&
       !b.text.includes('\n') &&
+      // (Words struck out are no part of it: `**~~Open~~ Question**:` says the question is answered.)
+      !/~~/.test(b.raw) &&
       variantKey(b.text.replace(/^[*_]+|[*_]+$/g, '').replace(/\s*:$/, '')) === key,
   );
 }
@@ -1501,6 +1543,9 @@ function templateOrder(template: TemplateSchema): ReadonlyMap<TemplateSection, n
 
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
 const BODY = /\b(?:explanation|design|specification|proposal|solution|implementation|approach|details?|how|architecture|mechanism)\b/i;
+
+/** A name for the ways not taken, though it holds a body word: `Alternative Solutions`, `Rejected designs`, `Prior implementations`. */
+const OTHER_WAYS = /\b(?:alternatives?|alternate|rejected|discarded|prior|previous|other|competing|reference)\b/i;
 
 /** Whether these sections of the pattern hold at least half (or `share`) of the words of all its sections. */
 function holdsMost(doc: MarkdownDocument, sections: readonly Section[], share = 1 / 2): boolean {

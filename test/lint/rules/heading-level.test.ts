@@ -133,7 +133,7 @@ An append-only file.
         output: null,
       },
       {
-        name: 'every section a level up but one sub-section two levels up: the layout is one finding, that heading one more, fixed after the layout',
+        name: 'every section a level up but one sub-section two levels up, right after its parent: the layout is one finding, that heading one more (written flat), fixed after the layout',
         text: '# Write-Ahead Log\n\n# Overview\n\nRecord first.\n\n# Architecture\n\nA file.\n\n# Components\n\nA replayer.\n',
         errors: [
           {
@@ -143,7 +143,13 @@ An append-only file.
             column: 1,
             severity: 'warning',
           },
-          { message: message('# Components', 3, '### Components'), line: 11, column: 1 },
+          {
+            message:
+              "`# Components` should be level 3: `### Components`. It follows `# Architecture`, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.",
+            line: 11,
+            column: 1,
+            severity: 'warning',
+          },
         ],
         // One pass moves the layout; the next (as `lint --fix` runs them) moves `## Components` under the Architecture.
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Components\n\nA replayer.\n',
@@ -881,5 +887,21 @@ describe('heading-level: the template’s sections all there, at another level b
     expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['17 warning']);
     expect(found.diagnostics[0]!.message).toContain('It stands in `## Rejected alternatives and discussion`, a heading of the pattern');
     expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
+
+describe('heading-level: every heading an H1, the template’s outline written one level up and flat', () => {
+  it('one warning for the layout, and one for each sub-section written flat in the template’s order after its parent', async () => {
+    const template =
+      '# [Title]\n\n## Objective\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n\n### Drawbacks\n\nCosts.\n\n### Alternatives\n\nOthers.\n\n### Compatibility\n\nBreaks.\n\n## Questions\n\nOpen ones.\n';
+    const source =
+      '# Kiln vents\n\n# Objective\n\nVent the kiln.\n\n# Motivation\n\nFumes.\n\n# Design\n\nTwo vents.\n\n# Drawbacks\n\nHeat loss.\n\n# Alternatives\n\nA fan.\n\n# Compatibility\n\nOld kilns have no holes.\n\n# Questions\n\nNone.\n';
+    const found = await lintOne('heading-level', source, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message.split(':')[0]}${d.message.includes('written flat') ? ' (flat)' : ''}`)).toEqual([
+      '3 warning `# Objective` should be level 2',
+      '15 warning `# Drawbacks` should be level 3 (flat)',
+      '19 warning `# Alternatives` should be level 3 (flat)',
+      '23 warning `# Compatibility` should be level 3 (flat)',
+    ]);
   });
 });

@@ -511,10 +511,10 @@ Writes stream to the replica.
       },
       {
         name: 'a TBD inside a sentence of the guidance is the sentence’s own word: inserted as the template writes it',
-        template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Open points\n\nWhich parts of the plan are still TBD or unknown?\n',
+        template: '# [Pattern Title]\n\n## Overview\n\nSay what it solves.\n\n## Next steps\n\nWhich parts of the plan are still TBD or unknown?\n',
         text: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n',
-        errors: [{ message: missing('## Open points', 'after `## Overview`'), line: 5, column: 1 }],
-        output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n## Open points\n\n<!-- Which parts of the plan are still TBD or unknown? -->\n',
+        errors: [{ message: missing('## Next steps', 'after `## Overview`'), line: 5, column: 1 }],
+        output: '# Read Replica\n\n## Overview\n\nReads go to a copy.\n\n## Next steps\n\n<!-- Which parts of the plan are still TBD or unknown? -->\n',
       },
       {
         name: 'a file with the one section the template requires, lacking most of those it only recommends, follows the template: a warning for each, no doubt that it is a pattern',
@@ -1647,7 +1647,11 @@ describe('required-section: a heading that joins another section’s name with w
   it('words kindred to no missing section leave it an error', async () => {
     const source =
       '# Rain barrels\n\n## Summary\n\nCollect roof water in barrels.\n\n## Drawbacks and Costs\n\nBarrels take room.\n\n## Future Work\n\nA pump for the far beds.\n';
-    const found = await lintOne('required-section', source, { template });
+    // (The missing section one of what is left to do, `## Rollout`: a section of what is still open,
+    // `## Unresolved Questions`, left out is a warning of its own.)
+    const found = await lintOne('required-section', source, {
+      template: template.replace('## Unresolved Questions\n\n[What is still open.]', '## Rollout\n\n[How it ships.]'),
+    });
     expect(found.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
@@ -2091,6 +2095,47 @@ describe('required-section: its name as a line of text', () => {
       'warning Missing section `## Reviews`, expected after `## Decision`: ',
     ]);
     expect(await readFile(fixed.file, 'utf8')).toBe(text);
+  });
+});
+
+describe('required-section: a section of what is still open, left out', () => {
+  it('`## Open questions` missing is a warning that asks to say “None.” if nothing is open, with no empty one inserted; another section missing stays an error', async () => {
+    const template = '# [Name]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n\n## Open questions\n\nWhat is undecided.\n\n## Licence\n\nWaived.\n';
+    const text = '# Kiln vents\n\n## Summary\n\nTwo vents.\n\n## Design\n\nOne at the top, one at the side.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(fixed.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `## Open questions`, expected after `## Design`. If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)',
+    ]);
+    expect(await readFile(fixed.file, 'utf8')).toBe(`${text}\n## Licence\n\n<!-- Waived. -->\n`);
+  });
+});
+
+describe('required-section: the body written under a heading of its own elsewhere, the parent of a sub-section left out', () => {
+  const template =
+    '# [Name]\n\n## Summary\n\nIn brief.\n\n## Impact\n\nWho it touches.\n\n## Alternative Solutions\n\nWhy this one over others.\n\n## Specification\n\nHow this proposal works, in detail.\n\n## Risks\n\nWhat could go wrong.\n\n## Timeline\n\n### Suggested timeline\n\nWhen.\n';
+  it('`## Proposal` above, holding most of the text, may be the Specification: a warning that names it, nothing inserted; `## Suggested timeline` at the Timeline’s place says its heading is left out (a warning)', async () => {
+    const text =
+      '# Kiln vents\n\n## Summary\n\nVent the kiln.\n\n## Proposal\n\nCut two vents in the lid, one at each side, each two inches wide, with a sliding cover of steel that the firer moves by a rod from outside the kiln so no hand comes near the heat.\n\n### The covers\n\nSteel plates on a rail, each with a stop, so that a cover never falls into the kiln when it is opened all the way.\n\n## Impact\n\nFirers.\n\n## Risks\n\nHeat loss.\n\n## Suggested timeline\n\nThis spring.\n';
+    const found = await lintOne('required-section', text, { template });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      // (`## Proposal` is the solution taken, no `## Alternative Solutions` in other words.)
+      'error Missing section `## Alternative Solutions`, expected after `## Impact`.',
+      'warning Missing section `## Specification`, expected after `## Impact`. This pattern has `## Proposal` on line 7, which holds most of its text: if that is this section in other words, rename it or accept its name with `aliases` under `sections` in the configuration; if not, write it.',
+      'warning Missing section `## Timeline`, expected after `## Risks`. This pattern writes its sub-section at its level (`## Suggested timeline`): add the heading above it and move it a level down.',
+    ]);
+  });
+});
+
+describe('required-section: a name struck out', () => {
+  it('`**~~Known~~ Risk**:` (ruled out) is no line of the section’s name: the fix inserts the section in its place and leaves the label as written; `### ~~Known risks~~ Ruled out` is no such section either', async () => {
+    const template = '# [Name]\n\n## Design\n\nHow.\n\n## Known risks\n\nWhat could go wrong.\n';
+    const text =
+      '# Kiln vents\n\n## Design\n\nTwo vents.\n\n**~~Known~~ Risk**:\n\nHeat loss? Ruled out: the vents close.\n\n### ~~Known risks~~ Ruled out\n\nAll ruled out.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    const after = await readFile(fixed.file, 'utf8');
+    expect(after).toContain('**~~Known~~ Risk**:\n\nHeat loss?');
+    expect(after).toContain('### ~~Known risks~~ Ruled out\n');
+    expect(after.endsWith('All ruled out.\n\n## Known risks\n\n<!-- What could go wrong. -->\n')).toBe(true);
   });
 });
 
