@@ -1,4 +1,5 @@
 import { frontMatterValue } from '../markdown/front-matter.js';
+import { STATUS_KEYS } from './status.js';
 
 /** The front matter keys a catalog is browsed and filtered by when `site.facets` does not name them. */
 export const DEFAULT_FACETS: readonly string[] = ['tags', 'category', 'status'];
@@ -16,7 +17,9 @@ export function facetValues(
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
-    const value = frontMatterValue(pattern.frontMatter, facet) ?? fieldLabel(pattern.fields?.[facet.toLowerCase()]);
+    // (A document's status is its state or stage where it names it so: `* State: Ready for Review`.)
+    const keys = facet.toLowerCase() === 'status' ? STATUS_KEYS : [facet];
+    const value = firstOf(keys, (key) => frontMatterValue(pattern.frontMatter, key)) ?? firstOf(keys, (key) => fieldLabel(pattern.fields?.[key.toLowerCase()]));
     const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
       .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
       .map((v) => String(v).trim())
@@ -24,6 +27,15 @@ export function facetValues(
     if (list.length) out[facet] = [...new Set(list)].sort();
   }
   return out;
+}
+
+/** The first value `read` finds under one of the keys. */
+function firstOf(keys: readonly string[], read: (key: string) => unknown): unknown {
+  for (const key of keys) {
+    const value = read(key);
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
 }
 
 /**

@@ -264,7 +264,11 @@ function titlePushedDown(doc: MarkdownDocument, reading: PatternReading): boolea
   // (The template's own sections follow it at its level, two of them at least; or the whole document
   // is one level down, its sections under it: `## Record: …`, then `### Status`, `### Context`.)
   const level = ones.length > 0 ? top : rest.every((h) => h.level > first.level) ? first.level + 1 : first.level;
-  return rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2;
+  if (rest.filter((h) => h.level === level && namesSection(reading, h.text)).length >= 2) return true;
+  // (Or it opens the file and no heading after it is at its level or above — a stub, `## Unconstrained
+  // type parameters in null coalescing` over a paragraph —: it names the document, as its only title.)
+  // (Not where the template's sections follow a level down: the whole document is, which is read otherwise.)
+  return doc.preamble.length === 0 && rest.every((h) => h.level > first.level && !namesSection(reading, h.text)) && first.text.split(/\s+/).length >= 2;
 }
 
 /** The text of a first H1 that is none of the pattern's title, where the template keeps the title in front matter and the pattern's is there: no word of the title in it. */

@@ -97,7 +97,7 @@ function statusKey(pattern: Pick<PatternView, 'frontMatter' | 'fields'>): string
 }
 
 /** Keys a catalog writes a pattern's status under, the usual first. */
-const STATUS_KEYS = ['status', 'stage', 'state'];
+export const STATUS_KEYS = ['status', 'stage', 'state'];
 
 /** Folders a catalog keeps documents in that it no longer maintains, as they were written. */
 const INACTIVE_FOLDER = /^_?(?:archive[sd]?|obsolete|deprecated|retired|superseded|withdrawn|rejected|abandoned|historical|attic)$/i;

@@ -89,12 +89,18 @@ function machineFolders(): Set<string> {
 }
 
 /**
- * A path that exists near a missing one: each missing segment replaced by the
- * closest name in its folder (a typo in a folder or file name), else — when
- * `patterns` are given — the pattern whose slug is closest to the name.
+ * A path that exists near a missing one: the one pattern of the same file name
+ * elsewhere (when `patterns` are given), else each missing segment replaced by
+ * the closest name in its folder (a typo in a folder or file name), else the
+ * pattern whose slug is closest to the name.
  */
 export function nearestPath(files: CatalogFiles, file: string, patterns?: readonly { slug: string; file: string }[]): string | undefined {
   const root = files.root;
+  // (A pattern of that very file name in another folder — `withdrawn/0009-overrides.md` for
+  // `unaccepted/0009-overrides.md` —: moved there, most likely, before any name a letter or two away.)
+  const base = path.basename(file);
+  const moved = patterns && !isFolderPage(base) ? patterns.filter((p) => path.basename(p.file) === base && p.file !== file) : [];
+  if (moved.length === 1) return moved[0]!.file;
   const parts = path.relative(root, file).split(path.sep).filter(Boolean);
   let dir = root;
   let fixes = 0;

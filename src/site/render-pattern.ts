@@ -142,7 +142,7 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
   const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
-  const shown = withAlerts(withLinkTexts(withMystTargets(withoutGeneratorLines(withoutTocDirectives(body))), doc.headings));
+  const shown = withAlerts(withLinkTexts(withMystTargets(withIncludes(withoutGeneratorLines(withoutTocDirectives(body)))), doc.headings));
   const tasks = taskItems(shown);
 
   const renderer = new Renderer();
@@ -196,6 +196,15 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
     readFile: (rel) => catalogText(rel, pattern.file, context.root),
     escape,
   };
+  // A DocFX include (`[!INCLUDE[Note](../note.md)]` on a line of its own): the text of that file of
+  // the catalog, shown in its place as the docs site shows it; a file it cannot show, a note that says why.
+  rules.docfx_include = (list: Token[], i: number) => {
+    const read = catalogText(list[i]!.content, pattern.file, context.root);
+    if ('reason' in read) return `<p class="missing">${escape(`Included from ${list[i]!.content}, not shown: ${read.reason}.`)}</p>\n`;
+    // (Its GitHub alerts, `> [!NOTE]`, as the page's own are shown: a box titled by its kind.)
+    return `<div class="include">${sanitize(renderer.render(withAlerts(md.parse(withoutFrontMatter(read.text), {})), md.options, {}))}</div>\n`;
+  };
+
   rules.fence = (list: Token[], i: number) => {
     const token = list[i]!;
     const info = token.info.trim().split(/\s+/);
@@ -377,6 +386,35 @@ function isImage(t: Token | undefined): boolean {
  * Without the paragraphs that only ask a renderer for a table of contents
  * (`[TOC]`, `[[_TOC_]]`): the page shows its own, beside the article.
  */
+/** A DocFX include alone in a paragraph: `[!INCLUDE[Specification note](../note.md)]`, the file in group 1. */
+const DOCFX_INCLUDE = /^\[!INCLUDE\s*\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?\s*\)\]$/i;
+
+/** Each paragraph that is only a DocFX include, as one `docfx_include` token naming the file. */
+function withIncludes(tokens: Token[]): Token[] {
+  const at = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && DOCFX_INCLUDE.exec(tokens[i + 1]?.content.trim() ?? '');
+  if (!tokens.some((t) => t.type === 'inline' && t.content.includes('[!INCLUDE'))) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = at(i);
+    if (!m) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    const token = new Token('docfx_include', '', 0);
+    token.content = m[1]!;
+    token.block = true;
+    token.map = tokens[i]!.map;
+    out.push(token);
+    i += 2;
+  }
+  return out;
+}
+
+/** A file's text without its front matter (`---` … `---` at the top). */
+function withoutFrontMatter(text: string): string {
+  return text.replace(/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+}
+
 function withoutTocDirectives(tokens: Token[]): Token[] {
   const toc = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close' && isTocDirective(tokens[i + 1]?.content ?? '');
   if (!tokens.some((_, i) => toc(i))) return tokens;

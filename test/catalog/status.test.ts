@@ -286,3 +286,16 @@ describe('waivers: what a pattern lists in the key the configuration names is no
     ).toEqual(['required-section', 'required-section', 'unknown-section']);
   });
 });
+
+describe('the status facet, named otherwise', () => {
+  it('a `* State: …` field under the title (or `stage:` in front matter) is the status; `status` wins where both are written', async () => {
+    const dir = await tempCatalog({
+      'docs/a.md': '# Kiln vents\n\n* Author(s): Ana\n* State: Ready for Review\n* Updated: 2024-05-28\n\n## Overview\n\nVents.\n',
+      'docs/b.md': '---\nstage: Approved\n---\n\n# Kiln lids\n\n## Overview\n\nLids.\n',
+      'docs/c.md': '# Kiln doors\n\n* Status: Implemented\n* State: Ready for Review\n\n## Overview\n\nDoors.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => facetValues(p, ['status']).status)).toEqual([['Ready for Review'], ['Approved'], ['Implemented']]);
+  });
+});

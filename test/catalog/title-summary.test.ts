@@ -1179,3 +1179,17 @@ describe('title: a first H1 that names a part of the document', () => {
     ]);
   });
 });
+
+describe('title: a stub whose one heading is an H2', () => {
+  const template = '# [Name]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n';
+  it('the H2 that opens the file, none after it at its level, names it; an H2 that names a part of a document does not', async () => {
+    const catalog = await catalogOf(template, {
+      stub: '\uFEFF## Unglazed kiln shelves\n\nA placeholder for the shelves design.\n',
+      part: '## Summary\n\nShelves without glaze.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[1]])).toEqual([
+      ['part', undefined],
+      ['stub', 'Unglazed kiln shelves'],
+    ]);
+  });
+});

@@ -975,6 +975,24 @@ describe('patternbook build: footnotes', () => {
     expect(page).not.toContain(':caption:');
   });
 
+  it('shows a DocFX include (`[!INCLUDE[…](../note.md)]` on its own line) as that file’s text, sanitized, its alerts as boxes; a file it cannot show is said', async () => {
+    const dir = await tempCatalog({
+      'docs/flow.md':
+        '# Flow\n\n> Three stages.\n\n[!INCLUDE[Draft note](../shared/draft-note.md)]\n\n## Overview\n\nDrafts go first.\n\n[!INCLUDE[Gone](../shared/gone.md)]\n',
+      'shared/draft-note.md': '---\ntitle: note\n---\n> [!NOTE]\n> This page is a **draft** of the stages. <img src=x onerror=alert(1)>\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/flow/index.html'), 'utf8');
+    expect(page).toContain('<div class="include"><div class="admonition admonition-note"><div class="admonition-title">Note</div>');
+    expect(page).toContain('This page is a <strong>draft</strong> of the stages.');
+    expect(page).not.toContain('[!INCLUDE');
+    expect(page).not.toContain('title: note');
+    expect(page).not.toContain('onerror');
+    expect(page).toContain('Included from ../shared/gone.md, not shown: the file does not exist.');
+  });
+
   it('shows MyST admonitions as boxes of Markdown and `{csv-table}` as a table, from its content or its file', async () => {
     const dir = await tempCatalog({
       'docs/flow.md': [

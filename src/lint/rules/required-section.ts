@@ -699,6 +699,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
+  const bareHeadings = missingOnes.length > 0 && bareTemplate(template);
   return reports.concat(
     missingOnes.map((missing, k) => {
       const { offset, line, insert, keeping } = places[k]!;
@@ -889,7 +890,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const inSlot = upHere.filter((m) => m.section.range.start.offset > slotFrom && m.section.range.start.offset < slotTo);
       // (Only a heading over its sub-sections, no text of its own in the template: `## Proposal` over
       // `### User Stories` asks for the proposal itself, which a sub-section standing there is not.)
-      const grouping = !/\p{L}/u.test(missing.schema.body.split(/^ {0,3}#{1,6}[ \t]/m)[0]!.replace(/<!--[\s\S]*?-->/g, ''));
+      // (A note in a comment asks for text as plainly: `<!-- This section should contain … -->`.)
+      const grouping = !/\p{L}/u.test(missing.schema.body.split(/^ {0,3}#{1,6}[ \t]/m)[0]!);
       const parts = joinedParts(missing.schema) ? upHere : grouping && inSlot.length === upHere.length ? inSlot : [];
       const partsUp =
         parts.length >= (joinedParts(missing.schema) ? 2 : 1)
@@ -943,6 +945,11 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : '';
       // (A table of contents, `# Table of Contents`, is navigation, not content: missing, a warning.)
       const navigation = NAVIGATION.test(foldHeading(missing.schema.name));
+      // (A bare heading in the template, nothing under it, among sections that say what they ask: inserted,
+      // it would stand empty and say nothing — no finding would be left that it is not written. Not
+      // inserted; the author writes it. In a template of bare headings alone, empty-section tells an
+      // empty one, so the fix stays.)
+      const bareLeaf = missing.schema.children.length === 0 && !/\p{L}/u.test(missing.schema.body) && !bareHeadings;
       // (A section of what is still open, `## Open questions`, left out says as much as one left empty:
       // nothing is, perhaps — as a finished document has it. A warning, as empty-section says of an
       // empty one, and no empty one inserted: the author says which.)
@@ -967,14 +974,18 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // text, where the pattern has no other body section of the template's: the body written there, as
       // likely as not. A warning that names it; nothing inserted.)
       const bodyElsewhere =
-        !bodyAfter && own.length === 0 && named.length === 0 && !down && !joint && !partsUp && BODY.test(missing.schema.name)
+        !bodyAfter && own.length === 0 && named.length === 0 && !down && !joint && !partsUp && BODY.test(missing.schema.name) && !OTHER_WAYS.test(missing.schema.name)
           ? outline.unknown.find(
               (s) =>
                 s.level === missing.schema.level &&
                 BODY.test(s.title) &&
                 !OTHER_WAYS.test(s.title) &&
                 holdsMost(doc, [s]) &&
-                !outline.all.some((m) => m.schema !== missing.schema && BODY.test(m.schema.name) && !OTHER_WAYS.test(m.schema.name) && m.sections.length > 0),
+                // (Where no other body section of the template's is there, nor missing too — `## Details`
+                // where the Proposal is missing as well as the Implementation: that one's, if anyone's.)
+                ![...outline.all.filter((m) => m.sections.length > 0), ...outline.missing].some(
+                  (m) => m.schema !== missing.schema && BODY.test(m.schema.name) && !OTHER_WAYS.test(m.schema.name),
+                ),
             )
           : undefined;
       const bodyText = bodyAfter
@@ -984,7 +995,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
@@ -1013,6 +1024,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           ? { warning: true }
           : navigation ||
               outstanding ||
+              bareLeaf ||
               inCode ||
               clash ||
               apart ||
@@ -2000,4 +2012,10 @@ function keptSections(template: TemplateSchema, found: readonly (RequiredFinding
 /** The template's sections by id, worked out once per template. */
 function sectionsById(template: TemplateSchema): Map<string, TemplateSection> {
   return fromTemplate(template, 'sections by id', () => new Map(flattenSections(template.sections).map((s) => [s.id, s])));
+}
+
+/** A template whose leaf sections are bare headings, most of them (`## Context`, `## Decision`): it asks for text under each all the same (see empty-section). */
+function bareTemplate(template: TemplateSchema): boolean {
+  const leaves = flattenSections(template.sections).filter((s) => s.children.length === 0);
+  return leaves.length > 0 && leaves.filter((s) => !s.expects.content && !s.body.includes('<!--')).length * 2 > leaves.length;
 }

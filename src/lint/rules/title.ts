@@ -281,11 +281,12 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
       report({
         message: first
           ? `The title is written as \`${'#'.repeat(title.level)} ${title.text}\` and the sections above it as H1s (\`# ${first.text}\`): the levels are swapped. Make it \`# ${title.text}\`, and the sections \`##\` (\`lint --fix\` moves them down a level and it up).`
-          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${(spec.level ?? 1) === 1 ? opensWith : `the template writes its title as a \`${want}\` heading`}. Make it \`${want} ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.`,
+          : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${(spec.level ?? 1) === 1 ? opensWith : `the template writes its title as a \`${want}\` heading`}. Make it \`${want} ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.${loose && !wholeDown && !heads ? LOOSE : ''}`,
         range: plainRange(title.range),
         expected: `${want} ${title.text}`,
         // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
-        ...(wholeDown || swapped || heads || spec.recommended ? { warning: true } : {}),
+        // (Nor in a file under half of the template's sections — a stub, its one `##` its name —, as none would be.)
+        ...(wholeDown || swapped || heads || spec.recommended || loose ? { warning: true } : {}),
       });
     }
     for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {

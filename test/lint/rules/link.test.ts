@@ -126,6 +126,21 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('suggests the one pattern of the same file name in another folder (moved there) before a name a letter or two away', async () => {
+    const dir = await catalog(
+      {
+        'accepted/0037-audit-overrides.md': pattern('Audits.'),
+        'withdrawn/0009-package-overrides.md': pattern('Withdrawn.'),
+        'accepted/0036-overrides.md': pattern('See [the first draft](../unaccepted/0009-package-overrides.md).'),
+      },
+      { patterns: ['accepted/*.md', 'withdrawn/*.md', '*/README.md'] },
+    );
+    const found = (await run(dir)).filter((d) => (d as Diagnostic & { file: string }).file === 'accepted/0036-overrides.md').map((d) => d.message);
+    expect(found).toEqual([
+      'Broken link `../unaccepted/0009-package-overrides.md`: there is no `unaccepted/0009-package-overrides.md` in the catalog. Did you mean `../withdrawn/0009-package-overrides.md`? Fix the path or remove the link.',
+    ]);
+  });
+
   it('gives no suggestion when nothing is close', async () => {
     const [problem] = await linkProblems('[x](../completely-unrelated-thing/README.md)');
     expect(problem).not.toContain('Did you mean');

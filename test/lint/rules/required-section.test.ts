@@ -2126,6 +2126,21 @@ describe('required-section: the body written under a heading of its own elsewher
   });
 });
 
+describe('required-section: a bare heading of the template, missing', () => {
+  it('among sections that say what they ask, it stays an error with no fix (an empty heading inserted would leave no finding); in a template of bare headings, --fix inserts it', async () => {
+    const template = '# [Name]\n\n## Motivation\n\nWhy is this needed?\n\n## Specification\n\nWhat exactly changes?\n\n## Alternatives\n';
+    const text = '# Kiln vents\n\n## Motivation\n\nFumes.\n\n## Specification\n\nTwo vents.\n';
+    const fixed = await lintOne('required-section', text, { template, fix: true });
+    expect(fixed.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'error Missing section `## Alternatives`, expected after `## Specification`. The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).',
+    ]);
+    expect(await readFile(fixed.file, 'utf8')).toBe(text);
+    const bare = await lintOne('required-section', text, { template: '# [Name]\n\n## Motivation\n\n## Specification\n\n## Alternatives\n', fix: true });
+    expect(bare.diagnostics).toEqual([]);
+    expect(await readFile(bare.file, 'utf8')).toBe(`${text}\n## Alternatives\n`);
+  });
+});
+
 describe('required-section: a name struck out', () => {
   it('`**~~Known~~ Risk**:` (ruled out) is no line of the section’s name: the fix inserts the section in its place and leaves the label as written; `### ~~Known risks~~ Ruled out` is no such section either', async () => {
     const template = '# [Name]\n\n## Design\n\nHow.\n\n## Known risks\n\nWhat could go wrong.\n';

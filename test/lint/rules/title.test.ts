@@ -786,3 +786,13 @@ describe('title: front matter below a blank first line, where the template keeps
     expect((await lintOne('title', '## Summary\n\nA shelf for seeds.\n', { template })).diagnostics).toHaveLength(1);
   });
 });
+
+describe('title: a stub named by its one `##` heading', () => {
+  it('is told its title is a level down as a warning (under half of the template, it may follow another), with the fix', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '# [Name]\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const found = await lintOne('title', '## Unglazed kiln shelves\n\nA placeholder for the shelves design.\n', { template });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 60)}`)).toEqual(['warning The title is written as `## Unglazed kiln shelves`: the temp']);
+    expect(found.diagnostics[0]!.message).toContain('under half of the template’s sections');
+  });
+});
