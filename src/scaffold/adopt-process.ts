@@ -228,9 +228,11 @@ function itemName(text: string): string | undefined {
 /** The names of a folder's process pages: its README, CONTRIBUTING, PROCESS, and checklists (`MSC_CHECKLIST.md`, `review-checklist.md`). */
 function pageNames(folder: string): string[] {
   try {
+    // (In that order: the README's word first, as it is read first.)
+    const rank = (name: string) => ['readme', 'contributing', 'process'].indexOf(name.toLowerCase().replace(/\.md$/, '')) >>> 0;
     return readdirSync(folder)
       .filter((name) => /^(?:readme|contributing|process|(?:[\w-]*[-_])?checklist)\.md$/i.test(name))
-      .sort();
+      .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   } catch {
     return [];
   }

@@ -252,6 +252,14 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
  * A section named for what is still open — unresolved questions, open issues, outstanding points —:
  * left empty, or left out, it says nothing is (empty-section, required-section: a warning each).
  */
+/** A qualifier that makes a noun others than the one taken: `alternative solutions`, `rejected designs`, `prior proposals`. */
+export const OTHER_THAN = /^(?:alternatives?|alternate|other|rejected|discarded|previous|prior|former|competing|considered)$/i;
+
+/** Whether a name speaks of the ways not taken (`Alternative Solutions`, `Rejected designs`), by a word of `OTHER_THAN`. */
+export function namesOtherWays(name: string): boolean {
+  return (name.match(/[\p{L}]+/gu) ?? []).some((w) => OTHER_THAN.test(w));
+}
+
 export const OUTSTANDING = /\b(?:open|unresolved|unanswered|outstanding|pending|remaining)\s+(?:questions?|issues?|points?|items?)\b/i;
 
 /** A section that tells the author to take it out once done (`## Writing guide, delete this section before merging`): guidance, never asked for, never another name's. */

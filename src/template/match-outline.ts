@@ -1,5 +1,5 @@
 import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
-import { extendsName, holdsName, joinedParts, nameParts, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, OTHER_THAN, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { headingShape } from './heading-shape.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
@@ -1567,9 +1567,6 @@ function sameRole(heading: readonly string[], name: readonly string[]): boolean 
   const role = SAME_ROLE.get(heading.at(-1)!);
   return role !== undefined && role === SAME_ROLE.get(name.at(-1)!);
 }
-
-/** A qualifier that makes a noun others than the one taken: `alternative solutions`, `rejected designs`, `prior proposals`. */
-const OTHER_THAN = /^(?:alternatives?|alternate|other|rejected|discarded|previous|prior|former|competing|considered)$/;
 
 /**
  * The leading words of a section name with variable parts, before the first one

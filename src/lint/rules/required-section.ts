@@ -27,7 +27,7 @@ import {
   type SectionMatch,
   negatedName,
 } from '../../template/match-outline.js';
-import { extendsName, holdsName, joinedParts, nameParts, OUTSTANDING, splitNote, variantKey } from '../../template/heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, namesOtherWays, OUTSTANDING, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
@@ -974,17 +974,17 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       // text, where the pattern has no other body section of the template's: the body written there, as
       // likely as not. A warning that names it; nothing inserted.)
       const bodyElsewhere =
-        !bodyAfter && own.length === 0 && named.length === 0 && !down && !joint && !partsUp && BODY.test(missing.schema.name) && !OTHER_WAYS.test(missing.schema.name)
+        !bodyAfter && own.length === 0 && named.length === 0 && !down && !joint && !partsUp && BODY.test(missing.schema.name) && !otherWays(missing.schema.name)
           ? outline.unknown.find(
               (s) =>
                 s.level === missing.schema.level &&
                 BODY.test(s.title) &&
-                !OTHER_WAYS.test(s.title) &&
+                !otherWays(s.title) &&
                 holdsMost(doc, [s]) &&
                 // (Where no other body section of the template's is there, nor missing too — `## Details`
                 // where the Proposal is missing as well as the Implementation: that one's, if anyone's.)
                 ![...outline.all.filter((m) => m.sections.length > 0), ...outline.missing].some(
-                  (m) => m.schema !== missing.schema && BODY.test(m.schema.name) && !OTHER_WAYS.test(m.schema.name),
+                  (m) => m.schema !== missing.schema && BODY.test(m.schema.name) && !otherWays(m.schema.name),
                 ),
             )
           : undefined;
@@ -1556,8 +1556,8 @@ function templateOrder(template: TemplateSchema): ReadonlyMap<TemplateSection, n
 /** Words naming the section that holds a pattern's body: what it is and how it works, in detail. */
 const BODY = /\b(?:explanation|design|specification|proposal|solution|implementation|approach|details?|how|architecture|mechanism)\b/i;
 
-/** A name for the ways not taken, though it holds a body word: `Alternative Solutions`, `Rejected designs`, `Prior implementations`. */
-const OTHER_WAYS = /\b(?:alternatives?|alternate|rejected|discarded|prior|previous|other|competing|reference)\b/i;
+/** A name for the ways not taken, or for code beside the text, though it holds a body word: `Alternative Solutions`, `Prior implementations`, `Reference Implementation`. */
+const otherWays = (name: string) => namesOtherWays(name) || /\breference\b/i.test(name);
 
 /** Whether these sections of the pattern hold at least half (or `share`) of the words of all its sections. */
 function holdsMost(doc: MarkdownDocument, sections: readonly Section[], share = 1 / 2): boolean {
