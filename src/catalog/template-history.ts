@@ -40,7 +40,7 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   // (Each heading by its whole text and by its name without the note, `## Associated issues (PRs)` —
   // but a section noted optional, `## Alternatives [optional]`, was not asked for then.)
   const headingsOf = (text: string) =>
-    [...text.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].flatMap((m) => {
+    [...text.matchAll(new RegExp(HEADING_LINE.source, 'gm'))].flatMap((m) => {
       const note = splitNote(m[1]!);
       return note.optional ? [] : [foldHeading(m[1]!), foldHeading(note.text)];
     });
@@ -90,6 +90,9 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   };
 }
 
+/** A line that is an ATX heading, its text in group 1 (closing `#`s left off). */
+const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
+
 /** A sentence of a section's guidance that every document must have it: `All proposals must now have this section`, `This section is mandatory`. */
 const MANDATE =
   /\b(?:all|every|each) (?:[\p{L}-]+ ){0,2}(?:must|shall|are required to|is required to) (?:now |also |always )?(?:have|include|contain|keep) (?:this|such an?|an?) (?:section|heading)\b|\bthis (?:section|heading) is (?:now )?(?:required|mandatory|compulsory)\b/iu;
@@ -98,7 +101,7 @@ const MANDATE =
 function sectionText(text: string, section: TemplateSection): string | undefined {
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((line) => {
-    const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line);
+    const m = HEADING_LINE.exec(line);
     return m !== null && section.matcher.test(foldHeading(splitNote(m[1]!).text));
   });
   if (at < 0) return undefined;

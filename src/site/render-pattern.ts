@@ -23,6 +23,7 @@ import type { Section } from '../markdown/types.js';
 import { figureShortcode, HEADING_ID, inlineText, isTocDirective, normalizeSpace } from '../markdown/inline.js';
 import { opensWithTitle } from '../catalog/title-line.js';
 import { markdownParser } from '../markdown/parser.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
 import { SlugCounter } from '../markdown/slug.js';
 import hljs from 'highlight.js/lib/common';
 import { diagramSlot, fillSlots } from './diagrams.js';
@@ -410,9 +411,10 @@ function withIncludes(tokens: Token[]): Token[] {
   return out;
 }
 
-/** A file's text without its front matter (`---` … `---` at the top). */
+/** A file's text without its front matter, where the catalog's reader finds one (`---` … `---` at the top). */
 function withoutFrontMatter(text: string): string {
-  return text.replace(/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+  const found = parseFrontMatter(text);
+  return found.kind === 'ok' ? text.split('\n').slice(found.frontMatter.endLine).join('\n') : text;
 }
 
 function withoutTocDirectives(tokens: Token[]): Token[] {

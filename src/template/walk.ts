@@ -37,3 +37,27 @@ export function parentSection<T extends Tree<T>>(sections: readonly T[], section
 export function isUnder(section: { path: readonly string[] }, parent: { path: readonly string[] }): boolean {
   return section.path.length > parent.path.length && parent.path.every((name, i) => section.path[i] === name);
 }
+
+const bare = new WeakMap<object, boolean>();
+
+/**
+ * Whether most of the template's leaf sections are bare headings, no text and no note under them
+ * (`## Context`, `## Decision`, one section with labels beside them at most): such a template asks for
+ * text under each all the same. Worked out once per template (empty-section and required-section ask
+ * on every pattern).
+ */
+export function bareHeadingsTemplate(sections: readonly TemplateSectionLike[]): boolean {
+  let found = bare.get(sections);
+  if (found === undefined) {
+    const leaves = flattenSections(sections).filter((s) => s.children.length === 0);
+    found = leaves.length > 0 && leaves.filter((s) => !s.expects.content && !s.body.includes('<!--')).length * 2 > leaves.length;
+    bare.set(sections, found);
+  }
+  return found;
+}
+
+/** What `bareHeadingsTemplate` reads of a template section. */
+interface TemplateSectionLike extends Tree<TemplateSectionLike> {
+  expects: { content: boolean };
+  body: string;
+}

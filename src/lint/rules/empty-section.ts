@@ -7,7 +7,7 @@ import { isDraft } from '../../catalog/status.js';
 import { askedAtStage } from '../../template/stages.js';
 import { OUTSTANDING, splitNote } from '../../template/heading-variants.js';
 import { foldHeading, withoutNumbering } from '../../template/normalize.js';
-import { flattenSections, parentSection } from '../../template/walk.js';
+import { bareHeadingsTemplate, parentSection } from '../../template/walk.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
 import { headingLabel } from './_format.js';
 
@@ -24,9 +24,7 @@ export default defineRule({
     const footer = footerBreak(pattern.document)?.range.start.line ?? Infinity;
     // (Or mostly bare, one section with labels to fill in beside them, `**Before the pattern**` under
     // `## Code Samples`: its other sections are headings, no more, all the same.)
-    const bareOf = (s: TemplateSection) => !s.expects.content && !s.body.includes('<!--');
-    const leaves = flattenSections(template.sections).filter((s) => s.children.length === 0);
-    const bareTemplate = template.sections.length > 0 && leaves.length > 0 && leaves.filter(bareOf).length * 2 > leaves.length;
+    const bareTemplate = bareHeadingsTemplate(template.sections);
     // A section whose only text is a marker of work to do (`TODO.`) is as empty; a marker the template
     // has is the placeholder rule's to report there.
     const templateMarkers = new Set(template.placeholders.filter((p) => MARKER.test(p.text)).map((p) => p.text.toUpperCase()));

@@ -32,7 +32,7 @@ import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../tem
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { flattenSections, isUnder, requiredOf } from '../../template/walk.js';
+import { bareHeadingsTemplate, flattenSections, isUnder, requiredOf } from '../../template/walk.js';
 import { claimedSections, fromTemplate, sectionOfTemplate } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -699,7 +699,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
-  const bareHeadings = missingOnes.length > 0 && bareTemplate(template);
+  const bareHeadings = missingOnes.length > 0 && bareHeadingsTemplate(template.sections);
   return reports.concat(
     missingOnes.map((missing, k) => {
       const { offset, line, insert, keeping } = places[k]!;
@@ -2012,10 +2012,4 @@ function keptSections(template: TemplateSchema, found: readonly (RequiredFinding
 /** The template's sections by id, worked out once per template. */
 function sectionsById(template: TemplateSchema): Map<string, TemplateSection> {
   return fromTemplate(template, 'sections by id', () => new Map(flattenSections(template.sections).map((s) => [s.id, s])));
-}
-
-/** A template whose leaf sections are bare headings, most of them (`## Context`, `## Decision`): it asks for text under each all the same (see empty-section). */
-function bareTemplate(template: TemplateSchema): boolean {
-  const leaves = flattenSections(template.sections).filter((s) => s.children.length === 0);
-  return leaves.length > 0 && leaves.filter((s) => !s.expects.content && !s.body.includes('<!--')).length * 2 > leaves.length;
 }
