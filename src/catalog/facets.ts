@@ -1,4 +1,5 @@
 import { frontMatterValue } from '../markdown/front-matter.js';
+import { variantKey } from '../template/heading-variants.js';
 import { STATUS_KEYS } from './status.js';
 
 /** The front matter keys a catalog is browsed and filtered by when `site.facets` does not name them. */
@@ -18,7 +19,17 @@ export function facetValues(
   const out: Record<string, string[]> = {};
   for (const facet of facets) {
     // (A document's status is its state or stage where it names it so: `* State: Ready for Review`.)
-    const keys = facet.toLowerCase() === 'status' ? STATUS_KEYS : [facet];
+    // (Any other facet is its key as the catalog spells it, singular or plural: `tag:` for the `tags`
+    // facet, `categories:` for `category`, in the documents that write it so.)
+    const keys =
+      facet.toLowerCase() === 'status'
+        ? STATUS_KEYS
+        : [
+            facet,
+            ...[...Object.keys(pattern.frontMatter), ...Object.keys(pattern.fields ?? {})].filter(
+              (k) => k.toLowerCase() !== facet.toLowerCase() && variantKey(k) === variantKey(facet),
+            ),
+          ];
     const value = firstOf(keys, (key) => frontMatterValue(pattern.frontMatter, key)) ?? firstOf(keys, (key) => fieldLabel(pattern.fields?.[key.toLowerCase()]));
     const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
       .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
@@ -40,15 +51,15 @@ function firstOf(keys: readonly string[], read: (key: string) => unknown): unkno
 
 /**
  * A body field's value as a facet's label: its words before any link, note or
- * reference (`Superseded by [ADR-9](…)` → `Superseded`, `Accepted (2021-03-01)` →
- * `Accepted`), emphasis taken off, a word in lower case capitalized (`accepted` → `Accepted`); none where that is more than a few words (a
+ * reference, or the end of its first sentence (`Superseded by [ADR-9](…)` → `Superseded`, `Accepted (2021-03-01)` →
+ * `Accepted`, `Accepted. Built in part.` → `Accepted`), emphasis taken off, a word in lower case capitalized (`accepted` → `Accepted`); none where that is more than a few words (a
  * sentence is no label) or the template's choices are left (`provisional | implemented`).
  */
 function fieldLabel(value: string | undefined): string | undefined {
   if (value === undefined || /[|]|\s\/\s/.test(value)) return undefined;
   const words = value
     .replace(/[*_`~]+/g, '')
-    .split(/[[(<{,;:—–]|\s-\s|\s(?:by|in|on|since|as of|until)\s/i)[0]!
+    .split(/[[(<{,;:—–]|\.(?:\s|$)|\s-\s|\s(?:by|in|on|since|as of|until)\s/i)[0]!
     .trim();
   if (!words || !/\p{L}/u.test(words) || words.split(/\s+/).length > 3) return undefined;
   // (Written in lower case in some documents and capitalized in others, `accepted` and `Accepted`, one

@@ -454,6 +454,14 @@ export function isSiteAddressPath(url: string, file: string): boolean {
 }
 
 /**
+ * The web address a link's destination holds inside more brackets or Markdown, which git hosts and
+ * the site read as a path: `[x]((https://…))`, `[x]([https://…](https://…))`. Undefined for any other.
+ */
+export function wrappedWebAddress(url: string): string | undefined {
+  return /^[([<]+(?:[^\]]*\]\()?(https?:\/\/[^\s()[\]<>]+)/i.exec(url)?.[1];
+}
+
+/**
  * The file (without its extension) a documentation site's route names in the catalog, where the
  * route opens with the catalog folder's own name (`/recipes/breads/bread-rye/` in a catalog kept in
  * `recipes/`, served at `/recipes/` by the site it is a folder of) or with the site's base path

@@ -147,7 +147,35 @@ function namedFolder(file: ScannedFile, files: readonly ScannedFile[]): string |
     if (f.dirs.length !== file.dirs.length + 1 || f.dirs.slice(0, -1).join('/') !== here) continue;
     if (key(f.dirs.at(-1)!) === stem) return f.dirs.join('/');
   }
-  return undefined;
+  // (Or the folder beside it whose own README links it as the template to use — `ecosystem/README.md`:
+  // "Draft a proposal using the [SEP Template](../sep-template.md)" —, or whose documents are named for
+  // it, three at least and most of the folder's: `ecosystem/sep-0001.md`… for `sep-template.md`.)
+  const below = groupBy(
+    files.filter((f) => f.dirs.length === file.dirs.length + 1 && f.dirs.slice(0, -1).join('/') === here && !f.folderKind),
+    (f) => f.dirs.join('/'),
+  );
+  const linking = [...below].filter(([folder, group]) =>
+    group.some((f) => /^readme\.(?:md|markdown)$/i.test(f.base) && f.doc?.links.some((l) => linkedFile(folder, l.url) === file.rel)),
+  );
+  if (linking.length === 1) return linking[0]![0];
+  const namedFor = new RegExp(`^${stem.replace(/[^a-z0-9]/g, '')}[-_ ]?\\d`, 'i');
+  const named = [...below].filter(([, group]) => {
+    const documents = group.filter((f) => !isNonPatternName(f));
+    const forIt = documents.filter((f) => namedFor.test(f.base)).length;
+    return forIt >= 3 && forIt * 2 > documents.length;
+  });
+  return named.length === 1 ? named[0]![0] : undefined;
+}
+
+/** The file of the catalog a relative link in `folder` leads to (`/` separators, from the root), if it is one. */
+function linkedFile(folder: string, url: string): string | undefined {
+  const target = url.trim().replace(/[?#].*$/, '');
+  if (!target || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return undefined;
+  try {
+    return path.posix.normalize(target.startsWith('/') ? decodeURI(target).replace(/^\/+/, '') : path.posix.join(folder, decodeURI(target)));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -356,10 +356,15 @@ export function chooseLayout(
   // The first folder level first: a layout under one named folder may then reach all its depths.
   const leftOut: LayoutChoice['leftOut'] = [];
   const rescued: ScannedFile[] = [];
+  // (A file the catalog's own index lists among its patterns — the root README's or SUMMARY's links —
+  // is one of them however it is written: `messaging/fan_in.md` listed beside `creational/builder.md`.
+  // Its folder is no folder of other documents.)
+  const listed = listedByIndex(files, eligible);
+  const narrowFit = (f: ScannedFile): Fit | undefined => (listed.has(f.rel) ? LISTED : fit(f));
   // (The patterns' own layout only: a deeper level that parts its files cleanly goes first.)
-  layout = narrowFolders(layout, eligible, fit, exclusions, [0], leftOut, rescued, true);
+  layout = narrowFolders(layout, eligible, narrowFit, exclusions, [0], leftOut, rescued, true);
   layout = reachDeeper(layout, eligible, fit);
-  if (!layout.recursive) layout = narrowFolders(layout, eligible, fit, exclusions, freeLevels(layout).slice(1), leftOut, rescued, true);
+  if (!layout.recursive) layout = narrowFolders(layout, eligible, narrowFit, exclusions, freeLevels(layout).slice(1), leftOut, rescued, true);
   // (Names shared by files that are patterns, by their sections: `Anti-patterns/README_ja.md` in every
   // category folder clashes, but is no pattern, and leaves no category out.)
   if (schemaGiven)
@@ -607,6 +612,37 @@ function clashCount(files: readonly ScannedFile[]): number {
     else seen.add(slug);
   }
   return clashes;
+}
+
+/** How a file the catalog's index lists counts where folders are kept or left out: as one that fits. */
+const LISTED: Fit = { matched: Number.MAX_SAFE_INTEGER, of: Number.MAX_SAFE_INTEGER, f1: 1 };
+
+/**
+ * The files the catalog's own index page at the root (`README.md`, `SUMMARY.md`, `index.md`) links,
+ * where it links three of the candidate patterns at least: a list of the catalog's patterns. Empty
+ * where no such page lists them.
+ */
+function listedByIndex(files: readonly ScannedFile[], eligible: readonly ScannedFile[]): Set<string> {
+  const candidates = new Set(eligible.map((f) => f.rel));
+  const out = new Set<string>();
+  for (const f of files) {
+    if (f.dirs.length > 0 || !/^(?:readme|summary|_?index)\.(?:md|markdown)$/i.test(f.base) || !f.doc) continue;
+    const linked = new Set<string>();
+    for (const link of f.doc.links) {
+      const url = link.url.trim();
+      if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue;
+      let rel: string;
+      try {
+        // (`/making/pool.md` from the root, as git hosts read it: here, the catalog's root.)
+        rel = path.posix.normalize(decodeURI(url.replace(/[?#].*$/, '').replace(/^\/+/, '')));
+      } catch {
+        continue;
+      }
+      if (candidates.has(rel)) linked.add(rel);
+    }
+    if (linked.size >= 3) for (const rel of linked) out.add(rel);
+  }
+  return out;
 }
 
 /**

@@ -172,7 +172,7 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   // (Or one line alone, first under the title, that gives the status — `**Status**: Implemented`, as
   // a catalog whose README asks each document for that line writes it, or a list of that one item,
   // `* Status: rejected` —: a value of a few words, or a word and what it says of it, `deprecated -
-  // replaced by 0013`.)
+  // replaced by 0013`, or its first sentence, `Accepted. Built in part.`.)
   if (Object.keys(out).length === 0) {
     const titleEnd = doc.title?.range.end.line ?? 0;
     const lead = doc.preamble.find((b) => b.range.start.line > titleEnd && b.kind !== 'html' && b.kind !== 'hr');
@@ -188,7 +188,7 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       lead &&
       m &&
       /^(?:status|state|stage)$/i.test(m[1]!.trim()) &&
-      ((value.match(/\S+/g) ?? []).length <= 4 || /^[*_`]*\p{L}[\p{L}-]*[*_`]*\s*(?:[-–—,;(]|by\b)/u.test(value))
+      ((value.match(/\S+/g) ?? []).length <= 4 || /^[*_`]*\p{L}[\p{L}-]*[*_`]*\s*(?:[-–—,;(.]|by\b)/u.test(value))
     ) {
       add(m[1]!, m[2]!);
       range = lead.range;

@@ -23,6 +23,9 @@ import type { Placeholder, PlaceholderKind, TemplateSchema } from './types.js';
 /** A unit written wholly in emphasis: `_Why are we doing this?_`, `*Explain the change.*`. */
 const EMPHASIZED = /^\s*(\*\*?|__?)(?!\s)[^*_]+(?<!\s)\1\s*$/;
 
+/** A unit labelled as the question of a question-and-answer pair: `**Q:** Why this way?`, `Question: …`. */
+const QUESTION_LABEL = /^\s*(?:\*\*|__|\*|_)?(?:q|question)(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s/i;
+
 /** Kinds of template text a catalog may keep as boilerplate (see `learnBoilerplate`). */
 const LEARNED = new Set<PlaceholderKind | undefined>(['instruction', 'label-sample']);
 /** …and the kinds counted where patterns keep them, to learn from: those, and bracketed text nearly all keep (see `NEARLY_ALL`). */
@@ -471,7 +474,8 @@ class Scan {
     const leadIn =
       ctx.quotedLeadIn === true ||
       (!ctx.item && this.answeredAfterQuestions(text)) ||
-      (onlyQuestions(text) || EMPHASIZED.test(written)
+      // (Or one labelled as the question, `**Q:** Explain why…`, over the author's `**A:** …`.)
+      (onlyQuestions(text) || EMPHASIZED.test(written) || QUESTION_LABEL.test(written)
         ? ctx.followed()
         : ctx.answeredList === true && (ctx.answeredAfterList === true || this.answeredAfterQuestions(text)));
     if (instructions.length > 0 && !ctx.answered && (!(ctx.item && ctx.nested) || ctx.answeredList) && leadIn) {

@@ -703,7 +703,13 @@ function buildSections(
       // (So is each section after guidance that lets the author stop there, `skip the rest of this template`.)
       recommended:
         override.recommended ??
-        (guide || holdsOnlyOptional || bareKind || saysRecommended(section.blocks[0]) || askedOfSomeKinds(ownBlocks) || section.heading.range.start.line > skipFrom),
+        (guide ||
+          holdsOnlyOptional ||
+          bareKind ||
+          saysRecommended(section.blocks[0]) ||
+          askedOfSomeKinds(ownBlocks) ||
+          askedInSomeCases(ownBlocks) ||
+          section.heading.range.start.line > skipFrom),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,
@@ -1009,7 +1015,8 @@ function saysRecommended(block: Block | undefined): boolean {
 /**
  * The section's guidance asks for it of some kinds of pattern only: `Most Standards Track proposals
  * will require test cases… Informational proposals typically will not`, `Guidance proposals do not
- * need them`, `All proposals that break compatibility must include a section…`. A pattern of
+ * need them`, `All proposals that break compatibility must include a section…`, `mandatory for
+ * proposals that change consensus. Other proposals can choose to include…`. A pattern of
  * another kind goes without it: a missing one is a warning.
  */
 function askedOfSomeKinds(blocks: readonly Block[]): boolean {
@@ -1022,7 +1029,34 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
     /\b(?:typically|usually|generally|often)\s+(?:will\s+)?(?:not|do not|does not|don['’]t|doesn['’]t|won['’]t)\s+(?:require|need|include|have)\b/i.test(plain) ||
     /\b(?:do|does)\s+not\s+(?:need|require)\s+(?:it|them|one|this|these)\b/i.test(plain) ||
     /\bonly\s+(?:\p{L}+\s+){1,3}(?:proposals?|documents?|rfcs?|patterns?|changes?)\s+(?:need|require|must (?:include|have))\b/iu.test(plain) ||
-    /\ball\s+[\p{L}-]+\s+that\s+[^.]{1,80}?\bmust\s+(?:include|have|contain|add)\b/iu.test(plain)
+    /\ball\s+[\p{L}-]+\s+that\s+[^.]{1,80}?\bmust\s+(?:include|have|contain|add)\b/iu.test(plain) ||
+    // (`Test cases are mandatory for proposals that change consensus. Other proposals can choose to include them.`)
+    /\b(?:[Mm]andatory|[Rr]equired|[Cc]ompulsory)\s+(?:only\s+)?for\s+(?:\p{L}+\s+){0,2}(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:that|which|affecting|changing|touching)\b/u.test(
+      plain,
+    ) ||
+    /\b[Oo]ther\s+(?:\p{L}+\s+)?(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:can|may|might)\s+(?:choose\s+to\s+)?(?:include|add|omit|skip|leave)\b/u.test(
+      plain,
+    )
+  );
+}
+
+/**
+ * The section's guidance asks for it in some cases only: each of its sentences opens with the case
+ * (`If the proposal alters exposed interfaces, which usage patterns were optimised for?`). A pattern
+ * outside that case goes without it: a missing one is a warning. (Not a case of the content, `If
+ * there are none, say so.`, which asks for the section all the same.)
+ */
+function askedInSomeCases(blocks: readonly Block[]): boolean {
+  if (blocks.length === 0 || blocks.some((b) => !guidanceText(b))) return false;
+  const sentences = blocks.flatMap((b) => guidanceText(b).split(/(?<=[.!?])\s+(?=\p{Lu})/u)).filter((x) => /\p{L}/u.test(x));
+  return (
+    sentences.length > 0 &&
+    sentences.every(
+      (x) =>
+        /^(?:if|when|where|in case)\s+[^,?.]{8,},/i.test(x) &&
+        !/^(?:if|when|where|in case)\s+(?:(?:there|it)\s+(?:are|is|was|were)\s+)?(?:no|none|not|nothing|neither)\b/i.test(x) &&
+        !/^(?:if|when|where)\s+(?:applicable|relevant|needed|necessary|possible)\b/i.test(x),
+    )
   );
 }
 

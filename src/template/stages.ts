@@ -30,9 +30,9 @@ export interface StageRequirement {
   alone?: true;
 }
 
-/** `An implementation has to be finished before a proposal may be given status Final`: the stage, in group 1. */
+/** `An implementation has to be finished before a proposal may be given status Final` (or `given "Final" status`): the stage, in group 1 (or 2). */
 const GIVEN_STATUS =
-  /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:status|stage)\s+["“']?([^.\n,"”']*)/i;
+  /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:(?:status|stage)\s+["“']?([^.\n,"”']*)|["“']([^"”'\n]{1,30})["”']\s+(?:status|stage)\b)/i;
 
 /** Keys whose listed values are stages a pattern goes through, in order (not kinds: `type`, `category`). */
 const STAGE_KEY = /^(?:status|stage|maturity|phase|state|level)$/i;
@@ -83,7 +83,7 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
   if (lists.length === 0) {
     // (No list of stages, but the words name the status it is needed by: needed there only.)
     const m = GIVEN_STATUS.exec(joined);
-    const stage = m?.[1]?.trim().match(/^\p{L}[\p{L}-]*/u)?.[0];
+    const stage = (m?.[1] ?? m?.[2])?.trim().match(/^\p{L}[\p{L}-]*/u)?.[0];
     return stage ? { key: 'status', stage, said: m![0].trim(), alone: true } : undefined;
   }
   const said: string[] = [];
@@ -101,11 +101,12 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
     /\bmust be (?:completed|filled (?:in|out)|written|answered)\b[^.\n]{0,40}?\b(?:to|before) (?:move|moving|go|going|graduat\w*|advanc\w*|reach\w*|target\w*)\s+(?:to |into )?([^.\n]*)/gi,
     /\b(?:for|from|at|by) (\S+(?: status| stage)?),? this (?:sub-?)?section is (?:required|mandatory)\b/gi,
     // (`An implementation has to be finished before a proposal may be given status Final`, `The
-    // implementation must be completed before any LIP is given status "Final"`.)
+    // implementation must be completed before any LIP is given status "Final"`, `… before any CAP is
+    // given "Final" status`.)
     new RegExp(GIVEN_STATUS.source, 'gi'),
   ];
   for (const re of onLines) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
-  for (const re of inSentences) for (const m of joined.matchAll(re)) said.push(m[1]!.trim());
+  for (const re of inSentences) for (const m of joined.matchAll(re)) said.push((m[1] ?? m[2] ?? '').trim());
   let best: { list: StageList; index: number; said: string } | undefined;
   for (const words of said) {
     for (const list of lists) {

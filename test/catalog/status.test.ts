@@ -299,3 +299,29 @@ describe('the status facet, named otherwise', () => {
     expect(catalog.patterns.map((p) => facetValues(p, ['status']).status)).toEqual([['Ready for Review'], ['Approved'], ['Implemented']]);
   });
 });
+
+describe('facets as the catalog writes them', () => {
+  it('the `tags` facet reads `tag:` (and `category`, `categories:`) in the documents that write it so', async () => {
+    const dir = await tempCatalog({
+      'docs/a.md': '---\ntag:\n  - Messaging\ncategories: [Integration]\n---\n\n# Kiln vents\n\n## Overview\n\nVents.\n',
+      'docs/b.md': '---\ntags: [Storage]\ncategory: Data\n---\n\n# Kiln lids\n\n## Overview\n\nLids.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => facetValues(p, ['tags', 'category']))).toEqual([
+      { tags: ['Messaging'], category: ['Integration'] },
+      { tags: ['Storage'], category: ['Data'] },
+    ]);
+  });
+
+  it('a status field that goes on past its word (`**Status**: Accepted. Built in part, see #12.`) is the word, without its full stop', async () => {
+    const dir = await tempCatalog({
+      'docs/a.md': '# Kiln vents\n\n**Status**: Accepted. Built in part, see #12.\n\n## Overview\n\nVents.\n',
+      'docs/b.md': '# Kiln lids\n\n**Status**: Implemented.\n\n## Overview\n\nLids.\n',
+      'docs/c.md': '# Kiln doors\n\n**Status**: Beta 2\n\n## Overview\n\nDoors.\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => facetValues(p, ['status']).status)).toEqual([['Accepted'], ['Implemented'], ['Beta 2']]);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import picomatch from 'picomatch';
 import { parse } from 'yaml';
 import { fixture, listFiles, REPO, runCli, tempCatalog } from '../helpers.js';
+import { pickedOf } from './_adopt.js';
 
 /** A copy of a fixture catalog in a temporary folder (the fixture itself is never written). */
 async function copyOf(name: string): Promise<string> {
@@ -657,6 +658,41 @@ describe('patternbook init --adopt', () => {
     expect((await commentsOf(dir)).join(' ')).toContain(
       "Left out: flow/ (2 files, 0 with the template's sections), governance/ (2 files, 0 with the template's sections)",
     );
+  });
+
+  it('a file the catalog’s README lists among its patterns is a pattern, however it is written: its folder is not left out', async () => {
+    const pattern = (name: string) =>
+      `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n## Implementation\n\nA type and a function.\n\n## Usage\n\nCall it once.\n`;
+    const levelUp = (name: string) => `# ${name} Pattern\n\nThe ${name.toLowerCase()} pattern in one line.\n\n# Implementation and Example\n\nA worked example.\n`;
+    const files = {
+      'README.md':
+        '# Go-style patterns\n\n| Family | Pattern |\n|---|---|\n| Making | [Builder](making/builder.md), [Pool](/making/pool.md) |\n| Shaping | [Adapter](./shaping/adapter.md), [Wrapper](shaping/wrapper.md) |\n| Flow | [Stream](flow/stream.md), [Limit](flow/limit.md), [Spread](flow/spread.md#spread) |\n\nSee [how to contribute](CONTRIBUTING.md).\n',
+      'CONTRIBUTING.md':
+        'One file per pattern, in the folder of its family. Start from this template:\n\n```markdown\n# <Pattern-Name>\n<Pattern description>\n\n## Implementation\n\n## Usage\n```\n',
+      'making/builder.md': pattern('Builder'),
+      'making/pool.md': pattern('Pool'),
+      'shaping/adapter.md': pattern('Adapter'),
+      'shaping/wrapper.md': pattern('Wrapper'),
+      'flow/stream.md': pattern('Stream'),
+      'flow/limit.md': levelUp('Limit'),
+      'flow/spread.md': levelUp('Spread'),
+      // Not listed, another kind of document: left out still.
+      'governance/vote-1.md': '# Vote 1\n\nHow votes work.\n\n## Quorum\n\nHalf.\n',
+      'governance/vote-2.md': '# Vote 2\n\nHow votes close.\n\n## Quorum\n\nTwo thirds.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual([
+      'flow/limit.md',
+      'flow/spread.md',
+      'flow/stream.md',
+      'making/builder.md',
+      'making/pool.md',
+      'shaping/adapter.md',
+      'shaping/wrapper.md',
+    ]);
+    expect(run.stdout).toMatch(/left out {3}governance\/ \(2 files, 0 with the template's sections/);
   });
 
   it('one README per folder that share sections are the patterns, though the folders hold more side pages than there are folders', async () => {
@@ -1815,6 +1851,35 @@ describe('init --adopt: a folder that keeps a template of its own is judged by i
     expect(errors[0]!.message).toContain('Requirement(s)');
     // (The numbered requirements are slots for the author's own headings: no unknown section.)
     expect((await lintFindings(dir)).filter((f) => f.rule === 'unknown-section' && !f.file.endsWith('reasons.md'))).toEqual([]);
+  });
+
+  it('two templates at the root, each folder’s README naming its own (or its documents named for it): each folder judged by its own', async () => {
+    const big =
+      '## Summary\n\nOne line.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Rationale\n\nWhy so.\n\n## Rollout\n\nWhen.\n\n## Exit Criteria\n\nDone when.\n';
+    const small = '## Summary\n\nOne line.\n\n## Dependencies\n\nNeeds.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nWhat.\n\n## Changelog\n\nVersions.\n';
+    const files: Record<string, string> = {
+      'README.md': '# Protocol documents\n\nCore changes in `core/`, ecosystem standards in `ecosystem/`.\n',
+      'core-template.md': `# Core change\n\n${big}`,
+      'eco-template.md': `# Ecosystem standard\n\n${small}`,
+      'core/README.md': '# Core changes\n\nWrite one from the [core template](../core-template.md).\n',
+      'ecosystem/README.md': '# Ecosystem standards\n\nDraft a formal proposal using the [Standard Template](../eco-template.md).\n',
+    };
+    const fill = (text: string, n: string) => text.replace(/\n(One line|Why|What|Why so|When|Done when|Versions|Needs)\.\n/g, `\n$1 for ${n}.\n`);
+    for (const n of ['0001', '0002', '0003', '0004', '0005']) files[`core/core-${n}.md`] = `# Core ${n}\n\n${fill(big, n)}`;
+    for (const n of ['0001', '0002', '0003', '0004']) files[`ecosystem/eco-${n}.md`] = `# Standard ${n}\n\n${fill(small, n)}`;
+    for (const linked of [true, false]) {
+      const these = { ...files };
+      // (Without the README's link, the documents named for the template, `eco-0001.md`…, say it.)
+      if (!linked) these['ecosystem/README.md'] = '# Ecosystem standards\n\nOne file per standard.\n';
+      const dir = await tempCatalog(these);
+      // (The core template named the catalog's, as a user does who knows it: the other is found.)
+      const run = await runCli(['init', '--adopt', dir, '--template', path.join(dir, 'core-template.md')], REPO);
+      expect(run.code, run.stderr).toBe(0);
+      const config = await configOf(dir);
+      expect(config.template, String(linked)).toBe('core-template.md');
+      expect(config.overrides, String(linked)).toEqual([expect.objectContaining({ files: ['ecosystem/*.md'], template: 'eco-template.md' })]);
+      expect(errorsOf(await lintFindings(dir)), String(linked)).toEqual([]);
+    }
   });
 
   it('a folder the catalog’s template does not fit joins the patterns with its own template', async () => {

@@ -23,10 +23,10 @@ export default defineRule({
     // Front matter that is not valid YAML is read without its keys: front-matter-syntax says so, once.
     if (pattern.document.frontMatter?.error) return;
     // A key the template writes another way (`tags:` for its `tag:`, `Categories:` for `category:`): the
-    // catalog reads the template's (the site's facets, search filters), so this one is lost. A warning.
+    // catalog's checks read the template's (the site's facets read either spelling). A warning.
     for (const [key, twin] of templateTwins(pattern.frontMatter, template.frontMatter))
       report({
-        message: `Front matter key \`${key}\` is written \`${twin}\` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.`,
+        message: `Front matter key \`${key}\` is written \`${twin}\` in the template: rename it: the catalog's checks go by the template's keys, and one spelling keeps its documents alike (the site's facets read either).`,
         line: keyLine(pattern.document, key) ?? pattern.document.frontMatter?.startLine ?? 1,
         warning: true,
         expected: twin,

@@ -15,6 +15,7 @@ import {
   repositoryRoot,
   servesPagesByAddress,
   type PageFolderFile,
+  wrappedWebAddress,
 } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
@@ -236,7 +237,8 @@ export default defineCatalogRule({
             break;
           }
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
-          if (!info && relationKind(link.sectionPath[0])) break;
+          // (Not a web address wrapped in more brackets, `((https://…))`: a slip of the link's syntax, said here.)
+          if (!info && relationKind(link.sectionPath[0]) && !wrappedWebAddress(link.url)) break;
           // `/pics/notes.md` in the `public/` a site generator serves at the site's root, `guides/x.md` in
           // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
           const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);
@@ -301,7 +303,7 @@ export default defineCatalogRule({
           if (!info) {
             // A web or e-mail address written without its scheme is read as a path: say what it looks like.
             // `[x]((https://…))` or `[x]([https://…](https://…))`: a web address wrapped in more Markdown, read as a path.
-            const wrapped = /^[([<]+(?:[^\]]*\]\()?(https?:\/\/[^\s()[\]<>]+)/i.exec(link.url)?.[1];
+            const wrapped = wrappedWebAddress(link.url);
             const looks = wrapped
               ? ` It is the web address ${code(wrapped)} inside extra brackets or parentheses: write the link as \`[text](${wrapped})\`.`
               : /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)

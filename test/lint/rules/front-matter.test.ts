@@ -139,8 +139,8 @@ describe('front-matter: a key the template spells another way', () => {
     const source = '---\ntitle: Object Pool\nCategories: Creational\ntags:\n  - Performance\n---\n\n## Intent\n\nReuses costly objects.\n';
     const { diagnostics } = await lintOne('front-matter', source, { template });
     expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      "3 warning Front matter key `Categories` is written `category` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.",
-      "4 warning Front matter key `tags` is written `tag` in the template: rename it, as what reads the catalog's front matter (its facets, search filters, checks) goes by the template's keys.",
+      "3 warning Front matter key `Categories` is written `category` in the template: rename it: the catalog's checks go by the template's keys, and one spelling keeps its documents alike (the site's facets read either).",
+      "4 warning Front matter key `tags` is written `tag` in the template: rename it: the catalog's checks go by the template's keys, and one spelling keeps its documents alike (the site's facets read either).",
     ]);
   });
 

@@ -597,8 +597,17 @@ testRule(
         name: 'an instruction kept in emphasis as a lead-in, answered under it',
         text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\n_Explain the change as if it already existed._\n\nYou start a build and most steps finish at once.\n',
       },
+      {
+        name: 'an instruction labelled as the question (`**Q:**`, `Question:`), the author’s answer under it',
+        text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\n**Q:** Explain the change as if it already existed.\n\n**A:** You start a build and most steps finish at once.\n',
+      },
     ],
     invalid: [
+      {
+        name: 'labelled as the question with no answer after it, it is still left over',
+        text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\nQuestion: Explain the change as if it already existed.\n',
+        errors: [{ message: left('`## Guide-level explanation`', '“Explain the change as if it already existed.”'), line: 9, column: 11 }],
+      },
       {
         name: 'kept as plain text, it is still left over',
         text: '# A shared cache\n\n## Motivation\n\nClean builds are slow.\n\n## Guide-level explanation\n\nExplain the change as if it already existed.\n\nYou start a build and most steps finish at once.\n',

@@ -181,6 +181,21 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('leaves a web address wrapped in more brackets (`[spec]((https://…))`) to the link rule, which says what it is', async () => {
+    const alternatives = '1. The spec [states]((https://example.org/v1/#rules)) another way.';
+    expect(await problems('- [Saga](../saga/README.md)', alternatives)).toEqual([]);
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'saga/README.md': pattern('Saga', '- [Outbox](../outbox/README.md)', alternatives),
+      'outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
+    });
+    const report = await lint({ root: dir, only: ['link', 'related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message.replace(/^.*? in the catalog\./, '')}`))).toEqual([
+      'link 11  It is the web address `https://example.org/v1/#rules` inside extra brackets or parentheses: write the link as `[text](https://example.org/v1/#rules)`. Fix the path or remove the link.',
+    ]);
+  });
+
   it('finds the sections whatever their letter case, and ignores links elsewhere', async () => {
     const dir = await tempCatalog({
       'saga/README.md': '# Saga\n\n## related patterns\n\n- [Ghost](../ghost/README.md)\n\n## Resources\n\n- [Guide](../docs/guide.md)\n',

@@ -1785,6 +1785,10 @@ describe('required-section: a section to finish before a stage', () => {
     files['prop-X.md'] = template.replace('status: <Draft | Review | Final>', 'status: Draft').replace('given status Final', 'given status "Final"');
     const alone = await lint({ root: await tempCatalog(files), only: ['required-section'] });
     expect(alone.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['specs/final.md error']);
+    // (Or the status named before the word, `before any proposal is given "Final" status`.)
+    files['prop-X.md'] = template.replace('may be given status Final', 'is given "Final" status');
+    const before = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    expect(before.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual(['specs/final.md error']);
   });
 });
 
@@ -2340,6 +2344,7 @@ describe('required-section: a section the template asks of some kinds of pattern
       'Protocol proposals must include test vectors. Guidance proposals do not need them.',
       '* Most protocol proposals will require test vectors.\n* Informational proposals typically will not require test vectors.',
       'All proposals that break compatibility must include a section on how to migrate.',
+      'Test vectors are mandatory for RFCs that change the wire format. Other RFCs can choose to include links to vectors if applicable.',
     ]) {
       const template = `# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Test Vectors\n\n${guidance}\n\n## Security\n\nAlways required.\n`;
       const found = await lintOne('required-section', source, { template });
@@ -2351,6 +2356,37 @@ describe('required-section: a section the template asks of some kinds of pattern
     const always =
       '# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Test Vectors\n\nEvery proposal includes test vectors.\n\n## Security\n\nAlways required.\n';
     expect((await lintOne('required-section', source, { template: always })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('required-section: a section the template asks for in some cases only', () => {
+  const source = '# Quiet hours\n\n## Summary\n\nNo alerts at night.\n\n## Design\n\nA schedule.\n\n## Security\n\nNone.\n';
+  const template = (guidance: string) =>
+    `# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Screens\n\n${guidance}\n\n## Security\n\nAlways required.\n`;
+  it('guidance whose every sentence opens with the case (`If the change alters what users see, …`) makes a missing one a warning', async () => {
+    for (const guidance of [
+      'If the change alters what users see, which screens change and how?',
+      'When the proposal touches the settings page, sketch the new layout. If it adds a dialog, show it too.',
+    ]) {
+      const found = await lintOne('required-section', source, { template: template(guidance) });
+      expect(
+        found.diagnostics.map((d) => `${d.severity} ${d.message}`),
+        guidance,
+      ).toEqual(['warning Missing section `## Screens`, expected after `## Design`.']);
+    }
+  });
+  it('a case of the content (`If there are none, say so.`), or a case among plain asks, asks for it all the same: an error', async () => {
+    for (const guidance of [
+      'List the screens that change. If there are none, say so.',
+      'If there are no screens, write None.',
+      'If the change alters what users see, sketch it. Every proposal lists its screens.',
+    ]) {
+      const found = await lintOne('required-section', source, { template: template(guidance) });
+      expect(
+        found.diagnostics.map((d) => d.severity),
+        guidance,
+      ).toEqual(['error']);
+    }
   });
 });
 
