@@ -401,6 +401,8 @@ function readTitle(
   const h1IsAPart =
     doc.title !== undefined &&
     (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) ||
+      // (Or a record's own part set above it, `# Status` over a notice that the proposal is paused.)
+      RECORD_SECTIONS.test(foldHeading(doc.title.text)) ||
       isNotice(doc.title.text) ||
       (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)) ||
       (/^(?:1|I)[.)]?\s/.test(doc.title.text.trim()) && doc.headings.some((h) => h.level === 1 && h !== doc.title && numbered(h.text))));
@@ -436,6 +438,13 @@ function readTitle(
     return { text: doc.title.text, from: 'heading', range: doc.title.range, ...(titleLineLeft ? { sample: true as const } : {}) };
   }
   if (fmTitle) return fmTitle;
+  // (A first H1 that names a part set above the document, `# Status` over a notice, and one H1 after
+  // it that names no part nor section, `# RFC: Client Controlled Nullability`: that one names it.)
+  const partsUp = h1IsAPart ? doc.headings.filter((h) => h.level === 1 && h !== doc.title) : [];
+  const namer = partsUp.filter(
+    (h) => !numbered(h.text) && !DOCUMENT_PARTS.has(foldHeading(h.text)) && !RECORD_SECTIONS.test(foldHeading(h.text)) && !isNotice(h.text) && !lead.isSection(h.text),
+  );
+  if (namer.length === 1 && partsUp.length === 1) return { text: namer[0]!.text, from: 'heading', range: namer[0]!.range };
   // (With no H1 at the top, the one H1 below headings of the author's alone, a `## Note` above `# Cache
   // idea`: the title, written below a note. The title rule says it is not at the top.)
   const h1s = doc.headings.filter((h) => h.level === 1);
@@ -476,7 +485,8 @@ function readTitle(
   // `## Introduce a query API` in `202203-query-api.md`, where the template has no title line).
   const [opening, ...rest] = doc.headings;
   const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
-  const own = words(lead.fileWords);
+  // (A file named in camel case, `InputUnion.md`, names its words: `input`, `union`.)
+  const own = words(lead.fileWords.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
   if (
     opening &&
     opening.level <= 2 &&
@@ -491,7 +501,7 @@ function readTitle(
         b.kind === 'hr' ||
         b.kind === 'html' ||
         (b.kind === 'code' && !b.code.lang) ||
-        (b.kind === 'paragraph' && MYST_TARGET_LINE.test(b.raw.trim())),
+        (b.kind === 'paragraph' && (MYST_TARGET_LINE.test(b.raw.trim()) || NOTE_ABOVE.test(b.text))),
     )
   )
     return { text: opening.text, from: 'heading', range: opening.range };
@@ -618,6 +628,9 @@ function isNotice(text: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   return words.length > 0 && words.length <= 2 && words.every((w) => NOTICE_WORDS.has(w));
 }
+
+/** A note set above a document, `NOTE: this document is kept for history`, `**Warning:** …`: no part of its text. */
+const NOTE_ABOVE = /^\s*(?:note|notice|warning|important|caution|update|deprecated|archived)\s*:/i;
 
 /** Front matter keys that name a pattern, in order (`feature name:` in older proposals). */
 const TITLE_KEYS = ['title', 'name', 'feature name', 'feature-name', 'feature_name'];
@@ -787,6 +800,10 @@ function whollyEmphasised(raw: string): boolean {
 /** A notice that the document is no longer in use: `This alert has been deprecated`, `This runbook was replaced by …`. */
 const NO_LONGER_IN_USE =
   /^this (?:[\p{L}-]+ )?(?:alert|runbook|playbook|document|doc|page|pattern|proposal|rfc|adr|record|decision|guide|guideline|article|entry|spec|specification|practice|rule|check|recipe|standard) (?:has been|is|was|is now) (?:now |since |also )?(?:deprecated|obsolete|superseded|replaced|retired|removed|withdrawn|archived|discontinued|no longer (?:used|maintained|supported|in use))\b/iu;
+
+/** A label of the document's record over a list: `Related Issues:`, `Tickets:`, `Proposed by:`, `Authors:`. */
+const RECORD_LABEL =
+  /^\s*[*_]*(?:related\s+|relevant\s+|tracking\s+)?(?:issues?|tickets?|links?|pull requests?|prs?|discussions?|threads?|proposed by|authors?|author\(s\)|contributors?|owners?|reviewers?|champions?|sponsors?|shepherds?)[*_]*\s*:[*_]*\s*$/i;
 
 /** A lead-in to examples: `Examples of messages:`, `For example:`. */
 const EXAMPLES = /^(?:(?:some )?examples?\b|e\.g\.|for (?:example|instance)\b|such as\b|sample\b)/i;
@@ -1012,10 +1029,13 @@ function firstProse(
   const lead = intro >= 0 ? doc.preamble[intro] : undefined;
   const points = lead ? doc.preamble[intro + 1] : undefined;
   // (A lead-in that reads as a sentence of its own, `This record decides how … in two parts:`, is the summary alone.)
+  // (Not a label of the document's record over its list, `Related Issues:` over links, `**Proposed by:**`
+  // over its authors: who and where, never what it is about.)
   if (
     lead?.kind === 'paragraph' &&
     /:\s*$/.test(lead.text) &&
     !readsAsProse(lead.text) &&
+    !RECORD_LABEL.test(lead.text) &&
     points?.kind === 'list' &&
     points.items.length <= 6 &&
     points.items.every((i) => readsAsProse(i.text) || /\p{L}{3}/u.test(i.text))
@@ -1039,7 +1059,14 @@ function firstProse(
       words >= 3 && words < 12 && /^\p{Lu}/u.test(text) && /\s\p{Ll}+$/u.test(text) && !/^[^:\n]{1,40}:\s/.test(text) && !/\b(?:contents|toc)$/i.test(text);
     if (!(isLeadIn(text) ? words >= 4 : brokenOff) || byline(b.raw)) return undefined;
     // (Nor one over examples, `Examples of messages:`, nor a list of links, a table of contents.)
-    if (POINTS_AT_LIST.test(text) || EXAMPLES.test(text) || boldLabel(b.raw) || !next.items.some((i) => /\p{L}{3}/u.test(i.text) && !linksOnly(i.text))) return undefined;
+    if (
+      POINTS_AT_LIST.test(text) ||
+      EXAMPLES.test(text) ||
+      RECORD_LABEL.test(text) ||
+      boldLabel(b.raw) ||
+      !next.items.some((i) => /\p{L}{3}/u.test(i.text) && !linksOnly(i.text))
+    )
+      return undefined;
     if (section && WHEN_TO_USE.test(foldHeading(section.heading.text))) return undefined;
     const gist = withList(
       text,

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { CatalogConfig } from '../config/load-config.js';
+import { rowLabels } from '../markdown/tables.js';
 import type { Section } from '../markdown/types.js';
 import { variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema } from '../template/types.js';
@@ -156,7 +157,8 @@ function namesOf(template: TemplateSchema): Set<string> {
 }
 
 /**
- * The template's section names a pattern has as headings: the same name, in
+ * The template's section names a pattern has as headings (or as the rows of a table, see
+ * `rowLabels`): the same name, in
  * any case, number or spelling (`variantKey`), never a looser reading
  * (`## Impact on existing code` is not `## Impact on existing packages`).
  */
@@ -168,6 +170,8 @@ function namesHad(template: TemplateSchema, sections: readonly Section[]): Set<s
       const key = variantKey(s.title);
       // (A heading that is a code span names a field, `` #### `roles` ``: no section of any template.)
       if (wanted.has(key) && !/^\s*`[^`]+`\s*$/.test(s.heading.raw)) had.add(key);
+      // (Or a row of a table under a heading, named for a section in its first cell: `**Security**` | `N/A`.)
+      for (const label of rowLabels(s.blocks)) if (wanted.has(variantKey(label))) had.add(variantKey(label));
       walk(s.children);
     }
   };

@@ -48,12 +48,27 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   // (The template's title line left as it is, `# Title`, names nothing: the file's name does.)
   // (An identifier the template asks for in the name's place, `- Feature Name: retry_budget`, is shown
   // in words, as a file's name is: `Retry budget`.)
+  // (So is one written after the label the template's title line keeps, `# Feature Name: better-reflect`:
+  // the name after the label.)
+  const labelled = pattern.title && !pattern.title.sample ? NAME_LABEL.exec(pattern.title.text) : null;
+  if (labelled) {
+    const name = pattern
+      .title!.text.slice(labelled[0].length)
+      .trim()
+      .replace(/^`([^`]+)`$/, '$1');
+    if (IDENTIFIER.test(name) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(name)) return nameInWords(name);
+    if (name && !NO_NAME.test(name)) return name;
+    if (NO_NAME.test(name)) return nameInWords(pattern.slug);
+  }
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
   // (Nor does a value that says there is none, `- Feature Name: N/A`.)
   if (pattern.title?.text && !pattern.title.sample && !NO_NAME.test(pattern.title.text.trim())) return pattern.title.text;
   return nameInWords(pattern.slug);
 }
+
+/** The label a title line opens with before the name: `Feature Name:`, `Title:`, `Proposal name:`. */
+const NAME_LABEL = /^\s*(?:(?:feature|proposal|pattern|document|project|rfc)[ _-]?)?(?:name|title)\s*:\s*(?=\S)/i;
 
 /** A title that says there is none: `N/A`, `none`, `not applicable`, `TBD`, `-`. */
 const NO_NAME = /^(?:[`*_(]*)(?:n\/?a|none|nil|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined)|-+|—|–)(?:[`*_).]*)$/i;

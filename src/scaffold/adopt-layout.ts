@@ -721,6 +721,16 @@ function narrowFolders(
     // 8 of 19 beside `vela-cli/` with 3 of 4.)
     const most = Math.max(...kept.map((s) => s.fitting));
     kept = stats.filter((s) => kept.includes(s) || (s.fitting > most && s.fitting * 3 >= s.parsed));
+    // (Nor a folder of the same collection in another state, `proposals-rejected/` beside the
+    // `proposals-accepted/` and `proposals-done/` kept: named as two of them are, its documents are
+    // theirs, written perhaps before the template.)
+    const stem = (name: string) => /^(\p{L}{4,}[-_.])\p{L}/u.exec(name)?.[1]?.toLowerCase();
+    const stems = new Map<string, number>();
+    for (const k of kept) {
+      const st = stem(k.value);
+      if (st) stems.set(st, (stems.get(st) ?? 0) + 1);
+    }
+    kept = stats.filter((s) => kept.includes(s) || (stems.get(stem(s.value) ?? '') ?? 0) >= 2);
     const dropped = stats.filter((s) => !kept.includes(s));
     const names = kept.map((s) => s.value).sort();
     const prefix = commonPrefix(names);

@@ -73,10 +73,16 @@ export function processRules(root: string, template: readonly TemplateSection[],
           if (!kind) return;
           const said: Said = { file: page.rel, line, text: lead.replace(/\s+/g, ' ').trim() };
           for (const item of list.items) {
-            const name = itemName(item.text);
-            const schema = name ? byKey.get(variantKey(name)) : undefined;
+            const named = itemName(item.text);
+            const schema = named ? (byKey.get(variantKey(named.name)) ?? endingIn(sections, named.name)) : undefined;
             if (!schema) continue;
             const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
+            // (An item marked so in its own note, `Motivation (*optional*) - …` under "Each FIP should
+            // have the following parts:": a part a document may have, whatever the lead-in says of the rest.)
+            if (named!.note && /\boptional\b/i.test(named!.note)) {
+              entry.may ??= { file: page.rel, line: item.range.start.line, text: item.text.split('\n')[0]!.replace(/\s+/g, ' ').trim().slice(0, 120) };
+              continue;
+            }
             entry[kind] ??= said;
           }
         };
@@ -220,9 +226,28 @@ function leadKind(lead: string): 'must' | 'some' | 'may' | undefined {
 }
 
 /** The name a list item of parts opens with: `` `Open Questions`: … ``, `**Motivation** - …`, `Rationale: …`. */
-function itemName(text: string): string | undefined {
-  const m = /^\s*(?:`([^`]{2,60})`|\*\*([^*]{2,60})\*\*|__([^_]{2,60})__|([\p{L}][\p{L} '’/&-]{1,58}?))\s*(?:[:–—]|\s-\s|$)/u.exec(text.split('\n')[0]!);
-  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim();
+function itemName(text: string): { name: string; note?: string } | undefined {
+  const m =
+    /^\s*(?:`([^`]{2,60})`|\*\*([^*]{2,60})\*\*|__([^_]{2,60})__|([\p{L}][\p{L} '’/&-]{1,58}?))(?:\s*\(\s*[*_]*([^()*_]{1,40}?)[*_]*\s*\))?\s*(?:[:–—]|\s-\s|$)/u.exec(
+      text.split('\n')[0]!,
+    );
+  const name = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim();
+  return name ? { name, ...(m?.[5] ? { note: m[5].trim() } : {}) } : undefined;
+}
+
+/**
+ * The one template section whose name ends in an item's name, a word or two more before it
+ * (`Change Motivation` for an item `Motivation`): the part the list names in short. None where
+ * several do.
+ */
+function endingIn(sections: readonly TemplateSection[], name: string): TemplateSection | undefined {
+  const key = variantKey(name);
+  if (key.length < 4) return undefined;
+  const found = sections.filter((s) => {
+    const words = variantKey(s.name).split(' ');
+    return words.length > 1 && words.length <= 3 && words.slice(1).join(' ') === key;
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The names of a folder's process pages: its README, CONTRIBUTING, PROCESS, and checklists (`MSC_CHECKLIST.md`, `review-checklist.md`). */

@@ -82,18 +82,31 @@ function readmeHeading(root: string): { value: string; file: string } | undefine
       continue;
     }
     const parsed = parseMarkdown(source);
-    const heading = parsed.ok ? parsed.document.headings.find((h) => h.level === 1) : undefined;
-    if (!heading) continue;
+    const headings = parsed.ok ? parsed.document.headings : [];
+    // (Or, where it has no H1, its first heading when that opens it, `## Filecoin Improvement Protocol`;
+    // or a heading written in HTML at its top, `<h1 align="center">Go Patterns <br> <a …><img …></a></h1>`.)
+    const html = /^\s*(?:<(?:p|div|center)\b[^>]*>\s*)*(?:<img\b[^>]*>\s*)*<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(source)?.[1];
+    const first = headings[0];
+    const heading =
+      headings.find((h) => h.level === 1) ??
+      (html !== undefined
+        ? undefined
+        : first && first.level === 2 && parsed.ok && parsed.document.preamble.every((b) => b.kind === 'html' || b.kind === 'hr')
+          ? first
+          : undefined);
+    // (A heading the parser read from that HTML block is its text as the block has it: read from the `<h1>`.)
+    const written = heading && !/^\s*</.test(heading.raw) ? heading : undefined;
+    if (!written && html === undefined) continue;
     // (Its source, badges and all, with the badges left out: their alt text is no part of the name.)
-    const value = heading.raw
-      .replace(/^ {0,3}#+\s*|\s+#+\s*$/g, '')
-      .split(/\r?\n/)[0]!
+    // (What follows a line break in it, `<br>` then badges, is no part of it either; nor a colon closing it, `# Accepted Proposals:`.)
+    const value = (written ? written.raw.replace(/^ {0,3}#+\s*|\s+#+\s*$/g, '').split(/\r?\n/)[0]! : html!.split(/<br\s*\/?>/i)[0]!)
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
       .replace(/<[^>]+>/g, '')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/[*_`]/g, '')
       .replace(/\s+/g, ' ')
-      .trim();
+      .trim()
+      .replace(/\s*[:：]$/, '');
     const words = value.split(' ').length;
     return /\p{L}{2}/u.test(value) && !GENERIC_HEADING.test(value) && words <= 8 && !/[.。!?]$/.test(value) ? { value, file: name } : undefined;
   }

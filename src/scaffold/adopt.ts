@@ -793,6 +793,9 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
         (row
           ? /^(?:the |our |this |an? )(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())
           : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?(?: here| below| file)?$/i.test(link.text.trim())) ||
+        // (Or an entry of the catalog's list of its documents, `[TAP 2: TAP template](tap2.md)`: the document
+        // of its kind that is the template for that kind — not one about templates, `[RFC 2: Job templates]`.)
+        /^([A-Z]{2,8})[- ]?\d+\s*[:.–—-]\s*(?:the |a )?\1 template$/i.test(link.text.trim()) ||
         /^\W{0,3}(?:is|as) (?:a|the|our) (?:\w+ )?template\b/i.test(after.trim()) ||
         /\b(?:copy|use|start from|based on)\s+(?:the|our|this)?\s*(?:\w+ )?template\b[^.]{0,20}$/i.test(before) ||
         /\btemplate\s*(?:file)?\s*:?\s*$/i.test(before) ||

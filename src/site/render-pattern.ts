@@ -48,6 +48,11 @@ const PUBLISHED_EXTENSIONS = new Set([
 export interface RenderedPattern {
   /** Sanitized article HTML. */
   html: string;
+  /**
+   * The summary as sanitized HTML, where it was read from a paragraph of the text that holds more than
+   * words (a link, code, emphasis): the header shows it so, as the article no longer does.
+   */
+  summaryHtml?: string;
   /** Files of the pattern's own folder the page uses, relative to that folder (`diagrams/flow.svg`). */
   assets: string[];
   /**
@@ -142,7 +147,8 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const fallback = new SlugCounter();
   // The page shows the title and summary in its own header: not twice.
   // Footnotes gather at the end of the page, as on GitHub.
-  const { body, notes } = splitFootnotes(withoutTitleAndSummary(tokens, pattern));
+  const { tokens: kept, lead } = withoutTitleAndSummary(tokens, pattern);
+  const { body, notes } = splitFootnotes(kept);
   const shown = withAlerts(withLinkTexts(withMystTargets(withIncludes(withoutGeneratorLines(withoutTocDirectives(body)))), doc.headings));
   const tasks = taskItems(shown);
 
@@ -262,8 +268,13 @@ export function renderPattern(pattern: Pattern, context: RenderContext): Rendere
   const raw = hasRawHtml(tokens);
   const safe = (html: string) => (raw ? sanitize(html) : html);
   const clean = safe(renderer.render(shown, md.options, {})) + footnoteSection(notes, (note) => safe(renderer.render(note.tokens, md.options, {})));
+  // (The paragraph the header shows as the summary, with its links, code and emphasis: taken out of the
+  // article, it keeps them there — `you can [read it on the wiki](…)` — rendered as the article is.)
+  const rich = lead?.children?.some((c) => c.type !== 'text' && c.type !== 'softbreak');
+  const summaryHtml = rich ? safe(renderer.renderInline(lead!.children!, md.options, {})).trim() : undefined;
   return {
     html: fillSlots(notes.length > 0 ? fillFootnoteRefs(clean) : clean, diagrams, context.root),
+    ...(summaryHtml ? { summaryHtml } : {}),
     assets: [...assets].sort(),
     catalogFiles: [...shared].sort(),
     repositoryFiles: [...repository].sort(),
@@ -294,7 +305,7 @@ function titleSection(pattern: Pattern): Section | undefined {
  * when that is where the pattern's title and summary were read (the page's
  * header shows them).
  */
-function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
+function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): { tokens: Token[]; lead?: Token } {
   const drop = new Set<number>();
   // The title heading, at whatever level the template keeps it (`## Your Proposal Title`).
   // (And the heading right under it that it takes its name from: `NIP-26`, then `Delegated event signing`.)
@@ -332,6 +343,7 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
       : undefined;
   const p = leadLine === undefined ? -1 : tokens.findIndex((t) => t.type === 'paragraph_open' && t.level === 0 && t.map && t.map[0] <= leadLine && t.map[1] > leadLine);
   const inline = p >= 0 ? tokens[p + 1] : undefined;
+  let dropped: Token | undefined;
   if (inline?.map && leadLine !== undefined && inline.map[0] < leadLine) {
     // (Its words under a line of images, `![Overview](flow.png)` right above them: the images stay where
     // they are, the words are in the header.)
@@ -341,6 +353,7 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
     tokens = tokens.map((t) => (t === inline ? copy : t));
   } else if (p >= 0) {
     for (let i = p; i < p + 3; i++) drop.add(i);
+    dropped = inline;
     // (A lead-in with the list of points it introduces, read as the summary together: both are shown in the header.)
     const list = tokens[p + 3];
     if (lead && list && (list.type === 'bullet_list_open' || list.type === 'ordered_list_open') && list.map && list.map[0] < lead.range.end.line) {
@@ -363,7 +376,9 @@ function withoutTitleAndSummary(tokens: Token[], pattern: Pattern): Token[] {
       else if (tokens[i]!.type === 'blockquote_close' && --depth === 0) break;
     }
   }
-  return drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+  // (The paragraph shown whole in the header, alone: not with the list of points it leads into.)
+  const shownWhole = dropped && !drop.has(p + 3) ? dropped : undefined;
+  return { tokens: drop.size > 0 ? tokens.filter((_, i) => !drop.has(i)) : tokens, ...(shownWhole ? { lead: shownWhole } : {}) };
 }
 
 /** The images of a paragraph's inline tokens, with the links around them and the breaks between them: its words left out. */

@@ -4,7 +4,7 @@ import { RASTER_DATA } from './raster-data.js';
 /**
  * Everything a pattern contributes to a page passes this allow-list: the
  * Markdown's own output and any raw HTML in it. No scripts, event handlers,
- * styles, forms, frames, `<base>` or `<meta>`; links and images keep only
+ * styles, forms, frames (a frame's page is linked instead), `<base>` or `<meta>`; links and images keep only
  * http(s), mailto and relative URLs (no `javascript:`, `data:` or
  * `vbscript:`, however they are encoded; an image's picture as base64 data); ids only on headings, classes only
  * the renderer's own.
@@ -97,7 +97,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     pre: ['code'],
     // highlight.js: `hljs-keyword`, `hljs-title function_`.
     span: ['missing', /^hljs-[\w-]+$/, /^[a-z]+_+$/],
-    a: ['missing', 'pattern-link', 'external'],
+    a: ['missing', 'pattern-link', 'external', 'embed'],
     div: ['table-wrap', 'admonition', /^admonition-[a-z]+$/],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -120,6 +120,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
       if (src === undefined || !/^\s*data:/i.test(src) || RASTER_DATA.test(src.trim())) return { tagName: 'img', attribs };
       const { src: _dropped, ...rest } = attribs;
       return { tagName: 'img', attribs: rest };
+    },
+    // A frame (`<iframe src="https://docs.google.com/…/preview">`, a document or video embedded) runs
+    // another site's page inside this one: never shown, but its page is linked where it was, so the
+    // reader loses nothing. (One of any other scheme is dropped whole, as a frame is.)
+    iframe: (_tag, attribs) => {
+      const src = (attribs.src ?? '').trim();
+      let host: string | undefined;
+      try {
+        host = /^https?:\/\//i.test(src) ? new URL(src).host : undefined;
+      } catch {
+        host = undefined;
+      }
+      return host
+        ? { tagName: 'a', attribs: { href: src, class: 'embed', rel: 'noopener noreferrer' }, text: `Embedded page (${host})` }
+        : { tagName: 'iframe', attribs: {} };
     },
     input: (_tag, attribs) =>
       attribs.type === 'checkbox'

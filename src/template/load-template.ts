@@ -709,6 +709,7 @@ function buildSections(
           saysRecommended(section.blocks[0]) ||
           askedOfSomeKinds(ownBlocks) ||
           askedInSomeCases(ownBlocks) ||
+          notStrictlyRequired(ownBlocks) ||
           section.heading.range.start.line > skipFrom),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
@@ -1038,6 +1039,19 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
       plain,
     )
   );
+}
+
+/**
+ * The section's guidance says it is not strictly asked for, though worth having: `Having alternatives is
+ * not a strict requirement for a proposal, but having at least one … gives much more weight`. A missing
+ * one is a warning.
+ */
+function notStrictlyRequired(blocks: readonly Block[]): boolean {
+  const plain = blocks
+    .map((b) => guidanceText(b))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return /\bis not an? (?:strict|hard|firm|absolute) requirement\b|\bis not (?:strictly|absolutely) (?:required|necessary|needed|mandatory)\b/i.test(plain);
 }
 
 /**

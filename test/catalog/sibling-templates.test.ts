@@ -51,6 +51,19 @@ describe('sibling templates (`template: [a, b]`)', () => {
     expect(report.results.find((r) => r.path === 'text/0005-old.md')!.diagnostics.map((d) => d.ruleId)).toEqual(['unknown-section']);
   });
 
+  it('counts the rows of a table named for sections (`**Security**` | …) as those sections: a spec answering its capabilities so is the base’s', async () => {
+    const dir = await tempCatalog({
+      'templates/spec.md':
+        '# [Title]\n\n## Summary\n\nWhat.\n\n## Capabilities\n\nEach one.\n\n### Security\n\nThreats?\n\n### Speed\n\nHow fast?\n\n### Cost\n\nHow much?\n',
+      'templates/setting.md': '# [Title]\n\n## Summary\n\nWhat.\n\n## Background\n\nBefore.\n\n## Footnotes\n\nNotes.\n\n## Rollout\n\nWhen.\n',
+      'patternbook.config.json': JSON.stringify({ template: ['templates/spec.md', 'templates/setting.md'], patterns: ['specs/*.md'] }),
+      'specs/process-model.md':
+        '# Process model\n\n## Summary\n\nTwo processes.\n\n## Background\n\nOne process today.\n\n## Capabilities\n\n<table>\n<tr><td><strong>Security</strong></td><td>Isolated.</td></tr>\n<tr><td><strong>Speed</strong></td><td>Same.</td></tr>\n<tr><td><strong>Cost</strong></td><td>More memory.</td></tr>\n</table>\n\n## Footnotes\n\n1. A note.\n',
+    });
+    // (By the settings template it would lack its Rollout: judged by the spec's, it lacks nothing.)
+    expect(await findings(dir)).toEqual([]);
+  });
+
   it('takes no heading that is a code span (a field’s name, `` ### `timeline` ``) for a sibling’s section', async () => {
     const fields =
       '# Config fields\n\n## Summary\n\nThe fields.\n\n## Design\n\nEach field below.\n\n### `transition path`\n\nWhere users go.\n\n### `timeline`\n\nWhen.\n';

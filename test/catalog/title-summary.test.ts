@@ -451,6 +451,14 @@ describe('the name shown for a title that says there is none', () => {
     }));
     expect(views.map((v) => displayTitle(v))).toEqual(['0100 Page 0', '0101 Page 1', '0102 Page 2', '0103 Page 3', 'Retry budget', 'Nano cache']);
   });
+  it('a title after the label the template’s title line keeps (`Feature Name: better-reflect`): the name, an identifier in words', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const views = ['Feature Name: better-reflect', 'Feature Name: `retry_budget`', 'Title: Nano cache', 'Feature Name: N/A', 'Naming: the hard part'].map((text, i) => ({
+      slug: `010${i}-page-${i}`,
+      title: { text, from: 'heading' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    }));
+    expect(views.map((v) => displayTitle(v))).toEqual(['Better reflect', 'Retry budget', 'Nano cache', '0103 Page 3', 'Naming: the hard part']);
+  });
   it('a file’s name with spaces around its dashes (`#888 - Queue Api`) is shown with one space between words', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
     expect(displayTitle({ slug: '#888 - Queue Api' })).toBe('#888 Queue Api');
@@ -1190,6 +1198,48 @@ describe('title: a stub whose one heading is an H2', () => {
     expect(read(catalog).map((r) => [r[0], r[1]])).toEqual([
       ['part', undefined],
       ['stub', 'Unglazed kiln shelves'],
+    ]);
+  });
+});
+
+describe('the title below a part set above the document', () => {
+  const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n\n## Proposal\n\nWhat to do.\n';
+  it('`# Status` over a notice, then the H1 that names the document: that one', async () => {
+    const catalog = await catalogOf(template, {
+      paused:
+        '# Status\n\n> This proposal is paused: see the newer one.\n\n---\n\n# RFC: Nullable Inputs\n\nA way to mark inputs.\n\n## Problem\n\nNulls.\n\n## Proposal\n\nA mark.\n',
+    });
+    expect(read(catalog)[0]!.slice(0, 3)).toEqual(['paused', 'RFC: Nullable Inputs', 'heading']);
+  });
+  it('an underlined `##` heading first, in words of a file named in camel case, under a note set above it', async () => {
+    const catalog = await catalogOf(template, {
+      InputUnion:
+        'NOTE: this document is kept for history; another proposal won.\n\n---\n\nRFC: GraphQL Input Union\n----------\n\nA union of inputs.\n\n## Problem\n\nNo unions.\n\n## Proposal\n\nOne.\n',
+      DeferStream:
+        'RFC: Defer and Stream Directives\n-------\n\n*Working draft*\n\n# Introduction\n\nLatency hurts.\n\n## Splitting queries\n\nMore requests.\n\n# Design: stream the results\n\nStream.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
+      ['DeferStream', 'RFC: Defer and Stream Directives', 'heading'],
+      ['InputUnion', 'RFC: GraphQL Input Union', 'heading'],
+    ]);
+  });
+});
+
+describe('the summary passes over the record’s labels and their lists', () => {
+  it('`Related Issues:` over links, `**Proposed by:**` over people, `Issues:` over one item: the paragraph after them', async () => {
+    const template = '# [Title]\n\n## Problem\n\nWhat hurts.\n';
+    const catalog = await catalogOf(template, {
+      a: '# Lock files\n\nRelated Issues:\n* [Lock updates are slow](https://example.org/i/1)\n* [Lock all platforms](https://example.org/i/2)\n\nLocking providers works for most setups, but mirrors slow it down.\n\n## Problem\n\nSlow.\n',
+      b: '# Feature discovery\n\n**Proposed by:**\n\n- [Ana Roe](https://example.org/ana) - Kiln Co\n- Ben Poe - Kiln Co\n\nThis proposal lets clients ask a server which features it has.\n\n## Problem\n\nGuessing.\n',
+      c: '# Hash tracking\n\nIssues:\n- This is motivated by [the mirror work](https://example.org/i/3), but is more general.\n\nThe installer records checksums on first use and trusts them after.\n\n## Problem\n\nTrust.\n',
+      d: '# Kiln modes\n\nThis proposal sets out to:\n\n- add a slow mode\n- add a fast mode\n\n## Problem\n\nOne speed.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['a', 'Locking providers works for most setups, but mirrors slow it down.'],
+      ['b', 'This proposal lets clients ask a server which features it has.'],
+      ['c', 'The installer records checksums on first use and trusts them after.'],
+      // (A lead-in of the author's words over its points stays the summary, with them.)
+      ['d', 'This proposal sets out to: add a slow mode; add a fast mode.'],
     ]);
   });
 });

@@ -39,6 +39,24 @@ describe('init --adopt: a template named after the file name it asks for', () =>
     expect(run.stdout).toContain('README.md calls it the template');
   });
 
+  it('the entry of the README’s list of documents that is the template of their kind (`[NOTE 2: NOTE template](…)`) is called the template; one about templates is not', async () => {
+    for (const [entry, called] of [
+      ['NOTE 2: NOTE template', true],
+      ['NOTE 2: Job templates', false],
+    ] as const) {
+      const files = {
+        ...notes(),
+        'note2.md': template,
+        'README.md': `# Design notes\n\n* [NOTE 1: How notes work](https://example.org/note1)\n* [${entry}](note2.md)\n`,
+      };
+      const dir = await tempCatalog(files);
+      const run = await runCli(['init', '--adopt', dir], REPO);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.includes('README.md calls it the template'), entry).toBe(called);
+      if (called) expect((await configOf(dir)).template).toBe('note2.md');
+    }
+  });
+
   it('a template a page names in a code span to copy (“Copy `note-form.md` to …”) is called the template', async () => {
     const files = {
       ...notes(),
@@ -645,6 +663,25 @@ describe("init --adopt: the catalog's own rules for its sections, in its README"
     expect(text).toContain('README.md (line 13) asks for `Compatibility` of some kinds of document only');
     const found = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'required-section').map((d) => d.severity));
     expect(found).toEqual(['warning']);
+  });
+
+  it('a part marked optional in its own item (`Motivation (*optional*) - …`) of the process proposal’s list is optional, named in short for `Kiln Motivation`', async () => {
+    const tpl = template.replace('## Motivation', '## Kiln Motivation');
+    const files: Record<string, string> = {
+      'README.md': '# Kiln proposals\n\nCopy the template and open a pull request.\n',
+      'proposals/TEMPLATE.md': tpl,
+      'proposals/kip-0001.md':
+        '# KIP 1: Purpose and Guidelines\n\n## Abstract\n\nHow proposals work.\n\n## What a proposal holds\n\nEach KIP should have the following parts:\n\n- Abstract - a short description.\n- Motivation (*optional*) - why the change matters, for changes to the firing protocol.\n- Specification - what changes.\n',
+    };
+    const kipAll = ['Abstract', 'Kiln Motivation', 'Specification', 'Compatibility', 'Open Questions'];
+    for (const [i, t] of ['vents', 'lids', 'cones', 'shelves'].entries())
+      files[`proposals/kip-000${i + 2}.md`] = doc(t, i === 0 ? kipAll.filter((s) => s !== 'Kiln Motivation') : kipAll);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(((await configOf(dir)).sections as Record<string, unknown>)['Kiln Motivation']).toEqual({ optional: true });
+    const errors = (await lintOf(dir, REPO)).results.flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error' && d.message.includes('Motivation')));
+    expect(errors).toEqual([]);
   });
 
   it('parts a sentence names as optional ("Optional sections can include … open questions") are optional; the others stay required', async () => {

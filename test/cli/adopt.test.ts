@@ -695,6 +695,35 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toMatch(/left out {3}governance\/ \(2 files, 0 with the template's sections/);
   });
 
+  it('a folder of the same collection in another state (`proposals-rejected/` beside `proposals-accepted/`, `proposals-done/`) is kept, though its older documents fit the template less', async () => {
+    const fresh = (n: string) =>
+      `# ${n}\n\n## Why\n\nWhy ${n}.\n\n## Goals\n\nWhat ${n} gets.\n\n## How\n\nHow ${n} works.\n\n## Alternatives\n\nOther ways.\n\n## Action Plan\n\nSteps.\n`;
+    const older = (n: string) => `# ${n}\n\n## Summary\n\nIn short.\n\n## Motivation\n\nWhy ${n}.\n\n## Goals\n\nWhat ${n} gets.\n\n## Proposal\n\nHow ${n} works.\n`;
+    const files: Record<string, string> = {
+      'contributing/proposal-process.md':
+        '# Proposals\n\nCopy this template:\n\n```markdown\n# Title\n\n## Why\n\nWhy.\n\n## Goals\n\nWhat.\n\n## How\n\nHow.\n\n## Alternatives\n\nOthers.\n\n## Action Plan\n\nSteps.\n```\n',
+      'proposals-accepted/202301-cache.md': fresh('Cache'),
+      'proposals-accepted/202302-shards.md': fresh('Shards'),
+      'proposals-done/202201-query-log.md': fresh('Query log'),
+      'proposals-done/202202-limits.md': fresh('Limits'),
+      'proposals-rejected/201807-config.md': older('Config'),
+      'proposals-rejected/201808-replicas.md': older('Replicas'),
+      'blog/2020-hello.md': '# Hello\n\nA post.\n\n## Why we write\n\nTo tell.\n',
+      'blog/2021-again.md': '# Again\n\nA post.\n\n## News\n\nMore.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual([
+      'proposals-accepted/202301-cache.md',
+      'proposals-accepted/202302-shards.md',
+      'proposals-done/202201-query-log.md',
+      'proposals-done/202202-limits.md',
+      'proposals-rejected/201807-config.md',
+      'proposals-rejected/201808-replicas.md',
+    ]);
+  });
+
   it('one README per folder that share sections are the patterns, though the folders hold more side pages than there are folders', async () => {
     const readme = (name: string) =>
       `# ${name} Check\n\nThe ${name.toLowerCase()} check verifies one thing about a running service.\n\n## Why ${name} Check\n\nFailures of this kind hide.\n\n## ${name} Check Tools\n\nPick one that fits.\n\n## Resources\n\n- [Notes](https://example.org/${name.toLowerCase()})\n`;
@@ -799,6 +828,20 @@ describe('patternbook init --adopt', () => {
       const plain = await tempCatalog({ ...lamps, 'README.md': `${heading}\n\nOne file per lamp.\n` });
       expect((await runCli(['init', '--adopt', plain], REPO)).code).toBe(0);
       expect((await configOf(plain)).site).toBeUndefined();
+    }
+    // (A heading in HTML at the top, badges after a line break in it; a `##` that opens a README with no
+    // H1; a colon closing it: the name.)
+    for (const [readme, title] of [
+      [
+        '<p align="center">\n  <img src="/lamp.png" height="200">\n  <h1 align="center">\n    Lamp Patterns\n    <br>\n    <a href="https://ci.example.org"><img alt="build" src="https://ci.example.org/b.svg" /></a>\n  </h1>\n</p>\n\nOne file per lamp.\n',
+        'Lamp Patterns',
+      ],
+      ['## Lamp Improvement Protocol\n\nHow lamps change.\n\n## Process\n\nSteps.\n', 'Lamp Improvement Protocol'],
+      ['# Accepted Lamps:\n\nThe lamps we build.\n', 'Accepted Lamps'],
+    ]) {
+      const other = await tempCatalog({ ...lamps, 'README.md': readme! });
+      expect((await runCli(['init', '--adopt', other], REPO)).code).toBe(0);
+      expect(await configOf(other), readme).toMatchObject({ site: { title } });
     }
   });
 

@@ -348,3 +348,26 @@ describe('a name field that asks for an identifier', () => {
     expect(site.catalog.map(([slug, title]) => [slug, title])).toEqual([['retry-budget', 'Retry budget']]);
   });
 });
+
+describe('a summary read from a paragraph of the text, and a frame in the text', () => {
+  it('the header shows the paragraph with its link and code (it is not in the article any more); a frame is linked, never shown', async () => {
+    const site = await build(
+      '---\ntitle: Name\n---\n\n## Details\n\nHow.\n',
+      {
+        'shared-notes': `---\ntitle: Shared notes\n---\n\n**By: Ana**\n\nThis proposal is an embedded document: you can [read it on the wiki](https://wiki.example.org/notes) or run \`notes --open\`.\n\n<iframe\n  src="https://docs.example.org/d/notes/preview"\n  style="width:500px"> </iframe>\n\n<iframe src="javascript:alert(1)"></iframe>\n`,
+        'plain-words': '---\ntitle: Plain words\n---\n\nA queue that drops nothing.\n\n## Details\n\nIt keeps a log.\n',
+      },
+      { summary: { from: 'first-paragraph' } },
+    );
+    const page = await site.page('shared-notes');
+    expect(page).toContain(
+      '<p class="summary">This proposal is an embedded document: you can <a href="https://wiki.example.org/notes" class="external" rel="noopener noreferrer">read it on the wiki</a> or run <code>notes --open</code>.</p>',
+    );
+    const article = page.split('<article')[1]!.split('</article>')[0]!;
+    expect(article).not.toContain('read it on the wiki');
+    expect(article).toContain('<a href="https://docs.example.org/d/notes/preview" class="embed" rel="noopener noreferrer">Embedded page (docs.example.org)</a>');
+    expect(article).not.toMatch(/<iframe|javascript:/);
+    // (Words alone: the plain summary, as before.)
+    expect(await site.page('plain-words')).toContain('<p class="summary">A queue that drops nothing.</p>');
+  });
+});

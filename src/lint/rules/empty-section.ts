@@ -104,6 +104,8 @@ export default defineRule({
             });
             continue;
           }
+          // The template says it may stay empty (`This section will probably initially be empty.`): so it is.
+          if (MAY_BE_EMPTY.test(schema.body.replace(/\s+/g, ' '))) continue;
           // Its heading says it is left out on purpose (`### Non-Goals [omitted]`, `## Rollout (N/A)`): answered,
           // as "N/A" under it would be.
           if (splitNote(section.heading.text).declined) continue;
@@ -224,3 +226,6 @@ const MARKER = /^(?:TODO|TBD|TBA|FIXME)[.!:]*$/i;
 function descendants(section: Section): Section[] {
   return section.children.flatMap((c) => [c, ...descendants(c)]);
 }
+
+/** Guidance that lets the section stay empty: `This section will probably initially be empty`, `may be left empty`. */
+const MAY_BE_EMPTY = /\b(?:will|may|can|might|could)(?: (?:probably|likely|well|often))? (?:initially |at first |first )?(?:be|stay|remain) (?:left )?(?:empty|blank)\b/i;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { declaredDate } from '../../catalog/declared-date.js';
 import type { Heading, MarkdownDocument, Section } from '../../markdown/types.js';
 import { amongOwnTopics, outlineOff, raisedIntoTitle, sectionsHad, underHalf, type SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
@@ -60,6 +61,8 @@ type LevelReport = Report & {
 interface Collected {
   reports: LevelReport[];
   levels: string[];
+  /** The earliest date the pattern gives itself (see `declaredDate`), in ms, where it has a finding that is an error. */
+  declared?: number;
 }
 
 export default defineCatalogRule({
@@ -86,11 +89,30 @@ export default defineCatalogRule({
     const levels = new Set<string>();
     for (const p of pairs) if (p.section.level !== p.schema.level && p.schema.level - p.section.level !== layout) levels.add(`${p.schema.id}@${p.section.level}`);
     for (const r of reports) if (r.written) levels.add(r.written);
-    return { reports, levels: [...levels] };
+    const declared = reports.some((r) => !r.warning) ? declaredDate(context.pattern) : undefined;
+    return { reports, levels: [...levels], ...(declared !== undefined ? { declared } : {}) };
   },
-  check({ pattern, catalog, collected, memo, report }) {
-    const mine = collected<Collected>(pattern)?.reports;
+  check({ pattern, catalog, index, collected, memo, report }) {
+    const own = collected<Collected>(pattern);
+    const mine = own?.reports;
     if (!mine) return;
+    // (A pattern written before the template's first version — its git history, or the date it gives
+    // itself — has the layout of its own day: a level off by the template is said, as a warning.)
+    let era: string | null | undefined;
+    const before = (): string | null => {
+      if (era !== undefined) return era;
+      const history = index.templateHistory(catalog.templates.for(pattern.path));
+      const written = history?.written(pattern.path, own?.declared);
+      era =
+        history && written !== undefined && written < history.first
+          ? ` This pattern was written before the template's first version (${new Date(history.first).toISOString().slice(0, 10)}; its git history, or the date it gives itself): a warning.`
+          : null;
+      return era;
+    };
+    const reportNow = (finding: Report): void => {
+      const older = finding.warning ? null : before();
+      report(older ? { ...finding, warning: true, message: `${finding.message}${older}` } : finding);
+    };
     // A template section written at one other level by a good share of the catalog (`## Drawbacks`
     // where the template now has `### Drawbacks` under `## Design`): the place an older template gave
     // it, kept by the patterns written from that one. No error of one pattern's: a warning that says
@@ -136,7 +158,7 @@ export default defineCatalogRule({
           warning: true,
           message: `${finding.message} It stands beside ${leader.actual ? `\`${leader.actual}\`` : 'a section'}, written a level off with it, which ${countOf(leader.written)} of the catalog's ${ofMine} patterns${kind} write at this level (where an older template put them, likely): a warning, as that one is.`,
         });
-      } else report(finding);
+      } else reportNow(finding);
     }
   },
 });

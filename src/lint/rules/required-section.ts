@@ -1,3 +1,4 @@
+import { rowLabels } from '../../markdown/tables.js';
 import type { TemplateHistory } from '../../catalog/template-history.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { headerValue } from '../../markdown/front-matter.js';
@@ -95,7 +96,13 @@ export default defineCatalogRule({
       !/^\s*(?:[-*+]\s+)?(?:\*\*|__)?\p{L}[\p{L} ]{0,30}(?:\*\*|__)?\s*:/mu.test(m.schema.body) &&
       opensWithHeader(pattern);
     const asked = (m: MissingSection) =>
-      !asTitle(m) && !headed(m) && !declines(m.parent?.sections.at(-1)) && !joinedIn(m, pattern.document, template) && !answeredInParent(m) && !strayParent(m);
+      !asTitle(m) &&
+      !headed(m) &&
+      !declines(m.parent?.sections.at(-1)) &&
+      !joinedIn(m, pattern.document, template) &&
+      !answeredInParent(m) &&
+      !answeredInRows(m) &&
+      !strayParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
     const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
@@ -1305,6 +1312,16 @@ function answeredInParent(missing: MissingSection): boolean {
   return section.blocks.some(
     (b) => (b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'table' || b.kind === 'blockquote') && b.range.end.offset > b.range.start.offset,
   );
+}
+
+/**
+ * Whether a missing sub-section is answered in a row of a table in its parent section, the row named
+ * for it in its first cell (`## Capabilities`, then a table of `**Accessibility**` | `N/A`,
+ * `**Security**` | …): each part there, in the table's form rather than under a heading of its own.
+ */
+function answeredInRows(missing: MissingSection): boolean {
+  const section = missing.parent?.sections.at(-1);
+  return section !== undefined && rowLabels(section.blocks).some((name) => missing.schema.matcher.test(foldHeading(name)));
 }
 
 /** One warning per section that answers its parts in prose: the template gives each a heading. */

@@ -289,7 +289,21 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
         ...(wholeDown || swapped || heads || spec.recommended || loose ? { warning: true } : {}),
       });
     }
+    // (The catalog names the pattern by a later H1, `# RFC: Nullable Inputs`, under a part set above it
+    // as an H1, `# Status`: that part is the second title, said at its own line.)
+    const namedBy =
+      pattern.title?.from === 'heading' && doc.title ? h1s.find((h) => h !== doc.title && h.range.start.line === pattern.title!.range.start.line) : undefined;
     for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {
+      if (h1 === namedBy && doc.title) {
+        report({
+          second: true as const,
+          ...(placed.has(doc.title) ? {} : { own: true as const }),
+          message: `More than one title: \`# ${doc.title.text}\` stands above the title, \`# ${h1.text}\`, as an H1 too. Make it a \`##\` section.${loose ? LOOSE : ''}`,
+          range: plainRange(doc.title.range),
+          ...(loose ? { warning: true } : {}),
+        });
+        continue;
+      }
       // Right under a section with no text of its own (`## Design`, then `# How the retry works`): that section's content.
       const before = doc.headings[doc.headings.indexOf(h1) - 1];
       const holder = before && before !== doc.title && before.level > 1 && templateHeadings.has(before) && !sectionHasText(doc, before) ? before : undefined;

@@ -41,7 +41,7 @@ ${sidebar(nav, p.slug, bySlug.size)}
 </ol></nav>
 <header class="pattern-header">
   <h1>${p.title}</h1>
-  ${p.summary ? html`<p class="summary">${p.summary}</p>` : ''}
+  ${p.summaryHtml ? html`<p class="summary">${raw(p.summaryHtml)}</p>` : p.summary ? html`<p class="summary">${p.summary}</p>` : ''}
   ${facts(p)}
 </header>
 ${

@@ -580,3 +580,13 @@ describe('empty-section: a template made of bare headings', () => {
     expect(found.shown).toEqual(['7:1 Section `## Decision` is empty: write its text (the template gives its sections bare headings, no more: a warning).']);
   });
 });
+
+describe('empty-section where the template lets the section stay empty', () => {
+  it('`This section will probably initially be empty.`: an empty one is no finding; a section whose guidance says nothing so still is', async () => {
+    const template = '# Title\n\n## Design\n\nHow it works.\n\n## FAQ\n\nThis section will probably initially be empty. Questions that come up again go here.\n';
+    const doc = '# Kiln lids\n\n## Design\n\nA hinge.\n\n## FAQ\n';
+    expect((await lintOne('empty-section', doc, { template })).shown).toEqual([]);
+    const strict = template.replace('This section will probably initially be empty. ', '');
+    expect((await lintOne('empty-section', doc, { template: strict })).shown).toHaveLength(1);
+  });
+});

@@ -905,3 +905,31 @@ describe('heading-level: every heading an H1, the template’s outline written o
     ]);
   });
 });
+
+describe('heading-level: a pattern written before the template', () => {
+  it('a section a level off in a pattern committed before the template’s first version: a warning that says so; one written since: an error', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const { lint } = await import('../../../src/lint/lint.js');
+    const { gitAt, tempCatalog } = await import('../../helpers.js');
+    const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
+      'design/202004-query-log.md': doc('Query log'),
+    });
+    gitAt(root, '2020-04-01T10:00:00Z', 'init', '-q');
+    gitAt(root, '2020-04-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2020-04-01T10:00:00Z', 'commit', '-qm', 'an early design');
+    await writeFile(path.join(root, 'design/TEMPLATE.md'), '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n');
+    gitAt(root, '2021-06-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2021-06-01T10:00:00Z', 'commit', '-qm', 'the template');
+    await writeFile(path.join(root, 'design/202301-cache.md'), doc('Cache'));
+    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'a later design');
+    const report = await lint({ root, only: ['heading-level'], fix: false });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      "design/202004-query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template's first version (2021-06-01; its git history, or the date it gives itself): a warning.",
+      'design/202301-cache.md error `### Alternatives` should be level 2: `## Alternatives`.',
+    ]);
+  });
+});

@@ -2367,6 +2367,8 @@ describe('required-section: a section the template asks for in some cases only',
     for (const guidance of [
       'If the change alters what users see, which screens change and how?',
       'When the proposal touches the settings page, sketch the new layout. If it adds a dialog, show it too.',
+      // (Or not strictly asked for, though worth having.)
+      'Show the screens that change.\n\nHaving screens is not a strict requirement for a proposal, but one sketch gives it weight.',
     ]) {
       const found = await lintOne('required-section', source, { template: template(guidance) });
       expect(
@@ -2679,6 +2681,23 @@ describe('required-section: a file under half of the template, written before th
   it('under half of that template too: one warning that says it follows the template of its time, and what it lacks that the template had then', async () => {
     expect(await found(['Summary'])).toEqual([
       'text/0001-old.md warning This file has 1 of the 9 sections the template asks for; 5 of the 8 it lacks (`## Guide`, `## Reference`, `## Prior art`, `## Future work` and 1 more) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time. It lacks `## Motivation`, `## Design`, `## Drawbacks` too, which the template had then: write them. No fix is offered.',
+    ]);
+  });
+});
+
+describe('required-section: sub-sections answered as rows of a table in their parent', () => {
+  const template =
+    '# Title\n\n## Design\n\nHow.\n\n## Capabilities\n\nHow it bears on each.\n\n### Accessibility\n\nScreen readers?\n\n### Security\n\nThreats?\n\n### Performance, Power, and Efficiency\n\nCosts?\n\n## Issues\n\nRisks.\n';
+  it('a table (Markdown or HTML) whose rows are named for them answers them: no finding, nothing inserted; a part no row names is still missing', async () => {
+    const html =
+      '# Tab colors\n\n## Design\n\nA color per tab.\n\n## Capabilities\n\n<table>\n<tr>\n<td><strong>Accessibility</strong></td>\n<td>\nN/A\n</td>\n</tr>\n<tr>\n<td><strong>Security</strong></td>\n<td>None.</td>\n</tr>\n<tr><td><strong>Performance, Power, and Efficiency</strong></td><td>No change</td></tr>\n</table>\n\n## Issues\n\nNone.\n';
+    const found = await lintOne('required-section', html, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(html);
+    const markdown =
+      '# Tab colors\n\n## Design\n\nA color per tab.\n\n## Capabilities\n\n| Area | Effect |\n|---|---|\n| **Accessibility:** | N/A |\n| Security | None |\n\n## Issues\n\nNone.\n';
+    expect((await lintOne('required-section', markdown, { template })).shown).toEqual([
+      '12:1 Missing section `### Performance, Power, and Efficiency`, expected in `## Capabilities`.',
     ]);
   });
 });

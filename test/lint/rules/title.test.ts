@@ -342,6 +342,19 @@ testRule(
         ],
       },
       {
+        name: 'a part set above the title as an H1 (`# Status` over a notice): that one is the second title, not the H1 that names the pattern',
+        text: `# Status\n\n> Paused: a newer proposal took its place.\n\n${withTitle('# Competing Consumers')}`,
+        errors: [
+          {
+            message:
+              "More than one title: `# Status` stands above the title, `# Competing Consumers`, as an H1 too. Make it a `##` section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'a second H1 right under a section with no text of its own: that section’s content a level too high',
         text: '# Competing Consumers\n\n> Workers pull.\n\n## Overview\n\n# Scaling out\n\nAdd workers.\n',
         errors: [
