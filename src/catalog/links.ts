@@ -535,3 +535,28 @@ export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: strin
   const full = folder && !folder.startsWith('..') ? (rel ? `${folder}/${rel}` : folder) : rel;
   return `${(site.repoUrl ?? '').replace(/\/+$/, '')}/${kind}/${site.branch ?? 'main'}/${full.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+/**
+ * The documents a pattern is written in besides its own file: the Markdown files it links in the folder
+ * named for it (`oci-registries/1-primer.md` … beside `oci-registries.md`), or in the folders of its own
+ * folder where it is a folder's `README.md` (`design/notes.md`), that are files and no patterns
+ * (`isPattern`, by absolute path). In the order linked, each once.
+ */
+export function partDocuments(pattern: { file: string; dir: string; links: readonly { url: string }[] }, isPattern: (file: string) => boolean): string[] {
+  const base = path.basename(pattern.file);
+  const own = /^(?:readme|_?index)\.(?:md|markdown)$/i.test(base) ? pattern.dir : path.join(pattern.dir, base.replace(/\.(?:md|markdown)$/i, ''));
+  const out: string[] = [];
+  for (const link of pattern.links) {
+    const url = link.url.trim().replace(/[?#].*$/, '');
+    if (!url || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url) || !/\.(?:md|markdown)$/i.test(url)) continue;
+    let file: string;
+    try {
+      file = path.resolve(pattern.dir, decodeURI(url));
+    } catch {
+      continue;
+    }
+    if (file === pattern.file || !file.startsWith(own + path.sep) || out.includes(file) || isPattern(file)) continue;
+    if (existsSync(file) && lstatSync(file).isFile()) out.push(file);
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { DOCUMENT_PARTS } from '../template/document-parts.js';
 import type { MarkdownDocument, Section } from '../markdown/types.js';
 import { isHiddenComment, SUMMARY_KEYS, type SummarySetting, type TitleSetting } from '../template/load-template.js';
 import { splitNote } from '../template/heading-variants.js';
@@ -201,6 +202,15 @@ export function compareTemplate(
           `\`${heading(schema)}\` is left empty by ${count(empty)} of the ${count(kept)} patterns that have it: recommended (an empty or missing one is a warning; remove this line to make it an error)`,
         );
       }
+      // (Or left out by some and empty in others, as many as a section left out alone would be: the
+      // catalog writes it when there is something to say, `## Resources` missing in 13 and empty in 6 of 47.)
+      else if (empty >= EMPTY_MIN && n >= RECOMMEND_MIN && n - kept > 0 && n - kept < n * ABSENT_SHARE && n - kept + empty >= n * ABSENT_SHARE) {
+        const c = choice(schema);
+        c.recommended = true;
+        c.reasons.push(
+          `\`${heading(schema)}\` is missing in ${count(n - kept)} and left empty in ${count(empty)} of ${count(n)} patterns: recommended (an empty or missing one is a warning; remove this line to make it an error)`,
+        );
+      }
     }
 
     // A template derived from the patterns is the catalog's practice read by Patternbook, not a standard of
@@ -370,8 +380,17 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   const titles = docs.map(titleOf);
   // (An H1 that is the label the template keeps over the field naming the pattern, `# Meta`, is no title.)
   const label = template.title.from === 'none' && template.title.label ? foldHeading(template.title.label) : undefined;
+  // (Nor is one that names a part of a document or a section of the template, `## Summary` first in a
+  // document titled in its front matter, where the template's title line is a `##`: read as its title
+  // only for want of another.)
+  const sectionNames = new Set(flattenSections(template.sections).map((s) => foldHeading(s.name)));
+  const names = (heading: string) => {
+    const folded = foldHeading(heading);
+    // (Nor a numbered section, `## 1 Related links/tickets`.)
+    return folded === label || DOCUMENT_PARTS.has(folded) || sectionNames.has(folded) || /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{L}/u.test(heading.trim());
+  };
   const counts = {
-    heading: titles.filter((t) => t.heading && foldHeading(t.heading) !== label).length,
+    heading: titles.filter((t) => t.heading && !names(t.heading)).length,
     'front-matter': titles.filter((t) => t.frontMatter).length,
     section: titles.filter((t) => t.section).length,
   };

@@ -83,7 +83,7 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   };
   for (const b of blocks) {
     let lines: string[] | undefined;
-    if (b.kind === 'code' && !b.code.lang) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
+    if (b.kind === 'code' && (!b.code.lang || /^(?:text|txt|plain|plaintext)$/i.test(b.code.lang))) lines = b.code.content.split('\n').filter((l) => l.trim() !== '');
     // (Or a paragraph of field lines, one under the other, `**Closing date:** 2018-03-16` then
     // `**Status:** Accepted`: the template's fields, a blank line between them left out.)
     else if (b.kind === 'paragraph' && b.raw.includes('\n')) lines = b.raw.split('\n');

@@ -134,3 +134,8 @@ export function codeBlockSchemas(outline: OutlineMatch): Map<CodeBlock, Template
   }
   return out;
 }
+
+/** The template's sections at any depth, by id (worked out once per template). */
+export function sectionsById(template: TemplateSchema): Map<string, TemplateSection> {
+  return fromTemplate(template, 'sections by id', () => new Map(flattenSections(template.sections).map((s) => [s.id, s])));
+}

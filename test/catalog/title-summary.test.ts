@@ -1243,3 +1243,13 @@ describe('the summary passes over the record’s labels and their lists', () => 
     ]);
   });
 });
+
+describe('a header of fields in a code block marked as plain text', () => {
+  it('```text over `Title: …` lines under a `## Preamble`: the title', async () => {
+    const catalog = await catalogOf('## Preamble\n\n```\nSEP: <number>\nTitle: <title>\nStatus: Draft\n```\n\n## Summary\n\nWhat.\n', {
+      'sep-0008':
+        '## Preamble\n\n```text\nSEP: 0008\nTitle: Regulated Assets\nAuthor: Ana Roe\nStatus: Active\nVersion 1.7.4\n```\n\n## Summary\n\nAssets an issuer approves per payment.\n',
+    });
+    expect(read(catalog)[0]!.slice(0, 2)).toEqual(['sep-0008', 'Regulated Assets']);
+  });
+});

@@ -988,3 +988,23 @@ describe("init --adopt: the template's own word on what a document holds at mini
     expect(errors).toEqual(['queue.md Missing section `## Goals`']);
   });
 });
+
+describe('init --adopt: a section left out by some and empty in others', () => {
+  it('missing in a few and left empty in a few more, as many as a section left out alone would be: recommended, with both counts', async () => {
+    const files: Record<string, string> = {
+      'TEMPLATE.md': '# Title\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n\n## Resources\n\n<!-- Links to references. -->\n',
+      'README.md': '# Kiln specs\n\nCopy the template.\n',
+    };
+    const names = ['vents', 'lids', 'cones', 'shelves', 'doors', 'legs', 'racks', 'posts', 'bricks', 'fans', 'lamps', 'pins'];
+    for (const [i, n] of names.entries()) {
+      const resources = i < 2 ? '' : i < 5 ? '\n## Resources\n\n<!-- Links to references. -->\n' : `\n## Resources\n\n- [Notes on ${n}](https://example.org/${n})\n`;
+      files[`specs/${n}.md`] = `# Kiln ${n}\n\n## Summary\n\nThe ${n}.\n\n## Design\n\nHow the ${n} work.\n${resources}`;
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(((await configOf(dir)).sections as Record<string, unknown>).Resources).toEqual({ recommended: true });
+    expect(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).toContain('is missing in 2 and left empty in 3 of 12 patterns: recommended');
+    expect((await lintOf(dir, REPO)).errorCount).toBe(0);
+  });
+});

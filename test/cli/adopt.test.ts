@@ -296,6 +296,22 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(dir)).toEqual([]);
   });
 
+  it('titles in front matter where the template’s title line is a `##`: a first `## Summary`, `## 1 Links` is no title heading', async () => {
+    const record = (title: string, first: string) =>
+      `---\ntitle: ${title}\n---\n\n## ${first}\n\nWhat ${title.toLowerCase()} is.\n\n## Why\n\nBecause.\n\n## How\n\nSo.\n`;
+    const dir = await tempCatalog({
+      'TEMPLATE.md': '## Your Proposal Title\n\n## Why\n\nWhy this.\n\n## How\n\nHow it works.\n',
+      'docs/a.md': record('Query logs', 'Summary'),
+      'docs/b.md': record('Store replicas', 'Summary'),
+      'docs/c.md': record('Sharding', '1 Related links'),
+      'docs/d.md': record('Deletions', 'Summary'),
+      'docs/e.md': record('Tenancy', 'Tenancy in the query path'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).title).toEqual({ from: 'front-matter', key: 'title' });
+  });
+
   it('summaries kept in front matter `excerpt` (Jekyll, Hyde) are where adopt reads them', async () => {
     const post = (title: string, excerpt: string) => `---\ntitle: ${title}\nexcerpt: ${excerpt}\n---\n\n## Context\n\nWhy ${title}.\n\n## Solution\n\nHow.\n`;
     const dir = await tempCatalog({

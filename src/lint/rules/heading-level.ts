@@ -6,6 +6,7 @@ import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { foldHeading } from '../../template/normalize.js';
 import { variantKey } from '../../template/heading-variants.js';
 import { flattenSections, parentSection } from '../../template/walk.js';
+import { sectionsById } from '../../template/lookup.js';
 import type { Fix } from '../../diagnostics.js';
 import { defineCatalogRule, type FileRuleContext, type Report } from '../rule.js';
 import { headingLabel } from './_format.js';
@@ -97,20 +98,25 @@ export default defineCatalogRule({
     const mine = own?.reports;
     if (!mine) return;
     // (A pattern written before the template's first version — its git history, or the date it gives
-    // itself — has the layout of its own day: a level off by the template is said, as a warning.)
-    let era: string | null | undefined;
-    const before = (): string | null => {
-      if (era !== undefined) return era;
-      const history = index.templateHistory(catalog.templates.for(pattern.path));
-      const written = history?.written(pattern.path, own?.declared);
-      era =
-        history && written !== undefined && written < history.first
-          ? ` This pattern was written before the template's first version (${new Date(history.first).toISOString().slice(0, 10)}; its git history, or the date it gives itself): a warning.`
-          : null;
-      return era;
+    // itself — has the layout of its own day: a level off by the template is said, as a warning. So
+    // has one written before the template asked for the section, `### Alternatives` under the Proposal
+    // of a design older than the template's `## Alternatives`.)
+    const template = catalog.templates.for(pattern.path);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const before = (written: string | undefined): string | null => {
+      const history = index.templateHistory(template);
+      const at = history?.written(pattern.path, own?.declared);
+      if (!history || at === undefined) return null;
+      if (at < history.first)
+        return ` This pattern was written before the template's first version (${day(history.first)}; its git history, or the date it gives itself): a warning.`;
+      const schema = written ? sectionsById(template).get(written.replace(/@\d+$/, '')) : undefined;
+      const since = schema ? history.since(schema) : undefined;
+      return typeof since === 'number' && at < since
+        ? ` This pattern was written before the template asked for this section (${day(since)}; its git history, or the date it gives itself): a warning.`
+        : null;
     };
-    const reportNow = (finding: Report): void => {
-      const older = finding.warning ? null : before();
+    const reportNow = (finding: Report, written: string | undefined): void => {
+      const older = finding.warning ? null : before(written);
       report(older ? { ...finding, warning: true, message: `${finding.message}${older}` } : finding);
     };
     // A template section written at one other level by a good share of the catalog (`## Drawbacks`
@@ -158,7 +164,7 @@ export default defineCatalogRule({
           warning: true,
           message: `${finding.message} It stands beside ${leader.actual ? `\`${leader.actual}\`` : 'a section'}, written a level off with it, which ${countOf(leader.written)} of the catalog's ${ofMine} patterns${kind} write at this level (where an older template put them, likely): a warning, as that one is.`,
         });
-      } else reportNow(finding);
+      } else reportNow(finding, written);
     }
   },
 });

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { partDocuments } from '../../catalog/links.js';
 import { rowLabels } from '../../markdown/tables.js';
 import type { TemplateHistory } from '../../catalog/template-history.js';
 import { declaredDate } from '../../catalog/declared-date.js';
@@ -34,7 +36,7 @@ import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { bareHeadingsTemplate, flattenSections, isUnder, requiredOf } from '../../template/walk.js';
-import { claimedSections, fromTemplate, sectionOfTemplate } from '../../template/lookup.js';
+import { claimedSections, fromTemplate, sectionOfTemplate, sectionsById } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
@@ -159,6 +161,7 @@ export default defineCatalogRule({
         catalog.patterns.map((p) => collected<RequiredFindings>(p)),
       ),
     );
+    const patternFiles = () => memo('pattern files', () => new Set(catalog.patterns.map((p) => p.file)));
     // (What the pattern's own waivers name, `ignoredRules: ["missing:copyright"]`, is not asked of it.)
     const waived = waivedNames(pattern, catalog.config);
     for (const { section, underHalf, keeping, guess: _guess, lacking, of, ...finding } of mine.missing) {
@@ -222,6 +225,21 @@ export default defineCatalogRule({
           report({
             ...finding,
             message: `This file has ${of[0]} of the ${of[1]} sections the template asks for; ${later.length === lacking.length ? `the ${later.length === 1 ? 'one' : later.length} it lacks` : `${later.length} of the ${lacking.length} it lacks`} (${names(later)}) the template asked for only after it was written (its git history, or the date it gives itself): it follows the template of its time.${then.length > 0 ? ` It lacks ${names(then)} too, which the template had then: write ${then.length === 1 ? 'it' : 'them'}.` : ''} No fix is offered.`,
+          });
+          continue;
+        }
+      }
+      // (A pattern written in parts — a page that links the documents of the folder named for it,
+      // `oci-registries/1-primer.md` … —: the section may be in one of them. A warning that says so.)
+      if (!finding.warning && !underHalf) {
+        const parts = memo(`parts ${pattern.path}`, () => partDocuments(pattern, (file) => patternFiles().has(file)));
+        if (parts.length >= 2) {
+          const { fix: _f, ...unfixed } = finding;
+          const folder = path.relative(pattern.dir, path.dirname(parts[0]!)).split(path.sep).join('/');
+          report({
+            ...unfixed,
+            warning: true,
+            message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links in \`${folder}/\`: if the section is in one of them, give it this heading there or here; if not, write it.`,
           });
           continue;
         }
@@ -2024,9 +2042,4 @@ function keptSections(template: TemplateSchema, found: readonly (RequiredFinding
     }
   for (const [id, c] of counts) if (c.kept >= 3 && c.kept * 2 > c.having) out.add(id);
   return out;
-}
-
-/** The template's sections by id, worked out once per template. */
-function sectionsById(template: TemplateSchema): Map<string, TemplateSection> {
-  return fromTemplate(template, 'sections by id', () => new Map(flattenSections(template.sections).map((s) => [s.id, s])));
 }

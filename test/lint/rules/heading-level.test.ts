@@ -932,4 +932,28 @@ describe('heading-level: a pattern written before the template', () => {
       'design/202301-cache.md error `### Alternatives` should be level 2: `## Alternatives`.',
     ]);
   });
+  it('a section a level off in a pattern written before the template asked for that section: a warning that says when', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const { lint } = await import('../../../src/lint/lint.js');
+    const { gitAt, tempCatalog } = await import('../../helpers.js');
+    const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
+      'design/TEMPLATE.md': '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n',
+    });
+    gitAt(root, '2019-01-01T10:00:00Z', 'init', '-q');
+    gitAt(root, '2019-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2019-01-01T10:00:00Z', 'commit', '-qm', 'the first template');
+    await writeFile(path.join(root, 'design/query-log.md'), doc('Query log'));
+    gitAt(root, '2020-04-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2020-04-01T10:00:00Z', 'commit', '-qm', 'a design');
+    await writeFile(path.join(root, 'design/TEMPLATE.md'), '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n');
+    gitAt(root, '2021-06-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2021-06-01T10:00:00Z', 'commit', '-qm', 'alternatives asked for');
+    const report = await lint({ root, only: ['heading-level'], fix: false });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      'design/query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template asked for this section (2021-06-01; its git history, or the date it gives itself): a warning.',
+    ]);
+  });
 });

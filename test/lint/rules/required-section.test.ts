@@ -2701,3 +2701,23 @@ describe('required-section: sub-sections answered as rows of a table in their pa
     ]);
   });
 });
+
+describe('required-section: a pattern written in parts', () => {
+  it('a page that links two documents or more of the folder named for it: a missing section is a warning that names them; a page with no parts is told as before', async () => {
+    const template = '# Title\n\n## Background\n\nWhat came before.\n\n## Proposal\n\nWhat to do.\n\n## Alternatives\n\nOther ways.\n';
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'TEMPLATE.md', patterns: ['*.md'], exclude: ['TEMPLATE.md'] }),
+      'TEMPLATE.md': template,
+      'oci-registries.md':
+        '# Modules from OCI registries\n\n## Background\n\nRegistries today serve providers and modules over a protocol of their own, which every mirror and every private host has to build again, with its own ways to sign, to list versions and to fetch packages.\n\n## Why OCI\n\nIt is everywhere.\n\n## Parts of this document\n\n1. [A primer](oci-registries/1-primer.md)\n2. [Providers](oci-registries/2-providers.md)\n\n## Alternatives\n\nA proxy that speaks the old protocol in front of an OCI registry would keep every client as it is, but every operator would then run and secure one more service, and signing would still be ours to design.\n',
+      'oci-registries/1-primer.md': '# A primer\n\nLayers and manifests.\n',
+      'oci-registries/2-providers.md': '# Providers\n\nHow providers are stored.\n',
+      'plain.md': '# Plain\n\n## Background\n\nBefore.\n\n## Alternatives\n\nNone.\n',
+    });
+    const report = await lint({ root, only: ['required-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      'oci-registries.md warning Missing section `## Proposal`, expected after `## Background`. This pattern has its own sections there (`## Why OCI`, `## Parts of this document`): if one of them is that section in other words, rename it; if not, write it. This pattern is written in parts, 2 documents it links in `oci-registries/`: if the section is in one of them, give it this heading there or here; if not, write it.',
+      'plain.md error Missing section `## Proposal`, expected after `## Background`.',
+    ]);
+  });
+});
