@@ -1020,7 +1020,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) && !clash ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
@@ -1062,6 +1062,8 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               adopts(missing, offset) ||
               misparented(missing, offset) ||
               laterAbove(outline, template, missing, offset) ||
+              misplacedBefore(outline, template, missing) !== undefined ||
+              numberedAround(missing) ||
               bodyAfter ||
               bodyElsewhere ||
               mostlyOff
@@ -1075,6 +1077,23 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
 /** The number a heading opens with (`4` of `4. Risks`, `4 Metrics`), if any. */
 function leadingNumber(heading: string): string | undefined {
   return /^\(?(\d{1,3})(?:[.)]|\s)/.exec(heading.trim())?.[1];
+}
+
+/**
+ * Whether the pattern numbers its sections around where an unnumbered missing one goes (`## 7 How`,
+ * then `## 8 Action Plan`, where the Alternatives go between): inserted as the template names it, it
+ * would break the numbering.
+ */
+function numberedAround(missing: MissingSection): boolean {
+  const before = missing.after?.sections.at(-1)?.title;
+  const after = missing.before?.sections[0]?.title;
+  return (
+    leadingNumber(missing.schema.heading) === undefined &&
+    before !== undefined &&
+    after !== undefined &&
+    leadingNumber(before) !== undefined &&
+    leadingNumber(after) !== undefined
+  );
 }
 
 /** The author's section right after where a numbered missing section goes, when it carries the number the template gives that one. */
@@ -1105,6 +1124,30 @@ function laterAbove(outline: OutlineMatch, template: TemplateSchema, missing: Mi
     outline.misplaced.some((m) => order.indexOf(m.schema) > own && m.section.range.start.offset < offset) ||
     siblings.some((m) => order.indexOf(m.schema) >= 0 && order.indexOf(m.schema) < own && m.sections.some((s) => s.range.start.offset >= offset))
   );
+}
+
+/**
+ * The template section the pattern writes at another level that comes right before the missing one
+ * in the template's order, past sections missing too and up to the present one it is expected after
+ * (`### Security Considerations` inside the Specification, where the Incentive Considerations go
+ * after it): where it belongs is beside that one, which `--fix` cannot tell. Undefined where none.
+ */
+function misplacedBefore(outline: OutlineMatch, template: TemplateSchema, missing: MissingSection): Section | undefined {
+  const order = missing.parent ? missing.parent.schema.children : template.sections;
+  for (let i = order.indexOf(missing.schema) - 1; i >= 0; i--) {
+    const t = order[i]!;
+    if (t === missing.after?.schema) return undefined;
+    const off = outline.misplaced.find((m) => m.schema === t && m.section.level !== t.level);
+    if (off) return off.section;
+  }
+  return undefined;
+}
+
+/** The words that say the section before it is written at another level, so no fix is offered (see `misplacedBefore`). */
+function besideText(section: Section | undefined): string {
+  return section
+    ? ` The section before it, ${headingLabel(section)} on line ${section.heading.range.start.line}, is written at another level: insert it by hand beside that one, so no fix is offered.`
+    : '';
 }
 
 /**

@@ -2721,3 +2721,27 @@ describe('required-section: a pattern written in parts', () => {
     ]);
   });
 });
+
+describe('required-section: the section before the missing one written at another level', () => {
+  it('`### Security` inside the Specification, where the Incentives go after it: no fix (it would land at the end), the message says where', async () => {
+    const template = '# Title\n\n## Summary\n\nWhat.\n\n## Specification\n\nHow.\n\n## Security\n\nRisks.\n\n## Incentives\n\nWho gains.\n';
+    const source = '# Kiln lids\n\n## Summary\n\nA lid.\n\n## Specification\n\nA hinge.\n\n### Security\n\nNo risk.\n\n---\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '15:1 Missing section `## Incentives`, expected after `## Specification`. The section before it, `### Security` on line 11, is written at another level: insert it by hand beside that one, so no fix is offered.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
+
+describe('required-section: an unnumbered section missing between numbered ones', () => {
+  it('`## 2 How` then `## 3 Plan`, where the Alternatives go between: no fix, the message says to number it', async () => {
+    const template = '# Title\n\n## Why\n\nWhy.\n\n## How\n\nHow.\n\n## Alternatives\n\nOthers.\n\n## Plan\n\nSteps.\n';
+    const source = '# Kiln lids\n\n## 1 Why\n\nHeat.\n\n## 2 How\n\nA hinge.\n\n## 3 Plan\n\nBuild it.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([
+      '9:1 Missing section `## Alternatives`, expected after `## 2 How`. The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
