@@ -204,7 +204,8 @@ export function compareTemplate(
       }
       // (Or left out by some and empty in others, as many as a section left out alone would be: the
       // catalog writes it when there is something to say, `## Resources` missing in 13 and empty in 6 of 47.)
-      else if (empty >= EMPTY_MIN && n >= RECOMMEND_MIN && n - kept > 0 && n - kept < n * ABSENT_SHARE && n - kept + empty >= n * ABSENT_SHARE) {
+      // (Left empty by a share of those that have it that says so, a tenth at least: three of 135 is chance.)
+      else if (empty >= EMPTY_MIN && empty * 10 >= kept && n >= RECOMMEND_MIN && n - kept > 0 && n - kept < n * ABSENT_SHARE && n - kept + empty >= n * ABSENT_SHARE) {
         const c = choice(schema);
         c.recommended = true;
         c.reasons.push(

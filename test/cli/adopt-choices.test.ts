@@ -1007,4 +1007,20 @@ describe('init --adopt: a section left out by some and empty in others', () => {
     expect(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).toContain('is missing in 2 and left empty in 3 of 12 patterns: recommended');
     expect((await lintOf(dir, REPO)).errorCount).toBe(0);
   });
+
+  it('three left empty among many that write it is chance: the section stays required', async () => {
+    const files: Record<string, string> = {
+      'TEMPLATE.md': '# Title\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n\n## Resources\n\n<!-- Links to references. -->\n',
+      'README.md': '# Kiln specs\n\nCopy the template.\n',
+    };
+    for (let i = 0; i < 45; i++) {
+      const resources =
+        i < 12 ? '' : i < 15 ? '\n## Resources\n\n<!-- Links to references. -->\n' : `\n## Resources\n\n- [Notes on part ${i}](https://example.org/${i})\n`;
+      files[`specs/part-${i}.md`] = `# Kiln part ${i}\n\n## Summary\n\nPart ${i}.\n\n## Design\n\nHow part ${i} works.\n${resources}`;
+    }
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(((await configOf(dir)).sections as Record<string, unknown> | undefined)?.Resources).toBeUndefined();
+  });
 });
