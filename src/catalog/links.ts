@@ -555,7 +555,9 @@ export function partDocuments(pattern: { file: string; dir: string; links: reado
     } catch {
       continue;
     }
-    if (file === pattern.file || !file.startsWith(own + path.sep) || out.includes(file) || isPattern(file)) continue;
+    // (Of a folder's README, in the folders of its folder: a note beside it is no part of it.)
+    if (file === pattern.file || !file.startsWith(own + path.sep) || (own === pattern.dir && path.dirname(file) === own) || out.includes(file) || isPattern(file))
+      continue;
     if (existsSync(file) && lstatSync(file).isFile()) out.push(file);
   }
   return out;

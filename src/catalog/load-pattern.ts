@@ -401,8 +401,6 @@ function readTitle(
   const h1IsAPart =
     doc.title !== undefined &&
     (DOCUMENT_PARTS.has(foldHeading(doc.title.text)) ||
-      // (Or a record's own part set above it, `# Status` over a notice that the proposal is paused.)
-      RECORD_SECTIONS.test(foldHeading(doc.title.text)) ||
       isNotice(doc.title.text) ||
       (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)) ||
       (/^(?:1|I)[.)]?\s/.test(doc.title.text.trim()) && doc.headings.some((h) => h.level === 1 && h !== doc.title && numbered(h.text))));
@@ -428,6 +426,14 @@ function readTitle(
       ? doc.headings.find((h) => h.level === 1 && h !== doc.title && foldText(h.text) === foldText(fmTitle.text))
       : undefined;
   if (repeated) return { text: repeated.text, from: 'heading', range: repeated.range };
+  // (A first H1 that names a part set above the document — `# Status` over a notice, a part of a
+  // document, a notice — and one H1 after it that names no part nor section, `# RFC: Client Controlled
+  // Nullability`: that one names it, where no front matter does. A record's part alone, `# Changelog`,
+  // may be a pattern's name: only with such an H1 after it is it a part.)
+  const namesAPart = (text: string) => DOCUMENT_PARTS.has(foldHeading(text)) || RECORD_SECTIONS.test(foldHeading(text)) || isNotice(text);
+  const partsUp = !fmTitle && doc.title && namesAPart(doc.title.text) ? doc.headings.filter((h) => h.level === 1 && h !== doc.title) : [];
+  const namer = partsUp.filter((h) => !numbered(h.text) && !namesAPart(h.text) && !lead.isSection(h.text));
+  if (namer.length === 1 && partsUp.length === 1) return { text: namer[0]!.text, from: 'heading', range: namer[0]!.range };
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.
@@ -438,13 +444,6 @@ function readTitle(
     return { text: doc.title.text, from: 'heading', range: doc.title.range, ...(titleLineLeft ? { sample: true as const } : {}) };
   }
   if (fmTitle) return fmTitle;
-  // (A first H1 that names a part set above the document, `# Status` over a notice, and one H1 after
-  // it that names no part nor section, `# RFC: Client Controlled Nullability`: that one names it.)
-  const partsUp = h1IsAPart ? doc.headings.filter((h) => h.level === 1 && h !== doc.title) : [];
-  const namer = partsUp.filter(
-    (h) => !numbered(h.text) && !DOCUMENT_PARTS.has(foldHeading(h.text)) && !RECORD_SECTIONS.test(foldHeading(h.text)) && !isNotice(h.text) && !lead.isSection(h.text),
-  );
-  if (namer.length === 1 && partsUp.length === 1) return { text: namer[0]!.text, from: 'heading', range: namer[0]!.range };
   // (With no H1 at the top, the one H1 below headings of the author's alone, a `## Note` above `# Cache
   // idea`: the title, written below a note. The title rule says it is not at the top.)
   const h1s = doc.headings.filter((h) => h.level === 1);

@@ -56,9 +56,8 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
       .title!.text.slice(labelled[0].length)
       .trim()
       .replace(/^`([^`]+)`$/, '$1');
-    if (IDENTIFIER.test(name) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(name)) return nameInWords(name);
-    if (name && !NO_NAME.test(name)) return name;
-    if (NO_NAME.test(name)) return nameInWords(pattern.slug);
+    if (IDENTIFIER.test(name) || KEBAB_IDENTIFIER.test(name)) return nameInWords(name);
+    return name && !NO_NAME.test(name) ? name : nameInWords(pattern.slug);
   }
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
@@ -75,6 +74,9 @@ const NO_NAME = /^(?:[`*_(]*)(?:n\/?a|none|nil|not applicable|tbd|tba|tbc|to be 
 
 /** A name written as an identifier: lower case words joined by underscores (`retry_budget`, `async_await`). */
 const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+
+/** …or by hyphens, after the label a title line keeps (`Feature Name: better-reflect`). */
+const KEBAB_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 
 /** A name made of a file's or an identifier's words, as readers are shown it. */
 function nameInWords(name: string): string {

@@ -1,15 +1,16 @@
 import type { Block } from './types.js';
 
 /**
- * The labels the rows of the tables among `blocks` open with — a Markdown table's first cells (its
- * header row's too) and an HTML table's (`<tr><td><strong>Security</strong></td>…`) —, as plain
+ * The labels the rows of the tables among `blocks` open with — a Markdown table's first cells (of its
+ * body rows) and an HTML table's (`<tr><td><strong>Security</strong></td>…`) —, as plain
  * text: emphasis, tags and a closing colon taken off. A table that answers parts row by row
  * (`**Accessibility**` | `N/A`) names them so.
  */
 export function rowLabels(blocks: readonly Block[]): string[] {
   const cells: string[] = [];
   for (const b of blocks) {
-    if (b.kind === 'table') cells.push(b.table.header[0] ?? '', ...b.table.rows.map((r) => r.cells[0] ?? ''));
+    // (A Markdown table's header row names its columns, not a part: its body rows only.)
+    if (b.kind === 'table') cells.push(...b.table.rows.map((r) => r.cells[0] ?? ''));
     else if (b.kind === 'html' && /^\s*<table\b/i.test(b.html))
       // (A row runs to the next one, its `</tr>` or `</td>` left out or not, as browsers read it.)
       for (const row of b.html.split(/<tr\b[^>]*>/i).slice(1)) {

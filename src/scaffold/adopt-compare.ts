@@ -381,14 +381,15 @@ function titleChoice(template: TemplateSchema, docs: readonly MarkdownDocument[]
   const titles = docs.map(titleOf);
   // (An H1 that is the label the template keeps over the field naming the pattern, `# Meta`, is no title.)
   const label = template.title.from === 'none' && template.title.label ? foldHeading(template.title.label) : undefined;
-  // (Nor is one that names a part of a document or a section of the template, `## Summary` first in a
-  // document titled in its front matter, where the template's title line is a `##`: read as its title
-  // only for want of another.)
+  // (Nor is one that names a part of a document or a section of the template: `## Summary` first in a
+  // document titled in its front matter, read as its title for want of another where the template's
+  // title line is a `##`. Nor, there, a numbered section, `## 1 Related links/tickets` — an H1 so
+  // numbered, `# 12 Factor Apps`, is a name.)
   const sectionNames = new Set(flattenSections(template.sections).map((s) => foldHeading(s.name)));
+  const secondLevel = template.title.from === 'heading' && template.title.level === 2;
   const names = (heading: string) => {
     const folded = foldHeading(heading);
-    // (Nor a numbered section, `## 1 Related links/tickets`.)
-    return folded === label || DOCUMENT_PARTS.has(folded) || sectionNames.has(folded) || /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{L}/u.test(heading.trim());
+    return folded === label || DOCUMENT_PARTS.has(folded) || sectionNames.has(folded) || (secondLevel && /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\p{L}/u.test(heading.trim()));
   };
   const counts = {
     heading: titles.filter((t) => t.heading && !names(t.heading)).length,

@@ -726,11 +726,13 @@ function narrowFolders(
     // theirs, written perhaps before the template.)
     const stem = (name: string) => /^(\p{L}{4,}[-_.])\p{L}/u.exec(name)?.[1]?.toLowerCase();
     const stems = new Map<string, number>();
+    // (Counting the folders kept for their documents, not one kept with nothing to read, `proposals-assets/`;
+    // and joining a folder of documents only.)
     for (const k of kept) {
       const st = stem(k.value);
-      if (st) stems.set(st, (stems.get(st) ?? 0) + 1);
+      if (st && k.fitting > 0) stems.set(st, (stems.get(st) ?? 0) + 1);
     }
-    kept = stats.filter((s) => kept.includes(s) || (stems.get(stem(s.value) ?? '') ?? 0) >= 2);
+    kept = stats.filter((s) => kept.includes(s) || (s.parsed > 0 && (stems.get(stem(s.value) ?? '') ?? 0) >= 2));
     const dropped = stats.filter((s) => !kept.includes(s));
     const names = kept.map((s) => s.value).sort();
     const prefix = commonPrefix(names);

@@ -79,7 +79,8 @@ export function processRules(root: string, template: readonly TemplateSection[],
             const entry = listed.get(schema) ?? listed.set(schema, {}).get(schema)!;
             // (An item marked so in its own note, `Motivation (*optional*) - …` under "Each FIP should
             // have the following parts:": a part a document may have, whatever the lead-in says of the rest.)
-            if (named!.note && /\boptional\b/i.test(named!.note)) {
+            // (Not `(not optional)`, nor `(optional for Informational FIPs)`, which asks it of the others.)
+            if (named!.note && /^optional\b(?!\s+(?:for|unless|if|only|when|until)\b)/i.test(named!.note)) {
               entry.may ??= { file: page.rel, line: item.range.start.line, text: item.text.split('\n')[0]!.replace(/\s+/g, ' ').trim().slice(0, 120) };
               continue;
             }
@@ -243,9 +244,10 @@ function itemName(text: string): { name: string; note?: string } | undefined {
 function endingIn(sections: readonly TemplateSection[], name: string): TemplateSection | undefined {
   const key = variantKey(name);
   if (key.length < 4) return undefined;
+  const keyWords = key.split(' ').length;
   const found = sections.filter((s) => {
     const words = variantKey(s.name).split(' ');
-    return words.length > 1 && words.length <= 3 && words.slice(1).join(' ') === key;
+    return words.length > keyWords && words.length <= keyWords + 2 && words.slice(-keyWords).join(' ') === key;
   });
   return found.length === 1 ? found[0] : undefined;
 }

@@ -95,7 +95,8 @@ function readmeHeading(root: string): { value: string; file: string } | undefine
           ? first
           : undefined);
     // (A heading the parser read from that HTML block is its text as the block has it: read from the `<h1>`.)
-    const written = heading && !/^\s*</.test(heading.raw) ? heading : undefined;
+    // (The `<h1>` at the very top wins over a Markdown H1 further down.)
+    const written = html === undefined && heading && !/^\s*</.test(heading.raw) ? heading : undefined;
     if (!written && html === undefined) continue;
     // (Its source, badges and all, with the badges left out: their alt text is no part of the name.)
     // (What follows a line break in it, `<br>` then badges, is no part of it either; nor a colon closing it, `# Accepted Proposals:`.)

@@ -121,21 +121,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
       const { src: _dropped, ...rest } = attribs;
       return { tagName: 'img', attribs: rest };
     },
-    // A frame (`<iframe src="https://docs.google.com/…/preview">`, a document or video embedded) runs
-    // another site's page inside this one: never shown, but its page is linked where it was, so the
-    // reader loses nothing. (One of any other scheme is dropped whole, as a frame is.)
-    iframe: (_tag, attribs) => {
-      const src = (attribs.src ?? '').trim();
-      let host: string | undefined;
-      try {
-        host = /^https?:\/\//i.test(src) ? new URL(src).host : undefined;
-      } catch {
-        host = undefined;
-      }
-      return host
-        ? { tagName: 'a', attribs: { href: src, class: 'embed', rel: 'noopener noreferrer' }, text: `Embedded page (${host})` }
-        : { tagName: 'iframe', attribs: {} };
-    },
     input: (_tag, attribs) =>
       attribs.type === 'checkbox'
         ? { tagName: 'input', attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) } }
@@ -144,7 +129,31 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return sanitizeHtml(/<iframe/i.test(html) ? framesAsLinks(html) : html, OPTIONS);
+}
+
+/**
+ * A frame (`<iframe src="https://docs.google.com/…/preview">`, a document or video embedded) runs
+ * another site's page inside this one: never shown, but its `http(s)` page is linked where it was, so
+ * the reader loses nothing. What a frame holds, up to its end tag or the end of the text as a
+ * browser reads an unclosed one, is no text of the page; a frame of another scheme goes whole, as
+ * before. (A frame inside an HTML comment stays in the comment, which the sanitizer drops.) The link
+ * passes the sanitizer's checks like any other.
+ */
+function framesAsLinks(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)|<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?(?:<\/iframe\s*>|$)/gi, (whole, attributes: string | undefined) => {
+    if (attributes === undefined) return whole;
+    const src = /(?:^|\s)src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+    const url = (src?.[1] ?? src?.[2] ?? src?.[3] ?? '').trim().replace(/&amp;/g, '&');
+    let host: string | undefined;
+    try {
+      host = /^https?:\/\//i.test(url) ? new URL(url).host : undefined;
+    } catch {
+      host = undefined;
+    }
+    const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return host ? `<a href="${attr(url)}" class="embed" rel="noopener noreferrer">Embedded page (${attr(host)})</a>` : '';
+  });
 }
 
 /*

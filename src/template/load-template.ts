@@ -709,7 +709,7 @@ function buildSections(
           saysRecommended(section.blocks[0]) ||
           askedOfSomeKinds(ownBlocks) ||
           askedInSomeCases(ownBlocks) ||
-          notStrictlyRequired(ownBlocks) ||
+          notStrictlyRequired(ownBlocks, heading) ||
           section.heading.range.start.line > skipFrom),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
@@ -1032,10 +1032,10 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
     /\bonly\s+(?:\p{L}+\s+){1,3}(?:proposals?|documents?|rfcs?|patterns?|changes?)\s+(?:need|require|must (?:include|have))\b/iu.test(plain) ||
     /\ball\s+[\p{L}-]+\s+that\s+[^.]{1,80}?\bmust\s+(?:include|have|contain|add)\b/iu.test(plain) ||
     // (`Test cases are mandatory for proposals that change consensus. Other proposals can choose to include them.`)
-    /\b(?:[Mm]andatory|[Rr]equired|[Cc]ompulsory)\s+(?:only\s+)?for\s+(?:\p{L}+\s+){0,2}(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:that|which|affecting|changing|touching)\b/u.test(
+    /\b(?:[Mm]andatory|[Rr]equired|[Cc]ompulsory)\s+(?:only\s+)?for\s+(?:(?!(?:[Aa]ll|[Ee]very|[Aa]ny|[Ee]ach)\b)\p{L}+\s+){0,2}(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:that|which|affecting|changing|touching)\b/u.test(
       plain,
     ) ||
-    /\b[Oo]ther\s+(?:\p{L}+\s+)?(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:can|may|might)\s+(?:choose\s+to\s+)?(?:include|add|omit|skip|leave)\b/u.test(
+    /\b[Oo]ther\s+(?:\p{L}+\s+)?(?:proposals?|documents?|rfcs?|patterns?|changes?|[A-Z]{2,5}s)\s+(?:can|may|might)\s+(?:choose\s+to\s+(?:include|add|omit|skip|leave)|(?:include|omit|skip|leave\s+out)\s+(?:it|them|this|these|one|links?)\b)/u.test(
       plain,
     )
   );
@@ -1046,12 +1046,18 @@ function askedOfSomeKinds(blocks: readonly Block[]): boolean {
  * not a strict requirement for a proposal, but having at least one … gives much more weight`. A missing
  * one is a warning.
  */
-function notStrictlyRequired(blocks: readonly Block[]): boolean {
+function notStrictlyRequired(blocks: readonly Block[], name: string): boolean {
   const plain = blocks
     .map((b) => guidanceText(b))
     .join(' ')
     .replace(/\s+/g, ' ');
-  return /\bis not an? (?:strict|hard|firm|absolute) requirement\b|\bis not (?:strictly|absolutely) (?:required|necessary|needed|mandatory)\b/i.test(plain);
+  // (Said of the section — `this section`, or its name, `Having alternatives` for `## Alternatives` —,
+  // not of something it may hold: `A diagram is not strictly necessary`.)
+  const named = escapeRegExp(foldHeading(name)).replace(/ /g, '\\s+');
+  return new RegExp(
+    `(?:\\bthis (?:sub-?)?section|\\b${named})\\b[^.]{0,40}?\\bis not (?:an? (?:strict|hard|firm|absolute) requirement|(?:strictly|absolutely) (?:required|necessary|needed|mandatory))\\b`,
+    'i',
+  ).test(plain);
 }
 
 /**
@@ -1065,12 +1071,16 @@ function askedInSomeCases(blocks: readonly Block[]): boolean {
   const sentences = blocks.flatMap((b) => guidanceText(b).split(/(?<=[.!?])\s+(?=\p{Lu})/u)).filter((x) => /\p{L}/u.test(x));
   return (
     sentences.length > 0 &&
-    sentences.every(
-      (x) =>
-        /^(?:if|when|where|in case)\s+[^,?.]{8,},/i.test(x) &&
-        !/^(?:if|when|where|in case)\s+(?:(?:there|it)\s+(?:are|is|was|were)\s+)?(?:no|none|not|nothing|neither)\b/i.test(x) &&
-        !/^(?:if|when|where)\s+(?:applicable|relevant|needed|necessary|possible)\b/i.test(x),
-    )
+    sentences.every((x) => {
+      const condition = /^(?:if|when|where|in case)\s+([^,?.]{8,}),/i.exec(x)?.[1];
+      return (
+        condition !== undefined &&
+        // (A case of the content, `If your change has no user impact, say N/A`, asks for the section all the same.)
+        !/\b(?:no|none|not|nothing|neither|n\/a)\b/i.test(condition) &&
+        // (Nor is how to write it a case: `When writing this section, …`, `Where appropriate, …`.)
+        !/^(?:writing|describing|filling|answering|applicable|relevant|appropriate|needed|necessary|possible|unsure|in doubt)\b/i.test(condition)
+      );
+    })
   );
 }
 

@@ -32,7 +32,7 @@ export interface StageRequirement {
 
 /** `An implementation has to be finished before a proposal may be given status Final` (or `given "Final" status`): the stage, in group 1 (or 2). */
 const GIVEN_STATUS =
-  /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:(?:status|stage)\s+["“']?([^.\n,"”']*)|["“']([^"”'\n]{1,30})["”']\s+(?:status|stage)\b)/i;
+  /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:(?:status|stage)\s+["“'‘]?([^.\n,"”'’]*)|["“'‘]([^"”'’\n]{1,30})["”'’]\s+(?:status|stage)\b)/i;
 
 /** Keys whose listed values are stages a pattern goes through, in order (not kinds: `type`, `category`). */
 const STAGE_KEY = /^(?:status|stage|maturity|phase|state|level)$/i;

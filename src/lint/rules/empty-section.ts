@@ -228,4 +228,5 @@ function descendants(section: Section): Section[] {
 }
 
 /** Guidance that lets the section stay empty: `This section will probably initially be empty`, `may be left empty`. */
-const MAY_BE_EMPTY = /\b(?:will|may|can|might|could)(?: (?:probably|likely|well|often))? (?:initially |at first |first )?(?:be|stay|remain) (?:left )?(?:empty|blank)\b/i;
+const MAY_BE_EMPTY =
+  /\b(?:will|may|can|might|could)(?: (?:probably|likely|well|often))? (?:initially |at first |first )?(?:be|stay|remain) (?:left )?(?:empty|blank)\b(?!\s*,?\s*(?:only|unless|if|when|for|except)\b)/i;

@@ -111,13 +111,16 @@ export default defineCatalogRule({
         return ` This pattern was written before the template's first version (${day(history.first)}; its git history, or the date it gives itself): a warning.`;
       const schema = written ? sectionsById(template).get(written.replace(/@\d+$/, '')) : undefined;
       const since = schema ? history.since(schema) : undefined;
-      return typeof since === 'number' && at < since
+      return schema && typeof since === 'number' && history.writtenBefore(schema, pattern.path, own?.declared)
         ? ` This pattern was written before the template asked for this section (${day(since)}; its git history, or the date it gives itself): a warning.`
         : null;
     };
+    // (And nothing moved in it by --fix: a record kept as it was, as required-section leaves one.)
     const reportNow = (finding: Report, written: string | undefined): void => {
       const older = finding.warning ? null : before(written);
-      report(older ? { ...finding, warning: true, message: `${finding.message}${older}` } : finding);
+      if (!older) return report(finding);
+      const { fix: _fix, ...unfixed } = finding;
+      report({ ...unfixed, warning: true, message: `${finding.message}${older}` });
     };
     // A template section written at one other level by a good share of the catalog (`## Drawbacks`
     // where the template now has `### Drawbacks` under `## Design`): the place an older template gave

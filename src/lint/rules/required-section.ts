@@ -235,11 +235,11 @@ export default defineCatalogRule({
         const parts = memo(`parts ${pattern.path}`, () => partDocuments(pattern, (file) => patternFiles().has(file)));
         if (parts.length >= 2) {
           const { fix: _f, ...unfixed } = finding;
-          const folder = path.relative(pattern.dir, path.dirname(parts[0]!)).split(path.sep).join('/');
+          const folders = [...new Set(parts.map((p) => `\`${path.relative(pattern.dir, path.dirname(p)).split(path.sep).join('/')}/\``))];
           report({
             ...unfixed,
             warning: true,
-            message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links in \`${folder}/\`: if the section is in one of them, give it this heading there or here; if not, write it.`,
+            message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links in ${folders.slice(0, 2).join(' and ')}${folders.length > 2 ? ' and more' : ''}: if the section is in one of them, give it this heading there or here; if not, write it.`,
           });
           continue;
         }
@@ -1020,7 +1020,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) && !clash ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)

@@ -2356,6 +2356,14 @@ describe('required-section: a section the template asks of some kinds of pattern
     const always =
       '# Title\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nThe details.\n\n## Test Vectors\n\nEvery proposal includes test vectors.\n\n## Security\n\nAlways required.\n';
     expect((await lintOne('required-section', source, { template: always })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    // (Nor is a section asked of all the kinds that do something, or another kind's risk: `required for all proposals that …`, `Other changes may add risk`.)
+    for (const guidance of ['Test vectors are required for all proposals that change the format.', 'List the vectors. Other changes may add risk to the format.']) {
+      const strict = always.replace('Every proposal includes test vectors.', guidance);
+      expect(
+        (await lintOne('required-section', source, { template: strict })).diagnostics.map((d) => d.severity),
+        guidance,
+      ).toEqual(['error']);
+    }
   });
 });
 
@@ -2382,6 +2390,10 @@ describe('required-section: a section the template asks for in some cases only',
       'List the screens that change. If there are none, say so.',
       'If there are no screens, write None.',
       'If the change alters what users see, sketch it. Every proposal lists its screens.',
+      // (How to write it is no case; nor is a case of the content; nor a thing it may hold said optional.)
+      'When writing this section, list each screen that changes.',
+      'If your change has no visible effect, say N/A.',
+      'List the screens that change. A mock-up is not strictly necessary.',
     ]) {
       const found = await lintOne('required-section', source, { template: template(guidance) });
       expect(
