@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { chooseLayout, escapeName, fileGlob, groupBy, type LayoutChoice, type TemplateCandidate } from './adopt-layout.js';
-import { fitOf, fits, isNonPatternName, nameTokens, NOT_THE_CATALOGS, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
+import { fitOf, fits, isNonPatternName, linkedFile, nameTokens, NOT_THE_CATALOGS, slugOfFile, templateNameScore, type ScannedFile } from './adopt-scan.js';
 
 /**
  * Collections that keep a template of their own: a site whose `patterns/`,
@@ -165,17 +165,6 @@ function namedFolder(file: ScannedFile, files: readonly ScannedFile[]): string |
     return forIt >= 3 && forIt * 2 > documents.length;
   });
   return named.length === 1 ? named[0]![0] : undefined;
-}
-
-/** The file of the catalog a relative link in `folder` leads to (`/` separators, from the root), if it is one. */
-function linkedFile(folder: string, url: string): string | undefined {
-  const target = url.trim().replace(/[?#].*$/, '');
-  if (!target || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return undefined;
-  try {
-    return path.posix.normalize(target.startsWith('/') ? decodeURI(target).replace(/^\/+/, '') : path.posix.join(folder, decodeURI(target)));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

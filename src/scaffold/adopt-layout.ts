@@ -17,6 +17,7 @@ import {
   isTemplateFolder,
   layoutKey,
   layoutOf,
+  linkedFile,
   slugOfFile,
   templateNameScore,
   templateWordInTopic,
@@ -629,16 +630,8 @@ function listedByIndex(files: readonly ScannedFile[], eligible: readonly Scanned
     if (f.dirs.length > 0 || !/^(?:readme|summary|_?index)\.(?:md|markdown)$/i.test(f.base) || !f.doc) continue;
     const linked = new Set<string>();
     for (const link of f.doc.links) {
-      const url = link.url.trim();
-      if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue;
-      let rel: string;
-      try {
-        // (`/making/pool.md` from the root, as git hosts read it: here, the catalog's root.)
-        rel = path.posix.normalize(decodeURI(url.replace(/[?#].*$/, '').replace(/^\/+/, '')));
-      } catch {
-        continue;
-      }
-      if (candidates.has(rel)) linked.add(rel);
+      const rel = linkedFile('', link.url);
+      if (rel !== undefined && candidates.has(rel)) linked.add(rel);
     }
     if (linked.size >= 3) for (const rel of linked) out.add(rel);
   }

@@ -639,3 +639,17 @@ export function withoutFences(source: string): string {
 export function frontMatterBlanks(schema: { frontMatter: Record<string, unknown> }): boolean {
   return Object.values(schema.frontMatter).some((v) => typeof v === 'string' && /^\s*[<[{‹][^\n]*[>\]}›]\s*$/.test(v));
 }
+
+/**
+ * The file of the catalog a relative link in `folder` leads to (`/` separators, from the root), if it
+ * is one; a link from the root (`/making/pool.md`) read from the catalog's root, as git hosts read it.
+ */
+export function linkedFile(folder: string, url: string): string | undefined {
+  const target = url.trim().replace(/[?#].*$/, '');
+  if (!target || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return undefined;
+  try {
+    return path.posix.normalize(target.startsWith('/') ? decodeURI(target).replace(/^\/+/, '') : path.posix.join(folder, decodeURI(target)));
+  } catch {
+    return undefined;
+  }
+}

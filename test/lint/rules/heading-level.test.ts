@@ -907,52 +907,50 @@ describe('heading-level: every heading an H1, the template’s outline written o
 });
 
 describe('heading-level: a pattern written before the template', () => {
-  it('a section a level off in a pattern committed before the template’s first version: a warning that says so; one written since: an error', async () => {
-    const { writeFile } = await import('node:fs/promises');
+  const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
+  const withAlternatives = '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n';
+  /** A catalog committed step by step (files written, then committed as of the date), and heading-level's findings in it. */
+  async function history(steps: [date: string, files: Record<string, string>][]): Promise<string[]> {
+    const { writeFile, mkdir } = await import('node:fs/promises');
     const path = await import('node:path');
     const { lint } = await import('../../../src/lint/lint.js');
     const { gitAt, tempCatalog } = await import('../../helpers.js');
-    const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
-      'design/202004-query-log.md': doc('Query log'),
     });
-    gitAt(root, '2020-04-01T10:00:00Z', 'init', '-q');
-    gitAt(root, '2020-04-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2020-04-01T10:00:00Z', 'commit', '-qm', 'an early design');
-    await writeFile(path.join(root, 'design/TEMPLATE.md'), '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n');
-    gitAt(root, '2021-06-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2021-06-01T10:00:00Z', 'commit', '-qm', 'the template');
-    await writeFile(path.join(root, 'design/202301-cache.md'), doc('Cache'));
-    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'a later design');
+    gitAt(root, steps[0]![0], 'init', '-q');
+    for (const [date, files] of steps) {
+      for (const [rel, text] of Object.entries(files)) {
+        await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+        await writeFile(path.join(root, rel), text);
+      }
+      gitAt(root, date, 'add', '-A');
+      gitAt(root, date, 'commit', '-qm', `as of ${date}`);
+    }
     const report = await lint({ root, only: ['heading-level'], fix: false });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+    return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+  }
+
+  it('a section a level off in a pattern committed before the template’s first version: a warning that says so; one written since: an error', async () => {
+    expect(
+      await history([
+        ['2020-04-01T10:00:00Z', { 'design/202004-query-log.md': doc('Query log') }],
+        ['2021-06-01T10:00:00Z', { 'design/TEMPLATE.md': withAlternatives }],
+        ['2023-01-01T10:00:00Z', { 'design/202301-cache.md': doc('Cache') }],
+      ]),
+    ).toEqual([
       "design/202004-query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template's first version (2021-06-01; its git history, or the date it gives itself): a warning.",
       'design/202301-cache.md error `### Alternatives` should be level 2: `## Alternatives`.',
     ]);
   });
   it('a section a level off in a pattern written before the template asked for that section: a warning that says when', async () => {
-    const { writeFile } = await import('node:fs/promises');
-    const path = await import('node:path');
-    const { lint } = await import('../../../src/lint/lint.js');
-    const { gitAt, tempCatalog } = await import('../../helpers.js');
-    const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
-    const root = await tempCatalog({
-      'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
-      'design/TEMPLATE.md': '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n',
-    });
-    gitAt(root, '2019-01-01T10:00:00Z', 'init', '-q');
-    gitAt(root, '2019-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2019-01-01T10:00:00Z', 'commit', '-qm', 'the first template');
-    await writeFile(path.join(root, 'design/query-log.md'), doc('Query log'));
-    gitAt(root, '2020-04-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2020-04-01T10:00:00Z', 'commit', '-qm', 'a design');
-    await writeFile(path.join(root, 'design/TEMPLATE.md'), '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n');
-    gitAt(root, '2021-06-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2021-06-01T10:00:00Z', 'commit', '-qm', 'alternatives asked for');
-    const report = await lint({ root, only: ['heading-level'], fix: false });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+    expect(
+      await history([
+        ['2019-01-01T10:00:00Z', { 'design/TEMPLATE.md': '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n' }],
+        ['2020-04-01T10:00:00Z', { 'design/query-log.md': doc('Query log') }],
+        ['2021-06-01T10:00:00Z', { 'design/TEMPLATE.md': withAlternatives }],
+      ]),
+    ).toEqual([
       'design/query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template asked for this section (2021-06-01; its git history, or the date it gives itself): a warning.',
     ]);
   });
