@@ -65,6 +65,12 @@ export function declaredDate(pattern: { frontMatter: Record<string, unknown>; fi
     if (time !== undefined && !Number.isNaN(time)) dates.push(time);
   };
   for (const [key, value] of Object.entries(pattern.frontMatter)) if (DATE_KEY.test(key.trim())) add(value);
+  // (Front matter that does not load — a quote left open on another line — still dates the document
+  // in a line of its own, `creation-date: 2020-07-29`: read line by line. Its error is
+  // front-matter-syntax's to say.)
+  const fm = pattern.document.frontMatter;
+  if (fm?.error)
+    for (const m of fm.raw.matchAll(/^([\p{L}][\p{L} _-]{0,24}?)[ \t]*:[ \t]*["']?([^"'\n#]+?)["']?[ \t]*(?:#.*)?$/gmu)) if (DATE_KEY.test(m[1]!.trim())) add(m[2]);
   for (const [key, value] of Object.entries(pattern.fields ?? {})) if (DATE_KEY.test(key.trim())) add(value);
   // (The header: the lines above the first section, after the title.)
   for (const block of pattern.document.preamble) {

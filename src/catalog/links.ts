@@ -31,16 +31,26 @@ export function resolveReference(url: string, fromFile: string, root: string): R
   const hashAt = url.indexOf('#');
   const pathPart = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/\?.*$/, '');
   const anchor = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
-  let decoded = pathPart;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch {
-    // keep as written
-  }
+  const decoded = decodeLinkPath(pathPart);
   const file = decoded === '' ? fromFile : decoded.startsWith('/') ? path.join(root, decoded) : path.resolve(path.dirname(fromFile), decoded);
   const rel = path.relative(root, file);
   const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
   return { kind: 'local', file, ...(anchor !== undefined ? { anchor } : {}), outside };
+}
+
+/**
+ * The path part of a link to a file (its `?query` and `#anchor` already cut off) as its author means
+ * it: every percent-escape decoded (`my%20notes.md`, `a%23b.md` for `a#b.md`); one that does not
+ * decode (`100%.md`) is kept as written. Every reader of links to the catalog's files reads them so
+ * (the link rule, a pattern's parts, init --adopt's lists and template links).
+ */
+export function decodeLinkPath(pathPart: string): string {
+  if (!pathPart.includes('%')) return pathPart;
+  try {
+    return decodeURIComponent(pathPart);
+  } catch {
+    return pathPart;
+  }
 }
 
 /**
@@ -549,12 +559,7 @@ export function partDocuments(pattern: { file: string; dir: string; links: reado
   for (const link of pattern.links) {
     const url = link.url.trim().replace(/[?#].*$/, '');
     if (!url || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url) || !/\.(?:md|markdown)$/i.test(url)) continue;
-    let file: string;
-    try {
-      file = path.resolve(pattern.dir, decodeURI(url));
-    } catch {
-      continue;
-    }
+    const file = path.resolve(pattern.dir, decodeLinkPath(url));
     // (Of a folder's README, in the folders of its folder: a note beside it is no part of it.)
     if (file === pattern.file || !file.startsWith(own + path.sep) || (own === pattern.dir && path.dirname(file) === own) || out.includes(file) || isPattern(file))
       continue;

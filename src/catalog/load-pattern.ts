@@ -299,9 +299,22 @@ function h1RightUnder(doc: MarkdownDocument, title: Heading): Heading | undefine
 }
 
 /** The one short line of text right under a heading, before anything else: the name a label heading holds. */
-function lineUnder(doc: MarkdownDocument, heading: Heading): PatternText | undefined {
+function lineUnder(doc: MarkdownDocument, heading: Heading, isSection: (text: string) => boolean): PatternText | undefined {
   const next = doc.headings[doc.headings.indexOf(heading) + 1];
   const first = doc.preamble.find((b) => b.range.start.line > heading.range.end.line);
+  // (Or the name written as a heading right under it, nothing between, `# Title` over `## Kiln
+  // snapshots`: that heading.)
+  // (Not one of the template's sections, `## Summary`, nor a part of a document: the text begins.)
+  if (
+    next &&
+    next.level > heading.level &&
+    (!first || first.range.start.line > next.range.start.line) &&
+    /\p{L}{2}/u.test(next.text) &&
+    next.text.length <= 120 &&
+    !isSection(next.text) &&
+    !DOCUMENT_PARTS.has(foldHeading(next.text))
+  )
+    return { text: next.text.trim(), from: 'heading', range: next.range };
   if (!first || first.kind !== 'paragraph' || (next && first.range.start.line > next.range.start.line)) return undefined;
   const text = first.text.trim();
   return text && !text.includes('\n') && text.length <= 120 && !/^[<[{(]/.test(text) ? { text, from: 'paragraph', range: first.range } : undefined;
@@ -405,7 +418,9 @@ function readTitle(
       (label !== undefined && foldHeading(doc.title.text) === foldHeading(label)) ||
       (/^(?:1|I)[.)]?\s/.test(doc.title.text.trim()) && doc.headings.some((h) => h.level === 1 && h !== doc.title && numbered(h.text))));
   // (Keys of the metadata file beside the pattern, `kep.yaml`, without front matter in the file: said at its first line.)
-  const fmTitle = TITLE_KEYS.map((key) => frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1))).find((t) => t !== undefined);
+  // (Or the key the template repeats its title line in, `feature: my_excited_feature`.)
+  const keys = spec.from === 'heading' && spec.key !== undefined && !TITLE_KEYS.includes(spec.key) ? [...TITLE_KEYS, spec.key] : TITLE_KEYS;
+  const fmTitle = keys.map((key) => frontMatterText(frontMatter, key, fmRange ?? doc.lines.linesRange(1, 1))).find((t) => t !== undefined);
   // (The template's own title line left as it is, `# Title`, over a front matter `title` the author
   // filled in: the name is that one. The title rule says the line is left in.)
   const h1IsSample =
@@ -415,7 +430,10 @@ function readTitle(
   // (Not a field of the header under it, `Date: 2022-07-27`, where the template's own title line is left
   // as it is: never the name.)
   const titleLineLeft = spec.from === 'heading' && doc.title !== undefined && foldText(doc.title.text) === foldText(spec.sample);
-  const under = doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text)) ? lineUnder(doc, doc.title) : undefined;
+  const under =
+    doc.title && /^(?:title|name|pattern name|pattern title|proposal title)$/.test(foldHeading(doc.title.text))
+      ? lineUnder(doc, doc.title, (text) => lead.isSection(text))
+      : undefined;
   const labelLine = under && !/^[*_]*\p{L}[\p{L}\p{N} _()/-]{0,30}[*_]*:[*_]*\s+\S/u.test(under.text) ? under : undefined;
   if (labelLine) return labelLine;
   // (A first H1 of other words than the front matter's title, which a later H1 repeats — `# Withdrawal
@@ -430,7 +448,9 @@ function readTitle(
   // document, a notice — and one H1 after it that names no part nor section, `# RFC: Client Controlled
   // Nullability`: that one names it, where no front matter does. A record's part alone, `# Changelog`,
   // may be a pattern's name: only with such an H1 after it is it a part.)
-  const namesAPart = (text: string) => DOCUMENT_PARTS.has(foldHeading(text)) || RECORD_SECTIONS.test(foldHeading(text)) || isNotice(text);
+  // (Or the kind of document alone, `# RFC` over the header fields, then `# Clipboard rework`: no name.)
+  const namesAPart = (text: string) =>
+    DOCUMENT_PARTS.has(foldHeading(text)) || RECORD_SECTIONS.test(foldHeading(text)) || DOCUMENT_KIND.test(foldHeading(text)) || isNotice(text);
   const partsUp = !fmTitle && doc.title && namesAPart(doc.title.text) ? doc.headings.filter((h) => h.level === 1 && h !== doc.title) : [];
   const namer = partsUp.filter((h) => !numbered(h.text) && !namesAPart(h.text) && !lead.isSection(h.text));
   if (namer.length === 1 && partsUp.length === 1) return { text: namer[0]!.text, from: 'heading', range: namer[0]!.range };
@@ -800,9 +820,14 @@ function whollyEmphasised(raw: string): boolean {
 const NO_LONGER_IN_USE =
   /^this (?:[\p{L}-]+ )?(?:alert|runbook|playbook|document|doc|page|pattern|proposal|rfc|adr|record|decision|guide|guideline|article|entry|spec|specification|practice|rule|check|recipe|standard) (?:has been|is|was|is now) (?:now |since |also )?(?:deprecated|obsolete|superseded|replaced|retired|removed|withdrawn|archived|discontinued|no longer (?:used|maintained|supported|in use))\b/iu;
 
+/** The words of a label naming people (`Authors`, `Reviewers`): see `PEOPLE_LABEL`, `RECORD_LABEL`. */
+const PEOPLE_WORDS = String.raw`authors?|owners?|reviewers?|contributors?|sponsors?|champions?|shepherds?|maintainers?|editors?|contacts?|stakeholders?|deciders?|approvers?`;
+
 /** A label of the document's record over a list: `Related Issues:`, `Tickets:`, `Proposed by:`, `Authors:`. */
-const RECORD_LABEL =
-  /^\s*[*_]*(?:related\s+|relevant\s+|tracking\s+)?(?:issues?|tickets?|links?|pull requests?|prs?|discussions?|threads?|proposed by|authors?|author\(s\)|contributors?|owners?|reviewers?|champions?|sponsors?|shepherds?)[*_]*\s*:[*_]*\s*$/i;
+const RECORD_LABEL = new RegExp(
+  String.raw`^\s*[*_]*(?:related\s+|relevant\s+|tracking\s+)?(?:issues?|tickets?|links?|pull requests?|prs?|discussions?|threads?|proposed by|author\(s\)|${PEOPLE_WORDS})[*_]*\s*:[*_]*\s*$`,
+  'i',
+);
 
 /** A lead-in to examples: `Examples of messages:`, `For example:`. */
 const EXAMPLES = /^(?:(?:some )?examples?\b|e\.g\.|for (?:example|instance)\b|such as\b|sample\b)/i;
@@ -816,6 +841,10 @@ const SUMMARY_SECTION = /^(?:(?:simple )?summary|abstract|synopsis|tl;? ?dr|exec
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =
   /^(?:status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
+
+/** The kind of document alone, no name of its own (folded): `RFC`, `Proposal`, `Design document`, `ADR`. */
+const DOCUMENT_KIND =
+  /^(?:an? |the )?(?:rfc|proposal|design|design doc|design document|design proposal|adr|decision record|architecture decision record|enhancement|enhancement proposal|improvement proposal|feature request|specification|spec|pattern)s?$/;
 
 function frontMatterText(frontMatter: Record<string, unknown>, key: string, range: Range | undefined): PatternText | undefined {
   const value = frontMatterValue(frontMatter, key);
@@ -834,8 +863,12 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
  */
 function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: string, topLevel = false, asSummary = false, templateBody?: string): PatternText | undefined {
   let blocks: readonly Block[] | undefined;
+  let section: Section | undefined;
   if (doc.title && matcher.test(foldHeading(doc.title.text))) blocks = doc.preamble;
-  else blocks = (topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher))?.blocks;
+  else {
+    section = topLevel ? doc.sections.find((s) => matcher.test(foldHeading(s.heading.text))) : findSection(doc.sections, matcher);
+    blocks = section?.blocks;
+  }
   // (Nor a notice's label alone, `**NOTE**` over what it says, nor a list of fields above the text:
   // `- RFC PR: https://…`, `- Tracking Issue: …`.)
   // (Nor the list a bold label names, `**Issues:**` over links to them: that field's value.)
@@ -881,7 +914,11 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   }
   if (first?.kind === 'paragraph') return { text: first.text, from: 'section', range: first.range };
   const item = first?.kind === 'list' ? first.items.find((i) => i.text.trim()) : undefined;
-  return item ? { text: item.text, from: 'section', range: item.range } : undefined;
+  if (item) return { text: item.text, from: 'section', range: item.range };
+  // (A title section with no text but a heading under it, `# Title` over `## Virtual machine snapshots`:
+  // the title written as a heading there.)
+  const under = !asSummary && section && section.blocks.every((b) => b.kind === 'html') ? section.children[0]?.heading : undefined;
+  return under && /\p{L}/u.test(under.text) ? { text: under.text, from: 'section', range: under.range } : undefined;
 }
 
 /**
@@ -1115,8 +1152,7 @@ const NAME_LINE =
   /^(?:@[\w-]+|\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|del|la|le|van|von|der|den|di|du|bin|al)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})(?:\s*[(<[][^()<>[\]\n]{1,60}[)>\]])?$/u;
 
 /** A label naming people (folded): `Security reviewers`, `Primary Authors`, `Owner`. */
-const PEOPLE_LABEL =
-  /\b(?:authors?|owners?|reviewers?|contributors?|sponsors?|champions?|shepherds?|maintainers?|editors?|contacts?|stakeholders?|deciders?|approvers?)$/;
+const PEOPLE_LABEL = new RegExp(String.raw`\b(?:${PEOPLE_WORDS})$`);
 
 /** A paragraph of links only (bare, `<…>` or `[text](…)`), with at most a separator between them: no sentence of its own. */
 function linksOnly(raw: string): boolean {

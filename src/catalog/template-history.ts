@@ -27,6 +27,12 @@ export interface TemplateHistory {
   written(rel: string, declared?: number): number | undefined;
   /** Whether the pattern was written before the template asked for the section (false where either is not known). */
   writtenBefore(section: TemplateSection, rel: string, declared?: number): boolean;
+  /**
+   * When the template dropped a heading it once had (`## Design Details`, gone from a later version):
+   * the time of the first version without it after the last one with it; undefined where the
+   * template has it today, or never had it in the versions read.
+   */
+  retired(heading: string): number | undefined;
 }
 
 /**
@@ -53,6 +59,7 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   let versions: { text: string; headings: string[]; keys: Set<string>; time: number }[] | undefined;
   const read = () => (versions ??= committedVersions(template.file).map((v) => ({ text: v.text, headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
   const firstKeys = keysOf(first.text);
+  let named: { time: number; names: Set<string> }[] | undefined;
   let addedTimes: Map<string, number> | undefined;
   const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
   const had = (section: TemplateSection) =>
@@ -82,6 +89,20 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     },
     added,
     written,
+    retired(heading) {
+      const key = foldHeading(splitNote(heading).text);
+      // (Every heading of a version, noted optional or not — a pattern written then kept it —, read once.)
+      const names = (text: string) => new Set([...text.matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) => foldHeading(splitNote(m[1]!).text)));
+      const all = (named ??= read().map((v) => ({ time: v.time, names: names(v.text) })));
+      let last = -1;
+      for (let i = all.length - 1; i >= 0; i--)
+        if (all[i]!.names.has(key)) {
+          last = i;
+          break;
+        }
+      if (last === -1) return all.length > 0 && names(first.text).has(key) ? all[0]!.time : undefined;
+      return last < all.length - 1 ? all[last + 1]!.time : undefined;
+    },
     writtenBefore(section, rel, declared) {
       const asked = since(section);
       const at = asked === undefined ? undefined : written(rel, declared);

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { CatalogConfig } from '../config/load-config.js';
-import { rowLabels } from '../markdown/tables.js';
+import { leadLabels, rowLabels } from '../markdown/tables.js';
 import type { Section } from '../markdown/types.js';
 import { variantKey } from '../template/heading-variants.js';
 import type { TemplateSchema } from '../template/types.js';
@@ -171,7 +171,8 @@ function namesHad(template: TemplateSchema, sections: readonly Section[]): Set<s
       // (A heading that is a code span names a field, `` #### `roles` ``: no section of any template.)
       if (wanted.has(key) && !/^\s*`[^`]+`\s*$/.test(s.heading.raw)) had.add(key);
       // (Or a row of a table under a heading, named for a section in its first cell: `**Security**` | `N/A`.)
-      for (const label of rowLabels(s.blocks)) if (wanted.has(variantKey(label))) had.add(variantKey(label));
+      // (Or an item there that opens with it in bold: `- **Security.** None.`)
+      for (const label of [...rowLabels(s.blocks), ...leadLabels(s.blocks)]) if (wanted.has(variantKey(label))) had.add(variantKey(label));
       walk(s.children);
     }
   };

@@ -56,9 +56,12 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
       .title!.text.slice(labelled[0].length)
       .trim()
       .replace(/^`([^`]+)`$/, '$1');
-    if (IDENTIFIER.test(name) || KEBAB_IDENTIFIER.test(name)) return nameInWords(name);
+    if (IDENTIFIER.test(name)) return nameInWords(name);
     return name && !NO_NAME.test(name) ? name : nameInWords(pattern.slug);
   }
+  // (A heading that is the summary's and the name together, `## Summary - Serve Pipeline`: the name.)
+  const joined = pattern.title?.from === 'heading' && !pattern.title.sample ? SUMMARY_AND_NAME.exec(pattern.title.text) : null;
+  if (joined) return pattern.title!.text.slice(joined[0].length).trim();
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
   // (Nor does a value that says there is none, `- Feature Name: N/A`.)
@@ -69,14 +72,17 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
 /** The label a title line opens with before the name: `Feature Name:`, `Title:`, `Proposal name:`. */
 const NAME_LABEL = /^\s*(?:(?:feature|proposal|pattern|document|project|rfc)[ _-]?)?(?:name|title)\s*:\s*(?=\S)/i;
 
+/** The name of a document's summary set before its name in one heading: `Summary - `, `Abstract: `. */
+const SUMMARY_AND_NAME = /^\s*(?:summary|abstract|synopsis|tl;?\s?dr)\s*(?:\s[-–—]|:)\s+(?=\S)/i;
+
 /** A title that says there is none: `N/A`, `none`, `not applicable`, `TBD`, `-`. */
 const NO_NAME = /^(?:[`*_(]*)(?:n\/?a|none|nil|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined)|-+|—|–)(?:[`*_).]*)$/i;
 
-/** A name written as an identifier: lower case words joined by underscores (`retry_budget`, `async_await`). */
-const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
-
-/** …or by hyphens, after the label a title line keeps (`Feature Name: better-reflect`). */
-const KEBAB_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+/**
+ * A name written as an identifier: lower case words joined by underscores or hyphens, or both
+ * (`retry_budget`, `better-reflect`, `event_loop-refactor`), as the template's `Feature Name:` asks.
+ */
+const IDENTIFIER = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
 
 /** A name made of a file's or an identifier's words, as readers are shown it. */
 function nameInWords(name: string): string {

@@ -28,3 +28,24 @@ export function rowLabels(blocks: readonly Block[]): string[] {
     )
     .filter(Boolean);
 }
+
+/**
+ * The labels set in bold that list items and paragraphs among `blocks` open with (`- **Diagnostics.**
+ * A new warning.`, `**Performance:** none`), as plain text, their closing `.` or `:` taken off: parts
+ * answered one to an item, a label to each, as a table's rows name them (see `rowLabels`).
+ */
+export function leadLabels(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  const label = (raw: string) => {
+    const m = /^\s*(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1/.exec(raw);
+    // (Followed by the item's text after a `.`, `:` or dash, inside the bold or after it: a label, not
+    // bold words opening a sentence, `**Never** cache tokens`.)
+    if (!m || !(/[.:]$/.test(m[2]!) || /^\s*[.:—–-]/.test(raw.slice(m[0].length)))) return;
+    out.push(m[2]!.replace(/\s*[.:]$/, '').trim());
+  };
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') label(b.raw);
+    else if (b.kind === 'list') for (const item of b.items) label(item.raw);
+  }
+  return out.filter(Boolean);
+}

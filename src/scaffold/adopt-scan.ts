@@ -2,7 +2,7 @@ import { bodyFields } from '../template/body-fields.js';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { slugFor } from '../catalog/discover.js';
-import { repositoryRoot } from '../catalog/links.js';
+import { decodeLinkPath, repositoryRoot } from '../catalog/links.js';
 import { parseMarkdown } from '../markdown/document.js';
 import { embeddedTemplate, TEMPLATE_HEADING_LINE } from '../template/embedded.js';
 import type { MarkdownDocument } from '../markdown/types.js';
@@ -214,6 +214,10 @@ const NON_PATTERN_STEMS = new Set([
   'codeowners',
   'authors',
   'adopters',
+  // (A project's own plans and house rules: `ROADMAP.md`, `CONVENTIONS.md`, even written in the
+  // template's form.)
+  'roadmap',
+  'conventions',
   'agents',
   'claude',
   'summary',
@@ -647,9 +651,6 @@ export function frontMatterBlanks(schema: { frontMatter: Record<string, unknown>
 export function linkedFile(folder: string, url: string): string | undefined {
   const target = url.trim().replace(/[?#].*$/, '');
   if (!target || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return undefined;
-  try {
-    return path.posix.normalize(target.startsWith('/') ? decodeURI(target).replace(/^\/+/, '') : path.posix.join(folder, decodeURI(target)));
-  } catch {
-    return undefined;
-  }
+  const decoded = decodeLinkPath(target);
+  return path.posix.normalize(decoded.startsWith('/') ? decoded.replace(/^\/+/, '') : path.posix.join(folder, decoded));
 }

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { discoverPatterns } from '../catalog/discover.js';
 import { loadPattern } from '../catalog/load-pattern.js';
 import { movedTarget } from '../catalog/moved.js';
+import { decodeLinkPath } from '../catalog/links.js';
 import { bestSibling } from '../catalog/templates.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import { parseConfigText } from '../config/config-text.js';
@@ -805,12 +806,8 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
       if (!says) continue;
       const onHost = hosted ? hostedFile(link.url, byRel) : undefined;
       if (hosted && !onHost) continue;
-      let target: string;
-      try {
-        target = onHost ?? path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeURI(link.url.split('#')[0]!)));
-      } catch {
-        continue;
-      }
+      const target =
+        onHost ?? path.posix.normalize(path.posix.join(path.posix.dirname(file.rel.split(path.sep).join('/')), decodeLinkPath(link.url.replace(/[?#].*$/, ''))));
       const found = byRel.get(target);
       if (!found || found === file || !found.doc) continue;
       if (!templates.has(found)) templates.set(found, file);
@@ -848,12 +845,7 @@ const HOSTED_FILE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.
 function hostedFile(url: string, byRel: ReadonlyMap<string, unknown>): string | undefined {
   const m = HOSTED_FILE.exec(url.trim());
   if (!m) return undefined;
-  let inRepo: string;
-  try {
-    inRepo = decodeURI(m[1]!);
-  } catch {
-    return undefined;
-  }
+  const inRepo = decodeLinkPath(m[1]!);
   const found = [...byRel.keys()].filter((rel) => inRepo === rel || inRepo.endsWith(`/${rel}`));
   return found.length === 1 ? found[0] : undefined;
 }

@@ -1,9 +1,10 @@
-import type { Section, Table } from '../markdown/types.js';
+import type { Block, Section, Table } from '../markdown/types.js';
 import type { OutlineMatch } from './match-outline.js';
 import { foldText } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
 import { closest } from '../util/similar.js';
 import { configurationSchema, sectionsFor } from './lookup.js';
+import { splitNote } from './heading-variants.js';
 
 export interface ColumnMapping {
   /** Template column index → the pattern table's column index (same name, a near miss, or the same place). */
@@ -31,6 +32,8 @@ export interface ConfigTable {
   others?: Table[];
   /** The section says in words that there is nothing to list (`No new parameters are introduced.`, `None.`). */
   saysNone?: boolean;
+  /** With no table, the section names settings or values in its text (`` `blob.GasPerByte` ``, `to 25%`): it gives them in words. */
+  inWords?: boolean;
 }
 
 /** The pattern's configuration tables: one per section matching the template's table section. */
@@ -50,6 +53,9 @@ export function configTables(template: TemplateSchema, outline: OutlineMatch, ta
     const best = scored.filter((x) => x.named > 0).sort((a, b) => b.named - a.named || b.mapping.index.size - a.mapping.index.size)[0];
     const others = inside.filter((t) => !scored.some((x) => x.table === t && x.named > 0));
     const saysNone = !best && section.blocks.some((b) => b.kind === 'paragraph' && NOTHING_TO_LIST.test(b.text.replace(/[*_`]/g, '').trim()));
+    // (No table, where its text names settings — a code span, a number — in paragraphs or lists of its
+    // own or of its sub-sections: `The migration sets the rate in \`x/fees\` to 25%.`)
+    const inWords = !best && inside.length === 0 && !saysNone && namesValues(section);
     return {
       schema: config.schema,
       columns: best?.columns ?? config.columns,
@@ -57,8 +63,24 @@ export function configTables(template: TemplateSchema, outline: OutlineMatch, ta
       ...(best ? { table: best.table, mapping: best.mapping } : {}),
       ...(others.length > 0 ? { others } : {}),
       ...(saysNone ? { saysNone } : {}),
+      ...(inWords ? { inWords } : {}),
     };
   });
+}
+
+/** A section whose paragraphs or list items (its sub-sections' too) name a setting or a value: a code span, a number. */
+function namesValues(section: Section): boolean {
+  const blocks = (s: Section): Block[] => [...s.blocks, ...s.children.flatMap(blocks)];
+  const values = (text: string, raw: string) => /`[^`\n]+`/.test(raw) || /\d/.test(text);
+  const said = (b: Block): boolean =>
+    b.kind === 'paragraph'
+      ? values(b.text, b.raw)
+      : b.kind === 'list'
+        ? b.items.some((item) => values(item.text, item.raw))
+        : b.kind === 'blockquote'
+          ? b.blocks.some(said)
+          : false;
+  return blocks(section).some(said);
 }
 
 /** A sentence that says a section of settings has none to list: `None.`, `N/A`, `No new parameters are introduced.`, `This change adds no settings.` */
@@ -69,8 +91,11 @@ const NOTHING_TO_LIST =
 export function mapColumns(expected: readonly string[], actual: readonly string[]): ColumnMapping {
   const index = new Map<number, number>();
   const used = new Set<number>();
+  // (By name with a note after it too, `Current value (implicit)`: the template's column, as a heading
+  // with a note is the template's section.)
+  const bare = (column: string) => foldText(splitNote(column).text);
   expected.forEach((name, i) => {
-    const j = actual.findIndex((a, k) => !used.has(k) && foldText(a) === foldText(name));
+    const j = actual.findIndex((a, k) => !used.has(k) && (foldText(a) === foldText(name) || bare(a) === bare(name)));
     if (j >= 0) {
       index.set(i, j);
       used.add(j);

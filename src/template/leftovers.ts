@@ -136,6 +136,8 @@ interface Context {
   section?: string;
   /** A table cell: whether the other cells of its row hold text of the author's (some text, none of it the template's). */
   rowOwn?: () => boolean;
+  /** An item of the template's own list shown under the author's lead-in in a section of theirs (see `blocks`). */
+  shownList?: true;
 }
 
 class Scan {
@@ -292,7 +294,9 @@ class Scan {
           // The template's guidance quoted, paragraph after paragraph, and answered in the author's own
           // text right after the quote: set apart as a quote, every paragraph of it is a lead-in to that
           // answer, as an instruction kept in emphasis is (not only its last question).
-          const quoted = block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) && authorNext();
+          // (Or under sub-sections of the author's right after it, `### General changes`, the quote the
+          // last of the section's text.)
+          const quoted = block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) && (authorNext() || (shown < 0 && followed()));
           this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
         }
@@ -303,6 +307,21 @@ class Scan {
           // (Or the template's prompts, set apart in it, that the author lists and answers after the list:
           // `- Document how decisions are made.` / `- A public channel.`, with the template's other
           // criteria among them.)
+          // (The template's own list, item by item in its words — three items or more —, in a section of
+          // the author's that the template does not have, under a lead-in of their own: the template shown,
+          // as a process document explains what a proposal holds ("A proposal may include: * Rationale --
+          // Why …"). What it holds of the template's text is said as a warning that says so.)
+          const previous = blocks[i - 1];
+          const shownList =
+            outer.section !== undefined &&
+            !this.allSectionNames.has(outer.section) &&
+            block.items.length >= 3 &&
+            previous?.kind === 'paragraph' &&
+            this.isOwnText(foldText(previous.text)) &&
+            block.items.every((item) => {
+              const folded = foldText(item.text);
+              return folded !== '' && this.templateText.includes(` ${folded} `);
+            });
           const prompts = block.items.map((item) => item.blocks.length <= 1 && this.isPrompt(item.text, item.raw, item.range));
           const form = prompts.some(Boolean);
           const questions = block.items.map(
@@ -327,6 +346,7 @@ class Scan {
             const notThatCase = rest.length === 0 && answeredItems * 2 >= block.items.length && askedInSomeCase(item.text);
             this.unit(item.text, item.raw, item.range, {
               ...ctx,
+              ...(shownList ? { shownList: true as const } : {}),
               item: true,
               answered: rest.length > 0 || notThatCase,
               ...(answeredAfter ? { answeredList: true, ...(answerNext ? { answeredAfterList: true } : {}) } : {}),
@@ -522,6 +542,12 @@ class Scan {
         range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         block,
         ...(sample ? { warning: "the template's sample value, kept as it is: if it is this pattern's value too, keep it" } : {}),
+        ...(ctx.shownList
+          ? {
+              warning:
+                "an item of the template's own list, shown whole under this document's own lead-in in a section the template does not have: as likely as not the template quoted, as a process document shows what a proposal holds",
+            }
+          : {}),
         ...(open ? { openItem: open } : {}),
         // (A blank the template says the catalog's process fills in, not the author: kept until then.)
         ...(process ? { byProcess: true } : {}),
@@ -619,7 +645,11 @@ class Scan {
     const words = folded.split(' ').filter(Boolean);
     if (words.length === 0) return false;
     // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
-    return words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `);
+    if (words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `)) return true;
+    // (An answer that opens by echoing the question it answers, `The impact of not doing this is that
+    // users will …` under `What is the impact of not doing this?`: the author's, where the six words
+    // after the echo are no words of the template either.)
+    return words.length >= 12 && !this.templateText.includes(` ${words.slice(6, 12).join(' ')} `);
   }
 
   /**

@@ -398,9 +398,16 @@ function titleSpec(
     // (Titles read from H1s by the configuration where the template has none and names the pattern in
     // a field: that field still names those without one.)
     const field = doc.title ? undefined : nameField(doc);
+    // (A front matter key that repeats the title line as an identifier, `feature: my_excited_feature`
+    // over `# My Excited Feature`: where a pattern's H1 names no pattern, that key does.)
+    const words = (text: string) => foldText(text.replace(/[_-]+/g, ' '));
+    const key = doc.title
+      ? Object.keys(frontMatter).find((k) => typeof frontMatter[k] === 'string' && words(frontMatter[k] as string) === words(doc.title!.text))
+      : undefined;
     return {
       from,
       sample: doc.title?.text ?? '',
+      ...(key ? { key } : {}),
       ...titleShape(doc.title ? shapeText(doc.title) : ''),
       ...(level ? { level } : {}),
       ...(field ?? {}),

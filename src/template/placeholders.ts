@@ -43,13 +43,16 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
     [],
     found,
   );
-  const visitSection = (section: MarkdownDocument['sections'][number]): void => {
+  // (A section that says its sub-sections hold examples, `These are generalized examples to consider`,
+  // over `### Dev Preview -> Tech Preview` and its list of criteria: their lists are examples too.)
+  const visitSection = (section: MarkdownDocument['sections'][number], examples = false): void => {
     const path = schemaPath(section.path);
     found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});
-    visitBlocks(section.blocks, path, found);
-    section.children.forEach(visitSection);
+    visitBlocks(section.blocks, path, found, examples);
+    const saysExamples = section.blocks.some((b) => b.kind === 'paragraph' && EXAMPLES_NOTE.test(b.text));
+    for (const child of section.children) visitSection(child, examples || saysExamples);
   };
-  doc.sections.forEach(visitSection);
+  for (const section of doc.sections) visitSection(section);
 
   for (const link of doc.links) {
     if (isSampleValue(link.url)) found.add(link.url, 'sample-value', schemaPath(link.sectionPath), link.range.start.line);
@@ -175,7 +178,7 @@ export function customPlaceholder(text: string): Placeholder {
 export const KEEP_MARKER =
   /<!--\s*(?:patternbook\s*:\s*keep|(?:please\s+)?(?:(?:keep|leave)\s+(?:this|the\s+following)(?:\s+(?:text|section|line|lines|paragraph|sentence|statement|notice|block))?\s+(?:as\s+(?:it\s+)?is|unchanged|verbatim|intact|as\s+written)|do\s+not\s+(?:change|edit|modify|alter)\s+(?:this|the\s+following)(?:\s+(?:text|section|line|lines|paragraph|sentence|statement|notice|block))?))\s*[.!]?\s*-->/i;
 
-function visitBlocks(blocks: readonly Block[], path: string[], found: PlaceholderSet): void {
+function visitBlocks(blocks: readonly Block[], path: string[], found: PlaceholderSet, examples = false): void {
   let keepNext = false;
   let previous: Block | undefined;
   for (const block of blocks) {
@@ -184,12 +187,15 @@ function visitBlocks(blocks: readonly Block[], path: string[], found: Placeholde
     // A list of examples to choose from (`Examples to consider:`, `such as:`): its items are the
     // team's to pick and keep (`- Write paging alerts for the service`), not instructions left over;
     // only what is marked in them (`[…]`) is to be filled in.
-    if (!keep && block.kind === 'list' && previous?.kind === 'paragraph' && EXAMPLES_LEAD_IN.test(previous.text)) {
+    if (!keep && block.kind === 'list' && (examples || (previous?.kind === 'paragraph' && EXAMPLES_LEAD_IN.test(previous.text)))) {
       for (const item of block.items) found.marked(item.text, item.raw, path, item.range.start.line, { labels: true });
     } else if (!keep) visitBlock(block, path, found);
     if (block.kind !== 'html') previous = block;
   }
 }
+
+/** A note that the sections under it hold examples: `These are generalized examples to consider`, `The following are examples`. */
+const EXAMPLES_NOTE = /\b(?:these|the following|below) (?:are|is) (?:[\p{L}-]+ ){0,2}examples?\b|\bexamples? to (?:consider|choose from|pick from|adapt)\b/iu;
 
 /** A number left to give in an item, `ADR ###`, `RFC-NNNN`, `#XXX`: the item is a sample. */
 const BLANK_NUMBER = /(?<![\p{L}\p{N}])(?:#{3,}|N{3,}|X{3,})(?![\p{L}\p{N}])/u;

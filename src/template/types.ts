@@ -133,6 +133,12 @@ export type TitleSpec =
       idField?: true;
       /** The template has no title line: the configuration reads titles from H1s (the catalog's practice). */
       configured?: true;
+      /**
+       * The template's front matter key that repeats its title line as an identifier (`feature:
+       * my_excited_feature` over `# My Excited Feature`): the name of a pattern whose first H1 names
+       * none (`# Background`).
+       */
+      key?: string;
       recommended?: true;
     }
   | {

@@ -43,6 +43,14 @@ describe('declaredDate: the earliest date a document gives itself', () => {
     expect(of('# T\n\n## A\n\nx\n', {}, { 'start date': '2019-03-04' })).toBe(day('2019-03-04'));
   });
 
+  it('from a line of front matter that does not load (a quote left open on another line), read line by line', () => {
+    const broken = '---\ntitle: kiln-rework\nreviewers:\n  - "@kilns/team”\ncreation-date: 2020-07-29\nlast-updated: "2022-03-17"\n---\n\n# Kiln rework\n\n## A\n\nx\n';
+    const parsed = parseMarkdown(broken);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.document.frontMatter?.error).toBeDefined();
+    expect(declaredDate({ frontMatter: parsed.document.frontMatter!.data, document: parsed.document })).toBe(day('2020-07-29'));
+  });
+
   it('none from the text of its sections, nor from keys that date something else', () => {
     expect(of('# T\n\n## History\n\nNovember 2013\n')).toBeUndefined();
     expect(of('# T\n\n## A\n\nx\n', { deadline: '2015-01-01', 'target-date': '2016-01-01' })).toBeUndefined();

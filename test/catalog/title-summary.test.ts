@@ -445,11 +445,21 @@ describe('title: a document whose name is not an H1', () => {
 describe('the name shown for a title that says there is none', () => {
   it('`N/A`, `none`, `TBD` in the field the template titles by: the file’s name is shown; a real name is kept', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
-    const views = ['N/A', '`none`', 'TBD', 'Not applicable', 'retry_budget', 'Nano cache'].map((text, i) => ({
+    const views = ['N/A', '`none`', 'TBD', 'Not applicable', 'retry_budget', 'Nano cache', 'event_loop-refactor', 'time-monotonic'].map((text, i) => ({
       slug: `010${i}-page-${i}`,
-      title: { text, from: 'heading' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+      title: { text, from: 'front-matter' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
     }));
-    expect(views.map((v) => displayTitle(v))).toEqual(['0100 Page 0', '0101 Page 1', '0102 Page 2', '0103 Page 3', 'Retry budget', 'Nano cache']);
+    // (An identifier of words joined by hyphens, underscores or both is shown in words.)
+    expect(views.map((v) => displayTitle(v))).toEqual([
+      '0100 Page 0',
+      '0101 Page 1',
+      '0102 Page 2',
+      '0103 Page 3',
+      'Retry budget',
+      'Nano cache',
+      'Event loop refactor',
+      'Time monotonic',
+    ]);
   });
   it('a title after the label the template’s title line keeps (`Feature Name: better-reflect`): the name, an identifier in words', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
@@ -458,6 +468,15 @@ describe('the name shown for a title that says there is none', () => {
       title: { text, from: 'heading' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
     }));
     expect(views.map((v) => displayTitle(v))).toEqual(['Better reflect', 'Retry budget', 'Nano cache', '0103 Page 3', 'Naming: the hard part']);
+  });
+  it('a heading that is the summary’s and the name together (`## Summary - Serve Pipeline`): the name', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    const views = ['Summary - Kiln Pipeline', 'Abstract: Glaze store', 'Summary of kiln work', 'Summary'].map((text, i) => ({
+      slug: `p-${i}`,
+      title: { text, from: 'heading' as const, range },
+    }));
+    expect(views.map((v) => displayTitle(v))).toEqual(['Kiln Pipeline', 'Glaze store', 'Summary of kiln work', 'Summary']);
   });
   it('a file’s name with spaces around its dashes (`#888 - Queue Api`) is shown with one space between words', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
@@ -1211,6 +1230,26 @@ describe('the title below a part set above the document', () => {
     });
     expect(read(catalog)[0]!.slice(0, 3)).toEqual(['paused', 'RFC: Nullable Inputs', 'heading']);
   });
+  it('`# RFC`, the kind of document alone, over the header fields, then the H1 that names it: that one (and the title rule says `# RFC` is the second title)', async () => {
+    const catalog = await catalogOf(template, {
+      clipboard:
+        '# RFC\n\n- Start Date: 2024-03-02\n- Status: **Active**\n\n# Clipboard rework\n\n## Problem\n\nCopying images loses their colour profile.\n\n## Proposal\n\nKeep it.\n',
+      // (A pattern named by a kind's word with more to it is named so.)
+      design: '# Design review\n\n## Problem\n\nReviews come late.\n\n## Proposal\n\nEarlier.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
+      ['clipboard', 'Clipboard rework', 'heading'],
+      ['design', 'Design review', 'heading'],
+    ]);
+    const report = await lint({ root: catalog.root, only: ['title'] });
+    const title = report.results.find((r) => r.path.startsWith('clipboard'))!.diagnostics;
+    expect(title.map((d) => [d.line, d.message])).toEqual([
+      [
+        1,
+        "More than one title: `# RFC` stands above the title, `# Clipboard rework`, as an H1 too. Make it a `##` section. (It is none of the template's sections, and no markdownlint configuration of the catalog asks for one H1: a warning.)",
+      ],
+    ]);
+  });
   it('an underlined `##` heading first, in words of a file named in camel case, under a note set above it', async () => {
     const catalog = await catalogOf(template, {
       InputUnion:
@@ -1221,6 +1260,20 @@ describe('the title below a part set above the document', () => {
     expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
       ['DeferStream', 'RFC: Defer and Stream Directives', 'heading'],
       ['InputUnion', 'RFC: GraphQL Input Union', 'heading'],
+    ]);
+  });
+});
+
+describe('the title in the front matter key the template repeats its title line in', () => {
+  it('`feature: my_new_feature` over `# My New Feature`: a pattern whose H1 names a part (`# Background`) is named by that key; one with its own H1, by the H1', async () => {
+    const template = '---\nfeature: my_new_feature\nauthors:\n  - "someone"\n---\n\n# My New Feature\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n';
+    const catalog = await catalogOf(template, {
+      blocks: '---\nfeature: Block Format V2\nauthors:\n  - "ada"\n---\n\n# Background\n\nBlocks grew.\n\n## Summary\n\nA new layout.\n\n## Design\n\nKeys first.\n',
+      tiers: '---\nfeature: tiered_storage\n---\n\n# Tiered storage for kiln logs\n\n## Summary\n\nOld logs move.\n\n## Design\n\nTwo tiers.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 3))).toEqual([
+      ['blocks', 'Block Format V2', 'front-matter'],
+      ['tiers', 'Tiered storage for kiln logs', 'heading'],
     ]);
   });
 });
@@ -1251,5 +1304,19 @@ describe('a header of fields in a code block marked as plain text', () => {
         '## Preamble\n\n```text\nSEP: 0008\nTitle: Regulated Assets\nAuthor: Ana Roe\nStatus: Active\nVersion 1.7.4\n```\n\n## Summary\n\nAssets an issuer approves per payment.\n',
     });
     expect(read(catalog)[0]!.slice(0, 2)).toEqual(['sep-0008', 'Regulated Assets']);
+  });
+});
+
+describe('the title in a title section written as a heading under it', () => {
+  it('`# Title` over `## Kiln snapshots` and nothing else: that heading; a line under `# Title` as before', async () => {
+    const template = '# Title\n\nShort name of the talk\n\n# Abstract\n\nWhat the talk covers.\n';
+    const catalog = await catalogOf(template, {
+      snaps: '# Title\n\n## Kiln snapshots\n### Using the snapshot log\n\n# Abstract\n\nWe cover snapshots.\n',
+      plain: '# Title\n\nZero downtime firing\n\n# Abstract\n\nWe cover firing.\n',
+    });
+    expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['plain', 'Zero downtime firing'],
+      ['snaps', 'Kiln snapshots'],
+    ]);
   });
 });

@@ -1043,6 +1043,23 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('3 files of the 4 Markdown files here');
   });
 
+  it('the project’s roadmap and house rules at the root (`ROADMAP.md`, `CONVENTIONS.md`), written in the template’s form, are its own pages, no patterns', async () => {
+    const doc = (title: string) =>
+      `---\ntitle: ${title}\n---\n\n# ${title}\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n## Proposal\n\nWhat.\n`;
+    const dir = await tempCatalog({
+      'guidelines/template.md': doc('Title'),
+      'README.md': '# Kiln proposals\n\nCopy [the template](guidelines/template.md) to start one.\n',
+      'proposals/kilns/shared-kilns.md': doc('Shared kilns'),
+      'proposals/kilns/kiln-logs.md': doc('Kiln logs'),
+      'proposals/glazes/glaze-store.md': doc('Glaze store'),
+      'ROADMAP.md': doc('Roadmap').replace('## Proposal\n\nWhat.\n', '## Next year\n\nMore kilns.\n'),
+      'CONVENTIONS.md': doc('Conventions').replace('### Goals\n\nWhat for.\n\n', ''),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).patterns).toEqual(['proposals/*/*.md']);
+  });
+
   it("a generation source (`x.src.md`) or a page template (`index.liquid.md`) beside the patterns is left out, as the repository's own pages are", async () => {
     const design = (title: string) => `# ${title}\n\n## Background\n\nWhy ${title}.\n\n## Proposal\n\nWhat.\n\n## Rationale\n\nWhy this way.\n`;
     const dir = await tempCatalog({

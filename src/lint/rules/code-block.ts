@@ -39,8 +39,17 @@ export default defineRule({
       // (Nor where the catalog's own markdownlint configuration turns `MD040` off: its house style.)
       if (!code.lang && !bareAsTemplate && !bareHere && !(houseStyle ??= houseRules(catalog.root)).bareFences && (!noneInTemplate || houseStyle.fenceLanguages)) {
         const lang = expected?.find((c) => c.lang)?.lang;
+        // (Elsewhere, the languages the template's own blocks name, `fsharp` in a catalog of F# designs:
+        // the catalog's, rather than a shell's.)
+        const templateLangs = [...new Set(fences.map((c) => c.lang).filter((l): l is string => !!l))].slice(0, 3);
         report({
-          message: `Code block without a language: name it after the opening fence (${lang ? `“${fence}${lang}”, as the template does here` : `“${fence}bash”, “${fence}json”, “${fence}text” for output`}) so it is highlighted and can be run or checked.`,
+          message: `Code block without a language: name it after the opening fence (${
+            lang
+              ? `“${fence}${lang}”, as the template does here`
+              : templateLangs.length > 0
+                ? `${templateLangs.map((l) => `“${fence}${l}”`).join(', ')} as the template's blocks do, “${fence}text” for output`
+                : `“${fence}bash”, “${fence}json”, “${fence}text” for output`
+          }) so it is highlighted and can be run or checked.`,
           line,
         });
       }

@@ -34,10 +34,15 @@ export default defineRule({
           });
           continue;
         }
+        // (Its settings given in words instead, `The migration sets \`x/fees\` to 25%.`: there, in another
+        // form than the template's. A warning.)
         report({
-          message: `Section ${headingLabel(config.section)} has no table: add the template's table with the columns ${wanted}.`,
+          message: config.inWords
+            ? `Section ${headingLabel(config.section)} has no table: it names its settings in its text. Put them in the template's table with the columns ${wanted}. (A warning: they are there, in another form.)`
+            : `Section ${headingLabel(config.section)} has no table: add the template's table with the columns ${wanted}.`,
           range: config.section.heading.range,
           expected: wanted,
+          ...(config.inWords ? { warning: true } : {}),
         });
         continue;
       }
@@ -45,13 +50,16 @@ export default defineRule({
       // Columns: same names, same order.
       const headerLine = table.range.start.line;
       for (const { actual, expected, near } of mapping.renamed) {
+        // (One of other words where a column of the template's goes, `Value` where `Proposed value` does:
+        // that column as likely as not, in words of the author's — a guess, a warning. A near miss is a slip.)
         report({
           message: near
             ? `Column ${quote(table.header[actual]!)} is not one of the template's columns: did you mean ${quote(config.columns[expected]!)}?`
-            : `Column ${quote(table.header[actual]!)} is not one of the template's columns: the template has ${quote(config.columns[expected]!)} here. Rename it.`,
+            : `Column ${quote(table.header[actual]!)} is not one of the template's columns: the template has ${quote(config.columns[expected]!)} here. If it is that column, rename it. (A warning: it may be that column in other words.)`,
           ...cellPosition(doc, headerLine, actual),
           expected: config.columns[expected]!,
           actual: table.header[actual]!,
+          ...(near ? {} : { warning: true }),
         });
       }
       for (const j of mapping.extra) {

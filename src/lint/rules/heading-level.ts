@@ -451,14 +451,19 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // down to that one, which stays: moved alone, the heading would leave its text behind.)
     const cut = firstStay && !(levelOf.get(firstStay) === firstStay.level) && !(siblingsAfter && firstStay.level <= schema.level) ? firstAtLevel(firstStay) : firstStay;
     const ownHeadings = cut ? doc.headings.filter((h) => h.range.start.offset > start && h.range.start.offset < cut.heading.range.start.offset) : [];
-    const subtree = !fixable
-      ? undefined
-      : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
-        ? shiftHeadings(doc, start, by, section.range.end.offset, childBy, atTemplateLevel())
-        : cut && ownHeadings.length > 0
-          ? shiftHeadings(doc, start, by, cut.heading.range.start.offset, Math.max(0, schema.level + 1 - Math.min(...ownHeadings.map((h) => h.level))))
-          : undefined;
-    const alone = section.children.length === 0 || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
+    // (Its sub-sections of two levels, `### Authentication Modes` right under a `# Design` that should be
+    // `##`, then `## Token propagation`: the deeper ones are its own, a level under the one it should
+    // have; the others are at that level, sections beside it written so. The heading alone moves.)
+    const mixed = by > 0 && section.children.some((c) => c.level > schema.level) && section.children.some((c) => c.level <= schema.level && !stays(c));
+    const subtree =
+      !fixable || mixed
+        ? undefined
+        : section.children.length > 0 && !(by > 0 ? firstStay : keepsRight(section))
+          ? shiftHeadings(doc, start, by, section.range.end.offset, childBy, atTemplateLevel())
+          : cut && ownHeadings.length > 0
+            ? shiftHeadings(doc, start, by, cut.heading.range.start.offset, Math.max(0, schema.level + 1 - Math.min(...ownHeadings.map((h) => h.level))))
+            : undefined;
+    const alone = section.children.length === 0 || mixed || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
     const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     // (See below for `lenient`; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
     const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;

@@ -330,7 +330,24 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     });
     return;
   }
-  report({ message: `Image ${shown} is not ${TYPE_NAMES[expectedType]} data: ${whatItIs(head)}.`, ...at, expected: TYPE_NAMES[expectedType] });
+  // (A Git LFS pointer is the image as this checkout holds it, not fetched — CI's default checkout —: the
+  // page is right where LFS is pulled. A warning.)
+  const lfs = isLfsPointer(head);
+  report({
+    message: `Image ${shown} is not ${TYPE_NAMES[expectedType]} data: ${whatItIs(head)}.${lfs ? ' (A warning: the image is stored in Git LFS and not fetched in this checkout; the page links it rightly.)' : ''}`,
+    ...at,
+    expected: TYPE_NAMES[expectedType],
+    ...(lfs ? { warning: true } : {}),
+  });
+}
+
+/** Whether a file's first bytes are a Git LFS pointer's (`version https://git-lfs.github.com/spec/v1`). */
+function isLfsPointer(head: Uint8Array): boolean {
+  return new TextDecoder('utf-8', { fatal: false })
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('version https://git-lfs.github.com/spec/');
 }
 
 /**
@@ -411,8 +428,7 @@ function whatItIs(head: Uint8Array): string {
     .decode(head)
     .replace(/^\uFEFF/, '')
     .trimStart();
-  if (text.startsWith('version https://git-lfs.github.com/spec/'))
-    return 'it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again';
+  if (isLfsPointer(head)) return 'it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again';
   if (/^<!doctype html|^<html/i.test(text)) return 'it is an HTML page (a saved error or download page?). Export or download the image itself';
   if (/^<\?xml|^<!--/.test(text)) return 'it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again';
   if (text.startsWith('%PDF')) return 'it is a PDF document. Export the diagram as SVG or PNG';

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { partDocuments } from '../../catalog/links.js';
-import { rowLabels } from '../../markdown/tables.js';
+import { leadLabels, rowLabels } from '../../markdown/tables.js';
 import type { TemplateHistory } from '../../catalog/template-history.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { headerValue } from '../../markdown/front-matter.js';
@@ -33,6 +34,7 @@ import {
 import { extendsName, holdsName, joinedParts, nameParts, namesOtherWays, OUTSTANDING, splitNote, variantKey } from '../../template/heading-variants.js';
 import { escapeRegExp, foldHeading, foldText, withoutNumbering } from '../../template/normalize.js';
 import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
+import { DOCUMENT_PARTS } from '../../template/document-parts.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { bareHeadingsTemplate, flattenSections, isUnder, requiredOf } from '../../template/walk.js';
@@ -60,6 +62,8 @@ export interface RequiredFindings extends SlotFacts {
   olderLayout?: true;
   /** The earliest date the pattern gives itself (see `declaredDate`), in ms: where it lacks a section, it existed by then. */
   declared?: number;
+  /** A digest of the pattern's text, where it lacks a section: a copy of another pattern has the same (see `copiesBy`). */
+  digest?: string;
 }
 
 /** The fix as it would be with the text of boilerplate sections written out, for when the catalog shows they are (see `check`). */
@@ -153,6 +157,7 @@ export default defineCatalogRule({
         index.templateHistory(catalog.template),
         lackingBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
         declaredBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
+        copiesBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
       ),
     );
     const kept = memo('boilerplate sections', () =>
@@ -333,11 +338,15 @@ function hadFromTheStart(
   lacking: Map<string, Set<string>>,
   /** The dates patterns give themselves (see `declaredDate`), by path: they existed by then, whatever git says. */
   declared: Map<string, number> = new Map(),
+  /** The other patterns of the same text, word for word, by path (see `copiesBy`). */
+  copies: Map<string, readonly string[]> = new Map(),
 ): Map<string, Era> {
   if ((eras.size === 0 && lacking.size === 0) || history === undefined) return eras;
   const byId = sectionsById(template);
   const out = new Map<string, Era>();
-  const written = (p: string) => history.written(p, declared.get(p)) ?? Infinity;
+  // (A copy of another pattern, word for word — `FSharp-10.0/x.md` of `FSharp-6.0/x.md`, committed
+  // years later —: written when that one was.)
+  const written = (p: string) => Math.min(...[p, ...(copies.get(p) ?? [])].map((q) => history.written(q, declared.get(q)) ?? Infinity));
   const committed = (p: string) => history.added(p) ?? Infinity;
   // A section the template gained after its first version (the history says when): the patterns
   // committed before then that lack it were written without it — each one, however few.
@@ -394,10 +403,11 @@ function hadFromTheStart(
 }
 
 /** The date a pattern that lacks a section gives itself (`declaredDate`), kept for `hadFromTheStart`. */
-function declaredOf(pattern: Pattern, missing: RequiredFindings['missing']): { declared: number } | undefined {
+function declaredOf(pattern: Pattern, missing: RequiredFindings['missing']): { declared?: number; digest: string } | undefined {
   if (missing.length === 0) return undefined;
   const date = declaredDate(pattern);
-  return date === undefined ? undefined : { declared: date };
+  const digest = createHash('sha1').update(pattern.document.source).digest('base64');
+  return date === undefined ? { digest } : { declared: date, digest };
 }
 
 /** The dates patterns give themselves, by path, where they lack a section. */
@@ -407,6 +417,27 @@ function declaredBy<P extends { path: string; movedTo?: string }>(patterns: read
     const date = p.movedTo === undefined ? collected(p)?.declared : undefined;
     if (date !== undefined) out.set(p.path, date);
   }
+  return out;
+}
+
+/** Of each pattern lacking a section whose text another has word for word (a copy kept in another folder), the others' paths. */
+function copiesBy<P extends { path: string; movedTo?: string }>(
+  patterns: readonly P[],
+  collected: (p: P) => RequiredFindings | undefined,
+): Map<string, readonly string[]> {
+  const bySource = new Map<string, string[]>();
+  for (const p of patterns) {
+    const digest = p.movedTo === undefined ? collected(p)?.digest : undefined;
+    if (digest !== undefined) (bySource.get(digest) ?? bySource.set(digest, []).get(digest)!).push(p.path);
+  }
+  const out = new Map<string, readonly string[]>();
+  for (const paths of bySource.values())
+    if (paths.length > 1)
+      for (const p of paths)
+        out.set(
+          p,
+          paths.filter((q) => q !== p),
+        );
   return out;
 }
 
@@ -1166,6 +1197,12 @@ function leadText(doc: MarkdownDocument, template: TemplateSchema, missing: Miss
   // `## Table of Contents` is the first section a pattern writes text for.)
   const navigation = (t: TemplateSection) => NAVIGATION.test(foldHeading(t.name));
   if (missing.parent || missing.after || at < 0 || template.sections.slice(0, at).some((t) => !t.optional && !navigation(t)) || titleEnd === undefined) return undefined;
+  // (Not where a section the pattern may leave out goes before it and names the document's opening,
+  // `## Summary (optional)`: the text under the title is that one's as likely as not. Nor a heading over
+  // sub-sections with no text of its own, `## Stewardship` over `### Required Reviewers`: the text
+  // would be a sub-section's, not its own.)
+  if (template.sections.slice(0, at).some((t) => DOCUMENT_PARTS.has(foldHeading(t.name)))) return undefined;
+  if (missing.schema.children.length > 0 && !/\p{L}/u.test(missing.schema.body.split(/^ {0,3}#{1,6}[ \t]/m)[0]!)) return undefined;
   // (A template without a title has nothing under one: its preamble — `- Start Date: …` fields — goes
   // above where a pattern writes its title.)
   const templateTitle = template.document.title?.range.end.line ?? (template.title.from === 'front-matter' ? 0 : undefined);
@@ -1378,11 +1415,13 @@ function answeredInParent(missing: MissingSection): boolean {
 /**
  * Whether a missing sub-section is answered in a row of a table in its parent section, the row named
  * for it in its first cell (`## Capabilities`, then a table of `**Accessibility**` | `N/A`,
- * `**Security**` | …): each part there, in the table's form rather than under a heading of its own.
+ * `**Security**` | …), or in an item or paragraph there that opens with its name in bold (`-
+ * **Diagnostics.** A new warning.`): each part there, in the table's or the list's form rather than
+ * under a heading of its own.
  */
 function answeredInRows(missing: MissingSection): boolean {
   const section = missing.parent?.sections.at(-1);
-  return section !== undefined && rowLabels(section.blocks).some((name) => missing.schema.matcher.test(foldHeading(name)));
+  return section !== undefined && [...rowLabels(section.blocks), ...leadLabels(section.blocks)].some((name) => missing.schema.matcher.test(foldHeading(name)));
 }
 
 /** One warning per section that answers its parts in prose: the template gives each a heading. */
@@ -1910,13 +1949,15 @@ function insertionPoint(
 ): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
+  // (So does a sub-section of the last section, which runs to that footer: `### Risks` of a Proposal
+  // the document ends with goes above it, as the sections after the Proposal do.)
+  const parentEnd = missing.parent?.sections.at(-1)?.range.end.offset;
+  const closes = (at: number) => !missing.before && (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) && (!after || at > after.heading.range.end.offset);
   const footer = footerBreak(doc);
-  if (footer && !missing.before && !missing.parent && (!after || footer.range.start.offset > after.heading.range.end.offset))
-    return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
+  if (footer && closes(footer.range.start.offset)) return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
   // (So does a closing run of link definitions, which the page never shows: `[EmacsVar]: <> "End:"`.)
   const definitions = closingDefinitions(doc);
-  if (definitions !== undefined && !missing.before && !missing.parent && (!after || definitions > after.heading.range.end.offset))
-    return { offset: definitions, line: doc.lines.pointAt(definitions).line, insert: `${text}\n\n` };
+  if (definitions !== undefined && closes(definitions)) return { offset: definitions, line: doc.lines.pointAt(definitions).line, insert: `${text}\n\n` };
   if (after && !missing.before) {
     const parent = missing.parent?.sections.at(-1);
     const end = parent ? parent.range.end.offset : doc.source.trimEnd().length;

@@ -1,4 +1,5 @@
 import { splitNote } from '../../template/heading-variants.js';
+import { declaredDate } from '../../catalog/declared-date.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
@@ -13,6 +14,8 @@ import { followedByOwn, placeOf, slotFacts, slotSections, type SlotFacts } from 
 interface UnknownFindings extends SlotFacts {
   /** `slot`: the template sections at whose place the heading stands (missing ones, or one whose heading it follows), if any. */
   unknown: (Report & { heading: string; title: string; slot?: string[] })[];
+  /** The earliest date the pattern gives itself (see `declaredDate`), where it has an unknown heading. */
+  declared?: number;
 }
 
 export default defineCatalogRule({
@@ -75,17 +78,24 @@ export default defineCatalogRule({
           ...(slot.length ? { slot } : {}),
         };
       });
-    return { ...slotFacts(outline), unknown };
+    const declared = unknown.length > 0 ? declaredDate(pattern) : undefined;
+    return { ...slotFacts(outline), unknown, ...(declared !== undefined ? { declared } : {}) };
   },
-  check({ pattern, catalog, collected, memo, options, report }) {
+  check({ pattern, catalog, index, collected, memo, options, report }) {
     const mine = collected<UnknownFindings>(pattern);
     if (!mine) return;
     const allowed = new Set(options.allow.map(foldHeading));
     const slots = memo('slots', () => slotSections(catalog, (p) => collected<UnknownFindings>(p)));
     // (A heading the pattern's own waivers name, `ignoredRules: ["heading:open-items"]`, is allowed it.)
     const waived = waivedNames(pattern, catalog.config);
+    // (A section the template had when the pattern was written and dropped since — `## Design Details`
+    // in a version of the template's git history — was the template's then: no unknown one.)
+    const history = mine.unknown.length > 0 ? index.templateHistory(catalog.templates.for(pattern.path)) : undefined;
+    const written = history?.written(pattern.path, mine.declared);
     for (const { heading, title, slot, ...finding } of mine.unknown) {
       if (allowed.has(heading) || slot?.some((id) => slots.has(id)) || waives(waived, title)) continue;
+      const retired = written === undefined ? undefined : history!.retired(title);
+      if (retired !== undefined && written! < retired) continue;
       report(finding);
     }
   },

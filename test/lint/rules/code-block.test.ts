@@ -22,9 +22,17 @@ describe('code-block', () => {
     const { shown, diagnostics } = await lintOne('code-block', source);
     expect(shown).toEqual([
       `${lineOf(source, '```')}:1 Code block without a language: name it after the opening fence (“${F3}bash”, as the template does here) so it is highlighted and can be run or checked.`,
-      `${lineOf(source, '~~~')}:1 Code block without a language: name it after the opening fence (“~~~bash”, “~~~json”, “~~~text” for output) so it is highlighted and can be run or checked.`,
+      `${lineOf(source, '~~~')}:1 Code block without a language: name it after the opening fence (“~~~bash” as the template's blocks do, “~~~text” for output) so it is highlighted and can be run or checked.`,
     ]);
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('elsewhere names the languages the template’s own blocks name (`fsharp` in a catalog of F# designs), not a shell’s', async () => {
+    const template = '# [Title]\n\n## Design\n\nHow.\n\n```fsharp\nlet x = 1\n```\n\n## Notes\n\nMore.\n';
+    const pattern = '# Lazy lists\n\n## Design\n\nSeq.\n\n```fsharp\nlet xs = Seq.empty\n```\n\n## Notes\n\n```\nlet ys = xs\n```\n';
+    expect((await lintOne('code-block', pattern, { template })).shown).toEqual([
+      "13:1 Code block without a language: name it after the opening fence (“```fsharp” as the template's blocks do, “```text” for output) so it is highlighted and can be run or checked.",
+    ]);
   });
 
   it("asks no language where the template's own code blocks name none (the catalog's way); a block left open is still said", async () => {

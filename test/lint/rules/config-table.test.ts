@@ -37,13 +37,30 @@ describe('config-table', () => {
     ]);
   });
 
-  it("names the template's column for one standing in the place of a missing one", async () => {
+  it("names the template's column for one standing in the place of a missing one: a guess, a warning", async () => {
     const source = config('| Parameter | Description | Mandatory | Default |\n|---|---|---|---|\n| A | a | Yes | N/A |');
     const line = lineOf(source, 'Mandatory');
-    const { shown } = await lintOne('config-table', source);
+    const { shown, diagnostics } = await lintOne('config-table', source);
     expect(shown).toEqual([
-      `${line}:${col(source, line, 'Mandatory')} Column “Mandatory” is not one of the template's columns: the template has “Required” here. Rename it.`,
+      `${line}:${col(source, line, 'Mandatory')} Column “Mandatory” is not one of the template's columns: the template has “Required” here. If it is that column, rename it. (A warning: it may be that column in other words.)`,
     ]);
+    expect(diagnostics[0]!.severity).toBe('warning');
+  });
+
+  it('a column with a note after its name (`Required (for prod)`) is the template’s column', async () => {
+    const source = config('| Parameter | Description | Required (in production) | Default |\n|---|---|---|---|\n| A | a | Yes | N/A |');
+    expect((await lintOne('config-table', source)).shown).toEqual([]);
+  });
+
+  it('settings given in words where the table goes (a code span, a value) are a warning; a section that names none still lacks the table', async () => {
+    const inWords = config('The migration sets `cache.ttl` to 30 seconds.\n');
+    const found = await lintOne('config-table', inWords);
+    expect(found.shown).toEqual([
+      `${lineOf(inWords, '## Configuration')}:1 Section \`## Configuration\` has no table: it names its settings in its text. Put them in the template's table with the columns Parameter | Description | Required | Default. (A warning: they are there, in another form.)`,
+    ]);
+    expect(found.diagnostics[0]!.severity).toBe('warning');
+    const inList = config('Two settings change:\n\n1. `cache.ttl`\n2. `cache.size`\n');
+    expect((await lintOne('config-table', inList)).diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 
   it('still checks Required values under a renamed column', async () => {

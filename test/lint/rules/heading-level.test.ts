@@ -719,6 +719,25 @@ describe('heading-level: --fix never moves a heading where the move makes the ou
   });
 });
 
+describe('heading-level: an H1 over sub-sections of two levels', () => {
+  it('`# Design` right over `### Modes`, then the author’s `## Transport`: the heading alone moves (its own `###` stay under it, the `##` beside it)', async () => {
+    const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
+    const source =
+      '# Kiln tokens\n\n## Motivation\n\nShared kilns.\n\n# Design\n\n### Modes\n\nOn or off.\n\n### Sources\n\nA file.\n\n## Transport\n\nA header.\n\n### Browser\n\nA cookie.\n\n## Follow-on work\n\nExpiry.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect((await readFile(found.file, 'utf8')).match(/^#+ .*$/gm)).toEqual([
+      '# Kiln tokens',
+      '## Motivation',
+      '## Design',
+      '### Modes',
+      '### Sources',
+      '## Transport',
+      '### Browser',
+      '## Follow-on work',
+    ]);
+  });
+});
+
 describe('heading-level: a whole pattern a level down, its title too', () => {
   it('with no H1 anywhere, the first heading is the title a level down: one title warning, no unknown section, and --fix moves it up with the sections', async () => {
     const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n';

@@ -164,7 +164,7 @@ describe('image: files', () => {
       '15:9 Image `diagrams/noext` has no extension: expected an image file (.png, .jpg, .jpeg, .gif, .svg, .webp or .avif). Convert it, e.g. to PNG or SVG.',
       "16:19 Image `diagrams/photo.png` is named `.png` but holds JPEG data: browsers show it, but tools that go by the extension (optimisers, some hosts' content types) do not. Rename it to `.jpg` (or convert it).",
       '17:9 Image `diagrams/notes.svg` is not SVG data: it is XML, but no `<svg>` element starts in its first 1 KB. Export it as SVG again.',
-      '18:8 Image `diagrams/big.png` is not PNG data: it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again.',
+      '18:8 Image `diagrams/big.png` is not PNG data: it is a Git LFS pointer, not the image itself. Run `git lfs pull` (or fix the LFS setup), then lint again. (A warning: the image is stored in Git LFS and not fetched in this checkout; the page links it rightly.)',
       '19:9 Image `diagrams/page.jpg` is not JPEG data: it is an HTML page (a saved error or download page?). Export or download the image itself.',
     ]);
   });

@@ -567,6 +567,34 @@ testRule(
   { describe, it },
 );
 
+/** A section that says its sub-sections hold examples, each sub-section a list of criteria. */
+const stagedCriteriaTemplate =
+  '# [Title]\n\n## Rollout Criteria\n\nThese are general examples to weigh, beside the stages of the release policy.\n\n### Beta -> Stable\n\n- Load tested at expected peak\n- Write paging alerts for the [service name]\n- Document latency objectives\n\n## Risks\n\n- Describe what could go wrong.\n';
+
+testRule(
+  rule,
+  {
+    template: stagedCriteriaTemplate,
+    valid: [
+      {
+        name: 'the examples under sub-sections of a section that says they are examples, kept as they are, are its content',
+        text: '# Faster cache\n\n## Rollout Criteria\n\n### Beta -> Stable\n\n- Load tested at expected peak\n- Write paging alerts for the cache\n- Document latency objectives\n\n## Risks\n\nA cold cache after a deploy.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'what is marked in them is still to be filled in, and an instruction of a section after them is still one',
+        text: '# Faster cache\n\n## Rollout Criteria\n\n### Beta -> Stable\n\n- Write paging alerts for the [service name]\n\n## Risks\n\n- Describe what could go wrong.\n',
+        errors: [
+          { message: left('`### Beta -> Stable`', '“[service name]”'), line: 7, column: 31 },
+          { message: left('`## Risks`', '“Describe what could go wrong.”'), line: 11, column: 3 },
+        ],
+      },
+    ],
+  },
+  { describe, it },
+);
+
 testRule(
   rule,
   {
@@ -1665,5 +1693,106 @@ describe('placeholder: the template quoted by a document that discusses it', () 
     // (The same guidance quoted without the heading, left in its own section: still left in.)
     const left = text.replace('None known.', '> Discuss prior art, both the good and the bad, in relation to this proposal.');
     expect((await lintOne('placeholder', left, { template })).shown).toHaveLength(1);
+  });
+});
+
+describe('placeholder: the template’s own list shown under a lead-in of the author’s', () => {
+  const template = [
+    '# NOTE 0 - A short title',
+    '',
+    '## Summary',
+    '',
+    'What the note changes, in a few lines.',
+    '',
+    '## Further sections',
+    '',
+    'Add what the note needs. Usual ones are:',
+    '',
+    '* Design -- The details of the change.',
+    '* Rationale -- Why each choice was made in the note.',
+    '* Notes -- Additional notes on points still open.',
+    '',
+  ].join('\n');
+  const list = [
+    '* Design -- The details of the change.',
+    '* Rationale -- Why each choice was made in the note.',
+    '* Notes -- Additional notes on points still open.',
+    '',
+  ];
+  const process = (section: string, leadIn: string) =>
+    ['# NOTE 1 - How notes are written', '', '## Summary', '', 'Notes record what the team settled on.', '', `## ${section}`, '', leadIn, '', ...list].join('\n');
+
+  it('in a section of its own, under its own lead-in, what the list holds of the template is a warning that says why', async () => {
+    const { diagnostics } = await lintOne('placeholder', process('What a note holds', 'After the summary come the sections each note needs; a note may add these:'), {
+      template,
+    });
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [12, 'warning'],
+      [13, 'warning'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      "Template text left in `## What a note holds`: “Rationale -- Why each choice was made in the note.”. Replace it with this pattern's own content. (An item of the template's own list, shown whole under this document's own lead-in in a section the template does not have: as likely as not the template quoted, as a process document shows what a proposal holds. A warning.)",
+    );
+  });
+
+  it('under the template’s own lead-in, or in the template’s section, it is left in', async () => {
+    const kept = await lintOne('placeholder', process('What a note holds', 'Add what the note needs. Usual ones are:'), { template });
+    expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [12, 'error'],
+      [13, 'error'],
+    ]);
+    const there = await lintOne('placeholder', process('Further sections', 'After the summary come the sections each note needs; a note may add these:'), { template });
+    expect(there.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [12, 'error'],
+      [13, 'error'],
+    ]);
+  });
+});
+
+describe('placeholder: the template’s questions kept and answered by the author', () => {
+  const template = [
+    '# Title',
+    '',
+    '## Options',
+    '',
+    '- Which other designs were weighed?',
+    '- What happens if nothing is done?',
+    '',
+    '## Format changes (optional)',
+    '',
+    'Will this change the stored file format? If it does, say how here.',
+    '',
+  ].join('\n');
+
+  it('an answer that opens by echoing its question (`What happens if nothing is done?` / `What happens if nothing is done is that …`) answers it', async () => {
+    const pattern = [
+      '# Shelf labels',
+      '',
+      '## Options',
+      '',
+      '- Which other designs were weighed?',
+      '',
+      'Printed stickers, which peel off in the damp.',
+      '',
+      '- What happens if nothing is done?',
+      '',
+      'What happens if nothing is done is that staff keep writing the labels by hand, and they fade within weeks.',
+      '',
+    ].join('\n');
+    const { diagnostics } = await lintOne('placeholder', pattern, { template });
+    expect(diagnostics).toEqual([]);
+    // (Left unanswered, it is left in.)
+    const unanswered = await lintOne('placeholder', pattern.replace(/What happens if nothing is done is that[^\n]*\n/, ''), { template });
+    expect(unanswered.diagnostics.map((d) => [d.line, d.severity])).toEqual([[9, 'error']]);
+  });
+
+  it('the section’s guidance quoted as a quote, answered under sub-sections of the author’s: a lead-in', async () => {
+    const quote = (after: string) =>
+      ['# Shelf labels', '', '## Format changes (optional)', '', '> Will this change the stored file format? If it does, say how here.', '', after].join('\n');
+    const answered = await lintOne('placeholder', quote('### New fields\n\nA `label` field on each shelf.\n'), { template });
+    expect(answered.diagnostics).toEqual([]);
+    // (Quoted with nothing after it, it is left in.)
+    const alone = await lintOne('placeholder', quote(''), { template });
+    expect(alone.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
   });
 });

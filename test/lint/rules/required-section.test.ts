@@ -1216,6 +1216,31 @@ describe('required-section: a section the template gained after the older patter
     }
   });
 
+  it('a copy of an older pattern, word for word, committed after the template gained a section, was written when that one was: a warning too', async () => {
+    const base = '# Title\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n';
+    const root = await tempCatalog({
+      'templates/proposal.md': base,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['v*/*.md'] }),
+      'v1/kiln-timer.md': '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n',
+    });
+    gitAt(root, '2021-01-01T10:00:00Z', 'init', '-q');
+    gitAt(root, '2021-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2021-01-01T10:00:00Z', 'commit', '-qm', 'first');
+    await writeFile(path.join(root, 'templates/proposal.md'), `${base}\n## Risks\n\nWhat may go wrong.\n`);
+    gitAt(root, '2022-01-01T10:00:00Z', 'commit', '-qam', 'the template asks for risks');
+    await mkdir(path.join(root, 'v2'), { recursive: true });
+    await writeFile(path.join(root, 'v2/kiln-timer.md'), '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n');
+    await writeFile(path.join(root, 'v2/kiln-lid.md'), '# Kiln lid\n\n## Summary\n\nA lid.\n\n## Design\n\nA hinge.\n');
+    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'the v2 folder');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual([
+      'v1/kiln-timer.md warning',
+      'v2/kiln-lid.md error',
+      'v2/kiln-timer.md warning',
+    ]);
+  });
+
   it('patterns committed before the template itself (written before there was one) keep their warnings, with that said', async () => {
     const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }) });
     await mkdir(path.join(root, 'text'), { recursive: true });
@@ -2714,6 +2739,39 @@ describe('required-section: sub-sections answered as rows of a table in their pa
   });
 });
 
+describe('required-section: the text under the title, where the first section goes after an optional summary or over sub-sections', () => {
+  it('is no section’s text to put a heading above: the section is missing as usual (its sub-section written a level up, said), and --fix inserts nothing', async () => {
+    const template =
+      '# [Title]\n\n## Summary (optional)\n\nIn brief.\n\n## Ownership\n\n### Reviewers\n\nWho reviews.\n\n## Design\n\nHow.\n\n## Risks\n\nWhat may fail.\n\n## Rollout\n\nWhen.\n';
+    const source =
+      '# Shared kilns\n\nTwo studios share one kiln on alternate days.\n\n## Reviewers\n\nAda.\n\n## Design\n\nA booking sheet.\n\n## Risks\n\nDouble bookings.\n\n## Rollout\n\nIn May.\n';
+    expect((await lintOne('required-section', source, { template })).shown).toEqual([
+      '9:1 Missing section `## Ownership`, expected before `## Design`. This pattern writes its sub-section at its level (`## Reviewers`): add the heading above it and move it a level down.',
+    ]);
+    const fixed = await lintOne('required-section', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source);
+    // (With no optional summary before it, a heading over sub-sections alone is no home for that text either.)
+    const bare = await lintOne('required-section', source, { template: template.replace(/## Summary \(optional\)\n\nIn brief\.\n\n/, '') });
+    expect(bare.shown).toEqual([
+      '9:1 Missing section `## Ownership`, expected before `## Design`. This pattern writes its sub-section at its level (`## Reviewers`): add the heading above it and move it a level down.',
+    ]);
+  });
+});
+
+describe('required-section: sub-sections answered as items labelled in bold in their parent', () => {
+  const template =
+    '# Title\n\n## Design\n\nHow.\n\n## Practicalities\n\n### Diagnostics\n\nNew messages?\n\n### Performance\n\nCosts?\n\n## Open questions\n\nWhat is left.\n';
+  it('`- **Diagnostics.** …` answers `### Diagnostics`: no finding, nothing inserted; a part no label names is still missing; bold words opening a sentence name none', async () => {
+    const source =
+      '# Lazy lists\n\n## Design\n\nLists are built on demand.\n\n## Practicalities\n\n- **Diagnostics.** One new warning for a list forced twice.\n- **Performance:** negligible.\n\n## Open questions\n\nNone.\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    expect(found.shown).toEqual([]);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    const one = source.replace('- **Performance:** negligible.\n', '**Never** force a list twice.\n');
+    expect((await lintOne('required-section', one, { template })).shown).toEqual(['10:1 Missing section `### Performance`, expected in `## Practicalities`.']);
+  });
+});
+
 describe('required-section: a pattern written in parts', () => {
   it('a page that links two documents or more of the folder named for it: a missing section is a warning that names them; a page with no parts is told as before', async () => {
     const template = '# Title\n\n## Background\n\nWhat came before.\n\n## Proposal\n\nWhat to do.\n\n## Alternatives\n\nOther ways.\n';
@@ -2755,5 +2813,25 @@ describe('required-section: an unnumbered section missing between numbered ones'
       '9:1 Missing section `## Alternatives`, expected after `## 2 How`. The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.',
     ]);
     expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
+
+describe('required-section: --fix in a document that closes with link definitions', () => {
+  it('sub-sections of the last section and the sections after it go above the definitions, in the template’s order', async () => {
+    const template =
+      '# Title\n\n## Summary\n\nShort.\n\n## Proposal\n\nWhat.\n\n### Risks\n\nWhat may fail.\n\n### Drawbacks\n\nWhy not.\n\n## Alternatives\n\nOthers.\n';
+    const source =
+      '# Kiln logs\n\n## Summary\n\nA log per firing, see [the sheet][sheet].\n\n## Proposal\n\nA shared [sheet][sheet] per kiln.\n\n[sheet]: https://example.org/sheet\n';
+    const found = await lintOne('required-section', source, { template, fix: true });
+    const fixed = await readFile(found.file, 'utf8');
+    expect(fixed.match(/^(?:#+ .*|\[sheet\]:.*)$/gm)).toEqual([
+      '# Kiln logs',
+      '## Summary',
+      '## Proposal',
+      '### Risks',
+      '### Drawbacks',
+      '## Alternatives',
+      '[sheet]: https://example.org/sheet',
+    ]);
   });
 });
