@@ -56,7 +56,7 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
       .title!.text.slice(labelled[0].length)
       .trim()
       .replace(/^`([^`]+)`$/, '$1');
-    if (IDENTIFIER.test(name)) return nameInWords(name);
+    if (IDENTIFIER.test(name) || KEBAB_IDENTIFIER.test(name)) return nameInWords(name);
     return name && !NO_NAME.test(name) ? name : nameInWords(pattern.slug);
   }
   // (A heading that is the summary's and the name together, `## Summary - Serve Pipeline`: the name.)
@@ -79,10 +79,13 @@ const SUMMARY_AND_NAME = /^\s*(?:summary|abstract|synopsis|tl;?\s?dr)\s*(?:\s[-�
 const NO_NAME = /^(?:[`*_(]*)(?:n\/?a|none|nil|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined)|-+|—|–)(?:[`*_).]*)$/i;
 
 /**
- * A name written as an identifier: lower case words joined by underscores or hyphens, or both
- * (`retry_budget`, `better-reflect`, `event_loop-refactor`), as the template's `Feature Name:` asks.
+ * A name written as an identifier: lower case words joined by underscores, hyphens among them or not
+ * (`retry_budget`, `event_loop-refactor`), as the template's `Feature Name:` asks.
  */
-const IDENTIFIER = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
+const IDENTIFIER = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*_[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/** …or by hyphens alone, after the label a title line keeps (`Feature Name: better-reflect`): a slug kept as the title elsewhere is the author's. */
+const KEBAB_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 
 /** A name made of a file's or an identifier's words, as readers are shown it. */
 function nameInWords(name: string): string {

@@ -195,6 +195,27 @@ class Scan {
   /** Every section name of the template, folded. */
   private readonly allSectionNames: Set<string>;
 
+  /** The text of the template's own quotes (`> Explain why…`), folded and joined, made when first needed. */
+  private quotesOfTemplate: string | undefined;
+  private templateQuotes(): string {
+    if (this.quotesOfTemplate === undefined) {
+      const out: string[] = [];
+      const visit = (blocks: readonly Block[]) => {
+        for (const b of blocks) if (b.kind === 'blockquote') out.push(foldText(b.text));
+      };
+      const walk = (sections: readonly Section[]) => {
+        for (const section of sections) {
+          visit(section.blocks);
+          walk(section.children);
+        }
+      };
+      visit(this.template.document.preamble);
+      walk(this.template.document.sections);
+      this.quotesOfTemplate = ` ${out.join(' ')} `;
+    }
+    return this.quotesOfTemplate;
+  }
+
   /** Whether the quote at `range` holds a heading (`> ## Prior art`) named as a section of the template. */
   private quotesTemplateHeading(range: Range): boolean {
     const text = this.doc.source.slice(range.start.offset, range.end.offset);
@@ -296,7 +317,10 @@ class Scan {
           // answer, as an instruction kept in emphasis is (not only its last question).
           // (Or under sub-sections of the author's right after it, `### General changes`, the quote the
           // last of the section's text.)
-          const quoted = block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) && (authorNext() || (shown < 0 && followed()));
+          // (Not where the template sets that guidance as a quote itself: kept so, it is its form, left in.)
+          const quoted =
+            block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) &&
+            (authorNext() || (shown < 0 && followed() && !this.templateQuotes().includes(` ${foldText(block.text)} `)));
           this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
         }

@@ -449,7 +449,8 @@ describe('the name shown for a title that says there is none', () => {
       slug: `010${i}-page-${i}`,
       title: { text, from: 'front-matter' as const, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
     }));
-    // (An identifier of words joined by hyphens, underscores or both is shown in words.)
+    // (An identifier of words joined by underscores, hyphens among them or not, is shown in words; a
+    // slug of hyphens alone kept as the title is the author's.)
     expect(views.map((v) => displayTitle(v))).toEqual([
       '0100 Page 0',
       '0101 Page 1',
@@ -458,7 +459,7 @@ describe('the name shown for a title that says there is none', () => {
       'Retry budget',
       'Nano cache',
       'Event loop refactor',
-      'Time monotonic',
+      'time-monotonic',
     ]);
   });
   it('a title after the label the template’s title line keeps (`Feature Name: better-reflect`): the name, an identifier in words', async () => {

@@ -1794,5 +1794,9 @@ describe('placeholder: the template’s questions kept and answered by the autho
     // (Quoted with nothing after it, it is left in.)
     const alone = await lintOne('placeholder', quote(''), { template });
     expect(alone.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
+    // (Nor where the template sets it as a quote itself: kept so over the sub-sections, it is its form, left in.)
+    const asQuote = template.replace('Will this change the stored file format?', '> Will this change the stored file format?');
+    const kept = await lintOne('placeholder', quote('### New fields\n\nA `label` field on each shelf.\n'), { template: asQuote });
+    expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
   });
 });
