@@ -917,8 +917,10 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   if (item) return { text: item.text, from: 'section', range: item.range };
   // (A title section with no text but a heading under it, `# Title` over `## Virtual machine snapshots`:
   // the title written as a heading there.)
+  // (Not a part of a document or of its record, `### Summary` written a level down: the text begins.)
   const under = !asSummary && section && section.blocks.every((b) => b.kind === 'html') ? section.children[0]?.heading : undefined;
-  return under && /\p{L}/u.test(under.text) ? { text: under.text, from: 'section', range: under.range } : undefined;
+  const names = under !== undefined && /\p{L}/u.test(under.text) && !DOCUMENT_PARTS.has(foldHeading(under.text)) && !RECORD_SECTIONS.test(foldHeading(under.text));
+  return names ? { text: under.text, from: 'section', range: under.range } : undefined;
 }
 
 /**

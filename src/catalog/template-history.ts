@@ -60,6 +60,7 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   const read = () => (versions ??= committedVersions(template.file).map((v) => ({ text: v.text, headings: headingsOf(v.text), keys: keysOf(v.text), time: v.time })));
   const firstKeys = keysOf(first.text);
   let named: { time: number; names: Set<string> }[] | undefined;
+  let firstNames: Set<string> | undefined;
   let addedTimes: Map<string, number> | undefined;
   const added = (rel: string) => (addedTimes ??= firstAddedTimes(root)).get(path.join(root, rel));
   const had = (section: TemplateSection) =>
@@ -92,15 +93,22 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     retired(heading) {
       const key = foldHeading(splitNote(heading).text);
       // (Every heading of a version, noted optional or not — a pattern written then kept it —, read once.)
-      const names = (text: string) => new Set([...text.matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) => foldHeading(splitNote(m[1]!).text)));
+      // (Not a line of a fenced code block, `# Install deps` in a sample script.)
+      const names = (text: string) =>
+        new Set(
+          [...text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) =>
+            foldHeading(splitNote(m[1]!).text),
+          ),
+        );
       const all = (named ??= read().map((v) => ({ time: v.time, names: names(v.text) })));
+      firstNames ??= names(first.text);
       let last = -1;
       for (let i = all.length - 1; i >= 0; i--)
         if (all[i]!.names.has(key)) {
           last = i;
           break;
         }
-      if (last === -1) return all.length > 0 && names(first.text).has(key) ? all[0]!.time : undefined;
+      if (last === -1) return all.length > 0 && firstNames.has(key) ? all[0]!.time : undefined;
       return last < all.length - 1 ? all[last + 1]!.time : undefined;
     },
     writtenBefore(section, rel, declared) {

@@ -61,7 +61,8 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   }
   // (A heading that is the summary's and the name together, `## Summary - Serve Pipeline`: the name.)
   const joined = pattern.title?.from === 'heading' && !pattern.title.sample ? SUMMARY_AND_NAME.exec(pattern.title.text) : null;
-  if (joined) return pattern.title!.text.slice(joined[0].length).trim();
+  const rest = joined ? pattern.title!.text.slice(joined[0].length).trim() : '';
+  if (joined && !NO_NAME.test(rest)) return rest;
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
   // (Nor does a value that says there is none, `- Feature Name: N/A`.)

@@ -41,11 +41,19 @@ export function leadLabels(blocks: readonly Block[]): string[] {
     // (Followed by the item's text after a `.`, `:` or dash, inside the bold or after it: a label, not
     // bold words opening a sentence, `**Never** cache tokens`.)
     if (!m || !(/[.:]$/.test(m[2]!) || /^\s*[.:—–-]/.test(raw.slice(m[0].length)))) return;
+    // (With the answer after it, or under it: a label alone, `- **Security:**`, answers nothing.)
+    if (!answered && !/\p{L}/u.test(raw.slice(m[0].length))) return;
     out.push(m[2]!.replace(/\s*[.:]$/, '').trim());
   };
+  let answered = false;
   for (const b of blocks) {
+    answered = false;
     if (b.kind === 'paragraph') label(b.raw);
-    else if (b.kind === 'list') for (const item of b.items) label(item.raw);
+    else if (b.kind === 'list')
+      for (const item of b.items) {
+        answered = item.blocks.length > 1;
+        label(item.raw);
+      }
   }
   return out.filter(Boolean);
 }

@@ -68,10 +68,14 @@ export function configTables(template: TemplateSchema, outline: OutlineMatch, ta
   });
 }
 
-/** A section whose paragraphs or list items (its sub-sections' too) name a setting or a value: a code span, a number. */
+/** A section whose paragraphs or list items (its sub-sections' too) name a setting or a value: a code span, a number with a unit or set to. */
 function namesValues(section: Section): boolean {
   const blocks = (s: Section): Block[] => [...s.blocks, ...s.children.flatMap(blocks)];
-  const values = (text: string, raw: string) => /`[^`\n]+`/.test(raw) || /\d/.test(text);
+  // (A number as a value: with a unit or a percent, or set to it — `to 25%`, `= 30s` —, not `v2`.)
+  const values = (text: string, raw: string) =>
+    /`[^`\n]+`/.test(raw) ||
+    /\b\d+(?:\.\d+)?\s*(?:%|ms|s|secs?|seconds?|minutes?|mins?|hours?|h|days?|kb|mb|gb|tb|x)(?![\p{L}\d])/iu.test(text) ||
+    /(?:\bto|=|:)\s*\d/.test(text);
   const said = (b: Block): boolean =>
     b.kind === 'paragraph'
       ? values(b.text, b.raw)

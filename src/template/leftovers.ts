@@ -138,6 +138,10 @@ interface Context {
   rowOwn?: () => boolean;
   /** An item of the template's own list shown under the author's lead-in in a section of theirs (see `blocks`). */
   shownList?: true;
+  /** Whether the section has a sub-section of the author's own (not named as one of the template's), with text of theirs. */
+  ownChildren?: () => boolean;
+  /** The section is under one of the template's (`## Goals` › `### First quarter`). */
+  underTemplate?: true;
 }
 
 class Scan {
@@ -195,6 +199,14 @@ class Scan {
   /** Every section name of the template, folded. */
   private readonly allSectionNames: Set<string>;
 
+  /** The template's questions (instructions that end in `?`), each folded and padded, made when first needed. */
+  private questionsOfTemplate: string[] | undefined;
+  private templateQuestions(): string[] {
+    return (this.questionsOfTemplate ??= this.template.placeholders
+      .filter((p) => p.kind === 'instruction' && /\?["'”’)]*\s*$/.test(p.text))
+      .map((p) => ` ${foldText(p.text)} `));
+  }
+
   /** The text of the template's own quotes (`> Explain why…`), folded and joined, made when first needed. */
   private quotesOfTemplate: string | undefined;
   private templateQuotes(): string {
@@ -247,23 +259,26 @@ class Scan {
       doc.preamble.filter((b) => b !== summary),
       top,
     );
-    const visitSection = (section: Section): void => {
+    const visitSection = (section: Section, underTemplate = false): void => {
       const where = `\`${'#'.repeat(section.level)} ${section.title}\``;
       // In a heading only marked placeholders count: `Step 1: Configure the Gateway` is filled in.
       this.headingUnit(section);
       const marker = /^(?:todo|tbd|tba|fixme)s?$/i.exec(section.title.trim().replace(/[:.]$/, ''))?.[0].toLowerCase().replace(/s$/, '');
+      const folded = foldText(section.title);
       this.blocks(section.blocks, {
         where,
         unticked: false,
         followed: () => section.children.length > 0,
+        ownChildren: () => section.children.some((c) => !this.allSectionNames.has(foldText(c.title)) && c.blocks.some((b) => this.isAuthorBlock(b))),
         answered: false,
         inSection: true,
-        section: foldText(section.title),
+        section: folded,
+        ...(underTemplate ? { underTemplate: true as const } : {}),
         ...(marker ? { ownMarker: marker } : {}),
       });
-      section.children.forEach(visitSection);
+      for (const child of section.children) visitSection(child, underTemplate || this.allSectionNames.has(folded));
     };
-    doc.sections.forEach(visitSection);
+    for (const section of doc.sections) visitSection(section);
     if (!this.matcher.isEmpty) {
       for (const link of doc.links) {
         // A bare URL or e-mail is its own text, already judged.
@@ -320,7 +335,7 @@ class Scan {
           // (Not where the template sets that guidance as a quote itself: kept so, it is its form, left in.)
           const quoted =
             block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) &&
-            (authorNext() || (shown < 0 && followed() && !this.templateQuotes().includes(` ${foldText(block.text)} `)));
+            (authorNext() || (shown < 0 && outer.ownChildren?.() === true && !this.templateQuotes().includes(` ${foldText(block.text)} `)));
           this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
         }
@@ -336,9 +351,12 @@ class Scan {
           // as a process document explains what a proposal holds ("A proposal may include: * Rationale --
           // Why …"). What it holds of the template's text is said as a warning that says so.)
           const previous = blocks[i - 1];
+          // (Of the author's own, not under one of the template's: `### First quarter` under `## Goals` is
+          // that section's part, its list the template's left in.)
           const shownList =
             outer.section !== undefined &&
             !this.allSectionNames.has(outer.section) &&
+            outer.underTemplate !== true &&
             block.items.length >= 3 &&
             previous?.kind === 'paragraph' &&
             this.isOwnText(foldText(previous.text)) &&
@@ -670,10 +688,12 @@ class Scan {
     if (words.length === 0) return false;
     // Short answers ("No", "Yes, see above") are too short to tell apart from template words: the author's.
     if (words.length < 3 || !this.templateText.includes(` ${words.slice(0, 6).join(' ')} `)) return true;
-    // (An answer that opens by echoing the question it answers, `The impact of not doing this is that
+    // (An answer that opens by echoing a question of the template, `The impact of not doing this is that
     // users will …` under `What is the impact of not doing this?`: the author's, where the six words
     // after the echo are no words of the template either.)
-    return words.length >= 12 && !this.templateText.includes(` ${words.slice(6, 12).join(' ')} `);
+    if (words.length < 12 || this.templateText.includes(` ${words.slice(6, 12).join(' ')} `)) return false;
+    const echo = ` ${words.slice(0, 6).join(' ')} `;
+    return this.templateQuestions().some((q) => q.includes(echo));
   }
 
   /**

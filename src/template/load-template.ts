@@ -401,9 +401,16 @@ function titleSpec(
     // (A front matter key that repeats the title line as an identifier, `feature: my_excited_feature`
     // over `# My Excited Feature`: where a pattern's H1 names no pattern, that key does.)
     const words = (text: string) => foldText(text.replace(/[_-]+/g, ' '));
-    const key = doc.title
-      ? Object.keys(frontMatter).find((k) => typeof frontMatter[k] === 'string' && words(frontMatter[k] as string) === words(doc.title!.text))
-      : undefined;
+    // (Words on both sides, and no key of a state or a kind, `status: ""`, `type: …`.)
+    const key =
+      doc.title && words(doc.title.text) !== ''
+        ? Object.keys(frontMatter).find(
+            (k) =>
+              !/^(?:status|state|type|kind|category|tags?|labels?)$/i.test(k) &&
+              typeof frontMatter[k] === 'string' &&
+              words(frontMatter[k] as string) === words(doc.title!.text),
+          )
+        : undefined;
     return {
       from,
       sample: doc.title?.text ?? '',

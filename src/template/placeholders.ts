@@ -195,7 +195,8 @@ function visitBlocks(blocks: readonly Block[], path: string[], found: Placeholde
 }
 
 /** A note that the sections under it hold examples: `These are generalized examples to consider`, `The following are examples`. */
-const EXAMPLES_NOTE = /\b(?:these|the following|below) (?:are|is) (?:[\p{L}-]+ ){0,2}examples?\b|\bexamples? to (?:consider|choose from|pick from|adapt)\b/iu;
+const EXAMPLES_NOTE =
+  /(?:^|[.!?:]\s+)(?:these|the following|below) (?:are|is) (?:(?!(?:not|no)\b)[\p{L}-]+ ){0,2}examples?\b|(?<!\b(?:no|not|any) )\bexamples? to (?:consider|choose from|pick from|adapt)\b/iu;
 
 /** A number left to give in an item, `ADR ###`, `RFC-NNNN`, `#XXX`: the item is a sample. */
 const BLANK_NUMBER = /(?<![\p{L}\p{N}])(?:#{3,}|N{3,}|X{3,})(?![\p{L}\p{N}])/u;

@@ -1276,6 +1276,11 @@ describe('the title in the front matter key the template repeats its title line 
       ['blocks', 'Block Format V2', 'front-matter'],
       ['tiers', 'Tiered storage for kiln logs', 'heading'],
     ]);
+    // (Not a key of a state or a kind that happens to read as the title line: `type: proposal` over `# Proposal`.)
+    const kinds = await catalogOf('---\ntype: proposal\n---\n\n# Proposal\n\n## Summary\n\nIn brief.\n', {
+      glaze: '---\ntype: accepted\n---\n\n# Background\n\nGlazes.\n\n## Summary\n\nA store.\n',
+    });
+    expect(read(kinds)[0]![1]).not.toBe('accepted');
   });
 });
 
@@ -1314,8 +1319,11 @@ describe('the title in a title section written as a heading under it', () => {
     const catalog = await catalogOf(template, {
       snaps: '# Title\n\n## Kiln snapshots\n### Using the snapshot log\n\n# Abstract\n\nWe cover snapshots.\n',
       plain: '# Title\n\nZero downtime firing\n\n# Abstract\n\nWe cover firing.\n',
+      // (A part of a document a level down is no name.)
+      parts: '# Title\n\n## Summary\n\nKilns.\n\n# Abstract\n\nWe cover kilns.\n',
     });
     expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
+      ['parts', undefined],
       ['plain', 'Zero downtime firing'],
       ['snaps', 'Kiln snapshots'],
     ]);

@@ -431,12 +431,14 @@ function copiesBy<P extends { path: string; movedTo?: string }>(
     if (digest !== undefined) (bySource.get(digest) ?? bySource.set(digest, []).get(digest)!).push(p.path);
   }
   const out = new Map<string, readonly string[]>();
+  // (Of the same name in another folder, `FSharp-6.0/x.md` and `FSharp-10.0/x.md`: a new document
+  // started as a copy of an old one has a name of its own.)
   for (const paths of bySource.values())
     if (paths.length > 1)
       for (const p of paths)
         out.set(
           p,
-          paths.filter((q) => q !== p),
+          paths.filter((q) => q !== p && path.basename(q) === path.basename(p) && path.dirname(q) !== path.dirname(p)),
         );
   return out;
 }

@@ -61,6 +61,8 @@ describe('config-table', () => {
     expect(found.diagnostics[0]!.severity).toBe('warning');
     const inList = config('Two settings change:\n\n1. `cache.ttl`\n2. `cache.size`\n');
     expect((await lintOne('config-table', inList)).diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    // (A number that is no value, `v2`, names no setting.)
+    expect((await lintOne('config-table', config('TODO: fill in before the v2 review.\n'))).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 
   it('still checks Required values under a renamed column', async () => {

@@ -583,6 +583,12 @@ testRule(
     ],
     invalid: [
       {
+        name: 'where the section says they are not examples, an instruction among them is one',
+        template: stagedCriteriaTemplate.replace('These are general examples to weigh', 'These are not examples but steps to take'),
+        text: '# Faster cache\n\n## Rollout Criteria\n\n### Beta -> Stable\n\n- Load tested at expected peak\n- Document latency objectives\n\n## Risks\n\nA cold cache.\n',
+        errors: [{ message: left('`### Beta -> Stable`', '“Document latency objectives”'), line: 8, column: 3 }],
+      },
+      {
         name: 'what is marked in them is still to be filled in, and an instruction of a section after them is still one',
         text: '# Faster cache\n\n## Rollout Criteria\n\n### Beta -> Stable\n\n- Write paging alerts for the [service name]\n\n## Risks\n\n- Describe what could go wrong.\n',
         errors: [
@@ -1746,6 +1752,12 @@ describe('placeholder: the template’s own list shown under a lead-in of the au
       [12, 'error'],
       [13, 'error'],
     ]);
+    // (Nor in a sub-section of the author's under one of the template's: that section's part.)
+    const under = process('Further sections\n\n### First draft', 'After the summary come the sections each note needs; a note may add these:');
+    expect((await lintOne('placeholder', under, { template })).diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [14, 'error'],
+      [15, 'error'],
+    ]);
   });
 });
 
@@ -1784,6 +1796,12 @@ describe('placeholder: the template’s questions kept and answered by the autho
     // (Left unanswered, it is left in.)
     const unanswered = await lintOne('placeholder', pattern.replace(/What happens if nothing is done is that[^\n]*\n/, ''), { template });
     expect(unanswered.diagnostics.map((d) => [d.line, d.severity])).toEqual([[9, 'error']]);
+    // (Nor is more of the template's guidance after a kept instruction, a link in it, an answer.)
+    const guidance =
+      '# Title\n\n## Operations\n\nExplain how operators notice a failure.\n\nDescribe the failure modes of the [service](https://example.org/svc) and link to the runbook that covers each one.\n';
+    const kept =
+      '# Shelf labels\n\n## Operations\n\n> Explain how operators notice a failure.\n\nDescribe the failure modes of the [service](https://example.org/svc) and link to the runbook that covers each one.\n';
+    expect((await lintOne('placeholder', kept, { template: guidance })).diagnostics.map((d) => d.line)).toEqual([5, 7]);
   });
 
   it('the section’s guidance quoted as a quote, answered under sub-sections of the author’s: a lead-in', async () => {
@@ -1794,6 +1812,13 @@ describe('placeholder: the template’s questions kept and answered by the autho
     // (Quoted with nothing after it, it is left in.)
     const alone = await lintOne('placeholder', quote(''), { template });
     expect(alone.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
+    // (Nor over the template's own sub-section: that is no answer of the author's.)
+    const withPart = template.replace(
+      '## Format changes (optional)\n\nWill this change the stored file format? If it does, say how here.\n',
+      '## Format changes (optional)\n\nWill this change the stored file format? If it does, say how here.\n\n### Fields\n\nWhich fields.\n',
+    );
+    const overTemplate = await lintOne('placeholder', quote('### Fields\n\nA `label` field on each shelf.\n'), { template: withPart });
+    expect(overTemplate.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
     // (Nor where the template sets it as a quote itself: kept so over the sub-sections, it is its form, left in.)
     const asQuote = template.replace('Will this change the stored file format?', '> Will this change the stored file format?');
     const kept = await lintOne('placeholder', quote('### New fields\n\nA `label` field on each shelf.\n'), { template: asQuote });

@@ -1231,11 +1231,14 @@ describe('required-section: a section the template gained after the older patter
     await mkdir(path.join(root, 'v2'), { recursive: true });
     await writeFile(path.join(root, 'v2/kiln-timer.md'), '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n');
     await writeFile(path.join(root, 'v2/kiln-lid.md'), '# Kiln lid\n\n## Summary\n\nA lid.\n\n## Design\n\nA hinge.\n');
+    // (A new document started as a copy of an old one, under a name of its own, is a new one.)
+    await writeFile(path.join(root, 'v2/kiln-clock.md'), '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n');
     gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
     gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'the v2 folder');
     const report = await lint({ root, only: ['required-section'], fix: false });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual([
       'v1/kiln-timer.md warning',
+      'v2/kiln-clock.md error',
       'v2/kiln-lid.md error',
       'v2/kiln-timer.md warning',
     ]);
@@ -2767,6 +2770,9 @@ describe('required-section: sub-sections answered as items labelled in bold in t
     const found = await lintOne('required-section', source, { template, fix: true });
     expect(found.shown).toEqual([]);
     expect(await readFile(found.file, 'utf8')).toBe(source);
+    // (A label with nothing after it answers nothing.)
+    const bare = source.replace('- **Performance:** negligible.\n', '- **Performance:**\n');
+    expect((await lintOne('required-section', bare, { template })).shown).toEqual(['10:1 Missing section `### Performance`, expected in `## Practicalities`.']);
     const one = source.replace('- **Performance:** negligible.\n', '**Never** force a list twice.\n');
     expect((await lintOne('required-section', one, { template })).shown).toEqual(['10:1 Missing section `### Performance`, expected in `## Practicalities`.']);
   });
