@@ -471,6 +471,19 @@ export function wrappedWebAddress(url: string): string | undefined {
   return /^[([<]+(?:[^\]]*\]\()?(https?:\/\/[^\s()[\]<>]+)/i.exec(url)?.[1];
 }
 
+/** A file's extension at the end of a link's path (`.md`, `.png`, `.yaml`…): a file, not a web address. */
+export const FILE_EXTENSION =
+  /\.(?:md|markdown|mdx|rst|adoc|html?|png|jpe?g|gif|svg|webp|avif|ico|pdf|txt|json|ya?ml|toml|xml|csv|tsv|ini|cfg|conf|go|py|ipynb|js|mjs|cjs|jsx|ts|tsx|rs|java|kt|kts|scala|rb|php|swift|c|h|cc|cpp|hpp|cs|fs|sh|bash|ps1|bat|sql|proto|tf|hcl|gradle|lock|vue|svelte|css|scss|zip|gz|tgz|tar|log|diff|patch|drawio|puml|mmd|dot|docx?|xlsx?|pptx?)(?:[?#]|$)/i;
+
+/**
+ * A web or e-mail address written without its scheme (`slack.example.io`, `www.example.org/a`,
+ * `ada@example.org`), which a Markdown link reads as a path: what it looks like, else undefined.
+ */
+export function schemelessAddress(url: string): 'web' | 'email' | undefined {
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(url)) return 'email';
+  return /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(url) && !FILE_EXTENSION.test(url) ? 'web' : undefined;
+}
+
 /**
  * The file (without its extension) a documentation site's route names in the catalog, where the
  * route opens with the catalog folder's own name (`/recipes/breads/bread-rye/` in a catalog kept in

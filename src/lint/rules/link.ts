@@ -15,6 +15,7 @@ import {
   repositoryRoot,
   servesPagesByAddress,
   type PageFolderFile,
+  schemelessAddress,
   wrappedWebAddress,
 } from '../../catalog/links.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -36,8 +37,6 @@ const options = z.strictObject({
 type Options = z.infer<typeof options>;
 
 /** A file's extension, not a web domain: documents, images, data and source code (`limit.go`, `setup.py`). */
-const FILE_EXTENSION =
-  /\.(?:md|markdown|mdx|rst|adoc|html?|png|jpe?g|gif|svg|webp|avif|ico|pdf|txt|json|ya?ml|toml|xml|csv|tsv|ini|cfg|conf|go|py|ipynb|js|mjs|cjs|jsx|ts|tsx|rs|java|kt|kts|scala|rb|php|swift|c|h|cc|cpp|hpp|cs|fs|sh|bash|ps1|bat|sql|proto|tf|hcl|gradle|lock|vue|svelte|css|scss|zip|gz|tgz|tar|log|diff|patch|drawio|puml|mmd|dot|docx?|xlsx?|pptx?)(?:[?#]|$)/i;
 
 export default defineCatalogRule({
   meta: {
@@ -237,8 +236,9 @@ export default defineCatalogRule({
             break;
           }
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
-          // (Not a web address wrapped in more brackets, `((https://…))`: a slip of the link's syntax, said here.)
-          if (!info && relationKind(link.sectionPath[0]) && !wrappedWebAddress(link.url)) break;
+          // (Not a web address wrapped in more brackets, `((https://…))`, nor one written without its scheme,
+          // `slack.example.io`: a slip of the link's syntax, said here.)
+          if (!info && relationKind(link.sectionPath[0]) && !wrappedWebAddress(link.url) && !schemelessAddress(link.url)) break;
           // `/pics/notes.md` in the `public/` a site generator serves at the site's root, `guides/x.md` in
           // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
           const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);
@@ -306,9 +306,9 @@ export default defineCatalogRule({
             const wrapped = wrappedWebAddress(link.url);
             const looks = wrapped
               ? ` It is the web address ${code(wrapped)} inside extra brackets or parentheses: write the link as \`[text](${wrapped})\`.`
-              : /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(link.url)
+              : schemelessAddress(link.url) === 'email'
                 ? ' It looks like an e-mail address: write it `mailto:` first.'
-                : /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i.test(link.url) && !FILE_EXTENSION.test(link.url)
+                : schemelessAddress(link.url) === 'web'
                   ? ' It looks like a web address: write it with `https://`.'
                   : '';
             const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);

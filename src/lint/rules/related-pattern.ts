@@ -1,7 +1,7 @@
 import { displayTitle } from '../../catalog/view.js';
 import path from 'node:path';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
-import { isSiteAddressPath, relativeLink, repositoryFile, wrappedWebAddress } from '../../catalog/links.js';
+import { isSiteAddressPath, relativeLink, repositoryFile, schemelessAddress, wrappedWebAddress } from '../../catalog/links.js';
 import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
 import { relationKind } from '../../catalog/relations.js';
@@ -70,8 +70,9 @@ export default defineCatalogRule({
       // `/docs/guide/retries`: a path from the root without an extension that names no file is an
       // address of the published site (the link rule says so, as a warning).
       if (!info && isSiteAddressPath(link.url, target.file)) continue;
-      // `((https://…))`: a web address wrapped in more brackets, no entry of the catalog's (the link rule says so).
-      if (!info && wrappedWebAddress(link.url)) continue;
+      // `((https://…))`: a web address wrapped in more brackets, no entry of the catalog's (the link rule says so);
+      // nor is one written without its scheme, `[Slack](slack.example.io)`.
+      if (!info && (wrappedWebAddress(link.url) || schemelessAddress(link.url.trim()))) continue;
       // Alternatives may be other documents than patterns (a design note, an ADR): only a link that leads nowhere is wrong there.
       if (kind === 'alternative' && info) continue;
       // A section named for more than patterns (`Related patterns and guidance`, `Related resources`)

@@ -196,6 +196,20 @@ describe('related-pattern', () => {
     ]);
   });
 
+  it('leaves a web address written without its scheme (`[Chat](chat.example.io)`) to the link rule, which says so', async () => {
+    const alternatives = '1. Ask in [Chat](chat.example.io) instead.';
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'saga/README.md': pattern('Saga', '- [Outbox](../outbox/README.md)', alternatives),
+      'outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
+    });
+    const report = await lint({ root: dir, only: ['link', 'related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message.replace(/^.*? in the catalog\./, '')}`))).toEqual([
+      'link 11  It looks like a web address: write it with `https://`. Fix the path or remove the link.',
+    ]);
+  });
+
   it('finds the sections whatever their letter case, and ignores links elsewhere', async () => {
     const dir = await tempCatalog({
       'saga/README.md': '# Saga\n\n## related patterns\n\n- [Ghost](../ghost/README.md)\n\n## Resources\n\n- [Guide](../docs/guide.md)\n',
