@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,4 +99,11 @@ export function gitAt(cwd: string, date: string | undefined, ...args: string[]):
     },
   });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+}
+
+/** Every file of `cwd` committed at `date` (the repository made first where there is none). */
+export function commitAllAt(cwd: string, date: string, message: string): void {
+  if (!existsSync(path.join(cwd, '.git'))) gitAt(cwd, date, 'init', '-q');
+  gitAt(cwd, date, 'add', '-A');
+  gitAt(cwd, date, 'commit', '-qm', message);
 }

@@ -36,7 +36,8 @@ export function rowLabels(blocks: readonly Block[]): string[] {
  */
 export function leadLabels(blocks: readonly Block[]): string[] {
   const out: string[] = [];
-  const label = (raw: string) => {
+  // `answered`: the item has blocks of its own under its first paragraph (its answer, under the label).
+  const label = (raw: string, answered: boolean) => {
     const m = /^\s*(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1/.exec(raw);
     // (Followed by the item's text after a `.`, `:` or dash, inside the bold or after it: a label, not
     // bold words opening a sentence, `**Never** cache tokens`.)
@@ -45,15 +46,9 @@ export function leadLabels(blocks: readonly Block[]): string[] {
     if (!answered && !/\p{L}/u.test(raw.slice(m[0].length))) return;
     out.push(m[2]!.replace(/\s*[.:]$/, '').trim());
   };
-  let answered = false;
   for (const b of blocks) {
-    answered = false;
-    if (b.kind === 'paragraph') label(b.raw);
-    else if (b.kind === 'list')
-      for (const item of b.items) {
-        answered = item.blocks.length > 1;
-        label(item.raw);
-      }
+    if (b.kind === 'paragraph') label(b.raw, false);
+    else if (b.kind === 'list') for (const item of b.items) label(item.raw, item.blocks.length > 1);
   }
   return out.filter(Boolean);
 }

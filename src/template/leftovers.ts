@@ -199,35 +199,6 @@ class Scan {
   /** Every section name of the template, folded. */
   private readonly allSectionNames: Set<string>;
 
-  /** The template's questions (instructions that end in `?`), each folded and padded, made when first needed. */
-  private questionsOfTemplate: string[] | undefined;
-  private templateQuestions(): string[] {
-    return (this.questionsOfTemplate ??= this.template.placeholders
-      .filter((p) => p.kind === 'instruction' && /\?["'”’)]*\s*$/.test(p.text))
-      .map((p) => ` ${foldText(p.text)} `));
-  }
-
-  /** The text of the template's own quotes (`> Explain why…`), folded and joined, made when first needed. */
-  private quotesOfTemplate: string | undefined;
-  private templateQuotes(): string {
-    if (this.quotesOfTemplate === undefined) {
-      const out: string[] = [];
-      const visit = (blocks: readonly Block[]) => {
-        for (const b of blocks) if (b.kind === 'blockquote') out.push(foldText(b.text));
-      };
-      const walk = (sections: readonly Section[]) => {
-        for (const section of sections) {
-          visit(section.blocks);
-          walk(section.children);
-        }
-      };
-      visit(this.template.document.preamble);
-      walk(this.template.document.sections);
-      this.quotesOfTemplate = ` ${out.join(' ')} `;
-    }
-    return this.quotesOfTemplate;
-  }
-
   /** Whether the quote at `range` holds a heading (`> ## Prior art`) named as a section of the template. */
   private quotesTemplateHeading(range: Range): boolean {
     const text = this.doc.source.slice(range.start.offset, range.end.offset);
@@ -335,7 +306,7 @@ class Scan {
           // (Not where the template sets that guidance as a quote itself: kept so, it is its form, left in.)
           const quoted =
             block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) &&
-            (authorNext() || (shown < 0 && outer.ownChildren?.() === true && !this.templateQuotes().includes(` ${foldText(block.text)} `)));
+            (authorNext() || (shown < 0 && outer.ownChildren?.() === true && !templateQuotes(this.template).includes(` ${foldText(block.text)} `)));
           this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
           break;
         }
@@ -693,7 +664,7 @@ class Scan {
     // after the echo are no words of the template either.)
     if (words.length < 12 || this.templateText.includes(` ${words.slice(6, 12).join(' ')} `)) return false;
     const echo = ` ${words.slice(0, 6).join(' ')} `;
-    return this.templateQuestions().some((q) => q.includes(echo));
+    return templateQuestions(this.template).some((q) => q.includes(echo));
   }
 
   /**
@@ -924,6 +895,34 @@ function foldedTemplate(template: TemplateSchema): string {
   }
   return text;
 }
+
+/** The template's questions (instructions that end in `?`), each folded and padded: once per template. */
+function templateQuestions(template: TemplateSchema): string[] {
+  let found = questionsByTemplate.get(template);
+  if (found === undefined) {
+    found = template.placeholders.filter((p) => p.kind === 'instruction' && /\?["'”’)]*\s*$/.test(p.text)).map((p) => ` ${foldText(p.text)} `);
+    questionsByTemplate.set(template, found);
+  }
+  return found;
+}
+const questionsByTemplate = new WeakMap<TemplateSchema, string[]>();
+
+/** The text of the template's own quotes (`> Explain why…`), folded and joined: once per template. */
+function templateQuotes(template: TemplateSchema): string {
+  let text = quotesByTemplate.get(template);
+  if (text === undefined) {
+    const out: string[] = [];
+    const visit = (blocks: readonly Block[]) => {
+      for (const b of blocks) if (b.kind === 'blockquote') out.push(foldText(b.text));
+    };
+    visit(template.document.preamble);
+    for (const section of flattenSections(template.document.sections)) visit(section.blocks);
+    text = ` ${out.join(' ')} `;
+    quotesByTemplate.set(template, text);
+  }
+  return text;
+}
+const quotesByTemplate = new WeakMap<TemplateSchema, string>();
 
 /** Points at the leftover text itself when it stands in the range as written. */
 function narrow(doc: MarkdownDocument, range: Range, text: string): Range {

@@ -44,6 +44,18 @@ async function problems(related: string, alternatives = '', files: Record<string
   );
 }
 
+/** What the link rule and related-pattern say of a Saga pattern with these Alternatives (and an Outbox beside it), the link rule's message past its "not in the catalog" opening. */
+async function linkAndRelated(alternatives: string): Promise<string[]> {
+  const dir = await tempCatalog({
+    'templates/pattern.md': TEMPLATE,
+    'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+    'saga/README.md': pattern('Saga', '- [Outbox](../outbox/README.md)', alternatives),
+    'outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
+  });
+  const report = await lint({ root: dir, only: ['link', 'related-pattern'] });
+  return report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message.replace(/^.*? in the catalog\./, '')}`));
+}
+
 describe('related-pattern', () => {
   it('passes links to other patterns, with anchors, root-relative, in nested lists and sub-sections', async () => {
     expect(
@@ -184,30 +196,14 @@ describe('related-pattern', () => {
   it('leaves a web address wrapped in more brackets (`[spec]((https://…))`) to the link rule, which says what it is', async () => {
     const alternatives = '1. The spec [states]((https://example.org/v1/#rules)) another way.';
     expect(await problems('- [Saga](../saga/README.md)', alternatives)).toEqual([]);
-    const dir = await tempCatalog({
-      'templates/pattern.md': TEMPLATE,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
-      'saga/README.md': pattern('Saga', '- [Outbox](../outbox/README.md)', alternatives),
-      'outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
-    });
-    const report = await lint({ root: dir, only: ['link', 'related-pattern'] });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message.replace(/^.*? in the catalog\./, '')}`))).toEqual([
+    expect(await linkAndRelated(alternatives)).toEqual([
       'link 11  It is the web address `https://example.org/v1/#rules` inside extra brackets or parentheses: write the link as `[text](https://example.org/v1/#rules)`. Fix the path or remove the link.',
     ]);
   });
 
   it('leaves a web address written without its scheme (`[Chat](chat.example.io)`) to the link rule, which says so', async () => {
     const alternatives = '1. Ask in [Chat](chat.example.io) instead.';
-    const dir = await tempCatalog({
-      'templates/pattern.md': TEMPLATE,
-      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
-      'saga/README.md': pattern('Saga', '- [Outbox](../outbox/README.md)', alternatives),
-      'outbox/README.md': pattern('Outbox', '- [Saga](../saga/README.md)'),
-    });
-    const report = await lint({ root: dir, only: ['link', 'related-pattern'] });
-    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message.replace(/^.*? in the catalog\./, '')}`))).toEqual([
-      'link 11  It looks like a web address: write it with `https://`. Fix the path or remove the link.',
-    ]);
+    expect(await linkAndRelated(alternatives)).toEqual(['link 11  It looks like a web address: write it with `https://`. Fix the path or remove the link.']);
   });
 
   it('finds the sections whatever their letter case, and ignores links elsewhere', async () => {

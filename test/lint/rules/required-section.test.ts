@@ -6,7 +6,7 @@ import { testRule } from '../../../src/lint/rule-tester.js';
 import { OUTLINE_TEMPLATE as template } from './_templates.js';
 import { lintOne } from './_lint-one.js';
 import { lint } from '../../../src/lint/lint.js';
-import { gitAt, tempCatalog } from '../../helpers.js';
+import { commitAllAt, gitAt, tempCatalog } from '../../helpers.js';
 
 /** A template of three sections, and what a file with one of them is told (under half of it). */
 const THREE = '# [Pattern Title]\n\n## Overview\n\nDescribe the problem this pattern solves.\n\n## Context\n\nSay where.\n\n## Cleanup\n\nHow to remove it.\n';
@@ -1223,18 +1223,15 @@ describe('required-section: a section the template gained after the older patter
       'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['v*/*.md'] }),
       'v1/kiln-timer.md': '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n',
     });
-    gitAt(root, '2021-01-01T10:00:00Z', 'init', '-q');
-    gitAt(root, '2021-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2021-01-01T10:00:00Z', 'commit', '-qm', 'first');
+    commitAllAt(root, '2021-01-01T10:00:00Z', 'first');
     await writeFile(path.join(root, 'templates/proposal.md'), `${base}\n## Risks\n\nWhat may go wrong.\n`);
-    gitAt(root, '2022-01-01T10:00:00Z', 'commit', '-qam', 'the template asks for risks');
+    commitAllAt(root, '2022-01-01T10:00:00Z', 'the template asks for risks');
     await mkdir(path.join(root, 'v2'), { recursive: true });
     await writeFile(path.join(root, 'v2/kiln-timer.md'), '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n');
     await writeFile(path.join(root, 'v2/kiln-lid.md'), '# Kiln lid\n\n## Summary\n\nA lid.\n\n## Design\n\nA hinge.\n');
     // (A new document started as a copy of an old one, under a name of its own, is a new one.)
     await writeFile(path.join(root, 'v2/kiln-clock.md'), '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n');
-    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'the v2 folder');
+    commitAllAt(root, '2023-01-01T10:00:00Z', 'the v2 folder');
     const report = await lint({ root, only: ['required-section'], fix: false });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`))).toEqual([
       'v1/kiln-timer.md warning',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../src/lint/rules/unknown-section.js';
 import { lint } from '../../../src/lint/lint.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
-import { gitAt, tempCatalog } from '../../helpers.js';
+import { commitAllAt, tempCatalog } from '../../helpers.js';
 
 const template = `# [Pattern Title]
 
@@ -191,14 +191,11 @@ describe('unknown-section: a section the template dropped after the pattern was 
       'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['docs/*.md'] }),
       'docs/kiln-timer.md': '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design Details\n\nA clock.\n\n## Risks\n\nNone.\n',
     });
-    gitAt(root, '2021-01-01T10:00:00Z', 'init', '-q');
-    gitAt(root, '2021-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2021-01-01T10:00:00Z', 'commit', '-qm', 'first');
+    commitAllAt(root, '2021-01-01T10:00:00Z', 'first');
     await writeFile(path.join(root, 'templates/proposal.md'), older.replace('## Design Details\n\nHow.\n\n', ''));
-    gitAt(root, '2022-01-01T10:00:00Z', 'commit', '-qam', 'the template drops the design details');
+    commitAllAt(root, '2022-01-01T10:00:00Z', 'the template drops the design details');
     await writeFile(path.join(root, 'docs/kiln-lid.md'), '# Kiln lid\n\n## Summary\n\nA lid.\n\n## Design Details\n\nA hinge.\n\n## Risks\n\nNone.\n');
-    gitAt(root, '2023-01-01T10:00:00Z', 'add', '-A');
-    gitAt(root, '2023-01-01T10:00:00Z', 'commit', '-qm', 'a later proposal');
+    commitAllAt(root, '2023-01-01T10:00:00Z', 'a later proposal');
     const report = await lint({ root, only: ['unknown-section'], fix: false });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.message}`))).toEqual([
       'docs/kiln-lid.md Unknown section `## Design Details`: the template has no such section.',
