@@ -21,6 +21,15 @@ export function readHead(file: string): Uint8Array | undefined {
   }
 }
 
+/** Whether a file's first bytes are a Git LFS pointer's (`version https://git-lfs.github.com/spec/v1`): the image not fetched in this checkout. */
+export function isLfsPointer(head: Uint8Array): boolean {
+  return new TextDecoder('utf-8', { fatal: false })
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('version https://git-lfs.github.com/spec/');
+}
+
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
 
 /** What the first bytes say a file is. */

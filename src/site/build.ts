@@ -1,6 +1,7 @@
 import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { isLfsPointer, readHead } from '../catalog/image-type.js';
 import path from 'node:path';
 import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
@@ -321,6 +322,27 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
   const failed = new Set<string>();
   let mermaid = false;
   let done = 0;
+  // A file a page shows, copied beside it. One that is a Git LFS pointer — the image not fetched in this
+  // checkout, CI's default — is copied all the same (the page links it rightly) and said once: the site
+  // shows it broken until LFS is pulled.
+  const pointers = new Set<string>();
+  const copyShown = (source: string, target: string) => {
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(source, target);
+    copied++;
+    const head = readHead(source);
+    if (!head || !isLfsPointer(head) || pointers.has(source)) return;
+    pointers.add(source);
+    problems.push({
+      path: path.relative(catalog.root, source).split(path.sep).join('/'),
+      line: 1,
+      column: 1,
+      ruleId: 'image',
+      severity: 'warning',
+      message:
+        'This file is a Git LFS pointer, not the image itself: the site shows it broken. Run `git lfs pull` before building (in GitHub Actions, `actions/checkout` with `lfs: true`).',
+    });
+  };
   // catalog.json — the export — is written entry by entry with the pages: no pattern's text is kept for it.
   const json = exportJsonParts(exportHeader(catalog));
   const catalogFile = openSync(path.join(dir, 'catalog.json'), 'w');
@@ -397,29 +419,18 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
             })
           : undefined;
       const also = <T>(own: T[], more: T[] | undefined): T[] => (more?.length ? [...new Set([...own, ...more])] : own);
-      for (const asset of also(page.assets, companions?.assets)) {
-        const target = path.join(folder, ...asset.split('/'));
-        mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(path.join(page.dir, ...asset.split('/')), target);
-        copied++;
-      }
+      for (const asset of also(page.assets, companions?.assets)) copyShown(path.join(page.dir, ...asset.split('/')), path.join(folder, ...asset.split('/')));
       // Images shared by several patterns, copied once under their catalog paths.
       for (const file of also(page.catalogFiles, companions?.catalogFiles)) {
         if (shared.has(file)) continue;
         shared.add(file);
-        const target = path.join(dir, SHARED_FILES, ...file.split('/'));
-        mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(path.join(catalog.root, ...file.split('/')), target);
-        copied++;
+        copyShown(path.join(catalog.root, ...file.split('/')), path.join(dir, SHARED_FILES, ...file.split('/')));
       }
       // …and those of the repository around the catalog, under their paths from its root.
       for (const file of also(page.repositoryFiles, companions?.repositoryFiles)) {
         if (fromRepository.has(file)) continue;
         fromRepository.add(file);
-        const target = path.join(dir, REPOSITORY_FILES, ...file.split('/'));
-        mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(repositorySource(catalog.root, file), target);
-        copied++;
+        copyShown(repositorySource(catalog.root, file), path.join(dir, REPOSITORY_FILES, ...file.split('/')));
       }
       await breather();
     }

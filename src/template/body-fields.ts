@@ -61,24 +61,33 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   const blocks = [...doc.preamble, ...(first?.blocks ?? [])];
   const out: Record<string, string> = {};
   let range: Range | undefined;
-  const add = (key: string, value: string) => {
-    const k = key.trim().toLowerCase();
-    // (Emphasis and code marks go; an underscore inside a word stays: `DOCK_ONLY`.)
-    // (A line break written as a backslash at the end of the line, `Start Date: 2021-12-25 \`, is no part of it.)
-    const v = value
+  // (Emphasis and code marks go; an underscore inside a word stays: `DOCK_ONLY`.)
+  // (A line break written as a backslash at the end of the line, `Start Date: 2021-12-25 \`, is no part of it.)
+  const clean = (value: string) =>
+    value
       .replace(/\s*\\$/, '')
       .replace(/`/g, '')
       .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
       .replace(/(?<![\p{L}\p{N}])[*_]+(?=\S)|(?<=\S)[*_]+(?![\p{L}\p{N}])/gu, '')
       .trim();
+  const add = (key: string, value: string) => {
+    const k = key.trim().toLowerCase();
+    const v = clean(value);
     if (k && v && !(k in out)) out[k] = v;
   };
   // A cell that is a field's label (it may close on a colon, `| Title: | Handle |`).
   const label = (cell: string | undefined) => /^[*_]*[\p{L}][\p{L} _()/-]{0,30}[*_]*:?[*_]*$/u.test(cell ?? '');
   /** Rows of a label and a value each, a table's or an HTML table's: their fields, when every first cell is a label. */
+  // (A row whose label cell is left empty under a labelled one goes on with that field's value: a
+  // second author on a row of its own.)
   const labelRows = (rows: readonly (readonly string[])[]): boolean => {
-    if (!rows.every((r) => label(r[0]))) return false;
-    for (const r of rows) add(r[0]!.replace(/[*_:]/g, ''), r[1] ?? '');
+    const goesOn = (r: readonly string[], i: number) => i > 0 && (r[0] ?? '').trim() === '' && (r[1] ?? '').trim() !== '';
+    if (!rows.every((r, i) => label(r[0]) || goesOn(r, i))) return false;
+    let key = '';
+    for (const [i, r] of rows.entries()) {
+      if (!goesOn(r, i)) add((key = r[0]!.replace(/[*_:]/g, '').trim().toLowerCase()), r[1] ?? '');
+      else if (key in out) out[key] += `, ${clean(r[1]!)}`;
+    }
     return true;
   };
   for (const b of blocks) {
@@ -101,7 +110,10 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
       lines = inner.map((l) => l.slice(indent));
     }
     if (lines) {
-      const pairs = fieldLines(lines, b.kind !== 'list');
+      // (A document written as plain text, wholly indented as one code block, opens with its header:
+      // the lines up to the first blank one, `Title: …` over `Status: …`, then the text.)
+      const header = b.kind === 'code' && b === doc.preamble[0] ? b.code.content.split(/\n[ \t]*\n/)[0]!.split('\n') : undefined;
+      const pairs = fieldLines(lines, b.kind !== 'list') ?? (header && header.length < lines.length ? fieldLines(header, true) : undefined);
       if (pairs) {
         for (const [key, value] of pairs) add(key, value);
         range = b.range;

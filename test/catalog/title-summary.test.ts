@@ -142,14 +142,19 @@ describe('title and summary, from where the template keeps them', () => {
         '| RFC | 7 |\n| :--- | :--- |\n| **Title** | Bounded retry queues |\n| **Author(s)** | Ana |\n| Track/Type | Core |\n\n## Overview\n\nDrop the oldest.\n',
       // A code block of other lines is no fields block.
       plain: '## Header\n\n```\nmake build\n```\n\n## Overview\n\nNothing here.\n',
+      // (A row with its label cell left empty goes on with the field above it: a second author.)
+      'pager-rota':
+        '| Number | 12 |\n| --- | --- |\n| Title | Fair pager rota |\n| Authors | Ana (@ana) |\n|  | **Bo** (@bo) |\n| Status | Draft |\n\n## Overview\n\nTurns.\n',
     });
     expect(read(catalog).map((r) => r.slice(0, 2))).toEqual([
       ['block-sync', 'Faster block sync'],
       ['lock-timeouts', 'Shorter lock timeouts'],
+      ['pager-rota', 'Fair pager rota'],
       ['plain', undefined],
       ['retry-queues', 'Bounded retry queues'],
     ]);
-    expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', undefined, undefined]);
+    expect(catalog.patterns.map((p) => p.fields?.status)).toEqual(['Final', 'Rejected', 'Draft', undefined, undefined]);
+    expect(catalog.patterns[2]!.fields?.authors).toBe('Ana (@ana), Bo (@bo)');
   });
 
   it('the field the template names a pattern in (`- Name: (fill in the feature name)` under `# Meta`) is its title; where the template has no such field, a `Name:` field is not', async () => {
@@ -709,6 +714,26 @@ describe('title: from the fields of a header block', () => {
     // (--fix moves no heading under `# Getting started`: it is none of the title.)
     const report = await lint({ root: catalog.root, only: ['heading-level'] });
     expect(report.results.find((r) => r.path === 'specs/s-3.md')!.diagnostics.map((d) => [d.severity, d.fix])).toEqual([['warning', undefined]]);
+  });
+
+  it('reads the header of a document written wholly as plain text, one indented block: its lines up to the first blank one', async () => {
+    const plain = (n: number, title: string) =>
+      `    KIP: ${n}\n    Title: ${title}\n    Status: Final\n    Post-History:\n\n    Abstract\n\n        Status: not a field here; the text.\n`;
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/kip.md': '```\nKIP: 0\nTitle: <title>\nStatus: Draft\n```\n\n# KIP 0: <title>\n\n## Abstract\n\nWhat.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/kip.md', patterns: ['kips/*.md'] }),
+        'kips/kip-0002.md': plain(2, 'Plain text kettle notes'),
+        // (A code block of fields alone, no text after it, reads as before; one not first in the file holds no header.)
+        'kips/kip-0003.md': '```\nKIP: 3\nTitle: Kettle descaling\nStatus: Draft\n```\n\n## Abstract\n\nScale.\n',
+        'kips/kip-0004.md': 'Intro words.\n\n    Title: Not a header\n    Status: Draft\n\n    More text.\n\n## Abstract\n\nNone.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text, p.fields?.status])).toEqual([
+      ['kip-0002', 'Plain text kettle notes', 'Final'],
+      ['kip-0003', 'Kettle descaling', 'Draft'],
+      ['kip-0004', undefined, undefined],
+    ]);
   });
 
   it('keeps an underscore inside a word, passes over a line of the block that is no field, and reads a field named for the name', async () => {

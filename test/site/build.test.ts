@@ -373,6 +373,28 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(outbox).toContain('<span class="missing">Gone</span>');
   });
 
+  it('says each image that is a Git LFS pointer, not fetched in this checkout, once: the page links it, and shows it broken until LFS is pulled', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + '0'.repeat(64) + '\nsize 4096\n';
+    const pattern = (title: string, body: string) => `# ${title}\n\n> ${title} in one sentence.\n\n## Overview\n\n${body}\n`;
+    const dir = await tempCatalog({
+      'assets/img/map.png': pointer,
+      'patterns/saga/README.md': pattern('Saga', '![Map](../../assets/img/map.png)\n\n![Steps](steps.png)'),
+      'patterns/saga/steps.png': pointer,
+      'patterns/outbox/README.md': pattern('Outbox', '![Map](../../assets/img/map.png)\n\n![Flow](flow.png)'),
+      'patterns/outbox/flow.png': png,
+      'patternbook.config.json': JSON.stringify({ patterns: ['patterns/*/README.md'] }),
+    });
+    const summary = await buildSite({ root: dir, out: path.join(dir, '_site') });
+    const said = summary.problems.filter((p) => /Git LFS pointer/.test(p.message));
+    expect(said.map((p) => [p.path, p.severity])).toEqual([
+      ['assets/img/map.png', 'warning'],
+      ['patterns/saga/steps.png', 'warning'],
+    ]);
+    expect(said[0]!.message).toContain('git lfs pull');
+    expect(await readFile(path.join(dir, '_site/patterns/saga/index.html'), 'utf8')).toContain('<img src="steps.png" alt="Steps"');
+  });
+
   it('shows an image written from the root of the repository the catalog is a folder of (`/docs/img/x.png` in `docs/`), as git hosts do', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const repo = await tempCatalog({

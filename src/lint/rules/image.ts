@@ -6,7 +6,7 @@ import type { Image } from '../../markdown/types.js';
 import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
-import { readHead, sniff, type ImageType } from '../../catalog/image-type.js';
+import { isLfsPointer, readHead, sniff, type ImageType } from '../../catalog/image-type.js';
 import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type PageFolderFile } from '../../catalog/links.js';
 import { swappedPath } from '../../catalog/renames.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
@@ -339,15 +339,6 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     expected: TYPE_NAMES[expectedType],
     ...(lfs ? { warning: true } : {}),
   });
-}
-
-/** Whether a file's first bytes are a Git LFS pointer's (`version https://git-lfs.github.com/spec/v1`). */
-function isLfsPointer(head: Uint8Array): boolean {
-  return new TextDecoder('utf-8', { fatal: false })
-    .decode(head)
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .startsWith('version https://git-lfs.github.com/spec/');
 }
 
 /**
