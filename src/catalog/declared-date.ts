@@ -52,18 +52,34 @@ export function dateOf(text: string, now = Date.now()): number | undefined {
 }
 
 /**
- * The earliest date a document gives itself for its writing: a front matter key that dates it
+ * The earliest date a document gives itself for its writing: the date its file is named by
+ * (`2021-07-20-csv-enrichment.md`) or its title gives, a front matter key that dates it
  * (`creation-date: 2018-11-26`, a `kep.yaml` beside it), a field of its header (`Last updated:
  * 2015-07-31`), or a line of its header that is only a date (`November 2013` under the author's
  * name). Git's dates are those of the file, which may have been imported or moved long after it
  * was written; the document's own say when it existed. Undefined where it gives none.
  */
-export function declaredDate(pattern: { frontMatter: Record<string, unknown>; fields?: Record<string, string>; document: MarkdownDocument }): number | undefined {
+export function declaredDate(pattern: {
+  frontMatter: Record<string, unknown>;
+  fields?: Record<string, string>;
+  document: MarkdownDocument;
+  path?: string;
+  title?: { text: string } | undefined;
+}): number | undefined {
   const dates: number[] = [];
   const add = (value: unknown) => {
     const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? dateOf(value) : undefined;
     if (time !== undefined && !Number.isNaN(time)) dates.push(time);
   };
+  // (A file named by the day it was written, `2021-07-20-8288-csv-enrichment.md`, as catalogs whose
+  // template is `YYYY-MM-DD-my-proposal.md` name theirs; or a title that gives it between dashes,
+  // `RFC 8288 - 2021-07-20 - CSV Enrichment`.)
+  // (Or its folder, `2021-07-20-csv-enrichment/README.md`.)
+  const parts = pattern.path?.split('/') ?? [];
+  const name = /^(?:readme|index)\.\w+$/i.test(parts.at(-1) ?? '') && parts.length > 1 ? parts.at(-2)! : parts.at(-1);
+  const named = name ? /^(\d{4}-\d{2}-\d{2})(?:[-_.]|$)/.exec(name) : null;
+  if (named) add(named[1]);
+  for (const part of pattern.title?.text.split(/\s+[-–—|]\s+/) ?? []) if (/^\d{4}-\d{2}-\d{2}$/.test(part.trim())) add(part);
   for (const [key, value] of Object.entries(pattern.frontMatter)) if (DATE_KEY.test(key.trim())) add(value);
   // (Front matter that does not load — a quote left open on another line — still dates the document
   // in a line of its own, `creation-date: 2020-07-29`: read line by line. Its error is

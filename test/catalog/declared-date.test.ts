@@ -51,6 +51,22 @@ describe('declaredDate: the earliest date a document gives itself', () => {
     expect(declaredDate({ frontMatter: parsed.document.frontMatter!.data, document: parsed.document })).toBe(day('2020-07-29'));
   });
 
+  it('from the name of its file or folder, and from a title that gives it between dashes', () => {
+    const doc = (text: string) => {
+      const parsed = parseMarkdown(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.document;
+    };
+    const plain = doc('# Tea rota\n\n## A\n\nx\n');
+    expect(declaredDate({ frontMatter: {}, document: plain, path: 'rfcs/2021-07-20-81-tea-rota.md' })).toBe(day('2021-07-20'));
+    expect(declaredDate({ frontMatter: {}, document: plain, path: 'rfcs/2021-07-20-tea-rota/README.md' })).toBe(day('2021-07-20'));
+    expect(declaredDate({ frontMatter: {}, document: plain, path: 'rfcs/tea-rota.md', title: { text: 'RFC 81 - 2021-07-20 - Tea rota' } })).toBe(day('2021-07-20'));
+    // (The earliest of them all; a number that is no date, or a date inside the name, dates nothing.)
+    expect(declaredDate({ frontMatter: { created: '2021-08-01' }, document: plain, path: 'rfcs/2021-07-20-tea-rota.md' })).toBe(day('2021-07-20'));
+    expect(declaredDate({ frontMatter: {}, document: plain, path: 'rfcs/0081-tea-rota.md', title: { text: 'Tea rota from 2021-07-20' } })).toBeUndefined();
+    expect(declaredDate({ frontMatter: {}, document: plain, path: 'rfcs/tea-2021-07-20-rota.md' })).toBeUndefined();
+  });
+
   it('none from the text of its sections, nor from keys that date something else', () => {
     expect(of('# T\n\n## History\n\nNovember 2013\n')).toBeUndefined();
     expect(of('# T\n\n## A\n\nx\n', { deadline: '2015-01-01', 'target-date': '2016-01-01' })).toBeUndefined();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
-import { tempCatalog } from '../../helpers.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { commitAllAt, tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/empty-section.js';
 import { lintOne } from './_lint-one.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
@@ -588,5 +590,30 @@ describe('empty-section where the template lets the section stay empty', () => {
     expect((await lintOne('empty-section', doc, { template })).shown).toEqual([]);
     const strict = template.replace('This section will probably initially be empty. ', '');
     expect((await lintOne('empty-section', doc, { template: strict })).shown).toHaveLength(1);
+  });
+});
+
+describe('empty-section: a pattern written before the template asked for the section', () => {
+  it('left empty there, it is a warning that says why, as a missing one would be; written since, an error', async () => {
+    const base = '# Title\n\n## Summary\n\nWhat it is.\n\n## Design\n\nHow it works.\n';
+    const root = await tempCatalog({
+      'templates/proposal.md': base,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['text/*.md'] }),
+      'text/kiln-timer.md': '# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n\n## Risks\n',
+    });
+    commitAllAt(root, '2021-01-01T10:00:00Z', 'first');
+    await writeFile(path.join(root, 'templates/proposal.md'), `${base}\n## Risks\n\nWhat may go wrong.\n`);
+    commitAllAt(root, '2022-01-01T10:00:00Z', 'the template asks for risks');
+    await writeFile(path.join(root, 'text/kiln-lid.md'), '# Kiln lid\n\n## Summary\n\nA lid.\n\n## Design\n\nA hinge.\n\n## Risks\n');
+    // (Committed later, dated by its file name before the template asked: written then.)
+    await writeFile(path.join(root, 'text/2021-06-01-kiln-vent.md'), '# Kiln vent\n\n## Summary\n\nA vent.\n\n## Design\n\nA flap.\n\n## Risks\n');
+    commitAllAt(root, '2023-01-01T10:00:00Z', 'more');
+    const report = await lint({ root, only: ['empty-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => [r.path, d.line, d.severity, /written before the template asked/.test(d.message)]));
+    expect(found).toEqual([
+      ['text/2021-06-01-kiln-vent.md', 11, 'warning', true],
+      ['text/kiln-lid.md', 11, 'error', false],
+      ['text/kiln-timer.md', 11, 'warning', true],
+    ]);
   });
 });
