@@ -354,6 +354,33 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     }
     return undefined;
   };
+  /**
+   * The template parent of a section written a level above the template's, where that parent stands
+   * at the section's own level elsewhere, not right before it (`# Alternatives` after `# Drawbacks`,
+   * where the template has `## Alternatives` under `# Design`, written `# Design` too): the outline
+   * written flat, this one away from its parent — lowered where it stands it would land under
+   * another heading.
+   */
+  const flatAway = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (section.level >= schema.level) return undefined;
+    const parentSchema = parentSection(template, schema);
+    if (!parentSchema) return undefined;
+    const siblings = parentSection(doc.sections, section)?.children ?? doc.sections;
+    return siblings.find((s) => s !== section && s.level === section.level && schemaOf.get(s) === parentSchema);
+  };
+  /**
+   * The heading a section deeper than the template's stands in as one of its numbered parts, in
+   * sequence (`### 8. Rationale` among `### 1. Scope` … `### 12. Deployment` under `## Specification`):
+   * a part of that section as the author numbers it.
+   */
+  const numberedIn = (section: Section): Section | undefined => {
+    const parent = parentSection(doc.sections, section);
+    if (!parent || parent.children.length < 3) return undefined;
+    const numbers = parent.children.map((c) => /^(\d{1,2})[.)]?\s+\S/.exec(c.title)?.[1]);
+    if (numbers.some((n) => n === undefined)) return undefined;
+    const values = numbers.map(Number);
+    return values.every((n, i) => i === 0 || n === values[i - 1]! + 1) ? parent : undefined;
+  };
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -389,11 +416,20 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // Non-Goals` after `## Motivation` —: the template's outline written flat, in its order, and
     // nothing under another heading than the template's. A warning, and the fix nests it.)
     const flat = flattenedAfter(section, schema);
+    // (Or a level up away from that parent, written flat too: the same outline, this one out of its
+    // order besides — a warning, and nothing moved: lowered where it stands it would land under
+    // another heading; section-order says where it goes.)
+    const away = flat ? undefined : flatAway(section, schema);
+    // (Or deeper, one of the numbered parts of a heading — `### 8. Rationale` among `### 1.` to `### 12.`
+    // under `## Specification` —: the author's outline numbers it a part of that. A warning, nothing moved.)
+    const numbered = section.level > schema.level ? numberedIn(section) : undefined;
     const twin = leavesTwin(section, schema.level);
     if (twin) parted.add(section);
     const movable =
       !later &&
       !topical &&
+      !away &&
+      !numbered &&
       !embedded &&
       !grouped &&
       !partOf &&
@@ -467,7 +503,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     // (See below for `lenient`; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
     const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;
-    const shaped = grouped || partOf || flat;
+    const shaped = grouped || partOf || flat || away || numbered;
     report({
       written: `${schema.id}@${section.level}`,
       together: `${schema.path.slice(0, -1).join('\u0000')}\u0001${section.level}\u0001${schema.level}`,
@@ -477,7 +513,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section-name says.
       ...(lenient || shaped ? { warning: true } : {}),
       ...(shaped && !lenient ? { shaped: true as const } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${away ? ` Its parent in the template, ${headingLabel(away)}, stands at its level elsewhere: the template's outline written flat, this section away from its parent — a warning; lowered where it stands it would fall under another heading, so move it under ${headingLabel(away)} by hand.` : ''}${numbered ? ` It is one of the numbered parts of ${headingLabel(numbered)}: a part of that section as the author numbers it — a warning; if it is the template's section, move it out by hand.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
         movable && parts.length > 0
           ? ` The sections under it, ${parts
               .slice(0, 2)

@@ -719,6 +719,34 @@ describe('heading-level: --fix never moves a heading where the move makes the ou
   });
 });
 
+describe('heading-level: a section present at another level, where moving it would put it under another heading', () => {
+  const template =
+    '# [Title]\n\n# Summary\n\nShort.\n\n# Design\n\nHow.\n\n## Alternatives\n\nWhat else.\n\n## Open questions\n\nWhat is left.\n\n# Drawbacks\n\nWhy not.\n';
+  it('a sub-section written at its parent’s level, away from it (`# Alternatives` after `# Drawbacks`, the outline flat): a warning that says where it goes, nothing moved', async () => {
+    const source =
+      '# Kiln timer\n\n# Summary\n\nA timer.\n\n# Design\n\nA clock.\n\n# Open questions\n\nBattery.\n\n# Drawbacks\n\nCost.\n\n# Alternatives\n\nAn egg timer.\n';
+    const found = await lintOne('heading-level', source, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['11 warning', '19 warning']);
+    expect(found.diagnostics[1]!.message).toContain('stands at its level elsewhere');
+    expect(found.diagnostics[1]!.message).toContain('move it under `# Design` by hand');
+    // (Only the flat one right after its parent moves; the one away from it stays where it is.)
+    const fixed = await lintOne('heading-level', source, { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('# Open questions', '## Open questions'));
+  });
+  it('a section written as one of the numbered parts of another (`### 8. Drawbacks` among `### 1.` to `### 9.` under `## Design`): a warning, nothing moved; not numbered in sequence, an error', async () => {
+    const flat = '# [Title]\n\n## Summary\n\nShort.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n';
+    const parts = (n: (i: number) => string) =>
+      Array.from({ length: 9 }, (_, i) => `### ${n(i + 1)} ${i + 1 === 8 ? 'Drawbacks' : `Part ${'abcdefghi'[i]}`}\n\nText.\n`).join('\n');
+    const source = `# Kiln timer\n\n## Summary\n\nA timer.\n\n## Design\n\nA clock.\n\n${parts((i) => `${i}.`)}`;
+    const found = await lintOne('heading-level', source, { template: flat, fix: true });
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(found.diagnostics[0]!.message).toContain('one of the numbered parts of `## Design`');
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+    const unnumbered = source.replace('### 8. Drawbacks', '### Drawbacks');
+    expect((await lintOne('heading-level', unnumbered, { template: flat })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
 describe('heading-level: an H1 over sub-sections of two levels', () => {
   it('`# Design` right over `### Modes`, then the author’s `## Transport`: the heading alone moves (its own `###` stay under it, the `##` beside it)', async () => {
     const template = '# [Title]\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
@@ -876,10 +904,15 @@ describe('heading-level: the template’s sections all there, at another level b
     const fixed = await lintOne('heading-level', source, { template, fix: true });
     expect(fixed.diagnostics).toEqual([]);
     expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('## Goals', '### Goals').replace('## Non-Goals', '### Non-Goals'));
-    // (After a section of the author's instead, it is no flat outline: an error.)
+    // (After a section of the author's instead, the outline is flat still, but lowered there they would
+    // fall under that section: warnings that say to move them by hand, nothing moved.)
     const apart = source.replace('## Goals', '## Budget\n\nSmall.\n\n## Goals');
-    const off = await lintOne('heading-level', apart, { template });
-    expect(off.diagnostics.map((d) => `${d.message.slice(0, 9)} ${d.severity}`)).toEqual(['`## Goals error', '`## Non-G error']);
+    const off = await lintOne('heading-level', apart, { template, fix: true });
+    expect(off.diagnostics.map((d) => `${d.message.slice(0, 9)} ${d.severity} ${d.message.includes('stands at its level elsewhere')}`)).toEqual([
+      '`## Goals warning true',
+      '`## Non-G warning true',
+    ]);
+    expect(await readFile(off.file, 'utf8')).toBe(apart);
   });
 
   it('template sections grouped a level down under a heading of the author’s (`## Getting Started`): warnings, nothing moved; one alone under it stays an error', async () => {
