@@ -469,7 +469,8 @@ const TITLE_FIELDS = ['title', 'name'];
  */
 function titleHeadingLevel(doc: MarkdownDocument): number | undefined {
   const first = doc.headings[0];
-  if (doc.title || !first || first.level !== 2 || doc.preamble.length > 0) return undefined;
+  // (Notes for the author above it, `<!-- Word budget: … -->`, are no text of the document's.)
+  if (doc.title || !first || first.level !== 2 || doc.preamble.some((b) => !(b.kind === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(b.html)))) return undefined;
   // (`## Your Proposal Title`: a placeholder of the title itself, whatever follows it.)
   if (titlePlaceholder(first)) return 2;
   // (Nor one that names the template over the sections it holds, `## Design Note Template` over

@@ -1278,7 +1278,15 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   }
   // (Two names in it, one at its start and one at its end, `## Proposal summary`: the one it ends in is
   // its head noun, what the section is — a summary, of the proposal.)
+  // (Unless the first is joined to the rest by a preposition, `## Alternatives for Future Work`: the
+  // first is the head noun then — alternatives, for future work.)
   if (longer.length > 1) {
+    const joined = (n: string) => {
+      const k = variantKey(n);
+      return key.startsWith(`${k} `) && PREPOSITIONS.has(key.slice(k.length + 1).split(' ')[0]!);
+    };
+    const before = longer.filter((s) => [s.heading, ...s.aliases].some(joined));
+    if (before.length === 1) return before[0];
     const heads = longer.filter((s) => [s.heading, ...s.aliases].some((n) => key.endsWith(` ${variantKey(n)}`)));
     if (heads.length === 1) return heads[0];
   }
@@ -1286,6 +1294,27 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   const top = longer.filter((s) => variantKey(s.heading).length === best);
   return top.length === 1 ? top[0] : undefined;
 }
+
+/** Prepositions that join a head noun to what follows it (`Alternatives for Future Work`). */
+const PREPOSITIONS = new Set([
+  'for',
+  'of',
+  'to',
+  'in',
+  'on',
+  'with',
+  'about',
+  'from',
+  'beyond',
+  'against',
+  'versus',
+  'vs',
+  'under',
+  'within',
+  'without',
+  'after',
+  'before',
+]);
 
 const leadKeys = new WeakMap<TemplateSection, string | null>();
 /** Words that join a name's leading words to the pattern's name (`Intent of`, `When to Use the`). */

@@ -716,6 +716,21 @@ describe('title: from the fields of a header block', () => {
     expect(report.results.find((r) => r.path === 'specs/s-3.md')!.diagnostics.map((d) => [d.severity, d.fix])).toEqual([['warning', undefined]]);
   });
 
+  it('a template with no H1 whose first heading, an underlined `##` below notes for the author, holds the title’s placeholder (`Practice: *NN*`): each pattern’s first `##` is its title', async () => {
+    const template = '---\nScope: TODO\n---\n\n<!-- Keep it under 1000 words. -->\n\nPractice: *NN*\n--------------\n\n### Context\n\nTODO\n\n### Steps\n\nTODO\n';
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/practice.md': template,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/practice.md', patterns: ['practices/*.md'] }),
+        'practices/pairing.md':
+          '---\nScope: teams\n---\n\nPractice: *Pair Rotation*\n-------------------------\n\n### Context\n\nTwo people, one desk.\n\n### Steps\n\nSwap daily.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => p.title?.text)).toEqual(['Practice: Pair Rotation']);
+    const report = await lint({ root: catalog.root, only: ['required-section', 'unknown-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
+  });
+
   it('reads the header of a document written wholly as plain text, one indented block: its lines up to the first blank one', async () => {
     const plain = (n: number, title: string) =>
       `    KIP: ${n}\n    Title: ${title}\n    Status: Final\n    Post-History:\n\n    Abstract\n\n        Status: not a field here; the text.\n`;

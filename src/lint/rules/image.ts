@@ -376,11 +376,19 @@ function checkSection(
   const local = !folder.startsWith('..') && !path.isAbsolute(folder);
   const folderLabel = folder ? code(`${folder}/`) : "this pattern's folder";
   if (images.length === 0) {
+    // (An image the pattern shows elsewhere, `![Steps](steps.png)` at the end of the section before:
+    // its diagram, likely, placed there — where is a warning.)
+    const elsewhere = pattern.document.images[0];
     // (A folder of the template's elsewhere, `/images/`, is its own: the catalog may keep them anywhere.)
     missing({
-      message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). Add this pattern's diagram${local ? ` from ${folderLabel}` : ''}.`,
+      message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). ${
+        elsewhere
+          ? `The pattern shows ${code(elsewhere.src)} on line ${elsewhere.range.start.line}: if that is this section's diagram, move it here (a warning).`
+          : `Add this pattern's diagram${local ? ` from ${folderLabel}` : ''}.`
+      }`,
       range: section.heading.range,
       expected: sample,
+      ...(elsewhere ? { warning: true } : {}),
     });
     return;
   }

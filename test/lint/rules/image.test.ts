@@ -459,6 +459,21 @@ describe("image: the template's diagram", () => {
     ]);
   });
 
+  it('a pattern that shows an image elsewhere (at the end of the section before): a warning that names it and asks to move it if it is this one', async () => {
+    const problems = await imageProblems('One pool per dependency.', { 'example/diagrams/pools.png': PNG }, '\n\n![Pools](diagrams/pools.png)');
+    expect(problems).toEqual([
+      "11:1 Section `## Architecture` has no image: the template shows one here (`![Architecture Diagram](diagrams/architecture.png)`). The pattern shows `diagrams/pools.png` on line 9: if that is this section's diagram, move it here (a warning).",
+    ]);
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/diagrams/pools.png': PNG,
+      'example/README.md': page('One pool per dependency.', '\n\n![Pools](diagrams/pools.png)'),
+    });
+    const report = await lint({ root: dir, only: ['image'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['warning']);
+  });
+
   it('accepts any name, any format and sub-sections, in the template folder', async () => {
     expect(await imageProblems('Text.\n\n![Flow](diagrams/pools/flow.svg)', { 'example/diagrams/pools/flow.svg': SVG })).toEqual([]);
     expect(await imageProblems('Text.\n\n### Deployment view\n\n![Flow](./diagrams/flow.gif)', { 'example/diagrams/flow.gif': GIF })).toEqual([]);

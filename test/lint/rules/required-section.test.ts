@@ -2560,6 +2560,14 @@ describe('required-section: a heading that holds two of the template’s names',
     expect((await lintOne('required-section', source, { template })).shown).toEqual(['9:1 Missing section `## Proposal`, expected after `## Motivation`.']);
     expect((await lintOne('section-order', source, { template })).shown).toEqual([]);
   });
+
+  it('`## Alternatives for Future Work` is the Alternatives (joined to the rest by a preposition, the first is its head noun), not the Future Work of the configuration’s alias', async () => {
+    const template = '# [Title]\n\n## Proposal\n\nWhat.\n\n## Alternatives\n\nWhat else.\n\n## Future Improvements\n\nLater.\n';
+    const config = { sections: { 'Future Improvements': { aliases: ['Future Work'] } } };
+    const source = '# Kiln timer\n\n## Proposal\n\nA clock.\n\n## Alternatives for Future Work\n\nAn egg timer.\n\n## Future Work\n\nA phone app.\n';
+    expect((await lintOne('required-section', source, { template, config })).shown).toEqual([]);
+    expect((await lintOne('section-order', source, { template, config })).shown).toEqual([]);
+  });
 });
 
 describe('required-section: the numbered headings of an item slot kept as the template writes them', () => {
