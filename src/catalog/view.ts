@@ -106,11 +106,15 @@ function nameInWords(name: string): string {
 /** A label an author opens a summary with (`TL;DR:`, `Summary:`, `In short —`): it says the text is the summary. */
 export const SUMMARY_LABEL = /^(?:tl;?\s?dr|summary|abstract|in short|in brief)\s*[:.—–-]\s+(?=\S)/i;
 
+/** A last word no sentence ends on: a preposition, an article, a conjunction, a pronoun that opens one (`… to each other to`, `… It`). */
+const DANGLING = /(?:^|\s)(?:to|from|of|for|with|by|in|on|at|into|as|the|a|an|and|or|but|that|which|it|we|they|this|these|is|are|will|can|should|must)$/i;
+
 /**
  * A pattern's summary as readers are shown it (site cards, search answers):
  * a paragraph taken as the summary that ends by introducing a list (`It adds
- * three instructions:`) loses that last sentence when one comes before it,
- * and else ends with an ellipsis: the list it announced is not shown with it.
+ * three instructions:`), or runs on into one (`… to each other to`), loses that
+ * last sentence when one comes before it, and else ends with an ellipsis: the
+ * list it announced is not shown with it.
  * A summary the author wrote as one (a blockquote, front matter) is as written.
  */
 export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | undefined): string | undefined {
@@ -122,7 +126,10 @@ export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | und
     .replace(/ {2,}/g, ' ')
     .trim()
     .replace(SUMMARY_LABEL, '');
-  if (!text.endsWith(':') || (summary.from !== 'paragraph' && summary.from !== 'section')) return text;
+  if (summary.from !== 'paragraph' && summary.from !== 'section') return text;
+  // (Or a sentence that runs on into the list or code block after it, `… need to talk to each other to`
+  // over a list of reasons: it ends on a word that cannot end one.)
+  if (!text.endsWith(':') && !DANGLING.test(text)) return text;
   const lastStop = Math.max(...[...text.slice(0, -1).matchAll(/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl))[.!?](?=\s+\S)/g)].map((m) => m.index));
-  return lastStop > 0 ? text.slice(0, lastStop + 1) : `${text.slice(0, -1).trimEnd()}…`;
+  return lastStop > 0 ? text.slice(0, lastStop + 1) : `${text.replace(/:$/, '').trimEnd()}…`;
 }

@@ -409,6 +409,15 @@ describe('displaySummary: a summary paragraph that ends by introducing a list', 
       'Wraps calls to flaky services, e.g. HTTP clients, behind a budget with three settings…',
     );
   });
+
+  it('so is one that runs on into the list or code after it, ending on a word no sentence ends on; one that ends on a name is whole', async () => {
+    const { displaySummary } = await import('../../src/catalog/view.js');
+    expect(displaySummary({ text: 'Kilns need to talk to each other to', from: 'paragraph' })).toBe('Kilns need to talk to each other to…');
+    expect(displaySummary({ text: 'This is a late write-up. It', from: 'paragraph' })).toBe('This is a late write-up.');
+    expect(displaySummary({ text: 'We widen the type of timers from', from: 'section' })).toBe('We widen the type of timers from…');
+    expect(displaySummary({ text: 'A shared timer for every kiln', from: 'paragraph' })).toBe('A shared timer for every kiln');
+    expect(displaySummary({ text: 'Timers we trust, written up by the team', from: 'paragraph' })).toBe('Timers we trust, written up by the team');
+  });
 });
 
 describe('title: a document whose name is not an H1', () => {
