@@ -81,6 +81,9 @@ export function folderTemplates(layout: LayoutChoice, candidates: readonly Templ
   for (const candidate of candidates) {
     const file = candidate.file;
     if (!file || candidate === chosen || candidate.schema.file === chosen.schema.file || candidate.nameScore < 2) continue;
+    // (Not a folder's own page, `artifact-templates/index.md`: an index of that folder, named for it,
+    // and the other folders' index pages no documents of its.)
+    if (isNonPatternName(file, false)) continue;
     const folder = namedFolder(file, files) ?? collectionOf(file);
     if (folder !== collectionOf(file)) named.set(candidate, folder);
     inFolder.set(folder, [...(inFolder.get(folder) ?? []), candidate]);
@@ -193,6 +196,8 @@ export function siblingKinds(
       c.file !== undefined &&
       c.schema.file !== chosen.schema.file &&
       c.nameScore >= 2 &&
+      // (Not a folder's own page, `artifact-templates/index.md`: an index of that folder, named for it.)
+      !isNonPatternName(c.file, false) &&
       c.schema.sections.length > 0 &&
       !used.has(c) &&
       !layout.patterns.includes(c.file),

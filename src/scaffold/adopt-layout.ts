@@ -21,6 +21,7 @@ import {
   slugOfFile,
   templateNameScore,
   templateWordInTopic,
+  TEST_FIXTURES,
   type Fit,
   type Layout,
   type ScannedFile,
@@ -360,7 +361,17 @@ export function chooseLayout(
   // (A file the catalog's own index lists among its patterns — the root README's or SUMMARY's links —
   // is one of them however it is written: `messaging/fan_in.md` listed beside `creational/builder.md`.
   // Its folder is no folder of other documents.)
-  const listed = listedByIndex(files, eligible);
+  // (Not one of none of the template's sections in a folder where nothing else fits it either —
+  // `background-information/literature.md`, listed beside the patterns: a page of the repository.)
+  const listedByIt = listedByIndex(files, eligible);
+  const listed = new Set(
+    [...listedByIt].filter((rel) => {
+      const f = eligible.find((e) => e.rel === rel);
+      if (!f || !schema || (fit(f)?.matched ?? 0) > 0) return true;
+      const folder = f.dirs.join('/');
+      return eligible.some((g) => g !== f && g.dirs.join('/') === folder && fitsTemplate(fit(g)));
+    }),
+  );
   const narrowFit = (f: ScannedFile): Fit | undefined => (listed.has(f.rel) ? LISTED : fit(f));
   // (The patterns' own layout only: a deeper level that parts its files cleanly goes first.)
   layout = narrowFolders(layout, eligible, narrowFit, exclusions, [0], leftOut, rescued, true);
@@ -415,6 +426,11 @@ export function chooseLayout(
         // `stable/` where two specs are in both, is another folder of patterns with those two in it twice.)
         return fitting.length - clashing >= 2 && fitting.length * 2 >= parsed.length && clashing * 3 <= fitting.length * 2;
       };
+      // (Never the fixtures of a tool's tests, `arckit/testdata/repos/*/ARCs/*.md`, written to the
+      // template to test a checker: no documents of the catalog's, where its patterns are elsewhere.)
+      const fixtureDirs = (f: ScannedFile) => TEST_FIXTURES.test(f.dirs.join('/'));
+      const found0 = outsideOf(other.layout);
+      if (found0.length > 0 && found0.every(fixtureDirs) && !patterns.some(fixtureDirs)) continue;
       let kind = other.layout;
       if (!joins(kind)) {
         // (Most of that layout's files are something else — meeting notes in `CommunityCall/notes/`

@@ -38,6 +38,7 @@ import {
   frontMatterBlanks,
   isNonPatternName,
   NOT_THE_CATALOGS,
+  TEST_FIXTURES,
   scanMarkdown,
   slugOfFile,
   templateNameScore,
@@ -1143,7 +1144,8 @@ function notTaken(
     // few — a pattern left out without a word is the worst choice to hide.)
     // (Not a document of a pattern's own folder, `1209-metrics/migration.md` beside its README: that pattern's part.)
     const inPatternFolder = ownFolders.some((d) => `${f.dirs.join('/')}/`.startsWith(d));
-    if (!inPatternFolder && !isNonPatternName(f) && templateNameScore(f) < 3 && fitsTemplate(f)) fitting.push(f.rel);
+    // (Nor the fixtures of a tool's tests, `arckit/testdata/…/arc-0043.md`: written to the template to test a checker.)
+    if (!inPatternFolder && !isNonPatternName(f) && templateNameScore(f) < 3 && !TEST_FIXTURES.test(f.dirs.join('/')) && fitsTemplate(f)) fitting.push(f.rel);
     // (One document per folder, `doc/meta-decisions/*/index.md`: counted by the folder those folders are
     // in, as a layout of their own — two in each of four folders are eight files not taken there.)
     const folder = f.folderKind && f.dirs.length > 1 ? `${path.posix.dirname(path.posix.dirname(f.rel))}/*` : path.posix.dirname(f.rel);

@@ -1024,3 +1024,60 @@ describe('init --adopt: a section left out by some and empty in others', () => {
     expect(((await configOf(dir)).sections as Record<string, unknown> | undefined)?.Resources).toBeUndefined();
   });
 });
+
+describe('init --adopt: pages and fixtures beside the patterns', () => {
+  const card = (t: string) => `Practice: *${t}*\n------------\n\n### Context\n\n${t} in a team.\n\n### Steps\n\nDo ${t} daily.\n`;
+  const template = '<!-- Keep it short. -->\n\nPractice: *NN*\n--------------\n\n### Context\n\nTODO\n\n### Steps\n\nTODO\n';
+
+  it('a page the root README lists beside the patterns, with none of the template’s sections, in a folder where nothing fits it (a bibliography), is no pattern: its folder is left out, not taken and excluded at once', async () => {
+    const files: Record<string, string> = {
+      'contributing/practice-template.md': template,
+      'practices/pairing.md': card('Pairing'),
+      'practices/review.md': card('Review'),
+      'practices/retro.md': card('Retro'),
+      'practices/future/mob.md': card('Mob'),
+      'background/reading.md': '# Reading\n\nBooks we cite.\n\n## Books\n\n- One.\n',
+      'background/notes.md': '\n## Notes\n\nWords.\n',
+      'README.md':
+        '# Practices\n\n- [Pairing](practices/pairing.md)\n- [Review](/practices/review.md)\n- [Retro](practices/retro.md)\n- [Reading](/./background/reading.md)\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['practices/future/mob.md', 'practices/pairing.md', 'practices/retro.md', 'practices/review.md']);
+    expect((await configOf(dir)).patterns).not.toContainEqual(expect.stringMatching(/^background/));
+  });
+
+  it('a folder’s own `index.md` named for templates (`practice-templates/index.md`) judges no other folder’s index pages', async () => {
+    const files: Record<string, string> = {
+      'contributing/practice-template.md': template,
+      'practice-templates/pairing.md': card('Pairing'),
+      'practice-templates/review.md': card('Review'),
+      'practice-templates/index.md': '# Practice templates\n\n### Context\n\nAll of them.\n\n### Listing\n\nBelow.\n',
+      'roles/index.md': '# Roles\n\n### Context\n\nWho.\n\n### Listing\n\nBelow.\n',
+      'guides/index.md': '# Guides\n\n### Context\n\nHow.\n\n### Listing\n\nBelow.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/practice-templates\/index\.md for/);
+    expect((await configOf(dir)).overrides).toBeUndefined();
+  });
+
+  it('the fixtures of a checker’s tests (`checker/testdata/repos/*/docs/*.md`), written to the template, join no layout and are not said as documents to add', async () => {
+    const files: Record<string, string> = {
+      'contributing/practice-template.md': template,
+      'practices/pairing.md': card('Pairing'),
+      'practices/review.md': card('Review'),
+      'practices/retro.md': card('Retro'),
+      'checker/testdata/repos/valid/docs/a.md': card('Fixture A'),
+      'checker/testdata/repos/stale/docs/b.md': card('Fixture B'),
+      'checker/testdata/repos/late/docs/c.md': card('Fixture C'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await pickedOf(dir, files)).toEqual(['practices/pairing.md', 'practices/retro.md', 'practices/review.md']);
+    expect(run.stdout).not.toMatch(/testdata/);
+  });
+});
