@@ -37,7 +37,7 @@ import { BOILERPLATE_MIN_PATTERNS } from '../../template/leftovers.js';
 import { DOCUMENT_PARTS } from '../../template/document-parts.js';
 import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, type BoilerplateSection } from '../../template/section-text.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
-import { bareHeadingsTemplate, flattenSections, isUnder, requiredOf } from '../../template/walk.js';
+import { flattenSections, isUnder, requiredOf } from '../../template/walk.js';
 import { claimedSections, fromTemplate, sectionOfTemplate, sectionsById } from '../../template/lookup.js';
 import { askedAtStage, stageStanding } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -64,6 +64,8 @@ export interface RequiredFindings extends SlotFacts {
   declared?: number;
   /** A digest of the pattern's text, where it lacks a section: a copy of another pattern has the same (see `copiesBy`). */
   digest?: string;
+  /** Where it lacks a section, its headings as written: one may be the template's former name for it. */
+  headings?: string[];
 }
 
 /** The fix as it would be with the text of boilerplate sections written out, for when the catalog shows they are (see `check`). */
@@ -134,6 +136,7 @@ export default defineCatalogRule({
       ...(whole && whole.length > 0 ? { whole } : {}),
       ...(olderLayout(pattern.document, outline, template) ? { olderLayout: true as const } : {}),
       ...(declaredOf(pattern, missing) ?? {}),
+      ...(missing.length > 0 ? { headings: pattern.document.headings.slice(0, 60).map((h) => h.text) } : {}),
     };
   },
   check({ pattern, catalog, index, collected, memo, report }) {
@@ -245,6 +248,26 @@ export default defineCatalogRule({
             ...unfixed,
             warning: true,
             message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links in ${folders.slice(0, 2).join(' and ')}${folders.length > 2 ? ' and more' : ''}: if the section is in one of them, give it this heading there or here; if not, write it.`,
+          });
+          continue;
+        }
+      }
+      // (A heading of the pattern's that the template dropped in the very version that gained this
+      // section — `## Internal Proposal` where `### Implementation` came in its place —: the section
+      // written from the template of before, under its former outline. A warning that names it.)
+      if (!finding.warning && !underHalf && mine.headings) {
+        const template = catalog.templates.for(pattern.path);
+        const history = index.templateHistory(template);
+        const schema = sectionsById(template).get(section);
+        const gained = schema && history?.since(schema);
+        const former = typeof gained === 'number' ? mine.headings.find((h) => history!.retired(h) === gained) : undefined;
+        if (former !== undefined) {
+          const { fix: _f, ...unfixed } = finding;
+          const day = new Date(gained as number).toISOString().slice(0, 10);
+          report({
+            ...unfixed,
+            warning: true,
+            message: `${finding.message} This pattern has the heading \`${former}\`, which the template dropped on ${day}, when it gained this section: written from the template's former outline, likely — a warning; rename or rework that section to the template's of today.`,
           });
           continue;
         }
@@ -757,7 +780,6 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
     return { ...place, keeping };
   });
   const missingOnes = outline.missing;
-  const bareHeadings = missingOnes.length > 0 && bareHeadingsTemplate(template.sections);
   return reports.concat(
     missingOnes.map((missing, k) => {
       const { offset, line, insert, keeping } = places[k]!;
@@ -1003,11 +1025,11 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         : '';
       // (A table of contents, `# Table of Contents`, is navigation, not content: missing, a warning.)
       const navigation = NAVIGATION.test(foldHeading(missing.schema.name));
-      // (A bare heading in the template, nothing under it, among sections that say what they ask: inserted,
-      // it would stand empty and say nothing — no finding would be left that it is not written. Not
-      // inserted; the author writes it. In a template of bare headings alone, empty-section tells an
-      // empty one, so the fix stays.)
-      const bareLeaf = missing.schema.children.length === 0 && !/\p{L}/u.test(missing.schema.body) && !bareHeadings;
+      // (A bare heading in the template, nothing under it: inserted, it would stand empty, and the error
+      // that it is not written would be gone — at most empty-section's warning of a template of bare
+      // headings alone, and none where the author's own text follows it. Not inserted; the author
+      // writes it.)
+      const bareLeaf = missing.schema.children.length === 0 && !/\p{L}/u.test(missing.schema.body);
       // (A section of what is still open, `## Open questions`, left out says as much as one left empty:
       // nothing is, perhaps — as a finished document has it. A warning, as empty-section says of an
       // empty one, and no empty one inserted: the author says which.)

@@ -2156,7 +2156,7 @@ describe('required-section: the body written under a heading of its own elsewher
 });
 
 describe('required-section: a bare heading of the template, missing', () => {
-  it('among sections that say what they ask, it stays an error with no fix (an empty heading inserted would leave no finding); in a template of bare headings, --fix inserts it', async () => {
+  it('among sections that say what they ask, it stays an error with no fix (an empty heading inserted would leave no finding); in a template of bare headings too (inserted, the error would turn into empty-section’s warning, or none before the author’s own text)', async () => {
     const template = '# [Name]\n\n## Motivation\n\nWhy is this needed?\n\n## Specification\n\nWhat exactly changes?\n\n## Alternatives\n';
     const text = '# Kiln vents\n\n## Motivation\n\nFumes.\n\n## Specification\n\nTwo vents.\n';
     const fixed = await lintOne('required-section', text, { template, fix: true });
@@ -2165,8 +2165,8 @@ describe('required-section: a bare heading of the template, missing', () => {
     ]);
     expect(await readFile(fixed.file, 'utf8')).toBe(text);
     const bare = await lintOne('required-section', text, { template: '# [Name]\n\n## Motivation\n\n## Specification\n\n## Alternatives\n', fix: true });
-    expect(bare.diagnostics).toEqual([]);
-    expect(await readFile(bare.file, 'utf8')).toBe(`${text}\n## Alternatives\n`);
+    expect(bare.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(await readFile(bare.file, 'utf8')).toBe(text);
   });
 });
 
@@ -2843,6 +2843,40 @@ describe('required-section: --fix in a document that closes with link definition
       '### Drawbacks',
       '## Alternatives',
       '[sheet]: https://example.org/sheet',
+    ]);
+  });
+});
+
+describe('required-section: a section written under the template’s former outline', () => {
+  it('missing where the pattern has a heading the template dropped in the very version that gained it (`## Internal design` → `### Implementation`): a warning that names it, no fix; a heading the template still has, or dropped at another time, leaves the error', async () => {
+    const root = await tempCatalog({
+      'templates/rfc.md': '# [Title]\n\n## Motivation\n\nWhy.\n\n## Internal design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['rfcs/*.md'] }),
+    });
+    commitAllAt(root, '2021-01-01T10:00:00Z', 'first template');
+    await writeFile(
+      path.join(root, 'templates/rfc.md'),
+      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n\n### Implementation\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
+    );
+    commitAllAt(root, '2021-06-01T10:00:00Z', 'the template: a proposal, its implementation');
+    await mkdir(path.join(root, 'rfcs'), { recursive: true });
+    // (Written after the change, from the older outline.)
+    await writeFile(
+      path.join(root, 'rfcs/kiln-vent.md'),
+      '# Kiln vent\n\n## Motivation\n\nFumes.\n\n## Proposal\n\nA vent.\n\n## Internal design\n\nA flap.\n\n## Drawbacks\n\nHeat.\n',
+    );
+    await writeFile(
+      path.join(root, 'rfcs/kiln-lid.md'),
+      '# Kiln lid\n\n## Motivation\n\nHeat.\n\n## Proposal\n\nA lid.\n\n## Hinge notes\n\nBrass.\n\n## Drawbacks\n\nWeight.\n',
+    );
+    commitAllAt(root, '2021-09-01T10:00:00Z', 'two rfcs');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) =>
+      r.diagnostics.map((d) => [r.path, d.severity, d.fix === undefined, d.message.includes('which the template dropped on 2021-06-01')]),
+    );
+    expect(found).toEqual([
+      ['rfcs/kiln-lid.md', 'error', false, false],
+      ['rfcs/kiln-vent.md', 'warning', true, true],
     ]);
   });
 });
