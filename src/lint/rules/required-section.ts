@@ -283,6 +283,30 @@ export default defineCatalogRule({
   },
 });
 
+/** The keys of a block of `key: value` lines (a code block, or one in the template's text): three at least, else none. */
+function blockKeys(code: string): string[] {
+  const keys = [...code.matchAll(/^[ \t]*([A-Za-z][\w-]{0,30})[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[1]!.toLowerCase());
+  return keys.length >= 3 ? [...new Set(keys)] : [];
+}
+
+/**
+ * A section of the author's (none of the template's) that holds a code block with every key of the
+ * block of fields the template gives the missing section (three keys at least): that section under
+ * another name.
+ */
+function sameFieldsSection(outline: OutlineMatch, schema: TemplateSection): { section: Section; keys: string[] } | undefined {
+  const fence = /(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n\1/.exec(schema.body);
+  const keys = fence ? blockKeys(fence[2]!) : [];
+  if (keys.length === 0) return undefined;
+  for (const section of outline.unknown) {
+    const code = section.blocks.find((b) => b.kind === 'code');
+    if (code?.kind !== 'code') continue;
+    const theirs = new Set(blockKeys(code.code.content));
+    if (keys.every((k) => theirs.has(k))) return { section, keys };
+  }
+  return undefined;
+}
+
 /** Names of the header block written as a section: `Preamble`, `Header`, `Metadata`, `Front matter`. */
 const HEADER_SECTION = /^(?:preamble|header|headers|metadata|meta|meta ?data|front ?matter|document header)$/;
 
@@ -994,6 +1018,16 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
       const named = (byName.length > 0 ? byName : talked.length > 0 ? talked : asked).filter((s) => !negatedName(s.title, missing.schema.heading));
       const elsewhere = named.filter((s) => !own.includes(s));
       const elsewhereLabels = elsewhere.map((s) => `${headingLabel(s)} on line ${s.heading.range.start.line}`).join(', ');
+      // (Or a section of the author's, under a name of its own, that holds the very block of fields the
+      // template gives this one — `## Document metadata` with the `title:`, `author:`, `date:`… of the
+      // template's `### Data Provenance` —: the section under another name.)
+      const fieldsTwin = partsUp || down || joint || own.length > 0 || named.length > 0 ? undefined : sameFieldsSection(outline, missing.schema);
+      const twinText = fieldsTwin
+        ? ` This pattern has ${headingLabel(fieldsTwin.section)} on line ${fieldsTwin.section.heading.range.start.line}, which holds the block of fields the template gives it (${fieldsTwin.keys
+            .slice(0, 3)
+            .map((k) => `\`${k}\``)
+            .join(', ')}…): the section under another name, likely — rename it to the template's (a warning).`
+        : '';
       const ownText = down
         ? ` This pattern has ${headingLabel(down.section)} under ${headingLabel(down.under)}, a level down: if that is the section in other words, raise it a level and rename it; if not, write it.`
         : joint
@@ -1075,7 +1109,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
           : '';
       return {
         section: missing.schema.id,
-        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
+        message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${twinText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
         // (One of the author's headings at its place that its guidance talks of, or in kindred words
         // — `## Proposed solution` where the Detailed design goes — may be it in other words: a guess,
         // a warning.)
@@ -1090,6 +1124,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         bodyAfter ||
         bodyElsewhere ||
         named.length > 0 ||
+        fieldsTwin ||
         stead ||
         own.some((s) => mayStandFor(s, missing.schema))
           ? { warning: true, ...(stead || own.some((s) => mayStandFor(s, missing.schema)) ? { guess: true as const } : {}) }
@@ -1112,6 +1147,7 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
               down ||
               joint ||
               named.length > 0 ||
+              fieldsTwin ||
               writtenAlready(missing.schema) ||
               siblingsUp(missing) ||
               adopts(missing, offset) ||

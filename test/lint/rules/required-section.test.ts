@@ -2880,3 +2880,19 @@ describe('required-section: a section written under the template’s former outl
     ]);
   });
 });
+
+describe('required-section: a section under another name that holds the template’s block of fields', () => {
+  it('`## Record metadata` holding the `title:`, `owner:`, `date:`, `license:` block of the template’s `### Provenance`: a warning that names it, nothing inserted; a block of other keys leaves the error', async () => {
+    const template =
+      '# [Name]\n\n## Role\n\nWho.\n\n### More\n\nLinks.\n\n### Provenance\n\n```yaml\ntitle: "Role NN"\nowner: Someone\ndate: "mm, dd, yyyy"\nlicense: CC BY 4.0\n```\n';
+    const block = (keys: string[]) => `\`\`\`yaml\n${keys.map((k) => `${k}: x`).join('\n')}\n\`\`\`\n`;
+    const text = (keys: string[]) => `# Kiln keeper\n\n## Role\n\nKeeps kilns.\n\n### More\n\nNone.\n\n## Record metadata\n\n${block(keys)}`;
+    const same = await lintOne('required-section', text(['title', 'owner', 'date', 'license', 'extra']), { template });
+    expect(same.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(same.diagnostics[0]!.message).toContain('`## Record metadata` on line 11, which holds the block of fields the template gives it');
+    const fixed = await lintOne('required-section', text(['title', 'owner', 'date', 'license', 'extra']), { template, fix: true });
+    expect(await readFile(fixed.file, 'utf8')).toBe(text(['title', 'owner', 'date', 'license', 'extra']));
+    const other = await lintOne('required-section', text(['name', 'owner', 'size']), { template });
+    expect(other.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
