@@ -256,7 +256,7 @@ export function isNoticeHeading(text: string): boolean {
   return words.length > 0 && words.length <= 8 && NOTICE_HEADING.test(text);
 }
 const NOTICE_HEADING =
-  /^(?:[\s!*_🚨❗-]|⚠\uFE0F?)*(?:(?:this|the)\s+(?:document|proposal|rfc|page|record|pattern|design)\s+(?:is|has\s+been|was)\s+(?:now\s+)?)?(?:deprecated|obsolete|outdated|archived|superseded|withdrawn|retired|no\s+longer\s+(?:maintained|valid|current|in\s+force))(?:\s+(?:by|in\s+favou?r\s+of|see|use)\b.*)?(?:[\s!.*_:🚨❗-]|⚠\uFE0F?)*$/iu;
+  /^(?:[\s!*_🚨❗-]|⚠\uFE0F?)*(?:(?:this|the)\s+(?:(?:document|proposal|rfc|page|record|pattern|design)\s+)?(?:is|has\s+been|was)\s+(?:now\s+)?)?(?:deprecated|obsolete|outdated|archived|superseded|withdrawn|retired|no\s+longer\s+(?:maintained|valid|current|in\s+force)|(?:moved|merged|folded)(?=\s+(?:to|into|over)\b)|implemented(?=\s+(?:as|in|by)\b)|replaced(?=\s+by\b))(?:\s+(?:by|in\s+favou?r\s+of|see|use|to|into|over|as|in)\b.*)?(?:[\s!.*_:🚨❗-]|⚠\uFE0F?)*$/iu;
 
 /**
  * A heading's text for its anchor: trimmed, but for a space between inline

@@ -1,3 +1,4 @@
+import { isNoticeHeading } from '../../markdown/document.js';
 import { splitNote } from '../../template/heading-variants.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { z } from 'zod';
@@ -63,7 +64,9 @@ export default defineCatalogRule({
           !standIns.has(section) &&
           !partOfText(section) &&
           !listed.has(foldHeading(splitNote(section.title).text)) &&
-          section.heading.range.start.line !== titleLine,
+          section.heading.range.start.line !== titleLine &&
+          // (Nor a notice set above the title, `### Moved to issue 7`, `### Deprecated`: said of the document.)
+          !(titleLine !== undefined && section.heading.range.start.line < titleLine && isNoticeHeading(section.title)),
       )
       .map((section) => {
         const closeName = closest(section.title, names, (s) => s.name);

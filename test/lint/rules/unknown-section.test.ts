@@ -5,6 +5,7 @@ import rule from '../../../src/lint/rules/unknown-section.js';
 import { lint } from '../../../src/lint/lint.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { commitAllAt, tempCatalog } from '../../helpers.js';
+import { lintOne } from './_lint-one.js';
 
 const template = `# [Pattern Title]
 
@@ -200,5 +201,17 @@ describe('unknown-section: a section the template dropped after the pattern was 
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.message}`))).toEqual([
       'docs/kiln-lid.md Unknown section `## Design Details`: the template has no such section.',
     ]);
+  });
+});
+
+describe('unknown-section: a notice set above the title', () => {
+  it('`### Moved to issue 7`, `### Implemented as the kiln module`, `## Deprecated` over the H1 are said of the document, no sections; one below the title, or that says something else, is one', async () => {
+    const template = '# [Title]\n\n## Summary\n\nWhat.\n\n## Design\n\nHow.\n';
+    const doc = (above: string) => `${above}\n\n# Kiln vents\n\n## Summary\n\nVents.\n\n## Design\n\nFlaps.\n`;
+    for (const notice of ['### Moved to https://example.org/issues/7', '### This was implemented as the kiln module', '## Deprecated', '### Replaced by kiln-lids'])
+      expect((await lintOne('unknown-section', doc(notice), { template })).shown).toEqual([]);
+    expect((await lintOne('unknown-section', doc('### Kiln history'), { template })).shown).toHaveLength(1);
+    const below = '# Kiln vents\n\n### Moved to https://example.org/issues/7\n\n## Summary\n\nVents.\n\n## Design\n\nFlaps.\n';
+    expect((await lintOne('unknown-section', below, { template })).shown).toHaveLength(1);
   });
 });
