@@ -19,7 +19,7 @@ import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { movedTarget } from './moved.js';
 import { statusSection } from './status.js';
-import { SUMMARY_LABEL } from './view.js';
+import { casedName, SUMMARY_LABEL } from './view.js';
 import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
@@ -209,7 +209,7 @@ export function patternFromText(
       path: input.path,
       dir: path.dirname(input.file),
       size,
-      ...(title ? { title } : {}),
+      ...(title ? { title } : { shownName: casedName(input.slug, document.source) }),
       ...(summary ? { summary } : {}),
       ...(movedTo !== undefined ? { movedTo } : {}),
       frontMatter,

@@ -43,6 +43,11 @@ export interface PatternView {
   /** Where the template keeps it (H1, front matter, the line under `## Title`), else the H1 or front matter `title`. */
   title?: PatternText;
   /**
+   * With no title, the name it is shown by: its file's words, each written as the document writes it
+   * most (`wasm-gc.md` → `Wasm GC`, where the text says "GC"; see `casedName`).
+   */
+  shownName?: string;
+  /**
    * Where the template keeps it (the blockquote after the title, front matter,
    * a `## Summary` section), else a blockquote, front matter `description`, or
    * the first paragraph of prose.

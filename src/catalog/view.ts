@@ -23,6 +23,7 @@ export function viewOf(pattern: Pattern): PatternView {
     dir: pattern.dir,
     size: pattern.size,
     ...(title ? { title } : {}),
+    ...(pattern.shownName !== undefined ? { shownName: pattern.shownName } : {}),
     ...(summary ? { summary } : {}),
     ...(pattern.movedTo !== undefined ? { movedTo: pattern.movedTo } : {}),
     ...(pattern.templateFile !== undefined ? { templateFile: pattern.templateFile } : {}),
@@ -44,7 +45,7 @@ export function viewOf(pattern: Pattern): PatternView {
  * `circuit_breaker` → `Circuit breaker`) — a catalog whose documents have no
  * title line still lists names rather than slugs.
  */
-export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): string {
+export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title' | 'shownName'>): string {
   // (The template's title line left as it is, `# Title`, names nothing: the file's name does.)
   // (An identifier the template asks for in the name's place, `- Feature Name: retry_budget`, is shown
   // in words, as a file's name is: `Retry budget`.)
@@ -67,7 +68,25 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title'>): stri
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
   // (Nor does a value that says there is none, `- Feature Name: N/A`.)
   if (pattern.title?.text && !pattern.title.sample && !NO_NAME.test(pattern.title.text.trim())) return pattern.title.text;
-  return nameInWords(pattern.slug);
+  return (!pattern.title && pattern.shownName) || nameInWords(pattern.slug);
+}
+
+/**
+ * A name made of a file's words (see `nameInWords`), each word written as the document's text writes
+ * it most where that has a capital after its first letter, twice at least and more often than in
+ * lower case: `Wasm gc` → `Wasm GC`, `New api` → `New API`, where the text says "GC" and "API".
+ */
+export function casedName(slug: string, text: string): string {
+  return nameInWords(slug).replace(/\p{L}[\p{L}\p{N}]*/gu, (word) => {
+    if (word.length < 2 || !/^[\p{L}\p{N}]+$/u.test(word)) return word;
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])${word}(?![\\p{L}\\p{N}_])`, 'giu'))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    const lower = counts.get(word.toLowerCase()) ?? 0;
+    // (Only a capital after its first letter, `GC`, `PAuth`, `macOS`: a capital first alone may be a
+    // sentence's or a heading's, `Budget`, no part of the word.)
+    const best = [...counts].filter(([w]) => /\p{L}\p{Lu}/u.test(w)).sort((a, b) => b[1] - a[1])[0];
+    return best && best[1] >= 2 && best[1] > lower ? best[0] : word;
+  });
 }
 
 /** The label a title line opens with before the name: `Feature Name:`, `Title:`, `Proposal name:`. */

@@ -393,6 +393,20 @@ describe('a summary section the template does not have', () => {
   });
 });
 
+describe('displayTitle: a name made of the file’s words', () => {
+  it('writes each word as the document writes it most, with a capital after its first letter (`wasm-gc.md` → `Wasm GC`); a word it writes in lower case as often, or capitalized only, stays', async () => {
+    const catalog = await catalogOf('## Summary\n\nWhat.\n\n## Design\n\nHow.\n', {
+      'wasm-gc': '## Summary\n\nGC for Wasm. The GC runs in the engine.\n\n## Design\n\nA GC.\n',
+      'new-api': '## Summary\n\nA new API; the API is small. See api.example.org.\n\n## Design\n\nThe API.\n',
+      'retry-budget': '## Summary\n\nBudget.\n\n## Design\n\nBudget of retries. A budget.\n',
+    });
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    expect(catalog.patterns.map((p) => displayTitle(p))).toEqual(['New API', 'Retry budget', 'Wasm GC']);
+    // (A title of its own is shown as written.)
+    expect(catalog.patterns.every((p) => p.title === undefined)).toBe(true);
+  });
+});
+
 describe('displaySummary: a summary paragraph that ends by introducing a list', () => {
   it('is cut back to its last whole sentence, else ends with an ellipsis; one the author wrote as a summary stays as written', async () => {
     const { displaySummary } = await import('../../src/catalog/view.js');
