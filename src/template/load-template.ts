@@ -1193,7 +1193,7 @@ function welcomesOwnSections(doc: MarkdownDocument): boolean {
 
 /** Guidance that calls a section's sub-sections examples of the author's own (see `buildSections`). */
 const EXAMPLES_BELOW =
-  /\b(?:(?:the )?(?:ones|sections|headings|sub-?sections) below are (?:only |just )?(?:examples?|samples?)|example layout|(?:one|an?) (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?per \w+|create an? (?:L\d |level[- ]\d )?(?:sub-?)?section (?:here )?for each)\b/i;
+  /\b(?:(?:the )?(?:ones|sections|headings|sub-?sections) below are (?:only |just )?(?:examples?|samples?)|example layout|(?:one|an?) (?:L\d |level[- ]\d )?(?:sub-?)?(?:section|header|heading) (?:here )?per \w+|create an? (?:L\d |level[- ]\d )?(?:sub-?)?(?:section|header|heading) (?:here )?for each)\b/i;
 
 /** A template that says its outline is freeform on purpose (see `outlineIsAGuide`, `welcomesOwnSections`). */
 const FREEFORM = /\b(?:purposefully|deliberately|intentionally|purposely|meant to be) free-?form\b/i;

@@ -69,7 +69,27 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   const choices = choiceValues(doc.source);
   const listed = listedValues(doc.source);
   const offered = (p: Placeholder) => choices.has(foldText(p.text)) || (listed.get(foldText(p.text)) ?? []).some((line) => line > p.line && line <= p.line + 15);
-  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)));
+  // (A template that says italics mark what to replace — `_Italics are used to indicate things that need
+  // to be replaced._` —: its other prose, a note or a list of statuses kept for every document, is no
+  // text to replace; its marked blanks, `[Project Name]`, still are.)
+  const italic = ITALICS_LEGEND.test(doc.source) ? italicTexts(doc.source) : undefined;
+  const marked = (p: Placeholder) => italic === undefined || !PROSE_KINDS.has(p.kind) || italic.some((t) => t.includes(p.folded) || p.folded.includes(t));
+  return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)) && marked(p));
+}
+
+/** A template's legend that italics mark the text to replace: `Italics are used to indicate things that need to be replaced`, `Replace the text in italics` (set in italics itself, `_Italics …_`: no `\b` after the underscore). */
+const ITALICS_LEGEND =
+  /(?<![A-Za-z])(?:italics?|italici[sz]ed)(?![A-Za-z])[^.\n]{0,60}?(?<![A-Za-z])(?:replaced?|fill(?:ed)? in|changed?)(?![A-Za-z])|(?<![A-Za-z])(?:replace|fill in|change)(?![A-Za-z])[^.\n]{0,40}?(?<![A-Za-z])(?:in italics|italici[sz]ed)(?![A-Za-z])/i;
+
+/** Kinds of template text read from its prose, which a legend of italics narrows to the text in italics. */
+const PROSE_KINDS: ReadonlySet<PlaceholderKind> = new Set(['instruction', 'label-sample', 'generic-item']);
+
+/** The folded texts the source sets in italics (`_Author Name_`, `*Draft*`). */
+function italicTexts(source: string): string[] {
+  // (Bold italics too, `**_Use one sub-header per failure mode._**`.)
+  return [...source.matchAll(/(?<![_\p{L}\p{N}])_(?!_)([^_\n]+?)_(?![_\p{L}\p{N}])|(?<![*\p{L}\p{N}])\*(?!\*)([^*\n]+?)\*(?![*\p{L}\p{N}])/gu)]
+    .map((m) => foldText(m[1] ?? m[2] ?? ''))
+    .filter((t) => t.length > 0);
 }
 
 /**
@@ -645,8 +665,9 @@ export function markedTokens(text: string, options: { labels?: boolean; code?: b
       // A note on what stands next to it (`[Optional]`, `{if applicable}`), not something to fill in.
       if (NOTE.test(inner)) continue;
       if (open === '[') {
-        // Task boxes, footnotes (`[^1]`), closing markers (`[/UNRESOLVED]`), escaped brackets.
-        if (/^[ xX]$/.test(inner) || /^[\^/]/.test(inner) || text[t.start - 1] === '\\') continue;
+        // Task boxes, footnotes (`[^1]`), closing markers (`[/UNRESOLVED]`), escaped brackets, and a
+        // GitHub alert's kind (`> [!NOTE]`, `> [!TIP]`).
+        if (/^[ xX]$/.test(inner) || /^[\^/!]/.test(inner) || text[t.start - 1] === '\\') continue;
         // A table-of-contents directive (`[TOC]`, GitLab's `[[_TOC_]]`): kept for the renderer, nothing to fill in.
         if (isTocDirective(text.slice(t.start, t.end))) continue;
         // Link text followed by its destination or label, and that label (`[text][label]`).

@@ -439,6 +439,15 @@ describe("a section's own guidance that says it may be left out", () => {
       ['API Pages', []],
       ['API Details', []],
     ]);
+    // (So with `Use one sub-header per failure mode`, over `### FM1: [Name of Failure Mode 1]` and `### FM2: …`.)
+    const modes = templateFromSource(
+      '# [Title]\n\n## Failure Modes\n\n**_Use one sub-header per failure mode._**\n\n### FM1: [Name of Failure Mode 1]\n\nWhat fails.\n\n### FM2: [Name of Failure Mode 2]\n\nWhat fails.\n\n## Action Items\n\nWho does what.\n',
+      'fma-template.md',
+    );
+    expect(modes.sections.map((s) => [s.name, s.children.length])).toEqual([
+      ['Failure Modes', 0],
+      ['Action Items', 0],
+    ]);
     // (Without that guidance, they are its sub-sections.)
     const plain = templateFromSource('# [Title]\n\n## API Pages\n\nThe pages.\n\n### Widget class\n\nWhat it is.\n', 'spec-template.md');
     expect(plain.sections[0]!.children.map((c) => c.name)).toEqual(['Widget class']);

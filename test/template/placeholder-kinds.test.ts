@@ -427,3 +427,18 @@ describe('a plain label over a list of choices', () => {
     expect(templateFromSource('# Title\n\nOwner: platform | data\n\n## Context\n\nText.\n', 'template.md').placeholders.map((p) => p.kind)).not.toContain('label-sample');
   });
 });
+
+describe('a template whose legend says italics mark what to replace', () => {
+  it('asks to replace its text in italics (and its marked blanks); its other prose — a note of statuses every document keeps — is no template text left in', () => {
+    const source = (legend: string) =>
+      `# [Project Name]: Review\n\n${legend}\n\n| | |\n| --- | --- |\n| Owner | _Owner Name_ |\n\n> [!NOTE]\n> - **Draft:** The review is written but not read yet.\n> - **Final:** Every action item is closed.\n> - Keep the status field up to date.\n\n## Risks\n\n_Describe each risk and how likely it is._\n`;
+    const texts = (legend: string) => templateFromSource(source(legend), 'review-template.md').placeholders.map((p) => p.text);
+    const withLegend = texts('_Italics are used to indicate things that need to be replaced._');
+    expect(withLegend).toEqual(expect.arrayContaining(['[Project Name]', 'Describe each risk and how likely it is.']));
+    // (Nor is a GitHub alert's kind, `[!NOTE]`, a blank in brackets.)
+    expect(withLegend).not.toContain('[!NOTE]');
+    expect(withLegend.some((t) => /written but not read|action item is closed|status field/.test(t))).toBe(false);
+    // (Without the legend, the note's lines are template text as before.)
+    expect(texts('').some((t) => /written but not read|action item is closed|status field/.test(t))).toBe(true);
+  });
+});
