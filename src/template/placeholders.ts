@@ -391,7 +391,8 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     if (!isInstruction(sentence)) continue;
     const folded = foldText(sentence);
     found.add(sentence, 'instruction', path, line, {
-      label: /[:?]\s*$/.test(sentence),
+      // (Or a question written as a statement, `When will we remove the old way, if applicable.`: answered under it as one ending in `?` is.)
+      label: /[:?]\s*$/.test(sentence) || INTERROGATIVE.test(sentence.trim()),
       prompt: prompt !== undefined && folded !== '' && ` ${prompt} `.includes(` ${folded} `),
     });
   }
@@ -431,6 +432,10 @@ const WRITING_NOUNS = new Set(
   ).split(' '),
 );
 
+/** A sentence in a question's words: `When will we …`, `How should it …`, `Will we …`, `Does it …`. */
+export const INTERROGATIVE =
+  /^(?:(?:who|what|when|where|why|which|how)\s+(?:will|would|should|shall|can|could|do|does|did|is|are|was|were|has|have|must|might|may)|(?:will|would|should|shall|can|could|do|does|did|is|are|has|have)\s+(?:we|you|it|they|this|these|the|there|i|users?))\b/i;
+
 /**
  * A sentence that asks the author to write something: an imperative that asks
  * to write, describe, explain, list… ("Explain how it works."), an ambiguous
@@ -442,7 +447,8 @@ export function isInstruction(sentence: string): boolean {
   const s = sentence.trim();
   if (isAuthorImperative(s) || OTHER_LANGUAGE_REQUEST.test(s)) return true;
   if (/^(detailed\s+)?instructions\s+(for|on)\b/i.test(s) && !s.endsWith(':')) return true;
-  return /\?\s*$/.test(s);
+  // (A question, with its mark or in its words alone: `When will we remove the old way, if applicable.`)
+  return /\?\s*$/.test(s) || INTERROGATIVE.test(s);
 }
 
 /**

@@ -1825,3 +1825,15 @@ describe('placeholder: the template’s questions kept and answered by the autho
     expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
   });
 });
+
+describe('placeholder: a question of the template written as a statement', () => {
+  it('`- When will we remove the old behaviour, if applicable.` answered under it is answered, as its siblings ending in `?` are; left with no answer, it is left in', async () => {
+    const template =
+      '# [Title]\n\n## Adoption Plan\n\n- What impact will this have on users?\n- When will we remove the existing behaviour, if applicable.\n- How should this feature be taught to users?\n';
+    const answered =
+      '# Kiln\n\n## Adoption Plan\n\n- What impact will this have on users?\n  - None.\n- When will we remove the existing behaviour, if applicable.\n  - Nothing is removed.\n- How should this feature be taught to users?\n  - A doc page.\n';
+    expect((await lintOne('placeholder', answered, { template })).shown).toEqual([]);
+    const left = answered.replace('  - Nothing is removed.\n', '');
+    expect((await lintOne('placeholder', left, { template })).shown).toEqual([expect.stringContaining('When will we remove the existing behaviour')]);
+  });
+});
