@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../markdown/document.js';
 import { CatalogFiles } from './files.js';
-import { bySiteAddress, collectionFiles, GENERATOR_MARKUP, resolveReference, routeFile, SITE_PREFIX } from './links.js';
+import { bySiteAddress, collectionFiles, decodeLinkPath, GENERATOR_MARKUP, resolveReference, routeFile, SITE_PREFIX } from './links.js';
 import { relationsFrom, type Relation, type RelationKind } from './relations.js';
 import { learnPrefixSwaps, swappedPath, type PrefixSwap } from './renames.js';
 import type { CatalogOf, PatternView } from './types.js';
@@ -89,6 +89,8 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   private byFolder: Map<string, P> | undefined;
   private routes: Map<string, P | null> | undefined;
   private swaps: PrefixSwap[] | undefined;
+  private byNameCount: number | undefined;
+  private byBase: Map<string, P | null> | undefined;
   private labels: Map<string, P> | undefined;
   private permalinks: Map<string, P> | undefined;
   private wikiPages: Map<string, string> | null | undefined;
@@ -124,6 +126,50 @@ export class CatalogIndex<P extends PatternView = PatternView> {
       this.files,
     );
     return this.swaps;
+  }
+
+  /**
+   * The catalog's links that name a pattern by its file's name alone, in a folder where it is not
+   * (`../0122.md` from `apps/2713.md` for `general/0122.md`, the one file of the catalog so named):
+   * how many, where three at least from two files or more write so — a convention of its publishing,
+   * whose site finds pages by name —, else 0. Learned once.
+   */
+  linksByName(): number {
+    if (this.byNameCount === undefined) {
+      const named = this.namedPatterns();
+      let count = 0;
+      const from = new Set<string>();
+      for (const p of this.catalog.patterns)
+        for (const l of p.links) {
+          const url = l.url.replace(/[#?].*$/, '');
+          if (!/^\.{1,2}\/[^:]*\.(?:md|markdown)$/i.test(url)) continue;
+          const target = path.resolve(path.dirname(p.file), decodeLinkPath(url));
+          const owner = named.get(path.basename(target).toLowerCase());
+          if (owner && owner.file !== target && this.files.stat(target) === undefined) {
+            count++;
+            from.add(p.file);
+          }
+        }
+      this.byNameCount = count >= 3 && from.size >= 2 ? count : 0;
+    }
+    return this.byNameCount;
+  }
+
+  /** The one pattern whose file has this name (in lower case), if one alone has it. */
+  patternNamed(base: string): P | undefined {
+    return this.namedPatterns().get(base.toLowerCase()) ?? undefined;
+  }
+
+  /** Each file name (in lower case) of the catalog's patterns: its pattern, or null where several have it. */
+  private namedPatterns(): Map<string, P | null> {
+    if (!this.byBase) {
+      this.byBase = new Map();
+      for (const p of this.catalog.patterns) {
+        const base = path.basename(p.file).toLowerCase();
+        this.byBase.set(base, this.byBase.has(base) ? null : p);
+      }
+    }
+    return this.byBase;
   }
 
   /** The pattern whose file this is. */

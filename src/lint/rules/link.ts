@@ -313,6 +313,21 @@ export default defineCatalogRule({
                   : '';
             const near = looks ? undefined : nearestPath(index.files, target.file, index.catalog.patterns);
             const suggestion = near ? relativeLink(pattern.file, near) + hash : undefined;
+            // (`../0122.md` for the catalog's one `general/0122.md`, where the catalog's links name its
+            // documents by file name alone often — three at least, from two files —: its published site
+            // finds pages by name. Broken on a git host, working on the site: a warning.)
+            const byName = looks || !/\.(?:md|markdown)$/i.test(target.rel) ? undefined : index.patternNamed(path.basename(target.file));
+            const convention = byName ? index.linksByName() : 0;
+            if (byName && convention > 0) {
+              const written = relativeLink(pattern.file, byName.file) + hash;
+              report({
+                message: `Link ${shown} names ${code(path.relative(index.catalog.root, byName.file).split(path.sep).join('/'))} by its file name alone, in a folder where it is not, as ${convention} links of the catalog do: its published site finds pages by name, likely. On a git host this link is broken; ${code(written)} works everywhere.`,
+                ...at,
+                expected: written,
+                warning: true,
+              });
+              break;
+            }
             // (In a wiki, a page named by a link that is no path: no page of that name.)
             if (!looks && index.isWiki() && !/[/\\]|\.(?:md|markdown)(?:#|$)/i.test(link.url)) {
               const named = near ? path.basename(near).replace(/\.(?:md|markdown)$/i, '') : undefined;

@@ -934,3 +934,28 @@ describe('link: a catalog that is a wiki (`Home.md` linking pages as `[[Page]]`,
     expect(html).toMatch(/<a href="\.\.\/Privacy-dashboard\/"[^>]*>the dashboard<\/a>/);
   });
 });
+
+describe('link: documents named by file name alone, as a catalog whose site finds pages by name writes them', () => {
+  it('three links or more from two files, each to the one file of that name in another folder: warnings that give the path; one such link alone stays an error', async () => {
+    const doc = (title: string, body: string) => `# ${title}\n\n> ${title}.\n\n## Overview\n\n${body}\n`;
+    const files = {
+      'patternbook.config.json': JSON.stringify({ patterns: ['*/*.md'] }),
+      'general/0122.md': doc('Names', 'Names.'),
+      'general/0213.md': doc('Types', 'Types.'),
+      'apps/2713.md': doc('Apps', 'See [names](../0122.md) and [types](../0213.md#enums).'),
+      'cloud/2510.md': doc('Cloud', 'See [names](../0122.md).'),
+    };
+    const report = await lint({ root: await tempCatalog(files), only: ['link'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => [r.path, d.severity, d.expected]));
+    expect(found).toEqual([
+      ['apps/2713.md', 'warning', '../general/0122.md'],
+      ['apps/2713.md', 'warning', '../general/0213.md#enums'],
+      ['cloud/2510.md', 'warning', '../general/0122.md'],
+    ]);
+    const alone = await lint({
+      root: await tempCatalog({ ...files, 'apps/2713.md': doc('Apps', 'Nothing.'), 'cloud/2510.md': doc('Cloud', 'See [names](../0122.md).') }),
+      only: ['link'],
+    });
+    expect(alone.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error']);
+  });
+});
