@@ -879,7 +879,14 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   const texts =
     blocks?.filter(
       (b) =>
-        (b.kind === 'paragraph' && !saidAside(b.text) && !isLeadIn(b.text) && !imagesOnly(b.raw) && !isNotice(b.text) && !boldLabel(b.raw)) ||
+        (b.kind === 'paragraph' &&
+          !saidAside(b.text) &&
+          !isLeadIn(b.text) &&
+          !imagesOnly(b.raw) &&
+          !isNotice(b.text) &&
+          !boldLabel(b.raw) &&
+          !pointerLine(b.raw) &&
+          !labelLines(b.raw)) ||
         (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text)) && !labelled(b)),
     ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
@@ -1001,6 +1008,27 @@ function findSection(sections: readonly Section[], matcher: RegExp): Section | u
 }
 
 /**
+ * A line that says where the document came from or is discussed: a few words, then links alone
+ * (`Original issue: https://…`, `Spawned from https://…`, `Original Google document: [link](…)`).
+ */
+function pointerLine(raw: string): boolean {
+  if (raw.includes('\n') || !/https?:\/\/|\]\(/.test(raw)) return false;
+  const rest = raw.replace(/!?\[[^\]]*\]\([^)]*\)|<https?:[^>\s]+>|https?:\/\/\S+/g, ' ').replace(/[*_`:|,.;()[\]-]/g, ' ');
+  return (rest.match(/\p{L}+/gu) ?? []).length <= 5;
+}
+
+/**
+ * A paragraph of bold labels, a line each, over their values (`**Owner** [Ada](…) |` over `**Feature**
+ * #1405`, a value's links running on over lines of their own): fields of a header, no prose.
+ */
+function labelLines(raw: string): boolean {
+  const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  const label = (l: string) => /^\s*(\*\*|__)[^*_\n]{1,30}\1\s*:?\s*\S/.test(l);
+  const links = (l: string) => /^\s*(?:\[[^\]]*\]\([^)]*\)[\s|,]*)+$/.test(l);
+  return lines.length >= 2 && label(lines[0]!) && lines.filter(label).length >= 2 && lines.every((l) => label(l) || links(l));
+}
+
+/**
  * The first paragraph of prose in document order, outside `skip` (the title
  * line under `## Title`): a few words that read as a sentence, not a lone
  * image, badge or link, nor a `Label: value` line (`Status: accepted`). A
@@ -1055,6 +1083,8 @@ function firstProse(
     !NO_LONGER_IN_USE.test(b.text.trim()) &&
     !imagesOnly(b.raw) &&
     !linksOnly(b.raw) &&
+    !pointerLine(b.raw) &&
+    !labelLines(b.raw) &&
     !byline(b.raw) &&
     // (Nor the template's own text, kept word for word: it says nothing of this pattern.)
     !ofTemplate(b.text);

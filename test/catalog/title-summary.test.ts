@@ -393,6 +393,20 @@ describe('a summary section the template does not have', () => {
   });
 });
 
+describe('summary: lines that point elsewhere or label a header are no summary', () => {
+  it('`Original issue: https://…` under `## Summary`, and a paragraph of bold labels over their links (`**Owner** …` over `**Feature** …`), are passed over for the text after them', async () => {
+    const catalog = await catalogOf('# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n', {
+      'kiln-lid': '# Kiln lid\n\n## Summary\n\nOriginal issue: https://example.org/issues/12\n\nA lid that seals the kiln.\n\n## Design\n\nHinges.\n',
+    });
+    expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([['kiln-lid', 'A lid that seals the kiln.']]);
+    const header = await catalogOf('# [Title]\n\n## Design\n\nHow.\n', {
+      'kiln-vent':
+        '# Kiln vent\n\n**Owner** [Ada](https://example.org/ada) |\n**Work Items** [Vents](https://example.org/1) |\n[Flaps](https://example.org/2)\n\nVents let the fumes out.\n\n## Design\n\nFlaps.\n',
+    });
+    expect(header.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([['kiln-vent', 'Vents let the fumes out.']]);
+  });
+});
+
 describe('displayTitle: a name made of the file’s words', () => {
   it('writes each word as the document writes it most, with a capital after its first letter (`wasm-gc.md` → `Wasm GC`); a word it writes in lower case as often, or capitalized only, stays', async () => {
     const catalog = await catalogOf('## Summary\n\nWhat.\n\n## Design\n\nHow.\n', {
