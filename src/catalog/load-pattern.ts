@@ -454,6 +454,15 @@ function readTitle(
   const partsUp = !fmTitle && doc.title && namesAPart(doc.title.text) ? doc.headings.filter((h) => h.level === 1 && h !== doc.title) : [];
   const namer = partsUp.filter((h) => !numbered(h.text) && !namesAPart(h.text) && !lead.isSection(h.text));
   if (namer.length === 1 && partsUp.length === 1) return { text: namer[0]!.text, from: 'heading', range: namer[0]!.range };
+  // (The label the template's page sets above its title line, kept with the pattern's number — `#
+  // RFC-0011 for Presto` over `## JDK Upgrade for Presto`, where the template has `# RFC0 for Presto`
+  // over `## [Title]` —: the name is the heading under it.)
+  const labelWords = (text: string) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).join(' ');
+  if (spec.from === 'heading' && spec.labelAbove && doc.title?.level === 1 && labelWords(doc.title.text) === labelWords(spec.labelAbove)) {
+    const under = doc.headings[doc.headings.indexOf(doc.title) + 1];
+    if (under && under.level === 2 && /\p{L}{2}/u.test(under.text) && !lead.isSection(under.text) && !titlePlaceholderText(under.text))
+      return { text: under.text, from: 'heading', range: under.range };
+  }
   if (doc.title && !h1IsTitleSection && !h1IsAPart && !h1IsSample) {
     // A title that is only the document's number (`NIP-26`, `KSP-01`), its name the heading right
     // under it (`Delegated event signing`, nothing between): the two together name it.
@@ -581,6 +590,11 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
     if (m && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: h.range };
   }
   return undefined;
+}
+
+/** A heading left as the template's title line, `[Title]`, `<Title>`: no name. */
+function titlePlaceholderText(text: string): boolean {
+  return /^\s*[[<{(]\s*(?:title|name)[^\]>})]*[\]>})]\s*$/i.test(text);
 }
 
 /** Whether a block of the preamble comes before every heading of the document. */

@@ -96,6 +96,9 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // Words about the template above its title line (`# Template for a new proposal`, how to copy it):
   // the page's, not the template's.
   const proper = templateProper(parsed.document);
+  // (The page's H1 above it, where the template's title line is a heading of its own: `# RFC0 for
+  // Presto` over `## [Title]` — a label every pattern keeps, see `labelAbove`.)
+  const pageTitle = proper !== undefined ? parsed.document.title?.text : undefined;
   // (What that page says of the template's outline still holds: `The sections below are recommended.`)
   const aboutPage = proper === undefined ? '' : pageWords(text, proper);
   if (proper !== undefined) {
@@ -156,7 +159,7 @@ export function templateFromSource(pageText: string, file: string, options: Temp
     builtIn: path.resolve(file) === BUILT_IN_TEMPLATE,
     name,
     version,
-    title: titleSpec(doc, frontMatter, sections, file, options.title, titleLevel),
+    title: withLabelAbove(titleSpec(doc, frontMatter, sections, file, options.title, titleLevel), pageTitle),
     summary: summarySpec(doc, frontMatter, sections, file, options.summary),
     frontMatter,
     sections,
@@ -456,6 +459,11 @@ function nameField(doc: MarkdownDocument): { field: string; fieldSample: string;
   // under a `# RFC Proposal` every pattern keeps: the name of a pattern that has no other.)
   const id = Object.keys(fields).find((key) => ID_FIELD.test(key));
   return id ? { field: id, fieldSample: fields[id]!, idField: true } : undefined;
+}
+
+/** The title spec with the page's H1 above a title line that is an H2 (see `labelAbove`). */
+function withLabelAbove(spec: TitleSpec, pageTitle: string | undefined): TitleSpec {
+  return pageTitle && spec.from === 'heading' && spec.level === 2 && /\p{L}{2}/u.test(pageTitle) ? { ...spec, labelAbove: pageTitle } : spec;
 }
 
 /** Fields of a template's metadata block that hold a pattern's name (`- Name: (fill in the feature name)`). */

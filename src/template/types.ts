@@ -122,6 +122,12 @@ export type TitleSpec =
       /** The title heading's level when it is not an H1 (`Title` underlined with `---`: 2); the first heading then is the title up to this level. */
       level?: number;
       /**
+       * The H1 the template's page sets above its title line, as every pattern keeps it with its number
+       * (`# RFC0 for Presto` over `## [Title]`): a pattern's H1 of the same words is that label, and
+       * its name is the heading under it.
+       */
+      labelAbove?: string;
+      /**
        * Where the configuration reads titles from H1s of a template that has none of its own and names
        * the pattern in a field of its metadata (`- Name: (fill in the feature name)`): that field, for
        * the patterns without an H1.

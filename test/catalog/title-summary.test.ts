@@ -393,6 +393,27 @@ describe('a summary section the template does not have', () => {
   });
 });
 
+describe('title: the heading under the label the template’s page sets above its title line', () => {
+  it('`# RFC-0011 for Kilns` over `## Quiet kiln fans`, where the template has `# RFC0 for Kilns` over `## [Title]`: the H2 names it; an H1 of other words is the title', async () => {
+    const template =
+      '# **RFC0 for Kilns**\n\nSee [CONTRIBUTING.md](CONTRIBUTING.md) for instructions on creating your RFC and the process surrounding it.\n\n## [Title]\n\nProposers\n\n* \n\n## Summary\n\nBriefly describe what you intend to propose\n\n## Design\n\nHow.\n';
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'RFC-0000-template.md': template,
+        'patternbook.config.json': JSON.stringify({ template: 'RFC-0000-template.md', patterns: ['RFC-*.md'], exclude: ['RFC-0000-template.md'] }),
+        'RFC-0011-fans.md': '# **RFC-0011 for Kilns**\n\n## Quiet kiln fans\n\nProposers\n\n* Ada\n\n## Summary\n\nSlower fans.\n\n## Design\n\nA dial.\n',
+        'RFC-0012-lids.md': '# Heavy kiln lids\n\n## Summary\n\nHeavier lids.\n\n## Design\n\nCast iron.\n',
+      }),
+    );
+    expect(catalog.patterns.map((p) => [p.slug, p.title?.text])).toEqual([
+      ['RFC-0011-fans', 'Quiet kiln fans'],
+      ['RFC-0012-lids', 'Heavy kiln lids'],
+    ]);
+    const report = await lint({ root: catalog.root, only: ['unknown-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics)).toEqual([]);
+  });
+});
+
 describe('summary: lines that point elsewhere or label a header are no summary', () => {
   it('`Original issue: https://…` under `## Summary`, and a paragraph of bold labels over their links (`**Owner** …` over `**Feature** …`), are passed over for the text after them', async () => {
     const catalog = await catalogOf('# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n', {
