@@ -33,6 +33,11 @@ export interface TemplateHistory {
    * template has it today, or never had it in the versions read.
    */
   retired(heading: string): number | undefined;
+  /**
+   * Of the version committed at `time`, how many headings it dropped and how many it gained (by name,
+   * notes aside) against the version before it; undefined where no version was committed then.
+   */
+  changedAt(time: number): { dropped: number; gained: number } | undefined;
 }
 
 /**
@@ -92,16 +97,8 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     written,
     retired(heading) {
       const key = foldHeading(splitNote(heading).text);
-      // (Every heading of a version, noted optional or not — a pattern written then kept it —, read once.)
-      // (Not a line of a fenced code block, `# Install deps` in a sample script.)
-      const names = (text: string) =>
-        new Set(
-          [...text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) =>
-            foldHeading(splitNote(m[1]!).text),
-          ),
-        );
-      const all = (named ??= read().map((v) => ({ time: v.time, names: names(v.text) })));
-      firstNames ??= names(first.text);
+      const all = (named ??= read().map((v) => ({ time: v.time, names: headingNames(v.text) })));
+      firstNames ??= headingNames(first.text);
       let last = -1;
       for (let i = all.length - 1; i >= 0; i--)
         if (all[i]!.names.has(key)) {
@@ -111,12 +108,31 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
       if (last === -1) return all.length > 0 && firstNames.has(key) ? all[0]!.time : undefined;
       return last < all.length - 1 ? all[last + 1]!.time : undefined;
     },
+    changedAt(time) {
+      const all = (named ??= read().map((v) => ({ time: v.time, names: headingNames(v.text) })));
+      const at = all.findIndex((v) => v.time === time);
+      if (at <= 0) return undefined;
+      const [before, after] = [all[at - 1]!.names, all[at]!.names];
+      return { dropped: [...before].filter((n) => !after.has(n)).length, gained: [...after].filter((n) => !before.has(n)).length };
+    },
     writtenBefore(section, rel, declared) {
       const asked = since(section);
       const at = asked === undefined ? undefined : written(rel, declared);
       return at !== undefined && at < (asked === 'first' ? first.time : asked!);
     },
   };
+}
+
+/**
+ * Every heading of a version of the template, by name, noted optional or not — a pattern written then
+ * kept it —; not a line of a fenced code block (`# Install deps` in a sample script).
+ */
+function headingNames(text: string): Set<string> {
+  return new Set(
+    [...text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) =>
+      foldHeading(splitNote(m[1]!).text),
+    ),
+  );
 }
 
 /** A line that is an ATX heading, its text in group 1 (closing `#`s left off). */

@@ -392,7 +392,7 @@ function classifyUnit(raw: string, text: string, path: string[], line: number, f
     const folded = foldText(sentence);
     found.add(sentence, 'instruction', path, line, {
       // (Or a question written as a statement, `When will we remove the old way, if applicable.`: answered under it as one ending in `?` is.)
-      label: /[:?]\s*$/.test(sentence) || INTERROGATIVE.test(sentence.trim()),
+      label: /[:?]\s*$/.test(sentence) || (/\.\s*$/.test(sentence) && INTERROGATIVE.test(sentence.trim())),
       prompt: prompt !== undefined && folded !== '' && ` ${prompt} `.includes(` ${folded} `),
     });
   }
@@ -448,7 +448,7 @@ export function isInstruction(sentence: string): boolean {
   if (isAuthorImperative(s) || OTHER_LANGUAGE_REQUEST.test(s)) return true;
   if (/^(detailed\s+)?instructions\s+(for|on)\b/i.test(s) && !s.endsWith(':')) return true;
   // (A question, with its mark or in its words alone: `When will we remove the old way, if applicable.`)
-  return /\?\s*$/.test(s) || INTERROGATIVE.test(s);
+  return /\?\s*$/.test(s) || (/\.\s*$/.test(s) && INTERROGATIVE.test(s));
 }
 
 /**

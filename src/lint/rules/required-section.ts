@@ -260,7 +260,11 @@ export default defineCatalogRule({
         const history = index.templateHistory(template);
         const schema = sectionsById(template).get(section);
         const gained = schema && history?.since(schema);
-        const former = typeof gained === 'number' ? mine.headings.find((h) => history!.retired(h) === gained) : undefined;
+        // (Only where that version renamed, one heading for one — as many dropped as gained —: one that
+        // also added sections of its own, `## Future directions` beside a renamed `## ABI compatibility`,
+        // asks for those anew.)
+        const renamed = typeof gained === 'number' ? history!.changedAt(gained) : undefined;
+        const former = renamed && renamed.dropped > 0 && renamed.dropped === renamed.gained ? mine.headings.find((h) => history!.retired(h) === gained) : undefined;
         if (former !== undefined) {
           const { fix: _f, ...unfixed } = finding;
           const day = new Date(gained as number).toISOString().slice(0, 10);

@@ -2848,36 +2848,34 @@ describe('required-section: --fix in a document that closes with link definition
 });
 
 describe('required-section: a section written under the template’s former outline', () => {
-  it('missing where the pattern has a heading the template dropped in the very version that gained it (`## Internal design` → `### Implementation`): a warning that names it, no fix; a heading the template still has, or dropped at another time, leaves the error', async () => {
+  it('missing where the pattern has the heading the template renamed to it, one for one (`## Internal design` → `## Implementation`): a warning that names it, no fix; where the version that renamed also added sections, which is which is not known: errors', async () => {
+    const outline = (...names: string[]) => `# [Title]\n\n${names.map((n) => `## ${n}\n\nSay it.\n`).join('\n')}`;
     const root = await tempCatalog({
-      'templates/rfc.md': '# [Title]\n\n## Motivation\n\nWhy.\n\n## Internal design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
+      'templates/rfc.md': outline('Summary', 'Motivation', 'Internal design', 'Alternatives', 'Drawbacks'),
       'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['rfcs/*.md'] }),
     });
     commitAllAt(root, '2021-01-01T10:00:00Z', 'first template');
-    await writeFile(
-      path.join(root, 'templates/rfc.md'),
-      '# [Title]\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nWhat.\n\n### Implementation\n\nHow.\n\n## Drawbacks\n\nWhy not.\n',
-    );
-    commitAllAt(root, '2021-06-01T10:00:00Z', 'the template: a proposal, its implementation');
+    await writeFile(path.join(root, 'templates/rfc.md'), outline('Summary', 'Motivation', 'Implementation', 'Alternatives', 'Drawbacks'));
+    commitAllAt(root, '2021-06-01T10:00:00Z', 'the template: implementation');
+    await writeFile(path.join(root, 'templates/rfc.md'), outline('Summary', 'Motivation', 'Implementation', 'Alternatives', 'Costs', 'Future work'));
+    commitAllAt(root, '2022-01-01T10:00:00Z', 'the template: costs, future work');
     await mkdir(path.join(root, 'rfcs'), { recursive: true });
-    // (Written after the change, from the older outline.)
-    await writeFile(
-      path.join(root, 'rfcs/kiln-vent.md'),
-      '# Kiln vent\n\n## Motivation\n\nFumes.\n\n## Proposal\n\nA vent.\n\n## Internal design\n\nA flap.\n\n## Drawbacks\n\nHeat.\n',
-    );
-    await writeFile(
-      path.join(root, 'rfcs/kiln-lid.md'),
-      '# Kiln lid\n\n## Motivation\n\nHeat.\n\n## Proposal\n\nA lid.\n\n## Hinge notes\n\nBrass.\n\n## Drawbacks\n\nWeight.\n',
-    );
-    commitAllAt(root, '2021-09-01T10:00:00Z', 'two rfcs');
+    const doc = (title: string, ...names: string[]) => `# ${title}\n\n${names.map((n) => `## ${n}\n\nOurs.\n`).join('\n')}`;
+    // (Written after both, from the oldest outline; and from today's, without the implementation.)
+    // (Its old heading out of the place the new one goes, so no guess of the author's heading in its stead.)
+    await writeFile(path.join(root, 'rfcs/kiln-vent.md'), doc('Kiln vent', 'Summary', 'Motivation', 'Alternatives', 'Drawbacks', 'Internal design'));
+    await writeFile(path.join(root, 'rfcs/kiln-lid.md'), doc('Kiln lid', 'Summary', 'Motivation', 'Alternatives', 'Costs', 'Future work'));
+    commitAllAt(root, '2022-09-01T10:00:00Z', 'two rfcs');
     const report = await lint({ root, only: ['required-section'], fix: false });
     const found = report.results.flatMap((r) =>
-      r.diagnostics.map((d) => [r.path, d.severity, d.fix === undefined, d.message.includes('which the template dropped on 2021-06-01')]),
+      r.diagnostics.map((d) => [r.path, d.expected, d.severity, d.message.includes('which the template dropped on'), d.fix === undefined]),
     );
-    expect(found).toEqual([
-      ['rfcs/kiln-lid.md', 'error', false, false],
-      ['rfcs/kiln-vent.md', 'warning', true, true],
+    expect(found.filter((f) => f[1] === '## Implementation')).toEqual([
+      ['rfcs/kiln-lid.md', '## Implementation', 'error', false, false],
+      ['rfcs/kiln-vent.md', '## Implementation', 'warning', true, true],
     ]);
+    // (Costs and Future work came in one version, with the Drawbacks dropped: no rename one for one, none said so.)
+    expect(found.filter((f) => f[0] === 'rfcs/kiln-vent.md' && f[1] !== '## Implementation').map((f) => f[3])).not.toContain(true);
   });
 });
 
