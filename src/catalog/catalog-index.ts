@@ -64,6 +64,9 @@ function readWikiPages(root: string): Map<string, string> | null {
 /** A MyST target: `(label)=` alone on a line. */
 const MYST_TARGET = /^ {0,3}\(([\w.:-]+)\)=[ \t]*$/gm;
 
+/** A link that names a Markdown file by its name alone, dots up or none: `../0122.md`, `./0122.md`, `0122.md`. */
+const BY_NAME = /^(?:\.{1,2}\/)*[^/:]+\.(?:md|markdown)$/i;
+
 /** A link written as a bare MyST label (`xp-second`): a name with no folder and no file extension. */
 export function isBareLabel(url: string): boolean {
   return /^[\w:-]+(?:#[\w.:-]*)?$/.test(url) && !/\.(?:md|markdown|mdx|html?)$/i.test(url.replace(/#.*$/, ''));
@@ -142,10 +145,12 @@ export class CatalogIndex<P extends PatternView = PatternView> {
       for (const p of this.catalog.patterns)
         for (const l of p.links) {
           const url = l.url.replace(/[#?].*$/, '');
-          if (!/^\.{1,2}\/[^:]*\.(?:md|markdown)$/i.test(url)) continue;
+          // (By its name alone: dots up, no folder named, `../0122.md`; not a path from elsewhere, `./doc/specs/x.md`.)
+          if (!BY_NAME.test(url)) continue;
           const target = path.resolve(path.dirname(p.file), decodeLinkPath(url));
-          const owner = named.get(path.basename(target).toLowerCase());
-          if (owner && owner.file !== target && this.files.stat(target) === undefined) {
+          const owner = named.get(path.basename(target));
+          // (In another folder: `CAP-0005.md` beside `cap-0005.md` is a name in the wrong case, no convention.)
+          if (owner && path.dirname(owner.file) !== path.dirname(target) && this.files.stat(target) === undefined) {
             count++;
             from.add(p.file);
           }
@@ -155,17 +160,17 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return this.byNameCount;
   }
 
-  /** The one pattern whose file has this name (in lower case), if one alone has it. */
+  /** The one pattern whose file has this name, if one alone has it. */
   patternNamed(base: string): P | undefined {
-    return this.namedPatterns().get(base.toLowerCase()) ?? undefined;
+    return this.namedPatterns().get(base) ?? undefined;
   }
 
-  /** Each file name (in lower case) of the catalog's patterns: its pattern, or null where several have it. */
+  /** Each file name of the catalog's patterns: its pattern, or null where several have it. */
   private namedPatterns(): Map<string, P | null> {
     if (!this.byBase) {
       this.byBase = new Map();
       for (const p of this.catalog.patterns) {
-        const base = path.basename(p.file).toLowerCase();
+        const base = path.basename(p.file);
         this.byBase.set(base, this.byBase.has(base) ? null : p);
       }
     }

@@ -958,4 +958,18 @@ describe('link: documents named by file name alone, as a catalog whose site find
     });
     expect(alone.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error']);
   });
+
+  it('not a name in another case beside the file (`CAP-1.md` for `cap-1.md`), nor a path that names folders (`./docs/specs/a.md`): errors, however many', async () => {
+    const doc = (title: string, body: string) => `# ${title}\n\n> ${title}.\n\n## Overview\n\n${body}\n`;
+    const report = await lint({
+      root: await tempCatalog({
+        'patternbook.config.json': JSON.stringify({ patterns: ['*/*.md'] }),
+        'core/cap-1.md': doc('One', 'See [two](CAP-2.md) and [specs](./docs/specs/cap-2.md).'),
+        'core/cap-2.md': doc('Two', 'See [one](CAP-1.md) and [specs](./docs/specs/cap-1.md).'),
+        'more/cap-3.md': doc('Three', 'See [one](../core/CAP-1.md).'),
+      }),
+      only: ['link'],
+    });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error', 'error', 'error', 'error', 'error']);
+  });
 });
