@@ -143,17 +143,30 @@ export function patternFromText(
   }
 
   const titleLevel = reading.title.from === 'heading' ? reading.title.level : undefined;
-  let parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), ...(titleLevel ? { titleLevel } : {}) });
+  let parsed = parseMarkdown(text, {
+    ...options,
+    sectionHeading: (heading) => NAVIGATION_HEADING.test(heading.trim()) || namesSection(reading, heading),
+    ...(titleLevel ? { titleLevel } : {}),
+  });
   // No H1, and a first `##` that names no part of a document, followed by the template's sections:
   // the title written a level down (`## Gateway to Queue`). Read as the title (the title rule says
   // its level), not as a missing title beside a section of the author's.
   // (So below a template's `## Template` title: a first `### Hide the files` over `#### Short name`.)
   if (parsed.ok && titlePushedDown(parsed.document, reading))
-    parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLevel: (titleLevel ?? 1) + 1 });
+    parsed = parseMarkdown(text, {
+      ...options,
+      sectionHeading: (heading) => NAVIGATION_HEADING.test(heading.trim()) || namesSection(reading, heading),
+      titleLevel: (titleLevel ?? 1) + 1,
+    });
   // A first H1 with nothing under it, then one of the template's title shape (`# KEP`, then `# KEP-4216:
   // Image pull per runtime class`): the second is the title, the first a stray heading.
   const shapedAt = parsed.ok ? (shapedTitleBelow(parsed.document, reading) ?? noteAboveTitle(parsed.document)) : undefined;
-  if (shapedAt) parsed = parseMarkdown(text, { ...options, sectionHeading: (heading) => namesSection(reading, heading), titleLine: shapedAt });
+  if (shapedAt)
+    parsed = parseMarkdown(text, {
+      ...options,
+      sectionHeading: (heading) => NAVIGATION_HEADING.test(heading.trim()) || namesSection(reading, heading),
+      titleLine: shapedAt,
+    });
   // Where the template keeps the title in front matter and the pattern's is there, a first H1 that
   // shares no word with it is a section of the text (`# Summary`, `# The problem` under `title:
   // Global exec groups`), not a second title: --fix must not write the missing first section under it.
@@ -180,7 +193,10 @@ export function patternFromText(
   // (Front matter that is not valid YAML, `Category: "A", "B"` in e-mail style, still names the pattern
   // and sums it up, read a line at a time; the front-matter-syntax rule says what is wrong with it.)
   const readable = document.frontMatter?.error ? { ...sketchFrontMatter(document.frontMatter.raw), ...frontMatter } : frontMatter;
-  const title = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
+  // (Never a table of contents' heading, `## Table of Contents generated with DocToc` first in a file
+  // with no H1: navigation names no document.)
+  const read = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
+  const title = read?.from === 'heading' && NAVIGATION_HEADING.test(read.text.trim()) ? undefined : read;
   // (The template's own text of a section, folded: a summary section left as the template's is no summary.)
   // (Unless the template is a copy of this very pattern, its example — `# NodeFilesystemSpaceFillingUp`
   // over its text, titled as the pattern is: that text is the pattern's own.)
@@ -591,6 +607,9 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
   }
   return undefined;
 }
+
+/** A table of contents' heading: `Table of Contents`, `Contents`, `TOC`, `Table of Contents generated with DocToc`. */
+const NAVIGATION_HEADING = /^(?:table of contents|contents|toc|on this page)(?:\s+generated\b.*)?$/i;
 
 /** A heading left as the template's title line, `[Title]`, `<Title>`: no name. */
 function titlePlaceholderText(text: string): boolean {

@@ -5,6 +5,7 @@ import { lint } from '../../../src/lint/lint.js';
 import { tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/title.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
+import { lintOne } from './_lint-one.js';
 
 /** The title is the H1. */
 const template = `# [Pattern Title]
@@ -807,5 +808,16 @@ describe('title: a stub named by its one `##` heading', () => {
     const found = await lintOne('title', '## Unglazed kiln shelves\n\nA placeholder for the shelves design.\n', { template });
     expect(found.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 60)}`)).toEqual(['warning The title is written as `## Unglazed kiln shelves`: the temp']);
     expect(found.diagnostics[0]!.message).toContain('under half of the template’s sections');
+  });
+});
+
+describe('title: a table of contents first, in a file with no H1', () => {
+  it('`## Table of Contents generated with DocToc` names nothing: the title is missing, said so, never "make it `# Table of Contents…`"', async () => {
+    const template = '# [Project Name]: Analysis\n\n## Introduction\n\nWhat.\n\n## Risks\n\nWhich.\n';
+    const text =
+      '<!-- START doctoc -->\n\n## **Table of Contents** _generated with [DocToc](https://github.com/thlorenz/doctoc)_\n\n- [Introduction](#introduction)\n\n<!-- END doctoc -->\n\n## Introduction\n\nLids.\n\n## Risks\n\nHeat.\n';
+    const found = await lintOne('title', text, { template });
+    expect(found.shown).toEqual([expect.stringContaining('Missing title')]);
+    expect(found.shown.join(' ')).not.toContain('Table of Contents');
   });
 });
