@@ -697,7 +697,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // Without a title above them (`# Summary` first, where the template opens with an H1 title),
     // moved down they would be a pattern with no title and no older layout to explain it: the
     // author writes the title first, and then the fix moves them.
-    const untitled = shift.by > 0 && !doc.title && schema.title.from === 'heading';
+    // (Nor where the first H1 is no title the catalog reads — `# Notice` over `# Purpose`, `# Summary`…:
+    // moved down, they would leave that notice the file's only H1.)
+    const untitled = shift.by > 0 && (!doc.title || pattern.title === undefined) && schema.title.from === 'heading';
     // (Moved up to H1 where the template keeps the title elsewhere, a first heading named as none of
     // its sections, `## Abstract` for the Summary, would be read as the title: the author moves them.)
     const first1 = doc.headings.find((h) => h.range.start.offset >= from && h.level + shift.by === 1);

@@ -1007,3 +1007,13 @@ describe('heading-level: a pattern written before the template', () => {
     ]);
   });
 });
+
+describe('heading-level: sections written as H1s under a notice, no title', () => {
+  it('`# Notice` over `# Purpose`, `# Summary`…, with no title the catalog reads: the layout is said, nothing moved (moved down, the notice would be the only H1)', async () => {
+    const template = '# [Project Name]: Design\n\n## Purpose\n\nWhy.\n\n## Summary\n\nWhat.\n\n## Risks\n\nWhich.\n';
+    const source = '# Notice\n\nThis design is kept for history.\n\n# Purpose\n\nFaster blocks.\n\n# Summary\n\nSmaller batches.\n\n# Risks\n\nReorgs.\n';
+    const found = await lintOne('heading-level', source, { template, fix: true });
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(await readFile(found.file, 'utf8')).toBe(source);
+  });
+});
