@@ -134,19 +134,29 @@ export class CatalogIndex<P extends PatternView = PatternView> {
   /**
    * The catalog's links that name a pattern by its file's name alone, in a folder where it is not
    * (`../0122.md` from `apps/2713.md` for `general/0122.md`, the one file of the catalog so named):
-   * how many, where three at least from two files or more write so — a convention of its publishing,
-   * whose site finds pages by name —, else 0. Learned once.
+   * how many, where three at least from two files or more write so, and no fewer than its links to
+   * another folder's patterns that name the folder — a convention of its publishing, whose site finds
+   * pages by name —, else 0. Learned once.
    */
   linksByName(): number {
     if (this.byNameCount === undefined) {
       const named = this.namedPatterns();
       let count = 0;
+      // (Links to a pattern in another folder written with its folder, `../general/0122.md`: where the
+      // catalog writes most of its links so, a few by name alone are mistakes.)
+      let pathed = 0;
       const from = new Set<string>();
       for (const p of this.catalog.patterns)
         for (const l of p.links) {
           const url = l.url.replace(/[#?].*$/, '');
           // (By its name alone: dots up, no folder named, `../0122.md`; not a path from elsewhere, `./doc/specs/x.md`.)
-          if (!BY_NAME.test(url)) continue;
+          if (!BY_NAME.test(url)) {
+            if (/^[^:]*\.(?:md|markdown)$/i.test(url) && url.includes('/')) {
+              const to = path.resolve(path.dirname(p.file), decodeLinkPath(url));
+              if (path.dirname(to) !== path.dirname(p.file) && this.byFile.has(to)) pathed++;
+            }
+            continue;
+          }
           const target = path.resolve(path.dirname(p.file), decodeLinkPath(url));
           const owner = named.get(path.basename(target));
           // (In another folder: `CAP-0005.md` beside `cap-0005.md` is a name in the wrong case, no convention.)
@@ -155,7 +165,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
             from.add(p.file);
           }
         }
-      this.byNameCount = count >= 3 && from.size >= 2 ? count : 0;
+      this.byNameCount = count >= 3 && from.size >= 2 && count >= pathed ? count : 0;
     }
     return this.byNameCount;
   }

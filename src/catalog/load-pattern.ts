@@ -1047,7 +1047,14 @@ function findSection(sections: readonly Section[], matcher: RegExp): Section | u
 function pointerLine(raw: string): boolean {
   if (raw.includes('\n') || !/https?:\/\/|\]\(/.test(raw)) return false;
   const rest = raw.replace(/!?\[[^\]]*\]\([^)]*\)|<https?:[^>\s]+>|https?:\/\/\S+/g, ' ').replace(/[*_`:|,.;()[\]-]/g, ' ');
-  return (rest.match(/\p{L}+/gu) ?? []).length <= 5;
+  // (A label before the link, `Original issue:`, or words that say where from, `Spawned from`, `See`:
+  // not a sentence with a link in it, `Implement [RFC 7807 problem details](…) for all API errors.`)
+  const lead = raw
+    .split(/!?\[|<https?:|https?:\/\//)[0]!
+    .replace(/[*_`]/g, '')
+    .trim();
+  const says = /:\s*$/.test(lead) || /^(?:spawned|forked|split|moved|copied|taken|adapted|ported)\s+from\b|^(?:see|from|based on)\b/i.test(lead);
+  return says && (rest.match(/\p{L}+/gu) ?? []).length <= 5;
 }
 
 /**

@@ -73,7 +73,13 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   // (A section whose guidance came to say every document must have it — `All proposals must now have
   // this section` — after versions that had it without a word of that was asked for from then on: the
   // documents written before left it out as the template then let them.)
+  // (Once per section: asked again for each finding of each pattern.)
+  const sinceOf = new Map<TemplateSection, 'first' | number | undefined>();
   const since = (section: TemplateSection) => {
+    if (!sinceOf.has(section)) sinceOf.set(section, sinceUncached(section));
+    return sinceOf.get(section);
+  };
+  const sinceUncached = (section: TemplateSection) => {
     const at = had(section);
     if (at === undefined || !MANDATE.test(section.body)) return at;
     const bodies = read()

@@ -125,8 +125,8 @@ function nameInWords(name: string): string {
 /** A label an author opens a summary with (`TL;DR:`, `Summary:`, `In short —`): it says the text is the summary. */
 export const SUMMARY_LABEL = /^(?:tl;?\s?dr|summary|abstract|in short|in brief)\s*[:.—–-]\s+(?=\S)/i;
 
-/** A last word no sentence ends on: a preposition, an article, a conjunction, a pronoun that opens one (`… to each other to`, `… It`). */
-const DANGLING = /(?:^|\s)(?:to|from|of|for|with|by|in|on|at|into|as|the|a|an|and|or|but|that|which|it|we|they|this|these|is|are|will|can|should|must)$/i;
+/** A last word no sentence ends on: a preposition, an article, a conjunction (`… to each other to`), or a pronoun that opens a new one (`… RFC. It`); not `opt in`, `remove it`. */
+const DANGLING = /(?:^|\s)(?:to|from|of|for|with|by|into|as|the|a|an|and|or|but|that|which)$|(?:^|[.!?]\s+)(?:It|We|They|This|These)$/;
 
 /**
  * A pattern's summary as readers are shown it (site cards, search answers):

@@ -81,9 +81,10 @@ export function folderTemplates(layout: LayoutChoice, candidates: readonly Templ
   for (const candidate of candidates) {
     const file = candidate.file;
     if (!file || candidate === chosen || candidate.schema.file === chosen.schema.file || candidate.nameScore < 2) continue;
-    // (Not a folder's own page, `artifact-templates/index.md`: an index of that folder, named for it,
-    // and the other folders' index pages no documents of its.)
-    if (isNonPatternName(file, false)) continue;
+    // (Not the own page of a folder of templates, `artifact-templates/index.md`: an index of that folder,
+    // named for it, and the other folders' index pages no documents of its. A kind's template kept as a
+    // folder page, `0000-kep-template/README.md`, is one.)
+    if (indexOfTemplates(file)) continue;
     const folder = namedFolder(file, files) ?? collectionOf(file);
     if (folder !== collectionOf(file)) named.set(candidate, folder);
     inFolder.set(folder, [...(inFolder.get(folder) ?? []), candidate]);
@@ -196,8 +197,8 @@ export function siblingKinds(
       c.file !== undefined &&
       c.schema.file !== chosen.schema.file &&
       c.nameScore >= 2 &&
-      // (Not a folder's own page, `artifact-templates/index.md`: an index of that folder, named for it.)
-      !isNonPatternName(c.file, false) &&
+      // (Not the own page of a folder of templates, `artifact-templates/index.md`.)
+      !indexOfTemplates(c.file) &&
       c.schema.sections.length > 0 &&
       !used.has(c) &&
       !layout.patterns.includes(c.file),
@@ -261,4 +262,9 @@ export function siblingKinds(
 /** Whether no pattern, of the catalog's or of the kind joining, is right in `folder`: its `*.md` may be left out whole. */
 function noPatternIn(folder: string, patterns: readonly string[], own: ReadonlySet<string>): boolean {
   return ![...patterns, ...own].some((rel) => path.posix.dirname(rel) === folder);
+}
+
+/** The index page of a folder of templates, `artifact-templates/index.md`: a listing named for its folder, no template. */
+function indexOfTemplates(file: ScannedFile): boolean {
+  return isNonPatternName(file, false) && /templates$/i.test(file.dirs.at(-1) ?? '');
 }

@@ -364,12 +364,18 @@ export function chooseLayout(
   // (Not one of none of the template's sections in a folder where nothing else fits it either —
   // `background-information/literature.md`, listed beside the patterns: a page of the repository.)
   const listedByIt = listedByIndex(files, eligible);
+  const byRel = listedByIt.size > 0 ? new Map(eligible.map((e) => [e.rel, e])) : undefined;
+  // (Folders with a file that fits the template, read once where a listed file has none of its sections.)
+  let fittingFolders: Map<string, number> | undefined;
+  const fitsIn = (folder: string) => {
+    fittingFolders ??= countBy(eligible.filter((g) => fitsTemplate(fit(g))).map((g) => g.dirs.join('/')));
+    return fittingFolders.get(folder) ?? 0;
+  };
   const listed = new Set(
     [...listedByIt].filter((rel) => {
-      const f = eligible.find((e) => e.rel === rel);
+      const f = byRel?.get(rel);
       if (!f || !schema || (fit(f)?.matched ?? 0) > 0) return true;
-      const folder = f.dirs.join('/');
-      return eligible.some((g) => g !== f && g.dirs.join('/') === folder && fitsTemplate(fit(g)));
+      return fitsIn(f.dirs.join('/')) - (fitsTemplate(fit(f)) ? 1 : 0) > 0;
     }),
   );
   const narrowFit = (f: ScannedFile): Fit | undefined => (listed.has(f.rel) ? LISTED : fit(f));
@@ -1081,4 +1087,11 @@ function duplicateReason(twin: string, same: boolean, rel: string): string {
   if (same) return `the same text as ${twin}, a copy`;
   const older = /(?:^|\/)(?:old|older|archived?|deprecated|legacy|obsolete|superseded|previous)(?:\/|$)/i.test(path.posix.dirname(rel));
   return `named as ${twin}, taken already${older ? ', an older copy likely' : ''}: a page's name must be its own. If this one is the version to keep, exclude that one instead, or rename one of them`;
+}
+
+/** How many times each value occurs. */
+function countBy(values: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
 }

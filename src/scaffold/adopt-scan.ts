@@ -255,10 +255,10 @@ export function isNonPatternName(file: ScannedFile, folderLayout = file.folderKi
   return NON_PATTERN_STEMS.has(stem) || /^0+_(?:index|readme|toc|contents)$/.test(stem);
 }
 
-/** A folder of copies kept as test data or examples (`pkg/testdata/…`, `examples/`): no template or collection of the catalog's is in one. */
 /** Folders of a tool's test fixtures and copies of others' code: `testdata/`, `tests/`, `__fixtures__/`, `vendor/`. */
 export const TEST_FIXTURES = /(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|vendor|node_modules)(?:\/|$)/i;
 
+/** A folder of copies kept as test data or examples (`pkg/testdata/…`, `examples/`): no template or collection of the catalog's is in one. */
 export const NOT_THE_CATALOGS = /(?:^|\/)(?:testdata|tests?|fixtures?|__fixtures__|examples?|samples?|vendor|node_modules)(?:\/|$)/i;
 
 /** Words that name a blank document to copy: `EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`. */

@@ -84,9 +84,13 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
     const goesOn = (r: readonly string[], i: number) => i > 0 && (r[0] ?? '').trim() === '' && (r[1] ?? '').trim() !== '';
     if (!rows.every((r, i) => label(r[0]) || goesOn(r, i))) return false;
     let key = '';
+    const own = new Set<string>();
     for (const [i, r] of rows.entries()) {
-      if (!goesOn(r, i)) add((key = r[0]!.replace(/[*_:]/g, '').trim().toLowerCase()), r[1] ?? '');
-      else if (key in out) out[key] += `, ${clean(r[1]!)}`;
+      if (!goesOn(r, i)) {
+        key = r[0]!.replace(/[*_:]/g, '').trim().toLowerCase();
+        if (!(key in out)) own.add(key);
+        add(key, r[1] ?? '');
+      } else if (own.has(key)) out[key] = key in out ? `${out[key]}, ${clean(r[1]!)}` : clean(r[1]!);
     }
     return true;
   };

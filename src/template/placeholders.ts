@@ -73,7 +73,8 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // to be replaced._` —: its other prose, a note or a list of statuses kept for every document, is no
   // text to replace; its marked blanks, `[Project Name]`, still are.)
   const italic = ITALICS_LEGEND.test(doc.source) ? italicTexts(doc.source) : undefined;
-  const marked = (p: Placeholder) => italic === undefined || !PROSE_KINDS.has(p.kind) || italic.some((t) => t.includes(p.folded) || p.folded.includes(t));
+  const marked = (p: Placeholder) =>
+    italic === undefined || !PROSE_KINDS.has(p.kind) || italic.some((t) => t.includes(p.folded) || (t.split(' ').length >= 3 && p.folded.includes(t)));
   return found.list.filter((p) => !(p.kind === 'bracketed' && named.has(p.text.trim().toLowerCase())) && !(p.kind === 'label-sample' && offered(p)) && marked(p));
 }
 
@@ -434,7 +435,7 @@ const WRITING_NOUNS = new Set(
 
 /** A sentence in a question's words: `When will we …`, `How should it …`, `Will we …`, `Does it …`. */
 export const INTERROGATIVE =
-  /^(?:(?:who|what|when|where|why|which|how)\s+(?:will|would|should|shall|can|could|do|does|did|is|are|was|were|has|have|must|might|may)|(?:will|would|should|shall|can|could|do|does|did|is|are|has|have)\s+(?:we|you|it|they|this|these|the|there|i|users?))\b/i;
+  /^(?:(?:who|what|when|where|why|which|how)\s+(?:will|would|should|shall|can|could|do|does|did|is|are|was|were|has|have|must|might|may)|(?:will|would|should|shall|can|could|do|does|did|is|are|has|have)\s+(?:we|you|it|they|there|i|users?))\b/i;
 
 /**
  * A sentence that asks the author to write something: an imperative that asks

@@ -420,6 +420,11 @@ describe('summary: lines that point elsewhere or label a header are no summary',
       'kiln-lid': '# Kiln lid\n\n## Summary\n\nOriginal issue: https://example.org/issues/12\n\nA lid that seals the kiln.\n\n## Design\n\nHinges.\n',
     });
     expect(catalog.patterns.map((p) => [p.slug, p.summary?.text])).toEqual([['kiln-lid', 'A lid that seals the kiln.']]);
+    // (A sentence with a link in it is one: `Implement [the lid spec](…) for all kilns.`)
+    const sentence = await catalogOf('# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Design\n\nHow.\n', {
+      'kiln-lid': '# Kiln lid\n\n## Summary\n\nImplement [the lid spec](https://example.org/spec) for all kilns.\n\n## Design\n\nHinges.\n',
+    });
+    expect(sentence.patterns[0]!.summary?.text).toBe('Implement the lid spec for all kilns.');
     const header = await catalogOf('# [Title]\n\n## Design\n\nHow.\n', {
       'kiln-vent':
         '# Kiln vent\n\n**Owner** [Ada](https://example.org/ada) |\n**Work Items** [Vents](https://example.org/1) |\n[Flaps](https://example.org/2)\n\nVents let the fumes out.\n\n## Design\n\nFlaps.\n',
@@ -466,6 +471,9 @@ describe('displaySummary: a summary paragraph that ends by introducing a list', 
     expect(displaySummary({ text: 'We widen the type of timers from', from: 'section' })).toBe('We widen the type of timers from…');
     expect(displaySummary({ text: 'A shared timer for every kiln', from: 'paragraph' })).toBe('A shared timer for every kiln');
     expect(displaySummary({ text: 'Timers we trust, written up by the team', from: 'paragraph' })).toBe('Timers we trust, written up by the team');
+    // (A phrasal verb's particle or an object pronoun ends a sentence well: `opt in`, `remove it`.)
+    expect(displaySummary({ text: 'Let kiln owners opt in', from: 'paragraph' })).toBe('Let kiln owners opt in');
+    expect(displaySummary({ text: 'Deprecate the old timer and remove it', from: 'paragraph' })).toBe('Deprecate the old timer and remove it');
   });
 });
 

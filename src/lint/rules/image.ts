@@ -378,7 +378,9 @@ function checkSection(
   if (images.length === 0) {
     // (An image the pattern shows elsewhere, `![Steps](steps.png)` at the end of the section before:
     // its diagram, likely, placed there — where is a warning.)
-    const elsewhere = pattern.document.images[0];
+    // (Local, and in a section: not a badge or a logo above the text, nor a picture on the web.)
+    const firstSection = pattern.document.sections[0]?.range.start.offset ?? Infinity;
+    const elsewhere = pattern.document.images.find((img) => img.range.start.offset > firstSection && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(img.src));
     // (A folder of the template's elsewhere, `/images/`, is its own: the catalog may keep them anywhere.)
     missing({
       message: `Section ${headingLabel(section)} has no image: the template shows one here (${code(sample)}). ${

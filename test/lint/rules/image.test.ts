@@ -472,6 +472,18 @@ describe("image: the template's diagram", () => {
     });
     const report = await lint({ root: dir, only: ['image'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['warning']);
+    // (Not a badge from the web, nor a logo above the text: the section's diagram is missing.)
+    const badged = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/logo.png': PNG,
+      'example/README.md': page('One pool per dependency.', '\n\n![build](https://img.shields.io/badge/build-passing-green.svg)').replace(
+        '# Bulkhead\n',
+        '# Bulkhead\n\n![logo](logo.png)\n',
+      ),
+    });
+    const errors = await lint({ root: badged, only: ['image'] });
+    expect(errors.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error']);
   });
 
   it('accepts any name, any format and sub-sections, in the template folder', async () => {

@@ -1833,6 +1833,10 @@ describe('placeholder: a question of the template written as a statement', () =>
     const answered =
       '# Kiln\n\n## Adoption Plan\n\n- What impact will this have on users?\n  - None.\n- When will we remove the existing behaviour, if applicable.\n  - Nothing is removed.\n- How should this feature be taught to users?\n  - A doc page.\n';
     expect((await lintOne('placeholder', answered, { template })).shown).toEqual([]);
+    // (An imperative is none: `Do the migration in two steps.` kept over the author's text is left in.)
+    const { isInstruction } = await import('../../../src/template/placeholders.js');
+    expect(['When will we remove the old way, if applicable.', 'Is there a way back.'].map(isInstruction)).toEqual([true, true]);
+    expect(['Have the owners sign off before merging', 'Do the kiln lids in two steps'].map((s) => isInstruction(s))).toEqual([false, false]);
     const left = answered.replace('  - Nothing is removed.\n', '');
     expect((await lintOne('placeholder', left, { template })).shown).toEqual([expect.stringContaining('When will we remove the existing behaviour')]);
   });
