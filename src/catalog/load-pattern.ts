@@ -225,7 +225,7 @@ export function patternFromText(
       path: input.path,
       dir: path.dirname(input.file),
       size,
-      ...(title ? { title } : { shownName: casedName(input.slug, document.source) }),
+      ...(title ? { title } : { shownName: casedName(ownName(input.slug, input.path), document.source) }),
       ...(summary ? { summary } : {}),
       ...(movedTo !== undefined ? { movedTo } : {}),
       frontMatter,
@@ -606,6 +606,17 @@ function titleLabel(doc: MarkdownDocument): PatternText | undefined {
     if (m && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: h.range };
   }
   return undefined;
+}
+
+/**
+ * The name a pattern's file gives it: its slug, or — where the slug was made longer to tell two files of
+ * one name apart (`implemented-0000-upgrade` for `implemented/0000-upgrade.md`) — the file's own name.
+ */
+function ownName(slug: string, rel: string): string {
+  const parts = rel.split('/');
+  const file = parts.at(-1)!.replace(/\.[^.]+$/, '');
+  const stem = /^(?:readme|index)$/i.test(file) && parts.length > 1 ? parts.at(-2)! : file;
+  return slug !== stem && slug.toLowerCase().endsWith(stem.toLowerCase()) ? stem : slug;
 }
 
 /** A table of contents' heading: `Table of Contents`, `Contents`, `TOC`, `Table of Contents generated with DocToc`. */

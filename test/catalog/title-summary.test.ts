@@ -445,6 +445,22 @@ describe('displayTitle: a name made of the file’s words', () => {
     // (A title of its own is shown as written.)
     expect(catalog.patterns.every((p) => p.title === undefined)).toBe(true);
   });
+
+  it('two files of one name in two folders: each shown by its own name, not by the slug made longer to tell them apart', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/rfc.md': '## Summary\n\nWhat.\n\n## Design\n\nHow.\n',
+        'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['*/*.md'] }),
+        'accepted/0000-kiln-timer.md': '## Summary\n\nA timer.\n\n## Design\n\nA clock.\n',
+        'text/0000-kiln-timer.md': '## Summary\n\nA timer, later.\n\n## Design\n\nA clock.\n',
+      }),
+    );
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    expect(catalog.patterns.map((p) => [p.slug !== 'kiln-timer', displayTitle(p)])).toEqual([
+      [true, 'Kiln timer'],
+      [true, 'Kiln timer'],
+    ]);
+  });
 });
 
 describe('displaySummary: a summary paragraph that ends by introducing a list', () => {
