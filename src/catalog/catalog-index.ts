@@ -140,7 +140,6 @@ export class CatalogIndex<P extends PatternView = PatternView> {
    */
   linksByName(): number {
     if (this.byNameCount === undefined) {
-      const named = this.namedPatterns();
       let count = 0;
       // (Links to a pattern in another folder written with its folder, `../general/0122.md`: where the
       // catalog writes most of its links so, a few by name alone are mistakes.)
@@ -149,7 +148,6 @@ export class CatalogIndex<P extends PatternView = PatternView> {
       for (const p of this.catalog.patterns)
         for (const l of p.links) {
           const url = l.url.replace(/[#?].*$/, '');
-          // (By its name alone: dots up, no folder named, `../0122.md`; not a path from elsewhere, `./doc/specs/x.md`.)
           if (!BY_NAME.test(url)) {
             if (/^[^:]*\.(?:md|markdown)$/i.test(url) && url.includes('/')) {
               const to = path.resolve(path.dirname(p.file), decodeLinkPath(url));
@@ -157,10 +155,7 @@ export class CatalogIndex<P extends PatternView = PatternView> {
             }
             continue;
           }
-          const target = path.resolve(path.dirname(p.file), decodeLinkPath(url));
-          const owner = named.get(path.basename(target));
-          // (In another folder: `CAP-0005.md` beside `cap-0005.md` is a name in the wrong case, no convention.)
-          if (owner && path.dirname(owner.file) !== path.dirname(target) && this.files.stat(target) === undefined) {
+          if (this.namedElsewhere(l.url, p.file) && this.files.stat(path.resolve(path.dirname(p.file), decodeLinkPath(url))) === undefined) {
             count++;
             from.add(p.file);
           }
@@ -170,9 +165,18 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return this.byNameCount;
   }
 
-  /** The one pattern whose file has this name, if one alone has it. */
-  patternNamed(base: string): P | undefined {
-    return this.namedPatterns().get(base) ?? undefined;
+  /**
+   * The pattern a link written from `from` names by its file's name alone, in another folder than the
+   * one the link leads to: the one pattern of the catalog so named. By its name alone: dots up, no
+   * folder named (`../0122.md`), never a path from elsewhere (`./doc/specs/x.md`); in another folder:
+   * `CAP-0005.md` beside `cap-0005.md` is a name in the wrong case.
+   */
+  namedElsewhere(url: string, from: string): P | undefined {
+    const bare = url.replace(/[#?].*$/, '');
+    if (!BY_NAME.test(bare)) return undefined;
+    const target = path.resolve(path.dirname(from), decodeLinkPath(bare));
+    const owner = this.namedPatterns().get(path.basename(target)) ?? undefined;
+    return owner && path.dirname(owner.file) !== path.dirname(target) ? owner : undefined;
   }
 
   /** Each file name of the catalog's patterns: its pattern, or null where several have it. */

@@ -316,9 +316,7 @@ export default defineCatalogRule({
             // (`../0122.md` for the catalog's one `general/0122.md`, where the catalog's links name its
             // documents by file name alone often — three at least, from two files —: its published site
             // finds pages by name. Broken on a git host, working on the site: a warning.)
-            const named = looks || !/^(?:\.{1,2}\/)*[^/:]+\.(?:md|markdown)(?:#.*)?$/i.test(link.url) ? undefined : index.patternNamed(path.basename(target.file));
-            // (Only in another folder: the same name in another case beside it is a misspelling.)
-            const byName = named && path.dirname(named.file) !== path.dirname(target.file) ? named : undefined;
+            const byName = looks ? undefined : index.namedElsewhere(link.url, pattern.file);
             const convention = byName ? index.linksByName() : 0;
             if (byName && convention > 0) {
               const written = relativeLink(pattern.file, byName.file) + hash;
