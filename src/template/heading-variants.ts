@@ -249,6 +249,22 @@ export function extendsName(heading: string, name: string, wordsBefore = true): 
 }
 
 /**
+ * Whether `heading` is `name` without the participle after it that qualifies it: `Alternatives` for
+ * `Alternatives Considered`, `Changes` for `Changes Proposed`. The heading keeps the name's head noun
+ * (a word of four letters or more), and one word only is left out. (A participle before the noun,
+ * `Proposed Solution`, is read by the section's place: `## Solution` where the template puts it.)
+ */
+export function shortensName(heading: string, name: string): boolean {
+  const key = variantKey(heading);
+  if (!/\p{L}{4,}/u.test(key)) return false;
+  const full = variantKey(name);
+  return full.startsWith(`${key} `) && PARTICIPLE.test(full.slice(key.length + 1));
+}
+
+/** One word that is a past participle (`considered`, `proposed`, `detailed`), not a word that only ends so (`need`, `speed`). */
+const PARTICIPLE = /^\p{L}{3,}(?<!e)ed$/u;
+
+/**
  * A section named for what is still open — unresolved questions, open issues, outstanding points —:
  * left empty, or left out, it says nothing is (empty-section, required-section: a warning each).
  */

@@ -1,5 +1,5 @@
 import type { Heading, MarkdownDocument, Section } from '../markdown/types.js';
-import { extendsName, holdsName, joinedParts, nameParts, OTHER_THAN, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
+import { extendsName, holdsName, joinedParts, nameParts, OTHER_THAN, REMOVE_ME, shortensName, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { headingShape } from './heading-shape.js';
 import { detached, foldHeading, withoutNumbering } from './normalize.js';
 import type { TemplateSchema, TemplateSection } from './types.js';
@@ -1262,6 +1262,12 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
       return lead !== undefined && (key === lead || key.startsWith(`${lead} `));
     });
     if (led.length === 1) return led[0];
+    // The template's name without the participle after it that qualifies it (`Alternatives` for
+    // `Alternatives Considered`). (Not a word two names end or start with, `Changes` beside `Changes
+    // Proposed` and `Breaking Changes`.)
+    const shortened = schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => shortensName(title, n)));
+    const sharing = shortened.length === 1 ? schema.filter((s) => named(s) && [s.heading, ...s.aliases].some((n) => endsWithWords(variantKey(n), key))) : [];
+    if (shortened.length === 1 && sharing.length === 1) return shortened[0];
     // The template's name given in a note after the author's own (`Pedagogy (How we teach this)`).
     const note = splitNote(title).note;
     const noteKey = note === undefined ? undefined : variantKey(note);
@@ -1293,6 +1299,11 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);
   return top.length === 1 ? top[0] : undefined;
+}
+
+/** Whether a name's key starts or ends with these words (`detailed design`, `design`). */
+function endsWithWords(name: string, words: string): boolean {
+  return name === words || name.startsWith(`${words} `) || name.endsWith(` ${words}`);
 }
 
 /** Prepositions that join a head noun to what follows it (`Alternatives for Future Work`). */
@@ -1623,7 +1634,9 @@ function leadKey(section: TemplateSection): string | undefined {
 function isExtension(title: string, schema: TemplateSection): boolean {
   const key = variantKey(title);
   const closed = key.replace(/ /g, '');
-  return !variantKeys.get(schema)?.some((k) => k === key || k.replace(/ /g, '') === closed);
+  if (variantKeys.get(schema)?.some((k) => k === key || k.replace(/ /g, '') === closed)) return false;
+  // (Nor is the name short of a word, `Alternatives` for `Alternatives Considered`: a rename is asked.)
+  return ![schema.heading, ...schema.aliases].some((n) => shortensName(title, n));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
+import { shortensName } from '../../../src/template/heading-variants.js';
 import { tempCatalog } from '../../helpers.js';
 import { lintOne } from './_lint-one.js';
 
@@ -65,6 +66,34 @@ describe('section-name', () => {
     ]);
     // Present, so neither missing nor unknown.
     for (const rule of ['required-section', 'unknown-section']) expect((await lintOne(rule, text, { template: TEMPLATE })).shown).toEqual([]);
+  });
+
+  it('reads a name short of the participle after it as that section: asked to rename, never missing', async () => {
+    const template = '# [Title]\n\n## Problem\n\nWhat is wrong.\n\n## Proposal\n\nWhat to do.\n\n## Alternatives Considered\n\nWhat else was weighed.\n';
+    const text =
+      '# Quiet hours\n\n## Problem\n\nAlerts wake the on-call engineer for queues that drain by themselves.\n\n## Proposal\n\nHold alerts on draining queues for ten minutes.\n\n## Alternatives\n\nRaising every threshold hides real outages.\n';
+    const { shown, diagnostics } = await lintOne('section-name', text, { template });
+    expect(shown).toEqual([
+      '11:1 `## Alternatives` is written `## Alternatives Considered` in the template: rename it, or accept this name with `aliases` under `sections` in the configuration.',
+    ]);
+    // Other words than the author's are theirs to write: no fix.
+    expect(diagnostics.every((d) => d.fix === undefined)).toBe(true);
+    for (const rule of ['required-section', 'unknown-section']) expect((await lintOne(rule, text, { template })).shown).toEqual([]);
+    // A name two of the template's names start with (`Alternatives Rejected` beside `Alternatives Considered`) is
+    // neither's: the section is missing, said as the heading where it goes (a warning).
+    const twoNames = template.replace('## Proposal\n', '## Proposal\n\n### Alternatives Rejected\n\nOld ones.\n');
+    expect((await lintOne('required-section', text, { template: twoNames })).diagnostics.map((d) => `${d.severity} ${d.message.split(',')[0]}`)).toEqual([
+      'error Missing section `### Alternatives Rejected`',
+      'warning Missing section `## Alternatives Considered`',
+    ]);
+    // A word that only ends like a participle leaves another name (`Hardware` is no `Hardware Need`), one
+    // word only is left out, and a participle before the name is read by the section's place instead.
+    expect([
+      shortensName('Hardware', 'Hardware Need'),
+      shortensName('Changes', 'Changes Proposed Later'),
+      shortensName('Solution', 'Proposed Solution'),
+      shortensName('Changes', 'Changes Proposed'),
+    ]).toEqual([false, false, false, true]);
   });
 
   it('takes case, a trailing colon and a note in parentheses as the same name, in the template and in the pattern', async () => {
