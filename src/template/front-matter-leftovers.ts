@@ -2,7 +2,7 @@ import { frontMatterKey } from '../markdown/front-matter.js';
 import type { MarkdownDocument } from '../markdown/types.js';
 import type { Leftover } from './leftovers.js';
 import { foldText } from './normalize.js';
-import { markedTokens } from './placeholders.js';
+import { markedTokens, ROLE_NAME } from './placeholders.js';
 import type { TemplateSchema } from './types.js';
 
 /**
@@ -48,7 +48,7 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
       const blank = blanks.find((b) => foldText(b) === foldText(value)) ?? value;
       // (So is `TBD` for a key that names who takes a role, `reviewer: TBD`, `editor: TBD`: someone not
       // chosen yet, as the catalog's process has it.)
-      const undecided = (Array.isArray(sample) || ROLE_KEY.test(own)) && /^(?:TBD|TBA)$/.test(blank);
+      const undecided = (Array.isArray(sample) || ROLE_NAME.test(own)) && /^(?:TBD|TBA)$/.test(blank);
       out.push({
         id: -1,
         where: `front matter \`${own}\``,
@@ -70,9 +70,6 @@ export function frontMatterLeftovers(template: TemplateSchema, doc: MarkdownDocu
   }
   return out;
 }
-
-/** Front matter keys that name whom the process assigns a role (not the owner, the author names that). */
-const ROLE_KEY = /^(?:reviewers?|editors?|approvers?|assignees?|shepherds?|champions?|sponsors?|stewards?)$/i;
 
 /**
  * A value YAML read as a mapping where the text is a blank in braces, `{proposed | accepted}` or

@@ -11,6 +11,7 @@ import {
   isDiagram,
   isDateMask,
   eventField,
+  roleField,
   isSampleValue,
   markedTokens,
   placeholderMatcher,
@@ -54,11 +55,13 @@ export interface Leftover {
   warning?: string;
   /**
    * A TODO/TBD marker inside the author's own sentence (`the exact count is TBD`): their open item,
-   * not a blank of the template's left standing (`Review Manager: TBD`, a section of `TBD` alone).
+   * not a blank of the template's left standing (`Effort: TBD`, a section of `TBD` alone).
    */
   openItem?: 'sentence' | 'item';
   /** A blank the template says the catalog's process fills in (`(number -- assigned by the editor)`): kept until then, a warning. */
   byProcess?: boolean;
+  /** The template's `TBD` for a role (`| Review Manager | TBD |`, see `roleField`): someone not chosen yet, a warning. */
+  undecided?: boolean;
   /** In the copy of the blank template a document of the catalog shows from this line (see `quotedTemplate`): said as a warning that says so. */
   quoted?: number;
   /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
@@ -136,6 +139,8 @@ interface Context {
   section?: string;
   /** A table cell: whether the other cells of its row hold text of the author's (some text, none of it the template's). */
   rowOwn?: () => boolean;
+  /** In a table cell after the row's first: that first cell, the row's label (`Review Manager`). */
+  rowLabel?: string;
   /** An item of the template's own list shown under the author's lead-in in a section of theirs (see `blocks`). */
   shownList?: true;
   /** Whether the section has a sub-section of the author's own (not named as one of the template's), with text of theirs. */
@@ -383,7 +388,7 @@ class Scan {
                 (own ??=
                   row.cells.some((c, j) => j !== k && c.trim() !== '') &&
                   row.cells.every((c, j) => j === k || c.trim() === '' || this.matcher.find(c, row.raw[j] ?? c).length === 0));
-              this.unit(cell, row.raw[k] ?? cell, range, { ...ctx, followed: () => false, rowOwn }, true);
+              this.unit(cell, row.raw[k] ?? cell, range, { ...ctx, followed: () => false, rowOwn, ...(k > 0 ? { rowLabel: row.cells[0] } : {}) }, true);
             });
           }
           break;
@@ -417,7 +422,10 @@ class Scan {
       for (const p of this.matcher.find(text, raw)) if (LEARNABLE.has(p.kind)) this.present.add(this.ids.get(p) ?? -1);
       return;
     }
-    const hits = new Map<string, { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean; sample?: boolean }>();
+    const hits = new Map<
+      string,
+      { id: number; shown: string; literal?: string; token?: boolean; open?: 'sentence' | 'item'; process?: boolean; sample?: boolean; undecided?: boolean }
+    >();
     let folded: string | undefined;
     // `**Name**: Your Name` — the label is the template's, the rest is judged on its own too.
     const afterLabel = cold ? undefined : /^[^:]{1,40}:\s+(.+)$/.exec(text)?.[1];
@@ -492,6 +500,9 @@ class Scan {
                 token: !!p.exact,
                 ...(open ? { open } : {}),
                 ...(FILLED_BY_PROCESS.test(p.text) ? { process: true } : {}),
+                // (`TBD` as the template's value of a field named for a role, `| Review Manager | TBD |`:
+                // someone the process has not chosen yet, so kept until they are.)
+                ...(/^(?:TBD|TBA)$/i.test(literal) && roleField(cell ? `| ${ctx.rowLabel ?? ''} | ${text} |` : text) ? { undecided: true } : {}),
                 ...(sample ? { sample: true } : {}),
               }
             : { id, shown: `${quote(unit)} (like the template's ${quote(p.text)})` },
@@ -546,7 +557,7 @@ class Scan {
       const span = this.doc.lines.range(spans[0]!.start.offset, Math.max(...spans.map((r) => r.end.offset)));
       this.leftovers.push({ id: -1, where: ctx.where, shown: tokens.map((h) => h.shown).join(', '), range: plainRange(span), block });
     }
-    for (const { id, shown, literal, token, open, process, sample } of hits.values()) {
+    for (const { id, shown, literal, token, open, process, sample, undecided } of hits.values()) {
       if (token && !open && tokens.length > 1) continue;
       this.leftovers.push({
         id,
@@ -555,6 +566,7 @@ class Scan {
         range: plainRange(literal ? narrow(this.doc, range, literal) : range),
         block,
         ...(sample ? { warning: "the template's sample value, kept as it is: if it is this pattern's value too, keep it" } : {}),
+        ...(undecided ? { undecided: true } : {}),
         ...(ctx.shownList
           ? {
               warning:

@@ -95,7 +95,7 @@ function italicTexts(source: string): string[] {
 
 /**
  * A line that gives a field named for an event `TBD` (`- Shipped: TBD`, `Release date: TBA`): a
- * past participle or a date's name, not a role someone fills in (`Review Manager: TBD`).
+ * past participle or a date's name, not a role (`Review Manager: TBD`, see `roleField`).
  */
 export function eventField(line: string): boolean {
   const m = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(\p{L}[^:\n]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?:TBD|TBA)\.?\s*$/u.exec(line);
@@ -103,6 +103,22 @@ export function eventField(line: string): boolean {
   const last = words.at(-1);
   // (`Merged to trunk`, `Shipped`: an event; `Proposed by`, `Reviewed by`: the people.)
   return last !== undefined && last !== 'by' && (words.some((w) => /^\p{L}{3,}ed$/u.test(w)) || /^(?:date|release|version|milestone|eta|deadline)$/.test(last));
+}
+
+/** Names of whom a catalog's process assigns a role (not the owner or the author: the author names those). */
+export const ROLE_NAME = /^(?:reviewers?|editors?|approvers?|assignees?|shepherds?|champions?|sponsors?|stewards?|managers?|moderators?|chairs?)$/i;
+
+/**
+ * A line of the template that gives a field named for a role `TBD` (`Review Manager: TBD`, a table row
+ * `| Review Manager | TBD |`, `**Shepherd:** TBA`): someone the process has not chosen yet, a state
+ * of the pattern until they are, not a blank the author fills in.
+ */
+export function roleField(line: string): boolean {
+  const m =
+    /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(\p{L}[^:|\n]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?:TBD|TBA)\.?\s*$/u.exec(line) ??
+    /^\s*\|?\s*(?:\*\*|__)?(\p{L}[^:|\n]{0,40}?)(?:\*\*|__)?\s*:?\s*\|\s*(?:TBD|TBA)\.?\s*\|?\s*$/u.exec(line);
+  const last = m ? (m[1]!.match(/\p{L}+/gu) ?? []).at(-1) : undefined;
+  return last !== undefined && ROLE_NAME.test(last);
 }
 
 /** The values a list names, one per item, each before its colon (`- deferred: shelved for now`), with their lines. */

@@ -114,6 +114,14 @@ export default defineCatalogRule({
         });
         continue;
       }
+      if (left.undecided) {
+        report({
+          message: `The template's ${left.shown} kept in ${left.where}, where it offers it for someone not chosen yet: name them once they are. (A warning.)`,
+          range: left.range,
+          warning: true,
+        });
+        continue;
+      }
       const why = left.warning ? ` (${left.warning[0]!.toUpperCase()}${left.warning.slice(1)}. A warning.)` : stage;
       report({
         ...(left.link

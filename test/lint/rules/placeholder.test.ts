@@ -897,6 +897,21 @@ describe('placeholder: front matter blanks the template lets wait', () => {
   });
 });
 
+describe('placeholder: `TBD` as the template’s value of a field named for a role', () => {
+  const template =
+    '# [Title]\n\n## Metadata\n\n| Field | Value |\n| --- | --- |\n| Authors | [Your name] |\n| Review Manager | TBD |\n| Effort | TBD |\n\n**Shepherd:** TBA\n\n## Overview\n\nWhat it is.\n';
+  it('kept is someone not chosen yet, a warning; the same `TBD` for a field the author fills in stays an error', async () => {
+    const source =
+      '# Lease renewal\n\n## Metadata\n\n| Field | Value |\n| --- | --- |\n| Authors | Ada Byrne |\n| Review Manager | TBD |\n| Effort | TBD |\n\n**Shepherd:** TBA\n\n## Overview\n\nLeases renew a day early.\n';
+    const { diagnostics } = await lintOne('placeholder', source, { template });
+    expect(diagnostics.map((d) => `${d.severity} ${d.line} ${d.message}`)).toEqual([
+      'warning 8 The template’s “TBD” kept in `## Metadata`, where it offers it for someone not chosen yet: name them once they are. (A warning.)'.replace('’', "'"),
+      "error 9 Template text left in `## Metadata`: “TBD”. Replace it with this pattern's own content.",
+      "warning 11 The template's “TBA” kept in `## Metadata`, where it offers it for someone not chosen yet: name them once they are. (A warning.)",
+    ]);
+  });
+});
+
 describe('placeholder: `TBD` as an entry of a front matter list', () => {
   const template = '---\nowner: TBD\nreviewers:\n  - "@someone"\n  - TBD\n---\n\n# [Title]\n\n## Overview\n\nWhat it is.\n';
   it('kept in a list the template gives is a warning (not chosen yet); kept as a single value it is left over', async () => {
@@ -1078,8 +1093,8 @@ describe('placeholder: a process document that quotes its template', () => {
 });
 
 describe('placeholder: a TODO/TBD marker in the author’s own sentence', () => {
-  const template = '# [Title]\n\n- Review Manager: TBD\n\n## Design\n\nExplain the design.\n';
-  const page = (design: string, manager = 'Sam Reed') => `# Hose splitter\n\n- Review Manager: ${manager}\n\n## Design\n\n${design}\n`;
+  const template = '# [Title]\n\n- Budget: TBD\n\n## Design\n\nExplain the design.\n';
+  const page = (design: string, budget = '40 euros') => `# Hose splitter\n\n- Budget: ${budget}\n\n## Design\n\n${design}\n`;
 
   it('is an open item, a warning, where it stands in a sentence', async () => {
     const found = await lintOne('placeholder', page('Two outlets; the thread size is TBD until the supplier answers.'), { template });
