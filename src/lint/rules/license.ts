@@ -82,8 +82,9 @@ export default defineRule({
       let valid = false;
       for (const unit of units) {
         const text = clean(unit.text);
-        // (A copyright line names the holder, not the license.)
-        if (!text || COPYRIGHT.test(text)) continue;
+        // (A copyright line names the holder, not the license — unless it names one too: `Copyright and
+        // related rights waived via CC0.`)
+        if (!text || (COPYRIGHT.test(text) && !words(text).some((w) => knownLicense(w)))) continue;
         // The words the template itself sets there for every pattern (`Released into the public
         // domain.`): the catalog's license, whatever SPDX calls it.
         if (prescribed.has(foldText(text))) {
@@ -146,8 +147,14 @@ export default defineRule({
 /** `Copyright 2022 Example Crew`, `© 2021 …`, `(c) …`. */
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)/i;
 
-/** The SPDX identifier a license page's address ends in (`…/licenses/BSD-2-Clause`, `…/licenses/MIT.html`). */
+/**
+ * The SPDX identifier a license page's address ends in (`…/licenses/BSD-2-Clause`, `…/licenses/MIT.html`),
+ * or that a Creative Commons deed's address names (`creativecommons.org/publicdomain/zero/1.0/` is
+ * `CC0-1.0`, `…/licenses/by-sa/4.0/` is `CC-BY-SA-4.0`).
+ */
 function licenseInUrl(url: string): string | undefined {
+  const cc = /^https?:\/\/(?:www\.)?creativecommons\.org\/(?:publicdomain\/(zero)|licenses\/(by(?:-(?:nc|sa|nd))*))\/(\d\.\d)\b/i.exec(url);
+  if (cc) return knownLicense(cc[1] ? `CC0-${cc[3]}` : `CC-${cc[2]!.toUpperCase()}-${cc[3]}`);
   const last =
     url
       .replace(/[?#].*$/, '')

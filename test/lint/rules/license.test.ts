@@ -123,6 +123,14 @@ describe('license', () => {
     const doc = (licence: string) =>
       `# Gadgets\n\n# License\n\n${licence}\n\nCopyright 2022 Example Crew\n\n## Goals\n\nMake gadgets hum.\n\n## Description\n\nGadgets hum quietly.\n\n# Change Log\n\nFirst.\n`;
     expect((await lintOne('license', doc('[The 2-Clause BSD License](https://opensource.org/licenses/BSD-2-Clause).'), { template })).shown).toEqual([]);
+    // (So is a Creative Commons deed, named by its address: `CC0-1.0`, `CC-BY-SA-4.0`; a waiver of rights
+    // that names its license, `Copyright and related rights waived via …`, is no copyright line.)
+    for (const deed of [
+      'Copyright and related rights waived via [CC0](https://creativecommons.org/publicdomain/zero/1.0/).',
+      'Shared under [a Creative Commons licence](https://creativecommons.org/licenses/by-sa/4.0/deed.en).',
+      'Copyright and related rights waived via CC0-1.0.',
+    ])
+      expect((await lintOne('license', doc(deed), { template })).shown).toEqual([]);
     // (A page that names no license is still no license; and the words under `## Goals` are not read.)
     expect((await lintOne('license', doc('[Our terms](https://example.org/terms).'), { template })).shown).toEqual([
       expect.stringContaining('“Our terms” is not an SPDX identifier'),
