@@ -108,13 +108,13 @@ function partsAtTop(doc: MarkdownDocument): MarkdownDocument {
 export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; keys: string[]; section?: string } {
   const lead = leadBlock(doc);
   const data = doc.frontMatter?.data ?? {};
-  const section = doc.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
+  const section = doc.sections.find((s) => SUMMARY_SECTION_NAMES.has(foldText(unnumbered(splitNote(s.title).text))));
   return {
     // (Not a notice set above the text, `> **Note:** this predates the new process`: no summary.)
     // (Nor the document's fields set as a quote, `> Version: 0.3` / `> Status: Draft`.)
     blockquote: lead?.kind === 'blockquote' && Boolean(lead.text.trim()) && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead),
     keys: SUMMARY_KEYS.filter((k) => typeof data[k] === 'string' && (data[k] as string).trim() !== ''),
-    ...(section ? { section: splitNote(section.title).text } : {}),
+    ...(section ? { section: unnumbered(splitNote(section.title).text) } : {}),
   };
 }
 
@@ -199,11 +199,11 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
   // the outline matcher would call those misplaced: only headings patterns keep at this level count.
   const deeper = new Map<string, number>();
   holders.forEach((holder) => {
-    const here = new Set(holder.sections.map((s) => variantKey(nameless(withoutSubtitle(splitNote(s.heading.text).text), holder.names).text)));
+    const here = new Set(holder.sections.map((s) => variantKey(nameless(unnumbered(withoutSubtitle(splitNote(s.heading.text).text)), holder.names).text)));
     const below = new Set<string>();
     const visit = (s: Section): void => {
       for (const c of s.children) {
-        below.add(variantKey(nameless(withoutSubtitle(splitNote(c.heading.text).text), holder.names).text));
+        below.add(variantKey(nameless(unnumbered(withoutSubtitle(splitNote(c.heading.text).text)), holder.names).text));
         visit(c);
       }
     };
@@ -214,7 +214,7 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
     const seen = new Set<string>();
     const again = new Set<string>();
     holder.sections.forEach((section, position) => {
-      const { text, withTitle } = nameless(withoutSubtitle(splitNote(section.heading.text).text), holder.names);
+      const { text, withTitle } = nameless(unnumbered(withoutSubtitle(splitNote(section.heading.text).text)), holder.names);
       // (An entry of a log, `### Version 0.3`, `### 2024-05-01`: no section to ask of every pattern.)
       if (LOG_ENTRY.test(text.trim())) return;
       const key = variantKey(text) || foldHeading(text);
@@ -281,6 +281,15 @@ function deriveLevel(holders: readonly Holder[], depth: number, minLevel: number
       children: depth + 1 < MAX_DEPTH ? deriveLevel(t.children, depth + 1, level, INCLUDE_SHARE, contested) : [],
     };
   });
+}
+
+/**
+ * A heading without the number its pattern puts before it (`2. Motivation`, `IV) Decision`): the
+ * section's name, whatever its place in each pattern (`3. Motivation` where a pattern has an
+ * Abstract before it) — as the outline matcher reads a template heading's number (no part of it).
+ */
+function unnumbered(heading: string): string {
+  return heading.replace(/^\s*\(?(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,5})[.)]\s+(?=\S)/, '');
 }
 
 /** A heading that is an entry of a change log: a version (`Version 0.3`, `v1.2.0`, `[1.0.0] - 2024-01-15`) or a date. */

@@ -437,6 +437,28 @@ describe('patternbook init --adopt', () => {
     expect((await lintFindings(dir)).filter((f) => f.rule === 'unknown-section')).toEqual([]);
   });
 
+  it('a derived template names a section without the number each pattern puts before it (`## 3. Motivation` where another has `## 2. Motivation`)', async () => {
+    // Some proposals have an Abstract second, some not: the same sections stand at other numbers.
+    const page = (t: string, abstract: boolean) =>
+      [`# ${t}`, '## 1. Summary', `${t} in short.`, ...(abstract ? ['## 2. Abstract', 'The change, in a paragraph.'] : [])]
+        .concat([`## ${abstract ? 3 : 2}. Motivation`, 'Why now.', `## ${abstract ? 4 : 3}. Specification`, 'Exactly what.'])
+        .join('\n\n');
+    const dir = await tempCatalog({
+      'BEP-1.md': page('Faster blocks', true),
+      'BEP-2.md': page('Smaller fees', false),
+      'BEP-3.md': page('Light clients', true),
+      'BEP-4.md': page('Token bridge', false),
+      'BEP-5.md': page('Vote weights', true),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template.match(/^## .*$/gm)).toEqual(['## Summary', '## Abstract (optional)', '## Motivation', '## Specification']);
+    expect(run.stdout).toContain('summary: the section `Summary` (5 of 5)');
+    // Neither another name for the Abstract nor a second one: no finding.
+    expect(await lintFindings(dir)).toEqual([]);
+  });
+
   it("Hugo's section pages (`<group>/_index.md`) are the folders' pages: the layout, the template (`template/_index.md`) and slugs by folder", async () => {
     const page = (t: string) => `# ${t} Working Group\n\n${t} keeps things moving.\n\n## Goals\n\nWhat ${t} wants.\n\n## Members\n\nWho.\n`;
     const files: Record<string, string> = {
