@@ -308,6 +308,10 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     // (The address a pattern sets for its page in front matter, `permalink: /components/slider`.)
     const set = this.permalinkOwner(url);
     if (set) return set;
+    // (And a relative one from a page that sets its own address, as the site reads it: `idl.html`.)
+    const relative = this.fromOwnAddress(url, fromFile);
+    const fromOwn = relative === undefined ? undefined : this.permalinkOwner(relative);
+    if (fromOwn) return fromOwn;
     // (A documentation site's route to a page, `/recipes/breads/bread-rye/` in a catalog kept in `recipes/`.)
     const route = routeFile(url, this.catalog.root, this.catalog.config.site.base);
     if (route) {
@@ -400,7 +404,8 @@ export class CatalogIndex<P extends PatternView = PatternView> {
         for (const k of ['permalink', 'redirect_from']) {
           const value = p.frontMatter[k];
           for (const v of Array.isArray(value) ? value : [value]) {
-            const own = typeof v === 'string' ? permalinkKey(v) : undefined;
+            // (Written without its leading slash, `articles/slider.html`, it is from the site's root all the same.)
+            const own = typeof v === 'string' ? permalinkKey(/^\s*[/{]/.test(v) ? v : `/${v.trim()}`) : undefined;
             if (own !== undefined && !this.permalinks.has(own)) this.permalinks.set(own, p);
           }
         }
@@ -408,8 +413,27 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return (this.permalinks.size > 0 ? this.permalinks.get(key) : undefined) ?? this.collectionPage(key, (f) => this.byFile.get(f));
   }
 
-  /** Whether a root-relative link names a page of the site: a pattern's permalink, or a file of a Jekyll collection (a pattern or not). */
-  sitePage(url: string): boolean {
+  /**
+   * A relative link as the site reads it from the address the linking page sets for itself
+   * (`permalink: articles/mapping.html`): `idl.html#arrays` there is `/articles/idl.html#arrays`.
+   * Undefined for a page that sets none, and for a link that is not relative.
+   */
+  private fromOwnAddress(url: string, fromFile: string | undefined): string | undefined {
+    if (fromFile === undefined || /^\s*(?:[a-z][a-z0-9+.-]*:|[/#{])/i.test(url)) return undefined;
+    const own = this.byFile.get(fromFile)?.frontMatter.permalink;
+    if (typeof own !== 'string' || !own.trim() || GENERATOR_MARKUP.test(own) || /(?:^|\/):/.test(own)) return undefined;
+    const base = `/${own.trim().replace(/^\/+/, '')}`;
+    return path.posix.join(base.endsWith('/') ? base : path.posix.dirname(base), url.trim());
+  }
+
+  /**
+   * Whether a root-relative link names a page of the site: a pattern's permalink, or a file of a
+   * Jekyll collection (a pattern or not); so does a relative one from a page that sets its own
+   * address, read from there (see `fromOwnAddress`).
+   */
+  sitePage(url: string, fromFile?: string): boolean {
+    const relative = this.fromOwnAddress(url, fromFile);
+    if (relative !== undefined && this.permalinkOwner(relative) !== undefined) return true;
     const key = permalinkKey(url);
     return key !== undefined && (this.permalinkOwner(url) !== undefined || this.collectionPage(key, (f) => (this.files.stat(f)?.isFile ? f : undefined)) !== undefined);
   }

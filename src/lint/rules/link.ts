@@ -185,7 +185,7 @@ export default defineCatalogRule({
           // readers), so it is a warning with the path that works everywhere, not a broken link.
           // `{{ site.baseurl }}/components/slider`: the address a pattern sets for its page (`permalink:`), or
           // a Jekyll collection's page (`_components/slider.md`).
-          if (!info && index.sitePage(link.url)) break;
+          if (!info && index.sitePage(link.url, pattern.file)) break;
           // `[dashboard](Privacy-Dashboard)` in a wiki (`Home.md` with `[[Page]]` links): a page by its name, in
           // any folder and any case, as the wiki finds it. (Its `.md` would break the wiki.)
           if (!info && index.wikiPage(link.url)) break;

@@ -863,6 +863,21 @@ describe('link: a Jekyll catalog’s site addresses', () => {
   });
 });
 
+describe('link: a relative link from a page that sets its own address (`permalink: articles/knob.html`)', () => {
+  it('is read from that address, as the site does: `slider.html#drag` is the page whose permalink is `articles/slider.html`; a page no pattern sets is broken, and so is the link from a page that sets none', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const files = {
+      'slider/README.md': '---\ntitle: Slider\npermalink: articles/slider.html\n---\n\n# Slider\n\n> Picks a value.\n\n## Overview\n\nDrag it.\n',
+    };
+    const page = (url: string, own = '---\npermalink: articles/knob.html\n---\n\n') => `${own}# Knob\n\n> Turns.\n\n## Overview\n\nSee the [slider](${url}).\n`;
+    expect((await lintOne('link', page('slider.html'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('slider.html#overview'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('../articles/slider.html'), { files })).shown).toEqual([]);
+    expect((await lintOne('link', page('dial.html'), { files })).shown).toHaveLength(1);
+    expect((await lintOne('link', page('slider.html', ''), { files })).shown).toHaveLength(1);
+  });
+});
+
 describe('link: a Jekyll site’s collections', () => {
   it('`{{ site.baseurl }}/components/accordion` is `_components/accordion.md` of the collection, a pattern or not; a page no collection holds is broken; without `_config.yml` nothing is read so', async () => {
     const { lintOne } = await import('./_lint-one.js');
