@@ -17,6 +17,7 @@ import { flattenSections } from '../template/walk.js';
 import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
 import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
+import { GENERATED_TITLE } from './title-line.js';
 import { movedTarget } from './moved.js';
 import { statusSection } from './status.js';
 import { casedName, SUMMARY_LABEL } from './view.js';
@@ -292,6 +293,8 @@ function h1BesideFrontMatterTitle(doc: MarkdownDocument, reading: PatternReading
   if (reading.title.from !== 'front-matter' || !doc.title || doc.title.level !== 1) return undefined;
   const value = doc.frontMatter?.data ? frontMatterValue(doc.frontMatter.data, reading.title.key) : undefined;
   if (typeof value !== 'string' || !value.trim()) return undefined;
+  // (Not the site generator's markup that shows that title, `# {{ page.title }}`.)
+  if (GENERATED_TITLE.test(doc.title.text)) return undefined;
   const words = (text: string) => new Set(foldHeading(text).match(/\p{L}{3,}|\p{N}+/gu) ?? []);
   const title = words(value);
   return [...words(doc.title.text)].some((w) => title.has(w)) ? undefined : doc.title.text;
@@ -416,6 +419,11 @@ function readTitle(
   const ownField = spec.from === 'none' && spec.field && !spec.idField ? fields?.values[spec.field] : undefined;
   if (ownField && fields?.range && doc.title && !blankValue(ownField) && foldText(doc.title.text) !== foldText(ownField))
     return { text: ownField, from: 'paragraph', range: fields.range };
+  // (An H1 the site's generator fills in with the front matter's title, `# {{ page.title }}`: that title.)
+  if (doc.title && GENERATED_TITLE.test(doc.title.text)) {
+    const shown = frontMatterText(frontMatter, 'title', fmRange ?? doc.lines.linesRange(1, 1));
+    if (shown) return shown;
+  }
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec);
   if (placed) return placed;
   // `# Title` written as an H1 where the template has `## Title` is a heading, not the title; so is

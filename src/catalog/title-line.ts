@@ -8,5 +8,9 @@ import { foldHeading } from '../template/normalize.js';
  */
 export function opensWithTitle(doc: MarkdownDocument, title: string): boolean {
   const first = doc.headings[0];
-  return first !== undefined && first.level === 1 && first === doc.title && foldHeading(first.text) === foldHeading(title);
+  // (Or with the site generator's markup that shows it, `# {{ page.title }}`.)
+  return first !== undefined && first.level === 1 && first === doc.title && (foldHeading(first.text) === foldHeading(title) || GENERATED_TITLE.test(first.text));
 }
+
+/** A heading that is only the site generator's markup for the page's title (`{{ page.title }}`, Jekyll's and Hugo's `{{ .Title }}`). */
+export const GENERATED_TITLE = /^\s*\{\{-?\s*(?:page\.title|\.Title|\$page\.title|title)\s*(?:\|[^{}]*)?-?\}\}\s*$/;

@@ -6,6 +6,7 @@ import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
 import { splitNote, variantKey } from '../template/heading-variants.js';
 import { foldHeading, foldText } from '../template/normalize.js';
 import { SUMMARY_KEYS } from '../template/load-template.js';
+import { GENERATED_TITLE } from '../catalog/title-line.js';
 
 /**
  * A template derived from a catalog that has none: the sections most of its
@@ -86,7 +87,8 @@ export function titleOf(doc: MarkdownDocument): { heading?: string; frontMatter?
   const section = doc.sections.find((s) => TITLE_SECTION_NAMES.has(foldText(splitNote(s.title).text)));
   const first = section?.blocks.find((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph')?.text;
   return {
-    ...(doc.title ? { heading: doc.title.text } : {}),
+    // (Not an H1 the site's generator fills in with the front matter's title, `# {{ page.title }}`.)
+    ...(doc.title && !(GENERATED_TITLE.test(doc.title.text) && typeof fm === 'string' && fm.trim()) ? { heading: doc.title.text } : {}),
     ...(typeof fm === 'string' && fm.trim() ? { frontMatter: fm } : {}),
     ...(first ? { section: first } : {}),
   };

@@ -365,7 +365,7 @@ const TITLE_SECTIONS = new Set(['title', 'name', 'pattern name', 'pattern title'
  * and `excerpt` (Jekyll's and Hyde's). The template's key, the key read where the template keeps
  * none, and the keys `init --adopt` counts are these.
  */
-export const SUMMARY_KEYS = ['description', 'summary', 'excerpt'] as const;
+export const SUMMARY_KEYS = ['description', 'summary', 'excerpt', 'abstract'] as const;
 
 /** Names of a template section that is the summary (folded). */
 const SUMMARY_SECTIONS = new Set(['summary', 'simple summary', 'patlet', 'abstract', 'synopsis', 'tl dr', 'tldr', 'executive summary', 'in brief', 'at a glance']);
@@ -502,7 +502,7 @@ function titleShape(sample: string): { shape?: TitleShape } {
 /**
  * Where patterns keep their summary: the configuration's choice, else the
  * blockquote right after the template's title, its front matter
- * `description`, `summary` or `excerpt` (`SUMMARY_KEYS`), or a top-level section of its own (`## Summary`,
+ * `description`, `summary`, `excerpt` or `abstract` (`SUMMARY_KEYS`), or a top-level section of its own (`## Summary`,
  * `## Patlet`). The number of sentences asked for is read from the
  * template's text there (`Brief one-sentence description …`).
  */

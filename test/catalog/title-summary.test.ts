@@ -1451,3 +1451,21 @@ describe('the title in a title section written as a heading under it', () => {
     ]);
   });
 });
+
+describe("a Jekyll page that writes its title and abstract with the generator's markup", () => {
+  it('`# {{ page.title }}` is the front matter `title` it shows, in a catalog whose template has an H1; the front matter `abstract` is the summary', async () => {
+    const page = (title: string, abstract: string) =>
+      `---\nlayout: default\ntitle: ${title}\npermalink: articles/${title.toLowerCase().replace(/ /g, '_')}.html\nabstract:\n  ${abstract}\n---\n\n# {{ page.title }}\n\n<div class="abstract" markdown="1">\n{{ page.abstract }}\n</div>\n\n## Background\n\nLast year the fleet doubled.\n`;
+    const catalog = await catalogOf('# [Pattern Title]\n\n[A paragraph on the pattern.]\n\n## Background\n\n[Background]\n', {
+      'fleet-clock': page('Fleet clock', 'This article proposes one clock for every robot of a fleet.'),
+      'quiet-topics': page('Quiet topics', 'This article proposes topics that publish only on change.'),
+    });
+    expect(read(catalog)).toEqual([
+      ['fleet-clock', 'Fleet clock', 'front-matter', 'This article proposes one clock for every robot of a fleet.', 'front-matter'],
+      ['quiet-topics', 'Quiet topics', 'front-matter', 'This article proposes topics that publish only on change.', 'front-matter'],
+    ]);
+    // (Nor is that H1 a second title beside the front matter's: it shows that one.)
+    const report = await lint({ root: catalog.root, only: ['title'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
+  });
+});
