@@ -191,6 +191,17 @@ function findings({ pattern, catalog, outline, template }: FileRuleContext<Recor
           });
           continue;
         }
+        // Its only content a dash on a line of its own (`-`, a list of one empty item) where the template
+        // has no blank bullet to fill: the author's mark for "none", as a header writes `replaced by: -`.
+        // Whether that says enough is the catalog's to say: a warning that asks for words.
+        if (dashOnly(section) && !/^[ \t]*[-*+][ \t]*$/m.test(schema.body)) {
+          report({
+            message: `Section ${headingLabel(section)} holds only a dash: if there is nothing to say, say so (“None.”); else write its content.`,
+            range: section.heading.range,
+            warning: true,
+          });
+          continue;
+        }
         // Its only content a heading of the author's where the template has no sub-sections (`## Decision
         // Outcome`, then `### A) No extra index`): the heading says it, nothing says why. A warning.
         // (One heading that says something, three words or more; not a skeleton of labels, `### Pros`.)
@@ -259,6 +270,14 @@ function blank(section: Section, footer = Infinity, items: ReadonlySet<Section> 
     !section.blocks.some((b) => isVisible(b) && !markerOnly(b) && b.range.start.line < footer) &&
     section.children.every((c) => !items.has(c) && blank(c, footer, items, markerOnly))
   );
+}
+
+/** A section with no sub-section whose only content is one empty list item (`-` on a line of its own), comments aside. */
+function dashOnly(section: Section): boolean {
+  if (section.children.length > 0) return false;
+  const shown = section.blocks.filter((b) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html)));
+  const list = shown[0];
+  return shown.length === 1 && list?.kind === 'list' && list.items.length === 1 && list.items[0]!.text.trim() === '' && list.items[0]!.blocks.every((b) => b.kind === 'paragraph' && !b.text.trim());
 }
 
 /** A marker of work still to do, alone: `TODO`, `TBD.`, `FIXME:`. */

@@ -544,6 +544,21 @@ describe('empty-section: a section whose only content is a heading that says som
   });
 });
 
+describe('empty-section: a section whose only content is a dash (`-` on a line of its own)', () => {
+  const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Prior art\n\nWhat others did before.\n';
+  const doc = (prior: string) => `# Ferry tokens\n\n## Summary\n\nTokens for the ferry.\n\n## Prior art\n\n${prior}\n`;
+  it("is the author's mark for none: a warning that asks for words; where the template leaves a blank bullet there, the kept bullet is the blank, still an error", async () => {
+    const dash = await lintOne('empty-section', doc('-'), { template });
+    expect(dash.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Section `## Prior art` holds only a dash: if there is nothing to say, say so (“None.”); else write its content.'],
+    ]);
+    const bullet = await lintOne('empty-section', doc('-'), { template: template.replace('What others did before.', '- ') });
+    expect(bullet.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    // (Two empty bullets are no dash for none.)
+    expect((await lintOne('empty-section', doc('-\n-'), { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
 describe('empty-section: a section the template gives only notes for the author and a commented-out sub-section', () => {
   it('left empty, it is reported as one with only a note is (the commented-out sub-section asks for nothing)', async () => {
     const template =
