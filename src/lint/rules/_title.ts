@@ -64,6 +64,10 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
  */
 function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape, sample: string): boolean {
   if (/\d/.test(part.inner)) return true;
+  // (Marks glued to the word before them, `Optional[T] type`, `map[string] lookups`: a type's parameter or
+  // an index, code written in the title, no blank.)
+  const at = title.indexOf(part.written);
+  if (at > 0 && /[\p{L}\p{N}_]/u.test(title[at - 1]!)) return true;
   const own = part.inner.split(/\s+/).filter(Boolean);
   // (A status tag beside the author's words, `DiskAlmostFull [Deprecated]`, `[WIP] Lazy loading`: the
   // state of the pattern, said in the marks, no blank.)

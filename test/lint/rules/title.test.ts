@@ -72,6 +72,10 @@ testRule(
       },
       { name: 'a status tag opening the title', text: withTitle('# [Work in progress] Competing Consumers') },
       {
+        name: 'marks glued to the word before them (`Optional[T]`, `map[string]`) are code in the title — a type parameter, an index — no blank',
+        text: withTitle('# Optional[T] fields in worker configs'),
+      },
+      {
         name: 'the template’s H1 with no placeholder over a `## Name` section is the kind of document, kept as it is: the name is under `## Name`',
         template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
         text: '# Record\n\n## Name\n\nShelf list\n\n## Purpose\n\nIt lists the shelves.\n',
