@@ -892,7 +892,7 @@ const SUMMARY_SECTION = /^(?:(?:simple )?summary|abstract|synopsis|tl;? ?dr|exec
 
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =
-  /^(?:status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
+  /^(?:status|status of (?:this|the) (?:document|memo|proposal|explainer|specification|spec|draft|rfc|note)|document status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
 
 /** The kind of document alone, no name of its own (folded): `RFC`, `Proposal`, `Design document`, `ADR`. */
 const DOCUMENT_KIND =

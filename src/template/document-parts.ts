@@ -59,6 +59,8 @@ export function saidAside(text: string): boolean {
     /^(?:\[!\w+\]|[*_]{0,2}(?:note|notice|nb|warning|caution|important|attention|disclaimer|deprecated|update|edit|status)(?:\s*\([^()\n]{1,60}\))?[*_]{0,2}\s*[:!])/i.test(
       trimmed,
     ) ||
+    // (So is a note named for its kind or its writer, `**Graduation note:**`, `Editor's note:`, `Authors' Note:`.)
+    /^[*_]{0,2}(?:[\p{L}'’-]+\s+){1,2}(?:note|notice)[*_]{0,2}\s*:/iu.test(trimmed) ||
     /^(?:\{\{[%<][\s\S]*?[%>]\}\}\s*|\{%[\s\S]*?%\}\s*)+$/.test(trimmed) ||
     // (A MkDocs note box, `!!! note "Work in progress"`, `??? warning`: an aside the site sets apart.)
     /^(?:!!!|\?\?\?\+?)\s*[\w-]+/.test(trimmed) ||

@@ -1469,3 +1469,20 @@ describe("a Jekyll page that writes its title and abstract with the generator's 
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.message))).toEqual([]);
   });
 });
+
+describe('the first paragraph as the summary, past what is said of the document', () => {
+  it("skips a `## Status of this Document` section's text (its sub-sections are the document's) and a note named for its kind (`> **Graduation note:** …`)", async () => {
+    const catalog = await catalogOf('# [Pattern Title]\n\n## Introduction\n\n[Introduction]\n', {
+      'tab-groups':
+        '# Tab groups\n\n## Status of this Document\n\nThis document is a starting point for talks with the standards bodies; it stays here as an archive.\n\n## Introduction\n\nTab groups let a page name a set of tabs that open and close together.\n',
+      'quiet-mode':
+        '# Quiet mode\n\n> **Graduation note:** the proposal behind this decision lives in the proposals folder.\n\n## Introduction\n\nQuiet mode holds notifications while the user presents.\n',
+      'undo-bar': "# Undo bar\n\n> Editor's note: an early idea, open to change.\n\nAn undo bar offers one step back after a destructive action.\n",
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['quiet-mode', 'Quiet mode holds notifications while the user presents.'],
+      ['tab-groups', 'Tab groups let a page name a set of tabs that open and close together.'],
+      ['undo-bar', 'An undo bar offers one step back after a destructive action.'],
+    ]);
+  });
+});

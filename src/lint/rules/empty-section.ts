@@ -277,7 +277,13 @@ function dashOnly(section: Section): boolean {
   if (section.children.length > 0) return false;
   const shown = section.blocks.filter((b) => !(b.kind === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(b.html)));
   const list = shown[0];
-  return shown.length === 1 && list?.kind === 'list' && list.items.length === 1 && list.items[0]!.text.trim() === '' && list.items[0]!.blocks.every((b) => b.kind === 'paragraph' && !b.text.trim());
+  return (
+    shown.length === 1 &&
+    list?.kind === 'list' &&
+    list.items.length === 1 &&
+    list.items[0]!.text.trim() === '' &&
+    list.items[0]!.blocks.every((b) => b.kind === 'paragraph' && !b.text.trim())
+  );
 }
 
 /** A marker of work still to do, alone: `TODO`, `TBD.`, `FIXME:`. */
