@@ -1366,6 +1366,23 @@ describe('patterns written to an older layout, or to another template', () => {
     expect(one[0]!.d.message).toContain('It follows `## Design`, its parent in the template, at that parent');
   });
 
+  it('moves no heading by a warning of its own where a share of the catalog keeps it at that level (`### Informative` under `## References`)', async () => {
+    // (The template's own levels sloppy: its text says the references may be split in two, its headings stand beside them.)
+    const tpl =
+      '# [Title]\n\n## Abstract\n\nIn brief.\n\n## Background\n\nWhy.\n\n## Semantics\n\nWhat it means.\n\n## Wire Format\n\nThe bytes.\n\n## References\n\nReferences may be split into normative and informative ones.\n\n## Normative\n\nWhat must be read.\n\n## Informative\n\nWhat else.\n';
+    const split = (n: number) =>
+      `# Spec ${n}\n\n## Abstract\n\nShort.\n\n## Background\n\nOld.\n\n## Semantics\n\nNew.\n\n## Wire Format\n\nBytes.\n\n## References\n\n### Normative\n\n- [A](https://example.org/a)\n\n### Informative\n\n- [B](https://example.org/b)\n`;
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 5; n++) files[`s${n}/README.md`] = split(n);
+    // (One with under half of the template's sections: its findings are warnings by that alone.)
+    files['s6/README.md'] = '# Spec 6\n\n## Abstract\n\nShort.\n\n## References\n\n- [A](https://example.org/a)\n\n### Informative\n\n- [B](https://example.org/b)\n';
+    const dir = await tempCatalog({ 'templates/pattern.md': tpl, 'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }), ...files });
+    const report = await lint({ root: dir, only: ['heading-level'] });
+    const six = report.results.find((r) => r.path === 's6/README.md')!.diagnostics;
+    expect(six.map((d) => `${d.line} ${d.severity} ${d.fix === undefined ? 'no fix' : 'fix'}`)).toEqual(['11 warning no fix']);
+    expect(six[0]!.message).toContain("6 of the catalog's 6 patterns write it at this level: no fix moves it in one of them.");
+  });
+
   it('says siblings written a level off together alike: where the catalog keeps one of them there, the other is a warning too, neither moved alone', async () => {
     const tpl = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n### Goals\n\nWhat for.\n\n### Non-Goals\n\nWhat not.\n\n## Design\n\nHow.\n';
     const up = (n: number, nonGoalsUp: boolean) =>

@@ -167,6 +167,14 @@ export default defineCatalogRule({
           warning: true,
           message: `${finding.message} It stands beside ${leader.actual ? `\`${leader.actual}\`` : 'a section'}, written a level off with it, which ${countOf(leader.written)} of the catalog's ${ofMine} patterns${kind} write at this level (where an older template put them, likely): a warning, as that one is.`,
         });
+      } else if (finding.fix && count >= 3 && count * 10 >= ofMine) {
+        // (A warning of its own, by the outline's shape, where a share of the catalog keeps the section at
+        // this level: said, and moved by no fix — moved in one file, the others' findings would change.)
+        const { fix: _fix, ...unfixed } = finding;
+        reportNow(
+          { ...unfixed, message: `${finding.message} ${count} of the catalog's ${ofMine} patterns${kind} write it at this level: no fix moves it in one of them.` },
+          written,
+        );
       } else reportNow(finding, written);
     }
   },
