@@ -389,8 +389,10 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     } else if (!item && known(section, !underUnknown)) {
       // (A section's name with more words deep inside the author's own section, `#### Summary of
       // the old setup` under `## Appendix`, is a heading of theirs: its content, not the section.)
+      // (So at one level below, where the words after the name tie it to a thing of its own, `### Summary
+      // of OPSM deploy flow` under `## Appendix`: a summary of that, not the document's.)
       const variant = underUnknown ? variantOf(schema, section.title, false) : undefined;
-      if (variant && isExtension(section.title, variant) && section.level > variant.level + 1) continue;
+      if (variant && isExtension(section.title, variant) && (section.level > variant.level + 1 || ofItsOwn(section.title, variant))) continue;
       unmatched.push(section);
     } else {
       if (!underUnknown && !ownContent) result.unknown.push(section);
@@ -1299,6 +1301,15 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   const best = Math.max(...longer.map((s) => variantKey(s.heading).length));
   const top = longer.filter((s) => variantKey(s.heading).length === best);
   return top.length === 1 ? top[0] : undefined;
+}
+
+/** Whether a heading is a section's name, then a preposition and words of its own (`Summary of the old setup`). */
+function ofItsOwn(title: string, schema: TemplateSection): boolean {
+  const key = variantKey(title);
+  return [schema.heading, ...schema.aliases].some((n) => {
+    const k = variantKey(n);
+    return key.startsWith(`${k} `) && PREPOSITIONS.has(key.slice(k.length + 1).split(' ')[0]!);
+  });
 }
 
 /** Whether a name's key starts or ends with these words (`detailed design`, `design`). */

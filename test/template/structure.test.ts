@@ -1548,6 +1548,10 @@ describe('section names written another way, at another place or level', () => {
       '# Build cache: Design\n\n## Problem\n\nBuilds are slow.\n\n## Risks\n\nStale caches.\n\n## Appendix\n\n#### Summary of the old setup\n\nOne runner.\n';
     const shown = (await lintPattern(template, pattern)).diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`);
     expect(shown).toEqual(['3 required-section error', '11 unknown-section warning']);
+    // (One level below it too, where the words after the name tie it to a thing of its own — `### Summary
+    // of the old setup`, a summary of that —: no level to fix, no section misplaced there.)
+    const oneDown = (await lintPattern(template, pattern.replace('#### Summary', '### Summary'))).diagnostics;
+    expect(oneDown.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 required-section error', '11 unknown-section warning']);
   });
 
   it('in an older layout that writes every section one level up, a section in other words is read at that level too', async () => {
