@@ -28,7 +28,7 @@ export type TitleLeftover = { whole: true } | { whole: false; placeholder: strin
  * that marks its placeholders another way (`KEP-1234: [RETROACTIVE] …`) are
  * the author's.
  */
-export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftover | undefined {
+export function titleLeftover(spec: PlacedTitleSpec, title: string, written?: string): TitleLeftover | undefined {
   const folded = foldHeading(title);
   if (spec.sample.trim()) {
     if (folded === foldHeading(spec.sample)) return { whole: true };
@@ -43,8 +43,11 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
     if (kept) return { whole: false, placeholder: kept.written };
   }
   const parts = headingShape(title, { title: true }).parts;
+  // (Marks inside a code span of the title as written, `` `#[repr(packed)]` ``: code, never a blank.)
+  const code = [...(written ?? '').matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]!);
   const marked = parts.find(
     (part) =>
+      !code.some((c) => c.includes(part.written)) &&
       (part.syntax === 'caps'
         ? shape.parts.some((p) => p.syntax === 'caps' && p.inner === part.inner)
         : part.syntax !== 'code' && part.syntax !== 'phrase' && shape.parts.some((p) => p.syntax === part.syntax)) &&
@@ -64,10 +67,12 @@ export function titleLeftover(spec: PlacedTitleSpec, title: string): TitleLeftov
  */
 function authorsOwn(part: { written: string; inner: string; syntax: string }, title: string, shape: TitleShape, sample: string): boolean {
   if (/\d/.test(part.inner)) return true;
-  // (Marks glued to the word before them, `Optional[T] type`, `map[string] lookups`: a type's parameter or
-  // an index, code written in the title, no blank.)
+  // (Marks glued to what is before or after them, `Optional[T] type`, `&[T]`, `#[derive]`, `[Typed]Func`:
+  // a type's parameter, a slice, an attribute — code written in the title, no blank.)
   const at = title.indexOf(part.written);
-  if (at > 0 && /[\p{L}\p{N}_]/u.test(title[at - 1]!)) return true;
+  const after = title[at + part.written.length];
+  if (at > 0 && /[^\s("'“‘]/u.test(title[at - 1]!)) return true;
+  if (at >= 0 && after !== undefined && /[\p{L}\p{N}_]/u.test(after)) return true;
   const own = part.inner.split(/\s+/).filter(Boolean);
   // (A status tag beside the author's words, `DiskAlmostFull [Deprecated]`, `[WIP] Lazy loading`: the
   // state of the pattern, said in the marks, no blank.)

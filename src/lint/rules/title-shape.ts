@@ -40,7 +40,8 @@ export default defineCatalogRule({
     if (spec.from === 'none' || !spec.shape || spec.shape.any) return {};
     const title = pattern.title;
     // A title still the template's own is the `title` rule's finding, said once.
-    if (!title || !fromTemplatePlace(title, spec) || titleLeftover(spec, title.text)) return {};
+    if (!title || !fromTemplatePlace(title, spec) || titleLeftover(spec, title.text, pattern.document.source.slice(title.range.start.offset, title.range.end.offset)))
+      return {};
     if (fitsShape(spec.shape, title.text)) return { fits: true };
     return {
       fits: false,

@@ -457,7 +457,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     return;
   }
   if (!fromTemplatePlace(title, spec)) return;
-  const left = titleLeftover(spec, title.text);
+  const left = titleLeftover(spec, title.text, pattern.document.source.slice(title.range.start.offset, title.range.end.offset));
   if (left?.whole) {
     report(
       sampleFinding(spec.sample, !!spec.shape, "The title is the template's sample", {

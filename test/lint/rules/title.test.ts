@@ -75,6 +75,8 @@ testRule(
         name: 'marks glued to the word before them (`Optional[T]`, `map[string]`) are code in the title — a type parameter, an index — no blank',
         text: withTitle('# Optional[T] fields in worker configs'),
       },
+      { name: 'a slice glued to its `&` (`&[T]`), and a name glued after the marks (`[Typed]Func`)', text: withTitle('# Casting &Vec<T> to &[T] in [Typed]Func calls') },
+      { name: 'marks inside a code span of the title (`` `#[repr(packed)]` ``)', text: withTitle('# Misuse of `#[repr(packed)]` in workers') },
       {
         name: 'the template’s H1 with no placeholder over a `## Name` section is the kind of document, kept as it is: the name is under `## Name`',
         template: '# Record\n\n## Name\n\nEnter the name of the record here.\n\n## Purpose\n\nWhat it is for.\n',
