@@ -61,6 +61,25 @@ function listIn(inner: string): { lines: string[]; first: number; items: string[
   return { lines, first, items: lines.slice(first, last + 1) };
 }
 
+/** Whether an offset of the text is inside the table of contents a tool keeps between its comments. */
+export function inToc(text: string, offset: number): boolean {
+  const region = text.includes('<!--') ? tocRegion(text) : undefined;
+  return region !== undefined && offset >= region.start && offset < region.end;
+}
+
+/**
+ * A heading's id as tools that keep such a table write it where git hosts do otherwise: code spans
+ * dropped, and every character beyond ASCII (`### Limits of the \`Sort\` plugin` → `limits-of-the--plugin`,
+ * `## ⚠️ Preemption` → `-preemption`).
+ */
+export function toolId(raw: string): string {
+  return raw
+    .replace(/(`+)[^`]*?\1/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
+}
+
 function tocRegion(text: string): { start: number; inner: string; end: number } | undefined {
   for (const [open, close] of MARKERS) {
     const o = open.exec(text);

@@ -22,7 +22,9 @@ import { relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
-import type { Link } from '../../markdown/types.js';
+import { inToc, toolId } from '../../markdown/toc.js';
+import type { Heading, Link } from '../../markdown/types.js';
+import { parseMarkdown } from '../../markdown/document.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
 import { code, pageFolderPlace, quote, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
@@ -363,6 +365,26 @@ export default defineCatalogRule({
   },
 });
 
+/**
+ * The file's headings by the id a table-of-contents tool writes for each (see `toolId`), a second
+ * of the same id numbered as the tool numbers it (`-1`); read again only where such an anchor is
+ * looked for, a link in the tool's table that names no heading.
+ */
+function toolIds(source: string): Map<string, Heading> {
+  const out = new Map<string, Heading>();
+  const parsed = parseMarkdown(source);
+  if (!parsed.ok) return out;
+  const seen = new Map<string, number>();
+  for (const h of parsed.document.headings) {
+    const id = toolId(h.raw);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    const key = n === 0 ? id : `${id}-${n}`;
+    if (key !== h.id && !out.has(key)) out.set(key, h);
+  }
+  return out;
+}
+
 /** `#anchor` must name a heading (or an HTML `id`/`name`) of the Markdown file it points into. */
 function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: PatternView, index: CatalogIndex, report: (r: Report) => void): void {
   let anchor = rawAnchor;
@@ -424,6 +446,19 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
       range: link.range,
       warning: true,
       expected: fixed,
+    });
+    return;
+  }
+  // The heading's id as the tool that keeps the file's table of contents writes it (`<!-- toc -->` …
+  // `<!-- /toc -->`, mdtoc's: code spans and characters beyond ASCII dropped): the catalog's own
+  // tool's text, which its checks may compare with the headings. It jumps nowhere on git hosts. A warning.
+  const source = self ? index.sourceOf(pattern) : '';
+  const tooled = self && inToc(source, link.range.start.offset) ? toolIds(source).get(lower) : undefined;
+  if (tooled) {
+    report({
+      message: `Anchor ${code(`#${anchor}`)} in the table of contents a tool keeps is the id that tool writes for ${code(`${'#'.repeat(tooled.level)} ${tooled.raw}`)} (code and characters beyond ASCII dropped): on git hosts and Patternbook's site its id is ${code(`#${tooled.id}`)}, so the link jumps nowhere there. The list is the tool's: to fix it, reword the heading (or use a tool that writes the host's ids), then run the tool again.`,
+      range: link.range,
+      warning: true,
     });
     return;
   }

@@ -878,6 +878,23 @@ describe('link: a relative link from a page that sets its own address (`permalin
   });
 });
 
+describe('link: the table of contents a tool keeps (`<!-- toc -->` … `<!-- /toc -->`)', () => {
+  it("an anchor that is the tool's id for a heading (code and characters beyond ASCII dropped) is a warning that says so; the same anchor outside the table, or one that names no heading, is broken", async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const toc = (entries: string) => `<!-- toc -->\n${entries}\n<!-- /toc -->`;
+    const page = (entries: string, body = '') =>
+      `# Knob\n\n> Turns.\n\n${toc(entries)}\n\n## Overview\n\n### Limits of the \`Sort\` plugin\n\nFew.\n\n### Limits of the \`Merge\` plugin\n\nMore.\n\n### ⚠️ Preemption\n\nNone.\n${body}`;
+    const found = await lintOne('link', page('- [A](#limits-of-the--plugin)\n- [B](#limits-of-the--plugin-1)\n- [C](#-preemption)'));
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['6 warning', '7 warning', '8 warning']);
+    expect(found.diagnostics[0]!.message).toContain("on git hosts and Patternbook's site its id is `#limits-of-the-sort-plugin`");
+    expect(found.diagnostics[1]!.message).toContain('its id is `#limits-of-the-merge-plugin`');
+    const outside = await lintOne('link', page('- [A](#limits-of-the-sort-plugin)', '\nSee [the limits](#limits-of-the--plugin).\n'));
+    expect(outside.diagnostics.map((d) => `${d.line} ${d.severity}`)).toEqual(['23 error']);
+    const stale = await lintOne('link', page('- [A](#limits-of-the-old-plugin)'));
+    expect(stale.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
 describe('link: a Jekyll site’s collections', () => {
   it('`{{ site.baseurl }}/components/accordion` is `_components/accordion.md` of the collection, a pattern or not; a page no collection holds is broken; without `_config.yml` nothing is read so', async () => {
     const { lintOne } = await import('./_lint-one.js');
