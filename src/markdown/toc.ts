@@ -41,8 +41,15 @@ export function tocInSync(before: string, after: string): string {
   const beforeHeadings = headingsOf(before);
   const afterHeadings = headingsOf(after);
   if (!beforeHeadings || !afterHeadings) return after;
-  const style = styleOf(was.items, beforeHeadings, old.end);
-  if (!style) return after;
+  const found = styleOf(was.items, beforeHeadings, old.end);
+  if (!found) return after;
+  // (Tools indent from the shallowest heading they list, not from a level: a table of `# Summary`,
+  // `## Goals` written again after every heading moved a level down lists `## Summary` at no indent.)
+  const shallowest = (headings: readonly Heading[], end: number, style: TocStyle) =>
+    Math.min(...headings.filter((h) => h.level >= style.minLevel && h.level <= style.maxLevel && (!style.afterOnly || h.range.start.offset >= end)).map((h) => h.level));
+  const wide = { ...found, minLevel: 1, maxLevel: 6 };
+  const shift = found.minLevel === shallowest(beforeHeadings, old.end, found) ? shallowest(afterHeadings, now.end, wide) - shallowest(beforeHeadings, old.end, wide) : 0;
+  const style = Number.isFinite(shift) && shift !== 0 ? { ...found, minLevel: found.minLevel + shift, maxLevel: Math.min(6, found.maxLevel + shift) } : found;
   const written = tocLines(afterHeadings, style, now.end);
   if (written.length === 0) return after;
   // (The lines around the list — a blank line, a bold `Table of Contents` — stay as they are.)

@@ -36,6 +36,13 @@ describe('tocInSync', () => {
     );
   });
 
+  it('indents from the shallowest heading it lists, as the tools do: every heading moved a level down, the table is the same', () => {
+    const top = BODY.replace(/^## /gm, '# ').replace(/^### /gm, '## ');
+    const before = `# Vents\n\n<!-- toc -->\n${TOC}<!-- /toc -->\n\n${top}`;
+    const after = `# Vents\n\n<!-- toc -->\n${TOC}<!-- /toc -->\n\n${BODY}`;
+    expect(tocInSync(before, after)).toBe(after);
+  });
+
   it('leaves a table that was not in step with the headings before the fixes, or has none, as it is', () => {
     const stale = '- [Summary](#summary)\n- [Old part](#old-part)\n';
     const after = page(stale, BODY.replace('## Risks', '## Testing\n\nTests.\n\n## Risks'));
