@@ -293,7 +293,7 @@ export function shapeText(heading: { text: string; raw: string }): string {
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
     .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
-    .replace(/\\([\\`*_{}()#+\-.!|])/g, '$1')
+    .replace(/\\([\\`*_{}()#+\-.!|<>[\]])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

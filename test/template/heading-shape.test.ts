@@ -77,6 +77,12 @@ describe('headingShape: the variable parts of a template heading', () => {
     const doc = parse('# `Subject` Field Guide\n\n## Using <tool name> <a id="x"></a>\n\n## **Bold** and [linked](https://example.com)\n');
     expect(doc.headings.map(shapeText)).toEqual(['`Subject` Field Guide', 'Using <tool name>', 'Bold and linked']);
   });
+
+  it('reads a placeholder whose marks are escaped so they show (`### \\<Question\\>`, `### \\[Option\\]`) as that placeholder: a slot for any heading', () => {
+    const doc = parse('# T\n\n### \\<Question\\>\n\nText.\n\n### \\[Option\\]\n\nText.\n');
+    expect(doc.headings.slice(1).map(shapeText)).toEqual(['<Question>', '[Option]']);
+    expect(doc.headings.slice(1).map((h) => headingShape(shapeText(h)).any)).toEqual([true, true]);
+  });
 });
 
 /** Options as sub-headings, each heading nothing but a placeholder; a fixed sub-heading beside them. */

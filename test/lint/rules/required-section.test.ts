@@ -701,6 +701,15 @@ Drop it.
   { describe, it },
 );
 
+describe('required-section: a sub-heading the template leaves as an escaped placeholder (`### \\<Approach\\>`)', () => {
+  it("is a slot any heading of the author's fills: their `### Use the existing selector` is one, nothing missing", async () => {
+    const template = '# Title\n\n## Design\n\nHow.\n\n## Alternatives Considered\n\nList them here.\n\n### \\<Approach\\>\n\nLinks and the pros and cons.\n';
+    const text =
+      '# Exclude by kind\n\n## Design\n\nA selector.\n\n## Alternatives Considered\n\n### A new annotation\n\nToo many annotations.\n\n### Use the existing selector\n\nToo coarse.\n';
+    expect((await lintOne('required-section', text, { template })).shown).toEqual([]);
+  });
+});
+
 describe('required-section: a section named for its sub-sections (`## Impact, Cost, and Risk` over `### Impact`…)', () => {
   const joined = [
     '# RFC-0000: Name',
