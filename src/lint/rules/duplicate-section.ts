@@ -1,4 +1,4 @@
-import type { Section } from '../../markdown/types.js';
+import type { Heading, Section } from '../../markdown/types.js';
 import { splitNote } from '../../template/heading-variants.js';
 import { foldHeading } from '../../template/normalize.js';
 import type { SectionMatch } from '../../template/match-outline.js';
@@ -19,6 +19,9 @@ export default defineRule({
     // Sections that write the name with words of the author's before it, one per case (`### Cloud-to-device
     // Diagram Steps`, `### Device-to-cloud Diagram Steps`): each another, not the same one twice.
     const extended = new Set(outline.renamed.filter((r) => r.extended).map((r) => r.section));
+    // Headings of the author's (none of the template's), for the topics copies may each belong to.
+    const templates = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.heading)));
+    const unknown = pattern.document.headings.filter((h) => !templates.has(h));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
     const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
@@ -38,15 +41,30 @@ export default defineRule({
                 ((!variable && !(extended.has(other) && extended.has(section))) || foldHeading(other.title) === foldHeading(section.title));
               const first = group.slice(0, i).find(same);
               if (!first || split.has(section)) return;
+              // Each copy after a heading of the author's of a deeper level (`## S3 Buckets` before one `#
+              // Default settings`, `## SQS Queues` before the next): the sections of each of their topics,
+              // written a level off, as heading-level says. A warning that names the topics.
+              // (Not a second copy under the same topic.)
+              const topics = [first, section].map((s) => topicBefore(s, unknown));
+              const earlier = group.slice(0, i).filter(same);
+              const perTopic =
+                topics[1] !== undefined &&
+                topics[1].range.start.offset > earlier.at(-1)!.heading.range.start.offset &&
+                earlier.every((e) => {
+                  const theirs = topicBefore(e, unknown);
+                  return theirs !== undefined && theirs !== topics[1];
+                });
               // The same name closing the document, pages after the first, most likely sums it up
               // (an opening `## Summary` and a closing one after the Alternatives): a warning that says so.
-              const closing = top.at(-1) === section && top.indexOf(section) - top.indexOf(first) >= 3;
+              const closing = !perTopic && top.at(-1) === section && top.indexOf(section) - top.indexOf(first) >= 3;
               report({
                 message: closing
                   ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, and this one closes the document, likely a recap: name it for what it is (\`${'#'.repeat(section.level)} Conclusion\`), or merge the two.`
-                  : `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
+                  : perTopic
+                    ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, after \`${'#'.repeat(topics[0]!.level)} ${topics[0]!.text}\`, and this one after \`${'#'.repeat(topics[1]!.level)} ${topics[1]!.text}\`: if each is a part of that topic, write it a level below the topic's heading; if not, merge the two.`
+                    : `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,
-                ...(closing ? { warning: true } : {}),
+                ...(closing || perTopic ? { warning: true } : {}),
               });
             });
           }
@@ -57,6 +75,12 @@ export default defineRule({
     visit(outline.matches, undefined);
   },
 });
+
+/** The last heading of the author's above a section of a deeper level than the section's (a topic it is written a level off under). */
+function topicBefore(section: Section, unknown: readonly Heading[]): Heading | undefined {
+  const at = section.heading.range.start.offset;
+  return unknown.filter((u) => u.range.start.offset < at && u.level > section.level).at(-1);
+}
 
 /** The sections grouped by the instance of the repeating section above them they are in (one group without one). */
 function byInstance(sections: readonly Section[], parent: SectionMatch | undefined): Section[][] {

@@ -270,3 +270,31 @@ describe('duplicate-section for one numbered item the template shows alone', () 
     { describe, it },
   );
 });
+
+describe('duplicate-section for the sections of each of several topics of the author’s, written a level off', () => {
+  const template = '# [Name]\n\n## Overview\n\nWhat it is.\n\n## Default settings\n\nWhat it sets up.\n\n## Architecture\n\nA diagram.\n';
+  testRule(
+    rule,
+    {
+      template,
+      valid: [],
+      invalid: [
+        {
+          name: 'each copy after a topic of a deeper level (`## Buckets`, then `# Default settings`): a warning that names the topics; a copy with no topic of its own between is still an error',
+          text: '# Factories\n\n## Overview\n\nTwo factories.\n\n## Buckets\n\nMakes buckets.\n\n# Default settings\n\nEncrypted.\n\n## Queues\n\nMakes queues.\n\n# Default settings\n\nA dead-letter queue.\n\n# Default settings\n\nAgain.\n',
+          errors: [
+            {
+              message:
+                "Duplicate section `# Default settings`: it already appears on line 11, after `## Buckets`, and this one after `## Queues`: if each is a part of that topic, write it a level below the topic's heading; if not, merge the two.",
+              line: 19,
+              column: 1,
+              severity: 'warning',
+            },
+            { message: 'Duplicate section `# Default settings`: it already appears on line 11. Merge the two.', line: 23, column: 1 },
+          ],
+        },
+      ],
+    },
+    { describe, it },
+  );
+});
