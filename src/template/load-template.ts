@@ -713,6 +713,10 @@ function buildSections(
     // beside `### Positive` and `### Negative` under `## Consequences`) — names a kind of content the
     // section may hold: recommended, as an author with nothing of that kind leaves it out.
     const bareKind = parentPath.length > 0 && !itemSlot && !repeatable && section.blocks.length === 0 && section.children.length === 0;
+    // A leaf whose only guidance is labelled a tip (`[TIP]: # (Provide a list of any unique terms…)`,
+    // where the template's other sections carry `[NOTE]`s): a suggestion, not asked of every pattern.
+    // (A rule closing it, `---`, says nothing.)
+    const tipOnly = section.children.length === 0 && ownBlocks.every((b) => b.kind === 'hr') && tipsOnly(ownLines.slice(1));
     out.push({
       id: path.map(headingSlug).join('/'),
       name,
@@ -730,6 +734,7 @@ function buildSections(
           holdsOnlyOptional ||
           bareKind ||
           saysRecommended(section.blocks[0]) ||
+          tipOnly ||
           askedOfSomeKinds(ownBlocks) ||
           askedInSomeCases(ownBlocks) ||
           notStrictlyRequired(ownBlocks, heading) ||
@@ -1027,6 +1032,12 @@ function saysOptional(block: Block | undefined): boolean {
  * recommended.`, `Ideally, link the discussion.`). A missing one is a
  * warning: the template asks for it, and says a pattern may do without.
  */
+/** Lines of a section whose comments (`[TIP]: # (…)`, the label a comment definition gives) are all labelled a tip or hint, at least one. */
+function tipsOnly(lines: readonly string[]): boolean {
+  const labels = lines.filter((l) => l.trim() !== '' && !/^\s*(?:[-*_]\s*){3,}$/.test(l)).map((l) => /^\s*\[([^\]\n]+)\]:\s*(?:#|<>)\s*\(/.exec(l)?.[1]);
+  return labels.length > 0 && labels.every((l) => l !== undefined && /^(?:tip|hint|suggestion)s?$/i.test(l.trim()));
+}
+
 function saysRecommended(block: Block | undefined): boolean {
   const plain = guidanceText(block);
   return (

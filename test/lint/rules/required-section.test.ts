@@ -701,6 +701,21 @@ Drop it.
   { describe, it },
 );
 
+describe('required-section: a section whose only guidance is labelled a tip (`[TIP]: # (…)`)', () => {
+  it('is a suggestion, not asked of every pattern: missing, a warning; a section with a `[NOTE]` is still required', async () => {
+    const template =
+      '# [Title]\n\n## Abstract\n\n[NOTE]: # ( Give a short overview. )\n\n## Terminology\n\n[TIP]: # ( List any unusual terms here. )\n\n---\n\n## Design\n\n[NOTE]: # ( Describe the change. )\n';
+    const text = '# Quiet replicas\n\n## Abstract\n\nReplicas that never vote.\n\n## Design\n\nA flag on the replica.\n';
+    expect((await lintOne('required-section', text, { template })).diagnostics.map((d) => `${d.severity} ${d.message.split(',')[0]}`)).toEqual([
+      'warning Missing section `## Terminology`',
+    ]);
+    const noDesign = text.replace('## Design\n\nA flag on the replica.\n', '## Terminology\n\nNone.\n');
+    expect((await lintOne('required-section', noDesign, { template })).diagnostics.map((d) => `${d.severity} ${d.message.split(',')[0]}`)).toEqual([
+      'error Missing section `## Design`',
+    ]);
+  });
+});
+
 describe('required-section: a sub-heading the template leaves as an escaped placeholder (`### \\<Approach\\>`)', () => {
   it("is a slot any heading of the author's fills: their `### Use the existing selector` is one, nothing missing", async () => {
     const template = '# Title\n\n## Design\n\nHow.\n\n## Alternatives Considered\n\nList them here.\n\n### \\<Approach\\>\n\nLinks and the pros and cons.\n';
