@@ -136,8 +136,13 @@ export function deriveTemplate(read: readonly MarkdownDocument[], slugs: readonl
     'front-matter': titles.filter((t) => t.frontMatter).length,
     section: titles.filter((t) => t.section).length,
   };
-  const titleFrom: TitlePlace =
-    (['heading', 'front-matter', 'section'] as const).filter((k) => most(titleCounts[k])).sort((a, b) => titleCounts[b] - titleCounts[a])[0] ?? 'none';
+  // (As many with a front matter `title` as with an H1, the two mostly other words — `title: Kong` over
+  // `# About the Kong pattern`, as a static site's pages keep them —: the front matter's is the name
+  // the site publishes, the H1 a heading of the text.)
+  const both = titles.filter((t) => t.heading && t.frontMatter);
+  const differ = both.filter((t) => foldText(t.heading!) !== foldText(t.frontMatter!)).length;
+  const titleOrder = both.length > 0 && differ * 2 > both.length ? (['front-matter', 'heading', 'section'] as const) : (['heading', 'front-matter', 'section'] as const);
+  const titleFrom: TitlePlace = titleOrder.filter((k) => most(titleCounts[k])).sort((a, b) => titleCounts[b] - titleCounts[a])[0] ?? 'none';
 
   const places = docs.map(summaryPlaces);
   const blockquotes = places.filter((p) => p.blockquote).length;

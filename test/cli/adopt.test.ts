@@ -459,6 +459,20 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(dir)).toEqual([]);
   });
 
+  it('front matter titles beside H1s of other words (`title: Kong` over `# About the Kong pattern`): the front matter names the pattern', async () => {
+    const page = (name: string, h1: string) => `---\ntitle: ${name}\nsummary: ${name} in one line.\n---\n\n# ${h1}\n\nWhat it does.\n\n## Architecture\n\nThe parts.\n`;
+    const dir = await tempCatalog({
+      'kong/_index.md': page('Kong', 'About the Kong pattern'),
+      'edge/_index.md': page('Industrial edge', 'About the industrial edge pattern'),
+      'dr/_index.md': page('Regional DR', 'Regional disaster recovery'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('title: front matter `title` (3 of 3)');
+    const catalog = await loadCatalog(dir);
+    expect(catalog.patterns.map((p) => p.title?.text).sort()).toEqual(['Industrial edge', 'Kong', 'Regional DR']);
+  });
+
   it("Hugo's section pages (`<group>/_index.md`) are the folders' pages: the layout, the template (`template/_index.md`) and slugs by folder", async () => {
     const page = (t: string) => `# ${t} Working Group\n\n${t} keeps things moving.\n\n## Goals\n\nWhat ${t} wants.\n\n## Members\n\nWho.\n`;
     const files: Record<string, string> = {
