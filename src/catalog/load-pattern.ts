@@ -727,7 +727,12 @@ function readSummary(
   const lead = leadBlock(doc);
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
   if (placed) return placed;
-  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead))
+  // (Not the template's own quote kept as it is, `> Every feature will need design sign off…`: no word of this pattern's.)
+  const templateQuote = (text: string) =>
+    holdsBlank(text) ||
+    ` ${templateText(/(?:)/)} `.includes(` ${foldText(text)} `) ||
+    (template?.preamble ?? []).some((b) => b.kind === 'blockquote' && foldText(b.text) === foldText(text));
+  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead) && !templateQuote(lead.text))
     return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
@@ -776,7 +781,8 @@ function readSummary(
   );
   // (A line of the template's the author filled in and ran on in the same paragraph, no blank line
   // between — `… to read messages. Learn more about this pattern at …: https://…` —: the summary ends before it.)
-  const text = prose ? beforeTemplateLine(prose.text, openings) : '';
+  // (Characters no one sees before it, a zero-width space pasted in: no part of it.)
+  const text = prose ? beforeTemplateLine(prose.text, openings).replace(/^[\s\u200b\u200c\u200d\u2060\ufeff]+/u, '') : '';
   return prose && text ? { text, from: 'paragraph', range: prose.range } : undefined;
 }
 
@@ -892,7 +898,7 @@ const SUMMARY_SECTION = /^(?:(?:simple )?summary|abstract|synopsis|tl;? ?dr|exec
 
 /** Sections that hold a document's record rather than its prose (`## Status` with "Superseded by ADR 9"): no summary is read there. */
 const RECORD_SECTIONS =
-  /^(?:status|status of (?:this|the) (?:document|memo|proposal|explainer|specification|spec|draft|rfc|note)|document status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
+  /^(?:status|(?:special )?thanks|acknowledg(?:e)?ments?|credits|(?:[a-z-]+ )?(?:sign-?off )?checklist|status of (?:this|the) (?:document|memo|proposal|explainer|specification|spec|draft|rfc|note)|document status|date|dates|authors?|author\(s\)|deciders|decision makers|owners?|reviewers|approvers|tags|labels|metadata|table of contents|contents|toc|changelog|change log|revision history|history|feedback|also known as|aka|a\.?k\.?a\.?|aliases|other names|synonyms|(?:(?:glossary|terminology|definitions?|abbreviations?|acronyms|terms)(?: (?:and |& )?)?){1,3})$/;
 
 /** The kind of document alone, no name of its own (folded): `RFC`, `Proposal`, `Design document`, `ADR`. */
 const DOCUMENT_KIND =
@@ -1216,6 +1222,13 @@ function byline(raw: string): boolean {
   const bold = /^\s*(\*\*|__)([^*_\n]{1,40})\1\s*:?\s*/.exec(raw);
   if (bold && linksOnly(raw.slice(bold[0].length).replace(/[|,;]|\band\b/g, ' '))) return true;
   const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  // (Handles alone, `@ada-roe @ben Ben Doe`: who wrote it, as their accounts name them.)
+  if (
+    /^\s*@[\w-]/.test(raw) &&
+    (raw.match(/(?:^|\s)@[\w-]+/g) ?? []).length >= 2 &&
+    raw.replace(/(?:^|\s)@[\w-]+(?:\s+\p{Lu}[\p{L}'-]*)*/gu, '').replace(/[\s,;&]|\band\b/g, '') === ''
+  )
+    return true;
   // (Names a line each, with line breaks — `Jane Roe  ` / `John Doe  ` under the title —: the authors.)
   if (lines.length >= 2 && lines.every((line) => NAME_LINE.test(line.replace(/\\$|<br\s*\/?>\s*$/i, '').trim()))) return true;
   // (Or on one line, in italics as a byline is set or not: `*Ada Roe, Ben Doe*`, `*ada@, ben@*`; one

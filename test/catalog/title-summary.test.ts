@@ -1485,4 +1485,22 @@ describe('the first paragraph as the summary, past what is said of the document'
       ['undo-bar', 'An undo bar offers one step back after a destructive action.'],
     ]);
   });
+
+  it('skips handles alone (`@ada-roe @ben`), a thanks or checklist section, and characters no one sees before the text; and the template’s own quote kept as it is', async () => {
+    const catalog = await catalogOf('# [Pattern Title]\n\n> Every design needs sign-off from a maintainer.\n\n## Motivation\n\n[Why]\n', {
+      'fair-share': '# Fair share\n\n@ada-roe @ben-doe Cy Lee\n\n## Motivation\n\nQueues share the cluster by weight.\n',
+      'gpu-slices': '# GPU slices\n\n## Special Thanks\n\nThis would not exist without the lab team.\n\n## Motivation\n\nOne GPU serves several small jobs.\n',
+      'batch-quota':
+        '# Batch quota\n\n## Release Signoff Checklist\n\nItems marked with (R) are required before a release.\n\n## Motivation\n\nBatch jobs get a quota of their own.\n',
+      'hot-reload': '# Hot reload\n\n\u200b\tThe scheduler reads its settings again when they change.\n',
+      'oci-bundles': '# OCI bundles\n\n> Every design needs sign-off from a maintainer.\n\n## Motivation\n\nBundles travel as images.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['batch-quota', 'Batch jobs get a quota of their own.'],
+      ['fair-share', 'Queues share the cluster by weight.'],
+      ['gpu-slices', 'One GPU serves several small jobs.'],
+      ['hot-reload', 'The scheduler reads its settings again when they change.'],
+      ['oci-bundles', 'Bundles travel as images.'],
+    ]);
+  });
 });
