@@ -405,7 +405,10 @@ export function chooseLayout(
       patterns.push(f);
     }
   if (schema) {
-    const slugs = new Set(patterns.map(slugOfFile));
+    // (A name the patterns share among themselves, `explainer.md` in each explainer's folder, is no
+    // clash: each is told by its folder, and so is one of another layout.)
+    const named = countBy(patterns.map((f) => slugOfFile(f) ?? ''));
+    const slugs = new Set(patterns.map(slugOfFile).filter((s) => (named.get(s ?? '') ?? 0) < 2));
     // (A file inside a pattern's own folder, `keps/sig-x/1209-metrics/migration.md`, is that pattern's document.)
     const folders = new Set<string>();
     const addFolders = (kind: Layout, list: readonly ScannedFile[]) => {
@@ -661,6 +664,22 @@ function listedByIndex(files: readonly ScannedFile[], eligible: readonly Scanned
 }
 
 /**
+ * The file name most of the documents that fit share (`explainer.md`), where one does: five of them at
+ * least, and a third of those that fit; never a folder's own page (`README.md`, `index.md`), the name of
+ * every folder's page, documents or not.
+ */
+function documentName(files: readonly ScannedFile[], fit: (f: ScannedFile) => Fit | undefined): string | undefined {
+  const fitting = files.filter((f) => {
+    const x = fit(f);
+    return x !== undefined && fits(x);
+  });
+  const counts = new Map<string, number>();
+  for (const f of fitting) if (!f.folderKind && !/^(?:readme|_?index)\.(?:md|markdown)$/i.test(f.base)) counts.set(f.base, (counts.get(f.base) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top && top[1] >= 5 && top[1] * 3 >= fitting.length ? top[0] : undefined;
+}
+
+/**
  * At each folder level, names whose files mostly do not fit the template
  * (`book/`, `meta/`, `docs/guide/`) are left out: the level becomes the one
  * name kept, names starting alike (`_*`), a few names, or stays `*` with the
@@ -677,6 +696,13 @@ function narrowFolders(
   deeperFirst = false,
 ): Layout {
   let current = layout;
+  // (A file named as most of the catalog's documents are, `explainer.md` in each explainer's folder, is
+  // one of them whatever sections it has: its folder is no folder of other pages.)
+  const named = documentName(
+    files.filter((f) => inLayout(layout, f)),
+    fit,
+  );
+  const fitsHere = (f: ScannedFile, x: Fit) => fits(x) || f.base === named;
   // The files a level would leave out that fit the template (its folders that mostly do not).
   const fittingLeftOut = (at: Layout, level: number): { fitting: number; out: number } => {
     const byValue = groupBy(
@@ -686,8 +712,11 @@ function narrowFolders(
     let fitting = 0;
     let out = 0;
     for (const group of byValue.values()) {
-      const parsed = group.map(fit).filter((x): x is Fit => x !== undefined);
-      const fitCount = parsed.filter(fits).length;
+      const parsed = group.flatMap((f) => {
+        const x = fit(f);
+        return x === undefined ? [] : [{ f, x }];
+      });
+      const fitCount = parsed.filter(({ f, x }) => fitsHere(f, x)).length;
       if (parsed.length > 0 && fitCount < parsed.length * FOLDER_KEEP_SHARE) [fitting, out] = [fitting + fitCount, out + group.length];
     }
     return { fitting, out };
@@ -721,8 +750,11 @@ function narrowFolders(
       continue;
     }
     const share = (group: ScannedFile[]) => {
-      const parsed = group.map(fit).filter((x): x is Fit => x !== undefined);
-      return { fitting: parsed.filter(fits).length, parsed: parsed.length };
+      const parsed = group.flatMap((f) => {
+        const x = fit(f);
+        return x === undefined ? [] : [{ f, x }];
+      });
+      return { fitting: parsed.filter(({ f, x }) => fitsHere(f, x)).length, parsed: parsed.length };
     };
     // (Folders of one file each are the patterns' own folders, `62-cell-id/cell-id.md`: none is a group
     // of files to keep or leave out by how well its files fit. A pattern that fits the template badly is
@@ -834,6 +866,7 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
   const byName = new Map<string, string[]>();
   const templates: ScannedFile[] = [];
   const empty: ScannedFile[] = [];
+  const docName = documentName(set, fit);
   const patterns: ScannedFile[] = [];
   // A site's listing page of its folder (`has_children: true` in its front matter, or the page others
   // name as their `parent:`, as Jekyll's navigation themes have it), with none of the template's sections.
@@ -896,7 +929,8 @@ function excludeNonPatterns(layout: Layout, inSet: readonly ScannedFile[], fit: 
     else if (templateNameScore(file) >= 3 && !(templateWordInTopic(file) && fitsTemplate(fit(file)))) templates.push(file);
     else {
       const f = fit(file);
-      if (f && fitsNothing(f)) empty.push(file);
+      // (Named as most of the documents are, `explainer.md` in its folder, it is one of them, whatever sections it has.)
+      if (f && fitsNothing(f) && file.base !== docName) empty.push(file);
       else patterns.push(file);
     }
   }

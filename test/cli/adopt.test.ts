@@ -459,6 +459,23 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(dir)).toEqual([]);
   });
 
+  it('a file named as most documents are (`explainer.md`) is one whatever its sections, and a deeper folder of them (`Group/Topic/explainer.md`) joins', async () => {
+    const fits = (t: string) => `# ${t}\n\n## Introduction\n\n${t} does a thing.\n\n## Goals\n\nDo it well.\n`;
+    const files: Record<string, string> = {};
+    for (const t of ['Tabs', 'Panels', 'Menus', 'Toasts', 'Sheets', 'Chips']) files[`${t}/explainer.md`] = fits(t);
+    // (One written without those sections, beside a page of another kind: still the folder's explainer.)
+    files['Sliders/explainer.md'] = '# Sliders\n\nA slider picks a value.\n\n## Use cases\n\nVolume.\n';
+    files['Sliders/security-privacy.md'] = '# Questions\n\n1. Does it expose data? No.\n';
+    for (const t of ['Captions', 'Contrast']) files[`Accessibility/${t}/explainer.md`] = fits(t);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const picked = (await loadCatalog(dir)).patterns.map((p) => p.path).sort();
+    expect(picked).toContain('Sliders/explainer.md');
+    expect(picked).toContain('Accessibility/Captions/explainer.md');
+    expect(picked).toContain('Accessibility/Contrast/explainer.md');
+  });
+
   it('front matter titles beside H1s of other words (`title: Kong` over `# About the Kong pattern`): the front matter names the pattern', async () => {
     const page = (name: string, h1: string) => `---\ntitle: ${name}\nsummary: ${name} in one line.\n---\n\n# ${h1}\n\nWhat it does.\n\n## Architecture\n\nThe parts.\n`;
     const dir = await tempCatalog({
