@@ -20,8 +20,15 @@ export default defineRule({
     // Diagram Steps`, `### Device-to-cloud Diagram Steps`): each another, not the same one twice.
     const extended = new Set(outline.renamed.filter((r) => r.extended).map((r) => r.section));
     // Headings of the author's (none of the template's), for the topics copies may each belong to.
+    // (A topic of the document's own, under its title or a section of the template's: not a sub-heading
+    // of a heading of the author's, `### Costs` under `## Tradeoffs`.)
     const templates = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.heading)));
-    const unknown = pattern.document.headings.filter((h) => !templates.has(h));
+    const headings = pattern.document.headings;
+    const topLevel = (h: Heading) => {
+      const parent = headings.slice(0, headings.indexOf(h)).findLast((o) => o.level < h.level);
+      return parent === undefined || parent === pattern.document.title || templates.has(parent);
+    };
+    const unknown = headings.filter((h) => !templates.has(h) && topLevel(h));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
     const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
@@ -47,7 +54,11 @@ export default defineRule({
               // (Not a second copy under the same topic.)
               const topics = [first, section].map((s) => topicBefore(s, unknown));
               const earlier = group.slice(0, i).filter(same);
+              // (Only copies written above the template's level, as topics' parts written a level off are:
+              // at its level, after the sub-headings of other sections, a copy is a copy.)
               const perTopic =
+                section.level < schema.level &&
+                earlier.every((e) => e.level < schema.level) &&
                 topics[1] !== undefined &&
                 topics[1].range.start.offset > earlier.at(-1)!.heading.range.start.offset &&
                 earlier.every((e) => {

@@ -293,6 +293,17 @@ describe('duplicate-section for the sections of each of several topics of the au
             { message: 'Duplicate section `# Default settings`: it already appears on line 11. Merge the two.', line: 23, column: 1 },
           ],
         },
+        {
+          name: 'copies at the template’s level, after sub-headings of other sections, are copies: an error',
+          text: '# Factories\n\n## Overview\n\nTwo factories.\n\n### Buckets\n\nMakes buckets.\n\n## Default settings\n\nEncrypted.\n\n## Architecture\n\n### Queues\n\nMakes queues.\n\n## Default settings\n\nA dead-letter queue.\n',
+          errors: [{ message: 'Duplicate section `## Default settings`: it already appears on line 11. Merge the two.', line: 21, column: 1 }],
+        },
+        {
+          name: 'copies a level up after sub-headings of a heading of the author’s (`### Costs` under `## Tradeoffs`) are copies: an error',
+          template: '# [Name]\n\n## Design\n\nHow.\n\n### Default settings\n\nWhat it sets up.\n',
+          text: '# Factories\n\n# Design\n\nTwo factories.\n\n## Tradeoffs\n\n### Gains\n\nFast.\n\n## Default settings\n\nEncrypted.\n\n## Risks\n\n### Costs\n\nMoney.\n\n## Default settings\n\nAgain.\n',
+          errors: [{ message: 'Duplicate section `## Default settings`: it already appears on line 13. Merge the two.', line: 23, column: 1 }],
+        },
       ],
     },
     { describe, it },
