@@ -452,10 +452,16 @@ export class CatalogIndex<P extends PatternView = PatternView> {
     return this.labels!.size > 0;
   }
 
-  /** A pattern's page on the catalog's published site, by the URL's path after `site.url`. */
+  /** A pattern's page on the catalog's published site, by the URL's path after `site.url` (or `site.publishedAt`, another tool's). */
   private publishedPattern(url: string): P | undefined {
-    const site = this.catalog.config.site.url;
-    if (!site) return undefined;
+    for (const site of [this.catalog.config.site.url, this.catalog.config.site.publishedAt]) {
+      const found = site ? this.publishedAtSite(url, site) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private publishedAtSite(url: string, site: string): P | undefined {
     const base = site.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
     const bare = url.replace(/^https?:\/\//i, '').replace(/[?#].*$/, '');
     if (bare !== base && !bare.startsWith(`${base}/`)) return undefined;

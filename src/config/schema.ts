@@ -180,6 +180,11 @@ export const configSchema = z.strictObject({
         .optional(),
       /** The published site's address (`https://example.org/catalog/`), for `sitemap.xml`. */
       url: z.url({ protocol: /^https?$/ }).optional(),
+      /**
+       * Where another tool publishes the catalog's pages (`https://rustsec.org/advisories`): links
+       * there count as links to the patterns, and this site writes no canonical address from it.
+       */
+      publishedAt: z.url({ protocol: /^https?$/ }).optional(),
       /** The catalog's repository page, for "edit this page" links: `https://github.com/org/repo`. */
       repoUrl: z.url({ protocol: /^https?$/ }).optional(),
       /** The branch edit links point at (default `main`). */

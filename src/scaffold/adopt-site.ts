@@ -12,6 +12,8 @@ export interface PublishedSite {
   url: string;
   links: number;
   patterns: number;
+  /** Most of its pages at Patternbook's own addresses (`patterns/<slug>/`): its pages may be this site's; else another tool publishes them. */
+  ours: boolean;
 }
 
 /** Code hosts, whose addresses show a repository's files, not a site built from them. */
@@ -31,7 +33,7 @@ const SITE_MIN_PATTERNS = 3;
  */
 export function publishedSite(patterns: readonly LinkedPattern[]): PublishedSite | undefined {
   const routes = siteRoutes(patterns);
-  const found = new Map<string, { links: number; patterns: Set<string>; https: number }>();
+  const found = new Map<string, { links: number; patterns: Set<string>; https: number; ours: number }>();
   for (const p of patterns) {
     for (const url of p.urls) {
       const m = /^(https?):\/\/([^/?#\s]+)(\/[^?#\s]*)?/i.exec(url.trim());
@@ -51,19 +53,20 @@ export function publishedSite(patterns: readonly LinkedPattern[]): PublishedSite
         const target = routes.get(pageRoute(segments.slice(i).join('/')));
         if (!target || target.slug === p.slug) continue;
         const base = [host, ...segments.slice(0, i)].join('/');
-        const entry = found.get(base) ?? found.set(base, { links: 0, patterns: new Set(), https: 0 }).get(base)!;
+        const entry = found.get(base) ?? found.set(base, { links: 0, patterns: new Set(), https: 0, ours: 0 }).get(base)!;
         entry.links++;
+        if (segments.length === i + 2 && segments[i] === 'patterns' && segments[i + 1] === target.slug && pathPart.endsWith('/')) entry.ours++;
         entry.patterns.add(target.slug);
         if (m[1]!.toLowerCase() === 'https') entry.https++;
       }
     }
   }
-  let best: [string, { links: number; patterns: Set<string>; https: number }] | undefined;
+  let best: [string, { links: number; patterns: Set<string>; https: number; ours: number }] | undefined;
   for (const entry of found) {
     if (entry[1].links < SITE_MIN_LINKS || entry[1].patterns.size < SITE_MIN_PATTERNS) continue;
     if (!best || entry[1].links > best[1].links || (entry[1].links === best[1].links && entry[0].length < best[0].length)) best = entry;
   }
   if (!best) return undefined;
   const [base, e] = best;
-  return { url: `${e.https * 2 >= e.links ? 'https' : 'http'}://${base}`, links: e.links, patterns: e.patterns.size };
+  return { url: `${e.https * 2 >= e.links ? 'https' : 'http'}://${base}`, links: e.links, patterns: e.patterns.size, ours: e.ours * 2 > e.links };
 }

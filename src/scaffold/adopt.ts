@@ -1032,10 +1032,10 @@ function renderConfig(result: Omit<AdoptResult, 'configText'>, templateRel: stri
     const site = result.site;
     lines.push(
       ...comment(
-        `Published site: ${plural(site.links, 'link')} of the patterns lead to ${plural(site.patterns, "pattern's page", "patterns' pages")} at ${site.url}: with this address they count as links to those patterns (relations, the graph, the site).`,
+        `Published site: ${plural(site.links, 'link')} of the patterns lead to ${plural(site.patterns, "pattern's page", "patterns' pages")} at ${site.url}: with this address they count as links to those patterns (relations, the graph, the site).${site.ours ? '' : " Its pages are another tool's (not at `patterns/<slug>/`), so this site writes no canonical address from it; set `url` where Patternbook's site is published."}`,
       ),
     );
-    siteLines.push(`  url: ${q(site.url)}`);
+    siteLines.push(`  ${site.ours ? 'url' : 'publishedAt'}: ${q(site.url)}`);
   }
   if (facts.title) {
     lines.push(...comment(`The site's name, from ${facts.title.from}.`));

@@ -1230,6 +1230,26 @@ describe('patternbook init --adopt', () => {
     expect(await lintFindings(zero)).toEqual([]);
   });
 
+  it("takes another tool's published pages (`…/retry.html`) as `site.publishedAt`: links there are relations, and the site writes no canonical address from it", async () => {
+    const names = ['retry', 'timeout', 'bulkhead', 'cache-aside'];
+    const page = (name: string) =>
+      `---\ntitle: ${name}\n---\n\n## Intent\n\nWhat ${name} is for.\n\n## Related Patterns\n\n${names
+        .filter((n) => n !== name)
+        .map((n) => `- [${n}](https://advisories.example.org/${n}.html)`)
+        .join('\n')}\n`;
+    const dir = await tempCatalog(Object.fromEntries(names.map((name) => [`${name}/README.md`, page(name)])));
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).site).toEqual({ publishedAt: 'https://advisories.example.org' });
+    const graph = await runCli(['graph', dir, '--format', 'json'], REPO);
+    expect((JSON.parse(graph.stdout) as { edges: { kind: string }[] }).edges.filter((e) => e.kind === 'related')).toHaveLength(6);
+    const out = path.join(dir, '_site');
+    expect((await runCli(['build', dir, '--out', out], REPO)).code).toBe(0);
+    const html = await readFile(path.join(out, 'patterns/retry/index.html'), 'utf8');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).toContain('<h1');
+  });
+
   it("takes the catalog's published site from the patterns' links to each other's pages there, so they count as relations", async () => {
     const names = ['retry', 'timeout', 'bulkhead', 'cache-aside'];
     const page = (name: string) =>
