@@ -1,4 +1,4 @@
-import { displayTitle } from '../catalog/view.js';
+import { displaySummary, displayTitle } from '../catalog/view.js';
 import type { Catalog, LightCatalog, Pattern } from '../catalog/types.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationLists, type PatternRelations } from '../catalog/relations.js';
@@ -116,7 +116,7 @@ export function ownEntry(pattern: Pattern, template: TemplateSchema): OwnEntry {
     path: pattern.path,
     url: `patterns/${encodeURIComponent(pattern.slug)}/`,
     title: displayTitle(pattern),
-    ...(pattern.summary ? { summary: pattern.summary.text } : {}),
+    ...(pattern.summary ? { summary: displaySummary(pattern.summary)! } : {}),
     frontMatter: pattern.frontMatter,
     ...(newest?.version ? { version: newest.version } : {}),
     ...(newest?.date ? { updated: newest.date } : {}),

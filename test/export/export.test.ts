@@ -79,6 +79,15 @@ describe('patternbook export --format json', () => {
     expect(await readFile(path.join(out, 'catalog.json'), 'utf8')).toBe(first.stdout);
   });
 
+  it('gives each summary as the site shows it: a lead-in to a link set on its own line dropped, back to the sentence before it', async () => {
+    const root = await tempCatalog({
+      'queues/README.md': '# Queues\n\nUse the broker crate from now on. Its new home is at:\n\n<https://example.org/broker>\n\nThe broker batches writes.\n',
+    });
+    const r = await runCli(['export', root], REPO);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { patterns: { summary?: string }[] }).patterns[0]!.summary).toBe('Use the broker crate from now on.');
+  });
+
   it('writes atomically to --out', async () => {
     const dir = await tempCatalog();
     const r = await runCli(['export', EXAMPLES, '--out', path.join(dir, 'catalog.json')], REPO);
