@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
 import {
   bySiteAddress,
+  decodeLinkPath,
   fromPageFolder,
   fromSiteRoot,
   isSiteAddressPath,
@@ -340,8 +341,17 @@ export default defineCatalogRule({
               });
               break;
             }
+            // (The template's own link, kept as written in a folder other than the template's: the fix is
+            // the template's too, or every new pattern copies it broken.)
+            const templateDir = path.dirname(template.file);
+            const copied =
+              templateDir !== path.dirname(pattern.file) &&
+              template.document.links.some((l) => l.url === link.url) &&
+              index.files.stat(path.resolve(templateDir, decodeLinkPath(link.url.replace(/[?#].*$/, '')))) !== undefined
+                ? ` It is the template's own link, written for the template's folder (\`${path.relative(index.catalog.root, template.file).split(path.sep).join('/')}\`), where it works: fix it here and in the template, or every new pattern copies it broken.`
+                : '';
             report({
-              message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${looks}${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.`,
+              message: `Broken link ${shown}: there is no ${code(target.rel)} in the catalog.${looks}${suggestion ? ` Did you mean ${code(suggestion)}?` : ''} Fix the path or remove the link.${copied}`,
               ...at,
               ...(suggestion ? { expected: suggestion } : {}),
             });

@@ -878,6 +878,19 @@ describe('link: a relative link from a page that sets its own address (`permalin
   });
 });
 
+describe("link: the template's own link, copied into a pattern in another folder", () => {
+  it('is still broken, and says the fix is the template’s too', async () => {
+    const { lintOne } = await import('./_lint-one.js');
+    const template = '# [Title]\n\n## Overview\n\nWhat it is.\n\n## License\n\nReleased under [CC0](./LICENSE.md).\n';
+    const found = await lintOne('link', '# Knob\n\n## Overview\n\nTurns.\n\n## License\n\nReleased under [CC0](./LICENSE.md).\n', {
+      template,
+      files: { 'templates/LICENSE.md': 'CC0\n' },
+    });
+    expect(found.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(found.diagnostics[0]!.message).toContain("It is the template's own link, written for the template's folder (`templates/pattern.md`), where it works");
+  });
+});
+
 describe('link: the table of contents a tool keeps (`<!-- toc -->` … `<!-- /toc -->`)', () => {
   it("an anchor that is the tool's id for a heading (code and characters beyond ASCII dropped) is a warning that says so; the same anchor outside the table, or one that names no heading, is broken", async () => {
     const { lintOne } = await import('./_lint-one.js');
