@@ -41,6 +41,17 @@ export function relationKind(sectionTitle: string | undefined): ListedKind | und
   return kind ?? undefined;
 }
 
+/**
+ * Whether a link of a relations section is one of its entries — on a line that is a list item or a
+ * table row, or that opens with it — rather than a mention in the author's prose (`We weighed the
+ * [style guide](…) too, but…`): a discussion of alternatives links what it speaks of in passing.
+ */
+export function listedEntry(source: string, link: Pick<Link, 'range'>): boolean {
+  const start = link.range.start.offset;
+  const line = source.slice(source.lastIndexOf('\n', start - 1) + 1, start);
+  return /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|\|)/.test(line) ? true : /^\s*[*_]{0,2}$/.test(line);
+}
+
 /** Section names repeat across a catalog: their kind is remembered, up to a bound. */
 const sectionKinds = new Map<string, ListedKind | null>();
 

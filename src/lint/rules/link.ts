@@ -19,7 +19,7 @@ import {
   schemelessAddress,
   wrappedWebAddress,
 } from '../../catalog/links.js';
-import { relationKind } from '../../catalog/relations.js';
+import { listedEntry, relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -241,7 +241,16 @@ export default defineCatalogRule({
           // A missing entry of Related Patterns / Alternatives is `related-pattern`'s to report, naming patterns.
           // (Not a web address wrapped in more brackets, `((https://…))`, nor one written without its scheme,
           // `slack.example.io`: a slip of the link's syntax, said here.)
-          if (!info && relationKind(link.sectionPath[0]) && !wrappedWebAddress(link.url) && !schemelessAddress(link.url)) break;
+          // (Not a mention in the prose of a discussion of alternatives: no entry, this rule's.)
+          const listed = relationKind(link.sectionPath[0]);
+          if (
+            !info &&
+            listed &&
+            !(listed === 'alternative' && !listedEntry(index.sourceOf(pattern), link)) &&
+            !wrappedWebAddress(link.url) &&
+            !schemelessAddress(link.url)
+          )
+            break;
           // `/pics/notes.md` in the `public/` a site generator serves at the site's root, `guides/x.md` in
           // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
           const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);

@@ -4,7 +4,7 @@ import type { CatalogIndex } from '../../catalog/catalog-index.js';
 import { isSiteAddressPath, relativeLink, repositoryFile, schemelessAddress, wrappedWebAddress } from '../../catalog/links.js';
 import { classifyTarget, slugOfPath } from '../../catalog/targets.js';
 import type { PatternView } from '../../catalog/types.js';
-import { relationKind } from '../../catalog/relations.js';
+import { listedEntry, relationKind } from '../../catalog/relations.js';
 import { nearest } from '../../util/similar.js';
 import { defineCatalogRule } from '../rule.js';
 import { code } from './_format.js';
@@ -22,6 +22,8 @@ export default defineCatalogRule({
     for (const link of pattern.links) {
       const kind = relationKind(link.sectionPath[0]);
       if (!kind) continue;
+      // (A link in the prose of a discussion of alternatives is a mention, no entry: the link rule's.)
+      if (kind === 'alternative' && !listedEntry(index.sourceOf(pattern), link)) continue;
       const where = `\`${link.sectionPath[0]}\``;
       const shown = code(link.url);
       const at = { range: link.range };

@@ -217,3 +217,19 @@ describe('related-pattern', () => {
     ]);
   });
 });
+
+describe('related-pattern: a link in the prose of a discussion of alternatives', () => {
+  it('is a mention, no entry: a broken one is the link rule’s (“Broken link”), an entry of a list there stays this rule’s', async () => {
+    const root = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n## Design\n\nHow.\n\n## Alternatives Considered\n\nWhat else was weighed, and why not.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'chainer/README.md':
+        '# Chainer operator\n\n## Design\n\nOne operator.\n\n## Alternatives Considered\n\nWe know the [mpi operator](mpi-proposal.md) is proposed already; reusing it was weighed.\n\n- [Gang scheduler](../gang/README.md)\n',
+    });
+    const report = await lint({ root, only: ['link', 'related-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.message.slice(0, 28)}`))).toEqual([
+      '9 link Broken link `mpi-proposal.md',
+      '11 related-pattern `Alternatives Considered` li',
+    ]);
+  });
+});
