@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CatalogIndex } from '../../catalog/catalog-index.js';
 import {
   bySiteAddress,
+  resolveReference,
   decodeLinkPath,
   fromPageFolder,
   fromSiteRoot,
@@ -404,6 +405,35 @@ function toolIds(source: string): Map<string, Heading> {
   return out;
 }
 
+/**
+ * The Markdown file among those a pattern links to — by a relative path, or by its address on a code
+ * host (`https://github.com/org/repo/blob/main/PROTOCOL.md#…`) read in the repository around the
+ * catalog — that has a heading with this id.
+ */
+function linkedDocumentWith(id: string, pattern: PatternView, index: CatalogIndex): string | undefined {
+  const root = index.catalog.root;
+  const repo = repositoryRoot(root) ?? root;
+  const seen = new Set<string>();
+  for (const l of pattern.links) {
+    const url = l.url.trim();
+    if (url.startsWith('#')) continue;
+    let file: string | undefined;
+    const hosted =
+      /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree)\/[^/]+\/([^?#]+\.(?:md|markdown))(?:[?#]|$)/i.exec(url);
+    if (hosted) file = path.resolve(repo, decodeLinkPath(hosted[1]!));
+    else {
+      const target = resolveReference(url, pattern.file, root);
+      if (target.kind === 'local' && /\.(?:md|markdown)$/i.test(target.file)) file = target.file;
+    }
+    if (!file || file === pattern.file || seen.has(file)) continue;
+    seen.add(file);
+    const rel = path.relative(repo, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    if (index.anchorsOf(file)?.has(id)) return file;
+  }
+  return undefined;
+}
+
 /** `#anchor` must name a heading (or an HTML `id`/`name`) of the Markdown file it points into. */
 function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: PatternView, index: CatalogIndex, report: (r: Report) => void): void {
   let anchor = rawAnchor;
@@ -487,6 +517,20 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
     report({
       message: `Broken link ${code(link.url)}: a route of a single-page app (what follows \`#/\` names one of its pages), not a heading, and leads nowhere on git hosts or Patternbook's site. Link that app's full address instead (\`https://…/#${anchor}\`).`,
       range: link.range,
+    });
+    return;
+  }
+  // A heading of another Markdown file this pattern links to — the specification its text is written to
+  // amend (`PROTOCOL.md#struct-field` linked elsewhere in it) —: text meant for that file, where the anchor
+  // jumps once it is pasted in; here it jumps nowhere. A warning, with the link that jumps from here.
+  const meant = self ? linkedDocumentWith(lower, pattern, index) : undefined;
+  if (meant) {
+    const fixed = `${relativeLink(pattern.file, meant)}#${lower}`;
+    report({
+      message: `Anchor ${code(`#${anchor}`)} names no heading of this pattern, but one of ${code(path.relative(path.dirname(pattern.file), meant).split(path.sep).join('/'))}, which it links to: text meant for that file, likely, where it jumps once pasted in. Here it jumps nowhere; ${code(fixed)} would.`,
+      range: link.range,
+      warning: true,
+      expected: fixed,
     });
     return;
   }
