@@ -1,3 +1,4 @@
+import { parse as parseToml } from 'smol-toml';
 import { parseDocument, isMap } from 'yaml';
 import { LineIndex } from './lines.js';
 
@@ -15,8 +16,11 @@ export interface FrontMatter {
   startLine: number;
   /** 1-based line of the closing `---` or `...` (`%}`). */
   endLine: number;
-  /** Written in a Hyde `{%hyde … %}` block rather than between `---` lines. */
-  syntax?: 'hyde';
+  /**
+   * Written in a Hyde `{%hyde … %}` block rather than between `---` lines; or in TOML, between `+++`
+   * lines (Hugo's, Zola's) or as `key = "value"` lines closed by a `---` line alone (Bartholomew's).
+   */
+  syntax?: 'hyde' | 'toml' | 'toml-head';
   /** The indent taken off the lines of `raw` (a Hyde block's): a column in the file is one in `raw` plus this. */
   indent?: number;
   /** Below the comments that open the file (a licence header): the catalog's metadata, though no Markdown tool reads it as front matter. */
@@ -50,7 +54,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
  */
 export function parseFrontMatter(source: string): FrontMatterResult {
   const open = source.startsWith('---') ? OPEN.exec(source) : null;
-  if (!open) return source.startsWith('<!--') ? afterComment(source) : hydeBlock(source);
+  if (!open) return source.startsWith('<!--') ? afterComment(source) : (tomlBlock(source) ?? hydeBlock(source));
 
   const lines = source.slice(open[0].length).split(/\r\n|\r|\n/);
   const closeIndex = lines.findIndex((line) => CLOSE.test(line));
@@ -124,6 +128,55 @@ function hydeBlock(source: string): FrontMatterResult {
   const shared = Number.isFinite(indent) ? indent : 0;
   const raw = body.map((l) => l.slice(Math.min(shared, /^[ \t]*/.exec(l)![0].length))).join('\n');
   return readBlock(raw, { startLine: at + 1, endLine: close + 1, indent: shared, syntax: 'hyde' });
+}
+
+/** A TOML line: `key = value`, a `[table]` header, or a comment. */
+const TOML_LINE = /^[ \t]*(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[ \t]*=[ \t]*\S|\[{1,2}[A-Za-z0-9_. -]+\]{1,2}[ \t]*$|#)/;
+
+/**
+ * TOML front matter: between `+++` lines (Hugo, Zola), or `key = "value"` lines from the first line,
+ * closed by a `---` line alone (Bartholomew, as Spin's documents open). Undefined where the file
+ * opens with neither (its `key = …` lines not closed so are its text).
+ */
+function tomlBlock(source: string): FrontMatterResult | undefined {
+  const plus = source.startsWith('+++');
+  if (!plus && !/^[A-Za-z0-9_-]+[ \t]*=[ \t]*\S/.test(source)) return undefined;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (plus && !/^\+\+\+[ \t]*$/.test(lines[0]!)) return undefined;
+  const from = plus ? 1 : 0;
+  const close = lines.findIndex((line, i) => i >= from && (plus ? /^\+\+\+[ \t]*$/ : /^---[ \t]*$/).test(line));
+  if (close < 0) return undefined;
+  const body = lines.slice(from, close);
+  // (Bartholomew's head: nothing but TOML above its `---`, or the lines are text and the `---` a rule.)
+  if (!plus && !body.every((l) => l.trim() === '' || TOML_LINE.test(l))) return undefined;
+  const raw = body.join('\n');
+  const place = { startLine: 1, endLine: close + 1, syntax: plus ? ('toml' as const) : ('toml-head' as const) };
+  try {
+    const data = parseToml(raw) as Record<string, unknown>;
+    return { kind: 'ok', frontMatter: { data: plainDates(data), raw, ...place } };
+  } catch (err) {
+    const e = err as { line?: number; column?: number; message?: string };
+    return {
+      kind: 'ok',
+      frontMatter: {
+        data: {},
+        raw,
+        ...place,
+        error: {
+          message: `Malformed front matter: ${firstLine(e.message ?? String(err))}. Fix the TOML ${plus ? 'between the `+++` lines' : 'above the `---` line'}.`,
+          line: (e.line ?? 1) + from,
+          column: e.column ?? 1,
+        },
+      },
+    };
+  }
+}
+
+/** TOML's dates as JavaScript dates, as YAML's are read (TOML's own date type is no plain value). */
+function plainDates(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = v instanceof Date ? new Date(v.getTime()) : v;
+  return out;
 }
 
 /** The YAML of a block whose place is known: a problem inside it leaves the body to read, with the problem said. */

@@ -1,3 +1,4 @@
+import { stringify as stringifyToml } from 'smol-toml';
 import { stringify } from 'yaml';
 import { leadBlock } from '../markdown/document.js';
 import type { Section } from '../markdown/types.js';
@@ -53,8 +54,18 @@ export function renderNewPattern(template: TemplateSchema, values: NewPatternVal
     if (template.title.from === 'front-matter') data[template.title.key] = values.title;
     if (template.summary.from === 'front-matter' && values.summary) data[template.summary.key] = values.summary;
     const yaml = Object.keys(data).length ? stringify(data, { lineWidth: 0 }) : '';
-    // (In the template's own block: a Hyde template's `{%hyde … %}`, else `---` lines.)
-    body = doc.frontMatter.syntax === 'hyde' ? `{%hyde\n${yaml}%}\n${rest}` : `---\n${yaml}---\n${rest}`;
+    // (In the template's own block: a Hyde template's `{%hyde … %}`, a TOML one's `+++` lines or `key = …`
+    // lines over `---`, else `---` lines.)
+    const syntax = doc.frontMatter.syntax;
+    const toml = syntax === 'toml' || syntax === 'toml-head' ? stringifyToml(data).replace(/\n*$/, '\n').replace(/^\n$/, '') : '';
+    body =
+      syntax === 'hyde'
+        ? `{%hyde\n${yaml}%}\n${rest}`
+        : syntax === 'toml'
+          ? `+++\n${toml}+++\n${rest}`
+          : syntax === 'toml-head'
+            ? `${toml}---\n${rest}`
+            : `---\n${yaml}---\n${rest}`;
   }
   // A template kept in a block of a page about it has the page's lines before it, blank.
   if (template.embeddedAt) body = body.replace(/^\n+/, '');

@@ -139,8 +139,13 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   // Front matter that is not valid YAML (a comment for the author after a value, `id: "…" <!-- keep
   // the quotes -->`) is still the template's sketch of the keys: read one `key: value` a line.
   const fm = doc.frontMatter;
-  const { template: meta, ...frontMatter } = fm?.error ? sketchFrontMatter(fm.raw) : (fm?.data ?? {});
-  const { name, version } = templateIdentity(meta, file, doc.source);
+  const data = fm?.error ? sketchFrontMatter(fm.raw) : (fm?.data ?? {});
+  // (A `template` key with no version in it, `template = "main"`, is the catalog's own — the page
+  // layout its site generator uses —: a key of the patterns', not the template's name.)
+  const ownKey = typeof data.template === 'string' && !data.template.includes('@');
+  const { template: meta, ...rest } = data;
+  const frontMatter: Record<string, unknown> = ownKey ? data : rest;
+  const { name, version } = templateIdentity(ownKey ? undefined : meta, file, doc.source);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
   // The stages the template lists (`* Status: Provisional|Implementable|…`, `stage: alpha|beta|stable` in the metadata file

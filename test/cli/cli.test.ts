@@ -145,6 +145,23 @@ describe('patternbook init and new', () => {
     expect(match.matches.map((m) => m.schema.name)).toEqual(catalog.template.sections.map((s) => s.name));
   });
 
+  it('new writes TOML front matter where the template does (`key = "value"` lines over `---`), the catalog’s own `template` key kept, and lint reads it back', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': 'title = "[Pattern Title]"\ntemplate = "main"\n---\n\nSummary: [One line]\n\n## Background\n\n[Why]\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*.md'] }),
+    });
+    const run = await runCli(['new', 'quays', '--title', 'Quays', '--dir', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const text = await readFile(path.join(dir, 'quays.md'), 'utf8');
+    expect(text.startsWith('title = "Quays"\ntemplate = "main"\n---\n')).toBe(true);
+    const catalog = await loadCatalog(dir);
+    expect(catalog.bySlug.get('quays')?.title?.text).toBe('Quays');
+    // (`template = "main"`, the site's layout, is no stamp of Patternbook's: nothing to say of it.)
+    const lint = await runCli(['lint', dir, '--format', 'json'], REPO);
+    const report = JSON.parse(lint.stdout) as { results: { diagnostics: { ruleId: string }[] }[] };
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)).filter((r) => r === 'template-version' || r === 'front-matter-syntax')).toEqual([]);
+  });
+
   it('new refuses an invalid or existing slug with exit 2 and writes nothing', async () => {
     const dir = await tempCatalog();
     await runCli(['init', dir], REPO);

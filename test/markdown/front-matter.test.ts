@@ -39,6 +39,33 @@ describe('front matter', () => {
     expect(spaced.ok && spaced.document.preamble.map((b) => b.kind)).toEqual(['paragraph']);
   });
 
+  it('reads TOML front matter: between `+++` lines, and `key = "value"` lines closed by a `---` line alone (Bartholomew’s)', () => {
+    const hugo = parseMarkdown('+++\ntitle = "Tide Table"\ntags = ["sea"]\n[params]\nlevel = 2\n+++\n\n## Context\n\nText.\n');
+    expect(hugo.ok && hugo.document.frontMatter).toMatchObject({
+      data: { title: 'Tide Table', tags: ['sea'], params: { level: 2 } },
+      startLine: 1,
+      endLine: 6,
+      syntax: 'toml',
+    });
+    const head = parseMarkdown('title = "SIP 002 - Moorings"\ntemplate = "main"\ndate = "2022-03-22T14:53:30Z"\n---\n\nSummary: Where boats stay.\n');
+    expect(head.ok && head.document.frontMatter).toMatchObject({
+      data: { title: 'SIP 002 - Moorings', template: 'main' },
+      startLine: 1,
+      endLine: 4,
+      syntax: 'toml-head',
+    });
+    // (Nothing of it is left for the body: no setext heading made of its last line.)
+    expect(head.ok && [head.document.headings.length, head.document.title]).toEqual([0, undefined]);
+    // (Text that only looks so, its lines not all TOML above the rule, is text.)
+    const prose = parseMarkdown('x = 1 is the start\nand so it goes.\n---\n\nMore.\n');
+    expect(prose.ok && prose.document.frontMatter).toBeUndefined();
+    // (TOML that does not load: said where, the body read.)
+    expect(error('title = "SIP 012 - "Signing"\ndate = "2023"\n---\n\nText.\n')).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('Fix the TOML above the `---` line'),
+    });
+  });
+
   it('says where a Hyde block’s YAML is wrong, in its own words; a block never closed is text', () => {
     const e = error('{%hyde\ntitle: ok\ntags: [a, b\n%}\n');
     expect([e.line, e.message]).toEqual([3, expect.stringContaining('between `{%hyde` and `%}`')]);

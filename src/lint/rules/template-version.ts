@@ -19,6 +19,9 @@ export default defineRule({
     const current = `${template.name}@${template.version}`;
     const stamp = typeof value === 'string' ? value.trim() : '';
     const m = /^(.+)@([^@]+)$/.exec(stamp);
+    // (A `template` key of the catalog's own, the page layout its site generator uses — `template = "main"`,
+    // set in the template too —: no stamp of Patternbook's, nothing to say.)
+    if (!m && (template.frontMatter.template !== undefined || !stamp.toLowerCase().includes(template.name.toLowerCase()))) return;
     if (!m) {
       report({ message: `Front matter \`template: ${String(value)}\` is not \`<name>@<version>\`: set it to \`${current}\` (\`patternbook migrate\` writes it).`, line });
       return;
