@@ -22,6 +22,8 @@ interface TocStyle {
   afterOnly: boolean;
   /** The link text: the heading's Markdown as written, with its code spans and emphasis as HTML (`<code>…</code>`, `<em>…</em>`), or its plain text. */
   text: 'raw' | 'html' | 'plain';
+  /** The anchors: the ids git hosts give, or the ones mdtoc writes (see `toolId`). */
+  ids: 'host' | 'tool';
 }
 
 /**
@@ -109,15 +111,17 @@ function styleOf(listed: string[], headings: readonly Heading[], tocEnd: number)
   const bullet = /^\s*([-*+])/.exec(listed[0]!)![1]!;
   const nested = listed.map((l) => /^ */.exec(l)![0].length).filter((n) => n > 0);
   const indent = nested.length > 0 ? Math.min(...nested) : 2;
-  for (const afterOnly of [true, false]) {
-    for (const text of ['raw', 'html', 'plain'] as const) {
-      for (let minLevel = 1; minLevel <= 3; minLevel++) {
-        // (The deepest level that gives the same list: a table that lists every heading of the file
-        // lists one a fix moves a level down, `#####` under a `####`, as its tool would.)
-        for (let maxLevel = 6; maxLevel >= minLevel; maxLevel--) {
-          const style = { bullet, indent, minLevel, maxLevel, afterOnly, text };
-          const lines = tocLines(headings, style, tocEnd);
-          if (lines.length === listed.length && lines.every((l, k) => l === listed[k]!.trimEnd())) return style;
+  for (const ids of ['host', 'tool'] as const) {
+    for (const afterOnly of [true, false]) {
+      for (const text of ['raw', 'html', 'plain'] as const) {
+        for (let minLevel = 1; minLevel <= 3; minLevel++) {
+          // (The deepest level that gives the same list: a table that lists every heading of the file
+          // lists one a fix moves a level down, `#####` under a `####`, as its tool would.)
+          for (let maxLevel = 6; maxLevel >= minLevel; maxLevel--) {
+            const style = { bullet, indent, minLevel, maxLevel, afterOnly, text, ids };
+            const lines = tocLines(headings, style, tocEnd);
+            if (lines.length === listed.length && lines.every((l, k) => l === listed[k]!.trimEnd())) return style;
+          }
         }
       }
     }
@@ -126,9 +130,19 @@ function styleOf(listed: string[], headings: readonly Heading[], tocEnd: number)
 }
 
 function tocLines(headings: readonly Heading[], style: TocStyle, tocEnd: number): string[] {
+  // (mdtoc's ids, numbered as it numbers a repeated one: over every heading of the file.)
+  const seen = new Map<string, number>();
+  const tool = new Map<Heading, string>();
+  if (style.ids === 'tool')
+    for (const h of headings) {
+      const id = toolId(h.raw);
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      tool.set(h, n === 0 ? id : `${id}-${n}`);
+    }
   return headings
     .filter((h) => h.level >= style.minLevel && h.level <= style.maxLevel && (!style.afterOnly || h.range.start.offset >= tocEnd))
-    .map((h) => `${' '.repeat(style.indent * (h.level - style.minLevel))}${style.bullet} [${linkText(h, style.text)}](#${h.id})`);
+    .map((h) => `${' '.repeat(style.indent * (h.level - style.minLevel))}${style.bullet} [${linkText(h, style.text)}](#${tool.get(h) ?? h.id})`);
 }
 
 function linkText(h: Heading, text: TocStyle['text']): string {

@@ -36,6 +36,13 @@ describe('tocInSync', () => {
     );
   });
 
+  it("keeps mdtoc's ids where the table has them (code spans dropped from a heading's id)", () => {
+    const mdtoc = '- [Summary](#summary)\n- [Design](#design)\n  - [Sensors](#sensors)\n  - [<code>vent-ctl</code> daemon](#-daemon)\n- [Risks](#risks)\n';
+    const before = page(mdtoc, BODY);
+    const after = page(mdtoc, BODY.replace('## Risks', '## Testing\n\nTests.\n\n## Risks'));
+    expect(tocInSync(before, after)).toContain('  - [<code>vent-ctl</code> daemon](#-daemon)\n- [Testing](#testing)\n- [Risks](#risks)\n<!-- /toc -->');
+  });
+
   it('indents from the shallowest heading it lists, as the tools do: every heading moved a level down, the table is the same', () => {
     const top = BODY.replace(/^## /gm, '# ').replace(/^### /gm, '## ');
     const before = `# Vents\n\n<!-- toc -->\n${TOC}<!-- /toc -->\n\n${top}`;
