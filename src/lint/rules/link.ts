@@ -434,6 +434,28 @@ function linkedDocumentWith(id: string, pattern: PatternView, index: CatalogInde
   return undefined;
 }
 
+/** Whether two of a pattern's own anchors or more name no heading of its own but one of `file`, a file outside the catalog's documents: text written for that file. */
+function writtenFor(file: string, pattern: PatternView, index: CatalogIndex, own: ReadonlySet<string>): boolean {
+  // (A document of the catalog's own is no specification its patterns amend: text copied from it is this one's.)
+  if (index.catalog.patterns.some((p) => p.file === file)) return false;
+  const theirs = index.anchorsOf(file);
+  if (!theirs) return false;
+  const named = new Set<string>();
+  for (const l of pattern.links) {
+    const url = l.url.trim();
+    if (!url.startsWith('#')) continue;
+    let id = url.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep as written
+    }
+    id = id.toLowerCase();
+    if (!own.has(id) && theirs.has(id)) named.add(id);
+  }
+  return named.size >= 2;
+}
+
 /** `#anchor` must name a heading (or an HTML `id`/`name`) of the Markdown file it points into. */
 function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: boolean, pattern: PatternView, index: CatalogIndex, report: (r: Report) => void): void {
   let anchor = rawAnchor;
@@ -523,7 +545,10 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   // A heading of another Markdown file this pattern links to — the specification its text is written to
   // amend (`PROTOCOL.md#struct-field` linked elsewhere in it) —: text meant for that file, where the anchor
   // jumps once it is pasted in; here it jumps nowhere. A warning, with the link that jumps from here.
-  const meant = self ? linkedDocumentWith(lower, pattern, index) : undefined;
+  // (Only where the text is written for it: two of its anchors at least name that file's headings, none
+  // a near miss of one of its own — `#callback-signature` for its own `#url-callback-signature` is a slip.)
+  const found = self && closest(anchor, [...ids], (id) => id) === undefined ? linkedDocumentWith(lower, pattern, index) : undefined;
+  const meant = found !== undefined && writtenFor(found, pattern, index, ids) ? found : undefined;
   if (meant) {
     const fixed = `${relativeLink(pattern.file, meant)}#${lower}`;
     report({

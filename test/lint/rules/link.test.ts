@@ -879,15 +879,16 @@ describe('link: a relative link from a page that sets its own address (`permalin
 });
 
 describe('link: an anchor of the specification a pattern is written to amend', () => {
-  it('names a heading of a Markdown file the pattern links to (here, by its address on the code host): a warning with the link that jumps; an id no such file has is broken', async () => {
+  it('names a heading of a Markdown file outside the catalog’s documents the pattern links to (here, by its address on the code host), as two of its anchors do: a warning with the link that jumps; one alone, or an id no such file has, is broken', async () => {
     const { lintOne } = await import('./_lint-one.js');
-    const files = { 'SPEC.md': '# Spec\n\n## Struct Field\n\nFields.\n' };
-    const page = (anchor: string) =>
-      `# Knob\n\n> Turns.\n\n## Overview\n\nAmends [the spec](https://github.com/acme/specs/blob/main/SPEC.md).\n\n> Add after the [Struct Field](#${anchor}) section.\n`;
-    const meant = await lintOne('link', page('struct-field'), { files });
-    expect(meant.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    const files = { 'SPEC.md': '# Spec\n\n## Struct Field\n\nFields.\n\n## Union Field\n\nUnions.\n' };
+    const page = (...anchors: string[]) =>
+      `# Knob\n\n> Turns.\n\n## Overview\n\nAmends [the spec](https://github.com/acme/specs/blob/main/SPEC.md).\n\n${anchors.map((a) => `> Add after the [section](#${a}).\n`).join('\n')}`;
+    const meant = await lintOne('link', page('struct-field', 'union-field'), { files });
+    expect(meant.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning']);
     expect(meant.diagnostics[0]!.message).toContain('names no heading of this pattern, but one of `../SPEC.md`, which it links to');
-    expect((await lintOne('link', page('union-field'), { files })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect((await lintOne('link', page('struct-field'), { files })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect((await lintOne('link', page('struct-field', 'map-field'), { files })).diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
   });
 });
 
