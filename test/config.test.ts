@@ -111,7 +111,7 @@ describe('configuration', () => {
       'patternbook.config.yaml:6:42: `overrides.0.files.2`: `notes/` names a folder and matches no file: write `notes/**` for the files in it.',
       'patternbook.config.yaml:7:27: `overrides.0.rules.placeholder`: expected "off", "warn" or "error", or ["warn", { …options }].',
       'patternbook.config.yaml:7:54: `overrides.0.rules.empty-section`: rule `empty-section` takes no options.',
-      'patternbook.config.yaml:9:3: unknown key `titel` in `site`. Did you mean `title`? Allowed keys: title, logo, accent, base, url, repoUrl, branch, facets, showLint.',
+      'patternbook.config.yaml:9:3: unknown key `titel` in `site`. Did you mean `title`? Allowed keys: title, logo, accent, base, url, publishedAt, repoUrl, branch, facets, showLint.',
     ]);
   });
 

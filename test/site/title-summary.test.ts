@@ -140,8 +140,8 @@ describe('the site shows each pattern’s title and summary from where the catal
       'faster-cache':
         '## Faster Cache\n\n* **Owner:** @ada\n\n> TL;DR: The read cache moves from disk to memory.\n\n## Why\n\nReads are slow.\n\n## How\n\nA map in front of the disk.\n',
     });
-    // The data keeps the author's words; cards and pages show the summary without its label.
-    expect(site.catalog).toEqual([['faster-cache', 'Faster Cache', 'TL;DR: The read cache moves from disk to memory.']]);
+    // The data, cards and pages show the summary without its label (as search and the MCP server do).
+    expect(site.catalog).toEqual([['faster-cache', 'Faster Cache', 'The read cache moves from disk to memory.']]);
     expect(site.home).toContain('<p class="summary">The read cache moves from disk to memory.</p>');
     const page = await site.page('faster-cache');
     expect(page).toContain('<h1>Faster Cache</h1>');
