@@ -782,7 +782,7 @@ function readSummary(
   // (A line of the template's the author filled in and ran on in the same paragraph, no blank line
   // between — `… to read messages. Learn more about this pattern at …: https://…` —: the summary ends before it.)
   // (Characters no one sees before it, a zero-width space pasted in: no part of it.)
-  const text = prose ? beforeTemplateLine(prose.text, openings).replace(/^[\s\u200b\u200c\u200d\u2060\ufeff]+/u, '') : '';
+  const text = prose ? beforeTemplateLine(prose.text, openings).replace(/^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)+/u, '') : '';
   return prose && text ? { text, from: 'paragraph', range: prose.range } : undefined;
 }
 
