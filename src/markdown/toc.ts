@@ -81,12 +81,25 @@ export function inToc(text: string, offset: number): boolean {
  * dropped, and every character beyond ASCII (`### Limits of the \`Sort\` plugin` → `limits-of-the--plugin`,
  * `## ⚠️ Preemption` → `-preemption`).
  */
-export function toolId(raw: string): string {
+function toolId(raw: string): string {
   return raw
     .replace(/(`+)[^`]*?\1/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9 _-]/g, '')
     .replace(/ /g, '-');
+}
+
+/** Each heading's id as such a tool writes it (see `toolId`), a repeated one numbered as it numbers them (`-1`), over every heading of the file. */
+export function toolIds(headings: readonly Heading[]): Map<Heading, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<Heading, string>();
+  for (const h of headings) {
+    const id = toolId(h.raw);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    out.set(h, n === 0 ? id : `${id}-${n}`);
+  }
+  return out;
 }
 
 function tocRegion(text: string): { start: number; inner: string; end: number } | undefined {
@@ -130,19 +143,10 @@ function styleOf(listed: string[], headings: readonly Heading[], tocEnd: number)
 }
 
 function tocLines(headings: readonly Heading[], style: TocStyle, tocEnd: number): string[] {
-  // (mdtoc's ids, numbered as it numbers a repeated one: over every heading of the file.)
-  const seen = new Map<string, number>();
-  const tool = new Map<Heading, string>();
-  if (style.ids === 'tool')
-    for (const h of headings) {
-      const id = toolId(h.raw);
-      const n = seen.get(id) ?? 0;
-      seen.set(id, n + 1);
-      tool.set(h, n === 0 ? id : `${id}-${n}`);
-    }
+  const tool = style.ids === 'tool' ? toolIds(headings) : undefined;
   return headings
     .filter((h) => h.level >= style.minLevel && h.level <= style.maxLevel && (!style.afterOnly || h.range.start.offset >= tocEnd))
-    .map((h) => `${' '.repeat(style.indent * (h.level - style.minLevel))}${style.bullet} [${linkText(h, style.text)}](#${tool.get(h) ?? h.id})`);
+    .map((h) => `${' '.repeat(style.indent * (h.level - style.minLevel))}${style.bullet} [${linkText(h, style.text)}](#${tool?.get(h) ?? h.id})`);
 }
 
 function linkText(h: Heading, text: TocStyle['text']): string {

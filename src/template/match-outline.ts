@@ -1289,11 +1289,7 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
   // (Unless the first is joined to the rest by a preposition, `## Alternatives for Future Work`: the
   // first is the head noun then — alternatives, for future work.)
   if (longer.length > 1) {
-    const joined = (n: string) => {
-      const k = variantKey(n);
-      return key.startsWith(`${k} `) && PREPOSITIONS.has(key.slice(k.length + 1).split(' ')[0]!);
-    };
-    const before = longer.filter((s) => [s.heading, ...s.aliases].some(joined));
+    const before = longer.filter((s) => [s.heading, ...s.aliases].some((n) => namePrepositionBefore(key, n)));
     if (before.length === 1) return before[0];
     const heads = longer.filter((s) => [s.heading, ...s.aliases].some((n) => key.endsWith(` ${variantKey(n)}`)));
     if (heads.length === 1) return heads[0];
@@ -1306,10 +1302,13 @@ function variantOf(schema: readonly TemplateSection[], title: string, wordsBefor
 /** Whether a heading is a section's name, then a preposition and words of its own (`Summary of the old setup`). */
 function ofItsOwn(title: string, schema: TemplateSection): boolean {
   const key = variantKey(title);
-  return [schema.heading, ...schema.aliases].some((n) => {
-    const k = variantKey(n);
-    return key.startsWith(`${k} `) && PREPOSITIONS.has(key.slice(k.length + 1).split(' ')[0]!);
-  });
+  return [schema.heading, ...schema.aliases].some((n) => namePrepositionBefore(key, n));
+}
+
+/** Whether a heading's key is `name`'s, then a preposition that joins what follows to it (`alternatives for future work`). */
+function namePrepositionBefore(key: string, name: string): boolean {
+  const k = variantKey(name);
+  return key.startsWith(`${k} `) && PREPOSITIONS.has(key.slice(k.length + 1).split(' ')[0]!);
 }
 
 /** Whether a name's key starts or ends with these words (`detailed design`, `design`). */

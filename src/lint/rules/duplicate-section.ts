@@ -22,13 +22,22 @@ export default defineRule({
     // Headings of the author's (none of the template's), for the topics copies may each belong to.
     // (A topic of the document's own, under its title or a section of the template's: not a sub-heading
     // of a heading of the author's, `### Costs` under `## Tradeoffs`.)
-    const templates = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.heading)));
-    const headings = pattern.document.headings;
-    const topLevel = (h: Heading) => {
-      const parent = headings.slice(0, headings.indexOf(h)).findLast((o) => o.level < h.level);
-      return parent === undefined || parent === pattern.document.title || templates.has(parent);
+    // (Worked out once, where a copy is found: most patterns have none.)
+    let topics: Heading[] | undefined;
+    const ownTopics = (): Heading[] => {
+      if (topics) return topics;
+      const templates = new Set(outline.all.flatMap((m) => m.sections.map((s) => s.heading)));
+      // Each heading's parent, the nearest heading above of a higher level: one pass, a stack of them.
+      const stack: Heading[] = [];
+      topics = [];
+      for (const h of pattern.document.headings) {
+        while (stack.length > 0 && stack.at(-1)!.level >= h.level) stack.pop();
+        const parent = stack.at(-1);
+        if (!templates.has(h) && (parent === undefined || parent === pattern.document.title || templates.has(parent))) topics.push(h);
+        stack.push(h);
+      }
+      return topics;
     };
-    const unknown = headings.filter((h) => !templates.has(h) && topLevel(h));
     // `repeating`: the nearest section above that repeats (a changelog's entries), at any depth.
     const visit = (matches: SectionMatch[], repeating: SectionMatch | undefined): void => {
       for (const match of matches) {
@@ -52,18 +61,18 @@ export default defineRule({
               // Default settings`, `## SQS Queues` before the next): the sections of each of their topics,
               // written a level off, as heading-level says. A warning that names the topics.
               // (Not a second copy under the same topic.)
-              const topics = [first, section].map((s) => topicBefore(s, unknown));
+              const around = [first, section].map((s) => topicBefore(s, ownTopics()));
               const earlier = group.slice(0, i).filter(same);
               // (Only copies written above the template's level, as topics' parts written a level off are:
               // at its level, after the sub-headings of other sections, a copy is a copy.)
               const perTopic =
                 section.level < schema.level &&
                 earlier.every((e) => e.level < schema.level) &&
-                topics[1] !== undefined &&
-                topics[1].range.start.offset > earlier.at(-1)!.heading.range.start.offset &&
+                around[1] !== undefined &&
+                around[1].range.start.offset > earlier.at(-1)!.heading.range.start.offset &&
                 earlier.every((e) => {
-                  const theirs = topicBefore(e, unknown);
-                  return theirs !== undefined && theirs !== topics[1];
+                  const theirs = topicBefore(e, ownTopics());
+                  return theirs !== undefined && theirs !== around[1];
                 });
               // The same name closing the document, pages after the first, most likely sums it up
               // (an opening `## Summary` and a closing one after the Alternatives): a warning that says so.
@@ -72,7 +81,7 @@ export default defineRule({
                 message: closing
                   ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, and this one closes the document, likely a recap: name it for what it is (\`${'#'.repeat(section.level)} Conclusion\`), or merge the two.`
                   : perTopic
-                    ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, after \`${'#'.repeat(topics[0]!.level)} ${topics[0]!.text}\`, and this one after \`${'#'.repeat(topics[1]!.level)} ${topics[1]!.text}\`: if each is a part of that topic, write it a level below the topic's heading; if not, merge the two.`
+                    ? `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}, after \`${'#'.repeat(around[0]!.level)} ${around[0]!.text}\`, and this one after \`${'#'.repeat(around[1]!.level)} ${around[1]!.text}\`: if each is a part of that topic, write it a level below the topic's heading; if not, merge the two.`
                     : `Duplicate section ${headingLabel(section)}: it already appears on line ${first.heading.range.start.line}. Merge the two.`,
                 range: section.heading.range,
                 ...(closing || perTopic ? { warning: true } : {}),

@@ -24,7 +24,7 @@ import { listedEntry, relationKind } from '../../catalog/relations.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
-import { inToc, toolId } from '../../markdown/toc.js';
+import { inToc, toolIds } from '../../markdown/toc.js';
 import type { Heading, Link } from '../../markdown/types.js';
 import { parseMarkdown } from '../../markdown/document.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
@@ -55,6 +55,9 @@ export default defineCatalogRule({
   async check({ pattern, index, flags, options, template, report: reportFinding, memo }) {
     const external = flags.external ? await memo('external', () => externalResults(index, flags, options)) : undefined;
     const said = new Set<string>();
+    // (The pattern's text, read once where a link asks: a view's is read back from disk.)
+    let text: string | undefined;
+    const sourceOnce = () => (text ??= index.sourceOf(pattern));
     for (const link of pattern.links) {
       // A link by reference (`[text][label]`) takes its destination from one definition, which
       // is what to fix: a finding is said there, once, however many times the label is used.
@@ -244,14 +247,7 @@ export default defineCatalogRule({
           // `slack.example.io`: a slip of the link's syntax, said here.)
           // (Not a mention in the prose of a discussion of alternatives: no entry, this rule's.)
           const listed = relationKind(link.sectionPath[0]);
-          if (
-            !info &&
-            listed &&
-            !(listed === 'alternative' && !listedEntry(index.sourceOf(pattern), link)) &&
-            !wrappedWebAddress(link.url) &&
-            !schemelessAddress(link.url)
-          )
-            break;
+          if (!info && listed && !(listed === 'alternative' && !listedEntry(sourceOnce(), link)) && !wrappedWebAddress(link.url) && !schemelessAddress(link.url)) break;
           // `/pics/notes.md` in the `public/` a site generator serves at the site's root, `guides/x.md` in
           // `patterns/a.md` from the catalog's root: the file is where a site that publishes it reads it.
           const found = info ? undefined : fromSiteRoot(link.url, pattern.file, index.catalog.root);
@@ -386,22 +382,15 @@ export default defineCatalogRule({
 });
 
 /**
- * The file's headings by the id a table-of-contents tool writes for each (see `toolId`), a second
- * of the same id numbered as the tool numbers it (`-1`); read again only where such an anchor is
- * looked for, a link in the tool's table that names no heading.
+ * The file's headings by the id a table-of-contents tool writes for each (see `toolIds`), where it
+ * is not the host's id; read again only where such an anchor is looked for, a link in the tool's
+ * table that names no heading.
  */
-function toolIds(source: string): Map<string, Heading> {
+function headingsByToolId(source: string): Map<string, Heading> {
   const out = new Map<string, Heading>();
   const parsed = parseMarkdown(source);
   if (!parsed.ok) return out;
-  const seen = new Map<string, number>();
-  for (const h of parsed.document.headings) {
-    const id = toolId(h.raw);
-    const n = seen.get(id) ?? 0;
-    seen.set(id, n + 1);
-    const key = n === 0 ? id : `${id}-${n}`;
-    if (key !== h.id && !out.has(key)) out.set(key, h);
-  }
+  for (const [h, id] of toolIds(parsed.document.headings)) if (id !== h.id && !out.has(id)) out.set(id, h);
   return out;
 }
 
@@ -524,7 +513,7 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
   // `<!-- /toc -->`, mdtoc's: code spans and characters beyond ASCII dropped): the catalog's own
   // tool's text, which its checks may compare with the headings. It jumps nowhere on git hosts. A warning.
   const source = self ? index.sourceOf(pattern) : '';
-  const tooled = self && inToc(source, link.range.start.offset) ? toolIds(source).get(lower) : undefined;
+  const tooled = self && inToc(source, link.range.start.offset) ? headingsByToolId(source).get(lower) : undefined;
   if (tooled) {
     report({
       message: `Anchor ${code(`#${anchor}`)} in the table of contents a tool keeps is the id that tool writes for ${code(`${'#'.repeat(tooled.level)} ${tooled.raw}`)} (code and characters beyond ASCII dropped): on git hosts and Patternbook's site its id is ${code(`#${tooled.id}`)}, so the link jumps nowhere there. The list is the tool's: to fix it, reword the heading (or use a tool that writes the host's ids), then run the tool again.`,

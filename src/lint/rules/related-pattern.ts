@@ -19,11 +19,13 @@ export default defineCatalogRule({
     scope: 'catalog',
   },
   check({ pattern, index, catalog, report }) {
+    // (The pattern's text, read once where a link asks: a view's is read back from disk.)
+    let source: string | undefined;
     for (const link of pattern.links) {
       const kind = relationKind(link.sectionPath[0]);
       if (!kind) continue;
       // (A link in the prose of a discussion of alternatives is a mention, no entry: the link rule's.)
-      if (kind === 'alternative' && !listedEntry(index.sourceOf(pattern), link)) continue;
+      if (kind === 'alternative' && !listedEntry((source ??= index.sourceOf(pattern)), link)) continue;
       const where = `\`${link.sectionPath[0]}\``;
       const shown = code(link.url);
       const at = { range: link.range };
