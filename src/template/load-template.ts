@@ -14,7 +14,7 @@ import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { OPTIONAL_WORD_ELSEWHERE, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
 import { bodyFields, ID_FIELD, NAME_FIELD } from './body-fields.js';
 import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
-import { requiredFromStage, stageLists, type StageList } from './stages.js';
+import { requiredFromStage, stageLists, type StageList, type StageRequirement } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
 import type { SectionExpectations, SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from './types.js';
 import { flattenSections } from './walk.js';
@@ -697,12 +697,15 @@ function buildSections(
     // (Sub-sections its guidance says to delete where they do not apply — "if staging is not needed,
     // explain why here, and delete the alpha/beta/GA headings below": each one may be left out.)
     const deletable = DELETE_BELOW.test(ownBlocks.map((b) => guidanceText(b) || blockPlainText(b)).join(' '));
-    const children = deletable ? built.map((c) => ({ ...c, optional: true })) : built;
+    const own = deletable ? built.map((c) => ({ ...c, optional: true })) : built;
     // Required from a stage on (`[required_in]: # (Provisional status and above)`): its note and its own lines say so.
     const ownEnd = (section.children[0]?.heading.range.start.line ?? section.range.end.line + 1) - 1;
     const ownLines: string[] = [note ?? ''];
     for (let line = section.heading.range.start.line + 1; line <= Math.min(ownEnd, footer - 1); line++) ownLines.push(doc.lines.lineText(line));
     const requiredFrom = requiredFromStage(ownLines.join('\n'), stages);
+    // (Its sub-sections are not asked for before it is: `### Test Plan` not required until targeted at
+    // a release leaves its `##### Unit tests` unasked as long.)
+    const children = requiredFrom ? deferred(own, requiredFrom) : own;
     // ("Optional for `type: meta` patterns": not asked of the patterns of that kind.)
     const forKind = /\boptional for [`*_]*([\p{L}][\w-]*)\s*:\s*([\w.-]+)[`*_]*/iu.exec(ownLines.join(' '));
     const expects = expectations(doc, section, ownBlocks);
@@ -728,10 +731,14 @@ function buildSections(
       heading,
       level: section.level,
       path,
-      // (`Not required until beta` says when it is required, not that it may be left out.)
+      // (`Not required until beta` says when it is required, not that it may be left out; `until targeted
+      // at a release`, which no stage names, leaves it to the author as before.)
       optional:
         override.optional ??
-        (suffixOptional || (markerOptional && !requiredFrom) || (itemSlot && !shape.numbered) || (asked !== undefined && !asked.has(foldHeading(heading)))),
+        (suffixOptional ||
+          (markerOptional && (!requiredFrom || requiredFrom.unplaced === true)) ||
+          (itemSlot && !shape.numbered) ||
+          (asked !== undefined && !asked.has(foldHeading(heading)))),
       // (So is each section after guidance that lets the author stop there, `skip the rest of this template`.)
       recommended:
         override.recommended ??
@@ -763,6 +770,11 @@ function buildSections(
     i = last;
   }
   return out;
+}
+
+/** Sections, and theirs below, required from a stage on where they say nothing of their own. */
+function deferred(sections: TemplateSection[], requirement: StageRequirement): TemplateSection[] {
+  return sections.map((s) => (s.requiredFrom ? s : { ...s, requiredFrom: requirement, children: deferred(s.children, requirement) }));
 }
 
 /** A heading that is a note to the author, no section's name: `NOTE: If …, link it and skip the rest`, `How to use this template`. */

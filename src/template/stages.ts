@@ -28,11 +28,25 @@ export interface StageRequirement {
   said: string;
   /** Named by the template's words alone, with no list of stages to place it in (`before any LIP is given status "Final"`): asked at that stage only. */
   alone?: true;
+  /**
+   * Deferred to an event no stage of the list names (`Not required until targeted at a release.`):
+   * not asked of a pattern at the list's first stage, where nothing has happened yet; `stage` is the
+   * list's second.
+   */
+  unplaced?: true;
+}
+
+/** When the template asks for the section, for messages: `from Implementable on`, `once “targeted at a release”`. */
+export function whenRequired(requirement: StageRequirement): string {
+  return requirement.unplaced ? `only once “${requirement.said}”` : `from ${requirement.stage} on`;
 }
 
 /** `An implementation has to be finished before a proposal may be given status Final` (or `given "Final" status`): the stage, in group 1 (or 2). */
 const GIVEN_STATUS =
   /\b(?:must|has to|have to|needs? to|should) be (?:completed|finished|done|written|filled (?:in|out)|in place|ready)\b[^.\n]{0,60}?\bbefore\b[^.\n]{0,40}?\b(?:given|gets?|reach(?:es)?|moves? to|moved to|set to|marked(?: as)?)\s+(?:the\s+)?(?:(?:status|stage)\s+["“'‘]?([^.\n,"”'’]*)|["“'‘]([^"”'’\n]{1,30})["”'’]\s+(?:status|stage)\b)/i;
+
+/** `Not required until beta`, `Note: not required before targeted at a release`, on a line of its own: what it defers to, in group 1. */
+const NOT_UNTIL = /(?:^|\n)\s{0,3}(?:note:\s*)?not required (?:until|before)\b([^.\n]*)/gi;
 
 /** Keys whose listed values are stages a pattern goes through, in order (not kinds: `type`, `category`). */
 const STAGE_KEY = /^(?:status|stage|maturity|phase|state|level)$/i;
@@ -87,13 +101,15 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
     return stage ? { key: 'status', stage, said: m![0].trim(), alone: true } : undefined;
   }
   const said: string[] = [];
+  // (What `Not required until …` defers it to, whatever it names.)
+  const deferred: string[] = [];
   const onLines = [
     /\[required[_ ]?in\]:\s*#\s*[("']([^)"'\n]*)[)"']/gi,
     // (Said of the section, on a line of its own: not of one item of a list in its guidance,
     // `    - Diagnostics: … Not required until feature graduated to beta.`)
     /(?:^|\n)\s{0,3}\(\s*required (?:for|from|in|at|by|once|when|starting)\b([^)\n]*)\)/gi,
     /(?:^|\n)\s{0,3}required (?:for|from|in|at|by|once|starting (?:at|from|with))\s+([^.\n]*)/gi,
-    /(?:^|\n)\s{0,3}(?:note:\s*)?not required (?:until|before)\b([^.\n]*)/gi,
+    NOT_UNTIL,
   ];
   const inSentences = [
     /\bthis (?:sub-?)?section (?:is|must be|should be|has to be|needs to be) (?:required|mandatory|completed|filled (?:in|out)|written|answered)\b([^.\n]*)/gi,
@@ -105,7 +121,11 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
     // given "Final" status`.)
     new RegExp(GIVEN_STATUS.source, 'gi'),
   ];
-  for (const re of onLines) for (const m of plain.matchAll(re)) said.push(m[1]!.trim());
+  for (const re of onLines)
+    for (const m of plain.matchAll(re)) {
+      said.push(m[1]!.trim());
+      if (re === NOT_UNTIL && m[1]!.trim()) deferred.push(m[1]!.trim());
+    }
   for (const re of inSentences) for (const m of joined.matchAll(re)) said.push((m[1] ?? m[2] ?? '').trim());
   let best: { list: StageList; index: number; said: string } | undefined;
   for (const words of said) {
@@ -116,7 +136,12 @@ export function requiredFromStage(text: string, lists: readonly StageList[]): St
       });
     }
   }
-  if (!best) return undefined;
+  if (!best) {
+    // (Deferred to an event of the process no stage names, `until targeted at a release`: past the
+    // first stage of the lifecycle, where a pattern starts and nothing has happened to it yet.)
+    const list = lists.find((l) => /^(?:status|state)$/i.test(l.key)) ?? lists[0]!;
+    return deferred.length > 0 && list.values.length >= 2 ? { key: list.key, stage: list.written[1]!, said: deferred[0]!, unplaced: true } : undefined;
+  }
   const { list, index, said: words } = best;
   return { key: list.key, stage: list.written[index]!, said: words };
 }

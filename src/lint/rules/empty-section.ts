@@ -7,7 +7,7 @@ import { sectionsById } from '../../template/lookup.js';
 import { plainRange } from '../../markdown/lines.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { isDraft } from '../../catalog/status.js';
-import { askedAtStage } from '../../template/stages.js';
+import { askedAtStage, whenRequired } from '../../template/stages.js';
 import { OUTSTANDING, splitNote } from '../../template/heading-variants.js';
 import { foldHeading, withoutNumbering } from '../../template/normalize.js';
 import { bareHeadingsTemplate, parentSection } from '../../template/walk.js';
@@ -129,6 +129,9 @@ function findings({ pattern, catalog, outline, template }: FileRuleContext<Recor
         // for text too: left with nothing, or with that note alone as `--fix` inserts it, it is not written.)
         // (Its sub-sections all optional count for none, `<!--### [Structure]-->` commented out under it.)
         const noteOnly = !schema.expects.content && schema.children.every((c) => c.optional) && !schema.optional && !schema.recommended && schema.body.includes('<!--');
+        // (So does one whose note comes with a line of blanks to fill in and no words of its own,
+        // `` - `<package>`: `<date>` - `<test coverage>` ``: how to list, if there is anything to list.)
+        const noteAndForm = !noteOnly && schema.children.length === 0 && !schema.optional && !schema.recommended && formOnly(schema.body);
         // (A template made of bare headings alone, `## Context`, `## Decision`, `## Consequences`, asks
         // for text under each of them all the same: a required leaf left empty is told — a warning, the
         // template saying no more than its heading.)
@@ -221,10 +224,13 @@ function findings({ pattern, catalog, outline, template }: FileRuleContext<Recor
         // warning there); so is one the template asks for only from a later stage than the pattern's.
         // (Where the template gives it only a note for the author, whether it must hold text is the
         // catalog's to say: a warning.)
-        const noted = !optional && noteOnly && section.children.length === 0 ? ' (The template gives it only a note for the author: a warning.)' : '';
+        const noted =
+          !optional && (noteOnly || noteAndForm) && section.children.length === 0
+            ? ` (The template gives it only a note for the author${noteAndForm ? ' and a line of blanks to fill in' : ''}: a warning.)`
+            : '';
         const later =
           !optional && schema.requiredFrom && !asked(schema)
-            ? ` (The template asks for it from ${schema.requiredFrom.stage} on, which this pattern is not known to have reached: a warning.)`
+            ? ` (The template asks for it ${whenRequired(schema.requiredFrom)}, which this pattern is not known to have reached: a warning.)`
             : '';
         const drafted = !optional && !later && draft ? ' (A draft: a warning until its status moves on.)' : '';
         report({
@@ -285,6 +291,30 @@ function dashOnly(section: Section): boolean {
     list.items[0]!.blocks.every((b) => b.kind === 'paragraph' && !b.text.trim())
   );
 }
+
+/**
+ * A template body of notes for the author (HTML comments) and list items of blanks alone, two or
+ * more each, with nothing but punctuation between them (`- <test>: <link to test coverage>`).
+ */
+function formOnly(body: string): boolean {
+  if (!body.includes('<!--')) return false;
+  const lines = body
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .split('\n')
+    .filter((l) => l.trim());
+  return (
+    lines.length > 0 &&
+    lines.every((line) => {
+      const item = /^\s*[-*+]\s+(.*)$/.exec(line)?.[1];
+      if (item === undefined) return false;
+      const blanks = item.match(BLANK) ?? [];
+      return blanks.length >= 2 && !/[\p{L}\p{N}]/u.test(item.replace(BLANK, ''));
+    })
+  );
+}
+
+/** A blank to fill in: `<package>`, `{date}`, `[owner]` (not a link's text). */
+const BLANK = /<[^<>\n]+>|\{[^{}\n]+\}|\[[^[\]\n]+\](?!\()/g;
 
 /** A marker of work still to do, alone: `TODO`, `TBD.`, `FIXME:`. */
 const MARKER = /^(?:TODO|TBD|TBA|FIXME)[.!:]*$/i;

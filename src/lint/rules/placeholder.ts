@@ -4,7 +4,7 @@ import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 import type { PatternView } from '../../catalog/types.js';
-import { askedAtStage } from '../../template/stages.js';
+import { askedAtStage, whenRequired } from '../../template/stages.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
 import { schemaLabel } from './_format.js';
@@ -145,7 +145,7 @@ function laterStage(template: TemplateSchema, pattern: PatternView): ((path: rea
   return (path) => {
     const section = staged.find((s) => !asked(s) && s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
     return section
-      ? { warning: `the template asks for ${schemaLabel(section)} from ${section.requiredFrom!.stage} on, which this pattern is not known to have reached` }
+      ? { warning: `the template asks for ${schemaLabel(section)} ${whenRequired(section.requiredFrom!)}, which this pattern is not known to have reached` }
       : {};
   };
 }

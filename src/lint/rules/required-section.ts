@@ -39,7 +39,7 @@ import { boilerplateSections, keepsText, missingSectionText, titlePlaceholder, t
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import { flattenSections, isUnder, requiredOf } from '../../template/walk.js';
 import { claimedSections, fromTemplate, sectionOfTemplate, sectionsById } from '../../template/lookup.js';
-import { askedAtStage, stageStanding } from '../../template/stages.js';
+import { askedAtStage, stageStanding, whenRequired } from '../../template/stages.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { CLOSING_HEADING, isVisible } from './_blocks.js';
 import { waivedNames, waives } from '../../catalog/waivers.js';
@@ -360,7 +360,11 @@ function byStage(found: RequiredFindings['missing'], pattern: PatternView, templ
           : `this pattern's ${key}, \`${standing.value}\`, is not one the template lists`;
     const { fix: _, keeping: __, ...rest } = finding;
     return [
-      { ...rest, warning: true, message: `${finding.message} The template requires it from ${requirement.stage} on (“${requirement.said}”), and ${why}: a warning.` },
+      {
+        ...rest,
+        warning: true,
+        message: `${finding.message} The template requires it ${requirement.unplaced ? whenRequired(requirement) : `from ${requirement.stage} on (“${requirement.said}”)`}, and ${why}: a warning.`,
+      },
     ];
   });
 }

@@ -569,6 +569,19 @@ describe('empty-section: a section the template gives only notes for the author 
   });
 });
 
+describe('empty-section: a section the template gives a note for the author and a line of blanks to fill in', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Checks\n\n<!--\nEvery change is checked anyway; list the suites touched if that helps.\n-->\n\n- `<suite>`: `<date>` - `<pass rate>`\n\n## Rollback\n\n<!-- How to undo it. -->\n\n- <step> written as a sentence\n';
+  const doc = (checks: string, rollback: string) => `# Quiet hours\n\n## Summary\n\nPagers sleep at night.\n\n## Checks\n\n${checks}\n\n## Rollback\n\n${rollback}\n`;
+  it('left empty, it is a warning as a note-only section is; a line of the template with words of its own beside the blanks still asks for text', async () => {
+    const found = await lintOne('empty-section', doc('', ''), { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '7 warning Section `## Checks` is empty: write its content or remove the heading if the template marks it optional. (The template gives it only a note for the author and a line of blanks to fill in: a warning.)',
+      '11 error Section `## Rollback` is empty: write its content or remove the heading if the template marks it optional.',
+    ]);
+    expect((await lintOne('empty-section', doc('- `pager-suite`: 2026-01-04 - 99%', 'Turn the flag off.'), { template })).diagnostics).toEqual([]);
+  });
+});
 describe('empty-section: a template made of bare headings', () => {
   const template = '# Title\n\nDate: YYYY-MM-DD\n\n## Context\n\n## Decision\n\n## Consequences\n';
   it('a required section left empty is told, a warning (the template says no more than its heading)', async () => {

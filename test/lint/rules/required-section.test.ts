@@ -1815,6 +1815,31 @@ describe('required-section: sections the template requires from a stage on', () 
       'plots/kale/README.md error Missing section `## Harvest log`, expected after `## Gist`.',
     ]);
   });
+
+  it('"Not required until" an event no stage names: not asked at the first stage, nor are its sub-sections; asked from the next one', async () => {
+    const files: Record<string, string> = {
+      'templates/plot/README.md':
+        '# [Plot]\n\n## Gist\n\nWhat for.\n\n## Care Plan\n\n<!--\n**Note:** *Not required until the plot is given a season.*\n-->\n\n### Weeding\n\n<!-- How often. -->\n\n- <bed>: <days between rounds>\n\n### Netting\n\nWhat keeps birds off.\n',
+      'templates/plot/plot.yaml': 'name: Plot template\nstatus: sketched|planned|planted|done\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/plot/README.md', patterns: ['plots/*/README.md'], metadataFile: 'plot.yaml' }),
+    };
+    for (const [name, status] of [
+      ['tomato', 'sketched'],
+      ['leek', 'planned'],
+      ['kale', undefined],
+    ] as const) {
+      files[`plots/${name}/README.md`] = `# ${name}\n\n## Gist\n\nA plot of ${name}.\n\n## Care Plan\n\nBy hand.\n`;
+      files[`plots/${name}/plot.yaml`] = `name: ${name}\n${status ? `status: ${status}\n` : ''}`;
+    }
+    const report = await lint({ root: await tempCatalog(files), only: ['required-section'] });
+    const later = 'The template requires it only once “the plot is given a season”';
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      `plots/kale/README.md warning Missing section \`### Weeding\`, expected in \`## Care Plan\`. ${later}, and this pattern gives no status: a warning.`,
+      `plots/kale/README.md warning Missing section \`### Netting\`, expected in \`## Care Plan\`. ${later}, and this pattern gives no status: a warning.`,
+      'plots/leek/README.md error Missing section `### Weeding`, expected in `## Care Plan`.',
+      'plots/leek/README.md error Missing section `### Netting`, expected in `## Care Plan`.',
+    ]);
+  });
 });
 
 describe('required-section: a section to finish before a stage', () => {
