@@ -259,6 +259,9 @@ class Scan {
       for (const link of doc.links) {
         // A bare URL or e-mail is its own text, already judged.
         if (link.kind === 'autolink') continue;
+        // (Under a box left unticked, `- [ ] [User stories](insert_your_link_here) reviewed`: an item not
+        // done, whose link is not asked for yet, as its fields are not.)
+        if (doc.taskItems.some((t) => !t.checked && within(link.range, t.range))) continue;
         const p = this.matcher.find(link.url).find((h) => h.kind === 'sample-value');
         if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plainRange(link.range), link: true });
       }
@@ -962,6 +965,11 @@ function markedHeadingsOf(template: TemplateSchema): Map<string, number> {
   return map;
 }
 
+/** Whether one range lies inside another. */
+function within(inner: PlainRange, outer: PlainRange): boolean {
+  return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
+}
+
 /** `“text”`, shortened to a readable quote (as lint messages quote). */
 function quote(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -1022,7 +1030,11 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
   for (const [id, kept] of counts) {
     const placeholder = template.placeholders[id];
     if (!placeholder || of < BOILERPLATE_MIN_PATTERNS) continue;
-    if (LEARNED.has(placeholder.kind) ? kept * 2 > of : placeholder.kind === 'bracketed' && kept * 10 >= of * NEARLY_ALL && !blankOfItsOwn(template, placeholder))
+    if (
+      LEARNED.has(placeholder.kind) || (placeholder.kind === 'bracketed' && checklistLabel(template, placeholder))
+        ? kept * 2 > of
+        : placeholder.kind === 'bracketed' && kept * 10 >= of * NEARLY_ALL && !blankOfItsOwn(template, placeholder)
+    )
       out.push({ placeholder, id, kept, of });
   }
   for (const [id, kept] of headings) {
@@ -1044,8 +1056,22 @@ export function learnBoilerplate(template: TemplateSchema, found: readonly (Temp
 function blankOfItsOwn(template: TemplateSchema, placeholder: Placeholder): boolean {
   const line = template.document.lines.lineText(placeholder.line) ?? '';
   const at = line.indexOf(placeholder.text);
-  return at < 0 || standsAlone(line, at, at + placeholder.text.length);
+  return at < 0 || (standsAlone(line, at, at + placeholder.text.length) && !checklistLabel(template, placeholder));
 }
+
+/**
+ * Whether a bracketed text names an item of a checklist, before more words of the item's: `- [ ] [RFC
+ * Authored] - [create an RFC](…)`. The item is what to tick; its name is kept by every author who
+ * ticks it, and learned as an instruction is, from most of the catalog's patterns.
+ */
+function checklistLabel(template: TemplateSchema, placeholder: Placeholder): boolean {
+  const line = template.document.lines.lineText(placeholder.line) ?? '';
+  const at = line.indexOf(placeholder.text);
+  return at >= 0 && TASK_BOX.test(line.slice(0, at)) && /\p{L}/u.test(line.slice(at + placeholder.text.length));
+}
+
+/** What opens an item of a task list, up to its text: `- [ ] `, `* [x] `. */
+const TASK_BOX = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\][ \t]+$/;
 
 /** The learned boilerplate of a catalog loaded in full (for `info` and `init --adopt`): "kept by 592 of 1,011 patterns". */
 export function catalogBoilerplate(template: TemplateSchema, documents: readonly MarkdownDocument[]): Boilerplate[] {

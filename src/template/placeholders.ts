@@ -589,7 +589,24 @@ function isSampleUrl(url: string): boolean {
     // (A word that asks to fill it in, `issues/FILL-ME-IN`, `pull/TODO`, or a number of zeros, `pull/0000`.)
     /(?:^|[/#=])(?:fill[-_]?me[-_]?in|todo|tbd|changeme|0{3,})(?=[/#?]|$)/i.test(url) ||
     // (Or an issue's or pull request's number with a leading zero, `pull/001`: no tracker numbers so.)
-    /\/(?:issues|pull|pulls|merge_requests)\/0\d*(?=[/#?]|$)/.test(url)
+    /\/(?:issues|pull|pulls|merge_requests)\/0\d*(?=[/#?]|$)/.test(url) ||
+    fillInTarget(url)
+  );
+}
+
+/**
+ * A link target that is words asking for one, no path nor address: `insert_your_link_here`,
+ * `your-link-here`, `link_here`, `add-url`.
+ */
+export function fillInTarget(url: string): boolean {
+  const words = url
+    .trim()
+    .toLowerCase()
+    .split(/[-_ ]+/);
+  return (
+    /^[a-z]+(?:[-_ ][a-z]+){1,5}$/i.test(url.trim()) &&
+    words.some((w) => w === 'link' || w === 'url') &&
+    words.some((w) => w === 'here' || w === 'your' || w === 'insert' || w === 'add' || w === 'paste' || w === 'todo')
   );
 }
 

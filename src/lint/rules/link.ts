@@ -31,6 +31,7 @@ import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
 import { code, pageFolderPlace, quote, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
 import { closest } from '../../util/similar.js';
+import { fillInTarget } from '../../template/placeholders.js';
 
 const options = z.strictObject({
   /** Seconds to wait for each external request (`--external`). */
@@ -62,7 +63,14 @@ export default defineCatalogRule({
       // A link by reference (`[text][label]`) takes its destination from one definition, which
       // is what to fix: a finding is said there, once, however many times the label is used.
       const definition = link.definition;
+      // The template's blank for a link kept (`[User stories](insert_your_link_here)`): template text
+      // left in, the placeholder rule's to say, not a file to look for.
+      if (fillInTarget(link.url) && memo(`template links ${template.file}`, () => new Set(template.document.links.map((l) => l.url))).has(link.url)) continue;
+      // (In an item whose box is left unticked, `- [ ] [Feedback plan]()`, the item says it is not done
+      // yet: its link is still to come, a warning.)
       const report = (finding: Report): void => {
+        if (!finding.warning && untickedItem(sourceOnce(), link.range.start.line))
+          finding = { ...finding, warning: true, message: `${finding.message} (In an item whose box is left unticked, not done yet: a warning.)` };
         if (!definition) return reportFinding(finding);
         const key = `${definition.start.offset}\u0000${finding.message}`;
         if (said.has(key)) return;
@@ -620,4 +628,15 @@ function pageFolderFinding(written: string, page: PageFolderFile, fromFile: stri
     message: `Link ${code(written)} names nothing from this file, but leads to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo, MkDocs and Jekyll (with pretty permalinks) serve pages: it works on such a site, but is broken on git hosts and in editors, which resolve it from the file.${page.in === 'catalog' ? ` Write ${code(fromFileLink)}, which works everywhere.` : ''}`,
     ...(page.in === 'catalog' ? { expected: fromFileLink } : {}),
   };
+}
+
+/** Whether the 1-based line of the text is an item of a task list whose box is left unticked (`- [ ] …`, also in a quote). */
+function untickedItem(text: string, line: number): boolean {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return false;
+  }
+  const end = text.indexOf('\n', start);
+  return /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]/.test(text.slice(start, end < 0 ? undefined : end));
 }

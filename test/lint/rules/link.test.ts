@@ -495,6 +495,25 @@ describe('link: relative links', () => {
       'warning Link “short.example/no-copies” has an empty destination: it leads to this page itself, under text that is an address. If that is this page’s own address, link it (`https://short.example/no-copies`); if not, point it where it goes.',
     ]);
   });
+
+  it('in an item of a checklist left unticked (`- [ ] [Demo]()`), not done yet: a warning that says so; ticked, an error', async () => {
+    const dir = await catalog({ 'example/README.md': pattern('- [ ] [Demo recording]() shown to the guild.\n- [x] [Rollout notes](../rolout/README.md) written.') });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md');
+    expect(found.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '7 warning Link “Demo recording” has an empty destination: point it at a file, a heading (`#id`) or a URL, or remove the link. (In an item whose box is left unticked, not done yet: a warning.)',
+      expect.stringMatching(/^8 error Broken link `\.\.\/rolout\/README\.md`/),
+    ]);
+  });
+
+  it('the template’s own link that asks for one (`add_your_link_here`), kept: template text, the placeholder rule’s; written by the author alone, a broken link', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': '# [Title]\n\n## Overview\n\n- [ ] [Demo recording](add_your_link_here) shown to the guild.\n',
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md':
+        '# Example\n\n## Overview\n\n- [x] [Demo recording](add_your_link_here) shown to the guild.\n- [x] [Rollout notes](paste_link_here) written.\n',
+    });
+    expect((await run(dir)).map((d) => `${d.line} ${d.severity} ${d.message.slice(0, 30)}`)).toEqual(['6 error Broken link `paste_link_here`:']);
+  });
 });
 
 describe('link: nothing outside the catalog is followed', () => {

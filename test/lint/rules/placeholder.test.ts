@@ -1856,3 +1856,34 @@ describe('placeholder: a question of the template written as a statement', () =>
     expect((await lintOne('placeholder', left, { template })).shown).toEqual([expect.stringContaining('When will we remove the existing behaviour')]);
   });
 });
+
+/** A feature tracker's template: a checklist of what to tick before promotion, each item named and linked. */
+const checklistTemplate =
+  '# [Feature title]\n\n## Preview\n\n### Requirements\n\n- [ ] [Field notes](add_your_link_here) shared with the guild.\n- [ ] [Sketch Approved] - [open a sketch from the form](https://forms.example.org/sketch).\n- [ ] Off by default.\n';
+const feature = (n: number, sketch: string, notes = `[Field notes](https://notes.example.org/feature-${n}) shared with the guild.`) =>
+  `# Feature ${n}\n\n## Preview\n\n### Requirements\n\n- [x] ${notes}\n- [x] ${sketch}\n- [ ] Off by default.\n`;
+const features = (n: number, keeping: number) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `feature-${i + 1}/README.md`,
+      feature(i + 1, i < keeping ? `[Sketch Approved] - [sketch ${i + 1}](https://sketch.example.org/${i + 1})` : `Sketch ${i + 1} approved.`),
+    ]),
+  );
+
+describe('placeholder: a checklist of the template’s, each item named and linked', () => {
+  it('the bracketed name of an item, before more words of it, is learned as the item’s label from most patterns (7 of 12); kept by half, still template text', async () => {
+    const text = feature(0, '[Sketch Approved] - [sketch 0](https://sketch.example.org/0)');
+    expect((await lintOne('placeholder', text, { template: checklistTemplate, files: features(11, 6) })).shown).toEqual([]);
+    expect((await lintOne('placeholder', text, { template: checklistTemplate, files: features(11, 5) })).shown).toEqual([
+      `8:7 ${left('`### Requirements`', '“[Sketch Approved]”')}`,
+    ]);
+  });
+
+  it('the template’s link that asks for one (`add_your_link_here`) kept in a ticked item is a sample link left in; in an item left unticked, not done yet, nothing', async () => {
+    const ticked = feature(0, 'Sketch approved.', '[Field notes](add_your_link_here) shared with the guild.');
+    expect((await lintOne('placeholder', ticked, { template: checklistTemplate })).shown).toEqual([
+      '7:21 Sample link target left in: “add_your_link_here”. Link to a real page.',
+    ]);
+    expect((await lintOne('placeholder', ticked.replace('- [x] [Field notes]', '- [ ] [Field notes]'), { template: checklistTemplate })).shown).toEqual([]);
+  });
+});
