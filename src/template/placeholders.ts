@@ -47,7 +47,10 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
   // over `### Dev Preview -> Tech Preview` and its list of criteria: their lists are examples too.)
   const visitSection = (section: MarkdownDocument['sections'][number], examples = false): void => {
     const path = schemaPath(section.path);
-    found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});
+    // (A heading that is a marker word alone, `## TODO`, names the section of open items the template
+    // asks for: a name, no blank to fill, nor the marker's every use in a pattern the template's text.)
+    if (!/^\s*(?:todo|tbd|tba|fixme)s?\s*:?\s*$/i.test(section.heading.text))
+      found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});
     visitBlocks(section.blocks, path, found, examples);
     const saysExamples = section.blocks.some((b) => b.kind === 'paragraph' && EXAMPLES_NOTE.test(b.text));
     for (const child of section.children) visitSection(child, examples || saysExamples);

@@ -1887,3 +1887,11 @@ describe('placeholder: a checklist of the template’s, each item named and link
     expect((await lintOne('placeholder', ticked.replace('- [x] [Field notes]', '- [ ] [Field notes]'), { template: checklistTemplate })).shown).toEqual([]);
   });
 });
+
+describe('placeholder: a template whose section of open items is named `## TODO`', () => {
+  const template = '# [Title]\n\n## Design\n\nHow it works.\n\n## Rollout\n\nHow it ships.\n\n## TODO\n\nWhat is still open; settle all of it before the last call.\n';
+  it('the heading names that section, no blank: the author’s “TODO” in their own text is not the template’s text left', async () => {
+    const text = '# Night buses\n\n## Design\n\nA loop; a fuller report comes later (TODO).\n\n## Rollout\n\nDepot PR: TODO\n';
+    expect((await lintOne('placeholder', text, { template })).shown).toEqual([]);
+  });
+});
