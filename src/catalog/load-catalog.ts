@@ -10,7 +10,8 @@ import { flattenSections } from '../template/walk.js';
 import { mapLimit } from '../util/concurrency.js';
 import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
-import { loadCatalogPattern, loadInput, readMetadata } from './load-pattern.js';
+import { loadCatalogPattern, loadInput, readMetadata, rereadSummary } from './load-pattern.js';
+import { foldText } from '../template/normalize.js';
 import type { Catalog, Pattern } from './types.js';
 import { isFolderPage } from './folder-page.js';
 
@@ -51,7 +52,31 @@ export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<
     else diagnostics.push(result.diagnostic);
   }
   diagnostics.sort(compareDiagnostics);
+  withOwnSummaries(patterns, templates);
   return { root: config.root, config, template, templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+}
+
+/** Patterns that give one summary alike, word for word, for it to be the catalog's boilerplate rather than any one's summary. */
+const SHARED_SUMMARY = 3;
+
+/**
+ * The summaries of a catalog's patterns, none of them a text several patterns give alike (three or
+ * more): a front matter `description` every page copies (`Module specification of the program`), a
+ * line of the header every document keeps (`See the lifecycle document for context…`), a checklist's
+ * first item. Each such pattern's summary is read again past those texts: its own words, or none.
+ */
+function withOwnSummaries(patterns: Pattern[], templates: TemplateSet): void {
+  const counts = new Map<string, number>();
+  for (const p of patterns) if (p.summary && p.movedTo === undefined) counts.set(foldText(p.summary.text), (counts.get(foldText(p.summary.text)) ?? 0) + 1);
+  const shared = new Set([...counts].filter(([text, n]) => n >= SHARED_SUMMARY && text !== '').map(([text]) => text));
+  if (shared.size === 0) return;
+  patterns.forEach((p, i) => {
+    if (!p.summary || !shared.has(foldText(p.summary.text))) return;
+    const { summary: _, ...rest } = p;
+    // (Read where no other place is tried, the item of a list, it may be the same again: then none.)
+    const own = rereadSummary(p, templates.for(p.path), shared);
+    patterns[i] = own && !shared.has(foldText(own.text)) ? { ...rest, summary: own } : rest;
+  });
 }
 
 export interface PreparedCatalog {

@@ -198,24 +198,7 @@ export function patternFromText(
   // with no H1: navigation names no document.)
   const read = readTitle(document, readable, fmRange, reading.title, fields, { isSection: (text) => namesSection(reading, text), fileWords });
   const title = read?.from === 'heading' && NAVIGATION_HEADING.test(read.text.trim()) ? undefined : read;
-  // (The template's own text of a section, folded: a summary section left as the template's is no summary.)
-  // (Unless the template is a copy of this very pattern, its example — `# NodeFilesystemSpaceFillingUp`
-  // over its text, titled as the pattern is: that text is the pattern's own.)
-  const sample = reading.title.from !== 'none' ? foldText(reading.title.sample) : '';
-  const source = sample !== '' && [title?.text, document.title?.text].some((t) => t !== undefined && foldText(t) === sample);
-  const templateText = (matcher: RegExp) =>
-    source
-      ? ''
-      : foldedSections(reading.sections)
-          .filter((s) => matcher.test(s.heading))
-          .map((s) => s.body)
-          .join(' ');
-  // (A marked blank of the template, `<< explain usage >>`, is never the pattern's own text — not even
-  // where the template is a copy of it: a paragraph that holds one sums up nothing.)
-  const blanks = (reading.placeholders ?? []).filter((p) => p.kind === 'bracketed' && p.folded.length >= 4).map((p) => p.text);
-  const holdsBlank = (text: string) => blanks.some((b) => text.includes(b));
-  const openings = source ? [] : templateLineOpenings(reading, blanks);
-  const summary = readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document, holdsBlank, openings);
+  const summary = summaryOf(document, readable, fmRange, reading, title, fields);
   const movedTo = movedTarget(document, frontMatter);
 
   return {
@@ -238,6 +221,52 @@ export function patternFromText(
       ...(metadataError ? { metadataError } : {}),
     },
   };
+}
+
+/**
+ * A pattern's summary, read where the template keeps it, else where a catalog keeps one (see
+ * `readSummary`); never one of `shared`, the folded texts several of the catalog's patterns give as
+ * theirs (see `rereadSummary`).
+ */
+function summaryOf(
+  document: MarkdownDocument,
+  readable: Record<string, unknown>,
+  fmRange: Range | undefined,
+  reading: PatternReading,
+  title: PatternText | undefined,
+  fields: ReturnType<typeof bodyFields>,
+  shared: ReadonlySet<string> = new Set(),
+): PatternText | undefined {
+  // (The template's own text of a section, folded: a summary section left as the template's is no summary.)
+  // (Unless the template is a copy of this very pattern, its example — `# NodeFilesystemSpaceFillingUp`
+  // over its text, titled as the pattern is: that text is the pattern's own.)
+  const sample = reading.title.from !== 'none' ? foldText(reading.title.sample) : '';
+  const source = sample !== '' && [title?.text, document.title?.text].some((t) => t !== undefined && foldText(t) === sample);
+  const templateText = (matcher: RegExp) =>
+    source
+      ? ''
+      : foldedSections(reading.sections)
+          .filter((s) => matcher.test(s.heading))
+          .map((s) => s.body)
+          .join(' ');
+  // (A marked blank of the template, `<< explain usage >>`, is never the pattern's own text — not even
+  // where the template is a copy of it: a paragraph that holds one sums up nothing.)
+  const blanks = (reading.placeholders ?? []).filter((p) => p.kind === 'bracketed' && p.folded.length >= 4).map((p) => p.text);
+  const holdsBlank = (text: string) => blanks.some((b) => text.includes(b));
+  const openings = source ? [] : templateLineOpenings(reading, blanks);
+  return readSummary(document, readable, fmRange, reading.summary, title, fields, templateText, source ? undefined : reading.document, holdsBlank, openings, shared);
+}
+
+/**
+ * The summary of a pattern loaded in full, read again past the texts `shared` (folded) that several of
+ * the catalog's patterns give as theirs: a sentence every page keeps (`See the lifecycle document for
+ * context…`, a front matter `description` of the catalog's program) says nothing of any one of them.
+ */
+export function rereadSummary(pattern: Pattern, reading: PatternReading, shared: ReadonlySet<string>): PatternText | undefined {
+  const document = pattern.document;
+  const fmRange = document.frontMatter ? document.lines.linesRange(document.frontMatter.startLine, document.frontMatter.endLine) : undefined;
+  const readable = document.frontMatter?.error ? { ...sketchFrontMatter(document.frontMatter.raw), ...pattern.frontMatter } : pattern.frontMatter;
+  return summaryOf(document, readable, fmRange, reading, pattern.title, bodyFields(document), shared);
 }
 
 /** The text at the place a template keeps a title or summary in front matter or a section of its own (the other places are read by the callers). */
@@ -723,28 +752,31 @@ function readSummary(
   template?: MarkdownDocument,
   holdsBlank: (text: string) => boolean = () => false,
   openings: readonly string[] = [],
+  shared: ReadonlySet<string> = new Set(),
 ): PatternText | undefined {
   const lead = leadBlock(doc);
+  // (Never a text several of the catalog's patterns give alike: see `rereadSummary`.)
+  const alike = shared.size === 0 ? () => false : (text: string) => shared.has(foldText(text));
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
-  if (placed) return placed;
+  if (placed && !alike(placed.text)) return placed;
   // (Not the template's own quote kept as it is, `> Every feature will need design sign off…`: no word of this pattern's.)
   const templateQuote = (text: string) =>
     holdsBlank(text) ||
     ` ${templateText(/(?:)/)} `.includes(` ${foldText(text)} `) ||
     (template?.preamble ?? []).some((b) => b.kind === 'blockquote' && foldText(b.text) === foldText(text));
-  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead) && !templateQuote(lead.text))
+  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead) && !templateQuote(lead.text) && !alike(lead.text))
     return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
-    if (found) return found;
+    if (found && !alike(found.text)) return found;
   }
   // (Or the `Description` of the fields a document writes in its body, a table under the title: `| Description | A living document… |`.)
   for (const key of SUMMARY_KEYS) {
     const value = fields?.values[key];
-    if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value)) return { text: value, from: 'paragraph', range: fields.range };
+    if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value) && !alike(value)) return { text: value, from: 'paragraph', range: fields.range };
   }
   const labelled = labelledQuote(doc, title);
-  if (labelled) return labelled;
+  if (labelled && !alike(labelled.text)) return labelled;
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
@@ -756,7 +788,7 @@ function readSummary(
   const closing = summaryAt >= 2 && summaryAt === doc.sections.length - 1;
   const own = closing ? undefined : sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
   const ownFolded = own ? foldText(own.text) : '';
-  if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `))) return own;
+  if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `)) && !alike(own.text)) return own;
   const everyTemplateText = ` ${templateText(/(?:)/)} `;
   // (Nor the template's own line under its title that every pattern keeps, `A proposed Gadget Interface
   // API.`: the kind of document it is, said of each alike.)
@@ -774,6 +806,7 @@ function readSummary(
       return (
         holdsBlank(text) ||
         opensWith(folded, openings) ||
+        shared.has(folded) ||
         (folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.includes(` ${folded} `)))
       );
     },

@@ -400,7 +400,10 @@ function titleSpec(
     !titlePlaceholder(doc.title) &&
     !NAMES_TEMPLATE.test(doc.title.text) &&
     (nameField(doc) !== undefined || (!fmTitle && namedSection(sections, TITLE_SECTIONS) !== undefined));
-  const from = setting?.from ?? (doc.title && !label ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
+  // (A first heading below H1 read as the title where there is no H1, `## ID: [Pattern Title]`, under a
+  // front matter `title` of the template's: that key is the title, the heading the text's first.)
+  const heading = doc.title && !label && !(level !== undefined && level > 1 && fmTitle);
+  const from = setting?.from ?? (heading ? 'heading' : fmTitle ? 'front-matter' : namedSection(sections, TITLE_SECTIONS) ? 'section' : 'none');
   const recommended = setting?.recommended ? { recommended: true as const } : {};
   if (from === 'heading') {
     // (Titles read from H1s by the configuration where the template has none and names the pattern in

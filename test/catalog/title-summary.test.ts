@@ -1504,3 +1504,34 @@ describe('the first paragraph as the summary, past what is said of the document'
     ]);
   });
 });
+
+describe('summaries several patterns give alike', () => {
+  const page = (name: string, description: string, first: string) =>
+    `---\ntitle: ${name}\ndescription: ${description}\n---\n\n## Rule\n\n${first}\n\n## Why\n\nReasons.\n`;
+  it('a front matter description, or a first line, three or more patterns copy word for word is the catalog’s, not a summary: each is read past it; two alike stay', async () => {
+    const files: Record<string, string> = {
+      'patternbook.config.json': JSON.stringify({ patterns: ['specs/*.md'] }),
+      'specs/lamps.md': page('Lamps', 'A rule of the Lantern program', 'Lamps MUST be lit at dusk.'),
+      'specs/wicks.md': page('Wicks', 'A rule of the Lantern program', 'Wicks SHOULD be trimmed weekly.'),
+      'specs/oil.md': page('Oil', 'A rule of the Lantern program', 'See the program page for how rules are ranked.\n\nOil MAY be bought in bulk.'),
+      'specs/glass.md': page('Glass', 'Cracked glass is replaced the same day', 'Glass MUST be clean.'),
+      'specs/hooks.md': page('Hooks', 'Hooks hold the lamps', 'Hooks are steel.'),
+      'specs/poles.md': page('Poles', 'Hooks hold the lamps', 'Poles are oak.'),
+    };
+    for (const name of ['a', 'b', 'c'])
+      files[`specs/${name}.md`] = `---\ntitle: Note ${name}\n---\n\nSee the program page for how rules are ranked.\n\nNote ${name} says one thing.\n`;
+    const catalog = await loadCatalog(await tempCatalog(files));
+    const summaries = Object.fromEntries(catalog.patterns.map((p) => [p.slug, p.summary?.text]));
+    expect(summaries).toEqual({
+      lamps: 'Lamps MUST be lit at dusk.',
+      wicks: 'Wicks SHOULD be trimmed weekly.',
+      oil: 'Oil MAY be bought in bulk.',
+      glass: 'Cracked glass is replaced the same day',
+      hooks: 'Hooks hold the lamps',
+      poles: 'Hooks hold the lamps',
+      a: 'Note a says one thing.',
+      b: 'Note b says one thing.',
+      c: 'Note c says one thing.',
+    });
+  });
+});

@@ -846,3 +846,12 @@ describe('templates written in other languages', () => {
     expect(kept.results.filter((r) => r.file.endsWith('kept.md')).flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.ruleId}`))).toEqual(['error title']);
   });
 });
+
+describe('a template with a front matter title and no H1, its first heading an H2 that holds the title’s blank', () => {
+  it('the front matter key is where the title is kept; the H2 is no title line', () => {
+    const template = templateFromSource('---\ntitle: "[Rule Title]"\ndescription: "[What the rule asks]"\n---\n\n## Rule: [Rule Title]\n\n[The rule.]\n', 'rule.md');
+    expect(template.title).toMatchObject({ from: 'front-matter', key: 'title', sample: '[Rule Title]' });
+    // (With no front matter title, the first H2 is still read as the title line.)
+    expect(templateFromSource('## Rule: [Rule Title]\n\n[The rule.]\n\n## Why\n\nReasons.\n', 'rule.md').title).toMatchObject({ from: 'heading' });
+  });
+});
