@@ -97,5 +97,24 @@ export function declaredDate(pattern: {
       else add(line);
     }
   }
+  // (Its own record of changes, `## Changelog` with `- 2020-03-23: Initial draft`: the first entry is
+  // when it was written, whenever git saw the file — moved, or merged from another repository later.)
+  const visit = (sections: MarkdownDocument['sections']): void => {
+    for (const section of sections) {
+      if (CHANGELOG_HEADING.test(section.title.replace(/[*_`:]/g, '').trim()))
+        for (const block of section.blocks) {
+          const entries = block.kind === 'list' ? block.items.map((item) => item.text) : block.kind === 'table' ? block.table.rows.map((r) => r.cells[0] ?? '') : [];
+          for (const entry of entries) add(ENTRY_DATE.exec(entry.replace(/[*_`[\]]/g, ''))?.[1]);
+        }
+      visit(section.children);
+    }
+  };
+  visit(pattern.document.sections);
   return dates.length > 0 ? Math.min(...dates) : undefined;
 }
+
+/** A heading of a document's own record of its changes. */
+const CHANGELOG_HEADING = /^(?:change ?log|changes|history|revision history|revisions|document history|version history)$/i;
+
+/** The date an entry of such a record opens with: `2020-03-23: Initial draft`, `March 3, 2021 - Accepted`. */
+const ENTRY_DATE = /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?=$|[\s:,;)–—-])/;

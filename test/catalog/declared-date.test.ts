@@ -72,4 +72,10 @@ describe('declaredDate: the earliest date a document gives itself', () => {
     expect(of('# T\n\n## A\n\nx\n', { deadline: '2015-01-01', 'target-date': '2016-01-01' })).toBeUndefined();
     expect(of('# T\n\nDue: 2015-01-01\n\n## A\n\nx\n')).toBeUndefined();
   });
+
+  it('from the first entry of its own record of changes (`## Changelog`, a list or a table of dated entries), not from dates in its prose', () => {
+    expect(of('# T\n\n## Changelog\n\n- 2021-02-11: Moved here\n- 2020-03-23: First draft\n\n## Context\n\nSince 2019-01-01 nothing.\n')).toBe(day('2020-03-23'));
+    expect(of('# T\n\n## Revision history\n\n| Date | Change |\n|---|---|\n| March 3, 2021 | Accepted |\n')).toBe(day('2021-03-03'));
+    expect(of('# T\n\n## Changelog\n\n- Moved here in 2020-03-23 by the team\n')).toBeUndefined();
+  });
 });
