@@ -423,7 +423,8 @@ function matchLevel(schema: readonly TemplateSection[], sections: readonly Secti
     // (Not under a heading that holds other sections of the template beside it, `## Team Charter` over
     // `### Members` and `### Contacts`: a wrapper of the template's sections, where it is one of them
     // out of order.)
-    const holdsSections = (holder?.children ?? []).some((c) => c !== candidate && [...found.values()].some((list) => list.includes(c)));
+    // (Those found inside it too, `## Status` then `## Consequences` under a stray `# Scheduler`.)
+    const holdsSections = (holder?.children ?? []).some((c) => c !== candidate && [...found.values(), ...nested.values()].some((list) => list.includes(c)));
     const closesTopics = topicsBefore.length > 0 && laterBefore && !holdsSections;
     if (found.get(target)!.length === 0 && list.length === 1 && candidate.level <= target.level + 1 && !amidOwn && !closesTopics) {
       found.get(target)!.push(candidate);

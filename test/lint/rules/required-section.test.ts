@@ -2067,6 +2067,19 @@ describe('required-section: a heading of the template’s name that closes the a
   });
 });
 
+describe('required-section: the template’s sections under a stray H1 of the author’s, the first of them out of order', () => {
+  it('`## Status`, then `## Consequences`, under `# Scheduler` after the author’s `## Peer`: out of order, not missing', async () => {
+    const template =
+      '# ADR [N]: [Title]\n\n## Changelog\n\n- [date]: [change]\n\n## Status\n\n[Status]\n\n## Context\n\n[Context]\n\n## Decision\n\n[Decision]\n\n## Consequences\n\n[Consequences]\n';
+    const text =
+      '# ADR 1: Lamps\n\n## Changelog\n\n- 2020-01-01: Drafted\n\n## Context\n\nDark streets.\n\n## Decision\n\nLamps.\n\n# Scheduler\n\nNotes on the timer.\n\n## Peer\n\nThe neighbour lamp.\n\n## Status\n\nAccepted\n\n## Consequences\n\nLight.\n';
+    expect((await lintOne('required-section', text, { template })).diagnostics).toEqual([]);
+    expect((await lintOne('section-order', text, { template })).diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      '23 `## Status` is out of order: the template puts it after `## Changelog`.',
+    ]);
+  });
+});
+
 describe('required-section: the template’s sections held under a heading of the author’s, one of them out of order among their topics', () => {
   it('`### Meetings` after `### Contacts` under `## Team Charter`, the author’s topics between: out of order, not missing', async () => {
     const template =
