@@ -122,6 +122,26 @@ export function siteKeepsPunctuationInIds(root: string): boolean {
   );
 }
 
+const mdoxCache = new Map<string, { stamp: string; value: boolean }>();
+/**
+ * Whether the catalog's own checks validate its links with mdox (`mdox fmt --links.validate` in a
+ * `Makefile` of its folder or one above it up to its repository's root): mdox finds a heading by an
+ * id without its underscores (`#handle-type-and-unit` for `` ## Handle `__type__` and `__unit__` ``),
+ * so links written so pass the catalog's CI.
+ */
+export function linksCheckedByMdox(root: string): boolean {
+  return readOnChange(mdoxCache, root, ['Makefile', 'makefile', 'GNUmakefile'], (candidates) =>
+    candidates.some((file) => {
+      try {
+        return /\bmdox\b[^\n]*--links\.validate|\bMDOX\)?\s[^\n]*--links\.validate/i.test(readFileSync(file, 'utf8'));
+      } catch {
+        // No such file there: it says nothing.
+        return false;
+      }
+    }),
+  );
+}
+
 const mkdocsCache = new Map<string, { stamp: string; value: boolean }>();
 /**
  * Whether the catalog is published with MkDocs: an `mkdocs.yml` (or `.yaml`) in its folder or

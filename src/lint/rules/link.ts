@@ -1,5 +1,5 @@
 import { isBareLabel } from '../../catalog/catalog-index.js';
-import { publishedWithMkDocs, siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
+import { linksCheckedByMdox, publishedWithMkDocs, siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -514,6 +514,18 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
       range: link.range,
       warning: true,
       expected: fixed,
+    });
+    return;
+  }
+  // The heading's id as mdox finds it (underscores dropped: `#handle-type-and-unit` for `` ## Handle
+  // `__type__` and `__unit__` ``), in a catalog whose checks validate links with mdox: the link passes its
+  // CI, and jumps nowhere on git hosts. A warning, with the host's id.
+  const unscored = lower.includes('_') ? undefined : [...ids].find((id) => id.includes('_') && id.replace(/_/g, '') === lower);
+  if (unscored !== undefined && linksCheckedByMdox(index.catalog.root)) {
+    report({
+      message: `Anchor ${code(`#${anchor}`)} is its heading's id without the underscores, as mdox finds headings (the catalog's checks validate links with it): it passes there, and jumps nowhere on git hosts nor on Patternbook's site, where the id is ${code(`#${unscored}`)}. If mdox accepts that id too, write it; else keep the link as the catalog's checks want it.`,
+      range: link.range,
+      warning: true,
     });
     return;
   }

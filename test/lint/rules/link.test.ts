@@ -209,6 +209,15 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('an anchor written without the underscores of its heading’s id (`#drop-ttl-field` for ``## Drop `__ttl__` field``) where the catalog’s Makefile validates links with mdox: a warning; elsewhere broken', async () => {
+    const text = pattern('[a](#drop-ttl-field)\n\n## Drop `__ttl__` field\n\nGone.');
+    const checked = await catalog({ 'example/README.md': text, Makefile: 'check:\n\t$(MDOX) fmt --soft-wraps --links.validate --check *.md\n' });
+    expect((await run(checked)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "warning Anchor `#drop-ttl-field` is its heading's id without the underscores, as mdox finds headings (the catalog's checks validate links with it): it passes there, and jumps nowhere on git hosts nor on Patternbook's site, where the id is `#drop-__ttl__-field`. If mdox accepts that id too, write it; else keep the link as the catalog's checks want it.",
+    ]);
+    const plain = await catalog({ 'example/README.md': text, Makefile: 'check:\n\tmarkdownlint *.md\n' });
+    expect((await run(plain)).filter((d) => d.path === 'example/README.md').map((d) => d.severity)).toEqual(['error']);
+  });
   it('a published-site address of a Markdown file (no extension, or .html) is a warning with the path that works everywhere', async () => {
     const dir = await catalog({ 'example/README.md': pattern('[a](../saga) [b](../saga/README) [c](../saga/README.html#data-flow) [d](../saga/READM)') });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => [d.severity, d.message, d.expected]);
