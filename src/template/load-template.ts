@@ -621,6 +621,8 @@ function buildSections(
   asked?: ReadonlySet<string>,
 ): TemplateSection[] {
   const out: TemplateSection[] = [];
+  // (Sections of the first level the template leaves bare, no text nor sub-section: see below.)
+  const bareTop = new Set<TemplateSection>();
   const removedAlong = removedWithSiblings(sections);
   const skipFrom = skipRestFrom(doc);
   for (let i = 0; i < sections.length; i++) {
@@ -770,8 +772,16 @@ function buildSections(
       ...(forKind ? { optionalFor: { key: forKind[1]!, value: forKind[2]!, said: forKind[0].replace(/[`*_]/g, '') } } : {}),
       line: section.heading.range.start.line,
     });
+    if (parentPath.length === 0 && section.blocks.length === 0 && section.children.length === 0 && override.recommended === undefined && override.optional === undefined)
+      bareTop.add(out.at(-1)!);
     i = last;
   }
+  // A section the template leaves a bare heading, `## Other Notes` last, where each of its other
+  // sections (three or more) has guidance: nothing is asked under it — a place for whatever else the
+  // author has, recommended.
+  const guided = out.filter((s) => !bareTop.has(s));
+  if (bareTop.size > 0 && guided.length >= 3 && bareTop.size * 4 <= out.length && guided.every((s) => s.body.trim() !== '' || s.children.length > 0))
+    return out.map((s) => (bareTop.has(s) && !s.optional ? { ...s, recommended: true } : s));
   return out;
 }
 

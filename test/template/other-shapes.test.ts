@@ -855,3 +855,20 @@ describe('a template with a front matter title and no H1, its first heading an H
     expect(templateFromSource('## Rule: [Rule Title]\n\n[The rule.]\n\n## Why\n\nReasons.\n', 'rule.md').title).toMatchObject({ from: 'heading' });
   });
 });
+
+describe('a bare heading among sections the template guides', () => {
+  it('`## Other Notes` last, no text under it, where every other section has guidance: recommended; in a template of bare headings, as asked as the rest', () => {
+    const guided = templateFromSource(
+      '# [Title]\n\n## Background\n\n_Why now._\n\n## Goals\n\n_What matters._\n\n## Proposals\n\n_Two ways at least._\n\n## Other Notes\n',
+      'proposal.md',
+    );
+    expect(guided.sections.map((s) => [s.name, s.recommended])).toEqual([
+      ['Background', false],
+      ['Goals', false],
+      ['Proposals', false],
+      ['Other Notes', true],
+    ]);
+    const bare = templateFromSource('# [Title]\n\n## Context\n\n## Decision\n\n## Consequences\n\n## Notes\n', 'adr.md');
+    expect(bare.sections.map((s) => s.recommended)).toEqual([false, false, false, false]);
+  });
+});
