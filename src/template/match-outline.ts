@@ -1539,7 +1539,10 @@ export function kindredTo(one: Section, t: TemplateSection): boolean {
 export function kindredText(text: string, t: TemplateSection): boolean {
   // (`Use cases`, `use-case` are one word: `usecase`.)
   const joined = (x: string) => x.replace(/\buse[\s-]+(cases?)\b/gi, 'use$1').replace(/(\p{L})-(\p{L})/gu, '$1$2');
-  const words = contentWords(joined(text));
+  // (A label and the author's title for what it labels, `Proposal: Eager sync with per-chunk checks`:
+  // the label's words.)
+  const label = /^([^:]{2,40}):\s+\S/.exec(text)?.[1];
+  const words = contentWords(joined(label !== undefined && contentWords(joined(label)).length <= 2 ? label : text));
   if (words.length === 0 || words.length > 4) return false;
   const name = contentWords(joined(t.heading));
   const theirs = new Set(name.map((w) => roleOf(w, KINDRED)).filter((k) => k !== undefined));

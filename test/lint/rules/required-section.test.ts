@@ -2956,3 +2956,15 @@ describe('required-section: a section under another name that holds the template
     expect(other.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('required-section: a label and the author’s title for it where a section goes', () => {
+  it('`## Proposal: Dim the lamps on a timer` where the Decision goes: a warning that names the author’s sections there; a long heading of other words, an error', async () => {
+    const template = '# ADR [N]: [Title]\n\n## Context\n\n[Context]\n\n## Decision\n\n[Decision]\n\n## Consequences\n\n[Consequences]\n';
+    const text = (heading: string) =>
+      `# ADR 2: Lamps\n\n## Context\n\nDark streets.\n\n## Considerations\n\nCost, light.\n\n## ${heading}\n\nA timer dims them after midnight.\n\n## Wiring Path\n\nCopper.\n\n## Consequences\n\nLess power.\n`;
+    const labelled = await lintOne('required-section', text('Proposal: Dim the lamps on a timer after midnight'), { template });
+    expect(labelled.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    const other = await lintOne('required-section', text('Lamp timers and what the neighbours said'), { template });
+    expect(other.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
