@@ -771,7 +771,7 @@ function readSummary(
     if (found && !alike(found.text)) return found;
   }
   // (Or the `Description` of the fields a document writes in its body, a table under the title: `| Description | A living document… |`.)
-  for (const key of SUMMARY_KEYS) {
+  for (const key of [...SUMMARY_KEYS, ...Object.keys(fields?.values ?? {}).filter((k) => SHORT_DESCRIPTION.test(k))]) {
     const value = fields?.values[key];
     if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value) && !alike(value)) return { text: value, from: 'paragraph', range: fields.range };
   }
@@ -818,6 +818,9 @@ function readSummary(
   const text = prose ? beforeTemplateLine(prose.text, openings).replace(/^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)+/u, '') : '';
   return prose && text ? { text, from: 'paragraph', range: prose.range } : undefined;
 }
+
+/** A field of a document's header that sums it up in a line, `**Short description:**`, `Brief summary:` (keys in lower case). */
+const SHORT_DESCRIPTION = /^(?:short|brief|one[ -]line)[ _-]?(?:description|summary)$/;
 
 /** Whether folded text opens with one of the openings (folded, whole words). */
 function opensWith(folded: string, openings: readonly string[]): boolean {

@@ -216,6 +216,21 @@ export function bodyFields(doc: MarkdownDocument): { values: Record<string, stri
   return Object.keys(out).length > 0 ? { values: out, ...(range ? { range } : {}) } : undefined;
 }
 
+/**
+ * The labels of the fields a template leaves empty under its title, each a line of its own
+ * (`**Feature name:**`, then `**Primary lead(s):**`), in lower case: where its documents write
+ * their values.
+ */
+export function emptyFieldLabels(doc: MarkdownDocument): string[] {
+  const out: string[] = [];
+  for (const b of doc.preamble) {
+    if (b.kind !== 'paragraph' || b.raw.includes('\n') || !EMPTY_FIELD.test(b.raw)) continue;
+    const label = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\+?([\p{L}][\p{L} _()-]{0,30}?)\s*(?:\*\*|__)?:/u.exec(b.raw)?.[1];
+    if (label) out.push(label.trim().toLowerCase());
+  }
+  return out;
+}
+
 /** A field that names the document: `Proposal Name`, `Feature name`, `RFC Title` (keys in lower case). */
 export const NAME_FIELD =
   /^(?:(?:proposal|feature|rfc|nep|eip|pep|kep|cap|sep|tep|bip|document|spec|specification|project|pattern|change|enhancement|design|adr|decision)[ _-]?)(?:name|title)$/;

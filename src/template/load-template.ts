@@ -12,7 +12,7 @@ import { decodeUtf8 } from '../util/text-file.js';
 import { embeddedTemplate } from './embedded.js';
 import { headingMatcher, headingShape, shapeText } from './heading-shape.js';
 import { OPTIONAL_WORD_ELSEWHERE, REMOVE_ME, slashAlternatives, splitNote, variantKey } from './heading-variants.js';
-import { bodyFields, ID_FIELD, NAME_FIELD } from './body-fields.js';
+import { bodyFields, emptyFieldLabels, ID_FIELD, NAME_FIELD } from './body-fields.js';
 import { choiceNames, escapeRegExp, foldHeading, foldText } from './normalize.js';
 import { requiredFromStage, stageLists, type StageList, type StageRequirement } from './stages.js';
 import { customPlaceholder, extractPlaceholders } from './placeholders.js';
@@ -466,7 +466,11 @@ function nameField(doc: MarkdownDocument): { field: string; fieldSample: string;
   // (Or, with none, the one that identifies it, `- RFC Proposal ID: (fill me in with a unique ident)`
   // under a `# RFC Proposal` every pattern keeps: the name of a pattern that has no other.)
   const id = Object.keys(fields).find((key) => ID_FIELD.test(key));
-  return id ? { field: id, fieldSample: fields[id]!, idField: true } : undefined;
+  if (id) return { field: id, fieldSample: fields[id]!, idField: true };
+  // (Or one of its fields left empty, each a line of its own under the title — `**Feature name:**`
+  // over `**Primary lead(s):**` —: where its documents write their names.)
+  const empty = emptyFieldLabels(doc).find((key) => TITLE_FIELDS.includes(key) || NAME_FIELD.test(key));
+  return empty ? { field: empty, fieldSample: '' } : undefined;
 }
 
 /** The title spec with the page's H1 above a title line that is an H2 (see `labelAbove`). */

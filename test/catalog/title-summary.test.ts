@@ -1535,3 +1535,21 @@ describe('summaries several patterns give alike', () => {
     });
   });
 });
+
+describe('a template whose H1 is a label over fields left empty, each a line of its own', () => {
+  it('the name is read from the field that names the document, the summary from its short description', async () => {
+    const template = '# Feature:\n\n**Feature name:**\n\n**Lead:**\n\n**Short description:**\n\n---\n\n## Preview\n\n- [ ] Off by default.\n';
+    const doc =
+      '# Feature:\n\n**Feature name:** Quiet Hours\n\n**Lead:** @dana\n\n**Short description:** Pagers stay silent at night unless a page is urgent.\n\n---\n\n## Preview\n\n- [x] Off by default.\n';
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'templates/feature.md': template,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/feature.md', patterns: ['features/*.md'] }),
+        'features/quiet_hours.md': doc,
+      }),
+    );
+    const [p] = catalog.patterns;
+    expect(p!.title?.text).toBe('Quiet Hours');
+    expect(p!.summary?.text).toBe('Pagers stay silent at night unless a page is urgent.');
+  });
+});
