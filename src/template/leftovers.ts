@@ -259,11 +259,19 @@ class Scan {
       for (const link of doc.links) {
         // A bare URL or e-mail is its own text, already judged.
         if (link.kind === 'autolink') continue;
-        // (Under a box left unticked, `- [ ] [User stories](insert_your_link_here) reviewed`: an item not
-        // done, whose link is not asked for yet, as its fields are not.)
-        if (doc.taskItems.some((t) => !t.checked && within(link.range, t.range))) continue;
         const p = this.matcher.find(link.url).find((h) => h.kind === 'sample-value');
-        if (p) this.leftovers.push({ id: this.ids.get(p) ?? -1, where: '', shown: quote(link.url), range: plainRange(link.range), link: true });
+        // (Under a box left unticked, `- [ ] [User stories](insert_your_link_here) reviewed`: an item not
+        // done, whose link may well be still to come. A warning that says so.)
+        const unticked = p !== undefined && doc.taskItems.some((t) => !t.checked && within(link.range, t.range));
+        if (p)
+          this.leftovers.push({
+            id: this.ids.get(p) ?? -1,
+            where: '',
+            shown: quote(link.url),
+            range: plainRange(link.range),
+            link: true,
+            ...(unticked ? { warning: 'in an item whose box is left unticked, not done yet' } : {}),
+          });
       }
     }
     const quoted = this.quotedTemplate();

@@ -66,11 +66,7 @@ export default defineCatalogRule({
       // The template's blank for a link kept (`[User stories](insert_your_link_here)`): template text
       // left in, the placeholder rule's to say, not a file to look for.
       if (fillInTarget(link.url) && memo(`template links ${template.file}`, () => new Set(template.document.links.map((l) => l.url))).has(link.url)) continue;
-      // (In an item whose box is left unticked, `- [ ] [Feedback plan]()`, the item says it is not done
-      // yet: its link is still to come, a warning.)
       const report = (finding: Report): void => {
-        if (!finding.warning && untickedItem(sourceOnce(), link.range.start.line))
-          finding = { ...finding, warning: true, message: `${finding.message} (In an item whose box is left unticked, not done yet: a warning.)` };
         if (!definition) return reportFinding(finding);
         const key = `${definition.start.offset}\u0000${finding.message}`;
         if (said.has(key)) return;
@@ -86,6 +82,14 @@ export default defineCatalogRule({
         if (/^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$/i.test(link.text.trim()))
           report({
             message: `Link${label} has an empty destination: it leads to this page itself, under text that is an address. If that is this page’s own address, link it (\`${/^https?:/i.test(link.text.trim()) ? link.text.trim() : `https://${link.text.trim()}`}\`); if not, point it where it goes.`,
+            ...at,
+            warning: true,
+          });
+        // (In an item whose box is left unticked, `- [ ] [Feedback plan]()`, the item says it is not done
+        // yet: its link is still to come, a warning. A link written wrong there is wrong all the same.)
+        else if (untickedItem(sourceOnce(), link.range.start.line))
+          report({
+            message: `Link${label} has an empty destination: point it at a file, a heading (\`#id\`) or a URL, or remove the link. (In an item whose box is left unticked, not done yet: a warning.)`,
             ...at,
             warning: true,
           });

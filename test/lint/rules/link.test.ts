@@ -505,12 +505,15 @@ describe('link: relative links', () => {
     ]);
   });
 
-  it('in an item of a checklist left unticked (`- [ ] [Demo]()`), not done yet: a warning that says so; ticked, an error', async () => {
-    const dir = await catalog({ 'example/README.md': pattern('- [ ] [Demo recording]() shown to the guild.\n- [x] [Rollout notes](../rolout/README.md) written.') });
+  it('an empty destination in an item of a checklist left unticked (`- [ ] [Demo]()`), not done yet: a warning that says so; ticked, an error; a link written wrong there, an error all the same', async () => {
+    const dir = await catalog({
+      'example/README.md': pattern('- [ ] [Demo recording]() shown to the guild.\n- [x] [Rollout notes]() written.\n- [ ] [Plan](../rolout/README.md) agreed.'),
+    });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md');
     expect(found.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
       '7 warning Link “Demo recording” has an empty destination: point it at a file, a heading (`#id`) or a URL, or remove the link. (In an item whose box is left unticked, not done yet: a warning.)',
-      expect.stringMatching(/^8 error Broken link `\.\.\/rolout\/README\.md`/),
+      '8 error Link “Rollout notes” has an empty destination: point it at a file, a heading (`#id`) or a URL, or remove the link.',
+      expect.stringMatching(/^9 error Broken link `\.\.\/rolout\/README\.md`/),
     ]);
   });
 

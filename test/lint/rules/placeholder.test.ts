@@ -1879,12 +1879,16 @@ describe('placeholder: a checklist of the template’s, each item named and link
     ]);
   });
 
-  it('the template’s link that asks for one (`add_your_link_here`) kept in a ticked item is a sample link left in; in an item left unticked, not done yet, nothing', async () => {
+  it('the template’s link that asks for one (`add_your_link_here`) kept in a ticked item is a sample link left in; in an item left unticked, not done yet, a warning', async () => {
     const ticked = feature(0, 'Sketch approved.', '[Field notes](add_your_link_here) shared with the guild.');
-    expect((await lintOne('placeholder', ticked, { template: checklistTemplate })).shown).toEqual([
-      '7:21 Sample link target left in: “add_your_link_here”. Link to a real page.',
+    const found = await lintOne('placeholder', ticked, { template: checklistTemplate });
+    expect(found.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
+      '7:21 error Sample link target left in: “add_your_link_here”. Link to a real page.',
     ]);
-    expect((await lintOne('placeholder', ticked.replace('- [x] [Field notes]', '- [ ] [Field notes]'), { template: checklistTemplate })).shown).toEqual([]);
+    const unticked = await lintOne('placeholder', ticked.replace('- [x] [Field notes]', '- [ ] [Field notes]'), { template: checklistTemplate });
+    expect(unticked.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Sample link target left in: “add_your_link_here”. Link to a real page. (In an item whose box is left unticked, not done yet. A warning.)',
+    ]);
   });
 });
 
