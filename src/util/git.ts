@@ -39,6 +39,15 @@ function tryGit(cwd: string, args: string[]): string | undefined {
   }
 }
 
+/**
+ * `git log` of a file followed through renames (`--follow -M40%`), or, where finding its renames
+ * fails — a clone some of whose older files' contents are not there (a partial or blobless clone,
+ * a copy with its largest files left out): `fatal: unable to read …` —, its log by its path now alone.
+ */
+function followed(cwd: string, args: string[]): string | undefined {
+  return tryGit(cwd, ['log', '--follow', '-M40%', ...args]) ?? tryGit(cwd, ['log', '--no-renames', ...args]);
+}
+
 /** Whether `cwd` is in a repository with its whole history: not a shallow clone, whose first commit is no file's first version. */
 function fullHistory(cwd: string): boolean {
   return tryGit(cwd, ['rev-parse', '--is-shallow-repository'])?.trim() === 'false';
@@ -61,7 +70,10 @@ export function firstAddedTimes(dir: string): Map<string, number> {
   if (!fullHistory(cwd)) return out;
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
   // (Oldest first: a rename passes the time of the path it leaves to the path it takes.)
-  const log = tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']);
+  // (Without renames where finding them fails: see `followed`.)
+  const log =
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']) ??
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '--no-renames', '--diff-filter=A', '--format=%x00%ct', '--name-status', '--', '.']);
   if (!top || log === undefined) return out;
   const times = new Map<string, number>();
   let time = 0;
@@ -86,9 +98,7 @@ export function firstAddedTimes(dir: string): Map<string, number> {
 export function firstCommit(file: string): { text: string; time: number } | undefined {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return undefined;
-  const lines = (tryGit(dir, ['log', '--follow', '-M40%', '--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '')
-    .split('\n')
-    .filter(Boolean);
+  const lines = (followed(dir, ['--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
   if (lines.length < 2) return undefined;
   const [head, name] = lines.slice(-2) as [string, string];
   const [sha, seconds] = head.split(' ');
@@ -107,7 +117,7 @@ const MAX_VERSIONS = 60;
 export function committedVersions(file: string): { text: string; time: number }[] {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return [];
-  const lines = (tryGit(dir, ['log', '--follow', '-M40%', '--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
+  const lines = (followed(dir, ['--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
   const commits: { sha: string; time: number; name: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.startsWith('\0') || lines[i + 1] === undefined || lines[i + 1]!.startsWith('\0')) continue;

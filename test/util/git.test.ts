@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { committedVersions, firstCommit } from '../../src/util/git.js';
+import { commitAllAt, tempCatalog } from '../helpers.js';
+
+describe('a template’s history where an older file’s contents are not in the clone', () => {
+  it('is read by its path alone when following its renames fails (`unable to read` a blob of another file): its first version and its versions, not none', async () => {
+    // (A clone whose largest files were left out, as a blobless or partial clone offline: following a
+    // rename compares the template with the file deleted beside it, whose contents are gone.)
+    const dir = await tempCatalog({ 'ledger.csv': Array.from({ length: 400 }, (_, i) => `${i},row`).join('\n') });
+    commitAllAt(dir, '2021-03-01T10:00:00Z', 'ledger');
+    await rm(path.join(dir, 'ledger.csv'));
+    await writeFile(path.join(dir, 'template.md'), '# [Title]\n\n## Context\n\nWhy.\n');
+    commitAllAt(dir, '2021-06-01T10:00:00Z', 'template');
+    await writeFile(path.join(dir, 'template.md'), '# [Title]\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n');
+    commitAllAt(dir, '2022-01-01T10:00:00Z', 'decision');
+    const blob = execFileSync('git', ['rev-parse', 'HEAD~2:ledger.csv'], { cwd: dir, encoding: 'utf8' }).trim();
+    await rm(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const file = path.join(dir, 'template.md');
+    expect(firstCommit(file)).toEqual({ text: '# [Title]\n\n## Context\n\nWhy.\n', time: Date.parse('2021-06-01T10:00:00Z') });
+    expect(committedVersions(file).map((v) => v.time)).toEqual([Date.parse('2021-06-01T10:00:00Z'), Date.parse('2022-01-01T10:00:00Z')]);
+  });
+});
