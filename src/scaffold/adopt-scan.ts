@@ -339,6 +339,21 @@ export function templateWordInTopic(file: ScannedFile): boolean {
   return at > 0 && !tokens.slice(at + 1).every((t) => TEMPLATE_WORD.test(t) || VARIANT_WORD.test(t) || t === 'md');
 }
 
+/** A title that ends on the word that names a template: `GEP template`, `RFC Template.`. */
+const TITLED_TEMPLATE = /\btemplate\s*\.?\s*$/i;
+
+/** A document's title: its front matter `title`, else its H1. */
+function titleText(doc: MarkdownDocument): string {
+  const fm = doc.frontMatter?.data?.title;
+  return typeof fm === 'string' ? fm : (doc.title?.text ?? '');
+}
+
+/** Blanks to fill in: marked ones (see `BLANKS`), an instruction set apart in parentheses on a line of its own, a field's list of values to choose from (`Draft|Review|Final`). */
+function holdsBlanks(source: string): boolean {
+  const text = withoutCode(source);
+  return BLANKS.test(text) || /^\([^()\n]{3,}\)\s*$/m.test(text) || /:\s*[\p{L}-]+(?:\s*\|\s*[\p{L}-]+){2,}\s*$/mu.test(text);
+}
+
 /** A page that tells the reader to copy it: "Copy this file to start a new proposal". */
 const COPY_ME = /\bcopy (?:this|the present) (?:[\w-]+ )?(?:file|document|page|template)\b/i;
 /** A page that says it is the template: "Copy this markdown file as a template", "Use this file as the starting point". */
@@ -346,6 +361,10 @@ const USE_AS_TEMPLATE = /\b(?:copy|use|duplicate) (?:this|the present) (?:[\w-]+
 
 export function templateNameScore(file: ScannedFile): number {
   const parent = file.dirs[file.dirs.length - 1] ?? '';
+  // A page titled as the template, `GEP-696: GEP template` (its H1 or front matter title ending on the
+  // word), with blanks in it to fill in — `(1-2 sentence summary)` set apart, `Status: Draft|Final|…` —:
+  // the template, whatever its file's name (`gep-696/index.md`, numbered as a document of the series).
+  if (file.doc && TITLED_TEMPLATE.test(titleText(file.doc)) && holdsBlanks(file.doc.source)) return 3;
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
     // A README that is the template itself: its first heading names one (`## Proposal Template`) and

@@ -924,6 +924,11 @@ const OPTIONAL_LINE = /^\s*(?:\/\/|--|;|%)?\s*\(?optional\)?\s*:?\s*$/i;
 
 /** `Example Specification` (or `Sample …`, `An example …`) under `Specification`: its parent's content shown by example. */
 function illustrates(heading: string, parent: string | undefined): boolean {
+  // (So is one that says to remove it, `Example test scenario 1, please remove: HTTPRoute Simple`: the
+  // template's example, there to show the shape, not a section to keep.)
+  // (A heading that asks to delete its section once done, `Writing tips, delete this section before
+  // merging`, is a section of guidance, optional; not an example.)
+  if (/\b(?:examples?|samples?)\b/i.test(heading) && /\bplease\s+(?:remove|delete)\b/i.test(heading)) return true;
   const rest = /^(?:an?\s+)?(?:examples?|samples?)\s+(?:of\s+(?:an?\s+|the\s+)?)?(.+)$/i.exec(heading.trim())?.[1];
   return rest !== undefined && parent !== undefined && variantKey(rest) === variantKey(parent);
 }

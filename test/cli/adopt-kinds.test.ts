@@ -272,3 +272,26 @@ describe('init --adopt: a document beside one that is said as not taken', () => 
     expect(await readFile(path.join(dir, 'patternbook.config.yaml'), 'utf8')).toContain('0004-telemetry/0004-1-collector.md');
   });
 });
+
+describe('init --adopt: a template numbered and kept as a document of its series, titled as the template', () => {
+  it('`lep-100/index.md` titled “LEP-100: LEP template”, with blanks to fill in: the template, not a document', async () => {
+    const template =
+      '---\ntitle: "LEP-100: LEP template"\n---\n\n* Status: Draft|Trial|Adopted|Retired\n\n## Gist\n\n(One or two sentences on the proposal.)\n\n## Goals\n\n(What it is for.)\n\n## Design\n\n(How it works.)\n';
+    const doc = (n: number, name: string) =>
+      `---\ntitle: "LEP-${n}: ${name}"\n---\n\n* Status: Trial\n\n## Gist\n\n${name} for every street.\n\n## Goals\n\nLight at night.\n\n## Design\n\nA timer on each pole.\n`;
+    const files: Record<string, string> = { 'lep-100/index.md': template };
+    for (const [n, name] of [
+      [101, 'Dimmed lamps'],
+      [102, 'Solar poles'],
+      [103, 'Night buses'],
+      [104, 'Quiet bells'],
+    ] as const)
+      files[`lep-${n}/index.md`] = doc(n, name);
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    const config = await configOf(dir);
+    expect(config.template).toBe('lep-100/index.md');
+    expect(await pickedOf(dir, files)).toEqual(['lep-101/index.md', 'lep-102/index.md', 'lep-103/index.md', 'lep-104/index.md']);
+  });
+});

@@ -872,3 +872,13 @@ describe('a bare heading among sections the template guides', () => {
     expect(bare.sections.map((s) => s.recommended)).toEqual([false, false, false, false]);
   });
 });
+
+describe('a template heading that says to remove it', () => {
+  it('`#### Example scenario 1, please remove: Lamp on a timer` is the template’s example of the shape, no section', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Tests\n\nWhat is checked.\n\n### Scenarios\n\nOne sub-heading each.\n\n#### Example scenario 1, please remove: Lamp on a timer\n\nIt dims.\n\n## Alternatives\n\nOthers.\n',
+      'gep.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Tests', '  3 Scenarios', '2 Alternatives']);
+  });
+});
