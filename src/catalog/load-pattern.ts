@@ -755,8 +755,11 @@ function readSummary(
   shared: ReadonlySet<string> = new Set(),
 ): PatternText | undefined {
   const lead = leadBlock(doc);
-  // (Never a text several of the catalog's patterns give alike: see `rereadSummary`.)
-  const alike = shared.size === 0 ? () => false : (text: string) => shared.has(foldText(text));
+  // (Never a text several of the catalog's patterns give alike: see `rereadSummary`. Nor the title
+  // again, `description: "0001: Introducing LIDs"` under that title: it names the document, no more.)
+  // (Or the title without its number, `Remote Rule Evaluation` under `0002: Remote Rule Evaluation`.)
+  const titled = title ? [foldText(title.text), foldText(title.text.replace(/^\s*[\p{L}]{0,6}[-\s]?\d+\s*[:.–—-]\s*/u, ''))].filter(Boolean) : [];
+  const alike = (text: string) => (shared.size > 0 && shared.has(foldText(text))) || titled.includes(foldText(text));
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
   if (placed && !alike(placed.text)) return placed;
   // (Not the template's own quote kept as it is, `> Every feature will need design sign off…`: no word of this pattern's.)

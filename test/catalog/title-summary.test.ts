@@ -1553,3 +1553,23 @@ describe('a template whose H1 is a label over fields left empty, each a line of 
     expect(p!.summary?.text).toBe('Pagers stay silent at night unless a page is urgent.');
   });
 });
+
+describe('a summary that only says the title again', () => {
+  it('a front matter description equal to the title, or to the title without its number, is read past: the first paragraph sums it up', async () => {
+    const doc = (title: string, description: string) =>
+      `---\ntitle: "${title}"\ndescription: "${description}"\n---\n\n# ${title}\n\n## Background\n\nThe bell rings every hour, day and night.\n`;
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+        'docs/0001-quiet.md': doc('0001: Quiet bells', '0001: Quiet bells'),
+        'docs/0002-night.md': doc('0002: Night bells', 'Night bells'),
+        'docs/0003-muted.md': doc('0003: Muted bells', 'Bells stay muted after ten.'),
+      }),
+    );
+    expect(catalog.patterns.map((p) => p.summary?.text)).toEqual([
+      'The bell rings every hour, day and night.',
+      'The bell rings every hour, day and night.',
+      'Bells stay muted after ten.',
+    ]);
+  });
+});

@@ -102,7 +102,7 @@ describe('patternbook export: csv, backstage, llms', () => {
       'patternbook.config.yaml': 'site:\n  title: Team catalog\n  url: https://example.org/patterns/\n  repoUrl: https://github.com/acme/patterns\n',
       'alpha/README.md':
         '---\ntags: [Fault Tolerance, remote calls]\nstatus: stable\nowner: group:platform\n---\n# =HYPERLINK("http://evil")\n\n> Says "hello", then, stops.\n\n## Related Patterns\n\n- [Beta](../beta/README.md)\n',
-      'beta/README.md': '# Beta\n\n> Beta.\n\n## Related Patterns\n\n- [Alpha](../alpha/README.md)\n',
+      'beta/README.md': '# Beta\n\n> Waits, then tries again.\n\n## Related Patterns\n\n- [Alpha](../alpha/README.md)\n',
     });
 
   it('csv: a header and a row per pattern, quoted where needed, formulas defused', async () => {
@@ -151,7 +151,7 @@ describe('patternbook export: csv, backstage, llms', () => {
     const root = await catalog();
     const r = await runCli(['export', root, '-f', 'llms'], REPO);
     expect(r.stdout).toMatch(/^# Team catalog\n\n> 2 architecture patterns/);
-    expect(r.stdout).toContain('- [Beta](https://example.org/patterns/patterns/beta/): Beta.');
+    expect(r.stdout).toContain('- [Beta](https://example.org/patterns/patterns/beta/): Waits, then tries again.');
     const dir = await tempCatalog();
     await runCli(['export', root, '-f', 'llms', '--out', path.join(dir, 'llms.txt')], REPO);
     expect(await readFile(path.join(dir, 'llms.txt'), 'utf8')).toBe(r.stdout);
