@@ -742,9 +742,11 @@ function buildSections(
       path,
       // (`Not required until beta` says when it is required, not that it may be left out; `until targeted
       // at a release`, which no stage names, leaves it to the author as before.)
+      // (So is a list of work still to do, `## TODO`: done, it goes.)
       optional:
         override.optional ??
         (suffixOptional ||
+          /^(?:todos?|to-?dos?)$/i.test(heading.trim()) ||
           (markerOptional && (!requiredFrom || requiredFrom.unplaced === true)) ||
           (itemSlot && !shape.numbered) ||
           (asked !== undefined && !asked.has(foldHeading(heading)))),

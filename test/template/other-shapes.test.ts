@@ -882,3 +882,13 @@ describe('a template heading that says to remove it', () => {
     expect(outline(template.sections)).toEqual(['2 Tests', '  3 Scenarios', '2 Alternatives']);
   });
 });
+
+describe('a template section named for work still to do', () => {
+  it('`## TODO` is optional: once its items are done, it goes', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Design\n\nHow.\n\n## TODO\n\nWhat is left; settle it all before the last call.\n\n## Copyright\n\nWaived.\n',
+      'fip.md',
+    );
+    expect(outline(template.sections)).toEqual(['2 Design', '2 TODO ?', '2 Copyright']);
+  });
+});
