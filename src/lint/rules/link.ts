@@ -339,6 +339,19 @@ export default defineCatalogRule({
             // finds pages by name. Broken on a git host, working on the site: a warning.)
             const byName = looks ? undefined : index.namedElsewhere(link.url, pattern.file);
             const convention = byName ? index.linksByName() : 0;
+            // (Not where the file it names now lies in a folder of documents set aside, `defunct/`,
+            // `archive/`, out of the linking page's: moved there after the link was written, which broke
+            // it, wherever it is read.)
+            const setAside = byName !== undefined && movedAside(byName.file, pattern.file);
+            if (byName && setAside) {
+              const written = relativeLink(pattern.file, byName.file) + hash;
+              report({
+                message: `Broken link ${shown}: the file it names is now ${code(path.relative(index.catalog.root, byName.file).split(path.sep).join('/'))}, moved into a folder of documents set aside. Write ${code(written)}.`,
+                ...at,
+                expected: written,
+              });
+              break;
+            }
             if (byName && convention > 0) {
               const written = relativeLink(pattern.file, byName.file) + hash;
               report({
@@ -655,4 +668,19 @@ function untickedItem(text: string, line: number): boolean {
   }
   const end = text.indexOf('\n', start);
   return /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]/.test(text.slice(start, end < 0 ? undefined : end));
+}
+
+/** Folders of documents set aside: no longer current, kept for the record. */
+const SET_ASIDE_FOLDER = /^(?:defunct|deprecated|archived?|old|obsolete|legacy|retired|superseded|withdrawn|inactive|attic|historical|history)$/i;
+
+/** Whether `file` lies in a folder of documents set aside (see `SET_ASIDE_FOLDER`) that the linking page `from` is not in. */
+function movedAside(file: string, from: string): boolean {
+  const folder = path.basename(path.dirname(file));
+  return (
+    SET_ASIDE_FOLDER.test(folder) &&
+    !path
+      .dirname(from)
+      .split(path.sep)
+      .some((part) => SET_ASIDE_FOLDER.test(part))
+  );
 }

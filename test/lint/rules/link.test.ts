@@ -1062,4 +1062,23 @@ describe('link: documents named by file name alone, as a catalog whose site find
     });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => d.severity))).toEqual(['error', 'error', 'error', 'error', 'error']);
   });
+
+  it('not a file moved into a folder of documents set aside (`defunct/`): broken wherever it is read, an error that gives its path now', async () => {
+    const doc = (title: string, body: string) => `# ${title}\n\n> ${title}.\n\n## Overview\n\n${body}\n`;
+    const report = await lint({
+      root: await tempCatalog({
+        'patternbook.config.json': JSON.stringify({ patterns: ['**/*.md'] }),
+        'defunct/stacks.md': doc('Stacks', 'Old.'),
+        'defunct/packs.md': doc('Packs', 'Old.'),
+        'plans.md': doc('Plans', 'See [stacks](stacks.md) and [packs](packs.md).'),
+        'tasks.md': doc('Tasks', 'See [stacks](stacks.md).'),
+      }),
+      only: ['link'],
+    });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.expected} ${d.message}`))).toEqual([
+      'plans.md error defunct/stacks.md Broken link `stacks.md`: the file it names is now `defunct/stacks.md`, moved into a folder of documents set aside. Write `defunct/stacks.md`.',
+      'plans.md error defunct/packs.md Broken link `packs.md`: the file it names is now `defunct/packs.md`, moved into a folder of documents set aside. Write `defunct/packs.md`.',
+      'tasks.md error defunct/stacks.md Broken link `stacks.md`: the file it names is now `defunct/stacks.md`, moved into a folder of documents set aside. Write `defunct/stacks.md`.',
+    ]);
+  });
 });
