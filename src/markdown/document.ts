@@ -754,6 +754,23 @@ class Locator {
         return this.lines.range(at, at + needle.length);
       }
     }
+    // (A link's text as written may run over lines or hold emphasis, `[P2P Roadmap\nRFC][rfc]`,
+    // `[**Bold** name][x]`, where its text as read has a space and no marks: found by its words.)
+    const text = needles.find((n) => n?.startsWith('[') && n.endsWith(']') && /\S\s+\S/.test(n));
+    if (text) {
+      const words = text
+        .slice(1, -1)
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const re = new RegExp(`\\[[*_~\`]*${words.join('[\\s*_~`]+')}[*_~\`]*\\]`, 'g');
+      re.lastIndex = this.cursor;
+      const m = re.exec(this.source);
+      if (m && m.index + m[0].length <= this.to) {
+        this.cursor = m.index + m[0].length;
+        return this.lines.range(m.index, m.index + m[0].length);
+      }
+    }
     return this.lines.range(this.from, this.from);
   }
 }

@@ -352,3 +352,14 @@ describe('inline math as GitHub writes it', () => {
     expect(parsed.document.links.map((l) => l.url)).toEqual(['guide.md', 'c.md']);
   });
 });
+
+describe('a link by reference whose text runs over lines or holds emphasis', () => {
+  it('is found where it is written, with its definition: `[Road\\nmap][rm]`, `[**Bold** name][x]`', () => {
+    const parsed = parseMarkdown('# T\n\nSee the [Road\nmap][rm] and the [**Bold** name][x] here.\n\n[rm]: a.md\n[x]: b.md\n');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.document.links.map((l) => [l.url, l.range.start.line, l.range.start.column, l.definition?.start.line])).toEqual([
+      ['a.md', 3, 9, 6],
+      ['b.md', 4, 18, 7],
+    ]);
+  });
+});
