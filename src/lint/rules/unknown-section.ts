@@ -4,7 +4,7 @@ import { declaredDate } from '../../catalog/declared-date.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
 import { flattenSections } from '../../template/walk.js';
-import { asksForText, opposed } from '../../template/match-outline.js';
+import { asksForText, opposed, underHalf } from '../../template/match-outline.js';
 import { closest } from '../../util/similar.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { waivedNames, waives } from '../../catalog/waivers.js';
@@ -79,10 +79,16 @@ export default defineCatalogRule({
           message: `Unknown section ${headingLabel(section)}: the template has no such section.${near ? ` Did you mean ${schemaLabel(near)}?` : ''}`,
           range: { start: { ...section.heading.range.start }, end: { ...section.heading.range.end } },
           ...(slot.length ? { slot } : {}),
+          near: near !== undefined,
         };
       });
-    const declared = unknown.length > 0 ? declaredDate(pattern) : undefined;
-    return { ...slotFacts(outline), unknown, ...(declared !== undefined ? { declared } : {}) };
+    // (In a file with under half of the template's sections and many of its own, five or more — which
+    // required-section says may not follow this template at all, a roadmap, a runbook —, each heading
+    // of its own is no news: only those near a name of the template's are said, a rename that would
+    // bring it closer.)
+    const kept = unknown.length >= 5 && underHalf(outline, template, pattern) ? unknown.filter((u) => u.near) : unknown;
+    const declared = kept.length > 0 ? declaredDate(pattern) : undefined;
+    return { ...slotFacts(outline), unknown: kept.map(({ near: _, ...u }) => u), ...(declared !== undefined ? { declared } : {}) };
   },
   check({ pattern, catalog, index, collected, memo, options, report }) {
     const mine = collected<UnknownFindings>(pattern);

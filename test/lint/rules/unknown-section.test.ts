@@ -215,3 +215,12 @@ describe('unknown-section: a notice set above the title', () => {
     expect((await lintOne('unknown-section', below, { template })).shown).toHaveLength(1);
   });
 });
+
+describe('unknown-section in a file that may not follow the template at all', () => {
+  it('under half of its sections and five headings of its own or more (a roadmap): only a heading near a name of the template’s is said', async () => {
+    const text =
+      '# Roadmap 2026\n\n## Overview\n\nWhat we plan.\n\n## Goals for spring\n\nFaster.\n\n## Goals for summer\n\nSmaller.\n\n## Staffing\n\nTwo.\n\n## Budget\n\nSome.\n\n## Risks\n\nFew.\n\n## Componets\n\nA router.\n';
+    const found = await lintOne('unknown-section', text, { template });
+    expect(found.diagnostics.map((d) => d.message)).toEqual([unknown('## Componets', '### Components')]);
+  });
+});
