@@ -145,6 +145,10 @@ interface Context {
   shownList?: true;
   /** Whether the section has a sub-section of the author's own (not named as one of the template's), with text of theirs. */
   ownChildren?: () => boolean;
+  /** Whether the section has a sub-section, the template's or the author's, that holds text of the author's. */
+  filledChildren?: () => boolean;
+  /** The last of the section's own text, over its sub-sections that hold the author's text (see `blocks`). */
+  aboveParts?: true;
   /** The section is under one of the template's (`## Goals` › `### First quarter`). */
   underTemplate?: true;
 }
@@ -246,6 +250,9 @@ class Scan {
         unticked: false,
         followed: () => section.children.length > 0,
         ownChildren: () => section.children.some((c) => !this.allSectionNames.has(foldText(c.title)) && c.blocks.some((b) => this.isAuthorBlock(b))),
+        // (Text of the author's, whatever words of the template's it opens with: `As a user, I would like
+        // to debug …` under the template's `As a user, I would like to understand the drift.`)
+        filledChildren: () => section.children.some((c) => c.blocks.some((b) => holdsText(b, (folded) => !this.templateText.includes(` ${folded} `)))),
         answered: false,
         inSection: true,
         section: folded,
@@ -306,7 +313,11 @@ class Scan {
           // by one under each (`* Tooltips` / `  * N/A.`): the form kept and filled in, a lead-in.
           const next = blocks[i + 1];
           const form = /:\s*$/.test(block.text) && next?.kind === 'list' && this.answeredUnder(next);
-          this.unit(block.text, block.raw, block.range, form ? { ...ctx, quotedLeadIn: true } : ctx);
+          // (The last of the section's own text, kept over sub-sections that hold the author's — `Add a list
+          // of detailed use cases…` over `#### Use case 1: …`, written —: the section is written; the
+          // guidance over it is still to remove, a warning.)
+          const aboveParts = !form && shown < 0 && outer.inSection === true && outer.filledChildren?.() === true;
+          this.unit(block.text, block.raw, block.range, form ? { ...ctx, quotedLeadIn: true } : aboveParts ? { ...ctx, aboveParts: true } : ctx);
           break;
         }
         case 'blockquote': {
@@ -323,7 +334,10 @@ class Scan {
           const quoted =
             block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) &&
             (authorNext() || (shown < 0 && outer.ownChildren?.() === true && !templateQuotes(this.template).includes(` ${foldText(block.text)} `)));
-          this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : ctx);
+          // (Set apart as a quote over the template's own sub-sections, the guidance asks its question
+          // still: no part of the text over the author's parts, see `aboveParts`.)
+          const { filledChildren: _, ...unquoted } = ctx;
+          this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : unquoted);
           break;
         }
         case 'list': {
@@ -578,6 +592,9 @@ class Scan {
         block,
         ...(sample ? { warning: "the template's sample value, kept as it is: if it is this pattern's value too, keep it" } : {}),
         ...(undecided ? { undecided: true } : {}),
+        ...(ctx.aboveParts && this.template.placeholders[id]?.kind === 'instruction'
+          ? { warning: "the template's guidance kept over the section's sub-sections, which hold its content: remove it" }
+          : {}),
         ...(ctx.shownList
           ? {
               warning:

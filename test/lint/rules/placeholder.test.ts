@@ -1899,3 +1899,18 @@ describe('placeholder: a template whose section of open items is named `## TODO`
     expect((await lintOne('placeholder', text, { template })).shown).toEqual([]);
   });
 });
+
+describe('placeholder: the template’s guidance kept over the section’s sub-sections that hold its content', () => {
+  const template =
+    '# [Title]\n\n## Proposal\n\n### Use cases\n\nAdd a list of detailed use cases this change takes care of.\n\n#### Use case 1:\n\nAs a user, I would like to see the drift. (An example.)\n\n## Risks\n\nWhat could go wrong.\n';
+  it('is a warning that asks to remove it; kept with nothing under it, an error', async () => {
+    const filled =
+      '# Night buses\n\n## Proposal\n\n### Use cases\n\nAdd a list of detailed use cases this change takes care of.\n\n#### Late shift\n\nAs a user, I would like to get home after midnight.\n\n## Risks\n\nEmpty buses.\n';
+    const found = await lintOne('placeholder', filled, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      "7 warning Template text left in `### Use cases`: “Add a list of detailed use cases this change takes care of.”. Replace it with this pattern's own content. (The template's guidance kept over the section's sub-sections, which hold its content: remove it. A warning.)",
+    ]);
+    const bare = '# Night buses\n\n## Proposal\n\n### Use cases\n\nAdd a list of detailed use cases this change takes care of.\n\n## Risks\n\nEmpty buses.\n';
+    expect((await lintOne('placeholder', bare, { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
