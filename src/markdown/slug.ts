@@ -5,10 +5,14 @@
  * ` Details` once its HTML is gone, and its anchor is `-details`.
  */
 export function headingSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
+  return (
+    text
+      .toLowerCase()
+      // (Numbers that are digits or letters, `3`, `Ⅻ`; not other number signs, `②`, `²`, `½`, which
+      // GitHub's ids drop.)
+      .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-')
+  );
 }
 
 export class SlugCounter {

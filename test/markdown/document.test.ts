@@ -363,3 +363,14 @@ describe('a link by reference whose text runs over lines or holds emphasis', () 
     ]);
   });
 });
+
+describe('heading ids as GitHub writes them', () => {
+  it('keep digits and letter numbers (`3`, `Ⅻ`), drop other number signs (`②`, `²`, `½`)', () => {
+    expect(parse('# T\n\n## 🧵② canon thread.spawn\n\n## x² and ½ of 3\n\n## Ⅻ roman\n').headings.map((h) => h.id)).toEqual([
+      't',
+      '-canon-threadspawn',
+      'x-and--of-3',
+      'ⅻ-roman',
+    ]);
+  });
+});
