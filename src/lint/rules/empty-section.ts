@@ -209,7 +209,14 @@ function findings({ pattern, catalog, outline, template }: FileRuleContext<Recor
         // Outcome`, then `### A) No extra index`): the heading says it, nothing says why. A warning.
         // (One heading that says something, three words or more; not a skeleton of labels, `### Pros`.)
         const stated = section.children.length === 1 && section.children[0]!.children.length === 0 ? section.children[0]! : undefined;
-        if (schema.children.length === 0 && stated && (stated.title.match(/\p{L}+/gu) ?? []).length >= 3 && !section.blocks.some(isVisible)) {
+        // (Or where it has sub-sections, a heading that is none of them: `## Decision Outcome`, then `### A) No
+        // prefixes`, beside the template's `### Consequences` left out.)
+        if (
+          stated &&
+          (schema.children.length === 0 || !matched.has(stated.heading)) &&
+          (stated.title.match(/\p{L}+/gu) ?? []).length >= 3 &&
+          !section.blocks.some(isVisible)
+        ) {
           for (const s of below) said.add(s);
           report({
             message: `Section ${headingLabel(section)} holds only the heading ${headingLabel(stated)}, with nothing under it: write why under it, or in the section.`,

@@ -541,6 +541,13 @@ describe('empty-section: a section whose only content is a heading that says som
     ]);
     const skeleton = await lintOne('empty-section', doc('### Pros\n\n### Cons'), { template });
     expect(skeleton.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    // (So where the template gives the section sub-sections of its own, `### Consequences`, and the
+    // heading is none of them; the template's own, left empty, is an empty section still.)
+    const withParts = template.replace(/## Decision Outcome\n\n[^\n]*\n/, (m) => `${m}\n### Consequences\n\nWhat follows.\n`);
+    const beside = await lintOne('empty-section', doc('### A) No extra index'), { template: withParts });
+    expect(beside.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    const own = await lintOne('empty-section', doc('### Consequences'), { template: withParts });
+    expect(own.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
 
