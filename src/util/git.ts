@@ -42,10 +42,11 @@ function tryGit(cwd: string, args: string[]): string | undefined {
 /**
  * `git log` of a file followed through renames (`--follow -M40%`), or, where finding its renames
  * fails — a clone some of whose older files' contents are not there (a partial or blobless clone,
- * a copy with its largest files left out): `fatal: unable to read …` —, its log by its path now alone.
+ * a copy with its largest files left out): `fatal: unable to read …` —, through its moves that kept
+ * it whole (`-M100%`, told by the files' ids alone, no content read), else by its path now alone.
  */
 function followed(cwd: string, args: string[]): string | undefined {
-  return tryGit(cwd, ['log', '--follow', '-M40%', ...args]) ?? tryGit(cwd, ['log', '--no-renames', ...args]);
+  return tryGit(cwd, ['log', '--follow', '-M40%', ...args]) ?? tryGit(cwd, ['log', '--follow', '-M100%', ...args]) ?? tryGit(cwd, ['log', '--no-renames', ...args]);
 }
 
 /** Whether `cwd` is in a repository with its whole history: not a shallow clone, whose first commit is no file's first version. */
@@ -73,6 +74,7 @@ export function firstAddedTimes(dir: string): Map<string, number> {
   // (Without renames where finding them fails: see `followed`.)
   const log =
     tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']) ??
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M100%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']) ??
     tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '--no-renames', '--diff-filter=A', '--format=%x00%ct', '--name-status', '--', '.']);
   if (!top || log === undefined) return out;
   const times = new Map<string, number>();

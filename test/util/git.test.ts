@@ -23,3 +23,19 @@ describe('a template’s history where an older file’s contents are not in the
     expect(committedVersions(file).map((v) => v.time)).toEqual([Date.parse('2021-06-01T10:00:00Z'), Date.parse('2022-01-01T10:00:00Z')]);
   });
 });
+
+describe('a template moved whole, in a clone where following inexact renames fails', () => {
+  it('its first version is the one before the move (moves that kept it whole are told by ids alone), not the move', async () => {
+    // (Added where a file went whose contents the clone lacks: finding an inexact rename there fails.)
+    const dir = await tempCatalog({ 'ledger.csv': Array.from({ length: 400 }, (_, i) => `${i},row`).join('\n') });
+    commitAllAt(dir, '2020-02-01T10:00:00Z', 'ledger');
+    await rm(path.join(dir, 'ledger.csv'));
+    await writeFile(path.join(dir, 'old-template.md'), '# [Title]\n\n## Context\n\nWhy.\n');
+    commitAllAt(dir, '2020-06-01T10:00:00Z', 'template');
+    execFileSync('git', ['mv', 'old-template.md', 'template.md'], { cwd: dir });
+    commitAllAt(dir, '2022-01-01T10:00:00Z', 'move');
+    const blob = execFileSync('git', ['rev-parse', 'HEAD~2:ledger.csv'], { cwd: dir, encoding: 'utf8' }).trim();
+    await rm(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    expect(firstCommit(path.join(dir, 'template.md'))?.time).toBe(Date.parse('2020-06-01T10:00:00Z'));
+  });
+});
