@@ -14,9 +14,11 @@ import { followedByOwn, placeOf, slotFacts, slotSections, type SlotFacts } from 
 /** What `collect` keeps of a pattern: what it says about slot sections, and a report per unknown heading. */
 interface UnknownFindings extends SlotFacts {
   /** `slot`: the template sections at whose place the heading stands (missing ones, or one whose heading it follows), if any. */
-  unknown: (Report & { heading: string; title: string; slot?: string[] })[];
+  unknown: (Report & { heading: string; title: string; slot?: string[]; near: boolean })[];
   /** The earliest date the pattern gives itself (see `declaredDate`), where it has an unknown heading. */
   declared?: number;
+  /** It has under half of the template's sections (see `underHalf`): it may not follow the template at all. */
+  apart?: true;
 }
 
 export default defineCatalogRule({
@@ -82,13 +84,9 @@ export default defineCatalogRule({
           near: near !== undefined,
         };
       });
-    // (In a file with under half of the template's sections and many of its own, five or more — which
-    // required-section says may not follow this template at all, a roadmap, a runbook —, each heading
-    // of its own is no news: only those near a name of the template's are said, a rename that would
-    // bring it closer.)
-    const kept = unknown.length >= 5 && underHalf(outline, template, pattern) ? unknown.filter((u) => u.near) : unknown;
-    const declared = kept.length > 0 ? declaredDate(pattern) : undefined;
-    return { ...slotFacts(outline), unknown: kept.map(({ near: _, ...u }) => u), ...(declared !== undefined ? { declared } : {}) };
+    const apart = underHalf(outline, template, pattern);
+    const declared = unknown.length > 0 ? declaredDate(pattern) : undefined;
+    return { ...slotFacts(outline), unknown, ...(apart ? { apart: true as const } : {}), ...(declared !== undefined ? { declared } : {}) };
   },
   check({ pattern, catalog, index, collected, memo, options, report }) {
     const mine = collected<UnknownFindings>(pattern);
@@ -101,8 +99,15 @@ export default defineCatalogRule({
     // in a version of the template's git history — was the template's then: no unknown one.)
     const history = mine.unknown.length > 0 ? index.templateHistory(catalog.templates.for(pattern.path)) : undefined;
     const written = history?.written(pattern.path, mine.declared);
-    for (const { heading, title, slot, ...finding } of mine.unknown) {
-      if (allowed.has(heading) || slot?.some((id) => slots.has(id)) || waives(waived, title)) continue;
+    // (A file with under half of the template's sections and many of its own, five or more, among a
+    // catalog most of whose patterns follow it — a roadmap, a runbook beside the RFCs; required-section
+    // says it may not follow the template —: each heading of its own is no news. Only those near a name
+    // of the template's are said, a rename that would bring it closer. Where most of the catalog is so,
+    // the template is another kind's, and every heading is said.)
+    const apart = memo('apart', () => catalog.patterns.filter((p) => collected<UnknownFindings>(p)?.apart).length);
+    const outlier = mine.apart === true && mine.unknown.length >= 5 && apart * 2 < catalog.patterns.length;
+    for (const { heading, title, slot, near, ...finding } of mine.unknown) {
+      if (allowed.has(heading) || slot?.some((id) => slots.has(id)) || waives(waived, title) || (outlier && !near)) continue;
       const retired = written === undefined ? undefined : history!.retired(title);
       if (retired !== undefined && written! < retired) continue;
       report(finding);

@@ -217,10 +217,14 @@ describe('unknown-section: a notice set above the title', () => {
 });
 
 describe('unknown-section in a file that may not follow the template at all', () => {
-  it('under half of its sections and five headings of its own or more (a roadmap): only a heading near a name of the template’s is said', async () => {
+  const following = (name: string) =>
+    `# ${name}\n\n## Overview\n\nOne thing.\n\n## Architecture\n\n### Components\n\nTwo parts.\n\n## Deployment\n\nShip it.\n\n## Cleanup\n\nRemove it.\n`;
+  it('under half of its sections and five headings of its own or more (a roadmap) among patterns that follow the template: only a heading near a name of the template’s is said; alone in its catalog, every heading', async () => {
     const text =
       '# Roadmap 2026\n\n## Overview\n\nWhat we plan.\n\n## Goals for spring\n\nFaster.\n\n## Goals for summer\n\nSmaller.\n\n## Staffing\n\nTwo.\n\n## Budget\n\nSome.\n\n## Risks\n\nFew.\n\n## Componets\n\nA router.\n';
-    const found = await lintOne('unknown-section', text, { template });
+    const files = { 'outbox/README.md': following('Outbox'), 'saga/README.md': following('Saga') };
+    const found = await lintOne('unknown-section', text, { template, files });
     expect(found.diagnostics.map((d) => d.message)).toEqual([unknown('## Componets', '### Components')]);
+    expect((await lintOne('unknown-section', text, { template })).diagnostics).toHaveLength(6);
   });
 });
