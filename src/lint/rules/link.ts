@@ -585,6 +585,20 @@ function checkAnchor(link: Link, file: string, rawAnchor: string, isDirectory: b
     });
     return;
   }
+  // A path from the root, `/README.md#maintainers`, in a catalog kept in a folder of a larger repository
+  // that has a file of that name too: git hosts read it from the repository's root, where that file has
+  // the heading; the catalog's site, from the catalog's. It works on the host: a warning that says so.
+  const repo = link.url.trim().startsWith('/') ? repositoryRoot(index.catalog.root) : undefined;
+  const fromRepo = repo && repo !== index.catalog.root ? path.join(repo, decodeLinkPath(link.url.trim().replace(/[?#].*$/, ''))) : undefined;
+  if (fromRepo && fromRepo !== markdown && index.anchorsOf(fromRepo)?.has(lower)) {
+    const shownFile = code(path.relative(repo!, fromRepo).split(path.sep).join('/'));
+    report({
+      message: `Anchor ${code(`#${anchor}`)} names a heading of the repository's ${shownFile}, where git hosts read ${code(link.url.trim())} from, not of the catalog's own ${code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'))}, where Patternbook's site reads it: it works on the host, not on the catalog's site.`,
+      range: link.range,
+      warning: true,
+    });
+    return;
+  }
   const near = closest(anchor, [...ids], (id) => id);
   const where = self ? 'this pattern' : code(path.relative(index.catalog.root, markdown).split(path.sep).join('/'));
   const base = link.url.replace(/#.*$/, '');

@@ -338,6 +338,23 @@ describe('link: relative links', () => {
     expect(touched.filter((t) => t.includes(elsewhere) || t.includes('secret-notes.md'))).toEqual([]);
   });
 
+  it('a path from the root to a heading of the repository’s file of that name, in a catalog whose own file of that name lacks it: a warning (git hosts read it from the repository’s root); a heading neither has, an error', async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'README.md': '# Lamps\n\n## Former maintainers\n\nAda.\n' });
+    const root = path.join(repo, 'docs');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['*/README.md'] }),
+      'README.md': '# Docs\n\n## Guides\n\nHow to.\n',
+      'example/README.md': pattern('See the [former maintainers](/README.md#former-maintainers) and [the rest](/README.md#others).'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await run(root)).map((d) => `${d.severity} ${d.message.slice(0, 60)}`);
+    expect(found).toEqual(['warning Anchor `#former-maintainers` names a heading of the reposito', 'error Broken anchor `#others` in link `/README.md#others`: `README']);
+  });
+
   it("reads a relative link that names nothing from its file from the page's web address as a folder, as Hugo serves pages: a warning, with the path from the file when it leads into the catalog", async () => {
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/content/older/_index.md': '# Older notes\n' });
     const root = path.join(repo, 'site', 'content', 'notes');
