@@ -102,6 +102,15 @@ export const STATUS_KEYS = ['status', 'stage', 'state'];
 /** Folders a catalog keeps documents in that it no longer maintains, as they were written. */
 const INACTIVE_FOLDER = /^_?(?:archive[sd]?|obsolete|deprecated|retired|superseded|withdrawn|rejected|abandoned|historical|attic)$/i;
 
+/**
+ * Whether a folder's name sets its documents aside, no longer current (see `INACTIVE_FOLDER`), or
+ * kept under a name of their own for that (`defunct/`, `legacy/`, `old/`): a document moved there
+ * leaves the links written to its old place behind.
+ */
+export function setAsideFolder(name: string): boolean {
+  return INACTIVE_FOLDER.test(name) || /^(?:defunct|archive|old|legacy|inactive|history)$/i.test(name);
+}
+
 /** Keys a catalog writes a pattern's creation date under (front matter, or its body's fields), most telling first. */
 const CREATED_KEYS = ['creation-date', 'creation_date', 'created', 'created-on', 'created_at', 'start-date', 'start date', 'creation date', 'date'];
 

@@ -38,6 +38,9 @@ interface Node {
 
 const TASK_MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
 
+/** What opens an item of a task list on its line, up to its text (`- [ ] `, `* [x] `, in a quote too): its box's mark in group 1. */
+export const TASK_ITEM_OPENING = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[([ xX])\][ \t]+/;
+
 /**
  * Parses one Markdown file into the document model: front matter, title,
  * section tree, and every link, image, code block, table and task item with

@@ -1,4 +1,4 @@
-import { leadBlock } from '../markdown/document.js';
+import { leadBlock, TASK_ITEM_OPENING } from '../markdown/document.js';
 import { plainRange, type Range } from '../markdown/lines.js';
 import { headingSlug } from '../markdown/slug.js';
 import type { Block, MarkdownDocument, Section } from '../markdown/types.js';
@@ -1092,11 +1092,8 @@ function blankOfItsOwn(template: TemplateSchema, placeholder: Placeholder): bool
 function checklistLabel(template: TemplateSchema, placeholder: Placeholder): boolean {
   const line = template.document.lines.lineText(placeholder.line) ?? '';
   const at = line.indexOf(placeholder.text);
-  return at >= 0 && TASK_BOX.test(line.slice(0, at)) && /\p{L}/u.test(line.slice(at + placeholder.text.length));
+  return at >= 0 && TASK_ITEM_OPENING.exec(line)?.[0].length === at && /\p{L}/u.test(line.slice(at + placeholder.text.length));
 }
-
-/** What opens an item of a task list, up to its text: `- [ ] `, `* [x] `. */
-const TASK_BOX = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\][ \t]+$/;
 
 /** The learned boilerplate of a catalog loaded in full (for `info` and `init --adopt`): "kept by 592 of 1,011 patterns". */
 export function catalogBoilerplate(template: TemplateSchema, documents: readonly MarkdownDocument[]): Boilerplate[] {

@@ -1,5 +1,6 @@
 import { isBareLabel } from '../../catalog/catalog-index.js';
 import { linksCheckedByMdox, publishedWithMkDocs, siteKeepsPunctuationInIds } from '../../catalog/house-rules.js';
+import { setAsideFolder } from '../../catalog/status.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -26,7 +27,7 @@ import { swapOf, swapPath, swappedPath } from '../../catalog/renames.js';
 import type { PatternView } from '../../catalog/types.js';
 import { inToc, toolIds } from '../../markdown/toc.js';
 import type { Heading, Link } from '../../markdown/types.js';
-import { parseMarkdown } from '../../markdown/document.js';
+import { parseMarkdown, TASK_ITEM_OPENING } from '../../markdown/document.js';
 import { defineCatalogRule, type LintFlags, type Report } from '../rule.js';
 import { code, pageFolderPlace, quote, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { brokenReason, CACHE_MAX_AGE_MS, checkExternalUrls, requestUrl, type ExternalResult } from './_external.js';
@@ -342,8 +343,7 @@ export default defineCatalogRule({
             // (Not where the file it names now lies in a folder of documents set aside, `defunct/`,
             // `archive/`, out of the linking page's: moved there after the link was written, which broke
             // it, wherever it is read.)
-            const setAside = byName !== undefined && movedAside(byName.file, pattern.file);
-            if (byName && setAside) {
+            if (byName && movedAside(byName.file, pattern.file)) {
               const written = relativeLink(pattern.file, byName.file) + hash;
               report({
                 message: `Broken link ${shown}: the file it names is now ${code(path.relative(index.catalog.root, byName.file).split(path.sep).join('/'))}, moved into a folder of documents set aside. Write ${code(written)}.`,
@@ -681,20 +681,10 @@ function untickedItem(text: string, line: number): boolean {
     if (start === 0) return false;
   }
   const end = text.indexOf('\n', start);
-  return /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]/.test(text.slice(start, end < 0 ? undefined : end));
+  return TASK_ITEM_OPENING.exec(text.slice(start, end < 0 ? undefined : end))?.[1] === ' ';
 }
 
-/** Folders of documents set aside: no longer current, kept for the record. */
-const SET_ASIDE_FOLDER = /^(?:defunct|deprecated|archived?|old|obsolete|legacy|retired|superseded|withdrawn|inactive|attic|historical|history)$/i;
-
-/** Whether `file` lies in a folder of documents set aside (see `SET_ASIDE_FOLDER`) that the linking page `from` is not in. */
+/** Whether `file` lies in a folder of documents set aside (see `setAsideFolder`) that the linking page `from` is not in. */
 function movedAside(file: string, from: string): boolean {
-  const folder = path.basename(path.dirname(file));
-  return (
-    SET_ASIDE_FOLDER.test(folder) &&
-    !path
-      .dirname(from)
-      .split(path.sep)
-      .some((part) => SET_ASIDE_FOLDER.test(part))
-  );
+  return setAsideFolder(path.basename(path.dirname(file))) && !path.dirname(from).split(path.sep).some(setAsideFolder);
 }
