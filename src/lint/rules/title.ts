@@ -152,13 +152,36 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     const templateHeadings = new Set(outline.all.flatMap((m) => m.sections.map((x) => x.heading)));
     const placed = new Set([...templateHeadings, ...outline.misplaced.map((m) => m.section.heading)]);
     let lowered: Heading | undefined;
+    // The first heading a level down, read as the title, over sections of the author's written as H1s
+    // below it (`RFC: Streamed replies` underlined with `---`, then `# Introduction`, `# Proposal`): the
+    // levels swapped — one layout, one warning at the title; neither "missing" nor any of those H1s a
+    // second title. (Sections of the template written up are heading-level's, with the title's level.)
+    const top0 = doc.headings[0];
+    const swappedTop =
+      !allUp &&
+      top0 !== undefined &&
+      top0.level === (spec.level ?? 1) + 1 &&
+      pattern.title?.from === 'heading' &&
+      pattern.title.range.start.line === top0.range.start.line &&
+      h1s.length > 0 &&
+      h1s.every((h) => h !== top0 && !placed.has(h))
+        ? top0
+        : undefined;
+    if (swappedTop) {
+      const firstH1 = h1s[0]!;
+      report({
+        message: `The title is written as ${swappedTop.setext ? `\`${swappedTop.text}\` underlined with \`-\`, an H2,` : `\`${'#'.repeat(swappedTop.level)} ${swappedTop.text}\``} and the sections below it as H1s (\`# ${firstH1.text}\`${h1s.length > 1 ? `, and ${h1s.length - 1} more` : ''}): the levels are swapped. Make the title an H1 (\`# ${swappedTop.text}\`) and those sections \`##\`.`,
+        range: plainRange(swappedTop.range),
+        warning: true,
+      });
+    }
     const opensWith = spec.configured ? "the configuration reads each pattern's title from an H1" : 'the template opens each pattern with an H1';
     const fmTitle = frontMatterValue(pattern.frontMatter, 'title');
     // A template that sketches a front matter `title` too lets a pattern keep its title there alone.
     const fmAccepted = frontMatterKey(template.frontMatter, 'title') !== undefined && typeof fmTitle === 'string' && fmTitle.trim() !== '';
     // (So does the field the template itself names a pattern in, where it has no title line: `- Name: …`.)
     const fieldAccepted = spec.field !== undefined && pattern.title?.from === 'paragraph' && !!pattern.fields?.[spec.field];
-    if (!doc.title && !fmAccepted && !fieldAccepted) {
+    if (!doc.title && !fmAccepted && !fieldAccepted && !swappedTop) {
       const fm = typeof fmTitle === 'string';
       const noSpace = hashWithoutSpace(doc);
       // Its sections written as H1s in place of the title (`# Summary` first): one cause, said here.
@@ -264,7 +287,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     }
     // The title written a level down (`## Gateway to Queue` with no H1 above it): read as the title, said once.
     const title = doc.title;
-    if (title && title.level > (spec.level ?? 1) && !title.setext) {
+    if (title && title.level > (spec.level ?? 1) && !title.setext && !swappedTop) {
       // The whole document a level down (`## Record: …`, then `### Status`…): one layout, as heading-level
       // says of its sections, a warning.
       const by = title.level - (spec.level ?? 1);
@@ -293,7 +316,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     // as an H1, `# Status`: that part is the second title, said at its own line.)
     const namedBy =
       pattern.title?.from === 'heading' && doc.title ? h1s.find((h) => h !== doc.title && h.range.start.line === pattern.title!.range.start.line) : undefined;
-    for (const h1 of h1s.filter((h) => h !== doc.title && h !== lowered)) {
+    for (const h1 of swappedTop ? [] : h1s.filter((h) => h !== doc.title && h !== lowered)) {
       if (h1 === namedBy && doc.title) {
         report({
           second: true as const,

@@ -619,6 +619,16 @@ describe('title: written a level down over sections written a level up (the leve
   it('underlined with dashes (a setext `##`): the title, no finding of its level', async () => {
     expect(await shown('RFC: Delta\n----------\n\nDelta adds a thing.\n\n# Problem Statement\n\nIt hurts.\n\n# Proposed Solution\n\nStop.\n')).toEqual([]);
   });
+  it('over sections of the author’s written as H1s: one warning at the title, not “missing” and no second titles', async () => {
+    expect(
+      await shown('RFC: Delta\n----------\n\n*Draft, spring*\n\n# Background\n\nWhy now.\n\n# The change in detail\n\nIt hurts.\n\n# Further reading\n\nLinks.\n'),
+    ).toEqual([
+      'warning 1 The title is written as `RFC: Delta` underlined with `-`, an H2, and the sections below it as H1s (`# Background`, and 2 more): the levels are swapped. Make the title an H1 (`# RFC: Delta`) and those sections `##`.',
+    ]);
+    expect(await shown('## RFC: Delta\n\nDelta adds a thing.\n\n# Background\n\nWhy now.\n')).toEqual([
+      'warning 1 The title is written as `## RFC: Delta` and the sections below it as H1s (`# Background`): the levels are swapped. Make the title an H1 (`# RFC: Delta`) and those sections `##`.',
+    ]);
+  });
 });
 
 describe('title: kept in front matter where the template opens with an H1', () => {
