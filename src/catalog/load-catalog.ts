@@ -12,7 +12,7 @@ import { discoverPatterns, type DiscoveredFile } from './discover.js';
 import { templateSet, type TemplateSet } from './templates.js';
 import { loadCatalogPattern, loadInput, readMetadata, rereadSummary } from './load-pattern.js';
 import { foldText } from '../template/normalize.js';
-import type { Catalog, Pattern } from './types.js';
+import type { Catalog, Pattern, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
 
 export interface LoadCatalogOptions {
@@ -52,31 +52,64 @@ export async function loadPreparedCatalog(prepared: PreparedCatalog, opts: Pick<
     else diagnostics.push(result.diagnostic);
   }
   diagnostics.sort(compareDiagnostics);
-  withOwnSummaries(patterns, templates);
-  return { root: config.root, config, template, templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics };
+  const sharedSummaries = await withOwnSummaries(patterns, templates, (p) => p);
+  return { root: config.root, config, template, templates, patterns, bySlug: new Map(patterns.map((p) => [p.slug, p])), diagnostics, sharedSummaries };
 }
 
 /** Patterns that give one summary alike, word for word, for it to be the catalog's boilerplate rather than any one's summary. */
 const SHARED_SUMMARY = 3;
 
 /**
- * The summaries of a catalog's patterns, none of them a text several patterns give alike (three or
- * more): a front matter `description` every page copies (`Module specification of the program`), a
- * line of the header every document keeps (`See the lifecycle document for context…`), a checklist's
- * first item. Each such pattern's summary is read again past those texts: its own words, or none.
+ * The texts (folded) several of the catalog's patterns give alike as their summary — three or more: a
+ * front matter `description` every page copies (`Module specification of the program`), a line of
+ * the header every document keeps (`See the lifecycle document for context…`), a checklist's first
+ * item. A catalog-wide fact: such a text says nothing of any one of them.
  */
-function withOwnSummaries(patterns: Pattern[], templates: TemplateSet): void {
+function sharedSummaryTexts(patterns: readonly PatternView[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const p of patterns) if (p.summary && p.movedTo === undefined) counts.set(foldText(p.summary.text), (counts.get(foldText(p.summary.text)) ?? 0) + 1);
-  const shared = new Set([...counts].filter(([text, n]) => n >= SHARED_SUMMARY && text !== '').map(([text]) => text));
-  if (shared.size === 0) return;
-  patterns.forEach((p, i) => {
-    if (!p.summary || !shared.has(foldText(p.summary.text))) return;
+  for (const p of patterns) {
+    if (!p.summary || p.movedTo !== undefined) continue;
+    const text = foldText(p.summary.text);
+    if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= SHARED_SUMMARY).map(([text]) => text));
+}
+
+/**
+ * The pattern with its summary read again past the catalog's shared texts (`shared`, see
+ * `sharedSummaryTexts`) where its own is one of them: its own words, or none. (A pattern loaded anew
+ * — `dev` after an edit, an editor's unsaved text — is judged by the catalog's shared texts as loaded.)
+ */
+export function withOwnSummary(pattern: Pattern, templates: TemplateSet, shared: ReadonlySet<string> | undefined): Pattern {
+  if (!shared || !pattern.summary || !shared.has(foldText(pattern.summary.text))) return pattern;
+  const { summary: _, ...rest } = pattern;
+  // (Read where no other place is tried, the item of a list, it may be the same again: then none.)
+  const own = rereadSummary(pattern, templates.for(pattern.path), shared);
+  return own && !shared.has(foldText(own.text)) ? { ...rest, summary: own } : rest;
+}
+
+/**
+ * Each pattern's summary none of the catalog's shared texts (see `withOwnSummary`), in place. `full`
+ * gives a pattern loaded in full (its document read again where `patterns` are views). Returns the
+ * shared texts, for the catalog to keep.
+ */
+export async function withOwnSummaries<P extends PatternView>(
+  patterns: P[],
+  templates: TemplateSet,
+  full: (view: P) => Pattern | Promise<Pattern | undefined>,
+): Promise<ReadonlySet<string>> {
+  const shared = sharedSummaryTexts(patterns);
+  if (shared.size === 0) return shared;
+  for (const [i, p] of patterns.entries()) {
+    if (!p.summary || !shared.has(foldText(p.summary.text))) continue;
+    const loaded = await full(p);
+    if (!loaded) continue;
+    const own = withOwnSummary(loaded, templates, shared).summary;
     const { summary: _, ...rest } = p;
-    // (Read where no other place is tried, the item of a list, it may be the same again: then none.)
-    const own = rereadSummary(p, templates.for(p.path), shared);
-    patterns[i] = own && !shared.has(foldText(own.text)) ? { ...rest, summary: own } : rest;
-  });
+    // (A copy: a view keeps no slice of the file's text.)
+    patterns[i] = (own ? { ...rest, summary: structuredClone(own) } : rest) as P;
+  }
+  return shared;
 }
 
 export interface PreparedCatalog {

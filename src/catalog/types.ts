@@ -106,6 +106,8 @@ export interface CatalogOf<P extends PatternView> extends CatalogSettings {
   bySlug: Map<string, P>;
   /** Problems found while loading: unreadable files, bad front matter, slug clashes… */
   diagnostics: Diagnostic[];
+  /** Texts (folded) several patterns give alike as their summary, none of them any one's summary (see `withOwnSummaries`). */
+  sharedSummaries?: ReadonlySet<string>;
 }
 
 /** A catalog loaded in full: every pattern's parsed document in memory. */

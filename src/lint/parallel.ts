@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PreparedCatalog } from '../catalog/load-catalog.js';
+import { withOwnSummaries, type PreparedCatalog } from '../catalog/load-catalog.js';
+import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { DiscoveredFile } from '../catalog/discover.js';
 import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import type { CatalogConfig } from '../config/load-config.js';
@@ -106,6 +107,11 @@ export async function lintStreaming(
   await Promise.all(workers);
 
   const patterns: PatternView[] = prepared.files.flatMap((f) => (views.has(f.file) ? [views.get(f.file)!] : []));
+  // (Summaries several patterns give alike are the catalog's: those patterns' files read again, past them.)
+  const sharedSummaries = await withOwnSummaries(patterns, prepared.templates, async (view) => {
+    const loaded = await loadCatalogPattern(loadInput(config, view), prepared.templates);
+    return loaded.ok ? loaded.pattern : undefined;
+  });
   const diagnostics = [...prepared.diagnostics, ...failures].sort(compareDiagnostics);
   const catalog: LightCatalog = {
     root: config.root,
@@ -115,6 +121,7 @@ export async function lintStreaming(
     patterns,
     bySlug: new Map(patterns.map((p) => [p.slug, p])),
     diagnostics,
+    sharedSummaries,
   };
   const run = new LintRun(catalog, { ...options, registry, flags });
   for (const [file, data] of collected) run.collected.set(file, data);

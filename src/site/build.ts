@@ -3,14 +3,15 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { copyFile, cp, mkdir, readdir, stat } from 'node:fs/promises';
 import { isLfsPointer, readHead } from '../catalog/image-type.js';
 import path from 'node:path';
-import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
-import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
+import { prepareCatalog, withOwnSummary, type PreparedCatalog } from '../catalog/load-catalog.js';
+import { loadCatalogPattern, loadInput, type LoadPatternResult } from '../catalog/load-pattern.js';
 import type { SlugRelation } from '../catalog/relations.js';
 import { CatalogIndex, isBareLabel } from '../catalog/catalog-index.js';
 import { resolveReference } from '../catalog/links.js';
 import { swapOf, type PrefixSwap } from '../catalog/renames.js';
-import type { LightCatalog, Pattern } from '../catalog/types.js';
+import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
 import { displayTitle } from '../catalog/view.js';
+import { foldText } from '../template/normalize.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStream, throughBaseline } from '../lint/lint.js';
@@ -137,10 +138,31 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       const article = renderArticle(pattern, { root: config.root, template, config }, locate);
       articles.set(pattern.file, article);
       owns.set(pattern.file, ownEntry(pattern, template));
+      if (pattern.summary) passOneSummaries.set(pattern.file, foldText(pattern.summary.text));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
+    const passOneSummaries = new Map<string, string>();
     const session = await lintStream(prepared, { ...(options.templateFile ? { templateFile: options.templateFile } : {}), onPattern });
     const { catalog, lanes } = session;
+    // A summary several patterns turned out to give alike (known once every pattern is read) is none
+    // of theirs: those rendered in pass one are rendered again with their own, and indexed again (the
+    // index keeps a page's last entry).
+    const viewOf = catalog.sharedSummaries?.size ? new Map(catalog.patterns.map((p) => [p.file, p])) : undefined;
+    for (const [file, text] of viewOf ? passOneSummaries : []) {
+      if (!catalog.sharedSummaries?.has(text)) continue;
+      const light = viewOf?.get(file);
+      const loaded = light ? await loadOwnSummary(catalog, light) : undefined;
+      if (!loaded?.ok) {
+        articles.delete(file);
+        owns.delete(file);
+        continue;
+      }
+      const template = catalog.templates.for(loaded.pattern.path);
+      const article = renderArticle(loaded.pattern, { root: config.root, template, config }, locate);
+      articles.set(file, article);
+      owns.set(file, ownEntry(loaded.pattern, template));
+      await search.add({ ...cardOf(loaded.pattern, facets), html: article.rendered.html });
+    }
     // Findings the catalog's baseline holds are not shown to readers (the Health page counts them).
     const { results, baselined } = throughBaseline(config.root, session.results);
     phase('pass one (lint, render, index) done');
@@ -362,7 +384,7 @@ async function writePatternPages(input: PagesInput): Promise<{ assets: number; p
       let source: string | undefined;
       if (!article || !own) {
         const light = byFile.get(meta.file)!;
-        const loaded = await loadCatalogPattern(loadInput(catalog.config, light), catalog.templates, { keepTokens: true });
+        const loaded = await loadOwnSummary(catalog, light);
         // Changed since pass one (an edit during the build): reported, and the page left out.
         if (!loaded.ok) {
           problems.push(loaded.diagnostic);
@@ -561,4 +583,13 @@ async function copyDir(from: string, to: string): Promise<void> {
 function swappedRel(url: string, from: string, root: string): string {
   const resolved = resolveReference(url.trim(), from, root);
   return resolved.kind === 'local' && !resolved.outside ? path.relative(root, resolved.file).split(path.sep).join('/') : '';
+}
+
+/**
+ * A pattern of the catalog read again in full for its page, its summary none of the texts several
+ * patterns give alike (as the catalog's view of it has it).
+ */
+export async function loadOwnSummary(catalog: LightCatalog, light: Pick<PatternView, 'file' | 'path' | 'slug'>): Promise<LoadPatternResult> {
+  const loaded = await loadCatalogPattern(loadInput(catalog.config, light), catalog.templates, { keepTokens: true });
+  return loaded.ok ? { ...loaded, pattern: withOwnSummary(loaded.pattern, catalog.templates, catalog.sharedSummaries) } : loaded;
 }

@@ -1,13 +1,13 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadCatalogPattern, type LoadPatternResult, loadInput } from '../catalog/load-pattern.js';
+import type { LoadPatternResult } from '../catalog/load-pattern.js';
 import { CatalogIndex } from '../catalog/catalog-index.js';
 import { relationsFrom, slugRelation } from '../catalog/relations.js';
 import type { Pattern, PatternView } from '../catalog/types.js';
 import { throughBaseline } from '../lint/lint.js';
 import { writeFileAtomic } from '../util/text-file.js';
 import { writeCompanionPages } from './companions.js';
-import { lintFindings, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
+import { lintFindings, loadOwnSummary, writeSiteFiles, type BuildSummary, type SiteState } from './build.js';
 import { drawDiagrams } from './diagrams.js';
 import { pageMetas, patternLocator, renderPage, type PageMeta } from './model.js';
 import { navOf, rememberNav, type SiteNav } from './nav.js';
@@ -30,9 +30,8 @@ export async function updatePattern(state: SiteState, file: string): Promise<Bui
   const started = performance.now();
   const before = state.session.catalog.patterns.find((p) => p.file === file);
   if (!before) return undefined;
-  const loaded = await loadCatalogPattern(loadInput(state.prepared.config, { file, path: before.path, slug: before.slug }), state.prepared.templates, {
-    keepTokens: true,
-  });
+  // (Its summary none of the texts several patterns give alike, as the full build has it.)
+  const loaded = await loadOwnSummary(state.session.catalog, { file, path: before.path, slug: before.slug });
   const summary = (pages: number): BuildSummary => ({
     out: state.out,
     pages,
@@ -126,7 +125,7 @@ async function rewritePages(state: SiteState, changed: LoadPatternResult & { ok:
     const meta = metaOf.get(pattern.file);
     if (!meta) continue;
     const isChanged = pattern.file === changed.pattern.file;
-    const source = isChanged ? changed : await loadCatalogPattern(loadInput(state.prepared.config, pattern), state.prepared.templates, { keepTokens: true });
+    const source = isChanged ? changed : await loadOwnSummary(state.session.catalog, pattern);
     if (!source.ok) continue;
     const settings = { root: state.session.catalog.root, template: state.session.catalog.templates.for(pattern.path), config: state.session.catalog.config, labels };
     const page = renderPage(meta, source.pattern, settings, locate);

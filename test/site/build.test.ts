@@ -284,6 +284,28 @@ describe('dev: rebuilding one edited pattern', () => {
   });
 });
 
+describe('dev: an edited page whose summary several patterns copy word for word', () => {
+  it('shows the page’s own words after the quick rebuild, as the full build does', async () => {
+    const { buildSiteWithState } = await import('../../src/site/build.js');
+    const { updatePattern } = await import('../../src/site/update.js');
+    const spec = (name: string, rule = `${name} rule keeps the lamps lit.`) =>
+      `---\ntitle: ${name}\ndescription: A rule of the Lantern program\n---\n\n## Rule\n\n${rule}\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['specs/*.md'] }),
+      'specs/lamps.md': spec('Lamps'),
+      'specs/wicks.md': spec('Wicks'),
+      'specs/oil.md': spec('Oil'),
+    });
+    const out = path.join(await tempCatalog(), 'site');
+    const { state } = await buildSiteWithState({ root, out, dev: true });
+    const file = path.join(root, 'specs/oil.md');
+    await writeFile(file, spec('Oil', 'Oil is bought in bulk each spring.'));
+    expect(await updatePattern(state, file)).toBeDefined();
+    expect(state.metas.find((m) => m.slug === 'oil')?.summary).toBe('Oil is bought in bulk each spring.');
+    expect(await readFile(path.join(out, 'patterns/oil/index.html'), 'utf8')).toContain('<meta name="description" content="Oil is bought in bulk each spring.">');
+  });
+});
+
 describe('patternbook build: progress on a terminal', () => {
   it('draws a progress bar for a few hundred patterns on a terminal, and none when the output is not one', async () => {
     const { generateCatalog } = await import('../../bench/generate-catalog.mjs');

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ interface Shown {
   catalog: [slug: string, title: string, summary: string | undefined][];
   home: string;
   page(slug: string): Promise<string>;
+  /** The built site's folder. */
+  out: string;
 }
 
 /** Builds a catalog with this template, configuration and patterns (slug → README.md text). */
@@ -35,6 +38,7 @@ async function build(template: string, patterns: Record<string, string>, config:
     catalog: json.patterns.map((p) => [p.slug, p.title, p.summary]),
     home: await readFile(path.join(out, 'index.html'), 'utf8'),
     page: (slug) => readFile(path.join(out, 'patterns', slug, 'index.html'), 'utf8'),
+    out,
   };
 }
 
@@ -252,6 +256,36 @@ describe('the site shows each pattern’s title and summary from where the catal
       'pair-drawing': '# Pair Drawing\n\nalso known as: shared sketching\n\n> Two people draw one diagram at one screen.\n\n## Purpose\n\nAgreement early.\n',
     });
     expect(site.catalog).toEqual([['pair-drawing', 'Pair Drawing', 'Two people draw one diagram at one screen.']]);
+  });
+});
+
+describe('a summary several patterns copy word for word', () => {
+  it('is the catalog’s text, not theirs: cards, catalog.json and the page head show each one’s own words — after a build, and after `dev` rebuilds one edited page', async () => {
+    const spec = (name: string) => `---\ntitle: ${name}\ndescription: A rule of the Lantern program\n---\n\n## Rule\n\n${name} rule keeps the lamps lit.\n`;
+    const template = '---\ntitle: "[Name]"\ndescription: "[One line]"\n---\n\n## Rule\n\nThe rule.\n';
+    const site = await build(template, { lamps: spec('Lamps'), wicks: spec('Wicks'), oil: spec('Oil') });
+    expect(site.catalog).toEqual([
+      ['lamps', 'Lamps', 'Lamps rule keeps the lamps lit.'],
+      ['oil', 'Oil', 'Oil rule keeps the lamps lit.'],
+      ['wicks', 'Wicks', 'Wicks rule keeps the lamps lit.'],
+    ]);
+    expect(site.home).not.toContain('A rule of the Lantern program');
+    expect(await site.page('oil')).toContain('<meta name="description" content="Oil rule keeps the lamps lit.">');
+    // The search index's entries too: one each, its own summary.
+    const fragments = path.join(site.out, 'pagefind', 'fragment');
+    const metas = await Promise.all(
+      (await readdir(fragments)).map(
+        async (f) =>
+          (
+            JSON.parse(
+              gunzipSync(await readFile(path.join(fragments, f)))
+                .subarray(12)
+                .toString('utf8'),
+            ) as { meta: { summary?: string } }
+          ).meta.summary,
+      ),
+    );
+    expect(metas.sort()).toEqual(['Lamps rule keeps the lamps lit.', 'Oil rule keeps the lamps lit.', 'Wicks rule keeps the lamps lit.']);
   });
 });
 
