@@ -389,10 +389,14 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
             : asField && labelled
               ? { range: plainRange(pattern.title!.range) }
               : { line: 1 }),
+        // (A title kept in another place is never worse than none: where the configuration makes a
+        // missing one a warning, `title.recommended`, so is this.)
         ...(loose || asTemplateLine || (asField && spec.field)
           ? { warning: true }
           : asHeading || asField
-            ? {}
+            ? spec.recommended
+              ? { warning: true }
+              : {}
             : { untitled: true as const, ...(spec.recommended ? { warning: true } : {}) }),
       });
     }

@@ -280,6 +280,20 @@ testRule(
         ],
       },
       {
+        name: 'the title as an H1 where the template keeps it in front matter and the configuration makes it recommended: a warning, no worse than none',
+        template: frontMatterTemplate,
+        config: { title: { from: 'front-matter', recommended: true } },
+        text: '# Quiet hours\n\n## Context\n\nWorkers pull.\n',
+        errors: [
+          {
+            message: 'This template keeps the title in front matter `title:`; this file has it as the `# Quiet hours` heading: set `title: Quiet hours` in the front matter.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: 'no H1 after front matter: reported on the first line after it',
         text: '---\nstatus: draft\n---\n\n## Overview\n\nWorkers pull.\n',
         errors: [{ message: 'Missing title: the template opens each pattern with an H1 (`# …`), and this pattern has none.', line: 4, column: 1 }],
