@@ -1386,6 +1386,27 @@ describe('patternbook init --adopt', () => {
     expect((await configOf(dir)).template).toBe('proposal-template.md');
   });
 
+  it('…and of a template above the adopted folder (`../0000-template.md`), run from inside it: the command names both from there', async () => {
+    const doc = (name: string) => `# ${name}\n\n## Context\n\nWhy ${name}.\n\n## Choice\n\nWhat.\n`;
+    const repo = await tempCatalog({
+      '0000-template.md': '# [Title]\n\n## Overview\n\n[What]\n\n## Scenarios\n\n[Who]\n\n## Plan\n\n[How]\n',
+      'rfcs/alpha.md': doc('Alpha'),
+      'rfcs/beta.md': doc('Beta'),
+      'rfcs/gamma.md': doc('Gamma'),
+      'rfcs/delta.md': doc('Delta'),
+    });
+    const dir = path.join(repo, 'rfcs');
+    const run = await runCli(['init', '--adopt', '.'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const command = /and run `patternbook (init --adopt [^`]+)`/.exec(run.stdout)![1]!;
+    expect(command).toBe('init --adopt . --template ../0000-template.md');
+    await rm(path.join(dir, 'patternbook.config.yaml'));
+    await rm(path.join(dir, 'templates'), { recursive: true });
+    const again = await runCli(command.split(' '), dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('../0000-template.md');
+  });
+
   it('a document about templates in its name (`remote-templates-checks.md`) with `<br>` in its table cells is a document: an HTML tag is no blank to fill in', async () => {
     const check = (name: string) =>
       `# ${name} checks\n\n## Scope\n\nWhat ${name} covers.\n\n## Steps\n\n| Step | Expect |\n| --- | --- |\n| Open it<br>then close it | It closes |\n`;

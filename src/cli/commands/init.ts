@@ -54,7 +54,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
   if (r.templateSource === 'derived') {
     const d = r.derived!;
     ctx.out(
-      `  template   ${shown(r.templateFile)}, derived from the patterns (${r.rejected ? `no template file fits them: ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}; to judge them by it all the same, remove ${shown(r.configFile)} and run \`patternbook init --adopt ${shellWord(shown(path.dirname(r.configFile)))} --template ${shellWord(shown(path.join(path.dirname(r.configFile), r.rejected.file)))}\`` : 'the catalog has no template file'}):`,
+      `  template   ${shown(r.templateFile)}, derived from the patterns (${r.rejected ? `no template file fits them: ${r.rejected.file} fits only ${n(r.rejected.fitting)} of ${n(r.rejected.of)}; to judge them by it all the same, remove ${shown(r.configFile)} and run \`patternbook init --adopt ${shellWord(path.relative(ctx.cwd, path.dirname(r.configFile)) || '.')} --template ${shellWord(shown(path.resolve(path.dirname(r.configFile), r.rejected.file)))}\`` : 'the catalog has no template file'}):`,
     );
     const visit = (sections: NonNullable<AdoptResult['derived']>['sections'], depth: number): void => {
       for (const s of sections) {
