@@ -1,3 +1,4 @@
+import { isDraft } from '../../catalog/status.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { partDocuments } from '../../catalog/links.js';
@@ -192,6 +193,12 @@ export default defineCatalogRule({
         const { fix: _, ...rest } = finding;
         const why = era.known ? era.reason : `The template gained it after these patterns were written, likely: ${era.reason}`;
         report({ ...rest, warning: true, message: `${finding.message} ${why}. A warning.` });
+        continue;
+      }
+      // A draft may still lack a section it is to have (as it may hold `TBD` where it will have text):
+      // said, as a warning, until its status moves on.
+      if (!finding.warning && isDraft(pattern, catalog.config, catalog.templates.for(pattern.path))) {
+        report({ ...finding, warning: true, message: `${finding.message} (A draft: a warning until its status moves on.)` });
         continue;
       }
       if (underHalf && !mostUnder && lacking?.length) {

@@ -716,6 +716,16 @@ describe('required-section: a section whose only guidance is labelled a tip (`[T
   });
 });
 
+describe('required-section: a draft (its status the first stage, `provisional`, `Draft`)', () => {
+  it('may still lack a section, as it may hold `TBD`: a warning until its status moves on; the same file, past draft, an error', async () => {
+    const template = '# [Title]\n\n- Status: provisional|implementable|implemented\n\n## Summary\n\nSay what.\n\n## Risks\n\nWhat may go wrong.\n\n## Design\n\nHow.\n';
+    const text = (status: string) => `# Quiet replicas\n\n- Status: ${status}\n\n## Summary\n\nReplicas that never vote.\n\n## Design\n\nA flag on the replica.\n`;
+    const said = async (status: string) => (await lintOne('required-section', text(status), { template })).diagnostics.map((d) => `${d.severity} ${d.message}`);
+    expect(await said('provisional')).toEqual(['warning Missing section `## Risks`, expected after `## Summary`. (A draft: a warning until its status moves on.)']);
+    expect(await said('implementable')).toEqual(['error Missing section `## Risks`, expected after `## Summary`.']);
+  });
+});
+
 describe('required-section: a sub-heading the template leaves as an escaped placeholder (`### \\<Approach\\>`)', () => {
   it("is a slot any heading of the author's fills: their `### Use the existing selector` is one, nothing missing", async () => {
     const template = '# Title\n\n## Design\n\nHow.\n\n## Alternatives Considered\n\nList them here.\n\n### \\<Approach\\>\n\nLinks and the pros and cons.\n';
@@ -998,9 +1008,9 @@ describe('required-section: the first section written without its heading, right
         },
         {
           name: 'a field line under the title is no such text: the section is missing',
-          text: '# Smaller images\n\nStatus: Draft\n\n## Motivation\n\nPulls take minutes.\n',
+          text: '# Smaller images\n\nStatus: Accepted\n\n## Motivation\n\nPulls take minutes.\n',
           errors: [{ message: 'Missing section `## Summary`, expected before `## Motivation`.', line: 5, column: 1 }],
-          output: '# Smaller images\n\nStatus: Draft\n\n## Summary\n\n<!-- One paragraph that says what changes. -->\n\n## Motivation\n\nPulls take minutes.\n',
+          output: '# Smaller images\n\nStatus: Accepted\n\n## Summary\n\n<!-- One paragraph that says what changes. -->\n\n## Motivation\n\nPulls take minutes.\n',
         },
       ],
     },
