@@ -1137,7 +1137,8 @@ function notStrictlyRequired(blocks: readonly Block[], name: string): boolean {
 
 /**
  * The section's guidance asks for it in some cases only: each of its sentences opens with the case
- * (`If the proposal alters exposed interfaces, which usage patterns were optimised for?`). A pattern
+ * (`If the proposal alters exposed interfaces, which usage patterns were optimised for?`, `For a
+ * proposal that changes an interface, it is helpful to include …`). A pattern
  * outside that case goes without it: a missing one is a warning. (Not a case of the content, `If
  * there are none, say so.`, which asks for the section all the same.)
  */
@@ -1147,7 +1148,8 @@ function askedInSomeCases(blocks: readonly Block[]): boolean {
   return (
     sentences.length > 0 &&
     sentences.every((x) => {
-      const condition = /^(?:if|when|where|in case)\s+([^,?.]{8,}),/i.exec(x)?.[1];
+      // (Or the kind it is for, `For a proposal that adds new behaviour, it is helpful to include …`.)
+      const condition = /^(?:if|when|where|in case|for (?:an?|any|each|every) [\p{L}-]+ (?:that|which|whose))\s+([^,?.]{8,}),/iu.exec(x)?.[1];
       return (
         condition !== undefined &&
         // (A case of the content, `If your change has no user impact, say N/A`, asks for the section all the same.)

@@ -2472,6 +2472,8 @@ describe('required-section: a section the template asks for in some cases only',
     for (const guidance of [
       'If the change alters what users see, which screens change and how?',
       'When the proposal touches the settings page, sketch the new layout. If it adds a dialog, show it too.',
+      // (Or the kind of proposal it is for, then the hedged ask.)
+      'For a proposal that changes what users see, it is helpful to include sketches of the new screens.',
       // (Or not strictly asked for, though worth having.)
       'Show the screens that change.\n\nHaving screens is not a strict requirement for a proposal, but one sketch gives it weight.',
     ]) {
@@ -2491,6 +2493,8 @@ describe('required-section: a section the template asks for in some cases only',
       'When writing this section, list each screen that changes.',
       'If your change has no visible effect, say N/A.',
       'List the screens that change. A mock-up is not strictly necessary.',
+      // (Nor is a kind that is every proposal.)
+      'For a proposal, list the screens that change.',
     ]) {
       const found = await lintOne('required-section', source, { template: template(guidance) });
       expect(
