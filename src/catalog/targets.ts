@@ -2,15 +2,16 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { nearest } from '../util/similar.js';
 import type { CatalogFiles } from './files.js';
-import { GENERATOR_MARKUP, inCatalogFromRepository, resolveReference, SITE_PREFIX } from './links.js';
+import { fromSiteRoot, GENERATOR_MARKUP, inCatalogFromRepository, resolveReference, SITE_PREFIX } from './links.js';
 import { isFolderPage } from './folder-page.js';
 
 /**
  * Where a link or image destination written in a pattern leads, judged
- * without reading anything outside the catalog: unsafe destinations (a
- * `file://` URL, an absolute file-system path, a path that climbs out of the
- * root, a symbolic link out of it) are classified from the text and the
- * catalog's own folders, never opened.
+ * without reading anything outside the catalog (and the repository it is a
+ * folder of, where a site that publishes it reads a path from its root): unsafe
+ * destinations (a `file://` URL, an absolute file-system path, a path that
+ * climbs out of the root, a symbolic link out of it) are classified from the
+ * text and those folders, never opened.
  */
 export type Target =
   | { kind: 'external'; url: string; scheme: string }
@@ -31,6 +32,9 @@ export type UnsafeReason = 'file-url' | 'absolute' | 'home' | 'outside' | 'symli
 const SYSTEM_FOLDERS = new Set(
   'etc usr var home root tmp opt bin sbin lib lib64 dev proc sys mnt media srv run boot snap nix Users Volumes private Library System Applications cores'.split(' '),
 );
+
+/** Of those, the names web sites give their own folders too (`/media/images/x.png`, `/lib/app.js`). */
+const WEB_FOLDERS = new Set('media lib bin dev srv run snap nix cores'.split(' '));
 
 const WEB_SCHEMES = new Set(['http', 'https', '']);
 
@@ -58,9 +62,16 @@ export function classifyTarget(url: string, fromFile: string, files: CatalogFile
 
   // A leading `/` is the catalog root (as on a git host) — unless the catalog has no such folder
   // and the path names a system folder or the machine's own folders (`/home/me/…`, `/etc/passwd`).
+  // (Not a path a site that publishes the catalog reads from its root, `/media/images/x.png` with the
+  // site in the folder above: a file of the site's, whatever this machine's folders are called. Nor,
+  // naming nothing there either, one under a folder web sites name so too — `media/`, `lib/`, `bin/` —:
+  // a missing file, said so, rather than a path of the machine that wrote it.)
   if (written.startsWith('/')) {
     const first = rel.split('/')[0] ?? '';
-    if (first && !files.stat(path.join(root, first)) && machineFolders().has(first)) return { kind: 'unsafe', reason: 'absolute' };
+    if (first && !files.stat(path.join(root, first)) && machineFolders().has(first)) {
+      const site = fromSiteRoot(written, fromFile, root);
+      if (!site && !WEB_FOLDERS.has(first)) return { kind: 'unsafe', reason: 'absolute' };
+    }
   }
   // …and, naming nothing there, the root of the repository the catalog is a folder of, as git hosts
   // read it (`/teps/images/x.png` in a catalog kept in `teps/`), when that leads into the catalog.

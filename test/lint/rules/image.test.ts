@@ -256,6 +256,26 @@ describe('image: files', () => {
     ]);
   });
 
+  it('a path from the root under a folder a machine has too (`/media/images/x.png`) is the site’s where a site of the repository has it, else a missing file — not an absolute file-system path', async () => {
+    const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/media/images/lion.png': PNG });
+    const root = path.join(repo, 'site', 'content', 'patterns');
+    const files = {
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'example/README.md': page('![a](/media/images/lion.png) ![b](/media/images/gone.png) ![c](/home/me/shot.png)'),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await writeFile(path.join(root, name), content);
+    }
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message.split(':')[0]}`));
+    expect(found).toEqual([
+      "warning Image `/media/images/lion.png` names nothing from the catalog's root, but `site/media/images/lion.png` of the repository is there from `site/`, the folder a site of it is published from, likely",
+      'error Image `/media/images/gone.png` not found',
+      "error Image `/home/me/shot.png` is an absolute file-system path, which only exists on the machine that wrote it. Put the image in this pattern's folder (e.g. `diagrams/`) and use a relative path.",
+    ]);
+  });
+
   it('in a folder of many folders, looks for served folders only in those named as site projects (a pattern folder is none)', async () => {
     const files: Record<string, string | Uint8Array> = {
       'templates/pattern.md': TEMPLATE,
