@@ -85,7 +85,7 @@ export default defineCatalogRule({
     // The catalog tells which template sections are slots for each pattern's own sections (see _slots.ts).
     scope: 'catalog',
   },
-  collect({ pattern, outline, template }): RequiredFindings {
+  collect({ pattern, outline, template, catalog }): RequiredFindings {
     // A section written as the document's H1 (`# Title` for `## Title`) is the title rule's to report: said once.
     const h1 = pattern.document.title ? foldHeading(pattern.document.title.text) : undefined;
     const asTitle = (m: MissingSection) => h1 !== undefined && m.schema.matcher.test(h1);
@@ -113,13 +113,20 @@ export default defineCatalogRule({
       !answeredInRows(m) &&
       !strayParent(m);
     const title = nameInHeadings(outline, template) ?? displayTitle(pattern);
-    const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title);
+    // (Whether heading-level runs, and with it its fix of the outline's levels: where the catalog turns it off, sections go in at the levels the file keeps.)
+    const setting = catalog.config.rules['heading-level'];
+    const levelsFixed = (Array.isArray(setting) ? setting[0] : setting) !== 'off';
+    const found = missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title, false, levelsFixed);
     if (!found[0]?.underHalf) found.push(...partsInProse(outline.missing.filter((m) => !asTitle(m) && answeredInParent(m))));
     const missing = found[0]?.underHalf ? found : byKind(byStage(found, pattern, template), pattern, template);
     // (Under half of today's template, the reports it would get as a pattern of it, kept for a file
     // written before the template asked for most of what it lacks: see `check`.)
     const whole = found[0]?.underHalf
-      ? byKind(byStage(missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title, true), pattern, template), pattern, template)
+      ? byKind(
+          byStage(missingReports(pattern, { ...outline, missing: outline.missing.filter(asked) }, template, title, true, levelsFixed), pattern, template),
+          pattern,
+          template,
+        )
       : undefined;
     const candidates = boilerplateSections(template);
     const boilerplate =
@@ -638,7 +645,14 @@ function seriesNumber(file: string): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-function missingReports(pattern: Pattern, outline: OutlineMatch, template: TemplateSchema, title: string, whole = false): RequiredFindings['missing'] {
+function missingReports(
+  pattern: Pattern,
+  outline: OutlineMatch,
+  template: TemplateSchema,
+  title: string,
+  whole = false,
+  levelsFixed = true,
+): RequiredFindings['missing'] {
   const doc = pattern.document;
   if (outline.missing.length === 0) return [];
   // A file that has fewer than half of the template's required top-level sections may not be
@@ -915,9 +929,13 @@ function missingReports(pattern: Pattern, outline: OutlineMatch, template: Templ
         // is one of its own sub-sections: `# Meta` over the fields of a pattern whose sections are `##`
         // under its title would take `## Overview` and all after it. Written at that section's level
         // there, where it is one of the template's; else no fix.)
+        // (Read at the level heading-level's fix leaves it, where that moves the whole outline in the
+        // same run — `## Overview` to `# Overview` —: `# Meta` then stands beside it, not `## Meta` among
+        // sections made H1s.)
         const next = flattenSections(doc.sections).find((x) => x.heading.range.start.offset >= offset);
         const nextSchema = next ? outline.all.find((m) => m.sections.includes(next))?.schema : undefined;
-        const swallows = next !== undefined && next.level > missing.schema.level && !(nextSchema && isUnder(nextSchema, missing.schema));
+        const nextLevel = next ? next.level - (levelsFixed && off !== 0 && shift === 0 && !mostlyOff ? off : 0) : 0;
+        const swallows = next !== undefined && nextLevel > missing.schema.level && !(nextSchema && isUnder(nextSchema, missing.schema));
         const level = swallows ? (nextSchema && !missing.parent ? next.level : undefined) : missing.schema.level;
         return {
           section: missing.schema.id,

@@ -1932,10 +1932,10 @@ describe('required-section: the template’s section of header fields, written w
     expect(diagnostics[0]!.fix).toEqual({ range: [0, 0], text: '## Preamble\n\n' });
   });
 
-  it('in a pattern whose sections stand a level below the template’s, under its title: the fix writes the heading at their level, never over them', async () => {
+  it('in a pattern whose sections stand a level below the template’s, under its title, where the catalog turns heading-level off: the fix writes the heading at their level, never over them', async () => {
     const template = '# Meta\n- Plot: (fill in the plot number)\n- Status: (Draft or Final)\n\n# Gist\n\nWhat for.\n\n# Beds\n\nHow laid out.\n';
     const text = '# Herb spiral\n\nPlot: 0007 \\\nStatus: Final\n\n## Gist\n\nHerbs by the kitchen door.\n\n## Beds\n\nA spiral of stones.\n';
-    const config = { title: { from: 'heading', recommended: true } };
+    const config = { title: { from: 'heading', recommended: true }, rules: { 'heading-level': 'off' } };
     const { diagnostics } = await lintOne('required-section', text, { template, config });
     expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.fix ? JSON.stringify(d.fix.text) : ''}`)).toEqual(['3 warning "## Meta\\n\\n"']);
     const { file } = await lintOne('required-section', text, { template, config, fix: true });
@@ -2980,5 +2980,28 @@ describe('required-section: a label and the author’s title for it where a sect
     expect(labelled.diagnostics.map((d) => d.severity)).toEqual(['warning']);
     const other = await lintOne('required-section', text('Lamp timers and what the neighbours said'), { template });
     expect(other.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('required-section: --fix inserts a missing section at the level the file ends at', () => {
+  it('above its block of fields, with every heading moved a level by heading-level in the same run: `# Meta` among the sections made H1s, not `## Meta` at the old level', async () => {
+    const template = '# Meta\n- Plot: (fill in the plot number)\n- Status: (Draft or Final)\n\n# Gist\n\nWhat for.\n\n# Beds\n\nHow laid out.\n';
+    const plot = (name: string, n: number) =>
+      `# ${name}\n\n- Plot: 000${n}\n- Status: Final\n\n## Gist\n\n${name} by the kitchen door.\n\n## Beds\n\nA ${name} of stones.\n`;
+    // (Four plots of one layout: the catalog's, learned from them all.)
+    const dir = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['plots/*.md'], title: { from: 'heading', recommended: true } }),
+      'template.md': template,
+      'plots/herb-spiral.md': plot('Herb spiral', 1),
+      'plots/rose-arch.md': plot('Rose arch', 2),
+      'plots/mint-bed.md': plot('Mint bed', 3),
+      'plots/sage-row.md': plot('Sage row', 4),
+    });
+    await lint({ root: dir, fix: true, only: ['heading-level', 'required-section'] });
+    const text = await readFile(path.join(dir, 'plots/herb-spiral.md'), 'utf8');
+    expect([...text.matchAll(/^#+ .*$/gm)].map((m) => m[0])).toEqual(['# Herb spiral', '# Meta', '# Gist', '# Beds']);
+    expect(text).toContain('# Meta\n\n- Plot: 0001\n- Status: Final\n\n# Gist');
+    const again = await lint({ root: dir, only: ['heading-level'] });
+    expect(again.results.flatMap((r) => r.diagnostics)).toEqual([]);
   });
 });
