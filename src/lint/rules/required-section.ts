@@ -2045,7 +2045,12 @@ function insertionPoint(
   // (So does a sub-section of the last section, which runs to that footer: `### Risks` of a Proposal
   // the document ends with goes above it, as the sections after the Proposal do.)
   const parentEnd = missing.parent?.sections.at(-1)?.range.end.offset;
-  const closes = (at: number) => !missing.before && (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) && (!after || at > after.heading.range.end.offset);
+  // (Only where the section it follows runs to that footer: with a heading of the author's between —
+  // `### Copyright` after the `### Security` it follows — it goes before that heading, not to the end.)
+  const closes = (at: number) =>
+    !missing.before &&
+    (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) &&
+    (!after || (at > after.heading.range.end.offset && at <= after.range.end.offset));
   const footer = footerBreak(doc);
   if (footer && closes(footer.range.start.offset)) return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
   // (So does a closing run of link definitions, which the page never shows: `[EmacsVar]: <> "End:"`.)

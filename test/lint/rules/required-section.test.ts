@@ -3005,3 +3005,13 @@ describe('required-section: --fix inserts a missing section at the level the fil
     expect(again.results.flatMap((r) => r.diagnostics)).toEqual([]);
   });
 });
+
+describe('required-section: --fix inserts a section before the author’s next heading, not past it to the closing link definitions', () => {
+  it('`### Alternatives` after `### Security`, with `### Copyright` and then link definitions closing the file: inserted above the Copyright', async () => {
+    const template =
+      '# Title\n\n## Design\n\nHow.\n\n### Security\n\nRisks.\n\n### Alternatives\n\nOther designs.\n\n## Fixtures (optional)\n\nTest data.\n\n### Copyright\n\nThe licence.\n';
+    const text = '# Quiet hours\n\n## Design\n\nA schedule.\n\n### Security\n\nNone.\n\n### Copyright\n\nCC0, see [the deed].\n\n[the deed]: https://example.org/cc0\n';
+    const { file } = await lintOne('required-section', text, { template, fix: true });
+    expect(await readFile(file, 'utf8')).toBe(text.replace('### Copyright', '### Alternatives\n\n<!-- Other designs. -->\n\n### Copyright'));
+  });
+});
