@@ -563,9 +563,15 @@ export function repoFileUrl(site: { repoUrl?: string | undefined; branch?: strin
  * The documents a pattern is written in besides its own file: the Markdown files it links in the folder
  * named for it (`oci-registries/1-primer.md` … beside `oci-registries.md`), or in the folders of its own
  * folder where it is a folder's `README.md` (`design/notes.md`), that are files and no patterns
- * (`isPattern`, by absolute path). In the order linked, each once.
+ * (`isPattern`, by absolute path). In the order linked, each once. A folder's `README.md` that is the
+ * one pattern of its folder (`ownFolder`: a spec kept in `ics-028/`, its parts `ics-028/overview.md`
+ * beside it) has its parts beside it too.
  */
-export function partDocuments(pattern: { file: string; dir: string; links: readonly { url: string }[] }, isPattern: (file: string) => boolean): string[] {
+export function partDocuments(
+  pattern: { file: string; dir: string; links: readonly { url: string }[] },
+  isPattern: (file: string) => boolean,
+  ownFolder = false,
+): string[] {
   const base = path.basename(pattern.file);
   const own = /^(?:readme|_?index)\.(?:md|markdown)$/i.test(base) ? pattern.dir : path.join(pattern.dir, base.replace(/\.(?:md|markdown)$/i, ''));
   const out: string[] = [];
@@ -574,7 +580,13 @@ export function partDocuments(pattern: { file: string; dir: string; links: reado
     if (!url || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url) || !/\.(?:md|markdown)$/i.test(url)) continue;
     const file = path.resolve(pattern.dir, decodeLinkPath(url));
     // (Of a folder's README, in the folders of its folder: a note beside it is no part of it.)
-    if (file === pattern.file || !file.startsWith(own + path.sep) || (own === pattern.dir && path.dirname(file) === own) || out.includes(file) || isPattern(file))
+    if (
+      file === pattern.file ||
+      !file.startsWith(own + path.sep) ||
+      (own === pattern.dir && path.dirname(file) === own && !ownFolder) ||
+      out.includes(file) ||
+      isPattern(file)
+    )
       continue;
     if (existsSync(file) && lstatSync(file).isFile()) out.push(file);
   }

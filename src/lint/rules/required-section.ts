@@ -254,14 +254,18 @@ export default defineCatalogRule({
       // (A pattern written in parts — a page that links the documents of the folder named for it,
       // `oci-registries/1-primer.md` … —: the section may be in one of them. A warning that says so.)
       if (!finding.warning && !underHalf) {
-        const parts = memo(`parts ${pattern.path}`, () => partDocuments(pattern, (file) => patternFiles().has(file)));
+        // (Its folder its own — no other pattern in it or below it, not the catalog's root —: the documents beside it too.)
+        const ownFolder =
+          pattern.dir !== catalog.root && memo('patterns at or under each folder', () => patternsUnder(catalog.patterns, catalog.root)).get(pattern.dir) === 1;
+        const parts = memo(`parts ${pattern.path}`, () => partDocuments(pattern, (file) => patternFiles().has(file), ownFolder));
         if (parts.length >= 2) {
           const { fix: _f, ...unfixed } = finding;
-          const folders = [...new Set(parts.map((p) => `\`${path.relative(pattern.dir, path.dirname(p)).split(path.sep).join('/')}/\``))];
+          const folders = [...new Set(parts.map((p) => path.relative(pattern.dir, path.dirname(p)).split(path.sep).join('/')))];
+          const said = folders.map((f) => (f === '' ? 'beside it' : `in \`${f}/\``));
           report({
             ...unfixed,
             warning: true,
-            message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links in ${folders.slice(0, 2).join(' and ')}${folders.length > 2 ? ' and more' : ''}: if the section is in one of them, give it this heading there or here; if not, write it.`,
+            message: `${finding.message} This pattern is written in parts, ${parts.length} documents it links ${said.slice(0, 2).join(' and ')}${said.length > 2 ? ' and more' : ''}: if the section is in one of them, give it this heading there or here; if not, write it.`,
           });
           continue;
         }
@@ -2224,4 +2228,15 @@ function keptSections(template: TemplateSchema, found: readonly (RequiredFinding
     }
   for (const [id, c] of counts) if (c.kept >= 3 && c.kept * 2 > c.having) out.add(id);
   return out;
+}
+
+/** How many patterns each folder holds, in it or in its folders (up to the catalog's root). */
+function patternsUnder(patterns: readonly PatternView[], root: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of patterns)
+    for (let dir = p.dir; ; dir = path.dirname(dir)) {
+      counts.set(dir, (counts.get(dir) ?? 0) + 1);
+      if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) break;
+    }
+  return counts;
 }

@@ -2877,6 +2877,30 @@ describe('required-section: a pattern written in parts', () => {
       'plain.md error Missing section `## Proposal`, expected after `## Background`.',
     ]);
   });
+
+  it('a folder’s README, the one pattern of its folder, that links documents beside it (`ics-9/overview.md`): those are its parts; beside a README that shares its folder they are not', async () => {
+    const template = '# Title\n\n## Background\n\nWhat came before.\n\n## Proposal\n\nWhat to do.\n\n## Alternatives\n\nOther ways.\n';
+    const spec = (parts: string) =>
+      `# Quiet replicas\n\n## Background\n\nReplicas vote today, which slows every commit down when one of them lags behind the others.\n\n## Contents\n\n${parts}\n\n## Alternatives\n\nNone we liked.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'TEMPLATE.md', patterns: ['specs/**/README.md'] }),
+      'TEMPLATE.md': template,
+      'specs/ics-9/README.md': spec('- [Overview](overview.md)\n- [Design](design.md)'),
+      'specs/ics-9/overview.md': '# Overview\n\nWhy.\n',
+      'specs/ics-9/design.md': '# Proposal\n\nA flag.\n',
+      'specs/README.md': spec('- [Notes](notes.md)\n- [Log](log.md)'),
+      'specs/notes.md': '# Notes\n\nLoose.\n',
+      'specs/log.md': '# Log\n\nDates.\n',
+    });
+    const report = await lint({ root, only: ['required-section'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message.split(':')[0]}`))).toEqual([
+      'specs/README.md error Missing section `## Proposal`, expected after `## Background`.',
+      'specs/ics-9/README.md warning Missing section `## Proposal`, expected after `## Background`. This pattern is written in parts, 2 documents it links beside it',
+    ]);
+    expect(report.results.find((r) => r.path === 'specs/ics-9/README.md')!.diagnostics[0]!.message).toContain(
+      'This pattern is written in parts, 2 documents it links beside it: if the section is in one of them',
+    );
+  });
 });
 
 describe('required-section: the section before the missing one written at another level', () => {
