@@ -202,12 +202,6 @@ export default defineCatalogRule({
         report({ ...rest, warning: true, message: `${finding.message} ${why}. A warning.` });
         continue;
       }
-      // A draft may still lack a section it is to have (as it may hold `TBD` where it will have text):
-      // said, as a warning, until its status moves on.
-      if (!finding.warning && isDraft(pattern, catalog.config, catalog.templates.for(pattern.path))) {
-        report({ ...finding, warning: true, message: `${finding.message} (A draft: a warning until its status moves on.)` });
-        continue;
-      }
       if (underHalf && !mostUnder && lacking?.length) {
         // (Lacking sections the template asked for only after the pattern was written — its git history,
         // or the date it gives itself —: it follows the template of its time, and says so.)
@@ -300,6 +294,10 @@ export default defineCatalogRule({
           ...error,
           message: `${finding.message} Most of the catalog's patterns have under half of its sections: check that \`template\` names the template they follow.`,
         });
+      } else if (!finding.warning && isDraft(pattern, catalog.config, catalog.templates.for(pattern.path))) {
+        // A draft may still lack a section it is to have (as it may hold `TBD` where it will have text):
+        // said, as a warning, until its status moves on.
+        report({ ...finding, warning: true, message: `${finding.message} (A draft: a warning until its status moves on.)` });
       } else report(finding);
     }
   },
