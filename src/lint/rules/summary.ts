@@ -77,6 +77,20 @@ export default defineCatalogRule({
     const since = memo(`since ${missing.key}`, () => history?.keySince(missing.key));
     const gained = since === 'first' ? history!.first : since;
     const written = history?.written(pattern.path, missing.declared);
+    // Where a good share of the catalog has none (a fifth, three at least), the catalog does not keep
+    // one in each, whatever its template shows — as of titles: a warning that says how many. (The site
+    // sums such a pattern up from its text.)
+    const lacking = memo('lacking the key', () => {
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<SummaryFindings>(p));
+      return { count: all.filter((f) => f?.missingKey !== undefined).length, of: all.length };
+    });
+    const many = lacking.count >= 3 && lacking.count * 5 >= lacking.of;
+    if ((gained === undefined || written === undefined || written >= gained) && many)
+      return report({
+        ...missing.report,
+        warning: true,
+        message: `${missing.report.message} ${lacking.count} of the catalog’s ${lacking.of} patterns have no \`${missing.key}:\` either (the catalog does not keep one in each): a warning.`,
+      });
     if (gained === undefined || written === undefined || written >= gained) return report(missing.report);
     report({
       ...missing.report,

@@ -192,3 +192,29 @@ describe('summary: a front-matter key the template asked for after a pattern was
     );
   });
 });
+
+describe('summary: a front-matter key a good share of the catalog lacks', () => {
+  it('is a warning that says how many (the catalog does not keep one in each); one or two lacking it among many are errors', async () => {
+    const catalogOf = async (lacking: number) =>
+      tempCatalog({
+        'templates/pattern.md': frontMatterTemplate,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['patterns/*.md'] }),
+        ...Object.fromEntries(
+          Array.from({ length: 8 }, (_, i) => [
+            `patterns/p${i}.md`,
+            i < lacking
+              ? frontMatter('').replace('Rate Limiter', `Pattern ${i}`)
+              : frontMatter('description: Caps how often a client may call.\n').replace('Rate Limiter', `Pattern ${i}`),
+          ]),
+        ),
+      });
+    const said = async (lacking: number) =>
+      (await lint({ root: await catalogOf(lacking), only: ['summary'] })).results.flatMap((r) => r.diagnostics.map((d) => `${d.severity} ${d.message}`));
+    const many = await said(3);
+    expect(many).toHaveLength(3);
+    expect(many[0]).toBe(
+      'warning Missing summary: set `description:` in the front matter to one sentence. 3 of the catalog’s 8 patterns have no `description:` either (the catalog does not keep one in each): a warning.',
+    );
+    expect((await said(1)).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+});
