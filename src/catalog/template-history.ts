@@ -52,8 +52,9 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
   // but a section noted optional, `## Alternatives [optional]`, was not asked for then.)
   const headingsOf = (text: string) =>
     [...text.matchAll(new RegExp(HEADING_LINE.source, 'gm'))].flatMap((m) => {
-      const note = splitNote(m[1]!);
-      return note.optional ? [] : [foldHeading(m[1]!), foldHeading(note.text)];
+      const name = headingText(m[1]!);
+      const note = splitNote(name);
+      return note.optional ? [] : [foldHeading(name), foldHeading(note.text)];
     });
   const firstHeadings = headingsOf(first.text);
   // (The keys of a version's front matter: its lines that open with a key, between the first two `---`.)
@@ -136,9 +137,14 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
 function headingNames(text: string): Set<string> {
   return new Set(
     [...text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm, '').matchAll(new RegExp(HEADING_LINE.source, 'gm'))].map((m) =>
-      foldHeading(splitNote(m[1]!).text),
+      foldHeading(splitNote(headingText(m[1]!)).text),
     ),
   );
+}
+
+/** A heading line's text without a comment on it, `## Abstract <!-- A short description … -->` (closed there or lines later). */
+function headingText(raw: string): string {
+  return raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').trim();
 }
 
 /** A line that is an ATX heading, its text in group 1 (closing `#`s left off). */
@@ -153,7 +159,7 @@ function sectionText(text: string, section: TemplateSection): string | undefined
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((line) => {
     const m = HEADING_LINE.exec(line);
-    return m !== null && section.matcher.test(foldHeading(splitNote(m[1]!).text));
+    return m !== null && section.matcher.test(foldHeading(splitNote(headingText(m[1]!)).text));
   });
   if (at < 0) return undefined;
   const end = lines.findIndex((line, i) => i > at && /^ {0,3}#{1,6}[ \t]/.test(line));

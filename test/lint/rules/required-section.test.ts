@@ -1325,6 +1325,28 @@ describe('required-section: a section the template gained after the older patter
     expect(report.results[0]!.diagnostics[0]!.message).toContain('The template gained it on 2017-04-01, after this pattern was committed');
   });
 
+  it('a heading with a comment on its line in the first version (`# Abstract <!-- a short description … -->`) was asked for from that version: a pattern without it is an error', async () => {
+    const v1 = '# Abstract <!-- A short description of the change,\nin a paragraph or two. -->\n\n# Motivation\n\nWhy are we doing this?\n';
+    const doc = (n: string, abstract: boolean) => `${abstract ? `# Abstract\n\nThe ${n} change.\n\n` : ''}# Motivation\n\nUsers of ${n} asked.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: '0000-template.md', patterns: ['rfcs/*.md'] }),
+      '0000-template.md': v1,
+    });
+    gitAt(root, '2017-03-18T10:00:00Z', 'init', '-q');
+    gitAt(root, '2017-03-18T10:00:00Z', 'add', '-A');
+    gitAt(root, '2017-03-18T10:00:00Z', 'commit', '-qm', 'the template');
+    await mkdir(path.join(root, 'rfcs'));
+    for (let n = 10; n < 14; n++) await writeFile(path.join(root, `rfcs/00${n}-later.md`), doc(`later ${n}`, n !== 13));
+    gitAt(root, '2018-01-01T10:00:00Z', 'add', '-A');
+    gitAt(root, '2018-01-01T10:00:00Z', 'commit', '-qm', 'RFCs');
+    await writeFile(path.join(root, '0000-template.md'), v1.replace(/ <!--[\s\S]*?-->/, '\n\n<!-- A short description of the change. -->'));
+    gitAt(root, '2019-01-01T10:00:00Z', 'commit', '-qam', 'the note under the heading');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${path.basename(r.path)} ${d.severity} ${d.message}`))).toEqual([
+      '0013-later.md error Missing section `# Abstract`, expected before `# Motivation`.',
+    ]);
+  });
+
   it('a pattern moved since (`git mv` into a folder of its own) is as old as its first version: the section the template gained after that is a warning', async () => {
     const v1 = '# Summary\n\nOne paragraph.\n\n# Motivation\n\nWhy are we doing this?\n';
     const rfc = (n: string, future: boolean) =>
