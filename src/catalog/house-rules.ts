@@ -142,6 +142,28 @@ export function linksCheckedByMdox(root: string): boolean {
   );
 }
 
+const jekyllCache = new Map<string, { stamp: string; value: boolean }>();
+/**
+ * Whether the catalog is published with Jekyll and its default Markdown, kramdown: a `_config.yml`
+ * (or `.yaml`) in its folder or one above it up to its repository's root that names no other
+ * Markdown (`markdown: CommonMarkGhPages`, `GFM`). kramdown, as Python-Markdown, shows an image whose
+ * path has spaces as a picture.
+ */
+export function publishedWithKramdown(root: string): boolean {
+  return readOnChange(jekyllCache, root, ['_config.yml', '_config.yaml'], (candidates) =>
+    candidates.some((file) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return false;
+      }
+      const markdown = /^markdown\s*:\s*["']?([\w-]+)/m.exec(text)?.[1];
+      return markdown === undefined || /^kramdown$/i.test(markdown);
+    }),
+  );
+}
+
 const mkdocsCache = new Map<string, { stamp: string; value: boolean }>();
 /**
  * Whether the catalog is published with MkDocs: an `mkdocs.yml` (or `.yaml`) in its folder or

@@ -13,7 +13,7 @@ import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
 import { code, headingLabel, pageFolderPlace, siteRootFinding, swapNote, unsafeText } from './_format.js';
 import { plainRange } from '../../markdown/lines.js';
-import { publishedWithMkDocs } from '../../catalog/house-rules.js';
+import { publishedWithKramdown, publishedWithMkDocs } from '../../catalog/house-rules.js';
 
 /** Accepted extensions and the content each must have. */
 const EXTENSIONS: Record<string, ImageType> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', svg: 'svg', webp: 'webp', avif: 'avif' };
@@ -61,7 +61,8 @@ export default defineCatalogRule({
   collect({ pattern, files, outline, template, options }): Collected {
     const collected: Collected = { reports: [], sections: [] };
     for (const image of pattern.document.images) checkImage(image, pattern, files, options, (r) => collected.reports.push(plain(r)));
-    for (const r of imagesShownAsText(pattern.document, () => publishedWithMkDocs(files.root))) collected.reports.push(plain(r));
+    for (const r of imagesShownAsText(pattern.document, () => (publishedWithMkDocs(files.root) ? 'MkDocs' : publishedWithKramdown(files.root) ? 'Jekyll' : undefined)))
+      collected.reports.push(plain(r));
     if (pattern.movedTo !== undefined) return collected;
 
     // The template's sections that hold an image (Architecture's diagram): the pattern's must have one too, in the same folder.
@@ -150,7 +151,7 @@ export default defineCatalogRule({
  * (`![Relay](../assets/Relay Diagrams.png)`): on GitHub and on the site the
  * reader sees the brackets, not the picture. Outside code blocks and code spans.
  */
-function imagesShownAsText(doc: Pattern['document'], publishedWithIt: () => boolean): Report[] {
+function imagesShownAsText(doc: Pattern['document'], publishedWith: () => 'MkDocs' | 'Jekyll' | undefined): Report[] {
   if (!doc.source.includes('](')) return [];
   const out: Report[] = [];
   const inCode = (offset: number) => doc.codeBlocks.some((c) => offset >= c.range.start.offset && offset < c.range.end.offset);
@@ -163,15 +164,16 @@ function imagesShownAsText(doc: Pattern['document'], publishedWithIt: () => bool
     // (Spaces only inside a site generator's variable, `{{ site.baseurl }}/images/x.png`: the generator
     // fills it in before Markdown reads the path.)
     if (!/\s/.test(src.replace(/\{\{[^{}]*\}\}|\{%[^{}]*%\}/g, ''))) continue;
-    // (A catalog published with MkDocs shows it on its site: there, only git hosts and editors show the text.)
-    const mkdocs = publishedWithIt();
+    // (A catalog published with MkDocs, or with Jekyll's kramdown, shows it on its site: there, only git
+    // hosts and editors show the text.)
+    const site = publishedWith();
     out.push({
-      message: mkdocs
-        ? `Image ${code(written)} is shown as text on git hosts and in editors (its path has spaces, which a Markdown link may not have), though the catalog's MkDocs site shows it. Write ${code(`![${alt}](<${src}>)`)}, or each space as \`%20\`, to show it everywhere.`
+      message: site
+        ? `Image ${code(written)} is shown as text on git hosts and in editors (its path has spaces, which a Markdown link may not have), though the catalog's ${site} site shows it. Write ${code(`![${alt}](<${src}>)`)}, or each space as \`%20\`, to show it everywhere.`
         : `Image ${code(written)} is shown as text, not as a picture: its path has spaces, which a Markdown link may not have. Write ${code(`![${alt}](<${src}>)`)}, or each space as \`%20\`.`,
       range: doc.lines.range(at, at + written.length),
       expected: `![${alt}](<${src}>)`,
-      ...(mkdocs ? { warning: true } : {}),
+      ...(site ? { warning: true } : {}),
     });
   }
   return out;

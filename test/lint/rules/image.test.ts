@@ -462,6 +462,24 @@ describe('image: files', () => {
     expect(found).toEqual(['warning Image `![Relay](diagrams/Relay Diagram.png)` is shown as text on git hosts and in editors ']);
   });
 
+  it('in a catalog published with Jekyll and its kramdown (`_config.yml`), likewise a warning that names that site; with another Markdown named there, an error', async () => {
+    const shown = async (config: string) => {
+      const dir = await tempCatalog({
+        'templates/pattern.md': TEMPLATE,
+        'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+        '_config.yml': config,
+        'example/diagrams/architecture.png': PNG,
+        'example/diagrams/Relay Diagram.png': PNG,
+        'example/README.md': page('![Relay](diagrams/Relay Diagram.png)'),
+      });
+      return (await lint({ root: dir, only: ['image'] })).results.flatMap((r) =>
+        r.diagnostics.filter((d) => d.message.includes('shown as text')).map((d) => `${d.severity} ${d.message.slice(0, 90)}`),
+      );
+    };
+    expect(await shown('title: Proposals\n')).toEqual(['warning Image `![Relay](diagrams/Relay Diagram.png)` is shown as text on git hosts and in editors ']);
+    expect((await shown('title: Proposals\nmarkdown: CommonMarkGhPages\n')).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+
   it('reports backslashes and empty sources', async () => {
     const problems = await imageProblems('![a](diagrams/architecture.png) <img src="diagrams\\architecture.png"> <img src="" alt="x">');
     expect(problems).toEqual([
