@@ -140,8 +140,10 @@ export function displaySummary(summary: Pick<PatternText, 'text' | 'from'> | und
   if (!summary) return undefined;
   // Footnote markers (`[^1]`) point at notes shown elsewhere, or not at all.
   // A label the author opens it with (`TL;DR:`, `Summary:`) says what the card already shows it as.
+  // (So is Liquid's `{% raw %}` around a sample, `{% raw %}{{ 7*7 }}{% endraw %}`: it shows nothing.)
   const text = summary.text
     .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '')
     .replace(/ {2,}/g, ' ')
     .trim()
     .replace(SUMMARY_LABEL, '');

@@ -447,6 +447,9 @@ function withoutTocDirectives(tokens: Token[]): Token[] {
  */
 const GENERATOR_LINE = /^\s*(?:\{\{[<%]-?\s*\/?(?!\s*figure\b)[\w./-]+(?:\s[^\n]*?)?-?[%>]\}\}|\{%-?\s*\w[^\n]*?-?%\})\s*$/;
 
+/** Liquid's `{% raw %}` and `{% endraw %}` inside a line (`{% raw %}`{{ 7*7 }}`{% endraw %}`): they keep Jekyll off what they hold, and show nothing. */
+const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
+
 function withoutGeneratorLines(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.type === 'inline' && (t.content.includes('{{') || t.content.includes('{%')))) return tokens;
   const drop = new Set<number>();
@@ -490,7 +493,20 @@ function withoutGeneratorLines(tokens: Token[]): Token[] {
     copy.content = lines.filter((_, k) => !markup[k]).join('\n');
     return copy;
   });
-  return drop.size > 0 ? out.filter((_, i) => !drop.has(i)) : out;
+  const raw = new RegExp(RAW_TAG.source);
+  const shown = out.map((t) =>
+    t.type === 'inline' && t.content.includes('{%') && t.children?.some((c) => c.type === 'text' && raw.test(c.content)) ? withoutRawTags(t) : t,
+  );
+  return drop.size > 0 ? shown.filter((_, i) => !drop.has(i)) : shown;
+}
+
+/** An inline token with Liquid's raw tags taken out of its text (a copy). */
+function withoutRawTags(t: Token): Token {
+  const copy = new Token('inline', '', 0);
+  Object.assign(copy, t);
+  copy.children = (t.children ?? []).map((c) => (c.type === 'text' && c.content.includes('{%') ? copyToken(c, { content: c.content.replace(RAW_TAG, '') }) : c));
+  copy.content = t.content.replace(RAW_TAG, '');
+  return copy;
 }
 
 /** The image of a line that is a Hugo figure (`{{< figure src="flow.png" alt="The flow" >}}`, its `caption` when it has no `alt`), as an `image` token. */

@@ -486,6 +486,7 @@ describe('displaySummary: a summary paragraph that ends by introducing a list', 
     expect(displaySummary({ text: 'This is a late write-up. It', from: 'paragraph' })).toBe('This is a late write-up.');
     expect(displaySummary({ text: 'We widen the type of timers from', from: 'section' })).toBe('We widen the type of timers from…');
     expect(displaySummary({ text: 'A shared timer for every kiln', from: 'paragraph' })).toBe('A shared timer for every kiln');
+    expect(displaySummary({ text: 'Inject {% raw %}{{ 7*7 }}{% endraw %} into a field.', from: 'paragraph' })).toBe('Inject {{ 7*7 }} into a field.');
     expect(displaySummary({ text: 'Timers we trust, written up by the team', from: 'paragraph' })).toBe('Timers we trust, written up by the team');
     // (A phrasal verb's particle or an object pronoun ends a sentence well: `opt in`, `remove it`.)
     expect(displaySummary({ text: 'Let kiln owners opt in', from: 'paragraph' })).toBe('Let kiln owners opt in');

@@ -1169,6 +1169,21 @@ describe('patternbook build: footnotes', () => {
     expect(body).toContain('<p>Text with {{&lt; param "x" &gt;}} in it.</p>');
   });
 
+  it('leaves out Liquid’s `{% raw %}` and `{% endraw %}` within a sentence and on lines of their own, and keeps what they hold', async () => {
+    const dir = await tempCatalog({
+      'docs/probes.md':
+        '# Probes\n\nProbes for template engines.\n\n## Steps\n\nInject {% raw %}`{{ 7*7 }}`{% endraw %} into the field, as [the {% raw %}{{x}}{% endraw %} guide](https://example.org/x) shows.\n\n{% raw %}\n\n```text\n{{ 7*7 }}\n```\n\n{% endraw %}\n',
+      'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
+    });
+    const out = path.join(dir, '_site');
+    await buildSite({ root: dir, out });
+    const page = await readFile(path.join(out, 'patterns/probes/index.html'), 'utf8');
+    const body = page.slice(page.indexOf('<article'));
+    expect(body).not.toMatch(/raw %\}|endraw/);
+    expect(body).toContain('Inject <code>{{ 7*7 }}</code> into the field');
+    expect(body).toMatch(/>the \{\{x\}\} guide<\/a>/);
+  });
+
   it('shows a MyST target (`(label)=`) as the anchor it is, not as text', async () => {
     const dir = await tempCatalog({
       'docs/moves.md':
