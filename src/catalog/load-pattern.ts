@@ -950,6 +950,14 @@ function frontMatterText(frontMatter: Record<string, unknown>, key: string, rang
   return text ? { text, from: 'front-matter', key, range } : undefined;
 }
 
+/** A list whose every item opens with a link to a heading of the document (`- [Threat models](#threat-models)`): its contents, no text of its own. */
+function contentsList(doc: MarkdownDocument, list: Extract<Block, { kind: 'list' }>): boolean {
+  return list.items.every((item) => {
+    const opening = doc.source.slice(item.range.start.offset, item.range.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+    return /^\[[^\]\n]+\]\(#[^)\s]*\)/.test(opening.trimStart());
+  });
+}
+
 /**
  * The first paragraph of the first section whose heading the matcher fits
  * (`## Title`, `## Patlet`), at any level — or, when the section holds a list
@@ -984,7 +992,7 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
           !boldLabel(b.raw) &&
           !pointerLine(b.raw) &&
           !labelLines(b.raw)) ||
-        (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text)) && !labelled(b)),
+        (b.kind === 'list' && !b.items.every((i) => FIELD_ITEM.test(i.text)) && !labelled(b) && !contentsList(doc, b)),
     ) ?? [];
   // The template's sample kept as a lead-in above the author's own paragraph is not the summary.
   const keptSample = (b: Block | undefined) => b?.kind === 'paragraph' && sample !== undefined && sample.trim() !== '' && foldText(b.text) === foldText(sample);

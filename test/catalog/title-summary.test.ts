@@ -1574,3 +1574,18 @@ describe('a summary that only says the title again', () => {
     ]);
   });
 });
+
+describe('a summary section that holds the document’s contents', () => {
+  it('a list of links to its own headings is no summary: the section’s prose is, else the first prose of the document', async () => {
+    const template = '# [Title]\n\n## Summary\n\nWhat the test is about.\n\n## How to Test\n\nSteps.\n';
+    const catalog = await catalogOf(template, {
+      methods:
+        '# Methods\n\n## Summary\n\n- [Guides](#guides)\n- [Standards](#standards)\n\n## Guides\n\nThe guides cover web and mobile testing.\n\n## Standards\n\nSeven phases.\n',
+      probes: '# Probes\n\n## Summary\n\n- [Guides](#guides)\n\nProbes check each field for template syntax.\n\n## Guides\n\nSee the guides.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['methods', 'The guides cover web and mobile testing.'],
+      ['probes', 'Probes check each field for template syntax.'],
+    ]);
+  });
+});
