@@ -2047,12 +2047,14 @@ function insertionPoint(
   // (So does a sub-section of the last section, which runs to that footer: `### Risks` of a Proposal
   // the document ends with goes above it, as the sections after the Proposal do.)
   const parentEnd = missing.parent?.sections.at(-1)?.range.end.offset;
-  // (Only where the section it follows runs to that footer: with a heading of the author's between —
-  // `### Copyright` after the `### Security` it follows — it goes before that heading, not to the end.)
+  // (Not past a section the template puts after it, nor past a run of closing sections, between the
+  // one it follows and that footer — `### Copyright` after the `### Security` it follows —: above those.)
+  const laterBefore = (at: number) =>
+    after !== undefined &&
+    (flattenSections(doc.sections).some((x) => x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < at && later(x)) ||
+      closingRun(doc, after, at, level) !== undefined);
   const closes = (at: number) =>
-    !missing.before &&
-    (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) &&
-    (!after || (at > after.heading.range.end.offset && at <= after.range.end.offset));
+    !missing.before && (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) && (!after || at > after.heading.range.end.offset) && !laterBefore(at);
   const footer = footerBreak(doc);
   if (footer && closes(footer.range.start.offset)) return { offset: footer.range.start.offset, line: footer.range.start.line, insert: `${text}\n\n` };
   // (So does a closing run of link definitions, which the page never shows: `[EmacsVar]: <> "End:"`.)
