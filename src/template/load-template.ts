@@ -88,7 +88,7 @@ export async function readTemplateText(file: string, hints: { missing: string; f
 /** Builds a schema from template text; `file` is only used in messages and the schema's name. */
 export function templateFromSource(pageText: string, file: string, options: TemplateOptions = {}): TemplateSchema {
   const embedded = embeddedTemplate(pageText);
-  let text = instructionHeadings(commentedHeadings(optionalSectionLists(fullWidthHeadings(embedded?.text ?? pageText))));
+  let text = instructionHeadings(commentedHeadings(fullWidthHeadings(embedded?.text ?? pageText)));
   let parsed = parseMarkdown(text);
   if (!parsed.ok) {
     throw new PatternbookError(`${file}:${parsed.error.line}:${parsed.error.column}: template ${parsed.error.message}`);
@@ -879,49 +879,6 @@ export function commentedHeadings(text: string): string {
     const heading = /^ {0,3}<!--[ \t]*(#{1,6}[ \t]+[^\n]*?)[ \t]*-->[ \t]*$/.exec(line)?.[1];
     return heading && !heading.includes('<!--') && !heading.includes('-->') ? `${heading} <!-- optional -->` : line;
   });
-}
-
-/**
- * A comment of the template that lists optional sections as headings, one a line (`<!-- OPTIONAL
- * SECTIONS: to use one, add it below. … ## Versioning — if the Specification does not say …
- * ## Appendices — supplementary material -->`): each an optional section at that place, its name
- * without the note after a dash. The comment's other lines stay comments, a line each (positions
- * stay). Only a comment that says "optional"; not inside code blocks.
- */
-function optionalSectionLists(text: string): string {
-  if (!/<!--[\s\S]*?\boptional\b[\s\S]*?-->/i.test(text)) return text;
-  const lines = text.split('\n');
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
-    if (fence) {
-      if (open && open[0] === fence[0] && open.length >= fence.length && lines[i]!.trim() === open) fence = undefined;
-      continue;
-    }
-    if (open) {
-      fence = open;
-      continue;
-    }
-    if (!/^ {0,3}<!--/.test(lines[i]!) || lines[i]!.includes('-->')) continue;
-    const end = lines.findIndex((line, k) => k > i && line.includes('-->'));
-    if (end < 0) break;
-    const body = lines.slice(i, end + 1);
-    const heading = (line: string) => /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/.exec(line);
-    if (!/\boptional\b/i.test(body.join(' ')) || !body.some((l) => heading(l)) || body.some((l, k) => k > 0 && l.includes('<!--'))) {
-      i = end;
-      continue;
-    }
-    for (let k = i; k <= end; k++) {
-      const inner = lines[k]!.replace(/^ {0,3}<!--/, '').replace(/-->[ \t]*$/, '');
-      const m = heading(inner);
-      if (m) {
-        const name = m[2]!.replace(/\s+[—–]\s.*$|\s{2,}-{1,2}\s.*$/, '').trim();
-        lines[k] = `${m[1]} ${name} <!-- optional -->`;
-      } else lines[k] = inner.trim() ? `<!-- ${inner.trim()} -->` : '';
-    }
-    i = end;
-  }
-  return lines.join('\n');
 }
 
 /**

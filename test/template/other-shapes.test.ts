@@ -328,17 +328,6 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['3 Other Names ?', '2 Context', '2 Solution', '  3 Known Uses ?', '2 Consequences']);
   });
 
-  it('a comment that lists optional sections as headings, a note after a dash each, makes each an optional section there; a comment of headings that says nothing of them being optional stays a comment', () => {
-    const listed =
-      '# [Title]\n\n## Design\n\nHow.\n\n<!--\nOPTIONAL SECTIONS: add any of these here as an H2, in any order.\n\n## Versioning      — if the Design does not say\n## Appendices      — supplementary material\n-->\n\n## Copyright\n\nThe licence.\n';
-    const template = templateFromSource(listed, 'rfc-template.md');
-    expect(outline(template.sections)).toEqual(['2 Design', '2 Versioning ?', '2 Appendices ?', '2 Copyright']);
-    // (The same lines, so positions stay: the Copyright heading is where it was.)
-    expect(template.sections.at(-1)!.line).toBe(listed.split('\n').indexOf('## Copyright') + 1);
-    const sample = '# [Title]\n\n## Design\n\nHow.\n\n<!--\nA design section looks like this:\n\n## Cache\nA map.\n-->\n\n## Copyright\n\nThe licence.\n';
-    expect(outline(templateFromSource(sample, 'rfc-template.md').sections)).toEqual(['2 Design', '2 Copyright']);
-  });
-
   it('a sub-section that shows its parent’s content by example (`### Example Specification`) is no section to ask for; an author’s sub-heading there is content', async () => {
     const template =
       '---\ntitle: <Brief title>\n---\n\n## Abstract\nA short description.\n\n## Specification\nThe change in detail.\n\n### Example Specification\nAdd a field:\n\n```text\nPen { colour: string }\n```\n\n## References\nDocuments used.\n';
