@@ -80,6 +80,19 @@ const SPELLINGS: Record<string, string> = {
   aluminium: 'aluminum',
 };
 
+/** Plurals the rules below do not make singular: `Appendices` is `Appendix`, `Criteria` `Criterion`. */
+const IRREGULAR_PLURALS: Record<string, string> = {
+  appendices: 'appendix',
+  indices: 'index',
+  matrices: 'matrix',
+  vertices: 'vertex',
+  criteria: 'criterion',
+  analyses: 'analysis',
+  hypotheses: 'hypothesis',
+  theses: 'thesis',
+  schemata: 'schema',
+};
+
 /** Words that end in `-our` / `-ise` / `-s` without being British spellings or plurals. */
 const KEEP = new Set([
   'our',
@@ -209,7 +222,8 @@ function foldWord(word: string): string {
   // Own keys only: `constructor` or `toString` in a heading is a word, not Object.prototype's.
   let w = Object.hasOwn(SPELLINGS, word) ? SPELLINGS[word]! : word;
   // Plurals: policies → policy, processes → process, references → reference, authors → author.
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  if (Object.hasOwn(IRREGULAR_PLURALS, w)) w = IRREGULAR_PLURALS[w]!;
+  else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (Object.hasOwn(SPELLINGS, w)) w = SPELLINGS[w]!;

@@ -1260,6 +1260,14 @@ describe('odd headings', () => {
     expect(variantKey('hasOwnProperty')).toBe('hasownproperty');
   });
 
+  it('reads a Latin plural as its singular (`Appendices` is `Appendix`, `Criteria` `Criterion`), as it does a British spelling', async () => {
+    const { variantKey } = await import('../../src/template/heading-variants.js');
+    expect(variantKey('Appendices')).toBe(variantKey('Appendix'));
+    expect(variantKey('Acceptance Criteria')).toBe(variantKey('Acceptance criterion'));
+    expect(variantKey('Acknowledgements')).toBe(variantKey('Acknowledgments'));
+    expect(variantKey('Appendices')).not.toBe(variantKey('Append'));
+  });
+
   it('reports a section written as the H1 once, by the title rule', async () => {
     const template = "## Title\n\nThe pattern's name\n\n## Problem\n\nDescribe it.\n\n## Solution\n\nDescribe it.\n";
     const dir = await tempCatalog({

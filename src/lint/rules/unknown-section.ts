@@ -1,5 +1,5 @@
 import { isNoticeHeading } from '../../markdown/document.js';
-import { splitNote } from '../../template/heading-variants.js';
+import { variantKey } from '../../template/heading-variants.js';
 import { declaredDate } from '../../catalog/declared-date.js';
 import { z } from 'zod';
 import { foldHeading } from '../../template/normalize.js';
@@ -49,7 +49,8 @@ export default defineCatalogRule({
     const standIns = new Set(outline.missing.map((m) => m.standIn));
     const h1Sections = template.sections.some((s) => s.level === 1);
     // (A name the template lists in a comment as an optional section to add is one of its sections.)
-    const listed = new Set(template.optionalNames);
+    // (In any spelling of it: `## Appendix` for a listed `## Appendices`, `Acknowledgments` for `Acknowledgements`.)
+    const listed = new Set(template.optionalNames.map((name) => variantKey(name)));
     // (Nor is the pattern's title written a level down, `## Proposal epsilon` over `### Motivation`: the title rule's.)
     const titleLine = pattern.title?.from === 'heading' ? pattern.title.range.start.line : undefined;
     // (Nor a part of a section the template asks to be written as text of its own besides the
@@ -65,7 +66,7 @@ export default defineCatalogRule({
           (section.level > 1 || h1Sections) &&
           !standIns.has(section) &&
           !partOfText(section) &&
-          !listed.has(foldHeading(splitNote(section.title).text)) &&
+          !listed.has(variantKey(section.title)) &&
           section.heading.range.start.line !== titleLine &&
           // (Nor a notice set above the title, `### Moved to issue 7`, `### Deprecated`: said of the document.)
           !(titleLine !== undefined && section.heading.range.start.line < titleLine && isNoticeHeading(section.title)),

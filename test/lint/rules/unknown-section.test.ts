@@ -147,6 +147,10 @@ describe('unknown-section with optional sections the template lists in a comment
           name: 'a section of a listed name, wherever it stands',
           text: '---\ntitle: Bell schedule\n---\n\n## Abstract\nBells at each lesson.\n\n## Thanks\nThe office.\n\n## Specification\nTimes set each term.\n\n## References\nThe handbook.\n\n## Copyright\nPublic domain.\n',
         },
+        {
+          name: 'in another number or spelling of a listed name (`## Reference` for `## References`)',
+          text: '---\ntitle: Bell schedule\n---\n\n## Abstract\nBells at each lesson.\n\n## Specification\nTimes set each term.\n\n## Reference\nThe handbook.\n\n## Copyright\nPublic domain.\n',
+        },
       ],
       invalid: [
         {
