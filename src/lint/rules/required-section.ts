@@ -804,7 +804,6 @@ function missingReports(
     first: goesFirst(missing),
     level: levelHere(missing),
     later: (x) => (order.get(schemaOf.get(x.heading)!) ?? -1) > (order.get(missing.schema) ?? Infinity),
-    earlier: (x) => (order.get(schemaOf.get(x.heading)!) ?? Infinity) < (order.get(missing.schema) ?? -1),
   });
   // The author's own sections at each missing section's place (see `ownAtPlace`), worked out once: where
   // the sections around it go, and what is said of it.
@@ -2016,8 +2015,6 @@ interface Placing {
   first: Section | undefined;
   level: number;
   later: (section: Section) => boolean;
-  /** A section of the pattern the template puts before the missing one. */
-  earlier: (section: Section) => boolean;
 }
 
 function insertion(doc: MarkdownDocument, missing: MissingSection, text: string, placing: Placing): { offset: number; line: number; insert: string } {
@@ -2043,7 +2040,7 @@ function insertionPoint(
   doc: MarkdownDocument,
   missing: MissingSection,
   text: string,
-  { first, level, later, earlier }: Placing,
+  { first, level, later }: Placing,
 ): { offset: number; line: number; insert: string } {
   const after = missing.after?.sections.at(-1);
   // A section that closes the document goes before its footer (`----`, then a copyright line).
@@ -2055,7 +2052,7 @@ function insertionPoint(
   const laterBefore = (at: number) =>
     after !== undefined &&
     (flattenSections(doc.sections).some((x) => x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < at && later(x)) ||
-      closingRun(doc, after, at, level, earlier) !== undefined);
+      closingRun(doc, after, at, level) !== undefined);
   const closes = (at: number) =>
     !missing.before && (!missing.parent || (parentEnd !== undefined && parentEnd >= at)) && (!after || at > after.heading.range.end.offset) && !laterBefore(at);
   const footer = footerBreak(doc);
@@ -2072,7 +2069,7 @@ function insertionPoint(
     // (Nor after a section the template puts after it, written inside the section before: `### Notes`
     // for the closing `## Note`.)
     const stop = flattenSections(doc.sections).find((x) => x.heading.range.start.offset >= after.range.end.offset && x.heading.range.start.offset < end && later(x));
-    const closing = stop ?? closingRun(doc, after, end, level, earlier);
+    const closing = stop ?? closingRun(doc, after, end, level);
     // (Nor after a heading the author commented out, `<!-- ## Drawbacks -->`, of a section further on: above it.)
     const hidden = commentedHeadingIn(doc, after.heading.range.end.offset, closing?.range.start.offset ?? end);
     if (hidden) return { offset: hidden.range.start.offset, line: after.range.end.line, insert: `${text}\n\n` };
@@ -2169,7 +2166,7 @@ function contentsWithoutHeading(doc: MarkdownDocument, schema: TemplateSection):
  * sections (see `CLOSING_HEADING`; numbered or in brackets alike: `7. Annexes`, `[Sources]`), if the
  * document ends with such a run there.
  */
-function closingRun(doc: MarkdownDocument, after: Section, end: number, level: number, earlier: (section: Section) => boolean = () => false): Section | undefined {
+function closingRun(doc: MarkdownDocument, after: Section, end: number, level: number): Section | undefined {
   // (At the inserted section's level or above: a `#### References` closing the last topic is that topic's.)
   const later = flattenSections(doc.sections).filter(
     (s) => s.heading.range.start.offset > after.heading.range.end.offset && s.heading.range.start.offset < end && s.level <= level,
@@ -2177,9 +2174,7 @@ function closingRun(doc: MarkdownDocument, after: Section, end: number, level: n
   let first: Section | undefined;
   for (let i = later.length - 1; i >= 0; i--) {
     const name = withoutNumbering(foldHeading(later[i]!.title)).replace(/^\[(.*)\]$/, '$1');
-    // (Not one the template puts before the section inserted, `## Future directions` before the
-    // missing `## Alternatives considered`: it stays before it.)
-    if (!CLOSING_HEADING.test(name) || earlier(later[i]!)) break;
+    if (!CLOSING_HEADING.test(name)) break;
     first = later[i];
   }
   return first;
