@@ -286,7 +286,8 @@ testRule(
         text: '# Quiet hours\n\n## Context\n\nWorkers pull.\n',
         errors: [
           {
-            message: 'This template keeps the title in front matter `title:`; this file has it as the `# Quiet hours` heading: set `title: Quiet hours` in the front matter.',
+            message:
+              'This template keeps the title in front matter `title:`; this file has it as the `# Quiet hours` heading: set `title: Quiet hours` in the front matter.',
             line: 1,
             column: 1,
             severity: 'warning',
