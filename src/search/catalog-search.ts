@@ -10,6 +10,7 @@ import { CatalogCache, type CachedRead } from './index-cache.js';
 import { readForSearch, readPatterns, readThreads } from './read.js';
 import { readText, SearchIndex, type Filters, type SearchHit } from './search-index.js';
 import { Synonyms } from './synonyms.js';
+import { foldText } from '../template/normalize.js';
 
 export interface OpenSearchOptions {
   /** Catalog root (a folder with a configuration file, or the patterns' parent folder). */
@@ -37,6 +38,8 @@ export class CatalogSearch {
   private readonly facetNames: readonly string[];
   /** How the catalog was opened: files read, and files taken from the cache unchanged. */
   readonly opened = { read: 0, fromCache: 0 };
+  /** The summaries (folded) several patterns give alike, known once every pattern is read: no pattern's own. */
+  shared: ReadonlySet<string> = new Set();
 
   private constructor(
     private prepared: PreparedCatalog,
@@ -58,9 +61,14 @@ export class CatalogSearch {
     // those unchanged since the cache was written from it, the others read on one lane or several
     // (see read.ts); later changes are taken one at a time (`refresh`).
     const loader = search.index.loader();
+    // Each summary, folded, as it comes: one several patterns give alike is read past once all are in.
+    const summaries = new Map<string, number>();
     const take = (i: number, result: CachedRead): void => {
       if (result.failure) search.loadProblems.set(prepared.files[i]!.path, result.failure);
-      else if (result.record && result.counts) loader.add(result.record, result.counts);
+      else if (result.record && result.counts) {
+        loader.add(result.record, result.counts);
+        if (result.record.summary) summaries.set(result.record.slug, i);
+      }
     };
     const input = { config: prepared.config, files: prepared.files, facets: search.facetNames, ...(options.templateFile ? { templateFile: options.templateFile } : {}) };
     const cache = options.cache ? openCache(prepared, search.facetNames, options.templateFile) : undefined;
@@ -105,6 +113,21 @@ export class CatalogSearch {
     clock(cache ? `patterns read (${read} of ${read + kept} files read, ${kept} from the cache${read ? `; ${lanesSaid}` : ''})` : `patterns read (${lanesSaid})`);
     loader.finish();
     clock('index built');
+    // A summary three patterns or more give word for word (a copied front matter `description`) is
+    // the catalog's, none of theirs (as in the catalog layer, see `withOwnSummaries`): those patterns
+    // are read again past it, and indexed anew.
+    const counts = new Map<string, number>();
+    const folded = new Map<string, string>();
+    for (const slug of summaries.keys()) {
+      const text = foldText(search.index.get(slug)!.summary!);
+      folded.set(slug, text);
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    search.shared = new Set([...counts].filter(([text, n]) => n >= 3 && text !== '').map(([text]) => text));
+    if (search.shared.size > 0) {
+      for (const [slug, i] of summaries) if (search.shared.has(folded.get(slug)!)) await search.load(prepared.files[i]!.file, prepared.files[i]!.path, slug);
+      clock('summaries several patterns share read past');
+    }
     if (cache?.save()) clock('cache written');
     return search;
   }
@@ -206,7 +229,7 @@ export class CatalogSearch {
   }
 
   private async load(file: string, rel: string, slug: string): Promise<void> {
-    const read = await readForSearch({ file, path: rel, slug }, this.prepared.config, this.prepared.templates, this.facetNames);
+    const read = await readForSearch({ file, path: rel, slug }, this.prepared.config, this.prepared.templates, this.facetNames, this.shared);
     if ('failure' in read) this.loadProblems.set(rel, read.failure);
     else this.loadProblems.delete(rel);
     if ('record' in read) this.index.add(read.record, read.text);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DiscoveredFile } from '../catalog/discover.js';
-import { loadCatalogTemplates } from '../catalog/load-catalog.js';
+import { loadCatalogTemplates, withOwnSummary } from '../catalog/load-catalog.js';
 import { loadCatalogPattern, loadInput } from '../catalog/load-pattern.js';
 import type { TemplateSet } from '../catalog/templates.js';
 import type { CatalogConfig } from '../config/load-config.js';
@@ -62,12 +62,14 @@ export async function readForSearch(
   config: Pick<CatalogConfig, 'root' | 'maxFileSize'>,
   templates: TemplateSet,
   facets: readonly string[],
+  /** The summaries (folded) several of the catalog's patterns give alike: read past (see `withOwnSummary`). */
+  shared?: ReadonlySet<string>,
 ): Promise<{ record: PatternRecord; text: IndexedText } | { failure: Diagnostic } | Record<string, never>> {
   const stat = statSync(f.file, { throwIfNoEntry: false });
   const loaded = await loadCatalogPattern(loadInput(config, f), templates);
   if (!loaded.ok) return { failure: loaded.diagnostic };
   if (!stat || loaded.pattern.movedTo !== undefined) return {};
-  return recordOf(loaded.pattern, config.root, facets, { mtimeMs: stat.mtimeMs, size: stat.size });
+  return recordOf(withOwnSummary(loaded.pattern, templates, shared), config.root, facets, { mtimeMs: stat.mtimeMs, size: stat.size });
 }
 
 async function readOne(input: ReadInput, templates: TemplateSet, index: number): Promise<ReadResult> {

@@ -129,3 +129,25 @@ async function tempWrite(root: string, rel: string, text: string): Promise<void>
   await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
   await writeFile(path.join(root, rel), text);
 }
+
+describe('CatalogSearch: a summary several patterns copy word for word', () => {
+  it('is none of theirs: each record has its own words, and a refresh of one keeps it so', async () => {
+    const spec = (name: string, rule = `${name} rule keeps the lamps lit at dusk.`) =>
+      `---\ntitle: ${name}\ndescription: A rule of the lantern program\n---\n\n## Rule\n\n${rule}\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['specs/*.md'] }),
+      'specs/lamps.md': spec('Lamps'),
+      'specs/wicks.md': spec('Wicks'),
+      'specs/oil.md': spec('Oil'),
+    });
+    const search = await CatalogSearch.open({ root });
+    expect(search.all().map((r) => [r.slug, r.summary])).toEqual([
+      ['lamps', 'Lamps rule keeps the lamps lit at dusk.'],
+      ['oil', 'Oil rule keeps the lamps lit at dusk.'],
+      ['wicks', 'Wicks rule keeps the lamps lit at dusk.'],
+    ]);
+    await writeFile(path.join(root, 'specs/oil.md'), spec('Oil', 'Oil is bought in bulk each spring.'));
+    await search.refresh(path.join(root, 'specs/oil.md'));
+    expect(search.get('oil')?.summary).toBe('Oil is bought in bulk each spring.');
+  });
+});

@@ -2,6 +2,7 @@ import { displaySummary, displayTitle } from '../../catalog/view.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { loadCatalogPattern, loadInput } from '../../catalog/load-pattern.js';
+import { withOwnSummary } from '../../catalog/load-catalog.js';
 import type { Section } from '../../markdown/types.js';
 import { foldText } from '../../template/normalize.js';
 import type { LiveCatalog } from '../live-catalog.js';
@@ -41,7 +42,8 @@ export function registerGetPattern(server: McpServer, live: LiveCatalog): void {
       if (isRefusal(record)) return record;
       const loaded = await loadCatalogPattern(loadInput(catalog.settings.config, record), catalog.settings.templates);
       if (!loaded.ok) return refusal(`${record.path} cannot be read now: ${loaded.diagnostic.message}`);
-      const pattern = loaded.pattern;
+      // (Its summary none of the texts several patterns give alike, as the index has it.)
+      const pattern = withOwnSummary(loaded.pattern, catalog.settings.templates, catalog.shared);
       const doc = pattern.document;
       const outline: z.infer<typeof sectionRef>[] = [];
       const all: Section[] = [];
