@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers.js';
+import { REPO, tempCatalog } from '../helpers.js';
 import { CLI, exampleCopy, removeCopies, snapshot, stdioClient, textOf } from './helpers.js';
 
 const run = promisify(execFile);
@@ -296,4 +296,26 @@ describe('patternbook mcp and the search cache', () => {
       await rm(cacheDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('patternbook mcp: a summary several patterns copy word for word', () => {
+  it('is none of theirs: get_pattern and search_patterns give each one’s own words', async () => {
+    const spec = (name: string) => `---\ntitle: ${name}\ndescription: A rule of the lantern program\n---\n\n## Rule\n\n${name} rule keeps the lamps lit at dusk.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['specs/*.md'] }),
+      'specs/lamps.md': spec('Lamps'),
+      'specs/wicks.md': spec('Wicks'),
+      'specs/oil.md': spec('Oil'),
+    });
+    const { client, close } = await stdioClient(root);
+    try {
+      const got = await client.callTool({ name: 'get_pattern', arguments: { slug: 'oil' } });
+      expect((got.structuredContent as { summary?: string }).summary).toBe('Oil rule keeps the lamps lit at dusk.');
+      const found = await client.callTool({ name: 'search_patterns', arguments: { query: 'wicks rule' } });
+      const results = (found.structuredContent as { results: { slug: string; summary?: string }[] }).results;
+      expect(results.find((r) => r.slug === 'wicks')?.summary).toBe('Wicks rule keeps the lamps lit at dusk.');
+    } finally {
+      await close();
+    }
+  }, 30_000);
 });
