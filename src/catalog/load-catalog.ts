@@ -65,11 +65,10 @@ const SHARED_SUMMARY = 3;
  * the header every document keeps (`See the lifecycle document for context…`), a checklist's first
  * item. A catalog-wide fact: such a text says nothing of any one of them.
  */
-function sharedSummaryTexts(patterns: readonly PatternView[]): Set<string> {
+export function sharedSummaryTexts(summaries: Iterable<string>): Set<string> {
   const counts = new Map<string, number>();
-  for (const p of patterns) {
-    if (!p.summary || p.movedTo !== undefined) continue;
-    const text = foldText(p.summary.text);
+  for (const summary of summaries) {
+    const text = foldText(summary);
     if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= SHARED_SUMMARY).map(([text]) => text));
@@ -98,7 +97,7 @@ export async function withOwnSummaries<P extends PatternView>(
   templates: TemplateSet,
   full: (view: P) => Pattern | Promise<Pattern | undefined>,
 ): Promise<ReadonlySet<string>> {
-  const shared = sharedSummaryTexts(patterns);
+  const shared = sharedSummaryTexts(patterns.flatMap((p) => (p.summary && p.movedTo === undefined ? [p.summary.text] : [])));
   if (shared.size === 0) return shared;
   for (const [i, p] of patterns.entries()) {
     if (!p.summary || !shared.has(foldText(p.summary.text))) continue;

@@ -1,7 +1,7 @@
 import { DEFAULT_FACETS } from '../catalog/facets.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { prepareCatalog, type PreparedCatalog } from '../catalog/load-catalog.js';
+import { prepareCatalog, sharedSummaryTexts, type PreparedCatalog } from '../catalog/load-catalog.js';
 import type { CatalogSettings } from '../catalog/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { startupClock } from '../lint/timing.js';
@@ -116,16 +116,10 @@ export class CatalogSearch {
     // A summary three patterns or more give word for word (a copied front matter `description`) is
     // the catalog's, none of theirs (as in the catalog layer, see `withOwnSummaries`): those patterns
     // are read again past it, and indexed anew.
-    const counts = new Map<string, number>();
-    const folded = new Map<string, string>();
-    for (const slug of summaries.keys()) {
-      const text = foldText(search.index.get(slug)!.summary!);
-      folded.set(slug, text);
-      counts.set(text, (counts.get(text) ?? 0) + 1);
-    }
-    search.shared = new Set([...counts].filter(([text, n]) => n >= 3 && text !== '').map(([text]) => text));
+    const summaryOf = (slug: string) => search.index.get(slug)!.summary!;
+    search.shared = sharedSummaryTexts([...summaries.keys()].map(summaryOf));
     if (search.shared.size > 0) {
-      for (const [slug, i] of summaries) if (search.shared.has(folded.get(slug)!)) await search.load(prepared.files[i]!.file, prepared.files[i]!.path, slug);
+      for (const [slug, i] of summaries) if (search.shared.has(foldText(summaryOf(slug)))) await search.load(prepared.files[i]!.file, prepared.files[i]!.path, slug);
       clock('summaries several patterns share read past');
     }
     if (cache?.save()) clock('cache written');

@@ -156,17 +156,13 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
     // below it (`RFC: Streamed replies` underlined with `---`, then `# Introduction`, `# Proposal`): the
     // levels swapped — one layout, one warning at the title; neither "missing" nor any of those H1s a
     // second title. (Sections of the template written up are heading-level's, with the title's level.)
-    const top0 = doc.headings[0];
-    const swappedTop =
-      !allUp &&
-      top0 !== undefined &&
-      top0.level === (spec.level ?? 1) + 1 &&
-      pattern.title?.from === 'heading' &&
-      pattern.title.range.start.line === top0.range.start.line &&
-      h1s.length > 0 &&
-      h1s.every((h) => h !== top0 && !placed.has(h))
-        ? top0
+    // (The first heading, a level down, read as the pattern's title: `## RFC: Delta`, or one underlined with dashes.)
+    const top = doc.headings[0];
+    const topAsTitle =
+      top !== undefined && top.level === (spec.level ?? 1) + 1 && pattern.title?.from === 'heading' && pattern.title.range.start.line === top.range.start.line
+        ? top
         : undefined;
+    const swappedTop = !allUp && topAsTitle && h1s.length > 0 && h1s.every((h) => h !== topAsTitle && !placed.has(h)) ? topAsTitle : undefined;
     if (swappedTop) {
       const firstH1 = h1s[0]!;
       report({
@@ -203,29 +199,26 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           : undefined;
       // (The title written a level down over the whole outline, `## Proposal epsilon` over `### Motivation`,
       // no H1 anywhere: one layout, as heading-level says of its sections — a warning at that heading.)
-      const top = doc.headings[0];
-      const by = top ? top.level - (spec.level ?? 1) : 0;
-      // (The first heading, a level down, read as the title.)
-      const topIsTitle =
-        !first && !firstUp && !fmText && top !== undefined && by === 1 && pattern.title?.from === 'heading' && pattern.title.range.start.line === top.range.start.line;
-      const titleDown = topIsTitle && outline.all.length > 0 && outline.all.every((m) => m.sections.every((x) => x.heading !== top && x.level === m.schema.level + by));
+      const titled = !first && !firstUp && !fmText ? topAsTitle : undefined;
+      const titleDown =
+        titled !== undefined && outline.all.length > 0 && outline.all.every((m) => m.sections.every((x) => x.heading !== titled && x.level === m.schema.level + 1));
       // (The title a level down over sections at the template's level, or some of them, `## Storage
       // team charter` over `## Mission`, no H1 anywhere: read as the title, written at another level —
       // said as a title a level down is, not as none.)
-      const titleLower = topIsTitle && !titleDown && doc.headings.every((h) => h.level !== 1);
-      if (titleLower) {
+      const titleLower = titled !== undefined && !titleDown && doc.headings.every((h) => h.level !== 1);
+      if (titled && titleLower) {
         report({
-          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`: ${opensWith}. Make it \`${'#'.repeat(spec.level ?? 1)} ${top.text}\`.${loose ? LOOSE : ''}`,
-          range: plainRange(top.range),
-          expected: `${'#'.repeat(spec.level ?? 1)} ${top.text}`,
+          message: `The title is written as \`${'#'.repeat(titled.level)} ${titled.text}\`: ${opensWith}. Make it \`${'#'.repeat(spec.level ?? 1)} ${titled.text}\`.${loose ? LOOSE : ''}`,
+          range: plainRange(titled.range),
+          expected: `${'#'.repeat(spec.level ?? 1)} ${titled.text}`,
           // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
           ...(loose || spec.recommended ? { warning: true } : {}),
         });
-      } else if (titleDown) {
+      } else if (titled && titleDown) {
         report({
-          message: `The title is written as \`${'#'.repeat(top.level)} ${top.text}\`, and every section a level down with it: ${opensWith}. Make it \`# ${top.text}\`, and every section a level up with it.`,
-          range: plainRange(top.range),
-          expected: `# ${top.text}`,
+          message: `The title is written as \`${'#'.repeat(titled.level)} ${titled.text}\`, and every section a level down with it: ${opensWith}. Make it \`# ${titled.text}\`, and every section a level up with it.`,
+          range: plainRange(titled.range),
+          expected: `# ${titled.text}`,
           warning: true,
         });
       } else if (fmText) {
