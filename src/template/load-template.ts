@@ -145,7 +145,10 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   const ownKey = typeof data.template === 'string' && !data.template.includes('@');
   const { template: meta, ...rest } = data;
   const frontMatter: Record<string, unknown> = ownKey ? data : rest;
-  const { name, version } = templateIdentity(ownKey ? undefined : meta, file, doc.source);
+  // (The version of a template that names none is a hash of its own text as written — the embedded
+  // block, or the whole file —, line endings aside: not of the text Patternbook reads it as, which
+  // changes with Patternbook, nor of a CRLF checkout's bytes.)
+  const { name, version } = templateIdentity(ownKey ? undefined : meta, file, embedded?.text ?? pageText);
   const overrides = new SectionOverrides(options.sections ?? {}, file);
   const schemaPaths = new Map<string, string[]>();
   // The stages the template lists (`* Status: Provisional|Implementable|…`, `stage: alpha|beta|stable` in the metadata file
@@ -323,7 +326,7 @@ function h1sAreSections(doc: MarkdownDocument): boolean {
 }
 
 function templateIdentity(meta: unknown, file: string, source: string): { name: string; version: string } {
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const hash = createHash('sha256').update(source.replace(/\r\n?/g, '\n')).digest('hex').slice(0, 12);
   const stem = path.basename(file).replace(/\.(md|markdown)$/i, '');
   if (typeof meta === 'string' && meta.includes('@')) {
     const at = meta.lastIndexOf('@');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,23 @@ describe('a template whose headings contain the pattern name', async () => {
       '  3 <semver> - <date> +',
     ]);
     expect(template.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('versions a template that names no version by its own text: the same with CRLF line endings, another when a section changes', async () => {
+    const text = await readFile(fixture('templates/named-headings.md'), 'utf8');
+    expect(templateFromSource(text.replace(/\n/g, '\r\n'), 'named-headings.md').version).toBe(template.version);
+    expect(templateFromSource(text.replace('## Checklist', '## Checklist\n\nTick each box.'), 'named-headings.md').version).not.toBe(template.version);
+  });
+
+  it('versions a template by the file as written, not by the text it is read as (a commented-out heading, words above the title line)', () => {
+    const written = ['Copy this file to start a new proposal.', '', '# [Title]', '', '## Problem', '', '<!-- ## Notes -->', '', '## Decision', ''].join('\n');
+    const again = written.replace('Copy this file', 'Copy this page');
+    const a = templateFromSource(written, 't.md');
+    const b = templateFromSource(again, 't.md');
+    expect(outline(a.sections)).toEqual(outline(b.sections));
+    // (The words above the title line are not read as the template, but they are part of the file.)
+    expect(a.version).not.toBe(b.version);
+    expect(a.version).toBe(createHash('sha256').update(written).digest('hex').slice(0, 12));
   });
 
   it('matches any text where the heading has a placeholder', () => {
