@@ -14,6 +14,7 @@ import { loadCatalogPattern, loadInput, readMetadata, rereadSummary } from './lo
 import { foldText } from '../template/normalize.js';
 import type { Catalog, Pattern, PatternView } from './types.js';
 import { isFolderPage } from './folder-page.js';
+import { sharedSummaryKey } from './view.js';
 
 export interface LoadCatalogOptions {
   /** Catalog root; default: the nearest folder upward from `cwd` with a configuration file, else `cwd`. */
@@ -63,7 +64,8 @@ const SHARED_SUMMARY = 3;
  * The texts (folded) several of the catalog's patterns give alike as their summary — three or more: a
  * front matter `description` every page copies (`Module specification of the program`), a line of
  * the header every document keeps (`See the lifecycle document for context…`), a checklist's first
- * item. A catalog-wide fact: such a text says nothing of any one of them.
+ * item. A catalog-wide fact: such a text says nothing of any one of them. `summaries`: the text each
+ * pattern's summary is shown as (its `sharedSummaryKey`, or the shown text search keeps).
  */
 export function sharedSummaryTexts(summaries: Iterable<string>): Set<string> {
   const counts = new Map<string, number>();
@@ -80,11 +82,11 @@ export function sharedSummaryTexts(summaries: Iterable<string>): Set<string> {
  * — `dev` after an edit, an editor's unsaved text — is judged by the catalog's shared texts as loaded.)
  */
 export function withOwnSummary(pattern: Pattern, templates: TemplateSet, shared: ReadonlySet<string> | undefined): Pattern {
-  if (!shared || !pattern.summary || !shared.has(foldText(pattern.summary.text))) return pattern;
+  if (!shared || !pattern.summary || !shared.has(sharedSummaryKey(pattern.summary))) return pattern;
   const { summary: _, ...rest } = pattern;
   // (Read where no other place is tried, the item of a list, it may be the same again: then none.)
   const own = rereadSummary(pattern, templates.for(pattern.path), shared);
-  return own && !shared.has(foldText(own.text)) ? { ...rest, summary: own } : rest;
+  return own && !shared.has(sharedSummaryKey(own)) ? { ...rest, summary: own } : rest;
 }
 
 /**
@@ -97,10 +99,10 @@ export async function withOwnSummaries<P extends PatternView>(
   templates: TemplateSet,
   full: (view: P) => Pattern | Promise<Pattern | undefined>,
 ): Promise<ReadonlySet<string>> {
-  const shared = sharedSummaryTexts(patterns.flatMap((p) => (p.summary && p.movedTo === undefined ? [p.summary.text] : [])));
+  const shared = sharedSummaryTexts(patterns.flatMap((p) => (p.summary && p.movedTo === undefined ? [sharedSummaryKey(p.summary)] : [])));
   if (shared.size === 0) return shared;
   for (const [i, p] of patterns.entries()) {
-    if (!p.summary || !shared.has(foldText(p.summary.text))) continue;
+    if (!p.summary || !shared.has(sharedSummaryKey(p.summary))) continue;
     const loaded = await full(p);
     if (!loaded) continue;
     const own = withOwnSummary(loaded, templates, shared).summary;

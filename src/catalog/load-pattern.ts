@@ -20,7 +20,7 @@ import { formatSize, utf8ErrorPosition } from '../util/bytes.js';
 import { GENERATED_TITLE } from './title-line.js';
 import { movedTarget } from './moved.js';
 import { statusSection } from './status.js';
-import { casedName, SUMMARY_LABEL } from './view.js';
+import { casedName, sharedSummaryKey, SUMMARY_LABEL } from './view.js';
 import type { TemplateSet } from './templates.js';
 import type { Pattern, PatternText } from './types.js';
 
@@ -759,27 +759,36 @@ function readSummary(
   // again, `description: "0001: Introducing LIDs"` under that title: it names the document, no more.)
   // (Or the title without its number, `Remote Rule Evaluation` under `0002: Remote Rule Evaluation`.)
   const titled = title ? [foldText(title.text), foldText(title.text.replace(/^\s*[\p{L}]{0,6}[-\s]?\d+\s*[:.–—-]\s*/u, ''))].filter(Boolean) : [];
-  const alike = (text: string) => (shared.size > 0 && shared.has(foldText(text))) || titled.includes(foldText(text));
+  const alike = (candidate: Pick<PatternText, 'text' | 'from'>) =>
+    (shared.size > 0 && shared.has(sharedSummaryKey(candidate))) || titled.includes(foldText(candidate.text));
   const placed = whereTemplateKeeps(doc, frontMatter, fmRange, spec, true, spec.from === 'section' ? templateText(spec.matcher) : undefined);
-  if (placed && !alike(placed.text)) return placed;
+  if (placed && !alike(placed)) return placed;
   // (Not the template's own quote kept as it is, `> Every feature will need design sign off…`: no word of this pattern's.)
   const templateQuote = (text: string) =>
     holdsBlank(text) ||
     ` ${templateText(/(?:)/)} `.includes(` ${foldText(text)} `) ||
     (template?.preamble ?? []).some((b) => b.kind === 'blockquote' && foldText(b.text) === foldText(text));
-  if (lead?.kind === 'blockquote' && !saidAside(lead.text) && !bareValue(lead.text) && !fieldsQuote(lead) && !templateQuote(lead.text) && !alike(lead.text))
+  if (
+    lead?.kind === 'blockquote' &&
+    !saidAside(lead.text) &&
+    !bareValue(lead.text) &&
+    !fieldsQuote(lead) &&
+    !templateQuote(lead.text) &&
+    !alike({ text: lead.text, from: 'blockquote' })
+  )
     return { text: lead.text, from: 'blockquote', range: lead.range };
   for (const key of SUMMARY_KEYS) {
     const found = frontMatterText(frontMatter, key, fmRange);
-    if (found && !alike(found.text)) return found;
+    if (found && !alike(found)) return found;
   }
   // (Or the `Description` of the fields a document writes in its body, a table under the title: `| Description | A living document… |`.)
   for (const key of [...SUMMARY_KEYS, ...Object.keys(fields?.values ?? {}).filter((k) => SHORT_DESCRIPTION.test(k))]) {
     const value = fields?.values[key];
-    if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value) && !alike(value)) return { text: value, from: 'paragraph', range: fields.range };
+    if (value && fields.range && /\p{L}{2}/u.test(value) && !/^[<[{(]/.test(value) && !alike({ text: value, from: 'paragraph' }))
+      return { text: value, from: 'paragraph', range: fields.range };
   }
   const labelled = labelledQuote(doc, title);
-  if (labelled && !alike(labelled.text)) return labelled;
+  if (labelled && !alike(labelled)) return labelled;
   // A section of its own named for the summary (`## Summary`, `## Abstract`), though the template
   // keeps none: the author wrote one. One of the document's own sections, not a sub-section that sums
   // up a part of it (`#### Summary` under `### Where policies run`).
@@ -791,7 +800,7 @@ function readSummary(
   const closing = summaryAt >= 2 && summaryAt === doc.sections.length - 1;
   const own = closing ? undefined : sectionParagraph(doc, SUMMARY_SECTION, undefined, true, true);
   const ownFolded = own ? foldText(own.text) : '';
-  if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `)) && !alike(own.text)) return own;
+  if (own && !(ownFolded !== '' && ` ${templateText(SUMMARY_SECTION)} `.includes(` ${ownFolded} `)) && !alike(own)) return own;
   const everyTemplateText = ` ${templateText(/(?:)/)} `;
   // (Nor the template's own line under its title that every pattern keeps, `A proposed Gadget Interface
   // API.`: the kind of document it is, said of each alike.)
@@ -809,7 +818,7 @@ function readSummary(
       return (
         holdsBlank(text) ||
         opensWith(folded, openings) ||
-        shared.has(folded) ||
+        (shared.size > 0 && shared.has(sharedSummaryKey({ text, from: 'paragraph' }))) ||
         (folded.split(' ').length >= 4 && (everyTemplateText.includes(` ${folded} `) || underTitle.includes(` ${folded} `)))
       );
     },

@@ -1,5 +1,6 @@
 import type { Range } from '../markdown/lines.js';
 import type { Link } from '../markdown/types.js';
+import { foldText } from '../template/normalize.js';
 import type { Pattern, PatternText, PatternView } from './types.js';
 
 const plain = (range: Range): Range => ({ start: { ...range.start }, end: { ...range.end } });
@@ -127,6 +128,15 @@ export const SUMMARY_LABEL = /^(?:tl;?\s?dr|summary|abstract|in short|in brief)\
 
 /** A last word no sentence ends on: a preposition, an article, a conjunction (`… to each other to`), or a pronoun that opens a new one (`… RFC. It`); not `opt in`, `remove it`. */
 const DANGLING = /(?:^|\s)(?:to|from|of|for|with|by|into|as|the|a|an|and|or|but|that|which)$|(?:^|[.!?]\s+)(?:It|We|They|This|These)$/;
+
+/**
+ * What summaries are compared by, to find one several patterns give alike (see `sharedSummaryTexts`):
+ * the text readers are shown, folded — so a copy with a footnote marker or a `Summary:` label is the
+ * same copy, and search (which keeps only the shown text) counts as the catalog layer does.
+ */
+export function sharedSummaryKey(summary: Pick<PatternText, 'text' | 'from'>): string {
+  return foldText(displaySummary(summary) ?? '');
+}
 
 /**
  * A pattern's summary as readers are shown it (site cards, search answers):

@@ -10,8 +10,7 @@ import { CatalogIndex, isBareLabel } from '../catalog/catalog-index.js';
 import { resolveReference } from '../catalog/links.js';
 import { swapOf, type PrefixSwap } from '../catalog/renames.js';
 import type { LightCatalog, Pattern, PatternView } from '../catalog/types.js';
-import { displayTitle } from '../catalog/view.js';
-import { foldText } from '../template/normalize.js';
+import { displayTitle, sharedSummaryKey } from '../catalog/view.js';
 import type { CatalogConfig } from '../config/load-config.js';
 import { PatternbookError, type Diagnostic } from '../diagnostics.js';
 import { lintStream, throughBaseline } from '../lint/lint.js';
@@ -138,7 +137,7 @@ export async function buildSiteWithState(options: BuildOptions): Promise<{ summa
       const article = renderArticle(pattern, { root: config.root, template, config }, locate);
       articles.set(pattern.file, article);
       owns.set(pattern.file, ownEntry(pattern, template));
-      if (pattern.summary) passOneSummaries.set(pattern.file, foldText(pattern.summary.text));
+      if (pattern.summary) passOneSummaries.set(pattern.file, sharedSummaryKey(pattern.summary));
       await search.add({ ...cardOf(pattern, facets), html: article.rendered.html });
     };
     const passOneSummaries = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { CatalogSearch } from '../../src/search/catalog-search.js';
 import { tempCatalog } from '../helpers.js';
 
@@ -149,5 +150,24 @@ describe('CatalogSearch: a summary several patterns copy word for word', () => {
     await writeFile(path.join(root, 'specs/oil.md'), spec('Oil', 'Oil is bought in bulk each spring.'));
     await search.refresh(path.join(root, 'specs/oil.md'));
     expect(search.get('oil')?.summary).toBe('Oil is bought in bulk each spring.');
+  });
+
+  it('counts copies as readers see them: one with a `Summary:` label or a footnote marker is the same copy, in search as in the catalog', async () => {
+    const spec = (name: string, description: string) =>
+      `---\ntitle: ${name}\ndescription: "${description}"\n---\n\n## Rule\n\n${name} are checked before the gate opens.\n`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ patterns: ['specs/*.md'] }),
+      'specs/locks.md': spec('Locks', 'Summary: A rule of the harbour program.'),
+      'specs/ropes.md': spec('Ropes', 'A rule of the harbour program.[^1]'),
+      'specs/buoys.md': spec('Buoys', 'A rule of the harbour program.'),
+    });
+    const search = await CatalogSearch.open({ root });
+    expect(search.all().map((r) => [r.slug, r.summary])).toEqual([
+      ['buoys', 'Buoys are checked before the gate opens.'],
+      ['locks', 'Locks are checked before the gate opens.'],
+      ['ropes', 'Ropes are checked before the gate opens.'],
+    ]);
+    const catalog = await loadCatalog(root);
+    expect(catalog.patterns.map((p) => p.summary?.text).sort()).toEqual(search.all().map((r) => r.summary));
   });
 });
