@@ -414,6 +414,98 @@ export function fromPageFolder(url: string, fromFile: string, root: string, opti
   return undefined;
 }
 
+/** A file a relative path names read from the page's built copy in another folder (see `fromBuiltPage`). */
+export interface BuiltPageFile extends PageFolderFile {
+  /** The built page, `/` separators: from the catalog's root when in it, else from the repository's. */
+  page: string;
+}
+
+/**
+ * Where a relative path that names nothing from the file it is written in leads from the page's
+ * built copy kept in the repository — a book or site whose build writes `book/bytecode.markdown` to
+ * `html/bytecode.html`, committed with its `html/images/` —: the path the page was written for. The
+ * built copy is a file of the page's own name and `.html` in a folder beside the page's folder or
+ * beside one above it, up to the root of the repository (or the catalog, with none), that holds the
+ * path as written (an `src="images/x.png"` of its own). Only files, never through a symbolic link
+ * or a dot-folder; none for paths from the root, web addresses and anchors.
+ */
+export function fromBuiltPage(url: string, fromFile: string, root: string): BuiltPageFile | undefined {
+  const written = url
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/[?#].*$/, '');
+  if (written === '' || written.startsWith('/') || resolveReference(written, fromFile, root).kind !== 'local') return undefined;
+  const top = path.resolve(root);
+  const repo = repositoryRoot(root) ?? top;
+  const name = `${path.basename(fromFile, path.extname(fromFile))}.html`;
+  const own = path.dirname(path.resolve(fromFile));
+  for (let at = own; at === repo || at.startsWith(repo + path.sep); at = path.dirname(at)) {
+    for (const folder of subfolders(at)) {
+      if (path.join(at, folder) === own) continue;
+      const page = path.join(at, folder, name);
+      if (!lstatSync(page, { throwIfNoEntry: false })?.isFile() || !mentions(page, written)) continue;
+      const resolved = resolveReference(written, page, repo);
+      if (
+        resolved.kind !== 'local' ||
+        path
+          .relative(repo, resolved.file)
+          .split(path.sep)
+          .some((part) => part.startsWith('.'))
+      )
+        continue;
+      const inCatalog = resolved.file.startsWith(top + path.sep);
+      const found = inside(inCatalog ? top : repo, resolved, true);
+      if (found?.kind !== 'repository') continue;
+      const pageRel = path
+        .relative(inCatalog && page.startsWith(top + path.sep) ? top : repo, page)
+        .split(path.sep)
+        .join('/');
+      return { in: inCatalog ? 'catalog' : 'repository', file: found.file, page: pageRel };
+    }
+    if (at === repo || path.dirname(at) === at) break;
+  }
+  return undefined;
+}
+
+/** A folder's own sub-folders (no dot-folder, no `node_modules`), listed once a run (see `NESTED_CACHE_MS`); none past `MANY_FOLDERS`. */
+function subfolders(dir: string): string[] {
+  const now = Date.now();
+  const cached = subfolderCache.get(dir);
+  if (cached && now - cached.at < NESTED_CACHE_MS) return cached.folders;
+  let folders: string[] = [];
+  try {
+    folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+      .map((e) => e.name);
+  } catch {
+    folders = [];
+  }
+  if (folders.length > MANY_FOLDERS) folders = [];
+  subfolderCache.set(dir, { at: now, folders });
+  return folders;
+}
+const subfolderCache = new Map<string, { at: number; folders: string[] }>();
+const builtPageCache = new Map<string, { at: number; text: string }>();
+
+/** Whether a built page holds `written` as an attribute's value (`src="images/x.png"`, `href='…'`). */
+function mentions(page: string, written: string): boolean {
+  const now = Date.now();
+  let cached = builtPageCache.get(page);
+  if (!cached || now - cached.at >= NESTED_CACHE_MS) {
+    let text = '';
+    try {
+      text = readFileSync(page, 'utf8');
+    } catch {
+      text = '';
+    }
+    cached = { at: now, text };
+    builtPageCache.set(page, cached);
+  }
+  const { text } = cached;
+  const escaped = written.replace(/&/g, '&amp;');
+  return [written, escaped].some((w) => text.includes(`"${w}"`) || text.includes(`'${w}'`));
+}
+
 /**
  * A resolved path inside `base` (the repository, or the catalog): there, or missing. Looked at one
  * folder at a time from `base`, never through a symbolic link (it could lead out of it): only paths

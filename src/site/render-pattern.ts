@@ -10,6 +10,7 @@ import { swappedPath, type PrefixSwap } from '../catalog/renames.js';
 import {
   bySiteAddress,
   routeFile,
+  fromBuiltPage,
   fromPageFolder,
   fromSiteRoot,
   inCatalogFromRepository,
@@ -899,6 +900,7 @@ function imageTarget(src: string, images: ImageContext): string | undefined {
     ? undefined
     : (fromPageFolder(trimmed, from.file, root) ??
       (swapped ? { in: 'catalog' as const, file: swapped } : undefined) ??
+      fromBuiltPage(trimmed, from.file, root) ??
       (!resolved.outside ? fromSiteRoot(trimmed, from.file, root) : undefined));
   if (found?.in === 'repository') {
     if (found.file.split('/').some((p) => p.startsWith('.')) || !isImageFile(repositorySource(root, found.file))) return undefined;

@@ -669,6 +669,27 @@ describe('patternbook build: images kept in a shared folder of the catalog', () 
     expect(all.filter((f) => f.endsWith('flow.png') || f.endsWith('diagram.png') || f.endsWith('wide.png'))).toHaveLength(3);
   });
 
+  it('shows an image whose path is written for the page’s built copy beside (`book/loops.md`, built to `html/loops.html` with its `html/images/`), raw `<img>` and Markdown alike', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'html/loops.html': '<img src="images/loop.png" alt="Loop"> <img src="images/turn.png" alt="Turn">\n',
+      'html/images/loop.png': png,
+      'html/images/turn.png': png,
+      'book/loops.md': '# Loops\n\n> Go round.\n\n## Overview\n\n<img src="images/loop.png" alt="Loop">\n\n![Turn](images/turn.png)\n\n![Gone](images/gone.png)\n',
+      'book/patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+    });
+    const root = path.join(repo, 'book');
+    const out = path.join(root, '_site');
+    await buildSite({ root, out });
+    const page = await readFile(path.join(out, 'patterns/loops/index.html'), 'utf8');
+    expect(page).toContain('<img src="../../repository-files/html/images/loop.png" alt="Loop"');
+    expect(page).toContain('<img src="../../repository-files/html/images/turn.png" alt="Turn"');
+    expect(page).toContain('<span class="missing">Gone</span>');
+    const all = await listFiles(out);
+    expect(all.filter((f) => f.endsWith('loop.png') || f.endsWith('turn.png'))).toHaveLength(2);
+  });
+
   it("reads a path that climbs out of a catalog at its repository's root from the page's web address too (`../../images/pic.png` in `guides/alpha.md`, as Jekyll's pretty permalinks serve it)", async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const root = await tempCatalog({

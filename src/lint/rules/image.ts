@@ -7,7 +7,7 @@ import type { SectionMatch } from '../../template/match-outline.js';
 import type { TemplateSchema, TemplateSection } from '../../template/types.js';
 import type { CatalogFiles } from '../../catalog/files.js';
 import { isLfsPointer, readHead, sniff, type ImageType } from '../../catalog/image-type.js';
-import { fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type PageFolderFile } from '../../catalog/links.js';
+import { fromBuiltPage, fromPageFolder, fromSiteRoot, outsideCatalog, relativeLink, type BuiltPageFile, type PageFolderFile } from '../../catalog/links.js';
 import { swappedPath } from '../../catalog/renames.js';
 import { classifyTarget, nearestPath } from '../../catalog/targets.js';
 import { defineCatalogRule, type Report } from '../rule.js';
@@ -215,6 +215,11 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
       report({ message: pageFolderMessage(image.src, page, pattern.file, files.root), ...at, warning: true });
       return;
     }
+    const built = target.reason === 'outside' ? fromBuiltPage(image.src, pattern.file, files.root) : undefined;
+    if (built) {
+      report({ message: builtPageMessage(image.src, built, pattern.file, files.root), ...at, warning: true });
+      return;
+    }
     const beyond = target.reason === 'outside' ? outsideCatalog(image.src, pattern.file, files.root) : undefined;
     if (beyond?.kind === 'repository') {
       report({
@@ -260,6 +265,13 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
     const page = fromPageFolder(image.src, pattern.file, files.root);
     if (page) {
       report({ message: pageFolderMessage(image.src, page, pattern.file, files.root), ...at, warning: true });
+      return;
+    }
+    // (`images/x.png` in `book/bytecode.markdown`, written for its built copy `html/bytecode.html`
+    // beside `html/images/x.png`: it shows in the book the build makes.)
+    const built = fromBuiltPage(image.src, pattern.file, files.root);
+    if (built) {
+      report({ message: builtPageMessage(image.src, built, pattern.file, files.root), ...at, warning: true });
       return;
     }
     const found = fromSiteRoot(image.src, pattern.file, files.root);
@@ -350,6 +362,15 @@ function checkImage(image: Image, pattern: Pattern, files: CatalogFiles, options
 function pageFolderMessage(written: string, page: PageFolderFile, fromFile: string, root: string): string {
   const { target, name, where } = pageFolderPlace(page, fromFile, root);
   return `Image ${code(written)} names nothing from this file, but resolves to ${where} relative to the page's web address as a folder (\`…/${name}/\`), as Hugo, MkDocs and Jekyll (with pretty permalinks) serve pages: it shows on such a site and on this catalog's site, but is broken on git hosts and in editors, which resolve it from the file. Written from the file, ${code(relativeLink(fromFile, target))}, it shows on git hosts, and on the site too where its image render hook resolves paths from the file.`;
+}
+
+/**
+ * What to say of an image that names nothing from its file but a file from the page's built copy
+ * (see `fromBuiltPage`): where it shows and where not, and the path from the file.
+ */
+function builtPageMessage(written: string, built: BuiltPageFile, fromFile: string, root: string): string {
+  const { where } = pageFolderPlace(built, fromFile, root);
+  return `Image ${code(written)} names nothing from this file, but resolves to ${where} from the page's built copy ${code(built.page)}, which shows it: the path is written for the built page. It shows there and on this catalog's site, not on git hosts nor in editors, which resolve it from the file.`;
 }
 
 /** Whether a template's image is a file beside the template (a picture it shows), not a path for each pattern to fill in. */

@@ -321,6 +321,30 @@ describe('image: files', () => {
     ]);
   });
 
+  it('reads a path written for the page’s built copy in a folder beside (`book/loops.md` built to `html/loops.html`, which holds `images/x.png`): a warning that says so; a built copy that does not hold the path is no proof', async () => {
+    const repo = await tempCatalog({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'html/loops.html': '<html><body><img src="images/loop.png" alt="a loop"><img src="images/gone.png"></body></html>\n',
+      'html/images/loop.png': PNG,
+      'html/images/gone.png': PNG,
+      'html/images/stray.png': PNG,
+      'html/queues.html': '<p>No pictures.</p>\n',
+      'book/template.md': '# Title\n\n## Intent\n\nWhy.\n',
+      'book/patternbook.config.json': JSON.stringify({ template: 'template.md', patterns: ['*.md'] }),
+      // `images/loop.png` names nothing from `book/`; from `html/loops.html`, which shows it, `html/images/loop.png`.
+      'book/loops.md': '# Loops\n\n## Intent\n\n<img src="images/loop.png" alt="a loop">\n\n![b](images/none.png)\n',
+      // `html/queues.html` is the built copy, but it holds no such path: not found.
+      'book/queues.md': '# Queues\n\n## Intent\n\n![c](images/stray.png)\n',
+    });
+    const root = path.join(repo, 'book');
+    const found = (await lint({ root, only: ['image'] })).results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.line} ${d.severity} ${d.message}`));
+    expect(found).toEqual([
+      "loops.md 5 warning Image `images/loop.png` names nothing from this file, but resolves to `html/images/loop.png` of the repository around the catalog from the page's built copy `html/loops.html`, which shows it: the path is written for the built page. It shows there and on this catalog's site, not on git hosts nor in editors, which resolve it from the file.",
+      'loops.md 7 error Image `images/none.png` not found: there is no `images/none.png` in the catalog. Fix the path or add the image.',
+      'queues.md 5 error Image `images/stray.png` not found: there is no `images/stray.png` in the catalog. Fix the path or add the image.',
+    ]);
+  });
+
   it('finds an image in a served folder of the repository around the catalog (`public/` beside `docs/`): a warning that names it; never through a symbolic link', async () => {
     const elsewhere = await tempCatalog({ 'pics/secret.png': PNG });
     const repo = await tempCatalog({ '.git/HEAD': 'ref: refs/heads/main\n', 'public/pics/pools.png': PNG });
