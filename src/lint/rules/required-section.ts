@@ -156,9 +156,18 @@ export default defineCatalogRule({
     // were written from: an error for each, which says so — unless the template requires none of
     // its sections (its outline only a guide: "or write your own proposal"), when a pattern under
     // half of it is what it allows.
+    // (Not counting those under half only by sections the template asked for after they were written —
+    // a catalog whose template came after most of its records, `XLS-0005` of 2019 under a template of
+    // 2025 —: they follow the template of their time, and say nothing of today's.)
     const mostUnder = memo('most under half', () => {
       if (requiredOf(catalog.template.sections).length === 0) return false;
-      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<RequiredFindings>(p));
+      const all = catalog.patterns
+        .filter((p) => p.movedTo === undefined)
+        .flatMap((p) => {
+          const found = collected<RequiredFindings>(p);
+          const template = catalog.templates.for(p.path);
+          return beforeItsTemplate(p.path, found, template, index.templateHistory(template)) ? [] : [found];
+        });
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
     const later = memo('gained later', () =>
@@ -302,6 +311,20 @@ export default defineCatalogRule({
     }
   },
 });
+
+/**
+ * Whether a pattern under half of its template lacks only sections the template asked for after the
+ * pattern was written (its git history, or the date it gives itself): a record of an older template.
+ */
+function beforeItsTemplate(rel: string, found: RequiredFindings | undefined, template: TemplateSchema, history: TemplateHistory | undefined): boolean {
+  const lacking = found?.underHalf ? found.missing[0]?.lacking : undefined;
+  if (!lacking?.length || !history) return false;
+  const byId = sectionsById(template);
+  return lacking.every((id) => {
+    const schema = byId.get(id);
+    return schema !== undefined && history.writtenBefore(schema, rel, found!.declared);
+  });
+}
 
 /** The keys of a block of `key: value` lines (a code block, or one in the template's text): three at least, else none. */
 function blockKeys(code: string): string[] {

@@ -2828,6 +2828,39 @@ describe('required-section: a file under half of the template, written before th
   });
 });
 
+describe('required-section: a template that came after most of the catalog’s records', () => {
+  it('records written before it are not counted as a sign of the wrong template: each a warning that it follows the template of its time; a new one under half is the usual warning', async () => {
+    const sections = ['Abstract', 'Specification', 'Rationale', 'Security'];
+    const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/std.md', patterns: ['std/*.md'] }) });
+    await mkdir(path.join(root, 'std'), { recursive: true });
+    gitAt(root, undefined, 'init', '-q');
+    for (const n of [1, 2, 3, 4, 5])
+      await writeFile(path.join(root, `std/000${n}.md`), `# Standard ${n}\n\n## Background\n\nWhy standard ${n}.\n\n## Proposal\n\nWhat it sets.\n`);
+    gitAt(root, '2019-05-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2019-05-01T00:00:00Z', 'commit', '-qm', 'old standards');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/std.md'), `# [Title]\n\n${sections.map((s) => `## ${s}\n\nThe ${s.toLowerCase()}.\n`).join('\n')}`);
+    gitAt(root, '2025-12-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2025-12-01T00:00:00Z', 'commit', '-qm', 'template');
+    await writeFile(path.join(root, 'std/0006.md'), `# Standard 6\n\n${sections.map((s) => `## ${s}\n\nOurs.\n`).join('\n')}`);
+    await writeFile(path.join(root, 'std/0007.md'), `# Standard 7\n\n## Abstract\n\nShort.\n\n## Notes\n\nMore.\n`);
+    gitAt(root, '2026-02-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2026-02-01T00:00:00Z', 'commit', '-qm', 'new standards');
+    const report = await lint({ root, only: ['required-section'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
+    expect(found.filter((f) => f.includes(' error '))).toEqual([]);
+    const old = found.filter((f) => f.startsWith('std/0001.md'));
+    expect(old.map((f) => /Missing section `## (\w+)`/.exec(f)?.[1])).toEqual(sections);
+    for (const f of old)
+      expect(f).toMatch(
+        /^std\/0001\.md warning .* The template asked for it only after this pattern was written \(its git history, or the date it gives itself\)\. A warning\.$/,
+      );
+    expect(found.filter((f) => f.startsWith('std/0007.md'))).toEqual([
+      'std/0007.md warning This file has 1 of the 4 sections the template asks for (it lacks `## Specification`, `## Rationale`, `## Security`): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+    ]);
+  });
+});
+
 describe('required-section: sub-sections answered as rows of a table in their parent', () => {
   const template =
     '# Title\n\n## Design\n\nHow.\n\n## Capabilities\n\nHow it bears on each.\n\n### Accessibility\n\nScreen readers?\n\n### Security\n\nThreats?\n\n### Performance, Power, and Efficiency\n\nCosts?\n\n## Issues\n\nRisks.\n';
