@@ -62,7 +62,8 @@ export function shallowClone(cwd: string): boolean {
 /**
  * The time (ms) each file under `dir` was first added to the repository, by its path now, followed
  * through renames (a document moved into a folder of its own, `sig-x/old.md` → `sig-x/12-old/README.md`,
- * is as old as its first version): one `git log` for the whole folder. Empty where that cannot be
+ * is as old as its first version; one moved in from another folder too, its history there read in
+ * turn): one `git log` for the whole folder, and one per step back for moves in. Empty where that cannot be
  * told (no git, no repository, a shallow clone).
  */
 export function firstAddedTimes(dir: string): Map<string, number> {
@@ -72,24 +73,71 @@ export function firstAddedTimes(dir: string): Map<string, number> {
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
   // (Oldest first: a rename passes the time of the path it leaves to the path it takes.)
   // (Without renames where finding them fails: see `followed`.)
-  const log =
-    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']) ??
-    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M100%', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', '.']) ??
-    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '--no-renames', '--diff-filter=A', '--format=%x00%ct', '--name-status', '--', '.']);
+  // (The whole diff of each commit that touched the folder, `--full-diff`: a move into it from
+  // another folder — `60-contributing/03-rfcs/x.md` → `90-contributing/01-rfcs/x.md` — is a rename,
+  // not an add, only where both paths are in the diff.)
+  const logOf = (paths: string[]) =>
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M40%', '--full-diff', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', ...paths]) ??
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '-M100%', '--full-diff', '--diff-filter=AR', '--format=%x00%ct', '--name-status', '--', ...paths]) ??
+    tryGit(cwd, ['-c', 'core.quotePath=false', 'log', '--reverse', '--no-renames', '--diff-filter=A', '--format=%x00%ct', '--name-status', '--', ...paths]);
+  const log = logOf(['.']);
   if (!top || log === undefined) return out;
   const times = new Map<string, number>();
-  let time = 0;
-  for (const line of log.split('\n')) {
-    if (line.startsWith('\0')) {
-      time = Number(line.slice(1)) * 1000;
-      continue;
+  const prefix = path.relative(top, cwd).split(path.sep).join('/');
+  const inFolder = (p: string) => prefix === '' || p.startsWith(`${prefix}/`);
+  /** Paths renamed from where this log tells no first version of (another folder's): to whom they passed. */
+  const origins = new Map<string, string[]>();
+  /** Each rename the folder's log holds, from → to: a time found later passes down the chain. */
+  const moves = new Map<string, string[]>();
+  const read = (text: string, into: Map<string, number>, unknown?: Map<string, string[]>) => {
+    let time = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('\0')) {
+        time = Number(line.slice(1)) * 1000;
+        continue;
+      }
+      const [status, from, to] = line.split('\t');
+      if (status === 'A' && from && !into.has(from)) into.set(from, time);
+      else if (status?.startsWith('R') && from && to) {
+        // (In the folder's own log, only moves into it from elsewhere: the others it tells in full.)
+        if (!into.has(from) && unknown && (into !== times || (inFolder(to) && !inFolder(from)))) unknown.set(from, [...(unknown.get(from) ?? []), to]);
+        if (into === times) moves.set(from, [...(moves.get(from) ?? []), to]);
+        into.set(to, Math.min(into.get(from) ?? time, into.get(to) ?? Infinity));
+      }
     }
-    const [status, from, to] = line.split('\t');
-    if (status === 'A' && from && !times.has(from)) times.set(from, time);
-    else if (status?.startsWith('R') && from && to) times.set(to, Math.min(times.get(from) ?? time, times.get(to) ?? Infinity));
+  };
+  read(log, times, origins);
+  // Those moved in from another folder are as old as their first version there: their history read
+  // in turn (eight moves deep at most; a rename chain longer than that keeps the time of its last move).
+  for (let depth = 0; depth < 8 && origins.size > 0 && origins.size <= MAX_ORIGINS; depth++) {
+    const earlier = logOf([...origins.keys()].map((p) => `:(top,literal)${p}`));
+    if (earlier === undefined) break;
+    const found = new Map<string, number>();
+    const further = new Map<string, string[]>();
+    read(earlier, found, further);
+    const next = new Map<string, string[]>();
+    for (const [from, tos] of origins) {
+      const t = found.get(from);
+      if (t !== undefined) for (const to of tos) passOn(times, moves, to, t);
+      // (Moved there from further away: asked of the next round, for the same documents.)
+      for (const [older, into] of further) if (into.includes(from)) next.set(older, [...(next.get(older) ?? []), ...tos]);
+    }
+    origins.clear();
+    for (const [k, v] of next) origins.set(k, v);
   }
   for (const [file, t] of times) out.set(path.join(top, file), t);
   return out;
+}
+
+/** Past this many paths moved in from elsewhere, their earlier history is not looked up (one command line). */
+const MAX_ORIGINS = 2000;
+
+/** A document's first time made earlier, and so that of every path it took after (a rename chain in the folder). */
+function passOn(times: Map<string, number>, moves: ReadonlyMap<string, string[]>, file: string, time: number, seen = new Set<string>()): void {
+  if (seen.has(file)) return;
+  seen.add(file);
+  if (time < (times.get(file) ?? Infinity)) times.set(file, time);
+  for (const to of moves.get(file) ?? []) passOn(times, moves, to, time, seen);
 }
 
 /**

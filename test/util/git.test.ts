@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { committedVersions, firstCommit } from '../../src/util/git.js';
+import { committedVersions, firstAddedTimes, firstCommit } from '../../src/util/git.js';
 import { commitAllAt, tempCatalog } from '../helpers.js';
 
 describe('a template’s history where an older file’s contents are not in the clone', () => {
@@ -37,5 +37,29 @@ describe('a template moved whole, in a clone where following inexact renames fai
     const blob = execFileSync('git', ['rev-parse', 'HEAD~2:ledger.csv'], { cwd: dir, encoding: 'utf8' }).trim();
     await rm(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     expect(firstCommit(path.join(dir, 'template.md'))?.time).toBe(Date.parse('2020-06-01T10:00:00Z'));
+  });
+});
+
+describe('documents moved into the catalog’s folder from another folder', () => {
+  it('are as old as their first version wherever it was (moves across folders, two deep, and one inside the folder after), not the move into it', async () => {
+    const dir = await tempCatalog({
+      'old/drafts/0001-queue.md': '# Queue\n\nA first draft of the queue.\n',
+      'old/drafts/0002-cache.md': '# Cache\n\nA first draft of the cache.\n',
+    });
+    commitAllAt(dir, '2019-03-01T10:00:00Z', 'drafts');
+    execFileSync('git', ['mv', 'old/drafts', 'middle'], { cwd: dir });
+    commitAllAt(dir, '2020-03-01T10:00:00Z', 'first move');
+    await writeFile(path.join(dir, 'middle', '0003-other.md'), '# Other\n\nStays behind.\n');
+    commitAllAt(dir, '2020-09-01T10:00:00Z', 'another');
+    await mkdir(path.join(dir, 'docs', 'rfcs'), { recursive: true });
+    execFileSync('git', ['mv', 'middle/0001-queue.md', 'docs/rfcs/0001-queue.md'], { cwd: dir });
+    execFileSync('git', ['mv', 'middle/0002-cache.md', 'docs/rfcs/0002-cache.md'], { cwd: dir });
+    commitAllAt(dir, '2021-03-01T10:00:00Z', 'into the catalog');
+    execFileSync('git', ['mv', 'docs/rfcs/0002-cache.md', 'docs/rfcs/0002-caching.md'], { cwd: dir });
+    await writeFile(path.join(dir, 'docs', 'rfcs', '0004-new.md'), '# New\n\nWritten here.\n');
+    commitAllAt(dir, '2022-03-01T10:00:00Z', 'rename and a new one');
+    const times = firstAddedTimes(path.join(dir, 'docs', 'rfcs'));
+    const at = (name: string) => new Date(times.get(path.join(dir, 'docs', 'rfcs', name))!).toISOString().slice(0, 10);
+    expect([at('0001-queue.md'), at('0002-caching.md'), at('0004-new.md')]).toEqual(['2019-03-01', '2019-03-01', '2022-03-01']);
   });
 });
