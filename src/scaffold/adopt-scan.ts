@@ -364,7 +364,10 @@ export function templateNameScore(file: ScannedFile): number {
   // A page titled as the template, `GEP-696: GEP template` (its H1 or front matter title ending on the
   // word), with blanks in it to fill in — `(1-2 sentence summary)` set apart, `Status: Draft|Final|…` —:
   // the template, whatever its file's name (`gep-696/index.md`, numbered as a document of the series).
-  if (file.doc && TITLED_TEMPLATE.test(titleText(file.doc)) && holdsBlanks(file.doc.source)) return 3;
+  // (Not one its name numbers in the series about a topic of its own, `82-addon-template/` titled
+  // `Add-on Template`: a document about templates of that kind, filled in.)
+  const ownName = nameTokens(file.folderKind ? parent : file.base);
+  if (file.doc && TITLED_TEMPLATE.test(titleText(file.doc)) && holdsBlanks(file.doc.source) && !topicAfterNumber(ownName)) return 3;
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
     // A README that is the template itself: its first heading names one (`## Proposal Template`) and
@@ -422,8 +425,9 @@ export function templateNameScore(file: ScannedFile): number {
     )
       return 2;
     // (`CFP-003-template.md`: the template numbered as a document of its own, or a proposal about a
-    // template; which one, the patterns' fit tells.)
-    if (tokens.at(-1) === 'template') return 2;
+    // template; which one, the patterns' fit tells. Not `0082-addon-template.md`, a topic of its own
+    // between its number and the word: a document of the series about templates of its kind.)
+    if (tokens.at(-1) === 'template') return topicAfterNumber(tokens) ? 0 : 2;
     // (`EMPTY-ADR.md`, `blank-record.md`, `skeleton.md`: a blank document to copy, named so; the
     // patterns' fit tells.)
     // (With blanks in it to fill, `<TITLE>`, `YYYY-MM-DD`, `[Name]`: not a pattern named for empty states.)
@@ -439,6 +443,9 @@ export function templateNameScore(file: ScannedFile): number {
   // a title and `{{% children %}}` — lists the templates beside it: no template.)
   if (TEMPLATE_FOLDERS.has(parent.toLowerCase()) && file.doc && file.doc.sections.length === 0) return 0;
   // (`templates/record-template-by-ann/index.md`: named so, in a folder of templates.)
+  // (Not `82-addon-template/`, numbered in the series with a topic of its own before the word: a
+  // document about templates, which follows the catalog's template as its siblings do.)
+  if ((tokens.includes('template') || tokens.includes('templates')) && topicAfterNumber(tokens) && !TEMPLATE_FOLDERS.has(grand.toLowerCase())) return 0;
   if (tokens.includes('template') || tokens.includes('templates'))
     return tokens.some((t) => PLACEHOLDER_NUMBER.test(t)) ||
       parent.startsWith('_') ||
@@ -452,6 +459,16 @@ export function templateNameScore(file: ScannedFile): number {
   // `_pattern-model/`, `_template/`: a folder kept apart by its leading underscore.
   if (tokens.includes('model')) return parent.startsWith('_') ? 3 : tokens.includes('pattern') ? 2 : 0;
   return TEMPLATE_FOLDERS.has(grand.toLowerCase()) ? 2 : 0;
+}
+
+/**
+ * A name numbered in the series (a real number, past its first: `82`, `0278`) with a word of a topic
+ * between the number and the word that names a template: `82-addon-template`, `0500-package-manager-templates`.
+ */
+function topicAfterNumber(tokens: readonly string[]): boolean {
+  const at = tokens.findIndex((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 1);
+  const word = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
+  return at >= 0 && word > at + 1 && tokens.slice(at + 1, word).some((t) => !VARIANT_WORD.test(t) && /\p{L}/u.test(t));
 }
 
 // ---------------------------------------------------------------------------

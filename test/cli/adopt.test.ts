@@ -1082,6 +1082,24 @@ describe('patternbook init --adopt', () => {
     expect(run.stdout).toContain('4 files of the 6 Markdown files here');
   });
 
+  it('a proposal folder numbered in the series about a topic’s templates (`82-widget-template/`, titled `Widget Template`, with sample values in it) stays a proposal: not taken as the template', async () => {
+    const proposal = (title: string, extra = '') =>
+      `# ${title}\n\n## Summary\n\nWhat ${title} changes.\n\n## Motivation\n\nWhy it is worth doing.\n\n## Proposal\n\nHow it works.${extra}\n\n## Test Plan\n\nUnit tests.\n`;
+    const dir = await tempCatalog({
+      'sig-core/12-lease-renewal/README.md': proposal('Lease Renewal'),
+      'sig-core/31-fair-queues/README.md': proposal('Fair Queues'),
+      'sig-core/47-quiet-hours/README.md': proposal('Quiet Hours'),
+      'sig-core/82-widget-template/README.md': proposal(
+        'Widget Template',
+        ' A template names its values `<name>` and `{{ .Values.size }}`; `<image>` is filled in at install.',
+      ),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await configOf(dir)).toMatchObject({ template: 'templates/pattern.md', patterns: ['sig-core/*/README.md'] });
+    expect(run.stdout).toContain('4 files of the 4 Markdown files here');
+  });
+
   it("takes `001-proposal-template.md` (the series' first number, a name that ends in template) as the template, not a proposal", async () => {
     const proposal = (title: string) => `# ${title}\n\n## Summary\n\nA paragraph.\n\n## Motivation\n\nWhy ${title}.\n\n## Proposal\n\nHow.\n`;
     const dir = await tempCatalog({
