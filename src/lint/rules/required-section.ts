@@ -1102,9 +1102,14 @@ function missingReports(
       // Every sub-section it requires written elsewhere in the pattern, under another section (not a
       // level up where it goes, which --fix nests once the heading is in): its content is there, only
       // its heading is not. A warning beside the misplaced ones' own findings.
+      // (Those it requires: not its optional ones nor those the catalog recommends — `## Design Details`
+      // over optional `### Test Plan`, `### Graduation Criteria` and a recommended `### Version Skew
+      // Strategy`, where the pattern has the first two under its `## Proposal`: the content is there.
+      // Its own heading with no text of its own in the template, at least one of them elsewhere.)
       const strayParts = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema) && m.section.level > missing.schema.level);
-      const required = missing.schema.children.filter((c) => !c.optional);
-      const heldElsewhere = strayParts.length > 0 && required.length > 0 && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
+      const required = missing.schema.children.filter((c) => !c.optional && !c.recommended);
+      const heldElsewhere =
+        strayParts.length > 0 && (required.length > 0 || grouping) && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
       const alsoText = own.length > 0 && elsewhere.length > 0 ? ` It also has ${elsewhereLabels}, in the words of its name.` : '';
       const elsewhereText = heldElsewhere
         ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`

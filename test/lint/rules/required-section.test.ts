@@ -1178,6 +1178,17 @@ describe('required-section: a section whose sub-sections are written under anoth
     expect(await readFile(found.file, 'utf8')).toBe(source);
   });
 
+  it('a heading over sub-sections that are optional or recommended only (`## Timeline` over an optional and a recommended one): one of them elsewhere is the content, so a warning', async () => {
+    const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Rollout timeline\n\nNext release.\n';
+    const found = await lintOne('required-section', source, { template, config: { sections: { 'Build timeline': { recommended: true } } } });
+    expect(found.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'warning',
+        'Missing section `## Timeline`, expected after `## Specification`. This pattern has its sub-section elsewhere (`### Rollout timeline` on line 11): add the heading and move it under it.',
+      ],
+    ]);
+  });
+
   it('stays an error when a sub-section it requires is nowhere', async () => {
     const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Rollout timeline\n\nNext release.\n';
     const found = await lintOne('required-section', source, { template });
