@@ -57,6 +57,18 @@ export function findSummary(pattern: Pattern, template: TemplateSchema): Summary
     // (Unreadable front matter is front-matter-syntax's to say: its keys may well be there.)
     if (pattern.document.frontMatter?.error) return undefined;
     if (typeof value !== 'string' || !value.trim()) {
+      // (A summary the author wrote where the template keeps none — a `## Summary` section, a quote under
+      // the title —, which the catalog reads instead: the summary is there, not where the template puts it.)
+      const own = pattern.summary?.from === 'section' || pattern.summary?.from === 'blockquote' ? pattern.summary : undefined;
+      if (own) {
+        const place = own.from === 'blockquote' ? 'the quote under its title' : `its ${sectionOf(doc, own.range.start.line)}`;
+        return {
+          kind: 'missing',
+          message: `No \`${spec.key}:\` in the front matter, where the template keeps the summary: this pattern sums itself up in ${place}, which is read as its summary instead. Set \`${spec.key}:\` to it${spec.sentences === 1 ? ' in one sentence' : ''}.`,
+          line: 1,
+          recommended: true,
+        };
+      }
       return {
         kind: 'missing',
         message: `Missing summary: set \`${spec.key}:\` in the front matter${spec.sentences === 1 ? ' to one sentence' : ''}.`,
@@ -99,4 +111,10 @@ export function isSample(text: string, spec: Spec, template: TemplateSchema): bo
   if (findPlaceholders(template.placeholders, text).some((p) => p.kind === 'summary-sample' || (p.kind === 'bracketed' && bracketed))) return true;
   const brackets = /\[[^\]\n]+\]/.test(spec.sample) || (template.title.from !== 'none' && template.title.shape?.parts.some((p) => p.syntax === 'brackets') === true);
   return brackets && bracketed;
+}
+
+/** The heading of the section that holds a line, as written (`## Summary`), or “section” where none does. */
+function sectionOf(doc: Pattern['document'], line: number): string {
+  const heading = [...doc.headings].reverse().find((h) => h.range.start.line <= line);
+  return heading ? `\`${'#'.repeat(heading.level)} ${heading.text}\`` : 'opening';
 }

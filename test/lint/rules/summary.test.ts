@@ -139,6 +139,20 @@ testRule(
         errors: [{ message: 'Missing summary: set `description:` in the front matter to one sentence.', line: 1, column: 1 }],
       },
       {
+        name: 'front matter without description, the summary written in a `## Summary` section the catalog reads instead',
+        template: frontMatterTemplate,
+        text: '---\ntitle: Rate Limiter\n---\n\n## Summary\n\nCaps how often one client may call an API.\n\n## Context\n\nBursts are allowed up to a limit.\n',
+        errors: [
+          {
+            message:
+              'No `description:` in the front matter, where the template keeps the summary: this pattern sums itself up in its `## Summary`, which is read as its summary instead. Set `description:` to it in one sentence.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
         name: "front matter with the template's sample",
         template: frontMatterTemplate,
         text: frontMatter('description: "[One sentence that says what the pattern does]"\n'),
