@@ -83,9 +83,14 @@ function authorsOwn(part: { written: string; inner: string; syntax: string }, ti
     const theirs = p.inner.split(/\s+/);
     return p.syntax === part.syntax && own.every((w) => theirs.includes(w)) && own.length < theirs.length && theirs.some((w) => PLACEHOLDER_WORDS.has(w));
   });
-  if (kept && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return opensTitle(part, title);
+  // (Before the author's words or after them, `Out of core plugins [RFC]`.)
+  if (kept && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return opensTitle(part, title) || closesTitle(part, title);
   const words = new Set(shape.parts.flatMap((p) => p.inner.split(/\s+/)).filter(Boolean));
   if (own.some((w) => words.has(w))) return false;
+  // (A short tag of the catalog's own after the author's words — `Typed metadata [RR]`, `Lazy
+  // loading [Newbie]`: an acronym, or one word with a capital —, none of the template's placeholder's words.)
+  const written = part.written.replace(/^\W+|\W+$/g, '');
+  if (closesTitle(part, title) && (/^\p{Lu}{2,6}$/u.test(written) || /^\p{Lu}\p{Ll}{1,11}$/u.test(written)) && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return true;
   if (foldHeading(part.written) === foldHeading(title)) return true;
   // (A tag where the template closes its title with one in the same marks, `Short title [Relevant Topic]`:
   // `HTTP Header Security [Coding Practice]` fills it, the marks kept as the catalog writes its tags.)
@@ -93,6 +98,13 @@ function authorsOwn(part: { written: string; inner: string; syntax: string }, ti
   const tagged = closing !== undefined && sample.trimEnd().endsWith(closing.written) && /\p{L}{2,}/u.test(sample.trimEnd().slice(0, -closing.written.length));
   if (tagged && closing.syntax === part.syntax && title.trimEnd().endsWith(part.written) && !own.some((w) => PLACEHOLDER_WORDS.has(w))) return true;
   return opensTitle(part, title);
+}
+
+/** Whether text closes the title as a tag, after words of the author's (two letters at least). */
+function closesTitle(part: { written: string }, title: string): boolean {
+  const at = title.lastIndexOf(part.written);
+  if (at < 0) return false;
+  return /^[\s.!?]*$/.test(title.slice(at + part.written.length)) && /\p{L}{2,}/u.test(title.slice(0, at));
 }
 
 /**

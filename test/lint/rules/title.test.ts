@@ -160,6 +160,13 @@ testRule(
         template: tagTemplate,
         text: titled('# [RFC] Task resources'),
       },
+      { name: 'that tag after the author’s words (`Task resources [RFC]`)', template: tagTemplate, text: titled('# Task resources [RFC]') },
+      {
+        name: 'a short tag of the catalog’s own closing the title, an acronym or one capitalized word (`[RR]`, `[Newbie]`)',
+        template: tagTemplate,
+        text: titled('# Typed metadata [RR]'),
+      },
+      { name: 'one capitalized word as that tag', template: tagTemplate, text: titled('# Lazy loading [Newbie]') },
     ],
     invalid: [
       {
@@ -342,6 +349,12 @@ testRule(
         template: tagTemplate,
         text: titled('# [Template] Task resources'),
         errors: [{ message: kept('[Template] Task resources', '[Template]'), line: 1, column: 1 }],
+      },
+      {
+        name: "a tag closing the title with the template's placeholder word in it is still the placeholder (`[Title]`)",
+        template: tagTemplate,
+        text: titled('# Task resources [Title]'),
+        errors: [{ message: kept('Task resources [Title]', '[Title]'), line: 1, column: 1 }],
       },
       {
         name: "a part in the template's placeholder marks left in",
