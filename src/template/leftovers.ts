@@ -66,6 +66,8 @@ export interface Leftover {
   quoted?: number;
   /** A marked placeholder kept whole as the heading of the author's own text (`### [Known Uses]`): a warning unless the catalog writes that heading without its marks. */
   wholeHeading?: boolean;
+  /** The pattern's line it stands on, kept where the rule quotes the line (text of a section the template says to remove). */
+  lineText?: string;
 }
 
 /** What one pattern holds of its template. */

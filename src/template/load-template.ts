@@ -160,7 +160,18 @@ export function templateFromSource(pageText: string, file: string, options: Temp
   const schemaPath = (documentPath: readonly string[]): string[] => schemaPaths.get(documentPath.join('\u0000')) ?? [...documentPath];
 
   const ignored = new Set((options.placeholders?.ignore ?? []).map(foldText));
-  const placeholders = [...extractPlaceholders(doc, schemaPath).filter((p) => !ignored.has(p.folded)), ...(options.placeholders?.add ?? []).map(customPlaceholder)];
+  // (A section the template says to remove when done is guidance to the author, no form to fill in:
+  // the tags its notes name in brackets, `Tag the title with [WIP]`, are no blanks — its sentences left
+  // in are what is left of it.)
+  const removed = flattenSections(sections).filter((s) => s.removeWhenDone);
+  const inRemoved = (p: { sectionPath: readonly string[] }) =>
+    removed.some((s) => s.path.length <= p.sectionPath.length && s.path.every((name, k) => name === p.sectionPath[k]));
+  const placeholders = [
+    ...extractPlaceholders(doc, schemaPath, (path) => inRemoved({ sectionPath: path })).filter(
+      (p) => !ignored.has(p.folded) && !(p.kind === 'bracketed' && inRemoved(p)),
+    ),
+    ...(options.placeholders?.add ?? []).map(customPlaceholder),
+  ];
 
   return {
     file,
@@ -680,16 +691,14 @@ function buildSections(
     const marker = isOptionalMarker(first);
     // …or in the heading's own line (`## Decision Drivers <!-- optional -->`).
     const inlineMarker = /<!--\s*optional\b[^>]*-->/i.test(section.heading.raw);
+    const toRemove = section.blocks.some(removedLater) || REMOVE_ME.test(section.heading.text) || REMOVE_HEADING.test(section.heading.text) || removedAlong.has(section);
     const markerOptional =
       marker ||
       inlineMarker ||
       optionalCommentAbove(doc, section.heading.range.start.line) !== undefined ||
       saysOptional(first) ||
       namedOptional(section, heading) ||
-      section.blocks.some(removedLater) ||
-      REMOVE_ME.test(section.heading.text) ||
-      REMOVE_HEADING.test(section.heading.text) ||
-      removedAlong.has(section);
+      toRemove;
     // (A marker line for the heading after it is that one's, not this section's text.)
     const headingStarts = new Set(doc.headings.map((h) => h.range.start.line));
     // (Nor is the document's footer, after a last `----`: a copyright line, a license.)
@@ -765,6 +774,7 @@ function buildSections(
           askedInSomeCases(ownBlocks) ||
           notStrictlyRequired(ownBlocks, heading) ||
           section.heading.range.start.line > skipFrom),
+      ...(toRemove ? { removeWhenDone: true as const } : {}),
       repeatable: repeatable || itemSlot,
       anyHeading: shape.any || itemSlot,
       versioned: shape.versioned,

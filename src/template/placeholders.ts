@@ -24,7 +24,11 @@ import type { Placeholder, PlaceholderKind } from './types.js';
  * or a line as boilerplate with `<!-- patternbook: keep -->`; nothing in it is
  * then a placeholder.
  */
-export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (documentPath: readonly string[]) => string[] = (p) => [...p]): Placeholder[] {
+export function extractPlaceholders(
+  doc: MarkdownDocument,
+  schemaPath: (documentPath: readonly string[]) => string[] = (p) => [...p],
+  toRemove: (path: readonly string[]) => boolean = () => false,
+): Placeholder[] {
   const found = new PlaceholderSet(new Set([...doc.source.matchAll(/^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm)].map((d) => foldText(d[1]!))));
 
   if (doc.title) found.marked(doc.title.text, doc.title.raw, [], doc.title.range.start.line, {});
@@ -52,6 +56,14 @@ export function extractPlaceholders(doc: MarkdownDocument, schemaPath: (document
     if (!/^\s*(?:todo|tbd|tba|fixme)s?\s*:?\s*$/i.test(section.heading.text))
       found.marked(section.heading.text, section.heading.raw, path, section.heading.range.start.line, {});
     visitBlocks(section.blocks, path, found, examples);
+    // (A section the template says to remove when done: each of its paragraphs and list items, kept as
+    // written, is what is left of it.)
+    if (toRemove(path))
+      for (const b of section.blocks) {
+        if (b.kind === 'paragraph' && /\p{L}{2}/u.test(b.text)) found.add(b.text, 'instruction', path, b.range.start.line, { whole: true });
+        if (b.kind === 'list')
+          for (const item of b.items) if (/\p{L}{2}/u.test(item.text)) found.add(item.text, 'instruction', path, item.range.start.line, { whole: true });
+      }
     const saysExamples = section.blocks.some((b) => b.kind === 'paragraph' && EXAMPLES_NOTE.test(b.text));
     for (const child of section.children) visitSection(child, examples || saysExamples);
   };

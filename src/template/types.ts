@@ -34,6 +34,12 @@ export interface TemplateSection {
    * `init --adopt` writes for a section many of the catalog's patterns lack).
    */
   recommended: boolean;
+  /**
+   * The template tells the author to delete it once done (`## Process guide, remove this section when
+   * done`, `This section must be deleted before the proposal is approved`): its text left in a pattern is
+   * one leftover, the section's.
+   */
+  removeWhenDone?: true;
   /** One or more headings of this shape may appear (`Step 1: …`, `Step 2: …`). */
   repeatable: boolean;
   /**

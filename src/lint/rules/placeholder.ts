@@ -7,7 +7,7 @@ import type { PatternView } from '../../catalog/types.js';
 import { askedAtStage, whenRequired } from '../../template/stages.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
-import { schemaLabel } from './_format.js';
+import { quote, schemaLabel } from './_format.js';
 
 export default defineCatalogRule({
   meta: {
@@ -32,6 +32,14 @@ export default defineCatalogRule({
     if (later) all.leftovers = all.leftovers.map((left) => (left.warning || left.id < 0 ? left : { ...left, ...later(template.placeholders[left.id]!.sectionPath) }));
     // A file with under half of the template's sections may follow another (a process document that
     // quotes the template's header lines to explain them): what it holds of this one is said as warnings.
+    // (The line each one stands on, for what is left of a section the template says to remove when done.)
+    const removed = flattenSections(template.sections).filter((s) => s.removeWhenDone);
+    if (removed.length > 0)
+      all.leftovers = all.leftovers.map((left) => {
+        const path = left.id >= 0 ? template.placeholders[left.id]?.sectionPath : undefined;
+        const inRemoved = path && removed.some((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
+        return inRemoved ? { ...left, lineText: pattern.document.lines.lineText(left.range.start.line) } : left;
+      });
     return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
   },
   check({ pattern, catalog, collected, memo, report }) {
@@ -89,7 +97,29 @@ export default defineCatalogRule({
       : found.loose
         ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
         : '';
+    // Text of a section the template says to delete once done (`## Process guide, remove this section
+    // when done`), left in: one finding for the section, not one for each blank its guide names.
+    const template = catalog.templates.for(pattern.path);
+    const toRemove = memo(`sections to remove ${template.file}`, () => flattenSections(template.sections).filter((s) => s.removeWhenDone));
+    const removal = (left: Leftover) => {
+      const path = left.id >= 0 ? template.placeholders[left.id]?.sectionPath : undefined;
+      return path ? toRemove.find((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k])) : undefined;
+    };
+    const saidOf = new Set<string>();
     for (const left of merged) {
+      const section = left.openItem || left.link ? undefined : removal(left);
+      if (section) {
+        if (saidOf.has(section.id)) continue;
+        saidOf.add(section.id);
+        const lines = new Set(merged.filter((l) => !l.openItem && !l.link && removal(l) === section).map((l) => l.range.start.line));
+        const line = (left.lineText ?? '').trim().replace(/^(?:[-*+]|\d+[.)])\s+/, '');
+        report({
+          message: `Text of the template's ${schemaLabel(section)}, a section it says to remove when done, is left in ${left.where} (line ${left.range.start.line}${lines.size > 1 ? ` and ${lines.size - 1} more` : ''}: ${quote(line, 80)}): remove it.${stage}`,
+          range: left.range,
+          ...(draft || found.loose ? { warning: true } : {}),
+        });
+        continue;
+      }
       if (left.openItem) {
         report({
           message: `An open item in ${left.where}: ${left.shown}, in the author's own ${left.openItem === 'item' ? 'list item or table cell, where the template has no such marker' : 'sentence'}. Settle it, or say what is still open and when it will be settled. (A warning: the template's blanks are errors, an author's marker is not.)`,

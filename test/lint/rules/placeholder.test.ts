@@ -1914,3 +1914,21 @@ describe('placeholder: the template’s guidance kept over the section’s sub-s
     expect((await lintOne('placeholder', bare, { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('placeholder: text of a section the template says to remove when done', () => {
+  const template =
+    '# [Title]\n\n## Design\n\nHow it works.\n\n## Risks\n\nWhat could go wrong.\n\n## Process notes, remove this section when done\n\nWriting a proposal is a way to think in the open.\n\n- Tag the title with [WIP] while you still change it.\n- Tag the title with [Ready] once it is up for review.\n';
+  it('left in (under its heading or another), is one error for the section that quotes a line, not one per blank its notes name', async () => {
+    const kept =
+      '# Night buses\n\n## Design\n\nA loop.\n\n## Risks\n\nEmpty buses.\n\n- Tag the title with [WIP] while you still change it.\n- Tag the title with [Ready] once it is up for review.\n';
+    const found = await lintOne('placeholder', kept, { template });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '11 error Text of the template’s `## Process notes, remove this section when done`, a section it says to remove when done, is left in `## Risks` (line 11 and 1 more: “Tag the title with [WIP] while you still change it.”): remove it.'.replace(
+        '’',
+        "'",
+      ),
+    ]);
+    const gone = '# Night buses\n\n## Design\n\nA loop.\n\n## Risks\n\nEmpty buses; the [WIP] tag is gone from the title.\n';
+    expect((await lintOne('placeholder', gone, { template })).shown).toEqual([]);
+  });
+});
