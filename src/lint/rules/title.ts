@@ -11,6 +11,7 @@ import type { OutlineMatch } from '../../template/match-outline.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { outlineOff, underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule, type Report } from '../rule.js';
+import { declaredDate } from '../../catalog/declared-date.js';
 import { isVisible } from './_blocks.js';
 import { quote } from './_format.js';
 import { fromTemplatePlace, placeholderLike, titleLeftover } from './_title.js';
@@ -18,6 +19,8 @@ import { fromTemplatePlace, placeholderLike, titleLeftover } from './_title.js';
 /** What `collect` keeps of a pattern: its findings, the one that an older layout explains marked. */
 interface TitleFindings {
   reports: Finding[];
+  /** The earliest date the pattern gives itself (see `declaredDate`), where a finding of its title's level may be of its era. */
+  declared?: number;
 }
 
 /**
@@ -26,7 +29,7 @@ interface TitleFindings {
  * a warning where this pattern alone has it (it may be the title of the
  * pattern the template was copied from), the error `error` where several do.
  */
-type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: true; guess?: { sample: string; error: string } };
+type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: true; era?: true; guess?: { sample: string; error: string } };
 
 /** Said of a finding that is a warning because the file may follow another template. */
 const LOOSE = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
@@ -46,11 +49,20 @@ export default defineCatalogRule({
   collect({ pattern, template, outline }): TitleFindings {
     const reports: TitleFindings['reports'] = [];
     findings(pattern, template, outline, (r) => reports.push(r));
-    return { reports };
+    const declared = reports.some((r) => r.era && !r.warning) ? declaredDate(pattern) : undefined;
+    return { reports, ...(declared !== undefined ? { declared } : {}) };
   },
-  check({ pattern, catalog, collected, memo, report }) {
+  check({ pattern, catalog, index, collected, memo, report }) {
     const mine = collected<TitleFindings>(pattern);
     if (!mine) return;
+    // A title at another level in a pattern written before the template's first version (its git
+    // history, or the date it gives itself): the layout of its time, as required-section says of the
+    // sections the template asked for later. A warning that says so.
+    const beforeTemplate = (): string | undefined => {
+      const history = index.templateHistory(catalog.templates.for(pattern.path));
+      const written = history?.written(pattern.path, mine.declared);
+      return history && written !== undefined && written < history.first ? new Date(history.first).toISOString().slice(0, 10) : undefined;
+    };
     // Patterns with no title whose sections are written one level up (`# Summary` first): the layout
     // of the catalog's older template, when many of its patterns keep it. Then it is no error of one
     // pattern's: a warning that says how many keep it.
@@ -82,8 +94,17 @@ export default defineCatalogRule({
       }
       return count;
     });
-    for (const { layout: older, second, own, untitled: none, guess, ...finding } of mine.reports) {
+    for (const { layout: older, second, own, untitled: none, guess, era, ...finding } of mine.reports) {
       const sharing = guess ? (samples.get(guess.sample) ?? 0) : 0;
+      const since = era && !finding.warning ? beforeTemplate() : undefined;
+      if (since) {
+        report({
+          ...finding,
+          warning: true,
+          message: `${finding.message} This pattern was written before the template's first version (${since}; its git history, or the date it gives itself): the layout of its time. A warning.`,
+        });
+        continue;
+      }
       // (A sample most of the catalog keeps, three patterns at least — `# Header` over each one's fields
       // — is a label the template has every pattern keep, not a title left unnamed: boilerplate.)
       if (guess && sharing >= 3 && sharing * 2 >= untitled.of) continue;
@@ -211,6 +232,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           message: `The title is written as \`${'#'.repeat(titled.level)} ${titled.text}\`: ${opensWith}. Make it \`${'#'.repeat(spec.level ?? 1)} ${titled.text}\`.${loose ? LOOSE : ''}`,
           range: plainRange(titled.range),
           expected: `${'#'.repeat(spec.level ?? 1)} ${titled.text}`,
+          era: true,
           // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
           ...(loose || spec.recommended ? { warning: true } : {}),
         });
@@ -300,6 +322,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           : `The title is written as \`${'#'.repeat(title.level)} ${title.text}\`: ${(spec.level ?? 1) === 1 ? opensWith : `the template writes its title as a \`${want}\` heading`}. Make it \`${want} ${title.text}\`${wholeDown ? ', and every section a level up with it' : ''}.${loose && !wholeDown && !heads ? LOOSE : ''}`,
         range: plainRange(title.range),
         expected: `${want} ${title.text}`,
+        era: true,
         // (Where the title is only recommended, a title at another level is no worse than none: a warning.)
         // (Nor in a file under half of the template's sections — a stub, its one `##` its name —, as none would be.)
         ...(wholeDown || swapped || heads || spec.recommended || loose ? { warning: true } : {}),

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/lint.js';
-import { tempCatalog } from '../../helpers.js';
+import { gitAt, tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/title.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { lintOne } from './_lint-one.js';
@@ -863,5 +863,29 @@ describe('title: a table of contents first, in a file with no H1', () => {
     const found = await lintOne('title', text, { template });
     expect(found.shown).toEqual([expect.stringContaining('Missing title')]);
     expect(found.shown.join(' ')).not.toContain('Table of Contents');
+  });
+});
+
+describe('title: written a level down in a pattern older than the template', () => {
+  it('is a warning that says the pattern predates the template’s first version (git history); a newer one is still an error', async () => {
+    const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/design.md', patterns: ['design/*.md'] }) });
+    await mkdir(path.join(root, 'design'), { recursive: true });
+    await writeFile(path.join(root, 'design/mirrors.md'), '## Bucket mirrors\n\nCopies between sites.\n\n## Details\n\nNightly.\n');
+    gitAt(root, undefined, 'init', '-q');
+    gitAt(root, '2019-11-26T00:00:00Z', 'add', '-A');
+    gitAt(root, '2019-11-26T00:00:00Z', 'commit', '-qm', 'old design');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/design.md'), '# Feature Name\n\n## Summary\n\nWhat.\n\n## Details\n\nHow.\n');
+    await writeFile(path.join(root, 'design/quotas.md'), '## Bucket quotas\n\nLimits per bucket.\n\n## Details\n\nEnforced on write.\n');
+    gitAt(root, '2020-06-10T00:00:00Z', 'add', '-A');
+    gitAt(root, '2020-06-10T00:00:00Z', 'commit', '-qm', 'template and a newer design');
+    const report = await lint({ root, only: ['title'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      'design/mirrors.md warning The title is written as `## Bucket mirrors`: the template opens each pattern with an H1. Make it `# Bucket mirrors`. This pattern was written before the template’s first version (2020-06-10; its git history, or the date it gives itself): the layout of its time. A warning.'.replace(
+        'template’s first',
+        "template's first",
+      ),
+      'design/quotas.md error The title is written as `## Bucket quotas`: the template opens each pattern with an H1. Make it `# Bucket quotas`.',
+    ]);
   });
 });
