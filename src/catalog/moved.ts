@@ -7,7 +7,8 @@ import { frontMatterValue } from '../markdown/front-matter.js';
  */
 const REDIRECT_KEYS = ['redirect_to', 'redirect-to', 'redirectTo', 'redirect_url', 'redirect-url', 'redirectUrl', 'moved_to', 'moved-to', 'movedTo'];
 /** Words a stub uses to say its content is elsewhere now. */
-const MOVED_WORDS = /\b(?:moved|renamed|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found)\b/i;
+const MOVED_WORDS =
+  /\b(?:moved|renamed|relocated|migrated|superseded by|replaced by|now (?:lives|kept|maintained) (?:at|in)|can now be found|for (?:the )?(?:up[- ]to[- ]date|latest|current) (?:information|guidance|advice|version),? (?:see|visit|go to|read))\b|\breplaced (?:the |this )?[^.]{0,60}?\b(?:pattern|page|component|guidance|document|proposal|rfc|spec|specification|record)\b['"’”]?\s+with\b/i;
 /** A stub says where the content went in a sentence or two; more prose is a document of its own. */
 const MAX_STUB_WORDS = 60;
 /** …and its file, front matter included, is no longer than this. */

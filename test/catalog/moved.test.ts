@@ -62,6 +62,18 @@ describe('redirect stubs (a file that only says its pattern moved)', () => {
     expect(retired.ok && movedTarget(retired.document, {})).toBe('../new/README.md');
   });
 
+  it('an archived page that sends readers to its successor in other words (“For up to date information, see …”, “we replaced the … pattern with …”) is a stub', () => {
+    const stub = (text: string) => {
+      const parsed = parseMarkdown(`---\ntitle: Old form\n---\n\n${text}\n`);
+      return parsed.ok ? movedTarget(parsed.document, {}) : 'unparsed';
+    };
+    expect(stub('For up to date information, see the [contact details pattern](/patterns/contact-details/).')).toBe('/patterns/contact-details/');
+    expect(stub('For the latest guidance, visit [Addresses](../addresses/index.md).')).toBe('../addresses/index.md');
+    expect(stub("In May 2023, we replaced the 'Old form' pattern with a new pattern to help users [give their details](/patterns/details/).")).toBe('/patterns/details/');
+    // (A page that says what replaced what in its own story, with no successor to send readers to, is none.)
+    expect(stub('We replaced the paper form with an online one in 2019, and the [survey](https://example.org/survey) shows why.')).toBeUndefined();
+  });
+
   it('are not judged against the template: only their links and images are checked', async () => {
     const root = await catalogWithStubs();
     // A stub that shows a picture that is not there.
