@@ -209,6 +209,9 @@ export default defineCatalogRule({
           // `[dashboard](Privacy-Dashboard)` in a wiki (`Home.md` with `[[Page]]` links): a page by its name, in
           // any folder and any case, as the wiki finds it. (Its `.md` would break the wiki.)
           if (!info && index.wikiPage(link.url)) break;
+          // (`in-page/index.html` beside `in-page/index.njk`: a page the site generator builds from a
+          // template of its own — Nunjucks, Liquid, Handlebars… —, which the published site has.)
+          if (!info && generatedFrom(target.file, (f) => index.files.stat(f)?.isFile === true)) break;
           const source = info ? undefined : bySiteAddress(target.file, (f) => (index.files.stat(f)?.isFile ? f : undefined));
           if (source) {
             const fixed = relativeLink(pattern.file, source) + hash;
@@ -687,4 +690,35 @@ function untickedItem(text: string, line: number): boolean {
 /** Whether `file` lies in a folder of documents set aside (see `setAsideFolder`) that the linking page `from` is not in. */
 function movedAside(file: string, from: string): boolean {
   return setAsideFolder(path.basename(path.dirname(file))) && !path.dirname(from).split(path.sep).some(setAsideFolder);
+}
+
+/** Extensions of the page templates site generators build an `.html` page from (`index.njk` → `index.html`). */
+const PAGE_TEMPLATE_EXTENSIONS = [
+  '.njk',
+  '.nunjucks',
+  '.liquid',
+  '.hbs',
+  '.handlebars',
+  '.mustache',
+  '.ejs',
+  '.pug',
+  '.jade',
+  '.haml',
+  '.slim',
+  '.erb',
+  '.html.erb',
+  '.j2',
+  '.jinja',
+  '.jinja2',
+  '.11ty.js',
+  '.astro',
+  '.mdx',
+  '.vue',
+];
+
+/** Whether an `.html` file a link names is built from a page template beside where it would be. */
+function generatedFrom(file: string, exists: (file: string) => boolean): boolean {
+  if (!/\.html?$/i.test(file)) return false;
+  const base = file.replace(/\.html?$/i, '');
+  return PAGE_TEMPLATE_EXTENSIONS.some((ext) => exists(base + ext));
 }

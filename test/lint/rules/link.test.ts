@@ -236,6 +236,16 @@ describe('link: relative links', () => {
     ]);
   });
 
+  it('an `.html` page the site generator builds from a page template beside it (`in-page/index.njk`, `tabs.liquid`) is there; one with no such source is broken', async () => {
+    const dir = await catalog({
+      'example/in-page/index.njk': '{% extends "layout.njk" %}\n',
+      'example/tabs.liquid': '<div>{{ tabs }}</div>\n',
+      'example/README.md': pattern('[a](in-page/index.html) [b](tabs.html#second) [c](gone/index.html)'),
+    });
+    const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 40)}`);
+    expect(found).toEqual(['error Broken link `gone/index.html`: there is ']);
+  });
+
   it('a page’s folder address from the root (`/notes/pages/alpha/`, as static site generators publish `alpha.md`) is that file’s published address', async () => {
     const dir = await catalog({ 'notes/pages/alpha.md': '# Alpha\n\nA note.\n', 'example/README.md': pattern('[a](/notes/pages/alpha/) [b](/notes/pages/beta/)') });
     const found = (await run(dir)).filter((d) => d.path === 'example/README.md').map((d) => `${d.severity} ${d.message.slice(0, 90)}`);
