@@ -224,7 +224,9 @@ export default defineCatalogRule({
         const later = lacking.filter(askedLater);
         // (Not under half of the template of its time — the sections it asked for then —: a pattern of
         // it, judged section by section; what the template asked for only later is a warning each.)
-        if (later.length > 0 && of && of[0] * 2 >= of[1] - later.length && mine.whole) {
+        // (Not where the template of its time asked for one section or none — a pattern older than the
+        // template itself —: one warning says it, not one for each section the template came with.)
+        if (later.length > 0 && of && of[1] - later.length >= 2 && of[0] * 2 >= of[1] - later.length && mine.whole) {
           for (const { section: id, keeping: _k, guess: _g, ...one } of mine.whole) {
             if (waived && one.expected && waives(waived, one.expected.replace(/^#+\s*/, ''))) continue;
             if (!askedLater(id)) {
