@@ -1109,9 +1109,12 @@ function missingReports(
       // Strategy`, where the pattern has the first two under its `## Proposal`: the content is there.
       // Its own heading with no text of its own in the template, at least one of them elsewhere.)
       const strayParts = outline.misplaced.filter((m) => isUnder(m.schema, missing.schema) && m.section.level > missing.schema.level);
+      const stray = (c: TemplateSection) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c));
       const required = missing.schema.children.filter((c) => !c.optional && !c.recommended);
-      const heldElsewhere =
-        strayParts.length > 0 && (required.length > 0 || grouping) && required.every((c) => strayParts.some((m) => m.schema === c || isUnder(m.schema, c)));
+      // (None required: those the catalog recommends, all of them, where the template gives the heading
+      // text of its own — `## Consequences` over a recommended `### Positive`, `### Negative`…)
+      const askedParts = missing.schema.children.filter((c) => !c.optional);
+      const heldElsewhere = strayParts.length > 0 && (required.length > 0 ? required.every(stray) : grouping || (askedParts.length > 0 && askedParts.every(stray)));
       const alsoText = own.length > 0 && elsewhere.length > 0 ? ` It also has ${elsewhereLabels}, in the words of its name.` : '';
       const elsewhereText = heldElsewhere
         ? ` This pattern has its ${strayParts.length === 1 ? 'sub-section' : 'sub-sections'} elsewhere (${strayParts.map((m) => `${headingLabel(m.section)} on line ${m.section.heading.range.start.line}`).join(', ')}): add the heading and move ${strayParts.length === 1 ? 'it' : 'them'} under it.`

@@ -1189,6 +1189,15 @@ describe('required-section: a section whose sub-sections are written under anoth
     ]);
   });
 
+  it('a heading with text of its own over sub-sections the catalog recommends: all of them elsewhere is a warning; one nowhere, an error', async () => {
+    const own = '# [Title]\n\n## Summary\n\nIn brief.\n\n## Specification\n\nHow?\n\n## Effects\n\nWhat follows from it.\n\n### Good\n\nGains.\n\n### Bad\n\nLosses.\n';
+    const config = { sections: { Good: { recommended: true }, Bad: { recommended: true } } };
+    const both = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting.\n\n### Good\n\nLess waiting.\n\n### Bad\n\nMore retries.\n';
+    expect((await lintOne('required-section', both, { template: own, config })).diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    const one = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting.\n\n### Good\n\nLess waiting.\n';
+    expect((await lintOne('required-section', one, { template: own, config })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+
   it('stays an error when a sub-section it requires is nowhere', async () => {
     const source = '# Shorter locks\n\n## Summary\n\nLocks expire sooner.\n\n## Specification\n\nA setting sets the expiry.\n\n### Rollout timeline\n\nNext release.\n';
     const found = await lintOne('required-section', source, { template });
