@@ -144,17 +144,37 @@ function passOn(times: Map<string, number>, moves: ReadonlyMap<string, string[]>
  * The text and time (ms) of a file as it was first committed (followed through renames, a move
  * that rewrote up to three fifths of it too: `0000-template.md` → `NNNN-template/README.md`), or undefined
  * where that cannot be told: no git, not in a repository, not committed, or a shallow clone.
+ * (Not through a copy: a template made as a copy of a document, `cp 0001-x.md template.md`, was first
+ * committed then, not when that document was.)
  */
 export function firstCommit(file: string): { text: string; time: number } | undefined {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return undefined;
-  const lines = (followed(dir, ['--diff-filter=A', '--format=%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
-  if (lines.length < 2) return undefined;
-  const [head, name] = lines.slice(-2) as [string, string];
-  const [sha, seconds] = head.split(' ');
+  const first = ownCommits(dir, path.basename(file)).at(-1);
+  if (!first || first.deleted) return undefined;
   // (The name is from the repository's root: read from there.)
-  const text = tryGit(dir, ['show', `${sha}:${name}`]);
-  return text === undefined ? undefined : { text, time: Number(seconds) * 1000 };
+  const text = tryGit(dir, ['show', `${first.sha}:${first.name}`]);
+  return text === undefined ? undefined : { text, time: first.time };
+}
+
+/**
+ * The commits of a file's own history, newest first, followed through renames and up to the one
+ * that made it — added, or copied from another file (which `git log --follow` would go on through,
+ * into the history of the file it was copied from) —, with its name at each.
+ */
+function ownCommits(dir: string, base: string): { sha: string; time: number; name: string; deleted?: true }[] {
+  const lines = (followed(dir, ['--format=%x00%H %ct', '--name-status', '--', base]) ?? '').split('\n').filter(Boolean);
+  const commits: { sha: string; time: number; name: string; deleted?: true }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('\0')) continue;
+    const [sha, seconds] = lines[i]!.slice(1).split(' ');
+    const [status, from, to] = (lines[i + 1] ?? '').split('\t');
+    if (!status || status.startsWith('\0') || !from) continue;
+    const name = to ?? from;
+    commits.push({ sha: sha!, time: Number(seconds) * 1000, name, ...(status === 'D' ? { deleted: true as const } : {}) });
+    if (status === 'A' || status.startsWith('C')) break;
+  }
+  return commits;
 }
 
 /** At most this many versions of a file are read (a template rewritten more often than this is read from its latest ones). */
@@ -167,17 +187,10 @@ const MAX_VERSIONS = 60;
 export function committedVersions(file: string): { text: string; time: number }[] {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return [];
-  const lines = (followed(dir, ['--format=%x00%H %ct', '--name-only', '--', path.basename(file)]) ?? '').split('\n').filter(Boolean);
-  const commits: { sha: string; time: number; name: string }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('\0') || lines[i + 1] === undefined || lines[i + 1]!.startsWith('\0')) continue;
-    const [sha, seconds] = lines[i]!.slice(1).split(' ');
-    commits.push({ sha: sha!, time: Number(seconds) * 1000, name: lines[i + 1]! });
-  }
   const out: { text: string; time: number }[] = [];
-  for (const c of commits.slice(0, MAX_VERSIONS).reverse()) {
+  for (const c of ownCommits(dir, path.basename(file)).slice(0, MAX_VERSIONS).reverse()) {
     // (The name is from the repository's root: read from there. A commit that deleted it has no text.)
-    const text = tryGit(dir, ['show', `${c.sha}:${c.name}`]);
+    const text = c.deleted ? undefined : tryGit(dir, ['show', `${c.sha}:${c.name}`]);
     if (text !== undefined) out.push({ text, time: c.time });
   }
   return out;

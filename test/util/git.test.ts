@@ -63,3 +63,18 @@ describe('documents moved into the catalog’s folder from another folder', () =
     expect([at('0001-queue.md'), at('0002-caching.md'), at('0004-new.md')]).toEqual(['2019-03-01', '2019-03-01', '2022-03-01']);
   });
 });
+
+describe('a template made as a copy of a document', () => {
+  it('was first committed when it was made, not when the document it was copied from was (git log --follow goes on through copies)', async () => {
+    const doc = '# Lamps\n\n## Context\n\nWhy lamps.\n\n## Decision\n\nGas lamps.\n\n## Consequences\n\nBrighter streets.\n';
+    const dir = await tempCatalog({ 'docs/0001-lamps.md': doc });
+    commitAllAt(dir, '2019-03-01T10:00:00Z', 'first record');
+    await writeFile(path.join(dir, 'docs', 'template.md'), doc.replace('# Lamps', '# [Title]'));
+    commitAllAt(dir, '2021-05-01T10:00:00Z', 'template from the first record');
+    await writeFile(path.join(dir, 'docs', 'template.md'), doc.replace('# Lamps', '# [Title]').replace('Gas lamps.', 'What we decided.'));
+    commitAllAt(dir, '2022-01-01T10:00:00Z', 'template guidance');
+    const file = path.join(dir, 'docs', 'template.md');
+    expect(firstCommit(file)?.time).toBe(Date.parse('2021-05-01T10:00:00Z'));
+    expect(committedVersions(file).map((v) => v.time)).toEqual([Date.parse('2021-05-01T10:00:00Z'), Date.parse('2022-01-01T10:00:00Z')]);
+  });
+});

@@ -1,6 +1,7 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
+import { declaredDate } from '../../catalog/declared-date.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -21,7 +22,7 @@ export default defineCatalogRule({
     scope: 'catalog',
   },
   // While each pattern is loaded in full: the template text it holds (plain data).
-  collect({ pattern, template, outline }): TemplateTextFound & { loose?: true } {
+  collect({ pattern, template, outline }): Found {
     const found = templateTextIn(template, pattern.document);
     // The front matter's blanks (`created: <mm/dd/yyyy>`) first, in the file's order.
     const inFrontMatter = frontMatterLeftovers(template, pattern.document);
@@ -40,10 +41,13 @@ export default defineCatalogRule({
         const inRemoved = path && removed.some((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
         return inRemoved ? { ...left, lineText: pattern.document.lines.lineText(left.range.start.line) } : left;
       });
-    return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
+    // (The date the pattern gives itself, for one older than the template: see `check`.)
+    const declared = all.leftovers.length > 0 ? declaredDate(pattern) : undefined;
+    const dated = declared !== undefined ? { ...all, declared } : all;
+    return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...dated, loose: true } : dated;
   },
-  check({ pattern, catalog, collected, memo, report }) {
-    const found = collected<TemplateTextFound & { loose?: true }>(pattern);
+  check({ pattern, catalog, index, collected, memo, report }) {
+    const found = collected<Found>(pattern);
     if (!found || found.leftovers.length === 0) return;
     // Once per run, over every pattern (also those the rule is off for: they count as keeping the text or not).
     const boilerplate = memo(
@@ -92,11 +96,20 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
+    // A pattern written before the template's first version (its git history, or the date it gives
+    // itself) held that text before there was a template to leave it: the template took its words from
+    // there (`XLS-0001`, whose definitions of the sections the template quotes as its guidance), or they
+    // meet by chance. Said, as a warning.
+    const history = index.templateHistory(catalog.templates.for(pattern.path));
+    const written = history?.written(pattern.path, found.declared);
+    const older = history && written !== undefined && written < history.first ? new Date(history.first).toISOString().slice(0, 10) : undefined;
     const stage = draft
       ? ` (A draft: a warning until its status moves on.)`
-      : found.loose
-        ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
-        : '';
+      : older
+        ? ` (This pattern was written before the template's first version, of ${older}: the template may have taken these words from it. A warning.)`
+        : found.loose
+          ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
+          : '';
     // Text of a section the template says to delete once done (`## Process guide, remove this section
     // when done`), left in: one finding for the section, not one for each blank its guide names.
     const template = catalog.templates.for(pattern.path);
@@ -116,7 +129,7 @@ export default defineCatalogRule({
         report({
           message: `Text of the template's ${schemaLabel(section)}, a section it says to remove when done, is left in ${left.where} (line ${left.range.start.line}${lines.size > 1 ? ` and ${lines.size - 1} more` : ''}: ${quote(line, 80)}): remove it.${stage}`,
           range: left.range,
-          ...(draft || found.loose ? { warning: true } : {}),
+          ...(draft || older || found.loose ? { warning: true } : {}),
         });
         continue;
       }
@@ -157,11 +170,14 @@ export default defineCatalogRule({
         ...(left.link
           ? { message: `Sample link target left in: ${left.shown}. Link to a real page.${why}`, range: left.range }
           : { message: `Template text left in ${left.where}: ${left.shown}. Replace it with this pattern's own content.${why}`, range: left.range }),
-        ...(draft || found.loose || left.warning ? { warning: true } : {}),
+        ...(draft || older || found.loose || left.warning ? { warning: true } : {}),
       });
     }
   },
 });
+
+/** What `collect` keeps of a pattern: the template text it holds, and what `check` needs to judge it. */
+type Found = TemplateTextFound & { loose?: true; declared?: number };
 
 /**
  * For a template section's path, the reason to say what is left in it as a warning when the

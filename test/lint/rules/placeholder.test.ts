@@ -1,4 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/lint.js';
+import { gitAt, tempCatalog } from '../../helpers.js';
 import rule from '../../../src/lint/rules/placeholder.js';
 import { testRule } from '../../../src/lint/rule-tester.js';
 import { lintOne } from './_lint-one.js';
@@ -1930,5 +1934,27 @@ describe('placeholder: text of a section the template says to remove when done',
     ]);
     const gone = '# Night buses\n\n## Design\n\nA loop.\n\n## Risks\n\nEmpty buses; the [WIP] tag is gone from the title.\n';
     expect((await lintOne('placeholder', gone, { template })).shown).toEqual([]);
+  });
+});
+
+describe('placeholder: template text in a pattern older than the template', () => {
+  it('is a warning that the template may have taken those words from it (git history); in a newer pattern, an error', async () => {
+    const asked = 'Describe how the change is tested before it ships.';
+    const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/std.md', patterns: ['std/*.md'] }) });
+    await mkdir(path.join(root, 'std'), { recursive: true });
+    await writeFile(path.join(root, 'std/0001-process.md'), `# The process\n\n## Testing\n\n${asked}\n\n## Rollout\n\nIn stages.\n`);
+    gitAt(root, undefined, 'init', '-q');
+    gitAt(root, '2019-03-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2019-03-01T00:00:00Z', 'commit', '-qm', 'process');
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/std.md'), `# [Title]\n\n## Testing\n\n${asked}\n\n## Rollout\n\nHow it ships.\n`);
+    await writeFile(path.join(root, 'std/0002-cache.md'), `# A cache\n\n## Testing\n\n${asked}\n\n## Rollout\n\nBehind a flag.\n`);
+    gitAt(root, '2021-05-01T00:00:00Z', 'add', '-A');
+    gitAt(root, '2021-05-01T00:00:00Z', 'commit', '-qm', 'template');
+    const report = await lint({ root, only: ['placeholder'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
+      "std/0001-process.md warning Template text left in `## Testing`: “Describe how the change is tested before it ships.”. Replace it with this pattern's own content. (This pattern was written before the template's first version, of 2021-05-01: the template may have taken these words from it. A warning.)",
+      "std/0002-cache.md error Template text left in `## Testing`: “Describe how the change is tested before it ships.”. Replace it with this pattern's own content.",
+    ]);
   });
 });
