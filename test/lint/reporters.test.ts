@@ -52,6 +52,7 @@ function retryDiagnostics(source: string): Diagnostic[] {
       severity: 'error',
       message: 'Missing required section "Context"',
       url: 'https://patternbook.dev/rules/required-section',
+      fix: { range: [heading.offset, heading.offset], text: '## Context\n\n<!-- Why. -->\n\n', toWrite: true },
     },
     {
       path: 'retry/README.md',
@@ -174,7 +175,7 @@ describe('stylish reporter', () => {
   });
 
   it('ends with a summary of the counts and what --fix can fix', () => {
-    expect(lines.at(-1)).toBe('✖ 4 problems (3 errors, 1 warning), 1 fixable with --fix');
+    expect(lines.at(-1)).toBe('✖ 4 problems (3 errors, 1 warning), 1 fixable with --fix, 1 missing section --fix inserts for you to write');
     const oneWarning = makeReport([fileResult('a.md', 'a', [{ path: 'a.md', line: 1, column: 1, ruleId: 'x', severity: 'warning', message: 'm' }])]);
     expect(reporters.stylish(oneWarning, plain).split('\n').at(-1)).toBe('✖ 1 problem (0 errors, 1 warning)');
     // A missing section --fix inserts for the author to write is said apart, not counted as fixable.
@@ -219,14 +220,15 @@ describe('json reporter', () => {
   const parsed = JSON.parse(reporters.json(report, plain)) as Record<string, unknown> & { results: Record<string, unknown>[] };
 
   it('has the report counts and one entry per file, in a stable key order', () => {
-    expect(Object.keys(parsed)).toEqual(['version', 'root', 'errorCount', 'warningCount', 'fixableCount', 'results']);
-    expect([parsed.version, parsed.root, parsed.errorCount, parsed.warningCount, parsed.fixableCount]).toEqual(['1.2.3', ROOT, 3, 1, 1]);
-    expect(parsed.results.map((r) => [r.file, r.slug, r.errorCount, r.warningCount, r.fixableCount])).toEqual([
-      ['bulkhead/README.md', 'bulkhead', 0, 0, 0],
-      ['retry/README.md', 'retry', 2, 1, 1],
-      ['saga/README.md', undefined, 1, 0, 0],
+    expect(Object.keys(parsed)).toEqual(['version', 'root', 'errorCount', 'warningCount', 'fixableCount', 'toWriteCount', 'results']);
+    // (A missing section `--fix` inserts for the author to write is counted apart: it is not fixed by it.)
+    expect([parsed.version, parsed.root, parsed.errorCount, parsed.warningCount, parsed.fixableCount, parsed.toWriteCount]).toEqual(['1.2.3', ROOT, 3, 1, 1, 1]);
+    expect(parsed.results.map((r) => [r.file, r.slug, r.errorCount, r.warningCount, r.fixableCount, r.toWriteCount])).toEqual([
+      ['bulkhead/README.md', 'bulkhead', 0, 0, 0, 0],
+      ['retry/README.md', 'retry', 2, 1, 1, 1],
+      ['saga/README.md', undefined, 1, 0, 0, 0],
     ]);
-    expect(Object.keys(parsed.results[1]!)).toEqual(['file', 'slug', 'errorCount', 'warningCount', 'fixableCount', 'diagnostics']);
+    expect(Object.keys(parsed.results[1]!)).toEqual(['file', 'slug', 'errorCount', 'warningCount', 'fixableCount', 'toWriteCount', 'diagnostics']);
   });
 
   it('round-trips the diagnostics and leaves out the source and absolute paths', () => {

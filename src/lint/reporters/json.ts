@@ -15,6 +15,8 @@ export const json: Reporter = (report) =>
       errorCount: report.errorCount,
       warningCount: report.warningCount,
       fixableCount: report.fixableCount,
+      // (Missing sections `--fix` inserts for the author to write: not fixed by it, so not fixable.)
+      toWriteCount: report.results.reduce((n, r) => n + toWrite(r), 0),
       results: report.results.map(fileJson),
     },
     null,
@@ -28,6 +30,7 @@ function fileJson(result: LintFileResult) {
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     fixableCount: result.fixableCount,
+    toWriteCount: toWrite(result),
     ...(result.fixed ? { fixed: true } : {}),
     diagnostics: result.diagnostics.map(diagnosticJson),
   };
@@ -49,4 +52,9 @@ function diagnosticJson(d: Diagnostic) {
     ...(d.actual !== undefined ? { actual: d.actual } : {}),
     ...(d.fix ? { fix: { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text, ...(d.fix.toWrite ? { toWrite: true } : {}) } } : {}),
   };
+}
+
+/** The file's findings whose fix inserts a missing section for the author to write (`fix.toWrite`). */
+function toWrite(result: LintFileResult): number {
+  return result.diagnostics.filter((d) => d.fix?.toWrite).length;
 }
