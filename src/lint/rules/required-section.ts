@@ -1764,14 +1764,19 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Nothing else required, that is: a section the catalog recommends missing there too, `## User
   // Benefit` before the `## Design Proposal`, is no rival for pages of the author's design. At the end
   // of the pattern too, where nothing but sections a pattern may leave out follow it in the template.)
-  if (there.length >= 2 && missing.after && !closing) {
+  // (Or first in its parent, `### Implementation Overview` under a `## Design` the author writes a
+  // section per component of: bounded by the parent's start.)
+  const opensParent = !missing.after && missing.parent !== undefined && missing.parent.schema.children[0] === missing.schema && BODY.test(missing.schema.name);
+  if (there.length >= 2 && (missing.after || opensParent) && !closing) {
     // (Unless one of those headings may be that one in other words: `## Alternatives` where a Rationale
     // that talks of alternate approaches goes.)
     // (Nor one a heading of the author's stands in for already: `## Rationale` for the Motivation.)
     const rivals = here.filter((m) => m === missing || (!(m.schema.recommended || m.schema.optional) && !m.standIn) || there.some((x) => mayStandFor(x, m.schema)));
     // (Most of the text; a third of it where it is the one section the pattern lacks, every other one there.)
     const alone = outline.missing.every((m) => m === missing || m.schema.recommended || m.schema.optional || m.standIn);
-    return { sections: there, stead: bounded && rivals.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there, alone ? 1 / 3 : 1 / 2) };
+    // (First in its parent: most of that parent's text, the author's sections filling it up to the template's next.)
+    const within = !missing.after && missing.parent?.sections.length === 1 ? missing.parent.sections[0] : undefined;
+    return { sections: there, stead: bounded && rivals.length === 1 && BODY.test(missing.schema.name) && holdsMost(doc, there, alone ? 1 / 3 : 1 / 2, within) };
   }
   // (Among several, the one in words kindred to this section's and no other's missing there: `### Use
   // cases` beside `### Interface` where the User Stories and the Implementation Details go.)
@@ -1805,11 +1810,12 @@ const BODY = /\b(?:explanation|design|specification|proposal|solution|implementa
 const otherWays = (name: string) => namesOtherWays(name) || /\breference\b/i.test(name);
 
 /** Whether these sections of the pattern hold at least half (or `share`) of the words of all its sections. */
-function holdsMost(doc: MarkdownDocument, sections: readonly Section[], share = 1 / 2): boolean {
+function holdsMost(doc: MarkdownDocument, sections: readonly Section[], share = 1 / 2, within?: Section): boolean {
   const words = (from: number, to: number) => doc.source.slice(from, to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   const first = doc.sections[0];
   if (!first) return false;
-  const all = words(first.range.start.offset, doc.sections.at(-1)!.range.end.offset);
+  // (Of the section they stand in, where given: the parent the missing section opens.)
+  const all = within ? words(within.range.start.offset, within.range.end.offset) : words(first.range.start.offset, doc.sections.at(-1)!.range.end.offset);
   return sections.reduce((n, s) => n + words(s.range.start.offset, s.range.end.offset), 0) >= all * share;
 }
 

@@ -3112,3 +3112,19 @@ describe('required-section: --fix inserts a section before the author’s next h
     expect(await readFile(file, 'utf8')).toBe(text.replace('### Copyright', '### Alternatives\n\n<!-- Other designs. -->\n\n### Copyright'));
   });
 });
+
+describe('required-section: the first sub-section of a section the author writes a sub-section per part of', () => {
+  const template =
+    '# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\n### Implementation Overview\n\nHow it is built, part by part.\n\n### Test plan\n\nHow it is tested.\n';
+  const body = (text: string) => `${text} `.repeat(12).trim();
+  it('is there in parts when the author’s sections fill most of that section: a warning that names them, nothing inserted; a few lines among the section’s own text, still an error', async () => {
+    const parts = `# Block sizes\n\n## Summary\n\nLarger backup blocks.\n\n## Design\n\n### Setting\n\n${body('A global default block size.')}\n\n### Storage driver\n\n${body('The driver passes the size on.')}\n\n### Web console\n\n${body('The console shows the size.')}\n\n### Test plan\n\nUpgrade tests.\n`;
+    const found = await lintOne('required-section', parts, { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'warning Missing section `### Implementation Overview`, expected before `### Test plan`. This pattern has its own sections there (`### Setting`, `### Storage driver`, `### Web console`): if they are that section, put them under its heading; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(parts);
+    const aside = `# Block sizes\n\n## Summary\n\nLarger backup blocks.\n\n## Design\n\n${body('The design in one long paragraph of its own, with every part in it.')}\n\n### Notes\n\nOne.\n\n### Links\n\nTwo.\n\n### Test plan\n\nUpgrade tests.\n`;
+    expect((await lintOne('required-section', aside, { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
