@@ -89,8 +89,10 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     const from = bodies.findIndex((v) => MANDATE.test(v.body!));
     return from > 0 ? bodies[from]!.time : at;
   };
+  // (A date a pattern gives itself, `Start Date: 2024-01-30`, is a day: some time that day, so not
+  // before a template first committed at 11:26 on it.)
   const written = (rel: string, declared?: number) => {
-    const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
+    const t = Math.min(added(rel) ?? Infinity, declared !== undefined ? declared + DAY - 1 : Infinity);
     return t === Infinity ? undefined : t;
   };
   return {
@@ -149,6 +151,8 @@ function headingText(raw: string): string {
 
 /** A line that is an ATX heading, its text in group 1 (closing `#`s left off). */
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
+
+const DAY = 24 * 60 * 60 * 1000;
 
 /** A sentence of a section's guidance that every document must have it: `All proposals must now have this section`, `This section is mandatory`. */
 const MANDATE =

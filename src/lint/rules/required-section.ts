@@ -456,8 +456,11 @@ function hadFromTheStart(
     const era = eras.get(id);
     // (Dated by the date it gives itself, `November 2013` under its title, where git has it later: imported or moved since.)
     const dated = older.some((p) => committed(p) >= gained);
+    // (Those the catalog's numbering alone counts among the older, `gainedLater`'s, where git tells when
+    // they were written: by that, not by their number — one written after the template gained it lacks it.)
+    const byNumber = [...(era?.patterns ?? [])].filter((p) => !older.includes(p) && written(p) === Infinity);
     out.set(id, {
-      patterns: new Set([...(era?.patterns ?? []), ...older]),
+      patterns: new Set([...older, ...byNumber]),
       reason: dated
         ? `The template gained it on ${date}, after this pattern was written (its git history, or the date it gives itself)`
         : `The template gained it on ${date}, after this pattern was committed (its git history)`,

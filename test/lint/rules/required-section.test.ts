@@ -3128,3 +3128,31 @@ describe('required-section: the first sub-section of a section the author writes
     expect((await lintOne('required-section', aside, { template })).diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });
+
+describe('required-section: the first documents by number lack a section the template gained later, some of them written after it did', () => {
+  it('git tells which were written before: those are warnings; the ones written after it (numbered among the first) are errors, as any later one', async () => {
+    const root = await tempCatalog({ 'patternbook.config.json': JSON.stringify({ template: 'templates/rfc.md', patterns: ['text/*.md'] }) });
+    await mkdir(path.join(root, 'text'), { recursive: true });
+    await mkdir(path.join(root, 'templates'), { recursive: true });
+    const doc = (n: number, tested: boolean) =>
+      `# Change ${n}\n\n## Summary\n\nChange ${n} in brief.\n\n## Design\n\nHow change ${n} works.\n${tested ? `\n## How We Test This\n\nTests for change ${n}.\n` : ''}`;
+    const at = async (date: string, files: Record<string, string>) => {
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
+      gitAt(root, date, 'add', '-A');
+      gitAt(root, date, 'commit', '-qm', date);
+    };
+    gitAt(root, undefined, 'init', '-q');
+    const old: Record<string, string> = { 'templates/rfc.md': '# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n' };
+    for (const n of [1, 2, 3, 4, 5]) old[`text/000${n}-change.md`] = doc(n, false);
+    await at('2016-01-10T00:00:00Z', old);
+    await at('2016-10-01T00:00:00Z', { 'templates/rfc.md': '# [Title]\n\n## Summary\n\nIn brief.\n\n## Design\n\nHow.\n\n## How We Test This\n\nThe tests.\n' });
+    await at('2016-12-01T00:00:00Z', { 'text/0006-change.md': doc(6, false), 'text/0007-change.md': doc(7, false) });
+    const later: Record<string, string> = {};
+    for (const n of [8, 9]) later[`text/000${n}-change.md`] = doc(n, true);
+    for (const n of [10, 11, 12, 13]) later[`text/00${n}-change.md`] = doc(n, true);
+    await at('2017-06-01T00:00:00Z', later);
+    const report = await lint({ root, only: ['required-section'] });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity}`));
+    expect(found).toEqual([...[1, 2, 3, 4, 5].map((n) => `text/000${n}-change.md warning`), 'text/0006-change.md error', 'text/0007-change.md error']);
+  });
+});
