@@ -63,7 +63,8 @@ export interface DerivedTemplate {
   text: string;
   /** Patterns it was derived from. */
   of: number;
-  title: { from: TitlePlace; count: number };
+  /** `level`: the title heading's (2 where the documents write it over `###` sections). */
+  title: { from: TitlePlace; count: number; level: number };
   summary: SummaryPlace & { count: number };
   sections: DerivedSection[];
   /** Front matter keys most patterns have (beyond title and summary). */
@@ -106,6 +107,19 @@ function partsAtTop(doc: MarkdownDocument): MarkdownDocument {
   return parsed.ok ? parsed.document : doc;
 }
 
+/**
+ * A document with no H1 whose first heading, an H2, is over all the others (`Artifact: *User
+ * Stories*` underlined with `---`, then `### Motivation`, `### Usage`…): that H2 is its title, and
+ * its `###` sections the document's — read so. (Read as one section named for each document, the
+ * derived template would share none.)
+ */
+function titledAtTwo(doc: MarkdownDocument): MarkdownDocument {
+  const [first, ...rest] = doc.headings;
+  if (doc.title || !first || first.level !== 2 || rest.length < 2 || !rest.every((h) => h.level >= 3)) return doc;
+  const parsed = parseMarkdown(doc.source, { titleLevel: 2 });
+  return parsed.ok && parsed.document.title ? parsed.document : doc;
+}
+
 /** Where a parsed file keeps its summary. */
 export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; keys: string[]; section?: string } {
   const lead = leadBlock(doc);
@@ -126,7 +140,7 @@ export function summaryPlaces(doc: MarkdownDocument): { blockquote: boolean; key
  * Design Pattern` under the title "Template Method Pattern in Java: …").
  */
 export function deriveTemplate(read: readonly MarkdownDocument[], slugs: readonly (string | undefined)[] = []): DerivedTemplate {
-  const docs = read.map(partsAtTop);
+  const docs = read.map(partsAtTop).map(titledAtTwo);
   const n = docs.length;
   const most = (count: number) => n > 0 && count * 2 >= n;
 
@@ -167,11 +181,12 @@ export function deriveTemplate(read: readonly MarkdownDocument[], slugs: readonl
   const frontMatterKeys = commonFrontMatterKeys(docs, most, titleFrom, summary);
   // Most patterns open with text of their own under the title, before their first section: the
   // template has a paragraph there too (else that text would read as a missing first section's).
+  const titleLevel = titleLevelOf(docs);
   const leads = docs.filter((doc) => doc.preamble.some((b) => b.kind === 'paragraph' && b.range.start.line > (doc.title?.range.end.line ?? 0))).length;
   return {
-    text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs, most(leads) && summary.from !== 'blockquote'),
+    text: renderTemplate(titleFrom, summary, sections, frontMatterKeys, docs, most(leads) && summary.from !== 'blockquote', titleLevel),
     of: n,
-    title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom] },
+    title: { from: titleFrom, count: titleFrom === 'none' ? 0 : titleCounts[titleFrom], level: titleLevel },
     summary,
     sections,
     frontMatterKeys,
@@ -367,6 +382,12 @@ function emptyValue(key: string, docs: readonly MarkdownDocument[]): unknown {
   return lists > others ? [] : '';
 }
 
+/** The level most of the documents write their title heading at (1, or 2 for titles over `###` sections: see `titledAtTwo`). */
+function titleLevelOf(docs: readonly MarkdownDocument[]): number {
+  const titled = docs.filter((d) => d.title);
+  return titled.filter((d) => d.title!.level === 2).length * 2 > titled.length ? 2 : 1;
+}
+
 function renderTemplate(
   title: TitlePlace,
   summary: SummaryPlace,
@@ -374,6 +395,7 @@ function renderTemplate(
   keys: readonly string[],
   docs: readonly MarkdownDocument[],
   lead = false,
+  titleLevel = 1,
 ): string {
   const out: string[] = [];
   const data: Record<string, unknown> = {};
@@ -381,13 +403,17 @@ function renderTemplate(
   if (summary.from === 'front-matter') data[summary.key] = SUMMARY_PLACEHOLDER;
   for (const key of keys) data[key] = emptyValue(key, docs);
   if (Object.keys(data).length > 0) out.push(`---\n${stringify(data, { lineWidth: 0 })}---`);
-  if (title === 'heading') out.push(`# ${TITLE_PLACEHOLDER}`);
+  if (title === 'heading') out.push(`${'#'.repeat(titleLevel)} ${TITLE_PLACEHOLDER}`);
   if (summary.from === 'blockquote') out.push(`> ${SUMMARY_PLACEHOLDER}`);
   if (lead) out.push('[A paragraph that introduces the pattern.]');
-  // (Patterns that share no section most of them have — every one optional — write sections of their
-  // own beside these: none of theirs is "unknown".)
-  if (sections.length > 0 && sections.every((s) => s.optional))
-    out.push('<!-- The patterns of this catalog write sections of their own beside these, which are all optional: add sections as needed. -->');
+  // (The patterns write sections of their own beside the ones most of them share — those are what a
+  // derived template is —: none of theirs is "unknown".)
+  if (sections.length > 0)
+    out.push(
+      sections.every((s) => s.optional)
+        ? '<!-- The patterns of this catalog write sections of their own beside these, which are all optional: add sections as needed. -->'
+        : '<!-- The patterns of this catalog write sections of their own beside these: add sections as needed. -->',
+    );
   const visit = (section: DerivedSection): void => {
     out.push(`${'#'.repeat(section.level)} ${section.heading}${section.optional ? ' (optional)' : ''}`);
     const name = foldText(section.heading);

@@ -914,6 +914,48 @@ describe('patternbook init --adopt', () => {
     }
   });
 
+  it('documents titled by an H2 (underlined with dashes) over `###` sections: the derived template keeps that layout — its sections the `###` ones, the title an H2 — and lint reads the titles', async () => {
+    const card = (name: string, extra = '') =>
+      `Practice: *${name}*\n------------------\n\n### Motivation\n\nWhy ${name}.\n\n### Usage\n\nWhen to use ${name}.\n\n### Tools\n\nWhat helps.${extra}\n`;
+    const dir = await tempCatalog({
+      'story-splitting.md': card('Story Splitting'),
+      'event-storming.md': card('Event Storming'),
+      'crc-cards.md': card('CRC Cards'),
+      'quality-scenarios.md': card('Quality Scenarios', '\n\n### Origins\n\nA book.'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('title: the first heading, an H2 over `###` sections (4 of 4)');
+    const template = await readFile(path.join(dir, 'templates/pattern.md'), 'utf8');
+    expect(template).toMatch(/^## \[Pattern Title\]\n/);
+    expect(template).toContain('### Motivation');
+    expect(template).toContain('### Tools');
+    expect(errorsOf(await lintFindings(dir))).toEqual([]);
+    const titles = await runCli(['export', dir, '-f', 'json'], REPO);
+    expect((JSON.parse(titles.stdout) as { patterns: { title: string }[] }).patterns.map((p) => p.title).sort()).toEqual([
+      'Practice: CRC Cards',
+      'Practice: Event Storming',
+      'Practice: Quality Scenarios',
+      'Practice: Story Splitting',
+    ]);
+  });
+
+  it('a derived template lets the patterns keep sections of their own beside the ones most of them share: no unknown-section warning for each', async () => {
+    const stack = (name: string, own: string) =>
+      `# ${name}\n\nThe ${name} stack in short.\n\n## ${own}\n\nWhat is in it.\n\n## Available Versions\n\nTypeScript and Python.\n`;
+    const dir = await tempCatalog({
+      'big-fan/README.md': stack('Big Fan', 'What Is Included'),
+      'bucket-site/README.md': stack('Bucket Site', 'Architecture'),
+      'scheduled-job/README.md': stack('Scheduled Job', 'How It Works'),
+      'queue-worker/README.md': stack('Queue Worker', 'Useful Commands'),
+    });
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toContain('## Available Versions');
+    const findings = await lintFindings(dir);
+    expect(findings.filter((f) => f.rule === 'unknown-section')).toEqual([]);
+  });
+
   it('patterns that open with text of their own under the title get a derived template with a paragraph there: that text is no missing first section', async () => {
     const herb = (name: string, traits = true) =>
       `# ${name}\n\n${name} is a herb for the kitchen garden, grown from cuttings.\n\n${traits ? '## Traits\n\nHardy.\n\n' : ''}## Care\n\nWater weekly.\n`;
@@ -927,7 +969,7 @@ describe('patternbook init --adopt', () => {
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
     expect(await readFile(path.join(dir, 'templates/pattern.md'), 'utf8')).toMatch(
-      /^# \[Pattern Title\]\n\n\[A paragraph that introduces the pattern\.\]\n\n## Traits\n/,
+      /^# \[Pattern Title\]\n\n\[A paragraph that introduces the pattern\.\]\n\n<!-- The patterns of this catalog write sections of their own beside these: add sections as needed\. -->\n\n## Traits\n/,
     );
     const fixed = await runCli(['lint', dir, '--fix'], REPO);
     expect(fixed.code).toBeLessThan(2);

@@ -65,7 +65,7 @@ function printAdoption(ctx: CommandContext, r: AdoptResult, shown: (file: string
     visit(d.sections, 0);
     if (d.sections.length === 0) ctx.out(`             sections: none (the patterns share no section, so each writes its own and none is asked for)`);
     ctx.out(
-      `             title: ${d.title.from === 'none' ? 'none (most patterns have none)' : `${d.title.from === 'heading' ? 'the H1' : d.title.from === 'front-matter' ? 'front matter `title`' : 'the line under `## Title`'} (${n(d.title.count)} of ${n(d.of)}${r.comparison.title?.setting.recommended ? '; recommended: a missing one is a warning' : ''})`}`,
+      `             title: ${d.title.from === 'none' ? 'none (most patterns have none)' : `${d.title.from === 'heading' ? (d.title.level === 2 ? 'the first heading, an H2 over `###` sections' : 'the H1') : d.title.from === 'front-matter' ? 'front matter `title`' : 'the line under `## Title`'} (${n(d.title.count)} of ${n(d.of)}${r.comparison.title?.setting.recommended ? '; recommended: a missing one is a warning' : ''})`}`,
     );
     ctx.out(
       `             summary: ${d.summary.from === 'none' ? 'the first paragraph (no place most patterns share)' : `${d.summary.from === 'blockquote' ? 'a blockquote after the title' : d.summary.from === 'front-matter' ? `front matter \`${d.summary.key}\`` : `the section \`${d.summary.name}\``} (${n(d.summary.count)} of ${n(d.of)})`}`,
