@@ -12,7 +12,7 @@ import { countWords, endsSentence } from '../markdown/words.js';
 import { extendsName, variantKey } from '../template/heading-variants.js';
 import { bodyFields, NAME_FIELD } from '../template/body-fields.js';
 import { foldHeading, foldText, withoutNumbering } from '../template/normalize.js';
-import type { SummarySpec, TemplateSchema, TemplateSection, TitleSpec } from '../template/types.js';
+import type { SummarySpec, TemplateSchema, TemplateSection, TitleShape, TitleSpec } from '../template/types.js';
 import { flattenSections } from '../template/walk.js';
 import { SUMMARY_KEYS } from '../template/load-template.js';
 import { decodeUtf8 } from '../util/text-file.js';
@@ -554,7 +554,8 @@ function readTitle(
   if (value && fields?.range && !blankValue(value)) return { text: value, from: 'paragraph', range: fields.range };
   if (labelled) return labelled;
   // (Or its first line, plain text, where the template opens with a title heading: the title line without its `#`.)
-  const plain = spec.from === 'heading' && !doc.title ? plainTitleLine(doc) : undefined;
+  // (Or above a first H1 that only names a part, `# Abstract`, where the document writes its sections as H1s.)
+  const plain = spec.from === 'heading' && (!doc.title || h1IsAPart) ? plainTitleLine(doc, spec.shape) : undefined;
   if (plain) return plain;
   // A line of bold text alone above that H1 (`**RP-12: Batch export**`, then `# Meta`): the name, set in bold.
   const first = doc.preamble[0];
@@ -677,10 +678,14 @@ function aboveHeadings(doc: MarkdownDocument, block: Block): boolean {
  * paragraph, above a table of fields, a rule or the first heading — the
  * title line without its `#`. The title rule says so, with the fix.
  */
-function plainTitleLine(doc: MarkdownDocument): PatternText | undefined {
+function plainTitleLine(doc: MarkdownDocument, shape?: TitleShape): PatternText | undefined {
   const [first, next] = doc.preamble;
   if (first?.kind !== 'paragraph' || first.range.start.line !== first.range.end.line || !aboveHeadings(doc, first)) return undefined;
   const text = first.raw.trim();
+  // (In the shape the template gives its title line, fixed words and all — `Proposal: Support robot
+  // accounts` for `# Proposal: <Short Name>` —: that line without its `#`, whatever follows it.)
+  if (shape && !shape.any && text.length <= 120 && shape.matcher.test(foldHeading(first.text)) && !/\]\(|<\w/.test(text))
+    return { text: first.text, from: 'paragraph', range: first.range };
   const follows = next === undefined || !aboveHeadings(doc, next) || next.kind === 'table' || next.kind === 'hr';
   if (!follows || text.length > 80 || (text.match(/\p{L}/gu)?.length ?? 0) < 4 || /[.。!！?？:：;；,，]$/u.test(text)) return undefined;
   // (Not a label, `Status: Draft`; a note set in italics or a quote, `*Work in progress*`; a badge, a

@@ -29,7 +29,7 @@ interface TitleFindings {
  * a warning where this pattern alone has it (it may be the title of the
  * pattern the template was copied from), the error `error` where several do.
  */
-type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: true; era?: true; guess?: { sample: string; error: string } };
+type Finding = Report & { layout?: true; second?: true; own?: true; untitled?: true; era?: true; plainLine?: true; guess?: { sample: string; error: string } };
 
 /** Said of a finding that is a warning because the file may follow another template. */
 const LOOSE = ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)';
@@ -71,6 +71,14 @@ export default defineCatalogRule({
       return { count: all.filter((f) => f?.reports.some((r) => r.layout)).length, of: all.length };
     });
     const kept = layout.count >= 3 && layout.count * 10 >= layout.of;
+    // Patterns whose title is the title line without its `#` (`Proposal: Robot accounts` as plain text),
+    // where enough of the catalog writes it so (a tenth, three at least): a way of the catalog's, a
+    // warning that says how many.
+    const plainLines = memo('plain title lines', () => {
+      const all = catalog.patterns.filter((p) => p.movedTo === undefined).map((p) => collected<TitleFindings>(p));
+      return { count: all.filter((f) => f?.reports.some((r) => r.plainLine)).length, of: all.length };
+    });
+    const plainKept = plainLines.count >= 3 && plainLines.count * 10 >= plainLines.of;
     // Patterns with no title at all, where a good share of the catalog has none (a fifth, three at
     // least): the catalog does not keep one in each, whatever its template shows. A warning that says
     // how many; the site titles them by their file names.
@@ -94,7 +102,15 @@ export default defineCatalogRule({
       }
       return count;
     });
-    for (const { layout: older, second, own, untitled: none, guess, era, ...finding } of mine.reports) {
+    for (const { layout: older, second, own, untitled: none, guess, era, plainLine, ...finding } of mine.reports) {
+      if (plainLine && plainKept && !finding.warning) {
+        report({
+          ...finding,
+          warning: true,
+          message: `${finding.message} ${plainLines.count} of the catalog's ${plainLines.of} patterns write their title so: a warning.`,
+        });
+        continue;
+      }
       const sharing = guess ? (samples.get(guess.sample) ?? 0) : 0;
       const since = era && !finding.warning ? beforeTemplate() : undefined;
       if (since) {
@@ -267,7 +283,7 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
             ? `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title on line ${pattern.title.range.start.line} as plain text, \`${labelled.text}\`: make it \`${heading}\`.${loose ? LOOSE : ''}`
             : `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title as the \`${labelled.text}\` ${labelled.heading ? 'heading' : 'line'}: write it as \`${heading}\` at the top of the text.${loose ? LOOSE : ''}`,
           range: plainRange(pattern.title.range),
-          ...(plain ? { expected: heading } : {}),
+          ...(plain ? { expected: heading, plainLine: true as const } : {}),
           ...(loose ? { warning: true } : {}),
         });
       } else if (!cause && noSpace) {
@@ -278,6 +294,16 @@ function findings(pattern: Pattern, template: TemplateSchema, outline: OutlineMa
           expected: `${noSpace.hashes} ${noSpace.text}`,
           untitled: true as const,
           ...(loose || spec.recommended ? { warning: true } : {}),
+        });
+      } else if (cause && pattern.title?.from === 'paragraph' && labelOf(doc, pattern.title) && !labelOf(doc, pattern.title)!.heading) {
+        // (Its title line without its `#`, above sections written as H1s: `Proposal: Audit log` over `# Abstract`.)
+        const heading = `${'#'.repeat(spec.level ?? 1)} ${pattern.title.text}`;
+        report({
+          message: `The template opens each pattern with ${spec.level ? `a \`${'#'.repeat(spec.level)}\` title heading` : 'an H1'}; this file has its title on line ${pattern.title.range.start.line} as plain text, \`${labelOf(doc, pattern.title)!.text}\`, over sections written as H1s${(first ?? firstUp) ? ` (\`# ${(first ?? firstUp)!.text}\`…)` : ''}: make it \`${heading}\` and those sections \`##\`.${loose ? LOOSE : ''}`,
+          range: plainRange(pattern.title.range),
+          plainLine: true as const,
+          ...(first || firstUp ? { layout: true as const } : {}),
+          ...(loose ? { warning: true } : {}),
         });
       } else
         report({

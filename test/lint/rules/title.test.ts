@@ -889,3 +889,31 @@ describe('title: written a level down in a pattern older than the template', () 
     ]);
   });
 });
+
+describe('title: the title line without its `#`, in the template’s title shape', () => {
+  const template = '# Proposal: `<Short Name>`\n\nAuthor: `<Your Name>`\n\n## Abstract\n\nIn brief.\n\n## Background\n\nWhy.\n';
+  const plain = (name: string) => `Proposal: ${name}\n\nAuthor: Kim Lee\n\n## Abstract\n\n${name} in brief.\n\n## Background\n\nWhy ${name}.\n`;
+  it('is read as the title (its label line after it too), and where a tenth of the catalog writes it so, a warning that says how many', async () => {
+    const files: Record<string, string> = {
+      'templates/proposal.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/proposal.md', patterns: ['p/*.md'] }),
+      'p/robots.md': plain('Robot accounts'),
+      'p/quotas.md': plain('Project quotas'),
+      'p/tracing.md': plain('Distributed tracing'),
+      'p/audit.md': '# Proposal: Audit log\n\nAuthor: Ana Ruiz\n\n## Abstract\n\nAudit in brief.\n\n## Background\n\nWhy audit.\n',
+    };
+    const root = await tempCatalog(files);
+    const { loadCatalog } = await import('../../../src/catalog/load-catalog.js');
+    const catalog = await loadCatalog(root);
+    expect(Object.fromEntries(catalog.patterns.map((p) => [p.slug, p.title?.text]))).toEqual({
+      audit: 'Proposal: Audit log',
+      quotas: 'Proposal: Project quotas',
+      robots: 'Proposal: Robot accounts',
+      tracing: 'Proposal: Distributed tracing',
+    });
+    const report = await lint({ root, only: ['title'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toContain(
+      "p/robots.md warning The template opens each pattern with an H1; this file has its title on line 1 as plain text, `Proposal: Robot accounts`: make it `# Proposal: Robot accounts`. 3 of the catalog's 4 patterns write their title so: a warning.",
+    );
+  });
+});
