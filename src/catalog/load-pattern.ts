@@ -704,8 +704,8 @@ const PEOPLE_HEADING =
 /** A list item that is a field: `RFC PR: https://…`, `Tracking Issue: #12`. */
 const FIELD_ITEM = /^[\p{L}][\p{L} _()-]{0,30}:\s+\S/u;
 
-/** A document's number alone, as some catalogs title their documents: `NIP-26`, `KSP 01`, `RFC-0042`. */
-const IDENTIFIER = /^\p{L}{1,10}[-_ ]?\d+[a-z]?$/u;
+/** A document's number alone, as some catalogs title their documents: `NIP-26`, `KSP 01`, `RFC-0042`, a hex one `NIP-5A`. */
+const IDENTIFIER = /^\p{L}{1,10}[-_ ]?(?:\d+[a-z]?|[0-9A-F]{2,4})$/u;
 
 /** Words of a notice set above a document (`# Superseded!`, `# ⚠️ Deprecated`), never its name. */
 const NOTICE_WORDS = new Set([

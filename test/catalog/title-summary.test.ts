@@ -583,11 +583,14 @@ describe('title and summary: documents titled by their number', () => {
         'ksp-01.md':
           'KSP-01\n======\n\nBasic kettle handshake\n----------------------\n\n`draft` `mandatory` `optional` `relay`\n\nThis spec says how a kettle announces itself to a controller.\n\n## Errors\n\nIgnored.\n',
         'ksp-02.md': 'KSP-02\n======\n\nSome text first.\n\nWater levels\n------------\n\nThe kettle reports its water level every minute.\n',
+        // (A number in hexadecimal, as a catalog that ran out of decimal ones writes it.)
+        'ksp-5b.md': 'KSP-5B\n======\n\nSteam alarms\n------------\n\nThe kettle whistles when the water boils.\n',
       }),
     );
     expect(catalog.patterns.map((p) => [p.title?.text, p.summary?.text])).toEqual([
       ['KSP-01: Basic kettle handshake', 'This spec says how a kettle announces itself to a controller.'],
       ['KSP-02', 'The kettle reports its water level every minute.'],
+      ['KSP-5B: Steam alarms', 'The kettle whistles when the water boils.'],
     ]);
   });
 });
