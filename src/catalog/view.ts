@@ -67,6 +67,9 @@ export function displayTitle(pattern: Pick<PatternView, 'slug' | 'title' | 'show
   if (joined && !NO_NAME.test(rest)) return rest;
   const ident = pattern.title?.text.replace(/^`([^`]+)`$/, '$1');
   if (ident && !pattern.title!.sample && IDENTIFIER.test(ident)) return nameInWords(ident);
+  // (So is one by hyphens alone in a field of the document's header, `- Feature Name: nuke-return-this`,
+  // where the template asks for an identifier: as `rename_maybe_pointer` beside it is shown.)
+  if (ident && !pattern.title!.sample && pattern.title!.from === 'paragraph' && KEBAB_IDENTIFIER.test(ident)) return nameInWords(ident);
   // (Nor does a value that says there is none, `- Feature Name: N/A`.)
   if (pattern.title?.text && !pattern.title.sample && !NO_NAME.test(pattern.title.text.trim())) return pattern.title.text;
   return (!pattern.title && pattern.shownName) || nameInWords(pattern.slug);

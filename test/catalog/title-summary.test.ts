@@ -558,6 +558,12 @@ describe('the name shown for a title that says there is none', () => {
     }));
     expect(views.map((v) => displayTitle(v))).toEqual(['Better reflect', 'Retry budget', 'Nano cache', '0103 Page 3', 'Naming: the hard part']);
   });
+  it('an identifier of hyphens alone read from a field of the header (`- Feature Name: nuke-return-this`): in words, as one of underscores is; kept as a front matter title, the author’s', async () => {
+    const { displayTitle } = await import('../../src/catalog/view.js');
+    const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    expect(displayTitle({ slug: '0031-nuke', title: { text: 'nuke-return-this', from: 'paragraph', range } })).toBe('Nuke return this');
+    expect(displayTitle({ slug: '0032-mono', title: { text: 'time-monotonic', from: 'front-matter', range } })).toBe('time-monotonic');
+  });
   it('a heading that is the summary’s and the name together (`## Summary - Serve Pipeline`): the name', async () => {
     const { displayTitle } = await import('../../src/catalog/view.js');
     const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
