@@ -116,7 +116,9 @@ export function headingsInCode(code: CodeBlock): string[] {
  */
 export function leadBlock(doc: MarkdownDocument): Block | undefined {
   const titleEnd = doc.title?.range.end.line ?? 0;
-  const at = doc.preamble.findIndex((b) => b.range.start.line > titleEnd);
+  // (Not a comment for the author between them, `<!--Alternate names: …-->`: nothing a reader sees.)
+  const hidden = (b: Block) => b.kind === 'html' && /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(b.html);
+  const at = doc.preamble.findIndex((b) => b.range.start.line > titleEnd && !hidden(b));
   const first = doc.preamble[at];
   const next = doc.preamble[at + 1];
   const lead = first && next && isFieldList(first) ? next : first;

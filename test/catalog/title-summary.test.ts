@@ -1598,3 +1598,16 @@ describe('a summary section that holds the document’s contents', () => {
     ]);
   });
 });
+
+describe('summary: a quote under the title, a comment for the author between them', () => {
+  it('the quote is the summary, as without the comment', async () => {
+    const catalog = await loadCatalog(
+      await tempCatalog({
+        'patternbook.config.json': JSON.stringify({ patterns: ['*.md'] }),
+        'crc-card.md':
+          '# CRC Card\n\n<!-- Also known as: class card. -->\n\n> *A CRC card names a building block, what it does and whom it works with.*\n\n## Motivation\n\nDesign sessions need a shared vocabulary.\n',
+      }),
+    );
+    expect(catalog.patterns[0]!.summary).toMatchObject({ from: 'blockquote', text: expect.stringContaining('A CRC card names a building block') });
+  });
+});
