@@ -441,12 +441,14 @@ function withoutTocDirectives(tokens: Token[]): Token[] {
 
 /**
  * A site generator's markup on a line of its own — a Hugo shortcode (`{{< comingsoon >}}`,
- * `{{% notice tip %}}` … `{{% /notice %}}`) or a Liquid tag (`{% include banner.html %}`): the
+ * `{{% notice tip %}}` … `{{% /notice %}}`), a Liquid tag (`{% include banner.html %}`) or a Nunjucks
+ * call or value (`{{ example({ item: "addresses" }) }}`, `{{ page.banner }}`): the
  * generator draws something there, this page cannot, and the markup is no text to show. Left
  * out, the text between such lines stays. (Not a figure, `{{< figure src="…" >}}`: the image it
  * shows, see `figureImage`.)
  */
-const GENERATOR_LINE = /^\s*(?:\{\{[<%]-?\s*\/?(?!\s*figure\b)[\w./-]+(?:\s[^\n]*?)?-?[%>]\}\}|\{%-?\s*\w[^\n]*?-?%\})\s*$/;
+const GENERATOR_LINE =
+  /^\s*(?:\{\{[<%]-?\s*\/?(?!\s*figure\b)[\w./-]+(?:\s[^\n]*?)?-?[%>]\}\}|\{%-?\s*\w[^\n]*?-?%\}|\{\{-?\s*[A-Za-z_][\w.]*\s*(?:\([^\n]*\))?\s*(?:\|[^\n]*?)?-?\}\})\s*$/;
 
 /** Liquid's `{% raw %}` and `{% endraw %}` inside a line (`{% raw %}`{{ 7*7 }}`{% endraw %}`): they keep Jekyll off what they hold, and show nothing. */
 const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;

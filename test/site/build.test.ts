@@ -1170,12 +1170,12 @@ describe('patternbook build: footnotes', () => {
     expect(page).toContain('<blockquote>\n<p>A plain quote.</p>\n</blockquote>');
   });
 
-  it('leaves out a site generator’s markup on a line of its own (a Hugo shortcode, a Liquid tag), keeps the text between such lines, and shows a figure as its image', async () => {
+  it('leaves out a site generator’s markup on a line of its own (a Hugo shortcode, a Liquid tag, a Nunjucks call), keeps the text between such lines, and shows a figure as its image', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const dir = await tempCatalog({
       'docs/pools.png': png,
       'docs/bulkhead.md':
-        '# Bulkhead\n\nKeep failures in one pool.\n\n{{< comingsoon >}}\n\n{{% notice tip %}}\nSize each pool on its own.\n{{% /notice %}}\n\n{% include banner.html %}\n\n{{<wip>}}\n\n{{< figure src="pools.png" alt="Two pools" >}}\n\nText with {{< param "x" >}} in it.\n',
+        '# Bulkhead\n\nKeep failures in one pool.\n\n{{< comingsoon >}}\n\n{{% notice tip %}}\nSize each pool on its own.\n{{% /notice %}}\n\n{% include banner.html %}\n\n{{<wip>}}\n\n{{< figure src="pools.png" alt="Two pools" >}}\n\nText with {{< param "x" >}} in it.\n\n{{ example({ item: \"pools\", size: \"xl\" }) }}\n\nAfter the demo.\n\nA value {{ page.size }} in a sentence.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');
@@ -1188,6 +1188,10 @@ describe('patternbook build: footnotes', () => {
     expect(body).toMatch(/<p><img src="[^"]*pools\.png" alt="Two pools"[^>]*><\/p>/);
     // (Within a sentence it is left as written: what it stands for is unknown here.)
     expect(body).toContain('<p>Text with {{&lt; param "x" &gt;}} in it.</p>');
+    // (A Nunjucks call alone on its line, a live demo the generator draws: left out; a value within a sentence stays.)
+    expect(body).not.toContain('example(');
+    expect(body).toContain('<p>After the demo.</p>');
+    expect(body).toContain('<p>A value {{ page.size }} in a sentence.</p>');
   });
 
   it('leaves out Liquid’s `{% raw %}` and `{% endraw %}` within a sentence and on lines of their own, and keeps what they hold', async () => {
