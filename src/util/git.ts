@@ -150,17 +150,20 @@ function passOn(times: Map<string, number>, moves: ReadonlyMap<string, string[]>
 export function firstCommit(file: string): { text: string; time: number } | undefined {
   const dir = path.dirname(path.resolve(file));
   if (!fullHistory(dir)) return undefined;
-  const first = ownCommits(dir, path.basename(file)).at(-1);
-  if (!first || first.deleted) return undefined;
+  const first = ownCommits(dir, path.basename(file))
+    .filter((c) => !c.deleted)
+    .at(-1);
+  if (!first) return undefined;
   // (The name is from the repository's root: read from there.)
   const text = tryGit(dir, ['show', `${first.sha}:${first.name}`]);
   return text === undefined ? undefined : { text, time: first.time };
 }
 
 /**
- * The commits of a file's own history, newest first, followed through renames and up to the one
- * that made it — added, or copied from another file (which `git log --follow` would go on through,
- * into the history of the file it was copied from) —, with its name at each.
+ * The commits of a file's own history, newest first, followed through renames (and deletions: a
+ * path added again) up to its first version — or to the commit that made it a copy of another file,
+ * past which `git log --follow` would go on into the history of the file it was copied from —, with
+ * its name at each.
  */
 function ownCommits(dir: string, base: string): { sha: string; time: number; name: string; deleted?: true }[] {
   const lines = (followed(dir, ['--format=%x00%H %ct', '--name-status', '--', base]) ?? '').split('\n').filter(Boolean);
@@ -172,7 +175,8 @@ function ownCommits(dir: string, base: string): { sha: string; time: number; nam
     if (!status || status.startsWith('\0') || !from) continue;
     const name = to ?? from;
     commits.push({ sha: sha!, time: Number(seconds) * 1000, name, ...(status === 'D' ? { deleted: true as const } : {}) });
-    if (status === 'A' || status.startsWith('C')) break;
+    // (Added, it may have been deleted and added again before: its history goes on at that path.)
+    if (status.startsWith('C')) break;
   }
   return commits;
 }

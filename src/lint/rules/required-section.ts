@@ -207,7 +207,8 @@ export default defineCatalogRule({
       if (era?.patterns.has(pattern.path) && !finding.warning) {
         // Written before the template asked for it: a warning, and nothing inserted into a record kept as it was.
         const { fix: _, ...rest } = finding;
-        const why = era.known ? era.reason : `The template gained it after these patterns were written, likely: ${era.reason}`;
+        const guess = era.guessed?.patterns.has(pattern.path) ? era.guessed.reason : undefined;
+        const why = era.known && !guess ? era.reason : `The template gained it after these patterns were written, likely: ${guess ?? era.reason}`;
         report({ ...rest, warning: true, message: `${finding.message} ${why}. A warning.` });
         continue;
       }
@@ -456,11 +457,13 @@ function hadFromTheStart(
     const era = eras.get(id);
     // (Dated by the date it gives itself, `November 2013` under its title, where git has it later: imported or moved since.)
     const dated = older.some((p) => committed(p) >= gained);
-    // (Those the catalog's numbering alone counts among the older, `gainedLater`'s, where git tells when
-    // they were written: by that, not by their number — one written after the template gained it lacks it.)
-    const byNumber = [...(era?.patterns ?? [])].filter((p) => !older.includes(p) && written(p) === Infinity);
+    // (Those the catalog's numbering alone counts among the older, `gainedLater`'s: of the era still —
+    // a proposal is written before it is merged —, but said with that reason, which is a guess, not
+    // with git's, which their history contradicts.)
+    const byNumber = [...(era?.patterns ?? [])].filter((p) => !older.includes(p));
     out.set(id, {
       patterns: new Set([...older, ...byNumber]),
+      ...(era && byNumber.length > 0 ? { guessed: { patterns: new Set(byNumber), reason: era.reason } } : {}),
       reason: dated
         ? `The template gained it on ${date}, after this pattern was written (its git history, or the date it gives itself)`
         : `The template gained it on ${date}, after this pattern was committed (its git history)`,
@@ -562,6 +565,8 @@ interface Era {
   reason: string;
   /** Told by the template's git history, not guessed: `reason` is the whole sentence. */
   known?: true;
+  /** Patterns of the era by the catalog's numbering alone (git has them written later): the guess's reason, said as one. */
+  guessed?: { patterns: Set<string>; reason: string };
 }
 
 /** Of a catalog's patterns, at least this many must lack a section before its absence is read as their era's. */
