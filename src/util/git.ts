@@ -166,17 +166,30 @@ export function firstCommit(file: string): { text: string; time: number } | unde
  * its name at each.
  */
 function ownCommits(dir: string, base: string): { sha: string; time: number; name: string; deleted?: true }[] {
-  const lines = (followed(dir, ['--format=%x00%H %ct', '--name-status', '--', base]) ?? '').split('\n').filter(Boolean);
+  const parse = (out: string | undefined) => {
+    const lines = (out ?? '').split('\n').filter(Boolean);
+    const found: { sha: string; time: number; name: string; status: string }[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]!.startsWith('\0')) continue;
+      const [sha, seconds] = lines[i]!.slice(1).split(' ');
+      const [status, from, to] = (lines[i + 1] ?? '').split('\t');
+      if (!status || status.startsWith('\0') || !from) continue;
+      found.push({ sha: sha!, time: Number(seconds) * 1000, name: to ?? from, status });
+    }
+    return found;
+  };
   const commits: { sha: string; time: number; name: string; deleted?: true }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('\0')) continue;
-    const [sha, seconds] = lines[i]!.slice(1).split(' ');
-    const [status, from, to] = (lines[i + 1] ?? '').split('\t');
-    if (!status || status.startsWith('\0') || !from) continue;
-    const name = to ?? from;
-    commits.push({ sha: sha!, time: Number(seconds) * 1000, name, ...(status === 'D' ? { deleted: true as const } : {}) });
-    // (Added, it may have been deleted and added again before: its history goes on at that path.)
-    if (status.startsWith('C')) break;
+  const push = (c: { sha: string; time: number; name: string; status: string }) =>
+    commits.push({ sha: c.sha, time: c.time, name: c.name, ...(c.status === 'D' ? { deleted: true as const } : {}) });
+  for (const c of parse(followed(dir, ['--format=%x00%H %ct', '--name-status', '--', base]))) {
+    push(c);
+    if (!c.status.startsWith('C')) continue;
+    // (Made a copy of another file there: its history before is that path's own, if it has one — a
+    // rewrite git took for a copy of a file it came to resemble, or the path deleted and made again —,
+    // never the other file's. With none, the copy is its first version.)
+    for (const earlier of parse(tryGit(dir, ['log', '--no-renames', '--format=%x00%H %ct', '--name-status', `${c.sha}^@`, '--', `:(top,literal)${c.name}`])))
+      push(earlier);
+    break;
   }
   return commits;
 }

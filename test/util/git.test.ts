@@ -78,3 +78,17 @@ describe('a template made as a copy of a document', () => {
     expect(committedVersions(file).map((v) => v.time)).toEqual([Date.parse('2021-05-01T10:00:00Z'), Date.parse('2022-01-01T10:00:00Z')]);
   });
 });
+
+describe('a template deleted, then made again as a copy of a document', () => {
+  it('keeps its own history at its path (its first version then), never the document’s', async () => {
+    const doc = '# Lamps\n\n## Context\n\nWhy lamps.\n\n## Decision\n\nGas lamps.\n\n## Consequences\n\nBrighter streets.\n';
+    const dir = await tempCatalog({ 'docs/template.md': '# [Title]\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n' });
+    commitAllAt(dir, '2019-01-01T10:00:00Z', 'template');
+    await rm(path.join(dir, 'docs', 'template.md'));
+    await writeFile(path.join(dir, 'docs', '0001-lamps.md'), doc);
+    commitAllAt(dir, '2020-01-01T10:00:00Z', 'first record, template gone');
+    await writeFile(path.join(dir, 'docs', 'template.md'), doc.replace('# Lamps', '# [Title]'));
+    commitAllAt(dir, '2021-01-01T10:00:00Z', 'template again, from the record');
+    expect(firstCommit(path.join(dir, 'docs', 'template.md'))?.time).toBe(Date.parse('2019-01-01T10:00:00Z'));
+  });
+});
