@@ -89,10 +89,10 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
     const from = bodies.findIndex((v) => MANDATE.test(v.body!));
     return from > 0 ? bodies[from]!.time : at;
   };
-  // (A date a pattern gives itself, `Start Date: 2024-01-30`, is a day: some time that day, so not
-  // before a template first committed at 11:26 on it.)
+  // (A date a pattern gives itself, `Created: Jun 29, 2021`, is a day, read as its start: written the
+  // day the template was first committed, it may have come first — the benefit of the doubt.)
   const written = (rel: string, declared?: number) => {
-    const t = Math.min(added(rel) ?? Infinity, declared !== undefined ? declared + DAY - 1 : Infinity);
+    const t = Math.min(added(rel) ?? Infinity, declared ?? Infinity);
     return t === Infinity ? undefined : t;
   };
   return {
@@ -151,8 +151,6 @@ function headingText(raw: string): string {
 
 /** A line that is an ATX heading, its text in group 1 (closing `#`s left off). */
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** A sentence of a section's guidance that every document must have it: `All proposals must now have this section`, `This section is mandatory`. */
 const MANDATE =
