@@ -1,7 +1,6 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
-import { declaredDate } from '../../catalog/declared-date.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
 import type { PatternView } from '../../catalog/types.js';
@@ -41,10 +40,7 @@ export default defineCatalogRule({
         const inRemoved = path && removed.some((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
         return inRemoved ? { ...left, lineText: pattern.document.lines.lineText(left.range.start.line) } : left;
       });
-    // (The date the pattern gives itself, for one older than the template: see `check`.)
-    const declared = all.leftovers.length > 0 ? declaredDate(pattern) : undefined;
-    const dated = declared !== undefined ? { ...all, declared } : all;
-    return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...dated, loose: true } : dated;
+    return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
   },
   check({ pattern, catalog, index, collected, memo, report }) {
     const found = collected<Found>(pattern);
@@ -96,17 +92,18 @@ export default defineCatalogRule({
     }
     // A draft may still hold what is to be written (`TBD`): said, as a warning, until its status moves on.
     const draft = isDraft(pattern, catalog.config, catalog.templates.for(pattern.path));
-    // A pattern written before the template's first version (its git history, or the date it gives
-    // itself) held that text before there was a template to leave it: the template took its words from
+    // A pattern committed before the template's first version held that text before there was a template to leave it: the template took its words from
     // there (`XLS-0001`, whose definitions of the sections the template quotes as its guidance), or they
     // meet by chance. Said, as a warning.
+    // (Committed before it, by git: a date the pattern gives itself says when its draft began — maybe
+    // from a template of another catalog's, the text the same —, not that the template came after.)
     const history = index.templateHistory(catalog.templates.for(pattern.path));
-    const written = history?.written(pattern.path, found.declared);
+    const written = history?.added(pattern.path);
     const older = history && written !== undefined && written < history.first ? new Date(history.first).toISOString().slice(0, 10) : undefined;
     const stage = draft
       ? ` (A draft: a warning until its status moves on.)`
       : older
-        ? ` (This pattern was written before the template's first version, of ${older}: the template may have taken these words from it. A warning.)`
+        ? ` (This pattern was committed before the template's first version, of ${older} (its git history): the template may have taken these words from it. A warning.)`
         : found.loose
           ? ' (This file has under half of the template’s sections: it may follow another template, so this is a warning.)'
           : '';
@@ -177,7 +174,7 @@ export default defineCatalogRule({
 });
 
 /** What `collect` keeps of a pattern: the template text it holds, and what `check` needs to judge it. */
-type Found = TemplateTextFound & { loose?: true; declared?: number };
+type Found = TemplateTextFound & { loose?: true };
 
 /**
  * For a template section's path, the reason to say what is left in it as a warning when the

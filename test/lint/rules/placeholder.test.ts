@@ -1953,7 +1953,7 @@ describe('placeholder: template text in a pattern older than the template', () =
     gitAt(root, '2021-05-01T00:00:00Z', 'commit', '-qm', 'template');
     const report = await lint({ root, only: ['placeholder'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`))).toEqual([
-      "std/0001-process.md warning Template text left in `## Testing`: “Describe how the change is tested before it ships.”. Replace it with this pattern's own content. (This pattern was written before the template's first version, of 2021-05-01: the template may have taken these words from it. A warning.)",
+      "std/0001-process.md warning Template text left in `## Testing`: “Describe how the change is tested before it ships.”. Replace it with this pattern's own content. (This pattern was committed before the template's first version, of 2021-05-01 (its git history): the template may have taken these words from it. A warning.)",
       "std/0002-cache.md error Template text left in `## Testing`: “Describe how the change is tested before it ships.”. Replace it with this pattern's own content.",
     ]);
   });
