@@ -1175,7 +1175,7 @@ describe('patternbook build: footnotes', () => {
     const dir = await tempCatalog({
       'docs/pools.png': png,
       'docs/bulkhead.md':
-        '# Bulkhead\n\nKeep failures in one pool.\n\n{{< comingsoon >}}\n\n{{% notice tip %}}\nSize each pool on its own.\n{{% /notice %}}\n\n{% include banner.html %}\n\n{{<wip>}}\n\n{{< figure src="pools.png" alt="Two pools" >}}\n\nText with {{< param "x" >}} in it.\n\n{{ example({ item: \"pools\", size: \"xl\" }) }}\n\nAfter the demo.\n\nA value {{ page.size }} in a sentence.\n',
+        '# Bulkhead\n\nKeep failures in one pool.\n\n{{< comingsoon >}}\n\n{{% notice tip %}}\nSize each pool on its own.\n{{% /notice %}}\n\n{% include banner.html %}\n\n{{<wip>}}\n\n{{< figure src="pools.png" alt="Two pools" >}}\n\nText with {{< param "x" >}} in it.\n\n{{ example({ item: "pools", size: "xl" }) }}\n\nAfter the demo.\n\nA value {{ page.size }} in a sentence.\n',
       'patternbook.config.json': JSON.stringify({ patterns: ['docs/*.md'] }),
     });
     const out = path.join(dir, '_site');
