@@ -128,18 +128,12 @@ const SERVED_FOLDERS = ['public', 'static'];
  * 12 s to 27 s with a listing and a look into every folder for each broken link).
  */
 function nestedServedFolders(dir: string): string[] {
-  const now = Date.now();
-  const kept = nestedCache.get(dir);
-  if (kept && now - kept.at < NESTED_CACHE_MS) return kept.folders;
-  let folders: string[] = [];
-  try {
-    let names = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-      .map((e) => e.name);
+  return remembered(nestedCache, dir, () => {
+    let names = folderNames(dir);
     // A folder of many folders holds the documents (a pattern's folder is no site project): only
     // the names site projects are given are looked into (a 10,000-pattern catalog: 136 ms a listing).
     if (names.length > MANY_FOLDERS) names = names.filter((name) => SITE_PROJECT.test(name));
-    folders = names
+    return [...names]
       .sort()
       .flatMap((name) => SERVED_FOLDERS.map((folder) => path.join(name, folder)))
       .filter((rel) => {
@@ -149,12 +143,34 @@ function nestedServedFolders(dir: string): string[] {
           return false;
         }
       });
-  } catch {
-    folders = [];
-  }
-  if (nestedCache.size > 1000) nestedCache.clear();
-  nestedCache.set(dir, { at: now, folders });
-  return folders;
+  });
+}
+
+/** A folder's own sub-folders by name (no dot-folder, no `node_modules`, no symbolic link), listed once a while (see `remembered`). */
+function folderNames(dir: string): string[] {
+  return remembered(folderCache, dir, () => {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+        .map((e) => e.name);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * What `make` gives for `key`, kept for `NESTED_CACHE_MS` (long enough for one lint or build, short
+ * enough for `dev` to see a change); a cache of more than a thousand keys starts again.
+ */
+function remembered<T>(cache: Map<string, { at: number; value: T }>, key: string, make: () => T): T {
+  const now = Date.now();
+  const kept = cache.get(key);
+  if (kept && now - kept.at < NESTED_CACHE_MS) return kept.value;
+  const value = make();
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, { at: now, value });
+  return value;
 }
 
 /**
@@ -292,7 +308,9 @@ const SITE_PROJECT = /^(?:website|site|www|web|docs?|documentation|book|hugo|doc
 
 /** See `nestedServedFolders`: long enough for one lint or build, short enough for `dev` to see a folder added. */
 const NESTED_CACHE_MS = 5000;
-const nestedCache = new Map<string, { at: number; folders: string[] }>();
+const nestedCache = new Map<string, { at: number; value: string[] }>();
+const folderCache = new Map<string, { at: number; value: string[] }>();
+const builtPageCache = new Map<string, { at: number; value: string }>();
 
 /** A file found by reading a path as a published site reads it, from its root (see `fromSiteRoot`). */
 export interface SiteRootFile {
@@ -467,41 +485,21 @@ export function fromBuiltPage(url: string, fromFile: string, root: string): Buil
   return undefined;
 }
 
-/** A folder's own sub-folders (no dot-folder, no `node_modules`), listed once a run (see `NESTED_CACHE_MS`); none past `MANY_FOLDERS`. */
+/** A folder's own sub-folders (see `folderNames`); none past `MANY_FOLDERS` (a folder of the patterns' own). */
 function subfolders(dir: string): string[] {
-  const now = Date.now();
-  const cached = subfolderCache.get(dir);
-  if (cached && now - cached.at < NESTED_CACHE_MS) return cached.folders;
-  let folders: string[] = [];
-  try {
-    folders = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-      .map((e) => e.name);
-  } catch {
-    folders = [];
-  }
-  if (folders.length > MANY_FOLDERS) folders = [];
-  subfolderCache.set(dir, { at: now, folders });
-  return folders;
+  const names = folderNames(dir);
+  return names.length > MANY_FOLDERS ? [] : names;
 }
-const subfolderCache = new Map<string, { at: number; folders: string[] }>();
-const builtPageCache = new Map<string, { at: number; text: string }>();
 
 /** Whether a built page holds `written` as an attribute's value (`src="images/x.png"`, `href='…'`). */
 function mentions(page: string, written: string): boolean {
-  const now = Date.now();
-  let cached = builtPageCache.get(page);
-  if (!cached || now - cached.at >= NESTED_CACHE_MS) {
-    let text = '';
+  const text = remembered(builtPageCache, page, () => {
     try {
-      text = readFileSync(page, 'utf8');
+      return readFileSync(page, 'utf8');
     } catch {
-      text = '';
+      return '';
     }
-    cached = { at: now, text };
-    builtPageCache.set(page, cached);
-  }
-  const { text } = cached;
+  });
   const escaped = written.replace(/&/g, '&amp;');
   return [written, escaped].some((w) => text.includes(`"${w}"`) || text.includes(`'${w}'`));
 }
