@@ -107,6 +107,12 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
   return {
     url: `http://${shown}:${port}${base}`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Stopping means stopping: no more connections, and those open end now. (A browser's keep-alive
+    // socket, or a request cut off half-sent, would otherwise keep `close` waiting on the client.)
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

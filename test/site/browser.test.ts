@@ -191,7 +191,8 @@ describe.skipIf(!available)('the built site in Chromium', () => {
     await cp(path.join(REPO, 'examples/catalog'), dir, { recursive: true, filter: (src) => !src.includes('_site') });
     // (The full build after a quiet moment brings the catalog-wide findings, the placeholder's
     // among them: soon after the quick rebuild, so that a loaded machine keeps within the time.)
-    const dev = await startDev({ root: dir, settleMs: 500 });
+    let fullBuilds = 0;
+    const dev = await startDev({ root: dir, settleMs: 500, onBuild: (b) => void (b.ok && !b.quick && fullBuilds++) });
     try {
       const { page, errors } = await open(`${dev.url}patterns/saga/`);
       await page
@@ -215,6 +216,10 @@ describe.skipIf(!available)('the built site in Chromium', () => {
 
       // A broken file (a half-typed edit: its front matter's closing line deleted): the last good
       // page stays, the error shows; the server still answers.
+      // (Saved once the full build after the quiet moment is done — the second full build —, so that
+      // no build reads the file half-written: truncated to nothing, it would load as an empty pattern,
+      // and that page would be the last good one.)
+      await expect.poll(() => fullBuilds, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
       const again = page.waitForEvent('load');
       expect(original.match(/^---$/gm)).toHaveLength(2);
       await writeFile(file, original.replace(/^(---\n[\s\S]*?\n)---\n/, '$1'));

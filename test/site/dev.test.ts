@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { get } from 'node:http';
+import { connect as connect_, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,4 +117,33 @@ describe('patternbook dev', () => {
     // Killed by the timeout (signal set, no exit status) when something kept it alive.
     expect([run.signal, run.status]).toEqual([null, 0]);
   }, 40_000);
+
+  it('closes at once while a browser still holds connections: an idle keep-alive one and a request half sent', async () => {
+    const root = path.join(await mkdtemp(path.join(tmpdir(), 'pb-dev-sockets-')), 'catalog');
+    await cp(path.join(REPO, 'examples', 'catalog'), root, { recursive: true });
+    const dev = await startDev({ root, settleMs: 3600000 });
+    const { port } = new URL(dev.url);
+    const sockets: Socket[] = [];
+    const connect = () =>
+      new Promise<Socket>((resolve) => {
+        const socket = connect_({ host: '127.0.0.1', port: Number(port) }, () => resolve(socket));
+        socket.on('error', () => undefined);
+        sockets.push(socket);
+      });
+    try {
+      // A page loaded over a keep-alive connection the browser keeps for the next one…
+      const idle = await connect();
+      const answered = new Promise<string>((resolve) => idle.once('data', (d) => resolve(String(d))));
+      idle.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+      expect(await answered).toMatch(/^HTTP\/1\.1 200/);
+      // …and a request whose headers never end (a tab closed mid-request).
+      (await connect()).write('GET /patterns/saga/ HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      const closed = await Promise.race([dev.close().then(() => 'closed'), new Promise((r) => setTimeout(r, 5_000, 'still waiting'))]);
+      expect(closed).toBe('closed');
+      // (The server ended both: the client sees each end as it arrives.)
+      await expect.poll(() => sockets.every((s) => s.readableEnded || s.destroyed)).toBe(true);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+  }, 20_000);
 });
