@@ -1017,6 +1017,13 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   const own = templateBody === undefined ? undefined : texts.filter((b) => !ofTemplate(b));
   if (own && own.length === 0 && texts.length > 0) return undefined;
   const first = own ? own[0] : keptSample(texts[0]) && texts.length > 1 ? texts[1] : texts[0];
+  // (A sentence ending in its code, `Change the return type from:` over the signature, before any
+  // paragraph of its own: that sentence with the code's line.)
+  if (asSummary && blocks) {
+    const at = blocks.findIndex((_, i) => codeLed(blocks!, i) !== undefined);
+    const led = at >= 0 && (!first || blocks.indexOf(first) > at) ? codeLed(blocks, at) : undefined;
+    if (led) return { text: led.text, from: 'section', range: led.range };
+  }
   if (asSummary && blocks && first) {
     // The paragraph that leads into the list right after it (`There are two kinds of users of the
     // tool:`), or the one right before the list found first: the lead, with the list's gist.
@@ -1170,10 +1177,11 @@ function firstProse(
   const titleEnd = doc.title?.range.end.line ?? 0;
   const apart = (range: Range, other: Range | undefined) => !other || range.start.line > other.end.line || range.end.line < other.start.line;
   const outside = (range: Range) => range.start.line > titleEnd && apart(range, skip) && apart(range, fieldsAt);
-  const find = (pick: (block: Block, next: Block | undefined, section: Section | undefined) => { text: string; range: Range } | undefined) => {
+  const ledByCode = (blocks: readonly Block[], i: number) => (outside(blocks[i]!.range) ? codeLed(blocks, i) : undefined);
+  const find = (pick: (block: Block, next: Block | undefined, section: Section | undefined) => { text: string; range: Range } | undefined, led = false) => {
     const inBlocks = (blocks: readonly Block[], section?: Section) => {
       for (let i = 0; i < blocks.length; i++) {
-        const found = pick(wordsBesideImages(doc, blocks[i]!), blocks[i + 1], section);
+        const found = pick(wordsBesideImages(doc, blocks[i]!), blocks[i + 1], section) ?? (led ? ledByCode(blocks, i) : undefined);
         if (found) return found;
       }
       return undefined;
@@ -1268,7 +1276,7 @@ function firstProse(
     );
     return gist ? { text: gist, range: { start: b.range.start, end: next.range.end } } : undefined;
   };
-  const found = find((b, next, section) => (prose(b) && !whollyEmphasised(b.raw) ? b : ledList(b, next, section)));
+  const found = find((b, next, section) => (prose(b) && !whollyEmphasised(b.raw) ? b : ledList(b, next, section)), true);
   const setApart = doc.preamble.map((b) => wordsBesideImages(doc, b)).find((b) => prose(b) && whollyEmphasised(b.raw));
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
   return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));
@@ -1364,6 +1372,28 @@ function isLeadIn(text: string): boolean {
   const trimmed = text.trim();
   // (Or `：`, the colon of Chinese and Japanese.)
   return /[:：]$/.test(trimmed) && countWords(trimmed) < 12;
+}
+
+/**
+ * A sentence that ends in the code set under it: `Change the return type of \`line\` from:` over a
+ * one-line block, `to return \`String iso^\` instead:` over another. Read with the code's line, each such
+ * pair in a row, it says what the document does; the lead alone says nothing (see `isLeadIn`). A block
+ * of several lines is an example, not the sentence's end: no text.
+ */
+function codeLed(blocks: readonly Block[], at: number): { text: string; range: Range } | undefined {
+  const parts: string[] = [];
+  let end: Range | undefined;
+  for (let i = at; i + 1 < blocks.length; i += 2) {
+    const lead = blocks[i]!;
+    const code = blocks[i + 1]!;
+    if (lead.kind !== 'paragraph' || code.kind !== 'code' || !/[:：]\s*$/.test(lead.text) || saidAside(lead.text) || isNotice(lead.text)) break;
+    const lines = code.code.content.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length !== 1 || lines[0]!.trim().length > 80 || EXAMPLES.test(lead.text.trim()) || RECORD_LABEL.test(lead.text)) break;
+    parts.push(`${lead.text.trim()} ${lines[0]!.trim()}`);
+    end = code.range;
+  }
+  const text = parts.join(' ');
+  return end && countWords(text) >= 4 ? { text, range: { start: blocks[at]!.range.start, end: end.end } } : undefined;
 }
 
 /**

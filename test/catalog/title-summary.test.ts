@@ -1611,3 +1611,24 @@ describe('summary: a quote under the title, a comment for the author between the
     expect(catalog.patterns[0]!.summary).toMatchObject({ from: 'blockquote', text: expect.stringContaining('A CRC card names a building block') });
   });
 });
+
+describe('summary: a sentence that ends in the code under it', () => {
+  it('is read with the code’s line, in a summary section or under the title; a longer example is not the sentence’s end', async () => {
+    const template = '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n';
+    const catalog = await catalogOf(template, {
+      // A summary section of two such sentences, each over its one-line block.
+      narrowing:
+        '# Narrow the Reader\n\n## Summary\n\nChange what the reader returns from:\n\n```\nfun next(): Bytes val\n```\n\nto a value it can hand over:\n\n```\nfun next(): Bytes iso^\n```\n\n## Motivation\n\nCallers copy every chunk today.\n',
+      // No summary section: the first prose under the title, ending in its indented code.
+      'short-lambdas': '# Short Lambdas\n\nThe language writes a function of two parameters as:\n\n    fn a b -> body\n\n## Motivation\n\nNesting hides the arity.\n',
+      // A block of several lines after the colon is an example: the paragraph after it sums up.
+      'batch-writes':
+        '# Batch Writes\n\n## Summary\n\nToday a client writes:\n\n```\nput(a)\nput(b)\n```\n\nThis proposal adds one call that writes many records at once.\n\n## Motivation\n\nRound trips.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['batch-writes', 'This proposal adds one call that writes many records at once.'],
+      ['narrowing', 'Change what the reader returns from: fun next(): Bytes val to a value it can hand over: fun next(): Bytes iso^'],
+      ['short-lambdas', 'The language writes a function of two parameters as: fn a b -> body'],
+    ]);
+  });
+});
