@@ -541,6 +541,52 @@ Writes stream to the replica.
           '# Outbox\n\n## Overview\n\nRows first.\n\n## Forces\n\nAtomic writes.\n\n## Context\n\n<!-- Say where. -->\n\n## Cleanup\n\n<!-- How to remove it. -->\n',
       },
       {
+        // (Two of its four required sections, none of the six recommended, and seven of its own: written
+        // in another shape. With three recommended ones too it follows the template: see the next case.)
+        name: 'half the required sections and a quarter of all it asks for at most: under half, one warning',
+        template:
+          '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Guide\n\nHow to use it.\n\n## Reference\n\nDetails.\n\n## Drawbacks\n\nCosts.\n\n## Alternatives\n\nOther ways.\n\n## Prior art\n\nElsewhere.\n\n## Testing\n\nHow it is tested.\n\n## Dependencies\n\nWhat it needs.\n\n## Open questions\n\nWhat is left.\n',
+        config: {
+          sections: Object.fromEntries(['Reference', 'Drawbacks', 'Alternatives', 'Prior art', 'Dependencies', 'Open questions'].map((n) => [n, { recommended: true }])),
+        },
+        text: '# Batched Calls\n\n## Summary\n\nOne call, many records.\n\n## Motivation\n\nRound trips.\n\n## Problem Sample\n\nA loop.\n\n## Message Format\n\nFields.\n\n## Benchmarks\n\nFaster.\n\n## Rollout Order\n\nPeer first.\n\n## Conclusion\n\nShip it.\n',
+        files: { 'saga/README.md': '# Saga\n\n## Summary\n\nSteps.\n\n## Motivation\n\nWhy.\n\n## Guide\n\nUse.\n\n## Testing\n\nTests.\n' },
+        errors: [
+          {
+            message:
+              'This file has 2 of the 10 sections the template asks for (it lacks `## Guide`, `## Reference`, `## Drawbacks`, `## Alternatives` and 4 more): if it is a pattern, write them; if it is not, leave it out with `exclude` in the configuration. No fix is offered: it may not follow this template.',
+            line: 1,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'half the required sections with more of the recommended ones: it follows the template, a missing required one is an error',
+        template:
+          '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Guide\n\nHow to use it.\n\n## Reference\n\nDetails.\n\n## Drawbacks\n\nCosts.\n\n## Alternatives\n\nOther ways.\n\n## Prior art\n\nElsewhere.\n\n## Testing\n\nHow it is tested.\n\n## Dependencies\n\nWhat it needs.\n\n## Open questions\n\nWhat is left.\n',
+        config: {
+          sections: Object.fromEntries(['Reference', 'Drawbacks', 'Alternatives', 'Prior art', 'Dependencies', 'Open questions'].map((n) => [n, { recommended: true }])),
+        },
+        text: '# Batched Calls\n\n## Summary\n\nOne call, many records.\n\n## Motivation\n\nRound trips.\n\n## Reference\n\nFields.\n\n## Drawbacks\n\nA bigger message.\n\n## Alternatives\n\nPipelining.\n',
+        files: { 'saga/README.md': '# Saga\n\n## Summary\n\nSteps.\n\n## Motivation\n\nWhy.\n\n## Guide\n\nUse.\n\n## Testing\n\nTests.\n' },
+        errors: [
+          { message: missing('## Guide', 'after `## Motivation`'), line: 9, column: 1, severity: 'error' },
+          { message: missing('## Prior art', 'after `## Alternatives`'), line: 21, column: 1, severity: 'warning' },
+          { message: missing('## Testing', 'after `## Alternatives`'), line: 21, column: 1, severity: 'error' },
+          { message: missing('## Dependencies', 'after `## Alternatives`'), line: 21, column: 1, severity: 'warning' },
+          {
+            message: `${missing('## Open questions', 'after `## Alternatives`')} If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)`,
+            line: 21,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+        output:
+          '# Batched Calls\n\n## Summary\n\nOne call, many records.\n\n## Motivation\n\nRound trips.\n\n## Guide\n\n<!-- How to use it. -->\n\n## Reference\n\nFields.\n\n## Drawbacks\n\nA bigger message.\n\n## Alternatives\n\nPipelining.\n\n## Testing\n\n<!-- How it is tested. -->\n',
+      },
+      {
         name: 'optional sections alone say nothing of the template a file follows: with none it asks for, it is under half',
         template: THREE.replace(
           '## Context\n\nSay where.',
