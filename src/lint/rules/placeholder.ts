@@ -1,9 +1,11 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
 import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
+import type { PlainRange } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
-import type { PatternView } from '../../catalog/types.js';
+import type { Pattern, PatternView } from '../../catalog/types.js';
+import type { Section } from '../../markdown/types.js';
 import { askedAtStage, whenRequired } from '../../template/stages.js';
 import type { TemplateSchema } from '../../template/types.js';
 import { flattenSections } from '../../template/walk.js';
@@ -40,6 +42,9 @@ export default defineCatalogRule({
         const inRemoved = path && removed.some((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
         return inRemoved ? { ...left, lineText: pattern.document.lines.lineText(left.range.start.line) } : left;
       });
+    // A section the template marks optional that holds nothing but the template's text is as good as
+    // empty — and an empty optional section is a warning (empty-section): so is this.
+    all.leftovers = optionalLeftAsIs(template, pattern, all.leftovers);
     return all.leftovers.length > 0 && underHalf(outline, template, pattern) ? { ...all, loose: true } : all;
   },
   check({ pattern, catalog, index, collected, memo, report }) {
@@ -191,6 +196,34 @@ function laterStage(template: TemplateSchema, pattern: PatternView): ((path: rea
       ? { warning: `the template asks for ${schemaLabel(section)} ${whenRequired(section.requiredFrom!)}, which this pattern is not known to have reached` }
       : {};
   };
+}
+
+/**
+ * Leftovers in a section the template marks optional, where that section of the pattern holds nothing
+ * else (no sub-section, every block of it template text): said as warnings that say so.
+ */
+function optionalLeftAsIs(template: TemplateSchema, pattern: Pattern, leftovers: Leftover[]): Leftover[] {
+  const optional = flattenSections(template.sections).filter((s) => s.optional);
+  if (optional.length === 0 || leftovers.length === 0) return leftovers;
+  const sections: Section[] = flattenSections<Section>(pattern.document.sections);
+  const within = (line: number, s: Section) => s.range.start.line <= line && line <= s.range.end.line;
+  const onlyTemplate = new Map<Section, boolean>();
+  const holdsNothingElse = (section: Section) => {
+    if (!onlyTemplate.has(section)) {
+      const lines = (b: { range: PlainRange }) => leftovers.some((l) => l.range.start.offset < b.range.end.offset && l.range.end.offset > b.range.start.offset);
+      onlyTemplate.set(section, section.children.length === 0 && section.blocks.length > 0 && section.blocks.every((b) => b.kind === 'html' || lines(b)));
+    }
+    return onlyTemplate.get(section)!;
+  };
+  return leftovers.map((left) => {
+    if (left.id < 0 || left.warning || left.link || left.openItem) return left;
+    const path = template.placeholders[left.id]?.sectionPath;
+    const schema = path && optional.find((s) => s.path.length === path.length && s.path.every((name, k) => name === path[k]));
+    if (!schema) return left;
+    const section = sections.filter((s) => within(left.range.start.line, s)).at(-1);
+    if (!section || !holdsNothingElse(section)) return left;
+    return { ...left, warning: `the template marks ${schemaLabel(schema)} optional, and this section holds nothing but its text: write it, or remove the heading` };
+  });
 }
 
 /** A leftover said as an error after all. */

@@ -139,6 +139,26 @@ testRule(
     ],
     invalid: [
       {
+        // (As empty as an empty optional section, which is a warning: so is this.)
+        name: 'a section the template marks optional that holds only its prompt: a warning',
+        template: '# [Title]\n\n## Design\n\nHow it works.\n\n## Open questions (optional)\n\nWhich parts are still undecided?\n',
+        text: '# Shelf limits\n\n## Design\n\nA counter per shelf.\n\n## Open questions\n\nWhich parts are still undecided?\n',
+        errors: [
+          {
+            message: `${left('`## Open questions`', '“Which parts are still undecided?”')} (The template marks \`## Open questions\` optional, and this section holds nothing but its text: write it, or remove the heading. A warning.)`,
+            line: 9,
+            column: 1,
+            severity: 'warning',
+          },
+        ],
+      },
+      {
+        name: 'the same in a section the template requires: an error',
+        template: '# [Title]\n\n## Design\n\nHow it works.\n\n## Open questions\n\nWhich parts are still undecided?\n',
+        text: '# Shelf limits\n\n## Design\n\nA counter per shelf.\n\n## Open questions\n\nWhich parts are still undecided?\n',
+        errors: [{ message: left('`## Open questions`', '“Which parts are still undecided?”'), line: 9, column: 1, severity: 'error' }],
+      },
+      {
         name: 'the example’s blanks written as the author’s own text, not quoted: left',
         template:
           '# [Title]\n\n## Stories\n\n<!-- Say who gains what. Write them like "A [persona] needs [capability] because [reason]." -->\n\n## Design\n\n<!-- How it works. -->\n',
@@ -1828,9 +1848,9 @@ describe('placeholder: the template’s questions kept and answered by the autho
       ['# Shelf labels', '', '## Format changes (optional)', '', '> Will this change the stored file format? If it does, say how here.', '', after].join('\n');
     const answered = await lintOne('placeholder', quote('### New fields\n\nA `label` field on each shelf.\n'), { template });
     expect(answered.diagnostics).toEqual([]);
-    // (Quoted with nothing after it, it is left in.)
+    // (Quoted with nothing after it, it is left in: the section, optional, holds nothing else — a warning.)
     const alone = await lintOne('placeholder', quote(''), { template });
-    expect(alone.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
+    expect(alone.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'warning']]);
     // (Nor over the template's own sub-section: that is no answer of the author's.)
     const withPart = template.replace(
       '## Format changes (optional)\n\nWill this change the stored file format? If it does, say how here.\n',
