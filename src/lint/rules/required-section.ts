@@ -170,16 +170,20 @@ export default defineCatalogRule({
         });
       return all.filter((f) => f?.underHalf).length * 2 > all.length;
     });
-    const later = memo('gained later', () =>
-      hadFromTheStart(
-        gainedLater(catalog.patterns, (p) => collected<RequiredFindings>(p)),
-        catalog.template,
-        index.templateHistory(catalog.template),
-        lackingBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
-        declaredBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
+    // (Worked out for each template of the catalog over its own patterns, by its own history: a
+    // sibling template — the package manager's beside the language's — came when it came.)
+    const ownTemplate = catalog.templates.for(pattern.path);
+    const later = memo(`gained later ${ownTemplate.file}`, () => {
+      const its = catalog.patterns.filter((p) => catalog.templates.for(p.path) === ownTemplate);
+      return hadFromTheStart(
+        gainedLater(its, (p) => collected<RequiredFindings>(p)),
+        ownTemplate,
+        index.templateHistory(ownTemplate),
+        lackingBy(its, (p) => collected<RequiredFindings>(p)),
+        declaredBy(its, (p) => collected<RequiredFindings>(p)),
         copiesBy(catalog.patterns, (p) => collected<RequiredFindings>(p)),
-      ),
-    );
+      );
+    });
     const kept = memo('boilerplate sections', () =>
       keptSections(
         catalog.template,

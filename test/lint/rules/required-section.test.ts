@@ -1465,6 +1465,36 @@ describe('required-section: a section the template gained after the older patter
     );
   });
 
+  it('a sibling template’s own history: a proposal written before that template existed lacks its section as a warning', async () => {
+    const language = '# [Title]\n\n## Introduction\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Proposed solution\n\nHow.\n\n## Source compatibility\n\nWhat breaks.\n';
+    const tooling =
+      '# [Title]\n\n## Introduction\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Proposed solution\n\nHow.\n\n## Security\n\nWhat it exposes.\n\n## Impact on existing packages\n\nWhat changes for them.\n\n## Alternatives considered\n\nOther ways.\n';
+    const body = (name: string, ...last: string[]) =>
+      `# ${name}\n\n## Introduction\n\n${name} in short.\n\n## Motivation\n\nUsers ask.\n\n## Proposed solution\n\nA flag.\n${last.map((h) => `\n## ${h}\n\nNone.\n`).join('')}`;
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: ['templates/language.md', 'templates/tooling.md'], patterns: ['proposals/*.md'] }),
+      'templates/language.md': language,
+      ...Object.fromEntries([1, 2, 3].map((n) => [`proposals/000${n}-feature.md`, body(`Feature ${n}`, 'Source compatibility')])),
+    });
+    // The language template and its proposals first; a package proposal before there is a template for them.
+    commitAllAt(root, '2015-03-01T10:00:00Z', 'language proposals');
+    await writeFile(path.join(root, 'proposals/0004-package-edit.md'), body('Package edit', 'Impact on existing packages', 'Alternatives considered'));
+    commitAllAt(root, '2016-05-04T10:00:00Z', 'a package proposal');
+    await writeFile(path.join(root, 'templates/tooling.md'), tooling);
+    commitAllAt(root, '2018-06-21T10:00:00Z', 'a template for package proposals');
+    await writeFile(path.join(root, 'proposals/0005-package-traits.md'), body('Package traits', 'Impact on existing packages', 'Alternatives considered'));
+    commitAllAt(root, '2019-01-10T10:00:00Z', 'a package proposal under its template');
+    const report = await lint({ root, only: ['required-section'], fix: false });
+    const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message.slice(0, 29)}`));
+    expect(found).toEqual([
+      'proposals/0004-package-edit.md warning Missing section `## Security`',
+      'proposals/0005-package-traits.md error Missing section `## Security`',
+    ]);
+    expect(report.results.find((r) => r.path === 'proposals/0004-package-edit.md')!.diagnostics[0]!.message).toContain(
+      "This pattern was written before the template's first version (2018-06-21), which has it (its git history). A warning.",
+    );
+  });
+
   it('the template’s history is followed through a move that rewrote part of it (`0000-template.md` → `NNNN-template/README.md`)', async () => {
     const v1 =
       '# Title\n\n## Summary\n\nOne paragraph, in the words of the change and of what it brings to the people who use it.\n\n## Motivation\n\nWhy are we doing this, and what use cases does it support?\n';
