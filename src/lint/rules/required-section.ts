@@ -1783,7 +1783,13 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
     // (Unless one of those headings may be that one in other words: `## Alternatives` where a Rationale
     // that talks of alternate approaches goes.)
     // (Nor one a heading of the author's stands in for already: `## Rationale` for the Motivation.)
-    const rivals = here.filter((m) => m === missing || (!(m.schema.recommended || m.schema.optional) && !m.standIn) || there.some((x) => mayStandFor(x, m.schema)));
+    // (Rivals: another section of the body missing there, or a required one those headings may be in
+    // other words. Not one the catalog only recommends — `## Discussion` may be the Design Rationale:
+    // that heading is its, the rest the body's —, nor a required one none of them may be: `## Encodings`
+    // … `## Card fields` are no Motivation, nor a Changelog.)
+    const rivals = here.filter(
+      (m) => m === missing || (!(m.schema.recommended || m.schema.optional) && (BODY.test(m.schema.name) ? !m.standIn : there.some((x) => mayStandFor(x, m.schema)))),
+    );
     // (Most of the text; a third of it where it is the one section the pattern lacks, every other one there.)
     const alone = outline.missing.every((m) => m === missing || m.schema.recommended || m.schema.optional || m.standIn);
     // (First in its parent: most of that parent's text, the author's sections filling it up to the template's next.)

@@ -1465,6 +1465,24 @@ describe('required-section: a section the template gained after the older patter
     );
   });
 
+  it('the body written under the author’s headings where a required closing section is missing too: the body’s finding is a warning all the same', async () => {
+    const tpl =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nThe details.\n\n## Design Rationale\n\nWhy this way.\n\n## Changelog\n\nVersions.\n';
+    const long = (topic: string) =>
+      Array.from({ length: 6 }, (_, i) => `The ${topic} rule ${i + 1} holds for every field the server returns, in every response.`).join('\n\n');
+    const pattern = `# Wallet Tokens\n\n## Summary\n\nTokens for wallets.\n\n## Motivation\n\nSessions expire.\n\n## Token\n\n${long('token')}\n\n## Verifying Requests\n\n${long('verifying')}\n\n## Key Rotation\n\n${long('rotation')}\n`;
+    const result = await lintOne('required-section', pattern, {
+      template: tpl,
+      config: { sections: { 'Design Rationale': { recommended: true } } },
+      files: { 'saga/README.md': '# Saga\n\n## Summary\n\nSteps.\n\n## Motivation\n\nWhy.\n\n## Specification\n\nHow.\n\n## Changelog\n\nv1.\n' },
+    });
+    expect(result.diagnostics.map((d) => [d.severity, d.message.slice(0, 37)])).toEqual([
+      ['warning', 'Missing section `## Specification`, e'],
+      ['warning', 'Missing section `## Design Rationale`'],
+      ['error', 'Missing section `## Changelog`, expec'],
+    ]);
+  });
+
   it('a sibling template’s own history: a proposal written before that template existed lacks its section as a warning', async () => {
     const language = '# [Title]\n\n## Introduction\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Proposed solution\n\nHow.\n\n## Source compatibility\n\nWhat breaks.\n';
     const tooling =
