@@ -1239,10 +1239,44 @@ function missingReports(
               bodyElsewhere ||
               mostlyOff
             ? {}
-            : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
+            : partsUp
+              ? // (Its sub-sections written at its level: the heading goes in above them, and they move a
+                // level down under it in the same fix — the heading alone would stand empty beside them,
+                // in a record whose outline heading-level leaves as it was.)
+                ((moved) => (moved ? { fix: { range: moved.range, text: `${insert}${moved.text}`, toWrite: true as const } } : {}))(
+                  movedDownUnder(
+                    doc,
+                    parts.map((m) => m.section),
+                    offset,
+                  ),
+                )
+              : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
       };
     }),
   );
+}
+
+/**
+ * The text from `offset` to the end of the last of `parts` with every heading in it a level down,
+ * where the parts follow one another from `offset` on with nothing between them; undefined where
+ * that cannot be done by adding a `#` (an underlined heading, one at level six) or they do not.
+ */
+function movedDownUnder(doc: MarkdownDocument, parts: readonly Section[], offset: number): { range: [number, number]; text: string } | undefined {
+  const sorted = [...parts].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  if (sorted.length === 0 || doc.source.slice(offset, sorted[0]!.range.start.offset).trim() !== '') return undefined;
+  for (let i = 1; i < sorted.length; i++) if (doc.source.slice(sorted[i - 1]!.range.end.offset, sorted[i]!.range.start.offset).trim() !== '') return undefined;
+  const end = sorted.at(-1)!.range.end.offset;
+  const inside = doc.headings.filter((h) => h.range.start.offset >= offset && h.range.start.offset < end);
+  if (inside.some((h) => h.setext || h.html || h.level >= 6)) return undefined;
+  let text = '';
+  let at = offset;
+  for (const h of inside) {
+    const hash = doc.source.indexOf('#', h.range.start.offset);
+    if (hash < 0 || hash >= h.range.end.offset) return undefined;
+    text += `${doc.source.slice(at, hash)}#`;
+    at = hash;
+  }
+  return { range: [offset, end], text: text + doc.source.slice(at, end) };
 }
 
 /** The number a heading opens with (`4` of `4. Risks`, `4 Metrics`), if any. */

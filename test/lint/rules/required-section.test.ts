@@ -1483,6 +1483,22 @@ describe('required-section: a section the template gained after the older patter
     ]);
   });
 
+  it('its sub-section written at its level: --fix puts the heading above it and moves it a level down in the same change, whatever heading-level does', async () => {
+    const tpl =
+      '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Risks\n\nWhat may go wrong.\n\n## Timeline\n\n### Suggested rollout timeline\n\nWhen it ships.\n\n#### Test networks\n\nWhich ones.\n';
+    // (heading-level off, as in a record whose levels it leaves as they were: the heading alone would stand empty beside the part.)
+    const root = await tempCatalog({
+      'patternbook.config.json': JSON.stringify({ template: 'TEMPLATE.md', patterns: ['proposals/*.md'], rules: { 'heading-level': 'off' } }),
+      'TEMPLATE.md': tpl,
+      'proposals/0001-fees.md':
+        '# Fees\n\n## Summary\n\nCheaper writes.\n\n## Risks\n\nNone known.\n\n## Suggested rollout timeline\n\nTestnet in March.\n\n### Test networks\n\nBoth.\n',
+    });
+    await lint({ root, fix: true });
+    expect(await readFile(path.join(root, 'proposals/0001-fees.md'), 'utf8')).toBe(
+      '# Fees\n\n## Summary\n\nCheaper writes.\n\n## Risks\n\nNone known.\n\n## Timeline\n\n### Suggested rollout timeline\n\nTestnet in March.\n\n#### Test networks\n\nBoth.\n',
+    );
+  });
+
   it('a sibling template’s own history: a proposal written before that template existed lacks its section as a warning', async () => {
     const language = '# [Title]\n\n## Introduction\n\nWhat.\n\n## Motivation\n\nWhy.\n\n## Proposed solution\n\nHow.\n\n## Source compatibility\n\nWhat breaks.\n';
     const tooling =
