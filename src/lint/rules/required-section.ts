@@ -1818,11 +1818,14 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
     // that talks of alternate approaches goes.)
     // (Nor one a heading of the author's stands in for already: `## Rationale` for the Motivation.)
     // (Rivals: another section of the body missing there, or a required one those headings may be in
-    // other words. Not one the catalog only recommends — `## Discussion` may be the Design Rationale:
+    // other words or share a word with, `## Test it by hand` for the Testing. Not one the catalog only recommends — `## Discussion` may be the Design Rationale:
     // that heading is its, the rest the body's —, nor a required one none of them may be: `## Encodings`
     // … `## Card fields` are no Motivation, nor a Changelog.)
     const rivals = here.filter(
-      (m) => m === missing || (!(m.schema.recommended || m.schema.optional) && (BODY.test(m.schema.name) ? !m.standIn : there.some((x) => mayStandFor(x, m.schema)))),
+      (m) =>
+        m === missing ||
+        (!(m.schema.recommended || m.schema.optional) &&
+          (BODY.test(m.schema.name) ? !m.standIn : there.some((x) => mayStandFor(x, m.schema) || analyze(x.title).some((w) => analyze(m.schema.name).includes(w))))),
     );
     // (Most of the text; a third of it where it is the one section the pattern lacks, every other one there.)
     const alone = outline.missing.every((m) => m === missing || m.schema.recommended || m.schema.optional || m.standIn);
