@@ -367,7 +367,9 @@ export function templateNameScore(file: ScannedFile): number {
   // (Not one its name numbers in the series about a topic of its own, `82-addon-template/` titled
   // `Add-on Template`: a document about templates of that kind, filled in.)
   const ownName = nameTokens(file.folderKind ? parent : file.base);
-  if (file.doc && TITLED_TEMPLATE.test(titleText(file.doc)) && holdsBlanks(file.doc.source) && !topicAfterNumber(ownName)) return 3;
+  // (Nor one its name numbers with a topic of its own and no word of templates, `CFP-39757-doc-improvement-plan.md`,
+  // `CFP-TODO-delegated-ipam.md`: a document written from the template whose title line was left as it is.)
+  if (file.doc && TITLED_TEMPLATE.test(titleText(file.doc)) && holdsBlanks(file.doc.source) && !topicAfterNumber(ownName) && !numberedTopic(ownName)) return 3;
   if (!file.folderKind) {
     const tokens = nameTokens(file.base);
     // A README that is the template itself: its first heading names one (`## Proposal Template`) and
@@ -465,6 +467,17 @@ export function templateNameScore(file: ScannedFile): number {
  * A name numbered in the series (a real number, past its first: `82`, `0278`) with a word of a topic
  * between the number and the word that names a template: `82-addon-template`, `0500-package-manager-templates`.
  */
+/**
+ * A name that numbers a document of a series and names its topic, no word of templates in it:
+ * `cfp-39757-doc-improvement-plan`, `cfp-todo-delegated-ipam` (a number not given yet), two words
+ * of the topic at least after the number.
+ */
+function numberedTopic(tokens: readonly string[]): boolean {
+  if (tokens.some((t) => TEMPLATE_WORD.test(t))) return false;
+  const at = tokens.findIndex((t) => (/^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 0) || /^(?:todo|tbd|tba)$/.test(t));
+  return at >= 0 && tokens.slice(at + 1).filter((t) => /\p{L}{2}/u.test(t)).length >= 2;
+}
+
 function topicAfterNumber(tokens: readonly string[]): boolean {
   const at = tokens.findIndex((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 1);
   const word = tokens.findIndex((t) => TEMPLATE_WORD.test(t));

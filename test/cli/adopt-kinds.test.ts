@@ -294,4 +294,34 @@ describe('init --adopt: a template numbered and kept as a document of its series
     expect(config.template).toBe('lep-100/index.md');
     expect(await pickedOf(dir, files)).toEqual(['lep-101/index.md', 'lep-102/index.md', 'lep-103/index.md', 'lep-104/index.md']);
   });
+
+  it('a document named for its topic (`lep-731-dimmed-lamps.md`, `lep-todo-night-buses.md`) whose title line is still the template’s: a document, its title a finding', async () => {
+    const template =
+      '# LEP-100: Template\n\n* Status: Draft|Trial|Adopted\n\n## Gist\n\n(One or two sentences.)\n\n## Goals\n\n(What it is for.)\n\n## Design\n\n(How it works.)\n';
+    const doc = (title: string, name: string, status = 'Trial') =>
+      `# ${title}\n\n* Status: ${status}\n\n## Gist\n\n${name} for every street, in two sentences of the author's.\n\n## Goals\n\nLight at night.\n\n## Design\n\nA timer on each pole.\n`;
+    const files: Record<string, string> = {
+      'leps/lep-100-template.md': template,
+      'leps/lep-101-solar-poles.md': doc('LEP-101: Solar poles', 'Solar poles'),
+      'leps/lep-102-quiet-bells.md': doc('LEP-102: Quiet bells', 'Quiet bells'),
+      'leps/lep-103-wide-paths.md': doc('LEP-103: Wide paths', 'Wide paths'),
+      // (Written from the template, its first line left as it was; one with its number not given yet.)
+      // (Its status line's choices still there too: blanks of the template's, as in the template itself.)
+      'leps/lep-731-dimmed-lamps.md': doc('LEP-100: Template', 'Dimmed lamps', 'Draft|Trial|Adopted'),
+      'leps/lep-todo-night-buses.md': doc('LEP-100: Template', 'Night buses', 'Draft|Trial|Adopted'),
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(dir)).template).toBe('leps/lep-100-template.md');
+    expect(await pickedOf(dir, files)).toEqual([
+      'leps/lep-101-solar-poles.md',
+      'leps/lep-102-quiet-bells.md',
+      'leps/lep-103-wide-paths.md',
+      'leps/lep-731-dimmed-lamps.md',
+      'leps/lep-todo-night-buses.md',
+    ]);
+    const lint = await runCli(['lint', dir], REPO);
+    expect(lint.stdout).toMatch(/lep-731-dimmed-lamps\.md\n\s+1:1\s+error\s+The title is still the template's sample/);
+  });
 });
