@@ -1151,6 +1151,18 @@ function pointerLine(raw: string): boolean {
 }
 
 /**
+ * One sentence that sends the reader to a link for what it names, `For a friendlier introduction to
+ * the problem, see the [design diary](…) posts.`, `For more details, refer to [the spec](…).`: where
+ * to read, not what the document is.
+ */
+function seeElsewhere(raw: string): boolean {
+  if (!/\]\(|https?:\/\//.test(raw)) return false;
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (/[.!?]\s+\S/.test(text.replace(/\([^)]*\)/g, '').replace(/\b(?:e\.g|i\.e|etc|vs|cf)\./gi, ''))) return false;
+  return /^(?:for|to)\b[^,.]{3,120},\s*(?:please\s+)?(?:see|read|refer to|check out|visit|head to)\b/i.test(text);
+}
+
+/**
  * A paragraph of bold labels, a line each, over their values (`**Owner** [Ada](…) |` over `**Feature**
  * #1405`, a value's links running on over lines of their own): fields of a header, no prose.
  */
@@ -1218,6 +1230,7 @@ function firstProse(
     !imagesOnly(b.raw) &&
     !linksOnly(b.raw) &&
     !pointerLine(b.raw) &&
+    !seeElsewhere(b.raw) &&
     !labelLines(b.raw) &&
     !byline(b.raw) &&
     // (Nor the template's own text, kept word for word: it says nothing of this pattern.)

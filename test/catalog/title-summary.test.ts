@@ -1632,3 +1632,19 @@ describe('summary: a sentence that ends in the code under it', () => {
     ]);
   });
 });
+
+describe('summary: a sentence that sends the reader elsewhere', () => {
+  it('`For a gentler introduction, see [the diary](…).` under the title is no summary: the next prose is', async () => {
+    const catalog = await catalogOf(NO_SUMMARY, {
+      'shared-inbox':
+        '# Shared Inbox\n\nFor a gentler introduction to the problem and the choices made on the way, see the [design diary](https://example.org/diary) posts.\n\nA shared inbox lets a team answer one address together, each message claimed by one person.\n\n## Context\n\nSupport teams.\n',
+      // (A sentence of its own that links a page is the summary all the same.)
+      'read-receipts':
+        '# Read Receipts\n\nRead receipts tell a sender, as [the spec](https://example.org/spec) defines, when a message was opened.\n\n## Context\n\nChat.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['read-receipts', 'Read receipts tell a sender, as the spec defines, when a message was opened.'],
+      ['shared-inbox', 'A shared inbox lets a team answer one address together, each message claimed by one person.'],
+    ]);
+  });
+});
