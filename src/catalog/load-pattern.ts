@@ -1020,9 +1020,11 @@ function sectionParagraph(doc: MarkdownDocument, matcher: RegExp, sample?: strin
   // (A sentence ending in its code, `Change the return type from:` over the signature, before any
   // paragraph of its own: that sentence with the code's line.)
   if (asSummary && blocks) {
-    const at = blocks.findIndex((_, i) => codeLed(blocks!, i) !== undefined);
-    const led = at >= 0 && (!first || blocks.indexOf(first) > at) ? codeLed(blocks, at) : undefined;
-    if (led) return { text: led.text, from: 'section', range: led.range };
+    const until = first ? blocks.indexOf(first) : blocks.length;
+    for (let i = 0; i < until; i++) {
+      const led = codeLed(blocks, i);
+      if (led) return { text: led.text, from: 'section', range: led.range };
+    }
   }
   if (asSummary && blocks && first) {
     // The paragraph that leads into the list right after it (`There are two kinds of users of the

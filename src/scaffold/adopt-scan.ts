@@ -467,6 +467,12 @@ export function templateNameScore(file: ScannedFile): number {
  * A name numbered in the series (a real number, past its first: `82`, `0278`) with a word of a topic
  * between the number and the word that names a template: `82-addon-template`, `0500-package-manager-templates`.
  */
+function topicAfterNumber(tokens: readonly string[]): boolean {
+  const at = tokens.findIndex((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 1);
+  const word = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
+  return at >= 0 && word > at + 1 && tokens.slice(at + 1, word).some((t) => !VARIANT_WORD.test(t) && /\p{L}/u.test(t));
+}
+
 /**
  * A name that numbers a document of a series and names its topic, no word of templates in it:
  * `cfp-39757-doc-improvement-plan`, `cfp-todo-delegated-ipam` (a number not given yet), two words
@@ -476,12 +482,6 @@ function numberedTopic(tokens: readonly string[]): boolean {
   if (tokens.some((t) => TEMPLATE_WORD.test(t))) return false;
   const at = tokens.findIndex((t) => (/^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 0) || /^(?:todo|tbd|tba)$/.test(t));
   return at >= 0 && tokens.slice(at + 1).filter((t) => /\p{L}{2}/u.test(t)).length >= 2;
-}
-
-function topicAfterNumber(tokens: readonly string[]): boolean {
-  const at = tokens.findIndex((t) => /^\d+$/.test(t) && !PLACEHOLDER_NUMBER.test(t) && Number(t) > 1);
-  const word = tokens.findIndex((t) => TEMPLATE_WORD.test(t));
-  return at >= 0 && word > at + 1 && tokens.slice(at + 1, word).some((t) => !VARIANT_WORD.test(t) && /\p{L}/u.test(t));
 }
 
 // ---------------------------------------------------------------------------

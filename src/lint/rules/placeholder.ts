@@ -1,6 +1,5 @@
 import { frontMatterLeftovers } from '../../template/front-matter-leftovers.js';
-import { learnBoilerplate, templateTextIn, type Leftover, type TemplateTextFound } from '../../template/leftovers.js';
-import type { PlainRange } from '../../template/leftovers.js';
+import { learnBoilerplate, templateTextIn, type Leftover, type PlainRange, type TemplateTextFound } from '../../template/leftovers.js';
 import { isDraft } from '../../catalog/status.js';
 import { underHalf } from '../../template/match-outline.js';
 import { defineCatalogRule } from '../rule.js';
@@ -39,7 +38,7 @@ export default defineCatalogRule({
     if (removed.length > 0)
       all.leftovers = all.leftovers.map((left) => {
         const path = left.id >= 0 ? template.placeholders[left.id]?.sectionPath : undefined;
-        const inRemoved = path && removed.some((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
+        const inRemoved = path && removed.some((s) => opens(path, s.path));
         return inRemoved ? { ...left, lineText: pattern.document.lines.lineText(left.range.start.line) } : left;
       });
     // A section the template marks optional that holds nothing but the template's text is as good as
@@ -118,7 +117,7 @@ export default defineCatalogRule({
     const toRemove = memo(`sections to remove ${template.file}`, () => flattenSections(template.sections).filter((s) => s.removeWhenDone));
     const removal = (left: Leftover) => {
       const path = left.id >= 0 ? template.placeholders[left.id]?.sectionPath : undefined;
-      return path ? toRemove.find((s) => s.path.length <= path.length && s.path.every((name, k) => name === path[k])) : undefined;
+      return path ? toRemove.find((s) => opens(path, s.path)) : undefined;
     };
     const saidOf = new Set<string>();
     for (const left of merged) {
@@ -191,7 +190,7 @@ function laterStage(template: TemplateSchema, pattern: PatternView): ((path: rea
   if (staged.length === 0) return undefined;
   const asked = askedAtStage(template, pattern);
   return (path) => {
-    const section = staged.find((s) => !asked(s) && s.path.length <= path.length && s.path.every((name, k) => name === path[k]));
+    const section = staged.find((s) => !asked(s) && opens(path, s.path));
     return section
       ? { warning: `the template asks for ${schemaLabel(section)} ${whenRequired(section.requiredFrom!)}, which this pattern is not known to have reached` }
       : {};
@@ -210,20 +209,25 @@ function optionalLeftAsIs(template: TemplateSchema, pattern: Pattern, leftovers:
   const onlyTemplate = new Map<Section, boolean>();
   const holdsNothingElse = (section: Section) => {
     if (!onlyTemplate.has(section)) {
-      const lines = (b: { range: PlainRange }) => leftovers.some((l) => l.range.start.offset < b.range.end.offset && l.range.end.offset > b.range.start.offset);
-      onlyTemplate.set(section, section.children.length === 0 && section.blocks.length > 0 && section.blocks.every((b) => b.kind === 'html' || lines(b)));
+      const leftIn = (b: { range: PlainRange }) => leftovers.some((l) => l.range.start.offset < b.range.end.offset && l.range.end.offset > b.range.start.offset);
+      onlyTemplate.set(section, section.children.length === 0 && section.blocks.length > 0 && section.blocks.every((b) => b.kind === 'html' || leftIn(b)));
     }
     return onlyTemplate.get(section)!;
   };
   return leftovers.map((left) => {
     if (left.id < 0 || left.warning || left.link || left.openItem) return left;
     const path = template.placeholders[left.id]?.sectionPath;
-    const schema = path && optional.find((s) => s.path.length === path.length && s.path.every((name, k) => name === path[k]));
+    const schema = path && optional.find((s) => s.path.length === path.length && opens(path, s.path));
     if (!schema) return left;
     const section = sections.filter((s) => within(left.range.start.line, s)).at(-1);
     if (!section || !holdsNothingElse(section)) return left;
     return { ...left, warning: `the template marks ${schemaLabel(schema)} optional, and this section holds nothing but its text: write it, or remove the heading` };
   });
+}
+
+/** Whether a template section's path opens with `prefix`: the section itself, or one under it. */
+function opens(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((name, k) => name === path[k]);
 }
 
 /** A leftover said as an error after all. */

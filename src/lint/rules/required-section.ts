@@ -1187,6 +1187,16 @@ function missingReports(
         : bodyElsewhere
           ? ` This pattern has ${headingLabel(bodyElsewhere)} on line ${bodyElsewhere.heading.range.start.line}, which holds most of its text: if that is this section in other words, rename it or accept its name with \`aliases\` under \`sections\` in the configuration; if not, write it.`
           : '';
+      // (Its sub-sections written at its level: the heading goes in above them, and they move a level
+      // down under it in the same fix — the heading alone would stand empty beside them, in a record
+      // whose outline heading-level leaves as it was.)
+      const movedUnder = partsUp
+        ? movedDownUnder(
+            doc,
+            parts.map((m) => m.section),
+            offset,
+          )
+        : undefined;
       return {
         section: missing.schema.id,
         message: `Missing section ${schemaLabel(missing.schema)}${missing.schema.repeatable ? ' (at least one)' : ''}, expected ${where(missing)}.${partsUp}${ownText}${twinText}${alsoText}${elsewhereText}${bodyText}${clashText}${inCode ? ` Close the code block opened on line ${unclosed.range.start.line} first: until then it would be inserted into it, so no fix is offered.` : ''}${navigation ? ' (A table of contents is navigation, which a git host and the site draw from the headings: a warning, and no empty one is inserted.)' : ''}${outstanding && !partsUp && !ownText && !alsoText && !elsewhereText && !bodyText ? ' If nothing is left open, add it and say so (“None.”); else list what is. (A warning: left out, it may mean nothing is.)' : ''}${bareLeaf && !missing.schema.recommended && !outstanding && !navigation ? ' The template gives it a bare heading: write it with its text (no empty one is inserted, which would hide that it is not written).' : ''}${besideText(misplacedBefore(outline, template, missing))}${numberedAround(missing) ? ' The sections around it here are numbered: insert it by hand with its number, and number the ones after it on, so no fix is offered.' : ''}`,
@@ -1240,16 +1250,9 @@ function missingReports(
               mostlyOff
             ? {}
             : partsUp
-              ? // (Its sub-sections written at its level: the heading goes in above them, and they move a
-                // level down under it in the same fix — the heading alone would stand empty beside them,
-                // in a record whose outline heading-level leaves as it was.)
-                ((moved) => (moved ? { fix: { range: moved.range, text: `${insert}${moved.text}`, toWrite: true as const } } : {}))(
-                  movedDownUnder(
-                    doc,
-                    parts.map((m) => m.section),
-                    offset,
-                  ),
-                )
+              ? movedUnder
+                ? { fix: { range: movedUnder.range, text: `${insert}${movedUnder.text}`, toWrite: true as const } }
+                : {}
               : { fix: { range: [offset, offset] as [number, number], text: insert, toWrite: true as const }, ...(keeping ? { keeping } : {}) }),
       };
     }),
@@ -1818,9 +1821,10 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
     // that talks of alternate approaches goes.)
     // (Nor one a heading of the author's stands in for already: `## Rationale` for the Motivation.)
     // (Rivals: another section of the body missing there, or a required one those headings may be in
-    // other words or share a word with, `## Test it by hand` for the Testing. Not one the catalog only recommends — `## Discussion` may be the Design Rationale:
-    // that heading is its, the rest the body's —, nor a required one none of them may be: `## Encodings`
-    // … `## Card fields` are no Motivation, nor a Changelog.)
+    // other words or share a word with, `## Test it by hand` for the Testing. Not one the catalog only
+    // recommends — `## Discussion` may be the Design Rationale: that heading is its, the rest the
+    // body's —, nor a required one none of them may be: `## Encodings` … `## Card fields` are no
+    // Motivation, nor a Changelog.)
     const rivals = here.filter(
       (m) =>
         m === missing ||
