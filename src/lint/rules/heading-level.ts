@@ -389,6 +389,21 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const values = numbers.map(Number);
     return values.every((n, i) => i === 0 || n === values[i - 1]! + 1) ? parent : undefined;
   };
+  /**
+   * The template section a section one level deeper than the template's stands in, where the template
+   * puts that one before it and it is not its parent there (`### Impact` as the last part of `##
+   * Summary`, `### Design Rationale` under `## Specification`): the section is there, in the author's
+   * outline a part of the one before it.
+   */
+  const order = flattenSections(template);
+  const nestedAfter = (section: Section, schema: TemplateSection): Section | undefined => {
+    if (section.level <= schema.level) return undefined;
+    const parent = parentSection(doc.sections, section);
+    const parentSchema = parent && schemaOf.get(parent);
+    if (!parent || !parentSchema || section.level !== parent.level + 1 || parent.level !== parentSchema.level) return undefined;
+    if (parentSchema === parentSection(template, schema) || parentSchema.level > schema.level) return undefined;
+    return order.indexOf(parentSchema) < order.indexOf(schema) ? parent : undefined;
+  };
   const check = (section: Section, schema: TemplateSection, misplaced = false, later = false): void => {
     if (section.level === schema.level) return;
     const expected = '#'.repeat(schema.level);
@@ -431,6 +446,12 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Or deeper, one of the numbered parts of a heading — `### 8. Rationale` among `### 1.` to `### 12.`
     // under `## Specification` —: the author's outline numbers it a part of that. A warning, nothing moved.)
     const numbered = section.level > schema.level ? numberedIn(section) : undefined;
+    // (Or a level down under a section the template puts before it — `### Impact` the last part of
+    // `## Summary` —: there, a part of that one in the author's outline. A warning; the fix raises it
+    // where that changes no other section's place.)
+    // (Said so only where that makes it a warning: an optional section's level is one already.)
+    const nested =
+      topical || embedded || grouped || partOf || numbered || schema.optional || schema.recommended || split.has(section) ? undefined : nestedAfter(section, schema);
     const twin = leavesTwin(section, schema.level);
     if (twin) parted.add(section);
     const movable =
@@ -511,7 +532,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
     // (See below for `lenient`; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
     const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;
-    const shaped = grouped || partOf || flat || away || numbered;
+    const shaped = grouped || partOf || flat || away || numbered || nested;
     report({
       written: `${schema.id}@${section.level}`,
       together: `${schema.path.slice(0, -1).join('\u0000')}\u0001${section.level}\u0001${schema.level}`,
@@ -521,7 +542,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
       // section-name says.
       ...(lenient || shaped ? { warning: true } : {}),
       ...(shaped && !lenient ? { shaped: true as const } : {}),
-      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${away ? ` Its parent in the template, ${headingLabel(away)}, stands at its level elsewhere: the template's outline written flat, this section away from its parent — a warning; lowered where it stands it would fall under another heading, so move it under ${headingLabel(away)} by hand.` : ''}${numbered ? ` It is one of the numbered parts of ${headingLabel(numbered)}: a part of that section as the author numbers it — a warning; if it is the template's section, move it out by hand.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
+      message: `${headingLabel(section)} should be level ${schema.level}: \`${expected} ${section.title}\`.${embedded ? ` It stands in ${headingLabel(embedded)}, named for the document the template (\`${path.basename(templateSchema.file)}\`) is for: the pattern holds that document a level down, its sections at their level within it — a warning.` : ''}${grouped ? ` It stands in ${headingLabel(grouped)}, a heading of the pattern's own over other sections of the template, each a level down: the author groups them so, every one there — a warning.` : ''}${partOf ? ` It stands in ${headingLabel(partOf)}, a heading of the pattern's own whose name holds its own: a part of that, likely — a warning; if it is the template's section, move it out by hand.` : ''}${flat ? ` It follows ${headingLabel(flat)}, its parent in the template, at that parent's level: the template's outline written flat, in its order — a warning.` : ''}${away ? ` Its parent in the template, ${headingLabel(away)}, stands at its level elsewhere: the template's outline written flat, this section away from its parent — a warning; lowered where it stands it would fall under another heading, so move it under ${headingLabel(away)} by hand.` : ''}${nested ? ` It stands in ${headingLabel(nested)}, a section the template puts before it: the author's outline makes it a part of that one — a warning.` : ''}${numbered ? ` It is one of the numbered parts of ${headingLabel(numbered)}: a part of that section as the author numbers it — a warning; if it is the template's section, move it out by hand.` : ''}${topical ? ` It stands among the topics of ${headingLabel(parentSection(doc.sections, section)!)}: if it is that section, move it out by hand; if it is a part of that topic, keep it so.` : ''}${disordered ? ` Moved to that level where it stands, it would be out of the template's order: move it to its place by hand, if it is that section.` : ''}${past ? ` Raised where it is, it would stand after ${headingLabel(parentSection(doc.sections, section)!)}, which the template puts after it, and take the rest of that section’s text: move it above that heading by hand.` : ''}${lastH1 ? ' It is the file’s only H1: add the pattern’s title above it first (no fix is offered until then: moved down, it would leave the file without an H1).' : ''}${
         movable && parts.length > 0
           ? ` The sections under it, ${parts
               .slice(0, 2)

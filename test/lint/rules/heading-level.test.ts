@@ -28,6 +28,9 @@ Detailed instructions for the first step.
 `;
 
 const message = (written: string, level: number, expected: string) => `\`${written}\` should be level ${level}: \`${expected}\`.`;
+/** The same, for a section a level down in one the template puts before it (`### Impact` in `## Summary`): the author's outline, a warning. */
+const nestedIn = (written: string, level: number, expected: string, parent: string) =>
+  `${message(written, level, expected)} It stands in \`${parent}\`, a section the template puts before it: the author's outline makes it a part of that one — a warning.`;
 
 testRule(
   rule,
@@ -214,9 +217,9 @@ An append-only file.
         output: null,
       },
       {
-        name: 'one section off among sections at their level: its own finding',
+        name: 'one section a level down in the section before it, among sections at their level: its own finding, a warning (the section is there, in order), and the fix raises it',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
-        errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        errors: [{ message: nestedIn('### Architecture', 2, '## Architecture', '## Overview'), line: 7, column: 1, severity: 'warning' }],
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nA file.\n\n## Implementation\n\nSteps.\n',
       },
       {
@@ -241,7 +244,7 @@ An append-only file.
       {
         name: 'a section one level down with its sub-sections: they move up with it, levels kept apart',
         text: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n### Architecture\n\nTwo parts.\n\n#### Components\n\nA file.\n\n##### Segments\n\nRolled daily.\n',
-        errors: [{ message: message('### Architecture', 2, '## Architecture'), line: 7, column: 1 }],
+        errors: [{ message: nestedIn('### Architecture', 2, '## Architecture', '## Overview'), line: 7, column: 1, severity: 'warning' }],
         output: '# Write-Ahead Log\n\n## Overview\n\nRecord first.\n\n## Architecture\n\nTwo parts.\n\n### Components\n\nA file.\n\n#### Segments\n\nRolled daily.\n',
       },
       {
@@ -385,9 +388,9 @@ testRule(
         output: null,
       },
       {
-        name: 'a sub-heading of a section the template puts before it is raised',
+        name: 'a sub-heading of a section the template puts before it is raised (a warning: it is there, in order)',
         text: '# Bird feeder camera\n\n## Requirements\n\n* A camera.\n\n### Deployment Instructions\n\n1. Pair it with the hub.\n\n## Testing\n\nWave at it.\n',
-        errors: [{ message: message('### Deployment Instructions', 2, '## Deployment Instructions'), line: 7, column: 1 }],
+        errors: [{ message: nestedIn('### Deployment Instructions', 2, '## Deployment Instructions', '## Requirements'), line: 7, column: 1, severity: 'warning' }],
         output: '# Bird feeder camera\n\n## Requirements\n\n* A camera.\n\n## Deployment Instructions\n\n1. Pair it with the hub.\n\n## Testing\n\nWave at it.\n',
       },
     ],
@@ -733,7 +736,7 @@ describe('heading-level: a section present at another level, where moving it wou
     const fixed = await lintOne('heading-level', source, { template, fix: true });
     expect(await readFile(fixed.file, 'utf8')).toBe(source.replace('# Open questions', '## Open questions'));
   });
-  it('a section written as one of the numbered parts of another (`### 8. Drawbacks` among `### 1.` to `### 9.` under `## Design`): a warning, nothing moved; not numbered in sequence, an error', async () => {
+  it('a section written as one of the numbered parts of another (`### 8. Drawbacks` among `### 1.` to `### 9.` under `## Design`): a warning, nothing moved; not numbered, a part of the section before it — a warning too, nothing moved', async () => {
     const flat = '# [Title]\n\n## Summary\n\nShort.\n\n## Design\n\nHow.\n\n## Drawbacks\n\nWhy not.\n';
     const parts = (n: (i: number) => string) =>
       Array.from({ length: 9 }, (_, i) => `### ${n(i + 1)} ${i + 1 === 8 ? 'Drawbacks' : `Part ${'abcdefghi'[i]}`}\n\nText.\n`).join('\n');
@@ -743,7 +746,12 @@ describe('heading-level: a section present at another level, where moving it wou
     expect(found.diagnostics[0]!.message).toContain('one of the numbered parts of `## Design`');
     expect(await readFile(found.file, 'utf8')).toBe(source);
     const unnumbered = source.replace('### 8. Drawbacks', '### Drawbacks');
-    expect((await lintOne('heading-level', unnumbered, { template: flat })).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    const plain = await lintOne('heading-level', unnumbered, { template: flat, fix: true });
+    expect(plain.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', expect.stringContaining('It stands in `## Design`, a section the template puts before it')],
+    ]);
+    // (Raised, it would take `### Part i` after it: nothing moves.)
+    expect(await readFile(plain.file, 'utf8')).toBe(unnumbered);
   });
 });
 
@@ -959,7 +967,8 @@ describe('heading-level: every heading an H1, the template’s outline written o
 });
 
 describe('heading-level: a pattern written before the template', () => {
-  const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n### Alternatives\n\nOther ways for ${n}.\n`;
+  // (`####` right under `##`, a level skipped: an error where nothing else makes it a warning.)
+  const doc = (n: string) => `# ${n}\n\n## Motivation\n\nWhy ${n}.\n\n## Proposal\n\nHow ${n}.\n\n#### Alternatives\n\nOther ways for ${n}.\n`;
   const withAlternatives = '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n';
   /** A catalog committed step by step (files written, then committed as of the date), and heading-level's findings in it. */
   async function history(steps: [date: string, files: Record<string, string>][]): Promise<string[]> {
@@ -991,8 +1000,8 @@ describe('heading-level: a pattern written before the template', () => {
         ['2023-01-01T10:00:00Z', { 'design/202301-cache.md': doc('Cache') }],
       ]),
     ).toEqual([
-      "design/202004-query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template's first version (2021-06-01; its git history, or the date it gives itself): a warning.",
-      'design/202301-cache.md error `### Alternatives` should be level 2: `## Alternatives`.',
+      "design/202004-query-log.md warning `#### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template's first version (2021-06-01; its git history, or the date it gives itself): a warning.",
+      'design/202301-cache.md error `#### Alternatives` should be level 2: `## Alternatives`.',
     ]);
   });
   it('a section a level off in a pattern written before the template asked for that section: a warning that says when', async () => {
@@ -1003,7 +1012,7 @@ describe('heading-level: a pattern written before the template', () => {
         ['2021-06-01T10:00:00Z', { 'design/TEMPLATE.md': withAlternatives }],
       ]),
     ).toEqual([
-      'design/query-log.md warning `### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template asked for this section (2021-06-01; its git history, or the date it gives itself): a warning.',
+      'design/query-log.md warning `#### Alternatives` should be level 2: `## Alternatives`. This pattern was written before the template asked for this section (2021-06-01; its git history, or the date it gives itself): a warning.',
     ]);
   });
 });
