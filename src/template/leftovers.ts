@@ -151,6 +151,8 @@ interface Context {
   filledChildren?: () => boolean;
   /** The last of the section's own text, over its sub-sections that hold the author's text (see `blocks`). */
   aboveParts?: true;
+  /** In the template's guidance kept as the template quotes it, over the author's answer (see `blocks`). */
+  keptOver?: true;
   /** The section is under one of the template's (`## Goals` › `### First quarter`). */
   underTemplate?: true;
 }
@@ -332,14 +334,22 @@ class Scan {
           // answer, as an instruction kept in emphasis is (not only its last question).
           // (Or under sub-sections of the author's right after it, `### General changes`, the quote the
           // last of the section's text.)
-          // (Not where the template sets that guidance as a quote itself: kept so, it is its form, left in.)
+          // (Its questions listed in the quote, `> - What can go wrong?`, as well as in paragraphs; and
+          // questions of the quote's that are not the template's — an older version's, a typo's — ask,
+          // they answer nothing.)
+          const asks = (b: Block) => (b.kind === 'paragraph' ? onlyQuestions(b.text) : b.kind === 'list' && b.items.every((item) => onlyQuestions(item.text)));
           const quoted =
-            block.blocks.every((b) => b.kind === 'paragraph' && !this.isAuthorBlock(b)) &&
-            (authorNext() || (shown < 0 && outer.ownChildren?.() === true && !templateQuotes(this.template).includes(` ${foldText(block.text)} `)));
+            block.blocks.every((b) => (b.kind === 'paragraph' || b.kind === 'list') && (!this.isAuthorBlock(b) || asks(b))) &&
+            (authorNext() || (shown < 0 && outer.ownChildren?.() === true));
+          // (Where the template sets that guidance as a quote itself, kept so over the author's sub-sections
+          // it is the template's form over the section's parts: the section is written, the guidance still
+          // to remove — a warning, see `keptOver`. Over the author's text right after it, it is a prompt
+          // answered, as any.)
+          const asTemplate = quoted && !authorNext() && templateQuotes(this.template).includes(` ${foldText(block.text)} `);
           // (Set apart as a quote over the template's own sub-sections, the guidance asks its question
           // still: no part of the text over the author's parts, see `aboveParts`.)
           const { filledChildren: _, ...unquoted } = ctx;
-          this.blocks(block.blocks, quoted ? { ...ctx, quotedLeadIn: true } : unquoted);
+          this.blocks(block.blocks, asTemplate ? { ...unquoted, keptOver: true } : quoted ? { ...ctx, quotedLeadIn: true } : unquoted);
           break;
         }
         case 'list': {
@@ -596,6 +606,9 @@ class Scan {
         ...(undecided ? { undecided: true } : {}),
         ...(ctx.aboveParts && this.template.placeholders[id]?.kind === 'instruction'
           ? { warning: "the template's guidance kept over the section's sub-sections, which hold its content: remove it" }
+          : {}),
+        ...(ctx.keptOver && this.template.placeholders[id]?.kind === 'instruction'
+          ? { warning: "the template's guidance, kept in the quote the template sets it in, over this pattern's own answer: the section is written; remove the quote" }
           : {}),
         ...(ctx.shownList
           ? {

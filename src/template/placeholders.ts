@@ -351,7 +351,9 @@ export function isDiagram(lang: string): boolean {
 const PLAIN_LABEL_CHOICES = /^\s*[\p{L}][\p{L} _-]{0,30}:\s+((?:[\p{L}][\p{L}\p{N} -]*?)(?:\s*\|\s*[\p{L}][\p{L}\p{N} -]*?){2,})\s*$/u;
 
 /** Labels of a note rather than a field: `**Note:**`, `**Important:**`. */
-const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention)$/i;
+// (So is one that says whether the section is asked for, `**Optional:** Describe the plan…`: the
+// guidance after it is an instruction, no sample of a field named "Optional".)
+const NOTE_LABEL = /^(?:notes?|nb|n\.b\.|important|warning|caution|tip|hint|remember|attention|optional|required|recommended|mandatory)$/i;
 
 /** Classifies one paragraph, list item or table cell. */
 function classifyUnit(raw: string, text: string, path: string[], line: number, found: PlaceholderSet, cell = false): void {

@@ -716,6 +716,18 @@ describe("a section's own guidance that says it may be left out", () => {
     expect(outline(template.sections)).toEqual(['2 Design', '2 Verification ?', '2 Further Reading ?']);
     expect(template.placeholders.map((p) => `${p.kind}: ${p.text}`)).toEqual(['bracketed: [Title]', 'instruction: Explain how it is verified.']);
   });
+
+  it('guidance after a label that says whether the section is asked for (`**Optional:** Describe the plan…`) is an instruction, no sample of a field', () => {
+    const template = templateFromSource(
+      '# [Title]\n\n## Design\n\nExplain the design.\n\n## Support\n\n> **Optional:** Describe the plan to support it in the tools, if applicable.\n',
+      'proposal-template.md',
+    );
+    expect(template.placeholders.map((p) => `${p.kind}: ${p.text}`)).toEqual([
+      'bracketed: [Title]',
+      'instruction: Explain the design.',
+      'instruction: Describe the plan to support it in the tools, if applicable.',
+    ]);
+  });
 });
 
 describe('a title heading below H1', () => {

@@ -1858,10 +1858,40 @@ describe('placeholder: the template’s questions kept and answered by the autho
     );
     const overTemplate = await lintOne('placeholder', quote('### Fields\n\nA `label` field on each shelf.\n'), { template: withPart });
     expect(overTemplate.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
-    // (Nor where the template sets it as a quote itself: kept so over the sub-sections, it is its form, left in.)
+    // (Where the template sets it as a quote itself, kept so over the sub-sections, it is the template's
+    // form over the author's answer: the section is written, the quote still to remove — a warning.)
     const asQuote = template.replace('Will this change the stored file format?', '> Will this change the stored file format?');
     const kept = await lintOne('placeholder', quote('### New fields\n\nA `label` field on each shelf.\n'), { template: asQuote });
-    expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'error']]);
+    expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'warning']]);
+    expect(kept.diagnostics[0]!.message).toContain("kept in the quote the template sets it in, over this pattern's own answer");
+    // (Over the author's text right after it, it is a prompt answered, as the template's prompts are: nothing said.)
+    const overText = await lintOne('placeholder', quote('Yes: each shelf gets a `label` field.\n'), { template: asQuote });
+    expect(overText.diagnostics).toEqual([]);
+    // (With nothing of the author's after it, it is left in.)
+    const keptAlone = await lintOne('placeholder', quote('## Next\n\nMore.\n'), { template: asQuote });
+    expect(keptAlone.diagnostics.map((d) => d.line)).toEqual([5]);
+    expect(keptAlone.diagnostics[0]!.message).not.toContain('kept in the quote');
+  });
+
+  it('the template’s questions listed in a quote (`> - What can go wrong?`) and answered right after it, or under sub-sections: a lead-in; as the template quotes them over sub-sections, a warning', async () => {
+    const asList = ['# [Title]', '', '## Risks', '', '- What can go wrong when the shelf is full?', '- How would we roll the change back?', ''].join('\n');
+    const answer = 'A full shelf rejects the write; the old reader ignores the new field.\n';
+    const doc = (quoted: string) => ['# Shelf labels', '', '## Risks', '', quoted, '', answer].join('\n');
+    const authorQuoted = '> - What can go wrong when the shelf is full?\n> - How would we roll the change back?';
+    expect((await lintOne('placeholder', doc(authorQuoted), { template: asList })).diagnostics).toEqual([]);
+    const asQuoted = asList.replace('- What can', '> - What can').replace('- How would', '> - How would');
+    expect((await lintOne('placeholder', doc(authorQuoted), { template: asQuoted })).diagnostics).toEqual([]);
+    const overParts = ['# Shelf labels', '', '## Risks', '', authorQuoted, '', '### A full shelf', '', answer].join('\n');
+    expect((await lintOne('placeholder', overParts, { template: asList })).diagnostics).toEqual([]);
+    const kept = await lintOne('placeholder', overParts, { template: asQuoted });
+    // (The quote's questions are one leftover: one warning that quotes each.)
+    expect(kept.diagnostics.map((d) => [d.line, d.severity])).toEqual([[5, 'warning']]);
+    expect(kept.diagnostics[0]!.message).toMatch(/full\?.*kept in the quote the template sets it in/);
+    // (Not answered, the list is left in: errors.)
+    const unanswered = await lintOne('placeholder', ['# Shelf labels', '', '## Risks', '', authorQuoted, '', '## Next', '', 'More.', ''].join('\n'), {
+      template: asQuoted,
+    });
+    expect(unanswered.diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
   });
 });
 
