@@ -1014,6 +1014,9 @@ function rewordings(
     if (firstPartOf(s.title, t.heading)) return true;
     // (A one-word heading of the same role as the one-word name, `## Proposal` for `## Decision`.)
     if (heading.length === 1 && name.length === 1) return sameRole(heading, name);
+    // (What is left for later, said with another word for it — `## Future Work` for `## Future
+    // directions` —: the qualifier names the section, the word after it only says "things".)
+    if (laterWork(heading, name)) return true;
     if (!long || !name.includes(head)) return false;
     // …in the same role in both (`## References` ends in the word `## Reference Implementation` only qualifies).
     if (headNouns(s.title).has(head) !== headNouns(t.heading).has(head)) return false;
@@ -1603,6 +1606,19 @@ const SAME_QUALIFIER = new Map(
     ['alternative', 'rejected', 'considered'],
   ].flatMap((group, i) => group.map((w) => [w, i] as const)),
 );
+
+/** Words for the things a section leaves for later, after `future`, `later` or `next` (`work`, `directions`, `possibilities`). */
+const LATER_THINGS = new Set(['work', 'direction', 'possibility', 'extension', 'enhancement', 'improvement', 'idea', 'development']);
+
+/**
+ * Whether a heading and a section's name are each two words: a qualifier for what comes later (`future`,
+ * `next`) and a word for the things left for it (`## Future Work`, `## Future directions`).
+ */
+function laterWork(heading: readonly string[], name: readonly string[]): boolean {
+  const later = (words: readonly string[]) =>
+    words.length === 2 && SAME_QUALIFIER.get(words[0]!) === SAME_QUALIFIER.get('future') && LATER_THINGS.has(words[1]!.replace(/s$/, '').replace(/ie$/, 'y'));
+  return later(heading) && later(name);
+}
 
 function sameQualifier(a: string, b: string): boolean {
   const role = SAME_QUALIFIER.get(a);

@@ -596,6 +596,21 @@ describe('template semantics read from real-catalog shapes', () => {
     }
   });
 
+  it('reads what is left for later, in other words and out of order (`## Future Work` after `## Alternatives considered`), as `## Future directions`: a rename and an order warning, nothing missing, nothing inserted', async () => {
+    const template =
+      '# [Title]\n\n## Introduction\n\nIn brief.\n\n## Detailed design\n\nHow.\n\n## Future directions\n\nWhat may follow.\n\n## Alternatives considered\n\nWhat else.\n';
+    const pattern = (later: string) =>
+      `# Borrowed buffers\n\n## Introduction\n\nLend a buffer.\n\n## Detailed design\n\nA scoped borrow.\n\n## Alternatives considered\n\nCopies.\n\n${later}\n\nMutable borrows.\n`;
+    const found = await lintPattern(template, pattern('## Future Work'), { fix: true });
+    expect(found.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.severity}`).sort()).toEqual(['11 section-order warning', '15 section-name warning']);
+    expect(found.text.match(/^## Future.*$/gm)).toEqual(['## Future Work']);
+    // (Nor is another word after the qualifier, or another qualifier, that section: `## Future costs`, `## Related work`.)
+    for (const own of ['## Future costs', '## Related work']) {
+      const other = (await lintPattern(template, pattern(own))).diagnostics;
+      expect(other.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['required-section']);
+    }
+  });
+
   it('takes a shared word only in the same role: `## References` is no `## Reference Implementation`, `## Future Work` is `## Future possibilities`', async () => {
     const template =
       '# [Title]\n\n## Summary\n\nOne paragraph.\n\n## Specification\n\nHow.\n\n## Reference Implementation\n\nWhere the code is.\n\n## Future possibilities\n\nWhat next.\n';
