@@ -1941,6 +1941,9 @@ function namedElsewhere(doc: MarkdownDocument, outline: OutlineMatch, missing: M
     // (Whole words: `## Reference-level explanation` is no `## References`.)
     const words = s.title.split(/\s+/).map((w) => analyze(w));
     if (words.length <= 8 && name.every((n) => words.some((w) => w.length === 1 && w[0] === n))) out.push(s);
+    // (Or the name's last word alone, of five letters or more, `## Design` for `## Detailed Design`:
+    // the section named by its head noun, without the word that qualifies it.)
+    else if (name.length >= 2 && words.length === 1 && words[0]!.length === 1 && words[0]![0] === name.at(-1) && name.at(-1)!.length >= 5) out.push(s);
   }
   // (But a sub-section a level down whose heading opens with its whole name — `### Testing using the
   // console` inside the deploy steps — may be it, written there and in longer words, as likely as not.)

@@ -2040,6 +2040,23 @@ describe('required-section: the section a level down, in longer words that open 
   });
 });
 
+describe('required-section: the section named by its head noun alone, elsewhere', () => {
+  it('`## Design` after the sections the template puts after `## High-Level Design` and `## Detailed Design` (it may be either): a warning for each that names it, and no empty copy inserted; `## Details` is not it', async () => {
+    const template =
+      '# [Name]\n\n## Goals\n\nWhat for.\n\n## High-Level Design\n\nThe shape.\n\n## Detailed Design\n\nHow it works.\n\n## Compatibility\n\nWhat breaks.\n\n## Open Issues\n\nWhat is left.\n';
+    const text = (heading: string) =>
+      `# Job settings\n\n## Goals\n\nOne place for settings.\n\n## Compatibility\n\nOld flags still work.\n\n${heading}\n\nA config map per job.\n\n## Open Issues\n\nNone.\n`;
+    const found = await lintOne('required-section', text('## Design'), { template, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity}${d.fix ? ' fix' : ''} ${d.message}`)).toEqual([
+      'warning Missing section `## High-Level Design`, expected after `## Goals`. This pattern has `## Design` on line 11 elsewhere, in the words of its name: if that is the section, move it here under its heading; if not, write it.',
+      'warning Missing section `## Detailed Design`, expected after `## Goals`. This pattern has `## Design` on line 11 elsewhere, in the words of its name: if that is the section, move it here under its heading; if not, write it.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(text('## Design'));
+    const other = await lintOne('required-section', text('## Details'), { template });
+    expect(other.diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
+  });
+});
+
 describe('required-section: no section inserted where it would take in deeper headings of another', () => {
   it('the error stays, with no fix, where the next heading is deeper than the inserted one and none of its own', async () => {
     const template = '# [Name]\n\n## Materials\n\nWhat.\n\n## Steps\n\nHow.\n\n## Why\n\nWhy.\n\n## Checking\n\nCheck.\n\n## Tidying\n\nTidy.\n';
