@@ -38,6 +38,11 @@ export interface TemplateHistory {
    * notes aside) against the version before it; undefined where no version was committed then.
    */
   changedAt(time: number): { dropped: number; gained: number } | undefined;
+  /**
+   * The headings, by name in their order, of the version in force at `time` (the last committed at or
+   * before it); undefined before the template's first version, or where git keeps no versions.
+   */
+  headingsAt(time: number): readonly string[] | undefined;
 }
 
 /**
@@ -123,6 +128,11 @@ export function templateHistory(template: TemplateSchema, root: string): Templat
       if (at <= 0) return undefined;
       const [before, after] = [all[at - 1]!.names, all[at]!.names];
       return { dropped: [...before].filter((n) => !after.has(n)).length, gained: [...after].filter((n) => !before.has(n)).length };
+    },
+    headingsAt(time) {
+      const all = (named ??= read().map((v) => ({ time: v.time, names: headingNames(v.text) })));
+      const at = all.findLast((v) => v.time <= time);
+      return at ? [...at.names] : undefined;
     },
     writtenBefore(section, rel, declared) {
       const asked = since(section);
