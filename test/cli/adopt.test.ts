@@ -907,6 +907,11 @@ describe('patternbook init --adopt', () => {
       ],
       ['## Lamp Improvement Protocol\n\nHow lamps change.\n\n## Process\n\nSteps.\n', 'Lamp Improvement Protocol'],
       ['# Accepted Lamps:\n\nThe lamps we build.\n', 'Accepted Lamps'],
+      // (A badge by reference, `[![chat][chat-img]][chat-url]`, defined below.)
+      [
+        '# Lamp RFCs [![chat][chat-img]][chat-url]\n\nOne file per lamp.\n\n[chat-img]: https://ci.example.org/chat.svg\n[chat-url]: https://chat.example.org\n',
+        'Lamp RFCs',
+      ],
     ]) {
       const other = await tempCatalog({ ...lamps, 'README.md': readme! });
       expect((await runCli(['init', '--adopt', other], REPO)).code).toBe(0);
