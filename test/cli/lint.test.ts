@@ -56,6 +56,8 @@ describe('patternbook lint', () => {
     expect(quiet.stdout).toMatch(/^bad\/README\.md\n/m);
     expect(quiet.stdout).not.toMatch(/warn\/README\.md|Trivia/);
     expect(quiet.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\).*\n1 warning not shown \(--quiet\)\n$/);
+    // (Its fix inserts the missing section for the author to write: counted as the full report counts it, not as fixed.)
+    expect(quiet.stdout).toContain('✖ 1 problem (1 error, 0 warnings), 1 missing section --fix inserts for you to write\n');
     const clean = await runCli(['lint', '--quiet'], await tempCatalog({ ...files, 'bad/README.md': files['good/README.md'], 'warn/README.md': files['good/README.md'] }));
     expect([clean.code, clean.stdout]).toEqual([0, '✔ No problems in 3 files\n']);
   });

@@ -160,7 +160,8 @@ function quietSummary(text: string, report: LintReport, hidden: number, color: C
 function errorsOnly(report: LintReport): LintReport {
   const results = report.results.map((r) => {
     const diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
-    return { ...r, diagnostics, warningCount: 0, fixableCount: diagnostics.filter((d) => d.fix).length };
+    // (Counted as the full report counts them: a missing section --fix inserts to write is said apart.)
+    return { ...r, diagnostics, warningCount: 0, fixableCount: diagnostics.filter((d) => d.fix && !d.fix.toWrite).length };
   });
   return { ...report, results, warningCount: 0, fixableCount: results.reduce((n, r) => n + r.fixableCount, 0) };
 }
