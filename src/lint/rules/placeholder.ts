@@ -87,9 +87,10 @@ export default defineCatalogRule({
         last.block === left.block &&
         left.range.start.offset >= last.range.start.offset
       ) {
+        // (The same text found by two of the template's placeholders, `{{…}}` marked and as an instruction, is quoted once.)
         merged[merged.length - 1] = {
           ...last,
-          shown: `${last.shown}, ${left.shown}`,
+          shown: last.shown.includes(left.shown) ? last.shown : `${last.shown}, ${left.shown}`,
           range: { start: last.range.start, end: left.range.end.offset > last.range.end.offset ? left.range.end : last.range.end },
         };
       } else merged.push(left);

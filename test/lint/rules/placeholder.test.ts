@@ -2008,3 +2008,16 @@ describe('placeholder: template text in a pattern older than the template', () =
     ]);
   });
 });
+
+describe('placeholder: one text found by two of the template’s placeholders', () => {
+  it('a `{{…}}` paragraph that is also an instruction is quoted once', async () => {
+    const template =
+      '# {{Title}}\n\n## Summary\n\n{{One paragraph on the change.}}\n\n## Implementation\n\n{{THIS SECTION IS REQUIRED FOR RATIFICATION, so write it before the proposal is accepted}}\n';
+    const text =
+      '# Faster installs\n\n## Summary\n\nCache the tarballs.\n\n## Implementation\n\n{{THIS SECTION IS REQUIRED FOR RATIFICATION, so write it before the proposal is accepted}}\n';
+    const found = await lintOne('placeholder', text, { template });
+    expect(found.diagnostics).toHaveLength(1);
+    const quoted = found.diagnostics[0]!.message.match(/“[^”]*”/g) ?? [];
+    expect(quoted).toHaveLength(1);
+  });
+});
