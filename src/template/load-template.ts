@@ -1075,8 +1075,10 @@ function saysOptional(block: Block | undefined): boolean {
     /^if you(?:['’]d| would)? (?:like|want|wish) to add\b[^.]*\b(?:feel free|welcome|you (?:may|can))\b/i.test(plain) ||
     // (`Feel free to add anything else you may need.`)
     /^feel free to (?:add|include|write|mention) anything (?:else|more)\b/i.test(plain) ||
-    // (A question whose answer may be no: `Are there any links? If yes, list them here.`)
-    /\?\s*if (?:yes|so|there (?:are|is) (?:any|some)|any)\b/i.test(plain)
+    // (A question whose answer may be no, the guidance's first: `Are there any links? If yes, list them
+    // here.` — not one after the question the section asks of every document, `How does it affect
+    // users? Will any behavior change? If so, how…`.)
+    /^(?:are|is|does|do|did|will|would|can|could|has|have|should|must)\b[^.?!]*\?\s*if (?:yes|so|there (?:are|is) (?:any|some)|any)\b/i.test(plain)
   );
 }
 

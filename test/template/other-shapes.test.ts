@@ -631,6 +631,13 @@ describe("a section's own guidance that says it may be left out", () => {
     // If yes, list them here.` — may be left out.)
     const ifYes = templateFromSource('# [Title]\n\n## Design\n\nHow.\n\n## Further Reading\n\nAre there any links for this? If yes, list them here.\n', 'TEMPLATE.md');
     expect(outline(ifYes.sections)).toEqual(['2 Design', '2 Further Reading ?']);
+    // (Not where it follows the question the section asks of every document: `How does it affect users?
+    // Will any behavior change for them? If so, how…` asks for the section still.)
+    const asked = templateFromSource(
+      '# [Title]\n\n## Design\n\nHow.\n\n## Compatibility\n\nHow does this change affect existing users? Will any behavior change for them? If so, how will you ease it?\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(asked.sections)).toEqual(['2 Design', '2 Compatibility']);
     // (Instructions above a line that says to delete all above it, headings and all: the page's, the H1
     // after that line the title line.)
     const hereUp = templateFromSource(
