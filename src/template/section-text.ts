@@ -42,7 +42,10 @@ export function missingSectionText(
   // (Wrapped as the template wraps its text, where it does: a catalog that keeps its lines short keeps
   // them short in what --fix inserts too.)
   const width = Math.max(0, ...schema.body.split('\n').map((line) => line.trimEnd().length));
-  const guidance = wrapLines((unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim(), width);
+  const guidance = wrapLines(
+    withAddresses((unmarked.some((line) => /\p{L}/u.test(line)) ? unmarked : lines.map((line) => line.replace(LEADING_TODO, '$1'))).join('\n').trim(), schema.body),
+    width,
+  );
   // (A checklist to tick, `- [ ] Design approved`, is the form the author fills in: written as the
   // template has it, visible and unticked — as a comment it would leave the section empty.)
   const form = taskList(schema.body);
@@ -57,6 +60,22 @@ export function missingSectionText(
     if (!child.optional && !child.recommended && !child.anyHeading && !present.has(child) && !skip(child))
       parts.push(missingSectionText(child, present, skip, shift, keep, setext));
   return parts.join('\n\n');
+}
+
+/**
+ * The guidance with the web address of each link the template's text gives (`the [Creative Commons
+ * licence](https://…)`) after its words, `Creative Commons licence (https://…)`: the comment is the
+ * author's only copy of it.
+ */
+function withAddresses(guidance: string, body: string): string {
+  let out = guidance;
+  for (const m of body.matchAll(/(?<!!)\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g)) {
+    const [, text, url] = m;
+    if (out.includes(url!)) continue;
+    const at = out.indexOf(text!);
+    if (at >= 0) out = `${out.slice(0, at + text!.length)} (${url})${out.slice(at + text!.length)}`;
+  }
+  return out;
 }
 
 /** A task item of a list, `- [ ] …` or `- [x] …`, up to its box. */

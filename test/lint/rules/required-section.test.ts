@@ -147,6 +147,15 @@ Clone the primary.
     ],
     invalid: [
       {
+        name: 'the inserted section’s guidance keeps the web address of a link the template gives (the comment is the author’s only copy of it)',
+        template:
+          '# [Title]\n\n## Overview\n\nWhat it does.\n\n## Copyright\n\nPlace it in the public domain or under the [CC BY 4.0 licence](https://creativecommons.org/licenses/by/4.0/).\n',
+        text: '# Read Replica\n\n## Overview\n\nA copy for reads.\n',
+        errors: [{ message: missing('## Copyright', 'after `## Overview`'), line: 5, column: 1 }],
+        output:
+          '# Read Replica\n\n## Overview\n\nA copy for reads.\n\n## Copyright\n\n<!-- Place it in the public domain or under the CC BY 4.0 licence (https://creativecommons.org/licenses/by/4.0/). -->\n',
+      },
+      {
         name: 'the last section: inserted after the one before it, its heading with the template guidance as a comment',
         text: `# Read Replica
 
