@@ -137,7 +137,9 @@ export function templatesAbove(root: string): ScannedFile[] {
       const score = templateNameScore(file);
       if (score < 2 || /issue|pull[-_ ]?request/i.test(entry.name)) continue;
       const doc = readDoc(file.rel);
-      if (doc && (score >= 3 || templateNameScore({ ...file, doc }) >= 3)) out.push({ ...file, doc });
+      // (Or any file of a folder of templates, `templates/design.md`, where the catalog's docs say to copy
+      // it from: a candidate whose sections the patterns must share to be taken — see `chooseLayout`.)
+      if (doc && (score >= 3 || templateNameScore({ ...file, doc }) >= 3 || dirs.length > 0)) out.push({ ...file, doc });
     }
   };
   for (let dir = path.dirname(top); ; dir = path.dirname(dir)) {

@@ -1980,6 +1980,24 @@ describe('init --adopt: templates of two kinds of document in the repository abo
     expect((await configOf(path.join(repo, 'ext'))).template).toBe('../rep-template.md');
   });
 
+  it('a file in a folder of templates beside the documents’ folder (`templates/design.md` beside `designs/`), named for no template, is the catalog’s where the documents have its sections; not where they do not', async () => {
+    const design =
+      '# Title\n\n## Summary\n\n<!-- One paragraph. -->\n\n## Motivation\n\n<!-- Why. -->\n\n## Detailed Design\n\n<!-- How. -->\n\n## Drawbacks\n\n<!-- Why not. -->\n';
+    const doc = (n: number, drawbacks: boolean) =>
+      `# Lint rule ${n}\n\n## Summary\n\nRule ${n} in brief.\n\n## Motivation\n\nBugs of kind ${n}.\n\n## Detailed Design\n\nA visitor for ${n}.\n${drawbacks ? `\n## Drawbacks\n\nSlower by ${n}%.\n` : ''}`;
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n', 'templates/design.md': design };
+    for (const n of [1, 2, 3, 4, 5]) files[`designs/rule-${n}/README.md`] = doc(n, n !== 3);
+    const repo = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt'], path.join(repo, 'designs'));
+    expect(run.code, run.stderr).toBe(0);
+    expect((await configOf(path.join(repo, 'designs'))).template).toBe('../templates/design.md');
+    // (A page of the folder of templates the documents do not follow is not taken: a template is derived.)
+    const other: Record<string, string> = { ...files, 'templates/design.md': '# Title\n\n## Goals\n\nWhat.\n\n## Budget\n\nHow much.\n\n## Timeline\n\nWhen.\n' };
+    const repo2 = await tempCatalog(other);
+    expect((await runCli(['init', '--adopt'], path.join(repo2, 'designs'))).code).toBe(0);
+    expect((await configOf(path.join(repo2, 'designs'))).template).not.toBe('../templates/design.md');
+  });
+
   it('a sibling of the same kind found there is written relative to the configuration', async () => {
     const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n', 'rep-template.md': recipe, 'rep-template-tests.md': oven.replace(/OCP/g, 'REP') };
     for (const n of [1, 2, 3, 4, 5]) files[`ext/rep-000${n}.md`] = rep(n, n === 2 || n === 3);
