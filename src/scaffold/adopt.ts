@@ -794,7 +794,9 @@ function calledTemplates(files: readonly ScannedFile[]): { templates: Map<Scanne
         // title has the word, `[Testing for Client-Side Template Injection](…)`.)
         (row
           ? /^(?:the |our |this |an? )(?:[\w-]+ ){0,2}templates?(?:\.md)?$/i.test(link.text.trim())
-          : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?(?: here| below| file)?$/i.test(link.text.trim())) ||
+          : /^(?:the |our |this |an? )?(?:[\w-]+ ){0,2}templates?(?:\.md)?(?: here| below| file)?$/i.test(link.text.trim()) ||
+            // (Or its file name, `[rfc-template.md](./rfc-template.md)`.)
+            /^`?[\w.-]*[-_]templates?\.(?:md|markdown)`?$/i.test(link.text.trim())) ||
         // (Or an entry of the catalog's list of its documents, `[TAP 2: TAP template](tap2.md)`: the document
         // of its kind that is the template for that kind — not one about templates, `[RFC 2: Job templates]`.)
         /^([A-Z]{2,8})[- ]?\d+\s*[:.–—-]\s*(?:the |a )?\1 template$/i.test(link.text.trim()) ||

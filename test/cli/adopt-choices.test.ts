@@ -39,6 +39,18 @@ describe('init --adopt: a template named after the file name it asks for', () =>
     expect(run.stdout).toContain('README.md calls it the template');
   });
 
+  it('a template the README links by its file name (“use [note-template.md](./note-template.md) as a starting point”) is called the template', async () => {
+    const files = {
+      ...notes(),
+      'note-template.md': template,
+      'README.md': '# Design notes\n\nTo propose a change, use [note-template.md](./note-template.md) as a starting point.\n',
+    };
+    const dir = await tempCatalog(files);
+    const run = await runCli(['init', '--adopt', dir], REPO);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('README.md calls it the template');
+  });
+
   it('the entry of the README’s list of documents that is the template of their kind (`[NOTE 2: NOTE template](…)`) is called the template; one about templates is not', async () => {
     for (const [entry, called] of [
       ['NOTE 2: NOTE template', true],
