@@ -1854,7 +1854,10 @@ function ownAtPlace(doc: MarkdownDocument, outline: OutlineMatch, missing: Missi
   // (Kindred to several of them alike, `## Design` where the High-Level and the Detailed Design go: it may
   // be either, so each is said with it as its likely stand-in, and neither is inserted beside it.)
   // (At the end of the pattern, only a heading kindred to it: a closing `## Related Works` is no `## Usage`.)
-  return (boundedByNext && here.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
+  // (Nothing else missing there but sections the catalog recommends or the template makes optional: no
+  // rivals, as among several — `## User stories` where the Motivation and a recommended User Benefit go.)
+  const required = here.filter((m) => m === missing || !(m.schema.recommended || m.schema.optional));
+  return (boundedByNext && required.length === 1 && !closing) || kindred.some((k) => k.schema === missing.schema) ? { sections: there, stead: true } : none;
 }
 
 /** Each of the template's sections, at any depth, by its place in the template's order (once per template). */

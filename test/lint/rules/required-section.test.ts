@@ -3304,3 +3304,19 @@ describe('required-section: the first documents by number lack a section the tem
     ]);
   });
 });
+
+describe('required-section: one heading of the author’s where a required section and a recommended one go', () => {
+  it('`## User stories` where the Motivation and a recommended User Benefit go: its likely stand-in, a warning, nothing inserted; with the User Benefit required too, an error', async () => {
+    const template = '# [Title]\n\n## Summary\n\nIn brief.\n\n## Motivation\n\nWhy.\n\n## User Benefit\n\nFor whom.\n\n## Design Proposal\n\nHow.\n';
+    const text =
+      '# Result tables\n\n## Summary\n\nOne table per run.\n\n## User stories\n\nAn analyst filters runs by device.\n\n## Design Proposal\n\nA dataframe with fixed columns.\n';
+    const found = await lintOne('required-section', text, { template, config: { sections: { 'User Benefit': { recommended: true } } }, fix: true });
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.message.slice(0, 120)}`)).toEqual([
+      'warning Missing section `## Motivation`, expected after `## Summary`. This pattern has `## User stories` there, in its stead: if',
+      'warning Missing section `## User Benefit`, expected after `## Summary`.',
+    ]);
+    expect(await readFile(found.file, 'utf8')).toBe(text);
+    const both = await lintOne('required-section', text, { template });
+    expect(both.diagnostics.map((d) => d.severity)).toEqual(['error', 'error']);
+  });
+});
