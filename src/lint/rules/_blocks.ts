@@ -53,6 +53,10 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A heading that closes a document, whatever it holds: an appendix, notes, references, future work, its conclusions. */
+/**
+ * A heading that closes a document, whatever it holds: an appendix, notes, references, future work, its
+ * conclusions. (Words that also open a topic's heading — `Changes to the status type`, `History of the
+ * format`, `Notes on caching` — only alone.)
+ */
 export const CLOSING_HEADING =
-  /^(?:conclusions?|concluding remarks|closing (?:remarks|thoughts)|final (?:remarks|thoughts)|appendix|appendices|annex|annexes|annexure|future (?:work|possibilities|directions|plans)|references?|sources?|bibliography|further reading|footnotes?|end ?notes?|notes|acknowledge?ments?|credits|thanks|glossary|change ?log|changes|revision history|history|see also|links|related links|copyright|licen[cs]e)\b/;
+  /^(?:(?:conclusions?|concluding remarks|closing (?:remarks|thoughts)|final (?:remarks|thoughts)|appendix|appendices|annex|annexes|annexure|future (?:work|possibilities|directions|plans)|references?|bibliography|further reading|footnotes?|end ?notes?|acknowledge?ments?|glossary|change ?log|revision history|see also|copyright|licen[cs]e)\b|(?:sources?|notes|credits|thanks|changes|history|links|related links)$)/;

@@ -373,6 +373,19 @@ describe('empty-section with the author’s sections right after it', () => {
           ],
         },
         {
+          name: 'a topic’s heading that opens with a closing word (`## Changes to the queue record`) is the author’s part, not a closing section (`## Changes` alone would be)',
+          text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Changes to the queue record\n\nA `wake_at` field.\n\n## Security Implications\n\nNone.\n',
+          errors: [
+            {
+              message:
+                "Section `## Specification` has no text of its own; the sections after it at its level (`## Changes to the queue record`) are the author's: if they are its parts, make them one level lower.",
+              line: 9,
+              column: 1,
+              severity: 'warning',
+            },
+          ],
+        },
+        {
           name: 'a bare section followed by a heading of the author’s that closes the document (`## Licence`) is empty: that is no part of it',
           text: '---\ntitle: Quiet Hours\n---\n\n## Abstract\n\nNo reminders at night.\n\n## Specification\n\n## Licence\n\nCC0.\n\n## Security Implications\n\nNone.\n',
           errors: [{ message: 'Section `## Specification` is empty: write its content or remove the heading if the template marks it optional.', line: 9, column: 1 }],
