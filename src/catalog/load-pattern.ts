@@ -1154,13 +1154,21 @@ function pointerLine(raw: string): boolean {
 
 /**
  * One sentence that sends the reader to a link for what it names, `For a friendlier introduction to
- * the problem, see the [design diary](…) posts.`, `For more details, refer to [the spec](…).`: where
- * to read, not what the document is.
+ * the problem, see the [design diary](…) posts.`, `For more details, refer to [the spec](…).`, or to a
+ * later part of the document: where to read, not what the document is.
  */
 function seeElsewhere(raw: string): boolean {
-  if (!/\]\(|https?:\/\//.test(raw)) return false;
   const text = raw.replace(/\s+/g, ' ').trim();
   if (/[.!?]\s+\S/.test(text.replace(/\([^)]*\)/g, '').replace(/\b(?:e\.g|i\.e|etc|vs|cf)\./gi, ''))) return false;
+  // (Or to another part of this document, `See further breakdown of some scenarios towards the bottom
+  // of the document`: where to read on, no link needed.)
+  if (
+    /^(?:please\s+)?(?:see|refer to|jump to|skip to|read)\b.{0,120}\b(?:below|bottom|end of (?:this|the) (?:document|page|file|proposal)|later (?:in|on)|further down|following sections?|appendix)\b/i.test(
+      text,
+    )
+  )
+    return true;
+  if (!/\]\(|https?:\/\//.test(raw)) return false;
   return /^(?:for|to)\b[^,.]{3,120},\s*(?:please\s+)?(?:see|read|refer to|check out|visit|head to)\b/i.test(text);
 }
 

@@ -1647,4 +1647,16 @@ describe('summary: a sentence that sends the reader elsewhere', () => {
       ['shared-inbox', 'A shared inbox lets a team answer one address together, each message claimed by one person.'],
     ]);
   });
+
+  it('`See the other scenarios towards the bottom of the document` (to a later part of it) is no summary either; a sentence that opens with “See” and says what the document does is', async () => {
+    const catalog = await catalogOf(NO_SUMMARY, {
+      'drain-budgets':
+        '# Drain Budgets\n\nSee further breakdown of some extra scenarios towards the bottom of the document\n\n## Requirements\n\nA budget per reason caps how many nodes drain at once.\n',
+      'seen-marks': '# Seen Marks\n\nSeen marks show which messages a member has read, below each message.\n\n## Context\n\nChat.\n',
+    });
+    expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
+      ['drain-budgets', 'A budget per reason caps how many nodes drain at once.'],
+      ['seen-marks', 'Seen marks show which messages a member has read, below each message.'],
+    ]);
+  });
 });
