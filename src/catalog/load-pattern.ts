@@ -1274,14 +1274,15 @@ function firstProse(
   // (So is one that breaks off into its list without a colon, `This pattern creates`, then the items.)
   // (Not in a section on when to use it, `Use when your services:` and the cases: who it is for, not
   // what it is.)
-  const ledList = (b: Block, next: Block | undefined, section: Section | undefined) => {
+  const ledList = (b: Block, next: Block | undefined, section: Section | undefined, long = false) => {
     if (b.kind !== 'paragraph' || next?.kind !== 'list' || !outside(b.range) || saidAside(b.text) || isNotice(b.text)) return undefined;
     const text = b.text.trim();
     const words = countWords(text);
     // (A colonless one ends on a word of a sentence, `… creates`, `… proposed that`: not a label, `Table of
     // contents`, nor a byline, `Author: Ana Roe - Dec. 2018`.)
+    // (Of any length where it is prose itself, `Server-Side Apply is a feature whereby … clients can`.)
     const brokenOff =
-      words >= 3 && words < 12 && /^\p{Lu}/u.test(text) && /\s\p{Ll}+$/u.test(text) && !/^[^:\n]{1,40}:\s/.test(text) && !/\b(?:contents|toc)$/i.test(text);
+      words >= 3 && (words < 12 || long) && /^\p{Lu}/u.test(text) && /\s\p{Ll}+$/u.test(text) && !/^[^:\n]{1,40}:\s/.test(text) && !/\b(?:contents|toc)$/i.test(text);
     if (!(isLeadIn(text) ? words >= 4 : brokenOff) || byline(b.raw)) return undefined;
     // (Nor one over examples, `Examples of messages:`, nor a list of links, a table of contents.)
     if (
@@ -1299,7 +1300,13 @@ function firstProse(
     );
     return gist ? { text: gist, range: { start: b.range.start, end: next.range.end } } : undefined;
   };
-  const found = find((b, next, section) => (prose(b) && !whollyEmphasised(b.raw) ? b : ledList(b, next, section)), true);
+  const found = find((b, next, section) => {
+    const asProse = prose(b) && !whollyEmphasised(b.raw);
+    // (Prose that breaks off mid-sentence into the list under it, `… managed by more than one client can`
+    // over `- declare what fields it manages`: the sentence ends in the list, read with it.)
+    if (asProse && next?.kind === 'list') return ledList(b, next, section, true) ?? b;
+    return asProse ? b : ledList(b, next, section);
+  }, true);
   const setApart = doc.preamble.map((b) => wordsBesideImages(doc, b)).find((b) => prose(b) && whollyEmphasised(b.raw));
   if (setApart?.kind === 'paragraph' && (!found || !doc.preamble.some((b) => b.range.start.line === found.range.start.line))) return setApart;
   return found ?? find((b) => (b.kind === 'list' && outside(b.range) ? b.items.find((i) => readsAsProse(i.text)) : undefined));

@@ -931,11 +931,17 @@ describe('summary: a lead sentence that introduces a list', () => {
     const catalog = await catalogOf(template, {
       blank:
         '# Shorter names\n\n## Summary\n\nThis note proposes to\n\n1. drop the prefix from every queue name, and\n2. keep the old names as aliases.\n\n## Details\n\nA rename.\n',
+      // (Of any length where it is prose itself, ending on a word no sentence ends with.)
+      long: '# Shared apply\n\nShared apply is a server feature whereby clients writing to a record that more than one client manages\ncan\n\n- declare which fields that client owns, and\n- decide what to do when another client wants another value.\n\nIt works by a patch request.\n\n## Details\n\nA field manager per client.\n',
       wrapped:
         '# A review process\n\n## Summary\n\nA shared review process for the team is proposed in order to\n- give every change a clear owner\n- make the reasons for a change easy to find\n\n## Details\n\nA checklist.\n',
     });
     expect(read(catalog).map(([slug, , , summary]) => [slug, summary])).toEqual([
       ['blank', 'This note proposes to drop the prefix from every queue name, and keep the old names as aliases.'],
+      [
+        'long',
+        'Shared apply is a server feature whereby clients writing to a record that more than one client manages can declare which fields that client owns, and decide what to do when another client wants another value.',
+      ],
       ['wrapped', 'A shared review process for the team is proposed in order to give every change a clear owner; make the reasons for a change easy to find.'],
     ]);
   });

@@ -2043,27 +2043,23 @@ describe('init --adopt: proposals at two depths beside a larger folder of meetin
 describe('init --adopt: the current documents beside more retired ones in the same shape under `deprecated/`', () => {
   it('takes the current ones, `*/*.md`, with the retired ones joining (`deprecated/*/*.md`), no template file in the catalog', async () => {
     // (Written each in its own words, few sections shared: the template is derived from both.)
-    const spec = (n: string, name: string, sections: string[]) => `# ${name}\n\n${sections.map((h) => `## ${h}\n\nOn ${name}, ${h.toLowerCase()}.\n`).join('\n')}`;
+    const spec = (name: string, sections: string[]) => `# ${name}\n\n${sections.map((h) => `## ${h}\n\nOn ${name}, ${h.toLowerCase()}.\n`).join('\n')}`;
+    const slug = (n: string, name: string) => `${n}-${name.toLowerCase().replace(/ /g, '-')}`;
     const files: Record<string, string> = { 'README.md': '# Wire Specs\n\nThe specs.\n' };
-    const current = ['Motivation', 'Design', 'Security'];
-    for (const [n, name] of [
+    const current: [string, string][] = [
       ['0010', 'Packet framing'],
       ['0011', 'Address format'],
       ['0014', 'Route hints'],
-    ])
-      files[`${n}-${name.toLowerCase().replace(/ /g, '-')}/${n}-${name.toLowerCase().replace(/ /g, '-')}.md`] = spec(n!, name!, current);
-    for (const [n, name] of [
+    ];
+    const retired: [string, string][] = [
       ['0001', 'Old framing'],
       ['0002', 'Old quoting'],
       ['0003', 'Ledger plugin'],
       ['0004', 'Old routing'],
       ['0005', 'Old addresses'],
-    ])
-      files[`deprecated/${n}-${name.toLowerCase().replace(/ /g, '-')}/${n}-${name.toLowerCase().replace(/ /g, '-')}.md`] = spec(n!, name!, [
-        'Introduction',
-        'Overview',
-        'Specification',
-      ]);
+    ];
+    for (const [n, name] of current) files[`${slug(n, name)}/${slug(n, name)}.md`] = spec(name, ['Motivation', 'Design', 'Security']);
+    for (const [n, name] of retired) files[`deprecated/${slug(n, name)}/${slug(n, name)}.md`] = spec(name, ['Introduction', 'Overview', 'Specification']);
     const dir = await tempCatalog(files);
     const run = await runCli(['init', '--adopt', dir], REPO);
     expect(run.code, run.stderr).toBe(0);
