@@ -1078,7 +1078,10 @@ function saysOptional(block: Block | undefined): boolean {
     // (A question whose answer may be no, the guidance's first: `Are there any links? If yes, list them
     // here.` — not one after the question the section asks of every document, `How does it affect
     // users? Will any behavior change? If so, how…`.)
-    /^(?:are|is|does|do|did|will|would|can|could|has|have|should|must)\b[^.?!]*\?\s*if (?:yes|so|there (?:are|is) (?:any|some)|any)\b/i.test(plain)
+    // (After the label of a comment written as a link definition, `[comment]: # Will it break code? If so, …`.)
+    /^(?:\[[^\]\n]+\]:\s*(?:#|<>)?\s*\(?)?(?:are|is|does|do|did|will|would|can|could|has|have|should|must)\b[^.?!]*\?\s*if (?:yes|so|there (?:are|is) (?:any|some)|any)\b/i.test(
+      plain,
+    )
   );
 }
 

@@ -638,6 +638,12 @@ describe("a section's own guidance that says it may be left out", () => {
       'TEMPLATE.md',
     );
     expect(outline(asked.sections)).toEqual(['2 Design', '2 Compatibility']);
+    // (Opening a comment written as a link definition, `[comment]: # Will it break code? If so, …`: optional.)
+    const labelled = templateFromSource(
+      '# [Title]\n\n## Design\n\nHow.\n\n## Compatibility\n\n[comment]: # Will the change break existing code? If so, how, and is it worth it?\n',
+      'TEMPLATE.md',
+    );
+    expect(outline(labelled.sections)).toEqual(['2 Design', '2 Compatibility ?']);
     // (Instructions above a line that says to delete all above it, headings and all: the page's, the H1
     // after that line the title line.)
     const hereUp = templateFromSource(
