@@ -90,7 +90,9 @@ export class LintRun {
     let active = this.settings.forFile(pattern.path).filter((a) => pattern.movedTo === undefined || a.rule.meta.stubs === true);
     // A withdrawn or superseded pattern is kept as it was: what is wrong with it is said, as warnings,
     // and --fix writes nothing into it (no template section for a record nobody will complete).
-    if (isInactive(pattern, this.catalog.config)) active = active.map((a) => ({ ...a, severity: 'warning' as const, kept: true }));
+    // (An error there says why it is a warning: see `reporter`.)
+    if (isInactive(pattern, this.catalog.config))
+      active = active.map((a) => ({ ...a, severity: 'warning' as const, kept: true, ...(a.severity === 'error' ? { wasError: true } : {}) }));
     return this.only ? active.filter((a) => this.only!.includes(a.rule.meta.id)) : active;
   }
 
@@ -229,7 +231,7 @@ class Stamper {
     }
   }
 
-  reporter({ rule, severity, kept }: ActiveRule): (r: Report) => void {
+  reporter({ rule, severity, kept, wasError }: ActiveRule): (r: Report) => void {
     const id = rule.meta.id;
     return (r: Report): void => {
       const lines = this.lines;
@@ -248,7 +250,7 @@ class Stamper {
         endColumn: Math.max(end.column, 1),
         ruleId: id,
         severity: r.warning && severity === 'error' ? 'warning' : severity,
-        message: r.message,
+        message: wasError && !r.warning ? `${r.message}${KEPT_NOTE}` : r.message,
         ...(this.run.docsBase ? { url: `${this.run.docsBase}${id}.md` } : {}),
         ...(r.expected !== undefined ? { expected: r.expected } : {}),
         ...(r.actual !== undefined ? { actual: r.actual } : {}),
@@ -257,6 +259,9 @@ class Stamper {
     };
   }
 }
+
+/** Said of an error in a pattern kept as it was (see `activeRules`): why it is a warning. */
+const KEPT_NOTE = ' (This pattern is kept as it was — withdrawn, superseded or set aside, by its status or its folder —: a warning.)';
 
 /** What the file rules of one pattern share: the stamper and the outline, worked out on first use. */
 class FileScope {

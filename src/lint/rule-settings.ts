@@ -15,6 +15,8 @@ export interface ActiveRule {
   options: unknown;
   /** The pattern is kept as it was (withdrawn, superseded): its findings are said, and `--fix` changes nothing in it. */
   kept?: boolean;
+  /** Kept so, the rule's own severity was `error`: a finding says why it is a warning. */
+  wasError?: boolean;
 }
 
 /**

@@ -33,6 +33,20 @@ describe('inactive patterns (withdrawn, superseded…)', () => {
     ]);
   });
 
+  it('says why an error of theirs is a warning; an active one’s message is as it was', async () => {
+    const dir = await tempCatalog({
+      'templates/pattern.md': TEMPLATE,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md', patterns: ['docs/*.md'] }),
+      'docs/a-accepted.md': doc('Accepted'),
+      'docs/b-withdrawn.md': doc('Withdrawn'),
+    });
+    const report = await lint({ root: dir });
+    const message = (rel: string) => report.results.find((r) => r.path === rel)!.diagnostics[0]!.message;
+    expect(message('docs/b-withdrawn.md')).toBe(
+      `${message('docs/a-accepted.md')} (This pattern is kept as it was — withdrawn, superseded or set aside, by its status or its folder —: a warning.)`,
+    );
+  });
+
   it('--fix writes nothing into them: no template section for a record nobody will complete', async () => {
     const dir = await tempCatalog({
       'templates/pattern.md': TEMPLATE,
