@@ -25,17 +25,25 @@ export default defineCatalogRule({
     }),
     scope: 'catalog',
   },
-  // While each pattern is loaded in full: the shingles of its summary and Overview.
+  // While each pattern is loaded in full: the shingles of its Overview (its summary's are taken in `check`).
   collect({ pattern, catalog }) {
-    return shingleSet(catalog, pattern);
+    return shingleSet(catalog, pattern, '');
   },
   check({ pattern, catalog, options, report, memo, collected }) {
     // Once per run and threshold, over every pattern (also those the rule is off for: they can still be copied).
+    // (By the summary the catalog shows, known once every pattern is loaded: an opening paragraph several
+    // patterns share — `This proposal is part of the broader MSC3861` — is no summary of theirs, and no
+    // likeness between them.)
     const all = memo(`pairs ${options.threshold}`, () =>
       findNearDuplicates(
         catalog.patterns.filter((p) => p.movedTo === undefined),
         options.threshold,
-        (p) => collected<Uint32Array>(p) ?? NOTHING,
+        (p) => {
+          const overview = collected<Uint32Array>(p);
+          if (!overview) return NOTHING;
+          const summary = p.summary?.text ?? '';
+          return summary === '' ? overview : union(overview, textShingles(catalog, summary));
+        },
       ),
     );
     const found = all.get(pattern);
@@ -228,14 +236,32 @@ export function findNearDuplicates<P extends PatternView>(patterns: readonly P[]
 /** The template's own shingles, worked out once per template (a template lives as long as its run). */
 const templateShingles = new WeakMap<TemplateSchema, Set<number>>();
 
-/** The sorted, distinct shingles of a pattern's summary and Overview, less those the template's own text has. */
-export function shingleSet(catalog: Pick<CatalogSettings, 'template'>, pattern: Pattern): Uint32Array {
+/**
+ * The sorted, distinct shingles of a pattern's summary (its own, or `summary` where given) and Overview,
+ * less those the template's own text has.
+ */
+export function shingleSet(catalog: Pick<CatalogSettings, 'template'>, pattern: Pattern, summary = pattern.summary?.text ?? ''): Uint32Array {
+  return textShingles(catalog, patternText(catalog.template, pattern, summary));
+}
+
+/** The sorted, distinct shingles of a text, less those the template's own text has. */
+function textShingles(catalog: Pick<CatalogSettings, 'template'>, text: string): Uint32Array {
   let ignore = templateShingles.get(catalog.template);
   if (!ignore) {
     ignore = new Set(shingles(templateText(catalog.template)));
     templateShingles.set(catalog.template, ignore);
   }
-  return uniqueSorted(shingles(patternText(catalog.template, pattern)).filter((s) => !ignore.has(s)));
+  return uniqueSorted(shingles(text).filter((s) => !ignore.has(s)));
+}
+
+/** Two sorted sets of shingles as one. */
+function union(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Uint32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return uniqueSorted([...out]);
 }
 
 /** Signature values per pattern. */
@@ -304,10 +330,10 @@ function overviewSchema(template: TemplateSchema): TemplateSection | undefined {
   return template.sections.find((s) => !s.anyHeading && s.matcher.test('overview'));
 }
 
-function patternText(template: TemplateSchema, pattern: Pattern): string {
+function patternText(template: TemplateSchema, pattern: Pattern, summary: string): string {
   const schema = overviewSchema(template);
   const isOverview = (s: Section) => (schema ? schema.matcher.test(foldHeading(s.title)) : foldHeading(s.title) === 'overview');
-  const parts = [pattern.summary?.text ?? ''];
+  const parts = [summary];
   const visit = (blocks: Block[]): void => {
     for (const block of blocks) {
       if (block.kind === 'paragraph') parts.push(block.text);

@@ -230,3 +230,20 @@ describe('duplicate-pattern', () => {
     expect(pairs).toEqual(planted);
   });
 });
+
+describe('duplicate-pattern: by the summary the catalog shows', () => {
+  it('an opening paragraph three patterns share (`This proposal is part of …`) is no summary of theirs, nor a likeness: each is judged by the summary shown', async () => {
+    const template = '# [Title]\n\n## Proposal\n\nWhat it changes.\n';
+    const opener = 'This proposal is part of the broader plan to move sign-in to tokens issued by one service for every client of the server.';
+    const doc = (title: string, own: string) => `# ${title}\n\n${opener}\n\n${own}\n\n## Proposal\n\nThe details of ${title.toLowerCase()}.\n`;
+    const dir = await tempCatalog({
+      'templates/pattern.md': template,
+      'patternbook.config.json': JSON.stringify({ template: 'templates/pattern.md' }),
+      'token-grant/README.md': doc('Token grant', 'Clients trade a one-time code for a token pair through a redirect in the browser.'),
+      'server-metadata/README.md': doc('Server metadata', 'A client finds where the token service lives by asking the server for a small signed document.'),
+      'client-registration/README.md': doc('Client registration', 'Each client registers its name and redirect addresses once, before any user signs in.'),
+    });
+    const report = await lint({ root: dir, only: ['duplicate-pattern'] });
+    expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.message}`))).toEqual([]);
+  });
+});
