@@ -1159,6 +1159,15 @@ function pointerLine(raw: string): boolean {
  */
 function seeElsewhere(raw: string): boolean {
   const text = raw.replace(/\s+/g, ' ').trim();
+  // (Or where a thing of it can be seen, by a link, with a remark on it at most: `Current drafts of the
+  // schemas can be viewed on the [implementation branch](…). Note that it is a work in progress.`)
+  if (
+    /\]\(|https?:\/\//.test(raw) &&
+    /^[^.!?]{3,160}\b(?:can|may) be (?:viewed|found|read|seen|followed|tracked|discussed)\b[^.!?]{0,80}\b(?:on|at|in|via)\b[^.!?]*\]\([^)]*\)[^.!?]*[.!?]?(?:\s+note that\b[^.!?]*[.!?]?)?$/i.test(
+      text,
+    )
+  )
+    return true;
   if (/[.!?]\s+\S/.test(text.replace(/\([^)]*\)/g, '').replace(/\b(?:e\.g|i\.e|etc|vs|cf)\./gi, ''))) return false;
   // (Or to another part of this document, `See further breakdown of some scenarios towards the bottom
   // of the document`: where to read on, no link needed.)

@@ -1659,9 +1659,13 @@ describe('summary: a sentence that sends the reader elsewhere', () => {
       'drain-budgets':
         '# Drain Budgets\n\nSee further breakdown of some extra scenarios towards the bottom of the document\n\n## Requirements\n\nA budget per reason caps how many nodes drain at once.\n',
       'seen-marks': '# Seen Marks\n\nSeen marks show which messages a member has read, below each message.\n\n## Context\n\nChat.\n',
+      // (Nor where a thing of it can be seen, by a link, with a remark on it: a pointer note.)
+      'private-data':
+        '# Private Data\n\nCurrent drafts of the schemas can be viewed on the [implementation branch](https://example.org/pr/5) in the main repo. Note that the code is still a work in progress.\n\n## Introduction\n\nPrivate data lives in a second repository per user, shared only inside an access boundary.\n',
     });
     expect(read(catalog).map((r) => [r[0], r[3]])).toEqual([
       ['drain-budgets', 'A budget per reason caps how many nodes drain at once.'],
+      ['private-data', 'Private data lives in a second repository per user, shared only inside an access boundary.'],
       ['seen-marks', 'Seen marks show which messages a member has read, below each message.'],
     ]);
   });
