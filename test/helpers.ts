@@ -101,6 +101,17 @@ export function gitAt(cwd: string, date: string | undefined, ...args: string[]):
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 }
 
+/** A catalog committed step by step: each step's files written (folders made), then all committed as of its date. */
+export async function commitSteps(root: string, steps: readonly (readonly [date: string, files: Record<string, string>])[]): Promise<void> {
+  for (const [date, files] of steps) {
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await writeFile(path.join(root, rel), text);
+    }
+    commitAllAt(root, date, `as of ${date}`);
+  }
+}
+
 /** Every file of `cwd` committed at `date` (the repository made first where there is none). */
 export function commitAllAt(cwd: string, date: string, message: string): void {
   if (!existsSync(path.join(cwd, '.git'))) gitAt(cwd, date, 'init', '-q');

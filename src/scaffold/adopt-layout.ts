@@ -1,3 +1,4 @@
+import { setAsideFolder } from '../catalog/status.js';
 import { movedTarget } from '../catalog/moved.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -135,9 +136,6 @@ function extendsStem(stem: string, base: string): boolean {
  * `derive` builds a template from files when no candidate fits (its fit is
  * then measured against that template).
  */
-/** A folder of documents no longer current: `deprecated/`, `archive/`, `obsolete/`. */
-const RETIRED_FOLDER = /^(?:deprecated|archived?|obsolete|retired|superseded|historic(?:al)?|legacy|withdrawn)$/i;
-
 export function chooseLayout(
   files: readonly ScannedFile[],
   candidates: readonly TemplateCandidate[],
@@ -296,7 +294,8 @@ export function chooseLayout(
   const schemaGiven = accepted?.candidate.schema ?? explicit?.schema;
   let group = accepted?.group ?? ordered[0]!;
   let layout = group.layout;
-  let retired: Layout | undefined;
+  // (The retired documents' layout beside the current ones', and the key of the layout they were found in.)
+  let retired: { layout: Layout; key: string } | undefined;
   if (!schemaGiven) {
     // Without a template file, a layout that holds the catalog several times (translations,
     // `localization/<language>/*/README.md`) is first narrowed to one copy: the largest layout
@@ -311,13 +310,13 @@ export function chooseLayout(
     // (The largest layout mostly under a folder of retired documents — `deprecated/*/*.md`, beside the
     // current ones at `*/*.md` in the same shape —: the catalog is the current documents, the retired
     // ones with them; the template is derived from both, and the retired layout joins below.)
-    const inRetired = group.files.filter((f) => f.dirs[0] !== undefined && RETIRED_FOLDER.test(f.dirs[0])).length;
+    const inRetired = group.files.filter((f) => f.dirs[0] !== undefined && setAsideFolder(f.dirs[0])).length;
     if (layout.segments.length > 1 && inRetired * 4 >= group.files.length * 3) {
       const current = layoutKey({ ...layout, segments: layout.segments.slice(1) });
       const twin = ordered.find((g) => g !== group && layoutKey(g.layout) === current && g.files.length >= 2);
       if (twin) {
         const [name] = [...countBy(group.files.map((f) => f.dirs[0]!))].sort((a, b) => b[1] - a[1])[0]!;
-        retired = withSegment(layout, 0, { literal: name });
+        retired = { layout: withSegment(layout, 0, { literal: name }), key: layoutKey(layout) };
         [group, layout] = [twin, twin.layout];
       }
     }
@@ -345,7 +344,7 @@ export function chooseLayout(
       break;
     }
   }
-  const schema = schemaGiven ?? derived ?? derive(eligible.filter((f) => inLayout(layout, f) || (retired !== undefined && inLayout(retired, f))));
+  const schema = schemaGiven ?? derived ?? derive(eligible.filter((f) => inLayout(layout, f) || (retired !== undefined && inLayout(retired.layout, f))));
   // (Beside a template in a folder of templates, the kinds of it that ask for all its sections and more —
   // `templates/HFProject.md` beside `templates/RFC.md` —: a file written from one of them is written
   // from the catalog's templates too, and fits as well as it fits the closest.)
@@ -460,7 +459,7 @@ export function chooseLayout(
       let kind = other.layout;
       // (The retired documents of the current ones' shape, `deprecated/*/*.md` beside `*/*.md`, join as
       // they are: documents of the catalog's, whatever share of them the template derived fits.)
-      if (retired && layoutKey(kind) === layoutKey({ ...retired, segments: retired.segments.map(() => ({ any: true as const })) })) kind = retired;
+      if (retired && layoutKey(kind) === retired.key) kind = retired.layout;
       else if (!joins(kind)) {
         // (Most of that layout's files are something else — meeting notes in `CommunityCall/notes/`
         // beside the older RFCs in `Archive/*/` — but a folder of it follows the template: that

@@ -338,14 +338,15 @@ class Scan {
           // questions of the quote's that are not the template's — an older version's, a typo's — ask,
           // they answer nothing.)
           const asks = (b: Block) => (b.kind === 'paragraph' ? onlyQuestions(b.text) : b.kind === 'list' && b.items.every((item) => onlyQuestions(item.text)));
+          const answeredNext = authorNext();
           const quoted =
             block.blocks.every((b) => (b.kind === 'paragraph' || b.kind === 'list') && (!this.isAuthorBlock(b) || asks(b))) &&
-            (authorNext() || (shown < 0 && outer.ownChildren?.() === true));
+            (answeredNext || (shown < 0 && outer.ownChildren?.() === true));
           // (Where the template sets that guidance as a quote itself, kept so over the author's sub-sections
           // it is the template's form over the section's parts: the section is written, the guidance still
           // to remove — a warning, see `keptOver`. Over the author's text right after it, it is a prompt
           // answered, as any.)
-          const asTemplate = quoted && !authorNext() && templateQuotes(this.template).includes(` ${foldText(block.text)} `);
+          const asTemplate = quoted && !answeredNext && templateQuotes(this.template).includes(` ${foldText(block.text)} `);
           // (Set apart as a quote over the template's own sub-sections, the guidance asks its question
           // still: no part of the text over the author's parts, see `aboveParts`.)
           const { filledChildren: _, ...unquoted } = ctx;

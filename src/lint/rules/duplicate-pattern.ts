@@ -261,7 +261,7 @@ function union(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
-  return uniqueSorted([...out]);
+  return uniqueSorted(out);
 }
 
 /** Signature values per pattern. */
@@ -377,7 +377,7 @@ function shingles(text: string): number[] {
   return out;
 }
 
-function uniqueSorted(values: number[]): Uint32Array {
+function uniqueSorted(values: ArrayLike<number>): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;

@@ -97,7 +97,6 @@ function findings({ pattern, catalog, outline, template }: FileRuleContext<Recor
   const ownAfter = (section: Section): Section[] => {
     const siblings = parentSection(pattern.document.sections, section)?.children ?? pattern.document.sections;
     const out: Section[] = [];
-
     for (const next of siblings.slice(siblings.indexOf(section) + 1)) {
       // (A heading that closes the document, `## Licence`, `## References`, is no part of it.)
       if (!unknown.has(next) || CLOSING_HEADING.test(withoutNumbering(foldHeading(next.title)).replace(/^\[(.*)\]$/, '$1'))) break;

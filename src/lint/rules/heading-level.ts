@@ -449,9 +449,9 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
     // (Or a level down under a section the template puts before it — `### Impact` the last part of
     // `## Summary` —: there, a part of that one in the author's outline. A warning; the fix raises it
     // where that changes no other section's place.)
-    // (Said so only where that makes it a warning: an optional section's level is one already.)
-    const nested =
-      topical || embedded || grouped || partOf || numbered || schema.optional || schema.recommended || split.has(section) ? undefined : nestedAfter(section, schema);
+    // (Said so only where that makes it a warning: a section `lenient` is a warning already, see the report below.)
+    const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;
+    const nested = lenient || grouped || partOf || numbered ? undefined : nestedAfter(section, schema);
     const twin = leavesTwin(section, schema.level);
     if (twin) parted.add(section);
     const movable =
@@ -530,8 +530,7 @@ function findings({ pattern, catalog, outline }: FileRuleContext<Record<string, 
             : undefined;
     const alone = section.children.length === 0 || mixed || (by > 0 && firstStay !== undefined && ownHeadings.length === 0);
     const marker = fixable && alone ? /^ {0,3}(#{1,6})/.exec(source.slice(start, start + 10)) : null;
-    // (See below for `lenient`; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
-    const lenient = schema.optional || schema.recommended || split.has(section) || topical || embedded;
+    // (See `lenient` above and the report below; `shaped`: by the outline's shape alone, see `grouped`, `partOf`, `flat`.)
     const shaped = grouped || partOf || flat || away || numbered || nested;
     report({
       written: `${schema.id}@${section.level}`,

@@ -972,22 +972,12 @@ describe('heading-level: a pattern written before the template', () => {
   const withAlternatives = '# Title\n\n## Motivation\n\nWhy.\n\n## Proposal\n\nHow.\n\n## Alternatives\n\nOther ways.\n';
   /** A catalog committed step by step (files written, then committed as of the date), and heading-level's findings in it. */
   async function history(steps: [date: string, files: Record<string, string>][]): Promise<string[]> {
-    const { writeFile, mkdir } = await import('node:fs/promises');
-    const path = await import('node:path');
     const { lint } = await import('../../../src/lint/lint.js');
-    const { gitAt, tempCatalog } = await import('../../helpers.js');
+    const { commitSteps, tempCatalog } = await import('../../helpers.js');
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ template: 'design/TEMPLATE.md', patterns: ['design/*.md'], exclude: ['design/TEMPLATE.md'] }),
     });
-    gitAt(root, steps[0]![0], 'init', '-q');
-    for (const [date, files] of steps) {
-      for (const [rel, text] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
-        await writeFile(path.join(root, rel), text);
-      }
-      gitAt(root, date, 'add', '-A');
-      gitAt(root, date, 'commit', '-qm', `as of ${date}`);
-    }
+    await commitSteps(root, steps);
     const report = await lint({ root, only: ['heading-level'], fix: false });
     return report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.severity} ${d.message}`));
   }

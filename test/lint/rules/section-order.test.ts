@@ -290,30 +290,19 @@ describe('section-order: sub-sections of a section the template repeats', () => 
 
 describe('section-order: the order of the template of the pattern’s day', () => {
   it('a pattern written when the template put `## Fields` before `## Usage` (swapped since) is in order; one written since is not', async () => {
-    const { writeFile, mkdir } = await import('node:fs/promises');
-    const path = await import('node:path');
     const { lint } = await import('../../../src/lint/lint.js');
-    const { gitAt, tempCatalog } = await import('../../helpers.js');
+    const { commitSteps, tempCatalog } = await import('../../helpers.js');
     const template = (first: string, second: string) => `# [Title]\n\n## Summary\n\nIn brief.\n\n## ${first}\n\nWhat.\n\n## ${second}\n\nMore.\n`;
     const doc = (n: string) => `# ${n}\n\n## Summary\n\nShort.\n\n## Fields\n\nThree new fields.\n\n## Usage\n\nSearch by them.\n`;
     const root = await tempCatalog({
       'patternbook.config.json': JSON.stringify({ template: 'rfcs/TEMPLATE.md', patterns: ['rfcs/*.md'], exclude: ['rfcs/TEMPLATE.md'] }),
     });
-    const steps: [string, Record<string, string>][] = [
+    await commitSteps(root, [
       ['2021-01-01T10:00:00Z', { 'rfcs/TEMPLATE.md': template('Fields', 'Usage') }],
       ['2022-01-01T10:00:00Z', { 'rfcs/geo.md': doc('Geo fields') }],
       ['2023-01-01T10:00:00Z', { 'rfcs/TEMPLATE.md': template('Usage', 'Fields') }],
       ['2024-01-01T10:00:00Z', { 'rfcs/tls.md': doc('TLS fields') }],
-    ];
-    gitAt(root, steps[0]![0], 'init', '-q');
-    for (const [date, files] of steps) {
-      for (const [rel, text] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
-        await writeFile(path.join(root, rel), text);
-      }
-      gitAt(root, date, 'add', '-A');
-      gitAt(root, date, 'commit', '-qm', `as of ${date}`);
-    }
+    ]);
     const report = await lint({ root, only: ['section-order'] });
     expect(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}:${d.line} ${d.message}`))).toEqual([
       `rfcs/tls.md:7 ${outOfOrder('## Fields', 'after `## Usage`')}`,
